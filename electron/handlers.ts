@@ -1,0 +1,134 @@
+/**
+ * createHandlers: the one table implementing InvokeApi over plain-Node workspace code.
+ * Electron's app/ipc.ts and the e2e harness both call `dispatch`, so argument validation,
+ * error shaping and the handlers themselves are the same in the app and in tests.
+ */
+import type { ContentChange, EventApi, EventName, FolderInfo, InvokeApi, InvokeMethod, InvokeResult } from '../shared/contract'
+import { INVOKE } from '../shared/contract'
+import { FolioError, type Envelope, type FolioErrorData } from '../shared/errors'
+import { openWorkspace, type Workspace } from './workspace/workspace'
+
+export interface HandlerDeps {
+  /** Asks the user for a folder (the native dialog in Electron); null when cancelled. */
+  chooseFolder?: () => Promise<string | null>
+  /** Moves a file to the OS trash. Injected by electron/app; never a hard delete. */
+  trash: (absolutePath: string) => Promise<void>
+  /** Where the index cache lives (the app's data folder); omitted means no persistent cache. */
+  cacheDir?: string
+  /** Sends an event to the renderer. */
+  emit: <E extends EventName>(event: E, payload: EventApi[E]) => void
+  /** Watch the folder for outside changes (default true). */
+  watch?: boolean
+}
+
+export interface Handlers extends InvokeApi {
+  /** The workspace currently open, for the app shell (asset protocol, recovery). */
+  current(): Workspace | null
+  dispose(): Promise<void>
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  let workspace: Workspace | null = null
+
+  const open = (): Workspace => {
+    if (!workspace) throw new FolioError({ code: 'NO_FOLDER', message: 'No folder is open. Open a content folder first.' })
+    return workspace
+  }
+
+  const openFolder = async (path?: string): Promise<FolderInfo | null> => {
+    const chosen = path ?? (deps.chooseFolder ? await deps.chooseFolder() : null)
+    if (chosen === null) return null
+    const next = await openWorkspace({
+      root: chosen,
+      trash: deps.trash,
+      cacheDir: deps.cacheDir,
+      watch: deps.watch ?? true,
+      onChange: (change: ContentChange) => deps.emit('contentChanged', change),
+    })
+    const previous = workspace
+    workspace = next
+    await previous?.close()
+    return next.info
+  }
+
+  return {
+    openFolder,
+    getFolder: async () => workspace?.info ?? null,
+    listArticles: () => open().list(),
+    readArticle: (path) => open().read(path),
+    saveArticle: (path, text, baseHash) => open().save(path, text, baseHash),
+    searchArticles: (query, limit) => open().search(query, limit),
+    createArticle: (options) => open().create(options),
+    renameArticle: (from, to) => open().rename(from, to),
+    duplicateArticle: (path) => open().duplicate(path),
+    trashArticle: (path) => open().trash(path),
+    createFolder: (path) => open().createFolder(path),
+    current: () => workspace,
+    dispose: async () => {
+      await workspace?.close()
+      workspace = null
+    },
+  }
+}
+
+type Check = (value: unknown) => boolean
+const str: Check = (v) => typeof v === 'string'
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || check(v)
+const positiveInt: Check = (v) => typeof v === 'number' && Number.isInteger(v) && v > 0
+const newArticleOptions: Check = (v) => {
+  if (typeof v !== 'object' || v === null) return false
+  const o = v as Record<string, unknown>
+  return (
+    typeof o.title === 'string' &&
+    optional((x) => x === 'post' || x === 'draft' || x === 'page')(o.layout) &&
+    optional((x) => typeof x === 'boolean')(o.asciiSlug) &&
+    optional(str)(o.folder)
+  )
+}
+
+/** Run-time shape of every method's arguments: the renderer is not trusted. */
+export const ARGUMENTS = {
+  openFolder: [optional(str)],
+  getFolder: [],
+  listArticles: [],
+  readArticle: [str],
+  saveArticle: [str, str, str],
+  searchArticles: [str, optional(positiveInt)],
+  createArticle: [newArticleOptions],
+  renameArticle: [str, str],
+  duplicateArticle: [str],
+  trashArticle: [str],
+  createFolder: [str],
+} as const satisfies Record<InvokeMethod, readonly Check[]>
+
+export function isInvokeMethod(name: string): name is InvokeMethod {
+  return Object.hasOwn(INVOKE, name)
+}
+
+export function toErrorData(error: unknown): FolioErrorData {
+  if (error instanceof FolioError) return error.toData()
+  const message = error instanceof Error ? error.message : String(error)
+  return { code: 'IO', message }
+}
+
+/** Validates the arguments, calls the handler and wraps the outcome so typed errors cross intact. */
+export async function dispatch<M extends InvokeMethod>(
+  handlers: InvokeApi,
+  method: M,
+  args: readonly unknown[],
+): Promise<Envelope<InvokeResult<M>>> {
+  const checks: readonly Check[] = ARGUMENTS[method]
+  if (args.length > checks.length || !checks.every((check, i) => check(args[i]))) {
+    return { ok: false, error: { code: 'BAD_ARGUMENT', message: `Invalid arguments for ${method}.` } }
+  }
+  try {
+    const fn = handlers[method] as (...a: readonly unknown[]) => Promise<InvokeResult<M>>
+    const value = await fn.apply(handlers, args)
+    return { ok: true, value }
+  } catch (error) {
+    return { ok: false, error: toErrorData(error) }
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * The single IPC contract between the main process and the renderer.
+ * Electron (app/ipc.ts + preload.ts), the e2e harness and the CLI all implement or call exactly this.
+ */
+import type { Envelope } from './errors'
+import type { FrontMatterFormat, HeaderError } from './frontmatter/types'
+
+export type SiteKind = 'hexo' | 'jekyll' | 'hugo' | 'astro' | 'plain'
+
+export interface FolderInfo {
+  /** Absolute path of the open folder, for display only: never sent back as a path argument. */
+  root: string
+  name: string
+  kind: SiteKind
+  /** POSIX paths relative to root where articles live ('' for the whole folder). */
+  contentRoots: string[]
+}
+
+export interface ArticleSummary {
+  /** POSIX path relative to the content root. */
+  path: string
+  format: FrontMatterFormat
+  title: string | null
+  /** The date as the author wrote it. */
+  date: string | null
+  /** That date as an instant (ms since epoch) in the site's time zone, when it can be read. */
+  dateMs: number | null
+  updated: string | null
+  tags: string[]
+  /** Each category as its hierarchy path: Hexo `[A, B]` is one path A › B. */
+  categories: string[][]
+  draft: boolean
+  excerpt: string
+  words: number
+  readingMinutes: number
+  size: number
+  mtimeMs: number
+  error: HeaderError | null
+}
+
+export type LineEnding = '\n' | '\r\n'
+
+export interface ArticleFile {
+  path: string
+  /** The decoded text without BOM, line endings exactly as on disk. */
+  text: string
+  bom: boolean
+  /** The dominant line ending: the editor joins new lines with it. */
+  eol: LineEnding
+  /** sha-256 (hex) of the bytes on disk; pass it back to saveArticle. */
+  hash: string
+  mtimeMs: number
+  size: number
+  /** Why the file can only be viewed (e.g. not valid UTF-8), or null. */
+  readOnly: string | null
+}
+
+export interface SaveResult {
+  path: string
+  hash: string
+  mtimeMs: number
+  size: number
+}
+
+export interface SearchHit {
+  path: string
+  title: string | null
+  /** 1-based line of the match in the file. */
+  line: number
+  snippet: string
+  /** Where the match sits inside the snippet, for highlighting. */
+  matchStart: number
+  matchEnd: number
+}
+
+export interface NewArticleOptions {
+  title: string
+  /** 'post' (default), 'draft' or 'page'; sites without drafts treat 'draft' as a draft flag. */
+  layout?: 'post' | 'draft' | 'page'
+  /** Use an ASCII slug for the file name instead of the readable CJK title. */
+  asciiSlug?: boolean
+  /** Folder (relative POSIX) to create the article in, when the site has no convention. */
+  folder?: string
+}
+
+export interface ContentChange {
+  added: string[]
+  changed: string[]
+  removed: string[]
+}
+
+/** Requests from the renderer, answered by the main process. */
+export interface InvokeApi {
+  /** Open a content folder; without a path the native folder dialog asks. Null when cancelled. */
+  openFolder(path?: string): Promise<FolderInfo | null>
+  getFolder(): Promise<FolderInfo | null>
+  listArticles(): Promise<ArticleSummary[]>
+  readArticle(path: string): Promise<ArticleFile>
+  /** Writes atomically, only if the disk still has baseHash; otherwise a CONFLICT error. */
+  saveArticle(path: string, text: string, baseHash: string): Promise<SaveResult>
+  searchArticles(query: string, limit?: number): Promise<SearchHit[]>
+  createArticle(options: NewArticleOptions): Promise<ArticleSummary>
+  renameArticle(from: string, to: string): Promise<ArticleSummary>
+  duplicateArticle(path: string): Promise<ArticleSummary>
+  trashArticle(path: string): Promise<void>
+  createFolder(path: string): Promise<void>
+}
+
+/** Events from the main process to the renderer. */
+export interface EventApi {
+  contentChanged: ContentChange
+}
+
+export type InvokeMethod = keyof InvokeApi
+export type EventName = keyof EventApi
+
+export const INVOKE = {
+  openFolder: 'folder:open',
+  getFolder: 'folder:get',
+  listArticles: 'articles:list',
+  readArticle: 'article:read',
+  saveArticle: 'article:save',
+  searchArticles: 'articles:search',
+  createArticle: 'article:create',
+  renameArticle: 'article:rename',
+  duplicateArticle: 'article:duplicate',
+  trashArticle: 'article:trash',
+  createFolder: 'folder:create',
+} as const satisfies Record<InvokeMethod, string>
+
+export const EVENTS = {
+  contentChanged: 'content:changed',
+} as const satisfies Record<EventName, string>
+
+/** What the handlers table returns for a method: the value, before enveloping. */
+export type InvokeResult<M extends InvokeMethod> = Awaited<ReturnType<InvokeApi[M]>>
+
+/**
+ * `window.folio` as the preload (or the harness) installs it: the same method names, but each
+ * resolves to an Envelope so typed errors survive the bridge; renderer/bridge.ts unwraps them.
+ */
+export type WireApi = {
+  [M in InvokeMethod]: (...args: Parameters<InvokeApi[M]>) => Promise<Envelope<InvokeResult<M>>>
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventApi[E]) => void): () => void
+}

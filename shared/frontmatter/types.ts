@@ -1,0 +1,103 @@
+/**
+ * Types of shared/frontmatter: finding, reading and minimally editing an article's header.
+ * Offsets are UTF-16 indices into the text handed in (the editor's document text, or a file
+ * decoded as UTF-8, with or without a leading BOM).
+ */
+
+export type FrontMatterFormat = 'yaml' | 'toml' | 'json' | 'none'
+
+export interface Range {
+  from: number
+  to: number
+}
+
+export interface DetectOptions {
+  /** Apply Hexo's rules (optional opening `---`, `;;;` JSON): only inside a detected Hexo site. */
+  hexo?: boolean
+}
+
+export interface Detection {
+  format: FrontMatterFormat
+  /** The text starts with U+FEFF. */
+  bom: boolean
+  /** Blank lines (and BOM) before the opening fence. */
+  leading: Range
+  /** The whole header including its fences and the newline after the closing fence; null when none. */
+  block: Range | null
+  /** The header's source between the fences; null when none. */
+  content: Range | null
+  /** The opening fence line as written (`---`, `+++`, `---yaml`, '' for Hexo's fenceless form, `{` for JSON). */
+  openFence: string | null
+  closeFence: string | null
+  /** Dominant line ending of the file. */
+  eol: '\n' | '\r\n'
+  /** Offset where the body begins. */
+  bodyStart: number
+  finalNewline: boolean
+}
+
+export type HeaderErrorCode = 'syntax' | 'duplicate-key' | 'not-a-mapping' | 'unterminated'
+
+export interface HeaderError {
+  code: HeaderErrorCode
+  message: string
+  /** 1-based line in the whole text (not in the block). */
+  line: number
+  /** 1-based column. */
+  column: number
+}
+
+export type FieldValue =
+  | { type: 'string'; value: string }
+  | { type: 'number'; value: number; text: string }
+  | { type: 'boolean'; value: boolean }
+  /** Date-like text: kept as written; `instant` only for display and sorting. */
+  | { type: 'date'; text: string; instant: number | null; hasTime: boolean }
+  | { type: 'null' }
+  | { type: 'list'; items: FieldValue[] }
+  | { type: 'map'; entries: { key: string; value: FieldValue }[] }
+
+export interface Field {
+  key: string
+  value: FieldValue
+  keyRange: Range
+  /** The value's source (empty range right after `key:` when the value is empty). */
+  valueRange: Range
+  /** The whole entry: from its line start through its last line's end, including the newline. */
+  range: Range
+  /** 1-based line of the key. */
+  line: number
+}
+
+export interface ParsedFrontMatter {
+  detection: Detection
+  /** Top-level keys in source order. Empty when errors is not empty. */
+  fields: Field[]
+  errors: HeaderError[]
+  ok: boolean
+}
+
+/** A minimal replacement in the text; apply from last to first, or as a CodeMirror change set. */
+export interface TextPatch {
+  from: number
+  to: number
+  insert: string
+}
+
+/** A typed value an edit writes; strings are quoted only when YAML needs it. */
+export type EditValue = string | number | boolean | null | EditValue[] | { [key: string]: EditValue }
+
+export interface KeySchema {
+  key: string
+  /** How many headers have this key. */
+  count: number
+  /** The most common FieldValue type. */
+  type: FieldValue['type']
+  /** Scalar values (and list items) with how often each occurs, most frequent first. */
+  values: { value: string; count: number }[]
+}
+
+export interface Schema {
+  headers: number
+  keys: KeySchema[]
+}
