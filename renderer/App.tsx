@@ -1,0 +1,151 @@
+import type { EditorView } from '@codemirror/view'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { ArticleSummary, FolderInfo } from '../shared/contract'
+import { detect, parse } from '../shared/frontmatter'
+import type { TextPatch } from '../shared/frontmatter/types'
+import { folio, onMainEvent } from './bridge'
+import { Editor } from './editor/Editor'
+import { I18nProvider, useI18n } from './i18n/i18n'
+import { ArticleList } from './library/ArticleList'
+import { folderSchema } from './library/folder-schema'
+import { Preview } from './preview/Preview'
+import { PropertiesForm } from './properties/PropertiesForm'
+import { ConflictDialog } from './state/ConflictDialog'
+import { useArticleSession } from './state/session'
+import { StatusBar } from './status/StatusBar'
+import { useSaveShortcut } from './state/shortcuts'
+import { useColorScheme } from './state/theme'
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Workbench />
+    </I18nProvider>
+  )
+}
+
+function byDateDesc(a: ArticleSummary, b: ArticleSummary): number {
+  return (b.dateMs ?? -Infinity) - (a.dateMs ?? -Infinity) || a.path.localeCompare(b.path)
+}
+
+function Workbench() {
+  const { t, locale, setLocale } = useI18n()
+  const dark = useColorScheme()
+  const [folder, setFolder] = useState<FolderInfo | null>(null)
+  const [articles, setArticles] = useState<ArticleSummary[]>([])
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [view, setView] = useState<EditorView | null>(null)
+  const session = useArticleSession(view, t('editor'))
+
+  const refresh = useCallback(async () => {
+    try {
+      setFolder(await folio.getFolder())
+      setArticles((await folio.listArticles()).sort(byDateDesc))
+      setLoadError(null)
+    } catch (error) {
+      setLoadError(error instanceof Error ? error.message : String(error))
+    }
+  }, [])
+
+  useEffect(() => {
+    void refresh()
+    return onMainEvent('contentChanged', () => void refresh())
+  }, [refresh])
+
+  const openFolder = useCallback(async () => {
+    const info = await folio.openFolder()
+    if (info) await refresh()
+  }, [refresh])
+
+  useSaveShortcut(session.save)
+
+  const hexo = folder?.kind === 'hexo'
+  const parsed = useMemo(() => parse(session.text, { hexo }), [session.text, hexo])
+  const schema = useMemo(() => folderSchema(articles), [articles])
+  const [showProperties, setShowProperties] = useState(true)
+  const applyPatches = useCallback(
+    (patches: TextPatch[]) => {
+      // Offsets from shared/frontmatter index session.text, which matches CodeMirror positions.
+      view?.dispatch({ changes: patches.map((p) => ({ from: p.from, to: p.to, insert: p.insert })), userEvent: 'input.form' })
+    },
+    [view],
+  )
+  const body = useMemo(() => session.text.slice(detect(session.text, { hexo }).bodyStart), [session.text, hexo])
+  const headerError = parsed.errors[0] ? `${parsed.errors[0].message} (${t('line')} ${parsed.errors[0].line})` : null
+  const previewOptions = useMemo(
+    () => ({ assetBase: folder?.assetBase, articlePath: session.path ?? undefined, dark }),
+    [folder, session.path, dark],
+  )
+
+  return (
+    <div className={'app ' + (dark ? 'dark' : 'light')}>
+      <header className="toolbar">
+        <strong className="brand">{t('appName')}</strong>
+        <span className="folder-name" title={folder?.root}>{folder?.name ?? t('noFolder')}</span>
+        <button onClick={() => void openFolder()}>{t('openFolder')}</button>
+        <span className="spacer" />
+        <label>
+          {t('language')}{' '}
+          <select value={locale} onChange={(e) => setLocale(e.target.value === 'zh-CN' ? 'zh-CN' : 'en')}>
+            <option value="en">English</option>
+            <option value="zh-CN">简体中文</option>
+          </select>
+        </label>
+        <button onClick={() => void session.save()} disabled={session.saveState !== 'dirty'}>{t('save')}</button>
+      </header>
+      <main className="panes">
+        <nav className="library" aria-label={t('library')}>
+          {loadError && <p className="error">{loadError}</p>}
+          <ArticleList articles={articles} selected={session.path} onOpen={(p) => void session.open(p)} />
+        </nav>
+        <section className="editor-pane" aria-label={t('editor')}>
+          {!session.path && <p className="placeholder">{t('noArticleOpen')}</p>}
+          {session.path && (
+            <div className="properties-bar">
+              <button
+                type="button"
+                className="properties-toggle"
+                aria-expanded={showProperties}
+                aria-label={t('toggleProperties')}
+                onClick={() => setShowProperties((v) => !v)}
+              >
+                {showProperties ? '▾' : '▸'} {t('properties')}
+              </button>
+            </div>
+          )}
+          {session.path && showProperties && (
+            <PropertiesForm
+              text={session.text}
+              parsed={parsed}
+              schema={schema}
+              hexo={hexo}
+              readOnly={session.readOnly !== null}
+              onPatch={applyPatches}
+            />
+          )}
+          <Editor onView={setView} />
+        </section>
+        <section className="preview-pane" aria-label={t('preview')}>
+          {session.path && <Preview text={session.text} options={previewOptions} title={t('preview')} />}
+        </section>
+      </main>
+      <StatusBar
+        body={body}
+        saveState={session.saveState}
+        message={session.message}
+        cursor={session.cursor}
+        readOnly={session.readOnly}
+        headerError={headerError}
+      />
+      {session.conflict && (
+        <ConflictDialog
+          conflict={session.conflict}
+          mine={session.text}
+          onReload={session.reloadFromDisk}
+          onKeepMine={() => void session.keepMine()}
+          onCancel={session.dismissConflict}
+        />
+      )}
+    </div>
+  )
+}

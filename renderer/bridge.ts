@@ -1,0 +1,38 @@
+/**
+ * The renderer's only way to the main process: window.folio (installed by the preload in
+ * Electron, by tests/e2e/harness.ts in Chromium), unwrapped so failures throw FolioError.
+ */
+import type { EventApi, EventName, InvokeApi, InvokeMethod, WireApi } from '../shared/contract'
+import { INVOKE } from '../shared/contract'
+import { FolioError } from '../shared/errors'
+
+declare global {
+  interface Window {
+    folio?: WireApi
+  }
+}
+
+function wire(): WireApi {
+  if (!window.folio) {
+    throw new FolioError({ code: 'IO', message: 'Folio is not connected to its main process (window.folio is missing).' })
+  }
+  return window.folio
+}
+
+function unwrap<M extends InvokeMethod>(method: M): InvokeApi[M] {
+  const call = async (...args: unknown[]) => {
+    const fn = wire()[method] as (...a: unknown[]) => ReturnType<WireApi[M]>
+    const envelope = await fn(...args)
+    if (envelope.ok) return envelope.value
+    throw new FolioError(envelope.error)
+  }
+  return call as unknown as InvokeApi[M]
+}
+
+export const folio: InvokeApi = Object.fromEntries(
+  (Object.keys(INVOKE) as InvokeMethod[]).map((method) => [method, unwrap(method)]),
+) as unknown as InvokeApi
+
+export function onMainEvent<E extends EventName>(event: E, listener: (payload: EventApi[E]) => void): () => void {
+  return wire().on(event, listener)
+}

@@ -1,0 +1,63 @@
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands'
+import { markdown, markdownLanguage } from '@codemirror/lang-markdown'
+import { bracketMatching, codeFolding, foldGutter, foldKeymap, indentOnInput } from '@codemirror/language'
+import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search'
+import { EditorState, type Extension } from '@codemirror/state'
+import {
+  EditorView,
+  crosshairCursor,
+  drawSelection,
+  dropCursor,
+  highlightActiveLine,
+  highlightSpecialChars,
+  keymap,
+  rectangularSelection,
+} from '@codemirror/view'
+import { headerFolding } from './frontmatter-fold'
+import { headerLines } from './header-lines'
+import { templateTags } from './hexo-tags'
+import { fileLineSeparator } from './line-separator'
+import { folioTheme } from './theme'
+
+export interface SetupOptions {
+  eol: '\n' | '\r\n'
+  readOnly: boolean
+  /** Accessible name of the text area, in the UI language. */
+  label: string
+}
+
+/**
+ * Folio's own setup array: each entry a small extension with one job, instead of basicSetup,
+ * so what the editor does is listed here.
+ */
+export function folioSetup(options: SetupOptions): Extension[] {
+  return [
+    fileLineSeparator(options.eol),
+    highlightSpecialChars(),
+    history(),
+    drawSelection(),
+    dropCursor(),
+    EditorState.allowMultipleSelections.of(true),
+    indentOnInput(),
+    bracketMatching(),
+    rectangularSelection(),
+    crosshairCursor(),
+    highlightActiveLine(),
+    highlightSelectionMatches(),
+    EditorView.lineWrapping,
+    // Markdown with embedded HTML blocks and inline tags (markdown() nests lang-html by default).
+    markdown({ base: markdownLanguage }),
+    templateTags(),
+    headerLines(),
+    headerFolding(),
+    codeFolding(),
+    foldGutter(),
+    search({ top: true }),
+    keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...foldKeymap, indentWithTab]),
+    EditorState.readOnly.of(options.readOnly),
+    EditorView.contentAttributes.of({ 'aria-label': options.label, spellcheck: 'true', autocapitalize: 'off' }),
+    // The test-id contract: [data-testid=editor] is CodeMirror's root.
+    EditorView.editorAttributes.of({ 'data-testid': 'editor' }),
+    folioTheme(),
+  ]
+}

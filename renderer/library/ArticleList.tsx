@@ -1,0 +1,89 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import type { ArticleSummary } from '../../shared/contract'
+import { useI18n } from '../i18n/i18n'
+
+const ROW_HEIGHT = 56
+const OVERSCAN = 8
+
+interface Props {
+  articles: ArticleSummary[]
+  selected: string | null
+  onOpen(path: string): void
+}
+
+/** A virtualized list: only the rows in view are in the DOM, so 10,000 articles scroll smoothly. */
+export function ArticleList({ articles, selected, onOpen }: Props) {
+  const { t } = useI18n()
+  const viewport = useRef<HTMLDivElement>(null)
+  const [scrollTop, setScrollTop] = useState(0)
+  const [height, setHeight] = useState(600)
+
+  useEffect(() => {
+    const element = viewport.current
+    if (!element) return
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight))
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [])
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN)
+  const last = Math.min(articles.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN)
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
+    event.preventDefault()
+    const index = articles.findIndex((a) => a.path === selected)
+    const next = articles[Math.min(articles.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)))]
+    if (next) {
+      onOpen(next.path)
+      const top = articles.indexOf(next) * ROW_HEIGHT
+      const element = viewport.current
+      if (element && (top < element.scrollTop || top + ROW_HEIGHT > element.scrollTop + element.clientHeight)) {
+        element.scrollTop = top
+      }
+    }
+  }
+
+  return (
+    <div
+      className="article-list"
+      data-testid="article-list"
+      role="listbox"
+      aria-label={t('library')}
+      tabIndex={0}
+      ref={viewport}
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      onKeyDown={onKeyDown}
+    >
+      {articles.length === 0 && <p className="empty">{t('noArticles')}</p>}
+      <div style={{ height: articles.length * ROW_HEIGHT, position: 'relative' }}>
+        {articles.slice(first, last).map((article, i) => (
+          <div
+            key={article.path}
+            role="option"
+            aria-selected={article.path === selected}
+            className={'article-item' + (article.path === selected ? ' selected' : '')}
+            data-testid="article-item"
+            data-path={article.path}
+            style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}
+            title={article.path}
+            onClick={() => onOpen(article.path)}
+          >
+            <span className="article-title">
+              {article.error && (
+                <span className="error-mark" role="img" aria-label={t('headerError')} title={article.error.message}>
+                  ⚠
+                </span>
+              )}
+              {article.title ?? article.path.split('/').pop()}
+            </span>
+            <span className="article-meta">
+              {article.draft && <span className="badge">{t('draft')}</span>}
+              <span>{article.date ?? ''}</span>
+            </span>
+          </div>
+        ))}
+      </div>
+    </div>
+  )
+}

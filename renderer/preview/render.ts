@@ -1,0 +1,82 @@
+import DOMPurify from 'dompurify'
+import { detect } from '../../shared/frontmatter'
+import { renderMarkdown } from '../../shared/markdown'
+
+/**
+ * The preview document: the article body rendered by the shared markdown-it setup, sanitized,
+ * wrapped with its own CSP. It is shown in an iframe sandboxed without allow-scripts and
+ * without allow-same-origin, so even markup DOMPurify let through cannot run or reach us.
+ */
+const FRAME_CSP =
+  "default-src 'none'; img-src data: blob: folio-asset: https: http:; media-src data: folio-asset: https: http:; style-src 'unsafe-inline'; font-src data:"
+
+export interface PreviewOptions {
+  /** Base URL for local images, ending in '/': relative `src`s resolve against the article's folder there. */
+  assetBase?: string
+  /** The article's path relative to the content root. */
+  articlePath?: string
+  blockRemoteImages?: boolean
+  dark?: boolean
+}
+
+const REMOTE = /^(https?:)?\/\//i
+
+function resolveLocal(src: string, options: PreviewOptions): string | null {
+  if (!options.assetBase || !options.articlePath) return null
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//') || src.startsWith('#')) return null
+  const dir = options.articlePath.split('/').slice(0, -1)
+  const parts = src.startsWith('/') ? [] : [...dir]
+  for (const part of src.split(/[?#]/)[0]!.split('/')) {
+    if (part === '' || part === '.') continue
+    if (part === '..') parts.pop()
+    else parts.push(part)
+  }
+  return options.assetBase + parts.map(encodeURIComponent).join('/')
+}
+
+export function sanitize(html: string, options: PreviewOptions): string {
+  const purify = DOMPurify()
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeName === 'IMG' || node.nodeName === 'SOURCE') {
+      const src = node.getAttribute('src')
+      if (src !== null) {
+        const local = resolveLocal(src, options)
+        if (local) node.setAttribute('src', local)
+        else if (options.blockRemoteImages && REMOTE.test(src)) {
+          node.setAttribute('data-blocked-src', src)
+          node.removeAttribute('src')
+        }
+      }
+      node.removeAttribute('srcset')
+    }
+  })
+  return purify.sanitize(html, {
+    FORBID_TAGS: ['meta', 'base', 'link', 'iframe', 'frame', 'object', 'embed', 'form'],
+    FORBID_ATTR: ['srcdoc', 'formaction', 'action', 'ping'],
+  })
+}
+
+export function previewDocument(text: string, options: PreviewOptions = {}): string {
+  const detection = detect(text)
+  const body = text.slice(detection.bodyStart)
+  const lineOffset = text.slice(0, detection.bodyStart).split('\n').length - 1
+  const html = sanitize(renderMarkdown(body, { sourceLines: true, lineOffset }), options)
+  return `<!doctype html><html class="${options.dark ? 'dark' : 'light'}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}"><style>${PREVIEW_CSS}</style></head><body><article>${html}</article></body></html>`
+}
+
+const PREVIEW_CSS = `
+html{color-scheme:light dark}
+body{margin:0;padding:24px 28px;font:16px/1.75 -apple-system,BlinkMacSystemFont,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",sans-serif;color:#1f2328;background:#fff;word-wrap:break-word}
+html.dark body{color:#d8dee4;background:#16191d}
+article{max-width:46em;margin:0 auto}
+img,video{max-width:100%;height:auto}
+pre{overflow:auto;padding:12px;background:rgba(127,127,127,.12);border-radius:6px}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
+blockquote{margin:0;padding:0 1em;border-left:4px solid rgba(127,127,127,.35);color:#656d76}
+table{border-collapse:collapse}td,th{border:1px solid rgba(127,127,127,.35);padding:4px 8px}
+a{color:#0969da}html.dark a{color:#58a6ff}
+hr.folio-more{border:0;border-top:2px dashed #d4a72c;margin:2em 0;position:relative;overflow:visible}
+hr.folio-more::after{content:"more";position:absolute;left:50%;top:-0.8em;transform:translateX(-50%);background:inherit;padding:0 .5em;font-size:12px;color:#9a6700;background:#fff}
+html.dark hr.folio-more::after{background:#16191d}
+img[data-blocked-src]{display:inline-block;min-width:80px;min-height:40px;outline:1px dashed #999}
+`

@@ -1,0 +1,208 @@
+import { EditorState, type Text } from '@codemirror/state'
+import { EditorView } from '@codemirror/view'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ArticleFile } from '../../shared/contract'
+import { FolioError } from '../../shared/errors'
+import { folio } from '../bridge'
+import { foldHeader } from '../editor/frontmatter-fold'
+import { folioSetup } from '../editor/setup'
+
+export type SaveState = 'saved' | 'dirty' | 'saving' | 'error' | 'conflict'
+
+/** What the open article's editor needs beyond its EditorState. */
+interface Buffer {
+  path: string
+  state: EditorState
+  /** Hash of the disk bytes this buffer is based on. */
+  baseHash: string
+  /** The document as last read or saved: equal to it means clean. */
+  savedDoc: Text
+  readOnly: string | null
+}
+
+/** The parts of a read that make an editor buffer. */
+type Loaded = Pick<ArticleFile, 'path' | 'text' | 'eol' | 'hash' | 'readOnly'>
+
+export interface Conflict {
+  path: string
+  disk: { text: string; hash: string }
+}
+
+export interface Session {
+  path: string | null
+  /**
+   * The current document with lines joined by '\n' whatever the file uses, so offsets equal
+   * CodeMirror positions: parse, preview and form patches all work on this text.
+   */
+  text: string
+  saveState: SaveState
+  message: string | null
+  readOnly: string | null
+  cursor: { line: number; column: number }
+  conflict: Conflict | null
+  /** Paths with unsaved edits kept in memory while another article is open. */
+  unsaved: string[]
+  open(path: string): Promise<void>
+  save(): Promise<void>
+  reloadFromDisk(): void
+  keepMine(): Promise<void>
+  dismissConflict(): void
+}
+
+export function useArticleSession(view: EditorView | null, editorLabel: string): Session {
+  const buffer = useRef<Buffer | null>(null)
+  const stash = useRef(new Map<string, Buffer>())
+  const [path, setPath] = useState<string | null>(null)
+  const [text, setText] = useState('')
+  const [saveState, setSaveState] = useState<SaveState>('saved')
+  const [message, setMessage] = useState<string | null>(null)
+  const [readOnly, setReadOnly] = useState<string | null>(null)
+  const [cursor, setCursor] = useState({ line: 1, column: 1 })
+  const [conflict, setConflict] = useState<Conflict | null>(null)
+  const [unsaved, setUnsaved] = useState<string[]>([])
+  const saving = useRef(false)
+
+  const refreshUnsaved = useCallback(() => setUnsaved([...stash.current.keys()]), [])
+
+  const makeState = useCallback(
+    (file: Loaded) => {
+      const listener = EditorView.updateListener.of((update) => {
+        const current = buffer.current
+        if (!current) return
+        current.state = update.state
+        if (update.docChanged) {
+          setText(update.state.doc.toString())
+          if (!saving.current) setSaveState(update.state.doc.eq(current.savedDoc) ? 'saved' : 'dirty')
+        }
+        if (update.docChanged || update.selectionSet) {
+          const head = update.state.selection.main.head
+          const line = update.state.doc.lineAt(head)
+          setCursor({ line: line.number, column: head - line.from + 1 })
+        }
+      })
+      return EditorState.create({
+        doc: file.text,
+        extensions: [folioSetup({ eol: file.eol, readOnly: file.readOnly !== null, label: editorLabel }), listener],
+      })
+    },
+    [editorLabel],
+  )
+
+  const show = useCallback(
+    (next: Buffer, fold: boolean) => {
+      buffer.current = next
+      if (view) {
+        view.setState(next.state)
+        if (fold) foldHeader(view)
+        next.state = view.state
+      }
+      const head = next.state.selection.main.head
+      const line = next.state.doc.lineAt(head)
+      setCursor({ line: line.number, column: head - line.from + 1 })
+      setPath(next.path)
+      setText(next.state.doc.toString())
+      setReadOnly(next.readOnly)
+      setSaveState(next.state.doc.eq(next.savedDoc) ? 'saved' : 'dirty')
+      setMessage(null)
+      setConflict(null)
+    },
+    [view],
+  )
+
+  const load = useCallback(
+    (file: Loaded) => {
+      const state = makeState(file)
+      show({ path: file.path, state, baseHash: file.hash, savedDoc: state.doc, readOnly: file.readOnly }, true)
+    },
+    [makeState, show],
+  )
+
+  const open = useCallback(
+    async (target: string) => {
+      const current = buffer.current
+      if (current && current.path === target) return
+      if (current && !current.state.doc.eq(current.savedDoc)) {
+        // Unsaved edits stay in memory, undo history included, until the writer comes back.
+        stash.current.set(current.path, current)
+      } else if (current) {
+        stash.current.delete(current.path)
+      }
+      refreshUnsaved()
+      const kept = stash.current.get(target)
+      if (kept) {
+        show(kept, false)
+        return
+      }
+      try {
+        load(await folio.readArticle(target))
+      } catch (error) {
+        setMessage(error instanceof Error ? error.message : String(error))
+        setSaveState('error')
+      }
+    },
+    [load, show, refreshUnsaved],
+  )
+
+  const write = useCallback(async (current: Buffer, baseHash: string) => {
+    const doc = current.state.doc
+    saving.current = true
+    setSaveState('saving')
+    try {
+      // sliceDoc joins lines with the file's own separator; doc.toString() would turn CRLF into LF.
+      const result = await folio.saveArticle(current.path, current.state.sliceDoc(), baseHash)
+      current.baseHash = result.hash
+      current.savedDoc = doc
+      stash.current.delete(current.path)
+      setUnsaved([...stash.current.keys()])
+      setMessage(null)
+      setConflict(null)
+      saving.current = false
+      setSaveState(buffer.current?.state.doc.eq(doc) ? 'saved' : 'dirty')
+    } catch (error) {
+      saving.current = false
+      if (error instanceof FolioError && error.code === 'CONFLICT' && error.disk) {
+        setConflict({ path: current.path, disk: error.disk })
+        setSaveState('conflict')
+      } else {
+        setSaveState('error')
+      }
+      setMessage(error instanceof Error ? error.message : String(error))
+    }
+  }, [])
+
+  const save = useCallback(async () => {
+    const current = buffer.current
+    if (!current || current.readOnly || saving.current) return
+    if (current.state.doc.eq(current.savedDoc)) return
+    await write(current, current.baseHash)
+  }, [write])
+
+  const reloadFromDisk = useCallback(() => {
+    const current = buffer.current
+    if (!current || !conflict) return
+    stash.current.delete(current.path)
+    refreshUnsaved()
+    load({
+      path: current.path,
+      text: conflict.disk.text,
+      hash: conflict.disk.hash,
+      eol: current.state.lineBreak === '\r\n' ? '\r\n' : '\n',
+      readOnly: current.readOnly,
+    })
+  }, [conflict, load, refreshUnsaved])
+
+  const keepMine = useCallback(async () => {
+    const current = buffer.current
+    if (!current || !conflict) return
+    await write(current, conflict.disk.hash)
+  }, [conflict, write])
+
+  const dismissConflict = useCallback(() => setConflict(null), [])
+
+  // A view that appears after an article was chosen gets that article's state.
+  useEffect(() => {
+    if (view && buffer.current && view.state !== buffer.current.state) view.setState(buffer.current.state)
+  }, [view])
+
+  return { path, text, saveState, message, readOnly, cursor, conflict, unsaved, open, save, reloadFromDisk, keepMine, dismissConflict }
+}

@@ -1,0 +1,37 @@
+import { useMemo } from 'react'
+import { textStats } from '../../shared/text-stats'
+import { useI18n } from '../i18n/i18n'
+import type { SaveState } from '../state/session'
+
+interface Props {
+  body: string
+  saveState: SaveState
+  message: string | null
+  cursor: { line: number; column: number }
+  readOnly: string | null
+  headerError: string | null
+}
+
+const STATE_LABEL = { saved: 'saved', dirty: 'dirty', saving: 'saving', error: 'saveFailed', conflict: 'conflict' } as const
+
+export function StatusBar({ body, saveState, message, cursor, readOnly, headerError }: Props) {
+  const { t } = useI18n()
+  const stats = useMemo(() => textStats(body), [body])
+  return (
+    <footer className="status-bar" role="status">
+      <span data-testid="save-status" data-state={saveState} className={'save-status ' + saveState} title={message ?? undefined}>
+        {t(STATE_LABEL[saveState])}
+        {message && saveState === 'error' ? `: ${message}` : ''}
+      </span>
+      {readOnly && <span className="read-only" title={readOnly}>{t('readOnly')}: {readOnly}</span>}
+      {headerError && <span className="header-error" data-testid="header-error">{headerError}</span>}
+      <span className="spacer" />
+      <span data-testid="word-count">
+        {stats.words} {t('words')} · {stats.chars} {t('characters')} · {stats.readingMinutes} {t('minutes')}
+      </span>
+      <span>
+        {t('line')} {cursor.line}, {t('column')} {cursor.column}
+      </span>
+    </footer>
+  )
+}

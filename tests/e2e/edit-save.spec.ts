@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { launchApp, type LaunchedApp } from './harness'
+import { contentFolder } from './support/folders'
+
+const HELLO = `---
+title: Hello 世界
+date: 2024-05-01 10:00:00
+tags: [intro]
+---
+
+# Greetings
+
+First paragraph with **bold** text.
+`
+
+let app: LaunchedApp | null = null
+test.afterEach(async () => {
+  await app?.close()
+  app = null
+})
+
+test('open an article, type, save with Ctrl+S: the file holds exactly the typed change', async () => {
+  const dir = await contentFolder({ 'posts/hello.md': HELLO, 'posts/other.md': '---\ntitle: Other\n---\nbody\n' })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+
+  await page.locator('[data-testid=article-item][data-path="posts/hello.md"]').click()
+  const editor = page.locator('[data-testid=editor]')
+  await expect(editor).toContainText('First paragraph')
+
+  await page.getByText('First paragraph with').click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' Added line 加一句.')
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'dirty')
+  await page.keyboard.press('Control+s')
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
+
+  const saved = await readFile(join(dir, 'posts/hello.md'), 'utf8')
+  expect(saved).toBe(HELLO.replace('**bold** text.', '**bold** text. Added line 加一句.'))
+})
+
+test('the preview shows the rendered body', async () => {
+  const dir = await contentFolder({ 'hello.md': HELLO })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.locator('[data-testid=article-item][data-path="hello.md"]').click()
+  const preview = page.frameLocator('iframe[data-testid=preview]')
+  await expect(preview.locator('h1')).toHaveText('Greetings')
+  await expect(preview.locator('strong')).toHaveText('bold')
+  // The header is not part of the rendered body.
+  await expect(preview.locator('body')).not.toContainText('title:')
+})
+
+test('Ctrl+S saves while focus is outside the editor', async () => {
+  const dir = await contentFolder({ 'a.md': '---\ntitle: A\n---\ntext\n' })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.locator('[data-testid=article-item][data-path="a.md"]').click()
+  await page.getByText('text', { exact: true }).click()
+  await page.keyboard.press('End')
+  await page.keyboard.type('!')
+  await page.locator('[data-testid=article-list]').focus()
+  await page.keyboard.press('Control+s')
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
+  expect(await readFile(join(dir, 'a.md'), 'utf8')).toBe('---\ntitle: A\n---\ntext!\n')
+})

@@ -1,0 +1,188 @@
+/**
+ * The e2e harness: the real renderer in real Chromium, with window.folio bound to the real
+ * handler table (electron/handlers.ts) over a real content folder. With FOLIO_E2E=electron and
+ * an Electron binary present, the same specs drive the packaged app through Playwright instead.
+ */
+import { _electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test'
+import { createReadStream, existsSync } from 'node:fs'
+import { mkdtemp, rename, rm, stat } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { basename, delimiter, extname, join, normalize, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createHandlers, dispatch, isInvokeMethod, type Handlers } from '../../electron/handlers'
+import { INVOKE, type EventApi, type EventName } from '../../shared/contract'
+
+export interface LaunchOptions {
+  contentDir: string
+}
+
+export interface LaunchedApp {
+  page: Page
+  close(): Promise<void>
+}
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
+const RENDERER = join(ROOT, 'out', 'renderer')
+const ASSET_PREFIX = '/__folio-asset/'
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+}
+
+/** Playwright's own Chromium when installed, else FOLIO_CHROMIUM, else `chromium` on PATH. */
+export function findChromium(): string | undefined {
+  try {
+    if (existsSync(chromium.executablePath())) return undefined
+  } catch {
+    // Playwright's browser is not installed here: fall through to the system one.
+  }
+  if (process.env.FOLIO_CHROMIUM) return process.env.FOLIO_CHROMIUM
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    for (const name of ['chromium', 'chromium-browser']) {
+      const candidate = join(dir, name)
+      if (existsSync(candidate)) return candidate
+    }
+  }
+  throw new Error('No Chromium found: install Playwright browsers, set FOLIO_CHROMIUM, or apt-get install chromium.')
+}
+
+/** Serves the built renderer and, read-only, the open folder's files through the workspace guard. */
+function serve(handlers: () => Handlers): Promise<Server> {
+  const server = createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', 'http://localhost')
+      let file: string
+      if (url.pathname.startsWith(ASSET_PREFIX)) {
+        const workspace = handlers().current()
+        if (!workspace || request.method !== 'GET') throw new Error('no folder')
+        file = await workspace.resolve(decodeURIComponent(url.pathname.slice(ASSET_PREFIX.length)))
+      } else {
+        const relative = normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname))
+        file = join(RENDERER, relative)
+        if (!file.startsWith(RENDERER + sep)) throw new Error('outside')
+      }
+      if (!(await stat(file)).isFile()) throw new Error('not a file')
+      response.writeHead(200, { 'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream' })
+      createReadStream(file).pipe(response)
+    })().catch(() => {
+      response.writeHead(404).end()
+    })
+  })
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)))
+}
+
+/** Builds window.folio in the page from one exposed binding, like the preload does from ipcRenderer. */
+function bridgeScript(methods: string[]): string {
+  return `(() => {
+  if (window.top !== window) return;
+  const invoke = window.__folioInvoke;
+  const listeners = new Map();
+  const api = {};
+  for (const method of ${JSON.stringify(methods)}) api[method] = (...args) => invoke(method, args);
+  api.on = (event, listener) => {
+    if (!listeners.has(event)) listeners.set(event, new Set());
+    listeners.get(event).add(listener);
+    return () => listeners.get(event).delete(listener);
+  };
+  Object.defineProperty(window, '__folioEmit', {
+    value: (event, payload) => { for (const listener of listeners.get(event) ?? []) listener(payload); },
+  });
+  Object.defineProperty(window, 'folio', { value: Object.freeze(api) });
+})();`
+}
+
+async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
+  const scratch = await mkdtemp(join(tmpdir(), 'folio-e2e-'))
+  let page: Page | null = null
+  const server = await serve(() => handlers)
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const handlers: Handlers = createHandlers({
+    assetBase: origin + ASSET_PREFIX,
+    // The harness's "OS trash": a folder beside the test, so specs can check nothing was deleted.
+    trash: async (absolutePath) => rename(absolutePath, join(scratch, `trash-${Date.now()}-${basename(absolutePath)}`)),
+    cacheDir: join(scratch, 'cache'),
+    emit: <E extends EventName>(event: E, payload: EventApi[E]) => {
+      void page
+        ?.evaluate(([name, data]) => (window as unknown as { __folioEmit?: (e: string, d: unknown) => void }).__folioEmit?.(name, data), [
+          event,
+          payload,
+        ] as const)
+        .catch(() => undefined)
+    },
+  })
+  await handlers.openFolder(options.contentDir)
+  let browser: Browser | null = null
+  try {
+    browser = await chromium.launch({
+      executablePath: findChromium(),
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    })
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    await context.exposeBinding('__folioInvoke', async (source, method: unknown, args: unknown) => {
+      // The harness's sender check: only our own top-level page may call the handlers.
+      if (source.frame !== source.page.mainFrame() || !source.frame.url().startsWith(origin + '/')) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'Caller is not the Folio window.' } }
+      }
+      if (typeof method !== 'string' || !isInvokeMethod(method) || !Array.isArray(args)) {
+        return { ok: false, error: { code: 'BAD_ARGUMENT', message: 'Unknown method.' } }
+      }
+      return dispatch(handlers, method, args)
+    })
+    await context.addInitScript(bridgeScript(Object.keys(INVOKE)))
+    page = await context.newPage()
+    await page.goto(origin + '/index.html')
+    await page.waitForSelector('[data-testid=article-list]')
+  } catch (error) {
+    await browser?.close()
+    server.close()
+    await handlers.dispose()
+    throw error
+  }
+  const opened = browser
+  return {
+    page,
+    async close() {
+      await opened.close()
+      await new Promise((done) => server.close(done))
+      await handlers.dispose()
+      await rm(scratch, { recursive: true, force: true })
+    },
+  }
+}
+
+async function launchElectron(options: LaunchOptions): Promise<LaunchedApp> {
+  const userData = await mkdtemp(join(tmpdir(), 'folio-e2e-profile-'))
+  const app: ElectronApplication = await _electron.launch({
+    args: [join(ROOT, 'out', 'main', 'main.js'), options.contentDir],
+    env: { ...process.env, FOLIO_USER_DATA: userData } as Record<string, string>,
+  })
+  const page = await app.firstWindow()
+  await page.waitForSelector('[data-testid=article-list]')
+  return {
+    page,
+    async close() {
+      await app.close()
+      await rm(userData, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
+  if (!existsSync(join(RENDERER, 'index.html'))) {
+    throw new Error('The renderer is not built: run `npm run build` before the e2e specs.')
+  }
+  return process.env.FOLIO_E2E === 'electron' ? launchElectron(options) : launchChromium(options)
+}

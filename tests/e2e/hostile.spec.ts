@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test'
+import { readdir, readFile } from 'node:fs/promises'
+import { launchApp, type LaunchedApp } from './harness'
+import { contentFolder } from './support/folders'
+
+const HOSTILE = `---
+title: Hostile
+---
+
+<script>window.parent.folio.saveArticle('victim.md', 'pwned', ''); window.top.__pwned = 1</script>
+<img src="x" onerror="window.parent.folio.trashArticle('victim.md'); window.top.__pwned = 2">
+<svg onload="window.top.__pwned = 3"><circle r="4"/></svg>
+<iframe srcdoc="<script>parent.parent.__pwned = 4</script>"></iframe>
+<a href="javascript:window.top.__pwned=5" id="js-link">click me</a>
+<meta http-equiv="refresh" content="0;url=javascript:window.top.__pwned=6">
+<form action="javascript:window.top.__pwned=7"><button id="submit">go</button></form>
+
+Some *text* after the attacks.
+`
+
+let app: LaunchedApp | null = null
+test.afterEach(async () => {
+  await app?.close()
+  app = null
+})
+
+test('an article whose scripts try to reach window.parent.folio runs nothing', async () => {
+  const victim = '---\ntitle: Victim\n---\nkeep me\n'
+  const dir = await contentFolder({ 'hostile.md': HOSTILE, 'victim.md': victim })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  const before = (await readdir(dir)).sort()
+
+  await page.locator('[data-testid=article-item][data-path="hostile.md"]').click()
+  const frame = page.frameLocator('iframe[data-testid=preview]')
+  await expect(frame.locator('em')).toHaveText('text')
+  await frame.locator('#js-link').click({ timeout: 2000 }).catch(() => undefined)
+  await page.waitForTimeout(500)
+
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
+  const sandbox = await page.locator('iframe[data-testid=preview]').getAttribute('sandbox')
+  expect(sandbox).toBe('')
+  expect(await frame.locator('script, iframe, meta, form, [onerror], [onload]').count()).toBe(0)
+  expect(await readFile(`${dir}/victim.md`, 'utf8')).toBe(victim)
+  expect((await readdir(dir)).sort()).toEqual(before)
+})
