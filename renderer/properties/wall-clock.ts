@@ -42,9 +42,16 @@ export function readWallClock(text: string): WallClock | null {
   return null
 }
 
-/** Pads like the original field: `7` stays unpadded, `07` stays two digits. */
-function like(original: string | undefined, value: number): string {
-  return original !== undefined && original.length >= 2 ? String(value).padStart(2, '0') : String(value)
+/**
+ * Whether the author pads month, day and hour: a one-digit field anywhere (`2013/7/13 8:05`)
+ * means unpadded; otherwise two digits, as in ISO.
+ */
+function padsFields(fields: (string | undefined)[]): boolean {
+  return !fields.some((field) => field !== undefined && field.length === 1)
+}
+
+function pad(padded: boolean, value: number): string {
+  return padded ? String(value).padStart(2, '0') : String(value)
 }
 
 /** Writes `next` in the shape of `original`; null when the original's shape is not known. */
@@ -55,9 +62,10 @@ export function writeWallClock(original: string, next: WallClock): string | null
   const numeric = NUMERIC.exec(trimmed)
   if (numeric) {
     const [, , sep, m, d, gap, h, min, s, rest] = numeric
-    let out = `${next.year}${sep}${like(m, next.month)}${sep}${like(d, next.day)}`
+    const padded = padsFields([m, d, h])
+    let out = `${next.year}${sep}${pad(padded, next.month)}${sep}${pad(padded, next.day)}`
     if (h !== undefined) {
-      out += `${gap}${like(h, next.hour)}:${String(next.minute).padStart(2, '0')}`
+      out += `${gap}${pad(padded, next.hour)}:${String(next.minute).padStart(2, '0')}`
       if (s !== undefined) out += `:${String(next.second).padStart(2, '0')}`
     } else if (next.hasTime) {
       out += ` ${String(next.hour).padStart(2, '0')}:${String(next.minute).padStart(2, '0')}:${String(next.second).padStart(2, '0')}`
