@@ -7,6 +7,7 @@ import type { ContentChange, EventApi, EventName, FolderInfo, InvokeApi, InvokeM
 import { INVOKE } from '../shared/contract'
 import { FolioError, type Envelope, type FolioErrorData } from '../shared/errors'
 import { openWorkspace, type Workspace } from './workspace/workspace'
+import { createJournal, isUnsavedBuffer } from './recovery/journal'
 
 export interface HandlerDeps {
   /** Asks the user for a folder (the native dialog in Electron); null when cancelled. */
@@ -19,16 +20,37 @@ export interface HandlerDeps {
   emit: <E extends EventName>(event: E, payload: EventApi[E]) => void
   /** Watch the folder for outside changes (default true). */
   watch?: boolean
+  /** URL prefix under which the transport serves the open folder's files (FolderInfo.assetBase). */
+  assetBase?: string
+  /** Where unsaved buffers are journaled (the app's data folder); omitted means no crash journal. */
+  journalDir?: string
+  /** Told whenever the renderer reports a new set of unsaved paths (the close guard listens). */
+  onUnsavedChange?: (paths: readonly string[]) => void
+  /** Told after a folder opened (the app shell records it as recent). */
+  onFolderOpened?: (info: FolderInfo) => void
+  /** Recently opened folders, newest first (kept by the app shell); omitted means none. */
+  recentFolders?: () => Promise<string[]>
 }
 
 export interface Handlers extends InvokeApi {
   /** The workspace currently open, for the app shell (asset protocol, recovery). */
   current(): Workspace | null
+  /** The paths the renderer last reported unsaved. */
+  unsaved(): readonly string[]
+  /** The user chose to lose unsaved work (close guard): forget it and clear the journal. */
+  discardUnsaved(): Promise<void>
   dispose(): Promise<void>
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   let workspace: Workspace | null = null
+  let unsaved: readonly string[] = []
+  const journal = deps.journalDir === undefined ? null : createJournal({ dir: deps.journalDir })
+
+  const setUnsaved = (paths: readonly string[]): void => {
+    unsaved = [...paths]
+    deps.onUnsavedChange?.(unsaved)
+  }
 
   const open = (): Workspace => {
     if (!workspace) throw new FolioError({ code: 'NO_FOLDER', message: 'No folder is open. Open a content folder first.' })
@@ -48,12 +70,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     const previous = workspace
     workspace = next
     await previous?.close()
-    return next.info
+    deps.onFolderOpened?.(next.info)
+    return describe(next)
   }
+
+  const describe = (open: Workspace): FolderInfo =>
+    deps.assetBase === undefined ? open.info : { ...open.info, assetBase: deps.assetBase }
 
   return {
     openFolder,
-    getFolder: async () => workspace?.info ?? null,
+    getFolder: async () => (workspace ? describe(workspace) : null),
     listArticles: () => open().list(),
     readArticle: (path) => open().read(path),
     saveArticle: (path, text, baseHash) => open().save(path, text, baseHash),
@@ -63,8 +89,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     duplicateArticle: (path) => open().duplicate(path),
     trashArticle: (path) => open().trash(path),
     createFolder: (path) => open().createFolder(path),
+    setUnsaved: async (paths) => setUnsaved(paths),
+    journalUnsaved: async (buffers) => {
+      // Clearing needs no folder; buffers are always stamped with the folder they belong to.
+      journal?.record(buffers.length === 0 ? '' : open().info.root, buffers)
+    },
+    takeRecovered: async () => (journal ? journal.read() : null),
+    listRecentFolders: async () => (deps.recentFolders ? deps.recentFolders() : []),
     current: () => workspace,
+    unsaved: () => unsaved,
+    discardUnsaved: async () => {
+      setUnsaved([])
+      await journal?.clear()
+    },
     dispose: async () => {
+      await journal?.flush()
       await workspace?.close()
       workspace = null
     },
@@ -77,6 +116,7 @@ const optional =
   (check: Check): Check =>
   (v) =>
     v === undefined || check(v)
+const stringArray: Check = (v) => Array.isArray(v) && v.every(str)
 const positiveInt: Check = (v) => typeof v === 'number' && Number.isInteger(v) && v > 0
 const newArticleOptions: Check = (v) => {
   if (typeof v !== 'object' || v === null) return false
@@ -102,6 +142,10 @@ export const ARGUMENTS = {
   duplicateArticle: [str],
   trashArticle: [str],
   createFolder: [str],
+  setUnsaved: [stringArray],
+  journalUnsaved: [(v) => Array.isArray(v) && v.every(isUnsavedBuffer)],
+  takeRecovered: [],
+  listRecentFolders: [],
 } as const satisfies Record<InvokeMethod, readonly Check[]>
 
 export function isInvokeMethod(name: string): name is InvokeMethod {
@@ -126,7 +170,7 @@ export async function dispatch<M extends InvokeMethod>(
   }
   try {
     const fn = handlers[method] as (...a: readonly unknown[]) => Promise<InvokeResult<M>>
-    const value = await fn.apply(handlers, args)
+    const value = await fn.apply(handlers, [...args])
     return { ok: true, value }
   } catch (error) {
     return { ok: false, error: toErrorData(error) }

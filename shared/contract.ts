@@ -89,6 +89,57 @@ export interface ContentChange {
   removed: string[]
 }
 
+/** An editor buffer with edits not yet on disk, journaled so a crash or a kill loses nothing. */
+export interface UnsavedBuffer {
+  /** POSIX path relative to the content root. */
+  path: string
+  text: string
+  /** The hash the editor loaded: a restored buffer still saves through the conflict check. */
+  baseHash: string
+}
+
+/** What a crash, a kill or a renderer crash left in the journal. */
+export interface RecoveredBuffers {
+  /** The folder those buffers belong to (absolute): openFolder(root) first when another is open. */
+  root: string
+  /** When the journal was written (ms since epoch). */
+  savedAt: number
+  buffers: UnsavedBuffer[]
+}
+
+/** Commands the native menu (or the close guard) asks the renderer to run. */
+export type MenuCommand =
+  | 'new-article'
+  | 'open-folder'
+  | 'quick-open'
+  | 'save'
+  | 'save-all'
+  | 'export'
+  | 'find'
+  | 'search-folder'
+  | 'toggle-sidebar'
+  | 'toggle-properties'
+  | 'toggle-preview'
+
+/**
+ * The keys of each command in CodeMirror notation (Mod is Cmd on macOS, Ctrl elsewhere). The
+ * renderer binds them itself, so they work without native menus (browser harness); the native
+ * menu only displays them and sends the command when the item is clicked, so nothing fires twice.
+ */
+export const COMMAND_KEYS = {
+  'new-article': 'Mod-n',
+  'open-folder': 'Mod-o',
+  'quick-open': 'Mod-p',
+  save: 'Mod-s',
+  'save-all': 'Mod-Alt-s',
+  export: 'Mod-Shift-e',
+  find: 'Mod-f',
+  'search-folder': 'Mod-Shift-f',
+  'toggle-sidebar': 'Mod-Alt-b',
+  'toggle-properties': 'Mod-Alt-m',
+  'toggle-preview': 'Mod-Alt-p',
+} as const satisfies Record<MenuCommand, string>
+
 /** Requests from the renderer, answered by the main process. */
 export interface InvokeApi {
   /** Open a content folder; without a path the native folder dialog asks. Null when cancelled. */
@@ -104,11 +155,25 @@ export interface InvokeApi {
   duplicateArticle(path: string): Promise<ArticleSummary>
   trashArticle(path: string): Promise<void>
   createFolder(path: string): Promise<void>
+  /** Paths with unsaved edits ([] when all saved): closing the window or quitting asks first. */
+  setUnsaved(paths: string[]): Promise<void>
+  /** Journals every unsaved buffer of the open folder, replacing the previous set ([] clears it). */
+  journalUnsaved(buffers: UnsavedBuffer[]): Promise<void>
+  /** Buffers a crash or a kill left behind, to offer back; null when there are none. */
+  takeRecovered(): Promise<RecoveredBuffers | null>
+  /** Recently opened folders (absolute paths), newest first. */
+  listRecentFolders(): Promise<string[]>
 }
 
 /** Events from the main process to the renderer. */
 export interface EventApi {
   contentChanged: ContentChange
+  menuCommand: { command: MenuCommand }
+  /**
+   * The OS, the command line, a second launch or the Open Recent menu asks to open a folder
+   * (absolute) and maybe a file in it (POSIX, relative): confirm unsaved work, then openFolder.
+   */
+  openRequest: { folder: string; file: string | null }
 }
 
 export type InvokeMethod = keyof InvokeApi
@@ -126,10 +191,16 @@ export const INVOKE = {
   duplicateArticle: 'article:duplicate',
   trashArticle: 'article:trash',
   createFolder: 'folder:create',
+  setUnsaved: 'unsaved:set',
+  journalUnsaved: 'unsaved:journal',
+  takeRecovered: 'unsaved:recovered',
+  listRecentFolders: 'folders:recent',
 } as const satisfies Record<InvokeMethod, string>
 
 export const EVENTS = {
   contentChanged: 'content:changed',
+  menuCommand: 'menu:command',
+  openRequest: 'open:request',
 } as const satisfies Record<EventName, string>
 
 /** What the handlers table returns for a method: the value, before enveloping. */

@@ -1,0 +1,133 @@
+/**
+ * The crash journal: unsaved editor buffers written to the app's data folder, debounced, so a
+ * crash, a kill or a power cut loses at most a few seconds of typing. Plain Node on purpose: the
+ * Electron shell (through electron/handlers.ts), the e2e harness and the tests share this code.
+ */
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { RecoveredBuffers, UnsavedBuffer } from '../../shared/contract'
+
+export const JOURNAL_FILE = 'unsaved.json'
+
+export interface JournalOptions {
+  /** Folder for the journal file (created on first write). */
+  dir: string
+  /** Quiet time after the last change before writing (default 800 ms). */
+  debounceMs?: number
+  /** Longest a change waits while typing never pauses (default 5 s). */
+  maxWaitMs?: number
+  now?: () => number
+}
+
+export interface Journal {
+  /** Replaces the journaled set with these buffers of the folder `root`; [] clears the journal. */
+  record(root: string, buffers: readonly UnsavedBuffer[]): void
+  /** Writes what record() left pending now instead of after the debounce. */
+  flush(): Promise<void>
+  /** True while a record() has not reached the disk yet. */
+  pending(): boolean
+  /** The journaled buffers (after writing anything pending), or null when there are none. */
+  read(): Promise<RecoveredBuffers | null>
+  /** Forgets every buffer: the user chose to discard them. */
+  clear(): Promise<void>
+}
+
+export function createJournal(options: JournalOptions): Journal {
+  const file = join(options.dir, JOURNAL_FILE)
+  const debounceMs = options.debounceMs ?? 800
+  const maxWaitMs = options.maxWaitMs ?? 5000
+  const now = options.now ?? Date.now
+
+  // `null` as the pending value means "remove the file"; undefined means nothing pending.
+  let next: RecoveredBuffers | null | undefined
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let firstPendingAt = 0
+  // Writes run one after another so an older snapshot can never land after a newer one.
+  let writing: Promise<void> = Promise.resolve()
+
+  const write = async (snapshot: RecoveredBuffers | null): Promise<void> => {
+    if (snapshot === null) {
+      await rm(file, { force: true })
+      return
+    }
+    await mkdir(options.dir, { recursive: true })
+    // Temp file, fsync, rename: a crash mid-write leaves the previous journal intact.
+    const temp = `${file}.${process.pid}.tmp`
+    const handle = await open(temp, 'w', 0o600)
+    try {
+      await handle.writeFile(JSON.stringify(snapshot), 'utf8')
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await rename(temp, file)
+  }
+
+  const flush = (): Promise<void> => {
+    if (timer !== undefined) clearTimeout(timer)
+    timer = undefined
+    if (next !== undefined) {
+      const snapshot = next
+      next = undefined
+      // A failed write (disk full) must not block the next one: each snapshot replaces the last.
+      writing = writing.catch(() => undefined).then(() => write(snapshot))
+    }
+    return writing
+  }
+
+  const schedule = (snapshot: RecoveredBuffers | null): void => {
+    if (next === undefined) firstPendingAt = now()
+    next = snapshot
+    if (timer !== undefined) clearTimeout(timer)
+    const delay = Math.max(0, Math.min(debounceMs, firstPendingAt + maxWaitMs - now()))
+    timer = setTimeout(() => void flush().catch(() => undefined), delay)
+  }
+
+  return {
+    record(root, buffers) {
+      schedule(buffers.length === 0 ? null : { root, savedAt: now(), buffers: buffers.map(copyBuffer) })
+    },
+    flush,
+    pending: () => next !== undefined,
+    async read() {
+      await flush()
+      let text: string
+      try {
+        text = await readFile(file, 'utf8')
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+        throw error
+      }
+      return parseJournal(text)
+    },
+    clear() {
+      schedule(null)
+      return flush()
+    },
+  }
+}
+
+function copyBuffer(buffer: UnsavedBuffer): UnsavedBuffer {
+  return { path: buffer.path, text: buffer.text, baseHash: buffer.baseHash }
+}
+
+/** A torn or foreign file is not worth crashing the app over: it yields nothing to recover. */
+export function parseJournal(text: string): RecoveredBuffers | null {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    return null
+  }
+  if (typeof data !== 'object' || data === null) return null
+  const { root, savedAt, buffers } = data as Record<string, unknown>
+  if (typeof root !== 'string' || typeof savedAt !== 'number' || !Array.isArray(buffers)) return null
+  const valid = buffers.filter(isUnsavedBuffer)
+  return valid.length === 0 ? null : { root, savedAt, buffers: valid.map(copyBuffer) }
+}
+
+export function isUnsavedBuffer(value: unknown): value is UnsavedBuffer {
+  if (typeof value !== 'object' || value === null) return false
+  const { path, text, baseHash } = value as Record<string, unknown>
+  return typeof path === 'string' && typeof text === 'string' && typeof baseHash === 'string'
+}

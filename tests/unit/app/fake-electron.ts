@@ -1,0 +1,297 @@
+/**
+ * A hand-written stand-in for the parts of the `electron` module that electron/app uses, recording
+ * what the app asks of it. Injected with `vi.mock('electron', () => import('./fake-electron'))`:
+ * the Electron binary is not available to unit tests.
+ */
+type Listener = (...args: never[]) => unknown
+
+export class FakeEmitter {
+  readonly listeners = new Map<string, Listener[]>()
+
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener])
+    return this
+  }
+
+  once(event: string, listener: Listener): this {
+    const wrapper = (...args: never[]): unknown => {
+      this.removeListener(event, wrapper)
+      return listener(...args)
+    }
+    return this.on(event, wrapper)
+  }
+
+  removeListener(event: string, listener: Listener): this {
+    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== listener))
+    return this
+  }
+
+  /** Calls the listeners like Electron would; returns what they returned. */
+  emit(event: string, ...args: unknown[]): unknown[] {
+    return (this.listeners.get(event) ?? []).map((listener) => (listener as (...a: unknown[]) => unknown)(...args))
+  }
+
+  listenerCount(event: string): number {
+    return this.listeners.get(event)?.length ?? 0
+  }
+}
+
+/** An Electron event: tests check whether the app called preventDefault. */
+export class FakeEvent {
+  defaultPrevented = false
+  constructor(readonly props: Record<string, unknown> = {}) {
+    Object.assign(this, props)
+  }
+  preventDefault(): void {
+    this.defaultPrevented = true
+  }
+}
+
+export interface WindowOpenDetails {
+  url: string
+}
+
+export class FakeSession {
+  permissionRequestHandler: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null
+  permissionCheckHandler: ((wc: unknown, permission: string) => boolean) | null = null
+  readonly dictionary: string[] = []
+  setPermissionRequestHandler(handler: FakeSession['permissionRequestHandler']): void {
+    this.permissionRequestHandler = handler
+  }
+  setPermissionCheckHandler(handler: FakeSession['permissionCheckHandler']): void {
+    this.permissionCheckHandler = handler
+  }
+  addWordToSpellCheckerDictionary(word: string): boolean {
+    this.dictionary.push(word)
+    return true
+  }
+}
+
+let nextId = 1
+
+export class FakeWebContents extends FakeEmitter {
+  readonly id = nextId++
+  readonly mainFrame = { name: 'main frame' }
+  readonly session = new FakeSession()
+  readonly sent: Array<[string, unknown]> = []
+  readonly replaced: string[] = []
+  windowOpenHandler: ((details: WindowOpenDetails) => { action: string }) | null = null
+  destroyed = false
+  reloads = 0
+
+  send(channel: string, payload: unknown): void {
+    this.sent.push([channel, payload])
+  }
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
+  setWindowOpenHandler(handler: (details: WindowOpenDetails) => { action: string }): void {
+    this.windowOpenHandler = handler
+  }
+  replaceMisspelling(word: string): void {
+    this.replaced.push(word)
+  }
+  reload(): void {
+    this.reloads++
+  }
+}
+
+export class BrowserWindow extends FakeEmitter {
+  static readonly instances: BrowserWindow[] = []
+  readonly webContents = new FakeWebContents()
+  readonly loaded: string[] = []
+  maximized = false
+  visible = false
+  destroyed = false
+  closeCalls = 0
+  bounds = { x: 10, y: 20, width: 900, height: 700 }
+
+  constructor(readonly options: Record<string, unknown>) {
+    super()
+    BrowserWindow.instances.push(this)
+  }
+  static getAllWindows(): BrowserWindow[] {
+    return BrowserWindow.instances.filter((w) => !w.destroyed)
+  }
+  async loadURL(url: string): Promise<void> {
+    this.loaded.push(url)
+  }
+  show(): void {
+    this.visible = true
+  }
+  focus(): void {}
+  restore(): void {}
+  isMinimized(): boolean {
+    return false
+  }
+  maximize(): void {
+    this.maximized = true
+  }
+  isMaximized(): boolean {
+    return this.maximized
+  }
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    return this.bounds
+  }
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
+  /** Like Electron: emits 'close' (cancellable), then destroys unless prevented. */
+  close(): void {
+    this.closeCalls++
+    const event = new FakeEvent()
+    this.emit('close', event)
+    if (!event.defaultPrevented) {
+      this.destroyed = true
+      this.emit('closed')
+    }
+  }
+}
+
+type InvokeHandler = (event: unknown, ...args: unknown[]) => unknown
+
+export const ipcMain = {
+  handlers: new Map<string, InvokeHandler>(),
+  handle(channel: string, handler: InvokeHandler): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
+    this.handlers.set(channel, handler)
+  },
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel)
+  },
+}
+
+class FakeIpcRenderer extends FakeEmitter {
+  readonly invoked: Array<[string, unknown[]]> = []
+  async invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    this.invoked.push([channel, args])
+    return { ok: true, value: channel }
+  }
+}
+export const ipcRenderer = new FakeIpcRenderer()
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown): void {
+    this.exposed.set(key, api)
+  },
+}
+
+class FakeApp extends FakeEmitter {
+  isPackaged = false
+  locale = 'en-US'
+  paths: Record<string, string> = { userData: '/tmp/folio-user-data', documents: '/tmp/folio-documents' }
+  hasLock = true
+  quits = 0
+  readonly recentDocuments: string[] = []
+  getPath(name: string): string {
+    const path = this.paths[name]
+    if (path === undefined) throw new Error(`No fake path for ${name}`)
+    return path
+  }
+  getAppPath(): string {
+    return '/app'
+  }
+  getLocale(): string {
+    return this.locale
+  }
+  getPreferredSystemLanguages(): string[] {
+    return [this.locale]
+  }
+  requestSingleInstanceLock(): boolean {
+    return this.hasLock
+  }
+  quit(): void {
+    this.quits++
+  }
+  focus(): void {}
+  addRecentDocument(path: string): void {
+    this.recentDocuments.push(path)
+  }
+  clearRecentDocuments(): void {
+    this.recentDocuments.length = 0
+  }
+}
+export const app = new FakeApp()
+
+export const session = { defaultSession: new FakeSession() }
+
+export const shell = {
+  opened: [] as string[],
+  async openExternal(url: string): Promise<void> {
+    this.opened.push(url)
+  },
+}
+
+type ProtocolHandler = (request: Request) => Response | Promise<Response>
+export const protocol = {
+  privileged: [] as Array<{ scheme: string; privileges: Record<string, boolean> }>,
+  handlers: new Map<string, ProtocolHandler>(),
+  registerSchemesAsPrivileged(schemes: Array<{ scheme: string; privileges: Record<string, boolean> }>): void {
+    this.privileged.push(...schemes)
+  },
+  handle(scheme: string, handler: ProtocolHandler): void {
+    this.handlers.set(scheme, handler)
+  },
+}
+
+export interface FakeMenuItem {
+  label?: string
+  role?: string
+  type?: string
+  accelerator?: string
+  registerAccelerator?: boolean
+  enabled?: boolean
+  click?: () => void
+  submenu?: FakeMenuItem[]
+}
+
+export class FakeMenu {
+  readonly popups: unknown[] = []
+  constructor(readonly template: FakeMenuItem[]) {}
+  popup(options: unknown): void {
+    this.popups.push(options)
+  }
+}
+
+export const Menu = {
+  application: null as FakeMenu | null,
+  built: [] as FakeMenu[],
+  buildFromTemplate(template: FakeMenuItem[]): FakeMenu {
+    const menu = new FakeMenu(template)
+    this.built.push(menu)
+    return menu
+  },
+  setApplicationMenu(menu: FakeMenu | null): void {
+    this.application = menu
+  },
+}
+
+/** Dialog answers are queued by the test; each call records its options. */
+export const dialog = {
+  calls: [] as Array<{ kind: string; options: Record<string, unknown> }>,
+  answers: [] as unknown[],
+  next(): unknown {
+    if (this.answers.length === 0) throw new Error('The test did not queue a dialog answer')
+    return this.answers.shift()
+  },
+  async showOpenDialog(_window: unknown, options: Record<string, unknown>): Promise<unknown> {
+    this.calls.push({ kind: 'open', options })
+    return this.next()
+  },
+  async showSaveDialog(_window: unknown, options: Record<string, unknown>): Promise<unknown> {
+    this.calls.push({ kind: 'save', options })
+    return this.next()
+  },
+  async showMessageBox(_window: unknown, options: Record<string, unknown>): Promise<unknown> {
+    this.calls.push({ kind: 'message', options })
+    return this.next()
+  },
+}
+
+export const screen = {
+  displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+  getAllDisplays(): Array<{ workArea: { x: number; y: number; width: number; height: number } }> {
+    return this.displays
+  },
+}

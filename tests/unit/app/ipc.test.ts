@@ -1,0 +1,113 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { vi } from 'vitest'
+import { EVENTS, INVOKE, type InvokeApi, type InvokeMethod } from '../../../shared/contract'
+import { ARGUMENTS } from '../../../electron/handlers'
+import { createEmitter, setupIpc, type TrustedContents } from '../../../electron/app/ipc'
+import { FakeWebContents, ipcMain } from './fake-electron'
+
+vi.mock('electron', () => import('./fake-electron'))
+
+const methods = Object.keys(INVOKE) as InvokeMethod[]
+
+/** Valid arguments for each method, so a rejection can only come from the sender check. */
+const validArgs: Record<InvokeMethod, unknown[]> = {
+  openFolder: ['/tmp/site'],
+  getFolder: [],
+  listArticles: [],
+  readArticle: ['a.md'],
+  saveArticle: ['a.md', 'text', 'hash'],
+  searchArticles: ['query', 10],
+  createArticle: [{ title: 'Hello' }],
+  renameArticle: ['a.md', 'b.md'],
+  duplicateArticle: ['a.md'],
+  trashArticle: ['a.md'],
+  createFolder: ['drafts'],
+  setUnsaved: [['a.md']],
+  journalUnsaved: [[{ path: 'a.md', text: 'x', baseHash: 'h' }]],
+  takeRecovered: [],
+  listRecentFolders: [],
+}
+
+let calls: Array<[InvokeMethod, unknown[]]>
+let ours: FakeWebContents
+
+function recordingHandlers(): InvokeApi {
+  const table = Object.fromEntries(
+    methods.map((method) => [
+      method,
+      async (...args: unknown[]) => {
+        calls.push([method, args])
+        return method
+      },
+    ]),
+  )
+  return table as unknown as InvokeApi
+}
+
+const call = (channel: string, event: object, ...args: unknown[]): unknown => {
+  const handler = ipcMain.handlers.get(channel)
+  if (!handler) throw new Error(`no handler for ${channel}`)
+  return handler(event, ...args)
+}
+
+beforeEach(() => {
+  ipcMain.handlers.clear()
+  calls = []
+  ours = new FakeWebContents()
+  setupIpc(recordingHandlers(), (() => ours) as unknown as TrustedContents)
+})
+
+describe('setupIpc', () => {
+  it('registers one channel per contract method, each with argument checks', () => {
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(INVOKE).sort())
+    expect(new Set(Object.values(INVOKE)).size).toBe(methods.length)
+    expect(Object.keys(ARGUMENTS).sort()).toEqual([...methods].sort())
+  })
+
+  it.each(methods)('%s reaches its handler from our window', async (method) => {
+    const envelope = await call(INVOKE[method], { sender: ours, senderFrame: ours.mainFrame }, ...validArgs[method])
+    expect(envelope).toEqual({ ok: true, value: method })
+    expect(calls).toEqual([[method, validArgs[method]]])
+  })
+
+  it.each(methods)('%s rejects a sender that is not our window', async (method) => {
+    const stranger = new FakeWebContents()
+    const envelope = await call(INVOKE[method], { sender: stranger, senderFrame: stranger.mainFrame }, ...validArgs[method])
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(calls).toEqual([])
+  })
+
+  it.each(methods)('%s rejects a subframe of our window (the preview)', async (method) => {
+    const envelope = await call(INVOKE[method], { sender: ours, senderFrame: { name: 'preview iframe' } }, ...validArgs[method])
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(calls).toEqual([])
+  })
+
+  it('rejects everyone once our window is gone', async () => {
+    ours.destroyed = true
+    const envelope = await call(INVOKE.getFolder, { sender: ours, senderFrame: ours.mainFrame })
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  it('validates arguments at run time before calling the handler', async () => {
+    const trusted = { sender: ours, senderFrame: ours.mainFrame }
+    expect(await call(INVOKE.readArticle, trusted, 42)).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } })
+    expect(await call(INVOKE.setUnsaved, trusted, ['a.md', 7])).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } })
+    expect(await call(INVOKE.journalUnsaved, trusted, [{ path: 'a.md' }])).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } })
+    expect(await call(INVOKE.getFolder, trusted, 'extra')).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } })
+    expect(calls).toEqual([])
+  })
+})
+
+describe('createEmitter', () => {
+  it('sends contract events to our window on their channel', () => {
+    const emit = createEmitter((() => ours) as unknown as TrustedContents)
+    emit('menuCommand', { command: 'save' })
+    expect(ours.sent).toEqual([[EVENTS.menuCommand, { command: 'save' }]])
+  })
+
+  it('drops events while the window is gone', () => {
+    const emit = createEmitter((() => null) as unknown as TrustedContents)
+    expect(() => emit('contentChanged', { added: [], changed: [], removed: [] })).not.toThrow()
+  })
+})

@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { EVENTS, INVOKE, type InvokeMethod, type WireApi } from '../../../shared/contract'
+import { contextBridge, ipcRenderer } from './fake-electron'
+
+vi.mock('electron', () => import('./fake-electron'))
+
+let folio: WireApi
+
+beforeAll(async () => {
+  await import('../../../electron/preload')
+  folio = contextBridge.exposed.get('folio') as WireApi
+})
+
+describe('preload', () => {
+  it('exposes only window.folio: the contract methods and on()', () => {
+    expect([...contextBridge.exposed.keys()]).toEqual(['folio'])
+    expect(Object.keys(folio).sort()).toEqual([...Object.keys(INVOKE), 'on'].sort())
+    for (const value of Object.values(folio)) expect(typeof value).toBe('function')
+  })
+
+  it.each(Object.keys(INVOKE) as InvokeMethod[])('%s invokes its own channel', async (method) => {
+    ipcRenderer.invoked.length = 0
+    const fn = folio[method] as (...args: unknown[]) => Promise<unknown>
+    await fn('x', 1)
+    expect(ipcRenderer.invoked).toEqual([[INVOKE[method], ['x', 1]]])
+  })
+
+  it('hands listeners the payload only and returns an unsubscribe function', () => {
+    const seen: unknown[] = []
+    const off = folio.on('menuCommand', (payload) => seen.push(payload))
+    ipcRenderer.emit(EVENTS.menuCommand, { sender: 'ipc event' }, { command: 'save' })
+    off()
+    ipcRenderer.emit(EVENTS.menuCommand, { sender: 'ipc event' }, { command: 'find' })
+    expect(seen).toEqual([{ command: 'save' }])
+    expect(ipcRenderer.listenerCount(EVENTS.menuCommand)).toBe(0)
+  })
+
+  it('refuses events the contract does not name', () => {
+    const on = folio.on as (event: string, listener: () => void) => () => void
+    expect(() => on('ipc:raw', () => undefined)).toThrow(/Unknown Folio event/)
+    expect(() => on('toString', () => undefined)).toThrow(/Unknown Folio event/)
+  })
+})
