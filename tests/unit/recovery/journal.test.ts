@@ -1,0 +1,80 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createJournal, JOURNAL_FILE } from '../../../electron/recovery/journal'
+
+let dir: string
+const buffer = (path: string, text = `text of ${path}`) => ({ path, text, baseHash: `hash-${path}` })
+
+beforeEach(async () => {
+  dir = join(await mkdtemp(join(tmpdir(), 'folio-journal-')), 'recovery')
+})
+
+afterEach(async () => {
+  vi.useRealTimers()
+  await rm(join(dir, '..'), { recursive: true, force: true })
+})
+
+describe('crash journal', () => {
+  it('writes only after the debounce, then a new process reads the buffers back', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    const journal = createJournal({ dir, debounceMs: 500 })
+    journal.record('/site', [buffer('a.md')])
+    journal.record('/site', [buffer('a.md', 'newer'), buffer('b.md')])
+    expect(journal.pending()).toBe(true)
+    expect(existsSync(join(dir, JOURNAL_FILE))).toBe(false)
+    await vi.advanceTimersByTimeAsync(500)
+    await journal.flush()
+    expect(journal.pending()).toBe(false)
+    vi.useRealTimers()
+
+    // As after a crash or a kill: a fresh journal on the same folder offers the buffers back.
+    const recovered = await createJournal({ dir }).read()
+    expect(recovered).toMatchObject({ root: '/site', buffers: [buffer('a.md', 'newer'), buffer('b.md')] })
+    expect(typeof recovered?.savedAt).toBe('number')
+  })
+
+  it('still writes while typing never pauses', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    const journal = createJournal({ dir, debounceMs: 800, maxWaitMs: 2000 })
+    for (let i = 0; i < 10; i++) {
+      journal.record('/site', [buffer('a.md', `draft ${i}`)])
+      await vi.advanceTimersByTimeAsync(300)
+    }
+    await journal.flush()
+    const onDisk = JSON.parse(await readFile(join(dir, JOURNAL_FILE), 'utf8')) as { buffers: Array<{ text: string }> }
+    expect(onDisk.buffers[0]?.text).toBe('draft 9')
+    vi.useRealTimers()
+  })
+
+  it('an empty set or a discard removes the journal', async () => {
+    const journal = createJournal({ dir, debounceMs: 10 })
+    journal.record('/site', [buffer('a.md')])
+    await journal.flush()
+    journal.record('', [])
+    await journal.flush()
+    expect(await journal.read()).toBeNull()
+
+    journal.record('/site', [buffer('a.md')])
+    await journal.clear()
+    expect(existsSync(join(dir, JOURNAL_FILE))).toBe(false)
+  })
+
+  it('read() sees what is still pending', async () => {
+    const journal = createJournal({ dir, debounceMs: 60_000 })
+    journal.record('/site', [buffer('a.md')])
+    expect((await journal.read())?.buffers).toEqual([buffer('a.md')])
+  })
+
+  it('a torn or foreign journal yields nothing instead of failing', async () => {
+    const journal = createJournal({ dir })
+    journal.record('/site', [buffer('a.md')])
+    await journal.flush()
+    await writeFile(join(dir, JOURNAL_FILE), '{"root": "/site", "savedAt": 1, "buffers": [{"pa')
+    expect(await journal.read()).toBeNull()
+    await writeFile(join(dir, JOURNAL_FILE), JSON.stringify({ root: '/site', savedAt: 1, buffers: [{ path: 1 }, buffer('ok.md')] }))
+    expect((await journal.read())?.buffers).toEqual([buffer('ok.md')])
+  })
+})
