@@ -1,0 +1,93 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { isSafeExternalUrl, setupSecurity } from '../../../electron/app/security'
+import { app, FakeEvent, FakeWebContents, session, shell } from './fake-electron'
+
+vi.mock('electron', () => import('./fake-electron'))
+
+let contents: FakeWebContents
+
+beforeAll(() => setupSecurity())
+
+beforeEach(() => {
+  shell.opened.length = 0
+  contents = new FakeWebContents()
+  app.emit('web-contents-created', new FakeEvent(), contents)
+})
+
+const flushPromises = () => new Promise((resolve) => setImmediate(resolve))
+
+const UNSAFE = [
+  'file:///etc/passwd',
+  'javascript:alert(1)',
+  'smb://server/share',
+  'folio-asset://content/a.png',
+  'app://folio/index.html',
+  'vscode://file/x',
+  'ms-msdt:/id',
+  'http://',
+  'not a url',
+]
+
+describe('isSafeExternalUrl', () => {
+  it.each(['https://example.com/a?b', 'http://example.com', 'mailto:someone@example.com'])('allows %s', (url) => {
+    expect(isSafeExternalUrl(url)).toBe(true)
+  })
+  it.each(UNSAFE)('refuses %s', (url) => {
+    expect(isSafeExternalUrl(url)).toBe(false)
+  })
+})
+
+describe('permissions', () => {
+  it.each(['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen'])('denies %s', (permission) => {
+    const granted: boolean[] = []
+    session.defaultSession.permissionRequestHandler?.(contents, permission, (ok) => granted.push(ok))
+    expect(granted).toEqual([false])
+    expect(session.defaultSession.permissionCheckHandler?.(contents, permission)).toBe(false)
+  })
+})
+
+describe('navigation', () => {
+  it('denies every top-level navigation and opens web links in the browser', async () => {
+    const toWeb = new FakeEvent({ url: 'https://example.com/' })
+    contents.emit('will-navigate', toWeb)
+    const toFile = new FakeEvent({ url: 'file:///etc/passwd' })
+    contents.emit('will-navigate', toFile)
+    await flushPromises()
+    expect(toWeb.defaultPrevented).toBe(true)
+    expect(toFile.defaultPrevented).toBe(true)
+    expect(shell.opened).toEqual(['https://example.com/'])
+  })
+
+  it.each(UNSAFE)('never hands %s to the OS', async (url) => {
+    contents.emit('will-navigate', new FakeEvent({ url }))
+    contents.emit('will-frame-navigate', new FakeEvent({ url, isMainFrame: false }))
+    expect(contents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' })
+    await flushPromises()
+    expect(shell.opened).toEqual([])
+  })
+
+  it('lets the preview frame load its srcdoc but not follow links', async () => {
+    const srcdoc = new FakeEvent({ url: 'about:srcdoc', isMainFrame: false })
+    contents.emit('will-frame-navigate', srcdoc)
+    const link = new FakeEvent({ url: 'mailto:a@example.com', isMainFrame: false })
+    contents.emit('will-frame-navigate', link)
+    await flushPromises()
+    expect(srcdoc.defaultPrevented).toBe(false)
+    expect(link.defaultPrevented).toBe(true)
+    expect(shell.opened).toEqual(['mailto:a@example.com'])
+  })
+
+  it('denies window.open, opening only http, https and mailto externally', async () => {
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com/x' })).toEqual({ action: 'deny' })
+    expect(contents.windowOpenHandler?.({ url: 'http://example.com/y' })).toEqual({ action: 'deny' })
+    expect(contents.windowOpenHandler?.({ url: 'about:blank' })).toEqual({ action: 'deny' })
+    await flushPromises()
+    expect(shell.opened).toEqual(['https://example.com/x', 'http://example.com/y'])
+  })
+
+  it('refuses <webview> tags', () => {
+    const attach = new FakeEvent()
+    contents.emit('will-attach-webview', attach)
+    expect(attach.defaultPrevented).toBe(true)
+  })
+})
