@@ -1,0 +1,226 @@
+/**
+ * New articles the way each site makes them: its template (Hexo scaffold, Hugo archetype) or a
+ * minimal header in the folder's prevailing format, and a file name by the site's convention.
+ * CJK titles stay readable in file names, as Hexo does; ASCII slugs are an option.
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { stringify as yamlScalar } from 'yaml'
+import type { NewArticleOptions } from '../../shared/contract'
+import type { FrontMatterFormat } from '../../shared/frontmatter/types'
+import { FolioError } from '../../shared/errors'
+import type { SiteSettings } from './site'
+
+export interface PlannedArticle {
+  /** POSIX folder relative to the site root. */
+  folder: string
+  /** File name without a uniqueness suffix; may contain sub-folders (Hexo `:year/:title.md`). */
+  name: string
+  text: string
+  /** Hexo `post_asset_folder`: create the post's sibling asset folder. */
+  assetFolder: boolean
+}
+
+interface Wall {
+  year: string
+  month: string
+  day: string
+  hour: string
+  minute: string
+  second: string
+  /** e.g. +08:00 */
+  offset: string
+}
+
+/** The date and time in the site's zone, as the parts the naming and header templates need. */
+export function wallTime(date: Date, timeZone: string): Wall {
+  const parts: Record<string, string> = {}
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  })
+  for (const p of format.formatToParts(date)) parts[p.type] = p.value
+  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second))
+  const minutes = Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000)
+  const abs = Math.abs(minutes)
+  const offset = `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
+  return {
+    year: parts.year ?? '1970',
+    month: parts.month ?? '01',
+    day: parts.day ?? '01',
+    hour: parts.hour ?? '00',
+    minute: parts.minute ?? '00',
+    second: parts.second ?? '00',
+    offset,
+  }
+}
+
+/** Characters no file system (or URL) handles well; everything else, CJK included, stays. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+const UNSAFE_IN_NAME = /[<>:"/\\|?*#%\u0000-\u001f\u007f]+/g
+
+export function readableSlug(title: string): string {
+  const slug = title
+    .normalize('NFC')
+    .replace(UNSAFE_IN_NAME, '-')
+    .replace(/\s+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+  // Most file systems cap a name at 255 bytes; 60 characters of CJK stays well below.
+  return [...slug].slice(0, 60).join('').replace(/[-.]+$/, '')
+}
+
+export function asciiSlug(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '')
+}
+
+function slugFor(options: NewArticleOptions, wall: Wall): string {
+  const slug = options.asciiSlug ? asciiSlug(options.title) : readableSlug(options.title)
+  // A title with nothing usable (all CJK with asciiSlug, or only punctuation) still needs a name.
+  return slug || `post-${wall.year}${wall.month}${wall.day}-${wall.hour}${wall.minute}${wall.second}`
+}
+
+/** Text for a placeholder, escaped for the quotes (if any) around it in the template. */
+function quoted(value: string, before: string, after: string, format: 'yaml' | 'toml'): string {
+  if (before === '"' && after === '"') return JSON.stringify(value).slice(1, -1)
+  if (before === "'" && after === "'") {
+    if (format === 'yaml') return value.replaceAll("'", "''")
+    // A TOML literal string cannot hold ' or a newline; callers swap to a basic string then.
+    return value
+  }
+  return format === 'yaml' ? yamlScalar(value, { lineWidth: 0 }).trimEnd() : JSON.stringify(value)
+}
+
+/**
+ * Fills `{{ … }}` placeholders: Hexo's `{{ title }}`/`{{ date }}`/`{{ layout }}` and Hugo's
+ * `{{ .Date }}` and title expressions (`.Title`, `.Name`, `.File.ContentBaseName`). A TOML
+ * literal string ('…') that cannot hold the title becomes a basic string ("…").
+ */
+export function fillTemplate(template: string, values: { title: string; date: string; layout: string }): string {
+  const format = template.trimStart().startsWith('+++') ? 'toml' : 'yaml'
+  const valueFor = (expr: string): string | null => {
+    const e = expr.trim()
+    if (e === 'title' || /\.(Title|Name|File\.ContentBaseName)\b/.test(e)) return values.title
+    if (e === 'date' || /\.Date\b/.test(e)) return values.date
+    if (e === 'layout') return values.layout
+    return null
+  }
+  return template.replace(/(['"]?)\{\{-?([^}]*?)-?\}\}(['"]?)/g, (whole, before: string, expr: string, after: string) => {
+    const value = valueFor(expr)
+    if (value === null) return before + after // unknown template expression: leave the value empty
+    // Our own date and layout texts never need quoting or escaping; only the title is the user's.
+    if (value !== values.title) return before + value + after
+    if (format === 'toml' && before === "'" && after === "'" && /['\n\r]/.test(value)) return JSON.stringify(value)
+    if (before !== after) return before + quoted(value, '', '', format) + after
+    return before + quoted(value, before, after, format) + after
+  })
+}
+
+function dateText(site: SiteSettings, format: FrontMatterFormat, wall: Wall): string {
+  const day = `${wall.year}-${wall.month}-${wall.day}`
+  const time = `${wall.hour}:${wall.minute}:${wall.second}`
+  if (site.kind === 'hugo' || format === 'toml') return `${day}T${time}${wall.offset}`
+  if (site.kind === 'jekyll') return `${day} ${time} ${wall.offset.replace(':', '')}`
+  if (site.kind === 'astro') return day
+  return `${day} ${time}`
+}
+
+/** A header with just a title and a date (and draft flag) in the given format. */
+function minimalHeader(site: SiteSettings, format: FrontMatterFormat, title: string, date: string, draft: boolean): string {
+  const dateKey = site.kind === 'astro' ? 'pubDate' : 'date'
+  if (format === 'toml') {
+    return `+++\ntitle = ${JSON.stringify(title)}\n${dateKey} = ${date}\n${draft ? 'draft = true\n' : ''}+++\n\n`
+  }
+  if (format === 'json') {
+    const header: Record<string, string | boolean> = { title, [dateKey]: date }
+    if (draft) header.draft = true
+    return `${JSON.stringify(header, null, 2)}\n\n`
+  }
+  return `---\ntitle: ${yamlScalar(title, { lineWidth: 0 }).trimEnd()}\n${dateKey}: ${date}\n${draft ? 'draft: true\n' : ''}---\n\n`
+}
+
+function hexoName(pattern: string, slug: string, wall: Wall): string {
+  const name = pattern
+    .replaceAll(':title', slug)
+    .replaceAll(':year', wall.year)
+    .replaceAll(':i_month', String(Number(wall.month)))
+    .replaceAll(':month', wall.month)
+    .replaceAll(':i_day', String(Number(wall.day)))
+    .replaceAll(':day', wall.day)
+    .replaceAll(':hour', wall.hour)
+    .replaceAll(':minute', wall.minute)
+    .replaceAll(':second', wall.second)
+  return /\.[A-Za-z0-9]+$/.test(name) ? name : `${name}.md`
+}
+
+/** Where and with what text a new article is made. `prevailing` is the folder's usual header format. */
+export function planArticle(site: SiteSettings, options: NewArticleOptions, now: Date, prevailing: FrontMatterFormat): PlannedArticle {
+  const layout = options.layout ?? 'post'
+  const wall = wallTime(now, site.timeZone)
+  const slug = slugFor(options, wall)
+  const format = prevailing === 'none' ? 'yaml' : prevailing
+  const date = dateText(site, site.kind === 'hugo' ? 'toml' : format, wall)
+  const scaffold = site.scaffolds[layout]
+  const text =
+    scaffold !== undefined
+      ? fillTemplate(scaffold, { title: options.title, date, layout })
+      : minimalHeader(site, format, options.title, date, layout === 'draft' && site.kind !== 'hexo' && site.kind !== 'jekyll')
+  const src = site.sourceDir
+  const inSource = (path: string): string => (src ? `${src}/${path}` : path)
+  switch (site.kind) {
+    case 'hexo':
+      if (layout === 'page') return { folder: inSource(slug), name: 'index.md', text, assetFolder: false }
+      if (layout === 'draft') return { folder: inSource('_drafts'), name: `${slug}.md`, text, assetFolder: site.postAssetFolder }
+      return { folder: inSource('_posts'), name: hexoName(site.newPostName, slug, wall), text, assetFolder: site.postAssetFolder }
+    case 'jekyll':
+      if (layout === 'draft') return { folder: '_drafts', name: `${slug}.md`, text, assetFolder: false }
+      return { folder: '_posts', name: `${wall.year}-${wall.month}-${wall.day}-${slug}.md`, text, assetFolder: false }
+    case 'hugo':
+      if (layout === 'page') return { folder: options.folder ?? src, name: `${slug}.md`, text, assetFolder: false }
+      return { folder: options.folder ?? inSource('posts'), name: `${slug}.md`, text, assetFolder: false }
+    case 'astro':
+      return { folder: options.folder ?? inSource('blog'), name: `${slug}.md`, text, assetFolder: false }
+    case 'plain':
+      return { folder: options.folder ?? '', name: `${slug}.md`, text, assetFolder: false }
+  }
+}
+
+/** `name.md`, then `name-2.md`, `name-3.md`, …: the first that does not exist yet. */
+function candidates(name: string): string[] {
+  const dot = name.lastIndexOf('.')
+  const stem = dot > 0 ? name.slice(0, dot) : name
+  const ext = dot > 0 ? name.slice(dot) : ''
+  return [name, ...Array.from({ length: 98 }, (_, i) => `${stem}-${i + 2}${ext}`)]
+}
+
+/**
+ * Writes the new file under an unused name: O_EXCL ('wx') makes "does not exist" and "create"
+ * one step, so nothing is ever overwritten, even by a file appearing meanwhile.
+ * Returns the name used (relative to folderAbs).
+ */
+export async function writeNew(folderAbs: string, name: string, bytes: Uint8Array): Promise<string> {
+  for (const candidate of candidates(name)) {
+    const abs = join(folderAbs, candidate)
+    await mkdir(join(abs, '..'), { recursive: true })
+    try {
+      await writeFile(abs, bytes, { flag: 'wx' })
+      return candidate
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+  }
+  throw new FolioError({ code: 'EXISTS', message: `Could not create ${name}: 99 files with that name already exist. Choose another title.` })
+}

@@ -1,0 +1,263 @@
+/**
+ * The open content folder: site detection, the index, the watcher and every file operation the
+ * renderer may ask for, each path going through the guard first. Plain Node (no electron), so the
+ * app, the e2e harness, the CLI and the tests all use this same object.
+ */
+import { lstat, mkdir, readFile, realpath, rename, stat } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import type { ArticleFile, ArticleSummary, ContentChange, FolderInfo, NewArticleOptions, SaveResult, SearchHit } from '../../shared/contract'
+import { FolioError } from '../../shared/errors'
+import type { FrontMatterFormat } from '../../shared/frontmatter/types'
+import { createCache } from './cache'
+import { planArticle, writeNew } from './create'
+import { encode, ioError, readArticle, saveArticle } from './files'
+import { createGuard } from './guard'
+import { ArticleIndex, INDEX_VERSION, summarize } from './indexer'
+import { pathRules } from './scan'
+import { search } from './search'
+import { detectSite, type SiteSettings } from './site'
+import { watchSite, type WatchOptions, type Watcher } from './watch'
+
+export interface OpenWorkspaceOptions {
+  /** The folder to open; a content folder inside a site (Hexo `source/_posts`) opens the site. */
+  root: string
+  /** Moves a file or folder to the OS trash (injected by electron/app). Never a hard delete. */
+  trash: (absolutePath: string) => Promise<void>
+  /** Where the index cache lives; omitted means no persistent cache. */
+  cacheDir?: string
+  /** Watch for outside changes (default false). */
+  watch?: boolean
+  /** Outside changes, batched. Folio's own writes are not reported. */
+  onChange?: (change: ContentChange) => void
+  /** Batching of watcher events (tests shorten it). */
+  watchTiming?: WatchOptions
+}
+
+export interface Workspace {
+  info: FolderInfo
+  list(): Promise<ArticleSummary[]>
+  read(path: string): Promise<ArticleFile>
+  save(path: string, text: string, baseHash: string): Promise<SaveResult>
+  search(query: string, limit?: number): Promise<SearchHit[]>
+  create(options: NewArticleOptions): Promise<ArticleSummary>
+  rename(from: string, to: string): Promise<ArticleSummary>
+  duplicate(path: string): Promise<ArticleSummary>
+  trash(path: string): Promise<void>
+  createFolder(path: string): Promise<void>
+  /** The guard, for the asset protocol: an absolute real path inside the folder, or a typed error. */
+  resolve(path: string): Promise<string>
+  close(): Promise<void>
+}
+
+function cacheKey(site: SiteSettings): string {
+  return JSON.stringify([INDEX_VERSION, site.kind, site.timeZone, site.contentRoots, site.sourceDir])
+}
+
+async function openFolder(root: string): Promise<string> {
+  try {
+    const real = await realpath(root)
+    if (!(await stat(real)).isDirectory()) throw new Error('it is a file, not a folder')
+    return real
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message
+    throw new FolioError({ code: 'NOT_FOUND', message: `Could not open the folder ${root}: ${reason}. Choose an existing folder.` })
+  }
+}
+
+function exists(path: string): Promise<boolean> {
+  return lstat(path).then(() => true, () => false)
+}
+
+function isEmpty(change: ContentChange): boolean {
+  return change.added.length + change.changed.length + change.removed.length === 0
+}
+
+function withoutExtension(rel: string): string {
+  const slash = rel.lastIndexOf('/')
+  const dot = rel.lastIndexOf('.')
+  return dot > slash + 1 ? rel.slice(0, dot) : rel
+}
+
+export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Workspace> {
+  const site = await detectSite(await openFolder(options.root))
+  const guard = await createGuard(site.root)
+  const rules = pathRules(site)
+  const index = new ArticleIndex(site, rules, options.cacheDir ? createCache(options.cacheDir, site.root, cacheKey(site)) : null)
+  const info: FolderInfo = { root: site.root, name: basename(site.root), kind: site.kind, contentRoots: site.contentRoots }
+
+  // Watch before indexing so nothing changed meanwhile is missed; batches wait for the index.
+  let indexed = (): void => undefined
+  const built = new Promise<void>((resolve) => (indexed = resolve))
+  const watcher: Watcher | null = options.watch
+    ? await watchSite(
+        site,
+        rules,
+        (abs) => guard.toRel(abs),
+        async (paths) => {
+          await built
+          const change = await index.refresh(paths)
+          if (!isEmpty(change)) options.onChange?.(change)
+        },
+        options.watchTiming,
+      )
+    : null
+  try {
+    await index.build()
+  } catch (error) {
+    await watcher?.close()
+    throw error
+  }
+  indexed()
+
+  // One operation at a time per file: two saves of the same file must not interleave.
+  const locks = new Map<string, Promise<unknown>>()
+  const locked = <T>(rel: string, fn: () => Promise<T>): Promise<T> => {
+    const run = (locks.get(rel) ?? Promise.resolve()).then(fn, fn)
+    const tail = run.catch(() => undefined)
+    locks.set(rel, tail)
+    void tail.then(() => locks.get(rel) === tail && locks.delete(rel))
+    return run
+  }
+
+  /** The summary after our own write; refresh() makes the watcher see it as already known. */
+  const summaryAfterWrite = async (rel: string, abs: string): Promise<ArticleSummary> => {
+    await index.refresh([rel])
+    const known = index.get(rel)
+    if (known) return known
+    // Outside the content roots (or not an article by the site's rules): summarise it anyway.
+    const [bytes, s] = await Promise.all([readFile(abs), stat(abs)])
+    const indexedFile = summarize({ rel, size: s.size, mtimeMs: s.mtimeMs, kind: 'article' }, bytes, site, rules)
+    if (!indexedFile) throw new FolioError({ code: 'IO', path: rel, message: `${rel} was written but could not be read back.` })
+    return indexedFile.summary
+  }
+
+  const prevailingFormat = (folder: string): FrontMatterFormat => {
+    const counts = new Map<FrontMatterFormat, number>()
+    const all = index.list().filter((a) => a.format !== 'none')
+    const near = all.filter((a) => folder === '' || a.path.startsWith(folder + '/'))
+    for (const a of near.length ? near : all) counts.set(a.format, (counts.get(a.format) ?? 0) + 1)
+    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'yaml'
+  }
+
+  /** Hexo's post asset folder travels with its post. */
+  const assetFolderOf = async (rel: string, abs: string): Promise<string | null> => {
+    if (!site.postAssetFolder || withoutExtension(rel) === rel) return null
+    const dir = withoutExtension(abs)
+    return (await stat(dir).then((s) => s.isDirectory(), () => false)) ? dir : null
+  }
+
+  return {
+    info,
+
+    list: async () => index.list(),
+
+    async read(path) {
+      const r = await guard.resolve(path)
+      return readArticle(r.abs, r.rel)
+    },
+
+    async save(path, text, baseHash) {
+      const r = await guard.resolve(path)
+      return locked(r.abs, async () => {
+        const result = await saveArticle(r.abs, r.rel, text, baseHash)
+        await index.refresh([r.rel])
+        return result
+      })
+    },
+
+    async search(query, limit) {
+      const texts = await index.allTexts()
+      const docs = index.list().map((a) => ({ path: a.path, title: a.title, text: texts.get(a.path) ?? '' }))
+      return search(docs, query, limit)
+    },
+
+    async create(newOptions) {
+      const title = newOptions.title.trim()
+      if (!title) throw new FolioError({ code: 'BAD_ARGUMENT', message: 'A new article needs a title.' })
+      const prevailing = prevailingFormat(newOptions.folder ?? site.contentRoots[0] ?? '')
+      const plan = planArticle(site, { ...newOptions, title }, new Date(), prevailing)
+      const folder = await guard.resolve(plan.folder, { allowRoot: true })
+      try {
+        const name = await writeNew(folder.abs, plan.name, encode(plan.text, false))
+        const rel = folder.rel ? `${folder.rel}/${name}` : name
+        const abs = join(folder.abs, name)
+        if (plan.assetFolder) await mkdir(withoutExtension(abs), { recursive: true })
+        return await summaryAfterWrite(rel, abs)
+      } catch (error) {
+        throw ioError(error, plan.folder ? `${plan.folder}/${plan.name}` : plan.name, 'create')
+      }
+    },
+
+    async rename(from, to) {
+      const source = await guard.resolve(from, { noFollow: true })
+      const target = await guard.resolve(to, { noFollow: true })
+      return locked(source.abs, async () => {
+        const s = await lstat(source.abs).catch(() => null)
+        if (!s) throw new FolioError({ code: 'NOT_FOUND', path: source.rel, message: `Could not rename ${source.rel}: it does not exist.` })
+        if (s.isDirectory()) throw new FolioError({ code: 'BAD_ARGUMENT', path: source.rel, message: `Could not rename ${source.rel}: it is a folder; rename articles one by one.` })
+        if (source.abs !== target.abs && (await exists(target.abs))) {
+          throw new FolioError({ code: 'EXISTS', path: target.rel, message: `Could not rename ${source.rel} to ${target.rel}: a file with that name exists. Choose another name.` })
+        }
+        try {
+          const assets = await assetFolderOf(source.rel, source.abs)
+          await mkdir(dirname(target.abs), { recursive: true })
+          await rename(source.abs, target.abs)
+          const assetTarget = withoutExtension(target.abs)
+          if (assets && !(await exists(assetTarget))) await rename(assets, assetTarget)
+          await index.refresh([source.rel])
+          return await summaryAfterWrite(target.rel, target.abs)
+        } catch (error) {
+          throw ioError(error, source.rel, 'rename')
+        }
+      })
+    },
+
+    async duplicate(path) {
+      const source = await guard.resolve(path)
+      try {
+        const bytes = await readFile(source.abs)
+        const dir = dirname(source.abs)
+        const name = basename(source.abs)
+        const dot = name.lastIndexOf('.')
+        const copyName = dot > 0 ? `${name.slice(0, dot)}-copy${name.slice(dot)}` : `${name}-copy`
+        const written = await writeNew(dir, copyName, bytes)
+        const parent = source.rel.includes('/') ? source.rel.slice(0, source.rel.lastIndexOf('/') + 1) : ''
+        return await summaryAfterWrite(parent + written, join(dir, written))
+      } catch (error) {
+        throw ioError(error, source.rel, 'duplicate')
+      }
+    },
+
+    async trash(path) {
+      const target = await guard.resolve(path, { noFollow: true })
+      await locked(target.abs, async () => {
+        if (!(await exists(target.abs))) throw new FolioError({ code: 'NOT_FOUND', path: target.rel, message: `Could not move ${target.rel} to the trash: it does not exist.` })
+        const assets = await assetFolderOf(target.rel, target.abs)
+        try {
+          await options.trash(target.abs)
+          if (assets) await options.trash(assets)
+        } catch (error) {
+          throw ioError(error, target.rel, 'move to the trash')
+        }
+        await index.refresh([target.rel])
+      })
+    },
+
+    async createFolder(path) {
+      const target = await guard.resolve(path)
+      if (await exists(target.abs)) throw new FolioError({ code: 'EXISTS', path: target.rel, message: `Could not create the folder ${target.rel}: it already exists.` })
+      await mkdir(target.abs, { recursive: true }).catch((error: unknown) => {
+        throw ioError(error, target.rel, 'create the folder')
+      })
+    },
+
+    async resolve(path) {
+      return (await guard.resolve(path)).abs
+    },
+
+    async close() {
+      await watcher?.close()
+      await index.persist()
+    },
+  }
+}
