@@ -16,6 +16,16 @@ export interface DetectOptions {
   hexo?: boolean
 }
 
+export interface ParseOptions extends DetectOptions {
+  /** IANA zone for timestamps written without one (Hexo's `timezone`); default UTC. */
+  timeZone?: string
+}
+
+export interface EditOptions extends ParseOptions {
+  /** Format of a block created in a file that has none; default yaml. */
+  createFormat?: 'yaml' | 'toml' | 'json'
+}
+
 export interface Detection {
   format: FrontMatterFormat
   /** The text starts with U+FEFF. */

@@ -1,0 +1,220 @@
+/**
+ * Finding the header block: which format, where exactly, and what surrounds it (BOM, blank lines
+ * before the fence, line endings, where the body starts). See /FRONTMATTER.md "Finding the block".
+ */
+import { type Document, parseDocument, isScalar } from 'yaml'
+import type { Detection, DetectOptions, FrontMatterFormat } from './types'
+
+export interface Line {
+  /** Offset of the first character. */
+  start: number
+  /** Offset of the line break (or the end of the text); a `\r` before `\n` is excluded. */
+  end: number
+  /** Offset of the next line (after the line break). */
+  next: number
+}
+
+export function lineAt(text: string, pos: number): Line {
+  const nl = text.indexOf('\n', pos)
+  if (nl === -1) return { start: pos, end: text.length, next: text.length }
+  const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
+  return { start: pos, end, next: nl + 1 }
+}
+
+/** 1-based line and column of an offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1
+  let lineStart = 0
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++
+    lineStart = i + 1
+  }
+  return { line, column: offset - lineStart + 1 }
+}
+
+export function dominantEol(text: string): '\n' | '\r\n' {
+  let crlf = 0
+  let lf = 0
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++
+    else lf++
+  }
+  return crlf > lf ? '\r\n' : '\n'
+}
+
+export const YAML_OPTIONS = { keepSourceTokens: true, uniqueKeys: true, prettyErrors: true } as const
+
+/** What detect learns on the way, handed to parse so the YAML is read once. */
+export interface DetectResult {
+  detection: Detection
+  /** The parsed YAML content, when detection had to parse it to decide. */
+  yaml?: Document.Parsed
+  /** Offset of an opening fence that is never closed, for parse to report. */
+  unterminated?: number
+}
+
+const FENCE = /^---[ \t]*(yaml|yml|toml|json)?[ \t]*$/i
+const HEXO_FENCE = /^(-{3,}|;{3,})[ \t]*$/
+// A first line that reads as `key:` (YAML) or `"key":` (Hexo's braceless JSON).
+const KEY_LINE = /^(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s#:\-?[\]{},&*!|>'"%@`][^#]*?)[ \t]*:(?:[ \t]|$)/
+const TOML_KEY_LINE = /^(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\.(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*[ \t]*=|^\[/
+
+export function detect(text: string, opts: DetectOptions = {}): Detection {
+  return detectWithDoc(text, opts).detection
+}
+
+export function detectWithDoc(text: string, opts: DetectOptions = {}): DetectResult {
+  const bom = text.charCodeAt(0) === 0xfeff
+  const start = bom ? 1 : 0
+  const eol = dominantEol(text)
+  const finalNewline = text.endsWith('\n')
+  const none: Detection = {
+    format: 'none',
+    bom,
+    leading: { from: 0, to: start },
+    block: null,
+    content: null,
+    openFence: null,
+    closeFence: null,
+    eol,
+    bodyStart: start,
+    finalNewline,
+  }
+
+  // Blank lines before the fence belong to the leading part (gray-matter misses these headers).
+  let p = start
+  for (;;) {
+    const line = lineAt(text, p)
+    if (line.next === line.end || text.slice(line.start, line.end).trim() !== '') break
+    p = line.next
+  }
+  if (p >= text.length) return { detection: none }
+  const first = lineAt(text, p)
+  const firstText = text.slice(first.start, first.end).replace(/[ \t]+$/, '')
+
+  const fenced = (
+    format: FrontMatterFormat,
+    closeTest: (s: string) => boolean,
+  ): DetectResult | null => {
+    for (let q = first.next; q < text.length; ) {
+      const line = lineAt(text, q)
+      const s = text.slice(line.start, line.end).replace(/[ \t]+$/, '')
+      if (closeTest(s)) {
+        return {
+          detection: {
+            ...none,
+            format,
+            leading: { from: 0, to: first.start },
+            block: { from: first.start, to: line.next },
+            content: { from: first.next, to: line.start },
+            openFence: firstText,
+            closeFence: s,
+            bodyStart: line.next,
+          },
+        }
+      }
+      q = line.next
+    }
+    return null
+  }
+
+  const fence = FENCE.exec(firstText) ?? (opts.hexo ? HEXO_FENCE.exec(firstText) : null)
+  if (fence && firstText.startsWith('-')) {
+    const lang = (fence[1] ?? 'yaml').toLowerCase()
+    const format: FrontMatterFormat = lang === 'toml' ? 'toml' : lang === 'json' ? 'json' : 'yaml'
+    const dashes = /^-+/.exec(firstText)?.[0] ?? '---'
+    const found = fenced(format, (s) => s === dashes)
+    if (!found) return { detection: none, unterminated: looksLikeHeaderAfter(text, first.next) ? first.start : undefined }
+    return format === 'yaml' ? acceptYaml(text, found, none) : found
+  }
+  if (firstText === '+++') {
+    const found = fenced('toml', (s) => s === '+++')
+    if (found) return found
+    return { detection: none, unterminated: looksLikeHeaderAfter(text, first.next) ? first.start : undefined }
+  }
+  if (/^;{3,}$/.test(firstText)) {
+    const found = fenced('json', (s) => s === firstText)
+    return found ?? { detection: none }
+  }
+  if (/^\{[ \t]*(?:"|\}|$)/.test(firstText)) return jsonObject(text, first.start, none) ?? { detection: none }
+  if (opts.hexo) return hexoFenceless(text, first, firstText, none) ?? { detection: none }
+  return { detection: none }
+}
+
+function looksLikeHeaderAfter(text: string, pos: number): boolean {
+  const line = lineAt(text, pos)
+  const s = text.slice(line.start, line.end)
+  return KEY_LINE.test(s) || TOML_KEY_LINE.test(s)
+}
+
+/** A fenced YAML block that reads as prose (a plain scalar) is a horizontal rule, not a header. */
+function acceptYaml(text: string, found: DetectResult, none: Detection): DetectResult {
+  const content = found.detection.content
+  if (!content) return found
+  const doc = parseDocument(text.slice(content.from, content.to), YAML_OPTIONS)
+  if (doc.errors.length === 0 && isScalar(doc.contents) && doc.contents.value !== null) {
+    return { detection: none }
+  }
+  return { ...found, yaml: doc }
+}
+
+/** Hugo's JSON header: a leading object, found by matching braces outside strings. */
+function jsonObject(text: string, open: number, none: Detection): DetectResult | null {
+  let depth = 0
+  for (let i = open; i < text.length; i++) {
+    const c = text[i]
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++
+    } else if (c === '{' || c === '[') depth++
+    else if (c === '}' || c === ']') {
+      depth--
+      if (depth === 0) {
+        const rest = lineAt(text, i + 1)
+        if (text.slice(rest.start, rest.end).trim() !== '') return null
+        return {
+          detection: {
+            ...none,
+            format: 'json',
+            leading: { from: 0, to: lineStart(text, open) },
+            block: { from: open, to: rest.next },
+            content: { from: open, to: i + 1 },
+            openFence: '{',
+            closeFence: '}',
+            bodyStart: rest.next,
+          },
+        }
+      }
+    }
+  }
+  return null
+}
+
+function lineStart(text: string, pos: number): number {
+  return text.lastIndexOf('\n', pos - 1) + 1
+}
+
+/** Hexo reads `title: x\n---\nbody` (and `"title": "x"\n;;;`) as a header with no opening fence. */
+function hexoFenceless(text: string, first: Line, firstText: string, none: Detection): DetectResult | null {
+  if (!KEY_LINE.test(firstText)) return null
+  for (let q = first.start; q < text.length; ) {
+    const line = lineAt(text, q)
+    const s = text.slice(line.start, line.end).replace(/[ \t]+$/, '')
+    if (HEXO_FENCE.test(s)) {
+      const found: DetectResult = {
+        detection: {
+          ...none,
+          format: s.startsWith(';') ? 'json' : 'yaml',
+          leading: { from: 0, to: first.start },
+          block: { from: first.start, to: line.next },
+          content: { from: first.start, to: line.start },
+          openFence: '',
+          closeFence: s,
+          bodyStart: line.next,
+        },
+      }
+      return s.startsWith(';') ? found : acceptYaml(text, found, none)
+    }
+    q = line.next
+  }
+  return null
+}

@@ -1,0 +1,17 @@
+/** The public API of shared/frontmatter: detect, parse, edit as text patches, schema inference. */
+export { detect } from './detect'
+export { parse, fieldRecord } from './parse'
+export {
+  setValue,
+  addKey,
+  removeKey,
+  renameKey,
+  addListItem,
+  removeListItem,
+  applyPatches,
+  fieldToEditValue,
+} from './edit'
+export { inferSchema } from './schema'
+export { parseDateText, isDateLike, type DateReading } from './dates'
+export { needsQuotes } from './quote'
+export type * from './types'
