@@ -12,6 +12,8 @@ export const RENDERER_URL = `${APP_SCHEME}://folio/index.html`
 export const ASSET_SCHEME = 'folio-asset'
 /** Asset URLs look like folio-asset://content/images/a%20b.png (POSIX path relative to the root). */
 export const ASSET_HOST = 'content'
+/** FolderInfo.assetBase in the app: the renderer appends the encoded POSIX path. */
+export const ASSET_BASE = `${ASSET_SCHEME}://${ASSET_HOST}/`
 
 /** The renderer's policy, sent as a header so it holds even if the page's meta tag is lost. */
 export const RENDERER_CSP = [
