@@ -80,13 +80,14 @@ export async function createGuard(root: string): Promise<Guard> {
     async resolve(path, options = {}) {
       const segments = checkShape(path)
       if (segments.length === 0 && !options.allowRoot) throw invalid(path, 'it names the folder itself, not a file in it')
+      // Even with noFollow, a symlink that points out of the root is refused outright.
+      const real = await realpathLoose(join(realRoot, ...segments))
+      if (real === null || !isInside(realRoot, real)) throw outside(path)
       const name = segments.at(-1)
-      const abs =
-        options.noFollow && name !== undefined
-          ? await realpathLoose(join(realRoot, ...segments.slice(0, -1))).then((dir) => (dir === null ? null : join(dir, name)))
-          : await realpathLoose(join(realRoot, ...segments))
-      if (abs === null || !isInside(realRoot, abs)) throw outside(path)
-      return { rel: segments.join('/'), abs }
+      if (!options.noFollow || name === undefined) return { rel: segments.join('/'), abs: real }
+      const dir = await realpathLoose(join(realRoot, ...segments.slice(0, -1)))
+      if (dir === null || !isInside(realRoot, dir)) throw outside(path)
+      return { rel: segments.join('/'), abs: join(dir, name) }
     },
     toRel(abs) {
       if (!isInside(realRoot, abs)) return null
