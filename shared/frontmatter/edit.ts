@@ -45,6 +45,8 @@ export function setValue(text: string, key: string, value: EditValue, opts: Edit
   if (ctx.detection.format === 'none') return createBlock(ctx, key, value, opts.createFormat ?? 'yaml')
   const field = ctx.parsed.fields.find((f) => f.key === key)
   if (!field) return addKey(text, key, value, opts)
+  // Writing back what is there must not touch a byte (a re-rendered list could requote it).
+  if (sameValue(fieldToEditValue(field.value), value)) return []
   if (ctx.detection.format === 'yaml') return tidy(text, setYaml(ctx, field, value))
   if (ctx.detection.format === 'toml') return tidy(text, setToml(ctx, field, value))
   return tidy(text, [{ from: field.valueRange.from, to: field.valueRange.to, insert: jsonValue(value) }])
@@ -203,6 +205,18 @@ function prepare(text: string, opts: EditOptions): Ctx {
 function required<T>(v: T | null): T {
   if (v === null) throw new FolioError({ code: 'HEADER_PARSE', message: 'No header block' })
   return v
+}
+
+function sameValue(a: EditValue, b: EditValue): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i] ?? null))
+  }
+  if (isCollection(a) || isCollection(b)) {
+    if (!isCollection(a) || !isCollection(b)) return false
+    const ka = Object.keys(a)
+    return ka.length === Object.keys(b).length && ka.every((k) => k in b && sameValue(a[k] ?? null, b[k] ?? null))
+  }
+  return a === b
 }
 
 /** Drops patches that would write what is already there. */

@@ -1,0 +1,156 @@
+/**
+ * Property tests: for generated YAML headers in the styles real posts use, setting one key
+ * touches only that key's entry and reads back as the value set; unchanged values write nothing.
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { applyPatches, fieldRecord, fieldToEditValue, parse, parseDateText, setValue } from '../../../shared/frontmatter'
+import { hasControl } from '../../../shared/frontmatter/quote'
+import type { EditValue, FieldValue } from '../../../shared/frontmatter/types'
+
+const cjk = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c))
+const word = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,8}$/)
+const cjkWord = fc.array(cjk, { minLength: 1, maxLength: 6 }).map((a) => a.join(''))
+const key = fc.oneof(word, cjkWord)
+// Text that is safe plain YAML whatever the reader: starts with a letter, no indicators.
+const plain = fc
+  .tuple(fc.oneof(word, cjkWord), fc.array(fc.oneof(word, cjkWord, fc.constantFrom('，', '。', '-', '.')), { maxLength: 5 }))
+  .map(([h, t]) => [h, ...t].join(' '))
+  .filter((s) => !/^(?:y|n|yes|no|on|off|true|false|null)$/i.test(s))
+const longCjk = fc.array(cjk, { minLength: 80, maxLength: 300 }).map((a) => a.join(''))
+const anyString = fc.string({ unit: 'grapheme', maxLength: 30 })
+const comment = fc.option(fc.oneof(word, cjkWord).map((c) => ` # ${c}`), { nil: '' })
+
+interface Entry {
+  key: string
+  lines: string[]
+  value: EditValue
+}
+
+const single = (s: string) => `'${s.replace(/'/g, "''")}'`
+
+/** One `key: value` entry in one of the styles authors write. */
+const entry = (k: string): fc.Arbitrary<Entry> =>
+  fc.oneof(
+    fc.tuple(plain, comment).map(([v, c]) => ({ key: k, lines: [`${k}: ${v}${c}`], value: v })),
+    fc.tuple(anyString.filter((s) => !hasControl(s)), comment).map(([v, c]) => ({
+      key: k,
+      lines: [`${k}: ${single(v)}${c}`],
+      value: v,
+    })),
+    fc.tuple(anyString, comment).map(([v, c]) => ({ key: k, lines: [`${k}: ${JSON.stringify(v)}${c}`], value: v })),
+    longCjk.map((v) => ({ key: k, lines: [`${k}: ${v}`], value: v })),
+    fc.integer({ min: -1e6, max: 1e6 }).map((n) => ({ key: k, lines: [`${k}: ${n}`], value: n })),
+    fc.boolean().map((b) => ({ key: k, lines: [`${k}: ${b}`], value: b })),
+    fc.tuple(fc.array(plain.filter((s) => !/[,.]/.test(s)), { maxLength: 4 }), comment).map(([items, c]) => ({
+      key: k,
+      lines: [`${k}: [${items.join(', ')}]${c}`],
+      value: items,
+    })),
+    fc.tuple(fc.array(plain, { minLength: 1, maxLength: 4 }), fc.constantFrom('', ' ', '  ')).map(([items, indent]) => ({
+      key: k,
+      lines: [`${k}:`, ...items.map((i) => `${indent}- ${i}`)],
+      value: items,
+    })),
+    fc.tuple(word, plain, fc.array(plain, { minLength: 1, maxLength: 2 })).map(([sub, v, list]) => ({
+      key: k,
+      lines: [`${k}:`, `  ${sub}: ${v}`, `  list:`, ...list.map((i) => `    - ${i}`)],
+      value: sub === 'list' ? { list } : { [sub]: v, list },
+    })),
+  )
+
+const header = fc
+  .uniqueArray(key, { minLength: 1, maxLength: 7, selector: (k) => k.toLowerCase() })
+  .filter((keys) => keys.every((k) => !/^(?:y|n|yes|no|on|off|true|false|null)$/i.test(k)))
+  .chain((keys) =>
+    fc.tuple(
+      fc.tuple(...keys.map((k) => entry(k))),
+      fc.array(fc.boolean(), { minLength: keys.length, maxLength: keys.length }),
+      fc.constantFrom('\n', '\r\n'),
+      fc.constantFrom('', '\n'),
+    ),
+  )
+  .map(([entries, commentsBefore, eol, leading]) => {
+    const lines = ['---']
+    entries.forEach((e, i) => {
+      if (commentsBefore[i]) lines.push(`# 注释 ${i}`)
+      lines.push(...e.lines)
+    })
+    lines.push('---', '正文 body', '')
+    return { entries, eol, text: leading + lines.join(eol) }
+  })
+
+const newValue: fc.Arbitrary<EditValue> = fc.oneof(
+  anyString,
+  plain,
+  longCjk,
+  fc.integer({ min: -1e9, max: 1e9 }),
+  fc.boolean(),
+  fc.array(fc.oneof(anyString, plain), { maxLength: 4 }),
+)
+
+/** What parse reports for a value that was set. */
+function expected(v: EditValue): unknown {
+  if (typeof v === 'string') {
+    return parseDateText(v) ? { type: 'date', text: v } : { type: 'string', value: v }
+  }
+  if (typeof v === 'number') return { type: 'number', value: v }
+  if (typeof v === 'boolean') return { type: 'boolean', value: v }
+  if (Array.isArray(v)) return { type: 'list', items: v.map(expected) }
+  return expect.anything()
+}
+
+const plainValue = (v: FieldValue | undefined) => (v ? fieldToEditValue(v) : undefined)
+
+describe('property: YAML headers', () => {
+  it('parse reads back every generated value', () => {
+    fc.assert(
+      fc.property(header, ({ entries, text }) => {
+        const p = parse(text)
+        expect(p.errors).toEqual([])
+        const r = fieldRecord(p)
+        for (const e of entries) expect(plainValue(r[e.key])).toEqual(e.value)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it("setting one key changes only that key's lines and reads back as the value set", () => {
+    fc.assert(
+      fc.property(header, fc.nat(), newValue, ({ entries, text, eol }, pick, value) => {
+        const target = entries[pick % entries.length]
+        if (!target) return
+        const before = parse(text)
+        const field = before.fields.find((f) => f.key === target.key)
+        if (!field) throw new Error('generated key not found')
+        const out = applyPatches(text, setValue(text, target.key, value))
+        // Everything before the entry and after it is byte-identical.
+        expect(out.slice(0, field.range.from)).toBe(text.slice(0, field.range.from))
+        expect(out.slice(out.length - (text.length - field.range.to))).toBe(text.slice(field.range.to))
+        // The edited lines keep the file's line ending.
+        const edited = out.slice(field.range.from, out.length - (text.length - field.range.to))
+        if (eol === '\r\n') expect(edited.replace(/\r\n/g, '')).not.toMatch(/\n/)
+        else expect(edited).not.toMatch(/\r\n/)
+        const after = parse(out)
+        expect(after.errors).toEqual([])
+        const r = fieldRecord(after)
+        expect(r[target.key]).toMatchObject(expected(value) as object)
+        for (const e of entries) if (e.key !== target.key) expect(plainValue(r[e.key])).toEqual(e.value)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('an unchanged text round-trips to identical bytes', () => {
+    fc.assert(
+      fc.property(header, ({ entries, text }) => {
+        for (const e of entries) {
+          expect(setValue(text, e.key, e.value)).toEqual([])
+          const current = fieldRecord(parse(text))[e.key]
+          if (current) expect(applyPatches(text, setValue(text, e.key, fieldToEditValue(current)))).toBe(text)
+        }
+      }),
+      { numRuns: 200 },
+    )
+  })
+})
