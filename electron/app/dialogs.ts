@@ -1,0 +1,38 @@
+/** Native dialogs, always attached to our window so they are modal to it. */
+import { dialog, type BrowserWindow } from 'electron'
+import { STRINGS, type Locale } from './strings'
+
+export async function chooseFolder(window: BrowserWindow, locale: Locale): Promise<string | null> {
+  const t = STRINGS[locale]
+  const result = await dialog.showOpenDialog(window, {
+    title: t.openFolderTitle,
+    buttonLabel: t.openFolderButton,
+    properties: ['openDirectory', 'createDirectory'],
+  })
+  return result.canceled ? null : (result.filePaths[0] ?? null)
+}
+
+export type CloseChoice = 'save' | 'discard' | 'cancel'
+
+const CHOICES: readonly CloseChoice[] = ['save', 'discard', 'cancel']
+
+/** Save / Don't Save / Cancel. Escape and closing the box mean Cancel: nothing is lost by accident. */
+export async function confirmUnsaved(window: BrowserWindow, count: number, locale: Locale): Promise<CloseChoice> {
+  const t = STRINGS[locale]
+  const { response } = await dialog.showMessageBox(window, {
+    type: 'warning',
+    title: t.unsavedTitle,
+    message: t.unsavedMessage(count),
+    detail: t.unsavedDetail,
+    buttons: [t.saveButton, t.discardButton, t.cancelButton],
+    defaultId: 0,
+    cancelId: 2,
+    noLink: true,
+  })
+  return CHOICES[response] ?? 'cancel'
+}
+
+export async function showCrashed(window: BrowserWindow, locale: Locale): Promise<void> {
+  const t = STRINGS[locale]
+  await dialog.showMessageBox(window, { type: 'error', title: t.crashedTitle, message: t.crashedTitle, detail: t.crashedMessage })
+}
