@@ -1,0 +1,277 @@
+/**
+ * The `folio` command: index, check and edit front matter from a terminal. Plain Node over
+ * electron/workspace and shared/frontmatter, so it edits exactly as the app does: minimal text
+ * patches, written atomically, bytes of untouched files and lines left alone.
+ */
+import { readFile, realpath } from 'node:fs/promises'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import type { ArticleSummary } from '../shared/contract'
+import { FolioError } from '../shared/errors'
+import { applyPatches, removeKey, setValue } from '../shared/frontmatter'
+import type { EditOptions, EditValue, HeaderError } from '../shared/frontmatter/types'
+import { writeFileAtomic } from './workspace/atomic-write'
+import { decode, encode } from './workspace/files'
+import { detectSite } from './workspace/site'
+import { openWorkspace } from './workspace/workspace'
+
+export interface Io {
+  out(line: string): void
+  err(line: string): void
+  cwd: string
+}
+
+const USAGE = `Usage:
+  folio index DIR [--json]           list every article under DIR (one JSON array with --json)
+  folio check DIR                    print path:line: message for each header that does not parse
+  folio set FILE... KEY=VALUE        set KEY to the string VALUE in each file's header
+  folio set FILE... --json KEY=JSON  set KEY to a typed JSON value (number, boolean, list, …)
+  folio unset FILE... KEY            remove KEY from each file's header
+Edits touch only the edited lines and are written atomically; a file whose header does not
+parse, or that is not UTF-8, is left as it is and reported on stderr (exit status 1).`
+
+const defaultIo: Io = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+  cwd: process.cwd(),
+}
+
+/** Runs one command; resolves to the exit status. */
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  const [command, ...args] = argv
+  try {
+    switch (command) {
+      case 'index':
+        return await indexCommand(args, io)
+      case 'check':
+        return await checkCommand(args, io)
+      case 'set':
+        return await setCommand(args, io)
+      case 'unset':
+        return await unsetCommand(args, io)
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE)
+        return command === undefined ? 2 : 0
+      default:
+        io.err(`folio: unknown command "${command}"`)
+        io.err(USAGE)
+        return 2
+    }
+  } catch (error) {
+    io.err(`folio: ${error instanceof Error ? error.message : String(error)}`)
+    return error instanceof UsageError ? 2 : 1
+  }
+}
+
+class UsageError extends Error {}
+
+// ---------------------------------------------------------------- index / check
+
+/** The JSON shape of `folio index --json`, one object per article. */
+export interface IndexEntry {
+  path: string
+  format: ArticleSummary['format']
+  title: string | null
+  date: string | null
+  tags: string[]
+  /** Each category as its hierarchy path (Hexo `[A, B]` is one path A › B). */
+  categories: string[][]
+  draft: boolean
+  words: number
+  error: null | { code: string; message: string; line: number }
+}
+
+async function indexEntries(dirArg: string | undefined, io: Io): Promise<IndexEntry[]> {
+  if (!dirArg) throw new UsageError('a folder is required')
+  const dir = await realpath(resolve(io.cwd, dirArg)).catch(() => {
+    throw new FolioError({ code: 'NOT_FOUND', message: `${dirArg}: no such folder` })
+  })
+  const workspace = await openWorkspace({
+    root: dir,
+    watch: false,
+    trash: async () => {
+      throw new FolioError({ code: 'FORBIDDEN', message: 'the command line never deletes files' })
+    },
+  })
+  try {
+    const entries: IndexEntry[] = []
+    for (const a of await workspace.list()) {
+      const abs = join(workspace.info.root, ...a.path.split('/'))
+      // The workspace may have opened the site around DIR: keep what lies under DIR.
+      const rel = relative(dir, abs)
+      if (rel.startsWith('..') || isAbsolute(rel)) continue
+      entries.push({
+        path: rel.split(sep).join('/'),
+        format: a.format,
+        title: a.title,
+        date: a.date,
+        tags: a.tags,
+        categories: a.categories,
+        draft: a.draft,
+        words: a.words,
+        error: a.error ? errorEntry(a.error) : await utf8Error(abs),
+      })
+    }
+    return entries.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
+  } finally {
+    await workspace.close()
+  }
+}
+
+function errorEntry(e: HeaderError): IndexEntry['error'] {
+  return { code: e.code, message: e.message, line: e.line }
+}
+
+/** The index decodes leniently for display; the CLI reports bytes that are not UTF-8. */
+async function utf8Error(abs: string): Promise<IndexEntry['error']> {
+  const bytes = await readFile(abs).catch(() => null)
+  if (!bytes) return null
+  const bad = firstInvalidUtf8(bytes)
+  if (bad === -1) return null
+  let line = 1
+  for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++
+  return { code: 'invalid-utf8', message: 'The file is not valid UTF-8', line }
+}
+
+/** Offset of the first byte that breaks UTF-8, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] ?? 0
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1
+    if (need === -1) return i
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k]
+      if (c === undefined || (c & 0xc0) !== 0x80) return i
+    }
+    const c1 = bytes[i + 1] ?? 0
+    // Overlong forms, surrogates and code points past U+10FFFF.
+    if ((b === 0xe0 && c1 < 0xa0) || (b === 0xed && c1 > 0x9f) || (b === 0xf0 && c1 < 0x90) || (b === 0xf4 && c1 > 0x8f)) {
+      return i
+    }
+    i += need + 1
+  }
+  return -1
+}
+
+async function indexCommand(args: string[], io: Io): Promise<number> {
+  const json = args.includes('--json')
+  const rest = args.filter((a) => a !== '--json')
+  if (rest.length !== 1) throw new UsageError('usage: folio index DIR [--json]')
+  const entries = await indexEntries(rest[0], io)
+  if (json) {
+    io.out(JSON.stringify(entries, null, 2))
+    return 0
+  }
+  for (const e of entries) {
+    const status = e.error ? `ERROR line ${e.error.line}: ${e.error.message}` : e.draft ? 'draft' : ''
+    io.out([e.path, e.format, e.date ?? '-', e.title ?? '(untitled)', status].filter((s) => s !== '').join('\t'))
+  }
+  return 0
+}
+
+async function checkCommand(args: string[], io: Io): Promise<number> {
+  if (args.length !== 1) throw new UsageError('usage: folio check DIR')
+  let bad = 0
+  for (const e of await indexEntries(args[0], io)) {
+    if (!e.error) continue
+    bad++
+    io.out(`${e.path}:${e.error.line}: ${e.error.message}`)
+  }
+  return bad > 0 ? 1 : 0
+}
+
+// ---------------------------------------------------------------- set / unset
+
+type Edit = { key: string; value: EditValue } | { key: string; remove: true }
+
+async function setCommand(args: string[], io: Io): Promise<number> {
+  const files: string[] = []
+  const edits: Edit[] = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? ''
+    if (arg === '--json') {
+      const next = args[++i]
+      const eq = next?.indexOf('=') ?? -1
+      if (next === undefined || eq <= 0) throw new UsageError('--json needs KEY=JSON')
+      let value: unknown
+      try {
+        value = JSON.parse(next.slice(eq + 1))
+      } catch {
+        throw new UsageError(`--json ${next}: the value is not valid JSON`)
+      }
+      edits.push({ key: next.slice(0, eq), value: value as EditValue })
+    } else if (/^[^=/\\]+=/.test(arg) && !(await isFile(resolve(io.cwd, arg)))) {
+      const eq = arg.indexOf('=')
+      edits.push({ key: arg.slice(0, eq), value: arg.slice(eq + 1) })
+    } else {
+      files.push(arg)
+    }
+  }
+  if (files.length === 0 || edits.length === 0) throw new UsageError('usage: folio set FILE... KEY=VALUE | --json KEY=JSON')
+  return editFiles(files, edits, io)
+}
+
+async function unsetCommand(args: string[], io: Io): Promise<number> {
+  const key = args[args.length - 1]
+  const files = args.slice(0, -1)
+  if (key === undefined || files.length === 0) throw new UsageError('usage: folio unset FILE... KEY')
+  return editFiles(files, [{ key, remove: true }], io)
+}
+
+function isFile(path: string): Promise<boolean> {
+  return readFile(path).then(
+    () => true,
+    () => false,
+  )
+}
+
+/** Edits each file on its own: one file's failure leaves it untouched and the others still edited. */
+async function editFiles(files: string[], edits: Edit[], io: Io): Promise<number> {
+  let failed = 0
+  for (const file of files) {
+    try {
+      if (await editFile(resolve(io.cwd, file), edits)) io.out(`updated ${file}`)
+    } catch (error) {
+      failed++
+      const reason = error instanceof Error ? error.message : String(error)
+      io.err(`folio: ${file}: ${reason.replace(/\s*\n\s*/g, ' ')}`)
+    }
+  }
+  return failed > 0 ? 1 : 0
+}
+
+const siteOptions = new Map<string, Promise<EditOptions>>()
+
+/** Hexo's fenceless headers only count inside a Hexo site; dates follow the site's zone. */
+function optionsFor(abs: string): Promise<EditOptions> {
+  const dir = dirname(abs)
+  let options = siteOptions.get(dir)
+  if (!options) {
+    options = detectSite(dir).then((site) => ({ hexo: site.kind === 'hexo', timeZone: site.timeZone }))
+    siteOptions.set(dir, options)
+  }
+  return options
+}
+
+/** Applies the edits in memory and writes only when the text changed. */
+async function editFile(path: string, edits: Edit[]): Promise<boolean> {
+  const abs = await realpath(path).catch(() => {
+    throw new FolioError({ code: 'NOT_FOUND', message: 'no such file' })
+  })
+  const bytes = await readFile(abs)
+  const decoded = decode(bytes, path)
+  if (decoded.readOnly !== null || firstInvalidUtf8(decoded.bom ? bytes.subarray(3) : bytes) !== -1) {
+    throw new FolioError({ code: 'INVALID_UTF8', message: 'not valid UTF-8; left unchanged' })
+  }
+  const opts = await optionsFor(abs)
+  let text = decoded.text
+  for (const edit of edits) {
+    const patches = 'remove' in edit ? removeKey(text, edit.key, opts) : setValue(text, edit.key, edit.value, opts)
+    text = applyPatches(text, patches)
+  }
+  if (text === decoded.text) return false
+  await writeFileAtomic(abs, encode(text, decoded.bom))
+  return true
+}
