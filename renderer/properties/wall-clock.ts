@@ -61,7 +61,7 @@ export function writeWallClock(original: string, next: WallClock): string | null
   const trimmed = original.trim()
   const numeric = NUMERIC.exec(trimmed)
   if (numeric) {
-    const [, , sep, m, d, gap, h, min, s, rest] = numeric
+    const [, , sep, m, d, gap, h, , s, rest] = numeric
     const padded = padsFields([m, d, h])
     let out = `${next.year}${sep}${pad(padded, next.month)}${sep}${pad(padded, next.day)}`
     if (h !== undefined) {

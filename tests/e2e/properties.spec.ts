@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { launchApp, type LaunchedApp } from './harness'
+import { SEED, contentFolder } from './support/folders'
+
+let app: LaunchedApp | null = null
+test.afterEach(async () => {
+  await app?.close()
+  app = null
+})
+
+async function openSeed() {
+  const original = await readFile(SEED)
+  const dir = await contentFolder({ 'posts/000_96ee1b00782f1bda.txt': original })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.locator('[data-testid=article-item][data-path="posts/000_96ee1b00782f1bda.txt"]').click()
+  return { page, dir, original: original.toString('utf8'), file: join(dir, 'posts/000_96ee1b00782f1bda.txt') }
+}
+
+const property = (key: string) => `[data-testid=property][data-key="${key}"]`
+
+test('the seed article shows its fields and its rendered body', async () => {
+  const { page } = await openSeed()
+  await expect(page.locator(property('title')).locator('input')).toHaveValue('史无前例，阿里云或将空降 M7 级高管')
+  await expect(page.locator(property('categories')).locator('.chip')).toHaveText([/新媒体/, /ZAKER/, /channel/])
+  await expect(page.locator(property('author')).locator('input')).toHaveValue('ZAKER')
+  await expect(page.locator(property('comments')).locator('input[type=checkbox]')).not.toBeChecked()
+  await expect(page.locator(property('date')).locator('input[type=text]')).toHaveValue('Tue, 01 Mar 2022 04:51:00 GMT')
+  await expect(page.locator(property('headimg')).locator('textarea')).toHaveValue(/^https:\/\/cors\.zfour\.workers\.dev/)
+  await expect(page.locator(property('thumbnail')).locator('img')).toHaveCount(1)
+  const preview = page.frameLocator('iframe[data-testid=preview]')
+  await expect(preview.locator('body')).toContainText('这个春天，云巨头集体')
+  await expect(preview.locator('strong').first()).toContainText('前者（行业线）')
+})
+
+test('changing author in the form and saving changes exactly that line', async () => {
+  const { page, original, file } = await openSeed()
+  const author = page.locator(property('author')).locator('input')
+  await author.fill('雷峰网')
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'dirty')
+  await author.press('Control+s')
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
+
+  const saved = await readFile(file, 'utf8')
+  const before = original.split('\n')
+  const after = saved.split('\n')
+  expect(after).toHaveLength(before.length)
+  const changed = before.flatMap((line, i) => (line === after[i] ? [] : [i]))
+  expect(changed).toEqual([before.indexOf('author: ZAKER')])
+  expect(after[changed[0]!]).toBe('author: 雷峰网')
+})
+
+test('a form edit is undone from the editor', async () => {
+  const { page, original, file } = await openSeed()
+  const author = page.locator(property('author')).locator('input')
+  await author.fill('Someone else')
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'dirty')
+  await page.locator('[data-testid=editor] .cm-content').click()
+  await page.keyboard.press('Control+z')
+  await expect(author).toHaveValue('ZAKER')
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
+  await page.keyboard.press('Control+s')
+  expect(await readFile(file, 'utf8')).toBe(original)
+})
+
+test('a header that does not parse turns the form read-only and shows its line', async () => {
+  const broken = '---\ntitle: ok\ntitle: twice\ntags: [a, b\n---\nbody\n'
+  const dir = await contentFolder({ 'broken.md': broken })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.locator('[data-testid=article-item][data-path="broken.md"]').click()
+  await expect(page.locator('[data-testid=properties-error]')).toContainText(/line \d/)
+  await expect(page.locator('[data-testid=property] input:not([readonly])')).toHaveCount(0)
+  expect(await readFile(join(dir, 'broken.md'), 'utf8')).toBe(broken)
+})
