@@ -60,7 +60,9 @@ export function previewDocument(text: string, options: PreviewOptions = {}): str
   const detection = detect(text)
   const body = text.slice(detection.bodyStart)
   const lineOffset = text.slice(0, detection.bodyStart).split('\n').length - 1
-  const html = sanitize(renderMarkdown(body, { sourceLines: true, lineOffset }), options)
+  const name = options.articlePath?.split('/').pop()
+  const assetFolder = name?.replace(/\.[^.]+$/, '')
+  const html = sanitize(renderMarkdown(body, { sourceLines: true, lineOffset, assetFolder }), options)
   return `<!doctype html><html class="${options.dark ? 'dark' : 'light'}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}"><style>${PREVIEW_CSS}</style></head><body><article>${html}</article></body></html>`
 }
 

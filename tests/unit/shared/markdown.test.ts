@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { renderMarkdown } from '../../../shared/markdown'
+
+describe('the shared markdown-it setup', () => {
+  it('keeps raw HTML for the sanitizer to judge and marks source lines', () => {
+    const html = renderMarkdown('# Title\n\n<div class="x">raw</div>\n\ntext', { sourceLines: true, lineOffset: 5 })
+    expect(html).toContain('<h1 data-source-line="6">Title</h1>')
+    expect(html).toContain('<div class="x">raw</div>')
+    expect(html).toContain('<p data-source-line="10">text</p>')
+  })
+
+  it('shows Hexo’s <!-- more --> as a visible marker', () => {
+    expect(renderMarkdown('intro\n\n<!-- more -->\n\nrest')).toContain('<hr class="folio-more"')
+  })
+
+  it('renders {% asset_img %} from the post asset folder, but not inside code', () => {
+    const html = renderMarkdown('Look: {% asset_img cover.png "A cover" %}\n\n`{% asset_img code.png %}`', { assetFolder: '你好' })
+    expect(html).toContain('<img src="你好/cover.png" alt="A cover">')
+    expect(html).toContain('<code>{% asset_img code.png %}</code>')
+  })
+
+  it('escapes what it puts in attributes', () => {
+    expect(renderMarkdown('{% asset_img a"b.png x<y %}', { assetFolder: 'p' })).toContain('src="p/a&quot;b.png" alt="x&lt;y"')
+  })
+})
