@@ -3,7 +3,7 @@
  * electron/workspace and shared/frontmatter, so it edits exactly as the app does: minimal text
  * patches, written atomically, bytes of untouched files and lines left alone.
  */
-import { readFile, realpath } from 'node:fs/promises'
+import { readFile, realpath, stat } from 'node:fs/promises'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { ArticleSummary } from '../shared/contract'
 import { FolioError } from '../shared/errors'
@@ -260,6 +260,10 @@ async function editFile(path: string, edits: Edit[]): Promise<boolean> {
   const abs = await realpath(path).catch(() => {
     throw new FolioError({ code: 'NOT_FOUND', message: 'no such file' })
   })
+  // No write bit for anyone: the author locked this file; even root should not edit it in bulk.
+  if (((await stat(abs)).mode & 0o222) === 0) {
+    throw new FolioError({ code: 'READ_ONLY', message: 'the file is read-only; left unchanged' })
+  }
   const bytes = await readFile(abs)
   const decoded = decode(bytes, path)
   if (decoded.readOnly !== null || firstInvalidUtf8(decoded.bom ? bytes.subarray(3) : bytes) !== -1) {
