@@ -1,0 +1,97 @@
+/**
+ * One article read for export: its bytes, body and the header facts a page shows, read by the same
+ * rules as the library (workspace/indexer), so an export never disagrees with the article list.
+ */
+import { readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fieldRecord, parse } from '../../shared/frontmatter'
+import { parseDateText } from '../../shared/frontmatter/dates'
+import type { FieldValue } from '../../shared/frontmatter/types'
+import { FolioError } from '../../shared/errors'
+import { summarize } from '../workspace/indexer'
+import type { PathRules } from '../workspace/scan'
+import type { SiteSettings } from '../workspace/site'
+
+export interface ExportArticle {
+  /** POSIX path relative to the site root. */
+  rel: string
+  /** The file's bytes, untouched (the Markdown bundle keeps the header byte for byte). */
+  bytes: Uint8Array
+  /** The decoded text without BOM; `bodyStart` indexes into it. */
+  text: string
+  bodyStart: number
+  title: string
+  /** The date as the author wrote it (shown on pages). */
+  date: string | null
+  /** The same date as an instant in the site's zone (sorting, feeds). */
+  dateMs: number | null
+  updatedMs: number | null
+  author: string | null
+  /** Plain text: the header's description/excerpt or the start of the body. */
+  excerpt: string
+  tags: string[]
+  categories: string[][]
+  draft: boolean
+}
+
+function fileTitle(rel: string): string {
+  const name = rel.slice(rel.lastIndexOf('/') + 1)
+  const dot = name.lastIndexOf('.')
+  return dot > 0 ? name.slice(0, dot) : name
+}
+
+function authorOf(fields: Record<string, FieldValue>): string | null {
+  const author = fields.author
+  if (author?.type === 'string' && author.value.trim() !== '') return author.value.trim()
+  if (author?.type === 'map') {
+    const name = author.entries.find((e) => e.key === 'name')?.value
+    if (name?.type === 'string') return name.value
+  }
+  return null
+}
+
+/**
+ * Reads and interprets one article. A header that does not parse is refused with HEADER_PARSE
+ * (naming the file and line): exporting it would publish the broken header as body text.
+ */
+export async function loadArticle(site: SiteSettings, rules: PathRules, rel: string): Promise<ExportArticle> {
+  const abs = join(site.root, rel)
+  let bytes: Uint8Array
+  let facts: { size: number; mtimeMs: number }
+  try {
+    ;[bytes, facts] = await Promise.all([readFile(abs), stat(abs)])
+  } catch (error) {
+    throw new FolioError({ code: 'NOT_FOUND', path: rel, message: `Cannot read "${rel}": ${(error as Error).message}. Check that the file exists and is readable.` })
+  }
+  const indexed = summarize({ rel, size: facts.size, mtimeMs: facts.mtimeMs, kind: 'article' }, bytes, site, rules)
+  if (!indexed) throw new FolioError({ code: 'BAD_ARGUMENT', path: rel, message: `"${rel}" is not an article.` })
+  const { summary, text } = indexed
+  if (summary.error) {
+    throw new FolioError({
+      code: 'HEADER_PARSE',
+      path: rel,
+      line: summary.error.line,
+      message: `The front matter of "${rel}" does not parse (line ${summary.error.line}: ${summary.error.message}). Fix the header, then export again.`,
+    })
+  }
+  const parsed = parse(text, { hexo: site.kind === 'hexo', timeZone: site.timeZone })
+  return {
+    rel,
+    bytes,
+    text,
+    bodyStart: parsed.detection.bodyStart,
+    title: summary.title?.trim() || fileTitle(rel),
+    date: summary.date,
+    dateMs: summary.dateMs,
+    updatedMs: summary.updated === null ? null : (parseDateText(summary.updated, site.timeZone)?.instant ?? null),
+    author: authorOf(fieldRecord(parsed)),
+    excerpt: summary.excerpt,
+    tags: summary.tags,
+    categories: summary.categories,
+    draft: summary.draft,
+  }
+}
+
+export function bodyOf(article: ExportArticle): string {
+  return article.text.slice(article.bodyStart)
+}

@@ -1,0 +1,141 @@
+/**
+ * Exporting many articles: progress after each one, cancel through an AbortSignal, and one
+ * article's failure (a header that does not parse, an unreadable file) listed while the rest go on.
+ */
+import { realpath, stat } from 'node:fs/promises'
+import { basename, dirname } from 'node:path'
+import { FolioError, type FolioErrorData } from '../../shared/errors'
+import { type ExportArticle, loadArticle } from './article'
+import { type BundleOptions, exportBundle } from './bundle'
+import { type ExportContext, exportPage } from './page'
+import { createSanitizer } from './sanitize'
+import { type ExportSource, openSource } from './source'
+import { slugFor, uniqueSlugs } from './slug'
+import { loadTheme } from './theme'
+
+export interface BatchProgress {
+  done: number
+  total: number
+  /** The item just finished. */
+  path: string
+  ok: boolean
+}
+
+export interface BatchFailure {
+  path: string
+  error: FolioErrorData
+}
+
+export interface BatchOptions {
+  signal?: AbortSignal
+  onProgress?: (progress: BatchProgress) => void
+  /** Items in flight at once; file copies overlap, rendering stays on one thread. */
+  concurrency?: number
+}
+
+export interface BatchResult<R> {
+  /** In input order. */
+  results: { path: string; value: R }[]
+  failures: BatchFailure[]
+  /** The signal fired: items not started were left alone (and are in neither list). */
+  cancelled: boolean
+}
+
+export function errorData(error: unknown, path: string): FolioErrorData {
+  if (error instanceof FolioError) return { ...error.toData(), path: error.path ?? path }
+  const message = error instanceof Error ? error.message : String(error)
+  return { code: 'IO', path, message: `Exporting "${path}" failed: ${message}.` }
+}
+
+/** Runs `work` over items; never rejects because of an item, only lists it. */
+export async function runBatch<R>(paths: readonly string[], work: (path: string) => Promise<R>, options: BatchOptions = {}): Promise<BatchResult<R>> {
+  const values = new Map<number, R>()
+  const failed = new Map<number, FolioErrorData>()
+  let next = 0
+  let done = 0
+  const worker = async (): Promise<void> => {
+    while (next < paths.length && !options.signal?.aborted) {
+      const i = next++
+      const path = paths[i] as string
+      try {
+        values.set(i, await work(path))
+      } catch (error) {
+        failed.set(i, errorData(error, path))
+      }
+      done++
+      options.onProgress?.({ done, total: paths.length, path, ok: !failed.has(i) })
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 8, paths.length)) }, worker))
+  const results: BatchResult<R>['results'] = []
+  const failures: BatchFailure[] = []
+  paths.forEach((path, i) => {
+    if (values.has(i)) results.push({ path, value: values.get(i) as R })
+    const error = failed.get(i)
+    if (error) failures.push({ path, error })
+  })
+  return { results, failures, cancelled: options.signal?.aborted === true }
+}
+
+export type ArticleFormat = 'html' | 'md'
+
+export interface ArticlesOptions extends BatchOptions, BundleOptions {
+  format: ArticleFormat
+  outDir: string
+  inlineImages?: boolean
+}
+
+export interface ExportedArticle {
+  files: string[]
+  missing: string[]
+}
+
+/**
+ * Exports article files (paths on disk), each as a page or a bundle named from its title, unique
+ * within the batch. Articles of different sites each follow their own site's conventions.
+ */
+export async function exportArticles(files: readonly string[], options: ArticlesOptions): Promise<BatchResult<ExportedArticle>> {
+  // One site detection per folder: a batch usually holds many posts of one site.
+  const sources = new Map<string, Promise<{ source: ExportSource }>>()
+  const sourceFor = (dir: string): Promise<{ source: ExportSource }> => {
+    let source = sources.get(dir)
+    if (!source) sources.set(dir, (source = openSource(dir)))
+    return source
+  }
+  const sanitizer = createSanitizer()
+  const theme = options.format === 'html' ? await loadTheme() : ''
+  const loaded = new Map<string, { article: ExportArticle; ctx: ExportContext }>()
+  // Titles first: names must be unique across the batch and must not depend on timing.
+  const loading = await runBatch(
+    files,
+    async (file) => {
+      const real = await realpath(file).catch(() => null)
+      if (real === null || !(await stat(real)).isFile()) {
+        throw new FolioError({ code: 'NOT_FOUND', path: file, message: `"${file}" is not an article file; pass files, or export a folder with --format site.` })
+      }
+      const { source } = await sourceFor(dirname(real))
+      const rel = source.guard.toRel(real) ?? basename(real)
+      loaded.set(file, { article: await loadArticle(source.site, source.rules, rel), ctx: { ...source, sanitizer, theme } })
+    },
+    { concurrency: 16, ...(options.signal ? { signal: options.signal } : {}) },
+  )
+  const loadFailures = new Map(loading.failures.map((f) => [f.path, f.error]))
+  const names = uniqueSlugs(
+    [...loaded].map(([file, l]) => ({ rel: file, title: l.article.title, articleRel: l.article.rel })),
+    (i) => slugFor(i.title, i.articleRel),
+  )
+  return runBatch(
+    files,
+    async (file) => {
+      const failure = loadFailures.get(file)
+      if (failure) throw new FolioError(failure)
+      const entry = loaded.get(file)
+      const name = names.get(file)
+      if (!entry || name === undefined) throw new FolioError({ code: 'CANCELLED', path: file, message: `Export of "${file}" was cancelled.` })
+      return options.format === 'html'
+        ? exportPage(entry.article, entry.ctx, options.outDir, name, { inlineImages: options.inlineImages === true })
+        : exportBundle(entry.article, entry.ctx, options.outDir, name, options)
+    },
+    options,
+  )
+}

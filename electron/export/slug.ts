@@ -1,0 +1,41 @@
+/**
+ * Output names. Titles become file names the way new posts are named (workspace/create): CJK
+ * stays readable, only characters file systems and URLs trip over are replaced.
+ */
+import { readableSlug } from '../workspace/create'
+
+function stemOf(rel: string): string {
+  const name = rel.slice(rel.lastIndexOf('/') + 1)
+  const dot = name.lastIndexOf('.')
+  return dot > 0 ? name.slice(0, dot) : name
+}
+
+/** A readable name from the title, else from the file name, else "article". */
+export function slugFor(title: string, rel: string): string {
+  return readableSlug(title) || readableSlug(stemOf(rel)) || 'article'
+}
+
+/**
+ * Unique names for items, decided in path order so the same input always gets the same names;
+ * case-insensitively unique because macOS and Windows file systems are.
+ */
+export function uniqueSlugs<T extends { rel: string }>(items: readonly T[], slugOf: (item: T) => string): Map<string, string> {
+  const out = new Map<string, string>()
+  const taken = new Set<string>()
+  for (const item of [...items].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))) {
+    const base = slugOf(item)
+    let slug = base
+    for (let n = 2; taken.has(slug.toLowerCase()); n++) slug = `${base}-${n}`
+    taken.add(slug.toLowerCase())
+    out.set(item.rel, slug)
+  }
+  return out
+}
+
+/** The language a page declares, so browsers pick CJK glyphs of the right locale. */
+export function guessLang(text: string, fallback = 'en'): string {
+  if (/[\u3040-\u30ff]/.test(text)) return 'ja'
+  if (/[\uac00-\ud7af]/.test(text)) return 'ko'
+  if (/\p{Script=Han}/u.test(text)) return 'zh'
+  return fallback
+}

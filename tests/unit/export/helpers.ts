@@ -1,0 +1,69 @@
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'parse5'
+import { afterEach } from 'vitest'
+
+export const HEXO = fileURLToPath(new URL('../../fixtures/sites/hexo/', import.meta.url))
+export const SEED = fileURLToPath(new URL('../../fixtures/export/seed/000_96ee1b00782f1bda.txt', import.meta.url))
+
+const made: string[] = []
+afterEach(async () => {
+  await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })))
+})
+
+export async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'folio-export-'))
+  made.push(dir)
+  return dir
+}
+
+/** A private copy of a fixture (tests never write next to the fixtures). */
+export async function copyOf(fixture: string): Promise<string> {
+  const dir = join(await tempDir(), 'site')
+  await cp(fixture, dir, { recursive: true })
+  return dir
+}
+
+export interface El {
+  tag: string
+  attrs: Record<string, string>
+  text: string
+}
+
+interface P5Node {
+  nodeName: string
+  tagName?: string
+  value?: string
+  attrs?: { name: string; value: string }[]
+  childNodes?: P5Node[]
+  content?: P5Node
+}
+
+function textOf(node: P5Node): string {
+  if (node.nodeName === '#text') return node.value ?? ''
+  return (node.childNodes ?? []).map(textOf).join('')
+}
+
+/** Every element of an HTML document, parsed by a spec-compliant parser. */
+export function elements(html: string): El[] {
+  const out: El[] = []
+  const walk = (node: P5Node): void => {
+    if (node.tagName) out.push({ tag: node.tagName, attrs: Object.fromEntries((node.attrs ?? []).map((a) => [a.name, a.value])), text: textOf(node) })
+    for (const child of node.childNodes ?? []) walk(child)
+    if (node.content) walk(node.content)
+  }
+  walk(parse(html) as unknown as P5Node)
+  return out
+}
+
+export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = []
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name
+    if (entry.isDirectory()) out.push(...(await listFiles(join(dir, entry.name), rel)))
+    else out.push(rel)
+  }
+  return out.sort()
+}
