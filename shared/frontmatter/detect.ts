@@ -123,7 +123,8 @@ export function detectWithDoc(text: string, opts: DetectOptions = {}): DetectRes
     const lang = (fence[1] ?? 'yaml').toLowerCase()
     const format: FrontMatterFormat = lang === 'toml' ? 'toml' : lang === 'json' ? 'json' : 'yaml'
     const dashes = /^-+/.exec(firstText)?.[0] ?? '---'
-    const found = fenced(format, (s) => s === dashes)
+    // Jekyll also ends a YAML header with YAML's document-end marker `...`.
+    const found = fenced(format, (s) => s === dashes || (format === 'yaml' && s === '...'))
     if (!found) return { detection: none, unterminated: looksLikeHeaderAfter(text, first.next) ? first.start : undefined }
     return format === 'yaml' ? acceptYaml(text, found, none) : found
   }

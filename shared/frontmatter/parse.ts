@@ -98,7 +98,10 @@ function readYaml(
       return error(text, 'duplicate-key', `Duplicate key ${key}`, at)
     }
     const message = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')
-    return error(text, 'syntax', message, at)
+    // An unclosed quote or bracket is noticed lines later; the author needs the line that opened it.
+    const opener = /closing "/.test(message) ? '"' : /closing '/.test(message) ? "'" : /end with a [\]}]/.test(message) ? '[{' : null
+    const unclosed = opener ? openingEntry(text, offset, at, opener) : at
+    return error(text, 'syntax', message, unclosed)
   })
   if (errors.length > 0) return { fields: [], errors }
   const root = doc.contents
@@ -132,6 +135,17 @@ function readYaml(
     })
   }
   return { fields, errors }
+}
+
+/** Start of the last top-level entry before `at` whose value opens with one of `openers`. */
+function openingEntry(text: string, from: number, at: number, openers: string): number {
+  for (let p = text.lastIndexOf('\n', at - 2) + 1; p >= from; p = text.lastIndexOf('\n', p - 2) + 1) {
+    const line = text.slice(p, lineAt(text, p).end)
+    const value = /^[^\s#][^:]*:[ \t]*(.)/.exec(line)?.[1]
+    if (value !== undefined && openers.includes(value)) return p
+    if (p === 0) break
+  }
+  return at
 }
 
 function yamlValue(node: unknown, doc: Document.Parsed, tz: string, depth: number): FieldValue {

@@ -96,6 +96,13 @@ describe('detect', () => {
     expect(empty.content).toEqual({ from: 4, to: 4 })
   })
 
+  it("accepts Jekyll's ... as the closing fence of a YAML header", () => {
+    const text = '---\ntitle: x\n...\nbody'
+    const d = detect(text)
+    expect(d).toMatchObject({ format: 'yaml', closeFence: '...' })
+    expect(text.slice(d.bodyStart)).toBe('body')
+  })
+
   it('reports CRLF files and keeps the fences exact', () => {
     const text = '---\r\ntitle: x\r\n---\r\nbody\r\n'
     const d = detect(text)

@@ -145,6 +145,11 @@ describe('parse: errors with line and column, never an empty object', () => {
     expect(p.errors[0]?.line).toBeGreaterThanOrEqual(4)
   })
 
+  it('reports an unclosed bracket or quote at the line that opened it', () => {
+    expect(parse('---\ntitle: [unclosed\ndate: 2021-01-01\n---\n').errors[0]).toMatchObject({ code: 'syntax', line: 2 })
+    expect(parse('\n---\na: 1\ntitle: "未闭合\ndate: x\n---\n').errors[0]).toMatchObject({ code: 'syntax', line: 4 })
+  })
+
   it('reports duplicate keys at the second one', () => {
     const p = parse('---\ntitle: 一\ndate: 2020-01-01\ntitle: 二\n---\n')
     expect(p.errors).toEqual([{ code: 'duplicate-key', message: 'Duplicate key title', line: 4, column: 1 }])
