@@ -6,14 +6,15 @@ import type { TextPatch } from '../shared/frontmatter/types'
 import { folio, onMainEvent } from './bridge'
 import { Editor } from './editor/Editor'
 import { I18nProvider, useI18n } from './i18n/i18n'
-import { ArticleList } from './library/ArticleList'
+import { Library } from './library/Library'
+import { QuickOpen } from './library/QuickOpen'
 import { folderSchema } from './library/folder-schema'
 import { Preview } from './preview/Preview'
 import { PropertiesForm } from './properties/PropertiesForm'
 import { ConflictDialog } from './state/ConflictDialog'
 import { useArticleSession } from './state/session'
 import { StatusBar } from './status/StatusBar'
-import { useSaveShortcut } from './state/shortcuts'
+import { useWindowShortcuts } from './state/shortcuts'
 import { useColorScheme } from './state/theme'
 
 export function App() {
@@ -22,10 +23,6 @@ export function App() {
       <Workbench />
     </I18nProvider>
   )
-}
-
-function byDateDesc(a: ArticleSummary, b: ArticleSummary): number {
-  return (b.dateMs ?? -Infinity) - (a.dateMs ?? -Infinity) || a.path.localeCompare(b.path)
 }
 
 function Workbench() {
@@ -40,7 +37,7 @@ function Workbench() {
   const refresh = useCallback(async () => {
     try {
       setFolder(await folio.getFolder())
-      setArticles((await folio.listArticles()).sort(byDateDesc))
+      setArticles(await folio.listArticles())
       setLoadError(null)
     } catch (error) {
       setLoadError(error instanceof Error ? error.message : String(error))
@@ -57,7 +54,8 @@ function Workbench() {
     if (info) await refresh()
   }, [refresh])
 
-  useSaveShortcut(session.save)
+  const [quickOpen, setQuickOpen] = useState(false)
+  useWindowShortcuts({ s: () => void session.save(), p: () => setQuickOpen(true) })
 
   const hexo = folder?.kind === 'hexo'
   const parsed = useMemo(() => parse(session.text, { hexo }), [session.text, hexo])
@@ -96,7 +94,7 @@ function Workbench() {
       <main className="panes">
         <nav className="library" aria-label={t('library')}>
           {loadError && <p className="error">{loadError}</p>}
-          <ArticleList articles={articles} selected={session.path} onOpen={(p) => void session.open(p)} />
+          <Library articles={articles} selected={session.path} onOpen={(p) => void session.open(p)} />
         </nav>
         <section className="editor-pane" aria-label={t('editor')}>
           {!session.path && <p className="placeholder">{t('noArticleOpen')}</p>}
@@ -137,6 +135,7 @@ function Workbench() {
         readOnly={session.readOnly}
         headerError={headerError}
       />
+      {quickOpen && <QuickOpen articles={articles} onOpen={(p) => void session.open(p)} onClose={() => setQuickOpen(false)} />}
       {session.conflict && (
         <ConflictDialog
           conflict={session.conflict}

@@ -183,6 +183,7 @@ function RawWidget({ field, text, label, readOnly, edit }: { field: Field; text:
 }
 
 function DateWidget({ text, label, readOnly, onChange }: { text: string; label: string; readOnly: boolean; onChange(next: string): void }) {
+  const { t } = useI18n()
   const clock = readWallClock(text)
   return (
     <div className="date-widget">
@@ -191,7 +192,7 @@ function DateWidget({ text, label, readOnly, onChange }: { text: string; label: 
         <input
           type={clock.hasTime ? 'datetime-local' : 'date'}
           step={1}
-          aria-label={label}
+          aria-label={t('pickDate', { key: label })}
           value={toInputValue(clock)}
           readOnly={readOnly}
           onChange={(event) => {

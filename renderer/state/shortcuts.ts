@@ -1,20 +1,24 @@
 import { useEffect, useRef } from 'react'
 
+/** Handlers for Ctrl/Cmd + a letter, keyed by the lower-case letter. */
+export type Shortcuts = Partial<Record<string, () => void>>
+
 /**
- * Ctrl/Cmd+S saves from anywhere in the window — the editor, a form field, the list — handled
- * here in the capture phase because the harness has no native menu (and the menu item does not
- * register the accelerator, so it never fires twice).
+ * Window-wide Ctrl/Cmd shortcuts (S save, P quick open) that work from anywhere — the editor, a
+ * form field, the list — handled in the capture phase because the harness has no native menu,
+ * and the app's menu items do not register these accelerators, so nothing fires twice.
  */
-export function useSaveShortcut(save: () => Promise<void>): void {
-  const latest = useRef(save)
-  latest.current = save
+export function useWindowShortcuts(shortcuts: Shortcuts): void {
+  const latest = useRef(shortcuts)
+  latest.current = shortcuts
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 's') {
-        event.preventDefault()
-        event.stopPropagation()
-        void latest.current()
-      }
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return
+      const run = latest.current[event.key.toLowerCase()]
+      if (!run) return
+      event.preventDefault()
+      event.stopPropagation()
+      run()
     }
     window.addEventListener('keydown', onKeyDown, true)
     return () => window.removeEventListener('keydown', onKeyDown, true)

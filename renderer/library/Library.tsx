@@ -1,0 +1,137 @@
+import { useEffect, useMemo, useState } from 'react'
+import type { ArticleSummary, SearchHit } from '../../shared/contract'
+import { folio } from '../bridge'
+import { useI18n } from '../i18n/i18n'
+import { ArticleList } from './ArticleList'
+import { applyQuery, categoryFacets, tagFacets, type LibraryQuery, type SortKey, type StatusFilter } from './filters'
+
+interface Props {
+  articles: ArticleSummary[]
+  selected: string | null
+  onOpen(path: string): void
+}
+
+const SEARCH_DELAY_MS = 150
+
+/** The left pane: sort and facet filters over the index, and full-text search through the workspace. */
+export function Library({ articles, selected, onOpen }: Props) {
+  const { t } = useI18n()
+  const [query, setQuery] = useState<LibraryQuery>({ sort: 'date', status: 'all', category: null, tag: null })
+  const [search, setSearch] = useState('')
+  const [hits, setHits] = useState<SearchHit[] | null>(null)
+  const [searchError, setSearchError] = useState<string | null>(null)
+
+  const shown = useMemo(() => applyQuery(articles, query), [articles, query])
+  const categories = useMemo(() => categoryFacets(articles), [articles])
+  const tags = useMemo(() => tagFacets(articles), [articles])
+
+  useEffect(() => {
+    const text = search.trim()
+    if (!text) {
+      setHits(null)
+      return
+    }
+    let live = true
+    const timer = setTimeout(() => {
+      folio
+        .searchArticles(text, 200)
+        .then((found) => live && (setHits(found), setSearchError(null)))
+        .catch((error: unknown) => live && setSearchError(error instanceof Error ? error.message : String(error)))
+    }, SEARCH_DELAY_MS)
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
+  }, [search, articles])
+
+  const update = (patch: Partial<LibraryQuery>) => setQuery((q) => ({ ...q, ...patch }))
+
+  return (
+    <>
+      <div className="library-controls">
+        <input
+          type="search"
+          data-testid="library-search"
+          aria-label={t('search')}
+          placeholder={t('search')}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+        />
+        <div className="library-filters">
+          <select aria-label={t('sortBy')} data-testid="library-sort" value={query.sort} onChange={(e) => update({ sort: e.currentTarget.value as SortKey })}>
+            <option value="date">{t('sortDate')}</option>
+            <option value="title">{t('sortTitle')}</option>
+            <option value="updated">{t('sortUpdated')}</option>
+          </select>
+          <select
+            aria-label={t('filterStatus')}
+            data-testid="library-status"
+            value={query.status}
+            onChange={(e) => update({ status: e.currentTarget.value as StatusFilter })}
+          >
+            <option value="all">{t('all')}</option>
+            <option value="published">{t('published')}</option>
+            <option value="drafts">{t('drafts')}</option>
+          </select>
+          <select
+            aria-label={t('category')}
+            data-testid="library-category"
+            value={query.category ?? ''}
+            onChange={(e) => update({ category: e.currentTarget.value || null })}
+          >
+            <option value="">{t('anyCategory')}</option>
+            {categories.map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.value} ({f.count})
+              </option>
+            ))}
+          </select>
+          <select aria-label={t('tag')} data-testid="library-tag" value={query.tag ?? ''} onChange={(e) => update({ tag: e.currentTarget.value || null })}>
+            <option value="">{t('anyTag')}</option>
+            {tags.map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.value} ({f.count})
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {searchError && <p className="error">{searchError}</p>}
+      {hits ? (
+        <SearchResults hits={hits} onOpen={onOpen} />
+      ) : (
+        <ArticleList articles={shown} selected={selected} onOpen={onOpen} />
+      )}
+    </>
+  )
+}
+
+function SearchResults({ hits, onOpen }: { hits: SearchHit[]; onOpen(path: string): void }) {
+  const { t } = useI18n()
+  return (
+    <div className="search-results" data-testid="search-results" role="list" aria-label={t('searchResults', { count: hits.length })}>
+      <p className="search-count">{t('searchResults', { count: hits.length })}</p>
+      {hits.map((hit) => (
+        <button
+          type="button"
+          role="listitem"
+          className="search-hit"
+          data-testid="search-hit"
+          data-path={hit.path}
+          key={`${hit.path}:${hit.line}`}
+          onClick={() => onOpen(hit.path)}
+        >
+          <span className="article-title">{hit.title ?? hit.path}</span>
+          <span className="snippet">
+            {hit.snippet.slice(0, hit.matchStart)}
+            <mark>{hit.snippet.slice(hit.matchStart, hit.matchEnd)}</mark>
+            {hit.snippet.slice(hit.matchEnd)}
+          </span>
+          <span className="article-meta">
+            {hit.path}:{hit.line}
+          </span>
+        </button>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,58 @@
+import { useMemo, useState } from 'react'
+import type { ArticleSummary } from '../../shared/contract'
+import { useI18n } from '../i18n/i18n'
+
+const LIMIT = 50
+
+/** Ctrl/Cmd+P: jump to an article by any part of its title or path. */
+export function QuickOpen({ articles, onOpen, onClose }: { articles: ArticleSummary[]; onOpen(path: string): void; onClose(): void }) {
+  const { t } = useI18n()
+  const [text, setText] = useState('')
+  const [active, setActive] = useState(0)
+  const matches = useMemo(() => {
+    const needle = text.trim().toLowerCase()
+    const found = needle
+      ? articles.filter((a) => (a.title ?? '').toLowerCase().includes(needle) || a.path.toLowerCase().includes(needle))
+      : articles
+    return found.slice(0, LIMIT)
+  }, [articles, text])
+
+  const choose = (article: ArticleSummary | undefined) => {
+    if (!article) return
+    onOpen(article.path)
+    onClose()
+  }
+
+  return (
+    <div className="modal-backdrop" onClick={onClose}>
+      <div className="modal quick-open" role="dialog" aria-modal="true" aria-label={t('quickOpen')} data-testid="quick-open" onClick={(e) => e.stopPropagation()}>
+        <input
+          autoFocus
+          type="text"
+          aria-label={t('quickOpen')}
+          placeholder={t('quickOpenHint')}
+          value={text}
+          onChange={(e) => {
+            setText(e.currentTarget.value)
+            setActive(0)
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') setActive((i) => Math.min(matches.length - 1, i + 1))
+            else if (e.key === 'ArrowUp') setActive((i) => Math.max(0, i - 1))
+            else if (e.key === 'Enter') choose(matches[active])
+            else if (e.key === 'Escape') onClose()
+            else return
+            e.preventDefault()
+          }}
+        />
+        <ul role="listbox">
+          {matches.map((a, i) => (
+            <li key={a.path} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onClick={() => choose(a)}>
+              <span>{a.title ?? a.path}</span> <small>{a.path}</small>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  )
+}

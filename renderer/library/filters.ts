@@ -1,0 +1,72 @@
+import type { ArticleSummary } from '../../shared/contract'
+
+export type SortKey = 'date' | 'title' | 'updated'
+export type StatusFilter = 'all' | 'published' | 'drafts'
+
+export interface LibraryQuery {
+  sort: SortKey
+  status: StatusFilter
+  /** A category path joined with ' › ', matching that category and everything inside it. */
+  category: string | null
+  tag: string | null
+}
+
+export const CATEGORY_SEPARATOR = ' › '
+
+export interface Facet {
+  value: string
+  count: number
+}
+
+function instant(text: string | null): number {
+  if (!text) return -Infinity
+  const ms = Date.parse(text.replace(/\//g, '-').replace(' ', 'T'))
+  return Number.isNaN(ms) ? -Infinity : ms
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
+
+function compare(sort: SortKey): (a: ArticleSummary, b: ArticleSummary) => number {
+  switch (sort) {
+    case 'title':
+      return (a, b) => collator.compare(a.title ?? a.path, b.title ?? b.path) || a.path.localeCompare(b.path)
+    case 'updated':
+      return (a, b) => Math.max(instant(b.updated), b.mtimeMs) - Math.max(instant(a.updated), a.mtimeMs) || a.path.localeCompare(b.path)
+    case 'date':
+      return (a, b) => (b.dateMs ?? -Infinity) - (a.dateMs ?? -Infinity) || a.path.localeCompare(b.path)
+  }
+}
+
+/** Every prefix of every category path: a post in A › B counts for A and for A › B. */
+function categoryKeys(article: ArticleSummary): Set<string> {
+  const keys = new Set<string>()
+  for (const path of article.categories) {
+    for (let i = 1; i <= path.length; i++) keys.add(path.slice(0, i).join(CATEGORY_SEPARATOR))
+  }
+  return keys
+}
+
+export function applyQuery(articles: ArticleSummary[], query: LibraryQuery): ArticleSummary[] {
+  return articles
+    .filter(
+      (a) =>
+        (query.status === 'all' || (query.status === 'drafts') === a.draft) &&
+        (query.category === null || categoryKeys(a).has(query.category)) &&
+        (query.tag === null || a.tags.includes(query.tag)),
+    )
+    .sort(compare(query.sort))
+}
+
+function countFacets(values: Iterable<string>[]): Facet[] {
+  const counts = new Map<string, number>()
+  for (const set of values) for (const value of set) counts.set(value, (counts.get(value) ?? 0) + 1)
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => collator.compare(a.value, b.value))
+}
+
+export function categoryFacets(articles: ArticleSummary[]): Facet[] {
+  return countFacets(articles.map(categoryKeys))
+}
+
+export function tagFacets(articles: ArticleSummary[]): Facet[] {
+  return countFacets(articles.map((a) => new Set(a.tags)))
+}

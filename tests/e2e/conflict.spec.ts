@@ -1,0 +1,51 @@
+import { expect, test, type Page } from '@playwright/test'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { launchApp, type LaunchedApp } from './harness'
+import { contentFolder } from './support/folders'
+
+let app: LaunchedApp | null = null
+test.afterEach(async () => {
+  await app?.close()
+  app = null
+})
+
+const ORIGINAL = '---\ntitle: Shared\n---\n\nOriginal body.\n'
+const THEIRS = '---\ntitle: Shared\n---\n\nChanged by another program.\n'
+
+async function editWhileChangedOnDisk(): Promise<{ page: Page; file: string }> {
+  const dir = await contentFolder({ 'shared.md': ORIGINAL })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  const file = join(dir, 'shared.md')
+  await page.locator('[data-testid=article-item][data-path="shared.md"]').click()
+  await page.getByText('Original body.').click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' Mine.')
+  await writeFile(file, THEIRS)
+  await page.keyboard.press('Control+s')
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'conflict')
+  await expect(page.getByTestId('conflict-dialog')).toBeVisible()
+  expect(await readFile(file, 'utf8')).toBe(THEIRS)
+  return { page, file }
+}
+
+test('a file changed on disk is never overwritten silently: compare, then keep mine', async () => {
+  const { page, file } = await editWhileChangedOnDisk()
+  await page.getByTestId('conflict-compare-toggle').click()
+  const compare = page.getByTestId('conflict-compare')
+  await expect(compare).toContainText('Changed by another program.')
+  await expect(compare).toContainText('Original body. Mine.')
+  await page.getByTestId('conflict-keep-mine').click()
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
+  expect(await readFile(file, 'utf8')).toBe('---\ntitle: Shared\n---\n\nOriginal body. Mine.\n')
+})
+
+test('reload takes the disk version and drops my edits', async () => {
+  const { page, file } = await editWhileChangedOnDisk()
+  await page.getByTestId('conflict-reload').click()
+  await expect(page.getByTestId('conflict-dialog')).toBeHidden()
+  await expect(page.locator('[data-testid=editor]')).toContainText('Changed by another program.')
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
+  expect(await readFile(file, 'utf8')).toBe(THEIRS)
+})
