@@ -1,0 +1,137 @@
+/**
+ * `folio export PATH... --format html|md|site --out DIR [--inline-images] [--drafts]`
+ * plus `--strip-header` and `--zip` for Markdown bundles and `--base-url URL` for sites.
+ * Prints one line per failed article and a summary; the exit code is 0 when everything was
+ * exported, 1 when some articles failed, 2 for a usage error.
+ */
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { FolioError } from '../../shared/errors'
+import { type BatchFailure, exportArticles } from './batch'
+import { exportSite } from './site'
+import { articlesUnder, openSource } from './source'
+
+export const EXPORT_USAGE = `Usage: folio export PATH... --format html|md|site --out DIR [options]
+
+  --format html      one standalone page per article (images copied beside it)
+  --format md        one Markdown bundle per article (the file and its images)
+  --format site      a static site from a folder: index, pages, tags, categories, RSS, Atom
+  --out DIR          where to write (created when missing)
+  --inline-images    html/site: put local images into the page as data URIs
+  --drafts           include drafts (folders given to html/md, and sites)
+  --strip-header     md: leave the front matter out
+  --zip              md: write one .zip per article instead of a folder
+  --base-url URL     site: the URL it will be served from (absolute links in feeds)
+`
+
+export interface CliIO {
+  out(line: string): void
+  err(line: string): void
+  /** Relative PATHs and --out resolve against it. */
+  cwd: string
+}
+
+const consoleIO: CliIO = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n'), cwd: process.cwd() }
+
+function reportFailures(failures: readonly BatchFailure[], io: CliIO): void {
+  for (const f of failures) io.err(`skipped ${f.path}: ${f.error.message}`)
+}
+
+/** Article files for html/md: files as given, folders expanded to their (published) articles. */
+async function expand(paths: readonly string[], drafts: boolean): Promise<string[]> {
+  const files: string[] = []
+  for (const path of paths) {
+    const { source, rel, isFile } = await openSource(path)
+    if (isFile) {
+      files.push(path)
+      continue
+    }
+    for (const articleRel of await articlesUnder(source, rel)) {
+      if (!drafts && source.rules.inDrafts(articleRel)) continue
+      files.push(resolve(source.site.root, articleRel))
+    }
+  }
+  return files
+}
+
+/** Runs `folio export` with the arguments after `export`. */
+export async function runExport(argv: readonly string[], io: CliIO = consoleIO, signal?: AbortSignal): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        out: { type: 'string' },
+        'inline-images': { type: 'boolean', default: false },
+        drafts: { type: 'boolean', default: false },
+        'strip-header': { type: 'boolean', default: false },
+        zip: { type: 'boolean', default: false },
+        'base-url': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    })
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${EXPORT_USAGE}`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    io.out(EXPORT_USAGE)
+    return 0
+  }
+  const format = values.format
+  if (format !== 'html' && format !== 'md' && format !== 'site') {
+    io.err(`--format must be html, md or site.\n\n${EXPORT_USAGE}`)
+    return 2
+  }
+  if (!values.out || positionals.length === 0) {
+    io.err(`Give at least one PATH and --out DIR.\n\n${EXPORT_USAGE}`)
+    return 2
+  }
+  const outDir = resolve(io.cwd, values.out)
+  const paths = positionals.map((p) => resolve(io.cwd, p))
+  try {
+    if (format === 'site') {
+      if (paths.length !== 1) {
+        io.err('--format site takes exactly one folder.')
+        return 2
+      }
+      const result = await exportSite(paths[0] as string, outDir, {
+        drafts: values.drafts,
+        inlineImages: values['inline-images'],
+        ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
+        ...(signal ? { signal } : {}),
+      })
+      reportFailures(result.failures, io)
+      for (const m of result.missing) io.err(`warning ${m.path}: image "${m.src}" not found inside the folder; left as written`)
+      if (result.cancelled) {
+        io.err('Cancelled.')
+        return 1
+      }
+      io.out(`Exported a site of ${result.articles} article(s) to ${outDir}${result.failures.length ? `; ${result.failures.length} skipped` : ''}.`)
+      return result.failures.length ? 1 : 0
+    }
+    const files = await expand(paths, values.drafts)
+    const result = await exportArticles(files, {
+      format,
+      outDir,
+      inlineImages: values['inline-images'],
+      stripHeader: values['strip-header'],
+      zip: values.zip,
+      ...(signal ? { signal } : {}),
+    })
+    reportFailures(result.failures, io)
+    for (const r of result.results) for (const src of r.value.missing) io.err(`warning ${r.path}: image "${src}" not found inside the folder; left as written`)
+    if (result.cancelled) {
+      io.err('Cancelled.')
+      return 1
+    }
+    io.out(`Exported ${result.results.length} article(s) to ${outDir}${result.failures.length ? `; ${result.failures.length} skipped` : ''}.`)
+    return result.failures.length ? 1 : 0
+  } catch (error) {
+    io.err(error instanceof FolioError || error instanceof Error ? error.message : String(error))
+    return 1
+  }
+}

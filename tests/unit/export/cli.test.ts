@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runExport } from '../../../electron/export/cli-export'
+import { copyOf, HEXO, listFiles, tempDir } from './helpers'
+
+function io(cwd: string): { out: string[]; err: string[]; io: { out(l: string): void; err(l: string): void; cwd: string } } {
+  const out: string[] = []
+  const err: string[] = []
+  return { out, err, io: { out: (l) => out.push(l), err: (l) => err.push(l), cwd } }
+}
+
+describe('folio export', () => {
+  it('exports a folder as a site, reports the broken post and exits 1', async () => {
+    const site = await copyOf(HEXO)
+    const out = await tempDir()
+    const t = io(site)
+    expect(await runExport(['.', '--format', 'site', '--out', out], t.io)).toBe(1)
+    expect(t.err.join('\n')).toMatch(/skipped source\/_posts\/2021-01-01-broken\.md: The front matter/)
+    expect(t.out.join('\n')).toMatch(/Exported a site of 3 article\(s\).*1 skipped/)
+    expect(await listFiles(out)).toContain('atom.xml')
+  })
+
+  it('exports the posts of a folder as pages (drafts only with --drafts) and files as bundles', async () => {
+    const site = await copyOf(HEXO)
+    const out = await tempDir()
+    const t = io(site)
+    expect(await runExport(['source/_posts', 'source/_drafts', '--format', 'html', '--out', out, '--inline-images'], t.io)).toBe(1)
+    const pages = await listFiles(out)
+    expect(pages).toContain('你好，Hexo.html')
+    expect(pages).not.toContain('下一个想法.html')
+    expect(await readFile(join(out, '你好，Hexo.html'), 'utf8')).toContain('src="data:image/png;base64,')
+
+    const md = await tempDir()
+    const m = io(site)
+    expect(await runExport(['source/_posts/2024-03-01-hello-hexo.md', '--format', 'md', '--out', md, '--zip'], m.io)).toBe(0)
+    expect(await listFiles(md)).toEqual(['你好，Hexo.zip'])
+  })
+
+  it('answers a usage error with 2 and the usage text', async () => {
+    const t = io('/')
+    expect(await runExport(['x', '--format', 'pdf', '--out', 'y'], t.io)).toBe(2)
+    expect(t.err.join('\n')).toContain('Usage: folio export')
+    expect(await runExport(['--format', 'html'], t.io)).toBe(2)
+  })
+})
