@@ -136,7 +136,7 @@ export function addListItem(text: string, key: string, item: EditValue, opts: Ed
   }
   const node = ctx.yaml ? yamlNodeOf(ctx, field) : null
   if (isSeq(node) && node.items.length > 0) {
-    const eol = eolAt(text, field.keyRange.from, ctx.detection.eol)
+    const eol = eolAt(ctx, field.keyRange.from)
     const last = itemRange(ctx, node.items[node.items.length - 1])
     const style = siblingStyle(yamlStyle(ctx), node)
     if (node.flow) return [{ from: last.to, to: last.to, insert: `, ${yamlFlow(item, style)}` }]
@@ -187,6 +187,8 @@ interface Ctx {
   detection: Detection
   parsed: ParsedFrontMatter
   yaml?: Document.Parsed
+  /** The caller's line ending for new lines, overriding what the text shows. */
+  eol?: '\n' | '\r\n'
 }
 
 function prepare(text: string, opts: EditOptions): Ctx {
@@ -199,7 +201,8 @@ function prepare(text: string, opts: EditOptions): Ctx {
       line: first.line,
     })
   }
-  return { text, detection: parsed.detection, parsed, yaml }
+  const detection = opts.eol ? { ...parsed.detection, eol: opts.eol } : parsed.detection
+  return { text, detection, parsed, yaml, eol: opts.eol }
 }
 
 function required<T>(v: T | null): T {
@@ -225,10 +228,11 @@ function tidy(text: string, patches: TextPatch[]): TextPatch[] {
 }
 
 /** The line ending of the line at `pos` (CRLF files stay CRLF on edited lines). */
-function eolAt(text: string, pos: number, fallback: '\n' | '\r\n'): '\n' | '\r\n' {
-  const line = lineAt(text, pos)
-  if (line.next === line.end) return fallback
-  return text[line.end] === '\r' ? '\r\n' : '\n'
+function eolAt(ctx: Ctx, pos: number): '\n' | '\r\n' {
+  if (ctx.eol) return ctx.eol
+  const line = lineAt(ctx.text, pos)
+  if (line.next === line.end) return ctx.detection.eol
+  return ctx.text[line.end] === '\r' ? '\r\n' : '\n'
 }
 
 function createBlock(ctx: Ctx, key: string, value: EditValue, format: 'yaml' | 'toml' | 'json'): TextPatch[] {
@@ -413,7 +417,7 @@ function setYaml(ctx: Ctx, field: Field, value: EditValue): TextPatch[] {
   const { text } = ctx
   const style = yamlStyle(ctx)
   const node = yamlNodeOf(ctx, field)
-  const eol = eolAt(text, field.keyRange.from, ctx.detection.eol)
+  const eol = eolAt(ctx, field.keyRange.from)
   const keyLine = lineAt(text, field.keyRange.from)
   const vr = field.valueRange
   const onKeyLine = vr.from <= keyLine.end

@@ -24,6 +24,13 @@ export interface ParseOptions extends DetectOptions {
 export interface EditOptions extends ParseOptions {
   /** Format of a block created in a file that has none; default yaml. */
   createFormat?: 'yaml' | 'toml' | 'json'
+  /**
+   * Line ending for the lines an edit writes; default: the text's own. CodeMirror's
+   * `doc.toString()` is LF-only even for a CRLF file (its lineSeparator facet joins lines with
+   * CRLF only in `sliceDoc()`), so the editor passes the file's `eol` here: the patches then
+   * index the LF text (CodeMirror positions) and insert CRLF lines, which that facet splits.
+   */
+  eol?: '\n' | '\r\n'
 }
 
 export interface Detection {

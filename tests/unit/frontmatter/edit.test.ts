@@ -158,6 +158,17 @@ describe('setValue: scalars', () => {
   })
 })
 
+describe('the eol option (CodeMirror text of a CRLF file is LF-only)', () => {
+  it('writes new lines with the given line ending while indexing the LF text', () => {
+    const lf = '---\ntitle: x\n---\nbody\n'
+    expect(set(lf, 'title', '新')).toBe('---\ntitle: 新\n---\nbody\n')
+    expect(apply(lf, setValue(lf, 'tags', ['a', 'b'], { eol: '\r\n' }))).toBe(
+      '---\ntitle: x\r\ntags:\r\n  - a\r\n  - b\r\n---\nbody\n',
+    )
+    expect(apply('body', setValue('body', 'title', 'x', { eol: '\r\n' }))).toBe('---\r\ntitle: x\r\n---\r\nbody')
+  })
+})
+
 describe('setValue: lists and maps', () => {
   const text = '---\ntitle: x\ntags:\n- 旧\n- keep # c\n- last\nflow: [a, b]\n---\n'
 

@@ -2,6 +2,7 @@
  * Property tests: for generated YAML headers in the styles real posts use, setting one key
  * touches only that key's entry and reads back as the value set; unchanged values write nothing.
  */
+import { EditorState } from '@codemirror/state'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { applyPatches, fieldRecord, fieldToEditValue, parse, parseDateText, setValue } from '../../../shared/frontmatter'
@@ -123,7 +124,14 @@ describe('property: YAML headers', () => {
         const before = parse(text)
         const field = before.fields.find((f) => f.key === target.key)
         if (!field) throw new Error('generated key not found')
-        const out = applyPatches(text, setValue(text, target.key, value))
+        const patches = setValue(text, target.key, value)
+        const out = applyPatches(text, patches)
+        // The editor's way: CodeMirror's LF text (its positions), the file's eol passed in, the
+        // patches dispatched as one transaction, and the file's bytes back from sliceDoc().
+        const cm = EditorState.create({ doc: text, extensions: EditorState.lineSeparator.of(eol) })
+        const lf = cm.doc.toString()
+        const editorPatches = setValue(lf, target.key, value, { eol })
+        expect(cm.update({ changes: editorPatches }).state.sliceDoc()).toBe(out)
         // Everything before the entry and after it is byte-identical.
         expect(out.slice(0, field.range.from)).toBe(text.slice(0, field.range.from))
         expect(out.slice(out.length - (text.length - field.range.to))).toBe(text.slice(field.range.to))
@@ -151,6 +159,41 @@ describe('property: YAML headers', () => {
         }
       }),
       { numRuns: 200 },
+    )
+  })
+})
+
+describe('property: TOML headers', () => {
+  const tomlKey = fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/)
+  const tomlValue = fc.oneof(
+    anyString.map((v) => ({ src: JSON.stringify(v), value: v as EditValue })),
+    fc.integer({ min: -1e6, max: 1e6 }).map((n) => ({ src: String(n), value: n as EditValue })),
+    fc.boolean().map((b) => ({ src: String(b), value: b as EditValue })),
+    fc.array(plain, { maxLength: 3 }).map((a) => ({ src: JSON.stringify(a), value: a as EditValue })),
+  )
+  const tomlHeader = fc
+    .uniqueArray(tomlKey, { minLength: 1, maxLength: 6 })
+    .chain((keys) => fc.tuple(fc.constant(keys), fc.tuple(...keys.map(() => tomlValue)), comment))
+    .map(([keys, values, c]) => ({
+      keys,
+      text: ['+++', ...keys.map((k, i) => `${k} = ${values[i]?.src ?? '""'}${i === 0 ? c : ''}`), '+++', '正文', ''].join('\n'),
+    }))
+  const scalar: fc.Arbitrary<EditValue> = fc.oneof(anyString, plain, fc.integer(), fc.boolean(), fc.array(plain, { maxLength: 3 }))
+
+  it('setting one key changes exactly its line and reads back', () => {
+    fc.assert(
+      fc.property(tomlHeader, fc.nat(), scalar, ({ keys, text }, pick, value) => {
+        const key = keys[pick % keys.length] ?? ''
+        const out = applyPatches(text, setValue(text, key, value))
+        const a = text.split('\n')
+        const b = out.split('\n')
+        expect(b.length).toBe(a.length)
+        const changed = b.filter((line, i) => line !== a[i])
+        expect(changed.length).toBeLessThanOrEqual(1)
+        if (changed[0] !== undefined) expect(changed[0].startsWith(`${key} = `)).toBe(true)
+        expect(fieldRecord(parse(out))[key]).toMatchObject(expected(value) as object)
+      }),
+      { numRuns: 300 },
     )
   })
 })
