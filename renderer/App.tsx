@@ -1,6 +1,7 @@
+import { openSearchPanel } from '@codemirror/search'
 import type { EditorView } from '@codemirror/view'
-import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { ArticleSummary, FolderInfo } from '../shared/contract'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { ArticleSummary, FolderInfo, RecoveredBuffers } from '../shared/contract'
 import { detect, parse } from '../shared/frontmatter'
 import type { TextPatch } from '../shared/frontmatter/types'
 import { folio, onMainEvent } from './bridge'
@@ -14,7 +15,10 @@ import { PropertiesForm } from './properties/PropertiesForm'
 import { ConflictDialog } from './state/ConflictDialog'
 import { useArticleSession } from './state/session'
 import { StatusBar } from './status/StatusBar'
-import { useWindowShortcuts } from './state/shortcuts'
+import { useCommandShortcuts, type CommandHandlers } from './state/shortcuts'
+import { NewArticleDialog } from './state/NewArticleDialog'
+import { RecoveryDialog } from './state/RecoveryDialog'
+import { useJournal } from './state/journal'
 import { useColorScheme } from './state/theme'
 
 export function App() {
@@ -34,6 +38,12 @@ function Workbench() {
   const [view, setView] = useState<EditorView | null>(null)
   const session = useArticleSession(view, t('editor'))
 
+  const [quickOpen, setQuickOpen] = useState(false)
+  const [creating, setCreating] = useState(false)
+  const [recovered, setRecovered] = useState<RecoveredBuffers | null>(null)
+  const [panes, setPanes] = useState({ sidebar: true, properties: true, preview: true })
+  const toggle = (pane: keyof typeof panes) => setPanes((p) => ({ ...p, [pane]: !p[pane] }))
+
   const refresh = useCallback(async () => {
     try {
       setFolder(await folio.getFolder())
@@ -44,23 +54,83 @@ function Workbench() {
     }
   }, [])
 
+  const openFolder = useCallback(
+    async (path?: string) => {
+      try {
+        const info = await folio.openFolder(path)
+        if (info) await refresh()
+        return info
+      } catch (error) {
+        setLoadError(error instanceof Error ? error.message : String(error))
+        return null
+      }
+    },
+    [refresh],
+  )
+
   useEffect(() => {
     void refresh()
-    return onMainEvent('contentChanged', () => void refresh())
+    void folio.takeRecovered().then((found) => found && found.buffers.length > 0 && setRecovered(found))
+    const offChange = onMainEvent('contentChanged', () => void refresh())
+    return offChange
   }, [refresh])
 
-  const openFolder = useCallback(async () => {
-    const info = await folio.openFolder()
-    if (info) await refresh()
-  }, [refresh])
+  useJournal(session)
 
-  const [quickOpen, setQuickOpen] = useState(false)
-  useWindowShortcuts({ s: () => void session.save(), p: () => setQuickOpen(true) })
+  const restoreRecovered = async () => {
+    if (!recovered) return
+    setRecovered(null)
+    if (recovered.root !== folder?.root && !(await openFolder(recovered.root))) return
+    await session.restore(recovered.buffers)
+  }
+
+  const discardRecovered = () => {
+    setRecovered(null)
+    void folio.journalUnsaved([])
+  }
+
+  const createArticle = async (title: string, draft: boolean) => {
+    setCreating(false)
+    try {
+      const created = await folio.createArticle({ title, layout: draft ? 'draft' : 'post' })
+      await refresh()
+      await session.open(created.path)
+    } catch (error) {
+      setLoadError(error instanceof Error ? error.message : String(error))
+    }
+  }
+
+  const commands: CommandHandlers = {
+    save: () => void session.save(),
+    'save-all': () => void session.saveAll(),
+    'quick-open': () => setQuickOpen(true),
+    'open-folder': () => void openFolder(),
+    'new-article': () => folder && setCreating(true),
+    find: () => view && openSearchPanel(view),
+    'search-folder': () => document.querySelector<HTMLInputElement>('[data-testid=library-search]')?.focus(),
+    'toggle-sidebar': () => toggle('sidebar'),
+    'toggle-properties': () => toggle('properties'),
+    'toggle-preview': () => toggle('preview'),
+  }
+  useCommandShortcuts(commands)
+  const latestCommands = useRef(commands)
+  latestCommands.current = commands
+  useEffect(() => {
+    const offMenu = onMainEvent('menuCommand', ({ command }) => latestCommands.current[command]?.())
+    const offOpen = onMainEvent('openRequest', ({ folder: root, file }) => {
+      void openFolder(root).then(async (info) => {
+        if (info && file) await session.open(file)
+      })
+    })
+    return () => {
+      offMenu()
+      offOpen()
+    }
+  }, [openFolder, session.open])
 
   const hexo = folder?.kind === 'hexo'
   const parsed = useMemo(() => parse(session.text, { hexo }), [session.text, hexo])
   const schema = useMemo(() => folderSchema(articles), [articles])
-  const [showProperties, setShowProperties] = useState(true)
   const applyPatches = useCallback(
     (patches: TextPatch[]) => {
       // Offsets from shared/frontmatter index session.text, which matches CodeMirror positions.
@@ -81,6 +151,7 @@ function Workbench() {
         <strong className="brand">{t('appName')}</strong>
         <span className="folder-name" title={folder?.root}>{folder?.name ?? t('noFolder')}</span>
         <button onClick={() => void openFolder()}>{t('openFolder')}</button>
+        <button onClick={() => setCreating(true)} disabled={!folder}>{t('newArticle')}</button>
         <span className="spacer" />
         <label>
           {t('language')}{' '}
@@ -91,8 +162,8 @@ function Workbench() {
         </label>
         <button onClick={() => void session.save()} disabled={session.saveState !== 'dirty'}>{t('save')}</button>
       </header>
-      <main className="panes">
-        <nav className="library" aria-label={t('library')}>
+      <main className={'panes' + (panes.sidebar ? '' : ' no-sidebar') + (panes.preview ? '' : ' no-preview')}>
+        <nav className="library" aria-label={t('library')} hidden={!panes.sidebar}>
           {loadError && <p className="error">{loadError}</p>}
           <Library articles={articles} selected={session.path} onOpen={(p) => void session.open(p)} />
         </nav>
@@ -103,15 +174,15 @@ function Workbench() {
               <button
                 type="button"
                 className="properties-toggle"
-                aria-expanded={showProperties}
+                aria-expanded={panes.properties}
                 aria-label={t('toggleProperties')}
-                onClick={() => setShowProperties((v) => !v)}
+                onClick={() => toggle('properties')}
               >
-                {showProperties ? '▾' : '▸'} {t('properties')}
+                {panes.properties ? '▾' : '▸'} {t('properties')}
               </button>
             </div>
           )}
-          {session.path && showProperties && (
+          {session.path && panes.properties && (
             <PropertiesForm
               text={session.text}
               parsed={parsed}
@@ -123,7 +194,7 @@ function Workbench() {
           )}
           <Editor onView={setView} />
         </section>
-        <section className="preview-pane" aria-label={t('preview')}>
+        <section className="preview-pane" aria-label={t('preview')} hidden={!panes.preview}>
           {session.path && <Preview text={session.text} options={previewOptions} title={t('preview')} />}
         </section>
       </main>
@@ -135,6 +206,8 @@ function Workbench() {
         readOnly={session.readOnly}
         headerError={headerError}
       />
+      {creating && <NewArticleDialog onCreate={(title, draft) => void createArticle(title, draft)} onCancel={() => setCreating(false)} />}
+      {recovered && <RecoveryDialog recovered={recovered} onRestore={() => void restoreRecovered()} onDiscard={discardRecovered} />}
       {quickOpen && <QuickOpen articles={articles} onOpen={(p) => void session.open(p)} onClose={() => setQuickOpen(false)} />}
       {session.conflict && (
         <ConflictDialog

@@ -59,6 +59,13 @@ const en = {
   quickOpenHint: 'Type part of a title or path',
   clearSearch: 'Clear search',
   pickDate: 'Pick {key}',
+  recoveryTitle: 'Restore unsaved work?',
+  recoveryBody: 'Folio closed unexpectedly with unsaved edits in {count} article(s), last journaled {time}.',
+  restore: 'Restore',
+  discardRecovered: 'Discard',
+  newArticle: 'New article',
+  articleTitle: 'Title',
+  create: 'Create',
 } as const
 
 export type StringKey = keyof typeof en
@@ -124,6 +131,13 @@ const zhCN: Strings = {
   quickOpenHint: '输入标题或路径的一部分',
   clearSearch: '清除搜索',
   pickDate: '选择{key}',
+  recoveryTitle: '恢复未保存的内容？',
+  recoveryBody: 'Folio 意外关闭，{count} 篇文章有未保存的更改，最后记录于 {time}。',
+  restore: '恢复',
+  discardRecovered: '丢弃',
+  newArticle: '新建文章',
+  articleTitle: '标题',
+  create: '创建',
 }
 
 export type Locale = 'en' | 'zh-CN'

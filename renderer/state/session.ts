@@ -1,7 +1,7 @@
 import { EditorState, type Text } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ArticleFile } from '../../shared/contract'
+import type { ArticleFile, UnsavedBuffer } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
 import { folio } from '../bridge'
 import { foldHeader } from '../editor/frontmatter-fold'
@@ -44,6 +44,12 @@ export interface Session {
   unsaved: string[]
   open(path: string): Promise<void>
   save(): Promise<void>
+  /** Saves the open article and every unsaved one kept in memory. */
+  saveAll(): Promise<void>
+  /** Every unsaved buffer (open or kept in memory), for the crash journal. */
+  unsavedBuffers(): UnsavedBuffer[]
+  /** Puts journaled buffers back as unsaved edits on top of what is on disk now. */
+  restore(buffers: UnsavedBuffer[]): Promise<void>
   reloadFromDisk(): void
   keepMine(): Promise<void>
   dismissConflict(): void
@@ -199,10 +205,62 @@ export function useArticleSession(view: EditorView | null, editorLabel: string):
 
   const dismissConflict = useCallback(() => setConflict(null), [])
 
+  const unsavedBuffers = useCallback((): UnsavedBuffer[] => {
+    const all = new Map(stash.current)
+    const current = buffer.current
+    if (current && !current.state.doc.eq(current.savedDoc)) all.set(current.path, current)
+    return [...all.values()].map((b) => ({ path: b.path, text: b.state.sliceDoc(), baseHash: b.baseHash }))
+  }, [])
+
+  const saveAll = useCallback(async () => {
+    for (const kept of [...stash.current.values()]) {
+      if (kept !== buffer.current) await write(kept, kept.baseHash)
+    }
+    await save()
+  }, [save, write])
+
+  const restore = useCallback(
+    async (buffers: UnsavedBuffer[]) => {
+      let first: Buffer | null = null
+      for (const saved of buffers) {
+        try {
+          const disk = await folio.readArticle(saved.path)
+          const state = makeState({ ...disk, text: saved.text })
+          // Based on what the journal says was loaded: if the disk moved on since, saving conflicts.
+          const kept: Buffer = { path: saved.path, state, baseHash: saved.baseHash, savedDoc: makeState(disk).doc, readOnly: disk.readOnly }
+          stash.current.set(saved.path, kept)
+          first ??= kept
+        } catch (error) {
+          setMessage(error instanceof Error ? error.message : String(error))
+        }
+      }
+      refreshUnsaved()
+      if (first) show(first, false)
+    },
+    [makeState, refreshUnsaved, show],
+  )
+
   // A view that appears after an article was chosen gets that article's state.
   useEffect(() => {
     if (view && buffer.current && view.state !== buffer.current.state) view.setState(buffer.current.state)
   }, [view])
 
-  return { path, text, saveState, message, readOnly, cursor, conflict, unsaved, open, save, reloadFromDisk, keepMine, dismissConflict }
+  return {
+    path,
+    text,
+    saveState,
+    message,
+    readOnly,
+    cursor,
+    conflict,
+    unsaved,
+    open,
+    save,
+    saveAll,
+    unsavedBuffers,
+    restore,
+    reloadFromDisk,
+    keepMine,
+    dismissConflict,
+  }
 }

@@ -113,6 +113,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
     // The harness's "OS trash": a folder beside the test, so specs can check nothing was deleted.
     trash: async (absolutePath) => rename(absolutePath, join(scratch, `trash-${Date.now()}-${basename(absolutePath)}`)),
     cacheDir: join(scratch, 'cache'),
+    journalDir: join(scratch, 'journal'),
     emit: <E extends EventName>(event: E, payload: EventApi[E]) => {
       void page
         ?.evaluate(([name, data]) => (window as unknown as { __folioEmit?: (e: string, d: unknown) => void }).__folioEmit?.(name, data), [

@@ -1,0 +1,24 @@
+import type { RecoveredBuffers } from '../../shared/contract'
+import { useI18n } from '../i18n/i18n'
+
+/** After a crash or a kill: the journaled unsaved work, offered back before anything else. */
+export function RecoveryDialog({ recovered, onRestore, onDiscard }: { recovered: RecoveredBuffers; onRestore(): void; onDiscard(): void }) {
+  const { t, locale } = useI18n()
+  return (
+    <div className="modal-backdrop">
+      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="recovery-title" data-testid="recovery-dialog">
+        <h2 id="recovery-title">{t('recoveryTitle')}</h2>
+        <p>{t('recoveryBody', { count: recovered.buffers.length, time: new Date(recovered.savedAt).toLocaleString(locale) })}</p>
+        <ul>
+          {recovered.buffers.map((b) => (
+            <li key={b.path}>{b.path}</li>
+          ))}
+        </ul>
+        <div className="actions">
+          <button onClick={onRestore}>{t('restore')}</button>
+          <button onClick={onDiscard}>{t('discardRecovered')}</button>
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,28 @@
+import { useEffect, useRef } from 'react'
+import { folio } from '../bridge'
+import type { Session } from './session'
+
+const JOURNAL_DELAY_MS = 1000
+
+/**
+ * Keeps the main process informed of unsaved work: which paths (the close guard asks before
+ * losing them) and, debounced, their text (the crash journal offers it back after a kill).
+ */
+export function useJournal(session: Session): void {
+  const latest = useRef(session)
+  latest.current = session
+  const dirty = session.saveState !== 'saved' && session.saveState !== 'saving'
+  const paths = [...new Set([...session.unsaved, ...(dirty && session.path ? [session.path] : [])])].sort()
+  const key = paths.join('\n')
+
+  useEffect(() => {
+    void folio.setUnsaved(key ? key.split('\n') : []).catch(() => undefined)
+  }, [key])
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      void folio.journalUnsaved(latest.current.unsavedBuffers()).catch(() => undefined)
+    }, JOURNAL_DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [session.text, key])
+}
