@@ -163,7 +163,7 @@ describe('the eol option (CodeMirror text of a CRLF file is LF-only)', () => {
     const lf = '---\ntitle: x\n---\nbody\n'
     expect(set(lf, 'title', '新')).toBe('---\ntitle: 新\n---\nbody\n')
     expect(apply(lf, setValue(lf, 'tags', ['a', 'b'], { eol: '\r\n' }))).toBe(
-      '---\ntitle: x\r\ntags:\r\n  - a\r\n  - b\r\n---\nbody\n',
+      '---\ntitle: x\ntags:\r\n  - a\r\n  - b\r\n---\nbody\n',
     )
     expect(apply('body', setValue('body', 'title', 'x', { eol: '\r\n' }))).toBe('---\r\ntitle: x\r\n---\r\nbody')
   })
