@@ -26,6 +26,8 @@ const USAGE = `Usage:
   folio set FILE... KEY=VALUE        set KEY to the string VALUE in each file's header
   folio set FILE... --json KEY=JSON  set KEY to a typed JSON value (number, boolean, list, …)
   folio unset FILE... KEY            remove KEY from each file's header
+  folio export PATH... --format html|md|site --out DIR [--inline-images] [--drafts]
+                                     export articles as pages, Markdown bundles or a static site
 Edits touch only the edited lines and are written atomically; a file whose header does not
 parse, or that is not UTF-8, is left as it is and reported on stderr (exit status 1).`
 
@@ -48,6 +50,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         return await setCommand(args, io)
       case 'unset':
         return await unsetCommand(args, io)
+      case 'export':
+        // Loaded on demand: the exporter's DOM (jsdom) would slow every other command's start.
+        return await (await import('./export/cli-export')).runExport(args, io)
       case undefined:
       case 'help':
       case '--help':

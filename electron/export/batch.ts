@@ -83,6 +83,12 @@ export interface ArticlesOptions extends BatchOptions, BundleOptions {
   format: ArticleFormat
   outDir: string
   inlineImages?: boolean
+  /**
+   * Files to leave out if they turn out to be drafts (draft: true, published: false, a drafts
+   * folder): those found by expanding a folder, when drafts were not asked for. Neither exported
+   * nor failed.
+   */
+  leaveOutDrafts?: ReadonlySet<string>
 }
 
 export interface ExportedArticle {
@@ -105,6 +111,7 @@ export async function exportArticles(files: readonly string[], options: Articles
   const sanitizer = createSanitizer()
   const theme = options.format === 'html' ? await loadTheme() : ''
   const loaded = new Map<string, { article: ExportArticle; ctx: ExportContext }>()
+  const drafts = new Set<string>()
   // Titles first: names must be unique across the batch and must not depend on timing.
   const loading = await runBatch(
     files,
@@ -115,7 +122,9 @@ export async function exportArticles(files: readonly string[], options: Articles
       }
       const { source } = await sourceFor(dirname(real))
       const rel = source.guard.toRel(real) ?? basename(real)
-      loaded.set(file, { article: await loadArticle(source.site, source.rules, rel), ctx: { ...source, sanitizer, theme } })
+      const article = await loadArticle(source.site, source.rules, rel)
+      if (article.draft && options.leaveOutDrafts?.has(file)) drafts.add(file)
+      else loaded.set(file, { article, ctx: { ...source, sanitizer, theme } })
     },
     { concurrency: 16, ...(options.signal ? { signal: options.signal } : {}) },
   )
@@ -125,7 +134,7 @@ export async function exportArticles(files: readonly string[], options: Articles
     (i) => slugFor(i.title, i.articleRel),
   )
   return runBatch(
-    files,
+    files.filter((file) => !drafts.has(file)),
     async (file) => {
       const failure = loadFailures.get(file)
       if (failure) throw new FolioError(failure)

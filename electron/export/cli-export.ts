@@ -37,9 +37,10 @@ function reportFailures(failures: readonly BatchFailure[], io: CliIO): void {
   for (const f of failures) io.err(`skipped ${f.path}: ${f.error.message}`)
 }
 
-/** Article files for html/md: files as given, folders expanded to their (published) articles. */
-async function expand(paths: readonly string[], drafts: boolean): Promise<string[]> {
+/** Article files for html/md: files as given, folders expanded to their articles. */
+async function expand(paths: readonly string[]): Promise<{ files: string[]; fromFolders: Set<string> }> {
   const files: string[] = []
+  const fromFolders = new Set<string>()
   for (const path of paths) {
     const { source, rel, isFile } = await openSource(path)
     if (isFile) {
@@ -47,11 +48,12 @@ async function expand(paths: readonly string[], drafts: boolean): Promise<string
       continue
     }
     for (const articleRel of await articlesUnder(source, rel)) {
-      if (!drafts && source.rules.inDrafts(articleRel)) continue
-      files.push(resolve(source.site.root, articleRel))
+      const file = resolve(source.site.root, articleRel)
+      files.push(file)
+      fromFolders.add(file)
     }
   }
-  return files
+  return { files, fromFolders }
 }
 
 /** Runs `folio export` with the arguments after `export`. */
@@ -113,8 +115,10 @@ export async function runExport(argv: readonly string[], io: CliIO = consoleIO, 
       io.out(`Exported a site of ${result.articles} article(s) to ${outDir}${result.failures.length ? `; ${result.failures.length} skipped` : ''}.`)
       return result.failures.length ? 1 : 0
     }
-    const files = await expand(paths, values.drafts)
+    const { files, fromFolders } = await expand(paths)
     const result = await exportArticles(files, {
+      // A named file is exported whatever it is; from a folder, drafts only when asked for.
+      ...(values.drafts ? {} : { leaveOutDrafts: fromFolders }),
       format,
       outDir,
       inlineImages: values['inline-images'],

@@ -7,15 +7,15 @@
  *   posts/<slug>/index.html (+ its images)
  *   tags/index.html  tags/<slug>.html  categories/index.html  categories/<slug>.html
  */
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { parse as parseToml } from 'smol-toml'
 import { parse as parseYaml } from 'yaml'
 import { type ExportArticle, loadArticle } from './article'
 import { type BatchFailure, type BatchOptions, runBatch } from './batch'
 import { atom, type FeedInfo, type FeedItem, rss } from './feeds'
 import { documentShell, escapeHtml, href, isoInstant } from './html'
-import { articleHeader, articleShellFacts, copyAll, type ExportContext, renderBody, writeText } from './page'
+import { articleHeader, articleShellFacts, copyAll, type ExportContext, renderBody } from './page'
 import { createSanitizer } from './sanitize'
 import { articlesUnder, openSource } from './source'
 import { guessLang, slugFor, uniqueSlugs } from './slug'
@@ -146,8 +146,14 @@ export async function exportSite(folder: string, outDir: string, options: SiteOp
   const categories = terms(categoryGroups)
 
   const written: string[] = []
+  // A thousand pages share a handful of folders: create each once, not once per file.
+  const made = new Map<string, Promise<unknown>>()
   const write = async (path: string, content: string): Promise<void> => {
-    await writeText(join(outDir, path), content)
+    const file = join(outDir, path)
+    const dir = dirname(file)
+    if (!made.has(dir)) made.set(dir, mkdir(dir, { recursive: true }))
+    await made.get(dir)
+    await writeFile(file, content)
     written.push(path)
   }
   const header = (up: string): string =>

@@ -29,12 +29,17 @@ describe('folio export', () => {
     const pages = await listFiles(out)
     expect(pages).toContain('你好，Hexo.html')
     expect(pages).not.toContain('下一个想法.html')
+    expect(pages).not.toContain('未发布的文章.html') // published: false
     expect(await readFile(join(out, '你好，Hexo.html'), 'utf8')).toContain('src="data:image/png;base64,')
 
     const md = await tempDir()
     const m = io(site)
     expect(await runExport(['source/_posts/2024-03-01-hello-hexo.md', '--format', 'md', '--out', md, '--zip'], m.io)).toBe(0)
     expect(await listFiles(md)).toEqual(['你好，Hexo.zip'])
+
+    const withDrafts = await tempDir()
+    expect(await runExport(['source/_drafts', '--format', 'md', '--out', withDrafts, '--drafts'], io(site).io)).toBe(0)
+    expect(await listFiles(withDrafts)).toEqual(['下一个想法/下一个想法.md'])
   })
 
   it('answers a usage error with 2 and the usage text', async () => {
