@@ -21,6 +21,17 @@ export interface TextStats {
 const LATIN_WPM = 220
 const CJK_CPM = 400
 
+const SEP = 0
+const SPACE = 1
+const WORD = 2
+const CJK = 3
+/** `<`, `{` and `]`: may start markup to skip. */
+const MARKUP = 4
+/** Apostrophes and hyphens: part of a word when letters follow (don't, well-known). */
+const JOINER = 5
+/** A high surrogate: the pair is judged as one character. */
+const HIGH = 6
+
 function isCjk(code: number): boolean {
   return (
     (code >= 0x4e00 && code <= 0x9fff) || // CJK unified ideographs
@@ -32,27 +43,39 @@ function isCjk(code: number): boolean {
   )
 }
 
-/** Supplementary-plane ideographs (extensions B and later) arrive as surrogate pairs. */
-function isCjkHighSurrogate(code: number): boolean {
-  return code >= 0xd840 && code <= 0xd87f
-}
-
 function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200b)
 }
 
 const letterOrDigit = /[\p{L}\p{N}\p{M}]/u
 
-function isWordChar(text: string, i: number, code: number): boolean {
-  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)
-  // Fast answers for the common non-ASCII cases before the (slower) Unicode property test.
-  if (code < 0x250) return code >= 0xc0 && code !== 0xd7 && code !== 0xf7
-  if ((code >= 0x2000 && code <= 0x2bff) || (code >= 0x3000 && code <= 0x303f)) return false
-  if (code >= 0xff00 && code <= 0xffef) {
-    return (code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)
+function classify(code: number): number {
+  if (code === 60 || code === 123 || code === 93) return MARKUP
+  if (code === 39 || code === 0x2019 || code === 45) return JOINER
+  if (isSpace(code)) return SPACE
+  if (isCjk(code)) return CJK
+  if (code >= 0xd800 && code <= 0xdbff) return HIGH
+  if (code >= 0xdc00 && code <= 0xf8ff) return SEP // lone low surrogates, private use
+  if (code >= 0xac00 && code <= 0xd7a3) return WORD // Hangul syllables: Korean separates words by spaces
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) ? WORD : SEP
+  return letterOrDigit.test(String.fromCharCode(code)) ? WORD : SEP
+}
+
+/** One class per UTF-16 code unit, built on first use: the counting loop is then one lookup per character. */
+let classes: Uint8Array | null = null
+function classTable(): Uint8Array {
+  if (!classes) {
+    classes = new Uint8Array(0x10000)
+    for (let code = 0; code < 0x10000; code++) classes[code] = classify(code)
   }
-  if (code >= 0xd800 && code <= 0xdbff) return letterOrDigit.test(text.slice(i, i + 2))
-  return letterOrDigit.test(text[i] as string)
+  return classes
+}
+
+/** Supplementary-plane characters: ideographs (extensions B and later) are CJK, letters are words. */
+function classifyPair(text: string, i: number): number {
+  const high = text.charCodeAt(i)
+  if (high >= 0xd840 && high <= 0xd87f) return CJK
+  return letterOrDigit.test(text.slice(i, i + 2)) ? WORD : SEP
 }
 
 /** End of markup starting at i (exclusive), or i when there is none. */
@@ -77,6 +100,7 @@ function skipMarkup(text: string, i: number, code: number): number {
 }
 
 export function textStats(text: string): TextStats {
+  const table = classTable()
   let latinWords = 0
   let cjkChars = 0
   let chars = 0
@@ -84,33 +108,32 @@ export function textStats(text: string): TextStats {
   const length = text.length
   for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i)
-    if (code === 60 || code === 123 || code === 93) {
+    let cls = table[code] as number
+    if (cls === MARKUP) {
       const end = skipMarkup(text, i, code)
       if (end !== i) {
         inWord = false
         i = end - 1
         continue
       }
-    }
-    if (isSpace(code)) {
+      cls = SEP
+    } else if (cls === SPACE) {
       inWord = false
       continue
+    } else if (cls === HIGH) {
+      cls = i + 1 < length ? classifyPair(text, i) : SEP
+      i++
+    } else if (cls === JOINER) {
+      cls = inWord && i + 1 < length && table[text.charCodeAt(i + 1)] === WORD ? WORD : SEP
     }
     chars++
-    if (isCjk(code) || (isCjkHighSurrogate(code) && i + 1 < length)) {
+    if (cls === CJK) {
       cjkChars++
       inWord = false
-      if (code >= 0xd800) i++
-      continue
-    }
-    if (isWordChar(text, i, code)) {
+    } else if (cls === WORD) {
       if (!inWord) latinWords++
       inWord = true
-    } else if (!(inWord && (code === 39 || code === 0x2019 || code === 45) && i + 1 < length && isWordChar(text, i + 1, text.charCodeAt(i + 1)))) {
-      // Apostrophes and hyphens inside a word (don't, well-known) keep it one word.
-      inWord = false
-    }
-    if (code >= 0xd800 && code <= 0xdbff) i++
+    } else inWord = false
   }
   const words = latinWords + cjkChars
   const minutes = latinWords / LATIN_WPM + cjkChars / CJK_CPM

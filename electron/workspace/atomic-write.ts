@@ -13,7 +13,18 @@ export function isTempFile(name: string): boolean {
   return name.startsWith(TEMP_MARKER)
 }
 
-export async function writeFileAtomic(path: string, data: Uint8Array, options: { mode?: number } = {}): Promise<void> {
+export interface AtomicWriteOptions {
+  /** File mode for the result; default: the mode of the file being replaced. */
+  mode?: number
+  /**
+   * fsync file and folder so the new bytes survive a power cut (default true). A cache that can
+   * be rebuilt skips it: after a crash it is at worst empty, which reads as "no cache".
+   */
+  durable?: boolean
+}
+
+export async function writeFileAtomic(path: string, data: Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const durable = options.durable ?? true
   const dir = dirname(path)
   // Keep the mode of the file being replaced (a new file gets the usual 0o666 minus umask).
   const mode = options.mode ?? (await stat(path).then((s) => s.mode & 0o7777, () => undefined))
@@ -24,7 +35,7 @@ export async function writeFileAtomic(path: string, data: Uint8Array, options: {
       await handle.writeFile(data)
       // open() masks the mode with the umask; chmod restores the original exactly.
       if (mode !== undefined) await handle.chmod(mode)
-      await handle.sync()
+      if (durable) await handle.sync()
     } finally {
       await handle.close()
     }
@@ -33,7 +44,7 @@ export async function writeFileAtomic(path: string, data: Uint8Array, options: {
     await unlink(temp).catch(() => undefined)
     throw error
   }
-  await syncDir(dir)
+  if (durable) await syncDir(dir)
 }
 
 /** Makes the rename itself durable; some file systems refuse to fsync a directory, which is fine. */

@@ -1,12 +1,15 @@
 /**
- * The index cache in the app's data folder: one JSON file per content root. An entry is reused
- * while its file keeps the same path, size and mtime, so re-opening an unchanged folder reads
- * the directory listings and this one file instead of every article.
+ * The index cache in the app's data folder: one file per content root. An entry is reused while
+ * its file keeps the same path, size and mtime, so re-opening an unchanged folder reads the
+ * directory listings, one stat per file and this one file instead of every article.
+ * Summaries are stored as positional tuples: a third smaller and faster to parse than objects.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ArticleSummary } from '../../shared/contract'
+import type { FrontMatterFormat, HeaderError } from '../../shared/frontmatter/types'
 import { writeFileAtomic } from './atomic-write'
 
 export interface CachedFile {
@@ -16,27 +19,51 @@ export interface CachedFile {
   summary: ArticleSummary | null
 }
 
+type SummaryTuple = [
+  format: FrontMatterFormat,
+  title: string | null,
+  date: string | null,
+  dateMs: number | null,
+  updated: string | null,
+  tags: string[],
+  categories: string[][],
+  draft: 0 | 1,
+  excerpt: string,
+  words: number,
+  readingMinutes: number,
+  error: HeaderError | null,
+]
+
 interface CacheDocument {
   /** Settings and indexer version the summaries were made with. */
   key: string
   root: string
-  files: [path: string, size: number, mtimeMs: number, summary: ArticleSummary | null][]
+  files: [path: string, size: number, mtimeMs: number, summary: SummaryTuple | null][]
 }
 
 export interface IndexCache {
-  load(): Promise<Map<string, CachedFile>>
+  load(): Map<string, CachedFile>
   save(files: ReadonlyMap<string, CachedFile>): Promise<void>
+}
+
+function pack(s: ArticleSummary): SummaryTuple {
+  return [s.format, s.title, s.date, s.dateMs, s.updated, s.tags, s.categories, s.draft ? 1 : 0, s.excerpt, s.words, s.readingMinutes, s.error]
+}
+
+function unpack(path: string, size: number, mtimeMs: number, t: SummaryTuple): ArticleSummary {
+  const [format, title, date, dateMs, updated, tags, categories, draft, excerpt, words, readingMinutes, error] = t
+  return { path, format, title, date, dateMs, updated, tags, categories, draft: draft === 1, excerpt, words, readingMinutes, size, mtimeMs, error }
 }
 
 export function createCache(cacheDir: string, root: string, key: string): IndexCache {
   const file = join(cacheDir, `index-${createHash('sha256').update(root).digest('hex').slice(0, 24)}.json`)
   return {
-    async load() {
+    load() {
       const files = new Map<string, CachedFile>()
       try {
-        const doc = JSON.parse(await readFile(file, 'utf8')) as CacheDocument
+        const doc = JSON.parse(readFileSync(file, 'utf8')) as CacheDocument
         if (doc.key !== key || doc.root !== root || !Array.isArray(doc.files)) return files
-        for (const [path, size, mtimeMs, summary] of doc.files) files.set(path, { size, mtimeMs, summary })
+        for (const [path, size, mtimeMs, t] of doc.files) files.set(path, { size, mtimeMs, summary: t ? unpack(path, size, mtimeMs, t) : null })
       } catch {
         // Missing or damaged cache: index from the files, and the next save repairs it.
       }
@@ -44,9 +71,9 @@ export function createCache(cacheDir: string, root: string, key: string): IndexC
     },
     async save(files) {
       const doc: CacheDocument = { key, root, files: [] }
-      for (const [path, f] of files) doc.files.push([path, f.size, f.mtimeMs, f.summary])
+      for (const [path, f] of files) doc.files.push([path, f.size, f.mtimeMs, f.summary ? pack(f.summary) : null])
       await mkdir(cacheDir, { recursive: true })
-      await writeFileAtomic(file, Buffer.from(JSON.stringify(doc)))
+      await writeFileAtomic(file, Buffer.from(JSON.stringify(doc)), { durable: false })
     },
   }
 }

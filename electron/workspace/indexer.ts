@@ -2,7 +2,7 @@
  * One article's bytes → its ArticleSummary: header fields by the site's conventions (which key
  * holds the date, Hexo's category hierarchy, drafts), an excerpt and CJK-aware counts.
  */
-import { readFile, stat } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ArticleSummary, ContentChange } from '../../shared/contract'
 import { fieldRecord, parse } from '../../shared/frontmatter'
@@ -10,7 +10,8 @@ import { parseDateText } from '../../shared/frontmatter/dates'
 import type { FieldValue } from '../../shared/frontmatter/types'
 import { textStats } from '../../shared/text-stats'
 import type { CachedFile, IndexCache } from './cache'
-import { type FileKind, mapLimit, type PathRules, scan, type ScanEntry } from './scan'
+import { type FileKind, type PathRules, scan, type ScanEntry, statArticle } from './scan'
+import { inSlices } from './slices'
 import type { SiteSettings } from './site'
 
 /** Bump when the summary changes shape or meaning: old caches are then ignored. */
@@ -20,7 +21,6 @@ const EXCERPT_LENGTH = 140
 const DATE_KEYS = ['date', 'pubDate', 'publishDate', 'created']
 const UPDATED_KEYS = ['updated', 'lastmod', 'last_modified_at', 'updatedDate', 'modified']
 const EXCERPT_KEYS = ['excerpt', 'description', 'summary']
-const MORE = /<!--\s*more\s*-->/i
 
 export interface Indexed {
   summary: ArticleSummary
@@ -101,26 +101,91 @@ function dateFromName(rel: string, site: SiteSettings): { text: string; ms: numb
   return { text: m[1], ms: parseDateText(m[1], site.timeZone)?.instant ?? null }
 }
 
-/** Prose from the start of a body: tags, Hexo tags, images, link targets and Markdown marks removed. */
+const CLOSE_RAW = /<\/(?:script|style)\s*>/gi
+const MORE_AT = /<!--\s*more\s*-->/iy
+const MDX_LINE = /(?:import|export)\s/y
+
+/**
+ * Prose from the start of a body, up to `<!-- more -->`: HTML tags and comments, Hexo and
+ * Liquid tags, images, link targets, MDX imports and Markdown marks removed. One pass that stops
+ * after the excerpt's length, so a 5 MB article costs no more than a short one.
+ */
 export function plainExcerpt(body: string): string {
-  const more = body.search(MORE)
-  const head = (more === -1 ? body : body.slice(0, more)).slice(0, 4000)
-  const prose = head
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, ' ')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
-    .replace(/^\s*(?:import|export)\s.*$/gm, ' ') // MDX
-    .replace(/[`*_~]+/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-  if (prose.length <= EXCERPT_LENGTH) return prose
-  const cut = [...prose.slice(0, EXCERPT_LENGTH + 1)].slice(0, EXCERPT_LENGTH).join('')
-  return cut.trimEnd() + '…'
+  let out = ''
+  let count = 0
+  let space = false
+  let lineStart = true
+  const skipTo = (from: number, close: string): number => {
+    const end = body.indexOf(close, from)
+    return end === -1 ? body.length : end + close.length - 1
+  }
+  for (let i = 0; i < body.length && count <= EXCERPT_LENGTH; i++) {
+    const c = body.charCodeAt(i)
+    const next = body.charCodeAt(i + 1)
+    if (c === 10 || c === 13) {
+      lineStart = true
+      space = true
+      continue
+    }
+    if (c === 32 || c === 9 || c === 0xa0 || c === 0x3000) {
+      space = true
+      continue
+    }
+    if (c === 60 /* < */) {
+      if (body.startsWith('<!--', i)) {
+        MORE_AT.lastIndex = i
+        if (MORE_AT.test(body)) break
+        i = skipTo(i + 4, '-->')
+        space = true
+        continue
+      }
+      if (next === 47 || next === 33 || ((next | 32) >= 97 && (next | 32) <= 122)) {
+        if (/^<(?:script|style)\b/i.test(body.slice(i, i + 8))) {
+          CLOSE_RAW.lastIndex = i
+          i = CLOSE_RAW.exec(body) ? CLOSE_RAW.lastIndex - 1 : body.length
+        } else i = skipTo(i + 1, '>')
+        space = true
+        continue
+      }
+    }
+    if (c === 123 /* { */ && (next === 37 || next === 123)) {
+      i = skipTo(i + 2, next === 37 ? '%}' : '}}')
+      space = true
+      continue
+    }
+    if (c === 33 /* ! */ && next === 91 /* [ */) {
+      i = skipTo(i + 2, ']')
+      if (body.charCodeAt(i + 1) === 40) i = skipTo(i + 2, ')')
+      space = true
+      continue
+    }
+    if (c === 93 /* ] */ && next === 40 /* ( */) {
+      i = skipTo(i + 2, ')')
+      continue
+    }
+    if (c === 91 || c === 93 || c === 42 || c === 95 || c === 126 || c === 96) continue // [ ] * _ ~ `
+    if (lineStart) {
+      MDX_LINE.lastIndex = i
+      if (MDX_LINE.test(body)) {
+        i = skipTo(i, '\n') - 1
+        continue
+      }
+      if (c === 35 || c === 62 || ((c === 45 || c === 43) && next === 32)) continue // # > - +
+      lineStart = false
+    }
+    if (c === 38 /* & */ && body.startsWith('&nbsp;', i)) {
+      i += 5
+      space = true
+      continue
+    }
+    if (space && out) out += ' '
+    space = false
+    out += body[i]
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < body.length) out += body[++i]
+    count++
+  }
+  if (count <= EXCERPT_LENGTH) return out
+  return [...out].slice(0, EXCERPT_LENGTH).join('').trimEnd() + '…'
 }
 
 /** Drops a leading BOM; invalid bytes become U+FFFD (the index only displays). */
@@ -168,9 +233,6 @@ export function summarize(facts: FileFacts, bytes: Uint8Array, site: SiteSetting
 
 const PERSIST_DELAY_MS = 2000
 
-/** Reads in flight at once: enough to keep the disk busy while parsing runs. */
-const READ_CONCURRENCY = 16
-
 /**
  * The folder's articles in memory, kept in step with the disk: built once on open (from the
  * cache where files are unchanged), refreshed per path by the watcher and by our own writes.
@@ -180,6 +242,9 @@ export class ArticleIndex {
   private texts = new Map<string, string>()
   private loadingTexts: Promise<void> | null = null
   private persistTimer: NodeJS.Timeout | null = null
+  private dirty = false
+  private saving: Promise<void> = Promise.resolve()
+  private closed = false
 
   constructor(
     private readonly site: SiteSettings,
@@ -188,21 +253,24 @@ export class ArticleIndex {
   ) {}
 
   async build(): Promise<void> {
-    const [found, cached] = await Promise.all([scan(this.site, this.rules), this.cache?.load() ?? new Map<string, CachedFile>()])
+    const found = await scan(this.site, this.rules)
+    const cached = this.cache?.load() ?? new Map<string, CachedFile>()
     const stale: ScanEntry[] = []
     for (const entry of found) {
       const hit = cached.get(entry.rel)
       if (hit && hit.size === entry.size && hit.mtimeMs === entry.mtimeMs) this.files.set(entry.rel, hit)
       else stale.push(entry)
     }
-    await mapLimit(stale, READ_CONCURRENCY, (entry) => this.load(entry))
-    if (stale.length > 0 || cached.size !== this.files.size) await this.persist()
+    await inSlices(stale, (entry) => this.load(entry))
+    this.dirty = stale.length > 0 || cached.size !== this.files.size
+    // Written just after the open returns: the list is shown first, the cache follows.
+    if (this.dirty) this.schedulePersist(0)
   }
 
   list(): ArticleSummary[] {
     const out: ArticleSummary[] = []
     for (const f of this.files.values()) if (f.summary) out.push(f.summary)
-    return out.sort((a, b) => (b.dateMs ?? -Infinity) - (a.dateMs ?? -Infinity) || a.path.localeCompare(b.path))
+    return out.sort((a, b) => (b.dateMs ?? -Infinity) - (a.dateMs ?? -Infinity) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   }
 
   get(rel: string): ArticleSummary | null {
@@ -217,17 +285,17 @@ export class ArticleIndex {
       targets.add(path)
       for (const rel of this.files.keys()) if (rel.startsWith(path + '/')) targets.add(rel)
     }
-    await mapLimit([...targets], READ_CONCURRENCY, async (rel) => {
+    await inSlices(targets, (rel) => {
       const kind = this.rules.file(rel)
       const before = this.files.get(rel)
-      const s = kind ? await stat(join(this.site.root, rel)).catch(() => null) : null
-      if (!kind || !s?.isFile()) {
+      const entry = kind ? statArticle(this.site.root, rel, kind) : null
+      if (!entry) {
         if (before) this.forget(rel)
         if (before?.summary) change.removed.push(rel)
         return
       }
-      if (before && before.size === s.size && before.mtimeMs === s.mtimeMs) return
-      const after = await this.load({ rel, abs: join(this.site.root, rel), size: s.size, mtimeMs: s.mtimeMs, kind })
+      if (before && before.size === entry.size && before.mtimeMs === entry.mtimeMs) return
+      const after = this.load(entry)
       if (before?.summary && after) change.changed.push(rel)
       else if (after) change.added.push(rel)
       else if (before?.summary) change.removed.push(rel)
@@ -239,46 +307,69 @@ export class ArticleIndex {
   forget(rel: string): void {
     this.files.delete(rel)
     this.texts.delete(rel)
+    this.dirty = true
   }
 
   /** Every article's text, reading the ones a cached open skipped. */
   async allTexts(): Promise<ReadonlyMap<string, string>> {
-    this.loadingTexts ??= mapLimit([...this.files.keys()], READ_CONCURRENCY, async (rel) => {
-      if (this.texts.has(rel) || !this.files.get(rel)?.summary) return
-      const bytes = await readFile(join(this.site.root, rel)).catch(() => null)
-      if (bytes) this.texts.set(rel, textDecoder.decode(bytes))
-    }).then(() => undefined)
-    await this.loadingTexts
-    this.loadingTexts = null
+    const missing = [...this.files].filter(([rel, f]) => f.summary && !this.texts.has(rel)).map(([rel]) => rel)
+    if (missing.length > 0) {
+      this.loadingTexts ??= inSlices(
+        missing,
+        (rel) => {
+          if (this.texts.has(rel) || !this.files.get(rel)?.summary) return
+          try {
+            this.texts.set(rel, textDecoder.decode(readFileSync(join(this.site.root, rel))))
+          } catch {
+            // Vanished since it was indexed: the watcher will report it.
+          }
+        },
+        () => this.closed,
+      ).finally(() => (this.loadingTexts = null))
+      await this.loadingTexts
+    }
     return this.texts
   }
 
-  /** Writes the cache now (on open and close); a cache that cannot be written only costs speed. */
+  /** Writes the cache if anything changed; a cache that cannot be written only costs speed. */
   async persist(): Promise<void> {
     if (this.persistTimer) clearTimeout(this.persistTimer)
     this.persistTimer = null
-    await this.cache?.save(this.files).catch(() => undefined)
+    // One write at a time, so close() also waits for a write a timer started.
+    this.saving = this.saving.then(async () => {
+      if (!this.dirty || !this.cache) return
+      this.dirty = false
+      await this.cache.save(this.files).catch(() => (this.dirty = true))
+    })
+    await this.saving
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    await this.loadingTexts
+    await this.persist()
   }
 
   /** Saves and outside changes come in runs: write the cache once the run is over. */
-  private schedulePersist(): void {
+  private schedulePersist(delayMs = PERSIST_DELAY_MS): void {
     if (!this.cache) return
     if (this.persistTimer) clearTimeout(this.persistTimer)
-    this.persistTimer = setTimeout(() => void this.persist(), PERSIST_DELAY_MS)
+    this.persistTimer = setTimeout(() => void this.persist(), delayMs)
     this.persistTimer.unref()
   }
 
   /** Reads and summarises one file; vanished files are dropped. */
-  private async load(entry: ScanEntry): Promise<ArticleSummary | null> {
+  private load(entry: ScanEntry): ArticleSummary | null {
     let bytes: Buffer
     try {
-      bytes = await readFile(entry.abs)
+      bytes = readFileSync(entry.abs)
     } catch {
       this.forget(entry.rel)
       return null
     }
     const indexed = summarize(entry, bytes, this.site, this.rules)
     this.files.set(entry.rel, { size: entry.size, mtimeMs: entry.mtimeMs, summary: indexed?.summary ?? null })
+    this.dirty = true
     if (indexed) this.texts.set(entry.rel, indexed.text)
     else this.texts.delete(entry.rel)
     return indexed?.summary ?? null

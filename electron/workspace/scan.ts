@@ -3,8 +3,9 @@
  * and their size and mtime (all the cache needs to decide whether to read a file again).
  */
 import type { Dirent } from 'node:fs'
-import { readdir, realpath, stat } from 'node:fs/promises'
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { inSlices } from './slices'
 import type { SiteSettings } from './site'
 
 /** Always articles. */
@@ -69,54 +70,45 @@ export function pathRules(site: SiteSettings): PathRules {
   }
 }
 
-/** Runs fn over items with at most `limit` in flight, keeping order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++
-      results[i] = await fn(items[i] as T)
-    }
+/** Size and mtime of one article file; null when it is gone, not a file, or a symlink out of the root. */
+export function statArticle(root: string, rel: string, kind: FileKind, link?: boolean): ScanEntry | null {
+  const abs = join(root, rel)
+  try {
+    const s = statSync(abs, { throwIfNoEntry: false })
+    if (!s?.isFile()) return null
+    // A symlinked article counts only when it points at a file inside the root.
+    if ((link ?? lstatSync(abs).isSymbolicLink()) && !realpathSync(abs).startsWith(root.endsWith('/') ? root : root + '/')) return null
+    return { rel, abs, size: s.size, mtimeMs: s.mtimeMs, kind }
+  } catch {
+    return null
   }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return results
 }
 
 /** Every article file under the site's content roots. Symlinked folders are not followed (loops). */
 export async function scan(site: SiteSettings, rules: PathRules = pathRules(site)): Promise<ScanEntry[]> {
-  const found: { rel: string; abs: string; kind: FileKind; link: boolean }[] = []
-  const walk = async (rel: string): Promise<void> => {
-    const abs = rel ? join(site.root, rel) : site.root
+  const candidates: { rel: string; kind: FileKind; link: boolean }[] = []
+  const dirs = ['']
+  await inSlices(dirs, (rel) => {
     let entries: Dirent[]
     try {
-      entries = await readdir(abs, { withFileTypes: true })
+      entries = readdirSync(rel ? join(site.root, rel) : site.root, { withFileTypes: true })
     } catch {
       return // vanished or unreadable: nothing to index there
     }
-    const dirs: string[] = []
     for (const entry of entries) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name
       if (entry.isDirectory()) {
         if (rules.dir(childRel)) dirs.push(childRel)
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         const kind = rules.file(childRel)
-        if (kind) found.push({ rel: childRel, abs: join(abs, entry.name), kind, link: entry.isSymbolicLink() })
+        if (kind) candidates.push({ rel: childRel, kind, link: entry.isSymbolicLink() })
       }
     }
-    await Promise.all(dirs.map(walk))
-  }
-  await walk('')
-  const rootPrefix = site.root.endsWith('/') ? site.root : site.root + '/'
-  const stats = await mapLimit(found, 64, async (f) => {
-    try {
-      // A symlinked article counts only when it points at a file inside the root.
-      if (f.link && !(await realpath(f.abs)).startsWith(rootPrefix)) return null
-      const s = await stat(f.abs)
-      return s.isFile() ? { rel: f.rel, abs: f.abs, size: s.size, mtimeMs: s.mtimeMs, kind: f.kind } : null
-    } catch {
-      return null
-    }
   })
-  return stats.filter((s): s is ScanEntry => s !== null)
+  const found: ScanEntry[] = []
+  await inSlices(candidates, (c) => {
+    const entry = statArticle(site.root, c.rel, c.kind, c.link)
+    if (entry) found.push(entry)
+  })
+  return found
 }

@@ -44,25 +44,40 @@ function hitAt(doc: SearchDoc, index: number, length: number): SearchHit {
   return { path: doc.path, title: doc.title, line: lineNumber(text, index), snippet, matchStart, matchEnd: matchStart + length }
 }
 
-/** Docs come in display order (newest first); that order is kept within each rank. */
-export function search(docs: Iterable<SearchDoc>, query: string, limit = DEFAULT_LIMIT): SearchHit[] {
+/** Up to HITS_PER_FILE hits for the first term, one per line. */
+function hitsIn(doc: SearchDoc, first: RegExp): SearchHit[] {
+  const hits: SearchHit[] = []
+  first.lastIndex = 0
+  for (let m = first.exec(doc.text); m && hits.length < HITS_PER_FILE; m = first.exec(doc.text)) {
+    const hit = hitAt(doc, m.index, m[0].length)
+    if (hits.at(-1)?.line !== hit.line) hits.push(hit)
+  }
+  return hits
+}
+
+/**
+ * Docs come in display order (newest first); that order is kept within each rank. Titles are
+ * checked first (short strings), then bodies until the limit is reached, so a common word
+ * returns as soon as a page of results is found.
+ */
+export function search(docs: readonly SearchDoc[], query: string, limit = DEFAULT_LIMIT): SearchHit[] {
   const terms = [...new Set(query.normalize('NFC').trim().split(/\s+/).filter(Boolean))]
   if (terms.length === 0) return []
   const tests = terms.map((t) => new RegExp(escapeRegExp(t), 'iu'))
   const first = new RegExp(escapeRegExp(terms[0] as string), 'giu')
-  const byTitle: SearchHit[] = []
-  const byText: SearchHit[] = []
+  const matches = (text: string): boolean => tests.every((re) => re.test(text))
+  const hits: SearchHit[] = []
+  const titled = new Set<SearchDoc>()
   for (const doc of docs) {
-    if (byTitle.length >= limit) break
-    if (!tests.every((re) => re.test(doc.text))) continue
-    const hits: SearchHit[] = []
-    first.lastIndex = 0
-    for (let m = first.exec(doc.text); m && hits.length < HITS_PER_FILE; m = first.exec(doc.text)) {
-      const hit = hitAt(doc, m.index, m[0].length)
-      if (hits.at(-1)?.line !== hit.line) hits.push(hit)
+    if (hits.length >= limit) break
+    if (doc.title !== null && matches(doc.title) && matches(doc.text)) {
+      titled.add(doc)
+      hits.push(...hitsIn(doc, first))
     }
-    const titled = doc.title !== null && tests.every((re) => re.test(doc.title as string))
-    ;(titled ? byTitle : byText).push(...hits)
   }
-  return [...byTitle, ...byText].slice(0, limit)
+  for (const doc of docs) {
+    if (hits.length >= limit) break
+    if (!titled.has(doc) && matches(doc.text)) hits.push(...hitsIn(doc, first))
+  }
+  return hits.slice(0, limit)
 }

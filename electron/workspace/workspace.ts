@@ -108,6 +108,8 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     throw error
   }
   indexed()
+  // A cached open read no article text; search wants them all, so fetch them in the background.
+  void index.allTexts()
 
   // One operation at a time per file: two saves of the same file must not interleave.
   const locks = new Map<string, Promise<unknown>>()
@@ -257,7 +259,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
 
     async close() {
       await watcher?.close()
-      await index.persist()
+      await index.close()
     },
   }
 }

@@ -52,10 +52,10 @@ export async function open(root: string, options: Partial<OpenWorkspaceOptions> 
 }
 
 /** Resolves when check() holds, polling; fails after timeoutMs. */
-export async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+export async function waitFor(check: () => boolean, timeoutMs = 10_000, state: () => unknown = () => ''): Promise<void> {
   const start = Date.now()
   while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('waitFor: condition not met in time')
+    if (Date.now() - start > timeoutMs) throw new Error(`waitFor: condition not met in ${timeoutMs} ms ${JSON.stringify(state())}`)
     await new Promise((r) => setTimeout(r, 20))
   }
 }

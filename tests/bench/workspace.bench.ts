@@ -1,0 +1,170 @@
+/**
+ * Workspace benchmark: ratios against baselines measured in the same run, on generated
+ * seed-sized articles (10,000 by default, 500 with BENCH_SMALL=1).
+ *   npx tsx tests/bench/workspace.bench.ts
+ * Metrics:
+ *   cold index   openWorkspace + list with an empty cache   vs  read every file + yaml.parse its header
+ *   warm re-open openWorkspace + list with the cache        vs  read every file's raw bytes
+ *   search       time to the first page of results          vs  the 100 ms budget
+ * Baselines run in the same process, interleaved with ours, and each figure is a median.
+ */
+import { readFileSync } from 'node:fs'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse as parseYaml } from 'yaml'
+import { openWorkspace } from '../../electron/workspace/workspace'
+
+const COUNT = process.env.BENCH_SMALL === '1' ? 500 : 10_000
+const ROUNDS = process.env.BENCH_SMALL === '1' ? 3 : 5
+const SEED = fileURLToPath(new URL('../../tests/fixtures/sites/plain/zaker-news.txt', import.meta.url))
+const SEARCH_BUDGET_MS = 100
+
+/** The seed with a different title, date, tags and a rotated body, so no two files are equal. */
+function article(seed: string, i: number): string {
+  const body = seed.slice(seed.indexOf('\n---\n', 5) + 5)
+  const cut = (i * 97) % body.length
+  const day = String((i % 28) + 1).padStart(2, '0')
+  const month = String((i % 12) + 1).padStart(2, '0')
+  return `
+---
+title: '第 ${i} 篇：阿里云或将空降 M7 级高管'
+categories:
+ - 新媒体
+ - ZAKER
+ - channel-${i % 7}
+tags: [云计算, 阿里, t${i % 50}]
+author: ZAKER
+comments: false
+date: ${2015 + (i % 10)}-${month}-${day} 04:51:00
+thumbnail: 'https://example.com/${i}.jpg'
+---
+${body.slice(cut)}${body.slice(0, cut)}
+`
+}
+
+async function generate(root: string): Promise<string[]> {
+  const seed = await readFile(SEED, 'utf8')
+  const paths: string[] = []
+  for (let folder = 0; folder < COUNT / 100; folder++) {
+    const dir = join(root, `section-${folder}`)
+    await mkdir(dir, { recursive: true })
+    for (let j = 0; j < 100; j++) {
+      const path = join(dir, `post-${folder * 100 + j}.md`)
+      await writeFile(path, article(seed, folder * 100 + j))
+      paths.push(path)
+    }
+  }
+  return paths
+}
+
+/** Baseline 1: list the folder, read every file and parse its header with the yaml package. */
+async function readAndParseAll(root: string, read: (path: string) => Promise<string> | string): Promise<number> {
+  let keys = 0
+  for (const name of await readdir(root, { recursive: true })) {
+    if (!name.endsWith('.md')) continue
+    const text = await read(join(root, name))
+    const start = text.indexOf('---\n')
+    const end = text.indexOf('\n---\n', start + 4)
+    const header = parseYaml(text.slice(start + 4, end)) as Record<string, unknown>
+    keys += Object.keys(header).length
+  }
+  return keys
+}
+
+/** Baseline 2: list the folder and read every file's raw bytes. */
+async function readAllBytes(root: string, read: (path: string) => Promise<Buffer> | Buffer): Promise<number> {
+  let bytes = 0
+  for (const name of await readdir(root, { recursive: true })) {
+    if (name.endsWith('.md')) bytes += (await read(join(root, name))).length
+  }
+  return bytes
+}
+
+// Each baseline is measured two ways: with fs/promises (what non-blocking main-process code
+// writes) and with the sync calls (the fastest a single thread can read, blocking while it does).
+const asyncText = (path: string): Promise<string> => readFile(path, 'utf8')
+const syncText = (path: string): string => readFileSync(path, 'utf8')
+const asyncBytes = (path: string): Promise<Buffer> => readFile(path)
+const syncBytes = (path: string): Buffer => readFileSync(path)
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now()
+  await fn()
+  return performance.now() - start
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN
+}
+
+const noTrash = async (): Promise<void> => {
+  throw new Error('the benchmark never trashes')
+}
+
+interface Row {
+  metric: string
+  ours: number
+  baseline: number
+  ratio: number
+  target: string
+}
+
+export async function runBenchmark(): Promise<Row[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'folio-bench-'))
+  try {
+    const root = join(dir, 'site')
+    await generate(root)
+    // Warm the page cache and the JIT for every contender before measuring.
+    await readAllBytes(root, syncBytes)
+    await readAndParseAll(root, syncText)
+    const m: Record<'cold' | 'coldAsync' | 'coldSync' | 'warm' | 'warmAsync' | 'warmSync' | 'search' | 'searchAfterWarm', number[]> = {
+      cold: [], coldAsync: [], coldSync: [], warm: [], warmAsync: [], warmSync: [], search: [], searchAfterWarm: [],
+    }
+    let articles = 0
+    for (let round = 0; round < ROUNDS; round++) {
+      const cacheDir = join(dir, `cache-${round}`)
+      m.coldAsync.push(await time(() => readAndParseAll(root, asyncText)))
+      m.coldSync.push(await time(() => readAndParseAll(root, syncText)))
+      const start = performance.now()
+      const ws = await openWorkspace({ root, trash: noTrash, cacheDir })
+      articles = (await ws.list()).length
+      m.cold.push(performance.now() - start)
+      m.search.push(await time(() => ws.search('蔡英华', 20)))
+      m.search.push(await time(() => ws.search('云巨头 自救', 20)))
+      m.search.push(await time(() => ws.search('没有这个词', 20)))
+      await ws.close()
+      m.warmAsync.push(await time(() => readAllBytes(root, asyncBytes)))
+      m.warmSync.push(await time(() => readAllBytes(root, syncBytes)))
+      const again = performance.now()
+      const warm = await openWorkspace({ root, trash: noTrash, cacheDir })
+      articles = (await warm.list()).length
+      m.warm.push(performance.now() - again)
+      m.searchAfterWarm.push(await time(() => warm.search('蔡英华', 20)))
+      await warm.close()
+    }
+    if (articles !== COUNT) throw new Error(`indexed ${articles} articles, expected ${COUNT}`)
+    const rows: Omit<Row, 'ratio'>[] = [
+      { metric: `cold index, ${COUNT} files`, ours: median(m.cold), baseline: median(m.coldAsync), target: '≤ 1.5, aim 1.0 (fs/promises + yaml)' },
+      { metric: '  same, sync baseline', ours: median(m.cold), baseline: median(m.coldSync), target: 'reference (readFileSync + yaml)' },
+      { metric: 'warm re-open from cache', ours: median(m.warm), baseline: median(m.warmAsync), target: '≤ 0.3 (fs/promises raw bytes)' },
+      { metric: '  same, sync baseline', ours: median(m.warm), baseline: median(m.warmSync), target: 'reference (readFileSync raw bytes)' },
+      { metric: 'search, first results', ours: median(m.search), baseline: SEARCH_BUDGET_MS, target: '< 1.0 (100 ms budget)' },
+      { metric: '  first search after re-open', ours: median(m.searchAfterWarm), baseline: SEARCH_BUDGET_MS, target: 'reference (texts still loading)' },
+    ]
+    return rows.map((r) => ({ ...r, ratio: r.ours / r.baseline }))
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+function printTable(rows: Row[]): void {
+  console.log(`${'metric'.padEnd(30)}${'ours ms'.padStart(10)}${'baseline ms'.padStart(13)}${'ratio'.padStart(8)}  target`)
+  for (const r of rows) {
+    console.log(`${r.metric.padEnd(30)}${r.ours.toFixed(1).padStart(10)}${r.baseline.toFixed(1).padStart(13)}${r.ratio.toFixed(2).padStart(8)}  ${r.target}`)
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) printTable(await runBenchmark())
