@@ -42,7 +42,8 @@ export function dominantEol(text: string): '\n' | '\r\n' {
   return crlf > lf ? '\r\n' : '\n'
 }
 
-export const YAML_OPTIONS = { keepSourceTokens: true, uniqueKeys: true, prettyErrors: true } as const
+// Lines and columns are computed from error offsets, so the slower pretty errors are not needed.
+export const YAML_OPTIONS = { keepSourceTokens: true, uniqueKeys: true, prettyErrors: false } as const
 
 /** What detect learns on the way, handed to parse so the YAML is read once. */
 export interface DetectResult {
@@ -148,10 +149,23 @@ function looksLikeHeaderAfter(text: string, pos: number): boolean {
   return KEY_LINE.test(s) || TOML_KEY_LINE.test(s)
 }
 
+// A first line that makes the block a mapping, a list or an error: never prose.
+const NOT_PROSE = /^(?:-(?:[ \t]|$)|[[{?&!%"'])/
+
 /** A fenced YAML block that reads as prose (a plain scalar) is a horizontal rule, not a header. */
 function acceptYaml(text: string, found: DetectResult, none: Detection): DetectResult {
   const content = found.detection.content
   if (!content) return found
+  // Decide from the first line when it can (detect runs on every keystroke); parse only prose-like text.
+  for (let p = content.from; p < content.to; ) {
+    const line = lineAt(text, p)
+    const s = text.slice(line.start, line.end).trim()
+    if (s !== '' && !s.startsWith('#')) {
+      if (KEY_LINE.test(s) || NOT_PROSE.test(s)) return found
+      break
+    }
+    p = line.next
+  }
   const doc = parseDocument(text.slice(content.from, content.to), YAML_OPTIONS)
   if (doc.errors.length === 0 && isScalar(doc.contents) && doc.contents.value !== null) {
     return { detection: none }
