@@ -57,9 +57,12 @@ export function setupCloseGuard(window: BrowserWindow, deps: CloseGuardDeps): Cl
     await proceed()
   }
 
-  app.on('before-quit', () => {
+  const onBeforeQuit = (): void => {
     quitting = true
-  })
+  }
+  app.on('before-quit', onBeforeQuit)
+  // macOS reopens windows: each window's guard must not outlive it.
+  window.on('closed', () => app.removeListener('before-quit', onBeforeQuit))
 
   window.on('close', (event) => {
     if (closing) return

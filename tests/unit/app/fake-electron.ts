@@ -77,8 +77,12 @@ export class FakeWebContents extends FakeEmitter {
   readonly replaced: string[] = []
   windowOpenHandler: ((details: WindowOpenDetails) => { action: string }) | null = null
   destroyed = false
+  loading = false
   reloads = 0
 
+  isLoading(): boolean {
+    return this.loading
+  }
   send(channel: string, payload: unknown): void {
     this.sent.push([channel, payload])
   }
@@ -182,6 +186,8 @@ class FakeApp extends FakeEmitter {
   locale = 'en-US'
   paths: Record<string, string> = { userData: '/tmp/folio-user-data', documents: '/tmp/folio-documents' }
   hasLock = true
+  appPath = '/app'
+  appUserModelId = ''
   quits = 0
   readonly recentDocuments: string[] = []
   getPath(name: string): string {
@@ -190,7 +196,11 @@ class FakeApp extends FakeEmitter {
     return path
   }
   getAppPath(): string {
-    return '/app'
+    return this.appPath
+  }
+  async whenReady(): Promise<void> {}
+  setAppUserModelId(id: string): void {
+    this.appUserModelId = id
   }
   getLocale(): string {
     return this.locale
@@ -218,8 +228,12 @@ export const session = { defaultSession: new FakeSession() }
 
 export const shell = {
   opened: [] as string[],
+  trashed: [] as string[],
   async openExternal(url: string): Promise<void> {
     this.opened.push(url)
+  },
+  async trashItem(path: string): Promise<void> {
+    this.trashed.push(path)
   },
 }
 

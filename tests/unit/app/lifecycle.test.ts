@@ -77,9 +77,8 @@ describe('single instance', () => {
     const targets: OpenTarget[] = []
     expect(setupSingleInstance(() => window as never, (target) => targets.push(target))).toBe(true)
     app.emit('second-instance', new FakeEvent(), ['/usr/bin/electron', '.', 'notes/a.md'], base)
-    await settle()
     expect(focus).toHaveBeenCalled()
-    expect(targets).toEqual([{ folder, file: 'a.md' }])
+    await vi.waitFor(() => expect(targets).toEqual([{ folder, file: 'a.md' }]))
   })
 
   it('only focuses when the second launch names nothing', async () => {
@@ -95,9 +94,8 @@ describe('single instance', () => {
     setupOpenFile((target) => targets.push(target))
     const event = new FakeEvent()
     app.emit('open-file', event, join(folder, 'b.markdown'))
-    await settle()
     expect(event.defaultPrevented).toBe(true)
-    expect(targets).toEqual([{ folder, file: 'b.markdown' }])
+    await vi.waitFor(() => expect(targets).toEqual([{ folder, file: 'b.markdown' }]))
   })
 })
 
@@ -132,9 +130,10 @@ describe('settings between launches', () => {
     window.maximized = true
     rememberWindowState(window as never, settings)
     window.close()
-    await settle()
-    const saved = JSON.parse(await readFile(file, 'utf8')) as { window: unknown }
-    expect(saved.window).toEqual({ bounds: window.bounds, maximized: true })
+    await vi.waitFor(async () => {
+      const saved = JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) as { window?: unknown }
+      expect(saved.window).toEqual({ bounds: window.bounds, maximized: true })
+    })
   })
 
   it('restores the last folder unless another is asked for, and not once it is gone', async () => {
