@@ -14,6 +14,8 @@ export interface FolderInfo {
   kind: SiteKind
   /** POSIX paths relative to root where articles live ('' for the whole folder). */
   contentRoots: string[]
+  /** URL prefix (ending in '/') under which the open folder's files are served read-only, for previews. */
+  assetBase?: string
 }
 
 export interface ArticleSummary {
