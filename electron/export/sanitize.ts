@@ -13,6 +13,8 @@ export type ImageRewriter = (src: string) => string | null
 
 export interface Sanitizer {
   sanitize(html: string, rewriteImage?: ImageRewriter): string
+  /** The same, as a fragment of the sanitizer's own DOM, for callers that restyle the tree. */
+  sanitizeToFragment(html: string): DocumentFragment
 }
 
 const FORBID_TAGS = ['meta', 'base', 'link', 'iframe', 'frame', 'object', 'embed', 'form', 'script', 'noscript']
@@ -40,6 +42,9 @@ export function createSanitizer(): Sanitizer {
       } finally {
         rewrite = undefined
       }
+    },
+    sanitizeToFragment(html) {
+      return purify.sanitize(html, { FORBID_TAGS, FORBID_ATTR, RETURN_DOM_FRAGMENT: true })
     },
   }
 }

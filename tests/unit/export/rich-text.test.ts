@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises'
+import { describe, expect, it } from 'vitest'
+import { createRichTextCopier } from '../../../electron/export/rich-text'
+import { detect } from '../../../shared/frontmatter'
+import { elements, SEED } from './helpers'
+
+const copy = createRichTextCopier()
+
+describe('copy as rich text', () => {
+  it('puts the look on every element as inline style, with no class, script or style sheet', () => {
+    const body = '# 标题\n\n第一段 **粗体** 和 `code`。\n\n> 引用\n\n- 一\n- 二\n\n```\nif (a) {\n  b()\n\n\n}\n```\n\n<p class="x" onclick="alert(1)" style="color: red">作者的样式</p>\n<script>alert(2)</script>\n\n<!-- more -->\n\n| a | b |\n|---|---|\n| 1 | 2 |\n'
+    const { html, text } = copy({ body, title: '你好' })
+    const els = elements(html)
+    expect(els.some((e) => ['script', 'style', 'link'].includes(e.tag))).toBe(false)
+    expect(els.some((e) => 'class' in e.attrs || Object.keys(e.attrs).some((a) => a.startsWith('on')))).toBe(false)
+    const styled = els.filter((e) => ['section', 'h1', 'p', 'strong', 'code', 'blockquote', 'ul', 'li', 'pre', 'table', 'td', 'th'].includes(e.tag))
+    for (const e of styled) expect(e.attrs.style, e.tag).toBeTruthy()
+    expect(els[0]?.tag).not.toBe('hr')
+    expect(els.filter((e) => e.tag === 'hr')).toEqual([]) // the excerpt marker is not content
+    expect(els.find((e) => e.tag === 'section')?.attrs.style).toContain('PingFang SC')
+    expect(els.find((e) => e.tag === 'p' && e.text === '作者的样式')?.attrs.style).toMatch(/margin: 0 0 1em; color: red/)
+    expect(els.find((e) => e.tag === 'pre')?.attrs.style).toContain('white-space: pre')
+    expect(els.find((e) => e.tag === 'code' && e.text.includes('b()'))?.attrs.style).toContain('background: none')
+    expect(text).toBe('你好\n\n标题\n\n第一段 粗体 和 code。\n\n引用\n\n• 一\n• 二\n\nif (a) {\n  b()\n\n\n}\n\n作者的样式\n\na\tb\n1\t2')
+  })
+
+  it('copies the seed article: its text, its remote image, no scraped handlers', async () => {
+    const seed = await readFile(SEED, 'utf8')
+    const { html, text } = copy({ body: seed.slice(detect(seed).bodyStart) })
+    expect(html).not.toMatch(/onclick|<script/i)
+    expect(elements(html).find((e) => e.tag === 'img')?.attrs.style).toContain('max-width: 100%')
+    expect(text).toContain('这个春天，云巨头集体 " 自救 "。')
+    expect(text).toContain('作者 | 周蕾\n\n编辑 | 张栋')
+    expect(text).not.toContain('<')
+  })
+})
