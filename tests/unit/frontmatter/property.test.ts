@@ -5,7 +5,16 @@
 import { EditorState } from '@codemirror/state'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { applyPatches, fieldRecord, fieldToEditValue, parse, parseDateText, setValue } from '../../../shared/frontmatter'
+import {
+  addListItem,
+  applyPatches,
+  fieldRecord,
+  fieldToEditValue,
+  parse,
+  parseDateText,
+  removeListItem,
+  setValue,
+} from '../../../shared/frontmatter'
 import { hasControl } from '../../../shared/frontmatter/quote'
 import type { EditValue, FieldValue } from '../../../shared/frontmatter/types'
 
@@ -88,6 +97,10 @@ const newValue: fc.Arbitrary<EditValue> = fc.oneof(
   fc.integer({ min: -1e9, max: 1e9 }),
   fc.boolean(),
   fc.array(fc.oneof(anyString, plain), { maxLength: 4 }),
+  fc.dictionary(fc.oneof(word, cjkWord), fc.oneof(anyString, fc.integer(), fc.array(plain, { maxLength: 2 })), {
+    minKeys: 1,
+    maxKeys: 3,
+  }),
 )
 
 /** What parse reports for a value that was set. */
@@ -98,7 +111,8 @@ function expected(v: EditValue): unknown {
   if (typeof v === 'number') return { type: 'number', value: v }
   if (typeof v === 'boolean') return { type: 'boolean', value: v }
   if (Array.isArray(v)) return { type: 'list', items: v.map(expected) }
-  return expect.anything()
+  if (v === null) return { type: 'null' }
+  return { type: 'map', entries: Object.entries(v).map(([key, x]) => ({ key, value: expected(x) })) }
 }
 
 const plainValue = (v: FieldValue | undefined) => (v ? fieldToEditValue(v) : undefined)
@@ -144,6 +158,31 @@ describe('property: YAML headers', () => {
         const r = fieldRecord(after)
         expect(r[target.key]).toMatchObject(expected(value) as object)
         for (const e of entries) if (e.key !== target.key) expect(plainValue(r[e.key])).toEqual(e.value)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('adding or removing a list item touches only that list and reads back', () => {
+    fc.assert(
+      fc.property(header, fc.nat(), fc.nat(), fc.oneof(plain, anyString), ({ entries, text }, pick, at, item) => {
+        const lists = entries.filter((e) => Array.isArray(e.value))
+        const target = lists[pick % Math.max(1, lists.length)]
+        if (!target || !Array.isArray(target.value)) return
+        const field = parse(text).fields.find((f) => f.key === target.key)
+        if (!field) throw new Error('generated key not found')
+        const outside = (out: string) => {
+          expect(out.slice(0, field.range.from)).toBe(text.slice(0, field.range.from))
+          expect(out.slice(out.length - (text.length - field.range.to))).toBe(text.slice(field.range.to))
+        }
+        const added = applyPatches(text, addListItem(text, target.key, item))
+        outside(added)
+        expect(plainValue(fieldRecord(parse(added))[target.key])).toEqual([...target.value, item])
+        if (target.value.length === 0) return
+        const index = at % target.value.length
+        const removed = applyPatches(text, removeListItem(text, target.key, index))
+        outside(removed)
+        expect(plainValue(fieldRecord(parse(removed))[target.key])).toEqual(target.value.filter((_, i) => i !== index))
       }),
       { numRuns: 500 },
     )
