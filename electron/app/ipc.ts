@@ -23,7 +23,9 @@ const FORBIDDEN: Envelope<never> = {
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, trusted: TrustedContents): boolean {
   const contents = trusted()
   if (contents === null || contents.isDestroyed() || event.sender !== contents) return false
-  return event.senderFrame !== null && event.senderFrame === contents.mainFrame
+  // The frame without a parent is the top one; frame objects are not compared by identity
+  // because Electron may hand out a new WebFrameMain for the same frame after a process swap.
+  return event.senderFrame !== null && event.senderFrame.parent === null
 }
 
 export function setupIpc(handlers: InvokeApi, trusted: TrustedContents): void {

@@ -71,7 +71,7 @@ let nextId = 1
 
 export class FakeWebContents extends FakeEmitter {
   readonly id = nextId++
-  readonly mainFrame = { name: 'main frame' }
+  readonly mainFrame = { name: 'main frame', parent: null }
   readonly session = new FakeSession()
   readonly sent: Array<[string, unknown]> = []
   readonly replaced: string[] = []

@@ -72,13 +72,14 @@ describe('setupIpc', () => {
 
   it.each(methods)('%s rejects a sender that is not our window', async (method) => {
     const stranger = new FakeWebContents()
+    // Even the top frame of another web contents: a devtools extension, a window we did not make.
     const envelope = await call(INVOKE[method], { sender: stranger, senderFrame: stranger.mainFrame }, ...validArgs[method])
     expect(envelope).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(calls).toEqual([])
   })
 
   it.each(methods)('%s rejects a subframe of our window (the preview)', async (method) => {
-    const envelope = await call(INVOKE[method], { sender: ours, senderFrame: { name: 'preview iframe' } }, ...validArgs[method])
+    const envelope = await call(INVOKE[method], { sender: ours, senderFrame: { name: 'preview iframe', parent: ours.mainFrame } }, ...validArgs[method])
     expect(envelope).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(calls).toEqual([])
   })
