@@ -55,7 +55,6 @@ export interface ShellStrings {
   noGuesses: string
   openFolderTitle: string
   openFolderButton: string
-  exportTitle: string
   unsavedTitle: string
   unsavedMessage: (count: number) => string
   unsavedDetail: string
@@ -113,7 +112,6 @@ export const STRINGS: Readonly<Record<Locale, ShellStrings>> = {
     noGuesses: 'No Guesses Found',
     openFolderTitle: 'Open Content Folder',
     openFolderButton: 'Open',
-    exportTitle: 'Export',
     unsavedTitle: 'Unsaved Changes',
     unsavedMessage: (count) =>
       count === 1 ? 'Save the changes to 1 article before closing?' : `Save the changes to ${count} articles before closing?`,
@@ -170,7 +168,6 @@ export const STRINGS: Readonly<Record<Locale, ShellStrings>> = {
     noGuesses: '没有拼写建议',
     openFolderTitle: '打开内容文件夹',
     openFolderButton: '打开',
-    exportTitle: '导出',
     unsavedTitle: '未保存的更改',
     unsavedMessage: (count) => `关闭前是否保存对 ${count} 篇文章的更改？`,
     unsavedDetail: '如果不保存，你的更改将会丢失。',
