@@ -140,7 +140,7 @@ export function plainExcerpt(body: string): string {
         continue
       }
       if (next === 47 || next === 33 || ((next | 32) >= 97 && (next | 32) <= 122)) {
-        if (/^<(?:script|style)\b/i.test(body.slice(i, i + 8))) {
+        if ((next | 32) === 115 /* s */ && /^<(?:script|style)\b/i.test(body.slice(i, i + 8))) {
           CLOSE_RAW.lastIndex = i
           i = CLOSE_RAW.exec(body) ? CLOSE_RAW.lastIndex - 1 : body.length
         } else i = skipTo(i + 1, '>')
@@ -310,25 +310,33 @@ export class ArticleIndex {
     this.dirty = true
   }
 
-  /** Every article's text, reading the ones a cached open skipped. */
-  async allTexts(): Promise<ReadonlyMap<string, string>> {
+  /** One article's text, read now if a cached open skipped it ('' when it vanished). */
+  textOf(rel: string): string {
+    let text = this.texts.get(rel)
+    if (text === undefined) {
+      try {
+        text = textDecoder.decode(readFileSync(join(this.site.root, rel)))
+      } catch {
+        return '' // vanished since it was indexed: the watcher will report it
+      }
+      this.texts.set(rel, text)
+    }
+    return text
+  }
+
+  /** Reads the texts a cached open skipped, in slices, so later searches find them in memory. */
+  async loadTexts(): Promise<void> {
     const missing = [...this.files].filter(([rel, f]) => f.summary && !this.texts.has(rel)).map(([rel]) => rel)
     if (missing.length > 0) {
       this.loadingTexts ??= inSlices(
         missing,
         (rel) => {
-          if (this.texts.has(rel) || !this.files.get(rel)?.summary) return
-          try {
-            this.texts.set(rel, textDecoder.decode(readFileSync(join(this.site.root, rel))))
-          } catch {
-            // Vanished since it was indexed: the watcher will report it.
-          }
+          if (this.files.get(rel)?.summary) this.textOf(rel)
         },
         () => this.closed,
       ).finally(() => (this.loadingTexts = null))
       await this.loadingTexts
     }
-    return this.texts
   }
 
   /** Writes the cache if anything changed; a cache that cannot be written only costs speed. */

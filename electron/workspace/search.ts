@@ -8,7 +8,8 @@ import type { SearchHit } from '../../shared/contract'
 export interface SearchDoc {
   path: string
   title: string | null
-  text: string
+  /** The file's text; a function so texts not yet in memory are read only when reached. */
+  text(): string
 }
 
 const DEFAULT_LIMIT = 100
@@ -30,8 +31,7 @@ function lineNumber(text: string, index: number): number {
   return line
 }
 
-function hitAt(doc: SearchDoc, index: number, length: number): SearchHit {
-  const { text } = doc
+function hitAt(doc: SearchDoc, text: string, index: number, length: number): SearchHit {
   const start = lineStart(text, index)
   let end = text.indexOf('\n', index)
   if (end === -1) end = text.length
@@ -45,11 +45,11 @@ function hitAt(doc: SearchDoc, index: number, length: number): SearchHit {
 }
 
 /** Up to HITS_PER_FILE hits for the first term, one per line. */
-function hitsIn(doc: SearchDoc, first: RegExp): SearchHit[] {
+function hitsIn(doc: SearchDoc, text: string, first: RegExp): SearchHit[] {
   const hits: SearchHit[] = []
   first.lastIndex = 0
-  for (let m = first.exec(doc.text); m && hits.length < HITS_PER_FILE; m = first.exec(doc.text)) {
-    const hit = hitAt(doc, m.index, m[0].length)
+  for (let m = first.exec(text); m && hits.length < HITS_PER_FILE; m = first.exec(text)) {
+    const hit = hitAt(doc, text, m.index, m[0].length)
     if (hits.at(-1)?.line !== hit.line) hits.push(hit)
   }
   return hits
@@ -57,8 +57,8 @@ function hitsIn(doc: SearchDoc, first: RegExp): SearchHit[] {
 
 /**
  * Docs come in display order (newest first); that order is kept within each rank. Titles are
- * checked first (short strings), then bodies until the limit is reached, so a common word
- * returns as soon as a page of results is found.
+ * checked first (short strings, and a title is part of its file's text), then whole texts until
+ * the limit is reached, so a common word returns as soon as a page of results is found.
  */
 export function search(docs: readonly SearchDoc[], query: string, limit = DEFAULT_LIMIT): SearchHit[] {
   const terms = [...new Set(query.normalize('NFC').trim().split(/\s+/).filter(Boolean))]
@@ -70,14 +70,15 @@ export function search(docs: readonly SearchDoc[], query: string, limit = DEFAUL
   const titled = new Set<SearchDoc>()
   for (const doc of docs) {
     if (hits.length >= limit) break
-    if (doc.title !== null && matches(doc.title) && matches(doc.text)) {
-      titled.add(doc)
-      hits.push(...hitsIn(doc, first))
-    }
+    if (doc.title === null || !matches(doc.title)) continue
+    titled.add(doc)
+    hits.push(...hitsIn(doc, doc.text(), first))
   }
   for (const doc of docs) {
     if (hits.length >= limit) break
-    if (!titled.has(doc) && matches(doc.text)) hits.push(...hitsIn(doc, first))
+    if (titled.has(doc)) continue
+    const text = doc.text()
+    if (matches(text)) hits.push(...hitsIn(doc, text, first))
   }
   return hits.slice(0, limit)
 }

@@ -109,7 +109,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
   }
   indexed()
   // A cached open read no article text; search wants them all, so fetch them in the background.
-  void index.allTexts()
+  void index.loadTexts()
 
   // One operation at a time per file: two saves of the same file must not interleave.
   const locks = new Map<string, Promise<unknown>>()
@@ -168,8 +168,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     },
 
     async search(query, limit) {
-      const texts = await index.allTexts()
-      const docs = index.list().map((a) => ({ path: a.path, title: a.title, text: texts.get(a.path) ?? '' }))
+      const docs = index.list().map((a) => ({ path: a.path, title: a.title, text: () => index.textOf(a.path) }))
       return search(docs, query, limit)
     },
 

@@ -46,7 +46,7 @@ describe('search', () => {
 
   it('cuts long lines around the match', () => {
     const text = '---\ntitle: t\n---\n' + 'x'.repeat(500) + '目标' + 'y'.repeat(500)
-    const [hit] = search([{ path: 'p.md', title: 't', text }], '目标')
+    const [hit] = search([{ path: 'p.md', title: 't', text: () => text }], '目标')
     expect(hit?.snippet.length).toBeLessThan(140)
     expect(hit?.snippet.slice(hit.matchStart, hit.matchEnd)).toBe('目标')
     expect(hit?.line).toBe(4)
