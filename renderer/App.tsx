@@ -188,6 +188,7 @@ function Workbench() {
               parsed={parsed}
               schema={schema}
               hexo={hexo}
+              eol={session.eol}
               readOnly={session.readOnly !== null}
               onPatch={applyPatches}
             />

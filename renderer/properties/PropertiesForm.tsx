@@ -12,6 +12,8 @@ interface Props {
   schema: Schema | null
   /** Options for parse/edit that depend on the site (Hexo rules, time zone). */
   hexo: boolean
+  /** The file's line ending: CodeMirror splits inserted text on it alone. */
+  eol: '\n' | '\r\n'
   readOnly: boolean
   onPatch(patches: TextPatch[]): void
 }
@@ -28,10 +30,10 @@ function suggestionsFor(schema: Schema | null, key: string): string[] {
  * The header as a form: one row per key in the block's order. Every change becomes a minimal
  * text patch from shared/frontmatter, so the editor's undo covers it and untouched bytes stay.
  */
-export function PropertiesForm({ text, parsed, schema, hexo, readOnly, onPatch }: Props) {
+export function PropertiesForm({ text, parsed, schema, hexo, eol, readOnly, onPatch }: Props) {
   const { t } = useI18n()
   const [newKey, setNewKey] = useState('')
-  const opts = { hexo }
+  const opts = { hexo, eol }
   const error = parsed.errors[0]
   const locked = readOnly || !parsed.ok
 
@@ -49,7 +51,7 @@ export function PropertiesForm({ text, parsed, schema, hexo, readOnly, onPatch }
     const key = newKey.trim()
     if (!key || parsed.fields.some((f) => f.key === key)) return
     const type = schema?.keys.find((k) => k.key === key)?.type
-    set(key, type === 'list' ? [] : type === 'boolean' ? false : '')
+    set(key, type === 'list' ? [] : type === 'boolean' ? false : null)
     setNewKey('')
   }
 
@@ -66,7 +68,7 @@ export function PropertiesForm({ text, parsed, schema, hexo, readOnly, onPatch }
             {field.key}
           </label>
           <div className="property-value">
-            <FieldWidget field={field} text={text} schema={schema} locked={locked} set={set} edit={edit} hexo={hexo} />
+            <FieldWidget field={field} text={text} schema={schema} locked={locked} set={set} edit={edit} opts={opts} />
           </div>
           {!locked && (
             <button
@@ -113,12 +115,12 @@ interface WidgetProps {
   text: string
   schema: Schema | null
   locked: boolean
-  hexo: boolean
+  opts: { hexo: boolean; eol: '\n' | '\r\n' }
   set(key: string, value: EditValue): void
   edit(make: () => TextPatch[]): void
 }
 
-function FieldWidget({ field, text, schema, locked, hexo, set, edit }: WidgetProps) {
+function FieldWidget({ field, text, schema, locked, opts, set, edit }: WidgetProps) {
   const { t } = useI18n()
   const { key, value } = field
   const label = key
@@ -139,15 +141,15 @@ function FieldWidget({ field, text, schema, locked, hexo, set, edit }: WidgetPro
             removeLabel={(item) => t('removeField', { key: item })}
             suggestions={suggestionsFor(schema, key)}
             readOnly={locked}
-            onAdd={(item) => edit(() => addListItem(text, key, item, { hexo }))}
-            onRemove={(index) => edit(() => removeListItem(text, key, index, { hexo }))}
+            onAdd={(item) => edit(() => addListItem(text, key, item, opts))}
+            onRemove={(index) => edit(() => removeListItem(text, key, index, opts))}
           />
         )
       }
-      return <RawWidget field={field} text={text} label={label} readOnly={locked} edit={edit} />
+      return <RawWidget field={field} text={text} label={label} readOnly={locked} edit={edit} eol={opts.eol} />
     }
     case 'map':
-      return <RawWidget field={field} text={text} label={label} readOnly={locked} edit={edit} />
+      return <RawWidget field={field} text={text} label={label} readOnly={locked} edit={edit} eol={opts.eol} />
     case 'null':
     case 'string': {
       const current = value.type === 'string' ? value.value : ''
@@ -169,7 +171,8 @@ function FieldWidget({ field, text, schema, locked, hexo, set, edit }: WidgetPro
 }
 
 /** Nested maps and lists of lists: their YAML source, edited as text in place. */
-function RawWidget({ field, text, label, readOnly, edit }: { field: Field; text: string; label: string; readOnly: boolean; edit: WidgetProps['edit'] }) {
+function RawWidget(props: { field: Field; text: string; label: string; readOnly: boolean; eol: '\n' | '\r\n'; edit: WidgetProps['edit'] }) {
+  const { field, text, label, readOnly, eol, edit } = props
   const source = text.slice(field.valueRange.from, field.valueRange.to)
   return (
     <TextWidget
@@ -177,7 +180,7 @@ function RawWidget({ field, text, label, readOnly, edit }: { field: Field; text:
       label={label}
       multiline
       readOnly={readOnly}
-      onChange={(next) => edit(() => [{ from: field.valueRange.from, to: field.valueRange.to, insert: next }])}
+      onChange={(next) => edit(() => [{ from: field.valueRange.from, to: field.valueRange.to, insert: next.replace(/\r?\n/g, eol) }])}
     />
   )
 }

@@ -35,6 +35,8 @@ export interface Session {
    * CodeMirror positions: parse, preview and form patches all work on this text.
    */
   text: string
+  /** The open file's line ending: form patches must insert lines with it. */
+  eol: '\n' | '\r\n'
   saveState: SaveState
   message: string | null
   readOnly: string | null
@@ -60,6 +62,7 @@ export function useArticleSession(view: EditorView | null, editorLabel: string):
   const stash = useRef(new Map<string, Buffer>())
   const [path, setPath] = useState<string | null>(null)
   const [text, setText] = useState('')
+  const [eol, setEol] = useState<'\n' | '\r\n'>('\n')
   const [saveState, setSaveState] = useState<SaveState>('saved')
   const [message, setMessage] = useState<string | null>(null)
   const [readOnly, setReadOnly] = useState<string | null>(null)
@@ -107,6 +110,7 @@ export function useArticleSession(view: EditorView | null, editorLabel: string):
       setCursor({ line: line.number, column: head - line.from + 1 })
       setPath(next.path)
       setText(next.state.doc.toString())
+      setEol(next.state.lineBreak === '\r\n' ? '\r\n' : '\n')
       setReadOnly(next.readOnly)
       setSaveState(next.state.doc.eq(next.savedDoc) ? 'saved' : 'dirty')
       setMessage(null)
@@ -248,6 +252,7 @@ export function useArticleSession(view: EditorView | null, editorLabel: string):
   return {
     path,
     text,
+    eol,
     saveState,
     message,
     readOnly,

@@ -75,3 +75,22 @@ test('a header that does not parse turns the form read-only and shows its line',
   await expect(page.locator('[data-testid=property] input:not([readonly])')).toHaveCount(0)
   expect(await readFile(join(dir, 'broken.md'), 'utf8')).toBe(broken)
 })
+
+test('a CRLF file stays CRLF when the form adds a list item and a field', async () => {
+  const crlf = '---\r\ntitle: Windows\r\ntags:\r\n  - one\r\n---\r\n\r\nBody line.\r\n'
+  const dir = await contentFolder({ 'win.md': crlf })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.locator('[data-testid=article-item][data-path="win.md"]').click()
+  const chipInput = page.locator(property('tags')).locator('input.chip-input')
+  await chipInput.fill('two')
+  await chipInput.press('Enter')
+  await page.getByRole('combobox', { name: 'Field name' }).fill('author')
+  await page.getByRole('button', { name: 'Add field' }).click()
+  await page.locator(property('author')).locator('input').fill('Me')
+  await page.keyboard.press('Control+s')
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
+  const saved = await readFile(join(dir, 'win.md'), 'utf8')
+  expect(saved.replace(/\r\n/g, '')).not.toContain('\n')
+  expect(saved).toBe('---\r\ntitle: Windows\r\ntags:\r\n  - one\r\n  - two\r\nauthor: Me\r\n---\r\n\r\nBody line.\r\n')
+})
