@@ -7,11 +7,7 @@ import { open, rename, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 /** Temp files start with a dot, so scans and watchers skip them like any hidden file. */
-export const TEMP_MARKER = '.folio-tmp-'
-
-export function isTempFile(name: string): boolean {
-  return name.startsWith(TEMP_MARKER)
-}
+const TEMP_MARKER = '.folio-tmp-'
 
 export interface AtomicWriteOptions {
   /** File mode for the result; default: the mode of the file being replaced. */

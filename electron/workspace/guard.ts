@@ -39,7 +39,7 @@ function outside(path: string): FolioError {
 }
 
 /** Checks the shape of a renderer path and returns its normalised segments. */
-export function checkShape(path: string): string[] {
+function checkShape(path: string): string[] {
   if (typeof path !== 'string') throw invalid(String(path), 'it is not a string')
   if (path.includes('\0')) throw invalid(path.replaceAll('\0', '\\0'), 'it contains a NUL byte')
   if (path.includes('\\')) throw invalid(path, 'use forward slashes; backslashes are not path separators here')

@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { plainExcerpt } from '../../../electron/workspace/indexer'
 import type { ArticleSummary } from '../../../shared/contract'
 import { copySite, open, tempDir } from './helpers'
 
@@ -118,5 +119,26 @@ describe('index', () => {
     await ws.close()
     for (const name of await readdir(cacheDir)) await writeFile(join(cacheDir, name), '{"key": broken')
     expect((await (await open(root, { cacheDir })).list()).length).toBe(6)
+  })
+})
+
+describe('excerpt', () => {
+  it('keeps prose and drops markup, up to <!-- more -->', () => {
+    const body = [
+      'import Chart from "./Chart.astro"',
+      '# 标题',
+      '<script>var hidden = 1</script><style>p{}</style>',
+      '> 引用 **加粗** `code` [链接](https://x.y) ![图](a.png) {% asset_img a.png 图 %} {{ liquid }}',
+      '- item&nbsp;one',
+      '<!-- more -->',
+      'after more',
+    ].join('\n')
+    expect(plainExcerpt(body)).toBe('标题 引用 加粗 code 链接 item one')
+  })
+
+  it('cuts at 140 characters, never inside a surrogate pair', () => {
+    const excerpt = plainExcerpt('𠀀'.repeat(300))
+    expect([...excerpt]).toHaveLength(141)
+    expect(excerpt.endsWith('𠀀…')).toBe(true)
   })
 })
