@@ -196,7 +196,9 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
         const s = await lstat(source.abs).catch(() => null)
         if (!s) throw new FolioError({ code: 'NOT_FOUND', path: source.rel, message: `Could not rename ${source.rel}: it does not exist.` })
         if (s.isDirectory()) throw new FolioError({ code: 'BAD_ARGUMENT', path: source.rel, message: `Could not rename ${source.rel}: it is a folder; rename articles one by one.` })
-        if (source.abs !== target.abs && (await exists(target.abs))) {
+        // On case-insensitive disks `a.md` → `A.md` finds the target "existing": it is the same file.
+        const existing = source.abs === target.abs ? null : await lstat(target.abs).catch(() => null)
+        if (existing && !(existing.ino === s.ino && existing.dev === s.dev)) {
           throw new FolioError({ code: 'EXISTS', path: target.rel, message: `Could not rename ${source.rel} to ${target.rel}: a file with that name exists. Choose another name.` })
         }
         try {
