@@ -1,6 +1,8 @@
 /**
- * One article's bytes → its ArticleSummary: header fields by the site's conventions (which key
- * holds the date, Hexo's category hierarchy, drafts), an excerpt and CJK-aware counts.
+ * The article index. summarize(): one article's bytes → its ArticleSummary, with header fields
+ * read by the site's conventions (which key holds the date, Hexo's category hierarchy, drafts),
+ * an excerpt and CJK-aware counts. ArticleIndex: every article of the folder, kept in step with
+ * the disk and the cache. `folio index`, export and the app all list articles through this.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
