@@ -18,7 +18,7 @@ const noRawIpc = {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'resources/**', 'tests/fixtures/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'resources/**', 'tests/fixtures/**', '.tmp*/**', '.tmp*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
