@@ -8,7 +8,7 @@ import { FolioError, type FolioErrorData } from '../../shared/errors'
 import { type ExportArticle, loadArticle } from './article'
 import { type BundleOptions, exportBundle } from './bundle'
 import { type ExportContext, exportPage } from './page'
-import { createSanitizer } from './sanitize'
+import { sanitizerFor } from './sanitize-pool'
 import { type ExportSource, openSource } from './source'
 import { slugFor, uniqueSlugs } from './slug'
 import { loadTheme } from './theme'
@@ -83,6 +83,8 @@ export interface ArticlesOptions extends BatchOptions, BundleOptions {
   format: ArticleFormat
   outDir: string
   inlineImages?: boolean
+  /** Sanitizer threads (0 or 1: this thread); default: worker threads for large batches. */
+  threads?: number
   /**
    * Files to leave out if they turn out to be drafts (draft: true, published: false, a drafts
    * folder): those found by expanding a folder, when drafts were not asked for. Neither exported
@@ -108,8 +110,8 @@ export async function exportArticles(files: readonly string[], options: Articles
     if (!source) sources.set(dir, (source = openSource(dir)))
     return source
   }
-  const sanitizer = createSanitizer()
   const theme = options.format === 'html' ? await loadTheme() : ''
+  const sanitizer = sanitizerFor(files.length, options.threads)
   const loaded = new Map<string, { article: ExportArticle; ctx: ExportContext }>()
   const drafts = new Set<string>()
   // Titles first: names must be unique across the batch and must not depend on timing.
@@ -146,5 +148,5 @@ export async function exportArticles(files: readonly string[], options: Articles
         : exportBundle(entry.article, entry.ctx, options.outDir, name, options)
     },
     options,
-  )
+  ).finally(() => sanitizer.close())
 }

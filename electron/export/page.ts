@@ -6,9 +6,9 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { renderMarkdown } from '../../shared/markdown'
 import { bodyOf, type ExportArticle } from './article'
-import { assetNames, dataUri, expandAssetTags, imageSources, resolveImages, safeDecode } from './assets'
+import { assetNames, dataUri, expandAssetTags, imageSources, resolveImages } from './assets'
 import { documentShell, escapeHtml, href, isoInstant } from './html'
-import type { Sanitizer } from './sanitize'
+import type { ExportSanitizer } from './sanitize'
 import { guessLang } from './slug'
 import type { Guard } from '../workspace/guard'
 import type { SiteSettings } from '../workspace/site'
@@ -16,7 +16,7 @@ import type { SiteSettings } from '../workspace/site'
 export interface ExportContext {
   site: SiteSettings
   guard: Guard
-  sanitizer: Sanitizer
+  sanitizer: ExportSanitizer
   /** The theme's CSS. */
   theme: string
 }
@@ -49,7 +49,7 @@ export async function renderBody(article: ExportArticle, ctx: ExportContext, ima
     copies.set(image.rel, { from: image.abs, name })
     target.set(src, images.assetHref ? `${images.assetHref}/${href(name)}` : href(name))
   }
-  const html = ctx.sanitizer.sanitize(renderMarkdown(body), (src) => target.get(safeDecode(src)) ?? null)
+  const html = await ctx.sanitizer.sanitize(renderMarkdown(body), target)
   return { html, copies: [...copies.values()].sort((a, b) => (a.name < b.name ? -1 : 1)), missing }
 }
 

@@ -7,6 +7,7 @@
  */
 import createDOMPurify, { type DOMPurify } from 'dompurify'
 import { JSDOM } from 'jsdom'
+import { safeDecode } from './assets'
 
 /** Maps an image `src` as written to the one to publish; null keeps it as written. */
 export type ImageRewriter = (src: string) => string | null
@@ -46,5 +47,23 @@ export function createSanitizer(): Sanitizer {
     sanitizeToFragment(html) {
       return purify.sanitize(html, { FORBID_TAGS, FORBID_ATTR, RETURN_DOM_FRAGMENT: true })
     },
+  }
+}
+
+/**
+ * What an export renders with: sanitizing may happen in this thread or in worker threads, so
+ * the call is asynchronous. `images` maps each local source as written (decoded) to the one to
+ * publish.
+ */
+export interface ExportSanitizer {
+  sanitize(html: string, images: ReadonlyMap<string, string>): Promise<string>
+  close(): Promise<void>
+}
+
+/** Sanitizing in this thread: small exports, where starting workers would cost more than it saves. */
+export function inThread(sanitizer: Sanitizer = createSanitizer()): ExportSanitizer {
+  return {
+    sanitize: async (html, images) => sanitizer.sanitize(html, (src) => images.get(safeDecode(src)) ?? null),
+    close: async () => undefined,
   }
 }

@@ -16,8 +16,9 @@ import { type BatchFailure, type BatchOptions, runBatch } from './batch'
 import { atom, type FeedInfo, type FeedItem, rss } from './feeds'
 import { documentShell, escapeHtml, href, isoInstant } from './html'
 import { articleHeader, articleShellFacts, copyAll, type ExportContext, renderBody } from './page'
-import { createSanitizer } from './sanitize'
-import { articlesUnder, openSource } from './source'
+import type { ExportSanitizer } from './sanitize'
+import { sanitizerFor } from './sanitize-pool'
+import { articlesUnder, type ExportSource, openSource } from './source'
 import { guessLang, slugFor, uniqueSlugs } from './slug'
 import { loadTheme } from './theme'
 import type { SiteSettings } from '../workspace/site'
@@ -26,6 +27,8 @@ export interface SiteOptions extends BatchOptions {
   /** Include drafts (drafts folders, `draft: true`, `published: false`). */
   drafts?: boolean
   inlineImages?: boolean
+  /** Sanitizer threads (0 or 1: this thread); default: worker threads for large sites. */
+  threads?: number
   /** Absolute URL the site will live at; feeds then carry absolute links. Default: the site's config. */
   baseUrl?: string
   title?: string
@@ -107,14 +110,25 @@ function terms(groups: Map<string, { label: string; articles: ExportArticle[] }>
   return out
 }
 
-
 export async function exportSite(folder: string, outDir: string, options: SiteOptions = {}): Promise<SiteResult> {
   const { source, rel } = await openSource(folder)
   const [meta, theme, rels] = await Promise.all([siteMeta(source.site), loadTheme(), articlesUnder(source, rel)])
+  // Worker threads start (a DOM each) while this thread reads the articles.
+  const sanitizer = sanitizerFor(rels.length, options.threads)
+  try {
+    return await build(outDir, options, { source, meta, theme, rels, sanitizer })
+  } finally {
+    await sanitizer.close()
+  }
+}
+
+async function build(
+  outDir: string,
+  options: SiteOptions,
+  { source, meta, theme, rels, sanitizer }: { source: ExportSource; meta: SiteMeta; theme: string; rels: string[]; sanitizer: ExportSanitizer },
+): Promise<SiteResult> {
   const title = options.title ?? meta.title
   const baseUrl = options.baseUrl ? options.baseUrl.replace(/\/*$/, '/') : meta.baseUrl
-  const ctx: ExportContext = { ...source, sanitizer: createSanitizer(), theme }
-
   const loading = await runBatch(rels, (r) => loadArticle(source.site, source.rules, r), {
     concurrency: 16,
     ...(options.signal ? { signal: options.signal } : {}),
@@ -177,6 +191,7 @@ export async function exportSite(folder: string, outDir: string, options: SiteOp
     `</ul>\n`
 
   const byRel = new Map(articles.map((a) => [a.rel, a]))
+  const ctx: ExportContext = { ...source, sanitizer, theme }
   const posts = await runBatch(
     articles.map((a) => a.rel),
     async (r) => {

@@ -97,6 +97,17 @@ describe('static site', () => {
     for (const f of files) expect(await readFile(join(b, f)), f).toEqual(await readFile(join(a, f)))
   })
 
+  it('writes the same bytes whether sanitizing runs on worker threads or in this thread', async () => {
+    const site = await copyOf(HEXO)
+    const [a, b] = [await tempDir(), await tempDir()]
+    await exportSite(site, a, { drafts: true, threads: 2 })
+    await exportSite(site, b, { drafts: true, threads: 1 })
+    const files = await listFiles(a)
+    expect(await listFiles(b)).toEqual(files)
+    for (const f of files) expect(await readFile(join(b, f)), f).toEqual(await readFile(join(a, f)))
+    expect(await readFile(join(a, 'posts/你好，Hexo/index.html'), 'utf8')).toContain('<img src="cover.png" alt="封面">')
+  })
+
   it('exports a plain folder holding the seed article, with relative feed links and URN ids', async () => {
     const dir = join(await tempDir(), 'notes')
     await copyOf(dirname(SEED)).then(async (copy) => {

@@ -1,0 +1,85 @@
+/**
+ * Sanitizing on worker threads. jsdom builds a DOM slowly (~4 ms for a seed-sized article), and
+ * a site export sanitizes every article, so large exports spread that over the cores while this
+ * thread renders Markdown and writes files. The output does not depend on which thread ran.
+ */
+import { existsSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { type ExportSanitizer, inThread } from './sanitize'
+import type { SanitizeReply, SanitizeRequest } from './sanitize-worker'
+
+/** Below this many articles a pool's start-up (a DOM per thread) costs more than it saves. */
+export const POOL_THRESHOLD = 64
+
+/**
+ * From source (CLI, tests, benchmarks) the worker is TypeScript: a two-line bootstrap registers
+ * tsx in the thread (as bin/folio.js does for the CLI), then imports it. A build that ships the
+ * worker as JavaScript beside this module runs it directly. Anything else (a bundle without the
+ * worker) sanitizes in this thread.
+ */
+function workerSpec(): { code: string | URL; eval: boolean } | null {
+  const fromSource = import.meta.url.endsWith('.ts')
+  const url = new URL(fromSource ? './sanitize-worker.ts' : './sanitize-worker.js', import.meta.url)
+  if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return null
+  if (!fromSource) return { code: url, eval: false }
+  const tsx = import.meta.resolve('tsx/esm/api')
+  return { code: `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}) })`, eval: true }
+}
+
+/** Articles queued per worker before this thread sanitizes the next one itself. */
+const QUEUE_PER_WORKER = 2
+
+/**
+ * `workers` threads plus this one: this thread mostly waits for disk and workers, so it takes an
+ * article itself whenever every worker already has enough queued.
+ */
+function pool(workers: number, spec: { code: string | URL; eval: boolean }): ExportSanitizer {
+  const local = inThread()
+  const pending = new Map<number, { resolve: (html: string) => void; reject: (error: Error) => void }>()
+  const load = new Map<Worker, number>()
+  let nextId = 0
+  const fail = (error: Error): void => {
+    for (const p of pending.values()) p.reject(error)
+    pending.clear()
+  }
+  for (let i = 0; i < workers; i++) {
+    // A larger young generation: jsdom allocates many short-lived objects per article.
+    const worker = new Worker(spec.code, { eval: spec.eval, resourceLimits: { maxYoungGenerationSizeMb: 64 } })
+    load.set(worker, 0)
+    worker.on('message', (reply: SanitizeReply) => {
+      load.set(worker, (load.get(worker) ?? 1) - 1)
+      const p = pending.get(reply.id)
+      pending.delete(reply.id)
+      if ('html' in reply) p?.resolve(reply.html)
+      else p?.reject(new Error(`sanitizing failed: ${reply.error}`))
+    })
+    worker.on('error', (error) => fail(new Error(`the sanitizer thread stopped: ${error.message}`)))
+  }
+  return {
+    sanitize(html, images) {
+      const [worker, queued] = [...load].sort((a, b) => a[1] - b[1])[0] as [Worker, number]
+      if (queued >= QUEUE_PER_WORKER) return local.sanitize(html, images)
+      const id = nextId++
+      load.set(worker, queued + 1)
+      return new Promise<string>((resolve, reject) => {
+        pending.set(id, { resolve, reject })
+        worker.postMessage({ id, html, images: [...images] } satisfies SanitizeRequest)
+      })
+    },
+    async close() {
+      await Promise.all([...load.keys()].map((w) => w.terminate()))
+    },
+  }
+}
+
+/**
+ * The sanitizer for an export of `count` articles: for large exports, one thread per core (this
+ * one included), else this thread alone. `threads` overrides the choice (0 or 1: this thread).
+ */
+export function sanitizerFor(count: number, threads?: number): ExportSanitizer {
+  const size = threads ?? (count >= POOL_THRESHOLD ? Math.min(availableParallelism(), 4) : 1)
+  const spec = size > 1 ? workerSpec() : null
+  return spec ? pool(size - 1, spec) : inThread()
+}
