@@ -32,12 +32,25 @@ export interface ExportArticle {
   tags: string[]
   categories: string[][]
   draft: boolean
+  /** A cover image URL from the header (for og:image); only absolute http(s) URLs qualify. */
+  image: string | null
 }
+
+/** Keys themes use for a post's cover picture, most specific first. */
+const IMAGE_KEYS = ['cover', 'image', 'banner', 'thumbnail', 'headimg', 'og_image']
 
 function fileTitle(rel: string): string {
   const name = rel.slice(rel.lastIndexOf('/') + 1)
   const dot = name.lastIndexOf('.')
   return dot > 0 ? name.slice(0, dot) : name
+}
+
+function imageOf(fields: Record<string, FieldValue>): string | null {
+  for (const key of IMAGE_KEYS) {
+    const value = fields[key]
+    if (value?.type === 'string' && /^https?:\/\/\S+$/i.test(value.value.trim())) return value.value.trim()
+  }
+  return null
 }
 
 function authorOf(fields: Record<string, FieldValue>): string | null {
@@ -75,6 +88,7 @@ export async function loadArticle(site: SiteSettings, rules: PathRules, rel: str
     })
   }
   const parsed = parse(text, { hexo: site.kind === 'hexo', timeZone: site.timeZone })
+  const fields = fieldRecord(parsed)
   return {
     rel,
     bytes,
@@ -84,7 +98,8 @@ export async function loadArticle(site: SiteSettings, rules: PathRules, rel: str
     date: summary.date,
     dateMs: summary.dateMs,
     updatedMs: summary.updated === null ? null : (parseDateText(summary.updated, site.timeZone)?.instant ?? null),
-    author: authorOf(fieldRecord(parsed)),
+    author: authorOf(fields),
+    image: imageOf(fields),
     excerpt: summary.excerpt,
     tags: summary.tags,
     categories: summary.categories,

@@ -85,6 +85,7 @@ export function articleShellFacts(article: ExportArticle): Pick<Parameters<typeo
   const og: NonNullable<Parameters<typeof documentShell>[0]['og']> = { type: 'article', tags: article.tags }
   if (article.dateMs !== null) og.publishedTime = isoInstant(article.dateMs)
   if (article.updatedMs !== null) og.modifiedTime = isoInstant(article.updatedMs)
+  if (article.image !== null) og.image = article.image
   return { lang: guessLang(article.title + article.excerpt), title: article.title, description: pageDescription(article), author: article.author, og }
 }
 
