@@ -306,6 +306,21 @@ export class ArticleIndex {
     return change
   }
 
+  /** Paths whose file differs from the index (new, gone, or another size or mtime); none once closed. */
+  async differences(): Promise<string[]> {
+    if (this.closed) return []
+    const found = await scan(this.site, this.rules)
+    const seen = new Set<string>()
+    const paths: string[] = []
+    for (const entry of found) {
+      seen.add(entry.rel)
+      const known = this.files.get(entry.rel)
+      if (!known || known.size !== entry.size || known.mtimeMs !== entry.mtimeMs) paths.push(entry.rel)
+    }
+    for (const rel of this.files.keys()) if (!seen.has(rel)) paths.push(rel)
+    return this.closed ? [] : paths
+  }
+
   forget(rel: string): void {
     this.files.delete(rel)
     this.texts.delete(rel)

@@ -15,23 +15,33 @@ export interface WatchOptions {
 }
 
 export interface Watcher {
+  /**
+   * Settles once every folder is watched. Setting up walks the whole tree (a second or so for
+   * ten thousand files), so callers go on meanwhile and catch up afterwards.
+   */
+  ready: Promise<void>
   close(): Promise<void>
 }
 
+/** Past this many events in one batch, the batch also asks for a rescan. */
+const BURST = 200
+
 /**
- * Calls onBatch with the POSIX paths (files, or folders that vanished) that changed. Resolves
- * once the watcher is ready, so nothing that happens afterwards is missed.
+ * Calls onBatch with the POSIX paths (files, or folders that vanished) that changed. `rescan`
+ * is set when the batch had new folders or was a burst: a folder's watcher starts only after the
+ * folder is listed, so files written meanwhile (a checkout, an unzip) can slip by unreported.
  */
-export async function watchSite(
+export function watchSite(
   site: SiteSettings,
   rules: PathRules,
   toRel: (abs: string) => string | null,
-  onBatch: (paths: string[]) => Promise<void>,
+  onBatch: (paths: string[], rescan: boolean) => Promise<void>,
   options: WatchOptions = {},
-): Promise<Watcher> {
+): Watcher {
   const quietMs = options.quietMs ?? 150
   const maxWaitMs = options.maxWaitMs ?? 1000
   let pending = new Set<string>()
+  let newFolders = false
   let quietTimer: NodeJS.Timeout | null = null
   let maxTimer: NodeJS.Timeout | null = null
   let running: Promise<void> = Promise.resolve()
@@ -43,9 +53,11 @@ export async function watchSite(
     quietTimer = maxTimer = null
     if (pending.size === 0 || closed) return
     const batch = [...pending]
+    const rescan = newFolders || batch.length >= BURST
     pending = new Set()
+    newFolders = false
     // Batches run one after another so the index never sees two refreshes interleave.
-    running = running.then(() => onBatch(batch)).catch(() => undefined)
+    running = running.then(() => onBatch(batch, rescan)).catch(() => undefined)
   }
 
   const note = (abs: string): void => {
@@ -65,15 +77,17 @@ export async function watchSite(
 
   const watcher: FSWatcher = watch(site.root, { ignoreInitial: true, ignored, followSymlinks: false, atomic: false })
   for (const event of ['add', 'change', 'unlink', 'unlinkDir'] as const) watcher.on(event, note)
-  await new Promise<void>((resolve, reject) => {
-    watcher.once('ready', resolve)
-    watcher.once('error', reject)
+  watcher.on('addDir', (abs) => {
+    newFolders = true
+    note(abs)
   })
-  // Later errors (a folder vanishing mid-scan, the inotify limit) only cost live updates; the
-  // folder stays usable and a re-open rescans it.
+  // Errors (a folder vanishing mid-walk, the inotify limit) only cost live updates; the folder
+  // stays usable and a re-open rescans it.
   watcher.on('error', () => undefined)
+  const ready = new Promise<void>((resolve) => watcher.once('ready', resolve))
 
   return {
+    ready,
     async close() {
       closed = true
       if (quietTimer) clearTimeout(quietTimer)

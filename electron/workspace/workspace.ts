@@ -85,21 +85,22 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
   const index = new ArticleIndex(site, rules, options.cacheDir ? createCache(options.cacheDir, site.root, cacheKey(site)) : null)
   const info: FolderInfo = { root: site.root, name: basename(site.root), kind: site.kind, contentRoots: site.contentRoots }
 
-  // Watch before indexing so nothing changed meanwhile is missed; batches wait for the index.
+  // The watcher starts with the index; its batches wait until the index is built.
   let indexed = (): void => undefined
   const built = new Promise<void>((resolve) => (indexed = resolve))
+  const refreshAndReport = async (paths: string[], rescan: boolean): Promise<void> => {
+    await built
+    const change = await index.refresh(paths)
+    if (rescan) {
+      const missed = await index.refresh(await index.differences())
+      change.added.push(...missed.added)
+      change.changed.push(...missed.changed)
+      change.removed.push(...missed.removed)
+    }
+    if (!isEmpty(change)) options.onChange?.(change)
+  }
   const watcher: Watcher | null = options.watch
-    ? await watchSite(
-        site,
-        rules,
-        (abs) => guard.toRel(abs),
-        async (paths) => {
-          await built
-          const change = await index.refresh(paths)
-          if (!isEmpty(change)) options.onChange?.(change)
-        },
-        options.watchTiming,
-      )
+    ? watchSite(site, rules, (abs) => guard.toRel(abs), refreshAndReport, options.watchTiming)
     : null
   try {
     await index.build()
@@ -108,6 +109,8 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     throw error
   }
   indexed()
+  // Once the watcher covers every folder, one rescan catches what changed while it was setting up.
+  void watcher?.ready.then(() => refreshAndReport([], true))
   // A cached open read no article text; search wants them all, so fetch them in the background.
   void index.loadTexts()
 
