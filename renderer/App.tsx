@@ -7,6 +7,7 @@ import type { TextPatch } from '../shared/frontmatter/types'
 import { folio, onMainEvent } from './bridge'
 import { Editor } from './editor/Editor'
 import { I18nProvider, useI18n } from './i18n/i18n'
+import { ArticleMenu, type MenuTarget } from './library/ArticleMenu'
 import { Library } from './library/Library'
 import { QuickOpen } from './library/QuickOpen'
 import { folderSchema } from './library/folder-schema'
@@ -82,6 +83,17 @@ function Workbench() {
     setRecovered(null)
     if (recovered.root !== folder?.root && !(await openFolder(recovered.root))) return
     await session.restore(recovered.buffers)
+  }
+
+  const [menu, setMenu] = useState<MenuTarget | null>(null)
+  const fileAction = async (action: () => Promise<{ path: string } | void>) => {
+    try {
+      const result = await action()
+      await refresh()
+      if (result) await session.open(result.path)
+    } catch (error) {
+      setLoadError(error instanceof Error ? error.message : String(error))
+    }
   }
 
   const discardRecovered = () => {
@@ -165,7 +177,12 @@ function Workbench() {
       <main className={'panes' + (panes.sidebar ? '' : ' no-sidebar') + (panes.preview ? '' : ' no-preview')}>
         <nav className="library" aria-label={t('library')} hidden={!panes.sidebar}>
           {loadError && <p className="error">{loadError}</p>}
-          <Library articles={articles} selected={session.path} onOpen={(p) => void session.open(p)} />
+          <Library
+            articles={articles}
+            selected={session.path}
+            onOpen={(p) => void session.open(p)}
+            onMenu={(path, x, y) => setMenu({ path, x, y })}
+          />
         </nav>
         <section className="editor-pane" aria-label={t('editor')}>
           {!session.path && <p className="placeholder">{t('noArticleOpen')}</p>}
@@ -209,6 +226,26 @@ function Workbench() {
       />
       {creating && <NewArticleDialog onCreate={(title, draft) => void createArticle(title, draft)} onCancel={() => setCreating(false)} />}
       {recovered && <RecoveryDialog recovered={recovered} onRestore={() => void restoreRecovered()} onDiscard={discardRecovered} />}
+      {menu && (
+        <ArticleMenu
+          target={menu}
+          onClose={() => setMenu(null)}
+          onRename={(from, to) =>
+            void fileAction(async () => {
+              const renamed = await folio.renameArticle(from, to)
+              session.forget(from)
+              return renamed
+            })
+          }
+          onDuplicate={(path) => void fileAction(() => folio.duplicateArticle(path))}
+          onTrash={(path) =>
+            void fileAction(async () => {
+              await folio.trashArticle(path)
+              session.forget(path)
+            })
+          }
+        />
+      )}
       {quickOpen && <QuickOpen articles={articles} onOpen={(p) => void session.open(p)} onClose={() => setQuickOpen(false)} />}
       {session.conflict && (
         <ConflictDialog

@@ -66,6 +66,17 @@ const en = {
   newArticle: 'New article',
   articleTitle: 'Title',
   create: 'Create',
+  rename: 'Rename',
+  renameArticle: 'Rename article',
+  newPath: 'New path',
+  duplicate: 'Duplicate',
+  moveToTrash: 'Move to trash',
+  trashConfirm: 'Move {path} to the trash? You can restore it from the system trash.',
+  shortcuts: 'Keyboard shortcuts',
+  close: 'Close',
+  settings: 'Settings',
+  autosave: 'Save automatically after a pause',
+  blockRemoteImages: 'Block remote images in the preview',
 } as const
 
 export type StringKey = keyof typeof en
@@ -138,6 +149,17 @@ const zhCN: Strings = {
   newArticle: '新建文章',
   articleTitle: '标题',
   create: '创建',
+  rename: '重命名',
+  renameArticle: '重命名文章',
+  newPath: '新路径',
+  duplicate: '创建副本',
+  moveToTrash: '移到废纸篓',
+  trashConfirm: '将 {path} 移到废纸篓？可以从系统废纸篓中恢复。',
+  shortcuts: '键盘快捷键',
+  close: '关闭',
+  settings: '设置',
+  autosave: '停顿后自动保存',
+  blockRemoteImages: '在预览中屏蔽远程图片',
 }
 
 export type Locale = 'en' | 'zh-CN'

@@ -9,10 +9,12 @@ interface Props {
   articles: ArticleSummary[]
   selected: string | null
   onOpen(path: string): void
+  /** Right-click or the context-menu key on an article: rename, duplicate, move to trash. */
+  onMenu?(path: string, x: number, y: number): void
 }
 
 /** A virtualized list: only the rows in view are in the DOM, so 10,000 articles scroll smoothly. */
-export function ArticleList({ articles, selected, onOpen }: Props) {
+export function ArticleList({ articles, selected, onOpen, onMenu }: Props) {
   const { t } = useI18n()
   const viewport = useRef<HTMLDivElement>(null)
   const [scrollTop, setScrollTop] = useState(0)
@@ -68,6 +70,11 @@ export function ArticleList({ articles, selected, onOpen }: Props) {
             style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}
             title={article.path}
             onClick={() => onOpen(article.path)}
+            onContextMenu={(event) => {
+              if (!onMenu) return
+              event.preventDefault()
+              onMenu(article.path, event.clientX, event.clientY)
+            }}
           >
             <span className="article-title">
               {article.error && (

@@ -9,12 +9,13 @@ interface Props {
   articles: ArticleSummary[]
   selected: string | null
   onOpen(path: string): void
+  onMenu?(path: string, x: number, y: number): void
 }
 
 const SEARCH_DELAY_MS = 150
 
 /** The left pane: sort and facet filters over the index, and full-text search through the workspace. */
-export function Library({ articles, selected, onOpen }: Props) {
+export function Library({ articles, selected, onOpen, onMenu }: Props) {
   const { t } = useI18n()
   const [query, setQuery] = useState<LibraryQuery>({ sort: 'date', status: 'all', category: null, tag: null })
   const [search, setSearch] = useState('')
@@ -100,7 +101,7 @@ export function Library({ articles, selected, onOpen }: Props) {
       {hits ? (
         <SearchResults hits={hits} onOpen={onOpen} />
       ) : (
-        <ArticleList articles={shown} selected={selected} onOpen={onOpen} />
+        <ArticleList articles={shown} selected={selected} onOpen={onOpen} onMenu={onMenu} />
       )}
     </>
   )

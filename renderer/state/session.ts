@@ -50,6 +50,8 @@ export interface Session {
   saveAll(): Promise<void>
   /** Every unsaved buffer (open or kept in memory), for the crash journal. */
   unsavedBuffers(): UnsavedBuffer[]
+  /** The article moved or went to the trash: drop its buffer, and close it if it is open. */
+  forget(path: string): void
   /** Puts journaled buffers back as unsaved edits on top of what is on disk now. */
   restore(buffers: UnsavedBuffer[]): Promise<void>
   reloadFromDisk(): void
@@ -223,6 +225,21 @@ export function useArticleSession(view: EditorView | null, editorLabel: string):
     await save()
   }, [save, write])
 
+  const forget = useCallback(
+    (gone: string) => {
+      stash.current.delete(gone)
+      refreshUnsaved()
+      if (buffer.current?.path !== gone) return
+      buffer.current = null
+      view?.setState(EditorState.create({ doc: '' }))
+      setPath(null)
+      setText('')
+      setSaveState('saved')
+      setConflict(null)
+    },
+    [view, refreshUnsaved],
+  )
+
   const restore = useCallback(
     async (buffers: UnsavedBuffer[]) => {
       let first: Buffer | null = null
@@ -263,6 +280,7 @@ export function useArticleSession(view: EditorView | null, editorLabel: string):
     save,
     saveAll,
     unsavedBuffers,
+    forget,
     restore,
     reloadFromDisk,
     keepMine,
