@@ -56,7 +56,7 @@ export function watchSite(
     const rescan = newFolders || batch.length >= BURST
     pending = new Set()
     newFolders = false
-    // Batches run one after another so the index never sees two refreshes interleave.
+    // Batches are handed over one after another, in the order their events came.
     running = running.then(() => onBatch(batch, rescan)).catch(() => undefined)
   }
 
