@@ -73,11 +73,16 @@ export function readableSlug(title: string): string {
     .replace(/-{2,}/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '')
   // Most file systems cap a name at 255 bytes; 60 characters of CJK stays well below.
-  return [...slug].slice(0, 60).join('').replace(/[-.]+$/, '')
+  return notReserved([...slug].slice(0, 60).join('').replace(/[-.]+$/, ''))
+}
+
+/** Windows refuses these names whatever the extension (`con.md` included). */
+function notReserved(slug: string): string {
+  return /^(?:con|prn|aux|nul|com\d|lpt\d)$/i.test(slug) ? `${slug}-post` : slug
 }
 
 export function asciiSlug(title: string): string {
-  return title
+  const slug = title
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
@@ -85,6 +90,7 @@ export function asciiSlug(title: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/, '')
+  return notReserved(slug)
 }
 
 function slugFor(options: NewArticleOptions, wall: Wall): string {

@@ -109,6 +109,8 @@ describe('slugs and templates', () => {
     expect(readableSlug('字'.repeat(100))).toBe('字'.repeat(60))
     expect(asciiSlug('Ça va? Très bien!')).toBe('ca-va-tres-bien')
     expect(asciiSlug('中文标题')).toBe('')
+    expect(readableSlug('CON')).toBe('CON-post') // reserved on Windows
+    expect(asciiSlug('Nul')).toBe('nul-post')
   })
 
   it('quotes the title as the template needs', () => {
