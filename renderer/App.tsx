@@ -20,6 +20,9 @@ import { useCommandShortcuts, type CommandHandlers } from './state/shortcuts'
 import { NewArticleDialog } from './state/NewArticleDialog'
 import { RecoveryDialog } from './state/RecoveryDialog'
 import { useJournal } from './state/journal'
+import { SettingsPanel, ShortcutsPanel } from './state/Panels'
+import { useAutosave } from './state/autosave'
+import { useSettings } from './state/settings'
 import { useColorScheme } from './state/theme'
 
 export function App() {
@@ -86,6 +89,9 @@ function Workbench() {
   }
 
   const [menu, setMenu] = useState<MenuTarget | null>(null)
+  const [settings, updateSettings] = useSettings()
+  const [panel, setPanel] = useState<'shortcuts' | 'settings' | null>(null)
+  useAutosave(session, settings.autosave)
   const fileAction = async (action: () => Promise<{ path: string } | void>) => {
     try {
       const result = await action()
@@ -153,8 +159,8 @@ function Workbench() {
   const body = useMemo(() => session.text.slice(detect(session.text, { hexo }).bodyStart), [session.text, hexo])
   const headerError = parsed.errors[0] ? `${parsed.errors[0].message} (${t('line')} ${parsed.errors[0].line})` : null
   const previewOptions = useMemo(
-    () => ({ assetBase: folder?.assetBase, articlePath: session.path ?? undefined, dark }),
-    [folder, session.path, dark],
+    () => ({ assetBase: folder?.assetBase, articlePath: session.path ?? undefined, dark, blockRemoteImages: settings.blockRemoteImages }),
+    [folder, session.path, dark, settings.blockRemoteImages],
   )
 
   return (
@@ -172,6 +178,12 @@ function Workbench() {
             <option value="zh-CN">简体中文</option>
           </select>
         </label>
+        <button onClick={() => setPanel('shortcuts')} aria-label={t('shortcuts')} title={t('shortcuts')}>
+          ⌨
+        </button>
+        <button onClick={() => setPanel('settings')} aria-label={t('settings')} title={t('settings')}>
+          ⚙
+        </button>
         <button onClick={() => void session.save()} disabled={session.saveState !== 'dirty'}>{t('save')}</button>
       </header>
       <main className={'panes' + (panes.sidebar ? '' : ' no-sidebar') + (panes.preview ? '' : ' no-preview')}>
@@ -226,6 +238,8 @@ function Workbench() {
       />
       {creating && <NewArticleDialog onCreate={(title, draft) => void createArticle(title, draft)} onCancel={() => setCreating(false)} />}
       {recovered && <RecoveryDialog recovered={recovered} onRestore={() => void restoreRecovered()} onDiscard={discardRecovered} />}
+      {panel === 'shortcuts' && <ShortcutsPanel onClose={() => setPanel(null)} />}
+      {panel === 'settings' && <SettingsPanel settings={settings} onChange={updateSettings} onClose={() => setPanel(null)} />}
       {menu && (
         <ArticleMenu
           target={menu}

@@ -77,6 +77,15 @@ const en = {
   settings: 'Settings',
   autosave: 'Save automatically after a pause',
   blockRemoteImages: 'Block remote images in the preview',
+  saveAll: 'Save all',
+  exportArticle: 'Export',
+  findReplace: 'Find and replace',
+  toggleSidebar: 'Show or hide the article list',
+  togglePreview: 'Show or hide the preview',
+  undo: 'Undo',
+  redo: 'Redo',
+  foldRegion: 'Fold',
+  unfoldRegion: 'Unfold',
 } as const
 
 export type StringKey = keyof typeof en
@@ -160,6 +169,15 @@ const zhCN: Strings = {
   settings: '设置',
   autosave: '停顿后自动保存',
   blockRemoteImages: '在预览中屏蔽远程图片',
+  saveAll: '全部保存',
+  exportArticle: '导出',
+  findReplace: '查找和替换',
+  toggleSidebar: '显示或隐藏文章列表',
+  togglePreview: '显示或隐藏预览',
+  undo: '撤销',
+  redo: '重做',
+  foldRegion: '折叠',
+  unfoldRegion: '展开',
 }
 
 export type Locale = 'en' | 'zh-CN'

@@ -1,0 +1,90 @@
+import { COMMAND_KEYS, type MenuCommand } from '../../shared/contract'
+import { useI18n } from '../i18n/i18n'
+import type { StringKey } from '../i18n/strings'
+import type { Settings } from './settings'
+
+const MAC = /Mac|iPhone|iPad/.test(navigator.platform)
+
+const COMMAND_LABELS: Record<MenuCommand, StringKey> = {
+  'new-article': 'newArticle',
+  'open-folder': 'openFolder',
+  'quick-open': 'quickOpen',
+  save: 'save',
+  'save-all': 'saveAll',
+  export: 'exportArticle',
+  find: 'findReplace',
+  'search-folder': 'search',
+  'toggle-sidebar': 'toggleSidebar',
+  'toggle-properties': 'toggleProperties',
+  'toggle-preview': 'togglePreview',
+}
+
+/** Keys the editor itself binds (CodeMirror's keymaps), listed for discovery. */
+const EDITOR_KEYS: [string, StringKey][] = [
+  ['Mod-z', 'undo'],
+  ['Mod-Shift-z', 'redo'],
+  ['Mod-Alt-[', 'foldRegion'],
+  ['Mod-Alt-]', 'unfoldRegion'],
+]
+
+function shown(binding: string): string {
+  return binding
+    .split('-')
+    .map((part) => (part === 'Mod' ? (MAC ? '⌘' : 'Ctrl') : part === 'Alt' ? (MAC ? '⌥' : 'Alt') : part === 'Shift' ? (MAC ? '⇧' : 'Shift') : part.toUpperCase()))
+    .join(MAC ? '' : '+')
+}
+
+export function ShortcutsPanel({ onClose }: { onClose(): void }) {
+  const { t } = useI18n()
+  const rows: [string, StringKey][] = [
+    ...(Object.entries(COMMAND_KEYS) as [MenuCommand, string][]).map(([command, keys]): [string, StringKey] => [keys, COMMAND_LABELS[command]]),
+    ...EDITOR_KEYS,
+  ]
+  return (
+    <div className="modal-backdrop" onClick={onClose}>
+      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" data-testid="shortcuts" onClick={(e) => e.stopPropagation()}>
+        <h2 id="shortcuts-title">{t('shortcuts')}</h2>
+        <table className="shortcuts">
+          <tbody>
+            {rows.map(([keys, label]) => (
+              <tr key={keys}>
+                <td>{t(label)}</td>
+                <td>
+                  <kbd>{shown(keys)}</kbd>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="actions">
+          <button autoFocus onClick={onClose}>
+            {t('close')}
+          </button>
+        </div>
+      </div>
+    </div>
+  )
+}
+
+export function SettingsPanel({ settings, onChange, onClose }: { settings: Settings; onChange(patch: Partial<Settings>): void; onClose(): void }) {
+  const { t } = useI18n()
+  return (
+    <div className="modal-backdrop" onClick={onClose}>
+      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="settings-title" data-testid="settings" onClick={(e) => e.stopPropagation()}>
+        <h2 id="settings-title">{t('settings')}</h2>
+        <label className="setting">
+          <input type="checkbox" checked={settings.autosave} onChange={(e) => onChange({ autosave: e.currentTarget.checked })} /> {t('autosave')}
+        </label>
+        <label className="setting">
+          <input type="checkbox" checked={settings.blockRemoteImages} onChange={(e) => onChange({ blockRemoteImages: e.currentTarget.checked })} />{' '}
+          {t('blockRemoteImages')}
+        </label>
+        <div className="actions">
+          <button autoFocus onClick={onClose}>
+            {t('close')}
+          </button>
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { launchApp, type LaunchedApp } from './harness'
+import { contentFolder } from './support/folders'
+
+let app: LaunchedApp | null = null
+test.afterEach(async () => {
+  await app?.close()
+  app = null
+})
+
+const ARTICLE = '---\ntitle: Pictures\n---\n\nA remote picture: ![cat](https://example.com/cat.png)\n'
+
+test('autosave, off by default, saves after a pause once switched on', async () => {
+  const dir = await contentFolder({ 'a.md': ARTICLE })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.locator('[data-testid=article-item][data-path="a.md"]').click()
+  await page.getByText('A remote picture').click()
+  await page.keyboard.press('Home')
+  await page.keyboard.type('Edited. ')
+  await page.waitForTimeout(2500)
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'dirty')
+
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByTestId('settings').getByRole('checkbox', { name: /Save automatically/ }).check()
+  await page.getByTestId('settings').getByRole('button', { name: 'Close' }).click()
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 })
+  expect(await readFile(join(dir, 'a.md'), 'utf8')).toContain('Edited. A remote picture')
+})
+
+test('remote images show by default; the setting blocks them', async () => {
+  const dir = await contentFolder({ 'a.md': ARTICLE })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.locator('[data-testid=article-item][data-path="a.md"]').click()
+  const img = page.frameLocator('iframe[data-testid=preview]').locator('img[alt=cat]')
+  await expect(img).toHaveAttribute('src', 'https://example.com/cat.png')
+
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByTestId('settings').getByRole('checkbox', { name: /Block remote images/ }).check()
+  await page.getByTestId('settings').getByRole('button', { name: 'Close' }).click()
+  await expect(img).not.toHaveAttribute('src', /.*/)
+  await expect(img).toHaveAttribute('data-blocked-src', 'https://example.com/cat.png')
+})
+
+test('the shortcuts panel lists the window’s keys', async () => {
+  const dir = await contentFolder({ 'a.md': ARTICLE })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click()
+  const panel = page.getByTestId('shortcuts')
+  await expect(panel.getByRole('row', { name: /^Save Ctrl\+S$/ })).toBeVisible()
+  await expect(panel.getByRole('row', { name: /Go to article Ctrl\+P/ })).toBeVisible()
+})
