@@ -66,8 +66,10 @@ function authorOf(fields: Record<string, FieldValue>): string | null {
 /**
  * Reads and interprets one article. A header that does not parse is refused with HEADER_PARSE
  * (naming the file and line): exporting it would publish the broken header as body text.
+ * With `needsHeader` (an .html or .txt found in a folder), a file without a header is not an
+ * article: null.
  */
-export async function loadArticle(site: SiteSettings, rules: PathRules, rel: string): Promise<ExportArticle> {
+export async function loadArticle(site: SiteSettings, rules: PathRules, rel: string, needsHeader = false): Promise<ExportArticle | null> {
   const abs = join(site.root, rel)
   let bytes: Uint8Array
   let facts: { size: number; mtimeMs: number }
@@ -76,8 +78,8 @@ export async function loadArticle(site: SiteSettings, rules: PathRules, rel: str
   } catch (error) {
     throw new FolioError({ code: 'NOT_FOUND', path: rel, message: `Cannot read "${rel}": ${(error as Error).message}. Check that the file exists and is readable.` })
   }
-  const indexed = summarize({ rel, size: facts.size, mtimeMs: facts.mtimeMs, kind: 'article' }, bytes, site, rules)
-  if (!indexed) throw new FolioError({ code: 'BAD_ARGUMENT', path: rel, message: `"${rel}" is not an article.` })
+  const indexed = summarize({ rel, size: facts.size, mtimeMs: facts.mtimeMs, kind: needsHeader ? 'needs-header' : 'article' }, bytes, site, rules)
+  if (!indexed) return null
   const { summary, text } = indexed
   if (summary.error) {
     throw new FolioError({

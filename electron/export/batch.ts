@@ -124,7 +124,8 @@ export async function exportArticles(files: readonly string[], options: Articles
       }
       const { source } = await sourceFor(dirname(real))
       const rel = source.guard.toRel(real) ?? basename(real)
-      const article = await loadArticle(source.site, source.rules, rel)
+      // A file named on its own is exported as an article whatever its extension.
+      const article = (await loadArticle(source.site, source.rules, rel)) as ExportArticle
       if (article.draft && options.leaveOutDrafts?.has(file)) drafts.add(file)
       else loaded.set(file, { article, ctx: { ...source, sanitizer, theme } })
     },

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util'
 import { FolioError } from '../../shared/errors'
 import { type BatchFailure, exportArticles } from './batch'
 import { exportSite } from './site'
+import { loadArticle } from './article'
 import { articlesUnder, openSource } from './source'
 
 export const EXPORT_USAGE = `Usage: folio export PATH... --format html|md|site --out DIR [options]
@@ -37,8 +38,11 @@ function reportFailures(failures: readonly BatchFailure[], io: CliIO): void {
   for (const f of failures) io.err(`skipped ${f.path}: ${f.error.message}`)
 }
 
-/** Article files for html/md: files as given, folders expanded to their articles. */
-async function expand(paths: readonly string[]): Promise<{ files: string[]; fromFolders: Set<string> }> {
+/**
+ * Article files for html/md: files as given, folders expanded to their articles (Markdown files,
+ * and .html/.txt files that start with a header), the output folder left out.
+ */
+async function expand(paths: readonly string[], outDir: string): Promise<{ files: string[]; fromFolders: Set<string> }> {
   const files: string[] = []
   const fromFolders = new Set<string>()
   for (const path of paths) {
@@ -47,8 +51,10 @@ async function expand(paths: readonly string[]): Promise<{ files: string[]; from
       files.push(path)
       continue
     }
-    for (const articleRel of await articlesUnder(source, rel)) {
-      const file = resolve(source.site.root, articleRel)
+    for (const found of await articlesUnder(source, rel, outDir)) {
+      // An .html/.txt without a header is not an article; one whose header fails stays, to be reported.
+      if (found.needsHeader && (await loadArticle(source.site, source.rules, found.rel, true).catch(() => true)) === null) continue
+      const file = resolve(source.site.root, found.rel)
       files.push(file)
       fromFolders.add(file)
     }
@@ -115,7 +121,7 @@ export async function runExport(argv: readonly string[], io: CliIO = consoleIO, 
       io.out(`Exported a site of ${result.articles} article(s) to ${outDir}${result.failures.length ? `; ${result.failures.length} skipped` : ''}.`)
       return result.failures.length ? 1 : 0
     }
-    const { files, fromFolders } = await expand(paths)
+    const { files, fromFolders } = await expand(paths, outDir)
     const result = await exportArticles(files, {
       // A named file is exported whatever it is; from a folder, drafts only when asked for.
       ...(values.drafts ? {} : { leaveOutDrafts: fromFolders }),

@@ -112,11 +112,11 @@ function terms(groups: Map<string, { label: string; articles: ExportArticle[] }>
 
 export async function exportSite(folder: string, outDir: string, options: SiteOptions = {}): Promise<SiteResult> {
   const { source, rel } = await openSource(folder)
-  const [meta, theme, rels] = await Promise.all([siteMeta(source.site), loadTheme(), articlesUnder(source, rel)])
+  const [meta, theme, found] = await Promise.all([siteMeta(source.site), loadTheme(), articlesUnder(source, rel, outDir)])
   // Worker threads start (a DOM each) while this thread reads the articles.
-  const sanitizer = sanitizerFor(rels.length, options.threads)
+  const sanitizer = sanitizerFor(found.length, options.threads)
   try {
-    return await build(outDir, options, { source, meta, theme, rels, sanitizer })
+    return await build(outDir, options, { source, meta, theme, found, sanitizer })
   } finally {
     await sanitizer.close()
   }
@@ -125,15 +125,16 @@ export async function exportSite(folder: string, outDir: string, options: SiteOp
 async function build(
   outDir: string,
   options: SiteOptions,
-  { source, meta, theme, rels, sanitizer }: { source: ExportSource; meta: SiteMeta; theme: string; rels: string[]; sanitizer: ExportSanitizer },
+  { source, meta, theme, found, sanitizer }: { source: ExportSource; meta: SiteMeta; theme: string; found: { rel: string; needsHeader: boolean }[]; sanitizer: ExportSanitizer },
 ): Promise<SiteResult> {
   const title = options.title ?? meta.title
   const baseUrl = options.baseUrl ? options.baseUrl.replace(/\/*$/, '/') : meta.baseUrl
-  const loading = await runBatch(rels, (r) => loadArticle(source.site, source.rules, r), {
+  const needsHeader = new Set(found.filter((f) => f.needsHeader).map((f) => f.rel))
+  const loading = await runBatch(found.map((f) => f.rel), (r) => loadArticle(source.site, source.rules, r, needsHeader.has(r)), {
     concurrency: 16,
     ...(options.signal ? { signal: options.signal } : {}),
   })
-  const all = loading.results.map((r) => r.value)
+  const all = loading.results.map((r) => r.value).filter((a): a is ExportArticle => a !== null)
   const articles = all.filter((a) => options.drafts || !a.draft).sort(newestFirst)
   const slugs = uniqueSlugs(articles, (a) => slugFor(a.title, a.rel))
   const slugOf = (a: ExportArticle): string => slugs.get(a.rel) ?? 'article'

@@ -3,7 +3,7 @@
  * asset folders), the guard confining image lookups to it, and its articles.
  */
 import { realpath, stat } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { FolioError } from '../../shared/errors'
 import { createGuard, type Guard } from '../workspace/guard'
 import { pathRules, type PathRules, scan } from '../workspace/scan'
@@ -31,11 +31,17 @@ export async function openSource(path: string): Promise<{ source: ExportSource; 
   return { source: { site, rules: pathRules(site), guard }, rel, isFile }
 }
 
-/** The site's articles under a folder (POSIX, '' for all), sorted by path. */
-export async function articlesUnder(source: ExportSource, folder: string): Promise<string[]> {
+/**
+ * The site's possible articles under a folder (POSIX, '' for all), sorted by path, leaving out
+ * the output folder when it lies inside (exporting twice must not read the first export back).
+ * `needsHeader` files (.html, .txt) are articles only if they start with a header.
+ */
+export async function articlesUnder(source: ExportSource, folder: string, outDir?: string): Promise<{ rel: string; needsHeader: boolean }[]> {
+  const out = outDir === undefined ? null : source.guard.toRel(resolve(outDir))
   const entries = await scan(source.site, source.rules)
   return entries
-    .map((e) => e.rel)
-    .filter((rel) => folder === '' || rel.startsWith(folder + '/'))
-    .sort()
+    .filter((e) => folder === '' || e.rel.startsWith(folder + '/'))
+    .filter((e) => out === null || !(out === '' || e.rel === out || e.rel.startsWith(out + '/')))
+    .map((e) => ({ rel: e.rel, needsHeader: e.kind === 'needs-header' }))
+    .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
 }

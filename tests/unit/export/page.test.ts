@@ -96,6 +96,19 @@ describe('standalone HTML page', () => {
     expect(inlineImg?.attrs.src).toMatch(/^data:image\/png;base64,/)
   })
 
+  it('finds root-relative images in the folder the generator serves (Hexo: source/)', async () => {
+    const site = await copyOf(HEXO)
+    await mkdir(join(site, 'source/images'))
+    await writeFile(join(site, 'source/images/map 地图.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
+    const post = join(site, 'source/_posts/rooted.md')
+    await writeFile(post, '---\ntitle: Rooted\n---\n![map](/images/map%20地图.svg)\n')
+    const out = await tempDir()
+    const result = await exportArticles([post], { format: 'html', outDir: out })
+    expect(result.results[0]?.value).toEqual({ files: [join(out, 'Rooted.html'), join(out, 'Rooted', 'map 地图.svg')], missing: [] })
+    const img = elements(await readFile(join(out, 'Rooted.html'), 'utf8')).find((e) => e.tag === 'img')
+    expect(decodeURIComponent(img?.attrs.src ?? '')).toBe('Rooted/map 地图.svg')
+  })
+
   it('never copies a file from outside the site, and reports it as missing', async () => {
     const site = await copyOf(HEXO)
     await writeFile(join(site, '..', 'secret.png'), 'not for export')

@@ -97,6 +97,17 @@ describe('static site', () => {
     for (const f of files) expect(await readFile(join(b, f)), f).toEqual(await readFile(join(a, f)))
   })
 
+  it('exports into a folder inside the site again without reading its own output, and skips .html files without a header', async () => {
+    const site = await copyOf(HEXO)
+    await writeFile(join(site, 'source/_posts/plain.html'), '<p>a theme fragment, not an article</p>\n')
+    const out = join(site, 'source/_posts/public')
+    const first = await exportSite(site, out)
+    const second = await exportSite(site, out)
+    expect(second.failures.map((f) => f.path)).toEqual(['source/_posts/2021-01-01-broken.md'])
+    expect(second.articles).toBe(first.articles)
+    expect(second.files).toEqual(first.files)
+  })
+
   it('writes the same bytes whether sanitizing runs on worker threads or in this thread', async () => {
     const site = await copyOf(HEXO)
     const [a, b] = [await tempDir(), await tempDir()]
