@@ -3,7 +3,7 @@
  * renderer may ask for, each path going through the guard first. Plain Node (no electron), so the
  * app, the e2e harness, the CLI and the tests all use this same object.
  */
-import { lstat, mkdir, readFile, realpath, rename, stat } from 'node:fs/promises'
+import { cp, lstat, mkdir, readFile, realpath, rename, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { ArticleFile, ArticleSummary, ContentChange, FolderInfo, NewArticleOptions, SaveResult, SearchHit } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
@@ -219,7 +219,8 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     },
 
     async duplicate(path) {
-      const source = await guard.resolve(path)
+      // The copy goes beside the path as named (a symlink's folder, not its target's).
+      const source = await guard.resolve(path, { noFollow: true })
       try {
         const bytes = await readFile(source.abs)
         const dir = dirname(source.abs)
@@ -227,6 +228,9 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
         const dot = name.lastIndexOf('.')
         const copyName = dot > 0 ? `${name.slice(0, dot)}-copy${name.slice(dot)}` : `${name}-copy`
         const written = await writeNew(dir, copyName, bytes)
+        const assets = await assetFolderOf(source.rel, source.abs)
+        const assetCopy = withoutExtension(join(dir, written))
+        if (assets && !(await exists(assetCopy))) await cp(assets, assetCopy, { recursive: true, errorOnExist: true, force: false })
         const parent = source.rel.includes('/') ? source.rel.slice(0, source.rel.lastIndexOf('/') + 1) : ''
         return await summaryAfterWrite(parent + written, join(dir, written))
       } catch (error) {

@@ -36,6 +36,16 @@ describe('rename, duplicate, folders, trash', () => {
     expect(a.title).toBe('Windows line endings')
   })
 
+  it('duplicates a Hexo post with its asset folder', async () => {
+    const root = await copySite('hexo')
+    const ws = await open(root)
+    const copy = await ws.duplicate('source/_posts/2024-03-01-hello-hexo.md')
+    expect(copy.path).toBe('source/_posts/2024-03-01-hello-hexo-copy.md')
+    expect(await readFile(join(root, 'source/_posts/2024-03-01-hello-hexo-copy/cover.png'))).toEqual(
+      await readFile(join(root, 'source/_posts/2024-03-01-hello-hexo/cover.png')),
+    )
+  })
+
   it('creates folders, refusing existing ones', async () => {
     const root = await copySite('plain')
     const ws = await open(root)
