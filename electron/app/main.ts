@@ -37,6 +37,8 @@ let deliver = (target: OpenTarget): void => {
   early.push(target)
 }
 
+// A separate profile (settings, journal, single-instance lock) for each e2e run of the real app.
+if (process.env.FOLIO_USER_DATA) app.setPath('userData', process.env.FOLIO_USER_DATA)
 registerSchemes()
 app.setAppUserModelId('app.folio.editor')
 if (!setupSingleInstance(() => mainWindow, (target) => deliver(target))) {
