@@ -58,6 +58,13 @@ export function elements(html: string): El[] {
   return out
 }
 
+/** What a spec-compliant parser complains about (parse5's error codes with their line). */
+export function parseErrors(html: string): string[] {
+  const errors: string[] = []
+  parse(html, { onParseError: (e) => errors.push(`${e.code} at line ${e.startLine}`) })
+  return errors
+}
+
 export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const out: string[] = []
   for (const entry of await readdir(dir, { withFileTypes: true })) {

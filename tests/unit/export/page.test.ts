@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportArticles } from '../../../electron/export/batch'
-import { copyOf, elements, HEXO, SEED, tempDir } from './helpers'
+import { copyOf, elements, HEXO, parseErrors, SEED, tempDir } from './helpers'
 
 async function seedFolder(): Promise<string> {
   const dir = await tempDir()
@@ -19,6 +19,7 @@ describe('standalone HTML page', () => {
     const file = result.results[0]?.value.files[0] as string
     expect(file).toBe(join(out, '史无前例，阿里云或将空降-M7-级高管.html'))
     const html = await readFile(file, 'utf8')
+    expect(parseErrors(html)).toEqual([])
     const els = elements(html)
     const meta = (key: string): string | undefined => els.find((e) => e.tag === 'meta' && (e.attrs.name === key || e.attrs.property === key))?.attrs.content
     expect(els.find((e) => e.tag === 'title')?.text).toBe('史无前例，阿里云或将空降 M7 级高管')

@@ -2,7 +2,7 @@ import { access, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join, posix } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportSite } from '../../../electron/export/site'
-import { copyOf, elements, HEXO, listFiles, SEED, tempDir } from './helpers'
+import { copyOf, elements, HEXO, listFiles, parseErrors, SEED, tempDir } from './helpers'
 
 const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0000$/
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
@@ -33,7 +33,9 @@ describe('static site', () => {
 
     // Every relative link and image of every page points at a file that exists.
     for (const file of files.filter((f) => f.endsWith('.html'))) {
-      for (const e of elements(await readFile(join(out, file), 'utf8'))) {
+      const html = await readFile(join(out, file), 'utf8')
+      expect(parseErrors(html), file).toEqual([])
+      for (const e of elements(html)) {
         const target = e.tag === 'a' || e.tag === 'link' ? e.attrs.href : e.tag === 'img' ? e.attrs.src : undefined
         if (!target || /^[a-z]+:/i.test(target) || target.startsWith('#')) continue
         const path = posix.normalize(posix.join(posix.dirname(file), decodeURIComponent(target)))
