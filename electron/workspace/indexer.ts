@@ -234,6 +234,8 @@ export function summarize(facts: FileFacts, bytes: Uint8Array, site: SiteSetting
 }
 
 const PERSIST_DELAY_MS = 2000
+/** About 400 MB of UTF-16: some 70,000 seed-sized articles. */
+const TEXT_BUDGET_CHARS = 200_000_000
 
 /**
  * The folder's articles in memory, kept in step with the disk: built once on open (from the
@@ -242,6 +244,8 @@ const PERSIST_DELAY_MS = 2000
 export class ArticleIndex {
   private files = new Map<string, CachedFile>()
   private texts = new Map<string, string>()
+  private textChars = 0
+  private textsFull = false
   private loadingTexts: Promise<void> | null = null
   private persistTimer: NodeJS.Timeout | null = null
   private dirty = false
@@ -323,7 +327,7 @@ export class ArticleIndex {
 
   forget(rel: string): void {
     this.files.delete(rel)
-    this.texts.delete(rel)
+    this.dropText(rel)
     this.dirty = true
   }
 
@@ -336,13 +340,30 @@ export class ArticleIndex {
       } catch {
         return '' // vanished since it was indexed: the watcher will report it
       }
-      this.texts.set(rel, text)
+      this.keepText(rel, text)
     }
     return text
   }
 
+  /** Texts stay in memory for search up to a budget; past it, search reads them from disk. */
+  private keepText(rel: string, text: string): void {
+    this.dropText(rel)
+    if (this.textChars + text.length > TEXT_BUDGET_CHARS) {
+      this.textsFull = true
+      return
+    }
+    this.texts.set(rel, text)
+    this.textChars += text.length
+  }
+
+  private dropText(rel: string): void {
+    this.textChars -= this.texts.get(rel)?.length ?? 0
+    this.texts.delete(rel)
+  }
+
   /** Reads the texts a cached open skipped, in slices, so later searches find them in memory. */
   async loadTexts(): Promise<void> {
+    if (this.textsFull) return
     const missing = [...this.files].filter(([rel, f]) => f.summary && !this.texts.has(rel)).map(([rel]) => rel)
     if (missing.length > 0) {
       this.loadingTexts ??= inSlices(
@@ -350,7 +371,7 @@ export class ArticleIndex {
         (rel) => {
           if (this.files.get(rel)?.summary) this.textOf(rel)
         },
-        () => this.closed,
+        () => this.closed || this.textsFull,
       ).finally(() => (this.loadingTexts = null))
       await this.loadingTexts
     }
@@ -395,8 +416,8 @@ export class ArticleIndex {
     const indexed = summarize(entry, bytes, this.site, this.rules)
     this.files.set(entry.rel, { size: entry.size, mtimeMs: entry.mtimeMs, summary: indexed?.summary ?? null })
     this.dirty = true
-    if (indexed) this.texts.set(entry.rel, indexed.text)
-    else this.texts.delete(entry.rel)
+    if (indexed) this.keepText(entry.rel, indexed.text)
+    else this.dropText(entry.rel)
     return indexed?.summary ?? null
   }
 }
