@@ -41,7 +41,7 @@ export interface BatchResult<R> {
   cancelled: boolean
 }
 
-export function errorData(error: unknown, path: string): FolioErrorData {
+function errorData(error: unknown, path: string): FolioErrorData {
   if (error instanceof FolioError) return { ...error.toData(), path: error.path ?? path }
   const message = error instanceof Error ? error.message : String(error)
   return { code: 'IO', path, message: `Exporting "${path}" failed: ${message}.` }

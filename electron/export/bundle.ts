@@ -35,7 +35,7 @@ function extensionOf(rel: string): string {
 }
 
 /** The bundle's text and the images it needs; nothing is written. */
-export async function bundleText(article: ExportArticle, ctx: ExportContext, options: BundleOptions): Promise<{ text: string; copies: { from: string; name: string }[]; missing: string[] }> {
+async function bundleText(article: ExportArticle, ctx: ExportContext, options: BundleOptions): Promise<{ text: string; copies: { from: string; name: string }[]; missing: string[] }> {
   const body = bodyOf(article)
   const { found, missing } = await resolveImages(imageSources(expandAssetTags(body, article.rel)), article.rel, ctx.site, ctx.guard)
   const names = assetNames(found.values())

@@ -12,7 +12,7 @@ import { exportSite } from './site'
 import { loadArticle } from './article'
 import { articlesUnder, openSource } from './source'
 
-export const EXPORT_USAGE = `Usage: folio export PATH... --format html|md|site --out DIR [options]
+const EXPORT_USAGE = `Usage: folio export PATH... --format html|md|site --out DIR [options]
 
   --format html      one standalone page per article (images copied beside it)
   --format md        one Markdown bundle per article (the file and its images)

@@ -47,13 +47,13 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const two = (n: number): string => String(n).padStart(2, '0')
 
 /** RFC 822 (with a four-digit year, as RSS 2.0 recommends), in UTC. */
-export function rfc822(ms: number): string {
+function rfc822(ms: number): string {
   const d = new Date(ms)
   return `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`
 }
 
 /** A name-based (v5-style) UUID URN: a valid, stable id when the site has no URL to use. */
-export function urnFor(name: string): string {
+function urnFor(name: string): string {
   const h = createHash('sha1').update(name).digest('hex')
   const variant = ((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)
   return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(18, 20)}-${h.slice(20, 32)}`

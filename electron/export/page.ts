@@ -77,7 +77,7 @@ export function articleHeader(article: ExportArticle, links?: TermLinks): string
   return `<header class="article-header">\n<h1>${escapeHtml(article.title)}</h1>${meta}\n</header>\n`
 }
 
-export function pageDescription(article: ExportArticle): string {
+function pageDescription(article: ExportArticle): string {
   return article.excerpt || article.title
 }
 

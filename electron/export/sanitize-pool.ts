@@ -11,7 +11,7 @@ import { type ExportSanitizer, inThread } from './sanitize'
 import type { SanitizeReply, SanitizeRequest } from './sanitize-worker'
 
 /** Below this many articles a pool's start-up (a DOM per thread) costs more than it saves. */
-export const POOL_THRESHOLD = 64
+const POOL_THRESHOLD = 64
 
 /**
  * From source (CLI, tests, benchmarks) the worker is TypeScript: a two-line bootstrap registers

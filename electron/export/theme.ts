@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { FolioError } from '../../shared/errors'
 
 /** resources/themes/ of this checkout (the CLI, tests and benchmarks run from source). */
-export const THEMES_DIR = fileURLToPath(new URL('../../resources/themes/', import.meta.url))
+const THEMES_DIR = fileURLToPath(new URL('../../resources/themes/', import.meta.url))
 
 export async function loadTheme(name = 'default', dir = THEMES_DIR): Promise<string> {
   const path = join(dir, `${name}.css`)
