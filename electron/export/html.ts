@@ -20,7 +20,7 @@ export interface ShellOptions {
   title: string
   description: string
   /** Open Graph and article facts; omitted entries are left out of the head. */
-  og?: { type: 'article' | 'website'; url?: string; image?: string; publishedTime?: string; modifiedTime?: string; tags?: string[] }
+  og?: { type: 'article' | 'website'; url?: string; image?: string; publishedTime?: string; modifiedTime?: string; section?: string; tags?: string[] }
   author?: string | null
   /** The theme inlined (standalone page) or linked (site pages share one stylesheet). */
   css: { inline: string } | { href: string }
@@ -51,6 +51,7 @@ export function documentShell(o: ShellOptions): string {
         meta('property', 'og:image', og.image) +
         meta('property', 'article:published_time', og.publishedTime) +
         meta('property', 'article:modified_time', og.modifiedTime) +
+        meta('property', 'article:section', og.section) +
         (og.tags ?? []).map((t) => meta('property', 'article:tag', t)).join('')
       : '') +
     ('inline' in o.css ? `<style>\n${o.css.inline}</style>\n` : `<link rel="stylesheet" href="${escapeHtml(o.css.href)}">\n`) +

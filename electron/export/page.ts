@@ -86,6 +86,7 @@ export function articleShellFacts(article: ExportArticle): Pick<Parameters<typeo
   if (article.dateMs !== null) og.publishedTime = isoInstant(article.dateMs)
   if (article.updatedMs !== null) og.modifiedTime = isoInstant(article.updatedMs)
   if (article.image !== null) og.image = article.image
+  if (article.categories[0]) og.section = article.categories[0].join(' › ')
   return { lang: guessLang(article.title + article.excerpt), title: article.title, description: pageDescription(article), author: article.author, og }
 }
 

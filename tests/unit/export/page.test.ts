@@ -29,6 +29,7 @@ describe('standalone HTML page', () => {
     expect(meta('og:type')).toBe('article')
     expect(meta('author')).toBe('ZAKER')
     expect(meta('article:published_time')).toBe('2022-03-01T04:51:00Z')
+    expect(meta('article:section')).toBe('新媒体')
     expect(meta('og:image')).toBe('https://cors.zfour.workers.dev/?http://zkres2.myzaker.com/202203/621e13ac8e9f0931fd212984_1024.jpg')
     // The date as the author wrote it, the instant for machines.
     const time = els.find((e) => e.tag === 'time')
