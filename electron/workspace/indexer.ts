@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ArticleSummary, ContentChange } from '../../shared/contract'
-import { fieldRecord, parse } from '../../shared/frontmatter'
+import { fieldRecord, parse, scalarText } from '../../shared/frontmatter'
 import { parseDateText } from '../../shared/frontmatter/dates'
 import type { FieldValue } from '../../shared/frontmatter/types'
 import { textStats } from '../../shared/text-stats'
@@ -37,21 +37,9 @@ export interface FileFacts {
   kind: FileKind
 }
 
-/** Scalars as text; lists and maps have no single text. */
-function scalarText(value: FieldValue | undefined): string | null {
-  if (!value) return null
-  switch (value.type) {
-    case 'string':
-      return value.value
-    case 'number':
-      return value.text
-    case 'boolean':
-      return String(value.value)
-    case 'date':
-      return value.text
-    default:
-      return null
-  }
+/** Scalars as text; lists, maps and absent keys have no single text. */
+function textOf(value: FieldValue | undefined): string | null {
+  return value ? scalarText(value) : null
 }
 
 function first(fields: Record<string, FieldValue>, keys: readonly string[]): FieldValue | undefined {
@@ -65,7 +53,7 @@ function items(value: FieldValue | undefined): FieldValue[] {
 }
 
 function texts(values: FieldValue[]): string[] {
-  return values.map(scalarText).filter((t): t is string => t !== null && t.trim() !== '')
+  return values.map(textOf).filter((t): t is string => t !== null && t.trim() !== '')
 }
 
 /** Jekyll accepts `tags: a b` and `categories: a b` as space-separated lists. */
@@ -210,13 +198,13 @@ export function summarize(facts: FileFacts, bytes: Uint8Array, site: SiteSetting
     (published?.type === 'boolean' && !published.value) ||
     (fields.draft?.type === 'boolean' && fields.draft.value)
   const stats = textStats(body)
-  const described = scalarText(first(fields, EXCERPT_KEYS))
+  const described = textOf(first(fields, EXCERPT_KEYS))
   return {
     text,
     summary: {
       path: facts.rel,
       format,
-      title: scalarText(fields.title),
+      title: textOf(fields.title),
       date: date.text,
       dateMs: date.ms,
       updated: updated.text,

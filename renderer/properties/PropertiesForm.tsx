@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import { addListItem, removeKey, removeListItem, setValue } from '../../shared/frontmatter'
+import { addListItem, removeKey, removeListItem, scalarText, setValue } from '../../shared/frontmatter'
 import type { EditValue, Field, ParsedFrontMatter, Schema, TextPatch } from '../../shared/frontmatter/types'
 import { useI18n } from '../i18n/i18n'
-import { BooleanWidget, ChipsWidget, NumberWidget, TextWidget, scalarText } from './widgets'
+import { BooleanWidget, ChipsWidget, NumberWidget, TextWidget } from './widgets'
 import { fromInputValue, readWallClock, toInputValue, writeWallClock } from './wall-clock'
 
 interface Props {
@@ -132,7 +132,7 @@ function FieldWidget({ field, text, schema, locked, opts, set, edit }: WidgetPro
     case 'date':
       return <DateWidget text={value.text} label={label} readOnly={locked} onChange={(next) => set(key, next)} />
     case 'list': {
-      const items = value.items.map(scalarText)
+      const items = value.items.map((item) => (item.type === 'null' ? '' : scalarText(item)))
       if (items.every((item): item is string => item !== null)) {
         return (
           <ChipsWidget

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react'
-import type { FieldValue } from '../../shared/frontmatter/types'
 
 /** A text input that shows the document's value and reports every change as it is typed. */
 export function TextWidget(props: { value: string; label: string; multiline: boolean; readOnly: boolean; onChange(next: string): void }) {
@@ -105,22 +104,4 @@ export function ChipsWidget(props: {
       )}
     </div>
   )
-}
-
-/** Text shown for a scalar value in a chip or a read-only cell. */
-export function scalarText(value: FieldValue): string | null {
-  switch (value.type) {
-    case 'string':
-      return value.value
-    case 'number':
-      return value.text
-    case 'boolean':
-      return String(value.value)
-    case 'date':
-      return value.text
-    case 'null':
-      return ''
-    default:
-      return null
-  }
 }

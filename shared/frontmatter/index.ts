@@ -11,7 +11,7 @@ export {
   applyPatches,
   fieldToEditValue,
 } from './edit'
-export { inferSchema } from './schema'
+export { inferSchema, scalarText } from './schema'
 export { parseDateText, isDateLike, type DateReading } from './dates'
 export { needsQuotes } from './quote'
 export type * from './types'

@@ -52,7 +52,8 @@ function dominant(types: Map<FieldValue['type'], number>): FieldValue['type'] {
   return best
 }
 
-function scalarText(v: FieldValue): string | null {
+/** A scalar's text as written for display and counting; null for lists, maps and null. */
+export function scalarText(v: FieldValue): string | null {
   switch (v.type) {
     case 'string':
       return v.value
