@@ -1,0 +1,117 @@
+/**
+ * The in-page half of tests/bench/renderer.bench.ts: bundled by Vite into one script, evaluated
+ * in the harness page as `window.folioBench`. It stamps input, waits for paints and runs the
+ * same-page baselines (a bare CodeMirror, markdown-it alone).
+ */
+import { markdown, markdownLanguage } from '@codemirror/lang-markdown'
+import { EditorState } from '@codemirror/state'
+import { EditorView } from '@codemirror/view'
+import MarkdownIt from 'markdown-it'
+
+/** Resolves with performance.now() once the frame rendered after this call has been painted. */
+export function afterPaint(): Promise<number> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      // A message posted from rAF runs as the next task, after that frame's paint.
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => resolve(performance.now())
+      channel.port2.postMessage(null)
+    })
+  })
+}
+
+const keystrokes: number[] = []
+let pendingKey: number | null = null
+let lastKey = 0
+
+/**
+ * Times every keystroke from the event's own timestamp (so time spent queued behind a busy main
+ * thread counts) to the paint after it. Characters off the keyboard arrive as beforeinput alone.
+ */
+export function watchKeystrokes(): void {
+  const stamp = (event: Event) => {
+    lastKey = event.timeStamp
+    if (pendingKey !== null) return
+    pendingKey = event.timeStamp
+    void afterPaint().then((painted) => {
+      keystrokes.push(painted - (pendingKey ?? painted))
+      pendingKey = null
+    })
+  }
+  document.addEventListener('keydown', stamp, { capture: true })
+  document.addEventListener('beforeinput', stamp, { capture: true })
+}
+
+/** The keystroke times collected since the last call. */
+export function takeKeystrokes(): number[] {
+  return keystrokes.splice(0)
+}
+
+export function lastKeystroke(): number {
+  return lastKey
+}
+
+let lastClick = 0
+document.addEventListener('click', (event) => (lastClick = event.timeStamp), { capture: true })
+
+/** Milliseconds from the last click to the paint after `.cm-content` first shows `marker`. */
+export function editorShows(marker: string): Promise<number> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!document.querySelector('.cm-content')?.textContent?.includes(marker)) return
+      observer.disconnect()
+      void afterPaint().then((painted) => resolve(painted - lastClick))
+    }
+    const observer = new MutationObserver(check)
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true })
+  })
+}
+
+/** Milliseconds from the last keystroke to the paint after the preview frame loads text containing `marker`. */
+export function previewShows(marker: string): Promise<number> {
+  return new Promise((resolve) => {
+    const frame = document.querySelector<HTMLIFrameElement>('iframe[data-testid=preview]')
+    if (!frame) throw new Error('no preview frame')
+    const loaded = () => {
+      if (!frame.srcdoc.includes(marker)) return
+      frame.removeEventListener('load', loaded)
+      void afterPaint().then((painted) => resolve(painted - lastKey))
+    }
+    frame.addEventListener('load', loaded)
+  })
+}
+
+let bare: EditorView | null = null
+
+/** A bare CodeMirror (Markdown language, line wrapping, nothing else) over the whole window, cursor at the end of `line`. */
+export function mountBareEditor(doc: string, line: number): void {
+  const host = document.createElement('div')
+  host.style.cssText = 'position:fixed;inset:0;z-index:100000;background:#fff;overflow:auto'
+  document.body.append(host)
+  bare = new EditorView({
+    parent: host,
+    state: EditorState.create({ doc, extensions: [markdown({ base: markdownLanguage }), EditorView.lineWrapping] }),
+  })
+  const end = bare.state.doc.line(line).to
+  bare.dispatch({ selection: { anchor: end }, scrollIntoView: true })
+  bare.focus()
+}
+
+export function unmountBareEditor(): void {
+  bare?.dom.parentElement?.remove()
+  bare?.destroy()
+  bare = null
+}
+
+const md = new MarkdownIt({ html: true, linkify: true })
+
+/** Median milliseconds of markdown-it alone rendering `text`. */
+export function markdownItMs(text: string, rounds: number): number {
+  const times: number[] = []
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now()
+    md.render(text)
+    times.push(performance.now() - start)
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0
+}

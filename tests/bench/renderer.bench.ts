@@ -1,0 +1,279 @@
+/**
+ * Renderer benchmark: the built renderer in Chromium through the e2e harness, with baselines
+ * measured in the same page in the same run. Build first (`npx electron-vite build`), then
+ *   npx tsx tests/bench/renderer.bench.ts        (BENCH_SMALL=1: fewer rounds, a smaller library)
+ * Metrics:
+ *   keystroke → paint   typing into a 1 MB article, half Chinese   vs  a bare CodeMirror on the same text
+ *   preview refresh     last keystroke → preview painted, 100 KB   vs  markdown-it alone on its body
+ *   open                click in the list → editor painted         vs  folio.readArticle of the same file
+ *   library heap        heap after GC with 10,000 articles listed  vs  the same app with one article
+ * Typing is real key input through page.keyboard: bursts at ~20 keys a second with a pause after
+ * each burst, so whatever the app does during a pause is in the way of the next keystroke.
+ */
+import type { CDPSession, Page } from '@playwright/test'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'vite'
+import type { InvokeApi } from '../../shared/contract'
+import { launchApp } from '../e2e/harness'
+import type * as PageSide from './renderer-page'
+
+declare global {
+  interface Window {
+    folioBench?: typeof PageSide
+  }
+}
+
+const SMALL = process.env.BENCH_SMALL === '1'
+const KEYSTROKES = SMALL ? 40 : 200
+const BURST = 20
+const KEY_GAP_MS = 50
+const PAUSE_MS = 400
+/** Time for a freshly shown editor to finish its background parse before typing starts. */
+const SETTLE_MS = 1_000
+const PREVIEW_ROUNDS = SMALL ? 4 : 10
+const OPEN_ROUNDS = SMALL ? 4 : 10
+const LIBRARY = SMALL ? 1_000 : 10_000
+const SEED = fileURLToPath(new URL('../fixtures/seed/000_96ee1b00782f1bda.txt', import.meta.url))
+
+/** Deterministic pseudo-random numbers, so every run types into the same text. */
+function random(seed: number): () => number {
+  let s = seed
+  return () => {
+    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648
+    return s / 2_147_483_648
+  }
+}
+
+const LATIN = 'the editor keeps every byte of the header while the writer types a long article about cloud computing markets and regional sales teams'.split(' ')
+
+/**
+ * Markdown of about `size` characters, half of them Chinese: headings, paragraphs, lists, links,
+ * emphasis and code, with the seed's Chinese sentences and plain English ones.
+ */
+function markdownBody(chinese: string[], size: number, seed: number): string {
+  const next = random(seed)
+  const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)]!
+  const latin = () => Array.from({ length: 12 + Math.floor(next() * 20) }, () => pick(LATIN)).join(' ')
+  const parts: string[] = []
+  let length = 0
+  for (let i = 0; length < size; i++) {
+    let part: string
+    if (i % 12 === 0) part = `## 第 ${i / 12 + 1} 节 Section ${i / 12 + 1}`
+    else if (i % 12 === 5) part = `- ${pick(chinese)}\n- ${latin()}\n- **${pick(chinese)}** [link](https://example.com/${i})`
+    else if (i % 12 === 9) part = '```js\n' + `const value${i} = compute(${i}) // ${latin()}\n` + '```'
+    else if (i % 3 !== 0) part = `${pick(chinese)}${pick(chinese)}**${pick(chinese)}**${pick(chinese)}${pick(chinese)}`
+    else part = `${latin()}. ${latin()} *${latin()}*.`
+    parts.push(part)
+    length += part.length + 2
+  }
+  return parts.join('\n\n') + '\n'
+}
+
+function article(title: string, body: string): string {
+  return `---\ntitle: '${title}'\ncategories:\n - 新媒体\n - bench\ntags: [云计算, 阿里]\nauthor: ZAKER\ndate: 2022-03-01 04:51:00\n---\n\n${body}`
+}
+
+async function chineseSentences(): Promise<string[]> {
+  const seed = await readFile(SEED, 'utf8')
+  const text = seed.slice(seed.indexOf('\n---\n', 5) + 5).replace(/<[^>]*>/g, '\n')
+  return text
+    .split(/(?<=[。！？])|\n/)
+    .map((s) => s.trim())
+    .filter((s) => /[\u4e00-\u9fff]/.test(s) && s.length > 8)
+}
+
+/** The in-page helpers and baselines as one script (see renderer-page.ts). */
+async function pageScript(): Promise<string> {
+  const output = await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: fileURLToPath(new URL('./renderer-page.ts', import.meta.url)), formats: ['iife'], name: 'folioBench' },
+    },
+  })
+  const result = Array.isArray(output) ? output[0] : output
+  if (!result || !('output' in result)) throw new Error('vite build gave no output')
+  return result.output[0].code
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN
+}
+
+const median = (values: number[]) => quantile(values, 0.5)
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
+
+/** What to type: English and Chinese words, spaces between. */
+function typingText(count: number): string[] {
+  const words = ['fast ', '中文', 'edit ', '测试', 'words ', '云计算', 'keys ']
+  const keys: string[] = []
+  for (let i = 0; keys.length < count; i++) keys.push(...words[i % words.length]!)
+  return keys.slice(0, count)
+}
+
+/** Types `keys` in bursts of BURST with a pause after each; returns the per-keystroke paint times. */
+async function typeBursts(page: Page, keys: string[]): Promise<number[]> {
+  await page.evaluate(() => window.folioBench!.takeKeystrokes())
+  for (let i = 0; i < keys.length; i++) {
+    await page.keyboard.type(keys[i]!)
+    await sleep(i % BURST === BURST - 1 ? PAUSE_MS : KEY_GAP_MS)
+  }
+  await sleep(PAUSE_MS)
+  return page.evaluate(() => window.folioBench!.takeKeystrokes())
+}
+
+async function launch(dir: string, script: string) {
+  const app = await launchApp({ contentDir: dir })
+  await app.page.evaluate(script)
+  await app.page.evaluate(() => window.folioBench!.watchKeystrokes())
+  return app
+}
+
+async function openArticle(page: Page, path: string, marker: string): Promise<number> {
+  const shown = page.evaluate((m) => window.folioBench!.editorShows(m), marker)
+  await page.locator(`[data-testid=article-item][data-path="${path}"]`).click()
+  return shown
+}
+
+async function heapMB(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage')
+  await cdp.send('HeapProfiler.collectGarbage')
+  const usage = await cdp.send('Runtime.getHeapUsage')
+  return usage.usedSize / 1024 / 1024
+}
+
+interface Row {
+  metric: string
+  ours: number
+  baseline: number
+  unit: string
+  target: string
+}
+
+const rows: Row[] = []
+const root = await mkdtemp(join(tmpdir(), 'folio-renderer-bench-'))
+try {
+  const script = await pageScript()
+  const chinese = await chineseSentences()
+  const content = join(root, 'content')
+  await mkdir(content)
+  const bigBody = markdownBody(chinese, 1_000_000, 1)
+  const midBody = markdownBody(chinese, 100_000, 2)
+  await writeFile(join(content, 'big.md'), article('一兆字节 1 MB', bigBody))
+  await writeFile(join(content, 'mid.md'), article('十万字节 100 KB', midBody))
+  for (const name of ['open-a', 'open-b']) {
+    await writeFile(join(content, `${name}.md`), article(name, `Opening marker ${name}\n\n` + markdownBody(chinese, 100_000, name.length)))
+  }
+  const cjk = [...bigBody].filter((c) => /[\u3400-\u9fff]/.test(c)).length
+  console.log(`1 MB article: ${bigBody.length} UTF-16 units, ${Math.round((100 * cjk) / bigBody.length)}% Han characters`)
+
+  const app = await launch(content, script)
+  try {
+    const { page } = app
+    // Keystroke → paint: the app's editor and a bare CodeMirror on the same text, alternating.
+    await openArticle(page, 'big.md', '第 1 节')
+    const bigLines = article('一兆字节 1 MB', bigBody).split('\n')
+    const line = bigLines.findIndex((l, i) => i > 12 && /^[\u4e00-\u9fff]/.test(l)) + 1
+    const keys = typingText(KEYSTROKES)
+    const ours: number[] = []
+    const bare: number[] = []
+    for (const half of [keys.slice(0, keys.length / 2), keys.slice(keys.length / 2)]) {
+      await page.locator('.cm-line', { hasText: bigLines[line - 1]!.slice(0, 12) }).first().click()
+      await page.keyboard.press('End')
+      await sleep(SETTLE_MS)
+      ours.push(...(await typeBursts(page, half)))
+      await page.evaluate(([doc, at]) => window.folioBench!.mountBareEditor(doc, at), [bigBody, 5] as const)
+      await sleep(SETTLE_MS)
+      bare.push(...(await typeBursts(page, half)))
+      await page.evaluate(() => window.folioBench!.unmountBareEditor())
+    }
+    rows.push({ metric: 'keystroke → paint p50 (1 MB)', ours: median(ours), baseline: median(bare), unit: 'ms', target: '' })
+    rows.push({ metric: 'keystroke → paint p95 (1 MB)', ours: quantile(ours, 0.95), baseline: quantile(bare, 0.95), unit: 'ms', target: '≤ 16 ms' })
+    rows.push({ metric: 'keystroke → paint max (1 MB)', ours: Math.max(...ours), baseline: Math.max(...bare), unit: 'ms', target: '' })
+
+    // Preview refresh: type a word into the 100 KB article, time from its last key to the preview showing it.
+    await openArticle(page, 'mid.md', '第 1 节')
+    const midLine = midBody.split('\n').find((l) => /^[\u4e00-\u9fff]/.test(l))!
+    await page.locator('.cm-line', { hasText: midLine.slice(0, 12) }).first().click()
+    await page.keyboard.press('End')
+    const refresh: number[] = []
+    for (let round = 0; round < PREVIEW_ROUNDS; round++) {
+      const marker = `zqv${'abcdefghijklmnop'[round]}w`
+      const shown = page.evaluate((m) => window.folioBench!.previewShows(m), marker)
+      for (const key of ` ${marker}`) {
+        await page.keyboard.type(key)
+        await sleep(KEY_GAP_MS)
+      }
+      refresh.push(await shown)
+      await sleep(PAUSE_MS)
+    }
+    const markdownIt = await page.evaluate(([text, n]) => window.folioBench!.markdownItMs(text, n), [midBody, 15] as const)
+    rows.push({ metric: 'pause → preview painted (100 KB)', ours: median(refresh), baseline: markdownIt, unit: 'ms', target: '≤ 100 ms, ≤ 2x' })
+
+    // Open: alternate two 100 KB articles (a clean buffer is dropped, so each open reads the file again).
+    const opens: number[] = []
+    const reads: number[] = []
+    for (let round = 0; round < OPEN_ROUNDS; round++) {
+      const name = round % 2 === 0 ? 'open-a' : 'open-b'
+      opens.push(await openArticle(page, `${name}.md`, `Opening marker ${name}`))
+      reads.push(
+        await page.evaluate(async (path) => {
+          const start = performance.now()
+          await (window as unknown as { folio: Pick<InvokeApi, 'readArticle'> }).folio.readArticle(path)
+          return performance.now() - start
+        }, `${name}.md`),
+      )
+      await sleep(PAUSE_MS)
+    }
+    rows.push({ metric: 'open → editor painted (100 KB)', ours: median(opens), baseline: median(reads), unit: 'ms', target: '≤ 100 ms' })
+    const bigOpens: number[] = []
+    for (let round = 0; round < (SMALL ? 1 : 3); round++) {
+      await openArticle(page, 'open-a.md', 'Opening marker open-a')
+      await sleep(PAUSE_MS)
+      bigOpens.push(await openArticle(page, 'big.md', '第 1 节'))
+      await sleep(PAUSE_MS * 3)
+    }
+    rows.push({ metric: 'open → editor painted (1 MB)', ours: median(bigOpens), baseline: median(reads), unit: 'ms', target: '≤ 100 ms' })
+  } finally {
+    await app.close()
+  }
+
+  // Library heap: 10,000 small articles listed vs one.
+  const heaps: number[] = []
+  for (const count of [LIBRARY, 1]) {
+    const dir = join(root, `library-${count}`)
+    await mkdir(dir)
+    for (let start = 0; start < count; start += 500) {
+      await Promise.all(
+        Array.from({ length: Math.min(500, count - start) }, (_, k) => {
+          const i = start + k
+          return writeFile(join(dir, `post-${i}.md`), article(`第 ${i} 篇 post ${i}`, markdownBody(chinese, 2_000, i)))
+        }),
+      )
+    }
+    const library = await launch(dir, script)
+    try {
+      const cdp = await library.page.context().newCDPSession(library.page)
+      await sleep(1_000)
+      heaps.push(await heapMB(cdp))
+    } finally {
+      await library.close()
+    }
+  }
+  rows.push({ metric: `library heap (${LIBRARY} articles)`, ours: heaps[0]!, baseline: heaps[1]!, unit: 'MB', target: '≤ 150 MB' })
+} finally {
+  await rm(root, { recursive: true, force: true })
+}
+
+console.log(`\n${'metric'.padEnd(36)}${'ours'.padStart(10)}${'baseline'.padStart(10)}${'ratio'.padStart(8)}  target`)
+for (const r of rows) {
+  const ratio = r.baseline > 0 ? (r.ours / r.baseline).toFixed(2) : '-'
+  console.log(`${r.metric.padEnd(36)}${(r.ours.toFixed(1) + ' ' + r.unit).padStart(10)}${(r.baseline.toFixed(1) + ' ' + r.unit).padStart(10)}${ratio.padStart(8)}  ${r.target}`)
+}
+console.log('\nbaselines: bare CodeMirror on the same text; markdown-it alone on the same body; folio.readArticle; the app with one article')
