@@ -3,11 +3,13 @@
  * Electron's app/ipc.ts and the e2e harness both call `dispatch`, so argument validation,
  * error shaping and the handlers themselves are the same in the app and in tests.
  */
+import { join } from 'node:path'
 import type { ContentChange, EventApi, EventName, FolderInfo, InvokeApi, InvokeMethod, InvokeResult } from '../shared/contract'
 import { INVOKE } from '../shared/contract'
 import { FolioError, type Envelope, type FolioErrorData } from '../shared/errors'
 import { openWorkspace, type Workspace } from './workspace/workspace'
 import { createJournal, isUnsavedBuffer } from './recovery/journal'
+import { createTaxonomyService, type TaxonomyService } from './taxonomy/service'
 
 export interface HandlerDeps {
   /** Asks the user for a folder (the native dialog in Electron); null when cancelled. */
@@ -74,6 +76,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return describe(next)
   }
 
+  // One service per open folder: its header cache and previews belong to that folder.
+  const services = new WeakMap<Workspace, TaxonomyService>()
+  const bulk = (): TaxonomyService => {
+    const ws = open()
+    let service = services.get(ws)
+    if (!service) {
+      service = createTaxonomyService(ws, { journalDir: deps.journalDir === undefined ? null : join(deps.journalDir, 'bulk-edits') })
+      services.set(ws, service)
+    }
+    return service
+  }
+
   const describe = (open: Workspace): FolderInfo =>
     deps.assetBase === undefined ? open.info : { ...open.info, assetBase: deps.assetBase }
 
@@ -96,6 +110,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     takeRecovered: async () => (journal ? journal.read() : null),
     listRecentFolders: async () => (deps.recentFolders ? deps.recentFolders() : []),
+    taxonomy: () => bulk().taxonomy(),
+    planBulkEdit: (operation) => bulk().plan(operation),
+    applyBulkEdit: (planId) => bulk().apply(planId),
+    undoBulkEdit: (resultId) => bulk().undo(resultId),
     current: () => workspace,
     unsaved: () => unsaved,
     discardUnsaved: async () => {
@@ -129,6 +147,31 @@ const newArticleOptions: Check = (v) => {
   )
 }
 
+const nonEmptyStringArray: Check = (v) => stringArray(v) && (v as string[]).length > 0
+const bulkOperation: Check = (v) => {
+  if (typeof v !== 'object' || v === null) return false
+  const o = v as Record<string, unknown>
+  const has = (...keys: string[]) => Object.keys(o).length === keys.length + 1 && keys.every((k) => Object.hasOwn(o, k))
+  switch (o.kind) {
+    case 'rename':
+      return has('key', 'from', 'to') && str(o.key) && str(o.from) && str(o.to)
+    case 'merge':
+      return has('key', 'from', 'to') && str(o.key) && nonEmptyStringArray(o.from) && str(o.to)
+    case 'delete':
+      return has('key', 'value') && str(o.key) && str(o.value)
+    case 'move-category':
+      return has('from', 'toParent') && nonEmptyStringArray(o.from) && stringArray(o.toParent)
+    case 'set':
+    case 'add-to-list':
+    case 'remove-from-list':
+      return has('paths', 'key', 'value') && nonEmptyStringArray(o.paths) && str(o.key) && str(o.value)
+    case 'unset':
+      return has('paths', 'key') && nonEmptyStringArray(o.paths) && str(o.key)
+    default:
+      return false
+  }
+}
+
 /** Run-time shape of every method's arguments: the renderer is not trusted. */
 export const ARGUMENTS = {
   openFolder: [optional(str)],
@@ -146,6 +189,10 @@ export const ARGUMENTS = {
   journalUnsaved: [(v) => Array.isArray(v) && v.every(isUnsavedBuffer)],
   takeRecovered: [],
   listRecentFolders: [],
+  taxonomy: [],
+  planBulkEdit: [bulkOperation],
+  applyBulkEdit: [str],
+  undoBulkEdit: [str],
 } as const satisfies Record<InvokeMethod, readonly Check[]>
 
 export function isInvokeMethod(name: string): name is InvokeMethod {

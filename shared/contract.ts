@@ -109,6 +109,77 @@ export interface RecoveredBuffers {
   buffers: UnsavedBuffer[]
 }
 
+/** One value of a list-valued header key, with the articles that carry it. */
+export interface TaxonomyValue {
+  /** The value as text; a Hexo category is its path joined with ' › '. */
+  value: string
+  count: number
+  /** POSIX paths of the articles carrying it (for a category: it or anything inside it). */
+  paths: string[]
+}
+
+/** A node of a Hexo category tree: `categories: [A, B]` is B inside A. */
+export interface CategoryNode {
+  name: string
+  path: string[]
+  /** Articles in this category or below it. */
+  count: number
+  children: CategoryNode[]
+}
+
+export interface TaxonomyKey {
+  key: string
+  values: TaxonomyValue[]
+  /** The hierarchy for Hexo categories, null for flat keys. */
+  tree: CategoryNode[] | null
+}
+
+/** Every list-valued header key of the folder (tags and categories first) with its values. */
+export interface Taxonomy {
+  keys: TaxonomyKey[]
+}
+
+/**
+ * A bulk edit. Values of Hexo `categories` are paths joined with ' › ': renaming `A › B` to
+ * `C › B` moves that category with its articles. Field edits apply to the listed articles only.
+ */
+export type BulkOperation =
+  | { kind: 'rename'; key: string; from: string; to: string }
+  | { kind: 'merge'; key: string; from: string[]; to: string }
+  | { kind: 'delete'; key: string; value: string }
+  | { kind: 'move-category'; from: string[]; toParent: string[] }
+  | { kind: 'set'; paths: string[]; key: string; value: string }
+  | { kind: 'add-to-list'; paths: string[]; key: string; value: string }
+  | { kind: 'remove-from-list'; paths: string[]; key: string; value: string }
+  | { kind: 'unset'; paths: string[]; key: string }
+
+/** A run of changed lines in a preview: `removed` lines from `line` (1-based) become `added`. */
+export interface DiffHunk {
+  line: number
+  removed: string[]
+  added: string[]
+}
+
+export interface BulkSkip {
+  path: string
+  reason: string
+}
+
+/** What a bulk edit would do, file by file; kept on the main side under `id` until applied. */
+export interface BulkPlan {
+  id: string
+  files: { path: string; hunks: DiffHunk[] }[]
+  /** Articles the operation concerns that cannot be edited (header does not parse, not UTF-8, …). */
+  skipped: BulkSkip[]
+}
+
+export interface BulkResult {
+  /** The journal entry: pass it to undoBulkEdit. */
+  id: string
+  changed: string[]
+  skipped: BulkSkip[]
+}
+
 /** Commands the native menu (or the close guard) asks the renderer to run. */
 export type MenuCommand =
   | 'new-article'
@@ -165,6 +236,14 @@ export interface InvokeApi {
   takeRecovered(): Promise<RecoveredBuffers | null>
   /** Recently opened folders (absolute paths), newest first. */
   listRecentFolders(): Promise<string[]>
+  /** Every list-valued header key with its values, counts and articles. */
+  taxonomy(): Promise<Taxonomy>
+  /** Computes a bulk edit's per-file diffs without writing anything. */
+  planBulkEdit(operation: BulkOperation): Promise<BulkPlan>
+  /** Applies a plan: files changed on disk since the plan are skipped; the result can be undone. */
+  applyBulkEdit(planId: string): Promise<BulkResult>
+  /** Restores every file of an applied bulk edit that nobody changed since, byte for byte. */
+  undoBulkEdit(resultId: string): Promise<BulkResult>
 }
 
 /** Events from the main process to the renderer. */
@@ -197,6 +276,10 @@ export const INVOKE = {
   journalUnsaved: 'unsaved:journal',
   takeRecovered: 'unsaved:recovered',
   listRecentFolders: 'folders:recent',
+  taxonomy: 'taxonomy:get',
+  planBulkEdit: 'bulk:plan',
+  applyBulkEdit: 'bulk:apply',
+  undoBulkEdit: 'bulk:undo',
 } as const satisfies Record<InvokeMethod, string>
 
 export const EVENTS = {

@@ -26,6 +26,10 @@ const validArgs: Record<InvokeMethod, unknown[]> = {
   journalUnsaved: [[{ path: 'a.md', text: 'x', baseHash: 'h' }]],
   takeRecovered: [],
   listRecentFolders: [],
+  taxonomy: [],
+  planBulkEdit: [{ kind: 'rename', key: 'tags', from: 'a', to: 'b' }],
+  applyBulkEdit: ['plan-id'],
+  undoBulkEdit: ['result-id'],
 }
 
 let calls: Array<[InvokeMethod, unknown[]]>

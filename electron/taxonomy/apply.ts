@@ -1,0 +1,103 @@
+/**
+ * Applying a plan and undoing it. Each file is re-read: one whose bytes moved since the plan is
+ * skipped and reported, never overwritten; the others are written through the workspace's save,
+ * which is atomic and checks the hash once more right before writing.
+ */
+import type { ArticleFile, BulkResult, BulkSkip, SaveResult } from '../../shared/contract'
+import { FolioError } from '../../shared/errors'
+import { applyPatches } from '../../shared/frontmatter'
+import { encode, hashBytes } from '../workspace/files'
+import type { BulkJournal, JournalEntry, JournalFile } from './journal'
+import type { Plan } from './plan'
+
+/** What apply and undo need of the workspace. */
+export interface FileStore {
+  root: string
+  read(path: string): Promise<ArticleFile>
+  save(path: string, text: string, baseHash: string): Promise<SaveResult>
+}
+
+/** Files written at once: enough to overlap the fsyncs of atomic writes, few enough for open files. */
+const PARALLEL = 16
+
+async function eachParallel<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++] as T)
+  }
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker))
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+
+export async function applyPlan(plan: Plan, store: FileStore, journal: BulkJournal): Promise<BulkResult> {
+  const skipped: BulkSkip[] = [...plan.skipped]
+  const ready: { file: JournalFile; after: string }[] = []
+  await eachParallel(plan.files, async (planned) => {
+    let current: ArticleFile
+    try {
+      current = await store.read(planned.path)
+    } catch (error) {
+      skipped.push({ path: planned.path, reason: reason(error) })
+      return
+    }
+    if (current.hash !== planned.baseHash) {
+      skipped.push({ path: planned.path, reason: `${planned.path} changed on disk since the preview; it was left as it is. Preview again to include it.` })
+      return
+    }
+    if (current.readOnly !== null) {
+      skipped.push({ path: planned.path, reason: current.readOnly })
+      return
+    }
+    const after = applyPatches(current.text, planned.patches)
+    ready.push({ file: { path: planned.path, beforeHash: current.hash, afterHash: hashBytes(encode(after, current.bom)), before: current.text }, after })
+  })
+  ready.sort((a, b) => byPath(a.file, b.file))
+  const entry: JournalEntry = { id: plan.id, root: store.root, createdAt: Date.now(), operation: plan.operation, files: ready.map((r) => r.file) }
+  // Journal first: whatever happens while writing, the files written so far can be restored.
+  await journal.write(entry)
+  const written = new Set<string>()
+  await eachParallel(ready, async ({ file, after }) => {
+    try {
+      await store.save(file.path, after, file.beforeHash)
+      written.add(file.path)
+    } catch (error) {
+      const changed = error instanceof FolioError && error.code === 'CONFLICT'
+      skipped.push({ path: file.path, reason: changed ? `${file.path} changed on disk while applying; it was left as it is.` : reason(error) })
+    }
+  })
+  const files = entry.files.filter((f) => written.has(f.path))
+  if (files.length === 0) await journal.remove(entry.id)
+  else if (files.length < entry.files.length) await journal.write({ ...entry, files })
+  return { id: plan.id, changed: files.map((f) => f.path), skipped: skipped.sort(byPath) }
+}
+
+/** Restores every file that still holds what the edit wrote; the others are reported, untouched. */
+export async function undoEdit(id: string, store: FileStore, journal: BulkJournal): Promise<BulkResult> {
+  const entry = await journal.read(id)
+  if (!entry) throw new FolioError({ code: 'NOT_FOUND', message: `There is no bulk edit ${id} to undo (already undone?).` })
+  if (entry.root !== store.root) {
+    throw new FolioError({ code: 'BAD_ARGUMENT', message: `That bulk edit was made in ${entry.root}. Open that folder to undo it.` })
+  }
+  const changed: string[] = []
+  const skipped: BulkSkip[] = []
+  await eachParallel(entry.files, async (file) => {
+    try {
+      const current = await store.read(file.path)
+      if (current.hash !== file.afterHash) {
+        skipped.push({ path: file.path, reason: `${file.path} was changed after the bulk edit; it was left as it is.` })
+        return
+      }
+      await store.save(file.path, file.before, file.afterHash)
+      changed.push(file.path)
+    } catch (error) {
+      skipped.push({ path: file.path, reason: reason(error) })
+    }
+  })
+  await journal.remove(id)
+  return { id, changed: changed.sort(), skipped: skipped.sort(byPath) }
+}

@@ -1,0 +1,65 @@
+/**
+ * The journal of applied bulk edits: for every file written, the text it had before and the
+ * hashes before and after, so an undo can restore it byte for byte (and only if nobody changed it
+ * since). Written before the first file changes, so a crash mid-way still leaves a usable undo.
+ */
+import { mkdir, readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { BulkOperation } from '../../shared/contract'
+import { writeFileAtomic } from '../workspace/atomic-write'
+
+export interface JournalFile {
+  path: string
+  beforeHash: string
+  afterHash: string
+  /** The decoded text before the edit; the file's BOM is unchanged by edits and kept by save. */
+  before: string
+}
+
+export interface JournalEntry {
+  id: string
+  /** The content folder (absolute) the paths belong to. */
+  root: string
+  createdAt: number
+  operation: BulkOperation
+  files: JournalFile[]
+}
+
+export interface BulkJournal {
+  write(entry: JournalEntry): Promise<void>
+  read(id: string): Promise<JournalEntry | null>
+  remove(id: string): Promise<void>
+}
+
+const ID = /^[A-Za-z0-9-]+$/
+
+/** Journals in `dir` (one JSON file per edit), or in memory when there is no data folder. */
+export function createBulkJournal(dir: string | null): BulkJournal {
+  if (dir === null) {
+    const entries = new Map<string, JournalEntry>()
+    return {
+      write: async (entry) => void entries.set(entry.id, entry),
+      read: async (id) => entries.get(id) ?? null,
+      remove: async (id) => void entries.delete(id),
+    }
+  }
+  // Ids are ours (random UUIDs); anything else names no journal rather than a path.
+  const file = (id: string): string | null => (ID.test(id) ? join(dir, `bulk-${id}.json`) : null)
+  return {
+    async write(entry) {
+      const target = file(entry.id)
+      if (target === null) throw new Error(`Bulk edit ids are UUIDs; ${JSON.stringify(entry.id)} is not one.`)
+      await mkdir(dir, { recursive: true })
+      await writeFileAtomic(target, new TextEncoder().encode(JSON.stringify(entry)))
+    },
+    async read(id) {
+      const target = file(id)
+      const text = target === null ? null : await readFile(target, 'utf8').catch(() => null)
+      return text === null ? null : (JSON.parse(text) as JournalEntry)
+    },
+    async remove(id) {
+      const target = file(id)
+      if (target !== null) await rm(target, { force: true })
+    },
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * A bulk operation → a plan: for each article it changes, the hash of the bytes the patches were
+ * computed from, the patches (from shared/frontmatter) and the diff to preview. Nothing is written.
+ * Articles the operation concerns but that cannot be edited are listed as skipped, with why.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { ArticleSummary, BulkOperation, BulkSkip, DiffHunk, SiteKind } from '../../shared/contract'
+import { FolioError } from '../../shared/errors'
+import { applyPatches, parse, removeKey, setValue } from '../../shared/frontmatter'
+import type { EditOptions, ParsedFrontMatter, TextPatch } from '../../shared/frontmatter/types'
+import { decode, hashBytes } from '../workspace/files'
+import { inSlices } from '../workspace/slices'
+import { diffHunk } from './diff'
+import { addToList, CATEGORY_SEPARATOR, editCategoryPaths, editFlatValues, pathMove, type SiteRules } from './edits'
+
+export interface PlannedFile {
+  path: string
+  /** sha-256 of the bytes the patches apply to: apply skips the file if the disk moved on. */
+  baseHash: string
+  patches: TextPatch[]
+  hunks: DiffHunk[]
+}
+
+export interface Plan {
+  id: string
+  operation: BulkOperation
+  files: PlannedFile[]
+  skipped: BulkSkip[]
+}
+
+export interface PlanSource {
+  /** Absolute path of the content folder. */
+  root: string
+  kind: SiteKind
+  articles: readonly ArticleSummary[]
+}
+
+/** One article's edit, given its text and parsed header. */
+type FileEdit = (text: string, parsed: ParsedFrontMatter) => TextPatch[]
+
+interface Prepared {
+  /** The articles to look at. */
+  candidates: readonly ArticleSummary[]
+  /** Text that an unparseable header must hold for the article to count as concerned. */
+  mentions: readonly string[] | null
+  /** An article whose text holds none of `mentions` cannot be concerned: skip it unparsed. */
+  mentionRequired: boolean
+  edit: FileEdit
+}
+
+function badArgument(message: string): FolioError {
+  return new FolioError({ code: 'BAD_ARGUMENT', message })
+}
+
+function requireText(value: string, what: string): string {
+  if (value.trim() === '') throw badArgument(`The ${what} is empty. Type a value.`)
+  return value
+}
+
+const splitPath = (value: string): string[] => value.split(CATEGORY_SEPARATOR).map((s) => s.trim())
+
+/** Whether an article's indexed tags or categories hold one of the values (paths for Hexo categories). */
+function indexedHolder(key: string, values: readonly string[], hexo: boolean): ((a: ArticleSummary) => boolean) | null {
+  if (key === 'tags') return (a) => a.tags.some((t) => values.includes(t))
+  if (key !== 'categories') return null
+  if (!hexo) return (a) => a.categories.some((p) => p.some((c) => values.includes(c)))
+  const prefixes = values.map(splitPath)
+  return (a) => a.categories.some((p) => prefixes.some((pre) => pre.length <= p.length && pre.every((s, i) => p[i] === s)))
+}
+
+function valueEdit(source: PlanSource, key: string, map: Map<string, string | null>, site: SiteRules, opts: EditOptions): Prepared {
+  const values = [...map.keys()]
+  const hexoCategories = site.hexo && key === 'categories'
+  const holds = indexedHolder(key, values, site.hexo)
+  const edit: FileEdit = hexoCategories
+    ? (text, parsed) =>
+        editCategoryPaths(text, parsed, pathMove([...map].map(([from, to]) => ({ from: splitPath(from), to: to === null ? null : splitPath(to) }))), opts)
+    : (text, parsed) => editFlatValues(text, parsed, key, map, site, opts)
+  const mentions = hexoCategories ? values.flatMap(splitPath) : values
+  if (holds) return { candidates: source.articles.filter((a) => a.error !== null || holds(a)), mentions, mentionRequired: false, edit }
+  // Keys the index does not read: every article is a candidate, but values with no character
+  // YAML would escape appear verbatim in any header holding them, so the others need no parse.
+  const verbatim = values.every((v) => !/["'\\]/.test(v))
+  return { candidates: source.articles, mentions, mentionRequired: verbatim, edit }
+}
+
+function prepare(source: PlanSource, op: BulkOperation, opts: EditOptions): Prepared {
+  const site: SiteRules = { hexo: source.kind === 'hexo', jekyll: source.kind === 'jekyll' }
+  const known = new Set(source.articles.map((a) => a.path))
+  const selected = (paths: readonly string[]) => {
+    const set = new Set(paths)
+    return source.articles.filter((a) => set.has(a.path))
+  }
+  const missing = (paths: readonly string[]) => paths.filter((p) => !known.has(p))
+  switch (op.kind) {
+    case 'rename':
+      requireText(op.to, 'new value')
+      if (op.from === op.to) throw badArgument(`"${op.from}" is already called that. Type a different name.`)
+      return valueEdit(source, op.key, new Map([[op.from, op.to]]), site, opts)
+    case 'merge': {
+      requireText(op.to, 'value to merge into')
+      const froms = op.from.filter((f) => f !== op.to)
+      if (froms.length === 0) throw badArgument('Choose at least one value other than the one to merge into.')
+      return valueEdit(source, op.key, new Map(froms.map((f) => [f, op.to])), site, opts)
+    }
+    case 'delete':
+      return valueEdit(source, op.key, new Map([[op.value, null]]), site, opts)
+    case 'move-category': {
+      if (!site.hexo) throw badArgument('Only Hexo sites nest categories; rename the category instead.')
+      const name = op.from[op.from.length - 1]
+      if (name === undefined) throw badArgument('Choose a category to move.')
+      if (op.toParent.length >= op.from.length - 1 && op.from.every((s, i) => op.toParent[i] === s)) {
+        throw badArgument(`Cannot move ${op.from.join(CATEGORY_SEPARATOR)} inside itself. Choose another parent.`)
+      }
+      const to = [...op.toParent, name].join(CATEGORY_SEPARATOR)
+      return valueEdit(source, 'categories', new Map([[op.from.join(CATEGORY_SEPARATOR), to]]), site, opts)
+    }
+    case 'set':
+    case 'add-to-list':
+    case 'remove-from-list':
+    case 'unset': {
+      requireText(op.key, 'field name')
+      const unknown = missing(op.paths)
+      if (unknown.length > 0) throw badArgument(`${unknown[0]} is not an article of this folder. Refresh the library and select again.`)
+      const edit: FileEdit =
+        op.kind === 'set'
+          ? (text) => setValue(text, op.key, op.value, opts)
+          : op.kind === 'add-to-list'
+            ? (text, parsed) => addToList(text, parsed, op.key, requireText(op.value, 'value'), opts)
+            : op.kind === 'remove-from-list'
+              ? (text, parsed) => editFlatValues(text, parsed, op.key, new Map([[op.value, null]]), site, opts)
+              : (text) => removeKey(text, op.key, opts)
+      return { candidates: selected(op.paths), mentions: null, mentionRequired: false, edit }
+    }
+  }
+}
+
+/** Reads each concerned article and computes its patches and preview. */
+export async function planOperation(source: PlanSource, op: BulkOperation, id: string): Promise<Plan> {
+  const opts: EditOptions = { hexo: source.kind === 'hexo' }
+  const { candidates, mentions, mentionRequired, edit } = prepare(source, op, opts)
+  const files: PlannedFile[] = []
+  const skipped: BulkSkip[] = []
+  await inSlices(candidates, (article) => {
+    let bytes: Buffer
+    try {
+      bytes = readFileSync(join(source.root, ...article.path.split('/')))
+    } catch {
+      skipped.push({ path: article.path, reason: `${article.path} could not be read (moved or deleted?). Refresh the library.` })
+      return
+    }
+    const decoded = decode(bytes, article.path)
+    const concerned = mentions === null || mentions.some((m) => decoded.text.includes(m))
+    if (!concerned && mentionRequired) return
+    if (decoded.readOnly !== null) {
+      if (concerned) skipped.push({ path: article.path, reason: decoded.readOnly })
+      return
+    }
+    const parsed = parse(decoded.text, opts)
+    const error = parsed.errors[0]
+    if (error) {
+      if (concerned) skipped.push({ path: article.path, reason: `${article.path}: the header does not parse (line ${error.line}: ${error.message}). Fix it, then plan again.` })
+      return
+    }
+    let patches: TextPatch[]
+    try {
+      patches = edit(decoded.text, parsed)
+    } catch (e) {
+      skipped.push({ path: article.path, reason: `${article.path}: ${e instanceof Error ? e.message : String(e)}` })
+      return
+    }
+    if (patches.length === 0) return
+    const hunk = diffHunk(decoded.text, applyPatches(decoded.text, patches))
+    if (hunk) files.push({ path: article.path, baseHash: hashBytes(bytes), patches, hunks: [hunk] })
+  })
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return { id, operation: op, files, skipped }
+}
