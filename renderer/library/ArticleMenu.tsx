@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useI18n } from '../i18n/i18n'
+import { Modal } from '../state/Modal'
 
 export interface MenuTarget {
   path: string
@@ -31,9 +32,7 @@ export function ArticleMenu({ target, onRename, onDuplicate, onTrash, onClose }:
       onClose()
     }
     return (
-      <div className="modal-backdrop" onClick={onClose}>
-        <div className="modal" role="dialog" aria-modal="true" aria-labelledby="rename-title" onClick={(e) => e.stopPropagation()} data-testid="rename-dialog">
-          <h2 id="rename-title">{t('renameArticle')}</h2>
+      <Modal title={t('renameArticle')} testId="rename-dialog" onDismiss={onClose}>
           <input
             autoFocus
             type="text"
@@ -42,23 +41,19 @@ export function ArticleMenu({ target, onRename, onDuplicate, onTrash, onClose }:
             onChange={(e) => setStep({ kind: 'rename', value: e.currentTarget.value })}
             onKeyDown={(e) => {
               if (e.key === 'Enter') submit()
-              if (e.key === 'Escape') onClose()
             }}
           />
           <div className="actions">
             <button onClick={submit}>{t('rename')}</button>
             <button onClick={onClose}>{t('cancel')}</button>
           </div>
-        </div>
-      </div>
+      </Modal>
     )
   }
 
   if (step.kind === 'trash') {
     return (
-      <div className="modal-backdrop" onClick={onClose}>
-        <div className="modal" role="alertdialog" aria-modal="true" aria-labelledby="trash-title" onClick={(e) => e.stopPropagation()} data-testid="trash-dialog">
-          <h2 id="trash-title">{t('moveToTrash')}</h2>
+      <Modal title={t('moveToTrash')} testId="trash-dialog" role="alertdialog" onDismiss={onClose}>
           <p>{t('trashConfirm', { path: target.path })}</p>
           <div className="actions">
             <button
@@ -72,8 +67,7 @@ export function ArticleMenu({ target, onRename, onDuplicate, onTrash, onClose }:
             </button>
             <button onClick={onClose}>{t('cancel')}</button>
           </div>
-        </div>
-      </div>
+      </Modal>
     )
   }
 

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import type { ArticleSummary } from '../../shared/contract'
 import { useI18n } from '../i18n/i18n'
+import { Modal } from '../state/Modal'
 
 const LIMIT = 50
 
@@ -24,8 +25,7 @@ export function QuickOpen({ articles, onOpen, onClose }: { articles: ArticleSumm
   }
 
   return (
-    <div className="modal-backdrop" onClick={onClose}>
-      <div className="modal quick-open" role="dialog" aria-modal="true" aria-label={t('quickOpen')} data-testid="quick-open" onClick={(e) => e.stopPropagation()}>
+    <Modal title={t('quickOpen')} testId="quick-open" onDismiss={onClose} showTitle={false} className="quick-open">
         <input
           autoFocus
           type="text"
@@ -40,7 +40,6 @@ export function QuickOpen({ articles, onOpen, onClose }: { articles: ArticleSumm
             if (e.key === 'ArrowDown') setActive((i) => Math.min(matches.length - 1, i + 1))
             else if (e.key === 'ArrowUp') setActive((i) => Math.max(0, i - 1))
             else if (e.key === 'Enter') choose(matches[active])
-            else if (e.key === 'Escape') onClose()
             else return
             e.preventDefault()
           }}
@@ -52,7 +51,6 @@ export function QuickOpen({ articles, onOpen, onClose }: { articles: ArticleSumm
             </li>
           ))}
         </ul>
-      </div>
-    </div>
+    </Modal>
   )
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useI18n } from '../i18n/i18n'
+import { Modal } from './Modal'
 import type { Conflict } from './session'
 
 interface Props {
@@ -15,9 +16,7 @@ export function ConflictDialog({ conflict, mine, onReload, onKeepMine, onCancel 
   const { t } = useI18n()
   const [comparing, setComparing] = useState(false)
   return (
-    <div className="modal-backdrop">
-      <div className={'modal' + (comparing ? ' wide' : '')} role="dialog" aria-modal="true" aria-labelledby="conflict-title" data-testid="conflict-dialog">
-        <h2 id="conflict-title">{t('conflictTitle')}</h2>
+    <Modal title={t('conflictTitle')} testId="conflict-dialog" className={comparing ? 'wide' : undefined}>
         <p>{t('conflictBody', { path: conflict.path })}</p>
         {comparing && (
           <div className="compare" data-testid="conflict-compare">
@@ -39,7 +38,6 @@ export function ConflictDialog({ conflict, mine, onReload, onKeepMine, onCancel 
           </button>
           <button onClick={onCancel}>{t('cancel')}</button>
         </div>
-      </div>
-    </div>
+    </Modal>
   )
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useI18n } from '../i18n/i18n'
+import { Modal } from './Modal'
 
 /** Asks for a title; the workspace names the file by the site's convention and its scaffold. */
 export function NewArticleDialog({ onCreate, onCancel }: { onCreate(title: string, draft: boolean): void; onCancel(): void }) {
@@ -8,9 +9,7 @@ export function NewArticleDialog({ onCreate, onCancel }: { onCreate(title: strin
   const [draft, setDraft] = useState(false)
   const submit = () => title.trim() && onCreate(title.trim(), draft)
   return (
-    <div className="modal-backdrop" onClick={onCancel}>
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="new-article-title" data-testid="new-article-dialog" onClick={(e) => e.stopPropagation()}>
-        <h2 id="new-article-title">{t('newArticle')}</h2>
+    <Modal title={t('newArticle')} testId="new-article-dialog" onDismiss={onCancel}>
         <input
           autoFocus
           type="text"
@@ -20,7 +19,6 @@ export function NewArticleDialog({ onCreate, onCancel }: { onCreate(title: strin
           onChange={(e) => setTitle(e.currentTarget.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') submit()
-            if (e.key === 'Escape') onCancel()
           }}
         />
         <label>
@@ -30,7 +28,6 @@ export function NewArticleDialog({ onCreate, onCancel }: { onCreate(title: strin
           <button onClick={submit} disabled={!title.trim()}>{t('create')}</button>
           <button onClick={onCancel}>{t('cancel')}</button>
         </div>
-      </div>
-    </div>
+    </Modal>
   )
 }

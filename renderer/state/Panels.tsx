@@ -1,6 +1,7 @@
 import { COMMAND_KEYS, type MenuCommand } from '../../shared/contract'
 import { useI18n } from '../i18n/i18n'
 import type { StringKey } from '../i18n/strings'
+import { Modal } from './Modal'
 import type { Settings } from './settings'
 
 const MAC = /Mac|iPhone|iPad/.test(navigator.platform)
@@ -41,9 +42,7 @@ export function ShortcutsPanel({ onClose }: { onClose(): void }) {
     ...EDITOR_KEYS,
   ]
   return (
-    <div className="modal-backdrop" onClick={onClose}>
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" data-testid="shortcuts" onClick={(e) => e.stopPropagation()}>
-        <h2 id="shortcuts-title">{t('shortcuts')}</h2>
+    <Modal title={t('shortcuts')} testId="shortcuts" onDismiss={onClose}>
         <table className="shortcuts">
           <tbody>
             {rows.map(([keys, label]) => (
@@ -61,17 +60,14 @@ export function ShortcutsPanel({ onClose }: { onClose(): void }) {
             {t('close')}
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   )
 }
 
 export function SettingsPanel({ settings, onChange, onClose }: { settings: Settings; onChange(patch: Partial<Settings>): void; onClose(): void }) {
   const { t } = useI18n()
   return (
-    <div className="modal-backdrop" onClick={onClose}>
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="settings-title" data-testid="settings" onClick={(e) => e.stopPropagation()}>
-        <h2 id="settings-title">{t('settings')}</h2>
+    <Modal title={t('settings')} testId="settings" onDismiss={onClose}>
         <label className="setting">
           <input type="checkbox" checked={settings.autosave} onChange={(e) => onChange({ autosave: e.currentTarget.checked })} /> {t('autosave')}
         </label>
@@ -84,7 +80,6 @@ export function SettingsPanel({ settings, onChange, onClose }: { settings: Setti
             {t('close')}
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   )
 }

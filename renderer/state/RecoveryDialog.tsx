@@ -1,13 +1,12 @@
 import type { RecoveredBuffers } from '../../shared/contract'
 import { useI18n } from '../i18n/i18n'
+import { Modal } from './Modal'
 
 /** After a crash or a kill: the journaled unsaved work, offered back before anything else. */
 export function RecoveryDialog({ recovered, onRestore, onDiscard }: { recovered: RecoveredBuffers; onRestore(): void; onDiscard(): void }) {
   const { t, locale } = useI18n()
   return (
-    <div className="modal-backdrop">
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="recovery-title" data-testid="recovery-dialog">
-        <h2 id="recovery-title">{t('recoveryTitle')}</h2>
+    <Modal title={t('recoveryTitle')} testId="recovery-dialog">
         <p>{t('recoveryBody', { count: recovered.buffers.length, time: new Date(recovered.savedAt).toLocaleString(locale) })}</p>
         <ul>
           {recovered.buffers.map((b) => (
@@ -18,7 +17,6 @@ export function RecoveryDialog({ recovered, onRestore, onDiscard }: { recovered:
           <button onClick={onRestore}>{t('restore')}</button>
           <button onClick={onDiscard}>{t('discardRecovered')}</button>
         </div>
-      </div>
-    </div>
+    </Modal>
   )
 }
