@@ -28,6 +28,10 @@ const USAGE = `Usage:
   folio unset FILE... KEY            remove KEY from each file's header
   folio export PATH... --format html|md|site --out DIR [--inline-images] [--drafts]
                                      export articles as pages, Markdown bundles or a static site
+  folio taxonomy DIR [--json]        every value of tags, categories and other list keys, with counts
+  folio rename-value DIR KEY OLD NEW [--dry-run]
+                                     rename a value of KEY in every article (Hexo categories: A › B);
+                                     --dry-run prints each file's changed lines and writes nothing
 Edits touch only the edited lines and are written atomically; a file whose header does not
 parse, or that is not UTF-8, is left as it is and reported on stderr (exit status 1).`
 
@@ -53,6 +57,16 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       case 'export':
         // Loaded on demand: the exporter's DOM (jsdom) would slow every other command's start.
         return await (await import('./export/cli-export')).runExport(args, io)
+      case 'taxonomy':
+      case 'rename-value': {
+        // Loaded on demand, like export: most commands never need it.
+        const taxonomy = await import('./taxonomy/cli-taxonomy')
+        try {
+          return await (command === 'taxonomy' ? taxonomy.taxonomyCommand(args, io) : taxonomy.renameValueCommand(args, io))
+        } catch (error) {
+          throw error instanceof taxonomy.TaxonomyUsageError ? new UsageError(error.message) : error
+        }
+      }
       case undefined:
       case 'help':
       case '--help':

@@ -1,0 +1,98 @@
+/**
+ * `folio taxonomy DIR [--json]` and `folio rename-value DIR KEY OLD NEW [--dry-run]`: the same
+ * collection and plans as the app, so a rename from a terminal changes exactly the same lines.
+ */
+import { realpath } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import type { BulkSkip, CategoryNode, DiffHunk } from '../../shared/contract'
+import { FolioError } from '../../shared/errors'
+import { openWorkspace, type Workspace } from '../workspace/workspace'
+import { createTaxonomyService, type TaxonomyService } from './service'
+
+export interface CliIo {
+  out(line: string): void
+  err(line: string): void
+  cwd: string
+}
+
+/** Thrown for wrong arguments: the caller prints usage and exits 2. */
+export class TaxonomyUsageError extends Error {}
+
+async function withService<T>(dirArg: string, io: CliIo, fn: (service: TaxonomyService, ws: Workspace) => Promise<T>): Promise<T> {
+  const dir = await realpath(resolve(io.cwd, dirArg)).catch(() => {
+    throw new FolioError({ code: 'NOT_FOUND', message: `${dirArg}: no such folder` })
+  })
+  const workspace = await openWorkspace({
+    root: dir,
+    watch: false,
+    trash: async () => {
+      throw new FolioError({ code: 'FORBIDDEN', message: 'the command line never deletes files' })
+    },
+  })
+  try {
+    // No journal: undo is offered by the app; from a terminal, version control is the undo.
+    return await fn(createTaxonomyService(workspace, { journalDir: null }), workspace)
+  } finally {
+    await workspace.close()
+  }
+}
+
+function printTree(nodes: CategoryNode[], depth: number, io: CliIo): void {
+  for (const node of nodes) {
+    io.out(`${'  '.repeat(depth + 1)}${node.name}\t${node.count}`)
+    printTree(node.children, depth + 1, io)
+  }
+}
+
+export async function taxonomyCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const json = args.includes('--json')
+  const rest = args.filter((a) => a !== '--json')
+  if (rest.length !== 1 || rest[0]?.startsWith('-')) throw new TaxonomyUsageError('usage: folio taxonomy DIR [--json]')
+  const taxonomy = await withService(rest[0] ?? '', io, (service) => service.taxonomy())
+  if (json) {
+    const keys = taxonomy.keys.map((k) => ({ key: k.key, values: k.values.map((v) => ({ value: v.value, count: v.count })), tree: k.tree }))
+    io.out(JSON.stringify({ keys }, null, 2))
+    return 0
+  }
+  for (const key of taxonomy.keys) {
+    io.out(`${key.key}:`)
+    if (key.tree) printTree(key.tree, 0, io)
+    else for (const v of key.values) io.out(`  ${v.value}\t${v.count}`)
+  }
+  return 0
+}
+
+function printHunk(hunk: DiffHunk, io: CliIo): void {
+  io.out(`@@ line ${hunk.line} @@`)
+  for (const line of hunk.removed) io.out(`-${line}`)
+  for (const line of hunk.added) io.out(`+${line}`)
+}
+
+function reportSkipped(skipped: readonly BulkSkip[], io: CliIo): void {
+  for (const s of skipped) io.err(`folio: skipped ${s.reason}`)
+}
+
+export async function renameValueCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const dryRun = args.includes('--dry-run')
+  const rest = args.filter((a) => a !== '--dry-run')
+  const [dir, key, from, to] = rest
+  if (rest.length !== 4 || dir === undefined || key === undefined || from === undefined || to === undefined) {
+    throw new TaxonomyUsageError('usage: folio rename-value DIR KEY OLD NEW [--dry-run]')
+  }
+  return withService(dir, io, async (service) => {
+    const plan = await service.plan({ kind: 'rename', key, from, to })
+    if (dryRun) {
+      for (const file of plan.files) {
+        io.out(`--- ${file.path}`)
+        for (const hunk of file.hunks) printHunk(hunk, io)
+      }
+      io.out(`${plan.files.length} file(s) would change; nothing was written (--dry-run).`)
+      reportSkipped(plan.skipped, io)
+      return plan.skipped.length > 0 ? 1 : 0
+    }
+    const result = await service.apply(plan.id)
+    for (const path of result.changed) io.out(`updated ${path}`)
+    reportSkipped(result.skipped, io)
+    return result.skipped.length > 0 ? 1 : 0
+  })
+}
