@@ -10,6 +10,7 @@ import { FolioError, type Envelope, type FolioErrorData } from '../shared/errors
 import { openWorkspace, type Workspace } from './workspace/workspace'
 import { createJournal, isUnsavedBuffer } from './recovery/journal'
 import { createTaxonomyService, type TaxonomyService } from './taxonomy/service'
+import { createExportService, type ExportServiceDeps } from './export/service'
 
 export interface HandlerDeps {
   /** Asks the user for a folder (the native dialog in Electron); null when cancelled. */
@@ -32,6 +33,12 @@ export interface HandlerDeps {
   onFolderOpened?: (info: FolderInfo) => void
   /** Recently opened folders, newest first (kept by the app shell); omitted means none. */
   recentFolders?: () => Promise<string[]>
+  /** Asks where an export goes (native save or folder dialog in Electron); null when cancelled. */
+  chooseExportTarget?: ExportServiceDeps['chooseTarget']
+  /** Prints a standalone HTML page to PDF (a hidden window in Electron, page.pdf in the harness). */
+  printToPdf?: ExportServiceDeps['printToPdf']
+  /** Writes text/html and text/plain to the system clipboard. */
+  writeClipboard?: ExportServiceDeps['writeClipboard']
 }
 
 export interface Handlers extends InvokeApi {
@@ -88,6 +95,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return service
   }
 
+  const exports = createExportService({
+    workspace: open,
+    chooseTarget: deps.chooseExportTarget,
+    printToPdf: deps.printToPdf,
+    writeClipboard: deps.writeClipboard,
+    onProgress: (progress) => deps.emit('exportProgress', progress),
+  })
+
   const describe = (open: Workspace): FolderInfo =>
     deps.assetBase === undefined ? open.info : { ...open.info, assetBase: deps.assetBase }
 
@@ -114,6 +129,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     planBulkEdit: (operation) => bulk().plan(operation),
     applyBulkEdit: (planId) => bulk().apply(planId),
     undoBulkEdit: (resultId) => bulk().undo(resultId),
+    exportArticles: (request) => exports.run(request),
+    cancelExport: async (id) => exports.cancel(id),
+    copyRichText: (path) => exports.copyRichText(path),
     current: () => workspace,
     unsaved: () => unsaved,
     discardUnsaved: async () => {
@@ -121,6 +139,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await journal?.clear()
     },
     dispose: async () => {
+      exports.cancelAll()
       await journal?.flush()
       await workspace?.close()
       workspace = null
@@ -172,6 +191,40 @@ const bulkOperation: Check = (v) => {
   }
 }
 
+const oneOf =
+  (...values: readonly unknown[]): Check =>
+  (v) =>
+    values.includes(v)
+const bool = optional((v) => typeof v === 'boolean')
+/** Millimetres: a margin wider than half an A4 page is a mistake, not a layout. */
+const millimetres = optional((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100)
+const record =
+  (shape: Record<string, Check>): Check =>
+  (v) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).every((k) => Object.hasOwn(shape, k)) &&
+    Object.entries(shape).every(([k, check]) => check((v as Record<string, unknown>)[k]))
+const exportRequest = record({
+  id: (v) => typeof v === 'string' && v.length > 0 && v.length <= 200,
+  articles: (v) => v === 'all' || nonEmptyStringArray(v),
+  format: oneOf('html', 'pdf', 'md', 'zip', 'site'),
+  options: optional(
+    record({
+      inlineImages: bool,
+      stripHeader: bool,
+      drafts: bool,
+      pdf: optional(
+        record({
+          pageSize: optional(oneOf('A4', 'A5', 'Letter', 'Legal')),
+          landscape: bool,
+          margins: optional(record({ top: millimetres, right: millimetres, bottom: millimetres, left: millimetres })),
+          headerTitle: bool,
+          pageNumbers: bool,
+        }),
+      ),
+    }),
+  ),
+})
+
 /** Run-time shape of every method's arguments: the renderer is not trusted. */
 export const ARGUMENTS = {
   openFolder: [optional(str)],
@@ -193,6 +246,9 @@ export const ARGUMENTS = {
   planBulkEdit: [bulkOperation],
   applyBulkEdit: [str],
   undoBulkEdit: [str],
+  exportArticles: [exportRequest],
+  cancelExport: [str],
+  copyRichText: [str],
 } as const satisfies Record<InvokeMethod, readonly Check[]>
 
 export function isInvokeMethod(name: string): name is InvokeMethod {

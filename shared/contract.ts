@@ -180,6 +180,72 @@ export interface BulkResult {
   skipped: BulkSkip[]
 }
 
+/**
+ * What an export writes: a standalone page, a PDF, a Markdown bundle per article (a folder, or
+ * one .zip), or a static site of the whole folder (index, pages, tags, categories, feeds).
+ */
+export type ExportFormat = 'html' | 'pdf' | 'md' | 'zip' | 'site'
+
+export type PdfPageSize = 'A4' | 'A5' | 'Letter' | 'Legal'
+
+export interface ExportOptions {
+  /** html and site: local images as data URIs inside the page (a PDF always carries its images). */
+  inlineImages?: boolean
+  /** md and zip: the body alone, without the front matter. */
+  stripHeader?: boolean
+  /** With articles 'all': drafts too (draft: true, published: false, a drafts folder). */
+  drafts?: boolean
+  pdf?: {
+    pageSize?: PdfPageSize
+    landscape?: boolean
+    /** Millimetres. */
+    margins?: { top?: number; right?: number; bottom?: number; left?: number }
+    /** The article's title at the top of every page. */
+    headerTitle?: boolean
+    /** "3 / 12" at the bottom of every page. */
+    pageNumbers?: boolean
+  }
+}
+
+export interface ExportRequest {
+  /** Chosen by the renderer: progress events carry it and cancelExport(id) stops the export. */
+  id: string
+  /** POSIX paths relative to the content root, or 'all' for every article of the open folder. */
+  articles: string[] | 'all'
+  format: ExportFormat
+  options?: ExportOptions
+}
+
+/** One article that could not be exported (the others still were). */
+export interface ExportFailure {
+  /** POSIX path relative to the content root. */
+  path: string
+  code: string
+  message: string
+  line?: number
+}
+
+export interface ExportResult {
+  id: string
+  /** The file or folder written to (absolute, for display only). */
+  target: string
+  /** Articles written. */
+  exported: number
+  failures: ExportFailure[]
+  /** Local images not found inside the folder: left as written. */
+  missingImages: { path: string; src: string }[]
+  /** cancelExport stopped it; articles not started are in neither list. */
+  cancelled: boolean
+}
+
+export interface ExportProgress {
+  id: string
+  done: number
+  total: number
+  /** The article just finished (POSIX, relative). */
+  current: string
+}
+
 /** Commands the native menu (or the close guard) asks the renderer to run. */
 export type MenuCommand =
   | 'new-article'
@@ -244,6 +310,16 @@ export interface InvokeApi {
   applyBulkEdit(planId: string): Promise<BulkResult>
   /** Restores every file of an applied bulk edit that nobody changed since, byte for byte. */
   undoBulkEdit(resultId: string): Promise<BulkResult>
+  /**
+   * Exports articles of the open folder; the main side asks where to (a save dialog for one
+   * file, a folder dialog otherwise). Null when that question was cancelled. Progress comes as
+   * exportProgress events; an article that fails is listed in the result while the rest go on.
+   */
+  exportArticles(request: ExportRequest): Promise<ExportResult | null>
+  /** Stops the export with that id after the articles in flight; unknown ids are ignored. */
+  cancelExport(id: string): Promise<void>
+  /** Puts the rendered article (as saved on disk) on the clipboard as text/html and text/plain. */
+  copyRichText(path: string): Promise<void>
 }
 
 /** Events from the main process to the renderer. */
@@ -255,6 +331,7 @@ export interface EventApi {
    * (absolute) and maybe a file in it (POSIX, relative): confirm unsaved work, then openFolder.
    */
   openRequest: { folder: string; file: string | null }
+  exportProgress: ExportProgress
 }
 
 export type InvokeMethod = keyof InvokeApi
@@ -280,12 +357,16 @@ export const INVOKE = {
   planBulkEdit: 'bulk:plan',
   applyBulkEdit: 'bulk:apply',
   undoBulkEdit: 'bulk:undo',
+  exportArticles: 'export:run',
+  cancelExport: 'export:cancel',
+  copyRichText: 'export:rich-text',
 } as const satisfies Record<InvokeMethod, string>
 
 export const EVENTS = {
   contentChanged: 'content:changed',
   menuCommand: 'menu:command',
   openRequest: 'open:request',
+  exportProgress: 'export:progress',
 } as const satisfies Record<EventName, string>
 
 /** What the handlers table returns for a method: the value, before enveloping. */

@@ -30,6 +30,9 @@ const validArgs: Record<InvokeMethod, unknown[]> = {
   planBulkEdit: [{ kind: 'rename', key: 'tags', from: 'a', to: 'b' }],
   applyBulkEdit: ['plan-id'],
   undoBulkEdit: ['result-id'],
+  exportArticles: [{ id: 'export-1', articles: ['a.md'], format: 'pdf', options: { pdf: { pageSize: 'A4', pageNumbers: true } } }],
+  cancelExport: ['export-1'],
+  copyRichText: ['a.md'],
 }
 
 let calls: Array<[InvokeMethod, unknown[]]>
