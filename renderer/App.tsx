@@ -24,6 +24,8 @@ import { SettingsPanel, ShortcutsPanel } from './state/Panels'
 import { useAutosave } from './state/autosave'
 import { useSettings } from './state/settings'
 import { useColorScheme } from './state/theme'
+import { BulkFieldDialog } from './taxonomy/BulkFieldDialog'
+import { TaxonomyView } from './taxonomy/TaxonomyView'
 
 export function App() {
   return (
@@ -91,6 +93,9 @@ function Workbench() {
   const [menu, setMenu] = useState<MenuTarget | null>(null)
   const [settings, updateSettings] = useSettings()
   const [panel, setPanel] = useState<'shortcuts' | 'settings' | null>(null)
+  const [taxonomyOpen, setTaxonomyOpen] = useState(false)
+  const [only, setOnly] = useState<{ label: string; paths: ReadonlySet<string> } | null>(null)
+  const [bulkPaths, setBulkPaths] = useState<string[] | null>(null)
   useAutosave(session, settings.autosave)
   const fileAction = async (action: () => Promise<{ path: string } | void>) => {
     try {
@@ -170,6 +175,15 @@ function Workbench() {
         <span className="folder-name" title={folder?.root}>{folder?.name ?? t('noFolder')}</span>
         <button onClick={() => void openFolder()}>{t('openFolder')}</button>
         <button onClick={() => setCreating(true)} disabled={!folder}>{t('newArticle')}</button>
+        <button
+          data-testid="toggle-taxonomy"
+          aria-pressed={taxonomyOpen}
+          title={t('toggleTaxonomy')}
+          disabled={!folder}
+          onClick={() => setTaxonomyOpen((open) => !open)}
+        >
+          {t('taxonomy')}
+        </button>
         <span className="spacer" />
         <label>
           {t('language')}{' '}
@@ -189,11 +203,17 @@ function Workbench() {
       <main className={'panes' + (panes.sidebar ? '' : ' no-sidebar') + (panes.preview ? '' : ' no-preview')}>
         <nav className="library" aria-label={t('library')} hidden={!panes.sidebar}>
           {loadError && <p className="error">{loadError}</p>}
+          {taxonomyOpen && (
+            <TaxonomyView articles={articles} onFilter={(label, paths) => setOnly({ label, paths: new Set(paths) })} onChanged={() => void refresh()} />
+          )}
           <Library
             articles={articles}
             selected={session.path}
             onOpen={(p) => void session.open(p)}
             onMenu={(path, x, y) => setMenu({ path, x, y })}
+            only={only}
+            onClearOnly={() => setOnly(null)}
+            onBulkEdit={setBulkPaths}
           />
         </nav>
         <section className="editor-pane" aria-label={t('editor')}>
@@ -240,6 +260,7 @@ function Workbench() {
       {recovered && <RecoveryDialog recovered={recovered} onRestore={() => void restoreRecovered()} onDiscard={discardRecovered} />}
       {panel === 'shortcuts' && <ShortcutsPanel onClose={() => setPanel(null)} />}
       {panel === 'settings' && <SettingsPanel settings={settings} onChange={updateSettings} onClose={() => setPanel(null)} />}
+      {bulkPaths && <BulkFieldDialog paths={bulkPaths} onClose={() => setBulkPaths(null)} onChanged={() => void refresh()} />}
       {menu && (
         <ArticleMenu
           target={menu}

@@ -11,10 +11,13 @@ interface Props {
   onOpen(path: string): void
   /** Right-click or the context-menu key on an article: rename, duplicate, move to trash. */
   onMenu?(path: string, x: number, y: number): void
+  /** Articles picked for a bulk edit (Ctrl/Cmd-click toggles one, Shift-click extends a range). */
+  checked?: ReadonlySet<string>
+  onCheck?(path: string, range: boolean): void
 }
 
 /** A virtualized list: only the rows in view are in the DOM, so 10,000 articles scroll smoothly. */
-export function ArticleList({ articles, selected, onOpen, onMenu }: Props) {
+export function ArticleList({ articles, selected, onOpen, onMenu, checked, onCheck }: Props) {
   const { t } = useI18n()
   const viewport = useRef<HTMLDivElement>(null)
   const [scrollTop, setScrollTop] = useState(0)
@@ -64,12 +67,13 @@ export function ArticleList({ articles, selected, onOpen, onMenu }: Props) {
             key={article.path}
             role="option"
             aria-selected={article.path === selected}
-            className={'article-item' + (article.path === selected ? ' selected' : '')}
+            aria-checked={checked ? checked.has(article.path) : undefined}
+            className={'article-item' + (article.path === selected ? ' selected' : '') + (checked?.has(article.path) ? ' checked' : '')}
             data-testid="article-item"
             data-path={article.path}
             style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}
             title={article.path}
-            onClick={() => onOpen(article.path)}
+            onClick={(e) => (onCheck && (e.ctrlKey || e.metaKey || e.shiftKey) ? onCheck(article.path, e.shiftKey) : onOpen(article.path))}
             onContextMenu={(event) => {
               if (!onMenu) return
               event.preventDefault()

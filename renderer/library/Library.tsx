@@ -10,19 +10,42 @@ interface Props {
   selected: string | null
   onOpen(path: string): void
   onMenu?(path: string, x: number, y: number): void
+  /** Only these articles, picked elsewhere (a value in the taxonomy view), with what they are. */
+  only?: { label: string; paths: ReadonlySet<string> } | null
+  onClearOnly?(): void
+  /** Ctrl/Shift-click selects articles; this edits the selection's headers in bulk. */
+  onBulkEdit?(paths: string[]): void
 }
 
 const SEARCH_DELAY_MS = 150
 
 /** The left pane: sort and facet filters over the index, and full-text search through the workspace. */
-export function Library({ articles, selected, onOpen, onMenu }: Props) {
+export function Library({ articles, selected, onOpen, onMenu, only, onClearOnly, onBulkEdit }: Props) {
   const { t } = useI18n()
   const [query, setQuery] = useState<LibraryQuery>({ sort: 'date', status: 'all', category: null, tag: null })
   const [search, setSearch] = useState('')
   const [hits, setHits] = useState<SearchHit[] | null>(null)
   const [searchError, setSearchError] = useState<string | null>(null)
 
-  const shown = useMemo(() => applyQuery(articles, query), [articles, query])
+  const [checked, setChecked] = useState<{ paths: ReadonlySet<string>; anchor: string | null }>({ paths: new Set(), anchor: null })
+
+  const shown = useMemo(() => {
+    const matching = applyQuery(articles, query)
+    return only ? matching.filter((a) => only.paths.has(a.path)) : matching
+  }, [articles, query, only])
+
+  const check = (path: string, range: boolean) =>
+    setChecked(({ paths, anchor }) => {
+      const next = new Set(paths)
+      const from = anchor === null ? -1 : shown.findIndex((a) => a.path === anchor)
+      const to = shown.findIndex((a) => a.path === path)
+      if (range && from !== -1 && to !== -1) {
+        for (const a of shown.slice(Math.min(from, to), Math.max(from, to) + 1)) next.add(a.path)
+        return { paths: next, anchor }
+      }
+      if (!next.delete(path)) next.add(path)
+      return { paths: next, anchor: path }
+    })
   const categories = useMemo(() => categoryFacets(articles), [articles])
   const tags = useMemo(() => tagFacets(articles), [articles])
 
@@ -97,11 +120,37 @@ export function Library({ articles, selected, onOpen, onMenu }: Props) {
           </select>
         </div>
       </div>
+      {only && (
+        <p className="library-only" data-testid="library-only">
+          {t('filteredBy', { label: only.label })}{' '}
+          <button type="button" aria-label={t('clearFilter')} title={t('clearFilter')} onClick={onClearOnly}>
+            ✕
+          </button>
+        </p>
+      )}
+      {onBulkEdit && checked.paths.size > 0 && (
+        <p className="library-selection" data-testid="library-selection">
+          {t('bulkSelected', { count: checked.paths.size })}{' '}
+          <button type="button" data-testid="bulk-edit" onClick={() => onBulkEdit([...checked.paths])}>
+            {t('bulkEdit')}
+          </button>{' '}
+          <button type="button" aria-label={t('clearSelection')} title={t('clearSelection')} onClick={() => setChecked({ paths: new Set(), anchor: null })}>
+            ✕
+          </button>
+        </p>
+      )}
       {searchError && <p className="error">{searchError}</p>}
       {hits ? (
         <SearchResults hits={hits} onOpen={onOpen} />
       ) : (
-        <ArticleList articles={shown} selected={selected} onOpen={onOpen} onMenu={onMenu} />
+        <ArticleList
+          articles={shown}
+          selected={selected}
+          onOpen={onOpen}
+          onMenu={onMenu}
+          checked={onBulkEdit ? checked.paths : undefined}
+          onCheck={onBulkEdit ? check : undefined}
+        />
       )}
     </>
   )

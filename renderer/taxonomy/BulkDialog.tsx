@@ -1,0 +1,151 @@
+import { useEffect, useState } from 'react'
+import type { BulkOperation, BulkPlan, BulkResult } from '../../shared/contract'
+import { folio } from '../bridge'
+import { useI18n } from '../i18n/i18n'
+import { Modal } from '../state/Modal'
+
+/** Files whose diff is drawn; the rest are counted (a rename can touch thousands). */
+const SHOWN_FILES = 200
+
+interface Props {
+  title: string
+  operation: BulkOperation
+  onClose(): void
+  /** Files on disk changed (applied or undone): the library reloads. */
+  onChanged(): void
+}
+
+type Stage =
+  | { step: 'planning' }
+  | { step: 'preview'; plan: BulkPlan }
+  | { step: 'applying'; plan: BulkPlan }
+  | { step: 'applied'; result: BulkResult }
+  | { step: 'undoing'; result: BulkResult }
+  | { step: 'undone'; result: BulkResult }
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+/** Preview → apply → undo for one bulk operation; the plan and its patches stay in the main process. */
+export function BulkDialog({ title, operation, onClose, onChanged }: Props) {
+  const { t } = useI18n()
+  const [stage, setStage] = useState<Stage>({ step: 'planning' })
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    let live = true
+    folio.planBulkEdit(operation).then(
+      (plan) => live && setStage({ step: 'preview', plan }),
+      (e: unknown) => live && setError(message(e)),
+    )
+    return () => {
+      live = false
+    }
+  }, [operation])
+
+  const apply = async (plan: BulkPlan) => {
+    setStage({ step: 'applying', plan })
+    try {
+      const result = await folio.applyBulkEdit(plan.id)
+      setStage({ step: 'applied', result })
+    } catch (e) {
+      setError(message(e))
+    }
+    onChanged()
+  }
+
+  const undo = async (result: BulkResult) => {
+    setStage({ step: 'undoing', result })
+    try {
+      setStage({ step: 'undone', result: await folio.undoBulkEdit(result.id) })
+    } catch (e) {
+      setError(message(e))
+    }
+    onChanged()
+  }
+
+  const busy = stage.step === 'planning' || stage.step === 'applying' || stage.step === 'undoing'
+  return (
+    <Modal title={title} testId="bulk-dialog" className="bulk-dialog" onDismiss={busy ? undefined : onClose}>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {busy && !error && <p aria-live="polite">{t('bulkWorking')}</p>}
+      {(stage.step === 'preview' || stage.step === 'applying') && <Preview plan={stage.plan} />}
+      {(stage.step === 'applied' || stage.step === 'undoing') && (
+        <Outcome summary={t('bulkApplied', { count: stage.result.changed.length })} result={stage.result} />
+      )}
+      {stage.step === 'undone' && <Outcome summary={t('bulkUndone', { count: stage.result.changed.length })} result={stage.result} />}
+      <div className="actions">
+        {stage.step === 'preview' && (
+          <button data-testid="bulk-apply" disabled={stage.plan.files.length === 0} onClick={() => void apply(stage.plan)}>
+            {t('bulkApply', { count: stage.plan.files.length })}
+          </button>
+        )}
+        {stage.step === 'applied' && stage.result.changed.length > 0 && (
+          <button data-testid="bulk-undo" onClick={() => void undo(stage.result)}>
+            {t('undo')}
+          </button>
+        )}
+        <button data-testid="bulk-close" disabled={busy && !error} onClick={onClose}>
+          {stage.step === 'preview' || stage.step === 'planning' ? t('cancel') : t('close')}
+        </button>
+      </div>
+    </Modal>
+  )
+}
+
+function Preview({ plan }: { plan: BulkPlan }) {
+  const { t } = useI18n()
+  const hidden = plan.files.length - SHOWN_FILES
+  return (
+    <div className="bulk-preview" data-testid="bulk-preview">
+      <p>{plan.files.length === 0 ? t('bulkNothing') : t('bulkWillChange', { count: plan.files.length })}</p>
+      {plan.files.slice(0, SHOWN_FILES).map((file) => (
+        <section key={file.path} className="bulk-file" data-testid="bulk-file" data-path={file.path} aria-label={file.path}>
+          <h3>{file.path}</h3>
+          {file.hunks.map((hunk) => (
+            <pre key={hunk.line} className="bulk-hunk">
+              <span className="hunk-line">{t('bulkAtLine', { line: hunk.line })}</span>
+              {hunk.removed.map((line, i) => (
+                <del key={`-${i}`}>{`- ${line}`}</del>
+              ))}
+              {hunk.added.map((line, i) => (
+                <ins key={`+${i}`}>{`+ ${line}`}</ins>
+              ))}
+            </pre>
+          ))}
+        </section>
+      ))}
+      {hidden > 0 && <p>{t('bulkMoreFiles', { count: hidden })}</p>}
+      <Skipped skipped={plan.skipped} />
+    </div>
+  )
+}
+
+function Outcome({ summary, result }: { summary: string; result: BulkResult }) {
+  return (
+    <div className="bulk-outcome" data-testid="bulk-outcome">
+      <p aria-live="polite">{summary}</p>
+      <Skipped skipped={result.skipped} />
+    </div>
+  )
+}
+
+function Skipped({ skipped }: { skipped: BulkResult['skipped'] }) {
+  const { t } = useI18n()
+  if (skipped.length === 0) return null
+  return (
+    <div className="bulk-skipped" data-testid="bulk-skipped">
+      <p>{t('bulkSkipped', { count: skipped.length })}</p>
+      <ul>
+        {skipped.map((s) => (
+          <li key={s.path} data-path={s.path}>
+            {s.reason}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

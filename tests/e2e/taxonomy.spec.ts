@@ -1,0 +1,87 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import { launchApp, type LaunchedApp } from './harness'
+import { contentFolder } from './support/folders'
+
+let app: LaunchedApp | null = null
+test.afterEach(async () => {
+  await app?.close()
+  app = null
+})
+
+const post = (title: string, date: string, extra: string) => `---\ntitle: ${title}\ndate: ${date}\n${extra}---\n\n${title} body.\n`
+const FILES = {
+  '_config.yml': 'title: Test\ntimezone: Asia/Shanghai\n',
+  'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
+  'source/_posts/a.md': post('Alpha', '2024-01-01 10:00:00', 'categories:\n  - 技术\n  - 前端\ntags:\n  - 前端\n  - css\n'),
+  'source/_posts/b.md': post('Beta', '2024-02-01 10:00:00', 'categories: [技术]\ntags: [rust, 前端]\n'),
+  'source/_posts/c.md': post('Gamma', '2023-05-01 10:00:00', 'categories: 生活\ntags: [随笔]\n'),
+}
+
+const items = '[data-testid=article-list] [data-testid=article-item]'
+const value = (key: string, v: string) => `[data-testid=taxonomy-value][data-key="${key}"][data-value="${v}"]`
+
+test('rename a tag through the taxonomy view: preview, apply, undo', async () => {
+  const dir = await contentFolder(FILES)
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  const before = await readFile(join(dir, 'source/_posts/a.md'), 'utf8')
+
+  await page.getByTestId('toggle-taxonomy').click()
+  const tag = page.locator(value('tags', '前端'))
+  await expect(tag).toContainText('2')
+  // The Hexo category tree: 前端 inside 技术.
+  await expect(page.locator(value('categories', '技术 › 前端'))).toBeVisible()
+
+  // Clicking a value filters the library.
+  await tag.locator('.taxonomy-filter').click()
+  await expect(page.locator(items)).toHaveText([/Beta/, /Alpha/])
+  await page.getByTestId('library-only').getByRole('button').click()
+  await expect(page.locator(items)).toHaveCount(3)
+
+  await tag.getByRole('button', { name: 'Rename 前端' }).click()
+  await page.getByTestId('taxonomy-ask-input').fill('Frontend')
+  await page.getByTestId('taxonomy-ask-ok').click()
+
+  const preview = page.getByTestId('bulk-preview')
+  await expect(preview.getByTestId('bulk-file')).toHaveCount(2)
+  await expect(preview.locator('[data-path="source/_posts/a.md"] del')).toHaveText(['-   - 前端'])
+  await expect(preview.locator('[data-path="source/_posts/a.md"] ins')).toHaveText(['+   - Frontend'])
+  await expect(preview.locator('[data-path="source/_posts/b.md"] ins')).toHaveText(['+ tags: [rust, Frontend]'])
+
+  await page.getByTestId('bulk-apply').click()
+  await expect(page.getByTestId('bulk-outcome')).toContainText('Changed 2 files')
+  expect(await readFile(join(dir, 'source/_posts/a.md'), 'utf8')).toBe(before.replace('  - 前端\n  - css', '  - Frontend\n  - css'))
+  await expect(page.locator(value('tags', 'Frontend'))).toContainText('2')
+  await expect(page.locator(value('tags', '前端'))).toHaveCount(0)
+
+  await page.getByTestId('bulk-undo').click()
+  await expect(page.getByTestId('bulk-outcome')).toContainText('Restored 2 files')
+  expect(await readFile(join(dir, 'source/_posts/a.md'), 'utf8')).toBe(before)
+  await page.getByTestId('bulk-close').click()
+  await expect(page.locator(value('tags', '前端'))).toContainText('2')
+})
+
+test('Ctrl-click selects articles for a bulk field edit; a plain click still opens', async () => {
+  const dir = await contentFolder(FILES)
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.locator(`${items}[data-path="source/_posts/a.md"]`).click({ modifiers: ['Control'] })
+  await page.locator(`${items}[data-path="source/_posts/c.md"]`).click({ modifiers: ['Control'] })
+  await expect(page.getByTestId('library-selection')).toContainText('2 selected')
+  await page.getByTestId('bulk-edit').click()
+  await page.getByTestId('bulk-action').selectOption('add-to-list')
+  await page.getByTestId('bulk-key').fill('tags')
+  await page.getByTestId('bulk-value').fill('精选')
+  await page.getByTestId('bulk-field-preview').click()
+  await expect(page.getByTestId('bulk-preview').getByTestId('bulk-file')).toHaveCount(2)
+  await page.getByTestId('bulk-apply').click()
+  await expect(page.getByTestId('bulk-outcome')).toContainText('Changed 2 files')
+  expect(await readFile(join(dir, 'source/_posts/c.md'), 'utf8')).toContain('tags: [随笔, 精选]\n')
+  expect(await readFile(join(dir, 'source/_posts/b.md'), 'utf8')).not.toContain('精选')
+  await page.getByTestId('bulk-close').click()
+
+  await page.locator(`${items}[data-path="source/_posts/b.md"]`).click()
+  await expect(page.locator(`${items}[data-path="source/_posts/b.md"]`)).toHaveAttribute('aria-selected', 'true')
+})
