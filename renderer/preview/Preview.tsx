@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo } from 'react'
-import { previewDocument, type PreviewOptions } from './render'
+import { previewBody, previewDocument, type PreviewOptions } from './render'
 
 interface Props {
   text: string
@@ -13,6 +13,8 @@ interface Props {
  */
 export function Preview({ text, options, title }: Props) {
   const deferred = useDeferredValue(text)
-  const doc = useMemo(() => previewDocument(deferred, options), [deferred, options])
+  const { body, lineOffset } = useMemo(() => previewBody(deferred), [deferred])
+  // Keyed on the body, not the text: typing in the header (or the form) renders nothing again.
+  const doc = useMemo(() => previewDocument(body, lineOffset, options), [body, lineOffset, options])
   return <iframe className="preview-frame" data-testid="preview" title={title} sandbox="" srcDoc={doc} />
 }

@@ -56,10 +56,16 @@ export function sanitize(html: string, options: PreviewOptions): string {
   })
 }
 
-export function previewDocument(text: string, options: PreviewOptions = {}): string {
+/** What the preview shows of an article: its body, and how many header lines come before it. */
+export function previewBody(text: string): { body: string; lineOffset: number } {
   const detection = detect(text)
-  const body = text.slice(detection.bodyStart)
-  const lineOffset = text.slice(0, detection.bodyStart).split('\n').length - 1
+  return {
+    body: text.slice(detection.bodyStart),
+    lineOffset: text.slice(0, detection.bodyStart).split('\n').length - 1,
+  }
+}
+
+export function previewDocument(body: string, lineOffset: number, options: PreviewOptions = {}): string {
   const name = options.articlePath?.split('/').pop()
   const assetFolder = name?.replace(/\.[^.]+$/, '')
   const html = sanitize(renderMarkdown(body, { sourceLines: true, lineOffset, assetFolder }), options)

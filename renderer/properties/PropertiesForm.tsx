@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { addListItem, removeKey, removeListItem, scalarText, setValue } from '../../shared/frontmatter'
 import type { EditValue, Field, ParsedFrontMatter, Schema, TextPatch } from '../../shared/frontmatter/types'
 import { useI18n } from '../i18n/i18n'
@@ -29,8 +29,9 @@ function suggestionsFor(schema: Schema | null, key: string): string[] {
 /**
  * The header as a form: one row per key in the block's order. Every change becomes a minimal
  * text patch from shared/frontmatter, so the editor's undo covers it and untouched bytes stay.
+ * Memoized: the workbench re-renders on cursor moves, which change none of these props.
  */
-export function PropertiesForm({ text, parsed, schema, hexo, eol, readOnly, onPatch }: Props) {
+export const PropertiesForm = memo(function PropertiesForm({ text, parsed, schema, hexo, eol, readOnly, onPatch }: Props) {
   const { t } = useI18n()
   const [newKey, setNewKey] = useState('')
   const opts = { hexo, eol }
@@ -108,7 +109,7 @@ export function PropertiesForm({ text, parsed, schema, hexo, eol, readOnly, onPa
       )}
     </section>
   )
-}
+})
 
 interface WidgetProps {
   field: Field

@@ -3,6 +3,7 @@ import { EditorView } from '@codemirror/view'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ArticleFile, UnsavedBuffer } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
+import { detect } from '../../shared/frontmatter'
 import { folio } from '../bridge'
 import { foldHeader } from '../editor/frontmatter-fold'
 import { folioSetup } from '../editor/setup'
@@ -23,6 +24,38 @@ interface Buffer {
 /** The parts of a read that make an editor buffer. */
 type Loaded = Pick<ArticleFile, 'path' | 'text' | 'eol' | 'hash' | 'readOnly'>
 
+/**
+ * Body typing reaches `text` (and so the parse, the preview, the word count and the journal)
+ * once typing pauses this long: joining a 1 MB document and re-deriving everything from it per
+ * keystroke cost hundreds of milliseconds a key.
+ */
+const TEXT_DELAY_MS = 200
+
+/**
+ * The offset from which a change cannot alter the header: the end of the header block (a change
+ * after it leaves the text that decides the block as it was). Changes before it reach `text` at
+ * once, because the form computes its patches from `text` and must never see stale header offsets.
+ * Without a header only the first line can start one, unless that line could open one (a fence,
+ * a brace, a `key:` line for Hexo): then a line anywhere could close it, and every change counts.
+ */
+function headerReach(text: string): number {
+  let end = -1
+  for (const hexo of [false, true]) {
+    const found = detect(text, { hexo })
+    if (found.block) end = Math.max(end, found.bodyStart)
+  }
+  if (end >= 0) return end
+  const first = /\S[^\n]*/.exec(text)
+  if (!first || /^[-+;{]|:/.test(first[0])) return Infinity
+  return first.index + first[0].length + 1
+}
+
+function cursorOf(state: EditorState): { line: number; column: number } {
+  const head = state.selection.main.head
+  const line = state.doc.lineAt(head)
+  return { line: line.number, column: head - line.from + 1 }
+}
+
 export interface Conflict {
   path: string
   disk: { text: string; hash: string }
@@ -32,7 +65,8 @@ export interface Session {
   path: string | null
   /**
    * The current document with lines joined by '\n' whatever the file uses, so offsets equal
-   * CodeMirror positions: parse, preview and form patches all work on this text.
+   * CodeMirror positions: parse, preview and form patches all work on this text. Changes to the
+   * header arrive at once; body typing arrives when typing pauses (TEXT_DELAY_MS).
    */
   text: string
   /** The open file's line ending: form patches must insert lines with it. */
@@ -72,6 +106,37 @@ export function useArticleSession(view: EditorView | null, editorLabel: string):
   const [conflict, setConflict] = useState<Conflict | null>(null)
   const [unsaved, setUnsaved] = useState<string[]>([])
   const saving = useRef(false)
+  const textTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const reach = useRef(0)
+  const cursorQueued = useRef(false)
+
+  const publish = useCallback((doc: Text) => {
+    clearTimeout(textTimer.current)
+    const next = doc.toString()
+    reach.current = headerReach(next)
+    setText(next)
+  }, [])
+
+  const publishLater = useCallback(() => {
+    clearTimeout(textTimer.current)
+    textTimer.current = setTimeout(() => {
+      if (buffer.current) publish(buffer.current.state.doc)
+    }, TEXT_DELAY_MS)
+  }, [publish])
+
+  // After the next paint, so a keystroke's frame carries CodeMirror's work and not a re-render.
+  const showCursorLater = useCallback(() => {
+    if (cursorQueued.current) return
+    cursorQueued.current = true
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        cursorQueued.current = false
+        if (!buffer.current) return
+        const next = cursorOf(buffer.current.state)
+        setCursor((shown) => (shown.line === next.line && shown.column === next.column ? shown : next))
+      }),
+    )
+  }, [])
 
   const refreshUnsaved = useCallback(() => setUnsaved([...stash.current.keys()]), [])
 
@@ -82,21 +147,20 @@ export function useArticleSession(view: EditorView | null, editorLabel: string):
         if (!current) return
         current.state = update.state
         if (update.docChanged) {
-          setText(update.state.doc.toString())
+          let from = Infinity
+          update.changes.iterChangedRanges((fromA) => (from = Math.min(from, fromA)))
+          if (from < reach.current) publish(update.state.doc)
+          else publishLater()
           if (!saving.current) setSaveState(update.state.doc.eq(current.savedDoc) ? 'saved' : 'dirty')
         }
-        if (update.docChanged || update.selectionSet) {
-          const head = update.state.selection.main.head
-          const line = update.state.doc.lineAt(head)
-          setCursor({ line: line.number, column: head - line.from + 1 })
-        }
+        if (update.docChanged || update.selectionSet) showCursorLater()
       })
       return EditorState.create({
         doc: file.text,
         extensions: [folioSetup({ eol: file.eol, readOnly: file.readOnly !== null, label: editorLabel }), listener],
       })
     },
-    [editorLabel],
+    [editorLabel, publish, publishLater, showCursorLater],
   )
 
   const show = useCallback(
@@ -107,18 +171,16 @@ export function useArticleSession(view: EditorView | null, editorLabel: string):
         if (fold) foldHeader(view)
         next.state = view.state
       }
-      const head = next.state.selection.main.head
-      const line = next.state.doc.lineAt(head)
-      setCursor({ line: line.number, column: head - line.from + 1 })
+      setCursor(cursorOf(next.state))
       setPath(next.path)
-      setText(next.state.doc.toString())
+      publish(next.state.doc)
       setEol(next.state.lineBreak === '\r\n' ? '\r\n' : '\n')
       setReadOnly(next.readOnly)
       setSaveState(next.state.doc.eq(next.savedDoc) ? 'saved' : 'dirty')
       setMessage(null)
       setConflict(null)
     },
-    [view],
+    [view, publish],
   )
 
   const load = useCallback(

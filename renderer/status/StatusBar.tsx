@@ -1,5 +1,5 @@
-import { useMemo } from 'react'
-import { textStats } from '../../shared/text-stats'
+import { useEffect, useState } from 'react'
+import { textStats, type TextStats } from '../../shared/text-stats'
 import { useI18n } from '../i18n/i18n'
 import type { SaveState } from '../state/session'
 
@@ -12,11 +12,19 @@ interface Props {
   headerError: string | null
 }
 
+const EMPTY: TextStats = textStats('')
+
 const STATE_LABEL = { saved: 'saved', dirty: 'dirty', saving: 'saving', error: 'saveFailed', conflict: 'conflict' } as const
 
 export function StatusBar({ body, saveState, message, cursor, readOnly, headerError }: Props) {
   const { t } = useI18n()
-  const stats = useMemo(() => textStats(body), [body])
+  // Counting a 1 MB body takes tens of milliseconds: do it when the window is idle, not in the
+  // commit that follows a typing pause.
+  const [stats, setStats] = useState(EMPTY)
+  useEffect(() => {
+    const idle = requestIdleCallback(() => setStats(textStats(body)), { timeout: 500 })
+    return () => cancelIdleCallback(idle)
+  }, [body])
   return (
     <footer className="status-bar" role="status">
       <span data-testid="save-status" data-state={saveState} className={'save-status ' + saveState} title={message ?? undefined}>
