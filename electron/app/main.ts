@@ -8,6 +8,7 @@ import { app, shell, type BrowserWindow, type WebContents } from 'electron'
 import { createHandlers } from '../handlers'
 import { setupCloseGuard, type CloseGuard } from './close-guard'
 import { chooseFolder, confirmUnsaved, showCrashed } from './dialogs'
+import { chooseExportTarget, printToPdf, writeClipboard } from './export'
 import { ensureSample } from './first-run'
 import { createEmitter, setupIpc } from './ipc'
 import {
@@ -79,6 +80,9 @@ async function start(): Promise<void> {
     onUnsavedChange: (paths) => guard?.unsavedChanged(paths),
     onFolderOpened: (info) => void rememberFolder(settings, info.root).then(refreshMenu),
     recentFolders: async () => [...settings.get().recentFolders],
+    chooseExportTarget: (question) => (mainWindow ? chooseExportTarget(mainWindow, locale, question, app.getPath('documents')) : Promise.resolve(null)),
+    printToPdf,
+    writeClipboard,
   })
 
   setupSecurity()

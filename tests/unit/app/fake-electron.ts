@@ -95,6 +95,11 @@ export class FakeWebContents extends FakeEmitter {
   replaceMisspelling(word: string): void {
     this.replaced.push(word)
   }
+  readonly printed: Record<string, unknown>[] = []
+  async printToPDF(options: Record<string, unknown>): Promise<Buffer> {
+    this.printed.push(options)
+    return Buffer.from('%PDF-1.4 fake')
+  }
   reload(): void {
     this.reloads++
   }
@@ -119,6 +124,13 @@ export class BrowserWindow extends FakeEmitter {
   }
   async loadURL(url: string): Promise<void> {
     this.loaded.push(url)
+  }
+  async loadFile(path: string): Promise<void> {
+    this.loaded.push(path)
+  }
+  destroy(): void {
+    this.destroyed = true
+    this.webContents.destroyed = true
   }
   show(): void {
     this.visible = true
@@ -300,6 +312,21 @@ export const dialog = {
   async showMessageBox(_window: unknown, options: Record<string, unknown>): Promise<unknown> {
     this.calls.push({ kind: 'message', options })
     return this.next()
+  },
+}
+
+/** Electron's ClipboardItem: one entry of several types (text/html, text/plain…). */
+export class ClipboardItem {
+  constructor(readonly items: Record<string, string>) {}
+  get types(): string[] {
+    return Object.keys(this.items)
+  }
+}
+
+export const clipboard = {
+  written: [] as ClipboardItem[][],
+  async write(items: ClipboardItem[]): Promise<void> {
+    this.written.push(items)
   },
 }
 
