@@ -18,6 +18,7 @@ import { useArticleSession } from './state/session'
 import { StatusBar } from './status/StatusBar'
 import { useCommandShortcuts, type CommandHandlers } from './state/shortcuts'
 import { NewArticleDialog } from './state/NewArticleDialog'
+import { ExportDialog } from './export/ExportDialog'
 import { RecoveryDialog } from './state/RecoveryDialog'
 import { useJournal } from './state/journal'
 import { SettingsPanel, ShortcutsPanel } from './state/Panels'
@@ -46,6 +47,7 @@ function Workbench() {
 
   const [quickOpen, setQuickOpen] = useState(false)
   const [creating, setCreating] = useState(false)
+  const [exporting, setExporting] = useState(false)
   const [recovered, setRecovered] = useState<RecoveredBuffers | null>(null)
   const [panes, setPanes] = useState({ sidebar: true, properties: true, preview: true })
   const toggle = (pane: keyof typeof panes) => setPanes((p) => ({ ...p, [pane]: !p[pane] }))
@@ -129,6 +131,7 @@ function Workbench() {
     'quick-open': () => setQuickOpen(true),
     'open-folder': () => void openFolder(),
     'new-article': () => folder && setCreating(true),
+    export: () => folder && setExporting(true),
     find: () => view && openSearchPanel(view),
     'search-folder': () => document.querySelector<HTMLInputElement>('[data-testid=library-search]')?.focus(),
     'toggle-sidebar': () => toggle('sidebar'),
@@ -175,6 +178,7 @@ function Workbench() {
         <span className="folder-name" title={folder?.root}>{folder?.name ?? t('noFolder')}</span>
         <button onClick={() => void openFolder()}>{t('openFolder')}</button>
         <button onClick={() => setCreating(true)} disabled={!folder}>{t('newArticle')}</button>
+        <button data-testid="export-open" onClick={() => setExporting(true)} disabled={!folder}>{t('exportArticle')}</button>
         <button
           data-testid="toggle-taxonomy"
           aria-pressed={taxonomyOpen}
@@ -256,6 +260,9 @@ function Workbench() {
         readOnly={session.readOnly}
         headerError={headerError}
       />
+      {exporting && folder && (
+        <ExportDialog articlePath={session.path} unsaved={session.saveState === 'dirty'} onClose={() => setExporting(false)} />
+      )}
       {creating && <NewArticleDialog onCreate={(title, draft) => void createArticle(title, draft)} onCancel={() => setCreating(false)} />}
       {recovered && <RecoveryDialog recovered={recovered} onRestore={() => void restoreRecovered()} onDiscard={discardRecovered} />}
       {panel === 'shortcuts' && <ShortcutsPanel onClose={() => setPanel(null)} />}

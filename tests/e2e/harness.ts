@@ -13,14 +13,25 @@ import { basename, delimiter, extname, join, normalize, resolve, sep } from 'nod
 import { fileURLToPath } from 'node:url'
 import { createHandlers, dispatch, isInvokeMethod, type Handlers } from '../../electron/handlers'
 import { INVOKE, type EventApi, type EventName } from '../../shared/contract'
+import { pagePdfOptions } from '../../electron/export/pdf'
+import type { RichText } from '../../electron/export/rich-text'
 
 export interface LaunchOptions {
   contentDir: string
+  /**
+   * Chromium only: the harness's answer to "export where?" — this folder, or a file named as
+   * suggested inside it. Default: a folder in the harness's scratch space.
+   */
+  exportDir?: string
 }
 
 export interface LaunchedApp {
   page: Page
   close(): Promise<void>
+  /** Chromium only: where exports go (see LaunchOptions.exportDir). */
+  exportDir?: string
+  /** Chromium only: everything written to the clipboard, oldest first. */
+  clipboard?: RichText[]
 }
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
@@ -108,6 +119,9 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
   let page: Page | null = null
   const server = await serve(() => handlers)
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const exportDir = options.exportDir ?? join(scratch, 'export')
+  const clipboard: RichText[] = []
+  let browser: Browser | null = null
   const handlers: Handlers = createHandlers({
     assetBase: origin + ASSET_PREFIX,
     // The harness's "OS trash": a folder beside the test, so specs can check nothing was deleted.
@@ -122,9 +136,23 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
         ] as const)
         .catch(() => undefined)
     },
+    chooseExportTarget: async (question) => (question.kind === 'file' ? join(exportDir, question.suggestedName) : exportDir),
+    // Electron prints with the same Chromium engine: a second page, without script or network.
+    printToPdf: async (html, pdfOptions) => {
+      if (!browser) throw new Error('The harness browser is not running.')
+      const context = await browser.newContext({ javaScriptEnabled: false })
+      try {
+        const printer = await context.newPage()
+        await printer.route(/^https?:/, (route) => route.abort())
+        await printer.setContent(html, { waitUntil: 'load' })
+        return new Uint8Array(await printer.pdf(pagePdfOptions(pdfOptions)))
+      } finally {
+        await context.close()
+      }
+    },
+    writeClipboard: (content) => void clipboard.push(content),
   })
   await handlers.openFolder(options.contentDir)
-  let browser: Browser | null = null
   try {
     browser = await chromium.launch({
       executablePath: findChromium(),
@@ -155,6 +183,8 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
   const opened = browser
   return {
     page,
+    exportDir,
+    clipboard,
     async close() {
       await opened.close()
       await new Promise((done) => server.close(done))
