@@ -26,7 +26,7 @@ import { loadTheme } from './theme'
 export interface ExportTargetQuestion {
   kind: 'file' | 'folder'
   format: ExportFormat
-  /** For 'file': the name offered, from the article's title (e.g. "你好，Hexo.pdf"). */
+  /** A file name from the article's title (e.g. "你好，Hexo.pdf"); for 'folder', the open folder's name. */
   suggestedName: string
 }
 
@@ -123,12 +123,15 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     if (signal.aborted) return { ...base, exported: 0, cancelled: true }
     const ctx: ExportContext = { ...source, sanitizer: inThread(), theme: request.format === 'zip' ? '' : await loadTheme() }
     const name = stem(target, extension)
-    let missing: string[] = []
-    if (request.format === 'pdf') await printTo(request, article, ctx, target)
-    else if (request.format === 'html') missing = (await exportPage(article, ctx, dirname(target), name, { inlineImages: request.options?.inlineImages === true })).missing
-    else missing = (await exportBundle(article, ctx, dirname(target), name, { zip: true, stripHeader: request.options?.stripHeader === true })).missing
+    // The exporters add the extension themselves: a name typed without one still gets it.
+    const written =
+      request.format === 'pdf'
+        ? await printTo(request, article, ctx, target).then(() => ({ files: [target], missing: [] }))
+        : request.format === 'html'
+          ? await exportPage(article, ctx, dirname(target), name, { inlineImages: request.options?.inlineImages === true })
+          : await exportBundle(article, ctx, dirname(target), name, { zip: true, stripHeader: request.options?.stripHeader === true })
     deps.onProgress({ id: request.id, done: 1, total: 1, current: rel })
-    return { ...base, exported: 1, missingImages: missing.map((src) => ({ path: rel, src })), cancelled: false }
+    return { ...base, target: written.files[0] ?? target, exported: 1, missingImages: written.missing.map((src) => ({ path: rel, src })), cancelled: false }
   }
 
   /** PDFs of several articles into a folder, named from their titles, unique within the export. */

@@ -125,6 +125,7 @@ export function ExportDialog({ articlePath, unsaved, onClose }: Props) {
         {t('exportFormat')}{' '}
         <select
           data-testid="export-format"
+          autoFocus
           value={format}
           disabled={running}
           onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}

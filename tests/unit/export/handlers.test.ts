@@ -79,6 +79,9 @@ describe('exportArticles handler', () => {
     const title = elements(await readFile(join(out, 'page.html'), 'utf8')).find((e) => e.tag === 'title')
     expect(title?.text).toBe('你好，Hexo')
     expect(await listFiles(out)).toEqual(['page.html', 'page/cover.png'])
+    // A name typed without its extension gets it, and the result names the file really written.
+    name = 'typed'
+    expect(await handlers.exportArticles(request({ articles: [TRAVEL], options: { inlineImages: true } }))).toMatchObject({ target: join(out, 'typed.html') })
 
     name = 'bundle.zip'
     await handlers.exportArticles(request({ articles: [HELLO], format: 'zip', options: { stripHeader: true } }))
@@ -88,7 +91,7 @@ describe('exportArticles handler', () => {
 
     name = 'print.pdf'
     await handlers.exportArticles(request({ articles: [HELLO], format: 'pdf', options: { pdf: { pageSize: 'Letter', headerTitle: true, pageNumbers: true, margins: { top: 10 } } } }))
-    expect(questions[2]).toMatchObject({ kind: 'file', suggestedName: '你好，Hexo.pdf' })
+    expect(questions.at(-1)).toMatchObject({ kind: 'file', suggestedName: '你好，Hexo.pdf' })
     expect(new TextDecoder().decode(await readFile(join(out, 'print.pdf')))).toMatch(/^%PDF-/)
     expect(printed).toHaveLength(1)
     expect(printed[0]?.options).toEqual({ pageSize: 'Letter', headerTitle: '你好，Hexo', pageNumbers: true, margins: { top: 10 } })
