@@ -168,7 +168,10 @@ export interface BulkSkip {
 /** What a bulk edit would do, file by file; kept on the main side under `id` until applied. */
 export interface BulkPlan {
   id: string
+  /** The first page of changed files with their diffs, sorted by path. */
   files: { path: string; hunks: DiffHunk[] }[]
+  /** Articles read for the plan whose diffs are still being computed (applying includes them). */
+  pending: number
   /** Articles the operation concerns that cannot be edited (header does not parse, not UTF-8, …). */
   skipped: BulkSkip[]
 }

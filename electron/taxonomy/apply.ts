@@ -1,7 +1,7 @@
 /**
- * Applying a plan and undoing it. Each file is re-read: one whose bytes moved since the plan is
- * skipped and reported, never overwritten; the others are written through the workspace's save,
- * which is atomic and checks the hash once more right before writing.
+ * Applying a plan and undoing it. Each file is written through the workspace's save, which is
+ * atomic and writes only while the disk still holds the bytes the plan was computed from: a file
+ * changed since the preview is skipped and reported, never overwritten.
  */
 import type { ArticleFile, BulkResult, BulkSkip, SaveResult } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
@@ -18,7 +18,7 @@ export interface FileStore {
 }
 
 /** Files written at once: enough to overlap the fsyncs of atomic writes, few enough for open files. */
-const PARALLEL = 16
+const PARALLEL = 64
 
 async function eachParallel<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0
@@ -36,38 +36,23 @@ const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? 
 
 export async function applyPlan(plan: Plan, store: FileStore, journal: BulkJournal): Promise<BulkResult> {
   const skipped: BulkSkip[] = [...plan.skipped]
-  const ready: { file: JournalFile; after: string }[] = []
-  await eachParallel(plan.files, async (planned) => {
-    let current: ArticleFile
-    try {
-      current = await store.read(planned.path)
-    } catch (error) {
-      skipped.push({ path: planned.path, reason: reason(error) })
-      return
-    }
-    if (current.hash !== planned.baseHash) {
-      skipped.push({ path: planned.path, reason: `${planned.path} changed on disk since the preview; it was left as it is. Preview again to include it.` })
-      return
-    }
-    if (current.readOnly !== null) {
-      skipped.push({ path: planned.path, reason: current.readOnly })
-      return
-    }
-    const after = applyPatches(current.text, planned.patches)
-    ready.push({ file: { path: planned.path, beforeHash: current.hash, afterHash: hashBytes(encode(after, current.bom)), before: current.text }, after })
+  const ready = plan.files.map((planned) => {
+    const after = applyPatches(planned.before, planned.patches)
+    const file: JournalFile = { path: planned.path, beforeHash: planned.baseHash, afterHash: hashBytes(encode(after, planned.bom)), before: planned.before }
+    return { file, after }
   })
-  ready.sort((a, b) => byPath(a.file, b.file))
   const entry: JournalEntry = { id: plan.id, root: store.root, createdAt: Date.now(), operation: plan.operation, files: ready.map((r) => r.file) }
   // Journal first: whatever happens while writing, the files written so far can be restored.
   await journal.write(entry)
   const written = new Set<string>()
   await eachParallel(ready, async ({ file, after }) => {
     try {
+      // save() re-reads the file and writes only while it still has the bytes the plan read.
       await store.save(file.path, after, file.beforeHash)
       written.add(file.path)
     } catch (error) {
       const changed = error instanceof FolioError && error.code === 'CONFLICT'
-      skipped.push({ path: file.path, reason: changed ? `${file.path} changed on disk while applying; it was left as it is.` : reason(error) })
+      skipped.push({ path: file.path, reason: changed ? `${file.path} changed on disk since the preview; it was left as it is. Preview again to include it.` : reason(error) })
     }
   })
   const files = entry.files.filter((f) => written.has(f.path))

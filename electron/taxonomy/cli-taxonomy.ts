@@ -80,7 +80,7 @@ export async function renameValueCommand(args: readonly string[], io: CliIo): Pr
     throw new TaxonomyUsageError('usage: folio rename-value DIR KEY OLD NEW [--dry-run]')
   }
   return withService(dir, io, async (service) => {
-    const plan = await service.plan({ kind: 'rename', key, from, to })
+    const plan = await service.planFull({ kind: 'rename', key, from, to })
     if (dryRun) {
       for (const file of plan.files) {
         io.out(`--- ${file.path}`)

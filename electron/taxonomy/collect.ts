@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ArticleSummary, CategoryNode, SiteKind, Taxonomy, TaxonomyKey, TaxonomyValue } from '../../shared/contract'
 import { parse } from '../../shared/frontmatter'
-import { decode } from '../workspace/files'
 import { inSlices } from '../workspace/slices'
 import { ALIASES, CATEGORY_SEPARATOR, scalarText } from './edits'
+import { decodeArticle } from './text'
 
 interface HeaderLists {
   size: number
@@ -30,7 +30,7 @@ function readLists(root: string, article: ArticleSummary, hexo: boolean): Header
   const out: HeaderLists = { size: article.size, mtimeMs: article.mtimeMs, lists: new Map(), scalars: [] }
   let text: string
   try {
-    text = decode(readFileSync(join(root, ...article.path.split('/'))), article.path).text
+    text = decodeArticle(readFileSync(join(root, ...article.path.split('/'))), article.path).text
   } catch {
     return out // vanished since it was indexed: the watcher will report it
   }

@@ -3,7 +3,7 @@
  * hashes before and after, so an undo can restore it byte for byte (and only if nobody changed it
  * since). Written before the first file changes, so a crash mid-way still leaves a usable undo.
  */
-import { mkdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BulkOperation } from '../../shared/contract'
 import { writeFileAtomic } from '../workspace/atomic-write'
@@ -32,6 +32,16 @@ export interface BulkJournal {
 }
 
 const ID = /^[A-Za-z0-9-]+$/
+/** Undo reaches back this many bulk edits; older journals (megabytes each for big renames) go. */
+const KEPT = 20
+
+async function prune(dir: string): Promise<void> {
+  const names = (await readdir(dir)).filter((n) => n.startsWith('bulk-') && n.endsWith('.json'))
+  if (names.length <= KEPT) return
+  const aged = await Promise.all(names.map(async (n) => ({ n, t: (await stat(join(dir, n)).catch(() => null))?.mtimeMs ?? 0 })))
+  aged.sort((a, b) => b.t - a.t)
+  await Promise.all(aged.slice(KEPT).map(({ n }) => rm(join(dir, n), { force: true })))
+}
 
 /** Journals in `dir` (one JSON file per edit), or in memory when there is no data folder. */
 export function createBulkJournal(dir: string | null): BulkJournal {
@@ -51,6 +61,7 @@ export function createBulkJournal(dir: string | null): BulkJournal {
       if (target === null) throw new Error(`Bulk edit ids are UUIDs; ${JSON.stringify(entry.id)} is not one.`)
       await mkdir(dir, { recursive: true })
       await writeFileAtomic(target, new TextEncoder().encode(JSON.stringify(entry)))
+      await prune(dir)
     },
     async read(id) {
       const target = file(id)

@@ -5,19 +5,24 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { ArticleSummary, BulkOperation, BulkSkip, DiffHunk, SiteKind } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
 import { applyPatches, parse, removeKey, setValue } from '../../shared/frontmatter'
 import type { EditOptions, ParsedFrontMatter, TextPatch } from '../../shared/frontmatter/types'
-import { decode, hashBytes } from '../workspace/files'
+import { hashBytes } from '../workspace/files'
 import { inSlices } from '../workspace/slices'
 import { diffHunk } from './diff'
+import { decodeArticle } from './text'
 import { addToList, CATEGORY_SEPARATOR, editCategoryPaths, editFlatValues, pathMove, type SiteRules } from './edits'
 
 export interface PlannedFile {
   path: string
   /** sha-256 of the bytes the patches apply to: apply skips the file if the disk moved on. */
   baseHash: string
+  /** The text the patches apply to (BOM apart): apply writes it patched and journals it. */
+  before: string
+  bom: boolean
   patches: TextPatch[]
   hunks: DiffHunk[]
 }
@@ -25,8 +30,13 @@ export interface PlannedFile {
 export interface Plan {
   id: string
   operation: BulkOperation
+  /** Sorted by path once `done` resolves; until then in the order they were computed. */
   files: PlannedFile[]
   skipped: BulkSkip[]
+  /** Articles read whose patches are still being computed. */
+  pending: number
+  /** Resolves when every article's patches are computed. */
+  done: Promise<void>
 }
 
 export interface PlanSource {
@@ -136,12 +146,29 @@ function prepare(source: PlanSource, op: BulkOperation, opts: EditOptions): Prep
   }
 }
 
-/** Reads each concerned article and computes its patches and preview. */
-export async function planOperation(source: PlanSource, op: BulkOperation, id: string): Promise<Plan> {
+/** An article read at planning time, its patches still to compute. */
+interface Read {
+  path: string
+  hash: string
+  text: string
+  bom: boolean
+  concerned: boolean
+}
+
+const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+
+/**
+ * Reads each concerned article (fixing the bytes the plan is based on) and computes its patches
+ * and preview. The first `firstPage` changed files are computed before this resolves; the rest in
+ * the background, in slices, until `plan.done` resolves (the renderer shows the first page while
+ * the others are computed; apply and the command line wait for all of them).
+ */
+export async function planOperation(source: PlanSource, op: BulkOperation, id: string, firstPage = Infinity): Promise<Plan> {
   const opts: EditOptions = { hexo: source.kind === 'hexo' }
   const { candidates, mentions, mentionRequired, edit } = prepare(source, op, opts)
   const files: PlannedFile[] = []
   const skipped: BulkSkip[] = []
+  const reads: Read[] = []
   await inSlices(candidates, (article) => {
     let bytes: Buffer
     try {
@@ -150,30 +177,50 @@ export async function planOperation(source: PlanSource, op: BulkOperation, id: s
       skipped.push({ path: article.path, reason: `${article.path} could not be read (moved or deleted?). Refresh the library.` })
       return
     }
-    const decoded = decode(bytes, article.path)
+    const decoded = decodeArticle(bytes, article.path)
     const concerned = mentions === null || mentions.some((m) => decoded.text.includes(m))
     if (!concerned && mentionRequired) return
     if (decoded.readOnly !== null) {
       if (concerned) skipped.push({ path: article.path, reason: decoded.readOnly })
       return
     }
-    const parsed = parse(decoded.text, opts)
+    reads.push({ path: article.path, hash: hashBytes(bytes), text: decoded.text, bom: decoded.bom, concerned })
+  })
+  const compute = (read: Read): void => {
+    const parsed = parse(read.text, opts)
     const error = parsed.errors[0]
     if (error) {
-      if (concerned) skipped.push({ path: article.path, reason: `${article.path}: the header does not parse (line ${error.line}: ${error.message}). Fix it, then plan again.` })
+      if (read.concerned) skipped.push({ path: read.path, reason: `${read.path}: the header does not parse (line ${error.line}: ${error.message}). Fix it, then plan again.` })
       return
     }
     let patches: TextPatch[]
     try {
-      patches = edit(decoded.text, parsed)
+      patches = edit(read.text, parsed)
     } catch (e) {
-      skipped.push({ path: article.path, reason: `${article.path}: ${e instanceof Error ? e.message : String(e)}` })
+      skipped.push({ path: read.path, reason: `${read.path}: ${e instanceof Error ? e.message : String(e)}` })
       return
     }
     if (patches.length === 0) return
-    const hunk = diffHunk(decoded.text, applyPatches(decoded.text, patches))
-    if (hunk) files.push({ path: article.path, baseHash: hashBytes(bytes), patches, hunks: [hunk] })
+    const hunk = diffHunk(read.text, applyPatches(read.text, patches))
+    if (hunk) files.push({ path: read.path, baseHash: read.hash, before: read.text, bom: read.bom, patches, hunks: [hunk] })
+  }
+  let next = 0
+  await inSlices(reads, (read) => {
+    if (files.length < firstPage) {
+      compute(read)
+      next++
+    }
   })
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  return { id, operation: op, files, skipped }
+  const rest = reads.slice(next)
+  const plan: Plan = { id, operation: op, files, skipped, pending: rest.length, done: Promise.resolve() }
+  // Started on a later turn, so the first page goes out before any of the rest is computed.
+  plan.done = nextTurn().then(() => inSlices(rest, (read) => {
+    compute(read)
+    plan.pending--
+  })).then(() => {
+    files.sort(byPath)
+    skipped.sort(byPath)
+  })
+  if (rest.length === 0) await plan.done
+  return plan
 }

@@ -20,8 +20,10 @@ export interface TaxonomyService {
   undo(resultId: string): Promise<BulkResult>
 }
 
-/** Previews kept for applying: a user compares a few, applies one. */
-const KEPT_PLANS = 8
+/** Previews kept for applying (each holds its files' texts): a user compares a few, applies one. */
+const KEPT_PLANS = 4
+/** Diffs computed before a preview answers; the rest follow in the background (the dialog shows 200). */
+const FIRST_PAGE = 200
 
 export function createTaxonomyService(workspace: Workspace, options: { journalDir: string | null }): TaxonomyService {
   const cache: HeaderCache = new Map()
@@ -34,10 +36,15 @@ export function createTaxonomyService(workspace: Workspace, options: { journalDi
   }
   const source = async () => ({ root: workspace.info.root, kind: workspace.info.kind, articles: await workspace.list() })
 
-  const planFull = async (operation: BulkOperation): Promise<Plan> => {
-    const plan = await planOperation(await source(), operation, randomUUID())
+  const start = async (operation: BulkOperation, firstPage: number): Promise<Plan> => {
+    const plan = await planOperation(await source(), operation, randomUUID(), firstPage)
     plans.set(plan.id, plan)
     for (const old of plans.keys()) if (plans.size > KEPT_PLANS) plans.delete(old)
+    return plan
+  }
+  const planFull = async (operation: BulkOperation): Promise<Plan> => {
+    const plan = await start(operation, Infinity)
+    await plan.done
     return plan
   }
 
@@ -48,13 +55,15 @@ export function createTaxonomyService(workspace: Workspace, options: { journalDi
     },
     planFull,
     async plan(operation) {
-      const { id, files, skipped } = await planFull(operation)
-      return { id, files: files.map((f) => ({ path: f.path, hunks: f.hunks })), skipped }
+      const plan = await start(operation, FIRST_PAGE)
+      const files = plan.files.map((f) => ({ path: f.path, hunks: f.hunks })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      return { id: plan.id, files, pending: plan.pending, skipped: [...plan.skipped] }
     },
     async apply(planId) {
       const plan = plans.get(planId)
       if (!plan) throw new FolioError({ code: 'NOT_FOUND', message: 'That preview is no longer available (already applied, or too old). Preview the edit again.' })
       plans.delete(planId)
+      await plan.done
       return applyPlan(plan, store, journal)
     },
     undo: (resultId) => undoEdit(resultId, store, journal),

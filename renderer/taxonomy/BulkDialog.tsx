@@ -80,7 +80,7 @@ export function BulkDialog({ title, operation, onClose, onChanged }: Props) {
       <div className="actions">
         {stage.step === 'preview' && (
           <button data-testid="bulk-apply" disabled={stage.plan.files.length === 0} onClick={() => void apply(stage.plan)}>
-            {t('bulkApply', { count: stage.plan.files.length })}
+            {stage.plan.pending > 0 ? t('bulkApplyAll') : t('bulkApply', { count: stage.plan.files.length })}
           </button>
         )}
         {stage.step === 'applied' && stage.result.changed.length > 0 && (
@@ -119,6 +119,7 @@ function Preview({ plan }: { plan: BulkPlan }) {
         </section>
       ))}
       {hidden > 0 && <p>{t('bulkMoreFiles', { count: hidden })}</p>}
+      {plan.pending > 0 && <p>{t('bulkPending', { count: plan.pending })}</p>}
       <Skipped skipped={plan.skipped} />
     </div>
   )

@@ -6,6 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { planOperation } from '../../../electron/taxonomy/plan'
 import { changedLines, changedPaths, copyFixture, openService, snapshot } from './helpers'
 
 const POSTS = 'source/_posts'
@@ -248,5 +249,21 @@ describe('other sites', () => {
     }
     const renamed = (await hugo.service.taxonomy()).keys.find((k) => k.key === 'tags')?.values.map((v) => v.value)
     expect(renamed?.sort()).toEqual(hugoTags.map((v) => `${v.value}-2`).sort())
+  })
+})
+
+describe('a plan answered page first', () => {
+  it('computes the first page before answering and the rest in the background', async () => {
+    const { root, workspace } = await openService(await copyFixture('taxonomy/hexo'))
+    const source = { root, kind: workspace.info.kind, articles: await workspace.list() }
+    const op = { kind: 'rename', key: 'tags', from: '前端', to: 'Frontend' } as const
+    const paged = await planOperation(source, op, 'paged', 2)
+    expect(paged.files).toHaveLength(2)
+    expect(paged.pending).toBeGreaterThan(0)
+    await paged.done
+    expect(paged.pending).toBe(0)
+    const whole = await planOperation(source, op, 'whole')
+    expect(paged.files.map((f) => [f.path, f.hunks])).toEqual(whole.files.map((f) => [f.path, f.hunks]))
+    expect(paged.skipped).toEqual(whole.skipped)
   })
 })
