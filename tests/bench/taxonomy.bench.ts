@@ -7,8 +7,8 @@
  *   preview      plan the rename as the dialog asks: read and hash each
  *                file, diffs of the first page (the rest follow)       vs  read every file
  *   full plan    every file's patches and diff (the command line)      vs  read every file
- *   apply        (right after the preview: the remaining diffs first)
- *                hash-checked atomic save of each file, journal         vs  atomic write of each file
+ *   apply        hash-checked atomic save of each file, journal        vs  atomic write of each file
+ *                (and right after the preview, when the last diffs are still being computed)
  *   undo         restore each file from the journal                   vs  atomic write of each file
  * plus preview and apply against their budgets (1 s and 5 s). Figures are medians of the rounds;
  * each round renames, undoes, and so starts from the same bytes.
@@ -95,8 +95,13 @@ export async function runBenchmark(): Promise<Row[]> {
     const rewriteTagged = async () => {
       for (const path of tagged) await writeFileAtomic(path, readFileSync(path))
     }
-    const m: Record<'collect' | 'read' | 'preview' | 'full' | 'apply' | 'write' | 'undo', number[]> = {
-      collect: [], read: [], preview: [], full: [], apply: [], write: [], undo: [],
+    const m: Record<'collect' | 'read' | 'preview' | 'full' | 'applyAtOnce' | 'apply' | 'write' | 'undo', number[]> = {
+      collect: [], read: [], preview: [], full: [], applyAtOnce: [], apply: [], write: [], undo: [],
+    }
+    const apply = async (service: ReturnType<typeof createTaxonomyService>, planId: string): Promise<string> => {
+      const result = await service.apply(planId)
+      if (result.changed.length !== tagged.length) throw new Error(`changed ${result.changed.length} files, expected ${tagged.length}`)
+      return result.id
     }
     await readAll()
     for (let round = 0; round < ROUNDS; round++) {
@@ -113,24 +118,22 @@ export async function runBenchmark(): Promise<Row[]> {
           planId = plan.id
         }),
       )
-      // Applied at once, as a user who does not read the preview would: apply waits for the
-      // diffs still being computed, so this figure includes them.
+      // Applied at once, as a user who does not read the preview would: apply first waits for
+      // the diffs still being computed, so this figure includes them.
       let resultId = ''
-      m.apply.push(
-        await time(async () => {
-          const result = await service.apply(planId)
-          if (result.changed.length !== tagged.length) throw new Error(`changed ${result.changed.length} files, expected ${tagged.length}`)
-          resultId = result.id
-        }),
-      )
+      m.applyAtOnce.push(await time(async () => (resultId = await apply(service, planId))))
       m.write.push(await time(rewriteTagged))
       m.undo.push(await time(() => service.undo(resultId)))
+      // The same rename previewed in full (what the command line prints), then applied.
       m.full.push(
         await time(async () => {
           const plan = await service.planFull(rename)
           if (plan.files.length !== tagged.length) throw new Error(`planned ${plan.files.length} files, expected ${tagged.length}`)
+          planId = plan.id
         }),
       )
+      m.apply.push(await time(async () => (resultId = await apply(service, planId))))
+      m.undo.push(await time(() => service.undo(resultId)))
       await ws.close()
     }
     const n = `${tagged.length} of ${COUNT}`
@@ -141,6 +144,7 @@ export async function runBenchmark(): Promise<Row[]> {
       { metric: `full plan, ${n}`, ours: median(m.full), baseline: median(m.read), target: 'reference (read every file)' },
       { metric: `apply rename, ${n}`, ours: median(m.apply), baseline: median(m.write), target: 'reference (atomic write of each file)' },
       { metric: '  same, against the budget', ours: median(m.apply), baseline: APPLY_BUDGET_MS, target: '≤ 1.0 (5 s)' },
+      { metric: '  applied right after the preview', ours: median(m.applyAtOnce), baseline: APPLY_BUDGET_MS, target: 'reference (5 s; includes the last diffs)' },
       { metric: `undo, ${n}`, ours: median(m.undo), baseline: median(m.write), target: 'reference (atomic write of each file)' },
     ]
     return rows.map((r) => ({ ...r, ratio: r.ours / r.baseline }))

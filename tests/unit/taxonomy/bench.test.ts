@@ -21,6 +21,7 @@ describe('taxonomy benchmark', () => {
       'full plan, 250 of 500',
       'apply rename, 250 of 500',
       'same, against the budget',
+      'applied right after the preview',
       'undo, 250 of 500',
     ])
     for (const row of rows) expect(row).toMatch(/\d+\.\d\s+\d+\.\d\s+\d+\.\d\d\s/)
