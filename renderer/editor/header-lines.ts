@@ -1,4 +1,4 @@
-import { RangeSetBuilder, StateField, type EditorState, type Extension } from '@codemirror/state'
+import { RangeSetBuilder, StateField, type EditorState, type Extension, type Transaction } from '@codemirror/state'
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view'
 import { detect } from '../../shared/frontmatter'
 
@@ -8,7 +8,13 @@ import { detect } from '../../shared/frontmatter'
  */
 const headerLine = Decoration.line({ class: 'cm-folio-header' })
 
-function build(state: EditorState): DecorationSet {
+interface HeaderLines {
+  decorations: DecorationSet
+  /** End of the header block (-1 without one): the text before it alone decides the block. */
+  end: number
+}
+
+function build(state: EditorState): HeaderLines {
   const block = detect(state.doc.sliceString(0, Math.min(state.doc.length, 256 * 1024))).block
   const builder = new RangeSetBuilder<Decoration>()
   if (block) {
@@ -19,13 +25,26 @@ function build(state: EditorState): DecorationSet {
       pos = line.to + 1
     }
   }
-  return builder.finish()
+  return { decorations: builder.finish(), end: block ? block.to : -1 }
+}
+
+/** Whether every change starts after the header block, so the block stays as it was. */
+function afterHeader(value: HeaderLines, tr: Transaction): boolean {
+  if (value.end < 0) return false
+  let after = true
+  tr.changes.iterChangedRanges((fromA) => (after &&= fromA >= value.end))
+  return after
 }
 
 export function headerLines(): Extension {
-  return StateField.define<DecorationSet>({
+  return StateField.define<HeaderLines>({
     create: build,
-    update: (value, tr) => (tr.docChanged ? build(tr.state) : value),
-    provide: (field) => EditorView.decorations.from(field),
+    update: (value, tr) => {
+      if (!tr.docChanged) return value
+      // Typing in the body: nothing to detect again (which cost ~1 ms a keystroke on a big article).
+      if (afterHeader(value, tr)) return { decorations: value.decorations.map(tr.changes), end: value.end }
+      return build(tr.state)
+    },
+    provide: (field) => EditorView.decorations.from(field, (value) => value.decorations),
   })
 }

@@ -1,5 +1,8 @@
-import { useDeferredValue, useMemo } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { previewBody, previewDocument, type PreviewOptions } from './render'
+
+/** Bodies longer than this wait for a longer pause (twice their last refresh) before refreshing. */
+const LARGE_BODY = 256 * 1024
 
 interface Props {
   text: string
@@ -12,9 +15,26 @@ interface Props {
  * the frame can reach window.folio), no forms, no popups, no top navigation.
  */
 export function Preview({ text, options, title }: Props) {
-  const deferred = useDeferredValue(text)
-  const { body, lineOffset } = useMemo(() => previewBody(deferred), [deferred])
-  // Keyed on the body, not the text: typing in the header (or the form) renders nothing again.
-  const doc = useMemo(() => previewDocument(body, lineOffset, options), [body, lineOffset, options])
+  const { body, lineOffset } = useMemo(() => previewBody(text), [text])
+  const [doc, setDoc] = useState('')
+  const shown = useRef<{ body: string; lineOffset: number; options: PreviewOptions; cost: number } | null>(null)
+  useEffect(() => {
+    const last = shown.current
+    // Keyed on the body, not the text: typing in the header (or the form) renders nothing again.
+    if (last && last.body === body && last.lineOffset === lineOffset && last.options === options) return
+    const render = () => {
+      const start = performance.now()
+      setDoc(previewDocument(body, lineOffset, options))
+      const cost = performance.now() - start
+      // The first render of an article also pays for warming up: keep the lowest cost seen.
+      shown.current = { body, lineOffset, options, cost: last?.options === options ? Math.min(last.cost, cost) : cost }
+    }
+    // A refresh blocks the window while it runs (about a second for a 1 MB article): for a large
+    // article, wait until the writer has paused for twice as long, so a short pause in typing is
+    // not followed by a frozen editor. Another article or other options show at once.
+    const slow = last !== null && last.options === options && body.length > LARGE_BODY
+    const timer = setTimeout(render, slow ? 2 * last.cost : 0)
+    return () => clearTimeout(timer)
+  }, [body, lineOffset, options])
   return <iframe className="preview-frame" data-testid="preview" title={title} sandbox="" srcDoc={doc} />
 }

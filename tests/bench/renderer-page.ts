@@ -7,6 +7,7 @@ import { markdown, markdownLanguage } from '@codemirror/lang-markdown'
 import { EditorState } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
 import MarkdownIt from 'markdown-it'
+import { previewBody, previewDocument } from '../../renderer/preview/render'
 
 /** Resolves with performance.now() once the frame rendered after this call has been painted. */
 export function afterPaint(): Promise<number> {
@@ -103,15 +104,27 @@ export function unmountBareEditor(): void {
   bare = null
 }
 
+function medianMs(rounds: number, run: () => void): number {
+  const times: number[] = []
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now()
+    run()
+    times.push(performance.now() - start)
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0
+}
+
 const md = new MarkdownIt({ html: true, linkify: true })
 
 /** Median milliseconds of markdown-it alone rendering `text`. */
 export function markdownItMs(text: string, rounds: number): number {
-  const times: number[] = []
-  for (let i = 0; i < rounds; i++) {
-    const start = performance.now()
-    md.render(text)
-    times.push(performance.now() - start)
-  }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0
+  return medianMs(rounds, () => md.render(text))
+}
+
+/** Median milliseconds of the preview's own pipeline (body, markdown-it setup, DOMPurify, document) on a whole article. */
+export function previewMs(text: string, rounds: number): number {
+  return medianMs(rounds, () => {
+    const { body, lineOffset } = previewBody(text)
+    previewDocument(body, lineOffset, { articlePath: 'mid.md', assetBase: '/__folio-asset/' })
+  })
 }
