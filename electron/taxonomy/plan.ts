@@ -120,7 +120,7 @@ function prepare(source: PlanSource, op: BulkOperation, opts: EditOptions): Prep
       if (!site.hexo) throw badArgument('Only Hexo sites nest categories; rename the category instead.')
       const name = op.from[op.from.length - 1]
       if (name === undefined) throw badArgument('Choose a category to move.')
-      if (op.toParent.length >= op.from.length - 1 && op.from.every((s, i) => op.toParent[i] === s)) {
+      if (op.toParent.length >= op.from.length && op.from.every((s, i) => op.toParent[i] === s)) {
         throw badArgument(`Cannot move ${op.from.join(CATEGORY_SEPARATOR)} inside itself. Choose another parent.`)
       }
       const to = [...op.toParent, name].join(CATEGORY_SEPARATOR)
@@ -131,13 +131,14 @@ function prepare(source: PlanSource, op: BulkOperation, opts: EditOptions): Prep
     case 'remove-from-list':
     case 'unset': {
       requireText(op.key, 'field name')
+      if (op.kind === 'add-to-list' || op.kind === 'remove-from-list') requireText(op.value, 'value')
       const unknown = missing(op.paths)
       if (unknown.length > 0) throw badArgument(`${unknown[0]} is not an article of this folder. Refresh the library and select again.`)
       const edit: FileEdit =
         op.kind === 'set'
           ? (text) => setValue(text, op.key, op.value, opts)
           : op.kind === 'add-to-list'
-            ? (text, parsed) => addToList(text, parsed, op.key, requireText(op.value, 'value'), opts)
+            ? (text, parsed) => addToList(text, parsed, op.key, op.value, opts)
             : op.kind === 'remove-from-list'
               ? (text, parsed) => editFlatValues(text, parsed, op.key, new Map([[op.value, null]]), site, opts)
               : (text) => removeKey(text, op.key, opts)
