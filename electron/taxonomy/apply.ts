@@ -3,17 +3,15 @@
  * atomic and writes only while the disk still holds the bytes the plan was computed from: a file
  * changed since the preview is skipped and reported, never overwritten.
  */
-import type { ArticleFile, BulkResult, BulkSkip, SaveResult } from '../../shared/contract'
+import type { BulkResult, BulkSkip, SaveResult } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
 import { applyPatches } from '../../shared/frontmatter'
-import { encode, hashBytes } from '../workspace/files'
 import type { BulkJournal, JournalEntry, JournalFile } from './journal'
 import type { Plan } from './plan'
 
 /** What apply and undo need of the workspace. */
 export interface FileStore {
   root: string
-  read(path: string): Promise<ArticleFile>
   save(path: string, text: string, baseHash: string): Promise<SaveResult>
 }
 
@@ -37,9 +35,8 @@ const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? 
 export async function applyPlan(plan: Plan, store: FileStore, journal: BulkJournal): Promise<BulkResult> {
   const skipped: BulkSkip[] = [...plan.skipped]
   const ready = plan.files.map((planned) => {
-    const after = applyPatches(planned.before, planned.patches)
-    const file: JournalFile = { path: planned.path, beforeHash: planned.baseHash, afterHash: hashBytes(encode(after, planned.bom)), before: planned.before }
-    return { file, after }
+    const file: JournalFile = { path: planned.path, beforeHash: planned.baseHash, afterHash: planned.afterHash, before: planned.before }
+    return { file, after: applyPatches(planned.before, planned.patches) }
   })
   const entry: JournalEntry = { id: plan.id, root: store.root, createdAt: Date.now(), operation: plan.operation, files: ready.map((r) => r.file) }
   // Journal first: whatever happens while writing, the files written so far can be restored.
@@ -72,15 +69,12 @@ export async function undoEdit(id: string, store: FileStore, journal: BulkJourna
   const skipped: BulkSkip[] = []
   await eachParallel(entry.files, async (file) => {
     try {
-      const current = await store.read(file.path)
-      if (current.hash !== file.afterHash) {
-        skipped.push({ path: file.path, reason: `${file.path} was changed after the bulk edit; it was left as it is.` })
-        return
-      }
+      // save() writes only while the file still holds what the edit wrote.
       await store.save(file.path, file.before, file.afterHash)
       changed.push(file.path)
     } catch (error) {
-      skipped.push({ path: file.path, reason: reason(error) })
+      const changedSince = error instanceof FolioError && error.code === 'CONFLICT'
+      skipped.push({ path: file.path, reason: changedSince ? `${file.path} was changed after the bulk edit; it was left as it is.` : reason(error) })
     }
   })
   await journal.remove(id)

@@ -10,7 +10,7 @@ import type { ArticleSummary, BulkOperation, BulkSkip, DiffHunk, SiteKind } from
 import { FolioError } from '../../shared/errors'
 import { applyPatches, parse, removeKey, setValue } from '../../shared/frontmatter'
 import type { EditOptions, ParsedFrontMatter, TextPatch } from '../../shared/frontmatter/types'
-import { hashBytes } from '../workspace/files'
+import { encode, hashBytes } from '../workspace/files'
 import { inSlices } from '../workspace/slices'
 import { diffHunk } from './diff'
 import { decodeArticle } from './text'
@@ -24,6 +24,8 @@ export interface PlannedFile {
   before: string
   bom: boolean
   patches: TextPatch[]
+  /** sha-256 of the bytes apply will write: undo restores only files that still hold them. */
+  afterHash: string
   hunks: DiffHunk[]
 }
 
@@ -202,8 +204,9 @@ export async function planOperation(source: PlanSource, op: BulkOperation, id: s
       return
     }
     if (patches.length === 0) return
-    const hunk = diffHunk(read.text, applyPatches(read.text, patches))
-    if (hunk) files.push({ path: read.path, baseHash: read.hash, before: read.text, bom: read.bom, patches, hunks: [hunk] })
+    const after = applyPatches(read.text, patches)
+    const hunk = diffHunk(read.text, after)
+    if (hunk) files.push({ path: read.path, baseHash: read.hash, before: read.text, bom: read.bom, patches, afterHash: hashBytes(encode(after, read.bom)), hunks: [hunk] })
   }
   let next = 0
   await inSlices(reads, (read) => {

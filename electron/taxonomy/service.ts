@@ -31,7 +31,6 @@ export function createTaxonomyService(workspace: Workspace, options: { journalDi
   const journal = createBulkJournal(options.journalDir)
   const store: FileStore = {
     root: workspace.info.root,
-    read: (path) => workspace.read(path),
     save: (path, text, baseHash) => workspace.save(path, text, baseHash),
   }
   const source = async () => ({ root: workspace.info.root, kind: workspace.info.kind, articles: await workspace.list() })
