@@ -33,8 +33,13 @@ export function Preview({ text, options, title }: Props) {
     // article, wait until the writer has paused for twice as long, so a short pause in typing is
     // not followed by a frozen editor. Another article or other options show at once.
     const slow = last !== null && last.options === options && body.length > LARGE_BODY
-    const timer = setTimeout(render, slow ? 2 * last.cost : 0)
-    return () => clearTimeout(timer)
+    // Counted from the next paint, so an article being opened shows its editor first.
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const frame = requestAnimationFrame(() => (timer = setTimeout(render, slow ? 2 * last.cost : 0)))
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+    }
   }, [body, lineOffset, options])
   return <iframe className="preview-frame" data-testid="preview" title={title} sandbox="" srcDoc={doc} />
 }
