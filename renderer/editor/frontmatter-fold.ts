@@ -1,38 +1,48 @@
 import { foldEffect, foldService, foldedRanges } from '@codemirror/language'
-import type { EditorState, Extension, Text } from '@codemirror/state'
+import { StateField, type EditorState, type Extension } from '@codemirror/state'
 import type { EditorView } from '@codemirror/view'
 import { detect } from '../../shared/frontmatter'
 
 type Range = { from: number; to: number } | null
 
+function findRange(state: EditorState): Range {
+  // The first 256 KB, as header-lines.ts does: joining a 1 MB document per change is too slow.
+  const detection = detect(state.doc.sliceString(0, Math.min(state.doc.length, 256 * 1024)))
+  if (!detection.block || !detection.content) return null
+  const first = state.doc.lineAt(detection.block.from)
+  const last = state.doc.lineAt(Math.max(detection.block.from, detection.block.to - 1))
+  return last.number > first.number ? { from: first.to, to: last.to } : null
+}
+
 /**
- * The fold gutter asks the fold service about every visible line after every change: detect once
- * per document, and on its first 256 KB as header-lines.ts does (joining 1 MB per line per
- * keystroke made typing take hundreds of milliseconds).
+ * The range kept with the state: the fold gutter asks the fold service about every visible line
+ * after every change, and a change after the header's last line cannot move or alter it.
  */
-const ranges = new WeakMap<Text, Range>()
+const headerRange = StateField.define<Range>({
+  create: findRange,
+  update(range, tr) {
+    if (!tr.docChanged) return range
+    let after = range !== null
+    tr.changes.iterChangedRanges((fromA) => (after &&= range !== null && fromA > range.to))
+    return after ? range : findRange(tr.state)
+  },
+})
 
 /** The header's lines after the opening fence, so folding leaves the fence visible as a handle. */
 export function headerFoldRange(state: EditorState): Range {
-  const known = ranges.get(state.doc)
-  if (known !== undefined) return known
-  const detection = detect(state.doc.sliceString(0, Math.min(state.doc.length, 256 * 1024)))
-  let range: Range = null
-  if (detection.block && detection.content) {
-    const first = state.doc.lineAt(detection.block.from)
-    const last = state.doc.lineAt(Math.max(detection.block.from, detection.block.to - 1))
-    if (last.number > first.number) range = { from: first.to, to: last.to }
-  }
-  ranges.set(state.doc, range)
-  return range
+  const kept = state.field(headerRange, false)
+  return kept === undefined ? findRange(state) : kept
 }
 
 /** Lets the user fold and unfold the header block like any other region. */
 export function headerFolding(): Extension {
-  return foldService.of((state, lineStart) => {
-    const range = headerFoldRange(state)
-    return range && state.doc.lineAt(lineStart).to === range.from ? range : null
-  })
+  return [
+    headerRange,
+    foldService.of((state, lineStart) => {
+      const range = headerFoldRange(state)
+      return range && state.doc.lineAt(lineStart).to === range.from ? range : null
+    }),
+  ]
 }
 
 /** Folds the header (writers mostly edit it through the form); returns whether it was folded. */
