@@ -35,6 +35,12 @@ export function ArticleList({ articles, selected, onOpen, onMenu, checked, onChe
   const last = Math.min(articles.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN)
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Space picks the open article for a bulk edit: the keyboard's Ctrl-click.
+    if (event.key === ' ' && onCheck && selected !== null) {
+      event.preventDefault()
+      onCheck(selected, false)
+      return
+    }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
     event.preventDefault()
     const index = articles.findIndex((a) => a.path === selected)

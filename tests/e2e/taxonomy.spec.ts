@@ -84,4 +84,7 @@ test('Ctrl-click selects articles for a bulk field edit; a plain click still ope
 
   await page.locator(`${items}[data-path="source/_posts/b.md"]`).click()
   await expect(page.locator(`${items}[data-path="source/_posts/b.md"]`)).toHaveAttribute('aria-selected', 'true')
+  // Space picks the open article from the keyboard.
+  await page.getByTestId('article-list').press(' ')
+  await expect(page.locator(`${items}[data-path="source/_posts/b.md"]`)).toHaveAttribute('aria-checked', 'true')
 })
