@@ -473,6 +473,16 @@ function setBlockSeq(ctx: Ctx, field: Field, node: YAMLSeq, value: EditValue[], 
     tail < value.length - head &&
     same(ranges.length - 1 - tail, value[value.length - 1 - tail] ?? null)
   ) tail++
+  const replaced = value.slice(head, value.length - tail)
+  const oldItems = node.items.slice(head, ranges.length - tail)
+  if (replaced.length > 0 && replaced.length === oldItems.length && oldItems.every(isScalar) && !replaced.some(isCollection)) {
+    // Scalars replaced one for one: patch each value alone, so the dash, the indentation and an
+    // end-of-line comment on that line stay as the author wrote them.
+    return replaced.map((item, j) => {
+      const range = ranges[head + j] as { from: number; to: number }
+      return { ...range, insert: yamlScalar(item as string | number | boolean | null, style, scalarStyle(oldItems[j] ?? null), false) }
+    })
+  }
   const first = ranges[0]
   const firstLine = first ? lineOf(first) : null
   const dash = first && firstLine ? text.slice(firstLine.from, first.from) : `${style.seqIndent}- `

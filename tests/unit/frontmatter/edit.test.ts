@@ -178,6 +178,12 @@ describe('setValue: lists and maps', () => {
     expect(out).toContain('- keep # c\n')
   })
 
+  it('keeps the comment and quote style of an item renamed in place', () => {
+    expect(set(text, 'tags', ['旧', 'kept', 'last'])).toContain('- 旧\n- kept # c\n- last\n')
+    const quoted = '---\ntags:\n  - "a"   # why a\n  - b\n---\n'
+    expect(set(quoted, 'tags', ['x: y', 'b'])).toBe('---\ntags:\n  - "x: y"   # why a\n  - b\n---\n')
+  })
+
   it('adds and removes items through a whole-list set', () => {
     expect(set(text, 'tags', ['旧', 'keep', 'mid', 'last'])).toContain('- keep # c\n- mid\n- last\n')
     expect(set(text, 'tags', ['旧', 'last'])).toContain('tags:\n- 旧\n- last\nflow')
