@@ -30,6 +30,7 @@ type Loaded = Pick<ArticleFile, 'path' | 'text' | 'eol' | 'hash' | 'readOnly'>
  * keystroke cost hundreds of milliseconds a key.
  */
 const TEXT_DELAY_MS = 200
+const HEAD_LIMIT = 256 * 1024
 
 /**
  * The offset from which a change cannot alter the header: the end of the header block (a change
@@ -39,9 +40,12 @@ const TEXT_DELAY_MS = 200
  * a brace, a `key:` line for Hexo): then a line anywhere could close it, and every change counts.
  */
 function headerReach(text: string): number {
+  // A block found in the first 256 KB of whole lines is the block of the whole text; one that is
+  // not found there leaves the first-line rule below, which errs towards publishing at once.
+  const head = text.length <= HEAD_LIMIT ? text : text.slice(0, text.lastIndexOf('\n', HEAD_LIMIT) + 1)
   let end = -1
   for (const hexo of [false, true]) {
-    const found = detect(text, { hexo })
+    const found = detect(head, { hexo })
     if (found.block) end = Math.max(end, found.bodyStart)
   }
   if (end >= 0) return end
