@@ -277,6 +277,8 @@ export class ArticleIndex {
     const targets = new Set<string>()
     for (const path of paths) {
       targets.add(path)
+      // Only a folder stands for what is under it; a known file needs no walk of the whole index.
+      if (this.files.has(path)) continue
       for (const rel of this.files.keys()) if (rel.startsWith(path + '/')) targets.add(rel)
     }
     await inSlices(targets, (rel) => {
