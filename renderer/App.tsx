@@ -6,6 +6,7 @@ import { detect, parse } from '../shared/frontmatter'
 import type { TextPatch } from '../shared/frontmatter/types'
 import { folio, onMainEvent } from './bridge'
 import { Editor } from './editor/Editor'
+import { useTopLine } from './editor/top-line'
 import { I18nProvider, useI18n } from './i18n/i18n'
 import { ArticleMenu, type MenuTarget } from './library/ArticleMenu'
 import { Library } from './library/Library'
@@ -44,6 +45,7 @@ function Workbench() {
   const [loadError, setLoadError] = useState<string | null>(null)
   const [view, setView] = useState<EditorView | null>(null)
   const session = useArticleSession(view, t('editor'))
+  const topLine = useTopLine(view)
 
   const [quickOpen, setQuickOpen] = useState(false)
   const [creating, setCreating] = useState(false)
@@ -249,7 +251,7 @@ function Workbench() {
           <Editor onView={setView} />
         </section>
         <section className="preview-pane" aria-label={t('preview')} hidden={!panes.preview}>
-          {session.path && <Preview text={session.text} options={previewOptions} title={t('preview')} />}
+          {session.path && <Preview text={session.text} options={previewOptions} title={t('preview')} topLine={topLine} />}
         </section>
       </main>
       <StatusBar

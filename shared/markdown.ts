@@ -30,6 +30,9 @@ function escapeAttribute(value: string): string {
 
 const MORE = /^<!--\s*more\s*-->$/i
 
+/** Prefix of the id each top-level block gets with `sourceLines`: `folio-line-12`. */
+export const LINE_ANCHOR = 'folio-line-'
+
 function createRenderer(sourceLines: boolean): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false, breaks: false })
   // Hexo's excerpt marker: render it as a visible marker rather than an invisible comment.
@@ -70,7 +73,10 @@ function createRenderer(sourceLines: boolean): MarkdownIt {
       const offset = (state.env as RenderEnv).lineOffset
       for (const token of state.tokens) {
         if (token.map && token.nesting !== -1 && token.level === 0) {
-          token.attrSet('data-source-line', String(token.map[0] + 1 + offset))
+          const line = token.map[0] + 1 + offset
+          token.attrSet('data-source-line', String(line))
+          // An anchor the editor can scroll a sandboxed preview to, by URL fragment alone.
+          if (token.attrGet('id') === null) token.attrSet('id', `${LINE_ANCHOR}${line}`)
         }
       }
     })

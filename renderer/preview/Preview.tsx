@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { LINE_ANCHOR } from '../../shared/markdown'
 import { previewBody, previewDocument, type PreviewOptions } from './render'
 
 /** Bodies longer than this wait for a longer pause (twice their last refresh) before refreshing. */
@@ -8,13 +9,27 @@ interface Props {
   text: string
   options: PreviewOptions
   title: string
+  /** The editor's top visible line: the preview scrolls to the block that starts there or above. */
+  topLine: number
+}
+
+/** The last block starting at or before `line` (block start lines are ascending). */
+function anchorFor(lines: number[], line: number): number | null {
+  let found: number | null = null
+  for (const start of lines) {
+    if (start > line) break
+    found = start
+  }
+  return found
 }
 
 /**
  * The live preview. `sandbox=""` grants nothing: no scripts, an opaque origin (so nothing in
- * the frame can reach window.folio), no forms, no popups, no top navigation.
+ * the frame can reach window.folio), no forms, no popups, no top navigation. The document is a
+ * blob URL rather than srcdoc so that scrolling needs no script and no access to the frame: the
+ * parent navigates to a fragment (`#folio-line-12`), which scrolls without reloading.
  */
-export function Preview({ text, options, title }: Props) {
+export function Preview({ text, options, title, topLine }: Props) {
   const { body, lineOffset } = useMemo(() => previewBody(text), [text])
   const [doc, setDoc] = useState('')
   const shown = useRef<{ body: string; lineOffset: number; options: PreviewOptions; cost: number } | null>(null)
@@ -41,5 +56,15 @@ export function Preview({ text, options, title }: Props) {
       clearTimeout(timer)
     }
   }, [body, lineOffset, options])
-  return <iframe className="preview-frame" data-testid="preview" title={title} sandbox="" srcDoc={doc} />
+  const url = useMemo(() => (doc ? URL.createObjectURL(new Blob([doc], { type: 'text/html' })) : null), [doc])
+  useEffect(() => () => {
+    if (url) URL.revokeObjectURL(url)
+  }, [url])
+  const lines = useMemo(() => Array.from(doc.matchAll(/ data-source-line="(\d+)"/g), (m) => Number(m[1])), [doc])
+  const anchor = anchorFor(lines, topLine)
+  const frame = useRef<HTMLIFrameElement>(null)
+  useEffect(() => {
+    if (frame.current && url) frame.current.src = anchor === null ? url : `${url}#${LINE_ANCHOR}${anchor}`
+  }, [url, anchor])
+  return <iframe ref={frame} className="preview-frame" data-testid="preview" title={title} sandbox="" />
 }

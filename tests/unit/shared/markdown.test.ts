@@ -4,9 +4,9 @@ import { renderMarkdown } from '../../../shared/markdown'
 describe('the shared markdown-it setup', () => {
   it('keeps raw HTML for the sanitizer to judge and marks source lines', () => {
     const html = renderMarkdown('# Title\n\n<div class="x">raw</div>\n\ntext', { sourceLines: true, lineOffset: 5 })
-    expect(html).toContain('<h1 data-source-line="6">Title</h1>')
+    expect(html).toContain('<h1 data-source-line="6" id="folio-line-6">Title</h1>')
     expect(html).toContain('<div class="x">raw</div>')
-    expect(html).toContain('<p data-source-line="10">text</p>')
+    expect(html).toContain('<p data-source-line="10" id="folio-line-10">text</p>')
   })
 
   it('shows Hexo’s <!-- more --> as a visible marker', () => {
