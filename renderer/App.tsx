@@ -67,31 +67,51 @@ function Workbench() {
   const openFolder = useCallback(
     async (path?: string) => {
       try {
+        // Buffers hold paths relative to this folder: save them before another folder opens.
+        if (session.unsavedBuffers().length > 0) {
+          await session.saveAll()
+          if (session.unsavedBuffers().length > 0) return null
+        }
         const info = await folio.openFolder(path)
-        if (info) await refresh()
+        if (info) {
+          session.reset()
+          await refresh()
+        }
         return info
       } catch (error) {
         setLoadError(error instanceof Error ? error.message : String(error))
         return null
       }
     },
-    [refresh],
+    [refresh, session],
   )
 
+  const [recoveryAnswered, setRecoveryAnswered] = useState(false)
+  const { diskChanged } = session
   useEffect(() => {
     void refresh()
-    void folio.takeRecovered().then((found) => found && found.buffers.length > 0 && setRecovered(found))
-    const offChange = onMainEvent('contentChanged', () => void refresh())
+    void folio.takeRecovered().then((found) => {
+      if (found && found.buffers.length > 0) setRecovered(found)
+      else setRecoveryAnswered(true)
+    })
+    const offChange = onMainEvent('contentChanged', (change) => {
+      void refresh()
+      void diskChanged(change.changed)
+    })
     return offChange
-  }, [refresh])
+  }, [refresh, diskChanged])
 
-  useJournal(session)
+  useJournal(session, recoveryAnswered)
 
   const restoreRecovered = async () => {
     if (!recovered) return
     setRecovered(null)
-    if (recovered.root !== folder?.root && !(await openFolder(recovered.root))) return
-    await session.restore(recovered.buffers)
+    if (recovered.root === folder?.root || (await openFolder(recovered.root))) {
+      await session.restore(recovered.buffers)
+      // From here the journal follows this window's buffers again. If the folder could not be
+      // opened, the journal is left as it is for the next start.
+      setRecoveryAnswered(true)
+    }
   }
 
   const [menu, setMenu] = useState<MenuTarget | null>(null)
@@ -113,6 +133,7 @@ function Workbench() {
 
   const discardRecovered = () => {
     setRecovered(null)
+    setRecoveryAnswered(true)
     void folio.journalUnsaved([])
   }
 
@@ -204,7 +225,9 @@ function Workbench() {
         <button onClick={() => setPanel('settings')} aria-label={t('settings')} title={t('settings')}>
           ⚙
         </button>
-        <button onClick={() => void session.save()} disabled={session.saveState !== 'dirty'}>{t('save')}</button>
+        <button onClick={() => void session.save()} disabled={session.saveState !== 'dirty' && session.saveState !== 'error'}>
+          {t('save')}
+        </button>
       </header>
       <main className={'panes' + (panes.sidebar ? '' : ' no-sidebar') + (panes.preview ? '' : ' no-preview')}>
         <nav className="library" aria-label={t('library')} hidden={!panes.sidebar}>
@@ -277,7 +300,7 @@ function Workbench() {
           onRename={(from, to) =>
             void fileAction(async () => {
               const renamed = await folio.renameArticle(from, to)
-              session.forget(from)
+              session.rename(from, renamed.path)
               return renamed
             })
           }

@@ -7,8 +7,20 @@ import { renderMarkdown } from '../../shared/markdown'
  * wrapped with its own CSP. It is shown in an iframe sandboxed without allow-scripts and
  * without allow-same-origin, so even markup DOMPurify let through cannot run or reach us.
  */
-const FRAME_CSP =
-  "default-src 'none'; img-src data: blob: folio-asset: https: http:; media-src data: folio-asset: https: http:; style-src 'unsafe-inline'; font-src data:"
+function frameCsp(blockRemote: boolean): string {
+  // Blocking remote images blocks every remote load: CSS backgrounds, posters and SVG images too.
+  const remote = blockRemote ? '' : ' https: http:'
+  return `default-src 'none'; img-src data: blob: folio-asset:${remote}; media-src data: folio-asset:${remote}; style-src 'unsafe-inline'; font-src data:`
+}
+
+/** markdown-it has already percent-encoded a link: decode before encoding, or `猫.png` is encoded twice. */
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part)
+  } catch {
+    return part
+  }
+}
 
 export interface PreviewOptions {
   /** Base URL for local images, ending in '/': relative `src`s resolve against the article's folder there. */
@@ -31,7 +43,7 @@ function resolveLocal(src: string, options: PreviewOptions): string | null {
     if (part === '..') parts.pop()
     else parts.push(part)
   }
-  return options.assetBase + parts.map(encodeURIComponent).join('/')
+  return options.assetBase + parts.map((part) => encodeURIComponent(decoded(part))).join('/')
 }
 
 export function sanitize(html: string, options: PreviewOptions): string {
@@ -69,7 +81,7 @@ export function previewDocument(body: string, lineOffset: number, options: Previ
   const name = options.articlePath?.split('/').pop()
   const assetFolder = name?.replace(/\.[^.]+$/, '')
   const html = sanitize(renderMarkdown(body, { sourceLines: true, lineOffset, assetFolder }), options)
-  return `<!doctype html><html class="${options.dark ? 'dark' : 'light'}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}"><style>${PREVIEW_CSS}</style></head><body><article>${html}</article></body></html>`
+  return `<!doctype html><html class="${options.dark ? 'dark' : 'light'}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${frameCsp(options.blockRemoteImages === true)}"><style>${PREVIEW_CSS}</style></head><body><article>${html}</article></body></html>`
 }
 
 const PREVIEW_CSS = `

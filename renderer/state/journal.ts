@@ -7,8 +7,10 @@ const JOURNAL_DELAY_MS = 1000
 /**
  * Keeps the main process informed of unsaved work: which paths (the close guard asks before
  * losing them) and, debounced, their text (the crash journal offers it back after a kill).
+ * `enabled` stays false until a journal left by a crash has been restored or discarded: writing
+ * this page's (empty) set first would erase the very work the recovery dialog is offering.
  */
-export function useJournal(session: Session): void {
+export function useJournal(session: Session, enabled: boolean): void {
   const latest = useRef(session)
   latest.current = session
   const dirty = session.saveState !== 'saved' && session.saveState !== 'saving'
@@ -20,9 +22,10 @@ export function useJournal(session: Session): void {
   }, [key])
 
   useEffect(() => {
+    if (!enabled) return
     const timer = setTimeout(() => {
       void folio.journalUnsaved(latest.current.unsavedBuffers()).catch(() => undefined)
     }, JOURNAL_DELAY_MS)
     return () => clearTimeout(timer)
-  }, [session.text, key])
+  }, [session.text, key, enabled])
 }

@@ -88,8 +88,14 @@ export interface Session {
   saveAll(): Promise<void>
   /** Every unsaved buffer (open or kept in memory), for the crash journal. */
   unsavedBuffers(): UnsavedBuffer[]
-  /** The article moved or went to the trash: drop its buffer, and close it if it is open. */
+  /** The article went to the trash: drop its buffer, and close it if it is open. */
   forget(path: string): void
+  /** The article was renamed: its buffer, unsaved edits and undo history follow it. */
+  rename(from: string, to: string): void
+  /** Another folder opens: every buffer of this one is dropped (callers save or ask first). */
+  reset(): void
+  /** Files changed on disk: a clean open article shows the new text; an edited one conflicts on save. */
+  diskChanged(paths: readonly string[]): Promise<void>
   /** Puts journaled buffers back as unsaved edits on top of what is on disk now. */
   restore(buffers: UnsavedBuffer[]): Promise<void>
   reloadFromDisk(): void
@@ -221,7 +227,8 @@ export function useArticleSession(view: EditorView | null, editorLabel: string):
     [load, show, refreshUnsaved],
   )
 
-  const write = useCallback(async (current: Buffer, baseHash: string) => {
+  /** Writes a buffer; false when the save failed or conflicted (the status says which). */
+  const write = useCallback(async (current: Buffer, baseHash: string): Promise<boolean> => {
     const doc = current.state.doc
     saving.current = true
     setSaveState('saving')
@@ -235,7 +242,9 @@ export function useArticleSession(view: EditorView | null, editorLabel: string):
       setMessage(null)
       setConflict(null)
       saving.current = false
-      setSaveState(buffer.current?.state.doc.eq(doc) ? 'saved' : 'dirty')
+      const shown = buffer.current
+      setSaveState(!shown || shown.state.doc.eq(shown.savedDoc) ? 'saved' : 'dirty')
+      return true
     } catch (error) {
       saving.current = false
       if (error instanceof FolioError && error.code === 'CONFLICT' && error.disk) {
@@ -245,6 +254,7 @@ export function useArticleSession(view: EditorView | null, editorLabel: string):
         setSaveState('error')
       }
       setMessage(error instanceof Error ? error.message : String(error))
+      return false
     }
   }, [])
 
@@ -255,6 +265,16 @@ export function useArticleSession(view: EditorView | null, editorLabel: string):
     await write(current, current.baseHash)
   }, [write])
 
+  const replaceView = useCallback(() => {
+    buffer.current = null
+    view?.setState(EditorState.create({ doc: '' }))
+    setPath(null)
+    setText('')
+    setSaveState('saved')
+    setMessage(null)
+    setConflict(null)
+  }, [view])
+
   const reloadFromDisk = useCallback(() => {
     const current = buffer.current
     if (!current || !conflict) return
@@ -264,7 +284,8 @@ export function useArticleSession(view: EditorView | null, editorLabel: string):
       path: current.path,
       text: conflict.disk.text,
       hash: conflict.disk.hash,
-      eol: current.state.lineBreak === '\r\n' ? '\r\n' : '\n',
+      // The disk version's own line ending: another program may have changed it too.
+      eol: detect(conflict.disk.text).eol,
       readOnly: current.readOnly,
     })
   }, [conflict, load, refreshUnsaved])
@@ -285,30 +306,70 @@ export function useArticleSession(view: EditorView | null, editorLabel: string):
   }, [])
 
   const saveAll = useCallback(async () => {
+    const home = buffer.current?.path ?? null
     for (const kept of [...stash.current.values()]) {
-      if (kept !== buffer.current) await write(kept, kept.baseHash)
+      if (kept === buffer.current) continue
+      // Shown while it saves, so a conflict's dialog and the status belong to the article they name.
+      show(kept, false)
+      if (!(await write(kept, kept.baseHash))) return
     }
+    if (home && buffer.current?.path !== home) await open(home)
     await save()
-  }, [save, write])
+  }, [open, save, show, write])
 
   const forget = useCallback(
     (gone: string) => {
       stash.current.delete(gone)
       refreshUnsaved()
-      if (buffer.current?.path !== gone) return
-      buffer.current = null
-      view?.setState(EditorState.create({ doc: '' }))
-      setPath(null)
-      setText('')
-      setSaveState('saved')
-      setConflict(null)
+      if (buffer.current?.path === gone) replaceView()
     },
-    [view, refreshUnsaved],
+    [replaceView, refreshUnsaved],
+  )
+
+  const rename = useCallback(
+    (from: string, to: string) => {
+      const kept = stash.current.get(from)
+      if (kept) {
+        stash.current.delete(from)
+        kept.path = to
+        stash.current.set(to, kept)
+      }
+      if (buffer.current?.path === from) {
+        buffer.current.path = to
+        setPath(to)
+      }
+      refreshUnsaved()
+    },
+    [refreshUnsaved],
+  )
+
+  const reset = useCallback(() => {
+    stash.current.clear()
+    refreshUnsaved()
+    replaceView()
+  }, [replaceView, refreshUnsaved])
+
+  const diskChanged = useCallback(
+    async (paths: readonly string[]) => {
+      const current = buffer.current
+      if (!current || !paths.includes(current.path) || !current.state.doc.eq(current.savedDoc) || saving.current) return
+      let file: ArticleFile
+      try {
+        file = await folio.readArticle(current.path)
+      } catch {
+        return // gone or unreadable: the list shows it; a save will say what happened
+      }
+      // Still the same clean buffer (no typing while reading), and really different bytes.
+      if (buffer.current !== current || !current.state.doc.eq(current.savedDoc) || file.hash === current.baseHash) return
+      load(file)
+    },
+    [load],
   )
 
   const restore = useCallback(
     async (buffers: UnsavedBuffer[]) => {
       let first: Buffer | null = null
+      const failed: string[] = []
       for (const saved of buffers) {
         try {
           const disk = await folio.readArticle(saved.path)
@@ -318,11 +379,16 @@ export function useArticleSession(view: EditorView | null, editorLabel: string):
           stash.current.set(saved.path, kept)
           first ??= kept
         } catch (error) {
-          setMessage(error instanceof Error ? error.message : String(error))
+          failed.push(`${saved.path}: ${error instanceof Error ? error.message : String(error)}`)
         }
       }
       refreshUnsaved()
       if (first) show(first, false)
+      if (failed.length > 0) {
+        // Shown after show(), which clears messages: a buffer that could not come back must be said.
+        setMessage(failed.join('; '))
+        setSaveState('error')
+      }
     },
     [makeState, refreshUnsaved, show],
   )
@@ -347,6 +413,9 @@ export function useArticleSession(view: EditorView | null, editorLabel: string):
     saveAll,
     unsavedBuffers,
     forget,
+    rename,
+    reset,
+    diskChanged,
     restore,
     reloadFromDisk,
     keepMine,

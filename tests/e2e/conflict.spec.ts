@@ -49,3 +49,14 @@ test('reload takes the disk version and drops my edits', async () => {
   await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
   expect(await readFile(file, 'utf8')).toBe(THEIRS)
 })
+
+test('a clean open article follows a change made on disk by another program', async () => {
+  const dir = await contentFolder({ 'shared.md': ORIGINAL })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.locator('[data-testid=article-item][data-path="shared.md"]').click()
+  await expect(page.locator('[data-testid=editor]')).toContainText('Original body.')
+  await writeFile(join(dir, 'shared.md'), THEIRS)
+  await expect(page.locator('[data-testid=editor]')).toContainText('Changed by another program.')
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
+})

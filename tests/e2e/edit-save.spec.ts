@@ -66,3 +66,15 @@ test('Ctrl+S saves while focus is outside the editor', async () => {
   await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
   expect(await readFile(join(dir, 'a.md'), 'utf8')).toBe('---\ntitle: A\n---\ntext!\n')
 })
+
+test('a local image with a Chinese name and a space loads in the preview through the asset route', async () => {
+  // A 1x1 PNG.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+  const dir = await contentFolder({ 'posts/cat.md': '---\ntitle: Cat\n---\n\n![猫](<images/小 猫.png>)\n', 'posts/images/小 猫.png': png })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  const loaded = page.waitForResponse((r) => r.url().includes('/__folio-asset/') && r.status() === 200)
+  await page.locator('[data-testid=article-item][data-path="posts/cat.md"]').click()
+  const response = await loaded
+  expect(decodeURIComponent(new URL(response.url()).pathname)).toBe('/__folio-asset/posts/images/小 猫.png')
+})
