@@ -162,11 +162,15 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     },
 
     async save(path, text, baseHash) {
-      const r = await guard.resolve(path)
-      return locked(r.abs, async () => {
-        const result = await saveArticle(r.abs, r.rel, text, baseHash)
-        await index.refresh([r.rel])
-        return result
+      // Queued by the path as sent before any await, so saves run in the order they were asked;
+      // then by the real file, so a rename or duplicate of it never interleaves.
+      return locked(`save:${path}`, async () => {
+        const r = await guard.resolve(path)
+        return locked(r.abs, async () => {
+          const result = await saveArticle(r.abs, r.rel, text, baseHash)
+          await index.refresh([r.rel])
+          return result
+        })
       })
     },
 
