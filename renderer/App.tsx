@@ -7,6 +7,7 @@ import type { TextPatch } from '../shared/frontmatter/types'
 import { folio, onMainEvent } from './bridge'
 import { Editor } from './editor/Editor'
 import { useTopLine } from './editor/top-line'
+import { useErrorText } from './i18n/errors'
 import { I18nProvider, useI18n } from './i18n/i18n'
 import { ArticleMenu, type MenuTarget } from './library/ArticleMenu'
 import { Library } from './library/Library'
@@ -44,7 +45,8 @@ function Workbench() {
   const [articles, setArticles] = useState<ArticleSummary[]>([])
   const [loadError, setLoadError] = useState<string | null>(null)
   const [view, setView] = useState<EditorView | null>(null)
-  const session = useArticleSession(view, t('editor'))
+  const describe = useErrorText()
+  const session = useArticleSession(view, t('editor'), describe)
   const topLine = useTopLine(view)
 
   const [quickOpen, setQuickOpen] = useState(false)
@@ -54,13 +56,16 @@ function Workbench() {
   const [panes, setPanes] = useState({ sidebar: true, properties: true, preview: true })
   const toggle = (pane: keyof typeof panes) => setPanes((p) => ({ ...p, [pane]: !p[pane] }))
 
+  // Read through a ref so refresh stays stable (it keys the subscriptions) across language switches.
+  const describeNow = useRef(describe)
+  describeNow.current = describe
   const refresh = useCallback(async () => {
     try {
       setFolder(await folio.getFolder())
       setArticles(await folio.listArticles())
       setLoadError(null)
     } catch (error) {
-      setLoadError(error instanceof Error ? error.message : String(error))
+      setLoadError(describeNow.current(error))
     }
   }, [])
 
@@ -79,11 +84,11 @@ function Workbench() {
         }
         return info
       } catch (error) {
-        setLoadError(error instanceof Error ? error.message : String(error))
+        setLoadError(describe(error))
         return null
       }
     },
-    [refresh, session],
+    [refresh, session, describe],
   )
 
   const [recoveryAnswered, setRecoveryAnswered] = useState(false)
@@ -127,7 +132,7 @@ function Workbench() {
       await refresh()
       if (result) await session.open(result.path)
     } catch (error) {
-      setLoadError(error instanceof Error ? error.message : String(error))
+      setLoadError(describe(error))
     }
   }
 
@@ -144,7 +149,7 @@ function Workbench() {
       await refresh()
       await session.open(created.path)
     } catch (error) {
-      setLoadError(error instanceof Error ? error.message : String(error))
+      setLoadError(describe(error))
     }
   }
 

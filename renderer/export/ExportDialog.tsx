@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ExportFormat, ExportOptions, ExportProgress, ExportResult, PdfPageSize } from '../../shared/contract'
 import { folio, onMainEvent } from '../bridge'
+import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
 import type { StringKey } from '../i18n/strings'
 import { Modal } from '../state/Modal'
@@ -32,6 +33,7 @@ let exportCount = 0
  */
 export function ExportDialog({ articlePath, unsaved, onClose }: Props) {
   const { t } = useI18n()
+  const describe = useErrorText()
   const [scope, setScope] = useState<'article' | 'folder'>(articlePath ? 'article' : 'folder')
   const [format, setFormat] = useState<ExportFormat>('html')
   const [inlineImages, setInlineImages] = useState(false)
@@ -83,7 +85,7 @@ export function ExportDialog({ articlePath, unsaved, onClose }: Props) {
       const result = await folio.exportArticles({ id, articles: scope === 'article' && articlePath ? [articlePath] : 'all', format, options: options() })
       setPhase(result ? { kind: 'done', result } : { kind: 'setup' })
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(describe(e))
       setPhase({ kind: 'setup' })
     } finally {
       runningId.current = null
@@ -97,7 +99,7 @@ export function ExportDialog({ articlePath, unsaved, onClose }: Props) {
       await folio.copyRichText(articlePath)
       setCopied(true)
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(describe(e))
     }
   }
 

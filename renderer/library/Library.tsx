@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { ArticleSummary, SearchHit } from '../../shared/contract'
 import { folio } from '../bridge'
+import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
 import { ArticleList } from './ArticleList'
 import { applyQuery, categoryFacets, tagFacets, type LibraryQuery, type SortKey, type StatusFilter } from './filters'
@@ -22,6 +23,7 @@ const SEARCH_DELAY_MS = 150
 /** The left pane: sort and facet filters over the index, and full-text search through the workspace. */
 export function Library({ articles, selected, onOpen, onMenu, only, onClearOnly, onBulkEdit }: Props) {
   const { t } = useI18n()
+  const describe = useErrorText()
   const [query, setQuery] = useState<LibraryQuery>({ sort: 'date', status: 'all', category: null, tag: null })
   const [search, setSearch] = useState('')
   const [hits, setHits] = useState<SearchHit[] | null>(null)
@@ -60,13 +62,13 @@ export function Library({ articles, selected, onOpen, onMenu, only, onClearOnly,
       folio
         .searchArticles(text, 200)
         .then((found) => live && (setHits(found), setSearchError(null)))
-        .catch((error: unknown) => live && setSearchError(error instanceof Error ? error.message : String(error)))
+        .catch((error: unknown) => live && setSearchError(describe(error)))
     }, SEARCH_DELAY_MS)
     return () => {
       live = false
       clearTimeout(timer)
     }
-  }, [search, articles])
+  }, [search, articles, describe])
 
   const update = (patch: Partial<LibraryQuery>) => setQuery((q) => ({ ...q, ...patch }))
 

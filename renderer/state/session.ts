@@ -103,7 +103,7 @@ export interface Session {
   dismissConflict(): void
 }
 
-export function useArticleSession(view: EditorView | null, editorLabel: string): Session {
+export function useArticleSession(view: EditorView | null, editorLabel: string, describe: (error: unknown) => string): Session {
   const buffer = useRef<Buffer | null>(null)
   const stash = useRef(new Map<string, Buffer>())
   const [path, setPath] = useState<string | null>(null)
@@ -220,11 +220,11 @@ export function useArticleSession(view: EditorView | null, editorLabel: string):
       try {
         load(await folio.readArticle(target))
       } catch (error) {
-        setMessage(error instanceof Error ? error.message : String(error))
+        setMessage(describe(error))
         setSaveState('error')
       }
     },
-    [load, show, refreshUnsaved],
+    [load, show, refreshUnsaved, describe],
   )
 
   /** Writes a buffer; false when the save failed or conflicted (the status says which). */
@@ -253,10 +253,10 @@ export function useArticleSession(view: EditorView | null, editorLabel: string):
       } else {
         setSaveState('error')
       }
-      setMessage(error instanceof Error ? error.message : String(error))
+      setMessage(describe(error))
       return false
     }
-  }, [])
+  }, [describe])
 
   const save = useCallback(async () => {
     const current = buffer.current
@@ -379,7 +379,7 @@ export function useArticleSession(view: EditorView | null, editorLabel: string):
           stash.current.set(saved.path, kept)
           first ??= kept
         } catch (error) {
-          failed.push(`${saved.path}: ${error instanceof Error ? error.message : String(error)}`)
+          failed.push(`${saved.path}: ${describe(error)}`)
         }
       }
       refreshUnsaved()
@@ -390,7 +390,7 @@ export function useArticleSession(view: EditorView | null, editorLabel: string):
         setSaveState('error')
       }
     },
-    [makeState, refreshUnsaved, show],
+    [makeState, refreshUnsaved, show, describe],
   )
 
   // A view that appears after an article was chosen gets that article's state.

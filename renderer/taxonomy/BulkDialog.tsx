@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { BulkOperation, BulkPlan, BulkResult } from '../../shared/contract'
 import { folio } from '../bridge'
+import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
 import { Modal } from '../state/Modal'
 
@@ -23,11 +24,11 @@ type Stage =
   | { step: 'undoing'; result: BulkResult }
   | { step: 'undone'; result: BulkResult }
 
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 /** Preview → apply → undo for one bulk operation; the plan and its patches stay in the main process. */
 export function BulkDialog({ title, operation, onClose, onChanged }: Props) {
   const { t } = useI18n()
+  const message = useErrorText()
   const [stage, setStage] = useState<Stage>({ step: 'planning' })
   const [error, setError] = useState<string | null>(null)
 

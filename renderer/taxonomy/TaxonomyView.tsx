@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { ArticleSummary, BulkOperation, CategoryNode, Taxonomy, TaxonomyKey, TaxonomyValue } from '../../shared/contract'
 import { folio } from '../bridge'
+import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
 import { CATEGORY_SEPARATOR } from '../library/filters'
 import { Modal } from '../state/Modal'
@@ -24,6 +25,7 @@ type Ask =
 /** Every list-valued key with its values and counts; Hexo categories as a tree. */
 export function TaxonomyView({ articles, onFilter, onChanged }: Props) {
   const { t } = useI18n()
+  const describe = useErrorText()
   const [taxonomy, setTaxonomy] = useState<Taxonomy | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [checked, setChecked] = useState<{ key: string; values: string[] }>({ key: '', values: [] })
@@ -34,7 +36,7 @@ export function TaxonomyView({ articles, onFilter, onChanged }: Props) {
     let live = true
     folio.taxonomy().then(
       (found) => live && (setTaxonomy(found), setError(null)),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(describe(e)),
     )
     return () => {
       live = false
