@@ -86,7 +86,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
 
   /** The article with its site's conventions (the workspace root is that site's root). */
   const load = async (abs: string): Promise<{ article: ExportArticle; source: ExportSource }> => {
-    const { source, rel } = await openSource(abs)
+    const { source, rel } = await openSource(abs, deps.workspace().info.root)
     // A file named by the user is an article whatever its extension, so never null here.
     return { article: (await loadArticle(source.site, source.rules, rel)) as ExportArticle, source }
   }

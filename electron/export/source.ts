@@ -15,8 +15,12 @@ export interface ExportSource {
   guard: Guard
 }
 
-/** The site a path belongs to, and that path relative to the site root ('' for the root). */
-export async function openSource(path: string): Promise<{ source: ExportSource; rel: string; isFile: boolean }> {
+/**
+ * The site a path belongs to, and that path relative to the site root ('' for the root). `root`
+ * names the site when the caller knows it (the open folder): a plain folder has no markers to
+ * find it by, and an article's own folder would cut off images that sit beside its parent.
+ */
+export async function openSource(path: string, root?: string): Promise<{ source: ExportSource; rel: string; isFile: boolean }> {
   let real: string
   let isFile: boolean
   try {
@@ -25,7 +29,7 @@ export async function openSource(path: string): Promise<{ source: ExportSource; 
   } catch {
     throw new FolioError({ code: 'NOT_FOUND', message: `Cannot export "${path}": it does not exist. Pass an article file or a folder of articles.` })
   }
-  const site = await detectSite(isFile ? dirname(real) : real)
+  const site = await detectSite(root ?? (isFile ? dirname(real) : real))
   const guard = await createGuard(site.root)
   const rel = guard.toRel(real) ?? ''
   return { source: { site, rules: pathRules(site), guard }, rel, isFile }

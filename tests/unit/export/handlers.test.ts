@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -184,5 +184,23 @@ describe('copyRichText handler', () => {
     expect(await dispatch(handlers, 'copyRichText', [BROKEN])).toMatchObject({ ok: false, error: { code: 'HEADER_PARSE', path: BROKEN } })
     expect(await dispatch(handlers, 'copyRichText', ['../x.md'])).toMatchObject({ ok: false, error: { code: 'OUTSIDE_ROOT' } })
     expect(clipboard).toEqual([])
+  })
+})
+
+describe('exporting from a plain folder', () => {
+  it('finds images beside the article’s parent folder: the open folder is the site root', async () => {
+    const site = await tempDir()
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+    await mkdir(join(site, 'posts'), { recursive: true })
+    await mkdir(join(site, 'images'), { recursive: true })
+    await writeFile(join(site, 'images', 'x.png'), png)
+    await writeFile(join(site, 'posts', 'a.md'), '---\ntitle: Plain\n---\n\n![one](../images/x.png)\n')
+    const out = await tempDir()
+    const handlers = createHandlers({ trash: async () => undefined, watch: false, emit: () => undefined, chooseExportTarget: async () => join(out, 'a.html') })
+    open.push(handlers)
+    await handlers.openFolder(site)
+    const result = await handlers.exportArticles(request({ articles: ['posts/a.md'] }))
+    expect(result).toMatchObject({ exported: 1, failures: [] })
+    expect(await listFiles(out)).toEqual(['a.html', 'a/x.png'])
   })
 })
