@@ -16,7 +16,7 @@ import { folderSchema } from './library/folder-schema'
 import { Preview } from './preview/Preview'
 import { PropertiesForm } from './properties/PropertiesForm'
 import { ConflictDialog } from './state/ConflictDialog'
-import { useArticleSession } from './state/session'
+import { unsavedPaths, useArticleSession } from './state/session'
 import { StatusBar } from './status/StatusBar'
 import { useCommandShortcuts, type CommandHandlers } from './state/shortcuts'
 import { NewArticleDialog } from './state/NewArticleDialog'
@@ -90,6 +90,9 @@ function Workbench() {
     },
     [refresh, session, describe],
   )
+
+  const { unsaved, path: openPath, saveState } = session
+  const unsavedSet = useMemo(() => new Set(unsavedPaths({ unsaved, path: openPath, saveState })), [unsaved, openPath, saveState])
 
   const [recoveryAnswered, setRecoveryAnswered] = useState(false)
   const { diskChanged } = session
@@ -248,6 +251,7 @@ function Workbench() {
             only={only}
             onClearOnly={() => setOnly(null)}
             onBulkEdit={setBulkPaths}
+            unsaved={unsavedSet}
           />
         </nav>
         <section className="editor-pane" aria-label={t('editor')}>

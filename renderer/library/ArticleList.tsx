@@ -14,10 +14,12 @@ interface Props {
   /** Articles picked for a bulk edit (Ctrl/Cmd-click toggles one, Shift-click extends a range). */
   checked?: ReadonlySet<string>
   onCheck?(path: string, range: boolean): void
+  /** Articles with unsaved edits, marked in the list. */
+  unsaved?: ReadonlySet<string>
 }
 
 /** A virtualized list: only the rows in view are in the DOM, so 10,000 articles scroll smoothly. */
-export function ArticleList({ articles, selected, onOpen, onMenu, checked, onCheck }: Props) {
+export function ArticleList({ articles, selected, onOpen, onMenu, checked, onCheck, unsaved }: Props) {
   const { t } = useI18n()
   const viewport = useRef<HTMLDivElement>(null)
   const [scrollTop, setScrollTop] = useState(0)
@@ -93,6 +95,11 @@ export function ArticleList({ articles, selected, onOpen, onMenu, checked, onChe
                 </span>
               )}
               {article.title ?? article.path.split('/').pop()}
+              {unsaved?.has(article.path) && (
+                <span className="unsaved-mark" data-testid="unsaved-mark" role="img" aria-label={t('dirty')} title={t('dirty')}>
+                  ●
+                </span>
+              )}
             </span>
             <span className="article-meta">
               {article.draft && <span className="badge">{t('draft')}</span>}

@@ -16,12 +16,13 @@ interface Props {
   onClearOnly?(): void
   /** Ctrl/Shift-click selects articles; this edits the selection's headers in bulk. */
   onBulkEdit?(paths: string[]): void
+  unsaved?: ReadonlySet<string>
 }
 
 const SEARCH_DELAY_MS = 150
 
 /** The left pane: sort and facet filters over the index, and full-text search through the workspace. */
-export function Library({ articles, selected, onOpen, onMenu, only, onClearOnly, onBulkEdit }: Props) {
+export function Library({ articles, selected, onOpen, onMenu, only, onClearOnly, onBulkEdit, unsaved }: Props) {
   const { t } = useI18n()
   const describe = useErrorText()
   const [query, setQuery] = useState<LibraryQuery>({ sort: 'date', status: 'all', category: null, tag: null })
@@ -152,6 +153,7 @@ export function Library({ articles, selected, onOpen, onMenu, only, onClearOnly,
           onMenu={onMenu}
           checked={onBulkEdit ? checked.paths : undefined}
           onCheck={onBulkEdit ? check : undefined}
+          unsaved={unsaved}
         />
       )}
     </>

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { folio } from '../bridge'
-import type { Session } from './session'
+import { unsavedPaths, type Session } from './session'
 
 const JOURNAL_DELAY_MS = 1000
 
@@ -13,9 +13,7 @@ const JOURNAL_DELAY_MS = 1000
 export function useJournal(session: Session, enabled: boolean): void {
   const latest = useRef(session)
   latest.current = session
-  const dirty = session.saveState !== 'saved' && session.saveState !== 'saving'
-  const paths = [...new Set([...session.unsaved, ...(dirty && session.path ? [session.path] : [])])].sort()
-  const key = paths.join('\n')
+  const key = unsavedPaths(session).join('\n')
 
   useEffect(() => {
     void folio.setUnsaved(key ? key.split('\n') : []).catch(() => undefined)

@@ -103,6 +103,14 @@ export interface Session {
   dismissConflict(): void
 }
 
+/** Every path with unsaved edits: those kept in memory and the open one when it is not saved. */
+export function unsavedPaths(session: Pick<Session, 'unsaved' | 'path' | 'saveState'>): string[] {
+  const paths = new Set(session.unsaved)
+  const open = session.saveState === 'dirty' || session.saveState === 'conflict' || session.saveState === 'error'
+  if (session.path && open) paths.add(session.path)
+  return [...paths].sort()
+}
+
 export function useArticleSession(view: EditorView | null, editorLabel: string, describe: (error: unknown) => string): Session {
   const buffer = useRef<Buffer | null>(null)
   const stash = useRef(new Map<string, Buffer>())

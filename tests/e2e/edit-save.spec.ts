@@ -34,8 +34,11 @@ test('open an article, type, save with Ctrl+S: the file holds exactly the typed 
   await page.keyboard.press('End')
   await page.keyboard.type(' Added line 加一句.')
   await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'dirty')
+  const item = page.locator('[data-testid=article-item][data-path="posts/hello.md"]')
+  await expect(item.getByTestId('unsaved-mark')).toBeVisible()
   await page.keyboard.press('Control+s')
   await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
+  await expect(item.getByTestId('unsaved-mark')).toHaveCount(0)
 
   const saved = await readFile(join(dir, 'posts/hello.md'), 'utf8')
   expect(saved).toBe(HELLO.replace('**bold** text.', '**bold** text. Added line 加一句.'))
