@@ -11,6 +11,7 @@ import { useErrorText } from './i18n/errors'
 import { I18nProvider, useI18n } from './i18n/i18n'
 import { ArticleMenu, type MenuTarget } from './library/ArticleMenu'
 import { Library } from './library/Library'
+import { Welcome } from './library/Welcome'
 import { QuickOpen } from './library/QuickOpen'
 import { folderSchema } from './library/folder-schema'
 import { Preview } from './preview/Preview'
@@ -59,10 +60,13 @@ function Workbench() {
   // Read through a ref so refresh stays stable (it keys the subscriptions) across language switches.
   const describeNow = useRef(describe)
   describeNow.current = describe
+  const [folderChecked, setFolderChecked] = useState(false)
   const refresh = useCallback(async () => {
     try {
-      setFolder(await folio.getFolder())
-      setArticles(await folio.listArticles())
+      const info = await folio.getFolder()
+      setFolder(info)
+      setFolderChecked(true)
+      setArticles(info ? await folio.listArticles() : [])
       setLoadError(null)
     } catch (error) {
       setLoadError(describeNow.current(error))
@@ -255,7 +259,8 @@ function Workbench() {
           />
         </nav>
         <section className="editor-pane" aria-label={t('editor')}>
-          {!session.path && <p className="placeholder">{t('noArticleOpen')}</p>}
+          {!folder && !loadError && folderChecked && <Welcome onOpen={(path) => void openFolder(path)} />}
+          {folder && !session.path && <p className="placeholder">{t('noArticleOpen')}</p>}
           {session.path && (
             <div className="properties-bar">
               <button

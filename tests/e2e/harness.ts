@@ -23,6 +23,11 @@ export interface LaunchOptions {
    * suggested inside it. Default: a folder in the harness's scratch space.
    */
   exportDir?: string
+  /**
+   * Chromium only: start with no folder open (the welcome screen); the folder dialog then answers
+   * contentDir. Default false: the folder is open and the library shown.
+   */
+  startEmpty?: boolean
 }
 
 export interface LaunchedApp {
@@ -123,6 +128,8 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
   const clipboard: RichText[] = []
   let browser: Browser | null = null
   const handlers: Handlers = createHandlers({
+    // The harness's "native folder dialog": the user picks the test's content folder.
+    chooseFolder: async () => options.contentDir,
     assetBase: origin + ASSET_PREFIX,
     // The harness's "OS trash": a folder beside the test, so specs can check nothing was deleted.
     trash: async (absolutePath) => rename(absolutePath, join(scratch, `trash-${Date.now()}-${basename(absolutePath)}`)),
@@ -152,7 +159,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
     },
     writeClipboard: (content) => void clipboard.push(content),
   })
-  await handlers.openFolder(options.contentDir)
+  if (!options.startEmpty) await handlers.openFolder(options.contentDir)
   try {
     browser = await chromium.launch({
       executablePath: findChromium(),
@@ -173,7 +180,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
     await context.addInitScript(bridgeScript(Object.keys(INVOKE)))
     page = await context.newPage()
     await page.goto(origin + '/index.html')
-    await page.waitForSelector('[data-testid=article-list]')
+    await page.waitForSelector(options.startEmpty ? '[data-testid=welcome]' : '[data-testid=article-list]')
   } catch (error) {
     await browser?.close()
     server.close()

@@ -69,3 +69,14 @@ test('quick open jumps to an article with Ctrl+P', async () => {
   await page.keyboard.press('Enter')
   await expect(page.locator('[data-testid=property][data-key=title] input')).toHaveValue('Gamma')
 })
+
+test('with no folder open, the welcome screen opens one through the folder dialog', async () => {
+  test.skip(process.env.FOLIO_E2E === 'electron', 'the native folder dialog cannot be answered from here')
+  const dir = await contentFolder({ 'hello.md': '---\ntitle: Hello\n---\n' })
+  app = await launchApp({ contentDir: dir, startEmpty: true })
+  const { page } = app
+  await expect(page.getByTestId('welcome')).toBeVisible()
+  await page.getByTestId('welcome').getByRole('button', { name: 'Open folder…' }).click()
+  await expect(page.locator('[data-testid=article-item][data-path="hello.md"]')).toBeVisible()
+  await expect(page.getByTestId('welcome')).toHaveCount(0)
+})
