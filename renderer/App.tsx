@@ -202,8 +202,8 @@ function Workbench() {
   const body = useMemo(() => session.text.slice(detect(session.text, { hexo }).bodyStart), [session.text, hexo])
   const headerError = parsed.errors[0] ? `${parsed.errors[0].message} (${t('line')} ${parsed.errors[0].line})` : null
   const previewOptions = useMemo(
-    () => ({ assetBase: folder?.assetBase, articlePath: session.path ?? undefined, dark, blockRemoteImages: settings.blockRemoteImages }),
-    [folder, session.path, dark, settings.blockRemoteImages],
+    () => ({ assetBase: folder?.assetBase, articlePath: session.path ?? undefined, dark, blockRemoteImages: settings.blockRemoteImages, hexo }),
+    [folder, session.path, dark, settings.blockRemoteImages, hexo],
   )
 
   return (

@@ -30,7 +30,7 @@ function anchorFor(lines: number[], line: number): number | null {
  * parent navigates to a fragment (`#folio-line-12`), which scrolls without reloading.
  */
 export function Preview({ text, options, title, topLine }: Props) {
-  const { body, lineOffset } = useMemo(() => previewBody(text), [text])
+  const { body, lineOffset } = useMemo(() => previewBody(text, options.hexo), [text, options.hexo])
   const [doc, setDoc] = useState('')
   const shown = useRef<{ body: string; lineOffset: number; options: PreviewOptions; cost: number } | null>(null)
   useEffect(() => {

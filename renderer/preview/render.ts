@@ -29,6 +29,8 @@ export interface PreviewOptions {
   articlePath?: string
   blockRemoteImages?: boolean
   dark?: boolean
+  /** Hexo's rules for finding the header (a header without its opening `---`). */
+  hexo?: boolean
 }
 
 const REMOTE = /^(https?:)?\/\//i
@@ -69,8 +71,8 @@ export function sanitize(html: string, options: PreviewOptions): string {
 }
 
 /** What the preview shows of an article: its body, and how many header lines come before it. */
-export function previewBody(text: string): { body: string; lineOffset: number } {
-  const detection = detect(text)
+export function previewBody(text: string, hexo = false): { body: string; lineOffset: number } {
+  const detection = detect(text, { hexo })
   return {
     body: text.slice(detection.bodyStart),
     lineOffset: text.slice(0, detection.bodyStart).split('\n').length - 1,

@@ -81,3 +81,18 @@ test('a local image with a Chinese name and a space loads in the preview through
   const response = await loaded
   expect(decodeURIComponent(new URL(response.url()).pathname)).toBe('/__folio-asset/posts/images/小 猫.png')
 })
+
+test('in a Hexo site a header without its opening fence is a header, not body', async () => {
+  const dir = await contentFolder({
+    '_config.yml': 'title: Site\n',
+    'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
+    'source/_posts/bare.md': 'title: Bare header\ndate: 2013/7/13 20:46:25\n---\n\nThe body.\n',
+  })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.locator('[data-testid=article-item][data-path="source/_posts/bare.md"]').click()
+  await expect(page.locator('[data-testid=property][data-key=title] input')).toHaveValue('Bare header')
+  const preview = page.frameLocator('iframe[data-testid=preview]')
+  await expect(preview.locator('body')).toContainText('The body.')
+  await expect(preview.locator('body')).not.toContainText('Bare header')
+})
