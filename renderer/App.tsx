@@ -15,6 +15,7 @@ import { Welcome } from './library/Welcome'
 import { QuickOpen } from './library/QuickOpen'
 import { folderSchema } from './library/folder-schema'
 import { Preview } from './preview/Preview'
+import { resolveLocal } from './preview/render'
 import { PropertiesForm } from './properties/PropertiesForm'
 import { ConflictDialog } from './state/ConflictDialog'
 import { unsavedPaths, useArticleSession } from './state/session'
@@ -201,6 +202,11 @@ function Workbench() {
   )
   const body = useMemo(() => session.text.slice(detect(session.text, { hexo }).bodyStart), [session.text, hexo])
   const headerError = parsed.errors[0] ? `${parsed.errors[0].message} (${t('line')} ${parsed.errors[0].line})` : null
+  const imageUrl = useCallback(
+    (value: string) =>
+      /^https?:\/\//i.test(value) ? (settings.blockRemoteImages ? null : value) : resolveLocal(value, { assetBase: folder?.assetBase, articlePath: session.path ?? undefined }),
+    [folder, session.path, settings.blockRemoteImages],
+  )
   const previewOptions = useMemo(
     () => ({ assetBase: folder?.assetBase, articlePath: session.path ?? undefined, dark, blockRemoteImages: settings.blockRemoteImages, hexo }),
     [folder, session.path, dark, settings.blockRemoteImages, hexo],
@@ -283,6 +289,7 @@ function Workbench() {
               eol={session.eol}
               readOnly={session.readOnly !== null}
               onPatch={applyPatches}
+              imageUrl={imageUrl}
             />
           )}
           <Editor onView={setView} />

@@ -35,7 +35,8 @@ export interface PreviewOptions {
 
 const REMOTE = /^(https?:)?\/\//i
 
-function resolveLocal(src: string, options: PreviewOptions): string | null {
+/** The asset URL of a path written relative to the article (or to the site root with a leading /). */
+export function resolveLocal(src: string, options: PreviewOptions): string | null {
   if (!options.assetBase || !options.articlePath) return null
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//') || src.startsWith('#')) return null
   const dir = options.articlePath.split('/').slice(0, -1)

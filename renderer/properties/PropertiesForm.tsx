@@ -16,6 +16,8 @@ interface Props {
   eol: '\n' | '\r\n'
   readOnly: boolean
   onPatch(patches: TextPatch[]): void
+  /** Where an image path written in the header can be shown from (null when it cannot). */
+  imageUrl(value: string): string | null
 }
 
 const LONG_TEXT = 80
@@ -31,7 +33,7 @@ function suggestionsFor(schema: Schema | null, key: string): string[] {
  * text patch from shared/frontmatter, so the editor's undo covers it and untouched bytes stay.
  * Memoized: the workbench re-renders on cursor moves, which change none of these props.
  */
-export const PropertiesForm = memo(function PropertiesForm({ text, parsed, schema, hexo, eol, readOnly, onPatch }: Props) {
+export const PropertiesForm = memo(function PropertiesForm({ text, parsed, schema, hexo, eol, readOnly, onPatch, imageUrl }: Props) {
   const { t } = useI18n()
   const [newKey, setNewKey] = useState('')
   const opts = { hexo, eol }
@@ -69,7 +71,7 @@ export const PropertiesForm = memo(function PropertiesForm({ text, parsed, schem
             {field.key}
           </label>
           <div className="property-value">
-            <FieldWidget field={field} text={text} schema={schema} locked={locked} set={set} edit={edit} opts={opts} />
+            <FieldWidget field={field} text={text} schema={schema} locked={locked} set={set} edit={edit} opts={opts} imageUrl={imageUrl} />
           </div>
           {!locked && (
             <button
@@ -117,11 +119,12 @@ interface WidgetProps {
   schema: Schema | null
   locked: boolean
   opts: { hexo: boolean; eol: '\n' | '\r\n' }
+  imageUrl(value: string): string | null
   set(key: string, value: EditValue): void
   edit(make: () => TextPatch[]): void
 }
 
-function FieldWidget({ field, text, schema, locked, opts, set, edit }: WidgetProps) {
+function FieldWidget({ field, text, schema, locked, opts, imageUrl, set, edit }: WidgetProps) {
   const { t } = useI18n()
   const { key, value } = field
   const label = key
@@ -154,7 +157,7 @@ function FieldWidget({ field, text, schema, locked, opts, set, edit }: WidgetPro
     case 'null':
     case 'string': {
       const current = value.type === 'string' ? value.value : ''
-      const image = IMAGE_KEY.test(key) && URL_VALUE.test(current)
+      const thumbnail = IMAGE_KEY.test(key) && URL_VALUE.test(current) ? imageUrl(current) : null
       return (
         <>
           <TextWidget
@@ -164,7 +167,7 @@ function FieldWidget({ field, text, schema, locked, opts, set, edit }: WidgetPro
             readOnly={locked}
             onChange={(next) => set(key, next)}
           />
-          {image && /^https?:\/\//i.test(current) && <img className="property-thumb" src={current} alt="" loading="lazy" />}
+          {thumbnail && <img className="property-thumb" data-testid="property-thumb" src={thumbnail} alt="" loading="lazy" />}
         </>
       )
     }

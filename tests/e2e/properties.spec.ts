@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { launchApp, type LaunchedApp } from './harness'
-import { SEED, contentFolder } from './support/folders'
+import { SEED, contentFolder, copyFixture } from './support/folders'
 
 let app: LaunchedApp | null = null
 test.afterEach(async () => {
@@ -93,4 +93,14 @@ test('a CRLF file stays CRLF when the form adds a list item and a field', async 
   const saved = await readFile(join(dir, 'win.md'), 'utf8')
   expect(saved.replace(/\r\n/g, '')).not.toContain('\n')
   expect(saved).toBe('---\r\ntitle: Windows\r\ntags:\r\n  - one\r\n  - two\r\nauthor: Me\r\n---\r\n\r\nBody line.\r\n')
+})
+
+test('an image path in the header shows a thumbnail from the content folder', async () => {
+  const dir = await copyFixture('../../resources/sample-content')
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  const loaded = page.waitForResponse((r) => r.url().endsWith('/source/_posts/welcome-to-folio/cover.svg') && r.status() === 200)
+  await page.locator('[data-testid=article-item][data-path="source/_posts/welcome-to-folio.md"]').click()
+  await expect(page.locator(property('thumbnail')).getByTestId('property-thumb')).toBeVisible()
+  await loaded
 })
