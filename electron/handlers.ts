@@ -4,7 +4,7 @@
  * error shaping and the handlers themselves are the same in the app and in tests.
  */
 import { join } from 'node:path'
-import type { ContentChange, EventApi, EventName, FolderInfo, InvokeApi, InvokeMethod, InvokeResult } from '../shared/contract'
+import type { ContentChange, EventApi, UiLocale, EventName, FolderInfo, InvokeApi, InvokeMethod, InvokeResult } from '../shared/contract'
 import { INVOKE } from '../shared/contract'
 import { FolioError, type Envelope, type FolioErrorData } from '../shared/errors'
 import { openWorkspace, type Workspace } from './workspace/workspace'
@@ -33,6 +33,8 @@ export interface HandlerDeps {
   onFolderOpened?: (info: FolderInfo) => void
   /** Recently opened folders, newest first (kept by the app shell); omitted means none. */
   recentFolders?: () => Promise<string[]>
+  /** The writer switched the UI language (the shell rebuilds its menus in it). */
+  onUiLocale?: (locale: UiLocale) => void
   /** Asks where an export goes (native save or folder dialog in Electron); null when cancelled. */
   chooseExportTarget?: ExportServiceDeps['chooseTarget']
   /** Prints a standalone HTML page to PDF (a hidden window in Electron, page.pdf in the harness). */
@@ -125,6 +127,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     takeRecovered: async () => (journal ? journal.read() : null),
     listRecentFolders: async () => (deps.recentFolders ? deps.recentFolders() : []),
+    setUiLocale: async (locale) => deps.onUiLocale?.(locale),
     taxonomy: () => bulk().taxonomy(),
     planBulkEdit: (operation) => bulk().plan(operation),
     applyBulkEdit: (planId) => bulk().apply(planId),
@@ -242,6 +245,7 @@ export const ARGUMENTS = {
   journalUnsaved: [(v) => Array.isArray(v) && v.every(isUnsavedBuffer)],
   takeRecovered: [],
   listRecentFolders: [],
+  setUiLocale: [(v) => v === 'en' || v === 'zh-CN'],
   taxonomy: [],
   planBulkEdit: [bulkOperation],
   applyBulkEdit: [str],

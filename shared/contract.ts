@@ -305,6 +305,8 @@ export interface InvokeApi {
   takeRecovered(): Promise<RecoveredBuffers | null>
   /** Recently opened folders (absolute paths), newest first. */
   listRecentFolders(): Promise<string[]>
+  /** The UI language the writer chose: native menus and dialogs follow it. */
+  setUiLocale(locale: UiLocale): Promise<void>
   /** Every list-valued header key with its values, counts and articles. */
   taxonomy(): Promise<Taxonomy>
   /** Computes a bulk edit's per-file diffs without writing anything. */
@@ -324,6 +326,9 @@ export interface InvokeApi {
   /** Puts the rendered article (as saved on disk) on the clipboard as text/html and text/plain. */
   copyRichText(path: string): Promise<void>
 }
+
+/** The languages of the UI, the menus and the dialogs. */
+export type UiLocale = 'en' | 'zh-CN'
 
 /** Events from the main process to the renderer. */
 export interface EventApi {
@@ -356,6 +361,7 @@ export const INVOKE = {
   journalUnsaved: 'unsaved:journal',
   takeRecovered: 'unsaved:recovered',
   listRecentFolders: 'folders:recent',
+  setUiLocale: 'ui:locale',
   taxonomy: 'taxonomy:get',
   planBulkEdit: 'bulk:plan',
   applyBulkEdit: 'bulk:apply',

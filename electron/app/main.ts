@@ -51,7 +51,8 @@ if (!setupSingleInstance(() => mainWindow, (target) => deliver(target))) {
 
 async function start(): Promise<void> {
   const userData = app.getPath('userData')
-  const locale = pickLocale(app.getPreferredSystemLanguages())
+  // The system's language until the renderer says which one the writer chose.
+  let locale = pickLocale(app.getPreferredSystemLanguages())
   const settings = await openSettings(join(userData, 'settings.json'))
   const emit = createEmitter(trusted)
   let guard: CloseGuard | null = null
@@ -71,6 +72,11 @@ async function start(): Promise<void> {
     })
 
   const handlers = createHandlers({
+    onUiLocale: (next) => {
+      if (next === locale) return
+      locale = next
+      refreshMenu()
+    },
     chooseFolder: () => (mainWindow ? chooseFolder(mainWindow, locale) : Promise.resolve(null)),
     trash: (path) => shell.trashItem(path),
     cacheDir: join(userData, 'index-cache'),
@@ -94,7 +100,7 @@ async function start(): Promise<void> {
     const window = createMainWindow(settings.get().window)
     mainWindow = window
     rememberWindowState(window, settings)
-    setupContextMenu(window, locale)
+    setupContextMenu(window, () => locale)
     setupCrashRecovery(window, { onGiveUp: () => void showCrashed(window, locale) })
     guard = setupCloseGuard(window, {
       unsaved: () => handlers.unsaved(),

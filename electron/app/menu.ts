@@ -215,10 +215,11 @@ export function setupApplicationMenu(options: MenuOptions): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(options)))
 }
 
-export function setupContextMenu(window: BrowserWindow, locale: Locale): void {
+/** `locale` is read at each right-click, so a language switch in the UI applies at once. */
+export function setupContextMenu(window: BrowserWindow, locale: () => Locale): void {
   const contents = window.webContents
   contents.on('context-menu', (_event, params) => {
-    const template = buildContextMenuTemplate(params, locale, {
+    const template = buildContextMenuTemplate(params, locale(), {
       replaceMisspelling: (word) => contents.replaceMisspelling(word),
       addToDictionary: (word) => contents.session.addWordToSpellCheckerDictionary(word),
     })

@@ -1,4 +1,5 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { folio } from '../bridge'
 import { STRINGS, format, localeFor, type Locale, type StringKey } from './strings'
 
 interface I18n {
@@ -18,6 +19,10 @@ function initialLocale(): Locale {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale)
+  // Native menus and dialogs follow the language chosen here, not only the system's.
+  useEffect(() => {
+    void folio.setUiLocale(locale).catch(() => undefined)
+  }, [locale])
   const value = useMemo<I18n>(
     () => ({
       locale,

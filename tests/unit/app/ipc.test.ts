@@ -26,6 +26,7 @@ const validArgs: Record<InvokeMethod, unknown[]> = {
   journalUnsaved: [[{ path: 'a.md', text: 'x', baseHash: 'h' }]],
   takeRecovered: [],
   listRecentFolders: [],
+  setUiLocale: ['zh-CN'],
   taxonomy: [],
   planBulkEdit: [{ kind: 'rename', key: 'tags', from: 'a', to: 'b' }],
   applyBulkEdit: ['plan-id'],

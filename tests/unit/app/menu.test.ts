@@ -194,7 +194,7 @@ describe('context menu', () => {
 
   it('pops up on right click and replaces the misspelling in the page', () => {
     const window = new BrowserWindow({})
-    setupContextMenu(window as never, 'en')
+    setupContextMenu(window as never, () => 'en')
     window.webContents.emit('context-menu', new FakeEvent(), editable)
     const menu = Menu.built.at(-1)
     expect(menu?.popups).toEqual([{ window }])
