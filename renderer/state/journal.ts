@@ -19,9 +19,14 @@ export function useJournal(session: Session, enabled: boolean): void {
     void folio.setUnsaved(key ? key.split('\n') : []).catch(() => undefined)
   }, [key])
 
+  // What the journal last received: nothing typed and the same set means nothing to send again.
+  const sent = useRef<{ edits: number; key: string } | null>(null)
   useEffect(() => {
     if (!enabled) return
     const timer = setTimeout(() => {
+      const now = { edits: latest.current.editCount(), key }
+      if (sent.current && sent.current.edits === now.edits && sent.current.key === now.key) return
+      sent.current = now
       void folio.journalUnsaved(latest.current.unsavedBuffers()).catch(() => undefined)
     }, JOURNAL_DELAY_MS)
     return () => clearTimeout(timer)

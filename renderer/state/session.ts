@@ -88,6 +88,8 @@ export interface Session {
   saveAll(): Promise<void>
   /** Every unsaved buffer (open or kept in memory), for the crash journal. */
   unsavedBuffers(): UnsavedBuffer[]
+  /** Counts document changes in any buffer: equal counts mean the buffers' texts are unchanged. */
+  editCount(): number
   /** The article went to the trash: drop its buffer, and close it if it is open. */
   forget(path: string): void
   /** The article was renamed: its buffer, unsaved edits and undo history follow it. */
@@ -124,6 +126,7 @@ export function useArticleSession(view: EditorView | null, editorLabel: string, 
   const [conflict, setConflict] = useState<Conflict | null>(null)
   const [unsaved, setUnsaved] = useState<string[]>([])
   const saving = useRef(false)
+  const edits = useRef(0)
   const textTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const reach = useRef(0)
   const cursorQueued = useRef(false)
@@ -165,6 +168,7 @@ export function useArticleSession(view: EditorView | null, editorLabel: string, 
         if (!current) return
         current.state = update.state
         if (update.docChanged) {
+          edits.current++
           let from = Infinity
           update.changes.iterChangedRanges((fromA) => (from = Math.min(from, fromA)))
           if (from < reach.current) publish(update.state.doc)
@@ -313,6 +317,8 @@ export function useArticleSession(view: EditorView | null, editorLabel: string, 
     return [...all.values()].map((b) => ({ path: b.path, text: b.state.sliceDoc(), baseHash: b.baseHash }))
   }, [])
 
+  const editCount = useCallback(() => edits.current, [])
+
   const saveAll = useCallback(async () => {
     const home = buffer.current?.path ?? null
     for (const kept of [...stash.current.values()]) {
@@ -420,6 +426,7 @@ export function useArticleSession(view: EditorView | null, editorLabel: string, 
     save,
     saveAll,
     unsavedBuffers,
+    editCount,
     forget,
     rename,
     reset,
