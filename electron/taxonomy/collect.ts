@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ArticleSummary, CategoryNode, SiteKind, Taxonomy, TaxonomyKey, TaxonomyValue } from '../../shared/contract'
-import { parse } from '../../shared/frontmatter'
+import { parse, scalarText } from '../../shared/frontmatter'
 import { inSlices } from '../workspace/slices'
-import { ALIASES, CATEGORY_SEPARATOR, scalarText } from './edits'
+import { ALIASES, CATEGORY_SEPARATOR } from './edits'
 import { decodeArticle } from './text'
 
 interface HeaderLists {

@@ -3,7 +3,7 @@
  * change goes through setValue / addListItem / removeKey, so a renamed tag rewrites the line that
  * holds it and nothing else (quotes, comments, order and line endings of other lines stay).
  */
-import { addListItem, fieldToEditValue, removeKey, setValue } from '../../shared/frontmatter'
+import { addListItem, fieldToEditValue, removeKey, scalarText, setValue } from '../../shared/frontmatter'
 import type { EditOptions, EditValue, Field, FieldValue, ParsedFrontMatter, TextPatch } from '../../shared/frontmatter/types'
 
 /** How a Hexo category path is written as one value (the library's filter uses the same). */
@@ -20,21 +20,6 @@ export interface SiteRules {
   hexo: boolean
   /** `tags: a b` is two tags. */
   jekyll: boolean
-}
-
-export function scalarText(value: FieldValue): string | null {
-  switch (value.type) {
-    case 'string':
-      return value.value
-    case 'number':
-      return value.text
-    case 'boolean':
-      return String(value.value)
-    case 'date':
-      return value.text
-    default:
-      return null
-  }
 }
 
 /** The field a key is read from: `tags` falls back to `tag` as the index does. */

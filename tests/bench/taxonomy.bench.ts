@@ -14,20 +14,20 @@
  * each round renames, undoes, and so starts from the same bytes.
  */
 import { readFileSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createTaxonomyService } from '../../electron/taxonomy/service'
 import { writeFileAtomic } from '../../electron/workspace/atomic-write'
 import { openWorkspace } from '../../electron/workspace/workspace'
+import { generateArticles, time } from './support'
 
 const SMALL = process.env.BENCH_SMALL === '1'
 const COUNT = SMALL ? 500 : 10_000
 const ROUNDS = 3
 const PREVIEW_BUDGET_MS = 1000
 const APPLY_BUDGET_MS = 5000
-const SEED = fileURLToPath(new URL('../../tests/fixtures/sites/plain/zaker-news.txt', import.meta.url))
 
 /** A seed-sized article; every other one carries the tag the benchmark renames. */
 function article(seed: string, i: number): string {
@@ -47,26 +47,10 @@ ${body.slice(cut)}${body.slice(0, cut)}
 `
 }
 
-async function generate(root: string): Promise<string[]> {
-  const seed = await readFile(SEED, 'utf8')
-  const paths: string[] = []
-  for (let folder = 0; folder < COUNT / 100; folder++) {
-    const dir = join(root, `section-${folder}`)
-    await mkdir(dir, { recursive: true })
-    for (let j = 0; j < 100; j++) {
-      const path = join(dir, `post-${folder * 100 + j}.md`)
-      await writeFile(path, article(seed, folder * 100 + j))
-      paths.push(path)
-    }
-  }
-  return paths
+function generate(root: string): Promise<string[]> {
+  return generateArticles(root, COUNT, article)
 }
 
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now()
-  await fn()
-  return performance.now() - start
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)

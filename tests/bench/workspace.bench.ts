@@ -9,16 +9,16 @@
  * Baselines run in the same process, interleaved with ours, and each figure is a median.
  */
 import { readFileSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 import { openWorkspace } from '../../electron/workspace/workspace'
+import { generateArticles, time } from './support'
 
 const COUNT = process.env.BENCH_SMALL === '1' ? 500 : 10_000
 const ROUNDS = process.env.BENCH_SMALL === '1' ? 3 : 5
-const SEED = fileURLToPath(new URL('../../tests/fixtures/sites/plain/zaker-news.txt', import.meta.url))
 const SEARCH_BUDGET_MS = 100
 
 /** The seed with a different title, date, tags and a rotated body, so no two files are equal. */
@@ -44,19 +44,8 @@ ${body.slice(cut)}${body.slice(0, cut)}
 `
 }
 
-async function generate(root: string): Promise<string[]> {
-  const seed = await readFile(SEED, 'utf8')
-  const paths: string[] = []
-  for (let folder = 0; folder < COUNT / 100; folder++) {
-    const dir = join(root, `section-${folder}`)
-    await mkdir(dir, { recursive: true })
-    for (let j = 0; j < 100; j++) {
-      const path = join(dir, `post-${folder * 100 + j}.md`)
-      await writeFile(path, article(seed, folder * 100 + j))
-      paths.push(path)
-    }
-  }
-  return paths
+function generate(root: string): Promise<string[]> {
+  return generateArticles(root, COUNT, article)
 }
 
 /** Baseline 1: list the folder, read every file and parse its header with the yaml package. */
@@ -89,11 +78,6 @@ const syncText = (path: string): string => readFileSync(path, 'utf8')
 const asyncBytes = (path: string): Promise<Buffer> => readFile(path)
 const syncBytes = (path: string): Buffer => readFileSync(path)
 
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now()
-  await fn()
-  return performance.now() - start
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
