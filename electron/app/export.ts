@@ -11,6 +11,7 @@ import type { ExportTargetQuestion } from '../export/service'
 import { printToPdfOptions, type PdfOptions } from '../export/pdf'
 import type { RichText } from '../export/rich-text'
 import type { Locale } from './strings'
+import { SANDBOXED } from './window'
 
 /** The dialog words for export; kept beside the dialogs that use them. */
 const WORDS: Record<Locale, { fileTitle: string; folderTitle: string; button: string; formats: Record<'html' | 'pdf' | 'zip', string> }> = {
@@ -63,16 +64,9 @@ export function printWindowOptions(): BrowserWindowConstructorOptions {
     width: 900,
     height: 1200,
     webPreferences: {
+      ...SANDBOXED,
       offscreen: true,
-      sandbox: true,
       javascript: false,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
       spellcheck: false,
     },
   }

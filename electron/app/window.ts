@@ -3,7 +3,7 @@
  * web security on. Built by a pure function so the tests can read every flag.
  */
 import { join } from 'node:path'
-import { app, BrowserWindow, screen, type BrowserWindowConstructorOptions, type Rectangle } from 'electron'
+import { app, BrowserWindow, screen, type BrowserWindowConstructorOptions, type Rectangle, type WebPreferences } from 'electron'
 import { RENDERER_URL } from './protocol'
 
 export interface WindowState {
@@ -12,6 +12,18 @@ export interface WindowState {
 }
 
 const DEFAULT_SIZE = { width: 1280, height: 820 }
+
+/** What every window of ours gets: no Node, an isolated sandboxed renderer, no webviews. */
+export const SANDBOXED = {
+  sandbox: true,
+  contextIsolation: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+} as const satisfies WebPreferences
 
 export function mainWindowOptions(state: WindowState | null, preload: string): BrowserWindowConstructorOptions {
   return {
@@ -22,15 +34,8 @@ export function mainWindowOptions(state: WindowState | null, preload: string): B
     // Shown on ready-to-show: no white flash before the renderer paints.
     show: false,
     webPreferences: {
+      ...SANDBOXED,
       preload,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
       // A file dropped on the window must not replace the app with that file.
       navigateOnDragDrop: false,
       spellcheck: true,
