@@ -12,7 +12,7 @@ import type { EditOptions, EditValue, HeaderError } from '../shared/frontmatter/
 import { writeFileAtomic } from './workspace/atomic-write'
 import { decode, encode } from './workspace/files'
 import { detectSite } from './workspace/site'
-import { openWorkspace } from './workspace/workspace'
+import { openFromCommandLine } from './workspace/open-from-cli'
 
 export interface Io {
   out(line: string): void
@@ -104,16 +104,7 @@ export interface IndexEntry {
 
 async function indexEntries(dirArg: string | undefined, io: Io): Promise<IndexEntry[]> {
   if (!dirArg) throw new UsageError('a folder is required')
-  const dir = await realpath(resolve(io.cwd, dirArg)).catch(() => {
-    throw new FolioError({ code: 'NOT_FOUND', message: `${dirArg}: no such folder` })
-  })
-  const workspace = await openWorkspace({
-    root: dir,
-    watch: false,
-    trash: async () => {
-      throw new FolioError({ code: 'FORBIDDEN', message: 'the command line never deletes files' })
-    },
-  })
+  const { workspace, dir } = await openFromCommandLine(dirArg, io.cwd)
   try {
     const entries: IndexEntry[] = []
     for (const a of await workspace.list()) {

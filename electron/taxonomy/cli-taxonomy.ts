@@ -2,11 +2,9 @@
  * `folio taxonomy DIR [--json]` and `folio rename-value DIR KEY OLD NEW [--dry-run]`: the same
  * collection and plans as the app, so a rename from a terminal changes exactly the same lines.
  */
-import { realpath } from 'node:fs/promises'
-import { resolve } from 'node:path'
 import type { BulkSkip, CategoryNode, DiffHunk } from '../../shared/contract'
-import { FolioError } from '../../shared/errors'
-import { openWorkspace, type Workspace } from '../workspace/workspace'
+import { openFromCommandLine } from '../workspace/open-from-cli'
+import type { Workspace } from '../workspace/workspace'
 import { createTaxonomyService, type TaxonomyService } from './service'
 
 export interface CliIo {
@@ -19,16 +17,7 @@ export interface CliIo {
 export class TaxonomyUsageError extends Error {}
 
 async function withService<T>(dirArg: string, io: CliIo, fn: (service: TaxonomyService, ws: Workspace) => Promise<T>): Promise<T> {
-  const dir = await realpath(resolve(io.cwd, dirArg)).catch(() => {
-    throw new FolioError({ code: 'NOT_FOUND', message: `${dirArg}: no such folder` })
-  })
-  const workspace = await openWorkspace({
-    root: dir,
-    watch: false,
-    trash: async () => {
-      throw new FolioError({ code: 'FORBIDDEN', message: 'the command line never deletes files' })
-    },
-  })
+  const { workspace } = await openFromCommandLine(dirArg, io.cwd)
   try {
     // No journal: undo is offered by the app; from a terminal, version control is the undo.
     return await fn(createTaxonomyService(workspace, { journalDir: null }), workspace)

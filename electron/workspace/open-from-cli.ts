@@ -1,0 +1,23 @@
+import { realpath } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { FolioError } from '../../shared/errors'
+import { openWorkspace, type Workspace } from './workspace'
+
+/**
+ * The workspace of a folder named on the command line: resolved against the shell's working
+ * folder, not watched, and never allowed to delete anything (there is no trash to undo from).
+ * `dir` is the named folder's real path: the workspace may be the site around it.
+ */
+export async function openFromCommandLine(dirArg: string, cwd: string): Promise<{ workspace: Workspace; dir: string }> {
+  const dir = await realpath(resolve(cwd, dirArg)).catch(() => {
+    throw new FolioError({ code: 'NOT_FOUND', message: `${dirArg}: no such folder; check the path` })
+  })
+  const workspace = await openWorkspace({
+    root: dir,
+    watch: false,
+    trash: async () => {
+      throw new FolioError({ code: 'FORBIDDEN', message: 'the command line never deletes files' })
+    },
+  })
+  return { workspace, dir }
+}
