@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url'
 import { createTaxonomyService } from '../../electron/taxonomy/service'
 import { writeFileAtomic } from '../../electron/workspace/atomic-write'
 import { openWorkspace } from '../../electron/workspace/workspace'
-import { generateArticles, time } from './support'
+import { generateArticles, median, printTable, time, type Row } from './support'
 
 const SMALL = process.env.BENCH_SMALL === '1'
 const COUNT = SMALL ? 500 : 10_000
@@ -51,19 +51,6 @@ function generate(root: string): Promise<string[]> {
   return generateArticles(root, COUNT, article)
 }
 
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN
-}
-
-interface Row {
-  metric: string
-  ours: number
-  baseline: number
-  ratio: number
-  target: string
-}
 
 export async function runBenchmark(): Promise<Row[]> {
   const dir = await mkdtemp(join(tmpdir(), 'folio-bench-taxonomy-'))
@@ -134,13 +121,6 @@ export async function runBenchmark(): Promise<Row[]> {
     return rows.map((r) => ({ ...r, ratio: r.ours / r.baseline }))
   } finally {
     await rm(dir, { recursive: true, force: true })
-  }
-}
-
-function printTable(rows: Row[]): void {
-  console.log(`${'metric'.padEnd(34)}${'ours ms'.padStart(10)}${'baseline ms'.padStart(13)}${'ratio'.padStart(8)}  target`)
-  for (const r of rows) {
-    console.log(`${r.metric.padEnd(34)}${r.ours.toFixed(1).padStart(10)}${r.baseline.toFixed(1).padStart(13)}${r.ratio.toFixed(2).padStart(8)}  ${r.target}`)
   }
 }
 

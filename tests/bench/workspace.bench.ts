@@ -15,7 +15,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 import { openWorkspace } from '../../electron/workspace/workspace'
-import { generateArticles, time } from './support'
+import { generateArticles, median, printTable, time, type Row } from './support'
 
 const COUNT = process.env.BENCH_SMALL === '1' ? 500 : 10_000
 const ROUNDS = process.env.BENCH_SMALL === '1' ? 3 : 5
@@ -79,21 +79,8 @@ const asyncBytes = (path: string): Promise<Buffer> => readFile(path)
 const syncBytes = (path: string): Buffer => readFileSync(path)
 
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN
-}
-
 const noTrash = async (): Promise<void> => {
   throw new Error('the benchmark never trashes')
-}
-
-interface Row {
-  metric: string
-  ours: number
-  baseline: number
-  ratio: number
-  target: string
 }
 
 export async function runBenchmark(): Promise<Row[]> {
@@ -141,13 +128,6 @@ export async function runBenchmark(): Promise<Row[]> {
     return rows.map((r) => ({ ...r, ratio: r.ours / r.baseline }))
   } finally {
     await rm(dir, { recursive: true, force: true })
-  }
-}
-
-function printTable(rows: Row[]): void {
-  console.log(`${'metric'.padEnd(30)}${'ours ms'.padStart(10)}${'baseline ms'.padStart(13)}${'ratio'.padStart(8)}  target`)
-  for (const r of rows) {
-    console.log(`${r.metric.padEnd(30)}${r.ours.toFixed(1).padStart(10)}${r.baseline.toFixed(1).padStart(13)}${r.ratio.toFixed(2).padStart(8)}  ${r.target}`)
   }
 }
 
