@@ -1,8 +1,15 @@
 import { useEffect, useRef } from 'react'
+import { debounceWithMaxWait, type Debouncer } from '../../shared/debounce'
 import { folio } from '../bridge'
 import { unsavedPaths, type Session } from './session'
 
-const JOURNAL_DELAY_MS = 1000
+/**
+ * Typing sends its text once it pauses this long, and while it never pauses at least this often.
+ * The main process adds its own short debounce (electron/recovery/journal.ts, 800 ms) before the
+ * disk, so a kill loses at most MAX_WAIT + 800 ms < 5 s of typing.
+ */
+export const JOURNAL_DELAY_MS = 1000
+export const JOURNAL_MAX_WAIT_MS = 4000
 
 /**
  * Keeps the main process informed of unsaved work: which paths (the close guard asks before
@@ -14,6 +21,8 @@ export function useJournal(session: Session, enabled: boolean): void {
   const latest = useRef(session)
   latest.current = session
   const key = unsavedPaths(session).join('\n')
+  const keyRef = useRef(key)
+  keyRef.current = key
 
   useEffect(() => {
     void folio.setUnsaved(key ? key.split('\n') : []).catch(() => undefined)
@@ -21,14 +30,27 @@ export function useJournal(session: Session, enabled: boolean): void {
 
   // What the journal last received: nothing typed and the same set means nothing to send again.
   const sent = useRef<{ edits: number; key: string } | null>(null)
-  useEffect(() => {
-    if (!enabled) return
-    const timer = setTimeout(() => {
-      const now = { edits: latest.current.editCount(), key }
+  const debounce = useRef<Debouncer | null>(null)
+  debounce.current ??= debounceWithMaxWait(
+    () => {
+      const now = { edits: latest.current.editCount(), key: keyRef.current }
       if (sent.current && sent.current.edits === now.edits && sent.current.key === now.key) return
       sent.current = now
       void folio.journalUnsaved(latest.current.unsavedBuffers()).catch(() => undefined)
-    }, JOURNAL_DELAY_MS)
-    return () => clearTimeout(timer)
-  }, [session.text, key, enabled])
+    },
+    { waitMs: JOURNAL_DELAY_MS, maxWaitMs: JOURNAL_MAX_WAIT_MS },
+  )
+
+  // Every keystroke asks; the debouncer's deadline makes sure steady typing still gets written.
+  const { onEdit } = session
+  useEffect(() => {
+    if (!enabled) return
+    debounce.current?.request()
+    return onEdit(() => debounce.current?.request())
+  }, [onEdit, key, enabled])
+
+  useEffect(() => {
+    const pending = debounce.current
+    return () => pending?.cancel()
+  }, [])
 }

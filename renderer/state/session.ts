@@ -90,6 +90,11 @@ export interface Session {
   unsavedBuffers(): UnsavedBuffer[]
   /** Counts document changes in any buffer: equal counts mean the buffers' texts are unchanged. */
   editCount(): number
+  /**
+   * Calls `listener` on every document change, at once: `text` lags behind while typing goes on,
+   * and the crash journal must not wait for a pause that may never come. Returns the unsubscribe.
+   */
+  onEdit(listener: () => void): () => void
   /** The article went to the trash: drop its buffer, and close it if it is open. */
   forget(path: string): void
   /** The article was renamed: its buffer, unsaved edits and undo history follow it. */
@@ -127,6 +132,7 @@ export function useArticleSession(view: EditorView | null, editorLabel: string, 
   const [unsaved, setUnsaved] = useState<string[]>([])
   const saving = useRef(false)
   const edits = useRef(0)
+  const editListeners = useRef(new Set<() => void>())
   const textTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const reach = useRef(0)
   const cursorQueued = useRef(false)
@@ -169,6 +175,7 @@ export function useArticleSession(view: EditorView | null, editorLabel: string, 
         current.state = update.state
         if (update.docChanged) {
           edits.current++
+          for (const listener of editListeners.current) listener()
           let from = Infinity
           update.changes.iterChangedRanges((fromA) => (from = Math.min(from, fromA)))
           if (from < reach.current) publish(update.state.doc)
@@ -319,6 +326,11 @@ export function useArticleSession(view: EditorView | null, editorLabel: string, 
 
   const editCount = useCallback(() => edits.current, [])
 
+  const onEdit = useCallback((listener: () => void) => {
+    editListeners.current.add(listener)
+    return () => void editListeners.current.delete(listener)
+  }, [])
+
   const saveAll = useCallback(async () => {
     const home = buffer.current?.path ?? null
     for (const kept of [...stash.current.values()]) {
@@ -427,6 +439,7 @@ export function useArticleSession(view: EditorView | null, editorLabel: string, 
     saveAll,
     unsavedBuffers,
     editCount,
+    onEdit,
     forget,
     rename,
     reset,

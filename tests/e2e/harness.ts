@@ -37,6 +37,8 @@ export interface LaunchedApp {
   exportDir?: string
   /** Chromium only: everything written to the clipboard, oldest first. */
   clipboard?: RichText[]
+  /** Where the crash journal of unsaved buffers is written (the app's recovery folder). */
+  journalDir?: string
 }
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
@@ -126,6 +128,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const exportDir = options.exportDir ?? join(scratch, 'export')
   const clipboard: RichText[] = []
+  const journalDir = join(scratch, 'journal')
   let browser: Browser | null = null
   const handlers: Handlers = createHandlers({
     // The harness's "native folder dialog": the user picks the test's content folder.
@@ -134,7 +137,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
     // The harness's "OS trash": a folder beside the test, so specs can check nothing was deleted.
     trash: async (absolutePath) => rename(absolutePath, join(scratch, `trash-${Date.now()}-${basename(absolutePath)}`)),
     cacheDir: join(scratch, 'cache'),
-    journalDir: join(scratch, 'journal'),
+    journalDir,
     emit: <E extends EventName>(event: E, payload: EventApi[E]) => {
       void page
         ?.evaluate(([name, data]) => (window as unknown as { __folioEmit?: (e: string, d: unknown) => void }).__folioEmit?.(name, data), [
@@ -192,6 +195,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
     page,
     exportDir,
     clipboard,
+    journalDir,
     async close() {
       await opened.close()
       await new Promise((done) => server.close(done))
@@ -211,6 +215,7 @@ async function launchElectron(options: LaunchOptions): Promise<LaunchedApp> {
   await page.waitForSelector('[data-testid=article-list]')
   return {
     page,
+    journalDir: join(userData, 'recovery'),
     async close() {
       await app.close()
       await rm(userData, { recursive: true, force: true })
