@@ -6,8 +6,12 @@
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { RecoveredBuffers, UnsavedBuffer } from '../../shared/contract'
+import { debounceWithMaxWait } from '../../shared/debounce'
 
 export const JOURNAL_FILE = 'unsaved.json'
+/** Unsaved drafts are the author's private text: readable by their own account only. */
+export const PRIVATE_FILE = 0o600
+export const PRIVATE_DIR = 0o700
 
 export interface JournalOptions {
   /** Folder for the journal file (created on first write). */
@@ -40,8 +44,6 @@ export function createJournal(options: JournalOptions): Journal {
 
   // `null` as the pending value means "remove the file"; undefined means nothing pending.
   let next: RecoveredBuffers | null | undefined
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let firstPendingAt = 0
   // Writes run one after another so an older snapshot can never land after a newer one.
   let writing: Promise<void> = Promise.resolve()
 
@@ -50,11 +52,13 @@ export function createJournal(options: JournalOptions): Journal {
       await rm(file, { force: true })
       return
     }
-    await mkdir(options.dir, { recursive: true })
+    await mkdir(options.dir, { recursive: true, mode: PRIVATE_DIR })
     // Temp file, fsync, rename: a crash mid-write leaves the previous journal intact.
     const temp = `${file}.${process.pid}.tmp`
-    const handle = await open(temp, 'w', 0o600)
+    const handle = await open(temp, 'w', PRIVATE_FILE)
     try {
+      // The mode given to open() only applies to a new file: a temp left by a crash keeps its own.
+      await handle.chmod(PRIVATE_FILE)
       await handle.writeFile(JSON.stringify(snapshot), 'utf8')
       await handle.sync()
     } finally {
@@ -64,8 +68,7 @@ export function createJournal(options: JournalOptions): Journal {
   }
 
   const flush = (): Promise<void> => {
-    if (timer !== undefined) clearTimeout(timer)
-    timer = undefined
+    debounce.cancel()
     if (next !== undefined) {
       const snapshot = next
       next = undefined
@@ -75,12 +78,11 @@ export function createJournal(options: JournalOptions): Journal {
     return writing
   }
 
+  const debounce = debounceWithMaxWait(() => void flush().catch(() => undefined), { waitMs: debounceMs, maxWaitMs, now })
+
   const schedule = (snapshot: RecoveredBuffers | null): void => {
-    if (next === undefined) firstPendingAt = now()
     next = snapshot
-    if (timer !== undefined) clearTimeout(timer)
-    const delay = Math.max(0, Math.min(debounceMs, firstPendingAt + maxWaitMs - now()))
-    timer = setTimeout(() => void flush().catch(() => undefined), delay)
+    debounce.request()
   }
 
   return {

@@ -7,6 +7,7 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BulkOperation } from '../../shared/contract'
 import { writeFileAtomic } from '../workspace/atomic-write'
+import { PRIVATE_DIR, PRIVATE_FILE } from '../recovery/journal'
 
 export interface JournalFile {
   path: string
@@ -59,8 +60,9 @@ export function createBulkJournal(dir: string | null): BulkJournal {
     async write(entry) {
       const target = file(entry.id)
       if (target === null) throw new Error(`Bulk edit ids are UUIDs; ${JSON.stringify(entry.id)} is not one.`)
-      await mkdir(dir, { recursive: true })
-      await writeFileAtomic(target, new TextEncoder().encode(JSON.stringify(entry)))
+      await mkdir(dir, { recursive: true, mode: PRIVATE_DIR })
+      // The text every file had before the edit: as private as the crash journal.
+      await writeFileAtomic(target, new TextEncoder().encode(JSON.stringify(entry)), { mode: PRIVATE_FILE })
       await prune(dir)
     },
     async read(id) {

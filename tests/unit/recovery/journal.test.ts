@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -47,6 +47,20 @@ describe('crash journal', () => {
     const onDisk = JSON.parse(await readFile(join(dir, JOURNAL_FILE), 'utf8')) as { buffers: Array<{ text: string }> }
     expect(onDisk.buffers[0]?.text).toBe('draft 9')
     vi.useRealTimers()
+  })
+
+  it('is readable by the user only (0600), even over a temp file a crash left with wider rights', async () => {
+    await mkdir(dir, { recursive: true })
+    await writeFile(join(dir, `${JOURNAL_FILE}.${process.pid}.tmp`), 'left by a crash', { mode: 0o644 })
+    const previous = process.umask(0o022)
+    try {
+      const journal = createJournal({ dir, debounceMs: 10 })
+      journal.record('/site', [buffer('a.md')])
+      await journal.flush()
+    } finally {
+      process.umask(previous)
+    }
+    expect((await stat(join(dir, JOURNAL_FILE))).mode & 0o777).toBe(0o600)
   })
 
   it('an empty set or a discard removes the journal', async () => {

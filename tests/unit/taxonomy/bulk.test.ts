@@ -3,7 +3,7 @@
  * holding the value, undo restores every byte, and files that changed or do not parse are skipped
  * and reported rather than overwritten.
  */
-import { readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { planOperation } from '../../../electron/taxonomy/plan'
@@ -161,6 +161,20 @@ describe('apply and undo', () => {
     const again = await openService(site, first.journalDir)
     expect((await again.service.undo(result.id)).changed).toEqual(result.changed)
     expect(changedPaths(before, await snapshot(again.root))).toEqual([])
+  })
+
+  it('keeps its journals private to the user (0600), whatever the umask', async () => {
+    const { service, journalDir } = await openService(await copyFixture('taxonomy/hexo'))
+    const previous = process.umask(0o022)
+    try {
+      const plan = await service.plan({ kind: 'rename', key: 'tags', from: '随笔', to: '散文' })
+      await service.apply(plan.id)
+    } finally {
+      process.umask(previous)
+    }
+    const journals = (await readdir(journalDir)).filter((name) => name.startsWith('bulk-'))
+    expect(journals.length).toBe(1)
+    for (const name of journals) expect((await stat(join(journalDir, name))).mode & 0o777).toBe(0o600)
   })
 
   it('skips and reports a file edited on disk between the preview and apply', async () => {
