@@ -4,17 +4,20 @@
  * an Electron binary present, the same specs drive the packaged app through Playwright instead.
  */
 import { _electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test'
-import { createReadStream, existsSync } from 'node:fs'
-import { mkdtemp, rename, rm, stat } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdtemp, rename, rm } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
-import { basename, delimiter, extname, join, normalize, resolve, sep } from 'node:path'
+import { basename, delimiter, join, resolve } from 'node:path'
+import { Readable } from 'node:stream'
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import { fileURLToPath } from 'node:url'
 import { createHandlers, dispatch, isInvokeMethod, type Handlers } from '../../electron/handlers'
 import { INVOKE, type EventApi, type EventName } from '../../shared/contract'
 import { pagePdfOptions } from '../../electron/export/pdf'
 import type { RichText } from '../../electron/export/rich-text'
+import { ASSET_BASE, RENDERER_ORIGIN, serveAsset, serveRenderer } from '../../electron/app/serve-protocol'
 
 export interface LaunchOptions {
   contentDir: string
@@ -45,20 +48,6 @@ const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 const RENDERER = join(ROOT, 'out', 'renderer')
 const ASSET_PREFIX = '/__folio-asset/'
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-}
-
 /** Playwright's own Chromium when installed, else FOLIO_CHROMIUM, else `chromium` on PATH. */
 export function findChromium(): string | undefined {
   try {
@@ -76,26 +65,29 @@ export function findChromium(): string | undefined {
   throw new Error('No Chromium found: install Playwright browsers, set FOLIO_CHROMIUM, or apt-get install chromium.')
 }
 
-/** Serves the built renderer and, read-only, the open folder's files through the workspace guard. */
+/**
+ * Serves the built renderer and, read-only, the open folder's files through the app's own protocol
+ * functions (electron/app/serve-protocol.ts): the same CSP header, MIME types, byte ranges and path
+ * checks as `app:` and `folio-asset:` in Electron. Only the scheme differs: Chromium without
+ * Electron cannot register ours, so http://127.0.0.1/ stands in for app://folio/.
+ */
 function serve(handlers: () => Handlers): Promise<Server> {
   const server = createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://localhost')
-      let file: string
-      if (url.pathname.startsWith(ASSET_PREFIX)) {
-        const workspace = handlers().current()
-        if (!workspace || request.method !== 'GET') throw new Error('no folder')
-        file = await workspace.resolve(decodeURIComponent(url.pathname.slice(ASSET_PREFIX.length)))
-      } else {
-        const relative = normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname))
-        file = join(RENDERER, relative)
-        if (!file.startsWith(RENDERER + sep)) throw new Error('outside')
-      }
-      if (!(await stat(file)).isFile()) throw new Error('not a file')
-      response.writeHead(200, { 'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream' })
-      createReadStream(file).pipe(response)
+      const asset = url.pathname.startsWith(ASSET_PREFIX)
+      const target = asset
+        ? ASSET_BASE + url.pathname.slice(ASSET_PREFIX.length)
+        : RENDERER_ORIGIN + (url.pathname === '/' ? '/index.html' : url.pathname)
+      const headers = new Headers()
+      if (request.headers.range) headers.set('range', request.headers.range)
+      const asked = new Request(target, { method: request.method, headers })
+      const answer = asset ? await serveAsset(asked, () => handlers().current()) : await serveRenderer(asked, RENDERER)
+      response.writeHead(answer.status, Object.fromEntries(answer.headers))
+      if (answer.body === null) response.end()
+      else Readable.fromWeb(answer.body as unknown as NodeReadableStream).pipe(response)
     })().catch(() => {
-      response.writeHead(404).end()
+      response.writeHead(500).end()
     })
   })
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)))

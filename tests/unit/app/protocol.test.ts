@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -96,6 +96,29 @@ describe('folio-asset: protocol', () => {
     expect(head.headers.get('content-length')).toBe(String(PNG.length))
   })
 
+  it('answers byte ranges, so a video in the preview can seek', async () => {
+    const video = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251))
+    await writeFile(join(root, 'images', 'clip.mp4'), video)
+    const ranged = (range: string) => serveAsset(new Request(`${ASSET_BASE}images/clip.mp4`, { headers: { range } }), () => workspace)
+    const middle = await ranged('bytes=100-199')
+    expect(middle.status).toBe(206)
+    expect(middle.headers.get('content-range')).toBe('bytes 100-199/1000')
+    expect(middle.headers.get('content-length')).toBe('100')
+    expect(Buffer.from(await middle.arrayBuffer())).toEqual(video.subarray(100, 200))
+    const open = await ranged('bytes=900-')
+    expect(open.headers.get('content-range')).toBe('bytes 900-999/1000')
+    expect(Buffer.from(await open.arrayBuffer())).toEqual(video.subarray(900))
+    const tail = await ranged('bytes=-10')
+    expect(Buffer.from(await tail.arrayBuffer())).toEqual(video.subarray(990))
+    const past = await ranged('bytes=5000-')
+    expect(past.status).toBe(416)
+    expect(past.headers.get('content-range')).toBe('bytes */1000')
+    const whole = await get(`${ASSET_BASE}images/clip.mp4`)
+    expect(whole.status).toBe(200)
+    expect(whole.headers.get('accept-ranges')).toBe('bytes')
+    expect(Buffer.from(await whole.arrayBuffer())).toEqual(video)
+  })
+
   it('knows the MIME types of web images and media', () => {
     expect(mimeType('a.JPG')).toBe('image/jpeg')
     expect(mimeType('a.webp')).toBe('image/webp')
@@ -125,6 +148,14 @@ describe('app: protocol', () => {
     expect(RENDERER_CSP).toContain("object-src 'none'")
     const script = await serveRenderer(new Request('app://folio/assets/main.js'), rendererDir)
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+  })
+
+  it('the page\'s own meta policy says the same as the header (the blob preview inherits both)', async () => {
+    const html = await readFile(join(import.meta.dirname, '../../../renderer/index.html'), 'utf8')
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
+    // frame-ancestors is ignored in a meta policy; everything else must match, media-src included.
+    expect(meta).toBe(RENDERER_CSP.replace("; frame-ancestors 'none'", ''))
+    expect(RENDERER_CSP).toContain("media-src 'self' folio-asset:")
   })
 
   it('serves nothing outside the renderer folder', async () => {
