@@ -1,7 +1,15 @@
 /**
- * Date-like header text → an instant, for display and sorting only. The text itself is never
- * rewritten. A timestamp without a zone is wall time in the site's zone (Hexo's `timezone`),
- * which is resolved with Intl so the renderer needs no date library.
+ * The one date grammar of Folio. Header dates are text the author wrote; this module reads that
+ * text into wall-clock parts and its own format (a pattern), turns it into an instant for sorting,
+ * feeds and "scheduled", and writes new wall-clock parts back in a given pattern, so a picked or
+ * typed date lands in the field's own format. The text itself is never rewritten unasked.
+ *
+ * A timestamp without a zone is wall time in the site's zone (Hexo's `timezone`), resolved with
+ * Intl so the renderer needs no date library.
+ *
+ * Patterns use these tokens; anything in [brackets] and any other character is literal:
+ *   YYYY year · MM/M month (padded or not) · MMM/MMMM month name (Mar/March) · DD/D day
+ *   ddd/dddd weekday (Tue/Tuesday) · HH/H hour · mm minute · ss second · S… fraction digits
  */
 
 export interface DateReading {
@@ -11,48 +19,97 @@ export interface DateReading {
   hasTime: boolean
 }
 
-interface Wall {
+/** A date as written on a wall clock: no zone applied. */
+export interface WallTime {
   year: number
   month: number
   day: number
   hour: number
   minute: number
   second: number
+  /** Milliseconds of a fractional second (0 when none was written). */
   ms: number
+  /** False for a bare day: hour, minute, second and ms are 0 and not written. */
+  hasTime: boolean
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+/** Date text read by the grammar. */
+export interface DateText {
+  wall: WallTime
+  /** The zone as written (`Z`, `GMT`, `+08:00`, `+0800`), or null for the site's zone. */
+  zone: string | null
+  /** The text's own format, for writing another date the same way. */
+  pattern: string
+}
 
-// YAML timestamp / ISO 8601: 2022-03-01, 2022-03-01 04:51:00, 2022-03-01T04:51:00.5+08:00, 2013-7-3 1:02 Z
-const ISO =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:[ \t]*(Z|z|[+-]\d{1,2}(?::?\d{2})?))?)?$/
-// Hexo's slash form: 2013/7/13 20:46:25
-const SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[ \t]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/
-// RFC 1123 / RFC 2822: Tue, 01 Mar 2022 04:51:00 GMT
-const RFC =
-  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?[ \t]+)?(\d{1,2})[ \t]+([A-Za-z]{3})[a-z]*[ \t]+(\d{4})(?:[ \t]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[ \t]+(GMT|UTC|UT|Z|[+-]\d{4}))?)?$/
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 
-/** Reads date-like text; null when the text is not one of the supported forms or not a real date. */
-export function parseDateText(text: string, timeZone = 'UTC'): DateReading | null {
-  const s = text.trim()
-  let m = ISO.exec(s)
-  if (m) return build(m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8], timeZone)
-  m = SLASH.exec(s)
-  if (m) return build(m[1], m[2], m[3], m[4], m[5], m[6], undefined, undefined, timeZone)
-  m = RFC.exec(s)
-  if (m) {
-    const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1
-    if (month === 0) return null
-    return build(m[3], String(month), m[1], m[4], m[5], m[6], undefined, m[7], timeZone)
+// YAML timestamp / ISO 8601 and its slash and dot cousins:
+// 2022-03-01, 2022-03-01 04:51:00, 2022-03-01T04:51:00.5+08:00, 2013-7-3 1:02 Z, 2013/7/13 20:46:25
+const NUMERIC =
+  /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:([Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?([ \t]*(?:Z|z|[+-]\d{1,2}(?::?\d{2})?))?)?$/
+// RFC 1123 / RFC 2822 and the plain day-month-year people type: Tue, 01 Mar 2022 04:51:00 GMT · 1 Mar 2022
+const NAMED =
+  /^(?:([A-Za-z]{3,9})(,?[ \t]+))?(\d{1,2})([ \t]+)([A-Za-z]{3,9})([ \t]+)(\d{4})(?:([ \t]+)(\d{1,2}):(\d{2})(?::(\d{2}))?([ \t]+(?:GMT|UTC|UT|Z|[+-]\d{4}))?)?$/
+
+/** A month or weekday name, full or its three-letter form, in any case; null when it is neither. */
+function nameIndex(names: string[], text: string): { index: number; long: boolean } | null {
+  const t = text.toLowerCase()
+  for (let i = 0; i < names.length; i++) {
+    const name = (names[i] ?? '').toLowerCase()
+    if (t === name) return { index: i, long: name.length > 3 }
+    if (t === name.slice(0, 3) || (t === 'sept' && i === 8)) return { index: i, long: false }
   }
   return null
 }
 
-export function isDateLike(text: string): boolean {
-  return parseDateText(text) !== null
+const literal = (s: string): string => (s === '' ? '' : /^[-/.:, ]+$/.test(s) ? s : `[${s}]`)
+const digits = (s: string | undefined): string => s ?? ''
+
+/** Reads date-like text into its wall-clock parts, zone and pattern; null when it is not a real date. */
+export function readDate(text: string): DateText | null {
+  const s = text.trim()
+  let m = NUMERIC.exec(s)
+  if (m) {
+    const [, y, sep = '-', mo, d, gap, h, mi, sec, frac, zone] = m
+    // One unpadded field anywhere (`2013/7/13 8:05`) means the author does not pad.
+    const padded = ![mo, d, h].some((f) => f !== undefined && f.length === 1)
+    const M = padded ? 'MM' : 'M'
+    let pattern = `YYYY${sep}${M}${sep}${padded ? 'DD' : 'D'}`
+    if (h !== undefined) {
+      pattern += `${literal(digits(gap))}${padded ? 'HH' : 'H'}:mm`
+      if (sec !== undefined) pattern += ':ss'
+      if (frac !== undefined) pattern += `.${'S'.repeat(frac.length)}`
+      if (zone !== undefined) pattern += literal(zone)
+    }
+    const wall = wallOf(y, mo, d, h, mi, sec, frac)
+    return wall ? { wall, zone: zone?.trim() ?? null, pattern } : null
+  }
+  m = NAMED.exec(s)
+  if (m) {
+    const [, wd, wdGap, d = '', gap1 = ' ', mon = '', gap2 = ' ', y, gap3, h, mi, sec, zone] = m
+    const month = nameIndex(MONTHS, mon)
+    if (month === null) return null
+    let pattern = ''
+    if (wd !== undefined) {
+      const weekday = nameIndex(WEEKDAYS, wd)
+      if (weekday === null) return null
+      pattern += `${weekday.long ? 'dddd' : 'ddd'}${literal(digits(wdGap))}`
+    }
+    pattern += `${d.length === 1 ? 'D' : 'DD'}${literal(gap1)}${month.long ? 'MMMM' : 'MMM'}${literal(gap2)}YYYY`
+    if (h !== undefined) {
+      pattern += `${literal(digits(gap3))}${h.length === 1 ? 'H' : 'HH'}:mm`
+      if (sec !== undefined) pattern += ':ss'
+      if (zone !== undefined) pattern += literal(zone)
+    }
+    const wall = wallOf(y, String(month.index + 1), d, h, mi, sec, undefined)
+    return wall ? { wall, zone: zone?.trim() ?? null, pattern } : null
+  }
+  return null
 }
 
-function build(
+function wallOf(
   y: string | undefined,
   mo: string | undefined,
   d: string | undefined,
@@ -60,40 +117,144 @@ function build(
   mi: string | undefined,
   s: string | undefined,
   frac: string | undefined,
-  zone: string | undefined,
-  timeZone: string,
-): DateReading | null {
-  const wall: Wall = {
+): WallTime | null {
+  const wall: WallTime = {
     year: Number(y),
     month: Number(mo),
     day: Number(d),
     hour: h === undefined ? 0 : Number(h),
     minute: mi === undefined ? 0 : Number(mi),
     second: s === undefined ? 0 : Number(s),
-    ms: frac === undefined ? 0 : Math.round(Number(`0.${frac}`) * 1000),
+    ms: frac === undefined ? 0 : Math.min(999, Math.round(Number(`0.${frac}`) * 1000)),
+    hasTime: h !== undefined,
   }
-  if (!validWall(wall)) return null
-  const hasTime = h !== undefined
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.ms)
-  if (zone === undefined) return { instant: zonedToInstant(asUtc, timeZone), hasTime }
-  const offset = zoneOffsetMinutes(zone)
-  if (offset === null) return null
-  return { instant: asUtc - offset * 60_000, hasTime }
+  return validWall(wall) ? wall : null
 }
 
-function validWall(w: Wall): boolean {
-  if (w.month < 1 || w.month > 12 || w.day < 1) return false
+/** Whether these parts name a real day and time. */
+export function validWall(w: WallTime): boolean {
+  if (![w.year, w.month, w.day, w.hour, w.minute, w.second, w.ms].every(Number.isInteger)) return false
+  if (w.year < 0 || w.year > 9999 || w.month < 1 || w.month > 12 || w.day < 1) return false
   const daysInMonth = new Date(Date.UTC(w.year, w.month, 0)).getUTCDate()
-  return w.day <= daysInMonth && w.hour <= 23 && w.minute <= 59 && w.second <= 60
+  return w.day <= daysInMonth && w.hour >= 0 && w.hour <= 23 && w.minute >= 0 && w.minute <= 59 && w.second >= 0 && w.second <= 60 && w.ms >= 0 && w.ms <= 999
 }
 
-function zoneOffsetMinutes(zone: string): number | null {
-  const z = zone.toUpperCase()
-  if (z === 'Z' || z === 'GMT' || z === 'UTC' || z === 'UT') return 0
+const TOKEN = /\[([^\]]*)\]|YYYY|MMMM|MMM|MM|M|DD|D|dddd|ddd|HH|H|mm|ss|S+|./g
+const TIME_TOKEN = /^(?:HH?|mm|ss|S+)$/
+
+/**
+ * Writes `wall` in `pattern`. A time picked for a date-only pattern is added as ` HH:mm:ss`
+ * (the author asked for a time); a pattern with a time writes one even for a bare day.
+ */
+export function formatDate(wall: WallTime, pattern: string): string {
+  const two = (n: number): string => String(n).padStart(2, '0')
+  let hasTimeToken = false
+  let out = ''
+  for (const m of pattern.matchAll(TOKEN)) {
+    const t = m[0]
+    if (TIME_TOKEN.test(t)) hasTimeToken = true
+    if (m[1] !== undefined) out += m[1]
+    else if (t === 'YYYY') out += String(wall.year).padStart(4, '0')
+    else if (t === 'MMMM') out += MONTHS[wall.month - 1] ?? ''
+    else if (t === 'MMM') out += (MONTHS[wall.month - 1] ?? '').slice(0, 3)
+    else if (t === 'MM') out += two(wall.month)
+    else if (t === 'M') out += String(wall.month)
+    else if (t === 'DD') out += two(wall.day)
+    else if (t === 'D') out += String(wall.day)
+    else if (t === 'dddd' || t === 'ddd') {
+      const name = WEEKDAYS[new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay()] ?? ''
+      out += t === 'ddd' ? name.slice(0, 3) : name
+    } else if (t === 'HH') out += two(wall.hour)
+    else if (t === 'H') out += String(wall.hour)
+    else if (t === 'mm') out += two(wall.minute)
+    else if (t === 'ss') out += two(wall.second)
+    else if (t.startsWith('S')) out += String(wall.ms).padStart(3, '0').padEnd(t.length, '0').slice(0, t.length)
+    else out += t
+  }
+  if (wall.hasTime && !hasTimeToken) out += ` ${two(wall.hour)}:${two(wall.minute)}:${two(wall.second)}`
+  return out
+}
+
+/**
+ * Writes `next` in the format of `original` (its zone text and surrounding spaces kept); null
+ * when the original is not date text this grammar reads.
+ */
+export function rewriteDate(original: string, next: WallTime): string | null {
+  const read = readDate(original)
+  if (!read) return null
+  const lead = original.slice(0, original.length - original.trimStart().length)
+  const trail = original.slice(original.trimEnd().length)
+  return lead + formatDate(next, read.pattern) + trail
+}
+
+/**
+ * Reads a date a person typed into a field, in any format of the grammar (the folder's own
+ * formats are all among them), and writes it in `pattern`, the field's own format. Null when
+ * the text is not a date; the caller keeps the typed text then.
+ */
+export function retypeDate(typed: string, pattern: string): string | null {
+  const read = readDate(typed)
+  return read ? formatDate(read.wall, pattern) : null
+}
+
+/** The pattern of date text, or null; the folder schema counts these per key. */
+export function dateFormatOf(text: string): string | null {
+  return readDate(text)?.pattern ?? null
+}
+
+/** Reads date-like text as an instant; null when the text is not one of the supported forms or not a real date. */
+export function parseDateText(text: string, timeZone = 'UTC'): DateReading | null {
+  const read = readDate(text)
+  if (!read) return null
+  return { instant: instantOf(read.wall, read.zone, timeZone), hasTime: read.wall.hasTime }
+}
+
+export function isDateLike(text: string): boolean {
+  return readDate(text) !== null
+}
+
+/** The instant of a wall time with a written zone, or in `timeZone` when there is none. */
+export function instantOf(wall: WallTime, zone: string | null, timeZone = 'UTC'): number {
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.ms)
+  // Date.UTC maps years 0–99 to 1900–1999.
+  const fixed = wall.year < 100 ? new Date(asUtc).setUTCFullYear(wall.year) : asUtc
+  if (zone === null) return zonedToInstant(fixed, timeZone)
+  return fixed - zoneOffsetMinutes(zone) * 60_000
+}
+
+function zoneOffsetMinutes(zone: string): number {
   const m = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(zone)
-  if (!m) return null
+  if (!m) return 0 // Z, GMT, UTC, UT: the only other zones the grammar reads
   const minutes = Number(m[2]) * 60 + Number(m[3] ?? '0')
   return m[1] === '-' ? -minutes : minutes
+}
+
+/** The wall time of `instant` in `timeZone`, with that zone's offset then (minutes east of UTC). */
+export function wallTimeAt(instant: number, timeZone = 'UTC'): { wall: WallTime; offsetMinutes: number } {
+  const f = timeZone === 'UTC' ? null : formatterFor(timeZone)
+  const offset = f === null ? 0 : offsetAt(instant, f)
+  const d = new Date(instant + offset)
+  return {
+    wall: {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+      ms: d.getUTCMilliseconds(),
+      hasTime: true,
+    },
+    offsetMinutes: Math.round(offset / 60_000),
+  }
+}
+
+/** `+08:00` (or `+0800` without the colon) for an offset in minutes. */
+export function offsetText(minutes: number, colon = true): string {
+  const abs = Math.abs(minutes)
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0')
+  const mm = String(abs % 60).padStart(2, '0')
+  return `${minutes < 0 ? '-' : '+'}${hh}${colon ? ':' : ''}${mm}`
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat | null>()
