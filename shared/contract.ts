@@ -28,6 +28,8 @@ export interface ArticleSummary {
   /** That date as an instant (ms since epoch) in the site's time zone, when it can be read. */
   dateMs: number | null
   updated: string | null
+  /** That update date as an instant in the site's time zone, when it can be read. */
+  updatedMs: number | null
   tags: string[]
   /** Each category as its hierarchy path: Hexo `[A, B]` is one path A › B. */
   categories: string[][]

@@ -5,7 +5,6 @@
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fieldRecord, parse } from '../../shared/frontmatter'
-import { parseDateText } from '../../shared/frontmatter/dates'
 import type { FieldValue } from '../../shared/frontmatter/types'
 import { FolioError } from '../../shared/errors'
 import { summarize } from '../workspace/indexer'
@@ -99,7 +98,7 @@ export async function loadArticle(site: SiteSettings, rules: PathRules, rel: str
     title: summary.title?.trim() || fileTitle(rel),
     date: summary.date,
     dateMs: summary.dateMs,
-    updatedMs: summary.updated === null ? null : (parseDateText(summary.updated, site.timeZone)?.instant ?? null),
+    updatedMs: summary.updatedMs,
     author: authorOf(fields),
     image: imageOf(fields),
     excerpt: summary.excerpt,

@@ -3,6 +3,7 @@
  * feeds are as reproducible as the pages: RFC 822 for RSS, RFC 3339 for Atom.
  */
 import { createHash } from 'node:crypto'
+import { formatDate, wallTimeAt } from '../../shared/frontmatter/dates'
 import { isoInstant } from './html'
 
 export interface FeedItem {
@@ -42,14 +43,9 @@ function xml(text: string): string {
     .replaceAll('"', '&quot;')
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-const two = (n: number): string => String(n).padStart(2, '0')
-
 /** RFC 822 (with a four-digit year, as RSS 2.0 recommends), in UTC. */
 function rfc822(ms: number): string {
-  const d = new Date(ms)
-  return `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`
+  return formatDate(wallTimeAt(ms).wall, 'ddd, DD MMM YYYY HH:mm:ss [+0000]')
 }
 
 /** A name-based (v5-style) UUID URN: a valid, stable id when the site has no URL to use. */

@@ -27,6 +27,7 @@ type SummaryTuple = [
   date: string | null,
   dateMs: number | null,
   updated: string | null,
+  updatedMs: number | null,
   tags: string[],
   categories: string[][],
   draft: 0 | 1,
@@ -49,12 +50,12 @@ export interface IndexCache {
 }
 
 function pack(s: ArticleSummary): SummaryTuple {
-  return [s.format, s.title, s.date, s.dateMs, s.updated, s.tags, s.categories, s.draft ? 1 : 0, s.excerpt, s.words, s.readingMinutes, s.error]
+  return [s.format, s.title, s.date, s.dateMs, s.updated, s.updatedMs, s.tags, s.categories, s.draft ? 1 : 0, s.excerpt, s.words, s.readingMinutes, s.error]
 }
 
 function unpack(path: string, size: number, mtimeMs: number, t: SummaryTuple): ArticleSummary {
-  const [format, title, date, dateMs, updated, tags, categories, draft, excerpt, words, readingMinutes, error] = t
-  return { path, format, title, date, dateMs, updated, tags, categories, draft: draft === 1, excerpt, words, readingMinutes, size, mtimeMs, error }
+  const [format, title, date, dateMs, updated, updatedMs, tags, categories, draft, excerpt, words, readingMinutes, error] = t
+  return { path, format, title, date, dateMs, updated, updatedMs, tags, categories, draft: draft === 1, excerpt, words, readingMinutes, size, mtimeMs, error }
 }
 
 export function createCache(cacheDir: string, root: string, key: string): IndexCache {

@@ -9,6 +9,7 @@ import { stringify as yamlScalar } from 'yaml'
 import type { NewArticleOptions } from '../../shared/contract'
 import type { FrontMatterFormat } from '../../shared/frontmatter/types'
 import { FolioError } from '../../shared/errors'
+import { formatDate, offsetText, wallTimeAt } from '../../shared/frontmatter/dates'
 import type { SiteSettings } from './site'
 
 export interface PlannedArticle {
@@ -28,36 +29,19 @@ interface Wall {
   hour: string
   minute: string
   second: string
-  /** e.g. +08:00 */
-  offset: string
 }
 
-/** The date and time in the site's zone, as the parts the naming and header templates need. */
+/** The date and time in the site's zone, as the padded parts the naming templates need. */
 export function wallTime(date: Date, timeZone: string): Wall {
-  const parts: Record<string, string> = {}
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  })
-  for (const p of format.formatToParts(date)) parts[p.type] = p.value
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second))
-  const minutes = Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000)
-  const abs = Math.abs(minutes)
-  const offset = `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
+  const { wall } = wallTimeAt(date.getTime(), timeZone)
+  const two = (n: number): string => String(n).padStart(2, '0')
   return {
-    year: parts.year ?? '1970',
-    month: parts.month ?? '01',
-    day: parts.day ?? '01',
-    hour: parts.hour ?? '00',
-    minute: parts.minute ?? '00',
-    second: parts.second ?? '00',
-    offset,
+    year: String(wall.year).padStart(4, '0'),
+    month: two(wall.month),
+    day: two(wall.day),
+    hour: two(wall.hour),
+    minute: two(wall.minute),
+    second: two(wall.second),
   }
 }
 
@@ -135,13 +119,12 @@ export function fillTemplate(template: string, values: { title: string; date: st
   })
 }
 
-function dateText(site: SiteSettings, format: FrontMatterFormat, wall: Wall): string {
-  const day = `${wall.year}-${wall.month}-${wall.day}`
-  const time = `${wall.hour}:${wall.minute}:${wall.second}`
-  if (site.kind === 'hugo' || format === 'toml') return `${day}T${time}${wall.offset}`
-  if (site.kind === 'jekyll') return `${day} ${time} ${wall.offset.replace(':', '')}`
-  if (site.kind === 'astro') return day
-  return `${day} ${time}`
+function dateText(site: SiteSettings, format: FrontMatterFormat, now: Date): string {
+  const { wall, offsetMinutes } = wallTimeAt(now.getTime(), site.timeZone)
+  if (site.kind === 'hugo' || format === 'toml') return formatDate(wall, `YYYY-MM-DD[T]HH:mm:ss[${offsetText(offsetMinutes)}]`)
+  if (site.kind === 'jekyll') return formatDate(wall, `YYYY-MM-DD HH:mm:ss [${offsetText(offsetMinutes, false)}]`)
+  if (site.kind === 'astro') return formatDate({ ...wall, hasTime: false }, 'YYYY-MM-DD')
+  return formatDate(wall, 'YYYY-MM-DD HH:mm:ss')
 }
 
 /** A header with just a title and a date (and draft flag) in the given format. */
@@ -178,7 +161,7 @@ export function planArticle(site: SiteSettings, options: NewArticleOptions, now:
   const wall = wallTime(now, site.timeZone)
   const slug = slugFor(options, wall)
   const format = prevailing === 'none' ? 'yaml' : prevailing
-  const date = dateText(site, site.kind === 'hugo' ? 'toml' : format, wall)
+  const date = dateText(site, site.kind === 'hugo' ? 'toml' : format, now)
   const scaffold = site.scaffolds[layout]
   const text =
     scaffold !== undefined

@@ -17,7 +17,7 @@ import { inSlices } from './slices'
 import type { SiteSettings } from './site'
 
 /** Bump when the summary changes shape or meaning: old caches are then ignored. */
-export const INDEX_VERSION = 1
+export const INDEX_VERSION = 2
 
 const EXCERPT_LENGTH = 140
 const DATE_KEYS = ['date', 'pubDate', 'publishDate', 'created']
@@ -208,6 +208,7 @@ export function summarize(facts: FileFacts, bytes: Uint8Array, site: SiteSetting
       date: date.text,
       dateMs: date.ms,
       updated: updated.text,
+      updatedMs: updated.ms,
       tags: splitJekyll(site, fields.tags ?? fields.tag),
       categories: categoriesOf(site, fields.categories ?? fields.category),
       draft,

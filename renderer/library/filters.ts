@@ -18,12 +18,6 @@ export interface Facet {
   count: number
 }
 
-function instant(text: string | null): number {
-  if (!text) return -Infinity
-  const ms = Date.parse(text.replace(/\//g, '-').replace(' ', 'T'))
-  return Number.isNaN(ms) ? -Infinity : ms
-}
-
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
 
 function compare(sort: SortKey): (a: ArticleSummary, b: ArticleSummary) => number {
@@ -31,7 +25,7 @@ function compare(sort: SortKey): (a: ArticleSummary, b: ArticleSummary) => numbe
     case 'title':
       return (a, b) => collator.compare(a.title ?? a.path, b.title ?? b.path) || a.path.localeCompare(b.path)
     case 'updated':
-      return (a, b) => Math.max(instant(b.updated), b.mtimeMs) - Math.max(instant(a.updated), a.mtimeMs) || a.path.localeCompare(b.path)
+      return (a, b) => Math.max(b.updatedMs ?? -Infinity, b.mtimeMs) - Math.max(a.updatedMs ?? -Infinity, a.mtimeMs) || a.path.localeCompare(b.path)
     case 'date':
       return (a, b) => (b.dateMs ?? -Infinity) - (a.dateMs ?? -Infinity) || a.path.localeCompare(b.path)
   }
