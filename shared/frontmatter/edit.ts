@@ -6,9 +6,9 @@
 import { type Document, type Node, isMap, isScalar, isSeq, Scalar, type YAMLSeq } from 'yaml'
 import { FolioError } from '../errors'
 import { lineAt } from './detect'
-import { isDateLike } from './dates'
 import { parseWithInternals, scanToml, type TomlEntry } from './parse'
-import { doubleQuoted, hasControl, needsQuotes, type QuoteStyle, yamlKey, yamlNumber, yamlString } from './quote'
+import { doubleQuoted, hasControl, needsQuotes, plainDate, type QuoteStyle, yamlDate, yamlKey, yamlNumber, yamlString } from './quote'
+import { scalarText } from './schema'
 import type { Detection, EditOptions, EditValue, Field, FieldValue, ParsedFrontMatter, TextPatch } from './types'
 
 /** Applies patches given in original-text coordinates (any order, non-overlapping). */
@@ -45,8 +45,9 @@ export function setValue(text: string, key: string, value: EditValue, opts: Edit
   if (ctx.detection.format === 'none') return createBlock(ctx, key, value, opts.createFormat ?? 'yaml')
   const field = ctx.parsed.fields.find((f) => f.key === key)
   if (!field) return addKey(text, key, value, opts)
-  // Writing back what is there must not touch a byte (a re-rendered list could requote it).
-  if (sameValue(fieldToEditValue(field.value), value)) return []
+  // Writing back what is there, or what it already reads as (`1092` set on `title: 1092`), must
+  // not touch a byte: a re-rendered value could requote it or change its type.
+  if (readsAs(field.value, value)) return []
   if (ctx.detection.format === 'yaml') return tidy(text, setYaml(ctx, field, value))
   if (ctx.detection.format === 'toml') return tidy(text, setToml(ctx, field, value))
   return tidy(text, [{ from: field.valueRange.from, to: field.valueRange.to, insert: jsonValue(value) }])
@@ -64,7 +65,7 @@ export function addKey(text: string, key: string, value: EditValue, opts: EditOp
   if (detection.format === 'yaml') {
     const at = last ? last.range.to : content.to
     const style = yamlStyle(ctx)
-    return [{ from: at, to: at, insert: yamlEntry(key, value, style, eol) + eol }]
+    return [{ from: at, to: at, insert: yamlEntry(key, value, style, eol, ctx.date) + eol }]
   }
   if (detection.format === 'toml') {
     if (value === null) return []
@@ -189,6 +190,8 @@ interface Ctx {
   yaml?: Document.Parsed
   /** The caller's line ending for new lines, overriding what the text shows. */
   eol?: '\n' | '\r\n'
+  /** The value set is a date: timestamp text is written plain. */
+  date: boolean
 }
 
 function prepare(text: string, opts: EditOptions): Ctx {
@@ -202,7 +205,7 @@ function prepare(text: string, opts: EditOptions): Ctx {
     })
   }
   const detection = opts.eol ? { ...parsed.detection, eol: opts.eol } : parsed.detection
-  return { text, detection, parsed, yaml, eol: opts.eol }
+  return { text, detection, parsed, yaml, eol: opts.eol, date: opts.date === true }
 }
 
 function required<T>(v: T | null): T {
@@ -210,16 +213,21 @@ function required<T>(v: T | null): T {
   return v
 }
 
-function sameValue(a: EditValue, b: EditValue): boolean {
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i] ?? null))
+/**
+ * Whether the header already holds `v`: the same value, or a scalar whose text is the string
+ * given (a command line or a text box hands over `1092`, `1.10`, `true` as strings).
+ */
+function readsAs(fv: FieldValue, v: EditValue): boolean {
+  if (Array.isArray(v)) return fv.type === 'list' && fv.items.length === v.length && fv.items.every((x, i) => readsAs(x, v[i] ?? null))
+  if (v !== null && typeof v === 'object') {
+    if (fv.type !== 'map') return false
+    const keys = Object.keys(v)
+    return fv.entries.length === keys.length && fv.entries.every((e) => e.key in v && readsAs(e.value, v[e.key] ?? null))
   }
-  if (isCollection(a) || isCollection(b)) {
-    if (!isCollection(a) || !isCollection(b)) return false
-    const ka = Object.keys(a)
-    return ka.length === Object.keys(b).length && ka.every((k) => k in b && sameValue(a[k] ?? null, b[k] ?? null))
-  }
-  return a === b
+  if (v === null) return fv.type === 'null'
+  if (typeof v === 'string') return scalarText(fv) === v
+  if (typeof v === 'number') return fv.type === 'number' && (fv.value === v || (Number.isNaN(v) && Number.isNaN(fv.value)))
+  return fv.type === 'boolean' && fv.value === v
 }
 
 /** Drops patches that would write what is already there. */
@@ -240,7 +248,7 @@ function createBlock(ctx: Ctx, key: string, value: EditValue, format: 'yaml' | '
   let block: string
   if (format === 'toml') block = `+++${eol}${tomlKey(key)} = ${tomlValue(value, null)}${eol}+++${eol}`
   else if (format === 'json') block = `{${eol}  ${JSON.stringify(key)}: ${jsonValue(value)}${eol}}${eol}`
-  else block = `---${eol}${yamlEntry(key, value, DEFAULT_STYLE, eol)}${eol}---${eol}`
+  else block = `---${eol}${yamlEntry(key, value, DEFAULT_STYLE, eol, ctx.date)}${eol}---${eol}`
   return [{ from: bodyStart, to: bodyStart, insert: block }]
 }
 
@@ -312,12 +320,19 @@ function siblingStyle(style: YamlStyle, node: YAMLSeq): YamlStyle {
   return { ...style, alwaysQuote: s !== null, quote: s ?? style.quote }
 }
 
-function yamlScalar(v: string | number | boolean | null, style: YamlStyle, prefer: QuoteStyle | null, flow: boolean): string {
+/** A scalar; `asDate` writes timestamp text plain (a date stays a date), any other string only when safe. */
+function yamlScalar(v: string | number | boolean | null, style: YamlStyle, prefer: QuoteStyle | null, flow: boolean, asDate = false): string {
   if (v === null) return flow ? 'null' : ''
   if (typeof v === 'number') return yamlNumber(v)
   if (typeof v === 'boolean') return String(v)
-  const p = prefer ?? (style.alwaysQuote && !isDateLike(v) ? style.quote : 'plain')
+  if (asDate) return yamlDate(v, prefer ?? 'plain', flow, style.quote)
+  const p = prefer ?? (style.alwaysQuote ? style.quote : 'plain')
   return yamlString(v, p, flow, style.quote)
+}
+
+/** A plain scalar holding timestamp text: what a date value looks like in YAML. */
+function isPlainDate(node: unknown): boolean {
+  return isScalar(node) && node.type === Scalar.PLAIN && typeof node.value === 'string' && plainDate(node.value)
 }
 
 /** A value in flow style: `[a, b]`, `{k: v}` or a scalar. */
@@ -367,10 +382,10 @@ function yamlItemLines(item: EditValue, style: YamlStyle, indent: string): strin
 }
 
 /** `key: value` (possibly several lines, joined with eol, without a final eol). */
-function yamlEntry(key: string, value: EditValue, style: YamlStyle, eol: string): string {
+function yamlEntry(key: string, value: EditValue, style: YamlStyle, eol: string, asDate: boolean): string {
   const k = yamlKey(key, style.quote)
   if (!isCollection(value) || isEmptyCollection(value) || (Array.isArray(value) && style.flowLists)) {
-    const s = isCollection(value) ? yamlFlow(value, style) : yamlScalar(value, style, null, false)
+    const s = isCollection(value) ? yamlFlow(value, style) : yamlScalar(value, style, null, false, asDate)
     return `${k}:${s === '' ? '' : ` ${s}`}`
   }
   const indent = Array.isArray(value) ? style.seqIndent : style.mapIndent
@@ -433,7 +448,9 @@ function setYaml(ctx: Ctx, field: Field, value: EditValue): TextPatch[] {
   if (!isCollection(value)) {
     if (value === null) return clearOld('')
     const prefer = node && isScalar(node) && !blockScalar && vr.from !== vr.to ? (scalarStyle(node) ?? 'plain') : null
-    return clearOld(` ${yamlScalar(value, style, prefer, false)}`)
+    // A date edited as a date stays a plain timestamp; any other string is quoted if YAML would retype it.
+    const asDate = ctx.date || isPlainDate(node)
+    return clearOld(` ${yamlScalar(value, style, prefer, false, asDate)}`)
   }
   if (isSeq(node) && !node.flow && Array.isArray(value) && value.length > 0) {
     return setBlockSeq(ctx, field, node, value, siblingStyle(style, node), eol)
@@ -480,7 +497,8 @@ function setBlockSeq(ctx: Ctx, field: Field, node: YAMLSeq, value: EditValue[], 
     // end-of-line comment on that line stay as the author wrote them.
     return replaced.map((item, j) => {
       const range = ranges[head + j] as { from: number; to: number }
-      return { ...range, insert: yamlScalar(item as string | number | boolean | null, style, scalarStyle(oldItems[j] ?? null), false) }
+      const old = oldItems[j] ?? null
+      return { ...range, insert: yamlScalar(item as string | number | boolean | null, style, scalarStyle(old), false, isPlainDate(old)) }
     })
   }
   const first = ranges[0]

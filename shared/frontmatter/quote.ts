@@ -2,9 +2,13 @@
  * Writing YAML scalars the way a careful author would: plain unless a YAML 1.1 or 1.2 reader
  * (js-yaml in Hexo, Psych in Jekyll, go-yaml in Hugo) would read something else, in the author's
  * quote style when they used one, and never folded.
+ *
+ * The type-safety rule: a string is written plain only when every one of those readers returns
+ * that same string. `title: 2024-01-01` is a Date to all of them, `1:20` is 80 in YAML 1.1, `on`
+ * is true; such strings are quoted whatever the key. A value meant as a date (`plainDate`) is the
+ * one exception: it is written plain so the generators read it as the date it is.
  */
 import { parse as parseYaml } from 'yaml'
-import { isDateLike } from './dates'
 
 export type QuoteStyle = 'plain' | 'single' | 'double'
 
@@ -20,6 +24,9 @@ const NUMBERS = [
   // YAML 1.1 sexagesimal: 1:20 is 80 there.
   /^[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?$/,
 ]
+// YAML 1.1 timestamps (js-yaml, Psych, go-yaml): a day, or a day with a time.
+const TIMESTAMP =
+  /^\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{2}:\d{2}(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d{1,2}(?::?\d{2})?))?)?$/
 // A character YAML reads as an indicator at the start of a plain scalar.
 const INDICATOR_START = /^[[\]{},#&*!|>'"%@`]/
 
@@ -38,17 +45,29 @@ export function needsQuotes(s: string, flow = false): boolean {
   if (INDICATOR_START.test(s) || /^[-?:](?:[ \t]|$)/.test(s) || s === '<<' || s === '=') return true
   if (/:(?:[ \t]|$)/.test(s) || /[ \t]#/.test(s)) return true
   if (flow && /[,[\]{}]/.test(s)) return true
-  // Timestamps stay plain: that is how every generator writes dates, and how readers expect them.
-  if (isDateLike(s)) return false
-  if (NULLS.test(s) || BOOLS.test(s) || NUMBERS.some((r) => r.test(s))) return true
-  // Whatever else a YAML 1.2 reader would not return as this same string.
+  if (TIMESTAMP.test(s) || NULLS.test(s) || BOOLS.test(s) || NUMBERS.some((r) => r.test(s))) return true
+  // Whatever else a YAML 1.2 or 1.1 reader would not return as this same string.
+  return !readsBack(s, flow, '1.2') || !readsBack(s, flow, '1.1')
+}
+
+function readsBack(s: string, flow: boolean, version: '1.1' | '1.2'): boolean {
   try {
-    const back: unknown = parseYaml(flow ? `[${s}]` : `k: ${s}`)
+    const back: unknown = parseYaml(flow ? `[${s}]` : `k: ${s}`, { version })
     const value = flow ? (back as unknown[])[0] : (back as Record<string, unknown>).k
-    return value !== s
+    return value === s
   } catch {
-    return true
+    return false
   }
+}
+
+/**
+ * Whether date text may be written plain as a date: it reads as a timestamp under YAML 1.1 and
+ * as this same text under 1.2 (Folio shows it as a date either way), and needs no quotes for any
+ * other reason. RFC 1123 and Hexo's slash dates are plain strings to YAML and go through
+ * needsQuotes like any string.
+ */
+export function plainDate(s: string, flow = false): boolean {
+  return TIMESTAMP.test(s) && readsBack(s, flow, '1.2') && !(flow && /[,[\]{}]/.test(s))
 }
 
 export function singleQuoted(s: string): string {
@@ -78,6 +97,15 @@ export function yamlNumber(n: number): string {
   if (Number.isNaN(n)) return '.nan'
   if (!Number.isFinite(n)) return n > 0 ? '.inf' : '-.inf'
   return String(n)
+}
+
+/**
+ * Date text meant as a date (a date field, the form's date widget): plain when YAML reads it as
+ * a timestamp, otherwise a string in the author's style like any other.
+ */
+export function yamlDate(s: string, prefer: QuoteStyle = 'plain', flow = false, fallback: QuoteStyle = 'single'): string {
+  if (prefer === 'plain' && plainDate(s, flow)) return s
+  return yamlString(s, prefer, flow, fallback)
 }
 
 /** A key as written before `:`. */

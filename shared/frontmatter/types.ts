@@ -31,6 +31,11 @@ export interface EditOptions extends ParseOptions {
    * index the LF text (CodeMirror positions) and insert CRLF lines, which that facet splits.
    */
   eol?: '\n' | '\r\n'
+  /**
+   * The value is a date (the form's date widget): timestamp text is written plain so the site
+   * reads a date. Without it such text is quoted, except where it replaces a plain date.
+   */
+  date?: boolean
 }
 
 export interface Detection {

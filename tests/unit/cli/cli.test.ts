@@ -124,6 +124,19 @@ describe('folio set / unset', () => {
     expect(crlf.replace(/\r\n/g, '')).not.toContain('\n')
   })
 
+  it('setting what a value already reads as writes nothing; a date-looking string is quoted', () => {
+    const dir = copySite('plain')
+    const file = join(dir, 'typed.md')
+    const text = '---\ntitle: 1092\nversion: 1.10\nflag: true\n---\nbody\n'
+    writeFileSync(file, text)
+    const same = folio(dir, 'set', 'typed.md', 'title=1092', 'version=1.10', 'flag=true')
+    expect(same.stdout).toBe('')
+    expect(same.code).toBe(0)
+    expect(readFileSync(file, 'utf8')).toBe(text)
+    expect(folio(dir, 'set', 'typed.md', 'title=2024-01-01').code).toBe(0)
+    expect(readFileSync(file, 'utf8')).toBe("---\ntitle: '2024-01-01'\nversion: 1.10\nflag: true\n---\nbody\n")
+  })
+
   it('sets typed values with --json, and unset removes a key', () => {
     const dir = copySite('hugo')
     const file = 'content/posts/yaml-draft.md'
