@@ -7,7 +7,18 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { main: resolve(root, 'electron/app/main.ts') } },
+      rollupOptions: {
+        input: {
+          main: resolve(root, 'electron/app/main.ts'),
+          // The `folio` command, plain Node (bin/folio.js and the packaged launcher run it).
+          cli: resolve(root, 'electron/cli-main.ts'),
+          // Export's sanitizer threads: sanitize-pool.ts looks for this file beside itself.
+          'sanitize-worker': resolve(root, 'electron/export/sanitize-worker.ts'),
+        },
+        // Shared chunks sit beside the entries, so `new URL('./sanitize-worker.js', import.meta.url)`
+        // resolves to the worker from whichever file holds the pool.
+        output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

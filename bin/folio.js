@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI straight from a checkout: tsx compiles electron/cli.ts on the fly.
-import { register } from 'tsx/esm/api'
+// Runs the built command line, out/main/cli.js, which `npm run build` writes.
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 
-register()
-const { main } = await import('../electron/cli.ts')
-process.exitCode = await main(process.argv.slice(2))
+const built = new URL('../out/main/cli.js', import.meta.url)
+if (!existsSync(built)) {
+  const repo = fileURLToPath(new URL('..', import.meta.url))
+  console.error(`folio: the command line is not built yet (${fileURLToPath(built)} is missing): run \`npm run build\` in ${repo} first.`)
+  process.exit(1)
+}
+await import(built.href)

@@ -6,6 +6,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { ArticleSummary } from '../shared/contract'
+import { version } from '../package.json'
 import { FolioError } from '../shared/errors'
 import { applyPatches, removeKey, setValue } from '../shared/frontmatter'
 import type { EditOptions, EditValue, HeaderError } from '../shared/frontmatter/types'
@@ -32,6 +33,7 @@ const USAGE = `Usage:
   folio rename-value DIR KEY OLD NEW [--dry-run]
                                      rename a value of KEY in every article (Hexo categories: A › B);
                                      --dry-run prints each file's changed lines and writes nothing
+  folio --version                    print Folio's version
 Edits touch only the edited lines and are written atomically; a file whose header does not
 parse, or that is not UTF-8, is left as it is and reported on stderr (exit status 1).`
 
@@ -67,6 +69,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
           throw error instanceof taxonomy.TaxonomyUsageError ? new UsageError(error.message) : error
         }
       }
+      case '--version':
+      case '-v':
+        io.out(version)
+        return 0
       case undefined:
       case 'help':
       case '--help':

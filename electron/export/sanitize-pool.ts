@@ -14,10 +14,10 @@ import type { SanitizeReply, SanitizeRequest } from './sanitize-worker'
 const POOL_THRESHOLD = 64
 
 /**
- * From source (CLI, tests, benchmarks) the worker is TypeScript: a two-line bootstrap registers
- * tsx in the thread (as bin/folio.js does for the CLI), then imports it. A build that ships the
- * worker as JavaScript beside this module runs it directly. Anything else (a bundle without the
- * worker) sanitizes in this thread.
+ * From source (tests, benchmarks) the worker is TypeScript: a two-line bootstrap registers tsx
+ * in the thread, then imports it. The build (app and `folio` command) emits the worker as
+ * out/main/sanitize-worker.js beside this module's chunk and runs it directly. Anything else (a
+ * bundle without the worker) sanitizes in this thread.
  */
 function workerSpec(): { code: string | URL; eval: boolean } | null {
   const fromSource = import.meta.url.endsWith('.ts')

@@ -1,7 +1,7 @@
 /**
  * Export benchmark: a site from 1,000 generated seed-sized articles (100 with BENCH_SMALL=1),
  * against the 5 s budget and a baseline measured in the same run.
- *   node --import tsx/esm tests/bench/export.bench.ts   (how bin/folio.js runs the CLI; `npx tsx` also
+ *   node --import tsx/esm tests/bench/export.bench.ts   (ESM hooks only: `npx tsx` also
  *   hooks require(), which turns jsdom's parse5 into getter-wrapped CommonJS, ~20% slower)
  * Metrics:
  *   site export   exportSite (pages, tags, categories, feeds)  vs  the 5,000 ms budget
