@@ -14,6 +14,7 @@ import { Library } from './library/Library'
 import { Welcome } from './library/Welcome'
 import { QuickOpen } from './library/QuickOpen'
 import { folderSchema } from './library/folder-schema'
+import { FolderWarnings } from './library/FolderWarnings'
 import { Preview } from './preview/Preview'
 import { resolveLocal } from './preview/render'
 import { PropertiesForm } from './properties/PropertiesForm'
@@ -250,6 +251,7 @@ function Workbench() {
       <main className={'panes' + (panes.sidebar ? '' : ' no-sidebar') + (panes.preview ? '' : ' no-preview')}>
         <nav className="library" aria-label={t('library')} hidden={!panes.sidebar}>
           {loadError && <p className="error">{loadError}</p>}
+          <FolderWarnings warnings={folder?.warnings} />
           {taxonomyOpen && (
             <TaxonomyView articles={articles} onFilter={(label, paths) => setOnly({ label, paths: new Set(paths) })} onChanged={() => void refresh()} />
           )}

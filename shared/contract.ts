@@ -16,6 +16,20 @@ export interface FolderInfo {
   contentRoots: string[]
   /** URL prefix (ending in '/') under which the open folder's files are served read-only, for previews. */
   assetBase?: string
+  /** What the user should know about the folder as it opened (a setting refused, a folder unreadable). */
+  warnings?: FolderWarning[]
+}
+
+/** Something about the open folder worth telling: the file (and key and line) it comes from and what was done. */
+export interface FolderWarning {
+  /** POSIX path relative to the root of the file or folder concerned ('' for the folder itself). */
+  path: string
+  /** The setting concerned (e.g. `new_post_name`), when it comes from a site's settings file. */
+  key?: string
+  /** 1-based line of that setting, when known. */
+  line?: number
+  /** What happened and what Folio did instead, naming the file. */
+  message: string
 }
 
 export interface ArticleSummary {

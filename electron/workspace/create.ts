@@ -3,13 +3,13 @@
  * minimal header in the folder's prevailing format, and a file name by the site's convention.
  * CJK titles stay readable in file names, as Hexo does; ASCII slugs are an option.
  */
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { stringify as yamlScalar } from 'yaml'
 import type { NewArticleOptions } from '../../shared/contract'
 import type { FrontMatterFormat } from '../../shared/frontmatter/types'
 import { FolioError } from '../../shared/errors'
 import { formatDate, offsetText, wallTimeAt } from '../../shared/frontmatter/dates'
+import type { Guard } from './guard'
+import { createExclusive } from './open-inside'
 import type { SiteSettings } from './site'
 
 export interface PlannedArticle {
@@ -196,17 +196,16 @@ function candidates(name: string): string[] {
 }
 
 /**
- * Writes the new file under an unused name: O_EXCL ('wx') makes "does not exist" and "create"
- * one step, so nothing is ever overwritten, even by a file appearing meanwhile.
- * Returns the name used (relative to folderAbs).
+ * Writes the new file under an unused name inside the root. Every candidate goes through the
+ * guard whole (folder and name: a site's `new_post_name` may hold folders, `..` or a link), and
+ * O_EXCL makes "does not exist" and "create" one step, so nothing is ever overwritten.
+ * Returns the POSIX path written, relative to the root.
  */
-export async function writeNew(folderAbs: string, name: string, bytes: Uint8Array): Promise<string> {
+export async function writeNew(guard: Guard, folderRel: string, name: string, bytes: Uint8Array): Promise<string> {
   for (const candidate of candidates(name)) {
-    const abs = join(folderAbs, candidate)
-    await mkdir(join(abs, '..'), { recursive: true })
+    const rel = folderRel ? `${folderRel}/${candidate}` : candidate
     try {
-      await writeFile(abs, bytes, { flag: 'wx' })
-      return candidate
+      return (await createExclusive(guard, rel, bytes)).rel
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     }

@@ -50,7 +50,8 @@ function checkShape(path: string): string[] {
   return segments
 }
 
-function isInside(root: string, abs: string): boolean {
+/** Whether an absolute real path is the root or lies under it. */
+export function isInside(root: string, abs: string): boolean {
   return abs === root || abs.startsWith(root.endsWith(sep) ? root : root + sep)
 }
 

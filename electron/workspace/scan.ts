@@ -38,6 +38,12 @@ function extension(name: string): string {
   return dot <= 0 ? '' : name.slice(dot).toLowerCase()
 }
 
+/** Whether a file name has one of the types the scan reads as (possible) articles. */
+export function isArticleName(name: string): boolean {
+  const ext = extension(name)
+  return ARTICLE_EXTENSIONS.has(ext) || HEADER_EXTENSIONS.has(ext)
+}
+
 function lastSegment(rel: string): string {
   return rel.slice(rel.lastIndexOf('/') + 1)
 }

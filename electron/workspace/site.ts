@@ -3,11 +3,14 @@
  * articles are read and created. Opening a folder inside a site (Hexo's `source/_posts`,
  * Jekyll's `_posts`, Hugo's `content/posts`, …) opens the site itself.
  */
-import { readFile, stat } from 'node:fs/promises'
-import { dirname, join, relative, sep } from 'node:path'
+import { stat } from 'node:fs/promises'
+import { dirname, relative, sep } from 'node:path'
 import { parse as parseToml } from 'smol-toml'
 import { parse as parseYaml } from 'yaml'
-import type { SiteKind } from '../../shared/contract'
+import type { FolderWarning, SiteKind } from '../../shared/contract'
+import { createGuard, type Guard } from './guard'
+import { readRegular } from './open-inside'
+import { isArticleName } from './scan'
 
 export interface SiteSettings {
   kind: SiteKind
@@ -25,6 +28,8 @@ export interface SiteSettings {
   sourceDir: string
   /** Templates for new articles by layout (Hexo scaffolds, Hugo archetypes), as text. */
   scaffolds: Partial<Record<'post' | 'draft' | 'page', string>>
+  /** Settings that were refused (a path leading outside the folder), with their file, key and line. */
+  warnings: FolderWarning[]
 }
 
 type Settings = Record<string, unknown>
@@ -41,16 +46,96 @@ function validZone(zone: unknown): string | null {
   }
 }
 
-async function readText(path: string): Promise<string | null> {
-  return readFile(path, 'utf8').catch(() => null)
+/**
+ * A site's own files, read through the guard: a settings file, scaffold or archetype that is a
+ * link out of the folder, or not a regular file, reads as absent.
+ */
+interface SiteFiles {
+  guard: Guard
+  warnings: FolderWarning[]
 }
 
-async function isDir(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isDirectory(), () => false)
+async function readText(files: SiteFiles, rel: string): Promise<string | null> {
+  try {
+    return (await readRegular(files.guard, await files.guard.resolve(rel))).bytes.toString('utf8')
+  } catch {
+    return null
+  }
 }
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false)
+async function kindAt(files: SiteFiles, rel: string): Promise<'file' | 'dir' | null> {
+  try {
+    const s = await stat((await files.guard.resolve(rel)).abs)
+    return s.isDirectory() ? 'dir' : 'file'
+  } catch {
+    return null
+  }
+}
+
+const isDir = async (files: SiteFiles, rel: string): Promise<boolean> => (await kindAt(files, rel)) === 'dir'
+const exists = async (files: SiteFiles, rel: string): Promise<boolean> => (await kindAt(files, rel)) !== null
+
+/** 1-based line where a top-level key is set in a YAML, TOML or JSON settings text. */
+function lineOfKey(text: string, key: string): number | undefined {
+  const escapedKey = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const pattern = new RegExp(`^\\s*["']?${escapedKey}["']?\\s*[:=]`)
+  const index = text.split(/\r\n|\r|\n/).findIndex((line) => pattern.test(line))
+  return index === -1 ? undefined : index + 1
+}
+
+/** Hexo, Hugo and Jekyll join these to the site folder; only `./` and trailing slashes are noise. */
+function cleanFolder(value: string): string {
+  return value.trim().replace(/^(?:\.\/)+/, '').replace(/\/+$/, '')
+}
+
+/**
+ * A folder path from a site's settings, checked by the guard. One that leads outside the folder
+ * (`..`, an absolute path, a link out) is reported with its file, key and line, and the
+ * generator's default is used instead.
+ */
+async function configFolder(files: SiteFiles, file: string, text: string, key: string, value: unknown, fallback: string): Promise<string> {
+  if (typeof value !== 'string' || value.trim() === '') return fallback
+  const folder = cleanFolder(value)
+  try {
+    return (await files.guard.resolve(folder, { allowRoot: true })).rel
+  } catch {
+    refuse(files, file, text, key, `${key} "${value}" leads outside the folder`, fallback ? `"${fallback}"` : 'the folder itself')
+    return fallback
+  }
+}
+
+function refuse(files: SiteFiles, file: string, text: string, key: string, what: string, instead: string): void {
+  const line = lineOfKey(text, key)
+  files.warnings.push({
+    path: file,
+    key,
+    ...(line === undefined ? {} : { line }),
+    message: `${file}${line === undefined ? '' : ` line ${line}`}: ${what}; Folio uses ${instead} instead. Change the setting to a path inside the site folder.`,
+  })
+}
+
+/**
+ * Hexo's `new_post_name` is a path pattern under `source/_posts`; one whose expansion leaves
+ * that folder (through `..` or a link) or makes something other than an article is refused.
+ */
+async function checkNewPostName(files: SiteFiles, text: string, value: unknown, postsFolder: string): Promise<string> {
+  const fallback = ':title.md'
+  if (typeof value !== 'string' || value === '') return fallback
+  const sample = value.replace(/:[a-z_]+/g, 'x')
+  const named = /\.[A-Za-z0-9]+$/.test(sample) ? sample : `${sample}.md`
+  if (!isArticleName(named)) {
+    refuse(files, '_config.yml', text, 'new_post_name', `new_post_name "${value}" does not make an article file`, `"${fallback}"`)
+    return fallback
+  }
+  try {
+    const posts = await files.guard.resolve(postsFolder, { allowRoot: true })
+    const target = await files.guard.resolve(`${postsFolder}/${named}`)
+    if (!target.abs.startsWith(posts.abs + sep)) throw new Error('outside the posts folder')
+    return value
+  } catch {
+    refuse(files, '_config.yml', text, 'new_post_name', `new_post_name "${value}" leads outside the folder`, `"${fallback}"`)
+    return fallback
+  }
 }
 
 /** A settings file that does not parse is treated as empty: the folder still opens. */
@@ -64,8 +149,8 @@ function parseConfig(text: string | null, format: 'yaml' | 'toml' | 'json'): Set
   }
 }
 
-async function hasHexoDependency(root: string): Promise<boolean> {
-  const pkg = parseConfig(await readText(join(root, 'package.json')), 'json')
+async function hasHexoDependency(files: SiteFiles): Promise<boolean> {
+  const pkg = parseConfig(await readText(files, 'package.json'), 'json')
   const deps = { ...(pkg.dependencies as Settings | undefined), ...(pkg.devDependencies as Settings | undefined) }
   return 'hexo' in deps || typeof pkg.hexo === 'object'
 }
@@ -82,72 +167,83 @@ const HUGO_CONFIGS: [string, 'toml' | 'yaml' | 'json'][] = [
 ]
 const ASTRO_CONFIGS = ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts', 'astro.config.cjs']
 
-async function readScaffold(path: string): Promise<string | undefined> {
-  return (await readText(path)) ?? undefined
+async function readScaffold(files: SiteFiles, rel: string): Promise<string | undefined> {
+  return (await readText(files, rel)) ?? undefined
 }
 
-function base(root: string, kind: SiteKind): SiteSettings {
-  return { kind, root, contentRoots: [''], timeZone: systemZone(), newPostName: ':title.md', postAssetFolder: false, sourceDir: '', scaffolds: {} }
+function base(root: string, kind: SiteKind, warnings: FolderWarning[] = []): SiteSettings {
+  return { kind, root, contentRoots: [''], timeZone: systemZone(), newPostName: ':title.md', postAssetFolder: false, sourceDir: '', scaffolds: {}, warnings }
 }
 
-async function hexo(root: string): Promise<SiteSettings | null> {
-  const configText = await readText(join(root, '_config.yml'))
-  if (configText === null || !(await hasHexoDependency(root))) return null
+async function hexo(files: SiteFiles): Promise<SiteSettings | null> {
+  const configText = await readText(files, '_config.yml')
+  if (configText === null || !(await hasHexoDependency(files))) return null
   const config = parseConfig(configText, 'yaml')
-  const sourceDir = typeof config.source_dir === 'string' ? config.source_dir.replace(/^\.?\/+|\/+$/g, '') : 'source'
-  const scaffoldDir = join(root, typeof config.scaffold_dir === 'string' ? config.scaffold_dir : 'scaffolds')
+  const check = (key: string, fallback: string): Promise<string> => configFolder(files, '_config.yml', configText, key, config[key], fallback)
+  const sourceDir = await check('source_dir', 'source')
+  const scaffoldDir = await check('scaffold_dir', 'scaffolds')
+  // Folio writes nothing there, but a site export may one day: refuse it up front all the same.
+  await check('public_dir', 'public')
+  const newPostName = await checkNewPostName(files, configText, config.new_post_name, sourceDir ? `${sourceDir}/_posts` : '_posts')
   const scaffolds: SiteSettings['scaffolds'] = {}
   for (const layout of ['post', 'draft', 'page'] as const) {
-    const text = await readScaffold(join(scaffoldDir, `${layout}.md`))
+    const text = await readScaffold(files, scaffoldDir ? `${scaffoldDir}/${layout}.md` : `${layout}.md`)
     if (text !== undefined) scaffolds[layout] = text
   }
   return {
-    ...base(root, 'hexo'),
+    ...base(files.guard.root, 'hexo', files.warnings),
     contentRoots: [sourceDir],
     timeZone: validZone(config.timezone) ?? systemZone(),
-    newPostName: typeof config.new_post_name === 'string' && config.new_post_name ? config.new_post_name : ':title.md',
+    newPostName,
     postAssetFolder: config.post_asset_folder === true,
     sourceDir,
     scaffolds,
   }
 }
 
-async function jekyll(root: string): Promise<SiteSettings | null> {
-  const configText = (await readText(join(root, '_config.yml'))) ?? (await readText(join(root, '_config.yaml')))
+async function jekyll(files: SiteFiles): Promise<SiteSettings | null> {
+  let configFile = '_config.yml'
+  let configText = await readText(files, configFile)
+  if (configText === null) configText = await readText(files, (configFile = '_config.yaml'))
   if (configText === null) return null
-  if (!(await exists(join(root, 'Gemfile'))) && !(await isDir(join(root, '_posts')))) return null
+  if (!(await exists(files, 'Gemfile')) && !(await isDir(files, '_posts'))) return null
   const config = parseConfig(configText, 'yaml')
-  return { ...base(root, 'jekyll'), contentRoots: ['_posts', '_drafts'], timeZone: validZone(config.timezone) ?? systemZone() }
+  // Jekyll keeps _posts and _drafts inside collections_dir; only the guard's verdict is used so far.
+  await configFolder(files, configFile, configText, 'collections_dir', config.collections_dir, '')
+  return { ...base(files.guard.root, 'jekyll', files.warnings), contentRoots: ['_posts', '_drafts'], timeZone: validZone(config.timezone) ?? systemZone() }
 }
 
-async function hugo(root: string): Promise<SiteSettings | null> {
+async function hugo(files: SiteFiles): Promise<SiteSettings | null> {
   for (const [name, format] of HUGO_CONFIGS) {
-    const text = await readText(join(root, name))
+    const text = await readText(files, name)
     if (text === null) continue
     const config = parseConfig(text, format)
     // `config.*` is a common name; only call it Hugo when Hugo's folders are there too.
-    if (name.startsWith('config.') && !(await isDir(join(root, 'content'))) && !(await isDir(join(root, 'archetypes')))) continue
-    const sourceDir = typeof config.contentDir === 'string' ? config.contentDir.replace(/^\.?\/+|\/+$/g, '') : 'content'
+    if (name.startsWith('config.') && !(await isDir(files, 'content')) && !(await isDir(files, 'archetypes'))) continue
+    const sourceDir = await configFolder(files, name, text, 'contentDir', config.contentDir, 'content')
     const scaffolds: SiteSettings['scaffolds'] = {}
-    const post = (await readScaffold(join(root, 'archetypes', 'posts.md'))) ?? (await readScaffold(join(root, 'archetypes', 'default.md')))
+    const post = (await readScaffold(files, 'archetypes/posts.md')) ?? (await readScaffold(files, 'archetypes/default.md'))
     if (post !== undefined) scaffolds.post = scaffolds.draft = post
-    const page = await readScaffold(join(root, 'archetypes', 'default.md'))
+    const page = await readScaffold(files, 'archetypes/default.md')
     if (page !== undefined) scaffolds.page = page
-    return { ...base(root, 'hugo'), contentRoots: [sourceDir], timeZone: validZone(config.timeZone) ?? systemZone(), sourceDir, scaffolds }
+    return { ...base(files.guard.root, 'hugo', files.warnings), contentRoots: [sourceDir], timeZone: validZone(config.timeZone) ?? systemZone(), sourceDir, scaffolds }
   }
   return null
 }
 
-async function astro(root: string): Promise<SiteSettings | null> {
+/** Astro's settings are code (not read): its content folder is the fixed `src/content`. */
+async function astro(files: SiteFiles): Promise<SiteSettings | null> {
   for (const name of ASTRO_CONFIGS) {
-    if (await exists(join(root, name))) return { ...base(root, 'astro'), contentRoots: ['src/content'], sourceDir: 'src/content' }
+    if (await exists(files, name)) return { ...base(files.guard.root, 'astro', files.warnings), contentRoots: ['src/content'], sourceDir: 'src/content' }
   }
   return null
 }
 
 /** Detects the site whose root is exactly this folder. */
 async function detectAt(root: string): Promise<SiteSettings | null> {
-  return (await hexo(root)) ?? (await hugo(root)) ?? (await astro(root)) ?? (await jekyll(root))
+  // Each detector starts with a clean list: a refusal in a detector that does not match is not this site's.
+  const files = async (): Promise<SiteFiles> => ({ guard: await createGuard(root), warnings: [] })
+  return (await hexo(await files())) ?? (await hugo(await files())) ?? (await astro(await files())) ?? (await jekyll(await files()))
 }
 
 /**

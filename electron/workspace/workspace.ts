@@ -4,7 +4,7 @@
  * app, the e2e harness, the CLI and the tests all use this same object.
  */
 import { cp, lstat, mkdir, readFile, realpath, rename, stat } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname } from 'node:path'
 import type { ArticleFile, ArticleSummary, ContentChange, FolderInfo, NewArticleOptions, SaveResult, SearchHit } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
 import type { FrontMatterFormat } from '../../shared/frontmatter/types'
@@ -12,6 +12,7 @@ import { createCache } from './cache'
 import { planArticle, writeNew } from './create'
 import { encode, ioError, readArticle, saveArticle } from './files'
 import { createGuard } from './guard'
+import { ensureFolder } from './open-inside'
 import { ArticleIndex, INDEX_VERSION, summarize } from './indexer'
 import { pathRules } from './scan'
 import { search } from './search'
@@ -83,7 +84,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
   const guard = await createGuard(site.root)
   const rules = pathRules(site)
   const index = new ArticleIndex(site, rules, options.cacheDir ? createCache(options.cacheDir, site.root, cacheKey(site)) : null)
-  const info: FolderInfo = { root: site.root, name: basename(site.root), kind: site.kind, contentRoots: site.contentRoots }
+  const info: FolderInfo = { root: site.root, name: basename(site.root), kind: site.kind, contentRoots: site.contentRoots, warnings: [...site.warnings] }
 
   // The watcher starts with the index; its batches wait until the index is built.
   let indexed = (): void => undefined
@@ -184,12 +185,10 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
       if (!title) throw new FolioError({ code: 'BAD_ARGUMENT', message: 'A new article needs a title.' })
       const prevailing = prevailingFormat(newOptions.folder ?? site.contentRoots[0] ?? '')
       const plan = planArticle(site, { ...newOptions, title }, new Date(), prevailing)
-      const folder = await guard.resolve(plan.folder, { allowRoot: true })
       try {
-        const name = await writeNew(folder.abs, plan.name, encode(plan.text, false))
-        const rel = folder.rel ? `${folder.rel}/${name}` : name
-        const abs = join(folder.abs, name)
-        if (plan.assetFolder) await mkdir(withoutExtension(abs), { recursive: true })
+        const rel = await writeNew(guard, plan.folder, plan.name, encode(plan.text, false))
+        const abs = (await guard.resolve(rel)).abs
+        if (plan.assetFolder) await ensureFolder(guard, withoutExtension(rel))
         return await summaryAfterWrite(rel, abs)
       } catch (error) {
         throw ioError(error, plan.folder ? `${plan.folder}/${plan.name}` : plan.name, 'create')
@@ -227,16 +226,16 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
       const source = await guard.resolve(path, { noFollow: true })
       try {
         const bytes = await readFile(source.abs)
-        const dir = dirname(source.abs)
         const name = basename(source.abs)
         const dot = name.lastIndexOf('.')
         const copyName = dot > 0 ? `${name.slice(0, dot)}-copy${name.slice(dot)}` : `${name}-copy`
-        const written = await writeNew(dir, copyName, bytes)
+        const parent = source.rel.includes('/') ? source.rel.slice(0, source.rel.lastIndexOf('/')) : ''
+        const written = await writeNew(guard, parent, copyName, bytes)
+        const copy = await guard.resolve(written)
         const assets = await assetFolderOf(source.rel, source.abs)
-        const assetCopy = withoutExtension(join(dir, written))
+        const assetCopy = withoutExtension(copy.abs)
         if (assets && !(await exists(assetCopy))) await cp(assets, assetCopy, { recursive: true, errorOnExist: true, force: false })
-        const parent = source.rel.includes('/') ? source.rel.slice(0, source.rel.lastIndexOf('/') + 1) : ''
-        return await summaryAfterWrite(parent + written, join(dir, written))
+        return await summaryAfterWrite(written, copy.abs)
       } catch (error) {
         throw ioError(error, source.rel, 'duplicate')
       }

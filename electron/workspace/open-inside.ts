@@ -1,0 +1,141 @@
+/**
+ * Opening files inside the root so that nothing swapped in between the guard's check and the
+ * open can redirect it: the last component is opened with O_NOFOLLOW, only regular files are
+ * opened at all (a FIFO named `.md` would block a read forever and tie up Node's I/O pool), and
+ * the descriptor's own real path must still be inside the root before a byte is read or written.
+ */
+import { constants, type Stats } from 'node:fs'
+import { lstat, mkdir, open, readlink, realpath, unlink, type FileHandle } from 'node:fs/promises'
+import { join } from 'node:path'
+import { FolioError } from '../../shared/errors'
+import { isInside, type Guard, type Resolved } from './guard'
+
+// Windows has neither flag; there the guard's realpath check is what stands.
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0
+// Opening a FIFO for reading waits for a writer unless O_NONBLOCK; for regular files it changes nothing.
+const NONBLOCK = constants.O_NONBLOCK ?? 0
+
+/** What a non-regular file is, in words a user knows. */
+function kindOf(s: Stats): string {
+  if (s.isDirectory()) return 'a folder'
+  if (s.isFIFO()) return 'a named pipe (FIFO)'
+  if (s.isSocket()) return 'a socket'
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device'
+  if (s.isSymbolicLink()) return 'a symbolic link'
+  return 'not a regular file'
+}
+
+export function notRegular(rel: string, s: Stats, doing: string): FolioError {
+  const kind = kindOf(s)
+  if (s.isDirectory()) return new FolioError({ code: 'BAD_ARGUMENT', path: rel, message: `Could not ${doing} ${rel}: it is a folder, not a file.` })
+  return new FolioError({
+    code: 'IO',
+    path: rel,
+    message: `Could not ${doing} ${rel}: it is ${kind}, not a regular file. Folio opens regular files only; remove or rename it.`,
+  })
+}
+
+function escaped(rel: string): FolioError {
+  return new FolioError({
+    code: 'OUTSIDE_ROOT',
+    path: rel,
+    message: `Refused the path "${rel}": it leads outside the open folder (a folder on the way was replaced by a link). Use a path inside the folder.`,
+  })
+}
+
+/**
+ * The real path of an open descriptor. Linux and most Unixes expose it under /proc; elsewhere
+ * the path is resolved again and must still name the same file (device and inode) as the handle.
+ */
+export async function realPathOf(handle: FileHandle, abs: string): Promise<string | null> {
+  const viaProc = await readlink(`/proc/self/fd/${handle.fd}`).catch(() => null)
+  if (viaProc !== null && viaProc.startsWith('/')) return viaProc.replace(/ \(deleted\)$/, '')
+  const [real, held] = await Promise.all([realpath(abs).catch(() => null), handle.stat()])
+  if (real === null) return null
+  const named = await lstat(real).catch(() => null)
+  return named && named.dev === held.dev && named.ino === held.ino ? real : null
+}
+
+async function verifyInside(guard: Guard, handle: FileHandle, r: Resolved): Promise<void> {
+  const real = await realPathOf(handle, r.abs)
+  if (real === null || !isInside(guard.root, real)) throw escaped(r.rel)
+}
+
+/**
+ * Opens an existing regular file inside the root for reading (or 'r+' for in-place use).
+ * lstat first: anything but a regular file is refused without being opened.
+ */
+export async function openRegular(guard: Guard, r: Resolved, doing: string, write = false): Promise<FileHandle> {
+  const s = await lstat(r.abs)
+  if (!s.isFile()) throw notRegular(r.rel, s, doing)
+  const handle = await open(r.abs, (write ? constants.O_RDWR : constants.O_RDONLY) | NOFOLLOW | NONBLOCK)
+  try {
+    const held = await handle.stat()
+    if (!held.isFile()) throw notRegular(r.rel, held, doing)
+    await verifyInside(guard, handle, r)
+    return handle
+  } catch (error) {
+    await handle.close()
+    throw error
+  }
+}
+
+/** The whole of a regular file inside the root, with the stats of the bytes read. */
+export async function readRegular(guard: Guard, r: Resolved, doing = 'read'): Promise<{ bytes: Buffer; stats: Stats }> {
+  const handle = await openRegular(guard, r, doing)
+  try {
+    const stats = await handle.stat()
+    return { bytes: await handle.readFile(), stats }
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Makes the missing folders of a guarded folder path one level at a time (never recursive
+ * mkdir, which follows whatever link appears on the way) and checks the result is inside.
+ */
+export async function ensureFolder(guard: Guard, folderRel: string): Promise<Resolved> {
+  const folder = await guard.resolve(folderRel, { allowRoot: true })
+  const rootSegments = folder.rel === '' ? [] : folder.rel.split('/')
+  let at = guard.root
+  for (const segment of rootSegments) {
+    at = join(at, segment)
+    try {
+      await mkdir(at)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+  }
+  const again = await guard.resolve(folderRel, { allowRoot: true })
+  const real = await realpath(again.abs)
+  if (!isInside(guard.root, real)) throw escaped(folderRel)
+  return { rel: again.rel, abs: real }
+}
+
+/**
+ * Creates a new file inside the root: the parent is made and checked first, then O_CREAT|O_EXCL
+ * (which never follows a link at the last component) makes "does not exist" and "create" one
+ * step. Throws EEXIST (as a Node error) when the name is taken.
+ */
+export async function createExclusive(guard: Guard, rel: string, bytes: Uint8Array, mode = 0o666): Promise<Resolved> {
+  const slash = rel.lastIndexOf('/')
+  const name = rel.slice(slash + 1)
+  const parent = await ensureFolder(guard, slash === -1 ? '' : rel.slice(0, slash))
+  const target = await guard.resolve(parent.rel ? `${parent.rel}/${name}` : name)
+  const abs = join(parent.abs, name)
+  if (target.abs !== abs) throw escaped(rel)
+  const handle = await open(abs, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | NOFOLLOW, mode)
+  try {
+    const real = await realPathOf(handle, abs)
+    if (real === null || !isInside(guard.root, real)) {
+      // A folder on the way was swapped after the check: take back what was made out there.
+      if (real !== null) await unlink(real).catch(() => undefined)
+      throw escaped(rel)
+    }
+    await handle.writeFile(bytes)
+  } finally {
+    await handle.close()
+  }
+  return { rel: target.rel, abs }
+}
