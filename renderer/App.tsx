@@ -2,7 +2,6 @@ import { openSearchPanel } from '@codemirror/search'
 import type { EditorView } from '@codemirror/view'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ArticleSummary, FolderInfo, RecoveredBuffers } from '../shared/contract'
-import { detect, parse } from '../shared/frontmatter'
 import type { TextPatch } from '../shared/frontmatter/types'
 import { folio, onMainEvent } from './bridge'
 import { Editor } from './editor/Editor'
@@ -49,7 +48,7 @@ function Workbench() {
   const [loadError, setLoadError] = useState<string | null>(null)
   const [view, setView] = useState<EditorView | null>(null)
   const describe = useErrorText()
-  const session = useArticleSession(view, t('editor'), describe)
+  const session = useArticleSession(view, t('editor'), describe, { hexo: folder?.kind === 'hexo' })
   const topLine = useTopLine(view)
 
   const [quickOpen, setQuickOpen] = useState(false)
@@ -192,7 +191,7 @@ function Workbench() {
   }, [openFolder, session.open])
 
   const hexo = folder?.kind === 'hexo'
-  const parsed = useMemo(() => parse(session.text, { hexo }), [session.text, hexo])
+  const parsed = session.header.parsed
   const schema = useMemo(() => folderSchema(articles), [articles])
   const applyPatches = useCallback(
     (patches: TextPatch[]) => {
@@ -201,7 +200,7 @@ function Workbench() {
     },
     [view],
   )
-  const body = useMemo(() => session.text.slice(detect(session.text, { hexo }).bodyStart), [session.text, hexo])
+  const body = useMemo(() => session.text.slice(session.header.bodyStart), [session.text, session.header.bodyStart])
   const headerError = parsed.errors[0] ? `${parsed.errors[0].message} (${t('line')} ${parsed.errors[0].line})` : null
   const imageUrl = useCallback(
     (value: string) =>
@@ -209,8 +208,8 @@ function Workbench() {
     [folder, session.path, settings.blockRemoteImages],
   )
   const previewOptions = useMemo(
-    () => ({ assetBase: folder?.assetBase, articlePath: session.path ?? undefined, dark, blockRemoteImages: settings.blockRemoteImages, hexo }),
-    [folder, session.path, dark, settings.blockRemoteImages, hexo],
+    () => ({ assetBase: folder?.assetBase, articlePath: session.path ?? undefined, dark, blockRemoteImages: settings.blockRemoteImages }),
+    [folder, session.path, dark, settings.blockRemoteImages],
   )
 
   return (
@@ -297,7 +296,7 @@ function Workbench() {
           <Editor onView={setView} />
         </section>
         <section className="preview-pane" aria-label={t('preview')} hidden={!panes.preview}>
-          {session.path && <Preview text={session.text} options={previewOptions} title={t('preview')} topLine={topLine} />}
+          {session.path && <Preview text={session.text} bodyStart={session.header.bodyStart} options={previewOptions} title={t('preview')} topLine={topLine} />}
         </section>
       </main>
       <StatusBar

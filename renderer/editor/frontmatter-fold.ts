@@ -1,56 +1,17 @@
-import { foldEffect, foldService, foldedRanges } from '@codemirror/language'
-import { StateField, type EditorState, type Extension } from '@codemirror/state'
+import { foldEffect, foldService, foldedRanges, unfoldEffect } from '@codemirror/language'
+import { EditorState, type Extension, type StateEffect } from '@codemirror/state'
 import type { EditorView } from '@codemirror/view'
-import { detect } from '../../shared/frontmatter'
+import { headerBlock, headerOf } from './header-block'
 
 type Range = { from: number; to: number } | null
 
-function findRange(state: EditorState): Range {
-  // The first 256 KB, as header-lines.ts does: joining a 1 MB document per change is too slow.
-  const detection = detect(state.doc.sliceString(0, Math.min(state.doc.length, 256 * 1024)))
-  if (!detection.block || !detection.content) return null
-  const first = state.doc.lineAt(detection.block.from)
-  const last = state.doc.lineAt(Math.max(detection.block.from, detection.block.to - 1))
-  return last.number > first.number ? { from: first.to, to: last.to } : null
-}
-
-/**
- * The range kept with the state: the fold gutter asks the fold service about every visible line
- * after every change, and a change after the header's last line cannot move or alter it.
- */
-const headerRange = StateField.define<Range>({
-  create: findRange,
-  update(range, tr) {
-    if (!tr.docChanged) return range
-    let after = range !== null
-    tr.changes.iterChangedRanges((fromA) => (after &&= range !== null && fromA > range.to))
-    return after ? range : findRange(tr.state)
-  },
-})
-
-/** The header's lines after the opening fence, so folding leaves the fence visible as a handle. */
+/** The header's lines after the first, so folding leaves the opening fence visible as a handle. */
 export function headerFoldRange(state: EditorState): Range {
-  const kept = state.field(headerRange, false)
-  return kept === undefined ? findRange(state) : kept
-}
-
-/** Lets the user fold and unfold the header block like any other region. */
-export function headerFolding(): Extension {
-  return [
-    headerRange,
-    foldService.of((state, lineStart) => {
-      const range = headerFoldRange(state)
-      return range && state.doc.lineAt(lineStart).to === range.from ? range : null
-    }),
-  ]
-}
-
-/** Folds the header (writers mostly edit it through the form); returns whether it was folded. */
-export function foldHeader(view: EditorView): boolean {
-  const range = headerFoldRange(view.state)
-  if (!range) return false
-  view.dispatch({ effects: foldEffect.of(range) })
-  return true
+  const { block } = headerOf(state)
+  if (!block) return null
+  const first = state.doc.lineAt(block.from)
+  const last = state.doc.lineAt(Math.max(block.from, block.to - 1))
+  return last.number > first.number ? { from: first.to, to: last.to } : null
 }
 
 export function isHeaderFolded(state: EditorState): boolean {
@@ -61,4 +22,45 @@ export function isHeaderFolded(state: EditorState): boolean {
     if (from === range.from && to === range.to) folded = true
   })
   return folded
+}
+
+/**
+ * A header that stops parsing is unfolded at once: the form then says "fix it in the text", and
+ * the text must be there to fix.
+ */
+const unfoldBroken = EditorState.transactionExtender.of((tr) => {
+  if (!tr.docChanged) return null
+  const before = tr.startState.field(headerBlock, false)
+  const after = tr.state.field(headerBlock, false)
+  if (!before?.block || !after?.error || before === after) return null
+  // The fold hangs off the header's first line, wherever the broken header now ends.
+  const handle = tr.state.doc.lineAt(tr.changes.mapPos(before.block.from)).to
+  const effects: StateEffect<{ from: number; to: number }>[] = []
+  foldedRanges(tr.state).between(handle, handle, (from, to) => {
+    if (from === handle) effects.push(unfoldEffect.of({ from, to }))
+  })
+  return effects.length ? { effects } : null
+})
+
+/** Lets the user fold and unfold the header block like any other region. */
+export function headerFolding(): Extension {
+  return [
+    headerBlock,
+    unfoldBroken,
+    foldService.of((state, lineStart) => {
+      const range = headerFoldRange(state)
+      return range && state.doc.lineAt(lineStart).to === range.from ? range : null
+    }),
+  ]
+}
+
+/**
+ * Folds the header (writers mostly edit it through the form); returns whether it was folded.
+ * A header that does not parse stays open.
+ */
+export function foldHeader(view: EditorView): boolean {
+  const range = headerFoldRange(view.state)
+  if (!range || headerOf(view.state).error) return false
+  view.dispatch({ effects: foldEffect.of(range) })
+  return true
 }

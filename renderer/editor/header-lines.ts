@@ -1,50 +1,47 @@
-import { RangeSetBuilder, StateField, type EditorState, type Extension, type Transaction } from '@codemirror/state'
-import { Decoration, EditorView, type DecorationSet } from '@codemirror/view'
-import { detect } from '../../shared/frontmatter'
-
 /**
- * Marks the header's lines: Markdown would otherwise read `key: value` followed by the closing
- * `---` as a setext heading. The header is styled as data instead.
+ * Styles the header's lines as the data they are: Markdown would read `key: value` followed by
+ * the closing `---` as a setext heading. Each header line gets `cm-folio-header` (the theme resets
+ * Markdown's styling inside it) and its tokens are coloured as YAML, TOML or JSON.
  */
+import { StateField, type EditorState, type Extension, type Range } from '@codemirror/state'
+import { Decoration, EditorView, type DecorationSet } from '@codemirror/view'
+import { headerBlock, headerOf } from './header-block'
+import { headerTokens, type HeaderTokenKind } from './header-tokens'
+
 const headerLine = Decoration.line({ class: 'cm-folio-header' })
-
-interface HeaderLines {
-  decorations: DecorationSet
-  /** End of the header block (-1 without one): the text before it alone decides the block. */
-  end: number
+const marks = new Map<HeaderTokenKind, Decoration>()
+function mark(kind: HeaderTokenKind): Decoration {
+  let m = marks.get(kind)
+  if (!m) marks.set(kind, (m = Decoration.mark({ class: `cm-folio-h-${kind}` })))
+  return m
 }
 
-function build(state: EditorState): HeaderLines {
-  const block = detect(state.doc.sliceString(0, Math.min(state.doc.length, 256 * 1024))).block
-  const builder = new RangeSetBuilder<Decoration>()
-  if (block) {
-    const end = Math.max(block.from, block.to - 1)
-    for (let pos = state.doc.lineAt(block.from).from; pos <= end; ) {
-      const line = state.doc.lineAt(pos)
-      builder.add(line.from, line.from, headerLine)
-      pos = line.to + 1
-    }
+function build(state: EditorState): DecorationSet {
+  const header = headerOf(state)
+  if (!header.block || !header.content) return Decoration.none
+  const ranges: Range<Decoration>[] = []
+  const last = Math.max(header.block.from, header.block.to - 1)
+  for (let pos = state.doc.lineAt(header.block.from).from; pos <= last; ) {
+    const line = state.doc.lineAt(pos)
+    ranges.push(headerLine.range(line.from))
+    pos = line.to + 1
   }
-  return { decorations: builder.finish(), end: block ? block.to : -1 }
+  for (const token of headerTokens(state.doc, header.format, header.block, header.content)) {
+    ranges.push(mark(token.kind).range(token.from, token.to))
+  }
+  return Decoration.set(ranges, true)
 }
 
-/** Whether every change starts after the header block, so the block stays as it was. */
-function afterHeader(value: HeaderLines, tr: Transaction): boolean {
-  if (value.end < 0) return false
-  let after = true
-  tr.changes.iterChangedRanges((fromA) => (after &&= fromA >= value.end))
-  return after
-}
+const headerStyle = StateField.define<DecorationSet>({
+  create: build,
+  update(decorations, tr) {
+    // The same header value means no change reached it: map instead of tokenizing again.
+    if (tr.state.field(headerBlock, false) !== tr.startState.field(headerBlock, false)) return build(tr.state)
+    return tr.docChanged ? decorations.map(tr.changes) : decorations
+  },
+  provide: (field) => EditorView.decorations.from(field),
+})
 
 export function headerLines(): Extension {
-  return StateField.define<HeaderLines>({
-    create: build,
-    update: (value, tr) => {
-      if (!tr.docChanged) return value
-      // Typing in the body: nothing to detect again (which cost ~1 ms a keystroke on a big article).
-      if (afterHeader(value, tr)) return { decorations: value.decorations.map(tr.changes), end: value.end }
-      return build(tr.state)
-    },
-    provide: (field) => EditorView.decorations.from(field, (value) => value.decorations),
-  })
+  return [headerBlock, headerStyle]
 }

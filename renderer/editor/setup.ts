@@ -14,7 +14,9 @@ import {
   rectangularSelection,
 } from '@codemirror/view'
 import { headerFolding } from './frontmatter-fold'
+import { headerRules } from './header-block'
 import { headerLines } from './header-lines'
+import { headerLint } from './header-lint'
 import { templateTags } from './hexo-tags'
 import { fileLineSeparator } from './line-separator'
 import { folioTheme } from './theme'
@@ -24,6 +26,8 @@ export interface SetupOptions {
   readOnly: boolean
   /** Accessible name of the text area, in the UI language. */
   label: string
+  /** Read headers by Hexo's rules (the folder is a Hexo site). */
+  hexo: boolean
 }
 
 /**
@@ -48,8 +52,10 @@ export function folioSetup(options: SetupOptions): Extension[] {
     // Markdown with embedded HTML blocks and inline tags (markdown() nests lang-html by default).
     markdown({ base: markdownLanguage }),
     templateTags(),
+    headerRules.of({ hexo: options.hexo }),
     headerLines(),
     headerFolding(),
+    headerLint(),
     codeFolding(),
     foldGutter(),
     search({ top: true }),

@@ -16,6 +16,15 @@ const base = EditorView.theme({
   '.cm-folio-template-tag': { color: 'var(--tag)', backgroundColor: 'var(--tag-bg)', borderRadius: '3px' },
   '.cm-foldPlaceholder': { backgroundColor: 'var(--tag-bg)', border: 'none', color: 'var(--muted)' },
   '.cm-panels': { backgroundColor: 'var(--panel)', color: 'var(--text)' },
+  // Header lines are data: Markdown's heading, emphasis and link styling does not apply there.
+  '.cm-folio-header span': { fontWeight: 'normal', fontStyle: 'normal', textDecoration: 'none', color: 'inherit' },
+  '.cm-folio-header span.cm-folio-h-fence, .cm-folio-header span.cm-folio-h-comment': { color: 'var(--muted)' },
+  '.cm-folio-header span.cm-folio-h-punctuation': { color: 'var(--muted)' },
+  '.cm-folio-header span.cm-folio-h-key': { color: 'var(--html-attr)' },
+  '.cm-folio-header span.cm-folio-h-table': { color: 'var(--html-tag)' },
+  '.cm-folio-header span.cm-folio-h-string': { color: 'var(--html-value)' },
+  '.cm-folio-header span.cm-folio-h-number, .cm-folio-header span.cm-folio-h-atom': { color: 'var(--keyword)' },
+  '.cm-folio-header span.cm-folio-h-anchor': { color: 'var(--accent)' },
 })
 
 const highlight = HighlightStyle.define([

@@ -7,6 +7,8 @@ const LARGE_BODY = 256 * 1024
 
 interface Props {
   text: string
+  /** Where the body starts: the header block's `bodyStart`, as the editor's header field found it. */
+  bodyStart: number
   options: PreviewOptions
   title: string
   /** The editor's top visible line: the preview scrolls to the block that starts there or above. */
@@ -29,8 +31,8 @@ function anchorFor(lines: number[], line: number): number | null {
  * blob URL rather than srcdoc so that scrolling needs no script and no access to the frame: the
  * parent navigates to a fragment (`#folio-line-12`), which scrolls without reloading.
  */
-export function Preview({ text, options, title, topLine }: Props) {
-  const { body, lineOffset } = useMemo(() => previewBody(text, options.hexo), [text, options.hexo])
+export function Preview({ text, bodyStart, options, title, topLine }: Props) {
+  const { body, lineOffset } = useMemo(() => previewBody(text, bodyStart), [text, bodyStart])
   const [doc, setDoc] = useState('')
   const shown = useRef<{ body: string; lineOffset: number; options: PreviewOptions; cost: number } | null>(null)
   useEffect(() => {

@@ -1,5 +1,4 @@
 import DOMPurify from 'dompurify'
-import { detect } from '../../shared/frontmatter'
 import { renderMarkdown } from '../../shared/markdown'
 
 /**
@@ -29,8 +28,6 @@ export interface PreviewOptions {
   articlePath?: string
   blockRemoteImages?: boolean
   dark?: boolean
-  /** Hexo's rules for finding the header (a header without its opening `---`). */
-  hexo?: boolean
 }
 
 const REMOTE = /^(https?:)?\/\//i
@@ -71,13 +68,11 @@ export function sanitize(html: string, options: PreviewOptions): string {
   })
 }
 
-/** What the preview shows of an article: its body, and how many header lines come before it. */
-export function previewBody(text: string, hexo = false): { body: string; lineOffset: number } {
-  const detection = detect(text, { hexo })
-  return {
-    body: text.slice(detection.bodyStart),
-    lineOffset: text.slice(0, detection.bodyStart).split('\n').length - 1,
-  }
+/** What the preview shows of an article: its body (from the header block's `bodyStart`), and how many header lines come before it. */
+export function previewBody(text: string, bodyStart: number): { body: string; lineOffset: number } {
+  let lineOffset = 0
+  for (let i = text.indexOf('\n'); i !== -1 && i < bodyStart; i = text.indexOf('\n', i + 1)) lineOffset++
+  return { body: text.slice(bodyStart), lineOffset }
 }
 
 export function previewDocument(body: string, lineOffset: number, options: PreviewOptions = {}): string {

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ArticleFile, UnsavedBuffer } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
 import { detect } from '../../shared/frontmatter'
+import { headerOf, readHeader, type HeaderBlock, type HeaderRules } from '../editor/header-block'
 import { folio } from '../bridge'
 import { foldHeader } from '../editor/frontmatter-fold'
 import { folioSetup } from '../editor/setup'
@@ -30,29 +31,6 @@ type Loaded = Pick<ArticleFile, 'path' | 'text' | 'eol' | 'hash' | 'readOnly'>
  * keystroke cost hundreds of milliseconds a key.
  */
 const TEXT_DELAY_MS = 200
-const HEAD_LIMIT = 256 * 1024
-
-/**
- * The offset from which a change cannot alter the header: the end of the header block (a change
- * after it leaves the text that decides the block as it was). Changes before it reach `text` at
- * once, because the form computes its patches from `text` and must never see stale header offsets.
- * Without a header only the first line can start one, unless that line could open one (a fence,
- * a brace, a `key:` line for Hexo): then a line anywhere could close it, and every change counts.
- */
-function headerReach(text: string): number {
-  // A block found in the first 256 KB of whole lines is the block of the whole text; one that is
-  // not found there leaves the first-line rule below, which errs towards publishing at once.
-  const head = text.length <= HEAD_LIMIT ? text : text.slice(0, text.lastIndexOf('\n', HEAD_LIMIT) + 1)
-  let end = -1
-  for (const hexo of [false, true]) {
-    const found = detect(head, { hexo })
-    if (found.block) end = Math.max(end, found.bodyStart)
-  }
-  if (end >= 0) return end
-  const first = /\S[^\n]*/.exec(text)
-  if (!first || /^[-+;{]|:/.test(first[0])) return Infinity
-  return first.index + first[0].length + 1
-}
 
 function cursorOf(state: EditorState): { line: number; column: number } {
   const head = state.selection.main.head
@@ -73,6 +51,8 @@ export interface Session {
    * header arrive at once; body typing arrives when typing pauses (TEXT_DELAY_MS).
    */
   text: string
+  /** The header block of `text`, as the editor's header field read it (form, preview, status). */
+  header: HeaderBlock
   /** The open file's line ending: form patches must insert lines with it. */
   eol: '\n' | '\r\n'
   saveState: SaveState
@@ -118,11 +98,24 @@ export function unsavedPaths(session: Pick<Session, 'unsaved' | 'path' | 'saveSt
   return [...paths].sort()
 }
 
-export function useArticleSession(view: EditorView | null, editorLabel: string, describe: (error: unknown) => string): Session {
+/** What a session shows before any article is open. */
+const NO_HEADER = readHeader(EditorState.create({ doc: '' }).doc, { hexo: false })
+
+/**
+ * The open article's buffers. `rules` are the folder's header rules (Hexo's fenceless header):
+ * every buffer's header block is read with them, once, by the editor's header field.
+ */
+export function useArticleSession(
+  view: EditorView | null,
+  editorLabel: string,
+  describe: (error: unknown) => string,
+  rules: HeaderRules,
+): Session {
   const buffer = useRef<Buffer | null>(null)
   const stash = useRef(new Map<string, Buffer>())
   const [path, setPath] = useState<string | null>(null)
   const [text, setText] = useState('')
+  const [header, setHeader] = useState<HeaderBlock>(NO_HEADER)
   const [eol, setEol] = useState<'\n' | '\r\n'>('\n')
   const [saveState, setSaveState] = useState<SaveState>('saved')
   const [message, setMessage] = useState<string | null>(null)
@@ -134,20 +127,25 @@ export function useArticleSession(view: EditorView | null, editorLabel: string, 
   const edits = useRef(0)
   const editListeners = useRef(new Set<() => void>())
   const textTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  /**
+   * The header's reach (see HeaderBlock.reach): changes before it reach `text` at once, because
+   * the form computes its patches from `text` and must never see stale header offsets.
+   */
   const reach = useRef(0)
   const cursorQueued = useRef(false)
 
-  const publish = useCallback((doc: Text) => {
+  const publish = useCallback((state: EditorState) => {
     clearTimeout(textTimer.current)
-    const next = doc.toString()
-    reach.current = headerReach(next)
-    setText(next)
+    const block = headerOf(state)
+    reach.current = block.reach
+    setText(state.doc.toString())
+    setHeader(block)
   }, [])
 
   const publishLater = useCallback(() => {
     clearTimeout(textTimer.current)
     textTimer.current = setTimeout(() => {
-      if (buffer.current) publish(buffer.current.state.doc)
+      if (buffer.current) publish(buffer.current.state)
     }, TEXT_DELAY_MS)
   }, [publish])
 
@@ -178,7 +176,7 @@ export function useArticleSession(view: EditorView | null, editorLabel: string, 
           for (const listener of editListeners.current) listener()
           let from = Infinity
           update.changes.iterChangedRanges((fromA) => (from = Math.min(from, fromA)))
-          if (from < reach.current) publish(update.state.doc)
+          if (from < reach.current) publish(update.state)
           else publishLater()
           if (!saving.current) setSaveState(update.state.doc.eq(current.savedDoc) ? 'saved' : 'dirty')
         }
@@ -186,10 +184,10 @@ export function useArticleSession(view: EditorView | null, editorLabel: string, 
       })
       return EditorState.create({
         doc: file.text,
-        extensions: [folioSetup({ eol: file.eol, readOnly: file.readOnly !== null, label: editorLabel }), listener],
+        extensions: [folioSetup({ eol: file.eol, readOnly: file.readOnly !== null, label: editorLabel, hexo: rules.hexo }), listener],
       })
     },
-    [editorLabel, publish, publishLater, showCursorLater],
+    [editorLabel, publish, publishLater, showCursorLater, rules.hexo],
   )
 
   const show = useCallback(
@@ -202,7 +200,7 @@ export function useArticleSession(view: EditorView | null, editorLabel: string, 
       }
       setCursor(cursorOf(next.state))
       setPath(next.path)
-      publish(next.state.doc)
+      publish(next.state)
       setEol(next.state.lineBreak === '\r\n' ? '\r\n' : '\n')
       setReadOnly(next.readOnly)
       setSaveState(next.state.doc.eq(next.savedDoc) ? 'saved' : 'dirty')
@@ -289,6 +287,7 @@ export function useArticleSession(view: EditorView | null, editorLabel: string, 
     view?.setState(EditorState.create({ doc: '' }))
     setPath(null)
     setText('')
+    setHeader(NO_HEADER)
     setSaveState('saved')
     setMessage(null)
     setConflict(null)
@@ -427,6 +426,7 @@ export function useArticleSession(view: EditorView | null, editorLabel: string, 
   return {
     path,
     text,
+    header,
     eol,
     saveState,
     message,

@@ -8,6 +8,7 @@ import { EditorState } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
 import MarkdownIt from 'markdown-it'
 import { previewBody, previewDocument } from '../../renderer/preview/render'
+import { detect } from '../../shared/frontmatter'
 
 /** Resolves with performance.now() once the frame rendered after this call has been painted. */
 export function afterPaint(): Promise<number> {
@@ -124,7 +125,7 @@ export function markdownItMs(text: string, rounds: number): number {
 /** Median milliseconds of the preview's own pipeline (body, markdown-it setup, DOMPurify, document) on a whole article. */
 export function previewMs(text: string, rounds: number): number {
   return medianMs(rounds, () => {
-    const { body, lineOffset } = previewBody(text)
+    const { body, lineOffset } = previewBody(text, detect(text).bodyStart)
     previewDocument(body, lineOffset, { articlePath: 'mid.md', assetBase: '/__folio-asset/' })
   })
 }
