@@ -10,6 +10,7 @@ import { setupCloseGuard, type CloseGuard } from './close-guard'
 import { chooseFolder, confirmUnsaved, showCrashed } from './dialogs'
 import { chooseExportTarget, printToPdf, writeClipboard } from './export'
 import { ensureSample } from './first-run'
+import { installCommandLine } from './install-cli'
 import { createEmitter, setupIpc } from './ipc'
 import {
   forgetRecentFolders,
@@ -68,6 +69,9 @@ async function start(): Promise<void> {
         openRecent: (folder) => deliver({ folder, file: null }),
         clearRecent: () => void forgetRecentFolders(settings).then(refreshMenu),
         openSample: () => void ensureSample().then((folder) => deliver({ folder, file: null })),
+        ...(app.isPackaged && process.platform !== 'win32'
+          ? { installCommandLine: () => void (mainWindow && installCommandLine(mainWindow, locale)) }
+          : {}),
       },
     })
 

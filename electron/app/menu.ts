@@ -53,6 +53,8 @@ export interface MenuActions {
   openRecent(folder: string): void
   clearRecent(): void
   openSample(): void
+  /** Only in a packaged app on macOS and Linux (Windows' installer puts `folio` on PATH). */
+  installCommandLine?: () => void
 }
 
 export interface MenuOptions {
@@ -91,6 +93,9 @@ export function buildMenuTemplate({ locale, platform, recent, dev, actions }: Me
           { label: t.clearRecent, click: () => actions.clearRecent() },
         ]
 
+  const install = actions.installCommandLine
+  const installItems: MenuItemConstructorOptions[] = install ? [{ label: t.installCommand, click: () => install() }] : []
+
   const appMenu: MenuItemConstructorOptions[] = mac
     ? [
         {
@@ -98,6 +103,7 @@ export function buildMenuTemplate({ locale, platform, recent, dev, actions }: Me
           submenu: [
             { role: 'about', label: t.about },
             separator,
+            ...(install ? [...installItems, separator] : []),
             { role: 'services', label: t.services },
             separator,
             { role: 'hide', label: t.hide },
@@ -170,7 +176,10 @@ export function buildMenuTemplate({ locale, platform, recent, dev, actions }: Me
     {
       label: top(t.help),
       role: 'help',
-      submenu: [{ label: t.openSample, click: () => actions.openSample() }, ...(mac ? [] : [separator, { role: 'about', label: t.about } as const])],
+      submenu: [
+        { label: t.openSample, click: () => actions.openSample() },
+        ...(mac ? [] : [...installItems, separator, { role: 'about', label: t.about } as const]),
+      ],
     },
   ]
 }

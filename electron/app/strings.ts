@@ -47,6 +47,7 @@ export interface ShellStrings {
   help: string
   about: string
   openSample: string
+  installCommand: string
   services: string
   hide: string
   hideOthers: string
@@ -104,6 +105,7 @@ export const STRINGS: Readonly<Record<Locale, ShellStrings>> = {
     help: '&Help',
     about: 'About Folio',
     openSample: 'Open Sample Folder',
+    installCommand: "Install 'folio' Command in PATH",
     services: 'Services',
     hide: 'Hide Folio',
     hideOthers: 'Hide Others',
@@ -160,6 +162,7 @@ export const STRINGS: Readonly<Record<Locale, ShellStrings>> = {
     help: '帮助(&H)',
     about: '关于 Folio',
     openSample: '打开示例文件夹',
+    installCommand: '在 PATH 中安装 folio 命令',
     services: '服务',
     hide: '隐藏 Folio',
     hideOthers: '隐藏其他',

@@ -93,6 +93,20 @@ describe('application menu', () => {
     for (const accelerator of accelerators) expect(RESERVED).not.toContain(accelerator)
   })
 
+  it("offers Install 'folio' Command only when the app can link it (packaged macOS and Linux)", () => {
+    expect(template().some((item) => item.label === "Install 'folio' Command in PATH")).toBe(false)
+    let installs = 0
+    for (const platform of ['linux', 'darwin'] as const) {
+      const actions = { ...options().actions, installCommandLine: () => installs++ }
+      const top = buildMenuTemplate(options({ platform, actions })) as FakeMenuItem[]
+      // macOS: the app menu (first); Linux: Help (last).
+      const menu = platform === 'darwin' ? top[0] : top[top.length - 1]
+      const item = flatten(Array.isArray(menu?.submenu) ? menu.submenu : []).find((i) => i.label === "Install 'folio' Command in PATH")
+      item?.click?.()
+    }
+    expect(installs).toBe(2)
+  })
+
   it('keeps editing native: undo, redo, cut, copy, paste and select all are roles', () => {
     const roles = template().map((item) => item.role)
     expect(roles).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']))
