@@ -21,17 +21,6 @@ export function lineAt(text: string, pos: number): Line {
   return { start: pos, end, next: nl + 1 }
 }
 
-/** 1-based line and column of an offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1
-  let lineStart = 0
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++
-    lineStart = i + 1
-  }
-  return { line, column: offset - lineStart + 1 }
-}
-
 export function dominantEol(text: string): '\n' | '\r\n' {
   let crlf = 0
   let lf = 0
@@ -43,7 +32,9 @@ export function dominantEol(text: string): '\n' | '\r\n' {
 }
 
 // Lines and columns are computed from error offsets, so the slower pretty errors are not needed.
-export const YAML_OPTIONS = { keepSourceTokens: true, uniqueKeys: true, prettyErrors: false } as const
+// Duplicate keys are found by parse.ts in one pass: the package's own check compares every key
+// with every earlier one (a 40,000-key header took over a minute).
+export const YAML_OPTIONS = { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false } as const
 
 /** What detect learns on the way, handed to parse so the YAML is read once. */
 export interface DetectResult {

@@ -2,10 +2,11 @@
  * Reading a header: typed values for display, the source range of every top-level key and value,
  * and errors with line and column. A header that does not parse yields errors, never `{}`.
  */
-import { type Document, type Node, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar } from 'yaml'
+import { type Alias, type Document, type Node, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar } from 'yaml'
 import { parse as parseToml, TomlError } from 'smol-toml'
 import { parseDateText } from './dates'
-import { detectWithDoc, lineAt, lineColumn, YAML_OPTIONS } from './detect'
+import { detectWithDoc, lineAt, YAML_OPTIONS } from './detect'
+import { LineIndex } from './lines'
 import type {
   Field,
   FieldValue,
@@ -30,6 +31,7 @@ export function parse(text: string, opts: ParseOptions = {}): ParsedFrontMatter 
 export function parseWithInternals(text: string, opts: ParseOptions = {}): ParseInternals {
   const { detection, yaml, unterminated } = detectWithDoc(text, opts)
   const tz = opts.timeZone ?? 'UTC'
+  const lines = new LineIndex(text)
   const done = (fields: Field[], errors: HeaderError[]): ParsedFrontMatter => ({
     detection,
     fields: errors.length === 0 ? fields : [],
@@ -38,21 +40,51 @@ export function parseWithInternals(text: string, opts: ParseOptions = {}): Parse
   })
   const content = detection.content
   if (detection.format === 'none' || content === null) {
+    const crOnly = unterminated === undefined ? crOnlyHeader(text, opts) : null
     const errors =
-      unterminated === undefined ? [] : [error(text, 'unterminated', 'The header has no closing fence', unterminated)]
+      unterminated !== undefined
+        ? [error(lines, 'unterminated', 'The header has no closing fence', unterminated)]
+        : crOnly !== null
+          ? [error(lines, 'cr-only', CR_ONLY, crOnly)]
+          : []
     return { parsed: done([], errors) }
   }
+  const nul = text.indexOf('\0', content.from)
+  if (nul !== -1 && nul < content.to) return { parsed: done([], [error(lines, 'nul', NUL_IN_HEADER, nul)]) }
   if (detection.format === 'yaml') {
     const doc = yaml ?? parseDocument(text.slice(content.from, content.to), YAML_OPTIONS)
-    const { fields, errors } = readYaml(text, content.from, doc, tz)
+    const { fields, errors } = readYaml(text, lines, content.from, doc, tz)
     return { parsed: done(fields, errors), yaml: doc }
   }
   if (detection.format === 'toml') {
-    const { fields, errors } = readToml(text, content, tz)
+    const { fields, errors } = readToml(text, lines, content, tz)
     return { parsed: done(fields, errors) }
   }
-  const { fields, errors } = readJson(text, content, tz)
+  const { fields, errors } = readJson(text, lines, content, tz)
   return { parsed: done(fields, errors) }
+}
+
+/** How many levels values may nest (a top-level value is level 1; alias hops count): real headers nest a few. */
+export const MAX_DEPTH = 100
+/** Aliases may expand a YAML header to at most this many times the nodes it is written with. */
+export const ALIAS_EXPANSION = 10
+
+const TOO_DEEP = `The header nests values more than ${MAX_DEPTH} levels deep, which Folio does not read (a hostile or damaged header?); flatten the value to edit it.`
+const TOO_MANY_ALIASES = `Aliases expand the header to more than ${ALIAS_EXPANSION} times its written size (a "billion laughs" header?), so Folio stops reading it; write the values out instead of aliases of aliases.`
+const NUL_IN_HEADER = 'The header holds a NUL character (U+0000), which no header may contain (is the file binary or damaged?); remove it to edit the header.'
+const CR_ONLY = "The header's lines end in CR only (classic Mac OS), which Folio does not edit; convert the file's line endings to LF or CRLF to edit it."
+
+/**
+ * Offset of a header whose lines end in a lone CR: detection sees one long line there, and an
+ * edit would put a second header in front of it. Replacing each lone CR with LF keeps offsets.
+ */
+function crOnlyHeader(text: string, opts: ParseOptions): number | null {
+  const cr = text.indexOf('\r')
+  if (cr === -1 || text.charCodeAt(cr + 1) === 10) return null
+  const lf = text.indexOf('\n')
+  if (lf !== -1 && lf < cr) return null
+  const block = detectWithDoc(text.replace(/\r(?!\n)/g, '\n'), opts).detection.block
+  return block ? block.from : null
 }
 
 /** The header's top-level values by key, for code that wants a plain record. */
@@ -62,9 +94,20 @@ export function fieldRecord(parsed: ParsedFrontMatter): Record<string, FieldValu
   return record
 }
 
-function error(text: string, code: HeaderErrorCode, message: string, offset: number): HeaderError {
-  const { line, column } = lineColumn(text, offset)
+function error(lines: LineIndex, code: HeaderErrorCode, message: string, offset: number): HeaderError {
+  const { line, column } = lines.at(offset)
   return { code, message, line, column }
+}
+
+/** A limit a header went past while its values were read; reported as that header's error. */
+class HeaderLimit extends Error {
+  constructor(
+    readonly code: HeaderErrorCode,
+    readonly offset: number,
+    message: string,
+  ) {
+    super(message)
+  }
 }
 
 function stringValue(s: string, tz: string): FieldValue {
@@ -87,54 +130,98 @@ function entryRange(text: string, keyFrom: number, lastFrom: number): Range {
 
 function readYaml(
   text: string,
+  lines: LineIndex,
   offset: number,
   doc: Document.Parsed,
   tz: string,
 ): { fields: Field[]; errors: HeaderError[] } {
   const errors: HeaderError[] = doc.errors.map((e) => {
     const at = offset + e.pos[0]
-    if (e.code === 'DUPLICATE_KEY') {
-      const key = /^[^:\n]*/.exec(text.slice(at))?.[0].trim() ?? ''
-      return error(text, 'duplicate-key', `Duplicate key ${key}`, at)
-    }
+    // The package's composer recurses per level and reports its own stack overflow as an error.
+    if (e instanceof RangeError || /call stack/i.test(e.message)) return error(lines, 'too-deep', TOO_DEEP, at)
     const message = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')
     // An unclosed quote or bracket is noticed lines later; the author needs the line that opened it.
     const opener = /closing "/.test(message) ? '"' : /closing '/.test(message) ? "'" : /end with a [\]}]/.test(message) ? '[{' : null
     const unclosed = opener ? openingEntry(text, offset, at, opener) : at
-    return error(text, 'syntax', message, unclosed)
+    return error(lines, 'syntax', message, unclosed)
   })
-  if (errors.length > 0) return { fields: [], errors }
   const root = doc.contents
+  const source = sourceNodes(root)
+  for (const key of source.duplicates) {
+    errors.push(error(lines, 'duplicate-key', `Duplicate key ${keyText(key)}`, offset + (key.range?.[0] ?? 0)))
+  }
+  if (errors.length > 0) return { fields: [], errors: errors.sort((a, b) => a.line - b.line || a.column - b.column) }
   if (root === null || (isScalar(root) && root.value === null)) return { fields: [], errors }
   if (!isMap(root)) {
     const at = offset + (root.range?.[0] ?? 0)
-    return { fields: [], errors: [error(text, 'not-a-mapping', 'The header is not a list of key: value pairs', at)] }
+    return { fields: [], errors: [error(lines, 'not-a-mapping', 'The header is not a list of key: value pairs', at)] }
   }
+  const walk: YamlWalk = { doc, tz, offset, left: source.count * ALIAS_EXPANSION, alias: null }
   const fields: Field[] = []
-  for (const pair of root.items) {
-    const keyNode = pair.key
-    const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode)
-    const kr = (keyNode as Node | null)?.range ?? [0, 0, 0]
-    const keyRange = { from: offset + kr[0], to: offset + kr[1] }
-    const valueNode = pair.value as Node | null
-    let valueRange: Range
-    if (valueNode?.range) {
-      const from = offset + valueNode.range[0]
-      valueRange = { from, to: trimEnd(text, from, offset + valueNode.range[1]) }
-    } else {
-      const colon = text.indexOf(':', keyRange.to)
-      valueRange = { from: colon + 1, to: colon + 1 }
+  try {
+    for (const pair of root.items) {
+      const keyNode = pair.key
+      const key = keyText(keyNode)
+      const kr = (keyNode as Node | null)?.range ?? [0, 0, 0]
+      const keyRange = { from: offset + kr[0], to: offset + kr[1] }
+      const valueNode = pair.value as Node | null
+      let valueRange: Range
+      if (valueNode?.range) {
+        const from = offset + valueNode.range[0]
+        valueRange = { from, to: trimEnd(text, from, offset + valueNode.range[1]) }
+      } else {
+        const colon = text.indexOf(':', keyRange.to)
+        valueRange = { from: colon + 1, to: colon + 1 }
+      }
+      fields.push({
+        key,
+        value: yamlValue(valueNode, walk, 0),
+        keyRange,
+        valueRange,
+        range: entryRange(text, keyRange.from, Math.max(valueRange.to - 1, keyRange.from)),
+        line: lines.at(keyRange.from).line,
+      })
     }
-    fields.push({
-      key,
-      value: yamlValue(valueNode, doc, tz, 0),
-      keyRange,
-      valueRange,
-      range: entryRange(text, keyRange.from, Math.max(valueRange.to - 1, keyRange.from)),
-      line: lineColumn(text, keyRange.from).line,
-    })
+  } catch (e) {
+    if (e instanceof HeaderLimit) return { fields: [], errors: [error(lines, e.code, e.message, e.offset)] }
+    throw e
   }
   return { fields, errors }
+}
+
+function keyText(key: unknown): string {
+  return isScalar(key) ? String(key.value) : String(key)
+}
+
+/**
+ * The header's nodes as written, counted without following aliases (the alias budget is a
+ * multiple of this), and every key repeated in its own mapping. One pass with its own stack,
+ * so no nesting depth can overflow it.
+ */
+function sourceNodes(root: unknown): { count: number; duplicates: Node[] } {
+  let count = 0
+  const duplicates: Node[] = []
+  const stack: unknown[] = [root]
+  while (stack.length > 0) {
+    const node = stack.pop()
+    if (node === null || node === undefined) continue
+    if (isPair(node)) {
+      stack.push(node.key, node.value)
+      continue
+    }
+    count++
+    if (isMap(node)) {
+      const seen = new Set<unknown>()
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          if (seen.has(pair.key.value)) duplicates.push(pair.key)
+          seen.add(pair.key.value)
+        }
+        stack.push(pair.key, pair.value)
+      }
+    } else if (isSeq(node)) stack.push(...node.items)
+  }
+  return { count, duplicates: duplicates.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0)) }
 }
 
 /** Start of the last top-level entry before `at` whose value opens with one of `openers`. */
@@ -148,24 +235,38 @@ function openingEntry(text: string, from: number, at: number, openers: string): 
   return at
 }
 
-function yamlValue(node: unknown, doc: Document.Parsed, tz: string, depth: number): FieldValue {
-  if (depth > 50) return { type: 'null' }
-  if (isAlias(node)) return yamlValue(node.resolve(doc), doc, tz, depth + 1)
-  if (isScalar(node)) return scalarValue(node, tz)
-  if (isSeq(node)) return { type: 'list', items: node.items.map((n) => yamlValue(n, doc, tz, depth + 1)) }
+/** What reading one header's values shares: the nodes it may still produce, and the alias being expanded. */
+interface YamlWalk {
+  doc: Document.Parsed
+  tz: string
+  offset: number
+  left: number
+  /** The outermost alias being expanded: where a header that expands too far is reported. */
+  alias: Alias | null
+}
+
+function yamlValue(node: unknown, walk: YamlWalk, depth: number): FieldValue {
+  const at = (n: unknown): number => walk.offset + ((n as Node | null)?.range?.[0] ?? 0)
+  if (--walk.left < 0) throw new HeaderLimit('too-many-aliases', at(walk.alias ?? node), TOO_MANY_ALIASES)
+  if (depth >= MAX_DEPTH) throw new HeaderLimit('too-deep', at(walk.alias ?? node), TOO_DEEP)
+  if (isAlias(node)) {
+    const outer = walk.alias
+    walk.alias ??= node
+    try {
+      return yamlValue(node.resolve(walk.doc), walk, depth + 1)
+    } finally {
+      walk.alias = outer
+    }
+  }
+  if (isScalar(node)) return scalarValue(node, walk.tz)
+  if (isSeq(node)) return { type: 'list', items: node.items.map((n) => yamlValue(n, walk, depth + 1)) }
   if (isMap(node)) {
     return {
       type: 'map',
-      entries: node.items.map((p) => ({
-        key: isScalar(p.key) ? String(p.key.value) : String(p.key),
-        value: yamlValue(p.value, doc, tz, depth + 1),
-      })),
+      entries: node.items.map((p) => ({ key: keyText(p.key), value: yamlValue(p.value, walk, depth + 1) })),
     }
   }
-  if (isPair(node)) {
-    const key = isScalar(node.key) ? String(node.key.value) : String(node.key)
-    return { type: 'map', entries: [{ key, value: yamlValue(node.value, doc, tz, depth + 1) }] }
-  }
+  if (isPair(node)) return { type: 'map', entries: [{ key: keyText(node.key), value: yamlValue(node.value, walk, depth + 1) }] }
   return { type: 'null' }
 }
 
@@ -192,6 +293,8 @@ export interface TomlEntry {
 
 export function scanToml(text: string, content: Range): TomlEntry[] {
   const entries: TomlEntry[] = []
+  // Dotted keys continue an earlier entry: found by name, not by searching every entry (quadratic).
+  const byKey = new Map<string, TomlEntry>()
   let section: TomlEntry | null = null
   for (let p = content.from; p < content.to; ) {
     const line = lineAt(text, p)
@@ -231,19 +334,21 @@ export function scanToml(text: string, content: Range): TomlEntry[] {
     } else {
       const first = unquoteTomlKey(keyText.split(/[ \t]*\.[ \t]*/)[0] ?? keyText)
       const simple = /^(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')$/.test(keyText)
-      const existing = entries.find((e) => e.key === first)
+      const existing = byKey.get(first)
       if (existing) {
         existing.simple = false
         existing.range.to = next
         existing.valueRange.to = valueTo
       } else {
-        entries.push({
+        const entry: TomlEntry = {
           key: first,
           keyRange: { from: keyFrom, to: keyFrom + (simple ? keyText.length : first.length) },
           valueRange: { from: valueFrom, to: valueTo },
           range: { from: line.start, to: next },
           simple,
-        })
+        }
+        entries.push(entry)
+        byKey.set(first, entry)
       }
     }
     p = next
@@ -294,20 +399,21 @@ function tomlValueEnd(text: string, from: number, limit: number): number {
   return trimEnd(text, from, Math.min(i, limit))
 }
 
-function readToml(text: string, content: Range, tz: string): { fields: Field[]; errors: HeaderError[] } {
+function readToml(text: string, lines: LineIndex, content: Range, tz: string): { fields: Field[]; errors: HeaderError[] } {
   const source = text.slice(content.from, content.to)
   let data: Record<string, unknown>
   try {
-    data = parseToml(source) as Record<string, unknown>
+    data = parseToml(source, { maxDepth: MAX_DEPTH }) as Record<string, unknown>
   } catch (e) {
     if (e instanceof TomlError) {
-      const lines = source.split('\n')
+      const sourceLines = source.split('\n')
       let at = content.from
-      for (let i = 0; i < e.line - 1 && i < lines.length; i++) at += (lines[i] ?? '').length + 1
+      for (let i = 0; i < e.line - 1 && i < sourceLines.length; i++) at += (sourceLines[i] ?? '').length + 1
       at += Math.max(0, e.column - 1)
       const message = (e.message.split('\n')[0] ?? 'Invalid TOML').trim()
+      if (/excessively nested/.test(message)) return { fields: [], errors: [error(lines, 'too-deep', TOO_DEEP, at)] }
       const code: HeaderErrorCode = /already|redefine|overwrite/i.test(message) ? 'duplicate-key' : 'syntax'
-      return { fields: [], errors: [error(text, code, message, at)] }
+      return { fields: [], errors: [error(lines, code, message, at)] }
     }
     throw e
   }
@@ -317,7 +423,7 @@ function readToml(text: string, content: Range, tz: string): { fields: Field[]; 
     keyRange: e.keyRange,
     valueRange: e.valueRange,
     range: e.range,
-    line: lineColumn(text, e.keyRange.from).line,
+    line: lines.at(e.keyRange.from).line,
   }))
   return { fields, errors: [] }
 }
@@ -386,8 +492,8 @@ class JsonReader {
     throw new JsonSyntaxError(this.pos, message)
   }
 
-  /** `"k": v, …` up to `close` (or the end, for Hexo's braceless `;;;` form). */
-  members(close: '}' | null): JsonMember[] {
+  /** `"k": v, …` up to `close` (or the end, for Hexo's braceless `;;;` form), `depth` levels down. */
+  members(close: '}' | null, depth = 0): JsonMember[] {
     const out: JsonMember[] = []
     const seen = new Set<string>()
     this.ws()
@@ -406,7 +512,7 @@ class JsonReader {
       this.pos++
       this.ws()
       const valueFrom = this.pos
-      const value = this.value()
+      const value = this.value(depth)
       out.push({ key, keyRange, valueRange: { from: valueFrom, to: this.pos }, value })
       this.ws()
       const c = this.text[this.pos]
@@ -419,12 +525,14 @@ class JsonReader {
     }
   }
 
-  value(): FieldValue {
+  /** One value; recursion stops at MAX_DEPTH, so no header can overflow the stack. */
+  value(depth: number): FieldValue {
     const c = this.text[this.pos]
+    if (depth >= MAX_DEPTH) throw new JsonSyntaxError(this.pos, TOO_DEEP, 'too-deep')
     if (c === '"') return stringValue(this.string(), this.tz)
     if (c === '{') {
       this.pos++
-      const entries = this.members('}').map((m) => ({ key: m.key, value: m.value }))
+      const entries = this.members('}', depth + 1).map((m) => ({ key: m.key, value: m.value }))
       this.pos++
       return { type: 'map', entries }
     }
@@ -438,7 +546,7 @@ class JsonReader {
       }
       for (;;) {
         this.ws()
-        items.push(this.value())
+        items.push(this.value(depth + 1))
         this.ws()
         const d = this.text[this.pos]
         this.pos++
@@ -493,14 +601,14 @@ export function readJsonMembers(text: string, content: Range, tz = 'UTC'): JsonM
   return r.members(null)
 }
 
-function readJson(text: string, content: Range, tz: string): { fields: Field[]; errors: HeaderError[] } {
+function readJson(text: string, lines: LineIndex, content: Range, tz: string): { fields: Field[]; errors: HeaderError[] } {
   let members: JsonMember[]
   try {
     members = readJsonMembers(text, content, tz)
   } catch (e) {
     if (e instanceof JsonSyntaxError) {
       const code = e.message === 'The header is not an object' ? 'not-a-mapping' : e.code
-      return { fields: [], errors: [error(text, code, e.message, e.offset)] }
+      return { fields: [], errors: [error(lines, code, e.message, e.offset)] }
     }
     throw e
   }
@@ -510,7 +618,7 @@ function readJson(text: string, content: Range, tz: string): { fields: Field[]; 
     keyRange: m.keyRange,
     valueRange: m.valueRange,
     range: entryRange(text, m.keyRange.from, Math.max(m.valueRange.to - 1, m.keyRange.from)),
-    line: lineColumn(text, m.keyRange.from).line,
+    line: lines.at(m.keyRange.from).line,
   }))
   return { fields, errors: [] }
 }

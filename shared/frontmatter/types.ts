@@ -58,7 +58,19 @@ export interface Detection {
   finalNewline: boolean
 }
 
-export type HeaderErrorCode = 'syntax' | 'duplicate-key' | 'not-a-mapping' | 'unterminated'
+export type HeaderErrorCode =
+  | 'syntax'
+  | 'duplicate-key'
+  | 'not-a-mapping'
+  | 'unterminated'
+  /** Values nest deeper than parse.ts's MAX_DEPTH. */
+  | 'too-deep'
+  /** YAML aliases expand past ALIAS_EXPANSION times the written header. */
+  | 'too-many-aliases'
+  /** A U+0000 inside the header. */
+  | 'nul'
+  /** The header's lines end in a lone CR: recognised, never edited. */
+  | 'cr-only'
 
 export interface HeaderError {
   code: HeaderErrorCode
