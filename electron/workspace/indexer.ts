@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ArticleSummary, ContentChange } from '../../shared/contract'
 import { fieldRecord, parse, scalarText } from '../../shared/frontmatter'
-import { parseDateText } from '../../shared/frontmatter/dates'
+import { DATE_KEYS, parseDateText } from '../../shared/frontmatter/dates'
 import type { FieldValue } from '../../shared/frontmatter/types'
 import { textStats } from '../../shared/text-stats'
 import type { CachedFile, IndexCache } from './cache'
@@ -20,7 +20,6 @@ import type { SiteSettings } from './site'
 export const INDEX_VERSION = 2
 
 const EXCERPT_LENGTH = 140
-const DATE_KEYS = ['date', 'pubDate', 'publishDate', 'created']
 const UPDATED_KEYS = ['updated', 'lastmod', 'last_modified_at', 'updatedDate', 'modified']
 const EXCERPT_KEYS = ['excerpt', 'description', 'summary']
 

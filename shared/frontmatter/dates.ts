@@ -12,6 +12,9 @@
  *   ddd/dddd weekday (Tue/Tuesday) · HH/H hour · mm minute · ss second · S… fraction digits
  */
 
+/** The keys that hold an article's date, in the order generators look for them. */
+export const DATE_KEYS = ['date', 'pubDate', 'publishDate', 'created']
+
 export interface DateReading {
   /** Milliseconds since the epoch. */
   instant: number
