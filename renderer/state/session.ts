@@ -8,6 +8,7 @@ import { headerOf, readHeader, type HeaderBlock, type HeaderRules } from '../edi
 import { folio } from '../bridge'
 import { foldHeader } from '../editor/frontmatter-fold'
 import { folioSetup } from '../editor/setup'
+import { reloadTransaction } from './reload'
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error' | 'conflict'
 
@@ -218,6 +219,46 @@ export function useArticleSession(
     [makeState, show],
   )
 
+  /**
+   * Shows the file's newer text in the open buffer with the cursor, selections, folds and scroll
+   * kept on the same lines (a reload that started over at offset 0 put the next keystrokes in
+   * front of the header). Only the lines that differ change.
+   */
+  const reload = useCallback(
+    (current: Buffer, file: Loaded) => {
+      const spec = reloadTransaction(current.state, file.text)
+      const sameSetup = current.state.lineBreak === file.eol && current.readOnly === file.readOnly
+      if (!sameSetup) {
+        // Another line ending or access: a fresh editor state, with the cursor carried over.
+        const state = makeState(file)
+        const next: Buffer = { path: file.path, state, baseHash: file.hash, savedDoc: state.doc, readOnly: file.readOnly }
+        next.state = state.update({ selection: spec.selection }).state
+        next.savedDoc = next.state.doc
+        show(next, true)
+        return
+      }
+      const target = current.state.update(spec)
+      // Set before the change reaches the update listener, so it counts as saved, not as an edit.
+      current.baseHash = file.hash
+      current.savedDoc = target.state.doc
+      if (view && view.state === current.state) {
+        const scroll = view.scrollSnapshot()
+        view.dispatch(target)
+        const kept = scroll.map(target.changes)
+        if (kept) view.dispatch({ effects: kept })
+      } else {
+        current.state = target.state
+        publish(current.state.doc)
+      }
+      stash.current.delete(current.path)
+      refreshUnsaved()
+      setSaveState('saved')
+      setMessage(null)
+      setConflict(null)
+    },
+    [makeState, show, view, publish, refreshUnsaved],
+  )
+
   const open = useCallback(
     async (target: string) => {
       const current = buffer.current
@@ -386,9 +427,9 @@ export function useArticleSession(
       }
       // Still the same clean buffer (no typing while reading), and really different bytes.
       if (buffer.current !== current || !current.state.doc.eq(current.savedDoc) || file.hash === current.baseHash) return
-      load(file)
+      reload(current, file)
     },
-    [load],
+    [reload],
   )
 
   const restore = useCallback(
