@@ -248,7 +248,7 @@ export function useArticleSession(
         if (kept) view.dispatch({ effects: kept })
       } else {
         current.state = target.state
-        publish(current.state.doc)
+        publish(current.state)
       }
       stash.current.delete(current.path)
       refreshUnsaved()
