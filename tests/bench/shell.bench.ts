@@ -1,0 +1,139 @@
+/**
+ * The app a person launches: what the package weighs and how fast the command line starts.
+ *   npm run bench:shell          (builds first; BENCH_SMALL=1 for fewer rounds)
+ * Metrics:
+ *   app.asar          the packaged archive from `electron-builder --dir` with a stand-in Electron
+ *                     (offline: a folder holding a fake `electron` executable), in MB against the
+ *                     41 MB it weighed when every dependency shipped; also what it must contain
+ *   folio --version   the built command, whole process      vs  node -e 0
+ *   from source       the command compiled by tsx on each run (how bin/folio.js ran it before)
+ *                                                            vs  node -e 0
+ * Times are medians of the rounds, all in this run; every child process has a timeout.
+ */
+import { execFile } from 'node:child_process'
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { median, printTable, time, type Row } from './support'
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url))
+const SMALL = process.env.BENCH_SMALL === '1'
+const ROUNDS = SMALL ? 5 : 21
+const ASAR_BEFORE_MB = 41
+const PACKAGE_TIMEOUT_MS = 10 * 60_000
+const PROCESS_TIMEOUT_MS = 60_000
+
+const run = promisify(execFile)
+
+/** @electron/fuses looks for this marker, then a version byte, a length and one byte per fuse. */
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
+
+/** A stand-in Electron distribution: enough for electron-builder to copy it and flip its fuses. */
+async function stubElectronDist(dir: string): Promise<string> {
+  const dist = join(dir, 'electron-dist')
+  await mkdir(dist)
+  const fuses = '0'.repeat(9)
+  await writeFile(join(dist, 'electron'), `#!/bin/sh\n# stand-in Electron ${FUSE_SENTINEL}\x01${String.fromCharCode(fuses.length)}${fuses}\nexit 1\n`, 'latin1')
+  await chmod(join(dist, 'electron'), 0o755)
+  return dist
+}
+
+interface Packaged {
+  asarBytes: number
+  resources: string
+}
+
+async function packageApp(dir: string): Promise<Packaged> {
+  const dist = await stubElectronDist(dir)
+  const output = join(dir, 'dist')
+  await run(
+    join(REPO, 'node_modules/.bin/electron-builder'),
+    ['--dir', '--linux', '--publish', 'never', `-c.electronDist=${dist}`, `-c.directories.output=${output}`],
+    { cwd: REPO, timeout: PACKAGE_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },
+  )
+  const resources = join(output, 'linux-unpacked', 'resources')
+  return { asarBytes: statSync(join(resources, 'app.asar')).size, resources }
+}
+
+interface AsarEntry {
+  files?: Record<string, AsarEntry>
+}
+
+/**
+ * Every file path in an asar archive. Its header: uint32 4, uint32 header size, then a pickle
+ * (uint32 payload size, uint32 JSON length, the JSON tree of `files`).
+ */
+function asarFiles(archive: string): string[] {
+  const fd = openSync(archive, 'r')
+  try {
+    const head = Buffer.alloc(16)
+    readSync(fd, head, 0, 16, 0)
+    const json = Buffer.alloc(head.readUInt32LE(12))
+    readSync(fd, json, 0, json.length, 16)
+    const paths: string[] = []
+    const walk = (entry: AsarEntry, prefix: string): void => {
+      for (const [name, child] of Object.entries(entry.files ?? {})) {
+        if (child.files) walk(child, `${prefix}/${name}`)
+        else paths.push(`${prefix}/${name}`)
+      }
+    }
+    walk(JSON.parse(json.toString('utf8')) as AsarEntry, '')
+    return paths
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** The files the packaged app cannot run without, checked in the real archive. */
+function missingFromPackage({ resources }: Packaged): string[] {
+  const inside = new Set(asarFiles(join(resources, 'app.asar')))
+  const wanted = ['/out/main/main.js', '/out/main/cli.js', '/out/main/sanitize-worker.js', '/out/preload/preload.cjs', '/out/renderer/index.html', '/node_modules/jsdom/package.json']
+  const missing = wanted.filter((p) => !inside.has(p)).map((p) => `app.asar${p}`)
+  for (const extra of ['bin/folio', 'bin/folio.cmd', 'sample-content']) if (!existsSync(join(resources, extra))) missing.push(extra)
+  const unwanted = [...inside].filter((p) => /^\/node_modules\/(tsx|esbuild|react|react-dom|@codemirror|yaml|markdown-it)\//.test(p))
+  return [...missing, ...new Set(unwanted.map((p) => `(should not ship) ${p.split('/').slice(0, 3).join('/')}`))]
+}
+
+async function processTime(args: string[]): Promise<number> {
+  return time(() => run(process.execPath, args, { cwd: REPO, timeout: PROCESS_TIMEOUT_MS }))
+}
+
+/** Interleaved rounds, so load on the machine hits ours and the baseline alike. */
+async function startupRows(): Promise<Row[]> {
+  const samples = { baseline: [] as number[], built: [] as number[], source: [] as number[] }
+  const source = ['--import', 'tsx', join(REPO, 'electron/cli-main.ts'), '--version']
+  for (let i = 0; i < ROUNDS; i++) {
+    samples.baseline.push(await processTime(['-e', '0']))
+    samples.built.push(await processTime([join(REPO, 'bin/folio.js'), '--version']))
+    samples.source.push(await processTime(source))
+  }
+  const baseline = median(samples.baseline)
+  const row = (metric: string, ours: number, target: string): Row => ({ metric, ours, baseline, ratio: ours / baseline, target })
+  return [
+    row('folio --version', median(samples.built), 'close to node -e 0'),
+    row('from source via tsx (before)', median(samples.source), 'reference'),
+  ]
+}
+
+export async function runBenchmark(): Promise<{ rows: Row[]; asarMb: number; missing: string[] }> {
+  if (!existsSync(join(REPO, 'out/main/cli.js'))) throw new Error('out/ is not built: run `npm run build` (npm run bench:shell does).')
+  const dir = await mkdtemp(join(tmpdir(), 'folio-bench-shell-'))
+  try {
+    const rows = await startupRows()
+    const packaged = await packageApp(dir)
+    return { rows, asarMb: packaged.asarBytes / 1e6, missing: missingFromPackage(packaged) }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { rows, asarMb, missing } = await runBenchmark()
+  printTable(rows)
+  console.log(`app.asar ${asarMb.toFixed(1)} MB, ratio ${(asarMb / ASAR_BEFORE_MB).toFixed(2)} of the ${ASAR_BEFORE_MB} MB before`)
+  console.log(missing.length === 0 ? 'package: every required file present, no bundled-only package shipped' : `package problems: ${missing.join(', ')}`)
+  if (missing.length > 0) process.exitCode = 1
+}
