@@ -2,7 +2,7 @@ import { openSearchPanel } from '@codemirror/search'
 import type { EditorView } from '@codemirror/view'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ArticleSummary, FolderInfo, RecoveredBuffers } from '../shared/contract'
-import type { TextPatch } from '../shared/frontmatter/types'
+import { collectionOf, type FolderSchema } from '../shared/schema'
 import { folio, onMainEvent } from './bridge'
 import { Editor } from './editor/Editor'
 import { useTopLine } from './editor/top-line'
@@ -12,11 +12,11 @@ import { ArticleMenu, type MenuTarget } from './library/ArticleMenu'
 import { Library } from './library/Library'
 import { Welcome } from './library/Welcome'
 import { QuickOpen } from './library/QuickOpen'
-import { folderSchema } from './library/folder-schema'
 import { FolderWarnings } from './library/FolderWarnings'
 import { Preview } from './preview/Preview'
 import { resolveLocal } from './preview/render'
 import { PropertiesForm } from './properties/PropertiesForm'
+import { commitPendingEdits } from './properties/pending'
 import { ConflictDialog } from './state/ConflictDialog'
 import { unsavedPaths, useArticleSession } from './state/session'
 import { StatusBar } from './status/StatusBar'
@@ -45,6 +45,7 @@ function Workbench() {
   const dark = useColorScheme()
   const [folder, setFolder] = useState<FolderInfo | null>(null)
   const [articles, setArticles] = useState<ArticleSummary[]>([])
+  const [schema, setSchema] = useState<FolderSchema | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [view, setView] = useState<EditorView | null>(null)
   const describe = useErrorText()
@@ -67,7 +68,9 @@ function Workbench() {
       const info = await folio.getFolder()
       setFolder(info)
       setFolderChecked(true)
-      setArticles(info ? await folio.listArticles() : [])
+      const [list, folderSchema] = info ? await Promise.all([folio.listArticles(), folio.folderSchema()]) : [[], null]
+      setArticles(list)
+      setSchema(folderSchema)
       setLoadError(null)
     } catch (error) {
       setLoadError(describeNow.current(error))
@@ -162,8 +165,14 @@ function Workbench() {
   }
 
   const commands: CommandHandlers = {
-    save: () => void session.save(),
-    'save-all': () => void session.saveAll(),
+    save: () => {
+      commitPendingEdits()
+      void session.save()
+    },
+    'save-all': () => {
+      commitPendingEdits()
+      void session.saveAll()
+    },
     'quick-open': () => setQuickOpen(true),
     'open-folder': () => void openFolder(),
     'new-article': () => folder && setCreating(true),
@@ -192,14 +201,7 @@ function Workbench() {
 
   const hexo = folder?.kind === 'hexo'
   const parsed = session.header.parsed
-  const schema = useMemo(() => folderSchema(articles), [articles])
-  const applyPatches = useCallback(
-    (patches: TextPatch[]) => {
-      // Offsets from shared/frontmatter index session.text, which matches CodeMirror positions.
-      view?.dispatch({ changes: patches.map((p) => ({ from: p.from, to: p.to, insert: p.insert })), userEvent: 'input.form' })
-    },
-    [view],
-  )
+  const collection = folder && session.path ? collectionOf(folder.kind, folder.contentRoots, session.path) : ''
   const body = useMemo(() => session.text.slice(session.header.bodyStart), [session.text, session.header.bodyStart])
   const headerError = parsed.errors[0] ? `${parsed.errors[0].message} (${t('line')} ${parsed.errors[0].line})` : null
   const imageUrl = useCallback(
@@ -286,10 +288,11 @@ function Workbench() {
               text={session.text}
               parsed={parsed}
               schema={schema}
+              collection={collection}
               hexo={hexo}
               eol={session.eol}
               readOnly={session.readOnly !== null}
-              onPatch={applyPatches}
+              view={view}
               imageUrl={imageUrl}
             />
           )}

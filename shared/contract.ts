@@ -4,6 +4,7 @@
  */
 import type { Envelope } from './errors'
 import type { FrontMatterFormat, HeaderError } from './frontmatter/types'
+import type { FolderSchema } from './schema/types'
 
 export type SiteKind = 'hexo' | 'jekyll' | 'hugo' | 'astro' | 'plain'
 
@@ -304,6 +305,8 @@ export interface InvokeApi {
   openFolder(path?: string): Promise<FolderInfo | null>
   getFolder(): Promise<FolderInfo | null>
   listArticles(): Promise<ArticleSummary[]>
+  /** What the folder's headers hold, key by key and per collection: the form's widgets follow it. */
+  folderSchema(): Promise<FolderSchema>
   readArticle(path: string): Promise<ArticleFile>
   /** Writes atomically, only if the disk still has baseHash; otherwise a CONFLICT error. */
   saveArticle(path: string, text: string, baseHash: string): Promise<SaveResult>
@@ -365,6 +368,7 @@ export const INVOKE = {
   openFolder: 'folder:open',
   getFolder: 'folder:get',
   listArticles: 'articles:list',
+  folderSchema: 'folder:schema',
   readArticle: 'article:read',
   saveArticle: 'article:save',
   searchArticles: 'articles:search',

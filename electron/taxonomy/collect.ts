@@ -1,7 +1,7 @@
 /**
  * The folder's taxonomy: tags and categories as the index read them (Hexo categories as a tree
- * of paths), plus every other key whose values are mostly lists, by the rule inferSchema uses
- * (a list beats a lone value on a tie). Headers are parsed once per file version and cached.
+ * of paths), plus every other key whose values are mostly lists (a list beats a lone value on a tie,
+ * as in the folder schema). Headers are parsed once per file version and cached.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -12,6 +12,7 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ArticleSummary } from '../../shared/contract'
 import type { FrontMatterFormat, HeaderError } from '../../shared/frontmatter/types'
+import type { ObservedField } from '../../shared/schema'
 import { writeFileAtomic } from './atomic-write'
 
 export interface CachedFile {
@@ -19,6 +20,8 @@ export interface CachedFile {
   mtimeMs: number
   /** Null for a file that turned out not to be an article (a .txt without a header). */
   summary: ArticleSummary | null
+  /** The header's keys for the folder schema; null with no summary. */
+  fields: ObservedField[] | null
 }
 
 type SummaryTuple = [
@@ -41,7 +44,7 @@ interface CacheDocument {
   /** Settings and indexer version the summaries were made with. */
   key: string
   root: string
-  files: [path: string, size: number, mtimeMs: number, summary: SummaryTuple | null][]
+  files: [path: string, size: number, mtimeMs: number, summary: SummaryTuple | null, fields: ObservedField[] | null][]
 }
 
 export interface IndexCache {
@@ -66,7 +69,9 @@ export function createCache(cacheDir: string, root: string, key: string): IndexC
       try {
         const doc = JSON.parse(readFileSync(file, 'utf16le')) as CacheDocument
         if (doc.key !== key || doc.root !== root || !Array.isArray(doc.files)) return files
-        for (const [path, size, mtimeMs, t] of doc.files) files.set(path, { size, mtimeMs, summary: t ? unpack(path, size, mtimeMs, t) : null })
+        for (const [path, size, mtimeMs, t, fields] of doc.files) {
+          files.set(path, { size, mtimeMs, summary: t ? unpack(path, size, mtimeMs, t) : null, fields: t ? (fields ?? []) : null })
+        }
       } catch {
         // Missing or damaged cache: index from the files, and the next save repairs it.
       }
@@ -74,7 +79,7 @@ export function createCache(cacheDir: string, root: string, key: string): IndexC
     },
     async save(files) {
       const doc: CacheDocument = { key, root, files: [] }
-      for (const [path, f] of files) doc.files.push([path, f.size, f.mtimeMs, f.summary ? pack(f.summary) : null])
+      for (const [path, f] of files) doc.files.push([path, f.size, f.mtimeMs, f.summary ? pack(f.summary) : null, f.fields])
       await mkdir(cacheDir, { recursive: true })
       await writeFileAtomic(file, Buffer.from(JSON.stringify(doc), 'utf16le'), { durable: false })
     },

@@ -10,6 +10,7 @@ import type { ArticleSummary, ContentChange } from '../../shared/contract'
 import { fieldRecord, parse, scalarText } from '../../shared/frontmatter'
 import { DATE_KEYS, parseDateText } from '../../shared/frontmatter/dates'
 import type { FieldValue } from '../../shared/frontmatter/types'
+import { buildFolderSchema, observeHeader, type FolderSchema, type ObservedField, type SchemaPins } from '../../shared/schema'
 import { textStats } from '../../shared/text-stats'
 import type { CachedFile, IndexCache } from './cache'
 import { type FileKind, type PathRules, scan, type ScanEntry, statArticle } from './scan'
@@ -27,6 +28,8 @@ export interface Indexed {
   summary: ArticleSummary
   /** The decoded text, for search. */
   text: string
+  /** The header's keys as the folder schema counts them. */
+  fields: ObservedField[]
 }
 
 export interface FileFacts {
@@ -200,6 +203,7 @@ export function summarize(facts: FileFacts, bytes: Uint8Array, site: SiteSetting
   const described = textOf(first(fields, EXCERPT_KEYS))
   return {
     text,
+    fields: observeHeader(text, parsed),
     summary: {
       path: facts.rel,
       format,
@@ -239,6 +243,8 @@ export class ArticleIndex {
   private dirty = false
   private saving: Promise<void> = Promise.resolve()
   private closed = false
+  /** The folder schema, kept until a file changes. */
+  private schemaMemo: { pins: SchemaPins | null; schema: FolderSchema } | null = null
 
   constructor(
     private readonly site: SiteSettings,
@@ -265,6 +271,27 @@ export class ArticleIndex {
     const out: ArticleSummary[] = []
     for (const f of this.files.values()) if (f.summary) out.push(f.summary)
     return out.sort((a, b) => (b.dateMs ?? -Infinity) - (a.dateMs ?? -Infinity) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  }
+
+  /**
+   * The folder schema from every article's cached header fields: computed when first asked
+   * and again only after a file changed (a save, the watcher) or the schema file did.
+   */
+  schema(pins: { pins: SchemaPins; file: string; errors: string[] } | null): FolderSchema {
+    const memo = this.schemaMemo
+    if (memo && memo.pins === (pins?.pins ?? null)) return memo.schema
+    const articles: { path: string; fields: ObservedField[] }[] = []
+    // A header that does not parse says nothing about the folder's keys.
+    for (const [path, f] of this.files) if (f.summary && !f.summary.error && f.fields) articles.push({ path, fields: f.fields })
+    const schema = buildFolderSchema(articles, {
+      kind: this.site.kind,
+      contentRoots: this.site.contentRoots,
+      pins: pins?.pins,
+      file: pins?.file ?? null,
+      fileErrors: pins?.errors ?? [],
+    })
+    this.schemaMemo = { pins: pins?.pins ?? null, schema }
+    return schema
   }
 
   get(rel: string): ArticleSummary | null {
@@ -317,6 +344,7 @@ export class ArticleIndex {
 
   forget(rel: string): void {
     this.files.delete(rel)
+    this.schemaMemo = null
     this.dropText(rel)
     this.dirty = true
   }
@@ -404,8 +432,9 @@ export class ArticleIndex {
       return null
     }
     const indexed = summarize(entry, bytes, this.site, this.rules)
-    this.files.set(entry.rel, { size: entry.size, mtimeMs: entry.mtimeMs, summary: indexed?.summary ?? null })
+    this.files.set(entry.rel, { size: entry.size, mtimeMs: entry.mtimeMs, summary: indexed?.summary ?? null, fields: indexed?.fields ?? null })
     this.dirty = true
+    this.schemaMemo = null
     if (indexed) this.keepText(entry.rel, indexed.text)
     else this.dropText(entry.rel)
     return indexed?.summary ?? null

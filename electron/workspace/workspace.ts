@@ -8,6 +8,7 @@ import { basename, dirname } from 'node:path'
 import type { ArticleFile, ArticleSummary, ContentChange, FolderInfo, NewArticleOptions, SaveResult, SearchHit } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
 import type { FrontMatterFormat } from '../../shared/frontmatter/types'
+import type { FolderSchema } from '../../shared/schema'
 import { createCache } from './cache'
 import { planArticle, writeNew } from './create'
 import { encode, ioError, readArticle, saveArticle } from './files'
@@ -15,6 +16,7 @@ import { createGuard } from './guard'
 import { ensureFolder } from './open-inside'
 import { ArticleIndex, INDEX_VERSION, summarize } from './indexer'
 import { pathRules } from './scan'
+import { schemaFileReader } from './schema-file'
 import { search } from './search'
 import { detectSite, type SiteSettings } from './site'
 import { watchSite, type WatchOptions, type Watcher } from './watch'
@@ -37,6 +39,8 @@ export interface OpenWorkspaceOptions {
 export interface Workspace {
   info: FolderInfo
   list(): Promise<ArticleSummary[]>
+  /** The folder schema: every key of every header, per collection, with the schema file's pins. */
+  schema(): Promise<FolderSchema>
   read(path: string): Promise<ArticleFile>
   save(path: string, text: string, baseHash: string): Promise<SaveResult>
   search(query: string, limit?: number): Promise<SearchHit[]>
@@ -84,6 +88,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
   const guard = await createGuard(site.root)
   const rules = pathRules(site)
   const index = new ArticleIndex(site, rules, options.cacheDir ? createCache(options.cacheDir, site.root, cacheKey(site)) : null)
+  const schemaFile = schemaFileReader(site.root)
   const info: FolderInfo = { root: site.root, name: basename(site.root), kind: site.kind, contentRoots: site.contentRoots, warnings: [...site.warnings] }
 
   // The watcher starts with the index; its batches wait until the index is built.
@@ -156,6 +161,8 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     info,
 
     list: async () => index.list(),
+
+    schema: async () => index.schema(schemaFile()),
 
     async read(path) {
       const r = await guard.resolve(path)

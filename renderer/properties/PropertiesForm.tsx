@@ -1,61 +1,91 @@
-import { memo, useState } from 'react'
-import { addListItem, removeKey, removeListItem, scalarText, setValue } from '../../shared/frontmatter'
-import type { EditValue, Field, ParsedFrontMatter, Schema, TextPatch } from '../../shared/frontmatter/types'
+import type { EditorView } from '@codemirror/view'
+import { memo, useCallback, useRef, useState } from 'react'
+import { addListItem, applyPatches, parse, removeKey, removeListItem, scalarText } from '../../shared/frontmatter'
+import type { EditOptions, EditValue, Field, FieldValue, ParsedFrontMatter, TextPatch } from '../../shared/frontmatter/types'
+import { type FieldKind, type FolderSchema, type SchemaKey, schemaKeyFor, valueKind } from '../../shared/schema'
 import { useI18n } from '../i18n/i18n'
-import { BooleanWidget, ChipsWidget, NumberWidget, TextWidget } from './widgets'
-import { fromInputValue, readWallClock, toInputValue, writeWallClock } from './wall-clock'
+import { FieldSession } from './field-session'
+import { suggest } from './suggest'
+import { BooleanField, ChipsField, DateField, NumberField, TextField, UrlField, Warning } from './widgets'
 
 interface Props {
   /** The document text the offsets in `parsed` refer to. */
   text: string
   parsed: ParsedFrontMatter
-  schema: Schema | null
+  schema: FolderSchema | null
+  /** The open article's collection (posts, drafts, a Hugo section…): its keys come first. */
+  collection: string
   /** Options for parse/edit that depend on the site (Hexo rules, time zone). */
   hexo: boolean
   /** The file's line ending: CodeMirror splits inserted text on it alone. */
   eol: '\n' | '\r\n'
   readOnly: boolean
-  onPatch(patches: TextPatch[]): void
+  /** The editor the form writes into: every edit is a transaction there, so undo covers it. */
+  view: EditorView | null
   /** Where an image path written in the header can be shown from (null when it cannot). */
   imageUrl(value: string): string | null
 }
 
-const LONG_TEXT = 80
-const IMAGE_KEY = /(image|img|cover|thumbnail|banner|photo|avatar|logo)/i
-const URL_VALUE = /^(https?:)?\/\/|^\/|\.(png|jpe?g|gif|webp|svg|avif)(\?.*)?$/i
+/** Which widget a row shows: the schema's kind, or the value's own for a key the folder lacks. */
+function widgetKind(key: SchemaKey | null, field: Field): FieldKind {
+  return key?.kind ?? valueKind(field.key, field.value) ?? 'text'
+}
 
-function suggestionsFor(schema: Schema | null, key: string): string[] {
-  return schema?.keys.find((k) => k.key === key)?.values.map((v) => v.value) ?? []
+/** Whether the value can be shown by the kind's widget without converting it. */
+function fits(kind: FieldKind, value: FieldValue): boolean {
+  switch (kind) {
+    case 'number':
+      return value.type === 'number' || value.type === 'null'
+    case 'boolean':
+      return value.type === 'boolean'
+    case 'date':
+      return value.type === 'date' || value.type === 'string' || value.type === 'null'
+    case 'list':
+    case 'taxonomy':
+      return (
+        value.type === 'null' ||
+        value.type === 'string' ||
+        (value.type === 'list' && value.items.every((i) => i.type !== 'map' && (i.type !== 'list' || i.items.every((x) => scalarText(x) !== null))))
+      )
+    case 'object':
+      return true
+    default:
+      return value.type === 'string' || value.type === 'null' || value.type === 'date' || value.type === 'number'
+  }
 }
 
 /**
- * The header as a form: one row per key in the block's order. Every change becomes a minimal
- * text patch from shared/frontmatter, so the editor's undo covers it and untouched bytes stay.
+ * The header as a form: one row per key in the block's order, each with the widget the folder
+ * schema gives its key. Every change is a minimal text patch from shared/frontmatter dispatched
+ * into the editor, so undo covers it and untouched bytes stay.
  * Memoized: the workbench re-renders on cursor moves, which change none of these props.
  */
-export const PropertiesForm = memo(function PropertiesForm({ text, parsed, schema, hexo, eol, readOnly, onPatch, imageUrl }: Props) {
+export const PropertiesForm = memo(function PropertiesForm(props: Props) {
+  const { text, parsed, schema, collection, hexo, eol, readOnly, view, imageUrl } = props
   const { t } = useI18n()
-  const [newKey, setNewKey] = useState('')
-  const opts = { hexo, eol }
   const error = parsed.errors[0]
   const locked = readOnly || !parsed.ok
 
-  const edit = (make: () => TextPatch[]) => {
+  const latest = useRef({ view, options: { hexo, eol, listStyle: schema?.listStyle ?? undefined } as EditOptions })
+  latest.current = { view, options: { hexo, eol, listStyle: schema?.listStyle ?? undefined } }
+  const sessions = useRef(new Map<string, FieldSession>())
+  const sessionFor = useCallback((key: string) => {
+    let s = sessions.current.get(key)
+    if (!s) {
+      s = new FieldSession(() => latest.current.view, key, () => latest.current.options)
+      sessions.current.set(key, s)
+    }
+    return s
+  }, [])
+  /** A change computed from the document as it is now. */
+  const edit = (key: string, make: (doc: string, options: EditOptions) => TextPatch[]) => {
+    const current = latest.current.view
+    if (!current) return
     try {
-      const patches = make()
-      if (patches.length) onPatch(patches)
+      sessionFor(key).dispatch(make(current.state.doc.toString(), latest.current.options))
     } catch {
       // The header stopped parsing between render and edit; the error banner explains it.
     }
-  }
-  const set = (key: string, value: EditValue) => edit(() => setValue(text, key, value, opts))
-
-  const addField = () => {
-    const key = newKey.trim()
-    if (!key || parsed.fields.some((f) => f.key === key)) return
-    const type = schema?.keys.find((k) => k.key === key)?.type
-    set(key, type === 'list' ? [] : type === 'boolean' ? false : null)
-    setNewKey('')
   }
 
   return (
@@ -66,149 +96,244 @@ export const PropertiesForm = memo(function PropertiesForm({ text, parsed, schem
         </p>
       )}
       {parsed.fields.map((field) => (
-        <div className="property" data-testid="property" data-key={field.key} data-type={field.value.type} key={field.key}>
-          <label className="property-key" title={field.key}>
-            {field.key}
-          </label>
-          <div className="property-value">
-            <FieldWidget field={field} text={text} schema={schema} locked={locked} set={set} edit={edit} opts={opts} imageUrl={imageUrl} />
-          </div>
-          {!locked && (
-            <button
-              type="button"
-              className="property-remove"
-              aria-label={t('removeField', { key: field.key })}
-              title={t('removeField', { key: field.key })}
-              onClick={() => edit(() => removeKey(text, field.key, opts))}
-            >
-              −
-            </button>
-          )}
-        </div>
+        <FieldRow
+          key={field.key}
+          field={field}
+          text={text}
+          schemaKey={schemaKeyFor(schema, collection, field.key)}
+          locked={locked}
+          session={sessionFor(field.key)}
+          edit={edit}
+          imageUrl={imageUrl}
+        />
       ))}
-      {!locked && (
-        <div className="property add-property">
-          <input
-            type="text"
-            aria-label={t('fieldName')}
-            placeholder={t('fieldName')}
-            list="folio-known-keys"
-            value={newKey}
-            onChange={(event) => setNewKey(event.currentTarget.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') addField()
-            }}
-          />
-          <datalist id="folio-known-keys">
-            {schema?.keys
-              .filter((k) => !parsed.fields.some((f) => f.key === k.key))
-              .map((k) => <option key={k.key} value={k.key} />)}
-          </datalist>
-          <button type="button" onClick={addField}>
-            {t('addField')}
-          </button>
-        </div>
-      )}
+      {!locked && <AddField schema={schema} collection={collection} present={parsed.fields.map((f) => f.key)} session={sessionFor} />}
     </section>
   )
 })
 
-interface WidgetProps {
+interface RowProps {
   field: Field
   text: string
-  schema: Schema | null
+  schemaKey: SchemaKey | null
   locked: boolean
-  opts: { hexo: boolean; eol: '\n' | '\r\n' }
+  session: FieldSession
+  edit(key: string, make: (doc: string, options: EditOptions) => TextPatch[]): void
   imageUrl(value: string): string | null
-  set(key: string, value: EditValue): void
-  edit(make: () => TextPatch[]): void
 }
 
-function FieldWidget({ field, text, schema, locked, opts, imageUrl, set, edit }: WidgetProps) {
+function FieldRow({ field, text, schemaKey, locked, session, edit, imageUrl }: RowProps) {
+  const { t } = useI18n()
+  // The widget chosen when focus came in stays until focus leaves the row.
+  const frozen = useRef<FieldKind | null>(null)
+  const kind = frozen.current ?? widgetKind(schemaKey, field)
+  return (
+    <div
+      className="property"
+      data-testid="property"
+      data-key={field.key}
+      data-type={field.value.type}
+      data-kind={kind}
+      onFocus={() => (frozen.current ??= kind)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) frozen.current = null
+      }}
+    >
+      <label className="property-key" title={field.key}>
+        {field.key}
+        {schemaKey?.required && <span className="property-required" aria-label={t('requiredField')}> *</span>}
+      </label>
+      <div className="property-value">
+        <FieldWidget field={field} kind={kind} text={text} schemaKey={schemaKey} locked={locked} session={session} edit={edit} imageUrl={imageUrl} />
+      </div>
+      {!locked && (
+        <button
+          type="button"
+          className="property-remove"
+          aria-label={t('removeField', { key: field.key })}
+          title={t('removeField', { key: field.key })}
+          onClick={() => edit(field.key, (doc, options) => removeKey(doc, field.key, options))}
+        >
+          −
+        </button>
+      )}
+    </div>
+  )
+}
+
+function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; schemaKey: SchemaKey | null }) {
+  const { field, kind, text, schemaKey, locked, session, edit, imageUrl } = props
   const { t } = useI18n()
   const { key, value } = field
-  const label = key
-  switch (value.type) {
+  const write = (next: EditValue) => void session.write(next)
+  // A cleared text field is an empty key (`author:`), not an empty string in quotes.
+  const writeText = (next: string) => void session.write(next === '' ? null : next)
+  const common = { label: key, readOnly: locked, session }
+  if (!fits(kind, value)) {
+    return (
+      <>
+        <RawField field={field} text={text} {...common} edit={edit} />
+        <Warning>{t('valueNotKind', { kind: t(`kind.${kind}`) })}</Warning>
+      </>
+    )
+  }
+  const shown = value.type === 'null' ? '' : (scalarText(value) ?? '')
+  switch (kind) {
     case 'boolean':
-      return <BooleanWidget value={value.value} label={label} readOnly={locked} onChange={(next) => set(key, next)} />
+      return <BooleanField value={value.type === 'boolean' && value.value} label={key} readOnly={locked} onChange={write} />
     case 'number':
-      return <NumberWidget value={value.value} label={label} readOnly={locked} onChange={(next) => set(key, next)} />
+      return <NumberField {...common} text={shown} notNumber={t('notNumber')} onWrite={write} />
     case 'date':
-      return <DateWidget text={value.text} label={label} readOnly={locked} onChange={(next) => set(key, next)} />
-    case 'list': {
-      const items = value.items.map((item) => (item.type === 'null' ? '' : scalarText(item)))
-      if (items.every((item): item is string => item !== null)) {
-        return (
-          <ChipsWidget
-            items={items}
-            label={label}
-            removeLabel={(item) => t('removeField', { key: item })}
-            suggestions={suggestionsFor(schema, key)}
-            readOnly={locked}
-            onAdd={(item) => edit(() => addListItem(text, key, item, opts))}
-            onRemove={(index) => edit(() => removeListItem(text, key, index, opts))}
-          />
-        )
-      }
-      return <RawWidget field={field} text={text} label={label} readOnly={locked} edit={edit} eol={opts.eol} />
+      return (
+        <DateField
+          {...common}
+          text={shown}
+          shapes={schemaKey?.dateFormats.map((f) => f.value) ?? []}
+          pickLabel={t('pickDate', { key })}
+          notDate={t('notDate')}
+          onWrite={write}
+        />
+      )
+    case 'list':
+    case 'taxonomy': {
+      const nested = value.type === 'list' && value.items.some((i) => i.type === 'list')
+      const items =
+        value.type === 'list'
+          ? value.items.map((item) => (item.type === 'list' ? item.items.map((x) => scalarText(x) ?? '').join(' › ') : (scalarText(item) ?? '')))
+          : shown === ''
+            ? []
+            : [shown]
+      return (
+        <ChipsField
+          items={items}
+          path={(schemaKey?.nested ?? false) && !nested && items.length > 1}
+          label={key}
+          removeLabel={(item) => t('removeField', { key: item })}
+          values={schemaKey?.values ?? []}
+          choices={schemaKey?.choices ?? []}
+          readOnly={locked}
+          session={session}
+          onAdd={(added) =>
+            edit(key, (doc, options) => {
+              // Several chips at once (a pasted list): each is added to the document as it then is.
+              let current = doc
+              for (const item of added) current = applyPatches(current, addListItem(current, key, item, options))
+              return [narrow(doc, current)]
+            })
+          }
+          onRemove={(index) => edit(key, (doc, options) => removeListItem(doc, key, index, options))}
+        />
+      )
     }
-    case 'map':
-      return <RawWidget field={field} text={text} label={label} readOnly={locked} edit={edit} eol={opts.eol} />
-    case 'null':
-    case 'string': {
-      const current = value.type === 'string' ? value.value : ''
-      const thumbnail = IMAGE_KEY.test(key) && URL_VALUE.test(current) ? imageUrl(current) : null
+    case 'object':
+      return <RawField field={field} text={text} {...common} edit={edit} />
+    case 'url':
+      return <UrlField {...common} value={shown} expandLabel={t('expandValue', { key })} onWrite={writeText} />
+    case 'image': {
+      const thumbnail = shown ? imageUrl(shown) : null
       return (
         <>
-          <TextWidget
-            value={current}
-            label={label}
-            multiline={current.length > LONG_TEXT || current.includes('\n')}
-            readOnly={locked}
-            onChange={(next) => set(key, next)}
-          />
+          <TextField {...common} value={shown} multiline={false} onWrite={writeText} />
           {thumbnail && <img className="property-thumb" data-testid="property-thumb" src={thumbnail} alt="" loading="lazy" />}
         </>
       )
     }
+    case 'longtext':
+    case 'text':
+      return <TextField {...common} value={shown} multiline={kind === 'longtext' || shown.includes('\n')} onWrite={writeText} />
   }
 }
 
-/** Nested maps and lists of lists: their YAML source, edited as text in place. */
-function RawWidget(props: { field: Field; text: string; label: string; readOnly: boolean; eol: '\n' | '\r\n'; edit: WidgetProps['edit'] }) {
-  const { field, text, label, readOnly, eol, edit } = props
+/** The change from `before` to `after` as one patch over the span that differs. */
+function narrow(before: string, after: string): TextPatch {
+  let head = 0
+  while (head < before.length && head < after.length && before[head] === after[head]) head++
+  let tail = 0
+  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++
+  return { from: head, to: before.length - tail, insert: after.slice(head, after.length - tail) }
+}
+
+/** Values no widget can show as they are (nested maps, a kind mismatch): their YAML source, edited in place. */
+function RawField(props: { field: Field; text: string; label: string; readOnly: boolean; session: FieldSession; edit: RowProps['edit'] }) {
+  const { field, text, label, readOnly, session, edit } = props
   const source = text.slice(field.valueRange.from, field.valueRange.to)
   return (
-    <TextWidget
+    <TextField
       value={source}
       label={label}
-      multiline
+      multiline={source.includes('\n')}
       readOnly={readOnly}
-      onChange={(next) => edit(() => [{ from: field.valueRange.from, to: field.valueRange.to, insert: next.replace(/\r?\n/g, eol) }])}
+      session={session}
+      onWrite={(next) =>
+        edit(field.key, (doc, options) => {
+          // The range as the document has it now: the row may be a keystroke behind.
+          const range = parse(doc, options).fields.find((f) => f.key === field.key)?.valueRange
+          return range ? [{ from: range.from, to: range.to, insert: next.replace(/\r?\n/g, options.eol ?? '\n') }] : []
+        })
+      }
     />
   )
 }
 
-function DateWidget({ text, label, readOnly, onChange }: { text: string; label: string; readOnly: boolean; onChange(next: string): void }) {
+/** The field-name entry: known keys of the folder that this header lacks, most used first. */
+function AddField({ schema, collection, present, session }: { schema: FolderSchema | null; collection: string; present: string[]; session(key: string): FieldSession }) {
   const { t } = useI18n()
-  const clock = readWallClock(text)
+  const [name, setName] = useState('')
+  const [active, setActive] = useState(-1)
+  const [open, setOpen] = useState(false)
+  const keys = schema?.collections.find((c) => c.name === collection)?.keys ?? schema?.keys ?? []
+  const shown = open ? suggest(keys.map((k) => ({ value: k.key, count: k.count })), [], name, present) : []
+  const add = (raw: string) => {
+    const key = raw.trim()
+    setName('')
+    setActive(-1)
+    if (!key || present.includes(key)) return
+    const kind = schemaKeyFor(schema, collection, key)?.kind
+    session(key).write(kind === 'list' || kind === 'taxonomy' ? [] : kind === 'boolean' ? false : null)
+  }
   return (
-    <div className="date-widget">
-      <TextWidget value={text} label={label} multiline={false} readOnly={readOnly} onChange={onChange} />
-      {clock && (
+    <div className="property add-property">
+      <span className="chip-entry">
         <input
-          type={clock.hasTime ? 'datetime-local' : 'date'}
-          step={1}
-          aria-label={t('pickDate', { key: label })}
-          value={toInputValue(clock)}
-          readOnly={readOnly}
+          type="text"
+          role="combobox"
+          aria-label={t('fieldName')}
+          aria-expanded={shown.length > 0}
+          aria-autocomplete="list"
+          placeholder={t('fieldName')}
+          value={name}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setOpen(false)}
           onChange={(event) => {
-            const next = fromInputValue(event.currentTarget.value, clock.hasTime)
-            const written = next && writeWallClock(text, next)
-            if (written) onChange(written)
+            setName(event.currentTarget.value)
+            setOpen(true)
+            setActive(-1)
+          }}
+          onKeyDown={(event) => {
+            if (event.nativeEvent.isComposing) return
+            if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+              event.preventDefault()
+              const n = shown.length
+              if (n) setActive((a) => (event.key === 'ArrowDown' ? (a + 1) % n : (a <= 0 ? n : a) - 1))
+            } else if (event.key === 'Enter') {
+              event.preventDefault()
+              add((active >= 0 ? shown[active] : undefined) ?? name)
+            } else if (event.key === 'Escape') setOpen(false)
           }}
         />
-      )}
+        {shown.length > 0 && (
+          <ul className="suggestions" role="listbox" aria-label={t('fieldName')}>
+            {shown.map((s, i) => (
+              <li key={s} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined} onMouseDown={(e) => e.preventDefault()} onClick={() => add(s)}>
+                {s}
+              </li>
+            ))}
+          </ul>
+        )}
+      </span>
+      <button type="button" onClick={() => add(name)}>
+        {t('addField')}
+      </button>
     </div>
   )
 }

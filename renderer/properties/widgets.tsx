@@ -1,42 +1,230 @@
-import { useEffect, useState } from 'react'
+/**
+ * The form's inputs. Each keeps the text on screen as its own draft while it has focus and
+ * follows the document otherwise (undo, typing in the editor). None of them converts a value:
+ * what does not fit the field's kind is shown as written, with a warning.
+ */
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react'
+import type { FieldSession } from './field-session'
+import { historyKey } from './field-session'
+import { registerPending } from './pending'
+import { suggest } from './suggest'
+import type { ValueCount } from '../../shared/schema'
+import { fromInputValue, readWallClock, toInputValue, writeWallClock } from './wall-clock'
+import { writeTypedDate } from './date-entry'
 
-/** A text input that shows the document's value and reports every change as it is typed. */
-export function TextWidget(props: { value: string; label: string; multiline: boolean; readOnly: boolean; onChange(next: string): void }) {
-  const { value, label, multiline, readOnly, onChange } = props
+interface Common {
+  label: string
+  readOnly: boolean
+  session: FieldSession
+}
+
+/** An input method is composing: the key or the text is not the writer's yet. */
+function composingEvent(event: KeyboardEvent): boolean {
+  return event.nativeEvent.isComposing || event.keyCode === 229
+}
+
+/** Ctrl+Z / Ctrl+Shift+Z act on the document's history, so the file follows the field. */
+function onHistoryKey(event: KeyboardEvent, session: FieldSession, before?: () => boolean): boolean {
+  const which = historyKey(event)
+  if (!which || composingEvent(event)) return false
+  event.preventDefault()
+  if (before?.()) return true
+  if (which === 'undo') session.undo()
+  else session.redo()
+  return true
+}
+
+/**
+ * The draft: what the field shows. It follows the document when the document changes, except
+ * during a composition (the IME owns the text then).
+ */
+function useDraft(value: string, composing: { current: boolean }): [string, (next: string) => void] {
   const [draft, setDraft] = useState(value)
-  // The document is the truth: when it changes underneath (undo, typing in the editor), follow it.
-  useEffect(() => setDraft(value), [value])
+  useEffect(() => {
+    if (!composing.current) setDraft(value)
+  }, [value, composing])
+  return [draft, setDraft]
+}
+
+export function Warning({ children }: { children: ReactNode }) {
+  return (
+    <span className="property-warning" role="note" data-testid="property-warning">
+      {children}
+    </span>
+  )
+}
+
+/**
+ * Text written as it is typed: one whole-value write per keystroke (none during a composition,
+ * one when it commits), all of it one undo step.
+ */
+export function TextField(
+  props: Common & { value: string; multiline: boolean; onWrite(next: string): void },
+) {
+  const { value, label, readOnly, multiline, session, onWrite } = props
+  const composing = useRef(false)
+  const [draft, setDraft] = useDraft(value, composing)
   const common = {
     'aria-label': label,
     value: draft,
     readOnly,
-    onChange: (event: { currentTarget: { value: string } }) => {
-      setDraft(event.currentTarget.value)
-      onChange(event.currentTarget.value)
+    spellCheck: multiline,
+    onFocus: () => session.begin(),
+    onBlur: () => session.end(),
+    onChange: (event: { currentTarget: { value: string }; nativeEvent: Event }) => {
+      const next = event.currentTarget.value
+      setDraft(next)
+      if (!composing.current && !(event.nativeEvent as InputEvent).isComposing) onWrite(next)
     },
+    onCompositionStart: () => (composing.current = true),
+    onCompositionEnd: (event: { currentTarget: { value: string } }) => {
+      composing.current = false
+      setDraft(event.currentTarget.value)
+      onWrite(event.currentTarget.value)
+    },
+    onKeyDown: (event: KeyboardEvent) => void onHistoryKey(event, session),
   }
   return multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />
 }
 
-export function NumberWidget(props: { value: number; label: string; readOnly: boolean; onChange(next: number): void }) {
-  const [draft, setDraft] = useState(String(props.value))
-  useEffect(() => setDraft(String(props.value)), [props.value])
+/** A URL: one line, with a control that shows all of it wrapped. */
+export function UrlField(props: Common & { value: string; expandLabel: string; onWrite(next: string): void }) {
+  const [expanded, setExpanded] = useState(false)
   return (
-    <input
-      type="number"
-      aria-label={props.label}
-      value={draft}
-      readOnly={props.readOnly}
-      onChange={(event) => {
-        setDraft(event.currentTarget.value)
-        const next = Number(event.currentTarget.value)
-        if (event.currentTarget.value.trim() !== '' && Number.isFinite(next)) props.onChange(next)
-      }}
-    />
+    <div className="url-field">
+      <TextField {...props} multiline={expanded} />
+      <button
+        type="button"
+        className="url-expand"
+        aria-label={props.expandLabel}
+        title={props.expandLabel}
+        aria-pressed={expanded}
+        onClick={() => setExpanded((e) => !e)}
+      >
+        {expanded ? '⤡' : '⤢'}
+      </button>
+    </div>
   )
 }
 
-export function BooleanWidget(props: { value: boolean; label: string; readOnly: boolean; onChange(next: boolean): void }) {
+/**
+ * A date as text, read when committed (Enter, Tab, blur, Save) in any of the folder's forms and
+ * written in the field's own form; a picker beside it for the forms it can show.
+ */
+export function DateField(
+  props: Common & { text: string; shapes: readonly string[]; pickLabel: string; notDate: string; onWrite(next: string): void },
+) {
+  const { text, label, readOnly, session, shapes, onWrite } = props
+  const composing = useRef(false)
+  const [draft, setDraft] = useDraft(text, composing)
+  const latest = useRef({ draft, text, shapes, onWrite })
+  latest.current = { draft, text, shapes, onWrite }
+  const commit = () => {
+    const { draft: typed, text: current, shapes: known, onWrite: write } = latest.current
+    if (typed === current) return
+    // Not a date: kept exactly as typed (the warning says so), never converted.
+    const written = typed.trim() === '' ? typed : (writeTypedDate(typed, [current, ...known]) ?? typed)
+    setDraft(written)
+    if (written !== current) write(written)
+  }
+  useEffect(() => (draft !== text ? registerPending(commit) : undefined))
+  const clock = readWallClock(text)
+  return (
+    <div className="date-widget">
+      <input
+        type="text"
+        aria-label={label}
+        value={draft}
+        readOnly={readOnly}
+        spellCheck={false}
+        onFocus={() => session.begin()}
+        onBlur={() => {
+          commit()
+          session.end()
+        }}
+        onChange={(event) => setDraft(event.currentTarget.value)}
+        onCompositionStart={() => (composing.current = true)}
+        onCompositionEnd={(event) => {
+          composing.current = false
+          setDraft(event.currentTarget.value)
+        }}
+        onKeyDown={(event) => {
+          if (composingEvent(event)) return
+          if (event.key === 'Enter') {
+            event.preventDefault()
+            commit()
+          } else if (event.key === 'Escape' && draft !== text) {
+            event.preventDefault()
+            setDraft(text)
+          } else {
+            // Undo first drops what was typed and not yet committed, then walks the history.
+            onHistoryKey(event, session, () => {
+              if (latest.current.draft === latest.current.text) return false
+              setDraft(latest.current.text)
+              return true
+            })
+          }
+        }}
+      />
+      {clock && !readOnly && (
+        <input
+          type={clock.hasTime ? 'datetime-local' : 'date'}
+          className="date-picker"
+          step={1}
+          aria-label={props.pickLabel}
+          value={toInputValue(clock)}
+          onChange={(event) => {
+            const next = fromInputValue(event.currentTarget.value, clock.hasTime)
+            const written = next && writeWallClock(text, next)
+            if (written) onWrite(written)
+          }}
+        />
+      )}
+      {text.trim() !== '' && !readTypedDateOk(text) && <Warning>{props.notDate}</Warning>}
+    </div>
+  )
+}
+
+function readTypedDateOk(text: string): boolean {
+  return writeTypedDate(text, [text]) !== null
+}
+
+/** A number, written when what is typed is one; anything else waits with a warning. */
+export function NumberField(props: Common & { text: string; notNumber: string; onWrite(next: number): void }) {
+  const { text, label, readOnly, session, onWrite } = props
+  const composing = useRef(false)
+  const [draft, setDraft] = useState(text)
+  // The document wins unless the draft is the same number (`1.50` on screen, 1.5 written).
+  useEffect(() => setDraft((d) => (d.trim() !== '' && Number(d) === Number(text) ? d : text)), [text])
+  const valid = draft.trim() !== '' && Number.isFinite(Number(draft))
+  return (
+    <>
+      <input
+        type="text"
+        inputMode="decimal"
+        aria-label={label}
+        value={draft}
+        readOnly={readOnly}
+        onFocus={() => session.begin()}
+        onBlur={() => {
+          session.end()
+          if (!valid) setDraft(text)
+        }}
+        onChange={(event) => {
+          const next = event.currentTarget.value
+          setDraft(next)
+          if (!composing.current && next.trim() !== '' && Number.isFinite(Number(next))) onWrite(Number(next))
+        }}
+        onCompositionStart={() => (composing.current = true)}
+        onCompositionEnd={() => (composing.current = false)}
+        onKeyDown={(event) => void onHistoryKey(event, session)}
+      />
+      {!valid && <Warning>{props.notNumber}</Warning>}
+    </>
+  )
+}
+
+export function BooleanField(props: { value: boolean; label: string; readOnly: boolean; onChange(next: boolean): void }) {
   return (
     <input
       type="checkbox"
@@ -49,58 +237,122 @@ export function BooleanWidget(props: { value: boolean; label: string; readOnly: 
   )
 }
 
-/** Scalars of a list as chips; suggestions come from the values used across the folder. */
-export function ChipsWidget(props: {
+/**
+ * A list as chips. Enter or a comma adds the typed text as a chip (not the Enter that ends a
+ * composition); suggestions come from the folder's values, best match and most used first,
+ * chosen with the arrow keys.
+ */
+export function ChipsField(props: {
   items: string[]
+  /** Hexo categories: the items are one path, shown as A › B. */
+  path: boolean
   label: string
   removeLabel(item: string): string
-  suggestions: string[]
+  values: readonly ValueCount[]
+  choices: readonly string[]
   readOnly: boolean
-  onAdd(item: string): void
+  session: FieldSession
+  onAdd(items: string[]): void
   onRemove(index: number): void
 }) {
+  const { items, label, readOnly, session } = props
   const [draft, setDraft] = useState('')
-  const listId = `suggest-${props.label.replace(/\W+/g, '-')}`
-  const add = () => {
-    const item = draft.trim()
-    if (item && !props.items.includes(item)) props.onAdd(item)
+  const [open, setOpen] = useState(false)
+  const [active, setActive] = useState(-1)
+  const composing = useRef(false)
+  const listId = useId()
+  const shown = open ? suggest(props.values, props.choices, draft, items) : []
+  const add = (texts: string[]) => {
+    const fresh = [...new Set(texts.map((t) => t.trim()).filter((t) => t !== '' && !items.includes(t)))]
+    if (fresh.length) props.onAdd(fresh)
     setDraft('')
+    setActive(-1)
   }
   return (
-    <div className="chips">
-      {props.items.map((item, index) => (
-        <span className="chip" key={`${index}:${item}`}>
+    <div className={'chips' + (props.path ? ' chips-path' : '')}>
+      {items.map((item, index) => (
+        <span className="chip" data-testid="chip" key={`${index}:${item}`}>
           {item}
-          {!props.readOnly && (
+          {!readOnly && (
             <button type="button" className="chip-remove" aria-label={props.removeLabel(item)} onClick={() => props.onRemove(index)}>
               ×
             </button>
           )}
         </span>
       ))}
-      {!props.readOnly && (
-        <>
+      {!readOnly && (
+        <span className="chip-entry">
           <input
             type="text"
             className="chip-input"
-            aria-label={props.label}
-            list={listId}
+            role="combobox"
+            aria-label={label}
+            aria-expanded={shown.length > 0}
+            aria-controls={listId}
+            aria-autocomplete="list"
+            aria-activedescendant={active >= 0 && shown[active] ? `${listId}-${active}` : undefined}
             value={draft}
-            onChange={(event) => setDraft(event.currentTarget.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' || event.key === ',') {
-                event.preventDefault()
-                add()
-              }
+            onFocus={() => {
+              session.begin()
+              setOpen(true)
             }}
-            onBlur={add}
+            onBlur={() => {
+              if (draft.trim()) add([draft])
+              setOpen(false)
+              session.end()
+            }}
+            onChange={(event) => {
+              const next = event.currentTarget.value
+              setOpen(true)
+              setActive(-1)
+              // A pasted `js, 前端` is two chips; what follows the last comma is still being typed.
+              if (!composing.current && next.includes(',')) {
+                const parts = next.split(/[,，]/)
+                add(parts.slice(0, -1))
+                setDraft(parts[parts.length - 1] ?? '')
+              } else setDraft(next)
+            }}
+            onCompositionStart={() => (composing.current = true)}
+            onCompositionEnd={(event) => {
+              composing.current = false
+              setDraft(event.currentTarget.value)
+            }}
+            onKeyDown={(event) => {
+              if (composingEvent(event)) return
+              if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+                event.preventDefault()
+                setOpen(true)
+                const n = shown.length
+                if (n) setActive((a) => (event.key === 'ArrowDown' ? (a + 1) % n : (a <= 0 ? n : a) - 1))
+              } else if (event.key === 'Enter' || event.key === ',') {
+                event.preventDefault()
+                const picked = active >= 0 ? shown[active] : undefined
+                add([picked ?? draft])
+              } else if (event.key === 'Escape' && shown.length) {
+                event.preventDefault()
+                setOpen(false)
+              } else onHistoryKey(event, session)
+            }}
           />
-          <datalist id={listId}>
-            {props.suggestions.map((s) => (
-              <option key={s} value={s} />
-            ))}
-          </datalist>
-        </>
+          {shown.length > 0 && (
+            <ul className="suggestions" role="listbox" id={listId} aria-label={label} data-testid="suggestions">
+              {shown.map((s, i) => (
+                <li
+                  key={s}
+                  id={`${listId}-${i}`}
+                  role="option"
+                  aria-selected={i === active}
+                  className={i === active ? 'active' : undefined}
+                  // Keep focus in the input: a click picks, it does not blur.
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => add([s])}
+                >
+                  {s}
+                </li>
+              ))}
+            </ul>
+          )}
+        </span>
       )}
     </div>
   )

@@ -192,6 +192,8 @@ interface Ctx {
   eol?: '\n' | '\r\n'
   /** The value set is a date: timestamp text is written plain. */
   date: boolean
+  quote?: QuoteStyle
+  listStyle?: EditOptions['listStyle']
 }
 
 function prepare(text: string, opts: EditOptions): Ctx {
@@ -205,7 +207,7 @@ function prepare(text: string, opts: EditOptions): Ctx {
     })
   }
   const detection = opts.eol ? { ...parsed.detection, eol: opts.eol } : parsed.detection
-  return { text, detection, parsed, yaml, eol: opts.eol, date: opts.date === true }
+  return { text, detection, parsed, yaml, eol: opts.eol, date: opts.date === true, quote: opts.quote, listStyle: opts.listStyle }
 }
 
 function required<T>(v: T | null): T {
@@ -302,6 +304,12 @@ function yamlStyle(ctx: Ctx): YamlStyle {
   const most = (m: Map<string, number>, d: string): string =>
     [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? d
   const quote: QuoteStyle = marks.double > marks.single ? 'double' : 'single'
+  // A block without lists of its own writes one as the folder does.
+  const folder = flow + block === 0 ? ctx.listStyle : undefined
+  if (folder) {
+    flow = folder.flow ? 1 : 0
+    if (!folder.flow) seqIndents.set(folder.indent, 1)
+  }
   return {
     seqIndent: most(seqIndents, DEFAULT_STYLE.seqIndent),
     mapIndent: most(mapIndents, DEFAULT_STYLE.mapIndent),
@@ -447,7 +455,8 @@ function setYaml(ctx: Ctx, field: Field, value: EditValue): TextPatch[] {
 
   if (!isCollection(value)) {
     if (value === null) return clearOld('')
-    const prefer = node && isScalar(node) && !blockScalar && vr.from !== vr.to ? (scalarStyle(node) ?? 'plain') : null
+    const current = node && isScalar(node) && !blockScalar && vr.from !== vr.to ? (scalarStyle(node) ?? 'plain') : null
+    const prefer = ctx.quote ?? current
     // A date edited as a date stays a plain timestamp; any other string is quoted if YAML would retype it.
     const asDate = ctx.date || isPlainDate(node)
     return clearOld(` ${yamlScalar(value, style, prefer, false, asDate)}`)

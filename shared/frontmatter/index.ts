@@ -1,4 +1,4 @@
-/** The public API of shared/frontmatter: detect, parse, edit as text patches, schema inference. */
+/** The public API of shared/frontmatter: detect, parse, edit as text patches. */
 export { detect } from './detect'
 export { parse, fieldRecord } from './parse'
 export {
@@ -11,7 +11,7 @@ export {
   applyPatches,
   fieldToEditValue,
 } from './edit'
-export { inferSchema, scalarText } from './schema'
+export { scalarText } from './schema'
 export { parseDateText, isDateLike, type DateReading } from './dates'
 export { needsQuotes } from './quote'
 export type * from './types'

@@ -36,6 +36,14 @@ export interface EditOptions extends ParseOptions {
    * reads a date. Without it such text is quoted, except where it replaces a plain date.
    */
   date?: boolean
+  /**
+   * setValue of a string: the style the value had when the person began editing it ('plain'
+   * means quotes only where needed). Default: the style it has now. The form passes the first
+   * one, so a quote an intermediate keystroke needed (`'The Folio team '`) does not stay.
+   */
+  quote?: 'plain' | 'single' | 'double'
+  /** How to write a new list when the block shows none of its own: the folder's dominant style. */
+  listStyle?: { flow: true } | { flow: false; indent: string }
 }
 
 export interface Detection {
@@ -120,18 +128,3 @@ export interface TextPatch {
 
 /** A typed value an edit writes; strings are quoted only when YAML needs it. */
 export type EditValue = string | number | boolean | null | EditValue[] | { [key: string]: EditValue }
-
-export interface KeySchema {
-  key: string
-  /** How many headers have this key. */
-  count: number
-  /** The most common FieldValue type. */
-  type: FieldValue['type']
-  /** Scalar values (and list items) with how often each occurs, most frequent first. */
-  values: { value: string; count: number }[]
-}
-
-export interface Schema {
-  headers: number
-  keys: KeySchema[]
-}

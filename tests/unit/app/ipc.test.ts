@@ -14,6 +14,7 @@ const validArgs: Record<InvokeMethod, unknown[]> = {
   openFolder: ['/tmp/site'],
   getFolder: [],
   listArticles: [],
+  folderSchema: [],
   readArticle: ['a.md'],
   saveArticle: ['a.md', 'text', 'hash'],
   searchArticles: ['query', 10],

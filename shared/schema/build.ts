@@ -1,0 +1,191 @@
+/**
+ * The folder schema from every header's observed fields: per key its kind (the dominant one,
+ * or the one the schema file pins), values with counts, date formats and list style; once for
+ * the whole folder and once per collection.
+ */
+import type { SiteKind } from '../contract'
+import { collectionOf } from './collection'
+import type { CollectionSchema, FieldKind, FolderSchema, KeyPin, ListStyle, ObservedField, SchemaKey, SchemaPins, ValueCount } from './types'
+
+/** Values kept per key: enough for suggestions, bounded for folders of unique titles. */
+const MAX_VALUES = 500
+const MAX_DATE_FORMATS = 8
+
+export interface ObservedArticle {
+  path: string
+  fields: readonly ObservedField[]
+}
+
+interface Tally {
+  count: number
+  kinds: Map<FieldKind, number>
+  values: Map<string, number>
+  dates: Map<string, { example: string; count: number }>
+  styles: Map<string, { style: ListStyle; count: number }>
+}
+
+/** The written shape of a date: digits stand for digits, so `2013/7/13` and `2013/12/1` differ only in width. */
+export function dateShape(text: string): string {
+  return text.trim().replace(/\d+/g, (d) => (d.length >= 3 ? '9'.repeat(d.length) : '9'))
+}
+
+function styleKey(style: ListStyle): string {
+  return style.flow ? '[' : `-${style.indent}`
+}
+
+class Tallies {
+  readonly keys = new Map<string, Tally>()
+  articles = 0
+
+  add(fields: readonly ObservedField[]): void {
+    this.articles++
+    for (const [key, kind, values, style] of fields) {
+      let t = this.keys.get(key)
+      if (!t) {
+        t = { count: 0, kinds: new Map(), values: new Map(), dates: new Map(), styles: new Map() }
+        this.keys.set(key, t)
+      }
+      t.count++
+      if (kind) t.kinds.set(kind, (t.kinds.get(kind) ?? 0) + 1)
+      for (const value of values) {
+        t.values.set(value, (t.values.get(value) ?? 0) + 1)
+        if (kind === 'date') {
+          const shape = dateShape(value)
+          const d = t.dates.get(shape)
+          if (d) d.count++
+          else t.dates.set(shape, { example: value, count: 1 })
+        }
+      }
+      if (style) {
+        const k = styleKey(style)
+        const s = t.styles.get(k)
+        if (s) s.count++
+        else t.styles.set(k, { style, count: 1 })
+      }
+    }
+  }
+}
+
+function byCount<T extends { count: number }>(a: T & { value: string }, b: T & { value: string }): number {
+  return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)
+}
+
+/**
+ * The kind most values show. Lone strings under a key that is mostly a list are its one-item
+ * shorthand; a few long strings among short ones make it long text; URLs with images, images.
+ */
+export function dominantKind(kinds: ReadonlyMap<FieldKind, number>): FieldKind {
+  const get = (k: FieldKind) => kinds.get(k) ?? 0
+  let best: FieldKind = 'text'
+  let bestCount = 0
+  for (const [kind, count] of kinds) {
+    if (count > bestCount) {
+      best = kind
+      bestCount = count
+    }
+  }
+  if (get('taxonomy') > 0 && (best === 'text' || best === 'list')) return 'taxonomy'
+  if (best === 'text' && get('list') >= get('text')) return 'list'
+  // A date the date module cannot read yet (`Jul 08 2022`) must not turn the key into text.
+  if (best === 'text' && get('date') >= get('text')) return 'date'
+  if ((best === 'text' || best === 'longtext') && get('longtext') * 5 >= get('text')) return 'longtext'
+  if (best === 'url' && get('image') > 0) return 'image'
+  return best
+}
+
+function mostUsedStyle(styles: Iterable<{ style: ListStyle; count: number }>): ListStyle | null {
+  let best: { style: ListStyle; count: number } | null = null
+  for (const s of styles) if (!best || s.count > best.count) best = s
+  return best?.style ?? null
+}
+
+function schemaKeys(tallies: Tallies, pins: Record<string, KeyPin>, nested: (key: string) => boolean): SchemaKey[] {
+  const out: SchemaKey[] = []
+  const seen = new Set<string>()
+  for (const [key, t] of tallies.keys) {
+    seen.add(key)
+    out.push(keyOf(key, t, tallies.articles, pins[key], nested(key)))
+  }
+  // A pinned key nobody wrote yet still gets its widget and its choices.
+  for (const [key, pin] of Object.entries(pins)) {
+    if (seen.has(key)) continue
+    const empty: Tally = { count: 0, kinds: new Map(), values: new Map(), dates: new Map(), styles: new Map() }
+    out.push(keyOf(key, empty, tallies.articles, pin, nested(key)))
+  }
+  return out.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+}
+
+function keyOf(key: string, t: Tally, articles: number, pin: KeyPin | undefined, nested: boolean): SchemaKey {
+  const values = [...t.values].map(([value, count]) => ({ value, count })).sort(byCount).slice(0, MAX_VALUES)
+  const dateFormats: ValueCount[] = [...t.dates.values()]
+    .map((d) => ({ value: d.example, count: d.count }))
+    .sort(byCount)
+    .slice(0, MAX_DATE_FORMATS)
+  const kind = pin?.kind ?? (t.kinds.size ? dominantKind(t.kinds) : 'text')
+  return {
+    key,
+    kind,
+    count: t.count,
+    presence: articles ? t.count / articles : 0,
+    kinds: Object.fromEntries(t.kinds),
+    values,
+    dateFormats,
+    nested: nested && (kind === 'taxonomy' || kind === 'list'),
+    listStyle: mostUsedStyle(t.styles.values()),
+    choices: pin?.choices ?? [],
+    required: pin?.required ?? false,
+    pinned: pin?.kind !== undefined,
+  }
+}
+
+export interface BuildOptions {
+  kind: SiteKind
+  contentRoots: readonly string[]
+  pins?: SchemaPins
+  file?: string | null
+  fileErrors?: string[]
+}
+
+export function buildFolderSchema(articles: Iterable<ObservedArticle>, options: BuildOptions): FolderSchema {
+  const all = new Tallies()
+  const perCollection = new Map<string, Tallies>()
+  const styles = new Map<string, { style: ListStyle; count: number }>()
+  for (const article of articles) {
+    all.add(article.fields)
+    const name = collectionOf(options.kind, options.contentRoots, article.path)
+    let c = perCollection.get(name)
+    if (!c) perCollection.set(name, (c = new Tallies()))
+    c.add(article.fields)
+    for (const field of article.fields) {
+      const style = field[3]
+      if (!style) continue
+      const k = styleKey(style)
+      const s = styles.get(k)
+      if (s) s.count++
+      else styles.set(k, { style, count: 1 })
+    }
+  }
+  const pins = options.pins ?? { keys: {}, collections: {} }
+  const nested = (key: string) => options.kind === 'hexo' && (key === 'categories' || key === 'category')
+  const collections: CollectionSchema[] = [...perCollection]
+    .map(([name, t]) => ({ name, articles: t.articles, keys: schemaKeys(t, { ...pins.keys, ...pins.collections[name] }, nested) }))
+    .sort((a, b) => b.articles - a.articles || (a.name < b.name ? -1 : 1))
+  return {
+    articles: all.articles,
+    keys: schemaKeys(all, pins.keys, nested),
+    collections,
+    listStyle: mostUsedStyle(styles.values()),
+    file: options.file ?? null,
+    fileErrors: options.fileErrors ?? [],
+  }
+}
+
+/** The key as the form sees it for an article: its collection's view first, then the folder's. */
+export function schemaKeyFor(schema: FolderSchema | null, collection: string, key: string): SchemaKey | null {
+  if (!schema) return null
+  return (
+    schema.collections.find((c) => c.name === collection)?.keys.find((k) => k.key === key) ??
+    schema.keys.find((k) => k.key === key) ??
+    null
+  )
+}
