@@ -188,7 +188,7 @@ function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; sch
         <DateField
           {...common}
           text={shown}
-          shapes={schemaKey?.dateFormats.map((f) => f.value) ?? []}
+          formats={schemaKey?.dateFormats.map((f) => f.value) ?? []}
           pickLabel={t('pickDate', { key })}
           notDate={t('notDate')}
           onWrite={write}

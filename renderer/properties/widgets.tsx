@@ -10,7 +10,7 @@ import { registerPending } from './pending'
 import { suggest } from './suggest'
 import type { ValueCount } from '../../shared/schema'
 import { fromInputValue, readWallClock, toInputValue, writeWallClock } from './wall-clock'
-import { writeTypedDate } from './date-entry'
+import { writeTypedDate } from './typed-date'
 
 interface Common {
   label: string
@@ -112,18 +112,18 @@ export function UrlField(props: Common & { value: string; expandLabel: string; o
  * written in the field's own form; a picker beside it for the forms it can show.
  */
 export function DateField(
-  props: Common & { text: string; shapes: readonly string[]; pickLabel: string; notDate: string; onWrite(next: string): void },
+  props: Common & { text: string; formats: readonly string[]; pickLabel: string; notDate: string; onWrite(next: string): void },
 ) {
-  const { text, label, readOnly, session, shapes, onWrite } = props
+  const { text, label, readOnly, session, formats, onWrite } = props
   const composing = useRef(false)
   const [draft, setDraft] = useDraft(text, composing)
-  const latest = useRef({ draft, text, shapes, onWrite })
-  latest.current = { draft, text, shapes, onWrite }
+  const latest = useRef({ draft, text, formats, onWrite })
+  latest.current = { draft, text, formats, onWrite }
   const commit = () => {
-    const { draft: typed, text: current, shapes: known, onWrite: write } = latest.current
+    const { draft: typed, text: current, formats: known, onWrite: write } = latest.current
     if (typed === current) return
     // Not a date: kept exactly as typed (the warning says so), never converted.
-    const written = typed.trim() === '' ? typed : (writeTypedDate(typed, [current, ...known]) ?? typed)
+    const written = typed.trim() === '' ? typed : (writeTypedDate(typed, current, known) ?? typed)
     setDraft(written)
     if (written !== current) write(written)
   }
@@ -180,13 +180,9 @@ export function DateField(
           }}
         />
       )}
-      {text.trim() !== '' && !readTypedDateOk(text) && <Warning>{props.notDate}</Warning>}
+      {text.trim() !== '' && !clock && <Warning>{props.notDate}</Warning>}
     </div>
   )
-}
-
-function readTypedDateOk(text: string): boolean {
-  return writeTypedDate(text, [text]) !== null
 }
 
 /** A number, written when what is typed is one; anything else waits with a warning. */

@@ -4,6 +4,7 @@
  * the whole folder and once per collection.
  */
 import type { SiteKind } from '../contract'
+import { dateFormatOf } from '../frontmatter/dates'
 import { collectionOf } from './collection'
 import type { CollectionSchema, FieldKind, FolderSchema, KeyPin, ListStyle, ObservedField, SchemaKey, SchemaPins, ValueCount } from './types'
 
@@ -20,13 +21,9 @@ interface Tally {
   count: number
   kinds: Map<FieldKind, number>
   values: Map<string, number>
-  dates: Map<string, { example: string; count: number }>
+  /** Date formats (patterns of the date module) with their counts. */
+  dates: Map<string, number>
   styles: Map<string, { style: ListStyle; count: number }>
-}
-
-/** The written shape of a date: digits stand for digits, so `2013/7/13` and `2013/12/1` differ only in width. */
-export function dateShape(text: string): string {
-  return text.trim().replace(/\d+/g, (d) => (d.length >= 3 ? '9'.repeat(d.length) : '9'))
 }
 
 function styleKey(style: ListStyle): string {
@@ -49,12 +46,8 @@ class Tallies {
       if (kind) t.kinds.set(kind, (t.kinds.get(kind) ?? 0) + 1)
       for (const value of values) {
         t.values.set(value, (t.values.get(value) ?? 0) + 1)
-        if (kind === 'date') {
-          const shape = dateShape(value)
-          const d = t.dates.get(shape)
-          if (d) d.count++
-          else t.dates.set(shape, { example: value, count: 1 })
-        }
+        const format = kind === 'date' ? dateFormatOf(value) : null
+        if (format) t.dates.set(format, (t.dates.get(format) ?? 0) + 1)
       }
       if (style) {
         const k = styleKey(style)
@@ -117,8 +110,8 @@ function schemaKeys(tallies: Tallies, pins: Record<string, KeyPin>, nested: (key
 
 function keyOf(key: string, t: Tally, articles: number, pin: KeyPin | undefined, nested: boolean): SchemaKey {
   const values = [...t.values].map(([value, count]) => ({ value, count })).sort(byCount).slice(0, MAX_VALUES)
-  const dateFormats: ValueCount[] = [...t.dates.values()]
-    .map((d) => ({ value: d.example, count: d.count }))
+  const dateFormats: ValueCount[] = [...t.dates]
+    .map(([value, count]) => ({ value, count }))
     .sort(byCount)
     .slice(0, MAX_DATE_FORMATS)
   const kind = pin?.kind ?? (t.kinds.size ? dominantKind(t.kinds) : 'text')

@@ -43,7 +43,7 @@ export interface SchemaKey {
   kinds: Partial<Record<FieldKind, number>>
   /** Scalar values and list items, most frequent first (bounded). */
   values: ValueCount[]
-  /** Date keys: one example per written shape (`2013/7/13 20:46:25`, RFC 1123, …), most used first. */
+  /** Date keys: the formats written (date module patterns, `YYYY/M/D HH:mm:ss`), most used first. */
   dateFormats: ValueCount[]
   /** Hexo categories: a flat list is one path (B inside A). */
   nested: boolean

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { applyPatches, setValue } from '../../../shared/frontmatter'
 import { suggest, matchScore } from '../../../renderer/properties/suggest'
-import { readTypedDate, writeTypedDate } from '../../../renderer/properties/date-entry'
+import { writeTypedDate } from '../../../renderer/properties/typed-date'
 
 describe('whole-value writes in the plainest valid style', () => {
   const text = "---\nauthor: The Folio team\nquoted: 'x'\n---\n"
@@ -37,15 +37,15 @@ describe('whole-value writes in the plainest valid style', () => {
 })
 
 describe('dates typed as text', () => {
-  it('reads the folder’s forms and writes the field’s own', () => {
-    expect(writeTypedDate('2024-05-06 07:08:09', ['2024-03-01 09:30:00'])).toBe('2024-05-06 07:08:09')
-    expect(writeTypedDate('2024-05-06 07:08:09', ['2013/7/13 20:46:25'])).toBe('2024/5/6 7:08:09')
-    expect(writeTypedDate('2024/5/6 7:08:09', ['Tue, 01 Mar 2022 04:51:00 GMT'])).toBe('Mon, 06 May 2024 07:08:09 GMT')
-    expect(writeTypedDate('6 May 2024', ['2024-03-01'])).toBe('2024-05-06')
-    // A typed time does not fit a day-only field: the next shape that can carry it is used.
-    expect(writeTypedDate('2024-05-06 07:08', ['2024-03-01', '2024-01-02 03:04:05'])).toBe('2024-05-06 07:08:00')
-    expect(writeTypedDate('2', ['2024-03-01'])).toBeNull()
-    expect(readTypedDate('2024-02-30')).toBeNull()
+  it('are written in the field’s own format, else the folder’s most used one', () => {
+    expect(writeTypedDate('2024-05-06 07:08:09', '2024-03-01 09:30:00', [])).toBe('2024-05-06 07:08:09')
+    expect(writeTypedDate('2024-05-06 07:08:09', '2013/7/13 20:46:25', [])).toBe('2024/5/6 7:08:09')
+    expect(writeTypedDate('2024/5/6 7:08:09', 'Tue, 01 Mar 2022 04:51:00 GMT', [])).toBe('Mon, 06 May 2024 07:08:09 GMT')
+    expect(writeTypedDate('6 May 2024', '2024-03-01', [])).toBe('2024-05-06')
+    // A field that holds no date yet takes the folder's format for this key.
+    expect(writeTypedDate('6 May 2024 10:00', '', ['YYYY/M/D H:mm:ss'])).toBe('2024/5/6 10:00:00')
+    expect(writeTypedDate('2', '2024-03-01', [])).toBeNull()
+    expect(writeTypedDate('2024-02-30', '2024-03-01', [])).toBeNull()
   })
 })
 
