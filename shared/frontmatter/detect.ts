@@ -3,6 +3,8 @@
  * before the fence, line endings, where the body starts). See /FRONTMATTER.md "Finding the block".
  */
 import { type Document, parseDocument, isScalar } from 'yaml'
+import { headerRules, leadingBlankLinesMessage, siteRules } from '../sites'
+import type { Generator, HeaderRules } from '../sites/types'
 import type { Detection, DetectOptions, FrontMatterFormat } from './types'
 
 export interface Line {
@@ -43,6 +45,13 @@ export interface DetectResult {
   yaml?: Document.Parsed
   /** Offset of an opening fence that is never closed, for parse to report. */
   unterminated?: number
+  /** A header the site's generator would not read (the rule it breaks), for parse to report. */
+  notRead?: { offset: number; message: string }
+}
+
+/** The generator whose reader the options ask for: `site`, or Hexo for the older `hexo` flag. */
+export function generatorOf(opts: DetectOptions): Generator {
+  return opts.site ?? (opts.hexo ? 'hexo' : 'plain')
 }
 
 const FENCE = /^---[ \t]*(yaml|yml|toml|json)?[ \t]*$/i
@@ -56,6 +65,29 @@ export function detect(text: string, opts: DetectOptions = {}): Detection {
 }
 
 export function detectWithDoc(text: string, opts: DetectOptions = {}): DetectResult {
+  const generator = generatorOf(opts)
+  const rules = headerRules(generator)
+  const found = detectBlock(text, rules)
+  const notRead = found.detection.block ? notReadRule(text, found.detection, generator, rules) : null
+  return notRead ? { ...found, notRead } : found
+}
+
+/** The rule of the generator's reader that this found header breaks, if any. */
+function notReadRule(text: string, d: Detection, generator: Generator, rules: HeaderRules): DetectResult['notRead'] | null {
+  const at = d.block?.from ?? 0
+  // Fenceless headers swallow the blank lines before them (Hexo reads those however many there are).
+  if (rules.leadingBlankLines !== null && d.openFence !== '') {
+    let blank = 0
+    for (let i = d.leading.from; i < d.leading.to; i++) if (text[i] === '\n') blank++
+    if (blank > rules.leadingBlankLines) return { offset: at, message: leadingBlankLinesMessage(generator, rules.leadingBlankLines) }
+  }
+  if (d.format === 'toml' && !rules.toml) {
+    return { offset: at, message: `${siteRules(generator).name} reads no +++ TOML header; write the header in YAML between --- lines` }
+  }
+  return null
+}
+
+function detectBlock(text: string, rules: HeaderRules): DetectResult {
   const bom = text.charCodeAt(0) === 0xfeff
   const start = bom ? 1 : 0
   const eol = dominantEol(text)
@@ -110,7 +142,7 @@ export function detectWithDoc(text: string, opts: DetectOptions = {}): DetectRes
     return null
   }
 
-  const fence = FENCE.exec(firstText) ?? (opts.hexo ? HEXO_FENCE.exec(firstText) : null)
+  const fence = FENCE.exec(firstText) ?? (rules.semicolonJson ? HEXO_FENCE.exec(firstText) : null)
   if (fence && firstText.startsWith('-')) {
     const lang = (fence[1] ?? 'yaml').toLowerCase()
     const format: FrontMatterFormat = lang === 'toml' ? 'toml' : lang === 'json' ? 'json' : 'yaml'
@@ -123,21 +155,51 @@ export function detectWithDoc(text: string, opts: DetectOptions = {}): DetectRes
   if (firstText === '+++') {
     const found = fenced('toml', (s) => s === '+++')
     if (found) return found
-    return { detection: none, unterminated: looksLikeHeaderAfter(text, first.next) ? first.start : undefined }
+    return { detection: none, unterminated: first.start }
   }
-  if (/^;{3,}$/.test(firstText)) {
+  if (rules.semicolonJson && /^;{3,}$/.test(firstText)) {
     const found = fenced('json', (s) => s === firstText)
     return found ?? { detection: none }
   }
-  if (/^\{[ \t]*(?:"|\}|$)/.test(firstText)) return jsonObject(text, first.start, none) ?? { detection: none }
-  if (opts.hexo) return hexoFenceless(text, first, firstText, none) ?? { detection: none }
+  if (rules.jsonObject && /^\{[ \t]*(?:"|\}|$)/.test(firstText)) return jsonObject(text, first.start, none) ?? { detection: none }
+  if (rules.fenceless) return hexoFenceless(text, first, none) ?? { detection: none }
   return { detection: none }
 }
 
+/**
+ * Whether what follows an unclosed opening fence is a header: its first line that is neither
+ * blank nor a comment reads as `key:` (or `key =`), or there is no such line at all. Prose there
+ * makes the fence a horizontal rule.
+ */
 function looksLikeHeaderAfter(text: string, pos: number): boolean {
-  const line = lineAt(text, pos)
-  const s = text.slice(line.start, line.end)
-  return KEY_LINE.test(s) || TOML_KEY_LINE.test(s)
+  for (let p = pos; p < text.length; ) {
+    const line = lineAt(text, p)
+    const s = text.slice(line.start, line.end).trim()
+    if (s !== '' && !s.startsWith('#')) return KEY_LINE.test(s) || TOML_KEY_LINE.test(s)
+    p = line.next
+  }
+  return true
+}
+
+/**
+ * Whether the first lines of a file without a header look like a broken one: a lone fence,
+ * `key: value` lines ended by a fence, or two `key: value` lines (after comments) with no fences
+ * around them. No edit adds a block there.
+ */
+export function looksLikeBrokenHeader(text: string, from: number): boolean {
+  let keys = 0
+  for (let p = from; p < text.length; ) {
+    const line = lineAt(text, p)
+    const s = text.slice(line.start, line.end).replace(/[ \t]+$/, '')
+    // A lone fence first, or `key:` lines that a fence ends (a header missing its opening fence).
+    if (/^(?:-{3,}|\+{3}|;{3,})$/.test(s) || FENCE.test(s)) return true
+    if (s.trim() !== '' && !s.trimStart().startsWith('#')) {
+      if (!KEY_LINE.test(s)) return false
+      if (++keys === 2) return true
+    }
+    p = line.next
+  }
+  return false
 }
 
 // A first line that makes the block a mapping, a list or an error: never prose.
@@ -199,10 +261,20 @@ function lineStart(text: string, pos: number): number {
   return text.lastIndexOf('\n', pos - 1) + 1
 }
 
-/** Hexo reads `title: x\n---\nbody` (and `"title": "x"\n;;;`) as a header with no opening fence. */
-function hexoFenceless(text: string, first: Line, firstText: string, none: Detection): DetectResult | null {
-  if (!KEY_LINE.test(firstText)) return null
-  for (let q = first.start; q < text.length; ) {
+/**
+ * Hexo reads `title: x\n---\nbody` (and `"title": "x"\n;;;`) as a header with no opening fence,
+ * also when comment lines come first (`# note\ntitle: x\n---`).
+ */
+function hexoFenceless(text: string, first: Line, none: Detection): DetectResult | null {
+  let keyLine = first
+  for (;;) {
+    const s = text.slice(keyLine.start, keyLine.end).trim()
+    if (s !== '' && !s.startsWith('#')) break
+    if (keyLine.next >= text.length) return null
+    keyLine = lineAt(text, keyLine.next)
+  }
+  if (!KEY_LINE.test(text.slice(keyLine.start, keyLine.end))) return null
+  for (let q = keyLine.start; q < text.length; ) {
     const line = lineAt(text, q)
     const s = text.slice(line.start, line.end).replace(/[ \t]+$/, '')
     if (HEXO_FENCE.test(s)) {

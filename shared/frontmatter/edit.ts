@@ -5,7 +5,8 @@
  */
 import { type Document, type Node, isMap, isScalar, isSeq, Scalar, type YAMLSeq } from 'yaml'
 import { FolioError } from '../errors'
-import { lineAt } from './detect'
+import { headerRules } from '../sites'
+import { generatorOf, lineAt, looksLikeBrokenHeader } from './detect'
 import { parseWithInternals, scanToml, type TomlEntry } from './parse'
 import { doubleQuoted, hasControl, needsQuotes, plainDate, type QuoteStyle, yamlDate, yamlKey, yamlNumber, yamlString } from './quote'
 import { scalarText } from './schema'
@@ -92,6 +93,11 @@ export function removeKey(text: string, key: string, opts: EditOptions = {}): Te
   const ctx = prepare(text, opts)
   const field = ctx.parsed.fields.find((f) => f.key === key)
   if (!field) return []
+  // Hexo prints a block left without keys (`---\n---`) as body: the last key takes the block with it.
+  const block = ctx.detection.block
+  if (block && ctx.parsed.fields.length === 1 && headerRules(generatorOf(opts)).emptyBlockIsBody) {
+    return [{ from: block.from, to: block.to, insert: '' }]
+  }
   if (ctx.detection.format === 'json') {
     const fields = ctx.parsed.fields
     const i = fields.indexOf(field)
@@ -197,13 +203,28 @@ interface Ctx {
 }
 
 function prepare(text: string, opts: EditOptions): Ctx {
-  const { parsed, yaml } = parseWithInternals(text, opts)
+  const { parsed, yaml, untabbed } = parseWithInternals(text, opts)
   const first = parsed.errors[0]
   if (first) {
+    const message =
+      first.code === 'not-read'
+        ? `The site does not read this header (line ${first.line}: ${first.message}); Folio leaves it as it is`
+        : `The header does not parse (line ${first.line}: ${first.message}); edit it as text`
+    throw new FolioError({ code: 'HEADER_PARSE', message, line: first.line })
+  }
+  if (untabbed) {
     throw new FolioError({
       code: 'HEADER_PARSE',
-      message: `The header does not parse (line ${first.line}: ${first.message}); edit it as text`,
-      line: first.line,
+      message: 'The header is indented with tabs, which Hexo reads as two spaces each; replace the tabs with spaces to edit it in the form',
+      line: parsed.fields[0]?.line,
+    })
+  }
+  if (parsed.detection.format === 'none' && looksLikeBrokenHeader(text, parsed.detection.bodyStart)) {
+    const line = text.slice(0, parsed.detection.bodyStart).split('\n').length
+    throw new FolioError({
+      code: 'HEADER_PARSE',
+      message: 'The first lines look like a header without its fences; fix them as text before adding fields',
+      line,
     })
   }
   const detection = opts.eol ? { ...parsed.detection, eol: opts.eol } : parsed.detection

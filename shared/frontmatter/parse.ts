@@ -5,7 +5,8 @@
 import { type Alias, type Document, type Node, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar } from 'yaml'
 import { parse as parseToml, TomlError } from 'smol-toml'
 import { parseDateText } from './dates'
-import { detectWithDoc, lineAt, YAML_OPTIONS } from './detect'
+import { headerRules } from '../sites'
+import { detectWithDoc, generatorOf, lineAt, YAML_OPTIONS } from './detect'
 import { LineIndex } from './lines'
 import type {
   Field,
@@ -22,6 +23,8 @@ export interface ParseInternals {
   parsed: ParsedFrontMatter
   /** For YAML headers: the document; offsets in it are relative to detection.content.from. */
   yaml?: Document.Parsed
+  /** The YAML was read with tab indentation turned into spaces (Hexo): the document's offsets are not the text's. */
+  untabbed?: boolean
 }
 
 export function parse(text: string, opts: ParseOptions = {}): ParsedFrontMatter {
@@ -29,7 +32,7 @@ export function parse(text: string, opts: ParseOptions = {}): ParsedFrontMatter 
 }
 
 export function parseWithInternals(text: string, opts: ParseOptions = {}): ParseInternals {
-  const { detection, yaml, unterminated } = detectWithDoc(text, opts)
+  const { detection, yaml, unterminated, notRead } = detectWithDoc(text, opts)
   const tz = opts.timeZone ?? 'UTC'
   const lines = new LineIndex(text)
   const done = (fields: Field[], errors: HeaderError[]): ParsedFrontMatter => ({
@@ -51,8 +54,16 @@ export function parseWithInternals(text: string, opts: ParseOptions = {}): Parse
   }
   const nul = text.indexOf('\0', content.from)
   if (nul !== -1 && nul < content.to) return { parsed: done([], [error(lines, 'nul', NUL_IN_HEADER, nul)]) }
+  if (notRead) return { parsed: done([], [error(lines, 'not-read', notRead.message, notRead.offset)]) }
   if (detection.format === 'yaml') {
-    const doc = yaml ?? parseDocument(text.slice(content.from, content.to), YAML_OPTIONS)
+    const source = text.slice(content.from, content.to)
+    const tabs = headerRules(generatorOf(opts)).tabsAsSpaces ? untab(source) : null
+    if (tabs) {
+      const doc = parseDocument(tabs.text, YAML_OPTIONS)
+      const { fields, errors } = readYaml(text, lines, content.from, doc, tz, tabs.toSource)
+      return { parsed: done(fields, errors), yaml: doc, untabbed: true }
+    }
+    const doc = yaml ?? parseDocument(source, YAML_OPTIONS)
     const { fields, errors } = readYaml(text, lines, content.from, doc, tz)
     return { parsed: done(fields, errors), yaml: doc }
   }
@@ -128,15 +139,52 @@ function entryRange(text: string, keyFrom: number, lastFrom: number): Range {
 
 // ---------------------------------------------------------------- YAML
 
+/**
+ * Hexo's reading of tabs (hexo-front-matter's escapeYAML): each tab that starts a line after the
+ * first becomes two spaces before js-yaml reads the header. Returns that text and a map from its
+ * offsets back to the source's; null when there is no such tab.
+ */
+function untab(source: string): { text: string; toSource(rel: number): number } | null {
+  const runs = [...source.matchAll(/\n(\t+)/g)]
+  if (runs.length === 0) return null
+  // Where each run of spaces ends in the new text, and how many characters it added so far.
+  const shifts: { at: number; added: number }[] = []
+  let text = ''
+  let last = 0
+  let added = 0
+  for (const m of runs) {
+    const tabs = (m.index ?? 0) + 1
+    const n = (m[1] ?? '').length
+    text += source.slice(last, tabs) + '  '.repeat(n)
+    last = tabs + n
+    added += n
+    shifts.push({ at: text.length, added })
+  }
+  text += source.slice(last)
+  return {
+    text,
+    toSource(rel) {
+      let back = 0
+      for (const s of shifts) {
+        if (s.at > rel) break
+        back = s.added
+      }
+      return rel - back
+    },
+  }
+}
+
 function readYaml(
   text: string,
   lines: LineIndex,
   offset: number,
   doc: Document.Parsed,
   tz: string,
+  toSource: (rel: number) => number = (rel) => rel,
 ): { fields: Field[]; errors: HeaderError[] } {
+  const src = (rel: number): number => offset + toSource(rel)
   const errors: HeaderError[] = doc.errors.map((e) => {
-    const at = offset + e.pos[0]
+    const at = src(e.pos[0])
     // The package's composer recurses per level and reports its own stack overflow as an error.
     if (e instanceof RangeError || /call stack/i.test(e.message)) return error(lines, 'too-deep', TOO_DEEP, at)
     const message = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')
@@ -148,12 +196,12 @@ function readYaml(
   const root = doc.contents
   const source = sourceNodes(root)
   for (const key of source.duplicates) {
-    errors.push(error(lines, 'duplicate-key', `Duplicate key ${keyText(key)}`, offset + (key.range?.[0] ?? 0)))
+    errors.push(error(lines, 'duplicate-key', `Duplicate key ${keyText(key)}`, src(key.range?.[0] ?? 0)))
   }
   if (errors.length > 0) return { fields: [], errors: errors.sort((a, b) => a.line - b.line || a.column - b.column) }
   if (root === null || (isScalar(root) && root.value === null)) return { fields: [], errors }
   if (!isMap(root)) {
-    const at = offset + (root.range?.[0] ?? 0)
+    const at = src(root.range?.[0] ?? 0)
     return { fields: [], errors: [error(lines, 'not-a-mapping', 'The header is not a list of key: value pairs', at)] }
   }
   const walk: YamlWalk = { doc, tz, offset, left: source.count * ALIAS_EXPANSION, alias: null }
@@ -163,12 +211,12 @@ function readYaml(
       const keyNode = pair.key
       const key = keyText(keyNode)
       const kr = (keyNode as Node | null)?.range ?? [0, 0, 0]
-      const keyRange = { from: offset + kr[0], to: offset + kr[1] }
+      const keyRange = { from: src(kr[0]), to: src(kr[1]) }
       const valueNode = pair.value as Node | null
       let valueRange: Range
       if (valueNode?.range) {
-        const from = offset + valueNode.range[0]
-        valueRange = { from, to: trimEnd(text, from, offset + valueNode.range[1]) }
+        const from = src(valueNode.range[0])
+        valueRange = { from, to: trimEnd(text, from, src(valueNode.range[1])) }
       } else {
         const colon = text.indexOf(':', keyRange.to)
         valueRange = { from: colon + 1, to: colon + 1 }

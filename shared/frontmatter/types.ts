@@ -4,6 +4,8 @@
  * decoded as UTF-8, with or without a leading BOM).
  */
 
+import type { Generator } from '../sites/types'
+
 export type FrontMatterFormat = 'yaml' | 'toml' | 'json' | 'none'
 
 export interface Range {
@@ -12,7 +14,12 @@ export interface Range {
 }
 
 export interface DetectOptions {
-  /** Apply Hexo's rules (optional opening `---`, `;;;` JSON): only inside a detected Hexo site. */
+  /**
+   * The generator whose reader decides which headers count (shared/sites): blank lines before
+   * the fence, fenceless and `;;;` headers, TOML and JSON forms. Default: a plain folder.
+   */
+  site?: Generator
+  /** Older spelling of `site: 'hexo'`. */
   hexo?: boolean
 }
 
@@ -79,6 +86,8 @@ export type HeaderErrorCode =
   | 'nul'
   /** The header's lines end in a lone CR: recognised, never edited. */
   | 'cr-only'
+  /** A header the site's generator would not read (the message names the rule). */
+  | 'not-read'
 
 export interface HeaderError {
   code: HeaderErrorCode

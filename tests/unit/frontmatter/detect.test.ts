@@ -52,9 +52,10 @@ describe('detect', () => {
     expect(detect('{% raw %}\n{{ x }}\n{% endraw %}\n').format).toBe('none')
   })
 
-  it("reads Hexo's ;;; JSON header", () => {
+  it("reads Hexo's ;;; JSON header in a Hexo site only (no other reader knows it)", () => {
     const text = ';;;\n"title": "x",\n"tags": ["a"]\n;;;\nbody'
-    const d = detect(text)
+    expect(detect(text).format).toBe('none')
+    const d = detect(text, { site: 'hexo' })
     expect(d.format).toBe('json')
     expect(slice(text, d.content)).toBe('"title": "x",\n"tags": ["a"]\n')
   })

@@ -341,8 +341,9 @@ describe('JSON edits', () => {
 
   it("edits Hexo's ;;; form", () => {
     const hexo = ';;;\n"title": "x"\n;;;\nbody'
-    expect(set(hexo, 'title', 'y')).toBe(';;;\n"title": "y"\n;;;\nbody')
-    expect(set(hexo, 'n', 1)).toBe(';;;\n"title": "x",\n"n": 1\n;;;\nbody')
+    const opts = { site: 'hexo' } as const
+    expect(apply(hexo, setValue(hexo, 'title', 'y', opts))).toBe(';;;\n"title": "y"\n;;;\nbody')
+    expect(apply(hexo, setValue(hexo, 'n', 1, opts))).toBe(';;;\n"title": "x",\n"n": 1\n;;;\nbody')
   })
 })
 

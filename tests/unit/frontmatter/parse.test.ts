@@ -220,7 +220,7 @@ describe('parse: JSON', () => {
   })
 
   it("reads Hexo's braceless ;;; form", () => {
-    const p = parse(';;;\n"title": "x",\n"date": "2013/7/13 20:46:25"\n;;;\nbody')
+    const p = parse(';;;\n"title": "x",\n"date": "2013/7/13 20:46:25"\n;;;\nbody', { site: 'hexo' })
     expect(fieldRecord(p).date).toMatchObject({ type: 'date', text: '2013/7/13 20:46:25' })
   })
 

@@ -1,0 +1,35 @@
+/**
+ * Eleventy (`.eleventy.js`, `eleventy.config.*`): every template under the input folder, except
+ * its includes, layouts and data folders and the output. Headers are read by gray-matter, which
+ * finds none after a blank line; `tags` also come from directory data files (the data cascade).
+ */
+import type { SiteRules } from './types'
+
+export const eleventy: SiteRules = {
+  generator: 'eleventy',
+  name: 'Eleventy',
+  header: {
+    leadingBlankLines: 0,
+    fenceless: false,
+    tabsAsSpaces: false,
+    semicolonJson: false,
+    jsonObject: false,
+    toml: false,
+    emptyBlockIsBody: false,
+  },
+  tags: { plural: 'tags', singular: null, first: 'plural', splitPluralString: false, hierarchy: false },
+  categories: { plural: 'categories', singular: null, first: 'plural', splitPluralString: false, hierarchy: false },
+  layout: ({ sourceDir, exclude = [] }) => ({
+    roots: [sourceDir],
+    drafts: [],
+    pages: [],
+    skipUnderscore: false,
+    keep: [],
+    skip: ['node_modules', '_site', ...['_includes', '_layouts', '_data'].map((d) => (sourceDir ? `${sourceDir}/${d}` : d)), ...exclude],
+  }),
+  describe: {
+    articles: 'everything under the input folder (`dir.input`) except `_includes`, `_layouts`, `_data` and `_site`',
+    header: '`---` on the first line (gray-matter: no blank line before it); `---json` and `---toml` fences',
+    taxonomy: '`tags` (a string is one tag), merged with `tags` of directory data files (`dir/dir.json`, `*.11tydata.json`)',
+  },
+}

@@ -1,0 +1,28 @@
+/**
+ * Hugo: content under `contentDir` (default `content`), sections and bundles included
+ * (`_index.md` is a section page, so `_` names are not skipped); YAML, TOML and JSON headers.
+ */
+import type { SiteRules } from './types'
+
+export const hugo: SiteRules = {
+  generator: 'hugo',
+  name: 'Hugo',
+  header: {
+    leadingBlankLines: null,
+    fenceless: false,
+    tabsAsSpaces: false,
+    semicolonJson: false,
+    jsonObject: true,
+    toml: true,
+    emptyBlockIsBody: false,
+  },
+  // Taxonomies are read by their plural name; a string is one value.
+  tags: { plural: 'tags', singular: null, first: 'plural', splitPluralString: false, hierarchy: false },
+  categories: { plural: 'categories', singular: null, first: 'plural', splitPluralString: false, hierarchy: false },
+  layout: ({ sourceDir }) => ({ roots: [sourceDir], drafts: [], pages: [], skipUnderscore: false, keep: [], skip: [] }),
+  describe: {
+    articles: 'everything under `contentDir` (default `content/`), sections (`_index.md`) and page bundles included',
+    header: '`---` YAML, `+++` TOML or a leading `{…}` JSON object; blank lines before it are fine',
+    taxonomy: '`tags` and `categories` only (no singular); a string is one value; no nesting',
+  },
+}

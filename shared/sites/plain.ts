@@ -1,0 +1,24 @@
+/** A folder of articles that no generator claims: every Markdown file, any common header form. */
+import type { SiteRules } from './types'
+
+export const plain: SiteRules = {
+  generator: 'plain',
+  name: 'Plain folder',
+  header: {
+    leadingBlankLines: null,
+    fenceless: false,
+    tabsAsSpaces: false,
+    semicolonJson: false,
+    jsonObject: true,
+    toml: true,
+    emptyBlockIsBody: false,
+  },
+  tags: { plural: 'tags', singular: 'tag', first: 'plural', splitPluralString: false, hierarchy: false },
+  categories: { plural: 'categories', singular: 'category', first: 'plural', splitPluralString: false, hierarchy: false },
+  layout: () => ({ roots: [''], drafts: [], pages: [], skipUnderscore: false, keep: [], skip: [] }),
+  describe: {
+    articles: 'every Markdown file; `.html`, `.htm`, `.txt` when they start with a header',
+    header: '`---` YAML, `+++` TOML or `{…}` JSON, blank lines before it allowed',
+    taxonomy: '`tags || tag`, `categories || category`; a string is one value',
+  },
+}

@@ -1,0 +1,131 @@
+/**
+ * Which headers a site's generator reads (shared/sites), and what edits do with the ones it would
+ * not read: unterminated blocks are errors at their opening line, broken-looking first lines
+ * never get a second header, and Hexo's quirks (blank lines, fenceless, tabs, empty fences).
+ */
+import matter from 'gray-matter'
+import { describe, expect, it } from 'vitest'
+import { applyPatches, fieldRecord, parse, removeKey, setValue } from '../../../shared/frontmatter'
+import type { EditOptions } from '../../../shared/frontmatter/types'
+
+const set = (text: string, key: string, value: string, opts: EditOptions = {}) => applyPatches(text, setValue(text, key, value, opts))
+
+describe('an opening fence that never closes', () => {
+  const broken = [
+    '---\n# NOTE: generated, do not edit\ntitle: Astro docs\ndescription: x\n\n# Heading\n\nbody\n',
+    '---\n\n\ntitle: x\n\nbody\n',
+    '---\n# only a comment\n',
+    '---\n',
+    '\n---\ntitle: x\n',
+    '+++\n# c\ntitle = "x"\n',
+    '+++\nSome text\n',
+  ]
+
+  it('is an error at the opening line, whatever follows it', () => {
+    for (const text of broken) {
+      const p = parse(text)
+      const line = text.startsWith('\n') ? 2 : 1
+      expect(p.errors, JSON.stringify(text)).toEqual([{ code: 'unterminated', message: 'The header has no closing fence', line, column: 1 }])
+    }
+  })
+
+  it('is never given a second header by an edit', () => {
+    for (const text of broken) {
+      for (const site of ['plain', 'hexo', 'jekyll'] as const) {
+        expect(() => setValue(text, 'title', 'y', { site }), `${site} ${JSON.stringify(text)}`).toThrow(expect.objectContaining({ code: 'HEADER_PARSE', line: text.startsWith('\n') ? 2 : 1 }))
+      }
+    }
+  })
+
+  it('is a horizontal rule when prose follows it', () => {
+    const text = '---\n\nSome prose after a rule.\n'
+    expect(parse(text)).toMatchObject({ ok: true, fields: [] })
+  })
+})
+
+describe('first lines that look like a header without fences', () => {
+  it('get no block added in front of them', () => {
+    for (const text of ['title: x\ndate: 2024-01-01\n\nbody\n', '# note\ntitle: x\nauthor: y\n', 'title: x\n---\n']) {
+      expect(() => setValue(text, 'title', 'y'), JSON.stringify(text)).toThrow(expect.objectContaining({ code: 'HEADER_PARSE' }))
+    }
+  })
+
+  it('prose that merely starts with a word and a colon still gets a header', () => {
+    const text = 'Note: this post is old.\n\nMore prose.\n'
+    expect(set(text, 'title', 'x')).toBe(`---\ntitle: x\n---\n${text}`)
+  })
+})
+
+describe('blank lines before the opening fence', () => {
+  const header = (blank: number) => `${'\n'.repeat(blank)}---\ntitle: x\n---\nbody\n`
+
+  it('Hexo reads a header after one blank line but not after two', () => {
+    expect(fieldRecord(parse(header(1), { site: 'hexo' })).title).toEqual({ type: 'string', value: 'x' })
+    const two = parse(header(2), { site: 'hexo' })
+    expect(two.errors).toEqual([
+      { code: 'not-read', message: 'Hexo reads no header after two blank lines: remove the blank lines before the opening fence', line: 3, column: 1 },
+    ])
+    expect(() => setValue(header(2), 'title', 'y', { site: 'hexo' })).toThrow(/Hexo reads no header after two blank lines/)
+  })
+
+  it('Jekyll and Eleventy (gray-matter) read none after even one', () => {
+    expect(parse(header(0), { site: 'jekyll' }).ok).toBe(true)
+    for (const site of ['jekyll', 'eleventy'] as const) {
+      const p = parse(header(1), { site })
+      expect(p.errors[0]).toMatchObject({ code: 'not-read', line: 2 })
+      expect(p.errors[0]?.message).toMatch(/reads no header after a blank line/)
+      expect(() => setValue(header(1), 'title', 'y', { site })).toThrow(expect.objectContaining({ code: 'HEADER_PARSE' }))
+    }
+    // gray-matter, Eleventy's reader, agrees: no data after a blank line.
+    expect(matter(header(1), {}).data).toEqual({})
+    expect(matter(header(0), {}).data).toEqual({ title: 'x' })
+  })
+
+  it('a plain folder and Hugo read the header wherever it starts', () => {
+    expect(set(header(3), 'title', 'z')).toBe(header(3).replace('title: x', 'title: z'))
+    expect(parse(header(3), { site: 'hugo' }).ok).toBe(true)
+  })
+})
+
+describe("Hexo's header forms", () => {
+  const hexo: EditOptions = { site: 'hexo' }
+
+  it('reads a fenceless header that starts with a comment, and edits it in place', () => {
+    const text = '# imported from WordPress\ntitle: 旧文章\ndate: 2013/7/13 20:46:25\n---\n正文\n'
+    const p = parse(text, hexo)
+    expect(fieldRecord(p).title).toEqual({ type: 'string', value: '旧文章' })
+    expect(set(text, 'title', '新标题', hexo)).toBe(text.replace('旧文章', '新标题'))
+  })
+
+  it('reads tab-indented lines as Hexo does (two spaces a tab) and refuses to edit them in place', () => {
+    const text = '---\ntitle: x\ntags:\n\t- a\n\t- b\nmeta:\n\tk: v\n---\nbody\n'
+    const p = parse(text, hexo)
+    expect(p.ok).toBe(true)
+    expect(fieldRecord(p).tags).toEqual({ type: 'list', items: [{ type: 'string', value: 'a' }, { type: 'string', value: 'b' }] })
+    expect(p.fields.map((f) => [f.key, f.line, text.slice(f.valueRange.from, f.valueRange.to)])).toEqual([
+      ['title', 2, 'x'],
+      ['tags', 3, '- a\n\t- b'],
+      ['meta', 6, 'k: v'],
+    ])
+    expect(() => setValue(text, 'title', 'y', hexo)).toThrow(/tabs/)
+    // Elsewhere a tab is not indentation YAML allows.
+    expect(parse(text).ok).toBe(false)
+  })
+
+  it('removing the last key removes the whole block, which Hexo would print as body', () => {
+    for (const text of ['---\ntitle: x\n---\nbody\n', 'title: x\n---\nbody\n', '\n---\n# c\ntitle: x\n---\nbody\n']) {
+      expect(applyPatches(text, removeKey(text, 'title', hexo))).toBe(text.startsWith('\n') ? '\nbody\n' : 'body\n')
+    }
+    // Jekyll: an empty header still makes the file a page, so the fences stay.
+    const text = '---\ntitle: x\n---\nbody\n'
+    expect(applyPatches(text, removeKey(text, 'title', { site: 'jekyll' }))).toBe('---\n---\nbody\n')
+    const two = '---\ntitle: x\nb: y\n---\n'
+    expect(applyPatches(two, removeKey(two, 'title', hexo))).toBe('---\nb: y\n---\n')
+  })
+
+  it('a +++ TOML header is listed with the rule Hexo breaks, and left alone', () => {
+    const text = '+++\ntitle = "x"\n+++\nbody\n'
+    expect(parse(text, hexo).errors[0]).toMatchObject({ code: 'not-read', line: 1 })
+    expect(() => setValue(text, 'title', 'y', hexo)).toThrow(expect.objectContaining({ code: 'HEADER_PARSE' }))
+  })
+})
