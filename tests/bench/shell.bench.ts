@@ -92,7 +92,9 @@ function missingFromPackage({ resources }: Packaged): string[] {
   const inside = new Set(asarFiles(join(resources, 'app.asar')))
   const wanted = ['/out/main/main.js', '/out/main/cli.js', '/out/main/sanitize-worker.js', '/out/preload/preload.cjs', '/out/renderer/index.html', '/node_modules/jsdom/package.json']
   const missing = wanted.filter((p) => !inside.has(p)).map((p) => `app.asar${p}`)
-  for (const extra of ['bin/folio', 'bin/folio.cmd', 'sample-content']) if (!existsSync(join(resources, extra))) missing.push(extra)
+  for (const extra of ['bin/folio', 'sample-content']) if (!existsSync(join(resources, extra))) missing.push(extra)
+  if (existsSync(join(resources, 'bin/folio')) && (statSync(join(resources, 'bin/folio')).mode & 0o111) === 0) missing.push('bin/folio (not executable)')
+  for (const windowsOnly of ['bin/folio.cmd', 'bin/folio-path.ps1']) if (existsSync(join(resources, windowsOnly))) missing.push(`(Windows only, shipped on Linux) ${windowsOnly}`)
   const unwanted = [...inside].filter((p) => /^\/node_modules\/(tsx|esbuild|react|react-dom|@codemirror|yaml|markdown-it)\//.test(p))
   return [...missing, ...new Set(unwanted.map((p) => `(should not ship) ${p.split('/').slice(0, 3).join('/')}`))]
 }
