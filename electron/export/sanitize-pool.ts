@@ -33,16 +33,29 @@ const QUEUE_PER_WORKER = 2
 
 /**
  * `workers` threads plus this one: this thread mostly waits for disk and workers, so it takes an
- * article itself whenever every worker already has enough queued.
+ * article itself whenever every worker already has enough queued. A worker that stops (it could
+ * not load, or crashed) leaves the pool and its queued articles are sanitized here: the export
+ * only gets slower, never stuck or failed.
  */
 function pool(workers: number, spec: { code: string | URL; eval: boolean }): ExportSanitizer {
   const local = inThread()
-  const pending = new Map<number, { resolve: (html: string) => void; reject: (error: Error) => void }>()
+  interface Pending {
+    worker: Worker
+    html: string
+    images: ReadonlyMap<string, string>
+    resolve: (html: string) => void
+    reject: (error: Error) => void
+  }
+  const pending = new Map<number, Pending>()
   const load = new Map<Worker, number>()
   let nextId = 0
-  const fail = (error: Error): void => {
-    for (const p of pending.values()) p.reject(error)
-    pending.clear()
+  const stopped = (worker: Worker): void => {
+    if (!load.delete(worker)) return
+    for (const [id, p] of pending) {
+      if (p.worker !== worker) continue
+      pending.delete(id)
+      local.sanitize(p.html, p.images).then(p.resolve, p.reject)
+    }
   }
   for (let i = 0; i < workers; i++) {
     // A larger young generation: jsdom allocates many short-lived objects per article.
@@ -55,21 +68,25 @@ function pool(workers: number, spec: { code: string | URL; eval: boolean }): Exp
       if ('html' in reply) p?.resolve(reply.html)
       else p?.reject(new Error(`sanitizing failed: ${reply.error}`))
     })
-    worker.on('error', (error) => fail(new Error(`the sanitizer thread stopped: ${error.message}`)))
+    worker.on('error', () => stopped(worker))
+    worker.on('exit', () => stopped(worker))
   }
   return {
     sanitize(html, images) {
-      const [worker, queued] = [...load].sort((a, b) => a[1] - b[1])[0] as [Worker, number]
-      if (queued >= QUEUE_PER_WORKER) return local.sanitize(html, images)
+      const least = [...load].sort((a, b) => a[1] - b[1])[0]
+      if (!least || least[1] >= QUEUE_PER_WORKER) return local.sanitize(html, images)
+      const [worker, queued] = least
       const id = nextId++
       load.set(worker, queued + 1)
       return new Promise<string>((resolve, reject) => {
-        pending.set(id, { resolve, reject })
+        pending.set(id, { worker, html, images, resolve, reject })
         worker.postMessage({ id, html, images: [...images] } satisfies SanitizeRequest)
       })
     },
     async close() {
-      await Promise.all([...load.keys()].map((w) => w.terminate()))
+      const running = [...load.keys()]
+      load.clear()
+      await Promise.all(running.map((w) => w.terminate()))
     },
   }
 }
