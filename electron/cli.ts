@@ -11,6 +11,7 @@ import { FolioError } from '../shared/errors'
 import { applyPatches, removeKey, setValue } from '../shared/frontmatter'
 import type { EditOptions, EditValue, HeaderError } from '../shared/frontmatter/types'
 import { writeFileAtomic } from './workspace/atomic-write'
+import { utf16Of } from './workspace/encoding'
 import { decode, encode } from './workspace/files'
 import { detectSite } from './workspace/site'
 import { openFromCommandLine } from './workspace/open-from-cli'
@@ -127,7 +128,7 @@ async function indexEntries(dirArg: string | undefined, io: Io): Promise<IndexEn
         categories: a.categories,
         draft: a.draft,
         words: a.words,
-        error: a.error ? errorEntry(a.error) : await utf8Error(abs),
+        error: a.error ? errorEntry(a.error) : await encodingError(abs),
       })
     }
     return entries.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
@@ -140,10 +141,11 @@ function errorEntry(e: HeaderError): IndexEntry['error'] {
   return { code: e.code, message: e.message, line: e.line }
 }
 
-/** The index decodes leniently for display; the CLI reports bytes that are not UTF-8. */
-async function utf8Error(abs: string): Promise<IndexEntry['error']> {
+/** The index decodes leniently for display; the CLI reports UTF-16 and bytes that are not UTF-8. */
+async function encodingError(abs: string): Promise<IndexEntry['error']> {
   const bytes = await readFile(abs).catch(() => null)
   if (!bytes) return null
+  if (utf16Of(bytes)) return { code: 'utf-16', message: 'The file is encoded as UTF-16; convert it to UTF-8 to edit it', line: 1 }
   const bad = firstInvalidUtf8(bytes)
   if (bad === -1) return null
   let line = 1
@@ -281,8 +283,14 @@ async function editFile(path: string, edits: Edit[]): Promise<boolean> {
     throw new FolioError({ code: 'READ_ONLY', message: 'the file is read-only; left unchanged' })
   }
   const bytes = await readFile(abs)
-  const decoded = decode(bytes, path)
-  if (decoded.readOnly !== null || firstInvalidUtf8(decoded.bom ? bytes.subarray(3) : bytes) !== -1) {
+  // The caller names the file before the reason.
+  const decoded = decode(bytes, 'the file')
+  const invalid = firstInvalidUtf8(decoded.bom ? bytes.subarray(3) : bytes) !== -1
+  // UTF-16 and CR-only lines: decode says why and what to do.
+  if (decoded.readOnly !== null && (!invalid || utf16Of(bytes))) {
+    throw new FolioError({ code: 'READ_ONLY', message: `${decoded.readOnly} Left unchanged.` })
+  }
+  if (decoded.readOnly !== null || invalid) {
     throw new FolioError({ code: 'INVALID_UTF8', message: 'not valid UTF-8; left unchanged' })
   }
   const opts = await optionsFor(abs)

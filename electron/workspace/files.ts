@@ -8,6 +8,7 @@ import { open, readFile, stat } from 'node:fs/promises'
 import type { ArticleFile, LineEnding, SaveResult } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
 import { writeFileAtomic } from './atomic-write'
+import { crOnlyLines, crOnlyMessage, decodeUtf16, utf16Message, utf16Of } from './encoding'
 
 export interface Decoded {
   text: string
@@ -43,18 +44,14 @@ export function dominantEol(text: string): LineEnding {
 export function decode(bytes: Uint8Array, path: string): Decoded {
   const bom = hasUtf8Bom(bytes)
   const body = bom ? bytes.subarray(3) : bytes
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    const text = lenient.decode(body)
-    return {
-      text,
-      bom: false,
-      eol: dominantEol(text),
-      readOnly: `${path} is encoded as UTF-16. Folio edits UTF-8 only; convert the file to UTF-8 to edit it.`,
-    }
+  const utf16 = bom ? null : utf16Of(bytes)
+  if (utf16) {
+    const text = decodeUtf16(bytes, utf16)
+    return { text, bom: false, eol: dominantEol(text), readOnly: utf16Message(path) }
   }
   try {
     const text = strict.decode(body)
-    return { text, bom, eol: dominantEol(text), readOnly: null }
+    return { text, bom, eol: dominantEol(text), readOnly: crOnlyLines(text) ? crOnlyMessage(path) : null }
   } catch {
     const text = lenient.decode(body)
     return {

@@ -14,6 +14,7 @@ import { buildFolderSchema, observeHeader, type FolderSchema, type ObservedField
 import { textStats } from '../../shared/text-stats'
 import type { CachedFile, IndexCache } from './cache'
 import { type FileKind, type PathRules, scan, type ScanEntry, statArticle } from './scan'
+import { decodeUtf16, utf16Of } from './encoding'
 import { inSlices } from './slices'
 import type { SiteSettings } from './site'
 
@@ -183,9 +184,25 @@ export function plainExcerpt(body: string): string {
 /** Drops a leading BOM; invalid bytes become U+FFFD (the index only displays). */
 const textDecoder = new TextDecoder('utf-8')
 
-/** Null when the file is not an article (a .txt or .html without a header). */
+/** The text to list and search: UTF-16 (which the editor opens read-only) is read as such. */
+function displayText(bytes: Uint8Array): string {
+  const utf16 = utf16Of(bytes)
+  return utf16 ? decodeUtf16(bytes, utf16) : textDecoder.decode(bytes)
+}
+
+/**
+ * Null when the file is not an article (a .txt or .html without a header). Whatever goes wrong
+ * reading one file becomes that file's error row: one bad file never fails the folder.
+ */
 export function summarize(facts: FileFacts, bytes: Uint8Array, site: SiteSettings, rules: PathRules): Indexed | null {
-  const text = textDecoder.decode(bytes)
+  try {
+    return summarizeText(facts, displayText(bytes), site, rules)
+  } catch (error) {
+    return unreadable(facts, error)
+  }
+}
+
+function summarizeText(facts: FileFacts, text: string, site: SiteSettings, rules: PathRules): Indexed | null {
   const parsed = parse(text, { hexo: site.kind === 'hexo', timeZone: site.timeZone })
   const format = parsed.detection.format
   if (format === 'none' && facts.kind === 'needs-header' && parsed.ok) return null
@@ -221,6 +238,38 @@ export function summarize(facts: FileFacts, bytes: Uint8Array, site: SiteSetting
       size: facts.size,
       mtimeMs: facts.mtimeMs,
       error: parsed.errors[0] ?? null,
+    },
+  }
+}
+
+/** The row of a file whose reading failed in a way the header grammar did not foresee. */
+function unreadable(facts: FileFacts, error: unknown): Indexed {
+  const reason = error instanceof Error ? error.message : String(error)
+  return {
+    text: '',
+    fields: [],
+    summary: {
+      path: facts.rel,
+      format: 'none',
+      title: null,
+      date: null,
+      dateMs: null,
+      updated: null,
+      updatedMs: null,
+      tags: [],
+      categories: [],
+      draft: false,
+      excerpt: '',
+      words: 0,
+      readingMinutes: 0,
+      size: facts.size,
+      mtimeMs: facts.mtimeMs,
+      error: {
+        code: 'unreadable',
+        message: `Folio could not read this article (${reason}); it is listed so you can open it as text and fix it.`,
+        line: 1,
+        column: 1,
+      },
     },
   }
 }
@@ -354,7 +403,7 @@ export class ArticleIndex {
     let text = this.texts.get(rel)
     if (text === undefined) {
       try {
-        text = textDecoder.decode(readFileSync(join(this.site.root, rel)))
+        text = displayText(readFileSync(join(this.site.root, rel)))
       } catch {
         return '' // vanished since it was indexed: the watcher will report it
       }

@@ -88,6 +88,8 @@ export type HeaderErrorCode =
   | 'cr-only'
   /** A header the site's generator would not read (the message names the rule). */
   | 'not-read'
+  /** Reading the file failed in a way the grammar did not foresee (the index's per-file catch). */
+  | 'unreadable'
 
 export interface HeaderError {
   code: HeaderErrorCode
