@@ -209,6 +209,7 @@ function Workbench() {
       /^https?:\/\//i.test(value) ? (settings.blockRemoteImages ? null : value) : resolveLocal(value, { assetBase: folder?.assetBase, articlePath: session.path ?? undefined }),
     [folder, session.path, settings.blockRemoteImages],
   )
+  const listImages = useCallback(() => (session.path ? folio.articleImages(session.path) : Promise.resolve([])), [session.path])
   const previewOptions = useMemo(
     () => ({ assetBase: folder?.assetBase, articlePath: session.path ?? undefined, dark, blockRemoteImages: settings.blockRemoteImages }),
     [folder, session.path, dark, settings.blockRemoteImages],
@@ -293,6 +294,7 @@ function Workbench() {
               eol={session.eol}
               readOnly={session.readOnly !== null}
               view={view}
+              listImages={listImages}
               imageUrl={imageUrl}
             />
           )}

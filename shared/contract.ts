@@ -307,6 +307,8 @@ export interface InvokeApi {
   listArticles(): Promise<ArticleSummary[]>
   /** What the folder's headers hold, key by key and per collection: the form's widgets follow it. */
   folderSchema(): Promise<FolderSchema>
+  /** Images kept with an article (its asset folder, its bundle), as its header would name them. */
+  articleImages(path: string): Promise<string[]>
   readArticle(path: string): Promise<ArticleFile>
   /** Writes atomically, only if the disk still has baseHash; otherwise a CONFLICT error. */
   saveArticle(path: string, text: string, baseHash: string): Promise<SaveResult>
@@ -369,6 +371,7 @@ export const INVOKE = {
   getFolder: 'folder:get',
   listArticles: 'articles:list',
   folderSchema: 'folder:schema',
+  articleImages: 'article:images',
   readArticle: 'article:read',
   saveArticle: 'article:save',
   searchArticles: 'articles:search',

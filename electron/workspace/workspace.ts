@@ -9,6 +9,7 @@ import type { ArticleFile, ArticleSummary, ContentChange, FolderInfo, NewArticle
 import { FolioError } from '../../shared/errors'
 import type { FrontMatterFormat } from '../../shared/frontmatter/types'
 import type { FolderSchema } from '../../shared/schema'
+import { articleImages } from './assets'
 import { createCache } from './cache'
 import { planArticle, writeNew } from './create'
 import { encode, ioError, readArticle, saveArticle } from './files'
@@ -41,6 +42,8 @@ export interface Workspace {
   list(): Promise<ArticleSummary[]>
   /** The folder schema: every key of every header, per collection, with the schema file's pins. */
   schema(): Promise<FolderSchema>
+  /** Images the article keeps beside it, as its header would name them. */
+  images(path: string): Promise<string[]>
   read(path: string): Promise<ArticleFile>
   save(path: string, text: string, baseHash: string): Promise<SaveResult>
   search(query: string, limit?: number): Promise<SearchHit[]>
@@ -163,6 +166,10 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     list: async () => index.list(),
 
     schema: async () => index.schema(schemaFile()),
+
+    async images(path) {
+      return articleImages(guard, (await guard.resolve(path)).rel)
+    },
 
     async read(path) {
       const r = await guard.resolve(path)

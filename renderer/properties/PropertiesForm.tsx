@@ -6,7 +6,7 @@ import { type FieldKind, type FolderSchema, type SchemaKey, schemaKeyFor, valueK
 import { useI18n } from '../i18n/i18n'
 import { FieldSession } from './field-session'
 import { suggest } from './suggest'
-import { BooleanField, ChipsField, DateField, NumberField, TextField, UrlField, Warning } from './widgets'
+import { BooleanField, ChipsField, DateField, ImageField, NumberField, TextField, UrlField, Warning } from './widgets'
 
 interface Props {
   /** The document text the offsets in `parsed` refer to. */
@@ -24,6 +24,8 @@ interface Props {
   view: EditorView | null
   /** Where an image path written in the header can be shown from (null when it cannot). */
   imageUrl(value: string): string | null
+  /** Images kept with the open article, as its header would name them. */
+  listImages(): Promise<string[]>
 }
 
 /** Which widget a row shows: the schema's kind, or the value's own for a key the folder lacks. */
@@ -61,7 +63,7 @@ function fits(kind: FieldKind, value: FieldValue): boolean {
  * Memoized: the workbench re-renders on cursor moves, which change none of these props.
  */
 export const PropertiesForm = memo(function PropertiesForm(props: Props) {
-  const { text, parsed, schema, collection, hexo, eol, readOnly, view, imageUrl } = props
+  const { text, parsed, schema, collection, hexo, eol, readOnly, view, imageUrl, listImages } = props
   const { t } = useI18n()
   const error = parsed.errors[0]
   const locked = readOnly || !parsed.ok
@@ -105,6 +107,7 @@ export const PropertiesForm = memo(function PropertiesForm(props: Props) {
           session={sessionFor(field.key)}
           edit={edit}
           imageUrl={imageUrl}
+          listImages={listImages}
         />
       ))}
       {!locked && <AddField schema={schema} collection={collection} present={parsed.fields.map((f) => f.key)} session={sessionFor} />}
@@ -120,9 +123,10 @@ interface RowProps {
   session: FieldSession
   edit(key: string, make: (doc: string, options: EditOptions) => TextPatch[]): void
   imageUrl(value: string): string | null
+  listImages(): Promise<string[]>
 }
 
-function FieldRow({ field, text, schemaKey, locked, session, edit, imageUrl }: RowProps) {
+function FieldRow({ field, text, schemaKey, locked, session, edit, imageUrl, listImages }: RowProps) {
   const { t } = useI18n()
   // The widget chosen when focus came in stays until focus leaves the row.
   const frozen = useRef<FieldKind | null>(null)
@@ -144,7 +148,17 @@ function FieldRow({ field, text, schemaKey, locked, session, edit, imageUrl }: R
         {schemaKey?.required && <span className="property-required" aria-label={t('requiredField')}> *</span>}
       </label>
       <div className="property-value">
-        <FieldWidget field={field} kind={kind} text={text} schemaKey={schemaKey} locked={locked} session={session} edit={edit} imageUrl={imageUrl} />
+        <FieldWidget
+          field={field}
+          kind={kind}
+          text={text}
+          schemaKey={schemaKey}
+          locked={locked}
+          session={session}
+          edit={edit}
+          imageUrl={imageUrl}
+          listImages={listImages}
+        />
       </div>
       {!locked && (
         <button
@@ -162,7 +176,7 @@ function FieldRow({ field, text, schemaKey, locked, session, edit, imageUrl }: R
 }
 
 function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; schemaKey: SchemaKey | null }) {
-  const { field, kind, text, schemaKey, locked, session, edit, imageUrl } = props
+  const { field, kind, text, schemaKey, locked, session, edit, imageUrl, listImages } = props
   const { t } = useI18n()
   const { key, value } = field
   const write = (next: EditValue) => void session.write(next)
@@ -229,15 +243,18 @@ function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; sch
       return <RawField field={field} text={text} {...common} edit={edit} />
     case 'url':
       return <UrlField {...common} value={shown} expandLabel={t('expandValue', { key })} onWrite={writeText} />
-    case 'image': {
-      const thumbnail = shown ? imageUrl(shown) : null
+    case 'image':
       return (
-        <>
-          <TextField {...common} value={shown} multiline={false} onWrite={writeText} />
-          {thumbnail && <img className="property-thumb" data-testid="property-thumb" src={thumbnail} alt="" loading="lazy" />}
-        </>
+        <ImageField
+          {...common}
+          value={shown}
+          thumbnail={shown ? imageUrl(shown) : null}
+          chooseLabel={t('chooseImage')}
+          noImages={t('noArticleImages')}
+          listImages={listImages}
+          onWrite={writeText}
+        />
       )
-    }
     case 'longtext':
     case 'text':
       return <TextField {...common} value={shown} multiline={kind === 'longtext' || shown.includes('\n')} onWrite={writeText} />

@@ -353,3 +353,60 @@ export function ChipsField(props: {
     </div>
   )
 }
+
+/** An image path, with its thumbnail and a list of the images kept with the article to pick from. */
+export function ImageField(
+  props: Common & {
+    value: string
+    thumbnail: string | null
+    chooseLabel: string
+    noImages: string
+    listImages(): Promise<string[]>
+    onWrite(next: string): void
+  },
+) {
+  const [images, setImages] = useState<string[] | null>(null)
+  const [open, setOpen] = useState(false)
+  const listId = useId()
+  const toggle = () => {
+    if (open) return setOpen(false)
+    setOpen(true)
+    props.listImages().then(setImages, () => setImages([]))
+  }
+  return (
+    <div className="image-field">
+      <div className="url-field">
+        <TextField {...props} multiline={false} />
+        {!props.readOnly && (
+          <button type="button" className="image-choose" aria-expanded={open} aria-controls={listId} onClick={toggle}>
+            {props.chooseLabel}
+          </button>
+        )}
+      </div>
+      {open && (
+        <ul className="suggestions image-choices" id={listId} aria-label={props.chooseLabel} data-testid="image-choices">
+          {images === null ? null : images.length === 0 ? (
+            <li className="empty">{props.noImages}</li>
+          ) : (
+            images.map((image) => (
+              <li key={image}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setOpen(false)
+                    props.session.begin()
+                    props.onWrite(image)
+                    props.session.end()
+                  }}
+                >
+                  {image}
+                </button>
+              </li>
+            ))
+          )}
+        </ul>
+      )}
+      {props.thumbnail && <img className="property-thumb" data-testid="property-thumb" src={props.thumbnail} alt="" loading="lazy" />}
+    </div>
+  )
+}

@@ -222,3 +222,23 @@ test('one field’s typing is one undo step, Ctrl+Z in the field undoes the file
   await save(page)
   expect(changedLines(ARTICLE, await readFile(file, 'utf8'))).toEqual([['author: The Folio team', 'author: The Folio team and friends']])
 })
+
+test('an image field picks a file from the article’s asset folder, from the keyboard', async () => {
+  const article = '---\ntitle: Pictures\nthumbnail: old.png\n---\nbody\n'
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex')
+  const dir = await contentFolder({ ...hexoSite(article), 'source/_posts/post/cover.png': png, 'source/_posts/post/notes.txt': 'not an image' })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.locator('[data-testid=article-item][data-path="source/_posts/post.md"]').click()
+  const row = page.locator(property('thumbnail'))
+  await expect(row).toHaveAttribute('data-kind', 'image')
+  await row.locator('input').click()
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  await expect(row.getByTestId('image-choices').getByRole('button')).toHaveText(['post/cover.png'])
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  await expect(row.locator('input')).toHaveValue('post/cover.png')
+  await save(page)
+  expect(await readFile(join(dir, 'source/_posts/post.md'), 'utf8')).toBe(article.replace('old.png', 'post/cover.png'))
+})

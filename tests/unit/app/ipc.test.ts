@@ -15,6 +15,7 @@ const validArgs: Record<InvokeMethod, unknown[]> = {
   getFolder: [],
   listArticles: [],
   folderSchema: [],
+  articleImages: ['a.md'],
   readArticle: ['a.md'],
   saveArticle: ['a.md', 'text', 'hash'],
   searchArticles: ['query', 10],

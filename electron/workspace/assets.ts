@@ -1,0 +1,39 @@
+/**
+ * Images an article can name in its header, from where its generator keeps them: the folder
+ * named after the article (Hexo's post asset folder, and the same habit in plain folders) and,
+ * for a page bundle (`index.md`, `_index.md`), the files beside it. Each is given as the header
+ * would write it: relative to the article's own folder.
+ */
+import { readdir } from 'node:fs/promises'
+import type { Guard } from './guard'
+
+const IMAGE = /\.(png|jpe?g|gif|webp|svg|avif|bmp|ico)$/i
+/** A folder of thousands of images is offered in part rather than slowly. */
+const MAX_IMAGES = 500
+
+async function imagesIn(guard: Guard, folderRel: string): Promise<string[]> {
+  let names: string[]
+  try {
+    const folder = await guard.resolve(folderRel)
+    const entries = await readdir(folder.abs, { withFileTypes: true })
+    names = entries.filter((e) => e.isFile() && !e.name.startsWith('.') && IMAGE.test(e.name)).map((e) => e.name)
+  } catch {
+    return [] // no such folder, or one the guard refuses: nothing to offer
+  }
+  return names.sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))
+}
+
+export async function articleImages(guard: Guard, rel: string): Promise<string[]> {
+  const slash = rel.lastIndexOf('/')
+  const folder = slash === -1 ? '' : rel.slice(0, slash)
+  const name = rel.slice(slash + 1)
+  const dot = name.lastIndexOf('.')
+  const stem = dot > 0 ? name.slice(0, dot) : name
+  const out: string[] = []
+  if (stem === 'index' || stem === '_index') out.push(...(await imagesIn(guard, folder)))
+  else {
+    const own = await imagesIn(guard, folder ? `${folder}/${stem}` : stem)
+    out.push(...own.map((image) => `${stem}/${image}`))
+  }
+  return out.slice(0, MAX_IMAGES)
+}
