@@ -188,11 +188,24 @@ function readYaml(
     // The package's composer recurses per level and reports its own stack overflow as an error.
     if (e instanceof RangeError || /call stack/i.test(e.message)) return error(lines, 'too-deep', TOO_DEEP, at)
     const message = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')
+    // `yaml` reports an over-indented `key:` at the value above it; js-yaml and the author mean its own line.
+    if (/Nested mappings are not allowed|Implicit keys need to be on a single line/.test(message)) {
+      const over = overIndented(text, at, offset + (doc.range?.[1] ?? 0))
+      if (over) return error(lines, 'syntax', over.message, over.at)
+    }
     // An unclosed quote or bracket is noticed lines later; the author needs the line that opened it.
     const opener = /closing "/.test(message) ? '"' : /closing '/.test(message) ? "'" : /end with a [\]}]/.test(message) ? '[{' : null
     const unclosed = opener ? openingEntry(text, offset, at, opener) : at
     return error(lines, 'syntax', message, unclosed)
   })
+  // Both messages above can point at one over-indented line: report it once.
+  const seen = new Set<string>()
+  for (let i = errors.length - 1; i >= 0; i--) {
+    const e = errors[i] as HeaderError
+    const id = `${e.line}:${e.column}:${e.message}`
+    if (seen.has(id)) errors.splice(i, 1)
+    seen.add(id)
+  }
   const root = doc.contents
   const source = sourceNodes(root)
   for (const key of source.duplicates) {
@@ -270,6 +283,30 @@ function sourceNodes(root: unknown): { count: number; duplicates: Node[] } {
     } else if (isSeq(node)) stack.push(...node.items)
   }
   return { count, duplicates: duplicates.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0)) }
+}
+
+/**
+ * The first line after the one holding `at` that is a `key:` indented deeper than the key it
+ * follows, with a message naming it; null when there is none before `end`.
+ */
+function overIndented(text: string, at: number, end: number): { at: number; message: string } | null {
+  const keyLine = text.slice(text.lastIndexOf('\n', at - 1) + 1, lineAt(text, at).end)
+  const indent = /^[ \t]*/.exec(keyLine)?.[0].length ?? 0
+  for (let p = lineAt(text, at).next; p < end; ) {
+    const line = lineAt(text, p)
+    const s = text.slice(line.start, line.end)
+    const m = /^([ \t]+)([^\s#:][^:]*?)[ \t]*:(?:[ \t]|$)/.exec(s)
+    if (m && (m[1] ?? '').length > indent) {
+      const key = (m[2] ?? '').trim()
+      return {
+        at: line.start + (m[1] ?? '').length,
+        message: `Key "${key}" is indented more than the key above it; align it with that key or nest it under a key of its own`,
+      }
+    }
+    if (s.trim() !== '' && !s.trim().startsWith('#')) return null
+    p = line.next
+  }
+  return null
 }
 
 /** Start of the last top-level entry before `at` whose value opens with one of `openers`. */
@@ -460,8 +497,14 @@ function readToml(text: string, lines: LineIndex, content: Range, tz: string): {
       at += Math.max(0, e.column - 1)
       const message = (e.message.split('\n')[0] ?? 'Invalid TOML').trim()
       if (/excessively nested/.test(message)) return { fields: [], errors: [error(lines, 'too-deep', TOO_DEEP, at)] }
-      const code: HeaderErrorCode = /already|redefine|overwrite/i.test(message) ? 'duplicate-key' : 'syntax'
-      return { fields: [], errors: [error(lines, code, message, at)] }
+      if (/already|redefine|overwrite/i.test(message)) {
+        // Name the key, as YAML's duplicate errors do (smol-toml's message does not).
+        const key = /^[ \t]*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:[ \t]*\.[ \t]*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*|\[\[?[^\]]*\]?\])/.exec(
+          sourceLines[e.line - 1] ?? '',
+        )?.[1]
+        return { fields: [], errors: [error(lines, 'duplicate-key', key ? `Duplicate key ${key}` : message, at)] }
+      }
+      return { fields: [], errors: [error(lines, 'syntax', message, at)] }
     }
     throw e
   }
