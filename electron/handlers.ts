@@ -4,7 +4,7 @@
  * error shaping and the handlers themselves are the same in the app and in tests.
  */
 import { join } from 'node:path'
-import type { ContentChange, EventApi, UiLocale, EventName, FolderInfo, InvokeApi, InvokeMethod, InvokeResult } from '../shared/contract'
+import type { ContentChange, EventApi, UiLocale, EventName, FolderInfo, InvokeApi, InvokeMethod, InvokeResult, PendingOpen } from '../shared/contract'
 import { INVOKE } from '../shared/contract'
 import { FolioError, type Envelope, type FolioErrorData } from '../shared/errors'
 import { openWorkspace, type Workspace } from './workspace/workspace'
@@ -41,6 +41,8 @@ export interface HandlerDeps {
   printToPdf?: ExportServiceDeps['printToPdf']
   /** Writes text/html and text/plain to the system clipboard. */
   writeClipboard?: ExportServiceDeps['writeClipboard']
+  /** What the app was asked to open before the page could hear it (kept by the app shell); omitted means nothing. */
+  takeOpenRequest?: () => Promise<PendingOpen>
 }
 
 export interface Handlers extends InvokeApi {
@@ -48,14 +50,22 @@ export interface Handlers extends InvokeApi {
   current(): Workspace | null
   /** The paths the renderer last reported unsaved. */
   unsaved(): readonly string[]
-  /** The user chose to lose unsaved work (close guard): forget it and clear the journal. */
+  /**
+   * The close guard let the window go: forget unsaved work and clear the journal. The journal is
+   * only cleared once the page has answered recovery (it journals from then on): a page that has
+   * not answered yet would erase buffers it never offered.
+   */
   discardUnsaved(): Promise<void>
+  /** The page crashed or reloads: its unsaved set is in the journal, which waits for the next page's answer. */
+  pageGone(): void
   dispose(): Promise<void>
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   let workspace: Workspace | null = null
   let unsaved: readonly string[] = []
+  // True once the page journals (it has answered recovery); false while a page has yet to answer.
+  let journalAnswered = false
   const journal = deps.journalDir === undefined ? null : createJournal({ dir: deps.journalDir })
 
   const setUnsaved = (paths: readonly string[]): void => {
@@ -126,8 +136,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     journalUnsaved: async (buffers) => {
       // Clearing needs no folder; buffers are always stamped with the folder they belong to.
       journal?.record(buffers.length === 0 ? '' : open().info.root, buffers)
+      journalAnswered = true
     },
-    takeRecovered: async () => (journal ? journal.read() : null),
+    takeRecovered: async () => {
+      journalAnswered = false
+      return journal ? journal.read() : null
+    },
+    takeOpenRequest: async () => (deps.takeOpenRequest ? deps.takeOpenRequest() : { request: null, problems: [] }),
     listRecentFolders: async () => (deps.recentFolders ? deps.recentFolders() : []),
     setUiLocale: async (locale) => deps.onUiLocale?.(locale),
     taxonomy: () => bulk().taxonomy(),
@@ -141,7 +156,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     unsaved: () => unsaved,
     discardUnsaved: async () => {
       setUnsaved([])
-      await journal?.clear()
+      if (journalAnswered) await journal?.clear()
+    },
+    pageGone: () => {
+      unsaved = []
+      journalAnswered = false
     },
     dispose: async () => {
       exports.cancelAll()
@@ -248,6 +267,7 @@ export const ARGUMENTS = {
   setUnsaved: [stringArray],
   journalUnsaved: [(v) => Array.isArray(v) && v.every(isUnsavedBuffer)],
   takeRecovered: [],
+  takeOpenRequest: [],
   listRecentFolders: [],
   setUiLocale: [(v) => v === 'en' || v === 'zh-CN'],
   taxonomy: [],

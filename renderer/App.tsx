@@ -1,7 +1,7 @@
 import { openSearchPanel } from '@codemirror/search'
 import type { EditorView } from '@codemirror/view'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { ArticleSummary, FolderInfo, RecoveredBuffers } from '../shared/contract'
+import type { ArticleSummary, FolderInfo, OpenRequest, RecoveredBuffers } from '../shared/contract'
 import { collectionOf, type FolderSchema } from '../shared/schema'
 import { folio, onMainEvent } from './bridge'
 import { Editor } from './editor/Editor'
@@ -188,16 +188,35 @@ function Workbench() {
   latestCommands.current = commands
   useEffect(() => {
     const offMenu = onMainEvent('menuCommand', ({ command }) => latestCommands.current[command]?.())
-    const offOpen = onMainEvent('openRequest', ({ folder: root, file }) => {
-      void openFolder(root).then(async (info) => {
+    return offMenu
+  }, [])
+
+  // What the app is asked to open: pulled once as this page starts (it may have been asked before
+  // the page could listen), pushed from then on. Subscribed before pulling, so nothing is missed.
+  const [opening, setOpening] = useState<string | null>(null)
+  const [openProblems, setOpenProblems] = useState<string[]>([])
+  const openRequested = useRef<(request: OpenRequest) => void>(() => undefined)
+  openRequested.current = ({ folder: root, file }) => {
+    setOpening(root)
+    void openFolder(root)
+      .then(async (info) => {
         if (info && file) await session.open(file)
       })
+      .finally(() => setOpening(null))
+  }
+  useEffect(() => {
+    const offOpen = onMainEvent('openRequest', (request) => openRequested.current(request))
+    const offProblem = onMainEvent('openProblem', (problem) => setOpenProblems((shown) => [...shown, describeNow.current(problem)]))
+    // Taken once: the answer is applied even if this effect was torn down meanwhile (StrictMode runs it twice).
+    void folio.takeOpenRequest().then(({ request, problems }) => {
+      if (problems.length > 0) setOpenProblems((shown) => [...shown, ...problems.map((problem) => describeNow.current(problem))])
+      if (request) openRequested.current(request)
     })
     return () => {
-      offMenu()
       offOpen()
+      offProblem()
     }
-  }, [openFolder, session.open])
+  }, [])
 
   const hexo = folder?.kind === 'hexo'
   const parsed = session.header.parsed
@@ -269,7 +288,18 @@ function Workbench() {
           />
         </nav>
         <section className="editor-pane" aria-label={t('editor')}>
-          {!folder && !loadError && folderChecked && <Welcome onOpen={(path) => void openFolder(path)} />}
+          {openProblems.length > 0 && (
+            <div className="error" role="alert" data-testid="open-problem">
+              {openProblems.map((problem, index) => (
+                <p key={index}>{problem}</p>
+              ))}
+              <button type="button" onClick={() => setOpenProblems([])}>
+                {t('dismiss')}
+              </button>
+            </div>
+          )}
+          {opening && !folder && <p className="placeholder" data-testid="opening-folder">{t('openingFolder', { folder: opening })}</p>}
+          {!folder && !loadError && folderChecked && !opening && <Welcome onOpen={(path) => void openFolder(path)} />}
           {folder && !session.path && <p className="placeholder">{t('noArticleOpen')}</p>}
           {session.path && (
             <div className="properties-bar">

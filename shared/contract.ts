@@ -2,7 +2,7 @@
  * The single IPC contract between the main process and the renderer.
  * Electron (app/ipc.ts + preload.ts), the e2e harness and the CLI all implement or call exactly this.
  */
-import type { Envelope } from './errors'
+import type { Envelope, FolioErrorData } from './errors'
 import type { FrontMatterFormat, HeaderError } from './frontmatter/types'
 import type { FolderSchema } from './schema/types'
 
@@ -324,6 +324,12 @@ export interface InvokeApi {
   journalUnsaved(buffers: UnsavedBuffer[]): Promise<void>
   /** Buffers a crash or a kill left behind, to offer back; null when there are none. */
   takeRecovered(): Promise<RecoveredBuffers | null>
+  /**
+   * What the app was asked to open before this page could hear it (launch arguments, a second
+   * launch, the OS), taken once as the page starts; later requests come as openRequest and
+   * openProblem events.
+   */
+  takeOpenRequest(): Promise<PendingOpen>
   /** Recently opened folders (absolute paths), newest first. */
   listRecentFolders(): Promise<string[]>
   /** The UI language the writer chose: native menus and dialogs follow it. */
@@ -359,8 +365,22 @@ export interface EventApi {
    * The OS, the command line, a second launch or the Open Recent menu asks to open a folder
    * (absolute) and maybe a file in it (POSIX, relative): confirm unsaved work, then openFolder.
    */
-  openRequest: { folder: string; file: string | null }
+  openRequest: OpenRequest
+  /** Something the app was asked to open and could not (no such file, not an article, a web address). */
+  openProblem: FolioErrorData
   exportProgress: ExportProgress
+}
+
+/** A folder (absolute) to open, and maybe a file in it (POSIX, relative to that folder). */
+export interface OpenRequest {
+  folder: string
+  file: string | null
+}
+
+/** What waited for the page: the latest open request, and what could not be opened, with why. */
+export interface PendingOpen {
+  request: OpenRequest | null
+  problems: FolioErrorData[]
 }
 
 export type InvokeMethod = keyof InvokeApi
@@ -383,6 +403,7 @@ export const INVOKE = {
   setUnsaved: 'unsaved:set',
   journalUnsaved: 'unsaved:journal',
   takeRecovered: 'unsaved:recovered',
+  takeOpenRequest: 'open:take',
   listRecentFolders: 'folders:recent',
   setUiLocale: 'ui:locale',
   taxonomy: 'taxonomy:get',
@@ -398,6 +419,7 @@ export const EVENTS = {
   contentChanged: 'content:changed',
   menuCommand: 'menu:command',
   openRequest: 'open:request',
+  openProblem: 'open:problem',
   exportProgress: 'export:progress',
 } as const satisfies Record<EventName, string>
 

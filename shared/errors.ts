@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'FORBIDDEN' // IPC sender is not our window
   | 'CANCELLED'
   | 'IO'
+  | 'CANNOT_OPEN' // the app was asked to open something it cannot (launch argument, URI, last folder)
 
 export interface FolioErrorData {
   code: ErrorCode

@@ -2,11 +2,13 @@
 import { dialog, type BrowserWindow } from 'electron'
 import { STRINGS, type Locale } from './strings'
 
-export async function chooseFolder(window: BrowserWindow, locale: Locale): Promise<string | null> {
+/** The folder dialog starts beside the open folder (the next site is usually its sibling), else in Documents. */
+export async function chooseFolder(window: BrowserWindow, locale: Locale, defaultPath: string): Promise<string | null> {
   const t = STRINGS[locale]
   const result = await dialog.showOpenDialog(window, {
     title: t.openFolderTitle,
     buttonLabel: t.openFolderButton,
+    defaultPath,
     properties: ['openDirectory', 'createDirectory'],
   })
   return result.canceled ? null : (result.filePaths[0] ?? null)

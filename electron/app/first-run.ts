@@ -6,13 +6,10 @@
 import { chmod, cp, lstat, readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { app } from 'electron'
+import { bundledSampleDir } from './paths'
 
 export const SAMPLE_FOLDER_NAME = 'Folio Sample'
 
-/** electron-builder puts resources/sample-content next to app.asar as extraResources. */
-export function bundledSamplePath(): string {
-  return app.isPackaged ? join(process.resourcesPath, 'sample-content') : join(app.getAppPath(), 'resources', 'sample-content')
-}
 
 const exists = (path: string): Promise<boolean> => lstat(path).then(() => true, () => false)
 
@@ -48,5 +45,5 @@ export async function ensureSampleCopy(source: string, documents: string): Promi
 }
 
 export function ensureSample(): Promise<string> {
-  return ensureSampleCopy(bundledSamplePath(), app.getPath('documents'))
+  return ensureSampleCopy(bundledSampleDir(app.isPackaged, process.resourcesPath), app.getPath('documents'))
 }

@@ -3,72 +3,146 @@
  * running window), paths from the command line and from the OS (file associations, macOS
  * open-file), recent folders, and the window's bounds remembered between launches.
  */
-import { realpath, stat } from 'node:fs/promises'
-import { dirname, extname, relative, resolve, sep } from 'node:path'
+import { open, realpath, stat } from 'node:fs/promises'
+import { basename, dirname, relative, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { app, type BrowserWindow } from 'electron'
-import type { EventApi } from '../../shared/contract'
+import type { FolioErrorData } from '../../shared/errors'
+import { detect } from '../../shared/frontmatter'
+import { articleFileKind } from '../workspace/scan'
 import { detectSite } from '../workspace/site'
+import type { OpenOutcome } from './open-requests'
 import type { SettingsStore } from './settings'
 
-export type OpenTarget = EventApi['openRequest']
-
-export const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown'])
-
-/** The user's arguments: after the executable, and after the app path when run as `electron .`. */
-export function userArgs(argv: readonly string[], packaged: boolean): string[] {
-  return argv.slice(packaged ? 1 : 2).filter((arg) => !arg.startsWith('-'))
+/** What a launch asks for: its arguments and the folder they are relative to. */
+export interface LaunchRequest {
+  args: string[]
+  cwd: string
 }
 
 /**
- * What a path asks Folio to open. A folder opens as itself (the workspace finds the site around
- * it); an article opens its site, with the article's path relative to that site's root.
+ * The user's arguments. Switches are dropped wherever they are (a relaunch through Chromium puts
+ * them first), and so is the app path that `electron .` and `electron out/main/main.js` pass
+ * before the user's own arguments.
  */
-export async function targetOf(path: string): Promise<OpenTarget | null> {
+export function userArgs(argv: readonly string[], packaged: boolean): string[] {
+  const plain = argv.slice(1).filter((arg) => !arg.startsWith('-'))
+  return packaged ? plain : plain.slice(1)
+}
+
+const cannotOpen = (asked: string, message: string): FolioErrorData => ({ code: 'CANNOT_OPEN', path: asked, message })
+
+/**
+ * An argument as a local path. Linux desktop entries pass `%U`: file:// URIs, percent-encoded.
+ * Null for what is no local file: a web address, another scheme, a file URI on another host.
+ */
+export function localPath(arg: string, cwd: string): string | null {
+  if (/^file:/i.test(arg)) {
+    try {
+      return fileURLToPath(arg)
+    } catch {
+      return null
+    }
+  }
+  // A scheme of two letters or more; "C:\posts" is a Windows path, not a scheme.
+  if (/^[a-z][a-z0-9+.-]+:/i.test(arg)) return null
+  return resolve(cwd, arg)
+}
+
+/**
+ * What a path or URI asks Folio to open. A folder opens as itself (the workspace finds the site
+ * around it); an article opens its site, with the article's path relative to that site's root.
+ * Anything else is a problem with a sentence the user can act on.
+ */
+export async function resolveTarget(asked: string, cwd: string): Promise<OpenOutcome> {
+  const path = localPath(asked, cwd)
+  if (path === null) return cannotOpen(asked, `Folio can only open folders and articles on this computer, not “${asked}”.`)
   let real: string
   try {
     real = await realpath(path)
   } catch {
-    return null
+    return cannotOpen(path, `Folio could not open “${path}”: there is no such file or folder. It may have been moved or deleted.`)
   }
-  const info = await stat(real)
-  if (info.isDirectory()) return { folder: real, file: null }
-  if (!info.isFile() || !ARTICLE_EXTENSIONS.has(extname(real).toLowerCase())) return null
+  const info = await stat(real).catch(() => null)
+  if (info?.isDirectory()) return { folder: real, file: null }
+  const kind = info?.isFile() ? articleFileKind(basename(real)) : null
+  if (kind === null || (kind === 'needs-header' && !(await startsWithHeader(real)))) {
+    return cannotOpen(real, `Folio could not open “${real}”: it is neither a folder nor an article (.md, .markdown, .mdx, or .html/.txt with a front-matter header).`)
+  }
   const site = await detectSite(dirname(real))
   return { folder: site.root, file: relative(site.root, real).split(sep).join('/') }
 }
 
-/** The first argument that names a folder or an article; later ones are ignored (one window). */
-export async function launchTarget(args: readonly string[], cwd: string): Promise<OpenTarget | null> {
-  for (const arg of args) {
-    const target = await targetOf(resolve(cwd, arg))
-    if (target) return target
+/** An .html or .txt file is an article only with a front-matter header (as the library decides). */
+async function startsWithHeader(path: string): Promise<boolean> {
+  const handle = await open(path, 'r').catch(() => null)
+  if (handle === null) return false
+  try {
+    const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(64 * 1024) })
+    return detect(buffer.subarray(0, bytesRead).toString('utf8')).format !== 'none'
+  } finally {
+    await handle.close()
   }
-  return null
 }
 
-/** False when another Folio is running: this one hands over its arguments and should quit. */
-export function setupSingleInstance(getWindow: () => BrowserWindow | null, open: (target: OpenTarget) => void): boolean {
-  if (!app.requestSingleInstanceLock()) return false
-  app.on('second-instance', (_event, argv, workingDirectory) => {
-    const window = getWindow()
-    if (window) {
-      if (window.isMinimized()) window.restore()
-      window.focus()
-    }
-    void launchTarget(userArgs(argv, app.isPackaged), workingDirectory).then((target) => {
-      if (target) open(target)
-    })
+const isProblem = (outcome: OpenOutcome): outcome is FolioErrorData => 'code' in outcome
+
+/** Every argument's problem, and the first one that names a folder or an article (one window opens one folder). */
+export async function launchOutcomes(launch: LaunchRequest): Promise<OpenOutcome[]> {
+  const outcomes: OpenOutcome[] = []
+  for (const arg of launch.args) {
+    const outcome = await resolveTarget(arg, launch.cwd)
+    if (isProblem(outcome)) outcomes.push(outcome)
+    else if (!outcomes.some((o) => !isProblem(o))) outcomes.push(outcome)
+  }
+  return outcomes
+}
+
+/**
+ * What opens at launch: what was asked for; else the last folder, or a sentence saying it is gone.
+ * An empty list means nothing asked and no last folder (the first run decides).
+ */
+export async function startupOutcomes(launch: LaunchRequest, lastFolder: string | null): Promise<OpenOutcome[]> {
+  const asked = await launchOutcomes(launch)
+  if (asked.some((o) => !isProblem(o)) || lastFolder === null) return asked
+  const last = await resolveTarget(lastFolder, launch.cwd)
+  const gone = cannotOpen(lastFolder, `The folder you had open last, “${lastFolder}”, is no longer there or cannot be read. Open it again from where it is now, or choose another folder.`)
+  return [...asked, isProblem(last) ? gone : last]
+}
+
+const isLaunchRequest = (value: unknown): value is LaunchRequest =>
+  typeof value === 'object' &&
+  value !== null &&
+  Array.isArray((value as LaunchRequest).args) &&
+  (value as LaunchRequest).args.every((arg) => typeof arg === 'string') &&
+  typeof (value as LaunchRequest).cwd === 'string'
+
+/**
+ * False when another Folio is running: this one has handed over its arguments and should quit.
+ * The arguments travel as the lock's additionalData, already parsed by the instance that got them:
+ * the argv the running instance receives has Chromium's switches first and cannot be read by position.
+ */
+export function setupSingleInstance(launch: LaunchRequest, focus: () => void, open: (launch: LaunchRequest) => void): boolean {
+  if (!app.requestSingleInstanceLock(launch)) return false
+  app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    focus()
+    open(isLaunchRequest(additionalData) ? additionalData : { args: userArgs(argv, app.isPackaged), cwd: workingDirectory })
   })
   return true
 }
 
+/** Brings our window forward (a second launch, the Dock). */
+export function focusWindow(window: BrowserWindow | null): void {
+  if (window === null || window.isDestroyed()) return
+  if (window.isMinimized()) window.restore()
+  window.focus()
+}
+
 /** macOS hands files (Finder, Dock, file associations) to `open-file`, possibly before `ready`. */
-export function setupOpenFile(open: (target: OpenTarget) => void): void {
+export function setupOpenFile(open: (path: string) => void): void {
   app.on('open-file', (event, path) => {
     event.preventDefault()
-    void targetOf(path).then((target) => {
-      if (target) open(target)
-    })
+    open(path)
   })
 }
 
@@ -88,13 +162,4 @@ export function rememberWindowState(window: BrowserWindow, settings: SettingsSto
     if (window.isDestroyed()) return
     void settings.update({ window: { bounds: window.getNormalBounds(), maximized: window.isMaximized() } })
   })
-}
-
-/** The folder to open at launch: the one asked for, else the last one if it still exists. */
-export async function startupTarget(args: readonly string[], cwd: string, settings: SettingsStore): Promise<OpenTarget | null> {
-  const asked = await launchTarget(args, cwd)
-  if (asked) return asked
-  const last = settings.get().lastFolder
-  if (last === null) return null
-  return targetOf(last)
 }

@@ -2,8 +2,12 @@
  * The Electron entry point. Each feature lives in its own file with a setupX() (Electron Fiddle
  * style); this file only decides the order and connects them around the handlers table that
  * implements the IPC contract (the same table the e2e harness drives in Chromium).
+ *
+ * Startup shows the window first and opens the folder after: the page pulls what it was asked to
+ * open (open-requests.ts), so a second launch or an open-file that arrives meanwhile is queued for
+ * the one window instead of making another.
  */
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { app, shell, type BrowserWindow, type WebContents } from 'electron'
 import { createHandlers } from '../handlers'
 import { setupCloseGuard, type CloseGuard } from './close-guard'
@@ -13,16 +17,21 @@ import { ensureSample } from './first-run'
 import { installCommandLine } from './install-cli'
 import { createEmitter, setupIpc } from './ipc'
 import {
+  focusWindow,
   forgetRecentFolders,
+  launchOutcomes,
   rememberFolder,
   rememberWindowState,
+  resolveTarget,
   setupOpenFile,
   setupSingleInstance,
-  startupTarget,
+  startupOutcomes,
   userArgs,
-  type OpenTarget,
+  type LaunchRequest,
 } from './lifecycle'
 import { setupApplicationMenu, setupContextMenu } from './menu'
+import { createOpenRequests, type OpenOutcome } from './open-requests'
+import { profileName, RENDERER_DIR } from './paths'
 import { ASSET_BASE, registerSchemes, setupProtocols } from './protocol'
 import { setupCrashRecovery } from './recovery'
 import { setupSecurity } from './security'
@@ -32,21 +41,33 @@ import { createMainWindow, loadRenderer } from './window'
 
 let mainWindow: BrowserWindow | null = null
 const trusted = (): WebContents | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null)
+const emit = createEmitter(trusted)
+const opens = createOpenRequests(emit)
 
-// Open requests that arrive before the app is ready (macOS open-file at launch) wait here.
-const early: OpenTarget[] = []
-let deliver = (target: OpenTarget): void => {
-  early.push(target)
+// Set once the app is ready: a request for a window that was closed (macOS keeps running) reopens it.
+let ensureWindow = (): void => undefined
+const deliver = (outcome: OpenOutcome): void => {
+  ensureWindow()
+  opens.deliver(outcome)
 }
+const openLaunch = (launch: LaunchRequest): void => opens.track(launchOutcomes(launch).then((outcomes) => outcomes.forEach(deliver)))
+const openPath = (path: string): void => opens.track(resolveTarget(path, process.cwd()).then(deliver))
 
-// A separate profile (settings, journal, single-instance lock) for each e2e run of the real app.
-if (process.env.FOLIO_USER_DATA) app.setPath('userData', process.env.FOLIO_USER_DATA)
+// A separate profile (settings, journal, single-instance lock) for each e2e run of the real app,
+// and one for development builds that never touches the installed app's.
+if (process.env.FOLIO_USER_DATA) {
+  app.setPath('userData', process.env.FOLIO_USER_DATA)
+} else {
+  app.setName(profileName(app.isPackaged))
+  app.setPath('userData', join(app.getPath('appData'), profileName(app.isPackaged)))
+}
 registerSchemes()
 app.setAppUserModelId('app.folio.editor')
-if (!setupSingleInstance(() => mainWindow, (target) => deliver(target))) {
+const launch: LaunchRequest = { args: userArgs(process.argv, app.isPackaged), cwd: process.cwd() }
+if (!setupSingleInstance(launch, () => focusWindow(mainWindow), openLaunch)) {
   app.quit()
 } else {
-  setupOpenFile((target) => deliver(target))
+  setupOpenFile(openPath)
   void app.whenReady().then(start)
 }
 
@@ -55,7 +76,6 @@ async function start(): Promise<void> {
   // The system's language until the renderer says which one the writer chose.
   let locale = pickLocale(app.getPreferredSystemLanguages())
   const settings = await openSettings(join(userData, 'settings.json'))
-  const emit = createEmitter(trusted)
   let guard: CloseGuard | null = null
 
   const refreshMenu = (): void =>
@@ -66,9 +86,9 @@ async function start(): Promise<void> {
       dev: !app.isPackaged,
       actions: {
         command: (command) => emit('menuCommand', { command }),
-        openRecent: (folder) => deliver({ folder, file: null }),
+        openRecent: openPath,
         clearRecent: () => void forgetRecentFolders(settings).then(refreshMenu),
-        openSample: () => void ensureSample().then((folder) => deliver({ folder, file: null })),
+        openSample: () => opens.track(ensureSample().then((folder) => deliver({ folder, file: null }))),
         ...(app.isPackaged && process.platform !== 'win32'
           ? { installCommandLine: () => void (mainWindow && installCommandLine(mainWindow, locale)) }
           : {}),
@@ -81,7 +101,11 @@ async function start(): Promise<void> {
       locale = next
       refreshMenu()
     },
-    chooseFolder: () => (mainWindow ? chooseFolder(mainWindow, locale) : Promise.resolve(null)),
+    chooseFolder: () => {
+      const open = handlers.current()
+      const start = open ? dirname(open.info.root) : app.getPath('documents')
+      return mainWindow ? chooseFolder(mainWindow, locale, start) : Promise.resolve(null)
+    },
     trash: (path) => shell.trashItem(path),
     cacheDir: join(userData, 'index-cache'),
     journalDir: join(userData, 'recovery'),
@@ -93,10 +117,11 @@ async function start(): Promise<void> {
     chooseExportTarget: (question) => (mainWindow ? chooseExportTarget(mainWindow, locale, question, app.getPath('documents')) : Promise.resolve(null)),
     printToPdf,
     writeClipboard,
+    takeOpenRequest: () => opens.take(),
   })
 
   setupSecurity()
-  setupProtocols(join(app.getAppPath(), 'out', 'renderer'), () => handlers.current())
+  setupProtocols(RENDERER_DIR, () => handlers.current())
   setupIpc(handlers, trusted)
   refreshMenu()
 
@@ -105,6 +130,12 @@ async function start(): Promise<void> {
     mainWindow = window
     rememberWindowState(window, settings)
     setupContextMenu(window, () => locale)
+    // The page that replaces a crashed one pulls its requests again, and must answer recovery
+    // again before a close may clear the journal (registered before the reload below).
+    window.webContents.on('render-process-gone', () => {
+      opens.pageGone()
+      handlers.pageGone()
+    })
     setupCrashRecovery(window, { onGiveUp: () => void showCrashed(window, locale) })
     guard = setupCloseGuard(window, {
       unsaved: () => handlers.unsaved(),
@@ -118,30 +149,25 @@ async function start(): Promise<void> {
     void loadRenderer(window)
     return window
   }
-
-  // The renderer decides (it may hold unsaved work); a window still loading hears it once loaded.
-  deliver = (target) => {
-    const window = mainWindow ?? openWindow()
-    if (window.webContents.isLoading()) window.webContents.once('did-finish-load', () => emit('openRequest', target))
-    else emit('openRequest', target)
+  ensureWindow = () => {
+    if (!mainWindow) openWindow()
   }
+
+  // The window first: indexing a big folder must not keep the user looking at nothing.
+  openWindow()
 
   // First launch ever: a copy of the sample site. No bundled sample (a bare checkout): the welcome screen.
-  const firstRun = async (): Promise<OpenTarget | null> => {
-    if (settings.get().sampleCreated) return null
+  const firstRun = async (): Promise<OpenOutcome[]> => {
+    if (settings.get().sampleCreated) return []
     const folder = await ensureSample().catch(() => null)
-    if (folder === null) return null
+    if (folder === null) return []
     await settings.update({ sampleCreated: true })
-    return { folder, file: null }
+    return [{ folder, file: null }]
   }
-
-  // Opened before the window loads, so the renderer's first getFolder() already sees it.
-  const initial =
-    early.shift() ?? (await startupTarget(userArgs(process.argv, app.isPackaged), process.cwd(), settings)) ?? (await firstRun())
-  const opened = initial ? await handlers.openFolder(initial.folder).catch(() => null) : null
-  openWindow()
-  if (initial && opened && initial.file !== null) deliver(initial)
-  for (const target of early.splice(0)) deliver(target)
+  const initial = await startupOutcomes(launch, settings.get().lastFolder).catch(() => [])
+  // A second launch that arrived meanwhile was asked later: its request wins over these.
+  for (const outcome of initial.length > 0 ? initial : await firstRun()) opens.deliver(outcome, { unlessWaiting: true })
+  opens.settle()
 
   app.on('activate', () => {
     if (!mainWindow) openWindow()
@@ -152,9 +178,9 @@ async function start(): Promise<void> {
   let disposed = false
   app.on('will-quit', (event) => {
     if (disposed) return
-    // Flush the journal and stop the watcher before the process ends.
+    // Flush the journal and the settings (the window's bounds), stop the watcher, then end.
     event.preventDefault()
     disposed = true
-    void handlers.dispose().finally(() => app.quit())
+    void Promise.allSettled([handlers.dispose(), settings.flush()]).finally(() => app.quit())
   })
 }

@@ -165,11 +165,12 @@ export function buildMenuTemplate({ locale, platform, recent, dev, actions }: Me
     },
     {
       label: top(t.window),
+      // The role belongs on the menu itself: macOS then lists the open windows at its end.
+      ...(mac ? { role: 'window' as const } : {}),
       submenu: [
         { role: 'minimize', label: t.minimize },
         ...(mac
-          ? // 'window' is macOS's list of open windows.
-            [{ role: 'zoom', label: t.zoom } as const, separator, { role: 'front', label: t.front } as const, separator, { role: 'window' } as const]
+          ? [{ role: 'zoom', label: t.zoom } as const, separator, { role: 'front', label: t.front } as const]
           : [{ role: 'close', label: t.closeWindow } as const]),
       ],
     },

@@ -25,6 +25,8 @@ export interface SettingsStore {
   update(patch: Partial<Settings>): Promise<void>
   /** Puts a folder first in the recent list (and makes it the one restored next launch). */
   addRecent(folder: string): Promise<void>
+  /** Resolves once every update so far is on disk (the app waits for it before it quits). */
+  flush(): Promise<void>
 }
 
 const isRectangle = (v: unknown): boolean =>
@@ -79,5 +81,6 @@ export async function openSettings(file: string): Promise<SettingsStore> {
       current = { ...current, recentFolders, lastFolder: folder }
       return save()
     },
+    flush: () => writing.catch(() => undefined),
   }
 }

@@ -2,8 +2,8 @@
  * The main window. Its webPreferences are the renderer's sandbox: no Node, isolated preload,
  * web security on. Built by a pure function so the tests can read every flag.
  */
-import { join } from 'node:path'
 import { app, BrowserWindow, screen, type BrowserWindowConstructorOptions, type Rectangle, type WebPreferences } from 'electron'
+import { PRELOAD_PATH } from './paths'
 import { RENDERER_URL } from './protocol'
 
 export interface WindowState {
@@ -66,7 +66,7 @@ export function visibleState(state: WindowState | null, workAreas: readonly Rect
 
 export function createMainWindow(saved: WindowState | null): BrowserWindow {
   const state = visibleState(saved, screen.getAllDisplays().map((display) => display.workArea))
-  const window = new BrowserWindow(mainWindowOptions(state, join(app.getAppPath(), 'out/preload/preload.cjs')))
+  const window = new BrowserWindow(mainWindowOptions(state, PRELOAD_PATH))
   if (state?.maximized) window.maximize()
   window.once('ready-to-show', () => window.show())
   return window

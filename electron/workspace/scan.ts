@@ -16,6 +16,12 @@ const ALWAYS_SKIPPED = new Set(['node_modules'])
 
 export type FileKind = 'article' | 'needs-header'
 
+/** Whether a file of this name can be an article, by its extension alone. */
+export function articleFileKind(name: string): FileKind | null {
+  const ext = extension(name)
+  return ARTICLE_EXTENSIONS.has(ext) ? 'article' : HEADER_EXTENSIONS.has(ext) ? 'needs-header' : null
+}
+
 export interface PathRules {
   /** Whether a folder (POSIX, relative to the site root) is descended into. */
   dir(rel: string): boolean
@@ -68,9 +74,7 @@ export function pathRules(site: SiteSettings): PathRules {
     dir: (rel) => (rel === '' || !hidden(rel)) && (inRoots(rel) || site.contentRoots.some((root) => under(root, rel))),
     file(rel) {
       if (hidden(rel) || !inRoots(rel)) return null
-      const ext = extension(lastSegment(rel))
-      if (ARTICLE_EXTENSIONS.has(ext)) return 'article'
-      return HEADER_EXTENSIONS.has(ext) ? 'needs-header' : null
+      return articleFileKind(lastSegment(rel))
     },
     inDrafts: (rel) => drafts.some((d) => under(rel, d)),
   }

@@ -65,7 +65,7 @@ describe('export wired in main', () => {
 
   beforeAll(async () => {
     base = await mkdtemp(join(tmpdir(), 'folio-main-export-'))
-    app.paths = { userData: join(base, 'userData'), documents: join(base, 'Documents') }
+    app.paths = { appData: join(base, 'appData'), documents: join(base, 'Documents') }
     const site = join(base, 'site')
     await mkdir(join(site, '_posts'), { recursive: true })
     await writeFile(join(site, '_config.yml'), 'title: Site\n')
@@ -75,6 +75,9 @@ describe('export wired in main', () => {
     await import('../../../electron/app/main')
     await vi.waitFor(() => expect(BrowserWindow.instances.some((w) => w.loaded.length > 0 && !w.destroyed)).toBe(true), { timeout: 15_000 })
     window = BrowserWindow.instances.find((w) => w.loaded.length > 0 && !w.destroyed) as BrowserWindow
+    // The page pulls what the launch asked for and opens it, as the renderer does.
+    const pending = (await invoke(INVOKE.takeOpenRequest)) as { value: { request: { folder: string } } }
+    await invoke(INVOKE.openFolder, pending.value.request.folder)
   })
 
   afterAll(async () => {

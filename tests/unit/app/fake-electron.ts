@@ -220,8 +220,20 @@ class FakeApp extends FakeEmitter {
   getPreferredSystemLanguages(): string[] {
     return [this.locale]
   }
-  requestSingleInstanceLock(): boolean {
+  lockData: unknown = undefined
+  requestSingleInstanceLock(additionalData?: unknown): boolean {
+    this.lockData = additionalData
     return this.hasLock
+  }
+  name = 'folio'
+  setName(name: string): void {
+    this.name = name
+  }
+  getName(): string {
+    return this.name
+  }
+  setPath(name: string, path: string): void {
+    this.paths[name] = path
   }
   quit(): void {
     this.quits++

@@ -2,8 +2,8 @@ import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { bundledSamplePath, ensureSampleCopy, SAMPLE_FOLDER_NAME } from '../../../electron/app/first-run'
-import { app } from './fake-electron'
+import { ensureSampleCopy, SAMPLE_FOLDER_NAME } from '../../../electron/app/first-run'
+import { bundledSampleDir } from '../../../electron/app/paths'
 
 vi.mock('electron', () => import('./fake-electron'))
 
@@ -52,12 +52,9 @@ describe('first run', () => {
     expect(await readdir(documents)).toEqual([])
   })
 
-  it('finds the bundle in resources/ in development and beside app.asar when packaged', () => {
-    expect(bundledSamplePath()).toBe(join('/app', 'resources', 'sample-content'))
-    app.isPackaged = true
-    vi.stubGlobal('process', { ...process, resourcesPath: '/opt/Folio/resources' })
-    expect(bundledSamplePath()).toBe(join('/opt/Folio/resources', 'sample-content'))
-    vi.unstubAllGlobals()
-    app.isPackaged = false
+  it('finds the bundle in the repo resources/ in development and beside app.asar when packaged', () => {
+    // Whatever app.getAppPath() says (out/main under test:electron): the repo holding this bundle.
+    expect(bundledSampleDir(false, '/unused')).toBe(join(import.meta.dirname, '../../..', 'resources', 'sample-content'))
+    expect(bundledSampleDir(true, '/opt/Folio/resources')).toBe(join('/opt/Folio/resources', 'sample-content'))
   })
 })

@@ -27,6 +27,7 @@ const validArgs: Record<InvokeMethod, unknown[]> = {
   setUnsaved: [['a.md']],
   journalUnsaved: [[{ path: 'a.md', text: 'x', baseHash: 'h' }]],
   takeRecovered: [],
+  takeOpenRequest: [],
   listRecentFolders: [],
   setUiLocale: ['zh-CN'],
   taxonomy: [],

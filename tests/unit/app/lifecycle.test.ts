@@ -1,18 +1,21 @@
 import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   forgetRecentFolders,
-  launchTarget,
+  launchOutcomes,
   rememberFolder,
   rememberWindowState,
+  resolveTarget,
   setupOpenFile,
   setupSingleInstance,
-  startupTarget,
+  startupOutcomes,
   userArgs,
-  type OpenTarget,
+  type LaunchRequest,
 } from '../../../electron/app/lifecycle'
+import type { OpenOutcome } from '../../../electron/app/open-requests'
 import { MAX_RECENT, openSettings } from '../../../electron/app/settings'
 import { app, BrowserWindow, FakeEvent } from './fake-electron'
 
@@ -22,7 +25,6 @@ const hexoFixture = resolve(import.meta.dirname, '../../fixtures/sites/hexo')
 let base: string
 let folder: string
 
-const settle = () => new Promise((done) => setTimeout(done, 50))
 
 beforeEach(async () => {
   base = await realpath(await mkdtemp(join(tmpdir(), 'folio-lifecycle-')))
@@ -39,63 +41,94 @@ afterEach(async () => {
   await rm(base, { recursive: true, force: true })
 })
 
+const problem = (outcome: OpenOutcome | undefined): string => (outcome && 'code' in outcome ? outcome.message : 'no problem')
+
 describe('command line', () => {
-  it('skips the executable, the app path in development, and switches', () => {
+  it('skips the executable, the app path in development, and switches wherever they are', () => {
     expect(userArgs(['/opt/Folio/folio', '--no-sandbox', 'notes'], true)).toEqual(['notes'])
     expect(userArgs(['/usr/bin/electron', '.', '--inspect', 'notes', 'a.md'], false)).toEqual(['notes', 'a.md'])
+    // Chromium puts switches first when it relaunches: position says nothing.
+    expect(userArgs(['/usr/bin/electron', '--allow-file-access-from-files', '--enable-logging', '.', 'notes'], false)).toEqual(['notes'])
+    expect(userArgs(['/opt/Folio/folio', '--original-process-start-time=1', 'notes'], true)).toEqual(['notes'])
   })
 
   it('opens a folder, or an article with its folder', async () => {
-    expect(await launchTarget(['notes'], base)).toEqual({ folder, file: null })
-    expect(await launchTarget([join(folder, 'a.md')], '/')).toEqual({ folder, file: 'a.md' })
-    expect(await launchTarget(['notes/b.markdown'], base)).toEqual({ folder, file: 'b.markdown' })
+    expect(await resolveTarget('notes', base)).toEqual({ folder, file: null })
+    expect(await resolveTarget(join(folder, 'a.md'), '/')).toEqual({ folder, file: 'a.md' })
+    expect(await resolveTarget('notes/b.markdown', base)).toEqual({ folder, file: 'b.markdown' })
+  })
+
+  it('maps file:// URIs as Linux passes them for %U, percent-encoded', async () => {
+    await writeFile(join(folder, '文章 one.md'), '# One\n')
+    expect(await resolveTarget(pathToFileURL(join(folder, '文章 one.md')).href, '/')).toEqual({ folder, file: '文章 one.md' })
+    expect(await resolveTarget(`file://${folder}/%E6%96%87%E7%AB%A0%20one.md`, '/')).toEqual({ folder, file: '文章 one.md' })
+  })
+
+  it('says in a sentence why a URI, a missing path or a non-article cannot be opened', async () => {
+    expect(problem(await resolveTarget('https://example.com/post.md', base))).toMatch(/only open folders and articles on this computer/)
+    expect(problem(await resolveTarget('file://otherhost/share/a.md', base))).toMatch(/on this computer/)
+    expect(problem(await resolveTarget('missing', base))).toMatch(/“.*missing”: there is no such file or folder/)
+    expect(problem(await resolveTarget('notes/c.txt', base))).toMatch(/neither a folder nor an article/)
+    await writeFile(join(folder, 'headed.txt'), '---\ntitle: Headed\n---\nBody\n')
+    expect(await resolveTarget('notes/headed.txt', base)).toEqual({ folder, file: 'headed.txt' })
   })
 
   it('opens an article inside a site at the site root, with a root-relative path', async () => {
     const post = join(hexoFixture, 'source/_posts/2024-03-01-hello-hexo.md')
-    expect(await launchTarget([post], '/')).toEqual({
+    expect(await resolveTarget(post, '/')).toEqual({
       folder: await realpath(hexoFixture),
       file: 'source/_posts/2024-03-01-hello-hexo.md',
     })
   })
 
-  it('ignores what is missing or not an article and takes the first usable path', async () => {
-    expect(await launchTarget(['missing', 'notes/c.txt'], base)).toBeNull()
-    expect(await launchTarget(['missing', 'notes/c.txt', 'notes/a.md', 'notes'], base)).toEqual({ folder, file: 'a.md' })
+  it('keeps every problem and the first usable path', async () => {
+    const outcomes = await launchOutcomes({ args: ['missing', 'notes/c.txt', 'notes/a.md', 'notes'], cwd: base })
+    expect(outcomes.filter((o) => 'code' in o)).toHaveLength(2)
+    expect(outcomes.filter((o) => !('code' in o))).toEqual([{ folder, file: 'a.md' }])
+  })
+
+  it('restores the last folder unless another is asked for, and says so once it is gone', async () => {
+    expect(await startupOutcomes({ args: [], cwd: base }, folder)).toEqual([{ folder, file: null }])
+    expect(await startupOutcomes({ args: [join(folder, 'a.md')], cwd: base }, folder)).toEqual([{ folder, file: 'a.md' }])
+    expect(await startupOutcomes({ args: [], cwd: base }, null)).toEqual([])
+    await rm(folder, { recursive: true })
+    const gone = await startupOutcomes({ args: [], cwd: base }, folder)
+    expect(gone).toHaveLength(1)
+    expect(problem(gone[0])).toMatch(/open last, “.*notes”, is no longer there/)
   })
 })
 
 describe('single instance', () => {
-  it('quits the second launch', () => {
+  it('quits the second launch, handing over its parsed arguments', () => {
     app.hasLock = false
-    expect(setupSingleInstance(() => null, () => undefined)).toBe(false)
+    expect(setupSingleInstance({ args: ['notes'], cwd: base }, () => undefined, () => undefined)).toBe(false)
+    expect(app.lockData).toEqual({ args: ['notes'], cwd: base })
   })
 
-  it('hands a second launch\'s path to the running window', async () => {
-    const window = new BrowserWindow({})
-    const focus = vi.spyOn(window, 'focus')
-    const targets: OpenTarget[] = []
-    expect(setupSingleInstance(() => window as never, (target) => targets.push(target))).toBe(true)
-    app.emit('second-instance', new FakeEvent(), ['/usr/bin/electron', '.', 'notes/a.md'], base)
-    expect(focus).toHaveBeenCalled()
-    await vi.waitFor(() => expect(targets).toEqual([{ folder, file: 'a.md' }]))
+  it('hands a second launch\'s arguments (its additionalData) to the running instance', () => {
+    let focused = 0
+    const launches: LaunchRequest[] = []
+    expect(setupSingleInstance({ args: [], cwd: '/' }, () => focused++, (launch) => launches.push(launch))).toBe(true)
+    // Chromium's argv with switches first: the additionalData is what counts.
+    app.emit('second-instance', new FakeEvent(), ['/usr/bin/electron', '--enable-logging', '.', 'notes/a.md'], '/elsewhere', { args: ['notes/a.md'], cwd: base })
+    expect(focused).toBe(1)
+    expect(launches).toEqual([{ args: ['notes/a.md'], cwd: base }])
   })
 
-  it('only focuses when the second launch names nothing', async () => {
-    const targets: OpenTarget[] = []
-    setupSingleInstance(() => new BrowserWindow({}) as never, (target) => targets.push(target))
-    app.emit('second-instance', new FakeEvent(), ['/usr/bin/electron', '.'], base)
-    await settle()
-    expect(targets).toEqual([])
+  it('reads the argv without position when the other instance sent no additionalData', () => {
+    const launches: LaunchRequest[] = []
+    setupSingleInstance({ args: [], cwd: '/' }, () => undefined, (launch) => launches.push(launch))
+    app.emit('second-instance', new FakeEvent(), ['/usr/bin/electron', '--enable-logging', '.', 'notes/a.md'], base, null)
+    expect(launches).toEqual([{ args: ['notes/a.md'], cwd: base }])
   })
 
-  it('opens files the OS hands over (macOS open-file, file associations)', async () => {
-    const targets: OpenTarget[] = []
-    setupOpenFile((target) => targets.push(target))
+  it('hands over the paths the OS gives (macOS open-file, file associations)', () => {
+    const paths: string[] = []
+    setupOpenFile((path) => paths.push(path))
     const event = new FakeEvent()
     app.emit('open-file', event, join(folder, 'b.markdown'))
     expect(event.defaultPrevented).toBe(true)
-    await vi.waitFor(() => expect(targets).toEqual([{ folder, file: 'b.markdown' }]))
+    expect(paths).toEqual([join(folder, 'b.markdown')])
   })
 })
 
@@ -134,14 +167,5 @@ describe('settings between launches', () => {
       const saved = JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) as { window?: unknown }
       expect(saved.window).toEqual({ bounds: window.bounds, maximized: true })
     })
-  })
-
-  it('restores the last folder unless another is asked for, and not once it is gone', async () => {
-    const settings = await openSettings(join(base, 'settings.json'))
-    await settings.addRecent(folder)
-    expect(await startupTarget([], base, settings)).toEqual({ folder, file: null })
-    expect(await startupTarget([join(folder, 'a.md')], base, settings)).toEqual({ folder, file: 'a.md' })
-    await rm(folder, { recursive: true })
-    expect(await startupTarget([], base, settings)).toBeNull()
   })
 })

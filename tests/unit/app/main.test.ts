@@ -21,7 +21,7 @@ const invoke = (channel: string, ...args: unknown[]) =>
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'folio-main-'))
-  app.paths = { userData: join(base, 'userData'), documents: join(base, 'Documents') }
+  app.paths = { appData: join(base, 'appData'), documents: join(base, 'Documents') }
   // The app's own folder, with a bundled sample site as electron-builder lays it out in development.
   appPath = join(base, 'app')
   await mkdir(join(appPath, 'resources', 'sample-content', '_posts'), { recursive: true })
@@ -56,13 +56,21 @@ describe('main: first launch', () => {
     expect(window.loaded).toEqual([RENDERER_URL])
   })
 
-  it('copies the sample into Documents and opens the copy, with asset URLs on our protocol', async () => {
+  it('keeps a development profile apart from the installed app', () => {
+    expect(app.getPath('userData')).toBe(join(base, 'appData', 'Folio Dev'))
+    expect(app.lockData).toEqual({ args: [], cwd: process.cwd() })
+  })
+
+  it('copies the sample into Documents and the page, pulling its request, opens the copy with asset URLs on our protocol', async () => {
+    const pending = await invoke(INVOKE.takeOpenRequest)
     const copy = await realpath(join(base, 'Documents', SAMPLE_FOLDER_NAME))
+    expect(pending).toEqual({ ok: true, value: { request: { folder: copy, file: null }, problems: [] } })
+    await invoke(INVOKE.openFolder, copy)
     const folder = await invoke(INVOKE.getFolder)
     expect(folder).toMatchObject({ ok: true, value: { root: copy, assetBase: ASSET_BASE } })
     await vi.waitFor(async () => expect(await invoke(INVOKE.listRecentFolders)).toEqual({ ok: true, value: [copy] }))
     await vi.waitFor(async () => {
-      const settings = JSON.parse(await readFile(join(base, 'userData', 'settings.json'), 'utf8')) as Record<string, unknown>
+      const settings = JSON.parse(await readFile(join(base, 'appData', 'Folio Dev', 'settings.json'), 'utf8')) as Record<string, unknown>
       expect(settings).toMatchObject({ sampleCreated: true, lastFolder: copy })
     })
     expect(existsSync(join(appPath, 'resources', 'sample-content', SAMPLE_FOLDER_NAME))).toBe(false)
@@ -74,9 +82,9 @@ describe('main: first launch', () => {
     expect(window.webContents.sent).toContainEqual([EVENTS.menuCommand, { command: 'save' }])
   })
 
-  it('a second launch with a path asks the renderer to open it', async () => {
+  it('a second launch with a path asks the page, which already took its requests, to open it', async () => {
     const post = join(base, 'Documents', SAMPLE_FOLDER_NAME)
-    app.emit('second-instance', {}, ['/usr/bin/electron', '.', post], base)
+    app.emit('second-instance', {}, ['/usr/bin/electron', '--switch', '.', 'ignored'], '/', { args: [post], cwd: base })
     await vi.waitFor(() =>
       expect(window.webContents.sent.some(([channel]) => channel === EVENTS.openRequest)).toBe(true),
     )

@@ -87,6 +87,14 @@ describe('application menu', () => {
     expect(commands).toEqual(Object.keys(COMMAND_KEYS))
   })
 
+  it('puts the Window role on the macOS Window menu itself, not on an item inside it', () => {
+    const top = buildMenuTemplate(options({ platform: 'darwin' })) as FakeMenuItem[]
+    const windowMenu = top.find((item) => item.label === 'Window')
+    expect(windowMenu?.role).toBe('window')
+    expect(flatten(windowMenu?.submenu ?? []).map((item) => item.role)).not.toContain('window')
+    expect(template().map((item) => item.role)).not.toContain('window')
+  })
+
   it('no command key collides with an editing, zoom or window shortcut', () => {
     const accelerators = Object.values(COMMAND_KEYS).map(toAccelerator)
     expect(new Set(accelerators).size).toBe(accelerators.length)

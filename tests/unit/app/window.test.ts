@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createMainWindow, loadRenderer, mainWindowOptions, visibleState } from '../../../electron/app/window'
 import { RENDERER_URL } from '../../../electron/app/protocol'
@@ -30,7 +31,8 @@ describe('main window', () => {
   it('loads the bundled CommonJS preload and shows itself when ready', () => {
     const window = createMainWindow(null) as unknown as BrowserWindow
     const prefs = window.options.webPreferences as Record<string, unknown>
-    expect(prefs.preload).toBe('/app/out/preload/preload.cjs')
+    // Beside this bundle, whatever app.getAppPath() says (out/main under test:electron).
+    expect(prefs.preload).toBe(join(import.meta.dirname, '../../..', 'out', 'preload', 'preload.cjs'))
     expect(window.visible).toBe(false)
     window.emit('ready-to-show')
     expect(window.visible).toBe(true)
