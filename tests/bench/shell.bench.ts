@@ -12,51 +12,21 @@
  */
 import { execFile } from 'node:child_process'
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { packageApp, type PackagedApp } from '../shell/package'
 import { median, printTable, time, type Row } from './support'
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
 const SMALL = process.env.BENCH_SMALL === '1'
 const ROUNDS = SMALL ? 5 : 21
 const ASAR_BEFORE_MB = 41
-const PACKAGE_TIMEOUT_MS = 10 * 60_000
 const PROCESS_TIMEOUT_MS = 60_000
 
 const run = promisify(execFile)
-
-/** @electron/fuses looks for this marker, then a version byte, a length and one byte per fuse. */
-const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
-
-/** A stand-in Electron distribution: enough for electron-builder to copy it and flip its fuses. */
-async function stubElectronDist(dir: string): Promise<string> {
-  const dist = join(dir, 'electron-dist')
-  await mkdir(dist)
-  const fuses = '0'.repeat(9)
-  await writeFile(join(dist, 'electron'), `#!/bin/sh\n# stand-in Electron ${FUSE_SENTINEL}\x01${String.fromCharCode(fuses.length)}${fuses}\nexit 1\n`, 'latin1')
-  await chmod(join(dist, 'electron'), 0o755)
-  return dist
-}
-
-interface Packaged {
-  asarBytes: number
-  resources: string
-}
-
-async function packageApp(dir: string): Promise<Packaged> {
-  const dist = await stubElectronDist(dir)
-  const output = join(dir, 'dist')
-  await run(
-    join(REPO, 'node_modules/.bin/electron-builder'),
-    ['--dir', '--linux', '--publish', 'never', `-c.electronDist=${dist}`, `-c.directories.output=${output}`],
-    { cwd: REPO, timeout: PACKAGE_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },
-  )
-  const resources = join(output, 'linux-unpacked', 'resources')
-  return { asarBytes: statSync(join(resources, 'app.asar')).size, resources }
-}
 
 interface AsarEntry {
   files?: Record<string, AsarEntry>
@@ -88,7 +58,7 @@ function asarFiles(archive: string): string[] {
 }
 
 /** The files the packaged app cannot run without, checked in the real archive. */
-function missingFromPackage({ resources }: Packaged): string[] {
+function missingFromPackage({ resources }: PackagedApp): string[] {
   const inside = new Set(asarFiles(join(resources, 'app.asar')))
   const wanted = ['/out/main/main.js', '/out/main/cli.js', '/out/main/sanitize-worker.js', '/out/preload/preload.cjs', '/out/renderer/index.html', '/node_modules/jsdom/package.json']
   const missing = wanted.filter((p) => !inside.has(p)).map((p) => `app.asar${p}`)
@@ -126,7 +96,7 @@ export async function runBenchmark(): Promise<{ rows: Row[]; asarMb: number; mis
   try {
     const rows = await startupRows()
     const packaged = await packageApp(dir)
-    return { rows, asarMb: packaged.asarBytes / 1e6, missing: missingFromPackage(packaged) }
+    return { rows, asarMb: statSync(join(packaged.resources, 'app.asar')).size / 1e6, missing: missingFromPackage(packaged) }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

@@ -4,12 +4,13 @@
  * app path = out/main) and the packaged app that `electron-builder --dir` makes (app path =
  * resources/app.asar, unpacked beside its real resources so Node can read it).
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process'
+import { fork, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rename, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { packageApp } from './package'
 import type { Command, Config, Message, StandInState } from './protocol'
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
@@ -66,70 +67,28 @@ export function scriptLayout(): Layout {
 }
 
 /**
- * The packaged app: electron-builder --dir with this repo's electron-builder.yml, pointed at a stub
- * Electron (a script named `electron`) so it runs offline. Fuses are left out: they patch the
- * real binary. app.asar is then unpacked into a folder of the same name beside the real
- * extraResources, so every path the app computes is the packaged one.
+ * The packaged app that `electron-builder --dir` makes (package.ts, offline). Its app.asar is then
+ * unpacked into a folder of the same name beside the real extraResources, so every path the app
+ * computes is the packaged one and Node can read them.
  */
 export async function packagedLayout(scratch: string): Promise<Layout> {
-  const { parse } = await import('yaml')
   const { extractAll } = await import('@electron/asar')
-  const { readFile, writeFile, chmod, rename } = await import('node:fs/promises')
-  const stub = join(scratch, 'electron-stub')
-  await mkdir(stub, { recursive: true })
-  await writeFile(join(stub, 'electron'), '#!/bin/sh\necho "stand-in Electron binary" >&2\nexit 1\n')
-  await chmod(join(stub, 'electron'), 0o755)
-  const electronVersion = (JSON.parse(await readFile(join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version
-  const yml = parse(await readFile(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, unknown> & { directories?: Record<string, unknown> }
-  const output = join(scratch, 'dist')
-  const config = { ...yml, electronDist: stub, electronVersion, electronFuses: null, directories: { ...yml.directories, output } }
-  await packInChild(config)
-  const unpacked = join(output, 'linux-unpacked')
-  const resources = join(unpacked, 'resources')
+  const { unpacked, resources } = await packageApp(scratch)
   const asar = join(resources, 'app.asar')
   const extracted = join(resources, 'app.asar.extracted')
   extractAll(asar, extracted)
   await rename(asar, join(resources, 'app.asar.file'))
   await rename(extracted, asar)
-  const executable = (yml.linux as { executableName?: string } | undefined)?.executableName ?? 'folio'
   return {
     name: 'packaged (electron-builder --dir)',
     appPath: asar,
     main: join(asar, 'out/main/main.js'),
-    argv0: [join(unpacked, executable)],
+    argv0: [join(unpacked, 'folio')],
     isPackaged: true,
     resourcesPath: resources,
     userData: (home) => join(home, '.config', 'Folio'),
     env: () => ({}),
   }
-}
-
-/**
- * electron-builder runs in a process of its own, from the repo so it finds its own package, and
- * without the test runner's variables: with TEST or VITEST set it copies extraResources twice and
- * fails on the second copy (EEXIST).
- */
-function packInChild(config: Record<string, unknown>): Promise<void> {
-  const script = [
-    "import { build, Platform, Arch } from 'electron-builder'",
-    'const config = JSON.parse(process.env.FOLIO_PACK_CONFIG)',
-    "await build({ projectDir: process.cwd(), targets: Platform.LINUX.createTarget('dir', Arch.x64), publish: 'never', config })",
-  ].join('\n')
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-      cwd: ROOT,
-      env: { ...withoutTestRunner(process.env), FOLIO_PACK_CONFIG: JSON.stringify(config) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let log = ''
-    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
-    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`electron-builder --dir failed (exit ${code}):\n${log}`))))
-  })
-}
-
-function withoutTestRunner(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^(VITEST|TEST$|NODE_ENV$)/.test(name)))
 }
 
 let compiled: Promise<string> | null = null
