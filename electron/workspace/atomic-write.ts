@@ -4,37 +4,66 @@
  */
 import { randomBytes } from 'node:crypto'
 import { open, rename, stat, unlink } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
 
-/** Temp files start with a dot, so scans and watchers skip them like any hidden file. */
-const TEMP_MARKER = '.folio-tmp-'
+/**
+ * Temp files are `.folio-<12 hex>.tmp`: short whatever the article's name (so an 80-character
+ * CJK title still saves within the 255-byte name limit), hidden (scans and watchers skip dot
+ * files) and matched by the common `*.tmp` ignore pattern, so git does not show them.
+ */
+const TEMP_NAME = /^\.folio-[0-9a-f]{12}\.tmp$/
+/** What earlier versions named them (`.folio-tmp-<article name>-<pid>-<hex>`): cleaned the same way. */
+const OLD_TEMP_NAME = /^\.folio-tmp-/
+
+export function isTempName(name: string): boolean {
+  return TEMP_NAME.test(name) || OLD_TEMP_NAME.test(name)
+}
+
+function tempName(): string {
+  return `.folio-${randomBytes(6).toString('hex')}.tmp`
+}
 
 export interface AtomicWriteOptions {
   /** File mode for the result; default: the mode of the file being replaced. */
   mode?: number
+  /** Owner for the result; default: the owner of the file being replaced (kept when it differs from ours). */
+  owner?: { uid: number; gid: number }
   /**
    * fsync file and folder so the new bytes survive a power cut (default true). A cache that can
    * be rebuilt skips it: after a crash it is at worst empty, which reads as "no cache".
    */
   durable?: boolean
+  /**
+   * Runs once the temp file is complete, right before the rename. A throw cancels the
+   * replacement: the temp file is removed and the target is left as it is.
+   */
+  beforeRename?: () => Promise<void>
 }
 
 export async function writeFileAtomic(path: string, data: Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const durable = options.durable ?? true
   const dir = dirname(path)
-  // Keep the mode of the file being replaced (a new file gets the usual 0o666 minus umask).
-  const mode = options.mode ?? (await stat(path).then((s) => s.mode & 0o7777, () => undefined))
-  const temp = join(dir, `${TEMP_MARKER}${basename(path)}-${process.pid}-${randomBytes(4).toString('hex')}`)
+  // Keep the mode and owner of the file being replaced (a new file gets 0o666 minus umask, and is ours).
+  const existing = options.mode === undefined || options.owner === undefined ? await stat(path).catch(() => null) : null
+  const mode = options.mode ?? (existing ? existing.mode & 0o7777 : undefined)
+  const owner = options.owner ?? (existing ? { uid: existing.uid, gid: existing.gid } : undefined)
+  const temp = join(dir, tempName())
   const handle = await open(temp, 'wx', mode ?? 0o666)
   try {
     try {
       await handle.writeFile(data)
-      // open() masks the mode with the umask; chmod restores the original exactly.
+      if (owner) {
+        const made = await handle.stat()
+        // Only root may give a file away; anyone may set a group they belong to. EPERM means "cannot keep it".
+        if (made.uid !== owner.uid || made.gid !== owner.gid) await handle.chown(owner.uid, owner.gid)
+      }
+      // open() masks the mode with the umask (and chown may clear set-id bits): chmod restores it exactly.
       if (mode !== undefined) await handle.chmod(mode)
       if (durable) await handle.sync()
     } finally {
       await handle.close()
     }
+    await options.beforeRename?.()
     await rename(temp, path)
   } catch (error) {
     await unlink(temp).catch(() => undefined)
@@ -55,3 +84,6 @@ async function syncDir(dir: string): Promise<void> {
     await handle.close()
   }
 }
+
+/** A temp file older than this was left by a crash or a kill, not by a save in progress. */
+export const STALE_TEMP_MS = 24 * 60 * 60 * 1000

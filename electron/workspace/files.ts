@@ -4,11 +4,14 @@
  * overwrites of changes made elsewhere.
  */
 import { createHash } from 'node:crypto'
-import { open, readFile, stat } from 'node:fs/promises'
+import type { Stats } from 'node:fs'
+import { lstat, stat, type FileHandle } from 'node:fs/promises'
 import type { ArticleFile, LineEnding, SaveResult } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
 import { writeFileAtomic } from './atomic-write'
 import { crOnlyLines, crOnlyMessage, decodeUtf16, utf16Message, utf16Of } from './encoding'
+import type { Guard, Resolved } from './guard'
+import { openRegular, readRegular } from './open-inside'
 
 export interface Decoded {
   text: string
@@ -81,50 +84,110 @@ export function ioError(error: unknown, rel: string, doing: string): FolioError 
   return new FolioError({ code: 'IO', path: rel, message: `Could not ${doing} ${rel}: ${reason}` })
 }
 
-export async function readArticle(abs: string, rel: string): Promise<ArticleFile> {
+export async function readArticle(guard: Guard, r: Resolved): Promise<ArticleFile> {
   let bytes: Buffer
-  let mtimeMs: number
+  let stats: Stats
   try {
     // One handle, so the mtime belongs to the bytes read even if the file is replaced meanwhile.
-    const handle = await open(abs, 'r')
-    try {
-      mtimeMs = (await handle.stat()).mtimeMs
-      bytes = await handle.readFile()
-    } finally {
-      await handle.close()
-    }
+    ;({ bytes, stats } = await readRegular(guard, r))
   } catch (error) {
-    throw ioError(error, rel, 'read')
+    throw ioError(error, r.rel, 'read')
   }
-  const decoded = decode(bytes, rel)
-  return { path: rel, ...decoded, hash: hashBytes(bytes), mtimeMs, size: bytes.length }
+  const decoded = decode(bytes, r.rel)
+  const readOnly = decoded.readOnly ?? permissionProblem(stats, r.rel)
+  return { path: r.rel, ...decoded, readOnly, hash: hashBytes(bytes), mtimeMs: stats.mtimeMs, size: bytes.length }
 }
 
-/** Saves only while the disk still holds the bytes the editor loaded (baseHash). */
-export async function saveArticle(abs: string, rel: string, text: string, baseHash: string): Promise<SaveResult> {
-  let current: Buffer
+/** Whether the file's own permissions forbid a save, in the same words for the app and the command line. */
+export function permissionProblem(stats: Stats, rel: string): string | null {
+  if ((stats.mode & 0o222) === 0) {
+    return `${rel} is read-only (its permissions allow no writing). Make it writable to save your changes, or copy the text elsewhere.`
+  }
+  const uid = process.getuid?.()
+  // Only root can hand a file back to its owner; anyone else's save would take it over.
+  if (uid !== undefined && uid !== 0 && stats.uid !== uid) {
+    return `${rel} belongs to another user (uid ${stats.uid}); saving would make it yours. Ask its owner, or copy the text elsewhere.`
+  }
+  return null
+}
+
+function conflict(rel: string, disk: Uint8Array): FolioError {
+  return new FolioError({
+    code: 'CONFLICT',
+    path: rel,
+    message: `${rel} was changed on disk since it was opened. Reload it, keep your version, or compare the two.`,
+    disk: { text: decode(disk, rel).text, hash: hashBytes(disk) },
+  })
+}
+
+/** The file's bytes through a handle already open on it (the same inode, wherever the path now leads). */
+async function bytesOf(handle: FileHandle): Promise<Buffer> {
+  const { size } = await handle.stat()
+  const buffer = Buffer.alloc(size)
+  let at = 0
+  while (at < size) {
+    const { bytesRead } = await handle.read(buffer, at, size - at, at)
+    if (bytesRead === 0) break
+    at += bytesRead
+  }
+  return buffer.subarray(0, at)
+}
+
+/**
+ * Saves only while the disk still holds the bytes the editor loaded (baseHash). The check is
+ * made three times: when the save starts; right before the rename (the path must still name
+ * the same file, with the same size, mtime and bytes); and after it, on the replaced file
+ * itself, still held open: a program that wrote into it in place meanwhile gets its bytes back
+ * on disk, and the save reports a conflict instead of dropping them.
+ */
+export async function saveArticle(guard: Guard, r: Resolved, text: string, baseHash: string): Promise<SaveResult> {
+  const { rel, abs } = r
+  let handle: FileHandle
   try {
-    current = await readFile(abs)
+    handle = await openRegular(guard, r, 'save')
   } catch (error) {
     throw ioError(error, rel, 'save')
   }
-  const currentHash = hashBytes(current)
-  const decoded = decode(current, rel)
-  if (currentHash !== baseHash) {
-    throw new FolioError({
-      code: 'CONFLICT',
-      path: rel,
-      message: `${rel} was changed on disk since it was opened. Reload it, keep your version, or compare the two.`,
-      disk: { text: decoded.text, hash: currentHash },
+  try {
+    const before = await handle.stat()
+    const current = await bytesOf(handle)
+    if (hashBytes(current) !== baseHash) throw conflict(rel, current)
+    const decoded = decode(current, rel)
+    if (decoded.readOnly) throw new FolioError({ code: 'READ_ONLY', path: rel, message: decoded.readOnly })
+    const denied = permissionProblem(before, rel)
+    if (denied) throw new FolioError({ code: 'READ_ONLY', path: rel, message: denied })
+    const bytes = encode(text, decoded.bom)
+    const unchanged = async (): Promise<boolean> => {
+      const now = await lstat(abs).catch(() => null)
+      if (!now || now.ino !== before.ino || now.dev !== before.dev) return false
+      const held = await handle.stat()
+      if (held.size !== before.size || held.mtimeMs !== before.mtimeMs) return false
+      // Same size and mtime can still hide a write within one clock tick: the bytes decide.
+      return hashBytes(await bytesOf(handle)) === baseHash
+    }
+    await writeFileAtomic(abs, bytes, {
+      mode: before.mode & 0o7777,
+      owner: { uid: before.uid, gid: before.gid },
+      beforeRename: async () => {
+        if (!(await unchanged())) throw conflict(rel, (await readRegular(guard, r, 'save')).bytes)
+      },
+    }).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'EPERM') {
+        throw new FolioError({ code: 'READ_ONLY', path: rel, message: `Could not save ${rel}: its owner and group cannot be kept (${before.uid}:${before.gid}), and saving would change them. Copy the text elsewhere.` })
+      }
+      throw error
     })
-  }
-  if (decoded.readOnly) throw new FolioError({ code: 'READ_ONLY', path: rel, message: decoded.readOnly })
-  const bytes = encode(text, decoded.bom)
-  try {
-    await writeFileAtomic(abs, bytes)
-    const after = await stat(abs)
-    return { path: rel, hash: hashBytes(bytes), mtimeMs: after.mtimeMs, size: after.size }
+    // Written into in place while we renamed: theirs goes back, ours waits in the conflict view.
+    const after = await bytesOf(handle)
+    if (hashBytes(after) !== baseHash) {
+      await writeFileAtomic(abs, after, { mode: before.mode & 0o7777, owner: { uid: before.uid, gid: before.gid } })
+      throw conflict(rel, after)
+    }
+    const written = await stat(abs)
+    return { path: rel, hash: hashBytes(bytes), mtimeMs: written.mtimeMs, size: written.size }
   } catch (error) {
     throw ioError(error, rel, 'save')
+  } finally {
+    await handle.close()
   }
 }

@@ -4,7 +4,9 @@
  */
 import type { Dirent } from 'node:fs'
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs'
+import { unlink } from 'node:fs/promises'
 import { join } from 'node:path'
+import { isTempName, STALE_TEMP_MS } from './atomic-write'
 import { inSlices } from './slices'
 import type { SiteSettings } from './site'
 
@@ -94,9 +96,8 @@ export function statArticle(root: string, rel: string, kind: FileKind, link?: bo
   }
 }
 
-/** Every article file under the site's content roots. Symlinked folders are not followed (loops). */
-export async function scan(site: SiteSettings, rules: PathRules = pathRules(site)): Promise<ScanEntry[]> {
-  const candidates: { rel: string; kind: FileKind; link: boolean }[] = []
+/** Every folder the scan descends into, calling visit with its entries (unreadable folders are skipped). */
+async function walk(site: SiteSettings, rules: PathRules, visit: (rel: string, entries: Dirent[]) => void): Promise<void> {
   const dirs = ['']
   await inSlices(dirs, (rel) => {
     let entries: Dirent[]
@@ -107,12 +108,21 @@ export async function scan(site: SiteSettings, rules: PathRules = pathRules(site
     }
     for (const entry of entries) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name
-      if (entry.isDirectory()) {
-        if (rules.dir(childRel)) dirs.push(childRel)
-      } else if (entry.isFile() || entry.isSymbolicLink()) {
-        const kind = rules.file(childRel)
-        if (kind) candidates.push({ rel: childRel, kind, link: entry.isSymbolicLink() })
-      }
+      if (entry.isDirectory() && rules.dir(childRel)) dirs.push(childRel)
+    }
+    visit(rel, entries)
+  })
+}
+
+/** Every article file under the site's content roots. Symlinked folders are not followed (loops). */
+export async function scan(site: SiteSettings, rules: PathRules = pathRules(site)): Promise<ScanEntry[]> {
+  const candidates: { rel: string; kind: FileKind; link: boolean }[] = []
+  await walk(site, rules, (rel, entries) => {
+    for (const entry of entries) {
+      if (!entry.isFile() && !entry.isSymbolicLink()) continue
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name
+      const kind = rules.file(childRel)
+      if (kind) candidates.push({ rel: childRel, kind, link: entry.isSymbolicLink() })
     }
   })
   const found: ScanEntry[] = []
@@ -121,4 +131,23 @@ export async function scan(site: SiteSettings, rules: PathRules = pathRules(site
     if (entry) found.push(entry)
   })
   return found
+}
+
+/**
+ * Removes the temp files of saves that a crash or a kill interrupted more than a day ago, in
+ * every folder the scan reads (that is where saves put them). Returns how many went.
+ */
+export async function sweepStaleTemps(site: SiteSettings, rules: PathRules, now = Date.now()): Promise<number> {
+  const stale: string[] = []
+  await walk(site, rules, (rel, entries) => {
+    for (const entry of entries) {
+      if (!entry.isFile() || !isTempName(entry.name)) continue
+      const abs = join(site.root, rel, entry.name)
+      const s = lstatSync(abs, { throwIfNoEntry: false })
+      if (s?.isFile() && now - s.mtimeMs >= STALE_TEMP_MS) stale.push(abs)
+    }
+  })
+  let removed = 0
+  for (const abs of stale) if (await unlink(abs).then(() => true, () => false)) removed++
+  return removed
 }

@@ -16,8 +16,9 @@ import { encode, ioError, readArticle, saveArticle } from './files'
 import { createGuard } from './guard'
 import { ensureFolder } from './open-inside'
 import { ArticleIndex, INDEX_VERSION, summarize } from './indexer'
-import { pathRules } from './scan'
+
 import { schemaFileReader } from './schema-file'
+import { pathRules, sweepStaleTemps } from './scan'
 import { search } from './search'
 import { detectSite, type SiteSettings } from './site'
 import { watchSite, type WatchOptions, type Watcher } from './watch'
@@ -122,6 +123,8 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
   void watcher?.ready.then(() => refreshAndReport([], true))
   // A cached open read no article text; search wants them all, so fetch them in the background.
   void index.loadTexts()
+  // Temp files of saves a crash interrupted (over a day ago: a save in progress is never touched).
+  void sweepStaleTemps(site, rules).catch(() => undefined)
 
   // One operation at a time per file: two saves of the same file must not interleave.
   const locks = new Map<string, Promise<unknown>>()
@@ -172,8 +175,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     },
 
     async read(path) {
-      const r = await guard.resolve(path)
-      return readArticle(r.abs, r.rel)
+      return readArticle(guard, await guard.resolve(path))
     },
 
     async save(path, text, baseHash) {
@@ -182,7 +184,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
       return locked(`save:${path}`, async () => {
         const r = await guard.resolve(path)
         return locked(r.abs, async () => {
-          const result = await saveArticle(r.abs, r.rel, text, baseHash)
+          const result = await saveArticle(guard, r, text, baseHash)
           await index.refresh([r.rel])
           return result
         })

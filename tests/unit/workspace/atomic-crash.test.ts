@@ -3,6 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { isTempName } from '../../../electron/workspace/atomic-write'
 import { open, tempDir } from './helpers'
 import { version } from './save-loop.content'
 
@@ -46,7 +47,7 @@ describe('atomic save under SIGKILL', () => {
     }
     expect(total).toBeGreaterThan(200)
     // Temp files a kill left behind are hidden: the index does not list them.
-    const leftovers = (await readdir(folder)).filter((n) => n.startsWith('.folio-tmp-'))
+    const leftovers = (await readdir(folder)).filter(isTempName)
     const ws = await open(folder)
     expect((await ws.list()).map((a) => a.path).sort()).toEqual(Array.from({ length: FILES }, (_, i) => `file-${i}.md`).sort())
     expect(leftovers.length).toBeLessThanOrEqual(3)

@@ -1,0 +1,38 @@
+/**
+ * Fault benchmark: the races of tests/unit/workspace at full count (the unit tests run them
+ * reduced), printed as held/tried. Not a timing: every round must hold, and the exit code says
+ * whether one did not.
+ *   npm run bench:faults        (BENCH_SMALL=1: the unit tests' counts)
+ * Races:
+ *   save vs rename-replace   another program renames a new file over the article 0–3 ms into a save
+ *   save vs in-place write   another program truncates and writes the article 0–3 ms into a save
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { formatTally, raceSaves, type RaceTally } from '../unit/workspace/races'
+
+const SMALL = process.env.BENCH_SMALL === '1'
+const SAVE_ROUNDS = SMALL ? 100 : 1_000
+
+async function inTempFolder<T>(fn: (folder: string) => Promise<T>): Promise<T> {
+  const folder = await mkdtemp(join(tmpdir(), 'folio-faults-'))
+  try {
+    return await fn(folder)
+  } finally {
+    await rm(folder, { recursive: true, force: true })
+  }
+}
+
+const results: [string, RaceTally][] = []
+for (const mode of ['rename', 'inplace'] as const) {
+  const tally = await inTempFolder((folder) => raceSaves(folder, SAVE_ROUNDS, mode))
+  const name = `save vs ${mode === 'rename' ? 'rename-replace' : 'in-place write'}`
+  console.log(formatTally(name, tally))
+  results.push([name, tally])
+}
+const failed = results.filter(([, t]) => t.held !== t.tried || t.leftovers > 0)
+if (failed.length > 0) {
+  console.error(`did not hold: ${failed.map(([name]) => name).join(', ')}`)
+  process.exitCode = 1
+}
