@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { open, rename, stat, unlink } from 'node:fs/promises'
+import { renameSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 
 /**
@@ -38,6 +39,19 @@ export interface AtomicWriteOptions {
    * replacement: the temp file is removed and the target is left as it is.
    */
   beforeRename?: () => Promise<void>
+  /**
+   * A last, synchronous check: when given, it and the rename run back to back with no turn of
+   * the event loop between them, so the window another program can slip into is a few system
+   * calls wide. False cancels the replacement like a throw from beforeRename.
+   */
+  stillSame?: () => boolean
+}
+
+export class ChangedMeanwhile extends Error {
+  constructor(path: string) {
+    super(`${path} changed on disk while it was being saved`)
+    this.name = 'ChangedMeanwhile'
+  }
 }
 
 export async function writeFileAtomic(path: string, data: Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
@@ -64,7 +78,12 @@ export async function writeFileAtomic(path: string, data: Uint8Array, options: A
       await handle.close()
     }
     await options.beforeRename?.()
-    await rename(temp, path)
+    if (options.stillSame) {
+      if (!options.stillSame()) throw new ChangedMeanwhile(path)
+      renameSync(temp, path)
+    } else {
+      await rename(temp, path)
+    }
   } catch (error) {
     await unlink(temp).catch(() => undefined)
     throw error

@@ -4,11 +4,11 @@
  * overwrites of changes made elsewhere.
  */
 import { createHash } from 'node:crypto'
-import type { Stats } from 'node:fs'
-import { lstat, stat, type FileHandle } from 'node:fs/promises'
+import { fstatSync, lstatSync, type Stats } from 'node:fs'
+import { stat, type FileHandle } from 'node:fs/promises'
 import type { ArticleFile, LineEnding, SaveResult } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
-import { writeFileAtomic } from './atomic-write'
+import { ChangedMeanwhile, writeFileAtomic } from './atomic-write'
 import { crOnlyLines, crOnlyMessage, decodeUtf16, utf16Message, utf16Of } from './encoding'
 import type { Guard, Resolved } from './guard'
 import { openRegular, readRegular } from './open-inside'
@@ -157,21 +157,24 @@ export async function saveArticle(guard: Guard, r: Resolved, text: string, baseH
     const denied = permissionProblem(before, rel)
     if (denied) throw new FolioError({ code: 'READ_ONLY', path: rel, message: denied })
     const bytes = encode(text, decoded.bom)
-    const unchanged = async (): Promise<boolean> => {
-      const now = await lstat(abs).catch(() => null)
+    // Cheap facts first and last: the path still names the file we read, which kept its size and mtime.
+    const sameFile = (): boolean => {
+      const now = lstatSync(abs, { throwIfNoEntry: false })
       if (!now || now.ino !== before.ino || now.dev !== before.dev) return false
-      const held = await handle.stat()
-      if (held.size !== before.size || held.mtimeMs !== before.mtimeMs) return false
-      // Same size and mtime can still hide a write within one clock tick: the bytes decide.
-      return hashBytes(await bytesOf(handle)) === baseHash
+      const held = fstatSync(handle.fd)
+      return held.size === before.size && held.mtimeMs === before.mtimeMs
     }
+    const changedNow = async (): Promise<FolioError> => conflict(rel, (await readRegular(guard, r, 'save')).bytes)
     await writeFileAtomic(abs, bytes, {
       mode: before.mode & 0o7777,
       owner: { uid: before.uid, gid: before.gid },
+      // Same size and mtime can still hide a write within one clock tick: the bytes decide.
       beforeRename: async () => {
-        if (!(await unchanged())) throw conflict(rel, (await readRegular(guard, r, 'save')).bytes)
+        if (hashBytes(await bytesOf(handle)) !== baseHash) throw await changedNow()
       },
-    }).catch((error: unknown) => {
+      stillSame: sameFile,
+    }).catch(async (error: unknown) => {
+      if (error instanceof ChangedMeanwhile) throw await changedNow()
       if ((error as NodeJS.ErrnoException).code === 'EPERM') {
         throw new FolioError({ code: 'READ_ONLY', path: rel, message: `Could not save ${rel}: its owner and group cannot be kept (${before.uid}:${before.gid}), and saving would change them. Copy the text elsewhere.` })
       }
