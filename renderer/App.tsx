@@ -3,8 +3,11 @@ import type { EditorView } from '@codemirror/view'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ArticleSummary, FolderInfo, OpenRequest, RecoveredBuffers } from '../shared/contract'
 import { collectionOf, type FolderSchema } from '../shared/schema'
+import { checkFields, subjectOfParsed } from '../shared/frontmatter/checks'
 import { folio, onMainEvent } from './bridge'
+import { FieldChecks } from './checks/FieldChecks'
 import { Editor } from './editor/Editor'
+import { revealLine } from './editor/reveal'
 import { useTopLine } from './editor/top-line'
 import { useErrorText } from './i18n/errors'
 import { I18nProvider, useI18n } from './i18n/i18n'
@@ -221,6 +224,9 @@ function Workbench() {
   const hexo = folder?.kind === 'hexo'
   const parsed = session.header.parsed
   const collection = folder && session.path ? collectionOf(folder.kind, folder.contentRoots, session.path) : ''
+  const fieldChecks = useMemo(() => checkFields(subjectOfParsed(session.text, parsed)), [session.text, parsed])
+  const openSummary = useMemo(() => articles.find((a) => a.path === session.path) ?? null, [articles, session.path])
+  const goToLine = useCallback((line: number) => view && revealLine(view, line), [view])
   const body = useMemo(() => session.text.slice(session.header.bodyStart), [session.text, session.header.bodyStart])
   const headerError = parsed.errors[0] ? `${parsed.errors[0].message} (${t('line')} ${parsed.errors[0].line})` : null
   const imageUrl = useCallback(
@@ -328,6 +334,7 @@ function Workbench() {
               imageUrl={imageUrl}
             />
           )}
+          {session.path && panes.properties && <FieldChecks checks={fieldChecks} onGoTo={goToLine} />}
           <Editor onView={setView} />
         </section>
         <section className="preview-pane" aria-label={t('preview')} hidden={!panes.preview}>
@@ -341,6 +348,7 @@ function Workbench() {
         cursor={session.cursor}
         readOnly={session.readOnly}
         headerError={headerError}
+        dateMs={openSummary?.dateMs ?? null}
       />
       {exporting && folder && (
         <ExportDialog articlePath={session.path} unsaved={session.saveState === 'dirty'} onClose={() => setExporting(false)} />

@@ -3,6 +3,7 @@
  * Electron (app/ipc.ts + preload.ts), the e2e harness and the CLI all implement or call exactly this.
  */
 import type { Envelope, FolioErrorData } from './errors'
+import type { FieldCheck } from './frontmatter/checks'
 import type { FrontMatterFormat, HeaderError } from './frontmatter/types'
 import type { FolderSchema } from './schema/types'
 
@@ -55,6 +56,10 @@ export interface ArticleSummary {
   size: number
   mtimeMs: number
   error: HeaderError | null
+  /** Top-level keys of the header, for the required-key check. */
+  keys: string[]
+  /** Field checks that depend on the file alone (lengths, duplicate keys); see summaryChecks. */
+  checks: FieldCheck[]
 }
 
 export type LineEnding = '\n' | '\r\n'

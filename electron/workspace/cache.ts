@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ArticleSummary } from '../../shared/contract'
+import type { FieldCheck } from '../../shared/frontmatter/checks'
 import type { FrontMatterFormat, HeaderError } from '../../shared/frontmatter/types'
 import type { ObservedField } from '../../shared/schema'
 import { writeFileAtomic } from './atomic-write'
@@ -38,6 +39,8 @@ type SummaryTuple = [
   words: number,
   readingMinutes: number,
   error: HeaderError | null,
+  keys: string[],
+  checks: FieldCheck[],
 ]
 
 interface CacheDocument {
@@ -53,12 +56,12 @@ export interface IndexCache {
 }
 
 function pack(s: ArticleSummary): SummaryTuple {
-  return [s.format, s.title, s.date, s.dateMs, s.updated, s.updatedMs, s.tags, s.categories, s.draft ? 1 : 0, s.excerpt, s.words, s.readingMinutes, s.error]
+  return [s.format, s.title, s.date, s.dateMs, s.updated, s.updatedMs, s.tags, s.categories, s.draft ? 1 : 0, s.excerpt, s.words, s.readingMinutes, s.error, s.keys, s.checks]
 }
 
 function unpack(path: string, size: number, mtimeMs: number, t: SummaryTuple): ArticleSummary {
-  const [format, title, date, dateMs, updated, updatedMs, tags, categories, draft, excerpt, words, readingMinutes, error] = t
-  return { path, format, title, date, dateMs, updated, updatedMs, tags, categories, draft: draft === 1, excerpt, words, readingMinutes, size, mtimeMs, error }
+  const [format, title, date, dateMs, updated, updatedMs, tags, categories, draft, excerpt, words, readingMinutes, error, keys, checks] = t
+  return { path, format, title, date, dateMs, updated, updatedMs, tags, categories, draft: draft === 1, excerpt, words, readingMinutes, size, mtimeMs, error, keys, checks }
 }
 
 export function createCache(cacheDir: string, root: string, key: string): IndexCache {

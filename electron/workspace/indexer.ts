@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ArticleSummary, ContentChange } from '../../shared/contract'
 import { fieldRecord, parse, scalarText } from '../../shared/frontmatter'
+import { checkFields, subjectOfParsed } from '../../shared/frontmatter/checks'
 import { DATE_KEYS, parseDateText } from '../../shared/frontmatter/dates'
 import type { FieldValue } from '../../shared/frontmatter/types'
 import { buildFolderSchema, observeHeader, type FolderSchema, type ObservedField, type SchemaPins } from '../../shared/schema'
@@ -19,7 +20,7 @@ import { inSlices } from './slices'
 import type { SiteSettings } from './site'
 
 /** Bump when the summary changes shape or meaning: old caches are then ignored. */
-export const INDEX_VERSION = 2
+export const INDEX_VERSION = 3
 
 const EXCERPT_LENGTH = 140
 const UPDATED_KEYS = ['updated', 'lastmod', 'last_modified_at', 'updatedDate', 'modified']
@@ -238,6 +239,8 @@ function summarizeText(facts: FileFacts, text: string, site: SiteSettings, rules
       size: facts.size,
       mtimeMs: facts.mtimeMs,
       error: parsed.errors[0] ?? null,
+      keys: parsed.fields.map((f) => f.key),
+      checks: checkFields(subjectOfParsed(text, parsed, site.timeZone)),
     },
   }
 }

@@ -180,6 +180,15 @@ const en = {
   bulkRemoveFromList: 'Remove from list',
   bulkUnset: 'Remove field',
   bulkValue: 'Value',
+  scheduled: 'Scheduled',
+  scheduledFor: 'Scheduled for {date}',
+  fieldChecks: 'Field checks',
+  checkCount: '{count} field check(s)',
+  checkMissing: '{key} is missing: nearly every article in this collection has one. Add it.',
+  checkLongWords: '{key} is {count} words long; search results cut it after about {limit}. Shorten it.',
+  checkLongCharacters: '{key} is {count} characters long; search results cut it after about {limit}. Shorten it.',
+  checkDuplicate: '{key} appears more than once (line {line}); generators keep only one. Remove the extra line.',
+  checkScheduled: '{key} is in the future ({date}): the article is scheduled, and most generators leave it out until then.',
 } as const
 
 export type StringKey = keyof typeof en
@@ -366,6 +375,15 @@ const zhCN: Strings = {
   bulkRemoveFromList: '从列表中移除',
   bulkUnset: '删除字段',
   bulkValue: '值',
+  scheduled: '定时发布',
+  scheduledFor: '定时发布于 {date}',
+  fieldChecks: '字段检查',
+  checkCount: '{count} 项字段检查',
+  checkMissing: '缺少 {key}：本栏目几乎每篇文章都有。请补上。',
+  checkLongWords: '{key} 有 {count} 个词；搜索结果大约在 {limit} 个词后截断。请缩短。',
+  checkLongCharacters: '{key} 有 {count} 个字；搜索结果大约在 {limit} 个字后截断。请缩短。',
+  checkDuplicate: '{key} 出现了不止一次（第 {line} 行）；生成器只会保留一个。请删掉多余的一行。',
+  checkScheduled: '{key} 是将来的时间（{date}）：文章为定时发布，多数生成器在此之前不会发布它。',
 }
 
 export type Locale = 'en' | 'zh-CN'

@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { ArticleSummary } from '../../shared/contract'
+import { summaryChecks } from '../../shared/frontmatter/checks'
+import { checkText } from '../checks/check-text'
+import { useNow } from '../checks/use-now'
 import { useI18n } from '../i18n/i18n'
 
 const ROW_HEIGHT = 56
@@ -20,7 +23,8 @@ interface Props {
 
 /** A virtualized list: only the rows in view are in the DOM, so 10,000 articles scroll smoothly. */
 export function ArticleList({ articles, selected, onOpen, onMenu, checked, onCheck, unsaved }: Props) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
+  const now = useNow()
   const viewport = useRef<HTMLDivElement>(null)
   const [scrollTop, setScrollTop] = useState(0)
   const [height, setHeight] = useState(600)
@@ -70,43 +74,65 @@ export function ArticleList({ articles, selected, onOpen, onMenu, checked, onChe
     >
       {articles.length === 0 && <p className="empty">{t('noArticles')}</p>}
       <div style={{ height: articles.length * ROW_HEIGHT, position: 'relative' }}>
-        {articles.slice(first, last).map((article, i) => (
-          <div
-            key={article.path}
-            role="option"
-            aria-selected={article.path === selected}
-            aria-checked={checked ? checked.has(article.path) : undefined}
-            className={'article-item' + (article.path === selected ? ' selected' : '') + (checked?.has(article.path) ? ' checked' : '')}
-            data-testid="article-item"
-            data-path={article.path}
-            style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}
-            title={article.path}
-            onClick={(e) => (onCheck && (e.ctrlKey || e.metaKey || e.shiftKey) ? onCheck(article.path, e.shiftKey) : onOpen(article.path))}
-            onContextMenu={(event) => {
-              if (!onMenu) return
-              event.preventDefault()
-              onMenu(article.path, event.clientX, event.clientY)
-            }}
-          >
-            <span className="article-title">
-              {article.error && (
-                <span className="error-mark" role="img" aria-label={t('headerError')} title={article.error.message}>
-                  ⚠
-                </span>
-              )}
-              {article.title ?? article.path.split('/').pop()}
-              {unsaved?.has(article.path) && (
-                <span className="unsaved-mark" data-testid="unsaved-mark" role="img" aria-label={t('dirty')} title={t('dirty')}>
-                  ●
-                </span>
-              )}
-            </span>
-            <span className="article-meta">
-              {article.draft && <span className="badge">{t('draft')}</span>}
-              <span>{article.date ?? ''}</span>
-            </span>
-          </div>
-        ))}
+        {articles.slice(first, last).map((article, i) => {
+          // Only the rows in view are checked: cheap on a 10,000-article folder.
+          const checks = summaryChecks(article, { now })
+          const scheduled = checks.find((c) => c.code === 'scheduled')
+          const warnings = checks.filter((c) => c.severity === 'warning')
+          return (
+            <div
+              key={article.path}
+              role="option"
+              aria-selected={article.path === selected}
+              aria-checked={checked ? checked.has(article.path) : undefined}
+              className={'article-item' + (article.path === selected ? ' selected' : '') + (checked?.has(article.path) ? ' checked' : '')}
+              data-testid="article-item"
+              data-path={article.path}
+              style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}
+              title={article.path}
+              onClick={(e) => (onCheck && (e.ctrlKey || e.metaKey || e.shiftKey) ? onCheck(article.path, e.shiftKey) : onOpen(article.path))}
+              onContextMenu={(event) => {
+                if (!onMenu) return
+                event.preventDefault()
+                onMenu(article.path, event.clientX, event.clientY)
+              }}
+            >
+              <span className="article-title">
+                {article.error && (
+                  <span className="error-mark" role="img" aria-label={t('headerError')} title={article.error.message}>
+                    ⚠
+                  </span>
+                )}
+                {article.title ?? article.path.split('/').pop()}
+                {unsaved?.has(article.path) && (
+                  <span className="unsaved-mark" data-testid="unsaved-mark" role="img" aria-label={t('dirty')} title={t('dirty')}>
+                    ●
+                  </span>
+                )}
+              </span>
+              <span className="article-meta">
+                {article.draft && <span className="badge">{t('draft')}</span>}
+                {scheduled && (
+                  <span className="badge scheduled" data-testid="scheduled-badge" title={checkText(scheduled, t, locale)}>
+                    {t('scheduled')}
+                  </span>
+                )}
+                {warnings.length > 0 && (
+                  <span
+                    className="check-mark"
+                    data-testid="check-badge"
+                    role="img"
+                    aria-label={t('checkCount', { count: warnings.length })}
+                    title={warnings.map((c) => checkText(c, t, locale)).join('\n')}
+                  >
+                    ⚑ {warnings.length}
+                  </span>
+                )}
+                <span>{article.date ?? ''}</span>
+              </span>
+            </div>
+          )
+        })}
       </div>
     </div>
   )

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react'
 import { textStats, type TextStats } from '../../shared/text-stats'
+import { shownDate } from '../checks/check-text'
+import { useNow } from '../checks/use-now'
 import { useI18n } from '../i18n/i18n'
 import type { SaveState } from '../state/session'
 
@@ -10,14 +12,17 @@ interface Props {
   cursor: { line: number; column: number }
   readOnly: string | null
   headerError: string | null
+  /** The open article's date as indexed (the site's zone): a future one shows "scheduled". */
+  dateMs: number | null
 }
 
 const EMPTY: TextStats = textStats('')
 
 const STATE_LABEL = { saved: 'saved', dirty: 'dirty', saving: 'saving', error: 'saveFailed', conflict: 'conflict' } as const
 
-export function StatusBar({ body, saveState, message, cursor, readOnly, headerError }: Props) {
-  const { t } = useI18n()
+export function StatusBar({ body, saveState, message, cursor, readOnly, headerError, dateMs }: Props) {
+  const { t, locale } = useI18n()
+  const now = useNow()
   // Counting a 1 MB body takes tens of milliseconds: do it when the window is idle, not in the
   // commit that follows a typing pause.
   const [stats, setStats] = useState(EMPTY)
@@ -33,6 +38,11 @@ export function StatusBar({ body, saveState, message, cursor, readOnly, headerEr
       </span>
       {readOnly && <span className="read-only" title={readOnly}>{t('readOnly')}: {readOnly}</span>}
       {headerError && <span className="header-error" data-testid="header-error">{headerError}</span>}
+      {dateMs !== null && dateMs > now && (
+        <span className="scheduled" data-testid="scheduled">
+          {t('scheduledFor', { date: shownDate(dateMs, locale) })}
+        </span>
+      )}
       <span className="spacer" />
       <span data-testid="word-count">
         {stats.words} {t('words')} · {stats.chars} {t('characters')} · {stats.readingMinutes} {t('minutes')}

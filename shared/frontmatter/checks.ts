@@ -7,6 +7,7 @@
  *   - a date in the future: the article is scheduled.
  * Warnings are advice: `folio check` lists them but only headers that do not parse fail it.
  */
+import type { ArticleSummary } from '../contract'
 import { textStats } from '../text-stats'
 import type { HeaderError, ParsedFrontMatter } from './types'
 import { DATE_KEYS, parseDateText } from './dates'
@@ -32,6 +33,8 @@ export interface FieldCheck {
 
 /** What the checks read from one article, from a parsed header or from an index summary. */
 export interface CheckSubject {
+  /** False when the header does not parse: its keys are unknown, so none is reported missing. */
+  ok: boolean
   /** Top-level keys present in the header, with their lines when known. */
   keys: readonly { key: string; line: number | null }[]
   title: { text: string; line: number | null } | null
@@ -107,7 +110,7 @@ export function checkFields(subject: CheckSubject, options: CheckOptions = {}): 
     })
   }
   const present = new Set(subject.keys.map((k) => k.key))
-  for (const key of options.required ?? []) {
+  for (const key of subject.ok ? (options.required ?? []) : []) {
     if (present.has(key)) continue
     checks.push({ code: 'missing-required', key, severity: 'warning', line: null, message: `${key} is missing; every article here has one. Add it.` })
   }
@@ -152,6 +155,22 @@ export function duplicatesOf(text: string, errors: readonly HeaderError[]): { ke
   return errors.filter((e) => e.code === 'duplicate-key').map((e) => ({ key: keyOnLine(text, e.line), line: e.line }))
 }
 
+/**
+ * The checks of an indexed article: those the index made from the file (lengths, duplicate keys)
+ * plus those that depend on the folder and the clock (required keys, scheduled).
+ */
+export function summaryChecks(a: ArticleSummary, options: CheckOptions = {}): FieldCheck[] {
+  const subject: CheckSubject = {
+    ok: a.error === null,
+    keys: a.keys.map((key) => ({ key, line: null })),
+    title: null,
+    description: null,
+    date: a.dateMs === null ? null : { key: 'date', instant: a.dateMs, line: null },
+    duplicates: [],
+  }
+  return [...a.checks, ...checkFields(subject, { required: options.required, now: options.now })]
+}
+
 /** The subject of a parsed header; `text` is the text it was parsed from (for duplicate keys' names). */
 export function subjectOfParsed(text: string, parsed: ParsedFrontMatter, timeZone = 'UTC'): CheckSubject {
   const field = (key: string) => parsed.fields.find((f) => f.key === key)
@@ -178,6 +197,7 @@ export function subjectOfParsed(text: string, parsed: ParsedFrontMatter, timeZon
     break
   }
   return {
+    ok: parsed.ok,
     keys: parsed.fields.map((f) => ({ key: f.key, line: f.line })),
     title,
     description,
