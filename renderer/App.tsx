@@ -3,7 +3,7 @@ import type { EditorView } from '@codemirror/view'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ArticleSummary, FolderInfo, OpenRequest, RecoveredBuffers } from '../shared/contract'
 import { collectionOf, type FolderSchema } from '../shared/schema'
-import { checkFields, subjectOfParsed } from '../shared/frontmatter/checks'
+import { checkFields, requiredKeys, subjectOfParsed } from '../shared/frontmatter/checks'
 import { folio, onMainEvent } from './bridge'
 import { FieldChecks } from './checks/FieldChecks'
 import { Editor } from './editor/Editor'
@@ -224,7 +224,15 @@ function Workbench() {
   const hexo = folder?.kind === 'hexo'
   const parsed = session.header.parsed
   const collection = folder && session.path ? collectionOf(folder.kind, folder.contentRoots, session.path) : ''
-  const fieldChecks = useMemo(() => checkFields(subjectOfParsed(session.text, parsed)), [session.text, parsed])
+  // Required keys per collection, from the folder schema (pinned in its file, or nearly universal).
+  const requiredFor = useMemo(() => {
+    const byCollection = new Map((schema?.collections ?? []).map((c) => [c.name, requiredKeys(c)]))
+    return (path: string) => (folder ? (byCollection.get(collectionOf(folder.kind, folder.contentRoots, path)) ?? []) : [])
+  }, [schema, folder])
+  const fieldChecks = useMemo(
+    () => checkFields(subjectOfParsed(session.text, parsed), { required: session.path ? requiredFor(session.path) : [] }),
+    [session.text, parsed, session.path, requiredFor],
+  )
   const openSummary = useMemo(() => articles.find((a) => a.path === session.path) ?? null, [articles, session.path])
   const goToLine = useCallback((line: number) => view && revealLine(view, line), [view])
   const body = useMemo(() => session.text.slice(session.header.bodyStart), [session.text, session.header.bodyStart])
@@ -291,6 +299,7 @@ function Workbench() {
             onClearOnly={() => setOnly(null)}
             onBulkEdit={setBulkPaths}
             unsaved={unsavedSet}
+            requiredFor={requiredFor}
           />
         </nav>
         <section className="editor-pane" aria-label={t('editor')}>

@@ -19,10 +19,12 @@ interface Props {
   onCheck?(path: string, range: boolean): void
   /** Articles with unsaved edits, marked in the list. */
   unsaved?: ReadonlySet<string>
+  /** The keys an article's collection requires, for its field checks. */
+  requiredFor?(path: string): readonly string[]
 }
 
 /** A virtualized list: only the rows in view are in the DOM, so 10,000 articles scroll smoothly. */
-export function ArticleList({ articles, selected, onOpen, onMenu, checked, onCheck, unsaved }: Props) {
+export function ArticleList({ articles, selected, onOpen, onMenu, checked, onCheck, unsaved, requiredFor }: Props) {
   const { t, locale } = useI18n()
   const now = useNow()
   const viewport = useRef<HTMLDivElement>(null)
@@ -76,7 +78,7 @@ export function ArticleList({ articles, selected, onOpen, onMenu, checked, onChe
       <div style={{ height: articles.length * ROW_HEIGHT, position: 'relative' }}>
         {articles.slice(first, last).map((article, i) => {
           // Only the rows in view are checked: cheap on a 10,000-article folder.
-          const checks = summaryChecks(article, { now })
+          const checks = summaryChecks(article, { now, required: requiredFor?.(article.path) })
           const scheduled = checks.find((c) => c.code === 'scheduled')
           const warnings = checks.filter((c) => c.severity === 'warning')
           return (

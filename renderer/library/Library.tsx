@@ -17,12 +17,14 @@ interface Props {
   /** Ctrl/Shift-click selects articles; this edits the selection's headers in bulk. */
   onBulkEdit?(paths: string[]): void
   unsaved?: ReadonlySet<string>
+  /** The keys an article's collection requires, for its field checks. */
+  requiredFor?(path: string): readonly string[]
 }
 
 const SEARCH_DELAY_MS = 150
 
 /** The left pane: sort and facet filters over the index, and full-text search through the workspace. */
-export function Library({ articles, selected, onOpen, onMenu, only, onClearOnly, onBulkEdit, unsaved }: Props) {
+export function Library({ articles, selected, onOpen, onMenu, only, onClearOnly, onBulkEdit, unsaved, requiredFor }: Props) {
   const { t } = useI18n()
   const describe = useErrorText()
   const [query, setQuery] = useState<LibraryQuery>({ sort: 'date', status: 'all', category: null, tag: null })
@@ -154,6 +156,7 @@ export function Library({ articles, selected, onOpen, onMenu, only, onClearOnly,
           checked={onBulkEdit ? checked.paths : undefined}
           onCheck={onBulkEdit ? check : undefined}
           unsaved={unsaved}
+          requiredFor={requiredFor}
         />
       )}
     </>

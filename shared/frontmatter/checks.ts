@@ -67,6 +67,20 @@ export interface CheckOptions {
   limits?: { title: LengthLimit; description: LengthLimit }
 }
 
+/** A key nearly every article of a collection has is required there: 90% of at least 10 articles. */
+const INFERRED_PRESENCE = 0.9
+const INFERRED_MIN_ARTICLES = 10
+
+/**
+ * A collection's required keys: those the folder's schema file marks required, and those nearly
+ * every article of the collection has (the rest then lack them, usually by mistake).
+ */
+export function requiredKeys(collection: { articles: number; keys: readonly { key: string; presence: number; required: boolean }[] } | undefined): string[] {
+  if (!collection) return []
+  const inferred = collection.articles >= INFERRED_MIN_ARTICLES
+  return collection.keys.filter((k) => k.required || (inferred && k.presence >= INFERRED_PRESENCE)).map((k) => k.key)
+}
+
 /** The keys that describe an article, in the order they are looked for. */
 export const DESCRIPTION_KEYS = ['description', 'summary', 'excerpt']
 

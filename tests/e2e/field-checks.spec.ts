@@ -56,3 +56,22 @@ test('field checks show in the library, the form and the status bar, and clear w
   await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
   expect(await readFile(join(dir, 'long.md'), 'utf8')).toBe(long.replace(LONG_TITLE, LONG_TITLE.slice(0, -6)))
 })
+
+test('keys a collection requires (pinned in .folio/schema.yml, or on nearly every article) are reported where missing', async () => {
+  const files: Record<string, string> = {
+    '.folio/schema.yml': 'keys:\n  cover: { required: true }\n',
+    'full.md': '---\ntitle: Full\nauthor: Ada\ncover: full.png\n---\n\nBody.\n',
+    'lacking.md': '---\ntitle: Lacking\n---\n\nBody.\n',
+  }
+  for (let i = 0; i < 10; i++) files[`post-${i}.md`] = `---\ntitle: Post ${i}\nauthor: Ada\ncover: p${i}.png\n---\n\nBody.\n`
+  const dir = await contentFolder(files)
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  const row = (path: string) => page.locator(`[data-testid=article-item][data-path="${path}"]`)
+  await expect(row('lacking.md').getByTestId('check-badge')).toHaveText('⚑ 2')
+  await expect(row('lacking.md').getByTestId('check-badge')).toHaveAttribute('title', /author is missing[\s\S]*cover is missing|cover is missing[\s\S]*author is missing/)
+  await expect(row('full.md').getByTestId('check-badge')).toHaveCount(0)
+  await row('lacking.md').click()
+  await expect(page.locator('[data-testid=field-check][data-code=missing-required][data-key=author]')).toBeVisible()
+  await expect(page.locator('[data-testid=field-check][data-code=missing-required][data-key=cover]')).toBeVisible()
+})

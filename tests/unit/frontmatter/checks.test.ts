@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from '../../../shared/frontmatter'
-import { checkFields, subjectOfParsed, textLength } from '../../../shared/frontmatter/checks'
+import { checkFields, requiredKeys, subjectOfParsed, textLength } from '../../../shared/frontmatter/checks'
 
 const seed = readFileSync(new URL('../../fixtures/seed/000_96ee1b00782f1bda.txt', import.meta.url), 'utf8')
 
@@ -58,5 +58,20 @@ describe('field checks', () => {
     expect(check('---\ndate: 2026/11/1 8:00:00\n---\n', { now })).toEqual([])
     // Without a clock the check is skipped (an index cached for days must not say "scheduled").
     expect(check('---\ndate: 2999-01-01\n---\n')).toEqual([])
+  })
+})
+
+describe('required keys of a collection', () => {
+  it('are the pinned ones and those on 90% of at least 10 articles', () => {
+    const keys = [
+      { key: 'title', presence: 1, required: false },
+      { key: 'author', presence: 0.9, required: false },
+      { key: 'tags', presence: 0.5, required: false },
+      { key: 'cover', presence: 0.1, required: true },
+    ]
+    expect(requiredKeys({ articles: 10, keys })).toEqual(['title', 'author', 'cover'])
+    // Nine articles are too few to infer from.
+    expect(requiredKeys({ articles: 9, keys })).toEqual(['cover'])
+    expect(requiredKeys(undefined)).toEqual([])
   })
 })
