@@ -273,6 +273,8 @@ function unreadable(facts: FileFacts, error: unknown): Indexed {
         line: 1,
         column: 1,
       },
+      keys: [],
+      checks: [],
     },
   }
 }
