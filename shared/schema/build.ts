@@ -4,12 +4,17 @@
  * the whole folder and once per collection.
  */
 import type { SiteKind } from '../contract'
-import { dateFormatOf } from '../frontmatter/dates'
 import { collectionOf } from './collection'
 import type { CollectionSchema, FieldKind, FolderSchema, KeyPin, ListStyle, ObservedField, SchemaKey, SchemaPins, ValueCount } from './types'
 
 /** Values kept per key: enough for suggestions, bounded for folders of unique titles. */
 const MAX_VALUES = 500
+/**
+ * Distinct values counted per key and collection. Past this a key is mostly unique text (titles,
+ * image paths): values already seen keep counting, new ones are not tracked, which bounds the
+ * memory and time of a 10,000-article folder while every value used twice early on is kept.
+ */
+const MAX_DISTINCT = 2_000
 const MAX_DATE_FORMATS = 8
 
 export interface ObservedArticle {
@@ -34,21 +39,27 @@ class Tallies {
   readonly keys = new Map<string, Tally>()
   articles = 0
 
+  private tally(key: string): Tally {
+    let t = this.keys.get(key)
+    if (!t) {
+      t = { count: 0, kinds: new Map(), values: new Map(), dates: new Map(), styles: new Map() }
+      this.keys.set(key, t)
+    }
+    return t
+  }
+
   add(fields: readonly ObservedField[]): void {
     this.articles++
-    for (const [key, kind, values, style] of fields) {
-      let t = this.keys.get(key)
-      if (!t) {
-        t = { count: 0, kinds: new Map(), values: new Map(), dates: new Map(), styles: new Map() }
-        this.keys.set(key, t)
-      }
+    for (const [key, kind, values, style, dateFormat] of fields) {
+      const t = this.tally(key)
       t.count++
-      if (kind) t.kinds.set(kind, (t.kinds.get(kind) ?? 0) + 1)
+      if (kind) bump(t.kinds, kind, 1)
       for (const value of values) {
-        t.values.set(value, (t.values.get(value) ?? 0) + 1)
-        const format = kind === 'date' ? dateFormatOf(value) : null
-        if (format) t.dates.set(format, (t.dates.get(format) ?? 0) + 1)
+        const seen = t.values.get(value)
+        if (seen !== undefined) t.values.set(value, seen + 1)
+        else if (t.values.size < MAX_DISTINCT) t.values.set(value, 1)
       }
+      if (dateFormat) bump(t.dates, dateFormat, 1)
       if (style) {
         const k = styleKey(style)
         const s = t.styles.get(k)
@@ -57,10 +68,34 @@ class Tallies {
       }
     }
   }
+
+  /** Adds another set of tallies (a collection's) to these (the folder's). */
+  merge(other: Tallies): void {
+    this.articles += other.articles
+    for (const [key, o] of other.keys) {
+      const t = this.tally(key)
+      t.count += o.count
+      for (const [k, n] of o.kinds) bump(t.kinds, k, n)
+      for (const [v, n] of o.values) {
+        if (t.values.has(v) || t.values.size < MAX_DISTINCT) bump(t.values, v, n)
+      }
+      for (const [f, n] of o.dates) bump(t.dates, f, n)
+      for (const [k, s] of o.styles) {
+        const mine = t.styles.get(k)
+        if (mine) mine.count += s.count
+        else t.styles.set(k, { style: s.style, count: s.count })
+      }
+    }
+  }
 }
 
-function byCount<T extends { count: number }>(a: T & { value: string }, b: T & { value: string }): number {
-  return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)
+function bump<K>(map: Map<K, number>, key: K, n: number): void {
+  map.set(key, (map.get(key) ?? 0) + n)
+}
+
+/** Most used first; among equals, first seen first (the sort is stable). */
+function byCount(a: { count: number }, b: { count: number }): number {
+  return b.count - a.count
 }
 
 /**
@@ -144,18 +179,17 @@ export function buildFolderSchema(articles: Iterable<ObservedArticle>, options: 
   const perCollection = new Map<string, Tallies>()
   const styles = new Map<string, { style: ListStyle; count: number }>()
   for (const article of articles) {
-    all.add(article.fields)
     const name = collectionOf(options.kind, options.contentRoots, article.path)
     let c = perCollection.get(name)
     if (!c) perCollection.set(name, (c = new Tallies()))
     c.add(article.fields)
-    for (const field of article.fields) {
-      const style = field[3]
-      if (!style) continue
-      const k = styleKey(style)
-      const s = styles.get(k)
-      if (s) s.count++
-      else styles.set(k, { style, count: 1 })
+  }
+  for (const c of perCollection.values()) all.merge(c)
+  for (const t of all.keys.values()) {
+    for (const [k, s] of t.styles) {
+      const mine = styles.get(k)
+      if (mine) mine.count += s.count
+      else styles.set(k, { style: s.style, count: s.count })
     }
   }
   const pins = options.pins ?? { keys: {}, collections: {} }

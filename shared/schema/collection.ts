@@ -20,7 +20,7 @@ function firstFolder(path: string): string | null {
 }
 
 export function collectionOf(kind: SiteKind, contentRoots: readonly string[], rel: string): string {
-  const { rest } = underRoot(contentRoots, rel)
+  const { root, rest } = underRoot(contentRoots, rel)
   switch (kind) {
     case 'hexo': {
       const folder = firstFolder(rest)
@@ -32,8 +32,10 @@ export function collectionOf(kind: SiteKind, contentRoots: readonly string[], re
       return folder ? folder.slice(1) : 'pages'
     }
     case 'hugo':
-    case 'astro':
       return firstFolder(rest) ?? ''
+    case 'astro':
+      // Markdown pages under src/pages are not in a content collection.
+      return root === 'src/content' ? (firstFolder(rest) ?? '') : 'pages'
     case 'plain':
       return ''
   }

@@ -2,7 +2,7 @@
  * One header → what the folder schema needs to know of it: per key, the kind its value shows,
  * the values worth suggesting and how a list is written. Small enough to cache per file.
  */
-import { isDateLike } from '../frontmatter/dates'
+import { dateFormatOf } from '../frontmatter/dates'
 import { scalarText } from '../frontmatter/schema'
 import type { FieldValue, ParsedFrontMatter } from '../frontmatter/types'
 import type { FieldKind, ListStyle, ObservedField } from './types'
@@ -19,22 +19,22 @@ const IMAGE_KEY = /(image|img|cover|thumbnail|thumb|banner|photo|avatar|logo|pos
 const IMAGE_VALUE = /\.(png|jpe?g|gif|webp|svg|avif|bmp|ico)(?:[?#].*)?$/i
 const URL_VALUE = /^(?:https?:)?\/\/\S+$|^mailto:\S+$/i
 
-/** The kind a string shows on its own, given the key it is under. */
-export function stringKind(key: string, value: string): FieldKind {
+/** The kind a string shows on its own, given the key it is under (`dated`: it reads as a date). */
+export function stringKind(key: string, value: string, dated = dateFormatOf(value) !== null): FieldKind {
   if (TAXONOMY_KEYS.has(key)) return 'taxonomy'
-  if (isDateLike(value)) return 'date'
+  if (dated) return 'date'
   if (IMAGE_VALUE.test(value) && !/\s/.test(value)) return 'image'
   if (URL_VALUE.test(value)) return IMAGE_KEY.test(key) ? 'image' : 'url'
   if (value.length > LONG_TEXT || value.includes('\n')) return 'longtext'
   return 'text'
 }
 
-export function valueKind(key: string, value: FieldValue): FieldKind | null {
+export function valueKind(key: string, value: FieldValue, dateFormat?: string | null): FieldKind | null {
   switch (value.type) {
     case 'null':
       return null
     case 'string':
-      return value.value === '' ? null : stringKind(key, value.value)
+      return value.value === '' ? null : stringKind(key, value.value, dateFormat === undefined ? undefined : dateFormat !== null)
     case 'number':
       return 'number'
     case 'boolean':
@@ -72,14 +72,17 @@ export function listStyleAt(text: string, from: number, to: number): ListStyle |
 export function observeHeader(text: string, parsed: ParsedFrontMatter): ObservedField[] {
   const out: ObservedField[] = []
   for (const field of parsed.fields) {
-    const kind = valueKind(field.key, field.value)
+    const v = field.value
+    const dateText = v.type === 'date' ? v.text : v.type === 'string' && !TAXONOMY_KEYS.has(field.key) ? v.value : null
+    const dateFormat = dateText === null ? null : dateFormatOf(dateText)
+    const kind = valueKind(field.key, v, dateFormat)
     const values: string[] = []
     if (kind !== 'longtext' && kind !== 'object') suggestable(field.value, values)
     const style =
       field.value.type === 'list' && parsed.detection.format === 'yaml'
         ? listStyleAt(text, field.valueRange.from, field.valueRange.to)
         : null
-    out.push([field.key, kind, values, style])
+    out.push(dateFormat ? [field.key, kind, values, style, dateFormat] : [field.key, kind, values, style])
   }
   return out
 }

@@ -23,9 +23,10 @@ export type ListStyle = { flow: true } | { flow: false; indent: string }
 
 /**
  * One key of one header, as the index keeps it per file (a tuple: cached for every article).
- * `kind` is null for an empty value; `values` are the scalar texts worth suggesting.
+ * `kind` is null for an empty value; `values` are the scalar texts worth suggesting; a date's
+ * format (the date module's pattern) is read once here rather than on every schema build.
  */
-export type ObservedField = [key: string, kind: FieldKind | null, values: string[], listStyle: ListStyle | null]
+export type ObservedField = [key: string, kind: FieldKind | null, values: string[], listStyle: ListStyle | null, dateFormat?: string | null]
 
 export interface ValueCount {
   value: string

@@ -125,7 +125,7 @@ describe('schema parts', () => {
       ['tags', 'taxonomy', ['a', 'b'], { flow: false, indent: '' }],
       ['cats', 'list', ['x', 'y'], { flow: true }],
       ['n', 'number', ['3'], null],
-      ['when', 'date', ['2013/7/13 20:46:25'], null],
+      ['when', 'date', ['2013/7/13 20:46:25'], null, 'YYYY/M/D H:mm:ss'],
       ['meta', 'object', [], null],
       ['empty', null, [], null],
     ])
@@ -149,6 +149,7 @@ describe('schema parts', () => {
     expect(collectionOf('hugo', ['content'], 'content/posts/x/index.md')).toBe('posts')
     expect(collectionOf('hugo', ['content'], 'content/_index.md')).toBe('')
     expect(collectionOf('astro', ['src/content'], 'src/content/blog/a.md')).toBe('blog')
+    expect(collectionOf('astro', ['src/content', 'src/pages'], 'src/pages/about.md')).toBe('pages')
   })
 
   it('reports a schema file that does not parse, by line', () => {
