@@ -14,7 +14,7 @@ import { Readable } from 'node:stream'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import { fileURLToPath } from 'node:url'
 import { createHandlers, dispatch, isInvokeMethod, type Handlers } from '../../electron/handlers'
-import { INVOKE, type EventApi, type EventName } from '../../shared/contract'
+import { INVOKE, type EventApi, type EventName, type PendingOpen } from '../../shared/contract'
 import { pagePdfOptions } from '../../electron/export/pdf'
 import type { RichText } from '../../electron/export/rich-text'
 import { ASSET_BASE, RENDERER_ORIGIN, serveAsset, serveRenderer } from '../../electron/app/serve-protocol'
@@ -31,6 +31,11 @@ export interface LaunchOptions {
    * contentDir. Default false: the folder is open and the library shown.
    */
   startEmpty?: boolean
+  /**
+   * Chromium only: what the app was asked to open before the page started (launch arguments, a
+   * second launch, the OS), handed to the page when it pulls it (takeOpenRequest). Default: nothing.
+   */
+  pendingOpen?: PendingOpen
 }
 
 export interface LaunchedApp {
@@ -121,6 +126,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
   const exportDir = options.exportDir ?? join(scratch, 'export')
   const clipboard: RichText[] = []
   const journalDir = join(scratch, 'journal')
+  let pending: PendingOpen = options.pendingOpen ?? { request: null, problems: [] }
   let browser: Browser | null = null
   const handlers: Handlers = createHandlers({
     // The harness's "native folder dialog": the user picks the test's content folder.
@@ -153,6 +159,11 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
       }
     },
     writeClipboard: (content) => void clipboard.push(content),
+    takeOpenRequest: async () => {
+      const taken = pending
+      pending = { request: null, problems: [] }
+      return taken
+    },
   })
   if (!options.startEmpty) await handlers.openFolder(options.contentDir)
   try {
@@ -175,7 +186,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
     await context.addInitScript(bridgeScript(Object.keys(INVOKE)))
     page = await context.newPage()
     await page.goto(origin + '/index.html')
-    await page.waitForSelector(options.startEmpty ? '[data-testid=welcome]' : '[data-testid=article-list]')
+    await page.waitForSelector(options.startEmpty && !options.pendingOpen?.request ? '[data-testid=welcome]' : '[data-testid=article-list]')
   } catch (error) {
     await browser?.close()
     server.close()

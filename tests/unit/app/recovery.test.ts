@@ -75,6 +75,29 @@ describe('crash journal through the handlers', () => {
     expect(seen).toEqual([['a.md'], []])
     expect(await table.takeRecovered()).toBeNull()
   })
+
+  it('a close before the page answered recovery, or after it crashed, keeps the journal', async () => {
+    const first = handlers()
+    await first.openFolder(site)
+    await first.journalUnsaved([buffer])
+    await first.dispose()
+
+    // The next page reports nothing unsaved and is offered the buffer; the window closes unanswered.
+    const second = handlers()
+    await second.setUnsaved([])
+    expect((await second.takeRecovered())?.buffers).toEqual([buffer])
+    await second.discardUnsaved()
+    expect((await second.takeRecovered())?.buffers).toEqual([buffer])
+
+    // Answered (it journals again), then the renderer crashes: the close keeps what it journaled.
+    await second.openFolder(site)
+    await second.journalUnsaved([buffer])
+    await second.setUnsaved(['a.md'])
+    second.pageGone()
+    expect(second.unsaved()).toEqual([])
+    await second.discardUnsaved()
+    expect((await second.takeRecovered())?.buffers).toEqual([buffer])
+  })
 })
 
 describe('render-process-gone', () => {

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test'
+import { launchApp, type LaunchedApp } from './harness'
+import { contentFolder } from './support/folders'
+
+let app: LaunchedApp | null = null
+test.afterEach(async () => {
+  await app?.close()
+  app = null
+})
+
+test('the article a launch asked for opens once the page pulls it, and what could not be opened is said in a sentence', async () => {
+  const dir = await contentFolder({
+    'posts/first.md': '---\ntitle: First\n---\nFirst body.\n',
+    'posts/asked.md': '---\ntitle: Asked for\n---\nThe body the launch asked for.\n',
+  })
+  const missing = '/home/writer/blog/source/_posts/gone.md'
+  app = await launchApp({
+    contentDir: dir,
+    startEmpty: true,
+    pendingOpen: {
+      request: { folder: dir, file: 'posts/asked.md' },
+      problems: [{ code: 'CANNOT_OPEN', path: missing, message: `Folio could not open “${missing}”: there is no such file or folder. It may have been moved or deleted.` }],
+    },
+  })
+  const { page } = app
+  await expect(page.locator('[data-testid=editor]')).toContainText('The body the launch asked for.', { timeout: 30_000 })
+  const problem = page.getByTestId('open-problem')
+  await expect(problem).toContainText(`“${missing}”: there is no such file or folder`)
+  await problem.getByRole('button').focus()
+  await page.keyboard.press('Enter')
+  await expect(problem).toHaveCount(0)
+  // Pulled once: a reload of the page does not open it again or repeat the sentence.
+  await page.reload()
+  await page.waitForSelector('[data-testid=article-list]')
+  await expect(page.getByTestId('open-problem')).toHaveCount(0)
+})
+
+test('with nothing asked and no folder, the welcome screen shows', async () => {
+  const dir = await contentFolder({ 'posts/a.md': '---\ntitle: A\n---\ntext\n' })
+  app = await launchApp({ contentDir: dir, startEmpty: true })
+  await expect(app.page.getByTestId('welcome')).toBeVisible()
+  await expect(app.page.getByTestId('opening-folder')).toHaveCount(0)
+})
