@@ -42,6 +42,12 @@ function manyKeys(format: HeaderFormat, count: number): string {
   return `---\n${keys.map((i) => `k${i}: 值 ${i}`).join('\n')}\n---\n${BODY}`
 }
 
+/** One anchored map and `count` keys that each alias it (the package's resolve() walks the document per alias). */
+function manyAliases(count: number): string {
+  const keys = Array.from({ length: count }, (_, i) => `k${i}: *base`)
+  return `---\nbase: &base {layout: post}\n${keys.join('\n')}\n---\n${BODY}`
+}
+
 /** A description of `chars` characters on one line. */
 function longLine(chars: number): string {
   return `---\ntitle: 长\ndescription: ${'长文'.repeat(Math.ceil(chars / 2)).slice(0, chars)}\n---\n${BODY}`
@@ -52,4 +58,4 @@ function wideFlowMap(entries: number): string {
   return `---\nparams: {${Array.from({ length: entries }, (_, i) => `p${i}: ${i}`).join(', ')}}\n---\n${BODY}`
 }
 
-export const hostile = { aliasBomb, deepJson, deepYamlFlow, deepYamlBlock, deepToml, manyKeys, longLine, wideFlowMap }
+export const hostile = { aliasBomb, deepJson, deepYamlFlow, deepYamlBlock, deepToml, manyKeys, manyAliases, longLine, wideFlowMap }

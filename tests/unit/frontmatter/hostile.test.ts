@@ -101,6 +101,22 @@ describe('hostile headers: size', () => {
     )
   }
 
+  it(
+    '20,000 aliases of one anchor each read as its value',
+    () => {
+      const p = parse(hostile.manyAliases(20_000))
+      expect(p.errors).toEqual([])
+      expect(p.fields).toHaveLength(20_001)
+      expect(fieldRecord(p).k19999).toEqual({ type: 'map', entries: [{ key: 'layout', value: { type: 'string', value: 'post' } }] })
+    },
+    HANG_GUARD_MS,
+  )
+
+  it('an alias stands for the last node anchored with its name before it', () => {
+    const p = parse('---\na: &x 1\nb: *x\nc: &x 2\nd: *x\n---\n')
+    expect(fieldRecord(p)).toMatchObject({ b: { value: 1 }, d: { value: 2 } })
+  })
+
   it('duplicate keys are still found, at every level, in source order', () => {
     const p = parse('---\na: 1\nb: {x: 1, y: 2, x: 3}\nc:\n  - {k: 1, k: 2}\na: 2\n---\n')
     expect(p.errors).toEqual([
