@@ -9,7 +9,9 @@ import type { ArticleSummary } from '../shared/contract'
 import { version } from '../package.json'
 import { FolioError } from '../shared/errors'
 import { applyPatches, removeKey, setValue } from '../shared/frontmatter'
+import { requiredKeys, summaryChecks, type FieldCheck } from '../shared/frontmatter/checks'
 import type { EditOptions, EditValue, HeaderError } from '../shared/frontmatter/types'
+import { collectionOf } from '../shared/schema'
 import { writeFileAtomic } from './workspace/atomic-write'
 import { utf16Of } from './workspace/encoding'
 import { decode, encode } from './workspace/files'
@@ -24,7 +26,8 @@ export interface Io {
 
 const USAGE = `Usage:
   folio index DIR [--json]           list every article under DIR (one JSON array with --json)
-  folio check DIR                    print path:line: message for each header that does not parse
+  folio check DIR                    print path:line: message for each header that does not parse (exit 1),
+                                     then field checks as warning:/note: lines (they never fail the check)
   folio set FILE... KEY=VALUE        set KEY to the string VALUE in each file's header
   folio set FILE... --json KEY=JSON  set KEY to a typed JSON value (number, boolean, list, …)
   folio unset FILE... KEY            remove KEY from each file's header
@@ -107,6 +110,17 @@ export interface IndexEntry {
   draft: boolean
   words: number
   error: null | { code: string; message: string; line: number }
+  /** Field checks: advice, never an error (see shared/frontmatter/checks.ts). */
+  checks: CheckEntry[]
+}
+
+export interface CheckEntry {
+  code: FieldCheck['code']
+  key: string
+  severity: FieldCheck['severity']
+  /** Null for a missing key. */
+  line: number | null
+  message: string
 }
 
 async function indexEntries(dirArg: string | undefined, io: Io): Promise<IndexEntry[]> {
@@ -114,6 +128,10 @@ async function indexEntries(dirArg: string | undefined, io: Io): Promise<IndexEn
   const { workspace, dir } = await openFromCommandLine(dirArg, io.cwd)
   try {
     const entries: IndexEntry[] = []
+    const { kind, contentRoots } = workspace.info
+    const schema = await workspace.schema()
+    const required = new Map(schema.collections.map((c) => [c.name, requiredKeys(c)]))
+    const now = Date.now()
     for (const a of await workspace.list()) {
       const abs = join(workspace.info.root, ...a.path.split('/'))
       // The workspace may have opened the site around DIR: keep what lies under DIR.
@@ -129,6 +147,13 @@ async function indexEntries(dirArg: string | undefined, io: Io): Promise<IndexEn
         draft: a.draft,
         words: a.words,
         error: a.error ? errorEntry(a.error) : await encodingError(abs),
+        checks: summaryChecks(a, { now, required: required.get(collectionOf(kind, contentRoots, a.path)) }).map((c) => ({
+          code: c.code,
+          key: c.key,
+          severity: c.severity,
+          line: c.line,
+          message: c.message,
+        })),
       })
     }
     return entries.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
@@ -189,13 +214,24 @@ async function indexCommand(args: string[], io: Io): Promise<number> {
   return 0
 }
 
+/**
+ * Headers that do not parse are errors (exit 1); field checks are printed after them as
+ * `warning:` (something to fix) or `note:` (scheduled), and never change the exit code: a
+ * folder with a long title still builds.
+ */
 async function checkCommand(args: string[], io: Io): Promise<number> {
   if (args.length !== 1) throw new UsageError('usage: folio check DIR')
   let bad = 0
   for (const e of await indexEntries(args[0], io)) {
-    if (!e.error) continue
-    bad++
-    io.out(`${e.path}:${e.error.line}: ${e.error.message}`)
+    if (e.error) {
+      bad++
+      io.out(`${e.path}:${e.error.line}: ${e.error.message}`)
+    }
+    for (const c of e.checks) {
+      // The parse error above already names the first duplicate key.
+      if (e.error && c.code === 'duplicate-key' && c.line === e.error.line) continue
+      io.out(`${e.path}:${c.line === null ? '' : `${c.line}:`} ${c.severity === 'info' ? 'note' : 'warning'}: ${c.message}`)
+    }
   }
   return bad > 0 ? 1 : 0
 }

@@ -126,7 +126,7 @@ export function checkFields(subject: CheckSubject, options: CheckOptions = {}): 
   const present = new Set(subject.keys.map((k) => k.key))
   for (const key of subject.ok ? (options.required ?? []) : []) {
     if (present.has(key)) continue
-    checks.push({ code: 'missing-required', key, severity: 'warning', line: null, message: `${key} is missing; every article here has one. Add it.` })
+    checks.push({ code: 'missing-required', key, severity: 'warning', line: null, message: `${key} is missing; articles in this collection have one. Add it.` })
   }
   if (subject.title) {
     const check = lengthCheck('title-length', 'title', subject.title.text, subject.title.line, limits.title)

@@ -2,7 +2,7 @@
  * The real `folio` command (node bin/folio.js) on temporary copies of the fixture sites.
  */
 import { spawnSync } from 'node:child_process'
-import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -44,6 +44,7 @@ interface Entry {
   draft: boolean
   words: number
   error: null | { code: string; message: string; line: number }
+  checks: { code: string; key: string; severity: string; line: number | null; message: string }[]
 }
 
 describe('folio index', () => {
@@ -65,7 +66,7 @@ describe('folio index', () => {
     expect(byPath['notes/latin1.md']?.error).toMatchObject({ code: 'invalid-utf8', line: expect.any(Number) })
     for (const e of entries) {
       expect(Object.keys(e).sort()).toEqual(
-        ['categories', 'date', 'draft', 'error', 'format', 'path', 'tags', 'title', 'words'].sort(),
+        ['categories', 'checks', 'date', 'draft', 'error', 'format', 'path', 'tags', 'title', 'words'].sort(),
       )
     }
   })
@@ -94,6 +95,37 @@ describe('folio check', () => {
     const r = folio(dir, 'check', '.')
     expect(r.code).toBe(1)
     expect(r.stdout).toMatch(/^source\/_posts\/2021-01-01-broken\.md:\d+: .+$/m)
+  })
+
+  it('lists field checks as warnings and notes after the errors, without changing the exit code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-cli-checks-'))
+    temps.push(dir)
+    const write = (name: string, text: string) => {
+      mkdirSync(join(dir, name, '..'), { recursive: true })
+      writeFileSync(join(dir, name), text)
+    }
+    write('.folio/schema.yml', 'keys:\n  author: { required: true }\n')
+    write('long.md', `---\ntitle: ${'长'.repeat(31)}\nauthor: Ada\n---\nbody\n`)
+    write('later.md', '---\ntitle: Later\nauthor: Ada\ndate: Tue, 01 Jan 2999 09:00:00 GMT\n---\nbody\n')
+    write('anonymous.md', '---\ntitle: Anonymous\n---\nbody\n')
+    let r = folio(dir, 'check', '.')
+    expect(r.stdout.trim().split('\n').sort()).toEqual([
+      'anonymous.md: warning: author is missing; articles in this collection have one. Add it.',
+      'later.md: note: date is in the future: the article is scheduled and most generators leave it out until then.',
+      'long.md:2: warning: title is 31 characters long; search results cut it after about 30. Shorten it.',
+    ])
+    expect(r.code).toBe(0)
+
+    write('twice.md', '---\ntitle: One\nauthor: Ada\ntitle: Two\ntitle: Three\n---\nbody\n')
+    r = folio(dir, 'check', '.')
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/^twice\.md:4: .+$/m)
+    expect(r.stdout).toMatch(/^twice\.md:5: warning: title appears more than once/m)
+    expect(r.stdout).not.toMatch(/^twice\.md:4: warning/m)
+    const entries = JSON.parse(folio(dir, 'index', '.', '--json').stdout) as { path: string; checks: { code: string; key: string }[] }[]
+    expect(entries.find((e) => e.path === 'anonymous.md')?.checks).toEqual([
+      { code: 'missing-required', key: 'author', severity: 'warning', line: null, message: expect.stringContaining('author is missing') },
+    ])
   })
 
   it('exits 0 on a clean folder', () => {
