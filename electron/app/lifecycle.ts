@@ -156,10 +156,27 @@ export async function forgetRecentFolders(settings: SettingsStore): Promise<void
   app.clearRecentDocuments()
 }
 
-/** Saves the bounds as the window closes; the normal bounds, so a maximized window restores sanely. */
+const BOUNDS_SAVE_DELAY_MS = 1000
+
+/**
+ * Saves the bounds a moment after the window is moved or resized (a crash or a kill keeps them)
+ * and as it closes; the normal bounds, so a maximized window restores sanely. The app waits for
+ * the settings to reach the disk before it quits.
+ */
 export function rememberWindowState(window: BrowserWindow, settings: SettingsStore): void {
-  window.on('close', () => {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const save = (): void => {
+    clearTimeout(timer)
+    timer = undefined
     if (window.isDestroyed()) return
     void settings.update({ window: { bounds: window.getNormalBounds(), maximized: window.isMaximized() } })
-  })
+  }
+  const later = (): void => {
+    clearTimeout(timer)
+    timer = setTimeout(save, BOUNDS_SAVE_DELAY_MS)
+  }
+  window.on('resize', later)
+  window.on('move', later)
+  window.on('close', save)
+  window.on('closed', () => clearTimeout(timer))
 }

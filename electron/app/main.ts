@@ -145,6 +145,8 @@ async function start(): Promise<void> {
     })
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null
+      // macOS keeps running: a request now waits for the next window's page to pull it.
+      opens.pageGone()
     })
     void loadRenderer(window)
     return window

@@ -168,4 +168,21 @@ describe('settings between launches', () => {
       expect(saved.window).toEqual({ bounds: window.bounds, maximized: true })
     })
   })
+
+  it('remembers the bounds a moment after a move, so a crash keeps them', async () => {
+    const file = join(base, 'settings.json')
+    const settings = await openSettings(file)
+    const window = new BrowserWindow({})
+    rememberWindowState(window as never, settings)
+    window.bounds = { x: 5, y: 6, width: 700, height: 500 }
+    window.emit('move')
+    window.emit('resize')
+    await vi.waitFor(
+      async () => {
+        const saved = JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) as { window?: unknown }
+        expect(saved.window).toEqual({ bounds: { x: 5, y: 6, width: 700, height: 500 }, maximized: false })
+      },
+      { timeout: 5000 },
+    )
+  })
 })
