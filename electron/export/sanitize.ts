@@ -5,9 +5,17 @@
  * algorithm, so what we sanitize is the tree a browser will build (no parser differential to
  * smuggle markup through).
  */
+import { createRequire } from 'node:module'
 import createDOMPurify, { type DOMPurify } from 'dompurify'
-import { JSDOM } from 'jsdom'
+import type { JSDOM as JSDOMClass } from 'jsdom'
 import { safeDecode } from './assets'
+
+/**
+ * jsdom is loaded on the first sanitizer, not with this module: the app's main process imports
+ * the export code at start, and loading jsdom there (0.5 s or more) would delay the first window.
+ */
+let jsdom: { JSDOM: typeof JSDOMClass } | null = null
+const loadJsdom = (): { JSDOM: typeof JSDOMClass } => (jsdom ??= createRequire(import.meta.url)('jsdom') as { JSDOM: typeof JSDOMClass })
 
 /** Maps an image `src` as written to the one to publish; null keeps it as written. */
 export type ImageRewriter = (src: string) => string | null
@@ -23,7 +31,7 @@ const FORBID_ATTR = ['srcdoc', 'formaction', 'action', 'ping']
 
 /** One DOM for the whole export: building a jsdom window costs ~100 ms, a sanitize call ~4 ms. */
 export function createSanitizer(): Sanitizer {
-  const { window } = new JSDOM('')
+  const { window } = new (loadJsdom().JSDOM)('')
   const purify: DOMPurify = createDOMPurify(window as unknown as Window & typeof globalThis)
   let rewrite: ImageRewriter | undefined
   purify.addHook('afterSanitizeAttributes', (node) => {

@@ -8,16 +8,23 @@
  *   folio --version   the built command, whole process      vs  node -e 0
  *   from source       the command compiled by tsx on each run (how bin/folio.js ran it before)
  *                                                            vs  node -e 0
+ *   start → loadURL   the built main process under the electron stand-in (tests/shell), started
+ *                     as `electron .` with a fresh profile: from the process start to the first
+ *                     window's loadURL                       vs  a plain main script that opens a
+ *                                                                window and loads it on ready
+ *   ready → loadURL   of that, the part after app ready, in ms (the plain script's is about 0)
  * Times are medians of the rounds, all in this run; every child process has a timeout.
  */
 import { execFile } from 'node:child_process'
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { devLayout, freshHome, launch, removeAll, type Layout } from '../shell/launch'
 import { packageApp, type PackagedApp } from '../shell/package'
+import type { StandInState } from '../shell/protocol'
 import { median, printTable, time, type Row } from './support'
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
@@ -25,6 +32,8 @@ const SMALL = process.env.BENCH_SMALL === '1'
 const ROUNDS = SMALL ? 5 : 21
 const ASAR_BEFORE_MB = 41
 const PROCESS_TIMEOUT_MS = 60_000
+const LAUNCH_ROUNDS = SMALL ? 3 : 9
+const LAUNCH_TIMEOUT_MS = 60_000
 
 const run = promisify(execFile)
 
@@ -90,21 +99,81 @@ async function startupRows(): Promise<Row[]> {
   ]
 }
 
-export async function runBenchmark(): Promise<{ rows: Row[]; asarMb: number; missing: string[] }> {
+/**
+ * The least an Electron main process does before its first loadURL: the baseline. It serves no
+ * page (the load fails, and is ignored); only when loadURL is called matters.
+ */
+const PLAIN_MAIN = `import { app, BrowserWindow } from 'electron'
+app.whenReady().then(() => new BrowserWindow({ show: false }).loadURL('app://folio/index.html').catch(() => undefined))
+`
+
+interface FirstLoad {
+  /** Milliseconds from the main process's start (the stand-in loading) to the first loadURL. */
+  start: number
+  /** Milliseconds from app ready to the first loadURL. */
+  ready: number
+}
+
+async function firstLoad(layout: Layout): Promise<FirstLoad> {
+  const home = await freshHome()
+  const app = await launch(layout, { home })
+  try {
+    const first = (state: StandInState) => state.calls.find((call) => call.api === 'window.loadURL')
+    const state = await app.waitFor((s) => first(s) !== undefined, 'the first window to load its page', LAUNCH_TIMEOUT_MS)
+    const ready = state.calls.find((call) => call.api === 'app.ready')
+    const load = first(state)?.at
+    if (!ready || load === undefined) throw new Error(`${layout.name}: the stand-in recorded no app.ready or loadURL`)
+    return { start: load, ready: load - ready.at }
+  } finally {
+    app.kill()
+    await Promise.race([app.exited, new Promise((done) => setTimeout(done, LAUNCH_TIMEOUT_MS))])
+    await removeAll(home)
+  }
+}
+
+/** Interleaved launches of the built app and of the plain main script. */
+async function standIn(dir: string): Promise<{ row: Row; readyMs: number; plainReadyMs: number }> {
+  const plainMain = join(dir, 'plain-main.mjs')
+  await writeFile(plainMain, PLAIN_MAIN)
+  const ours = devLayout()
+  const plain: Layout = { ...ours, name: 'plain main script', main: plainMain }
+  const runs: { ours: FirstLoad[]; plain: FirstLoad[] } = { ours: [], plain: [] }
+  for (let i = 0; i < LAUNCH_ROUNDS; i++) {
+    runs.plain.push(await firstLoad(plain))
+    runs.ours.push(await firstLoad(ours))
+  }
+  const baseline = median(runs.plain.map((r) => r.start))
+  const start = median(runs.ours.map((r) => r.start))
+  return {
+    row: { metric: 'main start → first loadURL', ours: start, baseline, ratio: start / baseline, target: 'window first, index after' },
+    readyMs: median(runs.ours.map((r) => r.ready)),
+    plainReadyMs: median(runs.plain.map((r) => r.ready)),
+  }
+}
+
+export async function runBenchmark(): Promise<{ rows: Row[]; readyMs: number; plainReadyMs: number; asarMb: number; missing: string[] }> {
   if (!existsSync(join(REPO, 'out/main/cli.js'))) throw new Error('out/ is not built: run `npm run build` (npm run bench:shell does).')
   const dir = await mkdtemp(join(tmpdir(), 'folio-bench-shell-'))
   try {
     const rows = await startupRows()
+    const launched = await standIn(dir)
     const packaged = await packageApp(dir)
-    return { rows, asarMb: statSync(join(packaged.resources, 'app.asar')).size / 1e6, missing: missingFromPackage(packaged) }
+    return {
+      rows: [...rows, launched.row],
+      readyMs: launched.readyMs,
+      plainReadyMs: launched.plainReadyMs,
+      asarMb: statSync(join(packaged.resources, 'app.asar')).size / 1e6,
+      missing: missingFromPackage(packaged),
+    }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { rows, asarMb, missing } = await runBenchmark()
+  const { rows, readyMs, plainReadyMs, asarMb, missing } = await runBenchmark()
   printTable(rows)
+  console.log(`ready → first loadURL ${readyMs.toFixed(1)} ms (the plain main script: ${plainReadyMs.toFixed(1)} ms)`)
   console.log(`app.asar ${asarMb.toFixed(1)} MB, ratio ${(asarMb / ASAR_BEFORE_MB).toFixed(2)} of the ${ASAR_BEFORE_MB} MB before`)
   console.log(missing.length === 0 ? 'package: every required file present, no bundled-only package shipped' : `package problems: ${missing.join(', ')}`)
   if (missing.length > 0) process.exitCode = 1
