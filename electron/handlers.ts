@@ -151,7 +151,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     undoBulkEdit: (resultId) => bulk().undo(resultId),
     exportArticles: (request) => exports.run(request),
     cancelExport: async (id) => exports.cancel(id),
-    copyRichText: (path) => exports.copyRichText(path),
+    copyRichText: (path, options) => exports.copyRichText(path, options?.remoteContent === true),
     current: () => workspace,
     unsaved: () => unsaved,
     discardUnsaved: async () => {
@@ -236,6 +236,7 @@ const exportRequest = record({
       inlineImages: bool,
       stripHeader: bool,
       drafts: bool,
+      remoteContent: bool,
       pdf: optional(
         record({
           pageSize: optional(oneOf('A4', 'A5', 'Letter', 'Legal')),
@@ -276,7 +277,7 @@ export const ARGUMENTS = {
   undoBulkEdit: [str],
   exportArticles: [exportRequest],
   cancelExport: [str],
-  copyRichText: [str],
+  copyRichText: [str, optional(record({ remoteContent: bool }))],
 } as const satisfies Record<InvokeMethod, readonly Check[]>
 
 export function isInvokeMethod(name: string): name is InvokeMethod {

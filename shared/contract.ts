@@ -220,6 +220,11 @@ export interface ExportOptions {
   stripHeader?: boolean
   /** With articles 'all': drafts too (draft: true, published: false, a drafts folder). */
   drafts?: boolean
+  /**
+   * html, pdf and site: keep remote images, media and CSS sources, which load from their servers
+   * when the page is viewed or printed. Default false: they are left out and listed in remoteLeftOut.
+   */
+  remoteContent?: boolean
   pdf?: {
     pageSize?: PdfPageSize
     landscape?: boolean
@@ -257,8 +262,13 @@ export interface ExportResult {
   /** Articles written. */
   exported: number
   failures: ExportFailure[]
-  /** Local images not found inside the folder: left as written. */
+  /**
+   * Local images and media that do not resolve inside the folder (missing, outside it, `/abs/…`,
+   * `../../`): left out of pages and PDFs, never kept as written. Bundles keep their Markdown as is.
+   */
   missingImages: { path: string; src: string }[]
+  /** Remote sources left out because options.remoteContent was off. */
+  remoteLeftOut: { path: string; src: string }[]
   /** cancelExport stopped it; articles not started are in neither list. */
   cancelled: boolean
 }
@@ -355,8 +365,11 @@ export interface InvokeApi {
   exportArticles(request: ExportRequest): Promise<ExportResult | null>
   /** Stops the export with that id after the articles in flight; unknown ids are ignored. */
   cancelExport(id: string): Promise<void>
-  /** Puts the rendered article (as saved on disk) on the clipboard as text/html and text/plain. */
-  copyRichText(path: string): Promise<void>
+  /**
+   * Puts the rendered article (as saved on disk) on the clipboard as text/html and text/plain.
+   * Remote images, media and CSS sources are left out unless `remoteContent` is true.
+   */
+  copyRichText(path: string, options?: { remoteContent?: boolean }): Promise<void>
 }
 
 /** The languages of the UI, the menus and the dialogs. */

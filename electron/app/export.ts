@@ -1,12 +1,14 @@
 /**
  * What export needs from Electron: the save/folder dialog that answers "where to?", a PDF printer
- * (a hidden, sandboxed window without JavaScript that loads the standalone page and calls
- * printToPDF) and the system clipboard. main.ts hands these to createHandlers.
+ * (a hidden, sandboxed window without JavaScript and, unless remote content is allowed, without
+ * network, that loads the standalone page and calls printToPDF) and the system clipboard.
+ * main.ts hands these to createHandlers.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BrowserWindow, clipboard, ClipboardItem, dialog, type BrowserWindowConstructorOptions } from 'electron'
+import { pathToFileURL } from 'node:url'
+import { BrowserWindow, clipboard, ClipboardItem, dialog, session, type BrowserWindowConstructorOptions, type Session } from 'electron'
 import type { ExportTargetQuestion } from '../export/service'
 import { printToPdfOptions, type PdfOptions } from '../export/pdf'
 import type { RichText } from '../export/rich-text'
@@ -58,7 +60,7 @@ export async function chooseExportTarget(window: BrowserWindow, locale: Locale, 
  * The printer's window: never shown, rendered offscreen, sandboxed and without JavaScript (the
  * page is an article, hostile until proven otherwise, and needs no script to print).
  */
-export function printWindowOptions(): BrowserWindowConstructorOptions {
+export function printWindowOptions(ses?: Session): BrowserWindowConstructorOptions {
   return {
     show: false,
     width: 900,
@@ -68,23 +70,56 @@ export function printWindowOptions(): BrowserWindowConstructorOptions {
       offscreen: true,
       javascript: false,
       spellcheck: false,
+      ...(ses ? { session: ses } : {}),
     },
   }
+}
+
+/** The pages being printed right now (file: URLs): the only local files a printer may load. */
+const printing = new Set<string>()
+
+/**
+ * What a printer may load: the page itself and data: URIs (its images are inlined); http(s) only
+ * when remote content is allowed. Everything else (other local files, any other scheme) is cancelled.
+ */
+export function printerMayLoad(url: string, remote: boolean): boolean {
+  if (printing.has(url)) return true
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase()
+  return scheme === 'data' || (remote && (scheme === 'http' || scheme === 'https'))
+}
+
+/**
+ * One in-memory session per kind of printer, with a request filter: the app's own session (the
+ * main window's) never sees a printed article's requests, and the network-off printer cannot
+ * reach any server whatever the page says.
+ */
+const printSessions = new Map<boolean, Session>()
+function printSession(remote: boolean): Session {
+  let ses = printSessions.get(remote)
+  if (!ses) {
+    ses = session.fromPartition(remote ? 'folio-print-remote' : 'folio-print', { cache: false })
+    ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !printerMayLoad(details.url, remote) }))
+    printSessions.set(remote, ses)
+  }
+  return ses
 }
 
 /**
  * Prints a standalone page to PDF. The page goes through a temporary file rather than a data:
  * URL, which Chromium caps at 2 MB (pages with inlined images exceed it).
  */
-export async function printToPdf(html: string, options: PdfOptions): Promise<Uint8Array> {
+export async function printToPdf(html: string, options: PdfOptions, access: { remote: boolean } = { remote: false }): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), 'folio-print-'))
-  const window = new BrowserWindow(printWindowOptions())
+  const file = join(dir, 'page.html')
+  const url = pathToFileURL(file).href
+  const window = new BrowserWindow(printWindowOptions(printSession(access.remote)))
+  printing.add(url)
   try {
-    const file = join(dir, 'page.html')
     await writeFile(file, html)
     await window.loadFile(file)
     return new Uint8Array(await window.webContents.printToPDF(printToPdfOptions(options)))
   } finally {
+    printing.delete(url)
     window.destroy()
     await rm(dir, { recursive: true, force: true })
   }

@@ -83,6 +83,8 @@ export interface ArticlesOptions extends BatchOptions, BundleOptions {
   format: ArticleFormat
   outDir: string
   inlineImages?: boolean
+  /** html: keep remote images, media and CSS sources; default: left out and reported. */
+  remote?: boolean
   /** Sanitizer threads (0 or 1: this thread); default: worker threads for large batches. */
   threads?: number
   /**
@@ -95,7 +97,10 @@ export interface ArticlesOptions extends BatchOptions, BundleOptions {
 
 export interface ExportedArticle {
   files: string[]
+  /** Local sources that do not resolve inside the folder: left out of pages (bundles keep the text). */
   missing: string[]
+  /** Remote sources left out of a page. */
+  remote: string[]
 }
 
 /**
@@ -127,7 +132,7 @@ export async function exportArticles(files: readonly string[], options: Articles
       // A file named on its own is exported as an article whatever its extension.
       const article = (await loadArticle(source.site, source.rules, rel)) as ExportArticle
       if (article.draft && options.leaveOutDrafts?.has(file)) drafts.add(file)
-      else loaded.set(file, { article, ctx: { ...source, sanitizer, theme } })
+      else loaded.set(file, { article, ctx: { ...source, sanitizer, theme, remote: options.remote === true } })
     },
     { concurrency: 16, ...(options.signal ? { signal: options.signal } : {}) },
   )
@@ -146,7 +151,7 @@ export async function exportArticles(files: readonly string[], options: Articles
       if (!entry || name === undefined) throw new FolioError({ code: 'CANCELLED', path: file, message: `Export of "${file}" was cancelled.` })
       return options.format === 'html'
         ? exportPage(entry.article, entry.ctx, options.outDir, name, { inlineImages: options.inlineImages === true })
-        : exportBundle(entry.article, entry.ctx, options.outDir, name, options)
+        : exportBundle(entry.article, entry.ctx, options.outDir, name, options).then((bundle) => ({ ...bundle, remote: [] }))
     },
     options,
   ).finally(() => sanitizer.close())

@@ -19,6 +19,8 @@ const EXPORT_USAGE = `Usage: folio export PATH... --format html|md|site --out DI
   --format site      a static site from a folder: index, pages, tags, categories, RSS, Atom
   --out DIR          where to write (created when missing)
   --inline-images    html/site: put local images into the page as data URIs
+  --remote-content   html/site: keep remote images, media and CSS (they load from their
+                     servers when the page is viewed); by default they are left out
   --drafts           include drafts (folders given to html/md, and sites)
   --strip-header     md: leave the front matter out
   --zip              md: write one .zip per article instead of a folder
@@ -33,6 +35,14 @@ export interface CliIO {
 }
 
 const consoleIO: CliIO = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n'), cwd: process.cwd() }
+
+function leftOut(path: string, src: string): string {
+  return `warning ${path}: "${src}" does not resolve to a file inside the folder; left out`
+}
+
+function remoteLeftOut(path: string, src: string): string {
+  return `warning ${path}: remote "${src}" left out (pass --remote-content to keep remote images and media)`
+}
 
 function reportFailures(failures: readonly BatchFailure[], io: CliIO): void {
   for (const f of failures) io.err(`skipped ${f.path}: ${f.error.message}`)
@@ -73,6 +83,7 @@ export async function runExport(argv: readonly string[], io: CliIO = consoleIO, 
         format: { type: 'string' },
         out: { type: 'string' },
         'inline-images': { type: 'boolean', default: false },
+        'remote-content': { type: 'boolean', default: false },
         drafts: { type: 'boolean', default: false },
         'strip-header': { type: 'boolean', default: false },
         zip: { type: 'boolean', default: false },
@@ -109,11 +120,13 @@ export async function runExport(argv: readonly string[], io: CliIO = consoleIO, 
       const result = await exportSite(paths[0] as string, outDir, {
         drafts: values.drafts,
         inlineImages: values['inline-images'],
+        remote: values['remote-content'],
         ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
         ...(signal ? { signal } : {}),
       })
       reportFailures(result.failures, io)
-      for (const m of result.missing) io.err(`warning ${m.path}: image "${m.src}" not found inside the folder; left as written`)
+      for (const m of result.missing) io.err(leftOut(m.path, m.src))
+      for (const m of result.remote) io.err(remoteLeftOut(m.path, m.src))
       if (result.cancelled) {
         io.err('Cancelled.')
         return 1
@@ -128,12 +141,17 @@ export async function runExport(argv: readonly string[], io: CliIO = consoleIO, 
       format,
       outDir,
       inlineImages: values['inline-images'],
+      remote: values['remote-content'],
       stripHeader: values['strip-header'],
       zip: values.zip,
       ...(signal ? { signal } : {}),
     })
     reportFailures(result.failures, io)
-    for (const r of result.results) for (const src of r.value.missing) io.err(`warning ${r.path}: image "${src}" not found inside the folder; left as written`)
+    for (const r of result.results) {
+      // A Markdown bundle keeps the author's text: its missing images stay as written there.
+      for (const src of r.value.missing) io.err(format === 'md' ? `warning ${r.path}: image "${src}" not found inside the folder; left as written` : leftOut(r.path, src))
+      for (const src of r.value.remote) io.err(remoteLeftOut(r.path, src))
+    }
     if (result.cancelled) {
       io.err('Cancelled.')
       return 1

@@ -15,6 +15,16 @@ export function href(...segments: string[]): string {
  */
 const CSP = "script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'"
 
+/**
+ * A page that is printed to PDF loads nothing from anywhere (its images are data URIs, its CSS
+ * inline) unless remote content was allowed; then http(s) images, media, CSS and fonts too. It is
+ * the page's own lock behind the sanitizer's, and behind the printer's blocked network.
+ */
+export function printPolicy(remote: boolean): string {
+  const from = remote ? ' https: http:' : ''
+  return `default-src 'none'; img-src data:${from}; media-src data:${from}; font-src data:${from}; style-src 'unsafe-inline'${from}`
+}
+
 export interface ShellOptions {
   lang: string
   title: string
@@ -22,6 +32,8 @@ export interface ShellOptions {
   /** Open Graph and article facts; omitted entries are left out of the head. */
   og?: { type: 'article' | 'website'; url?: string; image?: string; publishedTime?: string; modifiedTime?: string; section?: string; tags?: string[] }
   author?: string | null
+  /** Extra Content-Security-Policy directives (printPolicy for a page that is printed). */
+  policy?: string
   /** The theme inlined (standalone page) or linked (site pages share one stylesheet). */
   css: { inline: string } | { href: string }
   /** Links to feeds, relative. */
@@ -37,7 +49,7 @@ export function documentShell(o: ShellOptions): string {
   const og = o.og
   const head =
     `<meta charset="utf-8">\n` +
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="${o.policy ? `${CSP}; ${o.policy}` : CSP}">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<meta name="color-scheme" content="light dark">\n` +
     `<title>${escapeHtml(o.title)}</title>\n` +

@@ -6,7 +6,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { renderMarkdown } from '../../shared/markdown'
 import { bodyOf, type ExportArticle } from './article'
-import { assetNames, dataUri, expandAssetTags, imageSources, resolveImages } from './assets'
+import { assetNames, dataUri, expandAssetTags, imageSources, type LocalImage, resolveImages } from './assets'
 import { documentShell, escapeHtml, href, isoInstant } from './html'
 import type { ExportSanitizer } from './sanitize'
 import { guessLang } from './slug'
@@ -19,14 +19,18 @@ export interface ExportContext {
   sanitizer: ExportSanitizer
   /** The theme's CSS. */
   theme: string
+  /** Keep remote images, media and CSS sources (they load from their servers); default: left out. */
+  remote?: boolean
 }
 
 export interface RenderedBody {
   html: string
   /** Files to copy: absolute source → name inside the page's asset folder. */
   copies: { from: string; name: string }[]
-  /** Local images that were not found (or lie outside the site): left as written. */
+  /** Local sources that do not resolve inside the folder (missing, outside, `/abs/…`): left out. */
   missing: string[]
+  /** Remote sources left out because remote content was not allowed. */
+  remote: string[]
 }
 
 /**
@@ -35,22 +39,43 @@ export interface RenderedBody {
  */
 export async function renderBody(article: ExportArticle, ctx: ExportContext, images: { inline: boolean; assetHref: string }): Promise<RenderedBody> {
   const body = expandAssetTags(bodyOf(article), article.rel)
-  const { found, missing } = await resolveImages(imageSources(body), article.rel, ctx.site, ctx.guard)
-  const names = assetNames(found.values())
+  const html = renderMarkdown(body)
   const target = new Map<string, string>()
-  const copies = new Map<string, { from: string; name: string }>()
-  for (const [src, image] of found) {
-    const inline = images.inline ? await dataUri(image) : null
-    if (inline !== null) {
-      target.set(src, inline)
-      continue
-    }
-    const name = names.get(image.rel) ?? image.rel
-    copies.set(image.rel, { from: image.abs, name })
-    target.set(src, images.assetHref ? `${images.assetHref}/${href(name)}` : href(name))
+  const found = new Map<string, LocalImage>()
+  const tried = new Set<string>()
+  const place = async (sources: readonly string[]): Promise<boolean> => {
+    const fresh = sources.filter((src) => !tried.has(src))
+    for (const src of fresh) tried.add(src)
+    const resolved = await resolveImages(fresh, article.rel, ctx.site, ctx.guard)
+    for (const [src, image] of resolved.found) found.set(src, image)
+    return resolved.found.size > 0
   }
-  const html = await ctx.sanitizer.sanitize(renderMarkdown(body), target)
-  return { html, copies: [...copies.values()].sort((a, b) => (a.name < b.name ? -1 : 1)), missing }
+  const publish = async (): Promise<{ from: string; name: string }[]> => {
+    const names = assetNames(found.values())
+    const copies = new Map<string, { from: string; name: string }>()
+    for (const [src, image] of found) {
+      const inline = images.inline ? await dataUri(image) : null
+      if (inline !== null) {
+        target.set(src, inline)
+        continue
+      }
+      const name = names.get(image.rel) ?? image.rel
+      copies.set(image.rel, { from: image.abs, name })
+      target.set(src, images.assetHref ? `${images.assetHref}/${href(name)}` : href(name))
+    }
+    return [...copies.values()].sort((a, b) => (a.name < b.name ? -1 : 1))
+  }
+  const policy = { images: target, remote: ctx.remote === true }
+  // The Markdown and <img> sources are known before sanitizing; the sanitizer names the rest
+  // (CSS url(), posters, SVG images, media). Those that resolve inside the folder get a second pass.
+  await place(imageSources(body))
+  let copies = await publish()
+  let sanitized = await ctx.sanitizer.sanitize(html, policy)
+  if (sanitized.missing.length > 0 && (await place(sanitized.missing))) {
+    copies = await publish()
+    sanitized = await ctx.sanitizer.sanitize(html, policy)
+  }
+  return { html: sanitized.html, copies, missing: sanitized.missing, remote: sanitized.remote }
 }
 
 export interface TermLinks {
@@ -105,6 +130,7 @@ export interface PageResult {
   /** Absolute paths written: the page first, then copied images. */
   files: string[]
   missing: string[]
+  remote: string[]
 }
 
 /**
@@ -122,5 +148,5 @@ export async function exportPage(article: ExportArticle, ctx: ExportContext, out
   await writeText(file, html)
   const folder = join(outDir, name)
   await copyAll(body.copies, folder)
-  return { files: [file, ...body.copies.map((c) => join(folder, c.name))], missing: body.missing }
+  return { files: [file, ...body.copies.map((c) => join(folder, c.name))], missing: body.missing, remote: body.remote }
 }

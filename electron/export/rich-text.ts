@@ -4,6 +4,7 @@
  * classes and style sheets, so the look has to travel on each element.
  */
 import { renderMarkdown } from '../../shared/markdown'
+import { sourceKind } from '../../shared/resources'
 import { expandAssetTags } from './assets'
 import { escapeHtml } from './html'
 import { createSanitizer, type Sanitizer } from './sanitize'
@@ -15,6 +16,11 @@ export interface RichTextInput {
   path?: string
   /** Put the title on top as a heading; editors with their own title field do not want it. */
   title?: string
+  /**
+   * Keep remote images, media and CSS sources: the app the copy is pasted into would fetch them
+   * (telling their servers). Default: left out. Local sources stay as written, relative.
+   */
+  remote?: boolean
 }
 
 export interface RichText {
@@ -119,7 +125,8 @@ export function createRichTextCopier(sanitizer: Sanitizer = createSanitizer()): 
   return (input) => {
     const body = input.path ? expandAssetTags(input.body, input.path) : input.body
     const title = input.title ? `<h1>${escapeHtml(input.title)}</h1>\n` : ''
-    const fragment = sanitizer.sanitizeToFragment(title + renderMarkdown(body))
+    const remote = input.remote === true
+    const fragment = sanitizer.sanitizeToFragment(title + renderMarkdown(body), (src) => (remote || sourceKind(src) !== 'remote' ? src : null))
     restyle(fragment)
     const holder = fragment.ownerDocument.createElement('section')
     holder.setAttribute('style', WRAPPER)

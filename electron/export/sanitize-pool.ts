@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { type ExportSanitizer, inThread } from './sanitize'
+import { type ExportSanitizer, inThread, type SanitizedBody, type SourcePolicy } from './sanitize'
 import type { SanitizeReply, SanitizeRequest } from './sanitize-worker'
 
 /** Below this many articles a pool's start-up (a DOM per thread) costs more than it saves. */
@@ -42,8 +42,8 @@ function pool(workers: number, spec: { code: string | URL; eval: boolean }): Exp
   interface Pending {
     worker: Worker
     html: string
-    images: ReadonlyMap<string, string>
-    resolve: (html: string) => void
+    policy: SourcePolicy
+    resolve: (body: SanitizedBody) => void
     reject: (error: Error) => void
   }
   const pending = new Map<number, Pending>()
@@ -54,7 +54,7 @@ function pool(workers: number, spec: { code: string | URL; eval: boolean }): Exp
     for (const [id, p] of pending) {
       if (p.worker !== worker) continue
       pending.delete(id)
-      local.sanitize(p.html, p.images).then(p.resolve, p.reject)
+      local.sanitize(p.html, p.policy).then(p.resolve, p.reject)
     }
   }
   for (let i = 0; i < workers; i++) {
@@ -65,22 +65,22 @@ function pool(workers: number, spec: { code: string | URL; eval: boolean }): Exp
       load.set(worker, (load.get(worker) ?? 1) - 1)
       const p = pending.get(reply.id)
       pending.delete(reply.id)
-      if ('html' in reply) p?.resolve(reply.html)
+      if ('html' in reply) p?.resolve({ html: reply.html, missing: reply.missing, remote: reply.remote })
       else p?.reject(new Error(`sanitizing failed: ${reply.error}`))
     })
     worker.on('error', () => stopped(worker))
     worker.on('exit', () => stopped(worker))
   }
   return {
-    sanitize(html, images) {
+    sanitize(html, policy) {
       const least = [...load].sort((a, b) => a[1] - b[1])[0]
-      if (!least || least[1] >= QUEUE_PER_WORKER) return local.sanitize(html, images)
+      if (!least || least[1] >= QUEUE_PER_WORKER) return local.sanitize(html, policy)
       const [worker, queued] = least
       const id = nextId++
       load.set(worker, queued + 1)
-      return new Promise<string>((resolve, reject) => {
-        pending.set(id, { worker, html, images, resolve, reject })
-        worker.postMessage({ id, html, images: [...images] } satisfies SanitizeRequest)
+      return new Promise<SanitizedBody>((resolve, reject) => {
+        pending.set(id, { worker, html, policy, resolve, reject })
+        worker.postMessage({ id, html, images: [...policy.images], remote: policy.remote } satisfies SanitizeRequest)
       })
     },
     async close() {

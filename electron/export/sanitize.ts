@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module'
 import createDOMPurify, { type DOMPurify } from 'dompurify'
 import type { JSDOM as JSDOMClass } from 'jsdom'
+import { decideElementSources, sourceKind, type SourceDecider } from '../../shared/resources'
 import { safeDecode } from './assets'
 
 /**
@@ -17,61 +18,101 @@ import { safeDecode } from './assets'
 let jsdom: { JSDOM: typeof JSDOMClass } | null = null
 const loadJsdom = (): { JSDOM: typeof JSDOMClass } => (jsdom ??= createRequire(import.meta.url)('jsdom') as { JSDOM: typeof JSDOMClass })
 
-/** Maps an image `src` as written to the one to publish; null keeps it as written. */
-export type ImageRewriter = (src: string) => string | null
-
 export interface Sanitizer {
-  sanitize(html: string, rewriteImage?: ImageRewriter): string
+  /** `decide` rules on every source the HTML would load (images, media, CSS url()…). */
+  sanitize(html: string, decide?: SourceDecider): string
   /** The same, as a fragment of the sanitizer's own DOM, for callers that restyle the tree. */
-  sanitizeToFragment(html: string): DocumentFragment
+  sanitizeToFragment(html: string, decide?: SourceDecider): DocumentFragment
 }
 
-const FORBID_TAGS = ['meta', 'base', 'link', 'iframe', 'frame', 'object', 'embed', 'form', 'script', 'noscript']
+/**
+ * `style` too: an exported page or copy carries the export theme's CSS only, never an article's
+ * style sheet (with its @import of who knows what).
+ */
+const FORBID_TAGS = ['meta', 'base', 'link', 'iframe', 'frame', 'object', 'embed', 'form', 'script', 'noscript', 'style']
 const FORBID_ATTR = ['srcdoc', 'formaction', 'action', 'ping']
 
 /** One DOM for the whole export: building a jsdom window costs ~100 ms, a sanitize call ~4 ms. */
 export function createSanitizer(): Sanitizer {
   const { window } = new (loadJsdom().JSDOM)('')
   const purify: DOMPurify = createDOMPurify(window as unknown as Window & typeof globalThis)
-  let rewrite: ImageRewriter | undefined
+  let decide: SourceDecider | undefined
   purify.addHook('afterSanitizeAttributes', (node) => {
-    if (node.nodeName !== 'IMG' && node.nodeName !== 'SOURCE') return
-    // srcset would bypass the rewrite (and name files we did not copy).
-    node.removeAttribute('srcset')
-    const src = node.getAttribute('src')
-    if (src === null || !rewrite) return
-    const next = rewrite(src)
-    if (next !== null) node.setAttribute('src', next)
+    if (decide && node.nodeType === 1) decideElementSources(node as Element, decide)
   })
-  return {
-    sanitize(html, rewriteImage) {
-      rewrite = rewriteImage
-      try {
-        return purify.sanitize(html, { FORBID_TAGS, FORBID_ATTR })
-      } finally {
-        rewrite = undefined
-      }
-    },
-    sanitizeToFragment(html) {
-      return purify.sanitize(html, { FORBID_TAGS, FORBID_ATTR, RETURN_DOM_FRAGMENT: true })
-    },
+  const run = <T>(current: SourceDecider | undefined, sanitize: () => T): T => {
+    decide = current
+    try {
+      return sanitize()
+    } finally {
+      decide = undefined
+    }
   }
+  return {
+    sanitize: (html, rule) => run(rule, () => purify.sanitize(html, { FORBID_TAGS, FORBID_ATTR })),
+    sanitizeToFragment: (html, rule) => run(rule, () => purify.sanitize(html, { FORBID_TAGS, FORBID_ATTR, RETURN_DOM_FRAGMENT: true })),
+  }
+}
+
+export interface SourcePolicy {
+  /**
+   * Local sources as written (decoded) → the one to publish. A local source not in it does not
+   * resolve inside the folder (missing, outside, `../../`, `/abs/…`): it is left out.
+   */
+  images: ReadonlyMap<string, string>
+  /** Keep remote (http, https, //) sources; when false they are left out. */
+  remote: boolean
+}
+
+export interface SanitizedBody {
+  html: string
+  /** Local sources left out, as written (decoded), sorted. */
+  missing: string[]
+  /** Remote sources left out because remote content was not allowed, sorted. */
+  remote: string[]
+}
+
+/**
+ * The export's rule for each source: data: and #fragments stay; a local source becomes the copy
+ * or data URI the policy maps it to, or goes; remote ones stay only when allowed; anything else
+ * (file:, blob:, javascript:) goes. What went is reported, never kept as written.
+ */
+export function exportDecider(policy: SourcePolicy): { decide: SourceDecider; missing: Set<string>; remote: Set<string> } {
+  const missing = new Set<string>()
+  const remote = new Set<string>()
+  const decide: SourceDecider = (src) => {
+    const kind = sourceKind(src)
+    if (kind === 'data' || kind === 'fragment') return src
+    if (kind === 'remote') {
+      if (policy.remote) return src
+      remote.add(src.trim())
+      return null
+    }
+    const decoded = safeDecode(src.trim())
+    const mapped = kind === 'local' ? policy.images.get(decoded) : undefined
+    if (mapped !== undefined) return mapped
+    missing.add(decoded)
+    return null
+  }
+  return { decide, missing, remote }
 }
 
 /**
  * What an export renders with: sanitizing may happen in this thread or in worker threads, so
- * the call is asynchronous. `images` maps each local source as written (decoded) to the one to
- * publish.
+ * the call is asynchronous.
  */
 export interface ExportSanitizer {
-  sanitize(html: string, images: ReadonlyMap<string, string>): Promise<string>
+  sanitize(html: string, policy: SourcePolicy): Promise<SanitizedBody>
   close(): Promise<void>
 }
 
 /** Sanitizing in this thread: small exports, where starting workers would cost more than it saves. */
 export function inThread(sanitizer: Sanitizer = createSanitizer()): ExportSanitizer {
   return {
-    sanitize: async (html, images) => sanitizer.sanitize(html, (src) => images.get(safeDecode(src)) ?? null),
+    sanitize: async (html, policy) => {
+      const { decide, missing, remote } = exportDecider(policy)
+      return { html: sanitizer.sanitize(html, decide), missing: [...missing].sort(), remote: [...remote].sort() }
+    },
     close: async () => undefined,
   }
 }

@@ -10,12 +10,12 @@ import type { ExportFailure, ExportFormat, ExportProgress, ExportRequest, Export
 import { FolioError, type FolioErrorData } from '../../shared/errors'
 import type { Workspace } from '../workspace/workspace'
 import { bodyOf, type ExportArticle, loadArticle } from './article'
-import { type BatchFailure, type BatchProgress, exportArticles as exportFiles, runBatch } from './batch'
+import { type BatchFailure, type BatchProgress, type ExportedArticle, exportArticles as exportFiles, runBatch } from './batch'
 import { exportBundle } from './bundle'
-import { documentShell } from './html'
+import { documentShell, printPolicy } from './html'
 import { articleHeader, articleShellFacts, type ExportContext, exportPage, renderBody } from './page'
 import type { PdfOptions } from './pdf'
-import { createRichTextCopier, type RichText } from './rich-text'
+import { createRichTextCopier, type RichText, type RichTextInput } from './rich-text'
 import { inThread } from './sanitize'
 import { exportSite } from './site'
 import { slugFor, uniqueSlugs } from './slug'
@@ -35,8 +35,11 @@ export interface ExportServiceDeps {
   workspace: () => Workspace
   /** Asks the user where to; an absolute path, or null when cancelled. */
   chooseTarget?: (question: ExportTargetQuestion) => Promise<string | null>
-  /** Prints a standalone HTML page (images inline) to PDF bytes. */
-  printToPdf?: (html: string, options: PdfOptions) => Promise<Uint8Array>
+  /**
+   * Prints a standalone HTML page (images inline) to PDF bytes, with the network off unless
+   * `remote` allows http(s) sources.
+   */
+  printToPdf?: (html: string, options: PdfOptions, access: { remote: boolean }) => Promise<Uint8Array>
   /** Puts both flavours on the clipboard. */
   writeClipboard?: (content: RichText) => void | Promise<void>
   onProgress: (progress: ExportProgress) => void
@@ -45,10 +48,13 @@ export interface ExportServiceDeps {
 export interface ExportService {
   run(request: ExportRequest): Promise<ExportResult | null>
   cancel(id: string): void
-  copyRichText(path: string): Promise<void>
+  copyRichText(path: string, remote?: boolean): Promise<void>
   /** Cancels every export still running (the folder is closing). */
   cancelAll(): void
 }
+
+/** A source left out of one article's output. */
+type Left = { path: string; src: string }
 
 const EXTENSION: Record<'html' | 'pdf' | 'zip', string> = { html: '.html', pdf: '.pdf', zip: '.zip' }
 
@@ -69,20 +75,25 @@ function stem(target: string, extension: string): string {
 
 /**
  * The page exportPage writes, kept in memory with its images inlined, so the printer needs no
- * files beside it. Images of a type browsers do not show inline cannot travel and are left out.
+ * files beside it. Images of a type browsers do not show inline cannot travel and are left out;
+ * the page's policy lets nothing else load (remote sources only when allowed).
  */
-async function printablePage(article: ExportArticle, ctx: ExportContext): Promise<string> {
+async function printablePage(article: ExportArticle, ctx: ExportContext): Promise<{ html: string; missing: string[]; remote: string[] }> {
   const body = await renderBody(article, ctx, { inline: true, assetHref: '' })
-  return documentShell({
+  const html = documentShell({
     ...articleShellFacts(article),
+    policy: printPolicy(ctx.remote === true),
     css: { inline: ctx.theme },
     body: `<main>\n<article>\n${articleHeader(article)}<div class="article-body">\n${body.html}\n</div>\n</article>\n</main>\n`,
   })
+  // A type that cannot be inlined was mapped to a copy the printer will never see.
+  const copied = new Set(body.copies.map((c) => c.name))
+  return { html, missing: body.missing.concat(copied.size > 0 ? [...copied].sort() : []), remote: body.remote }
 }
 
 export function createExportService(deps: ExportServiceDeps): ExportService {
   const running = new Map<string, AbortController>()
-  let copier: ((input: { body: string; path?: string }) => RichText) | null = null
+  let copier: ((input: RichTextInput) => RichText) | null = null
 
   /** The article with its site's conventions (the workspace root is that site's root). */
   const load = async (abs: string): Promise<{ article: ExportArticle; source: ExportSource }> => {
@@ -107,10 +118,12 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     return deps.printToPdf
   }
 
-  const printTo = async (request: ExportRequest, article: ExportArticle, ctx: ExportContext, file: string): Promise<void> => {
-    const pdf = await printer()(await printablePage(article, ctx), pdfOptions(request, article))
+  const printTo = async (request: ExportRequest, article: ExportArticle, ctx: ExportContext, file: string): Promise<{ missing: string[]; remote: string[] }> => {
+    const page = await printablePage(article, ctx)
+    const pdf = await printer()(page.html, pdfOptions(request, article), { remote: ctx.remote === true })
     await mkdir(dirname(file), { recursive: true })
     await writeFile(file, pdf)
+    return { missing: page.missing, remote: page.remote }
   }
 
   /** One article to one file the user named: a page, a PDF or a zipped bundle. */
@@ -119,19 +132,21 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     const extension = EXTENSION[request.format]
     const target = await deps.chooseTarget?.({ kind: 'file', format: request.format, suggestedName: slugFor(article.title, article.rel) + extension })
     if (!target) return null
-    const base = { id: request.id, target, failures: [], missingImages: [] }
+    const base = { id: request.id, target, failures: [], missingImages: [], remoteLeftOut: [] }
     if (signal.aborted) return { ...base, exported: 0, cancelled: true }
-    const ctx: ExportContext = { ...source, sanitizer: inThread(), theme: request.format === 'zip' ? '' : await loadTheme() }
+    const remote = request.options?.remoteContent === true
+    const ctx: ExportContext = { ...source, sanitizer: inThread(), theme: request.format === 'zip' ? '' : await loadTheme(), remote }
     const name = stem(target, extension)
     // The exporters add the extension themselves: a name typed without one still gets it.
-    const written =
+    const written: { files: string[]; missing: string[]; remote: string[] } =
       request.format === 'pdf'
-        ? await printTo(request, article, ctx, target).then(() => ({ files: [target], missing: [] }))
+        ? await printTo(request, article, ctx, target).then((printed) => ({ files: [target], ...printed }))
         : request.format === 'html'
           ? await exportPage(article, ctx, dirname(target), name, { inlineImages: request.options?.inlineImages === true })
-          : await exportBundle(article, ctx, dirname(target), name, { zip: true, stripHeader: request.options?.stripHeader === true })
+          : { ...(await exportBundle(article, ctx, dirname(target), name, { zip: true, stripHeader: request.options?.stripHeader === true })), remote: [] }
     deps.onProgress({ id: request.id, done: 1, total: 1, current: rel })
-    return { ...base, target: written.files[0] ?? target, exported: 1, missingImages: written.missing.map((src) => ({ path: rel, src })), cancelled: false }
+    const per = (list: string[]) => list.map((src) => ({ path: rel, src }))
+    return { ...base, target: written.files[0] ?? target, exported: 1, missingImages: per(written.missing), remoteLeftOut: per(written.remote), cancelled: false }
   }
 
   /** PDFs of several articles into a folder, named from their titles, unique within the export. */
@@ -141,15 +156,16 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     outDir: string,
     signal: AbortSignal,
     onProgress: (p: BatchProgress) => void,
-  ): Promise<{ exported: number; failures: BatchFailure[]; cancelled: boolean }> => {
+  ): Promise<{ exported: number; failures: BatchFailure[]; cancelled: boolean; missing: Left[]; remote: Left[] }> => {
     const loaded = new Map<string, { article: ExportArticle; ctx: ExportContext }>()
     const theme = await loadTheme()
     const sanitizer = inThread()
+    const remote = request.options?.remoteContent === true
     const loading = await runBatch(
       files,
       async (abs) => {
         const { article, source } = await load(abs)
-        loaded.set(abs, { article, ctx: { ...source, sanitizer, theme } })
+        loaded.set(abs, { article, ctx: { ...source, sanitizer, theme, remote } })
       },
       { signal },
     )
@@ -158,12 +174,18 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       [...loaded.keys()],
       async (abs) => {
         const entry = loaded.get(abs) as { article: ExportArticle; ctx: ExportContext }
-        await printTo(request, entry.article, entry.ctx, join(outDir, `${names.get(abs) ?? 'article'}.pdf`))
+        return printTo(request, entry.article, entry.ctx, join(outDir, `${names.get(abs) ?? 'article'}.pdf`))
       },
       // One page printing at a time: each print holds a whole rendered document.
       { signal, concurrency: 1, onProgress: (p) => onProgress({ ...p, done: p.done + loading.failures.length, total: files.length }) },
     )
-    return { exported: printing.results.length, failures: [...loading.failures, ...printing.failures], cancelled: loading.cancelled || printing.cancelled }
+    return {
+      exported: printing.results.length,
+      failures: [...loading.failures, ...printing.failures],
+      cancelled: loading.cancelled || printing.cancelled,
+      missing: printing.results.flatMap((r) => r.value.missing.map((src) => ({ path: r.path, src }))),
+      remote: printing.results.flatMap((r) => r.value.remote.map((src) => ({ path: r.path, src }))),
+    }
   }
 
   /** Several articles, a Markdown bundle, or the whole site, into a folder the user chose. */
@@ -181,22 +203,25 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     const toRel = (path: string): string => relOf.get(path) ?? path
     const onProgress = (p: BatchProgress): void => deps.onProgress({ id: request.id, done: p.done, total: p.total, current: toRel(p.path) })
     const options = request.options ?? {}
-    const finish = (exported: number, failures: readonly BatchFailure[], missing: { path: string; src: string }[], cancelled: boolean): ExportResult => ({
+    const toRels = (list: Left[]): Left[] => list.map((l) => ({ path: toRel(l.path), src: l.src }))
+    const finish = (exported: number, failures: readonly BatchFailure[], left: { missing: Left[]; remote: Left[] }, cancelled: boolean): ExportResult => ({
       id: request.id,
       target: outDir,
       exported,
       failures: [...failed, ...failures.map((f) => failureOf(toRel(f.path), f.error))],
-      missingImages: missing,
+      missingImages: toRels(left.missing),
+      remoteLeftOut: toRels(left.remote),
       cancelled,
     })
+    const remote = options.remoteContent === true
     if (request.format === 'site') {
-      const site = await exportSite(root, outDir, { drafts: options.drafts === true, inlineImages: options.inlineImages === true, signal, onProgress })
-      return finish(site.articles, site.failures, site.missing, site.cancelled)
+      const site = await exportSite(root, outDir, { drafts: options.drafts === true, inlineImages: options.inlineImages === true, remote, signal, onProgress })
+      return finish(site.articles, site.failures, site, site.cancelled)
     }
     const files = articles.map((a) => a.abs)
     if (request.format === 'pdf') {
       const printed = await pdfsTo(request, files, outDir, signal, onProgress)
-      return finish(printed.exported, printed.failures, [], printed.cancelled)
+      return finish(printed.exported, printed.failures, printed, printed.cancelled)
     }
     const result = await exportFiles(files, {
       format: request.format === 'html' ? 'html' : 'md',
@@ -204,11 +229,12 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       zip: request.format === 'zip',
       inlineImages: options.inlineImages === true,
       stripHeader: options.stripHeader === true,
+      remote,
       signal,
       onProgress,
     })
-    const missing = result.results.flatMap((r) => r.value.missing.map((src) => ({ path: toRel(r.path), src })))
-    return finish(result.results.length, result.failures, missing, result.cancelled)
+    const per = (pick: (r: ExportedArticle) => string[]): Left[] => result.results.flatMap((r) => pick(r.value).map((src) => ({ path: r.path, src })))
+    return finish(result.results.length, result.failures, { missing: per((r) => r.missing), remote: per((r) => r.remote) }, result.cancelled)
   }
 
   const run = async (request: ExportRequest): Promise<ExportResult | null> => {
@@ -258,12 +284,12 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     cancelAll: () => {
       for (const controller of running.values()) controller.abort()
     },
-    async copyRichText(path) {
+    async copyRichText(path, remote = false) {
       if (!deps.writeClipboard) throw new FolioError({ code: 'IO', message: 'There is no clipboard here to copy to.' })
       const { article } = await load(await deps.workspace().resolve(path))
       // One DOM for every copy of this session: building it costs ~100 ms.
       copier ??= createRichTextCopier()
-      await deps.writeClipboard(copier({ body: bodyOf(article), path: article.rel }))
+      await deps.writeClipboard(copier({ body: bodyOf(article), path: article.rel, remote }))
     },
   }
 }

@@ -27,6 +27,8 @@ export interface SiteOptions extends BatchOptions {
   /** Include drafts (drafts folders, `draft: true`, `published: false`). */
   drafts?: boolean
   inlineImages?: boolean
+  /** Keep remote images, media and CSS sources in the pages; default: left out and reported. */
+  remote?: boolean
   /** Sanitizer threads (0 or 1: this thread); default: worker threads for large sites. */
   threads?: number
   /** Absolute URL the site will live at; feeds then carry absolute links. Default: the site's config. */
@@ -40,8 +42,10 @@ export interface SiteResult {
   articles: number
   drafts: number
   failures: BatchFailure[]
-  /** Local images not found, per article. */
+  /** Local sources that do not resolve inside the folder, left out, per article. */
   missing: { path: string; src: string }[]
+  /** Remote sources left out, per article. */
+  remote: { path: string; src: string }[]
   cancelled: boolean
 }
 
@@ -192,7 +196,7 @@ async function build(
     `</ul>\n`
 
   const byRel = new Map(articles.map((a) => [a.rel, a]))
-  const ctx: ExportContext = { ...source, sanitizer, theme }
+  const ctx: ExportContext = { ...source, sanitizer, theme, remote: options.remote === true }
   const posts = await runBatch(
     articles.map((a) => a.rel),
     async (r) => {
@@ -206,11 +210,12 @@ async function build(
       await write(`posts/${slug}/index.html`, shell('../../', { title: article.title, description: article.excerpt, article, body: `<article>\n${articleHeader(article, links)}<div class="article-body">\n${body.html}\n</div>\n</article>\n` }))
       await copyAll(body.copies, join(outDir, 'posts', slug))
       for (const c of body.copies) written.push(`posts/${slug}/${c.name}`)
-      return body.missing
+      return { missing: body.missing, remote: body.remote }
     },
     options,
   )
-  const missing = posts.results.flatMap((r) => r.value.map((src) => ({ path: r.path, src })))
+  const missing = posts.results.flatMap((r) => r.value.missing.map((src) => ({ path: r.path, src })))
+  const remote = posts.results.flatMap((r) => r.value.remote.map((src) => ({ path: r.path, src })))
   const failures: BatchFailure[] = [...loading.failures, ...posts.failures]
   const result = (cancelled: boolean): SiteResult => ({
     files: written.sort(),
@@ -218,6 +223,7 @@ async function build(
     drafts: all.filter((a) => a.draft).length,
     failures,
     missing,
+    remote,
     cancelled,
   })
   // A cancelled site is left without index and feeds rather than with ones listing missing pages.

@@ -145,13 +145,14 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
         .catch(() => undefined)
     },
     chooseExportTarget: async (question) => (question.kind === 'file' ? join(exportDir, question.suggestedName) : exportDir),
-    // Electron prints with the same Chromium engine: a second page, without script or network.
-    printToPdf: async (html, pdfOptions) => {
+    // Electron prints with the same Chromium engine: a second page, without script, and without
+    // network unless remote content is allowed.
+    printToPdf: async (html, pdfOptions, access) => {
       if (!browser) throw new Error('The harness browser is not running.')
       const context = await browser.newContext({ javaScriptEnabled: false })
       try {
         const printer = await context.newPage()
-        await printer.route(/^https?:/, (route) => route.abort())
+        if (!access.remote) await printer.route(/^https?:/, (route) => route.abort())
         await printer.setContent(html, { waitUntil: 'load' })
         return new Uint8Array(await printer.pdf(pagePdfOptions(pdfOptions)))
       } finally {

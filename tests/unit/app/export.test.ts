@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { INVOKE } from '../../../shared/contract'
 import { chooseExportTarget, printToPdf, printWindowOptions, writeClipboard } from '../../../electron/app/export'
-import { app, BrowserWindow, clipboard, dialog, FakeWebContents, ipcMain } from './fake-electron'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, clipboard, dialog, FakeSession, FakeWebContents, ipcMain } from './fake-electron'
 
 vi.mock('electron', () => import('./fake-electron'))
 
@@ -47,6 +48,46 @@ describe('export in Electron', () => {
     vi.spyOn(FakeWebContents.prototype, 'printToPDF').mockRejectedValueOnce(new Error('printing failed'))
     await expect(printToPdf('<p>x</p>', {})).rejects.toThrow('printing failed')
     expect(BrowserWindow.instances.at(-1)?.destroyed).toBe(true)
+  })
+
+  it('prints in a session of its own whose network is off unless remote content is allowed', async () => {
+    let seen: { blocked: FakeSession; page: string; during: Record<string, boolean> } | null = null
+    vi.spyOn(FakeWebContents.prototype, 'printToPDF').mockImplementationOnce(async function (this: FakeWebContents) {
+      const printer = BrowserWindow.instances.find((w) => w.webContents === this) as BrowserWindow
+      const blocked = (printer.options.webPreferences as { session: FakeSession }).session
+      const page = pathToFileURL(printer.loaded[0] as string).href
+      const during: Record<string, boolean> = {}
+      for (const url of [page, 'data:image/png;base64,AAAA', 'https://tracker.example/pixel.png', 'http://x.test/a.css', 'file:///etc/passwd', 'file:///home/me/.ssh/id_rsa', 'ftp://x.test/a', 'blob:null/1']) {
+        during[url] = blocked.wouldCancel(url)
+      }
+      seen = { blocked, page, during }
+      return Buffer.from('%PDF-1.4 fake')
+    })
+    await printToPdf('<img src="https://tracker.example/pixel.png">', {}, { remote: false })
+    if (seen === null) throw new Error('did not print')
+    const { blocked, page, during } = seen as { blocked: FakeSession; page: string; during: Record<string, boolean> }
+    expect(blocked).toBeInstanceOf(FakeSession)
+    expect(during).toEqual({
+      [page]: false,
+      'data:image/png;base64,AAAA': false,
+      'https://tracker.example/pixel.png': true,
+      'http://x.test/a.css': true,
+      'file:///etc/passwd': true,
+      'file:///home/me/.ssh/id_rsa': true,
+      'ftp://x.test/a': true,
+      'blob:null/1': true,
+    })
+    // Once printed, not even the page itself loads there any more.
+    expect(blocked.wouldCancel(page)).toBe(true)
+
+    await printToPdf('<p>x</p>', {}, { remote: true })
+    const allowed = (BrowserWindow.instances.at(-1)?.options.webPreferences as { session: FakeSession }).session
+    expect(allowed).not.toBe(blocked)
+    expect(allowed.wouldCancel('https://images.example/cat.png')).toBe(false)
+    expect(allowed.wouldCancel('file:///etc/passwd')).toBe(true)
+    // Printing without saying uses the network-off printer.
+    await printToPdf('<p>x</p>', {})
+    expect((BrowserWindow.instances.at(-1)?.options.webPreferences as { session: FakeSession }).session).toBe(blocked)
   })
 
   it('writes HTML and plain text to the clipboard as one item', async () => {

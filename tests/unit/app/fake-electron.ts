@@ -51,7 +51,22 @@ export interface WindowOpenDetails {
   url: string
 }
 
+type BeforeRequest = (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void
+
 export class FakeSession {
+  /** The request filter set with webRequest.onBeforeRequest, if any. */
+  beforeRequest: BeforeRequest | null = null
+  readonly webRequest = {
+    onBeforeRequest: (listener: BeforeRequest): void => {
+      this.beforeRequest = listener
+    },
+  }
+  /** Asks the request filter about a URL, as Chromium would before loading it: true when cancelled. */
+  wouldCancel(url: string): boolean {
+    let cancel = false
+    this.beforeRequest?.({ url }, (response) => (cancel = response.cancel))
+    return cancel
+  }
   permissionRequestHandler: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null
   permissionCheckHandler: ((wc: unknown, permission: string) => boolean) | null = null
   readonly dictionary: string[] = []
@@ -248,7 +263,16 @@ class FakeApp extends FakeEmitter {
 }
 export const app = new FakeApp()
 
-export const session = { defaultSession: new FakeSession() }
+const partitions = new Map<string, FakeSession>()
+export const session = {
+  defaultSession: new FakeSession(),
+  partitions,
+  fromPartition(name: string): FakeSession {
+    let found = partitions.get(name)
+    if (!found) partitions.set(name, (found = new FakeSession()))
+    return found
+  },
+}
 
 export const shell = {
   opened: [] as string[],

@@ -17,7 +17,7 @@ interface Rig {
   site: string
   questions: ExportTargetQuestion[]
   progress: EventApi['exportProgress'][]
-  printed: { html: string; options: PdfOptions }[]
+  printed: { html: string; options: PdfOptions; access: { remote: boolean } }[]
   clipboard: { html: string; text: string }[]
 }
 
@@ -40,8 +40,8 @@ async function rig(answer: (q: ExportTargetQuestion) => string | null, extra: Pa
       r.questions.push(q)
       return answer(q)
     },
-    printToPdf: async (html, options) => {
-      r.printed.push({ html, options })
+    printToPdf: async (html, options, access) => {
+      r.printed.push({ html, options, access })
       return new TextEncoder().encode(`%PDF-1.7 ${html.length}`)
     },
     writeClipboard: (content) => void r.clipboard.push(content),
@@ -106,6 +106,40 @@ describe('exportArticles handler', () => {
     const result = await handlers.exportArticles(request({ articles: [BROKEN, HELLO, TRAVEL], format: 'pdf' }))
     expect(result).toMatchObject({ exported: 2, cancelled: false, failures: [{ path: BROKEN, code: 'HEADER_PARSE' }] })
     expect(await listFiles(out)).toEqual(['Travel-notes-from-Kyoto.pdf', '你好，Hexo.pdf'])
+  })
+
+  it('prints a page that can load nothing: outside and remote sources are dropped and reported, the network is off', async () => {
+    const out = await tempDir()
+    const { handlers, site, printed } = await rig((q) => (q.kind === 'file' ? join(out, 'sources.pdf') : out))
+    const outside = join(site, '..', 'private')
+    await mkdir(outside)
+    await writeFile(join(outside, 'id.png'), 'private bytes')
+    const post = 'source/_posts/pdf-sources.md'
+    const body = [
+      `<img src="${outside}/id.png">`,
+      `![md](../../../private/id.png)`,
+      `<p style="background: url(${outside}/id.png)">css</p>`,
+      `<svg><image href="${outside}/id.png"></image></svg>`,
+      '<img src="https://tracker.example/open.png">',
+      '<style>@import "https://fonts.example/a.css";</style>',
+    ].join('\n\n')
+    await writeFile(join(site, post), `---\ntitle: PDF sources\n---\n${body}\n`)
+    const result = await handlers.exportArticles(request({ articles: [post], format: 'pdf' }))
+    expect(result?.missingImages.map((m) => m.src).sort()).toEqual([`${outside}/id.png`, '../../../private/id.png'].sort())
+    expect(result?.remoteLeftOut).toEqual([{ path: post, src: 'https://tracker.example/open.png' }])
+    const page = printed.at(-1)
+    expect(page?.access).toEqual({ remote: false })
+    expect(page?.html).not.toContain('private')
+    expect(page?.html).not.toMatch(/tracker\.example|fonts\.example/)
+    expect(page?.html).toContain("default-src 'none'; img-src data:; media-src data:; font-src data:; style-src 'unsafe-inline'")
+
+    // Remote content allowed: the remote image stays and the printer may fetch it; outside files still never.
+    const again = await handlers.exportArticles(request({ id: 'e2', articles: [post], format: 'pdf', options: { remoteContent: true } }))
+    expect(again?.remoteLeftOut).toEqual([])
+    expect(printed.at(-1)?.access).toEqual({ remote: true })
+    expect(printed.at(-1)?.html).toContain('src="https://tracker.example/open.png"')
+    expect(printed.at(-1)?.html).toContain('img-src data: https: http:')
+    expect(printed.at(-1)?.html).not.toContain('private')
   })
 
   it('exports the whole folder as a site with feeds; a site of chosen articles is refused', async () => {

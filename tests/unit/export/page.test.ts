@@ -37,14 +37,21 @@ describe('standalone HTML page', () => {
     expect(time?.attrs.datetime).toBe('2022-03-01T04:51:00Z')
     // Outside a Hexo site each list item is its own category (workspace/indexer's rule).
     expect(html).toContain('<ul class="categories"><li>新媒体</li><li>ZAKER</li><li>channel</li></ul>')
-    // Remote images stay links; the scraped onclick is gone.
-    const img = els.find((e) => e.tag === 'img')
-    expect(img?.attrs.src).toBe('https://cors.zfour.workers.dev/?http://zkres2.myzaker.com/202203/621e13ac8e9f0931fd212984_1024.jpg')
+    // Remote images are left out by default (and reported); the scraped onclick is gone.
+    const remote = 'https://cors.zfour.workers.dev/?http://zkres2.myzaker.com/202203/621e13ac8e9f0931fd212984_1024.jpg'
+    expect(els.find((e) => e.tag === 'img')?.attrs.src).toBeUndefined()
+    expect(result.results[0]?.value.remote).toContain(remote)
     expect(html).not.toMatch(/\sonclick/i)
     expect(els.some((e) => e.tag === 'script')).toBe(false)
     expect(html).toMatch(/font-family|--sans/)
     expect(html).toContain('prefers-color-scheme: dark')
     expect(html).toContain('@media print')
+
+    // Asked for, remote images stay links.
+    const kept = await exportArticles([join(await seedFolder(), 'seed.txt')], { format: 'html', outDir: await tempDir(), remote: true })
+    const keptHtml = await readFile(kept.results[0]?.value.files[0] as string, 'utf8')
+    expect(elements(keptHtml).find((e) => e.tag === 'img')?.attrs.src).toBe(remote)
+    expect(kept.results[0]?.value.remote).toEqual([])
   })
 
   it('removes every script, handler and javascript: URL an article carries', async () => {
@@ -106,7 +113,7 @@ describe('standalone HTML page', () => {
     await writeFile(post, '---\ntitle: Rooted\n---\n![map](/images/map%20地图.svg)\n')
     const out = await tempDir()
     const result = await exportArticles([post], { format: 'html', outDir: out })
-    expect(result.results[0]?.value).toEqual({ files: [join(out, 'Rooted.html'), join(out, 'Rooted', 'map 地图.svg')], missing: [] })
+    expect(result.results[0]?.value).toEqual({ files: [join(out, 'Rooted.html'), join(out, 'Rooted', 'map 地图.svg')], missing: [], remote: [] })
     const img = elements(await readFile(join(out, 'Rooted.html'), 'utf8')).find((e) => e.tag === 'img')
     expect(decodeURIComponent(img?.attrs.src ?? '')).toBe('Rooted/map 地图.svg')
   })
@@ -120,6 +127,62 @@ describe('standalone HTML page', () => {
     const result = await exportArticles([post], { format: 'html', outDir: out })
     expect(result.results[0]?.value.files).toEqual([join(out, 'Escape.html')])
     expect(result.results[0]?.value.missing).toEqual(['../../../secret.png', '/../../secret.png'].sort())
+  })
+
+  it('drops every source that does not resolve inside the folder, whatever carries it, and reports it', async () => {
+    const site = await copyOf(HEXO)
+    // Real files outside the folder, named by absolute path, by ../ and by file: URL.
+    const outside = join(site, '..', 'outside')
+    await mkdir(outside)
+    for (const name of ['abs.png', 'md.png', 'css.png', 'svg.png', 'poster.png', 'bg.png', 'file.png']) await writeFile(join(outside, name), 'private bytes')
+    await mkdir(join(site, 'source/images'), { recursive: true })
+    await writeFile(join(site, 'source/images/inside.png'), 'inside bytes')
+    const post = join(site, 'source/_posts/hostile-sources.md')
+    await writeFile(
+      post,
+      [
+        '---\ntitle: Hostile sources\n---',
+        `<img src="${outside}/abs.png">`,
+        `![md](${outside}/md.png)`,
+        `<p style="background: url('${outside}/css.png') no-repeat; color: red">styled</p>`,
+        `<p style="background-image: \\75 rl(${outside}/css.png)">escaped</p>`,
+        `<svg width="10" height="10"><image href="${outside}/svg.png" width="10" height="10"></image></svg>`,
+        `<video poster="../../../outside/poster.png" src="../../../outside/poster.png"></video>`,
+        `<table background="${outside}/bg.png"><tr><td>cell</td></tr></table>`,
+        `<img src="file://${outside}/file.png">`,
+        '<style>@import url("https://fonts.example/track.css"); p { background: url(https://tracker.example/bg.png) }</style>',
+        '<img src="https://tracker.example/pixel.png">',
+        '<audio src="//media.example/a.mp3"></audio>',
+        '<p style="background: url(/images/inside.png)">inside</p>',
+        '',
+      ].join('\n\n'),
+    )
+    const out = await tempDir()
+    const result = await exportArticles([post], { format: 'html', outDir: out })
+    const value = result.results[0]?.value
+    const html = await readFile(value?.files[0] as string, 'utf8')
+    // Nothing of the outside, and no remote server, is named by the page.
+    expect(html).not.toContain(outside)
+    expect(html).not.toContain('outside/')
+    expect(html).not.toMatch(/tracker\.example|fonts\.example|media\.example/)
+    // The article's own style sheet is gone: a page carries the export theme's CSS only.
+    expect(elements(html).filter((e) => e.tag === 'style')).toHaveLength(1)
+    expect(html).toContain('color: red')
+    expect(value?.missing).toEqual(
+      [
+        `${outside}/abs.png`,
+        `${outside}/md.png`,
+        `${outside}/css.png`,
+        `${outside}/svg.png`,
+        '../../../outside/poster.png',
+        `${outside}/bg.png`,
+      ].sort(),
+    )
+    // (The file: URL never reaches the rule: DOMPurify allows no such scheme, and it is gone too.)
+    expect(value?.remote).toEqual(['//media.example/a.mp3', 'https://tracker.example/pixel.png'])
+    // A CSS background inside the folder is found by the sanitizer and copied beside the page.
+    expect(value?.files).toEqual([join(out, 'Hostile-sources.html'), join(out, 'Hostile-sources', 'inside.png')])
+    expect(elements(html).find((e) => e.text === 'inside')?.attrs.style).toBe('background: url("Hostile-sources/inside.png")')
   })
 
   it('is deterministic: the same input gives the same bytes', async () => {

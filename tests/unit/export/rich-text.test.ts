@@ -33,4 +33,31 @@ describe('copy as rich text', () => {
     expect(text).toContain('作者 | 周蕾\n\n编辑 | 张栋')
     expect(text).not.toContain('<')
   })
+
+  it('leaves remote images, media and CSS out of the clipboard unless remote content is allowed', () => {
+    const body = [
+      '![cat](https://images.example/cat.png)',
+      '',
+      '<p style="background: url(https://tracker.example/bg.png) no-repeat; color: red">styled</p>',
+      '',
+      '<video poster="//media.example/p.jpg" src="https://media.example/v.mp4"></video>',
+      '',
+      '<style>@import url("https://fonts.example/a.css");</style>',
+      '',
+      '![local](images/local.png)',
+      '',
+    ].join('\n')
+    const blocked = copy({ body })
+    expect(blocked.html).not.toMatch(/images\.example|tracker\.example|media\.example|fonts\.example/)
+    expect(blocked.html).toContain('color: red')
+    // The image's alt still reaches the plain text; a local image stays as written.
+    expect(blocked.text).toContain('cat')
+    expect(elements(blocked.html).find((e) => e.tag === 'img' && e.attrs.alt === 'local')?.attrs.src).toBe('images/local.png')
+
+    const allowed = copy({ body, remote: true })
+    expect(elements(allowed.html).find((e) => e.tag === 'img' && e.attrs.alt === 'cat')?.attrs.src).toBe('https://images.example/cat.png')
+    expect(allowed.html).toContain('tracker.example/bg.png')
+    // An article's own style sheet never travels, allowed or not.
+    expect(allowed.html).not.toContain('fonts.example')
+  })
 })
