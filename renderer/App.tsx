@@ -30,7 +30,7 @@ import { RecoveryDialog } from './state/RecoveryDialog'
 import { useJournal } from './state/journal'
 import { SettingsPanel, ShortcutsPanel } from './state/Panels'
 import { useAutosave } from './state/autosave'
-import { useSettings } from './state/settings'
+import { allowRemote, remoteAllowed, useSettings } from './state/settings'
 import { useColorScheme } from './state/theme'
 import { BulkFieldDialog } from './taxonomy/BulkFieldDialog'
 import { TaxonomyView } from './taxonomy/TaxonomyView'
@@ -237,15 +237,22 @@ function Workbench() {
   const goToLine = useCallback((line: number) => view && revealLine(view, line), [view])
   const body = useMemo(() => session.text.slice(session.header.bodyStart), [session.text, session.header.bodyStart])
   const headerError = parsed.errors[0] ? `${parsed.errors[0].message} (${t('line')} ${parsed.errors[0].line})` : null
+  const remoteContent = remoteAllowed(settings, folder?.root)
   const imageUrl = useCallback(
     (value: string) =>
-      /^https?:\/\//i.test(value) ? (settings.blockRemoteImages ? null : value) : resolveLocal(value, { assetBase: folder?.assetBase, articlePath: session.path ?? undefined }),
-    [folder, session.path, settings.blockRemoteImages],
+      /^https?:\/\//i.test(value) ? (remoteContent ? value : null) : resolveLocal(value, { assetBase: folder?.assetBase, articlePath: session.path ?? undefined }),
+    [folder, session.path, remoteContent],
   )
   const listImages = useCallback(() => (session.path ? folio.articleImages(session.path) : Promise.resolve([])), [session.path])
   const previewOptions = useMemo(
-    () => ({ assetBase: folder?.assetBase, articlePath: session.path ?? undefined, dark, blockRemoteImages: settings.blockRemoteImages }),
-    [folder, session.path, dark, settings.blockRemoteImages],
+    () => ({ assetBase: folder?.assetBase, articlePath: session.path ?? undefined, dark, remoteContent }),
+    [folder, session.path, dark, remoteContent],
+  )
+  const setRemoteContent = useCallback(
+    (allowed: boolean) => {
+      if (folder) updateSettings(allowRemote(settings, folder.root, allowed))
+    },
+    [folder, settings, updateSettings],
   )
 
   return (
@@ -347,7 +354,7 @@ function Workbench() {
           <Editor onView={setView} />
         </section>
         <section className="preview-pane" aria-label={t('preview')} hidden={!panes.preview}>
-          {session.path && <Preview text={session.text} bodyStart={session.header.bodyStart} options={previewOptions} title={t('preview')} topLine={topLine} />}
+          {session.path && <Preview text={session.text} bodyStart={session.header.bodyStart} options={previewOptions} title={t('preview')} topLine={topLine} onRemoteContent={setRemoteContent} />}
         </section>
       </main>
       <StatusBar
@@ -360,12 +367,12 @@ function Workbench() {
         dateMs={openSummary?.dateMs ?? null}
       />
       {exporting && folder && (
-        <ExportDialog articlePath={session.path} unsaved={session.saveState === 'dirty'} onClose={() => setExporting(false)} />
+        <ExportDialog articlePath={session.path} unsaved={session.saveState === 'dirty'} remoteAllowed={remoteContent} onClose={() => setExporting(false)} />
       )}
       {creating && <NewArticleDialog onCreate={(title, draft) => void createArticle(title, draft)} onCancel={() => setCreating(false)} />}
       {recovered && <RecoveryDialog recovered={recovered} onRestore={() => void restoreRecovered()} onDiscard={discardRecovered} />}
       {panel === 'shortcuts' && <ShortcutsPanel onClose={() => setPanel(null)} />}
-      {panel === 'settings' && <SettingsPanel settings={settings} onChange={updateSettings} onClose={() => setPanel(null)} />}
+      {panel === 'settings' && <SettingsPanel settings={settings} folder={folder?.root ?? null} onChange={updateSettings} onClose={() => setPanel(null)} />}
       {bulkPaths && <BulkFieldDialog paths={bulkPaths} onClose={() => setBulkPaths(null)} onChanged={() => void refresh()} />}
       {menu && (
         <ArticleMenu

@@ -11,6 +11,8 @@ interface Props {
   articlePath: string | null
   /** The open article has edits not saved yet (export reads the file on disk). */
   unsaved: boolean
+  /** Remote content is allowed for this folder: the export keeps it unless unticked. */
+  remoteAllowed: boolean
   onClose(): void
 }
 
@@ -31,13 +33,14 @@ let exportCount = 0
  * Export the open article or the whole folder: format and options, then the main side asks
  * where to; progress with Cancel while it runs; what was written and what failed at the end.
  */
-export function ExportDialog({ articlePath, unsaved, onClose }: Props) {
+export function ExportDialog({ articlePath, unsaved, remoteAllowed, onClose }: Props) {
   const { t } = useI18n()
   const describe = useErrorText()
   const [scope, setScope] = useState<'article' | 'folder'>(articlePath ? 'article' : 'folder')
   const [format, setFormat] = useState<ExportFormat>('html')
   const [inlineImages, setInlineImages] = useState(false)
   const [stripHeader, setStripHeader] = useState(false)
+  const [remoteContent, setRemoteContent] = useState(remoteAllowed)
   const [drafts, setDrafts] = useState(false)
   const [pageSize, setPageSize] = useState<PdfPageSize>('A4')
   const [landscape, setLandscape] = useState(false)
@@ -70,10 +73,10 @@ export function ExportDialog({ articlePath, unsaved, onClose }: Props) {
   const options = (): ExportOptions => {
     if (format === 'pdf') {
       const pdf = { pageSize, landscape, headerTitle, pageNumbers, margins: { top: margin, right: margin, bottom: margin, left: margin } }
-      return { drafts, pdf }
+      return { drafts, pdf, remoteContent }
     }
     if (format === 'md' || format === 'zip') return { drafts, stripHeader }
-    return { drafts, inlineImages }
+    return { drafts, inlineImages, remoteContent }
   }
 
   const start = async () => {
@@ -96,7 +99,7 @@ export function ExportDialog({ articlePath, unsaved, onClose }: Props) {
     if (!articlePath) return
     setCopied(false)
     try {
-      await folio.copyRichText(articlePath)
+      await folio.copyRichText(articlePath, { remoteContent })
       setCopied(true)
     } catch (e) {
       setError(describe(e))
@@ -142,6 +145,7 @@ export function ExportDialog({ articlePath, unsaved, onClose }: Props) {
       <div className="export-options">
         {(format === 'html' || format === 'site') && check('inlineImages', inlineImages, setInlineImages)}
         {(format === 'md' || format === 'zip') && check('stripHeader', stripHeader, setStripHeader)}
+        {format !== 'md' && format !== 'zip' && check('keepRemoteContent', remoteContent, setRemoteContent)}
         {scope === 'folder' && check('includeDrafts', drafts, setDrafts)}
         {format === 'pdf' && (
           <>
@@ -232,7 +236,8 @@ function ExportSummary({ result }: { result: ExportResult }) {
           </ul>
         </>
       )}
-      {result.missingImages.length > 0 && <p>{t('exportMissingImages', { count: result.missingImages.length })}</p>}
+      {result.missingImages.length > 0 && <p data-testid="export-missing">{t('exportMissingImages', { count: result.missingImages.length })}</p>}
+      {result.remoteLeftOut.length > 0 && <p data-testid="export-remote-left-out">{t('exportRemoteLeftOut', { count: result.remoteLeftOut.length })}</p>}
     </div>
   )
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { LINE_ANCHOR } from '../../shared/markdown'
+import { useI18n } from '../i18n/i18n'
 import { previewBody, previewDocument, type PreviewOptions } from './render'
 
 /** Bodies longer than this wait for a longer pause (twice their last refresh) before refreshing. */
@@ -13,6 +14,8 @@ interface Props {
   title: string
   /** The editor's top visible line: the preview scrolls to the block that starts there or above. */
   topLine: number
+  /** Allows (true) or blocks (false) remote content for the open folder, remembered in settings. */
+  onRemoteContent(allowed: boolean): void
 }
 
 /** The last block starting at or before `line` (block start lines are ascending). */
@@ -31,9 +34,11 @@ function anchorFor(lines: number[], line: number): number | null {
  * blob URL rather than srcdoc so that scrolling needs no script and no access to the frame: the
  * parent navigates to a fragment (`#folio-line-12`), which scrolls without reloading.
  */
-export function Preview({ text, bodyStart, options, title, topLine }: Props) {
+export function Preview({ text, bodyStart, options, title, topLine, onRemoteContent }: Props) {
+  const { t } = useI18n()
   const { body, lineOffset } = useMemo(() => previewBody(text, bodyStart), [text, bodyStart])
   const [doc, setDoc] = useState('')
+  const [remote, setRemote] = useState(0)
   const shown = useRef<{ body: string; lineOffset: number; options: PreviewOptions; cost: number } | null>(null)
   useEffect(() => {
     const last = shown.current
@@ -41,7 +46,9 @@ export function Preview({ text, bodyStart, options, title, topLine }: Props) {
     if (last && last.body === body && last.lineOffset === lineOffset && last.options === options) return
     const render = () => {
       const start = performance.now()
-      setDoc(previewDocument(body, lineOffset, options))
+      const next = previewDocument(body, lineOffset, options)
+      setDoc(next.html)
+      setRemote(next.remote)
       const cost = performance.now() - start
       // The first render of an article also pays for warming up: keep the lowest cost seen.
       shown.current = { body, lineOffset, options, cost: last?.options === options ? Math.min(last.cost, cost) : cost }
@@ -68,5 +75,23 @@ export function Preview({ text, bodyStart, options, title, topLine }: Props) {
   useEffect(() => {
     if (frame.current && url) frame.current.src = anchor === null ? url : `${url}#${LINE_ANCHOR}${anchor}`
   }, [url, anchor])
-  return <iframe ref={frame} className="preview-frame" data-testid="preview" title={title} sandbox="" />
+  const allowed = options.remoteContent === true
+  return (
+    <div className="preview-stack">
+      {remote > 0 && (
+        <div className={'preview-remote ' + (allowed ? 'loading' : 'blocked')} data-testid="remote-bar" data-state={allowed ? 'loading' : 'blocked'} role="status">
+          <span>{t(allowed ? 'remoteLoading' : 'remoteBlocked', { count: remote })}</span>
+          <button
+            type="button"
+            data-testid={allowed ? 'remote-block' : 'remote-load'}
+            title={allowed ? undefined : t('remoteLoadTitle')}
+            onClick={() => onRemoteContent(!allowed)}
+          >
+            {t(allowed ? 'remoteBlock' : 'remoteLoad')}
+          </button>
+        </div>
+      )}
+      <iframe ref={frame} className="preview-frame" data-testid="preview" title={title} sandbox="" />
+    </div>
+  )
 }

@@ -1,15 +1,19 @@
 import DOMPurify from 'dompurify'
 import { renderMarkdown } from '../../shared/markdown'
+import { decideCssSources, decideElementSources, sourceKind, type SourceDecider } from '../../shared/resources'
 
 /**
  * The preview document: the article body rendered by the shared markdown-it setup, sanitized,
  * wrapped with its own CSP. It is shown in an iframe sandboxed without allow-scripts and
  * without allow-same-origin, so even markup DOMPurify let through cannot run or reach us.
  */
-function frameCsp(blockRemote: boolean): string {
-  // Blocking remote images blocks every remote load: CSS backgrounds, posters and SVG images too.
-  const remote = blockRemote ? '' : ' https: http:'
-  return `default-src 'none'; img-src data: blob: folio-asset:${remote}; media-src data: folio-asset:${remote}; style-src 'unsafe-inline'; font-src data:`
+function frameCsp(remote: boolean, assetBase: string | undefined): string {
+  // Remote content off blocks every remote load: images, CSS backgrounds and @import, posters,
+  // media and fonts. The sanitizer has already removed them; this is the lock behind it. Local
+  // files come from the asset base (folio-asset: in the app, a local http origin in the e2e harness).
+  const local = assetBase && /^https?:/i.test(assetBase) ? ` ${new URL(assetBase).origin}` : ''
+  const from = remote ? ' https: http:' : local
+  return `default-src 'none'; img-src data: blob: folio-asset:${from}; media-src data: folio-asset:${from}; style-src 'unsafe-inline'${remote ? from : ''}; font-src data:${remote ? from : ''}`
 }
 
 /** markdown-it has already percent-encoded a link: decode before encoding, or `猫.png` is encoded twice. */
@@ -26,11 +30,10 @@ export interface PreviewOptions {
   assetBase?: string
   /** The article's path relative to the content root. */
   articlePath?: string
-  blockRemoteImages?: boolean
+  /** Load remote images, media and CSS (allowed for this folder); default: blocked. */
+  remoteContent?: boolean
   dark?: boolean
 }
-
-const REMOTE = /^(https?:)?\/\//i
 
 /** The asset URL of a path written relative to the article (or to the site root with a leading /). */
 export function resolveLocal(src: string, options: PreviewOptions): string | null {
@@ -46,26 +49,40 @@ export function resolveLocal(src: string, options: PreviewOptions): string | nul
   return options.assetBase + parts.map((part) => encodeURIComponent(decoded(part))).join('/')
 }
 
-export function sanitize(html: string, options: PreviewOptions): string {
-  const purify = DOMPurify()
-  purify.addHook('afterSanitizeAttributes', (node) => {
-    if (node.nodeName === 'IMG' || node.nodeName === 'SOURCE') {
-      const src = node.getAttribute('src')
-      if (src !== null) {
-        const local = resolveLocal(src, options)
-        if (local) node.setAttribute('src', local)
-        else if (options.blockRemoteImages && REMOTE.test(src)) {
-          node.setAttribute('data-blocked-src', src)
-          node.removeAttribute('src')
-        }
-      }
-      node.removeAttribute('srcset')
+export interface SanitizedPreview {
+  html: string
+  /** Distinct remote sources the article asks for: blocked, or loading when allowed. */
+  remote: number
+}
+
+export function sanitize(html: string, options: PreviewOptions): SanitizedPreview {
+  const remote = new Set<string>()
+  const decide: SourceDecider = (src) => {
+    const kind = sourceKind(src)
+    if (kind === 'remote') {
+      remote.add(src.trim())
+      return options.remoteContent ? src : null
     }
+    return kind === 'local' ? (resolveLocal(src, options) ?? src) : src
+  }
+  const purify = DOMPurify()
+  purify.addHook('uponSanitizeElement', (node) => {
+    // An article's own style sheet stays in the preview, with its sources decided like the rest.
+    if (node.nodeName === 'STYLE' && node.textContent) node.textContent = decideCssSources(node.textContent, decide)
   })
-  return purify.sanitize(html, {
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeType !== 1) return
+    const element = node as Element
+    const src = element.nodeName === 'IMG' ? element.getAttribute('src') : null
+    decideElementSources(element, decide)
+    // A blocked image keeps a visible frame where it would be.
+    if (src !== null && !element.hasAttribute('src')) element.setAttribute('data-blocked-src', src)
+  })
+  const clean = purify.sanitize(html, {
     FORBID_TAGS: ['meta', 'base', 'link', 'iframe', 'frame', 'object', 'embed', 'form'],
     FORBID_ATTR: ['srcdoc', 'formaction', 'action', 'ping'],
   })
+  return { html: clean, remote: remote.size }
 }
 
 /** What the preview shows of an article: its body (from the header block's `bodyStart`), and how many header lines come before it. */
@@ -75,11 +92,21 @@ export function previewBody(text: string, bodyStart: number): { body: string; li
   return { body: text.slice(bodyStart), lineOffset }
 }
 
-export function previewDocument(body: string, lineOffset: number, options: PreviewOptions = {}): string {
+export interface PreviewDocument {
+  /** The whole document shown in the frame. */
+  html: string
+  /** Distinct remote sources in the article (blocked unless remote content is allowed). */
+  remote: number
+}
+
+export function previewDocument(body: string, lineOffset: number, options: PreviewOptions = {}): PreviewDocument {
   const name = options.articlePath?.split('/').pop()
   const assetFolder = name?.replace(/\.[^.]+$/, '')
-  const html = sanitize(renderMarkdown(body, { sourceLines: true, lineOffset, assetFolder }), options)
-  return `<!doctype html><html class="${options.dark ? 'dark' : 'light'}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${frameCsp(options.blockRemoteImages === true)}"><style>${PREVIEW_CSS}</style></head><body><article>${html}</article></body></html>`
+  const clean = sanitize(renderMarkdown(body, { sourceLines: true, lineOffset, assetFolder }), options)
+  return {
+    html: `<!doctype html><html class="${options.dark ? 'dark' : 'light'}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${frameCsp(options.remoteContent === true, options.assetBase)}"><style>${PREVIEW_CSS}</style></head><body><article>${clean.html}</article></body></html>`,
+    remote: clean.remote,
+  }
 }
 
 const PREVIEW_CSS = `

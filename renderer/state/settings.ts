@@ -4,22 +4,40 @@ import { useCallback, useState } from 'react'
 export interface Settings {
   /** Save a dirty article after a pause in typing. Off by default: saving is the writer's call. */
   autosave: boolean
-  blockRemoteImages: boolean
+  /**
+   * Content folders (absolute roots) whose articles may load remote images, media and CSS in the
+   * preview, and keep them in exports and copies. Empty by default: loading a remote image tells
+   * its server that the article was opened, so the writer chooses, folder by folder.
+   */
+  remoteContentFolders: string[]
 }
 
 const KEY = 'folio.settings'
-const DEFAULTS: Settings = { autosave: false, blockRemoteImages: false }
+const DEFAULTS: Settings = { autosave: false, remoteContentFolders: [] }
 
 function load(): Settings {
   try {
-    const stored = JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<Settings>
+    // An older "blockRemoteImages" is ignored on purpose: remote content is now off unless allowed.
+    const stored = JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<Record<keyof Settings, unknown>>
+    const folders = Array.isArray(stored.remoteContentFolders) ? stored.remoteContentFolders.filter((f): f is string => typeof f === 'string') : []
     return {
       autosave: typeof stored.autosave === 'boolean' ? stored.autosave : DEFAULTS.autosave,
-      blockRemoteImages: typeof stored.blockRemoteImages === 'boolean' ? stored.blockRemoteImages : DEFAULTS.blockRemoteImages,
+      remoteContentFolders: folders,
     }
   } catch {
     return DEFAULTS
   }
+}
+
+/** True when the folder at `root` may load remote content. */
+export function remoteAllowed(settings: Settings, root: string | null | undefined): boolean {
+  return root !== null && root !== undefined && settings.remoteContentFolders.includes(root)
+}
+
+/** The settings patch that allows or blocks remote content for the folder at `root`. */
+export function allowRemote(settings: Settings, root: string, allowed: boolean): Partial<Settings> {
+  const others = settings.remoteContentFolders.filter((f) => f !== root)
+  return { remoteContentFolders: allowed ? [...others, root].sort() : others }
 }
 
 export function useSettings(): [Settings, (patch: Partial<Settings>) => void] {

@@ -30,21 +30,6 @@ test('autosave, off by default, saves after a pause once switched on', async () 
   expect(await readFile(join(dir, 'a.md'), 'utf8')).toContain('Edited. A remote picture')
 })
 
-test('remote images show by default; the setting blocks them', async () => {
-  const dir = await contentFolder({ 'a.md': ARTICLE })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
-  await page.locator('[data-testid=article-item][data-path="a.md"]').click()
-  const img = page.frameLocator('iframe[data-testid=preview]').locator('img[alt=cat]')
-  await expect(img).toHaveAttribute('src', 'https://example.com/cat.png')
-
-  await page.getByRole('button', { name: 'Settings' }).click()
-  await page.getByTestId('settings').getByRole('checkbox', { name: /Block remote images/ }).check()
-  await page.getByTestId('settings').getByRole('button', { name: 'Close' }).click()
-  await expect(img).not.toHaveAttribute('src', /.*/)
-  await expect(img).toHaveAttribute('data-blocked-src', 'https://example.com/cat.png')
-})
-
 test('the shortcuts panel lists the window’s keys', async () => {
   const dir = await contentFolder({ 'a.md': ARTICLE })
   app = await launchApp({ contentDir: dir })
