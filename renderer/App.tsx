@@ -52,7 +52,10 @@ function Workbench() {
   const [loadError, setLoadError] = useState<string | null>(null)
   const [view, setView] = useState<EditorView | null>(null)
   const describe = useErrorText()
-  const session = useArticleSession(view, t('editor'), describe, { hexo: folder?.kind === 'hexo' })
+  const session = useArticleSession(view, t('editor'), describe, {
+    // As the index reads headers (electron/workspace/indexer.ts), so editor and library agree.
+    site: folder?.kind === 'hexo' ? 'hexo' : 'plain',
+  })
   const topLine = useTopLine(view)
 
   const [quickOpen, setQuickOpen] = useState(false)

@@ -11,14 +11,18 @@
 import { Facet, StateField, type EditorState, type Text, type Transaction } from '@codemirror/state'
 import { parse } from '../../shared/frontmatter'
 import type { FrontMatterFormat, HeaderError, ParsedFrontMatter } from '../../shared/frontmatter/types'
+import type { Generator } from '../../shared/sites/types'
 
 export interface HeaderRules {
-  /** Hexo's reading: an optional opening `---`, `;;;` JSON. Only inside a detected Hexo site. */
-  hexo: boolean
+  /**
+   * The generator whose reader decides which headers count (shared/sites): Hexo's fenceless and
+   * `;;;` headers only inside a Hexo site, and so on. The same value the index parses with.
+   */
+  site: Generator
 }
 
 export const headerRules = Facet.define<HeaderRules, HeaderRules>({
-  combine: (values) => values[0] ?? { hexo: false },
+  combine: (values) => values[0] ?? { site: 'plain' },
 })
 
 export interface Range {
@@ -57,7 +61,7 @@ function headOf(doc: Text): string {
 
 export function readHeader(doc: Text, rules: HeaderRules): HeaderBlock {
   const head = headOf(doc)
-  const parsed = parse(head, { hexo: rules.hexo })
+  const parsed = parse(head, { site: rules.site })
   const { detection } = parsed
   let reach: number
   if (detection.block) reach = detection.bodyStart

@@ -14,6 +14,7 @@ import {
   rectangularSelection,
 } from '@codemirror/view'
 import { headerFolding } from './frontmatter-fold'
+import type { Generator } from '../../shared/sites/types'
 import { headerRules } from './header-block'
 import { headerLines } from './header-lines'
 import { headerLint } from './header-lint'
@@ -26,8 +27,8 @@ export interface SetupOptions {
   readOnly: boolean
   /** Accessible name of the text area, in the UI language. */
   label: string
-  /** Read headers by Hexo's rules (the folder is a Hexo site). */
-  hexo: boolean
+  /** Read headers by this generator's rules (shared/sites). */
+  site: Generator
 }
 
 /**
@@ -52,7 +53,7 @@ export function folioSetup(options: SetupOptions): Extension[] {
     // Markdown with embedded HTML blocks and inline tags (markdown() nests lang-html by default).
     markdown({ base: markdownLanguage }),
     templateTags(),
-    headerRules.of({ hexo: options.hexo }),
+    headerRules.of({ site: options.site }),
     headerLines(),
     headerFolding(),
     headerLint(),

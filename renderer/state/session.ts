@@ -100,10 +100,10 @@ export function unsavedPaths(session: Pick<Session, 'unsaved' | 'path' | 'saveSt
 }
 
 /** What a session shows before any article is open. */
-const NO_HEADER = readHeader(EditorState.create({ doc: '' }).doc, { hexo: false })
+const NO_HEADER = readHeader(EditorState.create({ doc: '' }).doc, { site: 'plain' })
 
 /**
- * The open article's buffers. `rules` are the folder's header rules (Hexo's fenceless header):
+ * The open article's buffers. `rules` are the folder's header rules (which generator reads them):
  * every buffer's header block is read with them, once, by the editor's header field.
  */
 export function useArticleSession(
@@ -185,10 +185,10 @@ export function useArticleSession(
       })
       return EditorState.create({
         doc: file.text,
-        extensions: [folioSetup({ eol: file.eol, readOnly: file.readOnly !== null, label: editorLabel, hexo: rules.hexo }), listener],
+        extensions: [folioSetup({ eol: file.eol, readOnly: file.readOnly !== null, label: editorLabel, site: rules.site }), listener],
       })
     },
-    [editorLabel, publish, publishLater, showCursorLater, rules.hexo],
+    [editorLabel, publish, publishLater, showCursorLater, rules.site],
   )
 
   const show = useCallback(

@@ -37,9 +37,9 @@ describe('the header block field', () => {
   it('reads Hexo’s fenceless header only under Hexo rules, and again when the rules change', () => {
     const doc = 'title: Hello\ndate: 2013/7/13 20:46:25\n---\nBody\n'
     const rules = new Compartment()
-    let state = stateOf(doc, rules.of(headerRules.of({ hexo: false })))
+    let state = stateOf(doc, rules.of(headerRules.of({ site: 'plain' })))
     expect(state.field(headerBlock).block).toBeNull()
-    state = state.update({ effects: rules.reconfigure(headerRules.of({ hexo: true })) }).state
+    state = state.update({ effects: rules.reconfigure(headerRules.of({ site: 'hexo' })) }).state
     const h = state.field(headerBlock)
     expect(h.block).toEqual({ from: 0, to: doc.indexOf('Body') })
     expect(h.parsed.fields.map((f) => f.key)).toEqual(['title', 'date'])
