@@ -64,7 +64,12 @@ if (process.env.FOLIO_USER_DATA) {
 registerSchemes()
 app.setAppUserModelId('app.folio.editor')
 const launch: LaunchRequest = { args: userArgs(process.argv, app.isPackaged), cwd: process.cwd() }
-if (!setupSingleInstance(launch, () => focusWindow(mainWindow), openLaunch)) {
+// A second launch brings the window forward, reopening it if it was closed (macOS keeps running).
+const showWindow = (): void => {
+  ensureWindow()
+  focusWindow(mainWindow)
+}
+if (!setupSingleInstance(launch, showWindow, openLaunch)) {
   app.quit()
 } else {
   setupOpenFile(openPath)
