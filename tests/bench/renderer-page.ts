@@ -22,6 +22,17 @@ export function afterPaint(): Promise<number> {
   })
 }
 
+/** Every wait in the benchmark ends: a paint that never comes fails the run, naming what it waited for. */
+function within<T>(ms: number, what: string, wait: (done: (value: T) => void) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)
+    wait((value) => {
+      clearTimeout(timer)
+      resolve(value)
+    })
+  })
+}
+
 const keystrokes: number[] = []
 let pendingKey: number | null = null
 let lastKey = 0
@@ -57,30 +68,50 @@ let lastClick = 0
 document.addEventListener('click', (event) => (lastClick = event.timeStamp), { capture: true })
 
 /** Milliseconds from the last click to the paint after `.cm-content` first shows `marker`. */
-export function editorShows(marker: string): Promise<number> {
-  return new Promise((resolve) => {
+export function editorShows(marker: string, timeoutMs = 60_000): Promise<number> {
+  let observer: MutationObserver | null = null
+  return within<number>(timeoutMs, `the editor to show "${marker}"`, (resolve) => {
     const check = () => {
       if (!document.querySelector('.cm-content')?.textContent?.includes(marker)) return
-      observer.disconnect()
+      observer?.disconnect()
       void afterPaint().then((painted) => resolve(painted - lastClick))
     }
-    const observer = new MutationObserver(check)
+    observer = new MutationObserver(check)
     observer.observe(document.body, { subtree: true, childList: true, characterData: true })
-  })
+  }).finally(() => observer?.disconnect())
 }
 
 /** Milliseconds from the last keystroke to the paint after the preview frame loads text containing `marker`. */
-export function previewShows(marker: string): Promise<number> {
-  return new Promise((resolve) => {
+export function previewShows(marker: string, timeoutMs = 60_000): Promise<number> {
+  return within<number>(timeoutMs, `the preview to show "${marker}"`, (resolve) => {
     const frame = document.querySelector<HTMLIFrameElement>('iframe[data-testid=preview]')
     if (!frame) throw new Error('no preview frame')
-    const loaded = () => {
-      if (!frame.srcdoc.includes(marker)) return
-      frame.removeEventListener('load', loaded)
+    // The preview is a blob: URL this page made (the sandboxed frame's document cannot be read),
+    // so each loaded document is read back through that URL.
+    const loaded = async () => {
+      const src = frame.src.split('#')[0] ?? ''
+      const html = src.startsWith('blob:') ? await (await fetch(src)).text() : frame.srcdoc
+      if (!html.includes(marker)) return
+      frame.removeEventListener('load', onLoad)
       void afterPaint().then((painted) => resolve(painted - lastKey))
     }
-    frame.addEventListener('load', loaded)
+    const onLoad = () => void loaded()
+    frame.addEventListener('load', onLoad)
   })
+}
+
+/** A bare text input over the app, focused: the baseline for typing into a form field. */
+export function mountBareInput(): void {
+  const input = document.createElement('input')
+  input.type = 'text'
+  input.id = 'folio-bench-bare-input'
+  input.style.cssText = 'position:fixed;top:8px;left:8px;width:480px;z-index:100000'
+  document.body.append(input)
+  input.focus()
+}
+
+export function unmountBareInput(): void {
+  document.getElementById('folio-bench-bare-input')?.remove()
 }
 
 let bare: EditorView | null = null

@@ -8,6 +8,7 @@
  *   preview refresh     last keystroke → preview painted, 100 KB   (includes the app's wait for a pause)
  *   open                click in the list → editor painted         vs  folio.readArticle of the same file
  *   library heap        heap after GC with 10,000 articles listed  vs  the same app with one article
+ *   form field          typing into a header field, 10,000 articles listed  vs  a bare input in the same page
  * Typing is real key input through page.keyboard: bursts at ~20 keys a second with a pause after
  * each burst, so whatever the app does during a pause is in the way of the next keystroke.
  */
@@ -36,7 +37,7 @@ const PAUSE_MS = 400
 const SETTLE_MS = 1_000
 const PREVIEW_ROUNDS = SMALL ? 4 : 10
 const OPEN_ROUNDS = SMALL ? 4 : 10
-const LIBRARY = SMALL ? 1_000 : 10_000
+const LIBRARY = Number(process.env.BENCH_LIBRARY ?? (SMALL ? 1_000 : 10_000))
 const SEED = fileURLToPath(new URL('../fixtures/seed/000_96ee1b00782f1bda.txt', import.meta.url))
 
 /** Deterministic pseudo-random numbers, so every run types into the same text. */
@@ -269,6 +270,30 @@ try {
       const cdp = await library.page.context().newCDPSession(library.page)
       await sleep(1_000)
       heaps.push(await heapMB(cdp))
+      if (count === LIBRARY) {
+        // Keystroke → paint in a form field (each key rewrites the header in the editor), the
+        // whole library listed, against a bare input over the same page, alternating halves.
+        const { page } = library
+        const first = page.locator('[data-testid=article-item]').first()
+        await first.click()
+        const author = page.locator('[data-testid=property][data-key="author"] input')
+        await author.waitFor({ timeout: 60_000 })
+        const keys = typingText(KEYSTROKES)
+        const form: number[] = []
+        const input: number[] = []
+        for (const half of [keys.slice(0, keys.length / 2), keys.slice(keys.length / 2)]) {
+          await author.click()
+          await page.keyboard.press('End')
+          await sleep(SETTLE_MS)
+          form.push(...(await typeBursts(page, half)))
+          await page.evaluate(() => window.folioBench!.mountBareInput())
+          await sleep(SETTLE_MS)
+          input.push(...(await typeBursts(page, half)))
+          await page.evaluate(() => window.folioBench!.unmountBareInput())
+        }
+        rows.push({ metric: `form field keystroke p50 (${LIBRARY})`, ours: median(form), baseline: median(input), unit: 'ms', target: '' })
+        rows.push({ metric: `form field keystroke p95 (${LIBRARY})`, ours: quantile(form, 0.95), baseline: quantile(input, 0.95), unit: 'ms', target: '≤ 16.7 ms' })
+      }
     } finally {
       await library.close()
     }
@@ -283,4 +308,4 @@ for (const r of rows) {
   const ratio = r.baseline > 0 ? (r.ours / r.baseline).toFixed(2) : '-'
   console.log(`${r.metric.padEnd(36)}${(r.ours.toFixed(1) + ' ' + r.unit).padStart(10)}${(r.baseline.toFixed(1) + ' ' + r.unit).padStart(10)}${ratio.padStart(8)}  ${r.target}`)
 }
-console.log('\nbaselines: bare CodeMirror on the same text; markdown-it alone on the same body; folio.readArticle of the same file; the app with one article')
+console.log('\nbaselines: bare CodeMirror on the same text; markdown-it alone on the same body; folio.readArticle of the same file; the app with one article; a bare input in the same page')

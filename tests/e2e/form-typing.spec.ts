@@ -242,3 +242,24 @@ test('an image field picks a file from the article’s asset folder, from the ke
   await save(page)
   expect(await readFile(join(dir, 'source/_posts/post.md'), 'utf8')).toBe(article.replace('old.png', 'post/cover.png'))
 })
+
+test('long text types into a text area; a lone tag takes a chip and becomes a list', async () => {
+  const long = 'A description long enough that the folder treats this key as long text, written over several clauses.'
+  const article = `---\ntitle: Notes\ndescription: ${long}\ntags: travel\n---\nbody\n`
+  const dir = await contentFolder({ ...hexoSite(article), 'source/_posts/other-3.md': `---\ntitle: Three\ndescription: ${long} Again.\n---\n` })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.locator('[data-testid=article-item][data-path="source/_posts/post.md"]').click()
+  const description = page.locator(property('description')).locator('textarea')
+  await description.click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type(' And one more, typed', { delay: KEY_DELAY })
+  const tags = page.locator(property('tags')).locator('input.chip-input')
+  await tags.click()
+  await page.keyboard.type('京都,', { delay: KEY_DELAY })
+  await save(page)
+  // The folder writes its lists as blocks indented by two spaces.
+  expect(await readFile(join(dir, 'source/_posts/post.md'), 'utf8')).toBe(
+    `---\ntitle: Notes\ndescription: ${long} And one more, typed\ntags:\n  - travel\n  - 京都\n---\nbody\n`,
+  )
+})
