@@ -217,7 +217,7 @@ function readYaml(
     const at = src(root.range?.[0] ?? 0)
     return { fields: [], errors: [error(lines, 'not-a-mapping', 'The header is not a list of key: value pairs', at)] }
   }
-  const walk: YamlWalk = { anchors: source.anchors, tz, offset, left: source.count * ALIAS_EXPANSION, alias: null }
+  const walk: YamlWalk = { anchors: source.anchors, tz, src, left: source.count * ALIAS_EXPANSION, alias: null }
   const fields: Field[] = []
   try {
     for (const pair of root.items) {
@@ -359,14 +359,15 @@ function openingEntry(text: string, from: number, at: number, openers: string): 
 interface YamlWalk {
   anchors: Map<string, Node[]>
   tz: string
-  offset: number
+  /** A node's offset in the text from its offset in the parsed source. */
+  src: (rel: number) => number
   left: number
   /** The outermost alias being expanded: where a header that expands too far is reported. */
   alias: Alias | null
 }
 
 function yamlValue(node: unknown, walk: YamlWalk, depth: number): FieldValue {
-  const at = (n: unknown): number => walk.offset + ((n as Node | null)?.range?.[0] ?? 0)
+  const at = (n: unknown): number => walk.src((n as Node | null)?.range?.[0] ?? 0)
   if (--walk.left < 0) throw new HeaderLimit('too-many-aliases', at(walk.alias ?? node), TOO_MANY_ALIASES)
   if (depth >= MAX_DEPTH) throw new HeaderLimit('too-deep', at(walk.alias ?? node), TOO_DEEP)
   if (isAlias(node)) {
