@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runExport } from '../../../electron/export/cli-export'
@@ -11,6 +11,26 @@ function io(cwd: string): { out: string[]; err: string[]; io: { out(l: string): 
 }
 
 describe('folio export', () => {
+  it('leaves out remote and outside sources, naming them on stderr; --remote-content keeps remote ones', async () => {
+    const site = await copyOf(HEXO)
+    const post = join(site, 'source/_posts/sources.md')
+    await writeFile(post, '---\ntitle: Sources\n---\n![far](https://images.example/far.png)\n\n![abs](/etc/hostname)\n')
+    const out = await tempDir()
+    const t = io(site)
+    expect(await runExport([post, '--format', 'html', '--out', out], t.io)).toBe(0)
+    const page = await readFile(join(out, 'Sources.html'), 'utf8')
+    expect(page).not.toMatch(/images\.example|\/etc\/hostname/)
+    expect(t.err).toEqual([
+      `warning ${post}: "/etc/hostname" does not resolve to a file inside the folder; left out`,
+      `warning ${post}: remote "https://images.example/far.png" left out (pass --remote-content to keep remote images and media)`,
+    ])
+    const kept = await tempDir()
+    const k = io(site)
+    expect(await runExport([post, '--format', 'html', '--out', kept, '--remote-content'], k.io)).toBe(0)
+    expect(await readFile(join(kept, 'Sources.html'), 'utf8')).toContain('src="https://images.example/far.png"')
+    expect(await readFile(join(kept, 'Sources.html'), 'utf8')).not.toContain('/etc/hostname')
+  })
+
   it('exports a folder as a site, reports the broken post and exits 1', async () => {
     const site = await copyOf(HEXO)
     const out = await tempDir()
