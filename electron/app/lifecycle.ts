@@ -23,10 +23,11 @@ export interface LaunchRequest {
 /**
  * The user's arguments. Switches are dropped wherever they are (a relaunch through Chromium puts
  * them first), and so is the app path that `electron .` and `electron out/main/main.js` pass
- * before the user's own arguments.
+ * before the user's own arguments. An empty argument (a script's unset variable) asks for nothing:
+ * resolved, it would open the working folder, which is / for an app the Finder starts.
  */
 export function userArgs(argv: readonly string[], packaged: boolean): string[] {
-  const plain = argv.slice(1).filter((arg) => !arg.startsWith('-'))
+  const plain = argv.slice(1).filter((arg) => arg !== '' && !arg.startsWith('-'))
   return packaged ? plain : plain.slice(1)
 }
 

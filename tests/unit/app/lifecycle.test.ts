@@ -52,6 +52,12 @@ describe('command line', () => {
     expect(userArgs(['/opt/Folio/folio', '--original-process-start-time=1', 'notes'], true)).toEqual(['notes'])
   })
 
+  it('drops an empty argument, which would otherwise open the working folder (/ for an app the Finder starts)', async () => {
+    expect(userArgs(['/opt/Folio/folio', '', 'notes'], true)).toEqual(['notes'])
+    expect(userArgs(['/usr/bin/electron', '.', ''], false)).toEqual([])
+    expect(await launchOutcomes({ args: userArgs(['/opt/Folio/folio', ''], true), cwd: base })).toEqual([])
+  })
+
   it('opens a folder, or an article with its folder', async () => {
     expect(await resolveTarget('notes', base)).toEqual({ folder, file: null })
     expect(await resolveTarget(join(folder, 'a.md'), '/')).toEqual({ folder, file: 'a.md' })
