@@ -50,6 +50,16 @@ export function localPath(arg: string, cwd: string): string | null {
   return resolve(cwd, arg)
 }
 
+/** A file:// URI with no host (or localhost): one that names this computer, even if it cannot be decoded. */
+function isLocalFileUri(arg: string): boolean {
+  if (!/^file:/i.test(arg)) return false
+  try {
+    return new URL(arg).host === ''
+  } catch {
+    return false
+  }
+}
+
 /**
  * What a path or URI asks Folio to open. A folder opens as itself (the workspace finds the site
  * around it); an article opens its site, with the article's path relative to that site's root.
@@ -57,7 +67,10 @@ export function localPath(arg: string, cwd: string): string | null {
  */
 export async function resolveTarget(asked: string, cwd: string): Promise<OpenOutcome> {
   const path = localPath(asked, cwd)
-  if (path === null) return cannotOpen(asked, `Folio can only open folders and articles on this computer, not “${asked}”.`)
+  if (path === null) {
+    if (isLocalFileUri(asked)) return cannotOpen(asked, `Folio could not read “${asked}” as a file address: it has a broken %-escape or an encoded “/”. Open the file from Folio instead.`)
+    return cannotOpen(asked, `Folio can only open folders and articles on this computer, not “${asked}”.`)
+  }
   let real: string
   try {
     real = await realpath(path)

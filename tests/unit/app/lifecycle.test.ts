@@ -68,11 +68,15 @@ describe('command line', () => {
     await writeFile(join(folder, '文章 one.md'), '# One\n')
     expect(await resolveTarget(pathToFileURL(join(folder, '文章 one.md')).href, '/')).toEqual({ folder, file: '文章 one.md' })
     expect(await resolveTarget(`file://${folder}/%E6%96%87%E7%AB%A0%20one.md`, '/')).toEqual({ folder, file: '文章 one.md' })
+    expect(await resolveTarget(`file://localhost${folder}/%E6%96%87%E7%AB%A0%20one.md`, '/')).toEqual({ folder, file: '文章 one.md' })
   })
 
   it('says in a sentence why a URI, a missing path or a non-article cannot be opened', async () => {
     expect(problem(await resolveTarget('https://example.com/post.md', base))).toMatch(/only open folders and articles on this computer/)
     expect(problem(await resolveTarget('file://otherhost/share/a.md', base))).toMatch(/on this computer/)
+    // A local file address that cannot be decoded is not "another computer's".
+    expect(problem(await resolveTarget('file:///posts/50%ZZoff.md', base))).toMatch(/could not read “file:\/\/\/posts\/50%ZZoff.md” as a file address/)
+    expect(problem(await resolveTarget('file:///posts/a%2Fb.md', base))).toMatch(/could not read “file:\/\/\/posts\/a%2Fb.md” as a file address/)
     expect(problem(await resolveTarget('missing', base))).toMatch(/“.*missing”: there is no such file or folder/)
     expect(problem(await resolveTarget('notes/c.txt', base))).toMatch(/neither a folder nor an article/)
     await writeFile(join(folder, 'headed.txt'), '---\ntitle: Headed\n---\nBody\n')
