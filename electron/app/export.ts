@@ -116,7 +116,8 @@ export async function printToPdf(html: string, options: PdfOptions, access: { re
   printing.add(url)
   try {
     await writeFile(file, html)
-    await window.loadFile(file)
+    // loadURL with the very URL the request filter allows, so the two cannot spell it differently.
+    await window.loadURL(url)
     return new Uint8Array(await window.webContents.printToPDF(printToPdfOptions(options)))
   } finally {
     printing.delete(url)

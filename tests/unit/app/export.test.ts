@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { INVOKE } from '../../../shared/contract'
 import { chooseExportTarget, printToPdf, printWindowOptions, writeClipboard } from '../../../electron/app/export'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, clipboard, dialog, FakeSession, FakeWebContents, ipcMain } from './fake-electron'
 
 vi.mock('electron', () => import('./fake-electron'))
@@ -40,8 +40,8 @@ describe('export in Electron', () => {
     expect(printer.destroyed).toBe(true)
     // The page went through a temporary file (no data: URL size cap), gone after printing.
     const loaded = printer.loaded[0] as string
-    expect(loaded).toMatch(/folio-print-.*page\.html$/)
-    await expect(readFile(loaded)).rejects.toThrow()
+    expect(loaded).toMatch(/^file:\/\/.*folio-print-.*page\.html$/)
+    await expect(readFile(fileURLToPath(loaded))).rejects.toThrow()
     expect(printer.webContents.printed[0]).toMatchObject({ pageSize: 'Letter', landscape: true, displayHeaderFooter: true, margins: { top: 0.709 } })
 
     // A printer that fails still closes its window.
@@ -55,7 +55,7 @@ describe('export in Electron', () => {
     vi.spyOn(FakeWebContents.prototype, 'printToPDF').mockImplementationOnce(async function (this: FakeWebContents) {
       const printer = BrowserWindow.instances.find((w) => w.webContents === this) as BrowserWindow
       const blocked = (printer.options.webPreferences as { session: FakeSession }).session
-      const page = pathToFileURL(printer.loaded[0] as string).href
+      const page = printer.loaded[0] as string
       const during: Record<string, boolean> = {}
       for (const url of [page, 'data:image/png;base64,AAAA', 'https://tracker.example/pixel.png', 'http://x.test/a.css', 'file:///etc/passwd', 'file:///home/me/.ssh/id_rsa', 'ftp://x.test/a', 'blob:null/1']) {
         during[url] = blocked.wouldCancel(url)
