@@ -164,11 +164,12 @@ async function start(): Promise<void> {
   openWindow()
 
   // First launch ever: a copy of the sample site. No bundled sample (a bare checkout): the welcome screen.
+  // A profile that cannot be written (full disk, read-only) still opens the sample (the copy is reused next time).
   const firstRun = async (): Promise<OpenOutcome[]> => {
     if (settings.get().sampleCreated) return []
     const folder = await ensureSample().catch(() => null)
     if (folder === null) return []
-    await settings.update({ sampleCreated: true })
+    await settings.update({ sampleCreated: true }).catch(() => undefined)
     return [{ folder, file: null }]
   }
   const initial = await startupOutcomes(launch, settings.get().lastFolder).catch(() => [])

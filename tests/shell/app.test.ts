@@ -164,6 +164,22 @@ describe.each(layouts)('the built app as %s', (_name, makeLayout) => {
     expect((await app.exited).code).toBe(0)
   })
 
+  it('still opens the sample and quits cleanly when the profile cannot be written', async () => {
+    const home = await freshHome()
+    // settings.json.tmp is a folder: every settings write fails, as on a full disk or a read-only profile.
+    await mkdir(join(layout.userData(home), 'settings.json.tmp'), { recursive: true })
+    const app = await start({ home })
+    const window = await firstWindow(app)
+    const pending = await Promise.race([
+      startPage(app, window.id).then(({ pending }) => pending),
+      app.exited.then((exit) => ({ exitedEarly: exit.code })),
+      new Promise((wake) => setTimeout(wake, 20_000)).then(() => 'the page was never told what to open'),
+    ])
+    expect(pending).toEqual({ request: { folder: join(home, 'Documents', 'Folio Sample'), file: null }, problems: [] })
+    await app.request({ kind: 'quit' })
+    expect((await app.exited).code).toBe(0)
+  })
+
   it('keeps one live window when launches arrive during startup and after, and opens what came last', async () => {
     const home = await freshHome()
     // A folder big enough that indexing it takes a while: launches arrive meanwhile.
