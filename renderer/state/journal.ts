@@ -6,10 +6,10 @@ import { unsavedPaths, type Session } from './session'
 /**
  * Typing sends its text once it pauses this long, and while it never pauses at least this often.
  * The main process adds its own short debounce (electron/recovery/journal.ts, 800 ms) before the
- * disk, so a kill loses at most MAX_WAIT + 800 ms < 5 s of typing.
+ * disk, so a kill loses at most MAX_WAIT + 800 ms (4.3 s, with room for IPC and fsync) < 5 s of typing.
  */
 export const JOURNAL_DELAY_MS = 1000
-export const JOURNAL_MAX_WAIT_MS = 4000
+export const JOURNAL_MAX_WAIT_MS = 3500
 
 /**
  * Keeps the main process informed of unsaved work: which paths (the close guard asks before
