@@ -3,7 +3,7 @@
  * electron/workspace and shared/frontmatter, so it edits exactly as the app does: minimal text
  * patches, written atomically, bytes of untouched files and lines left alone.
  */
-import { readFile, realpath, stat } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { ArticleSummary } from '../shared/contract'
 import { version } from '../package.json'
@@ -15,6 +15,7 @@ import { collectionOf } from '../shared/schema'
 import { writeFileAtomic } from './workspace/atomic-write'
 import { utf16Of } from './workspace/encoding'
 import { decode, encode } from './workspace/files'
+import { readRegularFile } from './workspace/open-inside'
 import { detectSite } from './workspace/site'
 import { openFromCommandLine } from './workspace/open-from-cli'
 
@@ -168,7 +169,7 @@ function errorEntry(e: HeaderError): IndexEntry['error'] {
 
 /** The index decodes leniently for display; the CLI reports UTF-16 and bytes that are not UTF-8. */
 async function encodingError(abs: string): Promise<IndexEntry['error']> {
-  const bytes = await readFile(abs).catch(() => null)
+  const bytes = await readRegularFile(abs).then((r) => r.bytes, () => null)
   if (!bytes) return null
   if (utf16Of(bytes)) return { code: 'utf-16', message: 'The file is encoded as UTF-16; convert it to UTF-8 to edit it', line: 1 }
   const bad = firstInvalidUtf8(bytes)
@@ -275,7 +276,7 @@ async function unsetCommand(args: string[], io: Io): Promise<number> {
 }
 
 function isFile(path: string): Promise<boolean> {
-  return readFile(path).then(
+  return readRegularFile(path).then(
     () => true,
     () => false,
   )
@@ -318,7 +319,7 @@ async function editFile(path: string, edits: Edit[]): Promise<boolean> {
   if (((await stat(abs)).mode & 0o222) === 0) {
     throw new FolioError({ code: 'READ_ONLY', message: 'the file is read-only; left unchanged' })
   }
-  const bytes = await readFile(abs)
+  const { bytes } = await readRegularFile(abs)
   // The caller names the file before the reason.
   const decoded = decode(bytes, 'the file')
   const invalid = firstInvalidUtf8(decoded.bom ? bytes.subarray(3) : bytes) !== -1

@@ -2,12 +2,12 @@
  * One article read for export: its bytes, body and the header facts a page shows, read by the same
  * rules as the library (workspace/indexer), so an export never disagrees with the article list.
  */
-import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fieldRecord, parse } from '../../shared/frontmatter'
 import type { FieldValue } from '../../shared/frontmatter/types'
 import { FolioError } from '../../shared/errors'
 import { summarize } from '../workspace/indexer'
+import { readRegularFile } from '../workspace/open-inside'
 import type { PathRules } from '../workspace/scan'
 import type { SiteSettings } from '../workspace/site'
 
@@ -73,7 +73,7 @@ export async function loadArticle(site: SiteSettings, rules: PathRules, rel: str
   let bytes: Uint8Array
   let facts: { size: number; mtimeMs: number }
   try {
-    ;[bytes, facts] = await Promise.all([readFile(abs), stat(abs)])
+    ;({ bytes, stats: facts } = await readRegularFile(abs))
   } catch (error) {
     throw new FolioError({ code: 'NOT_FOUND', path: rel, message: `Cannot read "${rel}": ${(error as Error).message}. Check that the file exists and is readable.` })
   }

@@ -3,10 +3,10 @@
  * of paths), plus every other key whose values are mostly lists (a list beats a lone value on a tie,
  * as in the folder schema). Headers are parsed once per file version and cached.
  */
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ArticleSummary, CategoryNode, SiteKind, Taxonomy, TaxonomyKey, TaxonomyValue } from '../../shared/contract'
 import { parse, scalarText } from '../../shared/frontmatter'
+import { readRegularFileSync } from '../workspace/open-inside'
 import { inSlices } from '../workspace/slices'
 import { ALIASES, CATEGORY_SEPARATOR } from './edits'
 import { decodeArticle } from './text'
@@ -30,7 +30,7 @@ function readLists(root: string, article: ArticleSummary, hexo: boolean): Header
   const out: HeaderLists = { size: article.size, mtimeMs: article.mtimeMs, lists: new Map(), scalars: [] }
   let text: string
   try {
-    text = decodeArticle(readFileSync(join(root, ...article.path.split('/'))), article.path).text
+    text = decodeArticle(readRegularFileSync(join(root, ...article.path.split('/'))), article.path).text
   } catch {
     return out // vanished since it was indexed: the watcher will report it
   }

@@ -3,7 +3,6 @@
  * computed from, the patches (from shared/frontmatter) and the diff to preview. Nothing is written.
  * Articles the operation concerns but that cannot be edited are listed as skipped, with why.
  */
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { ArticleSummary, BulkOperation, BulkSkip, DiffHunk, SiteKind } from '../../shared/contract'
@@ -11,6 +10,7 @@ import { FolioError } from '../../shared/errors'
 import { applyPatches, parse, removeKey, setValue } from '../../shared/frontmatter'
 import type { EditOptions, ParsedFrontMatter, TextPatch } from '../../shared/frontmatter/types'
 import { encode, hashBytes } from '../workspace/files'
+import { readRegularFileSync } from '../workspace/open-inside'
 import { inSlices } from '../workspace/slices'
 import { diffHunk } from './diff'
 import { decodeArticle } from './text'
@@ -175,7 +175,7 @@ export async function planOperation(source: PlanSource, op: BulkOperation, id: s
   await inSlices(candidates, (article) => {
     let bytes: Buffer
     try {
-      bytes = readFileSync(join(source.root, ...article.path.split('/')))
+      bytes = readRegularFileSync(join(source.root, ...article.path.split('/')))
     } catch {
       skipped.push({ path: article.path, reason: `${article.path} could not be read (moved or deleted?). Refresh the library.` })
       return

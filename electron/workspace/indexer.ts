@@ -4,9 +4,8 @@
  * an excerpt and CJK-aware counts. ArticleIndex: every article of the folder, kept in step with
  * the disk and the cache. `folio index`, export and the app all list articles through this.
  */
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ArticleSummary, ContentChange } from '../../shared/contract'
+import type { ArticleSummary, ContentChange, FolderWarning } from '../../shared/contract'
 import { fieldRecord, parse, scalarText } from '../../shared/frontmatter'
 import { checkFields, subjectOfParsed } from '../../shared/frontmatter/checks'
 import { DATE_KEYS, parseDateText } from '../../shared/frontmatter/dates'
@@ -16,6 +15,7 @@ import { textStats } from '../../shared/text-stats'
 import type { CachedFile, IndexCache } from './cache'
 import { type FileKind, type PathRules, scan, type ScanEntry, statArticle } from './scan'
 import { decodeUtf16, utf16Of } from './encoding'
+import { readRegularFileSync } from './open-inside'
 import { inSlices } from './slices'
 import type { SiteSettings } from './site'
 
@@ -246,7 +246,7 @@ function summarizeText(facts: FileFacts, text: string, site: SiteSettings, rules
 }
 
 /** The row of a file whose reading failed in a way the header grammar did not foresee. */
-function unreadable(facts: FileFacts, error: unknown): Indexed {
+export function unreadable(facts: FileFacts, error: unknown): Indexed {
   const reason = error instanceof Error ? error.message : String(error)
   return {
     text: '',
@@ -306,8 +306,11 @@ export class ArticleIndex {
     private readonly cache: IndexCache | null,
   ) {}
 
+  /** Folders the last build could not list (permissions): reported, not silently empty. */
+  readonly problems: FolderWarning[] = []
+
   async build(): Promise<void> {
-    const found = await scan(this.site, this.rules)
+    const found = await scan(this.site, this.rules, this.problems)
     const cached = this.cache?.load() ?? new Map<string, CachedFile>()
     const stale: ScanEntry[] = []
     for (const entry of found) {
@@ -408,9 +411,9 @@ export class ArticleIndex {
     let text = this.texts.get(rel)
     if (text === undefined) {
       try {
-        text = displayText(readFileSync(join(this.site.root, rel)))
+        text = displayText(readRegularFileSync(join(this.site.root, rel)))
       } catch {
-        return '' // vanished since it was indexed: the watcher will report it
+        return '' // vanished, unreadable or not a regular file: its row says so
       }
       this.keepText(rel, text)
     }
@@ -478,14 +481,19 @@ export class ArticleIndex {
 
   /** Reads and summarises one file; vanished files are dropped. */
   private load(entry: ScanEntry): ArticleSummary | null {
-    let bytes: Buffer
+    let indexed: Indexed | null
     try {
-      bytes = readFileSync(entry.abs)
-    } catch {
-      this.forget(entry.rel)
-      return null
+      // A named pipe or device is never opened (a read would wait forever): it is listed as an error.
+      if (entry.special) throw new Error(`it is ${entry.special}, not a regular file, and is never opened`)
+      indexed = summarize(entry, readRegularFileSync(entry.abs), this.site, this.rules)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.forget(entry.rel)
+        return null
+      }
+      // Unreadable (permissions) or not a regular file: one error row, never a vanished article.
+      indexed = unreadable(entry, error)
     }
-    const indexed = summarize(entry, bytes, this.site, this.rules)
     this.files.set(entry.rel, { size: entry.size, mtimeMs: entry.mtimeMs, summary: indexed?.summary ?? null, fields: indexed?.fields ?? null })
     this.dirty = true
     this.schemaMemo = null

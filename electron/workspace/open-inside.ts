@@ -4,7 +4,7 @@
  * opened at all (a FIFO named `.md` would block a read forever and tie up Node's I/O pool), and
  * the descriptor's own real path must still be inside the root before a byte is read or written.
  */
-import { constants, type Stats } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs'
 import { lstat, mkdir, open, readlink, realpath, unlink, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { FolioError } from '../../shared/errors'
@@ -78,6 +78,50 @@ export async function openRegular(guard: Guard, r: Resolved, doing: string, writ
     await handle.close()
     throw error
   }
+}
+
+/** Thrown by the plain readers below for a path that is not a regular file. */
+export class NotRegularFile extends Error {
+  constructor(
+    readonly abs: string,
+    readonly kind: string,
+  ) {
+    super(`it is ${kind}, not a regular file`)
+    this.name = 'NotRegularFile'
+  }
+}
+
+/**
+ * The bytes of a regular file, synchronously, for code that already holds a checked path (the
+ * index, taxonomy): O_NONBLOCK makes opening a FIFO return at once, and fstat then refuses it,
+ * so a named pipe called `.md` can never block the main thread.
+ */
+export function readRegularFileSync(abs: string): Buffer {
+  const fd = openSync(abs, constants.O_RDONLY | NONBLOCK)
+  try {
+    const s = fstatSync(fd)
+    if (!s.isFile()) throw new NotRegularFile(abs, kindOf(s))
+    return readFileSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** The same, asynchronously, with the stats of the bytes read. */
+export async function readRegularFile(abs: string): Promise<{ bytes: Buffer; stats: Stats }> {
+  const handle = await open(abs, constants.O_RDONLY | NONBLOCK)
+  try {
+    const stats = await handle.stat()
+    if (!stats.isFile()) throw new NotRegularFile(abs, kindOf(stats))
+    return { bytes: await handle.readFile(), stats }
+  } finally {
+    await handle.close()
+  }
+}
+
+/** What a non-regular file is, in words ('a named pipe (FIFO)'), or null for a regular file or folder. */
+export function specialKind(s: Stats): string | null {
+  return s.isFile() || s.isDirectory() ? null : kindOf(s)
 }
 
 /** The whole of a regular file inside the root, with the stats of the bytes read. */

@@ -3,10 +3,12 @@
  * and their size and mtime (all the cache needs to decide whether to read a file again).
  */
 import type { Dirent } from 'node:fs'
+import type { FolderWarning } from '../../shared/contract'
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import { unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isTempName, STALE_TEMP_MS } from './atomic-write'
+import { specialKind } from './open-inside'
 import { inSlices } from './slices'
 import type { SiteSettings } from './site'
 
@@ -39,6 +41,8 @@ export interface ScanEntry {
   size: number
   mtimeMs: number
   kind: FileKind
+  /** For a named pipe, socket or device with an article's name: what it is. It is listed, never opened. */
+  special?: string
 }
 
 function extension(name: string): string {
@@ -82,29 +86,35 @@ export function pathRules(site: SiteSettings): PathRules {
   }
 }
 
-/** Size and mtime of one article file; null when it is gone, not a file, or a symlink out of the root. */
+/**
+ * Size and mtime of one article file; null when it is gone, a folder, or a symlink out of the
+ * root. A FIFO, socket or device is returned with `special` set, so it is listed as an error.
+ */
 export function statArticle(root: string, rel: string, kind: FileKind, link?: boolean): ScanEntry | null {
   const abs = join(root, rel)
   try {
     const s = statSync(abs, { throwIfNoEntry: false })
-    if (!s?.isFile()) return null
+    if (!s || s.isDirectory()) return null
     // A symlinked article counts only when it points at a file inside the root.
     if ((link ?? lstatSync(abs).isSymbolicLink()) && !realpathSync(abs).startsWith(root.endsWith('/') ? root : root + '/')) return null
-    return { rel, abs, size: s.size, mtimeMs: s.mtimeMs, kind }
+    const special = specialKind(s)
+    return { rel, abs, size: s.size, mtimeMs: s.mtimeMs, kind, ...(special ? { special } : {}) }
   } catch {
     return null
   }
 }
 
 /** Every folder the scan descends into, calling visit with its entries (unreadable folders are skipped). */
-async function walk(site: SiteSettings, rules: PathRules, visit: (rel: string, entries: Dirent[]) => void): Promise<void> {
+async function walk(site: SiteSettings, rules: PathRules, visit: (rel: string, entries: Dirent[]) => void, unreadable?: (rel: string, error: unknown) => void): Promise<void> {
   const dirs = ['']
   await inSlices(dirs, (rel) => {
     let entries: Dirent[]
     try {
       entries = readdirSync(rel ? join(site.root, rel) : site.root, { withFileTypes: true })
-    } catch {
-      return // vanished or unreadable: nothing to index there
+    } catch (error) {
+      // Vanished meanwhile is nothing to report; a folder we may not read is.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') unreadable?.(rel, error)
+      return
     }
     for (const entry of entries) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name
@@ -114,17 +124,25 @@ async function walk(site: SiteSettings, rules: PathRules, visit: (rel: string, e
   })
 }
 
-/** Every article file under the site's content roots. Symlinked folders are not followed (loops). */
-export async function scan(site: SiteSettings, rules: PathRules = pathRules(site)): Promise<ScanEntry[]> {
+/**
+ * Every article file under the site's content roots. Symlinked folders are not followed (loops).
+ * Folders that cannot be read are added to `problems`, so they are reported instead of looking empty.
+ */
+export async function scan(site: SiteSettings, rules: PathRules = pathRules(site), problems?: FolderWarning[]): Promise<ScanEntry[]> {
   const candidates: { rel: string; kind: FileKind; link: boolean }[] = []
+  const unreadable = (rel: string, error: unknown): void => {
+    const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message
+    const name = rel || 'the folder itself'
+    problems?.push({ path: rel, message: `Could not list ${name} (${reason}): its articles are not shown. Give yourself read access to it and open the folder again.` })
+  }
   await walk(site, rules, (rel, entries) => {
     for (const entry of entries) {
-      if (!entry.isFile() && !entry.isSymbolicLink()) continue
+      if (entry.isDirectory()) continue
       const childRel = rel ? `${rel}/${entry.name}` : entry.name
       const kind = rules.file(childRel)
       if (kind) candidates.push({ rel: childRel, kind, link: entry.isSymbolicLink() })
     }
-  })
+  }, unreadable)
   const found: ScanEntry[] = []
   await inSlices(candidates, (c) => {
     const entry = statArticle(site.root, c.rel, c.kind, c.link)

@@ -114,6 +114,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     : null
   try {
     await index.build()
+    info.warnings = [...(info.warnings ?? []), ...index.problems]
   } catch (error) {
     await watcher?.close()
     throw error
