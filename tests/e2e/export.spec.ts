@@ -12,6 +12,9 @@ import { contentFolder, copyFixture, SEED } from './support/folders'
 // The real app answers with native dialogs and the system clipboard, which a spec cannot drive.
 test.skip(process.env.FOLIO_E2E === 'electron', 'export destinations and the clipboard are stubbed by the Chromium harness only')
 
+// An export waits for a sanitizer worker to start and load jsdom: seconds on a busy machine.
+const FINISHED = { timeout: 60_000 }
+
 let app: LaunchedApp | null = null
 test.afterEach(async () => {
   await app?.close()
@@ -55,7 +58,7 @@ test('exports the open article as a web page from the shortcut', async () => {
   await expect(dialog.getByRole('radio', { name: /This article/ })).toBeChecked()
   await dialog.getByTestId('export-format').selectOption('html')
   await dialog.getByTestId('export-start').click()
-  await expect(dialog.getByTestId('export-result')).toContainText('Exported 1 article(s)')
+  await expect(dialog.getByTestId('export-result')).toContainText('Exported 1 article(s)', FINISHED)
   const html = await readFile(join(app.exportDir as string, '你好，Hexo.html'), 'utf8')
   expect(titleOf(html)).toBe('你好，Hexo')
   expect(await exists(join(app.exportDir as string, '你好，Hexo', 'cover.png'))).toBe(true)
@@ -72,7 +75,7 @@ test('exports the folder as a site with feeds, listing the article whose header 
   await dialog.getByTestId('export-format').selectOption('site')
   await dialog.getByTestId('export-start').click()
   const result = dialog.getByTestId('export-result')
-  await expect(result).toContainText('1 article(s) could not be exported')
+  await expect(result).toContainText('1 article(s) could not be exported', FINISHED)
   await expect(result.locator('[data-path="source/_posts/2021-01-01-broken.md"]')).toContainText('does not parse')
   const out = app.exportDir as string
   expect(titleOf(await readFile(join(out, 'index.html'), 'utf8'))).toBeTruthy()
@@ -90,7 +93,7 @@ test('prints the open article to PDF with Chromium', async () => {
   await dialog.getByRole('combobox', { name: 'Page size' }).selectOption('Letter')
   await dialog.getByRole('checkbox', { name: 'Title at the top of each page' }).check()
   await dialog.getByTestId('export-start').click()
-  await expect(dialog.getByTestId('export-result')).toContainText('Exported 1 article(s)')
+  await expect(dialog.getByTestId('export-result')).toContainText('Exported 1 article(s)', FINISHED)
   const pdf = await readFile(join(app.exportDir as string, '你好，Hexo.pdf'))
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
   expect(pdf.toString('latin1')).toMatch(/\/MediaBox\s*\[\s*0 0 612 792\s*\]/)
