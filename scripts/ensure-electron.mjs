@@ -19,9 +19,9 @@ const DOWNLOAD_TIMEOUT_MS = 10 * 60_000
 const electronDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
 const { version } = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8'))
 
-/** ELECTRON_EXEC_PATH is electron-vite's own way to point at a binary elsewhere. */
+/** ELECTRON_EXEC_PATH is electron-vite's own way to point at a binary elsewhere (checked to exist below). */
 function installed() {
-  if (process.env.ELECTRON_EXEC_PATH) return existsSync(process.env.ELECTRON_EXEC_PATH)
+  if (process.env.ELECTRON_EXEC_PATH) return true
   const pathFile = join(electronDir, 'path.txt')
   if (!existsSync(pathFile)) return false
   return existsSync(join(electronDir, 'dist', readFileSync(pathFile, 'utf8')))
@@ -44,6 +44,12 @@ function nodeHint() {
   const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
   const old = major < NODE_NEEDED[0] || (major === NODE_NEEDED[0] && minor < NODE_NEEDED[1])
   return old ? ` (Electron's installer also expects Node ${NODE_NEEDED.join('.')} or newer; this is Node ${process.versions.node})` : ''
+}
+
+// A binary named by hand is never replaced by a download into node_modules, which it would not use.
+const named = process.env.ELECTRON_EXEC_PATH
+if (named && !existsSync(named)) {
+  fail(`ELECTRON_EXEC_PATH is set to ${named}, which does not exist: point it at an Electron binary, or unset it to have Electron downloaded.`)
 }
 
 if (!installed()) {
