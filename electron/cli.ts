@@ -304,7 +304,7 @@ function optionsFor(abs: string): Promise<EditOptions> {
   const dir = dirname(abs)
   let options = siteOptions.get(dir)
   if (!options) {
-    options = detectSite(dir).then((site) => ({ hexo: site.kind === 'hexo', timeZone: site.timeZone }))
+    options = detectSite(dir).then((site) => ({ site: site.kind, timeZone: site.timeZone }))
     siteOptions.set(dir, options)
   }
   return options

@@ -7,7 +7,10 @@ import type { FieldCheck } from './frontmatter/checks'
 import type { FrontMatterFormat, HeaderError } from './frontmatter/types'
 import type { FolderSchema } from './schema/types'
 
-export type SiteKind = 'hexo' | 'jekyll' | 'hugo' | 'astro' | 'plain'
+/** The generator whose rules (shared/sites) Folio reads the folder by. */
+import type { Generator } from './sites/types'
+
+export type SiteKind = Generator
 
 export interface FolderInfo {
   /** Absolute path of the open folder, for display only: never sent back as a path argument. */

@@ -88,7 +88,7 @@ export async function loadArticle(site: SiteSettings, rules: PathRules, rel: str
       message: `The front matter of "${rel}" does not parse (line ${summary.error.line}: ${summary.error.message}). Fix the header, then export again.`,
     })
   }
-  const parsed = parse(text, { hexo: site.kind === 'hexo', timeZone: site.timeZone })
+  const parsed = parse(text, { site: site.kind, timeZone: site.timeZone })
   const fields = fieldRecord(parsed)
   return {
     rel,

@@ -8,7 +8,8 @@ import type { ArticleSummary, CategoryNode, SiteKind, Taxonomy, TaxonomyKey, Tax
 import { parse, scalarText } from '../../shared/frontmatter'
 import { readRegularFileSync } from '../workspace/open-inside'
 import { inSlices } from '../workspace/slices'
-import { ALIASES, CATEGORY_SEPARATOR } from './edits'
+import { siteRules } from '../../shared/sites'
+import { CATEGORY_SEPARATOR, indexedKeys } from './edits'
 import { decodeArticle } from './text'
 
 interface HeaderLists {
@@ -23,10 +24,9 @@ interface HeaderLists {
 /** Parsed headers by path; an entry is reused while the file's size and mtime stay. */
 export type HeaderCache = Map<string, HeaderLists>
 
-const INDEXED = new Set(Object.values(ALIASES).flat())
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
 
-function readLists(root: string, article: ArticleSummary, hexo: boolean): HeaderLists {
+function readLists(root: string, article: ArticleSummary, kind: SiteKind): HeaderLists {
   const out: HeaderLists = { size: article.size, mtimeMs: article.mtimeMs, lists: new Map(), scalars: [] }
   let text: string
   try {
@@ -34,8 +34,9 @@ function readLists(root: string, article: ArticleSummary, hexo: boolean): Header
   } catch {
     return out // vanished since it was indexed: the watcher will report it
   }
-  for (const field of parse(text, { hexo }).fields) {
-    if (INDEXED.has(field.key) || field.value.type === 'null') continue
+  const indexed = indexedKeys(kind)
+  for (const field of parse(text, { site: kind }).fields) {
+    if (indexed.has(field.key) || field.value.type === 'null') continue
     if (field.value.type === 'list') {
       out.lists.set(field.key, field.value.items.map(scalarText).filter((t): t is string => t !== null && t.trim() !== ''))
     } else out.scalars.push(field.key)
@@ -75,14 +76,14 @@ function tree(paths: Map<string, Set<string>>): CategoryNode[] {
 }
 
 export async function collectTaxonomy(root: string, kind: SiteKind, articles: readonly ArticleSummary[], cache: HeaderCache): Promise<Taxonomy> {
-  const hexo = kind === 'hexo'
+  const nested = siteRules(kind).categories.hierarchy
   const tags = new Map<string, Set<string>>()
   const categories = new Map<string, Set<string>>()
   for (const a of articles) {
     for (const t of a.tags) add(tags, t, a.path)
     // A Hexo article in A › B is in A too, as the library's filter counts it.
     for (const p of a.categories) {
-      if (hexo) for (let i = 1; i <= p.length; i++) add(categories, p.slice(0, i).join(CATEGORY_SEPARATOR), a.path)
+      if (nested) for (let i = 1; i <= p.length; i++) add(categories, p.slice(0, i).join(CATEGORY_SEPARATOR), a.path)
       else for (const c of p) add(categories, c, a.path)
     }
   }
@@ -90,7 +91,7 @@ export async function collectTaxonomy(root: string, kind: SiteKind, articles: re
   await inSlices(articles, (a) => {
     live.add(a.path)
     const known = cache.get(a.path)
-    if (a.error === null && (!known || known.size !== a.size || known.mtimeMs !== a.mtimeMs)) cache.set(a.path, readLists(root, a, hexo))
+    if (a.error === null && (!known || known.size !== a.size || known.mtimeMs !== a.mtimeMs)) cache.set(a.path, readLists(root, a, kind))
   })
   for (const path of cache.keys()) if (!live.has(path)) cache.delete(path)
   const lists = new Map<string, Map<string, Set<string>>>()
@@ -107,7 +108,7 @@ export async function collectTaxonomy(root: string, kind: SiteKind, articles: re
   }
   const keys: TaxonomyKey[] = [
     { key: 'tags', values: values(tags), tree: null },
-    { key: 'categories', values: values(categories), tree: hexo ? tree(categories) : null },
+    { key: 'categories', values: values(categories), tree: nested ? tree(categories) : null },
   ]
   const others = [...lists].filter(([key]) => (listCount.get(key) ?? 0) >= (otherCount.get(key) ?? 0))
   others.sort((a, b) => (listCount.get(b[0]) ?? 0) - (listCount.get(a[0]) ?? 0) || collator.compare(a[0], b[0]))

@@ -3,32 +3,32 @@
  * change goes through setValue / addListItem / removeKey, so a renamed tag rewrites the line that
  * holds it and nothing else (quotes, comments, order and line endings of other lines stay).
  */
-import { addListItem, fieldToEditValue, removeKey, scalarText, setValue } from '../../shared/frontmatter'
+import { addListItem, fieldRecord, fieldToEditValue, removeKey, scalarText, setValue } from '../../shared/frontmatter'
 import type { EditOptions, EditValue, Field, FieldValue, ParsedFrontMatter, TextPatch } from '../../shared/frontmatter/types'
+import { siteRules, taxonomyKey } from '../../shared/sites'
+import type { Generator, TaxonomyRule } from '../../shared/sites/types'
 
 /** How a Hexo category path is written as one value (the library's filter uses the same). */
 export const CATEGORY_SEPARATOR = ' › '
 
-/** The keys the index reads for tags and categories, in the order it looks (Hexo's singular aliases). */
-export const ALIASES: Readonly<Record<string, readonly string[]>> = {
-  tags: ['tags', 'tag'],
-  categories: ['categories', 'category'],
+/** The generator's rule for `tags` or `categories`; null for any other key. */
+export function taxonomyRule(generator: Generator, key: string): TaxonomyRule | null {
+  const rules = siteRules(generator)
+  return key === 'tags' ? rules.tags : key === 'categories' ? rules.categories : null
 }
 
-export interface SiteRules {
-  /** `categories: [A, B]` is one path A › B. */
-  hexo: boolean
-  /** `tags: a b` is two tags. */
-  jekyll: boolean
+/** The keys the index reads tags and categories from (plural and singular), for the taxonomy view. */
+export function indexedKeys(generator: Generator): Set<string> {
+  const { tags, categories } = siteRules(generator)
+  return new Set([tags.plural, tags.singular, categories.plural, categories.singular].filter((k): k is string => k !== null))
 }
 
-/** The field a key is read from: `tags` falls back to `tag` as the index does. */
-export function fieldFor(parsed: ParsedFrontMatter, key: string): Field | null {
-  for (const name of ALIASES[key] ?? [key]) {
-    const field = parsed.fields.find((f) => f.key === name)
-    if (field && field.value.type !== 'null') return field
-  }
-  return null
+/** The field a key is read from, picked as the generator (and so the index) picks it: `tag` or `tags`. */
+export function fieldFor(parsed: ParsedFrontMatter, key: string, generator: Generator): Field | null {
+  const rule = taxonomyRule(generator, key)
+  const name = rule ? taxonomyKey(rule, fieldRecord(parsed)) : key
+  const field = parsed.fields.find((f) => f.key === name)
+  return field && field.value.type !== 'null' ? field : null
 }
 
 /** Old value → new value, or null to remove it. */
@@ -38,8 +38,8 @@ export type ValueMap = ReadonlyMap<string, string | null>
  * Renames, merges or removes values of a flat list key. A renamed item whose new value the list
  * already holds is dropped rather than duplicated, which changes one line instead of two.
  */
-export function editFlatValues(text: string, parsed: ParsedFrontMatter, key: string, map: ValueMap, site: SiteRules, opts: EditOptions): TextPatch[] {
-  const field = fieldFor(parsed, key)
+export function editFlatValues(text: string, parsed: ParsedFrontMatter, key: string, map: ValueMap, generator: Generator, opts: EditOptions): TextPatch[] {
+  const field = fieldFor(parsed, key, generator)
   if (!field) return []
   const value = field.value
   if (value.type === 'list') {
@@ -66,19 +66,20 @@ export function editFlatValues(text: string, parsed: ParsedFrontMatter, key: str
   }
   const t = scalarText(value)
   if (t === null) return []
-  if (site.jekyll && value.type === 'string' && (key === 'tags' || key === 'categories') && /\s/.test(t.trim())) {
-    const words = t.split(/\s+/).filter(Boolean)
-    if (!words.some((w) => map.has(w))) return []
-    const out: string[] = []
-    for (const w of words) {
-      const to = map.has(w) ? (map.get(w) ?? null) : w
-      if (to !== null && !out.includes(to)) out.push(to)
-    }
-    return out.length === 0 ? removeKey(text, field.key, opts) : setValue(text, field.key, out.join(' '), opts)
+  // Jekyll splits a plural string on spaces: `categories: a b` is two values, and a value that
+  // holds a space can only be written as a list item there (`[Blog Notes]`).
+  const rule = taxonomyRule(generator, key)
+  const splits = rule !== null && rule.splitPluralString && field.key === rule.plural && value.type === 'string'
+  const words = splits ? t.split(/\s+/).filter(Boolean) : [t]
+  if (!words.some((w) => map.has(w))) return []
+  const out: string[] = []
+  for (const w of words) {
+    const to = map.has(w) ? (map.get(w) ?? null) : w
+    if (to !== null && !out.includes(to)) out.push(to)
   }
-  if (!map.has(t)) return []
-  const to = map.get(t) ?? null
-  return to === null ? removeKey(text, field.key, opts) : setValue(text, field.key, to, opts)
+  if (out.length === 0) return removeKey(text, field.key, opts)
+  if (splits && out.some((v) => /\s/.test(v))) return setValue(text, field.key, out, opts)
+  return setValue(text, field.key, splits ? out.join(' ') : (out[0] as string), opts)
 }
 
 /** A category path → its new path, or null to drop it (deleting a top-level category). */
@@ -98,8 +99,8 @@ function texts(values: readonly FieldValue[]): string[] {
  * Hexo categories: a string is one category, a flat list is ONE path (B inside A), a list holding
  * lists is several categories. The edit keeps the form the author used.
  */
-export function editCategoryPaths(text: string, parsed: ParsedFrontMatter, move: PathMove, opts: EditOptions): TextPatch[] {
-  const field = fieldFor(parsed, 'categories')
+export function editCategoryPaths(text: string, parsed: ParsedFrontMatter, move: PathMove, generator: Generator, opts: EditOptions): TextPatch[] {
+  const field = fieldFor(parsed, 'categories', generator)
   if (!field) return []
   const value = field.value
   const nested = value.type === 'list' && value.items.some((i) => i.type === 'list')
@@ -150,8 +151,8 @@ export function pathMove(moves: readonly { from: readonly string[]; to: readonly
 }
 
 /** Appends a value to a list key unless the list already holds it. */
-export function addToList(text: string, parsed: ParsedFrontMatter, key: string, value: string, opts: EditOptions): TextPatch[] {
-  const field = fieldFor(parsed, key)
+export function addToList(text: string, parsed: ParsedFrontMatter, key: string, value: string, generator: Generator, opts: EditOptions): TextPatch[] {
+  const field = fieldFor(parsed, key, generator)
   const present = field ? (field.value.type === 'list' ? field.value.items : [field.value]).some((i) => scalarText(i) === value) : false
   if (present) return []
   return addListItem(text, field?.key ?? key, value, opts)

@@ -14,7 +14,9 @@ import { readRegularFileSync } from '../workspace/open-inside'
 import { inSlices } from '../workspace/slices'
 import { diffHunk } from './diff'
 import { decodeArticle } from './text'
-import { addToList, CATEGORY_SEPARATOR, editCategoryPaths, editFlatValues, pathMove, type SiteRules } from './edits'
+import { siteRules } from '../../shared/sites'
+import type { Generator } from '../../shared/sites/types'
+import { addToList, CATEGORY_SEPARATOR, editCategoryPaths, editFlatValues, pathMove } from './edits'
 
 export interface PlannedFile {
   path: string
@@ -81,13 +83,14 @@ function indexedHolder(key: string, values: readonly string[], hexo: boolean): (
   return (a) => a.categories.some((p) => prefixes.some((pre) => pre.length <= p.length && pre.every((s, i) => p[i] === s)))
 }
 
-function valueEdit(source: PlanSource, key: string, map: Map<string, string | null>, site: SiteRules, opts: EditOptions): Prepared {
+function valueEdit(source: PlanSource, key: string, map: Map<string, string | null>, site: Generator, opts: EditOptions): Prepared {
   const values = [...map.keys()]
-  const hexoCategories = site.hexo && key === 'categories'
-  const holds = indexedHolder(key, values, site.hexo)
+  const hierarchy = siteRules(site).categories.hierarchy
+  const hexoCategories = hierarchy && key === 'categories'
+  const holds = indexedHolder(key, values, hierarchy)
   const edit: FileEdit = hexoCategories
     ? (text, parsed) =>
-        editCategoryPaths(text, parsed, pathMove([...map].map(([from, to]) => ({ from: splitPath(from), to: to === null ? null : splitPath(to) }))), opts)
+        editCategoryPaths(text, parsed, pathMove([...map].map(([from, to]) => ({ from: splitPath(from), to: to === null ? null : splitPath(to) }))), site, opts)
     : (text, parsed) => editFlatValues(text, parsed, key, map, site, opts)
   const mentions = hexoCategories ? values.flatMap(splitPath) : values
   if (holds) return { candidates: source.articles.filter((a) => a.error !== null || holds(a)), mentions, mentionRequired: false, edit }
@@ -98,7 +101,7 @@ function valueEdit(source: PlanSource, key: string, map: Map<string, string | nu
 }
 
 function prepare(source: PlanSource, op: BulkOperation, opts: EditOptions): Prepared {
-  const site: SiteRules = { hexo: source.kind === 'hexo', jekyll: source.kind === 'jekyll' }
+  const site = source.kind
   const known = new Set(source.articles.map((a) => a.path))
   const selected = (paths: readonly string[]) => {
     const set = new Set(paths)
@@ -119,7 +122,7 @@ function prepare(source: PlanSource, op: BulkOperation, opts: EditOptions): Prep
     case 'delete':
       return valueEdit(source, op.key, new Map([[op.value, null]]), site, opts)
     case 'move-category': {
-      if (!site.hexo) throw badArgument('Only Hexo sites nest categories; rename the category instead.')
+      if (!siteRules(site).categories.hierarchy) throw badArgument('Only Hexo sites nest categories; rename the category instead.')
       const name = op.from[op.from.length - 1]
       if (name === undefined) throw badArgument('Choose a category to move.')
       if (op.toParent.length >= op.from.length && op.from.every((s, i) => op.toParent[i] === s)) {
@@ -140,7 +143,7 @@ function prepare(source: PlanSource, op: BulkOperation, opts: EditOptions): Prep
         op.kind === 'set'
           ? (text) => setValue(text, op.key, op.value, opts)
           : op.kind === 'add-to-list'
-            ? (text, parsed) => addToList(text, parsed, op.key, op.value, opts)
+            ? (text, parsed) => addToList(text, parsed, op.key, op.value, site, opts)
             : op.kind === 'remove-from-list'
               ? (text, parsed) => editFlatValues(text, parsed, op.key, new Map([[op.value, null]]), site, opts)
               : (text) => removeKey(text, op.key, opts)
@@ -167,7 +170,7 @@ const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? 
  * the others are computed; apply and the command line wait for all of them).
  */
 export async function planOperation(source: PlanSource, op: BulkOperation, id: string, firstPage = Infinity): Promise<Plan> {
-  const opts: EditOptions = { hexo: source.kind === 'hexo' }
+  const opts: EditOptions = { site: source.kind }
   const { candidates, mentions, mentionRequired, edit } = prepare(source, op, opts)
   const files: PlannedFile[] = []
   const skipped: BulkSkip[] = []

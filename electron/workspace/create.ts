@@ -182,6 +182,8 @@ export function planArticle(site: SiteSettings, options: NewArticleOptions, now:
       return { folder: options.folder ?? inSource('posts'), name: `${slug}.md`, text, assetFolder: false }
     case 'astro':
       return { folder: options.folder ?? inSource('blog'), name: `${slug}.md`, text, assetFolder: false }
+    case 'eleventy':
+      return { folder: options.folder ?? src, name: `${slug}.md`, text, assetFolder: false }
     case 'plain':
       return { folder: options.folder ?? '', name: `${slug}.md`, text, assetFolder: false }
   }

@@ -11,6 +11,7 @@ import { checkFields, subjectOfParsed } from '../../shared/frontmatter/checks'
 import { DATE_KEYS, parseDateText } from '../../shared/frontmatter/dates'
 import type { FieldValue } from '../../shared/frontmatter/types'
 import { buildFolderSchema, observeHeader, type FolderSchema, type ObservedField, type SchemaPins } from '../../shared/schema'
+import { readTaxonomy, siteRules } from '../../shared/sites'
 import { textStats } from '../../shared/text-stats'
 import type { CachedFile, IndexCache } from './cache'
 import { type FileKind, type PathRules, scan, type ScanEntry, statArticle } from './scan'
@@ -51,34 +52,6 @@ function first(fields: Record<string, FieldValue>, keys: readonly string[]): Fie
   return undefined
 }
 
-function items(value: FieldValue | undefined): FieldValue[] {
-  if (!value || value.type === 'null') return []
-  return value.type === 'list' ? value.items : [value]
-}
-
-function texts(values: FieldValue[]): string[] {
-  return values.map(textOf).filter((t): t is string => t !== null && t.trim() !== '')
-}
-
-/** Jekyll accepts `tags: a b` and `categories: a b` as space-separated lists. */
-function splitJekyll(site: SiteSettings, value: FieldValue | undefined): string[] {
-  if (site.kind === 'jekyll' && value?.type === 'string') return value.value.split(/\s+/).filter(Boolean)
-  return texts(items(value))
-}
-
-/**
- * Hexo: a flat list is ONE hierarchy (`[A, B]` is B inside A); a list holding lists is several
- * categories, each item its own path. Elsewhere every item is its own category.
- */
-function categoriesOf(site: SiteSettings, value: FieldValue | undefined): string[][] {
-  if (site.kind !== 'hexo') return splitJekyll(site, value).map((c) => [c])
-  const list = items(value)
-  if (!list.some((item) => item.type === 'list')) {
-    const path = texts(list)
-    return path.length ? [path] : []
-  }
-  return list.map((item) => texts(items(item))).filter((path) => path.length > 0)
-}
 
 function dateOf(value: FieldValue | undefined, site: SiteSettings): { text: string | null; ms: number | null } {
   if (!value) return { text: null, ms: null }
@@ -204,10 +177,11 @@ export function summarize(facts: FileFacts, bytes: Uint8Array, site: SiteSetting
 }
 
 function summarizeText(facts: FileFacts, text: string, site: SiteSettings, rules: PathRules): Indexed | null {
-  const parsed = parse(text, { hexo: site.kind === 'hexo', timeZone: site.timeZone })
+  const parsed = parse(text, { site: site.kind, timeZone: site.timeZone })
   const format = parsed.detection.format
   if (format === 'none' && facts.kind === 'needs-header' && parsed.ok) return null
   const fields = fieldRecord(parsed)
+  const generator = siteRules(site.kind)
   const body = text.slice(parsed.detection.bodyStart)
   const headerDate = dateOf(first(fields, DATE_KEYS), site)
   const date = headerDate.text === null ? (dateFromName(facts.rel, site) ?? headerDate) : headerDate
@@ -230,8 +204,8 @@ function summarizeText(facts: FileFacts, text: string, site: SiteSettings, rules
       dateMs: date.ms,
       updated: updated.text,
       updatedMs: updated.ms,
-      tags: splitJekyll(site, fields.tags ?? fields.tag),
-      categories: categoriesOf(site, fields.categories ?? fields.category),
+      tags: readTaxonomy(generator.tags, fields).map((path) => path.join(' ')),
+      categories: readTaxonomy(generator.categories, fields),
       draft,
       excerpt: described ? plainExcerpt(described) : plainExcerpt(body),
       words: stats.words,

@@ -64,25 +64,39 @@ function under(rel: string, folder: string): boolean {
   return folder === '' || rel === folder || rel.startsWith(folder + '/')
 }
 
+/**
+ * Whether `rel` lies in a folder named by the layout: a path (`source/_posts`, '' for the root)
+ * covers what is under it; a bare `_`-name (`_posts`) covers such a folder anywhere, as Jekyll
+ * reads `blog/_posts` too.
+ */
+function inFolder(rel: string, folder: string): boolean {
+  if (under(rel, folder)) return true
+  if (folder.includes('/') || !folder.startsWith('_')) return false
+  return `/${rel}/`.includes(`/${folder}/`)
+}
+
+/** The scan's rules from the generator's layout (shared/sites): roots, pages, drafts, skipped names. */
 export function pathRules(site: SiteSettings): PathRules {
-  const drafts =
-    site.kind === 'hexo' ? [`${site.sourceDir}/_drafts`.replace(/^\//, '')] : site.kind === 'jekyll' ? ['_drafts'] : []
-  const hexoSpecial = new Set(['_posts', '_drafts'].map((d) => `${site.sourceDir}/${d}`.replace(/^\//, '')))
-  // Hexo, Jekyll and Astro leave out `_`-prefixed entries (Hexo's own folders excepted).
-  const skipUnderscore = site.kind === 'hexo' || site.kind === 'jekyll' || site.kind === 'astro'
+  const { roots, pages, drafts, skipUnderscore, keep, skip } = site.layout
   const hidden = (rel: string): boolean => {
     const name = lastSegment(rel)
     if (name.startsWith('.') || ALWAYS_SKIPPED.has(name)) return true
-    return skipUnderscore && name.startsWith('_') && !hexoSpecial.has(rel) && !(site.kind === 'jekyll' && (rel === '_posts' || rel === '_drafts'))
+    if (skip.some((s) => under(rel, s))) return true
+    return skipUnderscore && name.startsWith('_') && !keep.some((k) => rel === k || (!k.includes('/') && name === k))
   }
-  const inRoots = (rel: string): boolean => site.contentRoots.some((root) => under(rel, root))
+  const inRoots = (rel: string): boolean => roots.some((root) => inFolder(rel, root))
+  const inPages = (rel: string): boolean => pages.some((page) => under(rel, page))
+  const leadsTo = (rel: string): boolean => [...roots, ...pages].some((root) => under(root, rel))
   return {
-    dir: (rel) => (rel === '' || !hidden(rel)) && (inRoots(rel) || site.contentRoots.some((root) => under(root, rel))),
+    dir: (rel) => (rel === '' || !hidden(rel)) && (inRoots(rel) || inPages(rel) || leadsTo(rel)),
     file(rel) {
-      if (hidden(rel) || !inRoots(rel)) return null
-      return articleFileKind(lastSegment(rel))
+      if (hidden(rel)) return null
+      const kind = articleFileKind(lastSegment(rel))
+      if (kind === null || inRoots(rel)) return kind
+      // A page is an article only when it starts with a header (Jekyll copies the others as they are).
+      return inPages(rel) ? 'needs-header' : null
     },
-    inDrafts: (rel) => drafts.some((d) => under(rel, d)),
+    inDrafts: (rel) => drafts.some((d) => inFolder(rel, d)),
   }
 }
 

@@ -8,6 +8,8 @@ import { dirname, relative, sep } from 'node:path'
 import { parse as parseToml } from 'smol-toml'
 import { parse as parseYaml } from 'yaml'
 import type { FolderWarning, SiteKind } from '../../shared/contract'
+import { siteRules } from '../../shared/sites'
+import type { Layout, LayoutInput } from '../../shared/sites/types'
 import { createGuard, type Guard } from './guard'
 import { readRegular } from './open-inside'
 import { isArticleName } from './scan'
@@ -18,6 +20,8 @@ export interface SiteSettings {
   root: string
   /** POSIX paths relative to root where articles live ('' for the whole folder). */
   contentRoots: string[]
+  /** Where articles, pages and drafts live, by the generator's rules (shared/sites). */
+  layout: Layout
   /** IANA zone for dates written without one. */
   timeZone: string
   /** Hexo's `new_post_name` (default `:title.md`). */
@@ -171,8 +175,10 @@ async function readScaffold(files: SiteFiles, rel: string): Promise<string | und
   return (await readText(files, rel)) ?? undefined
 }
 
-function base(root: string, kind: SiteKind, warnings: FolderWarning[] = []): SiteSettings {
-  return { kind, root, contentRoots: [''], timeZone: systemZone(), newPostName: ':title.md', postAssetFolder: false, sourceDir: '', scaffolds: {}, warnings }
+function base(root: string, kind: SiteKind, warnings: FolderWarning[] = [], input: LayoutInput = { sourceDir: '' }): SiteSettings {
+  const layout = siteRules(kind).layout(input)
+  const contentRoots = [...new Set([...layout.roots, ...layout.pages])]
+  return { kind, root, contentRoots, layout, timeZone: systemZone(), newPostName: ':title.md', postAssetFolder: false, sourceDir: input.sourceDir, scaffolds: {}, warnings }
 }
 
 async function hexo(files: SiteFiles): Promise<SiteSettings | null> {
@@ -191,12 +197,10 @@ async function hexo(files: SiteFiles): Promise<SiteSettings | null> {
     if (text !== undefined) scaffolds[layout] = text
   }
   return {
-    ...base(files.guard.root, 'hexo', files.warnings),
-    contentRoots: [sourceDir],
+    ...base(files.guard.root, 'hexo', files.warnings, { sourceDir }),
     timeZone: validZone(config.timezone) ?? systemZone(),
     newPostName,
     postAssetFolder: config.post_asset_folder === true,
-    sourceDir,
     scaffolds,
   }
 }
@@ -208,9 +212,27 @@ async function jekyll(files: SiteFiles): Promise<SiteSettings | null> {
   if (configText === null) return null
   if (!(await exists(files, 'Gemfile')) && !(await isDir(files, '_posts'))) return null
   const config = parseConfig(configText, 'yaml')
-  // Jekyll keeps _posts and _drafts inside collections_dir; only the guard's verdict is used so far.
-  await configFolder(files, configFile, configText, 'collections_dir', config.collections_dir, '')
-  return { ...base(files.guard.root, 'jekyll', files.warnings), contentRoots: ['_posts', '_drafts'], timeZone: validZone(config.timezone) ?? systemZone() }
+  const collectionsDir = await configFolder(files, configFile, configText, 'collections_dir', config.collections_dir, '')
+  const inDir = (name: string): string => (collectionsDir ? `${collectionsDir}/${name}` : name)
+  const input: LayoutInput = {
+    sourceDir: '',
+    collections: jekyllCollections(config.collections).map((name) => inDir(`_${name}`)),
+    exclude: Array.isArray(config.exclude) ? config.exclude.filter((e): e is string => typeof e === 'string').map(cleanFolder) : [],
+  }
+  // With a collections_dir, posts and drafts live inside it too.
+  if (collectionsDir) input.collections?.push(inDir('_posts'), inDir('_drafts'))
+  return { ...base(files.guard.root, 'jekyll', files.warnings, input), timeZone: validZone(config.timezone) ?? systemZone() }
+}
+
+/**
+ * Jekyll's rendered collections: `collections: {docs: {output: true}}` (a mapping), or a list of
+ * names, whose documents are not rendered. `posts` is read as posts already.
+ */
+function jekyllCollections(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return []
+  return Object.entries(value as Settings)
+    .filter(([name, meta]) => name !== 'posts' && /^[\w-]+$/.test(name) && typeof meta === 'object' && meta !== null && (meta as Settings).output === true)
+    .map(([name]) => name)
 }
 
 async function hugo(files: SiteFiles): Promise<SiteSettings | null> {
@@ -226,7 +248,7 @@ async function hugo(files: SiteFiles): Promise<SiteSettings | null> {
     if (post !== undefined) scaffolds.post = scaffolds.draft = post
     const page = await readScaffold(files, 'archetypes/default.md')
     if (page !== undefined) scaffolds.page = page
-    return { ...base(files.guard.root, 'hugo', files.warnings), contentRoots: [sourceDir], timeZone: validZone(config.timeZone) ?? systemZone(), sourceDir, scaffolds }
+    return { ...base(files.guard.root, 'hugo', files.warnings, { sourceDir }), timeZone: validZone(config.timeZone) ?? systemZone(), scaffolds }
   }
   return null
 }
@@ -234,7 +256,25 @@ async function hugo(files: SiteFiles): Promise<SiteSettings | null> {
 /** Astro's settings are code (not read): its content folder is the fixed `src/content`. */
 async function astro(files: SiteFiles): Promise<SiteSettings | null> {
   for (const name of ASTRO_CONFIGS) {
-    if (await exists(files, name)) return { ...base(files.guard.root, 'astro', files.warnings), contentRoots: ['src/content'], sourceDir: 'src/content' }
+    if (await exists(files, name)) return base(files.guard.root, 'astro', files.warnings, { sourceDir: 'src/content' })
+  }
+  return null
+}
+
+const ELEVENTY_CONFIGS = ['.eleventy.js', '.eleventy.cjs', 'eleventy.config.js', 'eleventy.config.cjs', 'eleventy.config.mjs', 'eleventy.config.ts']
+
+/**
+ * Eleventy's settings are code: its input folder is read from a literal `input: "src"` in the
+ * config (the common `dir: { input }` form) or `--input=` in package.json scripts, else the root.
+ */
+async function eleventy(files: SiteFiles): Promise<SiteSettings | null> {
+  for (const name of ELEVENTY_CONFIGS) {
+    const text = await readText(files, name)
+    if (text === null) continue
+    const scripts = JSON.stringify(parseConfig(await readText(files, 'package.json'), 'json').scripts ?? '')
+    const literal = /\binput\s*:\s*["'`]([^"'`]+)["'`]/.exec(text)?.[1] ?? /--input[= ]([^\s"'\\]+)/.exec(scripts)?.[1]
+    const sourceDir = await configFolder(files, name, text, 'input', literal, '')
+    return base(files.guard.root, 'eleventy', files.warnings, { sourceDir })
   }
   return null
 }
@@ -243,7 +283,13 @@ async function astro(files: SiteFiles): Promise<SiteSettings | null> {
 async function detectAt(root: string): Promise<SiteSettings | null> {
   // Each detector starts with a clean list: a refusal in a detector that does not match is not this site's.
   const files = async (): Promise<SiteFiles> => ({ guard: await createGuard(root), warnings: [] })
-  return (await hexo(await files())) ?? (await hugo(await files())) ?? (await astro(await files())) ?? (await jekyll(await files()))
+  return (
+    (await hexo(await files())) ??
+    (await hugo(await files())) ??
+    (await astro(await files())) ??
+    (await eleventy(await files())) ??
+    (await jekyll(await files()))
+  )
 }
 
 /**

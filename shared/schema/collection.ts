@@ -32,6 +32,7 @@ export function collectionOf(kind: SiteKind, contentRoots: readonly string[], re
       return folder ? folder.slice(1) : 'pages'
     }
     case 'hugo':
+    case 'eleventy':
       return firstFolder(rest) ?? ''
     case 'astro':
       // Markdown pages under src/pages are not in a content collection.

@@ -45,7 +45,7 @@ describe('folder schema on the fixture sites', () => {
 
   it('Jekyll collections, Hugo sections and Astro collections', async () => {
     const jekyll = await open(await copySite('jekyll'))
-    expect((await jekyll.schema()).collections.map((c) => c.name).sort()).toEqual(['drafts', 'posts'])
+    expect((await jekyll.schema()).collections.map((c) => c.name).sort()).toEqual(['drafts', 'pages', 'posts'])
     await jekyll.close()
     const hugo = await open(await copySite('hugo'))
     const hugoSchema = await hugo.schema()

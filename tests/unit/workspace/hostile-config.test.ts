@@ -122,7 +122,7 @@ describe('hostile site settings', () => {
     await writeFile(join(root, '_config.yml'), `${await readFile(join(root, '_config.yml'), 'utf8')}collections_dir: ../../x\n`)
     const ws = await open(root)
     expect(ws.info.warnings?.map((w) => w.key)).toContain('collections_dir')
-    expect(ws.info.contentRoots).toEqual(['_posts', '_drafts'])
+    expect(ws.info.contentRoots).toEqual(['_posts', '_drafts', ''])
   })
 
   it('an ordinary site has no warnings', async () => {

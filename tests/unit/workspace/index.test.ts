@@ -55,7 +55,9 @@ describe('index', () => {
     expect(list['_posts/2024-02-14-welcome-to-jekyll.md']).toMatchObject({ tags: ['intro', 'meta'], categories: [['jekyll'], ['update']], dateMs: Date.parse('2024-02-14T20:15:00+01:00') })
     expect(list['_posts/2022-07-01-unpublished.md']).toMatchObject({ draft: true, date: '2022-07-01' })
     expect(list['_drafts/a-draft-post.md']?.draft).toBe(true)
-    expect(list['index.md']).toBeUndefined()
+    // A page with a header is an article too (Jekyll renders it); layouts are not.
+    expect(list['index.md']).toMatchObject({ title: null, draft: false })
+    expect(list['_layouts/post.html']).toBeUndefined()
   })
 
   it('Hugo: TOML, YAML and JSON headers, draft, lastmod, bundles', async () => {

@@ -7,9 +7,10 @@ import { copySite, open, type SiteName } from './helpers'
 describe('site detection', () => {
   it.each<[SiteName, string[]]>([
     ['hexo', ['source']],
-    ['jekyll', ['_posts', '_drafts']],
+    // Jekyll pages: any Markdown or HTML file with a header, anywhere in the site.
+    ['jekyll', ['_posts', '_drafts', '']],
     ['hugo', ['content']],
-    ['astro', ['src/content']],
+    ['astro', ['src/content', 'src/pages']],
     ['plain', ['']],
   ])('detects %s and its content roots', async (kind, roots) => {
     const root = await copySite(kind)
