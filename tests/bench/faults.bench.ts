@@ -6,14 +6,16 @@
  * Races:
  *   save vs rename-replace   another program renames a new file over the article 0–3 ms into a save
  *   save vs in-place write   another program truncates and writes the article 0–3 ms into a save
+ *   guard vs symlink swap    another program swaps a subfolder for a link out while articles in it are read
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { formatTally, raceSaves, type RaceTally } from '../unit/workspace/races'
+import { formatTally, raceGuard, raceSaves, type RaceTally } from '../unit/workspace/races'
 
 const SMALL = process.env.BENCH_SMALL === '1'
 const SAVE_ROUNDS = SMALL ? 100 : 1_000
+const GUARD_ROUNDS = SMALL ? 300 : 3_000
 
 async function inTempFolder<T>(fn: (folder: string) => Promise<T>): Promise<T> {
   const folder = await mkdtemp(join(tmpdir(), 'folio-faults-'))
@@ -31,7 +33,10 @@ for (const mode of ['rename', 'inplace'] as const) {
   console.log(formatTally(name, tally))
   results.push([name, tally])
 }
-const failed = results.filter(([, t]) => t.held !== t.tried || t.leftovers > 0)
+const guard = await inTempFolder((folder) => raceGuard(join(folder, 'site'), join(folder, 'outside'), GUARD_ROUNDS))
+console.log(`guard vs symlink swap: held ${guard.tried - guard.leaks}/${guard.tried} (read inside ${guard.read}, refused ${guard.refused}, leaks ${guard.leaks})`)
+const failed = results.filter(([, t]) => t.held !== t.tried || t.leftovers > 0).map(([name]) => [name])
+if (guard.leaks > 0) failed.push(['guard vs symlink swap'])
 if (failed.length > 0) {
   console.error(`did not hold: ${failed.map(([name]) => name).join(', ')}`)
   process.exitCode = 1

@@ -3,7 +3,7 @@
  * `npm run bench:faults` (full counts). Each returns how many rounds held out of how many were tried.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isTempName } from '../../../electron/workspace/atomic-write'
 import { openWorkspace } from '../../../electron/workspace/workspace'
@@ -133,4 +133,47 @@ export async function raceSaves(folder: string, rounds: number, mode: WriterMode
 
 export function formatTally(name: string, t: RaceTally): string {
   return `${name}: held ${t.held}/${t.tried} (conflicts ${t.conflicts}, other write after ours ${t.after}, silent overwrites ${t.silent}, clobbered ${t.clobbered}, temp files left ${t.leftovers})`
+}
+
+/**
+ * Another process swaps a subfolder for a symlink to a folder outside, back and forth, while
+ * the workspace reads a file inside it `rounds` times. A read that returns the outside file's
+ * text is a leak; refusals and not-found answers are what a race may cost.
+ */
+export async function raceGuard(folder: string, outside: string, rounds: number): Promise<{ tried: number; leaks: number; read: number; refused: number }> {
+  await mkdir(join(folder, 'posts'), { recursive: true })
+  await writeFile(join(folder, 'posts/a.md'), '---\ntitle: inside\n---\ninside\n')
+  await mkdir(outside, { recursive: true })
+  await writeFile(join(outside, 'a.md'), '---\ntitle: SECRET\n---\nSECRET\n')
+  const ws = await openWorkspace({ root: folder, trash: async () => undefined })
+  const swapper = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const fs = require('node:fs'); const [dir, out] = process.argv.slice(1);
+       const real = dir + '.real', link = dir + '.link';
+       fs.renameSync(dir, real); fs.symlinkSync(out, link);
+       for (;;) { fs.renameSync(link, dir); fs.renameSync(dir, link); fs.renameSync(real, dir); fs.renameSync(dir, real); }`,
+      join(folder, 'posts'),
+      outside,
+    ],
+    { stdio: 'ignore' },
+  )
+  const tally = { tried: 0, leaks: 0, read: 0, refused: 0 }
+  try {
+    for (let i = 0; i < rounds; i++) {
+      tally.tried++
+      try {
+        const file = await ws.read('posts/a.md')
+        if (file.text.includes('SECRET')) tally.leaks++
+        else tally.read++
+      } catch {
+        tally.refused++
+      }
+    }
+  } finally {
+    swapper.kill('SIGKILL')
+    await ws.close()
+  }
+  return tally
 }
