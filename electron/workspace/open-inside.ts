@@ -140,6 +140,14 @@ export async function readRegular(guard: Guard, r: Resolved, doing = 'read'): Pr
  * mkdir, which follows whatever link appears on the way) and checks the result is inside.
  */
 export async function ensureFolder(guard: Guard, folderRel: string): Promise<Resolved> {
+  // Never make the open folder itself again: if it vanished, the user decides (close or locate it).
+  if (!(await lstat(guard.root).then((s) => s.isDirectory(), () => false))) {
+    throw new FolioError({
+      code: 'NOT_FOUND',
+      path: '',
+      message: `The open folder ${guard.root} no longer exists (moved, renamed or deleted?). Nothing was created. Close it, or open it where it is now.`,
+    })
+  }
   const folder = await guard.resolve(folderRel, { allowRoot: true })
   const rootSegments = folder.rel === '' ? [] : folder.rel.split('/')
   let at = guard.root
