@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Envelope } from '../../shared/errors'
 import type { PendingOpen, RecoveredBuffers } from '../../shared/contract'
-import { devLayout, freshHome, launch, packagedLayout, scriptLayout, type Layout, type StandIn } from './launch'
+import { cleanUp, devLayout, freshHome, launch, packagedLayout, scriptLayout, type Layout, type StandIn } from './launch'
 import type { StandInState, WindowState } from './protocol'
 
 const POST = 'source/_posts/文章 one.md'
@@ -61,6 +61,8 @@ async function firstWindow(app: StandIn): Promise<WindowState> {
 function journalFile(layout: Layout, home: string): string {
   return join(layout.userData(home), 'recovery', 'unsaved.json')
 }
+
+afterAll(cleanUp)
 
 const layouts: Array<[string, () => Promise<Layout>]> = [
   ['electron .', async () => devLayout()],

@@ -5,7 +5,6 @@
  * resources/app.asar, unpacked beside its real resources so Node can read it).
  */
 import { fork, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { mkdtemp, rename, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -226,11 +225,22 @@ export async function launch(layout: Layout, options: LaunchOptions): Promise<St
   }
 }
 
+const scratch: string[] = []
+
 /** A fake home folder for one launch: the app's settings, journal and Documents go here. */
 export async function freshHome(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'folio-shell-home-'))
+  const home = await mkdtemp(join(tmpdir(), 'folio-shell-home-'))
+  scratch.push(home)
+  return home
 }
 
 export async function removeAll(...paths: string[]): Promise<void> {
-  for (const path of paths) if (existsSync(path)) await rm(path, { recursive: true, force: true })
+  for (const path of paths) await rm(path, { recursive: true, force: true })
+}
+
+/** Removes the homes and the compiled stand-in (call once the launches have ended). */
+export async function cleanUp(): Promise<void> {
+  if (compiled) scratch.push(await compiled)
+  compiled = null
+  for (const path of scratch.splice(0)) await rm(path, { recursive: true, force: true })
 }
