@@ -172,10 +172,15 @@ async function start(): Promise<void> {
     await settings.update({ sampleCreated: true }).catch(() => undefined)
     return [{ folder, file: null }]
   }
-  const initial = await startupOutcomes(launch, settings.get().lastFolder).catch(() => [])
-  // A second launch that arrived meanwhile was asked later: its request wins over these.
-  for (const outcome of initial.length > 0 ? initial : await firstRun()) opens.deliver(outcome, { unlessWaiting: true })
-  opens.settle()
+  try {
+    const initial = await startupOutcomes(launch, settings.get().lastFolder).catch(() => [])
+    const outcomes = initial.length > 0 ? initial : await firstRun().catch(() => [])
+    // A second launch that arrived meanwhile was asked later: its request wins over these.
+    for (const outcome of outcomes) opens.deliver(outcome, { unlessWaiting: true })
+  } finally {
+    // Whatever failed above, the page must not wait for its requests forever.
+    opens.settle()
+  }
 
   app.on('activate', () => {
     if (!mainWindow) openWindow()
