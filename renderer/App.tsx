@@ -227,6 +227,10 @@ function Workbench() {
   const hexo = folder?.kind === 'hexo'
   const parsed = session.header.parsed
   const collection = folder && session.path ? collectionOf(folder.kind, folder.contentRoots, session.path) : ''
+  // A save changes the folder's keys and values, and our own writes raise no change event: ask again.
+  useEffect(() => {
+    if (folder && session.saveState === 'saved') folio.folderSchema().then(setSchema, () => undefined)
+  }, [folder, session.saveState])
   // Required keys per collection, from the folder schema (pinned in its file, or nearly universal).
   const requiredFor = useMemo(() => {
     const byCollection = new Map((schema?.collections ?? []).map((c) => [c.name, requiredKeys(c)]))

@@ -163,6 +163,11 @@ test('chips: Enter and comma add, an empty key becomes a list in the file’s st
   await save(page)
   const saved = await readFile(file, 'utf8')
   expect(saved).toBe(ARTICLE.replace('  - js\n', '  - js\n  - css\n  - html\n').replace('categories:\n', 'categories:\n  - 笔记\n'))
+  // The save updated the folder schema: another article is offered the new tag.
+  await page.locator('[data-testid=article-item][data-path="source/_posts/other-2.md"]').click()
+  await page.locator(property('tags')).locator('input.chip-input').click()
+  await page.keyboard.type('cs', { delay: KEY_DELAY })
+  await expect(page.locator(property('tags')).getByTestId('suggestions').getByRole('option')).toHaveText(['css'])
 })
 
 test('suggestions come from the folder, best match and most used first, picked with the keyboard', async () => {
