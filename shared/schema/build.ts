@@ -93,9 +93,9 @@ function bump<K>(map: Map<K, number>, key: K, n: number): void {
   map.set(key, (map.get(key) ?? 0) + n)
 }
 
-/** Most used first; among equals, first seen first (the sort is stable). */
-function byCount(a: { count: number }, b: { count: number }): number {
-  return b.count - a.count
+/** Most used first; among equals, in code-unit order, so the same folder always lists the same way. */
+function byCount(a: { value: string; count: number }, b: { value: string; count: number }): number {
+  return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)
 }
 
 /**
