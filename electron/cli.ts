@@ -27,7 +27,7 @@ export interface Io {
 
 const USAGE = `Usage:
   folio index DIR [--json]           list every article under DIR (one JSON array with --json)
-  folio check DIR                    print path:line: message for each header that does not parse (exit 1),
+  folio check DIR [--json]           print path:line: message for each header that does not parse (exit 1),
                                      then field checks as warning:/note: lines (they never fail the check)
   folio set FILE... KEY=VALUE        set KEY to the string VALUE in each file's header
   folio set FILE... --json KEY=JSON  set KEY to a typed JSON value (number, boolean, list, …)
@@ -110,7 +110,7 @@ export interface IndexEntry {
   categories: string[][]
   draft: boolean
   words: number
-  error: null | { code: string; message: string; line: number }
+  error: null | { code: string; message: string; line: number; column?: number }
   /** Field checks: advice, never an error (see shared/frontmatter/checks.ts). */
   checks: CheckEntry[]
 }
@@ -164,7 +164,7 @@ async function indexEntries(dirArg: string | undefined, io: Io): Promise<IndexEn
 }
 
 function errorEntry(e: HeaderError): IndexEntry['error'] {
-  return { code: e.code, message: e.message, line: e.line }
+  return { code: e.code, message: e.message, line: e.line, column: e.column }
 }
 
 /** The index decodes leniently for display; the CLI reports UTF-16 and bytes that are not UTF-8. */
@@ -220,18 +220,40 @@ async function indexCommand(args: string[], io: Io): Promise<number> {
  * `warning:` (something to fix) or `note:` (scheduled), and never change the exit code: a
  * folder with a long title still builds.
  */
+/** One finding of `folio check --json`: a header error or a field check, in file order. */
+export interface CheckRow {
+  path: string
+  /** 1-based; null when the finding has no line (a key that is missing). */
+  line: number | null
+  column: number | null
+  severity: 'error' | 'warning' | 'info'
+  /** What was checked: a header error code (`syntax`, `not-read`, …) or a field check code. */
+  rule: string
+  message: string
+}
+
 async function checkCommand(args: string[], io: Io): Promise<number> {
-  if (args.length !== 1) throw new UsageError('usage: folio check DIR')
+  const json = args.includes('--json')
+  const rest = args.filter((a) => a !== '--json')
+  if (rest.length !== 1) throw new UsageError('usage: folio check DIR [--json]')
   let bad = 0
-  for (const e of await indexEntries(args[0], io)) {
+  const rows: CheckRow[] = []
+  for (const e of await indexEntries(rest[0], io)) {
     if (e.error) {
       bad++
-      io.out(`${e.path}:${e.error.line}: ${e.error.message}`)
+      rows.push({ path: e.path, line: e.error.line, column: e.error.column ?? null, severity: 'error', rule: e.error.code, message: e.error.message })
     }
     for (const c of e.checks) {
       // The parse error above already names the first duplicate key.
       if (e.error && c.code === 'duplicate-key' && c.line === e.error.line) continue
-      io.out(`${e.path}:${c.line === null ? '' : `${c.line}:`} ${c.severity === 'info' ? 'note' : 'warning'}: ${c.message}`)
+      rows.push({ path: e.path, line: c.line, column: null, severity: c.severity, rule: c.code, message: c.message })
+    }
+  }
+  if (json) io.out(JSON.stringify(rows, null, 2))
+  else {
+    for (const r of rows) {
+      if (r.severity === 'error') io.out(`${r.path}:${r.line ?? ''}: ${r.message}`)
+      else io.out(`${r.path}:${r.line === null ? '' : `${r.line}:`} ${r.severity === 'info' ? 'note' : 'warning'}: ${r.message}`)
     }
   }
   return bad > 0 ? 1 : 0

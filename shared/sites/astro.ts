@@ -18,10 +18,10 @@ export const astro: SiteRules = {
   },
   tags: { plural: 'tags', singular: 'tag', first: 'plural', splitPluralString: false, hierarchy: false },
   categories: { plural: 'categories', singular: 'category', first: 'plural', splitPluralString: false, hierarchy: false },
-  layout: () => ({ roots: ['src/content', 'src/pages'], drafts: [], pages: ['src/pages'], skipUnderscore: true, keep: [], skip: [] }),
+  layout: () => ({ roots: ['src/content'], drafts: [], pages: ['src/pages'], skipUnderscore: true, keep: [], skip: [] }),
   describe: {
     articles: 'collections under `src/content/`, Markdown/MDX pages with a header under `src/pages/`; `_` names skipped',
     header: '`---` YAML (the collection schema decides the keys)',
-    taxonomy: '`tags || tag`, `categories || category` as the schema names them; a string is one value',
+    taxonomy: '`tags` or else `tag`, `categories` or else `category` as the schema names them; a string is one value',
   },
 }

@@ -1,7 +1,7 @@
 /**
  * Eleventy (`.eleventy.js`, `eleventy.config.*`): every template under the input folder, except
  * its includes, layouts and data folders and the output. Headers are read by gray-matter, which
- * finds none after a blank line; `tags` also come from directory data files (the data cascade).
+ * finds none after a blank line. Tags that directory data files add (the data cascade) are not read yet.
  */
 import type { SiteRules } from './types'
 
@@ -30,6 +30,6 @@ export const eleventy: SiteRules = {
   describe: {
     articles: 'everything under the input folder (`dir.input`) except `_includes`, `_layouts`, `_data` and `_site`',
     header: '`---` on the first line (gray-matter: no blank line before it); `---json` and `---toml` fences',
-    taxonomy: '`tags` (a string is one tag), merged with `tags` of directory data files (`dir/dir.json`, `*.11tydata.json`)',
+    taxonomy: '`tags` (a string is one tag); tags set in directory data files are not read yet',
   },
 }

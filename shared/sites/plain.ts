@@ -19,6 +19,6 @@ export const plain: SiteRules = {
   describe: {
     articles: 'every Markdown file; `.html`, `.htm`, `.txt` when they start with a header',
     header: '`---` YAML, `+++` TOML or `{…}` JSON, blank lines before it allowed',
-    taxonomy: '`tags || tag`, `categories || category`; a string is one value',
+    taxonomy: '`tags` or else `tag`, `categories` or else `category`; a string is one value',
   },
 }
