@@ -227,10 +227,12 @@ function Workbench() {
   const hexo = folder?.kind === 'hexo'
   const parsed = session.header.parsed
   const collection = folder && session.path ? collectionOf(folder.kind, folder.contentRoots, session.path) : ''
-  // A save changes the folder's keys and values, and our own writes raise no change event: ask again.
+  // A save changes the article's row and the folder's keys and values, and our own writes raise no
+  // change event: ask for both again.
+  const { writes } = session
   useEffect(() => {
-    if (folder && session.saveState === 'saved') folio.folderSchema().then(setSchema, () => undefined)
-  }, [folder, session.saveState])
+    if (writes > 0) void refresh()
+  }, [writes, refresh])
   // Required keys per collection, from the folder schema (pinned in its file, or nearly universal).
   const requiredFor = useMemo(() => {
     const byCollection = new Map((schema?.collections ?? []).map((c) => [c.name, requiredKeys(c)]))

@@ -57,6 +57,11 @@ export interface Session {
   /** The open file's line ending: form patches must insert lines with it. */
   eol: '\n' | '\r\n'
   saveState: SaveState
+  /**
+   * How many writes this session has made. Our own writes raise no change event from the
+   * watcher (the index already knows them), so whoever shows the folder refreshes on this.
+   */
+  writes: number
   message: string | null
   readOnly: string | null
   cursor: { line: number; column: number }
@@ -119,6 +124,7 @@ export function useArticleSession(
   const [header, setHeader] = useState<HeaderBlock>(NO_HEADER)
   const [eol, setEol] = useState<'\n' | '\r\n'>('\n')
   const [saveState, setSaveState] = useState<SaveState>('saved')
+  const [writes, setWrites] = useState(0)
   const [message, setMessage] = useState<string | null>(null)
   const [readOnly, setReadOnly] = useState<string | null>(null)
   const [cursor, setCursor] = useState({ line: 1, column: 1 })
@@ -295,6 +301,7 @@ export function useArticleSession(
       const result = await folio.saveArticle(current.path, current.state.sliceDoc(), baseHash)
       current.baseHash = result.hash
       current.savedDoc = doc
+      setWrites((n) => n + 1)
       stash.current.delete(current.path)
       setUnsaved([...stash.current.keys()])
       setMessage(null)
@@ -470,6 +477,7 @@ export function useArticleSession(
     header,
     eol,
     saveState,
+    writes,
     message,
     readOnly,
     cursor,

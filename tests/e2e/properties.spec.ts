@@ -54,6 +54,19 @@ test('changing author in the form and saving changes exactly that line', async (
   expect(after[changed[0]!]).toBe('author: 雷峰网')
 })
 
+test('a saved title shows in the library row at once', async () => {
+  const { page } = await openSeed()
+  const row = page.locator('[data-testid=article-item][data-path="posts/000_96ee1b00782f1bda.txt"]')
+  await expect(row.locator('.article-title')).toContainText('史无前例')
+  const title = page.locator(property('title')).locator('input')
+  await title.click()
+  await page.keyboard.press('Control+a')
+  await page.keyboard.type('云巨头的春天', { delay: 20 })
+  await page.keyboard.press('Control+s')
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
+  await expect(row.locator('.article-title')).toHaveText('云巨头的春天')
+})
+
 test('a form edit is undone from the editor', async () => {
   const { page, original, file } = await openSeed()
   const author = page.locator(property('author')).locator('input')
