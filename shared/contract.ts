@@ -80,6 +80,8 @@ export interface ArticleFile {
   size: number
   /** Why the file can only be viewed (e.g. not valid UTF-8), or null. */
   readOnly: string | null
+  /** readOnly is only the file's missing write permission, which makeArticleWritable can add. */
+  canMakeWritable: boolean
 }
 
 export interface SaveResult {
@@ -328,6 +330,11 @@ export interface InvokeApi {
   /** Images kept with an article (its asset folder, its bundle), as its header would name them. */
   articleImages(path: string): Promise<string[]>
   readArticle(path: string): Promise<ArticleFile>
+  /**
+   * The writer's choice on a read-only file: adds the owner's write permission (the rest of the
+   * mode stays) and reads it again. Refused for another user's file.
+   */
+  makeArticleWritable(path: string): Promise<ArticleFile>
   /** Writes atomically, only if the disk still has baseHash; otherwise a CONFLICT error. */
   saveArticle(path: string, text: string, baseHash: string): Promise<SaveResult>
   searchArticles(query: string, limit?: number): Promise<SearchHit[]>
@@ -414,6 +421,7 @@ export const INVOKE = {
   folderSchema: 'folder:schema',
   articleImages: 'article:images',
   readArticle: 'article:read',
+  makeArticleWritable: 'article:make-writable',
   saveArticle: 'article:save',
   searchArticles: 'articles:search',
   createArticle: 'article:create',

@@ -95,12 +95,56 @@ export async function readArticle(guard: Guard, r: Resolved): Promise<ArticleFil
   }
   const decoded = decode(bytes, r.rel)
   const readOnly = decoded.readOnly ?? permissionProblem(stats, r.rel)
-  return { path: r.rel, ...decoded, readOnly, hash: hashBytes(bytes), mtimeMs: stats.mtimeMs, size: bytes.length }
+  const canMakeWritable = decoded.readOnly === null && readOnly !== null && writeBitsMissing(stats) && ownsFile(stats)
+  return { path: r.rel, ...decoded, readOnly, canMakeWritable, hash: hashBytes(bytes), mtimeMs: stats.mtimeMs, size: bytes.length }
+}
+
+function writeBitsMissing(stats: Stats): boolean {
+  return (stats.mode & 0o222) === 0
+}
+
+/** Whether this process may change the file's mode: it owns the file, or it is root. */
+function ownsFile(stats: Stats): boolean {
+  const uid = process.getuid?.()
+  return uid === undefined || uid === 0 || stats.uid === uid
+}
+
+/**
+ * The writer's "make writable" choice: adds the owner's write bit and keeps the rest of the
+ * mode. Changed through the handle already checked to be inside the root, so a path swapped
+ * meanwhile cannot redirect it. Another user's file is refused: its mode is not ours to change.
+ */
+export async function makeWritable(guard: Guard, r: Resolved): Promise<void> {
+  let handle: FileHandle
+  try {
+    handle = await openRegular(guard, r, 'make writable')
+  } catch (error) {
+    throw ioError(error, r.rel, 'make writable')
+  }
+  try {
+    const stats = await handle.stat()
+    const refused = (): FolioError =>
+      new FolioError({
+        code: 'READ_ONLY',
+        path: r.rel,
+        message: `Could not make ${r.rel} writable: it belongs to another user (uid ${stats.uid}), so only they can change its permissions. Ask its owner, or copy the text elsewhere.`,
+      })
+    if (!ownsFile(stats)) throw refused()
+    await handle.chmod((stats.mode & 0o7777) | 0o200).catch((error: unknown) => {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'EPERM' || code === 'EACCES') throw refused()
+      throw error
+    })
+  } catch (error) {
+    throw ioError(error, r.rel, 'make writable')
+  } finally {
+    await handle.close()
+  }
 }
 
 /** Whether the file's own permissions forbid a save, in the same words for the app and the command line. */
 export function permissionProblem(stats: Stats, rel: string): string | null {
-  if ((stats.mode & 0o222) === 0) {
+  if (writeBitsMissing(stats)) {
     return `${rel} is read-only (its permissions allow no writing). Make it writable to save your changes, or copy the text elsewhere.`
   }
   const uid = process.getuid?.()

@@ -12,7 +12,7 @@ import type { FolderSchema } from '../../shared/schema'
 import { articleImages } from './assets'
 import { createCache } from './cache'
 import { planArticle, writeNew } from './create'
-import { encode, ioError, readArticle, saveArticle } from './files'
+import { encode, ioError, makeWritable, readArticle, saveArticle } from './files'
 import { createGuard } from './guard'
 import { ensureFolder } from './open-inside'
 import { ArticleIndex, INDEX_VERSION, summarize } from './indexer'
@@ -46,6 +46,8 @@ export interface Workspace {
   /** Images the article keeps beside it, as its header would name them. */
   images(path: string): Promise<string[]>
   read(path: string): Promise<ArticleFile>
+  /** Adds the owner's write permission to a read-only article and reads it again. */
+  makeWritable(path: string): Promise<ArticleFile>
   save(path: string, text: string, baseHash: string): Promise<SaveResult>
   search(query: string, limit?: number): Promise<SearchHit[]>
   create(options: NewArticleOptions): Promise<ArticleSummary>
@@ -177,6 +179,15 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
 
     async read(path) {
       return readArticle(guard, await guard.resolve(path))
+    },
+
+    async makeWritable(path) {
+      const r = await guard.resolve(path)
+      // Behind the file's save lock, so a save in flight never sees the mode change halfway.
+      return locked(r.abs, async () => {
+        await makeWritable(guard, r)
+        return readArticle(guard, r)
+      })
     },
 
     async save(path, text, baseHash) {

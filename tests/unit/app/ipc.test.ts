@@ -17,6 +17,7 @@ const validArgs: Record<InvokeMethod, unknown[]> = {
   folderSchema: [],
   articleImages: ['a.md'],
   readArticle: ['a.md'],
+  makeArticleWritable: ['a.md'],
   saveArticle: ['a.md', 'text', 'hash'],
   searchArticles: ['query', 10],
   createArticle: [{ title: 'Hello' }],

@@ -1,14 +1,21 @@
 /**
  * Opens a folder as whoever runs it (the permission tests start it as `nobody`, since root reads
- * everything), saves the files it is told to, and prints what it saw as JSON.
+ * everything), saves the files it is told to (or, for `+path`, makes them writable), and prints
+ * what it saw as JSON.
  */
 import { openWorkspace } from '../../../electron/workspace/workspace'
 
 const [folder = '', ...saves] = process.argv.slice(2)
 const ws = await openWorkspace({ root: folder, trash: async () => undefined })
 const saved: Record<string, string> = {}
-for (const path of saves) {
+for (const arg of saves) {
+  const path = arg.replace(/^\+/, '')
   try {
+    if (arg.startsWith('+')) {
+      await ws.makeWritable(path)
+      saved[path] = 'writable'
+      continue
+    }
     const loaded = await ws.read(path)
     await ws.save(path, `${loaded.text}edited\n`, loaded.hash)
     saved[path] = 'saved'

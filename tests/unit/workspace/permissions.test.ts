@@ -37,6 +37,47 @@ describe('permissions', () => {
     expect((await stat(file)).mode & 0o777).toBe(0o444)
   })
 
+  it('"make writable" adds the owner\'s write bit only (0444 becomes 0644), after which the file opens editable and saves', async () => {
+    const folder = await tempDir()
+    const file = join(folder, 'locked.md')
+    await writeFile(file, '---\ntitle: Locked\n---\n')
+    await chmod(file, 0o444)
+    const ws = await open(folder)
+    const before = await ws.read('locked.md')
+    expect(before.canMakeWritable).toBe(true)
+    const after = await ws.makeWritable('locked.md')
+    expect((await stat(file)).mode & 0o7777).toBe(0o644)
+    expect(after).toMatchObject({ readOnly: null, canMakeWritable: false, hash: before.hash, text: before.text })
+    await ws.save('locked.md', '---\ntitle: Open\n---\n', after.hash)
+    expect(await readFile(file, 'utf8')).toBe('---\ntitle: Open\n---\n')
+    expect((await stat(file)).mode & 0o7777).toBe(0o644)
+
+    await writeFile(join(folder, 'odd.md'), 'x\n')
+    await chmod(join(folder, 'odd.md'), 0o4550)
+    await ws.makeWritable('odd.md')
+    expect((await stat(join(folder, 'odd.md'))).mode & 0o7777).toBe(0o4750)
+  })
+
+  it('"make writable" is not offered when the reason is the content, not the permissions', async () => {
+    const folder = await tempDir()
+    await writeFile(join(folder, 'latin1.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0x3a, 0x20, 0xe9, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a]))
+    await chmod(join(folder, 'latin1.md'), 0o444)
+    const ws = await open(folder)
+    const loaded = await ws.read('latin1.md')
+    expect(loaded.readOnly).toMatch(/not valid UTF-8/)
+    expect(loaded.canMakeWritable).toBe(false)
+  })
+
+  it.runIf(isRoot)('as another user: "make writable" on a file it does not own is refused with the reason, and the mode stays', async () => {
+    const folder = await tempDir()
+    await chmod(folder, 0o777)
+    await writeFile(join(folder, 'rootowned.md'), '---\ntitle: Root\n---\n')
+    await chmod(join(folder, 'rootowned.md'), 0o444)
+    const seen = asNobody(folder, ['+rootowned.md'])
+    expect(seen.saved['rootowned.md']).toMatch(/^READ_ONLY: Could not make rootowned\.md writable: it belongs to another user \(uid 0\)/)
+    expect((await stat(join(folder, 'rootowned.md'))).mode & 0o7777).toBe(0o444)
+  }, 90_000)
+
   it.runIf(isRoot)('a save keeps the owner, group and mode of a file owned by another user', async () => {
     const folder = await tempDir()
     const file = join(folder, 'theirs.md')
