@@ -87,6 +87,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       cacheDir: deps.cacheDir,
       watch: deps.watch ?? true,
       onChange: (change: ContentChange) => deps.emit('contentChanged', change),
+      onGone: (root) => deps.emit('folderGone', { root }),
     })
     const previous = workspace
     workspace = next
@@ -121,6 +122,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     openFolder,
     getFolder: async () => (workspace ? describe(workspace) : null),
+    closeFolder: async () => {
+      const closing = workspace
+      workspace = null
+      await closing?.close()
+    },
     listArticles: () => open().list(),
     folderSchema: () => open().schema(),
     articleImages: (path) => open().images(path),
@@ -255,6 +261,7 @@ const exportRequest = record({
 export const ARGUMENTS = {
   openFolder: [optional(str)],
   getFolder: [],
+  closeFolder: [],
   listArticles: [],
   folderSchema: [],
   articleImages: [str],

@@ -324,6 +324,8 @@ export interface InvokeApi {
   /** Open a content folder; without a path the native folder dialog asks. Null when cancelled. */
   openFolder(path?: string): Promise<FolderInfo | null>
   getFolder(): Promise<FolderInfo | null>
+  /** Stops working on the open folder (the Welcome screen follows); nothing on disk changes. */
+  closeFolder(): Promise<void>
   listArticles(): Promise<ArticleSummary[]>
   /** What the folder's headers hold, key by key and per collection: the form's widgets follow it. */
   folderSchema(): Promise<FolderSchema>
@@ -397,6 +399,8 @@ export interface EventApi {
   /** Something the app was asked to open and could not (no such file, not an article, a web address). */
   openProblem: FolioErrorData
   exportProgress: ExportProgress
+  /** The open folder (absolute) was moved, renamed or deleted while open: close it or locate it. */
+  folderGone: { root: string }
 }
 
 /** A folder (absolute) to open, and maybe a file in it (POSIX, relative to that folder). */
@@ -417,6 +421,7 @@ export type EventName = keyof EventApi
 export const INVOKE = {
   openFolder: 'folder:open',
   getFolder: 'folder:get',
+  closeFolder: 'folder:close',
   listArticles: 'articles:list',
   folderSchema: 'folder:schema',
   articleImages: 'article:images',
@@ -450,6 +455,7 @@ export const EVENTS = {
   openRequest: 'open:request',
   openProblem: 'open:problem',
   exportProgress: 'export:progress',
+  folderGone: 'folder:gone',
 } as const satisfies Record<EventName, string>
 
 /** What the handlers table returns for a method: the value, before enveloping. */

@@ -12,6 +12,8 @@ export interface WatchOptions {
   quietMs?: number
   /** A continuous stream of events is still handed over at least this often. */
   maxWaitMs?: number
+  /** An event about the watched folder itself (it was removed or moved), or a watcher error. */
+  onRoot?: () => void
 }
 
 export interface Watcher {
@@ -62,6 +64,7 @@ export function watchSite(
 
   const note = (abs: string): void => {
     const rel = toRel(abs)
+    if (rel === '') options.onRoot?.()
     if (rel === null || rel === '') return
     pending.add(rel)
     if (quietTimer) clearTimeout(quietTimer)
@@ -82,8 +85,8 @@ export function watchSite(
     note(abs)
   })
   // Errors (a folder vanishing mid-walk, the inotify limit) only cost live updates; the folder
-  // stays usable and a re-open rescans it.
-  watcher.on('error', () => undefined)
+  // stays usable and a re-open rescans it. One may mean the folder itself went: onRoot checks.
+  watcher.on('error', () => options.onRoot?.())
   const ready = new Promise<void>((resolve) => watcher.once('ready', resolve))
 
   return {

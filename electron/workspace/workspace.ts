@@ -36,6 +36,13 @@ export interface OpenWorkspaceOptions {
   onChange?: (change: ContentChange) => void
   /** Batching of watcher events (tests shorten it). */
   watchTiming?: WatchOptions
+  /**
+   * The folder itself was moved, renamed or deleted while open (told once, with its absolute path).
+   * Noticed from the watcher, from a failed operation, and while watching from a stat every few seconds.
+   */
+  onGone?: (root: string) => void
+  /** How often a watched folder checks that it is still there (tests shorten it). */
+  goneCheckMs?: number
 }
 
 export interface Workspace {
@@ -75,6 +82,15 @@ async function openFolder(root: string): Promise<string> {
   }
 }
 
+/** The error for any write or read asked of a folder that is no longer where it was opened. */
+export function folderGoneError(root: string, rel: string, doing: string): FolioError {
+  return new FolioError({
+    code: 'NOT_FOUND',
+    path: rel,
+    message: `Could not ${doing} ${rel}: the open folder ${root} no longer exists (moved, renamed or deleted?). Nothing was written. Locate the folder, or close it.`,
+  })
+}
+
 function exists(path: string): Promise<boolean> {
   return lstat(path).then(() => true, () => false)
 }
@@ -97,11 +113,38 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
   const schemaFile = schemaFileReader(site.root)
   const info: FolderInfo = { root: site.root, name: basename(site.root), kind: site.kind, contentRoots: site.contentRoots, warnings: [...site.warnings] }
 
+  // The folder as opened: another folder made at the same path later is not it.
+  const opened = await stat(site.root)
+  let gone = false
+  /** True when the open folder is gone; tells onGone the first time. Once gone, it stays gone. */
+  const rootGone = async (): Promise<boolean> => {
+    if (gone) return true
+    const now = await lstat(site.root).catch(() => null)
+    if (now?.isDirectory() && now.ino === opened.ino && now.dev === opened.dev) return false
+    if (!gone) {
+      gone = true
+      options.onGone?.(site.root)
+    }
+    return true
+  }
+  /** Runs fn; when it fails because the folder vanished, says that instead of a bare ENOENT. */
+  const unlessGone = async <T>(rel: string, doing: string, fn: () => Promise<T>): Promise<T> => {
+    if (await rootGone()) throw folderGoneError(site.root, rel, doing)
+    try {
+      return await fn()
+    } catch (error) {
+      if (await rootGone()) throw folderGoneError(site.root, rel, doing)
+      throw error
+    }
+  }
+
   // The watcher starts with the index; its batches wait until the index is built.
   let indexed = (): void => undefined
   const built = new Promise<void>((resolve) => (indexed = resolve))
   const refreshAndReport = async (paths: string[], rescan: boolean): Promise<void> => {
     await built
+    // A vanished folder keeps its last list (with the banner saying why) rather than emptying it.
+    if (await rootGone()) return
     const change = await index.refresh(paths)
     if (rescan) {
       const missed = await index.refresh(await index.differences())
@@ -112,12 +155,16 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     if (!isEmpty(change)) options.onChange?.(change)
   }
   const watcher: Watcher | null = options.watch
-    ? watchSite(site, rules, (abs) => guard.toRel(abs), refreshAndReport, options.watchTiming)
+    ? watchSite(site, rules, (abs) => guard.toRel(abs), refreshAndReport, { ...options.watchTiming, onRoot: () => void rootGone() })
     : null
+  // A folder renamed away raises no event inside it on every platform; a stat now and then is cheap.
+  const goneTimer = options.watch ? setInterval(() => void rootGone(), options.goneCheckMs ?? 2000) : null
+  goneTimer?.unref()
   try {
     await index.build()
     info.warnings = [...(info.warnings ?? []), ...index.problems]
   } catch (error) {
+    if (goneTimer) clearInterval(goneTimer)
     await watcher?.close()
     throw error
   }
@@ -178,7 +225,8 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     },
 
     async read(path) {
-      return readArticle(guard, await guard.resolve(path))
+      const r = await guard.resolve(path)
+      return unlessGone(r.rel, 'read', () => readArticle(guard, r))
     },
 
     async makeWritable(path) {
@@ -196,7 +244,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
       return locked(`save:${path}`, async () => {
         const r = await guard.resolve(path)
         return locked(r.abs, async () => {
-          const result = await saveArticle(guard, r, text, baseHash)
+          const result = await unlessGone(r.rel, 'save', () => saveArticle(guard, r, text, baseHash))
           await index.refresh([r.rel])
           return result
         })
@@ -297,6 +345,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     },
 
     async close() {
+      if (goneTimer) clearInterval(goneTimer)
       await watcher?.close()
       await index.close()
     },

@@ -13,6 +13,7 @@ const methods = Object.keys(INVOKE) as InvokeMethod[]
 const validArgs: Record<InvokeMethod, unknown[]> = {
   openFolder: ['/tmp/site'],
   getFolder: [],
+  closeFolder: [],
   listArticles: [],
   folderSchema: [],
   articleImages: ['a.md'],
