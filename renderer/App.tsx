@@ -372,6 +372,7 @@ function Workbench() {
         message={session.message}
         cursor={session.cursor}
         readOnly={session.readOnly}
+        onMakeWritable={session.canMakeWritable ? () => void session.makeWritable() : null}
         headerError={headerError}
         dateMs={openSummary?.dateMs ?? null}
       />

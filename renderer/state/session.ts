@@ -21,10 +21,12 @@ interface Buffer {
   /** The document as last read or saved: equal to it means clean. */
   savedDoc: Text
   readOnly: string | null
+  /** readOnly is only the file's missing write permission, which the writer may add. */
+  canMakeWritable: boolean
 }
 
 /** The parts of a read that make an editor buffer. */
-type Loaded = Pick<ArticleFile, 'path' | 'text' | 'eol' | 'hash' | 'readOnly'>
+type Loaded = Pick<ArticleFile, 'path' | 'text' | 'eol' | 'hash' | 'readOnly' | 'canMakeWritable'>
 
 /**
  * Body typing reaches `text` (and so the parse, the preview, the word count and the journal)
@@ -64,6 +66,8 @@ export interface Session {
   writes: number
   message: string | null
   readOnly: string | null
+  /** The read-only reason is the file's permission, which makeWritable can lift. */
+  canMakeWritable: boolean
   cursor: { line: number; column: number }
   conflict: Conflict | null
   /** Paths with unsaved edits kept in memory while another article is open. */
@@ -92,6 +96,8 @@ export interface Session {
   /** Puts journaled buffers back as unsaved edits on top of what is on disk now. */
   restore(buffers: UnsavedBuffer[]): Promise<void>
   reloadFromDisk(): void
+  /** The writer's "make writable" choice: adds the write permission and reopens the article editable. */
+  makeWritable(): Promise<void>
   keepMine(): Promise<void>
   dismissConflict(): void
 }
@@ -127,6 +133,7 @@ export function useArticleSession(
   const [writes, setWrites] = useState(0)
   const [message, setMessage] = useState<string | null>(null)
   const [readOnly, setReadOnly] = useState<string | null>(null)
+  const [canMakeWritable, setCanMakeWritable] = useState(false)
   const [cursor, setCursor] = useState({ line: 1, column: 1 })
   const [conflict, setConflict] = useState<Conflict | null>(null)
   const [unsaved, setUnsaved] = useState<string[]>([])
@@ -210,6 +217,7 @@ export function useArticleSession(
       publish(next.state)
       setEol(next.state.lineBreak === '\r\n' ? '\r\n' : '\n')
       setReadOnly(next.readOnly)
+      setCanMakeWritable(next.canMakeWritable)
       setSaveState(next.state.doc.eq(next.savedDoc) ? 'saved' : 'dirty')
       setMessage(null)
       setConflict(null)
@@ -220,7 +228,7 @@ export function useArticleSession(
   const load = useCallback(
     (file: Loaded) => {
       const state = makeState(file)
-      show({ path: file.path, state, baseHash: file.hash, savedDoc: state.doc, readOnly: file.readOnly }, true)
+      show({ path: file.path, state, baseHash: file.hash, savedDoc: state.doc, readOnly: file.readOnly, canMakeWritable: file.canMakeWritable }, true)
     },
     [makeState, show],
   )
@@ -237,13 +245,15 @@ export function useArticleSession(
       if (!sameSetup) {
         // Another line ending or access: a fresh editor state, with the cursor carried over.
         const state = makeState(file)
-        const next: Buffer = { path: file.path, state, baseHash: file.hash, savedDoc: state.doc, readOnly: file.readOnly }
+        const next: Buffer = { path: file.path, state, baseHash: file.hash, savedDoc: state.doc, readOnly: file.readOnly, canMakeWritable: file.canMakeWritable }
         next.state = state.update({ selection: spec.selection }).state
         next.savedDoc = next.state.doc
         show(next, true)
         return
       }
       const target = current.state.update(spec)
+      current.canMakeWritable = file.canMakeWritable
+      setCanMakeWritable(file.canMakeWritable)
       // Set before the change reaches the update listener, so it counts as saved, not as an edit.
       current.baseHash = file.hash
       current.savedDoc = target.state.doc
@@ -353,8 +363,27 @@ export function useArticleSession(
       // The disk version's own line ending: another program may have changed it too.
       eol: detect(conflict.disk.text).eol,
       readOnly: current.readOnly,
+      canMakeWritable: current.canMakeWritable,
     })
   }, [conflict, load, refreshUnsaved])
+
+  const makeWritable = useCallback(async () => {
+    const current = buffer.current
+    if (!current || !current.canMakeWritable) return
+    let file: ArticleFile
+    try {
+      file = await folio.makeArticleWritable(current.path)
+    } catch (error) {
+      setMessage(describe(error))
+      setSaveState('error')
+      return
+    }
+    // The writer moved on to another article meanwhile: it opens editable when they come back.
+    if (buffer.current !== current) return
+    reload(current, file)
+    // The button that was pressed is gone: typing goes on in the text.
+    view?.focus()
+  }, [describe, reload, view])
 
   const keepMine = useCallback(async () => {
     const current = buffer.current
@@ -448,7 +477,7 @@ export function useArticleSession(
           const disk = await folio.readArticle(saved.path)
           const state = makeState({ ...disk, text: saved.text })
           // Based on what the journal says was loaded: if the disk moved on since, saving conflicts.
-          const kept: Buffer = { path: saved.path, state, baseHash: saved.baseHash, savedDoc: makeState(disk).doc, readOnly: disk.readOnly }
+          const kept: Buffer = { path: saved.path, state, baseHash: saved.baseHash, savedDoc: makeState(disk).doc, readOnly: disk.readOnly, canMakeWritable: disk.canMakeWritable }
           stash.current.set(saved.path, kept)
           first ??= kept
         } catch (error) {
@@ -480,6 +509,7 @@ export function useArticleSession(
     writes,
     message,
     readOnly,
+    canMakeWritable,
     cursor,
     conflict,
     unsaved,
@@ -495,6 +525,7 @@ export function useArticleSession(
     diskChanged,
     restore,
     reloadFromDisk,
+    makeWritable,
     keepMine,
     dismissConflict,
   }

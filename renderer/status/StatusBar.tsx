@@ -11,6 +11,8 @@ interface Props {
   message: string | null
   cursor: { line: number; column: number }
   readOnly: string | null
+  /** Set when the read-only reason is the file's permission: the writer may lift it here. */
+  onMakeWritable: (() => void) | null
   headerError: string | null
   /** The open article's date as indexed (the site's zone): a future one shows "scheduled". */
   dateMs: number | null
@@ -20,7 +22,7 @@ const EMPTY: TextStats = textStats('')
 
 const STATE_LABEL = { saved: 'saved', dirty: 'dirty', saving: 'saving', error: 'saveFailed', conflict: 'conflict' } as const
 
-export function StatusBar({ body, saveState, message, cursor, readOnly, headerError, dateMs }: Props) {
+export function StatusBar({ body, saveState, message, cursor, readOnly, onMakeWritable, headerError, dateMs }: Props) {
   const { t, locale } = useI18n()
   const now = useNow()
   // Counting a 1 MB body takes tens of milliseconds: do it when the window is idle, not in the
@@ -36,7 +38,16 @@ export function StatusBar({ body, saveState, message, cursor, readOnly, headerEr
         {t(STATE_LABEL[saveState])}
         {message && saveState === 'error' ? `: ${message}` : ''}
       </span>
-      {readOnly && <span className="read-only" title={readOnly}>{t('readOnly')}: {readOnly}</span>}
+      {readOnly && (
+        <span className="read-only" data-testid="read-only" title={readOnly}>
+          {t('readOnly')}: {readOnly}
+        </span>
+      )}
+      {readOnly && onMakeWritable && (
+        <button type="button" className="make-writable" data-testid="make-writable" title={t('makeWritableHint')} onClick={onMakeWritable}>
+          {t('makeWritable')}
+        </button>
+      )}
       {headerError && <span className="header-error" data-testid="header-error">{headerError}</span>}
       {dateMs !== null && dateMs > now && (
         <span className="scheduled" data-testid="scheduled">
