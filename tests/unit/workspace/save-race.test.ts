@@ -4,14 +4,21 @@ import { tempDir } from './helpers'
 
 /** Full counts (1,000 each) run in `npm run bench:faults`. */
 const ROUNDS = 100
+/**
+ * The last check and the rename are two system calls, and another process's rename can still
+ * land between them: POSIX has no compare-and-rename, and Linux's renameat2(RENAME_EXCHANGE),
+ * which would close the gap, is not reachable from Node. Measured: 0 to 1 in 1,000 on a quiet
+ * machine, 1 in 100 in a loaded test run. Before saves re-checked, 45 in 100 were lost.
+ */
+const RESIDUAL = 3
 
 describe('a save raced by another program writing the same file', () => {
-  it.each(['rename', 'inplace'] as const)('%s writes: no silent overwrite', async (mode) => {
+  it.each(['rename', 'inplace'] as const)('%s writes: a conflict, not a silent overwrite (but for the two-call window)', async (mode) => {
     const tally = await raceSaves(await tempDir(), ROUNDS, mode)
     console.log(formatTally(`save race (${mode})`, tally))
-    expect(tally.silent).toBe(0)
+    expect(tally.silent).toBeLessThanOrEqual(RESIDUAL)
     expect(tally.clobbered).toBe(0)
-    expect(tally.held).toBe(tally.tried)
+    expect(tally.held + tally.silent).toBe(tally.tried)
     expect(tally.leftovers).toBe(0)
   }, 120_000)
 })
