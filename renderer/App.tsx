@@ -14,6 +14,7 @@ import { I18nProvider, useI18n } from './i18n/i18n'
 import { ArticleMenu, type MenuTarget } from './library/ArticleMenu'
 import { Library } from './library/Library'
 import { Welcome } from './library/Welcome'
+import { FolderGone } from './library/FolderGone'
 import { QuickOpen } from './library/QuickOpen'
 import { FolderWarnings } from './library/FolderWarnings'
 import { Preview } from './preview/Preview'
@@ -50,6 +51,8 @@ function Workbench() {
   const [articles, setArticles] = useState<ArticleSummary[]>([])
   const [schema, setSchema] = useState<FolderSchema | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
+  // The open folder vanished (absolute path as opened): the banner stays until closed or located.
+  const [goneRoot, setGoneRoot] = useState<string | null>(null)
   const [view, setView] = useState<EditorView | null>(null)
   const describe = useErrorText()
   const session = useArticleSession(view, t('editor'), describe, {
@@ -93,6 +96,7 @@ function Workbench() {
         }
         const info = await folio.openFolder(path)
         if (info) {
+          setGoneRoot(null)
           session.reset()
           await refresh()
         }
@@ -120,8 +124,24 @@ function Workbench() {
       void refresh()
       void diskChanged(change.changed)
     })
-    return offChange
+    const offGone = onMainEvent('folderGone', ({ root }) => setGoneRoot(root))
+    return () => {
+      offChange()
+      offGone()
+    }
   }, [refresh, diskChanged])
+
+  // Edits that cannot be saved into a vanished folder: the banner asked before discarding them.
+  const closeGoneFolder = async () => {
+    session.reset()
+    await folio.closeFolder()
+    setGoneRoot(null)
+    await refresh()
+  }
+  const locateGoneFolder = async () => {
+    session.reset()
+    await openFolder()
+  }
 
   useJournal(session, recoveryAnswered)
 
@@ -299,6 +319,9 @@ function Workbench() {
           {t('save')}
         </button>
       </header>
+      {goneRoot && (
+        <FolderGone root={goneRoot} unsaved={unsavedSet.size} onClose={() => void closeGoneFolder()} onLocate={() => void locateGoneFolder()} />
+      )}
       <main className={'panes' + (panes.sidebar ? '' : ' no-sidebar') + (panes.preview ? '' : ' no-preview')}>
         <nav className="library" aria-label={t('library')} hidden={!panes.sidebar}>
           {loadError && <p className="error">{loadError}</p>}

@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test'
+import { access, readFile, rename } from 'node:fs/promises'
+import { join } from 'node:path'
+import { launchApp, type LaunchedApp } from './harness'
+import { contentFolder } from './support/folders'
+
+const HELLO = `---
+title: Hello 世界
+date: 2024-05-01 10:00:00
+---
+
+First paragraph.
+`
+
+let app: LaunchedApp | null = null
+test.afterEach(async () => {
+  await app?.close()
+  app = null
+})
+
+test('a folder moved away while open: the banner says so, a save is refused without making the folder again, and Close asks before dropping edits', async () => {
+  const dir = await contentFolder({ 'posts/hello.md': HELLO, 'posts/other.md': '---\ntitle: Other\n---\nbody\n' })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+
+  await page.locator('[data-testid=article-item][data-path="posts/hello.md"]').click()
+  await expect(page.locator('[data-testid=editor]')).toContainText('First paragraph', { timeout: 20_000 })
+  await page.getByText('First paragraph.').click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' 再加一句', { delay: 40 })
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'dirty')
+
+  const moved = `${dir}-moved`
+  await rename(dir, moved)
+  const banner = page.getByTestId('folder-gone')
+  await expect(banner).toContainText(`is gone: it was moved or deleted. Close it, or locate it.`, { timeout: 20_000 })
+  await expect(banner).toContainText(dir)
+  await expect(page.getByTestId('folder-gone-unsaved')).toContainText('1 article(s) have unsaved edits')
+
+  await page.keyboard.press('Control+s')
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'error', { timeout: 20_000 })
+  await expect(access(dir)).rejects.toMatchObject({ code: 'ENOENT' })
+  expect(await readFile(join(moved, 'posts/hello.md'), 'utf8')).toBe(HELLO)
+
+  // Close asks first: the edits cannot go anywhere, so dropping them takes a second yes.
+  await banner.getByTestId('folder-gone-close').click()
+  await banner.getByRole('button', { name: 'Keep editing' }).click()
+  await expect(page.locator('[data-testid=editor]')).toContainText('再加一句')
+  await banner.getByTestId('folder-gone-close').click()
+  await banner.getByTestId('folder-gone-discard').click()
+  await expect(page.getByTestId('welcome')).toBeVisible({ timeout: 20_000 })
+  await expect(banner).toHaveCount(0)
+  await expect(access(dir)).rejects.toMatchObject({ code: 'ENOENT' })
+})
+
+test('Locate… opens the folder where the dialog finds it, and the library and banner follow', async () => {
+  const dir = await contentFolder({ 'posts/hello.md': HELLO })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await expect(page.locator('[data-testid=article-item][data-path="posts/hello.md"]')).toBeVisible({ timeout: 20_000 })
+
+  await rename(dir, `${dir}-elsewhere`)
+  const banner = page.getByTestId('folder-gone')
+  await expect(banner).toBeVisible({ timeout: 20_000 })
+  // The harness's folder dialog answers the test's content folder: the user put it back there.
+  await rename(`${dir}-elsewhere`, dir)
+  await banner.getByRole('button', { name: 'Locate…' }).click()
+  await expect(banner).toHaveCount(0, { timeout: 20_000 })
+  await page.locator('[data-testid=article-item][data-path="posts/hello.md"]').click()
+  await expect(page.locator('[data-testid=editor]')).toContainText('First paragraph', { timeout: 20_000 })
+})
