@@ -32,6 +32,11 @@ export interface LaunchOptions {
    */
   startEmpty?: boolean
   /**
+   * Chromium only: the folder dialog's answer, asked each time the dialog opens (null: cancelled).
+   * Default: contentDir.
+   */
+  folderDialog?: () => string | null
+  /**
    * Chromium only: what the app was asked to open before the page started (launch arguments, a
    * second launch, the OS), handed to the page when it pulls it (takeOpenRequest). Default: nothing.
    */
@@ -130,7 +135,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
   let browser: Browser | null = null
   const handlers: Handlers = createHandlers({
     // The harness's "native folder dialog": the user picks the test's content folder.
-    chooseFolder: async () => options.contentDir,
+    chooseFolder: async () => (options.folderDialog ? options.folderDialog() : options.contentDir),
     assetBase: origin + ASSET_PREFIX,
     // The harness's "OS trash": a folder beside the test, so specs can check nothing was deleted.
     trash: async (absolutePath) => rename(absolutePath, join(scratch, `trash-${Date.now()}-${basename(absolutePath)}`)),
