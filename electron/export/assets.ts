@@ -93,26 +93,36 @@ export function imageSources(body: string): string[] {
   return found
 }
 
+/** A whole raw `<img>` element, so that one whose source goes can go with it. */
+const HTML_IMG = /<img\b(?:"[^"]*"|'[^']*'|[^>"'])*>/gi
+
 /**
  * Rewrites the image sources of a Markdown body: `to(src)` gets the decoded source and returns
- * the new one, or null to keep the text as written. `{% asset_img %}` becomes a Markdown image,
- * which every renderer understands.
+ * the new one, undefined to keep the text as written, or null to drop the image (a Markdown image
+ * leaves its alt text, an `<img>` element goes whole). `{% asset_img %}` becomes a Markdown image,
+ * which every renderer understands. Nothing else in the body changes.
  */
-export function rewriteImageSources(body: string, articleRel: string, to: (src: string) => string | null): string {
+export function rewriteImageSources(body: string, articleRel: string, to: (src: string) => string | null | undefined): string {
   const folder = assetFolderName(articleRel)
+  // Tags last: the Markdown image a tag becomes must not be decided a second time.
   return body
+    .replace(MD_IMAGE, (whole, head: string, alt: string, dest: string, tail: string) => {
+      const next = to(safeDecode(destination(dest)))
+      return next === undefined ? whole : next === null ? alt : `${head}<${next}>${tail}`
+    })
+    .replace(HTML_IMG, (element) => {
+      const m = new RegExp(HTML_IMG_SRC.source, 'i').exec(element)
+      if (!m) return element
+      const next = to(safeDecode(destination(m[2] ?? '')))
+      if (next === undefined) return element
+      if (next === null) return ''
+      return element.slice(0, m.index) + `${m[1] ?? ''}"${escapeAttr(next)}"` + element.slice(m.index + m[0].length)
+    })
     .replace(ASSET_IMG, (whole, args: string) => {
       const parsed = assetImgArgs(args)
-      const next = parsed ? to(`${folder}/${parsed.file}`) : null
-      return parsed && next !== null ? `![${parsed.alt.replace(/[[\]]/g, '\\$&')}](<${next}>)` : whole
-    })
-    .replace(MD_IMAGE, (whole, head: string, _alt: string, dest: string, tail: string) => {
-      const next = to(safeDecode(destination(dest)))
-      return next === null ? whole : `${head}<${next}>${tail}`
-    })
-    .replace(HTML_IMG_SRC, (whole, head: string, value: string) => {
-      const next = to(safeDecode(destination(value)))
-      return next === null ? whole : `${head}"${escapeAttr(next)}"`
+      const next = parsed ? to(`${folder}/${parsed.file}`) : undefined
+      if (!parsed || next === undefined) return whole
+      return next === null ? parsed.alt : `![${parsed.alt.replace(/[[\]]/g, '\\$&')}](<${next}>)`
     })
 }
 

@@ -83,7 +83,7 @@ export interface ArticlesOptions extends BatchOptions, BundleOptions {
   format: ArticleFormat
   outDir: string
   inlineImages?: boolean
-  /** html: keep remote images, media and CSS sources; default: left out and reported. */
+  /** Keep remote images (html: media and CSS sources too); default: left out and reported. */
   remote?: boolean
   /** Sanitizer threads (0 or 1: this thread); default: worker threads for large batches. */
   threads?: number
@@ -97,9 +97,9 @@ export interface ArticlesOptions extends BatchOptions, BundleOptions {
 
 export interface ExportedArticle {
   files: string[]
-  /** Local sources that do not resolve inside the folder: left out of pages (bundles keep the text). */
+  /** Local sources that do not resolve inside the folder: left out of pages and bundles alike. */
   missing: string[]
-  /** Remote sources left out of a page. */
+  /** Remote sources left out. */
   remote: string[]
 }
 
@@ -151,7 +151,7 @@ export async function exportArticles(files: readonly string[], options: Articles
       if (!entry || name === undefined) throw new FolioError({ code: 'CANCELLED', path: file, message: `Export of "${file}" was cancelled.` })
       return options.format === 'html'
         ? exportPage(entry.article, entry.ctx, options.outDir, name, { inlineImages: options.inlineImages === true })
-        : exportBundle(entry.article, entry.ctx, options.outDir, name, options).then((bundle) => ({ ...bundle, remote: [] }))
+        : exportBundle(entry.article, entry.ctx, options.outDir, name, options)
     },
     options,
   ).finally(() => sanitizer.close())

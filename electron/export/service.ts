@@ -143,7 +143,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
         ? await printTo(request, article, ctx, target).then((printed) => ({ files: [target], ...printed }))
         : request.format === 'html'
           ? await exportPage(article, ctx, dirname(target), name, { inlineImages: request.options?.inlineImages === true })
-          : { ...(await exportBundle(article, ctx, dirname(target), name, { zip: true, stripHeader: request.options?.stripHeader === true })), remote: [] }
+          : await exportBundle(article, ctx, dirname(target), name, { zip: true, stripHeader: request.options?.stripHeader === true })
     deps.onProgress({ id: request.id, done: 1, total: 1, current: rel })
     const per = (list: string[]) => list.map((src) => ({ path: rel, src }))
     return { ...base, target: written.files[0] ?? target, exported: 1, missingImages: per(written.missing), remoteLeftOut: per(written.remote), cancelled: false }
