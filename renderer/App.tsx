@@ -131,16 +131,24 @@ function Workbench() {
     }
   }, [refresh, diskChanged])
 
-  // Edits that cannot be saved into a vanished folder: the banner asked before discarding them.
+  // Close drops the edits that cannot be saved into a vanished folder (the banner asked first).
   const closeGoneFolder = async () => {
     session.reset()
     await folio.closeFolder()
     setGoneRoot(null)
     await refresh()
   }
+  // Locate keeps the buffers: their paths are relative, so they save into the folder where it is
+  // now, each still checked against the text it was read from (a different folder is a conflict).
   const locateGoneFolder = async () => {
-    session.reset()
-    await openFolder()
+    try {
+      if (await folio.openFolder()) {
+        setGoneRoot(null)
+        await refresh()
+      }
+    } catch (error) {
+      setLoadError(describe(error))
+    }
   }
 
   useJournal(session, recoveryAnswered)

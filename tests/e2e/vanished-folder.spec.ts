@@ -53,12 +53,17 @@ test('a folder moved away while open: the banner says so, a save is refused with
   await expect(access(dir)).rejects.toMatchObject({ code: 'ENOENT' })
 })
 
-test('Locate… opens the folder where it is now, and the library and banner follow', async () => {
+test('Locate… opens the folder where it is now, keeps the unsaved edit and saves it there', async () => {
   const dir = await contentFolder({ 'posts/hello.md': HELLO })
   const moved = `${dir}-elsewhere`
   app = await launchApp({ contentDir: dir, folderDialog: () => moved })
   const { page } = app
-  await expect(page.locator('[data-testid=article-item][data-path="posts/hello.md"]')).toBeVisible({ timeout: 20_000 })
+  await page.locator('[data-testid=article-item][data-path="posts/hello.md"]').click()
+  await expect(page.locator('[data-testid=editor]')).toContainText('First paragraph', { timeout: 20_000 })
+  await page.getByText('First paragraph.').click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' 找到了', { delay: 40 })
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'dirty')
 
   await rename(dir, moved)
   const banner = page.getByTestId('folder-gone')
@@ -66,13 +71,10 @@ test('Locate… opens the folder where it is now, and the library and banner fol
   await banner.getByRole('button', { name: 'Locate…' }).click()
   await expect(banner).toHaveCount(0, { timeout: 20_000 })
   await expect(page.locator('.folder-name')).toHaveAttribute('title', moved)
-  await page.locator('[data-testid=article-item][data-path="posts/hello.md"]').click()
-  await expect(page.locator('[data-testid=editor]')).toContainText('First paragraph', { timeout: 20_000 })
+  await expect(page.locator('[data-testid=editor]')).toContainText('找到了')
 
-  // Saves go to the folder where it is now; the old path is never made again.
-  await page.getByText('First paragraph.').click()
-  await page.keyboard.press('End')
-  await page.keyboard.type(' 找到了', { delay: 40 })
+  // The kept edit saves into the folder where it is now; the old path is never made again.
+  await page.locator('[data-testid=editor] .cm-content').click()
   await page.keyboard.press('Control+s')
   await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved', { timeout: 20_000 })
   expect(await readFile(join(moved, 'posts/hello.md'), 'utf8')).toBe(HELLO.replace('First paragraph.', 'First paragraph. 找到了'))
