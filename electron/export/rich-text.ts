@@ -4,10 +4,11 @@
  * classes and style sheets, so the look has to travel on each element.
  */
 import { renderMarkdown } from '../../shared/markdown'
-import { sourceKind } from '../../shared/resources'
-import { expandAssetTags } from './assets'
-import { escapeHtml } from './html'
-import { createSanitizer, type Sanitizer } from './sanitize'
+import type { Guard } from '../workspace/guard'
+import type { SiteSettings } from '../workspace/site'
+import { expandAssetTags, imageSources, resolveImages } from './assets'
+import { escapeHtml, href } from './html'
+import { createSanitizer, exportDecider, type Sanitizer } from './sanitize'
 
 export interface RichTextInput {
   /** The article's body (no front matter). */
@@ -18,9 +19,14 @@ export interface RichTextInput {
   title?: string
   /**
    * Keep remote images, media and CSS sources: the app the copy is pasted into would fetch them
-   * (telling their servers). Default: left out. Local sources stay as written, relative.
+   * (telling their servers). Default: left out.
    */
   remote?: boolean
+  /**
+   * Local sources (as written, decoded) that resolve inside the folder, and what to write for
+   * each. Every other local source is left out, as in the HTML export.
+   */
+  images?: ReadonlyMap<string, string>
 }
 
 export interface RichText {
@@ -29,6 +35,15 @@ export interface RichText {
   /** For text/plain: paragraphs separated by blank lines, list items marked. */
   text: string
 }
+
+export interface CopiedRichText extends RichText {
+  /** Local sources left out: they do not resolve inside the folder. Sorted. */
+  missing: string[]
+  /** Remote sources left out because remote content was not allowed. Sorted. */
+  remote: string[]
+}
+
+export type RichTextCopier = (input: RichTextInput) => CopiedRichText
 
 const FONT =
   '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif'
@@ -121,16 +136,38 @@ function plainText(node: Node): string {
 }
 
 /** One sanitizer (one DOM) serves every copy; build it once per window or process. */
-export function createRichTextCopier(sanitizer: Sanitizer = createSanitizer()): (input: RichTextInput) => RichText {
+export function createRichTextCopier(sanitizer: Sanitizer = createSanitizer()): RichTextCopier {
   return (input) => {
     const body = input.path ? expandAssetTags(input.body, input.path) : input.body
     const title = input.title ? `<h1>${escapeHtml(input.title)}</h1>\n` : ''
-    const remote = input.remote === true
-    const fragment = sanitizer.sanitizeToFragment(title + renderMarkdown(body), (src) => (remote || sourceKind(src) !== 'remote' ? src : null))
+    const { decide, missing, remote } = exportDecider({ images: input.images ?? new Map(), remote: input.remote === true })
+    const fragment = sanitizer.sanitizeToFragment(title + renderMarkdown(body), decide)
     restyle(fragment)
     const holder = fragment.ownerDocument.createElement('section')
     holder.setAttribute('style', WRAPPER)
     holder.append(fragment)
-    return { html: holder.outerHTML, text: plainText(holder) }
+    return { html: holder.outerHTML, text: plainText(holder), missing: [...missing].sort(), remote: [...remote].sort() }
   }
+}
+
+/**
+ * Copies an article of an open folder. Its local images stay relative, as written, when they
+ * resolve inside the folder through the guard; the rest are left out and named. The sanitizer
+ * names sources the Markdown scan cannot see (CSS url(), posters): those get a second pass.
+ */
+export async function copyArticleRichText(
+  copy: RichTextCopier,
+  article: { body: string; rel: string; remote: boolean },
+  folder: { site: SiteSettings; guard: Guard },
+): Promise<CopiedRichText> {
+  const images = new Map<string, string>()
+  const place = async (sources: readonly string[]): Promise<boolean> => {
+    const { found } = await resolveImages(sources, article.rel, folder.site, folder.guard)
+    for (const src of found.keys()) images.set(src, href(...src.split('/')))
+    return found.size > 0
+  }
+  const input = { body: article.body, path: article.rel, remote: article.remote, images }
+  await place(imageSources(expandAssetTags(article.body, article.rel)))
+  const first = copy(input)
+  return first.missing.length > 0 && (await place(first.missing)) ? copy(input) : first
 }

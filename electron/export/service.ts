@@ -15,7 +15,7 @@ import { exportBundle } from './bundle'
 import { documentShell, printPolicy } from './html'
 import { articleHeader, articleShellFacts, type ExportContext, exportPage, renderBody } from './page'
 import type { PdfOptions } from './pdf'
-import { createRichTextCopier, type RichText, type RichTextInput } from './rich-text'
+import { copyArticleRichText, createRichTextCopier, type RichText, type RichTextCopier } from './rich-text'
 import { inThread } from './sanitize'
 import { exportSite } from './site'
 import { slugFor, uniqueSlugs } from './slug'
@@ -93,7 +93,7 @@ async function printablePage(article: ExportArticle, ctx: ExportContext): Promis
 
 export function createExportService(deps: ExportServiceDeps): ExportService {
   const running = new Map<string, AbortController>()
-  let copier: ((input: RichTextInput) => RichText) | null = null
+  let copier: RichTextCopier | null = null
 
   /** The article with its site's conventions (the workspace root is that site's root). */
   const load = async (abs: string): Promise<{ article: ExportArticle; source: ExportSource }> => {
@@ -286,10 +286,11 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     },
     async copyRichText(path, remote = false) {
       if (!deps.writeClipboard) throw new FolioError({ code: 'IO', message: 'There is no clipboard here to copy to.' })
-      const { article } = await load(await deps.workspace().resolve(path))
+      const { article, source } = await load(await deps.workspace().resolve(path))
       // One DOM for every copy of this session: building it costs ~100 ms.
       copier ??= createRichTextCopier()
-      await deps.writeClipboard(copier({ body: bodyOf(article), path: article.rel, remote }))
+      const { html, text } = await copyArticleRichText(copier, { body: bodyOf(article), rel: article.rel, remote }, source)
+      await deps.writeClipboard({ html, text })
     },
   }
 }

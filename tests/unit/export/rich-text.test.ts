@@ -1,8 +1,10 @@
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createRichTextCopier } from '../../../electron/export/rich-text'
+import { copyArticleRichText, createRichTextCopier } from '../../../electron/export/rich-text'
+import { openSource } from '../../../electron/export/source'
 import { detect } from '../../../shared/frontmatter'
-import { elements, SEED } from './helpers'
+import { elements, SEED, tempDir } from './helpers'
 
 const copy = createRichTextCopier()
 
@@ -47,17 +49,52 @@ describe('copy as rich text', () => {
       '![local](images/local.png)',
       '',
     ].join('\n')
-    const blocked = copy({ body })
+    const images = new Map([['images/local.png', 'images/local.png']])
+    const blocked = copy({ body, images })
     expect(blocked.html).not.toMatch(/images\.example|tracker\.example|media\.example|fonts\.example/)
     expect(blocked.html).toContain('color: red')
-    // The image's alt still reaches the plain text; a local image stays as written.
+    // The image's alt still reaches the plain text; a local image that resolves stays as written.
     expect(blocked.text).toContain('cat')
     expect(elements(blocked.html).find((e) => e.tag === 'img' && e.attrs.alt === 'local')?.attrs.src).toBe('images/local.png')
 
-    const allowed = copy({ body, remote: true })
+    const allowed = copy({ body, remote: true, images })
     expect(elements(allowed.html).find((e) => e.tag === 'img' && e.attrs.alt === 'cat')?.attrs.src).toBe('https://images.example/cat.png')
     expect(allowed.html).toContain('tracker.example/bg.png')
     // An article's own style sheet never travels, allowed or not.
     expect(allowed.html).not.toContain('fonts.example')
+  })
+
+  it('leaves out local sources that do not resolve inside the folder, keeps those that do as written', async () => {
+    const outside = await tempDir()
+    await writeFile(join(outside, 'secret.png'), 'outside')
+    const site = await tempDir()
+    await mkdir(join(site, 'posts/hello'), { recursive: true })
+    await writeFile(join(site, 'posts/ok 1.png'), 'ok')
+    await writeFile(join(site, 'posts/hello/bg.png'), 'bg')
+    const body = [
+      `![abs](${outside}/secret.png)`,
+      '',
+      `![up](../../${basename(outside)}/secret.png)`,
+      '',
+      `<p style="background: url('${outside}/secret.png')">css</p>`,
+      '',
+      '<video poster="hello/bg.png"></video>',
+      '',
+      '![gone](nothing.png) ![ok](ok%201.png)',
+      '',
+    ].join('\n')
+    await writeFile(join(site, 'posts/hello.md'), `---\ntitle: t\n---\n${body}`)
+    const { source, rel } = await openSource(join(site, 'posts/hello.md'), site)
+    const copied = await copyArticleRichText(copy, { body, rel, remote: false }, source)
+    expect(copied.html).not.toContain('secret')
+    const els = elements(copied.html)
+    expect(els.filter((e) => e.tag === 'img').map((e) => [e.attrs.alt, e.attrs.src])).toEqual([
+      ['abs', undefined],
+      ['up', undefined],
+      ['gone', undefined],
+      ['ok', 'ok%201.png'],
+    ])
+    expect(els.find((e) => e.tag === 'video')?.attrs.poster).toBe('hello/bg.png')
+    expect(copied.missing).toEqual([`${outside}/secret.png`, `../../${basename(outside)}/secret.png`, 'nothing.png'].sort())
   })
 })
