@@ -5,9 +5,11 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { isTempName } from '../../../electron/workspace/atomic-write'
 import { openWorkspace } from '../../../electron/workspace/workspace'
 import { isFolioErrorData } from '../../../shared/errors'
+import { version } from './save-loop.content'
 
 export interface RaceTally {
   tried: number
@@ -175,5 +177,57 @@ export async function raceGuard(folder: string, outside: string, rounds: number)
     swapper.kill('SIGKILL')
     await ws.close()
   }
+  return tally
+}
+
+const SAVE_LOOP = fileURLToPath(new URL('./save-loop.child.ts', import.meta.url))
+const REPO = fileURLToPath(new URL('../../../', import.meta.url))
+const KILL_FILES = 7
+const KILL_SAVES = 200
+
+/** Runs the save loop in a child and SIGKILLs it in the middle of the save after `killAfter`. */
+async function saveUntilKilled(folder: string, killAfter: number): Promise<number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', SAVE_LOOP, folder, String(KILL_FILES), String(KILL_SAVES)], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] })
+  let saved = 0
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  child.stdout.on('data', (chunk: Buffer) => {
+    saved += chunk.toString().split('\n').filter((l) => l.startsWith('saved')).length
+    if (saved >= killAfter && child.exitCode === null && !child.killed) setTimeout(() => child.kill('SIGKILL'), 1 + (killAfter % 4))
+  })
+  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)))
+  if (saved < killAfter) throw new Error(`save loop exited (${code}) after ${saved} saves: ${stderr}`)
+  return saved
+}
+
+export interface KillTally {
+  /** Kills made, each in the middle of a save. */
+  tried: number
+  /** Saves that completed across all runs. */
+  saved: number
+  /** Files found neither whole old nor whole new after a kill. */
+  torn: number
+  /** Temp files the kills left (swept by a later open once a day old). */
+  leftovers: number
+}
+
+/**
+ * Saves in a child process and kills it mid-save once per entry of `killPoints`; after each kill
+ * every file must be the original or exactly one complete version.
+ */
+export async function raceKills(folder: string, killPoints: readonly number[]): Promise<KillTally> {
+  const original = (i: number): string => `---\ntitle: original ${i}\n---\noriginal body ${i}\n`
+  for (let i = 0; i < KILL_FILES; i++) await writeFile(join(folder, `file-${i}.md`), original(i))
+  const tally: KillTally = { tried: 0, saved: 0, torn: 0, leftovers: 0 }
+  for (const killAfter of killPoints) {
+    tally.saved += await saveUntilKilled(folder, killAfter)
+    tally.tried++
+    for (let i = 0; i < KILL_FILES; i++) {
+      const text = await readFile(join(folder, `file-${i}.md`), 'utf8')
+      const n = /^version: (\d+)$/m.exec(text)?.[1]
+      if (!(n === undefined ? text === original(i) : text === version(i, Number(n)))) tally.torn++
+    }
+  }
+  tally.leftovers = (await readdir(folder)).filter(isTempName).length
   return tally
 }
