@@ -100,3 +100,22 @@ export function renderMarkdown(body: string, options: RenderOptions = {}): strin
   if (options.assetFolder !== undefined) env.assetFolder = options.assetFolder
   return md.render(body, env)
 }
+
+/**
+ * The lines of a Markdown body that are code (fenced or indented blocks), as [first, end) line
+ * ranges, read by the same parser as the preview: text there is shown as written, so tools that
+ * rewrite references must leave it alone.
+ */
+export function codeBlockLines(body: string): Array<[number, number]> {
+  return plain
+    .parse(body, {})
+    .filter((token) => (token.type === 'fence' || token.type === 'code_block') && token.map)
+    .map((token) => token.map as [number, number])
+}
+
+/** Inline code spans (`` `x` ``, ``` ``x`` ```) in text outside code blocks, as [start, end) offsets. */
+export function inlineCodeSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = []
+  for (const m of text.matchAll(/(?<!`)(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g)) spans.push([m.index, m.index + m[0].length])
+  return spans
+}

@@ -6,6 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises'
 import { posix } from 'node:path'
+import { codeBlockLines, inlineCodeSpans } from '../../shared/markdown'
 import type { Guard } from '../workspace/guard'
 import type { SiteSettings } from '../workspace/site'
 
@@ -94,7 +95,8 @@ export function imageSources(body: string): string[] {
 }
 
 /** A whole raw `<img>` element, so that one whose source goes can go with it. */
-const HTML_IMG = /<img\b(?:"[^"]*"|'[^']*'|[^>"'])*>/gi
+// Quoted values stay on one line: a stray apostrophe in a value must not swallow the text after it.
+const HTML_IMG = /<img\b(?:"[^"\n]*"|'[^'\n]*'|[^>"'])*>/gi
 
 /**
  * Rewrites the image sources of a Markdown body: `to(src)` gets the decoded source and returns
@@ -103,6 +105,36 @@ const HTML_IMG = /<img\b(?:"[^"]*"|'[^']*'|[^>"'])*>/gi
  * which every renderer understands. Nothing else in the body changes.
  */
 export function rewriteImageSources(body: string, articleRel: string, to: (src: string) => string | null | undefined): string {
+  return outsideCode(body, (prose) => rewriteProse(prose, articleRel, to))
+}
+
+/** Applies `rewrite` to the body's text outside code blocks and inline code spans, keeping code byte for byte. */
+function outsideCode(body: string, rewrite: (prose: string) => string): string {
+  const lines = body.split(/(?<=\n)/)
+  const lineStart = (line: number): number => lines.slice(0, line).reduce((n, l) => n + l.length, 0)
+  let out = ''
+  let at = 0
+  const prose = (end: number): void => {
+    const text = body.slice(at, end)
+    let from = 0
+    for (const [start, stop] of inlineCodeSpans(text)) {
+      out += rewrite(text.slice(from, start)) + text.slice(start, stop)
+      from = stop
+    }
+    out += rewrite(text.slice(from))
+  }
+  for (const [first, end] of codeBlockLines(body)) {
+    const start = lineStart(first)
+    const stop = lineStart(end)
+    prose(start)
+    out += body.slice(start, stop)
+    at = stop
+  }
+  prose(body.length)
+  return out
+}
+
+function rewriteProse(body: string, articleRel: string, to: (src: string) => string | null | undefined): string {
   const folder = assetFolderName(articleRel)
   // Tags last: the Markdown image a tag becomes must not be decided a second time.
   return body

@@ -148,8 +148,7 @@ export async function runExport(argv: readonly string[], io: CliIO = consoleIO, 
     })
     reportFailures(result.failures, io)
     for (const r of result.results) {
-      // A Markdown bundle keeps the author's text: its missing images stay as written there.
-      for (const src of r.value.missing) io.err(format === 'md' ? `warning ${r.path}: image "${src}" not found inside the folder; left as written` : leftOut(r.path, src))
+      for (const src of r.value.missing) io.err(leftOut(r.path, src))
       for (const src of r.value.remote) io.err(remoteLeftOut(r.path, src))
     }
     if (result.cancelled) {

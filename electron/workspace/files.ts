@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { fstatSync, lstatSync, type Stats } from 'node:fs'
-import { stat, type FileHandle } from 'node:fs/promises'
+import { readFile, stat, type FileHandle } from 'node:fs/promises'
 import type { ArticleFile, LineEnding, SaveResult } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
 import { ChangedMeanwhile, writeFileAtomic } from './atomic-write'
@@ -178,6 +178,27 @@ async function bytesOf(handle: FileHandle): Promise<Buffer> {
 }
 
 /**
+ * Puts another program's bytes back where our save replaced them, but only while the path still
+ * holds exactly what we wrote: a third write since then is newer than both and stays.
+ */
+async function putBack(abs: string, theirs: Uint8Array, oursHash: string, before: Stats): Promise<void> {
+  const ours = lstatSync(abs, { throwIfNoEntry: false })
+  if (!ours?.isFile()) return
+  const onDisk = await readFile(abs).catch(() => null)
+  if (!onDisk || hashBytes(onDisk) !== oursHash) return
+  await writeFileAtomic(abs, theirs, {
+    mode: before.mode & 0o7777,
+    owner: { uid: before.uid, gid: before.gid },
+    stillSame: () => {
+      const now = lstatSync(abs, { throwIfNoEntry: false })
+      return now !== undefined && now.ino === ours.ino && now.dev === ours.dev
+    },
+  }).catch((error: unknown) => {
+    if (!(error instanceof ChangedMeanwhile)) throw error
+  })
+}
+
+/**
  * Saves only while the disk still holds the bytes the editor loaded (baseHash). The check is
  * made three times: when the save starts; right before the rename (the path must still name
  * the same file, with the same size, mtime and bytes); and after it, on the replaced file
@@ -227,7 +248,7 @@ export async function saveArticle(guard: Guard, r: Resolved, text: string, baseH
     // Written into in place while we renamed: theirs goes back, ours waits in the conflict view.
     const after = await bytesOf(handle)
     if (hashBytes(after) !== baseHash) {
-      await writeFileAtomic(abs, after, { mode: before.mode & 0o7777, owner: { uid: before.uid, gid: before.gid } })
+      await putBack(abs, after, hashBytes(bytes), before)
       throw conflict(rel, after)
     }
     const written = await stat(abs)
