@@ -2,20 +2,12 @@
  * Astro: content collections under `src/content/<collection>/` and Markdown pages under
  * `src/pages/`; `_`-prefixed entries are left out of collections and routes.
  */
-import type { SiteRules } from './types'
+import { ANY_FENCED_HEADER, type SiteRules } from './types'
 
 export const astro: SiteRules = {
   generator: 'astro',
   name: 'Astro',
-  header: {
-    leadingBlankLines: null,
-    fenceless: false,
-    tabsAsSpaces: false,
-    semicolonJson: false,
-    jsonObject: true,
-    toml: true,
-    emptyBlockIsBody: false,
-  },
+  header: ANY_FENCED_HEADER,
   tags: { plural: 'tags', singular: 'tag', first: 'plural', splitPluralString: false, hierarchy: false },
   categories: { plural: 'categories', singular: 'category', first: 'plural', splitPluralString: false, hierarchy: false },
   layout: () => ({ roots: ['src/content'], drafts: [], pages: ['src/pages'], skipUnderscore: true, keep: [], skip: [] }),

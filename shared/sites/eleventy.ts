@@ -3,20 +3,12 @@
  * its includes, layouts and data folders and the output. Headers are read by gray-matter, which
  * finds none after a blank line. Tags that directory data files add (the data cascade) are not read yet.
  */
-import type { SiteRules } from './types'
+import { YAML_FENCE_ON_FIRST_LINE, type SiteRules } from './types'
 
 export const eleventy: SiteRules = {
   generator: 'eleventy',
   name: 'Eleventy',
-  header: {
-    leadingBlankLines: 0,
-    fenceless: false,
-    tabsAsSpaces: false,
-    semicolonJson: false,
-    jsonObject: false,
-    toml: false,
-    emptyBlockIsBody: false,
-  },
+  header: YAML_FENCE_ON_FIRST_LINE,
   tags: { plural: 'tags', singular: null, first: 'plural', splitPluralString: false, hierarchy: false },
   categories: { plural: 'categories', singular: null, first: 'plural', splitPluralString: false, hierarchy: false },
   layout: ({ sourceDir, exclude = [] }) => ({

@@ -2,20 +2,12 @@
  * Hugo: content under `contentDir` (default `content`), sections and bundles included
  * (`_index.md` is a section page, so `_` names are not skipped); YAML, TOML and JSON headers.
  */
-import type { SiteRules } from './types'
+import { ANY_FENCED_HEADER, type SiteRules } from './types'
 
 export const hugo: SiteRules = {
   generator: 'hugo',
   name: 'Hugo',
-  header: {
-    leadingBlankLines: null,
-    fenceless: false,
-    tabsAsSpaces: false,
-    semicolonJson: false,
-    jsonObject: true,
-    toml: true,
-    emptyBlockIsBody: false,
-  },
+  header: ANY_FENCED_HEADER,
   // Taxonomies are read by their plural name; a string is one value.
   tags: { plural: 'tags', singular: null, first: 'plural', splitPluralString: false, hierarchy: false },
   categories: { plural: 'categories', singular: null, first: 'plural', splitPluralString: false, hierarchy: false },

@@ -4,7 +4,7 @@
  * (`output: true`, under `collections_dir`), and pages: any other Markdown or HTML file that
  * starts with a header. `_`- and `.`-prefixed names and excluded paths are left out.
  */
-import type { SiteRules } from './types'
+import { YAML_FENCE_ON_FIRST_LINE, type SiteRules } from './types'
 
 /** What Jekyll excludes by default, besides `_`/`.` names. */
 const DEFAULT_EXCLUDE = ['node_modules', 'vendor', 'Gemfile', 'Gemfile.lock', 'gemfiles']
@@ -12,16 +12,8 @@ const DEFAULT_EXCLUDE = ['node_modules', 'vendor', 'Gemfile', 'Gemfile.lock', 'g
 export const jekyll: SiteRules = {
   generator: 'jekyll',
   name: 'Jekyll',
-  header: {
-    // `Utils.has_yaml_header?`: the file must start with `---` on its first line.
-    leadingBlankLines: 0,
-    fenceless: false,
-    tabsAsSpaces: false,
-    semicolonJson: false,
-    jsonObject: false,
-    toml: false,
-    emptyBlockIsBody: false,
-  },
+  // `Utils.has_yaml_header?`: the file must start with `---` on its first line.
+  header: YAML_FENCE_ON_FIRST_LINE,
   // `pluralized_array_from_hash`: the singular wins whenever it holds a value and is never split;
   // a plural string is split on whitespace.
   tags: { plural: 'tags', singular: 'tag', first: 'singular', splitPluralString: true, hierarchy: false },

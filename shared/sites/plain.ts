@@ -1,18 +1,10 @@
 /** A folder of articles that no generator claims: every Markdown file, any common header form. */
-import type { SiteRules } from './types'
+import { ANY_FENCED_HEADER, type SiteRules } from './types'
 
 export const plain: SiteRules = {
   generator: 'plain',
   name: 'Plain folder',
-  header: {
-    leadingBlankLines: null,
-    fenceless: false,
-    tabsAsSpaces: false,
-    semicolonJson: false,
-    jsonObject: true,
-    toml: true,
-    emptyBlockIsBody: false,
-  },
+  header: ANY_FENCED_HEADER,
   tags: { plural: 'tags', singular: 'tag', first: 'plural', splitPluralString: false, hierarchy: false },
   categories: { plural: 'categories', singular: 'category', first: 'plural', splitPluralString: false, hierarchy: false },
   layout: () => ({ roots: [''], drafts: [], pages: [], skipUnderscore: false, keep: [], skip: [] }),

@@ -24,6 +24,28 @@ export interface HeaderRules {
   emptyBlockIsBody: boolean
 }
 
+/** Every fenced form (YAML, TOML, a JSON object) after any blank lines: Hugo, Astro, a plain folder. */
+export const ANY_FENCED_HEADER: HeaderRules = {
+  leadingBlankLines: null,
+  fenceless: false,
+  tabsAsSpaces: false,
+  semicolonJson: false,
+  jsonObject: true,
+  toml: true,
+  emptyBlockIsBody: false,
+}
+
+/** `---` YAML on the very first line and nothing else: Jekyll, Eleventy. */
+export const YAML_FENCE_ON_FIRST_LINE: HeaderRules = {
+  leadingBlankLines: 0,
+  fenceless: false,
+  tabsAsSpaces: false,
+  semicolonJson: false,
+  jsonObject: false,
+  toml: false,
+  emptyBlockIsBody: false,
+}
+
 /** How one taxonomy (tags or categories) is read from a header. */
 export interface TaxonomyRule {
   plural: string
