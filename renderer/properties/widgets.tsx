@@ -46,6 +46,17 @@ function useDraft(value: string, composing: { current: boolean }): [string, (nex
   return [draft, setDraft]
 }
 
+/** Marks a composition and, when it ends, takes the committed text as the draft. */
+function draftComposition(composing: { current: boolean }, setDraft: (next: string) => void) {
+  return {
+    onCompositionStart: () => (composing.current = true),
+    onCompositionEnd: (event: { currentTarget: { value: string } }) => {
+      composing.current = false
+      setDraft(event.currentTarget.value)
+    },
+  }
+}
+
 export function Warning({ children }: { children: ReactNode }) {
   return (
     <span className="property-warning" role="note" data-testid="property-warning">
@@ -143,11 +154,7 @@ export function DateField(
           session.end()
         }}
         onChange={(event) => setDraft(event.currentTarget.value)}
-        onCompositionStart={() => (composing.current = true)}
-        onCompositionEnd={(event) => {
-          composing.current = false
-          setDraft(event.currentTarget.value)
-        }}
+        {...draftComposition(composing, setDraft)}
         onKeyDown={(event) => {
           if (composingEvent(event)) return
           if (event.key === 'Enter') {
@@ -308,11 +315,7 @@ export function ChipsField(props: {
                 setDraft(parts[parts.length - 1] ?? '')
               } else setDraft(next)
             }}
-            onCompositionStart={() => (composing.current = true)}
-            onCompositionEnd={(event) => {
-              composing.current = false
-              setDraft(event.currentTarget.value)
-            }}
+            {...draftComposition(composing, setDraft)}
             onKeyDown={(event) => {
               if (composingEvent(event)) return
               if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
