@@ -38,6 +38,8 @@ const USAGE = `Usage:
   folio rename-value DIR KEY OLD NEW [--dry-run]
                                      rename a value of KEY in every article (Hexo categories: A › B);
                                      --dry-run prints each file's changed lines and writes nothing
+  folio status DIR [--json]          the articles changed since the last git commit, with their titles
+                                     (new, untracked, modified, staged, deleted or conflicted)
   folio --version                    print Folio's version
 Edits touch only the edited lines and are written atomically; a file whose header does not
 parse, or that is not UTF-8, is left as it is and reported on stderr (exit status 1).`
@@ -72,6 +74,15 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
           return await (command === 'taxonomy' ? taxonomy.taxonomyCommand(args, io) : taxonomy.renameValueCommand(args, io))
         } catch (error) {
           throw error instanceof taxonomy.TaxonomyUsageError ? new UsageError(error.message) : error
+        }
+      }
+      case 'status': {
+        // Loaded on demand: only this command runs git.
+        const status = await import('./git/cli-status')
+        try {
+          return await status.statusCommand(args, io)
+        } catch (error) {
+          throw error instanceof status.StatusUsageError ? new UsageError(error.message) : error
         }
       }
       case '--version':
