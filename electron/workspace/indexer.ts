@@ -16,6 +16,7 @@ import { textStats } from '../../shared/text-stats'
 import type { CachedFile, IndexCache } from './cache'
 import { type FileKind, type PathRules, scan, type ScanEntry, statArticle } from './scan'
 import { decodeUtf16, utf16Of } from './encoding'
+import { EleventyData } from './eleventy-data'
 import { readRegularFileSync } from './open-inside'
 import { inSlices } from './slices'
 import type { SiteSettings } from './site'
@@ -273,12 +274,16 @@ export class ArticleIndex {
   private closed = false
   /** The folder schema, kept until a file changes. */
   private schemaMemo: { pins: SchemaPins | null; schema: FolderSchema } | null = null
+  /** Eleventy: tags its data files give templates, added to what the header says. */
+  private readonly eleventy: EleventyData | null
 
   constructor(
     private readonly site: SiteSettings,
     private readonly rules: PathRules,
     private readonly cache: IndexCache | null,
-  ) {}
+  ) {
+    this.eleventy = site.kind === 'eleventy' ? new EleventyData(site.root, site.sourceDir) : null
+  }
 
   /** Folders the last build could not list (permissions): reported, not silently empty. */
   readonly problems: FolderWarning[] = []
@@ -294,13 +299,17 @@ export class ArticleIndex {
     }
     await inSlices(stale, (entry) => this.load(entry))
     this.dirty = stale.length > 0 || cached.size !== this.files.size
+    if (this.eleventy) {
+      for (const rel of this.files.keys()) this.eleventy.inherited(rel)
+      this.problems.push(...this.eleventy.warnings)
+    }
     // Written just after the open returns: the list is shown first, the cache follows.
     if (this.dirty) this.schedulePersist(0)
   }
 
   list(): ArticleSummary[] {
     const out: ArticleSummary[] = []
-    for (const f of this.files.values()) if (f.summary) out.push(f.summary)
+    for (const f of this.files.values()) if (f.summary) out.push(this.shown(f.summary))
     return out.sort((a, b) => (b.dateMs ?? -Infinity) - (a.dateMs ?? -Infinity) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   }
 
@@ -326,7 +335,18 @@ export class ArticleIndex {
   }
 
   get(rel: string): ArticleSummary | null {
-    return this.files.get(rel)?.summary ?? null
+    const summary = this.files.get(rel)?.summary
+    return summary ? this.shown(summary) : null
+  }
+
+  /**
+   * A summary as listed: the cache keeps what the file's own header says, and an Eleventy
+   * template's tags are completed here by its data files (read on open), as Eleventy merges them.
+   */
+  private shown(summary: ArticleSummary): ArticleSummary {
+    if (!this.eleventy || summary.error) return summary
+    const tags = this.eleventy.tagsOf(summary.path, summary.tags)
+    return tags.length === summary.tags.length ? summary : { ...summary, tags }
   }
 
   /** Re-reads the given paths (files, or folders meaning everything indexed under them). */

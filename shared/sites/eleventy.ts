@@ -1,7 +1,8 @@
 /**
  * Eleventy (`.eleventy.js`, `eleventy.config.*`): every template under the input folder, except
  * its includes, layouts and data folders and the output. Headers are read by gray-matter, which
- * finds none after a blank line. Tags that directory data files add (the data cascade) are not read yet.
+ * finds none after a blank line. Tags that data files add (the data cascade) are merged in by
+ * eleventy-data.ts.
  */
 import { YAML_FENCE_ON_FIRST_LINE, type SiteRules } from './types'
 
@@ -22,6 +23,6 @@ export const eleventy: SiteRules = {
   describe: {
     articles: 'everything under the input folder (`dir.input`) except `_includes`, `_layouts`, `_data` and `_site`',
     header: '`---` on the first line (gray-matter: no blank line before it); `---json` and `---toml` fences',
-    taxonomy: '`tags` (a string is one tag); tags set in directory data files are not read yet',
+    taxonomy: '`tags` (a string is one tag), added to those of the JSON data files that reach the template (`_data/tags.json`, `posts/posts.json`, `posts/posts.11tydata.json`, `post.json`), lists concatenated as Eleventy merges data; JavaScript data files are not run (named on open)',
   },
 }

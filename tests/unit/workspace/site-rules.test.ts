@@ -3,10 +3,11 @@
  * real sites (Jekyll's own docs with collections and pages, a Chinese Hexo blog with its quirks,
  * an Eleventy site with an input folder), listed, indexed and edited through the `folio` command.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../../electron/cli'
+import { openWorkspace } from '../../../electron/workspace/workspace'
 import { tempDir } from './helpers'
 
 async function writeSite(files: Record<string, string>): Promise<string> {
@@ -223,5 +224,66 @@ describe('Eleventy', () => {
     const list = await index(root)
     expect([...list.keys()].sort()).toEqual(['src/index.md', 'src/posts/first.md'])
     expect(list.get('src/posts/first.md')?.tags).toEqual(['post'])
+  })
+})
+
+describe("Eleventy's data cascade for tags", () => {
+  /** Shaped like an Eleventy blog: posts get `posts` from posts/posts.json, notes from a 11tydata file. */
+  const blog = (): Record<string, string> => ({
+    'eleventy.config.js': 'export default function (config) {\n  return { dir: { input: "content" } }\n}\n',
+    'package.json': '{"devDependencies": {"@11ty/eleventy": "^3.0.0"}}',
+    'content/index.md': page('首页'),
+    'content/_data/tags.json': '["site"]',
+    'content/posts/posts.json': '{ "layout": "post.njk", "tags": ["posts"], "permalink": "/blog/{{ page.fileSlug }}/" }',
+    'content/posts/hello.md': page('Hello', 'tags: [intro, posts]\n'),
+    'content/posts/plain.md': page('无标签'),
+    'content/posts/2024/2024.11tydata.json': '{ "tags": "2024" }',
+    'content/posts/2024/deep.md': page('Deep', 'tags: 随笔\n'),
+    'content/posts/2024/deep.json': '{ "tags": ["own"] }',
+    // `override:` replaces what the outer layers gave instead of adding to it.
+    'content/notes/notes.11tydata.json': '{ "override:tags": ["notes"] }',
+    'content/notes/notes.11tydata.js': 'module.exports = () => ({ tags: ["computed"] })\n',
+    'content/notes/replaced.md': page('Replaced', 'tags: [mine]\n'),
+    'content/drafts/drafts.json': '{ "tags": [broken',
+    'content/drafts/wip.md': page('WIP', 'tags: wip\n'),
+    // The input folder itself has no directory data file.
+    'content/content.json': '{ "tags": ["never"] }',
+  })
+
+  it('adds the tags of every data file that reaches a template, concatenated as Eleventy merges them', async () => {
+    const list = await index(await writeSite(blog()))
+    expect(list.get('content/index.md')?.tags).toEqual(['site'])
+    expect(list.get('content/posts/hello.md')?.tags).toEqual(['site', 'posts', 'intro'])
+    expect(list.get('content/posts/plain.md')?.tags).toEqual(['site', 'posts'])
+    expect(list.get('content/posts/2024/deep.md')?.tags).toEqual(['site', 'posts', '2024', 'own', '随笔'])
+    // JSON forms are read, JavaScript is never run; a broken JSON file adds nothing.
+    expect(list.get('content/drafts/wip.md')?.tags).toEqual(['site', 'wip'])
+    expect(list.get('content/notes/replaced.md')?.tags).toEqual(['notes', 'mine'])
+  })
+
+  it('the taxonomy counts inherited tags, and files Folio does not read are named on open', async () => {
+    const root = await writeSite(blog())
+    const r = await folio('taxonomy', root, '--json')
+    const tags = (JSON.parse(r.out) as { keys: { key: string; values: { value: string; count: number }[] }[] }).keys.find((k) => k.key === 'tags')
+    expect(Object.fromEntries(tags?.values.map((v) => [v.value, v.count]) ?? [])).toEqual({ site: 5, posts: 3, '2024': 1, notes: 1, intro: 1, own: 1, 随笔: 1, wip: 1, mine: 1 })
+    const ws = await openWorkspace({ root, trash: async () => undefined })
+    try {
+      const messages = (ws.info.warnings ?? []).map((w) => `${w.path}: ${w.message}`)
+      expect(messages).toHaveLength(2)
+      expect(messages).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^content\/notes\/notes\.11tydata\.js: .*not read, computed by code/),
+          expect.stringMatching(/^content\/drafts\/drafts\.json: .*could not be read as JSON/),
+        ]),
+      )
+    } finally {
+      await ws.close()
+    }
+  })
+
+  it('a data file that is a link is not followed', async () => {
+    const root = await writeSite({ ...blog(), 'outside.json': '{ "tags": ["leak"] }' })
+    await symlink(join(root, 'outside.json'), join(root, 'content/notes/notes.json'))
+    expect((await index(root)).get('content/notes/replaced.md')?.tags).toEqual(['notes', 'mine'])
   })
 })
