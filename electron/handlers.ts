@@ -11,6 +11,7 @@ import { openWorkspace, type Workspace } from './workspace/workspace'
 import { createJournal, isUnsavedBuffer } from './recovery/journal'
 import { createTaxonomyService, type TaxonomyService } from './taxonomy/service'
 import { createExportService, type ExportServiceDeps } from './export/service'
+import { createGitService, type GitService } from './git/service'
 
 export interface HandlerDeps {
   /** Asks the user for a folder (the native dialog in Electron); null when cancelled. */
@@ -108,6 +109,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return service
   }
 
+  const gits = new WeakMap<Workspace, GitService>()
+  const gitOf = (): GitService => {
+    const ws = open()
+    let service = gits.get(ws)
+    if (!service) {
+      service = createGitService({
+        root: ws.info.root,
+        articles: () => ws.list(),
+        onProgress: (progress) => deps.emit('gitProgress', progress),
+      })
+      gits.set(ws, service)
+    }
+    return service
+  }
+
   const exports = createExportService({
     workspace: open,
     chooseTarget: deps.chooseExportTarget,
@@ -159,6 +175,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     exportArticles: (request) => exports.run(request),
     cancelExport: async (id) => exports.cancel(id),
     copyRichText: (path, options) => exports.copyRichText(path, options?.remoteContent === true),
+    gitState: () => gitOf().state(),
+    articleHistory: (path) => gitOf().history(path),
+    articleAtCommit: (path, commit) => gitOf().textAt(path, commit),
+    commitArticles: (paths, message) => gitOf().commit(paths, message),
+    pullChanges: () => gitOf().pull(),
+    pushChanges: () => gitOf().push(),
+    cancelGit: async () => (workspace ? gits.get(workspace)?.cancel() : undefined),
+    markResolved: (path) => gitOf().markResolved(path),
     current: () => workspace,
     unsaved: () => unsaved,
     discardUnsaved: async () => {
@@ -287,6 +311,14 @@ export const ARGUMENTS = {
   exportArticles: [exportRequest],
   cancelExport: [str],
   copyRichText: [str, optional(record({ remoteContent: bool }))],
+  gitState: [],
+  articleHistory: [str],
+  articleAtCommit: [str, (v) => typeof v === 'string' && /^[0-9a-f]{4,64}$/i.test(v)],
+  commitArticles: [nonEmptyStringArray, (v) => typeof v === 'string' && v.trim() !== '' && v.length <= 100_000],
+  pullChanges: [],
+  pushChanges: [],
+  cancelGit: [],
+  markResolved: [str],
 } as const satisfies Record<InvokeMethod, readonly Check[]>
 
 export function isInvokeMethod(name: string): name is InvokeMethod {

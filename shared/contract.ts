@@ -382,6 +382,84 @@ export interface InvokeApi {
    * Remote images, media and CSS sources are left out unless `remoteContent` is true.
    */
   copyRichText(path: string, options?: { remoteContent?: boolean }): Promise<void>
+  /** The open folder's git status, from one `git status` call. */
+  gitState(): Promise<GitState>
+  /** The commits that changed an article, newest first, following renames. */
+  articleHistory(path: string): Promise<CommitInfo[]>
+  /** An article's text in a commit; `path` is CommitInfo.path (its name then). */
+  articleAtCommit(path: string, commit: string): Promise<string>
+  /** Commits exactly these articles and their asset folders; nothing else that changed is swept in. */
+  commitArticles(paths: string[], message: string): Promise<GitOutcome>
+  /** `git pull` with the user's own strategy (merge when unset); progress as gitProgress events. */
+  pullChanges(): Promise<GitOutcome>
+  pushChanges(): Promise<GitOutcome>
+  /** Stops a running pull, push or commit (a hook that hangs). */
+  cancelGit(): Promise<void>
+  /** A conflicted article was merged and saved: stage it, as `git add` would. */
+  markResolved(path: string): Promise<void>
+}
+
+/** What git says about one article, in the one word a writer needs. */
+export type GitChangeKind = 'conflicted' | 'untracked' | 'new' | 'deleted' | 'modified' | 'staged'
+
+export interface GitArticleChange {
+  /** POSIX, relative to the open folder. */
+  path: string
+  status: GitChangeKind
+  /** Some of the change is already staged. */
+  staged: boolean
+  /** Null for a deleted article (no longer listed). */
+  title: string | null
+  /** Where a renamed article came from. */
+  from?: string
+}
+
+export interface GitBranch {
+  /** Null on a detached HEAD. */
+  name: string | null
+  /** Null before the first commit. */
+  commit: string | null
+  upstream: string | null
+  ahead: number
+  behind: number
+}
+
+/** Whether and how the open folder is under git. */
+export type GitState =
+  | { kind: 'unavailable'; reason: string }
+  | { kind: 'not-a-repository' }
+  | {
+      kind: 'repository'
+      branch: GitBranch
+      /** A merge, rebase, cherry-pick or revert git is in the middle of. */
+      operation: 'merge' | 'rebase' | 'cherry-pick' | 'revert' | null
+      changes: GitArticleChange[]
+      /** Changed files that are not articles (settings, themes, images), relative to the folder. */
+      others: { path: string; status: GitChangeKind }[]
+    }
+
+export interface CommitInfo {
+  hash: string
+  author: string
+  email: string
+  /** ISO 8601 with the author's offset. */
+  date: string
+  subject: string
+  /** The article's path in that commit, relative to the open folder (it may have been renamed since). */
+  path: string
+}
+
+export interface GitOutcome {
+  /** What git printed. */
+  output: string
+  /** The new commit, after a commit. */
+  commit?: string
+}
+
+export interface GitProgress {
+  operation: 'pull' | 'push'
+  /** A chunk of git's progress output. */
+  text: string
 }
 
 /** The languages of the UI, the menus and the dialogs. */
@@ -401,6 +479,7 @@ export interface EventApi {
   exportProgress: ExportProgress
   /** The open folder (absolute) was moved, renamed or deleted while open: close it or locate it. */
   folderGone: { root: string }
+  gitProgress: GitProgress
 }
 
 /** A folder (absolute) to open, and maybe a file in it (POSIX, relative to that folder). */
@@ -447,6 +526,14 @@ export const INVOKE = {
   exportArticles: 'export:run',
   cancelExport: 'export:cancel',
   copyRichText: 'export:rich-text',
+  gitState: 'git:state',
+  articleHistory: 'git:history',
+  articleAtCommit: 'git:show',
+  commitArticles: 'git:commit',
+  pullChanges: 'git:pull',
+  pushChanges: 'git:push',
+  cancelGit: 'git:cancel',
+  markResolved: 'git:resolved',
 } as const satisfies Record<InvokeMethod, string>
 
 export const EVENTS = {
@@ -456,6 +543,7 @@ export const EVENTS = {
   openProblem: 'open:problem',
   exportProgress: 'export:progress',
   folderGone: 'folder:gone',
+  gitProgress: 'git:progress',
 } as const satisfies Record<EventName, string>
 
 /** What the handlers table returns for a method: the value, before enveloping. */

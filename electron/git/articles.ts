@@ -4,26 +4,17 @@
  * longer lists.
  */
 import { isArticleName } from '../workspace/scan'
-import type { ChangeKind, PathStatus } from './status'
-
-export interface ArticleChange {
-  /** Relative to the opened folder, POSIX. */
-  path: string
-  status: ChangeKind
-  staged: boolean
-  title: string | null
-  /** Where a renamed article came from. */
-  from?: string
-}
+import type { GitArticleChange } from '../../shared/contract'
+import type { PathStatus } from './status'
 
 interface Listed {
   path: string
   title: string | null
 }
 
-export function articleChanges(changes: readonly PathStatus[], articles: readonly Listed[]): ArticleChange[] {
+export function articleChanges(changes: readonly PathStatus[], articles: readonly Listed[]): GitArticleChange[] {
   const byPath = new Map(articles.map((a) => [a.path, a]))
-  const out: ArticleChange[] = []
+  const out: GitArticleChange[] = []
   for (const c of changes) {
     if (c.path.endsWith('/')) {
       for (const a of articles) if (a.path.startsWith(c.path)) out.push({ path: a.path, status: 'untracked', staged: false, title: a.title })
@@ -32,7 +23,7 @@ export function articleChanges(changes: readonly PathStatus[], articles: readonl
     const article = byPath.get(c.path)
     // A deleted file is no longer listed; it counts when it still looks like an article.
     if (!article && !(c.kind === 'deleted' && isArticleName(c.path))) continue
-    const change: ArticleChange = { path: c.path, status: c.kind, staged: c.staged, title: article?.title ?? null }
+    const change: GitArticleChange = { path: c.path, status: c.kind, staged: c.staged, title: article?.title ?? null }
     if (c.from !== undefined) change.from = c.from
     out.push(change)
   }

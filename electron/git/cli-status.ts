@@ -4,7 +4,7 @@
  */
 import { isAbsolute, join, relative, sep } from 'node:path'
 import { openFromCommandLine } from '../workspace/open-from-cli'
-import { articleChanges, type ArticleChange } from './articles'
+import { articleChanges } from './articles'
 import { findRepo, repoStatus } from './status'
 
 export interface StatusIo {
@@ -47,5 +47,3 @@ export async function statusCommand(args: readonly string[], io: StatusIo): Prom
     await workspace.close()
   }
 }
-
-export type { ArticleChange }

@@ -4,15 +4,13 @@
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import type { GitBranch, GitChangeKind } from '../../shared/contract'
 import { git, runGit } from './run'
-
-/** What git says about one path, reduced to the one word a writer needs. */
-export type ChangeKind = 'conflicted' | 'untracked' | 'new' | 'deleted' | 'modified' | 'staged'
 
 export interface PathStatus {
   /** POSIX path relative to the folder Folio opened (not the repository root). */
   path: string
-  kind: ChangeKind
+  kind: GitChangeKind
   /** Some of the change is in the index. */
   staged: boolean
   /** Some of the change is only in the working tree. */
@@ -21,15 +19,6 @@ export interface PathStatus {
   from?: string
 }
 
-export interface BranchStatus {
-  /** Null on a detached HEAD. */
-  name: string | null
-  /** The commit, or null before the first commit. */
-  commit: string | null
-  upstream: string | null
-  ahead: number
-  behind: number
-}
 
 /** A merge, rebase, cherry-pick or revert that git is in the middle of. */
 export type Operation = 'merge' | 'rebase' | 'cherry-pick' | 'revert' | null
@@ -37,7 +26,7 @@ export type Operation = 'merge' | 'rebase' | 'cherry-pick' | 'revert' | null
 export interface RepoStatus {
   /** Absolute path of the repository's top folder. */
   top: string
-  branch: BranchStatus
+  branch: GitBranch
   operation: Operation
   /** Changed paths under the opened folder, sorted. Untracked folders end with `/`. */
   changes: PathStatus[]
@@ -83,8 +72,8 @@ function operationIn(gitDir: string): Operation {
  * Reads porcelain v2 with `-z`. Paths there are relative to the repository's top and never
  * quoted; `prefix` (the opened folder's place in the repository) is taken off them.
  */
-export function parseStatus(output: string, prefix = ''): { branch: BranchStatus; changes: PathStatus[] } {
-  const branch: BranchStatus = { name: null, commit: null, upstream: null, ahead: 0, behind: 0 }
+export function parseStatus(output: string, prefix = ''): { branch: GitBranch; changes: PathStatus[] } {
+  const branch: GitBranch = { name: null, commit: null, upstream: null, ahead: 0, behind: 0 }
   const changes: PathStatus[] = []
   const records = output.split('\0')
   const up = '../'.repeat(prefix.split('/').length - 1)
@@ -134,11 +123,11 @@ function entry(path: string, xy: string): PathStatus {
   const y = xy[1] ?? '.'
   const staged = x !== '.'
   const unstaged = y !== '.'
-  const kind: ChangeKind = x === 'A' ? 'new' : x === 'D' || y === 'D' ? 'deleted' : unstaged ? 'modified' : 'staged'
+  const kind: GitChangeKind = x === 'A' ? 'new' : x === 'D' || y === 'D' ? 'deleted' : unstaged ? 'modified' : 'staged'
   return { path, kind, staged, unstaged }
 }
 
-function readHeader(line: string, branch: BranchStatus): void {
+function readHeader(line: string, branch: GitBranch): void {
   const sp = line.indexOf(' ')
   const key = line.slice(0, sp)
   const value = line.slice(sp + 1)

@@ -39,6 +39,14 @@ const validArgs: Record<InvokeMethod, unknown[]> = {
   exportArticles: [{ id: 'export-1', articles: ['a.md'], format: 'pdf', options: { pdf: { pageSize: 'A4', pageNumbers: true } } }],
   cancelExport: ['export-1'],
   copyRichText: ['a.md'],
+  gitState: [],
+  articleHistory: ['a.md'],
+  articleAtCommit: ['a.md', 'abc1234'],
+  commitArticles: [['a.md'], 'A message'],
+  pullChanges: [],
+  pushChanges: [],
+  cancelGit: [],
+  markResolved: ['a.md'],
 }
 
 let calls: Array<[InvokeMethod, unknown[]]>

@@ -1,0 +1,39 @@
+/**
+ * An article's history (`git log --follow`) and its text at any commit, under the name it had
+ * then: a renamed post keeps its past.
+ */
+import type { CommitInfo } from '../../shared/contract'
+import { git } from './run'
+import type { Repo } from './status'
+
+const MAX_COMMITS = 500
+
+/** `rel` is relative to the repository's top. */
+export async function articleHistory(repo: Repo, rel: string): Promise<CommitInfo[]> {
+  const r = await git(['log', '--follow', `--max-count=${MAX_COMMITS}`, '--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s', '--name-only', '-z', '--', rel], {
+    cwd: repo.top,
+    timeoutMs: 60_000,
+  })
+  return parseHistory(r.stdout.toString('utf8'))
+}
+
+/** Reads `--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s --name-only -z`; `path` is as git names it (from the top). */
+export function parseHistory(output: string): CommitInfo[] {
+  const commits: CommitInfo[] = []
+  for (const chunk of output.split('\x1e')) {
+    if (chunk === '') continue
+    const end = chunk.indexOf('\0')
+    const [hash = '', author = '', email = '', date = '', subject = ''] = chunk.slice(0, end).split('\x1f')
+    const path = chunk.slice(end + 1).replace(/^\n/, '').split('\0')[0] ?? ''
+    commits.push({ hash, author, email, date, subject, path })
+  }
+  return commits
+}
+
+/** The article's text at `commit`, under the path it had in that commit (from the top). */
+export async function textAt(repo: Repo, commit: string, rel: string): Promise<string> {
+  if (!/^[0-9a-f]{4,64}$/i.test(commit)) throw new Error(`"${commit}" is not a commit id`)
+  const r = await git(['show', `${commit}:${rel}`], { cwd: repo.top, timeoutMs: 30_000 })
+  // The editor holds text without the byte-order mark, as readArticle gives it.
+  return r.stdout.toString('utf8').replace(/^\uFEFF/, '')
+}

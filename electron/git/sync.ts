@@ -1,0 +1,98 @@
+/**
+ * Commit, pull and push with the user's own git: their identity, hooks, credential helpers and
+ * pull strategy. Failures come back as what happened and what to do, with git's own output.
+ */
+import { constants } from 'node:fs'
+import { access } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { git, GitFailedError, runGit, type GitRunOptions } from './run'
+import type { Repo } from './status'
+
+export interface Outcome {
+  /** What git printed, for the log the UI shows. */
+  output: string
+}
+
+/**
+ * Commits exactly `paths` (relative to the top, articles with their asset folders): whatever
+ * else is staged or changed stays out of the commit.
+ */
+export async function commitPaths(repo: Repo, paths: readonly string[], message: string, signal?: AbortSignal): Promise<Outcome & { commit: string }> {
+  if (paths.length === 0) throw new Error('Choose at least one article to commit.')
+  if (message.trim() === '') throw new Error('Write a commit message first.')
+  const opts: GitRunOptions = { cwd: repo.top, timeoutMs: 10 * 60_000, ...(signal ? { signal } : {}) }
+  // New files must be known to git before `commit --only` can take them; -A stages deletions too.
+  await git(['add', '-A', '--', ...paths], opts)
+  const r = await runGit(['commit', '--only', '--file=-', '--', ...paths], { ...opts, stdin: message })
+  if (r.code !== 0) throw new Error(explainCommit(r.stderr + r.stdout.toString('utf8'), await commitHooks(repo)))
+  const head = await git(['rev-parse', 'HEAD'], opts)
+  return { commit: head.stdout.toString('utf8').trim(), output: r.stdout.toString('utf8') + r.stderr }
+}
+
+const COMMIT_HOOKS = ['pre-commit', 'prepare-commit-msg', 'commit-msg']
+
+/** The repository's hooks that run on a commit (core.hooksPath respected). */
+async function commitHooks(repo: Repo): Promise<string[]> {
+  const r = await runGit(['rev-parse', '--git-path', 'hooks'], { cwd: repo.top, timeoutMs: 15_000 })
+  const dir = resolve(repo.top, r.stdout.toString('utf8').trim())
+  const found: string[] = []
+  for (const name of COMMIT_HOOKS) {
+    if (await access(join(dir, name), constants.X_OK).then(() => true, () => false)) found.push(name)
+  }
+  return found
+}
+
+function explainCommit(said: string, hooks: readonly string[]): string {
+  const text = said.trim()
+  if (/Please tell me who you are|empty ident|unable to auto-detect email/i.test(text)) {
+    return 'Git does not know who you are. Set your name and email once (git config --global user.name "…" and user.email "…"), then commit again.'
+  }
+  if (/nothing to commit|no changes added/i.test(text)) return 'There is nothing to commit in the chosen articles: they match the last commit.'
+  if (hooks.length > 0) return `The commit was refused, most likely by the repository's ${hooks.join(' or ')} hook. Fix what it reports, then commit again. Its output:\n${text}`
+  return `The commit failed. Git said:\n${text}`
+}
+
+export async function pull(repo: Repo, onProgress: (text: string) => void, signal?: AbortSignal): Promise<Outcome> {
+  // The user's pull.rebase decides; when unset, merge (git itself refuses to guess on divergence).
+  const configured = await runGit(['config', '--get', 'pull.rebase'], { cwd: repo.top, timeoutMs: 15_000 })
+  const args = ['pull', '--progress', ...(configured.code === 0 ? [] : ['--no-rebase'])]
+  return network(repo, args, onProgress, signal)
+}
+
+export async function push(repo: Repo, onProgress: (text: string) => void, signal?: AbortSignal): Promise<Outcome> {
+  return network(repo, ['push', '--progress'], onProgress, signal)
+}
+
+async function network(repo: Repo, args: string[], onProgress: (text: string) => void, signal?: AbortSignal): Promise<Outcome> {
+  try {
+    const r = await git(args, { cwd: repo.top, timeoutMs: 10 * 60_000, onProgress, ...(signal ? { signal } : {}) })
+    return { output: r.stdout.toString('utf8') + r.stderr }
+  } catch (error) {
+    if (error instanceof GitFailedError) throw new Error(explainNetwork(args[0] ?? '', error.result.stderr + error.result.stdout.toString('utf8')))
+    throw error
+  }
+}
+
+/** Turns git's failure into what happened and what to do; git's own words follow. */
+export function explainNetwork(verb: string, said: string): string {
+  const text = said.trim()
+  const remote = /(?:fatal: )?(?:unable to access|Authentication failed for|repository) '([^']+)'/.exec(text)?.[1]
+  const which = remote ? ` (${remote})` : ''
+  let what: string
+  if (/CONFLICT|Automatic merge failed|could not apply|Resolve all conflicts/i.test(text)) {
+    what = 'The pull brought changes that overlap yours. The articles in conflict are marked in the library: open each to merge it, then commit.'
+  } else if (/Authentication failed|could not read Username|could not read Password|Permission denied \(publickey|terminal prompts disabled|403/i.test(text)) {
+    what = `Git could not sign in to the remote${which}. Folio stores no passwords: set up a credential helper or an SSH key for it in git, then try again.`
+  } else if (/\[rejected\]|non-fast-forward|fetch first|failed to push some refs/i.test(text)) {
+    what = 'The remote has commits you do not have yet. Pull first, then push again.'
+  } else if (/No configured push destination|does not appear to be a git repository|No remote repository specified|no tracking information|There is no tracking information/i.test(text)) {
+    what = 'This repository has no remote to ' + verb + (verb === 'push' ? ' to' : ' from') + '. Add one with git remote add, or set the branch\'s upstream, then try again.'
+  } else if (/Could not resolve host|unable to access|Connection refused|timed out/i.test(text)) {
+    what = `Git could not reach the remote${which}. Check the network and the remote's address, then try again.`
+  } else if (/did not finish within|Stopped at your request/.test(text)) {
+    what = `The ${verb} was stopped before it finished.`
+  } else {
+    what = `The ${verb} failed.`
+  }
+  return `${what}\nGit said:\n${text}`
+}
