@@ -1,6 +1,6 @@
 import { openSearchPanel } from '@codemirror/search'
 import type { EditorView } from '@codemirror/view'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { ArticleSummary, FolderInfo, OpenRequest, RecoveredBuffers } from '../shared/contract'
 import { collectionOf, type FolderSchema } from '../shared/schema'
 import { checkFields, requiredKeys, subjectOfParsed } from '../shared/frontmatter/checks'
@@ -22,15 +22,16 @@ import { resolveLocal } from './preview/render'
 import { PropertiesForm } from './properties/PropertiesForm'
 import { commitPendingEdits } from './properties/pending'
 import { ConflictDialog } from './state/ConflictDialog'
-import { unsavedPaths, useArticleSession } from './state/session'
+import { BufferStore } from './buffers/buffer-store'
+import { useBuffers } from './buffers/use-buffers'
 import { StatusBar } from './status/StatusBar'
 import { useCommandShortcuts, type CommandHandlers } from './state/shortcuts'
 import { NewArticleDialog } from './state/NewArticleDialog'
 import { ExportDialog } from './export/ExportDialog'
 import { RecoveryDialog } from './state/RecoveryDialog'
-import { useJournal } from './state/journal'
+import { useJournal } from './buffers/journal'
 import { SettingsPanel, ShortcutsPanel } from './state/Panels'
-import { useAutosave } from './state/autosave'
+import { useAutosave } from './buffers/autosave'
 import { allowRemote, remoteAllowed, useSettings } from './state/settings'
 import { useColorScheme } from './state/theme'
 import { BulkFieldDialog } from './taxonomy/BulkFieldDialog'
@@ -55,10 +56,18 @@ function Workbench() {
   const [goneRoot, setGoneRoot] = useState<string | null>(null)
   const [view, setView] = useState<EditorView | null>(null)
   const describe = useErrorText()
-  const session = useArticleSession(view, t('editor'), describe, {
-    // As the index reads headers (electron/workspace/indexer.ts), so editor and library agree.
-    site: folder?.kind === 'hexo' ? 'hexo' : 'plain',
-  })
+  // As the index reads headers (electron/workspace/indexer.ts), so editor and library agree.
+  const site = folder?.kind === 'hexo' ? 'hexo' : 'plain'
+  const [buffers] = useState(() => new BufferStore(folio, { describe, label: t('editor'), rules: { site } }))
+  useLayoutEffect(() => buffers.configure({ describe, label: t('editor'), rules: { site } }), [buffers, describe, t, site])
+  const session = useBuffers(buffers)
+  const onView = useCallback(
+    (next: EditorView | null) => {
+      buffers.attachView(next)
+      setView(next)
+    },
+    [buffers],
+  )
   const topLine = useTopLine(view)
 
   const [quickOpen, setQuickOpen] = useState(false)
@@ -90,14 +99,11 @@ function Workbench() {
     async (path?: string) => {
       try {
         // Buffers hold paths relative to this folder: save them before another folder opens.
-        if (session.unsavedBuffers().length > 0) {
-          await session.saveAll()
-          if (session.unsavedBuffers().length > 0) return null
-        }
+        if (buffers.unsavedBuffers().length > 0 && !(await buffers.saveAll())) return null
         const info = await folio.openFolder(path)
         if (info) {
           setGoneRoot(null)
-          session.reset()
+          buffers.reset()
           await refresh()
         }
         return info
@@ -106,14 +112,14 @@ function Workbench() {
         return null
       }
     },
-    [refresh, session, describe],
+    [refresh, buffers, describe],
   )
 
-  const { unsaved, path: openPath, saveState } = session
-  const unsavedSet = useMemo(() => new Set(unsavedPaths({ unsaved, path: openPath, saveState })), [unsaved, openPath, saveState])
+  const { unsaved } = session
+  const unsavedSet = useMemo(() => new Set(unsaved), [unsaved])
 
   const [recoveryAnswered, setRecoveryAnswered] = useState(false)
-  const { diskChanged } = session
+  const { diskChanged } = buffers
   useEffect(() => {
     void refresh()
     void folio.takeRecovered().then((found) => {
@@ -122,7 +128,7 @@ function Workbench() {
     })
     const offChange = onMainEvent('contentChanged', (change) => {
       void refresh()
-      void diskChanged(change.changed)
+      void diskChanged(change)
     })
     const offGone = onMainEvent('folderGone', ({ root }) => setGoneRoot(root))
     return () => {
@@ -133,7 +139,7 @@ function Workbench() {
 
   // Close drops the edits that cannot be saved into a vanished folder (the banner asked first).
   const closeGoneFolder = async () => {
-    session.reset()
+    buffers.reset()
     await folio.closeFolder()
     setGoneRoot(null)
     await refresh()
@@ -151,13 +157,13 @@ function Workbench() {
     }
   }
 
-  useJournal(session, recoveryAnswered)
+  useJournal(buffers, unsaved, recoveryAnswered)
 
   const restoreRecovered = async () => {
     if (!recovered) return
     setRecovered(null)
     if (recovered.root === folder?.root || (await openFolder(recovered.root))) {
-      await session.restore(recovered.buffers)
+      await buffers.restore(recovered.buffers)
       // From here the journal follows this window's buffers again. If the folder could not be
       // opened, the journal is left as it is for the next start.
       setRecoveryAnswered(true)
@@ -170,12 +176,12 @@ function Workbench() {
   const [taxonomyOpen, setTaxonomyOpen] = useState(false)
   const [only, setOnly] = useState<{ label: string; paths: ReadonlySet<string> } | null>(null)
   const [bulkPaths, setBulkPaths] = useState<string[] | null>(null)
-  useAutosave(session, settings.autosave)
+  useAutosave(buffers.save, session.state, session.text, settings.autosave)
   const fileAction = async (action: () => Promise<{ path: string } | void>) => {
     try {
       const result = await action()
       await refresh()
-      if (result) await session.open(result.path)
+      if (result) await buffers.open(result.path)
     } catch (error) {
       setLoadError(describe(error))
     }
@@ -192,7 +198,7 @@ function Workbench() {
     try {
       const created = await folio.createArticle({ title, layout: draft ? 'draft' : 'post' })
       await refresh()
-      await session.open(created.path)
+      await buffers.open(created.path)
     } catch (error) {
       setLoadError(describe(error))
     }
@@ -201,11 +207,11 @@ function Workbench() {
   const commands: CommandHandlers = {
     save: () => {
       commitPendingEdits()
-      void session.save()
+      void buffers.save()
     },
     'save-all': () => {
       commitPendingEdits()
-      void session.saveAll()
+      void buffers.saveAll()
     },
     'quick-open': () => setQuickOpen(true),
     'open-folder': () => void openFolder(),
@@ -234,7 +240,7 @@ function Workbench() {
     setOpening(root)
     void openFolder(root)
       .then(async (info) => {
-        if (info && file) await session.open(file)
+        if (info && file) await buffers.open(file)
       })
       .finally(() => setOpening(null))
   }
@@ -323,7 +329,7 @@ function Workbench() {
         <button onClick={() => setPanel('settings')} aria-label={t('settings')} title={t('settings')}>
           ⚙
         </button>
-        <button onClick={() => void session.save()} disabled={session.saveState !== 'dirty' && session.saveState !== 'error'}>
+        <button onClick={() => void buffers.save()} disabled={session.state !== 'dirty' && session.state !== 'error'}>
           {t('save')}
         </button>
       </header>
@@ -340,7 +346,7 @@ function Workbench() {
           <Library
             articles={articles}
             selected={session.path}
-            onOpen={(p) => void session.open(p)}
+            onOpen={(p) => void buffers.open(p)}
             onMenu={(path, x, y) => setMenu({ path, x, y })}
             only={only}
             onClearOnly={() => setOnly(null)}
@@ -391,7 +397,7 @@ function Workbench() {
             />
           )}
           {session.path && panes.properties && <FieldChecks checks={fieldChecks} onGoTo={goToLine} />}
-          <Editor onView={setView} />
+          <Editor onView={onView} />
         </section>
         <section className="preview-pane" aria-label={t('preview')} hidden={!panes.preview}>
           {session.path && <Preview text={session.text} bodyStart={session.header.bodyStart} options={previewOptions} title={t('preview')} topLine={topLine} onRemoteContent={setRemoteContent} />}
@@ -399,16 +405,16 @@ function Workbench() {
       </main>
       <StatusBar
         body={body}
-        saveState={session.saveState}
+        state={session.state}
         message={session.message}
         cursor={session.cursor}
         readOnly={session.readOnly}
-        onMakeWritable={session.canMakeWritable ? () => void session.makeWritable() : null}
+        onMakeWritable={session.canMakeWritable ? () => void buffers.makeWritable() : null}
         headerError={headerError}
         dateMs={openSummary?.dateMs ?? null}
       />
       {exporting && folder && (
-        <ExportDialog articlePath={session.path} unsaved={session.saveState === 'dirty'} remoteAllowed={remoteContent} onClose={() => setExporting(false)} />
+        <ExportDialog articlePath={session.path} unsaved={session.path !== null && unsavedSet.has(session.path)} remoteAllowed={remoteContent} onClose={() => setExporting(false)} />
       )}
       {creating && <NewArticleDialog onCreate={(title, draft) => void createArticle(title, draft)} onCancel={() => setCreating(false)} />}
       {recovered && <RecoveryDialog recovered={recovered} onRestore={() => void restoreRecovered()} onDiscard={discardRecovered} />}
@@ -422,7 +428,7 @@ function Workbench() {
           onRename={(from, to) =>
             void fileAction(async () => {
               const renamed = await folio.renameArticle(from, to)
-              session.rename(from, renamed.path)
+              buffers.rename(from, renamed.path)
               return renamed
             })
           }
@@ -430,19 +436,19 @@ function Workbench() {
           onTrash={(path) =>
             void fileAction(async () => {
               await folio.trashArticle(path)
-              session.forget(path)
+              buffers.forget(path)
             })
           }
         />
       )}
-      {quickOpen && <QuickOpen articles={articles} onOpen={(p) => void session.open(p)} onClose={() => setQuickOpen(false)} />}
+      {quickOpen && <QuickOpen articles={articles} onOpen={(p) => void buffers.open(p)} onClose={() => setQuickOpen(false)} />}
       {session.conflict && (
         <ConflictDialog
           conflict={session.conflict}
-          mine={session.text}
-          onReload={session.reloadFromDisk}
-          onKeepMine={() => void session.keepMine()}
-          onCancel={session.dismissConflict}
+          mine={session.conflict.mine}
+          onReload={buffers.reloadFromDisk}
+          onKeepMine={() => void buffers.keepMine()}
+          onCancel={buffers.dismissConflict}
         />
       )}
     </div>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useI18n } from '../i18n/i18n'
 import { Modal } from './Modal'
-import type { Conflict } from './session'
+import type { Conflict } from '../buffers/buffer-store'
 
 interface Props {
   conflict: Conflict

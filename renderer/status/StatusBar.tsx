@@ -3,11 +3,11 @@ import { textStats, type TextStats } from '../../shared/text-stats'
 import { shownDate } from '../checks/check-text'
 import { useNow } from '../checks/use-now'
 import { useI18n } from '../i18n/i18n'
-import type { SaveState } from '../state/session'
+import type { BufferState } from '../buffers/transitions'
 
 interface Props {
   body: string
-  saveState: SaveState
+  state: BufferState
   message: string | null
   cursor: { line: number; column: number }
   readOnly: string | null
@@ -20,9 +20,18 @@ interface Props {
 
 const EMPTY: TextStats = textStats('')
 
-const STATE_LABEL = { saved: 'saved', dirty: 'dirty', saving: 'saving', error: 'saveFailed', conflict: 'conflict' } as const
+/** What the status says, and the data-state specs and styles read ('saved' since before the store). */
+const SHOWN = {
+  clean: { label: 'saved', data: 'saved' },
+  'read-only': { label: 'saved', data: 'read-only' },
+  dirty: { label: 'dirty', data: 'dirty' },
+  saving: { label: 'saving', data: 'saving' },
+  error: { label: 'saveFailed', data: 'error' },
+  conflict: { label: 'conflict', data: 'conflict' },
+  deleted: { label: 'deletedOnDisk', data: 'deleted' },
+} as const
 
-export function StatusBar({ body, saveState, message, cursor, readOnly, onMakeWritable, headerError, dateMs }: Props) {
+export function StatusBar({ body, state, message, cursor, readOnly, onMakeWritable, headerError, dateMs }: Props) {
   const { t, locale } = useI18n()
   const now = useNow()
   // Counting a 1 MB body takes tens of milliseconds: do it when the window is idle, not in the
@@ -34,9 +43,9 @@ export function StatusBar({ body, saveState, message, cursor, readOnly, onMakeWr
   }, [body])
   return (
     <footer className="status-bar" role="status">
-      <span data-testid="save-status" data-state={saveState} className={'save-status ' + saveState} title={message ?? undefined}>
-        {t(STATE_LABEL[saveState])}
-        {message && saveState === 'error' ? `: ${message}` : ''}
+      <span data-testid="save-status" data-state={SHOWN[state].data} className={'save-status ' + SHOWN[state].data} title={message ?? undefined}>
+        {t(SHOWN[state].label)}
+        {message && state === 'error' ? `: ${message}` : ''}
       </span>
       {readOnly && (
         <span className="read-only" data-testid="read-only" title={readOnly}>

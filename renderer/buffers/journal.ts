@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { debounceWithMaxWait, type Debouncer } from '../../shared/debounce'
 import { folio } from '../bridge'
-import { unsavedPaths, type Session } from './session'
+import type { BufferStore } from './buffer-store'
 
 /**
  * Typing sends its text once it pauses this long, and while it never pauses at least this often.
@@ -17,10 +17,8 @@ export const JOURNAL_MAX_WAIT_MS = 3500
  * `enabled` stays false until a journal left by a crash has been restored or discarded: writing
  * this page's (empty) set first would erase the very work the recovery dialog is offering.
  */
-export function useJournal(session: Session, enabled: boolean): void {
-  const latest = useRef(session)
-  latest.current = session
-  const key = unsavedPaths(session).join('\n')
+export function useJournal(store: BufferStore, unsaved: readonly string[], enabled: boolean): void {
+  const key = unsaved.join('\n')
   const keyRef = useRef(key)
   keyRef.current = key
 
@@ -33,16 +31,16 @@ export function useJournal(session: Session, enabled: boolean): void {
   const debounce = useRef<Debouncer | null>(null)
   debounce.current ??= debounceWithMaxWait(
     () => {
-      const now = { edits: latest.current.editCount(), key: keyRef.current }
+      const now = { edits: store.editCount(), key: keyRef.current }
       if (sent.current && sent.current.edits === now.edits && sent.current.key === now.key) return
       sent.current = now
-      void folio.journalUnsaved(latest.current.unsavedBuffers()).catch(() => undefined)
+      void folio.journalUnsaved(store.unsavedBuffers()).catch(() => undefined)
     },
     { waitMs: JOURNAL_DELAY_MS, maxWaitMs: JOURNAL_MAX_WAIT_MS },
   )
 
   // Every keystroke asks; the debouncer's deadline makes sure steady typing still gets written.
-  const { onEdit } = session
+  const { onEdit } = store
   useEffect(() => {
     if (!enabled) return
     debounce.current?.request()

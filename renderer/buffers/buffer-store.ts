@@ -1,0 +1,717 @@
+/**
+ * The open articles' buffers, outside React: each article's EditorState, the text and hash it is
+ * based on (as last read or saved), and its state (see transitions.ts, the one table of moves).
+ * React reads it through useSyncExternalStore (use-buffers.ts); everything else calls its methods.
+ *
+ * One EditorView shows one buffer at a time. Buffers with unsaved edits stay in memory, undo
+ * history included, while another article is shown; clean ones are dropped when the writer
+ * moves on. Without a view (unit tests) `dispatch` applies transactions to the shown state.
+ */
+import { EditorState, Transaction, type Text, type TransactionSpec } from '@codemirror/state'
+import { EditorView } from '@codemirror/view'
+import type { ArticleFile, ContentChange, InvokeApi, SaveResult, UnsavedBuffer } from '../../shared/contract'
+import { FolioError } from '../../shared/errors'
+import { detect } from '../../shared/frontmatter'
+import { foldHeader } from '../editor/frontmatter-fold'
+import { headerOf, readHeader, type HeaderBlock, type HeaderRules } from '../editor/header-block'
+import { folioSetup } from '../editor/setup'
+import { reloadTransaction } from '../state/reload'
+import { nextState, type BufferEvent, type BufferState } from './transitions'
+
+/** What the store asks of the main process. */
+export type BufferApi = Pick<InvokeApi, 'readArticle' | 'saveArticle' | 'makeArticleWritable'>
+
+/** A save that found the file changed on disk: the three texts a merge needs. */
+export interface Conflict {
+  path: string
+  /** The text as last read or saved (lines joined by '\n'): the common ancestor. */
+  base: string
+  /** The buffer's text now (lines joined by '\n'). */
+  mine: string
+  /** What the disk holds now, as read (its own line endings), and its hash. */
+  disk: { text: string; hash: string }
+}
+
+export interface Cursor {
+  line: number
+  column: number
+}
+
+/** What React shows: replaced as a whole on every change, so equal snapshots mean nothing changed. */
+export interface BufferSnapshot {
+  /** The shown article, or null. */
+  path: string | null
+  /**
+   * The shown document with lines joined by '\n' whatever the file uses, so offsets equal
+   * CodeMirror positions. Header changes arrive at once; body typing when typing pauses.
+   */
+  text: string
+  /** The header block of `text`, as the editor's header field read it. */
+  header: HeaderBlock
+  /** The shown file's line ending: form patches insert lines with it. */
+  eol: '\n' | '\r\n'
+  /** The shown buffer's state ('clean' when none is shown); 'error' also when opening failed. */
+  state: BufferState
+  /** Why the last action on the shown article failed, or what happened to it on disk. */
+  message: string | null
+  readOnly: string | null
+  /** The read-only reason is the file's permission, which makeWritable can lift. */
+  canMakeWritable: boolean
+  cursor: Cursor
+  /** The shown buffer's conflict while its dialog is open. */
+  conflict: Conflict | null
+  /** Every path with unsaved edits (shown or kept in memory), sorted. */
+  unsaved: readonly string[]
+  /** How many writes the store made: our own writes raise no change event, so views refresh on it. */
+  writes: number
+}
+
+export interface BufferStoreOptions {
+  /** Turns an error into the sentence the writer reads (the UI language). */
+  describe(error: unknown): string
+  /** The editor's accessible name (the UI language). */
+  label: string
+  /** The folder's header rules: every buffer's header is read with them. */
+  rules: HeaderRules
+  /** Body typing reaches `text` once typing pauses this long (a 1 MB join per key is too slow). */
+  textDelayMs?: number
+  /** Runs the cursor's update after the keystroke's frame (tests run it at once). */
+  later?(run: () => void): void
+}
+
+interface Buffer {
+  path: string
+  state: EditorState
+  status: BufferState
+  /** Hash of the disk bytes the buffer is based on. */
+  baseHash: string
+  /** The text as last read or saved: equal to it means no unsaved edits; the base of a merge. */
+  base: Text
+  readOnly: string | null
+  canMakeWritable: boolean
+  /** What the disk held when a save conflicted. */
+  disk: { text: string; hash: string } | null
+  message: string | null
+}
+
+type Loaded = Pick<ArticleFile, 'path' | 'text' | 'eol' | 'hash' | 'readOnly' | 'canMakeWritable'>
+
+const NO_HEADER = readHeader(EditorState.create({ doc: '' }).doc, { site: 'plain' })
+
+const TEXT_DELAY_MS = 200
+
+function cursorOf(state: EditorState): Cursor {
+  const head = state.selection.main.head
+  const line = state.doc.lineAt(head)
+  return { line: line.number, column: head - line.from + 1 }
+}
+
+function afterPaint(run: () => void): void {
+  requestAnimationFrame(() => setTimeout(run))
+}
+
+function edited(buffer: Buffer): boolean {
+  return !buffer.state.doc.eq(buffer.base)
+}
+
+function isCode(error: unknown, code: FolioError['code']): error is FolioError {
+  return error instanceof FolioError && error.code === code
+}
+
+export class BufferStore {
+  readonly #api: BufferApi
+  #options: BufferStoreOptions
+  #view: EditorView | null = null
+  /** Every buffer kept: the shown one, and those with unsaved edits. */
+  readonly #buffers = new Map<string, Buffer>()
+  #shown: Buffer | null = null
+  /** Opening failed: shown until another article is shown. */
+  #notice: string | null = null
+  #conflictOpen = false
+  #text = ''
+  #header: HeaderBlock = NO_HEADER
+  #cursor: Cursor = { line: 1, column: 1 }
+  #cursorQueued = false
+  #textTimer: ReturnType<typeof setTimeout> | undefined
+  #writes = 0
+  #edits = 0
+  /** Counts opens, so a slow read never replaces an article opened after it. */
+  #opening = 0
+  readonly #listeners = new Set<() => void>()
+  readonly #editListeners = new Set<() => void>()
+  #snapshot: BufferSnapshot
+
+  constructor(api: BufferApi, options: BufferStoreOptions) {
+    this.#api = api
+    this.#options = options
+    this.#snapshot = this.#build()
+  }
+
+  // ---- reading (stable functions: safe as useSyncExternalStore's arguments and effect deps) ----
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener)
+    return () => void this.#listeners.delete(listener)
+  }
+
+  readonly getSnapshot = (): BufferSnapshot => this.#snapshot
+
+  /** The state of the buffer at `path`, or null when none is kept. */
+  stateOf(path: string): BufferState | null {
+    return this.#buffers.get(path)?.status ?? null
+  }
+
+  /** The EditorState of the buffer at `path` (tests and the merge view read it). */
+  editorState(path: string): EditorState | null {
+    return this.#buffers.get(path)?.state ?? null
+  }
+
+  /** The conflict of the shown buffer, whether or not its dialog is open. */
+  conflict(): Conflict | null {
+    const shown = this.#shown
+    if (!shown?.disk || shown.status !== 'conflict') return null
+    return { path: shown.path, base: shown.base.toString(), mine: shown.state.doc.toString(), disk: shown.disk }
+  }
+
+  /** Every unsaved buffer, for the crash journal, with the file's own line endings. */
+  readonly unsavedBuffers = (): UnsavedBuffer[] =>
+    [...this.#buffers.values()].filter(edited).map((b) => ({ path: b.path, text: b.state.sliceDoc(), baseHash: b.baseHash }))
+
+  /** Counts document changes in any buffer: equal counts mean the texts are unchanged. */
+  readonly editCount = (): number => this.#edits
+
+  /** Calls `listener` on every document change, at once (`text` lags while typing goes on). */
+  readonly onEdit = (listener: () => void): (() => void) => {
+    this.#editListeners.add(listener)
+    return () => void this.#editListeners.delete(listener)
+  }
+
+  // ---- set-up ----
+
+  /** The UI language or the folder's rules changed: buffers made from now on use them. */
+  configure(options: Partial<BufferStoreOptions>): void {
+    this.#options = { ...this.#options, ...options }
+  }
+
+  /** The one EditorView (null when it goes): it shows the shown buffer's state. */
+  readonly attachView = (view: EditorView | null): void => {
+    this.#view = view
+    const shown = this.#shown
+    if (view && shown && view.state !== shown.state) view.setState(shown.state)
+  }
+
+  /** Applies a transaction to the shown buffer (through the view when there is one). */
+  dispatch(spec: TransactionSpec): void {
+    const shown = this.#shown
+    if (!shown) return
+    if (this.#view && this.#view.state === shown.state) {
+      this.#view.dispatch(spec)
+      return
+    }
+    const tr = shown.state.update(spec)
+    shown.state = tr.state
+    this.#updated(shown, tr.docChanged, tr.docChanged ? firstChange(tr) : Infinity, tr.docChanged || tr.selection !== undefined)
+  }
+
+  // ---- opening and showing ----
+
+  /** Shows the article at `path`: its kept buffer, or a fresh read. */
+  readonly open = async (path: string): Promise<void> => {
+    const ticket = ++this.#opening
+    if (this.#shown?.path === path) return
+    const kept = this.#buffers.get(path)
+    if (kept) {
+      this.#show(kept, false)
+      return
+    }
+    try {
+      const file = await this.#api.readArticle(path)
+      if (ticket !== this.#opening) return
+      // Opened elsewhere meanwhile (restored from the journal): that buffer wins.
+      this.#show(this.#buffers.get(path) ?? this.#load(file), true)
+    } catch (error) {
+      if (ticket !== this.#opening) return
+      this.#notice = this.#options.describe(error)
+      this.#emit()
+    }
+  }
+
+  #load(file: Loaded): Buffer {
+    const buffer: Buffer = {
+      path: file.path,
+      state: EditorState.create(),
+      status: file.readOnly ? 'read-only' : 'clean',
+      baseHash: file.hash,
+      base: EditorState.create().doc,
+      readOnly: file.readOnly,
+      canMakeWritable: file.canMakeWritable,
+      disk: null,
+      message: null,
+    }
+    buffer.state = this.#makeState(buffer, file.text, file.eol, file.readOnly !== null)
+    buffer.base = buffer.state.doc
+    return buffer
+  }
+
+  #makeState(buffer: Buffer, text: string, eol: '\n' | '\r\n', readOnly: boolean): EditorState {
+    const { label, rules } = this.#options
+    const listener = EditorView.updateListener.of((update) => {
+      buffer.state = update.state
+      let from = Infinity
+      if (update.docChanged) update.changes.iterChangedRanges((fromA) => (from = Math.min(from, fromA)))
+      this.#updated(buffer, update.docChanged, from, update.docChanged || update.selectionSet)
+    })
+    return EditorState.create({ doc: text, extensions: [folioSetup({ eol, readOnly, label, site: rules.site }), listener] })
+  }
+
+  /** After any transaction on a buffer: its state, the edit listeners, and what the UI shows. */
+  #updated(buffer: Buffer, docChanged: boolean, from: number, cursorMoved: boolean): void {
+    const shown = buffer === this.#shown
+    if (docChanged) {
+      this.#edits++
+      for (const listener of this.#editListeners) listener()
+      const before = buffer.status
+      const isEdited = edited(buffer)
+      this.#follow(buffer, isEdited ? 'edit' : 'revert')
+      this.#keep(buffer)
+      if (shown && from < this.#header.reach) this.#publishText()
+      else if (shown) this.#publishTextLater()
+      if (buffer.status !== before || this.#snapshot.unsaved.includes(buffer.path) !== isEdited) this.#emit()
+    }
+    if (shown && cursorMoved) this.#showCursorLater()
+  }
+
+  #show(buffer: Buffer, fold: boolean): void {
+    const leaving = this.#shown
+    this.#shown = buffer
+    this.#buffers.set(buffer.path, buffer)
+    if (leaving && leaving !== buffer) this.#keep(leaving)
+    const view = this.#view
+    if (view) {
+      view.setState(buffer.state)
+      if (fold) foldHeader(view)
+      buffer.state = view.state
+    }
+    this.#notice = null
+    this.#conflictOpen = buffer.status === 'conflict'
+    this.#cursor = cursorOf(buffer.state)
+    this.#publishText()
+  }
+
+  /** A buffer stays in memory while shown or while it holds something the disk does not. */
+  #keep(buffer: Buffer): void {
+    const worth = buffer === this.#shown || edited(buffer) || buffer.status === 'saving'
+    if (worth) this.#buffers.set(buffer.path, buffer)
+    else if (this.#buffers.get(buffer.path) === buffer) this.#buffers.delete(buffer.path)
+  }
+
+  // ---- moves ----
+
+  /** An explicit move: refused (false, nothing changes) when the table does not list it. */
+  #move(buffer: Buffer, event: BufferEvent): boolean {
+    const next = nextState(buffer.status, event)
+    if (next === null) return false
+    buffer.status = next
+    return true
+  }
+
+  /** A move that follows from typing: where the table lists none, the state already says it. */
+  #follow(buffer: Buffer, event: 'edit' | 'revert'): void {
+    this.#move(buffer, event)
+  }
+
+  // ---- saving ----
+
+  /** Saves the shown article; false when nothing was written (nothing to save, or it failed). */
+  readonly save = async (): Promise<boolean> => {
+    const shown = this.#shown
+    if (!shown || !edited(shown)) return false
+    return this.#write(shown, shown.baseHash)
+  }
+
+  /** Saves every buffer with unsaved edits; stops at the first that fails and shows it. */
+  readonly saveAll = async (): Promise<boolean> => {
+    for (const buffer of [...this.#buffers.values()]) {
+      if (!edited(buffer) || buffer.status === 'saving') continue
+      if (!(await this.#write(buffer, buffer.baseHash))) {
+        if (this.#buffers.get(buffer.path) === buffer && buffer !== this.#shown) this.#show(buffer, false)
+        this.#emit()
+        return false
+      }
+    }
+    return this.unsavedBuffers().length === 0
+  }
+
+  async #write(buffer: Buffer, baseHash: string): Promise<boolean> {
+    if (buffer.readOnly) return false
+    if (!this.#move(buffer, 'save')) return false
+    const doc = buffer.state.doc
+    // sliceDoc joins lines with the file's own separator; doc.toString() would turn CRLF into LF.
+    const text = buffer.state.sliceDoc()
+    if (buffer === this.#shown) this.#notice = null
+    this.#emit()
+    try {
+      const result = await this.#saveAt(buffer, text, baseHash)
+      buffer.baseHash = result.hash
+      buffer.base = doc
+      buffer.disk = null
+      buffer.message = null
+      this.#writes++
+      this.#move(buffer, 'saved')
+      this.#follow(buffer, edited(buffer) ? 'edit' : 'revert')
+      if (buffer === this.#shown) this.#conflictOpen = false
+      this.#keep(buffer)
+      this.#emit()
+      return true
+    } catch (error) {
+      buffer.message = this.#options.describe(error)
+      if (isCode(error, 'CONFLICT') && error.disk) {
+        buffer.disk = error.disk
+        this.#move(buffer, 'conflict')
+        if (buffer === this.#shown) this.#conflictOpen = true
+      } else if (isCode(error, 'NOT_FOUND')) {
+        this.#move(buffer, 'delete')
+      } else {
+        this.#move(buffer, 'fail')
+      }
+      this.#emit()
+      return false
+    }
+  }
+
+  /** Writes at the buffer's path; renamed while the write was under way, it writes at the new name. */
+  async #saveAt(buffer: Buffer, text: string, baseHash: string): Promise<SaveResult> {
+    for (;;) {
+      const path = buffer.path
+      try {
+        return await this.#api.saveArticle(path, text, baseHash)
+      } catch (error) {
+        if (!isCode(error, 'NOT_FOUND') || buffer.path === path) throw error
+      }
+    }
+  }
+
+  // ---- conflicts ----
+
+  /** "Keep mine": writes the buffer over what is on disk now (and only over that). */
+  readonly keepMine = async (): Promise<boolean> => {
+    const shown = this.#shown
+    if (!shown?.disk || shown.status !== 'conflict') return false
+    return this.#write(shown, shown.disk.hash)
+  }
+
+  /** "Take theirs": the disk's text replaces mine, as an edit that undo can take back. */
+  readonly reloadFromDisk = (): void => {
+    const shown = this.#shown
+    if (!shown?.disk || shown.status !== 'conflict') return
+    this.#rebase(shown, shown.disk, 'reload')
+  }
+
+  /** A merge of base, mine and disk becomes the text (undoable); it is based on the disk from now. */
+  readonly acceptMerge = (text: string): void => {
+    const shown = this.#shown
+    if (!shown?.disk || shown.status !== 'conflict') return
+    this.#rebase(shown, shown.disk, 'merge', text)
+  }
+
+  /** Bases the buffer on `disk` and puts `text` (default: the disk's) in it as one undoable edit. */
+  #rebase(buffer: Buffer, disk: { text: string; hash: string }, event: 'reload' | 'merge', text = disk.text): void {
+    const eol = detect(disk.text).eol
+    if (buffer.state.lineBreak !== eol) {
+      // Another line ending: a fresh state, with the cursor carried over.
+      const spec = reloadTransaction(buffer.state, text)
+      buffer.state = this.#makeState(buffer, text, eol, buffer.readOnly !== null)
+      buffer.state = buffer.state.update({ selection: spec.selection }).state
+    }
+    buffer.base = buffer.state.toText(disk.text)
+    buffer.baseHash = disk.hash
+    buffer.disk = null
+    buffer.message = null
+    this.#move(buffer, event)
+    if (buffer === this.#shown) this.#conflictOpen = false
+    const spec = reloadTransaction(buffer.state, text)
+    if (buffer === this.#shown && this.#view && this.#view.state !== buffer.state) this.#view.setState(buffer.state)
+    this.#apply(buffer, { ...spec, annotations: Transaction.addToHistory.of(true), userEvent: event === 'merge' ? 'input.merge' : 'input.reload' })
+    this.#keep(buffer)
+    this.#publishText()
+  }
+
+  /** Closes the conflict dialog; the buffer stays in conflict and saving asks again. */
+  readonly dismissConflict = (): void => {
+    this.#conflictOpen = false
+    this.#emit()
+  }
+
+  // ---- the disk ----
+
+  /** Files changed, appeared or went away on disk (the watcher's batch). */
+  readonly diskChanged = async (change: ContentChange): Promise<void> => {
+    for (const buffer of [...this.#buffers.values()]) {
+      if (change.removed.includes(buffer.path)) await this.#gone(buffer, change.added)
+      else if (change.changed.includes(buffer.path) || change.added.includes(buffer.path)) await this.#changedOnDisk(buffer)
+    }
+  }
+
+  async #changedOnDisk(buffer: Buffer): Promise<void> {
+    if (buffer.status === 'deleted') return this.#reappeared(buffer)
+    // Edited buffers keep their base: saving finds the new bytes and offers the merge.
+    if ((buffer.status !== 'clean' && buffer.status !== 'read-only') || edited(buffer)) return
+    let file: ArticleFile
+    try {
+      file = await this.#api.readArticle(buffer.path)
+    } catch (error) {
+      if (isCode(error, 'NOT_FOUND')) await this.#gone(buffer, [])
+      return
+    }
+    // Still the same clean buffer (no typing while reading), and really different bytes.
+    if (this.#buffers.get(buffer.path) !== buffer || edited(buffer) || file.hash === buffer.baseHash) return
+    this.#reload(buffer, file)
+  }
+
+  async #reappeared(buffer: Buffer): Promise<void> {
+    let file: ArticleFile
+    try {
+      file = await this.#api.readArticle(buffer.path)
+    } catch {
+      return // still gone
+    }
+    if (buffer.status !== 'deleted') return
+    if (edited(buffer)) {
+      // Saving checks against the text it was based on, and offers the merge if the new file differs.
+      this.#move(buffer, 'reappear')
+      buffer.message = null
+      this.#emit()
+    } else {
+      this.#move(buffer, 'reappear')
+      this.#reload(buffer, file)
+    }
+  }
+
+  async #gone(buffer: Buffer, added: readonly string[]): Promise<void> {
+    try {
+      await this.#api.readArticle(buffer.path)
+      return this.#changedOnDisk(buffer) // replaced in one go (another editor's atomic save)
+    } catch (error) {
+      if (!isCode(error, 'NOT_FOUND')) return
+    }
+    const moved = await this.#movedTo(buffer, added)
+    if (moved) {
+      this.rename(buffer.path, moved)
+      return
+    }
+    if (!this.#move(buffer, 'delete')) return
+    buffer.message = null
+    this.#emit()
+  }
+
+  /** A file that appeared with exactly the bytes the buffer is based on: the same article, renamed. */
+  async #movedTo(buffer: Buffer, added: readonly string[]): Promise<string | null> {
+    const candidates = added.filter((path) => !this.#buffers.has(path)).slice(0, 20)
+    for (const path of candidates) {
+      try {
+        if ((await this.#api.readArticle(path)).hash === buffer.baseHash) return path
+      } catch {
+        // Gone again or unreadable: not the one.
+      }
+    }
+    return null
+  }
+
+  /** Shows the file's newer text with the cursor, selections, folds and scroll on the same lines. */
+  #reload(buffer: Buffer, file: Loaded): void {
+    const sameSetup = buffer.state.lineBreak === file.eol && buffer.readOnly === file.readOnly
+    buffer.canMakeWritable = file.canMakeWritable
+    buffer.message = null
+    buffer.disk = null
+    if (!sameSetup) {
+      const spec = reloadTransaction(buffer.state, file.text)
+      buffer.readOnly = file.readOnly
+      buffer.state = this.#makeState(buffer, file.text, file.eol, file.readOnly !== null)
+      buffer.state = buffer.state.update({ selection: spec.selection }).state
+      buffer.base = buffer.state.doc
+      buffer.baseHash = file.hash
+      this.#move(buffer, file.readOnly ? 'lock' : buffer.status === 'read-only' ? 'writable' : 'reload')
+      if (buffer === this.#shown) this.#show(buffer, true)
+      this.#emit()
+      return
+    }
+    const spec = reloadTransaction(buffer.state, file.text)
+    // Based on the new text before the change arrives, so it counts as clean, not as an edit.
+    buffer.baseHash = file.hash
+    buffer.base = buffer.state.toText(file.text)
+    this.#move(buffer, 'reload')
+    this.#apply(buffer, spec)
+    this.#keep(buffer)
+    this.#publishText()
+  }
+
+  /** Applies a transaction to a buffer, through the view when it shows it (scroll kept). */
+  #apply(buffer: Buffer, spec: TransactionSpec): void {
+    const view = this.#view
+    if (view && buffer === this.#shown && view.state === buffer.state) {
+      const scroll = view.scrollSnapshot()
+      const tr = buffer.state.update(spec)
+      view.dispatch(tr)
+      const kept = scroll.map(tr.changes)
+      if (kept) view.dispatch({ effects: kept })
+      return
+    }
+    const tr = buffer.state.update(spec)
+    buffer.state = tr.state
+    this.#updated(buffer, tr.docChanged, tr.docChanged ? firstChange(tr) : Infinity, true)
+  }
+
+  /** The writer's "make writable": adds the write permission and reopens the article editable. */
+  readonly makeWritable = async (): Promise<void> => {
+    const shown = this.#shown
+    if (!shown?.canMakeWritable) return
+    let file: ArticleFile
+    try {
+      file = await this.#api.makeArticleWritable(shown.path)
+    } catch (error) {
+      shown.message = this.#options.describe(error)
+      this.#emit()
+      return
+    }
+    if (shown.status !== 'read-only') return
+    this.#reload(shown, file)
+    if (shown === this.#shown) this.#view?.focus()
+  }
+
+  // ---- the folder's files ----
+
+  /** The article was renamed (by us, or seen on disk): its buffer, edits and undo history follow. */
+  readonly rename = (from: string, to: string): void => {
+    const buffer = this.#buffers.get(from)
+    if (!buffer) return
+    this.#buffers.delete(from)
+    buffer.path = to
+    this.#buffers.set(to, buffer)
+    this.#emit()
+  }
+
+  /** The article went to the trash, or the writer closed it: its buffer is dropped. */
+  readonly forget = (path: string): void => {
+    const buffer = this.#buffers.get(path)
+    if (!buffer) return
+    this.#buffers.delete(path)
+    if (buffer === this.#shown) this.#hide()
+    this.#emit()
+  }
+
+  /** Another folder opens: every buffer is dropped (callers save or ask first). */
+  readonly reset = (): void => {
+    this.#buffers.clear()
+    this.#hide()
+    this.#emit()
+  }
+
+  #hide(): void {
+    this.#shown = null
+    this.#conflictOpen = false
+    this.#notice = null
+    this.#view?.setState(EditorState.create({ doc: '' }))
+    clearTimeout(this.#textTimer)
+    this.#text = ''
+    this.#header = NO_HEADER
+    this.#cursor = { line: 1, column: 1 }
+  }
+
+  /** Puts journaled buffers back as unsaved edits on top of what is on disk now. */
+  readonly restore = async (buffers: readonly UnsavedBuffer[]): Promise<void> => {
+    let first: Buffer | null = null
+    const failed: string[] = []
+    for (const saved of buffers) {
+      try {
+        const disk = await this.#api.readArticle(saved.path)
+        const buffer = this.#load(disk)
+        // Based on what the journal says was loaded: if the disk moved on since, saving conflicts.
+        buffer.baseHash = saved.baseHash
+        this.#apply(buffer, { changes: { from: 0, to: buffer.state.doc.length, insert: buffer.state.toText(saved.text) } })
+        this.#buffers.set(saved.path, buffer)
+        first ??= buffer
+      } catch (error) {
+        failed.push(`${saved.path}: ${this.#options.describe(error)}`)
+      }
+    }
+    if (first) this.#show(first, false)
+    // After show(), which clears the notice: a buffer that could not come back must be said.
+    if (failed.length > 0) this.#notice = failed.join('; ')
+    this.#emit()
+  }
+
+  // ---- what React sees ----
+
+  #publishText(): void {
+    clearTimeout(this.#textTimer)
+    const shown = this.#shown
+    if (shown) {
+      this.#header = headerOf(shown.state)
+      this.#text = shown.state.doc.toString()
+    }
+    this.#emit()
+  }
+
+  #publishTextLater(): void {
+    clearTimeout(this.#textTimer)
+    this.#textTimer = setTimeout(() => this.#publishText(), this.#options.textDelayMs ?? TEXT_DELAY_MS)
+  }
+
+  // After the next paint, so a keystroke's frame carries CodeMirror's work and not a re-render.
+  #showCursorLater(): void {
+    if (this.#cursorQueued) return
+    this.#cursorQueued = true
+    ;(this.#options.later ?? afterPaint)(() => {
+      this.#cursorQueued = false
+      const shown = this.#shown
+      if (!shown) return
+      const next = cursorOf(shown.state)
+      if (next.line === this.#cursor.line && next.column === this.#cursor.column) return
+      this.#cursor = next
+      this.#emit()
+    })
+  }
+
+  #build(): BufferSnapshot {
+    const shown = this.#shown
+    return {
+      path: shown?.path ?? null,
+      text: shown ? this.#text : '',
+      header: shown ? this.#header : NO_HEADER,
+      eol: shown?.state.lineBreak === '\r\n' ? '\r\n' : '\n',
+      state: this.#notice ? 'error' : (shown?.status ?? 'clean'),
+      message: this.#notice ?? shown?.message ?? null,
+      readOnly: shown?.readOnly ?? null,
+      canMakeWritable: shown?.canMakeWritable ?? false,
+      cursor: this.#cursor,
+      conflict: this.#conflictOpen ? this.conflict() : null,
+      unsaved: [...this.#buffers.values()].filter(edited).map((b) => b.path).sort(),
+      writes: this.#writes,
+    }
+  }
+
+  #emit(): void {
+    const next = this.#build()
+    const last = this.#snapshot
+    if (sameSnapshot(last, next)) return
+    this.#snapshot = next
+    for (const listener of [...this.#listeners]) listener()
+  }
+}
+
+function firstChange(tr: Transaction): number {
+  let from = Infinity
+  tr.changes.iterChangedRanges((fromA) => (from = Math.min(from, fromA)))
+  return from
+}
+
+/** Field by field; the unsaved list by its contents, so typing in a dirty buffer re-renders nothing. */
+function sameSnapshot(a: BufferSnapshot, b: BufferSnapshot): boolean {
+  for (const key of Object.keys(a) as (keyof BufferSnapshot)[]) {
+    if (key === 'unsaved' || key === 'conflict') continue
+    if (a[key] !== b[key]) return false
+  }
+  if (a.unsaved.length !== b.unsaved.length || a.unsaved.some((p, i) => p !== b.unsaved[i])) return false
+  if ((a.conflict === null) !== (b.conflict === null)) return false
+  return a.conflict === null || (a.conflict.path === b.conflict?.path && a.conflict.disk === b.conflict.disk && a.conflict.mine === b.conflict.mine)
+}

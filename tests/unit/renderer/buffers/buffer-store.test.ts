@@ -1,0 +1,388 @@
+import { undo } from '@codemirror/commands'
+import { describe, expect, it } from 'vitest'
+import { BufferStore } from '../../../../renderer/buffers/buffer-store'
+import { TRANSITIONS, nextState, type BufferState } from '../../../../renderer/buffers/transitions'
+import { FolioError } from '../../../../shared/errors'
+import { FakeDisk, hashOf } from './fake-disk'
+
+const POST = '---\ntitle: Hello\ntags: [a]\n---\n\nFirst paragraph.\n'
+const CRLF_POST = '---\r\ntitle: 你好\r\n---\r\n\r\n正文。\r\n'
+
+function setUp(files: Record<string, string> = { 'a.md': POST }) {
+  const disk = new FakeDisk(files)
+  const store = new BufferStore(disk, {
+    describe: (error) => (error instanceof Error ? error.message : String(error)),
+    label: 'Editor',
+    rules: { site: 'plain' },
+    textDelayMs: 0,
+    later: (run) => run(),
+  })
+  const append = (text: string) => {
+    const end = store.editorState(store.getSnapshot().path ?? '')?.doc.length ?? 0
+    store.dispatch({ changes: { from: end, insert: text } })
+  }
+  const undoOnce = () => {
+    const path = store.getSnapshot().path
+    const state = path ? store.editorState(path) : null
+    if (state) undo({ state, dispatch: (tr) => store.dispatch(tr) })
+  }
+  return { disk, store, append, undoOnce, state: () => store.getSnapshot().state }
+}
+
+/** Lets pending promise callbacks (the fake disk's answers) run. */
+const settle = () => new Promise((done) => setTimeout(done, 5))
+
+describe('BufferStore: the table', () => {
+  it('refuses every move the table does not list, and lists a way out of every state', () => {
+    const states = Object.keys(TRANSITIONS) as BufferState[]
+    expect(states.sort()).toEqual(['clean', 'conflict', 'deleted', 'dirty', 'error', 'read-only', 'saving'])
+    expect(nextState('clean', 'save')).toBeNull()
+    expect(nextState('saving', 'save')).toBeNull()
+    expect(nextState('read-only', 'edit')).toBeNull()
+    expect(nextState('read-only', 'save')).toBeNull()
+    for (const state of states) {
+      const exits = Object.values(TRANSITIONS[state]).filter((next) => next !== state)
+      expect(exits.length, state).toBeGreaterThan(0)
+    }
+  })
+})
+
+describe('BufferStore: editing and saving', () => {
+  it('goes clean → dirty → clean by undo, and dirty → saving → clean by a save of exactly the text', async () => {
+    const { store, disk, append, undoOnce, state } = setUp()
+    await store.open('a.md')
+    expect(state()).toBe('clean')
+    append('More.\n')
+    expect(state()).toBe('dirty')
+    expect(store.getSnapshot().unsaved).toEqual(['a.md'])
+    undoOnce()
+    expect(state()).toBe('clean')
+    expect(store.getSnapshot().unsaved).toEqual([])
+    expect(await store.save()).toBe(false) // nothing to save: no write at all
+    expect(disk.saves).toHaveLength(0)
+    append('More.\n')
+    const saving = store.save()
+    expect(state()).toBe('saving')
+    expect(await saving).toBe(true)
+    expect(state()).toBe('clean')
+    expect(disk.files.get('a.md')).toBe(POST + 'More.\n')
+    expect(store.getSnapshot().writes).toBe(1)
+  })
+
+  it('writes the file with its own CRLF line endings and CJK text untouched', async () => {
+    const { store, disk, append } = setUp({ 'zh.md': CRLF_POST })
+    await store.open('zh.md')
+    expect(store.getSnapshot().eol).toBe('\r\n')
+    expect(store.getSnapshot().text).toBe(CRLF_POST.replace(/\r\n/g, '\n'))
+    append('第二段。\r\n')
+    await store.save()
+    expect(disk.files.get('zh.md')).toBe(CRLF_POST + '第二段。\r\n')
+  })
+
+  it('typing during a save leaves the buffer dirty once the save ends, based on what was written', async () => {
+    const { store, disk, append, state } = setUp()
+    await store.open('a.md')
+    append('One.\n')
+    disk.hold = true
+    const first = store.save()
+    append('Two.\n')
+    expect(state()).toBe('saving')
+    // A second save while the first is under way is refused: one write at a time per buffer.
+    expect(await store.save()).toBe(false)
+    expect(disk.saves).toHaveLength(1)
+    disk.release()
+    expect(await first).toBe(true)
+    expect(state()).toBe('dirty')
+    expect(disk.files.get('a.md')).toBe(POST + 'One.\n')
+    disk.hold = false
+    await store.save()
+    expect(disk.files.get('a.md')).toBe(POST + 'One.\nTwo.\n')
+    expect(disk.saves[1]?.baseHash).toBe(hashOf(POST + 'One.\n'))
+    expect(state()).toBe('clean')
+  })
+
+  it('a failed save says why and keeps the edits; typing makes it dirty, saving again writes', async () => {
+    const { store, disk, append, state } = setUp()
+    await store.open('a.md')
+    append('x')
+    disk.failNext = new FolioError({ code: 'IO', path: 'a.md', message: 'Could not save a.md: the disk is full.' })
+    expect(await store.save()).toBe(false)
+    expect(state()).toBe('error')
+    expect(store.getSnapshot().message).toContain('disk is full')
+    expect(disk.files.get('a.md')).toBe(POST)
+    append('y')
+    expect(state()).toBe('dirty')
+    expect(await store.save()).toBe(true)
+    expect(disk.files.get('a.md')).toBe(POST + 'xy')
+    expect(store.getSnapshot().message).toBeNull()
+  })
+
+  it('keeps unsaved buffers in memory, undo history included, while another article is shown', async () => {
+    const { store, disk, append, undoOnce, state } = setUp({ 'a.md': POST, 'b.md': 'B\n' })
+    await store.open('a.md')
+    append('edit A')
+    await store.open('b.md')
+    expect(store.getSnapshot().unsaved).toEqual(['a.md'])
+    append('edit B')
+    await store.open('a.md')
+    expect(store.getSnapshot().text).toBe(POST + 'edit A')
+    undoOnce()
+    expect(state()).toBe('clean')
+    expect(store.getSnapshot().unsaved).toEqual(['b.md'])
+    expect(await store.saveAll()).toBe(true)
+    expect(disk.files.get('b.md')).toBe('B\nedit B')
+    expect(disk.files.get('a.md')).toBe(POST)
+  })
+
+  it('a slow read never replaces an article opened after it', async () => {
+    const { store } = setUp({ 'a.md': POST, 'b.md': 'B\n' })
+    const slow = store.open('a.md')
+    const fast = store.open('b.md')
+    await Promise.all([slow, fast])
+    expect(store.getSnapshot().path).toBe('b.md')
+  })
+
+  it('says why an article could not be opened', async () => {
+    const { store } = setUp()
+    await store.open('missing.md')
+    expect(store.getSnapshot().state).toBe('error')
+    expect(store.getSnapshot().message).toContain('missing.md')
+  })
+
+  it('publishes only when something shown changes: typing in a dirty buffer re-renders nothing', async () => {
+    const { store, append } = setUp()
+    await store.open('a.md')
+    append('a')
+    await settle() // the text published after the pause
+    let renders = 0
+    const off = store.subscribe(() => renders++)
+    const before = store.getSnapshot()
+    append('b')
+    expect(store.getSnapshot()).toBe(before) // body typing reaches `text` after the pause
+    await settle()
+    expect(renders).toBe(1)
+    off()
+  })
+})
+
+describe('BufferStore: conflicts', () => {
+  async function conflicted() {
+    const setup = setUp()
+    await setup.store.open('a.md')
+    setup.append('Mine.\n')
+    setup.disk.files.set('a.md', POST.replace('tags: [a]', 'tags: [a, b]'))
+    expect(await setup.store.save()).toBe(false)
+    return setup
+  }
+
+  it('a save over someone else’s change stops with base, mine and disk', async () => {
+    const { store, disk, state } = await conflicted()
+    expect(state()).toBe('conflict')
+    const conflict = store.getSnapshot().conflict
+    expect(conflict?.base).toBe(POST)
+    expect(conflict?.mine).toBe(POST + 'Mine.\n')
+    expect(conflict?.disk.text).toBe(POST.replace('tags: [a]', 'tags: [a, b]'))
+    expect(disk.files.get('a.md')).toBe(POST.replace('tags: [a]', 'tags: [a, b]'))
+    store.dismissConflict()
+    expect(store.getSnapshot().conflict).toBeNull()
+    expect(state()).toBe('conflict')
+    expect(store.conflict()?.mine).toBe(POST + 'Mine.\n')
+  })
+
+  it('keep mine writes over exactly the disk text it was shown', async () => {
+    const { store, disk, state } = await conflicted()
+    expect(await store.keepMine()).toBe(true)
+    expect(state()).toBe('clean')
+    expect(disk.files.get('a.md')).toBe(POST + 'Mine.\n')
+  })
+
+  it('take theirs shows the disk text as an edit undo can take back', async () => {
+    const { store, undoOnce, state } = await conflicted()
+    store.reloadFromDisk()
+    expect(state()).toBe('clean')
+    expect(store.getSnapshot().text).toBe(POST.replace('tags: [a]', 'tags: [a, b]'))
+    undoOnce()
+    expect(store.getSnapshot().text).toBe(POST + 'Mine.\n')
+    expect(state()).toBe('dirty')
+  })
+
+  it('a merge becomes the text, based on the disk, and saves without another conflict', async () => {
+    const { store, disk, state } = await conflicted()
+    const merged = POST.replace('tags: [a]', 'tags: [a, b]') + 'Mine.\n'
+    store.acceptMerge(merged)
+    expect(state()).toBe('dirty')
+    expect(store.getSnapshot().conflict).toBeNull()
+    expect(await store.save()).toBe(true)
+    expect(disk.files.get('a.md')).toBe(merged)
+  })
+})
+
+describe('BufferStore: the disk', () => {
+  it('a clean buffer follows a change on disk; an edited one keeps its edits and conflicts on save', async () => {
+    const { store, disk, append, state } = setUp()
+    await store.open('a.md')
+    disk.files.set('a.md', POST + 'Theirs.\n')
+    await store.diskChanged({ added: [], changed: ['a.md'], removed: [] })
+    expect(store.getSnapshot().text).toBe(POST + 'Theirs.\n')
+    expect(state()).toBe('clean')
+    append('Mine.\n')
+    disk.files.set('a.md', POST)
+    await store.diskChanged({ added: [], changed: ['a.md'], removed: [] })
+    expect(state()).toBe('dirty')
+    await settle()
+    expect(store.getSnapshot().text).toBe(POST + 'Theirs.\nMine.\n')
+    await store.save()
+    expect(state()).toBe('conflict')
+  })
+
+  it('a file deleted on disk keeps its buffer and says so; editing keeps it deleted', async () => {
+    const { store, disk, append, state } = setUp()
+    await store.open('a.md')
+    disk.files.delete('a.md')
+    await store.diskChanged({ added: [], changed: [], removed: ['a.md'] })
+    expect(state()).toBe('deleted')
+    expect(store.getSnapshot().text).toBe(POST)
+    append('Still here.\n')
+    expect(state()).toBe('deleted')
+    expect(store.getSnapshot().unsaved).toEqual(['a.md'])
+  })
+
+  it('a file put back on disk after a delete: clean buffers reload, edited ones save through the check', async () => {
+    const { store, disk, append, state } = setUp()
+    await store.open('a.md')
+    disk.files.delete('a.md')
+    await store.diskChanged({ added: [], changed: [], removed: ['a.md'] })
+    disk.files.set('a.md', POST)
+    await store.diskChanged({ added: ['a.md'], changed: [], removed: [] })
+    expect(state()).toBe('clean')
+    disk.files.delete('a.md')
+    await store.diskChanged({ added: [], changed: [], removed: ['a.md'] })
+    append('Mine.\n')
+    disk.files.set('a.md', POST)
+    await store.diskChanged({ added: ['a.md'], changed: [], removed: [] })
+    expect(state()).toBe('dirty')
+    expect(await store.save()).toBe(true)
+    expect(disk.files.get('a.md')).toBe(POST + 'Mine.\n')
+  })
+
+  it('a rename on disk seen as a pair follows the new name, unsaved edits and all', async () => {
+    const { store, disk, append, state } = setUp({ 'a.md': POST, 'other.md': 'Other\n' })
+    await store.open('a.md')
+    append('Mine.\n')
+    disk.files.delete('a.md')
+    disk.files.set('renamed.md', POST)
+    await store.diskChanged({ added: ['other-new.md', 'renamed.md'], changed: [], removed: ['a.md'] })
+    expect(store.getSnapshot().path).toBe('renamed.md')
+    expect(state()).toBe('dirty')
+    await store.save()
+    expect(disk.files.get('renamed.md')).toBe(POST + 'Mine.\n')
+    expect(disk.files.has('a.md')).toBe(false)
+  })
+
+  it('a file replaced in one go (removed and added in the same batch) is a change, not a delete', async () => {
+    const { store, disk, state } = setUp()
+    await store.open('a.md')
+    disk.files.set('a.md', POST + 'Theirs.\n')
+    await store.diskChanged({ added: ['a.md'], changed: [], removed: ['a.md'] })
+    expect(state()).toBe('clean')
+    expect(store.getSnapshot().text).toBe(POST + 'Theirs.\n')
+  })
+})
+
+describe('BufferStore: renames and folders', () => {
+  it('renaming an article with unsaved edits in memory moves them to the new name', async () => {
+    const { store, disk, append } = setUp({ 'a.md': POST, 'b.md': 'B\n' })
+    await store.open('a.md')
+    append('Mine.\n')
+    await store.open('b.md')
+    disk.files.set('new.md', disk.files.get('a.md') ?? '')
+    disk.files.delete('a.md')
+    store.rename('a.md', 'new.md')
+    expect(store.getSnapshot().unsaved).toEqual(['new.md'])
+    expect(await store.saveAll()).toBe(true)
+    expect(disk.files.get('new.md')).toBe(POST + 'Mine.\n')
+  })
+
+  it('a rename while the save is under way writes at the new name', async () => {
+    const { store, disk, append, state } = setUp()
+    await store.open('a.md')
+    append('Mine.\n')
+    disk.hold = true
+    const saving = store.save()
+    disk.files.set('new.md', disk.files.get('a.md') ?? '')
+    disk.files.delete('a.md')
+    store.rename('a.md', 'new.md')
+    disk.hold = false
+    disk.release()
+    expect(await saving).toBe(true)
+    expect(state()).toBe('clean')
+    expect(disk.files.get('new.md')).toBe(POST + 'Mine.\n')
+    expect(disk.saves.map((s) => s.path)).toEqual(['a.md', 'new.md'])
+  })
+
+  it('forget and reset drop buffers', async () => {
+    const { store, append } = setUp({ 'a.md': POST, 'b.md': 'B\n' })
+    await store.open('a.md')
+    append('x')
+    await store.open('b.md')
+    store.forget('a.md')
+    expect(store.getSnapshot().unsaved).toEqual([])
+    append('y')
+    store.reset()
+    expect(store.getSnapshot().path).toBeNull()
+    expect(store.unsavedBuffers()).toEqual([])
+  })
+})
+
+describe('BufferStore: read-only files', () => {
+  it('cannot be saved; make writable opens it editable', async () => {
+    const { store, disk, append, state } = setUp()
+    disk.readOnly.set('a.md', 'a.md is read-only.')
+    await store.open('a.md')
+    expect(state()).toBe('read-only')
+    expect(store.getSnapshot().readOnly).toBe('a.md is read-only.')
+    expect(await store.save()).toBe(false)
+    await store.makeWritable()
+    expect(state()).toBe('clean')
+    expect(store.getSnapshot().readOnly).toBeNull()
+    append('Now.\n')
+    expect(await store.save()).toBe(true)
+    expect(disk.files.get('a.md')).toBe(POST + 'Now.\n')
+  })
+})
+
+describe('BufferStore: the crash journal', () => {
+  it('journals every unsaved buffer with its own line endings and the hash it was based on', async () => {
+    const { store, append } = setUp({ 'a.md': POST, 'zh.md': CRLF_POST })
+    let edits = 0
+    store.onEdit(() => edits++)
+    await store.open('zh.md')
+    append('改。\r\n')
+    await store.open('a.md')
+    append('More.\n')
+    expect(edits).toBe(2)
+    expect(store.editCount()).toBe(2)
+    expect(store.unsavedBuffers().sort((x, y) => x.path.localeCompare(y.path))).toEqual([
+      { path: 'a.md', text: POST + 'More.\n', baseHash: hashOf(POST) },
+      { path: 'zh.md', text: CRLF_POST + '改。\r\n', baseHash: hashOf(CRLF_POST) },
+    ])
+  })
+
+  it('restores journaled buffers as unsaved edits; one whose file moved on conflicts on save', async () => {
+    const { store, disk, state } = setUp({ 'a.md': POST + 'Theirs.\n', 'b.md': 'B\n' })
+    await store.restore([
+      { path: 'a.md', text: POST + 'Mine.\n', baseHash: hashOf(POST) },
+      { path: 'b.md', text: 'B\nmore', baseHash: hashOf('B\n') },
+      { path: 'gone.md', text: 'x', baseHash: hashOf('') },
+    ])
+    expect(store.getSnapshot().path).toBe('a.md')
+    expect(store.getSnapshot().unsaved).toEqual(['a.md', 'b.md'])
+    expect(store.getSnapshot().message).toContain('gone.md')
+    expect(await store.save()).toBe(false)
+    expect(state()).toBe('conflict')
+    expect(store.conflict()?.disk.text).toBe(POST + 'Theirs.\n')
+    await store.open('b.md')
+    expect(await store.save()).toBe(true)
+    expect(disk.files.get('b.md')).toBe('B\nmore')
+  })
+})

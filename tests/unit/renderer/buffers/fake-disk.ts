@@ -1,0 +1,63 @@
+/**
+ * An in-memory stand-in for the main process's article calls, with the same contract as the
+ * real ones (hash check on save, NOT_FOUND, CONFLICT with the disk's text), and a gate that holds
+ * saves so a test can act while one is under way.
+ */
+import { createHash } from 'node:crypto'
+import type { ArticleFile, SaveResult } from '../../../../shared/contract'
+import { FolioError } from '../../../../shared/errors'
+import type { BufferApi } from '../../../../renderer/buffers/buffer-store'
+
+export function hashOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
+}
+
+export class FakeDisk implements BufferApi {
+  readonly files = new Map<string, string>()
+  readonly readOnly = new Map<string, string>()
+  /** Every save asked for, in order, answered or not. */
+  readonly saves: { path: string; text: string; baseHash: string }[] = []
+  /** When set, saves wait for release() (one call releases every waiting save). */
+  hold = false
+  /** The next save fails with this error instead of writing. */
+  failNext: FolioError | null = null
+  #waiting: (() => void)[] = []
+
+  constructor(files: Record<string, string> = {}) {
+    for (const [path, text] of Object.entries(files)) this.files.set(path, text)
+  }
+
+  release(): void {
+    const waiting = this.#waiting
+    this.#waiting = []
+    for (const go of waiting) go()
+  }
+
+  async readArticle(path: string): Promise<ArticleFile> {
+    await Promise.resolve()
+    const text = this.files.get(path)
+    if (text === undefined) throw new FolioError({ code: 'NOT_FOUND', path, message: `Could not read ${path}: the file does not exist.` })
+    const readOnly = this.readOnly.get(path) ?? null
+    return { path, text, bom: false, eol: text.includes('\r\n') ? '\r\n' : '\n', hash: hashOf(text), mtimeMs: 0, size: text.length, readOnly, canMakeWritable: readOnly !== null }
+  }
+
+  async makeArticleWritable(path: string): Promise<ArticleFile> {
+    this.readOnly.delete(path)
+    return this.readArticle(path)
+  }
+
+  async saveArticle(path: string, text: string, baseHash: string): Promise<SaveResult> {
+    this.saves.push({ path, text, baseHash })
+    if (this.hold) await new Promise<void>((go) => this.#waiting.push(go))
+    const failure = this.failNext
+    this.failNext = null
+    if (failure) throw failure
+    const disk = this.files.get(path)
+    if (disk === undefined) throw new FolioError({ code: 'NOT_FOUND', path, message: `Could not save ${path}: the file does not exist.` })
+    if (hashOf(disk) !== baseHash) {
+      throw new FolioError({ code: 'CONFLICT', path, message: `${path} changed on disk.`, disk: { text: disk, hash: hashOf(disk) } })
+    }
+    this.files.set(path, text)
+    return { path, hash: hashOf(text), mtimeMs: 0, size: text.length }
+  }
+}
