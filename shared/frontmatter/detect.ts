@@ -47,6 +47,8 @@ export interface DetectResult {
   unterminated?: number
   /** A header the site's generator would not read (the rule it breaks), for parse to report. */
   notRead?: { offset: number; message: string }
+  /** No block Folio can read, though the generator's reader sees a header there: why, for parse to report. */
+  refused?: { code: 'unterminated' | 'not-read'; offset: number; message: string }
 }
 
 /** The generator whose reader the options ask for: `site`, or Hexo for the older `hexo` flag. */
@@ -54,7 +56,8 @@ export function generatorOf(opts: DetectOptions): Generator {
   return opts.site ?? (opts.hexo ? 'hexo' : 'plain')
 }
 
-const FENCE = /^---[ \t]*(yaml|yml|toml|json)?[ \t]*$/i
+// gray-matter reads a language after the fence; which ones a generator accepts is its rule.
+const FENCE = /^---[ \t]*(yaml|yml|toml|json|js|javascript)?[ \t]*$/i
 const HEXO_FENCE = /^(-{3,}|;{3,})[ \t]*$/
 // A first line that reads as `key:` (YAML) or `"key":` (Hexo's braceless JSON).
 const KEY_LINE = /^(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s#:\-?[\]{},&*!|>'"%@`][^#]*?)[ \t]*:(?:[ \t]|$)/
@@ -67,8 +70,8 @@ export function detect(text: string, opts: DetectOptions = {}): Detection {
 export function detectWithDoc(text: string, opts: DetectOptions = {}): DetectResult {
   const generator = generatorOf(opts)
   const rules = headerRules(generator)
-  const found = detectBlock(text, rules)
-  const notRead = found.detection.block ? notReadRule(text, found.detection, generator, rules) : null
+  const found = detectBlock(text, rules, generator)
+  const notRead = found.notRead ?? (found.detection.block ? notReadRule(text, found.detection, generator, rules) : null)
   return notRead ? { ...found, notRead } : found
 }
 
@@ -79,7 +82,9 @@ function notReadRule(text: string, d: Detection, generator: Generator, rules: He
   if (rules.leadingBlankLines !== null && d.openFence !== '') {
     let blank = 0
     for (let i = d.leading.from; i < d.leading.to; i++) if (text[i] === '\n') blank++
-    if (blank > rules.leadingBlankLines) return { offset: at, message: leadingBlankLinesMessage(generator, rules.leadingBlankLines) }
+    // Hexo reads a blank line and `---` as YAML's own document marker; JSON has no such marker.
+    const allowed = d.openFence?.startsWith(';') ? 0 : rules.leadingBlankLines
+    if (blank > allowed) return { offset: at, message: leadingBlankLinesMessage(generator, allowed) }
   }
   if (d.format === 'toml' && !rules.toml) {
     return { offset: at, message: `${siteRules(generator).name} reads no +++ TOML header; write the header in YAML between --- lines` }
@@ -87,7 +92,8 @@ function notReadRule(text: string, d: Detection, generator: Generator, rules: He
   return null
 }
 
-function detectBlock(text: string, rules: HeaderRules): DetectResult {
+function detectBlock(text: string, rules: HeaderRules, generator: Generator): DetectResult {
+  const name = siteRules(generator).name
   const bom = text.charCodeAt(0) === 0xfeff
   const start = bom ? 1 : 0
   const eol = dominantEol(text)
@@ -119,10 +125,24 @@ function detectBlock(text: string, rules: HeaderRules): DetectResult {
   const fenced = (
     format: FrontMatterFormat,
     closeTest: (s: string) => boolean,
+    fence: string,
   ): DetectResult | null => {
     for (let q = first.next; q < text.length; ) {
       const line = lineAt(text, q)
       const s = text.slice(line.start, line.end).replace(/[ \t]+$/, '')
+      // Readers that find the closing fence by prefix end the header on `----` or `---x` too, and
+      // read the rest of that line as body: a header Folio does not edit until the line is fixed.
+      if (rules.closeOnPrefix && !closeTest(s) && s.startsWith(fence)) {
+        const lineNo = text.slice(0, line.start).split('\n').length
+        return {
+          detection: none,
+          refused: {
+            code: 'not-read',
+            offset: first.start,
+            message: `${name} ends this header at line ${lineNo}, where "${s}" starts with "${fence}", and reads the rest of that line as body; make line ${lineNo} "${fence}" alone`,
+          },
+        }
+      }
       if (closeTest(s)) {
         return {
           detection: {
@@ -144,26 +164,49 @@ function detectBlock(text: string, rules: HeaderRules): DetectResult {
 
   const fence = FENCE.exec(firstText) ?? (rules.semicolonJson ? HEXO_FENCE.exec(firstText) : null)
   if (fence && firstText.startsWith('-')) {
-    const lang = (fence[1] ?? 'yaml').toLowerCase()
+    const written = fence[1]?.toLowerCase()
+    const lang = written ?? 'yaml'
     const format: FrontMatterFormat = lang === 'toml' ? 'toml' : lang === 'json' ? 'json' : 'yaml'
     const dashes = /^-+/.exec(firstText)?.[0] ?? '---'
     // Jekyll also ends a YAML header with YAML's document-end marker `...`.
-    const found = fenced(format, (s) => s === dashes || (format === 'yaml' && s === '...'))
+    const found = fenced(format, (s) => s === dashes || (format === 'yaml' && rules.yamlDocumentEnd && s === '...'), dashes)
     if (!found) return { detection: none, unterminated: looksLikeHeaderAfter(text, first.next) ? first.start : undefined }
+    if (found.refused) return found
+    const rejected = fenceRule(text, first, firstText, written, rules, name, first.start === start)
+    if (rejected) return { ...found, notRead: { offset: first.start, message: rejected } }
     return format === 'yaml' ? acceptYaml(text, found, none) : found
   }
   if (firstText === '+++') {
-    const found = fenced('toml', (s) => s === '+++')
+    const found = fenced('toml', (s) => s === '+++', '+++')
     if (found) return found
     return { detection: none, unterminated: first.start }
   }
   if (rules.semicolonJson && /^;{3,}$/.test(firstText)) {
-    const found = fenced('json', (s) => s === firstText)
+    const found = fenced('json', (s) => s === firstText, firstText)
     return found ?? { detection: none }
+  }
+  if (rules.orgMode && /^#\+\w+(?:\[\])?:/.test(firstText)) {
+    const message = `${name} reads these #+ lines as an Org-mode header, which Folio does not read or edit; edit them as text`
+    return { detection: none, refused: { code: 'not-read', offset: first.start, message } }
   }
   if (rules.jsonObject && /^\{[ \t]*(?:"|\}|$)/.test(firstText)) return jsonObject(text, first.start, none) ?? { detection: none }
   if (rules.fenceless) return hexoFenceless(text, first, none) ?? { detection: none }
   return { detection: none }
+}
+
+/** The rule of the generator's reader that this opening fence breaks (a language, trailing spaces), if any. */
+function fenceRule(text: string, first: Line, firstText: string, lang: string | undefined, rules: HeaderRules, name: string, atStart: boolean): string | null {
+  if (lang !== undefined && rules.codeLanguages.includes(lang)) {
+    return `${name} runs this "${firstText}" header as JavaScript; Folio does not run code from a site, so its values are not read (computed by code) and it is left as it is`
+  }
+  if (lang !== undefined && !rules.fenceLanguages.includes(lang)) {
+    return `${name} reads no header that opens with "${firstText}" (no language after the fence); write the header in YAML between --- lines`
+  }
+  // After a blank line Hexo reads the fence as YAML's own `---` marker, where spaces may follow.
+  if (!rules.openFenceTrailingSpace && atStart && text.slice(first.start, first.end) !== firstText) {
+    return `${name} reads no header when spaces follow the opening fence; remove them after "${firstText}"`
+  }
+  return null
 }
 
 /**

@@ -93,10 +93,11 @@ export function removeKey(text: string, key: string, opts: EditOptions = {}): Te
   const ctx = prepare(text, opts)
   const field = ctx.parsed.fields.find((f) => f.key === key)
   if (!field) return []
-  // Hexo prints a block left without keys (`---\n---`) as body: the last key takes the block with it.
+  // Hexo prints a block left without keys (`---\n---`) as body: the last key takes the block with
+  // it, and the blank line Hexo read as part of the header too (a BOM stays).
   const block = ctx.detection.block
   if (block && ctx.parsed.fields.length === 1 && headerRules(generatorOf(opts)).emptyBlockIsBody) {
-    return [{ from: block.from, to: block.to, insert: '' }]
+    return [{ from: ctx.detection.bom ? 1 : 0, to: block.to, insert: '' }]
   }
   if (ctx.detection.format === 'json') {
     const fields = ctx.parsed.fields

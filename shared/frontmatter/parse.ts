@@ -32,7 +32,7 @@ export function parse(text: string, opts: ParseOptions = {}): ParsedFrontMatter 
 }
 
 export function parseWithInternals(text: string, opts: ParseOptions = {}): ParseInternals {
-  const { detection, yaml, unterminated, notRead } = detectWithDoc(text, opts)
+  const { detection, yaml, unterminated, notRead, refused } = detectWithDoc(text, opts)
   const tz = opts.timeZone ?? 'UTC'
   const lines = new LineIndex(text)
   const done = (fields: Field[], errors: HeaderError[]): ParsedFrontMatter => ({
@@ -43,9 +43,10 @@ export function parseWithInternals(text: string, opts: ParseOptions = {}): Parse
   })
   const content = detection.content
   if (detection.format === 'none' || content === null) {
-    const crOnly = unterminated === undefined ? crOnlyHeader(text, opts) : null
-    const errors =
-      unterminated !== undefined
+    const crOnly = unterminated === undefined && !refused ? crOnlyHeader(text, opts) : null
+    const errors = refused
+      ? [error(lines, refused.code, refused.message, refused.offset)]
+      : unterminated !== undefined
         ? [error(lines, 'unterminated', 'The header has no closing fence', unterminated)]
         : crOnly !== null
           ? [error(lines, 'cr-only', CR_ONLY, crOnly)]

@@ -9,7 +9,8 @@ import { YAML_FENCE_ON_FIRST_LINE, type SiteRules } from './types'
 export const eleventy: SiteRules = {
   generator: 'eleventy',
   name: 'Eleventy',
-  header: YAML_FENCE_ON_FIRST_LINE,
+  // gray-matter with Eleventy's engines: `---json`, and `---js` run as code; TOML only with a plugin.
+  header: { ...YAML_FENCE_ON_FIRST_LINE, fenceLanguages: ['yaml', 'yml', 'json'], codeLanguages: ['js', 'javascript'], yamlDocumentEnd: false, closeOnPrefix: true },
   tags: { plural: 'tags', singular: null, first: 'plural', splitPluralString: false, hierarchy: false },
   categories: { plural: 'categories', singular: null, first: 'plural', splitPluralString: false, hierarchy: false },
   layout: ({ sourceDir, exclude = [] }) => ({
@@ -22,7 +23,7 @@ export const eleventy: SiteRules = {
   }),
   describe: {
     articles: 'everything under the input folder (`dir.input`) except `_includes`, `_layouts`, `_data` and `_site`',
-    header: '`---` on the first line (gray-matter: no blank line before it); `---json` and `---toml` fences',
+    header: '`---` on the first line (gray-matter: no blank line before it); `---json` fences; `---js` headers are code, named and not read',
     taxonomy: '`tags` (a string is one tag), added to those of the JSON data files that reach the template (`_data/tags.json`, `posts/posts.json`, `posts/posts.11tydata.json`, `post.json`), lists concatenated as Eleventy merges data; JavaScript data files are not run (named on open)',
   },
 }

@@ -19,6 +19,14 @@ export const hexo: SiteRules = {
     toml: false,
     // A block whose YAML is empty (or only comments) is no header: `---\n---` is printed as body.
     emptyBlockIsBody: true,
+    // The fence regexes want `---` then a line break: no language, no trailing space, no `...`;
+    // the closing fence is found by prefix (`\n---`).
+    fenceLanguages: [],
+    codeLanguages: [],
+    yamlDocumentEnd: false,
+    openFenceTrailingSpace: false,
+    closeOnPrefix: true,
+    orgMode: false,
   },
   tags: { plural: 'tags', singular: 'tag', first: 'plural', splitPluralString: false, hierarchy: false },
   categories: { plural: 'categories', singular: 'category', first: 'plural', splitPluralString: false, hierarchy: true },
@@ -32,7 +40,7 @@ export const hexo: SiteRules = {
   }),
   describe: {
     articles: '`source/_posts`, `source/_drafts` (drafts), pages anywhere under `source/` (`source_dir`); `_` and `.` names skipped',
-    header: 'at most one blank line before `---`; fenceless `key: value` lines ending at `---`; tabs read as two spaces; `;;;` JSON; `---\\n---` is body',
+    header: 'at most one blank line before `---`; fenceless `key: value` lines ending at `---`; tabs starting a line read as two spaces; `;;;` JSON; `---\\n---` is body; no language or trailing space after the opening `---`, no `...` close',
     taxonomy: '`tags` or else `tag`, `categories` or else `category`; a string is one value; `categories: [A, B]` is B inside A, a list of lists is several',
   },
 }

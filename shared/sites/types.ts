@@ -22,9 +22,24 @@ export interface HeaderRules {
   toml: boolean
   /** A block with no keys (`---\n---`) is printed as body, so removing the last key removes the block. */
   emptyBlockIsBody: boolean
+  /** Languages read after the opening fence (`---json`, gray-matter's form); any other is not read. */
+  fenceLanguages: readonly string[]
+  /** Languages after the fence whose header is code the generator runs (`---js`): never read, never edited. */
+  codeLanguages: readonly string[]
+  /** YAML's document-end marker `...` closes a YAML header (Jekyll's reader). */
+  yamlDocumentEnd: boolean
+  /** Spaces or tabs may follow the opening fence (all but Hexo, whose reader then finds no header). */
+  openFenceTrailingSpace: boolean
+  /**
+   * The first line that starts with the fence closes the header, the rest of that line being body
+   * (`----` closes `---`): Hexo, Hugo, Astro and gray-matter find the fence by prefix, Jekyll by line.
+   */
+  closeOnPrefix: boolean
+  /** `#+KEY: value` lines first are an Org-mode header (Hugo), which Folio does not edit. */
+  orgMode: boolean
 }
 
-/** Every fenced form (YAML, TOML, a JSON object) after any blank lines: Hugo, Astro, a plain folder. */
+/** Every fenced form (YAML, TOML, a JSON object, `---json`) after any blank lines: a plain folder. */
 export const ANY_FENCED_HEADER: HeaderRules = {
   leadingBlankLines: null,
   fenceless: false,
@@ -33,9 +48,15 @@ export const ANY_FENCED_HEADER: HeaderRules = {
   jsonObject: true,
   toml: true,
   emptyBlockIsBody: false,
+  fenceLanguages: ['yaml', 'yml', 'toml', 'json'],
+  codeLanguages: [],
+  yamlDocumentEnd: true,
+  openFenceTrailingSpace: true,
+  closeOnPrefix: false,
+  orgMode: false,
 }
 
-/** `---` YAML on the very first line and nothing else: Jekyll, Eleventy. */
+/** `---` YAML on the very first line and nothing else: Jekyll, the base of Eleventy's. */
 export const YAML_FENCE_ON_FIRST_LINE: HeaderRules = {
   leadingBlankLines: 0,
   fenceless: false,
@@ -44,6 +65,12 @@ export const YAML_FENCE_ON_FIRST_LINE: HeaderRules = {
   jsonObject: false,
   toml: false,
   emptyBlockIsBody: false,
+  fenceLanguages: [],
+  codeLanguages: [],
+  yamlDocumentEnd: true,
+  openFenceTrailingSpace: true,
+  closeOnPrefix: false,
+  orgMode: false,
 }
 
 /** How one taxonomy (tags or categories) is read from a header. */

@@ -4,6 +4,7 @@
  * never get a second header, and Hexo's quirks (blank lines, fenceless, tabs, empty fences).
  */
 import matter from 'gray-matter'
+import { parse as hexoParse } from 'hexo-front-matter'
 import { describe, expect, it } from 'vitest'
 import { applyPatches, fieldRecord, parse, removeKey, setValue } from '../../../shared/frontmatter'
 import type { EditOptions } from '../../../shared/frontmatter/types'
@@ -114,7 +115,7 @@ describe("Hexo's header forms", () => {
 
   it('removing the last key removes the whole block, which Hexo would print as body', () => {
     for (const text of ['---\ntitle: x\n---\nbody\n', 'title: x\n---\nbody\n', '\n---\n# c\ntitle: x\n---\nbody\n']) {
-      expect(applyPatches(text, removeKey(text, 'title', hexo))).toBe(text.startsWith('\n') ? '\nbody\n' : 'body\n')
+      expect(applyPatches(text, removeKey(text, 'title', hexo))).toBe('body\n')
     }
     // Jekyll: an empty header still makes the file a page, so the fences stay.
     const text = '---\ntitle: x\n---\nbody\n'
@@ -127,5 +128,68 @@ describe("Hexo's header forms", () => {
     const text = '+++\ntitle = "x"\n+++\nbody\n'
     expect(parse(text, hexo).errors[0]).toMatchObject({ code: 'not-read', line: 1 })
     expect(() => setValue(text, 'title', 'y', hexo)).toThrow(expect.objectContaining({ code: 'HEADER_PARSE' }))
+  })
+})
+
+describe("each generator's fences, as its own reader finds them", () => {
+  const read = (text: string, site: EditOptions['site']) => parse(text, { site })
+  const notRead = (text: string, site: EditOptions['site'], pattern: RegExp) => {
+    const p = read(text, site)
+    expect(p.errors[0]?.code, `${site} ${JSON.stringify(text)}`).toBe('not-read')
+    expect(p.errors[0]?.message).toMatch(pattern)
+    expect(() => setValue(text, 'title', 'y', { site })).toThrow(expect.objectContaining({ code: 'HEADER_PARSE' }))
+  }
+
+  it('Hexo: no language or trailing space after the first line\'s fence, no `...` close, `;;;` only on the first line', () => {
+    notRead('--- \ntitle: x\n---\nbody\n', 'hexo', /^Hexo reads no header when spaces follow the opening fence/)
+    expect(hexoParse('--- \ntitle: x\n---\nbody\n')).toEqual({ _content: '--- \ntitle: x\n---\nbody\n' })
+    // After a blank line the fence is YAML's own `---`, which may carry spaces: both read it.
+    expect(fieldRecord(read('\n--- \ntitle: x\n---\nbody\n', 'hexo')).title).toEqual({ type: 'string', value: 'x' })
+    expect(hexoParse('\n--- \ntitle: x\n---\nbody\n').title).toBe('x')
+    notRead('---json\n{"title": "x"}\n---\nbody\n', 'hexo', /^Hexo reads no header that opens with "---json"/)
+    expect(read('---\ntitle: x\n...\nbody\n', 'hexo').errors[0]?.code).toBe('unterminated')
+    expect(read('---\ntitle: x\n...\nbody\n', 'jekyll').ok).toBe(true)
+    notRead('\n;;;\n"title": "x"\n;;;\nbody\n', 'hexo', /^Hexo reads no header after a blank line/)
+    expect(hexoParse('\n;;;\n"title": "x"\n;;;\nbody\n').title).toBeUndefined()
+  })
+
+  it('a closing line that only starts with the fence ends the header for Hexo, Hugo, Astro and Eleventy, not for Jekyll', () => {
+    const text = '---\ntitle: x\n----\nbody\n'
+    expect(hexoParse(text)).toMatchObject({ title: 'x', _content: '-\nbody\n' })
+    expect(matter(text, {}).content).toBe('-\nbody\n')
+    for (const site of ['hexo', 'hugo', 'astro', 'eleventy'] as const) {
+      notRead(text, site, /ends this header at line 3, where "----" starts with "---", and reads the rest of that line as body; make line 3 "---" alone$/)
+    }
+    expect(read(text, 'jekyll').errors[0]?.code).toBe('unterminated')
+  })
+
+  it('Hugo: no language after the fence, no `...` close, Org-mode `#+` headers named and left alone', () => {
+    notRead('---yaml\ntitle: x\n---\nbody\n', 'hugo', /^Hugo reads no header that opens with "---yaml"/)
+    expect(read('---\ntitle: x\n...\nbody\n', 'hugo').errors[0]?.code).toBe('unterminated')
+    const org = '#+TITLE: 标题\n#+TAGS[]: a b\n\nbody\n'
+    notRead(org, 'hugo', /^Hugo reads these #\+ lines as an Org-mode header, which Folio does not read or edit/)
+    // Elsewhere `#+` is body, and a header is added above it.
+    expect(set(org, 'title', 'x', { site: 'jekyll' })).toBe(`---\ntitle: x\n---\n${org}`)
+  })
+
+  it('Astro: `---` YAML or `+++` TOML after any blank lines; a leading JSON object is body', () => {
+    const astro: EditOptions = { site: 'astro' }
+    expect(fieldRecord(read('\n\n---\ntitle: x\n---\n', 'astro')).title).toEqual({ type: 'string', value: 'x' })
+    expect(fieldRecord(read('+++\ntitle = "x"\n+++\n', 'astro')).title).toEqual({ type: 'string', value: 'x' })
+    const json = '{ "title": "x" }\n\nbody\n'
+    expect(read(json, 'astro')).toMatchObject({ ok: true, fields: [], detection: { format: 'none' } })
+    expect(set(json, 'title', 'Hello', astro)).toBe(`---\ntitle: Hello\n---\n${json}`)
+    expect(read(json, 'hugo').detection.format).toBe('json')
+  })
+
+  it('Eleventy: `---json` read, `---js` is code and never read, `---toml` needs a plugin', () => {
+    const json = '---json\n{ "title": "x", "tags": ["a"] }\n---\nbody\n'
+    expect(fieldRecord(read(json, 'eleventy')).title).toEqual({ type: 'string', value: 'x' })
+    expect(matter(json, {}).data).toEqual({ title: 'x', tags: ['a'] })
+    notRead('---js\n{ title: "x".toUpperCase() }\n---\nbody\n', 'eleventy', /runs this "---js" header as JavaScript; .*not read \(computed by code\)/)
+    notRead('---toml\ntitle = "x"\n---\nbody\n', 'eleventy', /^Eleventy reads no header that opens with "---toml"/)
+    expect(() => matter('---toml\ntitle = "x"\n---\nbody\n', {})).toThrow(/engine "toml" is not registered/)
+    // Jekyll: the fence takes no language at all.
+    notRead(json, 'jekyll', /^Jekyll reads no header that opens with "---json"/)
   })
 })
