@@ -283,12 +283,12 @@ function Workbench() {
   const remoteContent = remoteAllowed(settings, folder?.root)
   const imageUrl = useCallback(
     (value: string) =>
-      /^https?:\/\//i.test(value) ? (remoteContent ? value : null) : resolveLocal(value, { assetBase: folder?.assetBase, articlePath: session.path ?? undefined }),
+      /^https?:\/\//i.test(value) ? (remoteContent ? value : null) : resolveLocal(value, { assetBase: folder?.assetBase, articlePath: session.path ?? undefined, assetRules: folder?.assets }),
     [folder, session.path, remoteContent],
   )
   const listImages = useCallback(() => (session.path ? folio.articleImages(session.path) : Promise.resolve([])), [session.path])
   const previewOptions = useMemo(
-    () => ({ assetBase: folder?.assetBase, articlePath: session.path ?? undefined, dark, remoteContent }),
+    () => ({ assetBase: folder?.assetBase, articlePath: session.path ?? undefined, assetRules: folder?.assets, dark, remoteContent }),
     [folder, session.path, dark, remoteContent],
   )
   const setRemoteContent = useCallback(

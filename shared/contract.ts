@@ -2,6 +2,7 @@
  * The single IPC contract between the main process and the renderer.
  * Electron (app/ipc.ts + preload.ts), the e2e harness and the CLI all implement or call exactly this.
  */
+import type { AssetRules } from './assets/resolve'
 import type { Envelope, FolioErrorData } from './errors'
 import type { FieldCheck } from './frontmatter/checks'
 import type { FrontMatterFormat, HeaderError } from './frontmatter/types'
@@ -23,6 +24,8 @@ export interface FolderInfo {
   assetBase?: string
   /** What the user should know about the folder as it opened (a setting refused, a folder unreadable). */
   warnings?: FolderWarning[]
+  /** Where the site keeps images and other files its articles point to (shared/assets). */
+  assets?: AssetRules
 }
 
 /** Something about the open folder worth telling: the file (and key and line) it comes from and what was done. */

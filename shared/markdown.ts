@@ -3,7 +3,8 @@
  * what gets published. HTML is enabled because real posts carry raw HTML; the output is NOT safe
  * to insert anywhere until it has been sanitized (the preview runs DOMPurify inside a sandbox).
  */
-import MarkdownIt, { type StateCore, type Token } from 'markdown-it'
+import MarkdownIt from 'markdown-it'
+import { ASSET_TAG, assetTagHtml, parseAssetTag, type AssetTagName } from './assets/hexo-tags'
 
 export interface RenderOptions {
   /** Add `data-source-line` to block elements so preview and editor scroll together. */
@@ -22,11 +23,9 @@ interface RenderEnv {
   assetFolder?: string
 }
 
-const ASSET_IMG = /\{%\s*asset_img\s+(\S+)(?:\s+(.*?))?\s*%\}/g
 
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
+/** The asset tag starting exactly at a position. */
+const ASSET_TAG_HERE = new RegExp(ASSET_TAG.source, 'y')
 
 const MORE = /^<!--\s*more\s*-->$/i
 
@@ -44,29 +43,19 @@ function createRenderer(sourceLines: boolean): MarkdownIt {
     }
   })
   md.renderer.rules.folio_more = () => '<hr class="folio-more" data-folio-more="">\n'
-  // Hexo's asset_img tag, found in text only (never inside code), rendered as an <img>.
-  md.core.ruler.push('folio_asset_img', (state) => {
+  // Hexo's asset tags (shared/assets reads them as Hexo does), rendered as Hexo renders them. An
+  // inline rule sees the source as written, so code spans and blocks never reach it and markup
+  // inside a quoted title stays part of the tag.
+  md.inline.ruler.before('text', 'folio_asset_tag', (state, silent) => {
     const folder = (state.env as RenderEnv).assetFolder
-    if (folder === undefined) return
-    for (const block of state.tokens) {
-      if (block.type !== 'inline' || !block.children || !block.content.includes('asset_img')) continue
-      block.children = block.children.flatMap((token) => {
-        if (token.type !== 'text' || !token.content.includes('asset_img')) return [token]
-        const parts: Token[] = []
-        let last = 0
-        for (const match of token.content.matchAll(ASSET_IMG)) {
-          const start = match.index ?? 0
-          if (start > last) parts.push(textToken(state, token.content.slice(last, start)))
-          const html = new state.Token('html_inline', '', 0)
-          const alt = (match[2] ?? '').replace(/^"(.*)"$/, '$1')
-          html.content = `<img src="${escapeAttribute(`${folder}/${match[1]}`)}" alt="${escapeAttribute(alt)}">`
-          parts.push(html)
-          last = start + match[0].length
-        }
-        if (last < token.content.length) parts.push(textToken(state, token.content.slice(last)))
-        return parts
-      })
-    }
+    if (folder === undefined || state.src.charCodeAt(state.pos) !== 0x7b || state.src.charCodeAt(state.pos + 1) !== 0x25) return false
+    ASSET_TAG_HERE.lastIndex = state.pos
+    const match = ASSET_TAG_HERE.exec(state.src)
+    const tag = match ? parseAssetTag(match[1] as AssetTagName, match[2] ?? '') : null
+    if (!match || !tag) return false
+    if (!silent) state.push('html_inline', '', 0).content = assetTagHtml(tag, `${folder}/${tag.slug}`)
+    state.pos += match[0].length
+    return true
   })
   if (sourceLines) {
     md.core.ruler.push('folio_source_lines', (state) => {
@@ -82,12 +71,6 @@ function createRenderer(sourceLines: boolean): MarkdownIt {
     })
   }
   return md
-}
-
-function textToken(state: StateCore, content: string): Token {
-  const token = new state.Token('text', '', 0)
-  token.content = content
-  return token
 }
 
 const plain = createRenderer(false)

@@ -2,17 +2,12 @@
  * Output names. Titles become file names the way new posts are named (workspace/create): CJK
  * stays readable, only characters file systems and URLs trip over are replaced.
  */
+import { fileStem } from '../../shared/assets'
 import { readableSlug } from '../workspace/create'
-
-function stemOf(rel: string): string {
-  const name = rel.slice(rel.lastIndexOf('/') + 1)
-  const dot = name.lastIndexOf('.')
-  return dot > 0 ? name.slice(0, dot) : name
-}
 
 /** A readable name from the title, else from the file name, else "article". */
 export function slugFor(title: string, rel: string): string {
-  return readableSlug(title) || readableSlug(stemOf(rel)) || 'article'
+  return readableSlug(title) || readableSlug(fileStem(rel)) || 'article'
 }
 
 /**

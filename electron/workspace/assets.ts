@@ -5,6 +5,7 @@
  * would write it: relative to the article's own folder.
  */
 import { readdir } from 'node:fs/promises'
+import { fileStem, isBundleIndex, ownMediaFolder } from '../../shared/assets'
 import type { Guard } from './guard'
 
 const IMAGE = /\.(png|jpe?g|gif|webp|svg|avif|bmp|ico)$/i
@@ -24,16 +25,8 @@ async function imagesIn(guard: Guard, folderRel: string): Promise<string[]> {
 }
 
 export async function articleImages(guard: Guard, rel: string): Promise<string[]> {
-  const slash = rel.lastIndexOf('/')
-  const folder = slash === -1 ? '' : rel.slice(0, slash)
-  const name = rel.slice(slash + 1)
-  const dot = name.lastIndexOf('.')
-  const stem = dot > 0 ? name.slice(0, dot) : name
-  const out: string[] = []
-  if (stem === 'index' || stem === '_index') out.push(...(await imagesIn(guard, folder)))
-  else {
-    const own = await imagesIn(guard, folder ? `${folder}/${stem}` : stem)
-    out.push(...own.map((image) => `${stem}/${image}`))
-  }
-  return out.slice(0, MAX_IMAGES)
+  const images = await imagesIn(guard, ownMediaFolder(rel))
+  // Named as the header writes them: relative to the article's own folder.
+  const prefix = isBundleIndex(rel) ? '' : `${fileStem(rel)}/`
+  return images.slice(0, MAX_IMAGES).map((image) => prefix + image)
 }

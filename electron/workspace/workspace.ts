@@ -9,6 +9,7 @@ import type { ArticleFile, ArticleSummary, ContentChange, FolderInfo, NewArticle
 import { FolioError } from '../../shared/errors'
 import type { FrontMatterFormat } from '../../shared/frontmatter/types'
 import type { FolderSchema } from '../../shared/schema'
+import { companionFolder, postAssetFolder } from '../../shared/assets'
 import { articleImages } from './assets'
 import { createCache } from './cache'
 import { planArticle, writeNew } from './create'
@@ -99,19 +100,20 @@ function isEmpty(change: ContentChange): boolean {
   return change.added.length + change.changed.length + change.removed.length === 0
 }
 
-function withoutExtension(rel: string): string {
-  const slash = rel.lastIndexOf('/')
-  const dot = rel.lastIndexOf('.')
-  return dot > slash + 1 ? rel.slice(0, dot) : rel
-}
-
 export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Workspace> {
   const site = await detectSite(await openFolder(options.root))
   const guard = await createGuard(site.root)
   const rules = pathRules(site)
   const index = new ArticleIndex(site, rules, options.cacheDir ? createCache(options.cacheDir, site.root, cacheKey(site)) : null)
   const schemaFile = schemaFileReader(site.root)
-  const info: FolderInfo = { root: site.root, name: basename(site.root), kind: site.kind, contentRoots: site.contentRoots, warnings: [...site.warnings] }
+  const info: FolderInfo = {
+    root: site.root,
+    name: basename(site.root),
+    kind: site.kind,
+    contentRoots: site.contentRoots,
+    warnings: [...site.warnings],
+    assets: { kind: site.kind, postAssetFolder: site.postAssetFolder, sourceDir: site.sourceDir },
+  }
 
   // The folder as opened: another folder made at the same path later is not it.
   const opened = await stat(site.root)
@@ -206,12 +208,15 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'yaml'
   }
 
-  /** Hexo's post asset folder travels with its post. */
-  const assetFolderOf = async (rel: string, abs: string): Promise<string | null> => {
-    if (!site.postAssetFolder || withoutExtension(rel) === rel) return null
-    const dir = withoutExtension(abs)
+  /** Hexo's post asset folder travels with its post: its absolute path when it is there. */
+  const assetFolderOf = async (rel: string): Promise<string | null> => {
+    const folder = companionFolder(rel, site)
+    if (folder === null) return null
+    const dir = (await guard.resolve(folder, { noFollow: true })).abs
     return (await stat(dir).then((s) => s.isDirectory(), () => false)) ? dir : null
   }
+  /** Where an article's post asset folder goes (absolute), for a new name of it. */
+  const assetFolderFor = async (rel: string): Promise<string> => (await guard.resolve(postAssetFolder(rel), { noFollow: true })).abs
 
   return {
     info,
@@ -264,7 +269,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
       try {
         const rel = await writeNew(guard, plan.folder, plan.name, encode(plan.text, false))
         const abs = (await guard.resolve(rel)).abs
-        if (plan.assetFolder) await ensureFolder(guard, withoutExtension(rel))
+        if (plan.assetFolder) await ensureFolder(guard, postAssetFolder(rel))
         return await summaryAfterWrite(rel, abs)
       } catch (error) {
         throw ioError(error, plan.folder ? `${plan.folder}/${plan.name}` : plan.name, 'create')
@@ -284,10 +289,10 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
           throw new FolioError({ code: 'EXISTS', path: target.rel, message: `Could not rename ${source.rel} to ${target.rel}: a file with that name exists. Choose another name.` })
         }
         try {
-          const assets = await assetFolderOf(source.rel, source.abs)
+          const assets = await assetFolderOf(source.rel)
           await mkdir(dirname(target.abs), { recursive: true })
           await rename(source.abs, target.abs)
-          const assetTarget = withoutExtension(target.abs)
+          const assetTarget = await assetFolderFor(target.rel)
           if (assets && !(await exists(assetTarget))) await rename(assets, assetTarget)
           await index.refresh([source.rel])
           return await summaryAfterWrite(target.rel, target.abs)
@@ -308,8 +313,8 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
         const parent = source.rel.includes('/') ? source.rel.slice(0, source.rel.lastIndexOf('/')) : ''
         const written = await writeNew(guard, parent, copyName, bytes)
         const copy = await guard.resolve(written)
-        const assets = await assetFolderOf(source.rel, source.abs)
-        const assetCopy = withoutExtension(copy.abs)
+        const assets = await assetFolderOf(source.rel)
+        const assetCopy = await assetFolderFor(copy.rel)
         if (assets && !(await exists(assetCopy))) await cp(assets, assetCopy, { recursive: true, errorOnExist: true, force: false })
         return await summaryAfterWrite(written, copy.abs)
       } catch (error) {
@@ -321,7 +326,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
       const target = await guard.resolve(path, { noFollow: true })
       await locked(target.abs, async () => {
         if (!(await exists(target.abs))) throw new FolioError({ code: 'NOT_FOUND', path: target.rel, message: `Could not move ${target.rel} to the trash: it does not exist.` })
-        const assets = await assetFolderOf(target.rel, target.abs)
+        const assets = await assetFolderOf(target.rel)
         try {
           await options.trash(target.abs)
           if (assets) await options.trash(assets)

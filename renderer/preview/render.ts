@@ -1,4 +1,5 @@
 import DOMPurify from 'dompurify'
+import { fileStem, PLAIN_RULES, resolveTarget, type AssetRules } from '../../shared/assets'
 import { renderMarkdown } from '../../shared/markdown'
 import { decideCssSources, decideElementSources, sourceKind, type SourceDecider } from '../../shared/resources'
 
@@ -30,23 +31,21 @@ export interface PreviewOptions {
   assetBase?: string
   /** The article's path relative to the content root. */
   articlePath?: string
+  /** The site's asset rules (Hexo post asset folders, where `/x.png` lives); a plain folder's by default. */
+  assetRules?: AssetRules
   /** Load remote images, media and CSS (allowed for this folder); default: blocked. */
   remoteContent?: boolean
   dark?: boolean
 }
 
-/** The asset URL of a path written relative to the article (or to the site root with a leading /). */
+/** The asset URL of a local source, resolved by the site's rules (shared/assets). */
 export function resolveLocal(src: string, options: PreviewOptions): string | null {
   if (!options.assetBase || !options.articlePath) return null
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//') || src.startsWith('#')) return null
-  const dir = options.articlePath.split('/').slice(0, -1)
-  const parts = src.startsWith('/') ? [] : [...dir]
-  for (const part of src.split(/[?#]/)[0]!.split('/')) {
-    if (part === '' || part === '.') continue
-    if (part === '..') parts.pop()
-    else parts.push(part)
-  }
-  return options.assetBase + parts.map((part) => encodeURIComponent(decoded(part))).join('/')
+  const cut = src.search(/[?#]/)
+  const path = cut === -1 ? src : src.slice(0, cut)
+  const target = path.split('/').map(decoded).join('/')
+  const rel = resolveTarget({ kind: 'image', target }, options.articlePath, options.assetRules ?? PLAIN_RULES)
+  return rel === null ? null : options.assetBase + rel.split('/').map(encodeURIComponent).join('/')
 }
 
 export interface SanitizedPreview {
@@ -100,8 +99,7 @@ export interface PreviewDocument {
 }
 
 export function previewDocument(body: string, lineOffset: number, options: PreviewOptions = {}): PreviewDocument {
-  const name = options.articlePath?.split('/').pop()
-  const assetFolder = name?.replace(/\.[^.]+$/, '')
+  const assetFolder = options.articlePath === undefined ? undefined : fileStem(options.articlePath)
   const clean = sanitize(renderMarkdown(body, { sourceLines: true, lineOffset, assetFolder }), options)
   return {
     html: `<!doctype html><html class="${options.dark ? 'dark' : 'light'}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${frameCsp(options.remoteContent === true, options.assetBase)}"><style>${PREVIEW_CSS}</style></head><body><article>${clean.html}</article></body></html>`,

@@ -95,7 +95,7 @@ describe('standalone HTML page', () => {
     const copied = await exportArticles([post], { format: 'html', outDir: out })
     expect(copied.results[0]?.value.files).toEqual([join(out, '你好，Hexo.html'), join(out, '你好，Hexo', 'cover.png')])
     const img = elements(await readFile(join(out, '你好，Hexo.html'), 'utf8')).find((e) => e.tag === 'img')
-    expect(img?.attrs).toMatchObject({ src: '%E4%BD%A0%E5%A5%BD%EF%BC%8CHexo/cover.png', alt: '封面' })
+    expect(img?.attrs).toMatchObject({ src: '%E4%BD%A0%E5%A5%BD%EF%BC%8CHexo/cover.png', title: '封面' })
     expect(await readFile(join(out, '你好，Hexo', 'cover.png'))).toEqual(await readFile(join(site, 'source/_posts/2024-03-01-hello-hexo/cover.png')))
 
     const inlineOut = await tempDir()

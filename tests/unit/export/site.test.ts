@@ -118,7 +118,7 @@ describe('static site', () => {
     const files = await listFiles(a)
     expect(await listFiles(b)).toEqual(files)
     for (const f of files) expect(await readFile(join(b, f)), f).toEqual(await readFile(join(a, f)))
-    expect(await readFile(join(a, 'posts/你好，Hexo/index.html'), 'utf8')).toContain('<img src="cover.png" alt="封面">')
+    expect(await readFile(join(a, 'posts/你好，Hexo/index.html'), 'utf8')).toContain('<img src="cover.png" title="封面">')
   })
 
   it('exports a plain folder holding the seed article, with relative feed links and URN ids', async () => {

@@ -13,13 +13,13 @@ describe('the shared markdown-it setup', () => {
     expect(renderMarkdown('intro\n\n<!-- more -->\n\nrest')).toContain('<hr class="folio-more"')
   })
 
-  it('renders {% asset_img %} from the post asset folder, but not inside code', () => {
+  it('renders {% asset_img %} from the post asset folder as Hexo does, but not inside code', () => {
     const html = renderMarkdown('Look: {% asset_img cover.png "A cover" %}\n\n`{% asset_img code.png %}`', { assetFolder: '你好' })
-    expect(html).toContain('<img src="你好/cover.png" alt="A cover">')
+    expect(html).toContain('<img src="你好/cover.png" title="A cover">')
     expect(html).toContain('<code>{% asset_img code.png %}</code>')
   })
 
   it('escapes what it puts in attributes', () => {
-    expect(renderMarkdown('{% asset_img a"b.png x<y %}', { assetFolder: 'p' })).toContain('src="p/a&quot;b.png" alt="x&lt;y"')
+    expect(renderMarkdown('{% asset_img a&b.png \'"x<y" "<alt>"\' %}', { assetFolder: 'p' })).toContain('<img src="p/a&amp;b.png" title="x&lt;y" alt="&lt;alt&gt;">')
   })
 })

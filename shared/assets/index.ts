@@ -1,0 +1,4 @@
+/** The one asset module: where a reference in an article points, by the site's rules. */
+export * from './hexo-tags'
+export * from './references'
+export * from './resolve'
