@@ -30,6 +30,7 @@ import { NewArticleDialog } from './state/NewArticleDialog'
 import { ExportDialog } from './export/ExportDialog'
 import { RecoveryDialog } from './state/RecoveryDialog'
 import { useJournal } from './buffers/journal'
+import { usePaneCycle } from './keyboard/pane-cycle'
 import { SettingsPanel, ShortcutsPanel } from './state/Panels'
 import { useAutosave } from './buffers/autosave'
 import { allowRemote, remoteAllowed, useSettings } from './state/settings'
@@ -224,6 +225,7 @@ function Workbench() {
     'toggle-preview': () => toggle('preview'),
   }
   useCommandShortcuts(commands)
+  usePaneCycle()
   const latestCommands = useRef(commands)
   latestCommands.current = commands
   useEffect(() => {
@@ -347,6 +349,7 @@ function Workbench() {
             articles={articles}
             selected={session.path}
             onOpen={(p) => void buffers.open(p)}
+            onActivate={(p) => void buffers.open(p).then(() => view?.focus())}
             onMenu={(path, x, y) => setMenu({ path, x, y })}
             only={only}
             onClearOnly={() => setOnly(null)}
@@ -397,7 +400,7 @@ function Workbench() {
             />
           )}
           {session.path && panes.properties && <FieldChecks checks={fieldChecks} onGoTo={goToLine} />}
-          <Editor onView={onView} />
+          <Editor onView={onView} label={t('editor')} />
         </section>
         <section className="preview-pane" aria-label={t('preview')} hidden={!panes.preview}>
           {session.path && <Preview text={session.text} bodyStart={session.header.bodyStart} options={previewOptions} title={t('preview')} topLine={topLine} onRemoteContent={setRemoteContent} />}

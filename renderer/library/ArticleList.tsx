@@ -12,6 +12,8 @@ interface Props {
   articles: ArticleSummary[]
   selected: string | null
   onOpen(path: string): void
+  /** Enter on the selected article: open it and go on writing (focus moves to the editor). */
+  onActivate?(path: string): void
   /** Right-click or the context-menu key on an article: rename, duplicate, move to trash. */
   onMenu?(path: string, x: number, y: number): void
   /** Articles picked for a bulk edit (Ctrl/Cmd-click toggles one, Shift-click extends a range). */
@@ -24,7 +26,7 @@ interface Props {
 }
 
 /** A virtualized list: only the rows in view are in the DOM, so 10,000 articles scroll smoothly. */
-export function ArticleList({ articles, selected, onOpen, onMenu, checked, onCheck, unsaved, requiredFor }: Props) {
+export function ArticleList({ articles, selected, onOpen, onActivate, onMenu, checked, onCheck, unsaved, requiredFor }: Props) {
   const { t, locale } = useI18n()
   const now = useNow()
   const viewport = useRef<HTMLDivElement>(null)
@@ -43,16 +45,32 @@ export function ArticleList({ articles, selected, onOpen, onMenu, checked, onChe
   const last = Math.min(articles.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN)
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Enter' && selected !== null && onActivate) {
+      event.preventDefault()
+      onActivate(selected)
+      return
+    }
+    // The keyboard's right-click: the Menu key or Shift+F10 opens the selected article's menu by its row.
+    if ((event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) && selected !== null && onMenu) {
+      event.preventDefault()
+      const row = event.currentTarget.querySelector(`[data-path="${CSS.escape(selected)}"]`) ?? event.currentTarget
+      const box = row.getBoundingClientRect()
+      onMenu(selected, box.left + 24, Math.min(box.bottom, window.innerHeight - 120))
+      return
+    }
     // Space picks the open article for a bulk edit: the keyboard's Ctrl-click.
     if (event.key === ' ' && onCheck && selected !== null) {
       event.preventDefault()
       onCheck(selected, false)
       return
     }
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
-    event.preventDefault()
     const index = articles.findIndex((a) => a.path === selected)
-    const next = articles[Math.min(articles.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)))]
+    const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1)
+    const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -articles.length, End: articles.length }
+    const by = step[event.key]
+    if (by === undefined) return
+    event.preventDefault()
+    const next = articles[Math.min(articles.length - 1, Math.max(0, index + by))]
     if (next) {
       onOpen(next.path)
       const top = articles.indexOf(next) * ROW_HEIGHT
@@ -67,8 +85,10 @@ export function ArticleList({ articles, selected, onOpen, onMenu, checked, onChe
     <div
       className="article-list"
       data-testid="article-list"
-      role="listbox"
+      // An empty listbox is an error to assistive technology: until there are rows it is a group.
+      role={articles.length > 0 ? 'listbox' : 'group'}
       aria-label={t('library')}
+      aria-activedescendant={selected !== null && articles.slice(first, last).some((a) => a.path === selected) ? rowId(selected) : undefined}
       tabIndex={0}
       ref={viewport}
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
@@ -84,6 +104,7 @@ export function ArticleList({ articles, selected, onOpen, onMenu, checked, onChe
           return (
             <div
               key={article.path}
+              id={rowId(article.path)}
               role="option"
               aria-selected={article.path === selected}
               aria-checked={checked ? checked.has(article.path) : undefined}
@@ -138,4 +159,9 @@ export function ArticleList({ articles, selected, onOpen, onMenu, checked, onChe
       </div>
     </div>
   )
+}
+
+/** A DOM id for an article's row (aria-activedescendant points at it); paths may hold any character. */
+function rowId(path: string): string {
+  return 'article-' + encodeURIComponent(path)
 }

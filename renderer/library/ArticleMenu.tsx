@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useReturnFocus } from '../dialogs/focus-trap'
 import { useI18n } from '../i18n/i18n'
 import { Modal } from '../state/Modal'
 
@@ -24,6 +25,8 @@ export function ArticleMenu({ target, onRename, onDuplicate, onTrash, onClose }:
   const [step, setStep] = useState<Step>({ kind: 'menu' })
   const first = useRef<HTMLButtonElement>(null)
   useEffect(() => first.current?.focus(), [])
+  // Back to the list (or wherever the menu was opened from) once the menu and its dialogs close.
+  useReturnFocus()
 
   if (step.kind === 'rename') {
     const submit = () => {
@@ -79,7 +82,7 @@ export function ArticleMenu({ target, onRename, onDuplicate, onTrash, onClose }:
         aria-label={target.path}
         style={{ left: target.x, top: target.y }}
         onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+        onKeyDown={menuKeys(onClose)}
         data-testid="article-menu"
       >
         <button role="menuitem" ref={first} onClick={() => setStep({ kind: 'rename', value: target.path })}>
@@ -100,4 +103,27 @@ export function ArticleMenu({ target, onRename, onDuplicate, onTrash, onClose }:
       </div>
     </div>
   )
+}
+
+/** A menu's keys: arrows, Home and End move between items (wrapping); Escape and Tab close it. */
+function menuKeys(onClose: () => void) {
+  return (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape' || event.key === 'Tab') {
+      event.preventDefault()
+      event.stopPropagation()
+      onClose()
+      return
+    }
+    const items = [...event.currentTarget.querySelectorAll<HTMLElement>('[role=menuitem]')]
+    const at = items.indexOf(document.activeElement as HTMLElement)
+    const to =
+      event.key === 'ArrowDown' ? (at + 1) % items.length
+      : event.key === 'ArrowUp' ? (at - 1 + items.length) % items.length
+      : event.key === 'Home' ? 0
+      : event.key === 'End' ? items.length - 1
+      : null
+    if (to === null) return
+    event.preventDefault()
+    items[to]?.focus()
+  }
 }

@@ -10,6 +10,8 @@ interface Props {
   articles: ArticleSummary[]
   selected: string | null
   onOpen(path: string): void
+  /** Enter on an article: open it and move to the editor. */
+  onActivate?(path: string): void
   onMenu?(path: string, x: number, y: number): void
   /** Only these articles, picked elsewhere (a value in the taxonomy view), with what they are. */
   only?: { label: string; paths: ReadonlySet<string> } | null
@@ -24,7 +26,7 @@ interface Props {
 const SEARCH_DELAY_MS = 150
 
 /** The left pane: sort and facet filters over the index, and full-text search through the workspace. */
-export function Library({ articles, selected, onOpen, onMenu, only, onClearOnly, onBulkEdit, unsaved, requiredFor }: Props) {
+export function Library({ articles, selected, onOpen, onActivate, onMenu, only, onClearOnly, onBulkEdit, unsaved, requiredFor }: Props) {
   const { t } = useI18n()
   const describe = useErrorText()
   const [query, setQuery] = useState<LibraryQuery>({ sort: 'date', status: 'all', category: null, tag: null })
@@ -152,6 +154,7 @@ export function Library({ articles, selected, onOpen, onMenu, only, onClearOnly,
           articles={shown}
           selected={selected}
           onOpen={onOpen}
+          onActivate={onActivate}
           onMenu={onMenu}
           checked={onBulkEdit ? checked.paths : undefined}
           onCheck={onBulkEdit ? check : undefined}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import type { ArticleSummary } from '../../shared/contract'
 import { useI18n } from '../i18n/i18n'
 import { Modal } from '../state/Modal'
@@ -10,6 +10,7 @@ export function QuickOpen({ articles, onOpen, onClose }: { articles: ArticleSumm
   const { t } = useI18n()
   const [text, setText] = useState('')
   const [active, setActive] = useState(0)
+  const listId = useId()
   const matches = useMemo(() => {
     const needle = text.trim().toLowerCase()
     const found = needle
@@ -29,6 +30,11 @@ export function QuickOpen({ articles, onOpen, onClose }: { articles: ArticleSumm
         <input
           autoFocus
           type="text"
+          role="combobox"
+          aria-expanded="true"
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={matches[active] ? `${listId}-${active}` : undefined}
           aria-label={t('quickOpen')}
           placeholder={t('quickOpenHint')}
           value={text}
@@ -44,9 +50,9 @@ export function QuickOpen({ articles, onOpen, onClose }: { articles: ArticleSumm
             e.preventDefault()
           }}
         />
-        <ul role="listbox">
+        <ul role="listbox" id={listId} aria-label={t('quickOpen')}>
           {matches.map((a, i) => (
-            <li key={a.path} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onClick={() => choose(a)}>
+            <li key={a.path} id={`${listId}-${i}`} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onClick={() => choose(a)}>
               <span>{a.title ?? a.path}</span> <small>{a.path}</small>
             </li>
           ))}

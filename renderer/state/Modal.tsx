@@ -1,4 +1,5 @@
-import { useId, type ReactNode } from 'react'
+import { useId, useRef, type ReactNode } from 'react'
+import { useFocusTrap } from '../dialogs/focus-trap'
 
 interface Props {
   title: string
@@ -12,12 +13,24 @@ interface Props {
   children: ReactNode
 }
 
-/** Every dialog's frame: backdrop, accessible name, Escape and outside click to dismiss. */
+/** Every dialog's frame: backdrop, accessible name, focus kept inside, Escape and outside click to dismiss. */
 export function Modal({ title, testId, onDismiss, role = 'dialog', showTitle = true, className, children }: Props) {
   const id = useId()
+  const dialog = useRef<HTMLDivElement>(null)
+  useFocusTrap(dialog)
   return (
-    <div className="modal-backdrop" onClick={onDismiss} onKeyDown={(e) => e.key === 'Escape' && onDismiss?.()}>
+    <div
+      className="modal-backdrop"
+      onClick={onDismiss}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !onDismiss) return
+        e.stopPropagation()
+        onDismiss()
+      }}
+    >
       <div
+        ref={dialog}
+        tabIndex={-1}
         className={'modal' + (className ? ` ${className}` : '')}
         role={role}
         aria-modal="true"

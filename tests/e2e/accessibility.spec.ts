@@ -1,0 +1,92 @@
+/**
+ * axe-core over every screen and dialog, in light and dark: no serious or critical violation.
+ * The preview frame is left out: it shows the author's own HTML.
+ */
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { launchApp, type LaunchedApp } from './harness'
+import { contentFolder } from './support/folders'
+
+let app: LaunchedApp | null = null
+test.afterEach(async () => {
+  await app?.close()
+  app = null
+})
+
+const FOLDER = {
+  'posts/first.md': '---\ntitle: First light\ndate: 2024-05-02 09:00:00\ntags: [notes, morning]\ncategories: [Life]\n---\n\nMorning pages.\n',
+  'posts/second.md': '---\ntitle: 第二篇\ndate: 2024-05-01 09:00:00\ntags: [notes]\n---\n\n正文。\n',
+  'posts/broken.md': '---\ntitle: [unclosed\n---\n\nBody.\n',
+}
+
+/** Runs axe on the page as it is now; fails listing each serious or critical rule and where. */
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).exclude('.preview-pane iframe').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`)
+  expect(serious, `${screen}:\n${serious.join('\n')}`).toEqual([])
+}
+
+async function everyScreen(page: Page, mode: string): Promise<void> {
+  await expectAccessible(page, `${mode}: library`)
+  await page.locator('[data-testid=article-item][data-path="posts/first.md"]').click()
+  await expect(page.locator('[data-testid=property][data-key=title] input')).toHaveValue('First light')
+  await expectAccessible(page, `${mode}: article open`)
+
+  const dialogs: [string, string, string][] = [
+    ['ControlOrMeta+p', 'quick-open', 'quick open'],
+    ['ControlOrMeta+n', 'new-article-dialog', 'new article'],
+    ['ControlOrMeta+Shift+E', 'export-dialog', 'export'],
+  ]
+  for (const [keys, testId, name] of dialogs) {
+    await page.keyboard.press(keys)
+    await expect(page.getByTestId(testId)).toBeVisible()
+    await expectAccessible(page, `${mode}: ${name}`)
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId(testId)).toHaveCount(0)
+  }
+  for (const [label, testId] of [
+    ['Settings', 'settings'],
+    ['Keyboard shortcuts', 'shortcuts'],
+  ]) {
+    await page.getByRole('button', { name: label, exact: true }).click()
+    await expectAccessible(page, `${mode}: ${testId}`)
+    await page.keyboard.press('Escape')
+  }
+
+  await page.locator('[data-testid=article-item][data-path="posts/first.md"]').click({ button: 'right' })
+  await expectAccessible(page, `${mode}: article menu`)
+  await page.getByTestId('article-menu').getByRole('menuitem', { name: /Rename/ }).click()
+  await expectAccessible(page, `${mode}: rename`)
+  await page.keyboard.press('Escape')
+
+  await page.getByTestId('toggle-taxonomy').click()
+  await expectAccessible(page, `${mode}: taxonomy`)
+  await page.getByTestId('toggle-taxonomy').click()
+
+  await page.getByTestId('library-search').pressSequentially('notes', { delay: 30 })
+  await expect(page.getByTestId('search-results')).toBeVisible()
+  await expectAccessible(page, `${mode}: search`)
+  await page.getByTestId('library-search').fill('')
+
+  await page.locator('[data-testid=article-item][data-path="posts/broken.md"]').click()
+  await expect(page.getByTestId('properties-error')).toBeVisible()
+  await expectAccessible(page, `${mode}: broken header`)
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violation on any screen (${colorScheme})`, async () => {
+    const dir = await contentFolder(FOLDER)
+    app = await launchApp({ contentDir: dir })
+    const { page } = app
+    await page.emulateMedia({ colorScheme })
+    await everyScreen(page, colorScheme)
+  })
+}
+
+test('no serious accessibility violation on the welcome screen', async () => {
+  const dir = await contentFolder(FOLDER)
+  app = await launchApp({ contentDir: dir, startEmpty: true })
+  await expectAccessible(app.page, 'welcome')
+})
