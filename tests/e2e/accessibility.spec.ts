@@ -7,6 +7,9 @@ import { expect, test, type Page } from '@playwright/test'
 import { launchApp, type LaunchedApp } from './harness'
 import { contentFolder } from './support/folders'
 
+// Each axe run takes seconds on a loaded machine, and a screen takes one.
+test.setTimeout(180_000)
+
 let app: LaunchedApp | null = null
 test.afterEach(async () => {
   await app?.close()
