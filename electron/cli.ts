@@ -3,8 +3,8 @@
  * electron/workspace and shared/frontmatter, so it edits exactly as the app does: minimal text
  * patches, written atomically, bytes of untouched files and lines left alone.
  */
-import { realpath, stat } from 'node:fs/promises'
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { realpath } from 'node:fs/promises'
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { ArticleSummary } from '../shared/contract'
 import { version } from '../package.json'
 import { FolioError } from '../shared/errors'
@@ -12,9 +12,9 @@ import { applyPatches, removeKey, setValue } from '../shared/frontmatter'
 import { requiredKeys, summaryChecks, type FieldCheck } from '../shared/frontmatter/checks'
 import type { EditOptions, EditValue, HeaderError } from '../shared/frontmatter/types'
 import { collectionOf } from '../shared/schema'
-import { writeFileAtomic } from './workspace/atomic-write'
-import { utf16Of } from './workspace/encoding'
-import { decode, encode } from './workspace/files'
+import { createArticleStore } from './workspace/article-store'
+import { decode } from './workspace/encoding'
+import { createGuard } from './workspace/guard'
 import { readRegularFile } from './workspace/open-inside'
 import { detectSite } from './workspace/site'
 import { openFromCommandLine } from './workspace/open-from-cli'
@@ -23,6 +23,8 @@ export interface Io {
   out(line: string): void
   err(line: string): void
   cwd: string
+  /** Runs between an edit's read and its write (tests change the file there to race the edit). */
+  beforeWrite?: (abs: string) => Promise<void>
 }
 
 const USAGE = `Usage:
@@ -180,34 +182,16 @@ function errorEntry(e: HeaderError): IndexEntry['error'] {
 
 /** The index decodes leniently for display; the CLI reports UTF-16 and bytes that are not UTF-8. */
 async function encodingError(abs: string): Promise<IndexEntry['error']> {
+  // Unreadable now: moved or deleted since it was listed; the listing already says what it could.
   const bytes = await readRegularFile(abs).then((r) => r.bytes, () => null)
   if (!bytes) return null
-  if (utf16Of(bytes)) return { code: 'utf-16', message: 'The file is encoded as UTF-16; convert it to UTF-8 to edit it', line: 1 }
-  const bad = firstInvalidUtf8(bytes)
-  if (bad === -1) return null
+  const { problem, invalidAt } = decode(bytes, 'the file')
+  if (problem === 'utf-16') return { code: 'utf-16', message: 'The file is encoded as UTF-16; convert it to UTF-8 to edit it', line: 1 }
+  // CR-only lines are already a header error of the index.
+  if (problem !== 'not-utf-8') return null
   let line = 1
-  for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++
+  for (let i = 0; i < invalidAt; i++) if (bytes[i] === 0x0a) line++
   return { code: 'invalid-utf8', message: 'The file is not valid UTF-8', line }
-}
-
-/** Offset of the first byte that breaks UTF-8, or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i] ?? 0
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1
-    if (need === -1) return i
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k]
-      if (c === undefined || (c & 0xc0) !== 0x80) return i
-    }
-    const c1 = bytes[i + 1] ?? 0
-    // Overlong forms, surrogates and code points past U+10FFFF.
-    if ((b === 0xe0 && c1 < 0xa0) || (b === 0xed && c1 > 0x9f) || (b === 0xf0 && c1 < 0x90) || (b === 0xf4 && c1 > 0x8f)) {
-      return i
-    }
-    i += need + 1
-  }
-  return -1
 }
 
 async function indexCommand(args: string[], io: Io): Promise<number> {
@@ -320,14 +304,20 @@ async function editFiles(files: string[], edits: Edit[], io: Io): Promise<number
   let failed = 0
   for (const file of files) {
     try {
-      if (await editFile(resolve(io.cwd, file), edits)) io.out(`updated ${file}`)
+      if (await editFile(resolve(io.cwd, file), edits, io)) io.out(`updated ${file}`)
     } catch (error) {
       failed++
-      const reason = error instanceof Error ? error.message : String(error)
-      io.err(`folio: ${file}: ${reason.replace(/\s*\n\s*/g, ' ')}`)
+      io.err(`folio: ${file}: ${editFailure(error).replace(/\s*\n\s*/g, ' ')}`)
     }
   }
   return failed > 0 ? 1 : 0
+}
+
+function editFailure(error: unknown): string {
+  if (!(error instanceof FolioError)) return error instanceof Error ? error.message : String(error)
+  if (error.code === 'CONFLICT') return 'changed on disk by another program while folio was editing it; left as that program wrote it. Run the command again.'
+  if (error.code === 'READ_ONLY') return `${error.message} Left unchanged.`
+  return error.message
 }
 
 const siteOptions = new Map<string, Promise<EditOptions>>()
@@ -343,33 +333,24 @@ function optionsFor(abs: string): Promise<EditOptions> {
   return options
 }
 
-/** Applies the edits in memory and writes only when the text changed. */
-async function editFile(path: string, edits: Edit[]): Promise<boolean> {
+/**
+ * Applies the edits to the text as read and writes through the one write path, which writes
+ * only while the file still holds the bytes the edits were made from: a file another program
+ * changes meanwhile is left as that program wrote it, and reported.
+ */
+async function editFile(path: string, edits: Edit[], io: Io): Promise<boolean> {
   const abs = await realpath(path).catch(() => {
     throw new FolioError({ code: 'NOT_FOUND', message: 'no such file' })
   })
-  // No write bit for anyone: the author locked this file; even root should not edit it in bulk.
-  if (((await stat(abs)).mode & 0o222) === 0) {
-    throw new FolioError({ code: 'READ_ONLY', message: 'the file is read-only; left unchanged' })
-  }
-  const { bytes } = await readRegularFile(abs)
-  // The caller names the file before the reason.
-  const decoded = decode(bytes, 'the file')
-  const invalid = firstInvalidUtf8(decoded.bom ? bytes.subarray(3) : bytes) !== -1
-  // UTF-16 and CR-only lines: decode says why and what to do.
-  if (decoded.readOnly !== null && (!invalid || utf16Of(bytes))) {
-    throw new FolioError({ code: 'READ_ONLY', message: `${decoded.readOnly} Left unchanged.` })
-  }
-  if (decoded.readOnly !== null || invalid) {
-    throw new FolioError({ code: 'INVALID_UTF8', message: 'not valid UTF-8; left unchanged' })
-  }
   const opts = await optionsFor(abs)
-  let text = decoded.text
-  for (const edit of edits) {
-    const patches = 'remove' in edit ? removeKey(text, edit.key, opts) : setValue(text, edit.key, edit.value, opts)
-    text = applyPatches(text, patches)
-  }
-  if (text === decoded.text) return false
-  await writeFileAtomic(abs, encode(text, decoded.bom))
-  return true
+  // The caller names the file before the reason, so the store's messages say "the file".
+  const store = createArticleStore(await createGuard(dirname(abs)), { name: () => 'the file', beforeWrite: io.beforeWrite })
+  const result = await store.edit(basename(abs), (text) => {
+    for (const edit of edits) {
+      const patches = 'remove' in edit ? removeKey(text, edit.key, opts) : setValue(text, edit.key, edit.value, opts)
+      text = applyPatches(text, patches)
+    }
+    return text
+  })
+  return result.changed
 }

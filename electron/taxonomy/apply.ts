@@ -1,18 +1,20 @@
 /**
- * Applying a plan and undoing it. Each file is written through the workspace's save, which is
- * atomic and writes only while the disk still holds the bytes the plan was computed from: a file
- * changed since the preview is skipped and reported, never overwritten.
+ * Applying a plan and undoing it. Each file is written through the one write path
+ * (workspace/article-store.ts), which is atomic and writes only while the disk still holds the
+ * bytes the plan was computed from: a file changed since the preview is skipped and reported,
+ * never overwritten.
  */
-import type { BulkResult, BulkSkip, SaveResult } from '../../shared/contract'
+import type { BulkResult, BulkSkip } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
 import { applyPatches } from '../../shared/frontmatter'
+import type { ArticleStore } from '../workspace/article-store'
 import type { BulkJournal, JournalEntry, JournalFile } from './journal'
 import type { Plan } from './plan'
 
-/** What apply and undo need of the workspace. */
+/** What apply and undo need of the workspace: its folder and its one write path. */
 export interface FileStore {
   root: string
-  save(path: string, text: string, baseHash: string): Promise<SaveResult>
+  edit: ArticleStore['edit']
 }
 
 /** Files written at once: enough to overlap the fsyncs of atomic writes, few enough for open files. */
@@ -44,8 +46,8 @@ export async function applyPlan(plan: Plan, store: FileStore, journal: BulkJourn
   const written = new Set<string>()
   await eachParallel(ready, async ({ file, after }) => {
     try {
-      // save() re-reads the file and writes only while it still has the bytes the plan read.
-      await store.save(file.path, after, file.beforeHash)
+      // edit() re-reads the file and writes only while it still has the bytes the plan read.
+      await store.edit(file.path, after, file.beforeHash)
       written.add(file.path)
     } catch (error) {
       const changed = error instanceof FolioError && error.code === 'CONFLICT'
@@ -69,8 +71,8 @@ export async function undoEdit(id: string, store: FileStore, journal: BulkJourna
   const skipped: BulkSkip[] = []
   await eachParallel(entry.files, async (file) => {
     try {
-      // save() writes only while the file still holds what the edit wrote.
-      await store.save(file.path, file.before, file.afterHash)
+      // edit() writes only while the file still holds what the bulk edit wrote.
+      await store.edit(file.path, file.before, file.afterHash)
       changed.push(file.path)
     } catch (error) {
       const changedSince = error instanceof FolioError && error.code === 'CONFLICT'

@@ -6,11 +6,11 @@
 import { join } from 'node:path'
 import type { ArticleSummary, CategoryNode, SiteKind, Taxonomy, TaxonomyKey, TaxonomyValue } from '../../shared/contract'
 import { parse, scalarText } from '../../shared/frontmatter'
+import { displayText } from '../workspace/encoding'
 import { readRegularFileSync } from '../workspace/open-inside'
 import { inSlices } from '../workspace/slices'
 import { siteRules } from '../../shared/sites'
 import { CATEGORY_SEPARATOR, indexedKeys } from './edits'
-import { decodeArticle } from './text'
 
 interface HeaderLists {
   size: number
@@ -30,7 +30,7 @@ function readLists(root: string, article: ArticleSummary, kind: SiteKind): Heade
   const out: HeaderLists = { size: article.size, mtimeMs: article.mtimeMs, lists: new Map(), scalars: [] }
   let text: string
   try {
-    text = decodeArticle(readRegularFileSync(join(root, ...article.path.split('/'))), article.path).text
+    text = displayText(readRegularFileSync(join(root, ...article.path.split('/'))))
   } catch {
     return out // vanished since it was indexed: the watcher will report it
   }

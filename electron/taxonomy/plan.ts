@@ -9,11 +9,10 @@ import type { ArticleSummary, BulkOperation, BulkSkip, DiffHunk, SiteKind } from
 import { FolioError } from '../../shared/errors'
 import { applyPatches, parse, removeKey, setValue } from '../../shared/frontmatter'
 import type { EditOptions, ParsedFrontMatter, TextPatch } from '../../shared/frontmatter/types'
-import { encode, hashBytes } from '../workspace/files'
+import { decode, encode, hashBytes } from '../workspace/encoding'
 import { readRegularFileSync } from '../workspace/open-inside'
 import { inSlices } from '../workspace/slices'
 import { diffHunk } from './diff'
-import { decodeArticle } from './text'
 import { siteRules } from '../../shared/sites'
 import type { Generator } from '../../shared/sites/types'
 import { addToList, CATEGORY_SEPARATOR, editCategoryPaths, editFlatValues, pathMove } from './edits'
@@ -183,7 +182,7 @@ export async function planOperation(source: PlanSource, op: BulkOperation, id: s
       skipped.push({ path: article.path, reason: `${article.path} could not be read (moved or deleted?). Refresh the library.` })
       return
     }
-    const decoded = decodeArticle(bytes, article.path)
+    const decoded = decode(bytes, article.path)
     const concerned = mentions === null || mentions.some((m) => decoded.text.includes(m))
     if (!concerned && mentionRequired) return
     if (decoded.readOnly !== null) {

@@ -31,7 +31,7 @@ export function createTaxonomyService(workspace: Workspace, options: { journalDi
   const journal = createBulkJournal(options.journalDir)
   const store: FileStore = {
     root: workspace.info.root,
-    save: (path, text, baseHash) => workspace.save(path, text, baseHash),
+    edit: (path, change, baseHash) => workspace.edit(path, change, baseHash),
   }
   const source = async () => ({ root: workspace.info.root, kind: workspace.info.kind, articles: await workspace.list() })
 

@@ -1,9 +1,12 @@
 /**
- * What an article's bytes and line endings allow. Folio edits UTF-8 with LF or CRLF lines;
- * UTF-16 (with its byte-order mark, or without one) and lines ending in a lone CR are shown
- * read-only, each with a message saying why and what to do, so a save can never put UTF-8 or
- * LF lines in front of them.
+ * The one decoder of article bytes, for the app, the index, bulk edits and the command line.
+ * Folio edits UTF-8 with LF or CRLF lines; UTF-16 (with its byte-order mark, or without one),
+ * bytes that are not UTF-8 and lines ending in a lone CR are shown read-only, each with a
+ * message saying why and what to do, so a save can never put UTF-8 or LF lines in front of them.
  */
+import { Buffer } from 'node:buffer'
+import { createHash } from 'node:crypto'
+import type { LineEnding } from '../../shared/contract'
 
 export type Utf16 = 'utf-16le' | 'utf-16be'
 
@@ -59,4 +62,98 @@ export function crOnlyLines(text: string): boolean {
 
 export function crOnlyMessage(path: string): string {
   return `${path} ends its lines with CR only (classic Mac OS). Folio keeps line endings as they are and cannot edit these; convert the file's line endings to LF to edit it.`
+}
+
+export interface Decoded {
+  /** Without the byte-order mark. */
+  text: string
+  bom: boolean
+  eol: LineEnding
+  /** Why the bytes cannot be edited safely, or null. */
+  readOnly: string | null
+  /** What readOnly is about, for callers that word it their own way. */
+  problem: 'utf-16' | 'not-utf-8' | 'cr-only' | null
+  /** Byte offset of the first byte that is not UTF-8, or -1. */
+  invalidAt: number
+}
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+}
+
+/**
+ * Buffer's decoder is many times faster than a strict TextDecoder and turns bad bytes into
+ * U+FFFD; only text holding one (rare: bad bytes, or an author's own U+FFFD) is checked byte by byte.
+ */
+function utf8(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+}
+
+/** The line ending used by most lines; '\n' when there are none or it is a tie. */
+export function dominantEol(text: string): LineEnding {
+  let crlf = 0
+  let lf = 0
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++
+    else lf++
+  }
+  return crlf > lf ? '\r\n' : '\n'
+}
+
+/** Offset of the first byte that breaks UTF-8, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] ?? 0
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1
+    if (need === -1) return i
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k]
+      if (c === undefined || (c & 0xc0) !== 0x80) return i
+    }
+    const c1 = bytes[i + 1] ?? 0
+    // Overlong forms, surrogates and code points past U+10FFFF.
+    if ((b === 0xe0 && c1 < 0xa0) || (b === 0xed && c1 > 0x9f) || (b === 0xf0 && c1 < 0x90) || (b === 0xf4 && c1 > 0x8f)) {
+      return i
+    }
+    i += need + 1
+  }
+  return -1
+}
+
+export function notUtf8Message(path: string): string {
+  return `${path} is not valid UTF-8 (perhaps Latin-1 or GBK); it is shown read-only so saving cannot damage it. Convert it to UTF-8 to edit it.`
+}
+
+/** The bytes as text with what they allow: the BOM and line ending to write back, or why not to write. */
+export function decode(bytes: Uint8Array, path: string): Decoded {
+  const bom = hasUtf8Bom(bytes)
+  const utf16 = bom ? null : utf16Of(bytes)
+  if (utf16) {
+    const text = decodeUtf16(bytes, utf16)
+    return { text, bom: false, eol: dominantEol(text), readOnly: utf16Message(path), problem: 'utf-16', invalidAt: -1 }
+  }
+  const body = bom ? bytes.subarray(3) : bytes
+  const text = utf8(body)
+  const bad = text.includes('\uFFFD') ? firstInvalidUtf8(body) : -1
+  const eol = dominantEol(text)
+  if (bad !== -1) return { text, bom, eol, readOnly: notUtf8Message(path), problem: 'not-utf-8', invalidAt: bad + (bom ? 3 : 0) }
+  const crOnly = crOnlyLines(text)
+  return { text, bom, eol, readOnly: crOnly ? crOnlyMessage(path) : null, problem: crOnly ? 'cr-only' : null, invalidAt: -1 }
+}
+
+/** The text to list, count and search: what decode() gives, without its verdicts (the index only displays). */
+export function displayText(bytes: Uint8Array): string {
+  const utf16 = utf16Of(bytes)
+  if (utf16) return decodeUtf16(bytes, utf16)
+  return utf8(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes)
+}
+
+const encoder = new TextEncoder()
+
+export function encode(text: string, bom: boolean): Uint8Array {
+  return encoder.encode(bom ? '\uFEFF' + text : text)
 }

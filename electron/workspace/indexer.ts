@@ -15,7 +15,7 @@ import { readTaxonomy, siteRules } from '../../shared/sites'
 import { textStats } from '../../shared/text-stats'
 import type { CachedFile, IndexCache } from './cache'
 import { type FileKind, type PathRules, scan, type ScanEntry, statArticle } from './scan'
-import { decodeUtf16, utf16Of } from './encoding'
+import { displayText } from './encoding'
 import { EleventyData } from './eleventy-data'
 import { readRegularFileSync } from './open-inside'
 import { inSlices } from './slices'
@@ -154,15 +154,6 @@ export function plainExcerpt(body: string): string {
   }
   if (count <= EXCERPT_LENGTH) return out
   return [...out].slice(0, EXCERPT_LENGTH).join('').trimEnd() + '…'
-}
-
-/** Drops a leading BOM; invalid bytes become U+FFFD (the index only displays). */
-const textDecoder = new TextDecoder('utf-8')
-
-/** The text to list and search: UTF-16 (which the editor opens read-only) is read as such. */
-function displayText(bytes: Uint8Array): string {
-  const utf16 = utf16Of(bytes)
-  return utf16 ? decodeUtf16(bytes, utf16) : textDecoder.decode(bytes)
 }
 
 /**

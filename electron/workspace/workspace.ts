@@ -13,7 +13,9 @@ import { companionFolder, postAssetFolder } from '../../shared/assets'
 import { articleImages } from './assets'
 import { createCache } from './cache'
 import { planArticle, writeNew } from './create'
-import { encode, ioError, makeWritable, readArticle, saveArticle } from './files'
+import { createArticleStore, type ArticleChange, type EditResult } from './article-store'
+import { encode } from './encoding'
+import { ioError, makeWritable, readArticle } from './files'
 import { createGuard } from './guard'
 import { ensureFolder } from './open-inside'
 import { ArticleIndex, INDEX_VERSION, summarize } from './indexer'
@@ -57,6 +59,8 @@ export interface Workspace {
   /** Adds the owner's write permission to a read-only article and reads it again. */
   makeWritable(path: string): Promise<ArticleFile>
   save(path: string, text: string, baseHash: string): Promise<SaveResult>
+  /** The one write path (article-store.ts), for bulk edits: a change, checked against baseHash or the bytes it read. */
+  edit(path: string, change: ArticleChange, baseHash?: string): Promise<EditResult>
   search(query: string, limit?: number): Promise<SearchHit[]>
   create(options: NewArticleOptions): Promise<ArticleSummary>
   rename(from: string, to: string): Promise<ArticleSummary>
@@ -178,14 +182,13 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
   // Temp files of saves a crash interrupted (over a day ago: a save in progress is never touched).
   void sweepStaleTemps(site, rules).catch(() => undefined)
 
-  // One operation at a time per file: two saves of the same file must not interleave.
-  const locks = new Map<string, Promise<unknown>>()
-  const locked = <T>(rel: string, fn: () => Promise<T>): Promise<T> => {
-    const run = (locks.get(rel) ?? Promise.resolve()).then(fn, fn)
-    const tail = run.catch(() => undefined)
-    locks.set(rel, tail)
-    void tail.then(() => locks.get(rel) === tail && locks.delete(rel))
-    return run
+  const articles = createArticleStore(guard)
+  // Renames, trashes and mode changes wait for a save of the same file, and the other way round.
+  const locked = articles.exclusive
+  const edit = async (path: string, change: ArticleChange, baseHash?: string): Promise<EditResult> => {
+    const result = await unlessGone(path, 'save', () => articles.edit(path, change, baseHash))
+    await index.refresh([result.path])
+    return result
   }
 
   /** The summary after our own write; refresh() makes the watcher see it as already known. */
@@ -244,17 +247,11 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     },
 
     async save(path, text, baseHash) {
-      // Queued by the path as sent before any await, so saves run in the order they were asked;
-      // then by the real file, so a rename or duplicate of it never interleaves.
-      return locked(`save:${path}`, async () => {
-        const r = await guard.resolve(path)
-        return locked(r.abs, async () => {
-          const result = await unlessGone(r.rel, 'save', () => saveArticle(guard, r, text, baseHash))
-          await index.refresh([r.rel])
-          return result
-        })
-      })
+      const { changed: _, ...saved } = await edit(path, text, baseHash)
+      return saved
     },
+
+    edit,
 
     async search(query, limit) {
       const docs = index.list().map((a) => ({ path: a.path, title: a.title, text: () => index.textOf(a.path) }))

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { decode } from '../../../electron/workspace/files'
+import { decode } from '../../../electron/workspace/encoding'
 import { utf16Of } from '../../../electron/workspace/encoding'
 import type { FolioError } from '../../../shared/errors'
 import { HOSTILE_FILES, writeHostileFolder } from '../../bench/hostile-folder'
