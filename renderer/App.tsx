@@ -28,6 +28,8 @@ import { StatusBar } from './status/StatusBar'
 import { useCommandShortcuts, type CommandHandlers } from './state/shortcuts'
 import { NewArticleDialog } from './state/NewArticleDialog'
 import { ExportDialog } from './export/ExportDialog'
+import { GitPanels } from './git/GitPanels'
+import { useGit } from './git/use-git'
 import { RecoveryDialog } from './state/RecoveryDialog'
 import { useJournal } from './buffers/journal'
 import { usePaneCycle } from './keyboard/pane-cycle'
@@ -178,6 +180,12 @@ function Workbench() {
   const [only, setOnly] = useState<{ label: string; paths: ReadonlySet<string> } | null>(null)
   const [bulkPaths, setBulkPaths] = useState<string[] | null>(null)
   useAutosave(buffers.save, session.state, session.text, settings.autosave)
+  // Asked again whenever the list is (a save, a change on disk).
+  const git = useGit(folder?.root ?? null, articles)
+  const gitChanges = useMemo(
+    () => new Map(git.state?.kind === 'repository' ? git.state.changes.map((c) => [c.path, c.status]) : []),
+    [git.state],
+  )
   const fileAction = async (action: () => Promise<{ path: string } | void>) => {
     try {
       const result = await action()
@@ -317,6 +325,15 @@ function Workbench() {
         >
           {t('taxonomy')}
         </button>
+        <GitPanels
+          git={git}
+          openPath={session.path}
+          currentText={session.text}
+          unsaved={unsavedSet}
+          view={view}
+          onOpen={(p) => void buffers.open(p)}
+          onShowInLibrary={(label, paths) => setOnly({ label, paths: new Set(paths) })}
+        />
         <span className="spacer" />
         <label>
           {t('language')}{' '}
@@ -355,6 +372,7 @@ function Workbench() {
             onClearOnly={() => setOnly(null)}
             onBulkEdit={setBulkPaths}
             unsaved={unsavedSet}
+            changes={gitChanges}
             requiredFor={requiredFor}
           />
         </nav>

@@ -85,6 +85,8 @@ export function explainNetwork(verb: string, said: string): string {
     what = `Git could not sign in to the remote${which}. Folio stores no passwords: set up a credential helper or an SSH key for it in git, then try again.`
   } else if (/\[rejected\]|non-fast-forward|fetch first|failed to push some refs/i.test(text)) {
     what = 'The remote has commits you do not have yet. Pull first, then push again.'
+  } else if (/has no upstream branch/i.test(text)) {
+    what = 'This branch is not on the remote yet. Publish it once with git push -u (for example git push -u origin HEAD), then push from Folio.'
   } else if (/No configured push destination|does not appear to be a git repository|No remote repository specified|no tracking information|There is no tracking information/i.test(text)) {
     what = 'This repository has no remote to ' + verb + (verb === 'push' ? ' to' : ' from') + '. Add one with git remote add, or set the branch\'s upstream, then try again.'
   } else if (/Could not resolve host|unable to access|Connection refused|timed out/i.test(text)) {

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import type { ArticleSummary } from '../../shared/contract'
+import type { ArticleSummary, GitChangeKind } from '../../shared/contract'
 import { summaryChecks } from '../../shared/frontmatter/checks'
 import { checkText } from '../checks/check-text'
 import { useNow } from '../checks/use-now'
+import { STATUS_KEYS } from '../git/status-label'
 import { useI18n } from '../i18n/i18n'
 
 const ROW_HEIGHT = 56
@@ -21,12 +22,14 @@ interface Props {
   onCheck?(path: string, range: boolean): void
   /** Articles with unsaved edits, marked in the list. */
   unsaved?: ReadonlySet<string>
+  /** What git says about changed articles, marked in the list. */
+  changes?: ReadonlyMap<string, GitChangeKind>
   /** The keys an article's collection requires, for its field checks. */
   requiredFor?(path: string): readonly string[]
 }
 
 /** A virtualized list: only the rows in view are in the DOM, so 10,000 articles scroll smoothly. */
-export function ArticleList({ articles, selected, onOpen, onActivate, onMenu, checked, onCheck, unsaved, requiredFor }: Props) {
+export function ArticleList({ articles, selected, onOpen, onActivate, onMenu, checked, onCheck, unsaved, changes, requiredFor }: Props) {
   const { t, locale } = useI18n()
   const now = useNow()
   const viewport = useRef<HTMLDivElement>(null)
@@ -135,6 +138,11 @@ export function ArticleList({ articles, selected, onOpen, onActivate, onMenu, ch
               </span>
               <span className="article-meta">
                 {article.draft && <span className="badge">{t('draft')}</span>}
+                {changes?.has(article.path) && (
+                  <span className={`badge git-${changes.get(article.path) ?? ''}`} data-testid="git-badge">
+                    {t(STATUS_KEYS[changes.get(article.path) ?? 'modified'])}
+                  </span>
+                )}
                 {scheduled && (
                   <span className="badge scheduled" data-testid="scheduled-badge" title={checkText(scheduled, t, locale)}>
                     {t('scheduled')}

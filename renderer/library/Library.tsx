@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { ArticleSummary, SearchHit } from '../../shared/contract'
+import type { ArticleSummary, GitChangeKind, SearchHit } from '../../shared/contract'
 import { folio } from '../bridge'
 import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
@@ -19,6 +19,8 @@ interface Props {
   /** Ctrl/Shift-click selects articles; this edits the selection's headers in bulk. */
   onBulkEdit?(paths: string[]): void
   unsaved?: ReadonlySet<string>
+  /** What git says about changed articles. */
+  changes?: ReadonlyMap<string, GitChangeKind>
   /** The keys an article's collection requires, for its field checks. */
   requiredFor?(path: string): readonly string[]
 }
@@ -26,7 +28,7 @@ interface Props {
 const SEARCH_DELAY_MS = 150
 
 /** The left pane: sort and facet filters over the index, and full-text search through the workspace. */
-export function Library({ articles, selected, onOpen, onActivate, onMenu, only, onClearOnly, onBulkEdit, unsaved, requiredFor }: Props) {
+export function Library({ articles, selected, onOpen, onActivate, onMenu, only, onClearOnly, onBulkEdit, unsaved, changes, requiredFor }: Props) {
   const { t } = useI18n()
   const describe = useErrorText()
   const [query, setQuery] = useState<LibraryQuery>({ sort: 'date', status: 'all', category: null, tag: null })
@@ -159,6 +161,7 @@ export function Library({ articles, selected, onOpen, onActivate, onMenu, only, 
           checked={onBulkEdit ? checked.paths : undefined}
           onCheck={onBulkEdit ? check : undefined}
           unsaved={unsaved}
+          changes={changes}
           requiredFor={requiredFor}
         />
       )}

@@ -1,0 +1,37 @@
+/** The toolbar's git indicator: branch, ahead/behind and how many articles changed. */
+import type { GitModel } from './use-git'
+import { useI18n } from '../i18n/i18n'
+
+interface Props {
+  git: GitModel
+  onOpen(): void
+}
+
+export function GitButton({ git, onOpen }: Props) {
+  const { t } = useI18n()
+  const state = git.state
+  if (state === null || state.kind === 'not-a-repository') return null
+  if (state.kind === 'unavailable') {
+    return (
+      <span className="git-indicator muted" data-testid="git-unavailable" title={state.reason}>
+        {t('gitUnavailable')}
+      </span>
+    )
+  }
+  const b = state.branch
+  const changed = state.changes.length
+  const label = [
+    `⎇ ${b.name ?? b.commit?.slice(0, 7) ?? '—'}`,
+    b.ahead > 0 ? `↑${b.ahead}` : '',
+    b.behind > 0 ? `↓${b.behind}` : '',
+    changed > 0 ? `· ${t('gitChangedCount', { count: changed })}` : '',
+  ]
+    .filter((s) => s !== '')
+    .join(' ')
+  return (
+    <button type="button" className="git-indicator" data-testid="git-open" title={git.error ?? t('gitChanges')} onClick={onOpen}>
+      {label}
+      {state.operation && ' ⚠'}
+    </button>
+  )
+}

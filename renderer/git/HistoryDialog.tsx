@@ -1,0 +1,91 @@
+/**
+ * An article's history: who changed it, when and why, following renames. A past version can be
+ * compared with the text in the editor, or restored into it as an ordinary undoable edit.
+ */
+import { useEffect, useState } from 'react'
+import type { CommitInfo } from '../../shared/contract'
+import { folio } from '../bridge'
+import { useI18n } from '../i18n/i18n'
+import { Modal } from '../state/Modal'
+
+interface Props {
+  path: string
+  /** The text in the editor now. */
+  current: string
+  onRestore(text: string): void
+  onClose(): void
+}
+
+export function HistoryDialog({ path, current, onRestore, onClose }: Props) {
+  const { t, locale } = useI18n()
+  const [commits, setCommits] = useState<CommitInfo[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [shown, setShown] = useState<{ commit: CommitInfo; text: string } | null>(null)
+
+  useEffect(() => {
+    let live = true
+    folio.articleHistory(path).then(
+      (found) => live && setCommits(found),
+      (failure: unknown) => live && setError(failure instanceof Error ? failure.message : String(failure)),
+    )
+    return () => {
+      live = false
+    }
+  }, [path])
+
+  const show = async (commit: CommitInfo) => {
+    try {
+      setShown({ commit, text: await folio.articleAtCommit(commit.path, commit.hash) })
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure))
+    }
+  }
+
+  const when = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
+  return (
+    <Modal title={t('gitHistoryOf', { path })} testId="git-history" className="wide git-history" onDismiss={onClose}>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {commits === null && !error && <p>{t('gitLoading')}</p>}
+      {commits?.length === 0 && <p>{t('gitNoHistory')}</p>}
+      <div className="git-history-body">
+        <ol className="git-commits">
+          {commits?.map((c) => (
+            <li key={c.hash} aria-current={shown?.commit.hash === c.hash}>
+              <button type="button" onClick={() => void show(c)} data-hash={c.hash}>
+                <strong>{c.subject}</strong>
+                <span>
+                  {c.author} · {when(c.date)} · <code>{c.hash.slice(0, 7)}</code>
+                </span>
+                {c.path !== path && <span className="muted">{t('gitThenNamed', { path: c.path })}</span>}
+              </button>
+            </li>
+          ))}
+        </ol>
+        {shown && (
+          <div className="git-versions">
+            <section>
+              <h3>{t('gitVersionOf', { commit: shown.commit.hash.slice(0, 7) })}</h3>
+              <pre data-testid="git-past-text">{shown.text}</pre>
+            </section>
+            <section>
+              <h3>{t('gitCurrentText')}</h3>
+              <pre>{current}</pre>
+            </section>
+          </div>
+        )}
+      </div>
+      <div className="actions">
+        <button type="button" data-testid="git-restore" disabled={!shown || shown.text === current} onClick={() => shown && onRestore(shown.text)}>
+          {t('gitRestore')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {t('close')}
+        </button>
+      </div>
+    </Modal>
+  )
+}

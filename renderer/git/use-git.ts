@@ -1,0 +1,73 @@
+/**
+ * The open folder's git state for the UI: asked again whenever the article list changes (a
+ * save, a change on disk) and when the window regains focus (a commit made in a terminal).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { GitProgress, GitState } from '../../shared/contract'
+import { folio, onMainEvent } from '../bridge'
+
+export interface GitModel {
+  state: GitState | null
+  /** The status line from the last failed status call, when git itself failed. */
+  error: string | null
+  refresh(): Promise<void>
+  /** Progress output of the running pull or push, cleared when the next one starts. */
+  progress: string
+  clearProgress(): void
+}
+
+const REFRESH_DELAY_MS = 250
+
+export function useGit(root: string | null, changed: unknown): GitModel {
+  const [state, setState] = useState<GitState | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [progress, setProgress] = useState('')
+  // Answers to an older folder (or an older call) must not overwrite a newer one.
+  const asked = useRef(0)
+
+  const refresh = useCallback(async () => {
+    const ticket = ++asked.current
+    if (root === null) {
+      setState(null)
+      return
+    }
+    try {
+      const next = await folio.gitState()
+      if (ticket !== asked.current) return
+      setState(next)
+      setError(null)
+    } catch (failure) {
+      if (ticket === asked.current) setError(failure instanceof Error ? failure.message : String(failure))
+    }
+  }, [root])
+
+  useEffect(() => {
+    const timer = setTimeout(() => void refresh(), REFRESH_DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [refresh, changed])
+
+  useEffect(() => {
+    const onFocus = () => void refresh()
+    window.addEventListener('focus', onFocus)
+    const off = onMainEvent('gitProgress', (p: GitProgress) => setProgress((shown) => keepTail(shown + p.text)))
+    return () => {
+      window.removeEventListener('focus', onFocus)
+      off()
+    }
+  }, [refresh])
+
+  const clearProgress = useCallback(() => setProgress(''), [])
+  return { state, error, refresh, progress, clearProgress }
+}
+
+/**
+ * git redraws its progress lines with a carriage return: keep the last state of each line, and
+ * only the last few lines.
+ */
+export function keepTail(text: string): string {
+  const lines = text.split('\n').map((line) => {
+    const parts = line.split('\r').filter((p) => p !== '')
+    return parts[parts.length - 1] ?? ''
+  })
+  return lines.slice(-12).join('\n')
+}
