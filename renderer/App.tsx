@@ -21,7 +21,8 @@ import { Preview } from './preview/Preview'
 import { resolveLocal } from './preview/render'
 import { PropertiesForm } from './properties/PropertiesForm'
 import { commitPendingEdits } from './properties/pending'
-import { ConflictDialog } from './state/ConflictDialog'
+import { ConflictDialog } from './merge/ConflictDialog'
+import { MergedNotice } from './merge/MergedNotice'
 import { BufferStore } from './buffers/buffer-store'
 import { useBuffers } from './buffers/use-buffers'
 import { StatusBar } from './status/StatusBar'
@@ -418,6 +419,7 @@ function Workbench() {
             />
           )}
           {session.path && panes.properties && <FieldChecks checks={fieldChecks} onGoTo={goToLine} />}
+          {session.merged && <MergedNotice notice={session.merged} onDismiss={buffers.dismissMerged} />}
           <Editor onView={onView} label={t('editor')} />
         </section>
         <section className="preview-pane" aria-label={t('preview')} hidden={!panes.preview}>
@@ -466,9 +468,14 @@ function Workbench() {
       {session.conflict && (
         <ConflictDialog
           conflict={session.conflict}
-          mine={session.conflict.mine}
+          site={site}
           onReload={buffers.reloadFromDisk}
           onKeepMine={() => void buffers.keepMine()}
+          onMerge={(text) => {
+            buffers.acceptMerge(text)
+            void buffers.save()
+            view?.focus()
+          }}
           onCancel={buffers.dismissConflict}
         />
       )}

@@ -9,6 +9,7 @@
  */
 import { EditorState, Transaction, type Text, type TransactionSpec } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
+import { isolateHistory } from '@codemirror/commands'
 import type { ArticleFile, ContentChange, InvokeApi, SaveResult, UnsavedBuffer } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
 import { detect } from '../../shared/frontmatter'
@@ -16,6 +17,8 @@ import { foldHeader } from '../editor/frontmatter-fold'
 import { headerOf, readHeader, type HeaderBlock, type HeaderRules } from '../editor/header-block'
 import { folioSetup } from '../editor/setup'
 import { reloadTransaction } from '../state/reload'
+import { cleanMerge } from '../merge/conflict'
+import { mergedSummary } from '../merge/hunks'
 import { nextState, type BufferEvent, type BufferState } from './transitions'
 
 /** What the store asks of the main process. */
@@ -24,12 +27,22 @@ export type BufferApi = Pick<InvokeApi, 'readArticle' | 'saveArticle' | 'makeArt
 /** A save that found the file changed on disk: the three texts a merge needs. */
 export interface Conflict {
   path: string
-  /** The text as last read or saved (lines joined by '\n'): the common ancestor. */
-  base: string
+  /**
+   * The text as last read or saved (lines joined by '\n'): the common ancestor. Null when it is
+   * not known (restored from the journal after the disk moved on): the merge compares two texts.
+   */
+  base: string | null
   /** The buffer's text now (lines joined by '\n'). */
   mine: string
   /** What the disk holds now, as read (its own line endings), and its hash. */
   disk: { text: string; hash: string }
+}
+
+/** Changes on disk merged with mine without asking, to be announced. */
+export interface MergedNotice {
+  path: string
+  /** Header keys the disk's changes touched (empty: body only). */
+  keys: readonly string[]
 }
 
 export interface Cursor {
@@ -64,6 +77,8 @@ export interface BufferSnapshot {
   unsaved: readonly string[]
   /** How many writes the store made: our own writes raise no change event, so views refresh on it. */
   writes: number
+  /** The shown article's last save merged changes made on disk by themselves (until dismissed). */
+  merged: MergedNotice | null
 }
 
 export interface BufferStoreOptions {
@@ -128,6 +143,9 @@ export class BufferStore {
   /** Opening failed: shown until another article is shown. */
   #notice: string | null = null
   #conflictOpen = false
+  #merged: MergedNotice | null = null
+  /** Buffers whose base text is not the text of this base hash (restored after the disk moved on). */
+  readonly #baseUnknown = new WeakMap<Buffer, string>()
   #text = ''
   #header: HeaderBlock = NO_HEADER
   #cursor: Cursor = { line: 1, column: 1 }
@@ -170,7 +188,12 @@ export class BufferStore {
   conflict(): Conflict | null {
     const shown = this.#shown
     if (!shown?.disk || shown.status !== 'conflict') return null
-    return { path: shown.path, base: shown.base.toString(), mine: shown.state.doc.toString(), disk: shown.disk }
+    return { path: shown.path, base: this.#baseText(shown), mine: shown.state.doc.toString(), disk: shown.disk }
+  }
+
+  /** The text the buffer's base hash belongs to, or null when it is not known. */
+  #baseText(buffer: Buffer): string | null {
+    return this.#baseUnknown.get(buffer) === buffer.baseHash ? null : buffer.base.toString()
   }
 
   /** Every unsaved buffer, for the crash journal, with the file's own line endings. */
@@ -293,6 +316,7 @@ export class BufferStore {
       buffer.state = view.state
     }
     this.#notice = null
+    if (this.#merged?.path !== buffer.path) this.#merged = null
     this.#conflictOpen = buffer.status === 'conflict'
     this.#cursor = cursorOf(buffer.state)
     this.#publishText()
@@ -368,6 +392,7 @@ export class BufferStore {
       if (isCode(error, 'CONFLICT') && error.disk) {
         buffer.disk = error.disk
         this.#move(buffer, 'conflict')
+        if (this.#mergeByItself(buffer, error.disk)) return this.#write(buffer, buffer.baseHash)
         if (buffer === this.#shown) this.#conflictOpen = true
       } else if (isCode(error, 'NOT_FOUND')) {
         this.#move(buffer, 'delete')
@@ -414,6 +439,24 @@ export class BufferStore {
     this.#rebase(shown, shown.disk, 'merge', text)
   }
 
+  /**
+   * Changes on disk that do not clash with mine (other lines, other header fields) are merged
+   * without asking, as an undoable edit, and announced; true when they were.
+   */
+  #mergeByItself(buffer: Buffer, disk: { text: string; hash: string }): boolean {
+    const merged = cleanMerge({ base: this.#baseText(buffer), mine: buffer.state.doc.toString(), disk }, this.#options.rules.site)
+    if (!merged) return false
+    this.#rebase(buffer, disk, 'merge', merged.text)
+    this.#merged = { path: buffer.path, keys: mergedSummary(merged.result).keys }
+    return true
+  }
+
+  /** The writer read the merge's announcement. */
+  readonly dismissMerged = (): void => {
+    this.#merged = null
+    this.#emit()
+  }
+
   /** Bases the buffer on `disk` and puts `text` (default: the disk's) in it as one undoable edit. */
   #rebase(buffer: Buffer, disk: { text: string; hash: string }, event: 'reload' | 'merge', text = disk.text): void {
     const eol = detect(disk.text).eol
@@ -431,7 +474,8 @@ export class BufferStore {
     if (buffer === this.#shown) this.#conflictOpen = false
     const spec = reloadTransaction(buffer.state, text)
     if (buffer === this.#shown && this.#view && this.#view.state !== buffer.state) this.#view.setState(buffer.state)
-    this.#apply(buffer, { ...spec, annotations: Transaction.addToHistory.of(true), userEvent: event === 'merge' ? 'input.merge' : 'input.reload' })
+    // Its own undo step: never joined with the typing just before it.
+    this.#apply(buffer, { ...spec, annotations: [Transaction.addToHistory.of(true), isolateHistory.of('full')], userEvent: event === 'merge' ? 'input.merge' : 'input.reload' })
     this.#keep(buffer)
     this.#publishText()
   }
@@ -610,6 +654,7 @@ export class BufferStore {
     this.#shown = null
     this.#conflictOpen = false
     this.#notice = null
+    this.#merged = null
     this.#view?.setState(EditorState.create({ doc: '' }))
     clearTimeout(this.#textTimer)
     this.#text = ''
@@ -627,6 +672,7 @@ export class BufferStore {
         const buffer = this.#load(disk)
         // Based on what the journal says was loaded: if the disk moved on since, saving conflicts.
         buffer.baseHash = saved.baseHash
+        if (disk.hash !== saved.baseHash) this.#baseUnknown.set(buffer, saved.baseHash)
         this.#apply(buffer, { changes: { from: 0, to: buffer.state.doc.length, insert: buffer.state.toText(saved.text) } })
         this.#buffers.set(saved.path, buffer)
         first ??= buffer
@@ -687,6 +733,7 @@ export class BufferStore {
       conflict: this.#conflictOpen ? this.conflict() : null,
       unsaved: [...this.#buffers.values()].filter(edited).map((b) => b.path).sort(),
       writes: this.#writes,
+      merged: this.#merged?.path === shown?.path ? this.#merged : null,
     }
   }
 

@@ -30,7 +30,7 @@ export function ConflictDialog({ conflict, site, onReload, onKeepMine, onMerge, 
       {merging && (
         <div data-testid="conflict-compare">
           <TextMerge
-            base={conflict.base}
+            base={conflict.base ?? undefined}
             mine={conflict.mine}
             theirs={theirs}
             labels={labels}

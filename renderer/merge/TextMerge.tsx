@@ -40,11 +40,20 @@ export function TextMerge({ base, mine, theirs, labels, site, onApply }: TextMer
   const [showBase, setShowBase] = useState(false)
   const first = useRef<(HTMLButtonElement | null)[]>([])
   const apply = useRef<HTMLButtonElement>(null)
+  // Where the keyboard goes after a decision: moved once the decision is rendered ("Apply" is disabled until then).
+  const [focusTarget, setFocusTarget] = useState<number | 'apply' | null>(null)
 
   // New texts (the disk moved again): earlier decisions were about other places.
   useEffect(() => setDecisions(hunks.map(() => null)), [hunks])
   // The first decision has the keyboard at once.
   useEffect(() => first.current[0]?.focus(), [hunks])
+  useEffect(() => {
+    if (focusTarget === null) return
+    const target = focusTarget === 'apply' ? apply.current : first.current[focusTarget]
+    target?.focus()
+    target?.scrollIntoView({ block: 'nearest' })
+    setFocusTarget(null)
+  }, [focusTarget])
 
   const chooseLayout = (next: MergeLayout): void => {
     localStorage.setItem(LAYOUT_KEY, next)
@@ -56,10 +65,7 @@ export function TextMerge({ base, mine, theirs, labels, site, onApply }: TextMer
     setDecisions(next)
     // On to the next undecided place after this one (then any before it), else to "Apply".
     const order = [...next.keys()].filter((i) => i > index).concat([...next.keys()].filter((i) => i < index))
-    const open = order.find((i) => next[i] === null)
-    const target = open === undefined ? apply.current : first.current[open]
-    target?.focus()
-    target?.scrollIntoView({ block: 'nearest' })
+    setFocusTarget(order.find((i) => next[i] === null) ?? 'apply')
   }
 
   const merged = result.chunks.filter((c) => c.kind === 'merged').length

@@ -32,7 +32,7 @@ async function editWhileChangedOnDisk(): Promise<{ page: Page; file: string }> {
 
 test('a file changed on disk is never overwritten silently: compare, then keep mine', async () => {
   const { page, file } = await editWhileChangedOnDisk()
-  await page.getByTestId('conflict-compare-toggle').click()
+  // The merge view shows both versions at once; its toggle hides it.
   const compare = page.getByTestId('conflict-compare')
   await expect(compare).toContainText('Changed by another program.')
   await expect(compare).toContainText('Original body. Mine.')

@@ -166,11 +166,31 @@ describe('BufferStore: editing and saving', () => {
 })
 
 describe('BufferStore: conflicts', () => {
+  it('changes on disk that do not clash with mine merge by themselves on save, undoably, and are announced', async () => {
+    const { store, disk, append, undoOnce, state } = setUp()
+    await store.open('a.md')
+    append('Mine.\n')
+    disk.files.set('a.md', POST.replace('tags: [a]', 'tags: [a, b]'))
+    expect(await store.save()).toBe(true)
+    const both = POST.replace('tags: [a]', 'tags: [a, b]') + 'Mine.\n'
+    expect(disk.files.get('a.md')).toBe(both)
+    expect(state()).toBe('clean')
+    expect(store.getSnapshot().conflict).toBeNull()
+    expect(store.getSnapshot().merged).toEqual({ path: 'a.md', keys: ['tags'] })
+    store.dismissMerged()
+    expect(store.getSnapshot().merged).toBeNull()
+    // The merge is one edit: undo takes the disk's change back out of the buffer.
+    undoOnce()
+    expect(store.getSnapshot().text).toBe(POST + 'Mine.\n')
+    expect(state()).toBe('dirty')
+  })
+
   async function conflicted() {
     const setup = setUp()
     await setup.store.open('a.md')
     setup.append('Mine.\n')
-    setup.disk.files.set('a.md', POST.replace('tags: [a]', 'tags: [a, b]'))
+    // Both add a paragraph at the end: which goes first is for the writer to say.
+    setup.disk.files.set('a.md', POST + 'Theirs.\n')
     expect(await setup.store.save()).toBe(false)
     return setup
   }
@@ -181,8 +201,8 @@ describe('BufferStore: conflicts', () => {
     const conflict = store.getSnapshot().conflict
     expect(conflict?.base).toBe(POST)
     expect(conflict?.mine).toBe(POST + 'Mine.\n')
-    expect(conflict?.disk.text).toBe(POST.replace('tags: [a]', 'tags: [a, b]'))
-    expect(disk.files.get('a.md')).toBe(POST.replace('tags: [a]', 'tags: [a, b]'))
+    expect(conflict?.disk.text).toBe(POST + 'Theirs.\n')
+    expect(disk.files.get('a.md')).toBe(POST + 'Theirs.\n')
     store.dismissConflict()
     expect(store.getSnapshot().conflict).toBeNull()
     expect(state()).toBe('conflict')
@@ -199,16 +219,18 @@ describe('BufferStore: conflicts', () => {
   it('take theirs shows the disk text as an edit undo can take back', async () => {
     const { store, undoOnce, state } = await conflicted()
     store.reloadFromDisk()
+    await settle()
     expect(state()).toBe('clean')
-    expect(store.getSnapshot().text).toBe(POST.replace('tags: [a]', 'tags: [a, b]'))
+    expect(store.getSnapshot().text).toBe(POST + 'Theirs.\n')
     undoOnce()
+    await settle() // body text reaches the snapshot when typing pauses
     expect(store.getSnapshot().text).toBe(POST + 'Mine.\n')
     expect(state()).toBe('dirty')
   })
 
   it('a merge becomes the text, based on the disk, and saves without another conflict', async () => {
     const { store, disk, state } = await conflicted()
-    const merged = POST.replace('tags: [a]', 'tags: [a, b]') + 'Mine.\n'
+    const merged = POST + 'Mine.\nTheirs.\n'
     store.acceptMerge(merged)
     expect(state()).toBe('dirty')
     expect(store.getSnapshot().conflict).toBeNull()
@@ -231,8 +253,10 @@ describe('BufferStore: the disk', () => {
     expect(state()).toBe('dirty')
     await settle()
     expect(store.getSnapshot().text).toBe(POST + 'Theirs.\nMine.\n')
+    // They took a paragraph out and I added one after it: no clash, the save merges both.
     await store.save()
-    expect(state()).toBe('conflict')
+    expect(state()).toBe('clean')
+    expect(disk.files.get('a.md')).toBe(POST + 'Mine.\n')
   })
 
   it('a file deleted on disk keeps its buffer and says so; editing keeps it deleted', async () => {
@@ -381,6 +405,8 @@ describe('BufferStore: the crash journal', () => {
     expect(await store.save()).toBe(false)
     expect(state()).toBe('conflict')
     expect(store.conflict()?.disk.text).toBe(POST + 'Theirs.\n')
+    // The journal keeps no base text: nothing merges by itself against a base it cannot know.
+    expect(store.conflict()?.base).toBeNull()
     await store.open('b.md')
     expect(await store.save()).toBe(true)
     expect(disk.files.get('b.md')).toBe('B\nmore')

@@ -1,0 +1,99 @@
+import { expect, test } from '@playwright/test'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { launchApp, type LaunchedApp } from './harness'
+import { contentFolder } from './support/folders'
+
+let app: LaunchedApp | null = null
+test.afterEach(async () => {
+  await app?.close()
+  app = null
+})
+
+const status = (app: LaunchedApp) => app.page.locator('[data-testid=save-status]')
+
+test('disk changes the tags while I change the body: both land without a question, and the merge is announced', async () => {
+  // A Windows-made post: BOM and CRLF must come back byte for byte.
+  const original = '\uFEFF---\r\ntitle: 春天的笔记\r\ntags:\r\n  - travel\r\n---\r\n\r\nFirst paragraph.\r\n\r\nSecond paragraph.\r\n'
+  const dir = await contentFolder({ 'posts/spring.md': Buffer.from(original, 'utf8') })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  const file = join(dir, 'posts/spring.md')
+  await page.locator('[data-testid=article-item][data-path="posts/spring.md"]').click()
+  await page.getByText('Second paragraph.').click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' 我加的一句。', { delay: 30 })
+  await expect(status(app)).toHaveAttribute('data-state', 'dirty')
+
+  // Someone else adds a tag meanwhile.
+  const theirs = original.replace('  - travel\r\n', '  - travel\r\n  - 春天\r\n')
+  await writeFile(file, Buffer.from(theirs, 'utf8'))
+  await page.keyboard.press('Control+s')
+
+  await expect(status(app)).toHaveAttribute('data-state', 'saved')
+  await expect(page.getByTestId('conflict-dialog')).toHaveCount(0)
+  await expect(page.getByTestId('merge-notice')).toContainText('posts/spring.md')
+  await expect(page.getByTestId('merge-notice')).toContainText('tags')
+  const both = theirs.replace('Second paragraph.', 'Second paragraph. 我加的一句。')
+  expect((await readFile(file)).equals(Buffer.from(both, 'utf8'))).toBe(true)
+
+  // The merge was one ordinary edit: undo takes the disk's tag back out, and saving writes that.
+  await page.keyboard.press('Control+z')
+  await expect(status(app)).toHaveAttribute('data-state', 'dirty')
+  await page.keyboard.press('Control+s')
+  await expect(status(app)).toHaveAttribute('data-state', 'saved')
+  const undone = original.replace('Second paragraph.', 'Second paragraph. 我加的一句。')
+  expect((await readFile(file)).equals(Buffer.from(undone, 'utf8'))).toBe(true)
+})
+
+test('overlapping edits are resolved place by place from the keyboard; what does not clash merges by itself', async () => {
+  const original = '---\ntitle: Notes\ntags: [a]\n---\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n'
+  const dir = await contentFolder({ 'notes.md': original })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  const file = join(dir, 'notes.md')
+  await page.locator('[data-testid=article-item][data-path="notes.md"]').click()
+  for (const line of ['One.', 'Three.', 'Four.']) {
+    await page.getByText(line, { exact: true }).click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' mine', { delay: 30 })
+  }
+  await writeFile(file, original.replace('[a]', '[a, b]').replace('One.', 'One. theirs').replace('Three.', 'Three. theirs').replace('Four.', 'Four. theirs'))
+  await page.keyboard.press('Control+s')
+
+  const dialog = page.getByTestId('conflict-dialog')
+  await expect(dialog).toBeVisible()
+  await expect(status(app)).toHaveAttribute('data-state', 'conflict')
+  const hunks = dialog.getByTestId('merge-hunk')
+  // Three and Four sit on neighbouring paragraphs with a blank line between: separate places.
+  await expect(hunks).toHaveCount(3)
+  await expect(dialog.getByTestId('merge-view')).toContainText('1 other change(s) merged by themselves')
+  await expect(hunks.nth(0)).toContainText('One. mine')
+  await expect(hunks.nth(0)).toContainText('One. theirs')
+
+  // Unified and side by side show the same place; the original can be shown too.
+  await dialog.getByTestId('merge-layout-unified').click()
+  await expect(hunks.nth(0).locator('.merge-diff')).toHaveAttribute('data-layout', 'unified')
+  await expect(hunks.nth(0)).toContainText('One. theirs')
+  await dialog.getByTestId('merge-show-base').check()
+  await expect(hunks.nth(0).getByTestId('merge-base')).toContainText('One.')
+
+  // Keyboard only: each decision moves on to the next place, the last one to "Apply merge".
+  await hunks.nth(0).getByTestId('merge-take-mine').focus()
+  await page.keyboard.press('Enter')
+  await expect(hunks.nth(1).getByTestId('merge-take-mine')).toBeFocused()
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  await expect(hunks.nth(2).getByTestId('merge-take-mine')).toBeFocused()
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  await expect(hunks.nth(1)).toHaveAttribute('data-decision', 'theirs')
+  await expect(dialog.getByTestId('merge-apply')).toBeFocused()
+  await page.keyboard.press('Enter')
+
+  await expect(dialog).toHaveCount(0)
+  await expect(status(app)).toHaveAttribute('data-state', 'saved')
+  const merged = '---\ntitle: Notes\ntags: [a, b]\n---\n\nOne. mine\n\nTwo.\n\nThree. theirs\n\nFour. mine\nFour. theirs\n'
+  expect(await readFile(file, 'utf8')).toBe(merged)
+})
