@@ -7,10 +7,6 @@ import MarkdownIt from 'markdown-it'
 import { ASSET_TAG, assetTagHtml, parseAssetTag, type AssetTagName } from './assets/hexo-tags'
 
 export interface RenderOptions {
-  /** Add `data-source-line` to block elements so preview and editor scroll together. */
-  sourceLines?: boolean
-  /** Line offset of the body inside the whole file (header lines before it). */
-  lineOffset?: number
   /**
    * The post's asset folder relative to the article's own folder (Hexo's post_asset_folder:
    * `foo` for `foo.md`): `{% asset_img name alt %}` renders as an image from it.
@@ -19,20 +15,15 @@ export interface RenderOptions {
 }
 
 interface RenderEnv {
-  lineOffset: number
   assetFolder?: string
 }
-
 
 /** The asset tag starting exactly at a position. */
 const ASSET_TAG_HERE = new RegExp(ASSET_TAG.source, 'y')
 
 const MORE = /^<!--\s*more\s*-->$/i
 
-/** Prefix of the id each top-level block gets with `sourceLines`: `folio-line-12`. */
-export const LINE_ANCHOR = 'folio-line-'
-
-function createRenderer(sourceLines: boolean): MarkdownIt {
+function createRenderer(): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false, breaks: false })
   // Hexo's excerpt marker: render it as a visible marker rather than an invisible comment.
   md.core.ruler.push('folio_more_marker', (state) => {
@@ -57,31 +48,66 @@ function createRenderer(sourceLines: boolean): MarkdownIt {
     state.pos += match[0].length
     return true
   })
-  if (sourceLines) {
-    md.core.ruler.push('folio_source_lines', (state) => {
-      const offset = (state.env as RenderEnv).lineOffset
-      for (const token of state.tokens) {
-        if (token.map && token.nesting !== -1 && token.level === 0) {
-          const line = token.map[0] + 1 + offset
-          token.attrSet('data-source-line', String(line))
-          // An anchor the editor can scroll a sandboxed preview to, by URL fragment alone.
-          if (token.attrGet('id') === null) token.attrSet('id', `${LINE_ANCHOR}${line}`)
-        }
-      }
-    })
-  }
   return md
 }
 
-const plain = createRenderer(false)
-const withLines = createRenderer(true)
+const plain = createRenderer()
+
+function renderEnv(options: RenderOptions): RenderEnv {
+  return options.assetFolder === undefined ? {} : { assetFolder: options.assetFolder }
+}
 
 /** Renders a Markdown body (no front matter) to HTML. */
 export function renderMarkdown(body: string, options: RenderOptions = {}): string {
-  const md = options.sourceLines ? withLines : plain
-  const env: RenderEnv = { lineOffset: options.lineOffset ?? 0 }
-  if (options.assetFolder !== undefined) env.assetFolder = options.assetFolder
-  return md.render(body, env)
+  return plain.render(body, renderEnv(options))
+}
+
+/** One top-level block of a body, rendered on its own. */
+export interface RenderedBlock {
+  html: string
+  /** The block's first line in the body, 0-based; null for what has no source (a footnote list). */
+  line: number | null
+}
+
+/** Elements that never hold children, and those whose end tag HTML lets a writer leave out: neither keeps a block open. */
+const UNCOUNTED = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'rt', 'rp', 'colgroup', 'caption'])
+
+/** How many elements a raw HTML block leaves open (negative: closes more than it opens). */
+function openElements(html: string): number {
+  let depth = 0
+  for (const m of html.replace(/<!--[\s\S]*?-->/g, '').matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g)) {
+    if (UNCOUNTED.has(m[2]!.toLowerCase())) continue
+    if (m[1]) depth--
+    else if (!m[3]) depth++
+  }
+  return depth
+}
+
+/**
+ * The body as its top-level blocks, each rendered separately from one parse, so a preview can
+ * replace only the blocks an edit changed. Joined, they are the same HTML as renderMarkdown. Raw
+ * HTML that opens an element in one block and closes it blocks later (`<div>`, Markdown, `</div>`)
+ * stays one block, so each block is well-formed HTML on its own.
+ */
+export function renderBlocks(body: string, options: RenderOptions = {}): RenderedBlock[] {
+  const env = renderEnv(options)
+  const tokens = plain.parse(body, env)
+  const blocks: RenderedBlock[] = []
+  let start = 0
+  let open = 0
+  let line: number | null = null
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!
+    if (line === null && token.map) line = token.map[0]
+    if (token.type === 'html_block') open = Math.max(0, open + openElements(token.content))
+    if (token.level !== 0 || token.nesting === 1 || open > 0) continue
+    blocks.push({ html: plain.renderer.render(tokens.slice(start, i + 1), plain.options, env), line })
+    start = i + 1
+    line = null
+  }
+  if (start < tokens.length) blocks.push({ html: plain.renderer.render(tokens.slice(start), plain.options, env), line })
+  return blocks
 }
 
 /**

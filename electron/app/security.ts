@@ -22,10 +22,10 @@ export function openExternally(url: string): boolean {
 
 /**
  * What a subframe (the preview iframe) may load without leaving the app: its own srcdoc or
- * blank document and blob: documents the renderer made. Anything else is a followed link.
+ * blank document. Anything else is a followed link.
  */
 function isInAppFrameUrl(url: string): boolean {
-  return url === 'about:srcdoc' || url === 'about:blank' || url.startsWith('blob:')
+  return url === 'about:srcdoc' || url === 'about:blank'
 }
 
 export function hardenWebContents(contents: WebContents): void {

@@ -28,7 +28,7 @@ export const RENDERER_CSP = [
   "style-src 'self' 'unsafe-inline'",
   `img-src 'self' data: blob: ${ASSET_SCHEME}: https: http:`,
   `media-src 'self' ${ASSET_SCHEME}:`,
-  "frame-src 'self' blob: about:",
+  "frame-src 'self' about:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

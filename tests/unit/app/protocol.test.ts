@@ -150,7 +150,7 @@ describe('app: protocol', () => {
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
   })
 
-  it('the page\'s own meta policy says the same as the header (the blob preview inherits both)', async () => {
+  it('the page\'s own meta policy says the same as the header (the srcdoc preview inherits both)', async () => {
     const html = await readFile(join(import.meta.dirname, '../../../renderer/index.html'), 'utf8')
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
     // frame-ancestors is ignored in a meta policy; everything else must match, media-src included.

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest'
-import { renderMarkdown } from '../../../shared/markdown'
+import { renderBlocks, renderMarkdown } from '../../../shared/markdown'
 
 describe('the shared markdown-it setup', () => {
-  it('keeps raw HTML for the sanitizer to judge and marks source lines', () => {
-    const html = renderMarkdown('# Title\n\n<div class="x">raw</div>\n\ntext', { sourceLines: true, lineOffset: 5 })
-    expect(html).toContain('<h1 data-source-line="6" id="folio-line-6">Title</h1>')
-    expect(html).toContain('<div class="x">raw</div>')
-    expect(html).toContain('<p data-source-line="10" id="folio-line-10">text</p>')
+  it('keeps raw HTML for the sanitizer to judge', () => {
+    expect(renderMarkdown('# Title\n\n<div class="x">raw</div>\n\ntext')).toBe('<h1>Title</h1>\n<div class="x">raw</div>\n<p>text</p>\n')
+  })
+
+  it('splits a body into its top-level blocks with their first lines, joining to the same HTML', () => {
+    const body = '# Title\n\n- a\n- b\n\n> quote\n> more\n\n```js\nx\n```\n\ntext [ref]\n\n[ref]: https://example.com\n'
+    const blocks = renderBlocks(body)
+    expect(blocks.map((block) => block.line)).toEqual([0, 2, 5, 8, 12])
+    expect(blocks.map((block) => block.html).join('')).toBe(renderMarkdown(body))
+    expect(blocks[4]!.html).toBe('<p>text <a href="https://example.com">ref</a></p>\n')
+  })
+
+  it('keeps raw HTML that spans blocks in one block, so each block is well-formed alone', () => {
+    const body = '<div class="note">\n\n**inside**\n\n</div>\n\n<p>open paragraph\n\nafter <!-- <div> -->\n'
+    const blocks = renderBlocks(body)
+    expect(blocks.map((block) => block.line)).toEqual([0, 6, 8])
+    expect(blocks[0]!.html).toBe('<div class="note">\n<p><strong>inside</strong></p>\n</div>\n')
   })
 
   it('shows Hexo’s <!-- more --> as a visible marker', () => {
