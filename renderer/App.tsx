@@ -25,6 +25,7 @@ import { ConflictDialog } from './merge/ConflictDialog'
 import { MergedNotice } from './merge/MergedNotice'
 import { BufferStore } from './buffers/buffer-store'
 import { useBuffers } from './buffers/use-buffers'
+import { DeletedBanner } from './buffers/DeletedBanner'
 import { StatusBar } from './status/StatusBar'
 import { useCommandShortcuts, type CommandHandlers } from './state/shortcuts'
 import { NewArticleDialog } from './state/NewArticleDialog'
@@ -349,7 +350,7 @@ function Workbench() {
         <button onClick={() => setPanel('settings')} aria-label={t('settings')} title={t('settings')}>
           ⚙
         </button>
-        <button onClick={() => void buffers.save()} disabled={session.state !== 'dirty' && session.state !== 'error'}>
+        <button onClick={() => void buffers.save()} disabled={session.state !== 'dirty' && session.state !== 'error' && session.state !== 'deleted'}>
           {t('save')}
         </button>
       </header>
@@ -391,6 +392,16 @@ function Workbench() {
           {opening && !folder && <p className="placeholder" data-testid="opening-folder">{t('openingFolder', { folder: opening })}</p>}
           {!folder && !loadError && folderChecked && !opening && <Welcome onOpen={(path) => void openFolder(path)} />}
           {folder && !session.path && <p className="placeholder">{t('noArticleOpen')}</p>}
+          {session.path && session.state === 'deleted' && (
+            <DeletedBanner
+              path={session.path}
+              message={session.message}
+              // The pressed button goes away with the banner: typing goes on in the text.
+              onRecreate={() => void buffers.save().then((saved) => saved && view?.focus())}
+              onSaveAs={(path) => void buffers.saveAs(path).then((saved) => saved && view?.focus())}
+              onClose={() => session.path && buffers.forget(session.path)}
+            />
+          )}
           {session.path && (
             <div className="properties-bar">
               <button

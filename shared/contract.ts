@@ -342,6 +342,12 @@ export interface InvokeApi {
   makeArticleWritable(path: string): Promise<ArticleFile>
   /** Writes atomically, only if the disk still has baseHash; otherwise a CONFLICT error. */
   saveArticle(path: string, text: string, baseHash: string): Promise<SaveResult>
+  /**
+   * Writes an article where no file is: one deleted on disk while open, saved again, or saved
+   * under another name. `bom` puts the UTF-8 byte order mark first, as the original had it.
+   * Refused with EXISTS when something is at the path: it never overwrites.
+   */
+  saveArticleAs(path: string, text: string, bom: boolean): Promise<SaveResult>
   searchArticles(query: string, limit?: number): Promise<SearchHit[]>
   createArticle(options: NewArticleOptions): Promise<ArticleSummary>
   renameArticle(from: string, to: string): Promise<ArticleSummary>
@@ -510,6 +516,7 @@ export const INVOKE = {
   readArticle: 'article:read',
   makeArticleWritable: 'article:make-writable',
   saveArticle: 'article:save',
+  saveArticleAs: 'article:save-as',
   searchArticles: 'articles:search',
   createArticle: 'article:create',
   renameArticle: 'article:rename',

@@ -14,10 +14,10 @@ import { articleImages } from './assets'
 import { createCache } from './cache'
 import { planArticle, writeNew } from './create'
 import { createArticleStore, type ArticleChange, type EditResult } from './article-store'
-import { encode } from './encoding'
+import { encode, hashBytes } from './encoding'
 import { ioError, makeWritable, readArticle } from './files'
 import { createGuard } from './guard'
-import { ensureFolder } from './open-inside'
+import { createExclusive, ensureFolder } from './open-inside'
 import { ArticleIndex, INDEX_VERSION, summarize } from './indexer'
 
 import { schemaFileReader } from './schema-file'
@@ -61,6 +61,8 @@ export interface Workspace {
   save(path: string, text: string, baseHash: string): Promise<SaveResult>
   /** The one write path (article-store.ts), for bulk edits: a change, checked against baseHash or the bytes it read. */
   edit(path: string, change: ArticleChange, baseHash?: string): Promise<EditResult>
+  /** Writes an article where no file is (recreate, save as); EXISTS when the path is taken. */
+  saveAs(path: string, text: string, bom: boolean): Promise<SaveResult>
   search(query: string, limit?: number): Promise<SearchHit[]>
   create(options: NewArticleOptions): Promise<ArticleSummary>
   rename(from: string, to: string): Promise<ArticleSummary>
@@ -252,6 +254,23 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     },
 
     edit,
+    async saveAs(path, text, bom) {
+      const r = await guard.resolve(path)
+      return locked(r.abs, async () => {
+        const bytes = encode(text, bom)
+        try {
+          await createExclusive(guard, r.rel, bytes)
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+            throw new FolioError({ code: 'EXISTS', path: r.rel, message: `Could not save ${r.rel}: a file with that name exists. Choose another name.` })
+          }
+          throw ioError(error, r.rel, 'save')
+        }
+        await index.refresh([r.rel])
+        const written = await stat(r.abs)
+        return { path: r.rel, hash: hashBytes(bytes), mtimeMs: written.mtimeMs, size: bytes.length }
+      })
+    },
 
     async search(query, limit) {
       const docs = index.list().map((a) => ({ path: a.path, title: a.title, text: () => index.textOf(a.path) }))

@@ -22,7 +22,7 @@ import { mergedSummary } from '../merge/hunks'
 import { nextState, type BufferEvent, type BufferState } from './transitions'
 
 /** What the store asks of the main process. */
-export type BufferApi = Pick<InvokeApi, 'readArticle' | 'saveArticle' | 'makeArticleWritable'>
+export type BufferApi = Pick<InvokeApi, 'readArticle' | 'saveArticle' | 'saveArticleAs' | 'makeArticleWritable'>
 
 /** A save that found the file changed on disk: the three texts a merge needs. */
 export interface Conflict {
@@ -102,6 +102,8 @@ interface Buffer {
   baseHash: string
   /** The text as last read or saved: equal to it means no unsaved edits; the base of a merge. */
   base: Text
+  /** The file began with a UTF-8 byte order mark: a recreated file gets it back. */
+  bom: boolean
   readOnly: string | null
   canMakeWritable: boolean
   /** What the disk held when a save conflicted. */
@@ -109,7 +111,7 @@ interface Buffer {
   message: string | null
 }
 
-type Loaded = Pick<ArticleFile, 'path' | 'text' | 'eol' | 'hash' | 'readOnly' | 'canMakeWritable'>
+type Loaded = Pick<ArticleFile, 'path' | 'text' | 'bom' | 'eol' | 'hash' | 'readOnly' | 'canMakeWritable'>
 
 const NO_HEADER = readHeader(EditorState.create({ doc: '' }).doc, { site: 'plain' })
 
@@ -266,6 +268,7 @@ export class BufferStore {
       status: file.readOnly ? 'read-only' : 'clean',
       baseHash: file.hash,
       base: EditorState.create().doc,
+      bom: file.bom,
       readOnly: file.readOnly,
       canMakeWritable: file.canMakeWritable,
       disk: null,
@@ -346,11 +349,24 @@ export class BufferStore {
 
   // ---- saving ----
 
-  /** Saves the shown article; false when nothing was written (nothing to save, or it failed). */
+  /**
+   * Saves the shown article; false when nothing was written (nothing to save, or it failed).
+   * One deleted on disk is written again, edited or not: the writer asked to keep it.
+   */
   readonly save = async (): Promise<boolean> => {
     const shown = this.#shown
-    if (!shown || !edited(shown)) return false
+    if (!shown || (!edited(shown) && shown.status !== 'deleted')) return false
     return this.#write(shown, shown.baseHash)
+  }
+
+  /**
+   * Writes the shown article under another name where no file is (EXISTS otherwise); the buffer
+   * follows it there, and the file at the old name, if any, stays as it is.
+   */
+  readonly saveAs = async (path: string): Promise<boolean> => {
+    const shown = this.#shown
+    if (!shown) return false
+    return this.#write(shown, shown.baseHash, path)
   }
 
   /** Saves every buffer with unsaved edits; stops at the first that fails and shows it. */
@@ -366,8 +382,9 @@ export class BufferStore {
     return this.unsavedBuffers().length === 0
   }
 
-  async #write(buffer: Buffer, baseHash: string): Promise<boolean> {
+  async #write(buffer: Buffer, baseHash: string, target?: string): Promise<boolean> {
     if (buffer.readOnly) return false
+    const recreate = buffer.status === 'deleted'
     if (!this.#move(buffer, 'save')) return false
     const doc = buffer.state.doc
     // sliceDoc joins lines with the file's own separator; doc.toString() would turn CRLF into LF.
@@ -375,7 +392,11 @@ export class BufferStore {
     if (buffer === this.#shown) this.#notice = null
     this.#emit()
     try {
-      const result = await this.#saveAt(buffer, text, baseHash)
+      const result =
+        target !== undefined || recreate
+          ? await this.#api.saveArticleAs(target ?? buffer.path, text, buffer.bom)
+          : await this.#saveAt(buffer, text, baseHash)
+      if (result.path !== buffer.path) this.#rekey(buffer, result.path)
       buffer.baseHash = result.hash
       buffer.base = doc
       buffer.disk = null
@@ -394,7 +415,8 @@ export class BufferStore {
         this.#move(buffer, 'conflict')
         if (this.#mergeByItself(buffer, error.disk)) return this.#write(buffer, buffer.baseHash)
         if (buffer === this.#shown) this.#conflictOpen = true
-      } else if (isCode(error, 'NOT_FOUND')) {
+      } else if (recreate || isCode(error, 'NOT_FOUND')) {
+        // Still not on disk: the buffer says so and offers the same choices again.
         this.#move(buffer, 'delete')
       } else {
         this.#move(buffer, 'fail')
@@ -628,10 +650,14 @@ export class BufferStore {
   readonly rename = (from: string, to: string): void => {
     const buffer = this.#buffers.get(from)
     if (!buffer) return
-    this.#buffers.delete(from)
+    this.#rekey(buffer, to)
+    this.#emit()
+  }
+
+  #rekey(buffer: Buffer, to: string): void {
+    if (this.#buffers.get(buffer.path) === buffer) this.#buffers.delete(buffer.path)
     buffer.path = to
     this.#buffers.set(to, buffer)
-    this.#emit()
   }
 
   /** The article went to the trash, or the writer closed it: its buffer is dropped. */

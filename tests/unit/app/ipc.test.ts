@@ -20,6 +20,7 @@ const validArgs: Record<InvokeMethod, unknown[]> = {
   readArticle: ['a.md'],
   makeArticleWritable: ['a.md'],
   saveArticle: ['a.md', 'text', 'hash'],
+  saveArticleAs: ['a.md', 'text', false],
   searchArticles: ['query', 10],
   createArticle: [{ title: 'Hello' }],
   renameArticle: ['a.md', 'b.md'],

@@ -412,3 +412,56 @@ describe('BufferStore: the crash journal', () => {
     expect(disk.files.get('b.md')).toBe('B\nmore')
   })
 })
+
+describe('BufferStore: a file deleted on disk, saved again', () => {
+  async function deleted(files: Record<string, string> = { 'a.md': POST }) {
+    const setup = setUp(files)
+    await setup.store.open('a.md')
+    setup.disk.files.delete('a.md')
+    await setup.store.diskChanged({ added: [], changed: [], removed: ['a.md'] })
+    expect(setup.state()).toBe('deleted')
+    return setup
+  }
+
+  it('save recreates it, edited or not, with its byte order mark', async () => {
+    const { store, disk, append, state } = await deleted({ 'a.md': '\uFEFF' + POST })
+    expect(await store.save()).toBe(true)
+    expect(disk.files.get('a.md')).toBe('\uFEFF' + POST)
+    expect(state()).toBe('clean')
+    append('More.\n')
+    expect(await store.save()).toBe(true)
+    expect(disk.files.get('a.md')).toBe('\uFEFF' + POST + 'More.\n')
+  })
+
+  it('a save that finds the file gone says it is deleted, instead of failing', async () => {
+    const { store, disk, append, state } = setUp()
+    await store.open('a.md')
+    append('Mine.\n')
+    disk.files.delete('a.md')
+    expect(await store.save()).toBe(false)
+    expect(state()).toBe('deleted')
+    expect(await store.save()).toBe(true)
+    expect(disk.files.get('a.md')).toBe(POST + 'Mine.\n')
+  })
+
+  it('save as writes under a new name and follows it; a taken name keeps it deleted and says why', async () => {
+    const { store, disk, append, state } = await deleted({ 'a.md': POST, 'taken.md': 'theirs' })
+    append('Mine.\n')
+    expect(await store.saveAs('taken.md')).toBe(false)
+    expect(state()).toBe('deleted')
+    expect(store.getSnapshot().message).toContain('taken.md')
+    expect(disk.files.get('taken.md')).toBe('theirs')
+    expect(await store.saveAs('kept/a.md')).toBe(true)
+    expect(store.getSnapshot().path).toBe('kept/a.md')
+    expect(state()).toBe('clean')
+    expect(disk.files.get('kept/a.md')).toBe(POST + 'Mine.\n')
+    expect(disk.files.has('a.md')).toBe(false)
+  })
+
+  it('close drops the buffer', async () => {
+    const { store } = await deleted()
+    store.forget('a.md')
+    expect(store.getSnapshot().path).toBeNull()
+    expect(store.unsavedBuffers()).toEqual([])
+  })
+})

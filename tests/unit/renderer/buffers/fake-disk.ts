@@ -35,15 +35,26 @@ export class FakeDisk implements BufferApi {
 
   async readArticle(path: string): Promise<ArticleFile> {
     await Promise.resolve()
-    const text = this.files.get(path)
-    if (text === undefined) throw new FolioError({ code: 'NOT_FOUND', path, message: `Could not read ${path}: the file does not exist.` })
+    const stored = this.files.get(path)
+    if (stored === undefined) throw new FolioError({ code: 'NOT_FOUND', path, message: `Could not read ${path}: the file does not exist.` })
     const readOnly = this.readOnly.get(path) ?? null
-    return { path, text, bom: false, eol: text.includes('\r\n') ? '\r\n' : '\n', hash: hashOf(text), mtimeMs: 0, size: text.length, readOnly, canMakeWritable: readOnly !== null }
+    const bom = stored.startsWith('\uFEFF')
+    const text = bom ? stored.slice(1) : stored
+    return { path, text, bom, eol: text.includes('\r\n') ? '\r\n' : '\n', hash: hashOf(stored), mtimeMs: 0, size: text.length, readOnly, canMakeWritable: readOnly !== null }
   }
 
   async makeArticleWritable(path: string): Promise<ArticleFile> {
     this.readOnly.delete(path)
     return this.readArticle(path)
+  }
+
+  async saveArticleAs(path: string, text: string, bom: boolean): Promise<SaveResult> {
+    this.saves.push({ path, text, baseHash: '' })
+    await Promise.resolve()
+    if (this.files.has(path)) throw new FolioError({ code: 'EXISTS', path, message: `Could not save ${path}: a file with that name exists.` })
+    const stored = bom ? '\uFEFF' + text : text
+    this.files.set(path, stored)
+    return { path, hash: hashOf(stored), mtimeMs: 0, size: stored.length }
   }
 
   async saveArticle(path: string, text: string, baseHash: string): Promise<SaveResult> {
@@ -57,7 +68,9 @@ export class FakeDisk implements BufferApi {
     if (hashOf(disk) !== baseHash) {
       throw new FolioError({ code: 'CONFLICT', path, message: `${path} changed on disk.`, disk: { text: disk, hash: hashOf(disk) } })
     }
-    this.files.set(path, text)
-    return { path, hash: hashOf(text), mtimeMs: 0, size: text.length }
+    // The file keeps its byte order mark, as the real save does.
+    const stored = disk.startsWith('\uFEFF') ? '\uFEFF' + text : text
+    this.files.set(path, stored)
+    return { path, hash: hashOf(stored), mtimeMs: 0, size: stored.length }
   }
 }
