@@ -86,6 +86,8 @@ function Workbench() {
   const describeNow = useRef(describe)
   describeNow.current = describe
   const [folderChecked, setFolderChecked] = useState(false)
+  // The library reports itself busy until the first listing arrives (a big folder takes a while).
+  const [listed, setListed] = useState(false)
   const refresh = useCallback(async () => {
     try {
       const info = await folio.getFolder()
@@ -98,6 +100,7 @@ function Workbench() {
     } catch (error) {
       setLoadError(describeNow.current(error))
     }
+    setListed(true)
   }, [])
 
   const openFolder = useCallback(
@@ -358,7 +361,7 @@ function Workbench() {
         <FolderGone root={goneRoot} unsaved={unsavedSet.size} onClose={() => void closeGoneFolder()} onLocate={() => void locateGoneFolder()} />
       )}
       <main className={'panes' + (panes.sidebar ? '' : ' no-sidebar') + (panes.preview ? '' : ' no-preview')}>
-        <nav className="library" aria-label={t('library')} hidden={!panes.sidebar}>
+        <nav className="library" data-testid="library" aria-busy={!listed} aria-label={t('library')} hidden={!panes.sidebar}>
           {loadError && <p className="error">{loadError}</p>}
           <FolderWarnings warnings={folder?.warnings} />
           {taxonomyOpen && (

@@ -41,6 +41,12 @@ export interface LaunchOptions {
    * second launch, the OS), handed to the page when it pulls it (takeOpenRequest). Default: nothing.
    */
   pendingOpen?: PendingOpen
+  /**
+   * How long launchApp waits for the library to report the folder listed. Default
+   * FOLIO_E2E_LIBRARY_TIMEOUT_MS, else 120 s: generous, since a normal spec waits only as long as
+   * its small folder takes, and a 10,000-post folder needs more.
+   */
+  libraryTimeoutMs?: number
 }
 
 export interface LaunchedApp {
@@ -57,6 +63,12 @@ export interface LaunchedApp {
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 const RENDERER = join(ROOT, 'out', 'renderer')
 const ASSET_PREFIX = '/__folio-asset/'
+/** The library is listed: it no longer reports itself busy (App.tsx). */
+const LIBRARY_LISTED = '[data-testid=library][aria-busy=false] [data-testid=article-list]'
+
+function libraryTimeout(options: LaunchOptions): number {
+  return options.libraryTimeoutMs ?? (Number(process.env.FOLIO_E2E_LIBRARY_TIMEOUT_MS) || 120_000)
+}
 
 /** Playwright's own Chromium when installed, else FOLIO_CHROMIUM, else `chromium` on PATH. */
 export function findChromium(): string | undefined {
@@ -192,7 +204,9 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
     await context.addInitScript(bridgeScript(Object.keys(INVOKE)))
     page = await context.newPage()
     await page.goto(origin + '/index.html')
-    await page.waitForSelector(options.startEmpty && !options.pendingOpen?.request ? '[data-testid=welcome]' : '[data-testid=article-list]')
+    await page.waitForSelector(options.startEmpty && !options.pendingOpen?.request ? '[data-testid=welcome]' : LIBRARY_LISTED, {
+      timeout: libraryTimeout(options),
+    })
   } catch (error) {
     await browser?.close()
     server.close()
@@ -221,7 +235,7 @@ async function launchElectron(options: LaunchOptions): Promise<LaunchedApp> {
     env: { ...process.env, FOLIO_USER_DATA: userData } as Record<string, string>,
   })
   const page = await app.firstWindow()
-  await page.waitForSelector('[data-testid=article-list]')
+  await page.waitForSelector(LIBRARY_LISTED, { timeout: libraryTimeout(options) })
   return {
     page,
     journalDir: join(userData, 'recovery'),
