@@ -8,7 +8,7 @@
  *   preview refresh     last keystroke → the frame patched and painted, 100 KB  vs  markdown-it alone
  *   open                click in the list → editor painted         vs  folio.readArticle of the same file
  *   library heap        heap after GC with 10,000 articles listed  vs  the same app with one article
- *   form field          typing into a header field, 10,000 articles listed  vs  a bare input in the same page
+Typing into a header field with a big library listed is tests/bench/form.bench.ts.
  * Typing is real key input through page.keyboard: bursts at ~20 keys a second with a pause after
  * each burst, so whatever the app does during a pause is in the way of the next keystroke.
  */
@@ -17,16 +17,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'vite'
 import type { InvokeApi } from '../../shared/contract'
 import { launchApp } from '../e2e/harness'
-import type * as PageSide from './renderer-page'
-
-declare global {
-  interface Window {
-    folioBench?: typeof PageSide
-  }
-}
+import { pageScript, quantile, sleep, typeBursts as typeCadenced, typingText } from './typing'
 
 const SMALL = process.env.BENCH_SMALL === '1'
 const KEYSTROKES = SMALL ? 40 : 200
@@ -87,48 +80,8 @@ async function chineseSentences(): Promise<string[]> {
     .filter((s) => /[\u4e00-\u9fff]/.test(s) && s.length > 8)
 }
 
-/** The in-page helpers and baselines as one script (see renderer-page.ts). */
-async function pageScript(): Promise<string> {
-  const output = await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: fileURLToPath(new URL('./renderer-page.ts', import.meta.url)), formats: ['iife'], name: 'folioBench' },
-    },
-  })
-  const result = Array.isArray(output) ? output[0] : output
-  if (!result || !('output' in result)) throw new Error('vite build gave no output')
-  return result.output[0].code
-}
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN
-}
-
 const median = (values: number[]) => quantile(values, 0.5)
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
-
-/** What to type: English and Chinese words, spaces between. */
-function typingText(count: number): string[] {
-  const words = ['fast ', '中文', 'edit ', '测试', 'words ', '云计算', 'keys ']
-  const keys: string[] = []
-  for (let i = 0; keys.length < count; i++) keys.push(...words[i % words.length]!)
-  return keys.slice(0, count)
-}
-
-/** Types `keys` in bursts of BURST with a pause after each; returns the per-keystroke paint times. */
-async function typeBursts(page: Page, keys: string[]): Promise<number[]> {
-  await page.evaluate(() => window.folioBench!.takeKeystrokes())
-  for (let i = 0; i < keys.length; i++) {
-    await page.keyboard.type(keys[i]!)
-    await sleep(i % BURST === BURST - 1 ? PAUSE_MS : KEY_GAP_MS)
-  }
-  await sleep(PAUSE_MS)
-  return page.evaluate(() => window.folioBench!.takeKeystrokes())
-}
+const typeBursts = (page: Page, keys: string[]) => typeCadenced(page, keys, { burst: BURST, gapMs: KEY_GAP_MS, pauseMs: PAUSE_MS })
 
 async function launch(dir: string, script: string) {
   const app = await launchApp({ contentDir: dir })
@@ -275,30 +228,6 @@ try {
       const cdp = await library.page.context().newCDPSession(library.page)
       await sleep(1_000)
       heaps.push(await heapMB(cdp))
-      if (count === LIBRARY) {
-        // Keystroke → paint in a form field (each key rewrites the header in the editor), the
-        // whole library listed, against a bare input over the same page, alternating halves.
-        const { page } = library
-        const first = page.locator('[data-testid=article-item]').first()
-        await first.click()
-        const author = page.locator('[data-testid=property][data-key="author"] input')
-        await author.waitFor({ timeout: 60_000 })
-        const keys = typingText(KEYSTROKES)
-        const form: number[] = []
-        const input: number[] = []
-        for (const half of [keys.slice(0, keys.length / 2), keys.slice(keys.length / 2)]) {
-          await author.click()
-          await page.keyboard.press('End')
-          await sleep(SETTLE_MS)
-          form.push(...(await typeBursts(page, half)))
-          await page.evaluate(() => window.folioBench!.mountBareInput())
-          await sleep(SETTLE_MS)
-          input.push(...(await typeBursts(page, half)))
-          await page.evaluate(() => window.folioBench!.unmountBareInput())
-        }
-        rows.push({ metric: `form field keystroke p50 (${LIBRARY})`, ours: median(form), baseline: median(input), unit: 'ms', target: '' })
-        rows.push({ metric: `form field keystroke p95 (${LIBRARY})`, ours: quantile(form, 0.95), baseline: quantile(input, 0.95), unit: 'ms', target: '≤ 16.7 ms' })
-      }
     } finally {
       await library.close()
     }
@@ -313,4 +242,4 @@ for (const r of rows) {
   const ratio = r.baseline > 0 ? (r.ours / r.baseline).toFixed(2) : '-'
   console.log(`${r.metric.padEnd(36)}${(r.ours.toFixed(1) + ' ' + r.unit).padStart(10)}${(r.baseline.toFixed(1) + ' ' + r.unit).padStart(10)}${ratio.padStart(8)}  ${r.target}`)
 }
-console.log('\nbaselines: bare CodeMirror on the same text; markdown-it alone on the same body; folio.readArticle of the same file; the app with one article; a bare input in the same page')
+console.log('\nbaselines: bare CodeMirror on the same text; markdown-it alone on the same body; folio.readArticle of the same file; the app with one article')

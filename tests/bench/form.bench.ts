@@ -1,0 +1,175 @@
+/**
+ * Form benchmark: typing into the properties form of the built renderer (Chromium through the e2e
+ * harness) with a big Hexo folder listed, against a bare <input> mounted over the same page and
+ * typed into in the same run, alternating halves so load on the machine falls on both alike.
+ * Build first (`npx electron-vite build`), then
+ *   npx tsx tests/bench/form.bench.ts          (BENCH_SMALL=1: 500 posts and fewer keys)
+ *   BENCH_LIBRARY=10000 npx tsx tests/bench/form.bench.ts
+ *   BENCH_PROFILE=1 …  also records a CPU profile of one typed burst per field and prints the
+ *                      functions that took the most time (self and total) while typing.
+ * Metrics (keystroke → paint, from the key event's own timestamp to the paint after it):
+ *   text field   `author`, a short text field, typed at the end of its value
+ *   title        `title`, the field that also feeds the field checks and the library row
+ * Target: p95 within one frame (16.7 ms) at the bare input's ratio.
+ */
+import type { CDPSession, Page } from '@playwright/test'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { launchApp } from '../e2e/harness'
+import { generateArticles } from './support'
+import { pageScript, quantile, sleep, typeBursts, typingText, type Cadence } from './typing'
+
+const SMALL = process.env.BENCH_SMALL === '1'
+const LIBRARY = Number(process.env.BENCH_LIBRARY ?? (SMALL ? 500 : 2_000))
+const KEYSTROKES = SMALL ? 40 : 160
+const CADENCE: Cadence = { burst: SMALL ? 10 : 20, gapMs: 50, pauseMs: 400 }
+/** Time for the page to settle after focus moves, before typing starts. */
+const SETTLE_MS = 1_000
+const PROFILE = process.env.BENCH_PROFILE === '1'
+/** Components and functions of ours worth seeing in a profile beside the framework's. */
+const APP_PARTS = /^(Workbench|PropertiesForm|FieldRow|FieldWidget|TextField|DateField|ChipsField|AddField|FieldChecks|Library|ArticleList|Preview|StatusBar|Editor|setValue|readHeader|parse|checkFields|subjectOfParsed|previewBody|publish|write|dispatch|headerDiagnostics|textStats) /
+/** Opening a 10,000-post folder indexes it first: the library may take minutes on a loaded machine. */
+const LIBRARY_TIMEOUT_MS = 600_000
+
+/** The seed with its own title, date, tags and a theme's keys, the way a Hexo blog's posts differ. */
+function post(seed: string, i: number): string {
+  const body = seed.slice(seed.indexOf('\n---\n', 5) + 5)
+  const day = String((i % 28) + 1).padStart(2, '0')
+  const month = String((i % 12) + 1).padStart(2, '0')
+  return `---
+title: '第 ${i} 篇：阿里云或将空降 M7 级高管'
+date: ${2015 + (i % 10)}-${month}-${day} 04:51:00
+author: ZAKER
+categories:
+ - 新媒体
+ - channel-${i % 7}
+tags: [云计算, 阿里, t${i % 50}]
+comments: ${i % 3 === 0}
+thumbnail: 'https://example.com/${i}.jpg'
+description: 第 ${i} 篇的摘要
+---
+${body}`
+}
+
+interface Profiled {
+  self: Map<string, number>
+  total: Map<string, number>
+}
+
+interface ProfileNode {
+  id: number
+  callFrame: { functionName: string; url: string; lineNumber: number }
+  children?: number[]
+}
+
+/** Self and total milliseconds per function of a CDP CPU profile. */
+function summarize(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): Profiled {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const parent = new Map<number, number>()
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+  const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber + 1}`
+  const self = new Map<string, number>()
+  const total = new Map<string, number>()
+  const samples = profile.samples ?? []
+  const deltas = profile.timeDeltas ?? []
+  for (let i = 0; i < samples.length; i++) {
+    const ms = (deltas[i + 1] ?? 0) / 1000
+    let node = byId.get(samples[i]!)
+    if (!node) continue
+    self.set(name(node), (self.get(name(node)) ?? 0) + ms)
+    const seen = new Set<string>()
+    while (node) {
+      const key = name(node)
+      if (!seen.has(key)) total.set(key, (total.get(key) ?? 0) + ms)
+      seen.add(key)
+      const up = parent.get(node.id)
+      node = up === undefined ? undefined : byId.get(up)
+    }
+  }
+  return { self, total }
+}
+
+function printTop(title: string, times: Map<string, number>, count: number): void {
+  console.log(`  ${title}`)
+  const skip = /^\((root|program|idle|garbage collector)\)/
+  for (const [fn, ms] of [...times].filter(([fn]) => !skip.test(fn)).sort((a, b) => b[1] - a[1]).slice(0, count)) {
+    console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${fn}`)
+  }
+}
+
+async function profiled(cdp: CDPSession, run: () => Promise<unknown>): Promise<Profiled> {
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  await run()
+  const { profile } = await cdp.send('Profiler.stop')
+  return summarize(profile as unknown as Parameters<typeof summarize>[0])
+}
+
+/** Types into `field` and into a bare input, alternating halves; returns both sets of times. */
+async function measure(page: Page, field: string, keys: string[]): Promise<{ form: number[]; bare: number[] }> {
+  const input = page.locator(`[data-testid=property][data-key="${field}"] input`).first()
+  const form: number[] = []
+  const bare: number[] = []
+  for (const half of [keys.slice(0, keys.length / 2), keys.slice(keys.length / 2)]) {
+    await input.click()
+    await page.keyboard.press('End')
+    await sleep(SETTLE_MS)
+    form.push(...(await typeBursts(page, half, CADENCE)))
+    await page.evaluate(() => window.folioBench!.mountBareInput())
+    await sleep(SETTLE_MS)
+    bare.push(...(await typeBursts(page, half, CADENCE)))
+    await page.evaluate(() => window.folioBench!.unmountBareInput())
+  }
+  return { form, bare }
+}
+
+const root = await mkdtemp(join(tmpdir(), 'folio-form-bench-'))
+const rows: { metric: string; ours: number; baseline: number }[] = []
+try {
+  const site = join(root, 'site')
+  await mkdir(join(site, 'source', '_posts'), { recursive: true })
+  await writeFile(join(site, '_config.yml'), 'title: Bench\ntimezone: Asia/Shanghai\n')
+  await writeFile(join(site, 'package.json'), '{"dependencies":{"hexo":"^7.0.0"}}\n')
+  await generateArticles(join(site, 'source', '_posts'), LIBRARY, post)
+  const script = await pageScript()
+  const started = performance.now()
+  const app = await launchApp({ contentDir: site, libraryTimeoutMs: LIBRARY_TIMEOUT_MS })
+  console.log(`${LIBRARY} posts: folder open and library listed in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  try {
+    const { page } = app
+    await page.evaluate(script)
+    await page.evaluate(() => window.folioBench!.watchKeystrokes())
+    await page.locator('[data-testid=article-item]').first().click()
+    await page.locator('[data-testid=property][data-key="author"] input').waitFor({ timeout: 60_000 })
+    const keys = typingText(KEYSTROKES)
+    for (const field of ['author', 'title']) {
+      const { form, bare } = await measure(page, field, keys)
+      rows.push({ metric: `${field}: keystroke → paint p50`, ours: quantile(form, 0.5), baseline: quantile(bare, 0.5) })
+      rows.push({ metric: `${field}: keystroke → paint p95`, ours: quantile(form, 0.95), baseline: quantile(bare, 0.95) })
+      rows.push({ metric: `${field}: keystroke → paint max`, ours: Math.max(...form), baseline: Math.max(...bare) })
+      if (PROFILE) {
+        const cdp = await page.context().newCDPSession(page)
+        await page.locator(`[data-testid=property][data-key="${field}"] input`).first().click()
+        await sleep(SETTLE_MS)
+        const summary = await profiled(cdp, () => typeBursts(page, keys.slice(0, CADENCE.burst), CADENCE))
+        console.log(`\nCPU profile, one burst of ${CADENCE.burst} keys into ${field}:`)
+        printTop('self time', summary.self, 15)
+        printTop('total time', summary.total, 25)
+        printTop('total time, the app\'s own parts', new Map([...summary.total].filter(([fn]) => APP_PARTS.test(fn))), 25)
+        await cdp.detach()
+      }
+    }
+  } finally {
+    await app.close()
+  }
+} finally {
+  await rm(root, { recursive: true, force: true })
+}
+
+console.log(`\n${'metric'.padEnd(34)}${'ours'.padStart(10)}${'bare input'.padStart(12)}${'ratio'.padStart(8)}`)
+for (const r of rows) {
+  console.log(`${r.metric.padEnd(34)}${(r.ours.toFixed(1) + ' ms').padStart(10)}${(r.baseline.toFixed(1) + ' ms').padStart(12)}${(r.ours / r.baseline).toFixed(2).padStart(8)}`)
+}
+console.log(`\n${LIBRARY} posts listed; target: p95 within one frame (16.7 ms); baseline: a bare <input> over the same page, same run`)
