@@ -3,9 +3,10 @@ import type { EditorView } from '@codemirror/view'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { ArticleSummary, FolderInfo, OpenRequest, RecoveredBuffers } from '../shared/contract'
 import { collectionOf, type FolderSchema } from '../shared/schema'
-import { checkFields, requiredKeys, subjectOfParsed } from '../shared/frontmatter/checks'
+import { headerDate, requiredKeys } from '../shared/frontmatter/checks'
 import { folio, onMainEvent } from './bridge'
 import { FieldChecks } from './checks/FieldChecks'
+import { LOCAL_ZONE } from './checks/check-text'
 import { Editor } from './editor/Editor'
 import { revealLine } from './editor/reveal'
 import { useTopLine } from './editor/top-line'
@@ -124,7 +125,9 @@ function Workbench() {
   )
 
   const { unsaved } = session
-  const unsavedSet = useMemo(() => new Set(unsaved), [unsaved])
+  // Each snapshot brings a new list: the set (and the library memoized on it) follows its contents.
+  const unsavedKey = unsaved.join('\0')
+  const unsavedSet = useMemo(() => new Set(unsavedKey === '' ? [] : unsavedKey.split('\0')), [unsavedKey])
 
   const [recoveryAnswered, setRecoveryAnswered] = useState(false)
   const { diskChanged } = buffers
@@ -287,11 +290,11 @@ function Workbench() {
     const byCollection = new Map((schema?.collections ?? []).map((c) => [c.name, requiredKeys(c)]))
     return (path: string) => (folder ? (byCollection.get(collectionOf(folder.kind, folder.contentRoots, path)) ?? []) : [])
   }, [schema, folder])
-  const fieldChecks = useMemo(
-    () => checkFields(subjectOfParsed(session.text, parsed), { required: session.path ? requiredFor(session.path) : [] }),
-    [session.text, parsed, session.path, requiredFor],
-  )
-  const openSummary = useMemo(() => articles.find((a) => a.path === session.path) ?? null, [articles, session.path])
+  const required = useMemo(() => (session.path ? requiredFor(session.path) : []), [session.path, requiredFor])
+  // Dates without a zone are the site's wall time (its configured zone, else this computer's).
+  const timeZone = folder?.timeZone ?? LOCAL_ZONE
+  // From the text as it is, so typing a future date shows "scheduled" before it is saved.
+  const dateMs = useMemo(() => headerDate(parsed, timeZone)?.instant ?? null, [parsed, timeZone])
   const goToLine = useCallback((line: number) => view && revealLine(view, line), [view])
   const body = useMemo(() => session.text.slice(session.header.bodyStart), [session.text, session.header.bodyStart])
   const headerError = parsed.errors[0] ? `${parsed.errors[0].message} (${t('line')} ${parsed.errors[0].line})` : null
@@ -311,6 +314,26 @@ function Workbench() {
       if (folder) updateSettings(allowRemote(settings, folder.root, allowed))
     },
     [folder, settings, updateSettings],
+  )
+
+  // Typing re-renders the workbench; the list of thousands of articles renders only when it changes.
+  const library = useMemo(
+    () => (
+      <Library
+        articles={articles}
+        selected={session.path}
+        onOpen={(p) => void buffers.open(p)}
+        onActivate={(p) => void buffers.open(p).then(() => view?.focus())}
+        onMenu={(path, x, y) => setMenu({ path, x, y })}
+        only={only}
+        onClearOnly={() => setOnly(null)}
+        onBulkEdit={setBulkPaths}
+        unsaved={unsavedSet}
+        changes={gitChanges}
+        requiredFor={requiredFor}
+      />
+    ),
+    [articles, session.path, buffers, view, only, unsavedSet, gitChanges, requiredFor],
   )
 
   return (
@@ -367,19 +390,7 @@ function Workbench() {
           {taxonomyOpen && (
             <TaxonomyView articles={articles} onFilter={(label, paths) => setOnly({ label, paths: new Set(paths) })} onChanged={() => void refresh()} />
           )}
-          <Library
-            articles={articles}
-            selected={session.path}
-            onOpen={(p) => void buffers.open(p)}
-            onActivate={(p) => void buffers.open(p).then(() => view?.focus())}
-            onMenu={(path, x, y) => setMenu({ path, x, y })}
-            only={only}
-            onClearOnly={() => setOnly(null)}
-            onBulkEdit={setBulkPaths}
-            unsaved={unsavedSet}
-            changes={gitChanges}
-            requiredFor={requiredFor}
-          />
+          {library}
         </nav>
         <section className="editor-pane" aria-label={t('editor')}>
           {openProblems.length > 0 && (
@@ -432,7 +443,9 @@ function Workbench() {
               imageUrl={imageUrl}
             />
           )}
-          {session.path && panes.properties && <FieldChecks checks={fieldChecks} onGoTo={goToLine} />}
+          {session.path && panes.properties && (
+            <FieldChecks text={session.text} parsed={parsed} required={required} timeZone={timeZone} onGoTo={goToLine} />
+          )}
           {session.merged && <MergedNotice notice={session.merged} onDismiss={buffers.dismissMerged} />}
           <Editor onView={onView} label={t('editor')} />
         </section>
@@ -448,7 +461,8 @@ function Workbench() {
         readOnly={session.readOnly}
         onMakeWritable={session.canMakeWritable ? () => void buffers.makeWritable() : null}
         headerError={headerError}
-        dateMs={openSummary?.dateMs ?? null}
+        dateMs={dateMs}
+        timeZone={timeZone}
       />
       {exporting && folder && (
         <ExportDialog articlePath={session.path} unsaved={session.path !== null && unsavedSet.has(session.path)} remoteAllowed={remoteContent} onClose={() => setExporting(false)} />

@@ -26,6 +26,11 @@ export interface FolderInfo {
   warnings?: FolderWarning[]
   /** Where the site keeps images and other files its articles point to (shared/assets). */
   assets?: AssetRules
+  /**
+   * The IANA zone a date written without one is read in: the site's configured zone (Hexo and
+   * Jekyll `timezone`, Hugo `timeZone`), else the computer's. The index reads dates in it too.
+   */
+  timeZone?: string
 }
 
 /** Something about the open folder worth telling: the file (and key and line) it comes from and what was done. */

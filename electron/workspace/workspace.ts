@@ -119,6 +119,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     contentRoots: site.contentRoots,
     warnings: [...site.warnings],
     assets: { kind: site.kind, postAssetFolder: site.postAssetFolder, sourceDir: site.sourceDir },
+    timeZone: site.timeZone,
   }
 
   // The folder as opened: another folder made at the same path later is not it.

@@ -3,13 +3,21 @@ import type { StringKey } from '../i18n/strings'
 
 type Translate = (key: StringKey, values?: Record<string, string | number>) => string
 
-/** A date shown to the writer: their locale, their clock. */
-export function shownDate(instant: number, locale: string): string {
-  return new Date(instant).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
+/** The computer's own zone. */
+export const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone
+
+/**
+ * A date shown to the writer in their locale, on the site's clock (the zone its dates are written
+ * in), naming that zone when it is not the computer's: a post scheduled for 09:00 in Shanghai reads
+ * 09:00 (Asia/Shanghai) in Berlin too, as the header says.
+ */
+export function shownDate(instant: number, locale: string, timeZone: string = LOCAL_ZONE): string {
+  const shown = new Date(instant).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })
+  return timeZone === LOCAL_ZONE ? shown : `${shown} (${timeZone})`
 }
 
-/** A field check in the UI language. */
-export function checkText(check: FieldCheck, t: Translate, locale: string): string {
+/** A field check in the UI language; dates on the clock of `timeZone` (the site's). */
+export function checkText(check: FieldCheck, t: Translate, locale: string, timeZone?: string): string {
   switch (check.code) {
     case 'missing-required':
       return t('checkMissing', { key: check.key })
@@ -23,6 +31,6 @@ export function checkText(check: FieldCheck, t: Translate, locale: string): stri
     case 'duplicate-key':
       return t('checkDuplicate', { key: check.key, line: check.line ?? '?' })
     case 'scheduled':
-      return t('checkScheduled', { key: check.key, date: check.at === undefined ? '' : shownDate(check.at, locale) })
+      return t('checkScheduled', { key: check.key, date: check.at === undefined ? '' : shownDate(check.at, locale, timeZone) })
   }
 }

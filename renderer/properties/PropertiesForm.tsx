@@ -79,16 +79,19 @@ export const PropertiesForm = memo(function PropertiesForm(props: Props) {
     }
     return s
   }, [])
-  /** A change computed from the document as it is now. */
-  const edit = (key: string, make: (doc: string, options: EditOptions) => TextPatch[]) => {
-    const current = latest.current.view
-    if (!current) return
-    try {
-      sessionFor(key).dispatch(make(current.state.doc.toString(), latest.current.options))
-    } catch {
-      // The header stopped parsing between render and edit; the error banner explains it.
-    }
-  }
+  /** A change computed from the document as it is now (stable: rows are memoized on it). */
+  const edit = useCallback(
+    (key: string, make: (doc: string, options: EditOptions) => TextPatch[]) => {
+      const current = latest.current.view
+      if (!current) return
+      try {
+        sessionFor(key).dispatch(make(current.state.doc.toString(), latest.current.options))
+      } catch {
+        // The header stopped parsing between render and edit; the error banner explains it.
+      }
+    },
+    [sessionFor],
+  )
 
   return (
     <section className="properties" aria-label={t('properties')} data-testid="properties">
@@ -101,7 +104,7 @@ export const PropertiesForm = memo(function PropertiesForm(props: Props) {
         <FieldRow
           key={field.key}
           field={field}
-          text={text}
+          source={text.slice(field.valueRange.from, field.valueRange.to)}
           schemaKey={schemaKeyFor(schema, collection, field.key)}
           locked={locked}
           session={sessionFor(field.key)}
@@ -117,7 +120,8 @@ export const PropertiesForm = memo(function PropertiesForm(props: Props) {
 
 interface RowProps {
   field: Field
-  text: string
+  /** The value as written in the header (what a raw field edits). */
+  source: string
   schemaKey: SchemaKey | null
   locked: boolean
   session: FieldSession
@@ -126,7 +130,27 @@ interface RowProps {
   listImages(): Promise<string[]>
 }
 
-function FieldRow({ field, text, schemaKey, locked, session, edit, imageUrl, listImages }: RowProps) {
+/**
+ * A row renders again only when its own value's text changes (or what it is shown with): typing
+ * in one field re-parses the header, which gives every row a new Field with the same value and
+ * shifted offsets, and re-rendering them all was most of a keystroke's work. Offsets are never
+ * read from a row's props (edits compute them from the document as it is then).
+ */
+function sameRow(before: RowProps, after: RowProps): boolean {
+  return (
+    before.field.key === after.field.key &&
+    before.source === after.source &&
+    before.field.value.type === after.field.value.type &&
+    before.schemaKey === after.schemaKey &&
+    before.locked === after.locked &&
+    before.session === after.session &&
+    before.edit === after.edit &&
+    before.imageUrl === after.imageUrl &&
+    before.listImages === after.listImages
+  )
+}
+
+const FieldRow = memo(function FieldRow({ field, source, schemaKey, locked, session, edit, imageUrl, listImages }: RowProps) {
   const { t } = useI18n()
   // The widget chosen when focus came in stays until focus leaves the row.
   const frozen = useRef<FieldKind | null>(null)
@@ -151,7 +175,7 @@ function FieldRow({ field, text, schemaKey, locked, session, edit, imageUrl, lis
         <FieldWidget
           field={field}
           kind={kind}
-          text={text}
+          source={source}
           schemaKey={schemaKey}
           locked={locked}
           session={session}
@@ -173,10 +197,10 @@ function FieldRow({ field, text, schemaKey, locked, session, edit, imageUrl, lis
       )}
     </div>
   )
-}
+}, sameRow)
 
 function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; schemaKey: SchemaKey | null }) {
-  const { field, kind, text, schemaKey, locked, session, edit, imageUrl, listImages } = props
+  const { field, kind, source, schemaKey, locked, session, edit, imageUrl, listImages } = props
   const { t } = useI18n()
   const { key, value } = field
   const write = (next: EditValue) => void session.write(next)
@@ -186,7 +210,7 @@ function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; sch
   if (!fits(kind, value)) {
     return (
       <>
-        <RawField field={field} text={text} {...common} edit={edit} />
+        <RawField field={field} source={source} {...common} edit={edit} />
         <Warning>{t('valueNotKind', { kind: t(`kind.${kind}`) })}</Warning>
       </>
     )
@@ -240,7 +264,7 @@ function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; sch
       )
     }
     case 'object':
-      return <RawField field={field} text={text} {...common} edit={edit} />
+      return <RawField field={field} source={source} {...common} edit={edit} />
     case 'url':
       return <UrlField {...common} value={shown} expandLabel={t('expandValue', { key })} onWrite={writeText} />
     case 'image':
@@ -271,9 +295,8 @@ function narrow(before: string, after: string): TextPatch {
 }
 
 /** Values no widget can show as they are (nested maps, a kind mismatch): their YAML source, edited in place. */
-function RawField(props: { field: Field; text: string; label: string; readOnly: boolean; session: FieldSession; edit: RowProps['edit'] }) {
-  const { field, text, label, readOnly, session, edit } = props
-  const source = text.slice(field.valueRange.from, field.valueRange.to)
+function RawField(props: { field: Field; source: string; label: string; readOnly: boolean; session: FieldSession; edit: RowProps['edit'] }) {
+  const { field, source, label, readOnly, session, edit } = props
   return (
     <TextField
       value={source}

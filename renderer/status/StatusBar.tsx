@@ -14,8 +14,10 @@ interface Props {
   /** Set when the read-only reason is the file's permission: the writer may lift it here. */
   onMakeWritable: (() => void) | null
   headerError: string | null
-  /** The open article's date as indexed (the site's zone): a future one shows "scheduled". */
+  /** The open article's date as its text now says (read in the site's zone): a future one shows "scheduled". */
   dateMs: number | null
+  /** The site's zone, the clock that date is shown on. */
+  timeZone?: string
 }
 
 const EMPTY: TextStats = textStats('')
@@ -31,7 +33,7 @@ const SHOWN = {
   deleted: { label: 'deletedOnDisk', data: 'deleted' },
 } as const
 
-export function StatusBar({ body, state, message, cursor, readOnly, onMakeWritable, headerError, dateMs }: Props) {
+export function StatusBar({ body, state, message, cursor, readOnly, onMakeWritable, headerError, dateMs, timeZone }: Props) {
   const { t, locale } = useI18n()
   const now = useNow()
   // Counting a 1 MB body takes tens of milliseconds: do it when the window is idle, not in the
@@ -60,7 +62,7 @@ export function StatusBar({ body, state, message, cursor, readOnly, onMakeWritab
       {headerError && <span className="header-error" data-testid="header-error">{headerError}</span>}
       {dateMs !== null && dateMs > now && (
         <span className="scheduled" data-testid="scheduled">
-          {t('scheduledFor', { date: shownDate(dateMs, locale) })}
+          {t('scheduledFor', { date: shownDate(dateMs, locale, timeZone) })}
         </span>
       )}
       <span className="spacer" />

@@ -185,6 +185,22 @@ export function summaryChecks(a: ArticleSummary, options: CheckOptions = {}): Fi
   return [...a.checks, ...checkFields(subject, { required: options.required, now: options.now })]
 }
 
+/**
+ * The article's date as a parsed header gives it: the first of DATE_KEYS with a value (an empty
+ * key is skipped, as the index skips it), read in `timeZone` when written without a zone.
+ */
+export function headerDate(parsed: ParsedFrontMatter, timeZone = 'UTC'): CheckSubject['date'] {
+  for (const key of DATE_KEYS) {
+    const f = parsed.fields.find((field) => field.key === key)
+    if (!f || f.value.type === 'null') continue
+    // Read again in the zone asked for: the header may have been parsed without it (the editor's is).
+    const text = f.value.type === 'date' ? f.value.text : f.value.type === 'string' ? f.value.value : null
+    const instant = text === null ? null : (parseDateText(text, timeZone)?.instant ?? (f.value.type === 'date' ? f.value.instant : null))
+    return instant === null ? null : { key, instant, line: f.line }
+  }
+  return null
+}
+
 /** The subject of a parsed header; `text` is the text it was parsed from (for duplicate keys' names). */
 export function subjectOfParsed(text: string, parsed: ParsedFrontMatter, timeZone = 'UTC'): CheckSubject {
   const field = (key: string) => parsed.fields.find((f) => f.key === key)
@@ -202,20 +218,12 @@ export function subjectOfParsed(text: string, parsed: ParsedFrontMatter, timeZon
       break
     }
   }
-  let date: CheckSubject['date'] = null
-  for (const key of DATE_KEYS) {
-    const f = field(key)
-    if (!f) continue
-    const instant = f.value.type === 'date' ? f.value.instant : f.value.type === 'string' ? (parseDateText(f.value.value, timeZone)?.instant ?? null) : null
-    if (instant !== null) date = { key, instant, line: f.line }
-    break
-  }
   return {
     ok: parsed.ok,
     keys: parsed.fields.map((f) => ({ key: f.key, line: f.line })),
     title,
     description,
-    date,
+    date: headerDate(parsed, timeZone),
     duplicates: duplicatesOf(text, parsed.errors),
   }
 }

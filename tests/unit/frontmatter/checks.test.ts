@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from '../../../shared/frontmatter'
-import { checkFields, requiredKeys, subjectOfParsed, textLength } from '../../../shared/frontmatter/checks'
+import { checkFields, headerDate, requiredKeys, subjectOfParsed, textLength } from '../../../shared/frontmatter/checks'
 
 const seed = readFileSync(new URL('../../fixtures/seed/000_96ee1b00782f1bda.txt', import.meta.url), 'utf8')
 
@@ -58,6 +58,20 @@ describe('field checks', () => {
     expect(check('---\ndate: 2026/11/1 8:00:00\n---\n', { now })).toEqual([])
     // Without a clock the check is skipped (an index cached for days must not say "scheduled").
     expect(check('---\ndate: 2999-01-01\n---\n')).toEqual([])
+  })
+
+  it('reads a date without a zone on the site\'s clock, even from a header parsed without one', () => {
+    // 10:00 in Shanghai is 02:00 UTC: at 03:00 UTC it has passed there, though not yet in UTC.
+    const now = Date.UTC(2026, 10, 29, 3)
+    const text = '---\ndate: 2026-11-29 10:00:00\n---\n'
+    const parsed = parse(text) // as the editor parses it: no zone given
+    expect(headerDate(parsed, 'Asia/Shanghai')).toEqual({ key: 'date', instant: Date.UTC(2026, 10, 29, 2), line: 2 })
+    expect(checkFields(subjectOfParsed(text, parsed, 'Asia/Shanghai'), { now })).toEqual([])
+    expect(checkFields(subjectOfParsed(text, parsed, 'UTC'), { now })[0]?.code).toBe('scheduled')
+    // A written zone wins over the site's.
+    expect(headerDate(parse('---\ndate: 2026-11-29T10:00:00Z\n---\n'), 'Asia/Shanghai')?.instant).toBe(Date.UTC(2026, 10, 29, 10))
+    // An empty date key is passed over for the next one, as the index does.
+    expect(headerDate(parse('---\ndate:\npubDate: 2026-01-02\n---\n'), 'UTC')).toMatchObject({ key: 'pubDate', line: 3 })
   })
 })
 
