@@ -16,7 +16,7 @@ export type MergeChunk =
   | { kind: 'same'; text: string }
   | {
       kind: 'merged'
-      /** Which side changed it ('both': the same change on both sides). */
+      /** Which side changed it ('both': the same change on both sides, or different new header fields each side added there). */
       from: Side | 'both'
       text: string
       base: string
@@ -70,6 +70,28 @@ function widen(from: number, to: number, inserted: string | undefined, units: re
     if (u.key !== null) keys.push(u.key)
   }
   return { lo, hi, keys }
+}
+
+/** A header line that starts a field: its key (YAML `key:`, TOML `key =`, JSON `"key":`). */
+const FIELD = /^"?([^\s"#:=][^"#:=]*?)"?\s*[:=]/
+
+/** The keys of header lines that are whole new top-level fields, or null when they are anything else. */
+function addedKeys(text: string): string[] | null {
+  const keys: string[] = []
+  for (const line of splitLines(text)) {
+    if (keys.length > 0 && CONTINUES.test(line)) continue
+    const key = FIELD.exec(line)?.[1]
+    if (key === undefined) return null
+    keys.push(key)
+  }
+  return keys.length > 0 ? keys : null
+}
+
+/** Two insertions that each add new fields, no key on both sides. */
+function newFields(mine: string, theirs: string): boolean {
+  const a = addedKeys(mine)
+  const b = addedKeys(theirs)
+  return a !== null && b !== null && !a.some((key) => b.includes(key))
 }
 
 /** Two changes meet when their widened base ranges overlap, or both insert at the same place. */
@@ -132,6 +154,10 @@ export function merge3(base: string, mine: string, theirs: string, opts: DetectO
     if (!changed.theirs) chunks.push({ kind: 'merged', from: 'mine', text: mineText, base: baseText, keys })
     else if (!changed.mine) chunks.push({ kind: 'merged', from: 'theirs', text: theirsText, base: baseText, keys })
     else if (mineText === theirsText) chunks.push({ kind: 'merged', from: 'both', text: mineText, base: baseText, keys })
+    else if (lo === hi && units.some((u) => u.from === lo || u.to === lo) && newFields(mineText, theirsText)) {
+      // Both added fields at the same place in the header, under different keys: both go in, mine first.
+      chunks.push({ kind: 'merged', from: 'both', text: mineText + theirsText, base: '', keys: [...(addedKeys(mineText) ?? []), ...(addedKeys(theirsText) ?? [])] })
+    }
     else {
       chunks.push({ kind: 'conflict', base: baseText, mine: mineText, theirs: theirsText, keys })
       conflicts++
