@@ -183,6 +183,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     pullChanges: () => gitOf().pull(),
     pushChanges: () => gitOf().push(),
     cancelGit: async () => (workspace ? gits.get(workspace)?.cancel() : undefined),
+    conflictVersions: (path) => gitOf().conflictVersions(path),
     markResolved: (path) => gitOf().markResolved(path),
     current: () => workspace,
     unsaved: () => unsaved,
@@ -320,6 +321,7 @@ export const ARGUMENTS = {
   pullChanges: [],
   pushChanges: [],
   cancelGit: [],
+  conflictVersions: [str],
   markResolved: [str],
 } as const satisfies Record<InvokeMethod, readonly Check[]>
 

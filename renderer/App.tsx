@@ -358,8 +358,8 @@ function Workbench() {
           openPath={session.path}
           currentText={session.text}
           unsaved={unsavedSet}
-          view={view}
-          onOpen={(p) => void buffers.open(p)}
+          buffers={buffers}
+          onOpen={buffers.open}
           onShowInLibrary={(label, paths) => setOnly({ label, paths: new Set(paths) })}
         />
         <span className="spacer" />

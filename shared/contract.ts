@@ -409,6 +409,11 @@ export interface InvokeApi {
   pushChanges(): Promise<GitOutcome>
   /** Stops a running pull, push or commit (a hook that hangs). */
   cancelGit(): Promise<void>
+  /**
+   * The three versions git keeps of an article in conflict: the common ancestor (null when both
+   * sides added it), ours and theirs (null when that side deleted it).
+   */
+  conflictVersions(path: string): Promise<{ base: string | null; mine: string | null; theirs: string | null }>
   /** A conflicted article was merged and saved: stage it, as `git add` would. */
   markResolved(path: string): Promise<void>
 }
@@ -548,6 +553,7 @@ export const INVOKE = {
   pullChanges: 'git:pull',
   pushChanges: 'git:push',
   cancelGit: 'git:cancel',
+  conflictVersions: 'git:conflict-versions',
   markResolved: 'git:resolved',
 } as const satisfies Record<InvokeMethod, string>
 

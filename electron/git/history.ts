@@ -3,7 +3,7 @@
  * then: a renamed post keeps its past.
  */
 import type { CommitInfo } from '../../shared/contract'
-import { git } from './run'
+import { git, runGit } from './run'
 import type { Repo } from './status'
 
 const MAX_COMMITS = 500
@@ -28,6 +28,12 @@ export function parseHistory(output: string): CommitInfo[] {
     commits.push({ hash, author, email, date, subject, path })
   }
   return commits
+}
+
+/** The text of stage 1 (base), 2 (ours) or 3 (theirs) of a path in conflict; null when that stage is absent. */
+export async function stageText(repo: Repo, stage: 1 | 2 | 3, rel: string): Promise<string | null> {
+  const r = await runGit(['show', `:${stage}:${rel}`], { cwd: repo.top, timeoutMs: 30_000 })
+  return r.code === 0 ? r.stdout.toString('utf8').replace(/^\uFEFF/, '') : null
 }
 
 /** The article's text at `commit`, under the path it had in that commit (from the top). */

@@ -7,7 +7,7 @@ import type { CommitInfo, GitOutcome, GitProgress, GitState } from '../../shared
 import { FolioError } from '../../shared/errors'
 import { isArticleName } from '../workspace/scan'
 import { articleChanges } from './articles'
-import { articleHistory, textAt } from './history'
+import { articleHistory, stageText, textAt } from './history'
 import { git, GitUnavailableError } from './run'
 import { findRepo, repoStatus, type PathStatus, type Repo } from './status'
 import { commitPaths, pull, push } from './sync'
@@ -28,6 +28,7 @@ export interface GitService {
   pull(): Promise<GitOutcome>
   push(): Promise<GitOutcome>
   cancel(): void
+  conflictVersions(path: string): Promise<{ base: string | null; mine: string | null; theirs: string | null }>
   markResolved(path: string): Promise<void>
 }
 
@@ -102,7 +103,7 @@ export function createGitService(deps: GitServiceDeps): GitService {
       const status = await repoStatus(r, deps.root).catch(fail)
       const withAssets = [...new Set(paths.flatMap((p) => [p, ...assetsOf(p, status.changes)]))]
       return exclusive(async (signal) => {
-        const done = await commitPaths(r, withAssets.map((p) => toTop(r, p)), message, signal).catch(fail)
+        const done = await commitPaths(r, withAssets.map((p) => toTop(r, p)), message, { merging: status.operation === 'merge', signal }).catch(fail)
         return { output: done.output, commit: done.commit }
       })
     },
@@ -116,6 +117,12 @@ export function createGitService(deps: GitServiceDeps): GitService {
     },
     cancel() {
       running?.abort()
+    },
+    async conflictVersions(path) {
+      const r = await need()
+      const rel = toTop(r, path)
+      const [base, mine, theirs] = await Promise.all([stageText(r, 1, rel), stageText(r, 2, rel), stageText(r, 3, rel)]).catch(fail)
+      return { base, mine, theirs }
     },
     async markResolved(path) {
       const r = await need()

@@ -17,13 +17,21 @@ export interface Outcome {
  * Commits exactly `paths` (relative to the top, articles with their asset folders): whatever
  * else is staged or changed stays out of the commit.
  */
-export async function commitPaths(repo: Repo, paths: readonly string[], message: string, signal?: AbortSignal): Promise<Outcome & { commit: string }> {
+export async function commitPaths(
+  repo: Repo,
+  paths: readonly string[],
+  message: string,
+  options: { merging: boolean; signal?: AbortSignal },
+): Promise<Outcome & { commit: string }> {
   if (paths.length === 0) throw new Error('Choose at least one article to commit.')
   if (message.trim() === '') throw new Error('Write a commit message first.')
-  const opts: GitRunOptions = { cwd: repo.top, timeoutMs: 10 * 60_000, ...(signal ? { signal } : {}) }
+  const opts: GitRunOptions = { cwd: repo.top, timeoutMs: 10 * 60_000, ...(options.signal ? { signal: options.signal } : {}) }
   // New files must be known to git before `commit --only` can take them; -A stages deletions too.
   await git(['add', '-A', '--', ...paths], opts)
-  const r = await runGit(['commit', '--only', '--file=-', '--', ...paths], { ...opts, stdin: message })
+  // A merge is concluded as a whole (git allows no partial commit then): what the pull staged plus
+  // the chosen articles; changes that were never staged still stay out.
+  const args = options.merging ? ['commit', '--file=-'] : ['commit', '--only', '--file=-', '--', ...paths]
+  const r = await runGit(args, { ...opts, stdin: message })
   if (r.code !== 0) throw new Error(explainCommit(r.stderr + r.stdout.toString('utf8'), await commitHooks(repo)))
   const head = await git(['rev-parse', 'HEAD'], opts)
   return { commit: head.stdout.toString('utf8').trim(), output: r.stdout.toString('utf8') + r.stderr }

@@ -19,11 +19,13 @@ interface Props {
   onRefresh(): Promise<void>
   onClearProgress(): void
   onOpen(path: string): void
+  /** Merge a conflicted article: ours and theirs, from their common ancestor. */
+  onMerge(path: string): void
   onShowInLibrary(paths: string[]): void
   onClose(): void
 }
 
-export function ChangesDialog({ state, progress, unsaved, onRefresh, onClearProgress, onOpen, onShowInLibrary, onClose }: Props) {
+export function ChangesDialog({ state, progress, unsaved, onRefresh, onClearProgress, onOpen, onMerge, onShowInLibrary, onClose }: Props) {
   const { t } = useI18n()
   const committable = state.changes.filter((c) => c.status !== 'conflicted')
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(committable.map((c) => c.path)))
@@ -81,8 +83,11 @@ export function ChangesDialog({ state, progress, unsaved, onRefresh, onClearProg
           <ul>
             {conflicts.map((c) => (
               <li key={c.path}>
+                <button type="button" data-testid="git-merge-open" onClick={() => onMerge(c.path)}>
+                  {t('gitMergeArticle', { title: c.title ?? c.path })}
+                </button>{' '}
                 <button type="button" onClick={() => onOpen(c.path)}>
-                  {c.title ?? c.path}
+                  {t('gitOpenArticle')}
                 </button>{' '}
                 <code>{c.path}</code>
               </li>

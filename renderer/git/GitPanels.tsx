@@ -1,10 +1,13 @@
 /** Git in the toolbar: the indicator, the History button, and the dialogs they open. */
-import type { EditorView } from '@codemirror/view'
 import { useState } from 'react'
+import { folio } from '../bridge'
+import type { BufferStore } from '../buffers/buffer-store'
 import { useI18n } from '../i18n/i18n'
 import { ChangesDialog } from './ChangesDialog'
+import { ConflictMergeDialog } from './ConflictMergeDialog'
 import { GitButton } from './GitButton'
 import { HistoryDialog } from './HistoryDialog'
+import { replaceShownText } from './replace-text'
 import type { GitModel } from './use-git'
 
 interface Props {
@@ -12,14 +15,14 @@ interface Props {
   openPath: string | null
   currentText: string
   unsaved: ReadonlySet<string>
-  view: EditorView | null
-  onOpen(path: string): void
+  buffers: BufferStore
+  onOpen(path: string): Promise<void>
   onShowInLibrary(label: string, paths: string[]): void
 }
 
-export function GitPanels({ git, openPath, currentText, unsaved, view, onOpen, onShowInLibrary }: Props) {
+export function GitPanels({ git, openPath, currentText, unsaved, buffers, onOpen, onShowInLibrary }: Props) {
   const { t } = useI18n()
-  const [shown, setShown] = useState<'changes' | 'history' | null>(null)
+  const [shown, setShown] = useState<'changes' | 'history' | { merge: string } | null>(null)
   const state = git.state
   if (state === null || state.kind === 'not-a-repository') return null
   return (
@@ -39,8 +42,9 @@ export function GitPanels({ git, openPath, currentText, unsaved, view, onOpen, o
           onClearProgress={git.clearProgress}
           onOpen={(path) => {
             setShown(null)
-            onOpen(path)
+            void onOpen(path)
           }}
+          onMerge={(path) => setShown({ merge: path })}
           onShowInLibrary={(paths) => {
             setShown(null)
             onShowInLibrary(t('gitChangedFilter'), paths)
@@ -53,9 +57,20 @@ export function GitPanels({ git, openPath, currentText, unsaved, view, onOpen, o
           path={openPath}
           current={currentText}
           onRestore={(text) => {
-            // One transaction in the editor: the restore is undone with one Ctrl+Z.
-            view?.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: 'input.restore' })
+            replaceShownText(buffers, text)
             setShown(null)
+          }}
+          onClose={() => setShown(null)}
+        />
+      )}
+      {typeof shown === 'object' && shown !== null && (
+        <ConflictMergeDialog
+          path={shown.merge}
+          onResolve={async (text) => {
+            await onOpen(shown.merge)
+            if (!replaceShownText(buffers, text) || !(await buffers.save())) throw new Error(buffers.getSnapshot().message ?? t('gitMergeNotSaved'))
+            await folio.markResolved(shown.merge)
+            await git.refresh()
           }}
           onClose={() => setShown(null)}
         />

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import type { CommitInfo } from '../../shared/contract'
 import { folio } from '../bridge'
 import { useI18n } from '../i18n/i18n'
+import { TextMerge } from '../merge/TextMerge'
 import { Modal } from '../state/Modal'
 
 interface Props {
@@ -25,7 +26,12 @@ export function HistoryDialog({ path, current, onRestore, onClose }: Props) {
   useEffect(() => {
     let live = true
     folio.articleHistory(path).then(
-      (found) => live && setCommits(found),
+      (found) => {
+        if (!live) return
+        setCommits(found)
+        // The newest commit first: what changed since the article was last committed.
+        if (found[0]) void show(found[0])
+      },
       (failure: unknown) => live && setError(failure instanceof Error ? failure.message : String(failure)),
     )
     return () => {
@@ -33,9 +39,11 @@ export function HistoryDialog({ path, current, onRestore, onClose }: Props) {
     }
   }, [path])
 
-  const show = async (commit: CommitInfo) => {
+  async function show(commit: CommitInfo) {
     try {
-      setShown({ commit, text: await folio.articleAtCommit(commit.path, commit.hash) })
+      const text = await folio.articleAtCommit(commit.path, commit.hash)
+      // Compared line by line with the editor's text, which joins lines with \n.
+      setShown({ commit, text: text.replace(/\r\n?/g, '\n') })
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure))
     }
@@ -66,15 +74,18 @@ export function HistoryDialog({ path, current, onRestore, onClose }: Props) {
           ))}
         </ol>
         {shown && (
-          <div className="git-versions">
-            <section>
-              <h3>{t('gitVersionOf', { commit: shown.commit.hash.slice(0, 7) })}</h3>
-              <pre data-testid="git-past-text">{shown.text}</pre>
-            </section>
-            <section>
-              <h3>{t('gitCurrentText')}</h3>
-              <pre>{current}</pre>
-            </section>
+          <div className="git-versions" data-testid="git-past-text">
+            {shown.text === current ? (
+              <p>{t('gitSameAsNow')}</p>
+            ) : (
+              <TextMerge
+                key={shown.commit.hash}
+                mine={current}
+                theirs={shown.text}
+                labels={{ mine: t('gitCurrentText'), theirs: t('gitVersionOf', { commit: shown.commit.hash.slice(0, 7) }) }}
+                onApply={onRestore}
+              />
+            )}
           </div>
         )}
       </div>

@@ -47,6 +47,7 @@ const validArgs: Record<InvokeMethod, unknown[]> = {
   pullChanges: [],
   pushChanges: [],
   cancelGit: [],
+  conflictVersions: ['a.md'],
   markResolved: ['a.md'],
 }
 

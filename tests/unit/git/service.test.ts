@@ -142,6 +142,11 @@ describe('git in the app', () => {
     const state = repository(await h.gitState())
     expect(state.operation).toBe('merge')
     expect(state.changes).toContainEqual(expect.objectContaining({ path: POST, status: 'conflicted' }))
+    expect(await h.conflictVersions(POST)).toEqual({
+      base: expect.stringContaining('title:'),
+      mine: '---\ntitle: Mine\n---\nMy line\n',
+      theirs: '---\ntitle: Theirs\n---\nTheir line\n',
+    })
     writeFileSync(join(mine, POST), '---\ntitle: Both\n---\nMy line\nTheir line\n')
     await h.markResolved(POST)
     expect(repository(await h.gitState()).changes).toContainEqual(expect.objectContaining({ path: POST, status: 'staged' }))
@@ -159,5 +164,21 @@ describe('git in the app', () => {
     const outside = await app(plain)
     expect(await outside.gitState()).toEqual({ kind: 'not-a-repository' })
     expect(existsSync(join(plain, '.git'))).toBe(false)
+  })
+})
+
+describe('without git', () => {
+  it('says git is missing instead of failing, and hides nothing else', async () => {
+    const dir = repos().clone('writer')
+    const h = await app(dir)
+    const path = process.env['PATH']
+    process.env['PATH'] = '/nonexistent'
+    try {
+      const state = await h.gitState()
+      expect(state).toEqual({ kind: 'unavailable', reason: expect.stringContaining('Git is not installed') })
+      expect((await h.listArticles()).length).toBeGreaterThan(0)
+    } finally {
+      process.env['PATH'] = path
+    }
   })
 })

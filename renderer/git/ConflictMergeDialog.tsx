@@ -1,0 +1,66 @@
+/**
+ * An article git left in conflict after a pull: ours and theirs merged place by place from their
+ * common ancestor. Applying writes the merge into the article, saves it and marks it resolved.
+ */
+import { useEffect, useState } from 'react'
+import { folio } from '../bridge'
+import { useI18n } from '../i18n/i18n'
+import { TextMerge } from '../merge/TextMerge'
+import { Modal } from '../state/Modal'
+
+interface Props {
+  path: string
+  onResolve(text: string): Promise<void>
+  onClose(): void
+}
+
+export function ConflictMergeDialog({ path, onResolve, onClose }: Props) {
+  const { t } = useI18n()
+  const [versions, setVersions] = useState<{ base: string | null; mine: string | null; theirs: string | null } | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    let live = true
+    folio.conflictVersions(path).then(
+      (found) => live && setVersions(found),
+      (failure: unknown) => live && setError(failure instanceof Error ? failure.message : String(failure)),
+    )
+    return () => {
+      live = false
+    }
+  }, [path])
+
+  const apply = async (text: string) => {
+    try {
+      await onResolve(text)
+      onClose()
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure))
+    }
+  }
+
+  return (
+    <Modal title={t('gitMergeTitle', { path })} testId="git-merge" className="wide" onDismiss={onClose}>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {versions && (versions.mine === null || versions.theirs === null) && <p className="warning">{t('gitMergeDeleted')}</p>}
+      {versions?.mine != null && versions.theirs != null && (
+        <TextMerge
+          {...(versions.base === null ? {} : { base: versions.base })}
+          mine={versions.mine}
+          theirs={versions.theirs}
+          labels={{ mine: t('gitOurs'), theirs: t('gitTheirs') }}
+          onApply={(text) => void apply(text)}
+        />
+      )}
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          {t('close')}
+        </button>
+      </div>
+    </Modal>
+  )
+}
