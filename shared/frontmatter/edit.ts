@@ -7,7 +7,7 @@ import { type Document, type Node, isMap, isScalar, isSeq, Scalar, type YAMLSeq 
 import { FolioError } from '../errors'
 import { headerRules } from '../sites'
 import { generatorOf, lineAt, looksLikeBrokenHeader } from './detect'
-import { parseWithInternals, scanToml, type TomlEntry } from './parse'
+import { fieldRecord, parseWithInternals, scanToml, type TomlEntry, untab } from './parse'
 import { doubleQuoted, hasControl, needsQuotes, plainDate, type QuoteStyle, yamlDate, yamlKey, yamlNumber, yamlString } from './quote'
 import { scalarText } from './schema'
 import type { Detection, EditOptions, EditValue, Field, FieldValue, ParsedFrontMatter, TextPatch } from './types'
@@ -42,6 +42,8 @@ export function fieldToEditValue(v: FieldValue): EditValue {
 
 /** Sets `key` to `value`, adding the key (or the whole block) when it is missing. */
 export function setValue(text: string, key: string, value: EditValue, opts: EditOptions = {}): TextPatch[] {
+  const tabbed = throughTabs(text, opts, (u) => setValue(u, key, value, opts))
+  if (tabbed) return tabbed
   const ctx = prepare(text, opts)
   if (ctx.detection.format === 'none') return createBlock(ctx, key, value, opts.createFormat ?? 'yaml')
   const field = ctx.parsed.fields.find((f) => f.key === key)
@@ -56,6 +58,8 @@ export function setValue(text: string, key: string, value: EditValue, opts: Edit
 
 /** Adds `key: value` after the last entry, in the block's own style; sets it when present. */
 export function addKey(text: string, key: string, value: EditValue, opts: EditOptions = {}): TextPatch[] {
+  const tabbed = throughTabs(text, opts, (u) => addKey(u, key, value, opts))
+  if (tabbed) return tabbed
   const ctx = prepare(text, opts)
   const { detection, parsed } = ctx
   if (detection.format === 'none') return createBlock(ctx, key, value, opts.createFormat ?? 'yaml')
@@ -90,6 +94,8 @@ export function addKey(text: string, key: string, value: EditValue, opts: EditOp
 
 /** Removes the key's whole entry (its lines, for line-based formats). */
 export function removeKey(text: string, key: string, opts: EditOptions = {}): TextPatch[] {
+  const tabbed = throughTabs(text, opts, (u) => removeKey(u, key, opts))
+  if (tabbed) return tabbed
   const ctx = prepare(text, opts)
   const field = ctx.parsed.fields.find((f) => f.key === key)
   if (!field) return []
@@ -114,6 +120,8 @@ export function removeKey(text: string, key: string, opts: EditOptions = {}): Te
 
 /** Renames a key in place; refuses to overwrite an existing key. */
 export function renameKey(text: string, from: string, to: string, opts: EditOptions = {}): TextPatch[] {
+  const tabbed = throughTabs(text, opts, (u) => renameKey(u, from, to, opts))
+  if (tabbed) return tabbed
   const ctx = prepare(text, opts)
   const field = ctx.parsed.fields.find((f) => f.key === from)
   if (!field || from === to) return []
@@ -136,6 +144,8 @@ export function renameKey(text: string, from: string, to: string, opts: EditOpti
 
 /** Appends an item to a list (a missing or empty key becomes a one-item list). */
 export function addListItem(text: string, key: string, item: EditValue, opts: EditOptions = {}): TextPatch[] {
+  const tabbed = throughTabs(text, opts, (u) => addListItem(u, key, item, opts))
+  if (tabbed) return tabbed
   const ctx = prepare(text, opts)
   const field = ctx.parsed.fields.find((f) => f.key === key)
   if (!field || field.value.type === 'null') return setValue(text, key, [item], opts)
@@ -162,6 +172,8 @@ export function addListItem(text: string, key: string, item: EditValue, opts: Ed
 
 /** Removes the list item at `index` (an only item leaves an empty list `[]`). */
 export function removeListItem(text: string, key: string, index: number, opts: EditOptions = {}): TextPatch[] {
+  const tabbed = throughTabs(text, opts, (u) => removeListItem(u, key, index, opts))
+  if (tabbed) return tabbed
   const ctx = prepare(text, opts)
   const field = ctx.parsed.fields.find((f) => f.key === key)
   const items = field?.value.type === 'list' ? field.value.items : null
@@ -186,6 +198,69 @@ export function removeListItem(text: string, key: string, index: number, opts: E
     return [afterColon(text, field, ' []'), { from: lineAt(text, field.keyRange.from).next, to, insert: '' }]
   }
   return setValue(text, key, items.filter((_, i) => i !== index).map(fieldToEditValue), opts)
+}
+
+// ---------------------------------------------------------------- tab-indented Hexo headers
+
+const TABS_REFUSED =
+  'The header is indented with tabs, which Hexo reads as two spaces each, and this edit would change how Hexo reads other lines; replace the tabs with spaces to make it'
+
+/**
+ * An edit of a Hexo header whose lines start with tabs: made on the header as Hexo reads it (tabs
+ * as two spaces each), then carried back onto the text as written. Lines the edit writes use tabs
+ * where the lines around them do; every other byte stays. The result must read, for Hexo, exactly
+ * as the edit meant, or the edit is refused. Null when the header has no such tabs.
+ */
+function throughTabs(text: string, opts: EditOptions, edit: (untabbed: string) => TextPatch[]): TextPatch[] | null {
+  if (!headerRules(generatorOf(opts)).tabsAsSpaces || !text.includes('\n\t')) return null
+  const { parsed, untabbed } = parseWithInternals(text, opts)
+  const content = parsed.detection.content
+  if (!untabbed || !parsed.ok || !content) return null
+  const tabs = untab(text.slice(content.from, content.to))
+  if (!tabs) return null
+  const u = text.slice(0, content.from) + tabs.text + text.slice(content.to)
+  const grown = tabs.text.length - (content.to - content.from)
+  const toSource = (x: number): number | null => {
+    if (x <= content.from) return x
+    if (x >= content.from + tabs.text.length) return x - grown
+    const rel = tabs.exactSource(x - content.from)
+    return rel === null ? null : content.from + rel
+  }
+  const refuse = (): never => {
+    throw new FolioError({ code: 'HEADER_PARSE', message: TABS_REFUSED, line: parsed.fields[0]?.line })
+  }
+  // A header indented with tabs only gets tabs in every line an edit writes; a mixed one where the lines around do.
+  const header = text.slice(content.from, content.to)
+  const allTabs = !/(?:^|\n) +\S/.test(header)
+  const meantPatches = edit(u)
+  const patches: TextPatch[] = []
+  for (const p of meantPatches) {
+    const from = toSource(p.from)
+    const to = toSource(p.to)
+    if (from === null || to === null) return refuse()
+    const tabbed = allTabs || tabIndented(text, from, to)
+    patches.push({ from, to, insert: tabbed ? withTabs(p.insert, text[from - 1] === '\n' || from === 0) : p.insert })
+  }
+  // Hexo must read the result as the edit meant the header to read.
+  const meant = parseWithInternals(applyPatches(u, meantPatches), opts).parsed
+  const got = parseWithInternals(applyPatches(text, patches), opts).parsed
+  if (!got.ok || JSON.stringify(fieldRecord(got)) !== JSON.stringify(fieldRecord(meant))) return refuse()
+  return patches
+}
+
+/** Whether the lines a patch touches, or the lines just above and below it, start with a tab. */
+function tabIndented(text: string, from: number, to: number): boolean {
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1
+  const above = from === lineStart && from > 0 ? text.lastIndexOf('\n', from - 2) + 1 : lineStart
+  const end = lineAt(text, lineAt(text, Math.max(to, from)).next).end
+  return /(?:^|\n)\t/.test(text.slice(above, end))
+}
+
+/** Line-leading spaces as the tabs Hexo reads them as (two spaces a tab), an odd one kept as a space. */
+function withTabs(insert: string, atLineStart: boolean): string {
+  const lead = (spaces: string): string => '\t'.repeat(spaces.length >> 1) + (spaces.length % 2 ? ' ' : '')
+  const out = insert.replace(/\n( +)/g, (_, spaces: string) => `\n${lead(spaces)}`)
+  return atLineStart ? out.replace(/^( +)/, (_, spaces: string) => lead(spaces)) : out
 }
 
 // ---------------------------------------------------------------- shared helpers
@@ -213,13 +288,8 @@ function prepare(text: string, opts: EditOptions): Ctx {
         : `The header does not parse (line ${first.line}: ${first.message}); edit it as text`
     throw new FolioError({ code: 'HEADER_PARSE', message, line: first.line })
   }
-  if (untabbed) {
-    throw new FolioError({
-      code: 'HEADER_PARSE',
-      message: 'The header is indented with tabs, which Hexo reads as two spaces each; replace the tabs with spaces to edit it in the form',
-      line: parsed.fields[0]?.line,
-    })
-  }
+  // Every edit goes through throughTabs first; a tab-indented header that reaches here was refused there.
+  if (untabbed) throw new FolioError({ code: 'HEADER_PARSE', message: TABS_REFUSED, line: parsed.fields[0]?.line })
   if (parsed.detection.format === 'none' && looksLikeBrokenHeader(text, parsed.detection.bodyStart)) {
     const line = text.slice(0, parsed.detection.bodyStart).split('\n').length
     throw new FolioError({
@@ -496,8 +566,12 @@ function setYaml(ctx: Ctx, field: Field, value: EditValue): TextPatch[] {
   const lines = yamlBlockLines(value, style, indent)
   const patches = clearOld('')
   const at = lineAt(text, field.keyRange.from).end
-  // The new lines go after the key line (and after a comment on it).
-  patches.push({ from: at, to: at, insert: eol + lines.join(eol) })
+  const block = eol + lines.join(eol)
+  // The new lines go after the key line (and after a comment on it); where clearing the old value
+  // already takes the end of that line (a `>-` block scalar), they go into that same patch.
+  const covering = patches.find((p) => p.from <= at && at <= p.to)
+  if (covering) covering.insert += block
+  else patches.push({ from: at, to: at, insert: block })
   return patches
 }
 

@@ -140,38 +140,51 @@ function entryRange(text: string, keyFrom: number, lastFrom: number): Range {
 
 // ---------------------------------------------------------------- YAML
 
+/** A header read with its line-leading tabs as spaces, and the way back to the source's offsets. */
+export interface Untabbed {
+  text: string
+  /** The source offset of an offset in `text` (inside a run of spaces: the run's end). */
+  toSource(rel: number): number
+  /** The same, or null for an offset strictly inside a run of spaces that stands for tabs. */
+  exactSource(rel: number): number | null
+}
+
 /**
  * Hexo's reading of tabs (hexo-front-matter's escapeYAML): each tab that starts a line after the
  * first becomes two spaces before js-yaml reads the header. Returns that text and a map from its
  * offsets back to the source's; null when there is no such tab.
  */
-function untab(source: string): { text: string; toSource(rel: number): number } | null {
+export function untab(source: string): Untabbed | null {
   const runs = [...source.matchAll(/\n(\t+)/g)]
   if (runs.length === 0) return null
-  // Where each run of spaces ends in the new text, and how many characters it added so far.
-  const shifts: { at: number; added: number }[] = []
+  // Where each run of spaces starts and ends in the new text, and how many characters it added so far.
+  const shifts: { from: number; at: number; added: number }[] = []
   let text = ''
   let last = 0
   let added = 0
   for (const m of runs) {
     const tabs = (m.index ?? 0) + 1
     const n = (m[1] ?? '').length
-    text += source.slice(last, tabs) + '  '.repeat(n)
+    text += source.slice(last, tabs)
+    const from = text.length
+    text += '  '.repeat(n)
     last = tabs + n
     added += n
-    shifts.push({ at: text.length, added })
+    shifts.push({ from, at: text.length, added })
   }
   text += source.slice(last)
+  const toSource = (rel: number): number => {
+    let back = 0
+    for (const s of shifts) {
+      if (s.at > rel) break
+      back = s.added
+    }
+    return rel - back
+  }
   return {
     text,
-    toSource(rel) {
-      let back = 0
-      for (const s of shifts) {
-        if (s.at > rel) break
-        back = s.added
-      }
-      return rel - back
-    },
+    toSource,
+    exactSource: (rel) => (shifts.some((s) => s.from < rel && rel < s.at) ? null : toSource(rel)),
   }
 }
 

@@ -217,6 +217,14 @@ describe('setValue: lists and maps', () => {
     expect(set(indented, 'author', { links: ['x'] })).toContain('author:\n  links:\n    - x\n---')
     expect(fieldRecord(parse(out)).title).toMatchObject({ type: 'map' })
   })
+
+  it('replaces a block scalar with a list or a map (the patches once overlapped and garbled the key line)', () => {
+    const folded = '---\nauthor: >-\n  one\n  two\ntitle: x\n---\nbody\n'
+    expect(set(folded, 'author', { a: 'b', c: [1, 2] })).toBe('---\nauthor:\n  a: b\n  c:\n    - 1\n    - 2\ntitle: x\n---\nbody\n')
+    expect(set(folded, 'author', ['p', 'q'])).toBe('---\nauthor:\n  - p\n  - q\ntitle: x\n---\nbody\n')
+    const literal = '---\nnote: |  # kept\n  line\n---\n'
+    expect(fieldRecord(parse(set(literal, 'note', ['x']))).note).toEqual({ type: 'list', items: [{ type: 'string', value: 'x' }] })
+  })
 })
 
 describe('list items', () => {
