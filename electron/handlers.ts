@@ -5,13 +5,14 @@
  */
 import { join } from 'node:path'
 import type { ContentChange, EventApi, UiLocale, EventName, FolderInfo, InvokeApi, InvokeMethod, InvokeResult, PendingOpen } from '../shared/contract'
-import { INVOKE } from '../shared/contract'
+import { ERROR_REPORT_LIMITS, INVOKE } from '../shared/contract'
 import { FolioError, type Envelope, type FolioErrorData } from '../shared/errors'
 import { openWorkspace, type Workspace } from './workspace/workspace'
 import { createJournal, isUnsavedBuffer } from './recovery/journal'
 import { createTaxonomyService, type TaxonomyService } from './taxonomy/service'
 import { createExportService, type ExportServiceDeps } from './export/service'
 import { createGitService, type GitService } from './git/service'
+import { log } from './log/log'
 
 export interface HandlerDeps {
   /** Asks the user for a folder (the native dialog in Electron); null when cancelled. */
@@ -185,6 +186,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     cancelGit: async () => (workspace ? gits.get(workspace)?.cancel() : undefined),
     conflictVersions: (path) => gitOf().conflictVersions(path),
     markResolved: (path) => gitOf().markResolved(path),
+    reportError: async (report) => log.error(`page:${report.source}`, report.message, report.stack),
     current: () => workspace,
     unsaved: () => unsaved,
     discardUnsaved: async () => {
@@ -323,6 +325,13 @@ export const ARGUMENTS = {
   cancelGit: [],
   conflictVersions: [str],
   markResolved: [str],
+  reportError: [
+    record({
+      source: (v) => str(v) && (v as string).length <= ERROR_REPORT_LIMITS.source,
+      message: (v) => str(v) && (v as string).length <= ERROR_REPORT_LIMITS.message,
+      stack: optional((v) => str(v) && (v as string).length <= ERROR_REPORT_LIMITS.stack),
+    }),
+  ],
 } as const satisfies Record<InvokeMethod, readonly Check[]>
 
 export function isInvokeMethod(name: string): name is InvokeMethod {

@@ -416,7 +416,20 @@ export interface InvokeApi {
   conflictVersions(path: string): Promise<{ base: string | null; mine: string | null; theirs: string | null }>
   /** A conflicted article was merged and saved: stage it, as `git add` would. */
   markResolved(path: string): Promise<void>
+  /** A failure in the page (an uncaught error, a rejected promise, a render that threw), for Folio's log file. */
+  reportError(report: ErrorReport): Promise<void>
 }
+
+/** What the page tells the log about one of its failures. */
+export interface ErrorReport {
+  /** Where it was caught: 'window', 'promise', 'render', or the feature that caught it. */
+  source: string
+  message: string
+  stack?: string
+}
+
+/** Limits on an ErrorReport's fields: the page is not trusted to keep the log small. */
+export const ERROR_REPORT_LIMITS = { source: 100, message: 10_000, stack: 50_000 } as const
 
 /** What git says about one article, in the one word a writer needs. */
 export type GitChangeKind = 'conflicted' | 'untracked' | 'new' | 'deleted' | 'modified' | 'staged'
@@ -555,6 +568,7 @@ export const INVOKE = {
   cancelGit: 'git:cancel',
   conflictVersions: 'git:conflict-versions',
   markResolved: 'git:resolved',
+  reportError: 'log:error',
 } as const satisfies Record<InvokeMethod, string>
 
 export const EVENTS = {

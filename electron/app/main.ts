@@ -7,9 +7,13 @@
  * open (open-requests.ts), so a second launch or an open-file that arrives meanwhile is queued for
  * the one window instead of making another.
  */
+import { existsSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { app, shell, type BrowserWindow, type WebContents } from 'electron'
 import { createHandlers } from '../handlers'
+import { log, useLogger } from '../log/log'
+import { createFileLogger, LOG_FILE } from '../log/logger'
 import { setupCloseGuard, type CloseGuard } from './close-guard'
 import { chooseFolder, confirmUnsaved, showCrashed } from './dialogs'
 import { chooseExportTarget, printToPdf, writeClipboard } from './export'
@@ -76,8 +80,21 @@ if (!setupSingleInstance(launch, showWindow, openLaunch)) {
   void app.whenReady().then(start)
 }
 
+/** Points the file manager at folio.log; before anything was logged, at its (then made) folder. */
+async function showLog(folder: string): Promise<void> {
+  const file = join(folder, LOG_FILE)
+  if (existsSync(file)) return shell.showItemInFolder(file)
+  await mkdir(folder, { recursive: true })
+  const problem = await shell.openPath(folder)
+  if (problem !== '') log.warn('main', `Could not show the log folder ${folder}: ${problem}`)
+}
+
 async function start(): Promise<void> {
   const userData = app.getPath('userData')
+  // From here on, failures of the main process and the page go to folio.log in the log folder.
+  useLogger(createFileLogger(app.getPath('logs')))
+  process.on('uncaughtExceptionMonitor', (error) => log.error('main', 'Uncaught exception in the main process', error))
+  process.on('unhandledRejection', (reason) => log.error('main', 'A promise of the main process failed with nobody waiting for it', reason))
   // The system's language until the renderer says which one the writer chose.
   let locale = pickLocale(app.getPreferredSystemLanguages())
   const settings = await openSettings(join(userData, 'settings.json'))
@@ -94,6 +111,7 @@ async function start(): Promise<void> {
         openRecent: openPath,
         clearRecent: () => void forgetRecentFolders(settings).then(refreshMenu),
         openSample: () => opens.track(ensureSample().then((folder) => deliver({ folder, file: null }))),
+        showLog: () => void showLog(app.getPath('logs')),
         ...(app.isPackaged && process.platform !== 'win32'
           ? { installCommandLine: () => void (mainWindow && installCommandLine(mainWindow, locale)) }
           : {}),
@@ -169,7 +187,8 @@ async function start(): Promise<void> {
     if (settings.get().sampleCreated) return []
     const folder = await ensureSample().catch(() => null)
     if (folder === null) return []
-    await settings.update({ sampleCreated: true }).catch(() => undefined)
+    // A failed write is logged by the settings store; the copy is reused next time.
+    await settings.update({ sampleCreated: true })
     return [{ folder, file: null }]
   }
   try {
@@ -194,6 +213,8 @@ async function start(): Promise<void> {
     // Flush the journal and the settings (the window's bounds), stop the watcher, then end.
     event.preventDefault()
     disposed = true
-    void Promise.allSettled([handlers.dispose(), settings.flush()]).finally(() => app.quit())
+    void Promise.allSettled([handlers.dispose(), settings.flush()])
+      .then(() => log.flush())
+      .finally(() => app.quit())
   })
 }

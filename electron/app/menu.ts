@@ -53,6 +53,8 @@ export interface MenuActions {
   openRecent(folder: string): void
   clearRecent(): void
   openSample(): void
+  /** Shows Folio's log file (folio.log in the app's log folder) in the file manager. */
+  showLog(): void
   /** Only in a packaged app on macOS and Linux (Windows' installer puts `folio` on PATH). */
   installCommandLine?: () => void
 }
@@ -179,6 +181,7 @@ export function buildMenuTemplate({ locale, platform, recent, dev, actions }: Me
       role: 'help',
       submenu: [
         { label: t.openSample, click: () => actions.openSample() },
+        { label: t.showLog, click: () => actions.showLog() },
         ...(mac ? [] : [...installItems, separator, { role: 'about', label: t.about } as const]),
       ],
     },

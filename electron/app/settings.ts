@@ -3,8 +3,10 @@
  * last folder, the window's bounds and whether the sample folder was made. A damaged file is
  * worth a fresh start, not a crash at launch.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { log } from '../log/log'
+import { writeFileAtomic } from '../workspace/atomic-write'
 import type { WindowState } from './window'
 
 export interface Settings {
@@ -22,6 +24,7 @@ const DEFAULTS: Settings = { recentFolders: [], lastFolder: null, window: null, 
 
 export interface SettingsStore {
   get(): Readonly<Settings>
+  /** Resolves once written; a failed write is logged, and the next update writes everything again. */
   update(patch: Partial<Settings>): Promise<void>
   /** Puts a folder first in the recent list (and makes it the one restored next launch). */
   addRecent(folder: string): Promise<void>
@@ -54,19 +57,24 @@ function parse(text: string): Settings {
 }
 
 export async function openSettings(file: string): Promise<SettingsStore> {
-  let current: Settings = await readFile(file, 'utf8').then(parse, () => ({ ...DEFAULTS }))
+  let current: Settings = await readFile(file, 'utf8').then(parse, (error: NodeJS.ErrnoException) => {
+    // No file yet is a first launch; anything else is worth a line in the log, not a failed start.
+    if (error.code !== 'ENOENT') log.warn('settings', `Could not read the settings ${file}; starting from the defaults.`, error)
+    return { ...DEFAULTS }
+  })
   let writing: Promise<void> = Promise.resolve()
 
   const save = (): Promise<void> => {
     const text = JSON.stringify(current, null, 2)
-    // One write at a time, temp file then rename: the file is always a whole JSON document.
-    writing = writing
-      .catch(() => undefined)
-      .then(async () => {
+    // One write at a time, atomically: the file is always a whole JSON document.
+    writing = writing.then(async () => {
+      try {
         await mkdir(dirname(file), { recursive: true })
-        await writeFile(`${file}.tmp`, text)
-        await rename(`${file}.tmp`, file)
-      })
+        await writeFileAtomic(file, new TextEncoder().encode(text))
+      } catch (error) {
+        log.error('settings', `Could not save the settings to ${file}; recent folders and the window's place may be lost at the next launch.`, error)
+      }
+    })
     return writing
   }
 
@@ -81,6 +89,6 @@ export async function openSettings(file: string): Promise<SettingsStore> {
       current = { ...current, recentFolders, lastFolder: folder }
       return save()
     },
-    flush: () => writing.catch(() => undefined),
+    flush: () => writing,
   }
 }

@@ -47,6 +47,7 @@ export interface ShellStrings {
   help: string
   about: string
   openSample: string
+  showLog: string
   installCommand: string
   services: string
   hide: string
@@ -105,6 +106,7 @@ export const STRINGS: Readonly<Record<Locale, ShellStrings>> = {
     help: '&Help',
     about: 'About Folio',
     openSample: 'Open Sample Folder',
+    showLog: 'Show Log File',
     installCommand: "Install 'folio' Command in PATH",
     services: 'Services',
     hide: 'Hide Folio',
@@ -162,6 +164,7 @@ export const STRINGS: Readonly<Record<Locale, ShellStrings>> = {
     help: '帮助(&H)',
     about: '关于 Folio',
     openSample: '打开示例文件夹',
+    showLog: '显示日志文件',
     installCommand: '在 PATH 中安装 folio 命令',
     services: '服务',
     hide: '隐藏 Folio',

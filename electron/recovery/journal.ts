@@ -3,10 +3,12 @@
  * crash, a kill or a power cut loses at most a few seconds of typing. Plain Node on purpose: the
  * Electron shell (through electron/handlers.ts), the e2e harness and the tests share this code.
  */
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
+import { mkdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { RecoveredBuffers, UnsavedBuffer } from '../../shared/contract'
 import { debounceWithMaxWait } from '../../shared/debounce'
+import { log } from '../log/log'
+import { writeFileAtomic } from '../workspace/atomic-write'
 
 export const JOURNAL_FILE = 'unsaved.json'
 /** Unsaved drafts are the author's private text: readable by their own account only. */
@@ -53,18 +55,8 @@ export function createJournal(options: JournalOptions): Journal {
       return
     }
     await mkdir(options.dir, { recursive: true, mode: PRIVATE_DIR })
-    // Temp file, fsync, rename: a crash mid-write leaves the previous journal intact.
-    const temp = `${file}.${process.pid}.tmp`
-    const handle = await open(temp, 'w', PRIVATE_FILE)
-    try {
-      // The mode given to open() only applies to a new file: a temp left by a crash keeps its own.
-      await handle.chmod(PRIVATE_FILE)
-      await handle.writeFile(JSON.stringify(snapshot), 'utf8')
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await rename(temp, file)
+    // Atomic and durable: a crash mid-write leaves the previous journal intact.
+    await writeFileAtomic(file, new TextEncoder().encode(JSON.stringify(snapshot)), { mode: PRIVATE_FILE })
   }
 
   const flush = (): Promise<void> => {
@@ -73,11 +65,19 @@ export function createJournal(options: JournalOptions): Journal {
       const snapshot = next
       next = undefined
       // A failed write (disk full) must not block the next one: each snapshot replaces the last.
-      writing = writing.catch(() => undefined).then(() => write(snapshot))
+      // It was logged where it failed, below.
+      writing = writing
+        .catch(() => undefined)
+        .then(() => write(snapshot))
+        .catch((error: unknown) => {
+          log.error('journal', `Could not write the crash journal ${file}: unsaved edits are not protected against a crash until a later write succeeds.`, error)
+          throw error
+        })
     }
     return writing
   }
 
+  // A failure is logged by flush(); the next change tries again.
   const debounce = debounceWithMaxWait(() => void flush().catch(() => undefined), { waitMs: debounceMs, maxWaitMs, now })
 
   const schedule = (snapshot: RecoveredBuffers | null): void => {

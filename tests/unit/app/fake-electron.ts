@@ -3,6 +3,8 @@
  * what the app asks of it. Injected with `vi.mock('electron', () => import('./fake-electron'))`:
  * the Electron binary is not available to unit tests.
  */
+import { join } from 'node:path'
+
 type Listener = (...args: never[]) => unknown
 
 export class FakeEmitter {
@@ -218,7 +220,8 @@ class FakeApp extends FakeEmitter {
   quits = 0
   readonly recentDocuments: string[] = []
   getPath(name: string): string {
-    const path = this.paths[name]
+    // Electron puts the logs in userData unless told otherwise (on Linux and Windows).
+    const path = this.paths[name] ?? (name === 'logs' && this.paths.userData !== undefined ? join(this.paths.userData, 'logs') : undefined)
     if (path === undefined) throw new Error(`No fake path for ${name}`)
     return path
   }

@@ -49,6 +49,7 @@ const validArgs: Record<InvokeMethod, unknown[]> = {
   cancelGit: [],
   conflictVersions: ['a.md'],
   markResolved: ['a.md'],
+  reportError: [{ source: 'window', message: 'TypeError: x is undefined', stack: 'at f (app.js:1:2)' }],
 }
 
 let calls: Array<[InvokeMethod, unknown[]]>

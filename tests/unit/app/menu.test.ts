@@ -19,6 +19,7 @@ let commands: MenuCommand[]
 let opened: string[]
 let cleared: number
 let samples: number
+let logShown: number
 
 function options(overrides: Partial<MenuOptions> = {}): MenuOptions {
   return {
@@ -31,6 +32,7 @@ function options(overrides: Partial<MenuOptions> = {}): MenuOptions {
       openRecent: (folder) => opened.push(folder),
       clearRecent: () => cleared++,
       openSample: () => samples++,
+      showLog: () => logShown++,
     },
     ...overrides,
   }
@@ -55,6 +57,7 @@ beforeEach(() => {
   opened = []
   cleared = 0
   samples = 0
+  logShown = 0
 })
 
 describe('toAccelerator', () => {
@@ -157,11 +160,14 @@ describe('application menu', () => {
     expect(template().find((item) => item.label === 'No Recent Folders')?.enabled).toBe(false)
   })
 
-  it('offers developer tools only in development and the sample folder in Help', () => {
+  it('offers developer tools only in development, and the sample folder and the log file in Help', () => {
     expect(template().some((item) => item.role === 'toggleDevTools')).toBe(false)
     expect(template({ dev: true }).some((item) => item.role === 'toggleDevTools')).toBe(true)
     template().find((item) => item.label === 'Open Sample Folder')?.click?.()
     expect(samples).toBe(1)
+    for (const platform of ['linux', 'darwin', 'win32'] as const) template({ platform }).find((item) => item.label === 'Show Log File')?.click?.()
+    expect(logShown).toBe(3)
+    expect(template({ locale: 'zh-CN' }).some((item) => item.label === '显示日志文件')).toBe(true)
   })
 
   it('installs the menu', () => {
