@@ -10,6 +10,7 @@ import { LOCAL_ZONE } from './checks/check-text'
 import { Editor } from './editor/Editor'
 import { revealLine } from './editor/reveal'
 import { useTopLine } from './editor/top-line'
+import { useEditorPhrases } from './editor/phrases'
 import { useErrorText } from './i18n/errors'
 import { I18nProvider, useI18n } from './i18n/i18n'
 import { ArticleMenu, type MenuTarget } from './library/ArticleMenu'
@@ -75,6 +76,7 @@ function Workbench() {
     [buffers],
   )
   const topLine = useTopLine(view)
+  useEditorPhrases(view, t)
 
   const [quickOpen, setQuickOpen] = useState(false)
   const [creating, setCreating] = useState(false)

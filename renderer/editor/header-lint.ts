@@ -4,13 +4,17 @@
  */
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint'
 import type { EditorState, Extension } from '@codemirror/state'
+import { format } from '../i18n/strings'
 import { headerBlock, headerOf } from './header-block'
+import { phraseKey } from './phrases'
 
 export function headerDiagnostics(state: EditorState): Diagnostic[] {
   const { error } = headerOf(state)
   if (!error) return []
   const line = state.doc.line(Math.min(Math.max(1, error.line), state.doc.lines))
-  return [{ from: line.from, to: line.to, severity: 'error', source: 'header', message: `${error.message} (line ${error.line}). The form is locked until the header parses.` }]
+  // In the UI language (EditorState.phrases, see phrases.ts); the parser's own reason stays as it said it.
+  const message = format(state.phrase(phraseKey('headerLint')), { message: error.message, line: error.line })
+  return [{ from: line.from, to: line.to, severity: 'error', source: 'header', message }]
 }
 
 export function headerLint(): Extension {

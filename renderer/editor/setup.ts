@@ -18,6 +18,7 @@ import type { Generator } from '../../shared/sites/types'
 import { headerRules } from './header-block'
 import { headerLines } from './header-lines'
 import { headerLint } from './header-lint'
+import { editorPhrases } from './phrases'
 import { templateTags } from './hexo-tags'
 import { fileLineSeparator } from './line-separator'
 import { folioTheme } from './theme'
@@ -57,6 +58,7 @@ export function folioSetup(options: SetupOptions): Extension[] {
     headerLines(),
     headerFolding(),
     headerLint(),
+    editorPhrases(),
     codeFolding(),
     foldGutter(),
     search({ top: true }),

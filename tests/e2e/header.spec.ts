@@ -93,3 +93,20 @@ test('a header that does not parse opens unfolded, its line marked in the gutter
   await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
   expect(await readFile(join(dir, 'broken.md'), 'utf8')).toBe(text.replace('title: Second', 'subtitle: Second'))
 })
+
+test('the header lint message speaks the UI language, and follows a switch of language while the article is open', async () => {
+  const dir = await contentFolder({ 'broken.md': '---\ntitle: First\ntitle: Second\n---\n\nBody.\n' })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN')
+  await open(page, 'broken.md')
+  const editor = page.locator('[data-testid=editor]')
+  const marker = editor.locator('.cm-gutter-lint .cm-lint-marker-error')
+  await expect(marker).toHaveCount(1, { timeout: 15_000 })
+  await marker.hover()
+  await expect(page.locator('.cm-tooltip')).toContainText('（第 3 行）。头部能够解析之前，表单保持锁定。')
+  await page.mouse.move(0, 0)
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en')
+  await marker.hover()
+  await expect(page.locator('.cm-tooltip')).toContainText('(line 3). The form is locked until the header parses.')
+})

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest'
 import { headerFolding, headerFoldRange, isHeaderFolded } from '../../../renderer/editor/frontmatter-fold'
 import { headerBlock, headerRules } from '../../../renderer/editor/header-block'
 import { headerDiagnostics } from '../../../renderer/editor/header-lint'
+import { phraseKey } from '../../../renderer/editor/phrases'
+import { STRINGS } from '../../../renderer/i18n/strings'
 import { headerTokens, type HeaderToken } from '../../../renderer/editor/header-tokens'
 
 const SEED = readFileSync(new URL('../../fixtures/seed/000_96ee1b00782f1bda.txt', import.meta.url), 'utf8')
@@ -75,6 +77,13 @@ describe('the header block field', () => {
       expect.objectContaining({ from: doc.indexOf('title: B'), to: doc.indexOf('\n---\nBody'), severity: 'error' }),
     ])
     expect(headerDiagnostics(stateOf('---\ntitle: A\n---\n'))).toEqual([])
+  })
+
+  it('says the lint message in the UI language through the editor phrases', () => {
+    const doc = '---\ntitle: A\ntitle: B\n---\nBody\n'
+    expect(headerDiagnostics(stateOf(doc))[0]?.message).toMatch(/\(line 3\)\. The form is locked until the header parses\.$/)
+    const chinese = EditorState.phrases.of({ [phraseKey('headerLint')]: STRINGS['zh-CN'].headerLint })
+    expect(headerDiagnostics(stateOf(doc, chinese))[0]?.message).toMatch(/（第 3 行）。头部能够解析之前，表单保持锁定。$/)
   })
 
   it('unfolds a folded header that stops parsing', () => {

@@ -1,0 +1,42 @@
+/**
+ * The editor's own words (the header lint message) in the UI language, through CodeMirror's
+ * phrases: the English text is the key, renderer/i18n gives the translation. Each buffer's state
+ * carries a compartment for them, and useEditorPhrases keeps the shown state's in the language
+ * chosen now, also after a switch of language or of article.
+ */
+import { forceLinting } from '@codemirror/lint'
+import { Compartment, EditorState, type Extension } from '@codemirror/state'
+import type { EditorView } from '@codemirror/view'
+import { useEffect, useMemo } from 'react'
+import { STRINGS, type StringKey } from '../i18n/strings'
+
+const phrases = new Compartment()
+
+/** Phrases the editor asks for: each English string (the phrase's key in the state) by its i18n key. */
+const EDITOR_PHRASES = ['headerLint'] as const satisfies readonly StringKey[]
+
+/** The English text an editor phrase is asked for by (its key in EditorState.phrases). */
+export function phraseKey(key: (typeof EDITOR_PHRASES)[number]): string {
+  return STRINGS.en[key]
+}
+
+/** In every buffer's setup: English until useEditorPhrases says otherwise. */
+export function editorPhrases(): Extension {
+  return phrases.of([])
+}
+
+/** Keeps the shown editor state's phrases in the UI language; re-lints so the message follows. */
+export function useEditorPhrases(view: EditorView | null, t: (key: StringKey) => string): void {
+  const wanted = useMemo(() => {
+    const table = Object.fromEntries(EDITOR_PHRASES.map((key) => [phraseKey(key), t(key)]))
+    return EditorState.phrases.of(table)
+  }, [t])
+  // After every render: the store may have swapped in another article's state since the last.
+  useEffect(() => {
+    const current = view ? phrases.get(view.state) : undefined
+    // A state without the compartment (the empty one before any article) has no words to change.
+    if (!view || current === undefined || current === wanted) return
+    view.dispatch({ effects: phrases.reconfigure(wanted) })
+    forceLinting(view)
+  })
+}
