@@ -28,6 +28,8 @@ import { MergedNotice } from './merge/MergedNotice'
 import { BufferStore } from './buffers/buffer-store'
 import { useBuffers } from './buffers/use-buffers'
 import { DeletedBanner } from './buffers/DeletedBanner'
+import { focusNewArticle } from './buffers/focus-new'
+import { useUnsavedQuestion } from './buffers/UnsavedQuestion'
 import { StatusBar } from './status/StatusBar'
 import { useCommandShortcuts, type CommandHandlers } from './state/shortcuts'
 import { NewArticleDialog } from './state/NewArticleDialog'
@@ -106,11 +108,20 @@ function Workbench() {
     setListed(true)
   }, [])
 
+  const unsavedQuestion = useUnsavedQuestion()
+  const { ask: askUnsaved } = unsavedQuestion
   const openFolder = useCallback(
     async (path?: string) => {
       try {
-        // Buffers hold paths relative to this folder: save them before another folder opens.
-        if (buffers.unsavedBuffers().length > 0 && !(await buffers.saveAll())) return null
+        // Buffers hold paths relative to this folder: the writer decides before another one opens.
+        // Discarded edits go only once the other folder is open: cancelling its dialog keeps them.
+        commitPendingEdits()
+        const unsavedNow = buffers.getSnapshot().unsaved
+        if (unsavedNow.length > 0) {
+          const answer = await askUnsaved(unsavedNow)
+          if (answer === 'cancel') return null
+          if (answer === 'save' && !(await buffers.saveAll())) return null
+        }
         const info = await folio.openFolder(path)
         if (info) {
           setGoneRoot(null)
@@ -123,7 +134,7 @@ function Workbench() {
         return null
       }
     },
-    [refresh, buffers, describe],
+    [refresh, buffers, describe, askUnsaved],
   )
 
   const { unsaved } = session
@@ -212,12 +223,21 @@ function Workbench() {
     void folio.journalUnsaved([])
   }
 
+  // A new article takes the next keystrokes in its title (or body), once its form is on screen.
+  const [focusNew, setFocusNew] = useState<string | null>(null)
+  useEffect(() => {
+    if (!focusNew || session.path !== focusNew) return
+    setFocusNew(null)
+    focusNewArticle(view)
+  }, [focusNew, session.path, view])
+
   const createArticle = async (title: string, draft: boolean) => {
     setCreating(false)
     try {
       const created = await folio.createArticle({ title, layout: draft ? 'draft' : 'post' })
       await refresh()
       await buffers.open(created.path)
+      setFocusNew(created.path)
     } catch (error) {
       setLoadError(describe(error))
     }
@@ -469,6 +489,7 @@ function Workbench() {
       {exporting && folder && (
         <ExportDialog articlePath={session.path} unsaved={session.path !== null && unsavedSet.has(session.path)} remoteAllowed={remoteContent} onClose={() => setExporting(false)} />
       )}
+      {unsavedQuestion.dialog}
       {creating && <NewArticleDialog onCreate={(title, draft) => void createArticle(title, draft)} onCancel={() => setCreating(false)} />}
       {recovered && <RecoveryDialog recovered={recovered} onRestore={() => void restoreRecovered()} onDiscard={discardRecovered} />}
       {panel === 'shortcuts' && <ShortcutsPanel onClose={() => setPanel(null)} />}

@@ -18,7 +18,11 @@ export function NewArticleDialog({ onCreate, onCancel }: { onCreate(title: strin
           value={title}
           onChange={(e) => setTitle(e.currentTarget.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') submit()
+            if (e.key !== 'Enter') return
+            // The dialog closes at once and focus goes back to the "New article" button: left to
+            // its default, this Enter would then press that button and open the dialog again.
+            e.preventDefault()
+            submit()
           }}
         />
         <label>
