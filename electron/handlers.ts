@@ -152,6 +152,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     saveArticle: (path, text, baseHash) => open().save(path, text, baseHash),
     saveArticleAs: (path, text, bom) => open().saveAs(path, text, bom),
     searchArticles: (query, limit) => open().search(query, limit),
+    searchFolder: (request) => open().searchFolder(request),
     createArticle: (options) => open().create(options),
     renameArticle: (from, to) => open().rename(from, to),
     duplicateArticle: (path) => open().duplicate(path),
@@ -262,6 +263,22 @@ const record =
   (v) =>
     typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).every((k) => Object.hasOwn(shape, k)) &&
     Object.entries(shape).every(([k, check]) => check((v as Record<string, unknown>)[k]))
+function searchRequest(): Check {
+  const count = optional((v) => typeof v === 'number' && Number.isInteger(v) && v >= 0)
+  return record({
+    query: record({
+      text: str,
+      caseSensitive: (v) => typeof v === 'boolean',
+      wholeWord: (v) => typeof v === 'boolean',
+      regex: (v) => typeof v === 'boolean',
+      scope: oneOf('all', 'body', 'header', 'field'),
+      field: optional(str),
+    }),
+    paths: optional(stringArray),
+    offset: count,
+    limit: count,
+  })
+}
 const exportRequest = record({
   id: (v) => typeof v === 'string' && v.length > 0 && v.length <= 200,
   articles: (v) => v === 'all' || nonEmptyStringArray(v),
@@ -298,6 +315,7 @@ export const ARGUMENTS = {
   saveArticle: [str, str, str],
   saveArticleAs: [str, str, (v) => typeof v === 'boolean'],
   searchArticles: [str, optional(positiveInt)],
+  searchFolder: [searchRequest()],
   createArticle: [newArticleOptions],
   renameArticle: [str, str],
   duplicateArticle: [str],

@@ -15,6 +15,7 @@ import { useErrorText } from './i18n/errors'
 import { I18nProvider, useI18n } from './i18n/i18n'
 import { ArticleMenu, type MenuTarget } from './library/ArticleMenu'
 import { Library } from './library/Library'
+import { revealMatch } from './library/search/reveal-match'
 import { Welcome } from './library/Welcome'
 import { FolderGone } from './library/FolderGone'
 import { QuickOpen } from './library/QuickOpen'
@@ -346,6 +347,7 @@ function Workbench() {
         selected={session.path}
         onOpen={(p) => void buffers.open(p)}
         onActivate={(p) => void buffers.open(p).then(() => view?.focus())}
+        onOpenMatch={(p, match) => void buffers.open(p).then(() => view && revealMatch(view, match))}
         onMenu={(path, x, y) => setMenu({ path, x, y })}
         only={only}
         onClearOnly={() => setOnly(null)}

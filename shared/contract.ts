@@ -10,6 +10,7 @@ import type { FolderSchema } from './schema/types'
 
 /** The generator whose rules (shared/sites) Folio reads the folder by. */
 import type { Generator } from './sites/types'
+import type { SearchQuery } from './search/query'
 
 export type SiteKind = Generator
 
@@ -108,6 +109,50 @@ export interface SearchHit {
   /** Where the match sits inside the snippet, for highlighting. */
   matchStart: number
   matchEnd: number
+}
+
+/** One match of a folder search, where the editor finds it (its text: no BOM, LF line ends). */
+export interface SearchMatch {
+  /** 1-based line. */
+  line: number
+  /** UTF-16 offset of the match in its line. */
+  column: number
+  /** UTF-16 length of the match (it may run over several lines with a regular expression). */
+  length: number
+  /** The matched text, to find the match again in an edited buffer. */
+  text: string
+  /** Context on its line, cut so the match shows. */
+  snippet: string
+  matchStart: number
+  matchEnd: number
+}
+
+/** An article's matches: all of them counted, the first ones listed. */
+export interface ArticleMatches {
+  path: string
+  title: string | null
+  count: number
+  matches: SearchMatch[]
+}
+
+export interface SearchRequest {
+  query: SearchQuery
+  /** The articles to search, in the order shown (the library's filters and sort); all when absent. */
+  paths?: string[]
+  /** The first article of the page (0 for the first page). */
+  offset?: number
+  /** How many articles the page lists. */
+  limit?: number
+}
+
+export interface SearchResults {
+  /** The page of articles, from the request's offset on. */
+  articles: ArticleMatches[]
+  /** Every match in every article searched. */
+  totalMatches: number
+  totalArticles: number
+  /** Offset of the next page; null when this page is the last. */
+  nextOffset: number | null
 }
 
 export interface NewArticleOptions {
@@ -354,6 +399,8 @@ export interface InvokeApi {
    */
   saveArticleAs(path: string, text: string, bom: boolean): Promise<SaveResult>
   searchArticles(query: string, limit?: number): Promise<SearchHit[]>
+  /** Search grouped by article with every match counted, a page at a time (see SearchRequest). */
+  searchFolder(request: SearchRequest): Promise<SearchResults>
   createArticle(options: NewArticleOptions): Promise<ArticleSummary>
   renameArticle(from: string, to: string): Promise<ArticleSummary>
   duplicateArticle(path: string): Promise<ArticleSummary>
@@ -541,6 +588,7 @@ export const INVOKE = {
   saveArticle: 'article:save',
   saveArticleAs: 'article:save-as',
   searchArticles: 'articles:search',
+  searchFolder: 'articles:search-folder',
   createArticle: 'article:create',
   renameArticle: 'article:rename',
   duplicateArticle: 'article:duplicate',

@@ -5,7 +5,7 @@
  */
 import { cp, lstat, mkdir, readFile, realpath, rename, stat } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
-import type { ArticleFile, ArticleSummary, ContentChange, FolderInfo, NewArticleOptions, SaveResult, SearchHit } from '../../shared/contract'
+import type { ArticleFile, ArticleSummary, ContentChange, FolderInfo, NewArticleOptions, SaveResult, SearchHit, SearchRequest, SearchResults } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
 import type { FrontMatterFormat } from '../../shared/frontmatter/types'
 import type { FolderSchema } from '../../shared/schema'
@@ -23,6 +23,7 @@ import { ArticleIndex, INDEX_VERSION, summarize } from './indexer'
 import { schemaFileReader } from './schema-file'
 import { pathRules, sweepStaleTemps } from './scan'
 import { search } from './search'
+import { searchFolder } from './folder-search'
 import { detectSite, type SiteSettings } from './site'
 import { watchSite, type WatchOptions, type Watcher } from './watch'
 
@@ -64,6 +65,7 @@ export interface Workspace {
   /** Writes an article where no file is (recreate, save as); EXISTS when the path is taken. */
   saveAs(path: string, text: string, bom: boolean): Promise<SaveResult>
   search(query: string, limit?: number): Promise<SearchHit[]>
+  searchFolder(request: SearchRequest): Promise<SearchResults>
   create(options: NewArticleOptions): Promise<ArticleSummary>
   rename(from: string, to: string): Promise<ArticleSummary>
   duplicate(path: string): Promise<ArticleSummary>
@@ -276,6 +278,14 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     async search(query, limit) {
       const docs = index.list().map((a) => ({ path: a.path, title: a.title, text: () => index.textOf(a.path) }))
       return search(docs, query, limit)
+    },
+
+    async searchFolder(request) {
+      const all = index.list()
+      const byPath = new Map(all.map((a) => [a.path, a]))
+      const chosen = request.paths ? request.paths.flatMap((path) => byPath.get(path) ?? []) : all
+      const docs = chosen.map((a) => ({ path: a.path, title: a.title, text: () => index.textOf(a.path) }))
+      return searchFolder(docs, request, site.kind)
     },
 
     async create(newOptions) {

@@ -29,7 +29,7 @@ const TRANSLATED: Partial<Record<Locale, Record<ErrorCode, string>>> = {
 export function errorText(error: unknown, locale: Locale): string {
   if (!isFolioErrorData(error)) return error instanceof Error ? error.message : String(error)
   const template = TRANSLATED[locale]?.[error.code]
-  return template ? format(template, { path: error.path ?? '', message: error.message }) : error.message
+  return template ? format(template, { path: error.path ?? '', message: error.message }, locale) : error.message
 }
 
 /** `(error) => text` in the UI's language. */

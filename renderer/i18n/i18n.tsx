@@ -33,7 +33,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       t(key, values) {
         const text = STRINGS[locale][key]
-        return values ? format(text, values) : text
+        return values ? format(text, values, locale) : text
       },
     }),
     [locale],

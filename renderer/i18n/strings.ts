@@ -1,3 +1,4 @@
+import { formatMessage } from './message'
 /** UI strings. Every key exists in both languages; the type makes a missing one a compile error. */
 const en = {
   appName: 'Folio',
@@ -147,6 +148,21 @@ const en = {
   anyCategory: 'Any category',
   anyTag: 'Any tag',
   searchResults: '{count} matches',
+  searchSummary: '{matches, plural, one {# match} other {# matches}} in {articles, plural, one {# article} other {# articles}}',
+  searchNoMatches: 'No matches.',
+  searchArticleMatches: '{count, plural, one {# match} other {# matches}}',
+  searchMoreInArticle: '{count, plural, one {# more match} other {# more matches}} in this article: open it to see them all.',
+  searchMatchCase: 'Match case',
+  searchWholeWord: 'Match whole word',
+  searchRegex: 'Use regular expression',
+  searchScope: 'Search in',
+  searchScopeAll: 'Everything',
+  searchScopeBody: 'Body',
+  searchScopeHeader: 'Header',
+  searchScopeField: 'One field',
+  searchField: 'Field name',
+  searchBadRegex: 'The regular expression is not valid: {message}',
+  searchLoadingMore: 'Loading more results…',
   quickOpen: 'Go to article',
   quickOpenHint: 'Type part of a title or path',
   clearSearch: 'Clear search',
@@ -439,6 +455,21 @@ const zhCN: Strings = {
   anyCategory: '所有分类',
   anyTag: '所有标签',
   searchResults: '{count} 条结果',
+  searchSummary: '{articles} 篇文章中共 {matches} 处匹配',
+  searchNoMatches: '没有匹配。',
+  searchArticleMatches: '{count} 处匹配',
+  searchMoreInArticle: '本文还有 {count} 处匹配：打开文章即可全部看到。',
+  searchMatchCase: '区分大小写',
+  searchWholeWord: '全字匹配',
+  searchRegex: '使用正则表达式',
+  searchScope: '搜索范围',
+  searchScopeAll: '全部',
+  searchScopeBody: '正文',
+  searchScopeHeader: '头部',
+  searchScopeField: '某个字段',
+  searchField: '字段名',
+  searchBadRegex: '正则表达式无效：{message}',
+  searchLoadingMore: '正在加载更多结果…',
   quickOpen: '跳转到文章',
   quickOpenHint: '输入标题或路径的一部分',
   clearSearch: '清除搜索',
@@ -589,6 +620,7 @@ export function localeFor(language: string | undefined): Locale {
 }
 
 /** Fills `{name}` placeholders. */
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole))
+/** A template filled with values, plurals chosen by the locale's rules (see message.ts). */
+export function format(template: string, values: Record<string, string | number>, locale: Locale = 'en'): string {
+  return formatMessage(template, values, locale)
 }

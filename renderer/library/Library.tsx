@@ -1,9 +1,11 @@
-import { useEffect, useMemo, useState } from 'react'
-import type { ArticleSummary, GitChangeKind, SearchHit } from '../../shared/contract'
-import { folio } from '../bridge'
-import { useErrorText } from '../i18n/errors'
+import { useMemo, useState } from 'react'
+import type { ArticleSummary, GitChangeKind, SearchMatch } from '../../shared/contract'
+import type { SearchQuery } from '../../shared/search/query'
 import { useI18n } from '../i18n/i18n'
 import { ArticleList } from './ArticleList'
+import { SearchOptions } from './search/SearchOptions'
+import { SearchResults } from './search/SearchResults'
+import { useFolderSearch } from './search/use-folder-search'
 import { applyQuery, categoryFacets, tagFacets, type LibraryQuery, type SortKey, type StatusFilter } from './filters'
 
 interface Props {
@@ -12,6 +14,8 @@ interface Props {
   onOpen(path: string): void
   /** Enter on an article: open it and move to the editor. */
   onActivate?(path: string): void
+  /** A search hit chosen: open the article with the match selected in the editor. */
+  onOpenMatch?(path: string, match: SearchMatch): void
   onMenu?(path: string, x: number, y: number): void
   /** Only these articles, picked elsewhere (a value in the taxonomy view), with what they are. */
   only?: { label: string; paths: ReadonlySet<string> } | null
@@ -25,16 +29,11 @@ interface Props {
   requiredFor?(path: string): readonly string[]
 }
 
-const SEARCH_DELAY_MS = 150
-
 /** The left pane: sort and facet filters over the index, and full-text search through the workspace. */
-export function Library({ articles, selected, onOpen, onActivate, onMenu, only, onClearOnly, onBulkEdit, unsaved, changes, requiredFor }: Props) {
+export function Library({ articles, selected, onOpen, onActivate, onOpenMatch, onMenu, only, onClearOnly, onBulkEdit, unsaved, changes, requiredFor }: Props) {
   const { t } = useI18n()
-  const describe = useErrorText()
   const [query, setQuery] = useState<LibraryQuery>({ sort: 'date', status: 'all', category: null, tag: null })
-  const [search, setSearch] = useState('')
-  const [hits, setHits] = useState<SearchHit[] | null>(null)
-  const [searchError, setSearchError] = useState<string | null>(null)
+  const [searchQuery, setSearchQuery] = useState<SearchQuery>({ text: '', caseSensitive: false, wholeWord: false, regex: false, scope: 'all' })
 
   const [checked, setChecked] = useState<{ paths: ReadonlySet<string>; anchor: string | null }>({ paths: new Set(), anchor: null })
 
@@ -55,27 +54,11 @@ export function Library({ articles, selected, onOpen, onActivate, onMenu, only, 
       if (!next.delete(path)) next.add(path)
       return { paths: next, anchor: path }
     })
+  // Search looks only at the articles the filters leave, in the order they are listed.
+  const shownPaths = useMemo(() => shown.map((a) => a.path), [shown])
+  const search = useFolderSearch(searchQuery, shownPaths)
   const categories = useMemo(() => categoryFacets(articles), [articles])
   const tags = useMemo(() => tagFacets(articles), [articles])
-
-  useEffect(() => {
-    const text = search.trim()
-    if (!text) {
-      setHits(null)
-      return
-    }
-    let live = true
-    const timer = setTimeout(() => {
-      folio
-        .searchArticles(text, 200)
-        .then((found) => live && (setHits(found), setSearchError(null)))
-        .catch((error: unknown) => live && setSearchError(describe(error)))
-    }, SEARCH_DELAY_MS)
-    return () => {
-      live = false
-      clearTimeout(timer)
-    }
-  }, [search, articles, describe])
 
   const update = (patch: Partial<LibraryQuery>) => setQuery((q) => ({ ...q, ...patch }))
 
@@ -87,9 +70,10 @@ export function Library({ articles, selected, onOpen, onActivate, onMenu, only, 
           data-testid="library-search"
           aria-label={t('search')}
           placeholder={t('search')}
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
+          value={searchQuery.text}
+          onChange={(e) => setSearchQuery({ ...searchQuery, text: e.currentTarget.value })}
         />
+        <SearchOptions query={searchQuery} onChange={(patch) => setSearchQuery({ ...searchQuery, ...patch })} />
         <div className="library-filters">
           <select aria-label={t('sortBy')} data-testid="library-sort" value={query.sort} onChange={(e) => update({ sort: e.currentTarget.value as SortKey })}>
             <option value="date">{t('sortDate')}</option>
@@ -148,9 +132,18 @@ export function Library({ articles, selected, onOpen, onActivate, onMenu, only, 
           </button>
         </p>
       )}
-      {searchError && <p className="error">{searchError}</p>}
-      {hits ? (
-        <SearchResults hits={hits} onOpen={onOpen} />
+      {search.error && (
+        <p className="error" role="alert" data-testid="search-error">
+          {search.error}
+        </p>
+      )}
+      {search.results ? (
+        <SearchResults
+          results={search.results}
+          loadingMore={search.loadingMore}
+          onLoadMore={search.loadMore}
+          onOpenMatch={(path, match) => (onOpenMatch ? onOpenMatch(path, match) : onOpen(path))}
+        />
       ) : (
         <ArticleList
           articles={shown}
@@ -166,35 +159,5 @@ export function Library({ articles, selected, onOpen, onActivate, onMenu, only, 
         />
       )}
     </>
-  )
-}
-
-function SearchResults({ hits, onOpen }: { hits: SearchHit[]; onOpen(path: string): void }) {
-  const { t } = useI18n()
-  return (
-    <div className="search-results" data-testid="search-results" role="list" aria-label={t('searchResults', { count: hits.length })}>
-      <p className="search-count">{t('searchResults', { count: hits.length })}</p>
-      {hits.map((hit) => (
-        <button
-          type="button"
-          role="listitem"
-          className="search-hit"
-          data-testid="search-hit"
-          data-path={hit.path}
-          key={`${hit.path}:${hit.line}`}
-          onClick={() => onOpen(hit.path)}
-        >
-          <span className="article-title">{hit.title ?? hit.path}</span>
-          <span className="snippet">
-            {hit.snippet.slice(0, hit.matchStart)}
-            <mark>{hit.snippet.slice(hit.matchStart, hit.matchEnd)}</mark>
-            {hit.snippet.slice(hit.matchEnd)}
-          </span>
-          <span className="article-meta">
-            {hit.path}:{hit.line}
-          </span>
-        </button>
-      ))}
-    </div>
   )
 }

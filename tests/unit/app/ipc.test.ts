@@ -22,6 +22,7 @@ const validArgs: Record<InvokeMethod, unknown[]> = {
   saveArticle: ['a.md', 'text', 'hash'],
   saveArticleAs: ['a.md', 'text', false],
   searchArticles: ['query', 10],
+  searchFolder: [{ query: { text: 'query', caseSensitive: false, wholeWord: false, regex: false, scope: 'all' }, offset: 0, limit: 50 }],
   createArticle: [{ title: 'Hello' }],
   renameArticle: ['a.md', 'b.md'],
   duplicateArticle: ['a.md'],
