@@ -4,6 +4,7 @@ import { addListItem, applyPatches, parse, removeKey, removeListItem, scalarText
 import type { EditOptions, EditValue, Field, FieldValue, ParsedFrontMatter, TextPatch } from '../../shared/frontmatter/types'
 import { type FieldKind, type FolderSchema, type SchemaKey, schemaKeyFor, valueKind } from '../../shared/schema'
 import { useI18n } from '../i18n/i18n'
+import { addCategoryPath, shownPath } from './category-path'
 import { FieldSession } from './field-session'
 import { suggest } from './suggest'
 import { BooleanField, ChipsField, DateField, ImageField, NumberField, TextField, UrlField, Warning } from './widgets'
@@ -235,16 +236,19 @@ function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; sch
     case 'list':
     case 'taxonomy': {
       const nested = value.type === 'list' && value.items.some((i) => i.type === 'list')
+      const paths = schemaKey?.nested ?? false
       const items =
         value.type === 'list'
-          ? value.items.map((item) => (item.type === 'list' ? item.items.map((x) => scalarText(x) ?? '').join(' › ') : (scalarText(item) ?? '')))
+          ? value.items.map((item) => (item.type === 'list' ? shownPath(item.items.map((x) => scalarText(x) ?? '')) : (scalarText(item) ?? '')))
           : shown === ''
             ? []
             : [shown]
       return (
         <ChipsField
           items={items}
-          path={(schemaKey?.nested ?? false) && !nested && items.length > 1}
+          path={paths && !nested && items.length > 1}
+          paths={paths}
+          placeholder={paths ? t('categoryPathHint') : undefined}
           label={key}
           removeLabel={(item) => t('removeField', { key: item })}
           values={schemaKey?.values ?? []}
@@ -255,7 +259,10 @@ function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; sch
             edit(key, (doc, options) => {
               // Several chips at once (a pasted list): each is added to the document as it then is.
               let current = doc
-              for (const item of added) current = applyPatches(current, addListItem(current, key, item, options))
+              for (const item of added) {
+                const patches = Array.isArray(item) ? addCategoryPath(current, key, item, options) : addListItem(current, key, item, options)
+                current = applyPatches(current, patches)
+              }
               return [narrow(doc, current)]
             })
           }

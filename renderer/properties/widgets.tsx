@@ -11,6 +11,7 @@ import { suggest } from './suggest'
 import type { ValueCount } from '../../shared/schema'
 import { fromInputValue, readWallClock, toInputValue, writeWallClock } from './wall-clock'
 import { writeTypedDate } from './typed-date'
+import { shownPath, typedPath } from './category-path'
 
 interface Common {
   label: string
@@ -249,13 +250,17 @@ export function ChipsField(props: {
   items: string[]
   /** Hexo categories: the items are one path, shown as A › B. */
   path: boolean
+  /** Hexo categories: `A > B` (or A › B) typed is a new category path of its own. */
+  paths: boolean
+  placeholder?: string
   label: string
   removeLabel(item: string): string
   values: readonly ValueCount[]
   choices: readonly string[]
   readOnly: boolean
   session: FieldSession
-  onAdd(items: string[]): void
+  /** Plain values, and paths (of two or more levels) when `paths` is set. */
+  onAdd(items: (string | string[])[]): void
   onRemove(index: number): void
 }) {
   const { items, label, readOnly, session } = props
@@ -266,7 +271,15 @@ export function ChipsField(props: {
   const listId = useId()
   const shown = open ? suggest(props.values, props.choices, draft, items) : []
   const add = (texts: string[]) => {
-    const fresh = [...new Set(texts.map((t) => t.trim()).filter((t) => t !== '' && !items.includes(t)))]
+    const seen = new Set(items)
+    const fresh: (string | string[])[] = []
+    for (const text of texts) {
+      const item = props.paths ? typedPath(text) : text.trim()
+      const shown = typeof item === 'string' ? item : shownPath(item)
+      if (shown === '' || seen.has(shown)) continue
+      seen.add(shown)
+      fresh.push(item)
+    }
     if (fresh.length) props.onAdd(fresh)
     setDraft('')
     setActive(-1)
@@ -294,6 +307,7 @@ export function ChipsField(props: {
             aria-controls={listId}
             aria-autocomplete="list"
             aria-activedescendant={active >= 0 && shown[active] ? `${listId}-${active}` : undefined}
+            placeholder={props.placeholder}
             value={draft}
             onFocus={() => {
               session.begin()

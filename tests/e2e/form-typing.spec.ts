@@ -170,6 +170,33 @@ test('chips: Enter and comma add, an empty key becomes a list in the file’s st
   await expect(page.locator(property('tags')).getByTestId('suggestions').getByRole('option')).toHaveText(['css'])
 })
 
+test('nested categories: a path typed with > is a category of its own, beside the path already there', async () => {
+  const article = ARTICLE.replace('categories:\n', 'categories:\n  - 技术\n  - 前端\n')
+  const { page, file } = await open(article)
+  const row = page.locator(property('categories'))
+  // One path written plain (B inside A) shows as one path.
+  await expect(row.locator('.chips-path').getByTestId('chip')).toHaveText([/技术/, /前端/])
+  const entry = row.locator('input.chip-input')
+  await expect(entry).toHaveAttribute('placeholder', /A > B/)
+  await entry.click()
+  await page.keyboard.type('生活 > 旅行', { delay: KEY_DELAY })
+  await page.keyboard.press('Enter')
+  await expect(row.getByTestId('chip')).toHaveText([/^技术 › 前端/, /^生活 › 旅行/])
+  await expect(row.locator('.chips-path')).toHaveCount(0)
+  // A plain value beside paths is one more category, at the top level.
+  await page.keyboard.type('随笔', { delay: KEY_DELAY })
+  await page.keyboard.press('Enter')
+  await expect(row.getByTestId('chip')).toHaveText([/^技术 › 前端/, /^生活 › 旅行/, /^随笔/])
+  await expect(entry).toBeFocused()
+  await save(page)
+  const saved = await readFile(file, 'utf8')
+  expect(saved).toBe(ARTICLE.replace('categories:\n', 'categories:\n  - [技术, 前端]\n  - [生活, 旅行]\n  - 随笔\n'))
+  // Removing a path removes that category with all its levels.
+  await row.getByRole('button', { name: /生活 › 旅行/ }).click()
+  await save(page)
+  expect(await readFile(file, 'utf8')).toBe(ARTICLE.replace('categories:\n', 'categories:\n  - [技术, 前端]\n  - 随笔\n'))
+})
+
 test('suggestions come from the folder, best match and most used first, picked with the keyboard', async () => {
   const { page, file } = await open(ARTICLE)
   const tags = page.locator(property('tags')).locator('input.chip-input')
