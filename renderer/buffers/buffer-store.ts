@@ -694,8 +694,9 @@ export class BufferStore {
     const failed: string[] = []
     for (const saved of buffers) {
       try {
-        const disk = await this.#api.readArticle(saved.path)
+        const { disk, gone } = await this.#readOrGone(saved)
         const buffer = this.#load(disk)
+        if (gone) this.#move(buffer, 'delete')
         // Based on what the journal says was loaded: if the disk moved on since, saving conflicts.
         buffer.baseHash = saved.baseHash
         if (disk.hash !== saved.baseHash) this.#baseUnknown.set(buffer, saved.baseHash)
@@ -710,6 +711,21 @@ export class BufferStore {
     // After show(), which clears the notice: a buffer that could not come back must be said.
     if (failed.length > 0) this.#notice = failed.join('; ')
     this.#emit()
+  }
+
+  /**
+   * The article as on disk, or, when its file is gone, the journaled buffer itself: then the
+   * restored buffer is a deleted one, and its text still comes back for the writer to save.
+   */
+  async #readOrGone(saved: UnsavedBuffer): Promise<{ disk: Loaded; gone: boolean }> {
+    try {
+      return { disk: await this.#api.readArticle(saved.path), gone: false }
+    } catch (error) {
+      if (!isCode(error, 'NOT_FOUND')) throw error
+      // Nothing to be based on: an empty text whose hash is not the journaled one.
+      const eol = detect(saved.text).eol
+      return { disk: { path: saved.path, text: '', bom: false, eol, hash: '', readOnly: null, canMakeWritable: false }, gone: true }
+    }
   }
 
   // ---- what React sees ----

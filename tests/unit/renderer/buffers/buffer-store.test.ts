@@ -393,15 +393,16 @@ describe('BufferStore: the crash journal', () => {
   })
 
   it('restores journaled buffers as unsaved edits; one whose file moved on conflicts on save', async () => {
-    const { store, disk, state } = setUp({ 'a.md': POST + 'Theirs.\n', 'b.md': 'B\n' })
+    const { store, disk, state } = setUp({ 'a.md': POST + 'Theirs.\n', 'b.md': 'B\n', 'locked.md': 'L\n' })
+    disk.unreadable.add('locked.md')
     await store.restore([
       { path: 'a.md', text: POST + 'Mine.\n', baseHash: hashOf(POST) },
       { path: 'b.md', text: 'B\nmore', baseHash: hashOf('B\n') },
-      { path: 'gone.md', text: 'x', baseHash: hashOf('') },
+      { path: 'locked.md', text: 'x', baseHash: hashOf('L\n') },
     ])
     expect(store.getSnapshot().path).toBe('a.md')
     expect(store.getSnapshot().unsaved).toEqual(['a.md', 'b.md'])
-    expect(store.getSnapshot().message).toContain('gone.md')
+    expect(store.getSnapshot().message).toContain('locked.md')
     expect(await store.save()).toBe(false)
     expect(state()).toBe('conflict')
     expect(store.conflict()?.disk.text).toBe(POST + 'Theirs.\n')
@@ -463,5 +464,33 @@ describe('BufferStore: a file deleted on disk, saved again', () => {
     store.forget('a.md')
     expect(store.getSnapshot().path).toBeNull()
     expect(store.unsavedBuffers()).toEqual([])
+  })
+})
+
+describe('BufferStore: the crash journal and deleted files', () => {
+  it('a journaled buffer whose file is gone comes back as deleted, text and line endings kept, and saves again', async () => {
+    const { store, disk, state } = setUp({})
+    await store.restore([{ path: 'gone.md', text: CRLF_POST + '未保存。\r\n', baseHash: hashOf(CRLF_POST) }])
+    expect(store.getSnapshot().path).toBe('gone.md')
+    expect(state()).toBe('deleted')
+    expect(store.getSnapshot().eol).toBe('\r\n')
+    expect(store.getSnapshot().unsaved).toEqual(['gone.md'])
+    expect(store.unsavedBuffers()).toEqual([{ path: 'gone.md', text: CRLF_POST + '未保存。\r\n', baseHash: hashOf(CRLF_POST) }])
+    expect(await store.save()).toBe(true)
+    expect(disk.files.get('gone.md')).toBe(CRLF_POST + '未保存。\r\n')
+    expect(state()).toBe('clean')
+  })
+
+  it('a deleted buffer with edits stays in the journal while another article is shown', async () => {
+    const { store, disk, append } = setUp({ 'a.md': POST, 'b.md': 'B\n' })
+    await store.open('a.md')
+    append('Mine.\n')
+    disk.files.delete('a.md')
+    await store.diskChanged({ added: [], changed: [], removed: ['a.md'] })
+    await store.open('b.md')
+    expect(store.unsavedBuffers().map((b) => b.path)).toEqual(['a.md'])
+    await store.open('a.md')
+    expect(store.getSnapshot().state).toBe('deleted')
+    expect(store.getSnapshot().text).toBe(POST + 'Mine.\n')
   })
 })

@@ -15,6 +15,8 @@ export function hashOf(text: string): string {
 export class FakeDisk implements BufferApi {
   readonly files = new Map<string, string>()
   readonly readOnly = new Map<string, string>()
+  /** Paths whose reads fail with an I/O error (not NOT_FOUND). */
+  readonly unreadable = new Set<string>()
   /** Every save asked for, in order, answered or not. */
   readonly saves: { path: string; text: string; baseHash: string }[] = []
   /** When set, saves wait for release() (one call releases every waiting save). */
@@ -35,6 +37,7 @@ export class FakeDisk implements BufferApi {
 
   async readArticle(path: string): Promise<ArticleFile> {
     await Promise.resolve()
+    if (this.unreadable.has(path)) throw new FolioError({ code: 'IO', path, message: `Could not read ${path}: permission denied.` })
     const stored = this.files.get(path)
     if (stored === undefined) throw new FolioError({ code: 'NOT_FOUND', path, message: `Could not read ${path}: the file does not exist.` })
     const readOnly = this.readOnly.get(path) ?? null
