@@ -38,6 +38,11 @@ export function dominantEol(text: string): '\n' | '\r\n' {
 // with every earlier one (a 40,000-key header took over a minute).
 export const YAML_OPTIONS = { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false } as const
 
+/** The options that read YAML as the site's reader does (its YAML version). */
+export function yamlOptions(rules: HeaderRules): typeof YAML_OPTIONS & { version: '1.1' | '1.2' } {
+  return { ...YAML_OPTIONS, version: rules.yamlVersion }
+}
+
 /** What detect learns on the way, handed to parse so the YAML is read once. */
 export interface DetectResult {
   detection: Detection
@@ -174,7 +179,7 @@ function detectBlock(text: string, rules: HeaderRules, generator: Generator): De
     if (found.refused) return found
     const rejected = fenceRule(text, first, firstText, written, rules, name, first.start === start)
     if (rejected) return { ...found, notRead: { offset: first.start, message: rejected } }
-    return format === 'yaml' ? acceptYaml(text, found, none) : found
+    return format === 'yaml' ? acceptYaml(text, found, none, rules) : found
   }
   if (firstText === '+++') {
     const found = fenced('toml', (s) => s === '+++', '+++')
@@ -190,7 +195,7 @@ function detectBlock(text: string, rules: HeaderRules, generator: Generator): De
     return { detection: none, refused: { code: 'not-read', offset: first.start, message } }
   }
   if (rules.jsonObject && /^\{[ \t]*(?:"|\}|$)/.test(firstText)) return jsonObject(text, first.start, none) ?? { detection: none }
-  if (rules.fenceless) return hexoFenceless(text, first, none) ?? { detection: none }
+  if (rules.fenceless) return hexoFenceless(text, first, none, rules) ?? { detection: none }
   return { detection: none }
 }
 
@@ -249,7 +254,7 @@ export function looksLikeBrokenHeader(text: string, from: number): boolean {
 const NOT_PROSE = /^(?:-(?:[ \t]|$)|[[{?&!%"'])/
 
 /** A fenced YAML block that reads as prose (a plain scalar) is a horizontal rule, not a header. */
-function acceptYaml(text: string, found: DetectResult, none: Detection): DetectResult {
+function acceptYaml(text: string, found: DetectResult, none: Detection, rules: HeaderRules): DetectResult {
   const content = found.detection.content
   if (!content) return found
   // Decide from the first line when it can (detect runs on every keystroke); parse only prose-like text.
@@ -262,7 +267,7 @@ function acceptYaml(text: string, found: DetectResult, none: Detection): DetectR
     }
     p = line.next
   }
-  const doc = parseDocument(text.slice(content.from, content.to), YAML_OPTIONS)
+  const doc = parseDocument(text.slice(content.from, content.to), yamlOptions(rules))
   if (doc.errors.length === 0 && isScalar(doc.contents) && doc.contents.value !== null) {
     return { detection: none }
   }
@@ -308,7 +313,7 @@ function lineStart(text: string, pos: number): number {
  * Hexo reads `title: x\n---\nbody` (and `"title": "x"\n;;;`) as a header with no opening fence,
  * also when comment lines come first (`# note\ntitle: x\n---`).
  */
-function hexoFenceless(text: string, first: Line, none: Detection): DetectResult | null {
+function hexoFenceless(text: string, first: Line, none: Detection, rules: HeaderRules): DetectResult | null {
   let keyLine = first
   for (;;) {
     const s = text.slice(keyLine.start, keyLine.end).trim()
@@ -333,7 +338,7 @@ function hexoFenceless(text: string, first: Line, none: Detection): DetectResult
           bodyStart: line.next,
         },
       }
-      return s.startsWith(';') ? found : acceptYaml(text, found, none)
+      return s.startsWith(';') ? found : acceptYaml(text, found, none, rules)
     }
     q = line.next
   }

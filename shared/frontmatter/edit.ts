@@ -432,7 +432,10 @@ function yamlScalar(v: string | number | boolean | null, style: YamlStyle, prefe
 
 /** A plain scalar holding timestamp text: what a date value looks like in YAML. */
 function isPlainDate(node: unknown): boolean {
-  return isScalar(node) && node.type === Scalar.PLAIN && typeof node.value === 'string' && plainDate(node.value)
+  if (!isScalar(node) || node.type !== Scalar.PLAIN) return false
+  // Read as YAML 1.1 (Jekyll) a plain timestamp is already a Date; its text is the source.
+  const written = typeof node.value === 'string' ? node.value : node.value instanceof Date ? node.source : undefined
+  return typeof written === 'string' && plainDate(written)
 }
 
 /** A value in flow style: `[a, b]`, `{k: v}` or a scalar. */

@@ -6,7 +6,7 @@ import { type Alias, type Document, type Node, isAlias, isMap, isPair, isScalar,
 import { parse as parseToml, TomlError } from 'smol-toml'
 import { parseDateText } from './dates'
 import { headerRules } from '../sites'
-import { detectWithDoc, generatorOf, lineAt, YAML_OPTIONS } from './detect'
+import { detectWithDoc, generatorOf, lineAt, yamlOptions } from './detect'
 import { LineIndex } from './lines'
 import type {
   Field,
@@ -58,13 +58,14 @@ export function parseWithInternals(text: string, opts: ParseOptions = {}): Parse
   if (notRead) return { parsed: done([], [error(lines, 'not-read', notRead.message, notRead.offset)]) }
   if (detection.format === 'yaml') {
     const source = text.slice(content.from, content.to)
-    const tabs = headerRules(generatorOf(opts)).tabsAsSpaces ? untab(source) : null
+    const rules = headerRules(generatorOf(opts))
+    const tabs = rules.tabsAsSpaces ? untab(source) : null
     if (tabs) {
-      const doc = parseDocument(tabs.text, YAML_OPTIONS)
+      const doc = parseDocument(tabs.text, yamlOptions(rules))
       const { fields, errors } = readYaml(text, lines, content.from, doc, tz, tabs.toSource)
       return { parsed: done(fields, errors), yaml: doc, untabbed: true }
     }
-    const doc = yaml ?? parseDocument(source, YAML_OPTIONS)
+    const doc = yaml ?? parseDocument(source, yamlOptions(rules))
     const { fields, errors } = readYaml(text, lines, content.from, doc, tz)
     return { parsed: done(fields, errors), yaml: doc }
   }
@@ -265,7 +266,9 @@ function readYaml(
 }
 
 function keyText(key: unknown): string {
-  return isScalar(key) ? String(key.value) : String(key)
+  if (!isScalar(key)) return String(key)
+  // YAML 1.1 reads `yes:` or `2024-01-01:` as a boolean or a date: the key is what was written.
+  return typeof key.value === 'string' ? key.value : (key.source ?? String(key.value))
 }
 
 interface SourceNodes {
@@ -410,6 +413,8 @@ function scalarValue(node: Scalar, tz: string): FieldValue {
   if (typeof v === 'string') return stringValue(v, tz)
   if (typeof v === 'number') return { type: 'number', value: v, text: node.source ?? String(v) }
   if (typeof v === 'boolean') return { type: 'boolean', value: v }
+  // YAML 1.1 makes timestamps Date objects: keep the text written, as for any date.
+  if (v instanceof Date) return stringValue(node.source ?? v.toISOString(), tz)
   if (v === null || v === undefined) return { type: 'null' }
   return { type: 'string', value: String(v) }
 }

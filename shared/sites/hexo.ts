@@ -27,6 +27,8 @@ export const hexo: SiteRules = {
     openFenceTrailingSpace: false,
     closeOnPrefix: true,
     orgMode: false,
+    // hexo-front-matter 4 reads with js-yaml 4: YAML 1.2's booleans and numbers, plus timestamps.
+    yamlVersion: '1.2',
   },
   tags: { plural: 'tags', singular: 'tag', first: 'plural', splitPluralString: false, hierarchy: false },
   categories: { plural: 'categories', singular: 'category', first: 'plural', splitPluralString: false, hierarchy: true },

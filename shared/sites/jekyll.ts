@@ -13,7 +13,8 @@ export const jekyll: SiteRules = {
   generator: 'jekyll',
   name: 'Jekyll',
   // `Utils.has_yaml_header?`: the file must start with `---` on its first line.
-  header: YAML_FENCE_ON_FIRST_LINE,
+  // Psych reads YAML 1.1: `published: no` is false, `017` is 15.
+  header: { ...YAML_FENCE_ON_FIRST_LINE, yamlVersion: '1.1' },
   // `pluralized_array_from_hash`: the singular wins whenever it holds a value and is never split;
   // a plural string is split on whitespace.
   tags: { plural: 'tags', singular: 'tag', first: 'singular', splitPluralString: true, hierarchy: false },
@@ -28,7 +29,7 @@ export const jekyll: SiteRules = {
   }),
   describe: {
     articles: '`_posts` and `_drafts` (in any folder), collections with `output: true` under `collections_dir`, pages with a header anywhere; `_`/`.` names and `exclude` skipped',
-    header: '`---` on the very first line (no blank line before it); YAML only',
+    header: '`---` on the very first line (no blank line before it); YAML only, read as YAML 1.1 (`yes`/`no`/`on`/`off` are booleans, `017` is octal)',
     taxonomy: 'singular `tag`/`category` wins and is one value; plural `tags: a b` is split on spaces; no nesting',
   },
 }

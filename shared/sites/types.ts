@@ -37,6 +37,11 @@ export interface HeaderRules {
   closeOnPrefix: boolean
   /** `#+KEY: value` lines first are an Org-mode header (Hugo), which Folio does not edit. */
   orgMode: boolean
+  /**
+   * The YAML its reader speaks: '1.1' (Jekyll's Psych: `yes`/`no`/`on`/`off` are booleans, `017`
+   * octal, `1:20` sexagesimal, `1_000` a number) or '1.2' (js-yaml 4, the `yaml` package).
+   */
+  yamlVersion: '1.1' | '1.2'
 }
 
 /** Every fenced form (YAML, TOML, a JSON object, `---json`) after any blank lines: a plain folder. */
@@ -54,6 +59,7 @@ export const ANY_FENCED_HEADER: HeaderRules = {
   openFenceTrailingSpace: true,
   closeOnPrefix: false,
   orgMode: false,
+  yamlVersion: '1.2',
 }
 
 /** `---` YAML on the very first line and nothing else: Jekyll, the base of Eleventy's. */
@@ -71,6 +77,7 @@ export const YAML_FENCE_ON_FIRST_LINE: HeaderRules = {
   openFenceTrailingSpace: true,
   closeOnPrefix: false,
   orgMode: false,
+  yamlVersion: '1.2',
 }
 
 /** How one taxonomy (tags or categories) is read from a header. */

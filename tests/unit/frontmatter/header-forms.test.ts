@@ -224,3 +224,31 @@ describe("each generator's fences, as its own reader finds them", () => {
     notRead(json, 'jekyll', /^Jekyll reads no header that opens with "---json"/)
   })
 })
+
+describe('values as each reader types them', () => {
+  const text = '---\npublished: no\ncomments: on\nweight: 017\ntime: 1:20\ncount: 1_000\ndate: 2024-01-01 10:00:00\ntitle: Hello\n---\nbody\n'
+
+  it("Jekyll reads YAML 1.1 as Psych does: no/on are booleans, 017 octal, 1:20 sexagesimal, 1_000 a number", () => {
+    const f = fieldRecord(parse(text, { site: 'jekyll' }))
+    expect([f.published, f.comments]).toEqual([{ type: 'boolean', value: false }, { type: 'boolean', value: true }])
+    expect([f.weight, f.time, f.count].map((v) => (v?.type === 'number' ? v.value : v))).toEqual([15, 80, 1000])
+    expect(f.date).toMatchObject({ type: 'date', text: '2024-01-01 10:00:00' })
+    // The edits keep it: a date set on a date stays plain, text that Psych would retype is quoted.
+    expect(set(text, 'date', '2024-02-02 08:00:00', { site: 'jekyll', date: true })).toContain('\ndate: 2024-02-02 08:00:00\n')
+    expect(set(text, 'title', 'no', { site: 'jekyll' })).toContain("\ntitle: 'no'\n")
+  })
+
+  it('Hexo reads YAML 1.2 as js-yaml 4 does (hexo-front-matter), where those stay text and decimal', () => {
+    const f = fieldRecord(parse(text, { site: 'hexo' }))
+    const hexoRead = hexoParse(text)
+    expect([f.published, f.comments, f.time, f.count]).toEqual([
+      { type: 'string', value: 'no' },
+      { type: 'string', value: 'on' },
+      { type: 'string', value: '1:20' },
+      { type: 'string', value: '1_000' },
+    ])
+    expect([hexoRead.published, hexoRead.comments, hexoRead.time, hexoRead.count]).toEqual(['no', 'on', '1:20', '1_000'])
+    expect(f.weight).toMatchObject({ type: 'number', value: 17 })
+    expect(hexoRead.weight).toBe(17)
+  })
+})
