@@ -329,7 +329,7 @@ function Workbench() {
   )
   const listImages = useCallback(() => (session.path ? folio.articleImages(session.path) : Promise.resolve([])), [session.path])
   const previewOptions = useMemo(
-    () => ({ assetBase: folder?.assetBase, articlePath: session.path ?? undefined, assetRules: folder?.assets, dark, remoteContent }),
+    () => ({ assetBase: folder?.assetBase, articlePath: session.path ?? undefined, assetRules: folder?.assets, generator: folder?.kind, dark, remoteContent }),
     [folder, session.path, dark, remoteContent],
   )
   const setRemoteContent = useCallback(

@@ -3,10 +3,23 @@
  * what gets published. HTML is enabled because real posts carry raw HTML; the output is NOT safe
  * to insert anywhere until it has been sanitized (the preview runs DOMPurify inside a sandbox).
  */
-import MarkdownIt from 'markdown-it'
+import MarkdownIt, { type PluginSimple, type PluginWithOptions } from 'markdown-it'
+import abbr from 'markdown-it-abbr'
+import attrs from 'markdown-it-attrs'
+import deflist from 'markdown-it-deflist'
+import footnote from 'markdown-it-footnote'
+import taskLists from 'markdown-it-task-lists'
 import { ASSET_TAG, assetTagHtml, parseAssetTag, type AssetTagName } from './assets/hexo-tags'
+import { highlightCode } from './render/highlight'
+import { mdxComponents } from './render/mdx'
+import { siteTags } from './render/site-tags'
+import type { Generator } from './sites/types'
 
 export interface RenderOptions {
+  /** The site's generator: its tags or shortcodes and its Markdown extensions (default: a plain folder's). */
+  generator?: Generator
+  /** An .mdx article (Astro): import lines hidden, components shown as labelled placeholders. */
+  mdx?: boolean
   /**
    * The post's asset folder relative to the article's own folder (Hexo's post_asset_folder:
    * `foo` for `foo.md`): `{% asset_img name alt %}` renders as an image from it.
@@ -18,13 +31,34 @@ interface RenderEnv {
   assetFolder?: string
 }
 
+// @types/markdown-it-footnote and -attrs type them against markdown-it's older declaration files.
+const footnotePlugin = footnote as unknown as PluginSimple
+const attrsPlugin = attrs as unknown as PluginWithOptions<{ leftDelimiter?: string; rightDelimiter?: string }>
+
 /** The asset tag starting exactly at a position. */
 const ASSET_TAG_HERE = new RegExp(ASSET_TAG.source, 'y')
 
 const MORE = /^<!--\s*more\s*-->$/i
 
-function createRenderer(): MarkdownIt {
-  const md = new MarkdownIt({ html: true, linkify: true, typographer: false, breaks: false })
+/**
+ * One markdown-it per generator, following its renderer's defaults: GitHub-flavoured task lists
+ * and footnotes everywhere; Hugo's goldmark adds definition lists, attribute lists and the
+ * typographer; Jekyll's kramdown abbreviations, `{: .class}` attribute lists and smart quotes;
+ * each site its own tag syntax (shared/render/site-tags).
+ */
+function createRenderer(generator: Generator, mdx: boolean): MarkdownIt {
+  const md = new MarkdownIt({
+    html: true,
+    linkify: true,
+    typographer: generator === 'hugo' || generator === 'jekyll',
+    breaks: false,
+    highlight: (code, lang) => highlightCode(code, lang.split(/\s/)[0] ?? '') ?? '',
+  })
+  md.use(footnotePlugin).use(taskLists)
+  if (generator === 'hugo') md.use(deflist).use(attrsPlugin)
+  if (generator === 'jekyll') md.use(abbr).use(attrsPlugin, { leftDelimiter: '{:', rightDelimiter: '}' })
+  siteTags(md, generator)
+  if (mdx) mdxComponents(md)
   // Hexo's excerpt marker: render it as a visible marker rather than an invisible comment.
   md.core.ruler.push('folio_more_marker', (state) => {
     for (const token of state.tokens) {
@@ -51,7 +85,16 @@ function createRenderer(): MarkdownIt {
   return md
 }
 
-const plain = createRenderer()
+const renderers = new Map<string, MarkdownIt>()
+
+function renderer(options: RenderOptions): MarkdownIt {
+  const key = `${options.generator ?? 'plain'}${options.mdx ? '+mdx' : ''}`
+  let md = renderers.get(key)
+  if (!md) renderers.set(key, (md = createRenderer(options.generator ?? 'plain', options.mdx === true)))
+  return md
+}
+
+const plain = renderer({})
 
 function renderEnv(options: RenderOptions): RenderEnv {
   return options.assetFolder === undefined ? {} : { assetFolder: options.assetFolder }
@@ -59,7 +102,7 @@ function renderEnv(options: RenderOptions): RenderEnv {
 
 /** Renders a Markdown body (no front matter) to HTML. */
 export function renderMarkdown(body: string, options: RenderOptions = {}): string {
-  return plain.render(body, renderEnv(options))
+  return renderer(options).render(body, renderEnv(options))
 }
 
 /** One top-level block of a body, rendered on its own. */
@@ -92,7 +135,8 @@ function openElements(html: string): number {
  */
 export function renderBlocks(body: string, options: RenderOptions = {}): RenderedBlock[] {
   const env = renderEnv(options)
-  const tokens = plain.parse(body, env)
+  const md = renderer(options)
+  const tokens = md.parse(body, env)
   const blocks: RenderedBlock[] = []
   let start = 0
   let open = 0
@@ -102,11 +146,11 @@ export function renderBlocks(body: string, options: RenderOptions = {}): Rendere
     if (line === null && token.map) line = token.map[0]
     if (token.type === 'html_block') open = Math.max(0, open + openElements(token.content))
     if (token.level !== 0 || token.nesting === 1 || open > 0) continue
-    blocks.push({ html: plain.renderer.render(tokens.slice(start, i + 1), plain.options, env), line })
+    blocks.push({ html: md.renderer.render(tokens.slice(start, i + 1), md.options, env), line })
     start = i + 1
     line = null
   }
-  if (start < tokens.length) blocks.push({ html: plain.renderer.render(tokens.slice(start), plain.options, env), line })
+  if (start < tokens.length) blocks.push({ html: md.renderer.render(tokens.slice(start), md.options, env), line })
   return blocks
 }
 

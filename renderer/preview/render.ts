@@ -1,6 +1,7 @@
 import DOMPurify from 'dompurify'
 import { fileStem, PLAIN_RULES, resolveTarget, type AssetRules } from '../../shared/assets'
 import { renderBlocks } from '../../shared/markdown'
+import type { Generator } from '../../shared/sites/types'
 import { decideCssSources, decideElementSources, sourceKind, type SourceDecider } from '../../shared/resources'
 
 /**
@@ -34,6 +35,8 @@ export interface PreviewOptions {
   articlePath?: string
   /** The site's asset rules (Hexo post asset folders, where `/x.png` lives); a plain folder's by default. */
   assetRules?: AssetRules
+  /** The site's generator: its tags, shortcodes and Markdown extensions render as the site will. */
+  generator?: Generator
   /** Load remote images, media and CSS (allowed for this folder); default: blocked. */
   remoteContent?: boolean
   dark?: boolean
@@ -94,7 +97,8 @@ export class PreviewRenderer {
   render(body: string, lineOffset: number): PreviewBlock[] {
     const assetFolder = this.options.articlePath === undefined ? undefined : fileStem(this.options.articlePath)
     const next = new Map<string, { html: string; remote: readonly string[] }>()
-    const blocks = renderBlocks(body, { assetFolder }).map(({ html, line }) => {
+    const { generator, articlePath } = this.options
+    const blocks = renderBlocks(body, { assetFolder, generator, mdx: articlePath !== undefined && /\.mdx$/i.test(articlePath) }).map(({ html, line }) => {
       let clean = next.get(html) ?? this.last.get(html)
       if (!clean) {
         this.remote = new Set()
@@ -146,4 +150,21 @@ hr.folio-more{border:0;border-top:2px dashed #d4a72c;margin:2em 0;position:relat
 hr.folio-more::after{content:"more";position:absolute;left:50%;top:-0.8em;transform:translateX(-50%);background:inherit;padding:0 .5em;font-size:12px;color:#9a6700;background:#fff}
 html.dark hr.folio-more::after{background:#16191d}
 img[data-blocked-src]{display:inline-block;min-width:80px;min-height:40px;outline:1px dashed #999}
+figure{margin:1em 0}figcaption{font-size:.9em;color:#656d76}
+.folio-tag{display:inline-block;border:1px dashed #8c959f;border-radius:4px;padding:0 6px;background:rgba(127,127,127,.08)}
+div.folio-tag{display:block;padding:4px 10px;margin:1em 0}
+.folio-tag-label{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#656d76}
+.folio-embed{border:1px solid rgba(127,127,127,.35);border-radius:6px;padding:12px 14px;margin:1em 0;background:rgba(127,127,127,.06)}
+.folio-embed-site{font-weight:600;margin-right:.5em}.folio-embed-url{font:12px ui-monospace,Menlo,Consolas,monospace;color:#656d76;word-break:break-all}
+a.folio-post-link{text-decoration:underline dotted}
+.note{border-left:4px solid #8c959f;padding:4px 14px;margin:1em 0;background:rgba(127,127,127,.08);border-radius:4px}
+.note.info{border-color:#0969da}.note.warning{border-color:#d4a72c}.note.danger{border-color:#cf222e}.note.success{border-color:#1a7f37}
+blockquote footer{font-size:.9em}blockquote footer cite::before{content:" — "}
+.task-list-item{list-style:none}.task-list-item input{margin:0 .4em 0 -1.3em}
+.footnotes{font-size:.9em}
+.hljs-keyword,.hljs-selector-tag,.hljs-literal,.hljs-built_in{color:#cf222e}.hljs-string,.hljs-regexp,.hljs-attr{color:#0a3069}
+.hljs-number,.hljs-symbol{color:#0550ae}.hljs-comment,.hljs-quote{color:#6e7781;font-style:italic}.hljs-title,.hljs-section{color:#8250df}
+.hljs-type,.hljs-params,.hljs-variable{color:#953800}
+html.dark .hljs-keyword,html.dark .hljs-selector-tag,html.dark .hljs-literal,html.dark .hljs-built_in{color:#ff7b72}html.dark .hljs-string,html.dark .hljs-regexp,html.dark .hljs-attr{color:#a5d6ff}
+html.dark .hljs-number,html.dark .hljs-symbol{color:#79c0ff}html.dark .hljs-comment{color:#8b949e}html.dark .hljs-title,html.dark .hljs-section{color:#d2a8ff}html.dark .hljs-type,html.dark .hljs-params,html.dark .hljs-variable{color:#ffa657}
 `

@@ -53,7 +53,8 @@ describe('one answer for preview and export', () => {
 
   it('expands no tag inside a fenced code block, in preview and export alike', () => {
     const preview = renderMarkdown(body, { assetFolder: 'trip' })
-    expect(preview).toContain('{% asset_img code.png %}')
+    // Highlighted code splits the text into spans: what it says is unchanged.
+    expect(preview.replace(/<[^>]+>/g, '')).toContain('{% asset_img code.png %}')
     expect(expandAssetTags(body, POST)).toContain('```md\n{% asset_img code.png %}\n![not](code-too.png)\n```')
   })
 

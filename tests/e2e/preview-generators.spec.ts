@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test'
+import { launchApp, type LaunchedApp } from './harness'
+import { contentFolder } from './support/folders'
+
+let app: LaunchedApp | null = null
+test.afterEach(async () => {
+  await app?.close()
+  app = null
+})
+
+const HEXO_POST = `---
+title: Tags
+---
+
+{% codeblock greet.js lang:js %}
+const greeting = 'hi'
+{% endcodeblock %}
+
+{% note info %}
+A **note** from the theme.
+{% endnote %}
+
+{% youtube dQw4w9WgXcQ %}
+
+Read {% post_link hello-world "the first post" %} first.[^1]
+
+{% mystery_tag arg %}
+
+- [x] written
+- [ ] checked
+
+[^1]: A footnote.
+`
+
+test('a Hexo site previews its tag plugins as the site renders them, unknown tags as labelled placeholders', async () => {
+  const dir = await contentFolder({
+    '_config.yml': 'title: Site\n',
+    'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
+    'source/_posts/tags.md': HEXO_POST,
+  })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.locator('[data-testid=article-item][data-path="source/_posts/tags.md"]').click()
+  const preview = page.frameLocator('iframe[data-testid=preview]')
+  await expect(preview.locator('figure.highlight figcaption')).toHaveText('greet.js')
+  await expect(preview.locator('figure.highlight .hljs-keyword')).toHaveText('const')
+  await expect(preview.locator('.note.info strong')).toHaveText('note')
+  const card = preview.locator('.folio-embed')
+  await expect(card).toHaveAttribute('data-embed-src', 'https://www.youtube.com/embed/dQw4w9WgXcQ')
+  await expect(card).toContainText('YouTube')
+  await expect(preview.locator('a.folio-post-link')).toHaveText('the first post')
+  const unknown = preview.locator('.folio-tag[data-tag=mystery_tag]')
+  await expect(unknown).toBeVisible()
+  await expect(unknown).toHaveText('Hexo mystery_tag')
+  await expect(preview.locator('input.task-list-item-checkbox')).toHaveCount(2)
+  await expect(preview.locator('.footnotes li')).toContainText('A footnote.')
+  await expect(preview.locator('article')).not.toContainText('{%')
+
+  // Typing a tag key by key turns into the rendered tag once it is complete.
+  await page.locator('.cm-line', { hasText: 'A footnote.' }).click()
+  await page.keyboard.press('End')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('{% vimeo 76979871 %}', { delay: 40 })
+  await expect(preview.locator('.folio-embed[data-embed-src="https://player.vimeo.com/video/76979871"]')).toContainText('Vimeo')
+})
+
+test('a Hugo site previews shortcodes, definition lists and attributes', async () => {
+  const dir = await contentFolder({
+    'hugo.toml': 'title = "Site"\n',
+    'content/posts/a.md': '---\ntitle: A\n---\n\n{{< figure src="/cat.png" title="A cat" >}}\n\n{{% notice tip %}}\nWrapped *Markdown*\n{{% /notice %}}\n\nTerm\n: Its definition\n\n## Styled {.fancy}\n',
+  })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.locator('[data-testid=article-item][data-path="content/posts/a.md"]').click()
+  const preview = page.frameLocator('iframe[data-testid=preview]')
+  await expect(preview.locator('figure figcaption h4')).toHaveText('A cat')
+  await expect(preview.locator('.folio-tag[data-tag=notice] em')).toHaveText('Markdown')
+  await expect(preview.locator('.folio-tag[data-tag=notice] .folio-tag-label')).toHaveText('Hugo notice')
+  await expect(preview.locator('dl dd')).toHaveText('Its definition')
+  await expect(preview.locator('h2.fancy')).toHaveText('Styled')
+})
