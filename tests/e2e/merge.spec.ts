@@ -97,3 +97,41 @@ test('overlapping edits are resolved place by place from the keyboard; what does
   const merged = '---\ntitle: Notes\ntags: [a, b]\n---\n\nOne. mine\n\nTwo.\n\nThree. theirs\n\nFour. mine\nFour. theirs\n'
   expect(await readFile(file, 'utf8')).toBe(merged)
 })
+
+test('the header merges field by field: a neighbouring field changed on disk lands, the same field asks', async () => {
+  const original = '---\ntitle: Old title\ndate: 2024-03-01 10:00:00\ntags: [a]\n---\n\nBody.\n'
+  const dir = await contentFolder({ 'post.md': original })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  const file = join(dir, 'post.md')
+  await page.locator('[data-testid=article-item][data-path="post.md"]').click()
+  const title = page.locator('[data-testid=property][data-key="title"]').locator('input')
+  await title.click()
+  await page.keyboard.press('Control+a')
+  await page.keyboard.type('我的标题', { delay: 30 })
+  await expect(status(app)).toHaveAttribute('data-state', 'dirty')
+
+  // The date on the very next line changes on disk: a different field, so no question.
+  const dated = original.replace('10:00:00', '11:30:00')
+  await writeFile(file, dated)
+  await page.keyboard.press('Control+s')
+  await expect(status(app)).toHaveAttribute('data-state', 'saved')
+  await expect(page.getByTestId('conflict-dialog')).toHaveCount(0)
+  await expect(page.getByTestId('merge-notice')).toContainText('date')
+  expect(await readFile(file, 'utf8')).toBe(dated.replace('Old title', '我的标题'))
+
+  // Now both change the title: that one field is the question, the disk's tags still merge.
+  await title.click()
+  await page.keyboard.press('End')
+  await page.keyboard.type('！', { delay: 30 })
+  await writeFile(file, dated.replace('Old title', 'Their title').replace('[a]', '[a, b]'))
+  await page.keyboard.press('Control+s')
+  const dialog = page.getByTestId('conflict-dialog')
+  await expect(dialog.getByTestId('merge-hunk')).toHaveCount(1)
+  await expect(dialog.getByTestId('merge-hunk')).toContainText('(title)')
+  await dialog.getByTestId('merge-take-theirs').click()
+  await dialog.getByTestId('merge-apply').click()
+  await expect(status(app)).toHaveAttribute('data-state', 'saved')
+  expect(await readFile(file, 'utf8')).toBe(dated.replace('Old title', 'Their title').replace('[a]', '[a, b]'))
+  await expect(title).toHaveValue('Their title')
+})
