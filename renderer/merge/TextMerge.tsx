@@ -75,8 +75,8 @@ export function TextMerge({ base, mine, theirs, labels, site, onApply }: TextMer
     <div className="text-merge" data-testid="merge-view">
       <div className="merge-bar">
         <p className="merge-summary" role="status">
-          {hunks.length === 0 ? t('mergeNoDifferences') : hasBase ? t('mergeSummary', { count: hunks.length }) : null}
-          {hasBase && merged > 0 && <> {t('mergeAutoMerged', { count: merged })}</>}
+          {hunks.length > 0 ? (hasBase ? t('mergeSummary', { count: hunks.length }) : null) : hasBase && merged > 0 ? t('mergeNothingToDecide') : t('mergeNoDifferences')}
+          {hasBase && merged > 0 && hunks.length > 0 && <> {t('mergeAutoMerged', { count: merged })}</>}
         </p>
         <div role="group" aria-label={t('mergeLayout')} className="merge-layout">
           <button type="button" aria-pressed={layout === 'split'} onClick={() => chooseLayout('split')} data-testid="merge-layout-split">
