@@ -190,6 +190,13 @@ function detectBlock(text: string, rules: HeaderRules, generator: Generator): De
     const found = fenced('json', (s) => s === firstText, firstText)
     return found ?? { detection: none }
   }
+  if (rules.commentedHeader && firstText === '<!--') {
+    const next = lineAt(text, first.next)
+    if (/^(?:---|\+\+\+)[ \t]*$/.test(text.slice(next.start, next.end))) {
+      const message = `${name} reads the header inside this HTML comment, which Folio does not edit; edit it as text, or take the comment away to edit it here`
+      return { detection: none, refused: { code: 'not-read', offset: first.start, message } }
+    }
+  }
   if (rules.orgMode && /^#\+\w+(?:\[\])?:/.test(firstText)) {
     const message = `${name} reads these #+ lines as an Org-mode header, which Folio does not read or edit; edit them as text`
     return { detection: none, refused: { code: 'not-read', offset: first.start, message } }

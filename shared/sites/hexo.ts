@@ -27,6 +27,7 @@ export const hexo: SiteRules = {
     openFenceTrailingSpace: false,
     closeOnPrefix: true,
     orgMode: false,
+    commentedHeader: false,
     // hexo-front-matter 4 reads with js-yaml 4: YAML 1.2's booleans and numbers, plus timestamps.
     yamlVersion: '1.2',
   },

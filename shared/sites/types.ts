@@ -37,6 +37,8 @@ export interface HeaderRules {
   closeOnPrefix: boolean
   /** `#+KEY: value` lines first are an Org-mode header (Hugo), which Folio does not edit. */
   orgMode: boolean
+  /** A header inside a leading `<!--` comment is read all the same (Hugo); Folio names it and leaves it. */
+  commentedHeader: boolean
   /**
    * The YAML its reader speaks: '1.1' (Jekyll's Psych: `yes`/`no`/`on`/`off` are booleans, `017`
    * octal, `1:20` sexagesimal, `1_000` a number) or '1.2' (js-yaml 4, the `yaml` package).
@@ -59,6 +61,7 @@ export const ANY_FENCED_HEADER: HeaderRules = {
   openFenceTrailingSpace: true,
   closeOnPrefix: false,
   orgMode: false,
+  commentedHeader: false,
   yamlVersion: '1.2',
 }
 
@@ -77,6 +80,7 @@ export const YAML_FENCE_ON_FIRST_LINE: HeaderRules = {
   openFenceTrailingSpace: true,
   closeOnPrefix: false,
   orgMode: false,
+  commentedHeader: false,
   yamlVersion: '1.2',
 }
 

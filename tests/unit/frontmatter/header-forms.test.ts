@@ -194,11 +194,13 @@ describe("each generator's fences, as its own reader finds them", () => {
     expect(read(text, 'jekyll').errors[0]?.code).toBe('unterminated')
   })
 
-  it('Hugo: no language after the fence, no `...` close, Org-mode `#+` headers named and left alone', () => {
+  it('Hugo: no language after the fence, no `...` close, Org-mode `#+` and HTML-commented headers named and left alone', () => {
     notRead('---yaml\ntitle: x\n---\nbody\n', 'hugo', /^Hugo reads no header that opens with "---yaml"/)
     expect(read('---\ntitle: x\n...\nbody\n', 'hugo').errors[0]?.code).toBe('unterminated')
     const org = '#+TITLE: 标题\n#+TAGS[]: a b\n\nbody\n'
     notRead(org, 'hugo', /^Hugo reads these #\+ lines as an Org-mode header, which Folio does not read or edit/)
+    // Hugo reads a header commented out in HTML: no header is added above it.
+    notRead('<!--\n---\ntitle: x\n---\n-->\nbody\n', 'hugo', /^Hugo reads the header inside this HTML comment, which Folio does not edit/)
     // Elsewhere `#+` is body, and a header is added above it.
     expect(set(org, 'title', 'x', { site: 'jekyll' })).toBe(`---\ntitle: x\n---\n${org}`)
   })
