@@ -13,6 +13,7 @@ import { createTaxonomyService, type TaxonomyService } from './taxonomy/service'
 import { createExportService, type ExportServiceDeps } from './export/service'
 import { createGitService, type GitService } from './git/service'
 import { log } from './log/log'
+import { createMediaService } from './media/service'
 
 export interface HandlerDeps {
   /** Asks the user for a folder (the native dialog in Electron); null when cancelled. */
@@ -37,6 +38,8 @@ export interface HandlerDeps {
   recentFolders?: () => Promise<string[]>
   /** The writer switched the UI language (the shell rebuilds its menus in it). */
   onUiLocale?: (locale: UiLocale) => void
+  /** Asks the user for image files to insert (the native open dialog in Electron); absolute paths, null when cancelled. */
+  chooseImages?: () => Promise<string[] | null>
   /** Asks where an export goes (native save or folder dialog in Electron); null when cancelled. */
   chooseExportTarget?: ExportServiceDeps['chooseTarget']
   /** Prints a standalone HTML page to PDF (a hidden window in Electron, page.pdf in the harness). */
@@ -133,6 +136,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     onProgress: (progress) => deps.emit('exportProgress', progress),
   })
 
+  const media = createMediaService()
+
   const describe = (open: Workspace): FolderInfo =>
     deps.assetBase === undefined ? open.info : { ...open.info, assetBase: deps.assetBase }
 
@@ -147,6 +152,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     listArticles: () => open().list(),
     folderSchema: () => open().schema(),
     articleImages: (path) => open().images(path),
+    insertImages: async (path, images, settings) => media.insert(open(), path, images.map((image) => ({ name: image.name, bytes: Buffer.from(image.data, 'base64') })), settings),
+    chooseImages: async (path, settings) => {
+      const ws = open()
+      const files = deps.chooseImages ? await deps.chooseImages() : null
+      if (files === null) return null
+      return media.insert(ws, path, await media.readChosen(files), settings)
+    },
     readArticle: (path) => open().read(path),
     makeArticleWritable: (path) => open().makeWritable(path),
     saveArticle: (path, text, baseHash) => open().save(path, text, baseHash),
@@ -302,6 +314,8 @@ const exportRequest = record({
   ),
 })
 
+const insertSettings = record({ naming: optional(oneOf('original', 'timestamp')), hexoLink: optional(oneOf('tag', 'markdown')) })
+
 /** Run-time shape of every method's arguments: the renderer is not trusted. */
 export const ARGUMENTS = {
   openFolder: [optional(str)],
@@ -310,6 +324,8 @@ export const ARGUMENTS = {
   listArticles: [],
   folderSchema: [],
   articleImages: [str],
+  insertImages: [str, (v) => Array.isArray(v) && v.length <= 100 && v.every(record({ name: str, data: str })), optional(insertSettings)],
+  chooseImages: [str, optional(insertSettings)],
   readArticle: [str],
   makeArticleWritable: [str],
   saveArticle: [str, str, str],

@@ -22,6 +22,7 @@ import { QuickOpen } from './library/QuickOpen'
 import { FolderWarnings } from './library/FolderWarnings'
 import { Preview } from './preview/Preview'
 import { resolveLocal } from './preview/render'
+import { useImageInsert } from './media/useImageInsert'
 import { PropertiesForm } from './properties/PropertiesForm'
 import { commitPendingEdits } from './properties/pending'
 import { ConflictDialog } from './merge/ConflictDialog'
@@ -80,6 +81,7 @@ function Workbench() {
   )
   const topLine = useTopLine(view)
   useEditorPhrases(view, t)
+  const images = useImageInsert(view, session.path ?? null, (error) => setLoadError(describe(error)))
 
   const [quickOpen, setQuickOpen] = useState(false)
   const [creating, setCreating] = useState(false)
@@ -262,6 +264,7 @@ function Workbench() {
     'toggle-sidebar': () => toggle('sidebar'),
     'toggle-properties': () => toggle('properties'),
     'toggle-preview': () => toggle('preview'),
+    'insert-image': () => void images.choose(),
   }
   useCommandShortcuts(commands)
   usePaneCycle()

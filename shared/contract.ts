@@ -2,6 +2,7 @@
  * The single IPC contract between the main process and the renderer.
  * Electron (app/ipc.ts + preload.ts), the e2e harness and the CLI all implement or call exactly this.
  */
+import type { InsertSettings } from './assets/insert'
 import type { AssetRules } from './assets/resolve'
 import type { Envelope, FolioErrorData } from './errors'
 import type { FieldCheck } from './frontmatter/checks'
@@ -32,6 +33,22 @@ export interface FolderInfo {
    * Jekyll `timezone`, Hugo `timeZone`), else the computer's. The index reads dates in it too.
    */
   timeZone?: string
+}
+
+/** An image on its way in: the name it came with ('' for none) and its bytes, base64 (plain JSON crosses every transport). */
+export interface ImageUpload {
+  name: string
+  data: string
+}
+
+/** An image copied into the folder (or found there with the same bytes) and the text that links it. */
+export interface InsertedImage {
+  /** POSIX path relative to the root. */
+  path: string
+  /** What goes into the article: `![alt](path)` or `{% asset_img name %}`, by the site. */
+  link: string
+  /** The same bytes were already there under this name: nothing was written. */
+  reused: boolean
 }
 
 /** Something about the open folder worth telling: the file (and key and line) it comes from and what was done. */
@@ -352,6 +369,7 @@ export type MenuCommand =
   | 'toggle-sidebar'
   | 'toggle-properties'
   | 'toggle-preview'
+  | 'insert-image'
 
 /**
  * The keys of each command in CodeMirror notation (Mod is Cmd on macOS, Ctrl elsewhere). The
@@ -370,6 +388,7 @@ export const COMMAND_KEYS = {
   'toggle-sidebar': 'Mod-Alt-b',
   'toggle-properties': 'Mod-Alt-m',
   'toggle-preview': 'Mod-Alt-p',
+  'insert-image': 'Mod-Shift-i',
 } as const satisfies Record<MenuCommand, string>
 
 /** Requests from the renderer, answered by the main process. */
@@ -384,6 +403,13 @@ export interface InvokeApi {
   folderSchema(): Promise<FolderSchema>
   /** Images kept with an article (its asset folder, its bundle), as its header would name them. */
   articleImages(path: string): Promise<string[]>
+  /**
+   * Copies images (pasted or dropped) where the site keeps them for this article and returns the
+   * text linking each; all or nothing (shared/assets/insert, electron/media).
+   */
+  insertImages(articlePath: string, images: ImageUpload[], settings?: Partial<InsertSettings>): Promise<InsertedImage[]>
+  /** The same for files the writer picks in the native open dialog; null when cancelled. */
+  chooseImages(articlePath: string, settings?: Partial<InsertSettings>): Promise<InsertedImage[] | null>
   readArticle(path: string): Promise<ArticleFile>
   /**
    * The writer's choice on a read-only file: adds the owner's write permission (the rest of the
@@ -583,6 +609,8 @@ export const INVOKE = {
   listArticles: 'articles:list',
   folderSchema: 'folder:schema',
   articleImages: 'article:images',
+  insertImages: 'media:insert',
+  chooseImages: 'media:choose',
   readArticle: 'article:read',
   makeArticleWritable: 'article:make-writable',
   saveArticle: 'article:save',

@@ -14,6 +14,18 @@ export async function chooseFolder(window: BrowserWindow, locale: Locale, defaul
   return result.canceled ? null : (result.filePaths[0] ?? null)
 }
 
+/** Image files to insert into the open article; starts in the user's pictures folder. */
+export async function chooseImages(window: BrowserWindow, locale: Locale, defaultPath: string): Promise<string[] | null> {
+  const t = STRINGS[locale]
+  const result = await dialog.showOpenDialog(window, {
+    title: t.insertImageTitle,
+    defaultPath,
+    properties: ['openFile', 'multiSelections'],
+    filters: [{ name: t.imagesFilter, extensions: ['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'bmp', 'svg'] }],
+  })
+  return result.canceled || result.filePaths.length === 0 ? null : result.filePaths
+}
+
 export type CloseChoice = 'save' | 'discard' | 'cancel'
 
 const CHOICES: readonly CloseChoice[] = ['save', 'discard', 'cancel']

@@ -15,7 +15,7 @@ import { createHandlers } from '../handlers'
 import { log, useLogger } from '../log/log'
 import { createFileLogger, LOG_FILE } from '../log/logger'
 import { setupCloseGuard, type CloseGuard } from './close-guard'
-import { chooseFolder, confirmUnsaved, showCrashed } from './dialogs'
+import { chooseFolder, chooseImages, confirmUnsaved, showCrashed } from './dialogs'
 import { chooseExportTarget, printToPdf, writeClipboard } from './export'
 import { ensureSample } from './first-run'
 import { installCommandLine } from './install-cli'
@@ -129,6 +129,7 @@ async function start(): Promise<void> {
       const start = open ? dirname(open.info.root) : app.getPath('documents')
       return mainWindow ? chooseFolder(mainWindow, locale, start) : Promise.resolve(null)
     },
+    chooseImages: () => (mainWindow ? chooseImages(mainWindow, locale, app.getPath('pictures')) : Promise.resolve(null)),
     trash: (path) => shell.trashItem(path),
     cacheDir: join(userData, 'index-cache'),
     journalDir: join(userData, 'recovery'),

@@ -146,6 +146,8 @@ export function buildMenuTemplate({ locale, platform, recent, dev, actions }: Me
         { role: 'paste', label: t.paste },
         { role: 'selectAll', label: t.selectAll },
         separator,
+        command('insert-image', t.insertImage),
+        separator,
         command('find', t.find),
         command('search-folder', t.searchFolder),
       ],

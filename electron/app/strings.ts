@@ -35,6 +35,9 @@ export interface ShellStrings {
   toggleSidebar: string
   toggleProperties: string
   togglePreview: string
+  insertImage: string
+  insertImageTitle: string
+  imagesFilter: string
   actualSize: string
   zoomIn: string
   zoomOut: string
@@ -94,6 +97,9 @@ export const STRINGS: Readonly<Record<Locale, ShellStrings>> = {
     toggleSidebar: 'Toggle Sidebar',
     toggleProperties: 'Toggle Properties',
     togglePreview: 'Toggle Preview',
+    insertImage: 'Insert Image…',
+    insertImageTitle: 'Insert Image',
+    imagesFilter: 'Images',
     actualSize: 'Actual Size',
     zoomIn: 'Zoom In',
     zoomOut: 'Zoom Out',
@@ -152,6 +158,9 @@ export const STRINGS: Readonly<Record<Locale, ShellStrings>> = {
     toggleSidebar: '显示/隐藏侧边栏',
     toggleProperties: '显示/隐藏属性',
     togglePreview: '显示/隐藏预览',
+    insertImage: '插入图片…',
+    insertImageTitle: '插入图片',
+    imagesFilter: '图片',
     actualSize: '实际大小',
     zoomIn: '放大',
     zoomOut: '缩小',

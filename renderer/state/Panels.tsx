@@ -18,6 +18,7 @@ const COMMAND_LABELS: Record<MenuCommand, StringKey> = {
   'toggle-sidebar': 'toggleSidebar',
   'toggle-properties': 'toggleProperties',
   'toggle-preview': 'togglePreview',
+  'insert-image': 'insertImage',
 }
 
 /** Keys the editor itself binds (CodeMirror's keymaps), listed for discovery. */

@@ -2,3 +2,5 @@
 export * from './hexo-tags'
 export * from './references'
 export * from './resolve'
+export * from './insert'
+export * from './sniff'

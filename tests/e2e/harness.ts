@@ -36,6 +36,8 @@ export interface LaunchOptions {
    * Default: contentDir.
    */
   folderDialog?: () => string | null
+  /** Chromium only: the "Insert image…" open dialog's answer, absolute paths (null: cancelled). Default: cancelled. */
+  imageDialog?: () => string[] | null
   /**
    * Chromium only: what the app was asked to open before the page started (launch arguments, a
    * second launch, the OS), handed to the page when it pulls it (takeOpenRequest). Default: nothing.
@@ -148,6 +150,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
   const handlers: Handlers = createHandlers({
     // The harness's "native folder dialog": the user picks the test's content folder.
     chooseFolder: async () => (options.folderDialog ? options.folderDialog() : options.contentDir),
+    chooseImages: async () => (options.imageDialog ? options.imageDialog() : null),
     assetBase: origin + ASSET_PREFIX,
     // The harness's "OS trash": a folder beside the test, so specs can check nothing was deleted.
     trash: async (absolutePath) => rename(absolutePath, join(scratch, `trash-${Date.now()}-${basename(absolutePath)}`)),

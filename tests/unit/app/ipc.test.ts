@@ -17,6 +17,8 @@ const validArgs: Record<InvokeMethod, unknown[]> = {
   listArticles: [],
   folderSchema: [],
   articleImages: ['a.md'],
+  insertImages: ['a.md', [{ name: 'x.png', data: '' }]],
+  chooseImages: ['a.md'],
   readArticle: ['a.md'],
   makeArticleWritable: ['a.md'],
   saveArticle: ['a.md', 'text', 'hash'],

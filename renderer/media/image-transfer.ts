@@ -1,0 +1,47 @@
+/**
+ * Images the writer hands over by paste or drop: files (a screenshot, copied or dragged files) and
+ * images embedded in pasted HTML as data: URLs. They leave as base64 for the main process, which
+ * decides what they are from the bytes (shared/assets/sniff); here we only pick likely candidates.
+ */
+import type { ImageUpload } from '../../shared/contract'
+
+function base64(bytes: Uint8Array): string {
+  let text = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(text)
+}
+
+/** Browsers name every clipboard screenshot `image.png`: that is no name worth keeping. */
+const GENERIC = /^image\.(png|jpe?g|gif|webp)$/i
+
+function isImageFile(file: File): boolean {
+  return file.type.startsWith('image/') || /\.(png|jpe?g|jfif|gif|webp|avif|bmp|svg)$/i.test(file.name)
+}
+
+async function fromFile(file: File, pasted: boolean): Promise<ImageUpload> {
+  const name = pasted && GENERIC.test(file.name) ? '' : file.name
+  return { name, data: base64(new Uint8Array(await file.arrayBuffer())) }
+}
+
+/** `<img src="data:image/png;base64,…">` in pasted HTML (what a copied image from a page or an office app carries). */
+function fromHtml(html: string): ImageUpload[] {
+  const images: ImageUpload[] = []
+  for (const m of html.matchAll(/<img\b[^>]*?\ssrc\s*=\s*["']?data:image\/[a-z+.-]+;base64,([A-Za-z0-9+/=\s]+)/gi)) {
+    images.push({ name: '', data: (m[1] ?? '').replace(/\s+/g, '') })
+  }
+  return images
+}
+
+/** The images in a clipboard or drop, in order; empty when there are none (the text is then pasted as usual). */
+export async function imagesFrom(transfer: DataTransfer, pasted: boolean): Promise<ImageUpload[]> {
+  const files = [...transfer.files].filter(isImageFile)
+  if (files.length) return Promise.all(files.map((file) => fromFile(file, pasted)))
+  return pasted ? fromHtml(transfer.getData('text/html')) : []
+}
+
+/** Whether a transfer carries something that may be images, decided without reading it (paste and drop must answer at once). */
+export function mayHoldImages(transfer: DataTransfer, pasted: boolean): boolean {
+  if ([...transfer.items].some((item) => item.kind === 'file' && (item.type.startsWith('image/') || item.type === ''))) return true
+  if ([...transfer.files].some(isImageFile)) return true
+  return pasted && /<img\b[^>]*?\ssrc\s*=\s*["']?data:image\//i.test(transfer.getData('text/html'))
+}

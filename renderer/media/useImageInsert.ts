@@ -1,0 +1,89 @@
+/**
+ * Paste, drop and "Insert image…" for the open article: the images are copied where the site keeps
+ * them (main process, electron/media) and their links go in at the cursor (or where they were
+ * dropped) as one ordinary edit, so a single undo takes them out again.
+ */
+import type { EditorView } from '@codemirror/view'
+import { useCallback, useEffect, useRef } from 'react'
+import type { ImageUpload, InsertedImage } from '../../shared/contract'
+import { folio } from '../bridge'
+import { imagesFrom, mayHoldImages } from './image-transfer'
+
+/** Puts the links in at `at` (the selection when absent), one per line when several, and selects nothing. */
+export function insertLinks(view: EditorView, inserted: readonly InsertedImage[], userEvent: 'input.paste' | 'input.drop', at?: number): void {
+  if (!inserted.length) return
+  const text = inserted.map((image) => image.link).join('\n')
+  const range = at === undefined ? view.state.selection.main : { from: at, to: at }
+  view.dispatch({
+    changes: { from: range.from, to: range.to, insert: text },
+    selection: { anchor: range.from + text.length },
+    userEvent,
+    scrollIntoView: true,
+  })
+  view.focus()
+}
+
+export interface ImageInsert {
+  /** "Insert image…": the native open dialog, then the links at the cursor. */
+  choose(): Promise<void>
+}
+
+export function useImageInsert(view: EditorView | null, articlePath: string | null, onError: (error: unknown) => void): ImageInsert {
+  const latest = useRef({ articlePath, onError })
+  latest.current = { articlePath, onError }
+
+  useEffect(() => {
+    if (!view) return
+    const send = async (images: ImageUpload[], userEvent: 'input.paste' | 'input.drop', at?: number): Promise<void> => {
+      const path = latest.current.articlePath
+      if (!path || !images.length) return
+      try {
+        const inserted = await folio.insertImages(path, images)
+        // The writer may have switched articles meanwhile: the links belong to the one they were copied for.
+        if (latest.current.articlePath === path) insertLinks(view, inserted, userEvent, at)
+      } catch (error) {
+        latest.current.onError(error)
+      }
+    }
+    const onPaste = (event: ClipboardEvent): void => {
+      const data = event.clipboardData
+      if (!data || !latest.current.articlePath || view.state.readOnly || !mayHoldImages(data, true)) return
+      event.preventDefault()
+      event.stopPropagation()
+      void imagesFrom(data, true).then((images) => send(images, 'input.paste'))
+    }
+    const onDragOver = (event: DragEvent): void => {
+      if (event.dataTransfer && latest.current.articlePath && mayHoldImages(event.dataTransfer, false)) event.preventDefault()
+    }
+    const onDrop = (event: DragEvent): void => {
+      const data = event.dataTransfer
+      if (!data || !latest.current.articlePath || view.state.readOnly || !mayHoldImages(data, false)) return
+      event.preventDefault()
+      event.stopPropagation()
+      const at = view.posAtCoords({ x: event.clientX, y: event.clientY }) ?? view.state.selection.main.head
+      void imagesFrom(data, false).then((images) => send(images, 'input.drop', at))
+    }
+    // Capture: CodeMirror's own paste and drop handlers would insert the file name or HTML as text.
+    view.dom.addEventListener('paste', onPaste, true)
+    view.dom.addEventListener('dragover', onDragOver, true)
+    view.dom.addEventListener('drop', onDrop, true)
+    return () => {
+      view.dom.removeEventListener('paste', onPaste, true)
+      view.dom.removeEventListener('dragover', onDragOver, true)
+      view.dom.removeEventListener('drop', onDrop, true)
+    }
+  }, [view])
+
+  const choose = useCallback(async () => {
+    const path = latest.current.articlePath
+    if (!view || !path) return
+    try {
+      const inserted = await folio.chooseImages(path)
+      if (inserted && latest.current.articlePath === path) insertLinks(view, inserted, 'input.paste')
+    } catch (error) {
+      latest.current.onError(error)
+    }
+  }, [view])
+
+  return { choose }
+}

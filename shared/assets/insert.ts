@@ -1,0 +1,113 @@
+/**
+ * Where an inserted image goes and how the article links it, by the site's convention:
+ * Hexo's post asset folder (or `source/images/`), a Hugo bundle (or `static/images/`), Jekyll's
+ * `assets/images/`, Astro's `src/assets/`, and Typora's `<stem>.assets/` in a plain folder. The
+ * link is written the way the generator resolves it, so preview, export and the link check
+ * (which all ask resolve.ts) find the file where it was put.
+ */
+import { fileStem, folderOf, isBundleIndex, joinPath, postAssetFolder, type AssetRules } from './resolve'
+
+export interface InsertSettings {
+  /** Keep the file's own name (CJK included), or name it by the time of insertion. */
+  naming: 'original' | 'timestamp'
+  /** Hexo with post asset folders: `{% asset_img name %}` or `![](name)`. */
+  hexoLink: 'tag' | 'markdown'
+}
+
+export const DEFAULT_INSERT_SETTINGS: InsertSettings = { naming: 'original', hexoLink: 'tag' }
+
+export interface Placement {
+  /** The folder (relative to the site root) the file is copied into. */
+  folder: string
+  /** The text inserted into the article for a file of that name in that folder. */
+  link(name: string, alt: string): string
+}
+
+/** A path in a Markdown destination: spaces, parentheses and angle brackets escaped, CJK kept readable. */
+export function markdownPath(path: string): string {
+  return path.replace(/[ ()<>%]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+}
+
+function markdownImage(alt: string, path: string): string {
+  return `![${alt.replace(/[[\]\\]/g, '\\$&')}](${markdownPath(path)})`
+}
+
+/** The relative path from one folder to a file (`../../assets/x.png`). */
+export function relativePath(fromFolder: string, to: string): string {
+  const from = fromFolder.split('/').filter(Boolean)
+  const target = to.split('/').filter(Boolean)
+  let common = 0
+  while (common < from.length && common < target.length - 1 && from[common] === target[common]) common++
+  return [...from.slice(common).map(() => '..'), ...target.slice(common)].join('/')
+}
+
+/** Quotes a Hexo tag argument when it holds spaces or quotes. */
+function tagArg(value: string): string {
+  if (!/[\s"'%{}]/.test(value)) return value
+  return value.includes('"') ? `'${value}'` : `"${value}"`
+}
+
+export function placementFor(articleRel: string, rules: AssetRules, settings: InsertSettings): Placement {
+  const dir = folderOf(articleRel)
+  switch (rules.kind) {
+    case 'hexo': {
+      if (!rules.postAssetFolder) return { folder: joinPath(rules.sourceDir, 'images'), link: (name, alt) => markdownImage(alt, `/images/${name}`) }
+      const folder = postAssetFolder(articleRel)
+      return {
+        folder,
+        link: (name, alt) => (settings.hexoLink === 'tag' ? `{% asset_img ${tagArg(name)}${alt ? ` ${tagArg(alt)}` : ''} %}` : markdownImage(alt, name)),
+      }
+    }
+    case 'hugo':
+      if (isBundleIndex(articleRel)) return { folder: dir, link: (name, alt) => markdownImage(alt, name) }
+      return { folder: 'static/images', link: (name, alt) => markdownImage(alt, `/images/${name}`) }
+    case 'jekyll':
+      return { folder: 'assets/images', link: (name, alt) => markdownImage(alt, `/assets/images/${name}`) }
+    case 'astro':
+      return { folder: 'src/assets', link: (name, alt) => markdownImage(alt, relativePath(dir, `src/assets/${name}`)) }
+    default: {
+      const folder = joinPath(dir, `${fileStem(articleRel)}.assets`)
+      return { folder, link: (name, alt) => markdownImage(alt, `${fileStem(articleRel)}.assets/${name}`) }
+    }
+  }
+}
+
+/** Windows refuses these names whatever their extension. */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i
+
+export type NameProblem = 'empty' | 'path'
+
+/**
+ * A file name safe on every system the site may be cloned to, from the name the image came with:
+ * characters Windows or URLs refuse become `-`, CJK and other letters stay. A name that tries to
+ * be a path (`../x.png`, `a/b.png`) is refused rather than guessed at.
+ */
+export function safeImageName(original: string, ext: string): string | NameProblem {
+  if (/[/\\]/.test(original) || original === '.' || original === '..') return 'path'
+  const dot = original.lastIndexOf('.')
+  const givenExt = dot > 0 ? original.slice(dot + 1).toLowerCase() : ''
+  let stem = (dot > 0 ? original.slice(0, dot) : original)
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[<>:"|?*#%{}\u0000-\u001f\u007f]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.-]+|[\s.]+$/g, '')
+  if (!stem) return 'empty'
+  if (RESERVED.test(stem)) stem = `${stem}-image`
+  // Most file systems cap a name at 255 bytes: 80 characters of CJK stays well below.
+  stem = [...stem].slice(0, 80).join('')
+  return `${stem}.${givenExt === ext || (ext === 'jpg' && givenExt === 'jpeg') ? givenExt : ext}`
+}
+
+/** `image-20261129-193700.png`: sorted by time, unique enough, numbered on the rare collision. */
+export function timestampName(date: Date, ext: string): string {
+  const two = (n: number): string => String(n).padStart(2, '0')
+  return `image-${date.getFullYear()}${two(date.getMonth() + 1)}${two(date.getDate())}-${two(date.getHours())}${two(date.getMinutes())}${two(date.getSeconds())}.${ext}`
+}
+
+/** The n-th name for a collision: `cover.png`, `cover-2.png`, `cover-3.png`… */
+export function numberedName(name: string, n: number): string {
+  if (n < 2) return name
+  const dot = name.lastIndexOf('.')
+  return dot > 0 ? `${name.slice(0, dot)}-${n}${name.slice(dot)}` : `${name}-${n}`
+}
