@@ -388,7 +388,7 @@ export const COMMAND_KEYS = {
   'toggle-sidebar': 'Mod-Alt-b',
   'toggle-properties': 'Mod-Alt-m',
   'toggle-preview': 'Mod-Alt-p',
-  'insert-image': 'Mod-Shift-i',
+  'insert-image': 'Mod-Shift-m',
 } as const satisfies Record<MenuCommand, string>
 
 /** Requests from the renderer, answered by the main process. */

@@ -96,13 +96,13 @@ test('"Insert image…" copies the chosen file; a damaged one is refused with a 
   await writeFile(bad, png(2, 2).subarray(0, 30))
   let answer: string[] = [bad]
   const { page, root } = await openAtEnd('plain', 'notes/toml.md', () => answer)
-  await page.keyboard.press('Control+Shift+I')
+  await page.keyboard.press('Control+Shift+M')
   await expect(page.getByText(/broken\.png is not a PNG.*damaged/)).toBeVisible({ timeout: 15_000 })
   expect(await readdir(join(root, 'notes'))).not.toContain('toml.assets')
   answer = [good]
   await editor(page).click()
   await page.keyboard.press('Control+End')
-  await page.keyboard.press('Control+Shift+I')
+  await page.keyboard.press('Control+Shift+M')
   await expect(editor(page)).toContainText('See: ![picked](toml.assets/picked.png)', { timeout: 15_000 })
   expect(await readFile(join(root, 'notes/toml.assets/picked.png'))).toEqual(png(2, 2))
 })
