@@ -43,13 +43,13 @@ export type BufferEvent =
 
 /** state → event → next state. Everything not listed is illegal. */
 export const TRANSITIONS: Readonly<Record<BufferState, Partial<Readonly<Record<BufferEvent, BufferState>>>>> = {
-  clean: { edit: 'dirty', reload: 'clean', lock: 'read-only', delete: 'deleted', fail: 'error' },
-  dirty: { edit: 'dirty', revert: 'clean', save: 'saving', delete: 'deleted', reload: 'clean', fail: 'error' },
+  clean: { edit: 'dirty', reload: 'clean', lock: 'read-only', delete: 'deleted' },
+  dirty: { edit: 'dirty', revert: 'clean', save: 'saving', delete: 'deleted', reload: 'clean' },
   saving: { edit: 'saving', revert: 'saving', saved: 'clean', conflict: 'conflict', fail: 'error', delete: 'deleted' },
   conflict: { edit: 'conflict', revert: 'conflict', save: 'saving', reload: 'clean', merge: 'dirty', delete: 'deleted' },
-  deleted: { edit: 'deleted', revert: 'deleted', save: 'saving', reappear: 'dirty', delete: 'deleted' },
+  deleted: { edit: 'deleted', revert: 'deleted', save: 'saving', reappear: 'dirty' },
   'read-only': { reload: 'read-only', writable: 'clean', delete: 'deleted' },
-  error: { edit: 'dirty', revert: 'clean', save: 'saving', reload: 'clean', delete: 'deleted', fail: 'error' },
+  error: { edit: 'dirty', revert: 'clean', save: 'saving', delete: 'deleted' },
 }
 
 /** The next state, or null when the table does not allow the move. */

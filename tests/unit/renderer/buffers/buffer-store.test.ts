@@ -1,9 +1,29 @@
 import { undo } from '@codemirror/commands'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { BufferStore } from '../../../../renderer/buffers/buffer-store'
 import { TRANSITIONS, nextState, type BufferState } from '../../../../renderer/buffers/transitions'
 import { FolioError } from '../../../../shared/errors'
 import { FakeDisk, hashOf } from './fake-disk'
+
+/** Every move the store made, as state:event, so the last test can check the table is covered. */
+const moved = vi.hoisted(() => new Set<string>())
+vi.mock('../../../../renderer/buffers/transitions', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../../renderer/buffers/transitions')>()
+  return {
+    ...real,
+    nextState: (state: BufferState, event: Parameters<typeof real.nextState>[1]) => {
+      const next = real.nextState(state, event)
+      if (next !== null) moved.add(`${state}:${event}`)
+      return next
+    },
+  }
+})
+
+afterAll(() => {
+  // Every move the table lists was made by at least one test above, through the store's own methods.
+  const listed = Object.entries(TRANSITIONS).flatMap(([state, events]) => Object.keys(events).map((event) => `${state}:${event}`))
+  expect(listed.filter((move) => !moved.has(move))).toEqual([])
+})
 
 const POST = '---\ntitle: Hello\ntags: [a]\n---\n\nFirst paragraph.\n'
 const CRLF_POST = '---\r\ntitle: 你好\r\n---\r\n\r\n正文。\r\n'
@@ -492,5 +512,105 @@ describe('BufferStore: the crash journal and deleted files', () => {
     await store.open('a.md')
     expect(store.getSnapshot().state).toBe('deleted')
     expect(store.getSnapshot().text).toBe(POST + 'Mine.\n')
+  })
+})
+
+describe('BufferStore: the rarer moves', () => {
+  it('undo back to the base during a save, in a conflict and while deleted changes nothing the state says', async () => {
+    const saving = setUp()
+    await saving.store.open('a.md')
+    saving.append('x')
+    saving.disk.hold = true
+    const written = saving.store.save()
+    saving.undoOnce()
+    expect(saving.state()).toBe('saving')
+    saving.disk.release()
+    await written
+    // What was written was the edit; the text is the original again: dirty against the new base.
+    expect(saving.state()).toBe('dirty')
+    expect(saving.disk.files.get('a.md')).toBe(POST + 'x')
+
+    const conflict = setUp()
+    await conflict.store.open('a.md')
+    conflict.append('Mine.\n')
+    conflict.disk.files.set('a.md', POST + 'Theirs.\n')
+    await conflict.store.save()
+    expect(conflict.state()).toBe('conflict')
+    conflict.undoOnce()
+    expect(conflict.state()).toBe('conflict')
+    conflict.append('Again.\n')
+    expect(conflict.state()).toBe('conflict')
+
+    const deleted = setUp()
+    await deleted.store.open('a.md')
+    deleted.append('w')
+    deleted.disk.files.delete('a.md')
+    await deleted.store.diskChanged({ added: [], changed: [], removed: ['a.md'] })
+    expect(deleted.state()).toBe('deleted')
+    deleted.undoOnce()
+    expect(deleted.state()).toBe('deleted')
+    // Gone again in a later batch: still deleted, nothing else happens.
+    await deleted.store.diskChanged({ added: [], changed: [], removed: ['a.md'] })
+    expect(deleted.state()).toBe('deleted')
+  })
+
+  it('after a failed save: undo to the base is clean, saving retries, and a delete on disk says deleted', async () => {
+    const { store, disk, append, undoOnce, state } = setUp()
+    await store.open('a.md')
+    append('x')
+    disk.failNext = new FolioError({ code: 'IO', path: 'a.md', message: 'disk full' })
+    await store.save()
+    expect(state()).toBe('error')
+    undoOnce()
+    expect(state()).toBe('clean')
+    append('y')
+    disk.failNext = new FolioError({ code: 'IO', path: 'a.md', message: 'disk full' })
+    await store.save()
+    expect(state()).toBe('error')
+    expect(await store.save()).toBe(true)
+    expect(disk.files.get('a.md')).toBe(POST + 'y')
+    append('z')
+    disk.failNext = new FolioError({ code: 'IO', path: 'a.md', message: 'disk full' })
+    await store.save()
+    disk.files.delete('a.md')
+    await store.diskChanged({ added: [], changed: [], removed: ['a.md'] })
+    expect(state()).toBe('deleted')
+  })
+
+  it('a read-only file follows changes on disk and can be deleted; a clean one that turns read-only locks', async () => {
+    const { store, disk, state } = setUp({ 'a.md': POST, 'b.md': 'B\n' })
+    disk.readOnly.set('a.md', 'a.md is read-only.')
+    await store.open('a.md')
+    disk.files.set('a.md', POST + 'Theirs.\n')
+    await store.diskChanged({ added: [], changed: ['a.md'], removed: [] })
+    expect(state()).toBe('read-only')
+    await settle()
+    expect(store.getSnapshot().text).toBe(POST + 'Theirs.\n')
+    disk.files.delete('a.md')
+    await store.diskChanged({ added: [], changed: [], removed: ['a.md'] })
+    expect(state()).toBe('deleted')
+
+    await store.open('b.md')
+    disk.files.set('b.md', 'B changed\n')
+    disk.readOnly.set('b.md', 'b.md is read-only.')
+    await store.diskChanged({ added: [], changed: ['b.md'], removed: [] })
+    expect(state()).toBe('read-only')
+    expect(store.getSnapshot().readOnly).toBe('b.md is read-only.')
+    expect(store.getSnapshot().text).toBe('B changed\n')
+  })
+
+  it('a file deleted while its conflict is open is deleted, and saving again recreates it from mine', async () => {
+    const { store, disk, append, state } = setUp()
+    await store.open('a.md')
+    append('Mine.\n')
+    disk.files.set('a.md', POST + 'Theirs.\n')
+    await store.save()
+    expect(state()).toBe('conflict')
+    disk.files.delete('a.md')
+    await store.diskChanged({ added: [], changed: [], removed: ['a.md'] })
+    expect(state()).toBe('deleted')
+    expect(store.getSnapshot().conflict).toBeNull()
+    expect(await store.save()).toBe(true)
+    expect(disk.files.get('a.md')).toBe(POST + 'Mine.\n')
   })
 })
