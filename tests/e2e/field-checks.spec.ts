@@ -75,3 +75,57 @@ test('keys a collection requires (pinned in .folio/schema.yml, or on nearly ever
   await expect(page.locator('[data-testid=field-check][data-code=missing-required][data-key=author]')).toBeVisible()
   await expect(page.locator('[data-testid=field-check][data-code=missing-required][data-key=cover]')).toBeVisible()
 })
+
+/** The wall time in `timeZone` `hours` from now, as a Hexo date is written (`YYYY-MM-DD HH:mm:ss`). */
+function wallTime(hours: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(Date.now() + hours * 3_600_000))
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:00`
+}
+
+test('a date typed into the form is scheduled when it is still to come on the site’s clock (its configured zone), before saving', async () => {
+  const zone = 'Asia/Shanghai'
+  // Two hours ago in Shanghai: past there, though read on a clock west of it, it would still be to come.
+  const past = wallTime(-2, zone)
+  const post = `---\ntitle: Soon\ndate: ${past}\n---\n\nBody.\n`
+  const dir = await contentFolder({
+    '_config.yml': `title: Test\ntimezone: ${zone}\n`,
+    'package.json': '{"dependencies":{"hexo":"^7.0.0"}}\n',
+    'source/_posts/post.md': post,
+  })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.locator('[data-testid=article-item][data-path="source/_posts/post.md"]').click()
+  await expect(page.locator('[data-testid=property][data-key=date] input').first()).toHaveValue(past)
+  await expect(page.locator('[data-testid=field-check][data-code=scheduled]')).toHaveCount(0)
+  await expect(page.getByTestId('scheduled')).toHaveCount(0)
+
+  // Two hours ahead in Shanghai, typed key by key and committed with Enter.
+  const future = wallTime(2, zone)
+  const date = page.locator('[data-testid=property][data-key=date] input').first()
+  await date.click()
+  await page.keyboard.press('Control+a')
+  await page.keyboard.type(future, { delay: 30 })
+  await page.keyboard.press('Enter')
+  const check = page.locator('[data-testid=field-check][data-code=scheduled]')
+  await expect(check).toBeVisible()
+  await expect(page.getByTestId('scheduled')).toBeVisible()
+  if (Intl.DateTimeFormat().resolvedOptions().timeZone !== zone) {
+    // Shown on the site's clock, saying which: the time the header says, not the computer's.
+    await expect(page.getByTestId('scheduled')).toContainText(`(${zone})`)
+  }
+  await page.keyboard.press('Control+s')
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
+  expect(await readFile(join(dir, 'source/_posts/post.md'), 'utf8')).toBe(post.replace(past, future))
+  // The library's row agrees once the index has the saved date.
+  await expect(page.locator('[data-testid=article-item][data-path="source/_posts/post.md"]').getByTestId('scheduled-badge')).toBeVisible()
+})
