@@ -6,6 +6,7 @@
  */
 import { app, type BrowserWindow } from 'electron'
 import type { CloseChoice } from './dialogs'
+import { log } from '../log/log'
 
 export interface CloseGuardDeps {
   unsaved(): readonly string[]
@@ -36,7 +37,8 @@ export function setupCloseGuard(window: BrowserWindow, deps: CloseGuardDeps): Cl
   }
 
   const proceed = async (): Promise<void> => {
-    await deps.discard().catch(() => undefined)
+    // The window closes either way: the writer chose to discard, and a journal left behind only offers recovery again.
+    await deps.discard().catch((error: unknown) => log.error('journal', 'Could not clear the crash journal after the unsaved edits were discarded; they will be offered again at the next launch.', error))
     closing = true
     // A quit that we paused must be resumed; closing the window alone would not quit on macOS.
     if (quitting) app.quit()

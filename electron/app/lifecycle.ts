@@ -42,6 +42,7 @@ export function localPath(arg: string, cwd: string): string | null {
     try {
       return fileURLToPath(arg)
     } catch {
+      // Not a local file URL: the caller reports the argument as one Folio cannot open.
       return null
     }
   }
@@ -56,6 +57,7 @@ function isLocalFileUri(arg: string): boolean {
   try {
     return new URL(arg).host === ''
   } catch {
+    // Not a URL at all, so not a file URL.
     return false
   }
 }

@@ -186,15 +186,21 @@ async function start(): Promise<void> {
   // A profile that cannot be written (full disk, read-only) still opens the sample (the copy is reused next time).
   const firstRun = async (): Promise<OpenOutcome[]> => {
     if (settings.get().sampleCreated) return []
-    const folder = await ensureSample().catch(() => null)
+    const folder = await ensureSample().catch((error: unknown) => {
+      log.error('first-run', 'Could not copy the sample folder to Documents; the welcome screen is shown instead.', error)
+      return null
+    })
     if (folder === null) return []
     // A failed write is logged by the settings store; the copy is reused next time.
     await settings.update({ sampleCreated: true })
     return [{ folder, file: null }]
   }
   try {
-    const initial = await startupOutcomes(launch, settings.get().lastFolder).catch(() => [])
-    const outcomes = initial.length > 0 ? initial : await firstRun().catch(() => [])
+    const initial = await startupOutcomes(launch, settings.get().lastFolder).catch((error: unknown) => {
+      log.error('open', 'Could not work out what to open at launch.', error)
+      return []
+    })
+    const outcomes = initial.length > 0 ? initial : await firstRun()
     // A second launch that arrived meanwhile was asked later: its request wins over these.
     for (const outcome of outcomes) opens.deliver(outcome, { unlessWaiting: true })
   } finally {

@@ -7,6 +7,7 @@
  */
 import type { EventApi, EventName, OpenRequest, PendingOpen } from '../../shared/contract'
 import type { FolioErrorData } from '../../shared/errors'
+import { log } from '../log/log'
 
 export type OpenOutcome = OpenRequest | FolioErrorData
 
@@ -63,7 +64,9 @@ export function createOpenRequests(emit: Emit): OpenRequests {
       listening = false
     },
     track(work) {
-      const tracked = work.catch(() => undefined).finally(() => working.delete(tracked))
+      const tracked = work
+        .catch((error: unknown) => log.error('open', 'Could not open what was asked (a launch argument, a file from the OS, a recent folder).', error))
+        .finally(() => working.delete(tracked))
       working.add(tracked)
     },
     settle: () => settle(),

@@ -4,6 +4,7 @@
  * are web or mail links: a file:, smb: or custom-scheme URL from an article never reaches the OS.
  */
 import { app, session, shell, type WebContents } from 'electron'
+import { log } from '../log/log'
 
 const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])
 
@@ -16,7 +17,7 @@ export function isSafeExternalUrl(url: string): boolean {
 /** Hands a URL to the system browser if it is safe; everything else is dropped. */
 export function openExternally(url: string): boolean {
   if (!isSafeExternalUrl(url)) return false
-  void shell.openExternal(url).catch(() => undefined)
+  void shell.openExternal(url).catch((error: unknown) => log.warn('links', `The system could not open ${url} in a browser.`, error))
   return true
 }
 

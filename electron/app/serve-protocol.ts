@@ -10,6 +10,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { extname, isAbsolute, relative, resolve } from 'node:path'
 import { Readable } from 'node:stream'
+import { log } from '../log/log'
 
 export const APP_SCHEME = 'app'
 /** The renderer's origin: its files are app://folio/<path in out/renderer>. */
@@ -133,6 +134,7 @@ export async function serveAsset(request: Request, current: () => AssetRoot | nu
   try {
     relPath = url.pathname.split('/').filter(Boolean).map(decodeURIComponent).join('/')
   } catch {
+    // A malformed %-escape: the answer says so to whoever asked; nothing of ours failed.
     return status(400, 'Bad path')
   }
   if (relPath === '') return status(404, 'Not found')
@@ -146,6 +148,7 @@ export async function serveAsset(request: Request, current: () => AssetRoot | nu
   try {
     return await fileResponse(absolute, request, { 'Content-Security-Policy': ASSET_CSP, 'Cache-Control': 'no-cache' })
   } catch {
+    // An image an article names but the folder lacks is the article's business (the link check reports it).
     return status(404, 'Not found')
   }
 }
@@ -159,7 +162,9 @@ export async function serveRenderer(request: Request, rendererDir: string): Prom
     const inside = relative(rendererDir, path)
     if (url.host !== 'folio' || inside.startsWith('..') || isAbsolute(inside)) return status(404, 'Not found')
     return await fileResponse(path, request, { 'Content-Security-Policy': RENDERER_CSP })
-  } catch {
+  } catch (error) {
+    // Our own page's files: one missing means a broken install, worth a line in the log.
+    log.error('protocol', `Could not serve ${url.pathname} from ${rendererDir}.`, error)
     return status(404, 'Not found')
   }
 }

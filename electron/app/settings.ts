@@ -39,7 +39,8 @@ function parse(text: string): Settings {
   let data: unknown
   try {
     data = JSON.parse(text)
-  } catch {
+  } catch (error) {
+    log.warn('settings', 'The settings file is damaged; starting from the defaults (the next change rewrites it).', error)
     return { ...DEFAULTS }
   }
   if (typeof data !== 'object' || data === null) return { ...DEFAULTS }

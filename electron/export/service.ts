@@ -21,6 +21,7 @@ import { exportSite } from './site'
 import { slugFor, uniqueSlugs } from './slug'
 import { type ExportSource, openSource } from './source'
 import { loadTheme } from './theme'
+import { log } from '../log/log'
 
 /** What the user is asked: a file to save (one article as a page, PDF or zip) or a folder to write into. */
 export interface ExportTargetQuestion {
@@ -237,7 +238,21 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     return finish(result.results.length, result.failures, { missing: per((r) => r.missing), remote: per((r) => r.remote) }, result.cancelled)
   }
 
+  /** Every export's failures reach the log too: the dialog that showed them is gone once closed. */
   const run = async (request: ExportRequest): Promise<ExportResult | null> => {
+    try {
+      const result = await runExport(request)
+      for (const failure of result?.failures ?? []) log.warn('export', `${request.format} export left out ${failure.path}: ${failure.message}`)
+      return result
+    } catch (error) {
+      // A refusal already worded for the writer is a warning; anything else is ours to fix.
+      const level = error instanceof FolioError ? 'warn' : 'error'
+      log[level]('export', `The ${request.format} export ${request.id} failed.`, error)
+      throw error
+    }
+  }
+
+  const runExport = async (request: ExportRequest): Promise<ExportResult | null> => {
     const workspace = deps.workspace()
     if (running.has(request.id)) throw new FolioError({ code: 'BAD_ARGUMENT', message: `An export with id "${request.id}" is already running. Use a new id for each export.` })
     if (request.format === 'site' && request.articles !== 'all') {

@@ -100,7 +100,9 @@ export function createJournal(options: JournalOptions): Journal {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
         throw error
       }
-      return parseJournal(text)
+      const recovered = parseJournal(text)
+      if (recovered === null) log.error('journal', `The crash journal ${file} is damaged or from an unknown version; nothing could be recovered from it.`)
+      return recovered
     },
     clear() {
       schedule(null)
@@ -119,6 +121,7 @@ export function parseJournal(text: string): RecoveredBuffers | null {
   try {
     data = JSON.parse(text)
   } catch {
+    // read() logs a journal that held something but yielded nothing.
     return null
   }
   if (typeof data !== 'object' || data === null) return null

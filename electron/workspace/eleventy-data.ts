@@ -51,6 +51,7 @@ export class EleventyData {
       try {
         return lstatSync(abs).isFile()
       } catch {
+        // No such data file.
         return false
       }
     })()

@@ -15,6 +15,7 @@ import { readTaxonomy, siteRules } from '../../shared/sites'
 import { textStats } from '../../shared/text-stats'
 import type { CachedFile, IndexCache } from './cache'
 import { type FileKind, type PathRules, scan, type ScanEntry, statArticle } from './scan'
+import { log } from '../log/log'
 import { displayText } from './encoding'
 import { EleventyData } from './eleventy-data'
 import { readRegularFileSync } from './open-inside'
@@ -445,7 +446,10 @@ export class ArticleIndex {
     this.saving = this.saving.then(async () => {
       if (!this.dirty || !this.cache) return
       this.dirty = false
-      await this.cache.save(this.files).catch(() => (this.dirty = true))
+      await this.cache.save(this.files).catch((error: unknown) => {
+        this.dirty = true
+        log.warn('index', `Could not write the index cache of ${this.site.root}; the next open reads every file again.`, error)
+      })
     })
     await this.saving
   }

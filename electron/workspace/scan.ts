@@ -114,6 +114,7 @@ export function statArticle(root: string, rel: string, kind: FileKind, link?: bo
     const special = specialKind(s)
     return { rel, abs, size: s.size, mtimeMs: s.mtimeMs, kind, ...(special ? { special } : {}) }
   } catch {
+    // Gone between the listing and the stat, or a link that leads nowhere: not an article now.
     return null
   }
 }

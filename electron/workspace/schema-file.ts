@@ -24,6 +24,7 @@ export function schemaFileReader(root: string): () => SchemaFile | null {
       size = s.size
       mtimeMs = s.mtimeMs
     } catch {
+      // No schema file (it is optional): the headers alone decide.
       last = null
       return null
     }

@@ -46,6 +46,7 @@ function validZone(zone: unknown): string | null {
     new Intl.DateTimeFormat('en-US', { timeZone: zone.trim() })
     return zone.trim()
   } catch {
+    // Not a zone this runtime knows: the caller falls back to the system's.
     return null
   }
 }
@@ -63,6 +64,7 @@ async function readText(files: SiteFiles, rel: string): Promise<string | null> {
   try {
     return (await readRegular(files.guard, await files.guard.resolve(rel))).bytes.toString('utf8')
   } catch {
+    // Absent (the common case), refused by the guard or not a regular file: read as no such config.
     return null
   }
 }
@@ -72,6 +74,7 @@ async function kindAt(files: SiteFiles, rel: string): Promise<'file' | 'dir' | n
     const s = await stat((await files.guard.resolve(rel)).abs)
     return s.isDirectory() ? 'dir' : 'file'
   } catch {
+    // Absent, or outside the folder: detection only asks whether it is there.
     return null
   }
 }
@@ -149,6 +152,7 @@ function parseConfig(text: string | null, format: 'yaml' | 'toml' | 'json'): Set
     const value: unknown = format === 'yaml' ? parseYaml(text) : format === 'toml' ? parseToml(text) : JSON.parse(text)
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Settings) : {}
   } catch {
+    // A config its generator could not read either: the generator's defaults apply, as they would there.
     return {}
   }
 }

@@ -4,6 +4,7 @@
  * batches, not thousands of re-renders.
  */
 import { watch, type FSWatcher } from 'chokidar'
+import { log } from '../log/log'
 import type { PathRules } from './scan'
 import type { SiteSettings } from './site'
 
@@ -59,7 +60,10 @@ export function watchSite(
     pending = new Set()
     newFolders = false
     // Batches are handed over one after another, in the order their events came.
-    running = running.then(() => onBatch(batch, rescan)).catch(() => undefined)
+    // A batch that fails costs that update only; the next batch still runs.
+    running = running
+      .then(() => onBatch(batch, rescan))
+      .catch((error: unknown) => log.warn('watcher', `Could not take in ${batch.length} outside change(s) under ${site.root}; the library may be out of date until the next change or re-open.`, error))
   }
 
   const note = (abs: string): void => {
@@ -86,7 +90,10 @@ export function watchSite(
   })
   // Errors (a folder vanishing mid-walk, the inotify limit) only cost live updates; the folder
   // stays usable and a re-open rescans it. One may mean the folder itself went: onRoot checks.
-  watcher.on('error', () => options.onRoot?.())
+  watcher.on('error', (error) => {
+    log.warn('watcher', `Watching ${site.root} failed; outside changes may not show until the folder is opened again.`, error)
+    options.onRoot?.()
+  })
   const ready = new Promise<void>((resolve) => watcher.once('ready', resolve))
 
   return {

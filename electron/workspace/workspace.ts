@@ -11,6 +11,7 @@ import type { FrontMatterFormat } from '../../shared/frontmatter/types'
 import type { FolderSchema } from '../../shared/schema'
 import { companionFolder, postAssetFolder } from '../../shared/assets'
 import { articleImages } from './assets'
+import { log } from '../log/log'
 import { createCache } from './cache'
 import { planArticle, writeNew } from './create'
 import { createArticleStore, type ArticleChange, type EditResult } from './article-store'
@@ -185,13 +186,20 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
   // A cached open read no article text; search wants them all, so fetch them in the background.
   void index.loadTexts()
   // Temp files of saves a crash interrupted (over a day ago: a save in progress is never touched).
-  void sweepStaleTemps(site, rules).catch(() => undefined)
+  void sweepStaleTemps(site, rules).catch((error: unknown) => log.warn('workspace', `Could not remove temp files old saves left in ${site.root}.`, error))
 
   const articles = createArticleStore(guard)
   // Renames, trashes and mode changes wait for a save of the same file, and the other way round.
   const locked = articles.exclusive
   const edit = async (path: string, change: ArticleChange, baseHash?: string): Promise<EditResult> => {
-    const result = await unlessGone(path, 'save', () => articles.edit(path, change, baseHash))
+    let result: EditResult
+    try {
+      result = await unlessGone(path, 'save', () => articles.edit(path, change, baseHash))
+    } catch (error) {
+      // Conflicts and refusals are answers the writer sees and acts on; a failure of the disk is worth the log.
+      if (!(error instanceof FolioError) || error.code === 'IO') log.error('save', `Could not save ${path} in ${site.root}.`, error)
+      throw error
+    }
     await index.refresh([result.path])
     return result
   }
