@@ -24,6 +24,6 @@ export const eleventy: SiteRules = {
   describe: {
     articles: 'everything under the input folder (`dir.input`) except `_includes`, `_layouts`, `_data` and `_site`',
     header: '`---` on the first line (gray-matter: no blank line before it); `---json` fences; `---js` headers are code, named and not read',
-    taxonomy: '`tags` (a string is one tag), added to those of the JSON data files that reach the template (`_data/tags.json`, `posts/posts.json`, `posts/posts.11tydata.json`, `post.json`), lists concatenated as Eleventy merges data; JavaScript data files are not run (named on open)',
+    taxonomy: '`tags` (a string is one tag), added to those of the JSON data files that reach the template (`_data/tags.json`, `posts/posts.json`, `posts/posts.11tydata.json`, `post.json`), lists concatenated as Eleventy merges data, read when the folder opens; JavaScript data files are not run (named on open)',
   },
 }
