@@ -656,6 +656,8 @@ export class BufferStore {
 
   #rekey(buffer: Buffer, to: string): void {
     if (this.#buffers.get(buffer.path) === buffer) this.#buffers.delete(buffer.path)
+    // The merge's announcement names the article: it follows the new name.
+    if (this.#merged?.path === buffer.path) this.#merged = { ...this.#merged, path: to }
     buffer.path = to
     this.#buffers.set(to, buffer)
   }

@@ -197,6 +197,9 @@ describe('BufferStore: conflicts', () => {
     expect(state()).toBe('clean')
     expect(store.getSnapshot().conflict).toBeNull()
     expect(store.getSnapshot().merged).toEqual({ path: 'a.md', keys: ['tags'] })
+    store.rename('a.md', 'b.md')
+    expect(store.getSnapshot().merged).toEqual({ path: 'b.md', keys: ['tags'] })
+    store.rename('b.md', 'a.md')
     store.dismissMerged()
     expect(store.getSnapshot().merged).toBeNull()
     // The merge is one edit: undo takes the disk's change back out of the buffer.
