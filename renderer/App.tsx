@@ -19,6 +19,8 @@ import { revealMatch } from './library/search/reveal-match'
 import { Welcome } from './library/Welcome'
 import { FolderGone } from './library/FolderGone'
 import { QuickOpen } from './library/QuickOpen'
+import { CommandPalette } from './library/CommandPalette'
+import { useRecentArticles } from './library/quick-open/recent'
 import { FolderWarnings } from './library/FolderWarnings'
 import { Preview } from './preview/Preview'
 import { resolveLocal } from './preview/render'
@@ -80,10 +82,12 @@ function Workbench() {
     [buffers],
   )
   const topLine = useTopLine(view)
+  const recent = useRecentArticles(folder?.root ?? null, session.path)
   useEditorPhrases(view, t)
   const images = useImageInsert(view, session.path ?? null, (error) => setLoadError(describe(error)))
 
   const [quickOpen, setQuickOpen] = useState(false)
+  const [palette, setPalette] = useState(false)
   const [creating, setCreating] = useState(false)
   const [exporting, setExporting] = useState(false)
   const [recovered, setRecovered] = useState<RecoveredBuffers | null>(null)
@@ -256,6 +260,7 @@ function Workbench() {
       void buffers.saveAll()
     },
     'quick-open': () => setQuickOpen(true),
+    'command-palette': () => setPalette(true),
     'open-folder': () => void openFolder(),
     'new-article': () => folder && setCreating(true),
     export: () => folder && setExporting(true),
@@ -520,7 +525,19 @@ function Workbench() {
           }
         />
       )}
-      {quickOpen && <QuickOpen articles={articles} onOpen={(p) => void buffers.open(p)} onClose={() => setQuickOpen(false)} />}
+      {quickOpen && <QuickOpen articles={articles} recent={recent} onOpen={(p) => void buffers.open(p).then(() => view?.focus())} onClose={() => setQuickOpen(false)} />}
+      {palette && (
+        <CommandPalette
+          commands={commands}
+          more={[
+            { id: 'settings', label: t('settings'), run: () => setPanel('settings') },
+            { id: 'shortcuts', label: t('shortcuts'), run: () => setPanel('shortcuts') },
+            { id: 'taxonomy', label: t('toggleTaxonomy'), run: () => setTaxonomyOpen((open) => !open) },
+            { id: 'language', label: t('language') + ': ' + (locale === 'en' ? '简体中文' : 'English'), run: () => setLocale(locale === 'en' ? 'zh-CN' : 'en') },
+          ]}
+          onClose={() => setPalette(false)}
+        />
+      )}
       {session.conflict && (
         <ConflictDialog
           conflict={session.conflict}

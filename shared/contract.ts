@@ -361,6 +361,7 @@ export type MenuCommand =
   | 'new-article'
   | 'open-folder'
   | 'quick-open'
+  | 'command-palette'
   | 'save'
   | 'save-all'
   | 'export'
@@ -380,6 +381,7 @@ export const COMMAND_KEYS = {
   'new-article': 'Mod-n',
   'open-folder': 'Mod-o',
   'quick-open': 'Mod-p',
+  'command-palette': 'Mod-Shift-p',
   save: 'Mod-s',
   'save-all': 'Mod-Alt-s',
   export: 'Mod-Shift-e',

@@ -127,6 +127,7 @@ export function buildMenuTemplate({ locale, platform, recent, dev, actions }: Me
         command('open-folder', t.openFolder),
         { label: t.openRecent, submenu: recentItems },
         command('quick-open', t.quickOpen),
+        command('command-palette', t.commandPalette),
         separator,
         command('save', t.save),
         command('save-all', t.saveAll),

@@ -17,6 +17,7 @@ export interface ShellStrings {
   noRecent: string
   clearRecent: string
   quickOpen: string
+  commandPalette: string
   save: string
   saveAll: string
   export: string
@@ -79,6 +80,7 @@ export const STRINGS: Readonly<Record<Locale, ShellStrings>> = {
     noRecent: 'No Recent Folders',
     clearRecent: 'Clear Recent',
     quickOpen: 'Quick Open…',
+    commandPalette: 'Command Palette…',
     save: 'Save',
     saveAll: 'Save All',
     export: 'Export…',
@@ -140,6 +142,7 @@ export const STRINGS: Readonly<Record<Locale, ShellStrings>> = {
     noRecent: '没有最近打开的文件夹',
     clearRecent: '清除最近记录',
     quickOpen: '快速打开…',
+    commandPalette: '命令面板…',
     save: '保存',
     saveAll: '全部保存',
     export: '导出…',

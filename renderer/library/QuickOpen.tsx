@@ -1,62 +1,86 @@
-import { useId, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { ArticleSummary } from '../../shared/contract'
 import { useI18n } from '../i18n/i18n'
-import { Modal } from '../state/Modal'
+import { rank, type Ranked } from './quick-open/fuzzy'
+import { Highlighted, Picker } from './quick-open/Picker'
+import { loadPinyin, pinyinOf } from './quick-open/pinyin'
 
-const LIMIT = 50
+const LIMIT = 100
+/** Added to the score of the most recent article, less for older ones. */
+const RECENT_BONUS = 40
 
-/** Ctrl/Cmd+P: jump to an article by any part of its title or path. */
-export function QuickOpen({ articles, onOpen, onClose }: { articles: ArticleSummary[]; onOpen(path: string): void; onClose(): void }) {
+interface Props {
+  articles: ArticleSummary[]
+  /** Paths opened before, most recent first. */
+  recent?: readonly string[]
+  onOpen(path: string): void
+  onClose(): void
+}
+
+/**
+ * Ctrl/Cmd+P: jump to an article by a fuzzy, typo-tolerant match on its title or path, or the
+ * pinyin (initials or syllables) of a Chinese title. Recently opened articles come first.
+ */
+export function QuickOpen({ articles, recent = [], onOpen, onClose }: Props) {
   const { t } = useI18n()
-  const [text, setText] = useState('')
-  const [active, setActive] = useState(0)
-  const listId = useId()
-  const matches = useMemo(() => {
-    const needle = text.trim().toLowerCase()
-    const found = needle
-      ? articles.filter((a) => (a.title ?? '').toLowerCase().includes(needle) || a.path.toLowerCase().includes(needle))
-      : articles
-    return found.slice(0, LIMIT)
-  }, [articles, text])
+  const [pinyinReady, setPinyinReady] = useState(false)
+  useEffect(() => {
+    let live = true
+    void loadPinyin().then(() => live && setPinyinReady(true))
+    return () => {
+      live = false
+    }
+  }, [])
 
-  const choose = (article: ArticleSummary | undefined) => {
-    if (!article) return
-    onOpen(article.path)
-    onClose()
+  const recency = useMemo(() => new Map(recent.map((path, i) => [path, i])), [recent])
+  const ordered = useMemo(() => {
+    const byPath = new Map(articles.map((a) => [a.path, a]))
+    const first = recent.flatMap((path) => byPath.get(path) ?? [])
+    const seen = new Set(first)
+    return [...first, ...articles.filter((a) => !seen.has(a))]
+  }, [articles, recent])
+
+  const rows = (text: string): Ranked<ArticleSummary>[] => {
+    if (text.trim() === '') return ordered.slice(0, LIMIT).map((item) => ({ item, score: 0, positions: [] }))
+    return rank(
+      ordered,
+      text,
+      (a) => {
+        const title = a.title ?? ''
+        const texts: [string, number][] = [
+          [title, 1],
+          [a.path, 0.8],
+        ]
+        const spoken = pinyinReady ? pinyinOf(title) : null
+        if (spoken) texts.push([spoken.initials, 0.9], [spoken.full, 0.85])
+        return texts
+      },
+      LIMIT,
+      (a) => {
+        const at = recency.get(a.path)
+        return at === undefined ? 0 : RECENT_BONUS * (1 - at / Math.max(recent.length, 1))
+      },
+    )
   }
 
   return (
-    <Modal title={t('quickOpen')} testId="quick-open" onDismiss={onClose} showTitle={false} className="quick-open">
-        <input
-          autoFocus
-          type="text"
-          role="combobox"
-          aria-expanded="true"
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={matches[active] ? `${listId}-${active}` : undefined}
-          aria-label={t('quickOpen')}
-          placeholder={t('quickOpenHint')}
-          value={text}
-          onChange={(e) => {
-            setText(e.currentTarget.value)
-            setActive(0)
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') setActive((i) => Math.min(matches.length - 1, i + 1))
-            else if (e.key === 'ArrowUp') setActive((i) => Math.max(0, i - 1))
-            else if (e.key === 'Enter') choose(matches[active])
-            else return
-            e.preventDefault()
-          }}
-        />
-        <ul role="listbox" id={listId} aria-label={t('quickOpen')}>
-          {matches.map((a, i) => (
-            <li key={a.path} id={`${listId}-${i}`} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onClick={() => choose(a)}>
-              <span>{a.title ?? a.path}</span> <small>{a.path}</small>
-            </li>
-          ))}
-        </ul>
-    </Modal>
+    <Picker
+      title={t('quickOpen')}
+      testId="quick-open"
+      placeholder={t('quickOpenHint')}
+      empty={t('quickOpenNothing')}
+      rows={rows}
+      keyOf={(row) => row.item.path}
+      onChoose={(row) => onOpen(row.item.path)}
+      onClose={onClose}
+      render={(row) => (
+        <>
+          <span>
+            <Highlighted text={row.item.title ?? row.item.path} positions={row.item.title ? row.positions : []} />
+          </span>{' '}
+          {recency.has(row.item.path) && <small className="recent-mark">{t('quickOpenRecent')}</small>} <small>{row.item.path}</small>
+        </>
+      )}
+    />
   )
 }

@@ -6,10 +6,11 @@ import { allowRemote, remoteAllowed, type Settings } from './settings'
 
 const MAC = /Mac|iPhone|iPad/.test(navigator.platform)
 
-const COMMAND_LABELS: Record<MenuCommand, StringKey> = {
+export const COMMAND_LABELS: Record<MenuCommand, StringKey> = {
   'new-article': 'newArticle',
   'open-folder': 'openFolder',
   'quick-open': 'quickOpen',
+  'command-palette': 'commandPalette',
   save: 'save',
   'save-all': 'saveAll',
   export: 'exportArticle',
@@ -29,7 +30,8 @@ const EDITOR_KEYS: [string, StringKey][] = [
   ['Mod-Alt-]', 'unfoldRegion'],
 ]
 
-function shown(binding: string): string {
+/** A binding as the platform writes it: Ctrl+Shift+P, or ⌘⇧P on macOS. */
+export function shownKeys(binding: string): string {
   return binding
     .split('-')
     .map((part) => (part === 'Mod' ? (MAC ? '⌘' : 'Ctrl') : part === 'Alt' ? (MAC ? '⌥' : 'Alt') : part === 'Shift' ? (MAC ? '⇧' : 'Shift') : part.toUpperCase()))
@@ -50,7 +52,7 @@ export function ShortcutsPanel({ onClose }: { onClose(): void }) {
               <tr key={keys}>
                 <td>{t(label)}</td>
                 <td>
-                  <kbd>{shown(keys)}</kbd>
+                  <kbd>{shownKeys(keys)}</kbd>
                 </td>
               </tr>
             ))}

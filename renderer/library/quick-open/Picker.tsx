@@ -1,0 +1,108 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { Modal } from '../../state/Modal'
+
+interface Props<T> {
+  title: string
+  testId: string
+  placeholder: string
+  empty: string
+  /** The rows for the text typed so far, best first. */
+  rows(text: string): readonly T[]
+  keyOf(row: T): string
+  render(row: T): ReactNode
+  onChoose(row: T): void
+  onClose(): void
+}
+
+const PAGE = 10
+
+/**
+ * A filter box over a list (quick open, command palette): arrows, Page Up/Down, Home/End move
+ * the selection, which stays in view; Enter chooses, Escape closes. A combobox to assistive tech.
+ */
+export function Picker<T>({ title, testId, placeholder, empty, rows, keyOf, render, onChoose, onClose }: Props<T>) {
+  const [text, setText] = useState('')
+  const [active, setActive] = useState(0)
+  const listId = useId()
+  const list = useRef<HTMLUListElement>(null)
+  const shown = rows(text)
+
+  useEffect(() => {
+    list.current?.querySelector<HTMLElement>(`[data-index="${active}"]`)?.scrollIntoView({ block: 'nearest' })
+  }, [active, text])
+
+  const choose = (row: T | undefined) => {
+    if (row === undefined) return
+    onClose()
+    onChoose(row)
+  }
+  const move = (to: number) => setActive(Math.min(shown.length - 1, Math.max(0, to)))
+
+  return (
+    <Modal title={title} testId={testId} onDismiss={onClose} showTitle={false} className="quick-open">
+      <input
+        autoFocus
+        type="text"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={shown.length > 0 ? `${listId}-${active}` : undefined}
+        aria-label={title}
+        placeholder={placeholder}
+        value={text}
+        onChange={(e) => {
+          setText(e.currentTarget.value)
+          setActive(0)
+        }}
+        onKeyDown={(e) => {
+          const to: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, PageDown: active + PAGE, PageUp: active - PAGE }
+          if (e.key in to) move(to[e.key] as number)
+          else if (e.key === 'Enter') choose(shown[active])
+          else return
+          e.preventDefault()
+        }}
+      />
+      <ul role="listbox" id={listId} aria-label={title} ref={list}>
+        {shown.map((row, i) => (
+          <li
+            key={keyOf(row)}
+            id={`${listId}-${i}`}
+            data-index={i}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'active' : ''}
+            onMouseMove={() => i !== active && setActive(i)}
+            onClick={() => choose(row)}
+          >
+            {render(row)}
+          </li>
+        ))}
+      </ul>
+      {shown.length === 0 && <p className="empty">{empty}</p>}
+    </Modal>
+  )
+}
+
+/** The text with the characters at `positions` marked. */
+export function Highlighted({ text, positions }: { text: string; positions: readonly number[] }) {
+  if (positions.length === 0) return <>{text}</>
+  const marked = new Set(positions)
+  const parts: ReactNode[] = []
+  let run = ''
+  let inMark = false
+  const flush = (key: number) => {
+    if (run) parts.push(inMark ? <mark key={key}>{run}</mark> : run)
+    run = ''
+  }
+  for (let i = 0; i < text.length; i++) {
+    const m = marked.has(i)
+    if (m !== inMark) {
+      flush(i)
+      inMark = m
+    }
+    run += text[i]
+  }
+  flush(text.length)
+  return <>{parts}</>
+}

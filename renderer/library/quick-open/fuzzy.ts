@@ -1,0 +1,110 @@
+/**
+ * Fuzzy matching for quick open and the command palette: the query's characters in order
+ * (not necessarily adjacent) in a candidate, scored so runs of adjacent characters, word starts
+ * and an early start rank first. When the characters are not all there, one typo is forgiven
+ * (a missing, extra or swapped character) at a lower score.
+ */
+
+export interface FuzzyMatch {
+  score: number
+  /** Indexes (UTF-16) of the matched characters in the candidate, for highlighting. */
+  positions: number[]
+}
+
+function isWordStart(text: string, i: number): boolean {
+  if (i === 0) return true
+  const before = text[i - 1] as string
+  const here = text[i] as string
+  return /[\s/_\-.·,，、:：()（）[\]]/.test(before) || (before === before.toLowerCase() && here !== here.toLowerCase())
+}
+
+/** Subsequence match of `needle` (already lower-cased) in `hay`; null when absent. */
+export function subsequence(needle: string, hay: string): FuzzyMatch | null {
+  if (needle.length === 0) return { score: 0, positions: [] }
+  const lower = hay.toLowerCase()
+  // Prefer a contiguous occurrence: it is what a person typing a substring means.
+  const at = lower.indexOf(needle)
+  if (at !== -1) {
+    const positions = Array.from({ length: needle.length }, (_, k) => at + k)
+    return { score: 100 + needle.length * 10 + (isWordStart(hay, at) ? 30 : 0) - Math.min(at, 30), positions }
+  }
+  const positions: number[] = []
+  let score = 0
+  let from = 0
+  for (const char of needle) {
+    const i = lower.indexOf(char, from)
+    if (i === -1) return null
+    const adjacent = positions.length > 0 && positions[positions.length - 1] === i - 1
+    score += adjacent ? 8 : isWordStart(hay, i) ? 6 : 1
+    positions.push(i)
+    from = i + 1
+  }
+  return { score: score - Math.min(positions[0] ?? 0, 20) / 2, positions }
+}
+
+/** The query with one character left out, or two neighbours swapped: the typos forgiven. */
+function oneTypoAway(needle: string): string[] {
+  const variants = new Set<string>()
+  for (let i = 0; i < needle.length; i++) variants.add(needle.slice(0, i) + needle.slice(i + 1))
+  for (let i = 0; i + 1 < needle.length; i++) variants.add(needle.slice(0, i) + needle[i + 1] + needle[i] + needle.slice(i + 2))
+  variants.delete(needle)
+  return [...variants].filter((v) => v.length > 0)
+}
+
+/** A typo-tolerant match: exact subsequence first, else one typo (queries of 4+ characters). */
+export function fuzzy(needle: string, hay: string): FuzzyMatch | null {
+  const exact = subsequence(needle, hay)
+  if (exact || needle.length < 4) return exact
+  let best: FuzzyMatch | null = null
+  for (const variant of oneTypoAway(needle)) {
+    const found = subsequence(variant, hay)
+    if (found && (!best || found.score > best.score)) best = found
+  }
+  return best ? { score: best.score / 2 - 20, positions: best.positions } : null
+}
+
+export interface Ranked<T> {
+  item: T
+  score: number
+  /** Positions in the candidate text that matched (title or label). */
+  positions: number[]
+}
+
+/**
+ * The best `limit` items for the query, best first. `texts` gives each item's searchable texts
+ * (title, path, pinyin initials …) with a weight; `bonus` adds to an item's score (recency).
+ * A typo is only looked for when too few items match exactly.
+ */
+export function rank<T>(
+  items: readonly T[],
+  query: string,
+  texts: (item: T) => readonly (readonly [text: string, weight: number])[],
+  limit: number,
+  bonus: (item: T) => number = () => 0,
+): Ranked<T>[] {
+  const needle = query.trim().toLowerCase().replace(/\s+/g, ' ')
+  const scoreWith = (match: (needle: string, hay: string) => FuzzyMatch | null, item: T): Ranked<T> | null => {
+    let best: Ranked<T> | null = null
+    for (const [text, weight] of texts(item)) {
+      const found = match(needle, text)
+      if (!found) continue
+      const score = found.score * weight
+      if (!best || score > best.score) best = { item, score, positions: weight === 1 ? found.positions : [] }
+    }
+    return best ? { ...best, score: best.score + bonus(item) } : null
+  }
+  const found: Ranked<T>[] = []
+  for (const item of items) {
+    const hit = scoreWith(subsequence, item)
+    if (hit) found.push(hit)
+  }
+  if (found.length < limit && needle.length >= 4) {
+    const exact = new Set(found.map((f) => f.item))
+    for (const item of items) {
+      if (exact.has(item)) continue
+      const hit = scoreWith(fuzzy, item)
+      if (hit) found.push(hit)
+    }
+  }
+  return found.sort((a, b) => b.score - a.score).slice(0, limit)
+}
