@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { debounceWithMaxWait, type Debouncer } from '../../shared/debounce'
 import { folio } from '../bridge'
+import { logPageError } from '../log/report-errors'
 import type { BufferStore } from './buffer-store'
 
 /**
@@ -23,7 +24,7 @@ export function useJournal(store: BufferStore, unsaved: readonly string[], enabl
   keyRef.current = key
 
   useEffect(() => {
-    void folio.setUnsaved(key ? key.split('\n') : []).catch(() => undefined)
+    void folio.setUnsaved(key ? key.split('\n') : []).catch((error: unknown) => logPageError('unsaved-set', error))
   }, [key])
 
   // What the journal last received: nothing typed and the same set means nothing to send again.
@@ -34,7 +35,8 @@ export function useJournal(store: BufferStore, unsaved: readonly string[], enabl
       const now = { edits: store.editCount(), key: keyRef.current }
       if (sent.current && sent.current.edits === now.edits && sent.current.key === now.key) return
       sent.current = now
-      void folio.journalUnsaved(store.unsavedBuffers()).catch(() => undefined)
+      // Unreached, the journal would not protect these edits against a crash: worth the log.
+      void folio.journalUnsaved(store.unsavedBuffers()).catch((error: unknown) => logPageError('journal', error))
     },
     { waitMs: JOURNAL_DELAY_MS, maxWaitMs: JOURNAL_MAX_WAIT_MS },
   )

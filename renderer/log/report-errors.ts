@@ -25,6 +25,14 @@ export interface ErrorReporter {
   dispose(): void
 }
 
+let installed: ErrorReporter | null = null
+
+/** For a feature that caught a failure it has no place to show: straight to the log. */
+export function logPageError(source: string, error: unknown): void {
+  if (installed) installed.report(source, error)
+  else console.error(`Folio (${source}):`, error)
+}
+
 export function installErrorReporting(api: Pick<InvokeApi, 'reportError'>, target: Window = window, now: () => number = Date.now): ErrorReporter {
   let windowStart = now()
   let sent = 0
@@ -44,11 +52,14 @@ export function installErrorReporting(api: Pick<InvokeApi, 'reportError'>, targe
   const onRejection = (event: PromiseRejectionEvent): void => report('promise', event.reason)
   target.addEventListener('error', onError)
   target.addEventListener('unhandledrejection', onRejection)
-  return {
+  const reporter: ErrorReporter = {
     report,
     dispose() {
       target.removeEventListener('error', onError)
       target.removeEventListener('unhandledrejection', onRejection)
+      if (installed === reporter) installed = null
     },
   }
+  installed = reporter
+  return reporter
 }
