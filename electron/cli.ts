@@ -18,6 +18,7 @@ import { createGuard } from './workspace/guard'
 import { readRegularFile } from './workspace/open-inside'
 import { detectSite } from './workspace/site'
 import { openFromCommandLine } from './workspace/open-from-cli'
+import { checkLinks } from './links/check'
 
 export interface Io {
   out(line: string): void
@@ -31,6 +32,7 @@ const USAGE = `Usage:
   folio index DIR [--json]           list every article under DIR (one JSON array with --json)
   folio check DIR [--json]           print path:line: message for each header that does not parse (exit 1),
                                      then field checks as warning:/note: lines (they never fail the check)
+  folio check DIR --links [--json]   broken images and internal links (path:line:column: message, exit 1)
   folio set FILE... KEY=VALUE        set KEY to the string VALUE in each file's header
   folio set FILE... --json KEY=JSON  set KEY to a typed JSON value (number, boolean, list, …)
   folio unset FILE... KEY            remove KEY from each file's header
@@ -229,8 +231,9 @@ export interface CheckRow {
 
 async function checkCommand(args: string[], io: Io): Promise<number> {
   const json = args.includes('--json')
-  const rest = args.filter((a) => a !== '--json')
-  if (rest.length !== 1) throw new UsageError('usage: folio check DIR [--json]')
+  const rest = args.filter((a) => a !== '--json' && a !== '--links')
+  if (rest.length !== 1) throw new UsageError('usage: folio check DIR [--links] [--json]')
+  if (args.includes('--links')) return linksCommand(rest[0] ?? '', json, io)
   let bad = 0
   const rows: CheckRow[] = []
   for (const e of await indexEntries(rest[0], io)) {
@@ -252,6 +255,21 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
     }
   }
   return bad > 0 ? 1 : 0
+}
+
+/** `check --links`: broken images and internal links, path:line:column: message; exit 1 if any. */
+async function linksCommand(dirArg: string, json: boolean, io: Io): Promise<number> {
+  const { workspace, dir } = await openFromCommandLine(dirArg, io.cwd)
+  try {
+    const rows = (await checkLinks(workspace))
+      .map((p) => ({ ...p, path: relative(dir, join(workspace.info.root, ...p.path.split('/'))).split(sep).join('/') }))
+      .filter((p) => !p.path.startsWith('..'))
+    if (json) io.out(JSON.stringify(rows.map((r) => ({ ...r, severity: 'error' })), null, 2))
+    else for (const r of rows) io.out(`${r.path}:${r.line}:${r.column}: ${r.message}`)
+    return rows.length ? 1 : 0
+  } finally {
+    await workspace.close()
+  }
 }
 
 // ---------------------------------------------------------------- set / unset
