@@ -411,6 +411,8 @@ function yamlValue(node: unknown, walk: YamlWalk, depth: number): FieldValue {
 function scalarValue(node: Scalar, tz: string): FieldValue {
   const v = node.value
   if (typeof v === 'string') return stringValue(v, tz)
+  // The package's YAML 1.1 float pattern takes `e0` for a number (NaN); only `.nan` is one.
+  if (typeof v === 'number' && Number.isNaN(v) && node.source !== undefined && !/^[-+]?\.nan$/i.test(node.source)) return stringValue(node.source, tz)
   if (typeof v === 'number') return { type: 'number', value: v, text: node.source ?? String(v) }
   if (typeof v === 'boolean') return { type: 'boolean', value: v }
   // YAML 1.1 makes timestamps Date objects: keep the text written, as for any date.

@@ -235,6 +235,8 @@ describe('values as each reader types them', () => {
     expect([f.published, f.comments]).toEqual([{ type: 'boolean', value: false }, { type: 'boolean', value: true }])
     expect([f.weight, f.time, f.count].map((v) => (v?.type === 'number' ? v.value : v))).toEqual([15, 80, 1000])
     expect(f.date).toMatchObject({ type: 'date', text: '2024-01-01 10:00:00' })
+    // Psych reads `e0` as text; the `yaml` package's 1.1 float pattern would make it NaN.
+    expect(fieldRecord(parse('---\ntitle: e0\nn: .nan\n---\n', { site: 'jekyll' }))).toMatchObject({ title: { type: 'string', value: 'e0' }, n: { type: 'number' } })
     // The edits keep it: a date set on a date stays plain, text that Psych would retype is quoted.
     expect(set(text, 'date', '2024-02-02 08:00:00', { site: 'jekyll', date: true })).toContain('\ndate: 2024-02-02 08:00:00\n')
     expect(set(text, 'title', 'no', { site: 'jekyll' })).toContain("\ntitle: 'no'\n")

@@ -43,6 +43,12 @@ export function plainOracle(v: unknown): Plain {
   return v as Plain
 }
 
+/** A date replaced by date text stays a date (Folio's rule for date fields); anything else reads back as set. */
+export function readsBackAs(before: Plain | undefined, after: Plain | undefined, set: unknown): boolean {
+  const isDate = (p: Plain | undefined): boolean => p !== null && typeof p === 'object' && !Array.isArray(p) && 'date' in p
+  return isDate(before) && typeof set === 'string' && isDate(after)
+}
+
 export function isFolioError(error: unknown): boolean {
   return error instanceof FolioError && error.message.length > 20
 }
@@ -55,7 +61,8 @@ export const TRICKY_VALUES = [
   ' ', 'a ', '[a]', '{a}', 'Tue, 01 Mar 2022 04:51:00 GMT', '2013/7/13 20:46:25', '中文：标题', 'C#', '---', '...',
 ]
 
-const word = fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/).filter((w) => !/^(?:y|n|yes|no|on|off|true|false|null)$/.test(w))
+// `e0` is left out: the `yaml` package's YAML 1.1 oracle takes it for a number (Psych does not).
+const word = fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/).filter((w) => !/^(?:y|n|yes|no|on|off|true|false|null)$/.test(w) && !/^e\d/.test(w))
 const cjk = fc.array(fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)), { minLength: 1, maxLength: 5 }).map((a) => a.join(''))
 const plain = fc.oneof(word, cjk, fc.tuple(word, cjk).map(([a, b]) => `${a} ${b}`))
 /** Written as is, unquoted: what authors type, including what YAML retypes. */

@@ -11,7 +11,7 @@ import { parse as hexoParse } from 'hexo-front-matter'
 import { describe, expect, it } from 'vitest'
 import { applyPatches, parse, removeKey, setValue } from '../../../shared/frontmatter'
 import type { EditOptions } from '../../../shared/frontmatter/types'
-import { entryLines, isFolioError, plainFields, plainOracle, TRICKY_VALUES, type Plain } from './oracle-helpers'
+import { entryLines, isFolioError, plainFields, plainOracle, readsBackAs, TRICKY_VALUES, type Plain } from './oracle-helpers'
 
 const hexo: EditOptions = { site: 'hexo' }
 
@@ -126,7 +126,7 @@ describe("Folio's edits read back through Hexo's reader", () => {
         const out = applyPatches(text, patches)
         const after = hexoRead(out)
         expect(after.error, `${where} → ${JSON.stringify(out)}`).toBe(false)
-        expect(after.fields?.[k], `${where} → ${JSON.stringify(out)}`).toEqual(v)
+        if (!readsBackAs(before.fields[k], after.fields?.[k], v)) expect(after.fields?.[k], `${where} → ${JSON.stringify(out)}`).toEqual(v)
         expect({ ...after.fields, [k]: null }, where).toEqual({ ...before.fields, [k]: null })
         expect(after.content, where).toBe(before.content)
       }),
