@@ -270,7 +270,8 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
       return locked(r.abs, async () => {
         const bytes = encode(text, bom)
         try {
-          await createExclusive(guard, r.rel, bytes)
+          // Never makes a vanished folder again: that is for the writer to locate or close.
+          await unlessGone(r.rel, 'save', () => createExclusive(guard, r.rel, bytes))
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
             throw new FolioError({ code: 'EXISTS', path: r.rel, message: `Could not save ${r.rel}: a file with that name exists. Choose another name.` })

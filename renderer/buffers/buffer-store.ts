@@ -415,8 +415,10 @@ export class BufferStore {
         this.#move(buffer, 'conflict')
         if (this.#mergeByItself(buffer, error.disk)) return this.#write(buffer, buffer.baseHash)
         if (buffer === this.#shown) this.#conflictOpen = true
-      } else if (recreate || isCode(error, 'NOT_FOUND')) {
-        // Still not on disk: the buffer says so and offers the same choices again.
+      } else if (recreate) {
+        // Still not on disk: the buffer says so and offers the same choices again. A save that
+        // finds no file fails instead: the folder itself may be gone, and only the watcher's
+        // report (diskChanged) says the file was deleted, which offers writing it again.
         this.#move(buffer, 'delete')
       } else {
         this.#move(buffer, 'fail')

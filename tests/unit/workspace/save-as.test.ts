@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { access, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { hashBytes } from '../../../electron/workspace/encoding'
@@ -30,5 +30,13 @@ describe('save as: an article where no file is', () => {
     await expect(ws.saveAs('taken.md', 'mine', false)).rejects.toMatchObject({ code: 'EXISTS', path: 'taken.md' })
     expect(await readFile(join(root, 'taken.md'), 'utf8')).toBe('theirs')
     await expect(ws.saveAs('../outside.md', 'x', false)).rejects.toMatchObject({ code: 'OUTSIDE_ROOT' })
+  })
+
+  it('never makes a vanished folder again', async () => {
+    const root = await copySite('plain')
+    const ws = await open(root)
+    await rename(root, `${root}-moved`)
+    await expect(ws.saveAs('notes/new.md', 'x', false)).rejects.toMatchObject({ code: 'NOT_FOUND', path: 'notes/new.md' })
+    await expect(access(root)).rejects.toMatchObject({ code: 'ENOENT' })
   })
 })

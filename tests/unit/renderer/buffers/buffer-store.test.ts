@@ -457,12 +457,16 @@ describe('BufferStore: a file deleted on disk, saved again', () => {
     expect(disk.files.get('a.md')).toBe('\uFEFF' + POST + 'More.\n')
   })
 
-  it('a save that finds the file gone says it is deleted, instead of failing', async () => {
+  it('a save that finds no file fails and says so; once the watcher reports it deleted, saving writes it again', async () => {
     const { store, disk, append, state } = setUp()
     await store.open('a.md')
     append('Mine.\n')
     disk.files.delete('a.md')
     expect(await store.save()).toBe(false)
+    expect(state()).toBe('error')
+    expect(store.getSnapshot().message).toContain('does not exist')
+    expect(disk.files.has('a.md')).toBe(false)
+    await store.diskChanged({ added: [], changed: [], removed: ['a.md'] })
     expect(state()).toBe('deleted')
     expect(await store.save()).toBe(true)
     expect(disk.files.get('a.md')).toBe(POST + 'Mine.\n')
