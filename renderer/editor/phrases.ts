@@ -1,5 +1,5 @@
 /**
- * The editor's own words (the header lint message) in the UI language, through CodeMirror's
+ * The editor's words (the header lint message, CodeMirror's find/replace, folding and lint) in the UI language, through CodeMirror's
  * phrases: the English text is the key, renderer/i18n gives the translation. Each buffer's state
  * carries a compartment for them, and useEditorPhrases keeps the shown state's in the language
  * chosen now, also after a switch of language or of article.
@@ -13,7 +13,11 @@ import { STRINGS, type StringKey } from '../i18n/strings'
 const phrases = new Compartment()
 
 /** Phrases the editor asks for: each English string (the phrase's key in the state) by its i18n key. */
-const EDITOR_PHRASES = ['headerLint'] as const satisfies readonly StringKey[]
+const EDITOR_PHRASES = [
+  'headerLint',
+  // @codemirror/search, language (folding), lint and view ask for these.
+  'cmFind', 'cmReplace', 'cmNext', 'cmPrevious', 'cmAll', 'cmMatchCase', 'cmRegexp', 'cmByWord', 'cmReplaceOne', 'cmReplaceAll', 'cmClose', 'cmCurrentMatch', 'cmReplacedMatches', 'cmReplacedOnLine', 'cmOnLine', 'cmGoToLine', 'cmGo', 'cmFoldedLines', 'cmUnfoldedLines', 'cmTo', 'cmFoldedCode', 'cmUnfold', 'cmFoldLine', 'cmUnfoldLine', 'cmDiagnostics', 'cmNoDiagnostics', 'cmControlCharacter',
+] as const satisfies readonly StringKey[]
 
 /** The English text an editor phrase is asked for by (its key in EditorState.phrases). */
 export function phraseKey(key: (typeof EDITOR_PHRASES)[number]): string {

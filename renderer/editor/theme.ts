@@ -16,6 +16,11 @@ const base = EditorView.theme({
   '.cm-folio-template-tag': { color: 'var(--tag)', backgroundColor: 'var(--tag-bg)', borderRadius: '3px' },
   '.cm-foldPlaceholder': { backgroundColor: 'var(--tag-bg)', border: 'none', color: 'var(--muted)' },
   '.cm-panels': { backgroundColor: 'var(--panel)', color: 'var(--text)' },
+  // CodeMirror's light gradients under our dark text colour made the find panel unreadable in dark mode.
+  '.cm-panels .cm-textfield': { backgroundColor: 'var(--editor-bg)', color: 'var(--text)', border: '1px solid var(--border)' },
+  '.cm-panels .cm-button': { backgroundImage: 'none', backgroundColor: 'var(--panel)', color: 'var(--text)', border: '1px solid var(--border)' },
+  '.cm-panels .cm-button:active': { backgroundImage: 'none', backgroundColor: 'var(--row-selected)' },
+  '.cm-panels button[name=close]': { color: 'var(--muted)' },
   // Header lines are data: Markdown's heading, emphasis and link styling does not apply there.
   '.cm-folio-header span': { fontWeight: 'normal', fontStyle: 'normal', textDecoration: 'none', color: 'inherit' },
   '.cm-folio-header span.cm-folio-h-fence, .cm-folio-header span.cm-folio-h-comment': { color: 'var(--muted)' },

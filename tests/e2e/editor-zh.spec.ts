@@ -1,0 +1,51 @@
+/**
+ * CodeMirror's own words in the Chinese UI (find/replace) and a find panel readable in dark mode.
+ */
+import { expect, test } from '@playwright/test'
+import { launchApp, type LaunchedApp } from './harness'
+import { contentFolder } from './support/folders'
+
+let app: LaunchedApp | null = null
+test.afterEach(async () => {
+  await app?.close()
+  app = null
+})
+
+function luminance(rgb: string): number {
+  const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number).map((v) => {
+    const c = v / 255
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+  }) as [number, number, number]
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b
+}
+const contrast = (a: string, b: string) => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number]
+  return (hi + 0.05) / (lo + 0.05)
+}
+
+test('the find and replace panel speaks Chinese and is readable in dark mode', async () => {
+  const dir = await contentFolder({ 'posts/a.md': '---\ntitle: 中文\n---\n\n正文里有猫。\n' })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN')
+  await page.locator('[data-testid=article-item][data-path="posts/a.md"]').click()
+  await expect(page.locator('[data-testid=property][data-key=title] input')).toHaveValue('中文')
+  await page.getByText('正文里有猫。').click()
+  await page.keyboard.press('ControlOrMeta+f')
+  const panel = page.locator('.cm-search')
+  await expect(panel.locator('input[name=search]')).toHaveAttribute('placeholder', '查找')
+  await expect(panel.locator('input[name=replace]')).toHaveAttribute('placeholder', '替换')
+  await expect(panel.getByRole('button', { name: '全部替换' })).toBeVisible()
+  await expect(panel.getByRole('button', { name: '下一个' })).toBeVisible()
+  await expect(panel).toContainText('区分大小写')
+  const english = await panel.evaluate((el) => (el.textContent ?? '').match(/[A-Za-z]{2,}/g) ?? [])
+  expect(english).toEqual([])
+
+  const field = panel.locator('input[name=search]')
+  const [color, background] = await field.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor])
+  expect(contrast(color as string, background as string)).toBeGreaterThan(4.5)
+  const button = panel.getByRole('button', { name: '全部替换' })
+  const [text, face] = await button.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor])
+  expect(contrast(text as string, face as string)).toBeGreaterThan(4.5)
+})
