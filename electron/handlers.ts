@@ -12,6 +12,8 @@ import { createJournal, isUnsavedBuffer } from './recovery/journal'
 import { createTaxonomyService, type TaxonomyService } from './taxonomy/service'
 import { createExportService, type ExportServiceDeps } from './export/service'
 import { createGitService, type GitService } from './git/service'
+import { publishSuggestions } from './publish/suggest'
+import { runPublish, type PublishRun } from './publish/run'
 import { log } from './log/log'
 import { createMediaService } from './media/service'
 
@@ -128,6 +130,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return service
   }
 
+  let publishing: PublishRun | null = null
+
   const exports = createExportService({
     workspace: open,
     chooseTarget: deps.chooseExportTarget,
@@ -199,6 +203,22 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     cancelGit: async () => (workspace ? gits.get(workspace)?.cancel() : undefined),
     conflictVersions: (path) => gitOf().conflictVersions(path),
     markResolved: (path) => gitOf().markResolved(path),
+    publishSuggestions: async () => {
+      const ws = open()
+      return publishSuggestions(ws.info.root, ws.info.kind)
+    },
+    runPublish: async (command) => {
+      const ws = open()
+      if (publishing) throw new FolioError({ code: 'CANCELLED', message: 'A publish command is still running. Wait for it, or stop it, then run again.' })
+      const run = runPublish(command, ws.info.root, (text) => deps.emit('publishOutput', { text }))
+      publishing = run
+      try {
+        return await run.done
+      } finally {
+        publishing = null
+      }
+    },
+    cancelPublish: async () => publishing?.stop(),
     reportError: async (report) => log.error(`page:${report.source}`, report.message, report.stack),
     current: () => workspace,
     unsaved: () => unsaved,
@@ -212,6 +232,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     dispose: async () => {
       exports.cancelAll()
+      publishing?.stop()
       await journal?.flush()
       await workspace?.close()
       workspace = null
@@ -359,6 +380,9 @@ export const ARGUMENTS = {
   cancelGit: [],
   conflictVersions: [str],
   markResolved: [str],
+  publishSuggestions: [],
+  runPublish: [(v) => typeof v === 'string' && v.trim() !== '' && v.length <= 10_000],
+  cancelPublish: [],
   reportError: [
     record({
       source: (v) => str(v) && (v as string).length <= ERROR_REPORT_LIMITS.source,

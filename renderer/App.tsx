@@ -39,6 +39,7 @@ import { useCommandShortcuts, type CommandHandlers } from './state/shortcuts'
 import { NewArticleDialog } from './state/NewArticleDialog'
 import { ExportDialog } from './export/ExportDialog'
 import { GitPanels } from './git/GitPanels'
+import { PublishDialog } from './publish/PublishDialog'
 import { useGit } from './git/use-git'
 import { RecoveryDialog } from './state/RecoveryDialog'
 import { useJournal } from './buffers/journal'
@@ -208,6 +209,7 @@ function Workbench() {
   const [only, setOnly] = useState<{ label: string; paths: ReadonlySet<string> } | null>(null)
   const [bulkPaths, setBulkPaths] = useState<string[] | null>(null)
   useAutosave(buffers.save, session.state, session.text, settings.autosave)
+  const [publishing, setPublishing] = useState(false)
   // Asked again whenever the list is (a save, a change on disk).
   const git = useGit(folder?.root ?? null, articles)
   const gitChanges = useMemo(
@@ -385,6 +387,9 @@ function Workbench() {
         >
           {t('taxonomy')}
         </button>
+        <button type="button" data-testid="publish-open" onClick={() => setPublishing(true)} disabled={!folder}>
+          {t('publish')}
+        </button>
         <GitPanels
           git={git}
           openPath={session.path}
@@ -504,6 +509,13 @@ function Workbench() {
       {recovered && <RecoveryDialog recovered={recovered} onRestore={() => void restoreRecovered()} onDiscard={discardRecovered} />}
       {panel === 'shortcuts' && <ShortcutsPanel onClose={() => setPanel(null)} />}
       {panel === 'settings' && <SettingsPanel settings={settings} folder={folder?.root ?? null} onChange={updateSettings} onClose={() => setPanel(null)} />}
+      {publishing && folder && (
+        <PublishDialog
+          saved={settings.publishCommands[folder.root]}
+          onSave={(command) => updateSettings({ publishCommands: { ...settings.publishCommands, [folder.root]: command } })}
+          onClose={() => setPublishing(false)}
+        />
+      )}
       {bulkPaths && <BulkFieldDialog paths={bulkPaths} onClose={() => setBulkPaths(null)} onChanged={() => void refresh()} />}
       {menu && (
         <ArticleMenu

@@ -493,6 +493,11 @@ export interface InvokeApi {
   markResolved(path: string): Promise<void>
   /** A failure in the page (an uncaught error, a rejected promise, a render that threw), for Folio's log file. */
   reportError(report: ErrorReport): Promise<void>
+  /** Publish commands that fit the open site (read from its package.json, _config.yml, tools on PATH). */
+  publishSuggestions(): Promise<PublishSuggestion[]>
+  /** Runs the writer's publish command in the open folder; its output streams as publishOutput events. */
+  runPublish(command: string): Promise<PublishResult>
+  cancelPublish(): Promise<void>
 }
 
 /** What the page tells the log about one of its failures. */
@@ -563,6 +568,19 @@ export interface GitOutcome {
   commit?: string
 }
 
+/** A publish command that fits the site, and why: shown, never run until chosen. */
+export interface PublishSuggestion {
+  command: string
+  why: string
+}
+
+export interface PublishResult {
+  /** The command's exit status; null when it could not start or was stopped by a signal. */
+  code: number | null
+  /** The end of what it printed. */
+  output: string
+}
+
 export interface GitProgress {
   operation: 'pull' | 'push'
   /** A chunk of git's progress output. */
@@ -587,6 +605,7 @@ export interface EventApi {
   /** The open folder (absolute) was moved, renamed or deleted while open: close it or locate it. */
   folderGone: { root: string }
   gitProgress: GitProgress
+  publishOutput: { text: string }
 }
 
 /** A folder (absolute) to open, and maybe a file in it (POSIX, relative to that folder). */
@@ -646,6 +665,9 @@ export const INVOKE = {
   cancelGit: 'git:cancel',
   conflictVersions: 'git:conflict-versions',
   markResolved: 'git:resolved',
+  publishSuggestions: 'publish:suggestions',
+  runPublish: 'publish:run',
+  cancelPublish: 'publish:cancel',
   reportError: 'log:error',
 } as const satisfies Record<InvokeMethod, string>
 
@@ -657,6 +679,7 @@ export const EVENTS = {
   exportProgress: 'export:progress',
   folderGone: 'folder:gone',
   gitProgress: 'git:progress',
+  publishOutput: 'publish:output',
 } as const satisfies Record<EventName, string>
 
 /** What the handlers table returns for a method: the value, before enveloping. */

@@ -2,7 +2,7 @@
  * Changes: what changed since the last commit, commit a chosen set of articles (with their
  * asset folders), pull and push. Git's own output is shown as it comes.
  */
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { GitState } from '../../shared/contract'
 import { folio } from '../bridge'
 import { useI18n } from '../i18n/i18n'
@@ -32,6 +32,15 @@ export function ChangesDialog({ state, progress, unsaved, onRefresh, onClearProg
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState<'commit' | 'pull' | 'push' | null>(null)
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null)
+  const [last, setLast] = useState<'commit' | 'pull' | 'push' | null>(null)
+  const buttons = useRef<Partial<Record<'commit' | 'pull' | 'push', HTMLButtonElement | null>>>({})
+  // The pressed button is disabled while git runs, which drops the keyboard focus: give it back
+  // (to Pull when a commit leaves nothing to commit).
+  useEffect(() => {
+    if (busy !== null || last === null) return
+    const target = buttons.current[last]
+    ;(target && !target.disabled ? target : buttons.current.pull)?.focus()
+  }, [busy, last])
 
   const chosenChanges = useMemo(() => committable.filter((c) => chosen.has(c.path)), [committable, chosen])
   const suggested = suggestMessage(chosenChanges, t)
@@ -42,6 +51,7 @@ export function ChangesDialog({ state, progress, unsaved, onRefresh, onClearProg
 
   const run = async (kind: 'commit' | 'pull' | 'push') => {
     setBusy(kind)
+    setLast(kind)
     setOutcome(null)
     onClearProgress()
     try {
@@ -157,16 +167,19 @@ export function ChangesDialog({ state, progress, unsaved, onRefresh, onClearProg
       <div className="actions">
         <button
           type="button"
+          ref={(b) => {
+            buttons.current.commit = b
+          }}
           data-testid="git-commit"
           disabled={busy !== null || chosenChanges.length === 0 || text.trim() === '' || unsavedChosen.length > 0}
           onClick={() => void run('commit')}
         >
           {busy === 'commit' ? t('gitCommitting') : t('gitCommit', { count: chosenChanges.length })}
         </button>
-        <button type="button" data-testid="git-pull" disabled={busy !== null} onClick={() => void run('pull')}>
+        <button type="button" ref={(b) => { buttons.current.pull = b }} data-testid="git-pull" disabled={busy !== null} onClick={() => void run('pull')}>
           {busy === 'pull' ? t('gitPulling') : t('gitPull')}
         </button>
-        <button type="button" data-testid="git-push" disabled={busy !== null} onClick={() => void run('push')}>
+        <button type="button" ref={(b) => { buttons.current.push = b }} data-testid="git-push" disabled={busy !== null} onClick={() => void run('push')}>
           {busy === 'push' ? t('gitPushing') : t('gitPush')}
         </button>
         {busy && (

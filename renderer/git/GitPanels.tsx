@@ -67,10 +67,16 @@ export function GitPanels({ git, openPath, currentText, unsaved, buffers, onOpen
         <ConflictMergeDialog
           path={shown.merge}
           onResolve={async (text) => {
-            await onOpen(shown.merge)
-            if (!replaceShownText(buffers, text) || !(await buffers.save())) throw new Error(buffers.getSnapshot().message ?? t('gitMergeNotSaved'))
-            await folio.markResolved(shown.merge)
+            const path = shown.merge
+            const state = buffers.stateOf(path)
+            if (state !== null && state !== 'clean') throw new Error(t('gitMergeUnsaved'))
+            // Written as any save is (checked against the file as read); an open clean buffer follows it.
+            const file = await folio.readArticle(path)
+            await folio.saveArticle(path, text.replace(/\r\n?/g, '\n').replace(/\n/g, file.eol), file.hash)
+            await buffers.diskChanged({ added: [], changed: [path], removed: [] })
+            await folio.markResolved(path)
             await git.refresh()
+            await onOpen(path)
           }}
           onClose={() => setShown(null)}
         />

@@ -61,13 +61,13 @@ export function useGit(root: string | null, changed: unknown): GitModel {
 }
 
 /**
- * git redraws its progress lines with a carriage return: keep the last state of each line, and
- * only the last few lines.
+ * Progress output redraws its lines with a carriage return: keep the last state of each line,
+ * and only the last few lines.
  */
-export function keepTail(text: string): string {
-  const lines = text.split('\n').map((line) => {
+export function keepTail(text: string, lines = 12): string {
+  const shown = text.split('\n').map((line) => {
     const parts = line.split('\r').filter((p) => p !== '')
     return parts[parts.length - 1] ?? ''
   })
-  return lines.slice(-12).join('\n')
+  return shown.slice(-lines).join('\n')
 }

@@ -10,19 +10,26 @@ export interface Settings {
    * its server that the article was opened, so the writer chooses, folder by folder.
    */
   remoteContentFolders: string[]
+  /**
+   * The publish command the writer chose, per content folder (absolute root). Kept on this
+   * computer, never read from the site: a cloned site cannot choose what Folio runs.
+   */
+  publishCommands: Record<string, string>
 }
 
 const KEY = 'folio.settings'
-const DEFAULTS: Settings = { autosave: false, remoteContentFolders: [] }
+const DEFAULTS: Settings = { autosave: false, remoteContentFolders: [], publishCommands: {} }
 
 function load(): Settings {
   try {
     // An older "blockRemoteImages" is ignored on purpose: remote content is now off unless allowed.
     const stored = JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<Record<keyof Settings, unknown>>
     const folders = Array.isArray(stored.remoteContentFolders) ? stored.remoteContentFolders.filter((f): f is string => typeof f === 'string') : []
+    const commands = typeof stored.publishCommands === 'object' && stored.publishCommands !== null ? stored.publishCommands : {}
     return {
       autosave: typeof stored.autosave === 'boolean' ? stored.autosave : DEFAULTS.autosave,
       remoteContentFolders: folders,
+      publishCommands: Object.fromEntries(Object.entries(commands).filter((e): e is [string, string] => typeof e[1] === 'string')),
     }
   } catch {
     return DEFAULTS

@@ -52,6 +52,9 @@ const validArgs: Record<InvokeMethod, unknown[]> = {
   cancelGit: [],
   conflictVersions: ['a.md'],
   markResolved: ['a.md'],
+  publishSuggestions: [],
+  runPublish: ['npm run build'],
+  cancelPublish: [],
   reportError: [{ source: 'window', message: 'TypeError: x is undefined', stack: 'at f (app.js:1:2)' }],
 }
 

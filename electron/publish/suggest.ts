@@ -1,0 +1,67 @@
+/**
+ * What publishing usually is for this kind of site, read from its own files: shown as
+ * suggestions, never run until the writer chooses one (a cloned site must not pick commands
+ * for Folio to run).
+ */
+import { access } from 'node:fs/promises'
+import { delimiter, join } from 'node:path'
+import type { PublishSuggestion, SiteKind } from '../../shared/contract'
+import { readRegularFile } from '../workspace/open-inside'
+
+const MAX_PACKAGE_BYTES = 1_000_000
+
+export async function publishSuggestions(root: string, kind: SiteKind): Promise<PublishSuggestion[]> {
+  const found: PublishSuggestion[] = []
+  const pkg = await readPackage(root)
+  const scripts = pkg?.scripts ?? {}
+  const deps = { ...pkg?.dependencies, ...pkg?.devDependencies }
+  if (kind === 'hexo' && 'hexo' in deps) {
+    const config = await readText(join(root, '_config.yml'))
+    found.push(
+      /^deploy:/m.test(config)
+        ? { command: 'npx hexo generate --deploy', why: 'Hexo builds the site and runs the deploy set in _config.yml (deploy:).' }
+        : { command: 'npx hexo generate', why: 'Hexo builds the site into public/; _config.yml sets no deploy: yet.' },
+    )
+  }
+  for (const name of ['deploy', 'publish', 'build']) {
+    if (typeof scripts[name] === 'string') found.push({ command: `npm run ${name}`, why: `The site's package.json runs: ${scripts[name]}` })
+  }
+  if (kind === 'hugo' && (await onPath('hugo'))) found.push({ command: 'hugo --minify', why: 'Hugo builds the site into public/.' })
+  if (kind === 'jekyll' && (await exists(join(root, 'Gemfile')))) found.push({ command: 'bundle exec jekyll build', why: 'Jekyll builds the site into _site/ with the Gemfile’s gems.' })
+  return found
+}
+
+interface PackageJson {
+  scripts?: Record<string, unknown>
+  dependencies?: Record<string, unknown>
+  devDependencies?: Record<string, unknown>
+}
+
+async function readPackage(root: string): Promise<PackageJson | null> {
+  const text = await readText(join(root, 'package.json'))
+  if (text === '') return null
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null ? (value as PackageJson) : null
+  } catch {
+    // A package.json that does not parse suggests nothing; the writer can still type a command.
+    return null
+  }
+}
+
+async function readText(abs: string): Promise<string> {
+  const read = await readRegularFile(abs).catch(() => null)
+  return read && read.bytes.length <= MAX_PACKAGE_BYTES ? read.bytes.toString('utf8') : ''
+}
+
+function exists(abs: string): Promise<boolean> {
+  return access(abs).then(
+    () => true,
+    () => false,
+  )
+}
+
+async function onPath(command: string): Promise<boolean> {
+  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) if (dir !== '' && (await exists(join(dir, command)))) return true
+  return false
+}
