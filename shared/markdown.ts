@@ -10,7 +10,9 @@ import deflist from 'markdown-it-deflist'
 import footnote from 'markdown-it-footnote'
 import taskLists from 'markdown-it-task-lists'
 import { ASSET_TAG, assetTagHtml, parseAssetTag, type AssetTagName } from './assets/hexo-tags'
+import { iframeCards } from './render/embeds'
 import { highlightCode } from './render/highlight'
+import { math } from './render/math'
 import { mdxComponents } from './render/mdx'
 import { siteTags } from './render/site-tags'
 import type { Generator } from './sites/types'
@@ -41,8 +43,8 @@ const ASSET_TAG_HERE = new RegExp(ASSET_TAG.source, 'y')
 const MORE = /^<!--\s*more\s*-->$/i
 
 /**
- * One markdown-it per generator, following its renderer's defaults: GitHub-flavoured task lists
- * and footnotes everywhere; Hugo's goldmark adds definition lists, attribute lists and the
+ * One markdown-it per generator, following its renderer's defaults: GitHub-flavoured task lists,
+ * footnotes and math (shared/render/math) everywhere; Hugo's goldmark adds definition lists, attribute lists and the
  * typographer; Jekyll's kramdown abbreviations, `{: .class}` attribute lists and smart quotes;
  * each site its own tag syntax (shared/render/site-tags).
  */
@@ -54,7 +56,7 @@ function createRenderer(generator: Generator, mdx: boolean): MarkdownIt {
     breaks: false,
     highlight: (code, lang) => highlightCode(code, lang.split(/\s/)[0] ?? '') ?? '',
   })
-  md.use(footnotePlugin).use(taskLists)
+  md.use(footnotePlugin).use(taskLists).use(math).use(iframeCards)
   if (generator === 'hugo') md.use(deflist).use(attrsPlugin)
   if (generator === 'jekyll') md.use(abbr).use(attrsPlugin, { leftDelimiter: '{:', rightDelimiter: '}' })
   siteTags(md, generator)

@@ -154,7 +154,7 @@ figure{margin:1em 0}figcaption{font-size:.9em;color:#656d76}
 .folio-tag{display:inline-block;border:1px dashed #8c959f;border-radius:4px;padding:0 6px;background:rgba(127,127,127,.08)}
 div.folio-tag{display:block;padding:4px 10px;margin:1em 0}
 .folio-tag-label{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#656d76}
-.folio-embed{border:1px solid rgba(127,127,127,.35);border-radius:6px;padding:12px 14px;margin:1em 0;background:rgba(127,127,127,.06)}
+.folio-embed{display:block;border:1px solid rgba(127,127,127,.35);border-radius:6px;padding:12px 14px;margin:1em 0;background:rgba(127,127,127,.06)}
 .folio-embed-site{font-weight:600;margin-right:.5em}.folio-embed-url{font:12px ui-monospace,Menlo,Consolas,monospace;color:#656d76;word-break:break-all}
 a.folio-post-link{text-decoration:underline dotted}
 .note{border-left:4px solid #8c959f;padding:4px 14px;margin:1em 0;background:rgba(127,127,127,.08);border-radius:4px}

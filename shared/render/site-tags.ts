@@ -45,13 +45,11 @@ export function placeholder(md: MarkdownIt, kind: string, name: string, source: 
   return `<span class="folio-tag" data-tag="${escape(md, name)}" title="${title}">${label}</span>`
 }
 
-/**
- * A video or page from another site as a labelled card with its address: it loads nothing by
- * itself (the preview turns it into a frame only when the writer asks and remote content is allowed).
- */
-export function embedCard(md: MarkdownIt, site: string, url: string): string {
+/** A video or page from another site as a labelled card with its address: it loads nothing. */
+export function embedCard(md: MarkdownIt, site: string, url: string, inline = false): string {
   const href = escape(md, url)
-  return `<div class="folio-embed" data-embed-src="${href}"><span class="folio-embed-site">${escape(md, site)}</span> <span class="folio-embed-url">${href}</span></div>\n`
+  const tag = inline ? 'span' : 'div'
+  return `<${tag} class="folio-embed" data-embed-src="${href}"><span class="folio-embed-site">${escape(md, site)}</span> <span class="folio-embed-url">${href}</span></${tag}>${inline ? '' : '\n'}`
 }
 
 /** Code in a block as the generator's highlighter marks it up (highlight.js classes). */

@@ -26,6 +26,10 @@ Read {% post_link hello-world "the first post" %} first.[^1]
 
 {% mystery_tag arg %}
 
+Energy: $E = mc^2$
+
+<iframe src="https://player.example.org/v/1"></iframe>
+
 - [x] written
 - [ ] checked
 
@@ -45,7 +49,7 @@ test('a Hexo site previews its tag plugins as the site renders them, unknown tag
   await expect(preview.locator('figure.highlight figcaption')).toHaveText('greet.js')
   await expect(preview.locator('figure.highlight .hljs-keyword')).toHaveText('const')
   await expect(preview.locator('.note.info strong')).toHaveText('note')
-  const card = preview.locator('.folio-embed')
+  const card = preview.locator('.folio-embed').first()
   await expect(card).toHaveAttribute('data-embed-src', 'https://www.youtube.com/embed/dQw4w9WgXcQ')
   await expect(card).toContainText('YouTube')
   await expect(preview.locator('a.folio-post-link')).toHaveText('the first post')
@@ -55,6 +59,9 @@ test('a Hexo site previews its tag plugins as the site renders them, unknown tag
   await expect(preview.locator('input.task-list-item-checkbox')).toHaveCount(2)
   await expect(preview.locator('.footnotes li')).toContainText('A footnote.')
   await expect(preview.locator('article')).not.toContainText('{%')
+  // Math is static MathML; an iframe written in the article is a card with its address, not gone.
+  await expect(preview.locator('.katex math msup mi')).toHaveText('c')
+  await expect(preview.locator('.folio-embed[data-embed-src="https://player.example.org/v/1"]')).toContainText('player.example.org')
 
   // Typing a tag key by key turns into the rendered tag once it is complete.
   await page.locator('.cm-line', { hasText: 'A footnote.' }).click()

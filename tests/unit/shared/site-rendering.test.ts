@@ -110,3 +110,23 @@ describe('Astro MDX', () => {
     expect(renderMarkdown('{% note %}\n\n{{< figure >}}\n')).toBe('<p>{% note %}</p>\n<p>{{&lt; figure &gt;}}</p>\n')
   })
 })
+
+describe('math and embeds', () => {
+  it('renders $…$, $$…$$, \\(…\\) and \\[…\\] with KaTeX to static MathML; a lone dollar stays text', () => {
+    const html = renderMarkdown('Inline $a^2$ and \\(b_1\\).\n\n$$\n\\frac{1}{2}\n$$\n\nSee \\[x+y\\]\n\nPrice $5 only.\n')
+    expect(html).toContain('<span class="katex"><math xmlns="http://www.w3.org/1998/Math/MathML"><semantics><mrow><msup><mi>a</mi><mn>2</mn></msup></mrow>')
+    expect(html).toContain('<msub><mi>b</mi><mn>1</mn></msub>')
+    expect(html).toContain('<p class="katex-block"><span class="katex"><math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><semantics><mrow><mfrac><mn>1</mn><mn>2</mn></mfrac>')
+    expect(html).toContain('<p>See <span class="katex"><math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><semantics><mrow><mi>x</mi><mo>+</mo><mi>y</mi></mrow>')
+    expect(html).toContain('<p>Price $5 only.</p>')
+  })
+
+  it('an <iframe> in the article becomes a labelled card with its address instead of vanishing', () => {
+    expect(renderMarkdown('<iframe src="https://www.youtube.com/embed/x1?a=1&amp;b=2" width="560"></iframe>\n')).toBe(
+      '<div class="folio-embed" data-embed-src="https://www.youtube.com/embed/x1?a=1&amp;b=2"><span class="folio-embed-site">YouTube</span> <span class="folio-embed-url">https://www.youtube.com/embed/x1?a=1&amp;b=2</span></div>\n',
+    )
+    expect(renderMarkdown('A map: <iframe src="https://maps.example.org/embed"></iframe>\n')).toBe(
+      '<p>A map: <span class="folio-embed" data-embed-src="https://maps.example.org/embed"><span class="folio-embed-site">maps.example.org</span> <span class="folio-embed-url">https://maps.example.org/embed</span></span></p>\n',
+    )
+  })
+})
