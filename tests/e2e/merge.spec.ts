@@ -67,7 +67,7 @@ test('overlapping edits are resolved place by place from the keyboard; what does
   const hunks = dialog.getByTestId('merge-hunk')
   // Three and Four sit on neighbouring paragraphs with a blank line between: separate places.
   await expect(hunks).toHaveCount(3)
-  await expect(dialog.getByTestId('merge-view')).toContainText('1 other change(s) merged by themselves')
+  await expect(dialog.getByTestId('merge-view')).toContainText('1 other change merged by themselves')
   await expect(hunks.nth(0)).toContainText('One. mine')
   await expect(hunks.nth(0)).toContainText('One. theirs')
 

@@ -52,7 +52,7 @@ test('remote content is blocked by default; the preview bar loads it for the fol
   await expect.poll(() => preview.locator('img[alt=local]').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1)
   const bar = page.getByTestId('remote-bar')
   // cat, bg, theme.css, rule.png, poster, clip: six distinct remote sources.
-  await expect(bar).toContainText('6 remote image(s) or media blocked')
+  await expect(bar).toContainText('6 remote images or media files blocked')
   await expect(bar).toHaveAttribute('data-state', 'blocked')
   await page.waitForTimeout(500)
   expect(requests).toEqual([])

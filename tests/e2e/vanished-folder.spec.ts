@@ -35,7 +35,7 @@ test('a folder moved away while open: the banner says so, a save is refused with
   const banner = page.getByTestId('folder-gone')
   await expect(banner).toContainText(`is gone: it was moved or deleted. Close it, or locate it.`, { timeout: 20_000 })
   await expect(banner).toContainText(dir)
-  await expect(page.getByTestId('folder-gone-unsaved')).toContainText('1 article(s) have unsaved edits')
+  await expect(page.getByTestId('folder-gone-unsaved')).toContainText('1 article has unsaved edits')
 
   await page.keyboard.press('Control+s')
   await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'error', { timeout: 20_000 })
