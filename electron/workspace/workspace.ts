@@ -150,11 +150,23 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     }
   }
 
+  // Our own writes in flight, from the first byte to the index knowing the result. A watcher batch
+  // waits for them: on a busy machine the file event can arrive before the index is refreshed,
+  // and Folio's own save, creation or rename would be reported as a change made outside.
+  const inFlight = new Set<Promise<unknown>>()
+  const ours = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work)
+    const done = (): void => void inFlight.delete(work)
+    work.then(done, done)
+    return work
+  }
+
   // The watcher starts with the index; its batches wait until the index is built.
   let indexed = (): void => undefined
   const built = new Promise<void>((resolve) => (indexed = resolve))
   const refreshAndReport = async (paths: string[], rescan: boolean): Promise<void> => {
     await built
+    await Promise.allSettled([...inFlight])
     // A vanished folder keeps its last list (with the banner saying why) rather than emptying it.
     if (await rootGone()) return
     const change = await index.refresh(paths)
@@ -190,8 +202,9 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
 
   const articles = createArticleStore(guard)
   // Renames, trashes and mode changes wait for a save of the same file, and the other way round.
-  const locked = articles.exclusive
-  const edit = async (path: string, change: ArticleChange, baseHash?: string): Promise<EditResult> => {
+  const locked = <T>(abs: string, fn: () => Promise<T>): Promise<T> => ours(articles.exclusive(abs, fn))
+  const edit = (path: string, change: ArticleChange, baseHash?: string): Promise<EditResult> => ours(editNow(path, change, baseHash))
+  const editNow = async (path: string, change: ArticleChange, baseHash?: string): Promise<EditResult> => {
     let result: EditResult
     try {
       result = await unlessGone(path, 'save', () => articles.edit(path, change, baseHash))
@@ -233,6 +246,41 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
   }
   /** Where an article's post asset folder goes (absolute), for a new name of it. */
   const assetFolderFor = async (rel: string): Promise<string> => (await guard.resolve(postAssetFolder(rel), { noFollow: true })).abs
+
+  const createArticle = async (newOptions: NewArticleOptions): Promise<ArticleSummary> => {
+    const title = newOptions.title.trim()
+    if (!title) throw new FolioError({ code: 'BAD_ARGUMENT', message: 'A new article needs a title.' })
+    const prevailing = prevailingFormat(newOptions.folder ?? site.contentRoots[0] ?? '')
+    const plan = planArticle(site, { ...newOptions, title }, new Date(), prevailing)
+    try {
+      const rel = await writeNew(guard, plan.folder, plan.name, encode(plan.text, false))
+      const abs = (await guard.resolve(rel)).abs
+      if (plan.assetFolder) await ensureFolder(guard, postAssetFolder(rel))
+      return await summaryAfterWrite(rel, abs)
+    } catch (error) {
+      throw ioError(error, plan.folder ? `${plan.folder}/${plan.name}` : plan.name, 'create')
+    }
+  }
+
+  const duplicateArticle = async (path: string): Promise<ArticleSummary> => {
+    // The copy goes beside the path as named (a symlink's folder, not its target's).
+    const source = await guard.resolve(path, { noFollow: true })
+    try {
+      const bytes = await readFile(source.abs)
+      const name = basename(source.abs)
+      const dot = name.lastIndexOf('.')
+      const copyName = dot > 0 ? `${name.slice(0, dot)}-copy${name.slice(dot)}` : `${name}-copy`
+      const parent = source.rel.includes('/') ? source.rel.slice(0, source.rel.lastIndexOf('/')) : ''
+      const written = await writeNew(guard, parent, copyName, bytes)
+      const copy = await guard.resolve(written)
+      const assets = await assetFolderOf(source.rel)
+      const assetCopy = await assetFolderFor(copy.rel)
+      if (assets && !(await exists(assetCopy))) await cp(assets, assetCopy, { recursive: true, errorOnExist: true, force: false })
+      return await summaryAfterWrite(written, copy.abs)
+    } catch (error) {
+      throw ioError(error, source.rel, 'duplicate')
+    }
+  }
 
   return {
     info,
@@ -297,19 +345,8 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
       return searchFolder(docs, request, site.kind)
     },
 
-    async create(newOptions) {
-      const title = newOptions.title.trim()
-      if (!title) throw new FolioError({ code: 'BAD_ARGUMENT', message: 'A new article needs a title.' })
-      const prevailing = prevailingFormat(newOptions.folder ?? site.contentRoots[0] ?? '')
-      const plan = planArticle(site, { ...newOptions, title }, new Date(), prevailing)
-      try {
-        const rel = await writeNew(guard, plan.folder, plan.name, encode(plan.text, false))
-        const abs = (await guard.resolve(rel)).abs
-        if (plan.assetFolder) await ensureFolder(guard, postAssetFolder(rel))
-        return await summaryAfterWrite(rel, abs)
-      } catch (error) {
-        throw ioError(error, plan.folder ? `${plan.folder}/${plan.name}` : plan.name, 'create')
-      }
+    create(newOptions) {
+      return ours(createArticle(newOptions))
     },
 
     async rename(from, to) {
@@ -338,24 +375,8 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
       })
     },
 
-    async duplicate(path) {
-      // The copy goes beside the path as named (a symlink's folder, not its target's).
-      const source = await guard.resolve(path, { noFollow: true })
-      try {
-        const bytes = await readFile(source.abs)
-        const name = basename(source.abs)
-        const dot = name.lastIndexOf('.')
-        const copyName = dot > 0 ? `${name.slice(0, dot)}-copy${name.slice(dot)}` : `${name}-copy`
-        const parent = source.rel.includes('/') ? source.rel.slice(0, source.rel.lastIndexOf('/')) : ''
-        const written = await writeNew(guard, parent, copyName, bytes)
-        const copy = await guard.resolve(written)
-        const assets = await assetFolderOf(source.rel)
-        const assetCopy = await assetFolderFor(copy.rel)
-        if (assets && !(await exists(assetCopy))) await cp(assets, assetCopy, { recursive: true, errorOnExist: true, force: false })
-        return await summaryAfterWrite(written, copy.abs)
-      } catch (error) {
-        throw ioError(error, source.rel, 'duplicate')
-      }
+    duplicate(path) {
+      return ours(duplicateArticle(path))
     },
 
     async trash(path) {
