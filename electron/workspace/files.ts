@@ -25,6 +25,19 @@ export function ioError(error: unknown, rel: string, doing: string): FolioError 
   return new FolioError({ code: 'IO', path: rel, message: `Could not ${doing} ${rel}: ${reason}` })
 }
 
+/**
+ * Past this size an article opens read-only: the editor, the header form and the preview all
+ * work on the whole text, and typing into tens of megabytes would lag behind every key. A 5 MB
+ * article (a long book chapter with embedded data) is still edited normally.
+ */
+export const MAX_EDITABLE_BYTES = 32 * 1024 * 1024
+
+function sizeProblem(size: number, rel: string): string | null {
+  if (size <= MAX_EDITABLE_BYTES) return null
+  const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`
+  return `${rel} is ${mb(size)}: Folio opens articles over ${mb(MAX_EDITABLE_BYTES)} read-only, because typing into one that large would lag. Split it, or edit it in a plain text editor.`
+}
+
 export async function readArticle(guard: Guard, r: Resolved): Promise<ArticleFile> {
   let bytes: Buffer
   let stats: Stats
@@ -35,8 +48,9 @@ export async function readArticle(guard: Guard, r: Resolved): Promise<ArticleFil
     throw ioError(error, r.rel, 'read')
   }
   const { text, bom, eol, readOnly: undecodable } = decode(bytes, r.rel)
-  const readOnly = undecodable ?? permissionProblem(stats, r.rel)
-  const canMakeWritable = undecodable === null && readOnly !== null && writeBitsMissing(stats) && ownsFile(stats)
+  const tooLarge = sizeProblem(bytes.length, r.rel)
+  const readOnly = undecodable ?? tooLarge ?? permissionProblem(stats, r.rel)
+  const canMakeWritable = undecodable === null && tooLarge === null && readOnly !== null && writeBitsMissing(stats) && ownsFile(stats)
   return { path: r.rel, text, bom, eol, readOnly, canMakeWritable, hash: hashBytes(bytes), mtimeMs: stats.mtimeMs, size: bytes.length }
 }
 

@@ -50,6 +50,18 @@ describe('read', () => {
     expect((await ws.list()).find((a) => a.path === 'big.md')?.words).toBeGreaterThan(100_000)
   })
 
+  it('opens an article over 32 MB read-only, saying why and what to do', async () => {
+    const root = await copySite('plain')
+    const line = '一行中文，用来把文件撑到很大。 Filler text.\n'
+    const body = line.repeat(Math.ceil((33 * 1024 * 1024) / Buffer.byteLength(line)))
+    await writeFile(join(root, 'huge.md'), `---\ntitle: huge\n---\n${body}`)
+    const ws = await open(root)
+    const file = await ws.read('huge.md')
+    expect(file.readOnly).toBe('huge.md is 33 MB: Folio opens articles over 32 MB read-only, because typing into one that large would lag. Split it, or edit it in a plain text editor.')
+    expect(file.canMakeWritable).toBe(false)
+    expect(file.text.length).toBeGreaterThan(10_000_000)
+  })
+
   it('says NOT_FOUND for a missing file', async () => {
     const ws = await open(await copySite('plain'))
     await expect(ws.read('nope.md')).rejects.toMatchObject({ code: 'NOT_FOUND', path: 'nope.md' })
