@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { GitProgress, GitState } from '../../../shared/contract'
 import { createHandlers, type Handlers } from '../../../electron/handlers'
+import { explainNetwork } from '../../../electron/git/sync'
 import { makeRepos, sh, type Repos } from './repos'
 
 const made: Repos[] = []
@@ -180,5 +181,46 @@ describe('without git', () => {
     } finally {
       process.env['PATH'] = path
     }
+  })
+})
+
+describe('what the writer is told, and the user’s own git settings', () => {
+  it('names the remote and the way out when it cannot be reached or signing in fails', async () => {
+    const r = repos()
+    const dir = r.clone('writer')
+    // Nothing listens there: git must give up at once, not wait.
+    sh(dir, 'remote', 'set-url', 'origin', 'https://127.0.0.1:9/team/site.git')
+    const h = await app(dir)
+    const failure = await h.pushChanges().catch((e: Error) => e.message)
+    expect(failure).toMatch(/could not reach the remote \(https:\/\/127\.0\.0\.1:9\/team\/site\.git\/?\)\. Check the network/)
+    expect(explainNetwork('push', "fatal: Authentication failed for 'https://git.example.com/team/site.git/'")).toMatch(
+      /^Git could not sign in to the remote \(https:\/\/git\.example\.com\/team\/site\.git\/\)\. Folio stores no passwords: set up a credential helper or an SSH key/,
+    )
+    expect(explainNetwork('push', 'git@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.')).toMatch(/could not sign in/)
+  })
+
+  it('pulls with rebase when the user set pull.rebase, keeping history straight', async () => {
+    const r = repos()
+    const mine = r.clone('mine')
+    const theirs = r.clone('theirs')
+    writeFileSync(join(theirs, HELLO), readFileSync(join(theirs, HELLO), 'utf8') + '\nTheirs.\n')
+    sh(theirs, 'commit', '-qam', 'Theirs')
+    sh(theirs, 'push', '-q')
+    writeFileSync(join(mine, POST), readFileSync(join(mine, POST), 'utf8') + '\nMine.\n')
+    sh(mine, 'commit', '-qam', 'Mine')
+    sh(mine, 'config', 'pull.rebase', 'true')
+    const h = await app(mine)
+    await h.pullChanges()
+    expect(sh(mine, 'log', '--format=%s|%p', '-2').trim().split('\n').map((l) => l.split('|')[0])).toEqual(['Mine', 'Theirs'])
+    expect(sh(mine, 'log', '-1', '--format=%p').trim().split(' ')).toHaveLength(1)
+  })
+
+  it('keeps a node_modules folder inside the site out of the articles, as one other change', async () => {
+    const dir = repos().clone('writer')
+    mkdirSync(join(dir, 'node_modules/hexo/lib'), { recursive: true })
+    for (let i = 0; i < 200; i++) writeFileSync(join(dir, `node_modules/hexo/lib/readme-${i}.md`), `---\ntitle: not an article ${i}\n---\n`)
+    const state = repository(await (await app(dir)).gitState())
+    expect(state.changes).toEqual([])
+    expect(state.others).toEqual([{ path: 'node_modules/', status: 'untracked' }])
   })
 })
