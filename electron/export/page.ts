@@ -39,7 +39,8 @@ export interface RenderedBody {
  */
 export async function renderBody(article: ExportArticle, ctx: ExportContext, images: { inline: boolean; assetHref: string }): Promise<RenderedBody> {
   const body = expandAssetTags(bodyOf(article), article.rel)
-  const html = renderMarkdown(body)
+  // As the preview renders it: the generator's own tags and shortcodes, MDX components labelled.
+  const html = renderMarkdown(body, { generator: ctx.site.kind, mdx: /\.mdx$/i.test(article.rel) })
   const target = new Map<string, string>()
   const found = new Map<string, LocalImage>()
   const tried = new Set<string>()

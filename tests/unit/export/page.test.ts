@@ -105,6 +105,20 @@ describe('standalone HTML page', () => {
     expect(inlineImg?.attrs.src).toMatch(/^data:image\/png;base64,/)
   })
 
+  it('renders the generator’s own tags as the preview does (Hexo: codeblock, note, an unknown tag labelled)', async () => {
+    const site = await copyOf(HEXO)
+    const post = join(site, 'source/_posts/tags.md')
+    await writeFile(post, '---\ntitle: Tags\n---\n{% codeblock lang:js %}\nconst 答案 = 42\n{% endcodeblock %}\n\n{% note info %}\n注意这里。\n{% endnote %}\n\n{% mystery a b %}\n')
+    const out = await tempDir()
+    const result = await exportArticles([post], { format: 'html', outDir: out })
+    const html = await readFile(result.results[0]?.value.files[0] as string, 'utf8')
+    expect(html).not.toContain('{% codeblock')
+    expect(html).not.toContain('{% note')
+    expect(html).toMatch(/<code class="hljs language-js"><span class="hljs-keyword">const<\/span> 答案/)
+    expect(html).toContain('<p>注意这里。</p>')
+    expect(html).toMatch(/data-tag="mystery"[^>]*>[^<]*<span class="folio-tag-label">Hexo mystery<\/span>/)
+  })
+
   it('finds root-relative images in the folder the generator serves (Hexo: source/)', async () => {
     const site = await copyOf(HEXO)
     await mkdir(join(site, 'source/images'))
