@@ -14,7 +14,14 @@ export async function articleHistory(repo: Repo, rel: string): Promise<CommitInf
     cwd: repo.top,
     timeoutMs: 60_000,
   })
-  return parseHistory(r.stdout.toString('utf8'))
+  const commits = parseHistory(r.stdout.toString('utf8'))
+  // A merge commit names no file: the article had the name of the next newer commit (or its own).
+  let newer = rel
+  for (const c of commits) {
+    if (c.path === '') c.path = newer
+    newer = c.path
+  }
+  return commits
 }
 
 /** Reads `--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s --name-only -z`; `path` is as git names it (from the top). */

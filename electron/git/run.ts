@@ -2,7 +2,9 @@
  * Runs the system's `git`: its porcelain output is stable, and it brings the user's own
  * credential helpers, SSH keys, hooks and LFS, none of which Folio should reimplement.
  */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, statSync } from 'node:fs'
+import { delimiter, isAbsolute, join } from 'node:path'
 
 export interface GitResult {
   code: number
@@ -39,16 +41,55 @@ export class GitFailedError extends Error {
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000
+/** How long git gets to remove its lock files after being asked to stop, before it is killed. */
+const STOP_GRACE_MS = 3_000
+/** After git exits, how long its output may still drain (a background ssh master can hold the pipe open). */
+const DRAIN_MS = 2_000
+
+/**
+ * git's absolute path, from PATH only. A bare `git` would be looked up in the working folder
+ * first on Windows, so a `git.exe` shipped inside a cloned site would run as soon as it opened.
+ */
+function gitPath(): string | null {
+  const names = process.platform === 'win32' ? (process.env['PATHEXT'] ?? '.EXE;.CMD;.BAT').split(';').map((ext) => `git${ext.toLowerCase()}`) : ['git']
+  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
+    if (dir === '' || !isAbsolute(dir)) continue
+    for (const name of names) {
+      const candidate = join(dir, name)
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate
+    }
+  }
+  return null
+}
+
+/**
+ * Settings a repository's own config could use to run a program on a plain status or add
+ * (a folder received whole, .git included): switched off for every call Folio makes.
+ */
+const SAFE_CONFIG = ['-c', 'core.fsmonitor=false', '-c', 'core.quotepath=false', '-c', 'color.ui=false']
 
 export function runGit(args: readonly string[], options: GitRunOptions): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-c', 'core.quotepath=false', '-c', 'color.ui=false', ...args], {
+    const program = gitPath()
+    if (program === null) {
+      reject(new GitUnavailableError('Git is not installed (no `git` command was found). Install git to see changes, commit and publish from Folio.'))
+      return
+    }
+    if (!existsSync(options.cwd)) {
+      reject(new Error(`The folder ${options.cwd} is gone (moved or deleted), so git cannot run there.`))
+      return
+    }
+    const child = spawn(program, [...SAFE_CONFIG, ...args], {
       cwd: options.cwd,
       env: {
         ...process.env,
         // Never wait for a password on a terminal nobody sees: fail and say so instead.
         GIT_TERMINAL_PROMPT: '0',
         GIT_ASKPASS: process.env['GIT_ASKPASS'] ?? '',
+        // Paths are names, never patterns: committing `[2023] recap.md` must not match `2 recap.md`.
+        GIT_LITERAL_PATHSPECS: '1',
+        // A status refresh takes no index lock a commit or pull running at the same time would trip on.
+        GIT_OPTIONAL_LOCKS: '0',
         // Messages in English so they can be recognised; the UI explains them in the user's language.
         LC_ALL: 'C',
         LANGUAGE: '',
@@ -67,11 +108,11 @@ export function runGit(args: readonly string[], options: GitRunOptions): Promise
     }
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
     const timer = setTimeout(() => {
-      child.kill('SIGKILL')
+      stop(child)
       finish(() => reject(new GitFailedError(args, { code: -1, stdout: Buffer.alloc(0), stderr: `${err}\ngit did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped.` })))
     }, timeoutMs)
     const onAbort = () => {
-      child.kill('SIGKILL')
+      stop(child)
       finish(() => reject(new GitFailedError(args, { code: -1, stdout: Buffer.alloc(0), stderr: `${err}\nStopped at your request.` })))
     }
     options.signal?.addEventListener('abort', onAbort)
@@ -91,12 +132,22 @@ export function runGit(args: readonly string[], options: GitRunOptions): Promise
         ),
       )
     })
-    child.on('close', (code) => finish(() => resolve({ code: code ?? -1, stdout: Buffer.concat(out), stderr: err })))
+    const done = (code: number | null) => finish(() => resolve({ code: code ?? -1, stdout: Buffer.concat(out), stderr: err }))
+    child.on('close', done)
+    child.on('exit', (code) => setTimeout(() => done(code), DRAIN_MS).unref())
     child.stdin.on('error', () => {
       // git may exit before reading its input (a failing hook); the exit status says what happened.
     })
     child.stdin.end(options.stdin ?? '')
   })
+}
+
+/** Asks git to stop (it removes its lock files on SIGTERM), and kills it if it does not. */
+function stop(child: ChildProcess): void {
+  child.kill('SIGTERM')
+  setTimeout(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  }, STOP_GRACE_MS).unref()
 }
 
 /** Like runGit, but a non-zero exit is an error carrying git's own message. */

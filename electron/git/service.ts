@@ -9,7 +9,7 @@ import { isArticleName } from '../workspace/scan'
 import { articleChanges } from './articles'
 import { articleHistory, stageText, textAt } from './history'
 import { git, GitUnavailableError } from './run'
-import { findRepo, repoStatus, type PathStatus, type Repo } from './status'
+import { findRepo, operationIn, repoStatus, type PathStatus, type Repo } from './status'
 import { commitPaths, pull, push } from './sync'
 
 export interface GitServiceDeps {
@@ -51,7 +51,14 @@ export function createGitService(deps: GitServiceDeps): GitService {
   }
 
   /** Folder-relative (what the renderer knows) to top-relative (what git takes), and back. */
-  const toTop = (r: Repo, rel: string) => posix.normalize(r.prefix + rel)
+  const toTop = (r: Repo, rel: string): string => {
+    const top = posix.normalize(r.prefix + rel)
+    // The renderer is not trusted: '', '.' or '..' would stage the whole repository.
+    if (rel === '' || top === '.' || top.startsWith('../') || top === '..' || !top.startsWith(r.prefix) || top === r.prefix.replace(/\/$/, '')) {
+      throw new FolioError({ code: 'INVALID_PATH', path: rel, message: `"${rel}" is not an article in this folder.` })
+    }
+    return top
+  }
   const fromTop = (r: Repo, p: string) => (p.startsWith(r.prefix) ? p.slice(r.prefix.length) : '../'.repeat(r.prefix.split('/').length - 1) + p)
 
   /** Only one commit, pull or push at a time: a second would fight the first for git's lock. */
@@ -100,10 +107,18 @@ export function createGitService(deps: GitServiceDeps): GitService {
     },
     async commit(paths, message) {
       const r = await need()
-      const status = await repoStatus(r, deps.root).catch(fail)
-      const withAssets = [...new Set(paths.flatMap((p) => [p, ...assetsOf(p, status.changes)]))]
+      const status = await repoStatus(r, deps.root, undefined, true).catch(fail)
+      if (status.operation !== null && status.operation !== 'merge') {
+        throw new FolioError({
+          code: 'CANCELLED',
+          message: `Git is in the middle of a ${status.operation}. Finish it in git (git ${status.operation} --continue, or --abort), then commit from Folio.`,
+        })
+      }
+      // A staged rename commits its old name's removal with it, or the article would be copied.
+      const renamedFrom = paths.flatMap((p) => status.changes.find((c) => c.path === p)?.from ?? [])
+      const withAssets = [...new Set([...paths, ...renamedFrom, ...paths.flatMap((p) => assetsOf(p, status.changes))])]
       return exclusive(async (signal) => {
-        const done = await commitPaths(r, withAssets.map((p) => toTop(r, p)), message, { merging: status.operation === 'merge', signal }).catch(fail)
+        const done = await commitPaths(r, withAssets.map((p) => toTop(r, p)), message, { merging: status.operation === 'merge', signal, staged: renamedFrom.map((p) => toTop(r, p)) }).catch(fail)
         return { output: done.output, commit: done.commit }
       })
     },
@@ -121,12 +136,14 @@ export function createGitService(deps: GitServiceDeps): GitService {
     async conflictVersions(path) {
       const r = await need()
       const rel = toTop(r, path)
-      const [base, mine, theirs] = await Promise.all([stageText(r, 1, rel), stageText(r, 2, rel), stageText(r, 3, rel)]).catch(fail)
-      return { base, mine, theirs }
+      const [base, ours, theirs] = await Promise.all([stageText(r, 1, rel), stageText(r, 2, rel), stageText(r, 3, rel)]).catch(fail)
+      // In a rebase, stage 2 is the branch being rebased onto (theirs) and 3 the writer's own commit.
+      return operationIn(r.gitDir) === 'rebase' ? { base, mine: theirs, theirs: ours } : { base, mine: ours, theirs }
     },
     async markResolved(path) {
       const r = await need()
-      await git(['add', '--', toTop(r, path)], { cwd: r.top, timeoutMs: 30_000 }).catch(fail)
+      const rel = toTop(r, path)
+      await exclusive((signal) => git(['add', '--', rel], { cwd: r.top, timeoutMs: 30_000, signal })).catch(fail)
     },
   }
 }
@@ -134,7 +151,7 @@ export function createGitService(deps: GitServiceDeps): GitService {
 /**
  * The changed files that belong to an article: its asset folder (Hexo's `<stem>/`, Typora's
  * `<stem>.assets/`) and, for a leaf bundle's `index.*` (Hugo: no pages below it), the other files
- * in its folder that are not articles. Other articles' changes are never included.
+ * in its folder. Other articles' changes are never included. `changes` names every untracked file.
  */
 export function assetsOf(article: string, changes: readonly PathStatus[]): string[] {
   const stem = article.replace(/\.[^./]+$/, '')
@@ -143,9 +160,10 @@ export function assetsOf(article: string, changes: readonly PathStatus[]): strin
   const folders = [`${stem}/`, `${stem}.assets/`]
   const out: string[] = []
   for (const c of changes) {
-    if (c.path === article) continue
+    // Another article, or a folder that may hold some, is never an asset: it is chosen on its own.
+    if (c.path === article || c.path.endsWith('/') || isArticleName(c.path)) continue
     if (folders.some((f) => c.path.startsWith(f))) out.push(c.path)
-    else if (bundle && c.path.startsWith(`${dir}/`) && !isArticleName(c.path)) out.push(c.path)
+    else if (bundle && c.path.startsWith(`${dir}/`)) out.push(c.path)
   }
   return out
 }

@@ -50,8 +50,12 @@ export async function findRepo(dir: string): Promise<Repo | null> {
   return { top, prefix, gitDir }
 }
 
-export async function repoStatus(repo: Repo, cwd: string, signal?: AbortSignal): Promise<RepoStatus> {
-  const r = await git(['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=normal', '--', '.'], {
+/**
+ * `everyFile`: name each untracked file, not only its folder (a commit needs to tell an
+ * article's images from other articles in a new folder); the library's refresh does not.
+ */
+export async function repoStatus(repo: Repo, cwd: string, signal?: AbortSignal, everyFile = false): Promise<RepoStatus> {
+  const r = await git(['status', '--porcelain=v2', '-z', '--branch', everyFile ? '--untracked-files=all' : '--untracked-files=normal', '--', '.'], {
     cwd,
     timeoutMs: 60_000,
     ...(signal ? { signal } : {}),
@@ -60,7 +64,7 @@ export async function repoStatus(repo: Repo, cwd: string, signal?: AbortSignal):
   return { top: repo.top, branch, operation: operationIn(repo.gitDir), changes }
 }
 
-function operationIn(gitDir: string): Operation {
+export function operationIn(gitDir: string): Operation {
   if (existsSync(join(gitDir, 'rebase-merge')) || existsSync(join(gitDir, 'rebase-apply'))) return 'rebase'
   if (existsSync(join(gitDir, 'MERGE_HEAD'))) return 'merge'
   if (existsSync(join(gitDir, 'CHERRY_PICK_HEAD'))) return 'cherry-pick'

@@ -21,13 +21,15 @@ export async function commitPaths(
   repo: Repo,
   paths: readonly string[],
   message: string,
-  options: { merging: boolean; signal?: AbortSignal },
+  options: { merging: boolean; signal?: AbortSignal; staged?: readonly string[] },
 ): Promise<Outcome & { commit: string }> {
   if (paths.length === 0) throw new Error('Choose at least one article to commit.')
   if (message.trim() === '') throw new Error('Write a commit message first.')
   const opts: GitRunOptions = { cwd: repo.top, timeoutMs: 10 * 60_000, ...(options.signal ? { signal: options.signal } : {}) }
   // New files must be known to git before `commit --only` can take them; -A stages deletions too.
-  await git(['add', '-A', '--', ...paths], opts)
+  // (A rename's old name is already staged as removed, and is in neither the index nor the folder.)
+  const toAdd = paths.filter((p) => !options.staged?.includes(p))
+  if (toAdd.length > 0) await git(['add', '-A', '--', ...toAdd], opts)
   // A merge is concluded as a whole (git allows no partial commit then): what the pull staged plus
   // the chosen articles; changes that were never staged still stay out.
   const args = options.merging ? ['commit', '--file=-'] : ['commit', '--only', '--file=-', '--', ...paths]
@@ -89,8 +91,10 @@ export function explainNetwork(verb: string, said: string): string {
   let what: string
   if (/CONFLICT|Automatic merge failed|could not apply|Resolve all conflicts/i.test(text)) {
     what = 'The pull brought changes that overlap yours. The articles in conflict are marked in the library: open each to merge it, then commit.'
-  } else if (/Authentication failed|could not read Username|could not read Password|Permission denied \(publickey|terminal prompts disabled|403/i.test(text)) {
+  } else if (/Authentication failed|could not read Username|could not read Password|Permission denied \(publickey|terminal prompts disabled|returned error: 403|403 Forbidden/i.test(text)) {
     what = `Git could not sign in to the remote${which}. Folio stores no passwords: set up a credential helper or an SSH key for it in git, then try again.`
+  } else if (/would be overwritten by merge|Please commit your changes or stash them/i.test(text)) {
+    what = 'The pull would overwrite changes you have not committed. Commit (or undo) them first, then pull again.'
   } else if (/\[rejected\]|non-fast-forward|fetch first|failed to push some refs/i.test(text)) {
     what = 'The remote has commits you do not have yet. Pull first, then push again.'
   } else if (/has no upstream branch/i.test(text)) {

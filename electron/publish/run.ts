@@ -9,6 +9,9 @@ export interface PublishRun {
   stop(): void
 }
 
+const DRAIN_MS = 2_000
+const STOP_GRACE_MS = 3_000
+
 /** What is kept of the output for the result; the live stream shows all of it. */
 const KEPT_OUTPUT = 200_000
 
@@ -32,17 +35,25 @@ export function runPublish(command: string, cwd: string, onOutput: (text: string
   const done = new Promise<{ code: number | null; output: string }>((resolve) => {
     child.on('error', (error) => resolve({ code: null, output: `${output}\n${error.message}` }))
     child.on('close', (code) => resolve({ code, output }))
+    // A background child (a dev server, an ssh master) can hold the output open after the command
+    // itself ended: its exit status is the answer, once what it printed has drained.
+    child.on('exit', (code) => setTimeout(() => resolve({ code, output }), DRAIN_MS).unref())
   })
+  const signal = (name: NodeJS.Signals): void => {
+    if (child.pid === undefined) return
+    try {
+      if (process.platform === 'win32') child.kill(name)
+      else process.kill(-child.pid, name)
+    } catch {
+      // The whole group is gone already.
+    }
+  }
   return {
     done,
     stop() {
-      if (child.exitCode !== null || child.pid === undefined) return
-      try {
-        if (process.platform === 'win32') child.kill()
-        else process.kill(-child.pid, 'SIGTERM')
-      } catch {
-        // Already gone between the check and the signal.
-      }
+      // The group, even when the shell itself has ended: what it started may still run.
+      signal('SIGTERM')
+      setTimeout(() => signal('SIGKILL'), STOP_GRACE_MS).unref()
     },
   }
 }

@@ -23,8 +23,13 @@ export async function publishSuggestions(root: string, kind: SiteKind): Promise<
         : { command: 'npx hexo generate', why: 'Hexo builds the site into public/; _config.yml sets no deploy: yet.' },
     )
   }
+  // npm also runs pre<name> and post<name>, and a project .npmrc can change the shell: say so.
+  const npmrc = await exists(join(root, '.npmrc'))
   for (const name of ['deploy', 'publish', 'build']) {
-    if (typeof scripts[name] === 'string') found.push({ command: `npm run ${name}`, why: `The site's package.json runs: ${scripts[name]}` })
+    if (typeof scripts[name] !== 'string') continue
+    const steps = [`pre${name}`, name, `post${name}`].filter((step) => typeof scripts[step] === 'string').map((step) => `${step}: ${String(scripts[step])}`)
+    const why = `The site's package.json runs ${steps.join('; then ')}${npmrc ? '. The site has an .npmrc, which can change how npm runs it.' : ''}`
+    found.push({ command: `npm run ${name}`, why })
   }
   if (kind === 'hugo' && (await onPath('hugo'))) found.push({ command: 'hugo --minify', why: 'Hugo builds the site into public/.' })
   if (kind === 'jekyll' && (await exists(join(root, 'Gemfile')))) found.push({ command: 'bundle exec jekyll build', why: 'Jekyll builds the site into _site/ with the Gemfile’s gems.' })

@@ -28,6 +28,9 @@ import { searchFolder } from './folder-search'
 import { detectSite, type SiteSettings } from './site'
 import { watchSite, type WatchOptions, type Watcher } from './watch'
 
+/** How long a watcher batch waits for Folio's own writes in flight before reading the disk anyway. */
+const OWN_WRITE_WAIT_MS = 10_000
+
 export interface OpenWorkspaceOptions {
   /** The folder to open; a content folder inside a site (Hexo `source/_posts`) opens the site. */
   root: string
@@ -164,9 +167,12 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
   // The watcher starts with the index; its batches wait until the index is built.
   let indexed = (): void => undefined
   const built = new Promise<void>((resolve) => (indexed = resolve))
+  let buildFailed = false
   const refreshAndReport = async (paths: string[], rescan: boolean): Promise<void> => {
     await built
-    await Promise.allSettled([...inFlight])
+    if (buildFailed) return
+    // Bounded: a write stuck on a stalled disk must not stop outside changes from being reported.
+    await Promise.race([Promise.allSettled([...inFlight]), new Promise((resolve) => setTimeout(resolve, OWN_WRITE_WAIT_MS).unref())])
     // A vanished folder keeps its last list (with the banner saying why) rather than emptying it.
     if (await rootGone()) return
     const change = await index.refresh(paths)
@@ -189,12 +195,17 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     info.warnings = [...(info.warnings ?? []), ...index.problems]
   } catch (error) {
     if (goneTimer) clearInterval(goneTimer)
+    // A batch may be waiting for the index: let it end, or closing the watcher would wait for it forever.
+    buildFailed = true
+    indexed()
     await watcher?.close()
     throw error
   }
   indexed()
   // Once the watcher covers every folder, one rescan catches what changed while it was setting up.
-  void watcher?.ready.then(() => refreshAndReport([], true))
+  void watcher?.ready
+    .then(() => refreshAndReport([], true))
+    .catch((error: unknown) => log.warn('watcher', `Could not catch up with changes made under ${site.root} while Folio started watching it.`, error))
   // A cached open read no article text; search wants them all, so fetch them in the background.
   void index.loadTexts()
   // Temp files of saves a crash interrupted (over a day ago: a save in progress is never touched).

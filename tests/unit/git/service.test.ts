@@ -224,3 +224,25 @@ describe('what the writer is told, and the user’s own git settings', () => {
     expect(state.others).toEqual([{ path: 'node_modules/', status: 'untracked' }])
   })
 })
+
+describe('commits take exactly what was chosen', () => {
+  it('treats names as names, leaves another article in the asset folder out, and takes a rename whole', async () => {
+    const dir = repos().clone('writer')
+    const posts = join(dir, 'source/_posts')
+    writeFileSync(join(posts, '[2023] recap.md'), '---\ntitle: Recap\n---\n')
+    writeFileSync(join(posts, '2 recap.md'), '---\ntitle: Two\n---\n')
+    mkdirSync(join(posts, '[2023] recap'))
+    writeFileSync(join(posts, '[2023] recap/photo.png'), 'png')
+    writeFileSync(join(posts, '[2023] recap/inner.md'), '---\ntitle: Inner\n---\n')
+    sh(dir, 'mv', POST, 'source/_posts/travel.md')
+    const h = await app(dir)
+    await h.commitArticles(['source/_posts/[2023] recap.md', 'source/_posts/travel.md'], 'Recap and travel')
+    expect(sh(dir, '-c', 'core.quotepath=false', 'show', '--no-renames', '--name-status', '--format=', 'HEAD').trim().split('\n').sort()).toEqual(
+      [`D\t${POST}`, 'A\tsource/_posts/[2023] recap.md', 'A\tsource/_posts/[2023] recap/photo.png', 'A\tsource/_posts/travel.md'].sort(),
+    )
+    const left = repository(await h.gitState()).changes.map((c) => c.path)
+    expect(left).toEqual(['source/_posts/2 recap.md', 'source/_posts/[2023] recap/inner.md'])
+    await expect(h.commitArticles(['..'], 'Everything')).rejects.toMatchObject({ code: 'INVALID_PATH' })
+    await expect(h.markResolved('.')).rejects.toMatchObject({ code: 'INVALID_PATH' })
+  })
+})
