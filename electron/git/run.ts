@@ -3,8 +3,8 @@
  * credential helpers, SSH keys, hooks and LFS, none of which Folio should reimplement.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, statSync } from 'node:fs'
-import { delimiter, isAbsolute, join } from 'node:path'
+import { existsSync } from 'node:fs'
+import { findProgram } from '../system/find-program'
 
 export interface GitResult {
   code: number
@@ -47,22 +47,6 @@ const STOP_GRACE_MS = 3_000
 const DRAIN_MS = 2_000
 
 /**
- * git's absolute path, from PATH only. A bare `git` would be looked up in the working folder
- * first on Windows, so a `git.exe` shipped inside a cloned site would run as soon as it opened.
- */
-function gitPath(): string | null {
-  const names = process.platform === 'win32' ? (process.env['PATHEXT'] ?? '.EXE;.CMD;.BAT').split(';').map((ext) => `git${ext.toLowerCase()}`) : ['git']
-  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
-    if (dir === '' || !isAbsolute(dir)) continue
-    for (const name of names) {
-      const candidate = join(dir, name)
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate
-    }
-  }
-  return null
-}
-
-/**
  * Settings a repository's own config could use to run a program on a plain status or add
  * (a folder received whole, .git included): switched off for every call Folio makes.
  */
@@ -70,7 +54,7 @@ const SAFE_CONFIG = ['-c', 'core.fsmonitor=false', '-c', 'core.quotepath=false',
 
 export function runGit(args: readonly string[], options: GitRunOptions): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const program = gitPath()
+    const program = findProgram('git')
     if (program === null) {
       reject(new GitUnavailableError('Git is not installed (no `git` command was found). Install git to see changes, commit and publish from Folio.'))
       return

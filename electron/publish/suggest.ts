@@ -4,8 +4,9 @@
  * for Folio to run).
  */
 import { access } from 'node:fs/promises'
-import { delimiter, join } from 'node:path'
+import { join } from 'node:path'
 import type { PublishSuggestion, SiteKind } from '../../shared/contract'
+import { findProgram } from '../system/find-program'
 import { readRegularFile } from '../workspace/open-inside'
 
 const MAX_PACKAGE_BYTES = 1_000_000
@@ -31,7 +32,7 @@ export async function publishSuggestions(root: string, kind: SiteKind): Promise<
     const why = `The site's package.json runs ${steps.join('; then ')}${npmrc ? '. The site has an .npmrc, which can change how npm runs it.' : ''}`
     found.push({ command: `npm run ${name}`, why })
   }
-  if (kind === 'hugo' && (await onPath('hugo'))) found.push({ command: 'hugo --minify', why: 'Hugo builds the site into public/.' })
+  if (kind === 'hugo' && findProgram('hugo') !== null) found.push({ command: 'hugo --minify', why: 'Hugo builds the site into public/.' })
   if (kind === 'jekyll' && (await exists(join(root, 'Gemfile')))) found.push({ command: 'bundle exec jekyll build', why: 'Jekyll builds the site into _site/ with the Gemfile’s gems.' })
   return found
 }
@@ -64,9 +65,4 @@ function exists(abs: string): Promise<boolean> {
     () => true,
     () => false,
   )
-}
-
-async function onPath(command: string): Promise<boolean> {
-  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) if (dir !== '' && (await exists(join(dir, command)))) return true
-  return false
 }

@@ -7,6 +7,7 @@
 import { Buffer } from 'node:buffer'
 import { createHash } from 'node:crypto'
 import type { LineEnding } from '../../shared/contract'
+import { dominantEol } from '../../shared/frontmatter/detect'
 
 export type Utf16 = 'utf-16le' | 'utf-16be'
 
@@ -93,16 +94,6 @@ function utf8(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
 }
 
-/** The line ending used by most lines; '\n' when there are none or it is a tie. */
-export function dominantEol(text: string): LineEnding {
-  let crlf = 0
-  let lf = 0
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++
-    else lf++
-  }
-  return crlf > lf ? '\r\n' : '\n'
-}
 
 /** Offset of the first byte that breaks UTF-8, or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {

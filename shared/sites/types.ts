@@ -67,21 +67,11 @@ export const ANY_FENCED_HEADER: HeaderRules = {
 
 /** `---` YAML on the very first line and nothing else: Jekyll, the base of Eleventy's. */
 export const YAML_FENCE_ON_FIRST_LINE: HeaderRules = {
+  ...ANY_FENCED_HEADER,
   leadingBlankLines: 0,
-  fenceless: false,
-  tabsAsSpaces: false,
-  semicolonJson: false,
   jsonObject: false,
   toml: false,
-  emptyBlockIsBody: false,
   fenceLanguages: [],
-  codeLanguages: [],
-  yamlDocumentEnd: true,
-  openFenceTrailingSpace: true,
-  closeOnPrefix: false,
-  orgMode: false,
-  commentedHeader: false,
-  yamlVersion: '1.2',
 }
 
 /** How one taxonomy (tags or categories) is read from a header. */

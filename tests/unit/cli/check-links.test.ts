@@ -1,17 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main, type Io } from '../../../electron/cli'
-import { tempDir } from '../export/helpers'
+import { folderWith } from '../export/helpers'
 
-async function site(files: Record<string, string>): Promise<string> {
-  const root = await tempDir()
-  for (const [rel, text] of Object.entries(files)) {
-    await mkdir(join(root, rel, '..'), { recursive: true })
-    await writeFile(join(root, rel), text)
-  }
-  return root
-}
+const site = folderWith
 
 async function run(args: string[], cwd: string): Promise<{ status: number; out: string[] }> {
   const out: string[] = []

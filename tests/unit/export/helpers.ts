@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,6 +17,16 @@ export async function tempDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'folio-export-'))
   made.push(dir)
   return dir
+}
+
+/** A fresh folder holding these files (POSIX paths → text), removed after the test. */
+export async function folderWith(files: Record<string, string>): Promise<string> {
+  const root = await tempDir()
+  for (const [rel, text] of Object.entries(files)) {
+    await mkdir(join(root, rel, '..'), { recursive: true })
+    await writeFile(join(root, rel), text)
+  }
+  return root
 }
 
 /** A private copy of a fixture (tests never write next to the fixtures). */

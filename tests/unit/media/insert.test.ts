@@ -1,22 +1,15 @@
-import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { chmod, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { insertImages } from '../../../electron/media/insert'
 import { createGuard } from '../../../electron/workspace/guard'
 import { DEFAULT_INSERT_SETTINGS, resolveTarget, findReferences, type AssetRules, type InsertSettings } from '../../../shared/assets'
-import { tempDir } from '../export/helpers'
+import { folderWith } from '../export/helpers'
 import { hugePngHeader, png } from './images'
 
 const NOW = new Date(2026, 10, 29, 19, 37, 5)
 
-async function site(files: Record<string, string>): Promise<string> {
-  const root = await tempDir()
-  for (const [rel, text] of Object.entries(files)) {
-    await mkdir(join(root, rel, '..'), { recursive: true })
-    await writeFile(join(root, rel), text)
-  }
-  return root
-}
+const site = folderWith
 
 async function insert(root: string, rules: AssetRules, article: string, images: Array<{ name: string; bytes: Uint8Array }>, settings: Partial<InsertSettings> = {}) {
   return insertImages(await createGuard(root), rules, article, images, { ...DEFAULT_INSERT_SETTINGS, ...settings }, NOW)
