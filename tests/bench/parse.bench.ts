@@ -126,7 +126,7 @@ function headerRows(): Omit<Row, 'ratio'>[] {
   expectOutcome(bomb, 'too-many-aliases')
   // An ordinary header of the bomb's size: what reading 1.6 KB should cost.
   const ordinary = hostile.manyKeys('yaml', Math.round(bomb.length / 14))
-  rows.push({ metric: `alias bomb (${bomb.length} B, 9^9 leaves)`, ours: timed(ROUNDS, () => parse(bomb)), baseline: timed(ROUNDS, () => parse(ordinary)), target: '≤ 10 (an ordinary header of its size)' })
+  rows.push({ metric: `alias bomb (${bomb.length} B, 9^9 leaves)`, ours: timed(ROUNDS, () => parse(bomb)), baseline: timed(ROUNDS, () => parse(ordinary)), target: '≤ 10 (an ordinary header of its size)', maxRatio: 10 })
 
   const deepJson = hostile.deepJson(DEPTH)
   expectOutcome(deepJson, 'too-deep')

@@ -19,6 +19,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { InvokeApi } from '../../shared/contract'
 import { launchApp } from '../e2e/harness'
+import { printTable, rowOf, type Row } from './report'
 import { pageScript, quantile, sleep, typeBursts as typeCadenced, typingText } from './typing'
 
 const SMALL = process.env.BENCH_SMALL === '1'
@@ -103,14 +104,6 @@ async function heapMB(cdp: CDPSession): Promise<number> {
   return usage.usedSize / 1024 / 1024
 }
 
-interface Row {
-  metric: string
-  ours: number
-  baseline: number
-  unit: string
-  target: string
-}
-
 const rows: Row[] = []
 const root = await mkdtemp(join(tmpdir(), 'folio-renderer-bench-'))
 try {
@@ -149,9 +142,9 @@ try {
       bare.push(...(await typeBursts(page, half)))
       await page.evaluate(() => window.folioBench!.unmountBareEditor())
     }
-    rows.push({ metric: 'keystroke → paint p50 (1 MB)', ours: median(ours), baseline: median(bare), unit: 'ms', target: '' })
-    rows.push({ metric: 'keystroke → paint p95 (1 MB)', ours: quantile(ours, 0.95), baseline: quantile(bare, 0.95), unit: 'ms', target: '≤ 16 ms' })
-    rows.push({ metric: 'keystroke → paint max (1 MB)', ours: Math.max(...ours), baseline: Math.max(...bare), unit: 'ms', target: '' })
+    rows.push(rowOf('keystroke → paint p50 (1 MB)', median(ours), median(bare), 'reference'))
+    rows.push(rowOf('keystroke → paint p95 (1 MB)', quantile(ours, 0.95), quantile(bare, 0.95), '≤ 16.7 ms, one frame', { maxValue: 16.7 }))
+    rows.push(rowOf('keystroke → paint max (1 MB)', Math.max(...ours), Math.max(...bare), 'reference'))
 
     // Preview refresh: type a word into the 100 KB article, time from its last key to the preview showing it.
     await openArticle(page, 'mid.md', '第 1 节')
@@ -175,9 +168,9 @@ try {
     const markdownIt = await page.evaluate(([text, n]) => window.folioBench!.markdownItMs(text, n), [midBody, 15] as const)
     const first = await page.evaluate(([text, n]) => window.folioBench!.previewMs(text, n, true), [midArticle, 15] as const)
     const again = await page.evaluate(([text, n]) => window.folioBench!.previewMs(text, n, false), [midArticle, 15] as const)
-    rows.push({ metric: 'preview first render (100 KB)', ours: first, baseline: markdownIt, unit: 'ms', target: '' })
-    rows.push({ metric: 'preview render after an edit (100 KB)', ours: again, baseline: markdownIt, unit: 'ms', target: '≤ 2x' })
-    rows.push({ metric: 'pause → preview painted (100 KB)', ours: median(refresh), baseline: markdownIt, unit: 'ms', target: '≤ 2x' })
+    rows.push(rowOf('preview first render (100 KB)', first, markdownIt, 'reference'))
+    rows.push(rowOf('preview render after an edit (100 KB)', again, markdownIt, '≤ 2.0', { maxRatio: 2 }))
+    rows.push(rowOf('pause → preview painted (100 KB)', median(refresh), markdownIt, '≤ 2.0', { maxRatio: 2 }))
 
     // Open: alternate two 100 KB articles (a clean buffer is dropped, so each open reads the file again).
     const read = (path: string) =>
@@ -194,7 +187,7 @@ try {
       reads.push(await read(`${name}.md`))
       await sleep(PAUSE_MS)
     }
-    rows.push({ metric: 'open → editor painted (100 KB)', ours: median(opens), baseline: median(reads), unit: 'ms', target: '≤ 100 ms' })
+    rows.push(rowOf('open → editor painted (100 KB)', median(opens), median(reads), '≤ 100 ms', { maxValue: 100 }))
     const bigOpens: number[] = []
     const bigReads: number[] = []
     for (let round = 0; round < (SMALL ? 1 : 3); round++) {
@@ -205,7 +198,7 @@ try {
       await sleep(PAUSE_MS * 5)
       bigReads.push(await read('big.md'))
     }
-    rows.push({ metric: 'open → editor painted (1 MB)', ours: median(bigOpens), baseline: median(bigReads), unit: 'ms', target: '≤ 100 ms' })
+    rows.push(rowOf('open → editor painted (1 MB)', median(bigOpens), median(bigReads), '≤ 100 ms', { maxValue: 100 }))
   } finally {
     await app.close()
   }
@@ -232,14 +225,10 @@ try {
       await library.close()
     }
   }
-  rows.push({ metric: `library heap (${LIBRARY} articles)`, ours: heaps[0]!, baseline: heaps[1]!, unit: 'MB', target: '≤ 150 MB' })
+  rows.push(rowOf(`library heap MB (${LIBRARY} articles)`, heaps[0]!, heaps[1]!, '≤ 150 MB', { maxValue: 150 }))
 } finally {
   await rm(root, { recursive: true, force: true })
 }
 
-console.log(`\n${'metric'.padEnd(36)}${'ours'.padStart(10)}${'baseline'.padStart(10)}${'ratio'.padStart(8)}  target`)
-for (const r of rows) {
-  const ratio = r.baseline > 0 ? (r.ours / r.baseline).toFixed(2) : '-'
-  console.log(`${r.metric.padEnd(36)}${(r.ours.toFixed(1) + ' ' + r.unit).padStart(10)}${(r.baseline.toFixed(1) + ' ' + r.unit).padStart(10)}${ratio.padStart(8)}  ${r.target}`)
-}
-console.log('\nbaselines: bare CodeMirror on the same text; markdown-it alone on the same body; folio.readArticle of the same file; the app with one article')
+printTable(rows)
+console.log('\nbaselines: bare CodeMirror on the same text; markdown-it alone on the same body; folio.readArticle of the same file; the app with one article (heap in MB)')

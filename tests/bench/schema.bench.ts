@@ -76,7 +76,7 @@ export async function runBenchmark(): Promise<Row[]> {
     }
     const share = median(observe) + median(build)
     const rows: Omit<Row, 'ratio'>[] = [
-      { metric: `schema share of cold index, ${COUNT} files`, ours: share, baseline: median(cold), target: '≤ 0.05' },
+      { metric: `schema share of cold index, ${COUNT} files`, ours: share, baseline: median(cold), target: '≤ 0.05', maxRatio: 0.05 },
       { metric: '  observing headers (while indexing)', ours: median(observe), baseline: median(cold), target: 'reference' },
       { metric: '  building the schema', ours: median(build), baseline: median(cold), target: 'reference' },
       { metric: 'schema after a save', ours: median(rebuild), baseline: median(cold), target: 'reference' },

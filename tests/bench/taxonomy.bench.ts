@@ -111,10 +111,10 @@ export async function runBenchmark(): Promise<Row[]> {
     const rows: Omit<Row, 'ratio'>[] = [
       { metric: `taxonomy, ${COUNT} files`, ours: median(m.collect), baseline: median(m.read), target: 'reference (read every file)' },
       { metric: `preview rename, ${n}`, ours: median(m.preview), baseline: median(m.read), target: 'reference (read every file)' },
-      { metric: '  same, against the budget', ours: median(m.preview), baseline: PREVIEW_BUDGET_MS, target: '≤ 1.0 (1 s)' },
+      { metric: '  same, against the budget', ours: median(m.preview), baseline: PREVIEW_BUDGET_MS, target: '≤ 1.0 (1 s)', maxRatio: 1 },
       { metric: `full plan, ${n}`, ours: median(m.full), baseline: median(m.read), target: 'reference (read every file)' },
       { metric: `apply rename, ${n}`, ours: median(m.apply), baseline: median(m.write), target: 'reference (atomic write of each file)' },
-      { metric: '  same, against the budget', ours: median(m.apply), baseline: APPLY_BUDGET_MS, target: '≤ 1.0 (5 s)' },
+      { metric: '  same, against the budget', ours: median(m.apply), baseline: APPLY_BUDGET_MS, target: '≤ 1.0 (5 s)', maxRatio: 1 },
       { metric: '  applied right after the preview', ours: median(m.applyAtOnce), baseline: APPLY_BUDGET_MS, target: 'reference (5 s; includes the last diffs)' },
       { metric: `undo, ${n}`, ours: median(m.undo), baseline: median(m.write), target: 'reference (atomic write of each file)' },
     ]

@@ -5,6 +5,7 @@
  * Metrics:
  *   cold index   openWorkspace + list with an empty cache   vs  read every file + yaml.parse its header
  *   warm re-open openWorkspace + list with the cache        vs  read every file's raw bytes
+ * Each baseline runs with readFileSync and with fs/promises; the ratio is against the faster.
  *   search       time to the first page of results          vs  the 100 ms budget
  * Baselines run in the same process, interleaved with ours, and each figure is a median.
  */
@@ -15,7 +16,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 import { openWorkspace } from '../../electron/workspace/workspace'
-import { generateArticles, median, printTable, time, type Row } from './support'
+import { generateArticles, median, printTable, rowOf, time, type Row } from './support'
 
 const COUNT = process.env.BENCH_SMALL === '1' ? 500 : 10_000
 const ROUNDS = process.env.BENCH_SMALL === '1' ? 3 : 5
@@ -117,15 +118,18 @@ export async function runBenchmark(): Promise<Row[]> {
       await warm.close()
     }
     if (articles !== COUNT) throw new Error(`indexed ${articles} articles, expected ${COUNT}`)
-    const rows: Omit<Row, 'ratio'>[] = [
-      { metric: `cold index, ${COUNT} files`, ours: median(m.cold), baseline: median(m.coldAsync), target: '≤ 1.5, aim 1.0 (fs/promises + yaml)' },
-      { metric: '  same, sync baseline', ours: median(m.cold), baseline: median(m.coldSync), target: 'reference (readFileSync + yaml)' },
-      { metric: 'warm re-open from cache', ours: median(m.warm), baseline: median(m.warmAsync), target: '≤ 0.3 (fs/promises raw bytes)' },
-      { metric: '  same, sync baseline', ours: median(m.warm), baseline: median(m.warmSync), target: 'reference (readFileSync raw bytes)' },
-      { metric: 'search, first results', ours: median(m.search), baseline: SEARCH_BUDGET_MS, target: '< 1.0 (100 ms budget)' },
-      { metric: '  first search after re-open', ours: median(m.searchAfterWarm), baseline: SEARCH_BUDGET_MS, target: 'reference (texts still loading)' },
+    // Headline ratios are against the fastest plain reader of the run (the sync one, as a rule);
+    // the other reader is shown for reference.
+    const coldBase = [median(m.coldSync), median(m.coldAsync)]
+    const warmBase = [median(m.warmSync), median(m.warmAsync)]
+    return [
+      rowOf(`cold index, ${COUNT} files`, median(m.cold), coldBase, '≤ 1.0 × read + yaml.parse (fastest reader)', { maxRatio: 1 }),
+      rowOf('  same, fs/promises baseline', median(m.cold), median(m.coldAsync), 'reference (fs/promises + yaml)'),
+      rowOf('warm re-open from cache', median(m.warm), warmBase, '≤ 0.3 × raw read (fastest reader)', { maxRatio: 0.3 }),
+      rowOf('  same, fs/promises baseline', median(m.warm), median(m.warmAsync), 'reference (fs/promises raw bytes)'),
+      rowOf('search, first results', median(m.search), SEARCH_BUDGET_MS, '≤ 100 ms budget', { maxValue: SEARCH_BUDGET_MS }),
+      rowOf('  first search after re-open', median(m.searchAfterWarm), SEARCH_BUDGET_MS, 'reference (texts still loading)'),
     ]
-    return rows.map((r) => ({ ...r, ratio: r.ours / r.baseline }))
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

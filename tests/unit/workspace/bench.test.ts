@@ -7,9 +7,9 @@ describe('workspace benchmark', () => {
     expect(header).toMatch(/^metric\s+ours ms\s+baseline ms\s+ratio/)
     expect(rows.map((r) => r.trim().split(/\s{2,}/)[0])).toEqual([
       'cold index, 500 files',
-      'same, sync baseline',
+      'same, fs/promises baseline',
       'warm re-open from cache',
-      'same, sync baseline',
+      'same, fs/promises baseline',
       'search, first results',
       'first search after re-open',
     ])
