@@ -335,7 +335,18 @@ const exportRequest = record({
   ),
 })
 
-const insertSettings = record({ naming: optional(oneOf('original', 'timestamp')), hexoLink: optional(oneOf('tag', 'markdown')) })
+const quality = optional((v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 100)
+const insertSettings = record({
+  naming: optional(oneOf('original', 'timestamp')),
+  hexoLink: optional(oneOf('tag', 'markdown')),
+  maxWidth: optional((v) => v === null || (positiveInt(v) && (v as number) <= 20_000)),
+  compress: bool,
+  jpegQuality: quality,
+  webpQuality: quality,
+  metadata: optional(oneOf('strip', 'keep')),
+  uploadCommand: optional((v) => typeof v === 'string' && v.length <= 2_000),
+  keepLocal: bool,
+})
 
 /** Run-time shape of every method's arguments: the renderer is not trusted. */
 export const ARGUMENTS = {

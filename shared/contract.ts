@@ -49,6 +49,8 @@ export interface InsertedImage {
   link: string
   /** The same bytes were already there under this name: nothing was written. */
   reused: boolean
+  /** Uploaded to the writer's image host: the URL the link points to (`path` is then the local copy, or '' when none is kept). */
+  url?: string
 }
 
 /** Something about the open folder worth telling: the file (and key and line) it comes from and what was done. */

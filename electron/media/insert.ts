@@ -1,20 +1,25 @@
 /**
  * Copies images into the open folder where the site expects them (shared/assets/insert) and
  * returns the text that links each. Every image is checked before anything is written (type read
- * from the bytes, size, pixels, name), SVG is cleaned, identical bytes already in the folder are
- * reused, a taken name gets a number. Each file is written beside its final name and linked into
- * place without replacing anything; when any step fails, what this call wrote is taken back, so a
- * failure leaves the folder as it was.
+ * from the bytes, size, pixels, name), photos are turned upright, scaled and stripped of their
+ * location (./process), SVG is cleaned, identical bytes already in the folder are reused, a taken
+ * name gets a number. Each file is written beside its final name and linked into place without
+ * replacing anything; with an upload command the image goes to the writer's host (./upload) and
+ * its URL is linked. When any step fails, what this call wrote is taken back, so a failure leaves
+ * the folder as it was.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { link, lstat, open, readdir, readFile, rename, rmdir, unlink } from 'node:fs/promises'
+import { link, lstat, mkdtemp, open, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { InsertedImage } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
-import { numberedName, placementFor, safeImageName, sniffImage, timestampName, type AssetRules, type InsertSettings } from '../../shared/assets'
+import { remoteImage, numberedName, placementFor, safeImageName, sniffImage, timestampName, type AssetRules, type InsertSettings } from '../../shared/assets'
 import type { Guard } from '../workspace/guard'
 import { ensureFolder } from '../workspace/open-inside'
+import { processImage } from './process'
 import { sanitizeSvg } from './svg'
+import { uploadImage } from './upload'
 
 export interface ImageInput {
   /** The name it came with ('' for a pasted screenshot with none). */
@@ -30,6 +35,8 @@ const megabytes = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`
 const shown = (name: string): string => name || 'the pasted image'
 
 interface Prepared {
+  /** The name it came with, for messages. */
+  given: string
   name: string
   bytes: Uint8Array
   hash: string
@@ -49,7 +56,7 @@ export function tooLarge(name: string, size: number): FolioError {
 }
 
 /** Checks one image and decides its name; throws a message that says what to do. */
-export function prepareImage(input: ImageInput, settings: InsertSettings, now: Date): Prepared {
+export async function prepareImage(input: ImageInput, settings: InsertSettings, now: Date): Promise<Prepared> {
   if (input.bytes.length > MAX_IMAGE_BYTES) throw tooLarge(input.name, input.bytes.length)
   const sniffed = sniffImage(input.bytes)
   if (!sniffed) {
@@ -58,17 +65,19 @@ export function prepareImage(input: ImageInput, settings: InsertSettings, now: D
   if (sniffed.width && sniffed.height && sniffed.width * sniffed.height > MAX_PIXELS) {
     throw refuse(`${shown(input.name)} is ${sniffed.width} × ${sniffed.height} pixels (${Math.round((sniffed.width * sniffed.height) / 1e6)} megapixels); Folio inserts images up to ${MAX_PIXELS / 1e6} megapixels. Scale it down first. Nothing was copied.`)
   }
+  const own = input.name ? safeImageName(input.name, sniffed.ext) : 'empty'
+  if (own === 'path') throw new FolioError({ code: 'INVALID_PATH', message: `Refused the image name "${input.name}": a name cannot lead into other folders. Rename the file and insert it again.` })
   let bytes = input.bytes
   if (sniffed.type === 'svg') {
     const clean = sanitizeSvg(new TextDecoder().decode(bytes))
     if (!clean) throw refuse(`${shown(input.name)} holds nothing of an SVG image once its scripts are removed. Nothing was copied.`)
     bytes = new TextEncoder().encode(clean)
+  } else {
+    bytes = (await processImage(input.name, sniffed.type, bytes, settings, MAX_PIXELS)).bytes
   }
-  const own = input.name ? safeImageName(input.name, sniffed.ext) : 'empty'
-  if (own === 'path') throw new FolioError({ code: 'INVALID_PATH', message: `Refused the image name "${input.name}": a name cannot lead into other folders. Rename the file and insert it again.` })
   const name = settings.naming === 'timestamp' || own === 'empty' ? timestampName(now, sniffed.ext) : own
   const alt = own === 'empty' ? '' : own.slice(0, own.lastIndexOf('.'))
-  return { name, bytes, hash: hashOf(bytes), alt }
+  return { given: input.name, name, bytes, hash: hashOf(bytes), alt }
 }
 
 /** Files already in the folder (lower-cased names, since macOS and Windows disks are case-insensitive), and their sizes. */
@@ -155,7 +164,11 @@ export async function insertImages(
   now = new Date(),
 ): Promise<InsertedImage[]> {
   if (!inputs.length) return []
-  const prepared = inputs.map((input) => prepareImage(input, settings, now))
+  // One at a time: a dozen 12 MP photos decoded at once would hold gigabytes.
+  const prepared: Prepared[] = []
+  for (const input of inputs) prepared.push(await prepareImage(input, settings, now))
+  const upload = settings.uploadCommand.trim()
+  if (upload && !settings.keepLocal) return uploadOnly(prepared, upload, guard.root)
   const placement = placementFor(articleRel, rules, settings)
   const folderRel = (await guard.resolve(placement.folder, { allowRoot: true })).rel
   const created = await missingFolders(guard, folderRel)
@@ -178,12 +191,32 @@ export async function insertImages(
         }
       }
       const path = folderRel ? `${folderRel}/${name}` : name
-      out.push({ path, link: placement.link(name, image.alt), reused })
+      if (upload) {
+        const url = await uploadImage(upload, join(folder.abs, name), shown(image.given), guard.root)
+        out.push({ path, link: remoteImage(image.alt, url), reused, url })
+      } else out.push({ path, link: placement.link(name, image.alt), reused })
     }
     return out
   } catch (error) {
     await Promise.all(written.map((abs) => unlink(abs).catch(() => undefined)))
     for (const abs of created.reverse()) await rmdir(abs).catch(() => undefined)
     throw writeError(error, folderRel)
+  }
+}
+
+/** Uploads without keeping a copy in the site: each image goes to the host from a private temp folder, removed afterwards. */
+async function uploadOnly(prepared: readonly Prepared[], command: string, root: string): Promise<InsertedImage[]> {
+  const temp = await mkdtemp(join(tmpdir(), 'folio-upload-'))
+  try {
+    const out: InsertedImage[] = []
+    for (const image of prepared) {
+      const file = join(temp, image.name)
+      await writeFile(file, image.bytes, { flag: 'wx' })
+      const url = await uploadImage(command, file, shown(image.given), root)
+      out.push({ path: '', link: remoteImage(image.alt, url), reused: false, url })
+    }
+    return out
+  } finally {
+    await rm(temp, { recursive: true, force: true })
   }
 }

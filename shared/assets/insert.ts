@@ -7,14 +7,45 @@
  */
 import { fileStem, folderOf, isBundleIndex, joinPath, postAssetFolder, type AssetRules } from './resolve'
 
-export interface InsertSettings {
+/** What happens to a photo on its way in (electron/media/process). GIF, BMP and SVG are copied as they are (SVG cleaned). */
+export interface ImageProcessing {
+  /** Scale down images wider than this many pixels (never up); null: keep the size. */
+  maxWidth: number | null
+  /** Re-encode JPEG and WebP at the qualities below even when nothing else changes (kept only when smaller). */
+  compress: boolean
+  /** 1–100, used whenever a JPEG or WebP is written again. */
+  jpegQuality: number
+  webpQuality: number
+  /** 'strip': EXIF (GPS location, camera, dates), XMP and IPTC removed, colour profile kept; 'keep': all of it kept, location included. */
+  metadata: 'strip' | 'keep'
+}
+
+/** Uploading to an image host (图床) through the writer's own command, PicGo/PicList style. */
+export interface ImageHosting {
+  /** `picgo upload {file}`; empty: no upload. `{file}` is the image's absolute path (appended when absent). */
+  uploadCommand: string
+  /** Keep the image in the site folder as well as on the host. */
+  keepLocal: boolean
+}
+
+export interface InsertSettings extends ImageProcessing, ImageHosting {
   /** Keep the file's own name (CJK included), or name it by the time of insertion. */
   naming: 'original' | 'timestamp'
   /** Hexo with post asset folders: `{% asset_img name %}` or `![](name)`. */
   hexoLink: 'tag' | 'markdown'
 }
 
-export const DEFAULT_INSERT_SETTINGS: InsertSettings = { naming: 'original', hexoLink: 'tag' }
+export const DEFAULT_INSERT_SETTINGS: InsertSettings = {
+  naming: 'original',
+  hexoLink: 'tag',
+  maxWidth: null,
+  compress: false,
+  jpegQuality: 82,
+  webpQuality: 80,
+  metadata: 'strip',
+  uploadCommand: '',
+  keepLocal: true,
+}
 
 export interface Placement {
   /** The folder (relative to the site root) the file is copied into. */
@@ -28,8 +59,15 @@ export function markdownPath(path: string): string {
   return path.replace(/[ ()<>%]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
 }
 
+const altText = (alt: string): string => alt.replace(/[[\]\\]/g, '\\$&')
+
 function markdownImage(alt: string, path: string): string {
-  return `![${alt.replace(/[[\]\\]/g, '\\$&')}](${markdownPath(path)})`
+  return `![${altText(alt)}](${markdownPath(path)})`
+}
+
+/** An image on a host: the URL as printed (its own %-escapes kept), only what would end the destination escaped. */
+export function remoteImage(alt: string, url: string): string {
+  return `![${altText(alt)}](${url.replace(/[ ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`
 }
 
 /** The relative path from one folder to a file (`../../assets/x.png`). */
