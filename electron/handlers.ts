@@ -10,6 +10,7 @@ import { FolioError, type Envelope, type FolioErrorData } from '../shared/errors
 import { openWorkspace, type Workspace } from './workspace/workspace'
 import { createJournal, isUnsavedBuffer } from './recovery/journal'
 import { createTaxonomyService, type TaxonomyService } from './taxonomy/service'
+import { createReplaceService, type ReplaceService } from './search/replace'
 import { createExportService, type ExportServiceDeps } from './export/service'
 import { createGitService, type GitService } from './git/service'
 import { publishSuggestions } from './publish/suggest'
@@ -115,6 +116,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return service
   }
 
+  const replaces = new WeakMap<Workspace, ReplaceService>()
+  const replaceOf = (): ReplaceService => {
+    const ws = open()
+    let service = replaces.get(ws)
+    if (!service) {
+      service = createReplaceService({ workspace: ws, bulk: bulk(), unsaved: () => unsaved })
+      replaces.set(ws, service)
+    }
+    return service
+  }
+
   const gits = new WeakMap<Workspace, GitService>()
   const gitOf = (): GitService => {
     const ws = open()
@@ -191,6 +203,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     planBulkEdit: (operation) => bulk().plan(operation),
     applyBulkEdit: (planId) => bulk().apply(planId),
     undoBulkEdit: (resultId) => bulk().undo(resultId),
+    planReplace: (request) => replaceOf().plan(request),
+    replacePreviewPage: (planId, offset) => replaceOf().page(planId, offset),
+    applyReplace: (planId, excluded) => replaceOf().apply(planId, excluded),
     exportArticles: (request) => exports.run(request),
     cancelExport: async (id) => exports.cancel(id),
     copyRichText: (path, options) => exports.copyRichText(path, options?.remoteContent === true),
@@ -296,21 +311,20 @@ const record =
   (v) =>
     typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).every((k) => Object.hasOwn(shape, k)) &&
     Object.entries(shape).every(([k, check]) => check((v as Record<string, unknown>)[k]))
+const searchQuery = record({
+  text: str,
+  caseSensitive: (v) => typeof v === 'boolean',
+  wholeWord: (v) => typeof v === 'boolean',
+  regex: (v) => typeof v === 'boolean',
+  scope: oneOf('all', 'body', 'header', 'field'),
+  field: optional(str),
+})
 function searchRequest(): Check {
   const count = optional((v) => typeof v === 'number' && Number.isInteger(v) && v >= 0)
-  return record({
-    query: record({
-      text: str,
-      caseSensitive: (v) => typeof v === 'boolean',
-      wholeWord: (v) => typeof v === 'boolean',
-      regex: (v) => typeof v === 'boolean',
-      scope: oneOf('all', 'body', 'header', 'field'),
-      field: optional(str),
-    }),
-    paths: optional(stringArray),
-    offset: count,
-    limit: count,
-  })
+  return record({ query: searchQuery, paths: optional(stringArray), offset: count, limit: count })
+}
+function replaceRequest(): Check {
+  return record({ query: searchQuery, replacement: str, paths: optional(stringArray) })
 }
 const exportRequest = record({
   id: (v) => typeof v === 'string' && v.length > 0 && v.length <= 200,
@@ -379,6 +393,9 @@ export const ARGUMENTS = {
   planBulkEdit: [bulkOperation],
   applyBulkEdit: [str],
   undoBulkEdit: [str],
+  planReplace: [replaceRequest()],
+  replacePreviewPage: [str, (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0],
+  applyReplace: [str, record({ files: stringArray, changes: (v) => Array.isArray(v) && v.every(record({ path: str, index: (i) => typeof i === 'number' && Number.isInteger(i) && i >= 0 })) })],
   exportArticles: [exportRequest],
   cancelExport: [str],
   copyRichText: [str, optional(record({ remoteContent: bool }))],

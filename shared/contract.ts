@@ -282,6 +282,48 @@ export interface BulkResult {
   skipped: BulkSkip[]
 }
 
+/** Replace across the folder: the search's query and what each match becomes. */
+export interface ReplaceRequest {
+  query: SearchQuery
+  /** With a regular expression, `$1`, `$<name>`, `$&`, `$$`, `\n` and `\t` are expanded. */
+  replacement: string
+  /** The articles to change, in the order shown (the library's filters); all when absent. */
+  paths?: string[]
+}
+
+/** One change of a replace preview: the lines it alone makes differ. */
+export interface ReplaceChange {
+  /** Its number in the article (send it back to leave this change out). */
+  index: number
+  /** The header key whose value it changes, or null in the body. */
+  key: string | null
+  hunk: DiffHunk
+}
+
+export interface ReplaceFile {
+  path: string
+  title: string | null
+  changes: ReplaceChange[]
+}
+
+/** A page of a replace preview; the plan stays in the main process under `id` until applied. */
+export interface ReplacePreview {
+  id: string
+  /** The page of articles from the asked offset, in the order searched. */
+  files: ReplaceFile[]
+  totalChanges: number
+  totalFiles: number
+  nextOffset: number | null
+  /** Articles with matches that will not be changed (header does not parse, unsaved edits, …). */
+  skipped: BulkSkip[]
+}
+
+/** Left out of an apply: whole articles, and single changes of others. */
+export interface ReplaceExclusions {
+  files: string[]
+  changes: { path: string; index: number }[]
+}
+
 /**
  * What an export writes: a standalone page, a PDF, a Markdown bundle per article (a folder, or
  * one .zip), or a static site of the whole folder (index, pages, tags, categories, feeds).
@@ -460,6 +502,12 @@ export interface InvokeApi {
   applyBulkEdit(planId: string): Promise<BulkResult>
   /** Restores every file of an applied bulk edit that nobody changed since, byte for byte. */
   undoBulkEdit(resultId: string): Promise<BulkResult>
+  /** Plans a replace across the folder without writing: the first page of its preview. */
+  planReplace(request: ReplaceRequest): Promise<ReplacePreview>
+  /** Another page of a planned replace's preview. */
+  replacePreviewPage(planId: string, offset: number): Promise<ReplacePreview>
+  /** Applies a planned replace but the exclusions; undo it with undoBulkEdit. */
+  applyReplace(planId: string, excluded: ReplaceExclusions): Promise<BulkResult>
   /**
    * Exports articles of the open folder; the main side asks where to (a save dialog for one
    * file, a folder dialog otherwise). Null when that question was cancelled. Progress comes as
@@ -655,6 +703,9 @@ export const INVOKE = {
   planBulkEdit: 'bulk:plan',
   applyBulkEdit: 'bulk:apply',
   undoBulkEdit: 'bulk:undo',
+  planReplace: 'replace:plan',
+  replacePreviewPage: 'replace:page',
+  applyReplace: 'replace:apply',
   exportArticles: 'export:run',
   cancelExport: 'export:cancel',
   copyRichText: 'export:rich-text',

@@ -5,7 +5,7 @@
  */
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { BulkOperation } from '../../shared/contract'
+import type { BulkOperation, ReplaceRequest } from '../../shared/contract'
 import { writeFileAtomic } from '../workspace/atomic-write'
 import { PRIVATE_DIR, PRIVATE_FILE } from '../recovery/journal'
 
@@ -17,12 +17,15 @@ export interface JournalFile {
   before: string
 }
 
+/** What a journaled edit was: a bulk header edit, or a replace across the folder. */
+export type JournaledOperation = BulkOperation | ({ kind: 'replace' } & Omit<ReplaceRequest, 'paths'>)
+
 export interface JournalEntry {
   id: string
   /** The content folder (absolute) the paths belong to. */
   root: string
   createdAt: number
-  operation: BulkOperation
+  operation: JournaledOperation
   files: JournalFile[]
 }
 

@@ -13,6 +13,7 @@ import { decode, encode, hashBytes } from '../workspace/encoding'
 import { readRegularFileSync } from '../workspace/open-inside'
 import { inSlices } from '../workspace/slices'
 import { diffHunk } from './diff'
+import type { JournaledOperation } from './journal'
 import { siteRules } from '../../shared/sites'
 import type { Generator } from '../../shared/sites/types'
 import { addToList, CATEGORY_SEPARATOR, editCategoryPaths, editFlatValues, pathMove } from './edits'
@@ -32,7 +33,7 @@ export interface PlannedFile {
 
 export interface Plan {
   id: string
-  operation: BulkOperation
+  operation: JournaledOperation
   /** Sorted by path once `done` resolves; until then in the order they were computed. */
   files: PlannedFile[]
   skipped: BulkSkip[]

@@ -18,6 +18,8 @@ export interface TaxonomyService {
   planFull(operation: BulkOperation): Promise<Plan>
   apply(planId: string): Promise<BulkResult>
   undo(resultId: string): Promise<BulkResult>
+  /** Applies a plan made elsewhere (a replace across the folder) through the same journal, so undo covers it. */
+  applyPlanned(plan: Plan): Promise<BulkResult>
 }
 
 /** Previews kept for applying (each holds its files' texts): a user compares a few, applies one. */
@@ -66,5 +68,6 @@ export function createTaxonomyService(workspace: Workspace, options: { journalDi
       return applyPlan(plan, store, journal)
     },
     undo: (resultId) => undoEdit(resultId, store, journal),
+    applyPlanned: (plan) => applyPlan(plan, store, journal),
   }
 }

@@ -24,7 +24,7 @@ import { ArticleIndex, INDEX_VERSION, summarize } from './indexer'
 import { schemaFileReader } from './schema-file'
 import { pathRules, sweepStaleTemps } from './scan'
 import { search } from './search'
-import { searchFolder } from './folder-search'
+import { searchFolder, type SearchDoc } from './folder-search'
 import { detectSite, type SiteSettings } from './site'
 import { watchSite, type WatchOptions, type Watcher } from './watch'
 
@@ -70,6 +70,8 @@ export interface Workspace {
   saveAs(path: string, text: string, bom: boolean): Promise<SaveResult>
   search(query: string, limit?: number): Promise<SearchHit[]>
   searchFolder(request: SearchRequest): Promise<SearchResults>
+  /** The articles search and replace look at (in the order given, all when absent), their texts as indexed. */
+  searchDocs(paths?: readonly string[]): SearchDoc[]
   create(options: NewArticleOptions): Promise<ArticleSummary>
   rename(from: string, to: string): Promise<ArticleSummary>
   duplicate(path: string): Promise<ArticleSummary>
@@ -293,6 +295,13 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     }
   }
 
+  const searchDocs = (paths?: readonly string[]): SearchDoc[] => {
+    const all = index.list()
+    const byPath = new Map(all.map((a) => [a.path, a]))
+    const chosen = paths ? paths.flatMap((path) => byPath.get(path) ?? []) : all
+    return chosen.map((a) => ({ path: a.path, title: a.title, text: () => index.textOf(a.path) }))
+  }
+
   return {
     info,
 
@@ -348,12 +357,10 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
       return search(docs, query, limit)
     },
 
+    searchDocs,
+
     async searchFolder(request) {
-      const all = index.list()
-      const byPath = new Map(all.map((a) => [a.path, a]))
-      const chosen = request.paths ? request.paths.flatMap((path) => byPath.get(path) ?? []) : all
-      const docs = chosen.map((a) => ({ path: a.path, title: a.title, text: () => index.textOf(a.path) }))
-      return searchFolder(docs, request, site.kind)
+      return searchFolder(searchDocs(request.paths), request, site.kind)
     },
 
     create(newOptions) {

@@ -1,0 +1,287 @@
+/**
+ * Replace in one article, as the folder-wide replace plans and applies it. Pure: the main
+ * process plans every article with it, and applies it again to the text on disk at apply time.
+ *
+ * The body is replaced as text (a minimal patch per match). The header is never edited as text:
+ * a match inside a header value becomes a new value written through shared/frontmatter's
+ * lossless edit path (setValue), so quoting, types and every other line stay as the site reads
+ * them; keys and comments are left alone. An article whose header does not parse is never
+ * changed, and neither is one whose edited header would not read back.
+ */
+import type { DiffHunk } from '../contract'
+import { applyPatches, fieldToEditValue, parse, setValue } from '../frontmatter'
+import { dominantEol } from '../frontmatter/detect'
+import type { EditOptions, EditValue, Field, FieldValue, TextPatch } from '../frontmatter/types'
+import { compileQuery, type SearchQuery } from './query'
+
+export interface ReplaceQuery {
+  query: SearchQuery
+  /** With a regular expression: `$1`, `$<name>`, `$&`, `$$`, `\n` and `\t` are expanded. */
+  replacement: string
+}
+
+/** One match and what replaces it, with the lines it changes for the preview. */
+export interface PlannedChange {
+  /** The match's number in its article, from 0 in text order (header values first). */
+  index: number
+  /** 'body', or the header key whose value holds the match. */
+  zone: { kind: 'body' } | { kind: 'value'; key: string }
+  /** The lines this change alone makes differ. */
+  hunk: DiffHunk
+}
+
+interface BodyEdit {
+  kind: 'body'
+  from: number
+  to: number
+  insert: string
+}
+interface ValueEdit {
+  kind: 'value'
+  key: string
+  /** Which string of the value (in walk order: list items, map values) and where in it. */
+  leaf: number
+  from: number
+  to: number
+  insert: string
+}
+type Edit = BodyEdit | ValueEdit
+
+export type ArticlePlan =
+  | { ok: true; changes: PlannedChange[]; edits: Edit[] }
+  /** The article has matches but must not be changed: why, in a sentence naming the line. */
+  | { ok: false; reason: string }
+
+/** A replacement that cannot be made: the message says why. */
+export class ReplaceRefused extends Error {}
+
+/** `replacement` for one match: expanded from the match's groups for a regular expression, literal otherwise. */
+export function expandReplacement(replacement: string, match: RegExpExecArray, regex: boolean): string {
+  if (!regex) return replacement
+  return replacement.replace(/\$(\$|&|\d{1,2}|<([^>]*)>)|\\([nt\\])/g, (whole, dollar: string | undefined, name: string | undefined, escape: string | undefined) => {
+    if (escape !== undefined) return escape === 'n' ? '\n' : escape === 't' ? '\t' : '\\'
+    if (dollar === '$') return '$'
+    if (dollar === '&') return match[0]
+    if (name !== undefined) return match.groups?.[name] ?? ''
+    const n = Number(dollar)
+    // `$12` with fewer than 12 groups is `$1` then '2', as String.prototype.replace reads it.
+    if (n >= match.length && (dollar as string).length === 2) {
+      const one = Number((dollar as string)[0])
+      return one > 0 && one < match.length ? (match[one] ?? '') + (dollar as string)[1] : whole
+    }
+    return n > 0 && n < match.length ? (match[n] ?? '') : whole
+  })
+}
+
+/** Every non-empty match of `pattern` in `text` with its replacement. */
+function replacementsIn(text: string, pattern: RegExp, request: ReplaceQuery): { from: number; to: number; insert: string }[] {
+  const out: { from: number; to: number; insert: string }[] = []
+  pattern.lastIndex = 0
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (m[0].length === 0) {
+      pattern.lastIndex += (text.codePointAt(pattern.lastIndex) ?? 0) > 0xffff ? 2 : 1
+      continue
+    }
+    out.push({ from: m.index, to: m.index + m[0].length, insert: expandReplacement(request.replacement, m, request.query.regex) })
+  }
+  return out
+}
+
+/** The strings of a value a replace may change: string scalars and date text, in walk order. */
+function leavesOf(value: FieldValue, out: string[] = []): string[] {
+  switch (value.type) {
+    case 'string':
+      out.push(value.value)
+      break
+    case 'date':
+      out.push(value.text)
+      break
+    case 'list':
+      for (const item of value.items) leavesOf(item, out)
+      break
+    case 'map':
+      for (const entry of value.entries) leavesOf(entry.value, out)
+      break
+    default:
+  }
+  return out
+}
+
+/** The value with its strings taken from `leaves` (same walk order as leavesOf). */
+function rebuilt(value: FieldValue, leaves: readonly string[], at = { i: 0 }): EditValue {
+  switch (value.type) {
+    case 'string':
+    case 'date':
+      return leaves[at.i++] as string
+    case 'list':
+      return value.items.map((item) => rebuilt(item, leaves, at))
+    case 'map':
+      return Object.fromEntries(value.entries.map((e) => [e.key, rebuilt(e.value, leaves, at)]))
+    default:
+      return fieldToEditValue(value)
+  }
+}
+
+/** Offsets where lines start, for line numbers of many matches in one text. */
+function lineStarts(text: string): number[] {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  return starts
+}
+
+function lineOf(starts: readonly number[], offset: number): number {
+  let lo = 0
+  let hi = starts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if ((starts[mid] as number) <= offset) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+const bareLines = (segment: string): string[] => segment.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line))
+
+/** The whole lines `patches` touch, before and after, trimmed to the lines that differ. */
+function hunkOf(text: string, starts: readonly number[], patches: readonly TextPatch[]): DiffHunk {
+  const from = Math.min(...patches.map((p) => p.from))
+  const to = Math.max(...patches.map((p) => p.to))
+  const first = lineOf(starts, from)
+  const segFrom = starts[first] as number
+  const newline = text.indexOf('\n', to)
+  const segTo = newline === -1 ? text.length : newline
+  const segment = text.slice(segFrom, segTo)
+  const removed = bareLines(segment)
+  const added = bareLines(applyPatches(segment, patches.map((p) => ({ ...p, from: p.from - segFrom, to: p.to - segFrom }))))
+  let head = 0
+  while (head < removed.length - 1 && head < added.length - 1 && removed[head] === added[head]) head++
+  let tail = 0
+  while (tail < removed.length - head - 1 && tail < added.length - head - 1 && removed[removed.length - 1 - tail] === added[added.length - 1 - tail]) tail++
+  return { line: first + 1 + head, removed: removed.slice(head, removed.length - tail), added: added.slice(head, added.length - tail) }
+}
+
+/** The body as LF text, and how to map its offsets back to `text` (CRLF counts two there). */
+function lfView(text: string, from: number): { lf: string; toText(offset: number): number } {
+  const body = text.slice(from)
+  if (!body.includes('\r\n')) return { lf: body, toText: (offset) => from + offset }
+  const collapsed: number[] = [] // LF offsets whose '\n' stood for '\r\n'
+  let lf = ''
+  let last = 0
+  for (let i = body.indexOf('\r\n'); i !== -1; i = body.indexOf('\r\n', i + 2)) {
+    lf += body.slice(last, i)
+    collapsed.push(lf.length)
+    lf += '\n'
+    last = i + 2
+  }
+  lf += body.slice(last)
+  return {
+    lf,
+    toText(offset) {
+      let before = 0
+      let lo = 0
+      let hi = collapsed.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if ((collapsed[mid] as number) < offset) lo = mid + 1
+        else hi = mid
+      }
+      before = lo
+      return from + offset + before
+    },
+  }
+}
+
+function valuePatches(text: string, fields: readonly Field[], edits: readonly ValueEdit[], opts: EditOptions): TextPatch[] {
+  const byKey = new Map<string, ValueEdit[]>()
+  for (const edit of edits) byKey.set(edit.key, [...(byKey.get(edit.key) ?? []), edit])
+  const patches: TextPatch[] = []
+  for (const [key, keyEdits] of byKey) {
+    const field = fields.find((f) => f.key === key)
+    if (!field) continue
+    const leaves = leavesOf(field.value)
+    for (let leaf = 0; leaf < leaves.length; leaf++) {
+      const mine = keyEdits.filter((e) => e.leaf === leaf).sort((a, b) => a.from - b.from)
+      if (mine.length > 0) leaves[leaf] = applyPatches(leaves[leaf] as string, mine)
+    }
+    patches.push(...setValue(text, key, rebuilt(field.value, leaves), opts))
+  }
+  return patches
+}
+
+/** The header keys a query's scope looks into (null: none; 'all': every key). */
+function headerKeys(query: SearchQuery): 'all' | string | null {
+  if (query.scope === 'body') return null
+  if (query.scope === 'field') return query.field?.trim() || null
+  return 'all'
+}
+
+/**
+ * What replacing `request` does to `text` (decoded, without BOM, line endings as on disk): null
+ * when nothing in the query's scope matches; refused when the header does not parse.
+ */
+export function planArticle(text: string, request: ReplaceQuery, opts: EditOptions): ArticlePlan | null {
+  const compiled = compileQuery(request.query)
+  if (!compiled.ok) return null
+  const { pattern } = compiled
+  pattern.lastIndex = 0
+  if (!pattern.test(text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text)) return null
+  const parsed = parse(text, opts)
+  const keys = headerKeys(request.query)
+  const error = parsed.errors[0]
+  if (error) {
+    return { ok: false, reason: `The header does not parse (line ${error.line}: ${error.message}); fix it, then preview again.` }
+  }
+  const starts = lineStarts(text)
+  const edits: Edit[] = []
+  const changes: PlannedChange[] = []
+  if (keys !== null) {
+    for (const field of parsed.fields) {
+      if (keys !== 'all' && field.key !== keys) continue
+      leavesOf(field.value).forEach((leafText, leaf) => {
+        for (const r of replacementsIn(leafText, pattern, request)) {
+          const edit: ValueEdit = { kind: 'value', key: field.key, leaf, ...r }
+          const patches = valuePatches(text, parsed.fields, [edit], opts)
+          if (patches.length === 0) continue
+          edits.push(edit)
+          changes.push({ index: changes.length, zone: { kind: 'value', key: field.key }, hunk: hunkOf(text, starts, patches) })
+        }
+      })
+    }
+  }
+  if (request.query.scope === 'all' || request.query.scope === 'body') {
+    const bodyStart = parsed.detection.bodyStart
+    const { lf, toText } = lfView(text, bodyStart)
+    const eol = dominantEol(text)
+    for (const r of replacementsIn(lf, pattern, request)) {
+      const edit: BodyEdit = { kind: 'body', from: toText(r.from), to: toText(r.to), insert: eol === '\r\n' ? r.insert.replace(/\r?\n/g, '\r\n') : r.insert }
+      if (text.slice(edit.from, edit.to) === edit.insert) continue
+      edits.push(edit)
+      changes.push({ index: changes.length, zone: { kind: 'body' }, hunk: hunkOf(text, starts, [edit]) })
+    }
+  }
+  return changes.length === 0 ? null : { ok: true, changes, edits }
+}
+
+/**
+ * The text with the planned changes whose index `include` accepts. Throws ReplaceRefused when
+ * the edited header would not read back the same way (the message names why).
+ */
+export function applyArticle(text: string, plan: Extract<ArticlePlan, { ok: true }>, include: (index: number) => boolean, opts: EditOptions): string {
+  const chosen = plan.edits.filter((_, i) => include(i))
+  if (chosen.length === 0) return text
+  const values = chosen.filter((e): e is ValueEdit => e.kind === 'value')
+  const bodies = chosen.filter((e): e is BodyEdit => e.kind === 'body')
+  const patches: TextPatch[] = [...bodies]
+  if (values.length > 0) {
+    const parsed = parse(text, opts)
+    if (!parsed.ok) throw new ReplaceRefused('The header does not parse; fix it, then preview again.')
+    patches.push(...valuePatches(text, parsed.fields, values, opts))
+  }
+  const after = applyPatches(text, patches)
+  if (values.length > 0) {
+    const reread = parse(after, opts)
+    const problem = reread.errors[0]
+    if (problem) throw new ReplaceRefused(`The replaced header would not parse (line ${problem.line}: ${problem.message}); nothing was changed.`)
+  }
+  return after
+}
