@@ -96,10 +96,10 @@ export function resolvePath(base: string, path: string): string | null {
 }
 
 /** Jekyll's `{{ site.baseurl }}` (and `{{ site.url }}{{ site.baseurl }}`) in front of a root path. */
-const LIQUID_BASE = /^\{\{\s*site\.(?:url\s*\}\}\{\{\s*site\.)?baseurl\s*\}\}/
+export const LIQUID_BASE = /^\{\{\s*site\.(?:url\s*\}\}\{\{\s*site\.)?baseurl\s*\}\}/
 
 /** The path part of a target: no query or fragment. */
-function pathPart(target: string): string {
+export function pathPart(target: string): string {
   return target.replace(LIQUID_BASE, '').split(/[?#]/)[0] ?? ''
 }
 
@@ -108,32 +108,44 @@ export function isLocalTarget(target: string): boolean {
   return sourceKind(target) === 'local' && pathPart(target) !== ''
 }
 
+/** A folder a reference's path is read against: the site root served at `/`, the article's folder, or its post asset folder. */
+export interface TargetBase {
+  kind: 'root' | 'folder' | 'asset'
+  folder: string
+}
+
+const isAssetTag = (kind: ReferenceKind): boolean => kind === 'asset_img' || kind === 'asset_link' || kind === 'asset_path'
+
+/**
+ * The folders a reference's path is read against, best first. Empty for web addresses, anchors
+ * and nothing at all. The rename rewrite writes a moved target against the same kind of base.
+ */
+export function targetBases(ref: { kind: ReferenceKind; target: string }, articleRel: string, rules: AssetRules): TargetBase[] {
+  if (isAssetTag(ref.kind)) return [{ kind: 'asset', folder: postAssetFolder(articleRel) }]
+  if (!isLocalTarget(ref.target)) return []
+  const path = pathPart(ref.target)
+  if (path.startsWith('/')) return siteRoots(rules).map((folder) => ({ kind: 'root', folder }))
+  const beside: TargetBase = { kind: 'folder', folder: folderOf(articleRel) }
+  if (!rules.postAssetFolder || isBundleIndex(articleRel)) return [beside]
+  // Hexo publishes the asset folder at the post's own URL, so a bare `cover.png` is there;
+  // `post/cover.png` (how Typora and the editor write it) is beside the post.
+  const inFolder: TargetBase = { kind: 'asset', folder: postAssetFolder(articleRel) }
+  const plain = path.replace(/^(\.\/)+/, '')
+  return plain.startsWith(`${fileStem(articleRel)}/`) || plain.startsWith('../') ? [beside, inFolder] : [inFolder, beside]
+}
+
+/** The path a reference names, to be read against each of its bases. */
+export function targetPath(ref: { kind: ReferenceKind; target: string }): string {
+  return isAssetTag(ref.kind) ? ref.target.replace(/^\/+/, '') : pathPart(ref.target)
+}
+
 /**
  * Where a reference's target may be, best first, as paths relative to the site root. Empty for
  * web addresses, anchors, and paths that leave the site.
  */
 export function targetCandidates(ref: { kind: ReferenceKind; target: string }, articleRel: string, rules: AssetRules): string[] {
-  if (ref.kind === 'asset_img' || ref.kind === 'asset_link' || ref.kind === 'asset_path') {
-    const hit = resolvePath(postAssetFolder(articleRel), ref.target.replace(/^\/+/, ''))
-    return hit === null ? [] : [hit]
-  }
-  if (!isLocalTarget(ref.target)) return []
-  const path = pathPart(ref.target)
-  const list: Array<string | null> = []
-  if (path.startsWith('/')) list.push(...siteRoots(rules).map((root) => resolvePath(root, path)))
-  else {
-    const dir = folderOf(articleRel)
-    const beside = resolvePath(dir, path)
-    if (rules.postAssetFolder && !isBundleIndex(articleRel)) {
-      // Hexo publishes the asset folder at the post's own URL, so a bare `cover.png` is there;
-      // `post/cover.png` (how Typora and the editor write it) is beside the post.
-      const inFolder = resolvePath(postAssetFolder(articleRel), path)
-      const stem = fileStem(articleRel)
-      const plain = path.replace(/^(\.\/)+/, '')
-      if (plain.startsWith(`${stem}/`) || plain.startsWith('../')) list.push(beside, inFolder)
-      else list.push(inFolder, beside)
-    } else list.push(beside)
-  }
+  const path = targetPath(ref)
+  const list = targetBases(ref, articleRel, rules).map((base) => resolvePath(base.folder, path))
   return [...new Set(list.filter((p): p is string => p !== null && p !== ''))]
 }
 

@@ -6,7 +6,7 @@
  */
 import { codeRanges } from './references'
 import { fileStem, folderOf, resolvePath, type AssetRules } from './resolve'
-import { splitTagArgs } from './hexo-tags'
+import { tagArgs } from './hexo-tags'
 
 export type SiteLinkKind = 'post_link' | 'post_url' | 'link' | 'ref'
 
@@ -14,8 +14,21 @@ export interface SiteLink {
   kind: SiteLinkKind
   start: number
   end: number
+  /** The target as written (quotes included): [targetStart, targetEnd), so a rename patches only those. */
+  targetStart: number
+  targetEnd: number
   target: string
 }
+
+/** The first argument of a tag whose arguments `args` start at `argStart`: its value and span. */
+function firstArg(args: string, argStart: number): { target: string; targetStart: number; targetEnd: number } | null {
+  const first = tagArgs(args)[0]
+  if (!first || !first.value) return null
+  return { target: first.value, targetStart: argStart + first.start, targetEnd: argStart + first.end }
+}
+
+/** Where the argument text (group 2) of a tag match starts. */
+const argsAt = (m: RegExpMatchArray & { index: number }): number => m.index + m[0].indexOf(m[2] ?? '', m[0].indexOf(m[1] ?? '') + (m[1] ?? '').length)
 
 const HEXO_JEKYLL = /\{%-?\s*(post_link|post_path|post_url|link)\s+((?:(?!-?%\}).)*?)\s*-?%\}/g
 const HUGO = /\{\{[<%]\s*(ref|relref)\s+((?:(?![>%]\}\}).)*?)\s*[>%]\}\}/g
@@ -25,47 +38,61 @@ export function findSiteLinks(body: string): SiteLink[] {
   const inCode = (at: number): boolean => code.some(([s, e]) => at >= s && at < e)
   const found: SiteLink[] = []
   for (const m of body.matchAll(HEXO_JEKYLL)) {
-    const target = splitTagArgs(m[2] ?? '')[0]
-    if (inCode(m.index) || !target) continue
+    const arg = firstArg(m[2] ?? '', argsAt(m))
+    if (inCode(m.index) || !arg) continue
     const name = m[1] === 'post_path' ? 'post_link' : (m[1] as SiteLinkKind)
-    found.push({ kind: name, start: m.index, end: m.index + m[0].length, target })
+    found.push({ kind: name, start: m.index, end: m.index + m[0].length, ...arg })
   }
   for (const m of body.matchAll(HUGO)) {
-    const target = splitTagArgs(m[2] ?? '')[0]
-    if (inCode(m.index) || !target) continue
-    found.push({ kind: 'ref', start: m.index, end: m.index + m[0].length, target })
+    const arg = firstArg(m[2] ?? '', argsAt(m))
+    if (inCode(m.index) || !arg) continue
+    found.push({ kind: 'ref', start: m.index, end: m.index + m[0].length, ...arg })
   }
   return found.sort((a, b) => a.start - b.start)
 }
 
 /**
- * Whether a site link finds its target among the folder's files (POSIX paths relative to the
- * root) and articles: by the generator's rule for each tag.
+ * The file a site link leads to, among the folder's files (POSIX paths relative to the root) and
+ * articles, by the generator's rule for each tag; null when it finds none. An empty Hugo ref is
+ * the page itself.
  */
-export function siteLinkFound(link: SiteLink, articleRel: string, rules: AssetRules, files: ReadonlySet<string>, articles: readonly string[]): boolean {
+export function siteLinkTarget(link: { kind: SiteLinkKind; target: string }, articleRel: string, rules: AssetRules, files: ReadonlySet<string>, articles: readonly string[]): string | null {
   const target = link.target.split('#')[0] ?? ''
   switch (link.kind) {
     case 'post_link': {
       // Hexo's slug: the post's path under _posts without its extension, or its file name.
       const slug = target.replace(/\.[^./]+$/, '')
-      return articles.some((a) => fileStem(a) === slug || a.replace(/\.[^./]+$/, '').endsWith(`/_posts/${slug}`))
+      return articles.find((a) => fileStem(a) === slug || a.replace(/\.[^./]+$/, '').endsWith(`/_posts/${slug}`)) ?? null
     }
     case 'post_url': {
       const name = target.slice(target.lastIndexOf('/') + 1)
-      return articles.some((a) => a.includes('_posts/') && fileStem(a) === name)
+      return articles.find((a) => a.includes('_posts/') && fileStem(a) === name) ?? null
     }
-    case 'link':
-      return files.has(resolvePath('', target.replace(/^\{\{\s*site\.baseurl\s*\}\}/, '')) ?? '')
+    case 'link': {
+      const at = resolvePath('', target.replace(LINK_BASE, ''))
+      return at !== null && files.has(at) ? at : null
+    }
     case 'ref': {
-      if (target === '') return true
+      if (target === '') return articleRel
       const base = target.startsWith('/') ? rules.sourceDir : folderOf(articleRel)
       const at = resolvePath(base, target)
       const tries = at === null ? [] : [at, `${at}.md`, `${at}/index.md`, `${at}/_index.md`]
-      if (tries.some((p) => files.has(p))) return true
       // Hugo also finds a page by its path from the content root, or by its name alone when unique.
       const fromContent = resolvePath(rules.sourceDir, target)
-      if (fromContent !== null && [fromContent, `${fromContent}.md`, `${fromContent}/index.md`].some((p) => files.has(p))) return true
-      return !target.includes('/') && articles.filter((a) => a.endsWith(`/${target}`) || a.endsWith(`/${target}.md`)).length === 1
+      if (fromContent !== null) tries.push(fromContent, `${fromContent}.md`, `${fromContent}/index.md`)
+      const hit = tries.find((p) => files.has(p))
+      if (hit !== undefined) return hit
+      if (target.includes('/')) return null
+      const named = articles.filter((a) => a.endsWith(`/${target}`) || a.endsWith(`/${target}.md`))
+      return named.length === 1 ? (named[0] ?? null) : null
     }
   }
+}
+
+/** Jekyll's `{{ site.baseurl }}` a `link` tag may start with. */
+export const LINK_BASE = /^\{\{\s*site\.baseurl\s*\}\}/
+
+/** Whether a site link finds its target among the folder's files and articles. */
+export function siteLinkFound(link: SiteLink, articleRel: string, rules: AssetRules, files: ReadonlySet<string>, articles: readonly string[]): boolean {
+  return siteLinkTarget(link, articleRel, rules, files, articles) !== null
 }
