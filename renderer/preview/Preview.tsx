@@ -1,12 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useI18n } from '../i18n/i18n'
+import { useLiveText, type EditorTextSource } from './live-text'
+import { LARGE_BODY } from './refresh-timing'
 import { blockAt, patchBlocks, type MountedBlock } from './patch'
 import { frameShell, previewBody, PreviewRenderer, type PreviewBlock, type PreviewOptions } from './render'
 
-/** Bodies longer than this wait for a longer pause (twice their last refresh) before refreshing. */
-const LARGE_BODY = 256 * 1024
 
 interface Props {
+  /** The open article's path; the preview reads its text from `source` as the writer pauses. */
+  path: string
+  source: EditorTextSource
+  /** The buffer store's published text: a newer one (open, reload, header edit) shows at once. */
   text: string
   /** Where the body starts: the header block's `bodyStart`, as the editor's header field found it. */
   bodyStart: number
@@ -53,9 +57,12 @@ function followFragments(view: FrameView): void {
  * patches its <article> block by block as the writer types and scrolls it directly: the frame
  * loads once, and again only when its CSP must change (remote content, asset base).
  */
-export function Preview({ text, bodyStart, options, title, topLine, onRemoteContent }: Props) {
+export function Preview({ path, source, text, bodyStart, options, title, topLine, onRemoteContent }: Props) {
   const { t } = useI18n()
-  const { body, lineOffset } = useMemo(() => previewBody(text, bodyStart), [text, bodyStart])
+  const live = useLiveText(source, path, text, bodyStart)
+  const { body, lineOffset } = useMemo(() => previewBody(live.text, live.bodyStart), [live.text, live.bodyStart])
+  const quietFor = useRef(live.quietFor)
+  quietFor.current = live.quietFor
   const renderer = useMemo(() => new PreviewRenderer(options), [options])
   const shell = frameShell(options)
   const [rendered, setRendered] = useState<{ blocks: PreviewBlock[]; article: string | undefined } | null>(null)
@@ -74,13 +81,20 @@ export function Preview({ text, bodyStart, options, title, topLine, onRemoteCont
       // The first render of an article also pays for warming up: keep the lowest cost seen.
       shown.current = { body, lineOffset, renderer, cost: last?.renderer === renderer ? Math.min(last.cost, cost) : cost }
     }
-    // A refresh blocks the window while it runs: for a large article, wait until the writer has
-    // paused for twice as long, so a short pause in typing is not followed by a frozen editor.
-    // Another article or other options show at once.
-    const slow = last !== null && last.renderer === renderer && body.length > LARGE_BODY
-    // Counted from the next paint, so an article being opened shows its editor first.
+    // The text comes on the writer's pause (live-text.ts): render it at once. A large body waits
+    // until the writer has paused for twice its last refresh, so a short pause in typing is not
+    // followed by a frozen editor; typing meanwhile pushes the refresh back.
+    const slow = last !== null && last.renderer === renderer && body.length > LARGE_BODY ? last.cost : 0
     let timer: ReturnType<typeof setTimeout> | undefined
-    const frame = requestAnimationFrame(() => (timer = setTimeout(render, slow ? 2 * last.cost : 0)))
+    const attempt = () => {
+      const wait = 2 * slow - quietFor.current()
+      if (wait > 0) timer = setTimeout(attempt, wait)
+      else render()
+    }
+    // Another article or other options: counted from the next paint, so an article being opened shows its editor first.
+    const fresh = last === null || last.renderer !== renderer
+    const frame = fresh ? requestAnimationFrame(() => (timer = setTimeout(attempt))) : 0
+    if (!fresh) attempt()
     return () => {
       cancelAnimationFrame(frame)
       clearTimeout(timer)

@@ -100,6 +100,30 @@ export function previewShows(marker: string, timeoutMs = 60_000): Promise<number
   }).finally(() => observer?.disconnect())
 }
 
+let patches = 0
+let patchObserver: MutationObserver | null = null
+
+/**
+ * Counts the preview's refreshes from now on: each batch of changes to the frame's article (one
+ * patch from the parent). Returns false when no preview frame shows an article.
+ */
+export function watchPreviewPatches(): boolean {
+  patchObserver?.disconnect()
+  patches = 0
+  const article = document.querySelector<HTMLIFrameElement>('iframe[data-testid=preview]')?.contentDocument?.querySelector('article')
+  if (!article) return false
+  patchObserver = new MutationObserver(() => patches++)
+  patchObserver.observe(article, { childList: true })
+  return true
+}
+
+/** The refreshes counted since watchPreviewPatches. */
+export function takePreviewPatches(): number {
+  patchObserver?.disconnect()
+  patchObserver = null
+  return patches
+}
+
 /** A bare text input over the app, focused: the baseline for typing into a form field. */
 export function mountBareInput(): void {
   const input = document.createElement('input')

@@ -1,0 +1,14 @@
+/**
+ * When the preview refreshes while the writer types (read by the preview and by the renderer
+ * benchmark, which counts a refresh from the end of the writer's pause).
+ */
+
+/**
+ * How long typing must pause before the preview takes the editor's text. Short enough to feel
+ * live, long enough that a refresh does not land between two keys of a burst (keys come 50–150 ms
+ * apart while typing).
+ */
+export const PREVIEW_PAUSE_MS = 100
+
+/** Bodies longer than this wait for a longer pause (twice their last refresh): a refresh blocks the window while it runs. */
+export const LARGE_BODY = 256 * 1024
