@@ -17,6 +17,7 @@ import { publishSuggestions } from './publish/suggest'
 import { runPublish, type PublishRun } from './publish/run'
 import { log } from './log/log'
 import { createMediaService } from './media/service'
+import { createSiteServerService, type SiteServerService } from './siteserver/service'
 
 export interface HandlerDeps {
   /** Asks the user for a folder (the native dialog in Electron); null when cancelled. */
@@ -99,6 +100,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     })
     const previous = workspace
     workspace = next
+    // The site's server belongs to the folder it serves.
+    await stopSiteServer()
     await previous?.close()
     deps.onFolderOpened?.(next.info)
     return describe(next)
@@ -144,6 +147,35 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   let publishing: PublishRun | null = null
 
+  let siteServer: { ws: Workspace; service: SiteServerService } | null = null
+  const siteServerOf = (): SiteServerService => {
+    const ws = open()
+    if (siteServer?.ws !== ws) {
+      const service = createSiteServerService({
+        root: ws.info.root,
+        kind: ws.info.kind,
+        sourceDir: ws.info.assets?.sourceDir ?? '',
+        timeZone: ws.info.timeZone ?? 'UTC',
+        read: (path) => ws.read(path),
+        onOutput: (text) => deps.emit('siteServerOutput', { text }),
+        onState: (state) => deps.emit('siteServerChanged', state),
+        onReload: (path, page) => deps.emit('siteServerReload', { path, page }),
+      })
+      siteServer = { ws, service }
+    }
+    return siteServer.service
+  }
+  const stopSiteServer = async (): Promise<void> => {
+    const running = siteServer
+    siteServer = null
+    await running?.service.stop()
+  }
+  /** A save the site's server should follow (it rebuilds on its own; Folio shows the page again). */
+  const followSave = <T>(path: string, result: T): T => {
+    if (siteServer?.ws === workspace) siteServer?.service.saved(path)
+    return result
+  }
+
   const exports = createExportService({
     workspace: open,
     chooseTarget: deps.chooseExportTarget,
@@ -163,6 +195,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     closeFolder: async () => {
       const closing = workspace
       workspace = null
+      await stopSiteServer()
       await closing?.close()
     },
     listArticles: () => open().list(),
@@ -177,8 +210,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     readArticle: (path) => open().read(path),
     makeArticleWritable: (path) => open().makeWritable(path),
-    saveArticle: (path, text, baseHash) => open().save(path, text, baseHash),
-    saveArticleAs: (path, text, bom) => open().saveAs(path, text, bom),
+    saveArticle: async (path, text, baseHash) => followSave(path, await open().save(path, text, baseHash)),
+    saveArticleAs: async (path, text, bom) => followSave(path, await open().saveAs(path, text, bom)),
     searchArticles: (query, limit) => open().search(query, limit),
     searchFolder: (request) => open().searchFolder(request),
     createArticle: (options) => open().create(options),
@@ -233,7 +266,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         publishing = null
       }
     },
-    cancelPublish: async () => publishing?.stop(),
+    cancelPublish: async () => {
+      await publishing?.stop()
+    },
+    siteServerState: async () => siteServerOf().snapshot(),
+    startSiteServer: () => siteServerOf().start(),
+    stopSiteServer,
+    siteServerPage: async (path) => (siteServer?.ws === workspace ? (siteServer?.service.page(path) ?? null) : null),
     reportError: async (report) => log.error(`page:${report.source}`, report.message, report.stack),
     current: () => workspace,
     unsaved: () => unsaved,
@@ -247,7 +286,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     dispose: async () => {
       exports.cancelAll()
-      publishing?.stop()
+      await Promise.all([publishing?.stop(), stopSiteServer()])
       await journal?.flush()
       await workspace?.close()
       workspace = null
@@ -411,6 +450,10 @@ export const ARGUMENTS = {
   publishSuggestions: [],
   runPublish: [(v) => typeof v === 'string' && v.trim() !== '' && v.length <= 10_000],
   cancelPublish: [],
+  siteServerState: [],
+  startSiteServer: [],
+  stopSiteServer: [],
+  siteServerPage: [str],
   reportError: [
     record({
       source: (v) => str(v) && (v as string).length <= ERROR_REPORT_LIMITS.source,

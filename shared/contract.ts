@@ -548,6 +548,45 @@ export interface InvokeApi {
   /** Runs the writer's publish command in the open folder; its output streams as publishOutput events. */
   runPublish(command: string): Promise<PublishResult>
   cancelPublish(): Promise<void>
+  /** The site's own server for the open folder: what would run (or what is missing), its state and its log so far. */
+  siteServerState(): Promise<SiteServerSnapshot>
+  /**
+   * Starts the site's own server (`hugo server`, `hexo server`, …) from the site folder on a free
+   * port of 127.0.0.1; resolves once it answers, or with why it ended. This runs the site's code.
+   */
+  startSiteServer(): Promise<SiteServerState>
+  /** Stops the site's server and everything it started. */
+  stopSiteServer(): Promise<void>
+  /** Where the running server shows an article (POSIX path); null when no server runs. */
+  siteServerPage(path: string): Promise<SiteServerPage | null>
+}
+
+/** The tools Folio can start a site's own server with. */
+export type SiteServerTool = 'hexo' | 'hugo' | 'jekyll' | 'astro' | 'eleventy'
+
+/** The site's own server for the open folder. `origin` is always http://127.0.0.1:<port>. */
+export type SiteServerState =
+  | { status: 'unsupported' }
+  | { status: 'missing'; tool: SiteServerTool; missing: string; install: string }
+  | { status: 'stopped'; tool: SiteServerTool; command: string }
+  | { status: 'starting'; tool: SiteServerTool; command: string; origin: string }
+  | { status: 'running'; tool: SiteServerTool; command: string; origin: string }
+  | { status: 'exited'; tool: SiteServerTool; command: string; code: number | null; message: string }
+
+export interface SiteServerSnapshot {
+  state: SiteServerState
+  /** The end of what the server printed. */
+  log: string
+}
+
+/** An article's page on the site's own server. */
+export interface SiteServerPage {
+  /** The page's full address (on the server's origin). */
+  url: string
+  /** False when the article's own page could not be found and this is the site's home page. */
+  exact: boolean
+  /** The address the site's rules gave, when it was not found there. */
+  tried?: string
 }
 
 /** What the page tells the log about one of its failures. */
@@ -656,6 +695,10 @@ export interface EventApi {
   folderGone: { root: string }
   gitProgress: GitProgress
   publishOutput: { text: string }
+  siteServerOutput: { text: string }
+  siteServerChanged: SiteServerState
+  /** A save changed what the server shows for this article (its page, or the page's address). */
+  siteServerReload: { path: string; page: SiteServerPage }
 }
 
 /** A folder (absolute) to open, and maybe a file in it (POSIX, relative to that folder). */
@@ -721,6 +764,10 @@ export const INVOKE = {
   publishSuggestions: 'publish:suggestions',
   runPublish: 'publish:run',
   cancelPublish: 'publish:cancel',
+  siteServerState: 'siteserver:state',
+  startSiteServer: 'siteserver:start',
+  stopSiteServer: 'siteserver:stop',
+  siteServerPage: 'siteserver:page',
   reportError: 'log:error',
 } as const satisfies Record<InvokeMethod, string>
 
@@ -733,6 +780,9 @@ export const EVENTS = {
   folderGone: 'folder:gone',
   gitProgress: 'git:progress',
   publishOutput: 'publish:output',
+  siteServerOutput: 'siteserver:output',
+  siteServerChanged: 'siteserver:changed',
+  siteServerReload: 'siteserver:reload',
 } as const satisfies Record<EventName, string>
 
 /** What the handlers table returns for a method: the value, before enveloping. */

@@ -2,28 +2,26 @@
  * Runs the writer's publish command in the site folder through their shell, streaming its
  * output, until it exits or is stopped. One at a time per folder.
  */
-import { spawn } from 'node:child_process'
+import { spawnGroup } from '../system/process-group'
 
 export interface PublishRun {
   done: Promise<{ code: number | null; output: string }>
-  stop(): void
+  /** Ends the command and what it started; resolves once they are gone. */
+  stop(): Promise<void>
 }
 
 const DRAIN_MS = 2_000
-const STOP_GRACE_MS = 3_000
 
 /** What is kept of the output for the result; the live stream shows all of it. */
 const KEPT_OUTPUT = 200_000
 
 export function runPublish(command: string, cwd: string, onOutput: (text: string) => void): PublishRun {
-  const child = spawn(command, {
+  const group = spawnGroup(command, [], {
     cwd,
     shell: true,
-    // Its own process group, so Stop ends what the command started too (a build's children).
-    detached: process.platform !== 'win32',
     env: { ...process.env, FORCE_COLOR: '0', CI: process.env['CI'] ?? '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
   })
+  const { child } = group
   let output = ''
   const take = (chunk: Buffer) => {
     const text = chunk.toString('utf8')
@@ -39,21 +37,5 @@ export function runPublish(command: string, cwd: string, onOutput: (text: string
     // itself ended: its exit status is the answer, once what it printed has drained.
     child.on('exit', (code) => setTimeout(() => resolve({ code, output }), DRAIN_MS).unref())
   })
-  const signal = (name: NodeJS.Signals): void => {
-    if (child.pid === undefined) return
-    try {
-      if (process.platform === 'win32') child.kill(name)
-      else process.kill(-child.pid, name)
-    } catch {
-      // The whole group is gone already.
-    }
-  }
-  return {
-    done,
-    stop() {
-      // The group, even when the shell itself has ended: what it started may still run.
-      signal('SIGTERM')
-      setTimeout(() => signal('SIGKILL'), STOP_GRACE_MS).unref()
-    },
-  }
+  return { done, stop: () => group.stop() }
 }

@@ -146,7 +146,7 @@ async function checkNewPostName(files: SiteFiles, text: string, value: unknown, 
 }
 
 /** A settings file that does not parse is treated as empty: the folder still opens. */
-function parseConfig(text: string | null, format: 'yaml' | 'toml' | 'json'): Settings {
+export function parseConfig(text: string | null, format: 'yaml' | 'toml' | 'json'): Settings {
   if (text === null) return {}
   try {
     const value: unknown = format === 'yaml' ? parseYaml(text) : format === 'toml' ? parseToml(text) : JSON.parse(text)
@@ -163,7 +163,7 @@ async function hasHexoDependency(files: SiteFiles): Promise<boolean> {
   return 'hexo' in deps || typeof pkg.hexo === 'object'
 }
 
-const HUGO_CONFIGS: [string, 'toml' | 'yaml' | 'json'][] = [
+export const HUGO_CONFIGS: [string, 'toml' | 'yaml' | 'json'][] = [
   ['hugo.toml', 'toml'],
   ['hugo.yaml', 'yaml'],
   ['hugo.yml', 'yaml'],

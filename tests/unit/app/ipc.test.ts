@@ -58,6 +58,10 @@ const validArgs: Record<InvokeMethod, unknown[]> = {
   publishSuggestions: [],
   runPublish: ['npm run build'],
   cancelPublish: [],
+  siteServerState: [],
+  startSiteServer: [],
+  stopSiteServer: [],
+  siteServerPage: ['a.md'],
   reportError: [{ source: 'window', message: 'TypeError: x is undefined', stack: 'at f (app.js:1:2)' }],
 }
 
