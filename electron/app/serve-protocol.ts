@@ -8,9 +8,10 @@
  */
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { extname, isAbsolute, relative, resolve } from 'node:path'
+import { isAbsolute, relative, resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { log } from '../log/log'
+import { contentType } from '../system/mime-type'
 
 export const APP_SCHEME = 'app'
 /** The renderer's origin: its files are app://folio/<path in out/renderer>. */
@@ -40,45 +41,6 @@ export const RENDERER_CSP = [
 /** An asset opened on its own (an SVG in a new frame) must not run scripts. */
 const ASSET_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox"
 
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/plain; charset=utf-8',
-  '.markdown': 'text/plain; charset=utf-8',
-  '.png': 'image/png',
-  '.apng': 'image/apng',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.bmp': 'image/bmp',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.ogv': 'video/ogg',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.oga': 'audio/ogg',
-  '.wav': 'audio/wav',
-  '.m4a': 'audio/mp4',
-  '.pdf': 'application/pdf',
-}
-
-export function mimeType(path: string): string {
-  return MIME[extname(path).toLowerCase()] ?? 'application/octet-stream'
-}
-
 /** What the asset protocol needs from the open workspace: its one path guard. */
 export interface AssetRoot {
   /** Absolute real path of a POSIX path relative to the root; throws if it leaves the root. */
@@ -107,7 +69,7 @@ export function byteRange(header: string, size: number): { start: number; end: n
 async function fileResponse(path: string, request: Request, headers: Record<string, string>): Promise<Response> {
   const info = await stat(path)
   if (!info.isFile()) return status(404, 'Not found')
-  const common = { 'Content-Type': mimeType(path), 'Accept-Ranges': 'bytes', 'X-Content-Type-Options': 'nosniff', ...headers }
+  const common = { 'Content-Type': contentType(path), 'Accept-Ranges': 'bytes', 'X-Content-Type-Options': 'nosniff', ...headers }
   const rangeHeader = request.headers.get('range')
   const range = rangeHeader === null ? { start: 0, end: info.size - 1 } : byteRange(rangeHeader, info.size)
   if (range === null) {

@@ -7,6 +7,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { posix } from 'node:path'
 import { assetTagHtml, findReferences, fileStem, isLocalTarget, targetCandidates, type AssetRules, type Reference } from '../../shared/assets'
+import { inlineImageType } from '../system/mime-type'
 import type { Guard } from '../workspace/guard'
 
 export { safeDecode } from '../../shared/assets'
@@ -111,22 +112,10 @@ export async function resolveImages(sources: readonly string[], articleRel: stri
   return { found, missing: missing.sort() }
 }
 
-const MIME: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-  '.bmp': 'image/bmp',
-  '.ico': 'image/x-icon',
-}
-
 /** A data URI, or null for a type browsers would not show inline (such files are copied instead). */
 export async function dataUri(image: LocalImage): Promise<string | null> {
-  const mime = MIME[posix.extname(image.rel).toLowerCase()]
-  if (!mime) return null
+  const mime = inlineImageType(image.rel)
+  if (mime === null) return null
   return `data:${mime};base64,${(await readFile(image.abs)).toString('base64')}`
 }
 

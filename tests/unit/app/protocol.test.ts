@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { openWorkspace, type Workspace } from '../../../electron/workspace/workspace'
 import {
   ASSET_BASE,
-  mimeType,
   registerSchemes,
   RENDERER_CSP,
   RENDERER_URL,
@@ -117,14 +116,6 @@ describe('folio-asset: protocol', () => {
     expect(whole.status).toBe(200)
     expect(whole.headers.get('accept-ranges')).toBe('bytes')
     expect(Buffer.from(await whole.arrayBuffer())).toEqual(video)
-  })
-
-  it('knows the MIME types of web images and media', () => {
-    expect(mimeType('a.JPG')).toBe('image/jpeg')
-    expect(mimeType('a.webp')).toBe('image/webp')
-    expect(mimeType('a.avif')).toBe('image/avif')
-    expect(mimeType('a.mp4')).toBe('video/mp4')
-    expect(mimeType('a.unknown')).toBe('application/octet-stream')
   })
 })
 
