@@ -7,6 +7,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { posix } from 'node:path'
 import { assetTagHtml, findReferences, fileStem, isLocalTarget, targetCandidates, type AssetRules, type Reference } from '../../shared/assets'
+import { escapeHtml } from '../../shared/html/escape'
 import { inlineImageType } from '../system/mime-type'
 import type { Guard } from '../workspace/guard'
 
@@ -23,10 +24,6 @@ export interface ImageMap {
   found: Map<string, LocalImage>
   /** Local sources that do not exist or lead outside the site root, as written. */
   missing: string[]
-}
-
-function escapeAttr(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;')
 }
 
 const isTag = (ref: Reference): boolean => ref.kind === 'asset_img' || ref.kind === 'asset_link' || ref.kind === 'asset_path'
@@ -84,7 +81,7 @@ export function rewriteImageSources(body: string, articleRel: string, to: (src: 
     const at = ref.targetStart - ref.start
     const written = body.slice(ref.targetStart, ref.targetEnd)
     if (ref.kind === 'image') return next === null ? (ref.text ?? '') : whole.slice(0, at) + `<${next}>` + whole.slice(at + written.length)
-    return next === null ? '' : whole.slice(0, at) + `"${escapeAttr(next)}"` + whole.slice(at + written.length)
+    return next === null ? '' : whole.slice(0, at) + `"${escapeHtml(next)}"` + whole.slice(at + written.length)
   })
 }
 

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import { formatDate, wallTimeAt } from '../../shared/frontmatter/dates'
+import { escapeHtml } from '../../shared/html/escape'
 import { isoInstant } from './html'
 
 export interface FeedItem {
@@ -35,12 +36,7 @@ export interface FeedInfo {
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g
 
 function xml(text: string): string {
-  return text
-    .replace(NOT_XML, '')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
+  return escapeHtml(text.replace(NOT_XML, ''))
 }
 
 /** RFC 822 (with a four-digit year, as RSS 2.0 recommends), in UTC. */

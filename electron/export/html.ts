@@ -1,8 +1,6 @@
-/** Escaping and the document shell every exported page shares. */
+/** The document shell and links every exported page shares. */
 
-export function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;')
-}
+import { escapeHtml } from '../../shared/html/escape'
 
 /** A relative href from path segments (CJK names stay readable on disk, percent-encoded in links). */
 export function href(...segments: string[]): string {

@@ -3,7 +3,7 @@
  * `webContents.printToPDF` in the app and Playwright's `page.pdf` in tests. The page printed is
  * the standalone HTML page (exportPage), whose theme has a print layout.
  */
-import { escapeHtml } from './html'
+import { escapeHtml } from '../../shared/html/escape'
 
 export type PageSize = 'A4' | 'A5' | 'Letter' | 'Legal'
 

@@ -7,7 +7,8 @@ import { renderMarkdown } from '../../shared/markdown'
 import type { Guard } from '../workspace/guard'
 import type { SiteSettings } from '../workspace/site'
 import { expandAssetTags, imageSources, resolveImages } from './assets'
-import { escapeHtml, href } from './html'
+import { escapeHtml } from '../../shared/html/escape'
+import { href } from './html'
 import { createSanitizer, exportDecider, type Sanitizer } from './sanitize'
 
 export interface RichTextInput {

@@ -5,6 +5,8 @@
  * one argument), then each tag reads its arguments as its Hexo source does.
  */
 
+import { escapeHtml } from '../html/escape'
+
 export type AssetTagName = 'asset_img' | 'asset_link' | 'asset_path'
 
 export interface AssetTag {
@@ -118,24 +120,20 @@ export function parseAssetTag(name: AssetTagName, argText: string, isAsset?: (sl
   return tag
 }
 
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
-
 /** The HTML Hexo makes of a tag, with `src` (already a URL or path for the output) for its file. */
 export function assetTagHtml(tag: AssetTag, src: string): string {
-  const url = escapeAttribute(src)
+  const url = escapeHtml(src)
   if (tag.name === 'asset_path') return url
   if (tag.name === 'asset_link') {
-    const text = escapeAttribute(tag.title ?? tag.slug)
+    const text = escapeHtml(tag.title ?? tag.slug)
     return `<a href="${url}" title="${text}">${text}</a>`
   }
   // Hexo's img tag, attribute for attribute, in its order.
   const attrs = [`src="${url}"`]
-  if (tag.classes.length) attrs.push(`class="${escapeAttribute(tag.classes.join(' '))}"`)
+  if (tag.classes.length) attrs.push(`class="${escapeHtml(tag.classes.join(' '))}"`)
   if (tag.width) attrs.push(`width="${tag.width}"`)
   if (tag.height) attrs.push(`height="${tag.height}"`)
-  if (tag.title) attrs.push(`title="${escapeAttribute(tag.title)}"`)
-  if (tag.alt) attrs.push(`alt="${escapeAttribute(tag.alt)}"`)
+  if (tag.title) attrs.push(`title="${escapeHtml(tag.title)}"`)
+  if (tag.alt) attrs.push(`alt="${escapeHtml(tag.alt)}"`)
   return `<img ${attrs.join(' ')}>`
 }
