@@ -208,9 +208,15 @@ export interface RecoveredBuffers {
   buffers: UnsavedBuffer[]
 }
 
+/**
+ * How a nested Hexo category path travels as one value: in taxonomy values, bulk edits, the
+ * library's category filter and exported labels. `['技术', 'JS']` is `技术 › JS`.
+ */
+export const CATEGORY_SEPARATOR = ' › '
+
 /** One value of a list-valued header key, with the articles that carry it. */
 export interface TaxonomyValue {
-  /** The value as text; a Hexo category is its path joined with ' › '. */
+  /** The value as text; a Hexo category is its path joined with CATEGORY_SEPARATOR. */
   value: string
   count: number
   /** POSIX paths of the articles carrying it (for a category: it or anything inside it). */
@@ -239,7 +245,7 @@ export interface Taxonomy {
 }
 
 /**
- * A bulk edit. Values of Hexo `categories` are paths joined with ' › ': renaming `A › B` to
+ * A bulk edit. Values of Hexo `categories` are paths joined with CATEGORY_SEPARATOR: renaming `A › B` to
  * `C › B` moves that category with its articles. Field edits apply to the listed articles only.
  */
 export type BulkOperation =

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path'
 import { renderMarkdown } from '../../shared/markdown'
 import { bodyOf, type ExportArticle } from './article'
 import { assetNames, dataUri, expandAssetTags, imageSources, type LocalImage, resolveImages } from './assets'
+import { CATEGORY_SEPARATOR } from '../../shared/contract'
 import { escapeHtml } from '../../shared/html/escape'
 import { documentShell, href, isoInstant } from './html'
 import type { ExportSanitizer } from './sanitize'
@@ -96,7 +97,7 @@ export function articleHeader(article: ExportArticle, links?: TermLinks): string
   }
   if (article.author) parts.push(`<span class="author">${escapeHtml(article.author)}</span>`)
   if (article.categories.length) {
-    const items = article.categories.map((path) => term(path.join(' › '), links?.category(path)))
+    const items = article.categories.map((path) => term(path.join(CATEGORY_SEPARATOR), links?.category(path)))
     parts.push(`<ul class="categories">${items.join('')}</ul>`)
   }
   if (article.tags.length) parts.push(`<ul class="tags">${article.tags.map((t) => term(`#${t}`, links?.tag(t))).join('')}</ul>`)
@@ -113,7 +114,7 @@ export function articleShellFacts(article: ExportArticle): Pick<Parameters<typeo
   if (article.dateMs !== null) og.publishedTime = isoInstant(article.dateMs)
   if (article.updatedMs !== null) og.modifiedTime = isoInstant(article.updatedMs)
   if (article.image !== null) og.image = article.image
-  if (article.categories[0]) og.section = article.categories[0].join(' › ')
+  if (article.categories[0]) og.section = article.categories[0].join(CATEGORY_SEPARATOR)
   return { lang: guessLang(article.title + article.excerpt), title: article.title, description: pageDescription(article), author: article.author, og }
 }
 

@@ -14,6 +14,7 @@ import { parse as parseYaml } from 'yaml'
 import { type ExportArticle, loadArticle } from './article'
 import { type BatchFailure, type BatchOptions, runBatch } from './batch'
 import { atom, type FeedInfo, type FeedItem, rss } from './feeds'
+import { CATEGORY_SEPARATOR } from '../../shared/contract'
 import { escapeHtml } from '../../shared/html/escape'
 import { documentShell, href, isoInstant } from './html'
 import { articleHeader, articleShellFacts, copyAll, type ExportContext, renderBody } from './page'
@@ -59,8 +60,6 @@ interface SiteMeta {
 }
 
 const FEED_SIZE = 20
-/** How a category hierarchy reads on pages and in feeds. */
-const CATEGORY_JOIN = ' › '
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null
@@ -106,7 +105,7 @@ interface Term {
 /** Terms with unique slugs, decided in name order. */
 function terms(groups: Map<string, { label: string; articles: ExportArticle[] }>): Map<string, Term> {
   const keys = [...groups.keys()].sort(byName)
-  const slugs = uniqueSlugs(keys.map((k) => ({ rel: k })), (k) => slugFor(k.rel.replaceAll(CATEGORY_JOIN, '/'), 'term'))
+  const slugs = uniqueSlugs(keys.map((k) => ({ rel: k })), (k) => slugFor(k.rel.replaceAll(CATEGORY_SEPARATOR, '/'), 'term'))
   const out = new Map<string, Term>()
   for (const key of keys) {
     const group = groups.get(key)
@@ -155,7 +154,7 @@ async function build(
     }
     // Each level of a hierarchy is a page: 技术 lists what is in 技术 › 博客 too.
     const prefixes = new Set<string>()
-    for (const path of a.categories) for (let i = 1; i <= path.length; i++) prefixes.add(path.slice(0, i).join(CATEGORY_JOIN))
+    for (const path of a.categories) for (let i = 1; i <= path.length; i++) prefixes.add(path.slice(0, i).join(CATEGORY_SEPARATOR))
     for (const key of prefixes) {
       const g = categoryGroups.get(key) ?? { label: key, articles: [] }
       g.articles.push(a)
@@ -206,7 +205,7 @@ async function build(
       const body = await renderBody(article, ctx, { inline: options.inlineImages === true, assetHref: '' })
       const links = {
         tag: (t: string) => `../../tags/${href(tags.get(t)?.slug ?? '')}.html`,
-        category: (p: string[]) => `../../categories/${href(categories.get(p.join(CATEGORY_JOIN))?.slug ?? '')}.html`,
+        category: (p: string[]) => `../../categories/${href(categories.get(p.join(CATEGORY_SEPARATOR))?.slug ?? '')}.html`,
       }
       await write(`posts/${slug}/index.html`, shell('../../', { title: article.title, description: article.excerpt, article, body: `<article>\n${articleHeader(article, links)}<div class="article-body">\n${body.html}\n</div>\n</article>\n` }))
       await copyAll(body.copies, join(outDir, 'posts', slug))
@@ -254,7 +253,7 @@ async function build(
       updatedMs: a.updatedMs,
       summary: a.excerpt,
       author: a.author ?? meta.author,
-      categories: [...a.categories.map((p) => p.join(CATEGORY_JOIN)), ...a.tags],
+      categories: [...a.categories.map((p) => p.join(CATEGORY_SEPARATOR)), ...a.tags],
     }))
   await write('rss.xml', rss(items, feedInfo, baseUrl ? `${baseUrl}rss.xml` : 'rss.xml'))
   await write('atom.xml', atom(items, feedInfo, baseUrl ? `${baseUrl}atom.xml` : 'atom.xml'))

@@ -10,7 +10,8 @@ import { displayText } from '../workspace/encoding'
 import { readRegularFileSync } from '../workspace/open-inside'
 import { inSlices } from '../workspace/slices'
 import { siteRules } from '../../shared/sites'
-import { CATEGORY_SEPARATOR, indexedKeys } from './edits'
+import { CATEGORY_SEPARATOR } from '../../shared/contract'
+import { indexedKeys } from './edits'
 
 interface HeaderLists {
   size: number

@@ -8,9 +8,6 @@ import type { EditOptions, EditValue, Field, FieldValue, ParsedFrontMatter, Text
 import { siteRules, taxonomyKey } from '../../shared/sites'
 import type { Generator, TaxonomyRule } from '../../shared/sites/types'
 
-/** How a Hexo category path is written as one value (the library's filter uses the same). */
-export const CATEGORY_SEPARATOR = ' › '
-
 /** The generator's rule for `tags` or `categories`; null for any other key. */
 export function taxonomyRule(generator: Generator, key: string): TaxonomyRule | null {
   const rules = siteRules(generator)

@@ -16,7 +16,8 @@ import { diffHunk } from './diff'
 import type { JournaledOperation } from './journal'
 import { siteRules } from '../../shared/sites'
 import type { Generator } from '../../shared/sites/types'
-import { addToList, CATEGORY_SEPARATOR, editCategoryPaths, editFlatValues, pathMove } from './edits'
+import { CATEGORY_SEPARATOR } from '../../shared/contract'
+import { addToList, editCategoryPaths, editFlatValues, pathMove } from './edits'
 
 export interface PlannedFile {
   path: string

@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '../../shared/contract'
+import { CATEGORY_SEPARATOR, type ArticleSummary } from '../../shared/contract'
 
 export type SortKey = 'date' | 'title' | 'updated'
 export type StatusFilter = 'all' | 'published' | 'drafts'
@@ -6,12 +6,10 @@ export type StatusFilter = 'all' | 'published' | 'drafts'
 export interface LibraryQuery {
   sort: SortKey
   status: StatusFilter
-  /** A category path joined with ' › ', matching that category and everything inside it. */
+  /** A category path joined with CATEGORY_SEPARATOR, matching that category and everything inside it. */
   category: string | null
   tag: string | null
 }
-
-export const CATEGORY_SEPARATOR = ' › '
 
 export interface Facet {
   value: string

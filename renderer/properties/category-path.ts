@@ -6,7 +6,7 @@
  */
 import { addListItem, fieldToEditValue, parse, setValue } from '../../shared/frontmatter'
 import type { EditOptions, TextPatch } from '../../shared/frontmatter/types'
-import { CATEGORY_SEPARATOR } from '../library/filters'
+import { CATEGORY_SEPARATOR } from '../../shared/contract'
 
 /** What a chip entry typed: a path of two or more levels, or one plain value. */
 export function typedPath(text: string): string[] | string {

@@ -3,7 +3,7 @@ import type { ArticleSummary, BulkOperation, CategoryNode, Taxonomy, TaxonomyKey
 import { folio } from '../bridge'
 import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
-import { CATEGORY_SEPARATOR } from '../library/filters'
+import { CATEGORY_SEPARATOR } from '../../shared/contract'
 import { Modal } from '../state/Modal'
 import { BulkDialog } from './BulkDialog'
 
