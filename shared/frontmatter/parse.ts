@@ -6,8 +6,9 @@ import { type Alias, type Document, type Node, isAlias, isMap, isPair, isScalar,
 import { parse as parseToml, TomlError } from 'smol-toml'
 import { parseDateText } from './dates'
 import { headerRules } from '../sites'
-import { detectWithDoc, generatorOf, lineAt, yamlOptions } from './detect'
+import { type DetectResult, detectWithDoc, generatorOf, lineAt, yamlOptions } from './detect'
 import { LineIndex } from './lines'
+import { flatYamlFields } from './flat-yaml'
 import type {
   Field,
   FieldValue,
@@ -27,12 +28,28 @@ export interface ParseInternals {
   untabbed?: boolean
 }
 
+/**
+ * The header's fields and errors. Flat YAML headers (most posts' headers) are read by the fast
+ * path in flat-yaml.ts, to the same result; the rest, and edits, by the full parser below.
+ */
 export function parse(text: string, opts: ParseOptions = {}): ParsedFrontMatter {
-  return parseWithInternals(text, opts).parsed
+  const found = detectWithDoc(text, opts)
+  return parseFlat(text, opts, found) ?? parseWithInternals(text, opts, found).parsed
 }
 
-export function parseWithInternals(text: string, opts: ParseOptions = {}): ParseInternals {
-  const { detection, yaml, unterminated, notRead, refused } = detectWithDoc(text, opts)
+function parseFlat(text: string, opts: ParseOptions, found: DetectResult): ParsedFrontMatter | null {
+  const { detection } = found
+  const content = detection.content
+  if (detection.format !== 'yaml' || content === null || found.notRead || found.refused || found.unterminated !== undefined) return null
+  const nul = text.indexOf('\0', content.from)
+  if (nul !== -1 && nul < content.to) return null
+  const fields = flatYamlFields(text, content, new LineIndex(text), opts.timeZone ?? 'UTC')
+  return fields ? { detection, fields, errors: [], ok: true } : null
+}
+
+/** `found`: the detection of `text` with `opts`, when the caller has it already. */
+export function parseWithInternals(text: string, opts: ParseOptions = {}, found: DetectResult = detectWithDoc(text, opts)): ParseInternals {
+  const { detection, yaml, unterminated, notRead, refused } = found
   const tz = opts.timeZone ?? 'UTC'
   const lines = new LineIndex(text)
   const done = (fields: Field[], errors: HeaderError[]): ParsedFrontMatter => ({
