@@ -4,7 +4,7 @@
  * error shaping and the handlers themselves are the same in the app and in tests.
  */
 import { join } from 'node:path'
-import type { ContentChange, EventApi, UiLocale, EventName, FolderInfo, InvokeApi, InvokeMethod, InvokeResult, PendingOpen } from '../shared/contract'
+import type { ContentChange, EventApi, UiLocale, EventName, FolderInfo, InvokeApi, InvokeMethod, InvokeResult, PendingOpen, Settings } from '../shared/contract'
 import { ERROR_REPORT_LIMITS, INVOKE } from '../shared/contract'
 import { FolioError, type Envelope, type FolioErrorData } from '../shared/errors'
 import { openWorkspace, type Workspace } from './workspace/workspace'
@@ -18,6 +18,8 @@ import { runPublish, type PublishRun } from './publish/run'
 import { log } from './log/log'
 import { createMediaService } from './media/service'
 import { createSiteServerService, type SiteServerService } from './siteserver/service'
+import { isArticleGoal, isSettingsPatch } from '../shared/settings'
+import { settingsStore, type SettingsStore } from './settings/store'
 
 export interface HandlerDeps {
   /** Asks the user for a folder (the native dialog in Electron); null when cancelled. */
@@ -52,6 +54,12 @@ export interface HandlerDeps {
   writeClipboard?: ExportServiceDeps['writeClipboard']
   /** What the app was asked to open before the page could hear it (kept by the app shell); omitted means nothing. */
   takeOpenRequest?: () => Promise<PendingOpen>
+  /** The one settings store (userData/settings.json in the app); omitted means one kept in memory. */
+  settings?: SettingsStore
+  /** The languages the session's spell checker offers (Electron's); omitted when the system chooses them. */
+  spellCheckLanguages?: () => string[] | null
+  /** The writer's settings changed (the shell applies the theme and the spell checker's languages). */
+  onSettings?: (settings: Settings) => void
 }
 
 export interface Handlers extends InvokeApi {
@@ -185,6 +193,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   })
 
   const media = createMediaService()
+  const settings = deps.settings ?? settingsStore(null)
 
   const describe = (open: Workspace): FolderInfo =>
     deps.assetBase === undefined ? open.info : { ...open.info, assetBase: deps.assetBase }
@@ -215,7 +224,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     searchArticles: (query, limit) => open().search(query, limit),
     searchFolder: (request) => open().searchFolder(request),
     createArticle: (options) => open().create(options),
-    renameArticle: (from, to) => open().rename(from, to),
+    renameArticle: async (from, to) => {
+      const ws = open()
+      const renamed = await ws.rename(from, to)
+      // The goal belongs to the article, wherever it moves.
+      await settings.moveGoal(ws.info.root, from, renamed.path)
+      return renamed
+    },
     duplicateArticle: (path) => open().duplicate(path),
     trashArticle: (path) => open().trash(path),
     createFolder: (path) => open().createFolder(path),
@@ -274,6 +289,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     stopSiteServer,
     siteServerPage: async (path) => (siteServer?.ws === workspace ? (siteServer?.service.page(path) ?? null) : null),
     reportError: async (report) => log.error(`page:${report.source}`, report.message, report.stack),
+    getSettings: async () => ({
+      settings: settings.get().preferences,
+      file: settings.file,
+      problems: [...settings.problems()],
+      spellCheckLanguages: deps.spellCheckLanguages?.() ?? null,
+    }),
+    updateSettings: async (patch) => {
+      const next = await settings.updatePreferences(patch)
+      deps.onSettings?.(next)
+      return next
+    },
+    articleGoal: async (path) => settings.goal(open().info.root, path),
+    setArticleGoal: (path, goal) => settings.setGoal(open().info.root, path, goal),
     current: () => workspace,
     unsaved: () => unsaved,
     discardUnsaved: async () => {
@@ -461,6 +489,10 @@ export const ARGUMENTS = {
       stack: optional((v) => str(v) && (v as string).length <= ERROR_REPORT_LIMITS.stack),
     }),
   ],
+  getSettings: [],
+  updateSettings: [isSettingsPatch],
+  articleGoal: [str],
+  setArticleGoal: [str, (v) => v === null || isArticleGoal(v)],
 } as const satisfies Record<InvokeMethod, readonly Check[]>
 
 export function isInvokeMethod(name: string): name is InvokeMethod {

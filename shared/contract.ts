@@ -406,6 +406,74 @@ export interface ExportProgress {
   current: string
 }
 
+/** The app's colours: the system's light or dark, or one of them whatever the system says. */
+export type ThemeChoice = 'system' | 'light' | 'dark'
+
+/** What an article's goal counts: words (each Chinese or Japanese character is one, as in the status bar) or visible characters. */
+export type GoalUnit = 'words' | 'characters'
+
+/** A writer's target for one article, kept on this computer (never in the article). */
+export interface ArticleGoal {
+  target: number
+  unit: GoalUnit
+}
+
+/**
+ * The writer's settings, kept by the main process in one store (userData/settings.json) and
+ * validated there (shared/settings.ts): the renderer reads them with getSettings and changes
+ * them with updateSettings.
+ */
+export interface Settings {
+  theme: ThemeChoice
+  /** A CSS font-family list for the editor; '' for Folio's own monospace. */
+  editorFont: string
+  /** Pixels. */
+  editorFontSize: number
+  /** A multiple of the font size. */
+  editorLineHeight: number
+  lineWrap: boolean
+  /** Dims every paragraph but the one with the cursor. */
+  focusMode: boolean
+  /** Keeps the cursor's line in the middle of the editor while typing. */
+  typewriter: boolean
+  vim: boolean
+  spellCheck: boolean
+  /** The spell checker's languages (codes as the session lists them); empty for the system's. */
+  spellCheckLanguages: string[]
+  /** HTML on the clipboard goes into a Markdown article as Markdown (HTML articles keep HTML). */
+  pasteHtmlAsMarkdown: boolean
+  /** Save a dirty article after a pause in typing. Off by default: saving is the writer's call. */
+  autosave: boolean
+  /**
+   * Content folders (absolute roots) whose articles may load remote images, media and CSS in the
+   * preview, and keep them in exports and copies. Empty by default: loading a remote image tells
+   * its server that the article was opened, so the writer chooses, folder by folder.
+   */
+  remoteContentFolders: string[]
+  /**
+   * The publish command the writer chose, per content folder (absolute root). Kept on this
+   * computer, never read from the site: a cloned site cannot choose what Folio runs.
+   */
+  publishCommands: Record<string, string>
+}
+
+/** A value in the settings file that was not valid, replaced by the default. */
+export interface SettingsProblem {
+  key: string
+  /** The value as the file had it (JSON, shortened). */
+  value: string
+}
+
+export interface SettingsState {
+  settings: Settings
+  /** The settings file (absolute, for display only); null when settings are kept in memory. */
+  file: string | null
+  /** Values of the file that were not valid when it was read: each replaced by its default. */
+  problems: SettingsProblem[]
+  /** The languages the spell checker offers; null when the system chooses them (macOS, or no spell checker). */
+  spellCheckLanguages: string[] | null
+}
+
 /** Commands the native menu (or the close guard) asks the renderer to run. */
 export type MenuCommand =
   | 'new-article'
@@ -565,6 +633,14 @@ export interface InvokeApi {
   stopSiteServer(): Promise<void>
   /** Where the running server shows an article (POSIX path); null when no server runs. */
   siteServerPage(path: string): Promise<SiteServerPage | null>
+  /** The writer's settings, what was wrong in their file, and what the spell checker offers. */
+  getSettings(): Promise<SettingsState>
+  /** Changes some settings (each value validated; BAD_ARGUMENT otherwise) and answers them all. */
+  updateSettings(patch: Partial<Settings>): Promise<Settings>
+  /** The open folder's article's goal, or null. */
+  articleGoal(path: string): Promise<ArticleGoal | null>
+  /** Sets (or with null removes) an article's goal, kept on this computer by folder and path. */
+  setArticleGoal(path: string, goal: ArticleGoal | null): Promise<void>
 }
 
 /** The tools Folio can start a site's own server with. */
@@ -775,6 +851,10 @@ export const INVOKE = {
   stopSiteServer: 'siteserver:stop',
   siteServerPage: 'siteserver:page',
   reportError: 'log:error',
+  getSettings: 'settings:get',
+  updateSettings: 'settings:update',
+  articleGoal: 'goal:get',
+  setArticleGoal: 'goal:set',
 } as const satisfies Record<InvokeMethod, string>
 
 export const EVENTS = {

@@ -12,7 +12,7 @@ import { detect } from '../../shared/frontmatter'
 import { articleFileKind } from '../workspace/scan'
 import { detectSite } from '../workspace/site'
 import type { OpenOutcome } from './open-requests'
-import type { SettingsStore } from './settings'
+import type { SettingsStore } from '../settings/store'
 
 /** What a launch asks for: its arguments and the folder they are relative to. */
 export interface LaunchRequest {

@@ -39,9 +39,10 @@ import { profileName, RENDERER_DIR } from './paths'
 import { ASSET_BASE, registerSchemes, setupProtocols } from './protocol'
 import { setupCrashRecovery } from './recovery'
 import { setupSecurity } from './security'
-import { openSettings } from './settings'
+import { openSettings } from '../settings/store'
 import { pickLocale } from './strings'
 import { createMainWindow, loadRenderer } from './window'
+import { applyWriterSettings, spellCheckLanguages } from './writer-settings'
 
 let mainWindow: BrowserWindow | null = null
 const trusted = (): WebContents | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null)
@@ -142,9 +143,13 @@ async function start(): Promise<void> {
     printToPdf,
     writeClipboard,
     takeOpenRequest: () => opens.take(),
+    settings,
+    spellCheckLanguages,
+    onSettings: applyWriterSettings,
   })
 
   setupSecurity()
+  applyWriterSettings(settings.get().preferences)
   setupProtocols(RENDERER_DIR, () => handlers.current())
   setupIpc(handlers, trusted)
   refreshMenu()

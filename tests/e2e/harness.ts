@@ -18,6 +18,7 @@ import { INVOKE, type EventApi, type EventName, type PendingOpen } from '../../s
 import { pagePdfOptions } from '../../electron/export/pdf'
 import type { RichText } from '../../electron/export/rich-text'
 import { ASSET_BASE, RENDERER_ORIGIN, serveAsset, serveRenderer } from '../../electron/app/serve-protocol'
+import { openSettings } from '../../electron/settings/store'
 
 export interface LaunchOptions {
   contentDir: string
@@ -49,6 +50,12 @@ export interface LaunchOptions {
    * its small folder takes, and a 10,000-post folder needs more.
    */
   libraryTimeoutMs?: number
+  /**
+   * The app's profile folder (its settings file; in Electron its whole userData). Launching again
+   * with the same folder is a restart: the settings are still there. Default: a fresh one per
+   * launch, removed on close; a folder given here is left for the spec to remove.
+   */
+  profileDir?: string
 }
 
 export interface LaunchedApp {
@@ -147,7 +154,9 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
   const journalDir = join(scratch, 'journal')
   let pending: PendingOpen = options.pendingOpen ?? { request: null, problems: [] }
   let browser: Browser | null = null
+  const settings = await openSettings(join(options.profileDir ?? scratch, 'settings.json'))
   const handlers: Handlers = createHandlers({
+    settings,
     // The harness's "native folder dialog": the user picks the test's content folder.
     chooseFolder: async () => (options.folderDialog ? options.folderDialog() : options.contentDir),
     chooseImages: async () => (options.imageDialog ? options.imageDialog() : null),
@@ -226,13 +235,14 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
       await opened.close()
       await new Promise((done) => server.close(done))
       await handlers.dispose()
+      await settings.flush()
       await rm(scratch, { recursive: true, force: true })
     },
   }
 }
 
 async function launchElectron(options: LaunchOptions): Promise<LaunchedApp> {
-  const userData = await mkdtemp(join(tmpdir(), 'folio-e2e-profile-'))
+  const userData = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'folio-e2e-profile-')))
   const app: ElectronApplication = await _electron.launch({
     args: [join(ROOT, 'out', 'main', 'main.js'), options.contentDir],
     env: { ...process.env, FOLIO_USER_DATA: userData } as Record<string, string>,
@@ -244,7 +254,7 @@ async function launchElectron(options: LaunchOptions): Promise<LaunchedApp> {
     journalDir: join(userData, 'recovery'),
     async close() {
       await app.close()
-      await rm(userData, { recursive: true, force: true })
+      if (!options.profileDir) await rm(userData, { recursive: true, force: true })
     },
   }
 }

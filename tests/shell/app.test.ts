@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Envelope } from '../../shared/errors'
-import type { PendingOpen, RecoveredBuffers } from '../../shared/contract'
+import type { PendingOpen, RecoveredBuffers, SettingsState } from '../../shared/contract'
 import { cleanUp, devLayout, freshHome, launch, packagedLayout, scriptLayout, type Layout, type StandIn } from './launch'
 import type { StandInState, WindowState } from './protocol'
 
@@ -273,6 +273,34 @@ describe.each(layouts)('the built app as %s', (_name, makeLayout) => {
     expect((await next.state()).windows).toHaveLength(1)
     await next.request({ kind: 'quit' })
     expect((await next.exited).code).toBe(0)
+  })
+
+  it('applies the writer’s theme and spell-check languages from the settings file, and each change after', async () => {
+    const home = await freshHome()
+    await mkdir(layout.userData(home), { recursive: true })
+    // 'nl' is not among the session's dictionaries: Electron would throw for it, so it is left out.
+    const preferences = { theme: 'dark', spellCheckLanguages: ['fr', 'nl'], editorFontSize: 'big' }
+    await writeFile(join(layout.userData(home), 'settings.json'), JSON.stringify({ sampleCreated: true, preferences }))
+    const app = await start({ home, args: [site] })
+    const window = await firstWindow(app)
+    const calls = (await app.state()).calls
+    expect(calls.filter((call) => call.api === 'nativeTheme.themeSource').map((call) => call.args)).toEqual([['dark']])
+    expect(calls.filter((call) => call.api === 'session.setSpellCheckerLanguages').map((call) => call.args)).toEqual([[['fr']]])
+    const state = value<SettingsState>(await app.bridge(window.id, 'getSettings'))
+    expect(state.spellCheckLanguages).toEqual(['de', 'en-GB', 'en-US', 'fr', 'pt-BR'])
+    expect(state.problems).toEqual([{ key: 'editorFontSize', value: '"big"' }])
+    expect(state.settings).toMatchObject({ theme: 'dark', editorFontSize: 15 })
+
+    value(await app.bridge(window.id, 'updateSettings', { theme: 'light', spellCheckLanguages: ['de', 'en-GB'] }))
+    const after = (await app.state()).calls
+    expect(after.filter((call) => call.api === 'nativeTheme.themeSource').map((call) => call.args)).toEqual([['dark'], ['light']])
+    expect(after.filter((call) => call.api === 'session.setSpellCheckerLanguages').at(-1)?.args).toEqual([['de', 'en-GB']])
+    const refused = (await app.bridge(window.id, 'updateSettings', { theme: 'purple' })) as Envelope<unknown>
+    expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } })
+    await app.request({ kind: 'quit' })
+    expect((await app.exited).code).toBe(0)
+    const saved = JSON.parse(await readFile(join(layout.userData(home), 'settings.json'), 'utf8')) as { preferences: Record<string, unknown> }
+    expect(saved.preferences).toMatchObject({ theme: 'light', spellCheckLanguages: ['de', 'en-GB'], editorFontSize: 15 })
   })
 
   it('keeps the crash journal when the window closes before recovery is answered, and through a renderer crash', async () => {

@@ -162,6 +162,17 @@ class StandInSession {
     record('session.addWordToSpellCheckerDictionary', word)
     return true
   }
+  /** What Chromium offers on Linux and Windows (a few of its hunspell dictionaries). */
+  readonly availableSpellCheckerLanguages = ['de', 'en-GB', 'en-US', 'fr', 'pt-BR']
+  setSpellCheckerLanguages(languages: string[]): void {
+    record('session.setSpellCheckerLanguages', languages)
+    // Electron throws for a code it does not offer.
+    const unknown = languages.find((code) => !this.availableSpellCheckerLanguages.includes(code))
+    if (unknown) throw new Error(`Invalid language code provided: "${unknown}" is not a valid language code`)
+  }
+  setSpellCheckerEnabled(enabled: boolean): void {
+    record('session.setSpellCheckerEnabled', enabled)
+  }
 }
 const defaultSession = new StandInSession()
 
@@ -590,7 +601,17 @@ export const screen = {
   },
 }
 
-export const nativeTheme = { shouldUseDarkColors: false, themeSource: 'system' }
+export const nativeTheme = {
+  shouldUseDarkColors: false,
+  source: 'system',
+  get themeSource(): string {
+    return this.source
+  },
+  set themeSource(value: string) {
+    record('nativeTheme.themeSource', value)
+    this.source = value
+  },
+}
 
 // ---- talking to the test -------------------------------------------------------------------------
 

@@ -82,6 +82,17 @@ export class FakeSession {
     this.dictionary.push(word)
     return true
   }
+  readonly availableSpellCheckerLanguages = ['de', 'en-GB', 'en-US', 'fr']
+  spellCheckerLanguages: string[] = ['en-US']
+  spellCheckerEnabled = true
+  setSpellCheckerLanguages(languages: string[]): void {
+    const unknown = languages.find((code) => !this.availableSpellCheckerLanguages.includes(code))
+    if (unknown) throw new Error(`Invalid language code provided: "${unknown}" is not a valid language code`)
+    this.spellCheckerLanguages = [...languages]
+  }
+  setSpellCheckerEnabled(enabled: boolean): void {
+    this.spellCheckerEnabled = enabled
+  }
 }
 
 let nextId = 1
@@ -375,3 +386,5 @@ export const screen = {
     return this.displays
   },
 }
+
+export const nativeTheme = { shouldUseDarkColors: false, themeSource: 'system' as 'system' | 'light' | 'dark' }

@@ -63,6 +63,10 @@ const validArgs: Record<InvokeMethod, unknown[]> = {
   stopSiteServer: [],
   siteServerPage: ['a.md'],
   reportError: [{ source: 'window', message: 'TypeError: x is undefined', stack: 'at f (app.js:1:2)' }],
+  getSettings: [],
+  updateSettings: [{ theme: 'dark', editorFontSize: 18 }],
+  articleGoal: ['a.md'],
+  setArticleGoal: ['a.md', { target: 500, unit: 'characters' }],
 }
 
 let calls: Array<[InvokeMethod, unknown[]]>

