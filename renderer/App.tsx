@@ -208,6 +208,7 @@ function Workbench() {
   const [taxonomyOpen, setTaxonomyOpen] = useState(false)
   const [only, setOnly] = useState<{ label: string; paths: ReadonlySet<string> } | null>(null)
   const [bulkPaths, setBulkPaths] = useState<string[] | null>(null)
+  const [replaceSignal, setReplaceSignal] = useState(0)
   useAutosave(buffers.save, session.state, session.text, settings.autosave)
   const [publishing, setPublishing] = useState(false)
   // Asked again whenever the list is (a save, a change on disk).
@@ -268,6 +269,7 @@ function Workbench() {
     export: () => folder && setExporting(true),
     find: () => view && openSearchPanel(view),
     'search-folder': () => document.querySelector<HTMLInputElement>('[data-testid=library-search]')?.focus(),
+    'replace-folder': () => setReplaceSignal((n) => n + 1),
     'toggle-sidebar': () => toggle('sidebar'),
     'toggle-properties': () => toggle('properties'),
     'toggle-preview': () => toggle('preview'),
@@ -365,9 +367,15 @@ function Workbench() {
         unsaved={unsavedSet}
         changes={gitChanges}
         requiredFor={requiredFor}
+        replaceSignal={replaceSignal}
+        onReplaced={(changed) => {
+          void refresh()
+          // Clean open articles follow what was written; edited ones were left out of the replace.
+          void diskChanged({ added: [], changed, removed: [] })
+        }}
       />
     ),
-    [articles, session.path, buffers, view, only, unsavedSet, gitChanges, requiredFor],
+    [articles, session.path, buffers, view, only, unsavedSet, gitChanges, requiredFor, replaceSignal, refresh, diskChanged],
   )
 
   return (

@@ -6,7 +6,7 @@ import type { InsertSettings } from './assets/insert'
 import type { AssetRules } from './assets/resolve'
 import type { Envelope, FolioErrorData } from './errors'
 import type { FieldCheck } from './frontmatter/checks'
-import type { FrontMatterFormat, HeaderError } from './frontmatter/types'
+import type { FrontMatterFormat, HeaderError, HeaderErrorCode } from './frontmatter/types'
 import type { FolderSchema } from './schema/types'
 
 /** The generator whose rules (shared/sites) Folio reads the folder by. */
@@ -268,6 +268,8 @@ export interface DiffHunk {
 export interface BulkSkip {
   path: string
   reason: string
+  /** Why, for the UI to say in its own language: the kind of reason and its details. */
+  why?: { kind: 'changed' | 'changed-after' | 'unsaved' | 'header' | 'read-only' | 'refused'; line?: number; code?: HeaderErrorCode; message?: string }
 }
 
 /** What a bulk edit would do, file by file; kept on the main side under `id` until applied. */
@@ -485,6 +487,7 @@ export type MenuCommand =
   | 'export'
   | 'find'
   | 'search-folder'
+  | 'replace-folder'
   | 'toggle-sidebar'
   | 'toggle-properties'
   | 'toggle-preview'
@@ -505,6 +508,7 @@ export const COMMAND_KEYS = {
   export: 'Mod-Shift-e',
   find: 'Mod-f',
   'search-folder': 'Mod-Shift-f',
+  'replace-folder': 'Mod-Shift-h',
   'toggle-sidebar': 'Mod-Alt-b',
   'toggle-properties': 'Mod-Alt-m',
   'toggle-preview': 'Mod-Alt-p',

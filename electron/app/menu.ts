@@ -151,6 +151,7 @@ export function buildMenuTemplate({ locale, platform, recent, dev, actions }: Me
         separator,
         command('find', t.find),
         command('search-folder', t.searchFolder),
+        command('replace-folder', t.replaceFolder),
       ],
     },
     {

@@ -32,6 +32,7 @@ export interface ShellStrings {
   selectAll: string
   find: string
   searchFolder: string
+  replaceFolder: string
   view: string
   toggleSidebar: string
   toggleProperties: string
@@ -95,6 +96,7 @@ export const STRINGS: Readonly<Record<Locale, ShellStrings>> = {
     selectAll: 'Select All',
     find: 'Find',
     searchFolder: 'Search in Folder…',
+    replaceFolder: 'Replace in Folder…',
     view: '&View',
     toggleSidebar: 'Toggle Sidebar',
     toggleProperties: 'Toggle Properties',
@@ -157,6 +159,7 @@ export const STRINGS: Readonly<Record<Locale, ShellStrings>> = {
     selectAll: '全选',
     find: '查找',
     searchFolder: '在文件夹中搜索…',
+    replaceFolder: '在文件夹中替换…',
     view: '视图(&V)',
     toggleSidebar: '显示/隐藏侧边栏',
     toggleProperties: '显示/隐藏属性',

@@ -53,8 +53,11 @@ const PAGE = 50
 /** Articles read at once when applying. */
 const PARALLEL = 32
 
-const unsavedReason = (path: string): string =>
-  `${path} has unsaved edits in Folio; the preview was made from the file on disk, so it was left out. Save or discard the edits, then preview again.`
+const unsavedSkip = (path: string): BulkSkip => ({
+  path,
+  reason: `${path} has unsaved edits in Folio; the preview was made from the file on disk, so it was left out. Save or discard the edits, then preview again.`,
+  why: { kind: 'unsaved' },
+})
 
 export function createReplaceService(deps: ReplaceDeps): ReplaceService {
   const plans = new Map<string, StoredPlan>()
@@ -98,8 +101,8 @@ export function createReplaceService(deps: ReplaceDeps): ReplaceService {
         const text = doc.text()
         const plan = planArticle(text, request, opts)
         if (plan === null) continue
-        if (!plan.ok) skipped.push({ path: doc.path, reason: `${doc.path}: ${plan.reason}` })
-        else if (unsaved.has(doc.path)) skipped.push({ path: doc.path, reason: unsavedReason(doc.path) })
+        if (!plan.ok) skipped.push({ path: doc.path, reason: `${doc.path}: ${plan.reason}`, why: { kind: 'header', line: plan.error.line, code: plan.error.code, message: plan.error.message } })
+        else if (unsaved.has(doc.path)) skipped.push(unsavedSkip(doc.path))
         else {
           articles.push({ path: doc.path, title: doc.title, text, plan })
           totalChanges += plan.changes.length
@@ -128,23 +131,25 @@ export function createReplaceService(deps: ReplaceDeps): ReplaceService {
       const prepare = async (article: PlannedArticle): Promise<void> => {
         const out = changesOut.get(article.path)
         if (leftOut.has(article.path) || (out && out.size >= article.plan.changes.length)) return
-        if (unsaved.has(article.path)) return void skipped.push({ path: article.path, reason: unsavedReason(article.path) })
+        if (unsaved.has(article.path)) return void skipped.push(unsavedSkip(article.path))
         let disk
         try {
           disk = await deps.workspace.read(article.path)
         } catch (error) {
           return void skipped.push({ path: article.path, reason: error instanceof Error ? error.message : String(error) })
         }
-        if (disk.readOnly !== null) return void skipped.push({ path: article.path, reason: `${article.path}: ${disk.readOnly}` })
+        if (disk.readOnly !== null) return void skipped.push({ path: article.path, reason: `${article.path}: ${disk.readOnly}`, why: { kind: 'read-only', message: disk.readOnly } })
         if (disk.text !== article.text) {
-          return void skipped.push({ path: article.path, reason: `${article.path} changed on disk since the preview; it was left as it is. Preview again to include it.` })
+          return void skipped.push({ path: article.path, reason: `${article.path} changed on disk since the preview; it was left as it is. Preview again to include it.`, why: { kind: 'changed' } })
         }
         let after: string
         try {
           after = applyArticle(disk.text, article.plan, (index) => !out?.has(index), opts)
         } catch (error) {
           if (!(error instanceof ReplaceRefused)) throw error
-          return void skipped.push({ path: article.path, reason: `${article.path}: ${error.message}` })
+          const header = error.error
+          const why: BulkSkip['why'] = header ? { kind: 'refused', line: header.line, code: header.code, message: header.message } : { kind: 'refused', message: error.message }
+          return void skipped.push({ path: article.path, reason: `${article.path}: ${error.message}`, why })
         }
         if (after === disk.text) return
         files.push({

@@ -51,7 +51,7 @@ export async function applyPlan(plan: Plan, store: FileStore, journal: BulkJourn
       written.add(file.path)
     } catch (error) {
       const changed = error instanceof FolioError && error.code === 'CONFLICT'
-      skipped.push({ path: file.path, reason: changed ? `${file.path} changed on disk since the preview; it was left as it is. Preview again to include it.` : reason(error) })
+      skipped.push(changed ? { path: file.path, reason: `${file.path} changed on disk since the preview; it was left as it is. Preview again to include it.`, why: { kind: 'changed' } } : { path: file.path, reason: reason(error) })
     }
   })
   const files = entry.files.filter((f) => written.has(f.path))
@@ -76,7 +76,7 @@ export async function undoEdit(id: string, store: FileStore, journal: BulkJourna
       changed.push(file.path)
     } catch (error) {
       const changedSince = error instanceof FolioError && error.code === 'CONFLICT'
-      skipped.push({ path: file.path, reason: changedSince ? `${file.path} was changed after the bulk edit; it was left as it is.` : reason(error) })
+      skipped.push(changedSince ? { path: file.path, reason: `${file.path} was changed after the bulk edit; it was left as it is.`, why: { kind: 'changed-after' } } : { path: file.path, reason: reason(error) })
     }
   })
   await journal.remove(id)

@@ -3,6 +3,7 @@ import type { ArticleSummary, GitChangeKind, SearchMatch } from '../../shared/co
 import type { SearchQuery } from '../../shared/search/query'
 import { useI18n } from '../i18n/i18n'
 import { ArticleList } from './ArticleList'
+import { ReplaceRow } from './search/ReplaceRow'
 import { SearchOptions } from './search/SearchOptions'
 import { SearchResults } from './search/SearchResults'
 import { useFolderSearch } from './search/use-folder-search'
@@ -27,10 +28,14 @@ interface Props {
   changes?: ReadonlyMap<string, GitChangeKind>
   /** The keys an article's collection requires, for its field checks. */
   requiredFor?(path: string): readonly string[]
+  /** Articles a replace across the folder wrote (or its undo restored). */
+  onReplaced?(paths: string[]): void
+  /** Bumped by the "Replace in folder" command. */
+  replaceSignal?: number
 }
 
 /** The left pane: sort and facet filters over the index, and full-text search through the workspace. */
-export function Library({ articles, selected, onOpen, onActivate, onOpenMatch, onMenu, only, onClearOnly, onBulkEdit, unsaved, changes, requiredFor }: Props) {
+export function Library({ articles, selected, onOpen, onActivate, onOpenMatch, onMenu, only, onClearOnly, onBulkEdit, unsaved, changes, requiredFor, onReplaced, replaceSignal }: Props) {
   const { t } = useI18n()
   const [query, setQuery] = useState<LibraryQuery>({ sort: 'date', status: 'all', category: null, tag: null })
   const [searchQuery, setSearchQuery] = useState<SearchQuery>({ text: '', caseSensitive: false, wholeWord: false, regex: false, scope: 'all' })
@@ -74,6 +79,7 @@ export function Library({ articles, selected, onOpen, onActivate, onOpenMatch, o
           onChange={(e) => setSearchQuery({ ...searchQuery, text: e.currentTarget.value })}
         />
         <SearchOptions query={searchQuery} onChange={(patch) => setSearchQuery({ ...searchQuery, ...patch })} />
+        {onReplaced && <ReplaceRow query={searchQuery} paths={shownPaths} focusSignal={replaceSignal} onReplaced={onReplaced} />}
         <div className="library-filters">
           <select aria-label={t('sortBy')} data-testid="library-sort" value={query.sort} onChange={(e) => update({ sort: e.currentTarget.value as SortKey })}>
             <option value="date">{t('sortDate')}</option>

@@ -16,6 +16,7 @@ export const COMMAND_LABELS: Record<MenuCommand, StringKey> = {
   export: 'exportArticle',
   find: 'findReplace',
   'search-folder': 'search',
+  'replace-folder': 'replaceToggle',
   'toggle-sidebar': 'toggleSidebar',
   'toggle-properties': 'toggleProperties',
   'toggle-preview': 'togglePreview',

@@ -11,7 +11,7 @@
 import type { DiffHunk } from '../contract'
 import { applyPatches, fieldToEditValue, parse, setValue } from '../frontmatter'
 import { dominantEol } from '../frontmatter/detect'
-import type { EditOptions, EditValue, Field, FieldValue, TextPatch } from '../frontmatter/types'
+import type { EditOptions, EditValue, Field, FieldValue, HeaderError, TextPatch } from '../frontmatter/types'
 import { compileQuery, type SearchQuery } from './query'
 
 export interface ReplaceQuery {
@@ -49,11 +49,18 @@ type Edit = BodyEdit | ValueEdit
 
 export type ArticlePlan =
   | { ok: true; changes: PlannedChange[]; edits: Edit[] }
-  /** The article has matches but must not be changed: why, in a sentence naming the line. */
-  | { ok: false; reason: string }
+  /** The article has matches but its header does not parse: it must not be changed. */
+  | { ok: false; reason: string; error: HeaderError }
 
-/** A replacement that cannot be made: the message says why. */
-export class ReplaceRefused extends Error {}
+/** A replacement that cannot be made: the message says why, `error` is the header's own. */
+export class ReplaceRefused extends Error {
+  constructor(
+    message: string,
+    readonly error: HeaderError | null = null,
+  ) {
+    super(message)
+  }
+}
 
 /** `replacement` for one match: expanded from the match's groups for a regular expression, literal otherwise. */
 export function expandReplacement(replacement: string, match: RegExpExecArray, regex: boolean): string {
@@ -229,7 +236,7 @@ export function planArticle(text: string, request: ReplaceQuery, opts: EditOptio
   const keys = headerKeys(request.query)
   const error = parsed.errors[0]
   if (error) {
-    return { ok: false, reason: `The header does not parse (line ${error.line}: ${error.message}); fix it, then preview again.` }
+    return { ok: false, reason: `The header does not parse (line ${error.line}: ${error.message}); fix it, then preview again.`, error }
   }
   const starts = lineStarts(text)
   const edits: Edit[] = []
@@ -274,14 +281,15 @@ export function applyArticle(text: string, plan: Extract<ArticlePlan, { ok: true
   const patches: TextPatch[] = [...bodies]
   if (values.length > 0) {
     const parsed = parse(text, opts)
-    if (!parsed.ok) throw new ReplaceRefused('The header does not parse; fix it, then preview again.')
+    const error = parsed.errors[0]
+    if (error) throw new ReplaceRefused(`The header does not parse (line ${error.line}: ${error.message}); fix it, then preview again.`, error)
     patches.push(...valuePatches(text, parsed.fields, values, opts))
   }
   const after = applyPatches(text, patches)
   if (values.length > 0) {
     const reread = parse(after, opts)
     const problem = reread.errors[0]
-    if (problem) throw new ReplaceRefused(`The replaced header would not parse (line ${problem.line}: ${problem.message}); nothing was changed.`)
+    if (problem) throw new ReplaceRefused(`The replaced header would not parse (line ${problem.line}: ${problem.message}); nothing was changed.`, problem)
   }
   return after
 }

@@ -117,7 +117,9 @@ describe('replace across the folder', () => {
       expect(preview.totalFiles).toBe(2)
       expect(preview.totalChanges).toBe(4)
       expect(preview.files.map((f) => f.path).sort()).toEqual(['a.md', 'b.md'])
-      expect(preview.skipped).toEqual([{ path: 'broken.md', reason: expect.stringMatching(/^broken\.md: The header does not parse/) }])
+      expect(preview.skipped).toEqual([
+        { path: 'broken.md', reason: expect.stringMatching(/^broken\.md: The header does not parse/), why: { kind: 'header', line: 2, code: 'syntax', message: expect.any(String) } },
+      ])
       const result = await h.applyReplace(preview.id, { files: [], changes: [{ path: 'b.md', index: 1 }] })
       expect(result.changed.sort()).toEqual(['a.md', 'b.md'])
       expect(await readFile(join(root, 'a.md'), 'utf8')).toBe('---\ntitle: fox one\n---\n\nA fox here.\n')

@@ -187,7 +187,7 @@ describe('apply and undo', () => {
     expect(result.changed).toHaveLength(4)
     expect(result.skipped).toEqual([
       { path: post('broken.md'), reason: expect.stringMatching(/does not parse/) },
-      { path: post('flow-list.md'), reason: expect.stringMatching(/flow-list\.md changed on disk since the preview/) },
+      { path: post('flow-list.md'), reason: expect.stringMatching(/flow-list\.md changed on disk since the preview/), why: { kind: 'changed' } },
     ])
     expect(await text(root, post('flow-list.md'))).toBe(edited)
     // A preview is applied once.
@@ -203,7 +203,7 @@ describe('apply and undo', () => {
     await writeFile(join(root, post('nested.md')), later)
     const undone = await service.undo(result.id)
     expect(undone.changed).toEqual([post('flow-list.md')])
-    expect(undone.skipped).toEqual([{ path: post('nested.md'), reason: expect.stringMatching(/changed after the bulk edit/) }])
+    expect(undone.skipped).toEqual([{ path: post('nested.md'), reason: expect.stringMatching(/changed after the bulk edit/), why: { kind: 'changed-after' } }])
     expect(await text(root, post('nested.md'))).toBe(later)
     expect(changedPaths(before, await snapshot(root))).toEqual([post('nested.md')])
   })

@@ -1,0 +1,279 @@
+import { useEffect, useRef, useState, type UIEvent } from 'react'
+import type { BulkResult, BulkSkip, DiffHunk, ReplaceFile, ReplacePreview, ReplaceRequest } from '../../../shared/contract'
+import { folio } from '../../bridge'
+import { useErrorText } from '../../i18n/errors'
+import { useI18n } from '../../i18n/i18n'
+import { useSkipText } from '../../i18n/skips'
+import { Modal } from '../../state/Modal'
+
+interface Props {
+  request: ReplaceRequest
+  onClose(): void
+  /** Articles written by the apply or its undo: the library and open buffers follow. */
+  onChanged(paths: string[]): void
+}
+
+type Stage =
+  | { step: 'planning' }
+  | { step: 'preview' | 'applying'; preview: ReplacePreview; files: ReplaceFile[] }
+  | { step: 'applied' | 'undoing' | 'undone'; result: BulkResult }
+
+/** How close to the end of the preview (pixels) scrolling asks for the next page. */
+const LOAD_AHEAD = 400
+
+/**
+ * Replace across the folder: every change previewed as its lines before and after, grouped by
+ * article; a checkbox per article and per change leaves it out; Apply writes the rest, Undo
+ * restores them (both through the main process, which keeps the plan).
+ */
+export function ReplaceDialog({ request, onClose, onChanged }: Props) {
+  const { t } = useI18n()
+  const describe = useErrorText()
+  const [stage, setStage] = useState<Stage>({ step: 'planning' })
+  const [error, setError] = useState<string | null>(null)
+  const [filesOut, setFilesOut] = useState<ReadonlySet<string>>(new Set())
+  const [changesOut, setChangesOut] = useState<ReadonlyMap<string, ReadonlySet<number>>>(new Map())
+  const [loading, setLoading] = useState(false)
+  const undoButton = useRef<HTMLButtonElement>(null)
+  const closeButton = useRef<HTMLButtonElement>(null)
+
+  // The button pressed goes away with its stage: the keyboard goes on from the next step's button.
+  useEffect(() => {
+    if (stage.step === 'applied') (undoButton.current ?? closeButton.current)?.focus()
+    if (stage.step === 'undone') closeButton.current?.focus()
+  }, [stage.step])
+
+  useEffect(() => {
+    let live = true
+    folio.planReplace(request).then(
+      (preview) => live && setStage({ step: 'preview', preview, files: preview.files }),
+      (e: unknown) => live && setError(describe(e)),
+    )
+    return () => {
+      live = false
+    }
+  }, [request, describe])
+
+  const loadMore = () => {
+    if (stage.step !== 'preview' || stage.preview.nextOffset === null || loading) return
+    setLoading(true)
+    folio
+      .replacePreviewPage(stage.preview.id, stage.preview.nextOffset)
+      .then(
+        (page) => setStage((s) => (s.step === 'preview' ? { ...s, preview: page, files: [...s.files, ...page.files] } : s)),
+        (e: unknown) => setError(describe(e)),
+      )
+      .finally(() => setLoading(false))
+  }
+
+  const toggleFile = (path: string) =>
+    setFilesOut((out) => {
+      const next = new Set(out)
+      if (!next.delete(path)) next.add(path)
+      return next
+    })
+  const toggleChange = (path: string, index: number) =>
+    setChangesOut((out) => {
+      const mine = new Set(out.get(path))
+      if (!mine.delete(index)) mine.add(index)
+      return new Map(out).set(path, mine)
+    })
+
+  const apply = async (preview: ReplacePreview, files: ReplaceFile[]) => {
+    setStage({ step: 'applying', preview, files })
+    try {
+      const changes = [...changesOut].flatMap(([path, out]) => (filesOut.has(path) ? [] : [...out].map((index) => ({ path, index }))))
+      const result = await folio.applyReplace(preview.id, { files: [...filesOut], changes })
+      setStage({ step: 'applied', result })
+      onChanged(result.changed)
+    } catch (e) {
+      setError(describe(e))
+    }
+  }
+  const undo = async (result: BulkResult) => {
+    setStage({ step: 'undoing', result })
+    try {
+      const undone = await folio.undoBulkEdit(result.id)
+      setStage({ step: 'undone', result: undone })
+      onChanged(undone.changed)
+    } catch (e) {
+      setError(describe(e))
+    }
+  }
+
+  const busy = stage.step === 'planning' || stage.step === 'applying' || stage.step === 'undoing'
+  // Exact counts of what Apply writes: every change but those left out, alone or with their article.
+  let chosenChanges = 0
+  let chosenFiles = 0
+  if (stage.step === 'preview' || stage.step === 'applying') {
+    chosenChanges = stage.preview.totalChanges
+    chosenFiles = stage.preview.totalFiles
+    for (const file of stage.files) {
+      const out = filesOut.has(file.path) ? file.changes.length : (changesOut.get(file.path)?.size ?? 0)
+      chosenChanges -= out
+      if (out === file.changes.length) chosenFiles--
+    }
+  }
+
+  return (
+    <Modal title={t('replaceTitle', { find: request.query.text, replacement: request.replacement })} testId="replace-dialog" className="bulk-dialog replace-dialog" onDismiss={busy && !error ? undefined : onClose}>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {busy && !error && <p aria-live="polite">{t('bulkWorking')}</p>}
+      {(stage.step === 'preview' || stage.step === 'applying') && (
+        <div
+          className="bulk-preview"
+          data-testid="replace-preview"
+          onScroll={(e: UIEvent<HTMLDivElement>) => {
+            const el = e.currentTarget
+            if (el.scrollHeight - el.scrollTop - el.clientHeight < LOAD_AHEAD) loadMore()
+          }}
+        >
+          <p data-testid="replace-summary">
+            {stage.preview.totalChanges === 0 ? t('replaceNothing') : t('replaceSummary', { changes: stage.preview.totalChanges, files: stage.preview.totalFiles })}
+          </p>
+          {request.query.scope !== 'body' && stage.preview.totalChanges > 0 && <p className="muted">{t('replaceHeaderNote')}</p>}
+          {stage.files.map((file) => (
+            <FileChanges
+              key={file.path}
+              file={file}
+              fileOut={filesOut.has(file.path)}
+              changesOut={changesOut.get(file.path)}
+              onToggleFile={() => toggleFile(file.path)}
+              onToggleChange={(index) => toggleChange(file.path, index)}
+            />
+          ))}
+          {loading && <p className="muted">{t('searchLoadingMore')}</p>}
+          <Skipped skipped={stage.preview.skipped} />
+        </div>
+      )}
+      {(stage.step === 'applied' || stage.step === 'undoing') && <Outcome summary={t('replaceApplied', { count: stage.result.changed.length })} result={stage.result} />}
+      {stage.step === 'undone' && <Outcome summary={t('replaceUndone', { count: stage.result.changed.length })} result={stage.result} />}
+      <div className="actions">
+        {stage.step === 'preview' && (
+          <button type="button" data-testid="replace-apply" disabled={chosenChanges === 0} onClick={() => void apply(stage.preview, stage.files)}>
+            {t('replaceApply', { changes: chosenChanges, files: chosenFiles })}
+          </button>
+        )}
+        {stage.step === 'applied' && stage.result.changed.length > 0 && (
+          <button type="button" ref={undoButton} data-testid="replace-undo" onClick={() => void undo(stage.result)}>
+            {t('undo')}
+          </button>
+        )}
+        <button type="button" ref={closeButton} data-testid="replace-close" disabled={busy && !error} onClick={onClose}>
+          {stage.step === 'preview' || stage.step === 'planning' ? t('cancel') : t('close')}
+        </button>
+      </div>
+    </Modal>
+  )
+}
+
+interface FileProps {
+  file: ReplaceFile
+  fileOut: boolean
+  changesOut: ReadonlySet<number> | undefined
+  onToggleFile(): void
+  onToggleChange(index: number): void
+}
+
+function FileChanges({ file, fileOut, changesOut, onToggleFile, onToggleChange }: FileProps) {
+  const { t } = useI18n()
+  return (
+    <section className="bulk-file replace-file" data-testid="replace-file" data-path={file.path} aria-label={file.path}>
+      <h3>
+        <label>
+          <input type="checkbox" data-testid="replace-file-toggle" checked={!fileOut} aria-label={t('replaceFile', { path: file.path })} onChange={onToggleFile} />{' '}
+          <span className="replace-path">{file.path}</span>
+          {file.title && <span className="muted"> {file.title}</span>}
+        </label>
+      </h3>
+      {file.changes.map((change) => (
+        <label key={change.index} className="replace-change" data-testid="replace-change" data-index={change.index}>
+          <input
+            type="checkbox"
+            checked={!fileOut && !changesOut?.has(change.index)}
+            disabled={fileOut}
+            aria-label={t('replaceChange', { line: change.hunk.line })}
+            onChange={() => onToggleChange(change.index)}
+          />
+          <Hunk hunk={change.hunk} where={change.key === null ? null : t('replaceInValue', { key: change.key })} />
+        </label>
+      ))}
+    </section>
+  )
+}
+
+/** The part of `a` and `b` that differs, for a one-line change: [common head length, common tail length]. */
+function commonEnds(a: string, b: string): [number, number] {
+  let head = 0
+  while (head < a.length && head < b.length && a[head] === b[head]) head++
+  let tail = 0
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++
+  return [head, tail]
+}
+
+function Marked({ text, head, tail }: { text: string; head: number; tail: number }) {
+  return (
+    <>
+      {text.slice(0, head)}
+      <mark>{text.slice(head, text.length - tail)}</mark>
+      {text.slice(text.length - tail)}
+    </>
+  )
+}
+
+function Hunk({ hunk, where }: { hunk: DiffHunk; where: string | null }) {
+  const { t } = useI18n()
+  const single = hunk.removed.length === 1 && hunk.added.length === 1
+  const [head, tail] = single ? commonEnds(hunk.removed[0] as string, hunk.added[0] as string) : [0, 0]
+  return (
+    <pre className="bulk-hunk">
+      <span className="hunk-line">
+        {t('bulkAtLine', { line: hunk.line })}
+        {where && ` · ${where}`}
+      </span>
+      {hunk.removed.map((line, i) => (
+        <del key={`-${i}`}>
+          {'- '}
+          {single ? <Marked text={line} head={head} tail={tail} /> : line}
+        </del>
+      ))}
+      {hunk.added.map((line, i) => (
+        <ins key={`+${i}`}>
+          {'+ '}
+          {single ? <Marked text={line} head={head} tail={tail} /> : line}
+        </ins>
+      ))}
+    </pre>
+  )
+}
+
+function Outcome({ summary, result }: { summary: string; result: BulkResult }) {
+  return (
+    <div className="bulk-outcome" data-testid="replace-outcome">
+      <p aria-live="polite">{summary}</p>
+      <Skipped skipped={result.skipped} />
+    </div>
+  )
+}
+
+function Skipped({ skipped }: { skipped: BulkSkip[] }) {
+  const { t } = useI18n()
+  const text = useSkipText()
+  if (skipped.length === 0) return null
+  return (
+    <div className="bulk-skipped" data-testid="replace-skipped">
+      <p>{t('replaceSkipped', { count: skipped.length })}</p>
+      <ul>
+        {skipped.map((s) => (
+          <li key={s.path} data-path={s.path}>
+            {text(s)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

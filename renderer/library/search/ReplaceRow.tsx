@@ -1,0 +1,87 @@
+import { useEffect, useRef, useState } from 'react'
+import type { ReplaceRequest } from '../../../shared/contract'
+import { compileQuery, type SearchQuery } from '../../../shared/search/query'
+import { useI18n } from '../../i18n/i18n'
+import { ReplaceDialog } from './ReplaceDialog'
+
+interface Props {
+  query: SearchQuery
+  /** The articles the search looks at (the library's filters): the replace changes only these. */
+  paths: readonly string[]
+  /** Bumped by the "Replace in folder" command: open the row and focus the replacement. */
+  focusSignal?: number
+  onReplaced(paths: string[]): void
+}
+
+/**
+ * The replace row under the search box: a toggle, the replacement text, and a button (or Enter)
+ * that opens the preview of every change.
+ */
+export function ReplaceRow({ query, paths, focusSignal, onReplaced }: Props) {
+  const { t } = useI18n()
+  const [open, setOpen] = useState(false)
+  const [replacement, setReplacement] = useState('')
+  const [request, setRequest] = useState<ReplaceRequest | null>(null)
+  const input = useRef<HTMLInputElement>(null)
+
+  // The command opens the row first; the input is focused once it is there.
+  const handled = useRef(0)
+  useEffect(() => {
+    if (!focusSignal || focusSignal === handled.current) return
+    if (!open) return setOpen(true)
+    handled.current = focusSignal
+    input.current?.focus()
+  }, [focusSignal, open])
+
+  const ready = compileQuery(query).ok
+  const preview = () => ready && setRequest({ query, replacement, paths: [...paths] })
+
+  return (
+    <>
+      <div className="replace-row">
+        <button
+          type="button"
+          className="search-toggle"
+          data-testid="replace-toggle"
+          aria-expanded={open}
+          aria-label={t('replaceToggle')}
+          title={t('replaceToggle')}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? '▾' : '▸'}
+        </button>
+        {open && (
+          <>
+            <input
+              ref={input}
+              type="text"
+              data-testid="library-replace"
+              aria-label={t('replaceWith')}
+              placeholder={t('replaceWith')}
+              value={replacement}
+              onChange={(e) => setReplacement(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter') return
+                e.preventDefault()
+                preview()
+              }}
+            />
+            <button type="button" data-testid="replace-preview-open" disabled={!ready} title={t('replacePreview')} aria-label={t('replacePreview')} onClick={preview}>
+              {t('bulkPreview')}
+            </button>
+          </>
+        )}
+      </div>
+      {request && (
+        <ReplaceDialog
+          request={request}
+          onClose={() => {
+            setRequest(null)
+            input.current?.focus()
+          }}
+          onChanged={onReplaced}
+        />
+      )}
+    </>
+  )
+}
