@@ -42,6 +42,10 @@ const USAGE = `Usage:
   folio rename-value DIR KEY OLD NEW [--dry-run]
                                      rename a value of KEY in every article (Hexo categories: A › B);
                                      --dry-run prints each file's changed lines and writes nothing
+  folio mv OLD NEW [--dry-run] [--json]
+                                     rename or move an article (a Hexo post with its asset folder) or
+                                     an image and rewrite every reference to it; --dry-run prints the
+                                     changed lines and writes nothing
   folio status DIR [--json]          the articles changed since the last git commit, with their titles
                                      (new, untracked, modified, staged, deleted or conflicted)
   folio --version                    print Folio's version
@@ -78,6 +82,15 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
           return await (command === 'taxonomy' ? taxonomy.taxonomyCommand(args, io) : taxonomy.renameValueCommand(args, io))
         } catch (error) {
           throw error instanceof taxonomy.TaxonomyUsageError ? new UsageError(error.message) : error
+        }
+      }
+      case 'mv': {
+        // Loaded on demand, like taxonomy.
+        const mv = await import('./links/cli-mv')
+        try {
+          return await mv.mvCommand(args, io)
+        } catch (error) {
+          throw error instanceof mv.MoveUsageError ? new UsageError(error.message) : error
         }
       }
       case 'status': {

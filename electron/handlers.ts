@@ -20,6 +20,8 @@ import { createMediaService } from './media/service'
 import { createSiteServerService, type SiteServerService } from './siteserver/service'
 import { isArticleGoal, isSettingsPatch } from '../shared/settings'
 import { settingsStore, type SettingsStore } from './settings/store'
+import { articleLinks } from './links/check'
+import { createMoveService, type MoveService } from './links/move'
 
 export interface HandlerDeps {
   /** Asks the user for a folder (the native dialog in Electron); null when cancelled. */
@@ -134,6 +136,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     if (!service) {
       service = createReplaceService({ workspace: ws, bulk: bulk(), unsaved: () => unsaved })
       replaces.set(ws, service)
+    }
+    return service
+  }
+
+  const movers = new WeakMap<Workspace, MoveService>()
+  const moverOf = (): MoveService => {
+    const ws = open()
+    let service = movers.get(ws)
+    if (!service) {
+      service = createMoveService(ws, bulk())
+      movers.set(ws, service)
     }
     return service
   }
@@ -254,6 +267,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     planReplace: (request) => replaceOf().plan(request),
     replacePreviewPage: (planId, offset) => replaceOf().page(planId, offset),
     applyReplace: (planId, excluded) => replaceOf().apply(planId, excluded),
+    planMove: (from, to) => moverOf().plan(from, to),
+    applyMove: (planId, exclude) => moverOf().apply(planId, exclude),
+    articleLinks: (path, text) => articleLinks(open(), path, text),
     exportArticles: (request) => exports.run(request),
     cancelExport: async (id) => exports.cancel(id),
     copyRichText: (path, options) => exports.copyRichText(path, options?.remoteContent === true),
@@ -462,6 +478,9 @@ export const ARGUMENTS = {
   undoBulkEdit: [str],
   planReplace: [replaceRequest()],
   replacePreviewPage: [str, (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0],
+  planMove: [str, str],
+  applyMove: [str, stringArray],
+  articleLinks: [str, str],
   applyReplace: [str, record({ files: stringArray, changes: (v) => Array.isArray(v) && v.every(record({ path: str, index: (i) => typeof i === 'number' && Number.isInteger(i) && i >= 0 })) })],
   exportArticles: [exportRequest],
   cancelExport: [str],

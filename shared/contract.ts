@@ -283,6 +283,49 @@ export interface BulkPlan {
   skipped: BulkSkip[]
 }
 
+/** A broken image or internal link of an article, where its target is written (1-based line and column). */
+export interface LinkProblem {
+  /** POSIX path of the article, relative to the root. */
+  path: string
+  line: number
+  column: number
+  rule: 'broken-image' | 'broken-link'
+  target: string
+  message: string
+}
+
+/** A link problem of the text being edited, with the target's offsets in that text (for the editor's lint). */
+export interface LinkDiagnostic extends LinkProblem {
+  from: number
+  to: number
+}
+
+/** A reference that cannot follow a rename (an asset tag whose file left the post's folder): left as written. */
+export interface MoveLeft {
+  path: string
+  line: number
+  column: number
+  target: string
+  reason: string
+}
+
+/**
+ * What renaming or moving a file (an article, an image) would change: every reference to it, and
+ * the moved article's own relative links, file by file. Kept on the main side under `id`.
+ */
+export interface MovePlan {
+  id: string
+  from: string
+  to: string
+  /** What moves along: a Hexo post's asset folder; null when nothing does. */
+  folder: { from: string; to: string } | null
+  /** Files whose references change, by their path now, with the changed lines. */
+  files: { path: string; hunks: DiffHunk[] }[]
+  left: MoveLeft[]
+  /** Files that refer to it but are left untouched (header does not parse, not UTF-8, unreadable), with why. */
+  skipped: BulkSkip[]
+}
+
 export interface BulkResult {
   /** The journal entry: pass it to undoBulkEdit. */
   id: string
@@ -586,6 +629,15 @@ export interface InvokeApi {
   replacePreviewPage(planId: string, offset: number): Promise<ReplacePreview>
   /** Applies a planned replace but the exclusions; undo it with undoBulkEdit. */
   applyReplace(planId: string, excluded: ReplaceExclusions): Promise<BulkResult>
+  /** Plans renaming or moving a file with every reference to it rewritten; nothing is written. */
+  planMove(from: string, to: string): Promise<MovePlan>
+  /**
+   * Moves the file, then rewrites each planned file but the excluded ones (paths as in the plan)
+   * that has not changed since the preview; undo it with undoBulkEdit.
+   */
+  applyMove(planId: string, exclude: string[]): Promise<BulkResult>
+  /** Broken images and internal links of an article's text as being edited (the editor's lint). */
+  articleLinks(path: string, text: string): Promise<LinkDiagnostic[]>
   /**
    * Exports articles of the open folder; the main side asks where to (a save dialog for one
    * file, a folder dialog otherwise). Null when that question was cancelled. Progress comes as
@@ -835,6 +887,9 @@ export const INVOKE = {
   planReplace: 'replace:plan',
   replacePreviewPage: 'replace:page',
   applyReplace: 'replace:apply',
+  planMove: 'links:plan-move',
+  applyMove: 'links:apply-move',
+  articleLinks: 'links:article',
   exportArticles: 'export:run',
   cancelExport: 'export:cancel',
   copyRichText: 'export:rich-text',

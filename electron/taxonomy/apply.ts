@@ -11,10 +11,11 @@ import type { ArticleStore } from '../workspace/article-store'
 import type { BulkJournal, JournalEntry, JournalFile } from './journal'
 import type { Plan } from './plan'
 
-/** What apply and undo need of the workspace: its folder and its one write path. */
+/** What apply and undo need of the workspace: its folder, its one write path, and its move (an article's asset folder follows it). */
 export interface FileStore {
   root: string
   edit: ArticleStore['edit']
+  move(from: string, to: string): Promise<void>
 }
 
 /** Files written at once: enough to overlap the fsyncs of atomic writes, few enough for open files. */
@@ -40,9 +41,18 @@ export async function applyPlan(plan: Plan, store: FileStore, journal: BulkJourn
     const file: JournalFile = { path: planned.path, beforeHash: planned.baseHash, afterHash: planned.afterHash, before: planned.before }
     return { file, after: applyPatches(planned.before, planned.patches) }
   })
-  const entry: JournalEntry = { id: plan.id, root: store.root, createdAt: Date.now(), operation: plan.operation, files: ready.map((r) => r.file) }
+  const entry: JournalEntry = { id: plan.id, root: store.root, createdAt: Date.now(), operation: plan.operation, files: ready.map((r) => r.file), ...(plan.move ? { move: plan.move } : {}) }
   // Journal first: whatever happens while writing, the files written so far can be restored.
   await journal.write(entry)
+  if (plan.move) {
+    try {
+      await store.move(plan.move.from, plan.move.to)
+    } catch (error) {
+      // Nothing moved, nothing written: there is nothing to undo.
+      await journal.remove(entry.id)
+      throw error
+    }
+  }
   const written = new Set<string>()
   await eachParallel(ready, async ({ file, after }) => {
     try {
@@ -55,7 +65,7 @@ export async function applyPlan(plan: Plan, store: FileStore, journal: BulkJourn
     }
   })
   const files = entry.files.filter((f) => written.has(f.path))
-  if (files.length === 0) await journal.remove(entry.id)
+  if (files.length === 0 && !entry.move) await journal.remove(entry.id)
   else if (files.length < entry.files.length) await journal.write({ ...entry, files })
   return { id: plan.id, changed: files.map((f) => f.path), skipped: skipped.sort(byPath) }
 }
@@ -79,6 +89,15 @@ export async function undoEdit(id: string, store: FileStore, journal: BulkJourna
       skipped.push(changedSince ? { path: file.path, reason: `${file.path} was changed after the bulk edit; it was left as it is.`, why: { kind: 'changed-after' } } : { path: file.path, reason: reason(error) })
     }
   })
+  // Texts first, at the paths they were written to; then the moved file goes back.
+  if (entry.move) {
+    try {
+      await store.move(entry.move.to, entry.move.from)
+      changed.push(entry.move.from)
+    } catch (error) {
+      skipped.push({ path: entry.move.to, reason: `${entry.move.to} could not be moved back to ${entry.move.from}: ${reason(error)}` })
+    }
+  }
   await journal.remove(id)
   return { id, changed: changed.sort(), skipped: skipped.sort(byPath) }
 }

@@ -17,8 +17,14 @@ export interface JournalFile {
   before: string
 }
 
-/** What a journaled edit was: a bulk header edit, or a replace across the folder. */
-export type JournaledOperation = BulkOperation | ({ kind: 'replace' } & Omit<ReplaceRequest, 'paths'>)
+/** What a journaled edit was: a bulk header edit, a replace across the folder, or a rename keeping links whole. */
+export type JournaledOperation = BulkOperation | ({ kind: 'replace' } & Omit<ReplaceRequest, 'paths'>) | { kind: 'move'; from: string; to: string }
+
+/** A file moved before the texts were written (a rename keeping links whole); undo moves it back after restoring them. */
+export interface JournalMove {
+  from: string
+  to: string
+}
 
 export interface JournalEntry {
   id: string
@@ -26,6 +32,8 @@ export interface JournalEntry {
   root: string
   createdAt: number
   operation: JournaledOperation
+  /** Paths of `files` are where they are after this move. */
+  move?: JournalMove
   files: JournalFile[]
 }
 

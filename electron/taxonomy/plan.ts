@@ -13,7 +13,7 @@ import { decode, encode, hashBytes } from '../workspace/encoding'
 import { readRegularFileSync } from '../workspace/open-inside'
 import { inSlices } from '../workspace/slices'
 import { diffHunk } from './diff'
-import type { JournaledOperation } from './journal'
+import type { JournaledOperation, JournalMove } from './journal'
 import { siteRules } from '../../shared/sites'
 import type { Generator } from '../../shared/sites/types'
 import { CATEGORY_SEPARATOR } from '../../shared/contract'
@@ -35,6 +35,8 @@ export interface PlannedFile {
 export interface Plan {
   id: string
   operation: JournaledOperation
+  /** A file to move before the files are written (their paths are the ones after it). */
+  move?: JournalMove
   /** Sorted by path once `done` resolves; until then in the order they were computed. */
   files: PlannedFile[]
   skipped: BulkSkip[]

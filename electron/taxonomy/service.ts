@@ -34,6 +34,7 @@ export function createTaxonomyService(workspace: Workspace, options: { journalDi
   const store: FileStore = {
     root: workspace.info.root,
     edit: (path, change, baseHash) => workspace.edit(path, change, baseHash),
+    move: (from, to) => workspace.move(from, to),
   }
   const source = async () => ({ root: workspace.info.root, kind: workspace.info.kind, articles: await workspace.list() })
 

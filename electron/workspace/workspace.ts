@@ -3,7 +3,7 @@
  * renderer may ask for, each path going through the guard first. Plain Node (no electron), so the
  * app, the e2e harness, the CLI and the tests all use this same object.
  */
-import { cp, lstat, mkdir, readFile, realpath, rename, stat } from 'node:fs/promises'
+import { cp, lstat, mkdir, readFile, realpath, rename as renameFile, stat } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
 import type { ArticleFile, ArticleSummary, ContentChange, FolderInfo, NewArticleOptions, SaveResult, SearchHit, SearchRequest, SearchResults } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
@@ -74,6 +74,8 @@ export interface Workspace {
   searchDocs(paths?: readonly string[]): SearchDoc[]
   create(options: NewArticleOptions): Promise<ArticleSummary>
   rename(from: string, to: string): Promise<ArticleSummary>
+  /** Moves any file, never over another: an article as rename does (its asset folder follows), an image alone. */
+  move(from: string, to: string): Promise<void>
   duplicate(path: string): Promise<ArticleSummary>
   trash(path: string): Promise<void>
   createFolder(path: string): Promise<void>
@@ -302,6 +304,32 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     return chosen.map((a) => ({ path: a.path, title: a.title, text: () => index.textOf(a.path) }))
   }
 
+  const rename = async (from: string, to: string): Promise<ArticleSummary> => {
+    const source = await guard.resolve(from, { noFollow: true })
+    const target = await guard.resolve(to, { noFollow: true })
+    return locked(source.abs, async () => {
+      const s = await lstat(source.abs).catch(() => null)
+      if (!s) throw new FolioError({ code: 'NOT_FOUND', path: source.rel, message: `Could not rename ${source.rel}: it does not exist.` })
+      if (s.isDirectory()) throw new FolioError({ code: 'BAD_ARGUMENT', path: source.rel, message: `Could not rename ${source.rel}: it is a folder; rename articles one by one.` })
+      // On case-insensitive disks `a.md` → `A.md` finds the target "existing": it is the same file.
+      const existing = source.abs === target.abs ? null : await lstat(target.abs).catch(() => null)
+      if (existing && !(existing.ino === s.ino && existing.dev === s.dev)) {
+        throw new FolioError({ code: 'EXISTS', path: target.rel, message: `Could not rename ${source.rel} to ${target.rel}: a file with that name exists. Choose another name.` })
+      }
+      try {
+        const assets = await assetFolderOf(source.rel)
+        await mkdir(dirname(target.abs), { recursive: true })
+        await renameFile(source.abs, target.abs)
+        const assetTarget = await assetFolderFor(target.rel)
+        if (assets && !(await exists(assetTarget))) await renameFile(assets, assetTarget)
+        await index.refresh([source.rel])
+        return await summaryAfterWrite(target.rel, target.abs)
+      } catch (error) {
+        throw ioError(error, source.rel, 'rename')
+      }
+    })
+  }
+
   return {
     info,
 
@@ -367,28 +395,26 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
       return ours(createArticle(newOptions))
     },
 
-    async rename(from, to) {
+    rename,
+
+    async move(from, to) {
+      if (index.get(from)) {
+        await rename(from, to)
+        return
+      }
       const source = await guard.resolve(from, { noFollow: true })
       const target = await guard.resolve(to, { noFollow: true })
-      return locked(source.abs, async () => {
+      await locked(source.abs, async () => {
         const s = await lstat(source.abs).catch(() => null)
-        if (!s) throw new FolioError({ code: 'NOT_FOUND', path: source.rel, message: `Could not rename ${source.rel}: it does not exist.` })
-        if (s.isDirectory()) throw new FolioError({ code: 'BAD_ARGUMENT', path: source.rel, message: `Could not rename ${source.rel}: it is a folder; rename articles one by one.` })
-        // On case-insensitive disks `a.md` → `A.md` finds the target "existing": it is the same file.
-        const existing = source.abs === target.abs ? null : await lstat(target.abs).catch(() => null)
-        if (existing && !(existing.ino === s.ino && existing.dev === s.dev)) {
-          throw new FolioError({ code: 'EXISTS', path: target.rel, message: `Could not rename ${source.rel} to ${target.rel}: a file with that name exists. Choose another name.` })
+        if (!s?.isFile()) throw new FolioError({ code: 'NOT_FOUND', path: source.rel, message: `Could not move ${source.rel}: it is not a file of the folder (moved or deleted?).` })
+        if (source.abs !== target.abs && (await exists(target.abs))) {
+          throw new FolioError({ code: 'EXISTS', path: target.rel, message: `Could not move ${source.rel} to ${target.rel}: a file with that name exists. Choose another name.` })
         }
         try {
-          const assets = await assetFolderOf(source.rel)
           await mkdir(dirname(target.abs), { recursive: true })
-          await rename(source.abs, target.abs)
-          const assetTarget = await assetFolderFor(target.rel)
-          if (assets && !(await exists(assetTarget))) await rename(assets, assetTarget)
-          await index.refresh([source.rel])
-          return await summaryAfterWrite(target.rel, target.abs)
+          await renameFile(source.abs, target.abs)
         } catch (error) {
-          throw ioError(error, source.rel, 'rename')
+          throw ioError(error, source.rel, 'move')
         }
       })
     },

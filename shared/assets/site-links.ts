@@ -8,6 +8,11 @@ import { codeRanges } from './references'
 import { fileStem, folderOf, resolvePath, type AssetRules } from './resolve'
 import { tagArgs } from './hexo-tags'
 
+/** Which files exist: a listing, or a look at the disk. */
+export interface FileSet {
+  has(rel: string): boolean
+}
+
 export type SiteLinkKind = 'post_link' | 'post_url' | 'link' | 'ref'
 
 export interface SiteLink {
@@ -56,7 +61,7 @@ export function findSiteLinks(body: string): SiteLink[] {
  * articles, by the generator's rule for each tag; null when it finds none. An empty Hugo ref is
  * the page itself.
  */
-export function siteLinkTarget(link: { kind: SiteLinkKind; target: string }, articleRel: string, rules: AssetRules, files: ReadonlySet<string>, articles: readonly string[]): string | null {
+export function siteLinkTarget(link: { kind: SiteLinkKind; target: string }, articleRel: string, rules: AssetRules, files: FileSet, articles: readonly string[]): string | null {
   const target = link.target.split('#')[0] ?? ''
   switch (link.kind) {
     case 'post_link': {
@@ -93,6 +98,6 @@ export function siteLinkTarget(link: { kind: SiteLinkKind; target: string }, art
 export const LINK_BASE = /^\{\{\s*site\.baseurl\s*\}\}/
 
 /** Whether a site link finds its target among the folder's files and articles. */
-export function siteLinkFound(link: SiteLink, articleRel: string, rules: AssetRules, files: ReadonlySet<string>, articles: readonly string[]): boolean {
+export function siteLinkFound(link: SiteLink, articleRel: string, rules: AssetRules, files: FileSet, articles: readonly string[]): boolean {
   return siteLinkTarget(link, articleRel, rules, files, articles) !== null
 }

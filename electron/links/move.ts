@@ -1,0 +1,166 @@
+/**
+ * Rename and move keep links whole, over an open workspace: a plan lists every file whose
+ * references change (with the changed lines) before anything moves; applying moves the file
+ * (a Hexo post with its asset folder) and writes each planned file through the bulk edits' apply,
+ * so the one write path refuses a file changed since the preview and the bulk-edit journal makes
+ * it undoable (undoBulkEdit restores the texts, then moves the file back). Plans stay here under
+ * an id: the renderer can apply only what it previewed, minus the files it excludes.
+ */
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import type { BulkResult, BulkSkip, DiffHunk, MoveLeft, MovePlan } from '../../shared/contract'
+import { FolioError } from '../../shared/errors'
+import { applyPatches } from '../../shared/frontmatter'
+import { diffLines } from '../../shared/line-diff'
+import { mentionsOf, movesFor, PLAIN_RULES, relocate, resolvePath, rewriteArticle, rewriteContext, type FileMove } from '../../shared/assets'
+import type { TaxonomyService } from '../taxonomy/service'
+import type { Plan, PlannedFile } from '../taxonomy/plan'
+import { decode, encode, hashBytes } from '../workspace/encoding'
+import { readRegularFileSync } from '../workspace/open-inside'
+import { inSlices } from '../workspace/slices'
+import type { Workspace } from '../workspace/workspace'
+import { allFiles } from './check'
+
+export interface MoveService {
+  plan(from: string, to: string): Promise<MovePlan>
+  /** The plan with its patches (paths as they are now), for the command line. */
+  planFull(from: string, to: string): Promise<{ preview: MovePlan; files: PlannedFile[] }>
+  apply(planId: string, exclude: readonly string[]): Promise<BulkResult>
+}
+
+interface Kept {
+  preview: MovePlan
+  files: PlannedFile[]
+  moves: FileMove[]
+}
+
+/** Previews kept for applying (each holds its files' texts). */
+const KEPT_PLANS = 4
+
+/** Lines with their endings, so a changed line ending counts as a change. */
+const lines = (text: string): string[] => text.match(/[^\n]*\n|[^\n]+$/g) ?? []
+const bare = (line: string): string => line.replace(/\r?\n$/, '')
+
+/** Each run of changed lines: a rewrite changes a target here and there, and each is shown where it is. */
+export function lineHunks(before: string, after: string): DiffHunk[] {
+  const a = lines(before)
+  const b = lines(after)
+  return diffLines(a, b).map((h) => ({ line: h.fromA + 1, removed: a.slice(h.fromA, h.toA).map(bare), added: b.slice(h.fromB, h.toB).map(bare) }))
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset)
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') }
+}
+
+function badArgument(message: string): FolioError {
+  return new FolioError({ code: 'BAD_ARGUMENT', message })
+}
+
+const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+
+export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyService, 'applyPlanned'>): MoveService {
+  const root = workspace.info.root
+  const rules = workspace.info.assets ?? PLAIN_RULES
+  const plans = new Map<string, Kept>()
+
+  const make = async (fromArg: string, toArg: string): Promise<Kept> => {
+    const from = resolvePath('', fromArg.replace(/\\/g, '/'))
+    const to = resolvePath('', toArg.trim().replace(/\\/g, '/'))
+    if (!from) throw badArgument(`${fromArg} is not a path inside the folder.`)
+    if (!to) throw badArgument(`"${toArg}" is not a path inside the folder. Type a path such as posts/new-name.md.`)
+    if (from === to) throw badArgument(`${from} is already called that. Type a different name.`)
+    const [files, summaries] = await Promise.all([allFiles(root), workspace.list()])
+    const articles = summaries.map((a) => a.path)
+    if (!files.has(from) && !articles.includes(from)) throw new FolioError({ code: 'NOT_FOUND', path: from, message: `Could not rename ${from}: it does not exist (moved or deleted?). Refresh the library.` })
+    if (files.has(to) || [...files].some((f) => f.startsWith(`${to}/`))) {
+      throw new FolioError({ code: 'EXISTS', path: to, message: `Could not rename ${from} to ${to}: something with that name exists. Choose another name.` })
+    }
+    const isArticle = articles.includes(from)
+    if (isArticle && !/\.[^./]+$/.test(to)) {
+      throw badArgument(`"${to}" has no extension; the site would not read it as an article. Type a name ending in ${from.slice(from.lastIndexOf('.'))}.`)
+    }
+    const moves = movesFor(from, to, rules, files, articles)
+    const ctx = rewriteContext({ rules, files, articles, moves })
+    const mentions = mentionsOf(moves)
+    const planned: PlannedFile[] = []
+    const left: MoveLeft[] = []
+    const skipped: BulkSkip[] = []
+    await inSlices(articles, (article) => {
+      let bytes: Buffer
+      try {
+        bytes = readRegularFileSync(join(root, ...article.split('/')))
+      } catch {
+        if (article === from) skipped.push({ path: article, reason: `${article} could not be read; its own links were not looked at.` })
+        return
+      }
+      const decoded = decode(bytes, article)
+      const concerned = article === from || mentions.some((m) => decoded.text.includes(m))
+      if (!concerned) return
+      if (decoded.readOnly !== null) {
+        skipped.push({ path: article, reason: decoded.readOnly })
+        return
+      }
+      const result = rewriteArticle(decoded.text, article, ctx)
+      if (result.headerError) {
+        const e = result.headerError
+        skipped.push({ path: article, reason: `${article}: the header does not parse (line ${e.line}: ${e.message}), so its references were not looked at and it is left as it is. Fix it, then rename again.` })
+        return
+      }
+      for (const l of result.left) left.push({ path: article, ...lineColumn(decoded.text, l.offset), target: l.target, reason: l.reason })
+      if (result.patches.length === 0) return
+      const after = applyPatches(decoded.text, result.patches)
+      planned.push({
+        path: article,
+        baseHash: hashBytes(bytes),
+        before: decoded.text,
+        bom: decoded.bom,
+        patches: result.patches,
+        afterHash: hashBytes(encode(after, decoded.bom)),
+        hunks: lineHunks(decoded.text, after),
+      })
+    })
+    planned.sort(byPath)
+    const folder = moves[1] ?? null
+    const preview: MovePlan = {
+      id: randomUUID(),
+      from,
+      to,
+      folder: folder ? { from: folder.from, to: folder.to } : null,
+      files: planned.map((f) => ({ path: f.path, hunks: f.hunks })),
+      left: left.sort(byPath),
+      skipped: skipped.sort(byPath),
+    }
+    const kept = { preview, files: planned, moves }
+    plans.set(preview.id, kept)
+    for (const old of plans.keys()) if (plans.size > KEPT_PLANS) plans.delete(old)
+    return kept
+  }
+
+  return {
+    plan: async (from, to) => (await make(from, to)).preview,
+    planFull: async (from, to) => {
+      const { preview, files } = await make(from, to)
+      return { preview, files }
+    },
+    async apply(planId, exclude) {
+      const kept = plans.get(planId)
+      if (!kept) throw new FolioError({ code: 'NOT_FOUND', message: 'That rename preview is no longer available (already applied, or too old). Rename again.' })
+      plans.delete(planId)
+      const { preview, moves } = kept
+      const excluded = new Set(exclude)
+      // Written where each file is once the move is done; the one write path checks the bytes the preview read.
+      const files = kept.files.filter((f) => !excluded.has(f.path)).map((f) => ({ ...f, path: relocate(moves, f.path) }))
+      const plan: Plan = {
+        id: preview.id,
+        operation: { kind: 'move', from: preview.from, to: preview.to },
+        move: { from: preview.from, to: preview.to },
+        files,
+        skipped: [...preview.skipped],
+        pending: 0,
+        done: Promise.resolve(),
+      }
+      return bulk.applyPlanned(plan)
+    },
+  }
+}
