@@ -495,7 +495,7 @@ function Workbench() {
           <Editor onView={onView} label={t('editor')} />
         </section>
         <section className="preview-pane" aria-label={t('preview')} hidden={!panes.preview}>
-          {session.path && <Preview path={session.path} source={buffers} text={session.text} bodyStart={session.header.bodyStart} options={previewOptions} title={t('preview')} topLine={topLine} onRemoteContent={setRemoteContent} />}
+          {session.path && <Preview path={session.path} source={buffers} text={session.text} bodyStart={session.header.bodyStart} options={previewOptions} title={t('preview')} topLine={topLine} editor={view} onRemoteContent={setRemoteContent} />}
         </section>
       </main>
       <StatusBar

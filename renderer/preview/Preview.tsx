@@ -1,10 +1,17 @@
+import type { EditorView } from '@codemirror/view'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useI18n } from '../i18n/i18n'
+import './preview.css'
 import { useLiveText, type EditorTextSource } from './live-text'
+import { Outline } from './Outline'
+import { currentHeading, headingsOf } from './outline'
+import { patchBlocks } from './patch'
 import { LARGE_BODY } from './refresh-timing'
-import { blockAt, patchBlocks, type MountedBlock } from './patch'
 import { frameShell, previewBody, PreviewRenderer, type PreviewBlock, type PreviewOptions } from './render'
+import { frameTopLine, jumpEditorToLine, scrollEditorToLine, scrollFrameTo, scrollFrameToLine, type FrameView } from './scroll-sync'
 
+/** How long after the writer scrolls one side the other side's scrolling is taken as following, not leading. */
+const LEAD_MS = 300
 
 interface Props {
   /** The open article's path; the preview reads its text from `source` as the writer pauses. */
@@ -18,24 +25,14 @@ interface Props {
   title: string
   /** The editor's top visible line: the preview scrolls to the block that starts there or above. */
   topLine: number
+  /** The editor: scrolling the preview scrolls it, and the outline jumps in it. */
+  editor: EditorView | null
   /** Allows (true) or blocks (false) remote content for the open folder, remembered in settings. */
   onRemoteContent(allowed: boolean): void
 }
 
-/** What the parent holds of the frame's current document. */
-interface FrameView {
-  root: Element
-  window: Window
-  mounted: MountedBlock[]
-  /** The article whose blocks are mounted: another one starts at its own top line. */
-  article: string | undefined
-}
-
-function scrollToElement(view: FrameView, element: Element | null): void {
-  const top = element ? element.getBoundingClientRect().top + view.window.scrollY : 0
-  // Not scrollIntoView: that would scroll the app around the frame too.
-  view.window.scrollTo({ top, behavior: 'instant' })
-}
+/** Where the outline's open or closed state is kept between sessions (this computer only). */
+const OUTLINE_KEY = 'folio.preview.outline'
 
 /** In-page links (footnotes, a table of contents) scroll the frame; they have no document to go to. */
 function followFragments(view: FrameView): void {
@@ -46,7 +43,8 @@ function followFragments(view: FrameView): void {
     event.preventDefault()
     const id = decodeURIComponent(link.getAttribute('href')!.slice(1))
     const doc = view.root.ownerDocument
-    scrollToElement(view, doc.getElementById(id) ?? doc.getElementsByName(id)[0] ?? null)
+    const element = doc.getElementById(id) ?? doc.getElementsByName(id)[0] ?? null
+    scrollFrameTo(view, element ? element.getBoundingClientRect().top + view.window.scrollY : 0)
   })
 }
 
@@ -57,7 +55,7 @@ function followFragments(view: FrameView): void {
  * patches its <article> block by block as the writer types and scrolls it directly: the frame
  * loads once, and again only when its CSP must change (remote content, asset base).
  */
-export function Preview({ path, source, text, bodyStart, options, title, topLine, onRemoteContent }: Props) {
+export function Preview({ path, source, text, bodyStart, options, title, topLine, editor, onRemoteContent }: Props) {
   const { t } = useI18n()
   const live = useLiveText(source, path, text, bodyStart)
   const { body, lineOffset } = useMemo(() => previewBody(live.text, live.bodyStart), [live.text, live.bodyStart])
@@ -112,8 +110,27 @@ export function Preview({ path, source, text, bodyStart, options, title, topLine
       element?.setAttribute('srcdoc', shell)
       return
     }
-    view.current = { root, window: doc.defaultView, mounted: [], article: undefined }
-    followFragments(view.current)
+    const current: FrameView = { root, window: doc.defaultView, mounted: [], article: undefined, placed: null }
+    view.current = current
+    followFragments(current)
+    // The writer scrolling the preview scrolls the editor along (a listener of the parent's: the frame runs no script).
+    let queued = 0
+    const followPreview = () => {
+      queued = 0
+      const line = view.current === current ? frameTopLine(current) : null
+      if (line !== null && editorNow.current) scrollEditorToLine(editorNow.current, line)
+    }
+    current.window.addEventListener(
+      'scroll',
+      () => {
+        // The parent's own scrolling (following the editor) is not the writer leading.
+        if (current.placed !== null && Math.abs(current.window.scrollY - current.placed) < 2) return
+        current.placed = null
+        previewLed.current = performance.now()
+        if (!queued) queued = requestAnimationFrame(followPreview)
+      },
+      { passive: true },
+    )
     setLoads((n) => n + 1)
   }
   useEffect(() => {
@@ -122,6 +139,9 @@ export function Preview({ path, source, text, bodyStart, options, title, topLine
 
   const topLineNow = useRef(topLine)
   topLineNow.current = topLine
+  const editorNow = useRef(editor)
+  editorNow.current = editor
+  const previewLed = useRef(-Infinity)
   useEffect(() => {
     const current = view.current
     // Between a new shell's start and its load, the old document is already going.
@@ -129,12 +149,20 @@ export function Preview({ path, source, text, bodyStart, options, title, topLine
     current.mounted = patchBlocks(current.root, current.mounted, rendered.blocks)
     if (current.article !== rendered.article) {
       current.article = rendered.article
-      scrollToElement(current, blockAt(current.mounted, topLineNow.current))
+      scrollFrameToLine(current, topLineNow.current)
     }
   }, [rendered, loads])
   useEffect(() => {
-    if (view.current) scrollToElement(view.current, blockAt(view.current.mounted, topLine))
+    // The editor follows the preview's scrolling: its new top line is not a reason to move the preview back.
+    if (view.current && performance.now() - previewLed.current > LEAD_MS) scrollFrameToLine(view.current, topLine)
   }, [topLine])
+
+  const headings = useMemo(() => (rendered ? headingsOf(rendered.blocks) : []), [rendered])
+  const [outlineOpen, setOutlineOpen] = useState(() => localStorage.getItem(OUTLINE_KEY) === 'open')
+  const toggleOutline = () => {
+    localStorage.setItem(OUTLINE_KEY, outlineOpen ? 'closed' : 'open')
+    setOutlineOpen(!outlineOpen)
+  }
 
   const remote = useMemo(() => new Set(rendered?.blocks.flatMap((block) => block.remote)).size, [rendered])
   const allowed = options.remoteContent === true
@@ -152,6 +180,16 @@ export function Preview({ path, source, text, bodyStart, options, title, topLine
             {t(allowed ? 'remoteBlock' : 'remoteLoad')}
           </button>
         </div>
+      )}
+      <div className="preview-bar">
+        <button type="button" className="outline-toggle" data-testid="outline-toggle" aria-expanded={outlineOpen} aria-controls="preview-outline" onClick={toggleOutline}>
+          {outlineOpen ? '▾' : '▸'} {t('outline')}
+        </button>
+      </div>
+      {outlineOpen && (
+        <nav id="preview-outline" className="preview-outline" aria-label={t('outline')} data-testid="outline">
+          <Outline headings={headings} current={currentHeading(headings, topLine)} onJump={(line) => editor && jumpEditorToLine(editor, line)} />
+        </nav>
       )}
       <iframe ref={frame} className="preview-frame" data-testid="preview" title={title} sandbox="allow-same-origin" srcDoc={shell} onLoad={onLoad} />
     </div>

@@ -43,14 +43,3 @@ export function patchBlocks(root: Element, mounted: readonly MountedBlock[], nex
     return { ...block, line }
   })
 }
-
-/** The element of the last block starting at or before `line` (blocks are in source order). */
-export function blockAt(mounted: readonly MountedBlock[], line: number): Element | null {
-  let found: Element | null = null
-  for (const block of mounted) {
-    if (block.line === null) continue
-    if (block.line > line) break
-    found = firstElement(block.nodes) ?? found
-  }
-  return found
-}

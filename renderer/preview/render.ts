@@ -117,6 +117,10 @@ const SANITIZE = {
   FORCE_BODY: true,
   FORBID_TAGS: ['meta', 'base', 'link', 'iframe', 'frame', 'object', 'embed', 'form'],
   FORBID_ATTR: ['srcdoc', 'formaction', 'action', 'ping'],
+  // KaTeX's MathML wraps the formula in <semantics> with its TeX in an <annotation>, which the
+  // browser does not show; DOMPurify drops both by default but keeps their text, so the TeX
+  // source would show beside the formula. (annotation-xml, which may hold HTML, stays out.)
+  ADD_TAGS: ['semantics', 'annotation'],
 }
 
 /** What the preview shows of an article: its body (from the header block's `bodyStart`), and how many header lines come before it. */

@@ -1,0 +1,102 @@
+/**
+ * Scroll sync between the editor and the preview frame, both ways, by the source lines the
+ * frame's blocks carry. The frame runs no script: the parent reads its geometry and listens to
+ * its scroll events through the same-origin access it already patches the frame with.
+ */
+import { EditorView } from '@codemirror/view'
+import type { MountedBlock } from './patch'
+
+/** What the parent holds of the frame's current document. */
+export interface FrameView {
+  root: Element
+  window: Window
+  mounted: MountedBlock[]
+  /** The article whose blocks are mounted: another one starts at its own top line. */
+  article: string | undefined
+  /** The scroll position the parent set last: the scroll event it causes is not the writer's. */
+  placed: number | null
+}
+
+interface Anchor {
+  element: Element
+  line: number
+}
+
+/** The blocks that carry a source line and show, in source order. */
+function anchors(mounted: readonly MountedBlock[]): Anchor[] {
+  const found: Anchor[] = []
+  for (const block of mounted) {
+    if (block.line === null) continue
+    const element = block.nodes.find((node): node is Element => node.nodeType === 1)
+    if (element) found.push({ element, line: block.line })
+  }
+  return found
+}
+
+function topOf(view: FrameView, element: Element): number {
+  return element.getBoundingClientRect().top + view.window.scrollY
+}
+
+/** Scrolls the frame itself (not the app around it, as scrollIntoView would) and remembers it did. */
+export function scrollFrameTo(view: FrameView, top: number): void {
+  const max = view.window.document.documentElement.scrollHeight - view.window.innerHeight
+  const y = Math.round(Math.max(0, Math.min(top, max)))
+  if (Math.abs(view.window.scrollY - y) < 1) return
+  view.placed = y
+  view.window.scrollTo({ top: y, behavior: 'instant' })
+}
+
+/**
+ * Scrolls the frame so that source `line` (1-based, may be fractional) is at its top: to the
+ * block holding it, and as far into that block as the line is into the block's lines.
+ */
+export function scrollFrameToLine(view: FrameView, line: number): void {
+  const list = anchors(view.mounted)
+  let i = -1
+  while (i + 1 < list.length && list[i + 1]!.line <= line) i++
+  if (i === -1) {
+    scrollFrameTo(view, 0)
+    return
+  }
+  const here = list[i]!
+  const next = list[i + 1]
+  const top = topOf(view, here.element)
+  if (!next || next.line <= here.line) {
+    scrollFrameTo(view, top)
+    return
+  }
+  const fraction = Math.min(1, (line - here.line) / (next.line - here.line))
+  scrollFrameTo(view, top + fraction * (topOf(view, next.element) - top))
+}
+
+/** The source line (fractional) at the top of the frame's viewport: the inverse of scrollFrameToLine. */
+export function frameTopLine(view: FrameView): number | null {
+  const list = anchors(view.mounted)
+  if (list.length === 0) return null
+  const y = view.window.scrollY
+  if (y <= 0) return 1
+  let i = 0
+  while (i + 1 < list.length && topOf(view, list[i + 1]!.element) <= y) i++
+  const here = list[i]!
+  const next = list[i + 1]
+  const top = topOf(view, here.element)
+  if (!next || y < top) return here.line
+  const span = topOf(view, next.element) - top
+  return here.line + (span > 0 ? ((y - top) / span) * (next.line - here.line) : 0)
+}
+
+/** Scrolls the editor so that `line` (1-based, may be fractional) is at its top, leaving the cursor where it is. */
+export function scrollEditorToLine(view: EditorView, line: number): void {
+  const { doc } = view.state
+  const whole = Math.min(Math.max(1, Math.floor(line)), doc.lines)
+  const block = view.lineBlockAt(doc.line(whole).from)
+  view.scrollDOM.scrollTop = block.top + (line - whole) * block.height
+}
+
+/** Moves the cursor to the start of `line`, shows that line at the top of the editor and gives it the keyboard. */
+export function jumpEditorToLine(view: EditorView, line: number): void {
+  const { doc } = view.state
+  const at = doc.line(Math.min(Math.max(1, line), doc.lines)).from
+  view.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y: 'start' }) })
+  view.focus()
+}
