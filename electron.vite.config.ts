@@ -14,6 +14,8 @@ export default defineConfig({
           cli: resolve(root, 'electron/cli-main.ts'),
           // Export's sanitizer threads: sanitize-pool.ts looks for this file beside itself.
           'sanitize-worker': resolve(root, 'electron/export/sanitize-worker.ts'),
+          // The index's threads: index-threads.ts looks for this file beside itself.
+          'index-worker': resolve(root, 'electron/workspace/index-worker.ts'),
         },
         // Shared chunks sit beside the entries, so `new URL('./sanitize-worker.js', import.meta.url)`
         // resolves to the worker from whichever file holds the pool.

@@ -3,30 +3,14 @@
  * a site export sanitizes every article, so large exports spread that over the cores while this
  * thread renders Markdown and writes files. The output does not depend on which thread ran.
  */
-import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { type ExportSanitizer, inThread, type SanitizedBody, type SourcePolicy } from './sanitize'
 import type { SanitizeReply, SanitizeRequest } from './sanitize-worker'
+import { workerScript, type WorkerScript } from '../system/worker-script'
 
 /** Below this many articles a pool's start-up (a DOM per thread) costs more than it saves. */
 const POOL_THRESHOLD = 64
-
-/**
- * From source (tests, benchmarks) the worker is TypeScript: a two-line bootstrap registers tsx
- * in the thread, then imports it. The build (app and `folio` command) emits the worker as
- * out/main/sanitize-worker.js beside this module's chunk and runs it directly. Anything else (a
- * bundle without the worker) sanitizes in this thread.
- */
-function workerSpec(): { code: string | URL; eval: boolean } | null {
-  const fromSource = import.meta.url.endsWith('.ts')
-  const url = new URL(fromSource ? './sanitize-worker.ts' : './sanitize-worker.js', import.meta.url)
-  if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return null
-  if (!fromSource) return { code: url, eval: false }
-  const tsx = import.meta.resolve('tsx/esm/api')
-  return { code: `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}) })`, eval: true }
-}
 
 /** Articles queued per worker before this thread sanitizes the next one itself. */
 const QUEUE_PER_WORKER = 2
@@ -37,7 +21,7 @@ const QUEUE_PER_WORKER = 2
  * not load, or crashed) leaves the pool and its queued articles are sanitized here: the export
  * only gets slower, never stuck or failed.
  */
-function pool(workers: number, spec: { code: string | URL; eval: boolean }): ExportSanitizer {
+function pool(workers: number, spec: WorkerScript): ExportSanitizer {
   const local = inThread()
   interface Pending {
     worker: Worker
@@ -97,6 +81,6 @@ function pool(workers: number, spec: { code: string | URL; eval: boolean }): Exp
  */
 export function sanitizerFor(count: number, threads?: number): ExportSanitizer {
   const size = threads ?? (count >= POOL_THRESHOLD ? Math.min(availableParallelism(), 4) : 1)
-  const spec = size > 1 ? workerSpec() : null
+  const spec = size > 1 ? workerScript(import.meta.url, 'sanitize-worker') : null
   return spec ? pool(size - 1, spec) : inThread()
 }

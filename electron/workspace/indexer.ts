@@ -20,6 +20,7 @@ import { displayText } from './encoding'
 import { EleventyData } from './eleventy-data'
 import { readRegularFileSync } from './open-inside'
 import { inSlices } from './slices'
+import { readOnThreads, THREAD_THRESHOLD } from './index-threads'
 import type { SiteSettings } from './site'
 
 /** Bump when the summary changes shape or meaning: old caches are then ignored. */
@@ -246,6 +247,22 @@ export function unreadable(facts: FileFacts, error: unknown): Indexed {
   }
 }
 
+/** What reading one file gives: its summary (null: not an article), or 'gone' when it vanished meanwhile. */
+export type ReadEntry = Indexed | null | 'gone'
+
+/** Reads and summarises one file; the same on any thread. */
+export function readEntry(entry: ScanEntry, site: SiteSettings, rules: PathRules): ReadEntry {
+  try {
+    // A named pipe or device is never opened (a read would wait forever): it is listed as an error.
+    if (entry.special) throw new Error(`it is ${entry.special}, not a regular file, and is never opened`)
+    return summarize(entry, readRegularFileSync(entry.abs), site, rules)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone'
+    // Unreadable (permissions) or not a regular file: one error row, never a vanished article.
+    return unreadable(entry, error)
+  }
+}
+
 const PERSIST_DELAY_MS = 2000
 /** About 400 MB of UTF-16: some 70,000 seed-sized articles. */
 const TEXT_BUDGET_CHARS = 200_000_000
@@ -273,6 +290,8 @@ export class ArticleIndex {
     private readonly site: SiteSettings,
     private readonly rules: PathRules,
     private readonly cache: IndexCache | null,
+    /** Threads a cold build may read with (this one included); 1 reads here alone. */
+    private readonly threads = 1,
   ) {
     this.eleventy = site.kind === 'eleventy' ? new EleventyData(site.root, site.sourceDir) : null
   }
@@ -289,7 +308,10 @@ export class ArticleIndex {
       if (hit && hit.size === entry.size && hit.mtimeMs === entry.mtimeMs) this.files.set(entry.rel, hit)
       else stale.push(entry)
     }
-    await inSlices(stale, (entry) => this.load(entry))
+    if (this.threads > 1 && stale.length >= THREAD_THRESHOLD) {
+      const read = await readOnThreads(stale, this.site, this.threads, (entry) => readEntry(entry, this.site, this.rules))
+      for (let i = 0; i < stale.length; i++) this.apply(stale[i] as ScanEntry, read[i] as ReadEntry)
+    } else await inSlices(stale, (entry) => this.load(entry))
     this.dirty = stale.length > 0 || cached.size !== this.files.size
     if (this.eleventy) {
       for (const rel of this.files.keys()) this.eleventy.inherited(rel)
@@ -470,24 +492,21 @@ export class ArticleIndex {
 
   /** Reads and summarises one file; vanished files are dropped. */
   private load(entry: ScanEntry): ArticleSummary | null {
-    let indexed: Indexed | null
-    try {
-      // A named pipe or device is never opened (a read would wait forever): it is listed as an error.
-      if (entry.special) throw new Error(`it is ${entry.special}, not a regular file, and is never opened`)
-      indexed = summarize(entry, readRegularFileSync(entry.abs), this.site, this.rules)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        this.forget(entry.rel)
-        return null
-      }
-      // Unreadable (permissions) or not a regular file: one error row, never a vanished article.
-      indexed = unreadable(entry, error)
+    return this.apply(entry, readEntry(entry, this.site, this.rules))
+  }
+
+  /** Records what reading one file gave (here or on another thread). */
+  private apply(entry: ScanEntry, read: ReadEntry): ArticleSummary | null {
+    if (read === 'gone') {
+      this.forget(entry.rel)
+      return null
     }
-    this.files.set(entry.rel, { size: entry.size, mtimeMs: entry.mtimeMs, summary: indexed?.summary ?? null, fields: indexed?.fields ?? null })
+    this.files.set(entry.rel, { size: entry.size, mtimeMs: entry.mtimeMs, summary: read?.summary ?? null, fields: read?.fields ?? null })
     this.dirty = true
     this.schemaMemo = null
-    if (indexed) this.keepText(entry.rel, indexed.text)
+    // A summary made on another thread comes without its text: search reads it when first asked.
+    if (read?.text) this.keepText(entry.rel, read.text)
     else this.dropText(entry.rel)
-    return indexed?.summary ?? null
+    return read?.summary ?? null
   }
 }

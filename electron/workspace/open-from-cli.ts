@@ -1,4 +1,5 @@
 import { realpath } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { FolioError } from '../../shared/errors'
 import { openWorkspace, type Workspace } from './workspace'
@@ -15,6 +16,9 @@ export async function openFromCommandLine(dirArg: string, cwd: string): Promise<
   const workspace = await openWorkspace({
     root: dir,
     watch: false,
+    // A command has the machine to itself while it runs: index on every core.
+    threads: availableParallelism(),
+    readTexts: false,
     trash: async () => {
       throw new FolioError({ code: 'FORBIDDEN', message: 'the command line never deletes files' })
     },

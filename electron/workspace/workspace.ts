@@ -51,6 +51,10 @@ export interface OpenWorkspaceOptions {
   onGone?: (root: string) => void
   /** How often a watched folder checks that it is still there (tests shorten it). */
   goneCheckMs?: number
+  /** Threads a cold index of a big folder may use, this one included (default 1: this thread alone). */
+  threads?: number
+  /** Read every article's text in the background after the open, for search (default true; the command line searches nothing). */
+  readTexts?: boolean
 }
 
 export interface Workspace {
@@ -120,7 +124,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
   const site = await detectSite(await openFolder(options.root))
   const guard = await createGuard(site.root)
   const rules = pathRules(site)
-  const index = new ArticleIndex(site, rules, options.cacheDir ? createCache(options.cacheDir, site.root, cacheKey(site)) : null)
+  const index = new ArticleIndex(site, rules, options.cacheDir ? createCache(options.cacheDir, site.root, cacheKey(site)) : null, options.threads)
   const schemaFile = schemaFileReader(site.root)
   const info: FolderInfo = {
     root: site.root,
@@ -211,7 +215,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     .then(() => refreshAndReport([], true))
     .catch((error: unknown) => log.warn('watcher', `Could not catch up with changes made under ${site.root} while Folio started watching it.`, error))
   // A cached open read no article text; search wants them all, so fetch them in the background.
-  void index.loadTexts()
+  if (options.readTexts !== false) void index.loadTexts()
   // Temp files of saves a crash interrupted (over a day ago: a save in progress is never touched).
   void sweepStaleTemps(site, rules).catch((error: unknown) => log.warn('workspace', `Could not remove temp files old saves left in ${site.root}.`, error))
 

@@ -1,0 +1,30 @@
+/**
+ * A worker thread of the index (index-threads.ts): reads and summarises batches of files with
+ * the same code as the main thread, and sends the summaries back without the texts (copying
+ * every article's text between threads would cost what the thread saves).
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { readEntry, type ReadEntry } from './indexer'
+import { pathRules, type ScanEntry } from './scan'
+import type { SiteSettings } from './site'
+
+export interface IndexBatch {
+  start: number
+  entries: ScanEntry[]
+}
+
+export interface IndexReply {
+  start: number
+  results: ReadEntry[]
+}
+
+const site = (workerData as { site: SiteSettings }).site
+const rules = pathRules(site)
+
+parentPort?.on('message', (batch: IndexBatch) => {
+  const results = batch.entries.map((entry) => {
+    const read = readEntry(entry, site, rules)
+    return read && read !== 'gone' ? { ...read, text: '' } : read
+  })
+  parentPort?.postMessage({ start: batch.start, results } satisfies IndexReply)
+})
