@@ -69,6 +69,8 @@ export interface Handlers extends InvokeApi {
   current(): Workspace | null
   /** The paths the renderer last reported unsaved. */
   unsaved(): readonly string[]
+  /** The origin of the site's own server while it runs (the only http page the window may frame). */
+  siteServerOrigin(): string | null
   /**
    * The close guard let the window go: forget unsaved work and clear the journal. The journal is
    * only cleared once the page has answered recovery (it journals from then on): a page that has
@@ -320,6 +322,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     setArticleGoal: (path, goal) => settings.setGoal(open().info.root, path, goal),
     current: () => workspace,
     unsaved: () => unsaved,
+    siteServerOrigin: () => siteServer?.service.origin() ?? null,
     discardUnsaved: async () => {
       setUnsaved([])
       if (journalAnswered) await journal?.clear()

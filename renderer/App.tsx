@@ -48,6 +48,7 @@ import { SettingsPanel, ShortcutsPanel } from './state/Panels'
 import { useAutosave } from './buffers/autosave'
 import { allowRemote, remoteAllowed, useSettings } from './state/settings'
 import { useColorScheme } from './state/theme'
+import { PreviewSwitch } from './siteserver/PreviewSwitch'
 import { BulkFieldDialog } from './taxonomy/BulkFieldDialog'
 import { TaxonomyView } from './taxonomy/TaxonomyView'
 
@@ -495,7 +496,9 @@ function Workbench() {
           <Editor onView={onView} label={t('editor')} />
         </section>
         <section className="preview-pane" aria-label={t('preview')} hidden={!panes.preview}>
-          {session.path && <Preview path={session.path} source={buffers} text={session.text} bodyStart={session.header.bodyStart} options={previewOptions} title={t('preview')} topLine={topLine} editor={view} onRemoteContent={setRemoteContent} />}
+          <PreviewSwitch root={folder?.root ?? null} path={session.path}>
+            {session.path && <Preview path={session.path} source={buffers} text={session.text} bodyStart={session.header.bodyStart} options={previewOptions} title={t('preview')} topLine={topLine} editor={view} onRemoteContent={setRemoteContent} />}
+          </PreviewSwitch>
         </section>
       </main>
       <StatusBar

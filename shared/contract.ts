@@ -702,14 +702,34 @@ export interface InvokeApi {
 /** The tools Folio can start a site's own server with. */
 export type SiteServerTool = 'hexo' | 'hugo' | 'jekyll' | 'astro' | 'eleventy'
 
+/** What keeps the site's server from starting, for the UI's own words (`missing` and `install` say it in English). */
+export type SiteServerMissing =
+  | 'node'
+  | 'hexo'
+  | 'hexo-server'
+  | 'hexo-command'
+  | 'hugo'
+  | 'gemfile'
+  | 'bundler'
+  | 'dev-script'
+  | 'packages'
+
 /** The site's own server for the open folder. `origin` is always http://127.0.0.1:<port>. */
 export type SiteServerState =
   | { status: 'unsupported' }
-  | { status: 'missing'; tool: SiteServerTool; missing: string; install: string }
+  | { status: 'missing'; tool: SiteServerTool; reason: SiteServerMissing; missing: string; install: string }
   | { status: 'stopped'; tool: SiteServerTool; command: string }
   | { status: 'starting'; tool: SiteServerTool; command: string; origin: string }
   | { status: 'running'; tool: SiteServerTool; command: string; origin: string }
-  | { status: 'exited'; tool: SiteServerTool; command: string; code: number | null; message: string }
+  | {
+      status: 'exited'
+      tool: SiteServerTool
+      command: string
+      /** It ended by itself ('ended', with `code`), could not start at all, or never answered in time (then Folio stopped it). */
+      reason: 'ended' | 'could-not-start' | 'no-answer'
+      code: number | null
+      message: string
+    }
 
 export interface SiteServerSnapshot {
   state: SiteServerState

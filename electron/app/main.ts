@@ -148,7 +148,7 @@ async function start(): Promise<void> {
     onSettings: applyWriterSettings,
   })
 
-  setupSecurity()
+  setupSecurity({ siteServerOrigin: () => handlers.siteServerOrigin() })
   applyWriterSettings(settings.get().preferences)
   setupProtocols(RENDERER_DIR, () => handlers.current())
   setupIpc(handlers, trusted)
@@ -174,6 +174,8 @@ async function start(): Promise<void> {
     })
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null
+      // The site's server was started for this window (macOS keeps the app running without one).
+      void handlers.stopSiteServer()
       // macOS keeps running: a request now waits for the next window's page to pull it.
       opens.pageGone()
     })

@@ -3,7 +3,7 @@
  * windows, no <webview>. Links the user follows leave for the system browser, and only when they
  * are web or mail links: a file:, smb: or custom-scheme URL from an article never reaches the OS.
  */
-import { app, session, shell, type WebContents } from 'electron'
+import { app, session, shell, type WebContents, type WebFrameMain } from 'electron'
 import { log } from '../log/log'
 
 const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])
@@ -29,7 +29,31 @@ function isInAppFrameUrl(url: string): boolean {
   return url === 'about:srcdoc' || url === 'about:blank'
 }
 
-export function hardenWebContents(contents: WebContents): void {
+const originOf = (url: string): string | null => (URL.canParse(url) ? new URL(url).origin : null)
+
+/**
+ * The site's own server (http://127.0.0.1:<port>, exactly the running one) may be framed, and
+ * whatever its pages frame in turn is the site's business. The renderer's CSP allows loopback
+ * frames on any port; this is where the port is held to the server Folio started.
+ */
+export function isSiteServerFrame(url: string, ancestors: readonly string[], siteOrigin: string | null): boolean {
+  if (siteOrigin === null) return false
+  return originOf(url) === siteOrigin || ancestors.some((ancestor) => originOf(ancestor) === siteOrigin)
+}
+
+export interface SecurityOptions {
+  /** The running site server's origin, or null (no http frame allowed then). */
+  siteServerOrigin?: () => string | null
+}
+
+function ancestorUrls(frame: WebFrameMain | null | undefined): string[] {
+  const urls: string[] = []
+  // The top frame is our own page, never the site's.
+  for (let at = frame?.parent; at && at.parent !== null; at = at.parent) urls.push(at.url)
+  return urls
+}
+
+export function hardenWebContents(contents: WebContents, options: SecurityOptions = {}): void {
   contents.on('will-navigate', (event) => {
     // The renderer is a single page: any top-level navigation is a link click or an attack.
     event.preventDefault()
@@ -37,6 +61,7 @@ export function hardenWebContents(contents: WebContents): void {
   })
   contents.on('will-frame-navigate', (event) => {
     if (event.isMainFrame || isInAppFrameUrl(event.url)) return
+    if (isSiteServerFrame(event.url, ancestorUrls(event.frame), options.siteServerOrigin?.() ?? null)) return
     event.preventDefault()
     openExternally(event.url)
   })
@@ -47,10 +72,10 @@ export function hardenWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault())
 }
 
-export function setupSecurity(): void {
+export function setupSecurity(options: SecurityOptions = {}): void {
   const ses = session.defaultSession
   // Folio needs no camera, notifications, geolocation, clipboard-read or anything else.
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, options))
 }

@@ -30,7 +30,9 @@ export const RENDERER_CSP = [
   "style-src 'self' 'unsafe-inline'",
   `img-src 'self' data: blob: ${ASSET_SCHEME}: https: http:`,
   `media-src 'self' ${ASSET_SCHEME}:`,
-  "frame-src 'self' about:",
+  // The site's own server (issue 16): loopback only; the main process's frame guard (security.ts)
+  // holds it to the one port Folio started the server on.
+  "frame-src 'self' about: http://127.0.0.1:*",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -38,6 +38,8 @@ export interface SiteServerService {
   saved(path: string): void
   /** The pid of the running server's process group, for tests; null when none runs. */
   pid(): number | null
+  /** http://127.0.0.1:<port> while a server runs: the one origin the window may frame. */
+  origin(): string | null
 }
 
 /** What the panel keeps of the log: the newest part. */
@@ -81,13 +83,13 @@ export function createSiteServerService(deps: SiteServerDeps): SiteServerService
       if (server !== running) return
       server = null
       const why = error !== undefined ? `${command.display} could not start: ${error}.` : `${command.display} ended with exit status ${code ?? 'none (stopped by a signal)'}. Its log says why.`
-      set({ status: 'exited', tool: command.tool, command: command.display, code, message: why })
+      set({ status: 'exited', tool: command.tool, command: command.display, reason: error !== undefined ? 'could-not-start' : 'ended', code, message: why })
     })
     if (await running.ready) return server === running ? set({ status: 'running', tool: command.tool, command: command.display, origin: running.origin }) : state
     if (server === running) {
       // It never answered: stopped, so no half-started server is left behind.
       await stop()
-      return set({ status: 'exited', tool: command.tool, command: command.display, code: null, message: `${command.display} did not answer at ${running.origin} in time and was stopped. Its log says why.` })
+      return set({ status: 'exited', tool: command.tool, command: command.display, reason: 'no-answer', code: null, message: `${command.display} did not answer at ${running.origin} in time and was stopped. Its log says why.` })
     }
     return state
   }
@@ -174,6 +176,7 @@ export function createSiteServerService(deps: SiteServerDeps): SiteServerService
       void follow(path, running, detection.command.liveReload)
     },
     pid: () => server?.pid ?? null,
+    origin: () => server?.origin ?? null,
   }
 }
 
@@ -182,7 +185,7 @@ function initial(detection: ServerDetection): SiteServerState {
     case 'unsupported':
       return { status: 'unsupported' }
     case 'missing':
-      return { status: 'missing', tool: detection.tool, missing: detection.missing, install: detection.install }
+      return { status: 'missing', tool: detection.tool, reason: detection.reason, missing: detection.missing, install: detection.install }
     case 'ready':
       return { status: 'stopped', tool: detection.command.tool, command: detection.command.display }
   }

@@ -5,10 +5,13 @@ import { app, FakeEvent, FakeWebContents, session, shell } from './fake-electron
 vi.mock('electron', () => import('./fake-electron'))
 
 let contents: FakeWebContents
+/** The site's own server as the handlers table reports it. */
+let siteOrigin: string | null = null
 
-beforeAll(() => setupSecurity())
+beforeAll(() => setupSecurity({ siteServerOrigin: () => siteOrigin }))
 
 beforeEach(() => {
+  siteOrigin = null
   shell.opened.length = 0
   contents = new FakeWebContents()
   app.emit('web-contents-created', new FakeEvent(), contents)
@@ -89,5 +92,26 @@ describe('navigation', () => {
     const attach = new FakeEvent()
     contents.emit('will-attach-webview', attach)
     expect(attach.defaultPrevented).toBe(true)
+  })
+
+  it('frames exactly the running site server, and what its pages frame, nothing else on loopback', async () => {
+    const top = { url: 'app://folio/index.html', parent: null }
+    const siteFrame = { url: 'http://127.0.0.1:4000/posts/x/', parent: top }
+    const navigate = (url: string, frame: object): FakeEvent => {
+      const event = new FakeEvent({ url, isMainFrame: false, frame })
+      contents.emit('will-frame-navigate', event)
+      return event
+    }
+    expect(navigate('http://127.0.0.1:4000/posts/x/', { parent: top }).defaultPrevented).toBe(true)
+    siteOrigin = 'http://127.0.0.1:4000'
+    expect(navigate('http://127.0.0.1:4000/posts/x/', { parent: top }).defaultPrevented).toBe(false)
+    expect(navigate('http://127.0.0.1:4001/', { parent: top }).defaultPrevented).toBe(true)
+    expect(navigate('http://localhost:4000/', { parent: top }).defaultPrevented).toBe(true)
+    // The theme's own embed inside the site's page.
+    expect(navigate('https://www.youtube-nocookie.com/embed/x', { parent: siteFrame }).defaultPrevented).toBe(false)
+    // A link the writer follows out of the site's page leaves for the browser.
+    expect(navigate('https://github.com/', { parent: top }).defaultPrevented).toBe(true)
+    await flushPromises()
+    expect(shell.opened).toEqual(['http://127.0.0.1:4000/posts/x/', 'http://127.0.0.1:4001/', 'http://localhost:4000/', 'https://github.com/'])
   })
 })

@@ -46,9 +46,9 @@ describe('detecting the site\'s server', () => {
 
   it('names what Hexo lacks and how to install it', () => {
     const bare = site({ 'package.json': HEXO_PKG })
-    expect(detectServer(bare, 'hexo', onPath('node'))).toEqual({ kind: 'missing', tool: 'hexo', missing: expect.stringContaining('Hexo is not installed'), install: 'Run `npm install` in the site folder.' })
+    expect(detectServer(bare, 'hexo', onPath('node'))).toEqual({ kind: 'missing', tool: 'hexo', reason: 'hexo', missing: expect.stringContaining('Hexo is not installed'), install: 'Run `npm install` in the site folder.' })
     const noServer = site({ 'package.json': HEXO_PKG, 'node_modules/hexo/package.json': '{"bin":{"hexo":"./bin/hexo"}}', 'node_modules/hexo/bin/hexo': '' })
-    expect(detectServer(noServer, 'hexo', onPath('node'))).toMatchObject({ kind: 'missing', missing: expect.stringContaining('hexo-server'), install: 'Run `npm install hexo-server --save` in the site folder.' })
+    expect(detectServer(noServer, 'hexo', onPath('node'))).toMatchObject({ kind: 'missing', reason: 'hexo-server', missing: expect.stringContaining('hexo-server'), install: 'Run `npm install hexo-server --save` in the site folder.' })
     const noNode = site({ 'node_modules/hexo/package.json': '{}', 'node_modules/hexo/bin/hexo': '', 'node_modules/hexo-server/package.json': '{}' })
     expect(detectServer(noNode, 'hexo', onPath())).toMatchObject({ kind: 'missing', missing: expect.stringContaining('Node.js'), install: expect.stringContaining('nodejs.org') })
   })
@@ -56,7 +56,7 @@ describe('detecting the site\'s server', () => {
   it('finds hugo on PATH only, never a hugo inside the site', () => {
     const root = site({ 'hugo.toml': 'title = "x"\n', hugo: '#!/bin/sh\necho pwned\n' })
     const missing = detectServer(root, 'hugo', onPath())
-    expect(missing).toEqual({ kind: 'missing', tool: 'hugo', missing: 'Hugo (the hugo command) is not on PATH.', install: expect.stringContaining('apt install hugo') })
+    expect(missing).toEqual({ kind: 'missing', tool: 'hugo', reason: 'hugo', missing: 'Hugo (the hugo command) is not on PATH.', install: expect.stringContaining('apt install hugo') })
     const found = detectServer(root, 'hugo', onPath('hugo'))
     expect(found.kind === 'ready' && found.command.program).toBe('/usr/bin/hugo')
     expect(found.kind === 'ready' && found.command.args(1313, 1314)).toEqual(expect.arrayContaining(['server', '--bind', '127.0.0.1', '--port', '1313', '--buildDrafts']))
