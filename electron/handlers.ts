@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import type { ContentChange, EventApi, UiLocale, EventName, FolderInfo, InvokeApi, InvokeMethod, InvokeResult, PendingOpen, Settings } from '../shared/contract'
-import { ERROR_REPORT_LIMITS, INVOKE } from '../shared/contract'
+import { ERROR_REPORT_LIMITS, INVOKE, UI_LOCALES } from '../shared/contract'
 import { FolioError, type Envelope, type FolioErrorData } from '../shared/errors'
 import { openWorkspace, type Workspace } from './workspace/workspace'
 import { createJournal, isUnsavedBuffer } from './recovery/journal'
@@ -474,7 +474,7 @@ export const ARGUMENTS = {
   takeRecovered: [],
   takeOpenRequest: [],
   listRecentFolders: [],
-  setUiLocale: [(v) => v === 'en' || v === 'zh-CN'],
+  setUiLocale: [(v) => UI_LOCALES.some((l) => l === v)],
   taxonomy: [],
   planBulkEdit: [bulkOperation],
   applyBulkEdit: [str],

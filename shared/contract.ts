@@ -835,7 +835,13 @@ export interface GitProgress {
 }
 
 /** The languages of the UI, the menus and the dialogs. */
-export type UiLocale = 'en' | 'zh-CN'
+export const UI_LOCALES = ['en', 'zh-CN'] as const
+export type UiLocale = (typeof UI_LOCALES)[number]
+
+/** Chinese in any script or region reads the Simplified strings; any other language reads English. */
+export function uiLocaleFor(language: string | undefined): UiLocale {
+  return language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
+}
 
 /** Events from the main process to the renderer. */
 export interface EventApi {

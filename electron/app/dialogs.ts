@@ -1,9 +1,10 @@
 /** Native dialogs, always attached to our window so they are modal to it. */
 import { dialog, type BrowserWindow } from 'electron'
-import { STRINGS, type Locale } from './strings'
+import type { UiLocale } from '../../shared/contract'
+import { STRINGS } from './strings'
 
 /** The folder dialog starts beside the open folder (the next site is usually its sibling), else in Documents. */
-export async function chooseFolder(window: BrowserWindow, locale: Locale, defaultPath: string): Promise<string | null> {
+export async function chooseFolder(window: BrowserWindow, locale: UiLocale, defaultPath: string): Promise<string | null> {
   const t = STRINGS[locale]
   const result = await dialog.showOpenDialog(window, {
     title: t.openFolderTitle,
@@ -15,7 +16,7 @@ export async function chooseFolder(window: BrowserWindow, locale: Locale, defaul
 }
 
 /** Image files to insert into the open article; starts in the user's pictures folder. */
-export async function chooseImages(window: BrowserWindow, locale: Locale, defaultPath: string): Promise<string[] | null> {
+export async function chooseImages(window: BrowserWindow, locale: UiLocale, defaultPath: string): Promise<string[] | null> {
   const t = STRINGS[locale]
   const result = await dialog.showOpenDialog(window, {
     title: t.insertImageTitle,
@@ -31,7 +32,7 @@ export type CloseChoice = 'save' | 'discard' | 'cancel'
 const CHOICES: readonly CloseChoice[] = ['save', 'discard', 'cancel']
 
 /** Save / Don't Save / Cancel. Escape and closing the box mean Cancel: nothing is lost by accident. */
-export async function confirmUnsaved(window: BrowserWindow, count: number, locale: Locale): Promise<CloseChoice> {
+export async function confirmUnsaved(window: BrowserWindow, count: number, locale: UiLocale): Promise<CloseChoice> {
   const t = STRINGS[locale]
   const { response } = await dialog.showMessageBox(window, {
     type: 'warning',
@@ -46,7 +47,7 @@ export async function confirmUnsaved(window: BrowserWindow, count: number, local
   return CHOICES[response] ?? 'cancel'
 }
 
-export async function showCrashed(window: BrowserWindow, locale: Locale): Promise<void> {
+export async function showCrashed(window: BrowserWindow, locale: UiLocale): Promise<void> {
   const t = STRINGS[locale]
   await dialog.showMessageBox(window, { type: 'error', title: t.crashedTitle, message: t.crashedTitle, detail: t.crashedMessage })
 }

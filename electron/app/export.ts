@@ -12,11 +12,11 @@ import { BrowserWindow, clipboard, ClipboardItem, dialog, session, type BrowserW
 import type { ExportTargetQuestion } from '../export/service'
 import { printToPdfOptions, type PdfOptions } from '../export/pdf'
 import type { RichText } from '../export/rich-text'
-import type { Locale } from './strings'
+import type { UiLocale } from '../../shared/contract'
 import { SANDBOXED } from './window'
 
 /** The dialog words for export; kept beside the dialogs that use them. */
-const WORDS: Record<Locale, { fileTitle: string; folderTitle: string; button: string; formats: Record<'html' | 'pdf' | 'zip', string> }> = {
+const WORDS: Record<UiLocale, { fileTitle: string; folderTitle: string; button: string; formats: Record<'html' | 'pdf' | 'zip', string> }> = {
   en: {
     fileTitle: 'Export Article',
     folderTitle: 'Choose a Folder for the Export',
@@ -34,7 +34,7 @@ const WORDS: Record<Locale, { fileTitle: string; folderTitle: string; button: st
 const EXTENSIONS: Record<'html' | 'pdf' | 'zip', string[]> = { html: ['html', 'htm'], pdf: ['pdf'], zip: ['zip'] }
 
 /** Asks where an export goes, modal to our window: a file for one page, PDF or zip; else a folder. */
-export async function chooseExportTarget(window: BrowserWindow, locale: Locale, question: ExportTargetQuestion, documents: string): Promise<string | null> {
+export async function chooseExportTarget(window: BrowserWindow, locale: UiLocale, question: ExportTargetQuestion, documents: string): Promise<string | null> {
   const t = WORDS[locale]
   const format = question.format
   if (question.kind === 'file' && (format === 'html' || format === 'pdf' || format === 'zip')) {

@@ -9,7 +9,7 @@ import { dirname } from 'node:path'
 import { promisify } from 'node:util'
 import { dialog, type BrowserWindow } from 'electron'
 import { linkCommandLine, planCommandLine } from './cli-path'
-import type { Locale } from './strings'
+import type { UiLocale } from '../../shared/contract'
 
 const TEXT = {
   en: {
@@ -48,7 +48,7 @@ function adminShell(command: string): string {
 }
 const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`
 
-export async function installCommandLine(window: BrowserWindow, locale: Locale): Promise<void> {
+export async function installCommandLine(window: BrowserWindow, locale: UiLocale): Promise<void> {
   const t = TEXT[locale]
   const info = (message: string, detail?: string, type: 'info' | 'error' = 'info') =>
     dialog.showMessageBox(window, { type, title: t.title, message, ...(detail ? { detail } : {}) })

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { app, shell, type BrowserWindow, type WebContents } from 'electron'
+import { uiLocaleFor } from '../../shared/contract'
 import { createHandlers } from '../handlers'
 import { log, useLogger } from '../log/log'
 import { createFileLogger, LOG_FILE } from '../log/logger'
@@ -40,7 +41,6 @@ import { ASSET_BASE, registerSchemes, setupProtocols } from './protocol'
 import { setupCrashRecovery } from './recovery'
 import { setupSecurity } from './security'
 import { openSettings } from '../settings/store'
-import { pickLocale } from './strings'
 import { createMainWindow, loadRenderer } from './window'
 import { applyWriterSettings, spellCheckLanguages } from './writer-settings'
 
@@ -97,7 +97,7 @@ async function start(): Promise<void> {
   process.on('uncaughtExceptionMonitor', (error) => log.error('main', 'Uncaught exception in the main process', error))
   process.on('unhandledRejection', (reason) => log.error('main', 'A promise of the main process failed with nobody waiting for it', reason))
   // The system's language until the renderer says which one the writer chose.
-  let locale = pickLocale(app.getPreferredSystemLanguages())
+  let locale = uiLocaleFor(app.getPreferredSystemLanguages()[0])
   const settings = await openSettings(join(userData, 'settings.json'))
   let guard: CloseGuard | null = null
 

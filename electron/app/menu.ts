@@ -10,8 +10,8 @@
  * the native undo/redo into its own history.
  */
 import { Menu, type BrowserWindow, type ContextMenuParams, type MenuItemConstructorOptions } from 'electron'
-import { COMMAND_KEYS, type MenuCommand } from '../../shared/contract'
-import { STRINGS, type Locale, type ShellStrings } from './strings'
+import { COMMAND_KEYS, type MenuCommand, type UiLocale } from '../../shared/contract'
+import { STRINGS, type ShellStrings } from './strings'
 
 const MODIFIERS: Readonly<Record<string, string>> = {
   Mod: 'CmdOrCtrl',
@@ -60,7 +60,7 @@ export interface MenuActions {
 }
 
 export interface MenuOptions {
-  locale: Locale
+  locale: UiLocale
   platform: NodeJS.Platform
   /** Recent folders, newest first. */
   recent: readonly string[]
@@ -203,7 +203,7 @@ export interface ContextMenuActions {
 /** Spelling suggestions first (as in every native editor), then the clipboard. Empty: no menu. */
 export function buildContextMenuTemplate(
   params: ContextMenuInput,
-  locale: Locale,
+  locale: UiLocale,
   actions: ContextMenuActions,
 ): MenuItemConstructorOptions[] {
   const t = STRINGS[locale]
@@ -233,7 +233,7 @@ export function setupApplicationMenu(options: MenuOptions): void {
 }
 
 /** `locale` is read at each right-click, so a language switch in the UI applies at once. */
-export function setupContextMenu(window: BrowserWindow, locale: () => Locale): void {
+export function setupContextMenu(window: BrowserWindow, locale: () => UiLocale): void {
   const contents = window.webContents
   contents.on('context-menu', (_event, params) => {
     const template = buildContextMenuTemplate(params, locale(), {

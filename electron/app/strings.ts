@@ -2,12 +2,8 @@
  * The words the native shell shows (menus, dialogs) in the two languages Folio speaks. The
  * renderer keeps its own strings; these are only what Electron draws outside the page.
  */
-export type Locale = 'en' | 'zh-CN'
 
-/** Chinese in any script or region reads the Simplified strings; everything else reads English. */
-export function pickLocale(preferredLanguages: readonly string[]): Locale {
-  return preferredLanguages[0]?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
-}
+import type { UiLocale } from '../../shared/contract'
 
 export interface ShellStrings {
   file: string
@@ -72,7 +68,7 @@ export interface ShellStrings {
   crashedMessage: string
 }
 
-export const STRINGS: Readonly<Record<Locale, ShellStrings>> = {
+export const STRINGS: Readonly<Record<UiLocale, ShellStrings>> = {
   en: {
     file: '&File',
     newArticle: 'New Article',

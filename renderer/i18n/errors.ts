@@ -1,13 +1,14 @@
 import { useCallback } from 'react'
 import { isFolioErrorData, type ErrorCode } from '../../shared/errors'
 import { useI18n } from './i18n'
-import { format, type Locale } from './strings'
+import type { UiLocale } from '../../shared/contract'
+import { format } from './strings'
 
 /**
  * Errors from the main process carry an English message that names the file and what to do.
  * In another UI language the code picks a translated sentence instead, with the same file.
  */
-const TRANSLATED: Partial<Record<Locale, Record<ErrorCode, string>>> = {
+const TRANSLATED: Partial<Record<UiLocale, Record<ErrorCode, string>>> = {
   'zh-CN': {
     NO_FOLDER: '尚未打开文件夹。请先打开一个内容文件夹。',
     NOT_FOUND: '找不到 {path}。它可能已被移动或删除，请刷新文章列表。',
@@ -26,7 +27,7 @@ const TRANSLATED: Partial<Record<Locale, Record<ErrorCode, string>>> = {
   },
 }
 
-export function errorText(error: unknown, locale: Locale): string {
+export function errorText(error: unknown, locale: UiLocale): string {
   if (!isFolioErrorData(error)) return error instanceof Error ? error.message : String(error)
   const template = TRANSLATED[locale]?.[error.code]
   return template ? format(template, { path: error.path ?? '', message: error.message }, locale) : error.message

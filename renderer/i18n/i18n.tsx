@@ -1,24 +1,25 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { folio } from '../bridge'
-import { STRINGS, format, localeFor, type Locale, type StringKey } from './strings'
+import { uiLocaleFor, type UiLocale } from '../../shared/contract'
+import { STRINGS, format, type StringKey } from './strings'
 
 interface I18n {
-  locale: Locale
-  setLocale(locale: Locale): void
+  locale: UiLocale
+  setLocale(locale: UiLocale): void
   t(key: StringKey, values?: Record<string, string | number>): string
 }
 
 const STORAGE_KEY = 'folio.locale'
 const I18nContext = createContext<I18n | null>(null)
 
-function initialLocale(): Locale {
+function initialLocale(): UiLocale {
   const stored = localStorage.getItem(STORAGE_KEY)
   if (stored === 'en' || stored === 'zh-CN') return stored
-  return localeFor(navigator.language)
+  return uiLocaleFor(navigator.language)
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale)
+  const [locale, setLocaleState] = useState<UiLocale>(initialLocale)
   // Native menus and dialogs follow the language chosen here, not only the system's.
   useEffect(() => {
     void folio.setUiLocale(locale).catch(() => undefined)

@@ -1,3 +1,4 @@
+import type { UiLocale } from '../../shared/contract'
 import { formatMessage } from './message'
 /** UI strings. Every key exists in both languages; the type makes a missing one a compile error. */
 const en = {
@@ -823,15 +824,11 @@ const zhCN: Strings = {
   checkScheduled: '{key} 是将来的时间（{date}）：文章为定时发布，多数生成器在此之前不会发布它。',
 }
 
-export type Locale = 'en' | 'zh-CN'
-export const STRINGS: Record<Locale, Strings> = { en, 'zh-CN': zhCN }
+export const STRINGS: Record<UiLocale, Strings> = { en, 'zh-CN': zhCN }
 
-export function localeFor(language: string | undefined): Locale {
-  return language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
-}
 
 /** Fills `{name}` placeholders. */
 /** A template filled with values, plurals chosen by the locale's rules (see message.ts). */
-export function format(template: string, values: Record<string, string | number>, locale: Locale = 'en'): string {
+export function format(template: string, values: Record<string, string | number>, locale: UiLocale = 'en'): string {
   return formatMessage(template, values, locale)
 }

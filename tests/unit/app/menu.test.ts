@@ -10,7 +10,6 @@ import {
   type ContextMenuInput,
   type MenuOptions,
 } from '../../../electron/app/menu'
-import { pickLocale } from '../../../electron/app/strings'
 import { BrowserWindow, FakeEvent, Menu, type FakeMenuItem } from './fake-electron'
 
 vi.mock('electron', () => import('./fake-electron'))
@@ -142,13 +141,6 @@ describe('application menu', () => {
     const save = flatten(zh).find((item) => item.accelerator === 'CmdOrCtrl+S')
     expect(save?.label).toBe('保存')
     expect(flatten(zh).find((item) => item.role === 'undo')?.label).toBe('撤销')
-  })
-
-  it('picks Chinese for any zh system language, English otherwise', () => {
-    expect(pickLocale(['zh-CN'])).toBe('zh-CN')
-    expect(pickLocale(['zh-Hans-CN', 'en-US'])).toBe('zh-CN')
-    expect(pickLocale(['en-GB', 'zh-CN'])).toBe('en')
-    expect(pickLocale([])).toBe('en')
   })
 
   it('lists recent folders and clears them', () => {

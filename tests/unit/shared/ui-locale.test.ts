@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createHandlers, dispatch } from '../../../electron/handlers'
-import type { UiLocale } from '../../../shared/contract'
+import { uiLocaleFor, type UiLocale } from '../../../shared/contract'
 
 describe('setUiLocale', () => {
   it('tells the shell the language the writer chose, and refuses any other value', async () => {
@@ -10,5 +10,15 @@ describe('setUiLocale', () => {
     expect(await dispatch(handlers, 'setUiLocale', ['fr'])).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } })
     expect(told).toEqual(['zh-CN'])
     await handlers.dispose()
+  })
+})
+
+describe('uiLocaleFor', () => {
+  it('picks Chinese for any zh language tag, English otherwise', () => {
+    expect(uiLocaleFor('zh-CN')).toBe('zh-CN')
+    expect(uiLocaleFor('zh-Hant-TW')).toBe('zh-CN')
+    expect(uiLocaleFor('ZH')).toBe('zh-CN')
+    expect(uiLocaleFor('en-GB')).toBe('en')
+    expect(uiLocaleFor(undefined)).toBe('en')
   })
 })
