@@ -1,17 +1,26 @@
 import js from '@eslint/js'
+import { builtinModules } from 'node:module'
 import tseslint from 'typescript-eslint'
 
-const nodeModules = ['fs', 'path', 'os', 'child_process', 'crypto', 'url', 'util', 'stream', 'events', 'worker_threads']
-const noNode = {
-  patterns: [{ group: ['node:*'], message: 'shared/ and renderer/ run in the browser: no Node modules.' }],
-  paths: [
-    ...nodeModules.map((name) => ({ name, message: 'shared/ and renderer/ run in the browser: no Node modules.' })),
-    { name: 'electron', message: 'Only electron/app/** and electron/preload.ts import electron.' },
-  ],
+const BROWSER_ONLY = 'shared/ and renderer/ run in the browser: no Node modules.'
+const ELECTRON_ONLY = 'Only electron/app/** and electron/preload.ts import electron.'
+// Every Node built-in, bare and with the node: prefix (fs/promises, http, zlib … included).
+const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'))
+
+/** The rooms of ARCHITECTURE.md: who may import whom. A room's own files are never matched. */
+const rooms = {
+  shared: { group: ['**/renderer/**', '**/electron/**', '**/tests/**'], message: 'shared/ is the ground floor: it imports no renderer/, electron/ or test code.' },
+  renderer: { group: ['**/electron/**', '**/tests/**'], message: 'renderer/ reaches the main process only through the contract (window.folio), never by importing electron/.' },
+  electron: { group: ['**/renderer/**', '**/tests/**'], message: 'electron/ never imports the renderer: what both need lives in shared/.' },
 }
-const noElectron = {
-  paths: [{ name: 'electron', message: 'Only electron/app/** and electron/preload.ts import electron.' }],
-}
+const noNode = (room) => ({
+  patterns: [{ group: ['node:*'], message: BROWSER_ONLY }, rooms[room]],
+  paths: [...nodeBuiltins.map((name) => ({ name, message: BROWSER_ONLY })), { name: 'electron', message: ELECTRON_ONLY }],
+})
+const noElectron = (room) => ({
+  paths: [{ name: 'electron', message: ELECTRON_ONLY }],
+  patterns: room ? [rooms[room]] : [],
+})
 const noRawIpc = {
   selector: "ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]",
   message: 'ipcMain/ipcRenderer only in electron/app/ipc.ts and electron/preload.ts: go through the typed contract.',
@@ -28,12 +37,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  { files: ['shared/**', 'renderer/**'], rules: { 'no-restricted-imports': ['error', noNode] } },
+  { files: ['shared/**'], rules: { 'no-restricted-imports': ['error', noNode('shared')] } },
+  { files: ['renderer/**'], rules: { 'no-restricted-imports': ['error', noNode('renderer')] } },
   {
-    files: ['electron/**', 'tests/**', 'bin/**'],
+    files: ['electron/**'],
     ignores: ['electron/app/**', 'electron/preload.ts'],
-    rules: { 'no-restricted-imports': ['error', noElectron] },
+    rules: { 'no-restricted-imports': ['error', noElectron('electron')] },
   },
+  { files: ['electron/app/**', 'electron/preload.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [rooms.electron] }] } },
+  { files: ['tests/**', 'bin/**'], rules: { 'no-restricted-imports': ['error', noElectron(null)] } },
   {
     files: ['electron/app/**'],
     ignores: ['electron/app/ipc.ts'],
