@@ -30,13 +30,15 @@ export function BulkDialog({ title, operation, onClose, onChanged }: Props) {
   const { t } = useI18n()
   const message = useErrorText()
   const [stage, setStage] = useState<Stage>({ step: 'planning' })
-  const [error, setError] = useState<string | null>(null)
+  // The failure itself, not its text: the message is worded at render, in the current language.
+  const [failure, setFailure] = useState<{ cause: unknown } | null>(null)
+  const error = failure && message(failure.cause)
 
   useEffect(() => {
     let live = true
     folio.planBulkEdit(operation).then(
       (plan) => live && setStage({ step: 'preview', plan }),
-      (e: unknown) => live && setError(message(e)),
+      (e: unknown) => live && setFailure({ cause: e }),
     )
     return () => {
       live = false
@@ -49,7 +51,7 @@ export function BulkDialog({ title, operation, onClose, onChanged }: Props) {
       const result = await folio.applyBulkEdit(plan.id)
       setStage({ step: 'applied', result })
     } catch (e) {
-      setError(message(e))
+      setFailure({ cause: e })
     }
     onChanged()
   }
@@ -59,7 +61,7 @@ export function BulkDialog({ title, operation, onClose, onChanged }: Props) {
     try {
       setStage({ step: 'undone', result: await folio.undoBulkEdit(result.id) })
     } catch (e) {
-      setError(message(e))
+      setFailure({ cause: e })
     }
     onChanged()
   }

@@ -27,7 +27,9 @@ export function TaxonomyView({ articles, onFilter, onChanged }: Props) {
   const { t } = useI18n()
   const describe = useErrorText()
   const [taxonomy, setTaxonomy] = useState<Taxonomy | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  // The failure itself, not its text: the message is worded at render, in the current language.
+  const [failure, setFailure] = useState<{ cause: unknown } | null>(null)
+  const error = failure && describe(failure.cause)
   const [checked, setChecked] = useState<{ key: string; values: string[] }>({ key: '', values: [] })
   const [ask, setAsk] = useState<Ask | null>(null)
   const [run, setRun] = useState<{ title: string; operation: BulkOperation } | null>(null)
@@ -35,8 +37,8 @@ export function TaxonomyView({ articles, onFilter, onChanged }: Props) {
   useEffect(() => {
     let live = true
     folio.taxonomy().then(
-      (found) => live && (setTaxonomy(found), setError(null)),
-      (e: unknown) => live && setError(describe(e)),
+      (found) => live && (setTaxonomy(found), setFailure(null)),
+      (e: unknown) => live && setFailure({ cause: e }),
     )
     return () => {
       live = false
