@@ -1,5 +1,6 @@
 import js from '@eslint/js'
 import { builtinModules } from 'node:module'
+import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
 const BROWSER_ONLY = 'shared/ and renderer/ run in the browser: no Node modules.'
@@ -36,6 +37,12 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The two classic hook rules; the React Compiler rules of the plugin's preset assume a compiler we do not use.
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   { files: ['shared/**'], rules: { 'no-restricted-imports': ['error', noNode('shared')] } },
   { files: ['renderer/**'], rules: { 'no-restricted-imports': ['error', noNode('renderer')] } },
