@@ -25,6 +25,7 @@ import { FolderWarnings } from './library/FolderWarnings'
 import { Preview } from './preview/Preview'
 import { resolveLocal } from './preview/render'
 import { useImageInsert } from './media/useImageInsert'
+import { useMediaSettings } from './media/useMediaSettings'
 import { PropertiesForm } from './properties/PropertiesForm'
 import { commitPendingEdits } from './properties/pending'
 import { ConflictDialog } from './merge/ConflictDialog'
@@ -86,7 +87,9 @@ function Workbench() {
   const topLine = useTopLine(view)
   const recent = useRecentArticles(folder?.root ?? null, session.path)
   useEditorPhrases(view, t)
-  const images = useImageInsert(view, session.path ?? null, (error) => setLoadError(describe(error)))
+  const [settings, updateSettings] = useSettings()
+  const mediaSettings = useMediaSettings(settings.media, (media) => updateSettings({ media }))
+  const images = useImageInsert(view, session.path ?? null, mediaSettings.forInsert, (error) => setLoadError(describe(error)))
 
   const [quickOpen, setQuickOpen] = useState(false)
   const [palette, setPalette] = useState(false)
@@ -204,7 +207,6 @@ function Workbench() {
   }
 
   const [menu, setMenu] = useState<MenuTarget | null>(null)
-  const [settings, updateSettings] = useSettings()
   const [panel, setPanel] = useState<'shortcuts' | 'settings' | null>(null)
   const [taxonomyOpen, setTaxonomyOpen] = useState(false)
   const [only, setOnly] = useState<{ label: string; paths: ReadonlySet<string> } | null>(null)
@@ -527,6 +529,7 @@ function Workbench() {
           onClose={() => setPublishing(false)}
         />
       )}
+      {mediaSettings.dialog}
       {bulkPaths && <BulkFieldDialog paths={bulkPaths} onClose={() => setBulkPaths(null)} onChanged={() => void refresh()} />}
       {menu && (
         <ArticleMenu
@@ -556,6 +559,7 @@ function Workbench() {
             { id: 'settings', label: t('settings'), run: () => setPanel('settings') },
             { id: 'shortcuts', label: t('shortcuts'), run: () => setPanel('shortcuts') },
             { id: 'taxonomy', label: t('toggleTaxonomy'), run: () => setTaxonomyOpen((open) => !open) },
+            { id: 'image-settings', label: t('imageSettingsCommand'), run: mediaSettings.edit },
             { id: 'language', label: t('language') + ': ' + (locale === 'en' ? '简体中文' : 'English'), run: () => setLocale(locale === 'en' ? 'zh-CN' : 'en') },
           ]}
           onClose={() => setPalette(false)}

@@ -5,6 +5,7 @@
  */
 import type { EditorView } from '@codemirror/view'
 import { useCallback, useEffect, useRef } from 'react'
+import type { InsertSettings } from '../../shared/assets'
 import type { ImageUpload, InsertedImage } from '../../shared/contract'
 import { folio } from '../bridge'
 import { imagesFrom, mayHoldImages } from './image-transfer'
@@ -28,9 +29,15 @@ export interface ImageInsert {
   choose(): Promise<void>
 }
 
-export function useImageInsert(view: EditorView | null, articlePath: string | null, onError: (error: unknown) => void): ImageInsert {
-  const latest = useRef({ articlePath, onError })
-  latest.current = { articlePath, onError }
+export function useImageInsert(
+  view: EditorView | null,
+  articlePath: string | null,
+  settingsFor: () => Promise<InsertSettings | null>,
+  onError: (error: unknown) => void,
+  onInserted?: (inserted: readonly InsertedImage[]) => void,
+): ImageInsert {
+  const latest = useRef({ articlePath, settingsFor, onError, onInserted })
+  latest.current = { articlePath, settingsFor, onError, onInserted }
 
   useEffect(() => {
     if (!view) return
@@ -38,9 +45,12 @@ export function useImageInsert(view: EditorView | null, articlePath: string | nu
       const path = latest.current.articlePath
       if (!path || !images.length) return
       try {
-        const inserted = await folio.insertImages(path, images)
+        const settings = await latest.current.settingsFor()
+        if (!settings) return
+        const inserted = await folio.insertImages(path, images, settings)
         // The writer may have switched articles meanwhile: the links belong to the one they were copied for.
         if (latest.current.articlePath === path) insertLinks(view, inserted, userEvent, at)
+        latest.current.onInserted?.(inserted)
       } catch (error) {
         latest.current.onError(error)
       }
@@ -78,8 +88,11 @@ export function useImageInsert(view: EditorView | null, articlePath: string | nu
     const path = latest.current.articlePath
     if (!view || !path) return
     try {
-      const inserted = await folio.chooseImages(path)
+      const settings = await latest.current.settingsFor()
+      if (!settings) return
+      const inserted = await folio.chooseImages(path, settings)
       if (inserted && latest.current.articlePath === path) insertLinks(view, inserted, 'input.paste')
+      if (inserted) latest.current.onInserted?.(inserted)
     } catch (error) {
       latest.current.onError(error)
     }

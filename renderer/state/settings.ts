@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react'
+import { DEFAULT_MEDIA_SETTINGS, readMediaSettings, type MediaSettings } from '../media/settings'
 
 /** Per-user preferences kept in the renderer's local storage. */
 export interface Settings {
@@ -15,10 +16,12 @@ export interface Settings {
    * computer, never read from the site: a cloned site cannot choose what Folio runs.
    */
   publishCommands: Record<string, string>
+  /** Images: names, resize, metadata, upload command (renderer/media/settings). */
+  media: MediaSettings
 }
 
 const KEY = 'folio.settings'
-const DEFAULTS: Settings = { autosave: false, remoteContentFolders: [], publishCommands: {} }
+const DEFAULTS: Settings = { autosave: false, remoteContentFolders: [], publishCommands: {}, media: DEFAULT_MEDIA_SETTINGS }
 
 function load(): Settings {
   try {
@@ -30,6 +33,7 @@ function load(): Settings {
       autosave: typeof stored.autosave === 'boolean' ? stored.autosave : DEFAULTS.autosave,
       remoteContentFolders: folders,
       publishCommands: Object.fromEntries(Object.entries(commands).filter((e): e is [string, string] => typeof e[1] === 'string')),
+      media: readMediaSettings(stored.media),
     }
   } catch {
     return DEFAULTS

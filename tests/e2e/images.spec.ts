@@ -3,6 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { launchApp, type LaunchedApp } from './harness'
 import { copyFixture } from './support/folders'
+import { confirmImageSettings } from './support/images'
 import { png } from '../unit/media/images'
 
 let app: LaunchedApp | null = null
@@ -59,6 +60,7 @@ for (const { site, article, copied, link } of cases) {
     const { page, root } = await openAtEnd(site, article)
     const image = png(3, 2)
     await drop(page, '地图 map.png', image, 'image/png')
+    await confirmImageSettings(page)
     await expect(editor(page)).toContainText(link, { timeout: 15_000 })
     await save(page)
     expect(await readFile(join(root, copied))).toEqual(image)
@@ -76,6 +78,7 @@ test('a screenshot pasted from the clipboard gets a timestamp name; one undo tak
   }, image.toString('base64'))
   await editor(page).focus()
   await page.keyboard.press('Control+v')
+  await confirmImageSettings(page)
   const line = page.locator('.cm-line', { hasText: 'See: {% asset_img image-' })
   await expect(line).toHaveText(/^See: \{% asset_img image-\d{8}-\d{6}\.png %\}$/, { timeout: 15_000 })
   const name = /image-\d{8}-\d{6}\.png/.exec((await line.textContent()) ?? '')?.[0] ?? ''
@@ -97,6 +100,7 @@ test('"Insert image…" copies the chosen file; a damaged one is refused with a 
   let answer: string[] = [bad]
   const { page, root } = await openAtEnd('plain', 'notes/toml.md', () => answer)
   await page.keyboard.press('Control+Shift+M')
+  await confirmImageSettings(page)
   await expect(page.getByText(/broken\.png is not a PNG.*damaged/)).toBeVisible({ timeout: 15_000 })
   expect(await readdir(join(root, 'notes'))).not.toContain('toml.assets')
   answer = [good]
