@@ -16,6 +16,7 @@ import { createGitService, type GitService } from './git/service'
 import { publishSuggestions } from './publish/suggest'
 import { runPublish, type PublishRun } from './publish/run'
 import { log } from './log/log'
+import { mediaReport } from './media/report'
 import { createMediaService } from './media/service'
 import { createSiteServerService, type SiteServerService } from './siteserver/service'
 import { isArticleGoal, isSettingsPatch } from '../shared/settings'
@@ -226,6 +227,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     folderSchema: () => open().schema(),
     articleImages: (path) => open().images(path),
     insertImages: async (path, images, settings) => media.insert(open(), path, images.map((image) => ({ name: image.name, bytes: Buffer.from(image.data, 'base64') })), settings),
+    mediaReport: () => mediaReport(open()),
     chooseImages: async (path, settings) => {
       const ws = open()
       const files = deps.chooseImages ? await deps.chooseImages() : null
@@ -458,6 +460,7 @@ export const ARGUMENTS = {
   articleImages: [str],
   insertImages: [str, (v) => Array.isArray(v) && v.length <= 100 && v.every(record({ name: str, data: str })), optional(insertSettings)],
   chooseImages: [str, optional(insertSettings)],
+  mediaReport: [],
   readArticle: [str],
   makeArticleWritable: [str],
   saveArticle: [str, str, str],

@@ -53,6 +53,22 @@ export interface InsertedImage {
   url?: string
 }
 
+/** An image in the open folder and the places that show it (bodies and headers), for the media panel. */
+export interface MediaImage {
+  /** POSIX path relative to the root. */
+  path: string
+  /** Bytes. */
+  size: number
+  /** Articles showing it, with the 1-based line of each reference; empty: unused. */
+  usedBy: Array<{ path: string; line: number }>
+}
+
+export interface MediaReport {
+  images: MediaImage[]
+  /** `folio check --links`'s findings across the folder. */
+  broken: LinkProblem[]
+}
+
 /** Something about the open folder worth telling: the file (and key and line) it comes from and what was done. */
 export interface FolderWarning {
   /** POSIX path relative to the root of the file or folder concerned ('' for the folder itself). */
@@ -577,6 +593,8 @@ export interface InvokeApi {
   insertImages(articlePath: string, images: ImageUpload[], settings?: Partial<InsertSettings>): Promise<InsertedImage[]>
   /** The same for files the writer picks in the native open dialog; null when cancelled. */
   chooseImages(articlePath: string, settings?: Partial<InsertSettings>): Promise<InsertedImage[] | null>
+  /** Every image of the open folder with its size and where it is used, and the broken references (the media panel). */
+  mediaReport(): Promise<MediaReport>
   readArticle(path: string): Promise<ArticleFile>
   /**
    * The writer's choice on a read-only file: adds the owner's write permission (the rest of the
@@ -889,6 +907,7 @@ export const INVOKE = {
   articleImages: 'article:images',
   insertImages: 'media:insert',
   chooseImages: 'media:choose',
+  mediaReport: 'media:report',
   readArticle: 'article:read',
   makeArticleWritable: 'article:make-writable',
   saveArticle: 'article:save',

@@ -19,6 +19,7 @@ const validArgs: Record<InvokeMethod, unknown[]> = {
   articleImages: ['a.md'],
   insertImages: ['a.md', [{ name: 'x.png', data: '' }]],
   chooseImages: ['a.md'],
+  mediaReport: [],
   readArticle: ['a.md'],
   makeArticleWritable: ['a.md'],
   saveArticle: ['a.md', 'text', 'hash'],
