@@ -342,6 +342,12 @@ export interface MovePlan {
   skipped: BulkSkip[]
 }
 
+/** A bulk-edit preview once all of it is computed. */
+export interface BulkPlanTotals {
+  files: number
+  skipped: BulkSkip[]
+}
+
 export interface BulkResult {
   /** The journal entry: pass it to undoBulkEdit. */
   id: string
@@ -641,6 +647,8 @@ export interface InvokeApi {
   applyBulkEdit(planId: string): Promise<BulkResult>
   /** Restores every file of an applied bulk edit that nobody changed since, byte for byte. */
   undoBulkEdit(resultId: string): Promise<BulkResult>
+  /** Waits until every article of a bulk-edit preview is computed: the exact number of files it changes, and every skip. */
+  bulkPlanTotals(planId: string): Promise<BulkPlanTotals>
   /** Plans a replace across the folder without writing: the first page of its preview. */
   planReplace(request: ReplaceRequest): Promise<ReplacePreview>
   /** Another page of a planned replace's preview. */
@@ -929,6 +937,7 @@ export const INVOKE = {
   planBulkEdit: 'bulk:plan',
   applyBulkEdit: 'bulk:apply',
   undoBulkEdit: 'bulk:undo',
+  bulkPlanTotals: 'bulk:totals',
   planReplace: 'replace:plan',
   replacePreviewPage: 'replace:page',
   applyReplace: 'replace:apply',

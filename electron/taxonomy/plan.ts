@@ -190,7 +190,7 @@ export async function planOperation(source: PlanSource, op: BulkOperation, id: s
     const concerned = mentions === null || mentions.some((m) => decoded.text.includes(m))
     if (!concerned && mentionRequired) return
     if (decoded.readOnly !== null) {
-      if (concerned) skipped.push({ path: article.path, reason: decoded.readOnly })
+      if (concerned) skipped.push({ path: article.path, reason: decoded.readOnly, why: { kind: 'read-only', message: decoded.readOnly } })
       return
     }
     reads.push({ path: article.path, hash: hashBytes(bytes), text: decoded.text, bom: decoded.bom, concerned })
@@ -199,7 +199,10 @@ export async function planOperation(source: PlanSource, op: BulkOperation, id: s
     const parsed = parse(read.text, opts)
     const error = parsed.errors[0]
     if (error) {
-      if (read.concerned) skipped.push({ path: read.path, reason: `${read.path}: the header does not parse (line ${error.line}: ${error.message}). Fix it, then plan again.` })
+      if (read.concerned) {
+        const why = { kind: 'header' as const, line: error.line, code: error.code, message: error.message }
+        skipped.push({ path: read.path, reason: `${read.path}: the header does not parse (line ${error.line}: ${error.message}). Fix it, then plan again.`, why })
+      }
       return
     }
     let patches: TextPatch[]

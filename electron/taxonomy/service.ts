@@ -3,7 +3,7 @@
  * here under an id, so the renderer can only apply what was previewed, never send its own patches.
  */
 import { randomUUID } from 'node:crypto'
-import type { BulkOperation, BulkPlan, BulkResult, Taxonomy } from '../../shared/contract'
+import type { BulkOperation, BulkPlan, BulkPlanTotals, BulkResult, Taxonomy } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
 import type { Workspace } from '../workspace/workspace'
 import { applyPlan, undoEdit, type FileStore } from './apply'
@@ -17,6 +17,8 @@ export interface TaxonomyService {
   /** The full plan with its patches, for the command line's dry run and apply. */
   planFull(operation: BulkOperation): Promise<Plan>
   apply(planId: string): Promise<BulkResult>
+  /** The preview's exact counts, once every article is computed. */
+  totals(planId: string): Promise<BulkPlanTotals>
   undo(resultId: string): Promise<BulkResult>
   /** Applies a plan made elsewhere (a replace across the folder) through the same journal, so undo covers it. */
   applyPlanned(plan: Plan): Promise<BulkResult>
@@ -60,6 +62,12 @@ export function createTaxonomyService(workspace: Workspace, options: { journalDi
       const plan = await start(operation, FIRST_PAGE)
       const files = plan.files.map((f) => ({ path: f.path, hunks: f.hunks })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
       return { id: plan.id, files, pending: plan.pending, skipped: [...plan.skipped] }
+    },
+    async totals(planId) {
+      const plan = plans.get(planId)
+      if (!plan) throw new FolioError({ code: 'NOT_FOUND', message: 'That preview is no longer available (already applied, or too old). Preview the edit again.' })
+      await plan.done
+      return { files: plan.files.length, skipped: [...plan.skipped] }
     },
     async apply(planId) {
       const plan = plans.get(planId)

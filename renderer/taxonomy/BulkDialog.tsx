@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react'
-import type { BulkOperation, BulkPlan, BulkResult } from '../../shared/contract'
+import type { BulkOperation, BulkPlan, BulkPlanTotals, BulkResult } from '../../shared/contract'
 import { folio } from '../bridge'
 import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
+import { useSkipText } from '../i18n/skips'
 import { Modal } from '../state/Modal'
 
 /** Files whose diff is drawn; the rest are counted (a rename can touch thousands). */
@@ -33,11 +34,18 @@ export function BulkDialog({ title, operation, onClose, onChanged }: Props) {
   // The failure itself, not its text: the message is worded at render, in the current language.
   const [failure, setFailure] = useState<{ cause: unknown } | null>(null)
   const error = failure && message(failure.cause)
+  // Exact counts: a big edit answers with its first files while the rest are still computed.
+  const [totals, setTotals] = useState<BulkPlanTotals | null>(null)
 
   useEffect(() => {
     let live = true
     folio.planBulkEdit(operation).then(
-      (plan) => live && setStage({ step: 'preview', plan }),
+      (plan) => {
+        if (!live) return
+        setStage({ step: 'preview', plan })
+        if (plan.pending === 0) setTotals({ files: plan.files.length, skipped: plan.skipped })
+        else void folio.bulkPlanTotals(plan.id).then((all) => live && setTotals(all), () => undefined)
+      },
       (e: unknown) => live && setFailure({ cause: e }),
     )
     return () => {
@@ -75,15 +83,15 @@ export function BulkDialog({ title, operation, onClose, onChanged }: Props) {
         </p>
       )}
       {busy && !error && <p aria-live="polite">{t('bulkWorking')}</p>}
-      {(stage.step === 'preview' || stage.step === 'applying') && <Preview plan={stage.plan} />}
+      {(stage.step === 'preview' || stage.step === 'applying') && <Preview plan={stage.plan} totals={totals} />}
       {(stage.step === 'applied' || stage.step === 'undoing') && (
         <Outcome summary={t('bulkApplied', { count: stage.result.changed.length })} result={stage.result} />
       )}
       {stage.step === 'undone' && <Outcome summary={t('bulkUndone', { count: stage.result.changed.length })} result={stage.result} />}
       <div className="actions">
         {stage.step === 'preview' && (
-          <button data-testid="bulk-apply" disabled={stage.plan.files.length === 0} onClick={() => void apply(stage.plan)}>
-            {stage.plan.pending > 0 ? t('bulkApplyAll') : t('bulkApply', { count: stage.plan.files.length })}
+          <button data-testid="bulk-apply" disabled={stage.plan.files.length === 0 && stage.plan.pending === 0} onClick={() => void apply(stage.plan)}>
+            {totals ? t('bulkApply', { count: totals.files }) : t('bulkApplyAll')}
           </button>
         )}
         {stage.step === 'applied' && stage.result.changed.length > 0 && (
@@ -99,12 +107,15 @@ export function BulkDialog({ title, operation, onClose, onChanged }: Props) {
   )
 }
 
-function Preview({ plan }: { plan: BulkPlan }) {
+function Preview({ plan, totals }: { plan: BulkPlan; totals: BulkPlanTotals | null }) {
   const { t } = useI18n()
-  const hidden = plan.files.length - SHOWN_FILES
+  const shown = Math.min(plan.files.length, SHOWN_FILES)
+  const hidden = (totals?.files ?? plan.files.length) - shown
   return (
     <div className="bulk-preview" data-testid="bulk-preview">
-      <p>{plan.files.length === 0 ? t('bulkNothing') : t('bulkWillChange', { count: plan.files.length })}</p>
+      <p data-testid="bulk-count">
+        {totals === null ? t('bulkCounting', { count: plan.files.length }) : totals.files === 0 ? t('bulkNothing') : t('bulkWillChange', { count: totals.files })}
+      </p>
       {plan.files.slice(0, SHOWN_FILES).map((file) => (
         <section key={file.path} className="bulk-file" data-testid="bulk-file" data-path={file.path} aria-label={file.path}>
           <h3>{file.path}</h3>
@@ -121,9 +132,8 @@ function Preview({ plan }: { plan: BulkPlan }) {
           ))}
         </section>
       ))}
-      {hidden > 0 && <p>{t('bulkMoreFiles', { count: hidden })}</p>}
-      {plan.pending > 0 && <p>{t('bulkPending', { count: plan.pending })}</p>}
-      <Skipped skipped={plan.skipped} />
+      {hidden > 0 && totals && <p>{t('bulkMoreFiles', { count: hidden })}</p>}
+      <Skipped skipped={totals?.skipped ?? plan.skipped} />
     </div>
   )
 }
@@ -139,6 +149,7 @@ function Outcome({ summary, result }: { summary: string; result: BulkResult }) {
 
 function Skipped({ skipped }: { skipped: BulkResult['skipped'] }) {
   const { t } = useI18n()
+  const text = useSkipText()
   if (skipped.length === 0) return null
   return (
     <div className="bulk-skipped" data-testid="bulk-skipped">
@@ -146,7 +157,7 @@ function Skipped({ skipped }: { skipped: BulkResult['skipped'] }) {
       <ul>
         {skipped.map((s) => (
           <li key={s.path} data-path={s.path}>
-            {s.reason}
+            {text(s)}
           </li>
         ))}
       </ul>

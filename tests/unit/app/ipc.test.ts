@@ -41,6 +41,7 @@ const validArgs: Record<InvokeMethod, unknown[]> = {
   planBulkEdit: [{ kind: 'rename', key: 'tags', from: 'a', to: 'b' }],
   applyBulkEdit: ['plan-id'],
   undoBulkEdit: ['result-id'],
+  bulkPlanTotals: ['plan-id'],
   planReplace: [{ query: { text: 'query', caseSensitive: false, wholeWord: false, regex: false, scope: 'all' }, replacement: 'answer' }],
   replacePreviewPage: ['plan-id', 50],
   applyReplace: ['plan-id', { files: ['a.md'], changes: [{ path: 'b.md', index: 0 }] }],

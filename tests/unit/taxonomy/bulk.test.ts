@@ -7,7 +7,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { planOperation } from '../../../electron/taxonomy/plan'
-import { changedLines, changedPaths, copyFixture, openService, snapshot } from './helpers'
+import { changedLines, changedPaths, copyFixture, openService, snapshot, tempDir } from './helpers'
 
 const POSTS = 'source/_posts'
 const post = (name: string) => `${POSTS}/${name}`
@@ -23,7 +23,9 @@ describe('rename a value', () => {
     const plan = await service.plan({ kind: 'rename', key: 'tags', from: '前端', to: 'Frontend' })
     const affected = ['block-list.md', 'bom.md', 'crlf.md', 'flow-list.md', 'scalar.md'].map(post)
     expect(plan.files.map((f) => f.path)).toEqual(affected)
-    expect(plan.skipped).toEqual([{ path: post('broken.md'), reason: expect.stringMatching(/broken\.md: the header does not parse \(line 2/) }])
+    expect(plan.skipped).toEqual([
+      { path: post('broken.md'), reason: expect.stringMatching(/broken\.md: the header does not parse \(line 2/), why: expect.objectContaining({ kind: 'header', line: 2 }) },
+    ])
     // Planning writes nothing.
     expect(changedPaths(before, await snapshot(root))).toEqual([])
 
@@ -186,7 +188,7 @@ describe('apply and undo', () => {
     expect(result.changed).not.toContain(post('flow-list.md'))
     expect(result.changed).toHaveLength(4)
     expect(result.skipped).toEqual([
-      { path: post('broken.md'), reason: expect.stringMatching(/does not parse/) },
+      { path: post('broken.md'), reason: expect.stringMatching(/does not parse/), why: expect.objectContaining({ kind: 'header' }) },
       { path: post('flow-list.md'), reason: expect.stringMatching(/flow-list\.md changed on disk since the preview/), why: { kind: 'changed' } },
     ])
     expect(await text(root, post('flow-list.md'))).toBe(edited)
@@ -279,5 +281,19 @@ describe('a plan answered page first', () => {
     const whole = await planOperation(source, op, 'whole')
     expect(paged.files.map((f) => [f.path, f.hunks])).toEqual(whole.files.map((f) => [f.path, f.hunks]))
     expect(paged.skipped).toEqual(whole.skipped)
+  })
+
+  it('tells the exact number of files once the rest is computed (224, not the first page of 200)', async () => {
+    const root = await tempDir('folio-bulk-count-')
+    for (let i = 0; i < 224; i++) await writeFile(join(root, `p${i}.md`), `---\ntitle: Post ${i}\ntags: [old, other]\n---\n\nBody ${i}\n`)
+    await writeFile(join(root, 'broken.md'), '---\ntitle: [old\ntags: [old]\n---\n')
+    const { service } = await openService(root)
+    const plan = await service.plan({ kind: 'rename', key: 'tags', from: 'old', to: 'new' })
+    expect(plan.files.length).toBe(200)
+    expect(plan.pending).toBe(24)
+    const totals = await service.totals(plan.id)
+    expect(totals.files).toBe(224)
+    expect(totals.skipped.map((s) => s.path)).toEqual(['broken.md'])
+    expect((await service.apply(plan.id)).changed).toHaveLength(224)
   })
 })
