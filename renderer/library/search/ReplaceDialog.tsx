@@ -30,7 +30,9 @@ export function ReplaceDialog({ request, onClose, onChanged }: Props) {
   const { t } = useI18n()
   const describe = useErrorText()
   const [stage, setStage] = useState<Stage>({ step: 'planning' })
-  const [error, setError] = useState<string | null>(null)
+  // The failure itself, not its text: the message is worded at render, in the current language.
+  const [failure, setFailure] = useState<{ cause: unknown } | null>(null)
+  const error = failure && describe(failure.cause)
   const [filesOut, setFilesOut] = useState<ReadonlySet<string>>(new Set())
   const [changesOut, setChangesOut] = useState<ReadonlyMap<string, ReadonlySet<number>>>(new Map())
   const [loading, setLoading] = useState(false)
@@ -47,12 +49,12 @@ export function ReplaceDialog({ request, onClose, onChanged }: Props) {
     let live = true
     folio.planReplace(request).then(
       (preview) => live && setStage({ step: 'preview', preview, files: preview.files }),
-      (e: unknown) => live && setError(describe(e)),
+      (e: unknown) => live && setFailure({ cause: e }),
     )
     return () => {
       live = false
     }
-  }, [request, describe])
+  }, [request])
 
   const loadMore = () => {
     if (stage.step !== 'preview' || stage.preview.nextOffset === null || loading) return
@@ -61,7 +63,7 @@ export function ReplaceDialog({ request, onClose, onChanged }: Props) {
       .replacePreviewPage(stage.preview.id, stage.preview.nextOffset)
       .then(
         (page) => setStage((s) => (s.step === 'preview' ? { ...s, preview: page, files: [...s.files, ...page.files] } : s)),
-        (e: unknown) => setError(describe(e)),
+        (e: unknown) => setFailure({ cause: e }),
       )
       .finally(() => setLoading(false))
   }
@@ -87,7 +89,7 @@ export function ReplaceDialog({ request, onClose, onChanged }: Props) {
       setStage({ step: 'applied', result })
       onChanged(result.changed)
     } catch (e) {
-      setError(describe(e))
+      setFailure({ cause: e })
     }
   }
   const undo = async (result: BulkResult) => {
@@ -97,7 +99,7 @@ export function ReplaceDialog({ request, onClose, onChanged }: Props) {
       setStage({ step: 'undone', result: undone })
       onChanged(undone.changed)
     } catch (e) {
-      setError(describe(e))
+      setFailure({ cause: e })
     }
   }
 
