@@ -306,7 +306,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await publishing?.stop()
     },
     siteServerState: async () => siteServerOf().snapshot(),
-    startSiteServer: () => siteServerOf().start(),
+    startSiteServer: async () => {
+      const service = siteServerOf()
+      // The writer agreed for this folder (asked in the page); nothing else starts the site's code.
+      if (!settings.get().preferences.siteServerFolders.includes(open().info.root)) {
+        throw new FolioError({ code: 'NOT_TRUSTED', message: "Starting the site's server runs the site's own code: agree to that for this folder first." })
+      }
+      return service.start()
+    },
     stopSiteServer,
     siteServerPage: async (path) => (siteServer?.ws === workspace ? (siteServer?.service.page(path) ?? null) : null),
     reportError: async (report) => log.error(`page:${report.source}`, report.message, report.stack),

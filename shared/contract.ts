@@ -522,6 +522,12 @@ export interface Settings {
    * computer, never read from the site: a cloned site cannot choose what Folio runs.
    */
   publishCommands: Record<string, string>
+  /**
+   * Content folders (absolute roots) whose own server the writer agreed to start: starting it runs
+   * the site's code (npm scripts, Hexo plugins, gems). Kept on this computer, never read from the
+   * site; the main process refuses to start a server for a folder not listed.
+   */
+  siteServerFolders: string[]
 }
 
 /** A value in the settings file that was not valid, replaced by the default. */

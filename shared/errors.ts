@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'BAD_ARGUMENT' // run-time validation of IPC arguments failed
   | 'FORBIDDEN' // IPC sender is not our window
   | 'CANCELLED'
+  | 'NOT_TRUSTED' // running the open site's own code (its server) was not agreed to for this folder
   | 'IO'
   | 'CANNOT_OPEN' // the app was asked to open something it cannot (launch argument, URI, last folder)
 

@@ -20,6 +20,7 @@ export const SETTINGS_DEFAULTS: Readonly<Settings> = Object.freeze({
   autosave: false,
   remoteContentFolders: [],
   publishCommands: {},
+  siteServerFolders: [],
 })
 
 export const FONT_SIZE = { min: 10, max: 40 } as const
@@ -57,6 +58,7 @@ const CHECKS: { [K in keyof Settings]: Check } = {
   pasteHtmlAsMarkdown: bool,
   autosave: bool,
   remoteContentFolders: stringList(10_000, folderPath),
+  siteServerFolders: stringList(10_000, folderPath),
   publishCommands: (v) =>
     typeof v === 'object' &&
     v !== null &&

@@ -22,6 +22,7 @@ const TRANSLATED: Partial<Record<UiLocale, Record<ErrorCode, string>>> = {
     BAD_ARGUMENT: '请求无效：{message}',
     FORBIDDEN: '已拒绝一个不是来自 Folio 窗口的请求。',
     CANCELLED: '已取消。',
+    NOT_TRUSTED: '启动站点服务器会运行这个站点的代码，请先为此文件夹同意这样做。',
     IO: '读写 {path} 时出错：{message}',
     CANNOT_OPEN: 'Folio 无法打开 {path}：它不存在，或不是本机上的文件夹或 Markdown 文章。',
   },

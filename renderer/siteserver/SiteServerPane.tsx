@@ -81,15 +81,19 @@ export function SiteServerPane({ root, path, snapshot }: Props) {
   const start = async () => {
     setAsking(false)
     setError(null)
-    trust(root)
     try {
+      await trust(root)
       await folio.startSiteServer()
     } catch (failure) {
       setError(describe(failure))
     }
   }
   const stop = () => void folio.stopSiteServer().catch((failure: unknown) => setError(describe(failure)))
-  const askOrStart = () => (isTrusted(root) ? void start() : setAsking(true))
+  const askOrStart = () =>
+    void isTrusted(root).then(
+      (trusted) => (trusted ? start() : setAsking(true)),
+      (failure: unknown) => setError(describe(failure)),
+    )
 
   const url = page?.url ?? (origin === null ? null : `${origin}/`)
   const command = 'command' in state ? state.command : ''

@@ -1,24 +1,15 @@
 /**
  * The folders whose own server the writer agreed to run (starting it runs the site's code), kept
- * in this computer's local storage and never read from the site: a cloned site cannot agree for them.
+ * in the writer's settings on this computer, never read from the site: a cloned site cannot agree
+ * for them. The main process refuses to start a server for a folder not listed.
  */
-const KEY = 'folio.siteServerTrusted'
+import { folio } from '../bridge'
 
-function load(): string[] {
-  try {
-    const stored: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]')
-    return Array.isArray(stored) ? stored.filter((f): f is string => typeof f === 'string') : []
-  } catch {
-    // A damaged entry means nobody agreed yet: the question is asked again.
-    return []
-  }
+export async function isTrusted(root: string): Promise<boolean> {
+  return (await folio.getSettings()).settings.siteServerFolders.includes(root)
 }
 
-export function isTrusted(root: string): boolean {
-  return load().includes(root)
-}
-
-export function trust(root: string): void {
-  const folders = load()
-  if (!folders.includes(root)) localStorage.setItem(KEY, JSON.stringify([...folders, root].sort()))
+export async function trust(root: string): Promise<void> {
+  const folders = (await folio.getSettings()).settings.siteServerFolders
+  if (!folders.includes(root)) await folio.updateSettings({ siteServerFolders: [...folders, root].sort() })
 }

@@ -303,6 +303,28 @@ describe.each(layouts)('the built app as %s', (_name, makeLayout) => {
     expect(saved.preferences).toMatchObject({ theme: 'light', spellCheckLanguages: ['de', 'en-GB'], editorFontSize: 15 })
   })
 
+  it('stops the site\'s own server (and what it started) when the window closes', async () => {
+    const home = await freshHome()
+    const hugo = join(work, `hugo-${Date.now()}`)
+    await mkdir(join(hugo, 'content', 'posts'), { recursive: true })
+    await mkdir(join(hugo, 'layouts', '_default'), { recursive: true })
+    await writeFile(join(hugo, 'hugo.toml'), 'baseURL = "https://example.org/"\ntitle = "站点"\n')
+    await writeFile(join(hugo, 'layouts', '_default', 'single.html'), '<h1>{{ .Title }}</h1>{{ .Content }}\n')
+    await writeFile(join(hugo, 'content', 'posts', 'a.md'), '---\ntitle: 文章\n---\n\n正文。\n')
+    const app = await start({ home, args: [hugo] })
+    const window = await firstWindow(app)
+    await startPage(app, window.id)
+    const info = value<{ root: string }>(await app.bridge(window.id, 'openFolder', hugo))
+    value(await app.bridge(window.id, 'updateSettings', { siteServerFolders: [info.root] }))
+    const state = value<{ status: string; origin?: string }>(await app.bridge(window.id, 'startSiteServer'))
+    expect(state.status).toBe('running')
+    const page = value<{ url: string }>(await app.bridge(window.id, 'siteServerPage', 'content/posts/a.md'))
+    expect(await (await fetch(page.url)).text()).toContain('<h1>文章</h1>')
+    await app.request({ kind: 'close-window', window: window.id })
+    expect((await app.exited).code).toBe(0)
+    await expect(fetch(state.origin ?? '')).rejects.toThrow()
+  })
+
   it('keeps the crash journal when the window closes before recovery is answered, and through a renderer crash', async () => {
     const home = await freshHome()
     const buffer = { path: POST, text: `${POST_TEXT}未保存的一段。\n`, baseHash: 'unknown' }

@@ -130,7 +130,11 @@ describe('the site\'s own server: hugo server', () => {
   it('stops when another folder opens, and when the app quits (the handlers table)', async () => {
     const h = createHandlers({ trash: async () => {}, watch: false, emit: () => undefined })
     handlers.push(h)
-    await h.openFolder(hugoSite())
+    const site = await h.openFolder(hugoSite())
+    // Nothing of the site runs before the writer agreed for this folder.
+    await expect(h.startSiteServer()).rejects.toMatchObject({ code: 'NOT_TRUSTED' })
+    expect((await h.siteServerState()).state.status).toBe('stopped')
+    await h.updateSettings({ siteServerFolders: [site?.root ?? ''] })
     const first = await h.startSiteServer()
     expect(first.status).toBe('running')
     const origin = first.status === 'running' ? first.origin : ''
@@ -141,7 +145,8 @@ describe('the site\'s own server: hugo server', () => {
     await expect(fetch(origin)).rejects.toThrow()
     expect((await h.siteServerState()).state).toEqual({ status: 'unsupported' })
 
-    await h.openFolder(hugoSite())
+    const next = await h.openFolder(hugoSite())
+    await h.updateSettings({ siteServerFolders: [site?.root ?? '', next?.root ?? ''] })
     const second = await h.startSiteServer()
     expect(second.status).toBe('running')
     await h.dispose()
