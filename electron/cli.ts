@@ -156,6 +156,8 @@ async function indexEntries(dirArg: string | undefined, io: Io): Promise<IndexEn
   if (!dirArg) throw new UsageError('a folder is required')
   const { workspace, dir } = await openFromCommandLine(dirArg, io.cwd)
   try {
+    // What the index left out (links it does not follow, folders it may not read, files gone meanwhile), and why.
+    for (const w of workspace.info.warnings ?? []) if (w.skipped) io.err(`folio: warning: ${w.message}`)
     const entries: IndexEntry[] = []
     const { kind, contentRoots } = workspace.info
     const schema = await workspace.schema()

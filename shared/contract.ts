@@ -79,6 +79,8 @@ export interface FolderWarning {
   line?: number
   /** What happened and what Folio did instead, naming the file. */
   message: string
+  /** Files or folders the index left out (links it does not follow, folders it may not read, files gone meanwhile). */
+  skipped?: true
 }
 
 export interface ArticleSummary {

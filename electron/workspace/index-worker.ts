@@ -4,7 +4,7 @@
  * every article's text between threads would cost what the thread saves).
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { readEntry, type ReadEntry } from './indexer'
+import { readEntry, type ReadEntry, withoutText } from './indexer'
 import { pathRules, type ScanEntry } from './scan'
 import type { SiteSettings } from './site'
 
@@ -22,9 +22,6 @@ const site = (workerData as { site: SiteSettings }).site
 const rules = pathRules(site)
 
 parentPort?.on('message', (batch: IndexBatch) => {
-  const results = batch.entries.map((entry) => {
-    const read = readEntry(entry, site, rules)
-    return read && read !== 'gone' ? { ...read, text: '' } : read
-  })
+  const results = batch.entries.map((entry) => withoutText(readEntry(entry, site, rules)))
   parentPort?.postMessage({ start: batch.start, results } satisfies IndexReply)
 })

@@ -14,7 +14,7 @@ import { buildFolderSchema, observeHeader, type FolderSchema, type ObservedField
 import { readTaxonomy, siteRules } from '../../shared/sites'
 import { textStats } from '../../shared/text-stats'
 import type { CachedFile, IndexCache } from './cache'
-import { type FileKind, type PathRules, scan, type ScanEntry, statArticle } from './scan'
+import { type FileKind, type PathRules, scan, type ScanEntry, Skipped, statArticle } from './scan'
 import { log } from '../log/log'
 import { displayText } from './encoding'
 import { EleventyData } from './eleventy-data'
@@ -263,6 +263,11 @@ export function readEntry(entry: ScanEntry, site: SiteSettings, rules: PathRules
   }
 }
 
+/** The same result without the article's text (see readOnThreads). */
+export function withoutText(read: ReadEntry): ReadEntry {
+  return read && read !== 'gone' ? { ...read, text: '' } : read
+}
+
 const PERSIST_DELAY_MS = 2000
 /** About 400 MB of UTF-16: some 70,000 seed-sized articles. */
 const TEXT_BUDGET_CHARS = 200_000_000
@@ -308,10 +313,18 @@ export class ArticleIndex {
       if (hit && hit.size === entry.size && hit.mtimeMs === entry.mtimeMs) this.files.set(entry.rel, hit)
       else stale.push(entry)
     }
+    const vanished = new Skipped()
+    const apply = (entry: ScanEntry, read: ReadEntry): void => {
+      if (read === 'gone') vanished.add('vanished', entry.rel)
+      this.apply(entry, read)
+    }
     if (this.threads > 1 && stale.length >= THREAD_THRESHOLD) {
-      const read = await readOnThreads(stale, this.site, this.threads, (entry) => readEntry(entry, this.site, this.rules))
-      for (let i = 0; i < stale.length; i++) this.apply(stale[i] as ScanEntry, read[i] as ReadEntry)
-    } else await inSlices(stale, (entry) => this.load(entry))
+      // Texts stay where they were read: no thread sends them, and this one drops its own too, so a
+      // big folder's index holds summaries only (search reads the texts when first asked).
+      const read = await readOnThreads(stale, this.site, this.threads, (entry) => withoutText(readEntry(entry, this.site, this.rules)))
+      for (let i = 0; i < stale.length; i++) apply(stale[i] as ScanEntry, read[i] as ReadEntry)
+    } else await inSlices(stale, (entry) => apply(entry, readEntry(entry, this.site, this.rules)))
+    this.problems.push(...vanished.warnings())
     this.dirty = stale.length > 0 || cached.size !== this.files.size
     if (this.eleventy) {
       for (const rel of this.files.keys()) this.eleventy.inherited(rel)

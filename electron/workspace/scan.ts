@@ -4,7 +4,7 @@
  */
 import type { Dirent } from 'node:fs'
 import type { FolderWarning } from '../../shared/contract'
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs'
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import { unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isTempName, STALE_TEMP_MS } from './atomic-write'
@@ -148,22 +148,57 @@ export async function scan(site: SiteSettings, rules: PathRules = pathRules(site
   const unreadable = (rel: string, error: unknown): void => {
     const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message
     const name = rel || 'the folder itself'
-    problems?.push({ path: rel, message: `Could not list ${name} (${reason}): its articles are not shown. Give yourself read access to it and open the folder again.` })
+    problems?.push({ path: rel, message: `Could not list ${name} (${reason}): its articles are not shown. Give yourself read access to it and open the folder again.`, skipped: true })
   }
+  const skipped = new Skipped()
   await walk(site, rules, (rel, entries) => {
     for (const entry of entries) {
       if (entry.isDirectory()) continue
       const childRel = rel ? `${rel}/${entry.name}` : entry.name
       const kind = rules.file(childRel)
       if (kind) candidates.push({ rel: childRel, kind, link: entry.isSymbolicLink() })
+      else if (entry.isSymbolicLink() && rules.dir(childRel) && statSync(join(site.root, childRel), { throwIfNoEntry: false })?.isDirectory()) skipped.add('folder-link', childRel)
     }
   }, unreadable)
   const found: ScanEntry[] = []
   await inSlices(candidates, (c) => {
     const entry = statArticle(site.root, c.rel, c.kind, c.link)
     if (entry) found.push(entry)
+    else if (c.link) skipped.add(statSync(join(site.root, c.rel), { throwIfNoEntry: false }) ? 'outside-link' : 'dangling-link', c.rel)
+    else if (!existsSync(join(site.root, c.rel))) skipped.add('vanished', c.rel)
   })
+  problems?.push(...skipped.warnings())
   return found
+}
+
+export type SkipReason = 'folder-link' | 'outside-link' | 'dangling-link' | 'vanished'
+
+/** Files and links the scan or the index left out, reported as one warning per reason. */
+export class Skipped {
+  private readonly paths = new Map<SkipReason, string[]>()
+
+  add(reason: SkipReason, rel: string): void {
+    const list = this.paths.get(reason)
+    if (list) list.push(rel)
+    else this.paths.set(reason, [rel])
+  }
+
+  warnings(): FolderWarning[] {
+    const out: FolderWarning[] = []
+    for (const [reason, paths] of this.paths) {
+      const n = paths.length
+      const named = paths.slice(0, 3).join(', ') + (n > 3 ? `, and ${n - 3} more` : '')
+      const one = n === 1
+      const message = {
+        'folder-link': `Did not follow ${one ? 'a link to a folder' : `${n} links to folders`} (${named}): a link can lead round in a circle, so Folio reads only real folders. Open the folder a link points to on its own, or put the folder itself here.`,
+        'outside-link': `Skipped ${one ? 'a link' : `${n} links`} to files outside this folder (${named}): Folio edits only files inside the folder you opened. Open the folder they point to, or copy the files in.`,
+        'dangling-link': `Skipped ${one ? 'a link that leads' : `${n} links that lead`} nowhere (${named}): the file pointed to does not exist. Fix or remove ${one ? 'the link' : 'the links'}.`,
+        vanished: `${one ? 'A file was' : `${n} files were`} moved or deleted while Folio read the folder (${named}), so ${one ? 'it is' : 'they are'} not listed. Open the folder again to list ${one ? 'it' : 'them'} if ${one ? 'it is' : 'they are'} back.`,
+      }[reason]
+      out.push({ path: paths[0] ?? '', message, skipped: true })
+    }
+    return out
+  }
 }
 
 /**
