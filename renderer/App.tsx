@@ -24,6 +24,7 @@ import { useRecentArticles } from './library/quick-open/recent'
 import { FolderWarnings } from './library/FolderWarnings'
 import { Preview } from './preview/Preview'
 import { resolveLocal } from './preview/render'
+import { MediaPanel } from './media/MediaPanel'
 import { useImageInsert } from './media/useImageInsert'
 import { useMediaSettings } from './media/useMediaSettings'
 import { PropertiesForm } from './properties/PropertiesForm'
@@ -89,7 +90,9 @@ function Workbench() {
   useEditorPhrases(view, t)
   const [settings, updateSettings] = useSettings()
   const mediaSettings = useMediaSettings(settings.media, (media) => updateSettings({ media }))
-  const images = useImageInsert(view, session.path ?? null, mediaSettings.forInsert, (error) => setLoadError(describe(error)))
+  const [mediaOpen, setMediaOpen] = useState(false)
+  const [mediaChanged, setMediaChanged] = useState(0)
+  const images = useImageInsert(view, session.path ?? null, mediaSettings.forInsert, (error) => setLoadError(describe(error)), () => setMediaChanged((n) => n + 1))
 
   const [quickOpen, setQuickOpen] = useState(false)
   const [palette, setPalette] = useState(false)
@@ -334,6 +337,8 @@ function Workbench() {
   // From the text as it is, so typing a future date shows "scheduled" before it is saved.
   const dateMs = useMemo(() => headerDate(parsed, timeZone)?.instant ?? null, [parsed, timeZone])
   const goToLine = useCallback((line: number) => view && revealLine(view, line), [view])
+  // Read again after an insert and whenever the list is (a save, a change on disk).
+  const mediaVersion = useMemo(() => ({ articles, mediaChanged }), [articles, mediaChanged])
   const body = useMemo(() => session.text.slice(session.header.bodyStart), [session.text, session.header.bodyStart])
   const headerError = parsed.errors[0] ? `${parsed.errors[0].message} (${t('line')} ${parsed.errors[0].line})` : null
   const remoteContent = remoteAllowed(settings, folder?.root)
@@ -398,6 +403,9 @@ function Workbench() {
         >
           {t('taxonomy')}
         </button>
+        <button type="button" data-testid="toggle-media" aria-pressed={mediaOpen} title={t('toggleMedia')} disabled={!folder} onClick={() => setMediaOpen((open) => !open)}>
+          {t('media')}
+        </button>
         <button type="button" data-testid="publish-open" onClick={() => setPublishing(true)} disabled={!folder}>
           {t('publish')}
         </button>
@@ -437,6 +445,16 @@ function Workbench() {
           <FolderWarnings warnings={folder?.warnings} />
           {taxonomyOpen && (
             <TaxonomyView articles={articles} onFilter={(label, paths) => setOnly({ label, paths: new Set(paths) })} onChanged={() => void refresh()} />
+          )}
+          {mediaOpen && folder && (
+            <MediaPanel
+              assetBase={folder.assetBase}
+              rules={folder.assets}
+              articlePath={session.path}
+              text={session.text}
+              version={mediaVersion}
+              onOpen={(path, line) => void buffers.open(path).then(() => goToLine(line))}
+            />
           )}
           {library}
         </nav>
