@@ -14,6 +14,7 @@ import { useEditorPhrases } from './editor/phrases'
 import { useErrorText } from './i18n/errors'
 import { I18nProvider, useI18n } from './i18n/i18n'
 import { ArticleMenu, type MenuTarget } from './library/ArticleMenu'
+import { MoveDialog } from './links/MoveDialog'
 import { Library } from './library/Library'
 import { revealMatch } from './library/search/reveal-match'
 import { Welcome } from './library/Welcome'
@@ -210,6 +211,7 @@ function Workbench() {
   }
 
   const [menu, setMenu] = useState<MenuTarget | null>(null)
+  const [moving, setMoving] = useState<{ from: string; to: string } | null>(null)
   const [panel, setPanel] = useState<'shortcuts' | 'settings' | null>(null)
   const [taxonomyOpen, setTaxonomyOpen] = useState(false)
   const [only, setOnly] = useState<{ label: string; paths: ReadonlySet<string> } | null>(null)
@@ -553,13 +555,8 @@ function Workbench() {
         <ArticleMenu
           target={menu}
           onClose={() => setMenu(null)}
-          onRename={(from, to) =>
-            void fileAction(async () => {
-              const renamed = await folio.renameArticle(from, to)
-              buffers.rename(from, renamed.path)
-              return renamed
-            })
-          }
+          // Opened once the menu has closed and given focus back to the list, so the dialog returns it there too.
+          onRename={(from, to) => setTimeout(() => setMoving({ from, to }))}
           onDuplicate={(path) => void fileAction(() => folio.duplicateArticle(path))}
           onTrash={(path) =>
             void fileAction(async () => {
@@ -567,6 +564,21 @@ function Workbench() {
               buffers.forget(path)
             })
           }
+        />
+      )}
+      {moving && (
+        <MoveDialog
+          from={moving.from}
+          to={moving.to}
+          onMoved={(from, to, changed) =>
+            void fileAction(async () => {
+              // The buffer follows its file; clean buffers of rewritten files show the new text.
+              buffers.rename(from, to)
+              await buffers.diskChanged({ added: [], changed: [...changed], removed: [] })
+              return { path: to }
+            })
+          }
+          onClose={() => setMoving(null)}
         />
       )}
       {quickOpen && <QuickOpen articles={articles} recent={recent} onOpen={(p) => void buffers.open(p).then(() => view?.focus())} onClose={() => setQuickOpen(false)} />}

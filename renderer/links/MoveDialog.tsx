@@ -1,0 +1,188 @@
+import { useEffect, useRef, useState } from 'react'
+import type { BulkResult, MovePlan } from '../../shared/contract'
+import { folio } from '../bridge'
+import { useErrorText } from '../i18n/errors'
+import { useI18n } from '../i18n/i18n'
+import { Modal } from '../state/Modal'
+
+interface Props {
+  from: string
+  to: string
+  /** The file moved (applied: from → to) or moved back (undone: to → from); `changed` were rewritten on disk. */
+  onMoved(from: string, to: string, changed: readonly string[]): void
+  onClose(): void
+}
+
+type Stage =
+  | { step: 'planning' }
+  | { step: 'preview'; plan: MovePlan }
+  | { step: 'applying'; plan: MovePlan }
+  | { step: 'applied'; plan: MovePlan; result: BulkResult }
+  | { step: 'undoing'; plan: MovePlan; result: BulkResult }
+  | { step: 'undone'; result: BulkResult }
+
+/**
+ * Rename keeping links whole: the preview lists every file and line that changes, each file can
+ * be left out, Apply renames and rewrites, Undo puts everything back. A rename that changes no
+ * other file and leaves nothing behind is applied at once, as a plain rename always was.
+ */
+export function MoveDialog({ from, to, onMoved, onClose }: Props) {
+  const { t } = useI18n()
+  const message = useErrorText()
+  const [stage, setStage] = useState<Stage>({ step: 'planning' })
+  const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set())
+  const [error, setError] = useState<string | null>(null)
+  const close = useRef<HTMLButtonElement>(null)
+
+  const apply = async (plan: MovePlan, exclude: readonly string[]) => {
+    setStage({ step: 'applying', plan })
+    try {
+      const result = await folio.applyMove(plan.id, [...exclude])
+      onMoved(plan.from, plan.to, result.changed)
+      return result
+    } catch (e) {
+      setError(message(e))
+      return null
+    }
+  }
+
+  useEffect(() => {
+    let live = true
+    folio.planMove(from, to).then(
+      async (plan) => {
+        if (!live) return
+        const quiet = plan.files.length === 0 && plan.left.length === 0 && plan.skipped.length === 0
+        if (!quiet) return setStage({ step: 'preview', plan })
+        if ((await apply(plan, [])) && live) onClose()
+      },
+      (e: unknown) => live && setError(message(e)),
+    )
+    return () => {
+      live = false
+    }
+  }, [from, to])
+
+  const applyShown = async (plan: MovePlan) => {
+    const result = await apply(plan, [...excluded])
+    if (result) setStage({ step: 'applied', plan, result })
+  }
+
+  const undo = async (plan: MovePlan, result: BulkResult) => {
+    setStage({ step: 'undoing', plan, result })
+    try {
+      const undone = await folio.undoBulkEdit(result.id)
+      onMoved(plan.to, plan.from, undone.changed.filter((p) => p !== plan.from))
+      setStage({ step: 'undone', result: undone })
+    } catch (e) {
+      setError(message(e))
+    }
+  }
+
+  // Undone, the Undo button is gone: Close takes the focus, so Escape and Enter still reach the dialog.
+  useEffect(() => {
+    if (stage.step === 'undone' || error) close.current?.focus()
+  }, [stage.step, error])
+
+  const toggle = (path: string) =>
+    setExcluded((now) => {
+      const next = new Set(now)
+      if (!next.delete(path)) next.add(path)
+      return next
+    })
+
+  const busy = stage.step === 'planning' || stage.step === 'applying' || stage.step === 'undoing'
+  const plan = stage.step === 'preview' || stage.step === 'applying' ? stage.plan : null
+  const chosen = plan ? plan.files.filter((f) => !excluded.has(f.path)).length : 0
+  return (
+    <Modal title={t('moveTitle', { from })} testId="move-dialog" className="bulk-dialog" onDismiss={busy ? undefined : onClose}>
+      <p className="move-to">{t('moveTo', { to })}</p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {busy && !error && <p aria-live="polite">{t('bulkWorking')}</p>}
+      {plan && (
+        <div className="bulk-preview" data-testid="move-preview">
+          {plan.folder && <p>{t('moveFolder', plan.folder)}</p>}
+          <p>{plan.files.length === 0 ? t('moveNothing') : t('moveWillChange', { count: plan.files.length })}</p>
+          {plan.files.map((file) => (
+            <section key={file.path} className="bulk-file" data-testid="move-file" data-path={file.path} aria-label={file.path}>
+              <h3>
+                <label>
+                  <input type="checkbox" checked={!excluded.has(file.path)} aria-label={t('moveInclude', { path: file.path })} onChange={() => toggle(file.path)} /> {file.path}
+                </label>
+              </h3>
+              {file.hunks.map((hunk) => (
+                <pre key={hunk.line} className="bulk-hunk" data-line={hunk.line}>
+                  <span className="hunk-line">{t('bulkAtLine', { line: hunk.line })}</span>
+                  {hunk.removed.map((line, i) => (
+                    <del key={`-${i}`}>{`- ${line}`}</del>
+                  ))}
+                  {hunk.added.map((line, i) => (
+                    <ins key={`+${i}`}>{`+ ${line}`}</ins>
+                  ))}
+                </pre>
+              ))}
+            </section>
+          ))}
+          {plan.left.length > 0 && (
+            <div className="bulk-skipped" data-testid="move-left">
+              <p>{t('moveLeft', { count: plan.left.length })}</p>
+              <ul>
+                {plan.left.map((l) => (
+                  <li key={`${l.path}:${l.line}:${l.column}`}>{`${l.path}:${l.line}:${l.column} "${l.target}": ${l.reason}`}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <Skipped skipped={plan.skipped} />
+        </div>
+      )}
+      {(stage.step === 'applied' || stage.step === 'undoing') && (
+        <div className="bulk-outcome" data-testid="move-outcome">
+          <p aria-live="polite">{t('moveApplied', { count: stage.result.changed.length })}</p>
+          <Skipped skipped={stage.result.skipped} />
+        </div>
+      )}
+      {stage.step === 'undone' && (
+        <div className="bulk-outcome" data-testid="move-outcome">
+          <p aria-live="polite">{t('moveUndone', { count: stage.result.changed.filter((p) => p !== from).length })}</p>
+          <Skipped skipped={stage.result.skipped} />
+        </div>
+      )}
+      <div className="actions">
+        {stage.step === 'preview' && (
+          <button data-testid="move-apply" autoFocus onClick={() => void applyShown(stage.plan)}>
+            {t('moveApply', { count: chosen })}
+          </button>
+        )}
+        {stage.step === 'applied' && (
+          <button data-testid="move-undo" autoFocus onClick={() => void undo(stage.plan, stage.result)}>
+            {t('undo')}
+          </button>
+        )}
+        <button ref={close} data-testid="move-close" disabled={busy && !error} onClick={onClose}>
+          {stage.step === 'preview' || stage.step === 'planning' ? t('cancel') : t('close')}
+        </button>
+      </div>
+    </Modal>
+  )
+}
+
+function Skipped({ skipped }: { skipped: BulkResult['skipped'] }) {
+  const { t } = useI18n()
+  if (skipped.length === 0) return null
+  return (
+    <div className="bulk-skipped" data-testid="move-skipped">
+      <p>{t('bulkSkipped', { count: skipped.length })}</p>
+      <ul>
+        {skipped.map((s) => (
+          <li key={s.path} data-path={s.path}>
+            {s.reason}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
