@@ -31,31 +31,47 @@ export function MoveDialog({ from, to, onMoved, onClose }: Props) {
   const message = useErrorText()
   const [stage, setStage] = useState<Stage>({ step: 'planning' })
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set())
-  const [error, setError] = useState<string | null>(null)
+  const [failure, setFailure] = useState<{ cause: unknown } | null>(null)
+  const error = failure ? message(failure.cause) : null
   const close = useRef<HTMLButtonElement>(null)
+  // The parent's callbacks as of the last render: the plan is made once, whatever re-renders meanwhile.
+  const told = useRef({ onMoved, onClose })
+  useEffect(() => {
+    told.current = { onMoved, onClose }
+  })
 
-  const apply = async (plan: MovePlan, exclude: readonly string[]) => {
+  const apply = async (plan: MovePlan, exclude: readonly string[]): Promise<BulkResult | null> => {
     setStage({ step: 'applying', plan })
     try {
       const result = await folio.applyMove(plan.id, [...exclude])
-      onMoved(plan.from, plan.to, result.changed)
+      told.current.onMoved(plan.from, plan.to, result.changed)
       return result
     } catch (e) {
-      setError(message(e))
+      setFailure({ cause: e })
       return null
     }
   }
 
   useEffect(() => {
     let live = true
+    const quietly = async (plan: MovePlan): Promise<void> => {
+      setStage({ step: 'applying', plan })
+      try {
+        const result = await folio.applyMove(plan.id, [])
+        told.current.onMoved(plan.from, plan.to, result.changed)
+        if (live) told.current.onClose()
+      } catch (e) {
+        if (live) setFailure({ cause: e })
+      }
+    }
     folio.planMove(from, to).then(
-      async (plan) => {
+      (plan) => {
         if (!live) return
         const quiet = plan.files.length === 0 && plan.left.length === 0 && plan.skipped.length === 0
-        if (!quiet) return setStage({ step: 'preview', plan })
-        if ((await apply(plan, [])) && live) onClose()
+        if (quiet) void quietly(plan)
+        else setStage({ step: 'preview', plan })
       },
-      (e: unknown) => live && setError(message(e)),
+      (e: unknown) => live && setFailure({ cause: e }),
     )
     return () => {
       live = false
@@ -71,10 +87,10 @@ export function MoveDialog({ from, to, onMoved, onClose }: Props) {
     setStage({ step: 'undoing', plan, result })
     try {
       const undone = await folio.undoBulkEdit(result.id)
-      onMoved(plan.to, plan.from, undone.changed.filter((p) => p !== plan.from))
+      told.current.onMoved(plan.to, plan.from, undone.changed.filter((p) => p !== plan.from))
       setStage({ step: 'undone', result: undone })
     } catch (e) {
-      setError(message(e))
+      setFailure({ cause: e })
     }
   }
 
