@@ -1,13 +1,10 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { ArticleSummary } from '../../shared/contract'
 import { useI18n } from '../i18n/i18n'
-import { rank, type Ranked } from './quick-open/fuzzy'
+import type { Ranked } from './quick-open/fuzzy'
 import { Highlighted, Picker } from './quick-open/Picker'
-import { loadPinyin, pinyinOf } from './quick-open/pinyin'
-
-const LIMIT = 100
-/** Added to the score of the most recent article, less for older ones. */
-const RECENT_BONUS = 40
+import { loadPinyin } from './quick-open/pinyin'
+import { rankArticles } from './quick-open/rank-articles'
 
 interface Props {
   articles: ArticleSummary[]
@@ -40,28 +37,7 @@ export function QuickOpen({ articles, recent = [], onOpen, onClose }: Props) {
     return [...first, ...articles.filter((a) => !seen.has(a))]
   }, [articles, recent])
 
-  const rows = (text: string): Ranked<ArticleSummary>[] => {
-    if (text.trim() === '') return ordered.slice(0, LIMIT).map((item) => ({ item, score: 0, positions: [] }))
-    return rank(
-      ordered,
-      text,
-      (a) => {
-        const title = a.title ?? ''
-        const texts: [string, number][] = [
-          [title, 1],
-          [a.path, 0.8],
-        ]
-        const spoken = pinyinReady ? pinyinOf(title) : null
-        if (spoken) texts.push([spoken.initials, 0.9], [spoken.full, 0.85])
-        return texts
-      },
-      LIMIT,
-      (a) => {
-        const at = recency.get(a.path)
-        return at === undefined ? 0 : RECENT_BONUS * (1 - at / Math.max(recent.length, 1))
-      },
-    )
-  }
+  const rows = (text: string): Ranked<ArticleSummary>[] => rankArticles(ordered, text, recent, recency, pinyinReady)
 
   return (
     <Picker

@@ -1,0 +1,137 @@
+/**
+ * Search, replace preview and quick open at folder scale, with plain baselines measured in the
+ * same run (10,000 generated posts and 100,000 titles; 1,000 and 10,000 with BENCH_SMALL=1).
+ *   npx tsx tests/bench/search.bench.ts        (npm run bench:search)
+ * Metrics:
+ *   search        the search panel's query: the first page of articles grouped with their
+ *                 matches and the total count, which come in one answer      vs  indexOf over the same texts
+ *                 (and reading each file with indexOf), against 100 ms and 500 ms
+ *   replace       the replace preview of the same query: every change of every article planned,
+ *                 the first page of diffs                                     vs  the search, ≤ 2×
+ *   quick open    ranking 100,000 titles per keystroke as quick open does (fuzzy, typo, pinyin,
+ *                 pinyin already computed by the first keystroke)           vs  a plain substring filter, ≤ 16 ms
+ * Figures are medians of the rounds; every round is timed on its own, so nothing waits unbounded.
+ */
+import { readFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createReplaceService } from '../../electron/search/replace'
+import { createTaxonomyService } from '../../electron/taxonomy/service'
+import { openWorkspace } from '../../electron/workspace/workspace'
+import { loadPinyin } from '../../renderer/library/quick-open/pinyin'
+import { rankArticles } from '../../renderer/library/quick-open/rank-articles'
+import type { SearchQuery } from '../../shared/search/query'
+import { generateSite, postPath, seedParts } from './generate-site'
+import { median, printTable, rowOf, type Row } from './support'
+
+const SMALL = process.env.BENCH_SMALL === '1'
+const POSTS = SMALL ? 1_000 : 10_000
+const TITLES = SMALL ? 10_000 : 100_000
+const ROUNDS = 5
+const FIRST_RESULTS_MS = 100
+const TOTAL_COUNT_MS = 500
+const KEYSTROKE_MS = 16
+/** A word of the seed's Chinese, found mid-sentence in most posts. */
+const QUERY: SearchQuery = { text: '阿里云', caseSensitive: false, wholeWord: false, regex: false, scope: 'all' }
+
+function timeSync<T>(fn: () => T): [number, T] {
+  const start = performance.now()
+  const value = fn()
+  return [performance.now() - start, value]
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now()
+  const value = await fn()
+  return [performance.now() - start, value]
+}
+
+function countOf(text: string, word: string): number {
+  let n = 0
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) n++
+  return n
+}
+
+async function searchRows(): Promise<Row[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'folio-bench-search-'))
+  try {
+    const root = join(dir, 'site')
+    generateSite(root, POSTS)
+    const ws = await openWorkspace({ root, trash: async () => undefined })
+    try {
+      const bulk = createTaxonomyService(ws, { journalDir: null })
+      const replace = createReplaceService({ workspace: ws, bulk, unsaved: () => [] })
+      const docs = ws.searchDocs()
+      const files = docs.map((d) => join(root, ...d.path.split('/')))
+      // The index reads texts on open; a first search makes sure every one is in memory, as in the app.
+      const warm = await ws.searchFolder({ query: QUERY, offset: 0, limit: 50 })
+      if (warm.totalMatches === 0) throw new Error(`the generated posts hold no "${QUERY.text}"`)
+      const m: Record<'search' | 'replace' | 'memory' | 'disk', number[]> = { search: [], replace: [], memory: [], disk: [] }
+      for (let round = 0; round < ROUNDS; round++) {
+        const [search, found] = await timed(() => ws.searchFolder({ query: QUERY, offset: 0, limit: 50 }))
+        m.search.push(search)
+        const [memory, counted] = timeSync(() => docs.reduce((n, d) => n + countOf(d.text().toLowerCase(), QUERY.text), 0))
+        m.memory.push(memory)
+        m.disk.push(timeSync(() => files.reduce((n, f) => n + countOf(readFileSync(f, 'utf8').toLowerCase(), QUERY.text), 0))[0])
+        if (counted !== found.totalMatches) throw new Error(`search counted ${found.totalMatches}, indexOf ${counted}`)
+        const [planned, preview] = await timed(() => replace.plan({ query: QUERY, replacement: '阿里云计算' }))
+        m.replace.push(planned)
+        if (preview.totalFiles !== found.totalArticles) throw new Error(`replace planned ${preview.totalFiles} articles, search found ${found.totalArticles}`)
+      }
+      const search = median(m.search)
+      const baselines = [median(m.memory), median(m.disk)]
+      return [
+        rowOf(`search "${QUERY.text}", ${POSTS} posts: first page + total`, search, baselines, 'reference (indexOf over the texts, or reading each file)'),
+        rowOf('  first grouped results', search, FIRST_RESULTS_MS, `≤ 1.0 (${FIRST_RESULTS_MS} ms)`, { maxRatio: 1 }),
+        rowOf('  total count', search, TOTAL_COUNT_MS, `≤ 1.0 (${TOTAL_COUNT_MS} ms)`, { maxRatio: 1 }),
+        rowOf(`replace preview, ${warm.totalArticles} articles`, median(m.replace), search, '≤ 2.0 × the search', { maxRatio: 2 }),
+        rowOf('  same, against the plain baseline', median(m.replace), baselines, 'reference'),
+      ]
+    } finally {
+      await ws.close()
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+async function quickOpenRows(): Promise<Row[]> {
+  const { sentences } = seedParts()
+  const items = Array.from({ length: TITLES }, (_, i) => {
+    const sentence = sentences[i % sentences.length] as string
+    const title = i % 3 === 2 ? `Notes ${i} on the cloud team and its leader` : `${sentence.slice(i % 7, (i % 7) + 16)} ${i}`
+    return { path: postPath(i), title }
+  })
+  await loadPinyin()
+  const recent = items.slice(0, 10).map((a) => a.path)
+  const recency = new Map(recent.map((p, i) => [p, i]))
+  // The first keystroke computes every Chinese title's pinyin once; quick open keeps it.
+  const [first] = timeSync(() => rankArticles(items, 'z', recent, recency, true))
+  const typed = ['zwxz', 'cloud', 'yunj', 'leadr']
+  const ours: number[] = []
+  const plain: number[] = []
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const word of typed) {
+      for (let i = 1; i <= word.length; i++) {
+        const text = word.slice(0, i)
+        ours.push(timeSync(() => rankArticles(items, text, recent, recency, true))[0])
+        plain.push(timeSync(() => items.filter((a) => a.title.toLowerCase().includes(text) || a.path.includes(text)).slice(0, 100))[0])
+      }
+    }
+  }
+  const perKey = median(ours)
+  return [
+    rowOf(`quick open, ${TITLES} titles: per keystroke`, perKey, median(plain), 'reference (substring filter)'),
+    rowOf('  same, against the frame budget', perKey, KEYSTROKE_MS, `≤ 1.0 (${KEYSTROKE_MS} ms)`, { maxRatio: 1 }),
+    rowOf('  slowest keystroke', Math.max(...ours), KEYSTROKE_MS, 'reference (16 ms)'),
+    rowOf('  first keystroke (pinyin of every title)', first, KEYSTROKE_MS, 'reference (16 ms)'),
+  ]
+}
+
+export async function runBenchmark(): Promise<Row[]> {
+  return [...(await searchRows()), ...(await quickOpenRows())]
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) printTable(await runBenchmark())
