@@ -24,6 +24,7 @@ import { CommandPalette } from './library/CommandPalette'
 import { useRecentArticles } from './library/quick-open/recent'
 import { FolderWarnings } from './library/FolderWarnings'
 import { Preview } from './preview/Preview'
+import { PreviewBoundary } from './preview/PreviewBoundary'
 import { resolveLocal } from './preview/render'
 import { MediaPanel } from './media/MediaPanel'
 import { useImageInsert } from './media/useImageInsert'
@@ -519,7 +520,11 @@ function Workbench() {
         </section>
         <section className="preview-pane" aria-label={t('preview')} hidden={!panes.preview}>
           <PreviewSwitch root={folder?.root ?? null} path={session.path}>
-            {session.path && <Preview path={session.path} source={buffers} text={session.text} bodyStart={session.header.bodyStart} options={previewOptions} title={t('preview')} topLine={topLine} editor={view} onRemoteContent={setRemoteContent} />}
+            {session.path && (
+              <PreviewBoundary key={session.path} path={session.path}>
+                <Preview path={session.path} source={buffers} text={session.text} bodyStart={session.header.bodyStart} options={previewOptions} title={t('preview')} topLine={topLine} editor={view} onRemoteContent={setRemoteContent} />
+              </PreviewBoundary>
+            )}
           </PreviewSwitch>
         </section>
       </main>

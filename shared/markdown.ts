@@ -27,10 +27,16 @@ export interface RenderOptions {
    * `foo` for `foo.md`): `{% asset_img name alt %}` renders as an image from it.
    */
   assetFolder?: string
+  /**
+   * Draws a ```mermaid fence as safe markup, or null while it cannot (yet): the fence then shows
+   * as its source. Only the preview draws diagrams (renderer/preview/diagrams.ts).
+   */
+  mermaid?: (source: string) => string | null
 }
 
 interface RenderEnv {
   assetFolder?: string
+  mermaid?: (source: string) => string | null
 }
 
 // @types/markdown-it-footnote and -attrs type them against markdown-it's older declaration files.
@@ -70,6 +76,15 @@ function createRenderer(generator: Generator, mdx: boolean): MarkdownIt {
     }
   })
   md.renderer.rules.folio_more = () => '<hr class="folio-more" data-folio-more="">\n'
+  // A Mermaid diagram: drawn where the caller can draw it, else shown as its source in a labelled figure.
+  const fence = md.renderer.rules.fence!
+  md.renderer.rules.fence = (tokens, idx, options, env: RenderEnv, self) => {
+    const token = tokens[idx]!
+    if (token.info.trim().split(/\s+/)[0]?.toLowerCase() !== 'mermaid') return fence(tokens, idx, options, env, self)
+    const drawn = env.mermaid?.(token.content)
+    if (drawn) return drawn + '\n'
+    return `<figure class="folio-diagram-source" data-diagram="mermaid"><figcaption>Mermaid</figcaption><pre><code class="language-mermaid">${md.utils.escapeHtml(token.content)}</code></pre></figure>\n`
+  }
   // Hexo's asset tags (shared/assets reads them as Hexo does), rendered as Hexo renders them. An
   // inline rule sees the source as written, so code spans and blocks never reach it and markup
   // inside a quoted title stays part of the tag.
@@ -99,7 +114,10 @@ function renderer(options: RenderOptions): MarkdownIt {
 const plain = renderer({})
 
 function renderEnv(options: RenderOptions): RenderEnv {
-  return options.assetFolder === undefined ? {} : { assetFolder: options.assetFolder }
+  const env: RenderEnv = {}
+  if (options.assetFolder !== undefined) env.assetFolder = options.assetFolder
+  if (options.mermaid) env.mermaid = options.mermaid
+  return env
 }
 
 /** Renders a Markdown body (no front matter) to HTML. */

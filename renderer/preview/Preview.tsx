@@ -5,6 +5,7 @@ import './preview.css'
 import { useLiveText, type EditorTextSource } from './live-text'
 import { Outline } from './Outline'
 import { currentHeading, headingsOf } from './outline'
+import { Diagrams } from './diagrams'
 import { patchBlocks } from './patch'
 import { LARGE_BODY } from './refresh-timing'
 import { frameShell, previewBody, PreviewRenderer, type PreviewBlock, type PreviewOptions } from './render'
@@ -61,23 +62,36 @@ export function Preview({ path, source, text, bodyStart, options, title, topLine
   const { body, lineOffset } = useMemo(() => previewBody(live.text, live.bodyStart), [live.text, live.bodyStart])
   const quietFor = useRef(live.quietFor)
   quietFor.current = live.quietFor
-  const renderer = useMemo(() => new PreviewRenderer(options), [options])
+  // Each diagram drawn renders the preview again, with the drawing in place of its source.
+  const [drawn, setDrawn] = useState(0)
+  const diagrams = useMemo(() => new Diagrams(options.dark === true, () => setDrawn((n) => n + 1), (message) => t('diagramFailed', { message })), [options.dark, t])
+  const renderer = useMemo(() => new PreviewRenderer(options, diagrams.markup), [options, diagrams])
   const shell = frameShell(options)
   const [rendered, setRendered] = useState<{ blocks: PreviewBlock[]; article: string | undefined } | null>(null)
   const [loads, setLoads] = useState(0)
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null)
+  if (failure) throw failure.error
   const view = useRef<FrameView | null>(null)
   const frame = useRef<HTMLIFrameElement>(null)
-  const shown = useRef<{ body: string; lineOffset: number; renderer: PreviewRenderer; cost: number } | null>(null)
+  const shown = useRef<{ body: string; lineOffset: number; renderer: PreviewRenderer; drawn: number; cost: number } | null>(null)
   useEffect(() => {
     const last = shown.current
     // Keyed on the body, not the text: typing in the header (or the form) renders nothing again.
-    if (last && last.body === body && last.lineOffset === lineOffset && last.renderer === renderer) return
+    if (last && last.body === body && last.lineOffset === lineOffset && last.renderer === renderer && last.drawn === drawn) return
     const render = () => {
       const start = performance.now()
-      setRendered({ blocks: renderer.render(body, lineOffset), article: renderer.options.articlePath })
+      let blocks: PreviewBlock[]
+      try {
+        blocks = renderer.render(body, lineOffset)
+      } catch (error) {
+        // Thrown again while rendering, so the preview's error boundary shows it.
+        setFailure({ error })
+        return
+      }
+      setRendered({ blocks, article: renderer.options.articlePath })
       const cost = performance.now() - start
       // The first render of an article also pays for warming up: keep the lowest cost seen.
-      shown.current = { body, lineOffset, renderer, cost: last?.renderer === renderer ? Math.min(last.cost, cost) : cost }
+      shown.current = { body, lineOffset, renderer, drawn, cost: last?.renderer === renderer ? Math.min(last.cost, cost) : cost }
     }
     // The text comes on the writer's pause (live-text.ts): render it at once. A large body waits
     // until the writer has paused for twice its last refresh, so a short pause in typing is not
@@ -97,7 +111,7 @@ export function Preview({ path, source, text, bodyStart, options, title, topLine
       cancelAnimationFrame(frame)
       clearTimeout(timer)
     }
-  }, [body, lineOffset, renderer])
+  }, [body, lineOffset, renderer, drawn])
 
   const onLoad = () => {
     const element = frame.current

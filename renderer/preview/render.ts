@@ -71,7 +71,11 @@ export class PreviewRenderer {
   private remote = new Set<string>()
   private last = new Map<string, { html: string; remote: readonly string[] }>()
 
-  constructor(readonly options: PreviewOptions) {
+  /** `mermaid` draws a diagram fence (renderer/preview/diagrams.ts); without it diagrams show as source. */
+  constructor(
+    readonly options: PreviewOptions,
+    private readonly mermaid?: (source: string) => string | null,
+  ) {
     const decide: SourceDecider = (src) => {
       const kind = sourceKind(src)
       if (kind === 'remote') {
@@ -98,7 +102,7 @@ export class PreviewRenderer {
     const assetFolder = this.options.articlePath === undefined ? undefined : fileStem(this.options.articlePath)
     const next = new Map<string, { html: string; remote: readonly string[] }>()
     const { generator, articlePath } = this.options
-    const blocks = renderBlocks(body, { assetFolder, generator, mdx: articlePath !== undefined && /\.mdx$/i.test(articlePath) }).map(({ html, line }) => {
+    const blocks = renderBlocks(body, { assetFolder, generator, mdx: articlePath !== undefined && /\.mdx$/i.test(articlePath), mermaid: this.mermaid }).map(({ html, line }) => {
       let clean = next.get(html) ?? this.last.get(html)
       if (!clean) {
         this.remote = new Set()
@@ -166,6 +170,9 @@ a.folio-post-link{text-decoration:underline dotted}
 blockquote footer{font-size:.9em}blockquote footer cite::before{content:" — "}
 .task-list-item{list-style:none}.task-list-item input{margin:0 .4em 0 -1.3em}
 .footnotes{font-size:.9em}
+.folio-diagram{margin:1em 0;overflow:auto}.folio-diagram svg{max-width:100%;height:auto}
+.folio-diagram-error{border-left:4px solid #cf222e;padding:4px 12px;background:rgba(207,34,46,.06)}
+figure.folio-diagram-source figcaption{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#656d76}
 .hljs-keyword,.hljs-selector-tag,.hljs-literal,.hljs-built_in{color:#cf222e}.hljs-string,.hljs-regexp,.hljs-attr{color:#0a3069}
 .hljs-number,.hljs-symbol{color:#0550ae}.hljs-comment,.hljs-quote{color:#6e7781;font-style:italic}.hljs-title,.hljs-section{color:#8250df}
 .hljs-type,.hljs-params,.hljs-variable{color:#953800}
