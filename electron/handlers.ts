@@ -19,7 +19,7 @@ import { log } from './log/log'
 import { mediaReport } from './media/report'
 import { createMediaService } from './media/service'
 import { createSiteServerService, type SiteServerService } from './siteserver/service'
-import { isArticleGoal, isSettingsPatch } from '../shared/settings'
+import { isArticleGoal, isSettingsPatch, MEDIA_CHECKS } from '../shared/settings'
 import { settingsStore, type SettingsStore } from './settings/store'
 import { articleLinks } from './links/check'
 import { createMoveService, type MoveService } from './links/move'
@@ -445,18 +445,9 @@ const exportRequest = record({
   ),
 })
 
-const quality = optional((v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 100)
-const insertSettings = record({
-  naming: optional(oneOf('original', 'timestamp')),
-  hexoLink: optional(oneOf('tag', 'markdown')),
-  maxWidth: optional((v) => v === null || (positiveInt(v) && (v as number) <= 20_000)),
-  compress: bool,
-  jpegQuality: quality,
-  webpQuality: quality,
-  metadata: optional(oneOf('strip', 'keep')),
-  uploadCommand: optional((v) => typeof v === 'string' && v.length <= 2_000),
-  keepLocal: bool,
-})
+const insertSettings = record(
+  Object.fromEntries(Object.entries(MEDIA_CHECKS).filter(([key]) => key !== 'confirmed').map(([key, check]) => [key, optional(check)])),
+)
 
 /** Run-time shape of every method's arguments: the renderer is not trusted. */
 export const ARGUMENTS = {

@@ -48,11 +48,15 @@ import { useGit } from './git/use-git'
 import { RecoveryDialog } from './state/RecoveryDialog'
 import { useJournal } from './buffers/journal'
 import { usePaneCycle } from './keyboard/pane-cycle'
-import { SettingsPanel, ShortcutsPanel } from './state/Panels'
+import { ShortcutsPanel } from './state/Panels'
 import { useAutosave } from './buffers/autosave'
-import { allowRemote, remoteAllowed, useSettings } from './state/settings'
-import { useColorScheme } from './state/theme'
 import { PreviewSwitch } from './siteserver/PreviewSwitch'
+import { allowRemote, remoteAllowed } from './settings/remote-content'
+import { useSettings } from './settings/use-settings'
+import { useDarkTheme } from './settings/theme'
+import { SettingsDialog } from './settings/SettingsDialog'
+import { useWriterSettings } from './settings/editor-settings'
+import { useArticleGoal } from './settings/use-goal'
 import { BulkFieldDialog } from './taxonomy/BulkFieldDialog'
 import { TaxonomyView } from './taxonomy/TaxonomyView'
 
@@ -66,7 +70,6 @@ export function App() {
 
 function Workbench() {
   const { t, locale, setLocale } = useI18n()
-  const dark = useColorScheme()
   const [folder, setFolder] = useState<FolderInfo | null>(null)
   const [articles, setArticles] = useState<ArticleSummary[]>([])
   const [schema, setSchema] = useState<FolderSchema | null>(null)
@@ -75,6 +78,8 @@ function Workbench() {
   const [goneRoot, setGoneRoot] = useState<string | null>(null)
   const [view, setView] = useState<EditorView | null>(null)
   const describe = useErrorText()
+  const [settings, updateSettings, settingsInfo] = useSettings((error) => setLoadError(describe(error)))
+  const dark = useDarkTheme(settings.theme)
   // As the index reads headers (electron/workspace/indexer.ts), so editor and library agree.
   const site = folder?.kind === 'hexo' ? 'hexo' : 'plain'
   const [buffers] = useState(() => new BufferStore(folio, { describe, label: t('editor'), rules: { site } }))
@@ -90,7 +95,8 @@ function Workbench() {
   const topLine = useTopLine(view)
   const recent = useRecentArticles(folder?.root ?? null, session.path)
   useEditorPhrases(view, t)
-  const [settings, updateSettings] = useSettings()
+  useWriterSettings(view, settings, session.path)
+  const goal = useArticleGoal(session.path, (error) => setLoadError(describe(error)))
   const mediaSettings = useMediaSettings(settings.media, (media) => updateSettings({ media }))
   const [mediaOpen, setMediaOpen] = useState(false)
   const [mediaChanged, setMediaChanged] = useState(0)
@@ -538,6 +544,7 @@ function Workbench() {
         headerError={headerError}
         dateMs={dateMs}
         timeZone={timeZone}
+        goal={session.path ? goal : null}
       />
       {exporting && folder && (
         <ExportDialog articlePath={session.path} unsaved={session.path !== null && unsavedSet.has(session.path)} remoteAllowed={remoteContent} onClose={() => setExporting(false)} />
@@ -546,7 +553,9 @@ function Workbench() {
       {creating && <NewArticleDialog onCreate={(title, draft) => void createArticle(title, draft)} onCancel={() => setCreating(false)} />}
       {recovered && <RecoveryDialog recovered={recovered} onRestore={() => void restoreRecovered()} onDiscard={discardRecovered} />}
       {panel === 'shortcuts' && <ShortcutsPanel onClose={() => setPanel(null)} />}
-      {panel === 'settings' && <SettingsPanel settings={settings} folder={folder?.root ?? null} onChange={updateSettings} onClose={() => setPanel(null)} />}
+      {panel === 'settings' && (
+        <SettingsDialog settings={settings} info={settingsInfo} folder={folder?.root ?? null} onChange={updateSettings} onClose={() => setPanel(null)} />
+      )}
       {publishing && folder && (
         <PublishDialog
           saved={settings.publishCommands[folder.root]}

@@ -530,6 +530,13 @@ export interface Settings {
    * site; the main process refuses to start a server for a folder not listed.
    */
   siteServerFolders: string[]
+  /** Images: names, resize, metadata, upload command (shared/assets/insert, renderer/media). */
+  media: MediaSettings
+}
+
+/** The image settings, and whether the writer has seen them (the first insert shows them before copying anything). */
+export interface MediaSettings extends InsertSettings {
+  confirmed: boolean
 }
 
 /** A value in the settings file that was not valid, replaced by the default. */

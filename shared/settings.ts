@@ -3,7 +3,8 @@
  * its settings file and every updateSettings patch through it; the renderer starts from the
  * defaults until the main process answers.
  */
-import type { ArticleGoal, Settings, SettingsProblem } from './contract'
+import { DEFAULT_INSERT_SETTINGS } from './assets/insert'
+import type { ArticleGoal, MediaSettings, Settings, SettingsProblem } from './contract'
 
 export const SETTINGS_DEFAULTS: Readonly<Settings> = Object.freeze({
   theme: 'system',
@@ -21,6 +22,7 @@ export const SETTINGS_DEFAULTS: Readonly<Settings> = Object.freeze({
   remoteContentFolders: [],
   publishCommands: {},
   siteServerFolders: [],
+  media: { ...DEFAULT_INSERT_SETTINGS, confirmed: false },
 })
 
 export const FONT_SIZE = { min: 10, max: 40 } as const
@@ -44,6 +46,29 @@ const fontFamily: Check = (v) => typeof v === 'string' && v.length <= 200 && /^[
 const languageCode: Check = (v) => typeof v === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v)
 const folderPath: Check = (v) => typeof v === 'string' && v.length > 0 && v.length <= 4096
 
+const quality = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 100
+
+/** Each image setting's check: the settings file and an insert's arguments (electron/handlers) both use them. */
+export const MEDIA_CHECKS: { [K in keyof MediaSettings]: Check } = {
+  naming: (v) => v === 'original' || v === 'timestamp',
+  hexoLink: (v) => v === 'tag' || v === 'markdown',
+  maxWidth: (v) => v === null || (typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= 20_000),
+  compress: bool,
+  jpegQuality: quality,
+  webpQuality: quality,
+  metadata: (v) => v === 'strip' || v === 'keep',
+  uploadCommand: (v) => typeof v === 'string' && v.length <= 2_000,
+  keepLocal: bool,
+  confirmed: bool,
+}
+
+const mediaSettings: Check = (v) =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  Object.keys(v).every((key) => Object.hasOwn(MEDIA_CHECKS, key)) &&
+  Object.entries(MEDIA_CHECKS).every(([key, check]) => check((v as Record<string, unknown>)[key]))
+
 const CHECKS: { [K in keyof Settings]: Check } = {
   theme: (v) => v === 'system' || v === 'light' || v === 'dark',
   editorFont: fontFamily,
@@ -64,6 +89,7 @@ const CHECKS: { [K in keyof Settings]: Check } = {
     v !== null &&
     !Array.isArray(v) &&
     Object.entries(v).every(([folder, command]) => folderPath(folder) && typeof command === 'string' && command.length <= 10_000),
+  media: mediaSettings,
 }
 
 const KEYS = Object.keys(CHECKS) as (keyof Settings)[]

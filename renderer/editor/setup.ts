@@ -22,6 +22,7 @@ import { editorPhrases } from './phrases'
 import { templateTags } from './hexo-tags'
 import { fileLineSeparator } from './line-separator'
 import { folioTheme } from './theme'
+import { writerSettings } from '../settings/editor-settings'
 
 export interface SetupOptions {
   eol: '\n' | '\r\n'
@@ -50,7 +51,6 @@ export function folioSetup(options: SetupOptions): Extension[] {
     crosshairCursor(),
     highlightActiveLine(),
     highlightSelectionMatches(),
-    EditorView.lineWrapping,
     // Markdown with embedded HTML blocks and inline tags (markdown() nests lang-html by default).
     markdown({ base: markdownLanguage }),
     templateTags(),
@@ -64,9 +64,11 @@ export function folioSetup(options: SetupOptions): Extension[] {
     search({ top: true }),
     keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...foldKeymap, indentWithTab]),
     EditorState.readOnly.of(options.readOnly),
-    EditorView.contentAttributes.of({ 'aria-label': options.label, spellcheck: 'true', autocapitalize: 'off' }),
+    EditorView.contentAttributes.of({ 'aria-label': options.label, autocapitalize: 'off' }),
     // The test-id contract: [data-testid=editor] is CodeMirror's root.
     EditorView.editorAttributes.of({ 'data-testid': 'editor' }),
     folioTheme(),
+    // Font, wrap, focus mode, typewriter, spell check, paste and Vim, as the writer set them.
+    writerSettings(),
   ]
 }

@@ -5,8 +5,8 @@ import type { Extension } from '@codemirror/state'
 
 /** Colours come from CSS variables so light and dark themes switch without reconfiguring. */
 const base = EditorView.theme({
-  '&': { height: '100%', fontSize: '15px', backgroundColor: 'var(--editor-bg)', color: 'var(--text)' },
-  '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.7' },
+  // The font, its size and the line height are the writer's settings (renderer/settings/editor-settings.ts).
+  '&': { height: '100%', backgroundColor: 'var(--editor-bg)', color: 'var(--text)' },
   '.cm-content': { caretColor: 'var(--accent)', padding: '12px 0' },
   '.cm-line': { padding: '0 16px' },
   '.cm-gutters': { backgroundColor: 'var(--editor-bg)', color: 'var(--muted)', border: 'none' },

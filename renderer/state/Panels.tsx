@@ -2,7 +2,6 @@ import { COMMAND_KEYS, type MenuCommand } from '../../shared/contract'
 import { useI18n } from '../i18n/i18n'
 import type { StringKey } from '../i18n/strings'
 import { Modal } from './Modal'
-import { allowRemote, remoteAllowed, type Settings } from './settings'
 
 const MAC = /Mac|iPhone|iPad/.test(navigator.platform)
 
@@ -59,40 +58,6 @@ export function ShortcutsPanel({ onClose }: { onClose(): void }) {
             ))}
           </tbody>
         </table>
-        <div className="actions">
-          <button autoFocus onClick={onClose}>
-            {t('close')}
-          </button>
-        </div>
-    </Modal>
-  )
-}
-
-interface SettingsProps {
-  settings: Settings
-  /** The open folder's root, whose remote-content choice the panel shows; null when none is open. */
-  folder: string | null
-  onChange(patch: Partial<Settings>): void
-  onClose(): void
-}
-
-export function SettingsPanel({ settings, folder, onChange, onClose }: SettingsProps) {
-  const { t } = useI18n()
-  return (
-    <Modal title={t('settings')} testId="settings" onDismiss={onClose}>
-        <label className="setting">
-          <input type="checkbox" checked={settings.autosave} onChange={(e) => onChange({ autosave: e.currentTarget.checked })} /> {t('autosave')}
-        </label>
-        {folder && (
-          <label className="setting">
-            <input
-              type="checkbox"
-              checked={remoteAllowed(settings, folder)}
-              onChange={(e) => onChange(allowRemote(settings, folder, e.currentTarget.checked))}
-            />{' '}
-            {t('loadRemoteInFolder')}
-          </label>
-        )}
         <div className="actions">
           <button autoFocus onClick={onClose}>
             {t('close')}

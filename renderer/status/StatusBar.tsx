@@ -4,6 +4,8 @@ import { shownDate } from '../checks/check-text'
 import { useNow } from '../checks/use-now'
 import { useI18n } from '../i18n/i18n'
 import type { BufferState } from '../buffers/transitions'
+import { GoalStatus } from '../settings/GoalStatus'
+import type { GoalControl } from '../settings/use-goal'
 
 interface Props {
   body: string
@@ -18,6 +20,8 @@ interface Props {
   dateMs: number | null
   /** The site's zone, the clock that date is shown on. */
   timeZone?: string
+  /** The open article's goal (null when no article is open). */
+  goal?: GoalControl | null
 }
 
 const EMPTY: TextStats = textStats('')
@@ -33,7 +37,7 @@ const SHOWN = {
   deleted: { label: 'deletedOnDisk', data: 'deleted' },
 } as const
 
-export function StatusBar({ body, state, message, cursor, readOnly, onMakeWritable, headerError, dateMs, timeZone }: Props) {
+export function StatusBar({ body, state, message, cursor, readOnly, onMakeWritable, headerError, dateMs, timeZone, goal }: Props) {
   const { t, locale } = useI18n()
   const now = useNow()
   // Counting a 1 MB body takes tens of milliseconds: do it when the window is idle, not in the
@@ -66,6 +70,7 @@ export function StatusBar({ body, state, message, cursor, readOnly, onMakeWritab
         </span>
       )}
       <span className="spacer" />
+      {goal && <GoalStatus stats={stats} goal={goal.goal} onChange={goal.setGoal} />}
       <span data-testid="word-count">
         {stats.words} {t('words')} · {stats.chars} {t('characters')} · {stats.readingMinutes} {t('minutes')}
       </span>

@@ -42,6 +42,13 @@ describe('reading the writer’s settings', () => {
     expect(problems.find((p) => p.key === 'editorFontSize')?.value).toBe('"huge"')
   })
 
+  it('image settings are checked field by field, and taken whole only when all are valid', () => {
+    const media = { ...SETTINGS_DEFAULTS.media, maxWidth: 1600, confirmed: true }
+    expect(readSettings({ media }).settings.media).toEqual(media)
+    expect(readSettings({ media: { ...media, jpegQuality: 0 } })).toMatchObject({ settings: { media: SETTINGS_DEFAULTS.media }, problems: [{ key: 'media' }] })
+    expect(isSettingsPatch({ media: { ...media, uploadCommand: 'x'.repeat(3000) } })).toBe(false)
+  })
+
   it('a section that is not an object is one problem and all defaults', () => {
     expect(readSettings([1, 2])).toEqual({ settings: SETTINGS_DEFAULTS, problems: [{ key: '', value: '[1,2]' }] })
     expect(readSettings(undefined)).toEqual({ settings: SETTINGS_DEFAULTS, problems: [] })
