@@ -58,7 +58,8 @@ async function answers(origin: string): Promise<boolean> {
   }
 }
 
-const quote = (value: string): string => (/[\s"]/.test(value) ? `"${value.replace(/"/g, '\\"')}"` : value)
+/** For the Windows shell (npm.cmd, bundle.bat): an empty argument (Jekyll's --baseurl '') must survive as "". */
+const quote = (value: string): string => (value === '' || /[\s"]/.test(value) ? `"${value.replace(/"/g, '\\"')}"` : value)
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const port = await freePort()
