@@ -99,7 +99,7 @@ export function createReplaceService(deps: ReplaceDeps): ReplaceService {
       let totalChanges = 0
       for (const doc of deps.workspace.searchDocs(request.paths)) {
         const text = doc.text()
-        const plan = planArticle(text, request, opts)
+        const plan = planArticle(text, request, opts, doc.headerError)
         if (plan === null) continue
         if (!plan.ok) skipped.push({ path: doc.path, reason: `${doc.path}: ${plan.reason}`, why: { kind: 'header', line: plan.error.line, code: plan.error.code, message: plan.error.message } })
         else if (unsaved.has(doc.path)) skipped.push(unsavedSkip(doc.path))

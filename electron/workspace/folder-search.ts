@@ -10,12 +10,15 @@ import { compileQuery, matchesIn, type SearchQuery } from '../../shared/search/q
 import { snippetAt } from '../../shared/search/snippet'
 import type { ArticleMatches, SearchMatch, SearchRequest, SearchResults } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
+import type { HeaderError } from '../../shared/frontmatter/types'
 
 export interface SearchDoc {
   path: string
   title: string | null
   /** The file's text; a function so texts not yet in memory are read only when reached. */
   text(): string
+  /** The index's reading of its header: the first error, or null when it parses. */
+  headerError?: HeaderError | null
 }
 
 const DEFAULT_LIMIT = 50

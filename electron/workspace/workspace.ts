@@ -305,7 +305,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     const all = index.list()
     const byPath = new Map(all.map((a) => [a.path, a]))
     const chosen = paths ? paths.flatMap((path) => byPath.get(path) ?? []) : all
-    return chosen.map((a) => ({ path: a.path, title: a.title, text: () => index.textOf(a.path) }))
+    return chosen.map((a) => ({ path: a.path, title: a.title, text: () => index.textOf(a.path), headerError: a.error }))
   }
 
   const rename = async (from: string, to: string): Promise<ArticleSummary> => {

@@ -9,7 +9,7 @@
  * changed, and neither is one whose edited header would not read back.
  */
 import type { DiffHunk } from '../contract'
-import { applyPatches, fieldToEditValue, parse, setValue } from '../frontmatter'
+import { applyPatches, detect, fieldToEditValue, parse, setValue } from '../frontmatter'
 import { dominantEol } from '../frontmatter/detect'
 import type { EditOptions, EditValue, Field, FieldValue, HeaderError, TextPatch } from '../frontmatter/types'
 import { compileQuery, type SearchQuery } from './query'
@@ -222,26 +222,37 @@ function headerKeys(query: SearchQuery): 'all' | string | null {
   return 'all'
 }
 
+const headerRefused = (error: HeaderError): ArticlePlan => ({
+  ok: false,
+  reason: `The header does not parse (line ${error.line}: ${error.message}); fix it, then preview again.`,
+  error,
+})
+
 /**
  * What replacing `request` does to `text` (decoded, without BOM, line endings as on disk): null
  * when nothing in the query's scope matches; refused when the header does not parse.
+ * `knownHeader` is what an index already read of this text's header (its first error, or null):
+ * with it, a header no match touches is not parsed again.
  */
-export function planArticle(text: string, request: ReplaceQuery, opts: EditOptions): ArticlePlan | null {
+export function planArticle(text: string, request: ReplaceQuery, opts: EditOptions, knownHeader?: HeaderError | null): ArticlePlan | null {
   const compiled = compileQuery(request.query)
   if (!compiled.ok) return null
   const { pattern } = compiled
   pattern.lastIndex = 0
   if (!pattern.test(text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text)) return null
-  const parsed = parse(text, opts)
   const keys = headerKeys(request.query)
-  const error = parsed.errors[0]
-  if (error) {
-    return { ok: false, reason: `The header does not parse (line ${error.line}: ${error.message}); fix it, then preview again.`, error }
-  }
+  const detection = detect(text, opts)
+  const content = detection.content
+  pattern.lastIndex = 0
+  const headerTouched = keys !== null && content !== null && pattern.test(text.slice(content.from, content.to))
+  if (knownHeader && !headerTouched) return headerRefused(knownHeader)
+  const parsed = headerTouched || knownHeader === undefined ? parse(text, opts) : null
+  const error = parsed?.errors[0]
+  if (error) return headerRefused(error)
   const starts = lineStarts(text)
   const edits: Edit[] = []
   const changes: PlannedChange[] = []
-  if (keys !== null) {
+  if (parsed && keys !== null) {
     for (const field of parsed.fields) {
       if (keys !== 'all' && field.key !== keys) continue
       leavesOf(field.value).forEach((leafText, leaf) => {
@@ -256,7 +267,7 @@ export function planArticle(text: string, request: ReplaceQuery, opts: EditOptio
     }
   }
   if (request.query.scope === 'all' || request.query.scope === 'body') {
-    const bodyStart = parsed.detection.bodyStart
+    const bodyStart = detection.bodyStart
     const { lf, toText } = lfView(text, bodyStart)
     const eol = dominantEol(text)
     for (const r of replacementsIn(lf, pattern, request)) {
@@ -279,12 +290,11 @@ export function applyArticle(text: string, plan: Extract<ArticlePlan, { ok: true
   const values = chosen.filter((e): e is ValueEdit => e.kind === 'value')
   const bodies = chosen.filter((e): e is BodyEdit => e.kind === 'body')
   const patches: TextPatch[] = [...bodies]
-  if (values.length > 0) {
-    const parsed = parse(text, opts)
-    const error = parsed.errors[0]
-    if (error) throw new ReplaceRefused(`The header does not parse (line ${error.line}: ${error.message}); fix it, then preview again.`, error)
-    patches.push(...valuePatches(text, parsed.fields, values, opts))
-  }
+  // Checked again on the text being written: a preview may have trusted the index's reading.
+  const parsed = parse(text, opts)
+  const error = parsed.errors[0]
+  if (error) throw new ReplaceRefused(`The header does not parse (line ${error.line}: ${error.message}); fix it, then preview again.`, error)
+  if (values.length > 0) patches.push(...valuePatches(text, parsed.fields, values, opts))
   const after = applyPatches(text, patches)
   if (values.length > 0) {
     const reread = parse(after, opts)

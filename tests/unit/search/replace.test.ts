@@ -72,6 +72,10 @@ describe('the replace planner', () => {
     expect(plan).toMatchObject({ ok: false })
     expect(plan && !plan.ok && plan.reason).toMatch(/header does not parse \(line 2/)
     expect(planArticle(broken, { query: q('dog'), replacement: 'x' }, opts)).toBeNull()
+    // Told by an index that the header parses, the plan skips the parse; applying parses and refuses.
+    const trusted = planArticle(broken, { query: q('cat', { scope: 'body' }), replacement: 'x' }, opts, null)
+    if (!trusted?.ok) throw new Error('expected a plan')
+    expect(() => applyArticle(broken, trusted, () => true, opts)).toThrow(/header does not parse \(line 2/)
   })
 
   it('skips matches whose replacement equals the text', () => {
