@@ -152,24 +152,32 @@ export interface CheckEntry {
   message: string
 }
 
-async function indexEntries(dirArg: string | undefined, io: Io): Promise<IndexEntry[]> {
+/**
+ * Every article under DIR in path order, made one at a time as they are read out: 100,000 posts
+ * never sit in memory twice (summaries and rows).
+ */
+async function* indexEntries(dirArg: string | undefined, io: Io): AsyncGenerator<IndexEntry> {
   if (!dirArg) throw new UsageError('a folder is required')
   const { workspace, dir } = await openFromCommandLine(dirArg, io.cwd)
   try {
     // What the index left out (links it does not follow, folders it may not read, files gone meanwhile), and why.
     for (const w of workspace.info.warnings ?? []) if (w.skipped) io.err(`folio: warning: ${w.message}`)
-    const entries: IndexEntry[] = []
     const { kind, contentRoots } = workspace.info
     const schema = await workspace.schema()
     const required = new Map(schema.collections.map((c) => [c.name, requiredKeys(c)]))
     const now = Date.now()
+    const rows: { path: string; abs: string; a: ArticleSummary }[] = []
     for (const a of await workspace.list()) {
       const abs = join(workspace.info.root, ...a.path.split('/'))
       // The workspace may have opened the site around DIR: keep what lies under DIR.
       const rel = relative(dir, abs)
       if (rel.startsWith('..') || isAbsolute(rel)) continue
-      entries.push({
-        path: rel.split(sep).join('/'),
+      rows.push({ path: rel.split(sep).join('/'), abs, a })
+    }
+    rows.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
+    for (const { path, abs, a } of rows) {
+      yield {
+        path,
         format: a.format,
         title: a.title,
         date: a.date,
@@ -185,13 +193,15 @@ async function indexEntries(dirArg: string | undefined, io: Io): Promise<IndexEn
           line: c.line,
           message: c.message,
         })),
-      })
+      }
     }
-    return entries.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
   } finally {
     await workspace.close()
   }
 }
+
+/** Entries per write of `index --json`: few writes, and no single string of the whole folder. */
+const JSON_CHUNK = 256
 
 function errorEntry(e: HeaderError): IndexEntry['error'] {
   return { code: e.code, message: e.message, line: e.line, column: e.column }
@@ -215,12 +225,23 @@ async function indexCommand(args: string[], io: Io): Promise<number> {
   const json = args.includes('--json')
   const rest = args.filter((a) => a !== '--json')
   if (rest.length !== 1) throw new UsageError('usage: folio index DIR [--json]')
-  const entries = await indexEntries(rest[0], io)
   if (json) {
-    io.out(JSON.stringify(entries, null, 2))
+    // The bytes JSON.stringify(entries, null, 2) gives, written a chunk of entries at a time.
+    let chunk: string[] = []
+    let any = false
+    for await (const e of indexEntries(rest[0], io)) {
+      if (chunk.length === JSON_CHUNK) {
+        io.out((any ? '' : '[\n') + chunk.join(',\n') + ',')
+        any = true
+        chunk = []
+      }
+      chunk.push('  ' + JSON.stringify(e, null, 2).replace(/\n/g, '\n  '))
+    }
+    if (!any && chunk.length === 0) io.out('[]')
+    else io.out((any ? '' : '[\n') + chunk.join(',\n') + '\n]')
     return 0
   }
-  for (const e of entries) {
+  for await (const e of indexEntries(rest[0], io)) {
     const status = e.error ? `ERROR line ${e.error.line}: ${e.error.message}` : e.draft ? 'draft' : ''
     io.out([e.path, e.format, e.date ?? '-', e.title ?? '(untitled)', status].filter((s) => s !== '').join('\t'))
   }
@@ -251,7 +272,7 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
   if (args.includes('--links')) return linksCommand(rest[0] ?? '', json, io)
   let bad = 0
   const rows: CheckRow[] = []
-  for (const e of await indexEntries(rest[0], io)) {
+  for await (const e of indexEntries(rest[0], io)) {
     if (e.error) {
       bad++
       rows.push({ path: e.path, line: e.error.line, column: e.error.column ?? null, severity: 'error', rule: e.error.code, message: e.error.message })

@@ -17,6 +17,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { launchApp } from '../e2e/harness'
+import { printTable, rowOf, type Row } from './report'
 import { generateArticles } from './support'
 import { pageScript, quantile, sleep, typeBursts, typingText, type Cadence } from './typing'
 
@@ -126,7 +127,7 @@ async function measure(page: Page, field: string, keys: string[]): Promise<{ for
 }
 
 const root = await mkdtemp(join(tmpdir(), 'folio-form-bench-'))
-const rows: { metric: string; ours: number; baseline: number }[] = []
+const rows: Row[] = []
 try {
   const site = join(root, 'site')
   await mkdir(join(site, 'source', '_posts'), { recursive: true })
@@ -146,9 +147,9 @@ try {
     const keys = typingText(KEYSTROKES)
     for (const field of ['author', 'title']) {
       const { form, bare } = await measure(page, field, keys)
-      rows.push({ metric: `${field}: keystroke → paint p50`, ours: quantile(form, 0.5), baseline: quantile(bare, 0.5) })
-      rows.push({ metric: `${field}: keystroke → paint p95`, ours: quantile(form, 0.95), baseline: quantile(bare, 0.95) })
-      rows.push({ metric: `${field}: keystroke → paint max`, ours: Math.max(...form), baseline: Math.max(...bare) })
+      rows.push(rowOf(`${field}: keystroke → paint p50`, quantile(form, 0.5), quantile(bare, 0.5), 'reference'))
+      rows.push(rowOf(`${field}: keystroke → paint p95`, quantile(form, 0.95), quantile(bare, 0.95), '≤ 16.7 ms, one frame', { maxValue: 16.7 }))
+      rows.push(rowOf(`${field}: keystroke → paint max`, Math.max(...form), Math.max(...bare), 'reference'))
       if (PROFILE) {
         const cdp = await page.context().newCDPSession(page)
         await page.locator(`[data-testid=property][data-key="${field}"] input`).first().click()
@@ -168,8 +169,5 @@ try {
   await rm(root, { recursive: true, force: true })
 }
 
-console.log(`\n${'metric'.padEnd(34)}${'ours'.padStart(10)}${'bare input'.padStart(12)}${'ratio'.padStart(8)}`)
-for (const r of rows) {
-  console.log(`${r.metric.padEnd(34)}${(r.ours.toFixed(1) + ' ms').padStart(10)}${(r.baseline.toFixed(1) + ' ms').padStart(12)}${(r.ours / r.baseline).toFixed(2).padStart(8)}`)
-}
+printTable(rows)
 console.log(`\n${LIBRARY} posts listed; target: p95 within one frame (16.7 ms); baseline: a bare <input> over the same page, same run`)
