@@ -65,7 +65,7 @@ function createRenderer(generator: Generator, mdx: boolean): MarkdownIt {
   md.use(footnotePlugin).use(taskLists).use(math).use(iframeCards)
   if (generator === 'hugo') md.use(deflist).use(attrsPlugin)
   if (generator === 'jekyll') md.use(abbr).use(attrsPlugin, { leftDelimiter: '{:', rightDelimiter: '}' })
-  siteTags(md, generator)
+  const tagged = siteTags(md, generator)
   if (mdx) mdxComponents(md)
   // Hexo's excerpt marker: render it as a visible marker rather than an invisible comment.
   md.core.ruler.push('folio_more_marker', (state) => {
@@ -88,7 +88,8 @@ function createRenderer(generator: Generator, mdx: boolean): MarkdownIt {
   // Hexo's asset tags (shared/assets reads them as Hexo does), rendered as Hexo renders them. An
   // inline rule sees the source as written, so code spans and blocks never reach it and markup
   // inside a quoted title stays part of the tag.
-  md.inline.ruler.before('text', 'folio_asset_tag', (state, silent) => {
+  // Before the generic site tag rule, which would take an asset tag for an unknown tag.
+  md.inline.ruler.before(tagged ? 'folio_site_tag' : 'text', 'folio_asset_tag', (state, silent) => {
     const folder = (state.env as RenderEnv).assetFolder
     if (folder === undefined || state.src.charCodeAt(state.pos) !== 0x7b || state.src.charCodeAt(state.pos + 1) !== 0x25) return false
     ASSET_TAG_HERE.lastIndex = state.pos

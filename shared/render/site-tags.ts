@@ -226,9 +226,9 @@ function readTag(syntax: TagSyntax, src: string, pos: number, paired: (name: str
  * their own lines (paired ones may span many) and an inline rule for tags inside text. Code
  * blocks and spans come first in markdown-it's order, so tags written inside code stay as written.
  */
-export function siteTags(md: MarkdownIt, generator: Generator): void {
+export function siteTags(md: MarkdownIt, generator: Generator): boolean {
   const site = KNOWN[generator]
-  if (!site) return
+  if (!site) return false
   const { syntax, kind, tags } = site
   const paired = syntax === 'liquid' ? (name: string) => PAIRED_LIQUID.has(name) : () => true
   const render = (tag: SiteTag, env: unknown, block: boolean): string => {
@@ -277,4 +277,5 @@ export function siteTags(md: MarkdownIt, generator: Generator): void {
     state.pos = found.end
     return true
   })
+  return true
 }
