@@ -47,8 +47,27 @@ function parseFlat(text: string, opts: ParseOptions, found: DetectResult): Parse
   return fields ? { detection, fields, errors: [], ok: true } : null
 }
 
+/**
+ * The last few full reads, by text and the options a read depends on. Typing into the form reads
+ * the same text more than once per keystroke (the quote style when a field is entered, setValue,
+ * addListItem through setValue), and a full read is most of an edit's work. Results are never
+ * changed by their readers.
+ */
+const recent: { text: string; key: string; result: ParseInternals }[] = []
+const RECENT = 4
+
 /** `found`: the detection of `text` with `opts`, when the caller has it already. */
-export function parseWithInternals(text: string, opts: ParseOptions = {}, found: DetectResult = detectWithDoc(text, opts)): ParseInternals {
+export function parseWithInternals(text: string, opts: ParseOptions = {}, found?: DetectResult): ParseInternals {
+  const key = `${generatorOf(opts)}\0${opts.timeZone ?? 'UTC'}`
+  const hit = recent.find((r) => r.key === key && r.text === text)
+  if (hit) return hit.result
+  const result = readFully(text, opts, found ?? detectWithDoc(text, opts))
+  recent.unshift({ text, key, result })
+  if (recent.length > RECENT) recent.pop()
+  return result
+}
+
+function readFully(text: string, opts: ParseOptions, found: DetectResult): ParseInternals {
   const { detection, yaml, unterminated, notRead, refused } = found
   const tz = opts.timeZone ?? 'UTC'
   const lines = new LineIndex(text)

@@ -47,7 +47,25 @@ export function needsQuotes(s: string, flow = false): boolean {
   if (flow && /[,[\]{}]/.test(s)) return true
   if (TIMESTAMP.test(s) || NULLS.test(s) || BOOLS.test(s) || NUMBERS.some((r) => r.test(s))) return true
   // Whatever else a YAML 1.2 or 1.1 reader would not return as this same string.
-  return !readsBack(s, flow, '1.2') || !readsBack(s, flow, '1.1')
+  return !readsBackBoth(s, flow)
+}
+
+/**
+ * Answers already worked out: every edit asks about each string value in the header (to learn
+ * the block's quoting habit) and two YAML reads per value made form typing slow.
+ */
+const readBack = new Map<string, boolean>()
+const READ_BACK_KEPT = 1024
+
+function readsBackBoth(s: string, flow: boolean): boolean {
+  const key = (flow ? '[' : ':') + s
+  let known = readBack.get(key)
+  if (known === undefined) {
+    known = readsBack(s, flow, '1.2') && readsBack(s, flow, '1.1')
+    if (readBack.size >= READ_BACK_KEPT) readBack.clear()
+    readBack.set(key, known)
+  }
+  return known
 }
 
 function readsBack(s: string, flow: boolean, version: '1.1' | '1.2'): boolean {

@@ -255,3 +255,33 @@ describe('dates', () => {
     }
   })
 })
+
+describe('parse: reads are reused only for the same text and options', () => {
+  // Nested maps: these headers take the full parser, whose reads are reused.
+  it('a fenceless header is a header under Hexo only, however often the same text is read', () => {
+    const text = 'title: Hello\nmeta:\n  a: 1\n---\nBody\n'
+    for (let i = 0; i < 3; i++) {
+      expect(parse(text, { site: 'hexo' }).fields.map((f) => f.key)).toEqual(['title', 'meta'])
+      expect(parse(text).fields).toEqual([])
+      expect(parse(text, { hexo: true }).fields.map((f) => f.key)).toEqual(['title', 'meta'])
+    }
+  })
+
+  it('a date without a zone is read in the zone asked for each time', () => {
+    const text = '---\ndate: 2024-05-06 07:08:09\nmeta:\n  a: 1\n---\n'
+    const instant = (timeZone?: string) => {
+      const date = parse(text, { timeZone }).fields[0]?.value
+      return date?.type === 'date' ? date.instant : null
+    }
+    expect(instant('Asia/Shanghai')).not.toBe(instant('UTC'))
+    expect(instant('UTC')).toBe(instant(undefined))
+    expect(instant('Asia/Shanghai')).toBe(Date.UTC(2024, 4, 5, 23, 8, 9))
+  })
+
+  it('an edited text is read afresh', () => {
+    const before = '---\ntitle: One\nmeta:\n  a: 1\n---\n'
+    expect(fieldRecord(parse(before)).title).toEqual({ type: 'string', value: 'One' })
+    expect(fieldRecord(parse(before.replace('One', 'Two'))).title).toEqual({ type: 'string', value: 'Two' })
+    expect(fieldRecord(parse(before)).title).toEqual({ type: 'string', value: 'One' })
+  })
+})
