@@ -56,7 +56,8 @@ export interface BufferSnapshot {
   path: string | null
   /**
    * The shown document with lines joined by '\n' whatever the file uses, so offsets equal
-   * CodeMirror positions. Header changes arrive at once; body typing when typing pauses.
+   * CodeMirror positions. Header changes arrive after the keystroke's paint; body typing when
+   * typing pauses.
    */
   text: string
   /** The header block of `text`, as the editor's header field read it. */
@@ -90,7 +91,7 @@ export interface BufferStoreOptions {
   rules: HeaderRules
   /** Body typing reaches `text` once typing pauses this long (a 1 MB join per key is too slow). */
   textDelayMs?: number
-  /** Runs the cursor's update after the keystroke's frame (tests run it at once). */
+  /** Runs the cursor's and a header change's update after the keystroke's frame (tests run them at once). */
   later?(run: () => void): void
 }
 
@@ -152,6 +153,7 @@ export class BufferStore {
   #header: HeaderBlock = NO_HEADER
   #cursor: Cursor = { line: 1, column: 1 }
   #cursorQueued = false
+  #textQueued = false
   #textTimer: ReturnType<typeof setTimeout> | undefined
   #writes = 0
   #edits = 0
@@ -235,7 +237,7 @@ export class BufferStore {
     }
     const tr = shown.state.update(spec)
     shown.state = tr.state
-    this.#updated(shown, tr.docChanged, tr.docChanged ? firstChange(tr) : Infinity, tr.docChanged || tr.selection !== undefined)
+    this.#updated(shown, tr.docChanged, tr.docChanged && touchesHeader(tr.startState, firstChange(tr)), tr.docChanged || tr.selection !== undefined)
   }
 
   // ---- opening and showing ----
@@ -285,13 +287,13 @@ export class BufferStore {
       buffer.state = update.state
       let from = Infinity
       if (update.docChanged) update.changes.iterChangedRanges((fromA) => (from = Math.min(from, fromA)))
-      this.#updated(buffer, update.docChanged, from, update.docChanged || update.selectionSet)
+      this.#updated(buffer, update.docChanged, update.docChanged && touchesHeader(update.startState, from), update.docChanged || update.selectionSet)
     })
     return EditorState.create({ doc: text, extensions: [folioSetup({ eol, readOnly, label, site: rules.site }), listener] })
   }
 
   /** After any transaction on a buffer: its state, the edit listeners, and what the UI shows. */
-  #updated(buffer: Buffer, docChanged: boolean, from: number, cursorMoved: boolean): void {
+  #updated(buffer: Buffer, docChanged: boolean, header: boolean, cursorMoved: boolean): void {
     const shown = buffer === this.#shown
     if (docChanged) {
       this.#edits++
@@ -300,7 +302,7 @@ export class BufferStore {
       const isEdited = edited(buffer)
       this.#follow(buffer, isEdited ? 'edit' : 'revert')
       this.#keep(buffer)
-      if (shown && from < this.#header.reach) this.#publishText()
+      if (shown && header) this.#publishTextSoon()
       else if (shown) this.#publishTextLater()
       if (buffer.status !== before || this.#snapshot.unsaved.includes(buffer.path) !== isEdited) this.#emit()
     }
@@ -626,7 +628,7 @@ export class BufferStore {
     }
     const tr = buffer.state.update(spec)
     buffer.state = tr.state
-    this.#updated(buffer, tr.docChanged, tr.docChanged ? firstChange(tr) : Infinity, true)
+    this.#updated(buffer, tr.docChanged, tr.docChanged && touchesHeader(tr.startState, firstChange(tr)), true)
   }
 
   /** The writer's "make writable": adds the write permission and reopens the article editable. */
@@ -744,6 +746,21 @@ export class BufferStore {
     this.#emit()
   }
 
+  /**
+   * A header change (a form field or the editor's header typed into) shows in the form and the
+   * preview after the keystroke's frame is painted: re-rendering the workbench inside that frame
+   * made typing into the form miss it. The field typed into shows its own text at once.
+   */
+  #publishTextSoon(): void {
+    clearTimeout(this.#textTimer)
+    if (this.#textQueued) return
+    this.#textQueued = true
+    ;(this.#options.later ?? afterPaint)(() => {
+      this.#textQueued = false
+      this.#publishText()
+    })
+  }
+
   #publishTextLater(): void {
     clearTimeout(this.#textTimer)
     this.#textTimer = setTimeout(() => this.#publishText(), this.#options.textDelayMs ?? TEXT_DELAY_MS)
@@ -790,6 +807,11 @@ export class BufferStore {
     this.#snapshot = next
     for (const listener of [...this.#listeners]) listener()
   }
+}
+
+/** Whether a change starting at `from` can alter the header `before` had (its own, not the one last shown). */
+function touchesHeader(before: EditorState, from: number): boolean {
+  return from < headerOf(before).reach
 }
 
 function firstChange(tr: Transaction): number {

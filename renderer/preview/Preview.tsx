@@ -1,5 +1,5 @@
 import type { EditorView } from '@codemirror/view'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import { useI18n } from '../i18n/i18n'
 import './preview.css'
 import { useLiveText, type EditorTextSource } from './live-text'
@@ -56,7 +56,7 @@ function followFragments(view: FrameView): void {
  * patches its <article> block by block as the writer types and scrolls it directly: the frame
  * loads once, and again only when its CSP must change (remote content, asset base).
  */
-export function Preview({ path, source, text, bodyStart, options, title, topLine, editor, onRemoteContent }: Props) {
+export const Preview = memo(function Preview({ path, source, text, bodyStart, options, title, topLine, editor, onRemoteContent }: Props) {
   const { t } = useI18n()
   const live = useLiveText(source, path, text, bodyStart)
   const { body, lineOffset } = useMemo(() => previewBody(live.text, live.bodyStart), [live.text, live.bodyStart])
@@ -208,4 +208,18 @@ export function Preview({ path, source, text, bodyStart, options, title, topLine
       <iframe ref={frame} className="preview-frame" data-testid="preview" title={title} sandbox="allow-same-origin" srcDoc={shell} onLoad={onLoad} />
     </div>
   )
+}, sameBody)
+
+/**
+ * A header-only edit (typing into the form) leaves the body and the line it starts on as they
+ * were: the preview does not render again. Every other prop is compared as React would.
+ */
+function sameBody(before: Props, after: Props): boolean {
+  const keys = Object.keys(after) as (keyof Props)[]
+  if (keys.length !== Object.keys(before).length) return false
+  if (keys.some((key) => key !== 'text' && key !== 'bodyStart' && before[key] !== after[key])) return false
+  if (before.text === after.text && before.bodyStart === after.bodyStart) return true
+  const was = previewBody(before.text, before.bodyStart)
+  const now = previewBody(after.text, after.bodyStart)
+  return was.body === now.body && was.lineOffset === now.lineOffset
 }

@@ -183,6 +183,23 @@ describe('BufferStore: editing and saving', () => {
     expect(renders).toBe(1)
     off()
   })
+
+  it('a header change reaches `text` and `header` once the keystroke is painted, as the last change left them', async () => {
+    const { store } = setUp()
+    const painted: (() => void)[] = []
+    store.configure({ later: (run) => painted.push(run) })
+    await store.open('a.md')
+    const before = store.getSnapshot()
+    const title = POST.indexOf('Hello')
+    store.dispatch({ changes: { from: title + 5, insert: ' there' } })
+    store.dispatch({ changes: { from: title + 11, insert: '!' } })
+    expect(store.getSnapshot().text).toBe(before.text)
+    for (const run of painted.splice(0)) run()
+    const after = store.getSnapshot()
+    expect(after.text).toBe(POST.replace('Hello', 'Hello there!'))
+    expect(after.header.parsed.fields[0]?.value).toEqual({ type: 'string', value: 'Hello there!' })
+    expect(after.header.bodyStart).toBe(before.header.bodyStart + 7)
+  })
 })
 
 describe('BufferStore: conflicts', () => {
