@@ -36,6 +36,22 @@ export function quantile(values: number[], q: number): number {
 
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
 
+/** Every wait in a benchmark ends: `work` not done within `ms` fails the run, naming what it waited for. */
+export async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)
+  })
+  try {
+    return await Promise.race([work, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** The longest one key (or one in-page call) may take on a loaded machine before the run fails. */
+const KEY_TIMEOUT_MS = 30_000
+
 /** What to type: English and Chinese words, spaces between. */
 export function typingText(count: number): string[] {
   const words = ['fast ', '中文', 'edit ', '测试', 'words ', '云计算', 'keys ']
@@ -55,11 +71,11 @@ export interface Cadence {
 
 /** Types `keys` in bursts with a pause after each; returns the per-keystroke paint times. */
 export async function typeBursts(page: Page, keys: string[], cadence: Cadence): Promise<number[]> {
-  await page.evaluate(() => window.folioBench!.takeKeystrokes())
+  await within(KEY_TIMEOUT_MS, 'the page to hand over keystroke times', page.evaluate(() => window.folioBench!.takeKeystrokes()))
   for (let i = 0; i < keys.length; i++) {
-    await page.keyboard.type(keys[i]!)
+    await within(KEY_TIMEOUT_MS, `the page to take the key "${keys[i]}"`, page.keyboard.type(keys[i]!))
     await sleep(i % cadence.burst === cadence.burst - 1 ? cadence.pauseMs : cadence.gapMs)
   }
   await sleep(cadence.pauseMs)
-  return page.evaluate(() => window.folioBench!.takeKeystrokes())
+  return within(KEY_TIMEOUT_MS, 'the page to hand over keystroke times', page.evaluate(() => window.folioBench!.takeKeystrokes()))
 }
