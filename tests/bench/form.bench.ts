@@ -20,7 +20,7 @@ import { join } from 'node:path'
 import { launchApp } from '../e2e/harness'
 import { printTable, rowOf, type Row } from './report'
 import { generateArticles } from './support'
-import { pageScript, quantile, sleep, typeBursts, typingText, within, type Cadence } from './typing'
+import { bounded, pageScript, quantile, sleep, typeBursts, typingText, type Cadence } from './typing'
 
 const SMALL = process.env.BENCH_SMALL === '1'
 const LIBRARY = Number(process.env.BENCH_LIBRARY ?? (SMALL ? 500 : 10_000))
@@ -103,13 +103,14 @@ function printTop(title: string, times: Map<string, number>, count: number): voi
 }
 
 async function profiled(cdp: CDPSession, run: () => Promise<unknown>): Promise<Profiled> {
-  await within(STEP_TIMEOUT_MS, 'the profiler to start', (async () => {
+  const start = async () => {
     await cdp.send('Profiler.enable')
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
     await cdp.send('Profiler.start')
-  })())
+  }
+  await bounded(start(), STEP_TIMEOUT_MS, 'the profiler to start')
   await run()
-  const { profile } = await within(STEP_TIMEOUT_MS, 'the CPU profile', cdp.send('Profiler.stop'))
+  const { profile } = await bounded(cdp.send('Profiler.stop'), STEP_TIMEOUT_MS, 'the CPU profile')
   return summarize(profile as unknown as Parameters<typeof summarize>[0])
 }
 
@@ -123,10 +124,10 @@ async function measure(page: Page, field: string, keys: string[]): Promise<{ for
     await input.press('End', { timeout: STEP_TIMEOUT_MS })
     await sleep(SETTLE_MS)
     form.push(...(await typeBursts(page, half, CADENCE)))
-    await within(STEP_TIMEOUT_MS, 'the bare input to mount', page.evaluate(() => window.folioBench!.mountBareInput()))
+    await bounded(page.evaluate(() => window.folioBench!.mountBareInput()), STEP_TIMEOUT_MS, 'the bare input to mount')
     await sleep(SETTLE_MS)
     bare.push(...(await typeBursts(page, half, CADENCE)))
-    await within(STEP_TIMEOUT_MS, 'the bare input to go', page.evaluate(() => window.folioBench!.unmountBareInput()))
+    await bounded(page.evaluate(() => window.folioBench!.unmountBareInput()), STEP_TIMEOUT_MS, 'the bare input to go')
   }
   return { form, bare }
 }
@@ -145,8 +146,8 @@ try {
   console.log(`${LIBRARY} posts: folder open and library listed in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   try {
     const { page } = app
-    await within(STEP_TIMEOUT_MS, 'the bench helpers to load', page.evaluate(script))
-    await within(STEP_TIMEOUT_MS, 'the keystroke watch to start', page.evaluate(() => window.folioBench!.watchKeystrokes()))
+    await bounded(page.evaluate(script), STEP_TIMEOUT_MS, 'the bench helpers to load')
+    await bounded(page.evaluate(() => window.folioBench!.watchKeystrokes()), STEP_TIMEOUT_MS, 'the keystroke watch to start')
     await page.locator('[data-testid=article-item]').first().click({ timeout: STEP_TIMEOUT_MS })
     await page.locator('[data-testid=property][data-key="author"] input').waitFor({ timeout: STEP_TIMEOUT_MS })
     const keys = typingText(KEYSTROKES)
@@ -156,7 +157,7 @@ try {
       rows.push(rowOf(`${field}: keystroke → paint p95`, quantile(form, 0.95), quantile(bare, 0.95), '≤ 16.7 ms, one frame', { maxValue: 16.7 }))
       rows.push(rowOf(`${field}: keystroke → paint max`, Math.max(...form), Math.max(...bare), 'reference'))
       if (PROFILE) {
-        const cdp = await within(STEP_TIMEOUT_MS, 'a CDP session', page.context().newCDPSession(page))
+        const cdp = await bounded(page.context().newCDPSession(page), STEP_TIMEOUT_MS, 'a CDP session')
         await page.locator(`[data-testid=property][data-key="${field}"] input`).first().click({ timeout: STEP_TIMEOUT_MS })
         await sleep(SETTLE_MS)
         const summary = await profiled(cdp, () => typeBursts(page, keys.slice(0, CADENCE.burst), CADENCE))
@@ -164,11 +165,11 @@ try {
         printTop('self time', summary.self, 15)
         printTop('total time', summary.total, 25)
         printTop('total time, the app\'s own parts', new Map([...summary.total].filter(([fn]) => APP_PARTS.test(fn))), 25)
-        await within(STEP_TIMEOUT_MS, 'the CDP session to close', cdp.detach())
+        await bounded(cdp.detach(), STEP_TIMEOUT_MS, 'the CDP session to close')
       }
     }
   } finally {
-    await within(STEP_TIMEOUT_MS, 'the app to close', app.close())
+    await bounded(app.close(), STEP_TIMEOUT_MS, 'the app to close')
   }
 } finally {
   await rm(root, { recursive: true, force: true })

@@ -25,7 +25,7 @@ import type { InvokeApi } from '../../shared/contract'
 import { PREVIEW_PAUSE_MS } from '../../renderer/preview/refresh-timing'
 import { launchApp } from '../e2e/harness'
 import { printTable, rowOf, type Row } from './report'
-import { pageScript, quantile, sleep, typeBursts as typeCadenced, typingText } from './typing'
+import { bounded, pageScript, quantile, sleep, typeBursts as typeCadenced, typingText } from './typing'
 
 const SMALL = process.env.BENCH_SMALL === '1'
 const KEYSTROKES = SMALL ? 40 : 200
@@ -91,19 +91,6 @@ const typeBursts = (page: Page, keys: string[]) => bounded(typeCadenced(page, ke
 
 /** A wait the page itself should end (its own timers): this one ends it from here if the page cannot. */
 const WAIT_MS = 90_000
-
-/**
- * Every wait of the benchmark ends: a page that is stuck (a long task that never yields, a frame
- * that never paints, an evaluate that never settles) fails the run naming what it waited for,
- * instead of hanging it.
- */
-function bounded<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`renderer bench: timed out after ${ms / 1000} s waiting for ${what}`)), ms)
-  })
-  return Promise.race([work, limit]).finally(() => clearTimeout(timer))
-}
 
 async function launch(dir: string, script: string) {
   const app = await bounded(launchApp({ contentDir: dir }), 5 * 60_000, `the app to list ${dir}`)

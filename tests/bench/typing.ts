@@ -36,17 +36,17 @@ export function quantile(values: number[], q: number): number {
 
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
 
-/** Every wait in a benchmark ends: `work` not done within `ms` fails the run, naming what it waited for. */
-export async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+/**
+ * Every wait of a benchmark ends: a page that is stuck (a long task that never yields, a frame
+ * that never paints, an evaluate that never settles) fails the run naming what it waited for,
+ * instead of hanging it.
+ */
+export function bounded<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s waiting for ${what}`)), ms)
   })
-  try {
-    return await Promise.race([work, late])
-  } finally {
-    clearTimeout(timer)
-  }
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer))
 }
 
 /** The longest one key (or one in-page call) may take on a loaded machine before the run fails. */
@@ -71,11 +71,11 @@ export interface Cadence {
 
 /** Types `keys` in bursts with a pause after each; returns the per-keystroke paint times. */
 export async function typeBursts(page: Page, keys: string[], cadence: Cadence): Promise<number[]> {
-  await within(KEY_TIMEOUT_MS, 'the page to hand over keystroke times', page.evaluate(() => window.folioBench!.takeKeystrokes()))
+  await bounded(page.evaluate(() => window.folioBench!.takeKeystrokes()), KEY_TIMEOUT_MS, 'the page to hand over keystroke times')
   for (let i = 0; i < keys.length; i++) {
-    await within(KEY_TIMEOUT_MS, `the page to take the key "${keys[i]}"`, page.keyboard.type(keys[i]!))
+    await bounded(page.keyboard.type(keys[i]!), KEY_TIMEOUT_MS, `the page to take the key "${keys[i]}"`)
     await sleep(i % cadence.burst === cadence.burst - 1 ? cadence.pauseMs : cadence.gapMs)
   }
   await sleep(cadence.pauseMs)
-  return within(KEY_TIMEOUT_MS, 'the page to hand over keystroke times', page.evaluate(() => window.folioBench!.takeKeystrokes()))
+  return bounded(page.evaluate(() => window.folioBench!.takeKeystrokes()), KEY_TIMEOUT_MS, 'the page to hand over keystroke times')
 }
