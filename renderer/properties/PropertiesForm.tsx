@@ -3,6 +3,7 @@ import { memo, useCallback, useRef, useState } from 'react'
 import { addListItem, applyPatches, parse, removeKey, removeListItem, scalarText } from '../../shared/frontmatter'
 import type { EditOptions, EditValue, Field, FieldValue, ParsedFrontMatter, TextPatch } from '../../shared/frontmatter/types'
 import { type FieldKind, type FolderSchema, type SchemaKey, schemaKeyFor, valueKind } from '../../shared/schema'
+import { headerErrorText } from '../i18n/header-errors'
 import { useI18n } from '../i18n/i18n'
 import { addCategoryPath, shownPath } from './category-path'
 import { FieldSession } from './field-session'
@@ -65,7 +66,7 @@ function fits(kind: FieldKind, value: FieldValue): boolean {
  */
 export const PropertiesForm = memo(function PropertiesForm(props: Props) {
   const { text, parsed, schema, collection, hexo, eol, readOnly, view, imageUrl, listImages } = props
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const error = parsed.errors[0]
   const locked = readOnly || !parsed.ok
 
@@ -98,7 +99,7 @@ export const PropertiesForm = memo(function PropertiesForm(props: Props) {
     <section className="properties" aria-label={t('properties')} data-testid="properties">
       {error && (
         <p className="properties-error" role="alert" data-testid="properties-error">
-          {t('headerParseReadOnly', { message: error.message, line: error.line })}
+          {t('headerParseReadOnly', { message: headerErrorText(error, locale), line: error.line })}
         </p>
       )}
       {parsed.fields.map((field) => (
