@@ -16,6 +16,7 @@ import { headerErrorText } from './i18n/header-errors'
 import { I18nProvider, useI18n } from './i18n/i18n'
 import { ArticleMenu, type MenuTarget } from './library/ArticleMenu'
 import { MoveDialog } from './links/MoveDialog'
+import { linkLint } from './links/link-lint'
 import { Library } from './library/Library'
 import { revealMatch } from './library/search/reveal-match'
 import { Welcome } from './library/Welcome'
@@ -83,7 +84,7 @@ function Workbench() {
   const dark = useDarkTheme(settings.theme)
   // As the index reads headers (electron/workspace/indexer.ts), so editor and library agree.
   const site = folder?.kind === 'hexo' ? 'hexo' : 'plain'
-  const [buffers] = useState(() => new BufferStore(folio, { describe, label: t('editor'), rules: { site } }))
+  const [buffers] = useState(() => new BufferStore(folio, { describe, label: t('editor'), rules: { site }, extensions: (path) => [linkLint(path)] }))
   useLayoutEffect(() => buffers.configure({ describe, label: t('editor'), rules: { site } }), [buffers, describe, t, site])
   const session = useBuffers(buffers)
   const onView = useCallback(

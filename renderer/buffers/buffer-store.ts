@@ -7,7 +7,7 @@
  * history included, while another article is shown; clean ones are dropped when the writer
  * moves on. Without a view (unit tests) `dispatch` applies transactions to the shown state.
  */
-import { EditorState, Transaction, type Text, type TransactionSpec } from '@codemirror/state'
+import { EditorState, Transaction, type Extension, type Text, type TransactionSpec } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
 import { isolateHistory } from '@codemirror/commands'
 import type { ArticleFile, ContentChange, InvokeApi, SaveResult, UnsavedBuffer } from '../../shared/contract'
@@ -93,6 +93,8 @@ export interface BufferStoreOptions {
   textDelayMs?: number
   /** Runs the cursor's and a header change's update after the keystroke's frame (tests run them at once). */
   later?(run: () => void): void
+  /** More of each buffer's editor, given its path as it is now (it follows renames): the link lint. */
+  extensions?(path: () => string): Extension[]
 }
 
 interface Buffer {
@@ -289,7 +291,8 @@ export class BufferStore {
       if (update.docChanged) update.changes.iterChangedRanges((fromA) => (from = Math.min(from, fromA)))
       this.#updated(buffer, update.docChanged, update.docChanged && touchesHeader(update.startState, from), update.docChanged || update.selectionSet)
     })
-    return EditorState.create({ doc: text, extensions: [folioSetup({ eol, readOnly, label, site: rules.site }), listener] })
+    const more = this.#options.extensions?.(() => buffer.path) ?? []
+    return EditorState.create({ doc: text, extensions: [folioSetup({ eol, readOnly, label, site: rules.site }), listener, ...more] })
   }
 
   /** After any transaction on a buffer: its state, the edit listeners, and what the UI shows. */
