@@ -75,7 +75,7 @@ describe('rename keeping links whole, over a real folder', () => {
     await writeFile(join(root, 'b.md'), '[p](img/p.png) edited elsewhere\n')
     const result = await move.apply(plan.id, ['c.md'])
     expect(result.changed).toEqual(['a.md'])
-    expect(result.skipped).toEqual([{ path: 'b.md', reason: expect.stringContaining('changed on disk since the preview') }])
+    expect(result.skipped).toEqual([{ path: 'b.md', reason: expect.stringContaining('changed on disk since the preview'), why: { kind: 'changed' } }])
     expect(await read(root, 'a.md')).toBe('# A\n![](<media/photo 1.png>)\n')
     expect(await read(root, 'b.md')).toBe('[p](img/p.png) edited elsewhere\n')
     expect(await read(root, 'c.md')).toBe('<img src="img/p.png">\n')
