@@ -10,8 +10,14 @@ const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'))
 
 /** The rooms of ARCHITECTURE.md: who may import whom. A room's own files are never matched. */
 const rooms = {
-  shared: { group: ['**/renderer/**', '**/electron/**', '**/tests/**'], message: 'shared/ is the ground floor: it imports no renderer/, electron/ or test code.' },
-  renderer: { group: ['**/electron/**', '**/tests/**'], message: 'renderer/ reaches the main process only through the contract (window.folio), never by importing electron/.' },
+  shared: {
+    group: ['**/renderer/**', '**/electron/**', '**/tests/**'],
+    message: 'shared/ is the ground floor: it imports no renderer/, electron/ or test code.',
+  },
+  renderer: {
+    group: ['**/electron/**', '**/tests/**'],
+    message: 'renderer/ reaches the main process only through the contract (window.folio), never by importing electron/.',
+  },
   electron: { group: ['**/renderer/**', '**/tests/**'], message: 'electron/ never imports the renderer: what both need lives in shared/.' },
 }
 const noNode = (room) => ({
@@ -23,7 +29,7 @@ const noElectron = (room) => ({
   patterns: room ? [rooms[room]] : [],
 })
 const noRawIpc = {
-  selector: "ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]",
+  selector: 'ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]',
   message: 'ipcMain/ipcRenderer only in electron/app/ipc.ts and electron/preload.ts: go through the typed contract.',
 }
 

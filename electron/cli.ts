@@ -210,7 +210,10 @@ function errorEntry(e: HeaderError): IndexEntry['error'] {
 /** The index decodes leniently for display; the CLI reports UTF-16 and bytes that are not UTF-8. */
 async function encodingError(abs: string): Promise<IndexEntry['error']> {
   // Unreadable now: moved or deleted since it was listed; the listing already says what it could.
-  const bytes = await readRegularFile(abs).then((r) => r.bytes, () => null)
+  const bytes = await readRegularFile(abs).then(
+    (r) => r.bytes,
+    () => null,
+  )
   if (!bytes) return null
   const { problem, invalidAt } = decode(bytes, 'the file')
   if (problem === 'utf-16') return { code: 'utf-16', message: 'The file is encoded as UTF-16; convert it to UTF-8 to edit it', line: 1 }
@@ -298,9 +301,21 @@ async function linksCommand(dirArg: string, json: boolean, io: Io): Promise<numb
   const { workspace, dir } = await openFromCommandLine(dirArg, io.cwd)
   try {
     const rows = (await checkLinks(workspace))
-      .map((p) => ({ ...p, path: relative(dir, join(workspace.info.root, ...p.path.split('/'))).split(sep).join('/') }))
+      .map((p) => ({
+        ...p,
+        path: relative(dir, join(workspace.info.root, ...p.path.split('/')))
+          .split(sep)
+          .join('/'),
+      }))
       .filter((p) => !p.path.startsWith('..'))
-    if (json) io.out(JSON.stringify(rows.map((r) => ({ ...r, severity: 'error' })), null, 2))
+    if (json)
+      io.out(
+        JSON.stringify(
+          rows.map((r) => ({ ...r, severity: 'error' })),
+          null,
+          2,
+        ),
+      )
     else for (const r of rows) io.out(`${r.path}:${r.line}:${r.column}: ${r.message}`)
     return rows.length ? 1 : 0
   } finally {

@@ -211,8 +211,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const media = createMediaService()
   const settings = deps.settings ?? settingsStore(null)
 
-  const describe = (open: Workspace): FolderInfo =>
-    deps.assetBase === undefined ? open.info : { ...open.info, assetBase: deps.assetBase }
+  const describe = (open: Workspace): FolderInfo => (deps.assetBase === undefined ? open.info : { ...open.info, assetBase: deps.assetBase })
 
   return {
     openFolder,
@@ -226,7 +225,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     listArticles: () => open().list(),
     folderSchema: () => open().schema(),
     articleImages: (path) => open().images(path),
-    insertImages: async (path, images, settings) => media.insert(open(), path, images.map((image) => ({ name: image.name, bytes: Buffer.from(image.data, 'base64') })), settings),
+    insertImages: async (path, images, settings) =>
+      media.insert(
+        open(),
+        path,
+        images.map((image) => ({ name: image.name, bytes: Buffer.from(image.data, 'base64') })),
+        settings,
+      ),
     mediaReport: () => mediaReport(open()),
     chooseImages: async (path, settings) => {
       const ws = open()
@@ -405,7 +410,10 @@ const millimetres = optional((v) => typeof v === 'number' && Number.isFinite(v) 
 const record =
   (shape: Record<string, Check>): Check =>
   (v) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).every((k) => Object.hasOwn(shape, k)) &&
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.keys(v).every((k) => Object.hasOwn(shape, k)) &&
     Object.entries(shape).every(([k, check]) => check((v as Record<string, unknown>)[k]))
 const searchQuery = record({
   text: str,
@@ -446,7 +454,11 @@ const exportRequest = record({
 })
 
 const insertSettings = record(
-  Object.fromEntries(Object.entries(MEDIA_CHECKS).filter(([key]) => key !== 'confirmed').map(([key, check]) => [key, optional(check)])),
+  Object.fromEntries(
+    Object.entries(MEDIA_CHECKS)
+      .filter(([key]) => key !== 'confirmed')
+      .map(([key, check]) => [key, optional(check)]),
+  ),
 )
 
 /** Run-time shape of every method's arguments: the renderer is not trusted. */
@@ -487,7 +499,13 @@ export const ARGUMENTS = {
   planMove: [str, str],
   applyMove: [str, stringArray],
   articleLinks: [str, str],
-  applyReplace: [str, record({ files: stringArray, changes: (v) => Array.isArray(v) && v.every(record({ path: str, index: (i) => typeof i === 'number' && Number.isInteger(i) && i >= 0 })) })],
+  applyReplace: [
+    str,
+    record({
+      files: stringArray,
+      changes: (v) => Array.isArray(v) && v.every(record({ path: str, index: (i) => typeof i === 'number' && Number.isInteger(i) && i >= 0 })),
+    }),
+  ],
   exportArticles: [exportRequest],
   cancelExport: [str],
   copyRichText: [str, optional(record({ remoteContent: bool }))],
@@ -531,11 +549,7 @@ export function toErrorData(error: unknown): FolioErrorData {
 }
 
 /** Validates the arguments, calls the handler and wraps the outcome so typed errors cross intact. */
-export async function dispatch<M extends InvokeMethod>(
-  handlers: InvokeApi,
-  method: M,
-  args: readonly unknown[],
-): Promise<Envelope<InvokeResult<M>>> {
+export async function dispatch<M extends InvokeMethod>(handlers: InvokeApi, method: M, args: readonly unknown[]): Promise<Envelope<InvokeResult<M>>> {
   const checks: readonly Check[] = ARGUMENTS[method]
   if (args.length > checks.length || !checks.every((check, i) => check(args[i]))) {
     return { ok: false, error: { code: 'BAD_ARGUMENT', message: `Invalid arguments for ${method}.` } }

@@ -102,7 +102,13 @@ function Workbench() {
   const mediaSettings = useMediaSettings(settings.media, (media) => updateSettings({ media }))
   const [mediaOpen, setMediaOpen] = useState(false)
   const [mediaChanged, setMediaChanged] = useState(0)
-  const images = useImageInsert(view, session.path ?? null, mediaSettings.forInsert, (error) => setLoadError(describe(error)), () => setMediaChanged((n) => n + 1))
+  const images = useImageInsert(
+    view,
+    session.path ?? null,
+    mediaSettings.forInsert,
+    (error) => setLoadError(describe(error)),
+    () => setMediaChanged((n) => n + 1),
+  )
 
   const [quickOpen, setQuickOpen] = useState(false)
   const [palette, setPalette] = useState(false)
@@ -230,10 +236,7 @@ function Workbench() {
   const [publishing, setPublishing] = useState(false)
   // Asked again whenever the list is (a save, a change on disk).
   const git = useGit(folder?.root ?? null, articles)
-  const gitChanges = useMemo(
-    () => new Map(git.state?.kind === 'repository' ? git.state.changes.map((c) => [c.path, c.status]) : []),
-    [git.state],
-  )
+  const gitChanges = useMemo(() => new Map(git.state?.kind === 'repository' ? git.state.changes.map((c) => [c.path, c.status]) : []), [git.state])
   const fileAction = async (action: () => Promise<{ path: string } | void>) => {
     try {
       const result = await action()
@@ -355,7 +358,11 @@ function Workbench() {
   const remoteContent = remoteAllowed(settings, folder?.root)
   const imageUrl = useCallback(
     (value: string) =>
-      /^https?:\/\//i.test(value) ? (remoteContent ? value : null) : resolveLocal(value, { assetBase: folder?.assetBase, articlePath: session.path ?? undefined, assetRules: folder?.assets }),
+      /^https?:\/\//i.test(value)
+        ? remoteContent
+          ? value
+          : null
+        : resolveLocal(value, { assetBase: folder?.assetBase, articlePath: session.path ?? undefined, assetRules: folder?.assets }),
     [folder, session.path, remoteContent],
   )
   const listImages = useCallback(() => (session.path ? folio.articleImages(session.path) : Promise.resolve([])), [session.path])
@@ -401,10 +408,16 @@ function Workbench() {
     <div className={'app ' + (dark ? 'dark' : 'light')}>
       <header className="toolbar">
         <strong className="brand">{t('appName')}</strong>
-        <span className="folder-name" title={folder?.root}>{folder?.name ?? t('noFolder')}</span>
+        <span className="folder-name" title={folder?.root}>
+          {folder?.name ?? t('noFolder')}
+        </span>
         <button onClick={() => void openFolder()}>{t('openFolder')}</button>
-        <button onClick={() => setCreating(true)} disabled={!folder}>{t('newArticle')}</button>
-        <button data-testid="export-open" onClick={() => setExporting(true)} disabled={!folder}>{t('exportArticle')}</button>
+        <button onClick={() => setCreating(true)} disabled={!folder}>
+          {t('newArticle')}
+        </button>
+        <button data-testid="export-open" onClick={() => setExporting(true)} disabled={!folder}>
+          {t('exportArticle')}
+        </button>
         <button
           data-testid="toggle-taxonomy"
           aria-pressed={taxonomyOpen}
@@ -414,7 +427,14 @@ function Workbench() {
         >
           {t('taxonomy')}
         </button>
-        <button type="button" data-testid="toggle-media" aria-pressed={mediaOpen} title={t('toggleMedia')} disabled={!folder} onClick={() => setMediaOpen((open) => !open)}>
+        <button
+          type="button"
+          data-testid="toggle-media"
+          aria-pressed={mediaOpen}
+          title={t('toggleMedia')}
+          disabled={!folder}
+          onClick={() => setMediaOpen((open) => !open)}
+        >
           {t('media')}
         </button>
         <button type="button" data-testid="publish-open" onClick={() => setPublishing(true)} disabled={!folder}>
@@ -447,9 +467,7 @@ function Workbench() {
           {t('save')}
         </button>
       </header>
-      {goneRoot && (
-        <FolderGone root={goneRoot} unsaved={unsavedSet.size} onClose={() => void closeGoneFolder()} onLocate={() => void locateGoneFolder()} />
-      )}
+      {goneRoot && <FolderGone root={goneRoot} unsaved={unsavedSet.size} onClose={() => void closeGoneFolder()} onLocate={() => void locateGoneFolder()} />}
       <main className={'panes' + (panes.sidebar ? '' : ' no-sidebar') + (panes.preview ? '' : ' no-preview')}>
         <nav className="library" data-testid="library" aria-busy={!listed} aria-label={t('library')} hidden={!panes.sidebar}>
           {loadError && <p className="error">{loadError}</p>}
@@ -480,7 +498,11 @@ function Workbench() {
               </button>
             </div>
           )}
-          {opening && !folder && <p className="placeholder" data-testid="opening-folder">{t('openingFolder', { folder: opening })}</p>}
+          {opening && !folder && (
+            <p className="placeholder" data-testid="opening-folder">
+              {t('openingFolder', { folder: opening })}
+            </p>
+          )}
           {!folder && !loadError && folderChecked && !opening && <Welcome onOpen={(path) => void openFolder(path)} />}
           {folder && !session.path && <p className="placeholder">{t('noArticleOpen')}</p>}
           {session.path && session.state === 'deleted' && (
@@ -520,9 +542,7 @@ function Workbench() {
               imageUrl={imageUrl}
             />
           )}
-          {session.path && panes.properties && (
-            <FieldChecks text={session.text} parsed={parsed} required={required} timeZone={timeZone} onGoTo={goToLine} />
-          )}
+          {session.path && panes.properties && <FieldChecks text={session.text} parsed={parsed} required={required} timeZone={timeZone} onGoTo={goToLine} />}
           {session.merged && <MergedNotice notice={session.merged} onDismiss={buffers.dismissMerged} />}
           <Editor onView={onView} label={t('editor')} />
         </section>
@@ -530,7 +550,17 @@ function Workbench() {
           <PreviewSwitch root={folder?.root ?? null} path={session.path}>
             {session.path && (
               <PreviewBoundary key={session.path} path={session.path}>
-                <Preview path={session.path} source={buffers} text={session.text} bodyStart={session.header.bodyStart} options={previewOptions} title={t('preview')} topLine={topLine} editor={view} onRemoteContent={setRemoteContent} />
+                <Preview
+                  path={session.path}
+                  source={buffers}
+                  text={session.text}
+                  bodyStart={session.header.bodyStart}
+                  options={previewOptions}
+                  title={t('preview')}
+                  topLine={topLine}
+                  editor={view}
+                  onRemoteContent={setRemoteContent}
+                />
               </PreviewBoundary>
             )}
           </PreviewSwitch>
@@ -549,7 +579,12 @@ function Workbench() {
         goal={session.path ? goal : null}
       />
       {exporting && folder && (
-        <ExportDialog articlePath={session.path} unsaved={session.path !== null && unsavedSet.has(session.path)} remoteAllowed={remoteContent} onClose={() => setExporting(false)} />
+        <ExportDialog
+          articlePath={session.path}
+          unsaved={session.path !== null && unsavedSet.has(session.path)}
+          remoteAllowed={remoteContent}
+          onClose={() => setExporting(false)}
+        />
       )}
       {unsavedQuestion.dialog}
       {creating && <NewArticleDialog onCreate={(title, draft) => void createArticle(title, draft)} onCancel={() => setCreating(false)} />}
@@ -597,7 +632,9 @@ function Workbench() {
           onClose={() => setMoving(null)}
         />
       )}
-      {quickOpen && <QuickOpen articles={articles} recent={recent} onOpen={(p) => void buffers.open(p).then(() => view?.focus())} onClose={() => setQuickOpen(false)} />}
+      {quickOpen && (
+        <QuickOpen articles={articles} recent={recent} onOpen={(p) => void buffers.open(p).then(() => view?.focus())} onClose={() => setQuickOpen(false)} />
+      )}
       {palette && (
         <CommandPalette
           commands={commands}
@@ -606,7 +643,11 @@ function Workbench() {
             { id: 'shortcuts', label: t('shortcuts'), run: () => setPanel('shortcuts') },
             { id: 'taxonomy', label: t('toggleTaxonomy'), run: () => setTaxonomyOpen((open) => !open) },
             { id: 'image-settings', label: t('imageSettingsCommand'), run: mediaSettings.edit },
-            { id: 'language', label: t('language') + ': ' + (locale === 'en' ? '简体中文' : 'English'), run: () => setLocale(locale === 'en' ? 'zh-CN' : 'en') },
+            {
+              id: 'language',
+              label: t('language') + ': ' + (locale === 'en' ? '简体中文' : 'English'),
+              run: () => setLocale(locale === 'en' ? 'zh-CN' : 'en'),
+            },
           ]}
           onClose={() => setPalette(false)}
         />

@@ -29,9 +29,7 @@ function unwrap<M extends InvokeMethod>(method: M): InvokeApi[M] {
   return call as unknown as InvokeApi[M]
 }
 
-export const folio: InvokeApi = Object.fromEntries(
-  (Object.keys(INVOKE) as InvokeMethod[]).map((method) => [method, unwrap(method)]),
-) as unknown as InvokeApi
+export const folio: InvokeApi = Object.fromEntries((Object.keys(INVOKE) as InvokeMethod[]).map((method) => [method, unwrap(method)])) as unknown as InvokeApi
 
 export function onMainEvent<E extends EventName>(event: E, listener: (payload: EventApi[E]) => void): () => void {
   return wire().on(event, listener)

@@ -34,7 +34,10 @@ function fail(sentence) {
 
 /** The first line of the installer's error that says something (not "at …" stack frames). */
 function reason(stderr) {
-  const lines = stderr.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('at '))
+  const lines = stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('at '))
   const cause = lines.find((line) => /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|HTTP|\b\d{3}\b/.test(line))
   return (cause ?? lines[0] ?? 'no reason given').replace(/^\w*Error:\s*/, '')
 }
@@ -62,6 +65,8 @@ if (!installed()) {
   clearTimeout(timer)
   if (code !== 0 || !installed()) {
     const why = code === null ? `no answer in ${DOWNLOAD_TIMEOUT_MS / 60_000} minutes` : reason(stderr)
-    fail(`Folio could not download Electron ${version} (${why}): check the network connection or set ELECTRON_MIRROR to a reachable mirror, then run the command again${nodeHint()}.`)
+    fail(
+      `Folio could not download Electron ${version} (${why}): check the network connection or set ELECTRON_MIRROR to a reachable mirror, then run the command again${nodeHint()}.`,
+    )
   }
 }

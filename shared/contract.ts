@@ -744,16 +744,7 @@ export interface InvokeApi {
 export type SiteServerTool = 'hexo' | 'hugo' | 'jekyll' | 'astro' | 'eleventy'
 
 /** What keeps the site's server from starting, for the UI's own words (`missing` and `install` say it in English). */
-export type SiteServerMissing =
-  | 'node'
-  | 'hexo'
-  | 'hexo-server'
-  | 'hexo-command'
-  | 'hugo'
-  | 'gemfile'
-  | 'bundler'
-  | 'dev-script'
-  | 'packages'
+export type SiteServerMissing = 'node' | 'hexo' | 'hexo-server' | 'hexo-command' | 'hugo' | 'gemfile' | 'bundler' | 'dev-script' | 'packages'
 
 /** The site's own server for the open folder. `origin` is always http://127.0.0.1:<port>. */
 export type SiteServerState =

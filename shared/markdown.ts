@@ -134,8 +134,37 @@ export interface RenderedBlock {
 }
 
 /** Elements that never hold children, and those whose end tag HTML lets a writer leave out: neither keeps a block open. */
-const UNCOUNTED = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
-  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'rt', 'rp', 'colgroup', 'caption'])
+const UNCOUNTED = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'option',
+  'optgroup',
+  'rt',
+  'rp',
+  'colgroup',
+  'caption',
+])
 
 /** How many elements a raw HTML block leaves open (negative: closes more than it opens). */
 function openElements(html: string): number {

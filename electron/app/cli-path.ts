@@ -18,9 +18,7 @@ export interface CommandLineEnv {
   appImage: string | undefined
 }
 
-export type CommandLinePlan =
-  | { launcher: string; link: string; onPath: boolean }
-  | { unavailable: 'windows' | 'appimage' }
+export type CommandLinePlan = { launcher: string; link: string; onPath: boolean } | { unavailable: 'windows' | 'appimage' }
 
 /**
  * macOS links into /usr/local/bin (on every shell's PATH; may need an administrator), Linux into

@@ -38,7 +38,11 @@ export function setupCloseGuard(window: BrowserWindow, deps: CloseGuardDeps): Cl
 
   const proceed = async (): Promise<void> => {
     // The window closes either way: the writer chose to discard, and a journal left behind only offers recovery again.
-    await deps.discard().catch((error: unknown) => log.error('journal', 'Could not clear the crash journal after the unsaved edits were discarded; they will be offered again at the next launch.', error))
+    await deps
+      .discard()
+      .catch((error: unknown) =>
+        log.error('journal', 'Could not clear the crash journal after the unsaved edits were discarded; they will be offered again at the next launch.', error),
+      )
     closing = true
     // A quit that we paused must be resumed; closing the window alone would not quit on macOS.
     if (quitting) app.quit()

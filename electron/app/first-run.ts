@@ -10,8 +10,11 @@ import { bundledSampleDir } from './paths'
 
 export const SAMPLE_FOLDER_NAME = 'Folio Sample'
 
-
-const exists = (path: string): Promise<boolean> => lstat(path).then(() => true, () => false)
+const exists = (path: string): Promise<boolean> =>
+  lstat(path).then(
+    () => true,
+    () => false,
+  )
 
 /** Installed files can be read-only; the user's copy must be editable. */
 async function makeWritable(path: string): Promise<void> {

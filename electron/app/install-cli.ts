@@ -18,8 +18,7 @@ const TEXT = {
     doneDetail: 'Open a new terminal and run "folio --help".',
     notOnPath: (dir: string) => `${dir} is not on the PATH Folio was started with: add it in your shell's profile if "folio" is not found.`,
     already: (link: string) => `The folio command is already installed at ${link}.`,
-    conflict: (link: string, target: string | null) =>
-      `${link} is ${target === null ? 'a file' : `a link to ${target}`}, not Folio's command. Replace it?`,
+    conflict: (link: string, target: string | null) => `${link} is ${target === null ? 'a file' : `a link to ${target}`}, not Folio's command. Replace it?`,
     replace: 'Replace',
     cancel: 'Cancel',
     failed: (link: string) => `Folio could not install the folio command at ${link}.`,
@@ -32,8 +31,7 @@ const TEXT = {
     doneDetail: '打开新的终端，运行 "folio --help"。',
     notOnPath: (dir: string) => `${dir} 不在 Folio 启动时的 PATH 中：如果找不到 "folio"，请在 shell 配置文件中加入它。`,
     already: (link: string) => `folio 命令已经安装在 ${link}。`,
-    conflict: (link: string, target: string | null) =>
-      `${link} 是${target === null ? '一个文件' : `指向 ${target} 的链接`}，不是 Folio 的命令。要替换吗？`,
+    conflict: (link: string, target: string | null) => `${link} 是${target === null ? '一个文件' : `指向 ${target} 的链接`}，不是 Folio 的命令。要替换吗？`,
     replace: '替换',
     cancel: '取消',
     failed: (link: string) => `Folio 无法把 folio 命令安装到 ${link}。`,

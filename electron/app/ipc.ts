@@ -30,9 +30,7 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'send
 
 export function setupIpc(handlers: InvokeApi, trusted: TrustedContents): void {
   for (const method of Object.keys(INVOKE) as InvokeMethod[]) {
-    ipcMain.handle(INVOKE[method], (event, ...args: unknown[]) =>
-      isTrustedSender(event, trusted) ? dispatch(handlers, method, args) : FORBIDDEN,
-    )
+    ipcMain.handle(INVOKE[method], (event, ...args: unknown[]) => (isTrustedSender(event, trusted) ? dispatch(handlers, method, args) : FORBIDDEN))
   }
 }
 

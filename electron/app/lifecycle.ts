@@ -70,7 +70,11 @@ function isLocalFileUri(arg: string): boolean {
 export async function resolveTarget(asked: string, cwd: string): Promise<OpenOutcome> {
   const path = localPath(asked, cwd)
   if (path === null) {
-    if (isLocalFileUri(asked)) return cannotOpen(asked, `Folio could not read “${asked}” as a file address: it has a broken %-escape or an encoded “/”. Open the file from Folio instead.`)
+    if (isLocalFileUri(asked))
+      return cannotOpen(
+        asked,
+        `Folio could not read “${asked}” as a file address: it has a broken %-escape or an encoded “/”. Open the file from Folio instead.`,
+      )
     return cannotOpen(asked, `Folio can only open folders and articles on this computer, not “${asked}”.`)
   }
   let real: string
@@ -83,7 +87,10 @@ export async function resolveTarget(asked: string, cwd: string): Promise<OpenOut
   if (info?.isDirectory()) return { folder: real, file: null }
   const kind = info?.isFile() ? articleFileKind(basename(real)) : null
   if (kind === null || (kind === 'needs-header' && !(await startsWithHeader(real)))) {
-    return cannotOpen(real, `Folio could not open “${real}”: it is neither a folder nor an article (.md, .markdown, .mdx, or .html/.txt with a front-matter header).`)
+    return cannotOpen(
+      real,
+      `Folio could not open “${real}”: it is neither a folder nor an article (.md, .markdown, .mdx, or .html/.txt with a front-matter header).`,
+    )
   }
   const site = await detectSite(dirname(real))
   return { folder: site.root, file: relative(site.root, real).split(sep).join('/') }
@@ -122,7 +129,10 @@ export async function startupOutcomes(launch: LaunchRequest, lastFolder: string 
   const asked = await launchOutcomes(launch)
   if (asked.some((o) => !isProblem(o)) || lastFolder === null) return asked
   const last = await resolveTarget(lastFolder, launch.cwd)
-  const gone = cannotOpen(lastFolder, `The folder you had open last, “${lastFolder}”, is no longer there or cannot be read. Open it again from where it is now, or choose another folder.`)
+  const gone = cannotOpen(
+    lastFolder,
+    `The folder you had open last, “${lastFolder}”, is no longer there or cannot be read. Open it again from where it is now, or choose another folder.`,
+  )
   return [...asked, isProblem(last) ? gone : last]
 }
 

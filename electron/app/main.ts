@@ -113,9 +113,7 @@ async function start(): Promise<void> {
         clearRecent: () => void forgetRecentFolders(settings).then(refreshMenu),
         openSample: () => opens.track(ensureSample().then((folder) => deliver({ folder, file: null }))),
         showLog: () => void showLog(app.getPath('logs')),
-        ...(app.isPackaged && process.platform !== 'win32'
-          ? { installCommandLine: () => void (mainWindow && installCommandLine(mainWindow, locale)) }
-          : {}),
+        ...(app.isPackaged && process.platform !== 'win32' ? { installCommandLine: () => void (mainWindow && installCommandLine(mainWindow, locale)) } : {}),
       },
     })
 

@@ -201,11 +201,7 @@ export interface ContextMenuActions {
 }
 
 /** Spelling suggestions first (as in every native editor), then the clipboard. Empty: no menu. */
-export function buildContextMenuTemplate(
-  params: ContextMenuInput,
-  locale: UiLocale,
-  actions: ContextMenuActions,
-): MenuItemConstructorOptions[] {
+export function buildContextMenuTemplate(params: ContextMenuInput, locale: UiLocale, actions: ContextMenuActions): MenuItemConstructorOptions[] {
   const t = STRINGS[locale]
   const items: MenuItemConstructorOptions[] = []
   if (params.isEditable && params.misspelledWord !== '') {

@@ -49,8 +49,7 @@ export interface AssetRoot {
   resolve(relPosixPath: string): Promise<string>
 }
 
-const status = (code: number, text: string): Response =>
-  new Response(text, { status: code, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+const status = (code: number, text: string): Response => new Response(text, { status: code, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
 
 /** The one byte range a `Range: bytes=…` header asks for, clamped to the file; null when unsatisfiable. */
 export function byteRange(header: string, size: number): { start: number; end: number } | null {

@@ -123,8 +123,7 @@ export const STRINGS: Readonly<Record<UiLocale, ShellStrings>> = {
     openFolderTitle: 'Open Content Folder',
     openFolderButton: 'Open',
     unsavedTitle: 'Unsaved Changes',
-    unsavedMessage: (count) =>
-      count === 1 ? 'Save the changes to 1 article before closing?' : `Save the changes to ${count} articles before closing?`,
+    unsavedMessage: (count) => (count === 1 ? 'Save the changes to 1 article before closing?' : `Save the changes to ${count} articles before closing?`),
     unsavedDetail: "Your changes will be lost if you don't save them.",
     saveButton: 'Save',
     discardButton: "Don't Save",

@@ -48,9 +48,7 @@ export function mainWindowOptions(state: WindowState | null, preload: string): B
 export function visibleState(state: WindowState | null, workAreas: readonly Rectangle[]): WindowState | null {
   if (state === null) return null
   const { x, y, width, height } = state.bounds
-  const visible = workAreas.some(
-    (area) => x < area.x + area.width && x + width > area.x && y < area.y + area.height && y + height > area.y,
-  )
+  const visible = workAreas.some((area) => x < area.x + area.width && x + width > area.x && y < area.y + area.height && y + height > area.y)
   const primary = workAreas[0]
   if (visible || primary === undefined) return state
   const centred = {
@@ -65,7 +63,10 @@ export function visibleState(state: WindowState | null, workAreas: readonly Rect
 }
 
 export function createMainWindow(saved: WindowState | null): BrowserWindow {
-  const state = visibleState(saved, screen.getAllDisplays().map((display) => display.workArea))
+  const state = visibleState(
+    saved,
+    screen.getAllDisplays().map((display) => display.workArea),
+  )
   const window = new BrowserWindow(mainWindowOptions(state, PRELOAD_PATH))
   if (state?.maximized) window.maximize()
   window.once('ready-to-show', () => window.show())

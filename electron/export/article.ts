@@ -75,7 +75,11 @@ export async function loadArticle(site: SiteSettings, rules: PathRules, rel: str
   try {
     ;({ bytes, stats: facts } = await readRegularFile(abs))
   } catch (error) {
-    throw new FolioError({ code: 'NOT_FOUND', path: rel, message: `Cannot read "${rel}": ${(error as Error).message}. Check that the file exists and is readable.` })
+    throw new FolioError({
+      code: 'NOT_FOUND',
+      path: rel,
+      message: `Cannot read "${rel}": ${(error as Error).message}. Check that the file exists and is readable.`,
+    })
   }
   const indexed = summarize({ rel, size: facts.size, mtimeMs: facts.mtimeMs, kind: needsHeader ? 'needs-header' : 'article' }, bytes, site, rules)
   if (!indexed) return null

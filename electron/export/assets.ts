@@ -50,7 +50,9 @@ function tagSource(ref: Reference, articleRel: string): string {
 
 /** Turns Hexo's asset tags into the HTML Hexo makes of them, pointing into the post asset folder (relative to the article); code stays as written. */
 export function expandAssetTags(body: string, articleRel: string): string {
-  return patchReferences(body, findReferences(body).filter(isTag), (ref) => (ref.tag ? assetTagHtml(ref.tag, encodeURI(tagSource(ref, articleRel))) : undefined))
+  return patchReferences(body, findReferences(body).filter(isTag), (ref) =>
+    ref.tag ? assetTagHtml(ref.tag, encodeURI(tagSource(ref, articleRel))) : undefined,
+  )
 }
 
 /** Every image source in a body (after expandAssetTags), as written and decoded, in order; code left out. */
@@ -86,7 +88,10 @@ export function rewriteImageSources(body: string, articleRel: string, to: (src: 
 }
 
 async function isFile(abs: string): Promise<boolean> {
-  return stat(abs).then((s) => s.isFile(), () => false)
+  return stat(abs).then(
+    (s) => s.isFile(),
+    () => false,
+  )
 }
 
 /** Resolves each local source of a body through the guard; order and duplicates do not matter. */

@@ -41,7 +41,11 @@ function extensionOf(rel: string): string {
 }
 
 /** The bundle's text and the images it needs; nothing is written. */
-async function bundleText(article: ExportArticle, ctx: ExportContext, options: BundleOptions): Promise<{ text: string; copies: { from: string; name: string }[]; missing: string[]; remote: string[] }> {
+async function bundleText(
+  article: ExportArticle,
+  ctx: ExportContext,
+  options: BundleOptions,
+): Promise<{ text: string; copies: { from: string; name: string }[]; missing: string[]; remote: string[] }> {
   const body = bodyOf(article)
   const { found } = await resolveImages(imageSources(expandAssetTags(body, article.rel)), article.rel, ctx.site, ctx.guard)
   const names = assetNames(found.values())
@@ -57,10 +61,21 @@ async function bundleText(article: ExportArticle, ctx: ExportContext, options: B
   const copies = [...found.values()].map((image) => ({ from: image.abs, name: names.get(image.rel) ?? image.rel }))
   const unique = [...new Map(copies.map((c) => [c.name, c])).values()].sort((a, b) => (a.name < b.name ? -1 : 1))
   // A stripped header leaves the blank lines that followed it: a body starts at its first content.
-  return { text: bom + header + (options.stripHeader ? rewritten.replace(/^(?:[ \t]*\r?\n)+/, '') : rewritten), copies: unique, missing: [...missing].sort(), remote: [...remote].sort() }
+  return {
+    text: bom + header + (options.stripHeader ? rewritten.replace(/^(?:[ \t]*\r?\n)+/, '') : rewritten),
+    copies: unique,
+    missing: [...missing].sort(),
+    remote: [...remote].sort(),
+  }
 }
 
-export async function exportBundle(article: ExportArticle, ctx: ExportContext, outDir: string, name: string, options: BundleOptions = {}): Promise<BundleResult> {
+export async function exportBundle(
+  article: ExportArticle,
+  ctx: ExportContext,
+  outDir: string,
+  name: string,
+  options: BundleOptions = {},
+): Promise<BundleResult> {
   const { text, copies, missing, remote } = await bundleText(article, ctx, options)
   const fileName = `${name}${extensionOf(article.rel)}`
   if (options.zip) {

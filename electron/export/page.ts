@@ -140,7 +140,13 @@ export interface PageResult {
  * The standalone page: `<outDir>/<name>.html`, its images in `<outDir>/<name>/` unless inlined.
  * The theme is inlined so the single file is all one needs to open or mail.
  */
-export async function exportPage(article: ExportArticle, ctx: ExportContext, outDir: string, name: string, options: { inlineImages?: boolean } = {}): Promise<PageResult> {
+export async function exportPage(
+  article: ExportArticle,
+  ctx: ExportContext,
+  outDir: string,
+  name: string,
+  options: { inlineImages?: boolean } = {},
+): Promise<PageResult> {
   const body = await renderBody(article, ctx, { inline: options.inlineImages === true, assetHref: href(name) })
   const html = documentShell({
     ...articleShellFacts(article),

@@ -20,7 +20,8 @@ export interface PdfOptions {
 
 const MM_PER_INCH = 25.4
 /** The print date Chromium offers (class "date") is left out on purpose: same input, same PDF. */
-const TEMPLATE_STYLE = 'font-size: 9px; width: 100%; padding: 0 16mm; color: #666; font-family: -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;'
+const TEMPLATE_STYLE =
+  'font-size: 9px; width: 100%; padding: 0 16mm; color: #666; font-family: -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;'
 
 function margins(o: PdfOptions): { top: number; right: number; bottom: number; left: number } {
   return { top: o.margins?.top ?? 18, right: o.margins?.right ?? 16, bottom: o.margins?.bottom ?? 18, left: o.margins?.left ?? 16 }
@@ -28,7 +29,9 @@ function margins(o: PdfOptions): { top: number; right: number; bottom: number; l
 
 function templates(o: PdfOptions): { displayHeaderFooter: boolean; headerTemplate: string; footerTemplate: string } {
   const header = o.headerTitle ? `<div style="${TEMPLATE_STYLE} text-align: left;">${escapeHtml(o.headerTitle)}</div>` : '<div></div>'
-  const footer = o.pageNumbers ? `<div style="${TEMPLATE_STYLE} text-align: center;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>` : '<div></div>'
+  const footer = o.pageNumbers
+    ? `<div style="${TEMPLATE_STYLE} text-align: center;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`
+    : '<div></div>'
   return { displayHeaderFooter: Boolean(o.headerTitle || o.pageNumbers), headerTemplate: header, footerTemplate: footer }
 }
 

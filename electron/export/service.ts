@@ -119,7 +119,12 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     return deps.printToPdf
   }
 
-  const printTo = async (request: ExportRequest, article: ExportArticle, ctx: ExportContext, file: string): Promise<{ missing: string[]; remote: string[] }> => {
+  const printTo = async (
+    request: ExportRequest,
+    article: ExportArticle,
+    ctx: ExportContext,
+    file: string,
+  ): Promise<{ missing: string[]; remote: string[] }> => {
     const page = await printablePage(article, ctx)
     const pdf = await printer()(page.html, pdfOptions(request, article), { remote: ctx.remote === true })
     await mkdir(dirname(file), { recursive: true })
@@ -128,7 +133,12 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
   }
 
   /** One article to one file the user named: a page, a PDF or a zipped bundle. */
-  const toFile = async (request: ExportRequest & { format: 'html' | 'pdf' | 'zip' }, rel: string, abs: string, signal: AbortSignal): Promise<ExportResult | null> => {
+  const toFile = async (
+    request: ExportRequest & { format: 'html' | 'pdf' | 'zip' },
+    rel: string,
+    abs: string,
+    signal: AbortSignal,
+  ): Promise<ExportResult | null> => {
     const { article, source } = await load(abs)
     const extension = EXTENSION[request.format]
     const target = await deps.chooseTarget?.({ kind: 'file', format: request.format, suggestedName: slugFor(article.title, article.rel) + extension })
@@ -147,7 +157,14 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
           : await exportBundle(article, ctx, dirname(target), name, { zip: true, stripHeader: request.options?.stripHeader === true })
     deps.onProgress({ id: request.id, done: 1, total: 1, current: rel })
     const per = (list: string[]) => list.map((src) => ({ path: rel, src }))
-    return { ...base, target: written.files[0] ?? target, exported: 1, missingImages: per(written.missing), remoteLeftOut: per(written.remote), cancelled: false }
+    return {
+      ...base,
+      target: written.files[0] ?? target,
+      exported: 1,
+      missingImages: per(written.missing),
+      remoteLeftOut: per(written.remote),
+      cancelled: false,
+    }
   }
 
   /** PDFs of several articles into a folder, named from their titles, unique within the export. */
@@ -170,7 +187,10 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       },
       { signal },
     )
-    const names = uniqueSlugs([...loaded].map(([abs, l]) => ({ rel: abs, title: l.article.title, articleRel: l.article.rel })), (i) => slugFor(i.title, i.articleRel))
+    const names = uniqueSlugs(
+      [...loaded].map(([abs, l]) => ({ rel: abs, title: l.article.title, articleRel: l.article.rel })),
+      (i) => slugFor(i.title, i.articleRel),
+    )
     const printing = await runBatch(
       [...loaded.keys()],
       async (abs) => {
@@ -190,7 +210,12 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
   }
 
   /** Several articles, a Markdown bundle, or the whole site, into a folder the user chose. */
-  const toFolder = async (request: ExportRequest, articles: { rel: string; abs: string }[], failed: ExportFailure[], signal: AbortSignal): Promise<ExportResult | null> => {
+  const toFolder = async (
+    request: ExportRequest,
+    articles: { rel: string; abs: string }[],
+    failed: ExportFailure[],
+    signal: AbortSignal,
+  ): Promise<ExportResult | null> => {
     const workspace = deps.workspace()
     const outDir = await deps.chooseTarget?.({ kind: 'folder', format: request.format, suggestedName: workspace.info.name })
     if (!outDir) return null
@@ -198,7 +223,10 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     // Writing into the folder itself or one holding it would mix the export with the articles.
     const up = relative(outDir, root)
     if (!(up === '..' || up.startsWith('..' + sep) || isAbsolute(up))) {
-      throw new FolioError({ code: 'BAD_ARGUMENT', message: `Cannot export into "${outDir}": it holds the open folder. Choose an empty folder elsewhere, or a new folder inside.` })
+      throw new FolioError({
+        code: 'BAD_ARGUMENT',
+        message: `Cannot export into "${outDir}": it holds the open folder. Choose an empty folder elsewhere, or a new folder inside.`,
+      })
     }
     const relOf = new Map(articles.map((a) => [a.abs, a.rel]))
     const toRel = (path: string): string => relOf.get(path) ?? path
@@ -254,7 +282,8 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
 
   const runExport = async (request: ExportRequest): Promise<ExportResult | null> => {
     const workspace = deps.workspace()
-    if (running.has(request.id)) throw new FolioError({ code: 'BAD_ARGUMENT', message: `An export with id "${request.id}" is already running. Use a new id for each export.` })
+    if (running.has(request.id))
+      throw new FolioError({ code: 'BAD_ARGUMENT', message: `An export with id "${request.id}" is already running. Use a new id for each export.` })
     if (request.format === 'site' && request.articles !== 'all') {
       throw new FolioError({ code: 'BAD_ARGUMENT', message: 'A site is exported from the whole folder: ask for articles "all".' })
     }
@@ -267,8 +296,8 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
         request.format === 'site'
           ? []
           : request.articles === 'all'
-          ? (await workspace.list()).filter((a) => drafts || a.error !== null || !a.draft).map((a) => a.path)
-          : [...new Set(request.articles)]
+            ? (await workspace.list()).filter((a) => drafts || a.error !== null || !a.draft).map((a) => a.path)
+            : [...new Set(request.articles)]
       if (rels.length === 0 && request.format !== 'site') {
         throw new FolioError({ code: 'NOT_FOUND', message: `There is nothing to export in "${workspace.info.name}". Add an article, or include drafts.` })
       }
@@ -287,7 +316,12 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       }
       const [first] = refused
       if (first && articles.length === 0) throw new FolioError(first)
-      return await toFolder(request, articles, refused.map((e) => failureOf(e.path ?? '', e)), controller.signal)
+      return await toFolder(
+        request,
+        articles,
+        refused.map((e) => failureOf(e.path ?? '', e)),
+        controller.signal,
+      )
     } finally {
       running.delete(request.id)
     }

@@ -105,7 +105,10 @@ interface Term {
 /** Terms with unique slugs, decided in name order. */
 function terms(groups: Map<string, { label: string; articles: ExportArticle[] }>): Map<string, Term> {
   const keys = [...groups.keys()].sort(byName)
-  const slugs = uniqueSlugs(keys.map((k) => ({ rel: k })), (k) => slugFor(k.rel.replaceAll(CATEGORY_SEPARATOR, '/'), 'term'))
+  const slugs = uniqueSlugs(
+    keys.map((k) => ({ rel: k })),
+    (k) => slugFor(k.rel.replaceAll(CATEGORY_SEPARATOR, '/'), 'term'),
+  )
   const out = new Map<string, Term>()
   for (const key of keys) {
     const group = groups.get(key)
@@ -129,15 +132,25 @@ export async function exportSite(folder: string, outDir: string, options: SiteOp
 async function build(
   outDir: string,
   options: SiteOptions,
-  { source, meta, theme, found, sanitizer }: { source: ExportSource; meta: SiteMeta; theme: string; found: { rel: string; needsHeader: boolean }[]; sanitizer: ExportSanitizer },
+  {
+    source,
+    meta,
+    theme,
+    found,
+    sanitizer,
+  }: { source: ExportSource; meta: SiteMeta; theme: string; found: { rel: string; needsHeader: boolean }[]; sanitizer: ExportSanitizer },
 ): Promise<SiteResult> {
   const title = options.title ?? meta.title
   const baseUrl = options.baseUrl ? options.baseUrl.replace(/\/*$/, '/') : meta.baseUrl
   const needsHeader = new Set(found.filter((f) => f.needsHeader).map((f) => f.rel))
-  const loading = await runBatch(found.map((f) => f.rel), (r) => loadArticle(source.site, source.rules, r, needsHeader.has(r)), {
-    concurrency: 16,
-    ...(options.signal ? { signal: options.signal } : {}),
-  })
+  const loading = await runBatch(
+    found.map((f) => f.rel),
+    (r) => loadArticle(source.site, source.rules, r, needsHeader.has(r)),
+    {
+      concurrency: 16,
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+  )
   const all = loading.results.map((r) => r.value).filter((a): a is ExportArticle => a !== null)
   const articles = all.filter((a) => options.drafts || !a.draft).sort(newestFirst)
   const slugs = uniqueSlugs(articles, (a) => slugFor(a.title, a.rel))
@@ -207,7 +220,15 @@ async function build(
         tag: (t: string) => `../../tags/${href(tags.get(t)?.slug ?? '')}.html`,
         category: (p: string[]) => `../../categories/${href(categories.get(p.join(CATEGORY_SEPARATOR))?.slug ?? '')}.html`,
       }
-      await write(`posts/${slug}/index.html`, shell('../../', { title: article.title, description: article.excerpt, article, body: `<article>\n${articleHeader(article, links)}<div class="article-body">\n${body.html}\n</div>\n</article>\n` }))
+      await write(
+        `posts/${slug}/index.html`,
+        shell('../../', {
+          title: article.title,
+          description: article.excerpt,
+          article,
+          body: `<article>\n${articleHeader(article, links)}<div class="article-body">\n${body.html}\n</div>\n</article>\n`,
+        }),
+      )
       await copyAll(body.copies, join(outDir, 'posts', slug))
       for (const c of body.copies) written.push(`posts/${slug}/${c.name}`)
       return { missing: body.missing, remote: body.remote }
@@ -233,9 +254,23 @@ async function build(
   await write('index.html', shell('', { title, description: meta.description || title, body: `<h1>${escapeHtml(title)}</h1>\n${list(articles, '')}` }))
   const termPages = async (kind: 'tags' | 'categories', heading: string, map: Map<string, Term>): Promise<void> => {
     const items = [...map.values()].map((t) => `<li><a href="${href(t.slug)}.html">${escapeHtml(t.label)}</a> (${t.articles.length})</li>\n`)
-    await write(`${kind}/index.html`, shell('../', { title: `${heading} · ${title}`, description: `${heading} · ${title}`, body: `<h1>${heading}</h1>\n<ul class="term-list">\n${items.join('')}</ul>\n` }))
+    await write(
+      `${kind}/index.html`,
+      shell('../', {
+        title: `${heading} · ${title}`,
+        description: `${heading} · ${title}`,
+        body: `<h1>${heading}</h1>\n<ul class="term-list">\n${items.join('')}</ul>\n`,
+      }),
+    )
     for (const t of map.values()) {
-      await write(`${kind}/${t.slug}.html`, shell('../', { title: `${t.label} · ${title}`, description: `${heading}: ${t.label}`, body: `<h1>${escapeHtml(t.label)}</h1>\n${list(t.articles, '../')}` }))
+      await write(
+        `${kind}/${t.slug}.html`,
+        shell('../', {
+          title: `${t.label} · ${title}`,
+          description: `${heading}: ${t.label}`,
+          body: `<h1>${escapeHtml(t.label)}</h1>\n${list(t.articles, '../')}`,
+        }),
+      )
     }
   }
   await termPages('tags', 'Tags', tags)

@@ -15,6 +15,9 @@ export async function loadTheme(name = 'default', dir = THEMES_DIR): Promise<str
   try {
     return await readFile(path, 'utf8')
   } catch (error) {
-    throw new FolioError({ code: 'NOT_FOUND', message: `Cannot read the export theme "${path}": ${(error as Error).message}. Reinstall Folio or pass an existing theme.` })
+    throw new FolioError({
+      code: 'NOT_FOUND',
+      message: `Cannot read the export theme "${path}": ${(error as Error).message}. Reinstall Folio or pass an existing theme.`,
+    })
   }
 }

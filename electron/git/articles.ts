@@ -29,4 +29,3 @@ export function articleChanges(changes: readonly PathStatus[], articles: readonl
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
-

@@ -31,7 +31,11 @@ export function parseHistory(output: string): CommitInfo[] {
     if (chunk === '') continue
     const end = chunk.indexOf('\0')
     const [hash = '', author = '', email = '', date = '', subject = ''] = chunk.slice(0, end).split('\x1f')
-    const path = chunk.slice(end + 1).replace(/^\n/, '').split('\0')[0] ?? ''
+    const path =
+      chunk
+        .slice(end + 1)
+        .replace(/^\n/, '')
+        .split('\0')[0] ?? ''
     commits.push({ hash, author, email, date, subject, path })
   }
   return commits

@@ -93,7 +93,15 @@ export function runGit(args: readonly string[], options: GitRunOptions): Promise
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
     const timer = setTimeout(() => {
       stop(child)
-      finish(() => reject(new GitFailedError(args, { code: -1, stdout: Buffer.alloc(0), stderr: `${err}\ngit did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped.` })))
+      finish(() =>
+        reject(
+          new GitFailedError(args, {
+            code: -1,
+            stdout: Buffer.alloc(0),
+            stderr: `${err}\ngit did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped.`,
+          }),
+        ),
+      )
     }, timeoutMs)
     const onAbort = () => {
       stop(child)
@@ -142,6 +150,11 @@ export async function git(args: readonly string[], options: GitRunOptions): Prom
 }
 
 function describeFailure(args: readonly string[], result: GitResult): string {
-  const said = result.stderr.trim().split('\n').filter((l) => l.trim() !== '').slice(-6).join('\n')
+  const said = result.stderr
+    .trim()
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .slice(-6)
+    .join('\n')
   return `git ${args[0] ?? ''} failed${result.code >= 0 ? ` (exit status ${result.code})` : ''}${said ? `:\n${said}` : ''}`
 }

@@ -63,7 +63,8 @@ export function createGitService(deps: GitServiceDeps): GitService {
 
   /** Only one commit, pull or push at a time: a second would fight the first for git's lock. */
   const exclusive = async <T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
-    if (running) throw new FolioError({ code: 'CANCELLED', message: 'Git is still busy with the last pull, push or commit. Wait for it, or stop it, then try again.' })
+    if (running)
+      throw new FolioError({ code: 'CANCELLED', message: 'Git is still busy with the last pull, push or commit. Wait for it, or stop it, then try again.' })
     const controller = new AbortController()
     running = controller
     try {
@@ -118,7 +119,12 @@ export function createGitService(deps: GitServiceDeps): GitService {
       const renamedFrom = paths.flatMap((p) => status.changes.find((c) => c.path === p)?.from ?? [])
       const withAssets = [...new Set([...paths, ...renamedFrom, ...paths.flatMap((p) => assetsOf(p, status.changes))])]
       return exclusive(async (signal) => {
-        const done = await commitPaths(r, withAssets.map((p) => toTop(r, p)), message, { merging: status.operation === 'merge', signal, staged: renamedFrom.map((p) => toTop(r, p)) }).catch(fail)
+        const done = await commitPaths(
+          r,
+          withAssets.map((p) => toTop(r, p)),
+          message,
+          { merging: status.operation === 'merge', signal, staged: renamedFrom.map((p) => toTop(r, p)) },
+        ).catch(fail)
         return { output: done.output, commit: done.commit }
       })
     },
@@ -167,4 +173,3 @@ export function assetsOf(article: string, changes: readonly PathStatus[]): strin
   }
   return out
 }
-

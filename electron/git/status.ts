@@ -19,7 +19,6 @@ export interface PathStatus {
   from?: string
 }
 
-
 /** A merge, rebase, cherry-pick or revert that git is in the middle of. */
 export type Operation = 'merge' | 'rebase' | 'cherry-pick' | 'revert' | null
 

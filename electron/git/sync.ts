@@ -47,7 +47,13 @@ async function commitHooks(repo: Repo): Promise<string[]> {
   const dir = resolve(repo.top, r.stdout.toString('utf8').trim())
   const found: string[] = []
   for (const name of COMMIT_HOOKS) {
-    if (await access(join(dir, name), constants.X_OK).then(() => true, () => false)) found.push(name)
+    if (
+      await access(join(dir, name), constants.X_OK).then(
+        () => true,
+        () => false,
+      )
+    )
+      found.push(name)
   }
   return found
 }
@@ -58,7 +64,8 @@ function explainCommit(said: string, hooks: readonly string[]): string {
     return 'Git does not know who you are. Set your name and email once (git config --global user.name "…" and user.email "…"), then commit again.'
   }
   if (/nothing to commit|no changes added/i.test(text)) return 'There is nothing to commit in the chosen articles: they match the last commit.'
-  if (hooks.length > 0) return `The commit was refused, most likely by the repository's ${hooks.join(' or ')} hook. Fix what it reports, then commit again. Its output:\n${text}`
+  if (hooks.length > 0)
+    return `The commit was refused, most likely by the repository's ${hooks.join(' or ')} hook. Fix what it reports, then commit again. Its output:\n${text}`
   return `The commit failed. Git said:\n${text}`
 }
 
@@ -91,7 +98,11 @@ export function explainNetwork(verb: string, said: string): string {
   let what: string
   if (/CONFLICT|Automatic merge failed|could not apply|Resolve all conflicts/i.test(text)) {
     what = 'The pull brought changes that overlap yours. The articles in conflict are marked in the library: open each to merge it, then commit.'
-  } else if (/Authentication failed|could not read Username|could not read Password|Permission denied \(publickey|terminal prompts disabled|returned error: 403|403 Forbidden/i.test(text)) {
+  } else if (
+    /Authentication failed|could not read Username|could not read Password|Permission denied \(publickey|terminal prompts disabled|returned error: 403|403 Forbidden/i.test(
+      text,
+    )
+  ) {
     what = `Git could not sign in to the remote${which}. Folio stores no passwords: set up a credential helper or an SSH key for it in git, then try again.`
   } else if (/would be overwritten by merge|Please commit your changes or stash them/i.test(text)) {
     what = 'The pull would overwrite changes you have not committed. Commit (or undo) them first, then pull again.'
@@ -99,8 +110,16 @@ export function explainNetwork(verb: string, said: string): string {
     what = 'The remote has commits you do not have yet. Pull first, then push again.'
   } else if (/has no upstream branch/i.test(text)) {
     what = 'This branch is not on the remote yet. Publish it once with git push -u (for example git push -u origin HEAD), then push from Folio.'
-  } else if (/No configured push destination|does not appear to be a git repository|No remote repository specified|no tracking information|There is no tracking information/i.test(text)) {
-    what = 'This repository has no remote to ' + verb + (verb === 'push' ? ' to' : ' from') + '. Add one with git remote add, or set the branch\'s upstream, then try again.'
+  } else if (
+    /No configured push destination|does not appear to be a git repository|No remote repository specified|no tracking information|There is no tracking information/i.test(
+      text,
+    )
+  ) {
+    what =
+      'This repository has no remote to ' +
+      verb +
+      (verb === 'push' ? ' to' : ' from') +
+      ". Add one with git remote add, or set the branch's upstream, then try again."
   } else if (/Could not resolve host|unable to access|Connection refused|timed out/i.test(text)) {
     what = `Git could not reach the remote${which}. Check the network and the remote's address, then try again.`
   } else if (/did not finish within|Stopped at your request/.test(text)) {

@@ -38,7 +38,8 @@ export async function checkLinks(workspace: Workspace): Promise<LinkProblem[]> {
   for (const article of paths) {
     const text = await readFile(join(root, ...article.split('/')), 'utf8').catch(() => null)
     if (text === null) continue
-    for (const { path, line, column, rule, target, message } of linkProblems(text, article, rules, files, paths)) problems.push({ path, line, column, rule, target, message })
+    for (const { path, line, column, rule, target, message } of linkProblems(text, article, rules, files, paths))
+      problems.push({ path, line, column, rule, target, message })
   }
   return problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column))
 }

@@ -72,7 +72,8 @@ export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyServi
     if (from === to) throw badArgument(`${from} is already called that. Type a different name.`)
     const [files, summaries] = await Promise.all([allFiles(root), workspace.list()])
     const articles = summaries.map((a) => a.path)
-    if (!files.has(from) && !articles.includes(from)) throw new FolioError({ code: 'NOT_FOUND', path: from, message: `Could not rename ${from}: it does not exist (moved or deleted?). Refresh the library.` })
+    if (!files.has(from) && !articles.includes(from))
+      throw new FolioError({ code: 'NOT_FOUND', path: from, message: `Could not rename ${from}: it does not exist (moved or deleted?). Refresh the library.` })
     if (files.has(to) || [...files].some((f) => f.startsWith(`${to}/`))) {
       throw new FolioError({ code: 'EXISTS', path: to, message: `Could not rename ${from} to ${to}: something with that name exists. Choose another name.` })
     }
@@ -104,7 +105,10 @@ export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyServi
       const result = rewriteArticle(decoded.text, article, ctx)
       if (result.headerError) {
         const e = result.headerError
-        skipped.push({ path: article, reason: `${article}: the header does not parse (line ${e.line}: ${e.message}), so its references were not looked at and it is left as it is. Fix it, then rename again.` })
+        skipped.push({
+          path: article,
+          reason: `${article}: the header does not parse (line ${e.line}: ${e.message}), so its references were not looked at and it is left as it is. Fix it, then rename again.`,
+        })
         return
       }
       for (const l of result.left) left.push({ path: article, ...lineColumn(decoded.text, l.offset), target: l.target, reason: l.reason })

@@ -35,7 +35,7 @@ export interface FileLoggerOptions {
 export function describeCause(cause: unknown): string {
   if (cause instanceof Error) return cause.stack ?? `${cause.name}: ${cause.message}`
   if (cause === undefined) return ''
-  return typeof cause === 'string' ? cause : JSON.stringify(cause) ?? String(cause)
+  return typeof cause === 'string' ? cause : (JSON.stringify(cause) ?? String(cause))
 }
 
 /** One entry: a header line, then the cause indented, so `grep ERROR` finds every failure. */

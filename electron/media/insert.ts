@@ -63,10 +63,16 @@ export async function prepareImage(input: ImageInput, settings: InsertSettings, 
     throw refuse(`${shown(input.name)} is not a PNG, JPEG, GIF, WebP, AVIF, BMP or SVG image, or it is damaged (cut short?). Nothing was copied.`)
   }
   if (sniffed.width && sniffed.height && sniffed.width * sniffed.height > MAX_PIXELS) {
-    throw refuse(`${shown(input.name)} is ${sniffed.width} × ${sniffed.height} pixels (${Math.round((sniffed.width * sniffed.height) / 1e6)} megapixels); Folio inserts images up to ${MAX_PIXELS / 1e6} megapixels. Scale it down first. Nothing was copied.`)
+    throw refuse(
+      `${shown(input.name)} is ${sniffed.width} × ${sniffed.height} pixels (${Math.round((sniffed.width * sniffed.height) / 1e6)} megapixels); Folio inserts images up to ${MAX_PIXELS / 1e6} megapixels. Scale it down first. Nothing was copied.`,
+    )
   }
   const own = input.name ? safeImageName(input.name, sniffed.ext) : 'empty'
-  if (own === 'path') throw new FolioError({ code: 'INVALID_PATH', message: `Refused the image name "${input.name}": a name cannot lead into other folders. Rename the file and insert it again.` })
+  if (own === 'path')
+    throw new FolioError({
+      code: 'INVALID_PATH',
+      message: `Refused the image name "${input.name}": a name cannot lead into other folders. Rename the file and insert it again.`,
+    })
   let bytes = input.bytes
   if (sniffed.type === 'svg') {
     const clean = sanitizeSvg(new TextDecoder().decode(bytes))
@@ -122,7 +128,13 @@ async function writeExclusive(folderAbs: string, name: string, bytes: Uint8Array
       if (code === 'EEXIST') return false
       // Disks without hard links (FAT, some network shares): rename, after making sure the name is free.
       if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error
-      if (await lstat(target).then(() => true, () => false)) return false
+      if (
+        await lstat(target).then(
+          () => true,
+          () => false,
+        )
+      )
+        return false
       await rename(temp, target)
       return true
     }
@@ -136,9 +148,14 @@ function writeError(error: unknown, folder: string): FolioError {
   const code = (error as NodeJS.ErrnoException).code
   const where = folder || 'the folder'
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new FolioError({ code: 'READ_ONLY', path: folder, message: `Could not copy the image into ${where}: the folder is read-only. Make it writable and insert the image again. Nothing was copied.` })
+    return new FolioError({
+      code: 'READ_ONLY',
+      path: folder,
+      message: `Could not copy the image into ${where}: the folder is read-only. Make it writable and insert the image again. Nothing was copied.`,
+    })
   }
-  if (code === 'ENOSPC') return new FolioError({ code: 'IO', path: folder, message: `Could not copy the image into ${where}: the disk is full. Nothing was copied.` })
+  if (code === 'ENOSPC')
+    return new FolioError({ code: 'IO', path: folder, message: `Could not copy the image into ${where}: the disk is full. Nothing was copied.` })
   const reason = error instanceof Error ? error.message : String(error)
   return new FolioError({ code: 'IO', path: folder, message: `Could not copy the image into ${where}: ${reason}. Nothing was copied.` })
 }
@@ -150,7 +167,13 @@ async function missingFolders(guard: Guard, folderRel: string): Promise<string[]
   for (let i = 1; i <= parts.length; i++) {
     const rel = parts.slice(0, i).join('/')
     const abs = (await guard.resolve(rel)).abs
-    if (!(await lstat(abs).then(() => true, () => false))) missing.push(abs)
+    if (
+      !(await lstat(abs).then(
+        () => true,
+        () => false,
+      ))
+    )
+      missing.push(abs)
   }
   return missing
 }
@@ -183,7 +206,12 @@ export async function insertImages(
       for (let n = 1; name === null; n++) {
         const candidate = numberedName(image.name, n)
         if (files.has(candidate.toLowerCase())) continue
-        if (n > 999) throw new FolioError({ code: 'EXISTS', path: folderRel, message: `Could not copy ${image.name}: 999 files with that name are in ${folderRel}. Rename it first.` })
+        if (n > 999)
+          throw new FolioError({
+            code: 'EXISTS',
+            path: folderRel,
+            message: `Could not copy ${image.name}: 999 files with that name are in ${folderRel}. Rename it first.`,
+          })
         if (await writeExclusive(folder.abs, candidate, image.bytes)) {
           name = candidate
           written.push(join(folder.abs, candidate))

@@ -36,9 +36,12 @@ export interface Processed {
 const shown = (name: string): string => name || 'the pasted image'
 
 function unreadable(name: string, error: unknown, maxPixels: number): FolioError {
-  const reason = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)
+  const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)
   if (/pixel limit/i.test(reason)) {
-    return new FolioError({ code: 'BAD_ARGUMENT', message: `${shown(name)} is larger than ${maxPixels / 1e6} megapixels, the most Folio inserts. Scale it down first. Nothing was copied.` })
+    return new FolioError({
+      code: 'BAD_ARGUMENT',
+      message: `${shown(name)} is larger than ${maxPixels / 1e6} megapixels, the most Folio inserts. Scale it down first. Nothing was copied.`,
+    })
   }
   return new FolioError({
     code: 'BAD_ARGUMENT',

@@ -25,7 +25,8 @@ export async function mediaReport(workspace: Workspace): Promise<MediaReport> {
   for (const article of articles) {
     const text = await readFile(join(root, ...article.path.split('/')), 'utf8').catch(() => null)
     if (text === null) continue
-    for (const use of imageUses(text, article.path, rules, images)) if (use.path !== null) byPath.get(use.path)?.usedBy.push({ path: article.path, line: use.line })
+    for (const use of imageUses(text, article.path, rules, images))
+      if (use.path !== null) byPath.get(use.path)?.usedBy.push({ path: article.path, line: use.line })
   }
   return {
     images: [...byPath.values()],

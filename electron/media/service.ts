@@ -31,7 +31,8 @@ export function createMediaService(): MediaService {
       const out: ImageInput[] = []
       for (const file of files) {
         const s = await stat(file).catch(() => null)
-        if (!s?.isFile()) throw new FolioError({ code: 'NOT_FOUND', message: `Could not insert ${file}: it is not a file (moved or deleted?). Nothing was copied.` })
+        if (!s?.isFile())
+          throw new FolioError({ code: 'NOT_FOUND', message: `Could not insert ${file}: it is not a file (moved or deleted?). Nothing was copied.` })
         if (s.size > MAX_IMAGE_BYTES) throw tooLarge(basename(file), s.size)
         out.push({ name: basename(file), bytes: await readFile(file) })
       }

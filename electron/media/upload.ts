@@ -72,10 +72,20 @@ export async function uploadImage(template: string, file: string, shownName: str
   const [program = '', ...args] = uploadArgv(template, file)
   // A bare name is looked up on PATH only, never in the site folder (a cloned site cannot plant a `picgo`).
   const resolved = isAbsolute(program) ? program : /[/\\]/.test(program) ? null : findProgram(program)
-  if (!resolved) throw badCommand(template, /[/\\]/.test(program) ? `"${program}" must be a full path or a program on PATH` : `"${program}" is not on PATH (is it installed?)`)
+  if (!resolved)
+    throw badCommand(
+      template,
+      /[/\\]/.test(program) ? `"${program}" must be a full path or a program on PATH` : `"${program}" is not on PATH (is it installed?)`,
+    )
   const shownCommand = splitCommand(template).join(' ')
   const result = await new Promise<{ code: number | null; output: string; error?: string; timedOut: boolean }>((resolve) => {
-    const child = spawn(resolved, args, { cwd, shell: false, windowsHide: true, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(resolved, args, {
+      cwd,
+      shell: false,
+      windowsHide: true,
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
     let timedOut = false
     const take = (chunk: Buffer): void => {
@@ -99,7 +109,10 @@ export async function uploadImage(template: string, file: string, shownName: str
   const said = tail(result.output)
   const withOutput = said ? ` It printed:\n${said}` : ' It printed nothing.'
   const fail = (what: string): FolioError =>
-    new FolioError({ code: 'IO', message: `Uploading ${shownName} failed: ${what}.${withOutput}\nCheck the command in Image settings (and that the image host accepts you), then insert the image again. Nothing was inserted.` })
+    new FolioError({
+      code: 'IO',
+      message: `Uploading ${shownName} failed: ${what}.${withOutput}\nCheck the command in Image settings (and that the image host accepts you), then insert the image again. Nothing was inserted.`,
+    })
   if (result.error) throw fail(`"${shownCommand}" could not start (${result.error})`)
   if (result.timedOut) throw fail(`"${shownCommand}" did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`)
   if (result.code !== 0) throw fail(`"${shownCommand}" ended with exit status ${result.code ?? 'unknown'}`)

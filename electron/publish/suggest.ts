@@ -33,7 +33,8 @@ export async function publishSuggestions(root: string, kind: SiteKind): Promise<
     found.push({ command: `npm run ${name}`, why })
   }
   if (kind === 'hugo' && findProgram('hugo') !== null) found.push({ command: 'hugo --minify', why: 'Hugo builds the site into public/.' })
-  if (kind === 'jekyll' && (await exists(join(root, 'Gemfile')))) found.push({ command: 'bundle exec jekyll build', why: 'Jekyll builds the site into _site/ with the Gemfile’s gems.' })
+  if (kind === 'jekyll' && (await exists(join(root, 'Gemfile'))))
+    found.push({ command: 'bundle exec jekyll build', why: 'Jekyll builds the site into _site/ with the Gemfile’s gems.' })
   return found
 }
 

@@ -70,7 +70,11 @@ export function createJournal(options: JournalOptions): Journal {
         .catch(() => undefined)
         .then(() => write(snapshot))
         .catch((error: unknown) => {
-          log.error('journal', `Could not write the crash journal ${file}: unsaved edits are not protected against a crash until a later write succeeds.`, error)
+          log.error(
+            'journal',
+            `Could not write the crash journal ${file}: unsaved edits are not protected against a crash until a later write succeeds.`,
+            error,
+          )
           throw error
         })
     }

@@ -82,7 +82,11 @@ export function createReplaceService(deps: ReplaceDeps): ReplaceService {
 
   const stored = (planId: string): StoredPlan => {
     const plan = plans.get(planId)
-    if (!plan) throw new FolioError({ code: 'NOT_FOUND', message: 'That replace preview is no longer available (already applied, or too old). Preview the replace again.' })
+    if (!plan)
+      throw new FolioError({
+        code: 'NOT_FOUND',
+        message: 'That replace preview is no longer available (already applied, or too old). Preview the replace again.',
+      })
     return plan
   }
 
@@ -90,7 +94,8 @@ export function createReplaceService(deps: ReplaceDeps): ReplaceService {
     async plan(request) {
       const compiled = compileQuery(request.query)
       if (!compiled.ok) {
-        const message = compiled.message === 'empty' ? 'There is nothing to find. Type the text to replace.' : `The regular expression is not valid: ${compiled.message}`
+        const message =
+          compiled.message === 'empty' ? 'There is nothing to find. Type the text to replace.' : `The regular expression is not valid: ${compiled.message}`
         throw new FolioError({ code: 'BAD_ARGUMENT', message })
       }
       const unsaved = new Set(deps.unsaved())
@@ -101,7 +106,12 @@ export function createReplaceService(deps: ReplaceDeps): ReplaceService {
         const text = doc.text()
         const plan = planArticle(text, request, opts, doc.headerError)
         if (plan === null) continue
-        if (!plan.ok) skipped.push({ path: doc.path, reason: `${doc.path}: ${plan.reason}`, why: { kind: 'header', line: plan.error.line, code: plan.error.code, message: plan.error.message } })
+        if (!plan.ok)
+          skipped.push({
+            path: doc.path,
+            reason: `${doc.path}: ${plan.reason}`,
+            why: { kind: 'header', line: plan.error.line, code: plan.error.code, message: plan.error.message },
+          })
         else if (unsaved.has(doc.path)) skipped.push(unsavedSkip(doc.path))
         else {
           articles.push({ path: doc.path, title: doc.title, text, plan })
@@ -138,9 +148,14 @@ export function createReplaceService(deps: ReplaceDeps): ReplaceService {
         } catch (error) {
           return void skipped.push({ path: article.path, reason: error instanceof Error ? error.message : String(error) })
         }
-        if (disk.readOnly !== null) return void skipped.push({ path: article.path, reason: `${article.path}: ${disk.readOnly}`, why: { kind: 'read-only', message: disk.readOnly } })
+        if (disk.readOnly !== null)
+          return void skipped.push({ path: article.path, reason: `${article.path}: ${disk.readOnly}`, why: { kind: 'read-only', message: disk.readOnly } })
         if (disk.text !== article.text) {
-          return void skipped.push({ path: article.path, reason: `${article.path} changed on disk since the preview; it was left as it is. Preview again to include it.`, why: { kind: 'changed' } })
+          return void skipped.push({
+            path: article.path,
+            reason: `${article.path} changed on disk since the preview; it was left as it is. Preview again to include it.`,
+            why: { kind: 'changed' },
+          })
         }
         let after: string
         try {
@@ -148,7 +163,9 @@ export function createReplaceService(deps: ReplaceDeps): ReplaceService {
         } catch (error) {
           if (!(error instanceof ReplaceRefused)) throw error
           const header = error.error
-          const why: BulkSkip['why'] = header ? { kind: 'refused', line: header.line, code: header.code, message: header.message } : { kind: 'refused', message: error.message }
+          const why: BulkSkip['why'] = header
+            ? { kind: 'refused', line: header.line, code: header.code, message: header.message }
+            : { kind: 'refused', message: error.message }
           return void skipped.push({ path: article.path, reason: `${article.path}: ${error.message}`, why })
         }
         if (after === disk.text) return

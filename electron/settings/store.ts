@@ -114,10 +114,7 @@ function parse(text: string, file: string): { state: StoredState; problems: Sett
     state: {
       recentFolders: Array.isArray(o.recentFolders) ? o.recentFolders.filter((f): f is string => typeof f === 'string').slice(0, MAX_RECENT) : [],
       lastFolder: typeof o.lastFolder === 'string' ? o.lastFolder : null,
-      window:
-        window && isRectangle(window.bounds)
-          ? { bounds: window.bounds as StoredWindow['bounds'], maximized: window.maximized === true }
-          : null,
+      window: window && isRectangle(window.bounds) ? { bounds: window.bounds as StoredWindow['bounds'], maximized: window.maximized === true } : null,
       sampleCreated: o.sampleCreated === true,
       preferences: settings,
       goals,

@@ -42,21 +42,44 @@ function readJson(path: string): Record<string, unknown> | null {
 
 const isFile = (path: string): boolean => existsSync(path) && statSync(path).isFile()
 
-const NODE_MISSING: { reason: SiteServerMissing; missing: string; install: string } = { reason: 'node', missing: 'Node.js (the node and npm commands) is not on PATH.', install: 'Install Node.js from https://nodejs.org (or your package manager), then start Folio again.' }
+const NODE_MISSING: { reason: SiteServerMissing; missing: string; install: string } = {
+  reason: 'node',
+  missing: 'Node.js (the node and npm commands) is not on PATH.',
+  install: 'Install Node.js from https://nodejs.org (or your package manager), then start Folio again.',
+}
 
 function hexo(root: string, find: Lookup): ServerDetection {
   const tool = 'hexo'
   // Resolved as Node would from the site folder: its own node_modules.
   const pkg = readJson(join(root, 'node_modules', 'hexo', 'package.json'))
   if (pkg === null) {
-    return { kind: 'missing', tool, reason: 'hexo', missing: 'Hexo is not installed in this site (no node_modules/hexo).', install: 'Run `npm install` in the site folder.' }
+    return {
+      kind: 'missing',
+      tool,
+      reason: 'hexo',
+      missing: 'Hexo is not installed in this site (no node_modules/hexo).',
+      install: 'Run `npm install` in the site folder.',
+    }
   }
   if (!isFile(join(root, 'node_modules', 'hexo-server', 'package.json'))) {
-    return { kind: 'missing', tool, reason: 'hexo-server', missing: 'The Hexo server plugin (hexo-server) is not installed in this site.', install: 'Run `npm install hexo-server --save` in the site folder.' }
+    return {
+      kind: 'missing',
+      tool,
+      reason: 'hexo-server',
+      missing: 'The Hexo server plugin (hexo-server) is not installed in this site.',
+      install: 'Run `npm install hexo-server --save` in the site folder.',
+    }
   }
   const bin = typeof pkg['bin'] === 'object' && pkg['bin'] !== null ? (pkg['bin'] as Record<string, unknown>)['hexo'] : undefined
   const script = join(root, 'node_modules', 'hexo', typeof bin === 'string' ? bin : 'bin/hexo')
-  if (!isFile(script)) return { kind: 'missing', tool, reason: 'hexo-command', missing: 'Hexo in node_modules has no command to run (node_modules/hexo/bin/hexo).', install: 'Run `npm install` in the site folder again.' }
+  if (!isFile(script))
+    return {
+      kind: 'missing',
+      tool,
+      reason: 'hexo-command',
+      missing: 'Hexo in node_modules has no command to run (node_modules/hexo/bin/hexo).',
+      install: 'Run `npm install` in the site folder again.',
+    }
   const node = find('node')
   if (node === null) return { kind: 'missing', tool, ...NODE_MISSING }
   return {
@@ -76,7 +99,13 @@ function hexo(root: string, find: Lookup): ServerDetection {
 function hugo(find: Lookup): ServerDetection {
   const program = find('hugo')
   if (program === null) {
-    return { kind: 'missing', tool: 'hugo', reason: 'hugo', missing: 'Hugo (the hugo command) is not on PATH.', install: 'Install Hugo from https://gohugo.io/installation (Debian and Ubuntu: `sudo apt install hugo`; macOS: `brew install hugo`).' }
+    return {
+      kind: 'missing',
+      tool: 'hugo',
+      reason: 'hugo',
+      missing: 'Hugo (the hugo command) is not on PATH.',
+      install: 'Install Hugo from https://gohugo.io/installation (Debian and Ubuntu: `sudo apt install hugo`; macOS: `brew install hugo`).',
+    }
   }
   return {
     kind: 'ready',
@@ -95,18 +124,45 @@ function hugo(find: Lookup): ServerDetection {
 function jekyll(root: string, find: Lookup): ServerDetection {
   const tool = 'jekyll'
   if (!isFile(join(root, 'Gemfile'))) {
-    return { kind: 'missing', tool, reason: 'gemfile', missing: 'This Jekyll site has no Gemfile, so `bundle exec jekyll serve` cannot run here.', install: 'Add a Gemfile with `gem "jekyll"` and run `bundle install` in the site folder.' }
+    return {
+      kind: 'missing',
+      tool,
+      reason: 'gemfile',
+      missing: 'This Jekyll site has no Gemfile, so `bundle exec jekyll serve` cannot run here.',
+      install: 'Add a Gemfile with `gem "jekyll"` and run `bundle install` in the site folder.',
+    }
   }
   const bundle = find('bundle')
   if (bundle === null) {
-    return { kind: 'missing', tool, reason: 'bundler', missing: 'Bundler (the bundle command) is not on PATH.', install: 'Install Ruby and run `gem install bundler`, then `bundle install` in the site folder.' }
+    return {
+      kind: 'missing',
+      tool,
+      reason: 'bundler',
+      missing: 'Bundler (the bundle command) is not on PATH.',
+      install: 'Install Ruby and run `gem install bundler`, then `bundle install` in the site folder.',
+    }
   }
   return {
     kind: 'ready',
     command: {
       tool,
       program: bundle,
-      args: (port, reloadPort) => ['exec', 'jekyll', 'serve', '--host', HOST, '--port', String(port), '--baseurl', '', '--drafts', '--future', '--livereload', '--livereload-port', String(reloadPort)],
+      args: (port, reloadPort) => [
+        'exec',
+        'jekyll',
+        'serve',
+        '--host',
+        HOST,
+        '--port',
+        String(port),
+        '--baseurl',
+        '',
+        '--drafts',
+        '--future',
+        '--livereload',
+        '--livereload-port',
+        String(reloadPort),
+      ],
       display: 'bundle exec jekyll serve --drafts --future --livereload',
       liveReload: true,
       shell: process.platform === 'win32',
@@ -119,10 +175,22 @@ function npmDev(root: string, tool: 'astro' | 'eleventy', find: Lookup): ServerD
   const scripts = pkg !== null && typeof pkg['scripts'] === 'object' && pkg['scripts'] !== null ? (pkg['scripts'] as Record<string, unknown>) : {}
   if (typeof scripts['dev'] !== 'string') {
     const example = tool === 'astro' ? '"dev": "astro dev"' : '"dev": "eleventy --serve"'
-    return { kind: 'missing', tool, reason: 'dev-script', missing: 'package.json has no "dev" script to start the site\'s server.', install: `Add one to its "scripts", for example ${example}.` }
+    return {
+      kind: 'missing',
+      tool,
+      reason: 'dev-script',
+      missing: 'package.json has no "dev" script to start the site\'s server.',
+      install: `Add one to its "scripts", for example ${example}.`,
+    }
   }
   if (!existsSync(join(root, 'node_modules'))) {
-    return { kind: 'missing', tool, reason: 'packages', missing: 'The site\'s packages are not installed (no node_modules folder).', install: 'Run `npm install` in the site folder.' }
+    return {
+      kind: 'missing',
+      tool,
+      reason: 'packages',
+      missing: "The site's packages are not installed (no node_modules folder).",
+      install: 'Run `npm install` in the site folder.',
+    }
   }
   const npm = find('npm')
   if (npm === null) return { kind: 'missing', tool, ...NODE_MISSING }

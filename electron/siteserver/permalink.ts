@@ -50,7 +50,10 @@ const list = (v: FieldValue | undefined): string[] => {
 const pad = (n: number): string => String(n).padStart(2, '0')
 
 /** The wall date of the article's `date` in the site's zone, else its file time. */
-function dateOf(input: PageInput, fallback?: { year: number; month: number; day: number }): { year: number; month: number; day: number; hour: number; minute: number; second: number; exact: boolean } {
+function dateOf(
+  input: PageInput,
+  fallback?: { year: number; month: number; day: number },
+): { year: number; month: number; day: number; hour: number; minute: number; second: number; exact: boolean } {
   const field = input.fields['date']
   if (field?.type === 'date' && field.instant !== null) return { ...wallTimeAt(field.instant, input.timeZone).wall, exact: true }
   if (fallback) return { ...fallback, hour: 0, minute: 0, second: 0, exact: true }
@@ -59,11 +62,14 @@ function dateOf(input: PageInput, fallback?: { year: number; month: number; day:
 
 const withoutExt = (name: string): string => name.replace(/\.[^./]+$/, '')
 const under = (path: string, dir: string): string | null => (dir === '' ? path : path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : null)
-const absolute = (path: string): string => (`/${path}`).replace(/\/{2,}/g, '/')
+const absolute = (path: string): string => `/${path}`.replace(/\/{2,}/g, '/')
 
 /** Hugo's and Jekyll's way of making a path part: lower case, spaces and the like to hyphens. */
 function urlize(value: string, lower = true): string {
-  const dashed = value.trim().replace(/[\s_]+/g, '-').replace(/[?#%"<>\\^`{|}]/g, '')
+  const dashed = value
+    .trim()
+    .replace(/[\s_]+/g, '-')
+    .replace(/[?#%"<>\\^`{|}]/g, '')
   return lower ? dashed.toLowerCase() : dashed
 }
 

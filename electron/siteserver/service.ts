@@ -82,14 +82,25 @@ export function createSiteServerService(deps: SiteServerDeps): SiteServerService
     void running.exited.then(({ code, error }) => {
       if (server !== running) return
       server = null
-      const why = error !== undefined ? `${command.display} could not start: ${error}.` : `${command.display} ended with exit status ${code ?? 'none (stopped by a signal)'}. Its log says why.`
+      const why =
+        error !== undefined
+          ? `${command.display} could not start: ${error}.`
+          : `${command.display} ended with exit status ${code ?? 'none (stopped by a signal)'}. Its log says why.`
       set({ status: 'exited', tool: command.tool, command: command.display, reason: error !== undefined ? 'could-not-start' : 'ended', code, message: why })
     })
-    if (await running.ready) return server === running ? set({ status: 'running', tool: command.tool, command: command.display, origin: running.origin }) : state
+    if (await running.ready)
+      return server === running ? set({ status: 'running', tool: command.tool, command: command.display, origin: running.origin }) : state
     if (server === running) {
       // It never answered: stopped, so no half-started server is left behind.
       await stop()
-      return set({ status: 'exited', tool: command.tool, command: command.display, reason: 'no-answer', code: null, message: `${command.display} did not answer at ${running.origin} in time and was stopped. Its log says why.` })
+      return set({
+        status: 'exited',
+        tool: command.tool,
+        command: command.display,
+        reason: 'no-answer',
+        code: null,
+        message: `${command.display} did not answer at ${running.origin} in time and was stopped. Its log says why.`,
+      })
     }
     return state
   }
@@ -148,7 +159,7 @@ export function createSiteServerService(deps: SiteServerDeps): SiteServerService
     // Servers with their own live reload refresh the page themselves.
     if (liveReload || before.hash === null) return
     const deadline = Date.now() + FOLLOW_MS
-    for (let hash = seen.get(path)?.hash; server === running && Date.now() < deadline; ) {
+    for (let hash = seen.get(path)?.hash; server === running && Date.now() < deadline;) {
       if (hash !== before.hash) {
         deps.onReload(path, next)
         return

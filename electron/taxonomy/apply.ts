@@ -41,7 +41,14 @@ export async function applyPlan(plan: Plan, store: FileStore, journal: BulkJourn
     const file: JournalFile = { path: planned.path, beforeHash: planned.baseHash, afterHash: planned.afterHash, before: planned.before }
     return { file, after: applyPatches(planned.before, planned.patches) }
   })
-  const entry: JournalEntry = { id: plan.id, root: store.root, createdAt: Date.now(), operation: plan.operation, files: ready.map((r) => r.file), ...(plan.move ? { move: plan.move } : {}) }
+  const entry: JournalEntry = {
+    id: plan.id,
+    root: store.root,
+    createdAt: Date.now(),
+    operation: plan.operation,
+    files: ready.map((r) => r.file),
+    ...(plan.move ? { move: plan.move } : {}),
+  }
   // Journal first: whatever happens while writing, the files written so far can be restored.
   await journal.write(entry)
   if (plan.move) {
@@ -61,7 +68,15 @@ export async function applyPlan(plan: Plan, store: FileStore, journal: BulkJourn
       written.add(file.path)
     } catch (error) {
       const changed = error instanceof FolioError && error.code === 'CONFLICT'
-      skipped.push(changed ? { path: file.path, reason: `${file.path} changed on disk since the preview; it was left as it is. Preview again to include it.`, why: { kind: 'changed' } } : { path: file.path, reason: reason(error) })
+      skipped.push(
+        changed
+          ? {
+              path: file.path,
+              reason: `${file.path} changed on disk since the preview; it was left as it is. Preview again to include it.`,
+              why: { kind: 'changed' },
+            }
+          : { path: file.path, reason: reason(error) },
+      )
     }
   })
   const files = entry.files.filter((f) => written.has(f.path))
@@ -86,7 +101,11 @@ export async function undoEdit(id: string, store: FileStore, journal: BulkJourna
       changed.push(file.path)
     } catch (error) {
       const changedSince = error instanceof FolioError && error.code === 'CONFLICT'
-      skipped.push(changedSince ? { path: file.path, reason: `${file.path} was changed after the bulk edit; it was left as it is.`, why: { kind: 'changed-after' } } : { path: file.path, reason: reason(error) })
+      skipped.push(
+        changedSince
+          ? { path: file.path, reason: `${file.path} was changed after the bulk edit; it was left as it is.`, why: { kind: 'changed-after' } }
+          : { path: file.path, reason: reason(error) },
+      )
     }
   })
   // Texts first, at the paths they were written to; then the moved file goes back.

@@ -39,7 +39,10 @@ function readLists(root: string, article: ArticleSummary, kind: SiteKind): Heade
   for (const field of parse(text, { site: kind }).fields) {
     if (indexed.has(field.key) || field.value.type === 'null') continue
     if (field.value.type === 'list') {
-      out.lists.set(field.key, field.value.items.map(scalarText).filter((t): t is string => t !== null && t.trim() !== ''))
+      out.lists.set(
+        field.key,
+        field.value.items.map(scalarText).filter((t): t is string => t !== null && t.trim() !== ''),
+      )
     } else out.scalars.push(field.key)
   }
   return out

@@ -131,7 +131,12 @@ export function editCategoryPaths(text: string, parsed: ParsedFrontMatter, move:
     return setValue(text, field.key, only.path.length === 1 ? (only.path[0] as string) : only.path, opts)
   }
   if (!nested) return setValue(text, field.key, out[0]?.path ?? [], opts)
-  return setValue(text, field.key, out.map((i) => (i.scalar && i.path.length === 1 ? (i.path[0] as string) : i.path)), opts)
+  return setValue(
+    text,
+    field.key,
+    out.map((i) => (i.scalar && i.path.length === 1 ? (i.path[0] as string) : i.path)),
+    opts,
+  )
 }
 
 /** Moves every path under `from` to `to` (a rename, a move or a merge), or drops it when `to` is null. */

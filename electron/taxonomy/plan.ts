@@ -201,7 +201,11 @@ export async function planOperation(source: PlanSource, op: BulkOperation, id: s
     if (error) {
       if (read.concerned) {
         const why = { kind: 'header' as const, line: error.line, code: error.code, message: error.message }
-        skipped.push({ path: read.path, reason: `${read.path}: the header does not parse (line ${error.line}: ${error.message}). Fix it, then plan again.`, why })
+        skipped.push({
+          path: read.path,
+          reason: `${read.path}: the header does not parse (line ${error.line}: ${error.message}). Fix it, then plan again.`,
+          why,
+        })
       }
       return
     }
@@ -215,7 +219,16 @@ export async function planOperation(source: PlanSource, op: BulkOperation, id: s
     if (patches.length === 0) return
     const after = applyPatches(read.text, patches)
     const hunk = diffHunk(read.text, after)
-    if (hunk) files.push({ path: read.path, baseHash: read.hash, before: read.text, bom: read.bom, patches, afterHash: hashBytes(encode(after, read.bom)), hunks: [hunk] })
+    if (hunk)
+      files.push({
+        path: read.path,
+        baseHash: read.hash,
+        before: read.text,
+        bom: read.bom,
+        patches,
+        afterHash: hashBytes(encode(after, read.bom)),
+        hunks: [hunk],
+      })
   }
   let next = 0
   await inSlices(reads, (read) => {
@@ -227,13 +240,17 @@ export async function planOperation(source: PlanSource, op: BulkOperation, id: s
   const rest = reads.slice(next)
   const plan: Plan = { id, operation: op, files, skipped, pending: rest.length, done: Promise.resolve() }
   // Started on a later turn, so the first page goes out before any of the rest is computed.
-  plan.done = nextTurn().then(() => inSlices(rest, (read) => {
-    compute(read)
-    plan.pending--
-  })).then(() => {
-    files.sort(byPath)
-    skipped.sort(byPath)
-  })
+  plan.done = nextTurn()
+    .then(() =>
+      inSlices(rest, (read) => {
+        compute(read)
+        plan.pending--
+      }),
+    )
+    .then(() => {
+      files.sort(byPath)
+      skipped.sort(byPath)
+    })
   if (rest.length === 0) await plan.done
   return plan
 }

@@ -65,13 +65,15 @@ export function createTaxonomyService(workspace: Workspace, options: { journalDi
     },
     async totals(planId) {
       const plan = plans.get(planId)
-      if (!plan) throw new FolioError({ code: 'NOT_FOUND', message: 'That preview is no longer available (already applied, or too old). Preview the edit again.' })
+      if (!plan)
+        throw new FolioError({ code: 'NOT_FOUND', message: 'That preview is no longer available (already applied, or too old). Preview the edit again.' })
       await plan.done
       return { files: plan.files.length, skipped: [...plan.skipped] }
     },
     async apply(planId) {
       const plan = plans.get(planId)
-      if (!plan) throw new FolioError({ code: 'NOT_FOUND', message: 'That preview is no longer available (already applied, or too old). Preview the edit again.' })
+      if (!plan)
+        throw new FolioError({ code: 'NOT_FOUND', message: 'That preview is no longer available (already applied, or too old). Preview the edit again.' })
       plans.delete(planId)
       await plan.done
       return applyPlan(plan, store, journal)

@@ -159,7 +159,11 @@ export function createArticleStore(guard: Guard, options: ArticleStoreOptions = 
       }).catch(async (error: unknown) => {
         if (error instanceof ChangedMeanwhile) throw await changedNow()
         if ((error as NodeJS.ErrnoException).code === 'EPERM') {
-          throw new FolioError({ code: 'READ_ONLY', path: rel, message: `Could not save ${rel}: its owner and group cannot be kept (${before.uid}:${before.gid}), and saving would change them. Copy the text elsewhere.` })
+          throw new FolioError({
+            code: 'READ_ONLY',
+            path: rel,
+            message: `Could not save ${rel}: its owner and group cannot be kept (${before.uid}:${before.gid}), and saving would change them. Copy the text elsewhere.`,
+          })
         }
         throw error
       })

@@ -56,12 +56,47 @@ export interface IndexCache {
 }
 
 function pack(s: ArticleSummary): SummaryTuple {
-  return [s.format, s.title, s.date, s.dateMs, s.updated, s.updatedMs, s.tags, s.categories, s.draft ? 1 : 0, s.excerpt, s.words, s.readingMinutes, s.error, s.keys, s.checks]
+  return [
+    s.format,
+    s.title,
+    s.date,
+    s.dateMs,
+    s.updated,
+    s.updatedMs,
+    s.tags,
+    s.categories,
+    s.draft ? 1 : 0,
+    s.excerpt,
+    s.words,
+    s.readingMinutes,
+    s.error,
+    s.keys,
+    s.checks,
+  ]
 }
 
 function unpack(path: string, size: number, mtimeMs: number, t: SummaryTuple): ArticleSummary {
   const [format, title, date, dateMs, updated, updatedMs, tags, categories, draft, excerpt, words, readingMinutes, error, keys, checks] = t
-  return { path, format, title, date, dateMs, updated, updatedMs, tags, categories, draft: draft === 1, excerpt, words, readingMinutes, size, mtimeMs, error, keys, checks }
+  return {
+    path,
+    format,
+    title,
+    date,
+    dateMs,
+    updated,
+    updatedMs,
+    tags,
+    categories,
+    draft: draft === 1,
+    excerpt,
+    words,
+    readingMinutes,
+    size,
+    mtimeMs,
+    error,
+    keys,
+    checks,
+  }
 }
 
 export function createCache(cacheDir: string, root: string, key: string): IndexCache {

@@ -57,7 +57,12 @@ export function readableSlug(title: string): string {
     .replace(/-{2,}/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '')
   // Most file systems cap a name at 255 bytes; 60 characters of CJK stays well below.
-  return notReserved([...slug].slice(0, 60).join('').replace(/[-.]+$/, ''))
+  return notReserved(
+    [...slug]
+      .slice(0, 60)
+      .join('')
+      .replace(/[-.]+$/, ''),
+  )
 }
 
 /** Windows refuses these names whatever the extension (`con.md` included). */

@@ -66,7 +66,13 @@ async function realpathLoose(abs: string, tail: string[] = []): Promise<string |
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error
-    if (await lstat(abs).then(() => true, () => false)) return null
+    if (
+      await lstat(abs).then(
+        () => true,
+        () => false,
+      )
+    )
+      return null
     const parent = join(abs, '..')
     if (parent === abs) throw error
     const name = abs.slice(parent.length).replace(/^[\\/]+/, '')

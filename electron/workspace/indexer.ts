@@ -55,7 +55,6 @@ function first(fields: Record<string, FieldValue>, keys: readonly string[]): Fie
   return undefined
 }
 
-
 function dateOf(value: FieldValue | undefined, site: SiteSettings): { text: string | null; ms: number | null } {
   if (!value) return { text: null, ms: null }
   if (value.type === 'date') return { text: value.text, ms: value.instant }
@@ -181,10 +180,7 @@ function summarizeText(facts: FileFacts, text: string, site: SiteSettings, rules
   const date = headerDate.text === null ? (dateFromName(facts.rel, site) ?? headerDate) : headerDate
   const updated = dateOf(first(fields, UPDATED_KEYS), site)
   const published = fields.published
-  const draft =
-    rules.inDrafts(facts.rel) ||
-    (published?.type === 'boolean' && !published.value) ||
-    (fields.draft?.type === 'boolean' && fields.draft.value)
+  const draft = rules.inDrafts(facts.rel) || (published?.type === 'boolean' && !published.value) || (fields.draft?.type === 'boolean' && fields.draft.value)
   const stats = textStats(body)
   const described = textOf(first(fields, EXCERPT_KEYS))
   return {

@@ -141,7 +141,12 @@ export async function readRegular(guard: Guard, r: Resolved, doing = 'read'): Pr
  */
 export async function ensureFolder(guard: Guard, folderRel: string): Promise<Resolved> {
   // Never make the open folder itself again: if it vanished, the user decides (close or locate it).
-  if (!(await lstat(guard.root).then((s) => s.isDirectory(), () => false))) {
+  if (
+    !(await lstat(guard.root).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  ) {
     throw new FolioError({
       code: 'NOT_FOUND',
       path: '',

@@ -120,7 +120,12 @@ export function statArticle(root: string, rel: string, kind: FileKind, link?: bo
 }
 
 /** Every folder the scan descends into, calling visit with its entries (unreadable folders are skipped). */
-async function walk(site: SiteSettings, rules: PathRules, visit: (rel: string, entries: Dirent[]) => void, unreadable?: (rel: string, error: unknown) => void): Promise<void> {
+async function walk(
+  site: SiteSettings,
+  rules: PathRules,
+  visit: (rel: string, entries: Dirent[]) => void,
+  unreadable?: (rel: string, error: unknown) => void,
+): Promise<void> {
   const dirs = ['']
   await inSlices(dirs, (rel) => {
     let entries: Dirent[]
@@ -148,18 +153,28 @@ export async function scan(site: SiteSettings, rules: PathRules = pathRules(site
   const unreadable = (rel: string, error: unknown): void => {
     const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message
     const name = rel || 'the folder itself'
-    problems?.push({ path: rel, message: `Could not list ${name} (${reason}): its articles are not shown. Give yourself read access to it and open the folder again.`, skipped: true })
+    problems?.push({
+      path: rel,
+      message: `Could not list ${name} (${reason}): its articles are not shown. Give yourself read access to it and open the folder again.`,
+      skipped: true,
+    })
   }
   const skipped = new Skipped()
-  await walk(site, rules, (rel, entries) => {
-    for (const entry of entries) {
-      if (entry.isDirectory()) continue
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name
-      const kind = rules.file(childRel)
-      if (kind) candidates.push({ rel: childRel, kind, link: entry.isSymbolicLink() })
-      else if (entry.isSymbolicLink() && rules.dir(childRel) && statSync(join(site.root, childRel), { throwIfNoEntry: false })?.isDirectory()) skipped.add('folder-link', childRel)
-    }
-  }, unreadable)
+  await walk(
+    site,
+    rules,
+    (rel, entries) => {
+      for (const entry of entries) {
+        if (entry.isDirectory()) continue
+        const childRel = rel ? `${rel}/${entry.name}` : entry.name
+        const kind = rules.file(childRel)
+        if (kind) candidates.push({ rel: childRel, kind, link: entry.isSymbolicLink() })
+        else if (entry.isSymbolicLink() && rules.dir(childRel) && statSync(join(site.root, childRel), { throwIfNoEntry: false })?.isDirectory())
+          skipped.add('folder-link', childRel)
+      }
+    },
+    unreadable,
+  )
   const found: ScanEntry[] = []
   await inSlices(candidates, (c) => {
     const entry = statArticle(site.root, c.rel, c.kind, c.link)
@@ -216,6 +231,13 @@ export async function sweepStaleTemps(site: SiteSettings, rules: PathRules, now 
     }
   })
   let removed = 0
-  for (const abs of stale) if (await unlink(abs).then(() => true, () => false)) removed++
+  for (const abs of stale)
+    if (
+      await unlink(abs).then(
+        () => true,
+        () => false,
+      )
+    )
+      removed++
   return removed
 }

@@ -92,7 +92,10 @@ function lineOfKey(text: string, key: string): number | undefined {
 
 /** Hexo, Hugo and Jekyll join these to the site folder; only `./` and trailing slashes are noise. */
 function cleanFolder(value: string): string {
-  return value.trim().replace(/^(?:\.\/)+/, '').replace(/\/+$/, '')
+  return value
+    .trim()
+    .replace(/^(?:\.\/)+/, '')
+    .replace(/\/+$/, '')
 }
 
 /**
@@ -182,7 +185,18 @@ async function readScaffold(files: SiteFiles, rel: string): Promise<string | und
 function base(root: string, kind: SiteKind, warnings: FolderWarning[] = [], input: LayoutInput = { sourceDir: '' }): SiteSettings {
   const layout = siteRules(kind).layout(input)
   const contentRoots = [...new Set([...layout.roots, ...layout.pages])]
-  return { kind, root, contentRoots, layout, timeZone: systemZone(), newPostName: ':title.md', postAssetFolder: false, sourceDir: input.sourceDir, scaffolds: {}, warnings }
+  return {
+    kind,
+    root,
+    contentRoots,
+    layout,
+    timeZone: systemZone(),
+    newPostName: ':title.md',
+    postAssetFolder: false,
+    sourceDir: input.sourceDir,
+    scaffolds: {},
+    warnings,
+  }
 }
 
 async function hexo(files: SiteFiles): Promise<SiteSettings | null> {

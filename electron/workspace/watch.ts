@@ -63,7 +63,13 @@ export function watchSite(
     // A batch that fails costs that update only; the next batch still runs.
     running = running
       .then(() => onBatch(batch, rescan))
-      .catch((error: unknown) => log.warn('watcher', `Could not take in ${batch.length} outside change(s) under ${site.root}; the library may be out of date until the next change or re-open.`, error))
+      .catch((error: unknown) =>
+        log.warn(
+          'watcher',
+          `Could not take in ${batch.length} outside change(s) under ${site.root}; the library may be out of date until the next change or re-open.`,
+          error,
+        ),
+      )
   }
 
   const note = (abs: string): void => {

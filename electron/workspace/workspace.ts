@@ -5,7 +5,17 @@
  */
 import { cp, lstat, mkdir, readFile, realpath, rename as renameFile, stat } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
-import type { ArticleFile, ArticleSummary, ContentChange, FolderInfo, NewArticleOptions, SaveResult, SearchHit, SearchRequest, SearchResults } from '../../shared/contract'
+import type {
+  ArticleFile,
+  ArticleSummary,
+  ContentChange,
+  FolderInfo,
+  NewArticleOptions,
+  SaveResult,
+  SearchHit,
+  SearchRequest,
+  SearchResults,
+} from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
 import type { FrontMatterFormat } from '../../shared/frontmatter/types'
 import type { FolderSchema } from '../../shared/schema'
@@ -113,7 +123,10 @@ export function folderGoneError(root: string, rel: string, doing: string): Folio
 }
 
 function exists(path: string): Promise<boolean> {
-  return lstat(path).then(() => true, () => false)
+  return lstat(path).then(
+    () => true,
+    () => false,
+  )
 }
 
 function isEmpty(change: ContentChange): boolean {
@@ -261,7 +274,12 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     const folder = companionFolder(rel, site)
     if (folder === null) return null
     const dir = (await guard.resolve(folder, { noFollow: true })).abs
-    return (await stat(dir).then((s) => s.isDirectory(), () => false)) ? dir : null
+    return (await stat(dir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+      ? dir
+      : null
   }
   /** Where an article's post asset folder goes (absolute), for a new name of it. */
   const assetFolderFor = async (rel: string): Promise<string> => (await guard.resolve(postAssetFolder(rel), { noFollow: true })).abs
@@ -314,11 +332,16 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     return locked(source.abs, async () => {
       const s = await lstat(source.abs).catch(() => null)
       if (!s) throw new FolioError({ code: 'NOT_FOUND', path: source.rel, message: `Could not rename ${source.rel}: it does not exist.` })
-      if (s.isDirectory()) throw new FolioError({ code: 'BAD_ARGUMENT', path: source.rel, message: `Could not rename ${source.rel}: it is a folder; rename articles one by one.` })
+      if (s.isDirectory())
+        throw new FolioError({ code: 'BAD_ARGUMENT', path: source.rel, message: `Could not rename ${source.rel}: it is a folder; rename articles one by one.` })
       // On case-insensitive disks `a.md` → `A.md` finds the target "existing": it is the same file.
       const existing = source.abs === target.abs ? null : await lstat(target.abs).catch(() => null)
       if (existing && !(existing.ino === s.ino && existing.dev === s.dev)) {
-        throw new FolioError({ code: 'EXISTS', path: target.rel, message: `Could not rename ${source.rel} to ${target.rel}: a file with that name exists. Choose another name.` })
+        throw new FolioError({
+          code: 'EXISTS',
+          path: target.rel,
+          message: `Could not rename ${source.rel} to ${target.rel}: a file with that name exists. Choose another name.`,
+        })
       }
       try {
         const assets = await assetFolderOf(source.rel)
@@ -410,9 +433,18 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
       const target = await guard.resolve(to, { noFollow: true })
       await locked(source.abs, async () => {
         const s = await lstat(source.abs).catch(() => null)
-        if (!s?.isFile()) throw new FolioError({ code: 'NOT_FOUND', path: source.rel, message: `Could not move ${source.rel}: it is not a file of the folder (moved or deleted?).` })
+        if (!s?.isFile())
+          throw new FolioError({
+            code: 'NOT_FOUND',
+            path: source.rel,
+            message: `Could not move ${source.rel}: it is not a file of the folder (moved or deleted?).`,
+          })
         if (source.abs !== target.abs && (await exists(target.abs))) {
-          throw new FolioError({ code: 'EXISTS', path: target.rel, message: `Could not move ${source.rel} to ${target.rel}: a file with that name exists. Choose another name.` })
+          throw new FolioError({
+            code: 'EXISTS',
+            path: target.rel,
+            message: `Could not move ${source.rel} to ${target.rel}: a file with that name exists. Choose another name.`,
+          })
         }
         try {
           await mkdir(dirname(target.abs), { recursive: true })
@@ -430,7 +462,8 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     async trash(path) {
       const target = await guard.resolve(path, { noFollow: true })
       await locked(target.abs, async () => {
-        if (!(await exists(target.abs))) throw new FolioError({ code: 'NOT_FOUND', path: target.rel, message: `Could not move ${target.rel} to the trash: it does not exist.` })
+        if (!(await exists(target.abs)))
+          throw new FolioError({ code: 'NOT_FOUND', path: target.rel, message: `Could not move ${target.rel} to the trash: it does not exist.` })
         const assets = await assetFolderOf(target.rel)
         try {
           await options.trash(target.abs)
@@ -444,7 +477,8 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
 
     async createFolder(path) {
       const target = await guard.resolve(path)
-      if (await exists(target.abs)) throw new FolioError({ code: 'EXISTS', path: target.rel, message: `Could not create the folder ${target.rel}: it already exists.` })
+      if (await exists(target.abs))
+        throw new FolioError({ code: 'EXISTS', path: target.rel, message: `Could not create the folder ${target.rel}: it already exists.` })
       await mkdir(target.abs, { recursive: true }).catch((error: unknown) => {
         throw ioError(error, target.rel, 'create the folder')
       })

@@ -20,7 +20,11 @@ export function DeletedBanner({ path, message, onRecreate, onSaveAs, onClose }: 
   return (
     <div className="file-deleted" role="alert" data-testid="file-deleted">
       <p>{t('fileDeleted', { path })}</p>
-      {message && <p className="error" data-testid="file-deleted-message">{message}</p>}
+      {message && (
+        <p className="error" data-testid="file-deleted-message">
+          {message}
+        </p>
+      )}
       {naming === null ? (
         <div className="actions">
           <button type="button" className="primary" data-testid="deleted-recreate" onClick={onRecreate}>

@@ -398,9 +398,7 @@ export class BufferStore {
     this.#emit()
     try {
       const result =
-        target !== undefined || recreate
-          ? await this.#api.saveArticleAs(target ?? buffer.path, text, buffer.bom)
-          : await this.#saveAt(buffer, text, baseHash)
+        target !== undefined || recreate ? await this.#api.saveArticleAs(target ?? buffer.path, text, buffer.bom) : await this.#saveAt(buffer, text, baseHash)
       if (result.path !== buffer.path) this.#rekey(buffer, result.path)
       buffer.baseHash = result.hash
       buffer.base = doc
@@ -504,7 +502,11 @@ export class BufferStore {
     const spec = reloadTransaction(buffer.state, text)
     if (buffer === this.#shown && this.#view && this.#view.state !== buffer.state) this.#view.setState(buffer.state)
     // Its own undo step: never joined with the typing just before it.
-    this.#apply(buffer, { ...spec, annotations: [Transaction.addToHistory.of(true), isolateHistory.of('full')], userEvent: event === 'merge' ? 'input.merge' : 'input.reload' })
+    this.#apply(buffer, {
+      ...spec,
+      annotations: [Transaction.addToHistory.of(true), isolateHistory.of('full')],
+      userEvent: event === 'merge' ? 'input.merge' : 'input.reload',
+    })
     this.#keep(buffer)
     this.#publishText()
   }
@@ -797,7 +799,10 @@ export class BufferStore {
       canMakeWritable: shown?.canMakeWritable ?? false,
       cursor: this.#cursor,
       conflict: this.#conflictOpen ? this.conflict() : null,
-      unsaved: [...this.#buffers.values()].filter(edited).map((b) => b.path).sort(),
+      unsaved: [...this.#buffers.values()]
+        .filter(edited)
+        .map((b) => b.path)
+        .sort(),
       writes: this.#writes,
       merged: this.#merged?.path === shown?.path ? this.#merged : null,
     }

@@ -36,7 +36,13 @@ export const FieldChecks = memo(function FieldChecks({ text, parsed, required, t
   return (
     <ul className="field-checks" data-testid="field-checks" aria-label={t('fieldChecks')}>
       {checks.map((check, i) => (
-        <li key={`${check.code}:${check.key}:${i}`} className={'field-check ' + check.severity} data-testid="field-check" data-code={check.code} data-key={check.key}>
+        <li
+          key={`${check.code}:${check.key}:${i}`}
+          className={'field-check ' + check.severity}
+          data-testid="field-check"
+          data-code={check.code}
+          data-key={check.key}
+        >
           {check.line !== null && onGoTo ? (
             <button type="button" className="link" onClick={() => onGoTo(check.line ?? 1)}>
               {checkText(check, t, locale, timeZone)}

@@ -21,7 +21,7 @@ function build(state: EditorState): DecorationSet {
   if (!header.block || !header.content) return Decoration.none
   const ranges: Range<Decoration>[] = []
   const last = Math.max(header.block.from, header.block.to - 1)
-  for (let pos = state.doc.lineAt(header.block.from).from; pos <= last; ) {
+  for (let pos = state.doc.lineAt(header.block.from).from; pos <= last;) {
     const line = state.doc.lineAt(pos)
     ranges.push(headerLine.range(line.from))
     pos = line.to + 1

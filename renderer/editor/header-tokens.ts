@@ -124,7 +124,7 @@ export function headerTokens(
   }
   // A block scalar (`key: |`) runs while lines are indented deeper than its key.
   let blockIndent = -1
-  for (let pos = content.from; pos < content.to; ) {
+  for (let pos = content.from; pos < content.to;) {
     const line = doc.lineAt(pos)
     const scan: LineScan = { text: line.text, base: line.from, out }
     const indent = /^[ \t]*/.exec(line.text)?.[0].length ?? 0

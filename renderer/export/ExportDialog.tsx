@@ -128,13 +128,7 @@ export function ExportDialog({ articlePath, unsaved, remoteAllowed, onClose }: P
       </fieldset>
       <label className="export-field">
         {t('exportFormat')}{' '}
-        <select
-          data-testid="export-format"
-          autoFocus
-          value={format}
-          disabled={running}
-          onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}
-        >
+        <select data-testid="export-format" autoFocus value={format} disabled={running} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
           {formats.map((f) => (
             <option key={f.value} value={f.value}>
               {t(f.label)}

@@ -56,10 +56,15 @@ export function ChangesDialog({ state, progress, unsaved, onRefresh, onClearProg
     onClearProgress()
     try {
       const done =
-        kind === 'commit' ? await folio.commitArticles([...chosenChanges.map((c) => c.path)], text) : kind === 'pull' ? await folio.pullChanges() : await folio.pushChanges()
+        kind === 'commit'
+          ? await folio.commitArticles([...chosenChanges.map((c) => c.path)], text)
+          : kind === 'pull'
+            ? await folio.pullChanges()
+            : await folio.pushChanges()
       setOutcome({ ok: true, text: kind === 'commit' ? t('gitCommitted', { count: chosenChanges.length }) : t(kind === 'pull' ? 'gitPulled' : 'gitPushed') })
       if (kind === 'commit') setMessage(null)
-      if (done.output.trim() !== '' && kind !== 'commit') setOutcome({ ok: true, text: `${t(kind === 'pull' ? 'gitPulled' : 'gitPushed')}\n${done.output.trim()}` })
+      if (done.output.trim() !== '' && kind !== 'commit')
+        setOutcome({ ok: true, text: `${t(kind === 'pull' ? 'gitPulled' : 'gitPushed')}\n${done.output.trim()}` })
     } catch (error) {
       setOutcome({ ok: false, text: error instanceof Error ? error.message : String(error) })
     } finally {
@@ -176,10 +181,26 @@ export function ChangesDialog({ state, progress, unsaved, onRefresh, onClearProg
         >
           {busy === 'commit' ? t('gitCommitting') : t('gitCommit', { count: chosenChanges.length })}
         </button>
-        <button type="button" ref={(b) => { buttons.current.pull = b }} data-testid="git-pull" disabled={busy !== null} onClick={() => void run('pull')}>
+        <button
+          type="button"
+          ref={(b) => {
+            buttons.current.pull = b
+          }}
+          data-testid="git-pull"
+          disabled={busy !== null}
+          onClick={() => void run('pull')}
+        >
           {busy === 'pull' ? t('gitPulling') : t('gitPull')}
         </button>
-        <button type="button" ref={(b) => { buttons.current.push = b }} data-testid="git-push" disabled={busy !== null} onClick={() => void run('push')}>
+        <button
+          type="button"
+          ref={(b) => {
+            buttons.current.push = b
+          }}
+          data-testid="git-push"
+          disabled={busy !== null}
+          onClick={() => void run('push')}
+        >
           {busy === 'push' ? t('gitPushing') : t('gitPush')}
         </button>
         {busy && (

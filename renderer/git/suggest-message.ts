@@ -1,7 +1,10 @@
 import type { GitArticleChange } from '../../shared/contract'
 
 /** A commit message that names what is being committed, in the writer's language. */
-export function suggestMessage(chosen: readonly GitArticleChange[], t: (key: 'gitAdd' | 'gitUpdate' | 'gitDelete' | 'gitAndMore', values: Record<string, string | number>) => string): string {
+export function suggestMessage(
+  chosen: readonly GitArticleChange[],
+  t: (key: 'gitAdd' | 'gitUpdate' | 'gitDelete' | 'gitAndMore', values: Record<string, string | number>) => string,
+): string {
   if (chosen.length === 0) return ''
   const verb = (c: GitArticleChange) => (c.status === 'new' || c.status === 'untracked' ? 'gitAdd' : c.status === 'deleted' ? 'gitDelete' : 'gitUpdate')
   const name = (c: GitArticleChange) => `“${c.title ?? c.path.slice(c.path.lastIndexOf('/') + 1)}”`

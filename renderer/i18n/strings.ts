@@ -8,10 +8,12 @@ const en = {
   noFolder: 'No folder is open.',
   openingFolder: 'Opening {folder}…',
   folderGone: 'The folder {folder} is gone: it was moved or deleted. Close it, or locate it.',
-  folderGoneUnsaved: '{count, plural, one {# article has} other {# articles have}} unsaved edits, which cannot be saved into a folder that is gone. They stay open here: locate the folder to save them there.',
+  folderGoneUnsaved:
+    '{count, plural, one {# article has} other {# articles have}} unsaved edits, which cannot be saved into a folder that is gone. They stay open here: locate the folder to save them there.',
   folderGoneClose: 'Close',
   folderGoneLocate: 'Locate…',
-  folderGoneDiscard: 'Closing discards the unsaved edits of {count, plural, one {# article} other {# articles}}. Copy what you need first, or locate the folder to keep them.',
+  folderGoneDiscard:
+    'Closing discards the unsaved edits of {count, plural, one {# article} other {# articles}}. Copy what you need first, or locate the folder to keep them.',
   folderGoneDiscardConfirm: 'Discard edits and close',
   folderGoneKeep: 'Keep editing',
   noArticles: 'No articles in this folder.',
@@ -103,7 +105,8 @@ const en = {
   gitOpenArticle: 'Open',
   publish: 'Publish…',
   publishTitle: 'Publish the site',
-  publishIntro: 'Folio runs your own publish command in the site folder, with your tools and settings, and shows what it prints. It is kept for this folder on this computer only.',
+  publishIntro:
+    'Folio runs your own publish command in the site folder, with your tools and settings, and shows what it prints. It is kept for this folder on this computer only.',
   publishCommand: 'Command',
   publishSuggested: 'Suggested for this site (they only fill in the command)',
   publishRun: 'Run',
@@ -112,7 +115,8 @@ const en = {
   publishStopped: 'The command was stopped, or could not start.',
   publishFailed: 'The command failed with exit status {code}. Its output above says why.',
   siteServerTab: 'Site server',
-  siteServerIntro: 'Show this article as the site itself renders it: Folio runs {command} in the site folder with your own installed tools and shows the page here. The server stops when you stop it, open another folder, close the window or quit.',
+  siteServerIntro:
+    'Show this article as the site itself renders it: Folio runs {command} in the site folder with your own installed tools and shows the page here. The server stops when you stop it, open another folder, close the window or quit.',
   siteServerStart: 'Start the server',
   siteServerStarting: 'Starting {command}…',
   siteServerStop: 'Stop',
@@ -120,14 +124,15 @@ const en = {
   siteServerOpenBrowser: 'Open in browser',
   siteServerShowLog: 'Log',
   siteServerLogLabel: 'Server log',
-  siteServerPageLabel: 'The article on the site\'s own server',
-  siteServerNotFound: 'The site\'s server has no page at {tried} for this article (the generator may leave it out, or its address follows rules Folio cannot read). Showing the home page.',
+  siteServerPageLabel: "The article on the site's own server",
+  siteServerNotFound:
+    "The site's server has no page at {tried} for this article (the generator may leave it out, or its address follows rules Folio cannot read). Showing the home page.",
   siteServerExited: '{command} ended with exit status {code}. Its log below says why.',
   siteServerExitedSignal: '{command} ended (stopped by a signal). Its log below says why.',
   siteServerCouldNotStart: '{command} could not start. Its log below says why.',
   siteServerNoAnswer: '{command} did not answer in time and was stopped. Its log below says why.',
   siteServerStartAgain: 'Start again',
-  siteServerMissingTitle: 'The site\'s server cannot start here',
+  siteServerMissingTitle: "The site's server cannot start here",
   siteServerNeverInstalls: 'Folio never installs anything itself: install it, then open this tab again.',
   siteServerMissingNode: 'Node.js (the node and npm commands) is not on PATH.',
   siteServerInstallNode: 'Install Node.js from https://nodejs.org (or your package manager), then start Folio again.',
@@ -145,10 +150,11 @@ const en = {
   siteServerInstallBundler: 'Install Ruby and run `gem install bundler`, then `bundle install` in the site folder.',
   siteServerMissingDevScript: 'package.json has no "dev" script to start the site\'s server.',
   siteServerInstallDevScript: 'Add one to its "scripts", for example "dev": "astro dev" or "dev": "eleventy --serve".',
-  siteServerMissingPackages: 'The site\'s packages are not installed (no node_modules folder).',
+  siteServerMissingPackages: "The site's packages are not installed (no node_modules folder).",
   siteServerInstallPackages: 'Run `npm install` in the site folder.',
-  siteServerTrustTitle: 'Run this site\'s code?',
-  siteServerTrustBody: 'Starting the site\'s server runs code from the folder {folder}: {command} loads the site\'s plugins, theme and scripts (npm scripts, Hexo plugins, the gems of its Gemfile) with the same rights as you. A site cloned from someone else can do anything you can. Start it only if you trust this site.',
+  siteServerTrustTitle: "Run this site's code?",
+  siteServerTrustBody:
+    "Starting the site's server runs code from the folder {folder}: {command} loads the site's plugins, theme and scripts (npm scripts, Hexo plugins, the gems of its Gemfile) with the same rights as you. A site cloned from someone else can do anything you can. Start it only if you trust this site.",
   siteServerTrustOnce: 'Folio asks once for each folder.',
   siteServerTrustStart: 'Trust this site and start',
   diskVersion: 'On disk',
@@ -389,8 +395,10 @@ const en = {
   exportDone: 'Exported {count, plural, one {# article} other {# articles}} to {target}.',
   exportCancelled: 'Cancelled. {count, plural, one {# article} other {# articles}} had been exported to {target}.',
   exportFailures: '{count, plural, one {# article} other {# articles}} could not be exported:',
-  exportMissingImages: '{count, plural, one {# image or media file does} other {# images or media files do}} not resolve to a file inside the folder: left out of pages and PDFs.',
-  exportRemoteLeftOut: '{count, plural, one {# remote image or media file was} other {# remote images or media files were}} left out. Tick "Keep remote images and media" to keep them.',
+  exportMissingImages:
+    '{count, plural, one {# image or media file does} other {# images or media files do}} not resolve to a file inside the folder: left out of pages and PDFs.',
+  exportRemoteLeftOut:
+    '{count, plural, one {# remote image or media file was} other {# remote images or media files were}} left out. Tick "Keep remote images and media" to keep them.',
   exportUnsaved: 'Export reads the saved file: save first to include your latest edits.',
   copyRichText: 'Copy as rich text',
   copiedRichText: 'Copied. Paste it into a rich text editor.',
@@ -459,7 +467,8 @@ const en = {
   checkDuplicate: '{key} appears more than once (line {line}); generators keep only one. Remove the extra line.',
   checkScheduled: '{key} is in the future ({date}): the article is scheduled, and most generators leave it out until then.',
   imageSettingsTitle: 'Image settings',
-  imageSettingsFirst: 'Before the first image goes in: this is what Folio does with images. You can change it later under Image settings… in the command palette.',
+  imageSettingsFirst:
+    'Before the first image goes in: this is what Folio does with images. You can change it later under Image settings… in the command palette.',
   imageNaming: 'File names',
   imageNamingOriginal: 'Keep the original name',
   imageNamingTimestamp: 'Name by date and time (image-20261129-193700.png)',
@@ -615,7 +624,8 @@ const zhCN: Strings = {
   publishStopped: '命令已被停止，或无法启动。',
   publishFailed: '命令失败，退出状态 {code}。原因见上方输出。',
   siteServerTab: '站点服务器',
-  siteServerIntro: '按站点自己的方式显示这篇文章：Folio 在站点文件夹中用你自己安装的工具运行 {command}，并在这里显示页面。停止服务器、打开其他文件夹、关闭窗口或退出时，服务器都会停止。',
+  siteServerIntro:
+    '按站点自己的方式显示这篇文章：Folio 在站点文件夹中用你自己安装的工具运行 {command}，并在这里显示页面。停止服务器、打开其他文件夹、关闭窗口或退出时，服务器都会停止。',
   siteServerStart: '启动服务器',
   siteServerStarting: '正在启动 {command}…',
   siteServerStop: '停止',
@@ -651,7 +661,8 @@ const zhCN: Strings = {
   siteServerMissingPackages: '站点的依赖包尚未安装（没有 node_modules 文件夹）。',
   siteServerInstallPackages: '在站点文件夹中运行 `npm install`。',
   siteServerTrustTitle: '运行这个站点的代码？',
-  siteServerTrustBody: '启动站点服务器会运行文件夹 {folder} 中的代码：{command} 会加载站点的插件、主题和脚本（npm 脚本、Hexo 插件、Gemfile 中的 gem），拥有和你相同的权限。从别人那里克隆的站点可以做你能做的任何事。只有在信任这个站点时才启动它。',
+  siteServerTrustBody:
+    '启动站点服务器会运行文件夹 {folder} 中的代码：{command} 会加载站点的插件、主题和脚本（npm 脚本、Hexo 插件、Gemfile 中的 gem），拥有和你相同的权限。从别人那里克隆的站点可以做你能做的任何事。只有在信任这个站点时才启动它。',
   siteServerTrustOnce: 'Folio 对每个文件夹只询问一次。',
   siteServerTrustStart: '信任此站点并启动',
   diskVersion: '磁盘上的版本',
@@ -1003,7 +1014,6 @@ const zhCN: Strings = {
 }
 
 export const STRINGS: Record<UiLocale, Strings> = { en, 'zh-CN': zhCN }
-
 
 /** Fills `{name}` placeholders. */
 /** A template filled with values, plurals chosen by the locale's rules (see message.ts). */

@@ -36,20 +36,20 @@ export function ArticleMenu({ target, onRename, onDuplicate, onTrash, onClose }:
     }
     return (
       <Modal title={t('renameArticle')} testId="rename-dialog" onDismiss={onClose}>
-          <input
-            autoFocus
-            type="text"
-            aria-label={t('newPath')}
-            value={step.value}
-            onChange={(e) => setStep({ kind: 'rename', value: e.currentTarget.value })}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') submit()
-            }}
-          />
-          <div className="actions">
-            <button onClick={submit}>{t('rename')}</button>
-            <button onClick={onClose}>{t('cancel')}</button>
-          </div>
+        <input
+          autoFocus
+          type="text"
+          aria-label={t('newPath')}
+          value={step.value}
+          onChange={(e) => setStep({ kind: 'rename', value: e.currentTarget.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') submit()
+          }}
+        />
+        <div className="actions">
+          <button onClick={submit}>{t('rename')}</button>
+          <button onClick={onClose}>{t('cancel')}</button>
+        </div>
       </Modal>
     )
   }
@@ -57,19 +57,19 @@ export function ArticleMenu({ target, onRename, onDuplicate, onTrash, onClose }:
   if (step.kind === 'trash') {
     return (
       <Modal title={t('moveToTrash')} testId="trash-dialog" role="alertdialog" onDismiss={onClose}>
-          <p>{t('trashConfirm', { path: target.path })}</p>
-          <div className="actions">
-            <button
-              autoFocus
-              onClick={() => {
-                onTrash(target.path)
-                onClose()
-              }}
-            >
-              {t('moveToTrash')}
-            </button>
-            <button onClick={onClose}>{t('cancel')}</button>
-          </div>
+        <p>{t('trashConfirm', { path: target.path })}</p>
+        <div className="actions">
+          <button
+            autoFocus
+            onClick={() => {
+              onTrash(target.path)
+              onClose()
+            }}
+          >
+            {t('moveToTrash')}
+          </button>
+          <button onClick={onClose}>{t('cancel')}</button>
+        </div>
       </Modal>
     )
   }
@@ -117,11 +117,15 @@ function menuKeys(onClose: () => void) {
     const items = [...event.currentTarget.querySelectorAll<HTMLElement>('[role=menuitem]')]
     const at = items.indexOf(document.activeElement as HTMLElement)
     const to =
-      event.key === 'ArrowDown' ? (at + 1) % items.length
-      : event.key === 'ArrowUp' ? (at - 1 + items.length) % items.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? items.length - 1
-      : null
+      event.key === 'ArrowDown'
+        ? (at + 1) % items.length
+        : event.key === 'ArrowUp'
+          ? (at - 1 + items.length) % items.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? items.length - 1
+              : null
     if (to === null) return
     event.preventDefault()
     items[to]?.focus()

@@ -37,7 +37,19 @@ export function CommandPalette({ commands, more, onClose }: Props) {
       testId="command-palette"
       placeholder={t('commandPaletteHint')}
       empty={t('commandNothing')}
-      rows={(text) => (text.trim() ? rank(all, text, (c) => [[c.label, 1], [c.id, 0.7]], all.length) : all.map((item) => ({ item, score: 0, positions: [] })))}
+      rows={(text) =>
+        text.trim()
+          ? rank(
+              all,
+              text,
+              (c) => [
+                [c.label, 1],
+                [c.id, 0.7],
+              ],
+              all.length,
+            )
+          : all.map((item) => ({ item, score: 0, positions: [] }))
+      }
       keyOf={(row) => row.item.id}
       onChoose={(row) => row.item.run()}
       onClose={onClose}

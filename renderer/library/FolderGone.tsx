@@ -17,10 +17,14 @@ export function FolderGone({ root, unsaved, onClose, onLocate }: { root: string;
       {asking ? (
         <div className="actions">
           <p>{t('folderGoneDiscard', { count: unsaved })}</p>
-          <button type="button" data-testid="folder-gone-discard" onClick={() => {
+          <button
+            type="button"
+            data-testid="folder-gone-discard"
+            onClick={() => {
               setAsking(null)
               asking()
-            }}>
+            }}
+          >
             {t('folderGoneDiscardConfirm')}
           </button>
           <button type="button" onClick={() => setAsking(null)}>

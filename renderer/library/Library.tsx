@@ -35,7 +35,22 @@ interface Props {
 }
 
 /** The left pane: sort and facet filters over the index, and full-text search through the workspace. */
-export function Library({ articles, selected, onOpen, onActivate, onOpenMatch, onMenu, only, onClearOnly, onBulkEdit, unsaved, changes, requiredFor, onReplaced, replaceSignal }: Props) {
+export function Library({
+  articles,
+  selected,
+  onOpen,
+  onActivate,
+  onOpenMatch,
+  onMenu,
+  only,
+  onClearOnly,
+  onBulkEdit,
+  unsaved,
+  changes,
+  requiredFor,
+  onReplaced,
+  replaceSignal,
+}: Props) {
   const { t } = useI18n()
   const [query, setQuery] = useState<LibraryQuery>({ sort: 'date', status: 'all', category: null, tag: null })
   const [searchQuery, setSearchQuery] = useState<SearchQuery>({ text: '', caseSensitive: false, wholeWord: false, regex: false, scope: 'all' })

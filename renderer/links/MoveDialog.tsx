@@ -87,7 +87,11 @@ export function MoveDialog({ from, to, onMoved, onClose }: Props) {
     setStage({ step: 'undoing', plan, result })
     try {
       const undone = await folio.undoBulkEdit(result.id)
-      told.current.onMoved(plan.to, plan.from, undone.changed.filter((p) => p !== plan.from))
+      told.current.onMoved(
+        plan.to,
+        plan.from,
+        undone.changed.filter((p) => p !== plan.from),
+      )
       setStage({ step: 'undone', result: undone })
     } catch (e) {
       setFailure({ cause: e })
@@ -126,7 +130,13 @@ export function MoveDialog({ from, to, onMoved, onClose }: Props) {
             <section key={file.path} className="bulk-file" data-testid="move-file" data-path={file.path} aria-label={file.path}>
               <h3>
                 <label>
-                  <input type="checkbox" checked={!excluded.has(file.path)} aria-label={t('moveInclude', { path: file.path })} onChange={() => toggle(file.path)} /> {file.path}
+                  <input
+                    type="checkbox"
+                    checked={!excluded.has(file.path)}
+                    aria-label={t('moveInclude', { path: file.path })}
+                    onChange={() => toggle(file.path)}
+                  />{' '}
+                  {file.path}
                 </label>
               </h3>
               {file.hunks.map((hunk) => (

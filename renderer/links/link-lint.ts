@@ -24,15 +24,13 @@ export function linkLint(path: () => string): Extension {
         return []
       }
       const end = view.state.doc.length
-      return found.map(
-        (problem): Diagnostic => ({
-          from: Math.min(problem.from, end),
-          to: Math.min(Math.max(problem.to, problem.from), end),
-          severity: 'warning',
-          source: problem.rule,
-          message: problem.message,
-        }),
-      )
+      return found.map((problem): Diagnostic => ({
+        from: Math.min(problem.from, end),
+        to: Math.min(Math.max(problem.to, problem.from), end),
+        severity: 'warning',
+        source: problem.rule,
+        message: problem.message,
+      }))
     },
     { delay: PAUSE_MS },
   )

@@ -51,7 +51,8 @@ export function ImageSettingsDialog({ settings, purpose, onSave, onCancel }: Pro
             <input type="radio" name="naming" checked={draft.naming === 'original'} onChange={() => set({ naming: 'original' })} /> {t('imageNamingOriginal')}
           </label>
           <label>
-            <input type="radio" name="naming" checked={draft.naming === 'timestamp'} onChange={() => set({ naming: 'timestamp' })} /> {t('imageNamingTimestamp')}
+            <input type="radio" name="naming" checked={draft.naming === 'timestamp'} onChange={() => set({ naming: 'timestamp' })} />{' '}
+            {t('imageNamingTimestamp')}
           </label>
         </fieldset>
         <fieldset>
@@ -72,15 +73,30 @@ export function ImageSettingsDialog({ settings, purpose, onSave, onCancel }: Pro
           />{' '}
           {t('imagePixels')}
           <label>
-            <input type="checkbox" data-testid="image-compress" checked={draft.compress} onChange={(e) => set({ compress: e.target.checked })} /> {t('imageCompress')}
+            <input type="checkbox" data-testid="image-compress" checked={draft.compress} onChange={(e) => set({ compress: e.target.checked })} />{' '}
+            {t('imageCompress')}
           </label>
           <label>
             {t('imageJpegQuality')}{' '}
-            <input type="number" min={1} max={100} data-testid="image-jpeg-quality" value={draft.jpegQuality} onChange={(e) => set({ jpegQuality: clampQuality(e.target.value, draft.jpegQuality) })} />
+            <input
+              type="number"
+              min={1}
+              max={100}
+              data-testid="image-jpeg-quality"
+              value={draft.jpegQuality}
+              onChange={(e) => set({ jpegQuality: clampQuality(e.target.value, draft.jpegQuality) })}
+            />
           </label>{' '}
           <label>
             {t('imageWebpQuality')}{' '}
-            <input type="number" min={1} max={100} data-testid="image-webp-quality" value={draft.webpQuality} onChange={(e) => set({ webpQuality: clampQuality(e.target.value, draft.webpQuality) })} />
+            <input
+              type="number"
+              min={1}
+              max={100}
+              data-testid="image-webp-quality"
+              value={draft.webpQuality}
+              onChange={(e) => set({ webpQuality: clampQuality(e.target.value, draft.webpQuality) })}
+            />
           </label>
         </fieldset>
         <fieldset>
@@ -89,18 +105,39 @@ export function ImageSettingsDialog({ settings, purpose, onSave, onCancel }: Pro
             <input type="radio" name="metadata" checked={draft.metadata === 'strip'} onChange={() => set({ metadata: 'strip' })} /> {t('imageMetadataStrip')}
           </label>
           <label>
-            <input type="radio" name="metadata" data-testid="image-metadata-keep" checked={draft.metadata === 'keep'} onChange={() => set({ metadata: 'keep' })} /> {t('imageMetadataKeep')}
+            <input
+              type="radio"
+              name="metadata"
+              data-testid="image-metadata-keep"
+              checked={draft.metadata === 'keep'}
+              onChange={() => set({ metadata: 'keep' })}
+            />{' '}
+            {t('imageMetadataKeep')}
           </label>
         </fieldset>
         <fieldset>
           <legend>{t('imageUpload')}</legend>
           <label>
             {t('imageUploadCommand')}
-            <input type="text" data-testid="image-upload-command" spellCheck={false} placeholder="picgo upload {file}" value={draft.uploadCommand} onChange={(e) => set({ uploadCommand: e.target.value })} />
+            <input
+              type="text"
+              data-testid="image-upload-command"
+              spellCheck={false}
+              placeholder="picgo upload {file}"
+              value={draft.uploadCommand}
+              onChange={(e) => set({ uploadCommand: e.target.value })}
+            />
           </label>
           <p className="muted">{t('imageUploadHelp')}</p>
           <label>
-            <input type="checkbox" data-testid="image-keep-local" checked={draft.keepLocal} disabled={draft.uploadCommand.trim() === ''} onChange={(e) => set({ keepLocal: e.target.checked })} /> {t('imageKeepLocal')}
+            <input
+              type="checkbox"
+              data-testid="image-keep-local"
+              checked={draft.keepLocal}
+              disabled={draft.uploadCommand.trim() === ''}
+              onChange={(e) => set({ keepLocal: e.target.checked })}
+            />{' '}
+            {t('imageKeepLocal')}
           </label>
         </fieldset>
         <div className="actions">

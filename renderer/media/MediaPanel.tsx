@@ -32,7 +32,9 @@ function Thumbnail({ url }: { url: string | null }) {
   const [dims, setDims] = useState<string | null>(null)
   return (
     <span className="media-thumb">
-      {url && <img src={url} alt="" loading="lazy" decoding="async" onLoad={(e) => setDims(`${e.currentTarget.naturalWidth} × ${e.currentTarget.naturalHeight}`)} />}
+      {url && (
+        <img src={url} alt="" loading="lazy" decoding="async" onLoad={(e) => setDims(`${e.currentTarget.naturalWidth} × ${e.currentTarget.naturalHeight}`)} />
+      )}
       <span className="media-dims" data-testid="media-dims">
         {dims ?? ''}
       </span>
@@ -113,7 +115,13 @@ export function MediaPanel({ assetBase, rules, articlePath, text, version, onOpe
         {shown.map((use, index) => {
           const image = use.path === null ? undefined : byPath.get(use.path)
           return (
-            <li key={`${use.line}:${index}`} className="media-item" data-testid="media-article-item" data-path={use.path ?? ''} data-missing={image ? undefined : 'true'}>
+            <li
+              key={`${use.line}:${index}`}
+              className="media-item"
+              data-testid="media-article-item"
+              data-path={use.path ?? ''}
+              data-missing={image ? undefined : 'true'}
+            >
               <button type="button" className="media-row" onClick={() => onOpen(articlePath, use.line)} title={use.path ?? use.target}>
                 <Thumbnail url={image ? url(image.path) : null} />
                 <span className="media-text">
@@ -148,7 +156,9 @@ export function MediaPanel({ assetBase, rules, articlePath, text, version, onOpe
         {report.broken.map((problem) => (
           <li key={`${problem.path}:${problem.line}:${problem.column}`} data-testid="media-broken-item" data-path={problem.path}>
             <button type="button" onClick={() => onOpen(problem.path, problem.line)}>
-              <span className="error">{problem.rule === 'broken-image' ? t('mediaBrokenImage', { target: problem.target }) : t('mediaBrokenLink', { target: problem.target })}</span>{' '}
+              <span className="error">
+                {problem.rule === 'broken-image' ? t('mediaBrokenImage', { target: problem.target }) : t('mediaBrokenLink', { target: problem.target })}
+              </span>{' '}
               <span className="muted">
                 {problem.path} · {t('mediaLine', { line: problem.line })}
               </span>

@@ -40,8 +40,12 @@ export function ConflictDialog({ conflict, site, onReload, onKeepMine, onMerge, 
         </div>
       )}
       <div className="actions">
-        <button onClick={onReload} data-testid="conflict-reload">{t('reload')}</button>
-        <button onClick={onKeepMine} data-testid="conflict-keep-mine">{t('keepMine')}</button>
+        <button onClick={onReload} data-testid="conflict-reload">
+          {t('reload')}
+        </button>
+        <button onClick={onKeepMine} data-testid="conflict-keep-mine">
+          {t('keepMine')}
+        </button>
         <button onClick={() => setMerging((m) => !m)} data-testid="conflict-compare-toggle" aria-expanded={merging}>
           {merging ? t('mergeClose') : t('mergeOpen')}
         </button>

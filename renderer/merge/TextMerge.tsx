@@ -75,7 +75,13 @@ export function TextMerge({ base, mine, theirs, labels, site, onApply }: TextMer
     <div className="text-merge" data-testid="merge-view">
       <div className="merge-bar">
         <p className="merge-summary" role="status">
-          {hunks.length > 0 ? (hasBase ? t('mergeSummary', { count: hunks.length }) : null) : hasBase && merged > 0 ? t('mergeNothingToDecide') : t('mergeNoDifferences')}
+          {hunks.length > 0
+            ? hasBase
+              ? t('mergeSummary', { count: hunks.length })
+              : null
+            : hasBase && merged > 0
+              ? t('mergeNothingToDecide')
+              : t('mergeNoDifferences')}
           {hasBase && merged > 0 && hunks.length > 0 && <> {t('mergeAutoMerged', { count: merged })}</>}
         </p>
         <div role="group" aria-label={t('mergeLayout')} className="merge-layout">
@@ -141,13 +147,7 @@ export function TextMerge({ base, mine, theirs, labels, site, onApply }: TextMer
       {onApply && (
         <div className="merge-apply">
           <span aria-live="polite">{t('mergeProgress', { done, total: hunks.length })}</span>
-          <button
-            type="button"
-            ref={apply}
-            disabled={done < hunks.length}
-            onClick={() => onApply(resolve(result, decisions))}
-            data-testid="merge-apply"
-          >
+          <button type="button" ref={apply} disabled={done < hunks.length} onClick={() => onApply(resolve(result, decisions))} data-testid="merge-apply">
             {t('mergeApply')}
           </button>
         </div>

@@ -36,7 +36,12 @@ export function Outline({ headings, current, onJump }: Props) {
     buttons[Math.max(0, Math.min(buttons.length - 1, to))]!.focus()
   }
 
-  if (headings.length === 0) return <p className="outline-empty" data-testid="outline-empty">{t('outlineEmpty')}</p>
+  if (headings.length === 0)
+    return (
+      <p className="outline-empty" data-testid="outline-empty">
+        {t('outlineEmpty')}
+      </p>
+    )
   const currentIndex = current ? headings.indexOf(current) : -1
   return (
     <ol className="outline-list" ref={list} onKeyDown={onKeyDown} data-testid="outline-list">

@@ -64,7 +64,15 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
   quietFor.current = live.quietFor
   // Each diagram drawn renders the preview again, with the drawing in place of its source.
   const [drawn, setDrawn] = useState(0)
-  const diagrams = useMemo(() => new Diagrams(options.dark === true, () => setDrawn((n) => n + 1), (message) => t('diagramFailed', { message })), [options.dark, t])
+  const diagrams = useMemo(
+    () =>
+      new Diagrams(
+        options.dark === true,
+        () => setDrawn((n) => n + 1),
+        (message) => t('diagramFailed', { message }),
+      ),
+    [options.dark, t],
+  )
   const renderer = useMemo(() => new PreviewRenderer(options, diagrams.markup), [options, diagrams])
   const shell = frameShell(options)
   const [rendered, setRendered] = useState<{ blocks: PreviewBlock[]; article: string | undefined } | null>(null)
@@ -183,7 +191,12 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
   return (
     <div className="preview-stack">
       {remote > 0 && (
-        <div className={'preview-remote ' + (allowed ? 'loading' : 'blocked')} data-testid="remote-bar" data-state={allowed ? 'loading' : 'blocked'} role="status">
+        <div
+          className={'preview-remote ' + (allowed ? 'loading' : 'blocked')}
+          data-testid="remote-bar"
+          data-state={allowed ? 'loading' : 'blocked'}
+          role="status"
+        >
           <span>{t(allowed ? 'remoteLoading' : 'remoteBlocked', { count: remote })}</span>
           <button
             type="button"
@@ -196,7 +209,14 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
         </div>
       )}
       <div className="preview-bar">
-        <button type="button" className="outline-toggle" data-testid="outline-toggle" aria-expanded={outlineOpen} aria-controls="preview-outline" onClick={toggleOutline}>
+        <button
+          type="button"
+          className="outline-toggle"
+          data-testid="outline-toggle"
+          aria-expanded={outlineOpen}
+          aria-controls="preview-outline"
+          onClick={toggleOutline}
+        >
           {outlineOpen ? '▾' : '▸'} {t('outline')}
         </button>
       </div>

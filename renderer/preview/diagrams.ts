@@ -31,7 +31,20 @@ export function inertSvg(svg: string): string {
 }
 
 /** Config keys an article's %%{init: …}%% directive may not change. */
-const LOCKED = ['secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'suppressErrorRendering', 'maxEdges', 'htmlLabels', 'flowchart', 'dompurifyConfig', 'theme', 'themeCSS', 'fontFamily']
+const LOCKED = [
+  'secure',
+  'securityLevel',
+  'startOnLoad',
+  'maxTextSize',
+  'suppressErrorRendering',
+  'maxEdges',
+  'htmlLabels',
+  'flowchart',
+  'dompurifyConfig',
+  'theme',
+  'themeCSS',
+  'fontFamily',
+]
 
 let sequence = 0
 

@@ -102,15 +102,17 @@ export class PreviewRenderer {
     const assetFolder = this.options.articlePath === undefined ? undefined : fileStem(this.options.articlePath)
     const next = new Map<string, { html: string; remote: readonly string[] }>()
     const { generator, articlePath } = this.options
-    const blocks = renderBlocks(body, { assetFolder, generator, mdx: articlePath !== undefined && /\.mdx$/i.test(articlePath), mermaid: this.mermaid }).map(({ html, line }) => {
-      let clean = next.get(html) ?? this.last.get(html)
-      if (!clean) {
-        this.remote = new Set()
-        clean = { html: this.purify.sanitize(html, SANITIZE), remote: [...this.remote] }
-      }
-      next.set(html, clean)
-      return { html: clean.html, remote: clean.remote, line: line === null ? null : line + 1 + lineOffset }
-    })
+    const blocks = renderBlocks(body, { assetFolder, generator, mdx: articlePath !== undefined && /\.mdx$/i.test(articlePath), mermaid: this.mermaid }).map(
+      ({ html, line }) => {
+        let clean = next.get(html) ?? this.last.get(html)
+        if (!clean) {
+          this.remote = new Set()
+          clean = { html: this.purify.sanitize(html, SANITIZE), remote: [...this.remote] }
+        }
+        next.set(html, clean)
+        return { html: clean.html, remote: clean.remote, line: line === null ? null : line + 1 + lineOffset }
+      },
+    )
     this.last = next
     return blocks
   }

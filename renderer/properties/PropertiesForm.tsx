@@ -76,7 +76,11 @@ export const PropertiesForm = memo(function PropertiesForm(props: Props) {
   const sessionFor = useCallback((key: string) => {
     let s = sessions.current.get(key)
     if (!s) {
-      s = new FieldSession(() => latest.current.view, key, () => latest.current.options)
+      s = new FieldSession(
+        () => latest.current.view,
+        key,
+        () => latest.current.options,
+      )
       sessions.current.set(key, s)
     }
     return s
@@ -171,7 +175,12 @@ const FieldRow = memo(function FieldRow({ field, source, schemaKey, locked, sess
     >
       <label className="property-key" title={field.key}>
         {field.key}
-        {schemaKey?.required && <span className="property-required" aria-label={t('requiredField')}> *</span>}
+        {schemaKey?.required && (
+          <span className="property-required" aria-label={t('requiredField')}>
+            {' '}
+            *
+          </span>
+        )}
       </label>
       <div className="property-value">
         <FieldWidget
@@ -324,13 +333,30 @@ function RawField(props: { field: Field; source: string; label: string; readOnly
 }
 
 /** The field-name entry: known keys of the folder that this header lacks, most used first. */
-function AddField({ schema, collection, present, session }: { schema: FolderSchema | null; collection: string; present: string[]; session(key: string): FieldSession }) {
+function AddField({
+  schema,
+  collection,
+  present,
+  session,
+}: {
+  schema: FolderSchema | null
+  collection: string
+  present: string[]
+  session(key: string): FieldSession
+}) {
   const { t } = useI18n()
   const [name, setName] = useState('')
   const [active, setActive] = useState(-1)
   const [open, setOpen] = useState(false)
   const keys = schema?.collections.find((c) => c.name === collection)?.keys ?? schema?.keys ?? []
-  const shown = open ? suggest(keys.map((k) => ({ value: k.key, count: k.count })), [], name, present) : []
+  const shown = open
+    ? suggest(
+        keys.map((k) => ({ value: k.key, count: k.count })),
+        [],
+        name,
+        present,
+      )
+    : []
   const add = (raw: string) => {
     const key = raw.trim()
     setName('')
@@ -372,7 +398,14 @@ function AddField({ schema, collection, present, session }: { schema: FolderSche
         {shown.length > 0 && (
           <ul className="suggestions" role="listbox" aria-label={t('fieldName')}>
             {shown.map((s, i) => (
-              <li key={s} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined} onMouseDown={(e) => e.preventDefault()} onClick={() => add(s)}>
+              <li
+                key={s}
+                role="option"
+                aria-selected={i === active}
+                className={i === active ? 'active' : undefined}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => add(s)}
+              >
                 {s}
               </li>
             ))}

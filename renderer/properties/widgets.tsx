@@ -70,9 +70,7 @@ export function Warning({ children }: { children: ReactNode }) {
  * Text written as it is typed: one whole-value write per keystroke (none during a composition,
  * one when it commits), all of it one undo step.
  */
-export function TextField(
-  props: Common & { value: string; multiline: boolean; onWrite(next: string): void },
-) {
+export function TextField(props: Common & { value: string; multiline: boolean; onWrite(next: string): void }) {
   const { value, label, readOnly, multiline, session, onWrite } = props
   const composing = useRef(false)
   const [draft, setDraft] = useDraft(value, composing)
@@ -123,9 +121,7 @@ export function UrlField(props: Common & { value: string; expandLabel: string; o
  * A date as text, read when committed (Enter, Tab, blur, Save) in any of the folder's forms and
  * written in the field's own form; a picker beside it for the forms it can show.
  */
-export function DateField(
-  props: Common & { text: string; formats: readonly string[]; pickLabel: string; notDate: string; onWrite(next: string): void },
-) {
+export function DateField(props: Common & { text: string; formats: readonly string[]; pickLabel: string; notDate: string; onWrite(next: string): void }) {
   const { text, label, readOnly, session, formats, onWrite } = props
   const composing = useRef(false)
   const [draft, setDraft] = useDraft(text, composing)

@@ -87,8 +87,18 @@ export function PublishDialog({ saved, onSave, onClose }: Props) {
         </pre>
       )}
       {result && (
-        <p className={'error' in result || result.code !== 0 ? 'error' : ''} role={'error' in result || result.code !== 0 ? 'alert' : 'status'} data-testid="publish-result">
-          {'error' in result ? result.error : result.code === 0 ? t('publishDone') : result.code === null ? t('publishStopped') : t('publishFailed', { code: result.code })}
+        <p
+          className={'error' in result || result.code !== 0 ? 'error' : ''}
+          role={'error' in result || result.code !== 0 ? 'alert' : 'status'}
+          data-testid="publish-result"
+        >
+          {'error' in result
+            ? result.error
+            : result.code === 0
+              ? t('publishDone')
+              : result.code === null
+                ? t('publishStopped')
+                : t('publishFailed', { code: result.code })}
         </p>
       )}
       <div className="actions">

@@ -31,7 +31,9 @@ export function GoalStatus({ stats, goal, onChange }: Props) {
         type="button"
         className={'goal-status' + (reached ? ' reached' : '')}
         data-testid="goal"
-        aria-label={goal ? t('goalProgressLabel', { count, target: goal.target, unit: t(goal.unit === 'words' ? 'goalUnitWords' : 'goalUnitCharacters') }) : t('goalSet')}
+        aria-label={
+          goal ? t('goalProgressLabel', { count, target: goal.target, unit: t(goal.unit === 'words' ? 'goalUnitWords' : 'goalUnitCharacters') }) : t('goalSet')
+        }
         onClick={() => setEditing(true)}
       >
         {goal ? (

@@ -23,7 +23,13 @@ const THEMES: [ThemeChoice, StringKey][] = [
 ]
 
 /** Fonts most writers have, offered as suggestions; any installed font may be typed. */
-const FONT_SUGGESTIONS = ['Georgia, serif', "'Noto Serif SC', 'Songti SC', serif", "'Noto Sans SC', 'PingFang SC', sans-serif", 'system-ui, sans-serif', 'ui-monospace, monospace']
+const FONT_SUGGESTIONS = [
+  'Georgia, serif',
+  "'Noto Serif SC', 'Songti SC', serif",
+  "'Noto Sans SC', 'PingFang SC', sans-serif",
+  'system-ui, sans-serif',
+  'ui-monospace, monospace',
+]
 
 /** A field whose text is sent only when it is a valid value; until then it says it is not. */
 function useDraft<K extends keyof Settings>(settings: Settings, key: K, parse: (text: string) => Settings[K], onChange: (patch: Partial<Settings>) => void) {
@@ -65,7 +71,11 @@ export function SettingsDialog({ settings, info, folder, onChange, onClose }: Pr
       return code
     }
   }
-  const check = (key: 'lineWrap' | 'focusMode' | 'typewriter' | 'vim' | 'spellCheck' | 'pasteHtmlAsMarkdown' | 'autosave', label: StringKey, hint?: StringKey) => (
+  const check = (
+    key: 'lineWrap' | 'focusMode' | 'typewriter' | 'vim' | 'spellCheck' | 'pasteHtmlAsMarkdown' | 'autosave',
+    label: StringKey,
+    hint?: StringKey,
+  ) => (
     <label className="setting">
       <input type="checkbox" checked={settings[key]} onChange={(e) => onChange({ [key]: e.currentTarget.checked })} /> {t(label)}
       {hint && <span className="setting-hint">{t(hint)}</span>}
@@ -73,7 +83,9 @@ export function SettingsDialog({ settings, info, folder, onChange, onClose }: Pr
   )
   const chosenLanguages = new Set(settings.spellCheckLanguages)
   const toggleLanguage = (code: string, on: boolean) =>
-    onChange({ spellCheckLanguages: on ? [...settings.spellCheckLanguages.filter((c) => c !== code), code] : settings.spellCheckLanguages.filter((c) => c !== code) })
+    onChange({
+      spellCheckLanguages: on ? [...settings.spellCheckLanguages.filter((c) => c !== code), code] : settings.spellCheckLanguages.filter((c) => c !== code),
+    })
 
   return (
     <Modal title={t('settings')} testId="settings" className="settings-dialog" onDismiss={onClose}>
@@ -96,7 +108,8 @@ export function SettingsDialog({ settings, info, folder, onChange, onClose }: Pr
                 // The dialog starts on the theme in force, as Tab into the group would.
                 autoFocus={settings.theme === value}
                 onChange={() => onChange({ theme: value })}
-              /> {t(label)}
+              />{' '}
+              {t(label)}
             </label>
           ))}
         </div>
@@ -104,8 +117,7 @@ export function SettingsDialog({ settings, info, folder, onChange, onClose }: Pr
       <fieldset>
         <legend>{t('settingsEditor')}</legend>
         <label className="setting">
-          {t('editorFont')}{' '}
-          <input type="text" list={fontList} placeholder={t('editorFontDefault')} spellCheck={false} {...font} />
+          {t('editorFont')} <input type="text" list={fontList} placeholder={t('editorFontDefault')} spellCheck={false} {...font} />
           <datalist id={fontList}>
             {FONT_SUGGESTIONS.map((f) => (
               <option key={f} value={f} />
@@ -113,12 +125,10 @@ export function SettingsDialog({ settings, info, folder, onChange, onClose }: Pr
           </datalist>
         </label>
         <label className="setting">
-          {t('editorFontSize')}{' '}
-          <input type="number" min={FONT_SIZE.min} max={FONT_SIZE.max} step={1} {...size} />
+          {t('editorFontSize')} <input type="number" min={FONT_SIZE.min} max={FONT_SIZE.max} step={1} {...size} />
         </label>
         <label className="setting">
-          {t('editorLineHeight')}{' '}
-          <input type="number" min={LINE_HEIGHT.min} max={LINE_HEIGHT.max} step={0.1} {...lineHeight} />
+          {t('editorLineHeight')} <input type="number" min={LINE_HEIGHT.min} max={LINE_HEIGHT.max} step={0.1} {...lineHeight} />
         </label>
         {check('lineWrap', 'lineWrap')}
         {check('focusMode', 'focusMode', 'focusModeHint')}
@@ -153,15 +163,17 @@ export function SettingsDialog({ settings, info, folder, onChange, onClose }: Pr
         {check('autosave', 'autosave')}
         {folder && (
           <label className="setting">
-            <input type="checkbox" checked={remoteAllowed(settings, folder)} onChange={(e) => onChange(allowRemote(settings, folder, e.currentTarget.checked))} />{' '}
+            <input
+              type="checkbox"
+              checked={remoteAllowed(settings, folder)}
+              onChange={(e) => onChange(allowRemote(settings, folder, e.currentTarget.checked))}
+            />{' '}
             {t('loadRemoteInFolder')}
           </label>
         )}
       </fieldset>
       <div className="actions">
-        <button onClick={onClose}>
-          {t('close')}
-        </button>
+        <button onClick={onClose}>{t('close')}</button>
       </div>
     </Modal>
   )

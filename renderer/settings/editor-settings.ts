@@ -29,7 +29,10 @@ type EditorSettings = Pick<
 function fontTheme(settings: EditorSettings): Extension {
   return EditorView.theme({
     '&': { fontSize: `${settings.editorFontSize}px` },
-    '.cm-scroller': { fontFamily: settings.editorFont.trim() === '' ? 'var(--font-mono)' : `${settings.editorFont}, var(--font-mono)`, lineHeight: String(settings.editorLineHeight) },
+    '.cm-scroller': {
+      fontFamily: settings.editorFont.trim() === '' ? 'var(--font-mono)' : `${settings.editorFont}, var(--font-mono)`,
+      lineHeight: String(settings.editorLineHeight),
+    },
   })
 }
 
@@ -72,11 +75,7 @@ export function useWriterSettings(view: EditorView | null, settings: Settings, p
   const kind = articleBodyKind(path)
   const { editorFont, editorFontSize, editorLineHeight, lineWrap, focusMode: focus, typewriter, spellCheck, pasteHtmlAsMarkdown } = settings
   const wantedWriting = useMemo(
-    () =>
-      writingExtension(
-        { editorFont, editorFontSize, editorLineHeight, lineWrap, focusMode: focus, typewriter, spellCheck, pasteHtmlAsMarkdown },
-        kind,
-      ),
+    () => writingExtension({ editorFont, editorFontSize, editorLineHeight, lineWrap, focusMode: focus, typewriter, spellCheck, pasteHtmlAsMarkdown }, kind),
     [editorFont, editorFontSize, editorLineHeight, lineWrap, focus, typewriter, spellCheck, pasteHtmlAsMarkdown, kind],
   )
   // Re-rendered once the Vim module has loaded.

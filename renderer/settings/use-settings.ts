@@ -64,7 +64,10 @@ export function useSettings(onError: (error: unknown) => void): [Settings, (patc
     setSettings((current) => ({ ...current, ...patch }))
     folio.updateSettings(patch).then(setSettings, (error: unknown) => {
       reportError.current(error)
-      void folio.getSettings().then((state) => setSettings(state.settings), () => undefined)
+      void folio.getSettings().then(
+        (state) => setSettings(state.settings),
+        () => undefined,
+      )
     })
   }, [])
   return [settings, update, info]

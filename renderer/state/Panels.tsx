@@ -34,7 +34,9 @@ const EDITOR_KEYS: [string, StringKey][] = [
 export function shownKeys(binding: string): string {
   return binding
     .split('-')
-    .map((part) => (part === 'Mod' ? (MAC ? '⌘' : 'Ctrl') : part === 'Alt' ? (MAC ? '⌥' : 'Alt') : part === 'Shift' ? (MAC ? '⇧' : 'Shift') : part.toUpperCase()))
+    .map((part) =>
+      part === 'Mod' ? (MAC ? '⌘' : 'Ctrl') : part === 'Alt' ? (MAC ? '⌥' : 'Alt') : part === 'Shift' ? (MAC ? '⇧' : 'Shift') : part.toUpperCase(),
+    )
     .join(MAC ? '' : '+')
 }
 
@@ -46,23 +48,23 @@ export function ShortcutsPanel({ onClose }: { onClose(): void }) {
   ]
   return (
     <Modal title={t('shortcuts')} testId="shortcuts" onDismiss={onClose}>
-        <table className="shortcuts">
-          <tbody>
-            {rows.map(([keys, label]) => (
-              <tr key={keys}>
-                <td>{t(label)}</td>
-                <td>
-                  <kbd>{shownKeys(keys)}</kbd>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <div className="actions">
-          <button autoFocus onClick={onClose}>
-            {t('close')}
-          </button>
-        </div>
+      <table className="shortcuts">
+        <tbody>
+          {rows.map(([keys, label]) => (
+            <tr key={keys}>
+              <td>{t(label)}</td>
+              <td>
+                <kbd>{shownKeys(keys)}</kbd>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="actions">
+        <button autoFocus onClick={onClose}>
+          {t('close')}
+        </button>
+      </div>
     </Modal>
   )
 }

@@ -7,16 +7,16 @@ export function RecoveryDialog({ recovered, onRestore, onDiscard }: { recovered:
   const { t, locale } = useI18n()
   return (
     <Modal title={t('recoveryTitle')} testId="recovery-dialog">
-        <p>{t('recoveryBody', { count: recovered.buffers.length, time: new Date(recovered.savedAt).toLocaleString(locale) })}</p>
-        <ul>
-          {recovered.buffers.map((b) => (
-            <li key={b.path}>{b.path}</li>
-          ))}
-        </ul>
-        <div className="actions">
-          <button onClick={onRestore}>{t('restore')}</button>
-          <button onClick={onDiscard}>{t('discardRecovered')}</button>
-        </div>
+      <p>{t('recoveryBody', { count: recovered.buffers.length, time: new Date(recovered.savedAt).toLocaleString(locale) })}</p>
+      <ul>
+        {recovered.buffers.map((b) => (
+          <li key={b.path}>{b.path}</li>
+        ))}
+      </ul>
+      <div className="actions">
+        <button onClick={onRestore}>{t('restore')}</button>
+        <button onClick={onDiscard}>{t('discardRecovered')}</button>
+      </div>
     </Modal>
   )
 }

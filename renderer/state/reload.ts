@@ -54,8 +54,7 @@ export function reloadTransaction(state: EditorState, text: string): Transaction
   const a = state.doc
   const b = state.toText(text)
   const hunks = diffLines(linesOf(a), linesOf(b))
-  const map = (range: SelectionRange): SelectionRange =>
-    EditorSelection.range(mapPosition(a, b, hunks, range.anchor), mapPosition(a, b, hunks, range.head))
+  const map = (range: SelectionRange): SelectionRange => EditorSelection.range(mapPosition(a, b, hunks, range.anchor), mapPosition(a, b, hunks, range.head))
   return {
     changes: hunks.map((h) => changeOf(a, b, h)),
     selection: EditorSelection.create(state.selection.ranges.map(map), state.selection.mainIndex),

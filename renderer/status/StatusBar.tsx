@@ -63,7 +63,11 @@ export function StatusBar({ body, state, message, cursor, readOnly, onMakeWritab
           {t('makeWritable')}
         </button>
       )}
-      {headerError && <span className="header-error" data-testid="header-error">{headerError}</span>}
+      {headerError && (
+        <span className="header-error" data-testid="header-error">
+          {headerError}
+        </span>
+      )}
       {dateMs !== null && dateMs > now && (
         <span className="scheduled" data-testid="scheduled">
           {t('scheduledFor', { date: shownDate(dateMs, locale, timeZone) })}

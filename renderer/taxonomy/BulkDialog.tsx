@@ -25,7 +25,6 @@ type Stage =
   | { step: 'undoing'; result: BulkResult }
   | { step: 'undone'; result: BulkResult }
 
-
 /** Preview → apply → undo for one bulk operation; the plan and its patches stay in the main process. */
 export function BulkDialog({ title, operation, onClose, onChanged }: Props) {
   const { t } = useI18n()
@@ -44,7 +43,11 @@ export function BulkDialog({ title, operation, onClose, onChanged }: Props) {
         if (!live) return
         setStage({ step: 'preview', plan })
         if (plan.pending === 0) setTotals({ files: plan.files.length, skipped: plan.skipped })
-        else void folio.bulkPlanTotals(plan.id).then((all) => live && setTotals(all), () => undefined)
+        else
+          void folio.bulkPlanTotals(plan.id).then(
+            (all) => live && setTotals(all),
+            () => undefined,
+          )
       },
       (e: unknown) => live && setFailure({ cause: e }),
     )
@@ -114,7 +117,11 @@ function Preview({ plan, totals }: { plan: BulkPlan; totals: BulkPlanTotals | nu
   return (
     <div className="bulk-preview" data-testid="bulk-preview">
       <p data-testid="bulk-count">
-        {totals === null ? t('bulkCounting', { count: plan.files.length }) : totals.files === 0 ? t('bulkNothing') : t('bulkWillChange', { count: totals.files })}
+        {totals === null
+          ? t('bulkCounting', { count: plan.files.length })
+          : totals.files === 0
+            ? t('bulkNothing')
+            : t('bulkWillChange', { count: totals.files })}
       </p>
       {plan.files.slice(0, SHOWN_FILES).map((file) => (
         <section key={file.path} className="bulk-file" data-testid="bulk-file" data-path={file.path} aria-label={file.path}>

@@ -40,7 +40,15 @@ export function BulkFieldDialog({ paths, onClose, onChanged }: Props) {
           <option value="unset">{t('bulkUnset')}</option>
         </select>
       </label>
-      <input autoFocus type="text" data-testid="bulk-key" aria-label={t('fieldName')} placeholder={t('fieldName')} value={key} onChange={(e) => setKey(e.currentTarget.value)} />
+      <input
+        autoFocus
+        type="text"
+        data-testid="bulk-key"
+        aria-label={t('fieldName')}
+        placeholder={t('fieldName')}
+        value={key}
+        onChange={(e) => setKey(e.currentTarget.value)}
+      />
       {action !== 'unset' && (
         <input
           type="text"

@@ -17,10 +17,7 @@ interface Props {
   onChanged(): void
 }
 
-type Ask =
-  | { kind: 'rename'; key: string; value: string; tree: boolean }
-  | { kind: 'move'; value: string }
-  | { kind: 'merge'; key: string; values: string[] }
+type Ask = { kind: 'rename'; key: string; value: string; tree: boolean } | { kind: 'move'; value: string } | { kind: 'merge'; key: string; values: string[] }
 
 /** Every list-valued key with its values and counts; Hexo categories as a tree. */
 export function TaxonomyView({ articles, onFilter, onChanged }: Props) {
@@ -132,7 +129,14 @@ function TreeRow({ node, keyName, byValue, actions }: { node: CategoryNode; keyN
   const value = node.path.join(CATEGORY_SEPARATOR)
   return (
     <>
-      <Row keyName={keyName} value={byValue.get(value) ?? { value, count: node.count, paths: [] }} label={node.name} tree actions={actions} depth={node.path.length - 1} />
+      <Row
+        keyName={keyName}
+        value={byValue.get(value) ?? { value, count: node.count, paths: [] }}
+        label={node.name}
+        tree
+        actions={actions}
+        depth={node.path.length - 1}
+      />
       {node.children.map((child) => (
         <TreeRow key={child.name} node={child} keyName={keyName} byValue={byValue} actions={actions} />
       ))}
@@ -155,18 +159,44 @@ function Row({ keyName, value, label, tree, actions, depth = 0 }: RowProps) {
   return (
     <li className="taxonomy-value" data-testid="taxonomy-value" data-key={keyName} data-value={v} style={{ paddingLeft: depth * 14 }}>
       <input type="checkbox" aria-label={t('taxSelect', { value: v })} checked={actions.checked(keyName, v)} onChange={() => actions.toggle(keyName, v)} />
-      <button type="button" className="taxonomy-filter" aria-label={t('taxShow', { key: keyName, value: v, count: value.count })} onClick={() => actions.filter(keyName, v)}>
+      <button
+        type="button"
+        className="taxonomy-filter"
+        aria-label={t('taxShow', { key: keyName, value: v, count: value.count })}
+        onClick={() => actions.filter(keyName, v)}
+      >
         <span className="taxonomy-label">{label}</span> <span className="count">{value.count}</span>
       </button>
-      <button type="button" className="icon" data-testid="taxonomy-rename" aria-label={t('taxRename', { value: v })} title={t('taxRename', { value: v })} onClick={() => actions.rename(keyName, v, tree)}>
+      <button
+        type="button"
+        className="icon"
+        data-testid="taxonomy-rename"
+        aria-label={t('taxRename', { value: v })}
+        title={t('taxRename', { value: v })}
+        onClick={() => actions.rename(keyName, v, tree)}
+      >
         ✎
       </button>
       {tree && (
-        <button type="button" className="icon" data-testid="taxonomy-move" aria-label={t('taxMove', { value: v })} title={t('taxMove', { value: v })} onClick={() => actions.move(v)}>
+        <button
+          type="button"
+          className="icon"
+          data-testid="taxonomy-move"
+          aria-label={t('taxMove', { value: v })}
+          title={t('taxMove', { value: v })}
+          onClick={() => actions.move(v)}
+        >
           ⇥
         </button>
       )}
-      <button type="button" className="icon" data-testid="taxonomy-delete" aria-label={t('taxDelete', { value: v })} title={t('taxDelete', { value: v })} onClick={() => actions.remove(keyName, v)}>
+      <button
+        type="button"
+        className="icon"
+        data-testid="taxonomy-delete"
+        aria-label={t('taxDelete', { value: v })}
+        title={t('taxDelete', { value: v })}
+        onClick={() => actions.remove(keyName, v)}
+      >
         ✕
       </button>
     </li>
@@ -175,10 +205,15 @@ function Row({ keyName, value, label, tree, actions, depth = 0 }: RowProps) {
 
 function AskDialog({ ask, onAnswer, onCancel }: { ask: Ask; onAnswer(text: string): void; onCancel(): void }) {
   const { t } = useI18n()
-  const initial = ask.kind === 'rename' ? (ask.tree ? (ask.value.split(CATEGORY_SEPARATOR).pop() ?? '') : ask.value) : ask.kind === 'merge' ? (ask.values[0] ?? '') : ''
+  const initial =
+    ask.kind === 'rename' ? (ask.tree ? (ask.value.split(CATEGORY_SEPARATOR).pop() ?? '') : ask.value) : ask.kind === 'merge' ? (ask.values[0] ?? '') : ''
   const [text, setText] = useState(initial)
   const title =
-    ask.kind === 'rename' ? t('taxRenameTitle', { key: ask.key, value: ask.value }) : ask.kind === 'move' ? t('taxMoveTitle', { value: ask.value }) : t('taxMergeTitle', { key: ask.key })
+    ask.kind === 'rename'
+      ? t('taxRenameTitle', { key: ask.key, value: ask.value })
+      : ask.kind === 'move'
+        ? t('taxMoveTitle', { value: ask.value })
+        : t('taxMergeTitle', { key: ask.key })
   const label = ask.kind === 'rename' ? t('taxNewName') : ask.kind === 'move' ? t('taxNewParent') : t('taxMergeInto')
   // Moving to the top level is an empty parent; every other answer needs text.
   const ready = ask.kind === 'move' || text.trim() !== ''

@@ -10,8 +10,7 @@ import { findReferences, type Reference } from './references'
 import { isLocalTarget, targetCandidates, type AssetRules } from './resolve'
 import { findSiteLinks, siteLinkFound, type FileSet } from './site-links'
 
-const isImage = (ref: Reference): boolean =>
-  ref.kind === 'image' || ref.kind === 'asset_img' || (ref.kind === 'html' && ref.attribute !== 'href')
+const isImage = (ref: Reference): boolean => ref.kind === 'image' || ref.kind === 'asset_img' || (ref.kind === 'html' && ref.attribute !== 'href')
 
 /** A link whose last segment has no extension is a site URL (`/about/`), not a file we can look for. */
 const namesFile = (target: string): boolean => /\.[a-z0-9]+$/i.test(target.split(/[?#]/)[0] ?? '')
@@ -33,12 +32,28 @@ export function linkProblems(text: string, article: string, rules: AssetRules, f
     const rule = image ? 'broken-image' : 'broken-link'
     const why = candidates.length ? `${candidates[0]} does not exist` : 'it leads outside the folder'
     const message = `${image ? 'image' : 'link'} "${ref.target}" is broken: ${why}`
-    problems.push({ path: article, ...where(ref.targetStart), rule, target: ref.target, message, from: bodyStart + ref.targetStart, to: bodyStart + ref.targetEnd })
+    problems.push({
+      path: article,
+      ...where(ref.targetStart),
+      rule,
+      target: ref.target,
+      message,
+      from: bodyStart + ref.targetStart,
+      to: bodyStart + ref.targetEnd,
+    })
   }
   for (const link of findSiteLinks(body)) {
     if (siteLinkFound(link, article, rules, files, articles)) continue
     const message = `${link.kind} "${link.target}" finds no article`
-    problems.push({ path: article, ...where(link.start), rule: 'broken-link', target: link.target, message, from: bodyStart + link.targetStart, to: bodyStart + link.targetEnd })
+    problems.push({
+      path: article,
+      ...where(link.start),
+      rule: 'broken-link',
+      target: link.target,
+      message,
+      from: bodyStart + link.targetStart,
+      to: bodyStart + link.targetEnd,
+    })
   }
   return problems.sort((a, b) => a.from - b.from)
 }

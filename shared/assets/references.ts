@@ -163,7 +163,15 @@ export function findReferences(body: string): Reference[] {
     const raw = m[2] ?? ''
     const targetStart = m.index + m[0].length - raw.length
     if (inside(code, m.index)) continue
-    found.push({ kind: 'definition', start: m.index, end: m.index + m[0].length, targetStart, targetEnd: targetStart + raw.length, target: markdownTarget(raw), text: m[1] ?? '' })
+    found.push({
+      kind: 'definition',
+      start: m.index,
+      end: m.index + m[0].length,
+      targetStart,
+      targetEnd: targetStart + raw.length,
+      target: markdownTarget(raw),
+      text: m[1] ?? '',
+    })
   }
   for (const m of body.matchAll(HTML_ELEMENT)) {
     if (inside(code, m.index)) continue
@@ -176,7 +184,16 @@ export function findReferences(body: string): Reference[] {
       const raw = a[2] ?? ''
       const targetStart = m.index + afterName + a.index + a[0].length - raw.length
       const unquoted = /^["']/.test(raw) ? raw.slice(1, -1) : raw
-      found.push({ kind: 'html', start: m.index, end: m.index + m[0].length, targetStart, targetEnd: targetStart + raw.length, target: safeDecode(decodeEntities(unquoted.trim())), element, attribute })
+      found.push({
+        kind: 'html',
+        start: m.index,
+        end: m.index + m[0].length,
+        targetStart,
+        targetEnd: targetStart + raw.length,
+        target: safeDecode(decodeEntities(unquoted.trim())),
+        element,
+        attribute,
+      })
     }
   }
   for (const m of body.matchAll(ASSET_TAG)) {
@@ -186,7 +203,15 @@ export function findReferences(body: string): Reference[] {
     const tag = parseAssetTag(name, argText)
     if (!tag) continue
     const argStart = m.index + m[0].indexOf(argText, m[0].indexOf(name) + name.length)
-    found.push({ kind: name, start: m.index, end: m.index + m[0].length, targetStart: argStart + tag.slugSpan[0], targetEnd: argStart + tag.slugSpan[1], target: tag.slug, tag })
+    found.push({
+      kind: name,
+      start: m.index,
+      end: m.index + m[0].length,
+      targetStart: argStart + tag.slugSpan[0],
+      targetEnd: argStart + tag.slugSpan[1],
+      target: tag.slug,
+      tag,
+    })
   }
   return found.sort((a, b) => a.start - b.start || a.targetStart - b.targetStart)
 }

@@ -100,7 +100,12 @@ export interface ArticleRewrite {
 const under = (path: string, folder: string): boolean => folder === '' || path.startsWith(`${folder}/`)
 
 /** The file a path reference reaches from `article` in a site whose files are `files`, and through which base. */
-function reached(ref: { kind: Reference['kind']; target: string }, article: string, rules: AssetRules, files: ReadonlySet<string>): { file: string; base: TargetBase } | null {
+function reached(
+  ref: { kind: Reference['kind']; target: string },
+  article: string,
+  rules: AssetRules,
+  files: ReadonlySet<string>,
+): { file: string; base: TargetBase } | null {
   const path = targetPath(ref)
   for (const base of targetBases(ref, article, rules)) {
     const file = resolvePath(base.folder, path)
@@ -114,7 +119,11 @@ function reached(ref: { kind: Reference['kind']; target: string }, article: stri
  * null when the path as written still reaches it. Tries the same kind of base first: a
  * site-rooted `/images/a.png` stays site-rooted, a path beside the post stays beside it.
  */
-function newPath(ref: Reference | { kind: Reference['kind']; target: string }, article: string, ctx: RewriteContext): { path: string } | { left: string } | null {
+function newPath(
+  ref: Reference | { kind: Reference['kind']; target: string },
+  article: string,
+  ctx: RewriteContext,
+): { path: string } | { left: string } | null {
   const before = reached(ref, article, ctx.rules, ctx.files)
   if (!before) return null
   const file = ctx.to(before.file)
@@ -275,7 +284,14 @@ function newHeaderValue(value: string, article: string, ctx: RewriteContext, lef
   return `${p.prefix}${path}${p.suffix}`
 }
 
-function headerPatches(text: string, fields: ReturnType<typeof parse>['fields'], article: string, ctx: RewriteContext, site: Generator, left: LeftReference[]): TextPatch[] {
+function headerPatches(
+  text: string,
+  fields: ReturnType<typeof parse>['fields'],
+  article: string,
+  ctx: RewriteContext,
+  site: Generator,
+  left: LeftReference[],
+): TextPatch[] {
   const patches: TextPatch[] = []
   for (const field of fields) {
     const v: FieldValue = field.value
@@ -318,7 +334,8 @@ export function rewriteArticle(text: string, article: string, ctx: RewriteContex
       continue
     }
     const raw = body.slice(ref.targetStart, ref.targetEnd)
-    const insert = ref.kind === 'asset_img' || ref.kind === 'asset_link' || ref.kind === 'asset_path' ? writeArg(raw, next.path) : writeTarget(ref.kind, raw, next.path)
+    const insert =
+      ref.kind === 'asset_img' || ref.kind === 'asset_link' || ref.kind === 'asset_path' ? writeArg(raw, next.path) : writeTarget(ref.kind, raw, next.path)
     if (insert !== raw) patches.push({ from: bodyStart + ref.targetStart, to: bodyStart + ref.targetEnd, insert })
   }
   for (const link of findSiteLinks(body)) {

@@ -61,7 +61,13 @@ export function findSiteLinks(body: string): SiteLink[] {
  * articles, by the generator's rule for each tag; null when it finds none. An empty Hugo ref is
  * the page itself.
  */
-export function siteLinkTarget(link: { kind: SiteLinkKind; target: string }, articleRel: string, rules: AssetRules, files: FileSet, articles: readonly string[]): string | null {
+export function siteLinkTarget(
+  link: { kind: SiteLinkKind; target: string },
+  articleRel: string,
+  rules: AssetRules,
+  files: FileSet,
+  articles: readonly string[],
+): string | null {
   const target = link.target.split('#')[0] ?? ''
   switch (link.kind) {
     case 'post_link': {

@@ -91,13 +91,7 @@ export function textLength(text: string): { count: number; unit: 'characters' | 
   return stats.cjkChars > latinWords ? { count: stats.chars, unit: 'characters' } : { count: latinWords, unit: 'words' }
 }
 
-function lengthCheck(
-  code: 'title-length' | 'description-length',
-  key: string,
-  text: string,
-  line: number | null,
-  limit: LengthLimit,
-): FieldCheck | null {
+function lengthCheck(code: 'title-length' | 'description-length', key: string, text: string, line: number | null, limit: LengthLimit): FieldCheck | null {
   const { count, unit } = textLength(text)
   const max = unit === 'characters' ? limit.characters : limit.words
   if (count <= max) return null

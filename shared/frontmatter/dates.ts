@@ -50,8 +50,7 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 
 // YAML timestamp / ISO 8601 and its slash and dot cousins:
 // 2022-03-01, 2022-03-01 04:51:00, 2022-03-01T04:51:00.5+08:00, 2013-7-3 1:02 Z, 2013/7/13 20:46:25
-const NUMERIC =
-  /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:([Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?([ \t]*(?:Z|z|[+-]\d{1,2}(?::?\d{2})?))?)?$/
+const NUMERIC = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:([Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?([ \t]*(?:Z|z|[+-]\d{1,2}(?::?\d{2})?))?)?$/
 // RFC 1123 / RFC 2822 and the plain day-month-year people type: Tue, 01 Mar 2022 04:51:00 GMT · 1 Mar 2022
 const NAMED =
   /^(?:([A-Za-z]{3,9})(,?[ \t]+))?(\d{1,2})([ \t]+)([A-Za-z]{3,9})([ \t]+)(\d{4})(?:([ \t]+)(\d{1,2}):(\d{2})(?::(\d{2}))?([ \t]+(?:GMT|UTC|UT|Z|[+-]\d{4}))?)?$/
@@ -289,14 +288,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
 function offsetAt(instant: number, f: Intl.DateTimeFormat): number {
   const parts: Record<string, number> = {}
   for (const p of f.formatToParts(new Date(instant))) if (p.type !== 'literal') parts[p.type] = Number(p.value)
-  const wallAsUtc = Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  )
+  const wallAsUtc = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
   return wallAsUtc - (instant - (((instant % 1000) + 1000) % 1000))
 }
 

@@ -127,12 +127,8 @@ function detectBlock(text: string, rules: HeaderRules, generator: Generator): De
   const first = lineAt(text, p)
   const firstText = text.slice(first.start, first.end).replace(/[ \t]+$/, '')
 
-  const fenced = (
-    format: FrontMatterFormat,
-    closeTest: (s: string) => boolean,
-    fence: string,
-  ): DetectResult | null => {
-    for (let q = first.next; q < text.length; ) {
+  const fenced = (format: FrontMatterFormat, closeTest: (s: string) => boolean, fence: string): DetectResult | null => {
+    for (let q = first.next; q < text.length;) {
       const line = lineAt(text, q)
       const s = text.slice(line.start, line.end).replace(/[ \t]+$/, '')
       // Readers that find the closing fence by prefix end the header on `----` or `---x` too, and
@@ -227,7 +223,7 @@ function fenceRule(text: string, first: Line, firstText: string, lang: string | 
  * makes the fence a horizontal rule.
  */
 function looksLikeHeaderAfter(text: string, pos: number): boolean {
-  for (let p = pos; p < text.length; ) {
+  for (let p = pos; p < text.length;) {
     const line = lineAt(text, p)
     const s = text.slice(line.start, line.end).trim()
     if (s !== '' && !s.startsWith('#')) return KEY_LINE.test(s) || TOML_KEY_LINE.test(s)
@@ -243,7 +239,7 @@ function looksLikeHeaderAfter(text: string, pos: number): boolean {
  */
 export function looksLikeBrokenHeader(text: string, from: number): boolean {
   let keys = 0
-  for (let p = from; p < text.length; ) {
+  for (let p = from; p < text.length;) {
     const line = lineAt(text, p)
     const s = text.slice(line.start, line.end).replace(/[ \t]+$/, '')
     // A lone fence first, or `key:` lines that a fence ends (a header missing its opening fence).
@@ -265,7 +261,7 @@ function acceptYaml(text: string, found: DetectResult, none: Detection, rules: H
   const content = found.detection.content
   if (!content) return found
   // Decide from the first line when it can (detect runs on every keystroke); parse only prose-like text.
-  for (let p = content.from; p < content.to; ) {
+  for (let p = content.from; p < content.to;) {
     const line = lineAt(text, p)
     const s = text.slice(line.start, line.end).trim()
     if (s !== '' && !s.startsWith('#')) {
@@ -329,7 +325,7 @@ function hexoFenceless(text: string, first: Line, none: Detection, rules: Header
     keyLine = lineAt(text, keyLine.next)
   }
   if (!KEY_LINE.test(text.slice(keyLine.start, keyLine.end))) return null
-  for (let q = keyLine.start; q < text.length; ) {
+  for (let q = keyLine.start; q < text.length;) {
     const line = lineAt(text, q)
     const s = text.slice(line.start, line.end).replace(/[ \t]+$/, '')
     if (HEXO_FENCE.test(s)) {

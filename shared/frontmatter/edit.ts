@@ -393,8 +393,7 @@ function yamlStyle(ctx: Ctx): YamlStyle {
       if (!needsQuotes(v.value)) habit[style ?? 'plain']++
     }
   }
-  const most = (m: Map<string, number>, d: string): string =>
-    [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? d
+  const most = (m: Map<string, number>, d: string): string => [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? d
   const quote: QuoteStyle = marks.double > marks.single ? 'double' : 'single'
   // A block without lists of its own writes one as the folder does.
   const folder = flow + block === 0 ? ctx.listStyle : undefined
@@ -560,10 +559,7 @@ function setYaml(ctx: Ctx, field: Field, value: EditValue): TextPatch[] {
     return setBlockSeq(ctx, field, node, value, siblingStyle(style, node), eol)
   }
   const nodeIsCollection = isSeq(node) || isMap(node)
-  const wantFlow =
-    isEmptyCollection(value) ||
-    (nodeIsCollection && node.flow === true) ||
-    (!nodeIsCollection && Array.isArray(value) && style.flowLists)
+  const wantFlow = isEmptyCollection(value) || (nodeIsCollection && node.flow === true) || (!nodeIsCollection && Array.isArray(value) && style.flowLists)
   if (wantFlow) return clearOld(` ${yamlFlow(value, isSeq(node) ? siblingStyle(style, node) : style)}`)
   const indent = Array.isArray(value) ? style.seqIndent : style.mapIndent
   const lines = yamlBlockLines(value, style, indent)
@@ -593,11 +589,7 @@ function setBlockSeq(ctx: Ctx, field: Field, node: YAMLSeq, value: EditValue[], 
   let head = 0
   while (head < ranges.length && head < value.length && same(head, value[head] ?? null)) head++
   let tail = 0
-  while (
-    tail < ranges.length - head &&
-    tail < value.length - head &&
-    same(ranges.length - 1 - tail, value[value.length - 1 - tail] ?? null)
-  ) tail++
+  while (tail < ranges.length - head && tail < value.length - head && same(ranges.length - 1 - tail, value[value.length - 1 - tail] ?? null)) tail++
   const replaced = value.slice(head, value.length - tail)
   const oldItems = node.items.slice(head, ranges.length - tail)
   if (replaced.length > 0 && replaced.length === oldItems.length && oldItems.every(isScalar) && !replaced.some(isCollection)) {
@@ -617,9 +609,7 @@ function setBlockSeq(ctx: Ctx, field: Field, node: YAMLSeq, value: EditValue[], 
   const middle = value.slice(head, value.length - tail).map((item, j) => {
     const old = node.items[head + j]
     const prefer = scalarStyle((old as Node | undefined) ?? null)
-    const lines = isCollection(item)
-      ? yamlItemLines(item, style, itemIndent)
-      : [yamlScalar(item, style, prefer, false)]
+    const lines = isCollection(item) ? yamlItemLines(item, style, itemIndent) : [yamlScalar(item, style, prefer, false)]
     return dashPrefix + lines.join(eol) + eol
   })
   const oldMiddle = ranges.slice(head, ranges.length - tail)
@@ -694,4 +684,3 @@ function tomlValue(v: EditValue, old: string | null): string {
 function jsonValue(v: EditValue): string {
   return JSON.stringify(v)
 }
-

@@ -206,7 +206,7 @@ export function flatYamlFields(text: string, content: Range, lines: LineIndex, t
       valueRange = { from: first, to: last }
     }
     // The next line must start a new key (or the header ends): indentation there means nesting or a continued value.
-    for (let q = next; q < limit; ) {
+    for (let q = next; q < limit;) {
       const after = lineOf(text, q, limit)
       if (!blank(text, q, after.end)) {
         const c = text.charCodeAt(q)

@@ -1,16 +1,7 @@
 /** The public API of shared/frontmatter: detect, parse, edit as text patches. */
 export { detect } from './detect'
 export { parse, fieldRecord } from './parse'
-export {
-  setValue,
-  addKey,
-  removeKey,
-  renameKey,
-  addListItem,
-  removeListItem,
-  applyPatches,
-  fieldToEditValue,
-} from './edit'
+export { setValue, addKey, removeKey, renameKey, addListItem, removeListItem, applyPatches, fieldToEditValue } from './edit'
 export { scalarText } from './schema'
 export { parseDateText, isDateLike, type DateReading } from './dates'
 export { needsQuotes } from './quote'

@@ -9,15 +9,7 @@ import { headerRules } from '../sites'
 import { type DetectResult, detectWithDoc, generatorOf, lineAt, yamlOptions } from './detect'
 import { LineIndex } from './lines'
 import { flatYamlFields } from './flat-yaml'
-import type {
-  Field,
-  FieldValue,
-  HeaderError,
-  HeaderErrorCode,
-  ParsedFrontMatter,
-  ParseOptions,
-  Range,
-} from './types'
+import type { Field, FieldValue, HeaderError, HeaderErrorCode, ParsedFrontMatter, ParseOptions, Range } from './types'
 
 /** What edit.ts needs besides the public result: the YAML document behind the fields. */
 export interface ParseInternals {
@@ -380,7 +372,7 @@ function resolveAlias(alias: Alias, anchors: Map<string, Node[]>): Node | undefi
 function overIndented(text: string, at: number, end: number): { at: number; message: string } | null {
   const keyLine = text.slice(text.lastIndexOf('\n', at - 1) + 1, lineAt(text, at).end)
   const indent = /^[ \t]*/.exec(keyLine)?.[0].length ?? 0
-  for (let p = lineAt(text, at).next; p < end; ) {
+  for (let p = lineAt(text, at).next; p < end;) {
     const line = lineAt(text, p)
     const s = text.slice(line.start, line.end)
     const m = /^([ \t]+)([^\s#:][^:]*?)[ \t]*:(?:[ \t]|$)/.exec(s)
@@ -474,7 +466,7 @@ export function scanToml(text: string, content: Range): TomlEntry[] {
   // Dotted keys continue an earlier entry: found by name, not by searching every entry (quadratic).
   const byKey = new Map<string, TomlEntry>()
   let section: TomlEntry | null = null
-  for (let p = content.from; p < content.to; ) {
+  for (let p = content.from; p < content.to;) {
     const line = lineAt(text, p)
     const s = text.slice(line.start, line.end)
     const table = /^[ \t]*\[\[?[ \t]*([A-Za-z0-9_-]+|"[^"]*"|'[^']*')/.exec(s)
@@ -494,9 +486,7 @@ export function scanToml(text: string, content: Range): TomlEntry[] {
       p = line.next
       continue
     }
-    const kv = /^[ \t]*((?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')(?:[ \t]*\.[ \t]*(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*'))*)[ \t]*=[ \t]*/.exec(
-      s,
-    )
+    const kv = /^[ \t]*((?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')(?:[ \t]*\.[ \t]*(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*'))*)[ \t]*=[ \t]*/.exec(s)
     if (!kv) {
       p = line.next
       continue
@@ -741,9 +731,7 @@ class JsonReader {
         }
       }
     }
-    const word = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(
-      this.text.slice(this.pos, Math.min(this.end, this.pos + 400)),
-    )
+    const word = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(this.text.slice(this.pos, Math.min(this.end, this.pos + 400)))
     if (!word) this.fail('Expected a value')
     this.pos += word[0].length
     if (word[0] === 'true' || word[0] === 'false') return { type: 'boolean', value: word[0] === 'true' }
@@ -806,4 +794,3 @@ function readJson(text: string, lines: LineIndex, content: Range, tz: string): {
   }))
   return { fields, errors: [] }
 }
-

@@ -25,8 +25,7 @@ const NUMBERS = [
   /^[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?$/,
 ]
 // YAML 1.1 timestamps (js-yaml, Psych, go-yaml): a day, or a day with a time.
-const TIMESTAMP =
-  /^\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{2}:\d{2}(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d{1,2}(?::?\d{2})?))?)?$/
+const TIMESTAMP = /^\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{2}:\d{2}(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d{1,2}(?::?\d{2})?))?)?$/
 // A character YAML reads as an indicator at the start of a plain scalar.
 const INDICATOR_START = /^[[\]{},#&*!|>'"%@`]/
 

@@ -156,9 +156,14 @@ export function merge3(base: string, mine: string, theirs: string, opts: DetectO
     else if (mineText === theirsText) chunks.push({ kind: 'merged', from: 'both', text: mineText, base: baseText, keys })
     else if (lo === hi && units.some((u) => u.from === lo || u.to === lo) && newFields(mineText, theirsText)) {
       // Both added fields at the same place in the header, under different keys: both go in, mine first.
-      chunks.push({ kind: 'merged', from: 'both', text: mineText + theirsText, base: '', keys: [...(addedKeys(mineText) ?? []), ...(addedKeys(theirsText) ?? [])] })
-    }
-    else {
+      chunks.push({
+        kind: 'merged',
+        from: 'both',
+        text: mineText + theirsText,
+        base: '',
+        keys: [...(addedKeys(mineText) ?? []), ...(addedKeys(theirsText) ?? [])],
+      })
+    } else {
       chunks.push({ kind: 'conflict', base: baseText, mine: mineText, theirs: theirsText, keys })
       conflicts++
     }

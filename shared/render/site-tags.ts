@@ -85,7 +85,8 @@ const HEXO: Record<string, TagRenderer> = {
     const href = link === -1 ? '' : words[link]!
     const linkTitle = link === -1 ? '' : words.slice(link + 1).join(' ')
     const sourceHtml = href ? `<a href="${escape(md, href)}">${escape(md, linkTitle || source || href)}</a>` : escape(md, source)
-    const footer = author || sourceHtml ? `<footer>${author ? `<strong>${escape(md, author)}</strong>` : ''}${sourceHtml ? `<cite>${sourceHtml}</cite>` : ''}</footer>` : ''
+    const footer =
+      author || sourceHtml ? `<footer>${author ? `<strong>${escape(md, author)}</strong>` : ''}${sourceHtml ? `<cite>${sourceHtml}</cite>` : ''}</footer>` : ''
     return `<blockquote>${innerHtml(r)}${footer}</blockquote>\n`
   },
   pullquote: (r) => `<blockquote class="pullquote${r.tag.args.trim() ? ' ' + escape(r.md, r.tag.args.trim()) : ''}">${innerHtml(r)}</blockquote>\n`,
@@ -153,7 +154,10 @@ const HUGO: Record<string, TagRenderer> = {
     const get = (key: string) => escape(md, named.get(key) ?? '')
     const img = `<img src="${get('src')}"${named.has('alt') ? ` alt="${get('alt')}"` : ''}${named.has('width') ? ` width="${get('width')}"` : ''}${named.has('height') ? ` height="${get('height')}"` : ''}>`
     const linked = named.has('link') ? `<a href="${get('link')}">${img}</a>` : img
-    const caption = named.has('title') || named.has('caption') ? `<figcaption>${named.has('title') ? `<h4>${get('title')}</h4>` : ''}${named.has('caption') ? `<p>${md.renderInline(named.get('caption')!)}</p>` : ''}</figcaption>` : ''
+    const caption =
+      named.has('title') || named.has('caption')
+        ? `<figcaption>${named.has('title') ? `<h4>${get('title')}</h4>` : ''}${named.has('caption') ? `<p>${md.renderInline(named.get('caption')!)}</p>` : ''}</figcaption>`
+        : ''
     return `<figure${named.has('class') ? ` class="${get('class')}"` : ''}>${linked}${caption}</figure>\n`
   },
   highlight: ({ md, tag }) => codeFigure(md, trimBlock(tag.inner), hugoArgs(tag.args).positional[0] ?? '', ''),
@@ -178,7 +182,27 @@ const KNOWN: Partial<Record<Generator, { syntax: TagSyntax; kind: string; tags: 
 }
 
 /** Tags that take a body and an end tag, whatever the generator knows of them. */
-const PAIRED_LIQUID = new Set(['codeblock', 'code', 'blockquote', 'quote', 'pullquote', 'raw', 'note', 'highlight', 'comment', 'capture', 'if', 'unless', 'for', 'tabs', 'folding', 'hideToggle', 'tab', 'gallery', 'spoiler'])
+const PAIRED_LIQUID = new Set([
+  'codeblock',
+  'code',
+  'blockquote',
+  'quote',
+  'pullquote',
+  'raw',
+  'note',
+  'highlight',
+  'comment',
+  'capture',
+  'if',
+  'unless',
+  'for',
+  'tabs',
+  'folding',
+  'hideToggle',
+  'tab',
+  'gallery',
+  'spoiler',
+])
 
 /** Tags that make a piece of a sentence: alone on a line they still sit in a paragraph. */
 const INLINE_TAGS = new Set(['link', 'img', 'post_link', 'post_path', 'asset_img', 'asset_link', 'asset_path', 'post_url', 'ref', 'relref', 'param'])
@@ -234,7 +258,12 @@ export function siteTags(md: MarkdownIt, generator: Generator): boolean {
   const render = (tag: SiteTag, env: unknown, block: boolean): string => {
     const known = tags[tag.name]
     if (known) return known({ md, tag, env, block })
-    const inner = tag.inner === undefined ? '' : tag.delimiter === '<' ? `<pre class="folio-tag-inner">${escape(md, trimBlock(tag.inner))}</pre>` : md.render(trimBlock(tag.inner), env)
+    const inner =
+      tag.inner === undefined
+        ? ''
+        : tag.delimiter === '<'
+          ? `<pre class="folio-tag-inner">${escape(md, trimBlock(tag.inner))}</pre>`
+          : md.render(trimBlock(tag.inner), env)
     // A tag alone on its lines is a block: its placeholder is one too.
     return placeholder(md, kind, tag.name, tag.source, inner || (block ? ' ' : ''))
   }
@@ -264,7 +293,10 @@ export function siteTags(md: MarkdownIt, generator: Generator): boolean {
       if (token.type !== 'inline' || !token.content.includes('](')) continue
       token.content = token.content.replace(ADDRESS_TAG, (all, at: string) => {
         const found = readTag(syntax, at, 0, () => false)
-        const address = found && found.end === at.length && ADDRESS_TAGS.has(found.tag.name) ? tags[found.tag.name]?.({ md, tag: found.tag, env: state.env, block: false }) : undefined
+        const address =
+          found && found.end === at.length && ADDRESS_TAGS.has(found.tag.name)
+            ? tags[found.tag.name]?.({ md, tag: found.tag, env: state.env, block: false })
+            : undefined
         return address === undefined || address.includes('<') ? all : `](${address.replace(/&amp;/g, '&').replace(/\s/g, '%20')}`
       })
     }

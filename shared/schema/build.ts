@@ -144,7 +144,10 @@ function schemaKeys(tallies: Tallies, pins: Record<string, KeyPin>, nested: (key
 }
 
 function keyOf(key: string, t: Tally, articles: number, pin: KeyPin | undefined, nested: boolean): SchemaKey {
-  const values = [...t.values].map(([value, count]) => ({ value, count })).sort(byCount).slice(0, MAX_VALUES)
+  const values = [...t.values]
+    .map(([value, count]) => ({ value, count }))
+    .sort(byCount)
+    .slice(0, MAX_VALUES)
   const dateFormats: ValueCount[] = [...t.dates]
     .map(([value, count]) => ({ value, count }))
     .sort(byCount)
@@ -210,9 +213,5 @@ export function buildFolderSchema(articles: Iterable<ObservedArticle>, options: 
 /** The key as the form sees it for an article: its collection's view first, then the folder's. */
 export function schemaKeyFor(schema: FolderSchema | null, collection: string, key: string): SchemaKey | null {
   if (!schema) return null
-  return (
-    schema.collections.find((c) => c.name === collection)?.keys.find((k) => k.key === key) ??
-    schema.keys.find((k) => k.key === key) ??
-    null
-  )
+  return schema.collections.find((c) => c.name === collection)?.keys.find((k) => k.key === key) ?? schema.keys.find((k) => k.key === key) ?? null
 }

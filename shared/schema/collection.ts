@@ -28,7 +28,10 @@ export function collectionOf(kind: SiteKind, contentRoots: readonly string[], re
     }
     case 'jekyll': {
       // Jekyll's roots are the collection folders themselves (`_posts`, or a collections_dir's `_x`).
-      const folder = rel.split('/').slice(0, -1).find((segment) => segment.startsWith('_'))
+      const folder = rel
+        .split('/')
+        .slice(0, -1)
+        .find((segment) => segment.startsWith('_'))
       return folder ? folder.slice(1) : 'pages'
     }
     case 'hugo':

@@ -78,10 +78,7 @@ export function observeHeader(text: string, parsed: ParsedFrontMatter): Observed
     const kind = valueKind(field.key, v, dateFormat)
     const values: string[] = []
     if (kind !== 'longtext' && kind !== 'object') suggestable(field.value, values)
-    const style =
-      field.value.type === 'list' && parsed.detection.format === 'yaml'
-        ? listStyleAt(text, field.valueRange.from, field.valueRange.to)
-        : null
+    const style = field.value.type === 'list' && parsed.detection.format === 'yaml' ? listStyleAt(text, field.valueRange.from, field.valueRange.to) : null
     out.push(dateFormat ? [field.key, kind, values, style, dateFormat] : [field.key, kind, values, style])
   }
   return out

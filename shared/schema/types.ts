@@ -4,17 +4,7 @@
  */
 
 /** What a key holds, as a person filling the form thinks of it. */
-export type FieldKind =
-  | 'text'
-  | 'longtext'
-  | 'number'
-  | 'boolean'
-  | 'date'
-  | 'list'
-  | 'taxonomy'
-  | 'image'
-  | 'url'
-  | 'object'
+export type FieldKind = 'text' | 'longtext' | 'number' | 'boolean' | 'date' | 'list' | 'taxonomy' | 'image' | 'url' | 'object'
 
 export const FIELD_KINDS: readonly FieldKind[] = ['text', 'longtext', 'number', 'boolean', 'date', 'list', 'taxonomy', 'image', 'url', 'object']
 

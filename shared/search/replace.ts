@@ -65,19 +65,22 @@ export class ReplaceRefused extends Error {
 /** `replacement` for one match: expanded from the match's groups for a regular expression, literal otherwise. */
 export function expandReplacement(replacement: string, match: RegExpExecArray, regex: boolean): string {
   if (!regex) return replacement
-  return replacement.replace(/\$(\$|&|\d{1,2}|<([^>]*)>)|\\([nt\\])/g, (whole, dollar: string | undefined, name: string | undefined, escape: string | undefined) => {
-    if (escape !== undefined) return escape === 'n' ? '\n' : escape === 't' ? '\t' : '\\'
-    if (dollar === '$') return '$'
-    if (dollar === '&') return match[0]
-    if (name !== undefined) return match.groups?.[name] ?? ''
-    const n = Number(dollar)
-    // `$12` with fewer than 12 groups is `$1` then '2', as String.prototype.replace reads it.
-    if (n >= match.length && (dollar as string).length === 2) {
-      const one = Number((dollar as string)[0])
-      return one > 0 && one < match.length ? (match[one] ?? '') + (dollar as string)[1] : whole
-    }
-    return n > 0 && n < match.length ? (match[n] ?? '') : whole
-  })
+  return replacement.replace(
+    /\$(\$|&|\d{1,2}|<([^>]*)>)|\\([nt\\])/g,
+    (whole, dollar: string | undefined, name: string | undefined, escape: string | undefined) => {
+      if (escape !== undefined) return escape === 'n' ? '\n' : escape === 't' ? '\t' : '\\'
+      if (dollar === '$') return '$'
+      if (dollar === '&') return match[0]
+      if (name !== undefined) return match.groups?.[name] ?? ''
+      const n = Number(dollar)
+      // `$12` with fewer than 12 groups is `$1` then '2', as String.prototype.replace reads it.
+      if (n >= match.length && (dollar as string).length === 2) {
+        const one = Number((dollar as string)[0])
+        return one > 0 && one < match.length ? (match[one] ?? '') + (dollar as string)[1] : whole
+      }
+      return n > 0 && n < match.length ? (match[n] ?? '') : whole
+    },
+  )
 }
 
 /** Every non-empty match of `pattern` in `text` with its replacement. */
@@ -159,7 +162,12 @@ function hunkOf(text: string, starts: readonly number[], patches: readonly TextP
   const segTo = newline === -1 ? text.length : newline
   const segment = text.slice(segFrom, segTo)
   const removed = bareLines(segment)
-  const added = bareLines(applyPatches(segment, patches.map((p) => ({ ...p, from: p.from - segFrom, to: p.to - segFrom }))))
+  const added = bareLines(
+    applyPatches(
+      segment,
+      patches.map((p) => ({ ...p, from: p.from - segFrom, to: p.to - segFrom })),
+    ),
+  )
   let head = 0
   while (head < removed.length - 1 && head < added.length - 1 && removed[head] === added[head]) head++
   let tail = 0

@@ -10,7 +10,13 @@ export const eleventy: SiteRules = {
   generator: 'eleventy',
   name: 'Eleventy',
   // gray-matter with Eleventy's engines: `---json`, and `---js` run as code; TOML only with a plugin.
-  header: { ...YAML_FENCE_ON_FIRST_LINE, fenceLanguages: ['yaml', 'yml', 'json'], codeLanguages: ['js', 'javascript'], yamlDocumentEnd: false, closeOnPrefix: true },
+  header: {
+    ...YAML_FENCE_ON_FIRST_LINE,
+    fenceLanguages: ['yaml', 'yml', 'json'],
+    codeLanguages: ['js', 'javascript'],
+    yamlDocumentEnd: false,
+    closeOnPrefix: true,
+  },
   tags: { plural: 'tags', singular: null, first: 'plural', splitPluralString: false, hierarchy: false },
   categories: { plural: 'categories', singular: null, first: 'plural', splitPluralString: false, hierarchy: false },
   layout: ({ sourceDir, exclude = [] }) => ({
@@ -24,6 +30,7 @@ export const eleventy: SiteRules = {
   describe: {
     articles: 'everything under the input folder (`dir.input`) except `_includes`, `_layouts`, `_data` and `_site`',
     header: '`---` on the first line (gray-matter: no blank line before it); `---json` fences; `---js` headers are code, named and not read',
-    taxonomy: '`tags` (a string is one tag), added to those of the JSON data files that reach the template (`_data/tags.json`, `posts/posts.json`, `posts/posts.11tydata.json`, `post.json`), lists concatenated as Eleventy merges data, read when the folder opens; JavaScript data files are not run (named on open)',
+    taxonomy:
+      '`tags` (a string is one tag), added to those of the JSON data files that reach the template (`_data/tags.json`, `posts/posts.json`, `posts/posts.11tydata.json`, `post.json`), lists concatenated as Eleventy merges data, read when the folder opens; JavaScript data files are not run (named on open)',
   },
 }

@@ -43,7 +43,8 @@ export const hexo: SiteRules = {
   }),
   describe: {
     articles: '`source/_posts`, `source/_drafts` (drafts), pages anywhere under `source/` (`source_dir`); `_` and `.` names skipped',
-    header: 'at most one blank line before `---`; fenceless `key: value` lines ending at `---`; tabs starting a line read as two spaces; `;;;` JSON; `---\\n---` is body; no language or trailing space after the opening `---`, no `...` close',
+    header:
+      'at most one blank line before `---`; fenceless `key: value` lines ending at `---`; tabs starting a line read as two spaces; `;;;` JSON; `---\\n---` is body; no language or trailing space after the opening `---`, no `...` close',
     taxonomy: '`tags` or else `tag`, `categories` or else `category`; a string is one value; `categories: [A, B]` is B inside A, a list of lists is several',
   },
 }

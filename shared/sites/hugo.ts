@@ -21,7 +21,8 @@ export const hugo: SiteRules = {
   layout: ({ sourceDir }) => ({ roots: [sourceDir], drafts: [], pages: [], skipUnderscore: false, keep: [], skip: [] }),
   describe: {
     articles: 'everything under `contentDir` (default `content/`), sections (`_index.md`) and page bundles included',
-    header: '`---` YAML, `+++` TOML or a leading `{…}` JSON object; blank lines before it are fine; no language after the fence; `#+` Org-mode headers and headers inside a leading `<!--` comment are named, not edited',
+    header:
+      '`---` YAML, `+++` TOML or a leading `{…}` JSON object; blank lines before it are fine; no language after the fence; `#+` Org-mode headers and headers inside a leading `<!--` comment are named, not edited',
     taxonomy: '`tags` and `categories` only (no singular); a string is one value; no nesting',
   },
 }

@@ -28,7 +28,8 @@ export const jekyll: SiteRules = {
     skip: ['_site', ...DEFAULT_EXCLUDE, ...exclude],
   }),
   describe: {
-    articles: '`_posts` and `_drafts` (in any folder), collections with `output: true` under `collections_dir`, pages with a header anywhere; `_`/`.` names and `exclude` skipped',
+    articles:
+      '`_posts` and `_drafts` (in any folder), collections with `output: true` under `collections_dir`, pages with a header anywhere; `_`/`.` names and `exclude` skipped',
     header: '`---` on the very first line (no blank line before it); YAML only, read as YAML 1.1 (`yes`/`no`/`on`/`off` are booleans, `017` is octal)',
     taxonomy: 'singular `tag`/`category` wins and is one value; plural `tags: a b` is split on spaces; no nesting',
   },

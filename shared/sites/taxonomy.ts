@@ -41,7 +41,10 @@ export function readTaxonomy(rule: TaxonomyRule, fields: Readonly<Record<string,
     return value.items.map((i) => texts(flat(i))).filter((p) => p.length > 0)
   }
   if (value.type === 'string' && key === rule.plural && rule.splitPluralString) {
-    return value.value.split(/\s+/).filter(Boolean).map((t) => [t])
+    return value.value
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((t) => [t])
   }
   return [...new Set(texts(flat(value)))].map((t) => [t])
 }

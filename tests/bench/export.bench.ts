@@ -73,8 +73,16 @@ try {
   const row = (name: string, ms: number, vs: string): string => `${name.padEnd(14)} ${ms.toFixed(0).padStart(7)} ms   ${vs}`
   console.log(`export benchmark: ${articles} articles of ~${(seed.length / 1024).toFixed(1)} KB`)
   console.log(row('baseline', baseline, 'read + renderMarkdown + write'))
-  console.log(row('site export', site, `${(site / baseline).toFixed(1)}x baseline, ${((site / BUDGET_MS) * 100).toFixed(0)}% of the ${BUDGET_MS} ms budget${COUNT === 1_000 ? '' : ' (scaled run)'}`))
-  console.log(row('  its cpu', (cpu.user + cpu.system) / 1000, `all threads (${availableParallelism()} cores; the load of other processes shows as wall > cpu / cores)`))
+  console.log(
+    row(
+      'site export',
+      site,
+      `${(site / baseline).toFixed(1)}x baseline, ${((site / BUDGET_MS) * 100).toFixed(0)}% of the ${BUDGET_MS} ms budget${COUNT === 1_000 ? '' : ' (scaled run)'}`,
+    ),
+  )
+  console.log(
+    row('  its cpu', (cpu.user + cpu.system) / 1000, `all threads (${availableParallelism()} cores; the load of other processes shows as wall > cpu / cores)`),
+  )
 } finally {
   await rm(root, { recursive: true, force: true })
 }

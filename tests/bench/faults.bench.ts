@@ -37,9 +37,13 @@ for (const mode of ['rename', 'inplace'] as const) {
   results.push([name, tally])
 }
 const guard = await inTempFolder((folder) => raceGuard(join(folder, 'site'), join(folder, 'outside'), GUARD_ROUNDS))
-console.log(`guard vs symlink swap: held ${guard.tried - guard.leaks}/${guard.tried} (read inside ${guard.read}, refused ${guard.refused}, leaks ${guard.leaks})`)
+console.log(
+  `guard vs symlink swap: held ${guard.tried - guard.leaks}/${guard.tried} (read inside ${guard.read}, refused ${guard.refused}, leaks ${guard.leaks})`,
+)
 const kills = await inTempFolder((folder) => raceKills(folder, KILL_POINTS))
-console.log(`kill during saves: held ${kills.tried * 7 - kills.torn}/${kills.tried * 7} files after ${kills.tried} kills (saves completed ${kills.saved}, torn ${kills.torn}, temp files left ${kills.leftovers})`)
+console.log(
+  `kill during saves: held ${kills.tried * 7 - kills.torn}/${kills.tried * 7} files after ${kills.tried} kills (saves completed ${kills.saved}, torn ${kills.torn}, temp files left ${kills.leftovers})`,
+)
 const failed = results.filter(([, t]) => t.held !== t.tried || t.leftovers > 0).map(([name]) => [name])
 if (guard.leaks > 0) failed.push(['guard vs symlink swap'])
 if (kills.torn > 0) failed.push(['kill during saves'])

@@ -30,7 +30,8 @@ const CADENCE: Cadence = { burst: SMALL ? 10 : 20, gapMs: 50, pauseMs: 400 }
 const SETTLE_MS = 1_000
 const PROFILE = process.env.BENCH_PROFILE === '1'
 /** Components and functions of ours worth seeing in a profile beside the framework's. */
-const APP_PARTS = /^(Workbench|PropertiesForm|FieldRow|FieldWidget|TextField|DateField|ChipsField|AddField|FieldChecks|Library|ArticleList|Preview|StatusBar|Editor|setValue|readHeader|parse|checkFields|subjectOfParsed|previewBody|publish|write|dispatch|headerDiagnostics|textStats) /
+const APP_PARTS =
+  /^(Workbench|PropertiesForm|FieldRow|FieldWidget|TextField|DateField|ChipsField|AddField|FieldChecks|Library|ArticleList|Preview|StatusBar|Editor|setValue|readHeader|parse|checkFields|subjectOfParsed|previewBody|publish|write|dispatch|headerDiagnostics|textStats) /
 /** The longest a click, a focus or an in-page call may take on a loaded machine before the run fails. */
 const STEP_TIMEOUT_MS = 60_000
 /** Opening a 10,000-post folder indexes it first: the library may take minutes on a loaded machine. */
@@ -97,7 +98,10 @@ function summarize(profile: { nodes: ProfileNode[]; samples?: number[]; timeDelt
 function printTop(title: string, times: Map<string, number>, count: number): void {
   console.log(`  ${title}`)
   const skip = /^\((root|program|idle|garbage collector)\)/
-  for (const [fn, ms] of [...times].filter(([fn]) => !skip.test(fn)).sort((a, b) => b[1] - a[1]).slice(0, count)) {
+  for (const [fn, ms] of [...times]
+    .filter(([fn]) => !skip.test(fn))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)) {
     console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${fn}`)
   }
 }
@@ -124,10 +128,18 @@ async function measure(page: Page, field: string, keys: string[]): Promise<{ for
     await input.press('End', { timeout: STEP_TIMEOUT_MS })
     await sleep(SETTLE_MS)
     form.push(...(await typeBursts(page, half, CADENCE)))
-    await bounded(page.evaluate(() => window.folioBench!.mountBareInput()), STEP_TIMEOUT_MS, 'the bare input to mount')
+    await bounded(
+      page.evaluate(() => window.folioBench!.mountBareInput()),
+      STEP_TIMEOUT_MS,
+      'the bare input to mount',
+    )
     await sleep(SETTLE_MS)
     bare.push(...(await typeBursts(page, half, CADENCE)))
-    await bounded(page.evaluate(() => window.folioBench!.unmountBareInput()), STEP_TIMEOUT_MS, 'the bare input to go')
+    await bounded(
+      page.evaluate(() => window.folioBench!.unmountBareInput()),
+      STEP_TIMEOUT_MS,
+      'the bare input to go',
+    )
   }
   return { form, bare }
 }
@@ -147,7 +159,11 @@ try {
   try {
     const { page } = app
     await bounded(page.evaluate(script), STEP_TIMEOUT_MS, 'the bench helpers to load')
-    await bounded(page.evaluate(() => window.folioBench!.watchKeystrokes()), STEP_TIMEOUT_MS, 'the keystroke watch to start')
+    await bounded(
+      page.evaluate(() => window.folioBench!.watchKeystrokes()),
+      STEP_TIMEOUT_MS,
+      'the keystroke watch to start',
+    )
     await page.locator('[data-testid=article-item]').first().click({ timeout: STEP_TIMEOUT_MS })
     await page.locator('[data-testid=property][data-key="author"] input').waitFor({ timeout: STEP_TIMEOUT_MS })
     const keys = typingText(KEYSTROKES)
@@ -164,7 +180,7 @@ try {
         console.log(`\nCPU profile, one burst of ${CADENCE.burst} keys into ${field}:`)
         printTop('self time', summary.self, 15)
         printTop('total time', summary.total, 25)
-        printTop('total time, the app\'s own parts', new Map([...summary.total].filter(([fn]) => APP_PARTS.test(fn))), 25)
+        printTop("total time, the app's own parts", new Map([...summary.total].filter(([fn]) => APP_PARTS.test(fn))), 25)
         await bounded(cdp.detach(), STEP_TIMEOUT_MS, 'the CDP session to close')
       }
     }

@@ -12,7 +12,10 @@ import { fileURLToPath } from 'node:url'
 
 export const SEED_ARTICLE = fileURLToPath(new URL('../fixtures/seed/000_96ee1b00782f1bda.txt', import.meta.url))
 
-const ENGLISH = 'the cloud team moved its regional sales offices while the new leader from the hardware group set targets for industry customers and the market watched every quarter closely'.split(' ')
+const ENGLISH =
+  'the cloud team moved its regional sales offices while the new leader from the hardware group set targets for industry customers and the market watched every quarter closely'.split(
+    ' ',
+  )
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const TOPICS = ['云计算', '人工智能', '新能源', '手机', '芯片', '电商', '游戏', '汽车']
@@ -86,7 +89,12 @@ function englishMarkdown(next: () => number, size: number): string {
   }
   const parts: string[] = []
   for (let n = 0, length = 0; length < size; n++) {
-    const part = n % 6 === 0 ? `## Part ${n / 6 + 1}` : n % 6 === 3 ? `- ${sentence()}\n- [a link](https://example.com/${n}) and **${sentence()}**` : `${sentence()} ${sentence()} *${sentence()}*`
+    const part =
+      n % 6 === 0
+        ? `## Part ${n / 6 + 1}`
+        : n % 6 === 3
+          ? `- ${sentence()}\n- [a link](https://example.com/${n}) and **${sentence()}**`
+          : `${sentence()} ${sentence()} *${sentence()}*`
     parts.push(part)
     length += part.length + 2
   }
@@ -98,7 +106,13 @@ function chineseMarkdown(sentences: string[], next: () => number, size: number):
   const parts: string[] = []
   for (let n = 0, length = 0; length < size; n++) {
     const part =
-      n % 7 === 0 ? `## 第 ${n / 7 + 1} 节` : n % 7 === 4 ? `- ${pick()}\n- **${pick()}**\n- [原文](https://example.com/${n})` : n % 7 === 5 ? `![配图](/images/${n}.jpg)\n\n${pick()}${pick()}` : `${pick()}${pick()}${pick()}`
+      n % 7 === 0
+        ? `## 第 ${n / 7 + 1} 节`
+        : n % 7 === 4
+          ? `- ${pick()}\n- **${pick()}**\n- [原文](https://example.com/${n})`
+          : n % 7 === 5
+            ? `![配图](/images/${n}.jpg)\n\n${pick()}${pick()}`
+            : `${pick()}${pick()}${pick()}`
     parts.push(part)
     length += part.length * 3 + 2
   }

@@ -90,7 +90,13 @@ export async function runBenchmark(): Promise<Row[]> {
     }
     await ws.close()
     const rows: Omit<Row, 'ratio'>[] = [
-      { metric: `status, ${CHANGED} of ${COUNT} changed`, ours: median(m.status), baseline: median(m.plain), target: '≤ 1.5 (git status alone)', maxRatio: 1.5 },
+      {
+        metric: `status, ${CHANGED} of ${COUNT} changed`,
+        ours: median(m.status),
+        baseline: median(m.plain),
+        target: '≤ 1.5 (git status alone)',
+        maxRatio: 1.5,
+      },
       { metric: 'past version of a 1 MB article', ours: median(m.review), baseline: median(m.show), target: 'reference (git show alone)' },
       { metric: '  same, against the budget', ours: median(m.review), baseline: 300, target: '≤ 1.0 (300 ms)', maxRatio: 1 },
     ]

@@ -88,7 +88,9 @@ async function scaling(root: string): Promise<Scale[]> {
     const yamlMs = (await readYaml(dir)).ms
     const run = await folio(dir)
     out.push({ posts, ms: run.ms, peakMb: run.peakMb, yamlMs })
-    console.error(`scaling: ${posts} posts in ${(run.ms / 1000).toFixed(1)} s, peak ${run.peakMb?.toFixed(0) ?? '?'} MB (read + yaml ${(yamlMs / 1000).toFixed(1)} s)`)
+    console.error(
+      `scaling: ${posts} posts in ${(run.ms / 1000).toFixed(1)} s, peak ${run.peakMb?.toFixed(0) ?? '?'} MB (read + yaml ${(yamlMs / 1000).toFixed(1)} s)`,
+    )
     // One scale's folder at a time: 100,000 posts are half a gigabyte.
     await rm(dir, { recursive: true, force: true })
   }
@@ -106,13 +108,23 @@ try {
   const base = scales.find((s) => s.posts === (SMALL ? 1_000 : 10_000)) ?? scales[0]!
   for (const s of scales) {
     const perPost = s.ms / s.posts
-    rows.push(rowOf(`  ms per 1,000 posts at ${s.posts}`, perPost * 1000, (base.ms / base.posts) * 1000, `≤ 1.2 × at ${base.posts} (linear)`, s.posts > base.posts ? { maxRatio: 1.2 } : {}))
+    rows.push(
+      rowOf(
+        `  ms per 1,000 posts at ${s.posts}`,
+        perPost * 1000,
+        (base.ms / base.posts) * 1000,
+        `≤ 1.2 × at ${base.posts} (linear)`,
+        s.posts > base.posts ? { maxRatio: 1.2 } : {},
+      ),
+    )
     if (s.peakMb !== null) rows.push(rowOf(`  peak memory MB at ${s.posts}`, s.peakMb, PEAK_LIMIT_MB, '≤ 1 GB', { maxValue: PEAK_LIMIT_MB }))
   }
   printTable(rows)
   console.log('\nscaling (one run each): posts, folio index --json, peak memory, read + yaml.parse process')
   for (const s of scales) {
-    console.log(`${String(s.posts).padStart(7)}  ${(s.ms / 1000).toFixed(2).padStart(7)} s  ${(s.peakMb?.toFixed(0) ?? '?').padStart(5)} MB  ${(s.yamlMs / 1000).toFixed(2).padStart(7)} s`)
+    console.log(
+      `${String(s.posts).padStart(7)}  ${(s.ms / 1000).toFixed(2).padStart(7)} s  ${(s.peakMb?.toFixed(0) ?? '?').padStart(5)} MB  ${(s.yamlMs / 1000).toFixed(2).padStart(7)} s`,
+    )
   }
 } finally {
   await rm(root, { recursive: true, force: true })

@@ -44,7 +44,11 @@ function addLinks(dir: string, count: number): void {
   for (let i = 0; i < count; i++) {
     const rel = postPath(i)
     const next = postPath((i + 1) % count)
-    const up = rel.split('/').slice(0, -1).map(() => '..').join('/')
+    const up = rel
+      .split('/')
+      .slice(0, -1)
+      .map(() => '..')
+      .join('/')
     const lines = [`[next](${encodeURI(`${up}/${next}`)})`, `![shared](/images/shared-${i % 10}.png)`, `![missing](/images/gone-${i}.png)`]
     appendFileSync(join(dir, rel), `\n${lines.join('\n')}\n`)
   }

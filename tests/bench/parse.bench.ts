@@ -117,7 +117,15 @@ function headerRows(): Omit<Row, 'ratio'>[] {
   for (const format of ['yaml', 'toml', 'json'] as const) timed(ROUNDS, () => parse(hostile.manyKeys(format, 2000)))
   const rows: Omit<Row, 'ratio'>[] = []
   for (const format of ['yaml', 'toml', 'json'] as const) {
-    rows.push(...growthRows('keys', format, KEY_COUNTS, (n) => hostile.manyKeys(format, n), (n) => n))
+    rows.push(
+      ...growthRows(
+        'keys',
+        format,
+        KEY_COUNTS,
+        (n) => hostile.manyKeys(format, n),
+        (n) => n,
+      ),
+    )
   }
   const aliases = KEY_COUNTS.slice(0, 3)
   rows.push(...growthRows('aliases', 'yaml', aliases, hostile.manyAliases, (n) => n + 1))
@@ -126,12 +134,23 @@ function headerRows(): Omit<Row, 'ratio'>[] {
   expectOutcome(bomb, 'too-many-aliases')
   // An ordinary header of the bomb's size: what reading 1.6 KB should cost.
   const ordinary = hostile.manyKeys('yaml', Math.round(bomb.length / 14))
-  rows.push({ metric: `alias bomb (${bomb.length} B, 9^9 leaves)`, ours: timed(ROUNDS, () => parse(bomb)), baseline: timed(ROUNDS, () => parse(ordinary)), target: '≤ 10 (an ordinary header of its size)', maxRatio: 10 })
+  rows.push({
+    metric: `alias bomb (${bomb.length} B, 9^9 leaves)`,
+    ours: timed(ROUNDS, () => parse(bomb)),
+    baseline: timed(ROUNDS, () => parse(ordinary)),
+    target: '≤ 10 (an ordinary header of its size)',
+    maxRatio: 10,
+  })
 
   const deepJson = hostile.deepJson(DEPTH)
   expectOutcome(deepJson, 'too-deep')
   const deepJsonHeader = headerOf(deepJson)
-  rows.push({ metric: `JSON nested ${DEPTH} deep`, ours: timed(ROUNDS, () => parse(deepJson)), baseline: timed(ROUNDS, () => JSON.parse(deepJsonHeader)), target: 'reference (JSON.parse reads it whole)' })
+  rows.push({
+    metric: `JSON nested ${DEPTH} deep`,
+    ours: timed(ROUNDS, () => parse(deepJson)),
+    baseline: timed(ROUNDS, () => JSON.parse(deepJsonHeader)),
+    target: 'reference (JSON.parse reads it whole)',
+  })
 
   for (const [name, text] of [
     [`YAML flow nested ${DEPTH} deep`, hostile.deepYamlFlow(DEPTH)],

@@ -48,7 +48,9 @@ function random(seed: number): () => number {
   }
 }
 
-const LATIN = 'the editor keeps every byte of the header while the writer types a long article about cloud computing markets and regional sales teams'.split(' ')
+const LATIN = 'the editor keeps every byte of the header while the writer types a long article about cloud computing markets and regional sales teams'.split(
+  ' ',
+)
 
 /**
  * Markdown of about `size` characters, half of them Chinese: headings, paragraphs, lists, links,
@@ -87,7 +89,8 @@ async function chineseSentences(): Promise<string[]> {
 }
 
 const median = (values: number[]) => quantile(values, 0.5)
-const typeBursts = (page: Page, keys: string[]) => bounded(typeCadenced(page, keys, { burst: BURST, gapMs: KEY_GAP_MS, pauseMs: PAUSE_MS }), 10 * 60_000, 'typing into the 1 MB article')
+const typeBursts = (page: Page, keys: string[]) =>
+  bounded(typeCadenced(page, keys, { burst: BURST, gapMs: KEY_GAP_MS, pauseMs: PAUSE_MS }), 10 * 60_000, 'typing into the 1 MB article')
 
 /** A wait the page itself should end (its own timers): this one ends it from here if the page cannot. */
 const WAIT_MS = 90_000
@@ -95,7 +98,11 @@ const WAIT_MS = 90_000
 async function launch(dir: string, script: string) {
   const app = await bounded(launchApp({ contentDir: dir }), 5 * 60_000, `the app to list ${dir}`)
   await bounded(app.page.evaluate(script), WAIT_MS, 'the bench helpers to load in the page')
-  await bounded(app.page.evaluate(() => window.folioBench!.watchKeystrokes()), WAIT_MS, 'the keystroke watch')
+  await bounded(
+    app.page.evaluate(() => window.folioBench!.watchKeystrokes()),
+    WAIT_MS,
+    'the keystroke watch',
+  )
   return app
 }
 
@@ -145,19 +152,43 @@ try {
     const bare: number[] = []
     let refreshes = 0
     for (const half of [keys.slice(0, keys.length / 2), keys.slice(keys.length / 2)]) {
-      await page.locator('.cm-line', { hasText: bigLines[line - 1]!.slice(0, 12) }).first().click({ timeout: WAIT_MS })
+      await page
+        .locator('.cm-line', { hasText: bigLines[line - 1]!.slice(0, 12) })
+        .first()
+        .click({ timeout: WAIT_MS })
       await bounded(page.keyboard.press('End'), WAIT_MS, 'the End key')
       await sleep(SETTLE_MS)
       // The preview stays shown and follows the typing: its refreshes are counted.
-      if (!(await bounded(page.evaluate(() => window.folioBench!.watchPreviewPatches()), WAIT_MS, 'the preview frame'))) throw new Error('renderer bench: the 1 MB article shows no preview')
+      if (
+        !(await bounded(
+          page.evaluate(() => window.folioBench!.watchPreviewPatches()),
+          WAIT_MS,
+          'the preview frame',
+        ))
+      )
+        throw new Error('renderer bench: the 1 MB article shows no preview')
       ours.push(...(await typeBursts(page, half)))
-      refreshes += await bounded(page.evaluate(() => window.folioBench!.takePreviewPatches()), WAIT_MS, 'the preview refresh count')
-      await bounded(page.evaluate(([doc, at]) => window.folioBench!.mountBareEditor(doc, at), [bigBody, 5] as const), WAIT_MS, 'the bare editor')
+      refreshes += await bounded(
+        page.evaluate(() => window.folioBench!.takePreviewPatches()),
+        WAIT_MS,
+        'the preview refresh count',
+      )
+      await bounded(
+        page.evaluate(([doc, at]) => window.folioBench!.mountBareEditor(doc, at), [bigBody, 5] as const),
+        WAIT_MS,
+        'the bare editor',
+      )
       await sleep(SETTLE_MS)
       bare.push(...(await typeBursts(page, half)))
-      await bounded(page.evaluate(() => window.folioBench!.unmountBareEditor()), WAIT_MS, 'the bare editor to go')
+      await bounded(
+        page.evaluate(() => window.folioBench!.unmountBareEditor()),
+        WAIT_MS,
+        'the bare editor to go',
+      )
     }
-    console.log(`typing into 1 MB with the preview shown: ${refreshes} preview refreshes in ${KEYSTROKES} keys (${KEYSTROKES / BURST} pauses of ${PAUSE_MS} ms)`)
+    console.log(
+      `typing into 1 MB with the preview shown: ${refreshes} preview refreshes in ${KEYSTROKES} keys (${KEYSTROKES / BURST} pauses of ${PAUSE_MS} ms)`,
+    )
     rows.push(rowOf('keystroke → paint p50 (1 MB)', median(ours), median(bare), 'reference'))
     rows.push(rowOf('keystroke → paint p95 (1 MB)', quantile(ours, 0.95), quantile(bare, 0.95), '≤ 16.7 ms, one frame', { maxValue: 16.7 }))
     rows.push(rowOf('keystroke → paint max (1 MB)', Math.max(...ours), Math.max(...bare), 'reference'))
@@ -165,7 +196,10 @@ try {
     // Preview refresh: type a word into the 100 KB article, time from its last key to the preview showing it.
     await openArticle(page, 'mid.md', '第 1 节')
     const midLine = midBody.split('\n').find((l) => /^[\u4e00-\u9fff]/.test(l))!
-    await page.locator('.cm-line', { hasText: midLine.slice(0, 12) }).first().click({ timeout: WAIT_MS })
+    await page
+      .locator('.cm-line', { hasText: midLine.slice(0, 12) })
+      .first()
+      .click({ timeout: WAIT_MS })
     await bounded(page.keyboard.press('End'), WAIT_MS, 'the End key')
     const refresh: number[] = []
     const plainRenders: number[] = []
@@ -181,13 +215,23 @@ try {
       // A preview that never shows the word is reported in the table; the other metrics still run.
       refresh.push(await bounded(shown, WAIT_MS, `the preview to show ${marker}`).catch((error: Error) => ((refreshFailed = error.message), NaN)))
       // The baseline right after each round, so both see the same load on a shared machine.
-      plainRenders.push(await bounded(page.evaluate(([text, n]) => window.folioBench!.markdownItMs(text, n), [midBody, 3] as const), WAIT_MS, 'markdown-it alone'))
+      plainRenders.push(
+        await bounded(
+          page.evaluate(([text, n]) => window.folioBench!.markdownItMs(text, n), [midBody, 3] as const),
+          WAIT_MS,
+          'markdown-it alone',
+        ),
+      )
       await sleep(PAUSE_MS)
     }
     if (refreshFailed) console.log(`preview refresh: ${refreshFailed}`)
-    const inPage = <T,>(what: string, run: () => Promise<T>) => bounded(run(), WAIT_MS, what)
-    const first = await inPage('the preview pipeline', () => page.evaluate(([text, n]) => window.folioBench!.previewMs(text, n, true), [midArticle, 15] as const))
-    const again = await inPage('the preview pipeline after an edit', () => page.evaluate(([text, n]) => window.folioBench!.previewMs(text, n, false), [midArticle, 15] as const))
+    const inPage = <T>(what: string, run: () => Promise<T>) => bounded(run(), WAIT_MS, what)
+    const first = await inPage('the preview pipeline', () =>
+      page.evaluate(([text, n]) => window.folioBench!.previewMs(text, n, true), [midArticle, 15] as const),
+    )
+    const again = await inPage('the preview pipeline after an edit', () =>
+      page.evaluate(([text, n]) => window.folioBench!.previewMs(text, n, false), [midArticle, 15] as const),
+    )
     rows.push(rowOf('preview first render (100 KB)', first, plainRenders, 'reference'))
     rows.push(rowOf('preview render after an edit (100 KB)', again, plainRenders, '≤ 2.0', { maxRatio: 2 }))
     rows.push(rowOf(`pause (${PREVIEW_PAUSE_MS} ms) → preview painted (100 KB)`, median(refresh) - PREVIEW_PAUSE_MS, plainRenders, '≤ 2.0', { maxRatio: 2 }))
@@ -253,4 +297,6 @@ try {
 }
 
 printTable(rows)
-console.log('\nbaselines: bare CodeMirror on the same text; markdown-it alone on the same body; folio.readArticle of the same file; the app with one article (heap in MB)')
+console.log(
+  '\nbaselines: bare CodeMirror on the same text; markdown-it alone on the same body; folio.readArticle of the same file; the app with one article (heap in MB)',
+)

@@ -66,7 +66,9 @@ export function printTable(rows: Row[]): void {
   const file = process.env[RESULTS_ENV]
   for (const r of rows) {
     const judged = verdict(r)
-    console.log(`${r.metric.padEnd(width)}${r.ours.toFixed(1).padStart(10)}${r.baseline.toFixed(1).padStart(13)}${r.ratio.toFixed(2).padStart(8)}  ${r.target}${judged ? `  [${judged}]` : ''}`)
+    console.log(
+      `${r.metric.padEnd(width)}${r.ours.toFixed(1).padStart(10)}${r.baseline.toFixed(1).padStart(13)}${r.ratio.toFixed(2).padStart(8)}  ${r.target}${judged ? `  [${judged}]` : ''}`,
+    )
     if (judged === 'MISS') process.exitCode = 1
     if (file) appendFileSync(file, JSON.stringify({ bench: benchName(), ...r, verdict: judged }) + '\n')
   }

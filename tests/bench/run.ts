@@ -64,7 +64,9 @@ function summary(rows: Recorded[], outcomes: Outcome[]): void {
   console.log(`${'benchmark: metric'.padEnd(width)}${'ours'.padStart(10)}${'baseline'.padStart(10)}${'ratio'.padStart(8)}  verdict  target`)
   for (const r of rows) {
     const name = `${r.bench}: ${r.metric.trim()}`
-    console.log(`${name.padEnd(width)}${r.ours.toFixed(1).padStart(10)}${r.baseline.toFixed(1).padStart(10)}${r.ratio.toFixed(2).padStart(8)}  ${(r.verdict || '-').padEnd(7)}  ${r.target}`)
+    console.log(
+      `${name.padEnd(width)}${r.ours.toFixed(1).padStart(10)}${r.baseline.toFixed(1).padStart(10)}${r.ratio.toFixed(2).padStart(8)}  ${(r.verdict || '-').padEnd(7)}  ${r.target}`,
+    )
   }
   console.log('')
   for (const o of outcomes) console.log(`${o.name.padEnd(16)}${o.status.padEnd(11)}${(o.ms / 1000).toFixed(0).padStart(5)} s  ${o.detail}`)
@@ -73,7 +75,11 @@ function summary(rows: Recorded[], outcomes: Outcome[]): void {
 /** The rows reported so far; none when no benchmark has reported yet. */
 function recorded(file: string): Recorded[] {
   if (!existsSync(file)) return []
-  return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Recorded)
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Recorded)
 }
 
 async function main(): Promise<number> {
@@ -107,8 +113,10 @@ async function main(): Promise<number> {
     summary(rows, outcomes)
     const misses = rows.filter((r) => r.verdict === 'MISS')
     const failed = outcomes.filter((o) => o.status === 'failed' || o.status === 'timed out')
-    if (misses.length > 0) console.log(`\n${misses.length} row(s) missed their target by more than 20%: ${misses.map((m) => `${m.bench}: ${m.metric.trim()}`).join('; ')}`)
-    if (failed.length > 0) console.log(`${failed.length} benchmark(s) did not pass: ${failed.map((o) => `${o.name} (${o.status}${o.detail ? `, ${o.detail}` : ''})`).join('; ')}`)
+    if (misses.length > 0)
+      console.log(`\n${misses.length} row(s) missed their target by more than 20%: ${misses.map((m) => `${m.bench}: ${m.metric.trim()}`).join('; ')}`)
+    if (failed.length > 0)
+      console.log(`${failed.length} benchmark(s) did not pass: ${failed.map((o) => `${o.name} (${o.status}${o.detail ? `, ${o.detail}` : ''})`).join('; ')}`)
     return misses.length > 0 || failed.length > 0 ? 1 : 0
   } finally {
     rmSync(dir, { recursive: true, force: true })

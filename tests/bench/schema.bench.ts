@@ -65,7 +65,9 @@ export async function runBenchmark(): Promise<Row[]> {
       if ((await ws.list()).length !== COUNT) throw new Error('the index missed articles')
       cold.push(performance.now() - start)
       let observed: { path: string; fields: ReturnType<typeof observeHeader> }[] = []
-      observe.push(await time(async () => (observed = texts.map((text, i) => ({ path: relative(root, paths[i] ?? ''), fields: observeHeader(text, parsed[i]!) })))))
+      observe.push(
+        await time(async () => (observed = texts.map((text, i) => ({ path: relative(root, paths[i] ?? ''), fields: observeHeader(text, parsed[i]!) })))),
+      )
       build.push(await time(async () => buildFolderSchema(observed, { kind: 'plain', contentRoots: [''] })))
       // A save invalidates the schema; the next ask rebuilds it from the cached observations.
       const first = relative(root, paths[0] ?? '')

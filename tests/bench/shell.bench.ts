@@ -69,11 +69,19 @@ function asarFiles(archive: string): string[] {
 /** The files the packaged app cannot run without, checked in the real archive. */
 function missingFromPackage({ resources }: PackagedApp): string[] {
   const inside = new Set(asarFiles(join(resources, 'app.asar')))
-  const wanted = ['/out/main/main.js', '/out/main/cli.js', '/out/main/sanitize-worker.js', '/out/preload/preload.cjs', '/out/renderer/index.html', '/node_modules/jsdom/package.json']
+  const wanted = [
+    '/out/main/main.js',
+    '/out/main/cli.js',
+    '/out/main/sanitize-worker.js',
+    '/out/preload/preload.cjs',
+    '/out/renderer/index.html',
+    '/node_modules/jsdom/package.json',
+  ]
   const missing = wanted.filter((p) => !inside.has(p)).map((p) => `app.asar${p}`)
   for (const extra of ['bin/folio', 'sample-content']) if (!existsSync(join(resources, extra))) missing.push(extra)
   if (existsSync(join(resources, 'bin/folio')) && (statSync(join(resources, 'bin/folio')).mode & 0o111) === 0) missing.push('bin/folio (not executable)')
-  for (const windowsOnly of ['bin/folio.cmd', 'bin/folio-path.ps1']) if (existsSync(join(resources, windowsOnly))) missing.push(`(Windows only, shipped on Linux) ${windowsOnly}`)
+  for (const windowsOnly of ['bin/folio.cmd', 'bin/folio-path.ps1'])
+    if (existsSync(join(resources, windowsOnly))) missing.push(`(Windows only, shipped on Linux) ${windowsOnly}`)
   const unwanted = [...inside].filter((p) => /^\/node_modules\/(tsx|esbuild|react|react-dom|@codemirror|yaml|markdown-it)\//.test(p))
   return [...missing, ...new Set(unwanted.map((p) => `(should not ship) ${p.split('/').slice(0, 3).join('/')}`))]
 }
@@ -93,10 +101,7 @@ async function startupRows(): Promise<Row[]> {
   }
   const baseline = median(samples.baseline)
   const row = (metric: string, ours: number, target: string): Row => ({ metric, ours, baseline, ratio: ours / baseline, target })
-  return [
-    row('folio --version', median(samples.built), 'close to node -e 0'),
-    row('from source via tsx (before)', median(samples.source), 'reference'),
-  ]
+  return [row('folio --version', median(samples.built), 'close to node -e 0'), row('from source via tsx (before)', median(samples.source), 'reference')]
 }
 
 /**

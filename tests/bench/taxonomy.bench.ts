@@ -51,7 +51,6 @@ function generate(root: string): Promise<string[]> {
   return generateArticles(root, COUNT, article)
 }
 
-
 export async function runBenchmark(): Promise<Row[]> {
   const dir = await mkdtemp(join(tmpdir(), 'folio-bench-taxonomy-'))
   try {
@@ -67,7 +66,14 @@ export async function runBenchmark(): Promise<Row[]> {
       for (const path of tagged) await writeFileAtomic(path, readFileSync(path))
     }
     const m: Record<'collect' | 'read' | 'preview' | 'full' | 'applyAtOnce' | 'apply' | 'write' | 'undo', number[]> = {
-      collect: [], read: [], preview: [], full: [], applyAtOnce: [], apply: [], write: [], undo: [],
+      collect: [],
+      read: [],
+      preview: [],
+      full: [],
+      applyAtOnce: [],
+      apply: [],
+      write: [],
+      undo: [],
     }
     const apply = async (service: ReturnType<typeof createTaxonomyService>, planId: string): Promise<string> => {
       const result = await service.apply(planId)
@@ -85,7 +91,8 @@ export async function runBenchmark(): Promise<Row[]> {
       m.preview.push(
         await time(async () => {
           const plan = await service.plan(rename)
-          if (plan.files.length + plan.pending !== tagged.length) throw new Error(`planned ${plan.files.length} + ${plan.pending} files, expected ${tagged.length}`)
+          if (plan.files.length + plan.pending !== tagged.length)
+            throw new Error(`planned ${plan.files.length} + ${plan.pending} files, expected ${tagged.length}`)
           planId = plan.id
         }),
       )
@@ -115,7 +122,12 @@ export async function runBenchmark(): Promise<Row[]> {
       { metric: `full plan, ${n}`, ours: median(m.full), baseline: median(m.read), target: 'reference (read every file)' },
       { metric: `apply rename, ${n}`, ours: median(m.apply), baseline: median(m.write), target: 'reference (atomic write of each file)' },
       { metric: '  same, against the budget', ours: median(m.apply), baseline: APPLY_BUDGET_MS, target: '≤ 1.0 (5 s)', maxRatio: 1 },
-      { metric: '  applied right after the preview', ours: median(m.applyAtOnce), baseline: APPLY_BUDGET_MS, target: 'reference (5 s; includes the last diffs)' },
+      {
+        metric: '  applied right after the preview',
+        ours: median(m.applyAtOnce),
+        baseline: APPLY_BUDGET_MS,
+        target: 'reference (5 s; includes the last diffs)',
+      },
       { metric: `undo, ${n}`, ours: median(m.undo), baseline: median(m.write), target: 'reference (atomic write of each file)' },
     ]
     return rows.map((r) => ({ ...r, ratio: r.ours / r.baseline }))

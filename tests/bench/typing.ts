@@ -71,11 +71,19 @@ export interface Cadence {
 
 /** Types `keys` in bursts with a pause after each; returns the per-keystroke paint times. */
 export async function typeBursts(page: Page, keys: string[], cadence: Cadence): Promise<number[]> {
-  await bounded(page.evaluate(() => window.folioBench!.takeKeystrokes()), KEY_TIMEOUT_MS, 'the page to hand over keystroke times')
+  await bounded(
+    page.evaluate(() => window.folioBench!.takeKeystrokes()),
+    KEY_TIMEOUT_MS,
+    'the page to hand over keystroke times',
+  )
   for (let i = 0; i < keys.length; i++) {
     await bounded(page.keyboard.type(keys[i]!), KEY_TIMEOUT_MS, `the page to take the key "${keys[i]}"`)
     await sleep(i % cadence.burst === cadence.burst - 1 ? cadence.pauseMs : cadence.gapMs)
   }
   await sleep(cadence.pauseMs)
-  return bounded(page.evaluate(() => window.folioBench!.takeKeystrokes()), KEY_TIMEOUT_MS, 'the page to hand over keystroke times')
+  return bounded(
+    page.evaluate(() => window.folioBench!.takeKeystrokes()),
+    KEY_TIMEOUT_MS,
+    'the page to hand over keystroke times',
+  )
 }

@@ -79,7 +79,6 @@ const syncText = (path: string): string => readFileSync(path, 'utf8')
 const asyncBytes = (path: string): Promise<Buffer> => readFile(path)
 const syncBytes = (path: string): Buffer => readFileSync(path)
 
-
 const noTrash = async (): Promise<void> => {
   throw new Error('the benchmark never trashes')
 }
@@ -93,7 +92,14 @@ export async function runBenchmark(): Promise<Row[]> {
     await readAllBytes(root, syncBytes)
     await readAndParseAll(root, syncText)
     const m: Record<'cold' | 'coldAsync' | 'coldSync' | 'warm' | 'warmAsync' | 'warmSync' | 'search' | 'searchAfterWarm', number[]> = {
-      cold: [], coldAsync: [], coldSync: [], warm: [], warmAsync: [], warmSync: [], search: [], searchAfterWarm: [],
+      cold: [],
+      coldAsync: [],
+      coldSync: [],
+      warm: [],
+      warmAsync: [],
+      warmSync: [],
+      search: [],
+      searchAfterWarm: [],
     }
     let articles = 0
     for (let round = 0; round < ROUNDS; round++) {

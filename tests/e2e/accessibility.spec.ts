@@ -27,7 +27,13 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).exclude('.preview-pane iframe').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join('\n    ')}`,
+    )
   expect(serious, `${screen}:\n${serious.join('\n')}`).toEqual([])
 }
 
@@ -60,7 +66,10 @@ async function everyScreen(page: Page, mode: string): Promise<void> {
 
   await page.locator('[data-testid=article-item][data-path="posts/first.md"]').click({ button: 'right' })
   await expectAccessible(page, `${mode}: article menu`)
-  await page.getByTestId('article-menu').getByRole('menuitem', { name: /Rename/ }).click()
+  await page
+    .getByTestId('article-menu')
+    .getByRole('menuitem', { name: /Rename/ })
+    .click()
   await expectAccessible(page, `${mode}: rename`)
   await page.keyboard.press('Escape')
 

@@ -12,7 +12,11 @@ test.afterEach(async () => {
 
 const BOM = '\uFEFF'
 const POST = '---\r\ntitle: 春天\r\ntags: [诗]\r\n---\r\n\r\n春眠不觉晓。\r\n'
-const exists = (path: string) => access(path).then(() => true, () => false)
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  )
 
 test('an article deleted on disk keeps its text, says so, and "Save again" writes it back byte for byte', async () => {
   test.setTimeout(120_000)

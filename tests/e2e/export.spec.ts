@@ -22,7 +22,11 @@ test.afterEach(async () => {
 })
 
 const HELLO = 'source/_posts/2024-03-01-hello-hexo.md'
-const exists = (path: string) => access(path).then(() => true, () => false)
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  )
 
 async function openArticle(page: Page, path: string, title: string): Promise<void> {
   await page.locator(`[data-testid=article-item][data-path="${path}"]`).click()

@@ -69,7 +69,10 @@ test('keys a collection requires (pinned in .folio/schema.yml, or on nearly ever
   const { page } = app
   const row = (path: string) => page.locator(`[data-testid=article-item][data-path="${path}"]`)
   await expect(row('lacking.md').getByTestId('check-badge')).toHaveText('⚑ 2')
-  await expect(row('lacking.md').getByTestId('check-badge')).toHaveAttribute('title', /author is missing[\s\S]*cover is missing|cover is missing[\s\S]*author is missing/)
+  await expect(row('lacking.md').getByTestId('check-badge')).toHaveAttribute(
+    'title',
+    /author is missing[\s\S]*cover is missing|cover is missing[\s\S]*author is missing/,
+  )
   await expect(row('full.md').getByTestId('check-badge')).toHaveCount(0)
   await row('lacking.md').click()
   await expect(page.locator('[data-testid=field-check][data-code=missing-required][data-key=author]')).toBeVisible()

@@ -11,7 +11,11 @@ test.afterEach(async () => {
 })
 
 const item = (path: string) => `[data-testid=article-item][data-path="${path}"]`
-const exists = (path: string) => access(path).then(() => true, () => false)
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  )
 
 test('rename, duplicate and move to trash from the context menu', async () => {
   const body = '---\ntitle: 旧文章\n---\n\ntext\n'
@@ -20,7 +24,10 @@ test('rename, duplicate and move to trash from the context menu', async () => {
   const { page } = app
 
   await page.locator(item('posts/old.md')).click({ button: 'right' })
-  await page.getByTestId('article-menu').getByRole('menuitem', { name: /Rename/ }).click()
+  await page
+    .getByTestId('article-menu')
+    .getByRole('menuitem', { name: /Rename/ })
+    .click()
   await page.getByTestId('rename-dialog').getByRole('textbox').fill('posts/新名字.md')
   await page.keyboard.press('Enter')
   await expect(page.locator(item('posts/新名字.md'))).toBeVisible()
@@ -33,7 +40,10 @@ test('rename, duplicate and move to trash from the context menu', async () => {
   expect((await readdir(join(dir, 'posts'))).length).toBe(3)
 
   await page.locator(item('posts/keep.md')).click({ button: 'right' })
-  await page.getByTestId('article-menu').getByRole('menuitem', { name: /Move to trash/ }).click()
+  await page
+    .getByTestId('article-menu')
+    .getByRole('menuitem', { name: /Move to trash/ })
+    .click()
   await page.getByTestId('trash-dialog').getByRole('button', { name: 'Move to trash' }).click()
   await expect(page.locator(item('posts/keep.md'))).toHaveCount(0)
   expect(await exists(join(dir, 'posts/keep.md'))).toBe(false)
@@ -55,7 +65,9 @@ test('a new article in a Hexo site comes from its scaffold and opens', async () 
   const created = (await readdir(join(dir, 'source/_posts'))).filter((name) => name !== 'first.md')
   expect(created).toHaveLength(1)
   expect(created[0]).toMatch(/你好/)
-  expect(await readFile(join(dir, 'source/_posts', created[0]!), 'utf8')).toMatch(/^---\ntitle: 你好 世界\ndate: \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\ntags:\n---\n/)
+  expect(await readFile(join(dir, 'source/_posts', created[0]!), 'utf8')).toMatch(
+    /^---\ntitle: 你好 世界\ndate: \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\ntags:\n---\n/,
+  )
 })
 
 test('renaming an article with unsaved edits keeps the edits, and they save to the new name', async () => {
@@ -69,7 +81,10 @@ test('renaming an article with unsaved edits keeps the edits, and they save to t
   await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'dirty')
 
   await page.locator(item('draft.md')).click({ button: 'right' })
-  await page.getByTestId('article-menu').getByRole('menuitem', { name: /Rename/ }).click()
+  await page
+    .getByTestId('article-menu')
+    .getByRole('menuitem', { name: /Rename/ })
+    .click()
   await page.getByTestId('rename-dialog').getByRole('textbox').fill('final.md')
   await page.keyboard.press('Enter')
   await expect(page.locator(item('final.md'))).toBeVisible()

@@ -257,7 +257,10 @@ test('one field’s typing is one undo step, Ctrl+Z in the field undoes the file
 
 test('an image field picks a file from the article’s asset folder, from the keyboard', async () => {
   const article = '---\ntitle: Pictures\nthumbnail: old.png\n---\nbody\n'
-  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex')
+  const png = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+    'hex',
+  )
   const dir = await contentFolder({ ...hexoSite(article), 'source/_posts/post/cover.png': png, 'source/_posts/post/notes.txt': 'not an image' })
   app = await launchApp({ contentDir: dir })
   const { page } = app

@@ -18,7 +18,12 @@ test.afterEach(async () => {
 })
 
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'core.quotepath=false', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' } })
+  execFileSync('git', ['-c', 'core.quotepath=false', ...args], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' },
+  })
 
 /** A site under git with a pushed first commit and a local bare remote. */
 async function siteInGit(): Promise<{ dir: string; remote: string }> {

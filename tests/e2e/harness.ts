@@ -107,9 +107,7 @@ function serve(handlers: () => Handlers): Promise<Server> {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://localhost')
       const asset = url.pathname.startsWith(ASSET_PREFIX)
-      const target = asset
-        ? ASSET_BASE + url.pathname.slice(ASSET_PREFIX.length)
-        : RENDERER_ORIGIN + (url.pathname === '/' ? '/index.html' : url.pathname)
+      const target = asset ? ASSET_BASE + url.pathname.slice(ASSET_PREFIX.length) : RENDERER_ORIGIN + (url.pathname === '/' ? '/index.html' : url.pathname)
       const headers = new Headers()
       if (request.headers.range) headers.set('range', request.headers.range)
       const asked = new Request(target, { method: request.method, headers })

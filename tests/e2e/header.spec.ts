@@ -22,9 +22,11 @@ async function open(page: Page, path: string): Promise<void> {
 
 /** Styles of the header's spans: colour per token text, and whether any is bold like a heading. */
 async function headerSpans(page: Page): Promise<{ text: string; cls: string; color: string; weight: string }[]> {
-  return page.locator('[data-testid=editor] .cm-folio-header span').evaluateAll((spans) =>
-    spans.map((s) => ({ text: s.textContent ?? '', cls: s.className, color: getComputedStyle(s).color, weight: getComputedStyle(s).fontWeight })),
-  )
+  return page
+    .locator('[data-testid=editor] .cm-folio-header span')
+    .evaluateAll((spans) =>
+      spans.map((s) => ({ text: s.textContent ?? '', cls: s.className, color: getComputedStyle(s).color, weight: getComputedStyle(s).fontWeight })),
+    )
 }
 
 test('an unfolded YAML header is coloured as YAML, not as a Markdown heading', async () => {

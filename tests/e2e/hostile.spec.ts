@@ -34,7 +34,10 @@ test('an article whose scripts try to reach window.parent.folio runs nothing', a
   await page.locator('[data-testid=article-item][data-path="hostile.md"]').click()
   const frame = page.frameLocator('iframe[data-testid=preview]')
   await expect(frame.locator('em')).toHaveText('text')
-  await frame.locator('#js-link').click({ timeout: 2000 }).catch(() => undefined)
+  await frame
+    .locator('#js-link')
+    .click({ timeout: 2000 })
+    .catch(() => undefined)
   await page.waitForTimeout(500)
 
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()

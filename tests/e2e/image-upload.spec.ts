@@ -44,7 +44,8 @@ async function dropImage(page: Page, name: string, bytes: Buffer): Promise<void>
       const transfer = new DataTransfer()
       transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name, { type: 'image/png' }))
       const target = document.elementFromPoint(x, y) ?? document.querySelector('.cm-content')
-      for (const kind of ['dragenter', 'dragover', 'drop']) target?.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: transfer, clientX: x, clientY: y }))
+      for (const kind of ['dragenter', 'dragover', 'drop'])
+        target?.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: transfer, clientX: x, clientY: y }))
     },
     { name, data: bytes.toString('base64'), x: box.x + box.width - 2, y: box.y + box.height / 2 },
   )

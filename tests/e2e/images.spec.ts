@@ -48,9 +48,24 @@ async function drop(page: Page, name: string, bytes: Buffer, type: string): Prom
 }
 
 const cases = [
-  { site: 'hexo', article: 'source/_posts/2024-03-01-hello-hexo.md', copied: 'source/_posts/2024-03-01-hello-hexo/地图 map.png', link: '{% asset_img "地图 map.png" "地图 map" %}' },
-  { site: 'hugo', article: 'content/posts/bundle-with-images/index.md', copied: 'content/posts/bundle-with-images/地图 map.png', link: '![地图 map](地图%20map.png)' },
-  { site: 'jekyll', article: '_posts/2024-02-14-welcome-to-jekyll.md', copied: 'assets/images/地图 map.png', link: '![地图 map](/assets/images/地图%20map.png)' },
+  {
+    site: 'hexo',
+    article: 'source/_posts/2024-03-01-hello-hexo.md',
+    copied: 'source/_posts/2024-03-01-hello-hexo/地图 map.png',
+    link: '{% asset_img "地图 map.png" "地图 map" %}',
+  },
+  {
+    site: 'hugo',
+    article: 'content/posts/bundle-with-images/index.md',
+    copied: 'content/posts/bundle-with-images/地图 map.png',
+    link: '![地图 map](地图%20map.png)',
+  },
+  {
+    site: 'jekyll',
+    article: '_posts/2024-02-14-welcome-to-jekyll.md',
+    copied: 'assets/images/地图 map.png',
+    link: '![地图 map](/assets/images/地图%20map.png)',
+  },
   { site: 'astro', article: 'src/content/blog/first-post.md', copied: 'src/assets/地图 map.png', link: '![地图 map](../../assets/地图%20map.png)' },
   { site: 'plain', article: 'notes/toml.md', copied: 'notes/toml.assets/地图 map.png', link: '![地图 map](toml.assets/地图%20map.png)' },
 ]

@@ -15,7 +15,11 @@ test.afterEach(async () => {
 })
 
 const TYPING = { delay: 30 }
-const exists = (path: string) => access(path).then(() => true, () => false)
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  )
 const FIRST = '---\ntitle: First light\ndate: 2024-05-02 09:00:00\ntags: [notes]\n---\n\nMorning pages.\n'
 const SECOND = '---\ntitle: 第二篇\ndate: 2024-05-01 09:00:00\n---\n\n正文。\n'
 

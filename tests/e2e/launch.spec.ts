@@ -19,7 +19,13 @@ test('the article a launch asked for opens once the page pulls it, and what coul
     startEmpty: true,
     pendingOpen: {
       request: { folder: dir, file: 'posts/asked.md' },
-      problems: [{ code: 'CANNOT_OPEN', path: missing, message: `Folio could not open “${missing}”: there is no such file or folder. It may have been moved or deleted.` }],
+      problems: [
+        {
+          code: 'CANNOT_OPEN',
+          path: missing,
+          message: `Folio could not open “${missing}”: there is no such file or folder. It may have been moved or deleted.`,
+        },
+      ],
     },
   })
   const { page } = app

@@ -27,7 +27,7 @@ async function blog(): Promise<string> {
 
 const panel = (page: Page) => page.getByTestId('media-panel')
 
-test('the media panel shows the article\'s images with size and dimensions, where each is used, unused images and broken references, by keyboard', async () => {
+test("the media panel shows the article's images with size and dimensions, where each is used, unused images and broken references, by keyboard", async () => {
   const root = await blog()
   app = await launchApp({ contentDir: root })
   const { page } = app
@@ -93,7 +93,8 @@ test('an inserted image appears in the panel at once, linked from the article', 
       const transfer = new DataTransfer()
       transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], 'sunset.png', { type: 'image/png' }))
       const target = document.elementFromPoint(x, y) ?? document.querySelector('.cm-content')
-      for (const kind of ['dragenter', 'dragover', 'drop']) target?.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: transfer, clientX: x, clientY: y }))
+      for (const kind of ['dragenter', 'dragover', 'drop'])
+        target?.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: transfer, clientX: x, clientY: y }))
     },
     { data: png(6, 2).toString('base64'), x: box.x + 2, y: box.y + box.height / 2 },
   )

@@ -26,7 +26,7 @@ test('a local video in the preview loads through the asset route in byte ranges,
   expect(await response.headerValue('content-range')).toMatch(/^bytes 0-\d+\/65536$/)
 })
 
-test('the renderer page carries the app\'s own CSP header from its protocol handler', async () => {
+test("the renderer page carries the app's own CSP header from its protocol handler", async () => {
   const dir = await contentFolder({ 'posts/a.md': '---\ntitle: A\n---\ntext\n' })
   app = await launchApp({ contentDir: dir })
   const response = await app.page.request.get(app.page.url())

@@ -113,7 +113,10 @@ test('a hostile article reaches nothing through the patched same-origin frame, w
   await expect(preview.locator('article')).toContainText('styled')
 
   for (const id of ['#js-link', '#top-link', '#typed-link', '#svg-link', '#submit']) {
-    await preview.locator(id).click({ timeout: 2000 }).catch(() => undefined)
+    await preview
+      .locator(id)
+      .click({ timeout: 2000 })
+      .catch(() => undefined)
   }
   await page.waitForTimeout(500)
   expect(await pwned(page)).toBeUndefined()
@@ -139,7 +142,10 @@ test('a hostile article reaches nothing through the patched same-origin frame, w
     link.textContent = 'forced'
     article.append(link)
   })
-  await preview.locator('#forced-link').click({ timeout: 2000 }).catch(() => undefined)
+  await preview
+    .locator('#forced-link')
+    .click({ timeout: 2000 })
+    .catch(() => undefined)
   await page.waitForTimeout(500)
   expect(await pwned(page)).toBeUndefined()
   expect(await readFile(`${dir}/victim.md`, 'utf8')).toBe(victim)

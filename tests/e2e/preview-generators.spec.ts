@@ -75,7 +75,8 @@ test('a Hexo site previews its tag plugins as the site renders them, unknown tag
 test('a Hugo site previews shortcodes, definition lists and attributes', async () => {
   const dir = await contentFolder({
     'hugo.toml': 'title = "Site"\n',
-    'content/posts/a.md': '---\ntitle: A\n---\n\n{{< figure src="/cat.png" title="A cat" >}}\n\n{{% notice tip %}}\nWrapped *Markdown*\n{{% /notice %}}\n\nTerm\n: Its definition\n\n## Styled {.fancy}\n',
+    'content/posts/a.md':
+      '---\ntitle: A\n---\n\n{{< figure src="/cat.png" title="A cat" >}}\n\n{{% notice tip %}}\nWrapped *Markdown*\n{{% /notice %}}\n\nTerm\n: Its definition\n\n## Styled {.fancy}\n',
   })
   app = await launchApp({ contentDir: dir })
   const { page } = app

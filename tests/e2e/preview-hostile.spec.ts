@@ -47,7 +47,9 @@ test('a hostile Mermaid diagram runs nothing in the app or the frame, and keeps 
   await page.waitForTimeout(500)
 
   expect(await pwned(page)).toBeUndefined()
-  expect(await frame.locator('article :is(script, foreignObject, a[href^="javascript"], iframe, set, [onerror], [onload], [onclick], [onmouseover])').count()).toBe(0)
+  expect(
+    await frame.locator('article :is(script, foreignObject, a[href^="javascript"], iframe, set, [onerror], [onload], [onclick], [onmouseover])').count(),
+  ).toBe(0)
   // The parent drew it: nothing of it was left in the app's own document.
   expect(await page.locator('body > [id^="dfolio-mermaid"], body > svg[id^="folio-mermaid"]').count()).toBe(0)
   expect(await readFile(`${dir}/victim.md`, 'utf8')).toBe(VICTIM)

@@ -22,9 +22,9 @@ test('scrolling the editor scrolls the sandboxed preview to the same block, and 
   })
   await expect(preview.locator('h2').first()).not.toBeInViewport()
   // The first block at the top of the preview's viewport: where the editor's top line is.
-  const line = await preview.locator('article > [data-source-line]').evaluateAll((blocks) =>
-    Number(blocks.find((block) => block.getBoundingClientRect().bottom > 0)?.getAttribute('data-source-line')),
-  )
+  const line = await preview
+    .locator('article > [data-source-line]')
+    .evaluateAll((blocks) => Number(blocks.find((block) => block.getBoundingClientRect().bottom > 0)?.getAttribute('data-source-line')))
   expect(line).toBeGreaterThan(50)
 
   // A refresh after typing lands on the same block instead of jumping back to the top.

@@ -35,9 +35,7 @@ test('typing that never pauses still reaches the crash journal on disk within 5 
   let typingDone = false
   const typing = page.keyboard.type(typed, { delay: 200 }).then(() => (typingDone = true))
   const started = Date.now()
-  await expect
-    .poll(() => journaled(journalDir, 'posts/draft.md'), { timeout: 8000, intervals: [100] })
-    .toMatch(/^---\ntitle: Draft\n---\n\nBody\. the q/)
+  await expect.poll(() => journaled(journalDir, 'posts/draft.md'), { timeout: 8000, intervals: [100] }).toMatch(/^---\ntitle: Draft\n---\n\nBody\. the q/)
   const waited = Date.now() - started
   expect(typingDone, 'the journal was written while typing went on').toBe(false)
   await typing

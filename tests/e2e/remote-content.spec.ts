@@ -38,7 +38,11 @@ function remoteRequests(page: Page): string[] {
 }
 
 test('remote content is blocked by default; the preview bar loads it for the folder and remembers', async () => {
-  const dir = await contentFolder({ 'posts/a.md': ARTICLE, 'posts/dog.png': PNG, 'posts/b.md': '---\ntitle: Other\n---\n\n![x](https://remote.invalid/x.png)\n' })
+  const dir = await contentFolder({
+    'posts/a.md': ARTICLE,
+    'posts/dog.png': PNG,
+    'posts/b.md': '---\ntitle: Other\n---\n\n![x](https://remote.invalid/x.png)\n',
+  })
   app = await launchApp({ contentDir: dir })
   const { page } = app
   const requests = remoteRequests(page)

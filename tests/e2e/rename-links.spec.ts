@@ -16,7 +16,11 @@ test.afterEach(async () => {
 })
 
 const TYPING = { delay: 30 }
-const exists = (path: string) => access(path).then(() => true, () => false)
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  )
 
 const SITE = {
   '_config.yml': 'title: Site\npost_asset_folder: true\n',
@@ -24,15 +28,23 @@ const SITE = {
   'source/_posts/welcome-to-folio.md':
     '---\ntitle: 欢迎\ndate: 2024-05-03 09:00:00\nthumbnail: welcome-to-folio/cover.svg\n---\n\n![封面](welcome-to-folio/cover.svg)\n\n{% asset_img cover.svg 封面 %}\n',
   'source/_posts/welcome-to-folio/cover.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
-  'source/_posts/reading.md': '---\ntitle: Reading\ndate: 2024-05-02 09:00:00\n---\n\nStart with {% post_link welcome-to-folio %}.\n\nOr [the welcome](welcome-to-folio.md "hello").\n',
-  'source/_posts/gallery.md': '---\ntitle: Gallery\ndate: 2024-05-01 09:00:00\ncover: welcome-to-folio/cover.svg\n---\n\n<img src="welcome-to-folio/cover.svg" alt="cover">\n',
+  'source/_posts/reading.md':
+    '---\ntitle: Reading\ndate: 2024-05-02 09:00:00\n---\n\nStart with {% post_link welcome-to-folio %}.\n\nOr [the welcome](welcome-to-folio.md "hello").\n',
+  'source/_posts/gallery.md':
+    '---\ntitle: Gallery\ndate: 2024-05-01 09:00:00\ncover: welcome-to-folio/cover.svg\n---\n\n<img src="welcome-to-folio/cover.svg" alt="cover">\n',
   'source/_posts/untouched.md': '---\ntitle: Untouched\ndate: 2024-04-30 09:00:00\n---\n\nNothing links here.\n',
 }
 
 const AFTER: Record<string, string> = {
-  'source/_posts/hello-folio.md': SITE['source/_posts/welcome-to-folio.md'].replace('thumbnail: welcome-to-folio/', 'thumbnail: hello-folio/').replace('](welcome-to-folio/', '](hello-folio/'),
-  'source/_posts/reading.md': SITE['source/_posts/reading.md'].replace('post_link welcome-to-folio', 'post_link hello-folio').replace('(welcome-to-folio.md', '(hello-folio.md'),
-  'source/_posts/gallery.md': SITE['source/_posts/gallery.md'].replace('cover: welcome-to-folio/', 'cover: hello-folio/').replace('src="welcome-to-folio/', 'src="hello-folio/'),
+  'source/_posts/hello-folio.md': SITE['source/_posts/welcome-to-folio.md']
+    .replace('thumbnail: welcome-to-folio/', 'thumbnail: hello-folio/')
+    .replace('](welcome-to-folio/', '](hello-folio/'),
+  'source/_posts/reading.md': SITE['source/_posts/reading.md']
+    .replace('post_link welcome-to-folio', 'post_link hello-folio')
+    .replace('(welcome-to-folio.md', '(hello-folio.md'),
+  'source/_posts/gallery.md': SITE['source/_posts/gallery.md']
+    .replace('cover: welcome-to-folio/', 'cover: hello-folio/')
+    .replace('src="welcome-to-folio/', 'src="hello-folio/'),
   'source/_posts/untouched.md': SITE['source/_posts/untouched.md'],
   'source/_posts/hello-folio/cover.svg': SITE['source/_posts/welcome-to-folio/cover.svg'],
 }
@@ -71,7 +83,8 @@ test('renaming a post with the keyboard previews, rewrites every reference to it
     'source/_posts/reading.md',
     'source/_posts/welcome-to-folio.md',
   ])
-  const lines = (path: string) => dialog.locator(`[data-testid=move-file][data-path="${path}"] pre`).evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-line'))))
+  const lines = (path: string) =>
+    dialog.locator(`[data-testid=move-file][data-path="${path}"] pre`).evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-line'))))
   expect(await lines('source/_posts/gallery.md')).toEqual([4, 7])
   expect(await lines('source/_posts/reading.md')).toEqual([6, 8])
   expect(await lines('source/_posts/welcome-to-folio.md')).toEqual([4, 7])
@@ -103,7 +116,10 @@ test('a file left out of the preview keeps its bytes', async () => {
   app = await launchApp({ contentDir: dir })
   const { page } = app
   await page.locator('[data-testid=article-item][data-path="source/_posts/welcome-to-folio.md"]').click({ button: 'right' })
-  await page.getByTestId('article-menu').getByRole('menuitem', { name: /Rename/ }).click()
+  await page
+    .getByTestId('article-menu')
+    .getByRole('menuitem', { name: /Rename/ })
+    .click()
   await page.getByTestId('rename-dialog').getByRole('textbox').fill('source/_posts/hello-folio.md')
   await page.keyboard.press('Enter')
   const dialog = page.getByTestId('move-dialog')

@@ -89,7 +89,9 @@ test('replace across the folder with the keyboard: preview, leave out, apply, un
   await dialog.getByTestId('replace-apply').focus()
   await page.keyboard.press('Enter')
   await expect(dialog.getByTestId('replace-outcome')).toContainText('Replaced in 2 articles.')
-  expect(await read(dir, 'source/_posts/cats.md')).toBe('---\ntitle: 猫与 狗\ndate: 2024-05-03 09:00:00\ntags: [cat]\n---\n\nThe 狗 sat.\n\n猫在窗台上，狗 也在。\n')
+  expect(await read(dir, 'source/_posts/cats.md')).toBe(
+    '---\ntitle: 猫与 狗\ndate: 2024-05-03 09:00:00\ntags: [cat]\n---\n\nThe 狗 sat.\n\n猫在窗台上，狗 也在。\n',
+  )
   expect(await read(dir, 'source/_posts/crlf.md')).toBe('---\r\ntitle: Windows\r\ndate: 2024-05-02 09:00:00\r\n---\r\n\r\nA 狗 on CRLF.\r\nAnother 狗.\r\n')
   expect(await read(dir, 'source/_posts/open.md')).toBe(before['source/_posts/open.md'])
   expect(await read(dir, 'source/_posts/broken.md')).toBe(before['source/_posts/broken.md'])

@@ -20,7 +20,12 @@ function post(title: string, date: string, body: string, more = ''): string {
 }
 
 const FOLDER = {
-  'source/_posts/cats.md': post('Cats', '2024-05-03 09:00:00', 'The cat sat.\n\n猫在窗台上。\n\n' + LONG_LEAD + '猫又来了。\n\nAnother CAT.', 'tags: [cat]\ncategories: [Pets]\n'),
+  'source/_posts/cats.md': post(
+    'Cats',
+    '2024-05-03 09:00:00',
+    'The cat sat.\n\n猫在窗台上。\n\n' + LONG_LEAD + '猫又来了。\n\nAnother CAT.',
+    'tags: [cat]\ncategories: [Pets]\n',
+  ),
   'source/_posts/dogs.md': post('Dogs', '2024-05-02 09:00:00', 'No 猫 here, only dogs.', 'categories: [Pets]\n'),
   'source/_drafts/plan.md': post('Plan', '2024-05-01 09:00:00', '草稿里的猫。concatenate'),
   '_config.yml': 'title: Site\n',

@@ -24,7 +24,10 @@ test('autosave, off by default, saves after a pause once switched on', async () 
   await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'dirty')
 
   await page.getByRole('button', { name: 'Settings' }).click()
-  await page.getByTestId('settings').getByRole('checkbox', { name: /Save automatically/ }).check()
+  await page
+    .getByTestId('settings')
+    .getByRole('checkbox', { name: /Save automatically/ })
+    .check()
   await page.getByTestId('settings').getByRole('button', { name: 'Close' }).click()
   await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 })
   expect(await readFile(join(dir, 'a.md'), 'utf8')).toContain('Edited. A remote picture')

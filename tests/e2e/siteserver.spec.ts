@@ -38,7 +38,7 @@ async function siteFrame(page: Page): Promise<Frame> {
   return frame
 }
 
-test('hugo server: asked once, shows the article\'s page, follows a save, cannot reach Folio, stops', async () => {
+test("hugo server: asked once, shows the article's page, follows a save, cannot reach Folio, stops", async () => {
   test.setTimeout(180_000)
   const dir = await hugoSite()
   app = await launchApp({ contentDir: dir })
@@ -71,7 +71,9 @@ test('hugo server: asked once, shows the article\'s page, follows a save, cannot
   await expect(frame.locator('article')).toContainText('The first words.')
 
   // The theme's scripts run in the frame, at the server's origin, with no way to the bridge.
-  const inFrame = await (await siteFrame(page)).evaluate(() => {
+  const inFrame = await (
+    await siteFrame(page)
+  ).evaluate(() => {
     const w = window as unknown as { folio?: unknown }
     let parentFolio = 'unreachable'
     try {

@@ -42,7 +42,10 @@ async function retype(page: Page, field: ReturnType<Page['getByLabel']>, text: s
 }
 
 const style = (page: Page, selector: string, property: string) =>
-  page.locator(selector).first().evaluate((el, name) => getComputedStyle(el).getPropertyValue(name), property)
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el, name) => getComputedStyle(el).getPropertyValue(name), property)
 
 test('the theme is chosen with the keyboard, applies at once, and is still chosen after a restart', async () => {
   const dir = await contentFolder({ 'a.md': '---\ntitle: A\n---\n\nText.\n' })
@@ -177,7 +180,10 @@ test('typewriter scrolling keeps the line being typed in the middle of the edito
       if (!scroller || !line) return Infinity
       return Math.abs(line.top + line.height / 2 - (scroller.top + scroller.height / 2))
     })
-  const lineHeight = await page.locator('.cm-line').first().evaluate((el) => el.getBoundingClientRect().height)
+  const lineHeight = await page
+    .locator('.cm-line')
+    .first()
+    .evaluate((el) => el.getBoundingClientRect().height)
   await page.getByText('Line 3 of the article.').click()
   for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowDown')
   await expect.poll(offCentre).toBeLessThan(lineHeight)
@@ -284,7 +290,9 @@ test('paste HTML into a Markdown article gives Markdown, into an HTML article st
   await expect(page.locator('.cm-content')).toContainText('## Trip notes')
   await page.keyboard.press('Control+s')
   await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
-  expect(await readFile(join(dir, 'a.md'), 'utf8')).toBe(md.replace('Before.\n', 'Before.\n\n## Trip notes\n\nWe walked **far**, see [the map](https://example.com/map).\n'))
+  expect(await readFile(join(dir, 'a.md'), 'utf8')).toBe(
+    md.replace('Before.\n', 'Before.\n\n## Trip notes\n\nWe walked **far**, see [the map](https://example.com/map).\n'),
+  )
 
   await openArticle(page, 'b.html')
   await page.locator('.cm-line', { hasText: '<p>Before.</p>' }).click()
@@ -295,7 +303,10 @@ test('paste HTML into a Markdown article gives Markdown, into an HTML article st
   await page.keyboard.press('Control+s')
   await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
   expect(await readFile(join(dir, 'b.html'), 'utf8')).toBe(
-    html.replace('<p>Before.</p>\n', '<p>Before.</p>\n<h2>Trip notes</h2><p>We walked <strong>far</strong>, see <a href="https://example.com/map">the map</a>.</p>\n'),
+    html.replace(
+      '<p>Before.</p>\n',
+      '<p>Before.</p>\n<h2>Trip notes</h2><p>We walked <strong>far</strong>, see <a href="https://example.com/map">the map</a>.</p>\n',
+    ),
   )
   expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined()
 
@@ -338,7 +349,9 @@ test('the settings dialog is complete in Chinese', async () => {
   await expect(dialog.getByRole('checkbox', { name: '专注模式' })).toBeVisible()
   // What is left in Latin letters are names: Vim, Markdown, HTML, Folio, Ctrl+Shift+V.
   const words = await dialog.evaluate((el) => {
-    const texts = [...el.querySelectorAll('*')].flatMap((node) => [...node.childNodes].filter((c) => c.nodeType === Node.TEXT_NODE).map((c) => c.textContent ?? ''))
+    const texts = [...el.querySelectorAll('*')].flatMap((node) =>
+      [...node.childNodes].filter((c) => c.nodeType === Node.TEXT_NODE).map((c) => c.textContent ?? ''),
+    )
     const placeholders = [...el.querySelectorAll('input')].map((input) => input.placeholder)
     return [...texts, ...placeholders].join(' ').match(/[A-Za-z]{2,}/g) ?? []
   })

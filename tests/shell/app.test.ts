@@ -28,7 +28,10 @@ async function makeSite(parent: string, name: string, posts = 3): Promise<string
   await writeFile(join(root, POST), POST_TEXT)
   await writeFile(join(root, 'source', '_posts', '猫.png'), PNG)
   for (let i = 0; i < posts; i++) {
-    await writeFile(join(root, 'source', '_posts', `post-${i}.md`), `---\ntitle: Post ${i}\ndate: 2024-01-${String((i % 28) + 1).padStart(2, '0')}\n---\n\nText ${i}.\n`)
+    await writeFile(
+      join(root, 'source', '_posts', `post-${i}.md`),
+      `---\ntitle: Post ${i}\ndate: 2024-01-${String((i % 28) + 1).padStart(2, '0')}\n---\n\nText ${i}.\n`,
+    )
   }
   return realpath(root)
 }
@@ -214,7 +217,11 @@ describe.each(layouts)('the built app as %s', (_name, makeLayout) => {
       args: [[layout.argv0[0], '--enable-logging', '--original-process-start-time=1', ...layout.argv0.slice(1), 'ignored'], home, handed],
     })
     state = await app.waitFor((s) => (live(s)[0]?.received ?? []).some((message) => message.channel === 'open:request'), 'the open request')
-    expect(live(state)[0]?.received.filter((message) => message.channel === 'open:request').map((message) => message.payload)).toEqual([{ folder: site, file: POST }])
+    expect(
+      live(state)[0]
+        ?.received.filter((message) => message.channel === 'open:request')
+        .map((message) => message.payload),
+    ).toEqual([{ folder: site, file: POST }])
     expect(state.windows).toHaveLength(1)
     // The one window's IPC is ours.
     expect(value(await app.bridge(window.id, 'listRecentFolders'))).toBeInstanceOf(Array)
@@ -303,7 +310,7 @@ describe.each(layouts)('the built app as %s', (_name, makeLayout) => {
     expect(saved.preferences).toMatchObject({ theme: 'light', spellCheckLanguages: ['de', 'en-GB'], editorFontSize: 15 })
   })
 
-  it('stops the site\'s own server (and what it started) when the window closes', async () => {
+  it("stops the site's own server (and what it started) when the window closes", async () => {
     const home = await freshHome()
     const hugo = join(work, `hugo-${Date.now()}`)
     await mkdir(join(hugo, 'content', 'posts'), { recursive: true })
@@ -391,7 +398,10 @@ describe.each(layouts)('the built app as %s', (_name, makeLayout) => {
     value(await app.bridge(window.id, 'openFolder', site))
     const asked = app.bridge(window.id, 'openFolder')
     const state = await app.waitFor((s) => s.dialogs.length > 0, 'the folder dialog')
-    expect(state.dialogs[0]).toMatchObject({ kind: 'showOpenDialog', options: { defaultPath: dirname(site), properties: ['openDirectory', 'createDirectory'] } })
+    expect(state.dialogs[0]).toMatchObject({
+      kind: 'showOpenDialog',
+      options: { defaultPath: dirname(site), properties: ['openDirectory', 'createDirectory'] },
+    })
     await app.request({ kind: 'answer-dialog', index: 0, value: { canceled: true, filePaths: [] } })
     expect(value(await asked)).toBeNull()
     await app.request({ kind: 'quit' })

@@ -211,7 +211,9 @@ export async function launch(layout: Layout, options: LaunchOptions): Promise<St
         seen = await state()
         if (check(seen)) return seen
         if (Date.now() > deadline) {
-          throw new Error(`Timed out waiting for ${what}. Windows: ${JSON.stringify(seen.windows.map((w) => ({ id: w.id, destroyed: w.destroyed, loads: w.loads })))}\n${stderr}`)
+          throw new Error(
+            `Timed out waiting for ${what}. Windows: ${JSON.stringify(seen.windows.map((w) => ({ id: w.id, destroyed: w.destroyed, loads: w.loads })))}\n${stderr}`,
+          )
         }
         await new Promise((wake) => setTimeout(wake, 50))
       }

@@ -16,7 +16,13 @@ interface Titled {
  * loaded, the pinyin initials and syllables of a Chinese title; recent articles get a bonus.
  * `ordered` has the recent articles first, most recent first.
  */
-export function rankArticles<T extends Titled>(ordered: readonly T[], text: string, recent: readonly string[], recency: ReadonlyMap<string, number>, pinyinReady: boolean): Ranked<T>[] {
+export function rankArticles<T extends Titled>(
+  ordered: readonly T[],
+  text: string,
+  recent: readonly string[],
+  recency: ReadonlyMap<string, number>,
+  pinyinReady: boolean,
+): Ranked<T>[] {
   if (text.trim() === '') return ordered.slice(0, QUICK_OPEN_LIMIT).map((item) => ({ item, score: 0, positions: [] }))
   return rank(
     ordered,

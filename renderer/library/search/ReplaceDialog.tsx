@@ -118,7 +118,12 @@ export function ReplaceDialog({ request, onClose, onChanged }: Props) {
   }
 
   return (
-    <Modal title={t('replaceTitle', { find: request.query.text, replacement: request.replacement })} testId="replace-dialog" className="bulk-dialog replace-dialog" onDismiss={busy && !error ? undefined : onClose}>
+    <Modal
+      title={t('replaceTitle', { find: request.query.text, replacement: request.replacement })}
+      testId="replace-dialog"
+      className="bulk-dialog replace-dialog"
+      onDismiss={busy && !error ? undefined : onClose}
+    >
       {error && (
         <p className="error" role="alert">
           {error}
@@ -135,7 +140,9 @@ export function ReplaceDialog({ request, onClose, onChanged }: Props) {
           }}
         >
           <p data-testid="replace-summary">
-            {stage.preview.totalChanges === 0 ? t('replaceNothing') : t('replaceSummary', { changes: stage.preview.totalChanges, files: stage.preview.totalFiles })}
+            {stage.preview.totalChanges === 0
+              ? t('replaceNothing')
+              : t('replaceSummary', { changes: stage.preview.totalChanges, files: stage.preview.totalFiles })}
           </p>
           {request.query.scope !== 'body' && stage.preview.totalChanges > 0 && <p className="muted">{t('replaceHeaderNote')}</p>}
           {stage.files.map((file) => (
@@ -152,7 +159,9 @@ export function ReplaceDialog({ request, onClose, onChanged }: Props) {
           <Skipped skipped={stage.preview.skipped} />
         </div>
       )}
-      {(stage.step === 'applied' || stage.step === 'undoing') && <Outcome summary={t('replaceApplied', { count: stage.result.changed.length })} result={stage.result} />}
+      {(stage.step === 'applied' || stage.step === 'undoing') && (
+        <Outcome summary={t('replaceApplied', { count: stage.result.changed.length })} result={stage.result} />
+      )}
       {stage.step === 'undone' && <Outcome summary={t('replaceUndone', { count: stage.result.changed.length })} result={stage.result} />}
       <div className="actions">
         {stage.step === 'preview' && (
@@ -187,7 +196,13 @@ function FileChanges({ file, fileOut, changesOut, onToggleFile, onToggleChange }
     <section className="bulk-file replace-file" data-testid="replace-file" data-path={file.path} aria-label={file.path}>
       <h3>
         <label>
-          <input type="checkbox" data-testid="replace-file-toggle" checked={!fileOut} aria-label={t('replaceFile', { path: file.path })} onChange={onToggleFile} />{' '}
+          <input
+            type="checkbox"
+            data-testid="replace-file-toggle"
+            checked={!fileOut}
+            aria-label={t('replaceFile', { path: file.path })}
+            onChange={onToggleFile}
+          />{' '}
           <span className="replace-path">{file.path}</span>
           {file.title && <span className="muted"> {file.title}</span>}
         </label>

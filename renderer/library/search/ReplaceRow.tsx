@@ -66,7 +66,14 @@ export function ReplaceRow({ query, paths, focusSignal, onReplaced }: Props) {
                 preview()
               }}
             />
-            <button type="button" data-testid="replace-preview-open" disabled={!ready} title={t('replacePreview')} aria-label={t('replacePreview')} onClick={preview}>
+            <button
+              type="button"
+              data-testid="replace-preview-open"
+              disabled={!ready}
+              title={t('replacePreview')}
+              aria-label={t('replacePreview')}
+              onClick={preview}
+            >
               {t('bulkPreview')}
             </button>
           </>

@@ -27,7 +27,12 @@ export function SearchOptions({ query, onChange }: Props) {
       {toggle('caseSensitive', t('searchMatchCase'), 'Aa')}
       {toggle('wholeWord', t('searchWholeWord'), 'ab')}
       {toggle('regex', t('searchRegex'), '.*')}
-      <select aria-label={t('searchScope')} data-testid="search-scope" value={query.scope} onChange={(e) => onChange({ scope: e.currentTarget.value as SearchScope })}>
+      <select
+        aria-label={t('searchScope')}
+        data-testid="search-scope"
+        value={query.scope}
+        onChange={(e) => onChange({ scope: e.currentTarget.value as SearchScope })}
+      >
         <option value="all">{t('searchScopeAll')}</option>
         <option value="body">{t('searchScopeBody')}</option>
         <option value="header">{t('searchScopeHeader')}</option>

@@ -188,7 +188,10 @@ class StandInWebContents extends EventEmitter {
   destroyed = false
   windowOpenHandler: unknown = null
 
-  constructor(readonly preload: string | null, readonly owner: StandInWindow | null) {
+  constructor(
+    readonly preload: string | null,
+    readonly owner: StandInWindow | null,
+  ) {
     super()
   }
 
@@ -590,7 +593,10 @@ export class ClipboardItem {
 }
 export const clipboard = {
   async write(items: ClipboardItem[]): Promise<void> {
-    record('clipboard.write', items.map((item) => item.items))
+    record(
+      'clipboard.write',
+      items.map((item) => item.items),
+    )
   },
 }
 

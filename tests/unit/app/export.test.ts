@@ -27,11 +27,17 @@ describe('export in Electron', () => {
     })
     const folder = await chooseExportTarget(window as never, 'en', { kind: 'folder', format: 'site', suggestedName: 'blog' }, '/home/me/Documents')
     expect(folder).toBeNull()
-    expect(dialog.calls[1]).toMatchObject({ kind: 'open', options: { title: 'Choose a Folder for the Export', properties: expect.arrayContaining(['openDirectory', 'createDirectory']) } })
+    expect(dialog.calls[1]).toMatchObject({
+      kind: 'open',
+      options: { title: 'Choose a Folder for the Export', properties: expect.arrayContaining(['openDirectory', 'createDirectory']) },
+    })
   })
 
   it('prints in a hidden, sandboxed window without JavaScript and always closes it', async () => {
-    expect(printWindowOptions()).toMatchObject({ show: false, webPreferences: { offscreen: true, sandbox: true, javascript: false, nodeIntegration: false, contextIsolation: true } })
+    expect(printWindowOptions()).toMatchObject({
+      show: false,
+      webPreferences: { offscreen: true, sandbox: true, javascript: false, nodeIntegration: false, contextIsolation: true },
+    })
     const before = BrowserWindow.instances.length
     const pdf = await printToPdf('<!doctype html><title>T</title><p>x</p>', { pageSize: 'Letter', landscape: true, pageNumbers: true })
     expect(new TextDecoder().decode(pdf)).toMatch(/^%PDF-/)
@@ -57,7 +63,16 @@ describe('export in Electron', () => {
       const blocked = (printer.options.webPreferences as { session: FakeSession }).session
       const page = printer.loaded[0] as string
       const during: Record<string, boolean> = {}
-      for (const url of [page, 'data:image/png;base64,AAAA', 'https://tracker.example/pixel.png', 'http://x.test/a.css', 'file:///etc/passwd', 'file:///home/me/.ssh/id_rsa', 'ftp://x.test/a', 'blob:null/1']) {
+      for (const url of [
+        page,
+        'data:image/png;base64,AAAA',
+        'https://tracker.example/pixel.png',
+        'http://x.test/a.css',
+        'file:///etc/passwd',
+        'file:///home/me/.ssh/id_rsa',
+        'ftp://x.test/a',
+        'blob:null/1',
+      ]) {
         during[url] = blocked.wouldCancel(url)
       }
       seen = { blocked, page, during }

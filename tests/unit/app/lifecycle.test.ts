@@ -25,7 +25,6 @@ const hexoFixture = resolve(import.meta.dirname, '../../fixtures/sites/hexo')
 let base: string
 let folder: string
 
-
 beforeEach(async () => {
   base = await realpath(await mkdtemp(join(tmpdir(), 'folio-lifecycle-')))
   folder = join(base, 'notes')
@@ -111,23 +110,42 @@ describe('command line', () => {
 describe('single instance', () => {
   it('quits the second launch, handing over its parsed arguments', () => {
     app.hasLock = false
-    expect(setupSingleInstance({ args: ['notes'], cwd: base }, () => undefined, () => undefined)).toBe(false)
+    expect(
+      setupSingleInstance(
+        { args: ['notes'], cwd: base },
+        () => undefined,
+        () => undefined,
+      ),
+    ).toBe(false)
     expect(app.lockData).toEqual({ args: ['notes'], cwd: base })
   })
 
-  it('hands a second launch\'s arguments (its additionalData) to the running instance', () => {
+  it("hands a second launch's arguments (its additionalData) to the running instance", () => {
     let focused = 0
     const launches: LaunchRequest[] = []
-    expect(setupSingleInstance({ args: [], cwd: '/' }, () => focused++, (launch) => launches.push(launch))).toBe(true)
+    expect(
+      setupSingleInstance(
+        { args: [], cwd: '/' },
+        () => focused++,
+        (launch) => launches.push(launch),
+      ),
+    ).toBe(true)
     // Chromium's argv with switches first: the additionalData is what counts.
-    app.emit('second-instance', new FakeEvent(), ['/usr/bin/electron', '--enable-logging', '.', 'notes/a.md'], '/elsewhere', { args: ['notes/a.md'], cwd: base })
+    app.emit('second-instance', new FakeEvent(), ['/usr/bin/electron', '--enable-logging', '.', 'notes/a.md'], '/elsewhere', {
+      args: ['notes/a.md'],
+      cwd: base,
+    })
     expect(focused).toBe(1)
     expect(launches).toEqual([{ args: ['notes/a.md'], cwd: base }])
   })
 
   it('reads the argv without position when the other instance sent no additionalData', () => {
     const launches: LaunchRequest[] = []
-    setupSingleInstance({ args: [], cwd: '/' }, () => undefined, (launch) => launches.push(launch))
+    setupSingleInstance(
+      { args: [], cwd: '/' },
+      () => undefined,
+      (launch) => launches.push(launch),
+    )
     app.emit('second-instance', new FakeEvent(), ['/usr/bin/electron', '--enable-logging', '.', 'notes/a.md'], base, null)
     expect(launches).toEqual([{ args: ['notes/a.md'], cwd: base }])
   })

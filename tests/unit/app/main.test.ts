@@ -78,15 +78,15 @@ describe('main: first launch', () => {
 
   it('sends menu clicks to the renderer as commands', () => {
     const flatten = (items: readonly FakeMenuItem[]): FakeMenuItem[] => items.flatMap((item) => [item, ...flatten(item.submenu ?? [])])
-    flatten(Menu.application?.template ?? []).find((item) => item.accelerator === 'CmdOrCtrl+S')?.click?.()
+    flatten(Menu.application?.template ?? [])
+      .find((item) => item.accelerator === 'CmdOrCtrl+S')
+      ?.click?.()
     expect(window.webContents.sent).toContainEqual([EVENTS.menuCommand, { command: 'save' }])
   })
 
   it('a second launch with a path asks the page, which already took its requests, to open it', async () => {
     const post = join(base, 'Documents', SAMPLE_FOLDER_NAME)
     app.emit('second-instance', {}, ['/usr/bin/electron', '--switch', '.', 'ignored'], '/', { args: [post], cwd: base })
-    await vi.waitFor(() =>
-      expect(window.webContents.sent.some(([channel]) => channel === EVENTS.openRequest)).toBe(true),
-    )
+    await vi.waitFor(() => expect(window.webContents.sent.some(([channel]) => channel === EVENTS.openRequest)).toBe(true))
   })
 })

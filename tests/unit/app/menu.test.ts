@@ -46,9 +46,25 @@ const template = (overrides: Partial<MenuOptions> = {}): FakeMenuItem[] => flatt
 
 /** The accelerators Electron gives the roles we use (and the OS keeps for itself). */
 const RESERVED = [
-  'CmdOrCtrl+Z', 'Shift+CmdOrCtrl+Z', 'CmdOrCtrl+Shift+Z', 'CmdOrCtrl+Y', 'CmdOrCtrl+X', 'CmdOrCtrl+C', 'CmdOrCtrl+V',
-  'CmdOrCtrl+A', 'CmdOrCtrl+0', 'CmdOrCtrl+Plus', 'CmdOrCtrl+-', 'CmdOrCtrl+W', 'CmdOrCtrl+Q', 'CmdOrCtrl+M',
-  'CmdOrCtrl+H', 'CmdOrCtrl+Alt+H', 'CmdOrCtrl+Alt+I', 'CmdOrCtrl+Shift+I', 'F11',
+  'CmdOrCtrl+Z',
+  'Shift+CmdOrCtrl+Z',
+  'CmdOrCtrl+Shift+Z',
+  'CmdOrCtrl+Y',
+  'CmdOrCtrl+X',
+  'CmdOrCtrl+C',
+  'CmdOrCtrl+V',
+  'CmdOrCtrl+A',
+  'CmdOrCtrl+0',
+  'CmdOrCtrl+Plus',
+  'CmdOrCtrl+-',
+  'CmdOrCtrl+W',
+  'CmdOrCtrl+Q',
+  'CmdOrCtrl+M',
+  'CmdOrCtrl+H',
+  'CmdOrCtrl+Alt+H',
+  'CmdOrCtrl+Alt+I',
+  'CmdOrCtrl+Shift+I',
+  'F11',
 ]
 
 beforeEach(() => {
@@ -77,7 +93,7 @@ describe('toAccelerator', () => {
 })
 
 describe('application menu', () => {
-  it.each(['linux', 'win32', 'darwin'] as const)('on %s, every command shows the renderer\'s keys without capturing them', (platform) => {
+  it.each(['linux', 'win32', 'darwin'] as const)("on %s, every command shows the renderer's keys without capturing them", (platform) => {
     const items = template({ platform })
     for (const command of Object.keys(COMMAND_KEYS) as MenuCommand[]) {
       const matching = items.filter((item) => item.accelerator === toAccelerator(COMMAND_KEYS[command]))
@@ -155,9 +171,14 @@ describe('application menu', () => {
   it('offers developer tools only in development, and the sample folder and the log file in Help', () => {
     expect(template().some((item) => item.role === 'toggleDevTools')).toBe(false)
     expect(template({ dev: true }).some((item) => item.role === 'toggleDevTools')).toBe(true)
-    template().find((item) => item.label === 'Open Sample Folder')?.click?.()
+    template()
+      .find((item) => item.label === 'Open Sample Folder')
+      ?.click?.()
     expect(samples).toBe(1)
-    for (const platform of ['linux', 'darwin', 'win32'] as const) template({ platform }).find((item) => item.label === 'Show Log File')?.click?.()
+    for (const platform of ['linux', 'darwin', 'win32'] as const)
+      template({ platform })
+        .find((item) => item.label === 'Show Log File')
+        ?.click?.()
     expect(logShown).toBe(3)
     expect(template({ locale: 'zh-CN' }).some((item) => item.label === '显示日志文件')).toBe(true)
   })
@@ -175,8 +196,14 @@ describe('context menu', () => {
     misspelledWord: 'teh',
     dictionarySuggestions: ['the', 'tech', 'ten'],
     editFlags: {
-      canUndo: true, canRedo: false, canCut: false, canCopy: false, canPaste: true,
-      canDelete: false, canSelectAll: true, canEditRichly: false,
+      canUndo: true,
+      canRedo: false,
+      canCut: false,
+      canCopy: false,
+      canPaste: true,
+      canDelete: false,
+      canSelectAll: true,
+      canEditRichly: false,
     },
   }
 
@@ -187,7 +214,18 @@ describe('context menu', () => {
       replaceMisspelling: (word) => replaced.push(word),
       addToDictionary: (word) => added.push(word),
     }) as FakeMenuItem[]
-    expect(items.map((item) => item.label ?? item.type)).toEqual(['the', 'tech', 'ten', 'Add to Dictionary', 'separator', 'Cut', 'Copy', 'Paste', 'separator', 'Select All'])
+    expect(items.map((item) => item.label ?? item.type)).toEqual([
+      'the',
+      'tech',
+      'ten',
+      'Add to Dictionary',
+      'separator',
+      'Cut',
+      'Copy',
+      'Paste',
+      'separator',
+      'Select All',
+    ])
     expect(items.find((item) => item.role === 'cut')?.enabled).toBe(false)
     expect(items.find((item) => item.role === 'paste')?.enabled).toBe(true)
     items[1]?.click?.()

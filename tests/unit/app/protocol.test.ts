@@ -3,15 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { openWorkspace, type Workspace } from '../../../electron/workspace/workspace'
-import {
-  ASSET_BASE,
-  registerSchemes,
-  RENDERER_CSP,
-  RENDERER_URL,
-  serveAsset,
-  serveRenderer,
-  setupProtocols,
-} from '../../../electron/app/protocol'
+import { ASSET_BASE, registerSchemes, RENDERER_CSP, RENDERER_URL, serveAsset, serveRenderer, setupProtocols } from '../../../electron/app/protocol'
 import { protocol } from './fake-electron'
 
 vi.mock('electron', () => import('./fake-electron'))
@@ -141,7 +133,7 @@ describe('app: protocol', () => {
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
   })
 
-  it('the page\'s own meta policy says the same as the header (the srcdoc preview inherits both)', async () => {
+  it("the page's own meta policy says the same as the header (the srcdoc preview inherits both)", async () => {
     const html = await readFile(join(import.meta.dirname, '../../../renderer/index.html'), 'utf8')
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
     // frame-ancestors is ignored in a meta policy; everything else must match, media-src included.

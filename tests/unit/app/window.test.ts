@@ -45,9 +45,7 @@ describe('main window', () => {
   })
 
   it('brings bounds from a vanished monitor back onto the screen', () => {
-    const state = visibleState({ bounds: { x: 5000, y: 0, width: 800, height: 600 }, maximized: false }, [
-      { x: 0, y: 0, width: 1920, height: 1080 },
-    ])
+    const state = visibleState({ bounds: { x: 5000, y: 0, width: 800, height: 600 }, maximized: false }, [{ x: 0, y: 0, width: 1920, height: 1080 }])
     expect(state?.bounds).toEqual({ x: 560, y: 240, width: 800, height: 600 })
   })
 

@@ -81,7 +81,9 @@ describe('one answer for preview and export', () => {
     const found = await resolveImages(imageSources(md), 'source/_posts/post.md', HEXO, await createGuard(site))
     expect([...found.found.values()].map((i) => i.rel)).toEqual(['source/_posts/Why-(part-3)/photo.png'])
     expect(found.missing).toEqual(['Why-(part-4)/x.png'])
-    expect(rewriteImageSources(md, 'source/_posts/post.md', (src) => (src.includes('3') ? 'images/photo.png' : null))).toBe('![photo](<images/photo.png> "A photo") and gone\n')
+    expect(rewriteImageSources(md, 'source/_posts/post.md', (src) => (src.includes('3') ? 'images/photo.png' : null))).toBe(
+      '![photo](<images/photo.png> "A photo") and gone\n',
+    )
   })
 })
 

@@ -49,7 +49,8 @@ describe('the rename rewrite on a Hexo site with post asset folders', () => {
       '',
     ].join('\n'),
     'source/_posts/welcome-to-folio/cover.svg': '<svg/>',
-    'source/_posts/other.md': '---\ntitle: Other\n---\nSee {% post_link welcome-to-folio %} and [it](welcome-to-folio.md "t").\n<img src="/2020/welcome-to-folio/x.png">\n',
+    'source/_posts/other.md':
+      '---\ntitle: Other\n---\nSee {% post_link welcome-to-folio %} and [it](welcome-to-folio.md "t").\n<img src="/2020/welcome-to-folio/x.png">\n',
     'source/images/banner.png': 'png',
   }
 
@@ -70,7 +71,9 @@ describe('the rename rewrite on a Hexo site with post asset folders', () => {
       ].join('\n'),
     )
     // `/2020/welcome-to-folio/x.png` names no file: a broken reference is left as written.
-    expect(after['source/_posts/other.md']).toBe('---\ntitle: Other\n---\nSee {% post_link hello %} and [it](hello.md "t").\n<img src="/2020/welcome-to-folio/x.png">\n')
+    expect(after['source/_posts/other.md']).toBe(
+      '---\ntitle: Other\n---\nSee {% post_link hello %} and [it](hello.md "t").\n<img src="/2020/welcome-to-folio/x.png">\n',
+    )
   })
 
   it('renames an image inside the asset folder: asset tags, bare names and site-rooted images follow', () => {
@@ -80,22 +83,35 @@ describe('the rename rewrite on a Hexo site with post asset folders', () => {
       'source/images/a b.png': 'a',
     }
     const one = rename(files, HEXO, 'source/_posts/trip/x.png', 'source/_posts/trip/地图 1.png')
-    expect(one['source/_posts/trip.md']).toBe('---\ncover: /images/a b.png\n---\n{% asset_img "地图 1.png" %} ![](<地图 1.png>) ![](/images/a%20b.png) <img src=\'/images/a b.png\'>\n')
+    expect(one['source/_posts/trip.md']).toBe(
+      '---\ncover: /images/a b.png\n---\n{% asset_img "地图 1.png" %} ![](<地图 1.png>) ![](/images/a%20b.png) <img src=\'/images/a b.png\'>\n',
+    )
     const two = rename(files, HEXO, 'source/images/a b.png', 'source/images/shots/c(1).png')
-    expect(two['source/_posts/trip.md']).toBe('---\ncover: /images/shots/c(1).png\n---\n{% asset_img "x.png" %} ![](x.png) ![](/images/shots/c(1).png) <img src=\'/images/shots/c(1).png\'>\n')
+    expect(two['source/_posts/trip.md']).toBe(
+      '---\ncover: /images/shots/c(1).png\n---\n{% asset_img "x.png" %} ![](x.png) ![](/images/shots/c(1).png) <img src=\'/images/shots/c(1).png\'>\n',
+    )
   })
 
   it('names an asset tag whose file left the asset folder instead of writing a path Hexo cannot read', () => {
     const files = { 'source/_posts/trip.md': '---\ntitle: T\n---\n{% asset_img x.png %}\n', 'source/_posts/trip/x.png': 'x' }
     const all = new Set(Object.keys(files))
-    const ctx = rewriteContext({ rules: HEXO, files: all, articles: ['source/_posts/trip.md'], moves: [{ from: 'source/_posts/trip/x.png', to: 'source/images/x.png' }] })
+    const ctx = rewriteContext({
+      rules: HEXO,
+      files: all,
+      articles: ['source/_posts/trip.md'],
+      moves: [{ from: 'source/_posts/trip/x.png', to: 'source/images/x.png' }],
+    })
     const result = rewriteArticle(files['source/_posts/trip.md'], 'source/_posts/trip.md', ctx)
     expect(result.patches).toEqual([])
     expect(result.left).toEqual([{ offset: 30, target: 'x.png', reason: expect.stringContaining('outside the post') }])
   })
 
   it('never patches an article whose header does not parse, and says so', () => {
-    const files = { 'source/_posts/bad.md': '---\ntitle: [unclosed\n---\n![](trip/x.png)\n', 'source/_posts/trip.md': '---\n---\n', 'source/_posts/trip/x.png': 'x' }
+    const files = {
+      'source/_posts/bad.md': '---\ntitle: [unclosed\n---\n![](trip/x.png)\n',
+      'source/_posts/trip.md': '---\n---\n',
+      'source/_posts/trip/x.png': 'x',
+    }
     const all = new Set(Object.keys(files))
     const articles = ['source/_posts/bad.md', 'source/_posts/trip.md']
     const ctx = rewriteContext({ rules: HEXO, files: all, articles, moves: movesFor('source/_posts/trip.md', 'source/_posts/t2.md', HEXO, all, articles) })
@@ -113,7 +129,9 @@ describe('the rename rewrite on Hugo, Jekyll and plain folders', () => {
       'content/posts/b.md': '+++\ntitle = "B"\n+++\n[a]({{< relref "a" >}}) {{< ref "/posts/a" >}}\n',
     }
     const after = rename(files, HUGO, 'content/posts/b.md', 'content/notes/b-two.md')
-    expect(after['content/posts/a/index.md']).toBe('---\ntitle: A\n---\n![x](x.png) {{< ref "b-two" >}} {{< relref "/notes/b-two.md" >}} {{< ref "../../notes/b-two.md#part" >}}\n')
+    expect(after['content/posts/a/index.md']).toBe(
+      '---\ntitle: A\n---\n![x](x.png) {{< ref "b-two" >}} {{< relref "/notes/b-two.md" >}} {{< ref "../../notes/b-two.md#part" >}}\n',
+    )
     // The moved page's own relative ref is written from its new folder; the content-rooted one stays.
     expect(after['content/notes/b-two.md']).toBe('+++\ntitle = "B"\n+++\n[a]({{< relref "../posts/a" >}}) {{< ref "/posts/a" >}}\n')
   })
@@ -122,11 +140,13 @@ describe('the rename rewrite on Hugo, Jekyll and plain folders', () => {
     const files = {
       '_config.yml': 'title: t\n',
       '_posts/2020-01-01-hello.md': '---\ntitle: Hello\nimage: /assets/img/h.png\n---\n',
-      '_posts/2021-02-02-next.md': "---\ntitle: Next\n---\n{% post_url 2020-01-01-hello %} {% link _posts/2020-01-01-hello.md %} [up](2020-01-01-hello.md)\n",
+      '_posts/2021-02-02-next.md': '---\ntitle: Next\n---\n{% post_url 2020-01-01-hello %} {% link _posts/2020-01-01-hello.md %} [up](2020-01-01-hello.md)\n',
       'assets/img/h.png': 'png',
     }
     const after = rename(files, JEKYLL, '_posts/2020-01-01-hello.md', '_posts/guides/2020-01-01-hi.md')
-    expect(after['_posts/2021-02-02-next.md']).toBe('---\ntitle: Next\n---\n{% post_url 2020-01-01-hi %} {% link _posts/guides/2020-01-01-hi.md %} [up](guides/2020-01-01-hi.md)\n')
+    expect(after['_posts/2021-02-02-next.md']).toBe(
+      '---\ntitle: Next\n---\n{% post_url 2020-01-01-hi %} {% link _posts/guides/2020-01-01-hi.md %} [up](guides/2020-01-01-hi.md)\n',
+    )
     expect(after['_posts/guides/2020-01-01-hi.md']).toBe(files['_posts/2020-01-01-hello.md'])
   })
 
@@ -137,13 +157,19 @@ describe('the rename rewrite on Hugo, Jekyll and plain folders', () => {
       'b.md': '[a](notes/a.md) [a2](./notes/a.md)\n',
     }
     const after = rename(files, PLAIN, 'notes/a.md', 'archive/2024/a.md')
-    expect(after['archive/2024/a.md']).toBe('# A\n\n![pic](../../notes/img/p.png) [b](../../b.md) [def]\n\n[def]: ../../notes/img/p.png\n<a href="../../b.md#top">b</a>\n')
+    expect(after['archive/2024/a.md']).toBe(
+      '# A\n\n![pic](../../notes/img/p.png) [b](../../b.md) [def]\n\n[def]: ../../notes/img/p.png\n<a href="../../b.md#top">b</a>\n',
+    )
     expect(after['b.md']).toBe('[a](archive/2024/a.md) [a2](./archive/2024/a.md)\n')
   })
 })
 
 /** A generated Hexo/Hugo/Jekyll/plain site of `n` posts linking to each other and to images in every form the checker knows. */
-function generatedSite(kind: AssetRules['kind'], n: number, seed: number): { files: Record<string, string>; rules: AssetRules; posts: string[]; images: string[] } {
+function generatedSite(
+  kind: AssetRules['kind'],
+  n: number,
+  seed: number,
+): { files: Record<string, string>; rules: AssetRules; posts: string[]; images: string[] } {
   let state = seed
   const rand = (k: number): number => {
     state = (state * 1103515245 + 12345) & 0x7fffffff
@@ -180,7 +206,10 @@ function generatedSite(kind: AssetRules['kind'], n: number, seed: number): { fil
     if (kind === 'hugo') lines.push(`{{< ref "${relTo(other)}" >}} {{< relref "/${other.slice('content/'.length)}" >}}`)
     if (kind === 'jekyll') lines.push(`{% post_url ${other.slice(other.lastIndexOf('/') + 1, -3)} %} {% link ${other} %}`)
     lines.push('```', `![code](${relTo(other)})`, '```')
-    const header = kind === 'hugo' && i % 2 ? `+++\ntitle = "P${i}"\ncover = "${rooted}"\n+++` : `---\ntitle: P${i}\nthumbnail: ${kind === 'plain' ? relTo(img) : rooted}\n---`
+    const header =
+      kind === 'hugo' && i % 2
+        ? `+++\ntitle = "P${i}"\ncover = "${rooted}"\n+++`
+        : `---\ntitle: P${i}\nthumbnail: ${kind === 'plain' ? relTo(img) : rooted}\n---`
     files[post] = `${header}\n${lines.join('\n')}\n`
   })
   return { files, rules, posts, images }
@@ -225,7 +254,11 @@ describe('the rename rewrite on generated sites', () => {
           const { files, rules, posts, images } = generatedSite(kind, 12, seed)
           const from = image ? (images[pick % images.length] ?? '') : (posts[pick % posts.length] ?? '')
           const dirAt = from.lastIndexOf('/')
-          const to = image ? `${from.slice(0, dirAt)}/moved/新 ${pick}.png` : kind === 'jekyll' ? `${from.slice(0, dirAt)}/deeper/2024-02-02-renamed-${pick}.md` : `${from.slice(0, dirAt)}/deeper/renamed-${pick}.md`
+          const to = image
+            ? `${from.slice(0, dirAt)}/moved/新 ${pick}.png`
+            : kind === 'jekyll'
+              ? `${from.slice(0, dirAt)}/deeper/2024-02-02-renamed-${pick}.md`
+              : `${from.slice(0, dirAt)}/deeper/renamed-${pick}.md`
           const all = new Set(Object.keys(files))
           const articles = [...all].filter(isArticle)
           const moves = movesFor(from, to, rules, all, articles)

@@ -102,11 +102,12 @@ describe('the built folio command', () => {
     writeFileSync(observer, OBSERVE_WORKERS)
     const report = join(out, '..', 'workers.json')
     temps.push(report)
-    const r = spawnSync(
-      process.execPath,
-      ['--import', observer, join(install, 'out/main/cli.js'), 'export', '.', '--format', 'site', '--out', out],
-      { cwd: site, encoding: 'utf8', timeout: 180_000, env: { ...process.env, FOLIO_WORKER_REPORT: report } },
-    )
+    const r = spawnSync(process.execPath, ['--import', observer, join(install, 'out/main/cli.js'), 'export', '.', '--format', 'site', '--out', out], {
+      cwd: site,
+      encoding: 'utf8',
+      timeout: 180_000,
+      env: { ...process.env, FOLIO_WORKER_REPORT: report },
+    })
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
     // Whichever thread sanitized a page, the script is gone and the text is kept.

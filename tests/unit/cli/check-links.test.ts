@@ -43,7 +43,13 @@ describe('folio check --links', () => {
     ])
     expect(status).toBe(1)
     const json = await run(['check', root, '--links', '--json'], root)
-    expect(JSON.parse(json.out.join('\n'))[0]).toMatchObject({ path: 'source/_posts/trip.md', line: 4, rule: 'broken-image', target: 'gone.png', severity: 'error' })
+    expect(JSON.parse(json.out.join('\n'))[0]).toMatchObject({
+      path: 'source/_posts/trip.md',
+      line: 4,
+      rule: 'broken-image',
+      target: 'gone.png',
+      severity: 'error',
+    })
   })
 
   it('resolves Hugo ref and relref (bundle, page, site-rooted) and bundle images: a whole site exits 0', async () => {

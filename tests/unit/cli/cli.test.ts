@@ -65,9 +65,7 @@ describe('folio index', () => {
     expect(byPath['zaker-news.txt']?.words).toBeGreaterThan(100)
     expect(byPath['notes/latin1.md']?.error).toMatchObject({ code: 'invalid-utf8', line: expect.any(Number) })
     for (const e of entries) {
-      expect(Object.keys(e).sort()).toEqual(
-        ['categories', 'checks', 'date', 'draft', 'error', 'format', 'path', 'tags', 'title', 'words'].sort(),
-      )
+      expect(Object.keys(e).sort()).toEqual(['categories', 'checks', 'date', 'draft', 'error', 'format', 'path', 'tags', 'title', 'words'].sort())
     }
   })
 

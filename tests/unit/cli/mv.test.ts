@@ -20,12 +20,27 @@ describe('folio mv', () => {
       'static/images/a.png': 'png',
     })
     const dry = await run(['mv', 'content/posts/b.md', 'content/notes/b2.md', '--dry-run'], root)
-    expect(dry).toEqual({ status: 0, out: ['--- content/posts/a.md', '@@ line 5 @@', '-See {{< ref "b" >}}.', '+See {{< ref "b2" >}}.', '1 file would change; nothing was written (--dry-run).'], err: [] })
+    expect(dry).toEqual({
+      status: 0,
+      out: [
+        '--- content/posts/a.md',
+        '@@ line 5 @@',
+        '-See {{< ref "b" >}}.',
+        '+See {{< ref "b2" >}}.',
+        '1 file would change; nothing was written (--dry-run).',
+      ],
+      err: [],
+    })
     expect(await readFile(join(root, 'content/posts/a.md'), 'utf8')).toContain('{{< ref "b" >}}')
 
     const json = await run(['mv', '../static/images/a.png', '../static/img/cover.png', '--json'], join(root, 'content'))
     expect(json.status).toBe(0)
-    expect(JSON.parse(json.out.join('\n'))).toMatchObject({ from: 'static/images/a.png', to: 'static/img/cover.png', applied: true, changed: ['content/posts/a.md'] })
+    expect(JSON.parse(json.out.join('\n'))).toMatchObject({
+      from: 'static/images/a.png',
+      to: 'static/img/cover.png',
+      applied: true,
+      changed: ['content/posts/a.md'],
+    })
     expect(await readFile(join(root, 'content/posts/a.md'), 'utf8')).toBe('---\ntitle: A\ncover: /img/cover.png\n---\nSee {{< ref "b" >}}.\n')
     expect(await stat(join(root, 'static/img/cover.png')).then(() => true)).toBe(true)
   })

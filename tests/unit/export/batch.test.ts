@@ -16,7 +16,11 @@ describe('batch export', () => {
     expect(result.failures).toHaveLength(1)
     expect(result.failures[0]).toMatchObject({ path: posts[0], error: { code: 'HEADER_PARSE', path: 'source/_posts/2021-01-01-broken.md' } })
     expect(result.results.map((r) => r.path)).toEqual(posts.slice(1))
-    expect(progress.map(([done, total]) => [done, total])).toEqual([[1, 3], [2, 3], [3, 3]])
+    expect(progress.map(([done, total]) => [done, total])).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ])
     expect(progress.filter(([, , ok]) => !ok)).toHaveLength(1)
     expect(await listFiles(out)).toEqual(['Travel-notes-from-Kyoto.html', '你好，Hexo.html', '你好，Hexo/cover.png'])
   })
@@ -46,6 +50,10 @@ describe('batch export', () => {
       { signal: controller.signal, concurrency: 1 },
     )
     expect(started).toEqual(['a', 'b'])
-    expect(result).toEqual({ results: [{ path: 'b', value: 'B' }], failures: [{ path: 'a', error: { code: 'IO', message: 'disk full', path: 'a' } }], cancelled: true })
+    expect(result).toEqual({
+      results: [{ path: 'b', value: 'B' }],
+      failures: [{ path: 'a', error: { code: 'IO', message: 'disk full', path: 'a' } }],
+      cancelled: true,
+    })
   })
 })

@@ -25,14 +25,17 @@ describe('Markdown bundle', () => {
   it('keeps a BOM and CRLF header exactly, rewrites Markdown and HTML images, keeps remote ones when allowed', async () => {
     const dir = await tempDir()
     await writeFile(join(dir, 'pic one.png'), 'png')
-    const text = '\ufeff---\r\ntitle: "CRLF: 标题"   # comment\r\ndate: 2024-01-02\r\n---\r\n![a](pic%20one.png "t")\r\n<img alt=b src=\'./pic one.png\'>\r\n![r](https://example.com/x.png)\r\n'
+    const text =
+      '\ufeff---\r\ntitle: "CRLF: 标题"   # comment\r\ndate: 2024-01-02\r\n---\r\n![a](pic%20one.png "t")\r\n<img alt=b src=\'./pic one.png\'>\r\n![r](https://example.com/x.png)\r\n'
     await writeFile(join(dir, 'crlf.md'), text)
     const out = await tempDir()
     await exportArticles([join(dir, 'crlf.md')], { format: 'md', outDir: out, remote: true })
     const bytes = await readFile(join(out, 'CRLF-标题/CRLF-标题.md'))
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
     const bundled = bytes.toString('utf8')
-    expect(bundled).toBe('\ufeff---\r\ntitle: "CRLF: 标题"   # comment\r\ndate: 2024-01-02\r\n---\r\n![a](<images/pic%20one.png> "t")\r\n<img alt=b src="images/pic%20one.png">\r\n![r](https://example.com/x.png)\r\n')
+    expect(bundled).toBe(
+      '\ufeff---\r\ntitle: "CRLF: 标题"   # comment\r\ndate: 2024-01-02\r\n---\r\n![a](<images/pic%20one.png> "t")\r\n<img alt=b src="images/pic%20one.png">\r\n![r](https://example.com/x.png)\r\n',
+    )
     expect(await readFile(join(out, 'CRLF-标题/images/pic one.png'), 'utf8')).toBe('png')
   })
 
@@ -58,11 +61,15 @@ describe('Markdown bundle', () => {
     const result = await exportArticles([join(dir, 'hello.md')], { format: 'md', outDir: out })
     expect(result.failures).toEqual([])
     const bundled = await readFile(join(out, '出去/出去.md'), 'utf8')
-    expect(bundled).toBe(header + ['前 abs 后', 'up', 'gone', '<p>x  y</p>', '无图', '![ok](<images/ok.png>) r ![d](data:image/png;base64,AA==)', ''].join('\n'))
+    expect(bundled).toBe(
+      header + ['前 abs 后', 'up', 'gone', '<p>x  y</p>', '无图', '![ok](<images/ok.png>) r ![d](data:image/png;base64,AA==)', ''].join('\n'),
+    )
     expect(bundled).not.toContain('secret')
     expect(await listFiles(out)).toEqual(['出去/images/ok.png', '出去/出去.md'])
     const value = result.results[0]?.value
-    expect(value?.missing).toEqual([`${outside}/secret.png`, `../../../${outside.split('/').pop() ?? ''}/secret.png`, 'hello/missing.png', 'nothing.png'].sort())
+    expect(value?.missing).toEqual(
+      [`${outside}/secret.png`, `../../../${outside.split('/').pop() ?? ''}/secret.png`, 'hello/missing.png', 'nothing.png'].sort(),
+    )
     expect(value?.remote).toEqual(['https://example.com/r.png'])
 
     const zipped = await exportArticles([join(dir, 'hello.md')], { format: 'md', outDir: out, zip: true })

@@ -90,7 +90,9 @@ describe('exportArticles handler', () => {
     expect(new TextDecoder().decode(zip['bundle/bundle.md'])).toMatch(/^这是第一篇文章/)
 
     name = 'print.pdf'
-    await handlers.exportArticles(request({ articles: [HELLO], format: 'pdf', options: { pdf: { pageSize: 'Letter', headerTitle: true, pageNumbers: true, margins: { top: 10 } } } }))
+    await handlers.exportArticles(
+      request({ articles: [HELLO], format: 'pdf', options: { pdf: { pageSize: 'Letter', headerTitle: true, pageNumbers: true, margins: { top: 10 } } } }),
+    )
     expect(questions.at(-1)).toMatchObject({ kind: 'file', suggestedName: '你好，Hexo.pdf' })
     expect(new TextDecoder().decode(await readFile(join(out, 'print.pdf')))).toMatch(/^%PDF-/)
     expect(printed).toHaveLength(1)

@@ -108,7 +108,10 @@ describe('standalone HTML page', () => {
   it('renders the generator’s own tags as the preview does (Hexo: codeblock, note, an unknown tag labelled)', async () => {
     const site = await copyOf(HEXO)
     const post = join(site, 'source/_posts/tags.md')
-    await writeFile(post, '---\ntitle: Tags\n---\n{% codeblock lang:js %}\nconst 答案 = 42\n{% endcodeblock %}\n\n{% note info %}\n注意这里。\n{% endnote %}\n\n{% mystery a b %}\n')
+    await writeFile(
+      post,
+      '---\ntitle: Tags\n---\n{% codeblock lang:js %}\nconst 答案 = 42\n{% endcodeblock %}\n\n{% note info %}\n注意这里。\n{% endnote %}\n\n{% mystery a b %}\n',
+    )
     const out = await tempDir()
     const result = await exportArticles([post], { format: 'html', outDir: out })
     const html = await readFile(result.results[0]?.value.files[0] as string, 'utf8')
@@ -183,14 +186,7 @@ describe('standalone HTML page', () => {
     expect(elements(html).filter((e) => e.tag === 'style')).toHaveLength(1)
     expect(html).toContain('color: red')
     expect(value?.missing).toEqual(
-      [
-        `${outside}/abs.png`,
-        `${outside}/md.png`,
-        `${outside}/css.png`,
-        `${outside}/svg.png`,
-        '../../../outside/poster.png',
-        `${outside}/bg.png`,
-      ].sort(),
+      [`${outside}/abs.png`, `${outside}/md.png`, `${outside}/css.png`, `${outside}/svg.png`, '../../../outside/poster.png', `${outside}/bg.png`].sort(),
     )
     // (The file: URL never reaches the rule: DOMPurify allows no such scheme, and it is gone too.)
     expect(value?.remote).toEqual(['//media.example/a.mp3', 'https://tracker.example/pixel.png'])

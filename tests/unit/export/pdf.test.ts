@@ -4,7 +4,12 @@ import { pagePdfOptions, printToPdfOptions } from '../../../electron/export/pdf'
 describe('PDF options', () => {
   it('gives Electron inches and Playwright millimetres for the same margins', () => {
     const electron = printToPdfOptions({ pageSize: 'Letter', landscape: true, margins: { top: 25.4, left: 12.7 } })
-    expect(electron).toMatchObject({ pageSize: 'Letter', landscape: true, margins: { top: 1, right: 0.63, bottom: 0.709, left: 0.5 }, displayHeaderFooter: false })
+    expect(electron).toMatchObject({
+      pageSize: 'Letter',
+      landscape: true,
+      margins: { top: 1, right: 0.63, bottom: 0.709, left: 0.5 },
+      displayHeaderFooter: false,
+    })
     expect(pagePdfOptions({ margins: { top: 25.4, left: 12.7 } }).margin).toEqual({ top: '25.4mm', right: '16mm', bottom: '18mm', left: '12.7mm' })
   })
 

@@ -10,7 +10,8 @@ const copy = createRichTextCopier()
 
 describe('copy as rich text', () => {
   it('puts the look on every element as inline style, with no class, script or style sheet', () => {
-    const body = '# 标题\n\n第一段 **粗体** 和 `code`。\n\n> 引用\n\n- 一\n- 二\n\n```\nif (a) {\n  b()\n\n\n}\n```\n\n<p class="x" onclick="alert(1)" style="color: red">作者的样式</p>\n<script>alert(2)</script>\n\n<!-- more -->\n\n| a | b |\n|---|---|\n| 1 | 2 |\n'
+    const body =
+      '# 标题\n\n第一段 **粗体** 和 `code`。\n\n> 引用\n\n- 一\n- 二\n\n```\nif (a) {\n  b()\n\n\n}\n```\n\n<p class="x" onclick="alert(1)" style="color: red">作者的样式</p>\n<script>alert(2)</script>\n\n<!-- more -->\n\n| a | b |\n|---|---|\n| 1 | 2 |\n'
     const { html, text } = copy({ body, title: '你好' })
     const els = elements(html)
     expect(els.some((e) => ['script', 'style', 'link'].includes(e.tag))).toBe(false)

@@ -17,13 +17,25 @@ describe('static site', () => {
     const out = await tempDir()
     const progress: number[] = []
     const result = await exportSite(site, out, { onProgress: (p) => progress.push(p.done) })
-    expect(result.failures.map((f) => [f.path, f.error.code, f.error.line])).toEqual([['source/_posts/2021-01-01-broken.md', 'HEADER_PARSE', expect.any(Number)]])
+    expect(result.failures.map((f) => [f.path, f.error.code, f.error.line])).toEqual([
+      ['source/_posts/2021-01-01-broken.md', 'HEADER_PARSE', expect.any(Number)],
+    ])
     expect(result.failures[0]?.error.message).toContain('2021-01-01-broken.md')
     expect(result.articles).toBe(3)
     expect(progress).toEqual([1, 2, 3])
     const files = await listFiles(out)
     expect(files).toEqual(
-      expect.arrayContaining(['index.html', 'style.css', 'rss.xml', 'atom.xml', 'posts/你好，Hexo/index.html', 'posts/你好，Hexo/cover.png', 'tags/随笔.html', 'categories/技术-博客.html', 'categories/技术.html']),
+      expect.arrayContaining([
+        'index.html',
+        'style.css',
+        'rss.xml',
+        'atom.xml',
+        'posts/你好，Hexo/index.html',
+        'posts/你好，Hexo/cover.png',
+        'tags/随笔.html',
+        'categories/技术-博客.html',
+        'categories/技术.html',
+      ]),
     )
     expect(files.some((f) => f.includes('下一个想法') || f.includes('未发布'))).toBe(false)
 

@@ -60,7 +60,7 @@ describe('field checks', () => {
     expect(check('---\ndate: 2999-01-01\n---\n')).toEqual([])
   })
 
-  it('reads a date without a zone on the site\'s clock, even from a header parsed without one', () => {
+  it("reads a date without a zone on the site's clock, even from a header parsed without one", () => {
     // 10:00 in Shanghai is 02:00 UTC: at 03:00 UTC it has passed there, though not yet in UTC.
     const now = Date.UTC(2026, 10, 29, 3)
     const text = '---\ndate: 2026-11-29 10:00:00\n---\n'

@@ -4,16 +4,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  dateFormatOf,
-  formatDate,
-  parseDateText,
-  readDate,
-  retypeDate,
-  rewriteDate,
-  wallTimeAt,
-  type WallTime,
-} from '../../../shared/frontmatter/dates'
+import { dateFormatOf, formatDate, parseDateText, readDate, retypeDate, rewriteDate, wallTimeAt, type WallTime } from '../../../shared/frontmatter/dates'
 import { readWallClock, toInputValue } from '../../../renderer/properties/wall-clock'
 
 const wall = (year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): WallTime => ({

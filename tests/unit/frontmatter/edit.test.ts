@@ -1,16 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import {
-  addKey,
-  addListItem,
-  applyPatches,
-  fieldRecord,
-  parse,
-  removeKey,
-  removeListItem,
-  renameKey,
-  setValue,
-} from '../../../shared/frontmatter'
+import { addKey, addListItem, applyPatches, fieldRecord, parse, removeKey, removeListItem, renameKey, setValue } from '../../../shared/frontmatter'
 import { FolioError } from '../../../shared/errors'
 import type { EditValue, TextPatch } from '../../../shared/frontmatter/types'
 
@@ -121,9 +111,7 @@ describe('setValue: scalars', () => {
     for (const [value, written] of cases) {
       const out = set(text, 'after', value)
       expect(changedLines(text, out)).toEqual([`after: ${written}`])
-      expect(fieldRecord(parse(out)).after).toMatchObject(
-        /^\d{4}-/.test(value) ? { type: 'date', text: value } : { type: 'string', value },
-      )
+      expect(fieldRecord(parse(out)).after).toMatchObject(/^\d{4}-/.test(value) ? { type: 'date', text: value } : { type: 'string', value })
     }
   })
 
@@ -170,9 +158,7 @@ describe('the eol option (CodeMirror text of a CRLF file is LF-only)', () => {
   it('writes new lines with the given line ending while indexing the LF text', () => {
     const lf = '---\ntitle: x\n---\nbody\n'
     expect(set(lf, 'title', '新')).toBe('---\ntitle: 新\n---\nbody\n')
-    expect(apply(lf, setValue(lf, 'tags', ['a', 'b'], { eol: '\r\n' }))).toBe(
-      '---\ntitle: x\ntags:\r\n  - a\r\n  - b\r\n---\nbody\n',
-    )
+    expect(apply(lf, setValue(lf, 'tags', ['a', 'b'], { eol: '\r\n' }))).toBe('---\ntitle: x\ntags:\r\n  - a\r\n  - b\r\n---\nbody\n')
     expect(apply('body', setValue('body', 'title', 'x', { eol: '\r\n' }))).toBe('---\r\ntitle: x\r\n---\r\nbody')
   })
 })
@@ -267,9 +253,7 @@ describe('keys', () => {
   })
 
   it('adds a key after the last one, in the block style', () => {
-    expect(apply(text, addKey(text, 'draft', true))).toBe(
-      '---\ntitle: x # t\ntags:\n  - a\ndate: 2020-01-01\ndraft: true\n---\nbody',
-    )
+    expect(apply(text, addKey(text, 'draft', true))).toBe('---\ntitle: x # t\ntags:\n  - a\ndate: 2020-01-01\ndraft: true\n---\nbody')
     const quoting = "---\ntitle: 'x'\nauthor: 'y'\nlist:\n - a\n---\n"
     expect(apply(quoting, addKey(quoting, 'subtitle', 'z'))).toContain("list:\n - a\nsubtitle: 'z'\n---")
     expect(apply(quoting, addKey(quoting, 'tags', ['p', 'q']))).toContain("tags:\n - 'p'\n - 'q'\n---")
@@ -315,7 +299,7 @@ describe('refusing headers that do not parse', () => {
 })
 
 describe('TOML edits', () => {
-  const text = "+++\ntitle = 'x' # c\ndate = 2024-01-01T10:00:00+08:00\ntags = [\"a\"]\n[params]\nk = 1\n+++\nbody"
+  const text = '+++\ntitle = \'x\' # c\ndate = 2024-01-01T10:00:00+08:00\ntags = ["a"]\n[params]\nk = 1\n+++\nbody'
 
   it('sets scalars in place, keeping literal strings and bare dates', () => {
     expect(changedLines(text, set(text, 'title', '新'))).toEqual(["title = '新' # c"])

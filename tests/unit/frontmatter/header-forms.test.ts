@@ -33,7 +33,9 @@ describe('an opening fence that never closes', () => {
   it('is never given a second header by an edit', () => {
     for (const text of broken) {
       for (const site of ['plain', 'hexo', 'jekyll'] as const) {
-        expect(() => setValue(text, 'title', 'y', { site }), `${site} ${JSON.stringify(text)}`).toThrow(expect.objectContaining({ code: 'HEADER_PARSE', line: text.startsWith('\n') ? 2 : 1 }))
+        expect(() => setValue(text, 'title', 'y', { site }), `${site} ${JSON.stringify(text)}`).toThrow(
+          expect.objectContaining({ code: 'HEADER_PARSE', line: text.startsWith('\n') ? 2 : 1 }),
+        )
       }
     }
   })
@@ -102,7 +104,13 @@ describe("Hexo's header forms", () => {
     const text = '---\ntitle: x\ntags:\n\t- a\n\t- b\nmeta:\n\tk: v\n---\nbody\n'
     const p = parse(text, hexo)
     expect(p.ok).toBe(true)
-    expect(fieldRecord(p).tags).toEqual({ type: 'list', items: [{ type: 'string', value: 'a' }, { type: 'string', value: 'b' }] })
+    expect(fieldRecord(p).tags).toEqual({
+      type: 'list',
+      items: [
+        { type: 'string', value: 'a' },
+        { type: 'string', value: 'b' },
+      ],
+    })
     expect(p.fields.map((f) => [f.key, f.line, text.slice(f.valueRange.from, f.valueRange.to)])).toEqual([
       ['title', 2, 'x'],
       ['tags', 3, '- a\n\t- b'],
@@ -125,7 +133,11 @@ describe("Hexo's header forms", () => {
       ['a list item added', () => addListItem(text, 'tags', 'c', hexo), text.replace('\t- b\n', '\t- b\n\t- c\n')],
       ['a list item removed', () => removeListItem(text, 'tags', 0, hexo), text.replace('\t- a\n', '')],
       ['a list set', () => setValue(text, 'tags', ['x', 'y z'], hexo), text.replace('\t- a\n\t- b', '\t- x\n\t- y z')],
-      ['a nested map set', () => setValue(text, 'meta', { k: 'w', list: [1, 2] }, hexo), text.replace('\tk: v\n\tlist:\n\t\t- 1', '\tk: w\n\tlist:\n\t\t- 1\n\t\t- 2')],
+      [
+        'a nested map set',
+        () => setValue(text, 'meta', { k: 'w', list: [1, 2] }, hexo),
+        text.replace('\tk: v\n\tlist:\n\t\t- 1', '\tk: w\n\tlist:\n\t\t- 1\n\t\t- 2'),
+      ],
       ['a block scalar replaced', () => setValue(text, 'description', 'one', hexo), text.replace('|\n\tline one\n\tline two', 'one')],
       ['a key removed', () => removeKey(text, 'meta', hexo), text.replace('meta:\n\tk: v\n\tlist:\n\t\t- 1\n', '')],
       ['a list key added', () => setValue(text, 'categories', ['笔记'], hexo), text.replace('---\nbody', 'categories:\n\t- 笔记\n---\nbody')],
@@ -171,7 +183,7 @@ describe("each generator's fences, as its own reader finds them", () => {
     expect(() => setValue(text, 'title', 'y', { site })).toThrow(expect.objectContaining({ code: 'HEADER_PARSE' }))
   }
 
-  it('Hexo: no language or trailing space after the first line\'s fence, no `...` close, `;;;` only on the first line', () => {
+  it("Hexo: no language or trailing space after the first line's fence, no `...` close, `;;;` only on the first line", () => {
     notRead('--- \ntitle: x\n---\nbody\n', 'hexo', /^Hexo reads no header when spaces follow the opening fence/)
     expect(hexoParse('--- \ntitle: x\n---\nbody\n')).toEqual({ _content: '--- \ntitle: x\n---\nbody\n' })
     // After a blank line the fence is YAML's own `---`, which may carry spaces: both read it.
@@ -230,13 +242,19 @@ describe("each generator's fences, as its own reader finds them", () => {
 describe('values as each reader types them', () => {
   const text = '---\npublished: no\ncomments: on\nweight: 017\ntime: 1:20\ncount: 1_000\ndate: 2024-01-01 10:00:00\ntitle: Hello\n---\nbody\n'
 
-  it("Jekyll reads YAML 1.1 as Psych does: no/on are booleans, 017 octal, 1:20 sexagesimal, 1_000 a number", () => {
+  it('Jekyll reads YAML 1.1 as Psych does: no/on are booleans, 017 octal, 1:20 sexagesimal, 1_000 a number', () => {
     const f = fieldRecord(parse(text, { site: 'jekyll' }))
-    expect([f.published, f.comments]).toEqual([{ type: 'boolean', value: false }, { type: 'boolean', value: true }])
+    expect([f.published, f.comments]).toEqual([
+      { type: 'boolean', value: false },
+      { type: 'boolean', value: true },
+    ])
     expect([f.weight, f.time, f.count].map((v) => (v?.type === 'number' ? v.value : v))).toEqual([15, 80, 1000])
     expect(f.date).toMatchObject({ type: 'date', text: '2024-01-01 10:00:00' })
     // Psych reads `e0` as text; the `yaml` package's 1.1 float pattern would make it NaN.
-    expect(fieldRecord(parse('---\ntitle: e0\nn: .nan\n---\n', { site: 'jekyll' }))).toMatchObject({ title: { type: 'string', value: 'e0' }, n: { type: 'number' } })
+    expect(fieldRecord(parse('---\ntitle: e0\nn: .nan\n---\n', { site: 'jekyll' }))).toMatchObject({
+      title: { type: 'string', value: 'e0' },
+      n: { type: 'number' },
+    })
     // The edits keep it: a date set on a date stays plain, text that Psych would retype is quoted.
     expect(set(text, 'date', '2024-02-02 08:00:00', { site: 'jekyll', date: true })).toContain('\ndate: 2024-02-02 08:00:00\n')
     expect(set(text, 'title', 'no', { site: 'jekyll' })).toContain("\ntitle: 'no'\n")

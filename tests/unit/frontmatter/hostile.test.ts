@@ -42,7 +42,16 @@ describe('hostile headers: aliases', () => {
     expect(fieldRecord(p).v7).toEqual({
       type: 'map',
       entries: [
-        { key: 'defaults', value: { type: 'map', entries: [{ key: 'layout', value: { type: 'string', value: 'post' } }, { key: 'comments', value: { type: 'boolean', value: true } }] } },
+        {
+          key: 'defaults',
+          value: {
+            type: 'map',
+            entries: [
+              { key: 'layout', value: { type: 'string', value: 'post' } },
+              { key: 'comments', value: { type: 'boolean', value: true } },
+            ],
+          },
+        },
         { key: 'tags', value: { type: 'list', items: ['旅行', '日本', '京都'].map((value) => ({ type: 'string', value })) } },
       ],
     })
@@ -64,7 +73,7 @@ describe('hostile headers: nesting', () => {
     expect(parse(hostile.deepJson(101)).errors).toEqual([expect.objectContaining({ code: 'too-deep' })])
   })
 
-  it('a 20,000-deep YAML flow list is a too-deep error, not the parser\'s stack message', () => {
+  it("a 20,000-deep YAML flow list is a too-deep error, not the parser's stack message", () => {
     const p = parse(hostile.deepYamlFlow(20_000))
     expect(p.errors).toEqual([expect.objectContaining({ code: 'too-deep', line: 2 })])
     expect(p.errors[0]?.message).not.toMatch(/call stack/)
@@ -139,9 +148,7 @@ describe('hostile headers: size', () => {
 
 describe('hostile headers: characters and line endings', () => {
   it('a NUL inside a header value is an error at its line; a NUL in the body is not', () => {
-    expect(parse('---\ntitle: 标题\nsummary: a\u0000b\n---\nbody\n').errors).toEqual([
-      expect.objectContaining({ code: 'nul', line: 3, column: 11 }),
-    ])
+    expect(parse('---\ntitle: 标题\nsummary: a\u0000b\n---\nbody\n').errors).toEqual([expect.objectContaining({ code: 'nul', line: 3, column: 11 })])
     expect(parse('{"title": "a\u0000b"}\nbody').errors).toEqual([expect.objectContaining({ code: 'nul' })])
     expect(parse('---\ntitle: x\n---\nbo\u0000dy\n').errors).toEqual([])
   })

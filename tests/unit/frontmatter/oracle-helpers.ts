@@ -55,20 +55,97 @@ export function isFolioError(error: unknown): boolean {
 
 /** Strings some YAML reader takes for another type, as found in real headers. */
 export const TRICKY_VALUES = [
-  '2024-01-01', '2022-03-01 04:51:00', '2022-03-01T04:51:00Z', '12:30', '1:20', '1092', '1.10', '.5', '1e3', '+12',
-  '017', '0o17', '0x1F', '1_000', 'true', 'False', 'yes', 'No', 'on', 'OFF', 'y', 'null', '~', '.inf', '-.Inf', '.nan',
-  '<<', '- x', '? x', ': x', '@x', '`x`', '!x', '&x', '*x', '%x', '|', '>', '#x', '"x', "'x", 'a: b', 'x #y', '',
-  ' ', 'a ', '[a]', '{a}', 'Tue, 01 Mar 2022 04:51:00 GMT', '2013/7/13 20:46:25', '中文：标题', 'C#', '---', '...',
+  '2024-01-01',
+  '2022-03-01 04:51:00',
+  '2022-03-01T04:51:00Z',
+  '12:30',
+  '1:20',
+  '1092',
+  '1.10',
+  '.5',
+  '1e3',
+  '+12',
+  '017',
+  '0o17',
+  '0x1F',
+  '1_000',
+  'true',
+  'False',
+  'yes',
+  'No',
+  'on',
+  'OFF',
+  'y',
+  'null',
+  '~',
+  '.inf',
+  '-.Inf',
+  '.nan',
+  '<<',
+  '- x',
+  '? x',
+  ': x',
+  '@x',
+  '`x`',
+  '!x',
+  '&x',
+  '*x',
+  '%x',
+  '|',
+  '>',
+  '#x',
+  '"x',
+  "'x",
+  'a: b',
+  'x #y',
+  '',
+  ' ',
+  'a ',
+  '[a]',
+  '{a}',
+  'Tue, 01 Mar 2022 04:51:00 GMT',
+  '2013/7/13 20:46:25',
+  '中文：标题',
+  'C#',
+  '---',
+  '...',
 ]
 
 // `e0` is left out: the `yaml` package's YAML 1.1 oracle takes it for a number (Psych does not).
 const word = fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/).filter((w) => !/^(?:y|n|yes|no|on|off|true|false|null)$/.test(w) && !/^e\d/.test(w))
-const cjk = fc.array(fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)), { minLength: 1, maxLength: 5 }).map((a) => a.join(''))
-const plain = fc.oneof(word, cjk, fc.tuple(word, cjk).map(([a, b]) => `${a} ${b}`))
+const cjk = fc
+  .array(
+    fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)),
+    { minLength: 1, maxLength: 5 },
+  )
+  .map((a) => a.join(''))
+const plain = fc.oneof(
+  word,
+  cjk,
+  fc.tuple(word, cjk).map(([a, b]) => `${a} ${b}`),
+)
 /** Written as is, unquoted: what authors type, including what YAML retypes. */
 const bare = fc.oneof(
   plain,
-  fc.constantFrom('2024-01-01', '2013/7/13 20:46:25', '2022-03-01 04:51:00', '12:30', '1092', '1.10', '017', '0x1F', '1_000', '+12', 'yes', 'off', 'true', '~', '.inf', 'null', ''),
+  fc.constantFrom(
+    '2024-01-01',
+    '2013/7/13 20:46:25',
+    '2022-03-01 04:51:00',
+    '12:30',
+    '1092',
+    '1.10',
+    '017',
+    '0x1F',
+    '1_000',
+    '+12',
+    'yes',
+    'off',
+    'true',
+    '~',
+    '.inf',
+    'null',
+    '',
+  ),
 )
 const indent = fc.constantFrom('  ', ' ', '', '\t', '\t\t')
 
@@ -79,10 +156,21 @@ export const entryLines: fc.Arbitrary<(key: string) => string[]> = fc.oneof(
   fc.constantFrom(...TRICKY_VALUES).map((v) => (k: string) => [`${k}: ${JSON.stringify(v)}`]),
   fc.constantFrom(...TRICKY_VALUES).map((v) => (k: string) => [`${k}: '${v.replace(/'/g, "''")}'`]),
   fc.array(plain, { maxLength: 3 }).map((items) => (k: string) => [`${k}: [${items.join(', ')}]`]),
-  fc.tuple(fc.array(bare.filter((v) => v !== ''), { minLength: 1, maxLength: 3 }), indent).map(
-    ([items, ind]) =>
-      (k: string) => [`${k}:`, ...items.map((i) => `${ind}- ${i}`)],
-  ),
-  fc.tuple(word, plain, indent.filter((i) => i !== '')).map(([sub, v, ind]) => (k: string) => [`${k}:`, `${ind}${sub}: ${v}`]),
+  fc
+    .tuple(
+      fc.array(
+        bare.filter((v) => v !== ''),
+        { minLength: 1, maxLength: 3 },
+      ),
+      indent,
+    )
+    .map(([items, ind]) => (k: string) => [`${k}:`, ...items.map((i) => `${ind}- ${i}`)]),
+  fc
+    .tuple(
+      word,
+      plain,
+      indent.filter((i) => i !== ''),
+    )
+    .map(([sub, v, ind]) => (k: string) => [`${k}:`, `${ind}${sub}: ${v}`]),
   fc.tuple(plain, plain, fc.constantFrom('|', '>-')).map(([a, b, style]) => (k: string) => [`${k}: ${style}`, `  ${a}`, `  ${b}`]),
 )

@@ -57,7 +57,13 @@ const value: fc.Arbitrary<EditValue> = fc.oneof(
 )
 
 /** Reading, set and unset agree with the oracle on generated files. */
-function agreeWithOracle(name: string, files: fc.Arbitrary<string>, oracle: (text: string) => Reading | 'error', opts: EditOptions, keys: fc.Arbitrary<string>): void {
+function agreeWithOracle(
+  name: string,
+  files: fc.Arbitrary<string>,
+  oracle: (text: string) => Reading | 'error',
+  opts: EditOptions,
+  keys: fc.Arbitrary<string>,
+): void {
   describe(name, () => {
     it('reads the same values and the same body', () => {
       fc.assert(
@@ -164,7 +170,10 @@ const hugoFile = fc
     body: fc.constantFrom('Body.\n', '', '\n+++ not a fence\n'),
   })
   .map(({ entries, table, eol, body }) =>
-    ['+++', ...entries.flatMap(([k, make]) => make(k)), ...(table ? ['', '[params]', 'color = "red"'] : []), '+++'].join('\n').concat('\n', body).replace(/\n/g, eol),
+    ['+++', ...entries.flatMap(([k, make]) => make(k)), ...(table ? ['', '[params]', 'color = "red"'] : []), '+++']
+      .join('\n')
+      .concat('\n', body)
+      .replace(/\n/g, eol),
   )
 
 agreeWithOracle("Hugo's TOML headers against smol-toml", hugoFile, toml, { site: 'hugo' }, tomlKey)

@@ -20,15 +20,7 @@ describe('parse: the seed article', () => {
   const p = parse(seed)
   it('reads every key with its type', () => {
     expect(p.ok).toBe(true)
-    expect(p.fields.map((f) => f.key)).toEqual([
-      'title',
-      'categories',
-      'headimg',
-      'author',
-      'comments',
-      'date',
-      'thumbnail',
-    ])
+    expect(p.fields.map((f) => f.key)).toEqual(['title', 'categories', 'headimg', 'author', 'comments', 'date', 'thumbnail'])
     const r = fieldRecord(p)
     expect(r.title).toEqual({ type: 'string', value: '史无前例，阿里云或将空降 M7 级高管' })
     expect(r.categories).toEqual({
@@ -225,9 +217,7 @@ describe('parse: JSON', () => {
   })
 
   it('reports duplicate keys and syntax errors with line and column', () => {
-    expect(parse('{\n  "a": 1,\n  "a": 2\n}\n').errors).toEqual([
-      { code: 'duplicate-key', message: 'Duplicate key a', line: 3, column: 3 },
-    ])
+    expect(parse('{\n  "a": 1,\n  "a": 2\n}\n').errors).toEqual([{ code: 'duplicate-key', message: 'Duplicate key a', line: 3, column: 3 }])
     expect(parse('{\n  "a": 1\n  "b": 2\n}\n').errors[0]).toMatchObject({ code: 'syntax', line: 3 })
   })
 })

@@ -5,16 +5,7 @@
 import { EditorState } from '@codemirror/state'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  addListItem,
-  applyPatches,
-  fieldRecord,
-  fieldToEditValue,
-  parse,
-  parseDateText,
-  removeListItem,
-  setValue,
-} from '../../../shared/frontmatter'
+import { addListItem, applyPatches, fieldRecord, fieldToEditValue, parse, parseDateText, removeListItem, setValue } from '../../../shared/frontmatter'
 import { hasControl } from '../../../shared/frontmatter/quote'
 import type { EditValue, FieldValue } from '../../../shared/frontmatter/types'
 
@@ -29,7 +20,10 @@ const plain = fc
   .filter((s) => !/^(?:y|n|yes|no|on|off|true|false|null)$/i.test(s))
 const longCjk = fc.array(cjk, { minLength: 80, maxLength: 300 }).map((a) => a.join(''))
 const anyString = fc.string({ unit: 'grapheme', maxLength: 30 })
-const comment = fc.option(fc.oneof(word, cjkWord).map((c) => ` # ${c}`), { nil: '' })
+const comment = fc.option(
+  fc.oneof(word, cjkWord).map((c) => ` # ${c}`),
+  { nil: '' },
+)
 
 interface Entry {
   key: string
@@ -43,20 +37,33 @@ const single = (s: string) => `'${s.replace(/'/g, "''")}'`
 const entry = (k: string): fc.Arbitrary<Entry> =>
   fc.oneof(
     fc.tuple(plain, comment).map(([v, c]) => ({ key: k, lines: [`${k}: ${v}${c}`], value: v })),
-    fc.tuple(anyString.filter((s) => !hasControl(s)), comment).map(([v, c]) => ({
-      key: k,
-      lines: [`${k}: ${single(v)}${c}`],
-      value: v,
-    })),
+    fc
+      .tuple(
+        anyString.filter((s) => !hasControl(s)),
+        comment,
+      )
+      .map(([v, c]) => ({
+        key: k,
+        lines: [`${k}: ${single(v)}${c}`],
+        value: v,
+      })),
     fc.tuple(anyString, comment).map(([v, c]) => ({ key: k, lines: [`${k}: ${JSON.stringify(v)}${c}`], value: v })),
     longCjk.map((v) => ({ key: k, lines: [`${k}: ${v}`], value: v })),
     fc.integer({ min: -1e6, max: 1e6 }).map((n) => ({ key: k, lines: [`${k}: ${n}`], value: n })),
     fc.boolean().map((b) => ({ key: k, lines: [`${k}: ${b}`], value: b })),
-    fc.tuple(fc.array(plain.filter((s) => !/[,.]/.test(s)), { maxLength: 4 }), comment).map(([items, c]) => ({
-      key: k,
-      lines: [`${k}: [${items.join(', ')}]${c}`],
-      value: items,
-    })),
+    fc
+      .tuple(
+        fc.array(
+          plain.filter((s) => !/[,.]/.test(s)),
+          { maxLength: 4 },
+        ),
+        comment,
+      )
+      .map(([items, c]) => ({
+        key: k,
+        lines: [`${k}: [${items.join(', ')}]${c}`],
+        value: items,
+      })),
     fc.tuple(fc.array(plain, { minLength: 1, maxLength: 4 }), fc.constantFrom('', ' ', '  ')).map(([items, indent]) => ({
       key: k,
       lines: [`${k}:`, ...items.map((i) => `${indent}- ${i}`)],

@@ -35,9 +35,7 @@ function check(site: string, root: string, hexo: boolean): Record<string, string
     const name = relative(root, file)
     const before = parse(text, { hexo })
     if (!before.ok) {
-      expect(() => setValue(text, 'title', TITLE, { hexo }), name).toThrow(
-        expect.objectContaining({ code: 'HEADER_PARSE' }),
-      )
+      expect(() => setValue(text, 'title', TITLE, { hexo }), name).toThrow(expect.objectContaining({ code: 'HEADER_PARSE' }))
       outcome[name] = 'refused'
       continue
     }

@@ -17,21 +17,94 @@ import type { EditOptions, EditValue } from '../../../shared/frontmatter/types'
 /** Strings that some YAML reader takes for another type, as found in real headers. */
 const TRICKY = [
   // YAML 1.1 timestamps, in every spelling the readers accept
-  '2024-01-01', '2024-1-1', '2022-03-01 04:51:00', '2022-03-01T04:51:00Z', '2001-12-14t21:59:43.10-05:00',
-  '2024-01-01 10:00:00 +08:00', '2024-01-01  1:02:03',
+  '2024-01-01',
+  '2024-1-1',
+  '2022-03-01 04:51:00',
+  '2022-03-01T04:51:00Z',
+  '2001-12-14t21:59:43.10-05:00',
+  '2024-01-01 10:00:00 +08:00',
+  '2024-01-01  1:02:03',
   // times and YAML 1.1 sexagesimal numbers
-  '12:30', '1:20', '190:20:30.15', '-1:30',
+  '12:30',
+  '1:20',
+  '190:20:30.15',
+  '-1:30',
   // numbers: decimal, float, exponent, YAML 1.1 octal/hex/binary, underscores, signs
-  '1092', '1.10', '1.0', '.5', '5.', '1e3', '-2E-2', '+12', '017', '0o17', '0x1F', '0b101', '1_000', '1,000',
+  '1092',
+  '1.10',
+  '1.0',
+  '.5',
+  '5.',
+  '1e3',
+  '-2E-2',
+  '+12',
+  '017',
+  '0o17',
+  '0x1F',
+  '0b101',
+  '1_000',
+  '1,000',
   // booleans of YAML 1.1 and 1.2
-  'true', 'True', 'FALSE', 'yes', 'Yes', 'NO', 'no', 'on', 'On', 'off', 'OFF', 'y', 'Y', 'n', 'N',
+  'true',
+  'True',
+  'FALSE',
+  'yes',
+  'Yes',
+  'NO',
+  'no',
+  'on',
+  'On',
+  'off',
+  'OFF',
+  'y',
+  'Y',
+  'n',
+  'N',
   // null, infinities, not-a-number
-  'null', 'Null', 'NULL', '~', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', 'NaN', 'Infinity',
+  'null',
+  'Null',
+  'NULL',
+  '~',
+  '.inf',
+  '-.Inf',
+  '+.INF',
+  '.nan',
+  '.NaN',
+  'NaN',
+  'Infinity',
   // indicators and merge/value keys
-  '<<', '=', '- x', '? x', ': x', '@x', '`x`', '!x', '&x', '*x', '%x', '|', '>', '#x', '"x', "'x",
+  '<<',
+  '=',
+  '- x',
+  '? x',
+  ': x',
+  '@x',
+  '`x`',
+  '!x',
+  '&x',
+  '*x',
+  '%x',
+  '|',
+  '>',
+  '#x',
+  '"x',
+  "'x",
   // plain text that must stay plain-safe
-  'Tue, 01 Mar 2022 04:51:00 GMT', '2013/7/13 20:46:25', 'C#', 'a:b', '中文：标题', 'v1.2.3', '1.2.3',
-  '10:00 AM', '2024-13-45', '20240101', '', ' ', 'a ', 'x #y', 'x: y',
+  'Tue, 01 Mar 2022 04:51:00 GMT',
+  '2013/7/13 20:46:25',
+  'C#',
+  'a:b',
+  '中文：标题',
+  'v1.2.3',
+  '1.2.3',
+  '10:00 AM',
+  '2024-13-45',
+  '20240101',
+  '',
+  ' ',
+  'a ',
+  'x #y',
+  'x: y',
 ]
 
 const oracles = {
@@ -94,12 +167,15 @@ describe('a string keeps its type for every reader', () => {
   it('any generated string round-trips through all three readers', () => {
     const text = '---\ntitle: x\nlist: [a]\n---\n'
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom(...TRICKY), fc.stringMatching(/^[-+.:0-9eExobn_ ~yYNTtf]{1,10}$/)), (value) => {
-        const out = applyPatches(text, setValue(text, 'title', value))
-        for (const [name, got] of Object.entries(readBack(out, 'title'))) expect(got, name).toBe(value)
-        const list = applyPatches(text, setValue(text, 'list', [value]))
-        for (const [name, got] of Object.entries(readBack(list, 'list'))) expect(got, name).toEqual([value])
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom(...TRICKY), fc.stringMatching(/^[-+.:0-9eExobn_ ~yYNTtf]{1,10}$/)),
+        (value) => {
+          const out = applyPatches(text, setValue(text, 'title', value))
+          for (const [name, got] of Object.entries(readBack(out, 'title'))) expect(got, name).toBe(value)
+          const list = applyPatches(text, setValue(text, 'list', [value]))
+          for (const [name, got] of Object.entries(readBack(list, 'list'))) expect(got, name).toEqual([value])
+        },
+      ),
       { numRuns: 300 },
     )
   })
@@ -132,9 +208,7 @@ describe('a date meant as a date stays a plain timestamp', () => {
     const opts: EditOptions = { date: true }
     const text = '---\ntitle: x\ndate:\n---\n'
     expect(applyPatches(text, setValue(text, 'date', '2024-01-01', opts))).toBe('---\ntitle: x\ndate: 2024-01-01\n---\n')
-    expect(applyPatches(text, setValue(text, 'updated', '2024-01-02 10:00:00', opts))).toBe(
-      '---\ntitle: x\ndate:\nupdated: 2024-01-02 10:00:00\n---\n',
-    )
+    expect(applyPatches(text, setValue(text, 'updated', '2024-01-02 10:00:00', opts))).toBe('---\ntitle: x\ndate:\nupdated: 2024-01-02 10:00:00\n---\n')
     // Text that is no YAML timestamp is still a string and is quoted as one.
     expect(applyPatches(text, setValue(text, 'updated', '12:30', opts))).toContain("updated: '12:30'")
   })

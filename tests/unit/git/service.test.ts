@@ -82,7 +82,9 @@ describe('git in the app', () => {
     chmodSync(hook, 0o755)
     writeFileSync(join(dir, POST), 'changed\n')
     const h = await app(dir)
-    await expect(h.commitArticles([POST], 'Change')).rejects.toThrow(/refused, most likely by the repository's pre-commit hook[\s\S]*lint: the title is too long/)
+    await expect(h.commitArticles([POST], 'Change')).rejects.toThrow(
+      /refused, most likely by the repository's pre-commit hook[\s\S]*lint: the title is too long/,
+    )
 
     writeFileSync(hook, '#!/bin/sh\nsleep 60\n')
     const committing = h.commitArticles([POST], 'Change')
@@ -211,7 +213,12 @@ describe('what the writer is told, and the user’s own git settings', () => {
     sh(mine, 'config', 'pull.rebase', 'true')
     const h = await app(mine)
     await h.pullChanges()
-    expect(sh(mine, 'log', '--format=%s|%p', '-2').trim().split('\n').map((l) => l.split('|')[0])).toEqual(['Mine', 'Theirs'])
+    expect(
+      sh(mine, 'log', '--format=%s|%p', '-2')
+        .trim()
+        .split('\n')
+        .map((l) => l.split('|')[0]),
+    ).toEqual(['Mine', 'Theirs'])
     expect(sh(mine, 'log', '-1', '--format=%p').trim().split(' ')).toHaveLength(1)
   })
 

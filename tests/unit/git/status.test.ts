@@ -121,7 +121,13 @@ describe('repoStatus on a real repository', () => {
     sh(dir, 'mv', join(POSTS, '2023-12-24-travel-notes.md'), join(POSTS, 'travel.md'))
     rmSync(join(dir, POSTS, '2021-01-01-broken.md'))
     const status = await repoStatus((await findRepo(dir))!, dir)
-    expect(status.changes).toContainEqual({ path: `${POSTS}/travel.md`, kind: 'staged', staged: true, unstaged: false, from: `${POSTS}/2023-12-24-travel-notes.md` })
+    expect(status.changes).toContainEqual({
+      path: `${POSTS}/travel.md`,
+      kind: 'staged',
+      staged: true,
+      unstaged: false,
+      from: `${POSTS}/2023-12-24-travel-notes.md`,
+    })
     expect(status.changes).toContainEqual({ path: `${POSTS}/2021-01-01-broken.md`, kind: 'deleted', staged: false, unstaged: true })
   })
 

@@ -19,12 +19,17 @@ async function services(root: string) {
 }
 
 const read = (root: string, rel: string): Promise<string> => readFile(join(root, rel), 'utf8')
-const gone = (root: string, rel: string): Promise<boolean> => stat(join(root, rel)).then(() => false, () => true)
+const gone = (root: string, rel: string): Promise<boolean> =>
+  stat(join(root, rel)).then(
+    () => false,
+    () => true,
+  )
 
 const HEXO_SITE = {
   '_config.yml': 'title: t\npost_asset_folder: true\n',
   'package.json': '{"dependencies":{"hexo":"^7.0.0"}}',
-  'source/_posts/welcome-to-folio.md': '---\r\ntitle: Welcome\r\nthumbnail: welcome-to-folio/cover.svg # the card\r\n---\r\n![cover](welcome-to-folio/cover.svg)\r\n{% asset_img cover.svg %}\r\n',
+  'source/_posts/welcome-to-folio.md':
+    '---\r\ntitle: Welcome\r\nthumbnail: welcome-to-folio/cover.svg # the card\r\n---\r\n![cover](welcome-to-folio/cover.svg)\r\n{% asset_img cover.svg %}\r\n',
   'source/_posts/welcome-to-folio/cover.svg': '<svg/>',
   'source/_posts/other.md': '---\ntitle: Other\n---\nRead {% post_link welcome-to-folio %}.\n\nAnd [again](welcome-to-folio.md).\n',
   'source/_posts/broken.md': '---\ntitle: [oops\n---\n{% post_link welcome-to-folio %}\n',
@@ -51,7 +56,9 @@ describe('rename keeping links whole, over a real folder', () => {
     expect(result.changed.sort()).toEqual(['source/_posts/hello.md', 'source/_posts/other.md'])
     expect(await gone(root, 'source/_posts/welcome-to-folio.md')).toBe(true)
     expect(await read(root, 'source/_posts/hello/cover.svg')).toBe('<svg/>')
-    expect(await read(root, 'source/_posts/hello.md')).toBe('---\r\ntitle: Welcome\r\nthumbnail: hello/cover.svg # the card\r\n---\r\n![cover](hello/cover.svg)\r\n{% asset_img cover.svg %}\r\n')
+    expect(await read(root, 'source/_posts/hello.md')).toBe(
+      '---\r\ntitle: Welcome\r\nthumbnail: hello/cover.svg # the card\r\n---\r\n![cover](hello/cover.svg)\r\n{% asset_img cover.svg %}\r\n',
+    )
     expect(await read(root, 'source/_posts/other.md')).toBe('---\ntitle: Other\n---\nRead {% post_link hello %}.\n\nAnd [again](hello.md).\n')
     expect(await read(root, 'source/_posts/broken.md')).toBe(HEXO_SITE['source/_posts/broken.md'])
 

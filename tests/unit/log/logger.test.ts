@@ -71,7 +71,9 @@ describe('the log file', () => {
       const logger = createFileLogger(join(base, 'not-a-folder'))
       logger.error('settings', 'Could not save the settings')
       await logger.flush()
-      expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toMatch(/could not write the log .*not-a-folder[\s\S]*ERROR \[settings\] Could not save the settings/)
+      expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toMatch(
+        /could not write the log .*not-a-folder[\s\S]*ERROR \[settings\] Could not save the settings/,
+      )
     } finally {
       stderr.mockRestore()
     }
@@ -104,7 +106,9 @@ describe('failures that must not be silent', () => {
   it('an error of the page, through the contract, and a report of the wrong shape is refused', async () => {
     const file = logInto()
     const handlers = createHandlers({ trash: async () => undefined, emit: () => undefined, watch: false })
-    const ok = await dispatch(handlers, 'reportError', [{ source: 'window', message: 'TypeError: boom', stack: 'TypeError: boom\n    at render (App.tsx:1:1)' }])
+    const ok = await dispatch(handlers, 'reportError', [
+      { source: 'window', message: 'TypeError: boom', stack: 'TypeError: boom\n    at render (App.tsx:1:1)' },
+    ])
     expect(ok.ok).toBe(true)
     const tooLong = await dispatch(handlers, 'reportError', [{ source: 'window', message: 'x'.repeat(10_001) }])
     expect(tooLong).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } })

@@ -19,7 +19,12 @@ export function png(width: number, height: number, rgb: [number, number, number]
   const row = Buffer.alloc(1 + width * 3)
   for (let x = 0; x < width; x++) row.set(rgb, 1 + x * 3)
   const raw = Buffer.concat(Array.from({ length: height }, () => row))
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
 }
 
 /** A PNG header that claims a huge picture, with a valid end: what a 50 MP photo looks like to the size check. */

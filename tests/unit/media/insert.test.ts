@@ -11,7 +11,13 @@ const NOW = new Date(2026, 10, 29, 19, 37, 5)
 
 const site = folderWith
 
-async function insert(root: string, rules: AssetRules, article: string, images: Array<{ name: string; bytes: Uint8Array }>, settings: Partial<InsertSettings> = {}) {
+async function insert(
+  root: string,
+  rules: AssetRules,
+  article: string,
+  images: Array<{ name: string; bytes: Uint8Array }>,
+  settings: Partial<InsertSettings> = {},
+) {
   return insertImages(await createGuard(root), rules, article, images, { ...DEFAULT_INSERT_SETTINGS, ...settings }, NOW)
 }
 
@@ -19,14 +25,63 @@ const cover = png(4, 3)
 
 describe('inserting an image where each generator expects it', () => {
   const cases: Array<[string, AssetRules, string, string, string, Partial<InsertSettings>?]> = [
-    ['Hexo with post asset folders, as a tag', { kind: 'hexo', postAssetFolder: true, sourceDir: 'source' }, 'source/_posts/旅行.md', 'source/_posts/旅行/封面 1.png', '{% asset_img "封面 1.png" "封面 1" %}'],
-    ['Hexo with post asset folders, as Markdown', { kind: 'hexo', postAssetFolder: true, sourceDir: 'source' }, 'source/_posts/旅行.md', 'source/_posts/旅行/封面 1.png', '![封面 1](封面%201.png)', { hexoLink: 'markdown' }],
-    ['Hexo without them', { kind: 'hexo', postAssetFolder: false, sourceDir: 'source' }, 'source/_posts/旅行.md', 'source/images/封面 1.png', '![封面 1](/images/封面%201.png)'],
-    ['a Hugo bundle', { kind: 'hugo', postAssetFolder: false, sourceDir: 'content' }, 'content/posts/trip/index.md', 'content/posts/trip/封面 1.png', '![封面 1](封面%201.png)'],
-    ['a Hugo leaf page', { kind: 'hugo', postAssetFolder: false, sourceDir: 'content' }, 'content/posts/trip.md', 'static/images/封面 1.png', '![封面 1](/images/封面%201.png)'],
-    ['Jekyll', { kind: 'jekyll', postAssetFolder: false, sourceDir: '' }, '_posts/2026-11-29-trip.md', 'assets/images/封面 1.png', '![封面 1](/assets/images/封面%201.png)'],
-    ['Astro', { kind: 'astro', postAssetFolder: false, sourceDir: 'src/content' }, 'src/content/blog/trip.md', 'src/assets/封面 1.png', '![封面 1](../../assets/封面%201.png)'],
-    ['a plain folder, as Typora does', { kind: 'plain', postAssetFolder: false, sourceDir: '' }, 'notes/trip.md', 'notes/trip.assets/封面 1.png', '![封面 1](trip.assets/封面%201.png)'],
+    [
+      'Hexo with post asset folders, as a tag',
+      { kind: 'hexo', postAssetFolder: true, sourceDir: 'source' },
+      'source/_posts/旅行.md',
+      'source/_posts/旅行/封面 1.png',
+      '{% asset_img "封面 1.png" "封面 1" %}',
+    ],
+    [
+      'Hexo with post asset folders, as Markdown',
+      { kind: 'hexo', postAssetFolder: true, sourceDir: 'source' },
+      'source/_posts/旅行.md',
+      'source/_posts/旅行/封面 1.png',
+      '![封面 1](封面%201.png)',
+      { hexoLink: 'markdown' },
+    ],
+    [
+      'Hexo without them',
+      { kind: 'hexo', postAssetFolder: false, sourceDir: 'source' },
+      'source/_posts/旅行.md',
+      'source/images/封面 1.png',
+      '![封面 1](/images/封面%201.png)',
+    ],
+    [
+      'a Hugo bundle',
+      { kind: 'hugo', postAssetFolder: false, sourceDir: 'content' },
+      'content/posts/trip/index.md',
+      'content/posts/trip/封面 1.png',
+      '![封面 1](封面%201.png)',
+    ],
+    [
+      'a Hugo leaf page',
+      { kind: 'hugo', postAssetFolder: false, sourceDir: 'content' },
+      'content/posts/trip.md',
+      'static/images/封面 1.png',
+      '![封面 1](/images/封面%201.png)',
+    ],
+    [
+      'Jekyll',
+      { kind: 'jekyll', postAssetFolder: false, sourceDir: '' },
+      '_posts/2026-11-29-trip.md',
+      'assets/images/封面 1.png',
+      '![封面 1](/assets/images/封面%201.png)',
+    ],
+    [
+      'Astro',
+      { kind: 'astro', postAssetFolder: false, sourceDir: 'src/content' },
+      'src/content/blog/trip.md',
+      'src/assets/封面 1.png',
+      '![封面 1](../../assets/封面%201.png)',
+    ],
+    [
+      'a plain folder, as Typora does',
+      { kind: 'plain', postAssetFolder: false, sourceDir: '' },
+      'notes/trip.md',
+      'notes/trip.assets/封面 1.png',
+      '![封面 1](trip.assets/封面%201.png)',
+    ],
   ]
   for (const [what, rules, article, path, link, settings] of cases) {
     it(`${what}: copies the bytes and links them so the asset rules find them`, async () => {
@@ -78,15 +133,22 @@ describe('bad input writes nothing', () => {
   it('refuses a damaged file, a name that is a path, and a 50 MP picture, with what to do', async () => {
     const root = await site({ 'a.md': '' })
     const good = { name: 'ok.png', bytes: cover }
-    await expect(insert(root, plain, 'a.md', [good, { name: 'cut.png', bytes: cover.subarray(0, cover.length - 20) }])).rejects.toThrow(/cut\.png is not a PNG.*damaged.*Nothing was copied/)
-    await expect(insert(root, plain, 'a.md', [good, { name: '../../evil.png', bytes: cover }])).rejects.toThrow(/Refused the image name "\.\.\/\.\.\/evil\.png"/)
-    await expect(insert(root, plain, 'a.md', [{ name: 'huge.png', bytes: hugePngHeader(8660, 5774) }])).rejects.toThrow(/8660 × 5774 pixels \(50 megapixels\).*Scale it down/)
+    await expect(insert(root, plain, 'a.md', [good, { name: 'cut.png', bytes: cover.subarray(0, cover.length - 20) }])).rejects.toThrow(
+      /cut\.png is not a PNG.*damaged.*Nothing was copied/,
+    )
+    await expect(insert(root, plain, 'a.md', [good, { name: '../../evil.png', bytes: cover }])).rejects.toThrow(
+      /Refused the image name "\.\.\/\.\.\/evil\.png"/,
+    )
+    await expect(insert(root, plain, 'a.md', [{ name: 'huge.png', bytes: hugePngHeader(8660, 5774) }])).rejects.toThrow(
+      /8660 × 5774 pixels \(50 megapixels\).*Scale it down/,
+    )
     await nothingWritten(root)
   })
 
   it('cleans the script out of an SVG before it lands', async () => {
     const root = await site({ 'a.md': '' })
-    const svg = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)"><circle r="4"/></a></svg>'
+    const svg =
+      '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)"><circle r="4"/></a></svg>'
     const [out] = await insert(root, plain, 'a.md', [{ name: 'logo.svg', bytes: new TextEncoder().encode(svg) }])
     const written = await readFile(join(root, out?.path ?? ''), 'utf8')
     expect(written).toContain('<circle r="4"')

@@ -18,7 +18,9 @@ const BLUE = { r: 20, g: 20, b: 220 }
  */
 async function phonePhoto(width: number, height: number, format: 'jpeg' | 'webp' = 'jpeg'): Promise<Buffer> {
   const half = Math.floor(width / 2)
-  const blue = await sharp({ create: { width: width - half, height, channels: 3, background: BLUE } }).png().toBuffer()
+  const blue = await sharp({ create: { width: width - half, height, channels: 3, background: BLUE } })
+    .png()
+    .toBuffer()
   const image = sharp({ create: { width, height, channels: 3, background: RED } })
     .composite([{ input: blue, left: half, top: 0 }])
     .withExif({
@@ -85,7 +87,9 @@ describe('a photo on its way in', () => {
 
   it('copies an image that needs nothing byte for byte, and compresses only when that saves bytes', async () => {
     const root = await folderWith({ 'a.md': '' })
-    const clean = await sharp({ create: { width: 800, height: 600, channels: 3, background: RED } }).jpeg({ quality: 100 }).toBuffer()
+    const clean = await sharp({ create: { width: 800, height: 600, channels: 3, background: RED } })
+      .jpeg({ quality: 100 })
+      .toBuffer()
     const copied = await insert(root, 'clean.jpg', clean)
     expect(Buffer.compare(copied.bytes, clean)).toBe(0)
     const compressed = await insert(root, 'clean-small.jpg', clean, { compress: true, jpegQuality: 50 })
@@ -99,8 +103,12 @@ describe('a photo on its way in', () => {
     // Header and end marker intact (the sniffer passes it), the picture data replaced by noise.
     const scan = photo.indexOf(Buffer.from([0xff, 0xda]))
     const damaged = Buffer.concat([photo.subarray(0, scan + 14), Buffer.alloc(3000, 0x55), Buffer.from([0xff, 0xd9])])
-    await expect(insert(root, '坏的.jpg', damaged)).rejects.toThrow(/^坏的\.jpg could not be read as an image \(.+\); the file is probably damaged\. Open it in an image editor.*Nothing was copied\.$/s)
-    await expect(processImage('big.jpg', 'jpeg', photo, DEFAULT_INSERT_SETTINGS, 100_000)).rejects.toThrow(/^big\.jpg is larger than 0\.1 megapixels.*Scale it down first\. Nothing was copied\.$/)
+    await expect(insert(root, '坏的.jpg', damaged)).rejects.toThrow(
+      /^坏的\.jpg could not be read as an image \(.+\); the file is probably damaged\. Open it in an image editor.*Nothing was copied\.$/s,
+    )
+    await expect(processImage('big.jpg', 'jpeg', photo, DEFAULT_INSERT_SETTINGS, 100_000)).rejects.toThrow(
+      /^big\.jpg is larger than 0\.1 megapixels.*Scale it down first\. Nothing was copied\.$/,
+    )
     expect(MAX_PIXELS).toBe(50_000_000)
     expect(await readdir(root)).toEqual(['a.md'])
   })

@@ -8,7 +8,22 @@ describe('the media report', () => {
     const root = await folderWith({
       '_config.yml': 'title: t\npost_asset_folder: true\n',
       'package.json': '{"dependencies":{"hexo":"^7.0.0"}}',
-      'source/_posts/旅行.md': ['---', 'title: 旅行', 'cover: /images/封面.png', 'gallery:', '  - "night shot.jpg"', '---', '', '{% asset_img map.png %}', '', '```', '![in code](unused.png)', '```', '![gone](missing.png)', ''].join('\n'),
+      'source/_posts/旅行.md': [
+        '---',
+        'title: 旅行',
+        'cover: /images/封面.png',
+        'gallery:',
+        '  - "night shot.jpg"',
+        '---',
+        '',
+        '{% asset_img map.png %}',
+        '',
+        '```',
+        '![in code](unused.png)',
+        '```',
+        '![gone](missing.png)',
+        '',
+      ].join('\n'),
       'source/_posts/旅行/map.png': 'map-bytes',
       'source/_posts/旅行/night shot.jpg': 'night',
       'source/_posts/旅行/unused.png': 'x',
@@ -32,7 +47,16 @@ describe('the media report', () => {
           ]) as unknown as Array<{ path: string; line: number }>,
         },
       ])
-      expect(report.broken).toEqual([{ path: 'source/_posts/旅行.md', line: 13, column: 9, rule: 'broken-image', target: 'missing.png', message: expect.stringContaining('missing.png') as unknown as string }])
+      expect(report.broken).toEqual([
+        {
+          path: 'source/_posts/旅行.md',
+          line: 13,
+          column: 9,
+          rule: 'broken-image',
+          target: 'missing.png',
+          message: expect.stringContaining('missing.png') as unknown as string,
+        },
+      ])
     } finally {
       await workspace.close()
     }

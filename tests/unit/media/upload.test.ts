@@ -43,7 +43,12 @@ async function insert(root: string, name: string, bytes: Uint8Array, settings: P
 describe('the upload command', () => {
   it('is split into words before the file is put in, quotes grouping, backslashes kept', () => {
     expect(splitCommand(`picgo upload {file}`)).toEqual(['picgo', 'upload', '{file}'])
-    expect(splitCommand(`"C:\\Program Files\\PicList\\PicList.exe" upload '{file}' --name=x`)).toEqual(['C:\\Program Files\\PicList\\PicList.exe', 'upload', '{file}', '--name=x'])
+    expect(splitCommand(`"C:\\Program Files\\PicList\\PicList.exe" upload '{file}' --name=x`)).toEqual([
+      'C:\\Program Files\\PicList\\PicList.exe',
+      'upload',
+      '{file}',
+      '--name=x',
+    ])
     expect(() => splitCommand(`picgo "upload`)).toThrow(/a " quote is never closed.*Image settings/)
     const hostile = '/site/a.assets/x; rm -rf ~ $(touch pwned) `id`.png'
     expect(uploadArgv('picgo upload {file}', hostile)).toEqual(['picgo', 'upload', hostile])
@@ -61,7 +66,12 @@ describe('the upload command', () => {
     const root = await folderWith({ 'a.md': '' })
     const { command, host } = await uploader()
     const [out] = await insert(root, '封面 1.png', png(3, 3), { uploadCommand: command(), keepLocal: true })
-    expect(out).toEqual({ path: 'a.assets/封面 1.png', link: '![封面 1](https://img.example.test/%E5%B0%81%E9%9D%A2%201.png)', reused: false, url: 'https://img.example.test/%E5%B0%81%E9%9D%A2%201.png' })
+    expect(out).toEqual({
+      path: 'a.assets/封面 1.png',
+      link: '![封面 1](https://img.example.test/%E5%B0%81%E9%9D%A2%201.png)',
+      reused: false,
+      url: 'https://img.example.test/%E5%B0%81%E9%9D%A2%201.png',
+    })
     expect(await readFile(join(host, '封面 1.png'))).toEqual(await readFile(join(root, 'a.assets/封面 1.png')))
   })
 
@@ -91,8 +101,12 @@ describe('the upload command', () => {
     await expect(insert(root, 'shot.png', png(4, 4), { uploadCommand: command('fail'), keepLocal: true })).rejects.toThrow(
       /^Uploading shot\.png failed: ".+" ended with exit status 1\. It printed:\n.*401 Unauthorized: token expired.*\nCheck the command in Image settings.*Nothing was inserted\.$/s,
     )
-    await expect(insert(root, 'shot.png', png(4, 4), { uploadCommand: command('silent'), keepLocal: true })).rejects.toThrow(/printed no http\(s\) URL\. It printed:\n\[PicGo WARN\]: nothing to do/)
-    await expect(insert(root, 'shot.png', png(4, 4), { uploadCommand: 'no-such-uploader-here upload {file}', keepLocal: false })).rejects.toThrow(/"no-such-uploader-here" is not on PATH/)
+    await expect(insert(root, 'shot.png', png(4, 4), { uploadCommand: command('silent'), keepLocal: true })).rejects.toThrow(
+      /printed no http\(s\) URL\. It printed:\n\[PicGo WARN\]: nothing to do/,
+    )
+    await expect(insert(root, 'shot.png', png(4, 4), { uploadCommand: 'no-such-uploader-here upload {file}', keepLocal: false })).rejects.toThrow(
+      /"no-such-uploader-here" is not on PATH/,
+    )
     expect(await readdir(root)).toEqual(['a.md'])
   })
 })

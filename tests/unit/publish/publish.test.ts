@@ -16,7 +16,10 @@ function hexoSite(config: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'folio-publish-'))
   temps.push(dir)
   writeFileSync(join(dir, '_config.yml'), config)
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ dependencies: { hexo: '^7.0.0' }, scripts: { build: 'node -e "require(\'fs\').writeFileSync(\'BUILT\', \'\')"' } }))
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ dependencies: { hexo: '^7.0.0' }, scripts: { build: "node -e \"require('fs').writeFileSync('BUILT', '')\"" } }),
+  )
   mkdirSync(join(dir, 'source/_posts'), { recursive: true })
   writeFileSync(join(dir, 'source/_posts/a.md'), '---\ntitle: A\n---\nBody\n')
   return dir

@@ -23,7 +23,10 @@ describe('a typed category path', () => {
     const doc = '---\ntitle: T\ncategories:\n  - 技术\n  - 前端\n---\nbody\n'
     const after = add(doc, ['生活', '旅行'])
     expect(after).toBe('---\ntitle: T\ncategories:\n  - [技术, 前端]\n  - [生活, 旅行]\n---\nbody\n')
-    expect(read(after)).toEqual([['技术', '前端'], ['生活', '旅行']])
+    expect(read(after)).toEqual([
+      ['技术', '前端'],
+      ['生活', '旅行'],
+    ])
   })
 
   it('appends to a list of paths, a lone item or a string, and fills an empty key plainly', () => {

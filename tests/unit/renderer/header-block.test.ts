@@ -73,9 +73,7 @@ describe('the header block field', () => {
     const doc = '---\ntitle: A\ntitle: B\n---\nBody\n'
     const state = stateOf(doc)
     expect(state.field(headerBlock).error).toMatchObject({ code: 'duplicate-key', line: 3 })
-    expect(headerDiagnostics(state)).toEqual([
-      expect.objectContaining({ from: doc.indexOf('title: B'), to: doc.indexOf('\n---\nBody'), severity: 'error' }),
-    ])
+    expect(headerDiagnostics(state)).toEqual([expect.objectContaining({ from: doc.indexOf('title: B'), to: doc.indexOf('\n---\nBody'), severity: 'error' })])
     expect(headerDiagnostics(stateOf('---\ntitle: A\n---\n'))).toEqual([])
   })
 

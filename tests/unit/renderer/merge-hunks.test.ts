@@ -25,7 +25,7 @@ describe('the places a person decides', () => {
 })
 
 describe('a conflict on save', () => {
-  it('merges a CRLF file on disk with the editor\'s LF texts and gives the result back in CRLF', () => {
+  it("merges a CRLF file on disk with the editor's LF texts and gives the result back in CRLF", () => {
     const mine = BASE.replace('three', 'three, mine')
     const disk = BASE.replace('title: A', 'title: B').replaceAll('\n', '\r\n')
     const merged = cleanMerge({ base: BASE, mine, disk: { text: disk } })

@@ -32,7 +32,12 @@ describe('folder schema on the fixture sites', () => {
       { value: 'YYYY/MM/DD HH:mm:ss', count: 1 },
     ])
     expect(all.tags).toMatchObject({ kind: 'taxonomy' })
-    expect(all.tags?.values).toEqual(expect.arrayContaining([{ value: '随笔', count: 1 }, { value: 'travel', count: 1 }]))
+    expect(all.tags?.values).toEqual(
+      expect.arrayContaining([
+        { value: '随笔', count: 1 },
+        { value: 'travel', count: 1 },
+      ]),
+    )
     expect(all.categories).toMatchObject({ kind: 'taxonomy', nested: true })
     expect(all.published).toMatchObject({ kind: 'boolean', count: 1 })
     const posts = collection(schema, 'posts')
@@ -116,7 +121,8 @@ describe('folder schema on the fixture sites', () => {
 
 describe('schema parts', () => {
   it('observes kinds from the value and the key, and list styles as written', () => {
-    const text = '---\ntitle: Hi\nlink: https://example.com/a\ncover: /img/a.png\ntags:\n- a\n- b\ncats: [x, y]\nn: 3\nwhen: 2013/7/13 20:46:25\nmeta: {a: 1}\nempty:\n---\n'
+    const text =
+      '---\ntitle: Hi\nlink: https://example.com/a\ncover: /img/a.png\ntags:\n- a\n- b\ncats: [x, y]\nn: 3\nwhen: 2013/7/13 20:46:25\nmeta: {a: 1}\nempty:\n---\n'
     const fields = observeHeader(text, parse(text))
     expect(fields).toEqual([
       ['title', 'text', ['Hi'], null],

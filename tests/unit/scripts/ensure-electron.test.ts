@@ -42,7 +42,9 @@ describe('ensure-electron', () => {
     const { status, stdout, stderr } = ensure({})
     expect(status).toBe(1)
     expect(stdout).toMatch(/^Downloading Electron \d+\.\d+\.\d+/)
-    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Folio could not download Electron \d+\.\d+\.\d+ \(.+\): check the network connection or set ELECTRON_MIRROR .*\.$/)])
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^Folio could not download Electron \d+\.\d+\.\d+ \(.+\): check the network connection or set ELECTRON_MIRROR .*\.$/),
+    ])
   })
 
   it('names ELECTRON_EXEC_PATH when it points at nothing, instead of downloading', () => {
@@ -50,6 +52,8 @@ describe('ensure-electron', () => {
     const { status, stdout, stderr } = ensure({ ELECTRON_EXEC_PATH: missing })
     expect(status).toBe(1)
     expect(stdout).toBe('')
-    expect(stderr.trim().split('\n')).toEqual([`ELECTRON_EXEC_PATH is set to ${missing}, which does not exist: point it at an Electron binary, or unset it to have Electron downloaded.`])
+    expect(stderr.trim().split('\n')).toEqual([
+      `ELECTRON_EXEC_PATH is set to ${missing}, which does not exist: point it at an Electron binary, or unset it to have Electron downloaded.`,
+    ])
   })
 })

@@ -3,7 +3,14 @@ import { searchFolder, MATCHES_SHOWN } from '../../../electron/workspace/folder-
 import { compileQuery, type SearchQuery } from '../../../shared/search/query'
 import { snippetAt } from '../../../shared/search/snippet'
 
-const q = (text: string, more: Partial<SearchQuery> = {}): SearchQuery => ({ text, caseSensitive: false, wholeWord: false, regex: false, scope: 'all', ...more })
+const q = (text: string, more: Partial<SearchQuery> = {}): SearchQuery => ({
+  text,
+  caseSensitive: false,
+  wholeWord: false,
+  regex: false,
+  scope: 'all',
+  ...more,
+})
 const doc = (path: string, text: string, title: string | null = null) => ({ path, title, text: () => text })
 
 const DOCS = [

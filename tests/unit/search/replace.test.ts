@@ -8,7 +8,14 @@ import type { SearchQuery } from '../../../shared/search/query'
 import { applyArticle, expandReplacement, planArticle, type ArticlePlan } from '../../../shared/search/replace'
 import { tempDir } from '../taxonomy/helpers'
 
-const q = (text: string, more: Partial<SearchQuery> = {}): SearchQuery => ({ text, caseSensitive: false, wholeWord: false, regex: false, scope: 'all', ...more })
+const q = (text: string, more: Partial<SearchQuery> = {}): SearchQuery => ({
+  text,
+  caseSensitive: false,
+  wholeWord: false,
+  regex: false,
+  scope: 'all',
+  ...more,
+})
 const opts = { site: 'plain' as const }
 
 function planned(text: string, query: SearchQuery, replacement: string): Extract<ArticlePlan, { ok: true }> {
@@ -24,7 +31,9 @@ describe('the replace planner', () => {
   const post = '---\ntitle: "Cats: a study"\ntags: [cat, dog]\ncount: 12\n# cat comment\n---\n\nThe cat sat. Cats nap.\nconcatenate\n'
 
   it('replaces in the body as text and in header values through the header edit path', () => {
-    expect(replaced(post, q('cat'), 'fox')).toBe('---\ntitle: "foxs: a study"\ntags: [fox, dog]\ncount: 12\n# cat comment\n---\n\nThe fox sat. foxs nap.\nconfoxenate\n')
+    expect(replaced(post, q('cat'), 'fox')).toBe(
+      '---\ntitle: "foxs: a study"\ntags: [fox, dog]\ncount: 12\n# cat comment\n---\n\nThe fox sat. foxs nap.\nconfoxenate\n',
+    )
   })
 
   it('quotes a header value that needs it, and leaves keys and comments alone', () => {
@@ -122,7 +131,11 @@ describe('replace across the folder', () => {
       expect(preview.totalChanges).toBe(4)
       expect(preview.files.map((f) => f.path).sort()).toEqual(['a.md', 'b.md'])
       expect(preview.skipped).toEqual([
-        { path: 'broken.md', reason: expect.stringMatching(/^broken\.md: The header does not parse/), why: { kind: 'header', line: 2, code: 'syntax', message: expect.any(String) } },
+        {
+          path: 'broken.md',
+          reason: expect.stringMatching(/^broken\.md: The header does not parse/),
+          why: { kind: 'header', line: 2, code: 'syntax', message: expect.any(String) },
+        },
       ])
       const result = await h.applyReplace(preview.id, { files: [], changes: [{ path: 'b.md', index: 1 }] })
       expect(result.changed.sort()).toEqual(['a.md', 'b.md'])

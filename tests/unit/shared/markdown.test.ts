@@ -32,6 +32,8 @@ describe('the shared markdown-it setup', () => {
   })
 
   it('escapes what it puts in attributes', () => {
-    expect(renderMarkdown('{% asset_img a&b.png \'"x<y" "<alt>"\' %}', { assetFolder: 'p' })).toContain('<img src="p/a&amp;b.png" title="x&lt;y" alt="&lt;alt&gt;">')
+    expect(renderMarkdown('{% asset_img a&b.png \'"x<y" "<alt>"\' %}', { assetFolder: 'p' })).toContain(
+      '<img src="p/a&amp;b.png" title="x&lt;y" alt="&lt;alt&gt;">',
+    )
   })
 })

@@ -15,7 +15,9 @@ describe('three-way merge', () => {
     const theirs = article(HEADER.replace('  - food\n', '  - food\n  - spring\n'), BODY)
     const result = merge3(base, mine, theirs)
     expect(result.conflicts).toBe(0)
-    expect(resolve(result)).toBe(article(HEADER.replace('  - food\n', '  - food\n  - spring\n'), BODY.replace('Second paragraph.', 'Second paragraph, rewritten.')))
+    expect(resolve(result)).toBe(
+      article(HEADER.replace('  - food\n', '  - food\n  - spring\n'), BODY.replace('Second paragraph.', 'Second paragraph, rewritten.')),
+    )
     const merged = result.chunks.filter((c) => c.kind === 'merged')
     expect(merged.map((c) => c.kind === 'merged' && [c.from, c.keys])).toEqual([
       ['theirs', ['tags']],
@@ -37,7 +39,13 @@ describe('three-way merge', () => {
     const conflict = merge3(base, first, last)
     expect(conflict.conflicts).toBe(1)
     const chunk = conflict.chunks.find((c) => c.kind === 'conflict')
-    expect(chunk).toEqual({ kind: 'conflict', keys: ['tags'], base: 'tags:\n  - travel\n  - food\n', mine: 'tags:\n  - trips\n  - food\n', theirs: 'tags:\n  - travel\n  - cooking\n' })
+    expect(chunk).toEqual({
+      kind: 'conflict',
+      keys: ['tags'],
+      base: 'tags:\n  - travel\n  - food\n',
+      mine: 'tags:\n  - trips\n  - food\n',
+      theirs: 'tags:\n  - travel\n  - cooking\n',
+    })
     expect(resolve(conflict, ['theirs'])).toBe(last)
   })
 

@@ -12,7 +12,7 @@ describe('Hexo tag plugins render as Hexo renders them', () => {
     )
   })
 
-  it('blockquote with author and source, pullquote, and the themes\' note, their bodies as Markdown', () => {
+  it("blockquote with author and source, pullquote, and the themes' note, their bodies as Markdown", () => {
     expect(hexo('{% blockquote David Levithan, Wide Awake %}\nDo *not* just\n{% endblockquote %}\n')).toBe(
       '<blockquote><p>Do <em>not</em> just</p>\n<footer><strong>David Levithan</strong><cite>Wide Awake</cite></footer></blockquote>\n',
     )
@@ -63,7 +63,9 @@ describe('Hugo shortcodes and goldmark extensions', () => {
     expect(hugo('{{< figure src="/a.png" alt="A" title="T" caption="*c*" >}}\n')).toBe(
       '<figure><img src="/a.png" alt="A"><figcaption><h4>T</h4><p><em>c</em></p></figcaption></figure>\n',
     )
-    expect(hugo('{{< highlight go "linenos=table" >}}\nfunc main() {}\n{{< /highlight >}}\n')).toContain('<code class="hljs language-go"><span class="hljs-function"><span class="hljs-keyword">func</span>')
+    expect(hugo('{{< highlight go "linenos=table" >}}\nfunc main() {}\n{{< /highlight >}}\n')).toContain(
+      '<code class="hljs language-go"><span class="hljs-function"><span class="hljs-keyword">func</span>',
+    )
     expect(hugo('[Post]({{< ref "post/a.md" >}})\n')).toBe('<p><a href="post/a.md">Post</a></p>\n')
     expect(hugo('{{< youtube id="abc" >}}\n')).toContain('data-embed-src="https://www.youtube.com/embed/abc"')
     expect(hugo('{{% notice info %}}\n**hi**\n{{% /notice %}}\n')).toBe(
@@ -81,21 +83,28 @@ describe('Hugo shortcodes and goldmark extensions', () => {
 
 describe('Jekyll: Liquid tags and kramdown extensions', () => {
   it('highlight, post_url and link in links, raw, an unknown tag', () => {
-    expect(jekyll('{% highlight ruby %}\ndef x; end\n{% endhighlight %}\n')).toContain('<figure class="highlight ruby"><pre><code class="hljs language-ruby"><span class="hljs-keyword">def</span>')
-    expect(jekyll('[p]({% post_url 2010-07-21-name %}) and [l]({% link _posts/a.md %})\n')).toBe('<p><a href="/2010/07/21/name">p</a> and <a href="/_posts/a.md">l</a></p>\n')
+    expect(jekyll('{% highlight ruby %}\ndef x; end\n{% endhighlight %}\n')).toContain(
+      '<figure class="highlight ruby"><pre><code class="hljs language-ruby"><span class="hljs-keyword">def</span>',
+    )
+    expect(jekyll('[p]({% post_url 2010-07-21-name %}) and [l]({% link _posts/a.md %})\n')).toBe(
+      '<p><a href="/2010/07/21/name">p</a> and <a href="/_posts/a.md">l</a></p>\n',
+    )
     expect(jekyll('{% raw %}{{ page.title }}{% endraw %}\n')).toBe('<p>{{ page.title }}</p>\n')
     expect(jekyll('{% include footer.html %}\n')).toContain('<span class="folio-tag-label">Liquid include</span>')
   })
 
   it('abbreviations, IAL and footnotes', () => {
-    expect(jekyll('*[HTML]: Hyper Text Markup Language\n\nHTML here\n{: .lead}\n')).toBe('<p class="lead"><abbr title="Hyper Text Markup Language">HTML</abbr> here</p>\n')
+    expect(jekyll('*[HTML]: Hyper Text Markup Language\n\nHTML here\n{: .lead}\n')).toBe(
+      '<p class="lead"><abbr title="Hyper Text Markup Language">HTML</abbr> here</p>\n',
+    )
     expect(jekyll('A[^1]\n\n[^1]: B\n')).toContain('class="footnote-ref"')
   })
 })
 
 describe('Astro MDX', () => {
   it('hides import and export lines and shows components as labelled placeholders around their Markdown', () => {
-    const body = "import Card from '../Card.astro'\nexport const x = 1\n\n# Title\n\n<Card title=\"x\">\n\n**inside**\n\n</Card>\n\n<Chart data={x} />\n\nText <Badge /> inline.\n"
+    const body =
+      'import Card from \'../Card.astro\'\nexport const x = 1\n\n# Title\n\n<Card title="x">\n\n**inside**\n\n</Card>\n\n<Chart data={x} />\n\nText <Badge /> inline.\n'
     expect(renderMarkdown(body, { generator: 'astro', mdx: true })).toBe(
       '<h1>Title</h1>\n' +
         '<div class="folio-tag" data-tag="Card" title="&lt;Card title=&quot;x&quot;&gt;"><span class="folio-tag-label">Astro Card</span>\n<p><strong>inside</strong></p>\n</div>\n' +
@@ -116,8 +125,12 @@ describe('math and embeds', () => {
     const html = renderMarkdown('Inline $a^2$ and \\(b_1\\).\n\n$$\n\\frac{1}{2}\n$$\n\nSee \\[x+y\\]\n\nPrice $5 only.\n')
     expect(html).toContain('<span class="katex"><math xmlns="http://www.w3.org/1998/Math/MathML"><semantics><mrow><msup><mi>a</mi><mn>2</mn></msup></mrow>')
     expect(html).toContain('<msub><mi>b</mi><mn>1</mn></msub>')
-    expect(html).toContain('<p class="katex-block"><span class="katex"><math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><semantics><mrow><mfrac><mn>1</mn><mn>2</mn></mfrac>')
-    expect(html).toContain('<p>See <span class="katex"><math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><semantics><mrow><mi>x</mi><mo>+</mo><mi>y</mi></mrow>')
+    expect(html).toContain(
+      '<p class="katex-block"><span class="katex"><math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><semantics><mrow><mfrac><mn>1</mn><mn>2</mn></mfrac>',
+    )
+    expect(html).toContain(
+      '<p>See <span class="katex"><math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><semantics><mrow><mi>x</mi><mo>+</mo><mi>y</mi></mrow>',
+    )
     expect(html).toContain('<p>Price $5 only.</p>')
   })
 

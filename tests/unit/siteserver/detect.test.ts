@@ -28,8 +28,8 @@ const onPath =
 
 const HEXO_PKG = JSON.stringify({ dependencies: { hexo: '^7.0.0', 'hexo-server': '^3.0.0' } })
 
-describe('detecting the site\'s server', () => {
-  it('runs hexo server with the site\'s own Hexo, through node from PATH, on 127.0.0.1', () => {
+describe("detecting the site's server", () => {
+  it("runs hexo server with the site's own Hexo, through node from PATH, on 127.0.0.1", () => {
     const root = site({
       'package.json': HEXO_PKG,
       'node_modules/hexo/package.json': JSON.stringify({ name: 'hexo', bin: { hexo: './bin/hexo' } }),
@@ -46,28 +46,73 @@ describe('detecting the site\'s server', () => {
 
   it('names what Hexo lacks and how to install it', () => {
     const bare = site({ 'package.json': HEXO_PKG })
-    expect(detectServer(bare, 'hexo', onPath('node'))).toEqual({ kind: 'missing', tool: 'hexo', reason: 'hexo', missing: expect.stringContaining('Hexo is not installed'), install: 'Run `npm install` in the site folder.' })
+    expect(detectServer(bare, 'hexo', onPath('node'))).toEqual({
+      kind: 'missing',
+      tool: 'hexo',
+      reason: 'hexo',
+      missing: expect.stringContaining('Hexo is not installed'),
+      install: 'Run `npm install` in the site folder.',
+    })
     const noServer = site({ 'package.json': HEXO_PKG, 'node_modules/hexo/package.json': '{"bin":{"hexo":"./bin/hexo"}}', 'node_modules/hexo/bin/hexo': '' })
-    expect(detectServer(noServer, 'hexo', onPath('node'))).toMatchObject({ kind: 'missing', reason: 'hexo-server', missing: expect.stringContaining('hexo-server'), install: 'Run `npm install hexo-server --save` in the site folder.' })
+    expect(detectServer(noServer, 'hexo', onPath('node'))).toMatchObject({
+      kind: 'missing',
+      reason: 'hexo-server',
+      missing: expect.stringContaining('hexo-server'),
+      install: 'Run `npm install hexo-server --save` in the site folder.',
+    })
     const noNode = site({ 'node_modules/hexo/package.json': '{}', 'node_modules/hexo/bin/hexo': '', 'node_modules/hexo-server/package.json': '{}' })
-    expect(detectServer(noNode, 'hexo', onPath())).toMatchObject({ kind: 'missing', missing: expect.stringContaining('Node.js'), install: expect.stringContaining('nodejs.org') })
+    expect(detectServer(noNode, 'hexo', onPath())).toMatchObject({
+      kind: 'missing',
+      missing: expect.stringContaining('Node.js'),
+      install: expect.stringContaining('nodejs.org'),
+    })
   })
 
   it('finds hugo on PATH only, never a hugo inside the site', () => {
     const root = site({ 'hugo.toml': 'title = "x"\n', hugo: '#!/bin/sh\necho pwned\n' })
     const missing = detectServer(root, 'hugo', onPath())
-    expect(missing).toEqual({ kind: 'missing', tool: 'hugo', reason: 'hugo', missing: 'Hugo (the hugo command) is not on PATH.', install: expect.stringContaining('apt install hugo') })
+    expect(missing).toEqual({
+      kind: 'missing',
+      tool: 'hugo',
+      reason: 'hugo',
+      missing: 'Hugo (the hugo command) is not on PATH.',
+      install: expect.stringContaining('apt install hugo'),
+    })
     const found = detectServer(root, 'hugo', onPath('hugo'))
     expect(found.kind === 'ready' && found.command.program).toBe('/usr/bin/hugo')
-    expect(found.kind === 'ready' && found.command.args(1313, 1314)).toEqual(expect.arrayContaining(['server', '--bind', '127.0.0.1', '--port', '1313', '--buildDrafts']))
+    expect(found.kind === 'ready' && found.command.args(1313, 1314)).toEqual(
+      expect.arrayContaining(['server', '--bind', '127.0.0.1', '--port', '1313', '--buildDrafts']),
+    )
   })
 
   it('runs bundle exec jekyll serve with live reload on a second port, or says what is missing', () => {
-    expect(detectServer(site({ '_config.yml': '' }), 'jekyll', onPath('bundle'))).toMatchObject({ kind: 'missing', missing: expect.stringContaining('no Gemfile') })
+    expect(detectServer(site({ '_config.yml': '' }), 'jekyll', onPath('bundle'))).toMatchObject({
+      kind: 'missing',
+      missing: expect.stringContaining('no Gemfile'),
+    })
     const root = site({ '_config.yml': '', Gemfile: 'gem "jekyll"\n' })
-    expect(detectServer(root, 'jekyll', onPath())).toMatchObject({ kind: 'missing', missing: 'Bundler (the bundle command) is not on PATH.', install: expect.stringContaining('gem install bundler') })
+    expect(detectServer(root, 'jekyll', onPath())).toMatchObject({
+      kind: 'missing',
+      missing: 'Bundler (the bundle command) is not on PATH.',
+      install: expect.stringContaining('gem install bundler'),
+    })
     const found = detectServer(root, 'jekyll', onPath('bundle'))
-    expect(found.kind === 'ready' && found.command.args(4000, 35729)).toEqual(['exec', 'jekyll', 'serve', '--host', '127.0.0.1', '--port', '4000', '--baseurl', '', '--drafts', '--future', '--livereload', '--livereload-port', '35729'])
+    expect(found.kind === 'ready' && found.command.args(4000, 35729)).toEqual([
+      'exec',
+      'jekyll',
+      'serve',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '4000',
+      '--baseurl',
+      '',
+      '--drafts',
+      '--future',
+      '--livereload',
+      '--livereload-port',
+      '35729',
+    ])
   })
 
   it('runs npm run dev for Astro and Eleventy, with the port each takes', () => {
@@ -77,8 +122,15 @@ describe('detecting the site\'s server', () => {
     const eleventy = site({ 'package.json': JSON.stringify({ scripts: { dev: 'eleventy --serve' } }), 'node_modules/.keep': '' })
     const served = detectServer(eleventy, 'eleventy', onPath('npm'))
     expect(served.kind === 'ready' && served.command.args(8080, 0)).toEqual(['run', 'dev', '--', '--port=8080'])
-    expect(detectServer(site({ 'package.json': '{"scripts":{"build":"astro build"}}' }), 'astro', onPath('npm'))).toMatchObject({ kind: 'missing', missing: expect.stringContaining('no "dev" script'), install: expect.stringContaining('"dev": "astro dev"') })
-    expect(detectServer(site({ 'package.json': '{"scripts":{"dev":"astro dev"}}' }), 'astro', onPath('npm'))).toMatchObject({ kind: 'missing', install: 'Run `npm install` in the site folder.' })
+    expect(detectServer(site({ 'package.json': '{"scripts":{"build":"astro build"}}' }), 'astro', onPath('npm'))).toMatchObject({
+      kind: 'missing',
+      missing: expect.stringContaining('no "dev" script'),
+      install: expect.stringContaining('"dev": "astro dev"'),
+    })
+    expect(detectServer(site({ 'package.json': '{"scripts":{"dev":"astro dev"}}' }), 'astro', onPath('npm'))).toMatchObject({
+      kind: 'missing',
+      install: 'Run `npm install` in the site folder.',
+    })
     expect(detectServer(astro, 'astro', onPath())).toMatchObject({ kind: 'missing', missing: expect.stringContaining('Node.js') })
   })
 

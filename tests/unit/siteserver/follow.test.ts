@@ -63,7 +63,14 @@ it('tells the page when a save changed the served article, and stops the server 
     onReload: (path, page) => reloads.push({ path, page }),
     detect: () => ({
       kind: 'ready',
-      command: { tool: 'hexo', program: process.execPath, args: (port) => ['server.js', String(port)], display: 'hexo server --draft', liveReload: false, shell: false },
+      command: {
+        tool: 'hexo',
+        program: process.execPath,
+        args: (port) => ['server.js', String(port)],
+        display: 'hexo server --draft',
+        liveReload: false,
+        shell: false,
+      },
     }),
   })
   services.push(service)

@@ -34,9 +34,17 @@ function hugoSite(): string {
   const root = mkdtempSync(join(tmpdir(), 'folio-hugo-'))
   temps.push(root)
   write(root, 'hugo.toml', 'baseURL = "https://example.org/blog/"\nlanguageCode = "zh-cn"\ntitle = "随笔"\n[permalinks]\n  notes = "/:year/:month/:slug/"\n')
-  write(root, 'layouts/_default/baseof.html', '<!doctype html><html><head><title>{{ .Title }}</title></head><body>{{ block "main" . }}{{ end }}</body></html>\n')
+  write(
+    root,
+    'layouts/_default/baseof.html',
+    '<!doctype html><html><head><title>{{ .Title }}</title></head><body>{{ block "main" . }}{{ end }}</body></html>\n',
+  )
   write(root, 'layouts/_default/single.html', '{{ define "main" }}<article><h1>{{ .Title }}</h1>{{ .Content }}</article>{{ end }}\n')
-  write(root, 'layouts/_default/list.html', '{{ define "main" }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n')
+  write(
+    root,
+    'layouts/_default/list.html',
+    '{{ define "main" }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n',
+  )
   write(root, 'layouts/index.html', '{{ define "main" }}<p>home</p>{{ end }}\n')
   write(root, 'archetypes/default.md', '---\ntitle: "{{ replace .Name "-" " " | title }}"\ndate: {{ .Date }}\ndraft: true\n---\n')
   write(root, 'content/posts/first-post.md', '---\ntitle: "First post"\ndate: 2024-03-05T10:00:00+08:00\n---\n\nThe first words.\n')
@@ -60,12 +68,12 @@ async function until(what: string, check: () => Promise<boolean>, ms = 30_000): 
   throw new Error(`Timed out waiting until ${what}`)
 }
 
-describe('the site\'s own server: hugo server', () => {
-  it('is on PATH (.ci/run installs Debian\'s hugo)', () => {
+describe("the site's own server: hugo server", () => {
+  it("is on PATH (.ci/run installs Debian's hugo)", () => {
     expect(findProgram('hugo'), 'hugo is not on PATH: run `apt-get install -y hugo` (as .ci/run does)').not.toBeNull()
   })
 
-  it('serves the article\'s page, follows its saves, and stops with everything it started', async () => {
+  it("serves the article's page, follows its saves, and stops with everything it started", async () => {
     const root = hugoSite()
     const ws = await openWorkspace({ root, trash: async () => {} })
     workspaces.push(ws)

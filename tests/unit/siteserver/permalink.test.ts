@@ -12,17 +12,25 @@ function page(kind: SiteKind, path: string, header: string, config: Record<strin
 }
 
 describe('Hexo permalinks', () => {
-  it('follows the default :year/:month/:day/:title/ with the date in the site\'s zone', () => {
-    expect(page('hexo', 'source/_posts/hello-world.md', 'title: Hello\ndate: 2024-03-05 23:30:00', {}, 'source')).toEqual({ path: '/2024/03/05/hello-world/', guessed: false })
+  it("follows the default :year/:month/:day/:title/ with the date in the site's zone", () => {
+    expect(page('hexo', 'source/_posts/hello-world.md', 'title: Hello\ndate: 2024-03-05 23:30:00', {}, 'source')).toEqual({
+      path: '/2024/03/05/hello-world/',
+      guessed: false,
+    })
     // A date with its own offset lands on the site's day.
     expect(page('hexo', 'source/_posts/late.md', 'date: 2024-03-05T20:00:00Z', {}, 'source').path).toBe('/2024/03/06/late/')
   })
 
   it('reads permalink, root, new_post_name and categories from _config.yml', () => {
     const config = { permalink: ':category/:title.html', root: '/blog/', new_post_name: ':year-:month-:day-:title.md' }
-    expect(page('hexo', 'source/_posts/2024-03-05-旅行.md', 'date: 2024-03-05\ncategories: [Life, Travel]', config, 'source')).toEqual({ path: '/blog/Life/Travel/旅行.html', guessed: false })
+    expect(page('hexo', 'source/_posts/2024-03-05-旅行.md', 'date: 2024-03-05\ncategories: [Life, Travel]', config, 'source')).toEqual({
+      path: '/blog/Life/Travel/旅行.html',
+      guessed: false,
+    })
     expect(page('hexo', 'source/_posts/x.md', 'date: 2024-03-05', config, 'source').path).toBe('/blog/uncategorized/x.html')
-    expect(page('hexo', 'source/_posts/x.md', 'date: 2024-03-05\ncategories: My Notes', { ...config, filename_case: 1 }, 'source').path).toBe('/blog/my-notes/x.html')
+    expect(page('hexo', 'source/_posts/x.md', 'date: 2024-03-05\ncategories: My Notes', { ...config, filename_case: 1 }, 'source').path).toBe(
+      '/blog/my-notes/x.html',
+    )
     expect(page('hexo', 'source/_posts/sub/y.md', 'date: 2024-03-05', { permalink: 'p/:name/' }, 'source').path).toBe('/p/y/')
   })
 
@@ -47,7 +55,7 @@ describe('Hugo permalinks', () => {
     expect(page('hugo', 'content/about.md', 'title: About', {}, 'content').path).toBe('/about/')
   })
 
-  it('follows the section\'s permalink rule, url in the header, uglyURLs and disablePathToLower', () => {
+  it("follows the section's permalink rule, url in the header, uglyURLs and disablePathToLower", () => {
     const permalinks = { posts: '/:year/:month/:slug/' }
     expect(page('hugo', 'content/posts/a.md', 'date: 2024-03-05\nslug: Hello', { permalinks }, 'content')).toEqual({ path: '/2024/03/hello/', guessed: false })
     expect(page('hugo', 'content/posts/a.md', 'date: 2024-03-05', { permalinks: { posts: '/:section/:title/' } }, 'content').path).toBe('/posts/a/')
@@ -60,7 +68,10 @@ describe('Hugo permalinks', () => {
 describe('Jekyll permalinks', () => {
   it('is /:categories/:year/:month/:day/:title.html by default, the date from the file name', () => {
     expect(page('jekyll', '_posts/2024-03-05-welcome.md', 'title: Welcome')).toEqual({ path: '/2024/03/05/welcome.html', guessed: false })
-    expect(page('jekyll', 'blog/_posts/2024-03-05-welcome.md', 'categories: news release')).toEqual({ path: '/blog/news/release/2024/03/05/welcome.html', guessed: false })
+    expect(page('jekyll', 'blog/_posts/2024-03-05-welcome.md', 'categories: news release')).toEqual({
+      path: '/blog/news/release/2024/03/05/welcome.html',
+      guessed: false,
+    })
   })
 
   it('follows the pretty style, custom patterns and the header permalink', () => {
@@ -78,7 +89,7 @@ describe('Astro and Eleventy', () => {
     expect(page('astro', 'src/content/blog/first.md', 'title: x', {}, 'src/content')).toEqual({ path: '/blog/first/', guessed: true })
   })
 
-  it('follows Eleventy\'s folder pages and a literal permalink; a template permalink is a guess', () => {
+  it("follows Eleventy's folder pages and a literal permalink; a template permalink is a guess", () => {
     expect(page('eleventy', 'src/posts/first.md', 'title: x', {}, 'src')).toEqual({ path: '/posts/first/', guessed: false })
     expect(page('eleventy', 'src/index.md', 'title: x', {}, 'src').path).toBe('/')
     expect(page('eleventy', 'src/posts/first.md', 'permalink: /p/first.html', {}, 'src').path).toBe('/p/first.html')

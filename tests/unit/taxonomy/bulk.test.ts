@@ -24,7 +24,11 @@ describe('rename a value', () => {
     const affected = ['block-list.md', 'bom.md', 'crlf.md', 'flow-list.md', 'scalar.md'].map(post)
     expect(plan.files.map((f) => f.path)).toEqual(affected)
     expect(plan.skipped).toEqual([
-      { path: post('broken.md'), reason: expect.stringMatching(/broken\.md: the header does not parse \(line 2/), why: expect.objectContaining({ kind: 'header', line: 2 }) },
+      {
+        path: post('broken.md'),
+        reason: expect.stringMatching(/broken\.md: the header does not parse \(line 2/),
+        why: expect.objectContaining({ kind: 'header', line: 2 }),
+      },
     ])
     // Planning writes nothing.
     expect(changedPaths(before, await snapshot(root))).toEqual([])
@@ -53,10 +57,12 @@ describe('rename a value', () => {
     const { root, service } = await openService(await copyFixture('taxonomy/hexo'))
     const taxonomy = await service.taxonomy()
     expect(taxonomy.keys.map((k) => k.key)).toEqual(['tags', 'categories', 'keywords'])
-    expect(taxonomy.keys[2]?.values).toEqual([
-      { value: 'hexo', count: 2, paths: [post('bom.md'), post('nested.md')].sort() },
-      { value: '静态网站', count: 1, paths: [post('nested.md')] },
-    ].map((v) => ({ ...v, paths: expect.arrayContaining(v.paths) })))
+    expect(taxonomy.keys[2]?.values).toEqual(
+      [
+        { value: 'hexo', count: 2, paths: [post('bom.md'), post('nested.md')].sort() },
+        { value: '静态网站', count: 1, paths: [post('nested.md')] },
+      ].map((v) => ({ ...v, paths: expect.arrayContaining(v.paths) })),
+    )
     const plan = await service.plan({ kind: 'rename', key: 'keywords', from: 'hexo', to: 'Hexo' })
     await service.apply(plan.id)
     expect(await text(root, post('nested.md'))).toContain('keywords: [静态网站, Hexo]\n')
@@ -94,7 +100,14 @@ describe('Hexo categories', () => {
     const { root, service } = await openService(await copyFixture('taxonomy/hexo'))
     const categories = (await service.taxonomy()).keys.find((k) => k.key === 'categories')
     expect(categories?.tree?.map((n) => [n.name, n.count, n.children.map((c) => [c.name, c.count])])).toEqual([
-      ['技术', 3, [['前端', 2], ['后端', 1]]],
+      [
+        '技术',
+        3,
+        [
+          ['前端', 2],
+          ['后端', 1],
+        ],
+      ],
       ['生活', 2, []],
     ])
     const plan = await service.plan({ kind: 'move-category', from: ['技术', '前端'], toParent: [] })
@@ -221,7 +234,9 @@ describe('bulk field edits on a selection', () => {
 
     expect((await apply({ kind: 'set', paths: selection, key: 'author', value: '张三' })).changed).toEqual(selection)
     expect((await apply({ kind: 'add-to-list', paths: selection, key: 'tags', value: 'JS' })).changed).toEqual([post('untagged.md')])
-    expect(await text(root, post('untagged.md'))).toBe('---\ntitle: 没有标签\ndate: 2024-01-07 10:00:00\nauthor: 张三\ntags:\n  - JS\n---\nNothing to rename here, though the body says 前端.\n')
+    expect(await text(root, post('untagged.md'))).toBe(
+      '---\ntitle: 没有标签\ndate: 2024-01-07 10:00:00\nauthor: 张三\ntags:\n  - JS\n---\nNothing to rename here, though the body says 前端.\n',
+    )
     expect((await apply({ kind: 'remove-from-list', paths: selection, key: 'tags', value: 'JS' })).changed).toEqual(selection)
     expect(await text(root, post('nested.md'))).toContain('tags:\n- 随笔\ncategories:')
     expect((await apply({ kind: 'unset', paths: selection, key: 'author' })).changed).toEqual(selection)

@@ -57,7 +57,9 @@ describe('read', () => {
     await writeFile(join(root, 'huge.md'), `---\ntitle: huge\n---\n${body}`)
     const ws = await open(root)
     const file = await ws.read('huge.md')
-    expect(file.readOnly).toBe('huge.md is 33 MB: Folio opens articles over 32 MB read-only, because typing into one that large would lag. Split it, or edit it in a plain text editor.')
+    expect(file.readOnly).toBe(
+      'huge.md is 33 MB: Folio opens articles over 32 MB read-only, because typing into one that large would lag. Split it, or edit it in a plain text editor.',
+    )
     expect(file.canMakeWritable).toBe(false)
     expect(file.text.length).toBeGreaterThan(10_000_000)
   })

@@ -52,7 +52,11 @@ describe('index', () => {
   it('Jekyll: the date from the file name, space-separated tags, _drafts', async () => {
     const list = byPath(await (await open(await copySite('jekyll'))).list())
     expect(list['_posts/2023-11-05-no-date-in-header.markdown']).toMatchObject({ date: '2023-11-05', dateMs: Date.parse('2023-11-05T00:00:00+01:00') })
-    expect(list['_posts/2024-02-14-welcome-to-jekyll.md']).toMatchObject({ tags: ['intro', 'meta'], categories: [['jekyll'], ['update']], dateMs: Date.parse('2024-02-14T20:15:00+01:00') })
+    expect(list['_posts/2024-02-14-welcome-to-jekyll.md']).toMatchObject({
+      tags: ['intro', 'meta'],
+      categories: [['jekyll'], ['update']],
+      dateMs: Date.parse('2024-02-14T20:15:00+01:00'),
+    })
     expect(list['_posts/2022-07-01-unpublished.md']).toMatchObject({ draft: true, date: '2022-07-01' })
     expect(list['_drafts/a-draft-post.md']?.draft).toBe(true)
     // A page with a header is an article too (Jekyll renders it); layouts are not.

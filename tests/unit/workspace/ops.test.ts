@@ -3,7 +3,11 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { copySite, fakeTrash, open } from './helpers'
 
-const exists = (path: string): Promise<boolean> => lstat(path).then(() => true, () => false)
+const exists = (path: string): Promise<boolean> =>
+  lstat(path).then(
+    () => true,
+    () => false,
+  )
 
 describe('rename, duplicate, folders, trash', () => {
   it('renames an article (into a new folder) and moves its Hexo asset folder along', async () => {
@@ -21,7 +25,10 @@ describe('rename, duplicate, folders, trash', () => {
   it('refuses to rename onto an existing file, or a missing one', async () => {
     const root = await copySite('hexo')
     const ws = await open(root)
-    await expect(ws.rename('source/_posts/2022-05-10-hidden.md', 'source/about/index.md')).rejects.toMatchObject({ code: 'EXISTS', path: 'source/about/index.md' })
+    await expect(ws.rename('source/_posts/2022-05-10-hidden.md', 'source/about/index.md')).rejects.toMatchObject({
+      code: 'EXISTS',
+      path: 'source/about/index.md',
+    })
     await expect(ws.rename('source/_posts/nope.md', 'source/_posts/x.md')).rejects.toMatchObject({ code: 'NOT_FOUND' })
     expect(await readFile(join(root, 'source/about/index.md'), 'utf8')).toContain('关于')
   })

@@ -18,7 +18,14 @@ interface Seen {
 
 /** Runs the workspace as `nobody` over a folder it may enter. */
 function asNobody(folder: string, saves: string[] = []): Seen {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', CHILD, folder, ...saves], { cwd: REPO, uid: NOBODY, gid: NOBODY, encoding: 'utf8', timeout: 60_000, env: { ...process.env, HOME: '/tmp' } })
+  const run = spawnSync(process.execPath, ['--import', 'tsx', CHILD, folder, ...saves], {
+    cwd: REPO,
+    uid: NOBODY,
+    gid: NOBODY,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, HOME: '/tmp' },
+  })
   if (run.status !== 0) throw new Error(`child failed (${run.status}): ${run.stderr}`)
   return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '') as Seen
 }
@@ -68,15 +75,19 @@ describe('permissions', () => {
     expect(loaded.canMakeWritable).toBe(false)
   })
 
-  it.runIf(isRoot)('as another user: "make writable" on a file it does not own is refused with the reason, and the mode stays', async () => {
-    const folder = await tempDir()
-    await chmod(folder, 0o777)
-    await writeFile(join(folder, 'rootowned.md'), '---\ntitle: Root\n---\n')
-    await chmod(join(folder, 'rootowned.md'), 0o444)
-    const seen = asNobody(folder, ['+rootowned.md'])
-    expect(seen.saved['rootowned.md']).toMatch(/^READ_ONLY: Could not make rootowned\.md writable: it belongs to another user \(uid 0\)/)
-    expect((await stat(join(folder, 'rootowned.md'))).mode & 0o7777).toBe(0o444)
-  }, 90_000)
+  it.runIf(isRoot)(
+    'as another user: "make writable" on a file it does not own is refused with the reason, and the mode stays',
+    async () => {
+      const folder = await tempDir()
+      await chmod(folder, 0o777)
+      await writeFile(join(folder, 'rootowned.md'), '---\ntitle: Root\n---\n')
+      await chmod(join(folder, 'rootowned.md'), 0o444)
+      const seen = asNobody(folder, ['+rootowned.md'])
+      expect(seen.saved['rootowned.md']).toMatch(/^READ_ONLY: Could not make rootowned\.md writable: it belongs to another user \(uid 0\)/)
+      expect((await stat(join(folder, 'rootowned.md'))).mode & 0o7777).toBe(0o444)
+    },
+    90_000,
+  )
 
   it.runIf(isRoot)('a save keeps the owner, group and mode of a file owned by another user', async () => {
     const folder = await tempDir()
@@ -92,26 +103,32 @@ describe('permissions', () => {
     expect(await readFile(file, 'utf8')).toContain('edited')
   })
 
-  it.runIf(isRoot)('as another user: an unreadable file is an error row, an unreadable folder a warning, and a file owned by someone else is not taken over', async () => {
-    const folder = await tempDir()
-    await chmod(folder, 0o777)
-    await writeFile(join(folder, 'fine.md'), '---\ntitle: Fine\n---\n')
-    await writeFile(join(folder, 'secret.md'), '---\ntitle: Secret\n---\n')
-    await chown(join(folder, 'secret.md'), NOBODY, NOBODY)
-    await chmod(join(folder, 'secret.md'), 0o000)
-    await mkdir(join(folder, 'closed'))
-    await writeFile(join(folder, 'closed/inside.md'), '---\ntitle: Inside\n---\n')
-    await chmod(join(folder, 'closed'), 0o700)
-    await writeFile(join(folder, 'rootowned.md'), '---\ntitle: Root\n---\n')
-    await chmod(join(folder, 'rootowned.md'), 0o666)
+  it.runIf(isRoot)(
+    'as another user: an unreadable file is an error row, an unreadable folder a warning, and a file owned by someone else is not taken over',
+    async () => {
+      const folder = await tempDir()
+      await chmod(folder, 0o777)
+      await writeFile(join(folder, 'fine.md'), '---\ntitle: Fine\n---\n')
+      await writeFile(join(folder, 'secret.md'), '---\ntitle: Secret\n---\n')
+      await chown(join(folder, 'secret.md'), NOBODY, NOBODY)
+      await chmod(join(folder, 'secret.md'), 0o000)
+      await mkdir(join(folder, 'closed'))
+      await writeFile(join(folder, 'closed/inside.md'), '---\ntitle: Inside\n---\n')
+      await chmod(join(folder, 'closed'), 0o700)
+      await writeFile(join(folder, 'rootowned.md'), '---\ntitle: Root\n---\n')
+      await chmod(join(folder, 'rootowned.md'), 0o666)
 
-    const seen = asNobody(folder, ['rootowned.md'])
-    expect(seen.list.find((a) => a.path === 'fine.md')?.error).toBeNull()
-    expect(seen.list.find((a) => a.path === 'secret.md')?.error).toMatch(/permission denied|EACCES/)
-    expect(seen.warnings).toEqual([expect.objectContaining({ path: 'closed', message: expect.stringMatching(/Could not list closed \(permission denied\)/) })])
-    expect(seen.saved['rootowned.md']).toMatch(/^READ_ONLY: rootowned\.md belongs to another user/)
-    const s = await stat(join(folder, 'rootowned.md'))
-    expect(s.uid).toBe(0)
-    expect(await readFile(join(folder, 'rootowned.md'), 'utf8')).toBe('---\ntitle: Root\n---\n')
-  }, 90_000)
+      const seen = asNobody(folder, ['rootowned.md'])
+      expect(seen.list.find((a) => a.path === 'fine.md')?.error).toBeNull()
+      expect(seen.list.find((a) => a.path === 'secret.md')?.error).toMatch(/permission denied|EACCES/)
+      expect(seen.warnings).toEqual([
+        expect.objectContaining({ path: 'closed', message: expect.stringMatching(/Could not list closed \(permission denied\)/) }),
+      ])
+      expect(seen.saved['rootowned.md']).toMatch(/^READ_ONLY: rootowned\.md belongs to another user/)
+      const s = await stat(join(folder, 'rootowned.md'))
+      expect(s.uid).toBe(0)
+      expect(await readFile(join(folder, 'rootowned.md'), 'utf8')).toBe('---\ntitle: Root\n---\n')
+    },
+    90_000,
+  )
 })

@@ -187,12 +187,18 @@ const KILL_SAVES = 200
 
 /** Runs the save loop in a child and SIGKILLs it in the middle of the save after `killAfter`. */
 async function saveUntilKilled(folder: string, killAfter: number): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SAVE_LOOP, folder, String(KILL_FILES), String(KILL_SAVES)], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', SAVE_LOOP, folder, String(KILL_FILES), String(KILL_SAVES)], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let saved = 0
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   child.stdout.on('data', (chunk: Buffer) => {
-    saved += chunk.toString().split('\n').filter((l) => l.startsWith('saved')).length
+    saved += chunk
+      .toString()
+      .split('\n')
+      .filter((l) => l.startsWith('saved')).length
     if (saved >= killAfter && child.exitCode === null && !child.killed) setTimeout(() => child.kill('SIGKILL'), 1 + (killAfter % 4))
   })
   const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)))

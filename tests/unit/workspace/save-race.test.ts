@@ -13,12 +13,16 @@ const ROUNDS = 100
 const RESIDUAL = 3
 
 describe('a save raced by another program writing the same file', () => {
-  it.each(['rename', 'inplace'] as const)('%s writes: a conflict, not a silent overwrite (but for the two-call window)', async (mode) => {
-    const tally = await raceSaves(await tempDir(), ROUNDS, mode)
-    console.log(formatTally(`save race (${mode})`, tally))
-    expect(tally.silent).toBeLessThanOrEqual(RESIDUAL)
-    expect(tally.clobbered).toBe(0)
-    expect(tally.held + tally.silent).toBe(tally.tried)
-    expect(tally.leftovers).toBe(0)
-  }, 120_000)
+  it.each(['rename', 'inplace'] as const)(
+    '%s writes: a conflict, not a silent overwrite (but for the two-call window)',
+    async (mode) => {
+      const tally = await raceSaves(await tempDir(), ROUNDS, mode)
+      console.log(formatTally(`save race (${mode})`, tally))
+      expect(tally.silent).toBeLessThanOrEqual(RESIDUAL)
+      expect(tally.clobbered).toBe(0)
+      expect(tally.held + tally.silent).toBe(tally.tried)
+      expect(tally.leftovers).toBe(0)
+    },
+    120_000,
+  )
 })

@@ -130,7 +130,10 @@ describe('Jekyll: collections, pages and posts', () => {
     expect(list.get('_posts/2024-01-02-b.md')).toMatchObject({ tags: ['only'], categories: [['随笔 杂谈']] })
     // The taxonomy view counts what the index read: `tags:` empty with `tag: only` is the tag "only".
     const taxonomy = JSON.parse((await folio('taxonomy', root, '--json')).out) as { keys: { key: string; values: { value: string; count: number }[] }[] }
-    const tags = taxonomy.keys.find((k) => k.key === 'tags')?.values.map((v) => v.value).sort()
+    const tags = taxonomy.keys
+      .find((k) => k.key === 'tags')
+      ?.values.map((v) => v.value)
+      .sort()
     expect(tags).toEqual(['Blog Notes', 'only'])
   })
 
@@ -144,7 +147,7 @@ describe('Jekyll: collections, pages and posts', () => {
     })
     expect((await folio('rename-value', root, 'categories', 'Blog', 'Blog Notes')).code).toBe(0)
     const a = await readFile(join(root, '_posts/2024-01-01-a.md'), 'utf8')
-    expect(a).toBe("---\ntitle: a\ncategories:\n  - Blog Notes\n  - other\n---\nbody\n")
+    expect(a).toBe('---\ntitle: a\ncategories:\n  - Blog Notes\n  - other\n---\nbody\n')
     expect(await readFile(join(root, '_posts/2024-01-02-b.md'), 'utf8')).toContain('categories: [Blog Notes]\n')
     // The singular is never split: a string stays a string.
     expect(await readFile(join(root, '_posts/2024-01-03-c.md'), 'utf8')).toContain('category: Blog Notes\n')
@@ -265,7 +268,17 @@ describe("Eleventy's data cascade for tags", () => {
     const root = await writeSite(blog())
     const r = await folio('taxonomy', root, '--json')
     const tags = (JSON.parse(r.out) as { keys: { key: string; values: { value: string; count: number }[] }[] }).keys.find((k) => k.key === 'tags')
-    expect(Object.fromEntries(tags?.values.map((v) => [v.value, v.count]) ?? [])).toEqual({ site: 5, posts: 3, '2024': 1, notes: 1, intro: 1, own: 1, 随笔: 1, wip: 1, mine: 1 })
+    expect(Object.fromEntries(tags?.values.map((v) => [v.value, v.count]) ?? [])).toEqual({
+      site: 5,
+      posts: 3,
+      '2024': 1,
+      notes: 1,
+      intro: 1,
+      own: 1,
+      随笔: 1,
+      wip: 1,
+      mine: 1,
+    })
     const ws = await openWorkspace({ root, trash: async () => undefined })
     try {
       const messages = (ws.info.warnings ?? []).map((w) => `${w.path}: ${w.message}`)

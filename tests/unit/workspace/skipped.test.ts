@@ -60,7 +60,10 @@ describe('what the index leaves out, and says so', () => {
     const { paths, warnings } = await index(root)
     expect(paths).toEqual(['alias.md', 'real.md'])
     expect(warnings.map((w) => w.message)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/a link that leads nowhere \(dangling\.md\)/), expect.stringMatching(/a link to files outside this folder \(outside\.md\)/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/a link that leads nowhere \(dangling\.md\)/),
+        expect.stringMatching(/a link to files outside this folder \(outside\.md\)/),
+      ]),
     )
   })
 

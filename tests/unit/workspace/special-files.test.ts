@@ -28,7 +28,12 @@ describe('named pipes and other special files', () => {
     expect(pipe?.error?.message).toMatch(/named pipe \(FIFO\)/)
     expect(rows.find((a) => a.path === 'good.md')?.error).toBeNull()
 
-    const attempts = Array.from({ length: 8 }, () => within(5_000, ws.read('pipe.md')).then(() => 'read', (e: { code?: string; message: string }) => e.code ?? e.message))
+    const attempts = Array.from({ length: 8 }, () =>
+      within(5_000, ws.read('pipe.md')).then(
+        () => 'read',
+        (e: { code?: string; message: string }) => e.code ?? e.message,
+      ),
+    )
     expect(await Promise.all(attempts)).toEqual(Array(8).fill('IO'))
     await expect(within(5_000, ws.save('pipe.md', 'x', 'hash'))).rejects.toMatchObject({ code: 'IO', message: expect.stringMatching(/pipe\.md.*named pipe/) })
     await expect(within(5_000, ws.search('fine'))).resolves.toHaveLength(1)

@@ -40,7 +40,11 @@ describe('temp files of saves', () => {
     const folder = await tempDir()
     await writeFile(join(folder, 'a.md'), '---\ntitle: a\n---\n')
     const changes: string[] = []
-    const ws = await open(folder, { watch: true, watchTiming: { quietMs: 20, maxWaitMs: 50 }, onChange: (c) => changes.push(...c.added, ...c.changed, ...c.removed) })
+    const ws = await open(folder, {
+      watch: true,
+      watchTiming: { quietMs: 20, maxWaitMs: 50 },
+      onChange: (c) => changes.push(...c.added, ...c.changed, ...c.removed),
+    })
     await new Promise((r) => setTimeout(r, 300))
     await writeFile(join(folder, '.folio-cccccccccccc.tmp'), 'x')
     await writeFile(join(folder, 'b.md'), '---\ntitle: b\n---\n')

@@ -20,7 +20,10 @@ describe('a folder that vanishes while open', () => {
     const root = await copySite('hexo')
     const ws = await open(root)
     await rm(root, { recursive: true })
-    await expect(ws.create({ title: 'after' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no longer exists.*Nothing was created/) })
+    await expect(ws.create({ title: 'after' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/no longer exists.*Nothing was created/),
+    })
     await expect(access(root)).rejects.toMatchObject({ code: 'ENOENT' })
   })
 

@@ -43,7 +43,17 @@ export class FakeDisk implements BufferApi {
     const readOnly = this.readOnly.get(path) ?? null
     const bom = stored.startsWith('\uFEFF')
     const text = bom ? stored.slice(1) : stored
-    return { path, text, bom, eol: text.includes('\r\n') ? '\r\n' : '\n', hash: hashOf(stored), mtimeMs: 0, size: text.length, readOnly, canMakeWritable: readOnly !== null }
+    return {
+      path,
+      text,
+      bom,
+      eol: text.includes('\r\n') ? '\r\n' : '\n',
+      hash: hashOf(stored),
+      mtimeMs: 0,
+      size: text.length,
+      readOnly,
+      canMakeWritable: readOnly !== null,
+    }
   }
 
   async makeArticleWritable(path: string): Promise<ArticleFile> {
