@@ -6,7 +6,7 @@
  * A damaged file is worth a fresh start, not a crash at launch; a value that is not valid is
  * logged and replaced by its default, and the rest of the file is still used.
  */
-import { mkdir, readFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { ArticleGoal, Settings, SettingsProblem } from '../../shared/contract'
 import { isArticleGoal, readSettings, SETTINGS_DEFAULTS } from '../../shared/settings'
@@ -134,7 +134,20 @@ export async function openSettings(file: string | null): Promise<SettingsStore> 
       return undefined
     },
   )
+  if (read && read.problems.length > 0) await keepDamaged(file)
   return settingsStore(file, read)
+}
+
+/**
+ * The next change rewrites the file with defaults in place of what could not be read, so the file
+ * as it was is copied aside first: a hand edit with one stray comma must not cost every setting.
+ */
+async function keepDamaged(file: string): Promise<void> {
+  const copy = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
+  await copyFile(file, copy).then(
+    () => log.warn('settings', `The settings file as it was is kept in ${copy}: copy back from it what you need.`),
+    (error: unknown) => log.warn('settings', `Could not keep a copy of the damaged settings ${file}; the next change rewrites it.`, error),
+  )
 }
 
 /** A store starting from what was read (the defaults when nothing was), writing to `file` unless it is null. */

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -126,6 +126,25 @@ describe('the one settings store', () => {
     const store = await openSettings(file)
     expect(store.get().preferences).toEqual(SETTINGS_DEFAULTS)
     expect(store.problems()).toHaveLength(1)
+  })
+
+  it('keeps the damaged file aside before any change rewrites it', async () => {
+    const file = join(base, 'settings.json')
+    const damaged = '{"preferences": {"theme": "dark"}, "siteServerFolders": ["/site"],}'
+    await writeFile(file, damaged)
+    const store = await openSettings(file)
+    await store.updatePreferences({ theme: 'light' })
+    const copies = (await readdir(base)).filter((name) => name.startsWith('settings.json.damaged-'))
+    expect(copies).toHaveLength(1)
+    expect(await readFile(join(base, copies[0]!), 'utf8')).toBe(damaged)
+    expect(JSON.parse(await readFile(file, 'utf8')).preferences.theme).toBe('light')
+  })
+
+  it('keeps no copy of a file read whole', async () => {
+    const file = join(base, 'settings.json')
+    await writeFile(file, JSON.stringify({ preferences: { theme: 'dark' } }))
+    await openSettings(file)
+    expect(await readdir(base)).toEqual(['settings.json'])
   })
 })
 
