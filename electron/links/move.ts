@@ -7,6 +7,7 @@
  * an id: the renderer can apply only what it previewed, minus the files it excludes.
  */
 import { randomUUID } from 'node:crypto'
+import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BulkResult, BulkSkip, DiffHunk, MoveLeft, MovePlan } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
@@ -82,6 +83,22 @@ export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyServi
       throw badArgument(`"${to}" has no extension; the site would not read it as an article. Type a name ending in ${from.slice(from.lastIndexOf('.'))}.`)
     }
     const moves = movesFor(from, to, rules, files, articles)
+    // The file list has no empty or hidden-only folders; the workspace's rename leaves the asset
+    // folder where it is when its new place exists, so a plan moving it there would break links.
+    const folderTarget = moves.find((m) => m.from !== from)?.to
+    if (
+      folderTarget !== undefined &&
+      (await lstat(join(root, ...folderTarget.split('/'))).then(
+        () => true,
+        () => false,
+      ))
+    ) {
+      throw new FolioError({
+        code: 'EXISTS',
+        path: folderTarget,
+        message: `Could not rename ${from} to ${to}: its asset folder would move to ${folderTarget}, which exists (perhaps empty, left by an earlier post). Remove or rename that folder, then try again.`,
+      })
+    }
     const ctx = rewriteContext({ rules, files, articles, moves })
     const mentions = mentionsOf(moves)
     const planned: PlannedFile[] = []

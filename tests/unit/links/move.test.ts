@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createMoveService } from '../../../electron/links/move'
@@ -87,6 +87,18 @@ describe('rename keeping links whole, over a real folder', () => {
     expect(await read(root, 'b.md')).toBe('[p](img/p.png) edited elsewhere\n')
     expect(await read(root, 'c.md')).toBe('<img src="img/p.png">\n')
     expect(await read(root, 'media/photo 1.png')).toBe('png')
+  })
+
+  it('refuses a rename whose asset folder would land on an existing empty folder, which the rename would not move into', async () => {
+    const root = await folderWith(HEXO_SITE)
+    await mkdir(join(root, 'source/_posts/hello'))
+    const { move } = await services(root)
+    await expect(move.plan('source/_posts/welcome-to-folio.md', 'source/_posts/hello.md')).rejects.toMatchObject({
+      code: 'EXISTS',
+      path: 'source/_posts/hello',
+    })
+    expect(await read(root, 'source/_posts/other.md')).toBe(HEXO_SITE['source/_posts/other.md'])
+    expect(await gone(root, 'source/_posts/welcome-to-folio/cover.svg')).toBe(false)
   })
 
   it('refuses a name that is taken or leaves the folder, before anything is written', async () => {
