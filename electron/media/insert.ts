@@ -9,9 +9,9 @@
  * the folder as it was.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { link, lstat, mkdtemp, open, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises'
+import { link, lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { InsertedImage } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
 import { remoteImage, numberedName, placementFor, safeImageName, sniffImage, timestampName, type AssetRules, type InsertSettings } from '../../shared/assets'
@@ -237,8 +237,10 @@ async function uploadOnly(prepared: readonly Prepared[], command: string, root: 
   const temp = await mkdtemp(join(tmpdir(), 'folio-upload-'))
   try {
     const out: InsertedImage[] = []
-    for (const image of prepared) {
-      const file = join(temp, image.name)
+    for (const [i, image] of prepared.entries()) {
+      // A folder per image: two images of one batch may share a name (the same second's timestamp).
+      const file = join(temp, String(i), image.name)
+      await mkdir(dirname(file))
       await writeFile(file, image.bytes, { flag: 'wx' })
       const url = await uploadImage(command, file, shown(image.given), root)
       out.push({ path: '', link: remoteImage(image.alt, url), reused: false, url })

@@ -85,6 +85,18 @@ describe('the upload command', () => {
     expect(await readFile(join(host, 'shot.png'))).toEqual(png(4, 4))
   })
 
+  it('uploads two images of one batch that share a name, without a local copy', async () => {
+    const root = await folderWith({ 'a.md': '' })
+    const { command } = await uploader()
+    const images = [
+      { name: 'shot.png', bytes: png(4, 4) },
+      { name: 'shot.png', bytes: png(5, 5) },
+    ]
+    const out = await insertImages(await createGuard(root), plain, 'a.md', images, { ...DEFAULT_INSERT_SETTINGS, uploadCommand: command(), keepLocal: false })
+    expect(out.map((o) => o.link)).toEqual(['![shot](https://img.example.test/shot.png)', '![shot](https://img.example.test/shot.png)'])
+    expect(await readdir(root)).toEqual(['a.md'])
+  })
+
   it('never lets a file name reach a shell', async () => {
     const root = await folderWith({ 'a.md': '' })
     const { command } = await uploader()
