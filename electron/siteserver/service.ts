@@ -147,7 +147,7 @@ export function createSiteServerService(deps: SiteServerDeps): SiteServerService
     return { url: home, exact: false, tried: url }
   }
 
-  const follow = async (path: string, running: RunningServer, liveReload: boolean): Promise<void> => {
+  const follow = async (path: string, running: RunningServer): Promise<void> => {
     const before = seen.get(path)
     // A page that moved (a new slug) appears once the server rebuilt.
     const next = await page(path, FOLLOW_MS).catch(() => null)
@@ -156,8 +156,9 @@ export function createSiteServerService(deps: SiteServerDeps): SiteServerService
       deps.onReload(path, next)
       return
     }
-    // Servers with their own live reload refresh the page themselves.
-    if (liveReload || before.hash === null) return
+    // A server's own live reload misses a save made before its script connected (a page just
+    // loaded), so every save is followed by content; a page that reloaded itself reloads once more.
+    if (before.hash === null) return
     const deadline = Date.now() + FOLLOW_MS
     for (let hash = seen.get(path)?.hash; server === running && Date.now() < deadline;) {
       if (hash !== before.hash) {
@@ -184,7 +185,7 @@ export function createSiteServerService(deps: SiteServerDeps): SiteServerService
     saved: (path) => {
       const running = server
       if (running === null || detection.kind !== 'ready' || state.status !== 'running') return
-      void follow(path, running, detection.command.liveReload)
+      void follow(path, running)
     },
     pid: () => server?.pid ?? null,
     origin: () => server?.origin ?? null,
