@@ -19,14 +19,7 @@ import { readRegularFile } from './workspace/open-inside'
 import { detectSite } from './workspace/site'
 import { openFromCommandLine } from './workspace/open-from-cli'
 import { checkLinks } from './links/check'
-
-export interface Io {
-  out(line: string): void
-  err(line: string): void
-  cwd: string
-  /** Runs between an edit's read and its write (tests change the file there to race the edit). */
-  beforeWrite?: (abs: string) => Promise<void>
-}
+import { parseCommandArgs, UsageError, type CliIo } from './cli-command'
 
 const USAGE = `Usage:
   folio index DIR [--json]           list every article under DIR (one JSON array with --json)
@@ -52,14 +45,14 @@ const USAGE = `Usage:
 Edits touch only the edited lines and are written atomically; a file whose header does not
 parse, or that is not UTF-8, is left as it is and reported on stderr (exit status 1).`
 
-const defaultIo: Io = {
+const defaultIo: CliIo = {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
   cwd: process.cwd(),
 }
 
 /** Runs one command; resolves to the exit status. */
-export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
   const [command, ...args] = argv
   try {
     switch (command) {
@@ -78,30 +71,14 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       case 'rename-value': {
         // Loaded on demand, like export: most commands never need it.
         const taxonomy = await import('./taxonomy/cli-taxonomy')
-        try {
-          return await (command === 'taxonomy' ? taxonomy.taxonomyCommand(args, io) : taxonomy.renameValueCommand(args, io))
-        } catch (error) {
-          throw error instanceof taxonomy.TaxonomyUsageError ? new UsageError(error.message) : error
-        }
+        return await (command === 'taxonomy' ? taxonomy.taxonomyCommand(args, io) : taxonomy.renameValueCommand(args, io))
       }
-      case 'mv': {
+      case 'mv':
         // Loaded on demand, like taxonomy.
-        const mv = await import('./links/cli-mv')
-        try {
-          return await mv.mvCommand(args, io)
-        } catch (error) {
-          throw error instanceof mv.MoveUsageError ? new UsageError(error.message) : error
-        }
-      }
-      case 'status': {
+        return await (await import('./links/cli-mv')).mvCommand(args, io)
+      case 'status':
         // Loaded on demand: only this command runs git.
-        const status = await import('./git/cli-status')
-        try {
-          return await status.statusCommand(args, io)
-        } catch (error) {
-          throw error instanceof status.StatusUsageError ? new UsageError(error.message) : error
-        }
-      }
+        return await (await import('./git/cli-status')).statusCommand(args, io)
       case '--version':
       case '-v':
         io.out(version)
@@ -122,8 +99,6 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     return error instanceof UsageError ? 2 : 1
   }
 }
-
-class UsageError extends Error {}
 
 // ---------------------------------------------------------------- index / check
 
@@ -156,8 +131,7 @@ export interface CheckEntry {
  * Every article under DIR in path order, made one at a time as they are read out: 100,000 posts
  * never sit in memory twice (summaries and rows).
  */
-async function* indexEntries(dirArg: string | undefined, io: Io): AsyncGenerator<IndexEntry> {
-  if (!dirArg) throw new UsageError('a folder is required')
+async function* indexEntries(dirArg: string, io: CliIo): AsyncGenerator<IndexEntry> {
   const { workspace, dir } = await openFromCommandLine(dirArg, io.cwd)
   try {
     // What the index left out (links it does not follow, folders it may not read, files gone meanwhile), and why.
@@ -224,15 +198,19 @@ async function encodingError(abs: string): Promise<IndexEntry['error']> {
   return { code: 'invalid-utf8', message: 'The file is not valid UTF-8', line }
 }
 
-async function indexCommand(args: string[], io: Io): Promise<number> {
-  const json = args.includes('--json')
-  const rest = args.filter((a) => a !== '--json')
-  if (rest.length !== 1) throw new UsageError('usage: folio index DIR [--json]')
+async function indexCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    usage: 'usage: folio index DIR [--json]',
+    options: { json: { type: 'boolean', default: false } },
+    positionals: { min: 1, max: 1 },
+  })
+  const [dir = ''] = positionals
+  const json = values.json
   if (json) {
     // The bytes JSON.stringify(entries, null, 2) gives, written a chunk of entries at a time.
     let chunk: string[] = []
     let any = false
-    for await (const e of indexEntries(rest[0], io)) {
+    for await (const e of indexEntries(dir, io)) {
       if (chunk.length === JSON_CHUNK) {
         io.out((any ? '' : '[\n') + chunk.join(',\n') + ',')
         any = true
@@ -244,7 +222,7 @@ async function indexCommand(args: string[], io: Io): Promise<number> {
     else io.out((any ? '' : '[\n') + chunk.join(',\n') + '\n]')
     return 0
   }
-  for await (const e of indexEntries(rest[0], io)) {
+  for await (const e of indexEntries(dir, io)) {
     const status = e.error ? `ERROR line ${e.error.line}: ${e.error.message}` : e.draft ? 'draft' : ''
     io.out([e.path, e.format, e.date ?? '-', e.title ?? '(untitled)', status].filter((s) => s !== '').join('\t'))
   }
@@ -268,14 +246,18 @@ export interface CheckRow {
   message: string
 }
 
-async function checkCommand(args: string[], io: Io): Promise<number> {
-  const json = args.includes('--json')
-  const rest = args.filter((a) => a !== '--json' && a !== '--links')
-  if (rest.length !== 1) throw new UsageError('usage: folio check DIR [--links] [--json]')
-  if (args.includes('--links')) return linksCommand(rest[0] ?? '', json, io)
+async function checkCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    usage: 'usage: folio check DIR [--links] [--json]',
+    options: { json: { type: 'boolean', default: false }, links: { type: 'boolean', default: false } },
+    positionals: { min: 1, max: 1 },
+  })
+  const [dir = ''] = positionals
+  const json = values.json
+  if (values.links) return linksCommand(dir, json, io)
   let bad = 0
   const rows: CheckRow[] = []
-  for await (const e of indexEntries(rest[0], io)) {
+  for await (const e of indexEntries(dir, io)) {
     if (e.error) {
       bad++
       rows.push({ path: e.path, line: e.error.line, column: e.error.column ?? null, severity: 'error', rule: e.error.code, message: e.error.message })
@@ -297,7 +279,7 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
 }
 
 /** `check --links`: broken images and internal links, path:line:column: message; exit 1 if any. */
-async function linksCommand(dirArg: string, json: boolean, io: Io): Promise<number> {
+async function linksCommand(dirArg: string, json: boolean, io: CliIo): Promise<number> {
   const { workspace, dir } = await openFromCommandLine(dirArg, io.cwd)
   try {
     const rows = (await checkLinks(workspace))
@@ -327,37 +309,45 @@ async function linksCommand(dirArg: string, json: boolean, io: Io): Promise<numb
 
 type Edit = { key: string; value: EditValue } | { key: string; remove: true }
 
-async function setCommand(args: string[], io: Io): Promise<number> {
+const SET_USAGE = 'usage: folio set FILE... KEY=VALUE | --json KEY=JSON'
+
+async function setCommand(args: string[], io: CliIo): Promise<number> {
+  const { tokens } = parseCommandArgs(args, {
+    usage: SET_USAGE,
+    options: { json: { type: 'string', multiple: true } },
+    positionals: { min: 1 },
+  })
   const files: string[] = []
   const edits: Edit[] = []
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? ''
-    if (arg === '--json') {
-      const next = args[++i]
-      const eq = next?.indexOf('=') ?? -1
-      if (next === undefined || eq <= 0) throw new UsageError('--json needs KEY=JSON')
+  // In command-line order: a key set twice takes the last value, whichever form it was given in.
+  for (const token of tokens) {
+    if (token.kind === 'option') {
+      const arg = token.value ?? ''
+      const eq = arg.indexOf('=')
+      if (eq <= 0) throw new UsageError(`--json needs KEY=JSON\n${SET_USAGE}`)
       let value: unknown
       try {
-        value = JSON.parse(next.slice(eq + 1))
+        value = JSON.parse(arg.slice(eq + 1))
       } catch {
-        throw new UsageError(`--json ${next}: the value is not valid JSON`)
+        throw new UsageError(`--json ${arg}: the value is not valid JSON`)
       }
-      edits.push({ key: next.slice(0, eq), value: value as EditValue })
-    } else if (/^[^=/\\]+=/.test(arg) && !(await isFile(resolve(io.cwd, arg)))) {
-      const eq = arg.indexOf('=')
-      edits.push({ key: arg.slice(0, eq), value: arg.slice(eq + 1) })
-    } else {
-      files.push(arg)
+      edits.push({ key: arg.slice(0, eq), value: value as EditValue })
+    } else if (token.kind === 'positional') {
+      const arg = token.value
+      if (/^[^=/\\]+=/.test(arg) && !(await isFile(resolve(io.cwd, arg)))) {
+        const eq = arg.indexOf('=')
+        edits.push({ key: arg.slice(0, eq), value: arg.slice(eq + 1) })
+      } else files.push(arg)
     }
   }
-  if (files.length === 0 || edits.length === 0) throw new UsageError('usage: folio set FILE... KEY=VALUE | --json KEY=JSON')
+  if (files.length === 0 || edits.length === 0) throw new UsageError(SET_USAGE)
   return editFiles(files, edits, io)
 }
 
-async function unsetCommand(args: string[], io: Io): Promise<number> {
-  const key = args[args.length - 1]
-  const files = args.slice(0, -1)
-  if (key === undefined || files.length === 0) throw new UsageError('usage: folio unset FILE... KEY')
+async function unsetCommand(args: string[], io: CliIo): Promise<number> {
+  const { positionals } = parseCommandArgs(args, { usage: 'usage: folio unset FILE... KEY', options: {}, positionals: { min: 2 } })
+  const files = positionals.slice(0, -1)
+  const key = positionals[positionals.length - 1] ?? ''
   return editFiles(files, [{ key, remove: true }], io)
 }
 
@@ -369,7 +359,7 @@ function isFile(path: string): Promise<boolean> {
 }
 
 /** Edits each file on its own: one file's failure leaves it untouched and the others still edited. */
-async function editFiles(files: string[], edits: Edit[], io: Io): Promise<number> {
+async function editFiles(files: string[], edits: Edit[], io: CliIo): Promise<number> {
   let failed = 0
   for (const file of files) {
     try {
@@ -407,7 +397,7 @@ function optionsFor(abs: string): Promise<EditOptions> {
  * only while the file still holds the bytes the edits were made from: a file another program
  * changes meanwhile is left as that program wrote it, and reported.
  */
-async function editFile(path: string, edits: Edit[], io: Io): Promise<boolean> {
+async function editFile(path: string, edits: Edit[], io: CliIo): Promise<boolean> {
   const abs = await realpath(path).catch(() => {
     throw new FolioError({ code: 'NOT_FOUND', message: 'no such file' })
   })

@@ -5,8 +5,8 @@
  * exported, 1 when some articles failed, 2 for a usage error.
  */
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { FolioError } from '../../shared/errors'
+import { parseCommandArgs, UsageError, type CliIo } from '../cli-command'
 import { type BatchFailure, exportArticles } from './batch'
 import { exportSite } from './site'
 import { loadArticle } from './article'
@@ -27,14 +27,7 @@ const EXPORT_USAGE = `Usage: folio export PATH... --format html|md|site --out DI
   --base-url URL     site: the URL it will be served from (absolute links in feeds)
 `
 
-export interface CliIO {
-  out(line: string): void
-  err(line: string): void
-  /** Relative PATHs and --out resolve against it. */
-  cwd: string
-}
-
-const consoleIO: CliIO = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n'), cwd: process.cwd() }
+const consoleIO: CliIo = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n'), cwd: process.cwd() }
 
 function leftOut(path: string, src: string): string {
   return `warning ${path}: "${src}" does not resolve to a file inside the folder; left out`
@@ -44,7 +37,7 @@ function remoteLeftOut(path: string, src: string): string {
   return `warning ${path}: remote "${src}" left out (pass --remote-content to keep remote images and media)`
 }
 
-function reportFailures(failures: readonly BatchFailure[], io: CliIO): void {
+function reportFailures(failures: readonly BatchFailure[], io: CliIo): void {
   for (const f of failures) io.err(`skipped ${f.path}: ${f.error.message}`)
 }
 
@@ -73,50 +66,34 @@ async function expand(paths: readonly string[], outDir: string): Promise<{ files
 }
 
 /** Runs `folio export` with the arguments after `export`. */
-export async function runExport(argv: readonly string[], io: CliIO = consoleIO, signal?: AbortSignal): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        out: { type: 'string' },
-        'inline-images': { type: 'boolean', default: false },
-        'remote-content': { type: 'boolean', default: false },
-        drafts: { type: 'boolean', default: false },
-        'strip-header': { type: 'boolean', default: false },
-        zip: { type: 'boolean', default: false },
-        'base-url': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    })
-  } catch (error) {
-    io.err(`${(error as Error).message}\n\n${EXPORT_USAGE}`)
-    return 2
-  }
-  const { values, positionals } = parsed
+export async function runExport(argv: readonly string[], io: CliIo = consoleIO, signal?: AbortSignal): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    usage: EXPORT_USAGE,
+    options: {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      'inline-images': { type: 'boolean', default: false },
+      'remote-content': { type: 'boolean', default: false },
+      drafts: { type: 'boolean', default: false },
+      'strip-header': { type: 'boolean', default: false },
+      zip: { type: 'boolean', default: false },
+      'base-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    positionals: { min: 0 },
+  })
   if (values.help) {
     io.out(EXPORT_USAGE)
     return 0
   }
   const format = values.format
-  if (format !== 'html' && format !== 'md' && format !== 'site') {
-    io.err(`--format must be html, md or site.\n\n${EXPORT_USAGE}`)
-    return 2
-  }
-  if (!values.out || positionals.length === 0) {
-    io.err(`Give at least one PATH and --out DIR.\n\n${EXPORT_USAGE}`)
-    return 2
-  }
+  if (format !== 'html' && format !== 'md' && format !== 'site') throw new UsageError(`--format must be html, md or site.\n${EXPORT_USAGE}`)
+  if (!values.out || positionals.length === 0) throw new UsageError(`Give at least one PATH and --out DIR.\n${EXPORT_USAGE}`)
   const outDir = resolve(io.cwd, values.out)
   const paths = positionals.map((p) => resolve(io.cwd, p))
+  if (format === 'site' && paths.length !== 1) throw new UsageError(`--format site takes exactly one folder.\n${EXPORT_USAGE}`)
   try {
     if (format === 'site') {
-      if (paths.length !== 1) {
-        io.err('--format site takes exactly one folder.')
-        return 2
-      }
       const result = await exportSite(paths[0] as string, outDir, {
         drafts: values.drafts,
         inlineImages: values['inline-images'],

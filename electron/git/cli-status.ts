@@ -3,27 +3,24 @@
  * for scripts and CI. Loaded on demand by the command line.
  */
 import { isAbsolute, join, relative, sep } from 'node:path'
+import { parseCommandArgs, type CliIo } from '../cli-command'
 import { openFromCommandLine } from '../workspace/open-from-cli'
 import { articleChanges } from './articles'
 import { findRepo, repoStatus } from './status'
 
-export interface StatusIo {
-  out(line: string): void
-  err(line: string): void
-  cwd: string
-}
-
-export class StatusUsageError extends Error {}
-
-export async function statusCommand(args: readonly string[], io: StatusIo): Promise<number> {
-  const json = args.includes('--json')
-  const rest = args.filter((a) => a !== '--json')
-  if (rest.length !== 1 || rest[0] === undefined) throw new StatusUsageError('usage: folio status DIR [--json]')
-  const { workspace, dir } = await openFromCommandLine(rest[0], io.cwd)
+export async function statusCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    usage: 'usage: folio status DIR [--json]',
+    options: { json: { type: 'boolean', default: false } },
+    positionals: { min: 1, max: 1 },
+  })
+  const [dirArg = ''] = positionals
+  const json = values.json
+  const { workspace, dir } = await openFromCommandLine(dirArg, io.cwd)
   try {
     const repo = await findRepo(dir)
     if (!repo) {
-      io.err(`folio: ${rest[0]} is not inside a git repository, so there is no last commit to compare with`)
+      io.err(`folio: ${dirArg} is not inside a git repository, so there is no last commit to compare with`)
       return 1
     }
     const status = await repoStatus(repo, dir)

@@ -6,19 +6,11 @@
 import { realpath } from 'node:fs/promises'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import type { DiffHunk, MovePlan } from '../../shared/contract'
+import { parseCommandArgs, UsageError, type CliIo } from '../cli-command'
 import { createTaxonomyService } from '../taxonomy/service'
 import { openFromCommandLine } from '../workspace/open-from-cli'
 import type { Workspace } from '../workspace/workspace'
 import { createMoveService } from './move'
-
-export interface CliIo {
-  out(line: string): void
-  err(line: string): void
-  cwd: string
-}
-
-/** Thrown for wrong arguments: the caller prints usage and exits 2. */
-export class MoveUsageError extends Error {}
 
 const inside = (root: string, abs: string): string | null => {
   const rel = relative(root, abs)
@@ -51,13 +43,14 @@ function printPlan(plan: MovePlan, io: CliIo): void {
 }
 
 export async function mvCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const dryRun = args.includes('--dry-run')
-  const json = args.includes('--json')
-  const rest = args.filter((a) => a !== '--dry-run' && a !== '--json')
-  const [oldArg, newArg] = rest
-  if (rest.length !== 2 || oldArg === undefined || newArg === undefined || rest.some((a) => a.startsWith('-'))) {
-    throw new MoveUsageError('usage: folio mv OLD NEW [--dry-run] [--json]')
-  }
+  const { values, positionals } = parseCommandArgs(args, {
+    usage: 'usage: folio mv OLD NEW [--dry-run] [--json]',
+    options: { 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+    positionals: { min: 2, max: 2 },
+  })
+  const [oldArg = '', newArg = ''] = positionals
+  const dryRun = values['dry-run']
+  const json = values.json
   const cwd = await realpath(io.cwd)
   const oldAbs = await realpath(resolve(cwd, oldArg)).catch(() => resolve(cwd, oldArg))
   const workspace = await siteOf(oldAbs, { ...io, cwd })
@@ -67,7 +60,7 @@ export async function mvCommand(args: readonly string[], io: CliIo): Promise<num
     const newAbs = resolve(cwd, newArg)
     const parent = await realpath(dirname(newAbs)).catch(() => dirname(newAbs))
     const to = inside(root, resolve(parent, newAbs.slice(dirname(newAbs).length + 1)))
-    if (from === null || to === null) throw new MoveUsageError(`${from === null ? oldArg : newArg} is not inside the site ${root}`)
+    if (from === null || to === null) throw new UsageError(`${from === null ? oldArg : newArg} is not inside the site ${root}`)
     const move = createMoveService(workspace, createTaxonomyService(workspace, { journalDir: null }))
     const plan = await move.plan(from, to)
     if (dryRun) {

@@ -3,18 +3,10 @@
  * collection and plans as the app, so a rename from a terminal changes exactly the same lines.
  */
 import type { BulkSkip, CategoryNode, DiffHunk } from '../../shared/contract'
+import { parseCommandArgs, type CliIo } from '../cli-command'
 import { openFromCommandLine } from '../workspace/open-from-cli'
 import type { Workspace } from '../workspace/workspace'
 import { createTaxonomyService, type TaxonomyService } from './service'
-
-export interface CliIo {
-  out(line: string): void
-  err(line: string): void
-  cwd: string
-}
-
-/** Thrown for wrong arguments: the caller prints usage and exits 2. */
-export class TaxonomyUsageError extends Error {}
 
 async function withService<T>(dirArg: string, io: CliIo, fn: (service: TaxonomyService, ws: Workspace) => Promise<T>): Promise<T> {
   const { workspace } = await openFromCommandLine(dirArg, io.cwd)
@@ -34,11 +26,14 @@ function printTree(nodes: CategoryNode[], depth: number, io: CliIo): void {
 }
 
 export async function taxonomyCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const json = args.includes('--json')
-  const rest = args.filter((a) => a !== '--json')
-  if (rest.length !== 1 || rest[0]?.startsWith('-')) throw new TaxonomyUsageError('usage: folio taxonomy DIR [--json]')
-  const taxonomy = await withService(rest[0] ?? '', io, (service) => service.taxonomy())
-  if (json) {
+  const { values, positionals } = parseCommandArgs(args, {
+    usage: 'usage: folio taxonomy DIR [--json]',
+    options: { json: { type: 'boolean', default: false } },
+    positionals: { min: 1, max: 1 },
+  })
+  const [dir = ''] = positionals
+  const taxonomy = await withService(dir, io, (service) => service.taxonomy())
+  if (values.json) {
     const keys = taxonomy.keys.map((k) => ({ key: k.key, values: k.values.map((v) => ({ value: v.value, count: v.count })), tree: k.tree }))
     io.out(JSON.stringify({ keys }, null, 2))
     return 0
@@ -62,12 +57,13 @@ function reportSkipped(skipped: readonly BulkSkip[], io: CliIo): void {
 }
 
 export async function renameValueCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const dryRun = args.includes('--dry-run')
-  const rest = args.filter((a) => a !== '--dry-run')
-  const [dir, key, from, to] = rest
-  if (rest.length !== 4 || dir === undefined || key === undefined || from === undefined || to === undefined) {
-    throw new TaxonomyUsageError('usage: folio rename-value DIR KEY OLD NEW [--dry-run]')
-  }
+  const { values, positionals } = parseCommandArgs(args, {
+    usage: 'usage: folio rename-value DIR KEY OLD NEW [--dry-run]',
+    options: { 'dry-run': { type: 'boolean', default: false } },
+    positionals: { min: 4, max: 4 },
+  })
+  const [dir = '', key = '', from = '', to = ''] = positionals
+  const dryRun = values['dry-run']
   return withService(dir, io, async (service) => {
     const plan = await service.planFull({ kind: 'rename', key, from, to })
     if (dryRun) {

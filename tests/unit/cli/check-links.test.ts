@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { main, type Io } from '../../../electron/cli'
+import { main } from '../../../electron/cli'
+import type { CliIo } from '../../../electron/cli-command'
 import { folderWith } from '../export/helpers'
 
 const site = folderWith
 
 async function run(args: string[], cwd: string): Promise<{ status: number; out: string[] }> {
   const out: string[] = []
-  const io: Io = { out: (line) => out.push(line), err: (line) => out.push(line), cwd }
+  const io: CliIo = { out: (line) => out.push(line), err: (line) => out.push(line), cwd }
   return { status: await main(args, io), out }
 }
 

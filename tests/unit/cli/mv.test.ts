@@ -1,13 +1,14 @@
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { main, type Io } from '../../../electron/cli'
+import { main } from '../../../electron/cli'
+import type { CliIo } from '../../../electron/cli-command'
 import { folderWith } from '../export/helpers'
 
 async function run(args: string[], cwd: string): Promise<{ status: number; out: string[]; err: string[] }> {
   const out: string[] = []
   const err: string[] = []
-  const io: Io = { out: (line) => out.push(line), err: (line) => err.push(line), cwd }
+  const io: CliIo = { out: (line) => out.push(line), err: (line) => err.push(line), cwd }
   return { status: await main(args, io), out, err }
 }
 

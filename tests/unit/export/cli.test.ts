@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { UsageError } from '../../../electron/cli-command'
 import { runExport } from '../../../electron/export/cli-export'
 import { copyOf, HEXO, listFiles, tempDir } from './helpers'
 
@@ -62,10 +63,10 @@ describe('folio export', () => {
     expect(await listFiles(withDrafts)).toEqual(['下一个想法/下一个想法.md'])
   })
 
-  it('answers a usage error with 2 and the usage text', async () => {
+  it('refuses wrong arguments with a usage error that carries the usage text', async () => {
     const t = io('/')
-    expect(await runExport(['x', '--format', 'pdf', '--out', 'y'], t.io)).toBe(2)
-    expect(t.err.join('\n')).toContain('Usage: folio export')
-    expect(await runExport(['--format', 'html'], t.io)).toBe(2)
+    await expect(runExport(['x', '--format', 'pdf', '--out', 'y'], t.io)).rejects.toThrow(UsageError)
+    await expect(runExport(['x', '--format', 'pdf', '--out', 'y'], t.io)).rejects.toThrow(/Usage: folio export/)
+    await expect(runExport(['--format', 'html'], t.io)).rejects.toThrow(/Give at least one PATH/)
   })
 })
