@@ -190,12 +190,16 @@ export function renderBlocks(body: string, options: RenderOptions = {}): Rendere
   const blocks: RenderedBlock[] = []
   let start = 0
   let open = 0
+  // Nesting counted from the tokens themselves: plugins that add tokens after parsing (the
+  // footnote list) leave their levels at 0 inside open elements.
+  let depth = 0
   let line: number | null = null
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!
     if (line === null && token.map) line = token.map[0]
     if (token.type === 'html_block') open = Math.max(0, open + openElements(token.content))
-    if (token.level !== 0 || token.nesting === 1 || open > 0) continue
+    depth += token.nesting
+    if (depth > 0 || open > 0) continue
     blocks.push({ html: md.renderer.render(tokens.slice(start, i + 1), md.options, env), line })
     start = i + 1
     line = null

@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module'
 import createDOMPurify, { type DOMPurify } from 'dompurify'
 import type { JSDOM as JSDOMClass } from 'jsdom'
+import { ARTICLE_ADD_TAGS, ARTICLE_FORBID_ATTR, ARTICLE_FORBID_TAGS } from '../../shared/html/sanitize-rules'
 import { decideElementSources, sourceKind, type SourceDecider } from '../../shared/resources'
 import { safeDecode } from './assets'
 
@@ -29,8 +30,9 @@ export interface Sanitizer {
  * `style` too: an exported page or copy carries the export theme's CSS only, never an article's
  * style sheet (with its @import of who knows what).
  */
-const FORBID_TAGS = ['meta', 'base', 'link', 'iframe', 'frame', 'object', 'embed', 'form', 'script', 'noscript', 'style']
-const FORBID_ATTR = ['srcdoc', 'formaction', 'action', 'ping']
+const FORBID_TAGS = [...ARTICLE_FORBID_TAGS, 'script', 'noscript', 'style']
+const FORBID_ATTR = [...ARTICLE_FORBID_ATTR]
+const ADD_TAGS = [...ARTICLE_ADD_TAGS]
 
 /** One DOM for the whole export: building a jsdom window costs ~100 ms, a sanitize call ~4 ms. */
 export function createSanitizer(): Sanitizer {
@@ -49,8 +51,8 @@ export function createSanitizer(): Sanitizer {
     }
   }
   return {
-    sanitize: (html, rule) => run(rule, () => purify.sanitize(html, { FORBID_TAGS, FORBID_ATTR })),
-    sanitizeToFragment: (html, rule) => run(rule, () => purify.sanitize(html, { FORBID_TAGS, FORBID_ATTR, RETURN_DOM_FRAGMENT: true })),
+    sanitize: (html, rule) => run(rule, () => purify.sanitize(html, { FORBID_TAGS, FORBID_ATTR, ADD_TAGS })),
+    sanitizeToFragment: (html, rule) => run(rule, () => purify.sanitize(html, { FORBID_TAGS, FORBID_ATTR, ADD_TAGS, RETURN_DOM_FRAGMENT: true })),
   }
 }
 

@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify'
 import { fileStem, PLAIN_RULES, resolveTarget, type AssetRules } from '../../shared/assets'
+import { ARTICLE_ADD_TAGS, ARTICLE_FORBID_ATTR, ARTICLE_FORBID_TAGS } from '../../shared/html/sanitize-rules'
 import { renderBlocks } from '../../shared/markdown'
 import type { Generator } from '../../shared/sites/types'
 import { decideCssSources, decideElementSources, sourceKind, type SourceDecider } from '../../shared/resources'
@@ -121,12 +122,9 @@ export class PreviewRenderer {
 const SANITIZE = {
   // A block may start with <style>: without this, DOMPurify parses it into the head and drops it.
   FORCE_BODY: true,
-  FORBID_TAGS: ['meta', 'base', 'link', 'iframe', 'frame', 'object', 'embed', 'form'],
-  FORBID_ATTR: ['srcdoc', 'formaction', 'action', 'ping'],
-  // KaTeX's MathML wraps the formula in <semantics> with its TeX in an <annotation>, which the
-  // browser does not show; DOMPurify drops both by default but keeps their text, so the TeX
-  // source would show beside the formula. (annotation-xml, which may hold HTML, stays out.)
-  ADD_TAGS: ['semantics', 'annotation'],
+  FORBID_TAGS: [...ARTICLE_FORBID_TAGS],
+  FORBID_ATTR: [...ARTICLE_FORBID_ATTR],
+  ADD_TAGS: [...ARTICLE_ADD_TAGS],
 }
 
 /** What the preview shows of an article: its body (from the header block's `bodyStart`), and how many header lines come before it. */

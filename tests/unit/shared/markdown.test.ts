@@ -21,6 +21,14 @@ describe('the shared markdown-it setup', () => {
     expect(blocks[0]!.html).toBe('<div class="note">\n<p><strong>inside</strong></p>\n</div>\n')
   })
 
+  it('keeps the footnote list one block, so no block starts with a stray end tag', () => {
+    const body = 'Text.[^n]\n\n[^n]: Note.\n'
+    const blocks = renderBlocks(body)
+    expect(blocks.map((block) => block.html).join('')).toBe(renderMarkdown(body))
+    expect(blocks).toHaveLength(2)
+    expect(blocks[1]!.html).toMatch(/^<hr class="footnotes-sep">[\s\S]*<\/section>\n$/)
+  })
+
   it('shows Hexo’s <!-- more --> as a visible marker', () => {
     expect(renderMarkdown('intro\n\n<!-- more -->\n\nrest')).toContain('<hr class="folio-more"')
   })

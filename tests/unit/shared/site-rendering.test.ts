@@ -108,11 +108,31 @@ describe('Astro MDX', () => {
     expect(renderMarkdown(body, { generator: 'astro', mdx: true })).toBe(
       '<h1>Title</h1>\n' +
         '<div class="folio-tag" data-tag="Card" title="&lt;Card title=&quot;x&quot;&gt;"><span class="folio-tag-label">Astro Card</span>\n<p><strong>inside</strong></p>\n</div>\n' +
-        '<span class="folio-tag" data-tag="Chart" title="&lt;Chart data={x} /&gt;"><span class="folio-tag-label">Astro Chart</span></span>\n' +
+        '<div class="folio-tag" data-tag="Chart" title="&lt;Chart data={x} /&gt;"><span class="folio-tag-label">Astro Chart</span> </div>\n' +
         '<p>Text <span class="folio-tag" data-tag="Badge" title="&lt;Badge /&gt;"><span class="folio-tag-label">Astro Badge</span></span> inline.</p>\n',
     )
     // A component wrapping Markdown stays one block, so the preview replaces it whole.
     expect(renderBlocks(body, { generator: 'astro', mdx: true }).map((block) => block.line)).toEqual([0, 3, 5, 11, 13])
+  })
+
+  it('reads JSX by its own grammar: expression attributes, Markdown inside without blank lines, {expressions}', () => {
+    const mdx = (body: string) => renderMarkdown(body, { generator: 'astro', mdx: true })
+    expect(mdx('<Chart data={[1, 2, 3]} options={{ label: "a}b" }} />\n')).toBe(
+      '<div class="folio-tag" data-tag="Chart" title="&lt;Chart data={[1, 2, 3]} options={{ label: &quot;a}b&quot; }} /&gt;"><span class="folio-tag-label">Astro Chart</span> </div>\n',
+    )
+    // Spread over lines, as formatters write long props.
+    expect(mdx('<Chart\n  data={[1,\n    2]}\n/>\n\nafter\n')).toContain('<span class="folio-tag-label">Astro Chart</span> </div>\n<p>after</p>')
+    expect(mdx('<Callout type="tip">\nInside a *component*.\n</Callout>\n')).toBe(
+      '<div class="folio-tag" data-tag="Callout" title="&lt;Callout type=&quot;tip&quot;&gt;"><span class="folio-tag-label">Astro Callout</span>\n<p>Inside a <em>component</em>.</p>\n</div>\n',
+    )
+    expect(mdx('Sum: {1 + 2} and <Badge n={3} /> here.\n')).toBe(
+      '<p>Sum: <span class="folio-tag folio-mdx-expression" data-tag="expression" title="{1 + 2}"><code class="folio-tag-label">{1 + 2}</code></span> and ' +
+        '<span class="folio-tag" data-tag="Badge" title="&lt;Badge n={3} /&gt;"><span class="folio-tag-label">Astro Badge</span></span> here.</p>\n',
+    )
+    // A comment shows nothing, as on the site; an unbalanced brace is text.
+    expect(mdx('{/* note to self */}\n\nA { lone brace\n')).toBe('<p>A { lone brace</p>\n')
+    const body = '<Callout>\nText\n</Callout>\n\nAfter\n'
+    expect(renderBlocks(body, { generator: 'astro', mdx: true }).map((block) => block.line)).toEqual([0, 4])
   })
 
   it('a plain folder reads no generator syntax', () => {
