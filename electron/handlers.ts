@@ -18,7 +18,9 @@ import { runPublish, type PublishRun } from './publish/run'
 import { log } from './log/log'
 import { mediaReport } from './media/report'
 import { createMediaService } from './media/service'
+import { endLeftover, pidFileIn } from './siteserver/lifetime'
 import { createSiteServerService, type SiteServerService } from './siteserver/service'
+import { endGroup } from './system/process-group'
 import { isArticleGoal, isSettingsPatch, MEDIA_CHECKS } from '../shared/settings'
 import { settingsStore, type SettingsStore } from './settings/store'
 import { articleLinks } from './links/check'
@@ -57,6 +59,8 @@ export interface HandlerDeps {
   writeClipboard?: ExportServiceDeps['writeClipboard']
   /** What the app was asked to open before the page could hear it (kept by the app shell); omitted means nothing. */
   takeOpenRequest?: () => Promise<PendingOpen>
+  /** The site's server's pid file and preload live here (the app's data folder); a server a crashed run left is ended at start. */
+  siteServerDir?: string
   /** The one settings store (userData/settings.json in the app); omitted means one kept in memory. */
   settings?: SettingsStore
   /** The languages the session's spell checker offers (Electron's); omitted when the system chooses them. */
@@ -172,6 +176,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   let publishing: PublishRun | null = null
 
   let siteServer: { ws: Workspace; service: SiteServerService } | null = null
+  // A server a crashed run left behind (its watchdog killed too) ends now.
+  if (deps.siteServerDir !== undefined) void endLeftover(pidFileIn(deps.siteServerDir), endGroup).catch(() => undefined)
   const siteServerOf = (): SiteServerService => {
     const ws = open()
     if (siteServer?.ws !== ws) {
@@ -184,6 +190,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         onOutput: (text) => deps.emit('siteServerOutput', { text }),
         onState: (state) => deps.emit('siteServerChanged', state),
         onReload: (path, page) => deps.emit('siteServerReload', { path, page }),
+        stateDir: deps.siteServerDir,
       })
       siteServer = { ws, service }
     }

@@ -132,6 +132,7 @@ async function start(): Promise<void> {
     trash: (path) => shell.trashItem(path),
     cacheDir: join(userData, 'index-cache'),
     journalDir: join(userData, 'recovery'),
+    siteServerDir: join(userData, 'siteserver'),
     assetBase: ASSET_BASE,
     emit,
     onUnsavedChange: (paths) => guard?.unsavedChanged(paths),

@@ -11,7 +11,7 @@ import { findProgram } from '../system/find-program'
 export interface ServerCommand {
   tool: SiteServerTool
   program: string
-  /** Arguments for the chosen ports; the server binds to 127.0.0.1 only where the tool allows it. */
+  /** Arguments for the chosen ports; Node-based servers are held to 127.0.0.1 whatever they ask (lifetime.ts). */
   args(port: number, reloadPort: number): string[]
   /** The command as the writer would type it, for the question before it runs and the panel. */
   display: string
@@ -194,7 +194,7 @@ function npmDev(root: string, tool: 'astro' | 'eleventy', find: Lookup): ServerD
   }
   const npm = find('npm')
   if (npm === null) return { kind: 'missing', tool, ...NODE_MISSING }
-  // Astro takes --host; Eleventy's dev server only a port (it listens on every address).
+  // Astro takes --host; Eleventy's dev server only a port: lifetime.ts's preload holds it to 127.0.0.1.
   const extra = (port: number): string[] => (tool === 'astro' ? ['--port', String(port), '--host', HOST] : [`--port=${port}`])
   return {
     kind: 'ready',

@@ -5,6 +5,7 @@
 import { createServer } from 'node:net'
 import { spawnGroup } from '../system/process-group'
 import type { ServerCommand } from './detect'
+import { forgetGroup, recordGroup, watchGroup, withPreload, type LifetimeFiles } from './lifetime'
 
 export interface RunningServer {
   /** http://127.0.0.1:<port> */
@@ -26,6 +27,8 @@ export interface StartOptions {
   onOutput(text: string): void
   /** How long a server may take to answer before it is given up (a big site builds first). */
   readyTimeoutMs?: number
+  /** The loopback preload and the pid file (./lifetime.ts). */
+  lifetime: LifetimeFiles
 }
 
 const HOST = '127.0.0.1'
@@ -70,10 +73,23 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const group = spawnGroup(command.shell ? quote(command.program) : command.program, command.shell ? args.map(quote) : args, {
     cwd: options.cwd,
     shell: command.shell,
-    // No colours in the log panel, no browser opened by the tool; the port for tools that read it.
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', BROWSER: 'none', PORT: String(port), HOST },
+    // No colours in the log panel, no browser opened by the tool; the port for tools that read it;
+    // Node's servers held to 127.0.0.1.
+    env: {
+      ...process.env,
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+      BROWSER: 'none',
+      PORT: String(port),
+      HOST,
+      NODE_OPTIONS: withPreload(process.env, options.lifetime.preload),
+    },
   })
   const { child } = group
+  // Ends the group should this process die without stopping it.
+  const watchdog = child.pid === undefined ? null : watchGroup(child.pid)
+  const { pidFile } = options.lifetime
+  const recorded = child.pid === undefined ? Promise.resolve() : recordGroup(pidFile, child.pid)
   let base = '/'
   const origins = new RegExp(`https?://(?:127\\.0\\.0\\.1|localhost|\\[::1\\]):${port}(/[^\\s'"]*)?`)
   const take = (chunk: Buffer): void => {
@@ -89,7 +105,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     child.on('exit', (code) => resolve({ code }))
   })
   let ended = false
-  void exited.then(() => (ended = true))
+  let stopping: Promise<void> | null = null
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      await group.stop()
+      watchdog?.release()
+      await recorded
+      await forgetGroup(pidFile)
+    })())
+  void exited.then(() => {
+    ended = true
+    // The leader ended on its own: what it started goes too, and so does the watchdog.
+    void stop()
+  })
   const ready = (async (): Promise<boolean> => {
     const deadline = Date.now() + (options.readyTimeoutMs ?? READY_TIMEOUT_MS)
     while (!ended && Date.now() < deadline) {
@@ -98,5 +126,5 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }
     return false
   })()
-  return { origin, pid: child.pid, ready, exited, basePath: () => base, stop: () => group.stop() }
+  return { origin, pid: child.pid, ready, exited, basePath: () => base, stop }
 }

@@ -9,6 +9,7 @@ import type { ArticleFile, SiteKind, SiteServerPage, SiteServerSnapshot, SiteSer
 import { fieldRecord, parse } from '../../shared/frontmatter'
 import { readSiteConfig } from './config'
 import { detectServer, type ServerCommand, type ServerDetection } from './detect'
+import { lifetimeFiles } from './lifetime'
 import { encodePath, pagePath } from './permalink'
 import { startServer, type RunningServer } from './server'
 
@@ -27,6 +28,8 @@ export interface SiteServerDeps {
   /** Finds the tools (tests pass their own PATH lookup). */
   detect?: (root: string, kind: SiteKind) => ServerDetection
   readyTimeoutMs?: number
+  /** The app's folder for the server's pid file and loopback preload (./lifetime.ts); a temp folder and no pid file when absent. */
+  stateDir?: string
 }
 
 export interface SiteServerService {
@@ -76,7 +79,13 @@ export function createSiteServerService(deps: SiteServerDeps): SiteServerService
     log = ''
     seen.clear()
     output(`$ ${command.display}\n`)
-    const running = await startServer({ cwd: deps.root, command, onOutput: output, readyTimeoutMs: deps.readyTimeoutMs })
+    const running = await startServer({
+      cwd: deps.root,
+      command,
+      onOutput: output,
+      readyTimeoutMs: deps.readyTimeoutMs,
+      lifetime: await lifetimeFiles(deps.stateDir),
+    })
     server = running
     set({ status: 'starting', tool: command.tool, command: command.display, origin: running.origin })
     void running.exited.then(({ code, error }) => {

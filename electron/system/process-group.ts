@@ -71,7 +71,8 @@ function signalGroup(pid: number, force: boolean): void {
   }
 }
 
-async function endGroup(pid: number): Promise<void> {
+/** Ends the group led by `pid` (one this process did not start, too): asked first, forced after a grace period. */
+export async function endGroup(pid: number): Promise<void> {
   // The group, even when its leader has ended: what it started may still run.
   signalGroup(pid, false)
   const deadline = Date.now() + STOP_GRACE_MS
