@@ -4,6 +4,8 @@
  * when other lines above it were added, removed or edited in several places.
  */
 
+import type { DiffHunk } from './contract'
+
 /** Lines [fromA, toA) of the old text became lines [fromB, toB) of the new one (0-based). */
 export interface LineHunk {
   fromA: number
@@ -98,4 +100,29 @@ function hunksOf(moves: readonly Move[], base: number): LineHunk[] {
     else hunk.toA++
   }
   return hunks
+}
+
+/** Lines with their endings, so a changed line ending counts as a change. */
+const linesOf = (text: string): string[] => text.match(/[^\n]*\n|[^\n]+$/g) ?? []
+const bare = (line: string): string => line.replace(/\r?\n$/, '')
+
+/** Each run of changed lines, as a preview shows them: an edit here and there is shown where it is. */
+export function textHunks(before: string, after: string): DiffHunk[] {
+  const a = linesOf(before)
+  const b = linesOf(after)
+  return diffLines(a, b).map((h) => ({ line: h.fromA + 1, removed: a.slice(h.fromA, h.toA).map(bare), added: b.slice(h.fromB, h.toB).map(bare) }))
+}
+
+/**
+ * All changed lines as one hunk, found from both ends: for a preview that shows one change as one
+ * piece (a field edit, one replacement). `firstLine` is the line `before` starts at in its file.
+ */
+export function spanHunk(before: string, after: string, firstLine = 1): DiffHunk {
+  const a = linesOf(before)
+  const b = linesOf(after)
+  let head = 0
+  while (head < a.length && head < b.length && a[head] === b[head]) head++
+  let tail = 0
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++
+  return { line: firstLine + head, removed: a.slice(head, a.length - tail).map(bare), added: b.slice(head, b.length - tail).map(bare) }
 }

@@ -9,10 +9,10 @@
 import { randomUUID } from 'node:crypto'
 import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { BulkResult, BulkSkip, DiffHunk, MoveLeft, MovePlan } from '../../shared/contract'
+import type { BulkResult, BulkSkip, MoveLeft, MovePlan } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
 import { applyPatches } from '../../shared/frontmatter'
-import { diffLines } from '../../shared/line-diff'
+import { textHunks } from '../../shared/line-diff'
 import { mentionsOf, movesFor, PLAIN_RULES, relocate, resolvePath, rewriteArticle, rewriteContext, type FileMove } from '../../shared/assets'
 import type { TaxonomyService } from '../taxonomy/service'
 import type { Plan, PlannedFile } from '../taxonomy/plan'
@@ -37,17 +37,6 @@ interface Kept {
 
 /** Previews kept for applying (each holds its files' texts). */
 const KEPT_PLANS = 4
-
-/** Lines with their endings, so a changed line ending counts as a change. */
-const lines = (text: string): string[] => text.match(/[^\n]*\n|[^\n]+$/g) ?? []
-const bare = (line: string): string => line.replace(/\r?\n$/, '')
-
-/** Each run of changed lines: a rewrite changes a target here and there, and each is shown where it is. */
-export function lineHunks(before: string, after: string): DiffHunk[] {
-  const a = lines(before)
-  const b = lines(after)
-  return diffLines(a, b).map((h) => ({ line: h.fromA + 1, removed: a.slice(h.fromA, h.toA).map(bare), added: b.slice(h.fromB, h.toB).map(bare) }))
-}
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset)
@@ -138,7 +127,7 @@ export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyServi
         bom: decoded.bom,
         patches: result.patches,
         afterHash: hashBytes(encode(after, decoded.bom)),
-        hunks: lineHunks(decoded.text, after),
+        hunks: textHunks(decoded.text, after),
       })
     })
     planned.sort(byPath)

@@ -12,7 +12,7 @@ import type { EditOptions, ParsedFrontMatter, TextPatch } from '../../shared/fro
 import { decode, encode, hashBytes } from '../workspace/encoding'
 import { readRegularFileSync } from '../workspace/open-inside'
 import { inSlices } from '../workspace/slices'
-import { diffHunk } from './diff'
+import { spanHunk } from '../../shared/line-diff'
 import type { JournaledOperation, JournalMove } from './journal'
 import { siteRules } from '../../shared/sites'
 import type { Generator } from '../../shared/sites/types'
@@ -218,8 +218,7 @@ export async function planOperation(source: PlanSource, op: BulkOperation, id: s
     }
     if (patches.length === 0) return
     const after = applyPatches(read.text, patches)
-    const hunk = diffHunk(read.text, after)
-    if (hunk)
+    if (after !== read.text)
       files.push({
         path: read.path,
         baseHash: read.hash,
@@ -227,7 +226,7 @@ export async function planOperation(source: PlanSource, op: BulkOperation, id: s
         bom: read.bom,
         patches,
         afterHash: hashBytes(encode(after, read.bom)),
-        hunks: [hunk],
+        hunks: [spanHunk(read.text, after)],
       })
   }
   let next = 0

@@ -13,6 +13,7 @@ import { applyPatches, detect, fieldToEditValue, parse, setValue } from '../fron
 import { dominantEol } from '../frontmatter/detect'
 import type { EditOptions, EditValue, Field, FieldValue, HeaderError, TextPatch } from '../frontmatter/types'
 import { compileQuery, type SearchQuery } from './query'
+import { spanHunk } from '../line-diff'
 
 export interface ReplaceQuery {
   query: SearchQuery
@@ -150,8 +151,6 @@ function lineOf(starts: readonly number[], offset: number): number {
   return lo
 }
 
-const bareLines = (segment: string): string[] => segment.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line))
-
 /** The whole lines `patches` touch, before and after, trimmed to the lines that differ. */
 function hunkOf(text: string, starts: readonly number[], patches: readonly TextPatch[]): DiffHunk {
   const from = Math.min(...patches.map((p) => p.from))
@@ -159,20 +158,12 @@ function hunkOf(text: string, starts: readonly number[], patches: readonly TextP
   const first = lineOf(starts, from)
   const segFrom = starts[first] as number
   const newline = text.indexOf('\n', to)
-  const segTo = newline === -1 ? text.length : newline
-  const segment = text.slice(segFrom, segTo)
-  const removed = bareLines(segment)
-  const added = bareLines(
-    applyPatches(
-      segment,
-      patches.map((p) => ({ ...p, from: p.from - segFrom, to: p.to - segFrom })),
-    ),
+  const segment = text.slice(segFrom, newline === -1 ? text.length : newline + 1)
+  const patched = applyPatches(
+    segment,
+    patches.map((p) => ({ ...p, from: p.from - segFrom, to: p.to - segFrom })),
   )
-  let head = 0
-  while (head < removed.length - 1 && head < added.length - 1 && removed[head] === added[head]) head++
-  let tail = 0
-  while (tail < removed.length - head - 1 && tail < added.length - head - 1 && removed[removed.length - 1 - tail] === added[added.length - 1 - tail]) tail++
-  return { line: first + 1 + head, removed: removed.slice(head, removed.length - tail), added: added.slice(head, added.length - tail) }
+  return spanHunk(segment, patched, first + 1)
 }
 
 /** The body as LF text, and how to map its offsets back to `text` (CRLF counts two there). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { diffLines, type LineHunk } from '../../../shared/line-diff'
+import { diffLines, spanHunk, textHunks, type LineHunk } from '../../../shared/line-diff'
 
 /** Applies hunks to a, taking the new lines from b: must give b back. */
 function apply(a: readonly string[], b: readonly string[], hunks: readonly LineHunk[]): string[] {
@@ -40,5 +40,38 @@ describe('line diff', () => {
       }),
       { numRuns: 500 },
     )
+  })
+})
+
+describe('textHunks: what a move preview shows', () => {
+  it('shows each changed run where it is, with line numbers of the old text', () => {
+    const before = 'a\n![x](old.png)\nb\nc\nd\n[y](old.png)\n'
+    const after = 'a\n![x](new.png)\nb\nc\nd\n[y](new.png)\n'
+    expect(textHunks(before, after)).toEqual([
+      { line: 2, removed: ['![x](old.png)'], added: ['![x](new.png)'] },
+      { line: 6, removed: ['[y](old.png)'], added: ['[y](new.png)'] },
+    ])
+  })
+
+  it('counts a changed line ending as a change and shows the lines without their endings', () => {
+    expect(textHunks('a\r\nb\r\n', 'a\r\nb\n')).toEqual([{ line: 2, removed: ['b'], added: ['b'] }])
+  })
+
+  it('is empty for equal texts', () => {
+    expect(textHunks('same\n', 'same\n')).toEqual([])
+  })
+})
+
+describe('spanHunk: one change as one piece', () => {
+  it('spans from the first to the last changed line, keeping unchanged lines between', () => {
+    expect(spanHunk('t: a\nx\nu: b\nz\n', 't: A\nx\nu: B\nz\n')).toEqual({ line: 1, removed: ['t: a', 'x', 'u: b'], added: ['t: A', 'x', 'u: B'] })
+  })
+
+  it('numbers lines from where the piece starts in its file', () => {
+    expect(spanHunk('keep\nfoo\nbar\n', 'keep\nbar\n', 40)).toEqual({ line: 41, removed: ['foo'], added: [] })
+  })
+
+  it('reads CRLF lines and a last line without an ending', () => {
+    expect(spanHunk('a\r\nb', 'a\r\nc')).toEqual({ line: 2, removed: ['b'], added: ['c'] })
   })
 })
