@@ -3,6 +3,8 @@ import type { BulkResult, MovePlan } from '../../shared/contract'
 import { folio } from '../bridge'
 import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
+import { HunkView } from '../dialogs/HunkView'
+import { SkippedList } from '../dialogs/SkippedList'
 import { Modal } from '../state/Modal'
 
 interface Props {
@@ -140,15 +142,7 @@ export function MoveDialog({ from, to, onMoved, onClose }: Props) {
                 </label>
               </h3>
               {file.hunks.map((hunk) => (
-                <pre key={hunk.line} className="bulk-hunk" data-line={hunk.line}>
-                  <span className="hunk-line">{t('bulkAtLine', { line: hunk.line })}</span>
-                  {hunk.removed.map((line, i) => (
-                    <del key={`-${i}`}>{`- ${line}`}</del>
-                  ))}
-                  {hunk.added.map((line, i) => (
-                    <ins key={`+${i}`}>{`+ ${line}`}</ins>
-                  ))}
-                </pre>
+                <HunkView key={hunk.line} hunk={hunk} />
               ))}
             </section>
           ))}
@@ -162,19 +156,19 @@ export function MoveDialog({ from, to, onMoved, onClose }: Props) {
               </ul>
             </div>
           )}
-          <Skipped skipped={plan.skipped} />
+          <SkippedList skipped={plan.skipped} counted="files" testId="move-skipped" />
         </div>
       )}
       {(stage.step === 'applied' || stage.step === 'undoing') && (
         <div className="bulk-outcome" data-testid="move-outcome">
           <p aria-live="polite">{t('moveApplied', { count: stage.result.changed.length })}</p>
-          <Skipped skipped={stage.result.skipped} />
+          <SkippedList skipped={stage.result.skipped} counted="files" testId="move-skipped" />
         </div>
       )}
       {stage.step === 'undone' && (
         <div className="bulk-outcome" data-testid="move-outcome">
           <p aria-live="polite">{t('moveUndone', { count: stage.result.changed.filter((p) => p !== from).length })}</p>
-          <Skipped skipped={stage.result.skipped} />
+          <SkippedList skipped={stage.result.skipped} counted="files" testId="move-skipped" />
         </div>
       )}
       <div className="actions">
@@ -193,22 +187,5 @@ export function MoveDialog({ from, to, onMoved, onClose }: Props) {
         </button>
       </div>
     </Modal>
-  )
-}
-
-function Skipped({ skipped }: { skipped: BulkResult['skipped'] }) {
-  const { t } = useI18n()
-  if (skipped.length === 0) return null
-  return (
-    <div className="bulk-skipped" data-testid="move-skipped">
-      <p>{t('bulkSkipped', { count: skipped.length })}</p>
-      <ul>
-        {skipped.map((s) => (
-          <li key={s.path} data-path={s.path}>
-            {s.reason}
-          </li>
-        ))}
-      </ul>
-    </div>
   )
 }

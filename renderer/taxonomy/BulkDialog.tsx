@@ -3,7 +3,8 @@ import type { BulkOperation, BulkPlan, BulkPlanTotals, BulkResult } from '../../
 import { folio } from '../bridge'
 import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
-import { useSkipText } from '../i18n/skips'
+import { HunkView } from '../dialogs/HunkView'
+import { SkippedList } from '../dialogs/SkippedList'
 import { Modal } from '../state/Modal'
 
 /** Files whose diff is drawn; the rest are counted (a rename can touch thousands). */
@@ -127,20 +128,12 @@ function Preview({ plan, totals }: { plan: BulkPlan; totals: BulkPlanTotals | nu
         <section key={file.path} className="bulk-file" data-testid="bulk-file" data-path={file.path} aria-label={file.path}>
           <h3>{file.path}</h3>
           {file.hunks.map((hunk) => (
-            <pre key={hunk.line} className="bulk-hunk">
-              <span className="hunk-line">{t('bulkAtLine', { line: hunk.line })}</span>
-              {hunk.removed.map((line, i) => (
-                <del key={`-${i}`}>{`- ${line}`}</del>
-              ))}
-              {hunk.added.map((line, i) => (
-                <ins key={`+${i}`}>{`+ ${line}`}</ins>
-              ))}
-            </pre>
+            <HunkView key={hunk.line} hunk={hunk} />
           ))}
         </section>
       ))}
       {hidden > 0 && totals && <p>{t('bulkMoreFiles', { count: hidden })}</p>}
-      <Skipped skipped={totals?.skipped ?? plan.skipped} />
+      <SkippedList skipped={totals?.skipped ?? plan.skipped} counted="files" testId="bulk-skipped" />
     </div>
   )
 }
@@ -149,25 +142,7 @@ function Outcome({ summary, result }: { summary: string; result: BulkResult }) {
   return (
     <div className="bulk-outcome" data-testid="bulk-outcome">
       <p aria-live="polite">{summary}</p>
-      <Skipped skipped={result.skipped} />
-    </div>
-  )
-}
-
-function Skipped({ skipped }: { skipped: BulkResult['skipped'] }) {
-  const { t } = useI18n()
-  const text = useSkipText()
-  if (skipped.length === 0) return null
-  return (
-    <div className="bulk-skipped" data-testid="bulk-skipped">
-      <p>{t('bulkSkipped', { count: skipped.length })}</p>
-      <ul>
-        {skipped.map((s) => (
-          <li key={s.path} data-path={s.path}>
-            {text(s)}
-          </li>
-        ))}
-      </ul>
+      <SkippedList skipped={result.skipped} counted="files" testId="bulk-skipped" />
     </div>
   )
 }

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type UIEvent } from 'react'
-import type { BulkResult, BulkSkip, DiffHunk, ReplaceFile, ReplacePreview, ReplaceRequest } from '../../../shared/contract'
+import type { BulkResult, ReplaceFile, ReplacePreview, ReplaceRequest } from '../../../shared/contract'
 import { folio } from '../../bridge'
 import { useErrorText } from '../../i18n/errors'
 import { useI18n } from '../../i18n/i18n'
-import { useSkipText } from '../../i18n/skips'
+import { HunkView } from '../../dialogs/HunkView'
+import { SkippedList } from '../../dialogs/SkippedList'
 import { Modal } from '../../state/Modal'
 
 interface Props {
@@ -156,7 +157,7 @@ export function ReplaceDialog({ request, onClose, onChanged }: Props) {
             />
           ))}
           {loading && <p className="muted">{t('searchLoadingMore')}</p>}
-          <Skipped skipped={stage.preview.skipped} />
+          <SkippedList skipped={stage.preview.skipped} counted="articles" testId="replace-skipped" />
         </div>
       )}
       {(stage.step === 'applied' || stage.step === 'undoing') && (
@@ -216,55 +217,10 @@ function FileChanges({ file, fileOut, changesOut, onToggleFile, onToggleChange }
             aria-label={t('replaceChange', { line: change.hunk.line })}
             onChange={() => onToggleChange(change.index)}
           />
-          <Hunk hunk={change.hunk} where={change.key === null ? null : t('replaceInValue', { key: change.key })} />
+          <HunkView hunk={change.hunk} where={change.key === null ? null : t('replaceInValue', { key: change.key })} />
         </label>
       ))}
     </section>
-  )
-}
-
-/** The part of `a` and `b` that differs, for a one-line change: [common head length, common tail length]. */
-function commonEnds(a: string, b: string): [number, number] {
-  let head = 0
-  while (head < a.length && head < b.length && a[head] === b[head]) head++
-  let tail = 0
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++
-  return [head, tail]
-}
-
-function Marked({ text, head, tail }: { text: string; head: number; tail: number }) {
-  return (
-    <>
-      {text.slice(0, head)}
-      <mark>{text.slice(head, text.length - tail)}</mark>
-      {text.slice(text.length - tail)}
-    </>
-  )
-}
-
-function Hunk({ hunk, where }: { hunk: DiffHunk; where: string | null }) {
-  const { t } = useI18n()
-  const single = hunk.removed.length === 1 && hunk.added.length === 1
-  const [head, tail] = single ? commonEnds(hunk.removed[0] as string, hunk.added[0] as string) : [0, 0]
-  return (
-    <pre className="bulk-hunk">
-      <span className="hunk-line">
-        {t('bulkAtLine', { line: hunk.line })}
-        {where && ` · ${where}`}
-      </span>
-      {hunk.removed.map((line, i) => (
-        <del key={`-${i}`}>
-          {'- '}
-          {single ? <Marked text={line} head={head} tail={tail} /> : line}
-        </del>
-      ))}
-      {hunk.added.map((line, i) => (
-        <ins key={`+${i}`}>
-          {'+ '}
-          {single ? <Marked text={line} head={head} tail={tail} /> : line}
-        </ins>
-      ))}
-    </pre>
   )
 }
 
@@ -272,25 +228,7 @@ function Outcome({ summary, result }: { summary: string; result: BulkResult }) {
   return (
     <div className="bulk-outcome" data-testid="replace-outcome">
       <p aria-live="polite">{summary}</p>
-      <Skipped skipped={result.skipped} />
-    </div>
-  )
-}
-
-function Skipped({ skipped }: { skipped: BulkSkip[] }) {
-  const { t } = useI18n()
-  const text = useSkipText()
-  if (skipped.length === 0) return null
-  return (
-    <div className="bulk-skipped" data-testid="replace-skipped">
-      <p>{t('replaceSkipped', { count: skipped.length })}</p>
-      <ul>
-        {skipped.map((s) => (
-          <li key={s.path} data-path={s.path}>
-            {text(s)}
-          </li>
-        ))}
-      </ul>
+      <SkippedList skipped={result.skipped} counted="articles" testId="replace-skipped" />
     </div>
   )
 }
