@@ -93,7 +93,15 @@ test("hugo server: asked once, shows the article's page, follows a save, cannot 
   await page.keyboard.press('Control+s')
   await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
   expect(await readFile(join(dir, 'content/posts/first-post.md'), 'utf8')).toBe(POST.replace('The first words.', 'The first words. 保存后更新。'))
-  await expect(frame.locator('article')).toContainText('保存后更新。', { timeout: 30_000 })
+  await expect(frame.locator('article'))
+    .toContainText('保存后更新。', { timeout: 30_000 })
+    .catch(async (failure: unknown) => {
+      // Say whether the server or the frame is behind: what the server serves now, and its log.
+      const served = await fetch(`${origin}/posts/first-post/`).then((r) => r.text(), String)
+      await page.getByTestId('siteserver-log-toggle').click()
+      const log = await page.getByTestId('siteserver-log').textContent()
+      throw new Error(`${String(failure)}\n--- the server serves now:\n${served}\n--- its log:\n${log}`)
+    })
 
   // Another article: its page.
   await page.locator('[data-testid=article-item][data-path="content/about.md"]').click()
