@@ -12,7 +12,7 @@ import { revealLine } from './editor/reveal'
 import { useTopLine } from './editor/top-line'
 import { useEditorPhrases } from './editor/phrases'
 import { useErrorText } from './i18n/errors'
-import { headerErrorText } from './i18n/header-errors'
+import { headerErrorLine } from './i18n/header-errors'
 import { I18nProvider, useI18n } from './i18n/i18n'
 import { ArticleMenu, type MenuTarget } from './library/ArticleMenu'
 import { MoveDialog } from './links/MoveDialog'
@@ -96,7 +96,7 @@ function Workbench() {
   )
   const topLine = useTopLine(view)
   const recent = useRecentArticles(folder?.root ?? null, session.path)
-  useEditorPhrases(view, t)
+  useEditorPhrases(view, t, locale)
   useWriterSettings(view, settings, session.path)
   const goal = useArticleGoal(session.path, (error) => setLoadError(describe(error)))
   const mediaSettings = useMediaSettings(settings.media, (media) => updateSettings({ media }))
@@ -354,7 +354,7 @@ function Workbench() {
   // Read again after an insert and whenever the list is (a save, a change on disk).
   const mediaVersion = useMemo(() => ({ articles, mediaChanged }), [articles, mediaChanged])
   const body = useMemo(() => session.text.slice(session.header.bodyStart), [session.text, session.header.bodyStart])
-  const headerError = parsed.errors[0] ? `${headerErrorText(parsed.errors[0], locale)} (${t('line')} ${parsed.errors[0].line})` : null
+  const headerError = parsed.errors[0] ? headerErrorLine(parsed.errors[0], locale) : null
   const remoteContent = remoteAllowed(settings, folder?.root)
   const imageUrl = useCallback(
     (value: string) =>

@@ -1,20 +1,40 @@
 /**
  * A header that does not parse is a lint error on its line: a marker in the gutter and the line
- * underlined, with the parser's message on hover. The form stays locked until it parses.
+ * underlined, with what is wrong on hover. The form stays locked until it parses.
  */
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint'
 import type { EditorState, Extension } from '@codemirror/state'
 import { format } from '../i18n/strings'
+import { headerErrorDetail, headerErrorPlace, headerErrorText } from '../i18n/header-errors'
 import { headerBlock, headerOf } from './header-block'
-import { phraseKey } from './phrases'
+import { editorLocale, phraseKey } from './phrases'
 
 export function headerDiagnostics(state: EditorState): Diagnostic[] {
   const { error } = headerOf(state)
   if (!error) return []
   const line = state.doc.line(Math.min(Math.max(1, error.line), state.doc.lines))
-  // In the UI language (EditorState.phrases, see phrases.ts); the parser's own reason stays as it said it.
-  const message = format(state.phrase(phraseKey('headerLint')), { message: error.message, line: error.line })
-  return [{ from: line.from, to: line.to, severity: 'error', source: 'header', message }]
+  // In the UI language: the sentence by the error's kind (header-errors.ts), the frame through EditorState.phrases.
+  const locale = state.facet(editorLocale)
+  const message = format(state.phrase(phraseKey('headerLint')), { message: headerErrorText(error, locale), place: headerErrorPlace(error, locale) })
+  const detail = headerErrorDetail(error, locale)
+  const diagnostic: Diagnostic = { from: line.from, to: line.to, severity: 'error', source: 'header', message }
+  if (detail !== null) {
+    // The parser's English only on request, under the sentence that explains it.
+    diagnostic.renderMessage = () => {
+      const box = document.createElement('div')
+      box.append(message)
+      const more = document.createElement('details')
+      const summary = document.createElement('summary')
+      summary.textContent = state.phrase(phraseKey('headerErrorDetails'))
+      const original = document.createElement('span')
+      original.lang = 'en'
+      original.textContent = detail
+      more.append(summary, original)
+      box.append(more)
+      return box
+    }
+  }
+  return [diagnostic]
 }
 
 export function headerLint(): Extension {

@@ -5,6 +5,7 @@ import { checkText } from '../checks/check-text'
 import { useNow } from '../checks/use-now'
 import { STATUS_KEYS } from '../git/status-label'
 import { useI18n } from '../i18n/i18n'
+import { headerErrorLine } from '../i18n/header-errors'
 
 const ROW_HEIGHT = 56
 const OVERSCAN = 8
@@ -125,7 +126,7 @@ export function ArticleList({ articles, selected, onOpen, onActivate, onMenu, ch
             >
               <span className="article-title">
                 {article.error && (
-                  <span className="error-mark" role="img" aria-label={t('headerError')} title={article.error.message}>
+                  <span className="error-mark" role="img" aria-label={t('headerError')} title={headerErrorLine(article.error, locale)}>
                     ⚠
                   </span>
                 )}

@@ -3,7 +3,7 @@ import { memo, useCallback, useRef, useState } from 'react'
 import { addListItem, applyPatches, parse, removeKey, removeListItem, scalarText } from '../../shared/frontmatter'
 import type { EditOptions, EditValue, Field, FieldValue, ParsedFrontMatter, TextPatch } from '../../shared/frontmatter/types'
 import { type FieldKind, type FolderSchema, type SchemaKey, schemaKeyFor, valueKind } from '../../shared/schema'
-import { headerErrorText } from '../i18n/header-errors'
+import { headerErrorDetail, headerErrorPlace, headerErrorText } from '../i18n/header-errors'
 import { useI18n } from '../i18n/i18n'
 import { addCategoryPath, shownPath } from './category-path'
 import { FieldSession } from './field-session'
@@ -102,9 +102,15 @@ export const PropertiesForm = memo(function PropertiesForm(props: Props) {
   return (
     <section className="properties" aria-label={t('properties')} data-testid="properties">
       {error && (
-        <p className="properties-error" role="alert" data-testid="properties-error">
-          {t('headerParseReadOnly', { message: headerErrorText(error, locale), line: error.line })}
-        </p>
+        <div className="properties-error" role="alert" data-testid="properties-error">
+          <p>{t('headerParseReadOnly', { message: headerErrorText(error, locale), place: headerErrorPlace(error, locale) })}</p>
+          {headerErrorDetail(error, locale) !== null && (
+            <details>
+              <summary>{t('headerErrorDetails')}</summary>
+              <span lang="en">{headerErrorDetail(error, locale)}</span>
+            </details>
+          )}
+        </div>
       )}
       {parsed.fields.map((field) => (
         <FieldRow

@@ -9,7 +9,7 @@ import { headerRules } from '../sites'
 import { type DetectResult, detectWithDoc, generatorOf, lineAt, yamlOptions } from './detect'
 import { LineIndex } from './lines'
 import { flatYamlFields } from './flat-yaml'
-import type { Field, FieldValue, HeaderError, HeaderErrorCode, ParsedFrontMatter, ParseOptions, Range } from './types'
+import type { Field, FieldValue, HeaderError, HeaderErrorCode, HeaderErrorReason, ParsedFrontMatter, ParseOptions, Range } from './types'
 
 /** What edit.ts needs besides the public result: the YAML document behind the fields. */
 export interface ParseInternals {
@@ -135,9 +135,61 @@ export function fieldRecord(parsed: ParsedFrontMatter): Record<string, FieldValu
   return record
 }
 
-function error(lines: LineIndex, code: HeaderErrorCode, message: string, offset: number): HeaderError {
+/** What a syntax error is about, for the UI's own wording (see HeaderErrorReason). */
+type Named = { reason?: HeaderErrorReason; subject?: string }
+
+function error(lines: LineIndex, code: HeaderErrorCode, message: string, offset: number, named: Named = {}): HeaderError {
   const { line, column } = lines.at(offset)
-  return { code, message, line, column }
+  const found: HeaderError = { code, message, line, column }
+  if (named.reason) found.reason = named.reason
+  if (named.subject !== undefined) found.subject = named.subject
+  return found
+}
+
+/** Folio's name for a `yaml` package error: by its code, and by its message where one code covers several mistakes. */
+function yamlReason(code: string, message: string): Named {
+  if (/end with a [\]}]/.test(message)) return { reason: 'unclosed-bracket' }
+  const quote = /Missing closing (["'])quote/.exec(message)?.[1]
+  if (quote) return { reason: 'unclosed-quote', subject: quote }
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return { reason: 'tab-indent' }
+    case 'BAD_INDENT':
+      return { reason: 'bad-indent' }
+    case 'MULTILINE_IMPLICIT_KEY':
+      return { reason: 'no-colon' }
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return { reason: /Nested mappings/.test(message) ? 'colon-in-value' : 'bad-indent' }
+    case 'BAD_SCALAR_START': {
+      const char = /character (\S)$/.exec(message)?.[1]
+      return char ? { reason: 'reserved-start', subject: char } : { reason: 'reserved-start' }
+    }
+    case 'BAD_DQ_ESCAPE': {
+      const sequence = /sequence (\S+)/.exec(message)?.[1]
+      return sequence ? { reason: 'bad-escape', subject: sequence } : { reason: 'bad-escape' }
+    }
+    case 'UNEXPECTED_TOKEN':
+      return { reason: /Unexpected , in|empty item/.test(message) ? 'missing-value' : 'extra-text' }
+    case 'BLOCK_IN_FLOW':
+      return { reason: 'block-in-flow' }
+    case 'ALIAS_PROPS':
+    case 'BAD_ALIAS':
+    case 'BAD_PROP_ORDER':
+    case 'MULTIPLE_ANCHORS':
+    case 'MULTIPLE_TAGS':
+    case 'TAG_RESOLVE_FAILED':
+      return { reason: 'anchor-or-tag' }
+    case 'KEY_OVER_1024_CHARS':
+      return { reason: 'key-too-long' }
+    case 'MISSING_CHAR':
+      if (/Comments must be separated/.test(message)) return { reason: 'comment-space' }
+      if (/Implicit map keys need to be followed/.test(message)) return { reason: 'no-colon' }
+      if (/Missing (,|space after :)/.test(message)) return { reason: 'missing-separator' }
+      if (/Tags and anchors must be separated/.test(message)) return { reason: 'anchor-or-tag' }
+      return {}
+    default:
+      return {}
+  }
 }
 
 /** A limit a header went past while its values were read; reported as that header's error. */
@@ -234,12 +286,12 @@ function readYaml(
     // `yaml` reports an over-indented `key:` at the value above it; js-yaml and the author mean its own line.
     if (/Nested mappings are not allowed|Implicit keys need to be on a single line/.test(message)) {
       const over = overIndented(text, at, offset + (doc.range?.[1] ?? 0))
-      if (over) return error(lines, 'syntax', over.message, over.at)
+      if (over) return error(lines, 'syntax', over.message, over.at, { reason: 'over-indented', subject: over.key })
     }
     // An unclosed quote or bracket is noticed lines later; the author needs the line that opened it.
     const opener = /closing "/.test(message) ? '"' : /closing '/.test(message) ? "'" : /end with a [\]}]/.test(message) ? '[{' : null
     const unclosed = opener ? openingEntry(text, offset, at, opener) : at
-    return error(lines, 'syntax', message, unclosed)
+    return error(lines, 'syntax', message, unclosed, yamlReason(e.code, message))
   })
   // Both messages above can point at one over-indented line: report it once.
   const seen = new Set<string>()
@@ -252,7 +304,7 @@ function readYaml(
   const root = doc.contents
   const source = sourceNodes(root)
   for (const key of source.duplicates) {
-    errors.push(error(lines, 'duplicate-key', `Duplicate key ${keyText(key)}`, src(key.range?.[0] ?? 0)))
+    errors.push(error(lines, 'duplicate-key', `Duplicate key ${keyText(key)}`, src(key.range?.[0] ?? 0), { subject: keyText(key) }))
   }
   if (errors.length > 0) return { fields: [], errors: errors.sort((a, b) => a.line - b.line || a.column - b.column) }
   if (root === null || (isScalar(root) && root.value === null)) return { fields: [], errors }
@@ -369,7 +421,7 @@ function resolveAlias(alias: Alias, anchors: Map<string, Node[]>): Node | undefi
  * The first line after the one holding `at` that is a `key:` indented deeper than the key it
  * follows, with a message naming it; null when there is none before `end`.
  */
-function overIndented(text: string, at: number, end: number): { at: number; message: string } | null {
+function overIndented(text: string, at: number, end: number): { at: number; key: string; message: string } | null {
   const keyLine = text.slice(text.lastIndexOf('\n', at - 1) + 1, lineAt(text, at).end)
   const indent = /^[ \t]*/.exec(keyLine)?.[0].length ?? 0
   for (let p = lineAt(text, at).next; p < end;) {
@@ -380,6 +432,7 @@ function overIndented(text: string, at: number, end: number): { at: number; mess
       const key = (m[2] ?? '').trim()
       return {
         at: line.start + (m[1] ?? '').length,
+        key,
         message: `Key "${key}" is indented more than the key above it; align it with that key or nest it under a key of its own`,
       }
     }
@@ -567,6 +620,18 @@ function tomlValueEnd(text: string, from: number, limit: number): number {
   return trimEnd(text, from, Math.min(i, limit))
 }
 
+/** Folio's name for a smol-toml error, by its message. */
+function tomlReason(message: string): Named {
+  if (/unfinished string|control characters are not allowed in strings/.test(message)) return { reason: 'unclosed-quote' }
+  if (/unfinished (array|table)|end of table array/.test(message)) return { reason: 'unclosed-bracket' }
+  if (/invalid value|unfinished numeric/.test(message)) return { reason: 'missing-value' }
+  if (/in key|bare key|end of key|quoted key/.test(message)) return { reason: 'bad-key' }
+  if (/escape/.test(message)) return { reason: 'bad-escape' }
+  if (/expected comma/.test(message)) return { reason: 'missing-separator' }
+  if (/followed by an end-of-line/.test(message)) return { reason: 'extra-text' }
+  return {}
+}
+
 function readToml(text: string, lines: LineIndex, content: Range, tz: string): { fields: Field[]; errors: HeaderError[] } {
   const source = text.slice(content.from, content.to)
   let data: Record<string, unknown>
@@ -585,9 +650,9 @@ function readToml(text: string, lines: LineIndex, content: Range, tz: string): {
         const key = /^[ \t]*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:[ \t]*\.[ \t]*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*|\[\[?[^\]]*\]?\])/.exec(
           sourceLines[e.line - 1] ?? '',
         )?.[1]
-        return { fields: [], errors: [error(lines, 'duplicate-key', key ? `Duplicate key ${key}` : message, at)] }
+        return { fields: [], errors: [error(lines, 'duplicate-key', key ? `Duplicate key ${key}` : message, at, key ? { subject: key } : {})] }
       }
-      return { fields: [], errors: [error(lines, 'syntax', message, at)] }
+      return { fields: [], errors: [error(lines, 'syntax', message, at, tomlReason(message))] }
     }
     throw e
   }
@@ -634,6 +699,7 @@ class JsonSyntaxError extends Error {
     readonly offset: number,
     message: string,
     readonly code: HeaderErrorCode = 'syntax',
+    readonly named: Named = {},
   ) {
     super(message)
   }
@@ -662,8 +728,8 @@ class JsonReader {
     while (this.pos < this.end && /[ \t\r\n]/.test(this.text[this.pos] ?? '')) this.pos++
   }
 
-  fail(message: string): never {
-    throw new JsonSyntaxError(this.pos, message)
+  fail(message: string, reason?: HeaderErrorReason): never {
+    throw new JsonSyntaxError(this.pos, message, 'syntax', reason ? { reason } : {})
   }
 
   /** `"k": v, …` up to `close` (or the end, for Hexo's braceless `;;;` form), `depth` levels down. */
@@ -675,14 +741,14 @@ class JsonReader {
     if (close === null && this.pos >= this.end) return out
     for (;;) {
       this.ws()
-      if (this.text[this.pos] !== '"') this.fail('Expected a "quoted" key')
+      if (this.text[this.pos] !== '"') this.fail('Expected a "quoted" key', 'unquoted-key')
       const keyFrom = this.pos
       const key = this.string()
       const keyRange = { from: keyFrom, to: this.pos }
-      if (seen.has(key)) throw new JsonSyntaxError(keyFrom, `Duplicate key ${key}`, 'duplicate-key')
+      if (seen.has(key)) throw new JsonSyntaxError(keyFrom, `Duplicate key ${key}`, 'duplicate-key', { subject: key })
       seen.add(key)
       this.ws()
-      if (this.text[this.pos] !== ':') this.fail('Expected ":" after the key')
+      if (this.text[this.pos] !== ':') this.fail('Expected ":" after the key', 'no-colon')
       this.pos++
       this.ws()
       const valueFrom = this.pos
@@ -695,7 +761,7 @@ class JsonReader {
         continue
       }
       if ((close === null && this.pos >= this.end) || (close !== null && c === close)) return out
-      this.fail(close === null ? 'Expected "," between entries' : 'Expected "," or "}"')
+      this.fail(close === null ? 'Expected "," between entries' : 'Expected "," or "}"', 'missing-separator')
     }
   }
 
@@ -727,12 +793,12 @@ class JsonReader {
         if (d === ']') return { type: 'list', items }
         if (d !== ',') {
           this.pos--
-          this.fail('Expected "," or "]"')
+          this.fail('Expected "," or "]"', 'missing-separator')
         }
       }
     }
     const word = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(this.text.slice(this.pos, Math.min(this.end, this.pos + 400)))
-    if (!word) this.fail('Expected a value')
+    if (!word) this.fail('Expected a value', 'missing-value')
     this.pos += word[0].length
     if (word[0] === 'true' || word[0] === 'false') return { type: 'boolean', value: word[0] === 'true' }
     if (word[0] === 'null') return { type: 'null' }
@@ -749,11 +815,11 @@ class JsonReader {
         try {
           return JSON.parse(this.text.slice(from, this.pos)) as string
         } catch {
-          throw new JsonSyntaxError(from, 'Invalid string')
+          throw new JsonSyntaxError(from, 'Invalid string', 'syntax', { reason: 'bad-escape' })
         }
       } else if (c === '\n') break
     }
-    throw new JsonSyntaxError(from, 'Unterminated string')
+    throw new JsonSyntaxError(from, 'Unterminated string', 'syntax', { reason: 'unclosed-quote', subject: '"' })
   }
 }
 
@@ -766,7 +832,7 @@ export function readJsonMembers(text: string, content: Range, tz = 'UTC'): JsonM
     const members = r.members('}')
     r.pos++
     r.ws()
-    if (r.pos < content.to) r.fail('Unexpected text after the object')
+    if (r.pos < content.to) r.fail('Unexpected text after the object', 'extra-text')
     return members
   }
   if (text[r.pos] === '[') r.fail('The header is not an object')
@@ -780,7 +846,7 @@ function readJson(text: string, lines: LineIndex, content: Range, tz: string): {
   } catch (e) {
     if (e instanceof JsonSyntaxError) {
       const code = e.message === 'The header is not an object' ? 'not-a-mapping' : e.code
-      return { fields: [], errors: [error(lines, code, e.message, e.offset)] }
+      return { fields: [], errors: [error(lines, code, e.message, e.offset, e.named)] }
     }
     throw e
   }

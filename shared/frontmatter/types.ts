@@ -91,6 +91,46 @@ export type HeaderErrorCode =
   /** Reading the file failed in a way the grammar did not foresee (the index's per-file catch). */
   | 'unreadable'
 
+/**
+ * What exactly the parser objected to, named by Folio from the YAML package's error code (or the
+ * TOML or JSON reader's message), so the UI can explain it in its own language. `message` keeps
+ * the parser's English for the command line and for anything not named here.
+ */
+export type HeaderErrorReason =
+  /** A `key:` indented deeper than the key above it (subject: the key). */
+  | 'over-indented'
+  /** A quoted value whose closing quote never comes (subject: the quote). */
+  | 'unclosed-quote'
+  /** A `[…]` or `{…}` value whose closing bracket never comes. */
+  | 'unclosed-bracket'
+  | 'tab-indent'
+  /** Lines of one list or map that do not line up. */
+  | 'bad-indent'
+  /** A line that is neither `key: value` nor the continuation of a value (often a missing colon). */
+  | 'no-colon'
+  /** `key: a: b`: a colon and space inside a plain value. */
+  | 'colon-in-value'
+  /** A `#` comment written right after a value, without a space. */
+  | 'comment-space'
+  /** A plain value starting with a character YAML reserves (subject: the character). */
+  | 'reserved-start'
+  | 'bad-escape'
+  /** More text after a complete value (a quoted value followed by words, say). */
+  | 'extra-text'
+  /** A comma, colon or space missing between the items of a `[…]` or `{…}` value. */
+  | 'missing-separator'
+  /** A block list or map inside `[…]` or `{…}`. */
+  | 'block-in-flow'
+  /** Anchors (&), aliases (*) and tags (!) written wrongly. */
+  | 'anchor-or-tag'
+  | 'key-too-long'
+  /** JSON: a key without double quotes. */
+  | 'unquoted-key'
+  /** A value missing where one must be (after `=` or `:`). */
+  | 'missing-value'
+  /** TOML: a key with characters a bare key cannot hold. */
+  | 'bad-key'
+
 export interface HeaderError {
   code: HeaderErrorCode
   message: string
@@ -98,6 +138,10 @@ export interface HeaderError {
   line: number
   /** 1-based column. */
   column: number
+  /** For syntax errors: what exactly is wrong, when Folio can name it. */
+  reason?: HeaderErrorReason
+  /** The key, character or quote the reason (or a duplicate key) is about. */
+  subject?: string
 }
 
 export type FieldValue =

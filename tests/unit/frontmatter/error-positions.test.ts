@@ -51,7 +51,7 @@ describe('YAML errors agree with js-yaml on the line and name the key', () => {
 describe('TOML errors agree with smol-toml on the line and name the key', () => {
   it('a key defined twice', () => {
     const text = '+++\ntitle = "a"\ndate = 2024-01-01\ntitle = "b"\n+++\n'
-    expect(parse(text).errors).toEqual([{ code: 'duplicate-key', message: 'Duplicate key title', line: smolTomlLine(text), column: 1 }])
+    expect(parse(text).errors).toEqual([{ code: 'duplicate-key', message: 'Duplicate key title', line: smolTomlLine(text), column: 1, subject: 'title' }])
   })
   it('a value missing', () => {
     const text = '+++\na = 1\n\nb = \n+++\n'

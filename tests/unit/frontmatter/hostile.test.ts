@@ -129,9 +129,9 @@ describe('hostile headers: size', () => {
   it('duplicate keys are still found, at every level, in source order', () => {
     const p = parse('---\na: 1\nb: {x: 1, y: 2, x: 3}\nc:\n  - {k: 1, k: 2}\na: 2\n---\n')
     expect(p.errors).toEqual([
-      { code: 'duplicate-key', message: 'Duplicate key x', line: 3, column: 17 },
-      { code: 'duplicate-key', message: 'Duplicate key k', line: 5, column: 12 },
-      { code: 'duplicate-key', message: 'Duplicate key a', line: 6, column: 1 },
+      { code: 'duplicate-key', message: 'Duplicate key x', line: 3, column: 17, subject: 'x' },
+      { code: 'duplicate-key', message: 'Duplicate key k', line: 5, column: 12, subject: 'k' },
+      { code: 'duplicate-key', message: 'Duplicate key a', line: 6, column: 1, subject: 'a' },
     ])
   })
 

@@ -144,7 +144,7 @@ describe('parse: errors with line and column, never an empty object', () => {
 
   it('reports duplicate keys at the second one', () => {
     const p = parse('---\ntitle: 一\ndate: 2020-01-01\ntitle: 二\n---\n')
-    expect(p.errors).toEqual([{ code: 'duplicate-key', message: 'Duplicate key title', line: 4, column: 1 }])
+    expect(p.errors).toEqual([{ code: 'duplicate-key', message: 'Duplicate key title', line: 4, column: 1, subject: 'title' }])
   })
 
   it('reports a root that is not a mapping', () => {
@@ -217,7 +217,7 @@ describe('parse: JSON', () => {
   })
 
   it('reports duplicate keys and syntax errors with line and column', () => {
-    expect(parse('{\n  "a": 1,\n  "a": 2\n}\n').errors).toEqual([{ code: 'duplicate-key', message: 'Duplicate key a', line: 3, column: 3 }])
+    expect(parse('{\n  "a": 1,\n  "a": 2\n}\n').errors).toEqual([{ code: 'duplicate-key', message: 'Duplicate key a', line: 3, column: 3, subject: 'a' }])
     expect(parse('{\n  "a": 1\n  "b": 2\n}\n').errors[0]).toMatchObject({ code: 'syntax', line: 3 })
   })
 })

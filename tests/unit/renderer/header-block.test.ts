@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { headerFolding, headerFoldRange, isHeaderFolded } from '../../../renderer/editor/frontmatter-fold'
 import { headerBlock, headerRules } from '../../../renderer/editor/header-block'
 import { headerDiagnostics } from '../../../renderer/editor/header-lint'
-import { phraseKey } from '../../../renderer/editor/phrases'
+import { editorLocale, phraseKey } from '../../../renderer/editor/phrases'
 import { STRINGS } from '../../../renderer/i18n/strings'
 import { headerTokens, type HeaderToken } from '../../../renderer/editor/header-tokens'
 
@@ -79,9 +79,11 @@ describe('the header block field', () => {
 
   it('says the lint message in the UI language through the editor phrases', () => {
     const doc = '---\ntitle: A\ntitle: B\n---\nBody\n'
-    expect(headerDiagnostics(stateOf(doc))[0]?.message).toMatch(/\(line 3\)\. The form is locked until the header parses\.$/)
-    const chinese = EditorState.phrases.of({ [phraseKey('headerLint')]: STRINGS['zh-CN'].headerLint })
-    expect(headerDiagnostics(stateOf(doc, chinese))[0]?.message).toMatch(/（第 3 行）。头部能够解析之前，表单保持锁定。$/)
+    expect(headerDiagnostics(stateOf(doc))[0]?.message).toBe('Duplicate key title (line 3, column 1). The form is locked until the header parses.')
+    const chinese = [EditorState.phrases.of({ [phraseKey('headerLint')]: STRINGS['zh-CN'].headerLint }), editorLocale.of('zh-CN')]
+    expect(headerDiagnostics(stateOf(doc, chinese))[0]?.message).toBe(
+      '键“title”出现了不止一次：删掉或改名其中一个（第 3 行第 1 列）。头部能够解析之前，表单保持锁定。',
+    )
   })
 
   it('unfolds a folded header that stops parsing', () => {
