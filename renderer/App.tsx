@@ -97,7 +97,12 @@ function Workbench() {
   const topLine = useTopLine(view)
   const recent = useRecentArticles(folder?.root ?? null, session.path)
   useEditorPhrases(view, t, locale)
-  useWriterSettings(view, settings, session.path)
+  // Vim's :w, :wa, :wq and :x: the app's own saves; :wq and :x then go back to the article list.
+  useWriterSettings(view, settings, session.path, {
+    save: () => latestCommands.current.save?.(),
+    saveAll: () => latestCommands.current['save-all']?.(),
+    leave: () => document.querySelector<HTMLElement>('[data-testid=article-list]')?.focus(),
+  })
   const goal = useArticleGoal(session.path, (error) => setLoadError(describe(error)))
   const mediaSettings = useMediaSettings(settings.media, (media) => updateSettings({ media }))
   const [mediaOpen, setMediaOpen] = useState(false)

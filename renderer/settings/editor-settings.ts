@@ -8,12 +8,13 @@
  */
 import { Compartment, Prec, type EditorState, type Extension } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
-import { useLayoutEffect, useMemo, useState } from 'react'
+import { useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Settings } from '../../shared/contract'
 import { SETTINGS_DEFAULTS } from '../../shared/settings'
 import { focusMode } from './focus-mode'
 import { articleBodyKind, pasteHtml, type PasteTarget } from './paste-html'
 import { typewriterScrolling } from './typewriter'
+import { defineVimCommands, vimActions, type VimActions } from './vim-commands'
 
 const writing = new Compartment()
 const keys = new Compartment()
@@ -57,7 +58,10 @@ export function writerSettings(): Extension {
 let vimExtension: Extension | null = null
 let vimLoading: Promise<Extension> | null = null
 function loadVim(): Promise<Extension> {
-  vimLoading ??= import('@replit/codemirror-vim').then(({ vim }) => (vimExtension = vim({ status: true })))
+  vimLoading ??= import('@replit/codemirror-vim').then(({ vim, Vim }) => {
+    defineVimCommands(Vim)
+    return (vimExtension = vim({ status: true }))
+  })
   return vimLoading
 }
 
@@ -71,7 +75,7 @@ function applied(state: EditorState, compartment: Compartment, wanted: Extension
  * Keeps the shown editor state's settings compartments as `settings` say, for the article at
  * `path` (an HTML article pastes HTML, a Markdown one Markdown).
  */
-export function useWriterSettings(view: EditorView | null, settings: Settings, path: string | null): void {
+export function useWriterSettings(view: EditorView | null, settings: Settings, path: string | null, actions: VimActions): void {
   const kind = articleBodyKind(path)
   const { editorFont, editorFontSize, editorLineHeight, lineWrap, focusMode: focus, typewriter, spellCheck, pasteHtmlAsMarkdown } = settings
   const wantedWriting = useMemo(
@@ -80,7 +84,14 @@ export function useWriterSettings(view: EditorView | null, settings: Settings, p
   )
   // Re-rendered once the Vim module has loaded.
   const [vimReady, setVimReady] = useState(vimExtension !== null)
-  const wantedKeys = useMemo(() => (settings.vim && vimReady && vimExtension ? vimExtension : NONE), [settings.vim, vimReady])
+  // One object for the editor's whole life that calls the app's latest actions, so a render never reconfigures Vim.
+  const latest = useRef(actions)
+  latest.current = actions
+  const stable = useMemo<VimActions>(
+    () => ({ save: () => latest.current.save(), saveAll: () => latest.current.saveAll(), leave: () => latest.current.leave() }),
+    [],
+  )
+  const wantedKeys = useMemo(() => (settings.vim && vimReady && vimExtension ? [vimExtension, vimActions.of(stable)] : NONE), [settings.vim, vimReady, stable])
   useLayoutEffect(() => {
     if (settings.vim && !vimReady) void loadVim().then(() => setVimReady(true))
   }, [settings.vim, vimReady])
