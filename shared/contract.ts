@@ -109,6 +109,14 @@ export interface ArticleSummary {
   keys: string[]
   /** Field checks that depend on the file alone (lengths, duplicate keys); see summaryChecks. */
   checks: FieldCheck[]
+  /** Set when the bytes are UTF-16 or not valid UTF-8 (the list shows them decoded leniently): which, and on what line. */
+  encoding?: EncodingProblem
+}
+
+export interface EncodingProblem {
+  code: 'utf-16' | 'invalid-utf8'
+  /** 1-based line of the first byte that is not UTF-8 (1 for UTF-16). */
+  line: number
 }
 
 export type LineEnding = '\n' | '\r\n'

@@ -54,7 +54,8 @@ export class ChangedMeanwhile extends Error {
   }
 }
 
-export async function writeFileAtomic(path: string, data: Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+/** `data` may come in parts (a big cache written a slice at a time, never as one string). */
+export async function writeFileAtomic(path: string, data: Uint8Array | Iterable<Uint8Array>, options: AtomicWriteOptions = {}): Promise<void> {
   const durable = options.durable ?? true
   const dir = dirname(path)
   // Keep the mode and owner of the file being replaced (a new file gets 0o666 minus umask, and is ours).
@@ -65,7 +66,8 @@ export async function writeFileAtomic(path: string, data: Uint8Array, options: A
   const handle = await open(temp, 'wx', mode ?? 0o666)
   try {
     try {
-      await handle.writeFile(data)
+      // Each writeFile continues where the last one ended.
+      for (const part of data instanceof Uint8Array ? [data] : data) await handle.writeFile(part)
       if (owner) {
         const made = await handle.stat()
         // Only root may give a file away; anyone may set a group they belong to. EPERM means "cannot keep it".

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ArticleSummary } from '../../shared/contract'
+import type { ArticleSummary, EncodingProblem } from '../../shared/contract'
 import type { FieldCheck } from '../../shared/frontmatter/checks'
 import type { FrontMatterFormat, HeaderError } from '../../shared/frontmatter/types'
 import type { ObservedField } from '../../shared/schema'
@@ -41,6 +41,8 @@ type SummaryTuple = [
   error: HeaderError | null,
   keys: string[],
   checks: FieldCheck[],
+  /** Left out when the bytes are fine (nearly always). */
+  encoding?: EncodingProblem,
 ]
 
 interface CacheDocument {
@@ -56,7 +58,7 @@ export interface IndexCache {
 }
 
 function pack(s: ArticleSummary): SummaryTuple {
-  return [
+  const t: SummaryTuple = [
     s.format,
     s.title,
     s.date,
@@ -73,11 +75,13 @@ function pack(s: ArticleSummary): SummaryTuple {
     s.keys,
     s.checks,
   ]
+  if (s.encoding) t.push(s.encoding)
+  return t
 }
 
 function unpack(path: string, size: number, mtimeMs: number, t: SummaryTuple): ArticleSummary {
-  const [format, title, date, dateMs, updated, updatedMs, tags, categories, draft, excerpt, words, readingMinutes, error, keys, checks] = t
-  return {
+  const [format, title, date, dateMs, updated, updatedMs, tags, categories, draft, excerpt, words, readingMinutes, error, keys, checks, encoding] = t
+  const summary: ArticleSummary = {
     path,
     format,
     title,
@@ -97,6 +101,32 @@ function unpack(path: string, size: number, mtimeMs: number, t: SummaryTuple): A
     keys,
     checks,
   }
+  if (encoding) summary.encoding = encoding
+  return summary
+}
+
+/** Entries per part of the written cache: 100,000 posts never become one string of 170 MB. */
+const SAVE_SLICE = 2_000
+
+/** The JSON of a CacheDocument, a slice of entries at a time, in UTF-16LE. */
+function* documentParts(key: string, root: string, files: ReadonlyMap<string, CachedFile>): Generator<Uint8Array> {
+  const head = JSON.stringify({ key, root, files: [] } satisfies CacheDocument)
+  yield Buffer.from(head.slice(0, -2), 'utf16le')
+  let slice: CacheDocument['files'] = []
+  let first = true
+  const flush = (): Uint8Array => {
+    const text = JSON.stringify(slice).slice(1, -1)
+    const part = Buffer.from((first ? '' : ',') + text, 'utf16le')
+    first = false
+    slice = []
+    return part
+  }
+  for (const [path, f] of files) {
+    slice.push([path, f.size, f.mtimeMs, f.summary ? pack(f.summary) : null, f.fields])
+    if (slice.length === SAVE_SLICE) yield flush()
+  }
+  if (slice.length > 0) yield flush()
+  yield Buffer.from(']}', 'utf16le')
 }
 
 export function createCache(cacheDir: string, root: string, key: string): IndexCache {
@@ -116,10 +146,8 @@ export function createCache(cacheDir: string, root: string, key: string): IndexC
       return files
     },
     async save(files) {
-      const doc: CacheDocument = { key, root, files: [] }
-      for (const [path, f] of files) doc.files.push([path, f.size, f.mtimeMs, f.summary ? pack(f.summary) : null, f.fields])
       await mkdir(cacheDir, { recursive: true })
-      await writeFileAtomic(file, Buffer.from(JSON.stringify(doc), 'utf16le'), { durable: false })
+      await writeFileAtomic(file, documentParts(key, root, files), { durable: false })
     },
   }
 }

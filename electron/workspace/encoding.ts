@@ -4,9 +4,9 @@
  * bytes that are not UTF-8 and lines ending in a lone CR are shown read-only, each with a
  * message saying why and what to do, so a save can never put UTF-8 or LF lines in front of them.
  */
-import { Buffer } from 'node:buffer'
+import { Buffer, isUtf8 } from 'node:buffer'
 import { createHash } from 'node:crypto'
-import type { LineEnding } from '../../shared/contract'
+import type { EncodingProblem, LineEnding } from '../../shared/contract'
 import { dominantEol } from '../../shared/frontmatter/detect'
 
 export type Utf16 = 'utf-16le' | 'utf-16be'
@@ -133,6 +133,24 @@ export function decode(bytes: Uint8Array, path: string): Decoded {
   if (bad !== -1) return { text, bom, eol, readOnly: notUtf8Message(path), problem: 'not-utf-8', invalidAt: bad + (bom ? 3 : 0) }
   const crOnly = crOnlyLines(text)
   return { text, bom, eol, readOnly: crOnly ? crOnlyMessage(path) : null, problem: crOnly ? 'cr-only' : null, invalidAt: -1 }
+}
+
+/**
+ * What decode() would object to in the bytes, for the index (which decodes leniently for
+ * display): UTF-16, or the line of the first byte that is not UTF-8. The native check keeps the
+ * common case (valid UTF-8) a single pass that allocates nothing.
+ */
+export function encodingProblem(bytes: Uint8Array): EncodingProblem | null {
+  const bom = hasUtf8Bom(bytes)
+  if (!bom && utf16Of(bytes)) return { code: 'utf-16', line: 1 }
+  const body = bom ? bytes.subarray(3) : bytes
+  if (isUtf8(body)) return null
+  const bad = firstInvalidUtf8(body)
+  if (bad === -1) return null
+  const end = bad + (bom ? 3 : 0)
+  let line = 1
+  for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) line++
+  return { code: 'invalid-utf8', line }
 }
 
 /** The text to list, count and search: what decode() gives, without its verdicts (the index only displays). */

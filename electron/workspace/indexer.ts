@@ -16,7 +16,7 @@ import { textStats } from '../../shared/text-stats'
 import type { CachedFile, IndexCache } from './cache'
 import { type FileKind, type PathRules, scan, type ScanEntry, Skipped, statArticle } from './scan'
 import { log } from '../log/log'
-import { displayText } from './encoding'
+import { displayText, encodingProblem } from './encoding'
 import { EleventyData } from './eleventy-data'
 import { readRegularFileSync } from './open-inside'
 import { inSlices } from './slices'
@@ -24,7 +24,7 @@ import { readOnThreads, THREAD_THRESHOLD } from './index-threads'
 import type { SiteSettings } from './site'
 
 /** Bump when the summary changes shape or meaning: old caches are then ignored. */
-export const INDEX_VERSION = 3
+export const INDEX_VERSION = 4
 
 const EXCERPT_LENGTH = 140
 const UPDATED_KEYS = ['updated', 'lastmod', 'last_modified_at', 'updatedDate', 'modified']
@@ -163,7 +163,10 @@ export function plainExcerpt(body: string): string {
  */
 export function summarize(facts: FileFacts, bytes: Uint8Array, site: SiteSettings, rules: PathRules): Indexed | null {
   try {
-    return summarizeText(facts, displayText(bytes), site, rules)
+    const indexed = summarizeText(facts, displayText(bytes), site, rules)
+    const encoding = indexed && encodingProblem(bytes)
+    if (indexed && encoding) indexed.summary.encoding = encoding
+    return indexed
   } catch (error) {
     return unreadable(facts, error)
   }
