@@ -5,7 +5,7 @@
  */
 import { realpath } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
-import type { ArticleSummary } from '../shared/contract'
+import type { ArticleSummary, EncodingProblem } from '../shared/contract'
 import { version } from '../package.json'
 import { FolioError } from '../shared/errors'
 import { applyPatches, removeKey, setValue } from '../shared/frontmatter'
@@ -13,12 +13,12 @@ import { requiredKeys, summaryChecks, type FieldCheck } from '../shared/frontmat
 import type { EditOptions, EditValue, HeaderError } from '../shared/frontmatter/types'
 import { collectionOf } from '../shared/schema'
 import { createArticleStore } from './workspace/article-store'
-import { decode } from './workspace/encoding'
 import { createGuard } from './workspace/guard'
 import { readRegularFile } from './workspace/open-inside'
 import { detectSite } from './workspace/site'
 import { openFromCommandLine } from './workspace/open-from-cli'
 import { checkLinks } from './links/check'
+import { INDEX_CACHE_FOLDER, userDataFolder } from './system/app-data'
 import { parseCommandArgs, UsageError, type CliIo } from './cli-command'
 
 const USAGE = `Usage:
@@ -26,6 +26,8 @@ const USAGE = `Usage:
   folio check DIR [--json]           print path:line: message for each header that does not parse (exit 1),
                                      then field checks as warning:/note: lines (they never fail the check)
   folio check DIR --links [--json]   broken images and internal links (path:line:column: message, exit 1)
+                                     index and check reuse the app's index cache for files unchanged since
+                                     (same size and modification time); --no-cache reads every file
   folio set FILE... KEY=VALUE        set KEY to the string VALUE in each file's header
   folio set FILE... --json KEY=JSON  set KEY to a typed JSON value (number, boolean, list, …)
   folio unset FILE... KEY            remove KEY from each file's header
@@ -131,8 +133,9 @@ export interface CheckEntry {
  * Every article under DIR in path order, made one at a time as they are read out: 100,000 posts
  * never sit in memory twice (summaries and rows).
  */
-async function* indexEntries(dirArg: string, io: CliIo): AsyncGenerator<IndexEntry> {
-  const { workspace, dir } = await openFromCommandLine(dirArg, io.cwd)
+async function* indexEntries(dirArg: string, io: CliIo, cache: boolean): AsyncGenerator<IndexEntry> {
+  // The app's own index cache: summaries of unchanged files (same path, size and mtime) are reused, never kept in the site.
+  const { workspace, dir } = await openFromCommandLine(dirArg, io.cwd, { cacheDir: cache ? join(userDataFolder(), INDEX_CACHE_FOLDER) : undefined })
   try {
     // What the index left out (links it does not follow, folders it may not read, files gone meanwhile), and why.
     for (const w of workspace.info.warnings ?? []) if (w.skipped) io.err(`folio: warning: ${w.message}`)
@@ -140,16 +143,16 @@ async function* indexEntries(dirArg: string, io: CliIo): AsyncGenerator<IndexEnt
     const schema = await workspace.schema()
     const required = new Map(schema.collections.map((c) => [c.name, requiredKeys(c)]))
     const now = Date.now()
-    const rows: { path: string; abs: string; a: ArticleSummary }[] = []
+    const rows: { path: string; a: ArticleSummary }[] = []
     for (const a of await workspace.list()) {
       const abs = join(workspace.info.root, ...a.path.split('/'))
       // The workspace may have opened the site around DIR: keep what lies under DIR.
       const rel = relative(dir, abs)
       if (rel.startsWith('..') || isAbsolute(rel)) continue
-      rows.push({ path: rel.split(sep).join('/'), abs, a })
+      rows.push({ path: rel.split(sep).join('/'), a })
     }
     rows.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
-    for (const { path, abs, a } of rows) {
+    for (const { path, a } of rows) {
       yield {
         path,
         format: a.format,
@@ -159,7 +162,7 @@ async function* indexEntries(dirArg: string, io: CliIo): AsyncGenerator<IndexEnt
         categories: a.categories,
         draft: a.draft,
         words: a.words,
-        error: a.error ? errorEntry(a.error) : await encodingError(abs),
+        error: a.error ? errorEntry(a.error) : encodingError(a.encoding),
         checks: summaryChecks(a, { now, required: required.get(collectionOf(kind, contentRoots, a.path)) }).map((c) => ({
           code: c.code,
           key: c.key,
@@ -181,48 +184,41 @@ function errorEntry(e: HeaderError): IndexEntry['error'] {
   return { code: e.code, message: e.message, line: e.line, column: e.column }
 }
 
-/** The index decodes leniently for display; the CLI reports UTF-16 and bytes that are not UTF-8. */
-async function encodingError(abs: string): Promise<IndexEntry['error']> {
-  // Unreadable now: moved or deleted since it was listed; the listing already says what it could.
-  const bytes = await readRegularFile(abs).then(
-    (r) => r.bytes,
-    () => null,
-  )
-  if (!bytes) return null
-  const { problem, invalidAt } = decode(bytes, 'the file')
-  if (problem === 'utf-16') return { code: 'utf-16', message: 'The file is encoded as UTF-16; convert it to UTF-8 to edit it', line: 1 }
+/** The index decodes leniently for display and notes what the bytes lack; the command reports it as the file's error. */
+function encodingError(problem: EncodingProblem | undefined): IndexEntry['error'] {
+  if (!problem) return null
   // CR-only lines are already a header error of the index.
-  if (problem !== 'not-utf-8') return null
-  let line = 1
-  for (let i = 0; i < invalidAt; i++) if (bytes[i] === 0x0a) line++
-  return { code: 'invalid-utf8', message: 'The file is not valid UTF-8', line }
+  if (problem.code === 'utf-16') return { code: 'utf-16', message: 'The file is encoded as UTF-16; convert it to UTF-8 to edit it', line: 1 }
+  return { code: 'invalid-utf8', message: 'The file is not valid UTF-8', line: problem.line }
 }
 
 async function indexCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
-    usage: 'usage: folio index DIR [--json]',
-    options: { json: { type: 'boolean', default: false } },
+    usage: 'usage: folio index DIR [--json] [--no-cache]',
+    options: { json: { type: 'boolean', default: false }, 'no-cache': { type: 'boolean', default: false } },
     positionals: { min: 1, max: 1 },
   })
   const [dir = ''] = positionals
   const json = values.json
   if (json) {
-    // The bytes JSON.stringify(entries, null, 2) gives, written a chunk of entries at a time.
-    let chunk: string[] = []
+    // The bytes JSON.stringify(entries, null, 2) gives, written a chunk of entries at a time: a
+    // chunk's own array without its brackets is its entries, indented and joined as in the whole.
+    const inside = (entries: IndexEntry[]): string => JSON.stringify(entries, null, 2).slice(2, -2)
+    let chunk: IndexEntry[] = []
     let any = false
-    for await (const e of indexEntries(dir, io)) {
+    for await (const e of indexEntries(dir, io, !values['no-cache'])) {
       if (chunk.length === JSON_CHUNK) {
-        io.out((any ? '' : '[\n') + chunk.join(',\n') + ',')
+        io.out((any ? '' : '[\n') + inside(chunk) + ',')
         any = true
         chunk = []
       }
-      chunk.push('  ' + JSON.stringify(e, null, 2).replace(/\n/g, '\n  '))
+      chunk.push(e)
     }
     if (!any && chunk.length === 0) io.out('[]')
-    else io.out((any ? '' : '[\n') + chunk.join(',\n') + '\n]')
+    else io.out((any ? '' : '[\n') + inside(chunk) + '\n]')
     return 0
   }
-  for await (const e of indexEntries(dir, io)) {
+  for await (const e of indexEntries(dir, io, !values['no-cache'])) {
     const status = e.error ? `ERROR line ${e.error.line}: ${e.error.message}` : e.draft ? 'draft' : ''
     io.out([e.path, e.format, e.date ?? '-', e.title ?? '(untitled)', status].filter((s) => s !== '').join('\t'))
   }
@@ -248,8 +244,8 @@ export interface CheckRow {
 
 async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
-    usage: 'usage: folio check DIR [--links] [--json]',
-    options: { json: { type: 'boolean', default: false }, links: { type: 'boolean', default: false } },
+    usage: 'usage: folio check DIR [--links] [--json] [--no-cache]',
+    options: { json: { type: 'boolean', default: false }, links: { type: 'boolean', default: false }, 'no-cache': { type: 'boolean', default: false } },
     positionals: { min: 1, max: 1 },
   })
   const [dir = ''] = positionals
@@ -257,7 +253,7 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
   if (values.links) return linksCommand(dir, json, io)
   let bad = 0
   const rows: CheckRow[] = []
-  for await (const e of indexEntries(dir, io)) {
+  for await (const e of indexEntries(dir, io, !values['no-cache'])) {
     if (e.error) {
       bad++
       rows.push({ path: e.path, line: e.error.line, column: e.error.column ?? null, severity: 'error', rule: e.error.code, message: e.error.message })

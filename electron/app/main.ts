@@ -37,6 +37,7 @@ import {
 import { setupApplicationMenu, setupContextMenu } from './menu'
 import { createOpenRequests, type OpenOutcome } from './open-requests'
 import { profileName, RENDERER_DIR } from './paths'
+import { INDEX_CACHE_FOLDER } from '../system/app-data'
 import { ASSET_BASE, registerSchemes, setupProtocols } from './protocol'
 import { setupCrashRecovery } from './recovery'
 import { setupSecurity } from './security'
@@ -130,7 +131,7 @@ async function start(): Promise<void> {
     },
     chooseImages: () => (mainWindow ? chooseImages(mainWindow, locale, app.getPath('pictures')) : Promise.resolve(null)),
     trash: (path) => shell.trashItem(path),
-    cacheDir: join(userData, 'index-cache'),
+    cacheDir: join(userData, INDEX_CACHE_FOLDER),
     journalDir: join(userData, 'recovery'),
     siteServerDir: join(userData, 'siteserver'),
     assetBase: ASSET_BASE,

@@ -18,11 +18,4 @@ export function bundledSampleDir(packaged: boolean, resourcesPath: string): stri
   return packaged ? join(resourcesPath, 'sample-content') : join(APP_ROOT, 'resources', 'sample-content')
 }
 
-/**
- * The profile folder's name (settings, crash journal, index cache, single-instance lock): a
- * development build must not share the installed app's, or running one would lock out the other
- * and both would write one settings file.
- */
-export function profileName(packaged: boolean): string {
-  return packaged ? 'Folio' : 'Folio Dev'
-}
+export { profileName } from '../system/app-data'

@@ -9,7 +9,7 @@ import { openWorkspace, type Workspace } from './workspace'
  * folder, not watched, and never allowed to delete anything (there is no trash to undo from).
  * `dir` is the named folder's real path: the workspace may be the site around it.
  */
-export async function openFromCommandLine(dirArg: string, cwd: string): Promise<{ workspace: Workspace; dir: string }> {
+export async function openFromCommandLine(dirArg: string, cwd: string, options: { cacheDir?: string } = {}): Promise<{ workspace: Workspace; dir: string }> {
   const dir = await realpath(resolve(cwd, dirArg)).catch(() => {
     throw new FolioError({ code: 'NOT_FOUND', message: `${dirArg}: no such folder; check the path` })
   })
@@ -19,6 +19,8 @@ export async function openFromCommandLine(dirArg: string, cwd: string): Promise<
     // A command has the machine to itself while it runs: index on every core.
     threads: availableParallelism(),
     readTexts: false,
+    // The app's index cache, when the command asks for it: a second run over an unchanged folder only lists and stats it.
+    cacheDir: options.cacheDir,
     trash: async () => {
       throw new FolioError({ code: 'FORBIDDEN', message: 'the command line never deletes files' })
     },

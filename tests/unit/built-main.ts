@@ -2,9 +2,11 @@
  * Vitest's global setup. The `folio` command tests run the BUILT command (out/main/cli.js, as
  * users do) and the export tests the built sanitizer worker, so the main-process bundle is
  * rebuilt first whenever a source it is made from is newer than it (about 10 s; nothing when
- * `npm run build` just ran).
+ * `npm run build` just ran). The tests' `folio` runs get a profile folder of their own (its
+ * index cache), removed at the end, so they never write into the user's.
  */
-import { readdirSync, statSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const REPO = new URL('../../', import.meta.url).pathname
@@ -25,8 +27,11 @@ function builtAt(): number {
   }
 }
 
-export default async function buildMainWhenStale(): Promise<void> {
-  if (builtAt() >= Math.max(...SOURCES.map((source) => newest(join(REPO, source))))) return
+export default async function buildMainWhenStale(): Promise<() => void> {
+  const profile = mkdtempSync(join(tmpdir(), 'folio-unit-profile-'))
+  process.env.FOLIO_USER_DATA ??= profile
+  const teardown = (): void => rmSync(profile, { recursive: true, force: true })
+  if (builtAt() >= Math.max(...SOURCES.map((source) => newest(join(REPO, source))))) return teardown
   const { resolveConfig } = await import('electron-vite')
   const { build } = await import('vite')
   // As `electron-vite build` does, for the main process only (the renderer takes longer and no
@@ -35,4 +40,5 @@ export default async function buildMainWhenStale(): Promise<void> {
   const { config } = await resolveConfig({ root: REPO, logLevel: 'warn' }, 'build', 'production')
   if (!config?.main) throw new Error('electron.vite.config.ts has no main build')
   await build(config.main)
+  return teardown
 }

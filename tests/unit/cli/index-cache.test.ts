@@ -1,0 +1,109 @@
+/**
+ * `folio index` and `folio check` reuse the app's index cache (in the profile folder, never in
+ * the site): a file keeps its summary while its path, size and mtime stay, and any change to
+ * one of them, a new file or a deleted one is seen on the next run. The real command, on a
+ * temporary site, with a profile folder of its own.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+
+const REPO = new URL('../../../', import.meta.url).pathname
+const BIN = join(REPO, 'bin/folio.js')
+
+const temps: string[] = []
+afterEach(() => {
+  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true })
+})
+
+function temp(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `folio-cache-${name}-`))
+  temps.push(dir)
+  return dir
+}
+
+function folio(profile: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, FOLIO_USER_DATA: profile } })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+const post = (title: string, body = '正文。\n') => `---\ntitle: ${title}\ndate: 2024-01-02 03:04:05\ntags: [a, b]\n---\n${body}`
+
+/** Every path under dir, for "nothing was written into the site". */
+function tree(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).sort()
+}
+
+function site(): string {
+  const dir = temp('site')
+  mkdirSync(join(dir, '2024'))
+  writeFileSync(join(dir, '2024/one.md'), post('One'))
+  writeFileSync(join(dir, '2024/two.md'), post('Two', 'two words\n'))
+  writeFileSync(join(dir, 'bad-bytes.md'), Buffer.concat([Buffer.from(post('Bad', 'line six\n')), Buffer.from([0xc3, 0x28, 0x0a])]))
+  writeFileSync(join(dir, 'utf16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(post('Wide'), 'utf16le')]))
+  return dir
+}
+
+const titles = (stdout: string) => (JSON.parse(stdout) as { path: string; title: string | null }[]).map((e) => `${e.path}=${e.title}`)
+
+describe('the index cache of the folio command', () => {
+  it('gives a second run the same answer from the profile folder, writing nothing into the site', () => {
+    const dir = site()
+    const profile = temp('profile')
+    const before = tree(dir)
+    const cold = folio(profile, 'index', dir, '--json')
+    expect(cold.code, cold.stderr).toBe(0)
+    expect(readdirSync(join(profile, 'index-cache'))).toHaveLength(1)
+    expect(tree(dir)).toEqual(before)
+    const warm = folio(profile, 'index', dir, '--json')
+    expect(warm.stdout).toBe(cold.stdout)
+    // The bytes' verdicts come from the cache too.
+    const rows = JSON.parse(warm.stdout) as { path: string; error: { code: string; line: number } | null }[]
+    expect(rows.find((r) => r.path === 'bad-bytes.md')?.error).toMatchObject({ code: 'invalid-utf8', line: 7 })
+    expect(rows.find((r) => r.path === 'utf16.md')?.error).toMatchObject({ code: 'utf-16', line: 1 })
+    expect(folio(profile, 'index', dir, '--json', '--no-cache').stdout).toBe(cold.stdout)
+    const check = folio(profile, 'check', dir)
+    expect(check.code).toBe(1)
+    expect(check.stdout).toContain('bad-bytes.md:7: The file is not valid UTF-8')
+  })
+
+  it('reads a file again when its size or mtime changed, and sees files added and deleted', () => {
+    const dir = site()
+    const profile = temp('profile')
+    // Whole seconds, so setting a time back gives the very mtime the cache holds.
+    const mtime = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000)
+    for (const name of ['2024/one.md', '2024/two.md']) utimesSync(join(dir, name), mtime, mtime)
+    folio(profile, 'index', dir, '--json')
+    const one = join(dir, '2024/one.md')
+    // Same size and mtime: the cache answers (what a cache keyed by size and mtime cannot see)…
+    writeFileSync(one, post('Uno'))
+    utimesSync(one, mtime, mtime)
+    expect(titles(folio(profile, 'index', dir, '--json').stdout)).toContain('2024/one.md=One')
+    // …and --no-cache reads every file.
+    expect(titles(folio(profile, 'index', dir, '--json', '--no-cache').stdout)).toContain('2024/one.md=Uno')
+    // Another mtime, the same size.
+    utimesSync(one, new Date(mtime.getTime() + 5000), new Date(mtime.getTime() + 5000))
+    expect(titles(folio(profile, 'index', dir, '--json').stdout)).toContain('2024/one.md=Uno')
+    // Another size, the same mtime.
+    const two = join(dir, '2024/two.md')
+    writeFileSync(two, post('Second', 'two words and more\n'))
+    utimesSync(two, mtime, mtime)
+    unlinkSync(join(dir, 'utf16.md'))
+    writeFileSync(join(dir, '2024/three.md'), post('Three'))
+    expect(titles(folio(profile, 'index', dir, '--json').stdout)).toEqual(['2024/one.md=Uno', '2024/three.md=Three', '2024/two.md=Second', 'bad-bytes.md=Bad'])
+    // And what the last run wrote is what the next one reads.
+    expect(folio(profile, 'index', dir, '--json').stdout).toBe(folio(profile, 'index', dir, '--json', '--no-cache').stdout)
+  })
+
+  it('reads every file when the cache is damaged, and repairs it', () => {
+    const dir = site()
+    const profile = temp('profile')
+    const cold = folio(profile, 'index', dir, '--json').stdout
+    const [file] = readdirSync(join(profile, 'index-cache'))
+    writeFileSync(join(profile, 'index-cache', file!), '{"key": nonsense')
+    expect(folio(profile, 'index', dir, '--json').stdout).toBe(cold)
+    expect(readFileSync(join(profile, 'index-cache', file!), 'utf16le')).toContain('bad-bytes.md')
+  })
+})
