@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ArticleSummary } from '../../shared/contract'
 import { useI18n } from '../i18n/i18n'
 import type { Ranked } from './quick-open/fuzzy'
 import { Highlighted, Picker } from './quick-open/Picker'
 import { loadPinyin } from './quick-open/pinyin'
-import { rankArticles } from './quick-open/rank-articles'
+import { articleRanker, QUICK_OPEN_LIMIT } from './quick-open/rank-articles'
 
 interface Props {
   articles: ArticleSummary[]
@@ -37,7 +37,9 @@ export function QuickOpen({ articles, recent = [], onOpen, onClose }: Props) {
     return [...first, ...articles.filter((a) => !seen.has(a))]
   }, [articles, recent])
 
-  const rows = (text: string): Ranked<ArticleSummary>[] => rankArticles(ordered, text, recent, recency, pinyinReady)
+  // Made once per opening (every title lower-cased, each keystroke narrowing the last one's matches).
+  const ranker = useMemo(() => articleRanker(ordered, recent), [ordered, recent])
+  const rows = useCallback((text: string): Ranked<ArticleSummary>[] => ranker.rank(text, pinyinReady, QUICK_OPEN_LIMIT), [ranker, pinyinReady])
 
   return (
     <Picker

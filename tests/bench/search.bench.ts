@@ -8,8 +8,8 @@
  *                 (and reading each file with indexOf), against 100 ms and 500 ms
  *   replace       the replace preview of the same query: every change of every article planned,
  *                 the first page of diffs                                     vs  the search, ≤ 2×
- *   quick open    ranking 100,000 titles per keystroke as quick open does (fuzzy, typo, pinyin,
- *                 pinyin already computed by the first keystroke)           vs  a plain substring filter, ≤ 16 ms
+ *   quick open    ranking 100,000 titles per keystroke as quick open does (fuzzy, typo, pinyin;
+ *                 the titles' keys made when it opens, timed on their own)  vs  a plain substring filter, ≤ 16 ms
  * Figures are medians of the rounds; every round is timed on its own, so nothing waits unbounded.
  */
 import { readFileSync } from 'node:fs'
@@ -21,7 +21,7 @@ import { createReplaceService } from '../../electron/search/replace'
 import { createTaxonomyService } from '../../electron/taxonomy/service'
 import { openWorkspace } from '../../electron/workspace/workspace'
 import { loadPinyin } from '../../renderer/library/quick-open/pinyin'
-import { rankArticles } from '../../renderer/library/quick-open/rank-articles'
+import { articleRanker, QUICK_OPEN_LIMIT } from '../../renderer/library/quick-open/rank-articles'
 import type { SearchQuery } from '../../shared/search/query'
 import { generateSite, postPath, seedParts } from './generate-site'
 import { median, printTable, rowOf, type Row } from './support'
@@ -106,9 +106,12 @@ async function quickOpenRows(): Promise<Row[]> {
   })
   await loadPinyin()
   const recent = items.slice(0, 10).map((a) => a.path)
-  const recency = new Map(recent.map((p, i) => [p, i]))
-  // The first keystroke computes every Chinese title's pinyin once; quick open keeps it.
-  const [first] = timeSync(() => rankArticles(items, 'z', recent, recency, true))
+  // Opening quick open: every title and path lower-cased, every Chinese title's pinyin looked up.
+  const [prepare, ranker] = timeSync(() => {
+    const index = articleRanker(items, recent)
+    index.rank('z', true, QUICK_OPEN_LIMIT)
+    return index
+  })
   const typed = ['zwxz', 'cloud', 'yunj', 'leadr']
   const ours: number[] = []
   const plain: number[] = []
@@ -116,7 +119,7 @@ async function quickOpenRows(): Promise<Row[]> {
     for (const word of typed) {
       for (let i = 1; i <= word.length; i++) {
         const text = word.slice(0, i)
-        ours.push(timeSync(() => rankArticles(items, text, recent, recency, true))[0])
+        ours.push(timeSync(() => ranker.rank(text, true, QUICK_OPEN_LIMIT))[0])
         plain.push(timeSync(() => items.filter((a) => a.title.toLowerCase().includes(text) || a.path.includes(text)).slice(0, 100))[0])
       }
     }
@@ -126,7 +129,7 @@ async function quickOpenRows(): Promise<Row[]> {
     rowOf(`quick open, ${TITLES} titles: per keystroke`, perKey, median(plain), 'reference (substring filter)'),
     rowOf('  same, against the frame budget', perKey, KEYSTROKE_MS, `≤ 1.0 (${KEYSTROKE_MS} ms)`, { maxRatio: 1 }),
     rowOf('  slowest keystroke', Math.max(...ours), KEYSTROKE_MS, 'reference (16 ms)'),
-    rowOf('  first keystroke (pinyin of every title)', first, KEYSTROKE_MS, 'reference (16 ms)'),
+    rowOf('  opening (every title lower-cased, its pinyin looked up)', prepare, KEYSTROKE_MS, 'reference (16 ms)'),
   ]
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { Modal } from '../../state/Modal'
 
 interface Props<T> {
@@ -25,7 +25,8 @@ export function Picker<T>({ title, testId, placeholder, empty, rows, keyOf, rend
   const [active, setActive] = useState(0)
   const listId = useId()
   const list = useRef<HTMLUListElement>(null)
-  const shown = rows(text)
+  // Ranked when the text (or the ranking) changes, not when the selection moves.
+  const shown = useMemo(() => rows(text), [rows, text])
 
   useEffect(() => {
     list.current?.querySelector<HTMLElement>(`[data-index="${active}"]`)?.scrollIntoView({ block: 'nearest' })

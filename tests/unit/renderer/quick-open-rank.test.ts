@@ -1,0 +1,125 @@
+/**
+ * Quick open's folder-scale ranking (TitleIndex) lists exactly what the plain fuzzy `rank` lists
+ * over the same texts: same rows, scores, order and highlighted positions, key by key as a person
+ * types, deletes and retypes, with and without pinyin, on generated titles shaped like a real
+ * Chinese and English blog and on random ones.
+ */
+import fc from 'fast-check'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { rank } from '../../../renderer/library/quick-open/fuzzy'
+import { loadPinyin, pinyinOf } from '../../../renderer/library/quick-open/pinyin'
+import { articleRanker, QUICK_OPEN_LIMIT } from '../../../renderer/library/quick-open/rank-articles'
+import { TitleIndex, type Titled } from '../../../renderer/library/quick-open/title-index'
+import { postPath, seedParts } from '../../bench/generate-site'
+
+/** What quick open ranked before it kept an index: every text of every article, every keystroke. */
+function plainRank<T extends Titled>(items: readonly T[], text: string, bonus: (item: T) => number, pinyin: boolean, limit = QUICK_OPEN_LIMIT) {
+  if (text.trim() === '') return items.slice(0, limit).map((item) => ({ item, score: 0, positions: [] }))
+  return rank(
+    items,
+    text,
+    (a) => {
+      const title = a.title ?? ''
+      const texts: [string, number][] = [
+        [title, 1],
+        [a.path, 0.8],
+      ]
+      const spoken = pinyin ? pinyinOf(title) : null
+      if (spoken) texts.push([spoken.initials, 0.9], [spoken.full, 0.85])
+      return texts
+    },
+    limit,
+    bonus,
+  )
+}
+
+/** Every text typed so far, key by key, as quick open sees it. */
+function keystrokes(word: string): string[] {
+  return Array.from({ length: word.length }, (_, i) => word.slice(0, i + 1))
+}
+
+function blog(count: number): Titled[] {
+  const { sentences } = seedParts()
+  return Array.from({ length: count }, (_, i) => {
+    const sentence = sentences[i % sentences.length] as string
+    const title =
+      i % 5 === 4
+        ? null
+        : i % 3 === 2
+          ? `Notes ${i} on the cloud team and its Leader`
+          : i % 7 === 3
+            ? `CamelCase_${i}-post`
+            : `${sentence.slice(i % 7, (i % 7) + 16)} ${i}`
+    return { path: postPath(i), title }
+  })
+}
+
+beforeAll(() => loadPinyin())
+
+describe('quick open ranks a folder as the plain fuzzy rank does', () => {
+  const items = blog(3000)
+  const recent = [items[7], items[2], items[40]].map((a) => (a as Titled).path)
+  const ordered = [...recent.map((p) => items.find((a) => a.path === p) as Titled), ...items.filter((a) => !recent.includes(a.path))]
+  const recency = new Map(recent.map((p, i) => [p, i]))
+  const bonus = (a: Titled) => {
+    const at = recency.get(a.path)
+    return at === undefined ? 0 : 40 * (1 - at / recent.length)
+  }
+
+  for (const pinyin of [true, false]) {
+    it(`typing key by key, deleting and retyping (pinyin ${pinyin ? 'on' : 'off'})`, () => {
+      const ranker = articleRanker(ordered, recent)
+      const typed = [
+        ...keystrokes('zwxz'),
+        ...keystrokes('cloud'),
+        'clou',
+        'clo',
+        'cloe',
+        ...keystrokes('yunji'),
+        ...keystrokes('leadr'),
+        ...keystrokes('notes 12 cluod'),
+        ...keystrokes('2015/03'),
+        ...keystrokes('阿里云'),
+        ...keystrokes('ccase'),
+        '  Cloud  ',
+        '',
+        ...keystrokes('xqzv'),
+        ...keystrokes('qqqqqq'),
+      ]
+      for (const text of typed) expect(ranker.rank(text, pinyin, QUICK_OPEN_LIMIT), text).toEqual(plainRank(ordered, text, bonus, pinyin))
+    })
+  }
+
+  it('finds a Chinese title by its pinyin initials and syllables', () => {
+    const ranker = new TitleIndex([{ path: 'posts/zh.md', title: '中文写作' }, ...items.slice(0, 200)])
+    expect(ranker.rank('zwxz', true, 5)[0]?.item.title).toBe('中文写作')
+    expect(ranker.rank('zhongwen', true, 5)[0]?.item.title).toBe('中文写作')
+    expect(ranker.rank('zwxz', false, 5).map((r) => r.item.title)).not.toContain('中文写作')
+  })
+})
+
+describe('on random titles', () => {
+  // A small alphabet, so that subsequences, typos and ties are common.
+  const word = fc.stringMatching(/^[abcAB _/中文写]{0,12}$/)
+  const item = fc.record({ path: fc.stringMatching(/^[abc/.]{1,10}$/), title: fc.option(word, { nil: null }) })
+
+  it('every keystroke, every limit', () => {
+    fc.assert(
+      fc.property(
+        fc.array(item, { maxLength: 60 }),
+        fc.array(fc.stringMatching(/^[abcAB 中]{0,7}$/), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 12 }),
+        (items, words, limit) => {
+          const bonus = (a: Titled) => (a.path.length % 3) * 7.5
+          const ranker = new TitleIndex(items, bonus)
+          for (const w of words) {
+            for (const text of [...keystrokes(w), w.slice(0, -2)]) {
+              expect(ranker.rank(text, true, limit)).toEqual(plainRank(items, text, bonus, true, limit))
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+})
