@@ -284,7 +284,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     planReplace: (request) => replaceOf().plan(request),
     replacePreviewPage: (planId, offset) => replaceOf().page(planId, offset),
     applyReplace: (planId, excluded) => replaceOf().apply(planId, excluded),
-    planMove: (from, to) => moverOf().plan(from, to),
+    planMove: (from, to, buffers) => moverOf().plan(from, to, buffers),
     applyMove: (planId, exclude) => moverOf().apply(planId, exclude),
     articleLinks: (path, text) => articleLinks(open(), path, text),
     exportArticles: (request) => exports.run(request),
@@ -503,7 +503,7 @@ export const ARGUMENTS = {
   bulkPlanTotals: [str],
   planReplace: [replaceRequest()],
   replacePreviewPage: [str, (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0],
-  planMove: [str, str],
+  planMove: [str, str, optional((v) => Array.isArray(v) && v.every(record({ path: str, text: str })))],
   applyMove: [str, stringArray],
   articleLinks: [str, str],
   applyReplace: [

@@ -488,6 +488,7 @@ function Workbench() {
               text={session.text}
               version={mediaVersion}
               onOpen={(path, line) => void buffers.open(path).then(() => goToLine(line))}
+              onMove={(from, to) => setMoving({ from, to })}
             />
           )}
           {library}
@@ -626,12 +627,14 @@ function Workbench() {
         <MoveDialog
           from={moving.from}
           to={moving.to}
+          buffers={buffers}
           onMoved={(from, to, changed) =>
             void fileAction(async () => {
               // The buffer follows its file; clean buffers of rewritten files show the new text.
               buffers.rename(from, to)
               await buffers.diskChanged({ added: [], changed: [...changed], removed: [] })
-              return { path: to }
+              // A renamed article opens; a renamed image stays in the media panel.
+              return articles.some((a) => a.path === from) ? { path: to } : undefined
             })
           }
           onClose={() => setMoving(null)}

@@ -6,7 +6,7 @@ import type { InsertSettings } from './assets/insert'
 import type { AssetRules } from './assets/resolve'
 import type { Envelope, FolioErrorData } from './errors'
 import type { FieldCheck } from './frontmatter/checks'
-import type { FrontMatterFormat, HeaderError, HeaderErrorCode } from './frontmatter/types'
+import type { FrontMatterFormat, HeaderError, HeaderErrorCode, TextPatch } from './frontmatter/types'
 import type { FolderSchema } from './schema/types'
 
 /** The generator whose rules (shared/sites) Folio reads the folder by. */
@@ -326,6 +326,12 @@ export interface LinkDiagnostic extends LinkProblem {
   to: number
 }
 
+/** An article's unsaved text in the editor ('\n'-joined), for a rename to rewrite in the buffer instead of on disk. */
+export interface MoveBuffer {
+  path: string
+  text: string
+}
+
 /** A reference that cannot follow a rename (an asset tag whose file left the post's folder): left as written. */
 export interface MoveLeft {
   path: string
@@ -345,8 +351,12 @@ export interface MovePlan {
   to: string
   /** What moves along: a Hexo post's asset folder; null when nothing does. */
   folder: { from: string; to: string } | null
-  /** Files whose references change, by their path now, with the changed lines. */
-  files: { path: string; hunks: DiffHunk[] }[]
+  /**
+   * Files whose references change, by their path now, with the changed lines. One with `buffer`
+   * has unsaved edits in the editor: applying does not write it; the editor applies `changes`
+   * (positions in the text it sent) to its buffer, and the writer's save writes them.
+   */
+  files: { path: string; hunks: DiffHunk[]; buffer?: { changes: TextPatch[] } }[]
   left: MoveLeft[]
   /** Files that refer to it but are left untouched (header does not parse, not UTF-8, unreadable), with why. */
   skipped: BulkSkip[]
@@ -678,8 +688,11 @@ export interface InvokeApi {
   replacePreviewPage(planId: string, offset: number): Promise<ReplacePreview>
   /** Applies a planned replace but the exclusions; undo it with undoBulkEdit. */
   applyReplace(planId: string, excluded: ReplaceExclusions): Promise<BulkResult>
-  /** Plans renaming or moving a file with every reference to it rewritten; nothing is written. */
-  planMove(from: string, to: string): Promise<MovePlan>
+  /**
+   * Plans renaming or moving a file with every reference to it rewritten; nothing is written.
+   * `buffers`: the articles with unsaved edits, whose references are rewritten in their text.
+   */
+  planMove(from: string, to: string, buffers?: MoveBuffer[]): Promise<MovePlan>
   /**
    * Moves the file, then rewrites each planned file but the excluded ones (paths as in the plan)
    * that has not changed since the preview; undo it with undoBulkEdit.

@@ -5,11 +5,16 @@
  * so the one write path refuses a file changed since the preview and the bulk-edit journal makes
  * it undoable (undoBulkEdit restores the texts, then moves the file back). Plans stay here under
  * an id: the renderer can apply only what it previewed, minus the files it excludes.
+ *
+ * Articles with unsaved edits in the editor are never written under the writer's feet: the
+ * renderer sends their texts, their references are rewritten in that text, and the plan hands the
+ * changes back for the editor to apply to its buffer (as an editor does with a refactoring); the
+ * writer's save then writes links and edits together.
  */
 import { randomUUID } from 'node:crypto'
 import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { BulkResult, BulkSkip, MoveLeft, MovePlan } from '../../shared/contract'
+import type { BulkResult, BulkSkip, MoveBuffer, MoveLeft, MovePlan } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
 import { applyPatches } from '../../shared/frontmatter'
 import { textHunks } from '../../shared/line-diff'
@@ -23,7 +28,8 @@ import type { Workspace } from '../workspace/workspace'
 import { allFiles } from './check'
 
 export interface MoveService {
-  plan(from: string, to: string): Promise<MovePlan>
+  /** `buffers`: the texts of articles with unsaved edits in the editor ('\n'-joined, as it shows them). */
+  plan(from: string, to: string, buffers?: readonly MoveBuffer[]): Promise<MovePlan>
   /** The plan with its patches (paths as they are now), for the command line. */
   planFull(from: string, to: string): Promise<{ preview: MovePlan; files: PlannedFile[] }>
   apply(planId: string, exclude: readonly string[]): Promise<BulkResult>
@@ -54,7 +60,7 @@ export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyServi
   const rules = workspace.info.assets ?? PLAIN_RULES
   const plans = new Map<string, Kept>()
 
-  const make = async (fromArg: string, toArg: string): Promise<Kept> => {
+  const make = async (fromArg: string, toArg: string, buffers: readonly MoveBuffer[] = []): Promise<Kept> => {
     const from = resolvePath('', fromArg.replace(/\\/g, '/'))
     const to = resolvePath('', toArg.trim().replace(/\\/g, '/'))
     if (!from) throw badArgument(`${fromArg} is not a path inside the folder.`)
@@ -91,9 +97,28 @@ export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyServi
     const ctx = rewriteContext({ rules, files, articles, moves })
     const mentions = mentionsOf(moves)
     const planned: PlannedFile[] = []
+    const inEditor: MovePlan['files'] = []
     const left: MoveLeft[] = []
     const skipped: BulkSkip[] = []
+    const unsaved = new Map(buffers.map((b) => [b.path, b.text]))
     await inSlices(articles, (article) => {
+      const buffered = unsaved.get(article)
+      if (buffered !== undefined) {
+        if (article !== from && !mentions.some((m) => buffered.includes(m))) return
+        const result = rewriteArticle(buffered, article, ctx)
+        if (result.headerError) {
+          const e = result.headerError
+          skipped.push({
+            path: article,
+            reason: `${article} has unsaved edits whose header does not parse (line ${e.line}: ${e.message}), so its references were not looked at and nothing of it changes. Fix the header, then rename again.`,
+          })
+          return
+        }
+        for (const l of result.left) left.push({ path: article, ...lineColumn(buffered, l.offset), target: l.target, reason: l.reason })
+        if (result.patches.length === 0) return
+        inEditor.push({ path: article, hunks: textHunks(buffered, applyPatches(buffered, result.patches)), buffer: { changes: result.patches } })
+        return
+      }
       let bytes: Buffer
       try {
         bytes = readRegularFileSync(join(root, ...article.split('/')))
@@ -137,7 +162,7 @@ export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyServi
       from,
       to,
       folder: folder ? { from: folder.from, to: folder.to } : null,
-      files: planned.map((f) => ({ path: f.path, hunks: f.hunks })),
+      files: [...planned.map((f) => ({ path: f.path, hunks: f.hunks })), ...inEditor].sort(byPath),
       left: left.sort(byPath),
       skipped: skipped.sort(byPath),
     }
@@ -148,7 +173,7 @@ export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyServi
   }
 
   return {
-    plan: async (from, to) => (await make(from, to)).preview,
+    plan: async (from, to, buffers) => (await make(from, to, buffers)).preview,
     planFull: async (from, to) => {
       const { preview, files } = await make(from, to)
       return { preview, files }

@@ -7,7 +7,7 @@
  * history included, while another article is shown; clean ones are dropped when the writer
  * moves on. Without a view (unit tests) `dispatch` applies transactions to the shown state.
  */
-import { EditorState, Transaction, type Extension, type Text, type TransactionSpec } from '@codemirror/state'
+import { EditorState, Transaction, type ChangeSpec, type Extension, type Text, type TransactionSpec } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
 import { isolateHistory } from '@codemirror/commands'
 import type { ArticleFile, ContentChange, InvokeApi, SaveResult, UnsavedBuffer } from '../../shared/contract'
@@ -654,6 +654,19 @@ export class BufferStore {
   }
 
   // ---- the folder's files ----
+
+  /**
+   * Applies `changes` to the kept buffer at `path` as an undoable edit of its own when its text
+   * ('\n'-joined) is still `expected`: a rename rewriting the links of an article with unsaved
+   * edits. False, and nothing changes, when there is no such buffer or its text moved on.
+   */
+  readonly editKept = (path: string, expected: string, changes: ChangeSpec, userEvent: string): boolean => {
+    const buffer = this.#buffers.get(path)
+    if (!buffer || buffer.readOnly !== null || buffer.state.doc.toString() !== expected) return false
+    this.#apply(buffer, { changes, userEvent, annotations: [Transaction.addToHistory.of(true), isolateHistory.of('full')] })
+    this.#keep(buffer)
+    return true
+  }
 
   /** The article was renamed (by us, or seen on disk): its buffer, edits and undo history follow. */
   readonly rename = (from: string, to: string): void => {

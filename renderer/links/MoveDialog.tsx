@@ -1,15 +1,36 @@
+import { ChangeSet, Text } from '@codemirror/state'
 import { useEffect, useRef, useState } from 'react'
-import type { BulkResult, MovePlan } from '../../shared/contract'
+import type { BulkResult, MoveBuffer, MovePlan } from '../../shared/contract'
 import { folio } from '../bridge'
+import type { BufferStore } from '../buffers/buffer-store'
 import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
 import { HunkView } from '../dialogs/HunkView'
 import { SkippedList } from '../dialogs/SkippedList'
 import { Modal } from '../state/Modal'
 
+/** The buffers a rename reads (articles with unsaved edits) and rewrites in place of their files. */
+export type MoveBuffers = Pick<BufferStore, 'getSnapshot' | 'editorState' | 'editKept'>
+
+/** A buffer a rename rewrote: what it became, and the change that takes it back. */
+interface BufferEdit {
+  path: string
+  after: string
+  inverse: ChangeSet
+}
+
+/** The text of every buffer with unsaved edits, as the editor shows it ('\n'-joined). */
+function unsavedTexts(buffers: MoveBuffers): MoveBuffer[] {
+  return buffers.getSnapshot().unsaved.flatMap((path) => {
+    const state = buffers.editorState(path)
+    return state ? [{ path, text: state.doc.toString() }] : []
+  })
+}
+
 interface Props {
   from: string
   to: string
+  buffers: MoveBuffers
   /** The file moved (applied: from → to) or moved back (undone: to → from); `changed` were rewritten on disk. */
   onMoved(from: string, to: string, changed: readonly string[]): void
   onClose(): void
@@ -19,16 +40,18 @@ type Stage =
   | { step: 'planning' }
   | { step: 'preview'; plan: MovePlan }
   | { step: 'applying'; plan: MovePlan }
-  | { step: 'applied'; plan: MovePlan; result: BulkResult }
-  | { step: 'undoing'; plan: MovePlan; result: BulkResult }
-  | { step: 'undone'; result: BulkResult }
+  | { step: 'applied'; plan: MovePlan; result: BulkResult; edits: BufferEdit[]; missed: string[] }
+  | { step: 'undoing'; plan: MovePlan; result: BulkResult; edits: BufferEdit[]; missed: string[] }
+  | { step: 'undone'; result: BulkResult; missed: string[] }
 
 /**
  * Rename keeping links whole: the preview lists every file and line that changes, each file can
  * be left out, Apply renames and rewrites, Undo puts everything back. A rename that changes no
  * other file and leaves nothing behind is applied at once, as a plain rename always was.
+ * An article with unsaved edits is rewritten in its buffer, never on disk under the writer's
+ * edits: the preview marks it, and saving it writes the new links with the edits.
  */
-export function MoveDialog({ from, to, onMoved, onClose }: Props) {
+export function MoveDialog({ from, to, buffers, onMoved, onClose }: Props) {
   const { t } = useI18n()
   const message = useErrorText()
   const [stage, setStage] = useState<Stage>({ step: 'planning' })
@@ -41,13 +64,33 @@ export function MoveDialog({ from, to, onMoved, onClose }: Props) {
   useEffect(() => {
     told.current = { onMoved, onClose }
   })
+  // The unsaved texts the plan was made from, read once as the dialog opens.
+  const [sent] = useState(() => unsavedTexts(buffers))
 
-  const apply = async (plan: MovePlan, exclude: readonly string[]): Promise<BulkResult | null> => {
+  /** Puts the plan's changes into the buffers it rewrote; the paths whose text moved on since are missed. */
+  const editBuffers = (plan: MovePlan, exclude: readonly string[]): { edits: BufferEdit[]; missed: string[] } => {
+    const edits: BufferEdit[] = []
+    const missed: string[] = []
+    for (const file of plan.files) {
+      const text = sent.find((b) => b.path === file.path)?.text
+      if (!file.buffer || text === undefined || exclude.includes(file.path)) continue
+      const doc = Text.of(text.split('\n'))
+      const changes = ChangeSet.of(file.buffer.changes, doc.length)
+      if (buffers.editKept(file.path, text, changes, 'input.rename')) {
+        edits.push({ path: file.path, after: changes.apply(doc).toString(), inverse: changes.invert(doc) })
+      } else missed.push(file.path)
+    }
+    return { edits, missed }
+  }
+
+  const apply = async (plan: MovePlan, exclude: readonly string[]): Promise<{ result: BulkResult; edits: BufferEdit[]; missed: string[] } | null> => {
     setStage({ step: 'applying', plan })
     try {
       const result = await folio.applyMove(plan.id, [...exclude])
+      // Before the buffers follow the renamed file: the plan names them as they were.
+      const edited = editBuffers(plan, exclude)
       told.current.onMoved(plan.from, plan.to, result.changed)
-      return result
+      return { result, ...edited }
     } catch (e) {
       setFailure({ cause: e })
       return null
@@ -66,7 +109,7 @@ export function MoveDialog({ from, to, onMoved, onClose }: Props) {
         if (live) setFailure({ cause: e })
       }
     }
-    folio.planMove(from, to).then(
+    folio.planMove(from, to, sent).then(
       (plan) => {
         if (!live) return
         const quiet = plan.files.length === 0 && plan.left.length === 0 && plan.skipped.length === 0
@@ -78,23 +121,26 @@ export function MoveDialog({ from, to, onMoved, onClose }: Props) {
     return () => {
       live = false
     }
-  }, [from, to])
+  }, [from, to, sent])
 
   const applyShown = async (plan: MovePlan) => {
-    const result = await apply(plan, [...excluded])
-    if (result) setStage({ step: 'applied', plan, result })
+    const applied = await apply(plan, [...excluded])
+    if (applied) setStage({ step: 'applied', plan, ...applied })
   }
 
-  const undo = async (plan: MovePlan, result: BulkResult) => {
-    setStage({ step: 'undoing', plan, result })
+  const undo = async (plan: MovePlan, result: BulkResult, edits: BufferEdit[], missed: string[]) => {
+    setStage({ step: 'undoing', plan, result, edits, missed })
     try {
       const undone = await folio.undoBulkEdit(result.id)
+      // The rewritten buffers go back too (where the file is until the buffers follow it back), unless typed in since.
+      const here = (path: string) => (path === plan.from ? plan.to : path)
+      const notBack = edits.filter((e) => !buffers.editKept(here(e.path), e.after, e.inverse, 'input.rename')).map((e) => e.path)
       told.current.onMoved(
         plan.to,
         plan.from,
         undone.changed.filter((p) => p !== plan.from),
       )
-      setStage({ step: 'undone', result: undone })
+      setStage({ step: 'undone', result: undone, missed: notBack })
     } catch (e) {
       setFailure({ cause: e })
     }
@@ -140,6 +186,11 @@ export function MoveDialog({ from, to, onMoved, onClose }: Props) {
                   />{' '}
                   {file.path}
                 </label>
+                {file.buffer && (
+                  <span className="unsaved-mark" data-testid="move-unsaved">
+                    {t('moveInEditor')}
+                  </span>
+                )}
               </h3>
               {file.hunks.map((hunk) => (
                 <HunkView key={hunk.line} hunk={hunk} />
@@ -162,12 +213,15 @@ export function MoveDialog({ from, to, onMoved, onClose }: Props) {
       {(stage.step === 'applied' || stage.step === 'undoing') && (
         <div className="bulk-outcome" data-testid="move-outcome">
           <p aria-live="polite">{t('moveApplied', { count: stage.result.changed.length })}</p>
+          {stage.edits.length > 0 && <p>{t('moveEditedUnsaved', { count: stage.edits.length })}</p>}
+          <Missed paths={stage.missed} />
           <SkippedList skipped={stage.result.skipped} counted="files" testId="move-skipped" />
         </div>
       )}
       {stage.step === 'undone' && (
         <div className="bulk-outcome" data-testid="move-outcome">
           <p aria-live="polite">{t('moveUndone', { count: stage.result.changed.filter((p) => p !== from).length })}</p>
+          <Missed paths={stage.missed} />
           <SkippedList skipped={stage.result.skipped} counted="files" testId="move-skipped" />
         </div>
       )}
@@ -178,7 +232,7 @@ export function MoveDialog({ from, to, onMoved, onClose }: Props) {
           </button>
         )}
         {stage.step === 'applied' && (
-          <button data-testid="move-undo" autoFocus onClick={() => void undo(stage.plan, stage.result)}>
+          <button data-testid="move-undo" autoFocus onClick={() => void undo(stage.plan, stage.result, stage.edits, stage.missed)}>
             {t('undo')}
           </button>
         )}
@@ -187,5 +241,18 @@ export function MoveDialog({ from, to, onMoved, onClose }: Props) {
         </button>
       </div>
     </Modal>
+  )
+}
+
+/** Buffers whose text changed between the preview and applying: their links were left for the writer. */
+function Missed({ paths }: { paths: readonly string[] }) {
+  const { t } = useI18n()
+  if (paths.length === 0) return null
+  return (
+    <ul className="bulk-skipped" data-testid="move-missed">
+      {paths.map((path) => (
+        <li key={path}>{t('moveMissed', { path })}</li>
+      ))}
+    </ul>
   )
 }

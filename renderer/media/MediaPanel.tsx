@@ -9,6 +9,7 @@ import { imageUses, PLAIN_RULES, type AssetRules } from '../../shared/assets'
 import type { MediaImage, MediaReport } from '../../shared/contract'
 import { folio } from '../bridge'
 import { useI18n } from '../i18n/i18n'
+import { MoveImageDialog } from './MoveImageDialog'
 
 type Tab = 'article' | 'folder' | 'unused' | 'broken'
 
@@ -20,6 +21,8 @@ interface Props {
   /** Changes when images or articles changed (an insert, a save, the folder's list): the report is read again. */
   version: unknown
   onOpen(path: string, line: number): void
+  /** Rename or move an image: the rename's preview, with every reference rewritten, takes over. */
+  onMove(from: string, to: string): void
 }
 
 function size(bytes: number): string {
@@ -42,7 +45,7 @@ function Thumbnail({ url }: { url: string | null }) {
   )
 }
 
-function ImageRow({ image, url, onOpen }: { image: MediaImage; url: string | null; onOpen: Props['onOpen'] }) {
+function ImageRow({ image, url, onOpen, onRename }: { image: MediaImage; url: string | null; onOpen: Props['onOpen']; onRename(path: string): void }) {
   const { t } = useI18n()
   const [open, setOpen] = useState(false)
   const name = image.path.slice(image.path.lastIndexOf('/') + 1)
@@ -59,7 +62,12 @@ function ImageRow({ image, url, onOpen }: { image: MediaImage; url: string | nul
       </button>
       {open && (
         <ul className="media-uses">
-          <li className="muted">{image.path}</li>
+          <li className="muted">
+            {image.path}{' '}
+            <button type="button" data-testid="media-move" onClick={() => onRename(image.path)}>
+              {t('mediaMove')}
+            </button>
+          </li>
           {image.usedBy.map((use) => (
             <li key={`${use.path}:${use.line}`}>
               <button type="button" data-testid="media-use" onClick={() => onOpen(use.path, use.line)}>
@@ -73,9 +81,10 @@ function ImageRow({ image, url, onOpen }: { image: MediaImage; url: string | nul
   )
 }
 
-export function MediaPanel({ assetBase, rules, articlePath, text, version, onOpen }: Props) {
+export function MediaPanel({ assetBase, rules, articlePath, text, version, onOpen, onMove }: Props) {
   const { t } = useI18n()
   const [tab, setTab] = useState<Tab>('article')
+  const [renaming, setRenaming] = useState<string | null>(null)
   const [report, setReport] = useState<MediaReport | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [asked, setAsked] = useState(0)
@@ -132,6 +141,11 @@ export function MediaPanel({ assetBase, rules, articlePath, text, version, onOpe
                   </span>
                 </span>
               </button>
+              {image && (
+                <button type="button" data-testid="media-move" aria-label={`${t('mediaMove')} ${image.path}`} onClick={() => setRenaming(image.path)}>
+                  {t('mediaMove')}
+                </button>
+              )}
             </li>
           )
         })}
@@ -143,7 +157,7 @@ export function MediaPanel({ assetBase, rules, articlePath, text, version, onOpe
     images.length ? (
       <ul className="media-list">
         {images.map((image) => (
-          <ImageRow key={image.path} image={image} url={url(image.path)} onOpen={onOpen} />
+          <ImageRow key={image.path} image={image} url={url(image.path)} onOpen={onOpen} onRename={setRenaming} />
         ))}
       </ul>
     ) : (
@@ -188,6 +202,7 @@ export function MediaPanel({ assetBase, rules, articlePath, text, version, onOpe
       {report && tab === 'folder' && imageList(report.images)}
       {report && tab === 'unused' && imageList(unused)}
       {report && tab === 'broken' && brokenList()}
+      {renaming && <MoveImageDialog path={renaming} onMove={onMove} onClose={() => setRenaming(null)} />}
     </section>
   )
 }

@@ -110,4 +110,39 @@ describe('rename keeping links whole, over a real folder', () => {
     await expect(move.plan('nope.md', 'c.md')).rejects.toMatchObject({ code: 'NOT_FOUND' })
     expect(await read(root, 'b.md')).toBe('[a](a.md)\n')
   })
+
+  it('rewrites an article with unsaved edits in its editor text, hands the changes back and never writes it', async () => {
+    const root = await folderWith({
+      'a.md': '# A\n![](img/p.png)\n',
+      'b.md': '---\ntitle: B\n---\nOld body.\n',
+      'c.md': '---\ntitle: [oops\n---\n',
+      'img/p.png': 'png',
+    })
+    const { move } = await services(root)
+    // a.md was edited around its link; b.md mentions the image only in its unsaved text.
+    const buffers = [
+      { path: 'a.md', text: '# A, edited\n![](img/p.png) and more\n' },
+      { path: 'b.md', text: '---\ntitle: B\n---\nNew body ![](img/p.png).\n' },
+      { path: 'c.md', text: '---\ntitle: [oops\n---\n![](img/p.png)\n' },
+    ]
+    const plan = await move.plan('img/p.png', 'img/q.png', buffers)
+    expect(plan.files).toEqual([
+      {
+        path: 'a.md',
+        hunks: [{ line: 2, removed: ['![](img/p.png) and more'], added: ['![](img/q.png) and more'] }],
+        buffer: { changes: [{ from: 16, to: 25, insert: 'img/q.png' }] },
+      },
+      {
+        path: 'b.md',
+        hunks: [{ line: 4, removed: ['New body ![](img/p.png).'], added: ['New body ![](img/q.png).'] }],
+        buffer: { changes: [expect.anything()] },
+      },
+    ])
+    expect(plan.skipped).toEqual([{ path: 'c.md', reason: expect.stringContaining('unsaved edits whose header does not parse') }])
+    const result = await move.apply(plan.id, [])
+    expect(result.changed).toEqual([])
+    expect(await read(root, 'a.md')).toBe('# A\n![](img/p.png)\n')
+    expect(await read(root, 'img/q.png')).toBe('png')
+    expect(await gone(root, 'img/p.png')).toBe(true)
+  })
 })

@@ -367,6 +367,25 @@ describe('BufferStore: renames and folders', () => {
     expect(disk.files.get('new.md')).toBe(POST + 'Mine.\n')
   })
 
+  it('a rename rewrites a kept buffer with unsaved edits in place, undoably, only while its text is what the rename read', async () => {
+    const { store, disk, append } = setUp({ 'a.md': POST, 'b.md': 'B\n' })
+    await store.open('a.md')
+    append('![](p.png)\n')
+    await store.open('b.md')
+    const read = store.editorState('a.md')?.doc.toString() ?? ''
+    expect(store.editKept('a.md', read + 'x', { from: 0, insert: 'no' }, 'input.rename')).toBe(false)
+    const at = read.indexOf('p.png')
+    expect(store.editKept('a.md', read, { from: at, to: at + 1, insert: 'q' }, 'input.rename')).toBe(true)
+    expect(store.editorState('a.md')?.doc.toString()).toBe(POST + '![](q.png)\n')
+    expect(disk.files.get('a.md')).toBe(POST)
+    expect(store.getSnapshot().unsaved).toEqual(['a.md'])
+    // Its own undo step: undo takes the rename's change back and keeps the typing.
+    await store.open('a.md')
+    const state = store.editorState('a.md')
+    if (state) undo({ state, dispatch: (tr) => store.dispatch(tr) })
+    expect(store.editorState('a.md')?.doc.toString()).toBe(POST + '![](p.png)\n')
+  })
+
   it('a rename while the save is under way writes at the new name', async () => {
     const { store, disk, append, state } = setUp()
     await store.open('a.md')
