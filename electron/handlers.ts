@@ -19,6 +19,7 @@ import { log } from './log/log'
 import { mediaReport } from './media/report'
 import { createMediaService } from './media/service'
 import { endLeftover, pidFileIn } from './siteserver/lifetime'
+import { previewReferences } from './siteserver/references'
 import { createSiteServerService, type SiteServerService } from './siteserver/service'
 import { endGroup } from './system/process-group'
 import { isArticleGoal, isSettingsPatch, MEDIA_CHECKS } from '../shared/settings'
@@ -328,6 +329,22 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     stopSiteServer,
     siteServerPage: async (path) => (siteServer?.ws === workspace ? (siteServer?.service.page(path) ?? null) : null),
+    previewReferences: async (path, request) => {
+      const ws = open()
+      await ws.resolve(path)
+      return previewReferences(
+        {
+          root: ws.info.root,
+          kind: ws.info.kind,
+          sourceDir: ws.info.assets?.sourceDir ?? '',
+          timeZone: ws.info.timeZone ?? 'UTC',
+          list: () => ws.list(),
+          read: (file) => ws.read(file),
+          resolve: (file) => ws.resolve(file),
+        },
+        request,
+      )
+    },
     reportError: async (report) => log.error(`page:${report.source}`, report.message, report.stack),
     getSettings: async () => ({
       settings: settings.get().preferences,
@@ -532,6 +549,7 @@ export const ARGUMENTS = {
   startSiteServer: [],
   stopSiteServer: [],
   siteServerPage: [str],
+  previewReferences: [str, record({ links: stringArray, posts: stringArray, code: stringArray })],
   reportError: [
     record({
       source: (v) => str(v) && (v as string).length <= ERROR_REPORT_LIMITS.source,

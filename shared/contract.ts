@@ -751,6 +751,8 @@ export interface InvokeApi {
   stopSiteServer(): Promise<void>
   /** Where the running server shows an article (POSIX path); null when no server runs. */
   siteServerPage(path: string): Promise<SiteServerPage | null>
+  /** What the article's preview needs from the rest of the site to render its tags as the generator does. */
+  previewReferences(path: string, request: PreviewReferenceRequest): Promise<PreviewReferences>
   /** The writer's settings, what was wrong in their file, and what the spell checker offers. */
   getSettings(): Promise<SettingsState>
   /** Changes some settings (each value validated; BAD_ARGUMENT otherwise) and answers them all. */
@@ -759,6 +761,30 @@ export interface InvokeApi {
   articleGoal(path: string): Promise<ArticleGoal | null>
   /** Sets (or with null removes) an article's goal, kept on this computer by folder and path. */
   setArticleGoal(path: string, goal: ArticleGoal | null): Promise<void>
+}
+
+/** The other files of the site an article's tags name, as written in it (at most 200 of each). */
+export interface PreviewReferenceRequest {
+  /** Jekyll `{% link path %}`: a page, post or document by its path in the site. */
+  links: string[]
+  /** Jekyll `{% post_url name %}`: a post by its file name without the extension. */
+  posts: string[]
+  /** Hexo `{% include_code … path %}`: a file in the site's code folder (`code_dir`). */
+  code: string[]
+}
+
+/** A named file's text to show, or why the generator would not show it. */
+export type PreviewCode = { text: string; url: string } | { error: string }
+
+/** What the site answers for a PreviewReferenceRequest. */
+export interface PreviewReferences {
+  /** Each `link` path → its page's address on the site (base URL included), or null when the site has no such file. */
+  links: Record<string, string | null>
+  /** Each `post_url` name → its post's address, or null when no post has that name. */
+  posts: Record<string, string | null>
+  code: Record<string, PreviewCode>
+  /** Hugo's site parameters (`params` in its settings); {} for other sites. */
+  params: Record<string, unknown>
 }
 
 /** The tools Folio can start a site's own server with. */
@@ -990,6 +1016,7 @@ export const INVOKE = {
   startSiteServer: 'siteserver:start',
   stopSiteServer: 'siteserver:stop',
   siteServerPage: 'siteserver:page',
+  previewReferences: 'preview:references',
   reportError: 'log:error',
   getSettings: 'settings:get',
   updateSettings: 'settings:update',

@@ -14,6 +14,7 @@ import { iframeCards } from './render/embeds'
 import { highlightCode } from './render/highlight'
 import { math } from './render/math'
 import { mdxComponents } from './render/mdx'
+import type { SiteData } from './render/site-refs'
 import { siteTags } from './render/site-tags'
 import type { Generator } from './sites/types'
 
@@ -32,11 +33,14 @@ export interface RenderOptions {
    * as its source. Only the preview draws diagrams (renderer/preview/diagrams.ts).
    */
   mermaid?: (source: string) => string | null
+  /** What the rest of the site says about tags that name its other files (shared/render/site-refs). */
+  site?: SiteData
 }
 
 interface RenderEnv {
   assetFolder?: string
   mermaid?: (source: string) => string | null
+  site?: SiteData
 }
 
 // @types/markdown-it-footnote and -attrs type them against markdown-it's older declaration files.
@@ -118,6 +122,7 @@ function renderEnv(options: RenderOptions): RenderEnv {
   const env: RenderEnv = {}
   if (options.assetFolder !== undefined) env.assetFolder = options.assetFolder
   if (options.mermaid) env.mermaid = options.mermaid
+  if (options.site) env.site = options.site
   return env
 }
 

@@ -198,11 +198,15 @@ function jekyllPath(input: PageInput): PagePath {
   if (own !== null) return { path: absolute(own), guessed: own.includes(':') }
   const post = /^(?:(.*)\/)?_(posts|drafts)\/(?:.*\/)?([^/]+)$/.exec(input.path)
   if (post === null) {
-    // A page or a collection document: its path, with .html (index pages: the folder).
+    // A page or a collection document: its path, with .html, or a folder when the site's
+    // permalink style ends in one (pretty); index pages: the folder.
     const collection = /^_([^/]+)\/(.+)$/.exec(input.path)
     const path = collection ? `${collection[1]}/${collection[2]}` : input.path
     const bare = withoutExt(path)
-    return { path: absolute(bare === 'index' || bare.endsWith('/index') ? bare.slice(0, -'index'.length) : `${bare}.html`), guessed: collection !== null }
+    const style = typeof c['permalink'] === 'string' ? c['permalink'] : 'date'
+    const folders = style === 'pretty' || (JEKYLL_STYLES[style] === undefined && style.endsWith('/'))
+    const page = bare === 'index' || bare.endsWith('/index') ? bare.slice(0, -'index'.length) : folders ? `${bare}/` : `${bare}.html`
+    return { path: absolute(page), guessed: collection !== null }
   }
   const named = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/.exec(withoutExt(post[3] ?? ''))
   const fileDate = named ? { year: Number(named[1]), month: Number(named[2]), day: Number(named[3]) } : undefined

@@ -8,6 +8,8 @@ import { currentHeading, headingsOf } from './outline'
 import { Diagrams } from './diagrams'
 import { patchBlocks } from './patch'
 import { LARGE_BODY } from './refresh-timing'
+import { useSiteData } from './site-data'
+import type { SiteData } from '../../shared/render/site-refs'
 import { frameShell, previewBody, PreviewRenderer, type PreviewBlock, type PreviewOptions } from './render'
 import { frameTopLine, jumpEditorToLine, scrollEditorToLine, scrollFrameTo, scrollFrameToLine, type FrameView } from './scroll-sync'
 
@@ -74,6 +76,7 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
     [options.dark, t],
   )
   const renderer = useMemo(() => new PreviewRenderer(options, diagrams.markup), [options, diagrams])
+  const site = useSiteData(path, body, live.text.slice(0, live.bodyStart), options.generator)
   const shell = frameShell(options)
   const [rendered, setRendered] = useState<{ blocks: PreviewBlock[]; article: string | undefined } | null>(null)
   const [loads, setLoads] = useState(0)
@@ -81,16 +84,16 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
   if (failure) throw failure.error
   const view = useRef<FrameView | null>(null)
   const frame = useRef<HTMLIFrameElement>(null)
-  const shown = useRef<{ body: string; lineOffset: number; renderer: PreviewRenderer; drawn: number; cost: number } | null>(null)
+  const shown = useRef<{ body: string; lineOffset: number; renderer: PreviewRenderer; drawn: number; site: SiteData; cost: number } | null>(null)
   useEffect(() => {
     const last = shown.current
     // Keyed on the body, not the text: typing in the header (or the form) renders nothing again.
-    if (last && last.body === body && last.lineOffset === lineOffset && last.renderer === renderer && last.drawn === drawn) return
+    if (last && last.body === body && last.lineOffset === lineOffset && last.renderer === renderer && last.drawn === drawn && last.site === site) return
     const render = () => {
       const start = performance.now()
       let blocks: PreviewBlock[]
       try {
-        blocks = renderer.render(body, lineOffset)
+        blocks = renderer.render(body, lineOffset, site)
       } catch (error) {
         // Thrown again while rendering, so the preview's error boundary shows it.
         setFailure({ error })
@@ -99,7 +102,7 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
       setRendered({ blocks, article: renderer.options.articlePath })
       const cost = performance.now() - start
       // The first render of an article also pays for warming up: keep the lowest cost seen.
-      shown.current = { body, lineOffset, renderer, drawn, cost: last?.renderer === renderer ? Math.min(last.cost, cost) : cost }
+      shown.current = { body, lineOffset, renderer, drawn, site, cost: last?.renderer === renderer ? Math.min(last.cost, cost) : cost }
     }
     // The text comes on the writer's pause (live-text.ts): render it at once. A large body waits
     // until the writer has paused for twice its last refresh, so a short pause in typing is not
@@ -119,7 +122,7 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
       cancelAnimationFrame(frame)
       clearTimeout(timer)
     }
-  }, [body, lineOffset, renderer, drawn])
+  }, [body, lineOffset, renderer, drawn, site])
 
   const onLoad = () => {
     const element = frame.current

@@ -2,6 +2,7 @@ import DOMPurify from 'dompurify'
 import { fileStem, PLAIN_RULES, resolveTarget, type AssetRules } from '../../shared/assets'
 import { ARTICLE_ADD_TAGS, ARTICLE_FORBID_ATTR, ARTICLE_FORBID_TAGS } from '../../shared/html/sanitize-rules'
 import { renderBlocks } from '../../shared/markdown'
+import type { SiteData } from '../../shared/render/site-refs'
 import type { Generator } from '../../shared/sites/types'
 import { decideCssSources, decideElementSources, sourceKind, type SourceDecider } from '../../shared/resources'
 
@@ -99,21 +100,21 @@ export class PreviewRenderer {
     })
   }
 
-  render(body: string, lineOffset: number): PreviewBlock[] {
+  /** `site`: what the rest of the site says about tags naming its other files (shared/render/site-refs). */
+  render(body: string, lineOffset: number, site?: SiteData): PreviewBlock[] {
     const assetFolder = this.options.articlePath === undefined ? undefined : fileStem(this.options.articlePath)
     const next = new Map<string, { html: string; remote: readonly string[] }>()
     const { generator, articlePath } = this.options
-    const blocks = renderBlocks(body, { assetFolder, generator, mdx: articlePath !== undefined && /\.mdx$/i.test(articlePath), mermaid: this.mermaid }).map(
-      ({ html, line }) => {
-        let clean = next.get(html) ?? this.last.get(html)
-        if (!clean) {
-          this.remote = new Set()
-          clean = { html: this.purify.sanitize(html, SANITIZE), remote: [...this.remote] }
-        }
-        next.set(html, clean)
-        return { html: clean.html, remote: clean.remote, line: line === null ? null : line + 1 + lineOffset }
-      },
-    )
+    const mdx = articlePath !== undefined && /\.mdx$/i.test(articlePath)
+    const blocks = renderBlocks(body, { assetFolder, generator, mdx, mermaid: this.mermaid, site }).map(({ html, line }) => {
+      let clean = next.get(html) ?? this.last.get(html)
+      if (!clean) {
+        this.remote = new Set()
+        clean = { html: this.purify.sanitize(html, SANITIZE), remote: [...this.remote] }
+      }
+      next.set(html, clean)
+      return { html: clean.html, remote: clean.remote, line: line === null ? null : line + 1 + lineOffset }
+    })
     this.last = next
     return blocks
   }

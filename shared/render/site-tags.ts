@@ -10,6 +10,7 @@ import type { StateBlock, StateInline } from 'markdown-it'
 import { parseAssetTag, splitTagArgs } from '../assets/hexo-tags'
 import type { Generator } from '../sites/types'
 import { highlightCode } from './highlight'
+import { goText, hugoParam, siteDataOf } from './site-refs'
 
 export type TagSyntax = 'liquid' | 'hugo'
 
@@ -45,6 +46,11 @@ export function placeholder(md: MarkdownIt, kind: string, name: string, source: 
   return `<span class="folio-tag" data-tag="${escape(md, name)}" title="${title}">${label}</span>`
 }
 
+/** A tag the generator would stop the build at (a page or file it names is missing): its label and why. */
+function tagError(md: MarkdownIt, kind: string, tag: SiteTag, message: string): string {
+  return `<span class="folio-tag folio-tag-error" data-tag="${escape(md, tag.name)}" title="${escape(md, tag.source)}"><span class="folio-tag-label">${escape(md, kind)} ${escape(md, tag.name)}</span> ${escape(md, message)}</span>`
+}
+
 /** A video or page from another site as a labelled card with its address: it loads nothing. */
 export function embedCard(md: MarkdownIt, site: string, url: string, inline = false): string {
   const href = escape(md, url)
@@ -52,10 +58,10 @@ export function embedCard(md: MarkdownIt, site: string, url: string, inline = fa
   return `<${tag} class="folio-embed" data-embed-src="${href}"><span class="folio-embed-site">${escape(md, site)}</span> <span class="folio-embed-url">${href}</span></${tag}>${inline ? '' : '\n'}`
 }
 
-/** Code in a block as the generator's highlighter marks it up (highlight.js classes). */
+/** Code in a block as the generator's highlighter marks it up (highlight.js classes); `caption` is HTML. */
 function codeFigure(md: MarkdownIt, code: string, lang: string, caption: string): string {
   const body = highlightCode(code, lang) ?? escape(md, code)
-  const cap = caption ? `<figcaption>${escape(md, caption)}</figcaption>` : ''
+  const cap = caption ? `<figcaption>${caption}</figcaption>` : ''
   return `<figure class="highlight${lang ? ' ' + escape(md, lang) : ''}">${cap}<pre><code class="hljs${lang ? ' language-' + escape(md, lang) : ''}">${body}</code></pre></figure>\n`
 }
 
@@ -73,7 +79,23 @@ const HEXO: Record<string, TagRenderer> = {
     const args = splitTagArgs(tag.args)
     const lang = args.find((arg) => arg.startsWith('lang:'))?.slice(5) ?? ''
     const caption = args.filter((arg) => !arg.startsWith('lang:') && !/^\w+:/.test(arg)).join(' ')
-    return codeFigure(md, trimBlock(tag.inner), lang, caption)
+    return codeFigure(md, trimBlock(tag.inner), lang, escape(md, caption))
+  },
+  // `[title] [lang:x] [from:n] [to:n] path`: a file of the site's code_dir, with a link to it.
+  include_code: ({ md, tag, env }) => {
+    const args = splitTagArgs(tag.args)
+    const path = args.pop() ?? ''
+    const option = (name: string) => args.find((arg) => arg.startsWith(`${name}:`))?.slice(name.length + 1)
+    const code = siteDataOf(env)?.refs?.code[path]
+    if (code === undefined) return placeholder(md, 'Hexo', tag.name, tag.source, ' ')
+    if ('error' in code) return tagError(md, 'Hexo', tag, code.error) + '\n'
+    const lines = code.text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n')
+    const from = Math.max(1, Number(option('from') ?? 1) || 1)
+    const to = Math.min(lines.length, Number(option('to') ?? lines.length) || lines.length)
+    // Without lang: the file's extension names the language, as Hexo reads it.
+    const lang = option('lang') ?? /\.([^./]+)$/.exec(path)?.[1] ?? ''
+    const title = args.filter((arg) => !/^(lang|from|to):/.test(arg)).join(' ') || (path.split('/').pop() ?? path)
+    return codeFigure(md, lines.slice(from - 1, to).join('\n'), lang, `<span>${escape(md, title)}</span><a href="${escape(md, code.url)}">view raw</a>`)
   },
   blockquote: (r) => {
     const { md, tag } = r
@@ -131,8 +153,20 @@ const JEKYLL: Record<string, TagRenderer> = {
   highlight: ({ md, tag }) => codeFigure(md, trimBlock(tag.inner), splitTagArgs(tag.args)[0] ?? '', ''),
   // Liquid leaves the text between alone; Markdown still reads it.
   raw: (r) => (r.block ? innerHtml(r) : r.md.renderInline(r.tag.inner ?? '', r.env)),
-  link: ({ md, tag }) => escape(md, '/' + (splitTagArgs(tag.args)[0] ?? '').replace(/^\/+/, '')),
-  post_url: ({ md, tag }) => escape(md, '/' + (splitTagArgs(tag.args)[0] ?? '').replace(/^(\d{4})-(\d\d)-(\d\d)-/, '$1/$2/$3/')),
+  // The named page's address by the site's permalink rules (asked of the main process); until it
+  // answers, the path as written.
+  link: ({ md, tag, env }) => {
+    const path = splitTagArgs(tag.args)[0] ?? ''
+    const address = siteDataOf(env)?.refs?.links[path]
+    if (address === null) return tagError(md, 'Liquid', tag, `Jekyll would stop: the site has no file ${path}.`)
+    return escape(md, address ?? '/' + path.replace(/^\/+/, ''))
+  },
+  post_url: ({ md, tag, env }) => {
+    const name = splitTagArgs(tag.args)[0] ?? ''
+    const address = siteDataOf(env)?.refs?.posts[name]
+    if (address === null) return tagError(md, 'Liquid', tag, `Jekyll would stop: no post in _posts is named ${name}.`)
+    return escape(md, address ?? '/' + name.replace(/^(\d{4})-(\d\d)-(\d\d)-/, '$1/$2/$3/'))
+  },
 }
 
 /** Hugo's named shortcode arguments (`src="x" title="y"`) and positional ones. */
@@ -161,6 +195,16 @@ const HUGO: Record<string, TagRenderer> = {
     return `<figure${named.has('class') ? ` class="${get('class')}"` : ''}>${linked}${caption}</figure>\n`
   },
   highlight: ({ md, tag }) => codeFigure(md, trimBlock(tag.inner), hugoArgs(tag.args).positional[0] ?? '', ''),
+  // The page's parameter, else the site's (hugo/tpl/tplimpl/embedded/templates/shortcodes/param.html).
+  param: ({ md, tag, env }) => {
+    const { named, positional } = hugoArgs(tag.args)
+    const key = positional[0] ?? named.get('key') ?? ''
+    const site = siteDataOf(env)
+    const value = hugoParam(site?.page ?? {}, site?.refs?.params ?? {}, key)
+    if (value !== undefined) return escape(md, goText(value))
+    if (!site?.refs) return placeholder(md, 'Hugo', tag.name, tag.source)
+    return tagError(md, 'Hugo', tag, `Hugo would stop: param "${key}" is set neither in this page nor in the site's params.`)
+  },
   youtube: ({ md, tag }) => {
     const { named, positional } = hugoArgs(tag.args)
     return embedCard(md, 'YouTube', YOUTUBE(named.get('id') ?? positional[0] ?? ''))

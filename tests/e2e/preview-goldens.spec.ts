@@ -39,6 +39,8 @@ interface Site {
   name: string
   files: Record<string, string>
   article: string
+  /** Shown once the site's answer about tags naming its other files has come (site-data.ts). */
+  ready?: string
 }
 
 const SITES: Site[] = [
@@ -47,6 +49,7 @@ const SITES: Site[] = [
     files: {
       '_config.yml': 'title: Site\npost_asset_folder: true\n',
       'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
+      'source/downloads/code/hello.py': 'def hello():\n    print("你好")\n',
       'source/_posts/syntax.md': `---
 title: 语法 Syntax
 ---
@@ -89,16 +92,19 @@ See {% link 站点 https://example.org 外链 %}, {% post_link hello-world "the 
 
 {% mystery_tag arg %}
 
+{% include_code Greeting lang:python hello.py %}
+
 <iframe src="https://www.youtube.com/embed/abc"></iframe>
 
 ${COMMON}`,
     },
     article: 'source/_posts/syntax.md',
+    ready: 'figcaption a[href="/downloads/code/hello.py"]',
   },
   {
     name: 'hugo',
     files: {
-      'hugo.toml': 'title = "Site"\n',
+      'hugo.toml': 'title = "Site"\n[params]\n  author = "Site Author"\n',
       'content/posts/syntax.md': `---
 title: 语法 Syntax
 ---
@@ -110,6 +116,8 @@ func main() {}
 {{< /highlight >}}
 
 See {{< ref "posts/other.md" >}} and [other]({{< relref "posts/other.md" >}}).
+
+By {{< param author >}}, titled {{< param title >}}.
 
 {{< youtube id="dQw4w9WgXcQ" >}}
 
@@ -131,12 +139,15 @@ Term
 ${COMMON}`,
     },
     article: 'content/posts/syntax.md',
+    ready: 'p:has-text("By Site Author")',
   },
   {
     name: 'jekyll',
     files: {
       '_config.yml': 'title: Site\n',
       Gemfile: 'gem "jekyll"\n',
+      'index.md': '---\ntitle: Home\n---\n',
+      '_posts/2024-01-02-other.md': '---\ntitle: Other\n---\n',
       '_posts/2024-03-01-syntax.md': `---
 title: 语法 Syntax
 ---
@@ -164,6 +175,7 @@ The HTML spec is by the W3C.
 ${COMMON}`,
     },
     article: '_posts/2024-03-01-syntax.md',
+    ready: 'a[href="/2024/01/02/other.html"]',
   },
   {
     name: 'astro',
@@ -182,6 +194,8 @@ export const meta = { draft: false }
 <Callout type="tip">
 Inside a *component*.
 </Callout>
+
+The title is {frontmatter.title}.{/* a note to self */}
 
 ${COMMON}`,
     },
@@ -212,6 +226,7 @@ for (const site of SITES) {
     await page.locator(`[data-testid=article-item][data-path="${site.article}"]`).click()
     const frame = page.frameLocator('iframe[data-testid=preview]')
     await expect(frame.locator('.footnotes')).toContainText('脚注 text.')
+    if (site.ready) await expect(frame.locator(site.ready)).toHaveCount(1)
     const html = await frame.locator('article').evaluate((article) => article.innerHTML)
     const origin = new RegExp(`(?:https?://[^/"]+/__folio-asset/|folio-asset://[^/"]*/)`, 'g')
     const actual = normalized(html, origin)

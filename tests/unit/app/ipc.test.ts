@@ -67,6 +67,7 @@ const validArgs: Record<InvokeMethod, unknown[]> = {
   startSiteServer: [],
   stopSiteServer: [],
   siteServerPage: ['a.md'],
+  previewReferences: ['a.md', { links: ['about.md'], posts: [], code: [] }],
   reportError: [{ source: 'window', message: 'TypeError: x is undefined', stack: 'at f (app.js:1:2)' }],
   getSettings: [],
   updateSettings: [{ theme: 'dark', editorFontSize: 18 }],

@@ -1,0 +1,119 @@
+/**
+ * What an article's preview needs from the rest of its site to show its tags as the generator
+ * does: the address of the page a Jekyll `{% link %}` or `{% post_url %}` names (by the same
+ * permalink rules as the site's own server, ./permalink.ts), the file a Hexo `{% include_code %}`
+ * shows (from the site's code_dir, inside the open folder only), and Hugo's site parameters for
+ * `{{< param >}}`.
+ */
+import { readFile, stat } from 'node:fs/promises'
+import type { ArticleFile, ArticleSummary, PreviewCode, PreviewReferenceRequest, PreviewReferences, SiteKind } from '../../shared/contract'
+import { fieldRecord, parse } from '../../shared/frontmatter'
+import { readSiteConfig } from './config'
+import { pagePath } from './permalink'
+
+export interface ReferenceDeps {
+  root: string
+  kind: SiteKind
+  /** Hexo `source_dir`, … relative to the root ('' for the root). */
+  sourceDir: string
+  timeZone: string
+  list(): Promise<ArticleSummary[]>
+  /** Reads a file of the open folder through the workspace's guard. */
+  read(path: string): Promise<ArticleFile>
+  /** The workspace's guard: the real absolute path of a file inside the folder, or an error. */
+  resolve(path: string): Promise<string>
+}
+
+/** Larger code files are not shown in the preview (Hexo would inline them whole). */
+export const CODE_LIMIT = 1024 * 1024
+/** How many references of each kind one request may name. */
+export const REFERENCE_LIMIT = 200
+
+/** A site path without `./`, `//` or `..` steps; null when it would climb out of its folder. */
+function cleanPath(path: string): string | null {
+  const parts: string[] = []
+  for (const part of path.replace(/\\/g, '/').split('/')) {
+    if (part === '' || part === '.') continue
+    if (part === '..') {
+      if (parts.length === 0) return null
+      parts.pop()
+    } else parts.push(part)
+  }
+  return parts.join('/')
+}
+
+const join = (...parts: string[]): string => parts.filter((part) => part !== '').join('/')
+
+export async function previewReferences(deps: ReferenceDeps, request: PreviewReferenceRequest): Promise<PreviewReferences> {
+  const config = deps.kind === 'hexo' || deps.kind === 'jekyll' || deps.kind === 'hugo' ? await readSiteConfig(deps.root, deps.kind) : {}
+  const answer: PreviewReferences = { links: {}, posts: {}, code: {}, params: {} }
+
+  // Jekyll 4's link and post_url give the page's URL with the site's baseurl in front (relative_url).
+  const baseurl = typeof config['baseurl'] === 'string' ? config['baseurl'].replace(/\/+$/, '') : ''
+  const addressOf = async (path: string): Promise<string | null> => {
+    try {
+      const file = await deps.read(path)
+      const fields = fieldRecord(parse(file.text, { site: deps.kind, timeZone: deps.timeZone }))
+      const page = pagePath({ kind: deps.kind, path, fields, config, sourceDir: deps.sourceDir, timeZone: deps.timeZone, mtimeMs: file.mtimeMs })
+      return baseurl + page.path
+    } catch {
+      // No such file in the site (or one outside the folder): the generator would stop there.
+      return null
+    }
+  }
+  if (deps.kind === 'jekyll') {
+    for (const link of request.links.slice(0, REFERENCE_LIMIT)) {
+      const path = cleanPath(link)
+      answer.links[link] = path === null || path === '' ? null : await addressOf(path)
+    }
+    if (request.posts.length > 0) {
+      const articles = await deps.list()
+      for (const name of request.posts.slice(0, REFERENCE_LIMIT)) {
+        // `2024-01-02-title`, or `folder/2024-01-02-title` for a post in a folder of _posts.
+        const wanted = `_posts/${name.replace(/^\/+/, '')}`
+        const post = articles.find((article) => {
+          const bare = article.path.replace(/\.[^./]+$/, '')
+          return bare === wanted || bare.endsWith(`/${wanted}`)
+        })
+        answer.posts[name] = post ? await addressOf(post.path) : null
+      }
+    }
+  }
+
+  if (deps.kind === 'hexo') {
+    const codeDir = cleanPath(typeof config['code_dir'] === 'string' ? config['code_dir'] : 'downloads/code') ?? 'downloads/code'
+    const root = typeof config['root'] === 'string' ? config['root'] : '/'
+    for (const name of request.code.slice(0, REFERENCE_LIMIT)) answer.code[name] = await codeFile(deps, codeDir, root, name)
+  }
+
+  if (deps.kind === 'hugo') {
+    const params = config['params']
+    if (typeof params === 'object' && params !== null && !Array.isArray(params)) answer.params = params as Record<string, unknown>
+  }
+  return answer
+}
+
+async function codeFile(deps: ReferenceDeps, codeDir: string, root: string, name: string): Promise<PreviewCode> {
+  const rel = cleanPath(name)
+  const shown = join(codeDir, name)
+  if (rel === null || rel === '') return { error: `${shown} is outside the site's code folder (${codeDir}).` }
+  const path = join(deps.sourceDir, codeDir, rel)
+  let abs: string
+  try {
+    abs = await deps.resolve(path)
+  } catch {
+    return { error: `${path} is not in the site folder: Hexo would stop with “File does not exist”. Put the file there, or fix the path.` }
+  }
+  try {
+    const info = await stat(abs)
+    if (!info.isFile()) return { error: `${path} is a folder, not a file.` }
+    if (info.size > CODE_LIMIT) return { error: `${path} is ${Math.round(info.size / 1024)} KB: too large to show in the preview.` }
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(abs))
+    return { text, url: `${root.replace(/\/?$/, '/')}${codeDir}/${rel}` }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return { error: `${path} does not exist: Hexo would stop with “File does not exist”.` }
+    if (error instanceof TypeError) return { error: `${path} is not UTF-8 text.` }
+    return { error: `${path} could not be read: ${(error as Error).message}.` }
+  }
+}

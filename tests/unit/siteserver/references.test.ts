@@ -1,0 +1,113 @@
+/**
+ * What the preview asks of the site for tags that name its other files, answered from real site
+ * folders through the workspace's own guard, and rendered with the answer as the generators do.
+ */
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { previewReferences } from '../../../electron/siteserver/references'
+import { openWorkspace, type Workspace } from '../../../electron/workspace/workspace'
+import { renderMarkdown } from '../../../shared/markdown'
+import { referencesIn } from '../../../shared/render/site-refs'
+
+const temps: string[] = []
+const workspaces: Workspace[] = []
+afterEach(async () => {
+  for (const w of workspaces.splice(0)) await w.close()
+  for (const t of temps.splice(0)) await rm(t, { recursive: true, force: true })
+})
+
+async function site(files: Record<string, string>): Promise<Workspace> {
+  const root = await mkdtemp(join(tmpdir(), 'folio-refs-'))
+  temps.push(root)
+  for (const [rel, text] of Object.entries(files)) {
+    await mkdir(dirname(join(root, rel)), { recursive: true })
+    await writeFile(join(root, rel), text)
+  }
+  const ws = await openWorkspace({ root, trash: async () => {} })
+  workspaces.push(ws)
+  return ws
+}
+
+const ask = (ws: Workspace, body: string) =>
+  previewReferences(
+    {
+      root: ws.info.root,
+      kind: ws.info.kind,
+      sourceDir: ws.info.assets?.sourceDir ?? '',
+      timeZone: ws.info.timeZone ?? 'UTC',
+      list: () => ws.list(),
+      read: (path) => ws.read(path),
+      resolve: (path) => ws.resolve(path),
+    },
+    referencesIn(body, ws.info.kind)!,
+  )
+
+describe('Jekyll {% link %} and {% post_url %}', () => {
+  it('give the named page’s address by the site’s permalink rules and base URL; a missing file is named', async () => {
+    const ws = await site({
+      '_config.yml': 'title: Site\nbaseurl: /blog\npermalink: pretty\n',
+      Gemfile: 'gem "jekyll"\n',
+      'index.md': '---\ntitle: Home\n---\n',
+      'about.md': '---\ntitle: About\n---\n',
+      'docs/setup.md': '---\ntitle: Setup\npermalink: /start-here/\n---\n',
+      '_posts/2024-01-02-other.md': '---\ntitle: Other\ncategories: notes\n---\n',
+      '_posts/2024-03-01-syntax.md': '---\ntitle: Syntax\n---\n',
+    })
+    const body =
+      '[home]({% link index.md %}), [about]({% link about.md %}), [setup]({% link docs/setup.md %}), [post]({% post_url 2024-01-02-other %}), {% link gone.md %}\n'
+    const refs = await ask(ws, body)
+    expect(refs.links).toEqual({ 'index.md': '/blog/', 'about.md': '/blog/about/', 'docs/setup.md': '/blog/start-here/', 'gone.md': null })
+    expect(refs.posts).toEqual({ '2024-01-02-other': '/blog/notes/2024/01/02/other/' })
+    expect(renderMarkdown(body, { generator: 'jekyll', site: { refs } })).toBe(
+      '<p><a href="/blog/">home</a>, <a href="/blog/about/">about</a>, <a href="/blog/start-here/">setup</a>, <a href="/blog/notes/2024/01/02/other/">post</a>, ' +
+        '<span class="folio-tag folio-tag-error" data-tag="link" title="{% link gone.md %}"><span class="folio-tag-label">Liquid link</span> Jekyll would stop: the site has no file gone.md.</span></p>\n',
+    )
+  })
+})
+
+describe('Hexo {% include_code %}', () => {
+  it('shows a file of code_dir with its title, lines and a view raw link; nothing outside the folder', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'folio-outside-'))
+    temps.push(outside)
+    await writeFile(join(outside, 'secret.js'), 'const secret = 1\n')
+    const ws = await site({
+      '_config.yml': 'title: Site\ncode_dir: snippets\n',
+      'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
+      'source/_posts/post.md': '---\ntitle: Post\n---\n',
+      'source/snippets/hello.js': 'const a = 1\nconst b = 2\nconst c = 3\n',
+    })
+    await symlink(join(outside, 'secret.js'), join(ws.info.root, 'source/snippets/link.js'))
+    const body =
+      '{% include_code Greeting from:2 to:3 hello.js %}\n\n{% include_code hello.js %}\n\n{% include_code ../../../etc/passwd %}\n\n{% include_code link.js %}\n\n{% include_code none.js %}\n'
+    const refs = await ask(ws, body)
+    expect(refs.code['hello.js']).toEqual({ text: 'const a = 1\nconst b = 2\nconst c = 3\n', url: '/snippets/hello.js' })
+    for (const name of ['../../../etc/passwd', 'link.js', 'none.js']) expect(refs.code[name]).toHaveProperty('error')
+    const html = renderMarkdown(body, { generator: 'hexo', site: { refs } })
+    expect(html).toContain(
+      '<figure class="highlight js"><figcaption><span>Greeting</span><a href="/snippets/hello.js">view raw</a></figcaption><pre><code class="hljs language-js"><span class="hljs-keyword">const</span> b = <span class="hljs-number">2</span>\n<span class="hljs-keyword">const</span> c = <span class="hljs-number">3</span></code></pre></figure>',
+    )
+    expect(html).toContain('<figcaption><span>hello.js</span><a href="/snippets/hello.js">view raw</a></figcaption>')
+    expect(html).not.toContain('secret')
+    expect(html).toContain('<span class="folio-tag-label">Hexo include_code</span> source/snippets/none.js does not exist')
+  })
+})
+
+describe('Hugo {{< param >}}', () => {
+  it('reads the page’s parameters, then the site’s, as Go prints them; an unset one is named', async () => {
+    const ws = await site({
+      'hugo.toml': 'title = "Site"\n[params]\n  author = "Site Author"\n  [params.social]\n    mastodon = "@me"\n',
+      'content/posts/p.md': '---\ntitle: P\n---\n',
+    })
+    const body = 'By {{< param author >}} ({{< param "social.mastodon" >}}), tags {{< param tags >}}, {{< param nothing >}}.\n'
+    const refs = await ask(ws, body)
+    expect(refs.params).toMatchObject({ author: 'Site Author' })
+    const page = { title: 'P', tags: ['a', 'b'] }
+    expect(renderMarkdown(body, { generator: 'hugo', site: { refs, page } })).toBe(
+      '<p>By Site Author (@me), tags [a b], <span class="folio-tag folio-tag-error" data-tag="param" title="{{&lt; param nothing &gt;}}"><span class="folio-tag-label">Hugo param</span> Hugo would stop: param &quot;nothing&quot; is set neither in this page nor in the site\'s params.</span>.</p>\n',
+    )
+    // The page's own value wins over the site's.
+    expect(renderMarkdown('{{< param author >}}\n', { generator: 'hugo', site: { refs, page: { author: '作者' } } })).toBe('<p>作者</p>\n')
+  })
+})
