@@ -152,6 +152,7 @@ function Workbench() {
         // Buffers hold paths relative to this folder: the writer decides before another one opens.
         // Discarded edits go only once the other folder is open: cancelling its dialog keeps them.
         commitPendingEdits()
+        buffers.flushFormWrites()
         const unsavedNow = buffers.getSnapshot().unsaved
         if (unsavedNow.length > 0) {
           const answer = await askUnsaved(unsavedNow)
@@ -543,7 +544,7 @@ function Workbench() {
               hexo={hexo}
               eol={session.eol}
               readOnly={session.readOnly !== null}
-              view={view}
+              target={buffers}
               listImages={listImages}
               imageUrl={imageUrl}
             />

@@ -9,7 +9,7 @@
  */
 import { EditorState, Transaction, type ChangeSpec, type Extension, type Text, type TransactionSpec } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
-import { isolateHistory } from '@codemirror/commands'
+import { isolateHistory, redo, undo } from '@codemirror/commands'
 import type { ArticleFile, ContentChange, InvokeApi, SaveResult, UnsavedBuffer } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
 import { detect } from '../../shared/frontmatter'
@@ -19,6 +19,7 @@ import { folioSetup } from '../editor/setup'
 import { reloadTransaction } from '../state/reload'
 import { cleanMerge } from '../merge/conflict'
 import { mergedSummary } from '../merge/hunks'
+import { FormWriteQueue, type FormWrite } from './form-writes'
 import { nextState, type BufferEvent, type BufferState } from './transitions'
 
 /** What the store asks of the main process. */
@@ -157,6 +158,8 @@ export class BufferStore {
   #cursorQueued = false
   #textQueued = false
   #textTimer: ReturnType<typeof setTimeout> | undefined
+  readonly #formWrites = new FormWriteQueue<Buffer>()
+  #formQueued = false
   #writes = 0
   #edits = 0
   /** Counts opens, so a slow read never replaces an article opened after it. */
@@ -185,9 +188,16 @@ export class BufferStore {
     return this.#buffers.get(path)?.status ?? null
   }
 
-  /** The EditorState of the buffer at `path` (tests and the merge view read it). */
+  /** The EditorState of the buffer at `path` (tests and the merge view read it), form writes made. */
   editorState(path: string): EditorState | null {
+    this.flushFormWrites()
     return this.#buffers.get(path)?.state ?? null
+  }
+
+  /** The shown buffer's EditorState, form writes made; null when none is shown. */
+  readonly shownState = (): EditorState | null => {
+    this.flushFormWrites()
+    return this.#shown?.state ?? null
   }
 
   /** The conflict of the shown buffer, whether or not its dialog is open. */
@@ -203,8 +213,10 @@ export class BufferStore {
   }
 
   /** Every unsaved buffer, for the crash journal, with the file's own line endings. */
-  readonly unsavedBuffers = (): UnsavedBuffer[] =>
-    [...this.#buffers.values()].filter(edited).map((b) => ({ path: b.path, text: b.state.sliceDoc(), baseHash: b.baseHash }))
+  readonly unsavedBuffers = (): UnsavedBuffer[] => {
+    this.flushFormWrites()
+    return [...this.#buffers.values()].filter(edited).map((b) => ({ path: b.path, text: b.state.sliceDoc(), baseHash: b.baseHash }))
+  }
 
   /** Counts document changes in any buffer: equal counts mean the texts are unchanged. */
   readonly editCount = (): number => this.#edits
@@ -231,21 +243,72 @@ export class BufferStore {
 
   /** Applies a transaction to the shown buffer (through the view when there is one). */
   dispatch(spec: TransactionSpec): void {
+    this.flushFormWrites()
     const shown = this.#shown
     if (!shown) return
     if (this.#view && this.#view.state === shown.state) {
       this.#view.dispatch(spec)
       return
     }
-    const tr = shown.state.update(spec)
-    shown.state = tr.state
-    this.#updated(shown, tr.docChanged, tr.docChanged && touchesHeader(tr.startState, firstChange(tr)), tr.docChanged || tr.selection !== undefined)
+    this.#commit(shown, shown.state.update(spec))
+  }
+
+  /** A transaction made on a buffer's state without the view (no view, or not the shown buffer). */
+  #commit(buffer: Buffer, tr: Transaction): void {
+    buffer.state = tr.state
+    this.#updated(buffer, tr.docChanged, tr.docChanged && touchesHeader(tr.startState, firstChange(tr)), tr.docChanged || tr.selection !== undefined)
+  }
+
+  // ---- the form's writes ----
+
+  /**
+   * A form edit: made after the keystroke's frame is painted, from the buffer's state as it is
+   * then; consecutive writes of one value are made once (see form-writes.ts). Everything that
+   * reads, saves, replaces or leaves the text makes the waiting writes first (flushFormWrites).
+   */
+  readonly formWrite = (write: FormWrite): void => {
+    const shown = this.#shown
+    if (!shown) return
+    this.#formWrites.add(shown, write)
+    if (this.#formQueued) return
+    this.#formQueued = true
+    ;(this.#options.later ?? afterPaint)(() => {
+      this.#formQueued = false
+      this.flushFormWrites()
+    })
+  }
+
+  /** Makes every waiting form write, in the order asked, each into the buffer it was asked for. */
+  readonly flushFormWrites = (): void => {
+    const entries = this.#formWrites.take()
+    let shownChanged = false
+    for (const { target, write } of entries) {
+      // Dropped meanwhile (closed, trashed, another folder opened): the writer let it go.
+      if (this.#buffers.get(target.path) !== target) continue
+      const spec = write.make(target.state)
+      if (!spec) continue
+      this.#apply(target, spec)
+      shownChanged ||= target === this.#shown
+    }
+    // Already after the paint: the form and the preview get the text now, not a frame later.
+    if (shownChanged) this.#publishText()
+  }
+
+  /** Undo or redo in the shown buffer, form writes made first (Ctrl+Z in a form field). */
+  readonly history = (which: 'undo' | 'redo'): boolean => {
+    this.flushFormWrites()
+    const shown = this.#shown
+    if (!shown) return false
+    const command = which === 'undo' ? undo : redo
+    if (this.#view && this.#view.state === shown.state) return command(this.#view)
+    return command({ state: shown.state, dispatch: (tr) => this.#commit(shown, tr) })
   }
 
   // ---- opening and showing ----
 
   /** Shows the article at `path`: its kept buffer, or a fresh read. */
   readonly open = async (path: string): Promise<void> => {
+    this.flushFormWrites()
     const ticket = ++this.#opening
     if (this.#shown?.path === path) return
     const kept = this.#buffers.get(path)
@@ -359,6 +422,7 @@ export class BufferStore {
    * One deleted on disk is written again, edited or not: the writer asked to keep it.
    */
   readonly save = async (): Promise<boolean> => {
+    this.flushFormWrites()
     const shown = this.#shown
     if (!shown || (!edited(shown) && shown.status !== 'deleted')) return false
     return this.#write(shown, shown.baseHash)
@@ -369,6 +433,7 @@ export class BufferStore {
    * follows it there, and the file at the old name, if any, stays as it is.
    */
   readonly saveAs = async (path: string): Promise<boolean> => {
+    this.flushFormWrites()
     const shown = this.#shown
     if (!shown) return false
     return this.#write(shown, shown.baseHash, path)
@@ -376,6 +441,7 @@ export class BufferStore {
 
   /** Saves every buffer with unsaved edits; stops at the first that fails and shows it. */
   readonly saveAll = async (): Promise<boolean> => {
+    this.flushFormWrites()
     for (const buffer of [...this.#buffers.values()]) {
       if (!edited(buffer) || buffer.status === 'saving') continue
       if (!(await this.#write(buffer, buffer.baseHash))) {
@@ -447,6 +513,7 @@ export class BufferStore {
 
   /** "Keep mine": writes the buffer over what is on disk now (and only over that). */
   readonly keepMine = async (): Promise<boolean> => {
+    this.flushFormWrites()
     const shown = this.#shown
     if (!shown?.disk || shown.status !== 'conflict') return false
     return this.#write(shown, shown.disk.hash)
@@ -454,6 +521,7 @@ export class BufferStore {
 
   /** "Take theirs": the disk's text replaces mine, as an edit that undo can take back. */
   readonly reloadFromDisk = (): void => {
+    this.flushFormWrites()
     const shown = this.#shown
     if (!shown?.disk || shown.status !== 'conflict') return
     this.#rebase(shown, shown.disk, 'reload')
@@ -461,6 +529,7 @@ export class BufferStore {
 
   /** A merge of base, mine and disk becomes the text (undoable); it is based on the disk from now. */
   readonly acceptMerge = (text: string): void => {
+    this.flushFormWrites()
     const shown = this.#shown
     if (!shown?.disk || shown.status !== 'conflict') return
     this.#rebase(shown, shown.disk, 'merge', text)
@@ -521,6 +590,8 @@ export class BufferStore {
 
   /** Files changed, appeared or went away on disk (the watcher's batch). */
   readonly diskChanged = async (change: ContentChange): Promise<void> => {
+    // A form write still waiting makes its buffer edited: a change on disk must not reload over it.
+    this.flushFormWrites()
     for (const buffer of [...this.#buffers.values()]) {
       if (change.removed.includes(buffer.path)) await this.#gone(buffer, change.added)
       else if (change.changed.includes(buffer.path) || change.added.includes(buffer.path)) await this.#changedOnDisk(buffer)
@@ -631,9 +702,7 @@ export class BufferStore {
       if (kept) view.dispatch({ effects: kept })
       return
     }
-    const tr = buffer.state.update(spec)
-    buffer.state = tr.state
-    this.#updated(buffer, tr.docChanged, tr.docChanged && touchesHeader(tr.startState, firstChange(tr)), true)
+    this.#commit(buffer, buffer.state.update(spec))
   }
 
   /** The writer's "make writable": adds the write permission and reopens the article editable. */
@@ -755,6 +824,8 @@ export class BufferStore {
   // ---- what React sees ----
 
   #publishText(): void {
+    // Never a text without a write the form already shows: the field would jump back to it.
+    this.flushFormWrites()
     clearTimeout(this.#textTimer)
     const shown = this.#shown
     if (shown) {

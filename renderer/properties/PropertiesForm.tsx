@@ -1,4 +1,3 @@
-import type { EditorView } from '@codemirror/view'
 import { memo, useCallback, useRef, useState } from 'react'
 import { addListItem, applyPatches, parse, removeKey, removeListItem, scalarText } from '../../shared/frontmatter'
 import type { EditOptions, EditValue, Field, FieldValue, ParsedFrontMatter, TextPatch } from '../../shared/frontmatter/types'
@@ -6,7 +5,7 @@ import { type FieldKind, type FolderSchema, type SchemaKey, schemaKeyFor, valueK
 import { headerErrorDetail, headerErrorPlace, headerErrorText } from '../i18n/header-errors'
 import { useI18n } from '../i18n/i18n'
 import { addCategoryPath, shownPath } from './category-path'
-import { FieldSession } from './field-session'
+import { FieldSession, type FormTarget } from './field-session'
 import { suggest } from './suggest'
 import { BooleanField, ChipsField, DateField, ImageField, NumberField, TextField, UrlField, Warning } from './widgets'
 
@@ -22,8 +21,11 @@ interface Props {
   /** The file's line ending: CodeMirror splits inserted text on it alone. */
   eol: '\n' | '\r\n'
   readOnly: boolean
-  /** The editor the form writes into: every edit is a transaction there, so undo covers it. */
-  view: EditorView | null
+  /**
+   * The buffers the form writes into: every edit is a transaction in the shown article's editor
+   * state, so undo covers it, made after the keystroke's paint.
+   */
+  target: FormTarget
   /** Where an image path written in the header can be shown from (null when it cannot). */
   imageUrl(value: string): string | null
   /** Images kept with the open article, as its header would name them. */
@@ -65,37 +67,28 @@ function fits(kind: FieldKind, value: FieldValue): boolean {
  * Memoized: the workbench re-renders on cursor moves, which change none of these props.
  */
 export const PropertiesForm = memo(function PropertiesForm(props: Props) {
-  const { text, parsed, schema, collection, hexo, eol, readOnly, view, imageUrl, listImages } = props
+  const { text, parsed, schema, collection, hexo, eol, readOnly, target, imageUrl, listImages } = props
   const { t, locale } = useI18n()
   const error = parsed.errors[0]
   const locked = readOnly || !parsed.ok
 
-  const latest = useRef({ view, options: { hexo, eol, listStyle: schema?.listStyle ?? undefined } as EditOptions })
-  latest.current = { view, options: { hexo, eol, listStyle: schema?.listStyle ?? undefined } }
+  const options = useRef<EditOptions>({ hexo, eol, listStyle: schema?.listStyle ?? undefined })
+  options.current = { hexo, eol, listStyle: schema?.listStyle ?? undefined }
   const sessions = useRef(new Map<string, FieldSession>())
-  const sessionFor = useCallback((key: string) => {
-    let s = sessions.current.get(key)
-    if (!s) {
-      s = new FieldSession(
-        () => latest.current.view,
-        key,
-        () => latest.current.options,
-      )
-      sessions.current.set(key, s)
-    }
-    return s
-  }, [])
-  /** A change computed from the document as it is now (stable: rows are memoized on it). */
-  const edit = useCallback(
-    (key: string, make: (doc: string, options: EditOptions) => TextPatch[]) => {
-      const current = latest.current.view
-      if (!current) return
-      try {
-        sessionFor(key).dispatch(make(current.state.doc.toString(), latest.current.options))
-      } catch {
-        // The header stopped parsing between render and edit; the error banner explains it.
+  const sessionFor = useCallback(
+    (key: string) => {
+      let s = sessions.current.get(key)
+      if (!s) {
+        s = new FieldSession(target, key, () => options.current)
+        sessions.current.set(key, s)
       }
+      return s
     },
+    [target],
+  )
+  /** A change computed from the document as it is when it is made (stable: rows are memoized on it). */
+  const edit = useCallback(
+    (key: string, make: (doc: string, options: EditOptions) => TextPatch[], merge?: boolean) => sessionFor(key).edit(make, merge),
     [sessionFor],
   )
 
@@ -137,7 +130,8 @@ interface RowProps {
   schemaKey: SchemaKey | null
   locked: boolean
   session: FieldSession
-  edit(key: string, make: (doc: string, options: EditOptions) => TextPatch[]): void
+  /** `merge` when the change sets the whole value: typed key by key, only the last is made. */
+  edit(key: string, make: (doc: string, options: EditOptions) => TextPatch[], merge?: boolean): void
   imageUrl(value: string): string | null
   listImages(): Promise<string[]>
 }
@@ -328,11 +322,15 @@ function RawField(props: { field: Field; source: string; label: string; readOnly
       readOnly={readOnly}
       session={session}
       onWrite={(next) =>
-        edit(field.key, (doc, options) => {
-          // The range as the document has it now: the row may be a keystroke behind.
-          const range = parse(doc, options).fields.find((f) => f.key === field.key)?.valueRange
-          return range ? [{ from: range.from, to: range.to, insert: next.replace(/\r?\n/g, options.eol ?? '\n') }] : []
-        })
+        edit(
+          field.key,
+          (doc, options) => {
+            // The range as the document has it now: the row may be a keystroke behind.
+            const range = parse(doc, options).fields.find((f) => f.key === field.key)?.valueRange
+            return range ? [{ from: range.from, to: range.to, insert: next.replace(/\r?\n/g, options.eol ?? '\n') }] : []
+          },
+          true,
+        )
       }
     />
   )

@@ -1,11 +1,12 @@
 /**
  * One field's edit, from focus to blur, as the editor's history sees it: every write is a whole
- * value computed from the document as it is now (never from a stale render), in the quote
- * style the value had when the edit began, and all writes of one edit are ONE undo step.
+ * value computed from the document as it is when the write is made (never from a stale render),
+ * in the quote style the value had when the edit began, and all writes of one edit are ONE undo
+ * step. Writes go to the buffer store, which makes them after the keystroke's paint.
  */
-import { isolateHistory, redo, undo } from '@codemirror/commands'
-import { Transaction } from '@codemirror/state'
-import type { EditorView } from '@codemirror/view'
+import { isolateHistory } from '@codemirror/commands'
+import { type EditorState, Transaction, type TransactionSpec } from '@codemirror/state'
+import type { FormWrite } from '../buffers/form-writes'
 import { parse, setValue } from '../../shared/frontmatter'
 import type { EditOptions, EditValue, TextPatch } from '../../shared/frontmatter/types'
 
@@ -19,6 +20,18 @@ export const FORM_USER_EVENT = 'input.type.form'
 
 type Quote = NonNullable<EditOptions['quote']>
 
+/** Where the form writes: the buffer store (renderer/buffers/buffer-store.ts). */
+export interface FormTarget {
+  /** The shown article's state with every form write made; null when none is shown. */
+  shownState(): EditorState | null
+  /** Queues a write, made after the keystroke's paint. */
+  formWrite(write: FormWrite): void
+  /** Makes every queued write now. */
+  flushFormWrites(): void
+  /** Undo or redo in the shown article, queued writes made first. */
+  history(which: 'undo' | 'redo'): boolean
+}
+
 export class FieldSession {
   /** Time stamped on every write of the current undo step, so the history's delay never splits it. */
   private groupTime = 0
@@ -27,7 +40,7 @@ export class FieldSession {
   private started = false
 
   constructor(
-    private readonly view: () => EditorView | null,
+    private readonly target: FormTarget,
     readonly key: string,
     private readonly options: () => EditOptions,
   ) {}
@@ -40,59 +53,82 @@ export class FieldSession {
     this.groupTime = 0
   }
 
-  /** Blur: the next write, from here or anywhere, is a step of its own. */
+  /** Blur: what was typed reaches the text now, and the next write, from here or anywhere, is a step of its own. */
   end(): void {
+    this.target.flushFormWrites()
     this.started = false
     this.groupTime = 0
   }
 
-  /** Writes the whole value; false when the header cannot be edited right now. */
-  write(value: EditValue): boolean {
-    const view = this.view()
-    if (!view) return false
+  /** Writes the whole value (after the paint; keys typed meanwhile make it once, with the last value). */
+  write(value: EditValue): void {
     if (!this.started) this.begin()
-    let patches: TextPatch[]
-    try {
-      patches = setValue(view.state.doc.toString(), this.key, value, { ...this.options(), quote: this.quote })
-    } catch {
-      return false // the header stopped parsing; the form shows why and is read-only
-    }
-    this.dispatch(patches)
-    return true
+    const { key, quote } = this
+    const options = { ...this.options(), quote }
+    this.target.formWrite({
+      merge: `value:${key}`,
+      make: (state) => {
+        try {
+          return this.spec(setValue(state.doc.toString(), key, value, options))
+        } catch {
+          return null // the header stopped parsing; the form shows why and is read-only
+        }
+      },
+    })
   }
 
-  /** A patch computed elsewhere (a chip, a raw edit) dispatched as part of this field's step. */
-  dispatch(patches: readonly TextPatch[]): void {
-    const view = this.view()
-    if (!view || patches.length === 0) return
+  /**
+   * A change computed elsewhere (a chip, a raw edit) as part of this field's step, from the text
+   * as it is when it is made. `merge` when it sets the whole value, so that only the last counts.
+   */
+  edit(make: (doc: string, options: EditOptions) => TextPatch[], merge = false): void {
+    const options = this.options()
+    this.target.formWrite({
+      merge: merge ? `edit:${this.key}` : null,
+      make: (state) => {
+        try {
+          return this.spec(make(state.doc.toString(), options))
+        } catch {
+          return null // the header stopped parsing between keystroke and write; the banner explains it
+        }
+      },
+    })
+  }
+
+  /** The transaction for patches of this field's step, stamped so the history joins them. */
+  private spec(patches: readonly TextPatch[]): TransactionSpec | null {
+    if (patches.length === 0) return null
     const now = Date.now()
     const fresh = this.groupTime === 0 || now - this.lastWrite > PAUSE_MS
     if (fresh) this.groupTime = now
     this.lastWrite = now
-    view.dispatch({
+    return {
       changes: patches.map((p) => ({ from: p.from, to: p.to, insert: p.insert })),
       userEvent: FORM_USER_EVENT,
       annotations: [Transaction.time.of(this.groupTime), ...(fresh ? [isolateHistory.of('before')] : [])],
-    })
+    }
   }
 
   /** Ctrl+Z / Ctrl+Shift+Z inside the field act on the document, like the editor's own. */
   undo(): boolean {
-    const view = this.view()
-    this.groupTime = 0
-    return view ? undo(view) : false
+    return this.history('undo')
   }
 
   redo(): boolean {
-    const view = this.view()
+    return this.history('redo')
+  }
+
+  private history(which: 'undo' | 'redo'): boolean {
+    // What was typed is part of the step being undone: made before the step closes.
+    this.target.flushFormWrites()
     this.groupTime = 0
-    return view ? redo(view) : false
+    return this.target.history(which)
   }
 
   private originalQuote(): Quote | undefined {
-    const view = this.view()
-    if (!view) return undefined
-    const text = view.state.doc.toString()
+    const state = this.target.shownState()
+    if (!state) return undefined
+    const text = state.doc.toString()
     const field = parse(text, this.options()).fields.find((f) => f.key === this.key)
     if (!field || field.valueRange.from === field.valueRange.to) return undefined
     const first = text[field.valueRange.from]

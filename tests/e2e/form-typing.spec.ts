@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { launchApp, type LaunchedApp } from './harness'
 import { contentFolder } from './support/folders'
+import { centre, typeAhead } from './support/type-ahead'
 
 let app: LaunchedApp | null = null
 test.afterEach(async () => {
@@ -297,4 +298,64 @@ test('long text types into a text area; a lone tag takes a chip and becomes a li
   expect(await readFile(join(dir, 'source/_posts/post.md'), 'utf8')).toBe(
     `---\ntitle: Notes\ndescription: ${long} And one more, typed\ntags:\n  - travel\n  - 京都\n---\nbody\n`,
   )
+})
+
+// Keys sent in one burst reach the page before its next paint, as a fast typist's keys do on a
+// busy machine: the text edit of every key is still waiting when Ctrl+S, Ctrl+Z or the click comes.
+
+test('typed fast and saved at once: Ctrl+S right after the last key saves every key, that line only', async () => {
+  const { page, file } = await open(ARTICLE)
+  const author = page.locator(property('author')).locator('input')
+  await author.click()
+  await page.keyboard.press('End')
+  await typeAhead(page, ' and friends, 还有朋友', { chord: 'Control+s' })
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 })
+  expect(changedLines(ARTICLE, await readFile(file, 'utf8'))).toEqual([['author: The Folio team', 'author: The Folio team and friends, 还有朋友']])
+  await expect(author).toHaveValue('The Folio team and friends, 还有朋友')
+  await expect(author).toBeFocused()
+})
+
+test('typed fast and undone at once: Ctrl+Z right after the last key undoes the whole field, and only it', async () => {
+  const { page, file } = await open(ARTICLE)
+  const author = page.locator(property('author')).locator('input')
+  await author.click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' and friends', { delay: KEY_DELAY })
+  const title = page.locator(property('title')).locator('input')
+  await title.click()
+  await page.keyboard.press('End')
+  await typeAhead(page, ' world, quickly', { chord: 'Control+z' })
+  await expect(title).toHaveValue('Hello')
+  await expect(author).toHaveValue('The Folio team and friends')
+  await save(page)
+  expect(changedLines(ARTICLE, await readFile(file, 'utf8'))).toEqual([['author: The Folio team', 'author: The Folio team and friends']])
+  // Redo brings back every key of that step at once; typed again and redone at once, the same.
+  await page.keyboard.press('Control+Shift+z')
+  await expect(title).toHaveValue('Hello world, quickly')
+  await typeAhead(page, ' again', { chord: 'Control+z' }, { chord: 'Control+Shift+z' }, { chord: 'Control+s' })
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 })
+  await expect(title).toHaveValue('Hello world, quickly again')
+  expect(changedLines(ARTICLE, await readFile(file, 'utf8'))).toEqual([
+    ['title: Hello', 'title: Hello world, quickly again'],
+    ['author: The Folio team', 'author: The Folio team and friends'],
+  ])
+})
+
+test('typed fast and another article opened at once: the keys stay with the article they were typed in', async () => {
+  const { page, file } = await open(ARTICLE)
+  const other = join(file, '..', 'other-1.md')
+  const otherBefore = await readFile(other, 'utf8')
+  const title = page.locator(property('title')).locator('input')
+  await title.click()
+  await page.keyboard.press('End')
+  const otherItem = '[data-testid=article-item][data-path="source/_posts/other-1.md"]'
+  await typeAhead(page, ' there, 你好', { click: await centre(page, otherItem) })
+  await expect(title).toHaveValue('Other one')
+  await expect(page.locator('[data-testid=article-item][data-path="source/_posts/post.md"]').getByTestId('unsaved-mark')).toBeVisible()
+  await expect(page.locator(otherItem).getByTestId('unsaved-mark')).toHaveCount(0)
+  await page.locator('[data-testid=article-item][data-path="source/_posts/post.md"]').click()
+  await expect(title).toHaveValue('Hello there, 你好')
+  await save(page)
+  expect(changedLines(ARTICLE, await readFile(file, 'utf8'))).toEqual([['title: Hello', 'title: Hello there, 你好']])
+  expect(await readFile(other, 'utf8')).toBe(otherBefore)
 })

@@ -1,0 +1,40 @@
+/**
+ * Form edits on their way to the text. A keystroke in the properties form shows in its input at
+ * once; the text edit follows after the keystroke's frame is painted (re-parsing the header and
+ * patching the document inside that frame made typing miss it). A write is computed from the
+ * buffer's state as it is when it is made, never from the render the keystroke saw, and writes
+ * are made in the order they were asked for.
+ */
+import type { EditorState, TransactionSpec } from '@codemirror/state'
+
+export interface FormWrite {
+  /**
+   * Writes that set one whole value (a field typed key by key) carry the same merge key: asked for
+   * one after another, only the last is made. Null for a write that must be made as it is (a chip).
+   */
+  merge: string | null
+  /** The change from the state as it then is; null when there is nothing to write (the header stopped parsing). */
+  make(state: EditorState): TransactionSpec | null
+}
+
+/** The writes not made yet, oldest first, each with the buffer it was asked for. */
+export class FormWriteQueue<Target> {
+  #entries: { target: Target; write: FormWrite }[] = []
+
+  add(target: Target, write: FormWrite): void {
+    const last = this.#entries[this.#entries.length - 1]
+    if (last && last.target === target && write.merge !== null && last.write.merge === write.merge) {
+      // Only the last of consecutive writes of one value counts; an earlier one in between keeps its place.
+      last.write = write
+      return
+    }
+    this.#entries.push({ target, write })
+  }
+
+  /** Every queued write, oldest first, and an empty queue. */
+  take(): { target: Target; write: FormWrite }[] {
+    const taken = this.#entries
+    this.#entries = []
+    return taken
+  }
+}

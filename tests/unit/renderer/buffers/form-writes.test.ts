@@ -1,0 +1,140 @@
+/**
+ * Form writes through the buffer store: made after the keystroke's paint, keys typed quickly made
+ * as one write, and made first by everything that reads, saves or leaves the text, in order.
+ */
+import { describe, expect, it } from 'vitest'
+import { BufferStore } from '../../../../renderer/buffers/buffer-store'
+import { FieldSession } from '../../../../renderer/properties/field-session'
+import { addListItem } from '../../../../shared/frontmatter'
+import type { EditOptions } from '../../../../shared/frontmatter/types'
+import { FakeDisk } from './fake-disk'
+
+const POST = "---\ntitle: Hello\nauthor: 'The team'\ntags:\n  - js\n---\n\nBody.\n"
+const OTHER = '---\ntitle: Other\n---\n\nMore.\n'
+
+function setUp() {
+  const disk = new FakeDisk({ 'a.md': POST, 'b.md': OTHER })
+  /** What waits for the keystroke's paint; paint() runs it. */
+  const painted: (() => void)[] = []
+  const store = new BufferStore(disk, {
+    describe: (error) => (error instanceof Error ? error.message : String(error)),
+    label: 'Editor',
+    rules: { site: 'plain' },
+    textDelayMs: 0,
+    later: (run) => painted.push(run),
+  })
+  const options: EditOptions = { eol: '\n' }
+  const field = (key: string) => new FieldSession(store, key, () => options)
+  const paint = () => {
+    for (const run of painted.splice(0)) run()
+  }
+  const doc = (path = 'a.md') => store.editorState(path)?.doc.toString()
+  /** Types `text` after `start` one key at a time, as the form's input reports it. */
+  const type = (session: FieldSession, start: string, text: string) => {
+    for (let i = 1; i <= text.length; i++) session.write(start + text.slice(0, i))
+  }
+  return { disk, store, field, paint, doc, type, painted }
+}
+
+describe('form writes', () => {
+  it('reach the text after the paint, keys typed quickly as one write of the last value, one field’s lines only', async () => {
+    const { store, field, paint, type } = setUp()
+    await store.open('a.md')
+    let edits = 0
+    store.onEdit(() => edits++)
+    const title = field('title')
+    title.begin()
+    type(title, 'Hello', ' world')
+    // Nothing written yet: the keystroke's frame carries the input alone.
+    expect(edits).toBe(0)
+    expect(store.getSnapshot().text).toBe(POST)
+    paint()
+    expect(edits).toBe(1)
+    expect(store.getSnapshot().text).toBe(POST.replace('title: Hello', 'title: Hello world'))
+    expect(store.getSnapshot().state).toBe('dirty')
+  })
+
+  it('are made in the order asked: a chip between two runs of typing keeps its place', async () => {
+    const { store, field, paint, doc } = setUp()
+    await store.open('a.md')
+    const title = field('title')
+    const tags = field('tags')
+    title.begin()
+    title.write('Hello!')
+    tags.edit((text, options) => addListItem(text, 'tags', 'css', options))
+    title.write('Hello!!')
+    // The same key again after the chip: a write of its own, not merged across the chip.
+    expect(doc()).toBe(POST.replace('title: Hello', 'title: Hello!!').replace('  - js\n', '  - js\n  - css\n'))
+    // editorState() made them (a reader never sees a text without them); nothing is left for the paint.
+    paint()
+    expect(doc()).toBe(POST.replace('title: Hello', 'title: Hello!!').replace('  - js\n', '  - js\n  - css\n'))
+  })
+
+  it('are made before a save (Ctrl+S right after typing): the bytes on disk have every key', async () => {
+    const { store, disk, field, type } = setUp()
+    await store.open('a.md')
+    const author = field('author')
+    author.begin()
+    type(author, 'The team', ' and friends')
+    expect(await store.save()).toBe(true)
+    // The original quotes stay; only the author's line changed.
+    expect(disk.files.get('a.md')).toBe(POST.replace("author: 'The team'", "author: 'The team and friends'"))
+    expect(store.getSnapshot().state).toBe('clean')
+  })
+
+  it('are made before undo, and undo takes the whole field’s typing back in one step', async () => {
+    const { store, field, paint, type, doc } = setUp()
+    await store.open('a.md')
+    const title = field('title')
+    title.begin()
+    type(title, 'Hello', ' there')
+    paint()
+    type(title, 'Hello there', ' again')
+    // Ctrl+Z before the last keys were written: they are part of the step it undoes.
+    expect(title.undo()).toBe(true)
+    expect(doc()).toBe(POST)
+    expect(store.getSnapshot().state).toBe('clean')
+    expect(title.redo()).toBe(true)
+    expect(doc()).toBe(POST.replace('title: Hello', 'title: Hello there again'))
+  })
+
+  it('land in the article they were typed in when another is opened before the paint', async () => {
+    const { store, field, paint, doc } = setUp()
+    await store.open('a.md')
+    const title = field('title')
+    title.begin()
+    title.write('Hello you')
+    await store.open('b.md')
+    paint()
+    expect(doc('a.md')).toBe(POST.replace('title: Hello', 'title: Hello you'))
+    expect(doc('b.md')).toBe(OTHER)
+    expect(store.getSnapshot().unsaved).toEqual(['a.md'])
+  })
+
+  it('are in the crash journal’s snapshot taken before the paint', async () => {
+    const { store, field, type } = setUp()
+    await store.open('a.md')
+    const title = field('title')
+    title.begin()
+    type(title, 'Hello', ' 世界')
+    expect(store.unsavedBuffers()).toEqual([expect.objectContaining({ path: 'a.md', text: POST.replace('title: Hello', 'title: Hello 世界') })])
+  })
+
+  it('are made on blur, and a write asked for a buffer dropped meanwhile is not made anywhere', async () => {
+    const { store, field, paint, doc, painted } = setUp()
+    await store.open('a.md')
+    const title = field('title')
+    title.begin()
+    title.write('Hello.')
+    title.end()
+    expect(doc()).toBe(POST.replace('title: Hello', 'title: Hello.'))
+    paint()
+    title.begin()
+    title.write('Gone')
+    store.reset()
+    expect(painted.length).toBeGreaterThan(0)
+    paint()
+    await store.open('a.md')
+    expect(doc()).toBe(POST)
+  })
+})
