@@ -4,11 +4,13 @@
  * arguments first and the file's path substituted into them afterwards, and the program is
  * started without a shell, so no file name can ever become part of a command line. The URL the
  * command prints is the answer; anything else is a failure shown with what the command said.
+ * On Windows a `picgo.cmd` runs through cmd.exe with every argument escaped (windows-cmd.ts).
  */
 import { spawn } from 'node:child_process'
-import { isAbsolute } from 'node:path'
+import { isAbsolute, join } from 'node:path'
 import { FolioError } from '../../shared/errors'
 import { findProgram } from '../system/find-program'
+import { batchCommand, isBatchFile, UnsafeArgumentError } from './windows-cmd'
 
 /** An upload that has not answered by then is stuck (a login prompt, a dead network). */
 export const UPLOAD_TIMEOUT_MS = 120_000
@@ -67,6 +69,17 @@ const tail = (output: string): string => {
   return text.length > SHOWN_OUTPUT ? `…${text.slice(-SHOWN_OUTPUT)}` : text
 }
 
+/** A batch file (Windows): cmd.exe from the system folder runs it, the line escaped by batchCommand. */
+function throughCmd(template: string, program: string, args: readonly string[]): { file: string; args: string[]; verbatim: boolean } {
+  const cmd = join(process.env['SystemRoot'] ?? 'C:\\Windows', 'System32', 'cmd.exe')
+  try {
+    return { ...batchCommand(cmd, program, args), verbatim: true }
+  } catch (error) {
+    if (error instanceof UnsafeArgumentError) throw badCommand(template, error.message)
+    throw error
+  }
+}
+
 /** Runs the upload command for one file (an absolute path) and returns the URL it printed. */
 export async function uploadImage(template: string, file: string, shownName: string, cwd: string, timeoutMs = UPLOAD_TIMEOUT_MS): Promise<string> {
   const [program = '', ...args] = uploadArgv(template, file)
@@ -78,10 +91,12 @@ export async function uploadImage(template: string, file: string, shownName: str
       /[/\\]/.test(program) ? `"${program}" must be a full path or a program on PATH` : `"${program}" is not on PATH (is it installed?)`,
     )
   const shownCommand = splitCommand(template).join(' ')
+  const run = process.platform === 'win32' && isBatchFile(resolved) ? throughCmd(template, resolved, args) : { file: resolved, args, verbatim: false }
   const result = await new Promise<{ code: number | null; output: string; error?: string; timedOut: boolean }>((resolve) => {
-    const child = spawn(resolved, args, {
+    const child = spawn(run.file, run.args, {
       cwd,
       shell: false,
+      windowsVerbatimArguments: run.verbatim,
       windowsHide: true,
       env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
