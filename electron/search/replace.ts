@@ -6,11 +6,11 @@
  * writer sees another text, and writing under an open buffer would make its save a conflict.
  */
 import { randomUUID } from 'node:crypto'
-import type { BulkResult, BulkSkip, ReplaceExclusions, ReplaceFile, ReplacePreview, ReplaceRequest } from '../../shared/contract'
+import type { BulkResult, BulkSkip, DiffHunk, ReplaceExclusions, ReplaceFile, ReplacePreview, ReplaceRequest } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
 import type { EditOptions } from '../../shared/frontmatter/types'
 import { compileQuery } from '../../shared/search/query'
-import { applyArticle, planArticle, ReplaceRefused, type ArticlePlan } from '../../shared/search/replace'
+import { applyArticle, changeHunks, planArticle, ReplaceRefused, type ArticlePlan } from '../../shared/search/replace'
 import type { PlannedFile, Plan } from '../taxonomy/plan'
 import type { TaxonomyService } from '../taxonomy/service'
 import { encode, hashBytes } from '../workspace/encoding'
@@ -36,6 +36,8 @@ interface PlannedArticle {
   /** The text the preview was made from: apply writes only while the disk still holds it. */
   text: string
   plan: Extract<ArticlePlan, { ok: true }>
+  /** The preview's lines of each change, once a page showed this article. */
+  hunks?: DiffHunk[]
 }
 
 interface StoredPlan {
@@ -64,11 +66,14 @@ export function createReplaceService(deps: ReplaceDeps): ReplaceService {
   const opts: EditOptions = { site: deps.workspace.info.kind }
 
   const pageOf = (plan: StoredPlan, offset: number): ReplacePreview => {
-    const files: ReplaceFile[] = plan.articles.slice(offset, offset + PAGE).map((a) => ({
-      path: a.path,
-      title: a.title,
-      changes: a.plan.changes.map((c) => ({ index: c.index, key: c.zone.kind === 'value' ? c.zone.key : null, hunk: c.hunk })),
-    }))
+    const files: ReplaceFile[] = plan.articles.slice(offset, offset + PAGE).map((a) => {
+      const hunks = (a.hunks ??= changeHunks(a.text, a.plan, opts))
+      return {
+        path: a.path,
+        title: a.title,
+        changes: a.plan.changes.map((c) => ({ index: c.index, key: c.zone.kind === 'value' ? c.zone.key : null, hunk: hunks[c.index] as DiffHunk })),
+      }
+    })
     const next = offset + files.length
     return {
       id: plan.id,

@@ -10,7 +10,6 @@
  */
 import type { DiffHunk } from '../contract'
 import { applyPatches, detect, fieldToEditValue, parse, setValue } from '../frontmatter'
-import { dominantEol } from '../frontmatter/detect'
 import type { EditOptions, EditValue, Field, FieldValue, HeaderError, TextPatch } from '../frontmatter/types'
 import { compileQuery, type SearchQuery } from './query'
 import { spanHunk } from '../line-diff'
@@ -21,14 +20,12 @@ export interface ReplaceQuery {
   replacement: string
 }
 
-/** One match and what replaces it, with the lines it changes for the preview. */
+/** One match and what replaces it; the lines it changes come from changeHunks, for the page shown. */
 export interface PlannedChange {
   /** The match's number in its article, from 0 in text order (header values first). */
   index: number
   /** 'body', or the header key whose value holds the match. */
   zone: { kind: 'body' } | { kind: 'value'; key: string }
-  /** The lines this change alone makes differ. */
-  hunk: DiffHunk
 }
 
 interface BodyEdit {
@@ -227,6 +224,19 @@ const headerRefused = (error: HeaderError): ArticlePlan => ({
   error,
 })
 
+/** Each query's pattern, compiled once for the thousands of articles a folder-wide plan goes through. */
+const patterns = new WeakMap<SearchQuery, RegExp | null>()
+
+function patternOf(query: SearchQuery): RegExp | null {
+  let pattern = patterns.get(query)
+  if (pattern === undefined) {
+    const compiled = compileQuery(query)
+    pattern = compiled.ok ? compiled.pattern : null
+    patterns.set(query, pattern)
+  }
+  return pattern
+}
+
 /**
  * What replacing `request` does to `text` (decoded, without BOM, line endings as on disk): null
  * when nothing in the query's scope matches; refused when the header does not parse.
@@ -234,9 +244,8 @@ const headerRefused = (error: HeaderError): ArticlePlan => ({
  * with it, a header no match touches is not parsed again.
  */
 export function planArticle(text: string, request: ReplaceQuery, opts: EditOptions, knownHeader?: HeaderError | null): ArticlePlan | null {
-  const compiled = compileQuery(request.query)
-  if (!compiled.ok) return null
-  const { pattern } = compiled
+  const pattern = patternOf(request.query)
+  if (!pattern) return null
   pattern.lastIndex = 0
   if (!pattern.test(text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text)) return null
   const keys = headerKeys(request.query)
@@ -248,7 +257,6 @@ export function planArticle(text: string, request: ReplaceQuery, opts: EditOptio
   const parsed = headerTouched || knownHeader === undefined ? parse(text, opts) : null
   const error = parsed?.errors[0]
   if (error) return headerRefused(error)
-  const starts = lineStarts(text)
   const edits: Edit[] = []
   const changes: PlannedChange[] = []
   if (parsed && keys !== null) {
@@ -257,10 +265,9 @@ export function planArticle(text: string, request: ReplaceQuery, opts: EditOptio
       leavesOf(field.value).forEach((leafText, leaf) => {
         for (const r of replacementsIn(leafText, pattern, request)) {
           const edit: ValueEdit = { kind: 'value', key: field.key, leaf, ...r }
-          const patches = valuePatches(text, parsed.fields, [edit], opts)
-          if (patches.length === 0) continue
+          if (valuePatches(text, parsed.fields, [edit], opts).length === 0) continue
           edits.push(edit)
-          changes.push({ index: changes.length, zone: { kind: 'value', key: field.key }, hunk: hunkOf(text, starts, patches) })
+          changes.push({ index: changes.length, zone: { kind: 'value', key: field.key } })
         }
       })
     }
@@ -268,15 +275,26 @@ export function planArticle(text: string, request: ReplaceQuery, opts: EditOptio
   if (request.query.scope === 'all' || request.query.scope === 'body') {
     const bodyStart = detection.bodyStart
     const { lf, toText } = lfView(text, bodyStart)
-    const eol = dominantEol(text)
+    const eol = detection.eol
     for (const r of replacementsIn(lf, pattern, request)) {
       const edit: BodyEdit = { kind: 'body', from: toText(r.from), to: toText(r.to), insert: eol === '\r\n' ? r.insert.replace(/\r?\n/g, '\r\n') : r.insert }
       if (text.slice(edit.from, edit.to) === edit.insert) continue
       edits.push(edit)
-      changes.push({ index: changes.length, zone: { kind: 'body' }, hunk: hunkOf(text, starts, [edit]) })
+      changes.push({ index: changes.length, zone: { kind: 'body' } })
     }
   }
   return changes.length === 0 ? null : { ok: true, changes, edits }
+}
+
+/**
+ * The lines each planned change alone makes differ in `text` (the one it was planned from), in
+ * change order. Worked out for the preview's page only: a post whose body is one long HTML line
+ * would otherwise keep two copies of that line per match, for thousands of posts no one pages to.
+ */
+export function changeHunks(text: string, plan: Extract<ArticlePlan, { ok: true }>, opts: EditOptions): DiffHunk[] {
+  const starts = lineStarts(text)
+  const fields = plan.edits.some((edit) => edit.kind === 'value') ? parse(text, opts).fields : []
+  return plan.edits.map((edit) => hunkOf(text, starts, edit.kind === 'body' ? [edit] : valuePatches(text, fields, [edit], opts)))
 }
 
 /**

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { createHandlers, type Handlers } from '../../../electron/handlers'
 import type { ReplaceRequest } from '../../../shared/contract'
 import type { SearchQuery } from '../../../shared/search/query'
-import { applyArticle, expandReplacement, planArticle, type ArticlePlan } from '../../../shared/search/replace'
+import { applyArticle, changeHunks, expandReplacement, planArticle, type ArticlePlan } from '../../../shared/search/replace'
 import { tempDir } from '../taxonomy/helpers'
 
 const q = (text: string, more: Partial<SearchQuery> = {}): SearchQuery => ({
@@ -67,7 +67,7 @@ describe('the replace planner', () => {
   it('keeps CRLF line endings, also in inserted line breaks, and previews minimal hunks', () => {
     const text = '---\r\ntitle: Cat\r\n---\r\n\r\nA cat.\r\nB cat.\r\n'
     const plan = planned(text, q('cat', { regex: true }), 'fox\\nend')
-    expect(plan.changes.map((c) => c.hunk)).toEqual([
+    expect(changeHunks(text, plan, opts)).toEqual([
       { line: 2, removed: ['title: Cat'], added: ['title: "fox\\nend"'] },
       { line: 5, removed: ['A cat.'], added: ['A fox', 'end.'] },
       { line: 6, removed: ['B cat.'], added: ['B fox', 'end.'] },
@@ -163,6 +163,31 @@ describe('replace across the folder', () => {
       // An article with unsaved edits is left out of the preview itself.
       const again = await h.planReplace(request('cat', 'fox', { scope: 'body' }))
       expect(again.files.map((f) => f.path)).toEqual(['a.md'])
+    })
+  })
+
+  it('shows the lines of each change on every page of a long preview, header values and CRLF bodies too', async () => {
+    const many: Record<string, string> = {}
+    for (let i = 0; i < 60; i++) {
+      const name = `p${String(i).padStart(2, '0')}.md`
+      many[name] = i % 2 ? `---\r\ntitle: Post ${i}\r\n---\r\n\r\nfirst\r\na cat ${i}\r\n` : `---\ntitle: Cat ${i}\n---\n\none cat, two cat\n`
+    }
+    await withHandlers(many, async (h) => {
+      const first = await h.planReplace(request('cat', 'fox'))
+      expect(first.totalFiles).toBe(60)
+      expect(first.totalChanges).toBe(30 * 3 + 30)
+      expect(first.nextOffset).toBe(50)
+      const second = await h.replacePreviewPage(first.id, 50)
+      const shown = [...first.files, ...second.files]
+      expect(shown.map((f) => f.path)).toEqual(Object.keys(many).sort())
+      expect(shown.find((f) => f.path === 'p58.md')?.changes).toEqual([
+        { index: 0, key: 'title', hunk: { line: 2, removed: ['title: Cat 58'], added: ['title: fox 58'] } },
+        { index: 1, key: null, hunk: { line: 5, removed: ['one cat, two cat'], added: ['one fox, two cat'] } },
+        { index: 2, key: null, hunk: { line: 5, removed: ['one cat, two cat'], added: ['one cat, two fox'] } },
+      ])
+      expect(shown.find((f) => f.path === 'p59.md')?.changes).toEqual([{ index: 0, key: null, hunk: { line: 6, removed: ['a cat 59'], added: ['a fox 59'] } }])
+      // Paging back shows the same lines again.
+      expect((await h.replacePreviewPage(first.id, 0)).files).toEqual(first.files)
     })
   })
 
