@@ -49,3 +49,94 @@ test('form rows keep their controls usable at 900, 1000 and 1440 px', async ({ b
     await testInfo.attach(`form-${size.width}.png`, { path, contentType: 'image/png' })
   }
 })
+
+/** A header as a theme-heavy Chinese blog writes it: a long title, many tags, nested categories, dates in two forms. */
+const CROWDED = [
+  '---',
+  "title: '一篇标题非常非常长的文章：阿里云、腾讯云与华为云在二〇二四年的云计算市场竞争格局深度分析与展望（上篇）'",
+  'date: 2024-05-06 07:08:09',
+  'updated: 2013/7/13 20:46:25',
+  'author: 张三 and the Folio documentation team of contributors',
+  'tags: [云计算, 阿里云, 腾讯云, 华为云, 市场分析, a-very-long-tag-name-that-goes-on-and-on-without-a-break, a_tag_written_as_one_long_word_with_underscores_and_no_place_to_break_it, javascript, typescript, 前端, 后端, 数据库, kubernetes, docker, serverless, 人工智能]',
+  'categories:',
+  '  - [技术, 云计算, 市场]',
+  '  - 随笔',
+  'description: 这是一段很长的摘要，用来看看表单在窄的窗口里怎样显示多行的文字，会不会被截断或者溢出到右边去，还有一些英文 words mixed in between.',
+  'cover: https://example.com/images/2024/05/06/a-very-long-image-file-name-for-the-cover-of-this-article.png',
+  'link: https://example.com/a/very/long/path/that/goes/on/and/on/and/on/until/it/is/much/wider/than/the/form/field',
+  'comments: true',
+  'weight: 12',
+  'a_very_long_custom_key_name_from_a_theme_that_has_many_options_and_settings: value',
+  'seo:',
+  '  keywords: 云计算',
+  '  robots: index',
+  '---',
+  '正文。',
+  '',
+].join('\n')
+
+const BROKEN = "---\ntitle: '未闭合的引号，一个很长的标题让错误信息也很长\ndate: 2024-05-06\ntags: [a, b\n---\n正文\n"
+
+/** Whether `inner` lies inside `outer` from left to right (half a pixel of rounding allowed). */
+function inside(inner: { x: number; width: number }, outer: { x: number; width: number }): boolean {
+  return inner.x >= outer.x - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5
+}
+
+test('at 1000×700 every field’s label and control is on screen, in English and Chinese, and nothing overflows sideways', async ({
+  browserName: _browserName,
+}, testInfo) => {
+  const dir = await contentFolder({
+    '_config.yml': 'title: Test\ntimezone: Asia/Shanghai\n',
+    'package.json': '{"dependencies":{"hexo":"^7.0.0"}}\n',
+    'source/_posts/seed.md': await readFile(SEED),
+    'source/_posts/crowded.md': CROWDED,
+    'source/_posts/broken.md': BROKEN,
+  })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.setViewportSize({ width: 1000, height: 700 })
+  for (const locale of ['en', 'zh-CN']) {
+    if (locale === 'zh-CN') await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN')
+    for (const name of ['seed', 'crowded', 'broken']) {
+      await page.locator(`[data-testid=article-item][data-path="source/_posts/${name}.md"]`).click()
+      const form = page.getByTestId('properties')
+      await expect(form).toBeVisible()
+      const where = `${name}.md, ${locale}`
+      if (name === 'broken') {
+        const banner = form.getByTestId('properties-error')
+        await expect(banner).toBeVisible()
+        expect(await banner.evaluate((el) => el.scrollWidth <= el.clientWidth), `the whole error banner, ${where}`).toBe(true)
+      } else {
+        await expect(form.getByTestId('property').first()).toBeVisible()
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `the window, ${where}`).toBe(true)
+      expect(await form.evaluate((el) => el.scrollWidth <= el.clientWidth), `the form, ${where}`).toBe(true)
+      const formBox = await form.boundingBox()
+      expect(formBox, where).not.toBeNull()
+      for (const row of await form.getByTestId('property').all()) {
+        const key = await row.getAttribute('data-key')
+        await row.scrollIntoViewIfNeeded()
+        expect(await row.evaluate((el) => el.scrollWidth <= el.clientWidth), `row ${key}, ${where}`).toBe(true)
+        const label = row.locator('.property-key')
+        await expect(label, `label of ${key}, ${where}`).toBeVisible()
+        const labelBox = await label.boundingBox()
+        expect(labelBox && inside(labelBox, formBox!) && labelBox.width >= 20, `label of ${key} inside the form, ${where}`).toBe(true)
+        // Every control of the row: wide enough to use, inside the form, not under the next row.
+        const controls = await row.locator('input:visible, textarea:visible, select:visible, button:visible').all()
+        expect(controls.length, `controls of ${key}, ${where}`).toBeGreaterThan(0)
+        for (const control of controls) {
+          const box = await control.boundingBox()
+          const what = `${await control.evaluate((el) => el.outerHTML.slice(0, 80))} in ${key}, ${where}`
+          expect(box && inside(box, formBox!), `inside the form: ${what}`).toBe(true)
+          const textual = await control.evaluate((el) => (el instanceof HTMLInputElement && el.type === 'text') || el instanceof HTMLTextAreaElement)
+          expect(box!.width, `wide enough: ${what}`).toBeGreaterThanOrEqual(textual ? 140 : 16)
+          expect(box!.height, `tall enough: ${what}`).toBeGreaterThanOrEqual(16)
+        }
+      }
+      const path = testInfo.outputPath(`form-1000x700-${name}-${locale}.png`)
+      await form.evaluate((el) => el.scrollTo(0, 0))
+      await page.screenshot({ path })
+      await testInfo.attach(`form-1000x700-${name}-${locale}.png`, { path, contentType: 'image/png' })
+    }
+  }
+})
