@@ -5,10 +5,11 @@
  */
 import { join } from 'node:path'
 import type { ContentChange, EventApi, UiLocale, EventName, FolderInfo, InvokeApi, InvokeMethod, InvokeResult, PendingOpen, Settings } from '../shared/contract'
-import { ERROR_REPORT_LIMITS, INVOKE, UI_LOCALES } from '../shared/contract'
+import * as v from 'valibot'
+import { INVOKE, INVOKE_ARGUMENTS } from '../shared/contract'
 import { FolioError, type Envelope, type FolioErrorData } from '../shared/errors'
 import { openWorkspace, type Workspace } from './workspace/workspace'
-import { createJournal, isUnsavedBuffer } from './recovery/journal'
+import { createJournal } from './recovery/journal'
 import { createTaxonomyService, type TaxonomyService } from './taxonomy/service'
 import { createReplaceService, type ReplaceService } from './search/replace'
 import { createExportService, type ExportServiceDeps } from './export/service'
@@ -22,7 +23,6 @@ import { endLeftover, pidFileIn } from './siteserver/lifetime'
 import { previewReferences } from './siteserver/references'
 import { createSiteServerService, type SiteServerService } from './siteserver/service'
 import { endGroup } from './system/process-group'
-import { isArticleGoal, isSettingsPatch, MEDIA_CHECKS } from '../shared/settings'
 import { settingsStore, type SettingsStore } from './settings/store'
 import { articleLinks } from './links/check'
 import { createMoveService, type MoveService } from './links/move'
@@ -380,189 +380,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   }
 }
 
-type Check = (value: unknown) => boolean
-const str: Check = (v) => typeof v === 'string'
-const optional =
-  (check: Check): Check =>
-  (v) =>
-    v === undefined || check(v)
-const stringArray: Check = (v) => Array.isArray(v) && v.every(str)
-const positiveInt: Check = (v) => typeof v === 'number' && Number.isInteger(v) && v > 0
-const newArticleOptions: Check = (v) => {
-  if (typeof v !== 'object' || v === null) return false
-  const o = v as Record<string, unknown>
-  return (
-    typeof o.title === 'string' &&
-    optional((x) => x === 'post' || x === 'draft' || x === 'page')(o.layout) &&
-    optional((x) => typeof x === 'boolean')(o.asciiSlug) &&
-    optional(str)(o.folder)
-  )
-}
-
-const nonEmptyStringArray: Check = (v) => stringArray(v) && (v as string[]).length > 0
-const bulkOperation: Check = (v) => {
-  if (typeof v !== 'object' || v === null) return false
-  const o = v as Record<string, unknown>
-  const has = (...keys: string[]) => Object.keys(o).length === keys.length + 1 && keys.every((k) => Object.hasOwn(o, k))
-  switch (o.kind) {
-    case 'rename':
-      return has('key', 'from', 'to') && str(o.key) && str(o.from) && str(o.to)
-    case 'merge':
-      return has('key', 'from', 'to') && str(o.key) && nonEmptyStringArray(o.from) && str(o.to)
-    case 'delete':
-      return has('key', 'value') && str(o.key) && str(o.value)
-    case 'move-category':
-      return has('from', 'toParent') && nonEmptyStringArray(o.from) && stringArray(o.toParent)
-    case 'set':
-    case 'add-to-list':
-    case 'remove-from-list':
-      return has('paths', 'key', 'value') && nonEmptyStringArray(o.paths) && str(o.key) && str(o.value)
-    case 'unset':
-      return has('paths', 'key') && nonEmptyStringArray(o.paths) && str(o.key)
-    default:
-      return false
-  }
-}
-
-const oneOf =
-  (...values: readonly unknown[]): Check =>
-  (v) =>
-    values.includes(v)
-const bool = optional((v) => typeof v === 'boolean')
-/** Millimetres: a margin wider than half an A4 page is a mistake, not a layout. */
-const millimetres = optional((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100)
-const record =
-  (shape: Record<string, Check>): Check =>
-  (v) =>
-    typeof v === 'object' &&
-    v !== null &&
-    !Array.isArray(v) &&
-    Object.keys(v).every((k) => Object.hasOwn(shape, k)) &&
-    Object.entries(shape).every(([k, check]) => check((v as Record<string, unknown>)[k]))
-const searchQuery = record({
-  text: str,
-  caseSensitive: (v) => typeof v === 'boolean',
-  wholeWord: (v) => typeof v === 'boolean',
-  regex: (v) => typeof v === 'boolean',
-  scope: oneOf('all', 'body', 'header', 'field'),
-  field: optional(str),
-})
-function searchRequest(): Check {
-  const count = optional((v) => typeof v === 'number' && Number.isInteger(v) && v >= 0)
-  return record({ query: searchQuery, paths: optional(stringArray), offset: count, limit: count })
-}
-function replaceRequest(): Check {
-  return record({ query: searchQuery, replacement: str, paths: optional(stringArray) })
-}
-const exportRequest = record({
-  id: (v) => typeof v === 'string' && v.length > 0 && v.length <= 200,
-  articles: (v) => v === 'all' || nonEmptyStringArray(v),
-  format: oneOf('html', 'pdf', 'md', 'zip', 'site'),
-  options: optional(
-    record({
-      inlineImages: bool,
-      stripHeader: bool,
-      drafts: bool,
-      remoteContent: bool,
-      pdf: optional(
-        record({
-          pageSize: optional(oneOf('A4', 'A5', 'Letter', 'Legal')),
-          landscape: bool,
-          margins: optional(record({ top: millimetres, right: millimetres, bottom: millimetres, left: millimetres })),
-          headerTitle: bool,
-          pageNumbers: bool,
-        }),
-      ),
-    }),
-  ),
-})
-
-const insertSettings = record(
-  Object.fromEntries(
-    Object.entries(MEDIA_CHECKS)
-      .filter(([key]) => key !== 'confirmed')
-      .map(([key, check]) => [key, optional(check)]),
-  ),
-)
-
-/** Run-time shape of every method's arguments: the renderer is not trusted. */
-export const ARGUMENTS = {
-  openFolder: [optional(str)],
-  getFolder: [],
-  closeFolder: [],
-  listArticles: [],
-  folderSchema: [],
-  articleImages: [str],
-  insertImages: [str, (v) => Array.isArray(v) && v.length <= 100 && v.every(record({ name: str, data: str })), optional(insertSettings)],
-  chooseImages: [str, optional(insertSettings)],
-  mediaReport: [],
-  readArticle: [str],
-  makeArticleWritable: [str],
-  saveArticle: [str, str, str],
-  saveArticleAs: [str, str, (v) => typeof v === 'boolean'],
-  searchArticles: [str, optional(positiveInt)],
-  searchFolder: [searchRequest()],
-  createArticle: [newArticleOptions],
-  renameArticle: [str, str],
-  duplicateArticle: [str],
-  trashArticle: [str],
-  createFolder: [str],
-  setUnsaved: [stringArray],
-  journalUnsaved: [(v) => Array.isArray(v) && v.every(isUnsavedBuffer)],
-  takeRecovered: [],
-  takeOpenRequest: [],
-  listRecentFolders: [],
-  setUiLocale: [(v) => UI_LOCALES.some((l) => l === v)],
-  taxonomy: [],
-  planBulkEdit: [bulkOperation],
-  applyBulkEdit: [str],
-  undoBulkEdit: [str],
-  bulkPlanTotals: [str],
-  planReplace: [replaceRequest()],
-  replacePreviewPage: [str, (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0],
-  planMove: [str, str, optional((v) => Array.isArray(v) && v.every(record({ path: str, text: str })))],
-  applyMove: [str, stringArray],
-  articleLinks: [str, str],
-  applyReplace: [
-    str,
-    record({
-      files: stringArray,
-      changes: (v) => Array.isArray(v) && v.every(record({ path: str, index: (i) => typeof i === 'number' && Number.isInteger(i) && i >= 0 })),
-    }),
-  ],
-  exportArticles: [exportRequest],
-  cancelExport: [str],
-  copyRichText: [str, optional(record({ remoteContent: bool }))],
-  gitState: [],
-  articleHistory: [str],
-  articleAtCommit: [str, (v) => typeof v === 'string' && /^[0-9a-f]{4,64}$/i.test(v)],
-  commitArticles: [nonEmptyStringArray, (v) => typeof v === 'string' && v.trim() !== '' && v.length <= 100_000],
-  pullChanges: [],
-  pushChanges: [],
-  cancelGit: [],
-  conflictVersions: [str],
-  markResolved: [str],
-  publishSuggestions: [],
-  runPublish: [(v) => typeof v === 'string' && v.trim() !== '' && v.length <= 10_000],
-  cancelPublish: [],
-  siteServerState: [],
-  startSiteServer: [],
-  stopSiteServer: [],
-  siteServerPage: [str],
-  previewReferences: [str, record({ links: stringArray, posts: stringArray, code: stringArray })],
-  reportError: [
-    record({
-      source: (v) => str(v) && (v as string).length <= ERROR_REPORT_LIMITS.source,
-      message: (v) => str(v) && (v as string).length <= ERROR_REPORT_LIMITS.message,
-      stack: optional((v) => str(v) && (v as string).length <= ERROR_REPORT_LIMITS.stack),
-    }),
-  ],
-  getSettings: [],
-  updateSettings: [isSettingsPatch],
-  articleGoal: [str],
-  setArticleGoal: [str, (v) => v === null || isArticleGoal(v)],
-} as const satisfies Record<InvokeMethod, readonly Check[]>
-
 export function isInvokeMethod(name: string): name is InvokeMethod {
   return Object.hasOwn(INVOKE, name)
 }
@@ -573,15 +390,22 @@ export function toErrorData(error: unknown): FolioErrorData {
   return { code: 'IO', message }
 }
 
-/** Validates the arguments, calls the handler and wraps the outcome so typed errors cross intact. */
+/** Which argument was refused and why, e.g. `argument 1 (options.format): Invalid type: …`. */
+function refusal(method: InvokeMethod, issue: v.BaseIssue<unknown>): string {
+  const [index, ...rest] = issue.path ?? []
+  if (index === undefined || typeof index.key !== 'number') return `Invalid arguments for ${method}: ${issue.message}.`
+  const inside = rest.map((item) => String(item.key)).join('.')
+  return `Invalid argument ${index.key + 1} for ${method}${inside ? ` (${inside})` : ''}: ${issue.message}.`
+}
+
+/** Validates the arguments against the contract's schema, calls the handler and wraps the outcome so typed errors cross intact. */
 export async function dispatch<M extends InvokeMethod>(handlers: InvokeApi, method: M, args: readonly unknown[]): Promise<Envelope<InvokeResult<M>>> {
-  const checks: readonly Check[] = ARGUMENTS[method]
-  if (args.length > checks.length || !checks.every((check, i) => check(args[i]))) {
-    return { ok: false, error: { code: 'BAD_ARGUMENT', message: `Invalid arguments for ${method}.` } }
-  }
+  const parsed = v.safeParse(INVOKE_ARGUMENTS[method], args)
+  if (!parsed.success) return { ok: false, error: { code: 'BAD_ARGUMENT', message: refusal(method, parsed.issues[0]) } }
   try {
     const fn = handlers[method] as (...a: readonly unknown[]) => Promise<InvokeResult<M>>
-    const value = await fn.apply(handlers, [...args])
+    // The checked values, as many as were sent: a left-out optional argument stays left out.
+    const value = await fn.apply(handlers, parsed.output.slice(0, args.length))
     return { ok: true, value }
   } catch (error) {
     return { ok: false, error: toErrorData(error) }

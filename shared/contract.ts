@@ -1,7 +1,10 @@
 /**
- * The single IPC contract between the main process and the renderer.
- * Electron (app/ipc.ts + preload.ts), the e2e harness and the CLI all implement or call exactly this.
+ * The single IPC contract between the main process and the renderer: Electron (app/ipc.ts +
+ * preload.ts) and the e2e harness implement exactly this. Every method's arguments have a schema
+ * (INVOKE_ARGUMENTS, valibot): the argument types are inferred from it and the handlers check each
+ * call against it, since the renderer is not trusted.
  */
+import * as v from 'valibot'
 import type { InsertSettings } from './assets/insert'
 import type { AssetRules } from './assets/resolve'
 import type { Envelope, FolioErrorData } from './errors'
@@ -11,7 +14,7 @@ import type { FolderSchema } from './schema/types'
 
 /** The generator whose rules (shared/sites) Folio reads the folder by. */
 import type { Generator } from './sites/types'
-import type { SearchQuery } from './search/query'
+import { isArticleGoal, isSettingsPatch, MEDIA_CHECKS } from './settings'
 
 export type SiteKind = Generator
 
@@ -36,10 +39,8 @@ export interface FolderInfo {
 }
 
 /** An image on its way in: the name it came with ('' for none) and its bytes, base64 (plain JSON crosses every transport). */
-export interface ImageUpload {
-  name: string
-  data: string
-}
+export const ImageUploadSchema = v.strictObject({ name: v.string(), data: v.string() })
+export type ImageUpload = v.InferOutput<typeof ImageUploadSchema>
 
 /** An image copied into the folder (or found there with the same bytes) and the text that links it. */
 export interface InsertedImage {
@@ -180,15 +181,35 @@ export interface ArticleMatches {
   matches: SearchMatch[]
 }
 
-export interface SearchRequest {
-  query: SearchQuery
+export const SearchScopeSchema = v.picklist(['all', 'body', 'header', 'field'])
+export type SearchScope = v.InferOutput<typeof SearchScopeSchema>
+
+/** What a folder search asks for (shared/search/query.ts turns it into one regular expression). */
+export const SearchQuerySchema = v.strictObject({
+  text: v.string(),
+  caseSensitive: v.boolean(),
+  wholeWord: v.boolean(),
+  /** `text` is a JavaScript regular expression (Unicode mode). */
+  regex: v.boolean(),
+  scope: SearchScopeSchema,
+  /** The header key searched when scope is 'field'. */
+  field: v.optional(v.string()),
+})
+export type SearchQuery = v.InferOutput<typeof SearchQuerySchema>
+
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0))
+const NonEmptyStrings = v.pipe(v.array(v.string()), v.nonEmpty())
+
+export const SearchRequestSchema = v.strictObject({
+  query: SearchQuerySchema,
   /** The articles to search, in the order shown (the library's filters and sort); all when absent. */
-  paths?: string[]
+  paths: v.optional(v.array(v.string())),
   /** The first article of the page (0 for the first page). */
-  offset?: number
+  offset: v.optional(Count),
   /** How many articles the page lists. */
-  limit?: number
-}
+  limit: v.optional(Count),
+})
+export type SearchRequest = v.InferOutput<typeof SearchRequestSchema>
 
 export interface SearchResults {
   /** The page of articles, from the request's offset on. */
@@ -200,15 +221,16 @@ export interface SearchResults {
   nextOffset: number | null
 }
 
-export interface NewArticleOptions {
-  title: string
+export const NewArticleOptionsSchema = v.object({
+  title: v.string(),
   /** 'post' (default), 'draft' or 'page'; sites without drafts treat 'draft' as a draft flag. */
-  layout?: 'post' | 'draft' | 'page'
+  layout: v.optional(v.picklist(['post', 'draft', 'page'])),
   /** Use an ASCII slug for the file name instead of the readable CJK title. */
-  asciiSlug?: boolean
+  asciiSlug: v.optional(v.boolean()),
   /** Folder (relative POSIX) to create the article in, when the site has no convention. */
-  folder?: string
-}
+  folder: v.optional(v.string()),
+})
+export type NewArticleOptions = v.InferOutput<typeof NewArticleOptionsSchema>
 
 export interface ContentChange {
   added: string[]
@@ -217,13 +239,14 @@ export interface ContentChange {
 }
 
 /** An editor buffer with edits not yet on disk, journaled so a crash or a kill loses nothing. */
-export interface UnsavedBuffer {
+export const UnsavedBufferSchema = v.object({
   /** POSIX path relative to the content root. */
-  path: string
-  text: string
+  path: v.string(),
+  text: v.string(),
   /** The hash the editor loaded: a restored buffer still saves through the conflict check. */
-  baseHash: string
-}
+  baseHash: v.string(),
+})
+export type UnsavedBuffer = v.InferOutput<typeof UnsavedBufferSchema>
 
 /** What a crash, a kill or a renderer crash left in the journal. */
 export interface RecoveredBuffers {
@@ -274,15 +297,15 @@ export interface Taxonomy {
  * A bulk edit. Values of Hexo `categories` are paths joined with CATEGORY_SEPARATOR: renaming `A › B` to
  * `C › B` moves that category with its articles. Field edits apply to the listed articles only.
  */
-export type BulkOperation =
-  | { kind: 'rename'; key: string; from: string; to: string }
-  | { kind: 'merge'; key: string; from: string[]; to: string }
-  | { kind: 'delete'; key: string; value: string }
-  | { kind: 'move-category'; from: string[]; toParent: string[] }
-  | { kind: 'set'; paths: string[]; key: string; value: string }
-  | { kind: 'add-to-list'; paths: string[]; key: string; value: string }
-  | { kind: 'remove-from-list'; paths: string[]; key: string; value: string }
-  | { kind: 'unset'; paths: string[]; key: string }
+export const BulkOperationSchema = v.variant('kind', [
+  v.strictObject({ kind: v.literal('rename'), key: v.string(), from: v.string(), to: v.string() }),
+  v.strictObject({ kind: v.literal('merge'), key: v.string(), from: NonEmptyStrings, to: v.string() }),
+  v.strictObject({ kind: v.literal('delete'), key: v.string(), value: v.string() }),
+  v.strictObject({ kind: v.literal('move-category'), from: NonEmptyStrings, toParent: v.array(v.string()) }),
+  v.strictObject({ kind: v.picklist(['set', 'add-to-list', 'remove-from-list']), paths: NonEmptyStrings, key: v.string(), value: v.string() }),
+  v.strictObject({ kind: v.literal('unset'), paths: NonEmptyStrings, key: v.string() }),
+])
+export type BulkOperation = v.InferOutput<typeof BulkOperationSchema>
 
 /** A run of changed lines in a preview: `removed` lines from `line` (1-based) become `added`. */
 export interface DiffHunk {
@@ -327,10 +350,8 @@ export interface LinkDiagnostic extends LinkProblem {
 }
 
 /** An article's unsaved text in the editor ('\n'-joined), for a rename to rewrite in the buffer instead of on disk. */
-export interface MoveBuffer {
-  path: string
-  text: string
-}
+export const MoveBufferSchema = v.strictObject({ path: v.string(), text: v.string() })
+export type MoveBuffer = v.InferOutput<typeof MoveBufferSchema>
 
 /** A reference that cannot follow a rename (an asset tag whose file left the post's folder): left as written. */
 export interface MoveLeft {
@@ -376,13 +397,14 @@ export interface BulkResult {
 }
 
 /** Replace across the folder: the search's query and what each match becomes. */
-export interface ReplaceRequest {
-  query: SearchQuery
+export const ReplaceRequestSchema = v.strictObject({
+  query: SearchQuerySchema,
   /** With a regular expression, `$1`, `$<name>`, `$&`, `$$`, `\n` and `\t` are expanded. */
-  replacement: string
+  replacement: v.string(),
   /** The articles to change, in the order shown (the library's filters); all when absent. */
-  paths?: string[]
-}
+  paths: v.optional(v.array(v.string())),
+})
+export type ReplaceRequest = v.InferOutput<typeof ReplaceRequestSchema>
 
 /** One change of a replace preview: the lines it alone makes differ. */
 export interface ReplaceChange {
@@ -412,51 +434,61 @@ export interface ReplacePreview {
 }
 
 /** Left out of an apply: whole articles, and single changes of others. */
-export interface ReplaceExclusions {
-  files: string[]
-  changes: { path: string; index: number }[]
-}
+export const ReplaceExclusionsSchema = v.strictObject({
+  files: v.array(v.string()),
+  changes: v.array(v.strictObject({ path: v.string(), index: Count })),
+})
+export type ReplaceExclusions = v.InferOutput<typeof ReplaceExclusionsSchema>
 
 /**
  * What an export writes: a standalone page, a PDF, a Markdown bundle per article (a folder, or
  * one .zip), or a static site of the whole folder (index, pages, tags, categories, feeds).
  */
-export type ExportFormat = 'html' | 'pdf' | 'md' | 'zip' | 'site'
+export const ExportFormatSchema = v.picklist(['html', 'pdf', 'md', 'zip', 'site'])
+export type ExportFormat = v.InferOutput<typeof ExportFormatSchema>
 
-export type PdfPageSize = 'A4' | 'A5' | 'Letter' | 'Legal'
+export const PdfPageSizeSchema = v.picklist(['A4', 'A5', 'Letter', 'Legal'])
+export type PdfPageSize = v.InferOutput<typeof PdfPageSizeSchema>
 
-export interface ExportOptions {
+/** Millimetres: a margin wider than half an A4 page is a mistake, not a layout. */
+const Margin = v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100)))
+
+export const ExportOptionsSchema = v.strictObject({
   /** html and site: local images as data URIs inside the page (a PDF always carries its images). */
-  inlineImages?: boolean
+  inlineImages: v.optional(v.boolean()),
   /** md and zip: the body alone, without the front matter. */
-  stripHeader?: boolean
+  stripHeader: v.optional(v.boolean()),
   /** With articles 'all': drafts too (draft: true, published: false, a drafts folder). */
-  drafts?: boolean
+  drafts: v.optional(v.boolean()),
   /**
    * html, pdf and site: keep remote images, media and CSS sources, which load from their servers
    * when the page is viewed or printed. Default false: they are left out and listed in remoteLeftOut.
    */
-  remoteContent?: boolean
-  pdf?: {
-    pageSize?: PdfPageSize
-    landscape?: boolean
-    /** Millimetres. */
-    margins?: { top?: number; right?: number; bottom?: number; left?: number }
-    /** The article's title at the top of every page. */
-    headerTitle?: boolean
-    /** "3 / 12" at the bottom of every page. */
-    pageNumbers?: boolean
-  }
-}
+  remoteContent: v.optional(v.boolean()),
+  pdf: v.optional(
+    v.strictObject({
+      pageSize: v.optional(PdfPageSizeSchema),
+      landscape: v.optional(v.boolean()),
+      /** Millimetres. */
+      margins: v.optional(v.strictObject({ top: Margin, right: Margin, bottom: Margin, left: Margin })),
+      /** The article's title at the top of every page. */
+      headerTitle: v.optional(v.boolean()),
+      /** "3 / 12" at the bottom of every page. */
+      pageNumbers: v.optional(v.boolean()),
+    }),
+  ),
+})
+export type ExportOptions = v.InferOutput<typeof ExportOptionsSchema>
 
-export interface ExportRequest {
+export const ExportRequestSchema = v.strictObject({
   /** Chosen by the renderer: progress events carry it and cancelExport(id) stops the export. */
-  id: string
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   /** POSIX paths relative to the content root, or 'all' for every article of the open folder. */
-  articles: string[] | 'all'
-  format: ExportFormat
-  options?: ExportOptions
-}
+  articles: v.union([v.literal('all'), NonEmptyStrings]),
+  format: ExportFormatSchema,
+  options: v.optional(ExportOptionsSchema),
+})
+export type ExportRequest = v.InferOutput<typeof ExportRequestSchema>
 
 /** One article that could not be exported (the others still were). */
 export interface ExportFailure {
@@ -764,14 +796,15 @@ export interface InvokeApi {
 }
 
 /** The other files of the site an article's tags name, as written in it (at most 200 of each). */
-export interface PreviewReferenceRequest {
+export const PreviewReferenceRequestSchema = v.strictObject({
   /** Jekyll `{% link path %}`: a page, post or document by its path in the site. */
-  links: string[]
+  links: v.array(v.string()),
   /** Jekyll `{% post_url name %}`: a post by its file name without the extension. */
-  posts: string[]
+  posts: v.array(v.string()),
   /** Hexo `{% include_code … path %}`: a file in the site's code folder (`code_dir`). */
-  code: string[]
-}
+  code: v.array(v.string()),
+})
+export type PreviewReferenceRequest = v.InferOutput<typeof PreviewReferenceRequestSchema>
 
 /** A named file's text to show, or why the generator would not show it. */
 export type PreviewCode = { text: string; url: string } | { error: string }
@@ -826,16 +859,17 @@ export interface SiteServerPage {
   tried?: string
 }
 
-/** What the page tells the log about one of its failures. */
-export interface ErrorReport {
-  /** Where it was caught: 'window', 'promise', 'render', or the feature that caught it. */
-  source: string
-  message: string
-  stack?: string
-}
-
 /** Limits on an ErrorReport's fields: the page is not trusted to keep the log small. */
 export const ERROR_REPORT_LIMITS = { source: 100, message: 10_000, stack: 50_000 } as const
+
+/** What the page tells the log about one of its failures. */
+export const ErrorReportSchema = v.strictObject({
+  /** Where it was caught: 'window', 'promise', 'render', or the feature that caught it. */
+  source: v.pipe(v.string(), v.maxLength(ERROR_REPORT_LIMITS.source)),
+  message: v.pipe(v.string(), v.maxLength(ERROR_REPORT_LIMITS.message)),
+  stack: v.optional(v.pipe(v.string(), v.maxLength(ERROR_REPORT_LIMITS.stack))),
+})
+export type ErrorReport = v.InferOutput<typeof ErrorReportSchema>
 
 /** What git says about one article, in the one word a writer needs. */
 export type GitChangeKind = 'conflicted' | 'untracked' | 'new' | 'deleted' | 'modified' | 'staged'
@@ -1037,6 +1071,122 @@ export const EVENTS = {
   siteServerChanged: 'siteserver:changed',
   siteServerReload: 'siteserver:reload',
 } as const satisfies Record<EventName, string>
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** Image settings for one insert: any of the settings' image options, each checked as the settings file's are. */
+const InsertSettingsPatchSchema = v.custom<Partial<InsertSettings>>(
+  (value) =>
+    isRecord(value) &&
+    Object.entries(value).every(
+      ([key, item]) => key !== 'confirmed' && Object.hasOwn(MEDIA_CHECKS, key) && (item === undefined || MEDIA_CHECKS[key as keyof InsertSettings](item)),
+    ),
+  'Invalid image settings',
+)
+
+const Text = v.string()
+/** A method's arguments, in order; more than it takes is refused too. */
+const Args = <const T extends v.TupleItems>(...items: T) =>
+  v.strictTuple(items, `Expected ${items.length === 0 ? 'no arguments' : `at most ${items.length} argument(s)`}`)
+const NoArguments = Args()
+
+/**
+ * Every method's arguments as a schema: what the handlers accept (electron/handlers.ts checks each
+ * call against it). InvokeApi's parameters must agree with it, or the build fails (ArgumentsAgree).
+ */
+export const INVOKE_ARGUMENTS = {
+  openFolder: Args(v.optional(Text)),
+  getFolder: NoArguments,
+  closeFolder: NoArguments,
+  listArticles: NoArguments,
+  folderSchema: NoArguments,
+  articleImages: Args(Text),
+  insertImages: Args(Text, v.pipe(v.array(ImageUploadSchema), v.maxLength(100)), v.optional(InsertSettingsPatchSchema)),
+  chooseImages: Args(Text, v.optional(InsertSettingsPatchSchema)),
+  mediaReport: NoArguments,
+  readArticle: Args(Text),
+  makeArticleWritable: Args(Text),
+  saveArticle: Args(Text, Text, Text),
+  saveArticleAs: Args(Text, Text, v.boolean()),
+  searchArticles: Args(Text, v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)))),
+  searchFolder: Args(SearchRequestSchema),
+  createArticle: Args(NewArticleOptionsSchema),
+  renameArticle: Args(Text, Text),
+  duplicateArticle: Args(Text),
+  trashArticle: Args(Text),
+  createFolder: Args(Text),
+  setUnsaved: Args(v.array(Text)),
+  journalUnsaved: Args(v.array(UnsavedBufferSchema)),
+  takeRecovered: NoArguments,
+  takeOpenRequest: NoArguments,
+  listRecentFolders: NoArguments,
+  setUiLocale: Args(v.picklist(UI_LOCALES)),
+  taxonomy: NoArguments,
+  planBulkEdit: Args(BulkOperationSchema),
+  applyBulkEdit: Args(Text),
+  undoBulkEdit: Args(Text),
+  bulkPlanTotals: Args(Text),
+  planReplace: Args(ReplaceRequestSchema),
+  replacePreviewPage: Args(Text, Count),
+  applyReplace: Args(Text, ReplaceExclusionsSchema),
+  planMove: Args(Text, Text, v.optional(v.array(MoveBufferSchema))),
+  applyMove: Args(Text, v.array(Text)),
+  articleLinks: Args(Text, Text),
+  previewReferences: Args(Text, PreviewReferenceRequestSchema),
+  exportArticles: Args(ExportRequestSchema),
+  cancelExport: Args(Text),
+  copyRichText: Args(Text, v.optional(v.strictObject({ remoteContent: v.optional(v.boolean()) }))),
+  gitState: NoArguments,
+  articleHistory: Args(Text),
+  articleAtCommit: Args(Text, v.pipe(v.string(), v.regex(/^[0-9a-f]{4,64}$/i, 'Expected a commit hash'))),
+  commitArticles: Args(
+    NonEmptyStrings,
+    v.pipe(
+      v.string(),
+      v.check((message) => message.trim() !== '', 'Expected a commit message'),
+      v.maxLength(100_000),
+    ),
+  ),
+  pullChanges: NoArguments,
+  pushChanges: NoArguments,
+  cancelGit: NoArguments,
+  conflictVersions: Args(Text),
+  markResolved: Args(Text),
+  reportError: Args(ErrorReportSchema),
+  publishSuggestions: NoArguments,
+  runPublish: Args(
+    v.pipe(
+      v.string(),
+      v.check((command) => command.trim() !== '', 'Expected a command'),
+      v.maxLength(10_000),
+    ),
+  ),
+  cancelPublish: NoArguments,
+  siteServerState: NoArguments,
+  startSiteServer: NoArguments,
+  stopSiteServer: NoArguments,
+  siteServerPage: Args(Text),
+  getSettings: NoArguments,
+  updateSettings: Args(v.custom<Partial<Settings>>(isSettingsPatch, 'Invalid settings')),
+  articleGoal: Args(Text),
+  setArticleGoal: Args(Text, v.nullable(v.custom<ArticleGoal>(isArticleGoal, 'Invalid goal'))),
+} as const satisfies { [M in InvokeMethod]: v.GenericSchema<unknown, Parameters<InvokeApi[M]>> }
+
+/**
+ * Parameters compared without their optionality (a schema's tuple has no optional items): the
+ * `satisfies` above already refuses a schema that lets undefined through to a required parameter.
+ */
+type Filled<T extends readonly unknown[]> = { [K in keyof T]-?: Exclude<T[K], undefined> }
+type Agrees<A extends readonly unknown[], B extends readonly unknown[]> = [Filled<A>] extends [Filled<B>]
+  ? [Filled<B>] extends [Filled<A>]
+    ? true
+    : false
+  : false
+type Disagreeing = {
+  [M in InvokeMethod]: Agrees<v.InferOutput<(typeof INVOKE_ARGUMENTS)[M]>, Parameters<InvokeApi[M]>> extends true ? never : M
+}[InvokeMethod]
+/** Fails to build, naming the method, when a method's schema and its InvokeApi parameters disagree. */
+export type ArgumentsAgree<T extends never = Disagreeing> = T
 
 /** What the handlers table returns for a method: the value, before enveloping. */
 export type InvokeResult<M extends InvokeMethod> = Awaited<ReturnType<InvokeApi[M]>>

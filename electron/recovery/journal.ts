@@ -5,7 +5,8 @@
  */
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { RecoveredBuffers, UnsavedBuffer } from '../../shared/contract'
+import * as v from 'valibot'
+import { UnsavedBufferSchema, type RecoveredBuffers, type UnsavedBuffer } from '../../shared/contract'
 import { debounceWithMaxWait } from '../../shared/debounce'
 import { log } from '../log/log'
 import { writeFileAtomic } from '../workspace/atomic-write'
@@ -131,12 +132,6 @@ export function parseJournal(text: string): RecoveredBuffers | null {
   if (typeof data !== 'object' || data === null) return null
   const { root, savedAt, buffers } = data as Record<string, unknown>
   if (typeof root !== 'string' || typeof savedAt !== 'number' || !Array.isArray(buffers)) return null
-  const valid = buffers.filter(isUnsavedBuffer)
+  const valid = buffers.filter((buffer): buffer is UnsavedBuffer => v.is(UnsavedBufferSchema, buffer))
   return valid.length === 0 ? null : { root, savedAt, buffers: valid.map(copyBuffer) }
-}
-
-export function isUnsavedBuffer(value: unknown): value is UnsavedBuffer {
-  if (typeof value !== 'object' || value === null) return false
-  const { path, text, baseHash } = value as Record<string, unknown>
-  return typeof path === 'string' && typeof text === 'string' && typeof baseHash === 'string'
 }

@@ -4,18 +4,10 @@
  * it, the editor finds the same match again with it.
  */
 
-export type SearchScope = 'all' | 'body' | 'header' | 'field'
+import type { SearchQuery } from '../contract'
 
-export interface SearchQuery {
-  text: string
-  caseSensitive: boolean
-  wholeWord: boolean
-  /** `text` is a JavaScript regular expression (Unicode mode). */
-  regex: boolean
-  scope: SearchScope
-  /** The header key searched when scope is 'field'. */
-  field?: string
-}
+// The query's shape is part of the IPC contract (a schema there); imported from here as before.
+export type { SearchQuery, SearchScope } from '../contract'
 
 export type CompiledQuery = { ok: true; pattern: RegExp } | { ok: false; message: string }
 

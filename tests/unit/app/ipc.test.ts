@@ -1,79 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { vi } from 'vitest'
-import { EVENTS, INVOKE, type InvokeApi, type InvokeMethod } from '../../../shared/contract'
-import { ARGUMENTS } from '../../../electron/handlers'
+import { EVENTS, INVOKE, INVOKE_ARGUMENTS, type InvokeApi, type InvokeMethod } from '../../../shared/contract'
 import { createEmitter, setupIpc, type TrustedContents } from '../../../electron/app/ipc'
 import { FakeWebContents, ipcMain } from './fake-electron'
+import { validArgs } from '../shared/invoke-arguments'
 
 vi.mock('electron', () => import('./fake-electron'))
 
 const methods = Object.keys(INVOKE) as InvokeMethod[]
-
-/** Valid arguments for each method, so a rejection can only come from the sender check. */
-const validArgs: Record<InvokeMethod, unknown[]> = {
-  openFolder: ['/tmp/site'],
-  getFolder: [],
-  closeFolder: [],
-  listArticles: [],
-  folderSchema: [],
-  articleImages: ['a.md'],
-  insertImages: ['a.md', [{ name: 'x.png', data: '' }]],
-  chooseImages: ['a.md'],
-  mediaReport: [],
-  readArticle: ['a.md'],
-  makeArticleWritable: ['a.md'],
-  saveArticle: ['a.md', 'text', 'hash'],
-  saveArticleAs: ['a.md', 'text', false],
-  searchArticles: ['query', 10],
-  searchFolder: [{ query: { text: 'query', caseSensitive: false, wholeWord: false, regex: false, scope: 'all' }, offset: 0, limit: 50 }],
-  createArticle: [{ title: 'Hello' }],
-  renameArticle: ['a.md', 'b.md'],
-  duplicateArticle: ['a.md'],
-  trashArticle: ['a.md'],
-  createFolder: ['drafts'],
-  setUnsaved: [['a.md']],
-  journalUnsaved: [[{ path: 'a.md', text: 'x', baseHash: 'h' }]],
-  takeRecovered: [],
-  takeOpenRequest: [],
-  listRecentFolders: [],
-  setUiLocale: ['zh-CN'],
-  taxonomy: [],
-  planBulkEdit: [{ kind: 'rename', key: 'tags', from: 'a', to: 'b' }],
-  applyBulkEdit: ['plan-id'],
-  undoBulkEdit: ['result-id'],
-  bulkPlanTotals: ['plan-id'],
-  planReplace: [{ query: { text: 'query', caseSensitive: false, wholeWord: false, regex: false, scope: 'all' }, replacement: 'answer' }],
-  replacePreviewPage: ['plan-id', 50],
-  applyReplace: ['plan-id', { files: ['a.md'], changes: [{ path: 'b.md', index: 0 }] }],
-  planMove: ['a.md', 'b.md'],
-  applyMove: ['plan-id', ['a.md']],
-  articleLinks: ['a.md', 'text'],
-  exportArticles: [{ id: 'export-1', articles: ['a.md'], format: 'pdf', options: { pdf: { pageSize: 'A4', pageNumbers: true } } }],
-  cancelExport: ['export-1'],
-  copyRichText: ['a.md'],
-  gitState: [],
-  articleHistory: ['a.md'],
-  articleAtCommit: ['a.md', 'abc1234'],
-  commitArticles: [['a.md'], 'A message'],
-  pullChanges: [],
-  pushChanges: [],
-  cancelGit: [],
-  conflictVersions: ['a.md'],
-  markResolved: ['a.md'],
-  publishSuggestions: [],
-  runPublish: ['npm run build'],
-  cancelPublish: [],
-  siteServerState: [],
-  startSiteServer: [],
-  stopSiteServer: [],
-  siteServerPage: ['a.md'],
-  previewReferences: ['a.md', { links: ['about.md'], posts: [], code: [] }],
-  reportError: [{ source: 'window', message: 'TypeError: x is undefined', stack: 'at f (app.js:1:2)' }],
-  getSettings: [],
-  updateSettings: [{ theme: 'dark', editorFontSize: 18 }],
-  articleGoal: ['a.md'],
-  setArticleGoal: ['a.md', { target: 500, unit: 'characters' }],
-}
 
 let calls: Array<[InvokeMethod, unknown[]]>
 let ours: FakeWebContents
@@ -108,7 +42,7 @@ describe('setupIpc', () => {
   it('registers one channel per contract method, each with argument checks', () => {
     expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(INVOKE).sort())
     expect(new Set(Object.values(INVOKE)).size).toBe(methods.length)
-    expect(Object.keys(ARGUMENTS).sort()).toEqual([...methods].sort())
+    expect(Object.keys(INVOKE_ARGUMENTS).sort()).toEqual([...methods].sort())
   })
 
   it.each(methods)('%s reaches its handler from our window', async (method) => {

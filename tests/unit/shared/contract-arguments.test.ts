@@ -1,0 +1,122 @@
+/**
+ * The contract's argument schemas as electron/handlers.ts applies them: every method takes its
+ * valid arguments, and refuses a bad one with BAD_ARGUMENT saying which argument and why,
+ * before its handler runs.
+ */
+import { describe, expect, it } from 'vitest'
+import { dispatch } from '../../../electron/handlers'
+import { INVOKE, type InvokeApi, type InvokeMethod } from '../../../shared/contract'
+import { validArgs } from './invoke-arguments'
+
+const methods = Object.keys(INVOKE) as InvokeMethod[]
+
+function recording(): { handlers: InvokeApi; calls: [InvokeMethod, unknown[]][] } {
+  const calls: [InvokeMethod, unknown[]][] = []
+  const table = Object.fromEntries(
+    methods.map((method) => [
+      method,
+      async (...args: unknown[]) => {
+        calls.push([method, args])
+        return method
+      },
+    ]),
+  )
+  return { handlers: table as unknown as InvokeApi, calls }
+}
+
+const query = { text: 'q', caseSensitive: false, wholeWord: false, regex: false, scope: 'all' }
+
+/** One bad call per method, and what the refusal must say (after "Invalid argument N for METHOD"). */
+const badArgs: Record<InvokeMethod, [unknown[], number, RegExp]> = {
+  openFolder: [[42], 1, /Expected string but received 42/],
+  getFolder: [['extra'], 1, /Expected no arguments/],
+  closeFolder: [[1], 1, /Expected no arguments/],
+  listArticles: [[{}], 1, /Expected no arguments/],
+  folderSchema: [[null], 1, /Expected no arguments/],
+  articleImages: [[], 1, /Expected string but received undefined/],
+  insertImages: [['a.md', [{ name: 'x.png' }]], 2, /\(0\.data\).*Expected "data"/],
+  chooseImages: [['a.md', { naming: 'random' }], 2, /Invalid image settings/],
+  mediaReport: [['now'], 1, /Expected no arguments/],
+  readArticle: [[42], 1, /Expected string but received 42/],
+  makeArticleWritable: [[['a.md']], 1, /Expected string/],
+  saveArticle: [['a.md', 'text'], 3, /Expected string but received undefined/],
+  saveArticleAs: [['a.md', 'text', 'yes'], 3, /Expected boolean but received "yes"/],
+  searchArticles: [['q', 0], 2, /Expected >=1 but received 0/],
+  searchFolder: [[{ query: { ...query, scope: 'title' } }], 1, /\(query\.scope\).*received "title"/],
+  createArticle: [[{ title: 'T', layout: 'note' }], 1, /\(layout\).*received "note"/],
+  renameArticle: [['a.md', 'b.md', 'c.md'], 3, /Expected at most 2 argument\(s\)/],
+  duplicateArticle: [[undefined], 1, /Expected string but received undefined/],
+  trashArticle: [[true], 1, /Expected string but received true/],
+  createFolder: [[7], 1, /Expected string but received 7/],
+  setUnsaved: [[['a.md', 7]], 1, /\(1\).*Expected string but received 7/],
+  journalUnsaved: [[[{ path: 'a.md' }]], 1, /\(0\.text\)/],
+  takeRecovered: [['please'], 1, /Expected no arguments/],
+  takeOpenRequest: [[1], 1, /Expected no arguments/],
+  listRecentFolders: [[1], 1, /Expected no arguments/],
+  setUiLocale: [['fr'], 1, /Expected \("en" \| "zh-CN"\) but received "fr"/],
+  taxonomy: [['tags'], 1, /Expected no arguments/],
+  planBulkEdit: [[{ kind: 'merge', key: 'tags', from: [], to: 'b' }], 1, /\(from\).*non-empty|\(from\)/],
+  applyBulkEdit: [[{}], 1, /Expected string/],
+  undoBulkEdit: [[null], 1, /Expected string but received null/],
+  bulkPlanTotals: [[1], 1, /Expected string but received 1/],
+  planReplace: [[{ query, replacement: 'r', extra: true }], 1, /\(extra\)/],
+  replacePreviewPage: [['plan', -1], 2, /Expected >=0 but received -1/],
+  applyReplace: [['plan', { files: [], changes: [{ path: 'a.md', index: 1.5 }] }], 2, /\(changes\.0\.index\).*integer/],
+  planMove: [['a.md'], 2, /Expected string but received undefined/],
+  applyMove: [['plan', 'a.md'], 2, /Expected Array but received "a.md"/],
+  articleLinks: [['a.md', null], 2, /Expected string but received null/],
+  previewReferences: [['a.md', { links: ['about.md'], posts: [] }], 2, /\(code\)/],
+  exportArticles: [[{ id: 'e', articles: 'all', format: 'pdf', options: { pdf: { margins: { top: 500 } } } }], 1, /\(options\.pdf\.margins\.top\).*<=100/],
+  cancelExport: [[42], 1, /Expected string but received 42/],
+  copyRichText: [['a.md', { remoteContent: 'yes' }], 2, /\(remoteContent\)/],
+  gitState: [[1], 1, /Expected no arguments/],
+  articleHistory: [[1], 1, /Expected string/],
+  articleAtCommit: [['a.md', 'HEAD; rm -rf /'], 2, /Expected a commit hash/],
+  commitArticles: [[['a.md'], '   '], 2, /Expected a commit message/],
+  pullChanges: [['--force'], 1, /Expected no arguments/],
+  pushChanges: [['--force'], 1, /Expected no arguments/],
+  cancelGit: [[1], 1, /Expected no arguments/],
+  conflictVersions: [[1], 1, /Expected string/],
+  markResolved: [[1], 1, /Expected string/],
+  publishSuggestions: [[1], 1, /Expected no arguments/],
+  runPublish: [[''], 1, /Expected a command/],
+  cancelPublish: [[1], 1, /Expected no arguments/],
+  siteServerState: [[1], 1, /Expected no arguments/],
+  startSiteServer: [[1], 1, /Expected no arguments/],
+  stopSiteServer: [[1], 1, /Expected no arguments/],
+  siteServerPage: [[1], 1, /Expected string/],
+  reportError: [[{ source: 'window', message: 'x'.repeat(10_001) }], 1, /\(message\).*<=10000/],
+  getSettings: [[1], 1, /Expected no arguments/],
+  updateSettings: [[{ theme: 'noir' }], 1, /Invalid settings/],
+  articleGoal: [[1], 1, /Expected string/],
+  setArticleGoal: [['a.md', { target: -5, unit: 'words' }], 2, /Invalid goal/],
+}
+
+describe('argument schemas', () => {
+  it.each(methods)('%s takes its valid arguments, as sent', async (method) => {
+    const { handlers, calls } = recording()
+    expect(await dispatch(handlers, method, validArgs[method])).toEqual({ ok: true, value: method })
+    expect(calls).toStrictEqual([[method, validArgs[method]]])
+  })
+
+  it.each(methods)('%s refuses a bad argument, naming it, before its handler runs', async (method) => {
+    const { handlers, calls } = recording()
+    const [args, position, why] = badArgs[method]
+    const envelope = await dispatch(handlers, method, args)
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } })
+    const message = envelope.ok ? '' : envelope.error.message
+    expect(message).toContain(`Invalid argument ${position} for ${method}`)
+    expect(message).toMatch(why)
+    expect(calls).toEqual([])
+  })
+
+  it('keeps a left-out optional argument left out', async () => {
+    const { handlers, calls } = recording()
+    await dispatch(handlers, 'openFolder', [])
+    await dispatch(handlers, 'copyRichText', ['a.md'])
+    expect(calls).toStrictEqual([
+      ['openFolder', []],
+      ['copyRichText', ['a.md']],
+    ])
+  })
+})
