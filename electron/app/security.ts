@@ -3,6 +3,7 @@
  * windows, no <webview>. Links the user follows leave for the system browser, and only when they
  * are web or mail links: a file:, smb: or custom-scheme URL from an article never reaches the OS.
  */
+import { EMBED_FRAME_NAME } from '../../shared/render/embed-frame'
 import { app, session, shell, type WebContents, type WebFrameMain } from 'electron'
 import { log } from '../log/log'
 
@@ -41,9 +42,25 @@ export function isSiteServerFrame(url: string, ancestors: readonly string[], sit
   return originOf(url) === siteOrigin || ancestors.some((ancestor) => originOf(ancestor) === siteOrigin)
 }
 
+/**
+ * An embed the writer clicked plays in a frame the renderer named for it (article content never
+ * makes frames: the sanitizer removes them and the preview runs no script); the player may load
+ * web pages, and so may the frames inside it.
+ */
+export function isEmbedFrame(url: string, frameNames: readonly string[]): boolean {
+  return /^https?:/i.test(url) && frameNames.includes(EMBED_FRAME_NAME)
+}
+
 export interface SecurityOptions {
   /** The running site server's origin, or null (no http frame allowed then). */
   siteServerOrigin?: () => string | null
+}
+
+/** The names of a subframe and of the subframes around it. */
+function frameNames(frame: WebFrameMain | null | undefined): string[] {
+  const names: string[] = []
+  for (let at = frame; at && at.parent !== null; at = at.parent) names.push(at.name)
+  return names
 }
 
 function ancestorUrls(frame: WebFrameMain | null | undefined): string[] {
@@ -62,6 +79,7 @@ export function hardenWebContents(contents: WebContents, options: SecurityOption
   contents.on('will-frame-navigate', (event) => {
     if (event.isMainFrame || isInAppFrameUrl(event.url)) return
     if (isSiteServerFrame(event.url, ancestorUrls(event.frame), options.siteServerOrigin?.() ?? null)) return
+    if (isEmbedFrame(event.url, frameNames(event.frame))) return
     event.preventDefault()
     openExternally(event.url)
   })

@@ -31,8 +31,9 @@ export const RENDERER_CSP = [
   `img-src 'self' data: blob: ${ASSET_SCHEME}: https: http:`,
   `media-src 'self' ${ASSET_SCHEME}:`,
   // The site's own server (issue 16): loopback only; the main process's frame guard (security.ts)
-  // holds it to the one port Folio started the server on.
-  "frame-src 'self' about: http://127.0.0.1:*",
+  // holds it to the one port Folio started the server on. An embed the writer clicked plays from
+  // its site (https:), in a frame only the renderer makes (renderer/preview/embeds.ts).
+  "frame-src 'self' about: http://127.0.0.1:* https:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -6,6 +6,7 @@ import { useLiveText, type EditorTextSource } from './live-text'
 import { Outline } from './Outline'
 import { currentHeading, headingsOf } from './outline'
 import { Diagrams } from './diagrams'
+import { EmbedPlayers } from './embeds'
 import { patchBlocks } from './patch'
 import { LARGE_BODY } from './refresh-timing'
 import { useSiteData } from './site-data'
@@ -138,6 +139,7 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
     const current: FrameView = { root, window: doc.defaultView, mounted: [], article: undefined, placed: null }
     view.current = current
     followFragments(current)
+    players.current?.attach(current)
     // The writer scrolling the preview scrolls the editor along (a listener of the parent's: the frame runs no script).
     let queued = 0
     const followPreview = () => {
@@ -161,6 +163,23 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
   useEffect(() => {
     view.current?.root.ownerDocument.documentElement.setAttribute('class', options.dark ? 'dark' : 'light')
   }, [options.dark, loads])
+  // Embeds play on click in frames of the parent's own, laid over their cards (embeds.ts).
+  const layer = useRef<HTMLDivElement>(null)
+  const players = useRef<EmbedPlayers | null>(null)
+  useEffect(() => {
+    if (!layer.current || !frame.current) return
+    const current = new EmbedPlayers(layer.current, frame.current)
+    players.current = current
+    if (view.current) current.attach(view.current)
+    const resized = new ResizeObserver(() => current.layout())
+    resized.observe(frame.current)
+    return () => {
+      resized.disconnect()
+      current.clear()
+      players.current = null
+    }
+  }, [])
+  useEffect(() => players.current?.configure(options.remoteContent === true, t('embedBlocked')), [options.remoteContent, t])
 
   const topLineNow = useRef(topLine)
   topLineNow.current = topLine
@@ -174,8 +193,10 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
     current.mounted = patchBlocks(current.root, current.mounted, rendered.blocks)
     if (current.article !== rendered.article) {
       current.article = rendered.article
+      players.current?.clear()
       scrollFrameToLine(current, topLineNow.current)
     }
+    players.current?.layout()
   }, [rendered, loads])
   useEffect(() => {
     // The editor follows the preview's scrolling: its new top line is not a reason to move the preview back.
@@ -229,6 +250,7 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
         </nav>
       )}
       <iframe ref={frame} className="preview-frame" data-testid="preview" title={title} sandbox="allow-same-origin" srcDoc={shell} onLoad={onLoad} />
+      <div ref={layer} className="preview-embed-layer" />
     </div>
   )
 }, sameBody)

@@ -95,6 +95,9 @@ export class PreviewRenderer {
       const element = node as Element
       const src = element.nodeName === 'IMG' ? element.getAttribute('src') : null
       decideElementSources(element, decide)
+      // An embed loads only on a click, and only while remote content is allowed: while it is not, the bar counts it.
+      const embed = element.getAttribute('data-embed-src')
+      if (embed !== null && !options.remoteContent && sourceKind(embed) === 'remote') this.remote.add(embed.trim())
       // A blocked image keeps a visible frame where it would be.
       if (src !== null && !element.hasAttribute('src')) element.setAttribute('data-blocked-src', src)
     })
@@ -163,7 +166,10 @@ figure{margin:1em 0}figcaption{font-size:.9em;color:#656d76}
 .folio-tag{display:inline-block;border:1px dashed #8c959f;border-radius:4px;padding:0 6px;background:rgba(127,127,127,.08)}
 div.folio-tag{display:block;padding:4px 10px;margin:1em 0}
 .folio-tag-label{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#656d76}
-.folio-embed{display:block;border:1px solid rgba(127,127,127,.35);border-radius:6px;padding:12px 14px;margin:1em 0;background:rgba(127,127,127,.06)}
+.folio-embed{display:block;border:1px solid rgba(127,127,127,.35);border-radius:6px;padding:12px 14px;margin:1em 0;background:rgba(127,127,127,.06);cursor:pointer}
+.folio-embed::before{content:"▶";margin-right:.6em;color:#656d76}
+.folio-embed[data-embed-state=playing]{aspect-ratio:16/9;max-height:80vh;padding:0;overflow:hidden}.folio-embed[data-embed-state=playing]>*,.folio-embed[data-embed-state=playing]::before{visibility:hidden}
+.folio-embed[data-embed-note]::after{content:attr(data-embed-note);display:block;margin-top:4px;font-size:12px;color:#9a6700}
 .folio-embed-site{font-weight:600;margin-right:.5em}.folio-embed-url{font:12px ui-monospace,Menlo,Consolas,monospace;color:#656d76;word-break:break-all}
 a.folio-post-link{text-decoration:underline dotted}
 .note{border-left:4px solid #8c959f;padding:4px 14px;margin:1em 0;background:rgba(127,127,127,.08);border-radius:4px}

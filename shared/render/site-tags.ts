@@ -51,11 +51,11 @@ function tagError(md: MarkdownIt, kind: string, tag: SiteTag, message: string): 
   return `<span class="folio-tag folio-tag-error" data-tag="${escape(md, tag.name)}" title="${escape(md, tag.source)}"><span class="folio-tag-label">${escape(md, kind)} ${escape(md, tag.name)}</span> ${escape(md, message)}</span>`
 }
 
-/** A video or page from another site as a labelled card with its address: it loads nothing. */
+/** A video or page from another site as a labelled card with its address: it loads nothing until the writer clicks it (renderer/preview/embeds.ts). */
 export function embedCard(md: MarkdownIt, site: string, url: string, inline = false): string {
   const href = escape(md, url)
   const tag = inline ? 'span' : 'div'
-  return `<${tag} class="folio-embed" data-embed-src="${href}"><span class="folio-embed-site">${escape(md, site)}</span> <span class="folio-embed-url">${href}</span></${tag}>${inline ? '' : '\n'}`
+  return `<${tag} class="folio-embed" data-embed-src="${href}" tabindex="0" role="button"><span class="folio-embed-site">${escape(md, site)}</span> <span class="folio-embed-url">${href}</span></${tag}>${inline ? '' : '\n'}`
 }
 
 /** Code in a block as the generator's highlighter marks it up (highlight.js classes); `caption` is HTML. */

@@ -114,4 +114,21 @@ describe('navigation', () => {
     await flushPromises()
     expect(shell.opened).toEqual(['http://127.0.0.1:4000/posts/x/', 'http://127.0.0.1:4001/', 'http://localhost:4000/', 'https://github.com/'])
   })
+
+  it('lets the player of a clicked embed (a frame the renderer named) load web pages, and nothing else by that name', async () => {
+    const top = { url: 'app://folio/index.html', parent: null, name: '' }
+    const player = { url: 'https://www.youtube-nocookie.com/embed/x', parent: top, name: 'folio-embed' }
+    const navigate = (url: string, frame: object): FakeEvent => {
+      const event = new FakeEvent({ url, isMainFrame: false, frame })
+      contents.emit('will-frame-navigate', event)
+      return event
+    }
+    expect(navigate('https://www.youtube-nocookie.com/embed/x', player).defaultPrevented).toBe(false)
+    // The player's own frames.
+    expect(navigate('https://accounts.google.com/frame', { parent: player, name: '' }).defaultPrevented).toBe(false)
+    expect(navigate('file:///etc/passwd', player).defaultPrevented).toBe(true)
+    expect(navigate('https://example.com/', { parent: top, name: 'other' }).defaultPrevented).toBe(true)
+    await flushPromises()
+    expect(shell.opened).toEqual(['https://example.com/'])
+  })
 })

@@ -32,7 +32,7 @@ describe('Hexo tag plugins render as Hexo renders them', () => {
 
   it('youtube, vimeo and iframe as labelled cards that load nothing by themselves', () => {
     expect(hexo('{% youtube dQw4w9WgXcQ %}\n')).toBe(
-      '<div class="folio-embed" data-embed-src="https://www.youtube.com/embed/dQw4w9WgXcQ"><span class="folio-embed-site">YouTube</span> <span class="folio-embed-url">https://www.youtube.com/embed/dQw4w9WgXcQ</span></div>\n',
+      '<div class="folio-embed" data-embed-src="https://www.youtube.com/embed/dQw4w9WgXcQ" tabindex="0" role="button"><span class="folio-embed-site">YouTube</span> <span class="folio-embed-url">https://www.youtube.com/embed/dQw4w9WgXcQ</span></div>\n',
     )
     expect(hexo('{% vimeo 76979871 %}\n')).toContain('data-embed-src="https://player.vimeo.com/video/76979871"')
     expect(hexo('{% iframe https://example.com/map 600 400 %}\n')).toContain('data-embed-src="https://example.com/map"')
@@ -156,10 +156,10 @@ describe('math and embeds', () => {
 
   it('an <iframe> in the article becomes a labelled card with its address instead of vanishing', () => {
     expect(renderMarkdown('<iframe src="https://www.youtube.com/embed/x1?a=1&amp;b=2" width="560"></iframe>\n')).toBe(
-      '<div class="folio-embed" data-embed-src="https://www.youtube.com/embed/x1?a=1&amp;b=2"><span class="folio-embed-site">YouTube</span> <span class="folio-embed-url">https://www.youtube.com/embed/x1?a=1&amp;b=2</span></div>\n',
+      '<div class="folio-embed" data-embed-src="https://www.youtube.com/embed/x1?a=1&amp;b=2" tabindex="0" role="button"><span class="folio-embed-site">YouTube</span> <span class="folio-embed-url">https://www.youtube.com/embed/x1?a=1&amp;b=2</span></div>\n',
     )
     expect(renderMarkdown('A map: <iframe src="https://maps.example.org/embed"></iframe>\n')).toBe(
-      '<p>A map: <span class="folio-embed" data-embed-src="https://maps.example.org/embed"><span class="folio-embed-site">maps.example.org</span> <span class="folio-embed-url">https://maps.example.org/embed</span></span></p>\n',
+      '<p>A map: <span class="folio-embed" data-embed-src="https://maps.example.org/embed" tabindex="0" role="button"><span class="folio-embed-site">maps.example.org</span> <span class="folio-embed-url">https://maps.example.org/embed</span></span></p>\n',
     )
   })
 })
