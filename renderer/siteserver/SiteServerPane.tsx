@@ -15,6 +15,7 @@ import { useI18n } from '../i18n/i18n'
 import type { StringKey } from '../i18n/strings'
 import { Modal } from '../state/Modal'
 import { isTrusted, trust } from './consent'
+import { freshUrl } from './fresh-url'
 import './siteserver.css'
 
 interface Props {
@@ -45,7 +46,7 @@ export function SiteServerPane({ root, path, snapshot }: Props) {
   const describe = useErrorText()
   const { state, log } = snapshot
   const [page, setPage] = useState<SiteServerPage | null>(null)
-  // Bumped to load the frame again (same address, new content).
+  // Bumped for each load of the frame: a new article, a save, Reload (each load gets its own address, see fresh-url.ts).
   const [loads, setLoads] = useState(0)
   const [showLog, setShowLog] = useState(false)
   const [asking, setAsking] = useState(false)
@@ -54,6 +55,7 @@ export function SiteServerPane({ root, path, snapshot }: Props) {
 
   useEffect(() => {
     setPage(null)
+    setLoads((n) => n + 1)
     if (origin === null || path === null) return
     let live = true
     void folio.siteServerPage(path).then(
@@ -170,7 +172,7 @@ export function SiteServerPane({ root, path, snapshot }: Props) {
             className="siteserver-frame"
             data-testid="siteserver-frame"
             title={t('siteServerPageLabel')}
-            src={url}
+            src={freshUrl(url, loads)}
             sandbox={FRAME_SANDBOX}
             referrerPolicy="no-referrer"
           />

@@ -103,6 +103,13 @@ test("hugo server: asked once, shows the article's page, follows a save, cannot 
       throw new Error(`${String(failure)}\n--- the server serves now:\n${served}\n--- its log:\n${log}`)
     })
 
+  // Saved again at once: Hugo rebuilds within the second of the page the frame holds, which
+  // Chromium would revalidate by Last-Modified (whole seconds) and keep; the frame shows the new words.
+  await page.keyboard.type(' 再改。', { delay: 40 })
+  await page.keyboard.press('Control+s')
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
+  await expect(frame.locator('article')).toContainText('保存后更新。 再改。', { timeout: 30_000 })
+
   // Another article: its page.
   await page.locator('[data-testid=article-item][data-path="content/about.md"]').click()
   await expect(address).toHaveText(`${origin}/about/`)
