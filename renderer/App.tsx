@@ -30,6 +30,7 @@ import { PreviewBoundary } from './preview/PreviewBoundary'
 import { resolveLocal } from './preview/render'
 import { MediaPanel } from './media/MediaPanel'
 import { useImageInsert } from './media/useImageInsert'
+import { useImageFieldDrop } from './media/useImageFieldDrop'
 import { useMediaSettings } from './media/useMediaSettings'
 import { PropertiesForm } from './properties/PropertiesForm'
 import { commitPendingEdits } from './properties/pending'
@@ -114,6 +115,14 @@ function Workbench() {
     (error) => setLoadError(describe(error)),
     () => setMediaChanged((n) => n + 1),
   )
+  useImageFieldDrop({
+    buffers,
+    rules: folder?.assets,
+    hexo: folder?.kind === 'hexo',
+    settingsFor: mediaSettings.forInsert,
+    onError: (error) => setLoadError(describe(error)),
+    onInserted: () => setMediaChanged((n) => n + 1),
+  })
 
   const [quickOpen, setQuickOpen] = useState(false)
   const [palette, setPalette] = useState(false)

@@ -52,6 +52,8 @@ export interface Placement {
   folder: string
   /** The text inserted into the article for a file of that name in that folder. */
   link(name: string, alt: string): string
+  /** What an image field of the header (`cover:`, `thumbnail:`) holds for that file, as the site reads it there. */
+  field(name: string): string
 }
 
 /** A path in a Markdown destination: spaces, parentheses and angle brackets escaped, CJK kept readable. */
@@ -87,26 +89,31 @@ function tagArg(value: string): string {
 
 export function placementFor(articleRel: string, rules: AssetRules, settings: InsertSettings): Placement {
   const dir = folderOf(articleRel)
+  const at = (folder: string, target: (name: string) => string): Placement => ({
+    folder,
+    link: (name, alt) => markdownImage(alt, target(name)),
+    field: target,
+  })
   switch (rules.kind) {
     case 'hexo': {
-      if (!rules.postAssetFolder) return { folder: joinPath(rules.sourceDir, 'images'), link: (name, alt) => markdownImage(alt, `/images/${name}`) }
+      if (!rules.postAssetFolder) return at(joinPath(rules.sourceDir, 'images'), (name) => `/images/${name}`)
       const folder = postAssetFolder(articleRel)
       return {
         folder,
         link: (name, alt) => (settings.hexoLink === 'tag' ? `{% asset_img ${tagArg(name)}${alt ? ` ${tagArg(alt)}` : ''} %}` : markdownImage(alt, name)),
+        // Themes read a header path from the post's folder, asset folder included (as the media list names them).
+        field: (name) => `${fileStem(articleRel)}/${name}`,
       }
     }
     case 'hugo':
-      if (isBundleIndex(articleRel)) return { folder: dir, link: (name, alt) => markdownImage(alt, name) }
-      return { folder: 'static/images', link: (name, alt) => markdownImage(alt, `/images/${name}`) }
+      if (isBundleIndex(articleRel)) return at(dir, (name) => name)
+      return at('static/images', (name) => `/images/${name}`)
     case 'jekyll':
-      return { folder: 'assets/images', link: (name, alt) => markdownImage(alt, `/assets/images/${name}`) }
+      return at('assets/images', (name) => `/assets/images/${name}`)
     case 'astro':
-      return { folder: 'src/assets', link: (name, alt) => markdownImage(alt, relativePath(dir, `src/assets/${name}`)) }
-    default: {
-      const folder = joinPath(dir, `${fileStem(articleRel)}.assets`)
-      return { folder, link: (name, alt) => markdownImage(alt, `${fileStem(articleRel)}.assets/${name}`) }
-    }
+      return at('src/assets', (name) => relativePath(dir, `src/assets/${name}`))
+    default:
+      return at(joinPath(dir, `${fileStem(articleRel)}.assets`), (name) => `${fileStem(articleRel)}.assets/${name}`)
   }
 }
 
