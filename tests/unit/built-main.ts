@@ -2,8 +2,8 @@
  * Vitest's global setup. The `folio` command tests run the BUILT command (out/main/cli.js, as
  * users do) and the export tests the built sanitizer worker, so the main-process bundle is
  * rebuilt first whenever a source it is made from is newer than it (about 10 s; nothing when
- * `npm run build` just ran). The tests' `folio` runs get a profile folder of their own (its
- * index cache), removed at the end, so they never write into the user's.
+ * `npm run build` just ran). The tests' `folio` runs get a config folder of their own (the
+ * profile's index cache), removed at the end, so they never write into the user's.
  */
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -29,7 +29,9 @@ function builtAt(): number {
 
 export default async function buildMainWhenStale(): Promise<() => void> {
   const profile = mkdtempSync(join(tmpdir(), 'folio-unit-profile-'))
-  process.env.FOLIO_USER_DATA ??= profile
+  // Where the command finds the profile when FOLIO_USER_DATA is unset (Linux, Windows); the app's own tests leave that variable to the app.
+  process.env.XDG_CONFIG_HOME = profile
+  process.env.APPDATA = profile
   const teardown = (): void => rmSync(profile, { recursive: true, force: true })
   if (builtAt() >= Math.max(...SOURCES.map((source) => newest(join(REPO, source))))) return teardown
   const { resolveConfig } = await import('electron-vite')
