@@ -115,6 +115,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       watch: deps.watch ?? true,
       onChange: (change: ContentChange) => deps.emit('contentChanged', change),
       onGone: (root) => deps.emit('folderGone', { root }),
+      // The window lists the first rows at once; the rest follow with a count.
+      onIndexProgress: (progress) => deps.emit('indexProgress', progress),
     })
     const previous = workspace
     workspace = next
@@ -230,8 +232,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await stopSiteServer()
       await closing?.close()
     },
-    listArticles: () => open().list(),
-    folderSchema: () => open().schema(),
+    // The window lists what is read so far while a big folder opens (FolderInfo.indexing, indexProgress events).
+    listArticles: () => open().list({ soFar: true }),
+    folderSchema: () => open().schema({ soFar: true }),
     articleImages: (path) => open().images(path),
     insertImages: async (path, images, settings) =>
       media.insert(

@@ -5,6 +5,7 @@ import type { ArticleSummary, FolderInfo, OpenRequest, RecoveredBuffers } from '
 import { collectionOf, type FolderSchema } from '../shared/schema'
 import { headerDate, requiredKeys } from '../shared/frontmatter/checks'
 import { folio, onMainEvent } from './bridge'
+import { IndexingCount } from './library/IndexingCount'
 import { FieldChecks } from './checks/FieldChecks'
 import { LOCAL_ZONE } from './checks/check-text'
 import { Editor } from './editor/Editor'
@@ -138,10 +139,15 @@ function Workbench() {
   const [folderChecked, setFolderChecked] = useState(false)
   // The library reports itself busy until the first listing arrives (a big folder takes a while).
   const [listed, setListed] = useState(false)
+  // A big folder lists its first rows at once; the count of the rest comes as the index reads them.
+  const [indexing, setIndexing] = useState<{ done: number; total: number } | null>(null)
+  const listedRoot = useRef<string | null>(null)
   const refresh = useCallback(async () => {
     try {
       const info = await folio.getFolder()
       setFolder(info)
+      listedRoot.current = info?.root ?? null
+      setIndexing(info?.indexing ?? null)
       setFolderChecked(true)
       const [list, folderSchema] = info ? await Promise.all([folio.listArticles(), folio.folderSchema()]) : [[], null]
       setArticles(list)
@@ -201,9 +207,21 @@ function Workbench() {
       void diskChanged(change)
     })
     const offGone = onMainEvent('folderGone', ({ root }) => setGoneRoot(root))
+    let relisted = 0
+    const offProgress = onMainEvent('indexProgress', (progress) => {
+      if (progress.root !== listedRoot.current) return
+      if (progress.done >= progress.total) return void refresh()
+      setIndexing({ done: progress.done, total: progress.total })
+      // The rows read so far about once a second: listing thousands on every count costs more than it shows.
+      if (performance.now() - relisted > 1000) {
+        relisted = performance.now()
+        void refresh()
+      }
+    })
     return () => {
       offChange()
       offGone()
+      offProgress()
     }
   }, [refresh, diskChanged])
 
@@ -484,9 +502,10 @@ function Workbench() {
       </header>
       {goneRoot && <FolderGone root={goneRoot} unsaved={unsavedSet.size} onClose={() => void closeGoneFolder()} onLocate={() => void locateGoneFolder()} />}
       <main className={'panes' + (panes.sidebar ? '' : ' no-sidebar') + (panes.preview ? '' : ' no-preview')}>
-        <nav className="library" data-testid="library" aria-busy={!listed} aria-label={t('library')} hidden={!panes.sidebar}>
+        <nav className="library" data-testid="library" aria-busy={!listed || indexing !== null} aria-label={t('library')} hidden={!panes.sidebar}>
           {loadError && <p className="error">{loadError}</p>}
           <FolderWarnings warnings={folder?.warnings} />
+          {indexing && <IndexingCount done={indexing.done} total={indexing.total} />}
           {taxonomyOpen && (
             <TaxonomyView articles={articles} onFilter={(label, paths) => setOnly({ label, paths: new Set(paths) })} onChanged={() => void refresh()} />
           )}

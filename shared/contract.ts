@@ -36,6 +36,8 @@ export interface FolderInfo {
    * Jekyll `timezone`, Hugo `timeZone`), else the computer's. The index reads dates in it too.
    */
   timeZone?: string
+  /** Present while the index still reads the folder (an early open): articles known of all found. */
+  indexing?: { done: number; total: number }
 }
 
 /** An image on its way in: the name it came with ('' for none) and its bytes, base64 (plain JSON crosses every transport). */
@@ -976,6 +978,18 @@ export interface EventApi {
   siteServerChanged: SiteServerState
   /** A save changed what the server shows for this article (its page, or the page's address). */
   siteServerReload: { path: string; page: SiteServerPage }
+  indexProgress: IndexProgress
+}
+
+/**
+ * The open folder's index reading the files its early open left (the first rows show at once):
+ * articles known of all files found, a few times a second, the last with done === total.
+ */
+export interface IndexProgress {
+  /** The folder (absolute) it is about: an event of a folder closed meanwhile is not this one's. */
+  root: string
+  done: number
+  total: number
 }
 
 /** A folder (absolute) to open, and maybe a file in it (POSIX, relative to that folder). */
@@ -1070,6 +1084,7 @@ export const EVENTS = {
   siteServerOutput: 'siteserver:output',
   siteServerChanged: 'siteserver:changed',
   siteServerReload: 'siteserver:reload',
+  indexProgress: 'index:progress',
 } as const satisfies Record<EventName, string>
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -268,6 +268,8 @@ export function withoutText(read: ReadEntry): ReadEntry {
 }
 
 const PERSIST_DELAY_MS = 2000
+/** How often an early build tells its progress. */
+const PROGRESS_MS = 150
 /** About 400 MB of UTF-16: some 70,000 seed-sized articles. */
 const TEXT_BUDGET_CHARS = 200_000_000
 
@@ -303,7 +305,19 @@ export class ArticleIndex {
   /** Folders the last build could not list (permissions): reported, not silently empty. */
   readonly problems: FolderWarning[] = []
 
-  async build(): Promise<void> {
+  /** How far a build has come: files known (from the cache or read) of all found. */
+  readonly progress = { done: 0, total: 0 }
+  /** Resolves once every file is read (at once after a build without `early`). */
+  complete: Promise<void> = Promise.resolve()
+  /** Paths refreshed or forgotten while a build still reads: its own older read of them is dropped. */
+  private touched: Set<string> | null = null
+
+  /**
+   * Lists the folder, takes what the cache knows and reads the rest. With `early` (the app), it
+   * resolves after about `early.firstMs` of reading so the first rows show at once, and reads on
+   * in slices, telling `early.onProgress`; `complete` resolves when the last file is read.
+   */
+  async build(early?: { firstMs: number; onProgress: (progress: { done: number; total: number }) => void }): Promise<void> {
     const found = await scan(this.site, this.rules, this.problems)
     const cached = this.cache?.load() ?? new Map<string, CachedFile>()
     const stale: ScanEntry[] = []
@@ -312,10 +326,58 @@ export class ArticleIndex {
       if (hit && hit.size === entry.size && hit.mtimeMs === entry.mtimeMs) this.files.set(entry.rel, hit)
       else stale.push(entry)
     }
+    this.progress.total = found.length
+    this.progress.done = found.length - stale.length
     const vanished = new Skipped()
     const apply = (entry: ScanEntry, read: ReadEntry): void => {
+      this.progress.done++
+      // Saved or changed on disk since this read began: the newer summary stays.
+      if (this.touched?.has(entry.rel)) return
       if (read === 'gone') vanished.add('vanished', entry.rel)
       this.apply(entry, read)
+    }
+    const finish = (): void => {
+      this.touched = null
+      this.problems.push(...vanished.warnings())
+      this.dirty = stale.length > 0 || cached.size !== this.files.size
+      if (this.eleventy) {
+        for (const rel of this.files.keys()) this.eleventy.inherited(rel)
+        this.problems.push(...this.eleventy.warnings)
+      }
+      // Written just after the open returns: the list is shown first, the cache follows.
+      if (this.dirty) this.schedulePersist(0)
+    }
+    if (early) {
+      this.touched = new Set()
+      const started = performance.now()
+      let told = 0
+      let first: (() => void) | null = null
+      const shown = new Promise<void>((resolve) => (first = resolve))
+      const tell = (): void => {
+        // A count a few times a second is a progress bar; one per file would flood the window.
+        if (this.progress.done === this.progress.total || performance.now() - told > PROGRESS_MS) {
+          told = performance.now()
+          early.onProgress({ ...this.progress })
+        }
+      }
+      this.complete = inSlices(
+        stale,
+        (entry) => {
+          apply(entry, readEntry(entry, this.site, this.rules))
+          if (first && performance.now() - started > early.firstMs) {
+            first()
+            first = null
+          }
+          tell()
+        },
+        () => this.closed,
+      ).then(() => {
+        finish()
+        tell()
+        first?.()
+      })
+      await shown
+      return
     }
     if (this.threads > 1 && stale.length >= THREAD_THRESHOLD) {
       // Texts stay where they were read: no thread sends them, and this one drops its own too, so a
@@ -323,14 +385,7 @@ export class ArticleIndex {
       const read = await readOnThreads(stale, this.site, this.threads, (entry) => withoutText(readEntry(entry, this.site, this.rules)))
       for (let i = 0; i < stale.length; i++) apply(stale[i] as ScanEntry, read[i] as ReadEntry)
     } else await inSlices(stale, (entry) => apply(entry, readEntry(entry, this.site, this.rules)))
-    this.problems.push(...vanished.warnings())
-    this.dirty = stale.length > 0 || cached.size !== this.files.size
-    if (this.eleventy) {
-      for (const rel of this.files.keys()) this.eleventy.inherited(rel)
-      this.problems.push(...this.eleventy.warnings)
-    }
-    // Written just after the open returns: the list is shown first, the cache follows.
-    if (this.dirty) this.schedulePersist(0)
+    finish()
   }
 
   list(): ArticleSummary[] {
@@ -386,6 +441,7 @@ export class ArticleIndex {
       for (const rel of this.files.keys()) if (rel.startsWith(path + '/')) targets.add(rel)
     }
     await inSlices(targets, (rel) => {
+      this.touched?.add(rel)
       const kind = this.rules.file(rel)
       const before = this.files.get(rel)
       const entry = kind ? statArticle(this.site.root, rel, kind) : null
@@ -420,6 +476,7 @@ export class ArticleIndex {
   }
 
   forget(rel: string): void {
+    this.touched?.add(rel)
     this.files.delete(rel)
     this.schemaMemo = null
     this.dropText(rel)
@@ -458,6 +515,7 @@ export class ArticleIndex {
 
   /** Reads the texts a cached open skipped, in slices, so later searches find them in memory. */
   async loadTexts(): Promise<void> {
+    await this.complete
     if (this.textsFull) return
     const missing = [...this.files].filter(([rel, f]) => f.summary && !this.texts.has(rel)).map(([rel]) => rel)
     if (missing.length > 0) {
@@ -490,6 +548,7 @@ export class ArticleIndex {
 
   async close(): Promise<void> {
     this.closed = true
+    await this.complete
     await this.loadingTexts
     await this.persist()
   }

@@ -6,6 +6,7 @@
 import { cp, lstat, mkdir, readFile, realpath, rename as renameFile, stat } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
 import type {
+  IndexProgress,
   ArticleFile,
   ArticleSummary,
   ContentChange,
@@ -38,6 +39,9 @@ import { searchFolder, type SearchDoc } from './folder-search'
 import { detectSite, type SiteSettings } from './site'
 import { watchSite, type WatchOptions, type Watcher } from './watch'
 
+/** An early open reads this long before it returns, so a big folder's first rows show at once. */
+const FIRST_ROWS_MS = 150
+
 /** How long a watcher batch waits for Folio's own writes in flight before reading the disk anyway. */
 const OWN_WRITE_WAIT_MS = 10_000
 
@@ -65,13 +69,23 @@ export interface OpenWorkspaceOptions {
   threads?: number
   /** Read every article's text in the background after the open, for search (default true; the command line searches nothing). */
   readTexts?: boolean
+  /**
+   * Open early: resolve once the first rows are read (about FIRST_ROWS_MS), the index reading the
+   * rest in the background and telling its progress here a few times a second (the last call has
+   * done === total). Without it the open resolves when every file is read (the command line).
+   */
+  onIndexProgress?: (progress: IndexProgress) => void
 }
 
 export interface Workspace {
   info: FolderInfo
-  list(): Promise<ArticleSummary[]>
-  /** The folder schema: every key of every header, per collection, with the schema file's pins. */
-  schema(): Promise<FolderSchema>
+  /**
+   * Every article; after an early open, once every file is read. `soFar`: what is read by now
+   * (the window's list while a big folder opens; info.indexing says how far it has come).
+   */
+  list(options?: { soFar?: boolean }): Promise<ArticleSummary[]>
+  /** The folder schema: every key of every header, per collection, with the schema file's pins (`soFar` as for list). */
+  schema(options?: { soFar?: boolean }): Promise<FolderSchema>
   /** Images the article keeps beside it, as its header would name them. */
   images(path: string): Promise<string[]>
   read(path: string): Promise<ArticleFile>
@@ -211,10 +225,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
   // A folder renamed away raises no event inside it on every platform; a stat now and then is cheap.
   const goneTimer = options.watch ? setInterval(() => void rootGone(), options.goneCheckMs ?? 2000) : null
   goneTimer?.unref()
-  try {
-    await index.build()
-    info.warnings = [...(info.warnings ?? []), ...index.problems]
-  } catch (error) {
+  const failed = async (error: unknown): Promise<never> => {
     if (goneTimer) clearInterval(goneTimer)
     // A batch may be waiting for the index: let it end, or closing the watcher would wait for it forever.
     buildFailed = true
@@ -222,7 +233,41 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     await watcher?.close()
     throw error
   }
-  indexed()
+  const onProgress = options.onIndexProgress
+  try {
+    await index.build(
+      onProgress
+        ? {
+            firstMs: FIRST_ROWS_MS,
+            onProgress: (p) => {
+              // Cleared before the last call, so a listing it prompts finds the folder indexed.
+              if (p.done < p.total) info.indexing = p
+              else delete info.indexing
+              onProgress({ root: site.root, ...p })
+            },
+          }
+        : undefined,
+    )
+  } catch (error) {
+    await failed(error)
+  }
+  const warned = info.warnings ?? []
+  // The scan's problems are known now; what the read finds (files gone meanwhile) follows when it ends.
+  info.warnings = [...warned, ...index.problems]
+  if (index.progress.done < index.progress.total) info.indexing = { ...index.progress }
+  void index.complete.then(
+    () => {
+      info.warnings = [...warned, ...index.problems]
+      delete info.indexing
+      indexed()
+    },
+    (error: unknown) => {
+      log.warn('index', `Could not finish indexing ${site.root}.`, error)
+      delete info.indexing
+      buildFailed = true
+      indexed()
+    },
+  )
   // Once the watcher covers every folder, one rescan catches what changed while it was setting up.
   void watcher?.ready
     .then(() => refreshAndReport([], true))
@@ -360,9 +405,15 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
   return {
     info,
 
-    list: async () => index.list(),
+    list: async (options) => {
+      if (!options?.soFar) await index.complete
+      return index.list()
+    },
 
-    schema: async () => index.schema(schemaFile()),
+    schema: async (options) => {
+      if (!options?.soFar) await index.complete
+      return index.schema(schemaFile())
+    },
 
     async images(path) {
       return articleImages(guard, (await guard.resolve(path)).rel)
@@ -408,6 +459,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     },
 
     async search(query, limit) {
+      await index.complete
       const docs = index.list().map((a) => ({ path: a.path, title: a.title, text: () => index.textOf(a.path) }))
       return search(docs, query, limit)
     },

@@ -1,0 +1,92 @@
+/**
+ * The app's early open (onIndexProgress): the workspace resolves once the first rows are read,
+ * says how far the rest has come while it reads on, and ends with exactly the listing, schema and
+ * cache of an open that waited for every file. A file saved while the early index still reads
+ * keeps its new summary.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { IndexProgress } from '../../../shared/contract'
+import { openWorkspace } from '../../../electron/workspace/workspace'
+import { generateSite, postPath } from '../../bench/generate-site'
+
+const noTrash = async (): Promise<void> => {
+  throw new Error('never trashes')
+}
+const POSTS = 3000
+
+describe('an early open of a big folder', () => {
+  let root = ''
+  let scratch = ''
+  beforeAll(async () => {
+    scratch = await mkdtemp(join(tmpdir(), 'folio-early-'))
+    root = join(scratch, 'site')
+    generateSite(root, POSTS)
+  })
+  afterAll(async () => {
+    await rm(scratch, { recursive: true, force: true })
+  })
+
+  it('lists the first rows at once, counts the rest, and ends as a full open', async () => {
+    const full = await openWorkspace({ root, trash: noTrash, readTexts: false })
+    const fullList = await full.list()
+    await full.close()
+
+    const told: IndexProgress[] = []
+    let resolveDone: () => void = () => undefined
+    const done = new Promise<void>((resolve) => (resolveDone = resolve))
+    const early = await openWorkspace({
+      root,
+      trash: noTrash,
+      cacheDir: join(scratch, 'cache'),
+      onIndexProgress: (p) => {
+        told.push(p)
+        if (p.done === p.total) resolveDone()
+      },
+    })
+    try {
+      const first = await early.list()
+      expect(first.length).toBeGreaterThan(0)
+      if (first.length < POSTS) expect(early.info.indexing).toMatchObject({ total: POSTS })
+      // A post late in the order saved now: the index's own older read of it must not win.
+      const late = postPath(POSTS - 1)
+      const file = await early.read(late)
+      await early.save(late, file.text.replace(/^title: .*$/m, 'title: Saved while indexing'), file.hash)
+      await done
+      expect(early.info.indexing).toBeUndefined()
+      expect(told.at(-1)).toEqual({ root: early.info.root, done: POSTS, total: POSTS })
+      for (let i = 1; i < told.length; i++) expect(told[i]!.done).toBeGreaterThanOrEqual(told[i - 1]!.done)
+      const list = await early.list()
+      expect(list.find((a) => a.path === late)?.title).toBe('Saved while indexing')
+      expect(list.filter((a) => a.path !== late)).toEqual(fullList.filter((a) => a.path !== late))
+      // Exactly what an open that waits for every file lists now.
+      const after = await openWorkspace({ root, trash: noTrash, readTexts: false })
+      expect(list).toEqual(await after.list())
+      expect(await early.schema()).toEqual(await after.schema())
+      await after.close()
+    } finally {
+      await early.close()
+    }
+    // The cache written after the early open holds every file.
+    const [cacheFile] = (await import('node:fs')).readdirSync(join(scratch, 'cache'))
+    const cached = JSON.parse(await readFile(join(scratch, 'cache', cacheFile!), 'utf16le')) as { files: unknown[] }
+    expect(cached.files).toHaveLength(POSTS)
+    // And a cached early open lists everything at once.
+    const again = await openWorkspace({ root, trash: noTrash, cacheDir: join(scratch, 'cache'), onIndexProgress: () => undefined })
+    try {
+      expect(again.info.indexing).toBeUndefined()
+      expect(await again.list()).toHaveLength(POSTS)
+    } finally {
+      await again.close()
+    }
+  })
+
+  it('stops reading when closed before the end', async () => {
+    await writeFile(join(root, 'extra.md'), '---\ntitle: extra\n---\n')
+    const ws = await openWorkspace({ root, trash: noTrash, onIndexProgress: () => undefined })
+    await ws.close()
+    expect(await ws.list().then((l) => l.length)).toBeLessThanOrEqual(POSTS + 1)
+  })
+})
