@@ -15,8 +15,6 @@ export interface ServerCommand {
   args(port: number, reloadPort: number): string[]
   /** The command as the writer would type it, for the question before it runs and the panel. */
   display: string
-  /** The generator reloads its page itself after a change (its own live reload script). */
-  liveReload: boolean
   /** Run through the shell (npm is a .cmd on Windows, which Node only starts that way). */
   shell: boolean
 }
@@ -90,7 +88,6 @@ function hexo(root: string, find: Lookup): ServerDetection {
       // --draft: the writer previews drafts too, as the editor shows them.
       args: (port) => [script, 'server', '--ip', HOST, '--port', String(port), '--draft'],
       display: 'hexo server --draft',
-      liveReload: false,
       shell: false,
     },
   }
@@ -115,7 +112,6 @@ function hugo(find: Lookup): ServerDetection {
       // Served at the root of the chosen port; drafts and future posts shown; no lock file left in the site.
       args: (port) => ['server', '--bind', HOST, '--port', String(port), '--baseURL', `http://${HOST}/`, '--buildDrafts', '--buildFuture', '--noBuildLock'],
       display: 'hugo server --buildDrafts --buildFuture',
-      liveReload: true,
       shell: false,
     },
   }
@@ -164,7 +160,6 @@ function jekyll(root: string, find: Lookup): ServerDetection {
         String(reloadPort),
       ],
       display: 'bundle exec jekyll serve --drafts --future --livereload',
-      liveReload: true,
       shell: process.platform === 'win32',
     },
   }
@@ -203,7 +198,6 @@ function npmDev(root: string, tool: 'astro' | 'eleventy', find: Lookup): ServerD
       program: npm,
       args: (port) => ['run', 'dev', '--', ...extra(port)],
       display: 'npm run dev',
-      liveReload: true,
       shell: process.platform === 'win32',
     },
   }

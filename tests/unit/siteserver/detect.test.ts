@@ -41,7 +41,6 @@ describe("detecting the site's server", () => {
     if (found.kind !== 'ready') return
     expect(found.command.program).toBe('/usr/bin/node')
     expect(found.command.args(4123, 4124)).toEqual([join(root, 'node_modules/hexo/bin/hexo'), 'server', '--ip', '127.0.0.1', '--port', '4123', '--draft'])
-    expect(found.command.liveReload).toBe(false)
   })
 
   it('names what Hexo lacks and how to install it', () => {

@@ -68,7 +68,6 @@ it('tells the page when a save changed the served article, and stops the server 
         program: process.execPath,
         args: (port) => ['server.js', String(port)],
         display: 'hexo server --draft',
-        liveReload: false,
         shell: false,
       },
     }),

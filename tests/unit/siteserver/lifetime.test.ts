@@ -69,7 +69,7 @@ it.skipIf(process.platform === 'win32')(
     let log = ''
     const running = await startServer({
       cwd: root,
-      command: { tool: 'eleventy', program: process.execPath, args: (port) => ['server.js', String(port)], display: 'server', liveReload: false, shell: false },
+      command: { tool: 'eleventy', program: process.execPath, args: (port) => ['server.js', String(port)], display: 'server', shell: false },
       onOutput: (text) => (log += text),
       lifetime: await lifetimeFiles(join(root, 'state')),
     })

@@ -9,7 +9,7 @@ import { lifetimeFiles } from '../../../../electron/siteserver/lifetime'
 const [, , root, script, stateDir] = process.argv
 const running = await startServer({
   cwd: root!,
-  command: { tool: 'eleventy', program: process.execPath, args: (port) => [script!, String(port)], display: 'server', liveReload: false, shell: false },
+  command: { tool: 'eleventy', program: process.execPath, args: (port) => [script!, String(port)], display: 'server', shell: false },
   onOutput: () => undefined,
   lifetime: await lifetimeFiles(stateDir),
 })
