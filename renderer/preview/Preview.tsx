@@ -8,7 +8,6 @@ import { currentHeading, headingsOf } from './outline'
 import { Diagrams } from './diagrams'
 import { EmbedPlayers } from './embeds'
 import { patchBlocks } from './patch'
-import { LARGE_BODY } from './refresh-timing'
 import { useSiteData } from './site-data'
 import type { SiteData } from '../../shared/render/site-refs'
 import { frameShell, previewBody, PreviewRenderer, type PreviewBlock, type PreviewOptions } from './render'
@@ -63,8 +62,6 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
   const { t } = useI18n()
   const live = useLiveText(source, path, text, bodyStart)
   const { body, lineOffset } = useMemo(() => previewBody(live.text, live.bodyStart), [live.text, live.bodyStart])
-  const quietFor = useRef(live.quietFor)
-  quietFor.current = live.quietFor
   // Each diagram drawn renders the preview again, with the drawing in place of its source.
   const [drawn, setDrawn] = useState(0)
   const diagrams = useMemo(
@@ -85,41 +82,49 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
   if (failure) throw failure.error
   const view = useRef<FrameView | null>(null)
   const frame = useRef<HTMLIFrameElement>(null)
-  const shown = useRef<{ body: string; lineOffset: number; renderer: PreviewRenderer; drawn: number; site: SiteData; cost: number } | null>(null)
+  const rendering = useRef<Promise<void> | null>(null)
+  const shown = useRef<{ body: string; lineOffset: number; renderer: PreviewRenderer; drawn: number; site: SiteData } | null>(null)
   useEffect(() => {
     const last = shown.current
     // Keyed on the body, not the text: typing in the header (or the form) renders nothing again.
     if (last && last.body === body && last.lineOffset === lineOffset && last.renderer === renderer && last.drawn === drawn && last.site === site) return
-    const render = () => {
-      const start = performance.now()
+    let cancelled = false
+    const render = async () => {
+      // One render in the worker at a time: a newer body waits for it, older ones are dropped.
+      while (rendering.current) {
+        await rendering.current
+        if (cancelled) return
+      }
+      const job = renderer.renderOffThread(body, lineOffset, site)
+      const done = job.then(
+        () => undefined,
+        () => undefined,
+      )
+      rendering.current = done
+      void done.then(() => {
+        if (rendering.current === done) rendering.current = null
+      })
       let blocks: PreviewBlock[]
       try {
-        blocks = renderer.render(body, lineOffset, site)
+        blocks = await job
       } catch (error) {
         // Thrown again while rendering, so the preview's error boundary shows it.
-        setFailure({ error })
+        if (!cancelled) setFailure({ error })
         return
       }
+      if (cancelled) return
       setRendered({ blocks, article: renderer.options.articlePath })
-      const cost = performance.now() - start
-      // The first render of an article also pays for warming up: keep the lowest cost seen.
-      shown.current = { body, lineOffset, renderer, drawn, site, cost: last?.renderer === renderer ? Math.min(last.cost, cost) : cost }
+      shown.current = { body, lineOffset, renderer, drawn, site }
     }
-    // The text comes on the writer's pause (live-text.ts): render it at once. A large body waits
-    // until the writer has paused for twice its last refresh, so a short pause in typing is not
-    // followed by a frozen editor; typing meanwhile pushes the refresh back.
-    const slow = last !== null && last.renderer === renderer && body.length > LARGE_BODY ? last.cost : 0
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const attempt = () => {
-      const wait = 2 * slow - quietFor.current()
-      if (wait > 0) timer = setTimeout(attempt, wait)
-      else render()
-    }
-    // Another article or other options: counted from the next paint, so an article being opened shows its editor first.
+    // The text comes on the writer's pause (live-text.ts): render it at once, off the window's
+    // thread (render-worker.ts), so typing goes on meanwhile. Another article or other options:
+    // counted from the next paint, so an article being opened shows its editor first.
     const fresh = last === null || last.renderer !== renderer
-    const frame = fresh ? requestAnimationFrame(() => (timer = setTimeout(attempt))) : 0
-    if (!fresh) attempt()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const frame = fresh ? requestAnimationFrame(() => (timer = setTimeout(() => void render()))) : 0
+    if (!fresh) void render()
     return () => {
+      cancelled = true
       cancelAnimationFrame(frame)
       clearTimeout(timer)
     }

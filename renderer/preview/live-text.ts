@@ -15,20 +15,14 @@ export interface LiveText {
   bodyStart: number
 }
 
-export interface LiveTextView extends LiveText {
-  /** Milliseconds since the last edit of the article (Infinity before any): a slow refresh waits for a longer pause. */
-  quietFor(): number
-}
-
 /**
  * The article's text for the preview, taken from the editor on the preview's own short pause
  * instead of the buffer store's published text (which waits longer, for the form and the status
  * bar). `published` is that text: a newer one (another article, a reload, a header edit) shows at once.
  */
-export function useLiveText(source: EditorTextSource, path: string, published: string, publishedBodyStart: number): LiveTextView {
+export function useLiveText(source: EditorTextSource, path: string, published: string, publishedBodyStart: number): LiveText {
   // Kept with the published text it was taken after: once that changes, the published one is newer.
   const [live, setLive] = useState<{ text: LiveText; after: string; path: string } | null>(null)
-  const lastEdit = useRef(-Infinity)
   const after = useRef(published)
   after.current = published
   useEffect(() => {
@@ -38,7 +32,6 @@ export function useLiveText(source: EditorTextSource, path: string, published: s
       if (state) setLive({ text: { text: state.doc.toString(), bodyStart: headerOf(state).bodyStart }, after: after.current, path })
     }
     const stop = source.onEdit(() => {
-      lastEdit.current = performance.now()
       clearTimeout(timer)
       timer = setTimeout(take, PREVIEW_PAUSE_MS)
     })
@@ -47,7 +40,6 @@ export function useLiveText(source: EditorTextSource, path: string, published: s
       clearTimeout(timer)
     }
   }, [source, path])
-  const quietFor = () => performance.now() - lastEdit.current
-  if (live && live.after === published && live.path === path) return { ...live.text, quietFor }
-  return { text: published, bodyStart: publishedBodyStart, quietFor }
+  if (live && live.after === published && live.path === path) return live.text
+  return { text: published, bodyStart: publishedBodyStart }
 }

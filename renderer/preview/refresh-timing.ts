@@ -9,6 +9,3 @@
  * apart while typing).
  */
 export const PREVIEW_PAUSE_MS = 100
-
-/** Bodies longer than this wait for a longer pause (twice their last refresh): a refresh blocks the window while it runs. */
-export const LARGE_BODY = 256 * 1024

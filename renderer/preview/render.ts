@@ -1,9 +1,10 @@
 import DOMPurify from 'dompurify'
 import { fileStem, PLAIN_RULES, resolveTarget, type AssetRules } from '../../shared/assets'
 import { ARTICLE_ADD_TAGS, ARTICLE_FORBID_ATTR, ARTICLE_FORBID_TAGS } from '../../shared/html/sanitize-rules'
-import { renderBlocks } from '../../shared/markdown'
+import { renderBlocks, type RenderedBlock, type RenderOptions } from '../../shared/markdown'
 import type { SiteData } from '../../shared/render/site-refs'
 import type { Generator } from '../../shared/sites/types'
+import { renderInWorker } from './render-client'
 import { decideCssSources, decideElementSources, sourceKind, type SourceDecider } from '../../shared/resources'
 
 /**
@@ -105,11 +106,43 @@ export class PreviewRenderer {
 
   /** `site`: what the rest of the site says about tags naming its other files (shared/render/site-refs). */
   render(body: string, lineOffset: number, site?: SiteData): PreviewBlock[] {
-    const assetFolder = this.options.articlePath === undefined ? undefined : fileStem(this.options.articlePath)
-    const next = new Map<string, { html: string; remote: readonly string[] }>()
+    return this.sanitized(renderBlocks(body, { ...this.renderOptions(site), mermaid: this.mermaid }), lineOffset)
+  }
+
+  /**
+   * The same render with markdown-it, highlight.js and KaTeX in the preview's worker
+   * (render-worker.ts), so a large article does not hold up typing; only the blocks that changed
+   * are sanitized here. Diagrams are drawn here (mermaid needs the DOM) and sent back to the
+   * worker to put in place.
+   */
+  async renderOffThread(body: string, lineOffset: number, site?: SiteData): Promise<PreviewBlock[]> {
+    const options = this.renderOptions(site)
+    for (let round = 0; ; round++) {
+      const drawn: Record<string, string> = {}
+      for (const source of this.diagramSources) {
+        const markup = this.mermaid?.(source)
+        if (markup) drawn[source] = markup
+      }
+      const { blocks, diagrams } = await renderInWorker(body, options, drawn)
+      this.diagramSources = diagrams
+      // A diagram drawn before (another article's, the same source) but not sent: once more with it.
+      const missed = diagrams.some((source) => drawn[source] === undefined && this.mermaid?.(source))
+      if (!missed || round > 0) return this.sanitized(blocks, lineOffset)
+    }
+  }
+
+  private diagramSources: string[] = []
+
+  private renderOptions(site: SiteData | undefined): Omit<RenderOptions, 'mermaid'> {
     const { generator, articlePath } = this.options
+    const assetFolder = articlePath === undefined ? undefined : fileStem(articlePath)
     const mdx = articlePath !== undefined && /\.mdx$/i.test(articlePath)
-    const blocks = renderBlocks(body, { assetFolder, generator, mdx, mermaid: this.mermaid, site }).map(({ html, line }) => {
+    return { assetFolder, generator, mdx, site }
+  }
+
+  private sanitized(rendered: readonly RenderedBlock[], lineOffset: number): PreviewBlock[] {
+    const next = new Map<string, { html: string; remote: readonly string[] }>()
+    const blocks = rendered.map(({ html, line }) => {
       let clean = next.get(html) ?? this.last.get(html)
       if (!clean) {
         this.remote = new Set()
