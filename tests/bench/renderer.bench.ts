@@ -10,6 +10,7 @@
  *                       (renderer/preview/refresh-timing.ts): that pause is the writer's, so the refresh
  *                       is counted from its end; the last key → painted time is printed beside it.
  *   typing while previewing  the 1 MB keystroke rows run with the preview shown; how often it refreshed is printed
+ *   typing during a render   keys typed while the preview renders the 1 MB article (in its worker)  vs  the same keys into a bare CodeMirror
  *   open                click in the list → editor painted         vs  folio.readArticle of the same file
  *   library heap        heap after GC with 10,000 articles listed  vs  the same app with one article
 Typing into a header field with a big library listed is tests/bench/form.bench.ts.
@@ -32,6 +33,11 @@ const KEYSTROKES = SMALL ? 40 : 200
 const BURST = SMALL ? 10 : 20
 const KEY_GAP_MS = 50
 const PAUSE_MS = 400
+/** Typing during a 1 MB render: rounds of one key, a pause that starts a render, and a burst typed while it runs. */
+const DURING_ROUNDS = SMALL ? 4 : 10
+const DURING_BURST = 10
+/** After each round, long enough for the render (and the one after the burst) to finish. */
+const DURING_SETTLE_MS = 4_000
 /** Time for a freshly shown editor to finish its background parse before typing starts. */
 const SETTLE_MS = 1_000
 const PREVIEW_ROUNDS = SMALL ? 4 : 10
@@ -192,6 +198,70 @@ try {
     rows.push(rowOf('keystroke → paint p50 (1 MB)', median(ours), median(bare), 'reference'))
     rows.push(rowOf('keystroke → paint p95 (1 MB)', quantile(ours, 0.95), quantile(bare, 0.95), '≤ 16.7 ms, one frame', { maxValue: 16.7 }))
     rows.push(rowOf('keystroke → paint max (1 MB)', Math.max(...ours), Math.max(...bare), 'reference'))
+
+    // Typing during a 1 MB render: one key, a pause just past the preview's, so the whole article
+    // goes to render, then a burst typed while that render runs (in the preview's worker). The same
+    // keys into a bare CodeMirror with no preview at all are the baseline.
+    const during: number[] = []
+    const bareDuring: number[] = []
+    let overlapping = 0
+    const duringKeys = typingText(DURING_ROUNDS * (DURING_BURST + 1))
+    const typeDuring = async (): Promise<number[]> => {
+      await bounded(
+        page.evaluate(() => window.folioBench!.takeKeystrokes()),
+        WAIT_MS,
+        'the page to hand over keystroke times',
+      )
+      for (let round = 0, k = 0; round < DURING_ROUNDS; round++) {
+        await bounded(page.keyboard.type(duringKeys[k++]!), WAIT_MS, 'a key')
+        await sleep(PREVIEW_PAUSE_MS + 30)
+        for (let i = 0; i < DURING_BURST; i++) {
+          await bounded(page.keyboard.type(duringKeys[k++]!), WAIT_MS, 'a key')
+          await sleep(KEY_GAP_MS)
+        }
+        await sleep(DURING_SETTLE_MS)
+      }
+      return bounded(
+        page.evaluate(() => window.folioBench!.takeKeystrokes()),
+        WAIT_MS,
+        'the page to hand over keystroke times',
+      )
+    }
+    await page
+      .locator('.cm-line', { hasText: bigLines[line - 1]!.slice(0, 12) })
+      .first()
+      .click({ timeout: WAIT_MS })
+    await bounded(page.keyboard.press('End'), WAIT_MS, 'the End key')
+    await sleep(SETTLE_MS)
+    await bounded(
+      page.evaluate(() => window.folioBench!.watchPreviewPatches()),
+      WAIT_MS,
+      'the preview frame',
+    )
+    during.push(...(await typeDuring()))
+    overlapping = await bounded(
+      page.evaluate(() => window.folioBench!.takePreviewPatches()),
+      WAIT_MS,
+      'the preview refresh count',
+    )
+    await bounded(
+      page.evaluate(([doc, at]) => window.folioBench!.mountBareEditor(doc, at), [bigBody, 5] as const),
+      WAIT_MS,
+      'the bare editor',
+    )
+    await sleep(SETTLE_MS)
+    bareDuring.push(...(await typeDuring()))
+    await bounded(
+      page.evaluate(() => window.folioBench!.unmountBareEditor()),
+      WAIT_MS,
+      'the bare editor to go',
+    )
+    console.log(`typing during a 1 MB render: ${DURING_ROUNDS} renders started, ${overlapping} preview patches seen`)
+    rows.push(rowOf('keystroke → paint p50 during a 1 MB render', median(during), median(bareDuring), 'reference'))
+    rows.push(
+      rowOf('keystroke → paint p95 during a 1 MB render', quantile(during, 0.95), quantile(bareDuring, 0.95), '≤ 16.7 ms, one frame', { maxValue: 16.7 }),
+    )
+    rows.push(rowOf('keystroke → paint max during a 1 MB render', Math.max(...during), Math.max(...bareDuring), 'reference'))
 
     // Preview refresh: type a word into the 100 KB article, time from its last key to the preview showing it.
     await openArticle(page, 'mid.md', '第 1 节')
