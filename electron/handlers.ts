@@ -9,7 +9,7 @@ import * as v from 'valibot'
 import { INVOKE, INVOKE_ARGUMENTS } from '../shared/contract'
 import { FolioError, type Envelope, type FolioErrorData } from '../shared/errors'
 import { openWorkspace, type Workspace } from './workspace/workspace'
-import { createJournal } from './recovery/journal'
+import { createCrashJournal } from './recovery/crash-journal'
 import { createTaxonomyService, type TaxonomyService } from './taxonomy/service'
 import { createReplaceService, type ReplaceService } from './search/replace'
 import { createExportService, type ExportServiceDeps } from './export/service'
@@ -93,7 +93,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   let unsaved: readonly string[] = []
   // True once the page journals (it has answered recovery); false while a page has yet to answer.
   let journalAnswered = false
-  const journal = deps.journalDir === undefined ? null : createJournal({ dir: deps.journalDir })
+  const journal = deps.journalDir === undefined ? null : createCrashJournal({ dir: deps.journalDir })
 
   const setUnsaved = (paths: readonly string[]): void => {
     unsaved = [...paths]

@@ -43,16 +43,16 @@ import { DeletedBanner } from './buffers/DeletedBanner'
 import { focusNewArticle } from './buffers/focus-new'
 import { useUnsavedQuestion } from './buffers/UnsavedQuestion'
 import { StatusBar } from './status/StatusBar'
-import { useCommandShortcuts, type CommandHandlers } from './state/shortcuts'
-import { NewArticleDialog } from './state/NewArticleDialog'
+import { useCommandShortcuts, type CommandHandlers } from './workbench/command-shortcuts'
+import { NewArticleDialog } from './dialogs/NewArticleDialog'
 import { ExportDialog } from './export/ExportDialog'
 import { GitPanels } from './git/GitPanels'
 import { PublishDialog } from './publish/PublishDialog'
 import { useGit } from './git/use-git'
-import { RecoveryDialog } from './state/RecoveryDialog'
-import { useJournal } from './buffers/journal'
+import { RecoveryDialog } from './dialogs/RecoveryDialog'
+import { useCrashJournalFeed } from './buffers/crash-journal-feed'
 import { usePaneCycle } from './keyboard/pane-cycle'
-import { ShortcutsPanel } from './state/Panels'
+import { ShortcutsPanel } from './dialogs/ShortcutsPanel'
 import { useAutosave } from './buffers/autosave'
 import { PreviewSwitch } from './siteserver/PreviewSwitch'
 import { allowRemote, remoteAllowed } from './settings/remote-content'
@@ -245,7 +245,7 @@ function Workbench() {
     }
   }
 
-  useJournal(buffers, unsaved, recoveryAnswered)
+  useCrashJournalFeed(buffers, unsaved, recoveryAnswered)
 
   const restoreRecovered = async () => {
     if (!recovered) return

@@ -1,6 +1,6 @@
 /**
  * A crashed or killed renderer is reloaded; the reloaded page asks takeRecovered() and gets the
- * buffers the crash journal (electron/recovery/journal.ts, written through the handlers) holds.
+ * buffers the crash journal (electron/recovery/crash-journal.ts, written through the handlers) holds.
  * A renderer that keeps crashing is not reloaded forever: after a few crashes in a short time
  * the user is told, and the journal waits for the next launch.
  */

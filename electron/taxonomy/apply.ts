@@ -8,7 +8,7 @@ import type { BulkResult, BulkSkip } from '../../shared/contract'
 import { FolioError } from '../../shared/errors'
 import { applyPatches } from '../../shared/frontmatter'
 import type { ArticleStore } from '../workspace/article-store'
-import type { BulkJournal, JournalEntry, JournalFile } from './journal'
+import type { UndoLog, JournalEntry, JournalFile } from './undo-log'
 import type { Plan } from './plan'
 
 /** What apply and undo need of the workspace: its folder, its one write path, and its move (an article's asset folder follows it). */
@@ -35,7 +35,7 @@ function reason(error: unknown): string {
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
 
-export async function applyPlan(plan: Plan, store: FileStore, journal: BulkJournal): Promise<BulkResult> {
+export async function applyPlan(plan: Plan, store: FileStore, journal: UndoLog): Promise<BulkResult> {
   const skipped: BulkSkip[] = [...plan.skipped]
   const ready = plan.files.map((planned) => {
     const file: JournalFile = { path: planned.path, beforeHash: planned.baseHash, afterHash: planned.afterHash, before: planned.before }
@@ -86,7 +86,7 @@ export async function applyPlan(plan: Plan, store: FileStore, journal: BulkJourn
 }
 
 /** Restores every file that still holds what the edit wrote; the others are reported, untouched. */
-export async function undoEdit(id: string, store: FileStore, journal: BulkJournal): Promise<BulkResult> {
+export async function undoEdit(id: string, store: FileStore, journal: UndoLog): Promise<BulkResult> {
   const entry = await journal.read(id)
   if (!entry) throw new FolioError({ code: 'NOT_FOUND', message: `There is no bulk edit ${id} to undo (already undone?).` })
   if (entry.root !== store.root) {

@@ -8,7 +8,7 @@ import { FolioError } from '../../shared/errors'
 import type { Workspace } from '../workspace/workspace'
 import { applyPlan, undoEdit, type FileStore } from './apply'
 import { collectTaxonomy, type HeaderCache } from './collect'
-import { createBulkJournal } from './journal'
+import { createUndoLog } from './undo-log'
 import { planOperation, type Plan } from './plan'
 
 export interface TaxonomyService {
@@ -32,7 +32,7 @@ const FIRST_PAGE = 200
 export function createTaxonomyService(workspace: Workspace, options: { journalDir: string | null }): TaxonomyService {
   const cache: HeaderCache = new Map()
   const plans = new Map<string, Plan>()
-  const journal = createBulkJournal(options.journalDir)
+  const journal = createUndoLog(options.journalDir)
   const store: FileStore = {
     root: workspace.info.root,
     edit: (path, change, baseHash) => workspace.edit(path, change, baseHash),

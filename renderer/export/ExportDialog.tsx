@@ -4,7 +4,7 @@ import { folio, onMainEvent } from '../bridge'
 import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
 import type { StringKey } from '../i18n/strings'
-import { Modal } from '../state/Modal'
+import { Modal } from '../dialogs/Modal'
 
 interface Props {
   /** The open article, or null: then only the whole folder can be exported. */

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import type { GitState } from '../../shared/contract'
 import { folio } from '../bridge'
 import { useI18n } from '../i18n/i18n'
-import { Modal } from '../state/Modal'
+import { Modal } from '../dialogs/Modal'
 import { STATUS_KEYS } from './status-label'
 import { suggestMessage } from './suggest-message'
 

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react'
 import { folio } from '../bridge'
 import { useI18n } from '../i18n/i18n'
 import { TextMerge } from '../merge/TextMerge'
-import { Modal } from '../state/Modal'
+import { Modal } from '../dialogs/Modal'
 
 interface Props {
   path: string

@@ -1,6 +1,6 @@
 import { Transaction } from '@codemirror/state'
 import type { BufferStore } from '../buffers/buffer-store'
-import { reloadTransaction } from '../state/reload'
+import { reloadTransaction } from '../workbench/reload'
 
 /**
  * Puts `text` (a past version, a merge) into the shown buffer as one undoable edit that changes

@@ -1,7 +1,7 @@
 import { COMMAND_KEYS, type MenuCommand } from '../../shared/contract'
 import { useI18n } from '../i18n/i18n'
-import { COMMAND_LABELS, shownKeys } from '../state/Panels'
-import type { CommandHandlers } from '../state/shortcuts'
+import { COMMAND_LABELS, shownKeys } from '../dialogs/ShortcutsPanel'
+import type { CommandHandlers } from '../workbench/command-shortcuts'
 import { rank } from './quick-open/fuzzy'
 import { Highlighted, Picker } from './quick-open/Picker'
 

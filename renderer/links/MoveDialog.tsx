@@ -7,7 +7,7 @@ import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
 import { HunkView } from '../dialogs/HunkView'
 import { SkippedList } from '../dialogs/SkippedList'
-import { Modal } from '../state/Modal'
+import { Modal } from '../dialogs/Modal'
 
 /** The buffers a rename reads (articles with unsaved edits) and rewrites in place of their files. */
 export type MoveBuffers = Pick<BufferStore, 'getSnapshot' | 'editorState' | 'editKept'>

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react'
 import { useI18n } from '../i18n/i18n'
-import { Modal } from '../state/Modal'
+import { Modal } from '../dialogs/Modal'
 import { SUGGESTED_MAX_WIDTH, type MediaSettings } from './settings'
 
 interface Props {

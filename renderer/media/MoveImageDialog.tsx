@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useI18n } from '../i18n/i18n'
-import { Modal } from '../state/Modal'
+import { Modal } from '../dialogs/Modal'
 
 interface Props {
   path: string

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import type { Generator } from '../../shared/sites/types'
 import { useI18n } from '../i18n/i18n'
-import { Modal } from '../state/Modal'
+import { Modal } from '../dialogs/Modal'
 import { diskLineEndings, type ConflictTexts } from './conflict'
 import { TextMerge } from './TextMerge'
 

@@ -8,7 +8,7 @@ import type { PublishResult, PublishSuggestion } from '../../shared/contract'
 import { folio, onMainEvent } from '../bridge'
 import { keepTail } from '../git/use-git'
 import { useI18n } from '../i18n/i18n'
-import { Modal } from '../state/Modal'
+import { Modal } from '../dialogs/Modal'
 
 interface Props {
   /** The command last run for this folder, if any. */

@@ -4,7 +4,7 @@ import type { ArticleGoal, GoalUnit } from '../../shared/contract'
 import type { TextStats } from '../../shared/text-stats'
 import { GOAL_TARGET } from '../../shared/settings'
 import { useI18n } from '../i18n/i18n'
-import { Modal } from '../state/Modal'
+import { Modal } from '../dialogs/Modal'
 
 /** What a goal counts in the body: words (a Chinese character is one) or visible characters. */
 export function goalCount(stats: TextStats, unit: GoalUnit): number {

@@ -3,7 +3,7 @@ import type { Settings, ThemeChoice } from '../../shared/contract'
 import { FONT_SIZE, LINE_HEIGHT, validSetting } from '../../shared/settings'
 import { useI18n } from '../i18n/i18n'
 import type { StringKey } from '../i18n/strings'
-import { Modal } from '../state/Modal'
+import { Modal } from '../dialogs/Modal'
 import { allowRemote, remoteAllowed } from './remote-content'
 import type { SettingsInfo } from './use-settings'
 

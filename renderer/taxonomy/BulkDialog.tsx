@@ -5,7 +5,7 @@ import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
 import { HunkView } from '../dialogs/HunkView'
 import { SkippedList } from '../dialogs/SkippedList'
-import { Modal } from '../state/Modal'
+import { Modal } from '../dialogs/Modal'
 
 /** Files whose diff is drawn; the rest are counted (a rename can touch thousands). */
 const SHOWN_FILES = 200

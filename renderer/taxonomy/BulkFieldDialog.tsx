@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { BulkOperation } from '../../shared/contract'
 import { useI18n } from '../i18n/i18n'
-import { Modal } from '../state/Modal'
+import { Modal } from '../dialogs/Modal'
 import { BulkDialog } from './BulkDialog'
 
 type Action = 'set' | 'add-to-list' | 'remove-from-list' | 'unset'

@@ -4,7 +4,7 @@ import { folio } from '../bridge'
 import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
 import { CATEGORY_SEPARATOR } from '../../shared/contract'
-import { Modal } from '../state/Modal'
+import { Modal } from '../dialogs/Modal'
 import { BulkDialog } from './BulkDialog'
 
 /** Values drawn per key; a folder with thousands of one-off tags shows the most used first. */

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
-import { Modal } from '../../state/Modal'
+import { Modal } from '../../dialogs/Modal'
 
 interface Props<T> {
   title: string

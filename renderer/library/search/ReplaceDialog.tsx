@@ -5,7 +5,7 @@ import { useErrorText } from '../../i18n/errors'
 import { useI18n } from '../../i18n/i18n'
 import { HunkView } from '../../dialogs/HunkView'
 import { SkippedList } from '../../dialogs/SkippedList'
-import { Modal } from '../../state/Modal'
+import { Modal } from '../../dialogs/Modal'
 
 interface Props {
   request: ReplaceRequest

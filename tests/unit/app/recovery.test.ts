@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createHandlers, dispatch, type Handlers } from '../../../electron/handlers'
-import { JOURNAL_FILE } from '../../../electron/recovery/journal'
+import { JOURNAL_FILE } from '../../../electron/recovery/crash-journal'
 import { setupCrashRecovery } from '../../../electron/app/recovery'
 import { BrowserWindow, FakeEvent } from './fake-electron'
 

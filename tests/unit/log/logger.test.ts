@@ -10,7 +10,7 @@ import { openSettings } from '../../../electron/settings/store'
 import { createHandlers, dispatch } from '../../../electron/handlers'
 import { log, useLogger } from '../../../electron/log/log'
 import { createFileLogger, LOG_FILE, type Logger } from '../../../electron/log/logger'
-import { createJournal } from '../../../electron/recovery/journal'
+import { createCrashJournal } from '../../../electron/recovery/crash-journal'
 
 let base: string
 let previous: Logger | null = null
@@ -84,7 +84,7 @@ describe('failures that must not be silent', () => {
   it('a crash journal that cannot be written', async () => {
     const file = logInto()
     await writeFile(join(base, 'recovery'), 'a file where the journal folder should be')
-    const journal = createJournal({ dir: join(base, 'recovery'), debounceMs: 10 })
+    const journal = createCrashJournal({ dir: join(base, 'recovery'), debounceMs: 10 })
     journal.record('/site', [{ path: 'a.md', text: 'unsaved', baseHash: 'h' }])
     await expect(journal.flush()).rejects.toThrow()
     await log.flush()

@@ -2,7 +2,7 @@ import { EditorSelection, EditorState } from '@codemirror/state'
 import { history, undo } from '@codemirror/commands'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { reloadTransaction } from '../../../renderer/state/reload'
+import { reloadTransaction } from '../../../renderer/workbench/reload'
 
 const ARTICLE = '---\ntitle: Hello\ndate: 2024-05-01\n---\n\nFirst paragraph.\n\nSecond paragraph.\n'
 

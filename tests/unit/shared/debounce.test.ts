@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { debounceWithMaxWait } from '../../../shared/debounce'
-import { JOURNAL_DELAY_MS, JOURNAL_MAX_WAIT_MS } from '../../../renderer/buffers/journal'
+import { JOURNAL_DELAY_MS, JOURNAL_MAX_WAIT_MS } from '../../../renderer/buffers/crash-journal-feed'
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })

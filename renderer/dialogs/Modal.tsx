@@ -1,5 +1,5 @@
 import { useId, useRef, type ReactNode } from 'react'
-import { useFocusTrap } from '../dialogs/focus-trap'
+import { useFocusTrap } from './focus-trap'
 
 interface Props {
   title: string

@@ -1,5 +1,5 @@
 /**
- * The journal of applied bulk edits: for every file written, the text it had before and the
+ * The undo log of applied bulk edits (not the crash journal of unsaved buffers): for every file written, the text it had before and the
  * hashes before and after, so an undo can restore it byte for byte (and only if nobody changed it
  * since). Written before the first file changes, so a crash mid-way still leaves a usable undo.
  */
@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BulkOperation, ReplaceRequest } from '../../shared/contract'
 import { writeFileAtomic } from '../workspace/atomic-write'
-import { PRIVATE_DIR, PRIVATE_FILE } from '../recovery/journal'
+import { PRIVATE_DIR, PRIVATE_FILE } from '../recovery/crash-journal'
 
 export interface JournalFile {
   path: string
@@ -37,7 +37,7 @@ export interface JournalEntry {
   files: JournalFile[]
 }
 
-export interface BulkJournal {
+export interface UndoLog {
   write(entry: JournalEntry): Promise<void>
   read(id: string): Promise<JournalEntry | null>
   remove(id: string): Promise<void>
@@ -55,8 +55,8 @@ async function prune(dir: string): Promise<void> {
   await Promise.all(aged.slice(KEPT).map(({ n }) => rm(join(dir, n), { force: true })))
 }
 
-/** Journals in `dir` (one JSON file per edit), or in memory when there is no data folder. */
-export function createBulkJournal(dir: string | null): BulkJournal {
+/** The undo log in `dir` (one JSON file per edit), or in memory when there is no data folder. */
+export function createUndoLog(dir: string | null): UndoLog {
   if (dir === null) {
     const entries = new Map<string, JournalEntry>()
     return {

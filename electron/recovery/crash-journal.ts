@@ -39,7 +39,7 @@ export interface Journal {
   clear(): Promise<void>
 }
 
-export function createJournal(options: JournalOptions): Journal {
+export function createCrashJournal(options: JournalOptions): Journal {
   const file = join(options.dir, JOURNAL_FILE)
   const debounceMs = options.debounceMs ?? 800
   const maxWaitMs = options.maxWaitMs ?? 5000

@@ -6,7 +6,7 @@ import type { BufferStore } from './buffer-store'
 
 /**
  * Typing sends its text once it pauses this long, and while it never pauses at least this often.
- * The main process adds its own short debounce (electron/recovery/journal.ts, 800 ms) before the
+ * The main process adds its own short debounce (electron/recovery/crash-journal.ts, 800 ms) before the
  * disk, so a kill loses at most MAX_WAIT + 800 ms (4.3 s, with room for IPC and fsync) < 5 s of typing.
  */
 export const JOURNAL_DELAY_MS = 1000
@@ -18,7 +18,7 @@ export const JOURNAL_MAX_WAIT_MS = 3500
  * `enabled` stays false until a journal left by a crash has been restored or discarded: writing
  * this page's (empty) set first would erase the very work the recovery dialog is offering.
  */
-export function useJournal(store: BufferStore, unsaved: readonly string[], enabled: boolean): void {
+export function useCrashJournalFeed(store: BufferStore, unsaved: readonly string[], enabled: boolean): void {
   const key = unsaved.join('\n')
   const keyRef = useRef(key)
   keyRef.current = key

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createJournal, JOURNAL_FILE } from '../../../electron/recovery/journal'
+import { createCrashJournal, JOURNAL_FILE } from '../../../electron/recovery/crash-journal'
 
 let dir: string
 const buffer = (path: string, text = `text of ${path}`) => ({ path, text, baseHash: `hash-${path}` })
@@ -20,7 +20,7 @@ afterEach(async () => {
 describe('crash journal', () => {
   it('writes only after the debounce, then a new process reads the buffers back', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
-    const journal = createJournal({ dir, debounceMs: 500 })
+    const journal = createCrashJournal({ dir, debounceMs: 500 })
     journal.record('/site', [buffer('a.md')])
     journal.record('/site', [buffer('a.md', 'newer'), buffer('b.md')])
     expect(journal.pending()).toBe(true)
@@ -31,14 +31,14 @@ describe('crash journal', () => {
     vi.useRealTimers()
 
     // As after a crash or a kill: a fresh journal on the same folder offers the buffers back.
-    const recovered = await createJournal({ dir }).read()
+    const recovered = await createCrashJournal({ dir }).read()
     expect(recovered).toMatchObject({ root: '/site', buffers: [buffer('a.md', 'newer'), buffer('b.md')] })
     expect(typeof recovered?.savedAt).toBe('number')
   })
 
   it('still writes while typing never pauses', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
-    const journal = createJournal({ dir, debounceMs: 800, maxWaitMs: 2000 })
+    const journal = createCrashJournal({ dir, debounceMs: 800, maxWaitMs: 2000 })
     for (let i = 0; i < 10; i++) {
       journal.record('/site', [buffer('a.md', `draft ${i}`)])
       await vi.advanceTimersByTimeAsync(300)
@@ -54,7 +54,7 @@ describe('crash journal', () => {
     await writeFile(join(dir, `${JOURNAL_FILE}.${process.pid}.tmp`), 'left by a crash', { mode: 0o644 })
     const previous = process.umask(0o022)
     try {
-      const journal = createJournal({ dir, debounceMs: 10 })
+      const journal = createCrashJournal({ dir, debounceMs: 10 })
       journal.record('/site', [buffer('a.md')])
       await journal.flush()
     } finally {
@@ -64,7 +64,7 @@ describe('crash journal', () => {
   })
 
   it('an empty set or a discard removes the journal', async () => {
-    const journal = createJournal({ dir, debounceMs: 10 })
+    const journal = createCrashJournal({ dir, debounceMs: 10 })
     journal.record('/site', [buffer('a.md')])
     await journal.flush()
     journal.record('', [])
@@ -77,13 +77,13 @@ describe('crash journal', () => {
   })
 
   it('read() sees what is still pending', async () => {
-    const journal = createJournal({ dir, debounceMs: 60_000 })
+    const journal = createCrashJournal({ dir, debounceMs: 60_000 })
     journal.record('/site', [buffer('a.md')])
     expect((await journal.read())?.buffers).toEqual([buffer('a.md')])
   })
 
   it('a torn or foreign journal yields nothing instead of failing', async () => {
-    const journal = createJournal({ dir })
+    const journal = createCrashJournal({ dir })
     journal.record('/site', [buffer('a.md')])
     await journal.flush()
     await writeFile(join(dir, JOURNAL_FILE), '{"root": "/site", "savedAt": 1, "buffers": [{"pa')
