@@ -210,6 +210,12 @@ export const SearchRequestSchema = v.strictObject({
   offset: v.optional(Count),
   /** How many articles the page lists. */
   limit: v.optional(Count),
+  /**
+   * false: answer as soon as the page is listed (and one more article is known to match), without
+   * searching the rest of the folder; the totals then cover the articles searched so far. A search
+   * box asks this way first, then for the totals alone (limit 0), so its first rows come early.
+   */
+  countAll: v.optional(v.boolean()),
 })
 export type SearchRequest = v.InferOutput<typeof SearchRequestSchema>
 
@@ -221,6 +227,8 @@ export interface SearchResults {
   totalArticles: number
   /** Offset of the next page; null when this page is the last. */
   nextOffset: number | null
+  /** The totals cover every article searched (false only when asked with countAll: false, and stopped early). */
+  counted: boolean
 }
 
 export const NewArticleOptionsSchema = v.object({

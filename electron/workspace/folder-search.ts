@@ -77,10 +77,14 @@ function located(text: string, found: [number, number][]): SearchMatch[] {
 }
 
 /** Searches `docs` in their order; throws BAD_ARGUMENT naming the problem for an invalid pattern. */
-export function searchFolder(docs: readonly SearchDoc[], request: Pick<SearchRequest, 'query' | 'offset' | 'limit'>, site: Generator): SearchResults {
+export function searchFolder(
+  docs: readonly SearchDoc[],
+  request: Pick<SearchRequest, 'query' | 'offset' | 'limit' | 'countAll'>,
+  site: Generator,
+): SearchResults {
   const compiled = compileQuery(request.query)
   if (!compiled.ok) {
-    if (compiled.message === 'empty') return { articles: [], totalMatches: 0, totalArticles: 0, nextOffset: null }
+    if (compiled.message === 'empty') return { articles: [], totalMatches: 0, totalArticles: 0, nextOffset: null, counted: true }
     throw new FolioError({ code: 'BAD_ARGUMENT', message: `The regular expression is not valid: ${compiled.message}` })
   }
   const { pattern } = compiled
@@ -89,7 +93,13 @@ export function searchFolder(docs: readonly SearchDoc[], request: Pick<SearchReq
   const articles: ArticleMatches[] = []
   let totalMatches = 0
   let totalArticles = 0
+  let counted = true
   for (const doc of docs) {
+    // Asked for the page alone: stop once it is full and an article after it is known to match.
+    if (request.countAll === false && totalArticles > offset + articles.length && articles.length === limit) {
+      counted = false
+      break
+    }
     const text = editorText(doc.text())
     pattern.lastIndex = 0
     if (!pattern.test(text)) continue
@@ -101,5 +111,5 @@ export function searchFolder(docs: readonly SearchDoc[], request: Pick<SearchReq
     totalArticles++
     totalMatches += found.length
   }
-  return { articles, totalMatches, totalArticles, nextOffset: offset + articles.length < totalArticles ? offset + articles.length : null }
+  return { articles, totalMatches, totalArticles, nextOffset: offset + articles.length < totalArticles ? offset + articles.length : null, counted }
 }

@@ -365,9 +365,8 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
   }
 
   const searchDocs = (paths?: readonly string[]): SearchDoc[] => {
-    const all = index.list()
-    const byPath = new Map(all.map((a) => [a.path, a]))
-    const chosen = paths ? paths.flatMap((path) => byPath.get(path) ?? []) : all
+    // The paths come in the library's order: no need to sort the whole index by date first.
+    const chosen = paths ? paths.flatMap((path) => index.get(path) ?? []) : index.list()
     return chosen.map((a) => ({ path: a.path, title: a.title, text: () => index.textOf(a.path), headerError: a.error }))
   }
 

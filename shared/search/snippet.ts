@@ -30,13 +30,26 @@ function columns(char: string): number {
     : 1
 }
 
-/** Code points of `text` taken from its end until `budget` columns are used. */
+/**
+ * Code points of `text` taken from its end until `budget` columns are used. Walked back from the
+ * end, not spread into characters: the text before a match can be a whole line of HTML.
+ */
 function tail(text: string, budget: number): string {
-  const chars = [...text]
   let used = 0
-  let i = chars.length
-  while (i > 0 && used + columns(chars[i - 1] as string) <= budget) used += columns(chars[--i] as string)
-  return chars.slice(i).join('')
+  let i = text.length
+  while (i > 0) {
+    let start = i - 1
+    const code = text.charCodeAt(start)
+    if (code >= 0xdc00 && code <= 0xdfff && start > 0) {
+      const high = text.charCodeAt(start - 1)
+      if (high >= 0xd800 && high <= 0xdbff) start--
+    }
+    const width = columns(text.slice(start, i))
+    if (used + width > budget) break
+    used += width
+    i = start
+  }
+  return text.slice(i)
 }
 
 /** Code points of `text` taken from its start until `budget` columns are used. */

@@ -20,7 +20,11 @@ const LOAD_AHEAD = 400
 export function SearchResults({ results, loadingMore, onLoadMore, onOpenMatch }: Props) {
   const { t } = useI18n()
   const list = useRef<HTMLDivElement>(null)
-  const summary = results.totalMatches === 0 ? t('searchNoMatches') : t('searchSummary', { matches: results.totalMatches, articles: results.totalArticles })
+  const summary = !results.counted
+    ? t('searchCounting')
+    : results.totalMatches === 0
+      ? t('searchNoMatches')
+      : t('searchSummary', { matches: results.totalMatches, articles: results.totalArticles })
 
   const onScroll = (event: UIEvent<HTMLDivElement>) => {
     const el = event.currentTarget

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { SearchResults } from '../../../shared/contract'
 import { compileQuery, type SearchQuery } from '../../../shared/search/query'
 import { folio } from '../../bridge'
@@ -25,7 +25,9 @@ export interface FolderSearch {
 export function useFolderSearch(query: SearchQuery, paths: readonly string[]): FolderSearch {
   const { t } = useI18n()
   const describe = useErrorText()
-  const [results, setResults] = useState<SearchResults | null>(null)
+  // The pages listed so far and the whole folder's totals, each tagged with the search it answers.
+  const [page, setPage] = useState<{ run: number; found: SearchResults } | null>(null)
+  const [totals, setTotals] = useState<{ run: number; found: SearchResults } | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [loadingMore, setLoadingMore] = useState(false)
   const generation = useRef(0)
@@ -37,39 +39,54 @@ export function useFolderSearch(query: SearchQuery, paths: readonly string[]): F
     const compiled = compileQuery(query)
     if (!compiled.ok) {
       request.current = null
-      setResults(null)
+      setPage(null)
       setError(compiled.message === 'empty' ? null : t('searchBadRegex', { message: compiled.message }))
       return
     }
     const asked = { query, paths: [...paths] }
     request.current = asked
     const timer = setTimeout(() => {
+      const failed = (failure: unknown) => run === generation.current && setError(describe(failure))
+      // The first page as soon as it is found, then the totals, which take a scan of every
+      // article: both asked at once, the main process answers them in order.
       folio
-        .searchFolder({ ...asked, offset: 0, limit: PAGE })
+        .searchFolder({ ...asked, offset: 0, limit: PAGE, countAll: false })
         .then((found) => {
           if (run !== generation.current) return
-          setResults(found)
+          setPage({ run, found })
           setError(null)
         })
-        .catch((failure: unknown) => run === generation.current && setError(describe(failure)))
+        .catch(failed)
+      folio
+        .searchFolder({ ...asked, offset: 0, limit: 0 })
+        .then((found) => run === generation.current && setTotals({ run, found }))
+        .catch(failed)
     }, SEARCH_DELAY_MS)
     return () => clearTimeout(timer)
   }, [query, paths, t, describe])
 
+  const results = useMemo((): SearchResults | null => {
+    if (!page) return null
+    if (totals?.run !== page.run) return page.found
+    const listed = page.found.articles.length
+    const { totalMatches, totalArticles } = totals.found
+    return { ...page.found, totalMatches, totalArticles, nextOffset: listed < totalArticles ? listed : null, counted: true }
+  }, [page, totals])
+
   const loadMore = useCallback(() => {
     const asked = request.current
-    if (!asked || !results || results.nextOffset === null || loadingMore) return
+    if (!asked || !page || !results || results.nextOffset === null || loadingMore) return
     const run = generation.current
     setLoadingMore(true)
     folio
-      .searchFolder({ ...asked, offset: results.nextOffset, limit: PAGE })
+      .searchFolder({ ...asked, offset: results.nextOffset, limit: PAGE, countAll: false })
       .then((more) => {
         if (run !== generation.current) return
-        setResults((shown) => (shown ? { ...more, articles: [...shown.articles, ...more.articles] } : more))
+        setPage((shown) => (shown ? { run, found: { ...more, articles: [...shown.found.articles, ...more.articles] } } : null))
       })
       .catch((failure: unknown) => run === generation.current && setError(describe(failure)))
       .finally(() => run === generation.current && setLoadingMore(false))
-  }, [results, loadingMore, describe])
+  }, [page, results, loadingMore, describe])
 
   return { results, error, loadingMore, loadMore }
 }

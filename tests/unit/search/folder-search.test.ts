@@ -63,6 +63,25 @@ describe('searchFolder', () => {
     expect(last.nextOffset).toBeNull()
   })
 
+  it('answers with the page alone when asked, reading no article past the one after it', () => {
+    const read: string[] = []
+    const many = Array.from({ length: 9 }, (_, i) => ({ path: `p${i}.md`, title: null, text: () => (read.push(`p${i}.md`), i % 3 === 1 ? 'none' : 'x x') }))
+    const page = searchFolder(many, { query: q('x'), limit: 2, countAll: false }, 'plain')
+    expect(page.articles.map((a) => a.path)).toEqual(['p0.md', 'p2.md'])
+    expect(page).toMatchObject({ nextOffset: 2, counted: false, totalArticles: 3, totalMatches: 6 })
+    expect(read).toEqual(['p0.md', 'p1.md', 'p2.md', 'p3.md'])
+    // The totals alone, then the next page: the same articles a counted search lists.
+    expect(searchFolder(many, { query: q('x'), limit: 0 }, 'plain')).toMatchObject({ articles: [], totalArticles: 6, totalMatches: 12, counted: true })
+    const next = searchFolder(many, { query: q('x'), offset: 2, limit: 2, countAll: false }, 'plain')
+    expect(next.articles.map((a) => a.path)).toEqual(searchFolder(many, { query: q('x'), offset: 2, limit: 2 }, 'plain').articles.map((a) => a.path))
+    // A page that is not full has searched everything: its totals are the folder's.
+    expect(searchFolder(many, { query: q('x'), offset: 4, limit: 5, countAll: false }, 'plain')).toMatchObject({
+      counted: true,
+      totalArticles: 6,
+      nextOffset: null,
+    })
+  })
+
   it('skips empty regular-expression matches', () => {
     expect(searchFolder(DOCS, { query: q('x*', { regex: true }) }, 'plain').totalMatches).toBe(0)
     expect(compileQuery(q('  ')).ok).toBe(false)
