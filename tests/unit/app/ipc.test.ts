@@ -3,7 +3,7 @@ import { vi } from 'vitest'
 import { EVENTS, INVOKE, INVOKE_ARGUMENTS, type InvokeApi, type InvokeMethod } from '../../../shared/contract'
 import { createEmitter, setupIpc, type TrustedContents } from '../../../electron/app/ipc'
 import { FakeWebContents, ipcMain } from './fake-electron'
-import { validArgs } from '../shared/invoke-arguments'
+import { recording, validArgs } from '../shared/invoke-arguments'
 
 vi.mock('electron', () => import('./fake-electron'))
 
@@ -12,18 +12,7 @@ const methods = Object.keys(INVOKE) as InvokeMethod[]
 let calls: Array<[InvokeMethod, unknown[]]>
 let ours: FakeWebContents
 
-function recordingHandlers(): InvokeApi {
-  const table = Object.fromEntries(
-    methods.map((method) => [
-      method,
-      async (...args: unknown[]) => {
-        calls.push([method, args])
-        return method
-      },
-    ]),
-  )
-  return table as unknown as InvokeApi
-}
+const recordingHandlers = (): InvokeApi => recording((method, args) => calls.push([method, args]))
 
 const call = (channel: string, event: object, ...args: unknown[]): unknown => {
   const handler = ipcMain.handlers.get(channel)

@@ -6,22 +6,13 @@
 import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../../electron/handlers'
 import { INVOKE, type InvokeApi, type InvokeMethod } from '../../../shared/contract'
-import { validArgs } from './invoke-arguments'
+import { recording, validArgs } from './invoke-arguments'
 
 const methods = Object.keys(INVOKE) as InvokeMethod[]
 
-function recording(): { handlers: InvokeApi; calls: [InvokeMethod, unknown[]][] } {
+function recorded(): { handlers: InvokeApi; calls: [InvokeMethod, unknown[]][] } {
   const calls: [InvokeMethod, unknown[]][] = []
-  const table = Object.fromEntries(
-    methods.map((method) => [
-      method,
-      async (...args: unknown[]) => {
-        calls.push([method, args])
-        return method
-      },
-    ]),
-  )
-  return { handlers: table as unknown as InvokeApi, calls }
+  return { handlers: recording((method, args) => calls.push([method, args])), calls }
 }
 
 const query = { text: 'q', caseSensitive: false, wholeWord: false, regex: false, scope: 'all' }
@@ -94,13 +85,13 @@ const badArgs: Record<InvokeMethod, [unknown[], number, RegExp]> = {
 
 describe('argument schemas', () => {
   it.each(methods)('%s takes its valid arguments, as sent', async (method) => {
-    const { handlers, calls } = recording()
+    const { handlers, calls } = recorded()
     expect(await dispatch(handlers, method, validArgs[method])).toEqual({ ok: true, value: method })
     expect(calls).toStrictEqual([[method, validArgs[method]]])
   })
 
   it.each(methods)('%s refuses a bad argument, naming it, before its handler runs', async (method) => {
-    const { handlers, calls } = recording()
+    const { handlers, calls } = recorded()
     const [args, position, why] = badArgs[method]
     const envelope = await dispatch(handlers, method, args)
     expect(envelope).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } })
@@ -111,7 +102,7 @@ describe('argument schemas', () => {
   })
 
   it('keeps a left-out optional argument left out', async () => {
-    const { handlers, calls } = recording()
+    const { handlers, calls } = recorded()
     await dispatch(handlers, 'openFolder', [])
     await dispatch(handlers, 'copyRichText', ['a.md'])
     expect(calls).toStrictEqual([

@@ -1,4 +1,4 @@
-import type { InvokeMethod } from '../../../shared/contract'
+import { INVOKE, type InvokeApi, type InvokeMethod } from '../../../shared/contract'
 
 /** Valid arguments for each method: a test that refuses a call can only be refusing it for its own reason. */
 export const validArgs: Record<InvokeMethod, unknown[]> = {
@@ -64,4 +64,18 @@ export const validArgs: Record<InvokeMethod, unknown[]> = {
   updateSettings: [{ theme: 'dark', editorFontSize: 18 }],
   articleGoal: ['a.md'],
   setArticleGoal: ['a.md', { target: 500, unit: 'characters' }],
+}
+
+/** A handler table whose every method tells `onCall` how it was called and resolves to its own name. */
+export function recording(onCall: (method: InvokeMethod, args: unknown[]) => void): InvokeApi {
+  const table = Object.fromEntries(
+    (Object.keys(INVOKE) as InvokeMethod[]).map((method) => [
+      method,
+      async (...args: unknown[]) => {
+        onCall(method, args)
+        return method
+      },
+    ]),
+  )
+  return table as unknown as InvokeApi
 }
