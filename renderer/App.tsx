@@ -209,8 +209,9 @@ function Workbench() {
     const offGone = onMainEvent('folderGone', ({ root }) => setGoneRoot(root))
     let relisted = 0
     const offProgress = onMainEvent('indexProgress', (progress) => {
-      if (progress.root !== listedRoot.current) return
+      // The last count always lists again (it may come before the listing of a folder just opened learnt its root).
       if (progress.done >= progress.total) return void refresh()
+      if (progress.root !== listedRoot.current) return
       setIndexing({ done: progress.done, total: progress.total })
       // The rows read so far about once a second: listing thousands on every count costs more than it shows.
       if (performance.now() - relisted > 1000) {
