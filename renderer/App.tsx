@@ -12,7 +12,7 @@ import { Editor } from './editor/Editor'
 import { revealLine } from './editor/reveal'
 import { useTopLine } from './editor/top-line'
 import { useEditorPhrases } from './editor/phrases'
-import { useErrorText } from './i18n/errors'
+import { saidText, useErrorText } from './i18n/errors'
 import { headerErrorLine } from './i18n/header-errors'
 import { I18nProvider, useI18n } from './i18n/i18n'
 import { ArticleMenu, type MenuTarget } from './library/ArticleMenu'
@@ -607,7 +607,7 @@ function Workbench() {
         state={session.state}
         message={session.message}
         cursor={session.cursor}
-        readOnly={session.readOnly}
+        readOnly={session.readOnlyReason ? (saidText(session.readOnlyReason, locale) ?? session.readOnly) : session.readOnly}
         onMakeWritable={session.canMakeWritable ? () => void buffers.makeWritable() : null}
         headerError={headerError}
         dateMs={dateMs}

@@ -7,7 +7,7 @@
 import * as v from 'valibot'
 import type { InsertSettings } from './assets/insert'
 import type { AssetRules } from './assets/resolve'
-import type { Envelope, FolioErrorData } from './errors'
+import type { Envelope, FolioErrorData, Said } from './errors'
 import type { FieldCheck } from './frontmatter/checks'
 import type { FrontMatterFormat, HeaderError, HeaderErrorCode, TextPatch } from './frontmatter/types'
 import type { FolderSchema } from './schema/types'
@@ -137,6 +137,8 @@ export interface ArticleFile {
   size: number
   /** Why the file can only be viewed (e.g. not valid UTF-8), or null. */
   readOnly: string | null
+  /** The same reason named, for the UI's language. */
+  readOnlyReason?: Said
   /** readOnly is only the file's missing write permission, which makeArticleWritable can add. */
   canMakeWritable: boolean
 }
@@ -942,6 +944,10 @@ export interface GitOutcome {
 export interface PublishSuggestion {
   command: string
   why: string
+  /** Which reason `why` gives, for the UI's language; `steps` lists an npm script's steps, `npmrc` that the site has one. */
+  reason?: 'hexo-deploy' | 'hexo-generate' | 'npm-script' | 'hugo' | 'jekyll'
+  steps?: string
+  npmrc?: boolean
 }
 
 export interface PublishResult {

@@ -2,6 +2,8 @@
  * Errors that cross the IPC boundary: plain objects with a stable code, never stacks.
  * The renderer shows `message`; code decides what the UI offers (reload, compare, …).
  */
+import type { HeaderError } from './frontmatter/types'
+
 export type ErrorCode =
   | 'NO_FOLDER' // no content folder is open
   | 'NOT_FOUND'
@@ -19,9 +21,92 @@ export type ErrorCode =
   | 'IO'
   | 'CANNOT_OPEN' // the app was asked to open something it cannot (launch argument, URI, last folder)
 
+/**
+ * Which sentence a message from the main process is, for the renderer to say it in the UI's
+ * language from the values in `params` (renderer/i18n/errors.ts); `message` keeps the English the
+ * command line prints. The params each reason carries are listed beside it.
+ */
+export type MessageReason =
+  /** doing, path: the file is not there (moved or deleted?). */
+  | 'file-missing'
+  /** doing, path: a folder where a file was expected. */
+  | 'is-folder'
+  /** doing, path, kind (fifo, socket, device, link, other): not a regular file. */
+  | 'not-regular'
+  /** doing, path, errno, detail: the system refused a read or write (detail: its own words). */
+  | 'io'
+  /** doing, path, root: the open folder is gone. */
+  | 'folder-gone'
+  /** path: a path that leads outside the open folder. */
+  | 'outside-folder'
+  /** path: changed on disk since it was opened. */
+  | 'changed-since-opened'
+  /** path: changed on disk by another program during an edit. */
+  | 'changed-during-edit'
+  /** path: read-only because of its encoding or size, or its permissions. */
+  | 'utf-16'
+  | 'not-utf-8'
+  | 'cr-only'
+  /** path, size, max (megabytes). */
+  | 'too-large'
+  | 'no-write-permission'
+  /** path, uid. */
+  | 'other-owner'
+  /** path: something with this name is there already. */
+  | 'name-taken'
+  /** from, to. */
+  | 'rename-taken'
+  /** to, ext: a new name without the article's extension. */
+  | 'no-extension'
+  /** from, to, folder: the post's asset folder would land on an existing folder. */
+  | 'asset-folder-taken'
+  /** A preview (replace, rename, bulk edit) that was applied or dropped. */
+  | 'preview-gone'
+  /** dir: an export into the open folder itself. */
+  | 'export-into-folder'
+  /** folder. */
+  | 'nothing-to-export'
+  /** path, line, detail: an exported article whose header does not parse. */
+  | 'export-header'
+  | 'pdf-unavailable'
+  /** command, detail: the upload command cannot be run as written. */
+  | 'upload-command'
+  /** name, detail, output: the upload command failed. */
+  | 'upload-failed'
+  /** name, size, max: an image over the size Folio inserts. */
+  | 'image-too-large'
+  /** name, megapixels. */
+  | 'image-too-many-pixels'
+  /** name, detail: not readable as an image. */
+  | 'image-unreadable'
+  /** name: an image name that leads into other folders. */
+  | 'image-name-path'
+  /** where. */
+  | 'image-folder-read-only'
+  /** where. */
+  | 'disk-full'
+  /** where, detail. */
+  | 'image-copy-failed'
+
+export type MessageParams = Record<string, string | number>
+
+/** A sentence by its reason and values (without the English, which is said beside it). */
+export interface Said {
+  reason: MessageReason
+  params: MessageParams
+}
+
+/** An English sentence for the command line and logs, with its name for the UI's language. */
+export interface Problem extends Said {
+  message: string
+}
+
 export interface FolioErrorData {
   code: ErrorCode
   message: string
+  /** Which sentence `message` is, and the values it names, for the UI's language. */
+  reason?: MessageReason
+  params?: MessageParams
   /** POSIX path relative to the content root, when the error is about one file. */
   path?: string
   /** 1-based line in that file, when known. */
@@ -32,6 +117,8 @@ export interface FolioErrorData {
 
 export class FolioError extends Error implements FolioErrorData {
   readonly code: ErrorCode
+  readonly reason?: MessageReason
+  readonly params?: MessageParams
   readonly path?: string
   readonly line?: number
   readonly disk?: { text: string; hash: string }
@@ -40,6 +127,8 @@ export class FolioError extends Error implements FolioErrorData {
     super(data.message)
     this.name = 'FolioError'
     this.code = data.code
+    if (data.reason !== undefined) this.reason = data.reason
+    if (data.params !== undefined) this.params = data.params
     if (data.path !== undefined) this.path = data.path
     if (data.line !== undefined) this.line = data.line
     if (data.disk !== undefined) this.disk = data.disk
@@ -47,6 +136,8 @@ export class FolioError extends Error implements FolioErrorData {
 
   toData(): FolioErrorData {
     const data: FolioErrorData = { code: this.code, message: this.message }
+    if (this.reason !== undefined) data.reason = this.reason
+    if (this.params !== undefined) data.params = this.params
     if (this.path !== undefined) data.path = this.path
     if (this.line !== undefined) data.line = this.line
     if (this.disk !== undefined) data.disk = this.disk
@@ -65,3 +156,11 @@ export function isFolioErrorData(value: unknown): value is FolioErrorData {
 
 /** What crosses the wire for every invoke: a value or a typed error. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: FolioErrorData }
+
+/** A header error as message params (its place, kind and the parser's words), so the UI can explain it in its language. */
+export function headerParams(path: string, error: HeaderError): MessageParams {
+  const params: MessageParams = { path, line: error.line, column: error.column, code: error.code, detail: error.message }
+  if (error.reason) params.reason = error.reason
+  if (error.subject !== undefined) params.subject = error.subject
+  return params
+}

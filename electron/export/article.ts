@@ -5,7 +5,7 @@
 import { join } from 'node:path'
 import { fieldRecord, parse } from '../../shared/frontmatter'
 import type { FieldValue } from '../../shared/frontmatter/types'
-import { FolioError } from '../../shared/errors'
+import { FolioError, headerParams } from '../../shared/errors'
 import { summarize } from '../workspace/indexer'
 import { readRegularFile } from '../workspace/open-inside'
 import type { PathRules } from '../workspace/scan'
@@ -90,6 +90,8 @@ export async function loadArticle(site: SiteSettings, rules: PathRules, rel: str
       path: rel,
       line: summary.error.line,
       message: `The front matter of "${rel}" does not parse (line ${summary.error.line}: ${summary.error.message}). Fix the header, then export again.`,
+      reason: 'export-header',
+      params: headerParams(rel, summary.error),
     })
   }
   const parsed = parse(text, { site: site.kind, timeZone: site.timeZone })

@@ -115,7 +115,14 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
   }
 
   const printer = (): NonNullable<ExportServiceDeps['printToPdf']> => {
-    if (!deps.printToPdf) throw new FolioError({ code: 'IO', message: 'PDF printing is not available here. Export as HTML and print the page from a browser.' })
+    if (!deps.printToPdf) {
+      throw new FolioError({
+        code: 'IO',
+        message: 'PDF printing is not available here. Export as HTML and print the page from a browser.',
+        reason: 'pdf-unavailable',
+        params: {},
+      })
+    }
     return deps.printToPdf
   }
 
@@ -226,6 +233,8 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       throw new FolioError({
         code: 'BAD_ARGUMENT',
         message: `Cannot export into "${outDir}": it holds the open folder. Choose an empty folder elsewhere, or a new folder inside.`,
+        reason: 'export-into-folder',
+        params: { dir: outDir },
       })
     }
     const relOf = new Map(articles.map((a) => [a.abs, a.rel]))
@@ -299,7 +308,12 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
             ? (await workspace.list()).filter((a) => drafts || a.error !== null || !a.draft).map((a) => a.path)
             : [...new Set(request.articles)]
       if (rels.length === 0 && request.format !== 'site') {
-        throw new FolioError({ code: 'NOT_FOUND', message: `There is nothing to export in "${workspace.info.name}". Add an article, or include drafts.` })
+        throw new FolioError({
+          code: 'NOT_FOUND',
+          message: `There is nothing to export in "${workspace.info.name}". Add an article, or include drafts.`,
+          reason: 'nothing-to-export',
+          params: { folder: workspace.info.name },
+        })
       }
       const articles: { rel: string; abs: string }[] = []
       const refused: FolioErrorData[] = []

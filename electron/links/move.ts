@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto'
 import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BulkResult, BulkSkip, MoveBuffer, MoveLeft, MovePlan } from '../../shared/contract'
-import { FolioError } from '../../shared/errors'
+import { FolioError, type Said } from '../../shared/errors'
 import { applyPatches } from '../../shared/frontmatter'
 import { textHunks } from '../../shared/line-diff'
 import { mentionsOf, movesFor, PLAIN_RULES, relocate, resolvePath, rewriteArticle, rewriteContext, type FileMove } from '../../shared/assets'
@@ -49,8 +49,8 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') }
 }
 
-function badArgument(message: string): FolioError {
-  return new FolioError({ code: 'BAD_ARGUMENT', message })
+function badArgument(message: string, said?: Said): FolioError {
+  return new FolioError({ code: 'BAD_ARGUMENT', message, ...said })
 }
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
@@ -69,13 +69,29 @@ export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyServi
     const [files, summaries] = await Promise.all([allFiles(root), workspace.list()])
     const articles = summaries.map((a) => a.path)
     if (!files.has(from) && !articles.includes(from))
-      throw new FolioError({ code: 'NOT_FOUND', path: from, message: `Could not rename ${from}: it does not exist (moved or deleted?). Refresh the library.` })
+      throw new FolioError({
+        code: 'NOT_FOUND',
+        path: from,
+        message: `Could not rename ${from}: it does not exist (moved or deleted?). Refresh the library.`,
+        reason: 'file-missing',
+        params: { doing: 'rename', path: from },
+      })
     if (files.has(to) || [...files].some((f) => f.startsWith(`${to}/`))) {
-      throw new FolioError({ code: 'EXISTS', path: to, message: `Could not rename ${from} to ${to}: something with that name exists. Choose another name.` })
+      throw new FolioError({
+        code: 'EXISTS',
+        path: to,
+        message: `Could not rename ${from} to ${to}: something with that name exists. Choose another name.`,
+        reason: 'rename-taken',
+        params: { from, to },
+      })
     }
     const isArticle = articles.includes(from)
     if (isArticle && !/\.[^./]+$/.test(to)) {
-      throw badArgument(`"${to}" has no extension; the site would not read it as an article. Type a name ending in ${from.slice(from.lastIndexOf('.'))}.`)
+      const ext = from.slice(from.lastIndexOf('.'))
+      throw badArgument(`"${to}" has no extension; the site would not read it as an article. Type a name ending in ${ext}.`, {
+        reason: 'no-extension',
+        params: { to, ext },
+      })
     }
     const moves = movesFor(from, to, rules, files, articles)
     // The file list has no empty or hidden-only folders; the workspace's rename leaves the asset
@@ -92,6 +108,8 @@ export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyServi
         code: 'EXISTS',
         path: folderTarget,
         message: `Could not rename ${from} to ${to}: its asset folder would move to ${folderTarget}, which exists (perhaps empty, left by an earlier post). Remove or rename that folder, then try again.`,
+        reason: 'asset-folder-taken',
+        params: { from, to, folder: folderTarget },
       })
     }
     const ctx = rewriteContext({ rules, files, articles, moves })
@@ -180,7 +198,14 @@ export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyServi
     },
     async apply(planId, exclude) {
       const kept = plans.get(planId)
-      if (!kept) throw new FolioError({ code: 'NOT_FOUND', message: 'That rename preview is no longer available (already applied, or too old). Rename again.' })
+      if (!kept) {
+        throw new FolioError({
+          code: 'NOT_FOUND',
+          message: 'That rename preview is no longer available (already applied, or too old). Rename again.',
+          reason: 'preview-gone',
+          params: {},
+        })
+      }
       plans.delete(planId)
       const { preview, moves } = kept
       const excluded = new Set(exclude)

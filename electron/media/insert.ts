@@ -13,7 +13,7 @@ import { link, lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, rmdir
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import type { InsertedImage } from '../../shared/contract'
-import { FolioError } from '../../shared/errors'
+import { FolioError, type Said } from '../../shared/errors'
 import { remoteImage, numberedName, placementFor, safeImageName, sniffImage, timestampName, type AssetRules, type InsertSettings } from '../../shared/assets'
 import type { Guard } from '../workspace/guard'
 import { ensureFolder } from '../workspace/open-inside'
@@ -47,12 +47,15 @@ function hashOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
-function refuse(message: string): FolioError {
-  return new FolioError({ code: 'BAD_ARGUMENT', message })
+function refuse(message: string, said?: Said): FolioError {
+  return new FolioError({ code: 'BAD_ARGUMENT', message, ...said })
 }
 
 export function tooLarge(name: string, size: number): FolioError {
-  return refuse(`${shown(name)} is ${megabytes(size)}; Folio inserts images up to ${megabytes(MAX_IMAGE_BYTES)}. Make it smaller first. Nothing was copied.`)
+  return refuse(`${shown(name)} is ${megabytes(size)}; Folio inserts images up to ${megabytes(MAX_IMAGE_BYTES)}. Make it smaller first. Nothing was copied.`, {
+    reason: 'image-too-large',
+    params: { name, size: megabytes(size), max: megabytes(MAX_IMAGE_BYTES) },
+  })
 }
 
 /** Checks one image and decides its name; throws a message that says what to do. */
@@ -72,6 +75,8 @@ export async function prepareImage(input: ImageInput, settings: InsertSettings, 
     throw new FolioError({
       code: 'INVALID_PATH',
       message: `Refused the image name "${input.name}": a name cannot lead into other folders. Rename the file and insert it again.`,
+      reason: 'image-name-path',
+      params: { name: input.name },
     })
   let bytes = input.bytes
   if (sniffed.type === 'svg') {
@@ -152,12 +157,27 @@ function writeError(error: unknown, folder: string): FolioError {
       code: 'READ_ONLY',
       path: folder,
       message: `Could not copy the image into ${where}: the folder is read-only. Make it writable and insert the image again. Nothing was copied.`,
+      reason: 'image-folder-read-only',
+      params: { where: folder },
     })
   }
-  if (code === 'ENOSPC')
-    return new FolioError({ code: 'IO', path: folder, message: `Could not copy the image into ${where}: the disk is full. Nothing was copied.` })
+  if (code === 'ENOSPC') {
+    return new FolioError({
+      code: 'IO',
+      path: folder,
+      message: `Could not copy the image into ${where}: the disk is full. Nothing was copied.`,
+      reason: 'disk-full',
+      params: { where: folder },
+    })
+  }
   const reason = error instanceof Error ? error.message : String(error)
-  return new FolioError({ code: 'IO', path: folder, message: `Could not copy the image into ${where}: ${reason}. Nothing was copied.` })
+  return new FolioError({
+    code: 'IO',
+    path: folder,
+    message: `Could not copy the image into ${where}: ${reason}. Nothing was copied.`,
+    reason: 'image-copy-failed',
+    params: { where: folder, detail: reason },
+  })
 }
 
 /** Folders of `folderRel` that do not exist yet, outermost first (to remove again on failure). */

@@ -41,11 +41,15 @@ function unreadable(name: string, error: unknown, maxPixels: number): FolioError
     return new FolioError({
       code: 'BAD_ARGUMENT',
       message: `${shown(name)} is larger than ${maxPixels / 1e6} megapixels, the most Folio inserts. Scale it down first. Nothing was copied.`,
+      reason: 'image-too-many-pixels',
+      params: { name, megapixels: maxPixels / 1e6 },
     })
   }
   return new FolioError({
     code: 'BAD_ARGUMENT',
     message: `${shown(name)} could not be read as an image (${reason.replace(/\.$/, '')}); the file is probably damaged. Open it in an image editor, save it again and insert that copy. Nothing was copied.`,
+    reason: 'image-unreadable',
+    params: { name, detail: reason.replace(/\.$/, '') },
   })
 }
 

@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process'
 import { isAbsolute, join } from 'node:path'
-import { FolioError } from '../../shared/errors'
+import { FolioError, type MessageParams } from '../../shared/errors'
 import { findProgram } from '../system/find-program'
 import { batchCommand, isBatchFile, UnsafeArgumentError } from './windows-cmd'
 
@@ -38,13 +38,19 @@ export function splitCommand(template: string): string[] {
       word = null
     } else word = (word ?? '') + ch
   }
-  if (quote) throw badCommand(template, `a ${quote} quote is never closed`)
+  if (quote) throw badCommand(template, `a ${quote} quote is never closed`, quote)
   if (word !== null) words.push(word)
   return words
 }
 
-function badCommand(template: string, why: string): FolioError {
-  return new FolioError({ code: 'BAD_ARGUMENT', message: `The upload command "${template}" cannot be run: ${why}. Correct it in Image settings.` })
+/** `quote`: the quote left open; without it the command is empty. */
+function badCommand(template: string, why: string, quote?: string): FolioError {
+  return new FolioError({
+    code: 'BAD_ARGUMENT',
+    message: `The upload command "${template}" cannot be run: ${why}. Correct it in Image settings.`,
+    reason: 'upload-command',
+    params: quote ? { command: template, quote } : { command: template },
+  })
 }
 
 /** The program and its arguments for one file: `{file}` replaced wherever it is written, else the path appended. */
@@ -123,15 +129,19 @@ export async function uploadImage(template: string, file: string, shownName: str
   })
   const said = tail(result.output)
   const withOutput = said ? ` It printed:\n${said}` : ' It printed nothing.'
-  const fail = (what: string): FolioError =>
+  // how: start (detail: the system's words), timeout (seconds), status (status), no-url.
+  const fail = (what: string, how: MessageParams): FolioError =>
     new FolioError({
       code: 'IO',
       message: `Uploading ${shownName} failed: ${what}.${withOutput}\nCheck the command in Image settings (and that the image host accepts you), then insert the image again. Nothing was inserted.`,
+      reason: 'upload-failed',
+      params: { name: shownName, command: shownCommand, output: said, ...how },
     })
-  if (result.error) throw fail(`"${shownCommand}" could not start (${result.error})`)
-  if (result.timedOut) throw fail(`"${shownCommand}" did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`)
-  if (result.code !== 0) throw fail(`"${shownCommand}" ended with exit status ${result.code ?? 'unknown'}`)
+  if (result.error) throw fail(`"${shownCommand}" could not start (${result.error})`, { how: 'start', detail: result.error })
+  const seconds = Math.round(timeoutMs / 1000)
+  if (result.timedOut) throw fail(`"${shownCommand}" did not finish within ${seconds} s and was stopped`, { how: 'timeout', seconds })
+  if (result.code !== 0) throw fail(`"${shownCommand}" ended with exit status ${result.code ?? 'unknown'}`, { how: 'status', status: result.code ?? '?' })
   const url = printedUrl(result.output)
-  if (!url) throw fail(`"${shownCommand}" printed no http(s) URL`)
+  if (!url) throw fail(`"${shownCommand}" printed no http(s) URL`, { how: 'no-url' })
   return url
 }

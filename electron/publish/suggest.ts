@@ -20,8 +20,8 @@ export async function publishSuggestions(root: string, kind: SiteKind): Promise<
     const config = await readText(join(root, '_config.yml'))
     found.push(
       /^deploy:/m.test(config)
-        ? { command: 'npx hexo generate --deploy', why: 'Hexo builds the site and runs the deploy set in _config.yml (deploy:).' }
-        : { command: 'npx hexo generate', why: 'Hexo builds the site into public/; _config.yml sets no deploy: yet.' },
+        ? { command: 'npx hexo generate --deploy', why: 'Hexo builds the site and runs the deploy set in _config.yml (deploy:).', reason: 'hexo-deploy' }
+        : { command: 'npx hexo generate', why: 'Hexo builds the site into public/; _config.yml sets no deploy: yet.', reason: 'hexo-generate' },
     )
   }
   // npm also runs pre<name> and post<name>, and a project .npmrc can change the shell: say so.
@@ -30,11 +30,11 @@ export async function publishSuggestions(root: string, kind: SiteKind): Promise<
     if (typeof scripts[name] !== 'string') continue
     const steps = [`pre${name}`, name, `post${name}`].filter((step) => typeof scripts[step] === 'string').map((step) => `${step}: ${String(scripts[step])}`)
     const why = `The site's package.json runs ${steps.join('; then ')}${npmrc ? '. The site has an .npmrc, which can change how npm runs it.' : ''}`
-    found.push({ command: `npm run ${name}`, why })
+    found.push({ command: `npm run ${name}`, why, reason: 'npm-script', steps: steps.join('; '), npmrc })
   }
-  if (kind === 'hugo' && findProgram('hugo') !== null) found.push({ command: 'hugo --minify', why: 'Hugo builds the site into public/.' })
+  if (kind === 'hugo' && findProgram('hugo') !== null) found.push({ command: 'hugo --minify', why: 'Hugo builds the site into public/.', reason: 'hugo' })
   if (kind === 'jekyll' && (await exists(join(root, 'Gemfile'))))
-    found.push({ command: 'bundle exec jekyll build', why: 'Jekyll builds the site into _site/ with the Gemfile’s gems.' })
+    found.push({ command: 'bundle exec jekyll build', why: 'Jekyll builds the site into _site/ with the Gemfile’s gems.', reason: 'jekyll' })
   return found
 }
 

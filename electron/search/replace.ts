@@ -91,6 +91,8 @@ export function createReplaceService(deps: ReplaceDeps): ReplaceService {
       throw new FolioError({
         code: 'NOT_FOUND',
         message: 'That replace preview is no longer available (already applied, or too old). Preview the replace again.',
+        reason: 'preview-gone',
+        params: {},
       })
     return plan
   }

@@ -66,14 +66,24 @@ export function createTaxonomyService(workspace: Workspace, options: { journalDi
     async totals(planId) {
       const plan = plans.get(planId)
       if (!plan)
-        throw new FolioError({ code: 'NOT_FOUND', message: 'That preview is no longer available (already applied, or too old). Preview the edit again.' })
+        throw new FolioError({
+          code: 'NOT_FOUND',
+          message: 'That preview is no longer available (already applied, or too old). Preview the edit again.',
+          reason: 'preview-gone',
+          params: {},
+        })
       await plan.done
       return { files: plan.files.length, skipped: [...plan.skipped] }
     },
     async apply(planId) {
       const plan = plans.get(planId)
       if (!plan)
-        throw new FolioError({ code: 'NOT_FOUND', message: 'That preview is no longer available (already applied, or too old). Preview the edit again.' })
+        throw new FolioError({
+          code: 'NOT_FOUND',
+          message: 'That preview is no longer available (already applied, or too old). Preview the edit again.',
+          reason: 'preview-gone',
+          params: {},
+        })
       plans.delete(planId)
       await plan.done
       return applyPlan(plan, store, journal)

@@ -56,7 +56,14 @@ function conflict(rel: string, disk: Uint8Array, sinceOpened: boolean): FolioErr
   const message = sinceOpened
     ? `${rel} was changed on disk since it was opened. Reload it, keep your version, or compare the two.`
     : `${rel} was changed on disk by another program while it was being edited; it was left as that program wrote it. Run the edit again.`
-  return new FolioError({ code: 'CONFLICT', path: rel, message, disk: { text: decode(disk, rel).text, hash: hashBytes(disk) } })
+  return new FolioError({
+    code: 'CONFLICT',
+    path: rel,
+    message,
+    reason: sinceOpened ? 'changed-since-opened' : 'changed-during-edit',
+    params: { path: rel },
+    disk: { text: decode(disk, rel).text, hash: hashBytes(disk) },
+  })
 }
 
 /** The file's bytes through a handle already open on it (the same inode, wherever the path now leads). */
@@ -127,9 +134,12 @@ export function createArticleStore(guard: Guard, options: ArticleStoreOptions = 
       if (baseHash !== undefined && currentHash !== baseHash) throw conflict(rel, current, true)
       const expected = baseHash ?? currentHash
       const decoded = decode(current, name(rel))
-      if (decoded.readOnly) throw new FolioError({ code: 'READ_ONLY', path: rel, message: decoded.readOnly })
+      if (decoded.readOnly) {
+        const named = decoded.problem ? { reason: decoded.problem, params: { path: rel } } : {}
+        throw new FolioError({ code: 'READ_ONLY', path: rel, message: decoded.readOnly, ...named })
+      }
       const denied = permissionProblem(before, name(rel))
-      if (denied) throw new FolioError({ code: 'READ_ONLY', path: rel, message: denied })
+      if (denied) throw new FolioError({ code: 'READ_ONLY', path: rel, ...denied })
       let text: string
       try {
         text = typeof change === 'string' ? change : change(decoded.text)

@@ -6,7 +6,7 @@
 import type { Stats } from 'node:fs'
 import type { FileHandle } from 'node:fs/promises'
 import type { ArticleFile } from '../../shared/contract'
-import { FolioError } from '../../shared/errors'
+import { FolioError, type Problem } from '../../shared/errors'
 import { decode, hashBytes } from './encoding'
 import type { Guard, Resolved } from './guard'
 import { openRegular, readRegular } from './open-inside'
@@ -16,13 +16,31 @@ export function ioError(error: unknown, rel: string, doing: string): FolioError 
   if (error instanceof FolioError) return error
   const code = (error as NodeJS.ErrnoException).code
   if (code === 'ENOENT') {
-    return new FolioError({ code: 'NOT_FOUND', path: rel, message: `Could not ${doing} ${rel}: the file does not exist (moved or deleted?).` })
+    return new FolioError({
+      code: 'NOT_FOUND',
+      path: rel,
+      message: `Could not ${doing} ${rel}: the file does not exist (moved or deleted?).`,
+      reason: 'file-missing',
+      params: { doing, path: rel },
+    })
   }
   if (code === 'EISDIR') {
-    return new FolioError({ code: 'BAD_ARGUMENT', path: rel, message: `Could not ${doing} ${rel}: it is a folder, not a file.` })
+    return new FolioError({
+      code: 'BAD_ARGUMENT',
+      path: rel,
+      message: `Could not ${doing} ${rel}: it is a folder, not a file.`,
+      reason: 'is-folder',
+      params: { doing, path: rel },
+    })
   }
   const reason = error instanceof Error ? error.message : String(error)
-  return new FolioError({ code: 'IO', path: rel, message: `Could not ${doing} ${rel}: ${reason}` })
+  return new FolioError({
+    code: 'IO',
+    path: rel,
+    message: `Could not ${doing} ${rel}: ${reason}`,
+    reason: 'io',
+    params: { doing, path: rel, errno: code ?? '', detail: reason },
+  })
 }
 
 /**
@@ -32,10 +50,14 @@ export function ioError(error: unknown, rel: string, doing: string): FolioError 
  */
 export const MAX_EDITABLE_BYTES = 32 * 1024 * 1024
 
-function sizeProblem(size: number, rel: string): string | null {
+function sizeProblem(size: number, rel: string): Problem | null {
   if (size <= MAX_EDITABLE_BYTES) return null
-  const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`
-  return `${rel} is ${mb(size)}: Folio opens articles over ${mb(MAX_EDITABLE_BYTES)} read-only, because typing into one that large would lag. Split it, or edit it in a plain text editor.`
+  const mb = (n: number) => Math.round(n / (1024 * 1024))
+  return {
+    message: `${rel} is ${mb(size)} MB: Folio opens articles over ${mb(MAX_EDITABLE_BYTES)} MB read-only, because typing into one that large would lag. Split it, or edit it in a plain text editor.`,
+    reason: 'too-large',
+    params: { path: rel, size: mb(size), max: mb(MAX_EDITABLE_BYTES) },
+  }
 }
 
 export async function readArticle(guard: Guard, r: Resolved): Promise<ArticleFile> {
@@ -47,11 +69,17 @@ export async function readArticle(guard: Guard, r: Resolved): Promise<ArticleFil
   } catch (error) {
     throw ioError(error, r.rel, 'read')
   }
-  const { text, bom, eol, readOnly: undecodable } = decode(bytes, r.rel)
+  const { text, bom, eol, readOnly: undecodable, problem: encoding } = decode(bytes, r.rel)
   const tooLarge = sizeProblem(bytes.length, r.rel)
-  const readOnly = undecodable ?? tooLarge ?? permissionProblem(stats, r.rel)
+  const problem: Problem | null =
+    undecodable !== null && encoding !== null
+      ? { message: undecodable, reason: encoding, params: { path: r.rel } }
+      : (tooLarge ?? permissionProblem(stats, r.rel))
+  const readOnly = problem?.message ?? null
   const canMakeWritable = undecodable === null && tooLarge === null && readOnly !== null && writeBitsMissing(stats) && ownsFile(stats)
-  return { path: r.rel, text, bom, eol, readOnly, canMakeWritable, hash: hashBytes(bytes), mtimeMs: stats.mtimeMs, size: bytes.length }
+  const file: ArticleFile = { path: r.rel, text, bom, eol, readOnly, canMakeWritable, hash: hashBytes(bytes), mtimeMs: stats.mtimeMs, size: bytes.length }
+  if (problem) file.readOnlyReason = { reason: problem.reason, params: problem.params }
+  return file
 }
 
 function writeBitsMissing(stats: Stats): boolean {
@@ -98,14 +126,22 @@ export async function makeWritable(guard: Guard, r: Resolved): Promise<void> {
 }
 
 /** Whether the file's own permissions forbid a save, in the same words for the app and the command line. */
-export function permissionProblem(stats: Stats, rel: string): string | null {
+export function permissionProblem(stats: Stats, rel: string): Problem | null {
   if (writeBitsMissing(stats)) {
-    return `${rel} is read-only (its permissions allow no writing). Make it writable to save your changes, or copy the text elsewhere.`
+    return {
+      message: `${rel} is read-only (its permissions allow no writing). Make it writable to save your changes, or copy the text elsewhere.`,
+      reason: 'no-write-permission',
+      params: { path: rel },
+    }
   }
   const uid = process.getuid?.()
   // Only root can hand a file back to its owner; anyone else's save would take it over.
   if (uid !== undefined && uid !== 0 && stats.uid !== uid) {
-    return `${rel} belongs to another user (uid ${stats.uid}); saving would make it yours. Ask its owner, or copy the text elsewhere.`
+    return {
+      message: `${rel} belongs to another user (uid ${stats.uid}); saving would make it yours. Ask its owner, or copy the text elsewhere.`,
+      reason: 'other-owner',
+      params: { path: rel, uid: stats.uid },
+    }
   }
   return null
 }

@@ -35,6 +35,8 @@ function outside(path: string): FolioError {
     code: 'OUTSIDE_ROOT',
     path,
     message: `Refused the path "${path}": it leads outside the open folder. Use a path inside the folder.`,
+    reason: 'outside-folder',
+    params: { path },
   })
 }
 

@@ -27,11 +27,22 @@ function kindOf(s: Stats): string {
 
 export function notRegular(rel: string, s: Stats, doing: string): FolioError {
   const kind = kindOf(s)
-  if (s.isDirectory()) return new FolioError({ code: 'BAD_ARGUMENT', path: rel, message: `Could not ${doing} ${rel}: it is a folder, not a file.` })
+  if (s.isDirectory()) {
+    return new FolioError({
+      code: 'BAD_ARGUMENT',
+      path: rel,
+      message: `Could not ${doing} ${rel}: it is a folder, not a file.`,
+      reason: 'is-folder',
+      params: { doing, path: rel },
+    })
+  }
+  const named = s.isFIFO() ? 'fifo' : s.isSocket() ? 'socket' : s.isCharacterDevice() || s.isBlockDevice() ? 'device' : s.isSymbolicLink() ? 'link' : 'other'
   return new FolioError({
     code: 'IO',
     path: rel,
     message: `Could not ${doing} ${rel}: it is ${kind}, not a regular file. Folio opens regular files only; remove or rename it.`,
+    reason: 'not-regular',
+    params: { doing, path: rel, kind: named },
   })
 }
 
@@ -40,6 +51,8 @@ function escaped(rel: string): FolioError {
     code: 'OUTSIDE_ROOT',
     path: rel,
     message: `Refused the path "${rel}": it leads outside the open folder (a folder on the way was replaced by a link). Use a path inside the folder.`,
+    reason: 'outside-folder',
+    params: { path: rel },
   })
 }
 

@@ -133,6 +133,8 @@ export function folderGoneError(root: string, rel: string, doing: string): Folio
     code: 'NOT_FOUND',
     path: rel,
     message: `Could not ${doing} ${rel}: the open folder ${root} no longer exists (moved, renamed or deleted?). Nothing was written. Locate the folder, or close it.`,
+    reason: 'folder-gone',
+    params: { doing, path: rel, root },
   })
 }
 
@@ -385,6 +387,8 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
           code: 'EXISTS',
           path: target.rel,
           message: `Could not rename ${source.rel} to ${target.rel}: a file with that name exists. Choose another name.`,
+          reason: 'rename-taken',
+          params: { from: source.rel, to: target.rel },
         })
       }
       try {
@@ -447,7 +451,13 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
           await unlessGone(r.rel, 'save', () => createExclusive(guard, r.rel, bytes))
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-            throw new FolioError({ code: 'EXISTS', path: r.rel, message: `Could not save ${r.rel}: a file with that name exists. Choose another name.` })
+            throw new FolioError({
+              code: 'EXISTS',
+              path: r.rel,
+              message: `Could not save ${r.rel}: a file with that name exists. Choose another name.`,
+              reason: 'name-taken',
+              params: { path: r.rel },
+            })
           }
           throw ioError(error, r.rel, 'save')
         }
@@ -495,6 +505,8 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
             code: 'EXISTS',
             path: target.rel,
             message: `Could not move ${source.rel} to ${target.rel}: a file with that name exists. Choose another name.`,
+            reason: 'rename-taken',
+            params: { from: source.rel, to: target.rel },
           })
         }
         try {

@@ -11,7 +11,7 @@ import { EditorState, Transaction, type ChangeSpec, type Extension, type Text, t
 import { EditorView } from '@codemirror/view'
 import { isolateHistory, redo, undo } from '@codemirror/commands'
 import type { ArticleFile, ContentChange, InvokeApi, SaveResult, UnsavedBuffer } from '../../shared/contract'
-import { FolioError } from '../../shared/errors'
+import { FolioError, type Said } from '../../shared/errors'
 import { detect } from '../../shared/frontmatter'
 import { foldHeader } from '../editor/frontmatter-fold'
 import { headerOf, readHeader, type HeaderBlock, type HeaderRules } from '../editor/header-block'
@@ -70,6 +70,8 @@ export interface BufferSnapshot {
   /** Why the last action on the shown article failed, or what happened to it on disk. */
   message: string | null
   readOnly: string | null
+  /** The read-only reason named, for the UI's language. */
+  readOnlyReason: Said | null
   /** The read-only reason is the file's permission, which makeWritable can lift. */
   canMakeWritable: boolean
   cursor: Cursor
@@ -109,13 +111,15 @@ interface Buffer {
   /** The file began with a UTF-8 byte order mark: a recreated file gets it back. */
   bom: boolean
   readOnly: string | null
+  /** Why it is read-only, named for the UI's language. */
+  readOnlyReason: Said | null
   canMakeWritable: boolean
   /** What the disk held when a save conflicted. */
   disk: { text: string; hash: string } | null
   message: string | null
 }
 
-type Loaded = Pick<ArticleFile, 'path' | 'text' | 'bom' | 'eol' | 'hash' | 'readOnly' | 'canMakeWritable'>
+type Loaded = Pick<ArticleFile, 'path' | 'text' | 'bom' | 'eol' | 'hash' | 'readOnly' | 'readOnlyReason' | 'canMakeWritable'>
 
 const NO_HEADER = readHeader(EditorState.create({ doc: '' }).doc, { site: 'plain' })
 
@@ -337,6 +341,7 @@ export class BufferStore {
       base: EditorState.create().doc,
       bom: file.bom,
       readOnly: file.readOnly,
+      readOnlyReason: file.readOnlyReason ?? null,
       canMakeWritable: file.canMakeWritable,
       disk: null,
       message: null,
@@ -667,6 +672,7 @@ export class BufferStore {
   #reload(buffer: Buffer, file: Loaded): void {
     const sameSetup = buffer.state.lineBreak === file.eol && buffer.readOnly === file.readOnly
     buffer.canMakeWritable = file.canMakeWritable
+    buffer.readOnlyReason = file.readOnlyReason ?? null
     buffer.message = null
     buffer.disk = null
     if (!sameSetup) {
@@ -880,6 +886,7 @@ export class BufferStore {
       state: this.#notice ? 'error' : (shown?.status ?? 'clean'),
       message: this.#notice ?? shown?.message ?? null,
       readOnly: shown?.readOnly ?? null,
+      readOnlyReason: shown?.readOnlyReason ?? null,
       canMakeWritable: shown?.canMakeWritable ?? false,
       cursor: this.#cursor,
       conflict: this.#conflictOpen ? this.conflict() : null,

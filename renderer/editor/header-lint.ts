@@ -17,7 +17,7 @@ export function headerDiagnostics(state: EditorState): Diagnostic[] {
   const locale = state.facet(editorLocale)
   const message = format(state.phrase(phraseKey('headerLint')), { message: headerErrorText(error, locale), place: headerErrorPlace(error, locale) })
   const detail = headerErrorDetail(error, locale)
-  const diagnostic: Diagnostic = { from: line.from, to: line.to, severity: 'error', source: 'header', message }
+  const diagnostic: Diagnostic = { from: line.from, to: line.to, severity: 'error', source: state.phrase(phraseKey('headerLintSource')), message }
   if (detail !== null) {
     // The parser's English only on request, under the sentence that explains it.
     diagnostic.renderMessage = () => {

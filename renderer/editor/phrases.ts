@@ -20,6 +20,7 @@ export const editorLocale = Facet.define<UiLocale, UiLocale>({ combine: (values)
 const EDITOR_PHRASES = [
   'headerLint',
   'headerErrorDetails',
+  'headerLintSource',
   // @codemirror/search, language (folding), lint and view ask for these.
   'cmFind',
   'cmReplace',

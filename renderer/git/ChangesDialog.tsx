@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import type { GitState } from '../../shared/contract'
 import { folio } from '../bridge'
 import { useI18n } from '../i18n/i18n'
+import { useErrorText } from '../i18n/errors'
 import { Modal } from '../dialogs/Modal'
 import { STATUS_KEYS } from './status-label'
 import { suggestMessage } from './suggest-message'
@@ -27,6 +28,7 @@ interface Props {
 
 export function ChangesDialog({ state, progress, unsaved, onRefresh, onClearProgress, onOpen, onMerge, onShowInLibrary, onClose }: Props) {
   const { t } = useI18n()
+  const describe = useErrorText()
   const committable = state.changes.filter((c) => c.status !== 'conflicted')
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(committable.map((c) => c.path)))
   const [message, setMessage] = useState<string | null>(null)
@@ -66,7 +68,7 @@ export function ChangesDialog({ state, progress, unsaved, onRefresh, onClearProg
       if (done.output.trim() !== '' && kind !== 'commit')
         setOutcome({ ok: true, text: `${t(kind === 'pull' ? 'gitPulled' : 'gitPushed')}\n${done.output.trim()}` })
     } catch (error) {
-      setOutcome({ ok: false, text: error instanceof Error ? error.message : String(error) })
+      setOutcome({ ok: false, text: describe(error) })
     } finally {
       setBusy(null)
       await onRefresh()

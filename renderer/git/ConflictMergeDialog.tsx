@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react'
 import { folio } from '../bridge'
 import { useI18n } from '../i18n/i18n'
+import { useErrorText } from '../i18n/errors'
 import { TextMerge } from '../merge/TextMerge'
 import { Modal } from '../dialogs/Modal'
 
@@ -16,14 +17,15 @@ interface Props {
 
 export function ConflictMergeDialog({ path, onResolve, onClose }: Props) {
   const { t } = useI18n()
+  const describe = useErrorText()
   const [versions, setVersions] = useState<{ base: string | null; mine: string | null; theirs: string | null } | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
 
   useEffect(() => {
     let live = true
     folio.conflictVersions(path).then(
       (found) => live && setVersions(found),
-      (failure: unknown) => live && setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => live && setError(failure),
     )
     return () => {
       live = false
@@ -35,15 +37,15 @@ export function ConflictMergeDialog({ path, onResolve, onClose }: Props) {
       await onResolve(text)
       onClose()
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure))
+      setError(failure)
     }
   }
 
   return (
     <Modal title={t('gitMergeTitle', { path })} testId="git-merge" className="wide" onDismiss={onClose}>
-      {error && (
+      {error !== null && (
         <p className="error" role="alert">
-          {error}
+          {describe(error)}
         </p>
       )}
       {versions && (versions.mine === null || versions.theirs === null) && <p className="warning">{t('gitMergeDeleted')}</p>}

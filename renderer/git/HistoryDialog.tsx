@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import type { CommitInfo } from '../../shared/contract'
 import { folio } from '../bridge'
 import { useI18n } from '../i18n/i18n'
+import { useErrorText } from '../i18n/errors'
 import { TextMerge } from '../merge/TextMerge'
 import { Modal } from '../dialogs/Modal'
 
@@ -19,8 +20,9 @@ interface Props {
 
 export function HistoryDialog({ path, current, onRestore, onClose }: Props) {
   const { t, locale } = useI18n()
+  const describe = useErrorText()
   const [commits, setCommits] = useState<CommitInfo[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
   const [shown, setShown] = useState<{ commit: CommitInfo; text: string } | null>(null)
 
   useEffect(() => {
@@ -32,7 +34,7 @@ export function HistoryDialog({ path, current, onRestore, onClose }: Props) {
         // The newest commit first: what changed since the article was last committed.
         if (found[0]) void show(found[0])
       },
-      (failure: unknown) => live && setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => live && setError(failure),
     )
     return () => {
       live = false
@@ -45,19 +47,19 @@ export function HistoryDialog({ path, current, onRestore, onClose }: Props) {
       // Compared line by line with the editor's text, which joins lines with \n.
       setShown({ commit, text: text.replace(/\r\n?/g, '\n') })
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure))
+      setError(failure)
     }
   }
 
   const when = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
   return (
     <Modal title={t('gitHistoryOf', { path })} testId="git-history" className="wide git-history" onDismiss={onClose}>
-      {error && (
+      {error !== null && (
         <p className="error" role="alert">
-          {error}
+          {describe(error)}
         </p>
       )}
-      {commits === null && !error && <p>{t('gitLoading')}</p>}
+      {commits === null && error === null && <p>{t('gitLoading')}</p>}
       {commits?.length === 0 && <p>{t('gitNoHistory')}</p>}
       <div className="git-history-body">
         <ol className="git-commits">

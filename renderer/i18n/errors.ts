@@ -1,14 +1,17 @@
 import { useCallback } from 'react'
-import { isFolioErrorData, type ErrorCode } from '../../shared/errors'
+import { isFolioErrorData, type ErrorCode, type MessageParams, type MessageReason, type Said } from '../../shared/errors'
+import type { HeaderErrorCode, HeaderErrorReason } from '../../shared/frontmatter/types'
 import { useI18n } from './i18n'
 import type { UiLocale } from '../../shared/contract'
+import { headerErrorLine } from './header-errors'
 import { format } from './strings'
 
 /**
- * Errors from the main process carry an English message that names the file and what to do.
- * In another UI language the code picks a translated sentence instead, with the same file.
+ * Errors from the main process carry an English message that names the file and what to do
+ * (the command line prints it). In another UI language the sentence is chosen by the error's
+ * reason and filled with its params, else by its code, with the same file.
  */
-const TRANSLATED: Partial<Record<UiLocale, Record<ErrorCode, string>>> = {
+const BY_CODE: Partial<Record<UiLocale, Record<ErrorCode, string>>> = {
   'zh-CN': {
     NO_FOLDER: '尚未打开文件夹。请先打开一个内容文件夹。',
     NOT_FOUND: '找不到 {path}。它可能已被移动或删除，请刷新文章列表。',
@@ -28,10 +31,124 @@ const TRANSLATED: Partial<Record<UiLocale, Record<ErrorCode, string>>> = {
   },
 }
 
+const ZH_REASON: Record<MessageReason, string> = {
+  'file-missing': '无法{doing} {path}：文件不存在（已被移动或删除？）。请刷新文章列表。',
+  'is-folder': '无法{doing} {path}：它是文件夹，不是文件。',
+  'not-regular': '无法{doing} {path}：它是{kind}，不是普通文件。Folio 只打开普通文件，请删除或重命名它。',
+  io: '无法{doing} {path}：{errno}',
+  'folder-gone': '无法{doing} {path}：打开的文件夹 {root} 已不存在（被移动、重命名或删除？）。没有写入任何内容。请找到该文件夹，或关闭它。',
+  'outside-folder': '已拒绝路径“{path}”：它指向打开的文件夹之外。请使用文件夹内的路径。',
+  'changed-since-opened': '{path} 在打开后已在磁盘上被更改。请重新载入、保留你的版本，或比较两者。',
+  'changed-during-edit': '{path} 在编辑期间被其他程序更改，已保留那个程序写入的内容。请再执行一次这个编辑。',
+  'utf-16': '{path} 是 UTF-16 编码的。Folio 只编辑 UTF-8，请把文件转换成 UTF-8 再编辑。',
+  'not-utf-8': '{path} 不是有效的 UTF-8（可能是 Latin-1 或 GBK），以只读方式显示，保存不会损坏它。请转换成 UTF-8 再编辑。',
+  'cr-only': '{path} 的行只以 CR 结尾（经典 Mac OS）。Folio 保持换行符原样，无法编辑这种文件；请把换行符转换成 LF 再编辑。',
+  'too-large': '{path} 有 {size} MB：超过 {max} MB 的文章以只读方式打开，因为在这么大的文件里打字会卡顿。请拆分它，或用纯文本编辑器编辑。',
+  'no-write-permission': '{path} 是只读的（它的权限不允许写入）。设为可写后才能保存修改，或把文字复制到别处。',
+  'other-owner': '{path} 属于另一个用户（uid {uid}），保存会把它变成你的文件。请联系它的所有者，或把文字复制到别处。',
+  'name-taken': '无法保存 {path}：同名文件已存在。请换一个名字。',
+  'rename-taken': '无法把 {from} 重命名为 {to}：同名的文件已存在。请换一个名字。',
+  'no-extension': '“{to}”没有扩展名，网站不会把它当作文章读取。请输入以 {ext} 结尾的名字。',
+  'asset-folder-taken':
+    '无法把 {from} 重命名为 {to}：它的资源文件夹会移到已存在的 {folder}（可能是以前的文章留下的空文件夹）。请删除或重命名那个文件夹后再试。',
+  'preview-gone': '这个预览已不可用（已应用，或已过期）。请重新预览。',
+  'export-into-folder': '无法导出到“{dir}”：它包含打开的文件夹。请选择别处的空文件夹，或在其中新建一个文件夹。',
+  'nothing-to-export': '“{folder}”中没有可导出的文章。请添加文章，或包含草稿。',
+  'export-header': '{path} 的头部无法解析：{header}。请修正头部后再导出。',
+  'pdf-unavailable': '这里无法打印 PDF。请导出为 HTML，再在浏览器中打印该页面。',
+  'upload-command': '上传命令“{command}”无法运行：{why}。请在图片设置中改正它。',
+  'upload-failed': '上传 {name} 失败：{what}。{output}\n请检查图片设置中的命令（以及图床是否接受你的请求），然后重新插入图片。没有插入任何内容。',
+  'image-too-large': '{name} 有 {size}，Folio 只插入不超过 {max} 的图片。请先缩小它。没有复制任何文件。',
+  'image-too-many-pixels': '{name} 超过 {megapixels} 百万像素，这是 Folio 能插入的上限。请先缩小它。没有复制任何文件。',
+  'image-unreadable': '{name} 无法作为图片读取，文件可能已损坏。请在图片编辑器中打开并另存，再插入那份副本。没有复制任何文件。',
+  'image-name-path': '已拒绝图片名“{name}”：名字不能指向其他文件夹。请重命名文件后再插入。',
+  'image-folder-read-only': '无法把图片复制到 {where}：文件夹是只读的。请设为可写后再插入图片。没有复制任何文件。',
+  'disk-full': '无法把图片复制到 {where}：磁盘已满。没有复制任何文件。',
+  'image-copy-failed': '无法把图片复制到 {where}：{detail}。没有复制任何文件。',
+}
+
+/** What was being done, as the main process names it (the `doing` param). */
+const ZH_DOING: Record<string, string> = {
+  read: '读取',
+  save: '保存',
+  rename: '重命名',
+  move: '移动',
+  'move to the trash': '移到废纸篓',
+  'create the folder': '创建文件夹',
+  create: '创建',
+  duplicate: '复制',
+  'make writable': '设为可写',
+}
+
+const ZH_KIND: Record<string, string> = { fifo: '命名管道（FIFO）', socket: '套接字', device: '设备文件', link: '符号链接', other: '特殊文件' }
+
+/** The system's refusals a writer meets, by errno. */
+const ZH_ERRNO: Record<string, string> = {
+  EACCES: '没有权限。请检查文件和所在文件夹的权限。',
+  EPERM: '系统不允许这个操作。请检查文件和所在文件夹的权限。',
+  EROFS: '它所在的磁盘是只读的。',
+  ENOSPC: '磁盘已满。请腾出空间后再试。',
+  EBUSY: '文件正被其他程序占用。请关闭那个程序后再试。',
+  EMFILE: '打开的文件太多。请稍后再试。',
+  ENAMETOOLONG: '名字太长。请换一个短一些的名字。',
+  EEXIST: '同名的文件已存在。',
+  ENOTDIR: '路径中有一段不是文件夹。',
+  EIO: '磁盘读写出错。',
+}
+
+/** The params as the sentence shows them: actions, kinds and causes in Chinese too. */
+function zhParams(reason: MessageReason, params: MessageParams, path: string): MessageParams {
+  const value = (key: string) => String(params[key] ?? '')
+  const shown: MessageParams = { ...params, path: params.path ?? path }
+  if ('doing' in params) shown.doing = ZH_DOING[value('doing')] ?? value('doing')
+  if (reason === 'not-regular') shown.kind = ZH_KIND[value('kind')] ?? ZH_KIND.other ?? ''
+  if (reason === 'io') shown.errno = ZH_ERRNO[value('errno')] ?? value('detail')
+  if ('name' in params && value('name') === '') shown.name = '粘贴的图片'
+  if (reason === 'export-header') {
+    shown.header = headerErrorLine(
+      {
+        code: value('code') as HeaderErrorCode,
+        message: value('detail'),
+        line: Number(params.line),
+        column: Number(params.column),
+        ...(params.reason ? { reason: value('reason') as HeaderErrorReason } : {}),
+        ...(params.subject !== undefined ? { subject: value('subject') } : {}),
+      },
+      'zh-CN',
+    )
+  }
+  if (reason === 'upload-command') shown.why = params.quote ? `引号 ${value('quote')} 没有闭合` : '命令是空的'
+  if (reason === 'upload-failed') {
+    const how = value('how')
+    shown.what =
+      how === 'start'
+        ? `“${value('command')}”无法启动（${value('detail')}）`
+        : how === 'timeout'
+          ? `“${value('command')}”在 ${value('seconds')} 秒内没有完成，已被停止`
+          : how === 'status'
+            ? `“${value('command')}”以退出状态 ${value('status')} 结束`
+            : `“${value('command')}”没有输出 http(s) 网址`
+    shown.output = value('output') ? `它的输出：\n${value('output')}` : '它没有任何输出。'
+  }
+  return shown
+}
+
+/** A named sentence from the main process in the UI's language; null when that language has none (English: the message). */
+export function saidText(said: Said & { path?: string }, locale: UiLocale): string | null {
+  if (locale !== 'zh-CN') return null
+  return format(ZH_REASON[said.reason], zhParams(said.reason, said.params, said.path ?? ''), locale)
+}
+
 export function errorText(error: unknown, locale: UiLocale): string {
   if (!isFolioErrorData(error)) return error instanceof Error ? error.message : String(error)
-  const template = TRANSLATED[locale]?.[error.code]
-  return template ? format(template, { path: error.path ?? '', message: error.message }, locale) : error.message
+  if (error.reason && error.params) {
+    const said = saidText({ reason: error.reason, params: error.params, path: error.path ?? '' }, locale)
+    if (said !== null) return said
+  }
+  const template = BY_CODE[locale]?.[error.code]
+  // A sentence about a file needs the file: without one, the main process's own words say more.
+  if (!template || (template.includes('{path}') && !error.path)) return error.message
+  return format(template, { path: error.path ?? '', message: error.message }, locale)
 }
 
 /** `(error) => text` in the UI's language. */

@@ -10,6 +10,7 @@ import type { MediaImage, MediaReport } from '../../shared/contract'
 import { folio } from '../bridge'
 import { useI18n } from '../i18n/i18n'
 import { MoveImageDialog } from './MoveImageDialog'
+import { useErrorText } from '../i18n/errors'
 
 type Tab = 'article' | 'folder' | 'unused' | 'broken'
 
@@ -83,17 +84,19 @@ function ImageRow({ image, url, onOpen, onRename }: { image: MediaImage; url: st
 
 export function MediaPanel({ assetBase, rules, articlePath, text, version, onOpen, onMove }: Props) {
   const { t } = useI18n()
+  const describe = useErrorText()
   const [tab, setTab] = useState<Tab>('article')
   const [renaming, setRenaming] = useState<string | null>(null)
   const [report, setReport] = useState<MediaReport | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  // The failure as it came, said in the language shown now.
+  const [error, setError] = useState<unknown>(null)
   const [asked, setAsked] = useState(0)
 
   useEffect(() => {
     let live = true
     folio.mediaReport().then(
       (next) => live && (setReport(next), setError(null)),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(e),
     )
     return () => {
       live = false
@@ -196,8 +199,8 @@ export function MediaPanel({ assetBase, rules, articlePath, text, version, onOpe
           {t('mediaRefresh')}
         </button>
       </div>
-      {error && <p className="error">{error}</p>}
-      {!report && !error && <p className="muted">{t('mediaLoading')}</p>}
+      {error !== null && <p className="error">{describe(error)}</p>}
+      {!report && error === null && <p className="muted">{t('mediaLoading')}</p>}
       {report && tab === 'article' && articleList()}
       {report && tab === 'folder' && imageList(report.images)}
       {report && tab === 'unused' && imageList(unused)}

@@ -8,6 +8,8 @@ import type { PublishResult, PublishSuggestion } from '../../shared/contract'
 import { folio, onMainEvent } from '../bridge'
 import { keepTail } from '../git/use-git'
 import { useI18n } from '../i18n/i18n'
+import type { StringKey } from '../i18n/strings'
+import { useErrorText } from '../i18n/errors'
 import { Modal } from '../dialogs/Modal'
 
 interface Props {
@@ -17,8 +19,27 @@ interface Props {
   onClose(): void
 }
 
+/** Why a command fits the site, in the UI's language (the main process gives the English `why`). */
+function whyText(s: PublishSuggestion, t: (key: StringKey, values?: Record<string, string | number>) => string): string {
+  switch (s.reason) {
+    case 'hexo-deploy':
+      return t('publishWhyHexoDeploy')
+    case 'hexo-generate':
+      return t('publishWhyHexoGenerate')
+    case 'npm-script':
+      return t('publishWhyNpm', { steps: s.steps ?? '' }) + (s.npmrc ? t('publishWhyNpmrc') : '')
+    case 'hugo':
+      return t('publishWhyHugo')
+    case 'jekyll':
+      return t('publishWhyJekyll')
+    default:
+      return s.why
+  }
+}
+
 export function PublishDialog({ saved, onSave, onClose }: Props) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
+  const describe = useErrorText()
   const [command, setCommand] = useState(saved ?? '')
   const [suggestions, setSuggestions] = useState<PublishSuggestion[]>([])
   const [running, setRunning] = useState(false)
@@ -56,7 +77,7 @@ export function PublishDialog({ saved, onSave, onClose }: Props) {
     try {
       setResult(await folio.runPublish(command))
     } catch (error) {
-      setResult({ error: error instanceof Error ? error.message : String(error) })
+      setResult({ error: describe(error) })
     } finally {
       setRunning(false)
     }
@@ -76,7 +97,7 @@ export function PublishDialog({ saved, onSave, onClose }: Props) {
               <button type="button" disabled={running} onClick={() => setCommand(s.command)}>
                 <code>{s.command}</code>
               </button>{' '}
-              <span className="muted">{s.why}</span>
+              <span className="muted">{locale === 'en' || !s.reason ? s.why : whyText(s, t)}</span>
             </li>
           ))}
         </ul>
