@@ -8,6 +8,7 @@ import { currentHeading, headingsOf } from './outline'
 import { Diagrams } from './diagrams'
 import { EmbedPlayers } from './embeds'
 import { patchBlocks } from './patch'
+import { LARGE_BODY } from './refresh-timing'
 import { useSiteData } from './site-data'
 import type { SiteData } from '../../shared/render/site-refs'
 import { frameShell, previewBody, PreviewRenderer, type PreviewBlock, type PreviewOptions } from './render'
@@ -62,6 +63,8 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
   const { t } = useI18n()
   const live = useLiveText(source, path, text, bodyStart)
   const { body, lineOffset } = useMemo(() => previewBody(live.text, live.bodyStart), [live.text, live.bodyStart])
+  const quietFor = useRef(live.quietFor)
+  quietFor.current = live.quietFor
   // Each diagram drawn renders the preview again, with the drawing in place of its source.
   const [drawn, setDrawn] = useState(0)
   const diagrams = useMemo(
@@ -83,7 +86,7 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
   const view = useRef<FrameView | null>(null)
   const frame = useRef<HTMLIFrameElement>(null)
   const rendering = useRef<Promise<void> | null>(null)
-  const shown = useRef<{ body: string; lineOffset: number; renderer: PreviewRenderer; drawn: number; site: SiteData } | null>(null)
+  const shown = useRef<{ body: string; lineOffset: number; renderer: PreviewRenderer; drawn: number; site: SiteData; cost: number } | null>(null)
   useEffect(() => {
     const last = shown.current
     // Keyed on the body, not the text: typing in the header (or the form) renders nothing again.
@@ -95,6 +98,7 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
         await rendering.current
         if (cancelled) return
       }
+      const start = performance.now()
       const job = renderer.renderOffThread(body, lineOffset, site)
       const done = job.then(
         () => undefined,
@@ -114,15 +118,25 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
       }
       if (cancelled) return
       setRendered({ blocks, article: renderer.options.articlePath })
-      shown.current = { body, lineOffset, renderer, drawn, site }
+      const cost = performance.now() - start
+      // The first render of an article also pays for warming up: keep the lowest cost seen.
+      shown.current = { body, lineOffset, renderer, drawn, site, cost: last?.renderer === renderer ? Math.min(last.cost, cost) : cost }
     }
     // The text comes on the writer's pause (live-text.ts): render it at once, off the window's
-    // thread (render-worker.ts), so typing goes on meanwhile. Another article or other options:
-    // counted from the next paint, so an article being opened shows its editor first.
-    const fresh = last === null || last.renderer !== renderer
+    // thread (render-worker.ts), so typing goes on meanwhile. A large body still waits until the
+    // writer has paused for twice its last refresh: taking in its result (sanitizing, patching)
+    // and the worker's own work on a busy machine are still in the way of keys typed meanwhile.
+    const slow = last !== null && last.renderer === renderer && body.length > LARGE_BODY ? last.cost : 0
     let timer: ReturnType<typeof setTimeout> | undefined
-    const frame = fresh ? requestAnimationFrame(() => (timer = setTimeout(() => void render()))) : 0
-    if (!fresh) void render()
+    const attempt = () => {
+      const wait = 2 * slow - quietFor.current()
+      if (wait > 0) timer = setTimeout(attempt, wait)
+      else void render()
+    }
+    // Another article or other options: counted from the next paint, so an article being opened shows its editor first.
+    const fresh = last === null || last.renderer !== renderer
+    const frame = fresh ? requestAnimationFrame(() => (timer = setTimeout(attempt))) : 0
+    if (!fresh) attempt()
     return () => {
       cancelled = true
       cancelAnimationFrame(frame)

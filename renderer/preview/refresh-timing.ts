@@ -9,3 +9,6 @@
  * apart while typing).
  */
 export const PREVIEW_PAUSE_MS = 100
+
+/** Bodies longer than this wait for a longer pause (twice their last refresh): taking in a refresh still costs the window. */
+export const LARGE_BODY = 256 * 1024

@@ -82,6 +82,6 @@ test('an embed is a card that loads only when clicked, with remote content allow
 
   // Another article: the player goes with its card.
   await page.locator('[data-testid=article-item][data-path="posts/other.md"]').click()
-  await expect(preview.locator('p')).toHaveText('No video here.')
+  await expect(preview.getByText('No video here.')).toBeVisible()
   await expect(player).toHaveCount(0)
 })
