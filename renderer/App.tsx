@@ -18,7 +18,7 @@ import { I18nProvider, useI18n } from './i18n/i18n'
 import { ArticleMenu, type MenuTarget } from './library/ArticleMenu'
 import { MoveDialog } from './links/MoveDialog'
 import { linkLint } from './links/link-lint'
-import { Library } from './library/Library'
+import { Library, type LibraryHandle } from './library/Library'
 import { revealMatch } from './library/search/reveal-match'
 import { Welcome } from './library/Welcome'
 import { FolderGone } from './library/FolderGone'
@@ -141,6 +141,7 @@ function Workbench() {
   const [listed, setListed] = useState(false)
   // A big folder lists its first rows at once; the count of the rest comes as the index reads them.
   const [indexing, setIndexing] = useState<{ done: number; total: number } | null>(null)
+  const libraryPane = useRef<LibraryHandle>(null)
   const listedRoot = useRef<string | null>(null)
   const refresh = useCallback(async () => {
     try {
@@ -322,7 +323,7 @@ function Workbench() {
     'new-article': () => folder && setCreating(true),
     export: () => folder && setExporting(true),
     find: () => view && openSearchPanel(view),
-    'search-folder': () => document.querySelector<HTMLInputElement>('[data-testid=library-search]')?.focus(),
+    'search-folder': () => libraryPane.current?.focusSearch(),
     'replace-folder': () => setReplaceSignal((n) => n + 1),
     'toggle-sidebar': () => toggle('sidebar'),
     'toggle-properties': () => toggle('properties'),
@@ -415,6 +416,7 @@ function Workbench() {
   const library = useMemo(
     () => (
       <Library
+        ref={libraryPane}
         articles={articles}
         selected={session.path}
         onOpen={(p) => void buffers.open(p)}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react'
 import type { ArticleSummary, GitChangeKind, SearchMatch } from '../../shared/contract'
 import type { SearchQuery } from '../../shared/search/query'
 import { useI18n } from '../i18n/i18n'
@@ -9,7 +9,13 @@ import { SearchResults } from './search/SearchResults'
 import { useFolderSearch } from './search/use-folder-search'
 import { applyQuery, categoryFacets, tagFacets, type LibraryQuery, type SortKey, type StatusFilter } from './filters'
 
+/** What the workbench's commands ask of the library. */
+export interface LibraryHandle {
+  focusSearch(): void
+}
+
 interface Props {
+  ref?: Ref<LibraryHandle>
   articles: ArticleSummary[]
   selected: string | null
   onOpen(path: string): void
@@ -36,6 +42,7 @@ interface Props {
 
 /** The left pane: sort and facet filters over the index, and full-text search through the workspace. */
 export function Library({
+  ref,
   articles,
   selected,
   onOpen,
@@ -52,6 +59,8 @@ export function Library({
   replaceSignal,
 }: Props) {
   const { t } = useI18n()
+  const searchBox = useRef<HTMLInputElement>(null)
+  useImperativeHandle(ref, () => ({ focusSearch: () => searchBox.current?.focus() }), [])
   const [query, setQuery] = useState<LibraryQuery>({ sort: 'date', status: 'all', category: null, tag: null })
   const [searchQuery, setSearchQuery] = useState<SearchQuery>({ text: '', caseSensitive: false, wholeWord: false, regex: false, scope: 'all' })
 
@@ -86,6 +95,7 @@ export function Library({
     <>
       <div className="library-controls">
         <input
+          ref={searchBox}
           type="search"
           data-testid="library-search"
           aria-label={t('search')}

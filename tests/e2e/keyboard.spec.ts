@@ -145,3 +145,18 @@ test('the Menu key opens the article menu; arrows move, Escape closes it and ret
   expect(await exists(join(dir, 'posts/second.md'))).toBe(false)
   expect(await exists(join(dir, 'posts/first.md'))).toBe(true)
 })
+
+test('Search in folder (Ctrl+Shift+F) from the editor puts the cursor in the library search, where typing searches', async () => {
+  const dir = await contentFolder({ 'posts/first.md': FIRST, 'posts/second.md': SECOND })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.locator('[data-testid=article-item][data-path="posts/first.md"]').click()
+  await page.locator('.cm-content').click()
+  await expect(page.locator('.cm-content')).toBeFocused()
+  await page.keyboard.press('Control+Shift+F')
+  const search = page.getByTestId('library-search')
+  await expect(search).toBeFocused()
+  await page.keyboard.type('正文', TYPING)
+  await expect(search).toHaveValue('正文')
+  expect(await readFile(join(dir, 'posts/first.md'), 'utf8')).toBe(FIRST)
+})
