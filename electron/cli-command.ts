@@ -24,6 +24,32 @@ export interface CommandSpec<O extends Options> {
   options: O
   /** How many positional arguments the command takes; `max` left out for "any number". */
   positionals: { min: number; max?: number }
+  /**
+   * Positionals are values that may start with a dash (a tag `-1`, a key `-draft`): only the
+   * command's own options are read as options, every other argument is a positional.
+   */
+  dashedPositionals?: true
+}
+
+/** The arguments with the command's own options first and everything else after `--`. */
+function optionsFirst(args: readonly string[], options: Options): string[] {
+  const named = new Map<string, [string, Options[string]]>()
+  for (const [name, option] of Object.entries(options)) {
+    named.set(`--${name}`, [name, option])
+    if (option.short) named.set(`-${option.short}`, [name, option])
+  }
+  const own: string[] = []
+  const rest: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string
+    const found = named.get(arg.split('=', 1)[0] as string)
+    if (found === undefined) rest.push(arg)
+    else if (found[1].type === 'string' && !arg.includes('=') && i + 1 < args.length) {
+      // Joined, so a value that starts with a dash is not taken for an option.
+      own.push(`--${found[0]}=${args[++i] as string}`)
+    } else own.push(arg)
+  }
+  return [...own, '--', ...rest]
 }
 
 /**
@@ -34,7 +60,8 @@ export interface CommandSpec<O extends Options> {
 export function parseCommandArgs<const O extends Options>(args: readonly string[], spec: CommandSpec<O>) {
   let parsed
   try {
-    parsed = parseArgs({ args: [...args], options: spec.options, allowPositionals: true, strict: true, tokens: true })
+    const read = spec.dashedPositionals ? optionsFirst(args, spec.options) : [...args]
+    parsed = parseArgs({ args: read, options: spec.options, allowPositionals: true, strict: true, tokens: true })
   } catch (error) {
     throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${spec.usage}`)
   }

@@ -341,7 +341,7 @@ async function setCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 async function unsetCommand(args: string[], io: CliIo): Promise<number> {
-  const { positionals } = parseCommandArgs(args, { usage: 'usage: folio unset FILE... KEY', options: {}, positionals: { min: 2 } })
+  const { positionals } = parseCommandArgs(args, { usage: 'usage: folio unset FILE... KEY', options: {}, positionals: { min: 2 }, dashedPositionals: true })
   const files = positionals.slice(0, -1)
   const key = positionals[positionals.length - 1] ?? ''
   return editFiles(files, [{ key, remove: true }], io)

@@ -61,6 +61,7 @@ export async function renameValueCommand(args: readonly string[], io: CliIo): Pr
     usage: 'usage: folio rename-value DIR KEY OLD NEW [--dry-run]',
     options: { 'dry-run': { type: 'boolean', default: false } },
     positionals: { min: 4, max: 4 },
+    dashedPositionals: true,
   })
   const [dir = '', key = '', from = '', to = ''] = positionals
   const dryRun = values['dry-run']

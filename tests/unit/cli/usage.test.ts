@@ -99,3 +99,28 @@ describe('folio usage errors', () => {
     expect(await readFile(join(root, 'post.md'), 'utf8')).toBe('---\ntitle: 二\ntags: [a]\n---\n正文\n')
   })
 })
+
+describe('values that start with a dash, as folio has always read them', () => {
+  it('renames a tag -1 and a key -draft is unset', async () => {
+    const root = await folderWith({ 'post.md': '---\ntitle: 旧\ntags: [-1, b]\n-draft: yes\n---\n正文\n' })
+    const renamed = await run(['rename-value', '.', 'tags', '-1', '--dry-run', 'minus-one'], root)
+    expect(renamed.status).toBe(0)
+    expect(renamed.out).toContain('+tags: [minus-one, b]')
+    expect((await run(['rename-value', '.', 'tags', '-1', 'minus-one'], root)).status).toBe(0)
+    expect((await run(['unset', 'post.md', '-draft'], root)).status).toBe(0)
+    expect(await readFile(join(root, 'post.md'), 'utf8')).toBe('---\ntitle: 旧\ntags: [minus-one, b]\n---\n正文\n')
+  })
+
+  it('still reads the command’s own options wherever they stand, and refuses a wrong count', () => {
+    const spec = {
+      usage: 'usage: folio demo A B',
+      options: { json: { type: 'boolean' }, tag: { type: 'string' } },
+      positionals: { min: 2, max: 2 },
+      dashedPositionals: true,
+    } as const
+    const parsed = parseCommandArgs(['-x', '--json', '--tag', '-t', '-y'], spec)
+    expect(parsed.positionals).toEqual(['-x', '-y'])
+    expect(parsed.values).toEqual({ json: true, tag: '-t' })
+    expect(() => parseCommandArgs(['-x'], spec)).toThrow(UsageError)
+  })
+})
