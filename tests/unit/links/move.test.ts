@@ -48,7 +48,14 @@ describe('rename keeping links whole, over a real folder', () => {
       { line: 6, removed: ['And [again](welcome-to-folio.md).'], added: ['And [again](hello.md).'] },
     ])
     expect(plan.files[1]?.hunks.map((h) => h.line)).toEqual([3, 5])
-    expect(plan.skipped).toEqual([{ path: 'source/_posts/broken.md', reason: expect.stringContaining('the header does not parse (line 2') }])
+    expect(plan.skipped).toEqual([
+      {
+        path: 'source/_posts/broken.md',
+        reason: expect.stringContaining('the header does not parse (line 2'),
+        // The kind and line, for the dialog to say it in the UI's language.
+        why: expect.objectContaining({ kind: 'header', line: 2 }),
+      },
+    ])
     // Nothing was written by the preview.
     expect(await read(root, 'source/_posts/welcome-to-folio.md')).toBe(HEXO_SITE['source/_posts/welcome-to-folio.md'])
 
@@ -138,7 +145,9 @@ describe('rename keeping links whole, over a real folder', () => {
         buffer: { changes: [expect.anything()] },
       },
     ])
-    expect(plan.skipped).toEqual([{ path: 'c.md', reason: expect.stringContaining('unsaved edits whose header does not parse') }])
+    expect(plan.skipped).toEqual([
+      { path: 'c.md', reason: expect.stringContaining('unsaved edits whose header does not parse'), why: expect.objectContaining({ kind: 'header', line: 2 }) },
+    ])
     const result = await move.apply(plan.id, [])
     expect(result.changed).toEqual([])
     expect(await read(root, 'a.md')).toBe('# A\n![](img/p.png)\n')
