@@ -430,6 +430,7 @@ function Workbench() {
         changes={gitChanges}
         requiredFor={requiredFor}
         replaceSignal={replaceSignal}
+        reading={indexing !== null}
         onReplaced={(changed) => {
           void refresh()
           // Clean open articles follow what was written; edited ones were left out of the replace.
@@ -437,7 +438,7 @@ function Workbench() {
         }}
       />
     ),
-    [articles, session.path, buffers, view, only, unsavedSet, gitChanges, requiredFor, replaceSignal, refresh, diskChanged],
+    [articles, session.path, buffers, view, only, unsavedSet, gitChanges, requiredFor, replaceSignal, indexing, refresh, diskChanged],
   )
 
   return (

@@ -36,6 +36,8 @@ interface Props {
   requiredFor?(path: string): readonly string[]
   /** Articles a replace across the folder wrote (or its undo restored). */
   onReplaced?(paths: string[]): void
+  /** The folder is still being read (the list is partial). */
+  reading?: boolean
   /** Bumped by the "Replace in folder" command. */
   replaceSignal?: number
 }
@@ -56,6 +58,7 @@ export function Library({
   changes,
   requiredFor,
   onReplaced,
+  reading = false,
   replaceSignal,
 }: Props) {
   const { t } = useI18n()
@@ -104,7 +107,7 @@ export function Library({
           onChange={(e) => setSearchQuery({ ...searchQuery, text: e.currentTarget.value })}
         />
         <SearchOptions query={searchQuery} onChange={(patch) => setSearchQuery({ ...searchQuery, ...patch })} />
-        {onReplaced && <ReplaceRow query={searchQuery} paths={shownPaths} focusSignal={replaceSignal} onReplaced={onReplaced} />}
+        {onReplaced && <ReplaceRow query={searchQuery} paths={shownPaths} focusSignal={replaceSignal} reading={reading} onReplaced={onReplaced} />}
         <div className="library-filters">
           <select aria-label={t('sortBy')} data-testid="library-sort" value={query.sort} onChange={(e) => update({ sort: e.currentTarget.value as SortKey })}>
             <option value="date">{t('sortDate')}</option>

@@ -39,9 +39,22 @@ test('a 10,000-post folder lists its first rows at once and counts the rest as i
     expect(counted).toMatch(/of 10,000 files/)
     await expect(library).toHaveAttribute('aria-busy', 'true')
   }
+  // A replace would look only at the posts read so far: while the count shows, it waits and says
+  // why. Read in one moment, as the reading may end at any time.
+  await page.getByTestId('replace-toggle').click()
+  await page.getByTestId('library-replace').fill('Tale')
+  const replace = await page.evaluate(() => ({
+    reading: document.querySelector('[data-testid=library-indexing]') !== null,
+    said: document.querySelector('[data-testid=replace-reading]') !== null,
+    disabled: document.querySelector<HTMLButtonElement>('[data-testid=replace-preview-open]')?.disabled,
+  }))
+  console.log(`replace while ${replace.reading ? 'still reading' : 'done reading'}: ${JSON.stringify(replace)}`)
+  expect(replace).toEqual({ reading: replace.reading, said: replace.reading, disabled: true })
   await expect(library).toHaveAttribute('aria-busy', 'false', { timeout: 240_000 })
   await expect(count).toHaveCount(0)
-  // Every post is listed now: filter to the last one generated.
+  // Every post is listed now: filter to the last one generated; replace is there for all of them.
   await page.getByTestId('library-search').fill('Story 9999:')
   await expect(page.getByTestId('article-item').first()).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByTestId('replace-reading')).toHaveCount(0)
+  await expect(page.getByTestId('replace-preview-open')).toBeEnabled()
 })

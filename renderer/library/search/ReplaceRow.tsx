@@ -10,6 +10,8 @@ interface Props {
   paths: readonly string[]
   /** Bumped by the "Replace in folder" command: open the row and focus the replacement. */
   focusSignal?: number
+  /** The folder is still being read: the library lists part of it, so a replace would miss the rest. */
+  reading?: boolean
   onReplaced(paths: string[]): void
 }
 
@@ -17,7 +19,7 @@ interface Props {
  * The replace row under the search box: a toggle, the replacement text, and a button (or Enter)
  * that opens the preview of every change.
  */
-export function ReplaceRow({ query, paths, focusSignal, onReplaced }: Props) {
+export function ReplaceRow({ query, paths, focusSignal, reading = false, onReplaced }: Props) {
   const { t } = useI18n()
   const [open, setOpen] = useState(false)
   const [replacement, setReplacement] = useState('')
@@ -33,7 +35,7 @@ export function ReplaceRow({ query, paths, focusSignal, onReplaced }: Props) {
     input.current?.focus()
   }, [focusSignal, open])
 
-  const ready = compileQuery(query).ok
+  const ready = compileQuery(query).ok && !reading
   const preview = () => ready && setRequest({ query, replacement, paths: [...paths] })
 
   return (
@@ -76,6 +78,11 @@ export function ReplaceRow({ query, paths, focusSignal, onReplaced }: Props) {
             >
               {t('bulkPreview')}
             </button>
+            {reading && (
+              <p className="muted" role="status" data-testid="replace-reading">
+                {t('replaceWaitsForReading')}
+              </p>
+            )}
           </>
         )}
       </div>
