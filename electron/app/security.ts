@@ -42,13 +42,24 @@ export function isSiteServerFrame(url: string, ancestors: readonly string[], sit
   return originOf(url) === siteOrigin || ancestors.some((ancestor) => originOf(ancestor) === siteOrigin)
 }
 
+/** A subframe as the navigation checks see it: its window name and the address it shows now. */
+export interface FrameInfo {
+  name: string
+  url: string
+}
+
 /**
- * An embed the writer clicked plays in a frame the renderer named for it (article content never
- * makes frames: the sanitizer removes them and the preview runs no script); the player may load
- * web pages, and so may the frames inside it.
+ * An embed the writer clicked plays in a frame the renderer named for it, laid over the preview
+ * in our own page (article content never makes frames: the sanitizer removes them and the preview
+ * runs no script); the player may load web pages, and so may the frames inside it. `frames` runs
+ * from the navigating frame out to the one in our page. A name is no proof on its own: the site
+ * server's page runs the site's scripts, which may name their window anything, so the frame in
+ * our page must be named for a player and must not be showing the site server.
  */
-export function isEmbedFrame(url: string, frameNames: readonly string[]): boolean {
-  return /^https?:/i.test(url) && frameNames.includes(EMBED_FRAME_NAME)
+export function isEmbedFrame(url: string, frames: readonly FrameInfo[], siteOrigin: string | null): boolean {
+  const outermost = frames.at(-1)
+  if (!/^https?:/i.test(url) || outermost?.name !== EMBED_FRAME_NAME) return false
+  return siteOrigin === null || originOf(outermost.url) !== siteOrigin
 }
 
 export interface SecurityOptions {
@@ -56,11 +67,11 @@ export interface SecurityOptions {
   siteServerOrigin?: () => string | null
 }
 
-/** The names of a subframe and of the subframes around it. */
-function frameNames(frame: WebFrameMain | null | undefined): string[] {
-  const names: string[] = []
-  for (let at = frame; at && at.parent !== null; at = at.parent) names.push(at.name)
-  return names
+/** A subframe and the subframes around it, out to the one in our page. */
+function frameChain(frame: WebFrameMain | null | undefined): FrameInfo[] {
+  const chain: FrameInfo[] = []
+  for (let at = frame; at && at.parent !== null; at = at.parent) chain.push({ name: at.name, url: at.url })
+  return chain
 }
 
 function ancestorUrls(frame: WebFrameMain | null | undefined): string[] {
@@ -78,8 +89,9 @@ export function hardenWebContents(contents: WebContents, options: SecurityOption
   })
   contents.on('will-frame-navigate', (event) => {
     if (event.isMainFrame || isInAppFrameUrl(event.url)) return
-    if (isSiteServerFrame(event.url, ancestorUrls(event.frame), options.siteServerOrigin?.() ?? null)) return
-    if (isEmbedFrame(event.url, frameNames(event.frame))) return
+    const siteOrigin = options.siteServerOrigin?.() ?? null
+    if (isSiteServerFrame(event.url, ancestorUrls(event.frame), siteOrigin)) return
+    if (isEmbedFrame(event.url, frameChain(event.frame), siteOrigin)) return
     event.preventDefault()
     openExternally(event.url)
   })

@@ -131,4 +131,19 @@ describe('navigation', () => {
     await flushPromises()
     expect(shell.opened).toEqual(['https://example.com/'])
   })
+
+  it("does not take the site server's page for a player when its script names its window like one", async () => {
+    siteOrigin = 'http://127.0.0.1:4000'
+    const top = { url: 'app://folio/index.html', parent: null, name: '' }
+    const renamedSite = { url: 'http://127.0.0.1:4000/posts/x/', parent: top, name: 'folio-embed' }
+    const event = new FakeEvent({ url: 'https://phishing.example/', isMainFrame: false, frame: renamedSite })
+    contents.emit('will-frame-navigate', event)
+    expect(event.defaultPrevented).toBe(true)
+    // A frame the site's page made, named like a player, is the site's business as before.
+    const inside = new FakeEvent({ url: 'https://video.example/', isMainFrame: false, frame: { url: '', parent: renamedSite, name: 'folio-embed' } })
+    contents.emit('will-frame-navigate', inside)
+    expect(inside.defaultPrevented).toBe(false)
+    await flushPromises()
+    expect(shell.opened).toEqual(['https://phishing.example/'])
+  })
 })
