@@ -3,6 +3,7 @@
  * (`node:util` parseArgs) and the error that makes `folio` print the usage and exit 2.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import type { DiffHunk } from '../shared/contract'
 
 export interface CliIo {
   out(line: string): void
@@ -70,4 +71,11 @@ export function parseCommandArgs<const O extends Options>(args: readonly string[
     throw new UsageError(spec.usage)
   }
   return parsed
+}
+
+/** A preview's hunk as `--dry-run` prints it: a unified-diff-like block a person or a script reads. */
+export function printHunk(hunk: DiffHunk, io: CliIo): void {
+  io.out(`@@ line ${hunk.line} @@`)
+  for (const line of hunk.removed) io.out(`-${line}`)
+  for (const line of hunk.added) io.out(`+${line}`)
 }

@@ -5,8 +5,8 @@
  */
 import { realpath } from 'node:fs/promises'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
-import type { DiffHunk, MovePlan } from '../../shared/contract'
-import { parseCommandArgs, UsageError, type CliIo } from '../cli-command'
+import type { MovePlan } from '../../shared/contract'
+import { parseCommandArgs, printHunk, UsageError, type CliIo } from '../cli-command'
 import { createTaxonomyService } from '../taxonomy/service'
 import { openFromCommandLine } from '../workspace/open-from-cli'
 import type { Workspace } from '../workspace/workspace'
@@ -26,12 +26,6 @@ async function siteOf(oldAbs: string, io: CliIo): Promise<Workspace> {
 }
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
-
-function printHunk(hunk: DiffHunk, io: CliIo): void {
-  io.out(`@@ line ${hunk.line} @@`)
-  for (const line of hunk.removed) io.out(`-${line}`)
-  for (const line of hunk.added) io.out(`+${line}`)
-}
 
 function printPlan(plan: MovePlan, io: CliIo): void {
   for (const file of plan.files) {

@@ -2,8 +2,8 @@
  * `folio taxonomy DIR [--json]` and `folio rename-value DIR KEY OLD NEW [--dry-run]`: the same
  * collection and plans as the app, so a rename from a terminal changes exactly the same lines.
  */
-import type { BulkSkip, CategoryNode, DiffHunk } from '../../shared/contract'
-import { parseCommandArgs, type CliIo } from '../cli-command'
+import type { BulkSkip, CategoryNode } from '../../shared/contract'
+import { parseCommandArgs, printHunk, type CliIo } from '../cli-command'
 import { openFromCommandLine } from '../workspace/open-from-cli'
 import type { Workspace } from '../workspace/workspace'
 import { createTaxonomyService, type TaxonomyService } from './service'
@@ -44,12 +44,6 @@ export async function taxonomyCommand(args: readonly string[], io: CliIo): Promi
     else for (const v of key.values) io.out(`  ${v.value}\t${v.count}`)
   }
   return 0
-}
-
-function printHunk(hunk: DiffHunk, io: CliIo): void {
-  io.out(`@@ line ${hunk.line} @@`)
-  for (const line of hunk.removed) io.out(`-${line}`)
-  for (const line of hunk.added) io.out(`+${line}`)
 }
 
 function reportSkipped(skipped: readonly BulkSkip[], io: CliIo): void {
