@@ -9,7 +9,7 @@ import type { ArticleFile } from '../../shared/contract'
 import { FolioError, type Problem } from '../../shared/errors'
 import { decode, hashBytes } from './encoding'
 import type { Guard, Resolved } from './guard'
-import { openRegular, readRegular } from './open-inside'
+import { isFolderError, openRegular, readRegular } from './open-inside'
 
 /** A file-system failure as a typed error naming the file and what was being done. */
 export function ioError(error: unknown, rel: string, doing: string): FolioError {
@@ -24,15 +24,7 @@ export function ioError(error: unknown, rel: string, doing: string): FolioError 
       params: { doing, path: rel },
     })
   }
-  if (code === 'EISDIR') {
-    return new FolioError({
-      code: 'BAD_ARGUMENT',
-      path: rel,
-      message: `Could not ${doing} ${rel}: it is a folder, not a file.`,
-      reason: 'is-folder',
-      params: { doing, path: rel },
-    })
-  }
+  if (code === 'EISDIR') return isFolderError(rel, doing)
   const reason = error instanceof Error ? error.message : String(error)
   return new FolioError({
     code: 'IO',

@@ -25,17 +25,20 @@ function kindOf(s: Stats): string {
   return 'not a regular file'
 }
 
+/** A folder where a file was expected (found by a stat, or by the system's EISDIR). */
+export function isFolderError(rel: string, doing: string): FolioError {
+  return new FolioError({
+    code: 'BAD_ARGUMENT',
+    path: rel,
+    message: `Could not ${doing} ${rel}: it is a folder, not a file.`,
+    reason: 'is-folder',
+    params: { doing, path: rel },
+  })
+}
+
 export function notRegular(rel: string, s: Stats, doing: string): FolioError {
   const kind = kindOf(s)
-  if (s.isDirectory()) {
-    return new FolioError({
-      code: 'BAD_ARGUMENT',
-      path: rel,
-      message: `Could not ${doing} ${rel}: it is a folder, not a file.`,
-      reason: 'is-folder',
-      params: { doing, path: rel },
-    })
-  }
+  if (s.isDirectory()) return isFolderError(rel, doing)
   const named = s.isFIFO() ? 'fifo' : s.isSocket() ? 'socket' : s.isCharacterDevice() || s.isBlockDevice() ? 'device' : s.isSymbolicLink() ? 'link' : 'other'
   return new FolioError({
     code: 'IO',

@@ -3,7 +3,7 @@
  * of a FIFO waits for a writer forever, and four such reads used to fill Node's I/O thread pool.
  */
 import { execFileSync } from 'node:child_process'
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadArticle } from '../../../electron/export/article'
@@ -42,5 +42,13 @@ describe('named pipes and other special files', () => {
     // Had any of those opened the pipe, the pool's four threads would be stuck and this would hang.
     expect((await within(5_000, ws.read('good.md'))).text).toContain('fine')
     expect(await within(5_000, readFile(join(folder, 'good.md'), 'utf8'))).toContain('fine')
+  })
+
+  it('a folder named like an article is refused as a folder, by its name', async () => {
+    const folder = await tempDir()
+    await mkdir(join(folder, 'notes.md'))
+    const ws = await within(10_000, open(folder))
+    const refusal = { code: 'BAD_ARGUMENT', reason: 'is-folder', path: 'notes.md', message: 'Could not read notes.md: it is a folder, not a file.' }
+    await expect(within(5_000, ws.read('notes.md'))).rejects.toMatchObject(refusal)
   })
 })
