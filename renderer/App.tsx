@@ -103,7 +103,7 @@ function Workbench() {
   useWriterSettings(view, settings, session.path, {
     save: () => latestCommands.current.save?.(),
     saveAll: () => latestCommands.current['save-all']?.(),
-    leave: () => document.querySelector<HTMLElement>('[data-testid=article-list]')?.focus(),
+    leave: () => libraryPane.current?.focusList(),
   })
   const goal = useArticleGoal(session.path, (error) => setLoadError(describe(error)))
   const mediaSettings = useMediaSettings(settings.media, (media) => updateSettings({ media }))
@@ -266,7 +266,6 @@ function Workbench() {
   const [taxonomyOpen, setTaxonomyOpen] = useState(false)
   const [only, setOnly] = useState<{ label: string; paths: ReadonlySet<string> } | null>(null)
   const [bulkPaths, setBulkPaths] = useState<string[] | null>(null)
-  const [replaceSignal, setReplaceSignal] = useState(0)
   useAutosave(buffers.save, session.state, session.text, settings.autosave)
   const [publishing, setPublishing] = useState(false)
   // Asked again whenever the list is (a save, a change on disk).
@@ -324,7 +323,7 @@ function Workbench() {
     export: () => folder && setExporting(true),
     find: () => view && openSearchPanel(view),
     'search-folder': () => libraryPane.current?.focusSearch(),
-    'replace-folder': () => setReplaceSignal((n) => n + 1),
+    'replace-folder': () => libraryPane.current?.focusReplace(),
     'toggle-sidebar': () => toggle('sidebar'),
     'toggle-properties': () => toggle('properties'),
     'toggle-preview': () => toggle('preview'),
@@ -429,7 +428,6 @@ function Workbench() {
         unsaved={unsavedSet}
         changes={gitChanges}
         requiredFor={requiredFor}
-        replaceSignal={replaceSignal}
         reading={indexing !== null}
         onReplaced={(changed) => {
           void refresh()
@@ -438,7 +436,7 @@ function Workbench() {
         }}
       />
     ),
-    [articles, session.path, buffers, view, only, unsavedSet, gitChanges, requiredFor, replaceSignal, indexing, refresh, diskChanged],
+    [articles, session.path, buffers, view, only, unsavedSet, gitChanges, requiredFor, indexing, refresh, diskChanged],
   )
 
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react'
 import type { ArticleSummary, GitChangeKind } from '../../shared/contract'
 import { summaryChecks } from '../../shared/frontmatter/checks'
 import { checkText } from '../checks/check-text'
@@ -10,7 +10,12 @@ import { headerErrorLine } from '../i18n/header-errors'
 const ROW_HEIGHT = 56
 const OVERSCAN = 8
 
+export interface ArticleListHandle {
+  focus(): void
+}
+
 interface Props {
+  ref?: Ref<ArticleListHandle>
   articles: ArticleSummary[]
   selected: string | null
   onOpen(path: string): void
@@ -30,10 +35,11 @@ interface Props {
 }
 
 /** A virtualized list: only the rows in view are in the DOM, so 10,000 articles scroll smoothly. */
-export function ArticleList({ articles, selected, onOpen, onActivate, onMenu, checked, onCheck, unsaved, changes, requiredFor }: Props) {
+export function ArticleList({ ref, articles, selected, onOpen, onActivate, onMenu, checked, onCheck, unsaved, changes, requiredFor }: Props) {
   const { t, locale } = useI18n()
   const now = useNow()
   const viewport = useRef<HTMLDivElement>(null)
+  useImperativeHandle(ref, () => ({ focus: () => viewport.current?.focus() }), [])
   const [scrollTop, setScrollTop] = useState(0)
   const [height, setHeight] = useState(600)
 

@@ -2,8 +2,8 @@ import { useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react'
 import type { ArticleSummary, GitChangeKind, SearchMatch } from '../../shared/contract'
 import type { SearchQuery } from '../../shared/search/query'
 import { useI18n } from '../i18n/i18n'
-import { ArticleList } from './ArticleList'
-import { ReplaceRow } from './search/ReplaceRow'
+import { ArticleList, type ArticleListHandle } from './ArticleList'
+import { ReplaceRow, type ReplaceRowHandle } from './search/ReplaceRow'
 import { SearchOptions } from './search/SearchOptions'
 import { SearchResults } from './search/SearchResults'
 import { useFolderSearch } from './search/use-folder-search'
@@ -12,6 +12,10 @@ import { applyQuery, categoryFacets, tagFacets, type LibraryQuery, type SortKey,
 /** What the workbench's commands ask of the library. */
 export interface LibraryHandle {
   focusSearch(): void
+  /** Focus the article list (when it is shown rather than search results). */
+  focusList(): void
+  /** Open the replace row and focus the replacement. */
+  focusReplace(): void
 }
 
 interface Props {
@@ -38,8 +42,6 @@ interface Props {
   onReplaced?(paths: string[]): void
   /** The folder is still being read (the list is partial). */
   reading?: boolean
-  /** Bumped by the "Replace in folder" command. */
-  replaceSignal?: number
 }
 
 /** The left pane: sort and facet filters over the index, and full-text search through the workspace. */
@@ -59,11 +61,20 @@ export function Library({
   requiredFor,
   onReplaced,
   reading = false,
-  replaceSignal,
 }: Props) {
   const { t } = useI18n()
   const searchBox = useRef<HTMLInputElement>(null)
-  useImperativeHandle(ref, () => ({ focusSearch: () => searchBox.current?.focus() }), [])
+  const list = useRef<ArticleListHandle>(null)
+  const replaceRow = useRef<ReplaceRowHandle>(null)
+  useImperativeHandle(
+    ref,
+    () => ({
+      focusSearch: () => searchBox.current?.focus(),
+      focusList: () => list.current?.focus(),
+      focusReplace: () => replaceRow.current?.focus(),
+    }),
+    [],
+  )
   const [query, setQuery] = useState<LibraryQuery>({ sort: 'date', status: 'all', category: null, tag: null })
   const [searchQuery, setSearchQuery] = useState<SearchQuery>({ text: '', caseSensitive: false, wholeWord: false, regex: false, scope: 'all' })
 
@@ -107,7 +118,7 @@ export function Library({
           onChange={(e) => setSearchQuery({ ...searchQuery, text: e.currentTarget.value })}
         />
         <SearchOptions query={searchQuery} onChange={(patch) => setSearchQuery({ ...searchQuery, ...patch })} />
-        {onReplaced && <ReplaceRow query={searchQuery} paths={shownPaths} focusSignal={replaceSignal} reading={reading} onReplaced={onReplaced} />}
+        {onReplaced && <ReplaceRow ref={replaceRow} query={searchQuery} paths={shownPaths} reading={reading} onReplaced={onReplaced} />}
         <div className="library-filters">
           <select aria-label={t('sortBy')} data-testid="library-sort" value={query.sort} onChange={(e) => update({ sort: e.currentTarget.value as SortKey })}>
             <option value="date">{t('sortDate')}</option>
@@ -180,6 +191,7 @@ export function Library({
         />
       ) : (
         <ArticleList
+          ref={list}
           articles={shown}
           selected={selected}
           onOpen={onOpen}

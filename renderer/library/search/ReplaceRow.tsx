@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react'
+import { useImperativeHandle, useRef, useState, type Ref } from 'react'
+import { flushSync } from 'react-dom'
 import type { ReplaceRequest } from '../../../shared/contract'
 import { compileQuery, type SearchQuery } from '../../../shared/search/query'
 import { useI18n } from '../../i18n/i18n'
@@ -8,32 +9,39 @@ interface Props {
   query: SearchQuery
   /** The articles the search looks at (the library's filters): the replace changes only these. */
   paths: readonly string[]
-  /** Bumped by the "Replace in folder" command: open the row and focus the replacement. */
-  focusSignal?: number
+  ref?: Ref<ReplaceRowHandle>
   /** The folder is still being read: the library lists part of it, so a replace would miss the rest. */
   reading?: boolean
   onReplaced(paths: string[]): void
+}
+
+export interface ReplaceRowHandle {
+  /** The "Replace in folder" command: open the row and put the cursor in the replacement. */
+  focus(): void
 }
 
 /**
  * The replace row under the search box: a toggle, the replacement text, and a button (or Enter)
  * that opens the preview of every change.
  */
-export function ReplaceRow({ query, paths, focusSignal, reading = false, onReplaced }: Props) {
+export function ReplaceRow({ ref, query, paths, reading = false, onReplaced }: Props) {
   const { t } = useI18n()
   const [open, setOpen] = useState(false)
   const [replacement, setReplacement] = useState('')
   const [request, setRequest] = useState<ReplaceRequest | null>(null)
   const input = useRef<HTMLInputElement>(null)
 
-  // The command opens the row first; the input is focused once it is there.
-  const handled = useRef(0)
-  useEffect(() => {
-    if (!focusSignal || focusSignal === handled.current) return
-    if (!open) return setOpen(true)
-    handled.current = focusSignal
-    input.current?.focus()
-  }, [focusSignal, open])
+  // The row opens at once (flushSync), so its input is there to take the cursor.
+  useImperativeHandle(
+    ref,
+    () => ({
+      focus: () => {
+        flushSync(() => setOpen(true))
+        input.current?.focus()
+      },
+    }),
+    [],
+  )
 
   const ready = compileQuery(query).ok && !reading
   const preview = () => ready && setRequest({ query, replacement, paths: [...paths] })
