@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { runSmall } from '../../bench/support'
+import { runSmall } from '../support'
 
 describe('taxonomy benchmark', () => {
   it('runs in small mode and prints its table of ratios', async () => {
