@@ -1,16 +1,26 @@
 /**
  * Property tests: for generated YAML headers in the styles real posts use, setting one key
  * touches only that key's entry and reads back as the value set; unchanged values write nothing.
+ * What an edit wrote is read back by independent readers too, not only by Folio's own parser:
+ * gray-matter with js-yaml (what Hexo reads with) and the `yaml` package as YAML 1.1 (yes/no,
+ * 1:20 and 017 as Jekyll's Psych and go-yaml v2 read them) for YAML, smol-toml for TOML.
  */
 import { EditorState } from '@codemirror/state'
 import fc from 'fast-check'
+import matter from 'gray-matter'
+import { parse as parseToml } from 'smol-toml'
 import { describe, expect, it } from 'vitest'
+import { parse as parseYaml } from 'yaml'
 import { addListItem, applyPatches, fieldRecord, fieldToEditValue, parse, parseDateText, removeListItem, setValue } from '../../../shared/frontmatter'
 import { hasControl } from '../../../shared/frontmatter/quote'
 import type { EditValue, FieldValue } from '../../../shared/frontmatter/types'
+import { plainLike, plainOracle, TRICKY_VALUES, type Plain } from './oracle-helpers'
 
 const cjk = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c))
-const word = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,8}$/)
+// `e0` is left out: the `yaml` package's YAML 1.1 reading takes it for a number (Psych does not).
+const word = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,8}$/).filter((w) => !/^e\d/i.test(w))
+/** A key as the author wrote it: one every reader takes for text (no `N:`, which YAML 1.1 reads as false). */
+const authorKey = word.filter((w) => !/^(?:y|n|yes|no|on|off|true|false|null)$/i.test(w))
 const cjkWord = fc.array(cjk, { minLength: 1, maxLength: 6 }).map((a) => a.join(''))
 const key = fc.oneof(word, cjkWord)
 // Text that is safe plain YAML whatever the reader: starts with a letter, no indicators.
@@ -69,7 +79,7 @@ const entry = (k: string): fc.Arbitrary<Entry> =>
       lines: [`${k}:`, ...items.map((i) => `${indent}- ${i}`)],
       value: items,
     })),
-    fc.tuple(word, plain, fc.array(plain, { minLength: 1, maxLength: 2 })).map(([sub, v, list]) => ({
+    fc.tuple(authorKey, plain, fc.array(plain, { minLength: 1, maxLength: 2 })).map(([sub, v, list]) => ({
       key: k,
       lines: [`${k}:`, `  ${sub}: ${v}`, `  list:`, ...list.map((i) => `    - ${i}`)],
       value: sub === 'list' ? { list } : { [sub]: v, list },
@@ -97,13 +107,18 @@ const header = fc
     return { entries, eol, text: leading + lines.join(eol) }
   })
 
+// Strings some YAML reader takes for another type (yes, 1:20, 017, ~): only a reader other than
+// Folio's own tells whether they were written so every reader returns them as strings.
+const tricky = fc.constantFrom(...TRICKY_VALUES)
+
 const newValue: fc.Arbitrary<EditValue> = fc.oneof(
   anyString,
   plain,
+  tricky,
   longCjk,
   fc.integer({ min: -1e9, max: 1e9 }),
   fc.boolean(),
-  fc.array(fc.oneof(anyString, plain), { maxLength: 4 }),
+  fc.array(fc.oneof(anyString, plain, tricky), { maxLength: 4 }),
   fc.dictionary(fc.oneof(word, cjkWord), fc.oneof(anyString, fc.integer(), fc.array(plain, { maxLength: 2 })), {
     minKeys: 1,
     maxKeys: 3,
@@ -124,6 +139,34 @@ function expected(v: EditValue): unknown {
 
 const plainValue = (v: FieldValue | undefined) => (v ? fieldToEditValue(v) : undefined)
 
+/**
+ * The header as the independent readers read it: gray-matter with js-yaml, then with YAML 1.1.
+ * gray-matter wants the fence on the first line, as Hexo does.
+ */
+function yamlOracles(text: string): Record<string, unknown>[] {
+  const file = text.replace(/^(?:\r?\n)+/, '')
+  // gray-matter splits at LF and hands the engine the CRs, which `yaml` keeps as text.
+  const yaml11 = (header: string): object => (parseYaml(header.replace(/\r\n?/g, '\n'), { version: '1.1' }) as object | null) ?? {}
+  return [matter(file, {}).data, matter(file, { engines: { yaml: yaml11 } }).data]
+}
+
+/** A value set, as plain data shaped after the oracle's reading (a date-like string the oracle took for a date is a date). */
+function plainSet(v: EditValue, oracle: unknown): Plain {
+  if (typeof v === 'string') return oracle instanceof Date && parseDateText(v) ? { date: true } : v
+  if (Array.isArray(v)) return v.map((x, i) => plainSet(x, Array.isArray(oracle) ? oracle[i] : undefined))
+  if (v !== null && typeof v === 'object') {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plainSet(x, (oracle as Record<string, unknown> | null)?.[k])]))
+  }
+  return v
+}
+
+/** Every key reads the same in Folio and in the independent reader. */
+function agreesWithOracle(text: string, oracle: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(fieldRecord(parse(text)))) {
+    expect(plainOracle(oracle[key]), key).toEqual(plainLike(value, oracle[key]))
+  }
+}
+
 describe('property: YAML headers', () => {
   it('parse reads back every generated value', () => {
     fc.assert(
@@ -132,6 +175,7 @@ describe('property: YAML headers', () => {
         expect(p.errors).toEqual([])
         const r = fieldRecord(p)
         for (const e of entries) expect(plainValue(r[e.key])).toEqual(e.value)
+        for (const oracle of yamlOracles(text)) agreesWithOracle(text, oracle)
       }),
       { numRuns: 300 },
     )
@@ -145,6 +189,8 @@ describe('property: YAML headers', () => {
         const before = parse(text)
         const field = before.fields.find((f) => f.key === target.key)
         if (!field) throw new Error('generated key not found')
+        // Text set on a value that already reads as it (`true` on `key: true`) writes nothing, by design.
+        if (typeof value === 'string' && text.slice(field.valueRange.from, field.valueRange.to) === value) return
         const patches = setValue(text, target.key, value)
         const out = applyPatches(text, patches)
         // The editor's way: CodeMirror's LF text (its positions), the file's eol passed in, the
@@ -165,6 +211,10 @@ describe('property: YAML headers', () => {
         const r = fieldRecord(after)
         expect(r[target.key]).toMatchObject(expected(value) as object)
         for (const e of entries) if (e.key !== target.key) expect(plainValue(r[e.key])).toEqual(e.value)
+        for (const oracle of yamlOracles(out)) {
+          expect(plainOracle(oracle[target.key])).toEqual(plainSet(value, oracle[target.key]))
+          agreesWithOracle(out, oracle)
+        }
       }),
       { numRuns: 500 },
     )
@@ -172,7 +222,7 @@ describe('property: YAML headers', () => {
 
   it('adding or removing a list item touches only that list and reads back', () => {
     fc.assert(
-      fc.property(header, fc.nat(), fc.nat(), fc.oneof(plain, anyString), ({ entries, text }, pick, at, item) => {
+      fc.property(header, fc.nat(), fc.nat(), fc.oneof(plain, anyString, tricky), ({ entries, text }, pick, at, item) => {
         const lists = entries.filter((e) => Array.isArray(e.value))
         const target = lists[pick % Math.max(1, lists.length)]
         if (!target || !Array.isArray(target.value)) return
@@ -185,11 +235,22 @@ describe('property: YAML headers', () => {
         const added = applyPatches(text, addListItem(text, target.key, item))
         outside(added)
         expect(plainValue(fieldRecord(parse(added))[target.key])).toEqual([...target.value, item])
+        for (const oracle of yamlOracles(added)) {
+          expect(plainOracle(oracle[target.key])).toEqual(plainSet([...target.value, item], oracle[target.key]))
+        }
         if (target.value.length === 0) return
         const index = at % target.value.length
         const removed = applyPatches(text, removeListItem(text, target.key, index))
         outside(removed)
         expect(plainValue(fieldRecord(parse(removed))[target.key])).toEqual(target.value.filter((_, i) => i !== index))
+        for (const oracle of yamlOracles(removed)) {
+          expect(plainOracle(oracle[target.key])).toEqual(
+            plainSet(
+              target.value.filter((_, i) => i !== index),
+              oracle[target.key],
+            ),
+          )
+        }
       }),
       { numRuns: 500 },
     )
@@ -238,6 +299,9 @@ describe('property: TOML headers', () => {
         expect(changed.length).toBeLessThanOrEqual(1)
         if (changed[0] !== undefined) expect(changed[0].startsWith(`${key} = `)).toBe(true)
         expect(fieldRecord(parse(out))[key]).toMatchObject(expected(value) as object)
+        const oracle = parseToml(out.split('+++')[1] ?? '')
+        expect(plainOracle(oracle[key])).toEqual(plainSet(value, oracle[key]))
+        agreesWithOracle(out, oracle)
       }),
       { numRuns: 300 },
     )
