@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { launchApp, type LaunchedApp } from './harness'
 import { contentFolder } from './support/folders'
 
@@ -87,4 +89,23 @@ test('a Hugo site previews shortcodes, definition lists and attributes', async (
   await expect(preview.locator('.folio-tag[data-tag=notice] .folio-tag-label')).toHaveText('Hugo notice')
   await expect(preview.locator('dl dd')).toHaveText('Its definition')
   await expect(preview.locator('h2.fancy')).toHaveText('Styled')
+})
+
+test('a post a Jekyll tag names shows in the preview once it is added to the folder, without editing the article', async () => {
+  const dir = await contentFolder({
+    '_config.yml': 'title: Site\n',
+    Gemfile: 'gem "jekyll"\n',
+    '_posts/2024-03-01-a.md': '---\ntitle: A\n---\n\nNext: {% post_url 2024-05-06-next %}\n',
+  })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.locator('[data-testid=article-item][data-path="_posts/2024-03-01-a.md"]').click()
+  const preview = page.frameLocator('iframe[data-testid=preview]')
+  const missing = preview.locator('.folio-tag-error[data-tag=post_url]')
+  await expect(missing).toContainText('no post in _posts is named 2024-05-06-next', { timeout: 30_000 })
+  // Written by another program (a git pull, the site's own tools): the index reports it, the preview asks again.
+  await writeFile(join(dir, '_posts', '2024-05-06-next.md'), '---\ntitle: Next\n---\n\nThe next post.\n')
+  await expect(page.locator('[data-testid=article-item][data-path="_posts/2024-05-06-next.md"]')).toBeVisible({ timeout: 30_000 })
+  await expect(missing).toHaveCount(0, { timeout: 30_000 })
+  await expect(preview.locator('article p')).toHaveText('Next: /2024/05/06/next.html')
 })
