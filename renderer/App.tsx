@@ -1,10 +1,9 @@
 import { openSearchPanel } from '@codemirror/search'
 import type { EditorView } from '@codemirror/view'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import type { ArticleSummary, FolderInfo, OpenRequest, RecoveredBuffers } from '../shared/contract'
-import { collectionOf, type FolderSchema } from '../shared/schema'
+import { collectionOf } from '../shared/schema'
 import { headerDate, requiredKeys } from '../shared/frontmatter/checks'
-import { folio, onMainEvent } from './bridge'
+import { folio } from './bridge'
 import { IndexingCount } from './library/IndexingCount'
 import { FieldChecks } from './checks/FieldChecks'
 import { LOCAL_ZONE } from './checks/check-text'
@@ -44,13 +43,17 @@ import { focusNewArticle } from './buffers/focus-new'
 import { useUnsavedQuestion } from './buffers/UnsavedQuestion'
 import { StatusBar } from './status/StatusBar'
 import { useCommandShortcuts, type CommandHandlers } from './workbench/command-shortcuts'
+import { useMainEvents } from './workbench/use-main-events'
+import { useOpenRequests } from './workbench/use-open-requests'
+import { useProblem } from './workbench/use-problem'
+import { useRecovery } from './workbench/use-recovery'
+import { useWorkspace } from './workbench/use-workspace'
 import { NewArticleDialog } from './dialogs/NewArticleDialog'
 import { ExportDialog } from './export/ExportDialog'
 import { GitPanels } from './git/GitPanels'
 import { PublishDialog } from './publish/PublishDialog'
 import { useGit } from './git/use-git'
 import { RecoveryDialog } from './dialogs/RecoveryDialog'
-import { useCrashJournalFeed } from './buffers/crash-journal-feed'
 import { usePaneCycle } from './keyboard/pane-cycle'
 import { ShortcutsPanel } from './dialogs/ShortcutsPanel'
 import { useAutosave } from './buffers/autosave'
@@ -74,21 +77,20 @@ export function App() {
 
 function Workbench() {
   const { t, locale, setLocale } = useI18n()
-  const [folder, setFolder] = useState<FolderInfo | null>(null)
-  const [articles, setArticles] = useState<ArticleSummary[]>([])
-  const [schema, setSchema] = useState<FolderSchema | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
-  // The open folder vanished (absolute path as opened): the banner stays until closed or located.
-  const [goneRoot, setGoneRoot] = useState<string | null>(null)
   const [view, setView] = useState<EditorView | null>(null)
   const describe = useErrorText()
-  const [settings, updateSettings, settingsInfo] = useSettings((error) => setLoadError(describe(error)))
+  const problem = useProblem()
+  const showError = problem.show
+  const [settings, updateSettings, settingsInfo] = useSettings(showError)
   const dark = useDarkTheme(settings.theme)
+  const [buffers] = useState(() => new BufferStore(folio, { describe, label: t('editor'), rules: { site: 'plain' }, extensions: (path) => [linkLint(path)] }))
+  const session = useBuffers(buffers)
+  const unsavedQuestion = useUnsavedQuestion()
+  const workspace = useWorkspace({ buffers, askUnsaved: unsavedQuestion.ask, problem, writes: session.writes })
+  const { folder, articles, schema, indexing, refresh, openFolder } = workspace
   // As the index reads headers (electron/workspace/indexer.ts), so editor and library agree.
   const site = folder?.kind === 'hexo' ? 'hexo' : 'plain'
-  const [buffers] = useState(() => new BufferStore(folio, { describe, label: t('editor'), rules: { site }, extensions: (path) => [linkLint(path)] }))
   useLayoutEffect(() => buffers.configure({ describe, label: t('editor'), rules: { site } }), [buffers, describe, t, site])
-  const session = useBuffers(buffers)
   const onView = useCallback(
     (next: EditorView | null) => {
       buffers.attachView(next)
@@ -105,23 +107,17 @@ function Workbench() {
     saveAll: () => latestCommands.current['save-all']?.(),
     leave: () => libraryPane.current?.focusList(),
   })
-  const goal = useArticleGoal(session.path, (error) => setLoadError(describe(error)))
+  const goal = useArticleGoal(session.path, showError)
   const mediaSettings = useMediaSettings(settings.media, (media) => updateSettings({ media }))
   const [mediaOpen, setMediaOpen] = useState(false)
   const [mediaChanged, setMediaChanged] = useState(0)
-  const images = useImageInsert(
-    view,
-    session.path ?? null,
-    mediaSettings.forInsert,
-    (error) => setLoadError(describe(error)),
-    () => setMediaChanged((n) => n + 1),
-  )
+  const images = useImageInsert(view, session.path ?? null, mediaSettings.forInsert, showError, () => setMediaChanged((n) => n + 1))
   useImageFieldDrop({
     buffers,
     rules: folder?.assets,
     hexo: folder?.kind === 'hexo',
     settingsFor: mediaSettings.forInsert,
-    onError: (error) => setLoadError(describe(error)),
+    onError: showError,
     onInserted: () => setMediaChanged((n) => n + 1),
   })
 
@@ -129,136 +125,18 @@ function Workbench() {
   const [palette, setPalette] = useState(false)
   const [creating, setCreating] = useState(false)
   const [exporting, setExporting] = useState(false)
-  const [recovered, setRecovered] = useState<RecoveredBuffers | null>(null)
   const [panes, setPanes] = useState({ sidebar: true, properties: true, preview: true })
   const toggle = (pane: keyof typeof panes) => setPanes((p) => ({ ...p, [pane]: !p[pane] }))
 
-  // Read through a ref so refresh stays stable (it keys the subscriptions) across language switches.
-  const describeNow = useRef(describe)
-  describeNow.current = describe
-  const [folderChecked, setFolderChecked] = useState(false)
-  // The library reports itself busy until the first listing arrives (a big folder takes a while).
-  const [listed, setListed] = useState(false)
-  // A big folder lists its first rows at once; the count of the rest comes as the index reads them.
-  const [indexing, setIndexing] = useState<{ done: number; total: number } | null>(null)
   const libraryPane = useRef<LibraryHandle>(null)
-  const listedRoot = useRef<string | null>(null)
-  const refresh = useCallback(async () => {
-    try {
-      const info = await folio.getFolder()
-      setFolder(info)
-      listedRoot.current = info?.root ?? null
-      setIndexing(info?.indexing ?? null)
-      setFolderChecked(true)
-      const [list, folderSchema] = info ? await Promise.all([folio.listArticles(), folio.folderSchema()]) : [[], null]
-      setArticles(list)
-      setSchema(folderSchema)
-      setLoadError(null)
-    } catch (error) {
-      setLoadError(describeNow.current(error))
-    }
-    setListed(true)
-  }, [])
-
-  const unsavedQuestion = useUnsavedQuestion()
-  const { ask: askUnsaved } = unsavedQuestion
-  const openFolder = useCallback(
-    async (path?: string) => {
-      try {
-        // Buffers hold paths relative to this folder: the writer decides before another one opens.
-        // Discarded edits go only once the other folder is open: cancelling its dialog keeps them.
-        commitPendingEdits()
-        buffers.flushFormWrites()
-        const unsavedNow = buffers.getSnapshot().unsaved
-        if (unsavedNow.length > 0) {
-          const answer = await askUnsaved(unsavedNow)
-          if (answer === 'cancel') return null
-          if (answer === 'save' && !(await buffers.saveAll())) return null
-        }
-        const info = await folio.openFolder(path)
-        if (info) {
-          setGoneRoot(null)
-          buffers.reset()
-          await refresh()
-        }
-        return info
-      } catch (error) {
-        setLoadError(describe(error))
-        return null
-      }
-    },
-    [refresh, buffers, describe, askUnsaved],
-  )
 
   const { unsaved } = session
   // Each snapshot brings a new list: the set (and the library memoized on it) follows its contents.
   const unsavedKey = unsaved.join('\0')
   const unsavedSet = useMemo(() => new Set(unsavedKey === '' ? [] : unsavedKey.split('\0')), [unsavedKey])
 
-  const [recoveryAnswered, setRecoveryAnswered] = useState(false)
-  const { diskChanged } = buffers
-  useEffect(() => {
-    void refresh()
-    void folio.takeRecovered().then((found) => {
-      if (found && found.buffers.length > 0) setRecovered(found)
-      else setRecoveryAnswered(true)
-    })
-    const offChange = onMainEvent('contentChanged', (change) => {
-      void refresh()
-      void diskChanged(change)
-    })
-    const offGone = onMainEvent('folderGone', ({ root }) => setGoneRoot(root))
-    let relisted = 0
-    const offProgress = onMainEvent('indexProgress', (progress) => {
-      // The last count always lists again (it may come before the listing of a folder just opened learnt its root).
-      if (progress.done >= progress.total) return void refresh()
-      if (progress.root !== listedRoot.current) return
-      setIndexing({ done: progress.done, total: progress.total })
-      // The rows read so far about once a second: listing thousands on every count costs more than it shows.
-      if (performance.now() - relisted > 1000) {
-        relisted = performance.now()
-        void refresh()
-      }
-    })
-    return () => {
-      offChange()
-      offGone()
-      offProgress()
-    }
-  }, [refresh, diskChanged])
-
-  // Close drops the edits that cannot be saved into a vanished folder (the banner asked first).
-  const closeGoneFolder = async () => {
-    buffers.reset()
-    await folio.closeFolder()
-    setGoneRoot(null)
-    await refresh()
-  }
-  // Locate keeps the buffers: their paths are relative, so they save into the folder where it is
-  // now, each still checked against the text it was read from (a different folder is a conflict).
-  const locateGoneFolder = async () => {
-    try {
-      if (await folio.openFolder()) {
-        setGoneRoot(null)
-        await refresh()
-      }
-    } catch (error) {
-      setLoadError(describe(error))
-    }
-  }
-
-  useCrashJournalFeed(buffers, unsaved, recoveryAnswered)
-
-  const restoreRecovered = async () => {
-    if (!recovered) return
-    setRecovered(null)
-    if (recovered.root === folder?.root || (await openFolder(recovered.root))) {
-      await buffers.restore(recovered.buffers)
-      // From here the journal follows this window's buffers again. If the folder could not be
-      // opened, the journal is left as it is for the next start.
-      setRecoveryAnswered(true)
-    }
-  }
+  const recovery = useRecovery({ buffers, unsaved, folderRoot: folder?.root ?? null, openFolder })
+  const openRequests = useOpenRequests({ openFolder, openFile: buffers.open })
 
   const [menu, setMenu] = useState<MenuTarget | null>(null)
   const [moving, setMoving] = useState<{ from: string; to: string } | null>(null)
@@ -277,14 +155,8 @@ function Workbench() {
       await refresh()
       if (result) await buffers.open(result.path)
     } catch (error) {
-      setLoadError(describe(error))
+      showError(error)
     }
-  }
-
-  const discardRecovered = () => {
-    setRecovered(null)
-    setRecoveryAnswered(true)
-    void folio.journalUnsaved([])
   }
 
   // A new article takes the next keystrokes in its title (or body), once its form is on screen.
@@ -303,7 +175,7 @@ function Workbench() {
       await buffers.open(created.path)
       setFocusNew(created.path)
     } catch (error) {
-      setLoadError(describe(error))
+      showError(error)
     }
   }
 
@@ -333,47 +205,11 @@ function Workbench() {
   usePaneCycle()
   const latestCommands = useRef(commands)
   latestCommands.current = commands
-  useEffect(() => {
-    const offMenu = onMainEvent('menuCommand', ({ command }) => latestCommands.current[command]?.())
-    return offMenu
-  }, [])
-
-  // What the app is asked to open: pulled once as this page starts (it may have been asked before
-  // the page could listen), pushed from then on. Subscribed before pulling, so nothing is missed.
-  const [opening, setOpening] = useState<string | null>(null)
-  const [openProblems, setOpenProblems] = useState<string[]>([])
-  const openRequested = useRef<(request: OpenRequest) => void>(() => undefined)
-  openRequested.current = ({ folder: root, file }) => {
-    setOpening(root)
-    void openFolder(root)
-      .then(async (info) => {
-        if (info && file) await buffers.open(file)
-      })
-      .finally(() => setOpening(null))
-  }
-  useEffect(() => {
-    const offOpen = onMainEvent('openRequest', (request) => openRequested.current(request))
-    const offProblem = onMainEvent('openProblem', (problem) => setOpenProblems((shown) => [...shown, describeNow.current(problem)]))
-    // Taken once: the answer is applied even if this effect was torn down meanwhile (StrictMode runs it twice).
-    void folio.takeOpenRequest().then(({ request, problems }) => {
-      if (problems.length > 0) setOpenProblems((shown) => [...shown, ...problems.map((problem) => describeNow.current(problem))])
-      if (request) openRequested.current(request)
-    })
-    return () => {
-      offOpen()
-      offProblem()
-    }
-  }, [])
+  useMainEvents({ ...workspace.events, ...openRequests.events, menuCommand: ({ command }) => commands[command]?.() })
 
   const hexo = folder?.kind === 'hexo'
   const parsed = session.header.parsed
   const collection = folder && session.path ? collectionOf(folder.kind, folder.contentRoots, session.path) : ''
-  // A save changes the article's row and the folder's keys and values, and our own writes raise no
-  // change event: ask for both again.
-  const { writes } = session
-  useEffect(() => {
-    if (writes > 0) void refresh()
-  }, [writes, refresh])
   // Required keys per collection, from the folder schema (pinned in its file, or nearly universal).
   const requiredFor = useMemo(() => {
     const byCollection = new Map((schema?.collections ?? []).map((c) => [c.name, requiredKeys(c)]))
@@ -432,11 +268,11 @@ function Workbench() {
         onReplaced={(changed) => {
           void refresh()
           // Clean open articles follow what was written; edited ones were left out of the replace.
-          void diskChanged({ added: [], changed, removed: [] })
+          void buffers.diskChanged({ added: [], changed, removed: [] })
         }}
       />
     ),
-    [articles, session.path, buffers, view, only, unsavedSet, gitChanges, requiredFor, indexing, refresh, diskChanged],
+    [articles, session.path, buffers, view, only, unsavedSet, gitChanges, requiredFor, indexing, refresh],
   )
 
   return (
@@ -502,10 +338,17 @@ function Workbench() {
           {t('save')}
         </button>
       </header>
-      {goneRoot && <FolderGone root={goneRoot} unsaved={unsavedSet.size} onClose={() => void closeGoneFolder()} onLocate={() => void locateGoneFolder()} />}
+      {workspace.goneRoot && (
+        <FolderGone
+          root={workspace.goneRoot}
+          unsaved={unsavedSet.size}
+          onClose={() => void workspace.closeGone()}
+          onLocate={() => void workspace.locateGone()}
+        />
+      )}
       <main className={'panes' + (panes.sidebar ? '' : ' no-sidebar') + (panes.preview ? '' : ' no-preview')}>
-        <nav className="library" data-testid="library" aria-busy={!listed || indexing !== null} aria-label={t('library')} hidden={!panes.sidebar}>
-          {loadError && <p className="error">{loadError}</p>}
+        <nav className="library" data-testid="library" aria-busy={!workspace.listed || indexing !== null} aria-label={t('library')} hidden={!panes.sidebar}>
+          {problem.message && <p className="error">{problem.message}</p>}
           <FolderWarnings warnings={folder?.warnings} />
           {indexing && <IndexingCount done={indexing.done} total={indexing.total} />}
           {taxonomyOpen && (
@@ -525,22 +368,22 @@ function Workbench() {
           {library}
         </nav>
         <section className="editor-pane" aria-label={t('editor')}>
-          {openProblems.length > 0 && (
+          {openRequests.problems.length > 0 && (
             <div className="error" role="alert" data-testid="open-problem">
-              {openProblems.map((problem, index) => (
-                <p key={index}>{problem}</p>
+              {openRequests.problems.map((line, index) => (
+                <p key={index}>{line}</p>
               ))}
-              <button type="button" onClick={() => setOpenProblems([])}>
+              <button type="button" onClick={openRequests.dismissProblems}>
                 {t('dismiss')}
               </button>
             </div>
           )}
-          {opening && !folder && (
+          {openRequests.opening && !folder && (
             <p className="placeholder" data-testid="opening-folder">
-              {t('openingFolder', { folder: opening })}
+              {t('openingFolder', { folder: openRequests.opening })}
             </p>
           )}
-          {!folder && !loadError && folderChecked && !opening && <Welcome onOpen={(path) => void openFolder(path)} />}
+          {!folder && !problem.message && workspace.checked && !openRequests.opening && <Welcome onOpen={(path) => void openFolder(path)} />}
           {folder && !session.path && <p className="placeholder">{t('noArticleOpen')}</p>}
           {session.path && session.state === 'deleted' && (
             <DeletedBanner
@@ -625,7 +468,7 @@ function Workbench() {
       )}
       {unsavedQuestion.dialog}
       {creating && <NewArticleDialog onCreate={(title, draft) => void createArticle(title, draft)} onCancel={() => setCreating(false)} />}
-      {recovered && <RecoveryDialog recovered={recovered} onRestore={() => void restoreRecovered()} onDiscard={discardRecovered} />}
+      {recovery.recovered && <RecoveryDialog recovered={recovery.recovered} onRestore={() => void recovery.restore()} onDiscard={recovery.discard} />}
       {panel === 'shortcuts' && <ShortcutsPanel onClose={() => setPanel(null)} />}
       {panel === 'settings' && (
         <SettingsDialog settings={settings} info={settingsInfo} folder={folder?.root ?? null} onChange={updateSettings} onClose={() => setPanel(null)} />

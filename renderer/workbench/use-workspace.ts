@@ -1,0 +1,148 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ArticleSummary, FolderInfo, IndexProgress } from '../../shared/contract'
+import type { FolderSchema } from '../../shared/schema'
+import { folio } from '../bridge'
+import type { BufferStore } from '../buffers/buffer-store'
+import type { UnsavedAnswer } from '../buffers/UnsavedQuestion'
+import { commitPendingEdits } from '../properties/pending'
+import type { MainEventHandlers } from './use-main-events'
+import type { Problem } from './use-problem'
+
+export interface Workspace {
+  folder: FolderInfo | null
+  articles: ArticleSummary[]
+  schema: FolderSchema | null
+  /** The main process was asked which folder is open (until then neither the welcome nor the library shows). */
+  checked: boolean
+  /** The first listing arrived: the library reports itself busy until then (a big folder takes a while). */
+  listed: boolean
+  /** A big folder lists its first rows at once; the count of the rest comes as the index reads them. */
+  indexing: { done: number; total: number } | null
+  /** The open folder vanished (absolute path as opened): the banner stays until closed or located. */
+  goneRoot: string | null
+  /** Asks again for the folder, its articles and its schema. */
+  refresh(): Promise<void>
+  /** Opens a folder (the dialog when no path), after the writer decided about unsaved edits; null when it did not open. */
+  openFolder(path?: string): Promise<FolderInfo | null>
+  /** Closes the vanished folder, dropping the edits that cannot be saved into it (the banner asked first). */
+  closeGone(): Promise<void>
+  /** Finds the vanished folder where it is now, keeping the edits. */
+  locateGone(): Promise<void>
+  /** What the folder's events from the main process do: for useMainEvents. */
+  events: Pick<MainEventHandlers, 'contentChanged' | 'folderGone' | 'indexProgress'>
+}
+
+interface Options {
+  buffers: BufferStore
+  /** Asks the writer what happens to unsaved edits before another folder opens. */
+  askUnsaved(paths: readonly string[]): Promise<UnsavedAnswer>
+  problem: Problem
+  /** The count of the window's own saves: they raise no change event, so each one lists again. */
+  writes: number
+}
+
+/** The open folder as the window knows it: what it holds, how far its index has read, and opening, switching and closing it. */
+export function useWorkspace({ buffers, askUnsaved, problem, writes }: Options): Workspace {
+  const [folder, setFolder] = useState<FolderInfo | null>(null)
+  const [articles, setArticles] = useState<ArticleSummary[]>([])
+  const [schema, setSchema] = useState<FolderSchema | null>(null)
+  const [checked, setChecked] = useState(false)
+  const [listed, setListed] = useState(false)
+  const [indexing, setIndexing] = useState<{ done: number; total: number } | null>(null)
+  const [goneRoot, setGoneRoot] = useState<string | null>(null)
+  const listedRoot = useRef<string | null>(null)
+  const { show, clear } = problem
+
+  const refresh = useCallback(async () => {
+    try {
+      const info = await folio.getFolder()
+      setFolder(info)
+      listedRoot.current = info?.root ?? null
+      setIndexing(info?.indexing ?? null)
+      setChecked(true)
+      const [list, folderSchema] = info ? await Promise.all([folio.listArticles(), folio.folderSchema()]) : [[], null]
+      setArticles(list)
+      setSchema(folderSchema)
+      clear()
+    } catch (error) {
+      show(error)
+    }
+    setListed(true)
+  }, [show, clear])
+
+  useEffect(() => void refresh(), [refresh])
+  // A save changes the article's row and the folder's keys and values: ask for both again.
+  useEffect(() => {
+    if (writes > 0) void refresh()
+  }, [writes, refresh])
+
+  const openFolder = useCallback(
+    async (path?: string) => {
+      try {
+        // Buffers hold paths relative to this folder: the writer decides before another one opens.
+        // Discarded edits go only once the other folder is open: cancelling its dialog keeps them.
+        commitPendingEdits()
+        buffers.flushFormWrites()
+        const unsavedNow = buffers.getSnapshot().unsaved
+        if (unsavedNow.length > 0) {
+          const answer = await askUnsaved(unsavedNow)
+          if (answer === 'cancel') return null
+          if (answer === 'save' && !(await buffers.saveAll())) return null
+        }
+        const info = await folio.openFolder(path)
+        if (info) {
+          setGoneRoot(null)
+          buffers.reset()
+          await refresh()
+        }
+        return info
+      } catch (error) {
+        show(error)
+        return null
+      }
+    },
+    [refresh, buffers, show, askUnsaved],
+  )
+
+  const closeGone = useCallback(async () => {
+    buffers.reset()
+    await folio.closeFolder()
+    setGoneRoot(null)
+    await refresh()
+  }, [buffers, refresh])
+
+  // Locating keeps the buffers: their paths are relative, so they save into the folder where it is
+  // now, each still checked against the text it was read from (a different folder is a conflict).
+  const locateGone = useCallback(async () => {
+    try {
+      if (await folio.openFolder()) {
+        setGoneRoot(null)
+        await refresh()
+      }
+    } catch (error) {
+      show(error)
+    }
+  }, [refresh, show])
+
+  const relisted = useRef(0)
+  const events: Workspace['events'] = {
+    contentChanged: (change) => {
+      void refresh()
+      void buffers.diskChanged(change)
+    },
+    folderGone: ({ root }) => setGoneRoot(root),
+    indexProgress: (progress: IndexProgress) => {
+      // The last count always lists again (it may come before the listing of a folder just opened learnt its root).
+      if (progress.done >= progress.total) return void refresh()
+      if (progress.root !== listedRoot.current) return
+      setIndexing({ done: progress.done, total: progress.total })
+      // The rows read so far about once a second: listing thousands on every count costs more than it shows.
+      if (performance.now() - relisted.current > 1000) {
+        relisted.current = performance.now()
+        void refresh()
+      }
+    },
+  }
+
+  return { folder, articles, schema, checked, listed, indexing, goneRoot, refresh, openFolder, closeGone, locateGone, events }
+}
