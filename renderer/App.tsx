@@ -24,6 +24,7 @@ import { FolderGone } from './library/FolderGone'
 import { QuickOpen } from './library/QuickOpen'
 import { CommandPalette } from './library/CommandPalette'
 import { useRecentArticles } from './library/quick-open/recent'
+import { usePinyinWarmup } from './library/quick-open/use-pinyin-warmup'
 import { FolderWarnings } from './library/FolderWarnings'
 import { Preview } from './preview/Preview'
 import { PreviewBoundary } from './preview/PreviewBoundary'
@@ -100,6 +101,7 @@ function Workbench() {
   )
   const topLine = useTopLine(view)
   const recent = useRecentArticles(folder?.root ?? null, session.path)
+  usePinyinWarmup(articles)
   useEditorPhrases(view, t, locale)
   // Vim's :w, :wa, :wq and :x: the app's own saves; :wq and :x then go back to the article list.
   useWriterSettings(view, settings, session.path, {

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import type { ArticleSummary } from '../../shared/contract'
 import { useI18n } from '../i18n/i18n'
 import type { Ranked } from './quick-open/fuzzy'
 import { Highlighted, Picker } from './quick-open/Picker'
-import { loadPinyin } from './quick-open/pinyin'
+import { pinyinVersion, subscribePinyin } from './quick-open/pinyin'
 import { articleRanker, QUICK_OPEN_LIMIT } from './quick-open/rank-articles'
 
 interface Props {
@@ -20,14 +20,8 @@ interface Props {
  */
 export function QuickOpen({ articles, recent = [], onOpen, onClose }: Props) {
   const { t } = useI18n()
-  const [pinyinReady, setPinyinReady] = useState(false)
-  useEffect(() => {
-    let live = true
-    void loadPinyin().then(() => live && setPinyinReady(true))
-    return () => {
-      live = false
-    }
-  }, [])
+  // The pinyin the idle-time warm-up (usePinyinWarmup) has worked out so far; more re-ranks the list.
+  const spoken = useSyncExternalStore(subscribePinyin, pinyinVersion)
 
   const recency = useMemo(() => new Map(recent.map((path, i) => [path, i])), [recent])
   const ordered = useMemo(() => {
@@ -39,7 +33,14 @@ export function QuickOpen({ articles, recent = [], onOpen, onClose }: Props) {
 
   // Made once per opening (every title lower-cased, each keystroke narrowing the last one's matches).
   const ranker = useMemo(() => articleRanker(ordered, recent), [ordered, recent])
-  const rows = useCallback((text: string): Ranked<ArticleSummary>[] => ranker.rank(text, pinyinReady, QUICK_OPEN_LIMIT), [ranker, pinyinReady])
+  const rows = useCallback(
+    (text: string): Ranked<ArticleSummary>[] => {
+      // A new rows function when more pinyin is known, so the list is ranked again with it.
+      ranker.takePinyin(spoken)
+      return ranker.rank(text, true, QUICK_OPEN_LIMIT)
+    },
+    [ranker, spoken],
+  )
 
   return (
     <Picker

@@ -7,7 +7,7 @@ const RECENT_BONUS = 40
 
 /**
  * Quick open's ranking of `ordered` (the recent articles first, most recent first): a fuzzy match
- * on the title, the path and, once pinyin is loaded, the pinyin initials and syllables of a
+ * on the title, the path and, once the warm-up knows them, the pinyin initials and syllables of a
  * Chinese title; recent articles get a bonus. Made once per opening, then asked per keystroke.
  */
 export function articleRanker<T extends Titled>(ordered: readonly T[], recent: readonly string[]): TitleIndex<T> {

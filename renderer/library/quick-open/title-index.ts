@@ -2,7 +2,12 @@
  * Quick open's ranking of a whole folder per keystroke, the same rows as `rank` in fuzzy.ts
  * (same scores, same order, same highlighted positions) at a cost that fits in a frame with
  * 100,000 titles:
- * - every title and path is lower-cased once, when quick open opens, and pinyin once per title;
+ * - every title and path is lower-cased once, when quick open opens; pinyin is never worked out
+ *   here, only taken from what the idle-time warm-up knows (pinyin.ts);
+ * - each kind of text (titles, paths, initials, syllables) is also kept as one string, so the
+ *   articles holding the query as a run are found by the engine's own indexOf, without a call
+ *   per article; a run outscores any scattered match (see `contiguousOutranks`), so when runs
+ *   fill the list the scattered matches are not looked for at all;
  * - a keystroke scores without allocating, and keeps only the best rows (no sort of every match);
  * - a query that extends the previous one searches only what matched before: a subsequence of
  *   the longer query is one of the shorter, and one typo away from it is either an exact match
@@ -11,7 +16,7 @@
  * - positions are worked out for the rows shown only.
  */
 import { bestMatch, fuzzy, isWordStart, needleOf, oneTypoAway, rank, subsequence, type Matcher, type Ranked } from './fuzzy'
-import { pinyinOf } from './pinyin'
+import { knownPinyin, pinyinVersion } from './pinyin'
 
 export interface Titled {
   path: string
@@ -27,18 +32,25 @@ const TYPO_MIN_LENGTH = 4
 interface Narrowed {
   needle: string
   pinyin: boolean
-  /** Indexes of the items matching exactly (ascending). */
+  /** Indexes of the items matching exactly. */
   exact: Int32Array
   /** Indexes matching exactly or with one typo (ascending), when typos were looked for. */
   loose: Int32Array | null
 }
 
-/** The `limit` best (score, order) pairs: the highest score, then the lowest order, first. */
+/**
+ * The `limit` best (score, order) pairs: the highest score, then the lowest order, first. An order
+ * below `where.length` is kept once: offered again with a higher score, its pair is raised.
+ */
 class Best {
   private readonly scores: number[] = []
   private readonly orders: number[] = []
 
-  constructor(private readonly limit: number) {}
+  /** `where[order]`: the pair's place in the heap, -1 when not kept; all -1 again after `ranked`. */
+  constructor(
+    private readonly limit: number,
+    private readonly where: Int32Array,
+  ) {}
 
   /** True when (a, i) ranks below (b, j). */
   private static worse(a: number, i: number, b: number, j: number): boolean {
@@ -46,23 +58,52 @@ class Best {
   }
 
   offer(score: number, order: number): void {
-    const { scores, orders } = this
-    if (scores.length < this.limit) {
+    const { scores, orders, where } = this
+    const kept = order < where.length ? (where[order] as number) : -1
+    if (kept !== -1) {
+      if (score > (scores[kept] as number)) {
+        scores[kept] = score
+        this.down(kept)
+      }
+    } else if (scores.length < this.limit) {
       scores.push(score)
       orders.push(order)
+      this.place(scores.length - 1)
       this.up(scores.length - 1)
     } else if (this.limit > 0 && Best.worse(scores[0] as number, orders[0] as number, score, order)) {
+      this.forget(orders[0] as number)
       scores[0] = score
       orders[0] = order
+      this.place(0)
       this.down(0)
     }
   }
 
+  /** The lowest kept score once `limit` are kept, else -Infinity: what a new pair must reach. */
+  floor(): number {
+    return this.scores.length < this.limit ? -Infinity : (this.scores[0] as number)
+  }
+
+  /** Whether a pair (score, order) would be kept if offered now. */
+  takes(score: number, order: number): boolean {
+    return this.scores.length < this.limit || Best.worse(this.scores[0] as number, this.orders[0] as number, score, order)
+  }
+
   /** The kept orders, best first. */
   ranked(): number[] {
+    for (const order of this.orders) this.forget(order)
     const at = this.orders.map((_, k) => k)
     at.sort((a, b) => (this.scores[b] as number) - (this.scores[a] as number) || (this.orders[a] as number) - (this.orders[b] as number))
     return at.map((k) => this.orders[k] as number)
+  }
+
+  private place(k: number): void {
+    const order = this.orders[k] as number
+    if (order < this.where.length) this.where[order] = k
+  }
+
+  private forget(order: number): void {
+    if (order < this.where.length) this.where[order] = -1
   }
 
   // A binary heap with the worst pair on top.
@@ -70,6 +111,8 @@ class Best {
     const { scores, orders } = this
     ;[scores[a], scores[b]] = [scores[b] as number, scores[a] as number]
     ;[orders[a], orders[b]] = [orders[b] as number, orders[a] as number]
+    this.place(a)
+    this.place(b)
   }
 
   private worseAt(a: number, b: number): boolean {
@@ -163,6 +206,37 @@ function charBits(lower: string): number {
 /** A surrogate in the needle: its characters are not one UTF-16 unit each, the plain path is taken. */
 const SURROGATE = /[\uD800-\uDFFF]/
 
+/** The slots by weight, heaviest first: runs there fill the list soonest. */
+const SLOT_ORDER: readonly number[] = [0, 2, 3, 1]
+
+/**
+ * The most a scattered (not contiguous) match of a needle of `length` characters scores in any
+ * text: at most 6 for its first character (a word start) and 8 for each next one (adjacent),
+ * times the highest weight. A run scores at least 70 + 10 × length times the lowest weight.
+ */
+function scatteredCeiling(length: number): number {
+  return (6 + 8 * (length - 1)) * Math.max(...WEIGHTS)
+}
+
+/** One kind of text of every item, joined by line feeds (no needle holds one), and where each starts. */
+interface Joined {
+  text: string
+  /** starts[i]: where item i's text starts in `text`; starts[n]: past the end. */
+  starts: Int32Array
+}
+
+function joined(lowers: readonly string[]): Joined {
+  const starts = new Int32Array(lowers.length + 1)
+  let at = 0
+  lowers.forEach((lower, i) => {
+    starts[i] = at
+    at += lower.length + 1
+  })
+  starts[lowers.length] = at
+  // One flat string (a concatenation onto it would be a rope, flattened again on each new index).
+  return { text: lowers.join('\n'), starts }
+}
+
 /** Quick open's searchable texts of the items it was made for, and the last keystroke's matches. */
 export class TitleIndex<T extends Titled> {
   /**
@@ -171,12 +245,25 @@ export class TitleIndex<T extends Titled> {
    */
   private readonly hays: string[][]
   private readonly lowers: string[][]
+  /** The lowers of each slot joined, for finding runs. */
+  private joins: Joined[] = []
   /** charBits of each text, SLOTS per item. */
   private readonly bits: Int32Array
   private readonly bonuses: Float64Array
+  /** The bonus of most items (none, in quick open); the few with more are scored apart first. */
+  private readonly commonBonus: number
+  private readonly special: Int32Array
+  private readonly isSpecial: Uint8Array
+  /** Best's places of the items, -1 between keystrokes. */
+  private readonly where: Int32Array
   /** 0 … n-1: every item a keystroke that narrows nothing looks at. */
   private readonly everyone: Int32Array
-  private pinyinFilled = false
+  /** Per item, the best run score of the keystroke being ranked (NO_MATCH when none). */
+  private readonly runScores: Float64Array
+  /** Items with a Chinese title whose pinyin was not known yet, and the pinyin version last looked at. */
+  private waiting: number[] = []
+  private seenPinyin = -1
+  /** The last keystroke whose exact matches were all found (not only its runs). */
   private last: Narrowed | null = null
 
   /** `items` in the order shown on an empty query; `bonus` is added to an item's score (recency). */
@@ -193,31 +280,91 @@ export class TitleIndex<T extends Titled> {
     items.forEach((_, i) => this.setBits(i))
     this.bonuses = Float64Array.from(items, bonus)
     this.everyone = Int32Array.from(items, (_, i) => i)
+    this.commonBonus = this.bonuses.reduce((a, b) => Math.min(a, b), Infinity)
+    this.special = Int32Array.from(this.everyone.filter((i) => (this.bonuses[i] as number) > this.commonBonus))
+    this.isSpecial = new Uint8Array(items.length)
+    for (const i of this.special) this.isSpecial[i] = 1
+    this.where = new Int32Array(items.length).fill(-1)
+    this.runScores = new Float64Array(items.length).fill(NO_MATCH)
+    this.waiting = items.flatMap((item, i) => (knownPinyin(item.title) === null ? [] : [i]))
+    this.takePinyin()
+    this.joins = this.lowers.map(joined)
   }
 
-  private setBits(i: number): void {
-    for (let slot = 0; slot < SLOTS; slot++) this.bits[i * SLOTS + slot] = charBits((this.lowers[slot] as string[])[i] as string)
+  private setBits(i: number, from = 0): void {
+    for (let slot = from; slot < SLOTS; slot++) this.bits[i * SLOTS + slot] = charBits((this.lowers[slot] as string[])[i] as string)
   }
 
-  private fillPinyin(): void {
-    if (this.pinyinFilled) return
-    this.pinyinFilled = true
+  /**
+   * Takes the pinyin worked out since the last call (a lookup per title still waiting, only when
+   * the warm-up's version `known` is new); quick open calls it when the warm-up reports progress.
+   */
+  takePinyin(known = pinyinVersion()): void {
+    if (this.seenPinyin === known || this.waiting.length === 0) return
+    this.seenPinyin = known
     const [titles, , initials, full] = this.hays as [string[], string[], string[], string[]]
     const [, , lowerInitials, lowerFull] = this.lowers as [string[], string[], string[], string[]]
-    titles.forEach((title, i) => {
-      const spoken = pinyinOf(title)
-      if (!spoken) return
+    const still: number[] = []
+    for (const i of this.waiting) {
+      const spoken = knownPinyin(titles[i] as string)
+      if (!spoken) {
+        still.push(i)
+        continue
+      }
       initials[i] = spoken.initials
       lowerInitials[i] = spoken.initials.toLowerCase()
       full[i] = spoken.full
       lowerFull[i] = spoken.full.toLowerCase()
-      this.setBits(i)
-    })
+      this.setBits(i, 2)
+    }
+    if (still.length === this.waiting.length) return
+    this.waiting = still
+    if (this.joins.length > 0) {
+      this.joins[2] = joined(lowerInitials)
+      this.joins[3] = joined(lowerFull)
+    }
+    // What the last keystrokes matched was without these texts.
+    this.last = null
   }
 
   /** The texts `rank` weighs for item i. */
   private textsOf(i: number, slots: number): [string, number][] {
     return this.hays.slice(0, slots).map((texts, slot) => [texts[i] as string, WEIGHTS[slot] as number])
+  }
+
+  /**
+   * Offers every item (but the special ones) holding `needle` as a run in one of its texts, with
+   * its best run score as `subsequence` has it, noted in `runScores`; returns the items noted.
+   * Found by indexOf over each slot's joined text, which passes over the items without the run
+   * inside the engine. A run that cannot reach the list (or a whole slot) is left unscored.
+   */
+  private runs(needle: string, slots: number, best: Best): number[] {
+    const { hays, joins, runScores, isSpecial, commonBonus } = this
+    const found: number[] = []
+    const base = 100 + needle.length * 10
+    for (const slot of SLOT_ORDER) {
+      if (slot >= slots) continue
+      const weight = WEIGHTS[slot] as number
+      if ((base + 30) * weight + commonBonus < best.floor()) continue
+      const { text, starts } = joins[slot] as Joined
+      const texts = hays[slot] as string[]
+      let i = 0
+      for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, starts[i + 1] as number)) {
+        while ((starts[i + 1] as number) <= at) i++
+        if (isSpecial[i]) continue
+        const local = at - (starts[i] as number)
+        const penalty = Math.min(local, 30)
+        if (!best.takes((base + 30 - penalty) * weight + commonBonus, i)) continue
+        const score = (base + (isWordStart(texts[i] as string, local) ? 30 : 0) - penalty) * weight
+        const before = runScores[i] as number
+        if (before === NO_MATCH) found.push(i)
+        if (score > before) {
+          runScores[i] = score
+          best.offer(score + commonBonus, i)
+        }
+      }
+    }
+    return found
   }
 
   /** Calls `found` with each candidate that matches `needle` exactly, and its score as `rank` has it. */
@@ -263,14 +410,13 @@ export class TitleIndex<T extends Titled> {
   }
 
   /**
-   * The best `limit` rows for the typed text, as `rank` orders them; with `pinyin`, the pinyin of
-   * Chinese titles is matched too (the first such keystroke looks up every title's).
+   * The best `limit` rows for the typed text, as `rank` orders them; with `pinyin`, the pinyin
+   * known of Chinese titles (see `takePinyin`) is matched too.
    */
   rank(text: string, pinyin: boolean, limit: number): Ranked<T>[] {
-    const { items } = this
+    const { items, runScores, isSpecial, commonBonus } = this
     const needle = needleOf(text)
     if (needle === '') return items.slice(0, limit).map((item) => ({ item, score: 0, positions: [] }))
-    if (pinyin) this.fillPinyin()
     const slots = pinyin ? SLOTS : 2
     if (SURROGATE.test(needle)) {
       this.last = null
@@ -285,15 +431,30 @@ export class TitleIndex<T extends Titled> {
     }
     const previous = this.last && this.last.pinyin === pinyin && needle.startsWith(this.last.needle) ? this.last : null
     const n = items.length
-    const best = new Best(limit)
-    const exact: number[] = []
-    this.exactEach(previous ? previous.exact : this.everyone, needle, slots, (i, score) => {
-      exact.push(i)
+    const best = new Best(limit, this.where)
+
+    // The special items (recent ones) in full first, then runs: when they fill the list, no
+    // scattered match can rank among them.
+    const all: number[] = []
+    this.exactEach(this.special, needle, slots, (i, score) => {
+      all.push(i)
       best.offer(score, i)
     })
+    const withRun = this.runs(needle, slots, best)
+    let exact: number[] | null = null
+    if (best.floor() <= scatteredCeiling(needle.length) + commonBonus) {
+      all.push(...withRun)
+      this.exactEach(previous?.exact ?? this.everyone, needle, slots, (i, score) => {
+        if (runScores[i] !== NO_MATCH || isSpecial[i]) return
+        all.push(i)
+        best.offer(score, i)
+      })
+      exact = all
+    }
+    for (const i of withRun) runScores[i] = NO_MATCH
 
     let loose: Int32Array | null = null
-    if (exact.length < limit && needle.length >= TYPO_MIN_LENGTH) {
+    if (exact && exact.length < limit && needle.length >= TYPO_MIN_LENGTH) {
       const isExact = new Uint8Array(n)
       for (const i of exact) isExact[i] = 1
       const typos: number[] = []
@@ -304,7 +465,7 @@ export class TitleIndex<T extends Titled> {
       })
       loose = Int32Array.from([...exact, ...typos]).sort()
     }
-    this.last = { needle, pinyin, exact: Int32Array.from(exact), loose }
+    if (exact) this.last = { needle, pinyin, exact: Int32Array.from(exact), loose }
 
     return best.ranked().map((order) => {
       const i = order % n
