@@ -70,6 +70,8 @@ export default tseslint.config(
   },
   { files: ['electron/app/**', 'electron/preload.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [rooms.electron] }] } },
   { files: ['tests/**', 'bin/**'], rules: { 'no-restricted-imports': ['error', noElectron(null)] } },
+  // A Playwright fixture that needs no other fixture still takes its first argument as `{}`.
+  { files: ['tests/e2e/**'], rules: { 'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }] } },
   {
     files: ['electron/app/**'],
     ignores: ['electron/app/ipc.ts'],

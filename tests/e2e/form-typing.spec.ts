@@ -2,18 +2,11 @@
  * The properties form typed into key by key, as people do, with the bytes on disk checked after
  * Ctrl+S: exactly the typed line changes, in the plainest style that reads back the same.
  */
-import { expect, type Page, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
+import { expect, test, type Launch } from './support/fixtures'
 import { centre, typeAhead } from './support/type-ahead'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
 
 const KEY_DELAY = 30
 const property = (key: string) => `[data-testid=property][data-key="${key}"]`
@@ -32,10 +25,8 @@ function hexoSite(article: string, others: Record<string, string> = {}): Record<
   }
 }
 
-async function open(article: string): Promise<{ page: Page; file: string }> {
-  const dir = await contentFolder(hexoSite(article))
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+async function open(launch: Launch, article: string): Promise<{ page: Page; file: string }> {
+  const { page, contentDir: dir } = await launch({ files: hexoSite(article) })
   await page.locator('[data-testid=article-item][data-path="source/_posts/post.md"]').click()
   await expect(page.locator('[data-testid=properties]')).toBeVisible()
   return { page, file: join(dir, 'source/_posts/post.md') }
@@ -71,8 +62,8 @@ const ARTICLE = [
   '',
 ].join('\n')
 
-test('appending to a text field writes it plain, not in the quotes a trailing space needed', async () => {
-  const { page, file } = await open(ARTICLE)
+test('appending to a text field writes it plain, not in the quotes a trailing space needed', async ({ launch }) => {
+  const { page, file } = await open(launch, ARTICLE)
   const author = page.locator(property('author')).locator('input')
   await author.click()
   await page.keyboard.press('End')
@@ -82,8 +73,8 @@ test('appending to a text field writes it plain, not in the quotes a trailing sp
   expect(changedLines(ARTICLE, await readFile(file, 'utf8'))).toEqual([['author: The Folio team', 'author: The Folio team and friends']])
 })
 
-test('a quoted value keeps its quotes; a value that needs quotes gets them only then', async () => {
-  const { page, file } = await open(ARTICLE)
+test('a quoted value keeps its quotes; a value that needs quotes gets them only then', async ({ launch }) => {
+  const { page, file } = await open(launch, ARTICLE)
   await page.locator(property('quoted')).locator('input').click()
   await page.keyboard.press('End')
   await page.keyboard.type(' too', { delay: KEY_DELAY })
@@ -104,8 +95,8 @@ test('a quoted value keeps its quotes; a value that needs quotes gets them only 
   expect(changedLines(ARTICLE, await readFile(file, 'utf8'))[0]).toEqual(['title: Hello', 'title: Note yes'])
 })
 
-test('a date typed over the old one is read on Enter and written in the field’s own form', async () => {
-  const { page, file } = await open(ARTICLE)
+test('a date typed over the old one is read on Enter and written in the field’s own form', async ({ launch }) => {
+  const { page, file } = await open(launch, ARTICLE)
   const date = page.locator(property('date')).locator('input[type=text]')
   await date.click()
   await page.keyboard.press('Control+a')
@@ -125,9 +116,9 @@ test('a date typed over the old one is read on Enter and written in the field’
   expect(changedLines(ARTICLE, await readFile(file, 'utf8'))).toEqual([['date: 2024-03-01 09:30:00', 'date: 2024-05-07 08:09:10']])
 })
 
-test('Chinese through an IME writes nothing while composing and the committed text once', async () => {
+test('Chinese through an IME writes nothing while composing and the committed text once', async ({ launch }) => {
   test.skip(process.env.FOLIO_E2E === 'electron', 'drives Chromium’s IME through CDP')
-  const { page, file } = await open(ARTICLE)
+  const { page, file } = await open(launch, ARTICLE)
   const author = page.locator(property('author')).locator('input')
   await author.click()
   await page.keyboard.press('Control+a')
@@ -145,8 +136,8 @@ test('Chinese through an IME writes nothing while composing and the committed te
   expect(changedLines(ARTICLE, await readFile(file, 'utf8'))).toEqual([['author: The Folio team', 'author: 雷锋']])
 })
 
-test('chips: Enter and comma add, an empty key becomes a list in the file’s style, IME Enter adds nothing', async () => {
-  const { page, file } = await open(ARTICLE)
+test('chips: Enter and comma add, an empty key becomes a list in the file’s style, IME Enter adds nothing', async ({ launch }) => {
+  const { page, file } = await open(launch, ARTICLE)
   const tags = page.locator(property('tags')).locator('input.chip-input')
   await tags.click()
   await page.keyboard.type('css', { delay: KEY_DELAY })
@@ -171,9 +162,9 @@ test('chips: Enter and comma add, an empty key becomes a list in the file’s st
   await expect(page.locator(property('tags')).getByTestId('suggestions').getByRole('option')).toHaveText(['css'])
 })
 
-test('nested categories: a path typed with > is a category of its own, beside the path already there', async () => {
+test('nested categories: a path typed with > is a category of its own, beside the path already there', async ({ launch }) => {
   const article = ARTICLE.replace('categories:\n', 'categories:\n  - 技术\n  - 前端\n')
-  const { page, file } = await open(article)
+  const { page, file } = await open(launch, article)
   const row = page.locator(property('categories'))
   // One path written plain (B inside A) shows as one path.
   await expect(row.locator('.chips-path').getByTestId('chip')).toHaveText([/技术/, /前端/])
@@ -198,8 +189,8 @@ test('nested categories: a path typed with > is a category of its own, beside th
   expect(await readFile(file, 'utf8')).toBe(ARTICLE.replace('categories:\n', 'categories:\n  - [技术, 前端]\n  - 随笔\n'))
 })
 
-test('suggestions come from the folder, best match and most used first, picked with the keyboard', async () => {
-  const { page, file } = await open(ARTICLE)
+test('suggestions come from the folder, best match and most used first, picked with the keyboard', async ({ launch }) => {
+  const { page, file } = await open(launch, ARTICLE)
   const tags = page.locator(property('tags')).locator('input.chip-input')
   await tags.click()
   await page.keyboard.type('ja', { delay: KEY_DELAY })
@@ -213,8 +204,8 @@ test('suggestions come from the folder, best match and most used first, picked w
   expect(changedLines(ARTICLE.replace('  - js\n', '  - js\n  - java\n'), await readFile(file, 'utf8'))).toEqual([])
 })
 
-test('number, boolean and URL fields write their own kind', async () => {
-  const { page, file } = await open(ARTICLE)
+test('number, boolean and URL fields write their own kind', async ({ launch }) => {
+  const { page, file } = await open(launch, ARTICLE)
   const weight = page.locator(property('weight')).locator('input')
   await weight.click()
   await page.keyboard.press('Control+a')
@@ -233,8 +224,8 @@ test('number, boolean and URL fields write their own kind', async () => {
   ])
 })
 
-test('one field’s typing is one undo step, Ctrl+Z in the field undoes the file, and undone means saved', async () => {
-  const { page, file } = await open(ARTICLE)
+test('one field’s typing is one undo step, Ctrl+Z in the field undoes the file, and undone means saved', async ({ launch }) => {
+  const { page, file } = await open(launch, ARTICLE)
   const author = page.locator(property('author')).locator('input')
   await author.click()
   await page.keyboard.press('End')
@@ -256,15 +247,15 @@ test('one field’s typing is one undo step, Ctrl+Z in the field undoes the file
   expect(changedLines(ARTICLE, await readFile(file, 'utf8'))).toEqual([['author: The Folio team', 'author: The Folio team and friends']])
 })
 
-test('an image field picks a file from the article’s asset folder, from the keyboard', async () => {
+test('an image field picks a file from the article’s asset folder, from the keyboard', async ({ launch }) => {
   const article = '---\ntitle: Pictures\nthumbnail: old.png\n---\nbody\n'
   const png = Buffer.from(
     '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
     'hex',
   )
-  const dir = await contentFolder({ ...hexoSite(article), 'source/_posts/post/cover.png': png, 'source/_posts/post/notes.txt': 'not an image' })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({
+    files: { ...hexoSite(article), 'source/_posts/post/cover.png': png, 'source/_posts/post/notes.txt': 'not an image' },
+  })
   await page.locator('[data-testid=article-item][data-path="source/_posts/post.md"]').click()
   const row = page.locator(property('thumbnail'))
   await expect(row).toHaveAttribute('data-kind', 'image')
@@ -279,12 +270,12 @@ test('an image field picks a file from the article’s asset folder, from the ke
   expect(await readFile(join(dir, 'source/_posts/post.md'), 'utf8')).toBe(article.replace('old.png', 'post/cover.png'))
 })
 
-test('long text types into a text area; a lone tag takes a chip and becomes a list', async () => {
+test('long text types into a text area; a lone tag takes a chip and becomes a list', async ({ launch }) => {
   const long = 'A description long enough that the folder treats this key as long text, written over several clauses.'
   const article = `---\ntitle: Notes\ndescription: ${long}\ntags: travel\n---\nbody\n`
-  const dir = await contentFolder({ ...hexoSite(article), 'source/_posts/other-3.md': `---\ntitle: Three\ndescription: ${long} Again.\n---\n` })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({
+    files: { ...hexoSite(article), 'source/_posts/other-3.md': `---\ntitle: Three\ndescription: ${long} Again.\n---\n` },
+  })
   await page.locator('[data-testid=article-item][data-path="source/_posts/post.md"]').click()
   const description = page.locator(property('description')).locator('textarea')
   await description.click()
@@ -303,8 +294,8 @@ test('long text types into a text area; a lone tag takes a chip and becomes a li
 // Keys sent in one burst reach the page before its next paint, as a fast typist's keys do on a
 // busy machine: the text edit of every key is still waiting when Ctrl+S, Ctrl+Z or the click comes.
 
-test('typed fast and saved at once: Ctrl+S right after the last key saves every key, that line only', async () => {
-  const { page, file } = await open(ARTICLE)
+test('typed fast and saved at once: Ctrl+S right after the last key saves every key, that line only', async ({ launch }) => {
+  const { page, file } = await open(launch, ARTICLE)
   const author = page.locator(property('author')).locator('input')
   await author.click()
   await page.keyboard.press('End')
@@ -315,8 +306,8 @@ test('typed fast and saved at once: Ctrl+S right after the last key saves every 
   await expect(author).toBeFocused()
 })
 
-test('typed fast and undone at once: Ctrl+Z right after the last key undoes the whole field, and only it', async () => {
-  const { page, file } = await open(ARTICLE)
+test('typed fast and undone at once: Ctrl+Z right after the last key undoes the whole field, and only it', async ({ launch }) => {
+  const { page, file } = await open(launch, ARTICLE)
   const author = page.locator(property('author')).locator('input')
   await author.click()
   await page.keyboard.press('End')
@@ -341,8 +332,8 @@ test('typed fast and undone at once: Ctrl+Z right after the last key undoes the 
   ])
 })
 
-test('typed fast and another article opened at once: the keys stay with the article they were typed in', async () => {
-  const { page, file } = await open(ARTICLE)
+test('typed fast and another article opened at once: the keys stay with the article they were typed in', async ({ launch }) => {
+  const { page, file } = await open(launch, ARTICLE)
   const other = join(file, '..', 'other-1.md')
   const otherBefore = await readFile(other, 'utf8')
   const title = page.locator(property('title')).locator('input')

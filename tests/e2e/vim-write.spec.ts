@@ -1,28 +1,15 @@
-import { expect, test, type Page } from '@playwright/test'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import type { Page } from '@playwright/test'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
+import { expect, test } from './support/fixtures'
 
-let app: LaunchedApp | null = null
-const profiles: string[] = []
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-  for (const dir of profiles.splice(0)) await rm(dir, { recursive: true, force: true })
-})
+test.use({ files: { 'a.md': '---\ntitle: A\n---\n\nalpha\nbeta\n' } })
+test.describe.configure({ timeout: 120_000 })
 
 /** Types the way a person does: one key at a time. */
 const type = (page: Page, text: string) => page.keyboard.type(text, { delay: 40 })
 
-test('Vim keys: :w saves the article, :wq and :x save and go back to the article list, the app stays', async () => {
-  test.setTimeout(120_000)
-  const dir = await contentFolder({ 'a.md': '---\ntitle: A\n---\n\nalpha\nbeta\n' })
-  const profileDir = await mkdtemp(join(tmpdir(), 'folio-e2e-profile-'))
-  profiles.push(profileDir)
-  app = await launchApp({ contentDir: dir, profileDir })
-  const { page } = app
+test('Vim keys: :w saves the article, :wq and :x save and go back to the article list, the app stays', async ({ page, contentDir: dir }) => {
   await page.locator('[data-testid=article-item][data-path="a.md"]').click()
   await expect(page.locator('[data-testid=editor] .cm-content')).toBeVisible()
   await page.getByRole('button', { name: 'Settings' }).click()

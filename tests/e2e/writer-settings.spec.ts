@@ -1,23 +1,7 @@
-import { expect, test, type Page } from '@playwright/test'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import type { Page } from '@playwright/test'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-const profiles: string[] = []
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-  for (const dir of profiles.splice(0)) await rm(dir, { recursive: true, force: true })
-})
-
-async function profile(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'folio-e2e-profile-'))
-  profiles.push(dir)
-  return dir
-}
+import { expect, test } from './support/fixtures'
 
 /** Types the way a person does: one key at a time. */
 const type = (page: Page, text: string) => page.keyboard.type(text, { delay: 20 })
@@ -47,10 +31,8 @@ const style = (page: Page, selector: string, property: string) =>
     .first()
     .evaluate((el, name) => getComputedStyle(el).getPropertyValue(name), property)
 
-test('the theme is chosen with the keyboard, applies at once, and is still chosen after a restart', async () => {
-  const dir = await contentFolder({ 'a.md': '---\ntitle: A\n---\n\nText.\n' })
-  const profileDir = await profile()
-  app = await launchApp({ contentDir: dir, profileDir })
+test('the theme is chosen with the keyboard, applies at once, and is still chosen after a restart', async ({ launch }) => {
+  const app = await launch({ files: { 'a.md': '---\ntitle: A\n---\n\nText.\n' } })
   let { page } = app
   await openArticle(page, 'a.md')
   // Headless Chromium reports a light system: "system" is light.
@@ -75,8 +57,7 @@ test('the theme is chosen with the keyboard, applies at once, and is still chose
   await expect(dialog).toHaveCount(0)
 
   await app.close()
-  app = await launchApp({ contentDir: dir, profileDir })
-  page = app.page
+  page = (await launch({ contentDir: app.contentDir, profileDir: app.profileDir })).page
   await expect(page.locator('.app')).toHaveClass(/\bdark\b/)
   expect(await style(page, '.app', 'background-color')).toBe('rgb(15, 18, 22)')
   const again = await openSettings(page)
@@ -86,11 +67,9 @@ test('the theme is chosen with the keyboard, applies at once, and is still chose
   expect(await style(page, '.app', 'background-color')).toBe('rgb(246, 247, 249)')
 })
 
-test('font, size and line height apply to the open editor at once, keeping its undo history', async () => {
+test('font, size and line height apply to the open editor at once, keeping its undo history', async ({ launch }) => {
   const text = '---\ntitle: A\n---\n\nFirst line.\n'
-  const dir = await contentFolder({ 'a.md': text })
-  app = await launchApp({ contentDir: dir, profileDir: await profile() })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({ files: { 'a.md': text } })
   await openArticle(page, 'a.md')
   expect(await style(page, '.cm-editor', 'font-size')).toBe('15px')
   await page.getByText('First line.').click()
@@ -119,11 +98,9 @@ test('font, size and line height apply to the open editor at once, keeping its u
   expect(await readFile(join(dir, 'a.md'), 'utf8')).toBe(text)
 })
 
-test('line wrap on and off', async () => {
+test('line wrap on and off', async ({ launch }) => {
   const long = 'A long line of prose that goes on and on. '.repeat(30)
-  const dir = await contentFolder({ 'a.md': `---\ntitle: A\n---\n\n${long}\n` })
-  app = await launchApp({ contentDir: dir, profileDir: await profile() })
-  const { page } = app
+  const { page } = await launch({ files: { 'a.md': `---\ntitle: A\n---\n\n${long}\n` } })
   await openArticle(page, 'a.md')
   const scroller = page.locator('.cm-scroller')
   const overflows = () => scroller.evaluate((el) => el.scrollWidth > el.clientWidth + 1)
@@ -136,10 +113,10 @@ test('line wrap on and off', async () => {
   await expect.poll(overflows).toBe(false)
 })
 
-test('focus mode dims every paragraph but the one with the cursor', async () => {
-  const dir = await contentFolder({ 'a.md': '---\ntitle: A\n---\n\nFirst paragraph.\nStill the first.\n\nSecond paragraph.\n\nThird paragraph.\n' })
-  app = await launchApp({ contentDir: dir, profileDir: await profile() })
-  const { page } = app
+test('focus mode dims every paragraph but the one with the cursor', async ({ launch }) => {
+  const { page } = await launch({
+    files: { 'a.md': '---\ntitle: A\n---\n\nFirst paragraph.\nStill the first.\n\nSecond paragraph.\n\nThird paragraph.\n' },
+  })
   await openArticle(page, 'a.md')
   const dialog = await openSettings(page)
   await dialog.getByRole('checkbox', { name: 'Focus mode' }).focus()
@@ -162,11 +139,9 @@ test('focus mode dims every paragraph but the one with the cursor', async () => 
   await expect.poll(() => opacity('Second paragraph.')).toBeLessThan(0.5)
 })
 
-test('typewriter scrolling keeps the line being typed in the middle of the editor', async () => {
+test('typewriter scrolling keeps the line being typed in the middle of the editor', async ({ launch }) => {
   const lines = Array.from({ length: 60 }, (_, i) => `Line ${i + 1} of the article.`).join('\n')
-  const dir = await contentFolder({ 'a.md': `---\ntitle: A\n---\n\n${lines}\n` })
-  app = await launchApp({ contentDir: dir, profileDir: await profile() })
-  const { page } = app
+  const { page } = await launch({ files: { 'a.md': `---\ntitle: A\n---\n\n${lines}\n` } })
   await openArticle(page, 'a.md')
   const dialog = await openSettings(page)
   await dialog.getByRole('checkbox', { name: 'Typewriter scrolling' }).focus()
@@ -196,10 +171,8 @@ test('typewriter scrolling keeps the line being typed in the middle of the edito
   await expect.poll(offCentre).toBeLessThan(lineHeight)
 })
 
-test('Vim keys: i types, Escape then dd deletes a line, Ctrl+S saves exactly that', async () => {
-  const dir = await contentFolder({ 'a.md': '---\ntitle: A\n---\n\nalpha\nbeta\ngamma\n' })
-  app = await launchApp({ contentDir: dir, profileDir: await profile() })
-  const { page } = app
+test('Vim keys: i types, Escape then dd deletes a line, Ctrl+S saves exactly that', async ({ launch }) => {
+  const { page, contentDir: dir } = await launch({ files: { 'a.md': '---\ntitle: A\n---\n\nalpha\nbeta\ngamma\n' } })
   await openArticle(page, 'a.md')
   const dialog = await openSettings(page)
   await dialog.getByRole('checkbox', { name: 'Vim keys' }).focus()
@@ -221,12 +194,11 @@ test('Vim keys: i types, Escape then dd deletes a line, Ctrl+S saves exactly tha
   expect(await readFile(join(dir, 'a.md'), 'utf8')).toBe('---\ntitle: A\n---\n\nHi alpha\ngamma\n')
 })
 
-test('a goal in characters for a Chinese article shows 120/500, follows typing, survives a restart and never touches the file', async () => {
+test('a goal in characters for a Chinese article shows 120/500, follows typing, survives a restart and never touches the file', async ({ launch }) => {
   const body = '写'.repeat(120)
   const text = `---\ntitle: 中文\n---\n\n${body}\n`
-  const dir = await contentFolder({ 'zh.md': text })
-  const profileDir = await profile()
-  app = await launchApp({ contentDir: dir, profileDir })
+  const app = await launch({ files: { 'zh.md': text } })
+  const dir = app.contentDir
   let { page } = app
   await openArticle(page, 'zh.md')
   await page.getByTestId('goal').focus()
@@ -251,8 +223,7 @@ test('a goal in characters for a Chinese article shows 120/500, follows typing, 
   expect(await readFile(join(dir, 'zh.md'), 'utf8')).toBe(text.replace(body, body + '再写五个字'))
 
   await app.close()
-  app = await launchApp({ contentDir: dir, profileDir })
-  page = app.page
+  page = (await launch({ contentDir: dir, profileDir: app.profileDir })).page
   await openArticle(page, 'zh.md')
   await expect(page.getByTestId('goal-progress')).toHaveText('125/500')
 })
@@ -273,12 +244,10 @@ async function copyHtml(page: Page, html: string, plain: string): Promise<void> 
 const COPIED = '<h2>Trip notes</h2><p>We walked <strong>far</strong>, see <a href="https://example.com/map">the map</a>.</p><script>window.pwned = 1</script>'
 const COPIED_TEXT = 'Trip notes\nWe walked far, see the map.'
 
-test('paste HTML into a Markdown article gives Markdown, into an HTML article stays clean HTML', async () => {
+test('paste HTML into a Markdown article gives Markdown, into an HTML article stays clean HTML', async ({ launch }) => {
   const md = '---\ntitle: A\n---\n\nBefore.\n'
   const html = '---\ntitle: B\n---\n\n<p>Before.</p>\n'
-  const dir = await contentFolder({ 'a.md': md, 'b.html': html })
-  app = await launchApp({ contentDir: dir, profileDir: await profile() })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({ files: { 'a.md': md, 'b.html': html } })
 
   await openArticle(page, 'a.md')
   await page.getByText('Before.').click()
@@ -323,12 +292,10 @@ test('paste HTML into a Markdown article gives Markdown, into an HTML article st
   await expect(page.locator('.cm-content')).toContainText('We walked far, see the map.')
 })
 
-test('a corrupt settings file: each bad value is named and replaced by its default, the rest is kept', async () => {
-  const dir = await contentFolder({ 'a.md': '---\ntitle: A\n---\n\nText.\n' })
-  const profileDir = await profile()
+test('a corrupt settings file: each bad value is named and replaced by its default, the rest is kept', async ({ launch, makeProfile }) => {
+  const profileDir = await makeProfile()
   await writeFile(join(profileDir, 'settings.json'), JSON.stringify({ preferences: { theme: 'dark', editorFontSize: 'enormous', focusMode: 'maybe' } }))
-  app = await launchApp({ contentDir: dir, profileDir })
-  const { page } = app
+  const { page } = await launch({ files: { 'a.md': '---\ntitle: A\n---\n\nText.\n' }, profileDir })
   await openArticle(page, 'a.md')
   await expect(page.locator('.app')).toHaveClass(/\bdark\b/)
   expect(await style(page, '.cm-editor', 'font-size')).toBe('15px')
@@ -337,11 +304,8 @@ test('a corrupt settings file: each bad value is named and replaced by its defau
   await expect(dialog.getByRole('checkbox', { name: 'Focus mode' })).not.toBeChecked()
 })
 
-test('the settings dialog is complete in Chinese', async () => {
-  const dir = await contentFolder({ 'a.md': '---\ntitle: A\n---\n\nText.\n' })
-  app = await launchApp({ contentDir: dir, profileDir: await profile() })
-  const { page } = app
-  await page.getByLabel('Language').selectOption('zh-CN')
+test('the settings dialog is complete in Chinese', async ({ launch }) => {
+  const { page } = await launch({ files: { 'a.md': '---\ntitle: A\n---\n\nText.\n' }, uiLocale: 'zh-CN' })
   await page.getByRole('button', { name: '设置' }).click()
   const dialog = page.getByTestId('settings')
   await expect(dialog.getByRole('heading', { name: '设置' })).toBeVisible()
