@@ -1,22 +1,13 @@
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test, type Launch } from './support/fixtures'
 
 const ORIGINAL = '---\ntitle: Shared\n---\n\nOriginal body.\n'
 const THEIRS = '---\ntitle: Shared\n---\n\nChanged by another program.\n'
 
-async function editWhileChangedOnDisk(): Promise<{ page: Page; file: string }> {
-  const dir = await contentFolder({ 'shared.md': ORIGINAL })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+async function editWhileChangedOnDisk(launch: Launch): Promise<{ page: Page; file: string }> {
+  const { page, contentDir: dir } = await launch({ files: { 'shared.md': ORIGINAL } })
   const file = join(dir, 'shared.md')
   await page.locator('[data-testid=article-item][data-path="shared.md"]').click()
   await page.getByText('Original body.').click()
@@ -30,8 +21,8 @@ async function editWhileChangedOnDisk(): Promise<{ page: Page; file: string }> {
   return { page, file }
 }
 
-test('a file changed on disk is never overwritten silently: compare, then keep mine', async () => {
-  const { page, file } = await editWhileChangedOnDisk()
+test('a file changed on disk is never overwritten silently: compare, then keep mine', async ({ launch }) => {
+  const { page, file } = await editWhileChangedOnDisk(launch)
   // The merge view shows both versions at once; its toggle hides it.
   const compare = page.getByTestId('conflict-compare')
   await expect(compare).toContainText('Changed by another program.')
@@ -41,8 +32,8 @@ test('a file changed on disk is never overwritten silently: compare, then keep m
   expect(await readFile(file, 'utf8')).toBe('---\ntitle: Shared\n---\n\nOriginal body. Mine.\n')
 })
 
-test('reload takes the disk version and drops my edits', async () => {
-  const { page, file } = await editWhileChangedOnDisk()
+test('reload takes the disk version and drops my edits', async ({ launch }) => {
+  const { page, file } = await editWhileChangedOnDisk(launch)
   await page.getByTestId('conflict-reload').click()
   await expect(page.getByTestId('conflict-dialog')).toBeHidden()
   await expect(page.locator('[data-testid=editor]')).toContainText('Changed by another program.')
@@ -50,10 +41,8 @@ test('reload takes the disk version and drops my edits', async () => {
   expect(await readFile(file, 'utf8')).toBe(THEIRS)
 })
 
-test('a clean open article follows a change made on disk by another program', async () => {
-  const dir = await contentFolder({ 'shared.md': ORIGINAL })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('a clean open article follows a change made on disk by another program', async ({ launch }) => {
+  const { page, contentDir: dir } = await launch({ files: { 'shared.md': ORIGINAL } })
   await page.locator('[data-testid=article-item][data-path="shared.md"]').click()
   await expect(page.locator('[data-testid=editor]')).toContainText('Original body.')
   await writeFile(join(dir, 'shared.md'), THEIRS)

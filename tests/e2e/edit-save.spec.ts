@@ -1,8 +1,6 @@
-import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
+import { expect, test } from './support/fixtures'
 
 const HELLO = `---
 title: Hello 世界
@@ -15,16 +13,8 @@ tags: [intro]
 First paragraph with **bold** text.
 `
 
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
-
-test('open an article, type, save with Ctrl+S: the file holds exactly the typed change', async () => {
-  const dir = await contentFolder({ 'posts/hello.md': HELLO, 'posts/other.md': '---\ntitle: Other\n---\nbody\n' })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('open an article, type, save with Ctrl+S: the file holds exactly the typed change', async ({ launch }) => {
+  const { page, contentDir: dir } = await launch({ files: { 'posts/hello.md': HELLO, 'posts/other.md': '---\ntitle: Other\n---\nbody\n' } })
 
   await page.locator('[data-testid=article-item][data-path="posts/hello.md"]').click()
   const editor = page.locator('[data-testid=editor]')
@@ -44,10 +34,8 @@ test('open an article, type, save with Ctrl+S: the file holds exactly the typed 
   expect(saved).toBe(HELLO.replace('**bold** text.', '**bold** text. Added line 加一句.'))
 })
 
-test('the preview shows the rendered body', async () => {
-  const dir = await contentFolder({ 'hello.md': HELLO })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('the preview shows the rendered body', async ({ launch }) => {
+  const { page } = await launch({ files: { 'hello.md': HELLO } })
   await page.locator('[data-testid=article-item][data-path="hello.md"]').click()
   const preview = page.frameLocator('iframe[data-testid=preview]')
   await expect(preview.locator('h1')).toHaveText('Greetings')
@@ -56,10 +44,8 @@ test('the preview shows the rendered body', async () => {
   await expect(preview.locator('body')).not.toContainText('title:')
 })
 
-test('Ctrl+S saves while focus is outside the editor', async () => {
-  const dir = await contentFolder({ 'a.md': '---\ntitle: A\n---\ntext\n' })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('Ctrl+S saves while focus is outside the editor', async ({ launch }) => {
+  const { page, contentDir: dir } = await launch({ files: { 'a.md': '---\ntitle: A\n---\ntext\n' } })
   await page.locator('[data-testid=article-item][data-path="a.md"]').click()
   await page.getByText('text', { exact: true }).click()
   await page.keyboard.press('End')
@@ -70,26 +56,26 @@ test('Ctrl+S saves while focus is outside the editor', async () => {
   expect(await readFile(join(dir, 'a.md'), 'utf8')).toBe('---\ntitle: A\n---\ntext!\n')
 })
 
-test('a local image with a Chinese name and a space loads in the preview through the asset route', async () => {
+test('a local image with a Chinese name and a space loads in the preview through the asset route', async ({ launch }) => {
   // A 1x1 PNG.
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
-  const dir = await contentFolder({ 'posts/cat.md': '---\ntitle: Cat\n---\n\n![猫](<images/小 猫.png>)\n', 'posts/images/小 猫.png': png })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page } = await launch({
+    files: { 'posts/cat.md': '---\ntitle: Cat\n---\n\n![猫](<images/小 猫.png>)\n', 'posts/images/小 猫.png': png },
+  })
   const loaded = page.waitForResponse((r) => r.url().includes('/__folio-asset/') && r.status() === 200)
   await page.locator('[data-testid=article-item][data-path="posts/cat.md"]').click()
   const response = await loaded
   expect(decodeURIComponent(new URL(response.url()).pathname)).toBe('/__folio-asset/posts/images/小 猫.png')
 })
 
-test('in a Hexo site a header without its opening fence is a header, not body', async () => {
-  const dir = await contentFolder({
-    '_config.yml': 'title: Site\n',
-    'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
-    'source/_posts/bare.md': 'title: Bare header\ndate: 2013/7/13 20:46:25\n---\n\nThe body.\n',
+test('in a Hexo site a header without its opening fence is a header, not body', async ({ launch }) => {
+  const { page } = await launch({
+    files: {
+      '_config.yml': 'title: Site\n',
+      'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
+      'source/_posts/bare.md': 'title: Bare header\ndate: 2013/7/13 20:46:25\n---\n\nThe body.\n',
+    },
   })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
   await page.locator('[data-testid=article-item][data-path="source/_posts/bare.md"]').click()
   await expect(page.locator('[data-testid=property][data-key=title] input')).toHaveValue('Bare header')
   const preview = page.frameLocator('iframe[data-testid=preview]')

@@ -1,15 +1,7 @@
 /**
  * CodeMirror's own words in the Chinese UI (find/replace) and a find panel readable in dark mode.
  */
-import { expect, test } from '@playwright/test'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 function luminance(rgb: string): number {
   const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? [])
@@ -26,10 +18,8 @@ const contrast = (a: string, b: string) => {
   return (hi + 0.05) / (lo + 0.05)
 }
 
-test('the find and replace panel speaks Chinese and is readable in dark mode', async () => {
-  const dir = await contentFolder({ 'posts/a.md': '---\ntitle: 中文\n---\n\n正文里有猫。\n' })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('the find and replace panel speaks Chinese and is readable in dark mode', async ({ launch }) => {
+  const { page } = await launch({ files: { 'posts/a.md': '---\ntitle: 中文\n---\n\n正文里有猫。\n' } })
   await page.emulateMedia({ colorScheme: 'dark' })
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN')
   await page.locator('[data-testid=article-item][data-path="posts/a.md"]').click()

@@ -1,24 +1,16 @@
-import { expect, test } from '@playwright/test'
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
+import { expect, test } from './support/fixtures'
 
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
-
-test('a site setting that leads outside the folder is shown on open, and New article stays inside', async () => {
-  const dir = await contentFolder({
-    '_config.yml': 'title: Site\nnew_post_name: ../../../../outside/autostart/:title.desktop\n',
-    'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
-    'scaffolds/post.md': '---\ntitle: {{ title }}\n---\n',
-    'source/_posts/first.md': '---\ntitle: First\n---\n',
+test('a site setting that leads outside the folder is shown on open, and New article stays inside', async ({ launch }) => {
+  const { page, contentDir: dir } = await launch({
+    files: {
+      '_config.yml': 'title: Site\nnew_post_name: ../../../../outside/autostart/:title.desktop\n',
+      'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
+      'scaffolds/post.md': '---\ntitle: {{ title }}\n---\n',
+      'source/_posts/first.md': '---\ntitle: First\n---\n',
+    },
   })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
   const warnings = page.getByTestId('folder-warnings')
   await expect(warnings).toContainText('_config.yml line 2: new_post_name', { timeout: 20_000 })
 

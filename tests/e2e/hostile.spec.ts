@@ -1,7 +1,5 @@
-import { expect, test } from '@playwright/test'
 import { readdir, readFile } from 'node:fs/promises'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
+import { expect, test } from './support/fixtures'
 
 const HOSTILE = `---
 title: Hostile
@@ -18,17 +16,9 @@ title: Hostile
 Some *text* after the attacks.
 `
 
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
-
-test('an article whose scripts try to reach window.parent.folio runs nothing', async () => {
+test('an article whose scripts try to reach window.parent.folio runs nothing', async ({ launch }) => {
   const victim = '---\ntitle: Victim\n---\nkeep me\n'
-  const dir = await contentFolder({ 'hostile.md': HOSTILE, 'victim.md': victim })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({ files: { 'hostile.md': HOSTILE, 'victim.md': victim } })
   const before = (await readdir(dir)).sort()
 
   await page.locator('[data-testid=article-item][data-path="hostile.md"]').click()

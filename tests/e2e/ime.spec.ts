@@ -1,20 +1,10 @@
-import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
+import { expect, test } from './support/fixtures'
 
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
-
-test('Chinese typed through an input method composes in the editor and saves', async () => {
+test('Chinese typed through an input method composes in the editor and saves', async ({ launch }) => {
   test.skip(process.env.FOLIO_E2E === 'electron', 'drives Chromium’s IME through CDP')
-  const dir = await contentFolder({ 'a.md': '---\ntitle: 输入法\n---\n\n开头\n' })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({ files: { 'a.md': '---\ntitle: 输入法\n---\n\n开头\n' } })
   await page.locator('[data-testid=article-item][data-path="a.md"]').click()
   await page.getByText('开头', { exact: true }).click()
   await page.keyboard.press('End')

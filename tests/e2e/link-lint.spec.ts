@@ -1,23 +1,15 @@
 /** The link checker's findings in the editor: broken images and links underlined where written, updated as the writer types. */
-import { expect, test } from '@playwright/test'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
+import { expect, test } from './support/fixtures'
 
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
-
-test('a broken image and a broken post_link are lint warnings at their targets, and a new one appears after typing', async () => {
-  const dir = await contentFolder({
-    '_config.yml': 'title: Site\npost_asset_folder: true\n',
-    'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
-    'source/_posts/trip.md': '---\ntitle: Trip\n---\n\n![ok](cover.png) ![gone](missing.png)\n\n{% post_link nowhere %}\n',
-    'source/_posts/trip/cover.png': 'png',
+test('a broken image and a broken post_link are lint warnings at their targets, and a new one appears after typing', async ({ launch }) => {
+  const { page } = await launch({
+    files: {
+      '_config.yml': 'title: Site\npost_asset_folder: true\n',
+      'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
+      'source/_posts/trip.md': '---\ntitle: Trip\n---\n\n![ok](cover.png) ![gone](missing.png)\n\n{% post_link nowhere %}\n',
+      'source/_posts/trip/cover.png': 'png',
+    },
   })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
   await page.locator('[data-testid=article-item][data-path="source/_posts/trip.md"]').click()
   const warnings = page.locator('[data-testid=editor] .cm-lintRange-warning')
   await expect(warnings).toHaveCount(2, { timeout: 30_000 })

@@ -1,23 +1,15 @@
-import { expect, test } from '@playwright/test'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
+import { expect, test } from './support/fixtures'
 
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
-
-test('a local video in the preview loads through the asset route in byte ranges, so it can seek', async () => {
+test('a local video in the preview loads through the asset route in byte ranges, so it can seek', async ({ launch }) => {
   // Not a playable video: what matters is that the player's Range request reaches the app's asset
   // handler and gets the asked bytes back (seeking needs 206 answers).
   const clip = Buffer.alloc(64 * 1024, 7)
-  const dir = await contentFolder({
-    'posts/trip.md': '---\ntitle: Trip\n---\n\n<video controls><source src="media/trip 旅行.webm" type="video/webm"></video>\n',
-    'posts/media/trip 旅行.webm': clip,
+  const { page } = await launch({
+    files: {
+      'posts/trip.md': '---\ntitle: Trip\n---\n\n<video controls><source src="media/trip 旅行.webm" type="video/webm"></video>\n',
+      'posts/media/trip 旅行.webm': clip,
+    },
   })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
   const loaded = page.waitForResponse((r) => r.url().includes('/__folio-asset/') && r.url().includes('.webm'), { timeout: 30_000 })
   await page.locator('[data-testid=article-item][data-path="posts/trip.md"]').click()
   const response = await loaded
@@ -26,9 +18,8 @@ test('a local video in the preview loads through the asset route in byte ranges,
   expect(await response.headerValue('content-range')).toMatch(/^bytes 0-\d+\/65536$/)
 })
 
-test("the renderer page carries the app's own CSP header from its protocol handler", async () => {
-  const dir = await contentFolder({ 'posts/a.md': '---\ntitle: A\n---\ntext\n' })
-  app = await launchApp({ contentDir: dir })
+test("the renderer page carries the app's own CSP header from its protocol handler", async ({ launch }) => {
+  const app = await launch({ files: { 'posts/a.md': '---\ntitle: A\n---\ntext\n' } })
   const response = await app.page.request.get(app.page.url())
   const policy = response.headers()['content-security-policy'] ?? ''
   expect(policy).toContain("script-src 'self'")

@@ -1,20 +1,10 @@
-import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 const DIAGRAM = '```mermaid\ngraph TD\n  A[开始 Start] --> B{Check}\n  B -->|yes| C[完成]\n```'
 
-test('a Mermaid fence is drawn as inert SVG in the script-less frame, and follows typing', async () => {
-  const dir = await contentFolder({ 'diagram.md': `---\ntitle: Diagram\n---\n\nBefore the diagram.\n\n${DIAGRAM}\n\nAfter it.\n` })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('a Mermaid fence is drawn as inert SVG in the script-less frame, and follows typing', async ({ launch }) => {
+  const { page, contentDir: dir } = await launch({ files: { 'diagram.md': `---\ntitle: Diagram\n---\n\nBefore the diagram.\n\n${DIAGRAM}\n\nAfter it.\n` } })
   await page.locator('[data-testid=article-item][data-path="diagram.md"]').click()
   const frame = page.frameLocator('iframe[data-testid=preview]')
   const svg = frame.locator('.folio-diagram[data-diagram=mermaid] svg')
@@ -33,10 +23,10 @@ test('a Mermaid fence is drawn as inert SVG in the script-less frame, and follow
   await expect.poll(() => readFile(`${dir}/diagram.md`, 'utf8')).toContain('B -->|yes| C[完成]\n  C --> D[Published]\n```')
 })
 
-test('a diagram that does not parse says so and shows its source; the rest of the preview stays', async () => {
-  const dir = await contentFolder({ 'broken.md': '---\ntitle: Broken\n---\n\n```mermaid\ngraph TD\n  A --> --> [[[\n```\n\nStill *here*.\n' })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('a diagram that does not parse says so and shows its source; the rest of the preview stays', async ({ launch }) => {
+  const { page } = await launch({
+    files: { 'broken.md': '---\ntitle: Broken\n---\n\n```mermaid\ngraph TD\n  A --> --> [[[\n```\n\nStill *here*.\n' },
+  })
   await page.locator('[data-testid=article-item][data-path="broken.md"]').click()
   const frame = page.frameLocator('iframe[data-testid=preview]')
   await expect(frame.locator('.folio-diagram-error')).toContainText('This Mermaid diagram could not be drawn', { timeout: 60_000 })

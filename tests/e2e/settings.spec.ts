@@ -1,21 +1,11 @@
-import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 const ARTICLE = '---\ntitle: Pictures\n---\n\nA remote picture: ![cat](https://example.com/cat.png)\n'
 
-test('autosave, off by default, saves after a pause once switched on', async () => {
-  const dir = await contentFolder({ 'a.md': ARTICLE })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('autosave, off by default, saves after a pause once switched on', async ({ launch }) => {
+  const { page, contentDir: dir } = await launch({ files: { 'a.md': ARTICLE } })
   await page.locator('[data-testid=article-item][data-path="a.md"]').click()
   await page.getByText('A remote picture').click()
   await page.keyboard.press('Home')
@@ -33,10 +23,8 @@ test('autosave, off by default, saves after a pause once switched on', async () 
   expect(await readFile(join(dir, 'a.md'), 'utf8')).toContain('Edited. A remote picture')
 })
 
-test('the shortcuts panel lists the window’s keys', async () => {
-  const dir = await contentFolder({ 'a.md': ARTICLE })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('the shortcuts panel lists the window’s keys', async ({ launch }) => {
+  const { page } = await launch({ files: { 'a.md': ARTICLE } })
   await page.getByRole('button', { name: 'Keyboard shortcuts' }).click()
   const panel = page.getByTestId('shortcuts')
   await expect(panel.getByRole('row', { name: /^Save Ctrl\+S$/ })).toBeVisible()
