@@ -1,6 +1,6 @@
 import { openSearchPanel } from '@codemirror/search'
 import type { EditorView } from '@codemirror/view'
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { collectionOf } from '../shared/schema'
 import { headerDate, requiredKeys } from '../shared/frontmatter/checks'
 import { folio } from './bridge'
@@ -14,15 +14,11 @@ import { useEditorPhrases } from './editor/phrases'
 import { saidText, useErrorText } from './i18n/errors'
 import { headerErrorLine } from './i18n/header-errors'
 import { I18nProvider, useI18n } from './i18n/i18n'
-import { ArticleMenu, type MenuTarget } from './library/ArticleMenu'
-import { MoveDialog } from './links/MoveDialog'
 import { linkLint } from './links/link-lint'
 import { Library, type LibraryHandle } from './library/Library'
 import { revealMatch } from './library/search/reveal-match'
 import { Welcome } from './library/Welcome'
 import { FolderGone } from './library/FolderGone'
-import { QuickOpen } from './library/QuickOpen'
-import { CommandPalette } from './library/CommandPalette'
 import { useRecentArticles } from './library/quick-open/recent'
 import { usePinyinWarmup } from './library/quick-open/use-pinyin-warmup'
 import { FolderWarnings } from './library/FolderWarnings'
@@ -40,32 +36,28 @@ import { MergedNotice } from './merge/MergedNotice'
 import { BufferStore } from './buffers/buffer-store'
 import { useBuffers } from './buffers/use-buffers'
 import { DeletedBanner } from './buffers/DeletedBanner'
-import { focusNewArticle } from './buffers/focus-new'
 import { useUnsavedQuestion } from './buffers/UnsavedQuestion'
 import { StatusBar } from './status/StatusBar'
 import { useCommandShortcuts, type CommandHandlers } from './workbench/command-shortcuts'
+import { useDialogState } from './workbench/dialog-state'
+import { WorkbenchDialogs } from './workbench/WorkbenchDialogs'
+import { useFileActions } from './workbench/use-file-actions'
 import { useMainEvents } from './workbench/use-main-events'
 import { useOpenRequests } from './workbench/use-open-requests'
 import { useProblem } from './workbench/use-problem'
 import { useRecovery } from './workbench/use-recovery'
 import { useWorkspace } from './workbench/use-workspace'
-import { NewArticleDialog } from './dialogs/NewArticleDialog'
-import { ExportDialog } from './export/ExportDialog'
 import { GitPanels } from './git/GitPanels'
-import { PublishDialog } from './publish/PublishDialog'
 import { useGit } from './git/use-git'
 import { RecoveryDialog } from './dialogs/RecoveryDialog'
 import { usePaneCycle } from './keyboard/pane-cycle'
-import { ShortcutsPanel } from './dialogs/ShortcutsPanel'
 import { useAutosave } from './buffers/autosave'
 import { PreviewSwitch } from './siteserver/PreviewSwitch'
 import { allowRemote, remoteAllowed } from './settings/remote-content'
 import { useSettings } from './settings/use-settings'
 import { useDarkTheme } from './settings/theme'
-import { SettingsDialog } from './settings/SettingsDialog'
 import { useWriterSettings } from './settings/editor-settings'
 import { useArticleGoal } from './settings/use-goal'
-import { BulkFieldDialog } from './taxonomy/BulkFieldDialog'
 import { TaxonomyView } from './taxonomy/TaxonomyView'
 
 export function App() {
@@ -123,10 +115,8 @@ function Workbench() {
     onInserted: () => setMediaChanged((n) => n + 1),
   })
 
-  const [quickOpen, setQuickOpen] = useState(false)
-  const [palette, setPalette] = useState(false)
-  const [creating, setCreating] = useState(false)
-  const [exporting, setExporting] = useState(false)
+  const dialogs = useDialogState()
+  const openDialog = dialogs.open
   const [panes, setPanes] = useState({ sidebar: true, properties: true, preview: true })
   const toggle = (pane: keyof typeof panes) => setPanes((p) => ({ ...p, [pane]: !p[pane] }))
 
@@ -140,46 +130,13 @@ function Workbench() {
   const recovery = useRecovery({ buffers, unsaved, folderRoot: folder?.root ?? null, openFolder })
   const openRequests = useOpenRequests({ openFolder, openFile: buffers.open })
 
-  const [menu, setMenu] = useState<MenuTarget | null>(null)
-  const [moving, setMoving] = useState<{ from: string; to: string } | null>(null)
-  const [panel, setPanel] = useState<'shortcuts' | 'settings' | null>(null)
   const [taxonomyOpen, setTaxonomyOpen] = useState(false)
   const [only, setOnly] = useState<{ label: string; paths: ReadonlySet<string> } | null>(null)
-  const [bulkPaths, setBulkPaths] = useState<string[] | null>(null)
   useAutosave(buffers.save, session.state, session.text, settings.autosave)
-  const [publishing, setPublishing] = useState(false)
   // Asked again whenever the list is (a save, a change on disk).
   const git = useGit(folder?.root ?? null, articles)
   const gitChanges = useMemo(() => new Map(git.state?.kind === 'repository' ? git.state.changes.map((c) => [c.path, c.status]) : []), [git.state])
-  const fileAction = async (action: () => Promise<{ path: string } | void>) => {
-    try {
-      const result = await action()
-      await refresh()
-      if (result) await buffers.open(result.path)
-    } catch (error) {
-      showError(error)
-    }
-  }
-
-  // A new article takes the next keystrokes in its title (or body), once its form is on screen.
-  const [focusNew, setFocusNew] = useState<string | null>(null)
-  useEffect(() => {
-    if (!focusNew || session.path !== focusNew) return
-    setFocusNew(null)
-    focusNewArticle(view)
-  }, [focusNew, session.path, view])
-
-  const createArticle = async (title: string, draft: boolean) => {
-    setCreating(false)
-    try {
-      const created = await folio.createArticle({ title, layout: draft ? 'draft' : 'post' })
-      await refresh()
-      await buffers.open(created.path)
-      setFocusNew(created.path)
-    } catch (error) {
-      showError(error)
-    }
-  }
+  const files = useFileActions({ buffers, articles, refresh, showError, openPath: session.path, view })
 
   const commands: CommandHandlers = {
     save: () => {
@@ -190,11 +147,11 @@ function Workbench() {
       commitPendingEdits()
       void buffers.saveAll()
     },
-    'quick-open': () => setQuickOpen(true),
-    'command-palette': () => setPalette(true),
+    'quick-open': () => openDialog({ kind: 'quick-open' }),
+    'command-palette': () => openDialog({ kind: 'command-palette' }),
     'open-folder': () => void openFolder(),
-    'new-article': () => folder && setCreating(true),
-    export: () => folder && setExporting(true),
+    'new-article': () => folder && openDialog({ kind: 'new-article' }),
+    export: () => folder && openDialog({ kind: 'export' }),
     find: () => view && openSearchPanel(view),
     'search-folder': () => libraryPane.current?.focusSearch(),
     'replace-folder': () => libraryPane.current?.focusReplace(),
@@ -259,10 +216,10 @@ function Workbench() {
         onOpen={(p) => void buffers.open(p)}
         onActivate={(p) => void buffers.open(p).then(() => view?.focus())}
         onOpenMatch={(p, match) => void buffers.open(p).then(() => view && revealMatch(view, match))}
-        onMenu={(path, x, y) => setMenu({ path, x, y })}
+        onMenu={(path, x, y) => openDialog({ kind: 'article-menu', target: { path, x, y } })}
         only={only}
         onClearOnly={() => setOnly(null)}
-        onBulkEdit={setBulkPaths}
+        onBulkEdit={(paths) => openDialog({ kind: 'bulk-edit', paths })}
         unsaved={unsavedSet}
         changes={gitChanges}
         requiredFor={requiredFor}
@@ -274,7 +231,7 @@ function Workbench() {
         }}
       />
     ),
-    [articles, session.path, buffers, view, only, unsavedSet, gitChanges, requiredFor, indexing, refresh],
+    [articles, session.path, buffers, view, only, unsavedSet, gitChanges, requiredFor, indexing, refresh, openDialog],
   )
 
   return (
@@ -285,10 +242,10 @@ function Workbench() {
           {folder?.name ?? t('noFolder')}
         </span>
         <button onClick={() => void openFolder()}>{t('openFolder')}</button>
-        <button onClick={() => setCreating(true)} disabled={!folder}>
+        <button onClick={() => openDialog({ kind: 'new-article' })} disabled={!folder}>
           {t('newArticle')}
         </button>
-        <button data-testid="export-open" onClick={() => setExporting(true)} disabled={!folder}>
+        <button data-testid="export-open" onClick={() => openDialog({ kind: 'export' })} disabled={!folder}>
           {t('exportArticle')}
         </button>
         <button
@@ -310,7 +267,7 @@ function Workbench() {
         >
           {t('media')}
         </button>
-        <button type="button" data-testid="publish-open" onClick={() => setPublishing(true)} disabled={!folder}>
+        <button type="button" data-testid="publish-open" onClick={() => openDialog({ kind: 'publish' })} disabled={!folder}>
           {t('publish')}
         </button>
         <GitPanels
@@ -330,10 +287,10 @@ function Workbench() {
             <option value="zh-CN">简体中文</option>
           </select>
         </label>
-        <button onClick={() => setPanel('shortcuts')} aria-label={t('shortcuts')} title={t('shortcuts')}>
+        <button onClick={() => openDialog({ kind: 'shortcuts' })} aria-label={t('shortcuts')} title={t('shortcuts')}>
           ⌨
         </button>
-        <button onClick={() => setPanel('settings')} aria-label={t('settings')} title={t('settings')}>
+        <button onClick={() => openDialog({ kind: 'settings' })} aria-label={t('settings')} title={t('settings')}>
           ⚙
         </button>
         <button onClick={() => void buffers.save()} disabled={session.state !== 'dirty' && session.state !== 'error' && session.state !== 'deleted'}>
@@ -364,7 +321,7 @@ function Workbench() {
               text={session.text}
               version={mediaVersion}
               onOpen={(path, line) => void buffers.open(path).then(() => goToLine(line))}
-              onMove={(from, to) => setMoving({ from, to })}
+              onMove={(from, to) => openDialog({ kind: 'move', from, to })}
             />
           )}
           {library}
@@ -460,82 +417,37 @@ function Workbench() {
         timeZone={timeZone}
         goal={session.path ? goal : null}
       />
-      {exporting && folder && (
-        <ExportDialog
-          articlePath={session.path}
-          unsaved={session.path !== null && unsavedSet.has(session.path)}
-          remoteAllowed={remoteContent}
-          onClose={() => setExporting(false)}
-        />
-      )}
       {unsavedQuestion.dialog}
-      {creating && <NewArticleDialog onCreate={(title, draft) => void createArticle(title, draft)} onCancel={() => setCreating(false)} />}
       {recovery.recovered && <RecoveryDialog recovered={recovery.recovered} onRestore={() => void recovery.restore()} onDiscard={recovery.discard} />}
-      {panel === 'shortcuts' && <ShortcutsPanel onClose={() => setPanel(null)} />}
-      {panel === 'settings' && (
-        <SettingsDialog settings={settings} info={settingsInfo} folder={folder?.root ?? null} onChange={updateSettings} onClose={() => setPanel(null)} />
-      )}
-      {publishing && folder && (
-        <PublishDialog
-          saved={settings.publishCommands[folder.root]}
-          onSave={(command) => updateSettings({ publishCommands: { ...settings.publishCommands, [folder.root]: command } })}
-          onClose={() => setPublishing(false)}
-        />
-      )}
       {mediaSettings.dialog}
-      {bulkPaths && <BulkFieldDialog paths={bulkPaths} onClose={() => setBulkPaths(null)} onChanged={() => void refresh()} />}
-      {menu && (
-        <ArticleMenu
-          target={menu}
-          onClose={() => setMenu(null)}
-          // Opened once the menu has closed and given focus back to the list, so the dialog returns it there too.
-          onRename={(from, to) => setTimeout(() => setMoving({ from, to }))}
-          onDuplicate={(path) => void fileAction(() => folio.duplicateArticle(path))}
-          onTrash={(path) =>
-            void fileAction(async () => {
-              await folio.trashArticle(path)
-              buffers.forget(path)
-            })
-          }
-        />
-      )}
-      {moving && (
-        <MoveDialog
-          from={moving.from}
-          to={moving.to}
-          buffers={buffers}
-          onMoved={(from, to, changed) =>
-            void fileAction(async () => {
-              // The buffer follows its file; clean buffers of rewritten files show the new text.
-              buffers.rename(from, to)
-              await buffers.diskChanged({ added: [], changed: [...changed], removed: [] })
-              // A renamed article opens; a renamed image stays in the media panel.
-              return articles.some((a) => a.path === from) ? { path: to } : undefined
-            })
-          }
-          onClose={() => setMoving(null)}
-        />
-      )}
-      {quickOpen && (
-        <QuickOpen articles={articles} recent={recent} onOpen={(p) => void buffers.open(p).then(() => view?.focus())} onClose={() => setQuickOpen(false)} />
-      )}
-      {palette && (
-        <CommandPalette
-          commands={commands}
-          more={[
-            { id: 'settings', label: t('settings'), run: () => setPanel('settings') },
-            { id: 'shortcuts', label: t('shortcuts'), run: () => setPanel('shortcuts') },
-            { id: 'taxonomy', label: t('toggleTaxonomy'), run: () => setTaxonomyOpen((open) => !open) },
-            { id: 'image-settings', label: t('imageSettingsCommand'), run: mediaSettings.edit },
-            {
-              id: 'language',
-              label: t('language') + ': ' + (locale === 'en' ? '简体中文' : 'English'),
-              run: () => setLocale(locale === 'en' ? 'zh-CN' : 'en'),
-            },
-          ]}
-          onClose={() => setPalette(false)}
-        />
-      )}
+      <WorkbenchDialogs
+        dialogs={dialogs}
+        folder={folder}
+        articles={articles}
+        recent={recent}
+        openPath={session.path}
+        openUnsaved={session.path !== null && unsavedSet.has(session.path)}
+        remoteAllowed={remoteContent}
+        settings={settings}
+        settingsInfo={settingsInfo}
+        updateSettings={updateSettings}
+        commands={commands}
+        moreCommands={[
+          { id: 'settings', label: t('settings'), run: () => openDialog({ kind: 'settings' }) },
+          { id: 'shortcuts', label: t('shortcuts'), run: () => openDialog({ kind: 'shortcuts' }) },
+          { id: 'taxonomy', label: t('toggleTaxonomy'), run: () => setTaxonomyOpen((open) => !open) },
+          { id: 'image-settings', label: t('imageSettingsCommand'), run: mediaSettings.edit },
+          {
+            id: 'language',
+            label: t('language') + ': ' + (locale === 'en' ? '简体中文' : 'English'),
+            run: () => setLocale(locale === 'en' ? 'zh-CN' : 'en'),
+          },
+        ]}
+        buffers={buffers}
+        files={files}
+        onOpenArticle={(p) => void buffers.open(p).then(() => view?.focus())}
+        onChanged={() => void refresh()}
+      />
       {session.conflict && (
         <ConflictDialog
           conflict={session.conflict}

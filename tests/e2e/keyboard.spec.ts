@@ -160,3 +160,23 @@ test('Search in folder (Ctrl+Shift+F) from the editor puts the cursor in the lib
   await expect(search).toHaveValue('正文')
   expect(await readFile(join(dir, 'posts/first.md'), 'utf8')).toBe(FIRST)
 })
+
+test('one dialog at a time: the palette opened over quick open takes its place, and Escape gives focus back to the list', async () => {
+  const dir = await contentFolder({ 'posts/first.md': FIRST, 'posts/second.md': SECOND })
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  const list = page.getByTestId('article-list')
+  await list.focus()
+  await page.keyboard.press('ControlOrMeta+p')
+  await expect(page.getByTestId('quick-open').getByRole('combobox')).toBeFocused()
+  await page.keyboard.press('ControlOrMeta+Shift+P')
+  await expect(page.getByTestId('command-palette').getByRole('combobox')).toBeFocused()
+  await expect(page.getByTestId('quick-open')).toHaveCount(0)
+  await page.keyboard.type('shortcuts', TYPING)
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('shortcuts')).toBeVisible()
+  await expect(page.getByTestId('command-palette')).toHaveCount(0)
+  await page.keyboard.press('Escape')
+  await expect(page.locator('[aria-modal=true]')).toHaveCount(0)
+  await expect(list).toBeFocused()
+})

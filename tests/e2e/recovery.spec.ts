@@ -44,3 +44,33 @@ test('typing that never pauses still reaches the crash journal on disk within 5 
   // Once typing stops, the whole text follows after the quiet spell.
   await expect.poll(() => journaled(journalDir, 'posts/draft.md'), { timeout: 10_000 }).toBe(`---\ntitle: Draft\n---\n\nBody.${typed}\n`)
 })
+
+test('a window that starts again over a journal offers the work back; Restore brings it unsaved into the editor, and Ctrl+S writes it', async () => {
+  test.setTimeout(120_000)
+  const original = '---\ntitle: 草稿\n---\n\n第一段。\n'
+  const dir = await contentFolder({ 'posts/draft.md': original })
+  app = await launchApp({ contentDir: dir })
+  const { page, journalDir } = app
+  if (!journalDir) throw new Error('The harness must say where the journal lives.')
+  await page.locator('[data-testid=article-item][data-path="posts/draft.md"]').click()
+  await page.getByText('第一段。', { exact: true }).click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' More words.', { delay: 30 })
+  const edited = original.replace('第一段。', '第一段。 More words.')
+  await expect.poll(() => journaled(journalDir, 'posts/draft.md'), { timeout: 15_000 }).toBe(edited)
+
+  // The window goes away with the edit unsaved (a reload, as after a renderer crash) and starts again.
+  await page.reload()
+  const dialog = page.getByTestId('recovery-dialog')
+  await expect(dialog).toBeVisible({ timeout: 30_000 })
+  await expect(dialog).toContainText('posts/draft.md')
+  await dialog.getByRole('button', { name: 'Restore' }).click()
+  await expect(dialog).toHaveCount(0)
+  await page.locator('[data-testid=article-item][data-path="posts/draft.md"]').click()
+  await expect(page.locator('.cm-content')).toContainText('More words.')
+  expect(await readFile(join(dir, 'posts/draft.md'), 'utf8')).toBe(original)
+  await page.locator('.cm-content').click()
+  await page.keyboard.press('ControlOrMeta+s')
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved')
+  expect(await readFile(join(dir, 'posts/draft.md'), 'utf8')).toBe(edited)
+})
