@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n'
 import { addCategoryPath, shownPath } from './category-path'
 import { FieldSession, type FormTarget } from './field-session'
 import { suggest } from './suggest'
-import { BooleanField, ChipsField, DateField, ImageField, NumberField, TextField, UrlField, Warning } from './widgets'
+import { BooleanField, ChipsField, DateField, ImageField, NumberField, OneLineField, TextField, Warning } from './widgets'
 
 interface Props {
   /** The document text the offsets in `parsed` refer to. */
@@ -218,6 +218,7 @@ function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; sch
   // A cleared text field is an empty key (`author:`), not an empty string in quotes.
   const writeText = (next: string) => void session.write(next === '' ? null : next)
   const common = { label: key, readOnly: locked, session }
+  const expand = { expandLabel: t('expandValue', { key }), collapseLabel: t('collapseValue', { key }) }
   if (!fits(kind, value)) {
     return (
       <>
@@ -283,11 +284,12 @@ function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; sch
     case 'object':
       return <RawField field={field} source={source} {...common} edit={edit} />
     case 'url':
-      return <UrlField {...common} value={shown} expandLabel={t('expandValue', { key })} onWrite={writeText} />
+      return <OneLineField {...common} {...expand} value={shown} onWrite={writeText} />
     case 'image':
       return (
         <ImageField
           {...common}
+          {...expand}
           value={shown}
           thumbnail={shown ? imageUrl(shown) : null}
           chooseLabel={t('chooseImage')}
@@ -298,7 +300,8 @@ function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; sch
       )
     case 'longtext':
     case 'text':
-      return <TextField {...common} value={shown} multiline={kind === 'longtext' || shown.includes('\n')} onWrite={writeText} />
+      if (kind === 'longtext' || shown.includes('\n')) return <TextField {...common} value={shown} multiline onWrite={writeText} />
+      return <OneLineField {...common} {...expand} value={shown} onWrite={writeText} />
   }
 }
 

@@ -66,15 +66,47 @@ export function Warning({ children }: { children: ReactNode }) {
   )
 }
 
+/** Whether an input's text runs past its edge. */
+function runsPast(field: HTMLInputElement): boolean {
+  return field.scrollWidth > field.clientWidth + 1
+}
+
 /**
  * Text written as it is typed: one whole-value write per keystroke (none during a composition,
- * one when it commits), all of it one undo step.
+ * one when it commits), all of it one undo step. `wrapped` shows a one-line value wrapped over as
+ * many rows as it takes (expanded): it stays one line, so Enter adds nothing and a pasted line
+ * break becomes a space.
  */
-export function TextField(props: Common & { value: string; multiline: boolean; onWrite(next: string): void }) {
-  const { value, label, readOnly, multiline, session, onWrite } = props
+export function TextField(
+  props: Common & {
+    value: string
+    multiline: boolean
+    wrapped?: boolean
+    id?: string
+    /** Told whether the one-line input's text runs past its edge, as the text or the input's width changes. */
+    onOverflow?(overflow: boolean): void
+    onWrite(next: string): void
+  },
+) {
+  const { value, label, readOnly, multiline, wrapped = false, session, onOverflow, onWrite } = props
   const composing = useRef(false)
   const [draft, setDraft] = useDraft(value, composing)
+  const input = useRef<HTMLInputElement | null>(null)
+  useEffect(() => {
+    const field = input.current
+    if (!field || !onOverflow) return
+    const observer = new ResizeObserver(() => onOverflow(runsPast(field)))
+    observer.observe(field)
+    return () => observer.disconnect()
+  }, [onOverflow, wrapped, multiline])
+  // The text's own width: read after React set it, in the layout the frame's paint needs anyway.
+  useEffect(() => {
+    const field = input.current
+    if (field && onOverflow) onOverflow(runsPast(field))
+  }, [draft, onOverflow, wrapped, multiline])
+  const oneLine = (text: string) => (wrapped ? text.replace(/\r?\n/g, ' ') : text)
   const common = {
+    id: props.id,
     'aria-label': label,
     value: draft,
     readOnly,
@@ -82,37 +114,53 @@ export function TextField(props: Common & { value: string; multiline: boolean; o
     onFocus: () => session.begin(),
     onBlur: () => session.end(),
     onChange: (event: { currentTarget: { value: string }; nativeEvent: Event }) => {
-      const next = event.currentTarget.value
+      const next = oneLine(event.currentTarget.value)
       setDraft(next)
       if (!composing.current && !(event.nativeEvent as InputEvent).isComposing) onWrite(next)
     },
     onCompositionStart: () => (composing.current = true),
     onCompositionEnd: (event: { currentTarget: { value: string } }) => {
       composing.current = false
-      setDraft(event.currentTarget.value)
-      onWrite(event.currentTarget.value)
+      const next = oneLine(event.currentTarget.value)
+      setDraft(next)
+      onWrite(next)
     },
-    onKeyDown: (event: KeyboardEvent) => void onHistoryKey(event, session),
+    onKeyDown: (event: KeyboardEvent) => {
+      if (wrapped && event.key === 'Enter' && !composingEvent(event)) event.preventDefault()
+      else onHistoryKey(event, session)
+    },
   }
-  return multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />
+  if (wrapped) return <textarea className="one-line-wrapped" rows={1} {...common} />
+  return multiline ? <textarea rows={3} {...common} /> : <input type="text" ref={input} {...common} />
 }
 
-/** A URL: one line, with a control that shows all of it wrapped. */
-export function UrlField(props: Common & { value: string; expandLabel: string; onWrite(next: string): void }) {
+/**
+ * A one-line value (a title, a URL, an image path). When it runs past the field's edge, a button
+ * beside the field shows all of it wrapped over several rows, still editable and still one line,
+ * and puts it back on one line. The button is in the tab order; its name says which field.
+ */
+export function OneLineField(props: Common & { value: string; expandLabel: string; collapseLabel: string; children?: ReactNode; onWrite(next: string): void }) {
   const [expanded, setExpanded] = useState(false)
+  const [overflow, setOverflow] = useState(false)
+  const id = useId()
+  const name = expanded ? props.collapseLabel : props.expandLabel
   return (
-    <div className="url-field">
-      <TextField {...props} multiline={expanded} />
-      <button
-        type="button"
-        className="url-expand"
-        aria-label={props.expandLabel}
-        title={props.expandLabel}
-        aria-pressed={expanded}
-        onClick={() => setExpanded((e) => !e)}
-      >
-        {expanded ? '⤡' : '⤢'}
-      </button>
+    <div className="one-line">
+      <TextField {...props} id={id} multiline={false} wrapped={expanded} onOverflow={expanded ? undefined : setOverflow} />
+      {(expanded || overflow) && (
+        <button
+          type="button"
+          className="one-line-expand"
+          aria-label={name}
+          title={name}
+          aria-expanded={expanded}
+          aria-controls={id}
+          onClick={() => setExpanded((e) => !e)}
+        >
+          {expanded ? '⤡' : '⤢'}
+        </button>
+      )}
+      {props.children}
     </div>
   )
 }
@@ -371,6 +419,8 @@ export function ChipsField(props: {
 export function ImageField(
   props: Common & {
     value: string
+    expandLabel: string
+    collapseLabel: string
     thumbnail: string | null
     chooseLabel: string
     noImages: string
@@ -388,14 +438,13 @@ export function ImageField(
   }
   return (
     <div className="image-field">
-      <div className="url-field">
-        <TextField {...props} multiline={false} />
+      <OneLineField {...props}>
         {!props.readOnly && (
           <button type="button" className="image-choose" aria-expanded={open} aria-controls={listId} onClick={toggle}>
             {props.chooseLabel}
           </button>
         )}
-      </div>
+      </OneLineField>
       {open && (
         <ul className="suggestions image-choices" id={listId} aria-label={props.chooseLabel} data-testid="image-choices">
           {images === null ? null : images.length === 0 ? (

@@ -4,6 +4,7 @@
  */
 import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { launchApp, type LaunchedApp } from './harness'
 import { SEED, contentFolder } from './support/folders'
 
@@ -82,7 +83,7 @@ function inside(inner: { x: number; width: number }, outer: { x: number; width: 
   return inner.x >= outer.x - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5
 }
 
-test('at 1000×700 every field’s label and control is on screen, in English and Chinese, and nothing overflows sideways', async ({
+test('at 900×700 and 1000×700 every field’s label and control is on screen, in English and Chinese, and nothing overflows sideways', async ({
   browserName: _browserName,
 }, testInfo) => {
   const dir = await contentFolder({
@@ -94,14 +95,21 @@ test('at 1000×700 every field’s label and control is on screen, in English an
   })
   app = await launchApp({ contentDir: dir })
   const { page } = app
-  await page.setViewportSize({ width: 1000, height: 700 })
-  for (const locale of ['en', 'zh-CN']) {
-    if (locale === 'zh-CN') await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN')
+  let shown = 'en'
+  for (const [width, locale] of [
+    [1000, 'en'],
+    [1000, 'zh-CN'],
+    [900, 'zh-CN'],
+    [900, 'en'],
+  ] as const) {
+    await page.setViewportSize({ width, height: 700 })
+    if (locale !== shown) await page.getByRole('combobox', { name: shown === 'en' ? 'Language' : '语言' }).selectOption(locale)
+    shown = locale
     for (const name of ['seed', 'crowded', 'broken']) {
       await page.locator(`[data-testid=article-item][data-path="source/_posts/${name}.md"]`).click()
       const form = page.getByTestId('properties')
       await expect(form).toBeVisible()
-      const where = `${name}.md, ${locale}`
+      const where = `${name}.md, ${locale}, ${width} px`
       if (name === 'broken') {
         const banner = form.getByTestId('properties-error')
         await expect(banner).toBeVisible()
@@ -133,10 +141,102 @@ test('at 1000×700 every field’s label and control is on screen, in English an
           expect(box!.height, `tall enough: ${what}`).toBeGreaterThanOrEqual(16)
         }
       }
-      const path = testInfo.outputPath(`form-1000x700-${name}-${locale}.png`)
+      const path = testInfo.outputPath(`form-${width}x700-${name}-${locale}.png`)
       await form.evaluate((el) => el.scrollTo(0, 0))
       await page.screenshot({ path })
-      await testInfo.attach(`form-1000x700-${name}-${locale}.png`, { path, contentType: 'image/png' })
+      await testInfo.attach(`form-${width}x700-${name}-${locale}.png`, { path, contentType: 'image/png' })
     }
   }
+})
+
+test('a long value stays one line, with a control beside it that shows all of it, from the keyboard, in English and Chinese', async ({
+  browserName: _browserName,
+}, testInfo) => {
+  const dir = await contentFolder({
+    '_config.yml': 'title: Test\ntimezone: Asia/Shanghai\n',
+    'package.json': '{"dependencies":{"hexo":"^7.0.0"}}\n',
+    'source/_posts/seed.md': await readFile(SEED),
+    'source/_posts/crowded.md': CROWDED,
+  })
+  const file = join(dir, 'source/_posts/crowded.md')
+  app = await launchApp({ contentDir: dir })
+  const { page } = app
+  await page.setViewportSize({ width: 900, height: 700 })
+  await page.locator('[data-testid=article-item][data-path="source/_posts/seed.md"]').click()
+  await expect(page.locator('[data-testid=property][data-key="title"] input')).toHaveValue(/阿里云/)
+  await expect(page.locator('[data-testid=property][data-key="title"] .one-line-expand')).toHaveCount(0)
+  await page.locator('[data-testid=article-item][data-path="source/_posts/crowded.md"]').click()
+  const form = page.getByTestId('properties')
+  const link = form.locator('[data-testid=property][data-key="link"]')
+  const url =
+    CROWDED.split('\n')
+      .find((line) => line.startsWith('link: '))
+      ?.slice('link: '.length) ?? ''
+
+  // One line, cut at the edge, with the control beside it; a short value has none.
+  await expect(link.locator('input[type=text]')).toHaveValue(url)
+  expect((await link.locator('input[type=text]').boundingBox())?.height ?? 99).toBeLessThan(40)
+  const expand = link.getByRole('button', { name: 'Show all of link' })
+  await expect(expand).toBeVisible()
+  await expect(expand).toHaveAttribute('aria-expanded', 'false')
+  await expect(form.locator('[data-testid=property][data-key="weight"] .one-line-expand')).toHaveCount(0)
+  // Shown after another article's short title, the long Chinese title gets its control too.
+  await expect(form.locator('[data-testid=property][data-key="title"]').getByRole('button', { name: 'Show all of title' })).toBeVisible()
+  await expect(form.locator('[data-testid=property][data-key^="a_very_long_custom_key"] .one-line-expand')).toHaveCount(0)
+
+  // From the keyboard: Tab from the field reaches the control, Enter shows the whole value.
+  await link.locator('input[type=text]').click()
+  await page.keyboard.press('Tab')
+  await expect(expand).toBeFocused()
+  await page.keyboard.press('Enter')
+  const collapse = link.getByRole('button', { name: 'Show link on one line' })
+  await expect(collapse).toHaveAttribute('aria-expanded', 'true')
+  await expect(collapse).toBeFocused()
+  const wrapped = link.locator('textarea')
+  await expect(wrapped).toHaveValue(url)
+  const all = await wrapped.evaluate((el) => ({ rows: el.clientHeight, whole: el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1 }))
+  expect(all.whole, 'the whole URL is visible').toBe(true)
+  expect(all.rows, 'over more than one row').toBeGreaterThan(40)
+  const formBox = await form.boundingBox()
+  for (const control of await link.locator('textarea, button').all()) {
+    const box = await control.boundingBox()
+    expect(box && formBox && inside(box, formBox), 'expanded controls inside the form at 900 px').toBe(true)
+  }
+  let path = testInfo.outputPath('long-value-expanded-900.png')
+  await page.screenshot({ path })
+  await testInfo.attach('long-value-expanded-900.png', { path, contentType: 'image/png' })
+
+  // Typed into while expanded: still one line, Enter adds nothing, the file gets exactly that line.
+  await page.keyboard.press('Shift+Tab')
+  await expect(wrapped).toBeFocused()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type('?page=2', { delay: 30 })
+  await page.keyboard.press('Enter')
+  await expect(wrapped).toHaveValue(url + '?page=2')
+  await page.keyboard.press('Control+s')
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 })
+  expect(await readFile(file, 'utf8')).toBe(CROWDED.replace(url, url + '?page=2'))
+
+  // Space on the control puts it back on one line.
+  await page.keyboard.press('Tab')
+  await expect(collapse).toBeFocused()
+  await page.keyboard.press('Space')
+  await expect(link.locator('input[type=text]')).toHaveValue(url + '?page=2')
+  await expect(expand).toBeFocused()
+
+  // The image field has it too, beside its picker, and both are named in Chinese.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN')
+  const cover = form.locator('[data-testid=property][data-key="cover"]')
+  await expect(cover).toHaveAttribute('data-kind', 'image')
+  await expect(link.getByRole('button', { name: '展开 link' })).toBeVisible()
+  await cover.getByRole('button', { name: '展开 cover' }).click()
+  await expect(cover.getByRole('button', { name: '收起 cover' })).toHaveAttribute('aria-expanded', 'true')
+  await expect(cover.getByRole('button', { name: '选择…' })).toBeVisible()
+  for (const control of await cover.locator('textarea, button').all()) {
+    const box = await control.boundingBox()
+    expect(box && formBox && inside(box, formBox), 'image controls inside the form at 900 px').toBe(true)
+  }
+  path = testInfo.outputPath('long-value-image-zh-900.png')
+  await page.screenshot({ path })
+  await testInfo.attach('long-value-image-zh-900.png', { path, contentType: 'image/png' })
 })
