@@ -1030,7 +1030,7 @@ const zhCN: Strings = {
   imageMetadataKeep: '全部保留，包括位置',
   imageUpload: '图床',
   imageUploadCommand: '上传命令（留空则不上传）',
-  imageUploadHelp: '{file} 代表图片文件。命令不经过 shell 运行，并且必须输出图片的网址；PicGo 和 PicList 都会输出。',
+  imageUploadHelp: '{file} 代表图片文件。命令直接运行，不经过命令行解释器，并且必须输出图片的网址；PicGo 和 PicList 都会输出。',
   imageKeepLocal: '同时在站点文件夹中保留一份',
   imageSettingsInsert: '插入',
   imageSettingsSave: '保存',

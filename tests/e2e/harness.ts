@@ -149,7 +149,8 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const exportDir = options.exportDir ?? join(scratch, 'export')
   const clipboard: RichText[] = []
-  const journalDir = join(scratch, 'journal')
+  // In the profile when one is given, as in Electron's userData: a restart finds what a crash left.
+  const journalDir = options.profileDir ? join(options.profileDir, 'recovery') : join(scratch, 'journal')
   let pending: PendingOpen = options.pendingOpen ?? { request: null, problems: [] }
   let browser: Browser | null = null
   const settings = await openSettings(join(options.profileDir ?? scratch, 'settings.json'))
