@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useReturnFocus } from '../dialogs/focus-trap'
 import { useI18n } from '../i18n/i18n'
 import { Modal } from '../dialogs/Modal'
+import { PathPromptDialog } from '../dialogs/PathPromptDialog'
 
 export interface MenuTarget {
   path: string
@@ -9,7 +10,7 @@ export interface MenuTarget {
   y: number
 }
 
-type Step = { kind: 'menu' } | { kind: 'rename'; value: string } | { kind: 'trash' }
+type Step = 'menu' | 'rename' | 'trash'
 
 interface Props {
   target: MenuTarget
@@ -22,39 +23,30 @@ interface Props {
 /** The article's context menu; renaming asks for the new path, trashing asks for confirmation. */
 export function ArticleMenu({ target, onRename, onDuplicate, onTrash, onClose }: Props) {
   const { t } = useI18n()
-  const [step, setStep] = useState<Step>({ kind: 'menu' })
+  const [step, setStep] = useState<Step>('menu')
   const first = useRef<HTMLButtonElement>(null)
   useEffect(() => first.current?.focus(), [])
   // Back to the list (or wherever the menu was opened from) once the menu and its dialogs close.
   useReturnFocus()
 
-  if (step.kind === 'rename') {
-    const submit = () => {
-      const to = step.value.trim()
-      if (to && to !== target.path) onRename(target.path, to)
-      onClose()
-    }
+  if (step === 'rename') {
     return (
-      <Modal title={t('renameArticle')} testId="rename-dialog" onDismiss={onClose}>
-        <input
-          autoFocus
-          type="text"
-          aria-label={t('newPath')}
-          value={step.value}
-          onChange={(e) => setStep({ kind: 'rename', value: e.currentTarget.value })}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') submit()
-          }}
-        />
-        <div className="actions">
-          <button onClick={submit}>{t('rename')}</button>
-          <button onClick={onClose}>{t('cancel')}</button>
-        </div>
-      </Modal>
+      <PathPromptDialog
+        title={t('renameArticle')}
+        testId="rename-dialog"
+        label={t('newPath')}
+        initial={target.path}
+        submitLabel={t('rename')}
+        onSubmit={(to) => {
+          if (to !== target.path) onRename(target.path, to)
+          onClose()
+        }}
+        onCancel={onClose}
+      />
     )
   }
 
-  if (step.kind === 'trash') {
+  if (step === 'trash') {
     return (
       <Modal title={t('moveToTrash')} testId="trash-dialog" role="alertdialog" onDismiss={onClose}>
         <p>{t('trashConfirm', { path: target.path })}</p>
@@ -85,7 +77,7 @@ export function ArticleMenu({ target, onRename, onDuplicate, onTrash, onClose }:
         onKeyDown={menuKeys(onClose)}
         data-testid="article-menu"
       >
-        <button role="menuitem" ref={first} onClick={() => setStep({ kind: 'rename', value: target.path })}>
+        <button role="menuitem" ref={first} onClick={() => setStep('rename')}>
           {t('rename')}…
         </button>
         <button
@@ -97,7 +89,7 @@ export function ArticleMenu({ target, onRename, onDuplicate, onTrash, onClose }:
         >
           {t('duplicate')}
         </button>
-        <button role="menuitem" onClick={() => setStep({ kind: 'trash' })}>
+        <button role="menuitem" onClick={() => setStep('trash')}>
           {t('moveToTrash')}…
         </button>
       </div>
