@@ -22,6 +22,7 @@ import { createMediaService } from './media/service'
 import { endLeftover, pidFileIn } from './siteserver/lifetime'
 import { previewReferences } from './siteserver/references'
 import { createSiteServerService, type SiteServerService } from './siteserver/service'
+import { workspaceSite } from './siteserver/workspace-site'
 import { endGroup } from './system/process-group'
 import { settingsStore, type SettingsStore } from './settings/store'
 import { articleLinks } from './links/check'
@@ -185,11 +186,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     const ws = open()
     if (siteServer?.ws !== ws) {
       const service = createSiteServerService({
-        root: ws.info.root,
-        kind: ws.info.kind,
-        sourceDir: ws.info.assets?.sourceDir ?? '',
-        timeZone: ws.info.timeZone ?? 'UTC',
-        read: (path) => ws.read(path),
+        ...workspaceSite(ws),
         onOutput: (text) => deps.emit('siteServerOutput', { text }),
         onState: (state) => deps.emit('siteServerChanged', state),
         onReload: (path, page) => deps.emit('siteServerReload', { path, page }),
@@ -335,18 +332,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     previewReferences: async (path, request) => {
       const ws = open()
       await ws.resolve(path)
-      return previewReferences(
-        {
-          root: ws.info.root,
-          kind: ws.info.kind,
-          sourceDir: ws.info.assets?.sourceDir ?? '',
-          timeZone: ws.info.timeZone ?? 'UTC',
-          list: () => ws.list(),
-          read: (file) => ws.read(file),
-          resolve: (file) => ws.resolve(file),
-        },
-        request,
-      )
+      return previewReferences(workspaceSite(ws), request)
     },
     reportError: async (report) => log.error(`page:${report.source}`, report.message, report.stack),
     getSettings: async () => ({

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import type { SiteServerPage } from '../../../shared/contract'
 import { createSiteServerService, type SiteServerService } from '../../../electron/siteserver/service'
+import { workspaceSite } from '../../../electron/siteserver/workspace-site'
 import { groupAlive } from '../../../electron/system/process-group'
 import { openWorkspace, type Workspace } from '../../../electron/workspace/workspace'
 
@@ -53,11 +54,7 @@ it('tells the page when a save changed the served article, and stops the server 
   workspaces.push(ws)
   const reloads: { path: string; page: SiteServerPage }[] = []
   const service = createSiteServerService({
-    root: ws.info.root,
-    kind: ws.info.kind,
-    sourceDir: ws.info.assets?.sourceDir ?? '',
-    timeZone: ws.info.timeZone ?? 'UTC',
-    read: (path) => ws.read(path),
+    ...workspaceSite(ws),
     onOutput: () => undefined,
     onState: () => undefined,
     onReload: (path, page) => reloads.push({ path, page }),

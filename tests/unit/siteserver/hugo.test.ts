@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { SiteServerPage, SiteServerState } from '../../../shared/contract'
 import { createHandlers, type Handlers } from '../../../electron/handlers'
 import { createSiteServerService, type SiteServerService } from '../../../electron/siteserver/service'
+import { workspaceSite } from '../../../electron/siteserver/workspace-site'
 import { groupAlive } from '../../../electron/system/process-group'
 import { findProgram } from '../../../electron/system/find-program'
 import { openWorkspace, type Workspace } from '../../../electron/workspace/workspace'
@@ -82,11 +83,8 @@ describe("the site's own server: hugo server", () => {
     const reloads: { path: string; page: SiteServerPage }[] = []
     let log = ''
     const service = createSiteServerService({
-      root: ws.info.root,
-      kind: ws.info.kind,
-      sourceDir: ws.info.assets?.sourceDir ?? '',
+      ...workspaceSite(ws),
       timeZone: 'Asia/Shanghai',
-      read: (path) => ws.read(path),
       onOutput: (text) => (log += text),
       onState: (state) => states.push(state),
       onReload: (path, page) => reloads.push({ path, page }),

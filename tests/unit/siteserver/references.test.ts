@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { previewReferences } from '../../../electron/siteserver/references'
+import { workspaceSite } from '../../../electron/siteserver/workspace-site'
 import { openWorkspace, type Workspace } from '../../../electron/workspace/workspace'
 import { renderMarkdown } from '../../../shared/markdown'
 import { referencesIn } from '../../../shared/render/site-refs'
@@ -30,19 +31,7 @@ async function site(files: Record<string, string>): Promise<Workspace> {
   return ws
 }
 
-const ask = (ws: Workspace, body: string) =>
-  previewReferences(
-    {
-      root: ws.info.root,
-      kind: ws.info.kind,
-      sourceDir: ws.info.assets?.sourceDir ?? '',
-      timeZone: ws.info.timeZone ?? 'UTC',
-      list: () => ws.list(),
-      read: (path) => ws.read(path),
-      resolve: (path) => ws.resolve(path),
-    },
-    referencesIn(body, ws.info.kind)!,
-  )
+const ask = (ws: Workspace, body: string) => previewReferences(workspaceSite(ws), referencesIn(body, ws.info.kind)!)
 
 describe('Jekyll {% link %} and {% post_url %}', () => {
   it('give the named page’s address by the site’s permalink rules and base URL; a missing file is named', async () => {
