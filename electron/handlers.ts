@@ -233,19 +233,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     listArticles: () => open().list({ soFar: true }),
     folderSchema: () => open().schema({ soFar: true }),
     articleImages: (path) => open().images(path),
-    insertImages: async (path, images, settings) =>
+    insertImages: async (path, images, settings, options) =>
       media.insert(
         open(),
         path,
         images.map((image) => ({ name: image.name, bytes: Buffer.from(image.data, 'base64') })),
         settings,
+        options?.background,
       ),
+    imagesLanded: (landing) => media.landed(landing),
     mediaReport: () => mediaReport(open()),
-    chooseImages: async (path, settings) => {
+    chooseImages: async (path, settings, options) => {
       const ws = open()
       const files = deps.chooseImages ? await deps.chooseImages() : null
       if (files === null) return null
-      return media.insert(ws, path, await media.readChosen(files), settings)
+      return media.insert(ws, path, await media.readChosen(files), settings, options?.background)
     },
     readArticle: (path) => open().read(path),
     makeArticleWritable: (path) => open().makeWritable(path),

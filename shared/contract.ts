@@ -54,7 +54,13 @@ export interface InsertedImage {
   reused: boolean
   /** Uploaded to the writer's image host: the URL the link points to (`path` is then the local copy, or '' when none is kept). */
   url?: string
+  /** Inserted with `background`: the file is still being made; imagesLanded(landing) settles once it is written or given up. */
+  landing?: string
 }
+
+/** `background`: answer as soon as the names and links are decided, before photos are processed and written. */
+export const InsertOptionsSchema = v.strictObject({ background: v.optional(v.boolean()) })
+export type InsertOptions = v.InferOutput<typeof InsertOptionsSchema>
 
 /** An image in the open folder and the places that show it (bodies and headers), for the media panel. */
 export interface MediaImage {
@@ -673,9 +679,14 @@ export interface InvokeApi {
    * Copies images (pasted or dropped) where the site keeps them for this article and returns the
    * text linking each; all or nothing (shared/assets/insert, electron/media).
    */
-  insertImages(articlePath: string, images: ImageUpload[], settings?: Partial<InsertSettings>): Promise<InsertedImage[]>
+  insertImages(articlePath: string, images: ImageUpload[], settings?: Partial<InsertSettings>, options?: InsertOptions): Promise<InsertedImage[]>
   /** The same for files the writer picks in the native open dialog; null when cancelled. */
-  chooseImages(articlePath: string, settings?: Partial<InsertSettings>): Promise<InsertedImage[] | null>
+  chooseImages(articlePath: string, settings?: Partial<InsertSettings>, options?: InsertOptions): Promise<InsertedImage[] | null>
+  /**
+   * Settles once the files of a background insert (InsertedImage.landing) are written; rejects
+   * with what went wrong, everything that insert wrote taken back.
+   */
+  imagesLanded(landing: string): Promise<void>
   /** Every image of the open folder with its size and where it is used, and the broken references (the media panel). */
   mediaReport(): Promise<MediaReport>
   readArticle(path: string): Promise<ArticleFile>
@@ -1030,6 +1041,7 @@ export const INVOKE = {
   articleImages: 'article:images',
   insertImages: 'media:insert',
   chooseImages: 'media:choose',
+  imagesLanded: 'media:landed',
   mediaReport: 'media:report',
   readArticle: 'article:read',
   makeArticleWritable: 'article:make-writable',
@@ -1130,8 +1142,9 @@ export const INVOKE_ARGUMENTS = {
   listArticles: NoArguments,
   folderSchema: NoArguments,
   articleImages: Args(Text),
-  insertImages: Args(Text, v.pipe(v.array(ImageUploadSchema), v.maxLength(100)), v.optional(InsertSettingsPatchSchema)),
-  chooseImages: Args(Text, v.optional(InsertSettingsPatchSchema)),
+  insertImages: Args(Text, v.pipe(v.array(ImageUploadSchema), v.maxLength(100)), v.optional(InsertSettingsPatchSchema), v.optional(InsertOptionsSchema)),
+  chooseImages: Args(Text, v.optional(InsertSettingsPatchSchema), v.optional(InsertOptionsSchema)),
+  imagesLanded: Args(Text),
   mediaReport: NoArguments,
   readArticle: Args(Text),
   makeArticleWritable: Args(Text),

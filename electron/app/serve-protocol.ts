@@ -11,6 +11,7 @@ import { stat } from 'node:fs/promises'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { log } from '../log/log'
+import { landed } from '../media/landing'
 import { contentType } from '../system/mime-type'
 
 export const APP_SCHEME = 'app'
@@ -110,6 +111,8 @@ export async function serveAsset(request: Request, current: () => AssetRoot | nu
     return code === 'NOT_FOUND' || code === 'ENOENT' ? status(404, 'Not found') : status(403, 'Outside the content folder')
   }
   try {
+    // An image just inserted whose file is still being made: answered once it lands, so the preview shows it then.
+    await landed(absolute)
     return await fileResponse(absolute, request, { 'Content-Security-Policy': ASSET_CSP, 'Cache-Control': 'no-cache' })
   } catch {
     // An image an article names but the folder lacks is the article's business (the link check reports it).

@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { LinkDiagnostic, LinkProblem } from '../../shared/contract'
 import { linkProblems, PLAIN_RULES, type FileSet } from '../../shared/assets'
+import { isLanding } from '../media/landing'
 import type { Workspace } from '../workspace/workspace'
 
 export type { LinkProblem }
@@ -50,7 +51,9 @@ export async function checkLinks(workspace: Workspace): Promise<LinkProblem[]> {
  */
 export async function articleLinks(workspace: Workspace, path: string, text: string): Promise<LinkDiagnostic[]> {
   const root = workspace.info.root
-  const files: FileSet = { has: (rel) => statSync(join(root, ...rel.split('/')), { throwIfNoEntry: false })?.isFile() === true }
+  const abs = (rel: string): string => join(root, ...rel.split('/'))
+  // An image still being made (its link already in) counts as there: it lands in a moment.
+  const files: FileSet = { has: (rel) => statSync(abs(rel), { throwIfNoEntry: false })?.isFile() === true || isLanding(abs(rel)) }
   const articles = (await workspace.list()).map((a) => a.path)
   return linkProblems(text, path, workspace.info.assets ?? PLAIN_RULES, files, articles)
 }

@@ -3,22 +3,35 @@
  * returns the text that links each. Every image is checked before anything is written (type read
  * from the bytes, size, pixels, name), photos are turned upright, scaled and stripped of their
  * location (./process), SVG is cleaned, identical bytes already in the folder are reused, a taken
- * name gets a number. Each file is written beside its final name and linked into place without
- * replacing anything; with an upload command the image goes to the writer's host (./upload) and
- * its URL is linked. When any step fails, what this call wrote is taken back, so a failure leaves
- * the folder as it was.
+ * name gets a number. Names and links are decided before the slow part (decoding and re-encoding
+ * a photo takes seconds), so the editor shows the link at once while the file is made. Each file
+ * is written beside its final name and linked into place without replacing anything; with an
+ * upload command the image goes to the writer's host (./upload) and its URL is linked. When any
+ * step fails, what this call wrote is taken back, so a failure leaves the folder as it was.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { link, lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import type { InsertedImage } from '../../shared/contract'
 import { FolioError, type Said } from '../../shared/errors'
-import { remoteImage, numberedName, placementFor, safeImageName, sniffImage, timestampName, type AssetRules, type InsertSettings } from '../../shared/assets'
+import {
+  remoteImage,
+  numberedName,
+  placementFor,
+  safeImageName,
+  sniffImage,
+  timestampName,
+  type AssetRules,
+  type ImageProcessing,
+  type ImageType,
+  type InsertSettings,
+} from '../../shared/assets'
 import type { Guard } from '../workspace/guard'
 import { ensureFolder } from '../workspace/open-inside'
-import { processImage } from './process'
+import { planProcessing, processImage, type ProcessPlan } from './process'
 import { sanitizeSvg } from './svg'
+import { landingNames, reserveLanding } from './landing'
 import { uploadImage } from './upload'
 
 export interface ImageInput {
@@ -34,13 +47,17 @@ export const MAX_PIXELS = 50_000_000
 const megabytes = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`
 const shown = (name: string): string => name || 'the pasted image'
 
-interface Prepared {
+interface Checked {
   /** The name it came with, for messages. */
   given: string
   name: string
+  type: ImageType
+  /** As they came (an SVG cleaned): what the hash is of. */
   bytes: Uint8Array
   hash: string
   alt: string
+  /** What processing will do to it; null when these bytes are the ones that land. */
+  plan: ProcessPlan | null
 }
 
 function hashOf(bytes: Uint8Array): string {
@@ -58,8 +75,12 @@ export function tooLarge(name: string, size: number): FolioError {
   })
 }
 
-/** Checks one image and decides its name; throws a message that says what to do. */
-export async function prepareImage(input: ImageInput, settings: InsertSettings, now: Date): Promise<Prepared> {
+/**
+ * Checks one image and decides its name and what processing it needs from what can be read
+ * without decoding it (type, size, pixels, orientation and metadata from the header, the name):
+ * quick, so the link can go in before the photo is processed. Throws a message that says what to do.
+ */
+export async function checkImage(input: ImageInput, settings: InsertSettings, now: Date): Promise<Checked> {
   if (input.bytes.length > MAX_IMAGE_BYTES) throw tooLarge(input.name, input.bytes.length)
   const sniffed = sniffImage(input.bytes)
   if (!sniffed) {
@@ -83,12 +104,39 @@ export async function prepareImage(input: ImageInput, settings: InsertSettings, 
     const clean = sanitizeSvg(new TextDecoder().decode(bytes))
     if (!clean) throw refuse(`${shown(input.name)} holds nothing of an SVG image once its scripts are removed. Nothing was copied.`)
     bytes = new TextEncoder().encode(clean)
-  } else {
-    bytes = (await processImage(input.name, sniffed.type, bytes, settings, MAX_PIXELS)).bytes
   }
   const name = settings.naming === 'timestamp' || own === 'empty' ? timestampName(now, sniffed.ext) : own
   const alt = own === 'empty' ? '' : own.slice(0, own.lastIndexOf('.'))
-  return { given: input.name, name, bytes, hash: hashOf(bytes), alt }
+  const plan = sniffed.type === 'svg' ? null : await planProcessing(input.name, sniffed.type, bytes, settings, MAX_PIXELS)
+  return { given: input.name, name, type: sniffed.type, bytes, hash: hashOf(bytes), alt, plan }
+}
+
+/** The bytes that land: the photo turned upright, scaled, stripped and re-encoded as planned (the slow part). */
+async function finalBytes(image: Checked, settings: InsertSettings): Promise<Uint8Array> {
+  if (!image.plan) return image.bytes
+  return (await processImage(image.given, image.type, image.bytes, settings, MAX_PIXELS, image.plan)).bytes
+}
+
+/**
+ * What a processed photo became, by the hash of the bytes it came as and the settings it was made
+ * with: inserting the same photo again links the file made the first time instead of a copy.
+ * (A file that was not processed is found by its own hash in the folder.)
+ */
+export class MadeImages {
+  readonly #made = new Map<string, { name: string; size: number }>()
+  static #key(folderAbs: string, hash: string, settings: ImageProcessing): string {
+    const { maxWidth, compress, jpegQuality, webpQuality, metadata } = settings
+    return JSON.stringify([folderAbs, hash, maxWidth, compress, jpegQuality, webpQuality, metadata])
+  }
+  remember(folderAbs: string, hash: string, settings: ImageProcessing, name: string, size: number): void {
+    this.#made.set(MadeImages.#key(folderAbs, hash, settings), { name, size })
+  }
+  /** The file made from these bytes with these settings, if it is still in the folder as it was written. */
+  find(folderAbs: string, hash: string, settings: ImageProcessing, files: Map<string, { name: string; size: number }>): string | null {
+    const made = this.#made.get(MadeImages.#key(folderAbs, hash, settings))
+    const there = made && files.get(made.name.toLowerCase())
+    return there && there.size === made.size ? there.name : null
+  }
 }
 
 /** Files already in the folder (lower-cased names, since macOS and Windows disks are case-insensitive), and their sizes. */
@@ -104,7 +152,7 @@ async function existing(abs: string): Promise<Map<string, { name: string; size: 
 }
 
 /** A file with exactly these bytes already in the folder, by size first and then by hash. */
-async function sameBytes(abs: string, files: Map<string, { name: string; size: number }>, image: Prepared): Promise<string | null> {
+async function sameBytes(abs: string, files: Map<string, { name: string; size: number }>, image: Checked): Promise<string | null> {
   for (const file of files.values()) {
     if (file.size !== image.bytes.length) continue
     const bytes = await readFile(join(abs, file.name)).catch(() => null)
@@ -198,6 +246,129 @@ async function missingFolders(guard: Guard, folderRel: string): Promise<string[]
   return missing
 }
 
+/** An insert whose links are decided and whose files may still be on their way. */
+export interface StartedInsert {
+  images: InsertedImage[]
+  /**
+   * Settles once every file is written; rejects with what went wrong after taking back what the
+   * insert wrote (the links then point nowhere and are for the caller to take out).
+   */
+  landed: Promise<void>
+  /** Some file is still being made: false when every one was already written (or reused). */
+  pending: boolean
+}
+
+/** One photo processed at a time across inserts: a dozen 12 MP photos decoded at once would hold gigabytes. */
+let turn: Promise<unknown> = Promise.resolve()
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const mine = turn.then(work)
+  turn = mine.catch(() => undefined)
+  return mine
+}
+
+function takenMeanwhile(image: Checked, folderRel: string, name: string): FolioError {
+  return new FolioError({
+    code: 'EXISTS',
+    path: folderRel ? `${folderRel}/${name}` : name,
+    message: `Could not copy ${shown(image.given)}: a file named ${name} appeared in ${folderRel || 'the folder'} while it was being prepared. Insert it again. Nothing was copied.`,
+  })
+}
+
+/**
+ * Decides every image's name and link at once (reusing a file made from the same bytes, numbering
+ * a taken name) and returns them; photos to process are processed and written afterwards, in `landed`.
+ * Each name is held meanwhile (./landing), so the preview waits for the file and no other insert
+ * takes it. With an upload command nothing is returned before the URLs are known.
+ */
+export async function startInsert(
+  guard: Guard,
+  rules: AssetRules,
+  articleRel: string,
+  inputs: readonly ImageInput[],
+  settings: InsertSettings,
+  now = new Date(),
+  made = new MadeImages(),
+): Promise<StartedInsert> {
+  const done = (images: InsertedImage[]): StartedInsert => ({ images, landed: Promise.resolve(), pending: false })
+  if (!inputs.length) return done([])
+  const checked: Checked[] = []
+  for (const input of inputs) checked.push(await checkImage(input, settings, now))
+  const upload = settings.uploadCommand.trim()
+  if (upload && !settings.keepLocal) {
+    const ready: Checked[] = []
+    for (const image of checked) ready.push({ ...image, bytes: await inTurn(() => finalBytes(image, settings)) })
+    return done(await uploadOnly(ready, upload, guard.root))
+  }
+  const placement = placementFor(articleRel, rules, settings)
+  const folder = await guard.resolve(placement.folder, { allowRoot: true })
+  const files = await existing(folder.abs)
+  const taken = landingNames(folder.abs)
+  const images: InsertedImage[] = []
+  const toWrite: Array<{ image: Checked; name: string }> = []
+  for (const image of checked) {
+    // Bytes that land as they came are found in the folder by their hash; a processed photo by what it was made from.
+    let name = image.plan ? made.find(folder.abs, image.hash, settings, files) : await sameBytes(folder.abs, files, image)
+    const reused = name !== null
+    for (let n = 1; name === null; n++) {
+      const candidate = numberedName(image.name, n)
+      if (files.has(candidate.toLowerCase()) || taken.has(candidate.toLowerCase())) continue
+      if (n > 999)
+        throw new FolioError({
+          code: 'EXISTS',
+          path: folder.rel,
+          message: `Could not copy ${image.name}: 999 files with that name are in ${folder.rel}. Rename it first.`,
+        })
+      name = candidate
+      taken.add(candidate.toLowerCase())
+      toWrite.push({ image, name })
+    }
+    images.push({ path: folder.rel ? `${folder.rel}/${name}` : name, link: placement.link(name, image.alt), reused })
+  }
+
+  let created: string[] = []
+  const takeBack = async (written: readonly string[]): Promise<void> => {
+    await Promise.all(written.map((abs) => unlink(abs).catch(() => undefined)))
+    for (const abs of [...created].reverse()) await rmdir(abs).catch(() => undefined)
+  }
+  const landed = inTurn(async () => {
+    created = await missingFolders(guard, folder.rel)
+    const written: string[] = []
+    try {
+      const at = await ensureFolder(guard, folder.rel)
+      for (const { image, name } of toWrite) {
+        const bytes = await finalBytes(image, settings)
+        if (!(await writeExclusive(at.abs, name, bytes))) throw takenMeanwhile(image, folder.rel, name)
+        written.push(join(at.abs, name))
+        made.remember(folder.abs, image.hash, settings, name, bytes.length)
+      }
+    } catch (error) {
+      await takeBack(written)
+      throw writeError(error, folder.rel)
+    }
+  })
+  // Handled here so nobody's waiting is needed; whoever awaits it still sees the failure.
+  landed.catch(() => undefined)
+  for (const { name } of toWrite) reserveLanding(join(folder.abs, name), landed)
+  // Only photos to process take long: files copied as they came are written before answering.
+  const slow = toWrite.some(({ image }) => image.plan)
+  if (!upload && slow) return { images, landed, pending: true }
+  await landed
+  if (!upload) return done(images)
+  try {
+    const out: InsertedImage[] = []
+    for (const [i, image] of images.entries()) {
+      const url = await uploadImage(upload, join(folder.abs, basename(image.path)), shown(checked[i]?.given ?? ''), guard.root)
+      out.push({ ...image, link: remoteImage(checked[i]?.alt ?? '', url), url })
+    }
+    return done(out)
+  } catch (error) {
+    // Not linked anywhere, so not kept: the upload failed and the writer inserts again.
+    await takeBack(toWrite.map(({ name }) => join(folder.abs, name)))
+    throw error
+  }
+}
+
+/** Inserts and waits until every file is written: all or nothing, as the header's image fields need. */
 export async function insertImages(
   guard: Guard,
   rules: AssetRules,
@@ -205,55 +376,15 @@ export async function insertImages(
   inputs: readonly ImageInput[],
   settings: InsertSettings,
   now = new Date(),
+  made?: MadeImages,
 ): Promise<InsertedImage[]> {
-  if (!inputs.length) return []
-  // One at a time: a dozen 12 MP photos decoded at once would hold gigabytes.
-  const prepared: Prepared[] = []
-  for (const input of inputs) prepared.push(await prepareImage(input, settings, now))
-  const upload = settings.uploadCommand.trim()
-  if (upload && !settings.keepLocal) return uploadOnly(prepared, upload, guard.root)
-  const placement = placementFor(articleRel, rules, settings)
-  const folderRel = (await guard.resolve(placement.folder, { allowRoot: true })).rel
-  const created = await missingFolders(guard, folderRel)
-  const written: string[] = []
-  try {
-    const folder = await ensureFolder(guard, folderRel)
-    const files = await existing(folder.abs)
-    const out: InsertedImage[] = []
-    for (const image of prepared) {
-      let name = await sameBytes(folder.abs, files, image)
-      const reused = name !== null
-      for (let n = 1; name === null; n++) {
-        const candidate = numberedName(image.name, n)
-        if (files.has(candidate.toLowerCase())) continue
-        if (n > 999)
-          throw new FolioError({
-            code: 'EXISTS',
-            path: folderRel,
-            message: `Could not copy ${image.name}: 999 files with that name are in ${folderRel}. Rename it first.`,
-          })
-        if (await writeExclusive(folder.abs, candidate, image.bytes)) {
-          name = candidate
-          written.push(join(folder.abs, candidate))
-          files.set(candidate.toLowerCase(), { name: candidate, size: image.bytes.length })
-        }
-      }
-      const path = folderRel ? `${folderRel}/${name}` : name
-      if (upload) {
-        const url = await uploadImage(upload, join(folder.abs, name), shown(image.given), guard.root)
-        out.push({ path, link: remoteImage(image.alt, url), reused, url })
-      } else out.push({ path, link: placement.link(name, image.alt), reused })
-    }
-    return out
-  } catch (error) {
-    await Promise.all(written.map((abs) => unlink(abs).catch(() => undefined)))
-    for (const abs of created.reverse()) await rmdir(abs).catch(() => undefined)
-    throw writeError(error, folderRel)
-  }
+  const started = await startInsert(guard, rules, articleRel, inputs, settings, now, made)
+  await started.landed
+  return started.images
 }
 
 /** Uploads without keeping a copy in the site: each image goes to the host from a private temp folder, removed afterwards. */
-async function uploadOnly(prepared: readonly Prepared[], command: string, root: string): Promise<InsertedImage[]> {
+async function uploadOnly(prepared: readonly Checked[], command: string, root: string): Promise<InsertedImage[]> {
   const temp = await mkdtemp(join(tmpdir(), 'folio-upload-'))
   try {
     const out: InsertedImage[] = []

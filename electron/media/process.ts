@@ -53,27 +53,60 @@ function unreadable(name: string, error: unknown, maxPixels: number): FolioError
   })
 }
 
-export async function processImage(name: string, type: ImageType, input: Uint8Array, settings: ImageProcessing, maxPixels: number): Promise<Processed> {
-  if (!PROCESSED.has(type)) return { bytes: input, steps: [] }
+/** What a photo needs done, read from its header alone (quick); null when its bytes go in as they are. */
+export interface ProcessPlan {
+  steps: Processed['steps']
+  /** Re-encoded at the writer's quality, kept only when smaller, with nothing else to do. */
+  compressOnly: boolean
+}
+
+// 'error' rather than sharp's stricter 'warning': phones write JPEGs with harmless warnings,
+// and a file cut short was already refused by the sniffer.
+const OPTIONS = (maxPixels: number): SharpOptions => ({ limitInputPixels: maxPixels, failOn: 'error' })
+
+export async function planProcessing(
+  name: string,
+  type: ImageType,
+  input: Uint8Array,
+  settings: ImageProcessing,
+  maxPixels: number,
+): Promise<ProcessPlan | null> {
+  if (!PROCESSED.has(type)) return null
   const sharp = await loadSharp()
-  // 'error' rather than sharp's stricter 'warning': phones write JPEGs with harmless warnings,
-  // and a file cut short was already refused by the sniffer.
-  const options: SharpOptions = { limitInputPixels: maxPixels, failOn: 'error' }
   try {
-    const meta = await sharp(input, options).metadata()
+    const meta = await sharp(input, OPTIONS(maxPixels)).metadata()
     // An animation would lose all but its first frame.
-    if ((meta.pages ?? 1) > 1) return { bytes: input, steps: [] }
+    if ((meta.pages ?? 1) > 1) return null
     const orientation = meta.orientation ?? 1
     const width = orientation >= 5 ? meta.height : meta.width
     const steps: Processed['steps'] = []
     if (orientation !== 1) steps.push('oriented')
     if (settings.maxWidth && width > settings.maxWidth) steps.push('resized')
     if (settings.metadata === 'strip' && (meta.exif || meta.xmp || meta.iptc)) steps.push('stripped')
-    const lossy = type === 'jpeg' || type === 'webp'
-    if (!steps.length && !(settings.compress && lossy)) return { bytes: input, steps }
+    const compress = settings.compress && (type === 'jpeg' || type === 'webp')
+    if (!steps.length && !compress) return null
+    if (compress && steps.length) steps.push('compressed')
+    return { steps, compressOnly: !steps.length }
+  } catch (error) {
+    throw unreadable(name, error, maxPixels)
+  }
+}
 
-    let pipeline = sharp(input, options).rotate()
-    if (steps.includes('resized') && settings.maxWidth) pipeline = pipeline.resize({ width: settings.maxWidth, withoutEnlargement: true })
+/** Does what `plan` (planProcessing's answer for these bytes and settings) says: the slow part, in libuv's pool. */
+export async function processImage(
+  name: string,
+  type: ImageType,
+  input: Uint8Array,
+  settings: ImageProcessing,
+  maxPixels: number,
+  planned?: ProcessPlan | null,
+): Promise<Processed> {
+  const plan = planned === undefined ? await planProcessing(name, type, input, settings, maxPixels) : planned
+  if (!plan) return { bytes: input, steps: [] }
+  const sharp = await loadSharp()
+  try {
+    let pipeline = sharp(input, OPTIONS(maxPixels)).rotate()
+    if (plan.steps.includes('resized') && settings.maxWidth) pipeline = pipeline.resize({ width: settings.maxWidth, withoutEnlargement: true })
     // Without keep*, sharp writes no metadata at all; the colour profile keeps colours true.
     pipeline = settings.metadata === 'keep' ? pipeline.keepMetadata() : pipeline.keepIccProfile()
     if (type === 'jpeg') pipeline = pipeline.jpeg({ quality: settings.jpegQuality })
@@ -81,12 +114,9 @@ export async function processImage(name: string, type: ImageType, input: Uint8Ar
     else if (type === 'png') pipeline = pipeline.png()
     else pipeline = pipeline.avif()
     const output = new Uint8Array(await pipeline.toBuffer())
-    if (!steps.length) {
-      // Compression alone: worth it only when it saves bytes.
-      return output.length < input.length ? { bytes: output, steps: ['compressed'] } : { bytes: input, steps }
-    }
-    if (settings.compress && lossy) steps.push('compressed')
-    return { bytes: output, steps }
+    // Compression alone: worth it only when it saves bytes.
+    if (plan.compressOnly) return output.length < input.length ? { bytes: output, steps: ['compressed'] } : { bytes: input, steps: [] }
+    return { bytes: output, steps: plan.steps }
   } catch (error) {
     throw unreadable(name, error, maxPixels)
   }

@@ -743,6 +743,20 @@ export class BufferStore {
     return true
   }
 
+  /**
+   * Applies what `make` builds from the state of the buffer at `path` (shown or kept in the
+   * background): an image insert that failed afterwards takes its link back out. False when there
+   * is no such buffer or `make` declines.
+   */
+  readonly editBuffer = (path: string, make: (state: EditorState) => TransactionSpec | null): boolean => {
+    const buffer = this.#buffers.get(path)
+    const spec = buffer ? make(buffer.state) : null
+    if (!buffer || !spec) return false
+    this.#apply(buffer, spec)
+    this.#keep(buffer)
+    return true
+  }
+
   /** The article was renamed (by us, or seen on disk): its buffer, edits and undo history follow. */
   readonly rename = (from: string, to: string): void => {
     const buffer = this.#buffers.get(from)

@@ -1,28 +1,40 @@
 /**
  * Paste, drop and "Insert image…" for the open article: the images are copied where the site keeps
  * them (main process, electron/media) and their links go in at the cursor (or where they were
- * dropped) as one ordinary edit, so a single undo takes them out again.
+ * dropped) as one ordinary edit, so a single undo takes them out again. The links come back as
+ * soon as their names are decided; a photo is scaled and written afterwards, and if that fails its
+ * links are taken out again (when still there as inserted) and the reason is shown.
  */
+import type { EditorState, TransactionSpec } from '@codemirror/state'
 import type { EditorView } from '@codemirror/view'
 import { useCallback, useEffect, useRef } from 'react'
 import type { InsertSettings } from '../../shared/assets'
 import type { ImageUpload, InsertedImage } from '../../shared/contract'
 import { folio } from '../bridge'
 import { imagesFrom, mayHoldImages } from './image-transfer'
+import { endLanding, followLanding } from './landing-links'
 
 /** Puts the links in at `at` (the selection when absent), one per line when several, and selects nothing. */
 export function insertLinks(view: EditorView, inserted: readonly InsertedImage[], userEvent: 'input.paste' | 'input.drop', at?: number): void {
   if (!inserted.length) return
   const text = inserted.map((image) => image.link).join('\n')
   const range = at === undefined ? view.state.selection.main : { from: at, to: at }
+  const landing = landingOf(inserted)
   view.dispatch({
     changes: { from: range.from, to: range.to, insert: text },
     selection: { anchor: range.from + text.length },
+    effects: landing ? followLanding(view.state, landing, range.from, text) : [],
     userEvent,
     scrollIntoView: true,
   })
   view.focus()
 }
+
+/** The background insert the links wait for, if any (one per insert). */
+const landingOf = (inserted: readonly InsertedImage[]): string | undefined => inserted.find((image) => image.landing)?.landing
+
+/** Changes a buffer by path, shown or not (BufferStore.editBuffer). */
+export type EditBuffer = (path: string, make: (state: EditorState) => TransactionSpec | null) => boolean
 
 export interface ImageInsert {
   /** "Insert image…": the native open dialog, then the links at the cursor. */
@@ -34,10 +46,36 @@ export function useImageInsert(
   articlePath: string | null,
   settingsFor: () => Promise<InsertSettings | null>,
   onError: (error: unknown) => void,
-  onInserted?: (inserted: readonly InsertedImage[]) => void,
+  onInserted: (inserted: readonly InsertedImage[]) => void,
+  edit: EditBuffer,
 ): ImageInsert {
-  const latest = useRef({ articlePath, settingsFor, onError, onInserted })
-  latest.current = { articlePath, settingsFor, onError, onInserted }
+  const latest = useRef({ articlePath, settingsFor, onError, onInserted, edit })
+  latest.current = { articlePath, settingsFor, onError, onInserted, edit }
+
+  /** Puts the links in, then waits for their files: landed, they stay; failed, they go again and the reason is shown. */
+  const place = useCallback(
+    (path: string, inserted: readonly InsertedImage[], userEvent: 'input.paste' | 'input.drop', at?: number): void => {
+      if (!view) return
+      // The writer may have switched articles meanwhile: the links belong to the one they were copied for.
+      if (latest.current.articlePath === path) insertLinks(view, inserted, userEvent, at)
+      const landing = landingOf(inserted)
+      if (!landing) {
+        latest.current.onInserted(inserted)
+        return
+      }
+      folio.imagesLanded(landing).then(
+        () => {
+          latest.current.edit(path, (state) => endLanding(state, landing, false))
+          latest.current.onInserted(inserted)
+        },
+        (error: unknown) => {
+          latest.current.edit(path, (state) => endLanding(state, landing, true))
+          latest.current.onError(error)
+        },
+      )
+    },
+    [view],
+  )
 
   useEffect(() => {
     if (!view) return
@@ -47,10 +85,7 @@ export function useImageInsert(
       try {
         const settings = await latest.current.settingsFor()
         if (!settings) return
-        const inserted = await folio.insertImages(path, images, settings)
-        // The writer may have switched articles meanwhile: the links belong to the one they were copied for.
-        if (latest.current.articlePath === path) insertLinks(view, inserted, userEvent, at)
-        latest.current.onInserted?.(inserted)
+        place(path, await folio.insertImages(path, images, settings, { background: true }), userEvent, at)
       } catch (error) {
         latest.current.onError(error)
       }
@@ -82,7 +117,7 @@ export function useImageInsert(
       view.dom.removeEventListener('dragover', onDragOver, true)
       view.dom.removeEventListener('drop', onDrop, true)
     }
-  }, [view])
+  }, [view, place])
 
   const choose = useCallback(async () => {
     const path = latest.current.articlePath
@@ -90,13 +125,12 @@ export function useImageInsert(
     try {
       const settings = await latest.current.settingsFor()
       if (!settings) return
-      const inserted = await folio.chooseImages(path, settings)
-      if (inserted && latest.current.articlePath === path) insertLinks(view, inserted, 'input.paste')
-      if (inserted) latest.current.onInserted?.(inserted)
+      const inserted = await folio.chooseImages(path, settings, { background: true })
+      if (inserted) place(path, inserted, 'input.paste')
     } catch (error) {
       latest.current.onError(error)
     }
-  }, [view])
+  }, [view, place])
 
   return { choose }
 }

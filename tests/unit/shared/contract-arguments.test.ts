@@ -27,6 +27,7 @@ const badArgs: Record<InvokeMethod, [unknown[], number, RegExp]> = {
   articleImages: [[], 1, /Expected string but received undefined/],
   insertImages: [['a.md', [{ name: 'x.png' }]], 2, /\(0\.data\).*Expected "data"/],
   chooseImages: [['a.md', { naming: 'random' }], 2, /Invalid image settings/],
+  imagesLanded: [[{ id: 1 }], 1, /Expected string/],
   mediaReport: [['now'], 1, /Expected no arguments/],
   readArticle: [[42], 1, /Expected string but received 42/],
   makeArticleWritable: [[['a.md']], 1, /Expected string/],
