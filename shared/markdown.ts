@@ -37,7 +37,8 @@ export interface RenderOptions {
   site?: SiteData
 }
 
-interface RenderEnv {
+/** What a render's markdown-it env carries in: the parse adds its own (link references, footnotes). */
+export interface RenderEnv {
   assetFolder?: string
   mermaid?: (source: string) => string | null
   site?: SiteData
@@ -118,7 +119,8 @@ function renderer(options: RenderOptions): MarkdownIt {
 
 const plain = renderer({})
 
-function renderEnv(options: RenderOptions): RenderEnv {
+/** The markdown-it env a render of these options starts from. */
+export function renderEnv(options: RenderOptions): RenderEnv {
   const env: RenderEnv = {}
   if (options.assetFolder !== undefined) env.assetFolder = options.assetFolder
   if (options.mermaid) env.mermaid = options.mermaid
@@ -136,6 +138,8 @@ export interface RenderedBlock {
   html: string
   /** The block's first line in the body, 0-based; null for what has no source (a footnote list). */
   line: number | null
+  /** The sources of the Mermaid fences it holds, when it holds any. */
+  diagrams?: string[]
 }
 
 /** Elements that never hold children, and those whose end tag HTML lets a writer leave out: neither keeps a block open. */
@@ -189,8 +193,19 @@ function openElements(html: string): number {
  * stays one block, so each block is well-formed HTML on its own.
  */
 export function renderBlocks(body: string, options: RenderOptions = {}): RenderedBlock[] {
-  const env = renderEnv(options)
+  return renderBlocksIn(body, options, renderEnv(options))
+}
+
+/**
+ * renderBlocks with the caller's markdown-it env, which the parse fills (link references,
+ * footnotes, abbreviations): a later render of part of the body passes a copy of it, so that part
+ * still sees the definitions made elsewhere (shared/render/block-renderer.ts).
+ */
+export function renderBlocksIn(body: string, options: RenderOptions, env: RenderEnv): RenderedBlock[] {
   const md = renderer(options)
+  const asked: string[] = []
+  const draw = options.mermaid
+  if (draw) env.mermaid = (source) => (asked.push(source), draw(source))
   const tokens = md.parse(body, env)
   const blocks: RenderedBlock[] = []
   let start = 0
@@ -199,17 +214,22 @@ export function renderBlocks(body: string, options: RenderOptions = {}): Rendere
   // footnote list) leave their levels at 0 inside open elements.
   let depth = 0
   let line: number | null = null
+  const add = (end: number) => {
+    const block: RenderedBlock = { html: md.renderer.render(tokens.slice(start, end), md.options, env), line }
+    if (asked.length > 0) block.diagrams = asked.splice(0)
+    blocks.push(block)
+  }
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!
     if (line === null && token.map) line = token.map[0]
     if (token.type === 'html_block') open = Math.max(0, open + openElements(token.content))
     depth += token.nesting
     if (depth > 0 || open > 0) continue
-    blocks.push({ html: md.renderer.render(tokens.slice(start, i + 1), md.options, env), line })
+    add(i + 1)
     start = i + 1
     line = null
   }
-  if (start < tokens.length) blocks.push({ html: md.renderer.render(tokens.slice(start), md.options, env), line })
+  if (start < tokens.length) add(tokens.length)
   return blocks
 }
 

@@ -25,17 +25,29 @@ function shownText(node: Node): string {
  * decodes entities and drops markup without loading or running anything.
  */
 export function headingsOf(blocks: readonly PreviewBlock[]): Heading[] {
-  const template = document.createElement('template')
   const headings: Heading[] = []
+  const seen = new Map<string, string>()
   for (const block of blocks) {
     const level = HEADING.exec(block.html)?.[1]
     if (!level || block.line === null) continue
-    template.innerHTML = block.html
-    const element = template.content.firstElementChild
-    const text = element ? shownText(element).replace(/\s+/g, ' ').trim() : ''
+    const text = seen.get(block.html) ?? read.get(block.html) ?? textOf(block.html)
+    seen.set(block.html, text)
     if (text) headings.push({ level: Number(level), text, line: block.line })
   }
+  // Read once: a refresh after a keystroke reads only a heading it changed.
+  read = seen
   return headings
+}
+
+/** The headings' texts read by the last call, by their block's HTML. */
+let read = new Map<string, string>()
+let template: HTMLTemplateElement | null = null
+
+function textOf(html: string): string {
+  template ??= document.createElement('template')
+  template.innerHTML = html
+  const element = template.content.firstElementChild
+  return element ? shownText(element).replace(/\s+/g, ' ').trim() : ''
 }
 
 /** The heading whose section holds `line`: the last one starting at or before it (the first one above it, where the article starts). */

@@ -1,4 +1,4 @@
-import type { RenderedBlock, RenderOptions } from '../../shared/markdown'
+import type { BlockUpdate } from '../../shared/render/block-renderer'
 import type { RenderRequest, RenderResponse } from './render-protocol'
 
 /** A render the worker failed: thrown to the preview's error boundary with the worker's own stack. */
@@ -6,7 +6,8 @@ export class WorkerRenderError extends Error {}
 
 let worker: Worker | null = null
 let nextId = 0
-const waiting = new Map<number, { resolve: (value: { blocks: RenderedBlock[]; diagrams: string[] }) => void; reject: (error: Error) => void }>()
+let nextClient = 0
+const waiting = new Map<number, { resolve: (value: { update: BlockUpdate; id: number; base: number }) => void; reject: (error: Error) => void }>()
 
 function workerOf(): Worker {
   if (worker) return worker
@@ -17,7 +18,7 @@ function workerOf(): Worker {
     waiting.delete(answer.id)
     if (!asked) return
     if ('error' in answer) asked.reject(new WorkerRenderError(answer.error))
-    else asked.resolve({ blocks: answer.blocks, diagrams: answer.diagrams })
+    else asked.resolve({ update: answer.update, id: answer.id, base: answer.base })
   }
   started.onerror = (event) => {
     // The worker itself failed (it could not load): every waiting render fails, the next starts a new one.
@@ -30,19 +31,19 @@ function workerOf(): Worker {
   return (worker = started)
 }
 
+/** A new client of the worker: one per preview renderer, whose renders the worker builds on each other. */
+export function workerClient(): number {
+  return ++nextClient
+}
+
 /**
  * Renders a body to its blocks in the preview's worker (one for the window, requests answered in
- * order). `diagrams` are the drawn Mermaid diagrams to put in place.
+ * order), as an update to the answer `base` the client holds; `id` names this answer for the next.
  */
-export function renderInWorker(
-  body: string,
-  options: Omit<RenderOptions, 'mermaid'>,
-  diagrams: Record<string, string>,
-): Promise<{ blocks: RenderedBlock[]; diagrams: string[] }> {
+export function renderInWorker(request: Omit<RenderRequest, 'id'>): Promise<{ update: BlockUpdate; id: number; base: number }> {
   const id = ++nextId
-  const request: RenderRequest = { id, body, options, diagrams }
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject })
-    workerOf().postMessage(request)
+    workerOf().postMessage({ ...request, id } satisfies RenderRequest)
   })
 }

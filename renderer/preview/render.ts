@@ -1,10 +1,11 @@
 import DOMPurify from 'dompurify'
 import { fileStem, PLAIN_RULES, resolveTarget, type AssetRules } from '../../shared/assets'
 import { ARTICLE_ADD_TAGS, ARTICLE_FORBID_ATTR, ARTICLE_FORBID_TAGS } from '../../shared/html/sanitize-rules'
-import { renderBlocks, type RenderedBlock, type RenderOptions } from '../../shared/markdown'
+import type { RenderOptions } from '../../shared/markdown'
+import { BlockRenderer, renderKey, type BlockUpdate } from '../../shared/render/block-renderer'
 import type { SiteData } from '../../shared/render/site-refs'
 import type { Generator } from '../../shared/sites/types'
-import { renderInWorker } from './render-client'
+import { renderInWorker, workerClient } from './render-client'
 import { decideCssSources, decideElementSources, sourceKind, type SourceDecider } from '../../shared/resources'
 
 /**
@@ -64,15 +65,29 @@ export interface PreviewBlock {
   remote: readonly string[]
 }
 
+/** What a preview renderer holds: the blocks it showed last, their HTML before sanitizing, and the answer they came from. */
+interface Held {
+  answer: number
+  blocks: PreviewBlock[]
+  raw: string[]
+}
+
+const NOTHING: Held = { answer: 0, blocks: [], raw: [] }
+/** The answer number of a render made in the window (render()): the worker never builds on it. */
+const LOCAL = -1
+
 /**
- * Renders an article body to sanitized blocks under one set of options. Each render parses the
- * whole body (references and footnotes need all of it) but sanitizes only blocks whose HTML
- * changed since the last render: typing in one paragraph costs about markdown-it alone.
+ * Renders an article body to sanitized blocks under one set of options. After an edit only the
+ * blocks around it are parsed and rendered again (shared/render/block-renderer.ts), and only those
+ * are sanitized: a keystroke in a long article costs about one paragraph's work.
  */
 export class PreviewRenderer {
   private readonly purify = DOMPurify()
   private remote = new Set<string>()
-  private last = new Map<string, { html: string; remote: readonly string[] }>()
+  private held: Held = NOTHING
+  private readonly client = workerClient()
+  private readonly local = new BlockRenderer()
+  private diagramSources: string[] = []
 
   /** `mermaid` draws a diagram fence (renderer/preview/diagrams.ts); without it diagrams show as source. */
   constructor(
@@ -104,34 +119,54 @@ export class PreviewRenderer {
     })
   }
 
-  /** `site`: what the rest of the site says about tags naming its other files (shared/render/site-refs). */
+  /** In the window's own thread. `site`: what the rest of the site says about tags naming its other files (shared/render/site-refs). */
   render(body: string, lineOffset: number, site?: SiteData): PreviewBlock[] {
-    return this.sanitized(renderBlocks(body, { ...this.renderOptions(site), mermaid: this.mermaid }), lineOffset)
+    const options = this.renderOptions(site)
+    if (this.held.answer !== LOCAL) this.local.reset()
+    for (let round = 0; ; round++) {
+      const drawn = this.drawn()
+      const update = this.local.render(body, { ...options, mermaid: (source) => drawn[source] ?? null }, renderKey(options, drawn))
+      const blocks = this.take(update, lineOffset, LOCAL)
+      if (this.done(update.diagrams, drawn, round)) return blocks
+    }
   }
 
   /**
    * The same render with markdown-it, highlight.js and KaTeX in the preview's worker
    * (render-worker.ts), so a large article does not hold up typing; only the blocks that changed
-   * are sanitized here. Diagrams are drawn here (mermaid needs the DOM) and sent back to the
-   * worker to put in place.
+   * come back and are sanitized here. Diagrams are drawn here (mermaid needs the DOM) and sent
+   * back to the worker to put in place.
    */
   async renderOffThread(body: string, lineOffset: number, site?: SiteData): Promise<PreviewBlock[]> {
     const options = this.renderOptions(site)
     for (let round = 0; ; round++) {
-      const drawn: Record<string, string> = {}
-      for (const source of this.diagramSources) {
-        const markup = this.mermaid?.(source)
-        if (markup) drawn[source] = markup
+      const drawn = this.drawn()
+      const answer = await renderInWorker({ client: this.client, base: this.held.answer, body, options, diagrams: drawn })
+      if (!answer.update.whole && answer.base !== this.held.answer) {
+        // Another render of this renderer was taken meanwhile: this update builds on what is gone. Once more, whole.
+        this.held = NOTHING
+        continue
       }
-      const { blocks, diagrams } = await renderInWorker(body, options, drawn)
-      this.diagramSources = diagrams
-      // A diagram drawn before (another article's, the same source) but not sent: once more with it.
-      const missed = diagrams.some((source) => drawn[source] === undefined && this.mermaid?.(source))
-      if (!missed || round > 0) return this.sanitized(blocks, lineOffset)
+      const blocks = this.take(answer.update, lineOffset, answer.id)
+      if (this.done(answer.update.diagrams, drawn, round)) return blocks
     }
   }
 
-  private diagramSources: string[] = []
+  /** The diagrams drawn so far of those the last render had. */
+  private drawn(): Record<string, string> {
+    const drawn: Record<string, string> = {}
+    for (const source of this.diagramSources) {
+      const markup = this.mermaid?.(source)
+      if (markup) drawn[source] = markup
+    }
+    return drawn
+  }
+
+  /** Whether a render is final: a diagram drawn before (another article's, the same source) but not sent calls for one more. */
+  private done(diagrams: string[], drawn: Record<string, string>, round: number): boolean {
+    this.diagramSources = diagrams
+    return round > 0 || !diagrams.some((source) => drawn[source] === undefined && this.mermaid?.(source))
+  }
 
   private renderOptions(site: SiteData | undefined): Omit<RenderOptions, 'mermaid'> {
     const { generator, articlePath } = this.options
@@ -140,19 +175,26 @@ export class PreviewRenderer {
     return { assetFolder, generator, mdx, site }
   }
 
-  private sanitized(rendered: readonly RenderedBlock[], lineOffset: number): PreviewBlock[] {
-    const next = new Map<string, { html: string; remote: readonly string[] }>()
-    const blocks = rendered.map(({ html, line }) => {
-      let clean = next.get(html) ?? this.last.get(html)
-      if (!clean) {
-        this.remote = new Set()
-        clean = { html: this.purify.sanitize(html, SANITIZE), remote: [...this.remote] }
-      }
-      next.set(html, clean)
-      return { html: clean.html, remote: clean.remote, line: line === null ? null : line + 1 + lineOffset }
+  /** Applies an update to the blocks held: only new blocks are sanitized (after a whole render, only those whose HTML is new). */
+  private take(update: BlockUpdate, lineOffset: number, answer: number): PreviewBlock[] {
+    const before = update.whole ? NOTHING : this.held
+    const known = new Map<string, PreviewBlock>()
+    if (update.whole) this.held.raw.forEach((raw, i) => known.set(raw, this.held.blocks[i]!))
+    const fresh = update.blocks.map((block) => known.get(block.html) ?? this.sanitize(block.html))
+    const keep = before.blocks.length - update.tail
+    const blocks = [...before.blocks.slice(0, update.head), ...fresh, ...before.blocks.slice(keep)]
+    const raw = [...before.raw.slice(0, update.head), ...update.blocks.map((block) => block.html), ...before.raw.slice(keep)]
+    update.lines.forEach((at, i) => {
+      const line = at === null ? null : at + 1 + lineOffset
+      if (blocks[i]!.line !== line) blocks[i] = { ...blocks[i]!, line }
     })
-    this.last = next
+    this.held = { answer, blocks, raw }
     return blocks
+  }
+
+  private sanitize(html: string): PreviewBlock {
+    this.remote = new Set()
+    return { html: this.purify.sanitize(html, SANITIZE), remote: [...this.remote], line: null }
   }
 }
 
