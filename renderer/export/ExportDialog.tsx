@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import type { ExportFormat, ExportOptions, ExportProgress, ExportResult, PdfPageSize } from '../../shared/contract'
-import { folio, onMainEvent } from '../bridge'
+import { folio } from '../bridge'
+import { useMainEvents } from '../workbench/use-main-events'
 import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
 import type { StringKey } from '../i18n/strings'
@@ -53,14 +54,12 @@ export function ExportDialog({ articlePath, unsaved, remoteAllowed, onClose }: P
   // The listener is registered before the request leaves, so the first progress event is never missed.
   const runningId = useRef<string | null>(null)
 
-  useEffect(
-    () =>
-      onMainEvent('exportProgress', (progress) => {
-        if (progress.id !== runningId.current) return
-        setPhase((p) => (p.kind === 'running' && p.id === progress.id ? { ...p, progress } : p))
-      }),
-    [],
-  )
+  useMainEvents({
+    exportProgress: (progress) => {
+      if (progress.id !== runningId.current) return
+      setPhase((p) => (p.kind === 'running' && p.id === progress.id ? { ...p, progress } : p))
+    },
+  })
 
   const formats = scope === 'article' ? FORMATS.filter((f) => f.value !== 'site') : FORMATS
   // A site is always the whole folder.

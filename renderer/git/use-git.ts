@@ -4,7 +4,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { GitProgress, GitState } from '../../shared/contract'
-import { folio, onMainEvent } from '../bridge'
+import { folio } from '../bridge'
+import { useMainEvents } from '../workbench/use-main-events'
 
 export interface GitModel {
   state: GitState | null
@@ -49,12 +50,9 @@ export function useGit(root: string | null, changed: unknown): GitModel {
   useEffect(() => {
     const onFocus = () => void refresh()
     window.addEventListener('focus', onFocus)
-    const off = onMainEvent('gitProgress', (p: GitProgress) => setProgress((shown) => keepTail(shown + p.text)))
-    return () => {
-      window.removeEventListener('focus', onFocus)
-      off()
-    }
+    return () => window.removeEventListener('focus', onFocus)
   }, [refresh])
+  useMainEvents({ gitProgress: (p: GitProgress) => setProgress((shown) => keepTail(shown + p.text)) })
 
   const clearProgress = useCallback(() => setProgress(''), [])
   return { state, error, refresh, progress, clearProgress }

@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'react'
 import type { PublishResult, PublishSuggestion } from '../../shared/contract'
-import { folio, onMainEvent } from '../bridge'
+import { folio } from '../bridge'
+import { useMainEvents } from '../workbench/use-main-events'
 import { keepTail } from '../git/use-git'
 import { useI18n } from '../i18n/i18n'
 import type { StringKey } from '../i18n/strings'
@@ -62,12 +63,11 @@ export function PublishDialog({ saved, onSave, onClose }: Props) {
       },
       () => undefined,
     )
-    const off = onMainEvent('publishOutput', ({ text }) => setLog((shown) => keepTail(shown + text, 40)))
     return () => {
       live = false
-      off()
     }
   }, [saved])
+  useMainEvents({ publishOutput: ({ text }) => setLog((shown) => keepTail(shown + text, 40)) })
 
   const run = async () => {
     setRunning(true)

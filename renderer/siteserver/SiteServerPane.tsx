@@ -7,9 +7,10 @@
  * the main process refuses IPC from subframes, and its frame guard lets a frame load exactly the
  * running server's origin. The frame may not navigate our page (no allow-top-navigation).
  */
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { SiteServerMissing, SiteServerPage, SiteServerSnapshot, SiteServerState } from '../../shared/contract'
-import { folio, onMainEvent } from '../bridge'
+import { folio } from '../bridge'
+import { useMainEvents } from '../workbench/use-main-events'
 import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
 import type { StringKey } from '../i18n/strings'
@@ -68,17 +69,13 @@ export function SiteServerPane({ root, path, snapshot }: Props) {
   }, [origin, path, describe])
 
   // A save moved the page or changed it on a server that does not reload its pages itself.
-  const shownPath = useRef(path)
-  shownPath.current = path
-  useEffect(
-    () =>
-      onMainEvent('siteServerReload', (reload) => {
-        if (reload.path !== shownPath.current) return
-        setPage(reload.page)
-        setLoads((n) => n + 1)
-      }),
-    [],
-  )
+  useMainEvents({
+    siteServerReload: (reload) => {
+      if (reload.path !== path) return
+      setPage(reload.page)
+      setLoads((n) => n + 1)
+    },
+  })
 
   const start = async () => {
     setAsking(false)
