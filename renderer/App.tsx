@@ -1,4 +1,3 @@
-import { openSearchPanel } from '@codemirror/search'
 import type { EditorView } from '@codemirror/view'
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { collectionOf } from '../shared/schema'
@@ -30,7 +29,6 @@ import { useImageInsert } from './media/useImageInsert'
 import { useImageFieldDrop } from './media/useImageFieldDrop'
 import { useMediaSettings } from './media/useMediaSettings'
 import { PropertiesForm } from './properties/PropertiesForm'
-import { commitPendingEdits } from './properties/pending'
 import { ConflictDialog } from './merge/ConflictDialog'
 import { MergedNotice } from './merge/MergedNotice'
 import { BufferStore } from './buffers/buffer-store'
@@ -38,11 +36,13 @@ import { useBuffers } from './buffers/use-buffers'
 import { DeletedBanner } from './buffers/DeletedBanner'
 import { useUnsavedQuestion } from './buffers/UnsavedQuestion'
 import { StatusBar } from './status/StatusBar'
-import { useCommandShortcuts, type CommandHandlers } from './workbench/command-shortcuts'
 import { useDialogState } from './workbench/dialog-state'
 import { WorkbenchDialogs } from './workbench/WorkbenchDialogs'
+import { Toolbar } from './workbench/Toolbar'
 import { useFileActions } from './workbench/use-file-actions'
 import { useMainEvents } from './workbench/use-main-events'
+import { usePanes } from './workbench/use-panes'
+import { useWorkbenchCommands } from './workbench/use-workbench-commands'
 import { useOpenRequests } from './workbench/use-open-requests'
 import { useProblem } from './workbench/use-problem'
 import { useRecovery } from './workbench/use-recovery'
@@ -95,12 +95,6 @@ function Workbench() {
   const recent = useRecentArticles(folder?.root ?? null, session.path)
   usePinyinWarmup(articles)
   useEditorPhrases(view, t, locale)
-  // Vim's :w, :wa, :wq and :x: the app's own saves; :wq and :x then go back to the article list.
-  useWriterSettings(view, settings, session.path, {
-    save: () => latestCommands.current.save?.(),
-    saveAll: () => latestCommands.current['save-all']?.(),
-    leave: () => libraryPane.current?.focusList(),
-  })
   const goal = useArticleGoal(session.path, showError)
   const mediaSettings = useMediaSettings(settings.media, (media) => updateSettings({ media }))
   const [mediaOpen, setMediaOpen] = useState(false)
@@ -117,8 +111,7 @@ function Workbench() {
 
   const dialogs = useDialogState()
   const openDialog = dialogs.open
-  const [panes, setPanes] = useState({ sidebar: true, properties: true, preview: true })
-  const toggle = (pane: keyof typeof panes) => setPanes((p) => ({ ...p, [pane]: !p[pane] }))
+  const [panes, toggle] = usePanes()
 
   const libraryPane = useRef<LibraryHandle>(null)
 
@@ -138,32 +131,23 @@ function Workbench() {
   const gitChanges = useMemo(() => new Map(git.state?.kind === 'repository' ? git.state.changes.map((c) => [c.path, c.status]) : []), [git.state])
   const files = useFileActions({ buffers, articles, refresh, showError, openPath: session.path, view })
 
-  const commands: CommandHandlers = {
-    save: () => {
-      commitPendingEdits()
-      void buffers.save()
-    },
-    'save-all': () => {
-      commitPendingEdits()
-      void buffers.saveAll()
-    },
-    'quick-open': () => openDialog({ kind: 'quick-open' }),
-    'command-palette': () => openDialog({ kind: 'command-palette' }),
-    'open-folder': () => void openFolder(),
-    'new-article': () => folder && openDialog({ kind: 'new-article' }),
-    export: () => folder && openDialog({ kind: 'export' }),
-    find: () => view && openSearchPanel(view),
-    'search-folder': () => libraryPane.current?.focusSearch(),
-    'replace-folder': () => libraryPane.current?.focusReplace(),
-    'toggle-sidebar': () => toggle('sidebar'),
-    'toggle-properties': () => toggle('properties'),
-    'toggle-preview': () => toggle('preview'),
-    'insert-image': () => void images.choose(),
-  }
-  useCommandShortcuts(commands)
+  const commands = useWorkbenchCommands({
+    buffers,
+    folderOpen: folder !== null,
+    openFolder: () => void openFolder(),
+    openDialog,
+    view,
+    library: libraryPane,
+    togglePane: toggle,
+    insertImage: () => void images.choose(),
+  })
   usePaneCycle()
-  const latestCommands = useRef(commands)
-  latestCommands.current = commands
+  // Vim's :w, :wa, :wq and :x: the app's own saves; :wq and :x then go back to the article list.
+  useWriterSettings(view, settings, session.path, {
+    save: () => commands.save?.(),
+    saveAll: () => commands['save-all']?.(),
+    leave: () => libraryPane.current?.focusList(),
+  })
   useMainEvents({ ...workspace.events, ...openRequests.events, menuCommand: ({ command }) => commands[command]?.() })
 
   const hexo = folder?.kind === 'hexo'
@@ -236,40 +220,17 @@ function Workbench() {
 
   return (
     <div className={'app ' + (dark ? 'dark' : 'light')}>
-      <header className="toolbar">
-        <strong className="brand">{t('appName')}</strong>
-        <span className="folder-name" title={folder?.root}>
-          {folder?.name ?? t('noFolder')}
-        </span>
-        <button onClick={() => void openFolder()}>{t('openFolder')}</button>
-        <button onClick={() => openDialog({ kind: 'new-article' })} disabled={!folder}>
-          {t('newArticle')}
-        </button>
-        <button data-testid="export-open" onClick={() => openDialog({ kind: 'export' })} disabled={!folder}>
-          {t('exportArticle')}
-        </button>
-        <button
-          data-testid="toggle-taxonomy"
-          aria-pressed={taxonomyOpen}
-          title={t('toggleTaxonomy')}
-          disabled={!folder}
-          onClick={() => setTaxonomyOpen((open) => !open)}
-        >
-          {t('taxonomy')}
-        </button>
-        <button
-          type="button"
-          data-testid="toggle-media"
-          aria-pressed={mediaOpen}
-          title={t('toggleMedia')}
-          disabled={!folder}
-          onClick={() => setMediaOpen((open) => !open)}
-        >
-          {t('media')}
-        </button>
-        <button type="button" data-testid="publish-open" onClick={() => openDialog({ kind: 'publish' })} disabled={!folder}>
-          {t('publish')}
-        </button>
+      <Toolbar
+        folder={folder}
+        onOpenFolder={() => void openFolder()}
+        openDialog={openDialog}
+        taxonomyOpen={taxonomyOpen}
+        onToggleTaxonomy={() => setTaxonomyOpen((open) => !open)}
+        mediaOpen={mediaOpen}
+        onToggleMedia={() => setMediaOpen((open) => !open)}
+        canSave={session.state === 'dirty' || session.state === 'error' || session.state === 'deleted'}
+        onSave={() => void buffers.save()}
+      >
         <GitPanels
           git={git}
           openPath={session.path}
@@ -279,24 +240,7 @@ function Workbench() {
           onOpen={buffers.open}
           onShowInLibrary={(label, paths) => setOnly({ label, paths: new Set(paths) })}
         />
-        <span className="spacer" />
-        <label>
-          {t('language')}{' '}
-          <select value={locale} onChange={(e) => setLocale(e.target.value === 'zh-CN' ? 'zh-CN' : 'en')}>
-            <option value="en">English</option>
-            <option value="zh-CN">简体中文</option>
-          </select>
-        </label>
-        <button onClick={() => openDialog({ kind: 'shortcuts' })} aria-label={t('shortcuts')} title={t('shortcuts')}>
-          ⌨
-        </button>
-        <button onClick={() => openDialog({ kind: 'settings' })} aria-label={t('settings')} title={t('settings')}>
-          ⚙
-        </button>
-        <button onClick={() => void buffers.save()} disabled={session.state !== 'dirty' && session.state !== 'error' && session.state !== 'deleted'}>
-          {t('save')}
-        </button>
-      </header>
+      </Toolbar>
       {workspace.goneRoot && (
         <FolderGone
           root={workspace.goneRoot}
