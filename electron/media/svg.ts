@@ -14,6 +14,16 @@ const loadJsdom = (): { JSDOM: typeof JSDOMClass } => (jsdom ??= createRequire(i
 export function sanitizeSvg(text: string): string | null {
   const { window } = new (loadJsdom().JSDOM)('')
   const purify = createDOMPurify(window as unknown as Window & typeof globalThis)
+  // Parsed as XML, names keep their case, but DOMPurify's SVG allowlists are lower case: allow a
+  // camelCase name (viewBox, linearGradient, clipPath, stdDeviation) when its lower case is allowed.
+  purify.addHook('uponSanitizeElement', (_node, data) => {
+    const lower = data.tagName.toLowerCase()
+    if (lower !== data.tagName && data.allowedTags[lower]) data.allowedTags[data.tagName] = true
+  })
+  purify.addHook('uponSanitizeAttribute', (_node, data) => {
+    const lower = data.attrName.toLowerCase()
+    if (lower !== data.attrName && data.allowedAttributes[lower]) data.allowedAttributes[data.attrName] = true
+  })
   purify.addHook('afterSanitizeAttributes', (node) => {
     // Links and images may only point inside the file itself or at image data.
     for (const name of ['href', 'xlink:href']) {
