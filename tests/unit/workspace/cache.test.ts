@@ -44,7 +44,7 @@ describe('the index cache', () => {
         entry('source/_posts/broken.md', {
           title: null,
           error: { code: 'syntax', message: '第 3 行：缩进不对', line: 3, column: 5 },
-          checks: [{ code: 'missing-required', key: 'title', severity: 'warning', line: null }],
+          checks: [{ code: 'missing-required', key: 'title', severity: 'warning', line: null, message: 'title is required' }],
         }),
       ],
       ['source/_posts/gbk.md', entry('source/_posts/gbk.md', { encoding: { code: 'invalid-utf8', line: 7 } })],
