@@ -33,6 +33,8 @@ export interface ExportArticle {
   draft: boolean
   /** A cover image URL from the header (for og:image); only absolute http(s) URLs qualify. */
   image: string | null
+  /** The header's fields: Hugo's `{{< param >}}` reads the page's own first. */
+  fields: Record<string, FieldValue>
 }
 
 /** Keys themes use for a post's cover picture, most specific first. */
@@ -111,6 +113,7 @@ export async function loadArticle(site: SiteSettings, rules: PathRules, rel: str
     tags: summary.tags,
     categories: summary.categories,
     draft: summary.draft,
+    fields,
   }
 }
 

@@ -11,13 +11,11 @@ import { CATEGORY_SEPARATOR } from '../../shared/contract'
 import { escapeHtml } from '../../shared/html/escape'
 import { documentShell, href, isoInstant } from './html'
 import type { ExportSanitizer } from './sanitize'
+import { exportSiteData } from './site-data'
 import { guessLang } from './slug'
-import type { Guard } from '../workspace/guard'
-import type { SiteSettings } from '../workspace/site'
+import type { ExportSource } from './source'
 
-export interface ExportContext {
-  site: SiteSettings
-  guard: Guard
+export interface ExportContext extends ExportSource {
   sanitizer: ExportSanitizer
   /** The theme's CSS. */
   theme: string
@@ -42,7 +40,8 @@ export interface RenderedBody {
 export async function renderBody(article: ExportArticle, ctx: ExportContext, images: { inline: boolean; assetHref: string }): Promise<RenderedBody> {
   const body = expandAssetTags(bodyOf(article), article.rel)
   // As the preview renders it: the generator's own tags and shortcodes, MDX components labelled.
-  const html = renderMarkdown(body, { generator: ctx.site.kind, mdx: /\.mdx$/i.test(article.rel) })
+  const site = await exportSiteData(article, body, ctx)
+  const html = renderMarkdown(body, { generator: ctx.site.kind, mdx: /\.mdx$/i.test(article.rel), site })
   const target = new Map<string, string>()
   const found = new Map<string, LocalImage>()
   const tried = new Set<string>()

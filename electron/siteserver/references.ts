@@ -3,7 +3,8 @@
  * does: the address of the page a Jekyll `{% link %}` or `{% post_url %}` names (by the same
  * permalink rules as the site's own server, ./permalink.ts), the file a Hexo `{% include_code %}`
  * shows (from the site's code_dir, inside the open folder only), and Hugo's site parameters for
- * `{{< param >}}`.
+ * `{{< param >}}`. Exports ask the same (electron/export/site-data.ts), so a page shows what the
+ * preview showed.
  */
 import { readFile, stat } from 'node:fs/promises'
 import type { ArticleFile, ArticleSummary, PreviewCode, PreviewReferenceRequest, PreviewReferences, SiteKind } from '../../shared/contract'
@@ -17,9 +18,10 @@ export interface ReferenceDeps {
   /** Hexo `source_dir`, … relative to the root ('' for the root). */
   sourceDir: string
   timeZone: string
-  list(): Promise<ArticleSummary[]>
-  /** Reads a file of the open folder through the workspace's guard. */
-  read(path: string): Promise<ArticleFile>
+  /** The site's articles (their paths relative to the root). */
+  list(): Promise<readonly Pick<ArticleSummary, 'path'>[]>
+  /** Reads a file of the folder through its guard. */
+  read(path: string): Promise<Pick<ArticleFile, 'text' | 'mtimeMs'>>
   /** The workspace's guard: the real absolute path of a file inside the folder, or an error. */
   resolve(path: string): Promise<string>
 }

@@ -20,7 +20,7 @@ export interface SiteServerDeps {
   sourceDir: string
   timeZone: string
   /** Reads an article of the open folder (through the workspace's guard). */
-  read(path: string): Promise<ArticleFile>
+  read(path: string): Promise<Pick<ArticleFile, 'text' | 'mtimeMs'>>
   onOutput(text: string): void
   onState(state: SiteServerState): void
   /** A save changed what the server shows for an article. */

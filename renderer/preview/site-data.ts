@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { PreviewReferences } from '../../shared/contract'
 import { fieldRecord, parse } from '../../shared/frontmatter'
-import { plainValue, referencesIn, type SiteData } from '../../shared/render/site-refs'
+import { pageParams, referencesIn, type SiteData } from '../../shared/render/site-refs'
 import type { Generator } from '../../shared/sites/types'
 import { folio, onMainEvent } from '../bridge'
 
@@ -46,8 +46,7 @@ export function useSiteData(path: string, body: string, header: string, generato
   }, [path, key, folderChanges])
   const page = useMemo(() => {
     if (generator !== 'hugo' || !asks) return undefined
-    const parsed = parse(header, { site: generator })
-    return Object.fromEntries(Object.entries(fieldRecord(parsed)).map(([k, v]) => [k, plainValue(v)]))
+    return pageParams(fieldRecord(parse(header, { site: generator })))
   }, [generator, asks, header])
   const refs = answer?.path === path ? answer.refs : undefined
   // The same object while nothing in it changed: typing elsewhere in the body keeps it.

@@ -62,6 +62,11 @@ export function plainValue(value: FieldValue): unknown {
   }
 }
 
+/** An article's header as Hugo's page parameters (plain values): what `{{< param >}}` reads first. */
+export function pageParams(fields: Readonly<Record<string, FieldValue>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, plainValue(value)]))
+}
+
 /** A (dotted) key in parameters, case-insensitive as Hugo reads them. */
 function lookup(params: unknown, key: string): unknown {
   let at: unknown = params
