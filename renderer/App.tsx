@@ -253,7 +253,7 @@ function Workbench() {
         <nav className="library" data-testid="library" aria-busy={!workspace.listed || indexing !== null} aria-label={t('library')} hidden={!panes.sidebar}>
           {problem.message && <p className="error">{problem.message}</p>}
           <FolderWarnings warnings={folder?.warnings} />
-          {indexing && <IndexingCount done={indexing.done} total={indexing.total} />}
+          {indexing && <IndexingCount done={indexing.done} total={indexing.total} listing={indexing.listing === true} />}
           {taxonomyOpen && (
             <TaxonomyView articles={articles} onFilter={(label, paths) => setOnly({ label, paths: new Set(paths) })} onChanged={() => void refresh()} />
           )}

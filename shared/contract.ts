@@ -36,8 +36,8 @@ export interface FolderInfo {
    * Jekyll `timezone`, Hugo `timeZone`), else the computer's. The index reads dates in it too.
    */
   timeZone?: string
-  /** Present while the index still reads the folder (an early open): articles known of all found. */
-  indexing?: { done: number; total: number }
+  /** Present while the index still reads the folder (an early open): articles known of all found (see IndexProgress). */
+  indexing?: { done: number; total: number; listing?: boolean }
 }
 
 /** An image on its way in: the name it came with ('' for none) and its bytes, base64 (plain JSON crosses every transport). */
@@ -1015,6 +1015,8 @@ export interface IndexProgress {
   root: string
   done: number
   total: number
+  /** Folders are still being listed: `total` counts the files found so far, and grows. */
+  listing?: boolean
 }
 
 /** A folder (absolute) to open, and maybe a file in it (POSIX, relative to that folder). */

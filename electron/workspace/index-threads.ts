@@ -7,9 +7,8 @@
 import { Worker } from 'node:worker_threads'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { workerScript } from '../system/worker-script'
-import type { ReadEntry } from './indexer'
+import type { ReadEntry, ReadTarget } from './indexer'
 import type { IndexBatch, IndexReply } from './index-worker'
-import type { ScanEntry } from './scan'
 import type { SiteSettings } from './site'
 
 /** Files per message: large enough that messaging costs little, small enough to share the tail. */
@@ -21,7 +20,7 @@ export const THREAD_THRESHOLD = 1_000
  * Reads every entry with `threads` threads in all (this one included), calling `local` for the
  * batches this thread takes; resolves with the results in entry order.
  */
-export async function readOnThreads(entries: ScanEntry[], site: SiteSettings, threads: number, local: (entry: ScanEntry) => ReadEntry): Promise<ReadEntry[]> {
+export async function readOnThreads(entries: ReadTarget[], site: SiteSettings, threads: number, local: (entry: ReadTarget) => ReadEntry): Promise<ReadEntry[]> {
   const results: ReadEntry[] = new Array<ReadEntry>(entries.length)
   const script = threads > 1 ? workerScript(import.meta.url, 'index-worker') : null
   const retry: number[] = []
@@ -81,7 +80,7 @@ export async function readOnThreads(entries: ScanEntry[], site: SiteSettings, th
         continue
       }
       const end = Math.min(start + BATCH, entries.length)
-      for (let k = start; k < end; k++) results[k] = local(entries[k] as ScanEntry)
+      for (let k = start; k < end; k++) results[k] = local(entries[k] as ReadTarget)
       done += end - start
       // Let the workers' replies in, and the main process answer between batches.
       await nextTurn()

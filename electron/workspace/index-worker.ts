@@ -4,13 +4,13 @@
  * every article's text between threads would cost what the thread saves).
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { readEntry, type ReadEntry, withoutText } from './indexer'
-import { pathRules, type ScanEntry } from './scan'
+import { readEntry, type ReadEntry, type ReadTarget, withoutText } from './indexer'
+import { pathRules } from './scan'
 import type { SiteSettings } from './site'
 
 export interface IndexBatch {
   start: number
-  entries: ScanEntry[]
+  entries: ReadTarget[]
 }
 
 export interface IndexReply {

@@ -4,6 +4,7 @@
  * an excerpt and CJK-aware counts. ArticleIndex: every article of the folder, kept in step with
  * the disk and the cache. `folio index`, export and the app all list articles through this.
  */
+import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ArticleSummary, ContentChange, FolderWarning } from '../../shared/contract'
 import { fieldRecord, parse, scalarText } from '../../shared/frontmatter'
@@ -14,11 +15,11 @@ import { buildFolderSchema, observeHeader, type FolderSchema, type ObservedField
 import { readTaxonomy, siteRules } from '../../shared/sites'
 import { textStats } from '../../shared/text-stats'
 import type { CachedFile, IndexCache } from './cache'
-import { type FileKind, type PathRules, scan, type ScanEntry, Skipped, statArticle } from './scan'
+import { findFiles, type FileKind, type FoundFile, type PathRules, scan, type ScanEntry, Skipped, statArticle, statFound } from './scan'
 import { log } from '../log/log'
 import { displayText, encodingProblem } from './encoding'
 import { EleventyData } from './eleventy-data'
-import { readRegularFileSync } from './open-inside'
+import { readRegularFileStatSync, readRegularFileSync } from './open-inside'
 import { inSlices } from './slices'
 import { readOnThreads, THREAD_THRESHOLD } from './index-threads'
 import type { SiteSettings } from './site'
@@ -246,25 +247,48 @@ export function unreadable(facts: FileFacts, error: unknown): Indexed {
   }
 }
 
-/** What reading one file gives: its summary (null: not an article), or 'gone' when it vanished meanwhile. */
-export type ReadEntry = Indexed | null | 'gone'
+/** A file to read: found by the listing (its size and mtime come with the read) or stat'ed already. */
+export interface ReadTarget {
+  rel: string
+  abs: string
+  kind: FileKind
+  /** A named pipe, socket or device (from a stat): listed as an error row, never opened. */
+  special?: string
+  /** From a stat, when there was one; a listed file has them from its read. */
+  size?: number
+  mtimeMs?: number
+  /** Open only a regular file at this path, not a link (the listing said it was a file). */
+  noFollow?: boolean
+}
+
+/** What reading one file gives: its summary (null: not an article) and the size and mtime it had, or 'gone' when it vanished meanwhile. */
+export type ReadEntry = { size: number; mtimeMs: number; indexed: Indexed | null } | 'gone'
+
+/** A target's size and mtime when it could not be read (a stat, when the open failed). */
+function factsOf(target: ReadTarget): FileFacts {
+  if (target.size !== undefined && target.mtimeMs !== undefined) return { rel: target.rel, kind: target.kind, size: target.size, mtimeMs: target.mtimeMs }
+  const s = statSync(target.abs, { throwIfNoEntry: false })
+  return { rel: target.rel, kind: target.kind, size: s?.size ?? 0, mtimeMs: s?.mtimeMs ?? 0 }
+}
 
 /** Reads and summarises one file; the same on any thread. */
-export function readEntry(entry: ScanEntry, site: SiteSettings, rules: PathRules): ReadEntry {
+export function readEntry(target: ReadTarget, site: SiteSettings, rules: PathRules): ReadEntry {
   try {
     // A named pipe or device is never opened (a read would wait forever): it is listed as an error.
-    if (entry.special) throw new Error(`it is ${entry.special}, not a regular file, and is never opened`)
-    return summarize(entry, readRegularFileSync(entry.abs), site, rules)
+    if (target.special) throw new Error(`it is ${target.special}, not a regular file, and is never opened`)
+    const { bytes, size, mtimeMs } = readRegularFileStatSync(target.abs, target.noFollow)
+    return { size, mtimeMs, indexed: summarize({ rel: target.rel, kind: target.kind, size, mtimeMs }, bytes, site, rules) }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone'
     // Unreadable (permissions) or not a regular file: one error row, never a vanished article.
-    return unreadable(entry, error)
+    const facts = factsOf(target)
+    return { size: facts.size, mtimeMs: facts.mtimeMs, indexed: unreadable(facts, error) }
   }
 }
 
 /** The same result without the article's text (see readOnThreads). */
 export function withoutText(read: ReadEntry): ReadEntry {
-  return read && read !== 'gone' ? { ...read, text: '' } : read
+  return read !== 'gone' && read.indexed ? { ...read, indexed: { ...read.indexed, text: '' } } : read
 }
 
 const PERSIST_DELAY_MS = 2000
@@ -305,41 +329,68 @@ export class ArticleIndex {
   /** Folders the last build could not list (permissions): reported, not silently empty. */
   readonly problems: FolderWarning[] = []
 
-  /** How far a build has come: files known (from the cache or read) of all found. */
-  readonly progress = { done: 0, total: 0 }
+  /**
+   * How far a build has come: files known (from the cache or read) of all found; `listing` while
+   * folders are still being listed, so `total` counts the files found so far.
+   */
+  readonly progress = { done: 0, total: 0, listing: false }
   /** Resolves once every file is read (at once after a build without `early`). */
   complete: Promise<void> = Promise.resolve()
   /** Paths refreshed or forgotten while a build still reads: its own older read of them is dropped. */
   private touched: Set<string> | null = null
 
+  /** Whether a build is still listing or reading (after an early build returned). */
+  get reading(): boolean {
+    return this.progress.listing || this.progress.done < this.progress.total
+  }
+
   /**
    * Lists the folder, takes what the cache knows and reads the rest. With `early` (the app), it
-   * resolves after about `early.firstMs` of reading so the first rows show at once, and reads on
-   * in slices, telling `early.onProgress`; `complete` resolves when the last file is read.
+   * reads (or checks against the cache) each file as soon as its folder is listed and resolves
+   * after about `early.firstMs` or `early.firstRows` known, so the first rows show at once; then it lists the remaining
+   * folders (the count gets its total) and reads on in slices, telling `early.onProgress` a few
+   * times a second and once at the end; `complete` resolves when the last file is read.
    */
-  async build(early?: { firstMs: number; onProgress: (progress: { done: number; total: number }) => void }): Promise<void> {
-    const found = await scan(this.site, this.rules, this.problems)
+  async build(early?: {
+    firstMs: number
+    firstRows: number
+    onProgress: (progress: { done: number; total: number; listing: boolean }) => void
+  }): Promise<void> {
     const cached = this.cache?.load() ?? new Map<string, CachedFile>()
-    const stale: ScanEntry[] = []
-    for (const entry of found) {
-      const hit = cached.get(entry.rel)
-      if (hit && hit.size === entry.size && hit.mtimeMs === entry.mtimeMs) this.files.set(entry.rel, hit)
-      else stale.push(entry)
+    const skipped = new Skipped()
+    const found = findFiles(this.site, this.rules, skipped, this.problems)
+    let read = 0
+    /** A found file to read, or null when the cache knows it unchanged (or it is left out). */
+    const prepare = (file: FoundFile): ReadTarget | null => {
+      const hit = cached.get(file.rel)
+      // Not in the cache: read at once, its size and mtime come with the bytes (no stat first).
+      if (!hit && file.regular && !file.link) {
+        this.progress.total++
+        return { rel: file.rel, abs: file.abs, kind: file.kind, noFollow: true }
+      }
+      const entry = statFound(this.site.root, file, skipped)
+      if (!entry) return null
+      this.progress.total++
+      if (hit && hit.size === entry.size && hit.mtimeMs === entry.mtimeMs) {
+        this.files.set(entry.rel, hit)
+        this.progress.done++
+        return null
+      }
+      return entry
     }
-    this.progress.total = found.length
-    this.progress.done = found.length - stale.length
-    const vanished = new Skipped()
-    const apply = (entry: ScanEntry, read: ReadEntry): void => {
+    const apply = (target: ReadTarget, result: ReadEntry): void => {
       this.progress.done++
+      read++
       // Saved or changed on disk since this read began: the newer summary stays.
-      if (this.touched?.has(entry.rel)) return
-      if (read === 'gone') vanished.add('vanished', entry.rel)
-      this.apply(entry, read)
+      if (this.touched?.has(target.rel)) return
+      if (result === 'gone') skipped.add('vanished', target.rel)
+      this.apply(target.rel, result)
     }
     const finish = (): void => {
       this.touched = null
-      this.problems.push(...vanished.warnings())
-      this.dirty = stale.length > 0 || cached.size !== this.files.size
+      this.progress.listing = false
+      this.problems.push(...skipped.warnings())
+      this.dirty = read > 0 || cached.size !== this.files.size
       if (this.eleventy) {
         for (const rel of this.files.keys()) this.eleventy.inherited(rel)
         this.problems.push(...this.eleventy.warnings)
@@ -347,45 +398,72 @@ export class ArticleIndex {
       // Written just after the open returns: the list is shown first, the cache follows.
       if (this.dirty) this.schedulePersist(0)
     }
-    if (early) {
-      this.touched = new Set()
-      const started = performance.now()
-      let told = 0
-      let first: (() => void) | null = null
-      const shown = new Promise<void>((resolve) => (first = resolve))
-      const tell = (): void => {
-        // A count a few times a second is a progress bar; one per file would flood the window.
-        if (this.progress.done === this.progress.total || performance.now() - told > PROGRESS_MS) {
-          told = performance.now()
-          early.onProgress({ ...this.progress })
-        }
-      }
-      this.complete = inSlices(
-        stale,
-        (entry) => {
-          apply(entry, readEntry(entry, this.site, this.rules))
-          if (first && performance.now() - started > early.firstMs) {
-            first()
-            first = null
-          }
-          tell()
-        },
-        () => this.closed,
-      ).then(() => {
-        finish()
-        tell()
-        first?.()
+    const stale: ReadTarget[] = []
+    if (!early) {
+      await inSlices(found, (file) => {
+        const target = prepare(file)
+        if (target) stale.push(target)
       })
-      await shown
+      if (this.threads > 1 && stale.length >= THREAD_THRESHOLD) {
+        // Texts stay where they were read: no thread sends them, and this one drops its own too, so a
+        // big folder's index holds summaries only (search reads the texts when first asked).
+        const results = await readOnThreads(stale, this.site, this.threads, (target) => withoutText(readEntry(target, this.site, this.rules)))
+        for (let i = 0; i < stale.length; i++) apply(stale[i] as ReadTarget, results[i] as ReadEntry)
+      } else await inSlices(stale, (target) => apply(target, readEntry(target, this.site, this.rules)))
+      finish()
       return
     }
-    if (this.threads > 1 && stale.length >= THREAD_THRESHOLD) {
-      // Texts stay where they were read: no thread sends them, and this one drops its own too, so a
-      // big folder's index holds summaries only (search reads the texts when first asked).
-      const read = await readOnThreads(stale, this.site, this.threads, (entry) => withoutText(readEntry(entry, this.site, this.rules)))
-      for (let i = 0; i < stale.length; i++) apply(stale[i] as ScanEntry, read[i] as ReadEntry)
-    } else await inSlices(stale, (entry) => apply(entry, readEntry(entry, this.site, this.rules)))
-    finish()
+    this.touched = new Set()
+    this.progress.listing = true
+    const started = performance.now()
+    const shownYet = (): boolean => this.progress.done >= early.firstRows || performance.now() - started > early.firstMs
+    const site = this.site
+    const rules = this.rules
+    const progress = this.progress
+    function* steps(): Generator<void> {
+      // The first rows: each file read as soon as its folder is listed.
+      for (let next = found.next(); !next.done; next = found.next()) {
+        const target = prepare(next.value)
+        if (target) apply(target, readEntry(target, site, rules))
+        yield
+        if (shownYet()) break
+      }
+      // Then the rest of the listing, so the count has its total, and then the rest of the reading.
+      for (let next = found.next(); !next.done; next = found.next()) {
+        const target = prepare(next.value)
+        if (target) stale.push(target)
+        yield
+      }
+      progress.listing = false
+      for (const target of stale) {
+        apply(target, readEntry(target, site, rules))
+        yield
+      }
+    }
+    let told = 0
+    let first: (() => void) | null = null
+    const shown = new Promise<void>((resolve) => (first = resolve))
+    const tell = (): void => {
+      told = performance.now()
+      early.onProgress({ ...this.progress })
+    }
+    this.complete = inSlices(
+      steps(),
+      () => {
+        if (first && shownYet()) {
+          first()
+          first = null
+        }
+        // A count a few times a second is a progress bar; one per file would flood the window.
+        if (performance.now() - told > PROGRESS_MS) tell()
+      },
+      () => this.closed,
+    ).then(() => {
+      finish()
+      tell()
+      first?.()
+    })
+    await Promise.race([shown, this.complete])
   }
 
   list(): ArticleSummary[] {
@@ -563,21 +641,22 @@ export class ArticleIndex {
 
   /** Reads and summarises one file; vanished files are dropped. */
   private load(entry: ScanEntry): ArticleSummary | null {
-    return this.apply(entry, readEntry(entry, this.site, this.rules))
+    return this.apply(entry.rel, readEntry(entry, this.site, this.rules))
   }
 
   /** Records what reading one file gave (here or on another thread). */
-  private apply(entry: ScanEntry, read: ReadEntry): ArticleSummary | null {
+  private apply(rel: string, read: ReadEntry): ArticleSummary | null {
     if (read === 'gone') {
-      this.forget(entry.rel)
+      this.forget(rel)
       return null
     }
-    this.files.set(entry.rel, { size: entry.size, mtimeMs: entry.mtimeMs, summary: read?.summary ?? null, fields: read?.fields ?? null })
+    const { indexed } = read
+    this.files.set(rel, { size: read.size, mtimeMs: read.mtimeMs, summary: indexed?.summary ?? null, fields: indexed?.fields ?? null })
     this.dirty = true
     this.schemaMemo = null
     // A summary made on another thread comes without its text: search reads it when first asked.
-    if (read?.text) this.keepText(entry.rel, read.text)
-    else this.dropText(entry.rel)
-    return read?.summary ?? null
+    if (indexed?.text) this.keepText(rel, indexed.text)
+    else this.dropText(rel)
+    return indexed?.summary ?? null
   }
 }

@@ -113,11 +113,19 @@ export class NotRegularFile extends Error {
  * so a named pipe called `.md` can never block the main thread.
  */
 export function readRegularFileSync(abs: string): Buffer {
-  const fd = openSync(abs, constants.O_RDONLY | NONBLOCK)
+  return readRegularFileStatSync(abs).bytes
+}
+
+/**
+ * The same, with the size and mtime of the file as read (from the open descriptor: no stat of the
+ * path). `noFollow`: a link at the path is refused (ELOOP), for a path a listing named as a file.
+ */
+export function readRegularFileStatSync(abs: string, noFollow = false): { bytes: Buffer; size: number; mtimeMs: number } {
+  const fd = openSync(abs, constants.O_RDONLY | NONBLOCK | (noFollow ? NOFOLLOW : 0))
   try {
     const s = fstatSync(fd)
     if (!s.isFile()) throw new NotRegularFile(abs, kindOf(s))
-    return readFileSync(fd)
+    return { bytes: readFileSync(fd), size: s.size, mtimeMs: s.mtimeMs }
   } finally {
     closeSync(fd)
   }

@@ -119,38 +119,45 @@ export function statArticle(root: string, rel: string, kind: FileKind, link?: bo
   }
 }
 
-/** Every folder the scan descends into, calling visit with its entries (unreadable folders are skipped). */
-async function walk(
-  site: SiteSettings,
-  rules: PathRules,
-  visit: (rel: string, entries: Dirent[]) => void,
-  unreadable?: (rel: string, error: unknown) => void,
-): Promise<void> {
+/**
+ * Every folder the scan descends into with its entries, breadth first, one listing per step, so
+ * a caller can read the files of the first folders before the last ones are listed. Unreadable
+ * folders are skipped (and told to `unreadable`).
+ */
+function* folders(site: SiteSettings, rules: PathRules, unreadable?: (rel: string, error: unknown) => void): Generator<{ rel: string; entries: Dirent[] }> {
   const dirs = ['']
-  await inSlices(dirs, (rel) => {
+  for (let i = 0; i < dirs.length; i++) {
+    const rel = dirs[i] as string
     let entries: Dirent[]
     try {
       entries = readdirSync(rel ? join(site.root, rel) : site.root, { withFileTypes: true })
     } catch (error) {
       // Vanished meanwhile is nothing to report; a folder we may not read is.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') unreadable?.(rel, error)
-      return
+      continue
     }
     for (const entry of entries) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name
       if (entry.isDirectory() && rules.dir(childRel)) dirs.push(childRel)
     }
-    visit(rel, entries)
-  })
+    yield { rel, entries }
+  }
 }
 
-/**
- * Every article file under the site's content roots. Symlinked folders are not followed (loops).
- * Folders that cannot be read are added to `problems`, so they are reported instead of looking empty.
- */
-export async function scan(site: SiteSettings, rules: PathRules = pathRules(site), problems?: FolderWarning[]): Promise<ScanEntry[]> {
-  const candidates: { rel: string; kind: FileKind; link: boolean }[] = []
-  const unreadable = (rel: string, error: unknown): void => {
+/** A possible article as its folder's listing names it, before any stat. */
+export interface FoundFile {
+  rel: string
+  abs: string
+  kind: FileKind
+  /** A symbolic link: it counts only when it leads to a file inside the root, which a stat checks. */
+  link: boolean
+  /** The listing says it is a regular file: it can be opened at once, its size and mtime taken from the open file. */
+  regular: boolean
+}
+
+/** The problem of a folder that could not be listed, in the words the folder's warnings use. */
+function unreadableFolder(problems: FolderWarning[] | undefined): (rel: string, error: unknown) => void {
+  return (rel, error) => {
     const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message
     const name = rel || 'the folder itself'
     problems?.push({
@@ -159,28 +166,44 @@ export async function scan(site: SiteSettings, rules: PathRules = pathRules(site
       skipped: true,
     })
   }
+}
+
+/**
+ * Every possible article under the site's content roots, a folder at a time, from the listings
+ * alone (no stat: the index stats only what its cache knows or what the listing cannot tell).
+ * Symlinked folders are not followed (loops) and are noted in `skipped`; folders that cannot be
+ * read are added to `problems`, so they are reported instead of looking empty.
+ */
+export function* findFiles(site: SiteSettings, rules: PathRules, skipped: Skipped, problems?: FolderWarning[]): Generator<FoundFile> {
+  for (const { rel, entries } of folders(site, rules, unreadableFolder(problems))) {
+    for (const entry of entries) {
+      if (entry.isDirectory()) continue
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name
+      const kind = rules.file(childRel)
+      const link = entry.isSymbolicLink()
+      if (kind) yield { rel: childRel, abs: join(site.root, childRel), kind, link, regular: entry.isFile() }
+      else if (link && rules.dir(childRel) && statSync(join(site.root, childRel), { throwIfNoEntry: false })?.isDirectory())
+        skipped.add('folder-link', childRel)
+    }
+  }
+}
+
+/** A found file's size and mtime; null when it is left out (a link out of the root or to nothing, gone meanwhile), noted in `skipped`. */
+export function statFound(root: string, found: FoundFile, skipped: Skipped): ScanEntry | null {
+  const entry = statArticle(root, found.rel, found.kind, found.link)
+  if (entry) return entry
+  if (found.link) skipped.add(statSync(found.abs, { throwIfNoEntry: false }) ? 'outside-link' : 'dangling-link', found.rel)
+  else if (!existsSync(found.abs)) skipped.add('vanished', found.rel)
+  return null
+}
+
+/** Every article file under the site's content roots with its size and mtime (see findFiles). */
+export async function scan(site: SiteSettings, rules: PathRules = pathRules(site), problems?: FolderWarning[]): Promise<ScanEntry[]> {
   const skipped = new Skipped()
-  await walk(
-    site,
-    rules,
-    (rel, entries) => {
-      for (const entry of entries) {
-        if (entry.isDirectory()) continue
-        const childRel = rel ? `${rel}/${entry.name}` : entry.name
-        const kind = rules.file(childRel)
-        if (kind) candidates.push({ rel: childRel, kind, link: entry.isSymbolicLink() })
-        else if (entry.isSymbolicLink() && rules.dir(childRel) && statSync(join(site.root, childRel), { throwIfNoEntry: false })?.isDirectory())
-          skipped.add('folder-link', childRel)
-      }
-    },
-    unreadable,
-  )
   const found: ScanEntry[] = []
-  await inSlices(candidates, (c) => {
-    const entry = statArticle(site.root, c.rel, c.kind, c.link)
+  await inSlices(findFiles(site, rules, skipped, problems), (f) => {
+    const entry = statFound(site.root, f, skipped)
     if (entry) found.push(entry)
-    else if (c.link) skipped.add(statSync(join(site.root, c.rel), { throwIfNoEntry: false }) ? 'outside-link' : 'dangling-link', c.rel)
-    else if (!existsSync(join(site.root, c.rel))) skipped.add('vanished', c.rel)
   })
   problems?.push(...skipped.warnings())
   return found
@@ -222,7 +245,7 @@ export class Skipped {
  */
 export async function sweepStaleTemps(site: SiteSettings, rules: PathRules, now = Date.now()): Promise<number> {
   const stale: string[] = []
-  await walk(site, rules, (rel, entries) => {
+  await inSlices(folders(site, rules), ({ rel, entries }) => {
     for (const entry of entries) {
       if (!entry.isFile() || !isTempName(entry.name)) continue
       const abs = join(site.root, rel, entry.name)

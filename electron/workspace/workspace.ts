@@ -39,8 +39,12 @@ import { searchFolder, type SearchDoc } from './folder-search'
 import { detectSite, type SiteSettings } from './site'
 import { watchSite, type WatchOptions, type Watcher } from './watch'
 
-/** An early open reads this long before it returns, so a big folder's first rows show at once. */
+/**
+ * An early open returns after reading this long or this many files, whichever comes first, so a
+ * big folder's first rows show at once: a window's worth of rows, the rest streams in.
+ */
 const FIRST_ROWS_MS = 150
+const FIRST_ROWS = 100
 
 /** How long a watcher batch waits for Folio's own writes in flight before reading the disk anyway. */
 const OWN_WRITE_WAIT_MS = 10_000
@@ -221,9 +225,19 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     }
     if (!isEmpty(change)) options.onChange?.(change)
   }
-  const watcher: Watcher | null = options.watch
-    ? watchSite(site, rules, (abs) => guard.toRel(abs), refreshAndReport, { ...options.watchTiming, onRoot: () => void rootGone() })
-    : null
+  // The watcher starts once the index has read every file: setting it up walks the whole tree, and
+  // beside an early index it delayed a big folder's first rows by seconds. Its first rescan catches
+  // what changed before it watched.
+  let watcher: Watcher | null = null
+  let closing = false
+  const startWatching = (): void => {
+    if (!options.watch || closing || buildFailed) return
+    watcher = watchSite(site, rules, (abs) => guard.toRel(abs), refreshAndReport, { ...options.watchTiming, onRoot: () => void rootGone() })
+    // Once the watcher covers every folder, one rescan catches what changed while it was setting up.
+    void watcher.ready
+      .then(() => refreshAndReport([], true))
+      .catch((error: unknown) => log.warn('watcher', `Could not catch up with changes made under ${site.root} while Folio started watching it.`, error))
+  }
   // A folder renamed away raises no event inside it on every platform; a stat now and then is cheap.
   const goneTimer = options.watch ? setInterval(() => void rootGone(), options.goneCheckMs ?? 2000) : null
   goneTimer?.unref()
@@ -232,7 +246,6 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     // A batch may be waiting for the index: let it end, or closing the watcher would wait for it forever.
     buildFailed = true
     indexed()
-    await watcher?.close()
     throw error
   }
   const onProgress = options.onIndexProgress
@@ -241,9 +254,10 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
       onProgress
         ? {
             firstMs: FIRST_ROWS_MS,
+            firstRows: FIRST_ROWS,
             onProgress: (p) => {
               // Cleared before the last call, so a listing it prompts finds the folder indexed.
-              if (p.done < p.total) info.indexing = p
+              if (p.listing || p.done < p.total) info.indexing = p
               else delete info.indexing
               onProgress({ root: site.root, ...p })
             },
@@ -256,12 +270,16 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
   const warned = info.warnings ?? []
   // The scan's problems are known now; what the read finds (files gone meanwhile) follows when it ends.
   info.warnings = [...warned, ...index.problems]
-  if (index.progress.done < index.progress.total) info.indexing = { ...index.progress }
+  if (index.reading) info.indexing = { ...index.progress }
   void index.complete.then(
     () => {
       info.warnings = [...warned, ...index.problems]
       delete info.indexing
       indexed()
+      startWatching()
+      // Temp files of saves a crash interrupted (over a day ago: a save in progress is never touched).
+      if (!closing)
+        void sweepStaleTemps(site, rules).catch((error: unknown) => log.warn('workspace', `Could not remove temp files old saves left in ${site.root}.`, error))
     },
     (error: unknown) => {
       log.warn('index', `Could not finish indexing ${site.root}.`, error)
@@ -270,14 +288,8 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
       indexed()
     },
   )
-  // Once the watcher covers every folder, one rescan catches what changed while it was setting up.
-  void watcher?.ready
-    .then(() => refreshAndReport([], true))
-    .catch((error: unknown) => log.warn('watcher', `Could not catch up with changes made under ${site.root} while Folio started watching it.`, error))
   // A cached open read no article text; search wants them all, so fetch them in the background.
   if (options.readTexts !== false) void index.loadTexts()
-  // Temp files of saves a crash interrupted (over a day ago: a save in progress is never touched).
-  void sweepStaleTemps(site, rules).catch((error: unknown) => log.warn('workspace', `Could not remove temp files old saves left in ${site.root}.`, error))
 
   const articles = createArticleStore(guard)
   // Renames, trashes and mode changes wait for a save of the same file, and the other way round.
@@ -552,6 +564,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     },
 
     async close() {
+      closing = true
       if (goneTimer) clearInterval(goneTimer)
       await watcher?.close()
       await index.close()

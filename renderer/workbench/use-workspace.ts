@@ -17,7 +17,7 @@ export interface Workspace {
   /** The first listing arrived: the library reports itself busy until then (a big folder takes a while). */
   listed: boolean
   /** A big folder lists its first rows at once; the count of the rest comes as the index reads them. */
-  indexing: { done: number; total: number } | null
+  indexing: { done: number; total: number; listing?: boolean } | null
   /** The open folder vanished (absolute path as opened): the banner stays until closed or located. */
   goneRoot: string | null
   /** Asks again for the folder, its articles and its schema. */
@@ -48,7 +48,7 @@ export function useWorkspace({ buffers, askUnsaved, problem, writes }: Options):
   const [schema, setSchema] = useState<FolderSchema | null>(null)
   const [checked, setChecked] = useState(false)
   const [listed, setListed] = useState(false)
-  const [indexing, setIndexing] = useState<{ done: number; total: number } | null>(null)
+  const [indexing, setIndexing] = useState<{ done: number; total: number; listing?: boolean } | null>(null)
   const [goneRoot, setGoneRoot] = useState<string | null>(null)
   const listedRoot = useRef<string | null>(null)
   const { show, clear } = problem
@@ -133,9 +133,9 @@ export function useWorkspace({ buffers, askUnsaved, problem, writes }: Options):
     folderGone: ({ root }) => setGoneRoot(root),
     indexProgress: (progress: IndexProgress) => {
       // The last count always lists again (it may come before the listing of a folder just opened learnt its root).
-      if (progress.done >= progress.total) return void refresh()
+      if (!progress.listing && progress.done >= progress.total) return void refresh()
       if (progress.root !== listedRoot.current) return
-      setIndexing({ done: progress.done, total: progress.total })
+      setIndexing({ done: progress.done, total: progress.total, listing: progress.listing })
       // The rows read so far about once a second: listing thousands on every count costs more than it shows.
       if (performance.now() - relisted.current > 1000) {
         relisted.current = performance.now()

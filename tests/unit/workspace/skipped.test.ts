@@ -96,6 +96,6 @@ describe('what the index leaves out, and says so', () => {
     await unlink(join(root, 'goes.md'))
     const read = entries.map((e) => [e.rel, readEntry(e, site, rules)] as const)
     expect(read.find(([rel]) => rel === 'goes.md')?.[1]).toBe('gone')
-    expect(read.find(([rel]) => rel === 'stays.md')?.[1]).toMatchObject({ summary: { title: 'Post 1 第 1 篇' } })
+    expect(read.find(([rel]) => rel === 'stays.md')?.[1]).toMatchObject({ indexed: { summary: { title: 'Post 1 第 1 篇' } } })
   })
 })
