@@ -8,6 +8,7 @@ import { SearchOptions } from './search/SearchOptions'
 import { SearchResults } from './search/SearchResults'
 import { useFolderSearch } from './search/use-folder-search'
 import { applyQuery, categoryFacets, tagFacets, type LibraryQuery, type SortKey, type StatusFilter } from './filters'
+import { IconButton } from '../controls/IconButton'
 
 /** What the workbench's commands ask of the library. */
 export interface LibraryHandle {
@@ -161,9 +162,9 @@ export function Library({
       {only && (
         <p className="library-only" data-testid="library-only">
           {t('filteredBy', { label: only.label })}{' '}
-          <button type="button" aria-label={t('clearFilter')} title={t('clearFilter')} onClick={onClearOnly}>
+          <IconButton label={t('clearFilter')} onClick={onClearOnly}>
             ✕
-          </button>
+          </IconButton>
         </p>
       )}
       {onBulkEdit && checked.paths.size > 0 && (
@@ -172,9 +173,9 @@ export function Library({
           <button type="button" data-testid="bulk-edit" onClick={() => onBulkEdit([...checked.paths])}>
             {t('bulkEdit')}
           </button>{' '}
-          <button type="button" aria-label={t('clearSelection')} title={t('clearSelection')} onClick={() => setChecked({ paths: new Set(), anchor: null })}>
+          <IconButton label={t('clearSelection')} onClick={() => setChecked({ paths: new Set(), anchor: null })}>
             ✕
-          </button>
+          </IconButton>
         </p>
       )}
       {search.error && (

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n'
 import { CATEGORY_SEPARATOR } from '../../shared/contract'
 import { Modal } from '../dialogs/Modal'
 import { BulkDialog } from './BulkDialog'
+import { IconButton } from '../controls/IconButton'
 
 /** Values drawn per key; a folder with thousands of one-off tags shows the most used first. */
 const SHOWN_VALUES = 500
@@ -167,38 +168,17 @@ function Row({ keyName, value, label, tree, actions, depth = 0 }: RowProps) {
       >
         <span className="taxonomy-label">{label}</span> <span className="count">{value.count}</span>
       </button>
-      <button
-        type="button"
-        className="icon"
-        data-testid="taxonomy-rename"
-        aria-label={t('taxRename', { value: v })}
-        title={t('taxRename', { value: v })}
-        onClick={() => actions.rename(keyName, v, tree)}
-      >
+      <IconButton className="icon" data-testid="taxonomy-rename" label={t('taxRename', { value: v })} onClick={() => actions.rename(keyName, v, tree)}>
         ✎
-      </button>
+      </IconButton>
       {tree && (
-        <button
-          type="button"
-          className="icon"
-          data-testid="taxonomy-move"
-          aria-label={t('taxMove', { value: v })}
-          title={t('taxMove', { value: v })}
-          onClick={() => actions.move(v)}
-        >
+        <IconButton className="icon" data-testid="taxonomy-move" label={t('taxMove', { value: v })} onClick={() => actions.move(v)}>
           ⇥
-        </button>
+        </IconButton>
       )}
-      <button
-        type="button"
-        className="icon"
-        data-testid="taxonomy-delete"
-        aria-label={t('taxDelete', { value: v })}
-        title={t('taxDelete', { value: v })}
-        onClick={() => actions.remove(keyName, v)}
-      >
+      <IconButton className="icon" data-testid="taxonomy-delete" label={t('taxDelete', { value: v })} onClick={() => actions.remove(keyName, v)}>
         ✕
-      </button>
+      </IconButton>
     </li>
   )
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import type { FolderInfo } from '../../shared/contract'
 import { useI18n } from '../i18n/i18n'
 import type { Dialog } from './dialog-state'
+import { IconButton } from '../controls/IconButton'
 
 interface Props {
   folder: FolderInfo | null
@@ -52,12 +53,12 @@ export function Toolbar({ folder, onOpenFolder, openDialog, taxonomyOpen, onTogg
           <option value="zh-CN">简体中文</option>
         </select>
       </label>
-      <button onClick={() => openDialog({ kind: 'shortcuts' })} aria-label={t('shortcuts')} title={t('shortcuts')}>
+      <IconButton label={t('shortcuts')} onClick={() => openDialog({ kind: 'shortcuts' })}>
         ⌨
-      </button>
-      <button onClick={() => openDialog({ kind: 'settings' })} aria-label={t('settings')} title={t('settings')}>
+      </IconButton>
+      <IconButton label={t('settings')} onClick={() => openDialog({ kind: 'settings' })}>
         ⚙
-      </button>
+      </IconButton>
       <button onClick={onSave} disabled={!canSave}>
         {t('save')}
       </button>
