@@ -102,12 +102,13 @@ interface Term {
   articles: ExportArticle[]
 }
 
-/** Terms with unique slugs, decided in name order. */
+/** Terms with unique slugs, decided in name order; `index` is the page listing them all. */
 function terms(groups: Map<string, { label: string; articles: ExportArticle[] }>): Map<string, Term> {
   const keys = [...groups.keys()].sort(byName)
   const slugs = uniqueSlugs(
     keys.map((k) => ({ rel: k })),
     (k) => slugFor(k.rel.replaceAll(CATEGORY_SEPARATOR, '/'), 'term'),
+    ['index'],
   )
   const out = new Map<string, Term>()
   for (const key of keys) {

@@ -12,11 +12,16 @@ export function slugFor(title: string, rel: string): string {
 
 /**
  * Unique names for items, decided in path order so the same input always gets the same names;
- * case-insensitively unique because macOS and Windows file systems are.
+ * case-insensitively unique because macOS and Windows file systems are. `reserved` names are
+ * taken already (the folder's own index page).
  */
-export function uniqueSlugs<T extends { rel: string }>(items: readonly T[], slugOf: (item: T) => string): Map<string, string> {
+export function uniqueSlugs<T extends { rel: string }>(
+  items: readonly T[],
+  slugOf: (item: T) => string,
+  reserved: readonly string[] = [],
+): Map<string, string> {
   const out = new Map<string, string>()
-  const taken = new Set<string>()
+  const taken = new Set(reserved.map((name) => name.toLowerCase()))
   for (const item of [...items].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))) {
     const base = slugOf(item)
     let slug = base

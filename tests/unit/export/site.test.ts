@@ -2,7 +2,7 @@ import { access, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join, posix } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportSite } from '../../../electron/export/site'
-import { copyOf, elements, HEXO, listFiles, parseErrors, SEED, tempDir } from './helpers'
+import { copyOf, elements, folderWith, HEXO, listFiles, parseErrors, SEED, tempDir } from './helpers'
 
 const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0000$/
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
@@ -147,5 +147,23 @@ describe('static site', () => {
     const atom = await readFile(join(out, 'atom.xml'), 'utf8')
     expect(all(atom, 'id').every((id) => /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true)
     expect(atom).toContain('href="posts/%E7%AC%AC%E4%BA%8C%E7%AF%87/index.html"')
+  })
+
+  it('a tag or category called index gets a page of its own and leaves the list of all of them in place', async () => {
+    const root = await folderWith({
+      'posts/a.md': '---\ntitle: A\ndate: 2024-01-01\ntags: [index, 云]\ncategories: [Index]\n---\nA\n',
+    })
+    const out = await tempDir()
+    expect((await exportSite(root, out)).failures).toEqual([])
+    for (const [kind, label] of [
+      ['tags', 'index'],
+      ['categories', 'Index'],
+    ] as const) {
+      const list = elements(await readFile(join(out, kind, 'index.html'), 'utf8'))
+      expect(list.find((e) => e.tag === 'h1')?.text).not.toBe(label)
+      const link = list.find((e) => e.tag === 'a' && e.text === label)?.attrs.href ?? ''
+      expect(link).not.toBe('index.html')
+      expect(elements(await readFile(join(out, kind, link), 'utf8')).find((e) => e.tag === 'h1')?.text).toBe(label)
+    }
   })
 })

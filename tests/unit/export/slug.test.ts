@@ -40,6 +40,19 @@ describe('uniqueSlugs', () => {
     )
     expect([...slugs.values()]).toEqual(['Hello', 'hello-2', 'HELLO-2-2'])
   })
+
+  it('never hands out a reserved name, in any case', () => {
+    const slugs = uniqueSlugs(
+      [
+        { rel: 'a', t: 'Index' },
+        { rel: 'b', t: 'index' },
+        { rel: 'c', t: '标签' },
+      ],
+      (i) => i.t,
+      ['index'],
+    )
+    expect([...slugs.values()]).toEqual(['Index-2', 'index-3', '标签'])
+  })
 })
 
 describe('guessLang', () => {
