@@ -19,6 +19,8 @@ export async function openFromCommandLine(dirArg: string, cwd: string, options: 
     // A command has the machine to itself while it runs: index on every core.
     threads: availableParallelism(),
     readTexts: false,
+    // A second walk of the whole folder for temp files of crashed saves: the app's hygiene, not a listing's.
+    sweepTemps: false,
     // The app's index cache, when the command asks for it: a second run over an unchanged folder only lists and stats it.
     cacheDir: options.cacheDir,
     trash: async () => {

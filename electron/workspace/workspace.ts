@@ -73,6 +73,8 @@ export interface OpenWorkspaceOptions {
   threads?: number
   /** Read every article's text in the background after the open, for search (default true; the command line searches nothing). */
   readTexts?: boolean
+  /** Remove the temp files of saves a crash interrupted, once the index is read (default true; the command line leaves them to the app). */
+  sweepTemps?: boolean
   /**
    * Open early: resolve once the first rows are read (about FIRST_ROWS_MS), the index reading the
    * rest in the background and telling its progress here a few times a second (the last call has
@@ -278,7 +280,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
       indexed()
       startWatching()
       // Temp files of saves a crash interrupted (over a day ago: a save in progress is never touched).
-      if (!closing)
+      if (!closing && options.sweepTemps !== false)
         void sweepStaleTemps(site, rules).catch((error: unknown) => log.warn('workspace', `Could not remove temp files old saves left in ${site.root}.`, error))
     },
     (error: unknown) => {
