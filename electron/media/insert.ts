@@ -9,7 +9,7 @@
  * upload command the image goes to the writer's host (./upload) and its URL is linked. When any
  * step fails, what this call wrote is taken back, so a failure leaves the folder as it was.
  */
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes, webcrypto } from 'node:crypto'
 import { link, lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
@@ -60,8 +60,9 @@ interface Checked {
   plan: ProcessPlan | null
 }
 
-function hashOf(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex')
+/** Hashed in libuv's pool (WebCrypto's digest), not on the main loop: a photo is megabytes, and the window waits on that loop. */
+async function hashOf(bytes: Uint8Array): Promise<string> {
+  return Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex')
 }
 
 function refuse(message: string, said?: Said): FolioError {
@@ -108,7 +109,7 @@ export async function checkImage(input: ImageInput, settings: InsertSettings, no
   const name = settings.naming === 'timestamp' || own === 'empty' ? timestampName(now, sniffed.ext) : own
   const alt = own === 'empty' ? '' : own.slice(0, own.lastIndexOf('.'))
   const plan = sniffed.type === 'svg' ? null : await planProcessing(input.name, sniffed.type, bytes, settings, MAX_PIXELS)
-  return { given: input.name, name, type: sniffed.type, bytes, hash: hashOf(bytes), alt, plan }
+  return { given: input.name, name, type: sniffed.type, bytes, hash: await hashOf(bytes), alt, plan }
 }
 
 /** The bytes that land: the photo turned upright, scaled, stripped and re-encoded as planned (the slow part). */
@@ -156,7 +157,7 @@ async function sameBytes(abs: string, files: Map<string, { name: string; size: n
   for (const file of files.values()) {
     if (file.size !== image.bytes.length) continue
     const bytes = await readFile(join(abs, file.name)).catch(() => null)
-    if (bytes && hashOf(bytes) === image.hash) return file.name
+    if (bytes && (await hashOf(bytes)) === image.hash) return file.name
   }
   return null
 }

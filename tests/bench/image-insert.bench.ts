@@ -1,0 +1,171 @@
+/**
+ * Inserting a 12 MP phone photo with resize (to 1920 wide, turned upright, location stripped) by
+ * dropping it on the editor of the built renderer, with the real handlers behind it (e2e harness):
+ *
+ * - time from the drop to the paint that shows the link in the editor, against the fastest plain
+ *   way to put the photo into the folder at all (copying the file, in the same run); the time
+ *   until the scaled file is on disk is printed for reference. Target: ≤ 500 ms to the link.
+ * - typing while it runs: keystroke → paint p95 while a photo is being inserted, against typing
+ *   with no insert (the same article, the same run), as a ratio. Target: unaffected (≤ 1.5×).
+ */
+import { copyFile, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import sharp from 'sharp'
+import { launchApp } from '../e2e/harness'
+import { median, printTable, rowOf, time } from './support'
+import { bounded, pageScript, quantile, sleep, typeBursts, typingText, type Cadence } from './typing'
+
+const SMALL = process.env['BENCH_SMALL'] === '1'
+const RUNS = SMALL ? 2 : 5
+const STEP_TIMEOUT_MS = 120_000
+const MAX_WIDTH = 1920
+/** About four seconds of typing: as long as a photo takes to land on a loaded machine. */
+const KEYS = SMALL ? 30 : 60
+const CADENCE: Cadence = { burst: 10, gapMs: 50, pauseMs: 200 }
+
+/** 4000 × 3000, stored sideways with EXIF orientation 6 and GPS tags, with grain so it compresses like a photo. */
+async function phonePhoto(): Promise<Buffer> {
+  return sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 90, g: 140, b: 200 }, noise: { type: 'gaussian', mean: 120, sigma: 25 } } })
+    .withExif({
+      IFD0: { Make: 'BenchPhone' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 14/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '121/1 28/1 0/1' },
+    })
+    .withMetadata({ orientation: 6 })
+    .jpeg({ quality: 88 })
+    .toBuffer()
+}
+
+async function until(check: () => Promise<boolean>, what: string): Promise<number> {
+  const started = performance.now()
+  while (!(await check())) {
+    if (performance.now() - started > STEP_TIMEOUT_MS) throw new Error(`timed out after ${STEP_TIMEOUT_MS / 1000} s waiting for ${what}`)
+    await sleep(20)
+  }
+  return performance.now() - started
+}
+
+const exists = (path: string) =>
+  stat(path).then(
+    (s) => s.size > 0,
+    () => false,
+  )
+
+const root = await mkdtemp(join(tmpdir(), 'folio-bench-insert-'))
+try {
+  const photo = await phonePhoto()
+  // The plain baseline's source: the photo as a file, where a person's photos are.
+  const source = join(root, 'IMG_0001.jpg')
+  await writeFile(source, photo)
+  const site = join(root, 'site')
+  await mkdir(join(site, 'posts'), { recursive: true })
+  for (let i = 0; i <= RUNS; i++) await writeFile(join(site, 'posts', `trip-${i}.md`), `---\ntitle: Trip ${i}\n---\n\nDay ${i}.\n`)
+  const script = await pageScript()
+  const app = await bounded(launchApp({ contentDir: site }), 5 * 60_000, 'the app to list the folder')
+  const { page } = app
+  try {
+    await bounded(page.evaluate(script), STEP_TIMEOUT_MS, 'the bench helpers to load')
+    await bounded(
+      page.evaluate(() => window.folioBench!.watchKeystrokes()),
+      STEP_TIMEOUT_MS,
+      'the keystroke watch to start',
+    )
+    // The photo waits in the page, as a file a person holds over the window before letting go.
+    await bounded(
+      page.evaluate((data) => {
+        ;(window as unknown as { benchPhoto: File }).benchPhoto = new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], 'IMG_0001.jpg', {
+          type: 'image/jpeg',
+        })
+      }, photo.toString('base64')),
+      STEP_TIMEOUT_MS,
+      'the photo to reach the page',
+    )
+
+    const open = async (i: number): Promise<void> => {
+      await page.locator(`[data-testid=article-item][data-path="posts/trip-${i}.md"]`).click({ timeout: STEP_TIMEOUT_MS })
+      await page.locator('.cm-content').click({ timeout: STEP_TIMEOUT_MS })
+      await page.keyboard.press('Control+End')
+    }
+    /** Drops the photo at the end of the text; resolves with ms from the drop to the paint showing its link. */
+    const drop = (link: string) =>
+      page.evaluate(
+        ({ link, timeoutMs }) =>
+          new Promise<number>((resolve, reject) => {
+            const content = document.querySelector('.cm-content')!
+            const line = [...document.querySelectorAll('.cm-line')].at(-1)!.getBoundingClientRect()
+            const transfer = new DataTransfer()
+            transfer.items.add((window as unknown as { benchPhoto: File }).benchPhoto)
+            const timer = setTimeout(() => reject(new Error(`no link "${link}" after ${timeoutMs} ms`)), timeoutMs)
+            const observer = new MutationObserver(() => {
+              if (!content.textContent?.includes(link)) return
+              observer.disconnect()
+              clearTimeout(timer)
+              void window.folioBench!.afterPaint().then((painted) => resolve(painted - dropped))
+            })
+            observer.observe(content, { subtree: true, childList: true, characterData: true })
+            const at = { clientX: line.right - 2, clientY: line.top + line.height / 2 }
+            const dropped = performance.now()
+            for (const kind of ['dragenter', 'dragover', 'drop'])
+              content.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: transfer, ...at }))
+          }),
+        { link, timeoutMs: STEP_TIMEOUT_MS },
+      )
+    const landed = (i: number) => join(site, 'posts', `trip-${i}.assets`, 'IMG_0001.jpg')
+    const link = (i: number) => `trip-${i}.assets/IMG_0001.jpg`
+
+    // Warm-up, and the settings every first insert shows: resize to 1920 wide.
+    await open(RUNS)
+    const warm = drop(link(RUNS))
+    const dialog = page.getByTestId('image-settings')
+    await dialog.waitFor({ timeout: STEP_TIMEOUT_MS })
+    await dialog.getByTestId('image-resize').check()
+    await dialog.getByTestId('image-max-width').fill(String(MAX_WIDTH))
+    await dialog.getByTestId('image-settings-save').click()
+    await bounded(warm, STEP_TIMEOUT_MS, 'the warm-up link')
+    await until(() => exists(landed(RUNS)), 'the warm-up photo on disk')
+
+    const toLink: number[] = []
+    const toFile: number[] = []
+    const copies: number[] = []
+    const quiet: number[] = []
+    const busy: number[] = []
+    const keys = typingText(KEYS)
+    for (let i = 0; i < RUNS; i++) {
+      await open(i)
+      await sleep(300)
+      quiet.push(...(await typeBursts(page, keys, CADENCE)))
+      const dropped = performance.now()
+      const shown = drop(link(i))
+      const typed = typeBursts(page, keys, CADENCE)
+      toLink.push(await bounded(shown, STEP_TIMEOUT_MS, 'the link'))
+      await until(() => exists(landed(i)), 'the photo on disk')
+      toFile.push(performance.now() - dropped)
+      busy.push(...(await typed))
+      const copy = join(site, 'posts', `copy-${i}.jpg`)
+      copies.push(await time(() => copyFile(source, copy)))
+      await rm(copy)
+      const scaled = await sharp(landed(i)).metadata()
+      if (scaled.width !== MAX_WIDTH) throw new Error(`the photo landed ${scaled.width} px wide, not ${MAX_WIDTH}`)
+    }
+    printTable([
+      rowOf(
+        `insert a 12 MP photo (${(photo.length / 1024 / 1024).toFixed(1)} MB JPEG) with resize, drop → link painted in the editor, ms (against copying the file)`,
+        median(toLink),
+        median(copies),
+        '≤ 500 ms',
+        {
+          maxValue: 500,
+        },
+      ),
+      rowOf('… drop → scaled photo on disk, ms (against copying the file)', median(toFile), median(copies), 'reference'),
+      rowOf('typing during an insert: keystroke → paint p95, ms (against typing with no insert)', quantile(busy, 0.95), quantile(quiet, 0.95), '≤ 1.5×', {
+        maxRatio: 1.5,
+      }),
+      rowOf('typing during an insert: keystroke → paint max, ms (against typing with no insert)', Math.max(...busy), Math.max(...quiet), 'reference'),
+    ])
+  } finally {
+    await app.close()
+  }
+} finally {
+  await rm(root, { recursive: true, force: true })
+}
