@@ -1,11 +1,8 @@
 import type { EditorView } from '@codemirror/view'
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { collectionOf } from '../shared/schema'
-import { headerDate, requiredKeys } from '../shared/frontmatter/checks'
 import { folio } from './bridge'
 import { IndexingCount } from './library/IndexingCount'
 import { FieldChecks } from './checks/FieldChecks'
-import { LOCAL_ZONE } from './checks/check-text'
 import { Editor } from './editor/Editor'
 import { revealLine } from './editor/reveal'
 import { useTopLine } from './editor/top-line'
@@ -42,6 +39,7 @@ import { Toolbar } from './workbench/Toolbar'
 import { useFileActions } from './workbench/use-file-actions'
 import { useMainEvents } from './workbench/use-main-events'
 import { usePanes } from './workbench/use-panes'
+import { useFolderRules } from './workbench/use-folder-rules'
 import { useWorkbenchCommands } from './workbench/use-workbench-commands'
 import { useOpenRequests } from './workbench/use-open-requests'
 import { useProblem } from './workbench/use-problem'
@@ -152,17 +150,7 @@ function Workbench() {
 
   const hexo = folder?.kind === 'hexo'
   const parsed = session.header.parsed
-  const collection = folder && session.path ? collectionOf(folder.kind, folder.contentRoots, session.path) : ''
-  // Required keys per collection, from the folder schema (pinned in its file, or nearly universal).
-  const requiredFor = useMemo(() => {
-    const byCollection = new Map((schema?.collections ?? []).map((c) => [c.name, requiredKeys(c)]))
-    return (path: string) => (folder ? (byCollection.get(collectionOf(folder.kind, folder.contentRoots, path)) ?? []) : [])
-  }, [schema, folder])
-  const required = useMemo(() => (session.path ? requiredFor(session.path) : []), [session.path, requiredFor])
-  // Dates without a zone are the site's wall time (its configured zone, else this computer's).
-  const timeZone = folder?.timeZone ?? LOCAL_ZONE
-  // From the text as it is, so typing a future date shows "scheduled" before it is saved.
-  const dateMs = useMemo(() => headerDate(parsed, timeZone)?.instant ?? null, [parsed, timeZone])
+  const { collection, requiredFor, required, timeZone, dateMs } = useFolderRules(folder, schema, session.path, parsed)
   const goToLine = useCallback((line: number) => view && revealLine(view, line), [view])
   // Read again after an insert and whenever the list is (a save, a change on disk).
   const mediaVersion = useMemo(() => ({ articles, mediaChanged }), [articles, mediaChanged])
