@@ -117,6 +117,19 @@ export function placementFor(articleRel: string, rules: AssetRules, settings: In
   }
 }
 
+/**
+ * Where a Hugo leaf page goes to become a page bundle (`posts/trip.md` → `posts/trip/index.md`),
+ * so an image can sit beside it; null when the article is no leaf page of a Hugo site (already a
+ * bundle, or another generator's).
+ */
+export function leafBundle(articleRel: string, rules: AssetRules): string | null {
+  if (rules.kind !== 'hugo' || isBundleIndex(articleRel)) return null
+  const dot = articleRel.lastIndexOf('.')
+  const slash = articleRel.lastIndexOf('/')
+  if (dot <= slash + 1) return null
+  return `${articleRel.slice(0, dot)}/index${articleRel.slice(dot)}`
+}
+
 /** Windows refuses these names whatever their extension. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i
 
