@@ -14,6 +14,10 @@ import type { SiteData } from '../../shared/render/site-refs'
 import { frameShell, previewBody, PreviewRenderer, type PreviewBlock, type PreviewOptions } from './render'
 import { frameTopLine, jumpEditorToLine, scrollEditorToLine, scrollFrameTo, scrollFrameToLine, type FrameView } from './scroll-sync'
 
+/** Blocks mounted at a time when an article opens, and the longest the window mounts at a stretch before it lets keys in. */
+const MOUNT_SLICE = 100
+const SLICE_MS = 8
+
 /** How long after the writer scrolls one side the other side's scrolling is taken as following, not leading. */
 const LEAD_MS = 300
 
@@ -209,13 +213,28 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
     const current = view.current
     // Between a new shell's start and its load, the old document is already going.
     if (!current?.root.isConnected || !rendered) return
-    current.mounted = patchBlocks(current.root, current.mounted, rendered.blocks)
-    if (current.article !== rendered.article) {
-      current.article = rendered.article
-      players.current?.clear()
-      scrollFrameToLine(current, topLineNow.current)
+    const all = rendered.blocks
+    let timer: ReturnType<typeof setTimeout> | undefined
+    // Many more blocks than the frame holds (a long article opened) go in a slice at a time, letting keys in between.
+    const mount = () => {
+      const started = performance.now()
+      do {
+        const upTo = all.length - current.mounted.length > MOUNT_SLICE ? current.mounted.length + MOUNT_SLICE : all.length
+        current.mounted = patchBlocks(current.root, current.mounted, upTo === all.length ? all : all.slice(0, upTo))
+      } while (current.mounted.length < all.length && performance.now() - started < SLICE_MS)
+      if (current.mounted.length < all.length) {
+        timer = setTimeout(mount)
+        return
+      }
+      if (current.article !== rendered.article) {
+        current.article = rendered.article
+        players.current?.clear()
+        scrollFrameToLine(current, topLineNow.current)
+      }
+      players.current?.layout()
     }
-    players.current?.layout()
+    mount()
+    return () => clearTimeout(timer)
   }, [rendered, loads])
   useEffect(() => {
     // The editor follows the preview's scrolling: its new top line is not a reason to move the preview back.

@@ -73,6 +73,8 @@ interface Held {
 }
 
 const NOTHING: Held = { answer: 0, blocks: [], raw: [] }
+/** The longest the window sanitizes at a stretch before it lets keys in: well under a frame. */
+const SLICE_MS = 8
 /** The answer number of a render made in the window (render()): the worker never builds on it. */
 const LOCAL = -1
 
@@ -142,12 +144,14 @@ export class PreviewRenderer {
     for (let round = 0; ; round++) {
       const drawn = this.drawn()
       const answer = await renderInWorker({ client: this.client, base: this.held.answer, body, options, diagrams: drawn })
+      // Many new blocks (an article opened, another site answer) are sanitized a slice at a time, letting keys in between.
+      const fresh = await this.sanitizedInSlices(answer.update)
       if (!answer.update.whole && answer.base !== this.held.answer) {
         // Another render of this renderer was taken meanwhile: this update builds on what is gone. Once more, whole.
         this.held = NOTHING
         continue
       }
-      const blocks = this.take(answer.update, lineOffset, answer.id)
+      const blocks = this.take(answer.update, lineOffset, answer.id, fresh)
       if (this.done(answer.update.diagrams, drawn, round)) return blocks
     }
   }
@@ -176,11 +180,9 @@ export class PreviewRenderer {
   }
 
   /** Applies an update to the blocks held: only new blocks are sanitized (after a whole render, only those whose HTML is new). */
-  private take(update: BlockUpdate, lineOffset: number, answer: number): PreviewBlock[] {
+  private take(update: BlockUpdate, lineOffset: number, answer: number, sanitized?: PreviewBlock[]): PreviewBlock[] {
     const before = update.whole ? NOTHING : this.held
-    const known = new Map<string, PreviewBlock>()
-    if (update.whole) this.held.raw.forEach((raw, i) => known.set(raw, this.held.blocks[i]!))
-    const fresh = update.blocks.map((block) => known.get(block.html) ?? this.sanitize(block.html))
+    const fresh = sanitized ?? this.sanitizedAll(update)
     const keep = before.blocks.length - update.tail
     const blocks = [...before.blocks.slice(0, update.head), ...fresh, ...before.blocks.slice(keep)]
     const raw = [...before.raw.slice(0, update.head), ...update.blocks.map((block) => block.html), ...before.raw.slice(keep)]
@@ -190,6 +192,33 @@ export class PreviewRenderer {
     })
     this.held = { answer, blocks, raw }
     return blocks
+  }
+
+  /** The update's blocks sanitized; after a whole render, the blocks held whose HTML it still has are reused. */
+  private known(update: BlockUpdate): Map<string, PreviewBlock> {
+    const known = new Map<string, PreviewBlock>()
+    if (update.whole) this.held.raw.forEach((raw, i) => known.set(raw, this.held.blocks[i]!))
+    return known
+  }
+
+  private sanitizedAll(update: BlockUpdate): PreviewBlock[] {
+    const known = this.known(update)
+    return update.blocks.map((block) => known.get(block.html) ?? this.sanitize(block.html))
+  }
+
+  /** As sanitizedAll, giving the window back to the writer's keys every few milliseconds. */
+  private async sanitizedInSlices(update: BlockUpdate): Promise<PreviewBlock[]> {
+    const known = this.known(update)
+    const fresh: PreviewBlock[] = []
+    let slice = performance.now()
+    for (const block of update.blocks) {
+      fresh.push(known.get(block.html) ?? this.sanitize(block.html))
+      if (performance.now() - slice > SLICE_MS) {
+        await new Promise((resolve) => setTimeout(resolve))
+        slice = performance.now()
+      }
+    }
+    return fresh
   }
 
   private sanitize(html: string): PreviewBlock {
