@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import type { ContentChange, EventApi, UiLocale, EventName, FolderInfo, InvokeApi, InvokeMethod, InvokeResult, PendingOpen, Settings } from '../shared/contract'
 import * as v from 'valibot'
 import { INVOKE, INVOKE_ARGUMENTS } from '../shared/contract'
-import { FolioError, type Envelope, type FolioErrorData } from '../shared/errors'
+import { FolioError, said, type Envelope, type FolioErrorData } from '../shared/errors'
 import { openWorkspace, type Workspace } from './workspace/workspace'
 import { createCrashJournal } from './recovery/crash-journal'
 import { createTaxonomyService, type TaxonomyService } from './taxonomy/service'
@@ -308,7 +308,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     runPublish: async (command) => {
       const ws = open()
-      if (publishing) throw new FolioError({ code: 'CANCELLED', message: 'A publish command is still running. Wait for it, or stop it, then run again.' })
+      if (publishing) throw new FolioError({ code: 'CANCELLED', ...said('publish-busy') })
       const run = runPublish(command, ws.info.root, (text) => deps.emit('publishOutput', { text }))
       publishing = run
       try {

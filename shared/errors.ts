@@ -24,69 +24,160 @@ export type ErrorCode =
 /**
  * Which sentence a message from the main process is, for the renderer to say it in the UI's
  * language from the values in `params` (renderer/i18n/errors.ts); `message` keeps the English the
- * command line prints. The params each reason carries are listed beside it.
+ * command line prints. The params each reason carries are listed beside it. The newer reasons'
+ * English is in ENGLISH below, made into the message by `said`; the older ones' is written where
+ * they are raised.
  */
-export type MessageReason =
+export const MESSAGE_REASONS = [
   /** doing, path: the file is not there (moved or deleted?). */
-  | 'file-missing'
+  'file-missing',
   /** doing, path: a folder where a file was expected. */
-  | 'is-folder'
+  'is-folder',
   /** doing, path, kind (fifo, socket, device, link, other): not a regular file. */
-  | 'not-regular'
+  'not-regular',
   /** doing, path, errno, detail: the system refused a read or write (detail: its own words). */
-  | 'io'
+  'io',
   /** doing, path, root: the open folder is gone. */
-  | 'folder-gone'
+  'folder-gone',
   /** path: a path that leads outside the open folder. */
-  | 'outside-folder'
+  'outside-folder',
   /** path: changed on disk since it was opened. */
-  | 'changed-since-opened'
+  'changed-since-opened',
   /** path: changed on disk by another program during an edit. */
-  | 'changed-during-edit'
+  'changed-during-edit',
   /** path: read-only because of its encoding or size, or its permissions. */
-  | 'utf-16'
-  | 'not-utf-8'
-  | 'cr-only'
+  'utf-16',
+  'not-utf-8',
+  'cr-only',
   /** path, size, max (megabytes). */
-  | 'too-large'
-  | 'no-write-permission'
+  'too-large',
+  'no-write-permission',
   /** path, uid. */
-  | 'other-owner'
+  'other-owner',
   /** path: something with this name is there already. */
-  | 'name-taken'
+  'name-taken',
   /** from, to. */
-  | 'rename-taken'
+  'rename-taken',
   /** to, ext: a new name without the article's extension. */
-  | 'no-extension'
+  'no-extension',
   /** from, to, folder: the post's asset folder would land on an existing folder. */
-  | 'asset-folder-taken'
+  'asset-folder-taken',
   /** A preview (replace, rename, bulk edit) that was applied or dropped. */
-  | 'preview-gone'
+  'preview-gone',
   /** dir: an export into the open folder itself. */
-  | 'export-into-folder'
+  'export-into-folder',
   /** folder. */
-  | 'nothing-to-export'
+  'nothing-to-export',
   /** path, line, detail: an exported article whose header does not parse. */
-  | 'export-header'
-  | 'pdf-unavailable'
+  'export-header',
+  'pdf-unavailable',
   /** command, detail: the upload command cannot be run as written. */
-  | 'upload-command'
+  'upload-command',
   /** name, detail, output: the upload command failed. */
-  | 'upload-failed'
+  'upload-failed',
   /** name, size, max: an image over the size Folio inserts. */
-  | 'image-too-large'
+  'image-too-large',
   /** name, megapixels. */
-  | 'image-too-many-pixels'
+  'image-too-many-pixels',
   /** name, detail: not readable as an image. */
-  | 'image-unreadable'
+  'image-unreadable',
   /** name: an image name that leads into other folders. */
-  | 'image-name-path'
+  'image-name-path',
   /** where. */
-  | 'image-folder-read-only'
+  'image-folder-read-only',
   /** where. */
-  | 'disk-full'
+  'disk-full',
   /** where, detail. */
-  | 'image-copy-failed'
+  'image-copy-failed',
+  /** theme, detail: the export theme's stylesheet cannot be read. */
+  'export-theme',
+  /** root. */
+  'git-no-repository',
+  /** path. */
+  'git-not-article',
+  'git-busy',
+  /** operation: a rebase, merge, cherry-pick … left unfinished. */
+  'git-mid-operation',
+  'git-nothing-chosen',
+  'git-no-message',
+  /** detail: what git said went wrong, in its words. */
+  'git-failed',
+  /** id. */
+  'bulk-undo-gone',
+  /** root: the folder the bulk edit was made in. */
+  'bulk-undo-elsewhere',
+  /** what (new value, value to merge into, field name, value). */
+  'value-empty',
+  /** value. */
+  'same-name',
+  'merge-nothing',
+  'categories-flat',
+  'category-none',
+  /** category. */
+  'category-into-itself',
+  /** path. */
+  'not-in-folder',
+  /** name: every numbered name is taken. */
+  'numbered-names-full',
+  /** path. */
+  'read-back-failed',
+  'title-needed',
+  /** path. */
+  'rename-folder',
+  /** path. */
+  'folder-exists',
+  /** detail: the pattern's error, as the engine says it. */
+  'bad-regex',
+  'publish-busy',
+  /** key. */
+  'key-exists',
+  /** key. */
+  'map-not-list',
+  /** key, index. */
+  'no-list-item',
+  /** The header is indented with tabs and the edit would change how Hexo reads other lines. */
+  'header-tabs',
+  /** line, detail: the header does not parse, or (kind not-read) the site does not read it. */
+  'header-unparsed',
+  'header-not-read',
+] as const
+
+export type MessageReason = (typeof MESSAGE_REASONS)[number]
+
+/** The English of the newer reasons: `said` fills it for the message the command line prints. */
+export const ENGLISH: Partial<Record<MessageReason, string>> = {
+  'export-theme': 'Cannot read the export theme "{theme}": {detail}. Reinstall Folio or pass an existing theme.',
+  'git-no-repository': '{root} is not inside a git repository.',
+  'git-not-article': '"{path}" is not an article in this folder.',
+  'git-busy': 'Git is still busy with the last pull, push or commit. Wait for it, or stop it, then try again.',
+  'git-mid-operation': 'Git is in the middle of a {operation}. Finish it in git (git {operation} --continue, or --abort), then commit from Folio.',
+  'git-nothing-chosen': 'Choose at least one article to commit.',
+  'git-no-message': 'Write a commit message first.',
+  'git-failed': '{detail}',
+  'bulk-undo-gone': 'There is no bulk edit {id} to undo (already undone?).',
+  'bulk-undo-elsewhere': 'That bulk edit was made in {root}. Open that folder to undo it.',
+  'value-empty': 'The {what} is empty. Type a value.',
+  'same-name': '"{value}" is already called that. Type a different name.',
+  'merge-nothing': 'Choose at least one value other than the one to merge into.',
+  'categories-flat': 'Only Hexo sites nest categories; rename the category instead.',
+  'category-none': 'Choose a category to move.',
+  'category-into-itself': 'Cannot move {category} inside itself. Choose another parent.',
+  'not-in-folder': '{path} is not an article of this folder. Refresh the library and select again.',
+  'numbered-names-full': 'Could not create {name}: 99 files with that name already exist. Choose another title.',
+  'read-back-failed': '{path} was written but could not be read back.',
+  'title-needed': 'A new article needs a title.',
+  'rename-folder': 'Could not rename {path}: it is a folder; rename articles one by one.',
+  'folder-exists': 'Could not create the folder {path}: it already exists.',
+  'bad-regex': 'The regular expression is not valid: {detail}',
+  'publish-busy': 'A publish command is still running. Wait for it, or stop it, then run again.',
+  'key-exists': 'The header already has a key "{key}"',
+  'map-not-list': '"{key}" is a map, not a list',
+  'no-list-item': '"{key}" has no list item {index}',
+  'header-tabs':
+    'The header is indented with tabs, which Hexo reads as two spaces each, and this edit would change how Hexo reads other lines; replace the tabs with spaces to make it',
+  'header-unparsed': 'The header does not parse (line {line}: {detail}); edit it as text',
+  'header-not-read': 'The site does not read this header (line {line}: {detail}); Folio leaves it as it is',
+}
 
 export type MessageParams = Record<string, string | number>
 
@@ -99,6 +190,12 @@ export interface Said {
 /** An English sentence for the command line and logs, with its name for the UI's language. */
 export interface Problem extends Said {
   message: string
+}
+
+/** A reason of ENGLISH with its values: the English message and the name for the UI's language. */
+export function said(reason: MessageReason, params: MessageParams = {}): Problem {
+  const english = ENGLISH[reason] ?? reason
+  return { reason, params, message: english.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole)) }
 }
 
 export interface FolioErrorData {

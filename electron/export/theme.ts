@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { FolioError } from '../../shared/errors'
+import { FolioError, said } from '../../shared/errors'
 
 /** resources/themes/ of this checkout (the CLI, tests and benchmarks run from source). */
 const THEMES_DIR = fileURLToPath(new URL('../../resources/themes/', import.meta.url))
@@ -15,9 +15,6 @@ export async function loadTheme(name = 'default', dir = THEMES_DIR): Promise<str
   try {
     return await readFile(path, 'utf8')
   } catch (error) {
-    throw new FolioError({
-      code: 'NOT_FOUND',
-      message: `Cannot read the export theme "${path}": ${(error as Error).message}. Reinstall Folio or pass an existing theme.`,
-    })
+    throw new FolioError({ code: 'NOT_FOUND', ...said('export-theme', { theme: path, detail: (error as Error).message }) })
   }
 }

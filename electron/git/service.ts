@@ -4,7 +4,7 @@
  */
 import { posix } from 'node:path'
 import type { CommitInfo, GitOutcome, GitProgress, GitState } from '../../shared/contract'
-import { FolioError } from '../../shared/errors'
+import { FolioError, said } from '../../shared/errors'
 import { isArticleName } from '../workspace/scan'
 import { articleChanges } from './articles'
 import { articleHistory, stageText, textAt } from './history'
@@ -46,7 +46,7 @@ export function createGitService(deps: GitServiceDeps): GitService {
 
   const need = async (): Promise<Repo> => {
     const found = await findOnce()
-    if (!found) throw new FolioError({ code: 'NOT_FOUND', message: `${deps.root} is not inside a git repository.` })
+    if (!found) throw new FolioError({ code: 'NOT_FOUND', ...said('git-no-repository', { root: deps.root }) })
     return found
   }
 
@@ -55,7 +55,7 @@ export function createGitService(deps: GitServiceDeps): GitService {
     const top = posix.normalize(r.prefix + rel)
     // The renderer is not trusted: '', '.' or '..' would stage the whole repository.
     if (rel === '' || top === '.' || top.startsWith('../') || top === '..' || !top.startsWith(r.prefix) || top === r.prefix.replace(/\/$/, '')) {
-      throw new FolioError({ code: 'INVALID_PATH', path: rel, message: `"${rel}" is not an article in this folder.` })
+      throw new FolioError({ code: 'INVALID_PATH', path: rel, ...said('git-not-article', { path: rel }) })
     }
     return top
   }
@@ -63,8 +63,7 @@ export function createGitService(deps: GitServiceDeps): GitService {
 
   /** Only one commit, pull or push at a time: a second would fight the first for git's lock. */
   const exclusive = async <T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
-    if (running)
-      throw new FolioError({ code: 'CANCELLED', message: 'Git is still busy with the last pull, push or commit. Wait for it, or stop it, then try again.' })
+    if (running) throw new FolioError({ code: 'CANCELLED', ...said('git-busy') })
     const controller = new AbortController()
     running = controller
     try {
@@ -76,7 +75,7 @@ export function createGitService(deps: GitServiceDeps): GitService {
 
   const fail = (error: unknown): never => {
     if (error instanceof FolioError) throw error
-    throw new FolioError({ code: 'IO', message: error instanceof Error ? error.message : String(error) })
+    throw new FolioError({ code: 'IO', ...said('git-failed', { detail: error instanceof Error ? error.message : String(error) }) })
   }
 
   return {
@@ -110,10 +109,7 @@ export function createGitService(deps: GitServiceDeps): GitService {
       const r = await need()
       const status = await repoStatus(r, deps.root, undefined, true).catch(fail)
       if (status.operation !== null && status.operation !== 'merge') {
-        throw new FolioError({
-          code: 'CANCELLED',
-          message: `Git is in the middle of a ${status.operation}. Finish it in git (git ${status.operation} --continue, or --abort), then commit from Folio.`,
-        })
+        throw new FolioError({ code: 'CANCELLED', ...said('git-mid-operation', { operation: status.operation }) })
       }
       // A staged rename commits its old name's removal with it, or the article would be copied.
       const renamedFrom = paths.flatMap((p) => status.changes.find((c) => c.path === p)?.from ?? [])

@@ -7,6 +7,7 @@ import { access } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { git, GitFailedError, runGit, type GitRunOptions } from './run'
 import type { Repo } from './status'
+import { FolioError, said } from '../../shared/errors'
 
 export interface Outcome {
   /** What git printed, for the log the UI shows. */
@@ -23,8 +24,8 @@ export async function commitPaths(
   message: string,
   options: { merging: boolean; signal?: AbortSignal; staged?: readonly string[] },
 ): Promise<Outcome & { commit: string }> {
-  if (paths.length === 0) throw new Error('Choose at least one article to commit.')
-  if (message.trim() === '') throw new Error('Write a commit message first.')
+  if (paths.length === 0) throw new FolioError({ code: 'BAD_ARGUMENT', ...said('git-nothing-chosen') })
+  if (message.trim() === '') throw new FolioError({ code: 'BAD_ARGUMENT', ...said('git-no-message') })
   const opts: GitRunOptions = { cwd: repo.top, timeoutMs: 10 * 60_000, ...(options.signal ? { signal: options.signal } : {}) }
   // New files must be known to git before `commit --only` can take them; -A stages deletions too.
   // (A rename's old name is already staged as removed, and is in neither the index nor the folder.)

@@ -5,7 +5,7 @@
  * never overwritten.
  */
 import type { BulkResult, BulkSkip } from '../../shared/contract'
-import { FolioError } from '../../shared/errors'
+import { FolioError, said } from '../../shared/errors'
 import { applyPatches } from '../../shared/frontmatter'
 import type { ArticleStore } from '../workspace/article-store'
 import type { UndoLog, JournalEntry, JournalFile } from './undo-log'
@@ -88,9 +88,9 @@ export async function applyPlan(plan: Plan, store: FileStore, journal: UndoLog):
 /** Restores every file that still holds what the edit wrote; the others are reported, untouched. */
 export async function undoEdit(id: string, store: FileStore, journal: UndoLog): Promise<BulkResult> {
   const entry = await journal.read(id)
-  if (!entry) throw new FolioError({ code: 'NOT_FOUND', message: `There is no bulk edit ${id} to undo (already undone?).` })
+  if (!entry) throw new FolioError({ code: 'NOT_FOUND', ...said('bulk-undo-gone', { id }) })
   if (entry.root !== store.root) {
-    throw new FolioError({ code: 'BAD_ARGUMENT', message: `That bulk edit was made in ${entry.root}. Open that folder to undo it.` })
+    throw new FolioError({ code: 'BAD_ARGUMENT', ...said('bulk-undo-elsewhere', { root: entry.root }) })
   }
   const changed: string[] = []
   const skipped: BulkSkip[] = []

@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { ArticleSummary, BulkOperation, BulkSkip, DiffHunk, SiteKind } from '../../shared/contract'
-import { FolioError } from '../../shared/errors'
+import { FolioError, said, type MessageParams, type MessageReason } from '../../shared/errors'
 import { applyPatches, parse, removeKey, setValue } from '../../shared/frontmatter'
 import type { EditOptions, ParsedFrontMatter, TextPatch } from '../../shared/frontmatter/types'
 import { decode, encode, hashBytes } from '../workspace/encoding'
@@ -66,12 +66,12 @@ interface Prepared {
   edit: FileEdit
 }
 
-function badArgument(message: string): FolioError {
-  return new FolioError({ code: 'BAD_ARGUMENT', message })
+function badArgument(reason: MessageReason, params: MessageParams = {}): FolioError {
+  return new FolioError({ code: 'BAD_ARGUMENT', ...said(reason, params) })
 }
 
 function requireText(value: string, what: string): string {
-  if (value.trim() === '') throw badArgument(`The ${what} is empty. Type a value.`)
+  if (value.trim() === '') throw badArgument('value-empty', { what })
   return value
 }
 
@@ -114,22 +114,22 @@ function prepare(source: PlanSource, op: BulkOperation, opts: EditOptions): Prep
   switch (op.kind) {
     case 'rename':
       requireText(op.to, 'new value')
-      if (op.from === op.to) throw badArgument(`"${op.from}" is already called that. Type a different name.`)
+      if (op.from === op.to) throw badArgument('same-name', { value: op.from })
       return valueEdit(source, op.key, new Map([[op.from, op.to]]), site, opts)
     case 'merge': {
       requireText(op.to, 'value to merge into')
       const froms = op.from.filter((f) => f !== op.to)
-      if (froms.length === 0) throw badArgument('Choose at least one value other than the one to merge into.')
+      if (froms.length === 0) throw badArgument('merge-nothing')
       return valueEdit(source, op.key, new Map(froms.map((f) => [f, op.to])), site, opts)
     }
     case 'delete':
       return valueEdit(source, op.key, new Map([[op.value, null]]), site, opts)
     case 'move-category': {
-      if (!siteRules(site).categories.hierarchy) throw badArgument('Only Hexo sites nest categories; rename the category instead.')
+      if (!siteRules(site).categories.hierarchy) throw badArgument('categories-flat')
       const name = op.from[op.from.length - 1]
-      if (name === undefined) throw badArgument('Choose a category to move.')
+      if (name === undefined) throw badArgument('category-none')
       if (op.toParent.length >= op.from.length && op.from.every((s, i) => op.toParent[i] === s)) {
-        throw badArgument(`Cannot move ${op.from.join(CATEGORY_SEPARATOR)} inside itself. Choose another parent.`)
+        throw badArgument('category-into-itself', { category: op.from.join(CATEGORY_SEPARATOR) })
       }
       const to = [...op.toParent, name].join(CATEGORY_SEPARATOR)
       return valueEdit(source, 'categories', new Map([[op.from.join(CATEGORY_SEPARATOR), to]]), site, opts)
@@ -141,7 +141,7 @@ function prepare(source: PlanSource, op: BulkOperation, opts: EditOptions): Prep
       requireText(op.key, 'field name')
       if (op.kind === 'add-to-list' || op.kind === 'remove-from-list') requireText(op.value, 'value')
       const unknown = missing(op.paths)
-      if (unknown.length > 0) throw badArgument(`${unknown[0]} is not an article of this folder. Refresh the library and select again.`)
+      if (unknown.length > 0) throw badArgument('not-in-folder', { path: unknown[0] ?? '' })
       const edit: FileEdit =
         op.kind === 'set'
           ? (text) => setValue(text, op.key, op.value, opts)

@@ -6,7 +6,7 @@
 import { stringify as yamlScalar } from 'yaml'
 import type { NewArticleOptions } from '../../shared/contract'
 import type { FrontMatterFormat } from '../../shared/frontmatter/types'
-import { FolioError } from '../../shared/errors'
+import { FolioError, said } from '../../shared/errors'
 import { formatDate, offsetText, wallTimeAt } from '../../shared/frontmatter/dates'
 import type { Guard } from './guard'
 import { createExclusive } from './open-inside'
@@ -217,5 +217,5 @@ export async function writeNew(guard: Guard, folderRel: string, name: string, by
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     }
   }
-  throw new FolioError({ code: 'EXISTS', message: `Could not create ${name}: 99 files with that name already exist. Choose another title.` })
+  throw new FolioError({ code: 'EXISTS', ...said('numbered-names-full', { name }) })
 }

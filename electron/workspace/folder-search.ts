@@ -9,7 +9,7 @@ import type { Generator } from '../../shared/sites/types'
 import { compileQuery, matchesIn, type SearchQuery } from '../../shared/search/query'
 import { snippetAt } from '../../shared/search/snippet'
 import type { ArticleMatches, SearchMatch, SearchRequest, SearchResults } from '../../shared/contract'
-import { FolioError } from '../../shared/errors'
+import { FolioError, said } from '../../shared/errors'
 import type { HeaderError } from '../../shared/frontmatter/types'
 
 export interface SearchDoc {
@@ -85,7 +85,7 @@ export function searchFolder(
   const compiled = compileQuery(request.query)
   if (!compiled.ok) {
     if (compiled.message === 'empty') return { articles: [], totalMatches: 0, totalArticles: 0, nextOffset: null, counted: true }
-    throw new FolioError({ code: 'BAD_ARGUMENT', message: `The regular expression is not valid: ${compiled.message}` })
+    throw new FolioError({ code: 'BAD_ARGUMENT', ...said('bad-regex', { detail: compiled.message }) })
   }
   const { pattern } = compiled
   const offset = request.offset ?? 0

@@ -17,7 +17,7 @@ import type {
   SearchRequest,
   SearchResults,
 } from '../../shared/contract'
-import { FolioError } from '../../shared/errors'
+import { FolioError, said } from '../../shared/errors'
 import type { FrontMatterFormat } from '../../shared/frontmatter/types'
 import type { FolderSchema } from '../../shared/schema'
 import { companionFolder, postAssetFolder } from '../../shared/assets'
@@ -318,7 +318,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     // Outside the content roots (or not an article by the site's rules): summarise it anyway.
     const [bytes, s] = await Promise.all([readFile(abs), stat(abs)])
     const indexedFile = summarize({ rel, size: s.size, mtimeMs: s.mtimeMs, kind: 'article' }, bytes, site, rules)
-    if (!indexedFile) throw new FolioError({ code: 'IO', path: rel, message: `${rel} was written but could not be read back.` })
+    if (!indexedFile) throw new FolioError({ code: 'IO', path: rel, ...said('read-back-failed', { path: rel }) })
     return indexedFile.summary
   }
 
@@ -347,7 +347,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
 
   const createArticle = async (newOptions: NewArticleOptions): Promise<ArticleSummary> => {
     const title = newOptions.title.trim()
-    if (!title) throw new FolioError({ code: 'BAD_ARGUMENT', message: 'A new article needs a title.' })
+    if (!title) throw new FolioError({ code: 'BAD_ARGUMENT', ...said('title-needed') })
     const prevailing = prevailingFormat(newOptions.folder ?? site.contentRoots[0] ?? '')
     const plan = planArticle(site, { ...newOptions, title }, new Date(), prevailing)
     try {
@@ -391,9 +391,16 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     const target = await guard.resolve(to, { noFollow: true })
     return locked(source.abs, async () => {
       const s = await lstat(source.abs).catch(() => null)
-      if (!s) throw new FolioError({ code: 'NOT_FOUND', path: source.rel, message: `Could not rename ${source.rel}: it does not exist.` })
-      if (s.isDirectory())
-        throw new FolioError({ code: 'BAD_ARGUMENT', path: source.rel, message: `Could not rename ${source.rel}: it is a folder; rename articles one by one.` })
+      if (!s) {
+        throw new FolioError({
+          code: 'NOT_FOUND',
+          path: source.rel,
+          message: `Could not rename ${source.rel}: it does not exist.`,
+          reason: 'file-missing',
+          params: { doing: 'rename', path: source.rel },
+        })
+      }
+      if (s.isDirectory()) throw new FolioError({ code: 'BAD_ARGUMENT', path: source.rel, ...said('rename-folder', { path: source.rel }) })
       // On case-insensitive disks `a.md` → `A.md` finds the target "existing": it is the same file.
       const existing = source.abs === target.abs ? null : await lstat(target.abs).catch(() => null)
       if (existing && !(existing.ino === s.ino && existing.dev === s.dev)) {
@@ -540,7 +547,13 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
       const target = await guard.resolve(path, { noFollow: true })
       await locked(target.abs, async () => {
         if (!(await exists(target.abs)))
-          throw new FolioError({ code: 'NOT_FOUND', path: target.rel, message: `Could not move ${target.rel} to the trash: it does not exist.` })
+          throw new FolioError({
+            code: 'NOT_FOUND',
+            path: target.rel,
+            message: `Could not move ${target.rel} to the trash: it does not exist.`,
+            reason: 'file-missing',
+            params: { doing: 'move to the trash', path: target.rel },
+          })
         const assets = await assetFolderOf(target.rel)
         try {
           await options.trash(target.abs)
@@ -554,8 +567,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
 
     async createFolder(path) {
       const target = await guard.resolve(path)
-      if (await exists(target.abs))
-        throw new FolioError({ code: 'EXISTS', path: target.rel, message: `Could not create the folder ${target.rel}: it already exists.` })
+      if (await exists(target.abs)) throw new FolioError({ code: 'EXISTS', path: target.rel, ...said('folder-exists', { path: target.rel }) })
       await mkdir(target.abs, { recursive: true }).catch((error: unknown) => {
         throw ioError(error, target.rel, 'create the folder')
       })

@@ -65,7 +65,40 @@ const ZH_REASON: Record<MessageReason, string> = {
   'image-folder-read-only': '无法把图片复制到 {where}：文件夹是只读的。请设为可写后再插入图片。没有复制任何文件。',
   'disk-full': '无法把图片复制到 {where}：磁盘已满。没有复制任何文件。',
   'image-copy-failed': '无法把图片复制到 {where}：{detail}。没有复制任何文件。',
+  'export-theme': '无法读取导出主题“{theme}”。请重新安装 Folio，或指定一个存在的主题。',
+  'git-no-repository': '{root} 不在 Git 仓库中。',
+  'git-not-article': '“{path}”不是这个文件夹中的文章。',
+  'git-busy': 'Git 还在执行上一次拉取、推送或提交。请等它完成或停止它，然后再试。',
+  'git-mid-operation': 'Git 正处于未完成的 {operation} 中。请先在 Git 中完成它（git {operation} --continue，或 --abort），再从 Folio 提交。',
+  'git-nothing-chosen': '请至少选择一篇要提交的文章。',
+  'git-no-message': '请先写提交说明。',
+  'git-failed': 'Git 操作失败：{detail}',
+  'bulk-undo-gone': '没有可撤销的批量编辑 {id}（可能已撤销过）。',
+  'bulk-undo-elsewhere': '这次批量编辑是在 {root} 中进行的。请打开那个文件夹再撤销。',
+  'value-empty': '{what}是空的。请输入一个值。',
+  'same-name': '“{value}”已经是这个名字了。请输入一个不同的名字。',
+  'merge-nothing': '请至少选择一个要合并的值（合并目标除外）。',
+  'categories-flat': '只有 Hexo 站点的分类可以嵌套；请改为重命名这个分类。',
+  'category-none': '请选择要移动的分类。',
+  'category-into-itself': '不能把 {category} 移到它自己里面。请选择另一个上级分类。',
+  'not-in-folder': '{path} 不是这个文件夹中的文章。请刷新文章列表后重新选择。',
+  'numbered-names-full': '无法创建 {name}：同名的编号文件已有 99 个。请换一个标题。',
+  'read-back-failed': '{path} 已写入，但无法读回。',
+  'title-needed': '新文章需要一个标题。',
+  'rename-folder': '无法重命名 {path}：它是文件夹。请逐篇重命名文章。',
+  'folder-exists': '无法创建文件夹 {path}：它已存在。',
+  'bad-regex': '正则表达式无效：{detail}',
+  'publish-busy': '发布命令仍在运行。请等它完成或停止它，然后再运行。',
+  'key-exists': '头部已经有键“{key}”。',
+  'map-not-list': '“{key}”是映射，不是列表。',
+  'no-list-item': '“{key}”没有第 {index} 项。',
+  'header-tabs': '头部用制表符缩进，Hexo 把每个制表符读作两个空格，这次编辑会改变 Hexo 对其他行的读法。请先把制表符换成空格。',
+  'header-unparsed': '头部无法解析（第 {line} 行）。请把它当作文本编辑。',
+  'header-not-read': '站点不会读取这个头部（第 {line} 行），Folio 保持原样。',
 }
+
+/** What was left empty (the `what` param of value-empty). */
+const ZH_WHAT: Record<string, string> = { 'new value': '新值', 'value to merge into': '合并目标', 'field name': '字段名', value: '值' }
 
 /** What was being done, as the main process names it (the `doing` param). */
 const ZH_DOING: Record<string, string> = {
@@ -94,6 +127,18 @@ const ZH_ERRNO: Record<string, string> = {
   EEXIST: '同名的文件已存在。',
   ENOTDIR: '路径中有一段不是文件夹。',
   EIO: '磁盘读写出错。',
+  ENOENT: '文件或文件夹不存在。',
+  EISDIR: '这是一个文件夹，不是文件。',
+  ENOTEMPTY: '文件夹不是空的。',
+  EXDEV: '不能跨磁盘移动。',
+  ELOOP: '符号链接循环引用。',
+  EINVAL: '参数无效。',
+  EAGAIN: '资源暂时不可用。请稍后再试。',
+  ETIMEDOUT: '操作超时。请稍后再试。',
+  ETXTBSY: '文件正被其他程序使用。请关闭那个程序后再试。',
+  EDQUOT: '磁盘配额已用完。请腾出空间后再试。',
+  EFBIG: '文件太大。',
+  ENFILE: '系统打开的文件太多。请稍后再试。',
 }
 
 /** The params as the sentence shows them: actions, kinds and causes in Chinese too. */
@@ -102,7 +147,9 @@ function zhParams(reason: MessageReason, params: MessageParams, path: string): M
   const shown: MessageParams = { ...params, path: params.path ?? path }
   if ('doing' in params) shown.doing = ZH_DOING[value('doing')] ?? value('doing')
   if (reason === 'not-regular') shown.kind = ZH_KIND[value('kind')] ?? ZH_KIND.other ?? ''
-  if (reason === 'io') shown.errno = ZH_ERRNO[value('errno')] ?? value('detail')
+  // An errno outside the table is named by its code: the system's own words are English.
+  if (reason === 'io') shown.errno = ZH_ERRNO[value('errno')] ?? (value('errno') ? `系统拒绝了这个操作（${value('errno')}）。` : '系统拒绝了这个操作。')
+  if (reason === 'value-empty') shown.what = ZH_WHAT[value('what')] ?? value('what')
   if ('name' in params && value('name') === '') shown.name = '粘贴的图片'
   if (reason === 'export-header') {
     shown.header = headerErrorLine(

@@ -4,7 +4,7 @@
  * a header that does not parse is refused with a typed error.
  */
 import { type Document, type Node, isMap, isScalar, isSeq, Scalar, type YAMLSeq } from 'yaml'
-import { FolioError } from '../errors'
+import { FolioError, said } from '../errors'
 import { headerRules } from '../sites'
 import { generatorOf, lineAt, looksLikeBrokenHeader } from './detect'
 import { fieldRecord, parseWithInternals, scanToml, type TomlEntry, untab } from './parse'
@@ -126,7 +126,7 @@ export function renameKey(text: string, from: string, to: string, opts: EditOpti
   const field = ctx.parsed.fields.find((f) => f.key === from)
   if (!field || from === to) return []
   if (ctx.parsed.fields.some((f) => f.key === to)) {
-    throw new FolioError({ code: 'EXISTS', message: `The header already has a key "${to}"` })
+    throw new FolioError({ code: 'EXISTS', ...said('key-exists', { key: to }) })
   }
   let insert: string
   if (ctx.detection.format === 'yaml') {
@@ -150,7 +150,7 @@ export function addListItem(text: string, key: string, item: EditValue, opts: Ed
   const field = ctx.parsed.fields.find((f) => f.key === key)
   if (!field || field.value.type === 'null') return setValue(text, key, [item], opts)
   if (field.value.type === 'map') {
-    throw new FolioError({ code: 'BAD_ARGUMENT', message: `"${key}" is a map, not a list` })
+    throw new FolioError({ code: 'BAD_ARGUMENT', ...said('map-not-list', { key }) })
   }
   const node = ctx.yaml ? yamlNodeOf(ctx, field) : null
   if (isSeq(node) && node.items.length > 0) {
@@ -178,7 +178,7 @@ export function removeListItem(text: string, key: string, index: number, opts: E
   const field = ctx.parsed.fields.find((f) => f.key === key)
   const items = field?.value.type === 'list' ? field.value.items : null
   if (!field || !items || index < 0 || index >= items.length || !Number.isInteger(index)) {
-    throw new FolioError({ code: 'BAD_ARGUMENT', message: `"${key}" has no list item ${index}` })
+    throw new FolioError({ code: 'BAD_ARGUMENT', ...said('no-list-item', { key, index }) })
   }
   const node = ctx.yaml ? yamlNodeOf(ctx, field) : null
   if (isSeq(node)) {
@@ -202,9 +202,6 @@ export function removeListItem(text: string, key: string, index: number, opts: E
 
 // ---------------------------------------------------------------- tab-indented Hexo headers
 
-const TABS_REFUSED =
-  'The header is indented with tabs, which Hexo reads as two spaces each, and this edit would change how Hexo reads other lines; replace the tabs with spaces to make it'
-
 /**
  * An edit of a Hexo header whose lines start with tabs: made on the header as Hexo reads it (tabs
  * as two spaces each), then carried back onto the text as written. Lines the edit writes use tabs
@@ -227,7 +224,7 @@ function throughTabs(text: string, opts: EditOptions, edit: (untabbed: string) =
     return rel === null ? null : content.from + rel
   }
   const refuse = (): never => {
-    throw new FolioError({ code: 'HEADER_PARSE', message: TABS_REFUSED, line: parsed.fields[0]?.line })
+    throw new FolioError({ code: 'HEADER_PARSE', ...said('header-tabs'), line: parsed.fields[0]?.line })
   }
   // A header indented with tabs only gets tabs in every line an edit writes; a mixed one where the lines around do.
   const header = text.slice(content.from, content.to)
@@ -282,14 +279,11 @@ function prepare(text: string, opts: EditOptions): Ctx {
   const { parsed, yaml, untabbed } = parseWithInternals(text, opts)
   const first = parsed.errors[0]
   if (first) {
-    const message =
-      first.code === 'not-read'
-        ? `The site does not read this header (line ${first.line}: ${first.message}); Folio leaves it as it is`
-        : `The header does not parse (line ${first.line}: ${first.message}); edit it as text`
-    throw new FolioError({ code: 'HEADER_PARSE', message, line: first.line })
+    const params = { line: first.line, detail: first.message }
+    throw new FolioError({ code: 'HEADER_PARSE', ...said(first.code === 'not-read' ? 'header-not-read' : 'header-unparsed', params), line: first.line })
   }
   // Every edit goes through throughTabs first; a tab-indented header that reaches here was refused there.
-  if (untabbed) throw new FolioError({ code: 'HEADER_PARSE', message: TABS_REFUSED, line: parsed.fields[0]?.line })
+  if (untabbed) throw new FolioError({ code: 'HEADER_PARSE', ...said('header-tabs'), line: parsed.fields[0]?.line })
   if (parsed.detection.format === 'none' && looksLikeBrokenHeader(text, parsed.detection.bodyStart)) {
     const line = text.slice(0, parsed.detection.bodyStart).split('\n').length
     throw new FolioError({

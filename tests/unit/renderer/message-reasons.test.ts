@@ -1,0 +1,138 @@
+/**
+ * Every reason a main-process message can name has a Chinese sentence, and English for the
+ * command line: the newer reasons' English in shared/errors.ts (placeholders the Chinese uses are
+ * all there), the older ones' written where they are raised. Real operations on a real folder
+ * (taxonomy, bulk undo, git, workspace, header edits) reach the Chinese UI in Chinese while
+ * their English message stays what the command line printed before.
+ */
+import { execFileSync } from 'node:child_process'
+import { readFile, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { createGitService } from '../../../electron/git/service'
+import { createTaxonomyService } from '../../../electron/taxonomy/service'
+import { ENGLISH, FolioError, MESSAGE_REASONS, type MessageParams } from '../../../shared/errors'
+import { addListItem, renameKey } from '../../../shared/frontmatter/edit'
+import { errorText, saidText } from '../../../renderer/i18n/errors'
+import { copySite, open } from '../workspace/helpers'
+
+const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string))
+/** English words left in a Chinese sentence once names, commands and values are taken out. */
+const english = (text: string) =>
+  text
+    .replace(/git \w+ --continue|--abort|[\w./-]*\.md|notes|UTF|Latin|GBK|LF|CR|Mac OS|Folio|Git|Hexo|FIFO|MB|uid|PDF|HTML|http\(s\)|shell/g, '')
+    .match(/[A-Za-z]{2,}/g)
+
+const failure = async (run: () => unknown): Promise<FolioError> => {
+  try {
+    await run()
+  } catch (error) {
+    if (error instanceof FolioError) return error
+    throw error
+  }
+  throw new Error('expected a failure')
+}
+
+/** All of electron/ as text, to find where the older reasons' English is written. */
+async function mainSources(dir = fileURLToPath(new URL('../../../electron/', import.meta.url))): Promise<string> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true })
+  const files = entries.filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => join(e.parentPath, e.name))
+  return (await Promise.all(files.map((f) => readFile(f, 'utf8')))).join('\n')
+}
+
+describe('every message reason in both languages', () => {
+  it('has a Chinese sentence without English words, and English for the command line', async () => {
+    const sources = await mainSources()
+    for (const reason of MESSAGE_REASONS) {
+      const en = ENGLISH[reason]
+      // The params a sentence names, filled with their own names, as the main process would.
+      const params: MessageParams = Object.fromEntries([...placeholders(en ?? '')].map((k) => [k, k === 'path' ? 'a.md' : '1']))
+      const zh = saidText(
+        { reason, params: { doing: 'read', kind: 'fifo', errno: 'EACCES', code: 'syntax', line: 1, column: 1, ...params }, path: 'a.md' },
+        'zh-CN',
+      )
+      expect(zh, reason).toBeTruthy()
+      // Values the older reasons carry are left as {name} here: names, not words.
+      expect(english((zh ?? '').replace(/\{\w+\}/g, '')), `${reason}: ${zh}`).toBeNull()
+      if (en) {
+        expect(en.trim(), reason).not.toBe('')
+        // Every value the Chinese names is one the English (so the main process) gives.
+        const chinese = saidText({ reason, params: {}, path: '' }, 'zh-CN') ?? ''
+        for (const key of placeholders(chinese)) expect(placeholders(en), `${reason} names {${key}}`).toContain(key)
+      } else {
+        // An older reason: its English is written beside it where the main process raises it.
+        expect(sources, `${reason} is raised with its English somewhere in electron/`).toContain(`'${reason}'`)
+      }
+    }
+  })
+
+  it('names an errno outside the table by its code, not in the system’s English', () => {
+    const zh = errorText(
+      {
+        code: 'IO',
+        message: 'Could not save a.md: EWEIRD: odd thing',
+        reason: 'io',
+        params: { doing: 'save', path: 'a.md', errno: 'EWEIRD', detail: 'EWEIRD: odd thing' },
+      },
+      'zh-CN',
+    )
+    expect(zh).toBe('无法保存 a.md：系统拒绝了这个操作（EWEIRD）。')
+  })
+})
+
+describe('refusals from the main process in Chinese, English kept for the command line', () => {
+  it('taxonomy edits, bulk undo, a new folder that exists, a bad pattern', async () => {
+    const root = await copySite('hexo')
+    const ws = await open(root)
+    const bulk = createTaxonomyService(ws, { journalDir: null })
+    const same = await failure(() => bulk.plan({ kind: 'rename', key: 'tags', from: '旅行', to: '旅行' }))
+    expect(same.message).toBe('"旅行" is already called that. Type a different name.')
+    expect(errorText(same, 'zh-CN')).toBe('“旅行”已经是这个名字了。请输入一个不同的名字。')
+    const empty = await failure(() => bulk.plan({ kind: 'rename', key: 'tags', from: '旅行', to: ' ' }))
+    expect(empty.message).toBe('The new value is empty. Type a value.')
+    expect(errorText(empty, 'zh-CN')).toBe('新值是空的。请输入一个值。')
+    const gone = await failure(() => bulk.undo('nope'))
+    expect(errorText(gone, 'zh-CN')).toBe('没有可撤销的批量编辑 nope（可能已撤销过）。')
+
+    await ws.createFolder('source/_posts/new')
+    const exists = await failure(() => ws.createFolder('source/_posts/new'))
+    expect(exists.message).toBe('Could not create the folder source/_posts/new: it already exists.')
+    expect(errorText(exists, 'zh-CN')).toBe('无法创建文件夹 source/_posts/new：它已存在。')
+
+    const pattern = await failure(() =>
+      ws.searchFolder({ query: { text: '(', caseSensitive: false, wholeWord: false, regex: true, scope: 'all' }, offset: 0, limit: 5 }),
+    )
+    expect(pattern.message).toMatch(/^The regular expression is not valid: /)
+    expect(errorText(pattern, 'zh-CN')).toMatch(/^正则表达式无效：/)
+    await ws.close()
+  })
+
+  it('git outside a repository, and header edits the editor refuses', async () => {
+    const root = await copySite('plain')
+    // A folder under no repository: git itself says so when asked from there.
+    let outside = true
+    try {
+      execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: root, stdio: 'pipe' })
+      outside = false
+    } catch {
+      // not a repository: what this test wants
+    }
+    if (outside) {
+      const git = createGitService({ root, articles: async () => [], onProgress: () => undefined })
+      const none = await failure(() => git.history('notes/a.md'))
+      expect(none.message).toBe(`${root} is not inside a git repository.`)
+      expect(errorText(none, 'zh-CN')).toBe(`${root} 不在 Git 仓库中。`)
+    }
+
+    const text = '---\ntitle: 你好\nslug: hi\nmeta:\n  a: 1\n---\n'
+    const taken = await failure(() => renameKey(text, 'title', 'slug'))
+    expect(taken.message).toBe('The header already has a key "slug"')
+    expect(errorText(taken, 'zh-CN')).toBe('头部已经有键“slug”。')
+    const map = await failure(() => addListItem(text, 'meta', 'x'))
+    expect(errorText(map, 'zh-CN')).toBe('“meta”是映射，不是列表。')
+    const broken = await failure(() => renameKey('---\ntitle: "open\n---\n', 'title', 'name'))
+    expect(broken.message).toMatch(/^The header does not parse \(line \d+: /)
+    expect(errorText(broken, 'zh-CN')).toMatch(/^头部无法解析（第 \d+ 行）。请把它当作文本编辑。$/)
+  })
+})
