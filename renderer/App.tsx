@@ -74,7 +74,12 @@ function Workbench() {
   const showError = problem.show
   const [settings, updateSettings, settingsInfo] = useSettings(showError)
   const dark = useDarkTheme(settings.theme)
-  const [buffers] = useState(() => new BufferStore(folio, { describe, label: t('editor'), rules: { site: 'plain' }, extensions: (path) => [linkLint(path)] }))
+  // The link lint words its findings in the language shown when it checks.
+  const localeNow = useRef(locale)
+  localeNow.current = locale
+  const [buffers] = useState(
+    () => new BufferStore(folio, { describe, label: t('editor'), rules: { site: 'plain' }, extensions: (path) => [linkLint(path, () => localeNow.current)] }),
+  )
   const session = useBuffers(buffers)
   const unsavedQuestion = useUnsavedQuestion()
   const workspace = useWorkspace({ buffers, askUnsaved: unsavedQuestion.ask, problem, writes: session.writes })

@@ -359,6 +359,9 @@ export interface LinkProblem {
   rule: 'broken-image' | 'broken-link'
   target: string
   message: string
+  /** For the UI's language: the file looked for (absent when the target leads outside the folder), or the site tag that names no article. */
+  missing?: string
+  tag?: string
 }
 
 /** A link problem of the text being edited, with the target's offsets in that text (for the editor's lint). */

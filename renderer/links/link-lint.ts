@@ -6,13 +6,15 @@
  */
 import { linter, type Diagnostic } from '@codemirror/lint'
 import type { Extension } from '@codemirror/state'
+import type { UiLocale } from '../../shared/contract'
 import { folio } from '../bridge'
+import { linkProblemText } from '../i18n/link-problems'
 
 /** Typing pauses this long before the folder is asked again. */
 const PAUSE_MS = 800
 
-/** `path` says which article the buffer is now (it follows renames). */
-export function linkLint(path: () => string): Extension {
+/** `path` says which article the buffer is now (it follows renames); `locale`, the UI's language now. */
+export function linkLint(path: () => string, locale: () => UiLocale): Extension {
   return linter(
     async (view) => {
       const text = view.state.doc.toString()
@@ -28,8 +30,7 @@ export function linkLint(path: () => string): Extension {
         from: Math.min(problem.from, end),
         to: Math.min(Math.max(problem.to, problem.from), end),
         severity: 'warning',
-        source: problem.rule,
-        message: problem.message,
+        ...linkProblemText(problem, locale()),
       }))
     },
     { delay: PAUSE_MS },

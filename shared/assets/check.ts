@@ -38,6 +38,7 @@ export function linkProblems(text: string, article: string, rules: AssetRules, f
       rule,
       target: ref.target,
       message,
+      ...(candidates[0] !== undefined ? { missing: candidates[0] } : {}),
       from: bodyStart + ref.targetStart,
       to: bodyStart + ref.targetEnd,
     })
@@ -51,6 +52,7 @@ export function linkProblems(text: string, article: string, rules: AssetRules, f
       rule: 'broken-link',
       target: link.target,
       message,
+      tag: link.kind,
       from: bodyStart + link.targetStart,
       to: bodyStart + link.targetEnd,
     })

@@ -15,6 +15,9 @@ import { createTaxonomyService } from '../../../electron/taxonomy/service'
 import { ENGLISH, FolioError, MESSAGE_REASONS, type MessageParams } from '../../../shared/errors'
 import { addListItem, renameKey } from '../../../shared/frontmatter/edit'
 import { errorText, saidText } from '../../../renderer/i18n/errors'
+import { linkProblemText } from '../../../renderer/i18n/link-problems'
+import { linkProblems } from '../../../shared/assets/check'
+import type { AssetRules } from '../../../shared/assets/resolve'
 import { copySite, open } from '../workspace/helpers'
 
 const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string))
@@ -134,5 +137,19 @@ describe('refusals from the main process in Chinese, English kept for the comman
     const broken = await failure(() => renameKey('---\ntitle: "open\n---\n', 'title', 'name'))
     expect(broken.message).toMatch(/^The header does not parse \(line \d+: /)
     expect(errorText(broken, 'zh-CN')).toMatch(/^头部无法解析（第 \d+ 行）。请把它当作文本编辑。$/)
+  })
+})
+
+describe('the link lint in the UI language', () => {
+  it('names the rule and says what is missing in Chinese, the checker’s English in English', () => {
+    const text = '---\ntitle: 文\n---\n\n![图](/images/none.png) [下一篇](next.md) {% post_link missing-post %}\n'
+    const rules: AssetRules = { kind: 'hexo', postAssetFolder: false, sourceDir: 'source' }
+    const found = linkProblems(text, 'source/_posts/a.md', rules, new Set<string>(), ['source/_posts/a.md'])
+    expect(found.map((p) => linkProblemText(p, 'en'))).toEqual(found.map((p) => ({ source: p.rule, message: p.message })))
+    expect(found.map((p) => linkProblemText(p, 'zh-CN'))).toEqual([
+      { source: '图片失效', message: '图片“/images/none.png”失效：source/images/none.png 不存在' },
+      { source: '链接失效', message: '链接“next.md”失效：source/_posts/next.md 不存在' },
+      { source: '链接失效', message: 'post_link“missing-post”找不到对应的文章' },
+    ])
   })
 })
