@@ -1,4 +1,5 @@
 import { useId, useRef, type ReactNode } from 'react'
+import { useDialogHold } from './dialog-hold'
 import { useFocusTrap } from './focus-trap'
 
 interface Props {
@@ -6,6 +7,11 @@ interface Props {
   testId: string
   /** Clicking outside or pressing Escape calls this; without it the dialog demands a choice. */
   onDismiss?: () => void
+  /**
+   * Another dialog must not take this one's place (its result offers an Undo). A dialog that
+   * cannot be dismissed (no onDismiss: work under way, or a choice it demands) holds as well.
+   */
+  holds?: boolean
   role?: 'dialog' | 'alertdialog'
   /** Show the title as a heading (default) or only name the dialog with it. */
   showTitle?: boolean
@@ -14,8 +20,9 @@ interface Props {
 }
 
 /** Every dialog's frame: backdrop, accessible name, focus kept inside, Escape and outside click to dismiss. */
-export function Modal({ title, testId, onDismiss, role = 'dialog', showTitle = true, className, children }: Props) {
+export function Modal({ title, testId, onDismiss, holds = false, role = 'dialog', showTitle = true, className, children }: Props) {
   const id = useId()
+  useDialogHold(holds || !onDismiss)
   const dialog = useRef<HTMLDivElement>(null)
   useFocusTrap(dialog)
   return (

@@ -162,7 +162,13 @@ export function MoveDialog({ from, to, buffers, onMoved, onClose }: Props) {
   const plan = stage.step === 'preview' || stage.step === 'applying' ? stage.plan : null
   const chosen = plan ? plan.files.filter((f) => !excluded.has(f.path)).length : 0
   return (
-    <Modal title={t('moveTitle', { from })} testId="move-dialog" className="bulk-dialog" onDismiss={busy ? undefined : onClose}>
+    <Modal
+      title={t('moveTitle', { from })}
+      testId="move-dialog"
+      className="bulk-dialog"
+      onDismiss={busy ? undefined : onClose}
+      holds={stage.step === 'applied'}
+    >
       <p className="move-to">{t('moveTo', { to })}</p>
       {error && (
         <p className="error" role="alert">

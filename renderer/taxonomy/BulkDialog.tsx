@@ -80,7 +80,13 @@ export function BulkDialog({ title, operation, onClose, onChanged }: Props) {
 
   const busy = stage.step === 'planning' || stage.step === 'applying' || stage.step === 'undoing'
   return (
-    <Modal title={title} testId="bulk-dialog" className="bulk-dialog" onDismiss={busy ? undefined : onClose}>
+    <Modal
+      title={title}
+      testId="bulk-dialog"
+      className="bulk-dialog"
+      onDismiss={busy ? undefined : onClose}
+      holds={stage.step === 'applied' && stage.result.changed.length > 0}
+    >
       {error && (
         <p className="error" role="alert">
           {error}

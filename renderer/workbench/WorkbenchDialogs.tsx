@@ -1,5 +1,6 @@
 import type { ArticleSummary, FolderInfo, Settings } from '../../shared/contract'
 import type { BufferStore } from '../buffers/buffer-store'
+import { DialogHoldContext } from '../dialogs/dialog-hold'
 import { NewArticleDialog } from '../dialogs/NewArticleDialog'
 import { ShortcutsPanel } from '../dialogs/ShortcutsPanel'
 import { ExportDialog } from '../export/ExportDialog'
@@ -39,8 +40,16 @@ interface Props {
   onChanged(): void
 }
 
-/** The one open dialog of the workbench (see dialog-state.ts). */
+/** The one open dialog of the workbench (see dialog-state.ts), which can hold its place (dialog-hold.ts). */
 export function WorkbenchDialogs(props: Props) {
+  return (
+    <DialogHoldContext.Provider value={props.dialogs.holder}>
+      <ShownDialog {...props} />
+    </DialogHoldContext.Provider>
+  )
+}
+
+function ShownDialog(props: Props) {
   const { dialogs, folder } = props
   const { dialog, open, close } = dialogs
   if (!dialog) return null

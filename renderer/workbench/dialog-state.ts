@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { DialogHold } from '../dialogs/dialog-hold'
 import type { MenuTarget } from '../library/ArticleMenu'
 
 /** The workbench's dialogs: one at a time, each with what it is about. */
@@ -19,10 +20,12 @@ export type DialogKind = Dialog['kind']
 
 export interface DialogState {
   dialog: Dialog | null
-  /** Shows this dialog, closing the one that was open. */
+  /** Shows this dialog, closing the one that was open, unless that one holds (see dialog-hold.ts). */
   open(next: Dialog): void
   /** Closes the dialog of this kind; one opened since (a command run from the palette) stays open. */
   close(kind: DialogKind): void
+  /** What the shown dialogs hold with (WorkbenchDialogs provides it to them). */
+  holder: DialogHold
 }
 
 /**
@@ -33,7 +36,20 @@ export interface DialogState {
 export function useDialogState(): DialogState {
   const [dialog, setDialog] = useState<Dialog | null>(null)
   const before = useRef<HTMLElement | null>(null)
+  const holding = useRef(0)
+  const holder = useMemo<DialogHold>(
+    () => ({
+      hold: () => {
+        holding.current += 1
+        return () => {
+          holding.current -= 1
+        }
+      },
+    }),
+    [],
+  )
   const open = useCallback((next: Dialog) => {
+    if (holding.current > 0) return
     const active = document.activeElement
     if (active instanceof HTMLElement && active !== document.body && !active.closest('[aria-modal=true]')) before.current = active
     setDialog(next)
@@ -46,5 +62,5 @@ export function useDialogState(): DialogState {
     const active = document.activeElement
     if (back?.isConnected && (active === null || active === document.body)) back.focus()
   }, [dialog])
-  return useMemo(() => ({ dialog, open, close }), [dialog, open, close])
+  return useMemo(() => ({ dialog, open, close, holder }), [dialog, open, close, holder])
 }

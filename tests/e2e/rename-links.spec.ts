@@ -99,6 +99,12 @@ test('renaming a post with the keyboard previews, rewrites every reference to it
   expect(await exists(join(dir, 'source/_posts/welcome-to-folio.md'))).toBe(false)
   expect(await exists(join(dir, 'source/_posts/welcome-to-folio'))).toBe(false)
 
+  // While it offers the Undo, a shortcut cannot put another dialog in its place (the Undo would be lost).
+  await expect(dialog.getByTestId('move-undo')).toBeFocused()
+  await page.keyboard.press('Control+p')
+  await expect(page.getByTestId('quick-open')).toHaveCount(0)
+  await expect(dialog).toBeVisible()
+
   // Undo puts every byte back, and the post under its old name with its folder.
   await expect(dialog.getByTestId('move-undo')).toBeFocused()
   await page.keyboard.press('Enter')
