@@ -2,17 +2,10 @@
  * The app without a mouse: panes by F6, the article menu by Shift+F10 and the Menu key, Enter
  * from the list into the editor, and dialogs that keep focus until Escape closes them.
  */
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { access, readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 const TYPING = { delay: 30 }
 const exists = (path: string) =>
@@ -36,10 +29,9 @@ async function tabTo(page: Page, selector: string, limit = 20): Promise<void> {
   await expect(page.locator(selector)).toBeFocused()
 }
 
-test('open, edit a field, save, rename and export with the keyboard alone', async () => {
-  const dir = await contentFolder({ 'posts/first.md': FIRST, 'posts/second.md': SECOND })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test.use({ files: { 'posts/first.md': FIRST, 'posts/second.md': SECOND } })
+
+test('open, edit a field, save, rename and export with the keyboard alone', async ({ app, page, contentDir: dir }) => {
   const list = page.getByTestId('article-list')
 
   // F6 walks the panes: the toolbar first, then the library.
@@ -98,10 +90,7 @@ test('open, edit a field, save, rename and export with the keyboard alone', asyn
   await expect(list).toBeFocused()
 })
 
-test('dialogs keep focus inside until Escape, which gives it back', async () => {
-  const dir = await contentFolder({ 'posts/first.md': FIRST, 'posts/second.md': SECOND })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('dialogs keep focus inside until Escape, which gives it back', async ({ page }) => {
   const list = page.getByTestId('article-list')
   await list.focus()
   await page.keyboard.press('ControlOrMeta+n')
@@ -116,10 +105,7 @@ test('dialogs keep focus inside until Escape, which gives it back', async () => 
   await expect(list).toBeFocused()
 })
 
-test('the Menu key opens the article menu; arrows move, Escape closes it and returns to the list', async () => {
-  const dir = await contentFolder({ 'posts/first.md': FIRST, 'posts/second.md': SECOND })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('the Menu key opens the article menu; arrows move, Escape closes it and returns to the list', async ({ page, contentDir: dir }) => {
   const list = page.getByTestId('article-list')
   await list.focus()
   await page.keyboard.press('End')
@@ -146,10 +132,7 @@ test('the Menu key opens the article menu; arrows move, Escape closes it and ret
   expect(await exists(join(dir, 'posts/first.md'))).toBe(true)
 })
 
-test('Search in folder (Ctrl+Shift+F) from the editor puts the cursor in the library search, where typing searches', async () => {
-  const dir = await contentFolder({ 'posts/first.md': FIRST, 'posts/second.md': SECOND })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('Search in folder (Ctrl+Shift+F) from the editor puts the cursor in the library search, where typing searches', async ({ page, contentDir: dir }) => {
   await page.locator('[data-testid=article-item][data-path="posts/first.md"]').click()
   await page.locator('.cm-content').click()
   await expect(page.locator('.cm-content')).toBeFocused()

@@ -1,36 +1,27 @@
-import { expect, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
+import { expect, test } from './support/fixtures'
 
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+const status = (page: Page) => page.locator('[data-testid=save-status]')
 
-const status = (app: LaunchedApp) => app.page.locator('[data-testid=save-status]')
-
-test('disk changes the tags while I change the body: both land without a question, and the merge is announced', async () => {
+test('disk changes the tags while I change the body: both land without a question, and the merge is announced', async ({ launch }) => {
   // A Windows-made post: BOM and CRLF must come back byte for byte.
   const original = '\uFEFF---\r\ntitle: 春天的笔记\r\ntags:\r\n  - travel\r\n---\r\n\r\nFirst paragraph.\r\n\r\nSecond paragraph.\r\n'
-  const dir = await contentFolder({ 'posts/spring.md': Buffer.from(original, 'utf8') })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({ files: { 'posts/spring.md': Buffer.from(original, 'utf8') } })
   const file = join(dir, 'posts/spring.md')
   await page.locator('[data-testid=article-item][data-path="posts/spring.md"]').click()
   await page.getByText('Second paragraph.').click()
   await page.keyboard.press('End')
   await page.keyboard.type(' 我加的一句。', { delay: 30 })
-  await expect(status(app)).toHaveAttribute('data-state', 'dirty')
+  await expect(status(page)).toHaveAttribute('data-state', 'dirty')
 
   // Someone else adds a tag meanwhile.
   const theirs = original.replace('  - travel\r\n', '  - travel\r\n  - 春天\r\n')
   await writeFile(file, Buffer.from(theirs, 'utf8'))
   await page.keyboard.press('Control+s')
 
-  await expect(status(app)).toHaveAttribute('data-state', 'saved')
+  await expect(status(page)).toHaveAttribute('data-state', 'saved')
   await expect(page.getByTestId('conflict-dialog')).toHaveCount(0)
   await expect(page.getByTestId('merge-notice')).toContainText('posts/spring.md')
   await expect(page.getByTestId('merge-notice')).toContainText('tags')
@@ -39,18 +30,16 @@ test('disk changes the tags while I change the body: both land without a questio
 
   // The merge was one ordinary edit: undo takes the disk's tag back out, and saving writes that.
   await page.keyboard.press('Control+z')
-  await expect(status(app)).toHaveAttribute('data-state', 'dirty')
+  await expect(status(page)).toHaveAttribute('data-state', 'dirty')
   await page.keyboard.press('Control+s')
-  await expect(status(app)).toHaveAttribute('data-state', 'saved')
+  await expect(status(page)).toHaveAttribute('data-state', 'saved')
   const undone = original.replace('Second paragraph.', 'Second paragraph. 我加的一句。')
   expect((await readFile(file)).equals(Buffer.from(undone, 'utf8'))).toBe(true)
 })
 
-test('overlapping edits are resolved place by place from the keyboard; what does not clash merges by itself', async () => {
+test('overlapping edits are resolved place by place from the keyboard; what does not clash merges by itself', async ({ launch }) => {
   const original = '---\ntitle: Notes\ntags: [a]\n---\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n'
-  const dir = await contentFolder({ 'notes.md': original })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({ files: { 'notes.md': original } })
   const file = join(dir, 'notes.md')
   await page.locator('[data-testid=article-item][data-path="notes.md"]').click()
   for (const line of ['One.', 'Three.', 'Four.']) {
@@ -63,7 +52,7 @@ test('overlapping edits are resolved place by place from the keyboard; what does
 
   const dialog = page.getByTestId('conflict-dialog')
   await expect(dialog).toBeVisible()
-  await expect(status(app)).toHaveAttribute('data-state', 'conflict')
+  await expect(status(page)).toHaveAttribute('data-state', 'conflict')
   const hunks = dialog.getByTestId('merge-hunk')
   // Three and Four sit on neighbouring paragraphs with a blank line between: separate places.
   await expect(hunks).toHaveCount(3)
@@ -93,29 +82,27 @@ test('overlapping edits are resolved place by place from the keyboard; what does
   await page.keyboard.press('Enter')
 
   await expect(dialog).toHaveCount(0)
-  await expect(status(app)).toHaveAttribute('data-state', 'saved')
+  await expect(status(page)).toHaveAttribute('data-state', 'saved')
   const merged = '---\ntitle: Notes\ntags: [a, b]\n---\n\nOne. mine\n\nTwo.\n\nThree. theirs\n\nFour. mine\nFour. theirs\n'
   expect(await readFile(file, 'utf8')).toBe(merged)
 })
 
-test('the header merges field by field: a neighbouring field changed on disk lands, the same field asks', async () => {
+test('the header merges field by field: a neighbouring field changed on disk lands, the same field asks', async ({ launch }) => {
   const original = '---\ntitle: Old title\ndate: 2024-03-01 10:00:00\ntags: [a]\n---\n\nBody.\n'
-  const dir = await contentFolder({ 'post.md': original })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({ files: { 'post.md': original } })
   const file = join(dir, 'post.md')
   await page.locator('[data-testid=article-item][data-path="post.md"]').click()
   const title = page.locator('[data-testid=property][data-key="title"]').locator('input')
   await title.click()
   await page.keyboard.press('Control+a')
   await page.keyboard.type('我的标题', { delay: 30 })
-  await expect(status(app)).toHaveAttribute('data-state', 'dirty')
+  await expect(status(page)).toHaveAttribute('data-state', 'dirty')
 
   // The date on the very next line changes on disk: a different field, so no question.
   const dated = original.replace('10:00:00', '11:30:00')
   await writeFile(file, dated)
   await page.keyboard.press('Control+s')
-  await expect(status(app)).toHaveAttribute('data-state', 'saved')
+  await expect(status(page)).toHaveAttribute('data-state', 'saved')
   await expect(page.getByTestId('conflict-dialog')).toHaveCount(0)
   await expect(page.getByTestId('merge-notice')).toContainText('date')
   expect(await readFile(file, 'utf8')).toBe(dated.replace('Old title', '我的标题'))
@@ -131,7 +118,7 @@ test('the header merges field by field: a neighbouring field changed on disk lan
   await expect(dialog.getByTestId('merge-hunk')).toContainText('(title)')
   await dialog.getByTestId('merge-take-theirs').click()
   await dialog.getByTestId('merge-apply').click()
-  await expect(status(app)).toHaveAttribute('data-state', 'saved')
+  await expect(status(page)).toHaveAttribute('data-state', 'saved')
   expect(await readFile(file, 'utf8')).toBe(dated.replace('Old title', 'Their title').replace('[a]', '[a, b]'))
   await expect(title).toHaveValue('Their title')
 })

@@ -1,29 +1,19 @@
-import { expect, test } from '@playwright/test'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
+import { expect, test } from './support/fixtures'
 
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
-
-function hexoSite(scaffold: string): Promise<string> {
-  return contentFolder({
+function hexoSite(scaffold: string): Record<string, string> {
+  return {
     '_config.yml': 'title: Site\nnew_post_name: :title.md\n',
     'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
     'scaffolds/post.md': scaffold,
     'source/_posts/first.md': '---\ntitle: First\n---\n',
-  })
+  }
 }
 
-test('a new article puts the cursor at the end of its title: what is typed next lands there and saves', async () => {
+test('a new article puts the cursor at the end of its title: what is typed next lands there and saves', async ({ launch }) => {
   test.setTimeout(120_000)
-  const dir = await hexoSite('---\ntitle: {{ title }}\ndate: {{ date }}\ntags:\n---\n')
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({ files: hexoSite('---\ntitle: {{ title }}\ndate: {{ date }}\ntags:\n---\n') })
   await page.getByRole('button', { name: 'New article' }).click()
   await page.keyboard.type('春日', { delay: 40 })
   await page.keyboard.press('Enter')
@@ -38,11 +28,9 @@ test('a new article puts the cursor at the end of its title: what is typed next 
   expect(await readFile(join(dir, 'source/_posts/春日.md'), 'utf8')).toMatch(/^---\ntitle: 春日 随笔\ndate: [\d-]+ [\d:]+\ntags:\n---\n$/)
 })
 
-test('in a site whose articles have no title, a new article puts the cursor in its body', async () => {
+test('in a site whose articles have no title, a new article puts the cursor in its body', async ({ launch }) => {
   test.setTimeout(120_000)
-  const dir = await hexoSite('---\ndate: {{ date }}\n---\n')
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({ files: hexoSite('---\ndate: {{ date }}\n---\n') })
   await page.getByRole('button', { name: 'New article' }).click()
   await page.keyboard.type('notes', { delay: 40 })
   await page.keyboard.press('Enter')

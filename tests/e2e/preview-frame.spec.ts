@@ -1,13 +1,6 @@
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { readdir, readFile } from 'node:fs/promises'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 const frameSelector = 'iframe[data-testid=preview]'
 
@@ -24,11 +17,9 @@ const frameLoads = (page: Page) => page.evaluate(() => (window as unknown as { _
 const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)
 const frameScroll = (page: Page) => page.locator(frameSelector).evaluate((frame: HTMLIFrameElement) => frame.contentWindow!.scrollY)
 
-test('typing refreshes only the changed block: no frame reload, the other blocks keep their nodes and the scroll place holds', async () => {
+test('typing refreshes only the changed block: no frame reload, the other blocks keep their nodes and the scroll place holds', async ({ launch }) => {
   const sections = Array.from({ length: 40 }, (_, i) => `## Section ${i + 1}\n\n段落 ${i + 1}：${'文字'.repeat(60)}\n`).join('\n')
-  const dir = await contentFolder({ 'long.md': `---\ntitle: Long\n---\n\n${sections}` })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page } = await launch({ files: { 'long.md': `---\ntitle: Long\n---\n\n${sections}` } })
   await page.locator('[data-testid=article-item][data-path="long.md"]').click()
   const preview = page.frameLocator(frameSelector)
   await expect(preview.locator('h2').first()).toHaveText('Section 1')
@@ -86,12 +77,10 @@ const ATTACKS = [
   '<div style="background:url(javascript:parent.__pwned=17)">styled</div>',
 ]
 
-test('a hostile article reaches nothing through the patched same-origin frame, whether opened or typed', async () => {
+test('a hostile article reaches nothing through the patched same-origin frame, whether opened or typed', async ({ launch }) => {
   const victim = '---\ntitle: Victim\n---\nkeep me\n'
   const hostile = `---\ntitle: Hostile\n---\n\n${ATTACKS.join('\n\n')}\n\nSome *text* after the attacks.\n\nTyped here:\n`
-  const dir = await contentFolder({ 'hostile.md': hostile, 'victim.md': victim })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({ files: { 'hostile.md': hostile, 'victim.md': victim } })
   const before = (await readdir(dir)).sort()
   const url = page.url()
   await page.locator('[data-testid=article-item][data-path="hostile.md"]').click()
@@ -152,11 +141,11 @@ test('a hostile article reaches nothing through the patched same-origin frame, w
   expect((await readdir(dir)).sort()).toEqual(before)
 })
 
-test('an in-page link (a footnote, a table of contents) scrolls the preview, which stays in place', async () => {
+test('an in-page link (a footnote, a table of contents) scrolls the preview, which stays in place', async ({ launch }) => {
   const filler = Array.from({ length: 30 }, (_, i) => `Paragraph ${i + 1}. ${'Words fill the page. '.repeat(20)}`).join('\n\n')
-  const dir = await contentFolder({ 'toc.md': `---\ntitle: Contents\n---\n\n[Go to the end](#the-end)\n\n${filler}\n\n<h2 id="the-end">The end</h2>\n` })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page } = await launch({
+    files: { 'toc.md': `---\ntitle: Contents\n---\n\n[Go to the end](#the-end)\n\n${filler}\n\n<h2 id="the-end">The end</h2>\n` },
+  })
   await page.locator('[data-testid=article-item][data-path="toc.md"]').click()
   const preview = page.frameLocator(frameSelector)
   await expect(preview.locator('#the-end')).not.toBeInViewport()

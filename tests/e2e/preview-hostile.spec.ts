@@ -1,13 +1,5 @@
-import { expect, test } from '@playwright/test'
 import { readdir, readFile } from 'node:fs/promises'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 const VICTIM = '---\ntitle: Victim\n---\nkeep me\n'
 
@@ -33,10 +25,8 @@ Some *text* after the attacks.
 
 const pwned = (page: import('@playwright/test').Page) => page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)
 
-test('a hostile Mermaid diagram runs nothing in the app or the frame, and keeps no handlers, links or foreignObject', async () => {
-  const dir = await contentFolder({ 'hostile.md': HOSTILE_DIAGRAM, 'victim.md': VICTIM })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('a hostile Mermaid diagram runs nothing in the app or the frame, and keeps no handlers, links or foreignObject', async ({ launch }) => {
+  const { page, contentDir: dir } = await launch({ files: { 'hostile.md': HOSTILE_DIAGRAM, 'victim.md': VICTIM } })
   const before = (await readdir(dir)).sort()
   await page.locator('[data-testid=article-item][data-path="hostile.md"]').click()
   const frame = page.frameLocator('iframe[data-testid=preview]')
@@ -56,12 +46,10 @@ test('a hostile Mermaid diagram runs nothing in the app or the frame, and keeps 
   expect((await readdir(dir)).sort()).toEqual(before)
 })
 
-test('scroll handlers written in an article never run when the preview scrolls; the parent alone follows the scrolling', async () => {
+test('scroll handlers written in an article never run when the preview scrolls; the parent alone follows the scrolling', async ({ launch }) => {
   const sections = Array.from({ length: 40 }, (_, i) => `## Part ${i + 1}\n\n${'长文本 '.repeat(60)}\n`).join('\n')
   const article = `---\ntitle: Scroll\n---\n\n<div onscroll="window.top.__pwned=21" style="height:80px;overflow:auto"><p style="height:400px">inner</p></div>\n\n<body onscroll="window.top.__pwned=22"></body>\n\n<img src="x" onwheel="window.top.__pwned=23">\n\n${sections}`
-  const dir = await contentFolder({ 'scroll.md': article })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page } = await launch({ files: { 'scroll.md': article } })
   await page.locator('[data-testid=article-item][data-path="scroll.md"]').click()
   const frame = page.frameLocator('iframe[data-testid=preview]')
   await expect(frame.locator('h2').first()).toHaveText('Part 1')
@@ -78,10 +66,8 @@ test('scroll handlers written in an article never run when the preview scrolls; 
   expect(await frame.locator('[onscroll], [onwheel]').count()).toBe(0)
 })
 
-test('a preview that fails to render names the article and leaves the editor working', async () => {
-  const dir = await contentFolder({ 'fails.md': '---\ntitle: Fails\n---\n\nA paragraph.\n' })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('a preview that fails to render names the article and leaves the editor working', async ({ launch }) => {
+  const { page, contentDir: dir } = await launch({ files: { 'fails.md': '---\ntitle: Fails\n---\n\nA paragraph.\n' } })
   await page.locator('[data-testid=article-item][data-path="fails.md"]').click()
   const frame = page.frameLocator('iframe[data-testid=preview]')
   await expect(frame.locator('p')).toHaveText('A paragraph.')

@@ -1,18 +1,8 @@
-import { expect, test } from '@playwright/test'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
+import { expect, test } from './support/fixtures'
 
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
-
-test('scrolling the editor scrolls the sandboxed preview to the same block, and keeps it there across refreshes', async () => {
+test('scrolling the editor scrolls the sandboxed preview to the same block, and keeps it there across refreshes', async ({ launch }) => {
   const sections = Array.from({ length: 60 }, (_, i) => `## Section ${i + 1}\n\n段落 ${i + 1}：${'文字'.repeat(40)}\n`).join('\n')
-  const dir = await contentFolder({ 'long.md': `---\ntitle: Long\n---\n\n${sections}` })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page } = await launch({ files: { 'long.md': `---\ntitle: Long\n---\n\n${sections}` } })
   await page.locator('[data-testid=article-item][data-path="long.md"]').click()
   const preview = page.frameLocator('iframe[data-testid=preview]')
   await expect(preview.locator('h2').first()).toHaveText('Section 1')
@@ -56,11 +46,9 @@ async function editorSection(page: import('@playwright/test').Page): Promise<num
   })
 }
 
-test('scrolling the preview with the wheel scrolls the editor to the same place, and the editor does not pull it back', async () => {
+test('scrolling the preview with the wheel scrolls the editor to the same place, and the editor does not pull it back', async ({ launch }) => {
   const sections = Array.from({ length: 60 }, (_, i) => `## Section ${i + 1}\n\n段落 ${i + 1}：${'文字'.repeat(40)}\n`).join('\n')
-  const dir = await contentFolder({ 'long.md': `---\ntitle: Long\n---\n\n${sections}` })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page } = await launch({ files: { 'long.md': `---\ntitle: Long\n---\n\n${sections}` } })
   await page.locator('[data-testid=article-item][data-path="long.md"]').click()
   const preview = page.frameLocator('iframe[data-testid=preview]')
   await expect(preview.locator('h2').first()).toHaveText('Section 1')
@@ -89,7 +77,7 @@ test('scrolling the preview with the wheel scrolls the editor to the same place,
   expect(await previewSection()).toBe(shown)
 })
 
-test('the outline lists the headings, jumps by click and by keyboard, and marks the section in view (in Chinese too)', async () => {
+test('the outline lists the headings, jumps by click and by keyboard, and marks the section in view (in Chinese too)', async ({ launch }) => {
   const body = [
     '# 引言 Intro',
     '开头的段落。',
@@ -101,9 +89,7 @@ test('the outline lists the headings, jumps by click and by keyboard, and marks 
     '### 细节 $x^2$',
     '最后的段落。',
   ].join('\n\n')
-  const dir = await contentFolder({ 'post.md': `---\ntitle: 大纲\n---\n\n${body}\n` })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page } = await launch({ files: { 'post.md': `---\ntitle: 大纲\n---\n\n${body}\n` } })
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN')
   await page.locator('[data-testid=article-item][data-path="post.md"]').click()
   await expect(page.frameLocator('iframe[data-testid=preview]').locator('h1')).toHaveText('引言 Intro')

@@ -2,15 +2,8 @@
  * Quick open (Ctrl+P): fuzzy and typo-tolerant on titles and paths, pinyin initials for Chinese
  * titles, recent articles first, the list following the selection; the command palette.
  */
-import { expect, test, type Page } from '@playwright/test'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import type { Page } from '@playwright/test'
+import { expect, test } from './support/fixtures'
 
 const TYPING = { delay: 50 }
 const post = (title: string, date: string) => `---\ntitle: ${title}\ndate: ${date}\n---\n\nText.\n`
@@ -35,10 +28,8 @@ async function quickOpen(page: Page, text: string): Promise<void> {
 const options = (page: Page) => page.getByTestId('quick-open').getByRole('option')
 const title = (page: Page) => page.locator('[data-testid=property][data-key=title] input')
 
-test('pinyin initials, fuzzy letters and a typo all find the article', async () => {
-  const dir = await contentFolder(folder())
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('pinyin initials, fuzzy letters and a typo all find the article', async ({ launch }) => {
+  const { page } = await launch({ files: folder() })
 
   await quickOpen(page, 'zwxz')
   await expect(options(page).first()).toContainText('中文写作')
@@ -63,10 +54,8 @@ test('pinyin initials, fuzzy letters and a typo all find the article', async () 
   await expect(options(page).first()).toContainText('转载说明')
 })
 
-test('recent articles come first and the list follows the selection', async () => {
-  const dir = await contentFolder(folder(60))
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('recent articles come first and the list follows the selection', async ({ launch }) => {
+  const { page } = await launch({ files: folder(60) })
   await page.locator('[data-testid=article-item][data-path="posts/zh.md"]').click()
   await expect(title(page)).toHaveValue('中文写作')
   await page.locator('[data-testid=article-item][data-path="posts/hugo.md"]').click()
@@ -84,10 +73,8 @@ test('recent articles come first and the list follows the selection', async () =
   await expect(page.getByTestId('quick-open')).toHaveCount(0)
 })
 
-test('the command palette lists every command with its shortcut and runs the one chosen', async () => {
-  const dir = await contentFolder(folder())
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('the command palette lists every command with its shortcut and runs the one chosen', async ({ launch }) => {
+  const { page } = await launch({ files: folder() })
   await page.keyboard.press('ControlOrMeta+Shift+P')
   const palette = page.getByTestId('command-palette')
   await expect(palette.getByRole('combobox')).toBeFocused()

@@ -1,14 +1,7 @@
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 const HEADER = '---\ntitle: 旅行笔记\ndate: 2024-05-01 10:00:00\n---\n'
 const PARAGRAPHS = Array.from({ length: 120 }, (_, i) => `Paragraph ${i + 1} of the trip, 第${i + 1}段.`)
@@ -36,10 +29,8 @@ function topLine(page: Page): Promise<string> {
   })
 }
 
-test('a clean article reloaded after a change on disk keeps the cursor on its line: typing lands there', async () => {
-  const dir = await contentFolder({ 'trip.md': ARTICLE })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('a clean article reloaded after a change on disk keeps the cursor on its line: typing lands there', async ({ launch }) => {
+  const { page, contentDir: dir } = await launch({ files: { 'trip.md': ARTICLE } })
   await openArticle(page)
   await page.getByText('Paragraph 3 of the trip', { exact: false }).click()
   await page.keyboard.press('End')
@@ -55,10 +46,8 @@ test('a clean article reloaded after a change on disk keeps the cursor on its li
   expect(await readFile(join(dir, 'trip.md'), 'utf8')).toBe(THEIRS.replace('第3段.', '第3段. 补一句。'))
 })
 
-test('the reload keeps the scroll position on the same lines', async () => {
-  const dir = await contentFolder({ 'trip.md': ARTICLE })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('the reload keeps the scroll position on the same lines', async ({ launch }) => {
+  const { page, contentDir: dir } = await launch({ files: { 'trip.md': ARTICLE } })
   await openArticle(page)
   await page.getByText('Paragraph 2 of the trip', { exact: false }).click()
   for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown')

@@ -2,15 +2,8 @@
  * Search across the folder: grouped by article with every match counted, the library's filters
  * applied, options, more results on scroll, and a hit that opens with its match selected.
  */
-import { expect, test, type Page } from '@playwright/test'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import type { Page } from '@playwright/test'
+import { expect, test } from './support/fixtures'
 
 const TYPING = { delay: 40 }
 const LONG_LEAD = '这是一段很长的开头，用来把要找的词推到行的很后面。'.repeat(6)
@@ -43,10 +36,8 @@ async function search(page: Page, text: string): Promise<void> {
 const summary = (page: Page) => page.getByTestId('search-summary')
 const groups = (page: Page) => page.getByTestId('search-group')
 
-test('results are grouped by article, every match counted, filters and options applied', async () => {
-  const dir = await contentFolder(FOLDER)
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('results are grouped by article, every match counted, filters and options applied', async ({ launch }) => {
+  const { page } = await launch({ files: FOLDER })
 
   await search(page, '猫')
   await expect(summary(page)).toHaveText('4 matches in 3 articles')
@@ -88,10 +79,8 @@ test('results are grouped by article, every match counted, filters and options a
   await expect(page.getByTestId('search-error')).toContainText('The regular expression is not valid')
 })
 
-test('a hit opens its article with the match selected and in view; a long Chinese line keeps the match visible', async () => {
-  const dir = await contentFolder(FOLDER)
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('a hit opens its article with the match selected and in view; a long Chinese line keeps the match visible', async ({ launch }) => {
+  const { page } = await launch({ files: FOLDER })
   await search(page, '猫又')
   const hit = page.getByTestId('search-hit')
   await expect(hit).toHaveCount(1)
@@ -118,15 +107,13 @@ test('a hit opens its article with the match selected and in view; a long Chines
   expect((await page.evaluate(() => document.getSelection()?.toString()))?.toLowerCase()).toBe('cat')
 })
 
-test('more results load as the list scrolls', async () => {
+test('more results load as the list scrolls', async ({ launch }) => {
   const files: Record<string, string> = { '_config.yml': 'title: Site\n', 'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n' }
   for (let i = 0; i < 120; i++) {
     const day = String((i % 28) + 1).padStart(2, '0')
     files[`source/_posts/p${i}.md`] = post(`第 ${i} 篇`, `2023-${String((i % 12) + 1).padStart(2, '0')}-${day} 10:00:00`, `共同的词 出现在这里，还有共同的词。`)
   }
-  const dir = await contentFolder(files)
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page } = await launch({ files })
   await search(page, '共同的词')
   await expect(summary(page)).toHaveText('240 matches in 120 articles')
   await expect(groups(page)).toHaveCount(50)

@@ -1,14 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { expect, test } from '@playwright/test'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 const post = (title: string, date: string, extra: string) => `---\ntitle: ${title}\ndate: ${date}\n${extra}---\n\n${title} body.\n`
 const FILES = {
@@ -22,10 +14,9 @@ const FILES = {
 const items = '[data-testid=article-list] [data-testid=article-item]'
 const value = (key: string, v: string) => `[data-testid=taxonomy-value][data-key="${key}"][data-value="${v}"]`
 
-test('rename a tag through the taxonomy view: preview, apply, undo', async () => {
-  const dir = await contentFolder(FILES)
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test.use({ files: FILES })
+
+test('rename a tag through the taxonomy view: preview, apply, undo', async ({ page, contentDir: dir }) => {
   const before = await readFile(join(dir, 'source/_posts/a.md'), 'utf8')
 
   await page.getByTestId('toggle-taxonomy').click()
@@ -63,10 +54,7 @@ test('rename a tag through the taxonomy view: preview, apply, undo', async () =>
   await expect(page.locator(value('tags', '前端'))).toContainText('2')
 })
 
-test('Ctrl-click selects articles for a bulk field edit; a plain click still opens', async () => {
-  const dir = await contentFolder(FILES)
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('Ctrl-click selects articles for a bulk field edit; a plain click still opens', async ({ page, contentDir: dir }) => {
   await page.locator(`${items}[data-path="source/_posts/a.md"]`).click({ modifiers: ['Control'] })
   await page.locator(`${items}[data-path="source/_posts/c.md"]`).click({ modifiers: ['Control'] })
   await expect(page.getByTestId('library-selection')).toContainText('2 selected')
