@@ -1,14 +1,6 @@
-import { expect, test } from '@playwright/test'
 import { access, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 const BOM = '\uFEFF'
 const POST = '---\r\ntitle: 春天\r\ntags: [诗]\r\n---\r\n\r\n春眠不觉晓。\r\n'
@@ -18,11 +10,9 @@ const exists = (path: string) =>
     () => false,
   )
 
-test('an article deleted on disk keeps its text, says so, and "Save again" writes it back byte for byte', async () => {
+test('an article deleted on disk keeps its text, says so, and "Save again" writes it back byte for byte', async ({ launch }) => {
   test.setTimeout(120_000)
-  const dir = await contentFolder({ 'spring.md': Buffer.from(BOM + POST, 'utf8'), 'other.md': '---\ntitle: Other\n---\n\nOther.\n' })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({ files: { 'spring.md': Buffer.from(BOM + POST, 'utf8'), 'other.md': '---\ntitle: Other\n---\n\nOther.\n' } })
   const file = join(dir, 'spring.md')
   await page.locator('[data-testid=article-item][data-path="spring.md"]').click()
   await page.getByText('春眠不觉晓。').click()
@@ -49,11 +39,9 @@ test('an article deleted on disk keeps its text, says so, and "Save again" write
   expect((await readFile(file)).toString('utf8')).toBe(BOM + POST.replace('春眠不觉晓。', '春眠不觉晓。 Mine') + 'Again.!')
 })
 
-test('"Save as…" writes a deleted article under a new name, never over a taken one; "Close" drops it', async () => {
+test('"Save as…" writes a deleted article under a new name, never over a taken one; "Close" drops it', async ({ launch }) => {
   test.setTimeout(120_000)
-  const dir = await contentFolder({ 'a.md': '---\ntitle: A\n---\n\nBody.\n', 'taken.md': '---\ntitle: Taken\n---\n\nTheirs.\n' })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({ files: { 'a.md': '---\ntitle: A\n---\n\nBody.\n', 'taken.md': '---\ntitle: Taken\n---\n\nTheirs.\n' } })
   await page.locator('[data-testid=article-item][data-path="a.md"]').click()
   await page.getByText('Body.').click()
   await page.keyboard.press('End')
@@ -85,11 +73,9 @@ test('"Save as…" writes a deleted article under a new name, never over a taken
   expect(await exists(join(dir, 'kept/a-again.md'))).toBe(false)
 })
 
-test('an article renamed on disk while edited follows its new name, and saves there', async () => {
+test('an article renamed on disk while edited follows its new name, and saves there', async ({ launch }) => {
   test.setTimeout(120_000)
-  const dir = await contentFolder({ 'old-name.md': '---\ntitle: Moving\n---\n\nBody.\n' })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({ files: { 'old-name.md': '---\ntitle: Moving\n---\n\nBody.\n' } })
   await page.locator('[data-testid=article-item][data-path="old-name.md"]').click()
   await page.getByText('Body.').click()
   await page.keyboard.press('End')

@@ -1,28 +1,20 @@
-import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 // 34 characters: over the 30 that search results show of a Chinese title.
 const LONG_TITLE = '这是一个相当长的中文标题它超过了搜索结果所能显示的三十个字符的限度了'
 
-test('field checks show in the library, the form and the status bar, and clear when the header is fixed', async () => {
+test('field checks show in the library, the form and the status bar, and clear when the header is fixed', async ({ launch }) => {
   const long = `---\ntitle: ${LONG_TITLE}\ndate: 2024-05-01 10:00:00\n---\n\n正文。\n`
-  const dir = await contentFolder({
-    'long.md': long,
-    'future.md': '---\ntitle: Next week\ndate: Tue, 01 Jan 2999 09:00:00 GMT\n---\n\nSoon.\n',
-    'fine.md': '---\ntitle: Fine\ndate: 2013/7/13 20:46:25\n---\n\nBody.\n',
-    'twice.md': '---\ntitle: One\ntitle: Two\n---\n\nBody.\n',
+  const { page, contentDir: dir } = await launch({
+    files: {
+      'long.md': long,
+      'future.md': '---\ntitle: Next week\ndate: Tue, 01 Jan 2999 09:00:00 GMT\n---\n\nSoon.\n',
+      'fine.md': '---\ntitle: Fine\ndate: 2013/7/13 20:46:25\n---\n\nBody.\n',
+      'twice.md': '---\ntitle: One\ntitle: Two\n---\n\nBody.\n',
+    },
   })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
   const row = (path: string) => page.locator(`[data-testid=article-item][data-path="${path}"]`)
 
   // The library: a scheduled badge, a check badge, nothing on a fine article.
@@ -57,16 +49,14 @@ test('field checks show in the library, the form and the status bar, and clear w
   expect(await readFile(join(dir, 'long.md'), 'utf8')).toBe(long.replace(LONG_TITLE, LONG_TITLE.slice(0, -6)))
 })
 
-test('keys a collection requires (pinned in .folio/schema.yml, or on nearly every article) are reported where missing', async () => {
+test('keys a collection requires (pinned in .folio/schema.yml, or on nearly every article) are reported where missing', async ({ launch }) => {
   const files: Record<string, string> = {
     '.folio/schema.yml': 'keys:\n  cover: { required: true }\n',
     'full.md': '---\ntitle: Full\nauthor: Ada\ncover: full.png\n---\n\nBody.\n',
     'lacking.md': '---\ntitle: Lacking\n---\n\nBody.\n',
   }
   for (let i = 0; i < 10; i++) files[`post-${i}.md`] = `---\ntitle: Post ${i}\nauthor: Ada\ncover: p${i}.png\n---\n\nBody.\n`
-  const dir = await contentFolder(files)
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page } = await launch({ files: files })
   const row = (path: string) => page.locator(`[data-testid=article-item][data-path="${path}"]`)
   await expect(row('lacking.md').getByTestId('check-badge')).toHaveText('⚑ 2')
   await expect(row('lacking.md').getByTestId('check-badge')).toHaveAttribute(
@@ -95,18 +85,18 @@ function wallTime(hours: number, timeZone: string): string {
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:00`
 }
 
-test('a date typed into the form is scheduled when it is still to come on the site’s clock (its configured zone), before saving', async () => {
+test('a date typed into the form is scheduled when it is still to come on the site’s clock (its configured zone), before saving', async ({ launch }) => {
   const zone = 'Asia/Shanghai'
   // Two hours ago in Shanghai: past there, though read on a clock west of it, it would still be to come.
   const past = wallTime(-2, zone)
   const post = `---\ntitle: Soon\ndate: ${past}\n---\n\nBody.\n`
-  const dir = await contentFolder({
-    '_config.yml': `title: Test\ntimezone: ${zone}\n`,
-    'package.json': '{"dependencies":{"hexo":"^7.0.0"}}\n',
-    'source/_posts/post.md': post,
+  const { page, contentDir: dir } = await launch({
+    files: {
+      '_config.yml': `title: Test\ntimezone: ${zone}\n`,
+      'package.json': '{"dependencies":{"hexo":"^7.0.0"}}\n',
+      'source/_posts/post.md': post,
+    },
   })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
   await page.locator('[data-testid=article-item][data-path="source/_posts/post.md"]').click()
   await expect(page.locator('[data-testid=property][data-key=date] input').first()).toHaveValue(past)
   await expect(page.locator('[data-testid=field-check][data-code=scheduled]')).toHaveCount(0)

@@ -1,14 +1,6 @@
-import { expect, test } from '@playwright/test'
 import { access, readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 const item = (path: string) => `[data-testid=article-item][data-path="${path}"]`
 const exists = (path: string) =>
@@ -17,11 +9,9 @@ const exists = (path: string) =>
     () => false,
   )
 
-test('rename, duplicate and move to trash from the context menu', async () => {
+test('rename, duplicate and move to trash from the context menu', async ({ launch }) => {
   const body = '---\ntitle: 旧文章\n---\n\ntext\n'
-  const dir = await contentFolder({ 'posts/old.md': body, 'posts/keep.md': '---\ntitle: Keep\n---\n' })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({ files: { 'posts/old.md': body, 'posts/keep.md': '---\ntitle: Keep\n---\n' } })
 
   await page.locator(item('posts/old.md')).click({ button: 'right' })
   await page
@@ -49,15 +39,15 @@ test('rename, duplicate and move to trash from the context menu', async () => {
   expect(await exists(join(dir, 'posts/keep.md'))).toBe(false)
 })
 
-test('a new article in a Hexo site comes from its scaffold and opens', async () => {
-  const dir = await contentFolder({
-    '_config.yml': 'title: Site\nnew_post_name: :title.md\n',
-    'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
-    'scaffolds/post.md': '---\ntitle: {{ title }}\ndate: {{ date }}\ntags:\n---\n',
-    'source/_posts/first.md': '---\ntitle: First\n---\n',
+test('a new article in a Hexo site comes from its scaffold and opens', async ({ launch }) => {
+  const { page, contentDir: dir } = await launch({
+    files: {
+      '_config.yml': 'title: Site\nnew_post_name: :title.md\n',
+      'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
+      'scaffolds/post.md': '---\ntitle: {{ title }}\ndate: {{ date }}\ntags:\n---\n',
+      'source/_posts/first.md': '---\ntitle: First\n---\n',
+    },
   })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
   await page.getByRole('button', { name: 'New article' }).click()
   await page.getByTestId('new-article-dialog').getByRole('textbox').fill('你好 世界')
   await page.keyboard.press('Enter')
@@ -70,10 +60,8 @@ test('a new article in a Hexo site comes from its scaffold and opens', async () 
   )
 })
 
-test('renaming an article with unsaved edits keeps the edits, and they save to the new name', async () => {
-  const dir = await contentFolder({ 'draft.md': '---\ntitle: Draft\n---\n\nfirst\n' })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('renaming an article with unsaved edits keeps the edits, and they save to the new name', async ({ launch }) => {
+  const { page, contentDir: dir } = await launch({ files: { 'draft.md': '---\ntitle: Draft\n---\n\nfirst\n' } })
   await page.locator(item('draft.md')).click()
   await page.getByText('first', { exact: true }).click()
   await page.keyboard.press('End')

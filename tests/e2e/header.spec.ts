@@ -1,14 +1,7 @@
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 const HEXO_SITE = {
   '_config.yml': 'title: Site\n',
@@ -29,10 +22,8 @@ async function headerSpans(page: Page): Promise<{ text: string; cls: string; col
     )
 }
 
-test('an unfolded YAML header is coloured as YAML, not as a Markdown heading', async () => {
-  const dir = await contentFolder({ 'post.md': '---\ntitle: Hello 世界\ncount: 3\ndraft: false\n---\n\n# Heading\n\nBody.\n' })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('an unfolded YAML header is coloured as YAML, not as a Markdown heading', async ({ launch }) => {
+  const { page } = await launch({ files: { 'post.md': '---\ntitle: Hello 世界\ncount: 3\ndraft: false\n---\n\n# Heading\n\nBody.\n' } })
   await open(page, 'post.md')
   // A header that parses opens folded; its placeholder unfolds it.
   const placeholder = page.locator('[data-testid=editor] .cm-foldPlaceholder')
@@ -53,10 +44,8 @@ test('an unfolded YAML header is coloured as YAML, not as a Markdown heading', a
   expect(Number(await heading.evaluate((s) => getComputedStyle(s).fontWeight))).toBeGreaterThanOrEqual(600)
 })
 
-test('in a Hexo site the fenceless header is styled and folded like any other', async () => {
-  const dir = await contentFolder({ ...HEXO_SITE, 'source/_posts/bare.md': 'title: Bare header\ndate: 2013/7/13 20:46:25\n---\n\nThe body.\n' })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('in a Hexo site the fenceless header is styled and folded like any other', async ({ launch }) => {
+  const { page } = await launch({ files: { ...HEXO_SITE, 'source/_posts/bare.md': 'title: Bare header\ndate: 2013/7/13 20:46:25\n---\n\nThe body.\n' } })
   await open(page, 'source/_posts/bare.md')
   const placeholder = page.locator('[data-testid=editor] .cm-foldPlaceholder')
   await expect(placeholder).toBeVisible()
@@ -67,11 +56,9 @@ test('in a Hexo site the fenceless header is styled and folded like any other', 
   expect(spans.find((s) => s.text === '---')?.cls).toContain('cm-folio-h-fence')
 })
 
-test('a header that does not parse opens unfolded, its line marked in the gutter, and typing the fix clears it', async () => {
+test('a header that does not parse opens unfolded, its line marked in the gutter, and typing the fix clears it', async ({ launch }) => {
   const text = '---\ntitle: First\ntitle: Second\n---\n\nBody.\n'
-  const dir = await contentFolder({ 'broken.md': text })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({ files: { 'broken.md': text } })
   await open(page, 'broken.md')
   const editor = page.locator('[data-testid=editor]')
   await expect(editor.locator('.cm-line', { hasText: 'title: Second' })).toBeVisible()
@@ -96,10 +83,8 @@ test('a header that does not parse opens unfolded, its line marked in the gutter
   expect(await readFile(join(dir, 'broken.md'), 'utf8')).toBe(text.replace('title: Second', 'subtitle: Second'))
 })
 
-test('the header lint message speaks the UI language, and follows a switch of language while the article is open', async () => {
-  const dir = await contentFolder({ 'broken.md': '---\ntitle: First\ntitle: Second\n---\n\nBody.\n' })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('the header lint message speaks the UI language, and follows a switch of language while the article is open', async ({ launch }) => {
+  const { page } = await launch({ files: { 'broken.md': '---\ntitle: First\ntitle: Second\n---\n\nBody.\n' } })
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN')
   await open(page, 'broken.md')
   const editor = page.locator('[data-testid=editor]')

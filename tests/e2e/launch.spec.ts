@@ -1,20 +1,14 @@
-import { expect, test } from '@playwright/test'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
+import { expect, test } from './support/fixtures'
 
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
-
-test('the article a launch asked for opens once the page pulls it, and what could not be opened is said in a sentence', async () => {
-  const dir = await contentFolder({
-    'posts/first.md': '---\ntitle: First\n---\nFirst body.\n',
-    'posts/asked.md': '---\ntitle: Asked for\n---\nThe body the launch asked for.\n',
+test('the article a launch asked for opens once the page pulls it, and what could not be opened is said in a sentence', async ({ launch, makeFolder }) => {
+  const dir = await makeFolder({
+    files: {
+      'posts/first.md': '---\ntitle: First\n---\nFirst body.\n',
+      'posts/asked.md': '---\ntitle: Asked for\n---\nThe body the launch asked for.\n',
+    },
   })
   const missing = '/home/writer/blog/source/_posts/gone.md'
-  app = await launchApp({
+  const { page } = await launch({
     contentDir: dir,
     startEmpty: true,
     pendingOpen: {
@@ -28,7 +22,6 @@ test('the article a launch asked for opens once the page pulls it, and what coul
       ],
     },
   })
-  const { page } = app
   await expect(page.locator('[data-testid=editor]')).toContainText('The body the launch asked for.', { timeout: 30_000 })
   const problem = page.getByTestId('open-problem')
   await expect(problem).toContainText(`“${missing}”: there is no such file or folder`)
@@ -41,9 +34,8 @@ test('the article a launch asked for opens once the page pulls it, and what coul
   await expect(page.getByTestId('open-problem')).toHaveCount(0)
 })
 
-test('with nothing asked and no folder, the welcome screen shows', async () => {
-  const dir = await contentFolder({ 'posts/a.md': '---\ntitle: A\n---\ntext\n' })
-  app = await launchApp({ contentDir: dir, startEmpty: true })
-  await expect(app.page.getByTestId('welcome')).toBeVisible()
-  await expect(app.page.getByTestId('opening-folder')).toHaveCount(0)
+test('with nothing asked and no folder, the welcome screen shows', async ({ launch }) => {
+  const { page } = await launch({ files: { 'posts/a.md': '---\ntitle: A\n---\ntext\n' }, startEmpty: true })
+  await expect(page.getByTestId('welcome')).toBeVisible()
+  await expect(page.getByTestId('opening-folder')).toHaveCount(0)
 })

@@ -1,8 +1,6 @@
-import { expect, test } from '@playwright/test'
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
+import { expect, test } from './support/fixtures'
 
 const LOCKED = `---
 title: 只读的文章
@@ -12,18 +10,11 @@ date: 2024-05-01 10:00:00
 A paragraph someone protected.
 `
 
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
-
-test('a read-only (0444) article says why, "Make writable" lifts it, and the typed change saves with the mode 0644', async () => {
-  const dir = await contentFolder({ 'posts/locked.md': LOCKED })
+test('a read-only (0444) article says why, "Make writable" lifts it, and the typed change saves with the mode 0644', async ({ launch, makeFolder }) => {
+  const dir = await makeFolder({ files: { 'posts/locked.md': LOCKED } })
   const file = join(dir, 'posts/locked.md')
   await chmod(file, 0o444)
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page } = await launch({ contentDir: dir })
 
   await page.locator('[data-testid=article-item][data-path="posts/locked.md"]').click()
   await expect(page.locator('[data-testid=editor]')).toContainText('A paragraph someone protected.', { timeout: 20_000 })
@@ -52,13 +43,12 @@ test('a read-only (0444) article says why, "Make writable" lifts it, and the typ
   expect((await stat(file)).mode & 0o7777).toBe(0o644)
 })
 
-test('"Make writable" is not offered when the reason is the content (not valid UTF-8)', async () => {
-  const dir = await contentFolder({ 'ok.md': '---\ntitle: OK\n---\n' })
+test('"Make writable" is not offered when the reason is the content (not valid UTF-8)', async ({ launch, makeFolder }) => {
+  const dir = await makeFolder({ files: { 'ok.md': '---\ntitle: OK\n---\n' } })
   const file = join(dir, 'latin1.md')
   await writeFile(file, Buffer.concat([Buffer.from('---\ntitle: caf'), Buffer.from([0xe9]), Buffer.from('\n---\nbody\n')]))
   await chmod(file, 0o444)
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page } = await launch({ contentDir: dir })
 
   await page.locator('[data-testid=article-item][data-path="latin1.md"]').click()
   await expect(page.getByTestId('read-only')).toContainText('not valid UTF-8', { timeout: 20_000 })

@@ -1,14 +1,6 @@
-import { expect, test } from '@playwright/test'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 const HEXO_POST = `---
 title: Tags
@@ -38,14 +30,14 @@ Energy: $E = mc^2$
 [^1]: A footnote.
 `
 
-test('a Hexo site previews its tag plugins as the site renders them, unknown tags as labelled placeholders', async () => {
-  const dir = await contentFolder({
-    '_config.yml': 'title: Site\n',
-    'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
-    'source/_posts/tags.md': HEXO_POST,
+test('a Hexo site previews its tag plugins as the site renders them, unknown tags as labelled placeholders', async ({ launch }) => {
+  const { page } = await launch({
+    files: {
+      '_config.yml': 'title: Site\n',
+      'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
+      'source/_posts/tags.md': HEXO_POST,
+    },
   })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
   await page.locator('[data-testid=article-item][data-path="source/_posts/tags.md"]').click()
   const preview = page.frameLocator('iframe[data-testid=preview]')
   await expect(preview.locator('figure.highlight figcaption')).toHaveText('greet.js')
@@ -74,14 +66,14 @@ test('a Hexo site previews its tag plugins as the site renders them, unknown tag
   await expect(preview.locator('.folio-embed[data-embed-src="https://player.vimeo.com/video/76979871"]')).toContainText('Vimeo')
 })
 
-test('a Hugo site previews shortcodes, definition lists and attributes', async () => {
-  const dir = await contentFolder({
-    'hugo.toml': 'title = "Site"\n',
-    'content/posts/a.md':
-      '---\ntitle: A\n---\n\n{{< figure src="/cat.png" title="A cat" >}}\n\n{{% notice tip %}}\nWrapped *Markdown*\n{{% /notice %}}\n\nTerm\n: Its definition\n\n## Styled {.fancy}\n',
+test('a Hugo site previews shortcodes, definition lists and attributes', async ({ launch }) => {
+  const { page } = await launch({
+    files: {
+      'hugo.toml': 'title = "Site"\n',
+      'content/posts/a.md':
+        '---\ntitle: A\n---\n\n{{< figure src="/cat.png" title="A cat" >}}\n\n{{% notice tip %}}\nWrapped *Markdown*\n{{% /notice %}}\n\nTerm\n: Its definition\n\n## Styled {.fancy}\n',
+    },
   })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
   await page.locator('[data-testid=article-item][data-path="content/posts/a.md"]').click()
   const preview = page.frameLocator('iframe[data-testid=preview]')
   await expect(preview.locator('figure figcaption h4')).toHaveText('A cat')
@@ -91,14 +83,14 @@ test('a Hugo site previews shortcodes, definition lists and attributes', async (
   await expect(preview.locator('h2.fancy')).toHaveText('Styled')
 })
 
-test('a post a Jekyll tag names shows in the preview once it is added to the folder, without editing the article', async () => {
-  const dir = await contentFolder({
-    '_config.yml': 'title: Site\n',
-    Gemfile: 'gem "jekyll"\n',
-    '_posts/2024-03-01-a.md': '---\ntitle: A\n---\n\nNext: {% post_url 2024-05-06-next %}\n',
+test('a post a Jekyll tag names shows in the preview once it is added to the folder, without editing the article', async ({ launch }) => {
+  const { page, contentDir: dir } = await launch({
+    files: {
+      '_config.yml': 'title: Site\n',
+      Gemfile: 'gem "jekyll"\n',
+      '_posts/2024-03-01-a.md': '---\ntitle: A\n---\n\nNext: {% post_url 2024-05-06-next %}\n',
+    },
   })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
   await page.locator('[data-testid=article-item][data-path="_posts/2024-03-01-a.md"]').click()
   const preview = page.frameLocator('iframe[data-testid=preview]')
   const missing = preview.locator('.folio-tag-error[data-tag=post_url]')

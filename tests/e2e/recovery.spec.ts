@@ -1,14 +1,6 @@
-import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 /** The text of `path` in the crash journal on disk, or null when it holds none. */
 async function journaled(journalDir: string, path: string): Promise<string | null> {
@@ -18,11 +10,9 @@ async function journaled(journalDir: string, path: string): Promise<string | nul
   return journal.buffers.find((b) => b.path === path)?.text ?? null
 }
 
-test('typing that never pauses still reaches the crash journal on disk within 5 s', async () => {
+test('typing that never pauses still reaches the crash journal on disk within 5 s', async ({ launch }) => {
   test.setTimeout(120_000)
-  const dir = await contentFolder({ 'posts/draft.md': '---\ntitle: Draft\n---\n\nBody.\n' })
-  app = await launchApp({ contentDir: dir })
-  const { page, journalDir } = app
+  const { page, journalDir } = await launch({ files: { 'posts/draft.md': '---\ntitle: Draft\n---\n\nBody.\n' } })
   if (!journalDir) throw new Error('The harness must say where the journal lives.')
 
   await page.locator('[data-testid=article-item][data-path="posts/draft.md"]').click()

@@ -1,12 +1,5 @@
-import { expect, test, type Page, type Request } from '@playwright/test'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import type { Page, Request } from '@playwright/test'
+import { expect, test } from './support/fixtures'
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
@@ -37,14 +30,14 @@ function remoteRequests(page: Page): string[] {
   return seen
 }
 
-test('remote content is blocked by default; the preview bar loads it for the folder and remembers', async () => {
-  const dir = await contentFolder({
-    'posts/a.md': ARTICLE,
-    'posts/dog.png': PNG,
-    'posts/b.md': '---\ntitle: Other\n---\n\n![x](https://remote.invalid/x.png)\n',
+test('remote content is blocked by default; the preview bar loads it for the folder and remembers', async ({ launch }) => {
+  const { page } = await launch({
+    files: {
+      'posts/a.md': ARTICLE,
+      'posts/dog.png': PNG,
+      'posts/b.md': '---\ntitle: Other\n---\n\n![x](https://remote.invalid/x.png)\n',
+    },
   })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
   const requests = remoteRequests(page)
   await page.locator('[data-testid=article-item][data-path="posts/a.md"]').click()
   const preview = page.frameLocator('iframe[data-testid=preview]')
@@ -85,10 +78,8 @@ test('remote content is blocked by default; the preview bar loads it for the fol
   await expect(bar).toHaveAttribute('data-state', 'blocked')
 })
 
-test('the settings panel blocks or allows remote content for the open folder only', async () => {
-  const dir = await contentFolder({ 'a.md': ARTICLE, 'dog.png': PNG })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('the settings panel blocks or allows remote content for the open folder only', async ({ launch }) => {
+  const { page } = await launch({ files: { 'a.md': ARTICLE, 'dog.png': PNG } })
   const requests = remoteRequests(page)
   await page.locator('[data-testid=article-item][data-path="a.md"]').click()
   const cat = page.frameLocator('iframe[data-testid=preview]').locator('img[alt=cat]')
