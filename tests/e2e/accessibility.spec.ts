@@ -3,18 +3,11 @@
  * The preview frame is left out: it shows the author's own HTML.
  */
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
+import type { Page } from '@playwright/test'
+import { expect, test } from './support/fixtures'
 
 // Each axe run takes seconds on a loaded machine, and a screen takes one.
 test.setTimeout(180_000)
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
 
 const FOLDER = {
   'posts/first.md': '---\ntitle: First light\ndate: 2024-05-02 09:00:00\ntags: [notes, morning]\ncategories: [Life]\n---\n\nMorning pages.\n',
@@ -88,17 +81,14 @@ async function everyScreen(page: Page, mode: string): Promise<void> {
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`no serious accessibility violation on any screen (${colorScheme})`, async () => {
-    const dir = await contentFolder(FOLDER)
-    app = await launchApp({ contentDir: dir })
-    const { page } = app
+  test(`no serious accessibility violation on any screen (${colorScheme})`, async ({ launch }) => {
+    const { page } = await launch({ files: FOLDER })
     await page.emulateMedia({ colorScheme })
     await everyScreen(page, colorScheme)
   })
 }
 
-test('no serious accessibility violation on the welcome screen', async () => {
-  const dir = await contentFolder(FOLDER)
-  app = await launchApp({ contentDir: dir, startEmpty: true })
-  await expectAccessible(app.page, 'welcome')
+test('no serious accessibility violation on the welcome screen', async ({ launch }) => {
+  const { page } = await launch({ files: FOLDER, startEmpty: true })
+  await expectAccessible(page, 'welcome')
 })

@@ -2,12 +2,12 @@
  * Export from the app: the dialog opened by its shortcut or the toolbar, the main side's handlers
  * writing where the harness answers the destination question, PDF printed by Chromium.
  */
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { access, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parse } from 'parse5'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder, copyFixture, SEED } from './support/folders'
+import { SEED } from './support/folders'
+import { expect, test } from './support/fixtures'
 
 // The real app answers with native dialogs and the system clipboard, which a spec cannot drive.
 test.skip(process.env.FOLIO_E2E === 'electron', 'export destinations and the clipboard are stubbed by the Chromium harness only')
@@ -15,11 +15,7 @@ test.skip(process.env.FOLIO_E2E === 'electron', 'export destinations and the cli
 // An export waits for a sanitizer worker to start and load jsdom: seconds on a busy machine.
 const FINISHED = { timeout: 60_000 }
 
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+test.use({ site: 'sites/hexo' })
 
 const HELLO = 'source/_posts/2024-03-01-hello-hexo.md'
 const exists = (path: string) =>
@@ -52,9 +48,7 @@ function titleOf(html: string): string | null {
   return title ? (title.childNodes ?? []).map((c) => c.value ?? '').join('') : null
 }
 
-test('exports the open article as a web page from the shortcut', async () => {
-  app = await launchApp({ contentDir: await copyFixture('sites/hexo') })
-  const { page } = app
+test('exports the open article as a web page from the shortcut', async ({ app, page }) => {
   await openArticle(page, HELLO, '你好，Hexo')
   await page.keyboard.press('Control+Shift+E')
   const dialog = page.getByTestId('export-dialog')
@@ -70,9 +64,7 @@ test('exports the open article as a web page from the shortcut', async () => {
   await expect(dialog).toHaveCount(0)
 })
 
-test('exports the folder as a site with feeds, listing the article whose header is broken', async () => {
-  app = await launchApp({ contentDir: await copyFixture('sites/hexo') })
-  const { page } = app
+test('exports the folder as a site with feeds, listing the article whose header is broken', async ({ app, page }) => {
   await page.getByTestId('export-open').click()
   const dialog = page.getByTestId('export-dialog')
   await expect(dialog.getByRole('radio', { name: 'The whole folder' })).toBeChecked()
@@ -87,9 +79,7 @@ test('exports the folder as a site with feeds, listing the article whose header 
   expect(await readFile(join(out, 'atom.xml'), 'utf8')).toContain('你好，Hexo')
 })
 
-test('prints the open article to PDF with Chromium', async () => {
-  app = await launchApp({ contentDir: await copyFixture('sites/hexo') })
-  const { page } = app
+test('prints the open article to PDF with Chromium', async ({ app, page }) => {
   await openArticle(page, HELLO, '你好，Hexo')
   await page.getByTestId('export-open').click()
   const dialog = page.getByTestId('export-dialog')
@@ -103,9 +93,7 @@ test('prints the open article to PDF with Chromium', async () => {
   expect(pdf.toString('latin1')).toMatch(/\/MediaBox\s*\[\s*0 0 612 792\s*\]/)
 })
 
-test('copies the open article as rich text', async () => {
-  app = await launchApp({ contentDir: await copyFixture('sites/hexo') })
-  const { page } = app
+test('copies the open article as rich text', async ({ app, page }) => {
   await openArticle(page, HELLO, '你好，Hexo')
   await page.keyboard.press('Control+Shift+E')
   const dialog = page.getByTestId('export-dialog')
@@ -116,12 +104,11 @@ test('copies the open article as rich text', async () => {
   expect(app.clipboard?.[0]?.text).toContain('Some English words follow here.')
 })
 
-test('a long export shows progress and stops on Cancel', async () => {
+test('a long export shows progress and stops on Cancel', async ({ launch }) => {
   const seed = await readFile(SEED)
   const files: Record<string, Buffer> = {}
   for (let i = 0; i < 40; i++) files[`posts/${String(i).padStart(2, '0')}.md`] = seed
-  app = await launchApp({ contentDir: await contentFolder(files) })
-  const { page } = app
+  const { page } = await launch({ files })
   await page.getByTestId('export-open').click()
   const dialog = page.getByTestId('export-dialog')
   await dialog.getByTestId('export-format').selectOption('pdf')

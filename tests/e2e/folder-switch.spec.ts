@@ -1,24 +1,17 @@
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test, type Launch, type MakeFolder } from './support/fixtures'
 
 const FIRST = '---\ntitle: 第一篇\n---\n\n第一段。\n'
 const SECOND = '---\r\ntitle: Second\r\n---\r\n\r\nSecond body.\r\n'
 const ELSEWHERE = '---\ntitle: Elsewhere\n---\n\nIn the other folder.\n'
 
-async function twoFolders(): Promise<{ page: Page; here: string; there: string }> {
-  const here = await contentFolder({ 'first.md': FIRST, 'second.md': SECOND })
-  const there = await contentFolder({ 'elsewhere.md': ELSEWHERE })
-  app = await launchApp({ contentDir: here, folderDialog: () => there })
-  return { page: app.page, here, there }
+/** The app on one folder; its folder dialog answers another. */
+async function twoFolders(launch: Launch, makeFolder: MakeFolder): Promise<{ page: Page; here: string; there: string }> {
+  const there = await makeFolder({ files: { 'elsewhere.md': ELSEWHERE } })
+  const { page, contentDir: here } = await launch({ files: { 'first.md': FIRST, 'second.md': SECOND }, folderDialog: () => there })
+  return { page, here, there }
 }
 
 async function typeAtEndOf(page: Page, path: string, anchor: string, text: string): Promise<void> {
@@ -29,9 +22,9 @@ async function typeAtEndOf(page: Page, path: string, anchor: string, text: strin
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'dirty')
 }
 
-test('opening another folder with unsaved edits asks; Cancel stays with the edits, Discard leaves the files as they were', async () => {
+test('opening another folder with unsaved edits asks; Cancel stays with the edits, Discard leaves the files as they were', async ({ launch, makeFolder }) => {
   test.setTimeout(120_000)
-  const { page, here } = await twoFolders()
+  const { page, here } = await twoFolders(launch, makeFolder)
   await typeAtEndOf(page, 'first.md', '第一段。', ' 改了')
   await page.getByRole('button', { name: 'Open folder' }).click()
   const dialog = page.getByTestId('unsaved-dialog')
@@ -63,9 +56,9 @@ test('opening another folder with unsaved edits asks; Cancel stays with the edit
   await expect(dialog).toHaveCount(0)
 })
 
-test('"Save all" writes every unsaved article, kept in memory or shown, byte for byte, then opens the other folder', async () => {
+test('"Save all" writes every unsaved article, kept in memory or shown, byte for byte, then opens the other folder', async ({ launch, makeFolder }) => {
   test.setTimeout(120_000)
-  const { page, here } = await twoFolders()
+  const { page, here } = await twoFolders(launch, makeFolder)
   await typeAtEndOf(page, 'second.md', 'Second body.', ' Edited.')
   await typeAtEndOf(page, 'first.md', '第一段。', ' 改了')
   await page.getByRole('button', { name: 'Open folder' }).click()

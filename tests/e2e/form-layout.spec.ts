@@ -2,17 +2,10 @@
  * The form stays usable from 900 px wide: the date text keeps room for a whole timestamp, every
  * remove button is inside the window, long URLs are one line. Screenshots are attached.
  */
-import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { SEED, contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { SEED } from './support/folders'
+import { expect, test } from './support/fixtures'
 
 const SIZES = [
   { width: 900, height: 700 },
@@ -20,10 +13,8 @@ const SIZES = [
   { width: 1440, height: 900 },
 ]
 
-test('form rows keep their controls usable at 900, 1000 and 1440 px', async ({ browserName: _browserName }, testInfo) => {
-  const dir = await contentFolder({ 'posts/seed.txt': await readFile(SEED) })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('form rows keep their controls usable at 900, 1000 and 1440 px', async ({ launch }, testInfo) => {
+  const { page } = await launch({ files: { 'posts/seed.txt': await readFile(SEED) } })
   await page.locator('[data-testid=article-item][data-path="posts/seed.txt"]').click()
   const form = page.getByTestId('properties')
   await expect(form).toBeVisible()
@@ -84,17 +75,17 @@ function inside(inner: { x: number; width: number }, outer: { x: number; width: 
 }
 
 test('at 900×700 and 1000×700 every field’s label and control is on screen, in English and Chinese, and nothing overflows sideways', async ({
-  browserName: _browserName,
+  launch,
 }, testInfo) => {
-  const dir = await contentFolder({
-    '_config.yml': 'title: Test\ntimezone: Asia/Shanghai\n',
-    'package.json': '{"dependencies":{"hexo":"^7.0.0"}}\n',
-    'source/_posts/seed.md': await readFile(SEED),
-    'source/_posts/crowded.md': CROWDED,
-    'source/_posts/broken.md': BROKEN,
+  const { page } = await launch({
+    files: {
+      '_config.yml': 'title: Test\ntimezone: Asia/Shanghai\n',
+      'package.json': '{"dependencies":{"hexo":"^7.0.0"}}\n',
+      'source/_posts/seed.md': await readFile(SEED),
+      'source/_posts/crowded.md': CROWDED,
+      'source/_posts/broken.md': BROKEN,
+    },
   })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
   let shown = 'en'
   for (const [width, locale] of [
     [1000, 'en'],
@@ -149,18 +140,16 @@ test('at 900×700 and 1000×700 every field’s label and control is on screen, 
   }
 })
 
-test('a long value stays one line, with a control beside it that shows all of it, from the keyboard, in English and Chinese', async ({
-  browserName: _browserName,
-}, testInfo) => {
-  const dir = await contentFolder({
-    '_config.yml': 'title: Test\ntimezone: Asia/Shanghai\n',
-    'package.json': '{"dependencies":{"hexo":"^7.0.0"}}\n',
-    'source/_posts/seed.md': await readFile(SEED),
-    'source/_posts/crowded.md': CROWDED,
+test('a long value stays one line, with a control beside it that shows all of it, from the keyboard, in English and Chinese', async ({ launch }, testInfo) => {
+  const { page, contentDir: dir } = await launch({
+    files: {
+      '_config.yml': 'title: Test\ntimezone: Asia/Shanghai\n',
+      'package.json': '{"dependencies":{"hexo":"^7.0.0"}}\n',
+      'source/_posts/seed.md': await readFile(SEED),
+      'source/_posts/crowded.md': CROWDED,
+    },
   })
   const file = join(dir, 'source/_posts/crowded.md')
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
   await page.setViewportSize({ width: 900, height: 700 })
   await page.locator('[data-testid=article-item][data-path="source/_posts/seed.md"]').click()
   await expect(page.locator('[data-testid=property][data-key="title"] input')).toHaveValue(/阿里云/)

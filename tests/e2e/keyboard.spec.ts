@@ -144,10 +144,7 @@ test('Search in folder (Ctrl+Shift+F) from the editor puts the cursor in the lib
   expect(await readFile(join(dir, 'posts/first.md'), 'utf8')).toBe(FIRST)
 })
 
-test('one dialog at a time: the palette opened over quick open takes its place, and Escape gives focus back to the list', async () => {
-  const dir = await contentFolder({ 'posts/first.md': FIRST, 'posts/second.md': SECOND })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('one dialog at a time: the palette opened over quick open takes its place, and Escape gives focus back to the list', async ({ page }) => {
   const list = page.getByTestId('article-list')
   await list.focus()
   await page.keyboard.press('ControlOrMeta+p')

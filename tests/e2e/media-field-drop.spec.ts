@@ -3,33 +3,25 @@
  * article's images, exactly as a body insert, and the field gets the path the site reads from the
  * header: one line of the file changes, and undo takes it back.
  */
-import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
 import { confirmImageSettings } from './support/images'
 import { png } from '../unit/media/images'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 const TRIP = '---\ntitle: 旅行\ncover: trip/old.png\ntags: [travel]\n---\n\n正文。\n'
 
-test('dropping a PNG on the cover field copies it into the post asset folder and sets cover to the path the theme reads', async () => {
-  const root = await contentFolder({
-    '_config.yml': 'title: Blog\npost_asset_folder: true\n',
-    'package.json': '{"dependencies":{"hexo":"^7.0.0"}}',
-    'source/_posts/trip.md': TRIP,
-    'source/_posts/trip/old.png': png(2, 2),
-    'source/_posts/home.md': '---\ntitle: Home\ncover: home/c.png\n---\n\nIntro.\n',
-    'source/_posts/home/c.png': png(3, 3),
+test('dropping a PNG on the cover field copies it into the post asset folder and sets cover to the path the theme reads', async ({ launch }) => {
+  const { page, contentDir: root } = await launch({
+    files: {
+      '_config.yml': 'title: Blog\npost_asset_folder: true\n',
+      'package.json': '{"dependencies":{"hexo":"^7.0.0"}}',
+      'source/_posts/trip.md': TRIP,
+      'source/_posts/trip/old.png': png(2, 2),
+      'source/_posts/home.md': '---\ntitle: Home\ncover: home/c.png\n---\n\nIntro.\n',
+      'source/_posts/home/c.png': png(3, 3),
+    },
   })
-  app = await launchApp({ contentDir: root })
-  const { page } = app
   await page.locator('[data-testid=article-item][data-path="source/_posts/trip.md"]').click()
   const cover = page.locator('[data-testid=property][data-key=cover]')
   await expect(cover).toHaveAttribute('data-kind', 'image', { timeout: 15_000 })

@@ -4,18 +4,11 @@
  * and undo; the bytes of every referring article are checked on disk after each step. An article
  * open with unsaved edits is rewritten in its editor, never on disk under the edits.
  */
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { access, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
 import { png } from '../unit/media/images'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 const TYPING = { delay: 40 }
 const exists = (path: string) =>
@@ -62,10 +55,8 @@ async function renameFirstImage(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Enter')
 }
 
-test('renaming an image from the media panel previews every reference, rewrites them on disk and undoes byte for byte', async () => {
-  const root = await contentFolder({ ...SITE, 'source/images/cover.png': COVER })
-  app = await launchApp({ contentDir: root })
-  const { page } = app
+test('renaming an image from the media panel previews every reference, rewrites them on disk and undoes byte for byte', async ({ launch }) => {
+  const { page, contentDir: root } = await launch({ files: { ...SITE, 'source/images/cover.png': COVER } })
   await page.locator('[data-testid=article-item][data-path="source/_posts/trip.md"]').click()
   await expect(page.locator('.cm-content')).toContainText('旅行的封面', { timeout: 15_000 })
   await renameFirstImage(page, 'hero')
@@ -107,10 +98,8 @@ test('renaming an image from the media panel previews every reference, rewrites 
   await expect(page.locator('[data-testid=media-article-item][data-path="source/images/cover.png"]').first()).toBeVisible({ timeout: 30_000 })
 })
 
-test('an open article with unsaved edits gets the new link in its editor, not on disk, and saving writes both', async () => {
-  const root = await contentFolder({ ...SITE, 'source/images/cover.png': COVER })
-  app = await launchApp({ contentDir: root })
-  const { page } = app
+test('an open article with unsaved edits gets the new link in its editor, not on disk, and saving writes both', async ({ launch }) => {
+  const { page, contentDir: root } = await launch({ files: { ...SITE, 'source/images/cover.png': COVER } })
   await page.locator('[data-testid=article-item][data-path="source/_posts/home.md"]').click()
   await expect(page.locator('.cm-content')).toContainText('Intro.', { timeout: 15_000 })
   // An unsaved edit on the very line of the reference, and a new paragraph after it.

@@ -1,20 +1,13 @@
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
 import { confirmImageSettings } from './support/images'
 import { png } from '../unit/media/images'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 /** A Hexo blog with post asset folders: a post with a cover, an asset image, a broken one; another post sharing the cover; an unused image. */
-async function blog(): Promise<string> {
-  return contentFolder({
+test.use({
+  files: {
     '_config.yml': 'title: Blog\npost_asset_folder: true\n',
     'package.json': '{"dependencies":{"hexo":"^7.0.0"}}',
     'source/_posts/trip.md': '---\ntitle: Trip\ncover: /images/cover.png\n---\n\n{% asset_img map.png %}\n\n![gone](missing.png)\n',
@@ -22,15 +15,15 @@ async function blog(): Promise<string> {
     'source/_posts/trip/old.png': png(2, 2),
     'source/_posts/home.md': '---\ntitle: Home\n---\n\nIntro.\n\n<img src="/images/cover.png">\n',
     'source/images/cover.png': png(8, 5),
-  })
-}
+  },
+})
 
 const panel = (page: Page) => page.getByTestId('media-panel')
 
-test("the media panel shows the article's images with size and dimensions, where each is used, unused images and broken references, by keyboard", async () => {
-  const root = await blog()
-  app = await launchApp({ contentDir: root })
-  const { page } = app
+test("the media panel shows the article's images with size and dimensions, where each is used, unused images and broken references, by keyboard", async ({
+  page,
+  contentDir: root,
+}) => {
   await page.locator('[data-testid=article-item][data-path="source/_posts/trip.md"]').click()
   await expect(page.locator('.cm-content')).toContainText('asset_img map.png', { timeout: 15_000 })
 
@@ -77,10 +70,7 @@ test("the media panel shows the article's images with size and dimensions, where
   expect(await readFile(join(root, 'source/_posts/trip.md'), 'utf8')).toContain('![gone](missing.png)')
 })
 
-test('an inserted image appears in the panel at once, linked from the article', async () => {
-  const root = await blog()
-  app = await launchApp({ contentDir: root })
-  const { page } = app
+test('an inserted image appears in the panel at once, linked from the article', async ({ page }) => {
   await page.locator('[data-testid=article-item][data-path="source/_posts/home.md"]').click()
   await page.getByTestId('toggle-media').click()
   await expect(panel(page).getByTestId('media-article-item')).toHaveCount(1, { timeout: 30_000 })

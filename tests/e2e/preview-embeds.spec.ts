@@ -4,22 +4,17 @@
  * frame (whose sandbox stays as it is). The "video site" is a local HTTP server that counts the
  * requests it gets.
  */
-import { expect, test } from '@playwright/test'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
+import { expect, test } from './support/fixtures'
 
-let app: LaunchedApp | null = null
 let server: Server | null = null
 test.afterEach(async () => {
-  await app?.close()
-  app = null
   await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined))
   server = null
 })
 
-test('an embed is a card that loads only when clicked, with remote content allowed, in a player over the card', async () => {
+test('an embed is a card that loads only when clicked, with remote content allowed, in a player over the card', async ({ launch }) => {
   test.setTimeout(180_000)
   const requests: string[] = []
   server = createServer((request, response) => {
@@ -29,12 +24,12 @@ test('an embed is a card that loads only when clicked, with remote content allow
   })
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
   const embed = `http://127.0.0.1:${(server.address() as AddressInfo).port}/embed/video-1`
-  const dir = await contentFolder({
-    'posts/other.md': '---\ntitle: Other\n---\n\nNo video here.\n',
-    'posts/video.md': `---\ntitle: Video\n---\n\nBefore the video.\n\n<iframe src="${embed}" width="560" height="315"></iframe>\n\n<div class="folio-embed" data-embed-src="javascript:alert(1)">A card of the article's own</div>\n\nAfter the video.\n`,
+  const { page } = await launch({
+    files: {
+      'posts/other.md': '---\ntitle: Other\n---\n\nNo video here.\n',
+      'posts/video.md': `---\ntitle: Video\n---\n\nBefore the video.\n\n<iframe src="${embed}" width="560" height="315"></iframe>\n\n<div class="folio-embed" data-embed-src="javascript:alert(1)">A card of the article's own</div>\n\nAfter the video.\n`,
+    },
   })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
   await page.locator('[data-testid=article-item][data-path="posts/video.md"]').click()
   const preview = page.frameLocator('iframe[data-testid=preview]')
   const card = preview.locator(`.folio-embed[data-embed-src="${embed}"]`)

@@ -1,28 +1,19 @@
-import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { SEED, contentFolder, copyFixture } from './support/folders'
+import { SEED } from './support/folders'
+import { expect, test, type Launch } from './support/fixtures'
 
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
-
-async function openSeed() {
+async function openSeed(launch: Launch) {
   const original = await readFile(SEED)
-  const dir = await contentFolder({ 'posts/000_96ee1b00782f1bda.txt': original })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({ files: { 'posts/000_96ee1b00782f1bda.txt': original } })
   await page.locator('[data-testid=article-item][data-path="posts/000_96ee1b00782f1bda.txt"]').click()
   return { page, dir, original: original.toString('utf8'), file: join(dir, 'posts/000_96ee1b00782f1bda.txt') }
 }
 
 const property = (key: string) => `[data-testid=property][data-key="${key}"]`
 
-test('the seed article shows its fields and its rendered body', async () => {
-  const { page } = await openSeed()
+test('the seed article shows its fields and its rendered body', async ({ launch }) => {
+  const { page } = await openSeed(launch)
   await expect(page.locator(property('title')).locator('input')).toHaveValue('史无前例，阿里云或将空降 M7 级高管')
   await expect(page.locator(property('categories')).locator('.chip')).toHaveText([/新媒体/, /ZAKER/, /channel/])
   await expect(page.locator(property('author')).locator('input')).toHaveValue('ZAKER')
@@ -37,8 +28,8 @@ test('the seed article shows its fields and its rendered body', async () => {
   await expect(preview.locator('strong').first()).toContainText('前者（行业线）')
 })
 
-test('changing author in the form and saving changes exactly that line', async () => {
-  const { page, original, file } = await openSeed()
+test('changing author in the form and saving changes exactly that line', async ({ launch }) => {
+  const { page, original, file } = await openSeed(launch)
   const author = page.locator(property('author')).locator('input')
   await author.fill('雷峰网')
   await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'dirty')
@@ -54,8 +45,8 @@ test('changing author in the form and saving changes exactly that line', async (
   expect(after[changed[0]!]).toBe('author: 雷峰网')
 })
 
-test('a saved title shows in the library row at once', async () => {
-  const { page } = await openSeed()
+test('a saved title shows in the library row at once', async ({ launch }) => {
+  const { page } = await openSeed(launch)
   const row = page.locator('[data-testid=article-item][data-path="posts/000_96ee1b00782f1bda.txt"]')
   await expect(row.locator('.article-title')).toContainText('史无前例')
   const title = page.locator(property('title')).locator('input')
@@ -67,8 +58,8 @@ test('a saved title shows in the library row at once', async () => {
   await expect(row.locator('.article-title')).toHaveText('云巨头的春天')
 })
 
-test('a form edit is undone from the editor', async () => {
-  const { page, original, file } = await openSeed()
+test('a form edit is undone from the editor', async ({ launch }) => {
+  const { page, original, file } = await openSeed(launch)
   const author = page.locator(property('author')).locator('input')
   await author.fill('Someone else')
   await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'dirty')
@@ -80,22 +71,18 @@ test('a form edit is undone from the editor', async () => {
   expect(await readFile(file, 'utf8')).toBe(original)
 })
 
-test('a header that does not parse turns the form read-only and shows its line', async () => {
+test('a header that does not parse turns the form read-only and shows its line', async ({ launch }) => {
   const broken = '---\ntitle: ok\ntitle: twice\ntags: [a, b\n---\nbody\n'
-  const dir = await contentFolder({ 'broken.md': broken })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({ files: { 'broken.md': broken } })
   await page.locator('[data-testid=article-item][data-path="broken.md"]').click()
   await expect(page.locator('[data-testid=properties-error]')).toContainText(/line \d/)
   await expect(page.locator('[data-testid=property] input:not([readonly])')).toHaveCount(0)
   expect(await readFile(join(dir, 'broken.md'), 'utf8')).toBe(broken)
 })
 
-test('a CRLF file stays CRLF when the form adds a list item and a field', async () => {
+test('a CRLF file stays CRLF when the form adds a list item and a field', async ({ launch }) => {
   const crlf = '---\r\ntitle: Windows\r\ntags:\r\n  - one\r\n---\r\n\r\nBody line.\r\n'
-  const dir = await contentFolder({ 'win.md': crlf })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({ files: { 'win.md': crlf } })
   await page.locator('[data-testid=article-item][data-path="win.md"]').click()
   const chipInput = page.locator(property('tags')).locator('input.chip-input')
   await chipInput.fill('two')
@@ -110,10 +97,8 @@ test('a CRLF file stays CRLF when the form adds a list item and a field', async 
   expect(saved).toBe('---\r\ntitle: Windows\r\ntags:\r\n  - one\r\n  - two\r\nauthor: Me\r\n---\r\n\r\nBody line.\r\n')
 })
 
-test('an image path in the header shows a thumbnail from the content folder', async () => {
-  const dir = await copyFixture('../../resources/sample-content')
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('an image path in the header shows a thumbnail from the content folder', async ({ launch }) => {
+  const { page } = await launch({ site: '../../resources/sample-content' })
   const loaded = page.waitForResponse((r) => r.url().endsWith('/source/_posts/welcome-to-folio/cover.svg') && r.status() === 200)
   await page.locator('[data-testid=article-item][data-path="source/_posts/welcome-to-folio.md"]').click()
   await expect(page.locator(property('thumbnail')).getByTestId('property-thumb')).toBeVisible()

@@ -2,26 +2,18 @@
  * Publishing as a writer does it: the dialog fills in what fits the site without running it,
  * Run runs it in the site folder with its output shown, and the command is kept for the folder.
  */
-import { expect, test } from '@playwright/test'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
+import { expect, test } from './support/fixtures'
 
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
-
-test('a suggested publish command is filled in, runs only on Run, shows its output and is kept', async () => {
+test('a suggested publish command is filled in, runs only on Run, shows its output and is kept', async ({ launch }) => {
   const build = `node -e "require('fs').writeFileSync('public.txt', 'built'); console.log('网站已生成')"`
-  const dir = await contentFolder({
-    'package.json': JSON.stringify({ scripts: { build } }),
-    'posts/a.md': '---\ntitle: A\n---\n\nBody.\n',
+  const { page, contentDir: dir } = await launch({
+    files: {
+      'package.json': JSON.stringify({ scripts: { build } }),
+      'posts/a.md': '---\ntitle: A\n---\n\nBody.\n',
+    },
   })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
   await page.getByTestId('publish-open').click()
   const dialog = page.getByTestId('publish-dialog')
   await expect(dialog.getByTestId('publish-command')).toHaveValue('npm run build')

@@ -35,12 +35,10 @@ test('typing that never pauses still reaches the crash journal on disk within 5 
   await expect.poll(() => journaled(journalDir, 'posts/draft.md'), { timeout: 10_000 }).toBe(`---\ntitle: Draft\n---\n\nBody.${typed}\n`)
 })
 
-test('a window that starts again over a journal offers the work back; Restore brings it unsaved into the editor, and Ctrl+S writes it', async () => {
+test('a window that starts again over a journal offers the work back; Restore brings it unsaved into the editor, and Ctrl+S writes it', async ({ launch }) => {
   test.setTimeout(120_000)
   const original = '---\ntitle: 草稿\n---\n\n第一段。\n'
-  const dir = await contentFolder({ 'posts/draft.md': original })
-  app = await launchApp({ contentDir: dir })
-  const { page, journalDir } = app
+  const { page, journalDir, contentDir: dir } = await launch({ files: { 'posts/draft.md': original } })
   if (!journalDir) throw new Error('The harness must say where the journal lives.')
   await page.locator('[data-testid=article-item][data-path="posts/draft.md"]').click()
   await page.getByText('第一段。', { exact: true }).click()

@@ -59,12 +59,13 @@ export interface FolioApp extends LaunchedApp {
   profileDir: string
 }
 
-/** The launch fixture, for a spec's own helpers that open its folder. */
+/** The launch and makeFolder fixtures, for a spec's own helpers that open its folders. */
 export type Launch = (options?: AppOptions) => Promise<FolioApp>
+export type MakeFolder = (options?: FolderOptions) => Promise<string>
 
 interface Fixtures {
   /** A new content folder under the run's scratch root, removed after the test. */
-  makeFolder(options?: FolderOptions): Promise<string>
+  makeFolder: MakeFolder
   /** A new profile folder (settings written into it if given), removed after the test. */
   makeProfile(settings?: Partial<Settings>): Promise<string>
   /** Launches the app; it is closed after the test if the test has not closed it. */
