@@ -6,9 +6,10 @@
  * `{{< param >}}`. Exports ask the same (electron/export/site-data.ts), so a page shows what the
  * preview showed.
  */
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import type { ArticleFile, ArticleSummary, PreviewCode, PreviewReferenceRequest, PreviewReferences, SiteKind } from '../../shared/contract'
 import { fieldRecord, parse } from '../../shared/frontmatter'
+import { NotRegularFile, readRegularFile } from '../workspace/open-inside'
 import { readSiteConfig } from './config'
 import { pagePath } from './permalink'
 
@@ -108,14 +109,17 @@ async function codeFile(deps: ReferenceDeps, codeDir: string, root: string, name
   }
   try {
     const info = await stat(abs)
-    if (!info.isFile()) return { error: `${path} is a folder, not a file.` }
+    if (info.isDirectory()) return { error: `${path} is a folder, not a file.` }
     if (info.size > CODE_LIMIT) return { error: `${path} is ${Math.round(info.size / 1024)} KB: too large to show in the preview.` }
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(abs))
+    // Read through a non-blocking open that refuses anything but a regular file: the path could
+    // have become a named pipe since the stat, and reading one would wait forever.
+    const text = new TextDecoder('utf-8', { fatal: true }).decode((await readRegularFile(abs)).bytes)
     return { text, url: `${root.replace(/\/?$/, '/')}${codeDir}/${rel}` }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT') return { error: `${path} does not exist: Hexo would stop with “File does not exist”.` }
     if (error instanceof TypeError) return { error: `${path} is not UTF-8 text.` }
+    if (error instanceof NotRegularFile) return { error: `${path} is ${error.kind}, not a file.` }
     return { error: `${path} could not be read: ${(error as Error).message}.` }
   }
 }

@@ -2,6 +2,7 @@
  * What the preview asks of the site for tags that name its other files, answered from real site
  * folders through the workspace's own guard, and rendered with the answer as the generators do.
  */
+import { execFileSync } from 'node:child_process'
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -80,6 +81,18 @@ describe('Hexo {% include_code %}', () => {
     expect(html).toContain('<figcaption><span>hello.js</span><a href="/snippets/hello.js">view raw</a></figcaption>')
     expect(html).not.toContain('secret')
     expect(html).toContain('<span class="folio-tag-label">Hexo include_code</span> source/snippets/none.js does not exist')
+  })
+
+  it('names a named pipe in the code folder and never waits on it', async () => {
+    const ws = await site({
+      '_config.yml': 'title: Site\n',
+      'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
+      'source/_posts/post.md': '---\ntitle: Post\n---\n',
+      'source/downloads/code/.keep': '',
+    })
+    execFileSync('mkfifo', [join(ws.info.root, 'source/downloads/code/pipe.js')])
+    const refs = await ask(ws, '{% include_code pipe.js %}\n')
+    expect(refs.code['pipe.js']).toEqual({ error: 'source/downloads/code/pipe.js is a named pipe (FIFO), not a file.' })
   })
 })
 
