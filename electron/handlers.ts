@@ -71,11 +71,23 @@ export interface HandlerDeps {
   onSettings?: (settings: Settings) => void
 }
 
+/**
+ * How long a close waits for the page to say what is unsaved: a busy page answers within a few
+ * frames, and a hung one must not keep the window from closing.
+ */
+export const UNSAVED_ANSWER_MS = 1000
+
 export interface Handlers extends InvokeApi {
   /** The workspace currently open, for the app shell (asset protocol, recovery). */
   current(): Workspace | null
   /** The paths the renderer last reported unsaved. */
   unsaved(): readonly string[]
+  /**
+   * The paths unsaved as the page has them now: asks it (reportUnsaved) to make every edit still on
+   * its way and answer. What a close decides on: a key typed just before is in it. Null when the
+   * page does not answer within `timeoutMs` (hung, gone, still loading): then only unsaved() is known.
+   */
+  unsavedNow(timeoutMs?: number): Promise<readonly string[] | null>
   /** The origin of the site's own server while it runs (the only http page the window may frame). */
   siteServerOrigin(): string | null
   /**
@@ -99,6 +111,22 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const setUnsaved = (paths: readonly string[]): void => {
     unsaved = [...paths]
     deps.onUnsavedChange?.(unsaved)
+  }
+  // Asks waiting for the page's answer, by number: a report sent before an ask is not its answer.
+  let asks = 0
+  const waiting = new Map<number, (paths: readonly string[] | null) => void>()
+  const unsavedNow = (timeoutMs = UNSAVED_ANSWER_MS): Promise<readonly string[] | null> => {
+    const ask = ++asks
+    return new Promise((done) => {
+      const timer = setTimeout(() => finish(null), timeoutMs)
+      const finish = (paths: readonly string[] | null) => {
+        clearTimeout(timer)
+        waiting.delete(ask)
+        done(paths)
+      }
+      waiting.set(ask, finish)
+      deps.emit('reportUnsaved', { ask })
+    })
   }
 
   const open = (): Workspace => {
@@ -267,6 +295,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     trashArticle: (path) => open().trash(path),
     createFolder: (path) => open().createFolder(path),
     setUnsaved: async (paths) => setUnsaved(paths),
+    answerUnsaved: async (ask, paths) => {
+      setUnsaved(paths)
+      waiting.get(ask)?.(unsaved)
+    },
     journalUnsaved: async (buffers) => {
       // Clearing needs no folder; buffers are always stamped with the folder they belong to.
       journal?.record(buffers.length === 0 ? '' : open().info.root, buffers)
@@ -352,6 +384,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     setArticleGoal: (path, goal) => settings.setGoal(open().info.root, path, goal),
     current: () => workspace,
     unsaved: () => unsaved,
+    unsavedNow,
     siteServerOrigin: () => siteServer?.service.origin() ?? null,
     discardUnsaved: async () => {
       setUnsaved([])

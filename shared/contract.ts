@@ -716,6 +716,11 @@ export interface InvokeApi {
   createFolder(path: string): Promise<void>
   /** Paths with unsaved edits ([] when all saved): closing the window or quitting asks first. */
   setUnsaved(paths: string[]): Promise<void>
+  /**
+   * The page's answer to the reportUnsaved event `ask`: every edit still on its way is in its
+   * buffer, and these paths are unsaved ([] when all saved).
+   */
+  answerUnsaved(ask: number, paths: string[]): Promise<void>
   /** Journals every unsaved buffer of the open folder, replacing the previous set ([] clears it). */
   journalUnsaved(buffers: UnsavedBuffer[]): Promise<void>
   /** Buffers a crash or a kill left behind, to offer back; null when there are none. */
@@ -1007,6 +1012,12 @@ export interface EventApi {
   /** A save changed what the server shows for this article (its page, or the page's address). */
   siteServerReload: { path: string; page: SiteServerPage }
   indexProgress: IndexProgress
+  /**
+   * The window is about to close (or the app to quit): make every edit still on its way (a form
+   * keystroke waits for its paint, a date typed waits for its commit) and answer with
+   * answerUnsaved(ask, paths) at once.
+   */
+  reportUnsaved: { ask: number }
 }
 
 /**
@@ -1060,6 +1071,7 @@ export const INVOKE = {
   trashArticle: 'article:trash',
   createFolder: 'folder:create',
   setUnsaved: 'unsaved:set',
+  answerUnsaved: 'unsaved:answer',
   journalUnsaved: 'unsaved:journal',
   takeRecovered: 'unsaved:recovered',
   takeOpenRequest: 'open:take',
@@ -1116,6 +1128,7 @@ export const EVENTS = {
   siteServerChanged: 'siteserver:changed',
   siteServerReload: 'siteserver:reload',
   indexProgress: 'index:progress',
+  reportUnsaved: 'unsaved:report',
 } as const satisfies Record<EventName, string>
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -1163,6 +1176,7 @@ export const INVOKE_ARGUMENTS = {
   trashArticle: Args(Text),
   createFolder: Args(Text),
   setUnsaved: Args(v.array(Text)),
+  answerUnsaved: Args(Count, v.array(Text)),
   journalUnsaved: Args(v.array(UnsavedBufferSchema)),
   takeRecovered: NoArguments,
   takeOpenRequest: NoArguments,

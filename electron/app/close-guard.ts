@@ -9,7 +9,8 @@ import type { CloseChoice } from './dialogs'
 import { log } from '../log/log'
 
 export interface CloseGuardDeps {
-  unsaved(): readonly string[]
+  /** What is unsaved now, as the page has it (a key typed just before the close included). */
+  unsaved(): readonly string[] | Promise<readonly string[]>
   confirm(count: number): Promise<CloseChoice>
   /** Asks the renderer to save every unsaved article (the 'save-all' command). */
   requestSave(): void
@@ -50,7 +51,7 @@ export function setupCloseGuard(window: BrowserWindow, deps: CloseGuardDeps): Cl
   }
 
   const decide = async (): Promise<void> => {
-    const paths = deps.unsaved()
+    const paths = await deps.unsaved()
     if (paths.length > 0) {
       const choice = await deps.confirm(paths.length)
       if (choice === 'cancel') return abandon()

@@ -20,6 +20,7 @@ import { reloadTransaction } from '../workbench/reload'
 import { cleanMerge } from '../merge/conflict'
 import { mergedSummary } from '../merge/hunks'
 import { FormWriteQueue, type FormWrite } from './form-writes'
+import { commitPendingEdits } from '../properties/pending'
 import { nextState, type BufferEvent, type BufferState } from './transitions'
 
 /** What the store asks of the main process. */
@@ -280,6 +281,22 @@ export class BufferStore {
       this.#formQueued = false
       this.flushFormWrites()
     })
+  }
+
+  /**
+   * Every edit still on its way, made now: a date typed in the form and not yet committed (it
+   * commits as on Enter), then the form's waiting writes. For what decides on the text as the
+   * writer sees it: save, opening another folder, a window about to close.
+   */
+  readonly settle = (): void => {
+    commitPendingEdits()
+    this.flushFormWrites()
+  }
+
+  /** The unsaved paths with every edit on its way made (see settle). */
+  readonly unsavedNow = (): readonly string[] => {
+    this.settle()
+    return this.#snapshot.unsaved
   }
 
   /** Makes every waiting form write, in the order asked, each into the buffer it was asked for. */

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { debounceWithMaxWait, type Debouncer } from '../../shared/debounce'
-import { folio } from '../bridge'
+import { folio, onMainEvent } from '../bridge'
 import { logPageError } from '../log/report-errors'
 import type { BufferStore } from './buffer-store'
 
@@ -14,7 +14,7 @@ export const JOURNAL_MAX_WAIT_MS = 3500
 
 /**
  * Keeps the main process informed of unsaved work: which paths (the close guard asks before
- * losing them) and, debounced, their text (the crash journal offers it back after a kill).
+ * losing them, and asks the page again as it decides) and, debounced, their text (the crash journal offers it back after a kill).
  * `enabled` stays false until a journal left by a crash has been restored or discarded: writing
  * this page's (empty) set first would erase the very work the recovery dialog is offering.
  */
@@ -26,6 +26,15 @@ export function useCrashJournalFeed(store: BufferStore, unsaved: readonly string
   useEffect(() => {
     void folio.setUnsaved(key ? key.split('\n') : []).catch((error: unknown) => logPageError('unsaved-set', error))
   }, [key])
+
+  // A close asks before it decides: a key typed a moment ago may still wait for its paint.
+  useEffect(
+    () =>
+      onMainEvent('reportUnsaved', ({ ask }) => {
+        void folio.answerUnsaved(ask, [...store.unsavedNow()]).catch((error: unknown) => logPageError('unsaved-set', error))
+      }),
+    [store],
+  )
 
   // What the journal last received: nothing typed and the same set means nothing to send again.
   const sent = useRef<{ edits: number; key: string } | null>(null)

@@ -3,7 +3,6 @@ import type { EditorView } from '@codemirror/view'
 import type { RefObject } from 'react'
 import type { BufferStore } from '../buffers/buffer-store'
 import type { LibraryHandle } from '../library/Library'
-import { commitPendingEdits } from '../properties/pending'
 import { useCommandShortcuts, type CommandHandlers } from './command-shortcuts'
 import type { Dialog } from './dialog-state'
 import type { Pane } from './use-panes'
@@ -27,11 +26,11 @@ interface Options {
 export function useWorkbenchCommands({ buffers, folderOpen, openFolder, openDialog, view, library, togglePane, insertImage }: Options): CommandHandlers {
   const commands: CommandHandlers = {
     save: () => {
-      commitPendingEdits()
+      buffers.settle()
       void buffers.save()
     },
     'save-all': () => {
-      commitPendingEdits()
+      buffers.settle()
       void buffers.saveAll()
     },
     'quick-open': () => openDialog({ kind: 'quick-open' }),

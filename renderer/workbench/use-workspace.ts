@@ -4,7 +4,6 @@ import type { FolderSchema } from '../../shared/schema'
 import { folio } from '../bridge'
 import type { BufferStore } from '../buffers/buffer-store'
 import type { UnsavedAnswer } from '../buffers/UnsavedQuestion'
-import { commitPendingEdits } from '../properties/pending'
 import type { MainEventHandlers } from './use-main-events'
 import type { Problem } from './use-problem'
 
@@ -81,9 +80,7 @@ export function useWorkspace({ buffers, askUnsaved, problem, writes }: Options):
       try {
         // Buffers hold paths relative to this folder: the writer decides before another one opens.
         // Discarded edits go only once the other folder is open: cancelling its dialog keeps them.
-        commitPendingEdits()
-        buffers.flushFormWrites()
-        const unsavedNow = buffers.getSnapshot().unsaved
+        const unsavedNow = buffers.unsavedNow()
         if (unsavedNow.length > 0) {
           const answer = await askUnsaved(unsavedNow)
           if (answer === 'cancel') return null

@@ -350,3 +350,30 @@ test('typed fast and another article opened at once: the keys stay with the arti
   expect(changedLines(ARTICLE, await readFile(file, 'utf8'))).toEqual([['title: Hello', 'title: Hello there, 你好']])
   expect(await readFile(other, 'utf8')).toBe(otherBefore)
 })
+
+test('one key typed into a clean article and the window closed at once: the close knows the article is unsaved', async ({ launch }) => {
+  const app = await launch({ files: hexoSite(ARTICLE) })
+  const { page } = app
+  const file = join(app.contentDir, 'source/_posts/post.md')
+  await page.locator('[data-testid=article-item][data-path="source/_posts/post.md"]').click()
+  const title = page.locator(property('title')).locator('input')
+  await title.click()
+  await page.keyboard.press('End')
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
+  // The key goes in one burst and the close follows at once: its text edit still waits for the paint.
+  await typeAhead(page, '!')
+  expect(await app.unsavedOnClose?.(30_000)).toEqual(['source/_posts/post.md'])
+  await expect(title).toHaveValue('Hello!')
+  expect(await readFile(file, 'utf8')).toBe(ARTICLE)
+  // Undone back to the saved text, nothing is unsaved; a date typed and not yet committed is.
+  await page.keyboard.press('Control+z')
+  await expect(title).toHaveValue('Hello')
+  expect(await app.unsavedOnClose?.(30_000)).toEqual([])
+  const date = page.locator(property('date')).locator('input[type=text]')
+  await date.click()
+  await page.keyboard.press('Control+a')
+  await page.keyboard.type('2024-05-06 07:08', { delay: KEY_DELAY })
+  expect(await app.unsavedOnClose?.(30_000)).toEqual(['source/_posts/post.md'])
+  await save(page)
+  expect(changedLines(ARTICLE, await readFile(file, 'utf8'))).toEqual([['date: 2024-03-01 09:30:00', 'date: 2024-05-06 07:08:00']])
+})

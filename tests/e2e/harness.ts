@@ -67,6 +67,11 @@ export interface LaunchedApp {
   clipboard?: RichText[]
   /** Where the crash journal of unsaved buffers is written (the app's recovery folder). */
   journalDir?: string
+  /**
+   * Chromium only: what closing the window decides on, asked as Electron's close guard asks
+   * (handlers.unsavedNow): the page makes what waits and answers; null when it does not answer.
+   */
+  unsavedOnClose?(timeoutMs?: number): Promise<readonly string[] | null>
 }
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
@@ -230,6 +235,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
     exportDir,
     clipboard,
     journalDir,
+    unsavedOnClose: (timeoutMs) => handlers.unsavedNow(timeoutMs),
     async close() {
       await opened.close()
       await new Promise((done) => server.close(done))

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { setupCloseGuard, type CloseGuard } from '../../../electron/app/close-guard'
 import { confirmUnsaved, type CloseChoice } from '../../../electron/app/dialogs'
+import { createHandlers, type Handlers } from '../../../electron/handlers'
+import type { EventApi, EventName } from '../../../shared/contract'
 import { app, BrowserWindow, dialog } from './fake-electron'
 
 vi.mock('electron', () => import('./fake-electron'))
@@ -125,6 +127,77 @@ describe('close guard', () => {
     await settle()
     expect(app.quits).toBe(0)
     expect(window.destroyed).toBe(true)
+  })
+})
+
+/**
+ * The page as the close finds it: one key typed into a clean article's form, its text edit still
+ * waiting for the paint, so its last report says nothing is unsaved. Asked, it makes the edit and
+ * answers; `answers` false is a page that never does (hung or gone).
+ */
+function pageWithAKeyWaiting(answers: boolean): { table: Handlers; asks: number[] } {
+  const asks: number[] = []
+  const table: Handlers = createHandlers({
+    trash: async () => undefined,
+    watch: false,
+    emit: <E extends EventName>(event: E, payload: EventApi[E]) => {
+      if (event !== 'reportUnsaved') return
+      const { ask } = payload as EventApi['reportUnsaved']
+      asks.push(ask)
+      // A report sent before the ask arrives first, and is not the answer.
+      void table.setUnsaved([])
+      if (answers) setTimeout(() => void table.answerUnsaved(ask, ['posts/typed.md']), 5)
+    },
+  })
+  void table.setUnsaved([])
+  return { table, asks }
+}
+
+describe('close guard with the page asked first', () => {
+  it('a window closed right after a key typed into a clean article asks to save it', async () => {
+    const { table, asks } = pageWithAKeyWaiting(true)
+    const closing = new BrowserWindow({})
+    setupCloseGuard(closing as never, {
+      unsaved: async () => (await table.unsavedNow()) ?? table.unsaved(),
+      confirm: async (count) => {
+        asked.push(count)
+        return 'cancel'
+      },
+      requestSave: () => saveRequests++,
+      discard: async () => void discards++,
+    })
+    expect(table.unsaved()).toEqual([])
+    closing.close()
+    await vi.waitFor(() => expect(asked).toEqual([1]))
+    expect(asks).toEqual([1])
+    expect(closing.destroyed).toBe(false)
+    expect(discards).toBe(0)
+    await table.dispose()
+  })
+
+  it('a page that does not answer is given up on after the wait, its last report kept', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const { table } = pageWithAKeyWaiting(false)
+    const answer = table.unsavedNow(1000)
+    let got: readonly string[] | null | undefined
+    void answer.then((paths) => (got = paths))
+    await vi.advanceTimersByTimeAsync(999)
+    expect(got).toBeUndefined()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(got).toBeNull()
+    expect(table.unsaved()).toEqual([])
+    await table.dispose()
+  })
+
+  it('answers are matched to their ask: an old answer does not settle a new one', async () => {
+    const { table } = pageWithAKeyWaiting(false)
+    const first = table.unsavedNow(10_000)
+    const second = table.unsavedNow(10_000)
+    await table.answerUnsaved(2, ['b.md'])
+    expect(await second).toEqual(['b.md'])
+    await table.answerUnsaved(1, ['a.md'])
+    expect(await first).toEqual(['a.md'])
+    await table.dispose()
   })
 })
 

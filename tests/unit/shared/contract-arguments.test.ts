@@ -41,6 +41,7 @@ const badArgs: Record<InvokeMethod, [unknown[], number, RegExp]> = {
   trashArticle: [[true], 1, /Expected string but received true/],
   createFolder: [[7], 1, /Expected string but received 7/],
   setUnsaved: [[['a.md', 7]], 1, /\(1\).*Expected string but received 7/],
+  answerUnsaved: [[-1, []], 1, /Expected >=0 but received -1/],
   journalUnsaved: [[[{ path: 'a.md' }]], 1, /\(0\.text\)/],
   takeRecovered: [['please'], 1, /Expected no arguments/],
   takeOpenRequest: [[1], 1, /Expected no arguments/],

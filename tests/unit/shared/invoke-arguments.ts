@@ -24,6 +24,7 @@ export const validArgs: Record<InvokeMethod, unknown[]> = {
   trashArticle: ['a.md'],
   createFolder: ['drafts'],
   setUnsaved: [['a.md']],
+  answerUnsaved: [1, ['a.md']],
   journalUnsaved: [[{ path: 'a.md', text: 'x', baseHash: 'h' }]],
   takeRecovered: [],
   takeOpenRequest: [],
