@@ -3,19 +3,11 @@
  * commit it alone with a suggested message, push to the team's remote; then look back in its
  * history and restore an older version as one undoable edit. Real git, a local bare remote.
  */
-import { expect, test } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test, type MakeFolder } from './support/fixtures'
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'core.quotepath=false', ...args], {
@@ -26,12 +18,14 @@ const git = (cwd: string, ...args: string[]) =>
   })
 
 /** A site under git with a pushed first commit and a local bare remote. */
-async function siteInGit(): Promise<{ dir: string; remote: string }> {
-  const dir = await contentFolder({
-    'posts/旅行.md': '---\ntitle: 旅行笔记\ntags: [travel]\n---\n\n第一天。\n',
-    'posts/other.md': '---\ntitle: Other post\n---\n\nOther body.\n',
+async function siteInGit(makeFolder: MakeFolder): Promise<{ dir: string; remote: string }> {
+  const dir = await makeFolder({
+    files: {
+      'posts/旅行.md': '---\ntitle: 旅行笔记\ntags: [travel]\n---\n\n第一天。\n',
+      'posts/other.md': '---\ntitle: Other post\n---\n\nOther body.\n',
+    },
   })
-  const remote = join(await mkdtemp(join(tmpdir(), 'folio-remote-')), 'site.git')
+  const remote = join(await makeFolder(), 'site.git')
   git(dir, 'init', '-q', '-b', 'main')
   git(dir, 'config', 'user.name', 'Writer')
   git(dir, 'config', 'user.email', 'writer@example.com')
@@ -43,12 +37,11 @@ async function siteInGit(): Promise<{ dir: string; remote: string }> {
   return { dir, remote }
 }
 
-test('edit, save, commit only that article with a suggested message, and push', async () => {
-  const { dir, remote } = await siteInGit()
+test('edit, save, commit only that article with a suggested message, and push', async ({ launch, makeFolder }) => {
+  const { dir, remote } = await siteInGit(makeFolder)
   // Someone else's change in the folder, which must not be swept into my commit.
   await writeFile(join(dir, 'posts/other.md'), '---\ntitle: Other post\n---\n\nTheir edit.\n')
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page } = await launch({ contentDir: dir })
   await page.locator('[data-testid=article-item][data-path="posts/旅行.md"]').click()
   await page.getByText('第一天。').click()
   await page.keyboard.press('End')
@@ -79,13 +72,12 @@ test('edit, save, commit only that article with a suggested message, and push', 
   await expect(page.getByTestId('git-open')).not.toContainText('↑')
 })
 
-test('history shows who changed an article and restores an older version as one undoable edit', async () => {
-  const { dir } = await siteInGit()
+test('history shows who changed an article and restores an older version as one undoable edit', async ({ launch, makeFolder }) => {
+  const { dir } = await siteInGit(makeFolder)
   const file = join(dir, 'posts/旅行.md')
   await writeFile(file, '---\ntitle: 旅行笔记\ntags: [travel]\n---\n\n第一天。第二天。\n')
   git(dir, 'commit', '-q', '-am', 'Second day')
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page } = await launch({ contentDir: dir })
   await page.locator('[data-testid=article-item][data-path="posts/旅行.md"]').click()
   await expect(page.locator('[data-testid=editor]')).toContainText('第二天。')
   await page.getByTestId('git-history-open').click()
@@ -113,9 +105,9 @@ test('history shows who changed an article and restores an older version as one 
   expect(await readFile(file, 'utf8')).toBe('---\ntitle: 旅行笔记\ntags: [travel]\n---\n\n第一天。\n')
 })
 
-test('a pull that overlaps my commit is merged place by place in the app, saved and marked resolved', async () => {
-  const { dir, remote } = await siteInGit()
-  const other = join(await mkdtemp(join(tmpdir(), 'folio-other-')), 'clone')
+test('a pull that overlaps my commit is merged place by place in the app, saved and marked resolved', async ({ launch, makeFolder }) => {
+  const { dir, remote } = await siteInGit(makeFolder)
+  const other = join(await makeFolder(), 'clone')
   git(tmpdir(), 'clone', '-q', remote, other)
   git(other, 'config', 'user.name', 'Colleague')
   git(other, 'config', 'user.email', 'colleague@example.com')
@@ -126,8 +118,7 @@ test('a pull that overlaps my commit is merged place by place in the app, saved 
   await writeFile(file, '---\ntitle: 旅行笔记·上\ntags: [travel]\n---\n\n第一天。\n')
   git(dir, 'commit', '-q', '-am', 'My title')
 
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page } = await launch({ contentDir: dir })
   await page.getByTestId('git-open').click()
   const dialog = page.getByTestId('git-dialog')
   await dialog.getByTestId('git-pull').click()
@@ -153,10 +144,9 @@ test('a pull that overlaps my commit is merged place by place in the app, saved 
   await expect(dialog.getByTestId('git-outcome')).toContainText('Pushed')
 })
 
-test('a folder outside git shows no git controls', async () => {
-  const dir = await contentFolder({ 'a.md': '---\ntitle: A\n---\n\nBody.\n' })
-  app = await launchApp({ contentDir: dir })
-  await expect(app.page.locator('[data-testid=article-item]')).toHaveCount(1)
-  await app.page.waitForTimeout(500)
-  await expect(app.page.getByTestId('git-open')).toHaveCount(0)
+test('a folder outside git shows no git controls', async ({ launch }) => {
+  const { page } = await launch({ files: { 'a.md': '---\ntitle: A\n---\n\nBody.\n' } })
+  await expect(page.locator('[data-testid=article-item]')).toHaveCount(1)
+  await page.waitForTimeout(500)
+  await expect(page.getByTestId('git-open')).toHaveCount(0)
 })

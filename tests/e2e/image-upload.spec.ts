@@ -1,23 +1,15 @@
-import { expect, test, type Page } from '@playwright/test'
-import { chmod, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import type { Page } from '@playwright/test'
+import { chmod, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
+import { expect, test, type Launch, type MakeFolder } from './support/fixtures'
 import { confirmImageSettings } from './support/images'
 import { png } from '../unit/media/images'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
 
 const editor = (page: Page) => page.locator('.cm-content')
 
 /** A stand-in for PicGo: copies the file to its "host" folder and prints the URL, or fails as a rejected upload does. */
-async function fakeUploader(): Promise<{ command: (mode: string) => string; host: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'folio-uploader-'))
+async function fakeUploader(makeFolder: MakeFolder): Promise<{ command: (mode: string) => string; host: string }> {
+  const dir = await makeFolder()
   const host = join(dir, 'host')
   const script = join(dir, 'picgo.mjs')
   await writeFile(
@@ -51,10 +43,8 @@ async function dropImage(page: Page, name: string, bytes: Buffer): Promise<void>
   )
 }
 
-async function openPost(): Promise<{ page: Page; root: string }> {
-  const root = await contentFolder({ 'posts/trip.md': '---\ntitle: Trip\n---\n\nDay one.\n' })
-  app = await launchApp({ contentDir: root })
-  const { page } = app
+async function openPost(launch: Launch): Promise<{ page: Page; root: string }> {
+  const { page, contentDir: root } = await launch({ files: { 'posts/trip.md': '---\ntitle: Trip\n---\n\nDay one.\n' } })
   await page.locator('[data-testid=article-item][data-path="posts/trip.md"]').click()
   await editor(page).click()
   await page.keyboard.press('Control+End')
@@ -62,9 +52,12 @@ async function openPost(): Promise<{ page: Page; root: string }> {
   return { page, root }
 }
 
-test('an image dropped with an upload command set goes to the host and its URL is linked; no copy stays when none is wanted', async () => {
-  const { command, host } = await fakeUploader()
-  const { page, root } = await openPost()
+test('an image dropped with an upload command set goes to the host and its URL is linked; no copy stays when none is wanted', async ({
+  launch,
+  makeFolder,
+}) => {
+  const { command, host } = await fakeUploader(makeFolder)
+  const { page, root } = await openPost(launch)
   const image = png(6, 4)
   await dropImage(page, '海边 beach.png', image)
   await confirmImageSettings(page, async (dialog) => {
@@ -84,9 +77,9 @@ test('an image dropped with an upload command set goes to the host and its URL i
   expect(await readdir(join(root, 'posts'))).toEqual(['trip.md'])
 })
 
-test('a failed upload shows what the command printed and inserts nothing', async () => {
-  const { command } = await fakeUploader()
-  const { page, root } = await openPost()
+test('a failed upload shows what the command printed and inserts nothing', async ({ launch, makeFolder }) => {
+  const { command } = await fakeUploader(makeFolder)
+  const { page, root } = await openPost(launch)
   await dropImage(page, 'shot.png', png(3, 3))
   await confirmImageSettings(page, async (dialog) => {
     await dialog.getByTestId('image-upload-command').click()

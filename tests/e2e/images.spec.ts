@@ -1,23 +1,14 @@
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { copyFixture } from './support/folders'
 import { confirmImageSettings } from './support/images'
 import { png } from '../unit/media/images'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test, type Launch } from './support/fixtures'
 
 const editor = (page: Page) => page.locator('.cm-content')
 
-async function openAtEnd(site: string, article: string, imageDialog?: () => string[] | null): Promise<{ page: Page; root: string }> {
-  const root = await copyFixture(`sites/${site}`)
-  app = await launchApp({ contentDir: root, imageDialog })
-  const { page } = app
+async function openAtEnd(launch: Launch, site: string, article: string, imageDialog?: () => string[] | null): Promise<{ page: Page; root: string }> {
+  const { page, contentDir: root } = await launch({ site: `sites/${site}`, imageDialog })
   await page.locator(`[data-testid=article-item][data-path="${article}"]`).click()
   await editor(page).click()
   await page.keyboard.press('Control+End')
@@ -71,8 +62,8 @@ const cases = [
 ]
 
 for (const { site, article, copied, link } of cases) {
-  test(`${site}: a dropped image is copied where the site keeps it and linked where it fell`, async () => {
-    const { page, root } = await openAtEnd(site, article)
+  test(`${site}: a dropped image is copied where the site keeps it and linked where it fell`, async ({ launch }) => {
+    const { page, root } = await openAtEnd(launch, site, article)
     const image = png(3, 2)
     await drop(page, '地图 map.png', image, 'image/png')
     await confirmImageSettings(page)
@@ -83,8 +74,8 @@ for (const { site, article, copied, link } of cases) {
   })
 }
 
-test('a screenshot pasted from the clipboard gets a timestamp name; one undo takes the link out', async () => {
-  const { page, root } = await openAtEnd('hexo', 'source/_posts/2024-03-01-hello-hexo.md')
+test('a screenshot pasted from the clipboard gets a timestamp name; one undo takes the link out', async ({ launch }) => {
+  const { page, root } = await openAtEnd(launch, 'hexo', 'source/_posts/2024-03-01-hello-hexo.md')
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
   const image = png(5, 4, [10, 120, 240])
   await page.evaluate(async (data) => {
@@ -106,14 +97,14 @@ test('a screenshot pasted from the clipboard gets a timestamp name; one undo tak
   await expect(page.locator('.cm-line').last()).toHaveText('See: ')
 })
 
-test('"Insert image…" copies the chosen file; a damaged one is refused with a message and copies nothing', async () => {
-  const scratch = await copyFixture('sites/plain')
+test('"Insert image…" copies the chosen file; a damaged one is refused with a message and copies nothing', async ({ launch, makeFolder }) => {
+  const scratch = await makeFolder({ site: 'sites/plain' })
   const good = join(scratch, 'picked.png')
   const bad = join(scratch, 'broken.png')
   await writeFile(good, png(2, 2))
   await writeFile(bad, png(2, 2).subarray(0, 30))
   let answer: string[] = [bad]
-  const { page, root } = await openAtEnd('plain', 'notes/toml.md', () => answer)
+  const { page, root } = await openAtEnd(launch, 'plain', 'notes/toml.md', () => answer)
   await page.keyboard.press('Control+Shift+M')
   await confirmImageSettings(page)
   await expect(page.getByText(/broken\.png is not a PNG.*damaged/)).toBeVisible({ timeout: 15_000 })
