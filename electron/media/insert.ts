@@ -309,6 +309,8 @@ export async function startInsert(
   for (const image of checked) {
     // Bytes that land as they came are found in the folder by their hash; a processed photo by what it was made from.
     let name = image.plan ? made.find(folder.abs, image.hash, settings, files) : await sameBytes(folder.abs, files, image)
+    // A file another insert is still landing may yet be taken back if that insert fails.
+    if (name !== null && taken.has(name.toLowerCase())) name = null
     const reused = name !== null
     for (let n = 1; name === null; n++) {
       const candidate = numberedName(image.name, n)
@@ -336,12 +338,15 @@ export async function startInsert(
     const written: string[] = []
     try {
       const at = await ensureFolder(guard, folder.rel)
+      const makes: Array<{ hash: string; name: string; size: number }> = []
       for (const { image, name } of toWrite) {
         const bytes = await finalBytes(image, settings)
         if (!(await writeExclusive(at.abs, name, bytes))) throw takenMeanwhile(image, folder.rel, name)
         written.push(join(at.abs, name))
-        made.remember(folder.abs, image.hash, settings, name, bytes.length)
+        makes.push({ hash: image.hash, name, size: bytes.length })
       }
+      // Only once all landed: a later file failing takes back the earlier ones, which then must not be reused.
+      for (const m of makes) made.remember(folder.abs, m.hash, settings, m.name, m.size)
     } catch (error) {
       await takeBack(written)
       throw writeError(error, folder.rel)

@@ -72,6 +72,37 @@ describe('the link comes before the file', () => {
     expect((await sharp(await readFile(join(root, 'content/posts/trip/a-2.jpg'))).metadata()).width).toBe(640)
   })
 
+  it('never links a file of an insert still landing: its later failure takes that file back', async () => {
+    const root = await folderWith({ 'content/posts/trip/index.md': '' })
+    const bytes = await photo()
+    const good = await photo(false)
+    const scan = good.indexOf(Buffer.from([0xff, 0xda]))
+    const damaged = Buffer.concat([good.subarray(0, scan + 14), Buffer.alloc(3000, 0x55), Buffer.from([0xff, 0xd9])])
+    const made = new MadeImages()
+    const first = await start(
+      root,
+      [
+        { name: 'a.jpg', bytes },
+        { name: 'slow.jpg', bytes: await photo() },
+        { name: 'bad.jpg', bytes: damaged },
+      ],
+      RESIZE,
+      made,
+    )
+    first.landed.catch(() => undefined)
+    // Once a.jpg is on disk, while the rest of that drop is still being made, the same photo comes again.
+    const folder = join(root, 'content/posts/trip')
+    for (let waited = 0; !(await readdir(folder)).includes('a.jpg'); waited += 5) {
+      if (waited > 60_000) throw new Error('a.jpg never landed')
+      await new Promise((r) => setTimeout(r, 5))
+    }
+    const again = await start(root, [{ name: 'a.jpg', bytes }], RESIZE, made)
+    expect(again.images[0]).toMatchObject({ path: 'content/posts/trip/a-2.jpg', reused: false })
+    await expect(first.landed).rejects.toThrow(/bad\.jpg/)
+    await again.landed
+    expect((await readdir(folder)).sort()).toEqual(['a-2.jpg', 'index.md'])
+  })
+
   it('a photo that fails while being made leaves nothing behind and says which file and why', async () => {
     const root = await folderWith({ 'content/posts/trip.md': '' })
     const good = await photo(false)
