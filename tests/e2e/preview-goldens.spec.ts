@@ -5,17 +5,9 @@
  * The goldens are made by the code (UPDATE_GOLDENS=1 writes them) and reviewed by a person
  * before they are committed: a change in them is a change in what writers see.
  */
-import { expect, test } from '@playwright/test'
 import { readFile, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 const COMMON = `Inline math $E = mc^2$ and \\(a^2 + b^2\\).
 
@@ -219,10 +211,8 @@ function normalized(html: string, assetOrigin: RegExp): string {
 }
 
 for (const site of SITES) {
-  test(`the ${site.name} preview renders its syntax as the golden HTML says`, async () => {
-    const dir = await contentFolder(site.files)
-    app = await launchApp({ contentDir: dir })
-    const { page } = app
+  test(`the ${site.name} preview renders its syntax as the golden HTML says`, async ({ launch }) => {
+    const { page } = await launch({ files: site.files })
     await page.locator(`[data-testid=article-item][data-path="${site.article}"]`).click()
     const frame = page.frameLocator('iframe[data-testid=preview]')
     await expect(frame.locator('.footnotes')).toContainText('脚注 text.')

@@ -4,17 +4,10 @@
  * Articles whose header does not parse, with unsaved edits, or changed since the preview are
  * left alone and named.
  */
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 const TYPING = { delay: 40 }
 
@@ -36,11 +29,10 @@ async function typeInto(page: Page, testId: string, text: string): Promise<void>
 
 const read = (dir: string, path: string) => readFile(join(dir, path), 'utf8')
 
-test('replace across the folder with the keyboard: preview, leave out, apply, undo', async () => {
-  const dir = await contentFolder(FOLDER)
+test('replace across the folder with the keyboard: preview, leave out, apply, undo', async ({ launch, makeFolder }) => {
+  const dir = await makeFolder({ files: FOLDER })
   const before = Object.fromEntries(await Promise.all(Object.keys(FOLDER).map(async (p) => [p, await read(dir, p)] as const)))
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page } = await launch({ contentDir: dir })
 
   // open.md gets unsaved edits in the editor: the replace must not write under them.
   await page.locator('[data-testid=article-item]', { hasText: 'Open' }).click()
@@ -108,10 +100,8 @@ test('replace across the folder with the keyboard: preview, leave out, apply, un
   await expect(page.getByTestId('library-replace')).toBeFocused()
 })
 
-test('regular expression groups, a field scope, and an article changed since the preview', async () => {
-  const dir = await contentFolder(FOLDER)
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('regular expression groups, a field scope, and an article changed since the preview', async ({ launch }) => {
+  const { page, contentDir: dir } = await launch({ files: FOLDER })
 
   await typeInto(page, 'library-search', '(\\d{4})-(\\d\\d)-(\\d\\d)')
   await page.getByTestId('search-regex').click()
