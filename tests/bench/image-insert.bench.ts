@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { launchApp } from '../e2e/harness'
+import { phonePhoto } from './photos'
 import { median, printTable, rowOf, time } from './support'
 import { bounded, pageScript, quantile, sleep, typeBursts, typingText, type Cadence } from './typing'
 
@@ -23,18 +24,6 @@ const MAX_WIDTH = 1920
 /** About four seconds of typing: as long as a photo takes to land on a loaded machine. */
 const KEYS = SMALL ? 30 : 60
 const CADENCE: Cadence = { burst: 10, gapMs: 50, pauseMs: 200 }
-
-/** 4000 × 3000, stored sideways with EXIF orientation 6 and GPS tags, with grain so it compresses like a photo. */
-async function phonePhoto(): Promise<Buffer> {
-  return sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 90, g: 140, b: 200 }, noise: { type: 'gaussian', mean: 120, sigma: 25 } } })
-    .withExif({
-      IFD0: { Make: 'BenchPhone' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 14/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '121/1 28/1 0/1' },
-    })
-    .withMetadata({ orientation: 6 })
-    .jpeg({ quality: 88 })
-    .toBuffer()
-}
 
 async function until(check: () => Promise<boolean>, what: string): Promise<number> {
   const started = performance.now()

@@ -17,6 +17,7 @@ import sharp from 'sharp'
 import { createMediaService } from '../../electron/media/service'
 import { openWorkspace } from '../../electron/workspace/workspace'
 import { DEFAULT_INSERT_SETTINGS } from '../../shared/assets'
+import { phonePhoto } from './photos'
 import { median, printTable, rowOf, time } from './support'
 
 const SMALL = process.env['BENCH_SMALL'] === '1'
@@ -31,18 +32,6 @@ function within<T>(promise: Promise<T>, what: string): Promise<T> {
     timer = setTimeout(() => reject(new Error(`${what} took over ${STEP_TIMEOUT_MS / 1000} s`)), STEP_TIMEOUT_MS)
   })
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
-}
-
-/** 4000 × 3000, stored sideways with EXIF orientation 6 and GPS tags, with grain so it compresses like a photo. */
-async function phonePhoto(): Promise<Buffer> {
-  return sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 90, g: 140, b: 200 }, noise: { type: 'gaussian', mean: 120, sigma: 25 } } })
-    .withExif({
-      IFD0: { Make: 'BenchPhone' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 14/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '121/1 28/1 0/1' },
-    })
-    .withMetadata({ orientation: 6 })
-    .jpeg({ quality: 88 })
-    .toBuffer()
 }
 
 const TICK_MS = 2
