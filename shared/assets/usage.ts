@@ -5,6 +5,7 @@
  * report (electron/media/report) reads every saved article with it.
  */
 import { detect } from '../frontmatter/detect'
+import { lastNumberAtOrBefore } from '../last-at-or-before'
 import { findReferences, type ReferenceKind } from './references'
 import { targetCandidates, type AssetRules } from './resolve'
 import { IMAGE_EXTENSIONS } from './sniff'
@@ -33,16 +34,7 @@ export interface ImageUse {
 function lineFinder(text: string): (offset: number) => number {
   const starts = [0]
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
-  return (offset) => {
-    let lo = 0
-    let hi = starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if ((starts[mid] ?? 0) <= offset) lo = mid
-      else hi = mid - 1
-    }
-    return lo + 1
-  }
+  return (offset) => lastNumberAtOrBefore(starts, offset) + 1
 }
 
 const IMAGE_KINDS = new Set<ReferenceKind>(['image', 'asset_img'])

@@ -3,6 +3,8 @@
  * offsets asked about, and each lookup is a binary search: a header with 200,000 keys costs one
  * pass over its text, not one pass per key.
  */
+import { lastNumberAtOrBefore } from '../last-at-or-before'
+
 export interface LineColumn {
   /** 1-based. */
   line: number
@@ -21,13 +23,7 @@ export class LineIndex {
     this.scanTo(offset)
     const starts = this.starts
     // The last line start at or before offset (a '\n' at offset itself still ends the line before).
-    let lo = 0
-    let hi = starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if ((starts[mid] ?? 0) <= offset) lo = mid
-      else hi = mid - 1
-    }
+    const lo = lastNumberAtOrBefore(starts, offset)
     return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 }
   }
 

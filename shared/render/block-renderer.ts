@@ -14,6 +14,7 @@
  * body), a generator's tags (a closing tag pairs with an opening one far above), `$$` math, and
  * braces where they are attribute lists or MDX expressions.
  */
+import { lastAtOrBefore } from '../last-at-or-before'
 import { renderBlocksIn, renderEnv, type RenderedBlock, type RenderEnv, type RenderOptions } from '../markdown'
 
 /** A render as a change to the one before: `head` blocks kept from its start, `tail` from its end, `blocks` between. */
@@ -118,14 +119,7 @@ function lineOffsets(text: string, lines: readonly (number | null)[]): number[] 
 
 /** The last block starting at or before `line` (0 when none does). */
 function blockAt(blocks: readonly Held[], line: number): number {
-  let low = 0
-  let high = blocks.length - 1
-  while (low < high) {
-    const mid = (low + high + 1) >> 1
-    if ((blocks[mid]!.line as number) <= line) low = mid
-    else high = mid - 1
-  }
-  return low
+  return lastAtOrBefore(blocks, line, (block) => block.line as number)
 }
 
 /** The env of a part: the whole render's definitions (copied, a parse adds to them), this render's options. */

@@ -12,6 +12,7 @@ import type { DiffHunk } from '../contract'
 import { applyPatches, detect, fieldToEditValue, parse, setValue } from '../frontmatter'
 import type { EditOptions, EditValue, Field, FieldValue, HeaderError, TextPatch } from '../frontmatter/types'
 import { compileQuery, type SearchQuery } from './query'
+import { lastNumberAtOrBefore } from '../last-at-or-before'
 import { spanHunk } from '../line-diff'
 
 export interface ReplaceQuery {
@@ -137,22 +138,11 @@ function lineStarts(text: string): number[] {
   return starts
 }
 
-function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0
-  let hi = starts.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if ((starts[mid] as number) <= offset) lo = mid
-    else hi = mid - 1
-  }
-  return lo
-}
-
 /** The whole lines `patches` touch, before and after, trimmed to the lines that differ. */
 function hunkOf(text: string, starts: readonly number[], patches: readonly TextPatch[]): DiffHunk {
   const from = Math.min(...patches.map((p) => p.from))
   const to = Math.max(...patches.map((p) => p.to))
-  const first = lineOf(starts, from)
+  const first = lastNumberAtOrBefore(starts, from)
   const segFrom = starts[first] as number
   const newline = text.indexOf('\n', to)
   const segment = text.slice(segFrom, newline === -1 ? text.length : newline + 1)
