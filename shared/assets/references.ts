@@ -5,6 +5,7 @@
  * and inline code is shown as written by every generator, so nothing there is a reference.
  * Each reference carries the offsets of its target as written, so a rewrite patches only those.
  */
+import { LineIndex } from '../line-index'
 import { codeBlockLines, inlineCodeSpans } from '../markdown'
 import { ASSET_TAG, parseAssetTag, type AssetTag, type AssetTagName } from './hexo-tags'
 
@@ -52,9 +53,9 @@ export function markdownTarget(raw: string): string {
 
 /** [start, end) ranges of the body that are code. */
 export function codeRanges(body: string): Array<[number, number]> {
-  const lineStarts = [0]
-  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) lineStarts.push(i + 1)
-  const at = (line: number): number => (line < lineStarts.length ? (lineStarts[line] ?? body.length) : body.length)
+  const lines = new LineIndex(body)
+  // codeBlockLines counts lines from 0.
+  const at = (line: number): number => lines.startOf(line + 1)
   const ranges: Array<[number, number]> = []
   let from = 0
   const prose = (end: number): void => {

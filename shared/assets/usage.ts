@@ -5,7 +5,7 @@
  * report (electron/media/report) reads every saved article with it.
  */
 import { detect } from '../frontmatter/detect'
-import { lastNumberAtOrBefore } from '../last-at-or-before'
+import { LineIndex } from '../line-index'
 import { findReferences, type ReferenceKind } from './references'
 import { targetCandidates, type AssetRules } from './resolve'
 import { IMAGE_EXTENSIONS } from './sniff'
@@ -30,22 +30,15 @@ export interface ImageUse {
   image: boolean
 }
 
-/** Line numbers (1-based) of offsets in a text. */
-function lineFinder(text: string): (offset: number) => number {
-  const starts = [0]
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
-  return (offset) => lastNumberAtOrBefore(starts, offset) + 1
-}
-
 const IMAGE_KINDS = new Set<ReferenceKind>(['image', 'asset_img'])
 
 export function imageUses(text: string, article: string, rules: AssetRules, images: ReadonlySet<string>): ImageUse[] {
   const bodyStart = detect(text).bodyStart
-  const lineOf = lineFinder(text)
+  const lines = new LineIndex(text)
   const uses: ImageUse[] = []
   const take = (kind: ReferenceKind, target: string, offset: number, image: boolean): void => {
     const path = targetCandidates({ kind, target }, article, rules).find((candidate) => images.has(candidate)) ?? null
-    if (path !== null || (image && IMAGE_FILE.test(target.split(/[?#]/)[0] ?? ''))) uses.push({ target, line: lineOf(offset), path, image })
+    if (path !== null || (image && IMAGE_FILE.test(target.split(/[?#]/)[0] ?? ''))) uses.push({ target, line: lines.line(offset), path, image })
   }
   for (const m of text.slice(0, bodyStart).matchAll(HEADER_IMAGE)) take('image', m[1] ?? '', m.index, true)
   for (const ref of findReferences(text.slice(bodyStart))) {

@@ -9,7 +9,7 @@
  */
 import { parseDateText } from './dates'
 import { lineAt } from './detect'
-import type { LineIndex } from './lines'
+import type { LineIndex } from '../line-index'
 import type { Field, FieldValue, Range } from './types'
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_-]*:(?=[ \t]|\r?$)/

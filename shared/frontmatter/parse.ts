@@ -7,7 +7,7 @@ import { parse as parseToml, TomlError } from 'smol-toml'
 import { parseDateText } from './dates'
 import { headerRules } from '../sites'
 import { type DetectResult, detectWithDoc, generatorOf, lineAt, yamlOptions } from './detect'
-import { LineIndex } from './lines'
+import { LineIndex } from '../line-index'
 import { flatYamlFields } from './flat-yaml'
 import type { Field, FieldValue, HeaderError, HeaderErrorCode, HeaderErrorReason, ParsedFrontMatter, ParseOptions, Range } from './types'
 

@@ -1,6 +1,6 @@
 import { parse } from '../frontmatter/parse'
 import type { DetectOptions } from '../frontmatter/types'
-import { LineIndex } from '../frontmatter/lines'
+import { LineIndex } from '../line-index'
 
 /** Lines [from, to) of the base text that belong together (0-based). */
 export interface LineUnit {

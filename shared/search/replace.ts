@@ -12,7 +12,7 @@ import type { DiffHunk } from '../contract'
 import { applyPatches, detect, fieldToEditValue, parse, setValue } from '../frontmatter'
 import type { EditOptions, EditValue, Field, FieldValue, HeaderError, TextPatch } from '../frontmatter/types'
 import { compileQuery, type SearchQuery } from './query'
-import { lastNumberAtOrBefore } from '../last-at-or-before'
+import { LineIndex } from '../line-index'
 import { spanHunk } from '../line-diff'
 
 export interface ReplaceQuery {
@@ -131,26 +131,19 @@ function rebuilt(value: FieldValue, leaves: readonly string[], at = { i: 0 }): E
   }
 }
 
-/** Offsets where lines start, for line numbers of many matches in one text. */
-function lineStarts(text: string): number[] {
-  const starts = [0]
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
-  return starts
-}
-
 /** The whole lines `patches` touch, before and after, trimmed to the lines that differ. */
-function hunkOf(text: string, starts: readonly number[], patches: readonly TextPatch[]): DiffHunk {
+function hunkOf(text: string, lines: LineIndex, patches: readonly TextPatch[]): DiffHunk {
   const from = Math.min(...patches.map((p) => p.from))
   const to = Math.max(...patches.map((p) => p.to))
-  const first = lastNumberAtOrBefore(starts, from)
-  const segFrom = starts[first] as number
+  const { line, column } = lines.at(from)
+  const segFrom = from - column + 1
   const newline = text.indexOf('\n', to)
   const segment = text.slice(segFrom, newline === -1 ? text.length : newline + 1)
   const patched = applyPatches(
     segment,
     patches.map((p) => ({ ...p, from: p.from - segFrom, to: p.to - segFrom })),
   )
-  return spanHunk(segment, patched, first + 1)
+  return spanHunk(segment, patched, line)
 }
 
 /** The body as LF text, and how to map its offsets back to `text` (CRLF counts two there). */
@@ -282,9 +275,9 @@ export function planArticle(text: string, request: ReplaceQuery, opts: EditOptio
  * would otherwise keep two copies of that line per match, for thousands of posts no one pages to.
  */
 export function changeHunks(text: string, plan: Extract<ArticlePlan, { ok: true }>, opts: EditOptions): DiffHunk[] {
-  const starts = lineStarts(text)
+  const lines = new LineIndex(text)
   const fields = plan.edits.some((edit) => edit.kind === 'value') ? parse(text, opts).fields : []
-  return plan.edits.map((edit) => hunkOf(text, starts, edit.kind === 'body' ? [edit] : valuePatches(text, fields, [edit], opts)))
+  return plan.edits.map((edit) => hunkOf(text, lines, edit.kind === 'body' ? [edit] : valuePatches(text, fields, [edit], opts)))
 }
 
 /**

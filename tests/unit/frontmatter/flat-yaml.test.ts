@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { parse, parseWithInternals } from '../../../shared/frontmatter/parse'
 import { flatYamlFields } from '../../../shared/frontmatter/flat-yaml'
 import { detect } from '../../../shared/frontmatter/detect'
-import { LineIndex } from '../../../shared/frontmatter/lines'
+import { LineIndex } from '../../../shared/line-index'
 import type { ParseOptions } from '../../../shared/frontmatter/types'
 
 const SEED = readFileSync(new URL('../../fixtures/seed/000_96ee1b00782f1bda.txt', import.meta.url), 'utf8')
