@@ -102,7 +102,7 @@ function Workbench() {
   const mediaSettings = useMediaSettings(settings.media, (media) => updateSettings({ media }))
   const [mediaOpen, setMediaOpen] = useState(false)
   const [mediaChanged, setMediaChanged] = useState(0)
-  const images = useImageInsert(view, session.path ?? null, mediaSettings.forInsert, showError, () => setMediaChanged((n) => n + 1), buffers.editBuffer)
+  const images = useImageInsert(view, session.path ?? null, mediaSettings.forInsert, showError, () => setMediaChanged((n) => n + 1), buffers.editAny, describe)
   useImageFieldDrop({
     buffers,
     rules: folder?.assets,

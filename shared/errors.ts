@@ -89,6 +89,8 @@ export const MESSAGE_REASONS = [
   'disk-full',
   /** where, detail. */
   'image-copy-failed',
+  /** name, path, detail: an image failed after its link went into an article that was saved and closed meanwhile. */
+  'image-link-left',
   /** theme, detail: the export theme's stylesheet cannot be read. */
   'export-theme',
   /** root. */
@@ -176,6 +178,8 @@ export const ENGLISH: Partial<Record<MessageReason, string>> = {
   'header-tabs':
     'The header is indented with tabs, which Hexo reads as two spaces each, and this edit would change how Hexo reads other lines; replace the tabs with spaces to make it',
   'header-unparsed': 'The header does not parse (line {line}: {detail}); edit it as text',
+  'image-link-left':
+    '{detail} The link to {name} was left in {path}: that article was saved and closed before the image failed, and Folio does not change a closed file behind your back. Open {path} and remove the link, or insert the image again.',
   'header-not-read': 'The site does not read this header (line {line}: {detail}); Folio leaves it as it is',
 }
 

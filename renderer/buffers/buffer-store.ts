@@ -761,17 +761,21 @@ export class BufferStore {
   }
 
   /**
-   * Applies what `make` builds from the state of the buffer at `path` (shown or kept in the
-   * background): an image insert that failed afterwards takes its link back out. False when there
-   * is no such buffer or `make` declines.
+   * Applies what `make` builds to the first kept buffer it builds something for, whatever the
+   * buffer is called now (renamed since, shown or not): an image insert that failed afterwards
+   * finds its link by what the buffer holds, not by the path it was inserted under. The path of
+   * the buffer changed, or null when none took it (closed since).
    */
-  readonly editBuffer = (path: string, make: (state: EditorState) => TransactionSpec | null): boolean => {
-    const buffer = this.#buffers.get(path)
-    const spec = buffer ? make(buffer.state) : null
-    if (!buffer || !spec) return false
-    this.#apply(buffer, spec)
-    this.#keep(buffer)
-    return true
+  readonly editAny = (make: (state: EditorState) => TransactionSpec | null): string | null => {
+    this.flushFormWrites()
+    for (const buffer of this.#buffers.values()) {
+      const spec = make(buffer.state)
+      if (!spec) continue
+      this.#apply(buffer, spec)
+      this.#keep(buffer)
+      return buffer.path
+    }
+    return null
   }
 
   /** The article was renamed (by us, or seen on disk): its buffer, edits and undo history follow. */

@@ -65,6 +65,8 @@ const ZH_REASON: Record<MessageReason, string> = {
   'image-folder-read-only': '无法把图片复制到 {where}：文件夹是只读的。请设为可写后再插入图片。没有复制任何文件。',
   'disk-full': '无法把图片复制到 {where}：磁盘已满。没有复制任何文件。',
   'image-copy-failed': '无法把图片复制到 {where}：{detail}。没有复制任何文件。',
+  'image-link-left':
+    '{detail} 指向 {name} 的链接留在了 {path} 中：图片失败之前，那篇文章已保存并关闭，Folio 不会在背后改动已关闭的文件。请打开 {path} 删除这个链接，或重新插入图片。',
   'export-theme': '无法读取导出主题“{theme}”。请重新安装 Folio，或指定一个存在的主题。',
   'git-no-repository': '{root} 不在 Git 仓库中。',
   'git-not-article': '“{path}”不是这个文件夹中的文章。',

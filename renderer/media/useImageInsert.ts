@@ -10,6 +10,7 @@ import type { EditorView } from '@codemirror/view'
 import { useCallback, useEffect, useRef } from 'react'
 import type { InsertSettings } from '../../shared/assets'
 import type { ImageUpload, InsertedImage } from '../../shared/contract'
+import { FolioError, said } from '../../shared/errors'
 import { folio } from '../bridge'
 import { imagesFrom, mayHoldImages } from './image-transfer'
 import { endLanding, followLanding } from './landing-links'
@@ -33,8 +34,19 @@ export function insertLinks(view: EditorView, inserted: readonly InsertedImage[]
 /** The background insert the links wait for, if any (one per insert). */
 const landingOf = (inserted: readonly InsertedImage[]): string | undefined => inserted.find((image) => image.landing)?.landing
 
-/** Changes a buffer by path, shown or not (BufferStore.editBuffer). */
-export type EditBuffer = (path: string, make: (state: EditorState) => TransactionSpec | null) => boolean
+/** Changes the kept buffer `make` builds a change for, whatever it is called now (BufferStore.editAny): its path, or null. */
+export type EditAny = (make: (state: EditorState) => TransactionSpec | null) => string | null
+
+/**
+ * A photo failed after its link went in and no open buffer holds that link any more: the article
+ * was saved and closed (or another folder opened) meanwhile. Its file is left as the writer saved
+ * it, rather than written behind their back; the message names the file that holds a link to nothing.
+ */
+export function linkLeft(articlePath: string, inserted: readonly InsertedImage[], landing: string, why: string): FolioError {
+  const names = inserted.filter((image) => image.landing === landing).map((image) => image.path.slice(image.path.lastIndexOf('/') + 1))
+  const problem = said('image-link-left', { name: names.join(', '), path: articlePath, detail: why })
+  return new FolioError({ code: 'IO', path: articlePath, ...problem })
+}
 
 export interface ImageInsert {
   /** "Insert image…": the native open dialog, then the links at the cursor. */
@@ -47,10 +59,11 @@ export function useImageInsert(
   settingsFor: () => Promise<InsertSettings | null>,
   onError: (error: unknown) => void,
   onInserted: (inserted: readonly InsertedImage[]) => void,
-  edit: EditBuffer,
+  edit: EditAny,
+  describe: (error: unknown) => string,
 ): ImageInsert {
-  const latest = useRef({ articlePath, settingsFor, onError, onInserted, edit })
-  latest.current = { articlePath, settingsFor, onError, onInserted, edit }
+  const latest = useRef({ articlePath, settingsFor, onError, onInserted, edit, describe })
+  latest.current = { articlePath, settingsFor, onError, onInserted, edit, describe }
 
   /** Puts the links in, then waits for their files: landed, they stay; failed, they go again and the reason is shown. */
   const place = useCallback(
@@ -63,14 +76,15 @@ export function useImageInsert(
         latest.current.onInserted(inserted)
         return
       }
+      // The buffer is found by the link it follows: the article may have been renamed meanwhile.
       folio.imagesLanded(landing).then(
         () => {
-          latest.current.edit(path, (state) => endLanding(state, landing, false))
+          latest.current.edit((state) => endLanding(state, landing, false))
           latest.current.onInserted(inserted)
         },
         (error: unknown) => {
-          latest.current.edit(path, (state) => endLanding(state, landing, true))
-          latest.current.onError(error)
+          const where = latest.current.edit((state) => endLanding(state, landing, true))
+          latest.current.onError(where === null ? linkLeft(path, inserted, landing, latest.current.describe(error)) : error)
         },
       )
     },
