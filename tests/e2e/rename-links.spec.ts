@@ -3,17 +3,9 @@
  * name typed key by key, the preview of every file and line that changes, apply, undo. The bytes
  * of every referencing file are checked on disk after each step.
  */
-import { expect, test } from '@playwright/test'
 import { access, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 const TYPING = { delay: 30 }
 const exists = (path: string) =>
@@ -49,10 +41,9 @@ const AFTER: Record<string, string> = {
   'source/_posts/hello-folio/cover.svg': SITE['source/_posts/welcome-to-folio/cover.svg'],
 }
 
-test('renaming a post with the keyboard previews, rewrites every reference to it and undoes byte for byte', async () => {
-  const dir = await contentFolder(SITE)
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test.use({ files: SITE })
+
+test('renaming a post with the keyboard previews, rewrites every reference to it and undoes byte for byte', async ({ page, contentDir: dir }) => {
   const list = page.getByTestId('article-list')
   const post = page.locator('[data-testid=article-item][data-path="source/_posts/welcome-to-folio.md"]')
   await expect(post).toBeVisible()
@@ -117,10 +108,7 @@ test('renaming a post with the keyboard previews, rewrites every reference to it
   await expect(page.locator('[data-testid=article-item][data-path="source/_posts/welcome-to-folio.md"]')).toBeVisible()
 })
 
-test('a file left out of the preview keeps its bytes', async () => {
-  const dir = await contentFolder(SITE)
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('a file left out of the preview keeps its bytes', async ({ page, contentDir: dir }) => {
   await page.locator('[data-testid=article-item][data-path="source/_posts/welcome-to-folio.md"]').click({ button: 'right' })
   await page
     .getByTestId('article-menu')

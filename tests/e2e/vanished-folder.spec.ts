@@ -1,8 +1,6 @@
-import { expect, test } from '@playwright/test'
 import { access, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
+import { expect, test } from './support/fixtures'
 
 const HELLO = `---
 title: Hello 世界
@@ -12,16 +10,11 @@ date: 2024-05-01 10:00:00
 First paragraph.
 `
 
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
-
-test('a folder moved away while open: the banner says so, a save is refused without making the folder again, and Close asks before dropping edits', async () => {
-  const dir = await contentFolder({ 'posts/hello.md': HELLO, 'posts/other.md': '---\ntitle: Other\n---\nbody\n' })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('a folder moved away while open: the banner says so, a save is refused without making the folder again, and Close asks before dropping edits', async ({
+  launch,
+  makeFolder,
+}) => {
+  const { page, contentDir: dir } = await launch({ files: { 'posts/hello.md': HELLO, 'posts/other.md': '---\ntitle: Other\n---\nbody\n' } })
 
   await page.locator('[data-testid=article-item][data-path="posts/hello.md"]').click()
   await expect(page.locator('[data-testid=editor]')).toContainText('First paragraph', { timeout: 20_000 })
@@ -30,7 +23,8 @@ test('a folder moved away while open: the banner says so, a save is refused with
   await page.keyboard.type(' 再加一句', { delay: 40 })
   await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'dirty')
 
-  const moved = `${dir}-moved`
+  // Moved out of its parent into another folder of the test's, which the fixture removes after it.
+  const moved = join(await makeFolder(), 'moved')
   await rename(dir, moved)
   const banner = page.getByTestId('folder-gone')
   await expect(banner).toContainText(`is gone: it was moved or deleted. Close it, or locate it.`, { timeout: 20_000 })
@@ -53,11 +47,9 @@ test('a folder moved away while open: the banner says so, a save is refused with
   await expect(access(dir)).rejects.toMatchObject({ code: 'ENOENT' })
 })
 
-test('Locate… opens the folder where it is now, keeps the unsaved edit and saves it there', async () => {
-  const dir = await contentFolder({ 'posts/hello.md': HELLO })
-  const moved = `${dir}-elsewhere`
-  app = await launchApp({ contentDir: dir, folderDialog: () => moved })
-  const { page } = app
+test('Locate… opens the folder where it is now, keeps the unsaved edit and saves it there', async ({ launch, makeFolder }) => {
+  const moved = join(await makeFolder(), 'elsewhere')
+  const { page, contentDir: dir } = await launch({ files: { 'posts/hello.md': HELLO }, folderDialog: () => moved })
   await page.locator('[data-testid=article-item][data-path="posts/hello.md"]').click()
   await expect(page.locator('[data-testid=editor]')).toContainText('First paragraph', { timeout: 20_000 })
   await page.getByText('First paragraph.').click()
