@@ -88,6 +88,11 @@ export interface Handlers extends InvokeApi {
    * page does not answer within `timeoutMs` (hung, gone, still loading): then only unsaved() is known.
    */
   unsavedNow(timeoutMs?: number): Promise<readonly string[] | null>
+  /**
+   * What decides on unsaved work (a close, a replace across the folder): the page's answer to
+   * unsavedNow, or what it last reported when it does not answer.
+   */
+  unsavedSettled(): Promise<readonly string[]>
   /** The origin of the site's own server while it runs (the only http page the window may frame). */
   siteServerOrigin(): string | null
   /**
@@ -128,6 +133,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.emit('reportUnsaved', { ask })
     })
   }
+
+  const unsavedSettled = async (): Promise<readonly string[]> => (await unsavedNow()) ?? unsaved
 
   const open = (): Workspace => {
     if (!workspace) throw new FolioError({ code: 'NO_FOLDER', message: 'No folder is open. Open a content folder first.' })
@@ -173,7 +180,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     const ws = open()
     let service = replaces.get(ws)
     if (!service) {
-      service = createReplaceService({ workspace: ws, bulk: bulk(), unsaved: () => unsaved })
+      service = createReplaceService({ workspace: ws, bulk: bulk(), unsaved: unsavedSettled })
       replaces.set(ws, service)
     }
     return service
@@ -385,6 +392,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     current: () => workspace,
     unsaved: () => unsaved,
     unsavedNow,
+    unsavedSettled,
     siteServerOrigin: () => siteServer?.service.origin() ?? null,
     discardUnsaved: async () => {
       setUnsaved([])

@@ -168,7 +168,7 @@ async function start(): Promise<void> {
     setupCrashRecovery(window, { onGiveUp: () => void showCrashed(window, locale) })
     guard = setupCloseGuard(window, {
       // A page that does not answer (hung, crashed) is asked about what it last reported.
-      unsaved: async () => (await handlers.unsavedNow()) ?? handlers.unsaved(),
+      unsaved: () => handlers.unsavedSettled(),
       confirm: (count) => confirmUnsaved(window, count, locale),
       requestSave: () => emit('menuCommand', { command: 'save-all' }),
       discard: () => handlers.discardUnsaved(),

@@ -26,8 +26,11 @@ export interface ReplaceDeps {
   workspace: Pick<Workspace, 'info' | 'searchDocs' | 'read'>
   /** The bulk edits' apply, so a replace lands in the same journal and undoBulkEdit covers it. */
   bulk: Pick<TaxonomyService, 'applyPlanned'>
-  /** Articles with unsaved edits in the editor, now. */
-  unsaved(): readonly string[]
+  /**
+   * Articles with unsaved edits in the editor, as the page has them when asked: a key typed a
+   * moment before, a date still being typed or a form write waiting for its paint counts.
+   */
+  unsaved(): Promise<readonly string[]>
 }
 
 interface PlannedArticle {
@@ -105,7 +108,7 @@ export function createReplaceService(deps: ReplaceDeps): ReplaceService {
           compiled.message === 'empty' ? 'There is nothing to find. Type the text to replace.' : `The regular expression is not valid: ${compiled.message}`
         throw new FolioError({ code: 'BAD_ARGUMENT', message })
       }
-      const unsaved = new Set(deps.unsaved())
+      const unsaved = new Set(await deps.unsaved())
       const articles: PlannedArticle[] = []
       const skipped: BulkSkip[] = []
       let totalChanges = 0
@@ -142,7 +145,7 @@ export function createReplaceService(deps: ReplaceDeps): ReplaceService {
       const leftOut = new Set(excluded.files)
       const changesOut = new Map<string, Set<number>>()
       for (const { path, index } of excluded.changes) changesOut.set(path, (changesOut.get(path) ?? new Set()).add(index))
-      const unsaved = new Set(deps.unsaved())
+      const unsaved = new Set(await deps.unsaved())
       const skipped: BulkSkip[] = [...plan.skipped]
       const files: PlannedFile[] = []
       const prepare = async (article: PlannedArticle): Promise<void> => {

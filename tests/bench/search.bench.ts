@@ -64,7 +64,7 @@ async function searchRows(): Promise<Row[]> {
     const ws = await openWorkspace({ root, trash: async () => undefined })
     try {
       const bulk = createTaxonomyService(ws, { journalDir: null })
-      const replace = createReplaceService({ workspace: ws, bulk, unsaved: () => [] })
+      const replace = createReplaceService({ workspace: ws, bulk, unsaved: async () => [] })
       const docs = ws.searchDocs()
       const files = docs.map((d) => join(root, ...d.path.split('/')))
       const paths = docs.map((d) => d.path)

@@ -125,3 +125,80 @@ test('regular expression groups, a field scope, and an article changed since the
   expect(await read(dir, 'source/_posts/crlf.md')).toBe(FOLDER['source/_posts/crlf.md'].replace('2024-05-02', '2024/05/02'))
   expect(await read(dir, 'source/_posts/cats.md')).toBe(FOLDER['source/_posts/cats.md'].replace('2024-05-03', '2024/05/03'))
 })
+
+/**
+ * A key typed a moment before the replace (in the body, a composition in a form field, a date
+ * still being typed) is unsaved work: the main process asks the page, as a close does, so the
+ * replace leaves that article alone on disk and in the editor.
+ */
+test('a key typed just before the replace keeps its article out of it', async ({ launch }) => {
+  const posts = {
+    'source/_posts/body.md': '---\ntitle: Body\ndate: 2024-05-03 09:00:00\n---\n\nA body cat.\n',
+    'source/_posts/form.md': '---\ntitle: Form\ndate: 2024-05-02 09:00:00\n---\n\nA form cat.\n',
+    'source/_posts/date.md': '---\ntitle: Date\ndate: 2024-05-01 09:00:00\n---\n\nA date cat.\n',
+    'source/_posts/other.md': '---\ntitle: Other\ndate: 2024-04-01 09:00:00\n---\n\nAnother cat.\n',
+  }
+  const { page, contentDir: dir } = await launch({ files: { '_config.yml': FOLDER['_config.yml'], 'package.json': FOLDER['package.json'], ...posts } })
+  await typeInto(page, 'library-search', 'cat')
+  await page.getByTestId('search-wholeWord').click()
+  await expect(page.getByTestId('search-summary')).toHaveText('4 matches in 4 articles')
+  await page.getByTestId('replace-toggle').click()
+  await typeInto(page, 'library-replace', 'dog')
+
+  const dialog = page.getByTestId('replace-dialog')
+  const item = (name: string) => page.locator(`[data-testid=search-group][data-path="source/_posts/${name}.md"] [data-testid=search-hit]`)
+  const field = (key: string) => page.locator(`[data-testid=property][data-key="${key}"] input[type=text]`).first()
+  // The key and the replace as one burst, the way a fast hand sends them: the page gets no moment
+  // between them to tell the main process about the edit.
+  const cdp = await page.context().newCDPSession(page)
+  const mod = process.platform === 'darwin' ? 4 : 2
+  const key = (type: 'rawKeyDown' | 'keyUp', key: string, code: string, vk: number, modifiers = 0) =>
+    cdp.send('Input.dispatchKeyEvent', { type, key, code, windowsVirtualKeyCode: vk, modifiers })
+  const typeAndReplace = async (char: string, code: string, vk: number, path: string) => {
+    await Promise.all([
+      cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: char, code, text: char, windowsVirtualKeyCode: vk }),
+      key('keyUp', char, code, vk),
+      key('rawKeyDown', 'H', 'KeyH', 72, mod | 8),
+      key('keyUp', 'H', 'KeyH', 72, mod | 8),
+      cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', text: '\r', windowsVirtualKeyCode: 13 }),
+      key('keyUp', 'Enter', 'Enter', 13),
+    ])
+    await expect(dialog.locator(`[data-testid=replace-skipped] li[data-path="${path}"]`)).toContainText('has unsaved edits')
+    await expect(dialog.locator(`[data-testid=replace-file][data-path="${path}"]`)).toHaveCount(0)
+  }
+
+  await item('body').click()
+  await page.locator('.cm-content').click()
+  await page.keyboard.press('ControlOrMeta+End')
+  await typeAndReplace('!', 'Digit1', 49, 'source/_posts/body.md')
+  await page.keyboard.press('Escape')
+
+  await item('form').click()
+  await field('title').click()
+  await page.keyboard.press('End')
+  // A composition still open when the replace command takes the cursor away: it lands as typed.
+  await cdp.send('Input.imeSetComposition', { text: 'x', selectionStart: 1, selectionEnd: 1 })
+  await page.keyboard.press('ControlOrMeta+Shift+h')
+  await page.keyboard.press('Enter')
+  await expect(dialog.locator(`[data-testid=replace-skipped] li[data-path="source/_posts/form.md"]`)).toContainText('has unsaved edits')
+  await page.keyboard.press('Escape')
+
+  await item('date').click()
+  await field('date').click()
+  await page.keyboard.press('End')
+  await page.keyboard.press('Backspace')
+  await typeAndReplace('7', 'Digit7', 55, 'source/_posts/date.md')
+
+  await dialog.getByTestId('replace-apply').click()
+  await expect(dialog.getByTestId('replace-outcome')).toContainText('Replaced in 1 article.')
+  expect(await read(dir, 'source/_posts/other.md')).toBe(posts['source/_posts/other.md'].replace('cat', 'dog'))
+  for (const path of ['source/_posts/body.md', 'source/_posts/form.md', 'source/_posts/date.md'] as const) expect(await read(dir, path)).toBe(posts[path])
+  await page.keyboard.press('Escape')
+  // Each buffer still holds its edit (a field away from focus shows the text).
+  await item('form').click()
+  await expect(field('title')).toHaveValue('Formx')
+  await item('date').click()
+  await expect(field('date')).toHaveValue('2024-05-01 09:00:07')
+  await item('body').click()
+  await expect(page.locator('.cm-content')).toContainText('A body cat.!')
+})

@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createHandlers, type Handlers } from '../../../electron/handlers'
-import type { ReplaceRequest } from '../../../shared/contract'
+import type { EventApi, EventName, ReplaceRequest } from '../../../shared/contract'
 import type { SearchQuery } from '../../../shared/search/query'
 import { applyArticle, changeHunks, expandReplacement, planArticle, type ArticlePlan } from '../../../shared/search/replace'
 import { tempDir } from '../taxonomy/helpers'
@@ -102,12 +102,26 @@ async function folder(files: Record<string, string>): Promise<string> {
   return root
 }
 
-async function withHandlers(files: Record<string, string>, run: (h: Handlers, root: string) => Promise<void>): Promise<void> {
+/**
+ * The handler table with a page that answers the main process's unsavedNow: by default with what
+ * it last reported; `typed` is what it has made unsaved since (a key whose report is still on its way).
+ */
+async function withHandlers(files: Record<string, string>, run: (h: Handlers, root: string, page: { typed: string[] }) => Promise<void>): Promise<void> {
   const root = await folder(files)
-  const h = createHandlers({ trash: async () => undefined, emit: () => undefined, watch: false, journalDir: await tempDir('folio-recovery-') })
+  const page = { typed: [] as string[] }
+  const h: Handlers = createHandlers({
+    trash: async () => undefined,
+    emit: <E extends EventName>(event: E, payload: EventApi[E]) => {
+      if (event !== 'reportUnsaved') return
+      const { ask } = payload as EventApi['reportUnsaved']
+      setTimeout(() => void h.answerUnsaved(ask, [...new Set([...h.unsaved(), ...page.typed])]), 5)
+    },
+    watch: false,
+    journalDir: await tempDir('folio-recovery-'),
+  })
   await h.openFolder(root)
   try {
-    await run(h, root)
+    await run(h, root, page)
   } finally {
     await h.dispose()
   }
@@ -163,6 +177,28 @@ describe('replace across the folder', () => {
       // An article with unsaved edits is left out of the preview itself.
       const again = await h.planReplace(request('cat', 'fox', { scope: 'body' }))
       expect(again.files.map((f) => f.path)).toEqual(['a.md'])
+    })
+  })
+
+  it('asks the page what is unsaved: a key typed before the page reported it keeps its article out, in the preview and the apply', async () => {
+    await withHandlers(FILES, async (h, root, page) => {
+      const before = await readFile(join(root, 'a.md'), 'utf8')
+      page.typed = ['a.md']
+      const preview = await h.planReplace(request('cat', 'fox', { scope: 'body' }))
+      expect(h.unsaved()).toEqual(['a.md'])
+      expect(preview.files.map((f) => f.path)).toEqual(['b.md'])
+      expect(preview.skipped.find((s) => s.path === 'a.md')?.reason).toMatch(/a\.md has unsaved edits/)
+      // Saved meanwhile: a.md is in the next preview; then a key typed into b.md just before Apply.
+      page.typed = []
+      await h.setUnsaved([])
+      const next = await h.planReplace(request('cat', 'fox', { scope: 'body' }))
+      expect(next.files.map((f) => f.path).sort()).toEqual(['a.md', 'b.md'])
+      page.typed = ['b.md']
+      const result = await h.applyReplace(next.id, { files: [], changes: [] })
+      expect(result.changed).toEqual(['a.md'])
+      expect(result.skipped.find((s) => s.path === 'b.md')?.reason).toMatch(/b\.md has unsaved edits/)
+      expect(await readFile(join(root, 'a.md'), 'utf8')).toBe(before.replace('A cat', 'A fox'))
+      expect(await readFile(join(root, 'b.md'), 'utf8')).toBe(FILES['b.md'])
     })
   })
 
