@@ -1,10 +1,11 @@
-import { useCallback, useMemo, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useMemo, useReducer, useSyncExternalStore } from 'react'
 import type { ArticleSummary } from '../../shared/contract'
 import { useI18n } from '../i18n/i18n'
 import type { Ranked } from './quick-open/fuzzy'
 import { Highlighted, Picker } from './quick-open/Picker'
 import { pinyinVersion, subscribePinyin } from './quick-open/pinyin'
 import { articleRanker, QUICK_OPEN_LIMIT } from './quick-open/rank-articles'
+import { SlicedRanking } from './quick-open/sliced-ranking'
 
 interface Props {
   articles: ArticleSummary[]
@@ -33,13 +34,18 @@ export function QuickOpen({ articles, recent = [], onOpen, onClose }: Props) {
 
   // Made once per opening (every title lower-cased, each keystroke narrowing the last one's matches).
   const ranker = useMemo(() => articleRanker(ordered, recent), [ordered, recent])
+  // A ranking that outlasts its keystroke goes on in slices; when done, the list is asked again.
+  const [ready, rankedMore] = useReducer((n: number) => n + 1, 0)
+  const sliced = useMemo(() => new SlicedRanking(ranker, rankedMore), [ranker])
+  useEffect(() => () => sliced.stop(), [sliced])
   const rows = useCallback(
     (text: string): Ranked<ArticleSummary>[] => {
-      // A new rows function when more pinyin is known, so the list is ranked again with it.
-      ranker.takePinyin(spoken)
-      return ranker.rank(text, true, QUICK_OPEN_LIMIT)
+      // A new rows function when more pinyin is known, so the list is ranked again with it, and
+      // when a ranking finished in slices (`ready`), so the list asks for its rows again.
+      void ready
+      return sliced.rows(text, true, QUICK_OPEN_LIMIT, spoken)
     },
-    [ranker, spoken],
+    [sliced, spoken, ready],
   )
 
   return (
@@ -49,6 +55,7 @@ export function QuickOpen({ articles, recent = [], onOpen, onClose }: Props) {
       placeholder={t('quickOpenHint')}
       empty={t('quickOpenNothing')}
       rows={rows}
+      settled={(text) => sliced.rows(text, true, QUICK_OPEN_LIMIT, spoken, true)}
       keyOf={(row) => row.item.path}
       onChoose={(row) => onOpen(row.item.path)}
       onClose={onClose}

@@ -39,6 +39,12 @@ export function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN
 }
 
+/** The value below which a share `q` of the values lie (0.95: the 95th percentile). */
+export function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN
+}
+
 export { printTable, rowOf, type Row } from './report'
 
 /**

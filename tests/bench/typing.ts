@@ -29,10 +29,7 @@ export async function pageScript(): Promise<string> {
   return result.output[0].code
 }
 
-export function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN
-}
+export { quantile } from './support'
 
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
 

@@ -8,6 +8,8 @@ interface Props<T> {
   empty: string
   /** The rows for the text typed so far, best first. */
   rows(text: string): readonly T[]
+  /** The rows for the text when `rows` may still be working them out (see SlicedRanking): what Enter chooses from. */
+  settled?(text: string): readonly T[]
   keyOf(row: T): string
   render(row: T): ReactNode
   onChoose(row: T): void
@@ -20,7 +22,7 @@ const PAGE = 10
  * A filter box over a list (quick open, command palette): arrows, Page Up/Down, Home/End move
  * the selection, which stays in view; Enter chooses, Escape closes. A combobox to assistive tech.
  */
-export function Picker<T>({ title, testId, placeholder, empty, rows, keyOf, render, onChoose, onClose }: Props<T>) {
+export function Picker<T>({ title, testId, placeholder, empty, rows, settled, keyOf, render, onChoose, onClose }: Props<T>) {
   const [text, setText] = useState('')
   const [active, setActive] = useState(0)
   const listId = useId()
@@ -59,7 +61,7 @@ export function Picker<T>({ title, testId, placeholder, empty, rows, keyOf, rend
         onKeyDown={(e) => {
           const to: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, PageDown: active + PAGE, PageUp: active - PAGE }
           if (e.key in to) move(to[e.key] as number)
-          else if (e.key === 'Enter') choose(shown[active])
+          else if (e.key === 'Enter') choose((settled?.(text) ?? shown)[active])
           else return
           e.preventDefault()
         }}

@@ -89,6 +89,13 @@ class Best {
     return this.scores.length < this.limit || Best.worse(this.scores[0] as number, this.orders[0] as number, score, order)
   }
 
+  /** Forgets every kept pair (a ranking stopped half way leaves `where` as it found it). */
+  clear(): void {
+    for (const order of this.orders) this.forget(order)
+    this.scores.length = 0
+    this.orders.length = 0
+  }
+
   /** The kept orders, best first. */
   ranked(): number[] {
     for (const order of this.orders) this.forget(order)
@@ -202,6 +209,12 @@ function charBits(lower: string): number {
   }
   return bits
 }
+
+/** Candidates looked at between two yields of a ranking: well under a millisecond of work. */
+const CHUNK = 1024
+
+/** A ranking's steps: it yields between chunks of work, so its caller can stop for a frame and come back; it returns the rows. */
+export type Ranking<T> = Generator<void, Ranked<T>[], void>
 
 /** A surrogate in the needle: its characters are not one UTF-16 unit each, the plain path is taken. */
 const SURROGATE = /[\uD800-\uDFFF]/
@@ -338,9 +351,8 @@ export class TitleIndex<T extends Titled> {
    * Found by indexOf over each slot's joined text, which passes over the items without the run
    * inside the engine. A run that cannot reach the list (or a whole slot) is left unscored.
    */
-  private runs(needle: string, slots: number, best: Best): number[] {
+  private *runs(needle: string, slots: number, best: Best, found: number[]): Generator<void, void, void> {
     const { hays, joins, runScores, isSpecial, commonBonus } = this
-    const found: number[] = []
     const base = 100 + needle.length * 10
     for (const slot of SLOT_ORDER) {
       if (slot >= slots) continue
@@ -349,7 +361,9 @@ export class TitleIndex<T extends Titled> {
       const { text, starts } = joins[slot] as Joined
       const texts = hays[slot] as string[]
       let i = 0
+      let seen = 0
       for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, starts[i + 1] as number)) {
+        if (++seen % CHUNK === 0) yield
         while ((starts[i + 1] as number) <= at) i++
         if (isSpecial[i]) continue
         const local = at - (starts[i] as number)
@@ -364,14 +378,14 @@ export class TitleIndex<T extends Titled> {
         }
       }
     }
-    return found
   }
 
   /** Calls `found` with each candidate that matches `needle` exactly, and its score as `rank` has it. */
-  private exactEach(candidates: ArrayLike<number>, needle: string, slots: number, found: (i: number, score: number) => void): void {
+  private *exactEach(candidates: ArrayLike<number>, needle: string, slots: number, found: (i: number, score: number) => void): Generator<void, void, void> {
     const { hays, lowers, bits, bonuses } = this
     const wanted = charBits(needle)
     for (let k = 0; k < candidates.length; k++) {
+      if (k % CHUNK === CHUNK - 1) yield
       const i = candidates[k] as number
       let best = NO_MATCH
       for (let slot = 0; slot < slots; slot++) {
@@ -385,12 +399,13 @@ export class TitleIndex<T extends Titled> {
   }
 
   /** Calls `found` with each candidate one typo away from `needle` (not an exact match), and its score. */
-  private typoEach(candidates: ArrayLike<number>, needle: string, slots: number, found: (i: number, score: number) => void): void {
+  private *typoEach(candidates: ArrayLike<number>, needle: string, slots: number, found: (i: number, score: number) => void): Generator<void, void, void> {
     const { hays, lowers, bits, bonuses } = this
     const wanted = charBits(needle)
     const variants = oneTypoAway(needle)
     const starts = new Int32Array(needle.length + 1)
     for (let k = 0; k < candidates.length; k++) {
+      if (k % CHUNK === CHUNK - 1) yield
       const i = candidates[k] as number
       let best = NO_MATCH
       for (let slot = 0; slot < slots; slot++) {
@@ -414,6 +429,18 @@ export class TitleIndex<T extends Titled> {
    * known of Chinese titles (see `takePinyin`) is matched too.
    */
   rank(text: string, pinyin: boolean, limit: number): Ranked<T>[] {
+    const steps = this.ranking(text, pinyin, limit)
+    for (;;) {
+      const step = steps.next()
+      if (step.done) return step.value
+    }
+  }
+
+  /**
+   * `rank` in steps (see SlicedRanking). One ranking at a time: a ranking left half way is ended
+   * with `return()` before the next starts, or before `takePinyin`.
+   */
+  *ranking(text: string, pinyin: boolean, limit: number): Ranking<T> {
     const { items, runScores, isSpecial, commonBonus } = this
     const needle = needleOf(text)
     if (needle === '') return items.slice(0, limit).map((item) => ({ item, score: 0, positions: [] }))
@@ -432,46 +459,53 @@ export class TitleIndex<T extends Titled> {
     const previous = this.last && this.last.pinyin === pinyin && needle.startsWith(this.last.needle) ? this.last : null
     const n = items.length
     const best = new Best(limit, this.where)
-
-    // The special items (recent ones) in full first, then runs: when they fill the list, no
-    // scattered match can rank among them.
-    const all: number[] = []
-    this.exactEach(this.special, needle, slots, (i, score) => {
-      all.push(i)
-      best.offer(score, i)
-    })
-    const withRun = this.runs(needle, slots, best)
-    let exact: number[] | null = null
-    if (best.floor() <= scatteredCeiling(needle.length) + commonBonus) {
-      all.push(...withRun)
-      this.exactEach(previous?.exact ?? this.everyone, needle, slots, (i, score) => {
-        if (runScores[i] !== NO_MATCH || isSpecial[i]) return
+    const withRun: number[] = []
+    try {
+      // The special items (recent ones) in full first, then runs: when they fill the list, no
+      // scattered match can rank among them.
+      const all: number[] = []
+      yield* this.exactEach(this.special, needle, slots, (i, score) => {
         all.push(i)
         best.offer(score, i)
       })
-      exact = all
-    }
-    for (const i of withRun) runScores[i] = NO_MATCH
+      yield* this.runs(needle, slots, best, withRun)
+      let exact: number[] | null = null
+      if (best.floor() <= scatteredCeiling(needle.length) + commonBonus) {
+        all.push(...withRun)
+        yield* this.exactEach(previous?.exact ?? this.everyone, needle, slots, (i, score) => {
+          if (runScores[i] !== NO_MATCH || isSpecial[i]) return
+          all.push(i)
+          best.offer(score, i)
+        })
+        exact = all
+      }
+      for (const i of withRun) runScores[i] = NO_MATCH
+      withRun.length = 0
 
-    let loose: Int32Array | null = null
-    if (exact && exact.length < limit && needle.length >= TYPO_MIN_LENGTH) {
-      const isExact = new Uint8Array(n)
-      for (const i of exact) isExact[i] = 1
-      const typos: number[] = []
-      const candidates = (previous?.loose ?? this.everyone).filter((i) => !isExact[i])
-      this.typoEach(candidates, needle, slots, (i, score) => {
-        typos.push(i)
-        best.offer(score, n + i)
+      let loose: Int32Array | null = null
+      if (exact && exact.length < limit && needle.length >= TYPO_MIN_LENGTH) {
+        const isExact = new Uint8Array(n)
+        for (const i of exact) isExact[i] = 1
+        const typos: number[] = []
+        const candidates = (previous?.loose ?? this.everyone).filter((i) => !isExact[i])
+        yield* this.typoEach(candidates, needle, slots, (i, score) => {
+          typos.push(i)
+          best.offer(score, n + i)
+        })
+        loose = Int32Array.from([...exact, ...typos]).sort()
+      }
+      if (exact) this.last = { needle, pinyin, exact: Int32Array.from(exact), loose }
+
+      return best.ranked().map((order) => {
+        const i = order % n
+        const match: Matcher = order < n ? subsequence : fuzzy
+        const found = bestMatch(needle, this.textsOf(i, slots), match) as NonNullable<ReturnType<typeof bestMatch>>
+        return { item: items[i] as T, score: found.score + (this.bonuses[i] as number), positions: found.positions }
       })
-      loose = Int32Array.from([...exact, ...typos]).sort()
+    } finally {
+      // Left half way: the per-item marks go back to how the next ranking expects them.
+      for (const i of withRun) runScores[i] = NO_MATCH
+      best.clear()
     }
-    if (exact) this.last = { needle, pinyin, exact: Int32Array.from(exact), loose }
-
-    return best.ranked().map((order) => {
-      const i = order % n
-      const match: Matcher = order < n ? subsequence : fuzzy
-      const found = bestMatch(needle, this.textsOf(i, slots), match) as NonNullable<ReturnType<typeof bestMatch>>
-      return { item: items[i] as T, score: found.score + (this.bonuses[i] as number), positions: found.positions }
-    })
   }
 }

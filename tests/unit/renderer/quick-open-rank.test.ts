@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { rank } from '../../../renderer/library/quick-open/fuzzy'
 import { knownPinyin, pinyinOf, warmPinyin } from '../../../renderer/library/quick-open/pinyin'
 import { articleRanker, QUICK_OPEN_LIMIT } from '../../../renderer/library/quick-open/rank-articles'
+import { SlicedRanking } from '../../../renderer/library/quick-open/sliced-ranking'
 import { TitleIndex, type Titled } from '../../../renderer/library/quick-open/title-index'
 import { postPath, seedParts } from '../../bench/generate-site'
 
@@ -89,6 +90,25 @@ describe('quick open ranks a folder as the plain fuzzy rank does', () => {
       for (const text of typed) expect(ranker.rank(text, pinyin, QUICK_OPEN_LIMIT), text).toEqual(plainRank(ordered, text, bonus, pinyin))
     })
   }
+
+  it('ranked a step per slice, with keystrokes that drop the ranking before them, lists the same rows', () => {
+    let asked = 0
+    const sliced = new SlicedRanking(
+      articleRanker(ordered, recent),
+      () => undefined,
+      () => asked++,
+      0,
+    )
+    // Each word's keystrokes come before their rankings are done, but the last one's.
+    for (const word of ['leadr', 'zwxz', 'cloud', 'cluod', 'notes 1', 'yunji', 'clou', 'cloud']) {
+      for (const text of keystrokes(word)) sliced.rows(text, true, QUICK_OPEN_LIMIT, 0)
+      while (!sliced.slice());
+      expect(sliced.rows(word, true, QUICK_OPEN_LIMIT, 0), word).toEqual(plainRank(ordered, word, bonus, true))
+    }
+    expect(asked).toBeGreaterThan(0)
+    // Enter takes the rows of what was typed, finished at once.
+    expect(sliced.rows('cloud', true, QUICK_OPEN_LIMIT, 0, true)).toEqual(plainRank(ordered, 'cloud', bonus, true))
+  })
 
   it('finds a Chinese title by its pinyin initials and syllables', async () => {
     const ranker = new TitleIndex([{ path: 'posts/zh.md', title: '中文写作' }, ...items.slice(0, 200)])

@@ -1,0 +1,88 @@
+import type { Ranked } from './fuzzy'
+import type { Ranking, TitleIndex, Titled } from './title-index'
+
+/** Work done on a keystroke, and in each slice after it: the rest of a 16 ms frame is React's. */
+export const SLICE_MS = 6
+
+/** Runs `work` soon, after the browser has had its turn (input, paint). */
+export type Later = (work: () => void) => void
+
+const soon: Later = (work) => {
+  setTimeout(work, 0)
+}
+
+/**
+ * Quick open's ranking, a keystroke at a time, that never holds the input for long: a keystroke
+ * ranks for SLICE_MS at most; a ranking not done by then (a typo pass over a big folder) goes on
+ * in slices of the same length, and the list shows the last finished rows until it is done, then
+ * `onReady` says the new rows are there. A new keystroke drops a ranking not yet done.
+ */
+export class SlicedRanking<T extends Titled> {
+  private running: { key: string; steps: Ranking<T> } | null = null
+  private finished: { key: string; rows: Ranked<T>[] } | null = null
+  private scheduled = false
+
+  constructor(
+    private readonly index: TitleIndex<T>,
+    private readonly onReady: () => void,
+    private readonly later: Later = soon,
+    private readonly sliceMs = SLICE_MS,
+  ) {}
+
+  /** Whether a ranking goes on in slices. */
+  get pending(): boolean {
+    return this.running !== null
+  }
+
+  /**
+   * The rows for `text`, ranked with the pinyin known at `spoken` (pinyin.ts's version), when done
+   * within a slice; else the last finished rows, the ranking going on in slices. With `wait`, the
+   * ranking is finished now (Enter chooses from the rows of what was typed).
+   */
+  rows(text: string, pinyin: boolean, limit: number, spoken: number, wait = false): Ranked<T>[] {
+    const key = `${spoken} ${pinyin ? 1 : 0} ${limit} ${text}`
+    if (this.finished?.key === key) return this.finished.rows
+    if (this.running?.key !== key) {
+      this.stop()
+      // Taken between rankings: a ranking half way reads the texts as they were when it began.
+      this.index.takePinyin(spoken)
+      this.running = { key, steps: this.index.ranking(text, pinyin, limit) }
+    }
+    if (wait) while (!this.slice());
+    else if (!this.slice()) this.schedule()
+    return this.finished?.rows ?? []
+  }
+
+  /** One slice of the ranking under way, if any; true when it is done (or there was none). */
+  slice(): boolean {
+    const job = this.running
+    if (!job) return true
+    const end = performance.now() + this.sliceMs
+    for (;;) {
+      const step = job.steps.next()
+      if (step.done) {
+        this.running = null
+        this.finished = { key: job.key, rows: step.value }
+        return true
+      }
+      if (performance.now() >= end) return false
+    }
+  }
+
+  /** Drops the ranking under way (quick open closed, or a new keystroke). */
+  stop(): void {
+    this.running?.steps.return([])
+    this.running = null
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return
+    this.scheduled = true
+    this.later(() => {
+      this.scheduled = false
+      if (!this.running) return
+      if (this.slice()) this.onReady()
+      else this.schedule()
+    })
+  }
+}
