@@ -26,14 +26,13 @@ import { useImageInsert } from './media/useImageInsert'
 import { useImageFieldDrop } from './media/useImageFieldDrop'
 import { useMediaSettings } from './media/useMediaSettings'
 import { PropertiesForm } from './properties/PropertiesForm'
-import { ConflictDialog } from './merge/ConflictDialog'
 import { MergedNotice } from './merge/MergedNotice'
 import { BufferStore } from './buffers/buffer-store'
 import { useBuffers } from './buffers/use-buffers'
 import { DeletedBanner } from './buffers/DeletedBanner'
-import { useUnsavedQuestion } from './buffers/UnsavedQuestion'
 import { StatusBar } from './status/StatusBar'
 import { useDialogState } from './workbench/dialog-state'
+import { useConflictDialog } from './workbench/use-conflict-dialog'
 import { WorkbenchDialogs } from './workbench/WorkbenchDialogs'
 import { Toolbar } from './workbench/Toolbar'
 import { useFileActions } from './workbench/use-file-actions'
@@ -47,7 +46,6 @@ import { useRecovery } from './workbench/use-recovery'
 import { useWorkspace } from './workbench/use-workspace'
 import { GitPanels } from './git/GitPanels'
 import { useGit } from './git/use-git'
-import { RecoveryDialog } from './dialogs/RecoveryDialog'
 import { usePaneCycle } from './keyboard/pane-cycle'
 import { useAutosave } from './buffers/autosave'
 import { PreviewSwitch } from './siteserver/PreviewSwitch'
@@ -81,8 +79,10 @@ function Workbench() {
     () => new BufferStore(folio, { describe, label: t('editor'), rules: { site: 'plain' }, extensions: (path) => [linkLint(path, () => localeNow.current)] }),
   )
   const session = useBuffers(buffers)
-  const unsavedQuestion = useUnsavedQuestion()
-  const workspace = useWorkspace({ buffers, askUnsaved: unsavedQuestion.ask, problem, writes: session.writes })
+  const dialogs = useDialogState()
+  const openDialog = dialogs.open
+  useConflictDialog(session.conflict, dialogs)
+  const workspace = useWorkspace({ buffers, askUnsaved: dialogs.askUnsaved, problem, writes: session.writes })
   const { folder, articles, schema, indexing, refresh, openFolder } = workspace
   // As the index reads headers (electron/workspace/indexer.ts), so editor and library agree.
   const site = folder?.kind === 'hexo' ? 'hexo' : 'plain'
@@ -99,7 +99,7 @@ function Workbench() {
   usePinyinWarmup(articles)
   useEditorPhrases(view, t, locale)
   const goal = useArticleGoal(session.path, showError)
-  const mediaSettings = useMediaSettings(settings.media, (media) => updateSettings({ media }))
+  const mediaSettings = useMediaSettings(settings.media, (media) => updateSettings({ media }), openDialog)
   const [mediaOpen, setMediaOpen] = useState(false)
   const [mediaChanged, setMediaChanged] = useState(0)
   const images = useImageInsert(view, session.path ?? null, mediaSettings.forInsert, showError, () => setMediaChanged((n) => n + 1), buffers.editAny, describe)
@@ -112,8 +112,6 @@ function Workbench() {
     onInserted: () => setMediaChanged((n) => n + 1),
   })
 
-  const dialogs = useDialogState()
-  const openDialog = dialogs.open
   const [panes, toggle] = usePanes()
 
   const libraryPane = useRef<LibraryHandle>(null)
@@ -123,7 +121,13 @@ function Workbench() {
   const unsavedKey = unsaved.join('\0')
   const unsavedSet = useMemo(() => new Set(unsavedKey === '' ? [] : unsavedKey.split('\0')), [unsavedKey])
 
-  const recovery = useRecovery({ buffers, unsaved, folderRoot: folder?.root ?? null, openFolder })
+  const recovery = useRecovery({
+    buffers,
+    unsaved,
+    folderRoot: folder?.root ?? null,
+    openFolder,
+    offer: (recovered) => openDialog({ kind: 'recovery', recovered }),
+  })
   const openRequests = useOpenRequests({ openFolder, openFile: buffers.open })
 
   const [taxonomyOpen, setTaxonomyOpen] = useState(false)
@@ -232,6 +236,7 @@ function Workbench() {
           buffers={buffers}
           onOpen={buffers.open}
           onShowInLibrary={(label, paths) => setOnly({ label, paths: new Set(paths) })}
+          onMerge={(path) => openDialog({ kind: 'git-merge', path })}
         />
       </Toolbar>
       {workspace.goneRoot && (
@@ -354,9 +359,6 @@ function Workbench() {
         timeZone={timeZone}
         goal={session.path ? goal : null}
       />
-      {unsavedQuestion.dialog}
-      {recovery.recovered && <RecoveryDialog recovered={recovery.recovered} onRestore={() => void recovery.restore()} onDiscard={recovery.discard} />}
-      {mediaSettings.dialog}
       <WorkbenchDialogs
         dialogs={dialogs}
         folder={folder}
@@ -382,23 +384,13 @@ function Workbench() {
         ]}
         buffers={buffers}
         files={files}
+        recovery={recovery}
+        git={git}
+        site={site}
         onOpenArticle={(p) => void buffers.open(p).then(() => view?.focus())}
+        focusEditor={() => view?.focus()}
         onChanged={() => void refresh()}
       />
-      {session.conflict && (
-        <ConflictDialog
-          conflict={session.conflict}
-          site={site}
-          onReload={buffers.reloadFromDisk}
-          onKeepMine={() => void buffers.keepMine()}
-          onMerge={(text) => {
-            buffers.acceptMerge(text)
-            void buffers.save()
-            view?.focus()
-          }}
-          onCancel={buffers.dismissConflict}
-        />
-      )}
     </div>
   )
 }

@@ -1,4 +1,3 @@
-import { useCallback, useRef, useState, type ReactNode } from 'react'
 import { useI18n } from '../i18n/i18n'
 import { Modal } from '../dialogs/Modal'
 
@@ -6,26 +5,10 @@ export type UnsavedAnswer = 'save' | 'discard' | 'cancel'
 
 /**
  * Asks what happens to unsaved edits before the folder they belong to goes away (another folder
- * opens): save them all, discard them, or stay. `ask` resolves with the answer; `dialog` is the
- * element to render while it is asked.
+ * opens): save them all, discard them, or stay. Shown through the workbench's dialog queue
+ * (DialogState.askUnsaved), so nothing else takes its place while it asks.
  */
-export function useUnsavedQuestion(): { dialog: ReactNode; ask(paths: readonly string[]): Promise<UnsavedAnswer> } {
-  const [asking, setAsking] = useState<readonly string[] | null>(null)
-  const answer = useRef<((choice: UnsavedAnswer) => void) | null>(null)
-  const ask = useCallback((paths: readonly string[]) => {
-    answer.current?.('cancel')
-    setAsking(paths)
-    return new Promise<UnsavedAnswer>((resolve) => (answer.current = resolve))
-  }, [])
-  const choose = (choice: UnsavedAnswer) => {
-    setAsking(null)
-    answer.current?.(choice)
-    answer.current = null
-  }
-  return { dialog: asking && <UnsavedDialog paths={asking} onChoose={choose} />, ask }
-}
-
-function UnsavedDialog({ paths, onChoose }: { paths: readonly string[]; onChoose(choice: UnsavedAnswer): void }) {
+export function UnsavedDialog({ paths, onChoose }: { paths: readonly string[]; onChoose(choice: UnsavedAnswer): void }) {
   const { t } = useI18n()
   return (
     <Modal title={t('unsavedTitle')} testId="unsaved-dialog" role="alertdialog" onDismiss={() => onChoose('cancel')}>

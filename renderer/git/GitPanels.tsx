@@ -1,4 +1,4 @@
-/** Git in the toolbar: the indicator, the History button, and the dialogs they open. */
+/** Git in the toolbar: the indicator, the History button, and the dialogs they open (a conflict's merge shows in the workbench's queue). */
 import { useState } from 'react'
 import { folio } from '../bridge'
 import type { BufferStore } from '../buffers/buffer-store'
@@ -18,11 +18,13 @@ interface Props {
   buffers: BufferStore
   onOpen(path: string): Promise<void>
   onShowInLibrary(label: string, paths: string[]): void
+  /** Opens the merge of an article git left in conflict (the workbench's 'git-merge' dialog, GitMergeDialog). */
+  onMerge(path: string): void
 }
 
-export function GitPanels({ git, openPath, currentText, unsaved, buffers, onOpen, onShowInLibrary }: Props) {
+export function GitPanels({ git, openPath, currentText, unsaved, buffers, onOpen, onShowInLibrary, onMerge }: Props) {
   const { t } = useI18n()
-  const [shown, setShown] = useState<'changes' | 'history' | { merge: string } | null>(null)
+  const [shown, setShown] = useState<'changes' | 'history' | null>(null)
   const state = git.state
   if (state === null || state.kind === 'not-a-repository') return null
   return (
@@ -44,7 +46,10 @@ export function GitPanels({ git, openPath, currentText, unsaved, buffers, onOpen
             setShown(null)
             void onOpen(path)
           }}
-          onMerge={(path) => setShown({ merge: path })}
+          onMerge={(path) => {
+            setShown(null)
+            onMerge(path)
+          }}
           onShowInLibrary={(paths) => {
             setShown(null)
             onShowInLibrary(t('gitChangedFilter'), paths)
@@ -63,24 +68,36 @@ export function GitPanels({ git, openPath, currentText, unsaved, buffers, onOpen
           onClose={() => setShown(null)}
         />
       )}
-      {typeof shown === 'object' && shown !== null && (
-        <ConflictMergeDialog
-          path={shown.merge}
-          onResolve={async (text) => {
-            const path = shown.merge
-            const state = buffers.stateOf(path)
-            if (state !== null && state !== 'clean') throw new Error(t('gitMergeUnsaved'))
-            // Written as any save is (checked against the file as read); an open clean buffer follows it.
-            const file = await folio.readArticle(path)
-            await folio.saveArticle(path, text.replace(/\r\n?/g, '\n').replace(/\n/g, file.eol), file.hash)
-            await buffers.diskChanged({ added: [], changed: [path], removed: [] })
-            await folio.markResolved(path)
-            await git.refresh()
-            await onOpen(path)
-          }}
-          onClose={() => setShown(null)}
-        />
-      )}
     </>
+  )
+}
+
+interface MergeProps {
+  path: string
+  git: GitModel
+  buffers: BufferStore
+  onOpen(path: string): Promise<void>
+  onClose(): void
+}
+
+/** The merge of an article git left in conflict: written as any save is, marked resolved, then opened. */
+export function GitMergeDialog({ path, git, buffers, onOpen, onClose }: MergeProps) {
+  const { t } = useI18n()
+  return (
+    <ConflictMergeDialog
+      path={path}
+      onResolve={async (text) => {
+        const state = buffers.stateOf(path)
+        if (state !== null && state !== 'clean') throw new Error(t('gitMergeUnsaved'))
+        // Written as any save is (checked against the file as read); an open clean buffer follows it.
+        const file = await folio.readArticle(path)
+        await folio.saveArticle(path, text.replace(/\r\n?/g, '\n').replace(/\n/g, file.eol), file.hash)
+        await buffers.diskChanged({ added: [], changed: [path], removed: [] })
+        await folio.markResolved(path)
+        await git.refresh()
+        await onOpen(path)
+      }}
+      onClose={onClose}
+    />
   )
 }

@@ -1,15 +1,18 @@
 /**
  * The image settings as an insert needs them: the first insert opens the settings dialog and
- * waits for it (cancel inserts nothing); later inserts use the saved settings at once.
+ * waits for it (cancel inserts nothing); later inserts use the saved settings at once. The dialog
+ * shows in the workbench's dialog queue (its 'image-settings' kind).
  */
-import { useCallback, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useRef } from 'react'
 import type { InsertSettings } from '../../shared/assets'
-import { ImageSettingsDialog } from './ImageSettingsDialog'
 import { insertSettingsOf, type MediaSettings } from './settings'
 
-interface Asking {
+/** The dialog as the queue shows it: why it is open, and what to do with the writer's answer. */
+export interface ImageSettingsAsk {
+  kind: 'image-settings'
   purpose: 'insert' | 'edit'
-  resolve?: (settings: InsertSettings | null) => void
+  /** The settings saved, or null when cancelled. */
+  answer(saved: MediaSettings | null): void
 }
 
 export interface MediaSettingsControl {
@@ -17,40 +20,32 @@ export interface MediaSettingsControl {
   forInsert(): Promise<InsertSettings | null>
   /** Opens the dialog on its own (the command palette's Image settings…). */
   edit(): void
-  dialog: ReactNode
 }
 
-export function useMediaSettings(settings: MediaSettings, save: (settings: MediaSettings) => void): MediaSettingsControl {
-  const [asking, setAsking] = useState<Asking | null>(null)
+export function useMediaSettings(
+  settings: MediaSettings,
+  save: (settings: MediaSettings) => void,
+  show: (ask: ImageSettingsAsk) => void,
+): MediaSettingsControl {
   const latest = useRef(settings)
   latest.current = settings
+  const saveNow = useRef(save)
+  saveNow.current = save
 
+  // A second paste while the dialog is up: the queue cancels the first ask, the newest goes in.
   const forInsert = useCallback((): Promise<InsertSettings | null> => {
     if (latest.current.confirmed) return Promise.resolve(insertSettingsOf(latest.current))
     return new Promise((resolve) =>
-      setAsking((previous) => {
-        // A second paste while the dialog is up: the first one is dropped, the newest goes in.
-        previous?.resolve?.(null)
-        return { purpose: 'insert', resolve }
+      show({
+        kind: 'image-settings',
+        purpose: 'insert',
+        answer: (saved) => {
+          if (saved) saveNow.current(saved)
+          resolve(saved && insertSettingsOf(saved))
+        },
       }),
     )
-  }, [])
-  const edit = useCallback(() => setAsking({ purpose: 'edit' }), [])
-
-  const dialog = asking && (
-    <ImageSettingsDialog
-      settings={settings}
-      purpose={asking.purpose}
-      onSave={(next) => {
-        save(next)
-        setAsking(null)
-        asking.resolve?.(insertSettingsOf(next))
-      }}
-      onCancel={() => {
-        setAsking(null)
-        asking.resolve?.(null)
-      }}
-    />
-  )
-  return { forInsert, edit, dialog }
+  }, [show])
+  const edit = useCallback(() => show({ kind: 'image-settings', purpose: 'edit', answer: (saved) => saved && saveNow.current(saved) }), [show])
+  return { forInsert, edit }
 }

@@ -1,13 +1,20 @@
 import type { ArticleSummary, FolderInfo, Settings } from '../../shared/contract'
+import type { Generator } from '../../shared/sites/types'
 import type { BufferStore } from '../buffers/buffer-store'
+import { UnsavedDialog } from '../buffers/UnsavedQuestion'
 import { DialogHoldContext } from '../dialogs/dialog-hold'
 import { NewArticleDialog } from '../dialogs/NewArticleDialog'
+import { RecoveryDialog } from '../dialogs/RecoveryDialog'
 import { ShortcutsPanel } from '../dialogs/ShortcutsPanel'
 import { ExportDialog } from '../export/ExportDialog'
 import { ArticleMenu } from '../library/ArticleMenu'
 import { CommandPalette, type PaletteCommand } from '../library/CommandPalette'
 import { QuickOpen } from '../library/QuickOpen'
+import { GitMergeDialog } from '../git/GitPanels'
+import type { GitModel } from '../git/use-git'
 import { MoveDialog } from '../links/MoveDialog'
+import { ImageSettingsDialog } from '../media/ImageSettingsDialog'
+import { ConflictDialog } from '../merge/ConflictDialog'
 import { PublishDialog } from '../publish/PublishDialog'
 import { SettingsDialog } from '../settings/SettingsDialog'
 import type { SettingsInfo } from '../settings/use-settings'
@@ -15,6 +22,7 @@ import { BulkFieldDialog } from '../taxonomy/BulkFieldDialog'
 import type { CommandHandlers } from './command-shortcuts'
 import type { DialogState } from './dialog-state'
 import type { FileActions } from './use-file-actions'
+import type { Recovery } from './use-recovery'
 
 interface Props {
   dialogs: DialogState
@@ -34,8 +42,14 @@ interface Props {
   moreCommands: readonly PaletteCommand[]
   buffers: BufferStore
   files: FileActions
+  recovery: Recovery
+  git: GitModel
+  /** The folder's generator: a conflict's merge reads headers the way the site does. */
+  site: Generator
   /** Opens an article and goes on writing in it. */
   onOpenArticle(path: string): void
+  /** Goes on writing in the open article (after a conflict's merge). */
+  focusEditor(): void
   /** Something changed many files (a bulk edit): list the folder again. */
   onChanged(): void
 }
@@ -115,6 +129,63 @@ function ShownDialog(props: Props) {
           buffers={props.buffers}
           onMoved={(from, to, changed) => void props.files.moved(from, to, changed)}
           onClose={() => close('move')}
+        />
+      )
+    case 'recovery':
+      return (
+        <RecoveryDialog
+          recovered={dialog.recovered}
+          onRestore={() => {
+            close('recovery')
+            void props.recovery.restore(dialog.recovered)
+          }}
+          onDiscard={() => {
+            close('recovery')
+            props.recovery.discard()
+          }}
+        />
+      )
+    // Shown while the buffer store holds the conflict: each choice ends it there, and the workbench closes this.
+    case 'conflict':
+      return (
+        <ConflictDialog
+          conflict={dialog.conflict}
+          site={props.site}
+          onReload={props.buffers.reloadFromDisk}
+          onKeepMine={() => void props.buffers.keepMine()}
+          onMerge={(text) => {
+            props.buffers.acceptMerge(text)
+            void props.buffers.save()
+            props.focusEditor()
+          }}
+          onCancel={props.buffers.dismissConflict}
+        />
+      )
+    case 'git-merge':
+      return <GitMergeDialog path={dialog.path} git={props.git} buffers={props.buffers} onOpen={props.buffers.open} onClose={() => close('git-merge')} />
+    case 'unsaved':
+      return (
+        <UnsavedDialog
+          paths={dialog.paths}
+          onChoose={(choice) => {
+            close('unsaved')
+            dialog.answer(choice)
+          }}
+        />
+      )
+    case 'image-settings':
+      return (
+        <ImageSettingsDialog
+          settings={props.settings.media}
+          purpose={dialog.purpose}
+          onSave={(saved) => {
+            close('image-settings')
+            dialog.answer(saved)
+          }}
+          onCancel={() => {
+            close('image-settings')
+            dialog.answer(null)
+          }}
         />
       )
   }
