@@ -10,6 +10,8 @@ export interface CliIo {
   err(line: string): void
   /** Relative paths in the arguments resolve against it. */
   cwd: string
+  /** Output goes to a terminal: JSON lists are indented for a person to read (else compact). */
+  tty?: boolean
   /** Runs between an edit's read and its write (tests change the file there to race the edit). */
   beforeWrite?: (abs: string) => Promise<void>
 }

@@ -2,17 +2,25 @@ import { realpath } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { FolioError } from '../../shared/errors'
-import { openWorkspace, type Workspace } from './workspace'
+import type { Workspace } from './workspace'
+import { prepareFolderIndex, type FolderIndex } from './folder-index'
 
-/**
- * The workspace of a folder named on the command line: resolved against the shell's working
- * folder, not watched, and never allowed to delete anything (there is no trash to undo from).
- * `dir` is the named folder's real path: the workspace may be the site around it.
- */
-export async function openFromCommandLine(dirArg: string, cwd: string, options: { cacheDir?: string } = {}): Promise<{ workspace: Workspace; dir: string }> {
-  const dir = await realpath(resolve(cwd, dirArg)).catch(() => {
+/** The real path of a folder named on the command line, resolved against the shell's working folder. */
+async function commandLineFolder(dirArg: string, cwd: string): Promise<string> {
+  return realpath(resolve(cwd, dirArg)).catch(() => {
     throw new FolioError({ code: 'NOT_FOUND', message: `${dirArg}: no such folder; check the path` })
   })
+}
+
+/**
+ * The workspace of a folder named on the command line: not watched, and never allowed to delete
+ * anything (there is no trash to undo from). `dir` is the named folder's real path: the workspace
+ * may be the site around it.
+ */
+export async function openFromCommandLine(dirArg: string, cwd: string, options: { cacheDir?: string } = {}): Promise<{ workspace: Workspace; dir: string }> {
+  const dir = await commandLineFolder(dirArg, cwd)
+  // Loaded on demand: `folio index` and `folio check` need only the index (openIndexFromCommandLine).
+  const { openWorkspace } = await import('./workspace')
   const workspace = await openWorkspace({
     root: dir,
     watch: false,
@@ -28,4 +36,21 @@ export async function openFromCommandLine(dirArg: string, cwd: string, options: 
     },
   })
   return { workspace, dir }
+}
+
+/**
+ * The built index of a folder named on the command line, for commands that only list (`index`,
+ * `check`): every core reads, and the app's cache is used when `cacheDir` is given. Close the
+ * index when done (it writes the cache).
+ */
+export async function openIndexFromCommandLine(
+  dirArg: string,
+  cwd: string,
+  options: { cacheDir?: string } = {},
+): Promise<{ folder: FolderIndex; dir: string }> {
+  const dir = await commandLineFolder(dirArg, cwd)
+  const folder = await prepareFolderIndex(dir, { cacheDir: options.cacheDir, threads: availableParallelism() })
+  await folder.index.build()
+  folder.info.warnings = [...(folder.info.warnings ?? []), ...folder.index.problems]
+  return { folder, dir }
 }

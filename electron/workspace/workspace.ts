@@ -3,7 +3,7 @@
  * renderer may ask for, each path going through the guard first. Plain Node (no electron), so the
  * app, the e2e harness, the CLI and the tests all use this same object.
  */
-import { cp, lstat, mkdir, readFile, realpath, rename as renameFile, stat } from 'node:fs/promises'
+import { cp, lstat, mkdir, readFile, rename as renameFile, stat } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
 import type {
   IndexProgress,
@@ -23,20 +23,18 @@ import type { FolderSchema } from '../../shared/schema'
 import { companionFolder, postAssetFolder } from '../../shared/assets'
 import { articleImages } from './assets'
 import { log } from '../log/log'
-import { createCache } from './cache'
+import { prepareFolderIndex } from './folder-index'
 import { planArticle, writeNew } from './create'
 import { createArticleStore, type ArticleChange, type EditResult } from './article-store'
 import { encode, hashBytes } from './encoding'
 import { ioError, makeWritable, readArticle } from './files'
 import { createGuard } from './guard'
 import { createExclusive, ensureFolder } from './open-inside'
-import { ArticleIndex, INDEX_VERSION, summarize } from './indexer'
+import { summarize } from './indexer'
 
-import { schemaFileReader } from './schema-file'
-import { pathRules, sweepStaleTemps } from './scan'
+import { sweepStaleTemps } from './scan'
 import { search } from './search'
 import { searchFolder, type SearchDoc } from './folder-search'
-import { detectSite, type SiteSettings } from './site'
 import { watchSite, type WatchOptions, type Watcher } from './watch'
 
 /**
@@ -118,21 +116,6 @@ export interface Workspace {
   close(): Promise<void>
 }
 
-function cacheKey(site: SiteSettings): string {
-  return JSON.stringify([INDEX_VERSION, site.kind, site.timeZone, site.contentRoots, site.sourceDir])
-}
-
-async function openFolder(root: string): Promise<string> {
-  try {
-    const real = await realpath(root)
-    if (!(await stat(real)).isDirectory()) throw new Error('it is a file, not a folder')
-    return real
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message
-    throw new FolioError({ code: 'NOT_FOUND', message: `Could not open the folder ${root}: ${reason}. Choose an existing folder.` })
-  }
-}
-
 /** The error for any write or read asked of a folder that is no longer where it was opened. */
 export function folderGoneError(root: string, rel: string, doing: string): FolioError {
   return new FolioError({
@@ -156,20 +139,8 @@ function isEmpty(change: ContentChange): boolean {
 }
 
 export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Workspace> {
-  const site = await detectSite(await openFolder(options.root))
+  const { site, rules, index, schemaFile, info } = await prepareFolderIndex(options.root, options)
   const guard = await createGuard(site.root)
-  const rules = pathRules(site)
-  const index = new ArticleIndex(site, rules, options.cacheDir ? createCache(options.cacheDir, site.root, cacheKey(site)) : null, options.threads)
-  const schemaFile = schemaFileReader(site.root)
-  const info: FolderInfo = {
-    root: site.root,
-    name: basename(site.root),
-    kind: site.kind,
-    contentRoots: site.contentRoots,
-    warnings: [...site.warnings],
-    assets: { kind: site.kind, postAssetFolder: site.postAssetFolder, sourceDir: site.sourceDir },
-    timeZone: site.timeZone,
-  }
 
   // The folder as opened: another folder made at the same path later is not it.
   const opened = await stat(site.root)

@@ -6,6 +6,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { main } from '../../../electron/cli'
 
 const REPO = new URL('../../../', import.meta.url).pathname
 const BIN = join(REPO, 'bin/folio.js')
@@ -77,6 +78,22 @@ describe('folio index', () => {
     const fenceless = entries.find((e) => e.path.endsWith('travel-notes.md'))
     expect(fenceless).toMatchObject({ title: 'Travel notes from Kyoto', error: null })
     expect(entries.some((e) => e.draft)).toBe(true)
+  })
+
+  it('writes JSON an entry per line into a pipe, and indented in a terminal, the same array either way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-cli-layout-'))
+    temps.push(dir)
+    // More than one chunk of entries (the command writes 256 at a time).
+    for (let i = 0; i < 300; i++) writeFileSync(join(dir, `p${String(i).padStart(3, '0')}.md`), `---\ntitle: 第 ${i} 篇\ntags: [a, "b"]\n---\n正文 text ${i}\n`)
+    const piped = folio(dir, 'index', '.', '--json')
+    expect(piped.code).toBe(0)
+    const entries = JSON.parse(piped.stdout) as Entry[]
+    expect(entries).toHaveLength(300)
+    expect(piped.stdout).toBe(`[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]\n`)
+    const lines: string[] = []
+    const code = await main(['index', '.', '--json'], { out: (line) => lines.push(line), err: () => undefined, cwd: dir, tty: true })
+    expect(code).toBe(0)
+    expect(lines.join('\n')).toBe(JSON.stringify(entries, null, 2))
   })
 
   it('prints one line per article without --json', () => {

@@ -1,0 +1,217 @@
+/**
+ * `folio index` and `folio check`: every article under a folder, read through the app's own index
+ * (and its cache), as lines or JSON. Loaded alone by cli.ts, so a big folder's listing starts
+ * without the editing, rendering and export code.
+ */
+import { isAbsolute, join, relative, sep } from 'node:path'
+import type { ArticleSummary, EncodingProblem } from '../shared/contract'
+import { requiredKeys, summaryChecks, type FieldCheck } from '../shared/frontmatter/checks'
+import type { HeaderError } from '../shared/frontmatter/types'
+import { collectionOf } from '../shared/schema'
+import { openFromCommandLine, openIndexFromCommandLine } from './workspace/open-from-cli'
+import { INDEX_CACHE_FOLDER, userDataFolder } from './system/app-data'
+import { parseCommandArgs, type CliIo } from './cli-command'
+
+/** The JSON shape of `folio index --json`, one object per article. */
+export interface IndexEntry {
+  path: string
+  format: ArticleSummary['format']
+  title: string | null
+  date: string | null
+  tags: string[]
+  /** Each category as its hierarchy path (Hexo `[A, B]` is one path A › B). */
+  categories: string[][]
+  draft: boolean
+  words: number
+  error: null | { code: string; message: string; line: number; column?: number }
+  /** Field checks: advice, never an error (see shared/frontmatter/checks.ts). */
+  checks: CheckEntry[]
+}
+
+export interface CheckEntry {
+  code: FieldCheck['code']
+  key: string
+  severity: FieldCheck['severity']
+  /** Null for a missing key. */
+  line: number | null
+  message: string
+}
+
+/**
+ * Every article under DIR in path order, made one at a time as they are read out: 100,000 posts
+ * never sit in memory twice (summaries and rows).
+ */
+async function* indexEntries(dirArg: string, io: CliIo, cache: boolean): AsyncGenerator<IndexEntry> {
+  // The app's own index cache: summaries of unchanged files (same path, size and mtime) are reused, never kept in the site.
+  const { folder, dir } = await openIndexFromCommandLine(dirArg, io.cwd, { cacheDir: cache ? join(userDataFolder(), INDEX_CACHE_FOLDER) : undefined })
+  const { index, info } = folder
+  try {
+    // What the index left out (links it does not follow, folders it may not read, files gone meanwhile), and why.
+    for (const w of info.warnings ?? []) if (w.skipped) io.err(`folio: warning: ${w.message}`)
+    const { kind, contentRoots } = info
+    const schema = index.schema(folder.schemaFile())
+    const required = new Map(schema.collections.map((c) => [c.name, requiredKeys(c)]))
+    const now = Date.now()
+    const rows: { path: string; a: ArticleSummary }[] = []
+    for (const a of index.list()) {
+      const abs = join(info.root, ...a.path.split('/'))
+      // The workspace may have opened the site around DIR: keep what lies under DIR.
+      const rel = relative(dir, abs)
+      if (rel.startsWith('..') || isAbsolute(rel)) continue
+      rows.push({ path: rel.split(sep).join('/'), a })
+    }
+    rows.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
+    for (const { path, a } of rows) {
+      yield {
+        path,
+        format: a.format,
+        title: a.title,
+        date: a.date,
+        tags: a.tags,
+        categories: a.categories,
+        draft: a.draft,
+        words: a.words,
+        error: a.error ? errorEntry(a.error) : encodingError(a.encoding),
+        checks: summaryChecks(a, { now, required: required.get(collectionOf(kind, contentRoots, a.path)) }).map((c) => ({
+          code: c.code,
+          key: c.key,
+          severity: c.severity,
+          line: c.line,
+          message: c.message,
+        })),
+      }
+    }
+  } finally {
+    await index.close()
+  }
+}
+
+/** Entries per write of `index --json`: few writes, and no single string of the whole folder. */
+const JSON_CHUNK = 256
+
+function errorEntry(e: HeaderError): IndexEntry['error'] {
+  return { code: e.code, message: e.message, line: e.line, column: e.column }
+}
+
+/** The index decodes leniently for display and notes what the bytes lack; the command reports it as the file's error. */
+function encodingError(problem: EncodingProblem | undefined): IndexEntry['error'] {
+  if (!problem) return null
+  // CR-only lines are already a header error of the index.
+  if (problem.code === 'utf-16') return { code: 'utf-16', message: 'The file is encoded as UTF-16; convert it to UTF-8 to edit it', line: 1 }
+  return { code: 'invalid-utf8', message: 'The file is not valid UTF-8', line: problem.line }
+}
+
+export async function indexCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    usage: 'usage: folio index DIR [--json] [--no-cache]',
+    options: { json: { type: 'boolean', default: false }, 'no-cache': { type: 'boolean', default: false } },
+    positionals: { min: 1, max: 1 },
+  })
+  const [dir = ''] = positionals
+  const json = values.json
+  if (json) {
+    // One array, written a chunk of entries at a time (no single string of the whole folder). In a
+    // terminal it is indented for a person (the bytes JSON.stringify(entries, null, 2) gives: a
+    // chunk's own array without its brackets is its entries, indented and joined as in the whole);
+    // into a pipe or file it is an entry per line, half the bytes and much less work to write.
+    const inside = io.tty
+      ? (entries: IndexEntry[]): string => JSON.stringify(entries, null, 2).slice(2, -2)
+      : (entries: IndexEntry[]): string => entries.map((e) => JSON.stringify(e)).join(',\n')
+    let chunk: IndexEntry[] = []
+    let any = false
+    for await (const e of indexEntries(dir, io, !values['no-cache'])) {
+      if (chunk.length === JSON_CHUNK) {
+        io.out((any ? '' : '[\n') + inside(chunk) + ',')
+        any = true
+        chunk = []
+      }
+      chunk.push(e)
+    }
+    if (!any && chunk.length === 0) io.out('[]')
+    else io.out((any ? '' : '[\n') + inside(chunk) + '\n]')
+    return 0
+  }
+  for await (const e of indexEntries(dir, io, !values['no-cache'])) {
+    const status = e.error ? `ERROR line ${e.error.line}: ${e.error.message}` : e.draft ? 'draft' : ''
+    io.out([e.path, e.format, e.date ?? '-', e.title ?? '(untitled)', status].filter((s) => s !== '').join('\t'))
+  }
+  return 0
+}
+
+/**
+ * Headers that do not parse are errors (exit 1); field checks are printed after them as
+ * `warning:` (something to fix) or `note:` (scheduled), and never change the exit code: a
+ * folder with a long title still builds.
+ */
+/** One finding of `folio check --json`: a header error or a field check, in file order. */
+export interface CheckRow {
+  path: string
+  /** 1-based; null when the finding has no line (a key that is missing). */
+  line: number | null
+  column: number | null
+  severity: 'error' | 'warning' | 'info'
+  /** What was checked: a header error code (`syntax`, `not-read`, …) or a field check code. */
+  rule: string
+  message: string
+}
+
+export async function checkCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    usage: 'usage: folio check DIR [--links] [--json] [--no-cache]',
+    options: { json: { type: 'boolean', default: false }, links: { type: 'boolean', default: false }, 'no-cache': { type: 'boolean', default: false } },
+    positionals: { min: 1, max: 1 },
+  })
+  const [dir = ''] = positionals
+  const json = values.json
+  if (values.links) return linksCommand(dir, json, io)
+  let bad = 0
+  const rows: CheckRow[] = []
+  for await (const e of indexEntries(dir, io, !values['no-cache'])) {
+    if (e.error) {
+      bad++
+      rows.push({ path: e.path, line: e.error.line, column: e.error.column ?? null, severity: 'error', rule: e.error.code, message: e.error.message })
+    }
+    for (const c of e.checks) {
+      // The parse error above already names the first duplicate key.
+      if (e.error && c.code === 'duplicate-key' && c.line === e.error.line) continue
+      rows.push({ path: e.path, line: c.line, column: null, severity: c.severity, rule: c.code, message: c.message })
+    }
+  }
+  if (json) io.out(JSON.stringify(rows, null, 2))
+  else {
+    for (const r of rows) {
+      if (r.severity === 'error') io.out(`${r.path}:${r.line ?? ''}: ${r.message}`)
+      else io.out(`${r.path}:${r.line === null ? '' : `${r.line}:`} ${r.severity === 'info' ? 'note' : 'warning'}: ${r.message}`)
+    }
+  }
+  return bad > 0 ? 1 : 0
+}
+
+/** `check --links`: broken images and internal links, path:line:column: message; exit 1 if any. */
+async function linksCommand(dirArg: string, json: boolean, io: CliIo): Promise<number> {
+  const { workspace, dir } = await openFromCommandLine(dirArg, io.cwd)
+  try {
+    // Loaded on demand: the link checker reads bodies with the Markdown parser, which nothing else here needs.
+    const { checkLinks } = await import('./links/check')
+    const rows = (await checkLinks(workspace))
+      .map((p) => ({
+        ...p,
+        path: relative(dir, join(workspace.info.root, ...p.path.split('/')))
+          .split(sep)
+          .join('/'),
+      }))
+      .filter((p) => !p.path.startsWith('..'))
+    if (json)
+      io.out(
+        JSON.stringify(
+          rows.map((r) => ({ ...r, severity: 'error' })),
+          null,
+          2,
+        ),
+      )
+    else for (const r of rows) io.out(`${r.path}:${r.line}:${r.column}: ${r.message}`)
+    return rows.length ? 1 : 0
+  } finally {
+    await workspace.close()
+  }
+}
