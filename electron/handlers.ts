@@ -20,6 +20,7 @@ import { log } from './log/log'
 import { mediaReport } from './media/report'
 import { createMediaService } from './media/service'
 import { endLeftover, pidFileIn } from './siteserver/lifetime'
+import { referenceWatch } from './siteserver/reference-watch'
 import { previewReferences } from './siteserver/references'
 import { createSiteServerService, type SiteServerService } from './siteserver/service'
 import { workspaceSite } from './siteserver/workspace-site'
@@ -214,6 +215,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   let publishing: PublishRun | null = null
 
+  // The files the preview's site answer read that the folder's watcher does not report.
+  const referenceFiles = referenceWatch((paths) => deps.emit('previewFilesChanged', { paths }))
   let siteServer: { ws: Workspace; service: SiteServerService } | null = null
   // A server a crashed run left behind (its watchdog killed too) ends now.
   if (deps.siteServerDir !== undefined) void endLeftover(pidFileIn(deps.siteServerDir), endGroup).catch(() => undefined)
@@ -373,7 +376,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     previewReferences: async (path, request) => {
       const ws = open()
       await ws.resolve(path)
-      return previewReferences(workspaceSite(ws), request)
+      const read: string[] = []
+      const answer = await previewReferences({ ...workspaceSite(ws), watch: (rel) => read.push(rel) }, request)
+      if (workspace === ws)
+        void referenceFiles.follow(
+          ws.info.root,
+          read.map((rel) => join(ws.info.root, rel)),
+        )
+      return answer
     },
     reportError: async (report) => log.error(`page:${report.source}`, report.message, report.stack),
     getSettings: async () => ({
@@ -404,7 +414,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     dispose: async () => {
       exports.cancelAll()
-      await Promise.all([publishing?.stop(), stopSiteServer()])
+      await Promise.all([publishing?.stop(), stopSiteServer(), referenceFiles.close()])
       await journal?.flush()
       await workspace?.close()
       workspace = null

@@ -830,7 +830,7 @@ export interface InvokeApi {
 export const PreviewReferenceRequestSchema = v.strictObject({
   /** Jekyll `{% link path %}`: a page, post or document by its path in the site. */
   links: v.array(v.string()),
-  /** Jekyll `{% post_url name %}`: a post by its file name without the extension. */
+  /** Jekyll `{% post_url name %}`: a post by its file name without the extension; Hexo `{% post_link slug %}` and `{% post_path slug %}`: a post by its slug. */
   posts: v.array(v.string()),
   /** Hexo `{% include_code … path %}`: a file in the site's code folder (`code_dir`). */
   code: v.array(v.string()),
@@ -844,8 +844,10 @@ export type PreviewCode = { text: string; url: string } | { error: string }
 export interface PreviewReferences {
   /** Each `link` path → its page's address on the site (base URL included), or null when the site has no such file. */
   links: Record<string, string | null>
-  /** Each `post_url` name → its post's address, or null when no post has that name. */
+  /** Each `post_url` name (Hexo: `post_link` slug) → its post's address, or null when no post has that name. */
   posts: Record<string, string | null>
+  /** Each post found for `posts` → its title (Hexo's post_link shows it when the tag gives no text). */
+  postTitles: Record<string, string>
   code: Record<string, PreviewCode>
   /** Hugo's site parameters (`params` in its settings); {} for other sites. */
   params: Record<string, unknown>
@@ -1011,6 +1013,8 @@ export interface EventApi {
   siteServerChanged: SiteServerState
   /** A save changed what the server shows for this article (its page, or the page's address). */
   siteServerReload: { path: string; page: SiteServerPage }
+  /** Files the preview's last previewReferences answer read (an include_code file, …) changed on disk: ask again. */
+  previewFilesChanged: { paths: string[] }
   indexProgress: IndexProgress
   /**
    * The window is about to close (or the app to quit): make every edit still on its way (a form
@@ -1127,6 +1131,7 @@ export const EVENTS = {
   siteServerOutput: 'siteserver:output',
   siteServerChanged: 'siteserver:changed',
   siteServerReload: 'siteserver:reload',
+  previewFilesChanged: 'preview:files-changed',
   indexProgress: 'index:progress',
   reportUnsaved: 'unsaved:report',
 } as const satisfies Record<EventName, string>

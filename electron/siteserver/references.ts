@@ -1,7 +1,8 @@
 /**
  * What an article's preview needs from the rest of its site to show its tags as the generator
  * does: the address of the page a Jekyll `{% link %}` or `{% post_url %}` names (by the same
- * permalink rules as the site's own server, ./permalink.ts), the file a Hexo `{% include_code %}`
+ * permalink rules as the site's own server, ./permalink.ts) or a Hexo `{% post_link %}` names
+ * (found by its slug as `folio check --links` finds it), the file a Hexo `{% include_code %}`
  * shows (from the site's code_dir, inside the open folder only), and Hugo's site parameters for
  * `{{< param >}}`. Exports ask the same (electron/export/site-data.ts), so a page shows what the
  * preview showed.
@@ -10,6 +11,7 @@ import { stat } from 'node:fs/promises'
 import type { ArticleFile, ArticleSummary, PreviewCode, PreviewReferenceRequest, PreviewReferences, SiteKind } from '../../shared/contract'
 import { fieldRecord, parse } from '../../shared/frontmatter'
 import { NotRegularFile, readRegularFile } from '../workspace/open-inside'
+import { hexoPost } from '../../shared/assets/site-links'
 import { readSiteConfig } from './config'
 import { pagePath } from './permalink'
 
@@ -25,6 +27,8 @@ export interface ReferenceDeps {
   read(path: string): Promise<Pick<ArticleFile, 'text' | 'mtimeMs'>>
   /** The workspace's guard: the real absolute path of a file inside the folder, or an error. */
   resolve(path: string): Promise<string>
+  /** Told each file (relative to the root) that is not an article whose change changes the answer: the window watches them (reference-watch.ts). */
+  watch?(path: string): void
 }
 
 /** Larger code files are not shown in the preview (Hexo would inline them whole). */
@@ -49,24 +53,27 @@ const join = (...parts: string[]): string => parts.filter((part) => part !== '')
 
 export async function previewReferences(deps: ReferenceDeps, request: PreviewReferenceRequest): Promise<PreviewReferences> {
   const config = deps.kind === 'hexo' || deps.kind === 'jekyll' || deps.kind === 'hugo' ? await readSiteConfig(deps.root, deps.kind) : {}
-  const answer: PreviewReferences = { links: {}, posts: {}, code: {}, params: {} }
+  const answer: PreviewReferences = { links: {}, posts: {}, postTitles: {}, code: {}, params: {} }
 
   // Jekyll 4's link and post_url give the page's URL with the site's baseurl in front (relative_url).
-  const baseurl = typeof config['baseurl'] === 'string' ? config['baseurl'].replace(/\/+$/, '') : ''
-  const addressOf = async (path: string): Promise<string | null> => {
+  const baseurl = deps.kind === 'jekyll' && typeof config['baseurl'] === 'string' ? config['baseurl'].replace(/\/+$/, '') : ''
+  const pageOf = async (path: string): Promise<{ address: string; title: string | null } | null> => {
     try {
       const file = await deps.read(path)
       const fields = fieldRecord(parse(file.text, { site: deps.kind, timeZone: deps.timeZone }))
       const page = pagePath({ kind: deps.kind, path, fields, config, sourceDir: deps.sourceDir, timeZone: deps.timeZone, mtimeMs: file.mtimeMs })
-      return baseurl + page.path
+      const title = fields['title']
+      return { address: baseurl + page.path, title: title?.type === 'string' ? title.value : null }
     } catch {
       // No such file in the site (or one outside the folder): the generator would stop there.
       return null
     }
   }
+  const addressOf = async (path: string): Promise<string | null> => (await pageOf(path))?.address ?? null
   if (deps.kind === 'jekyll') {
     for (const link of request.links.slice(0, REFERENCE_LIMIT)) {
       const path = cleanPath(link)
+      if (path !== null && path !== '') deps.watch?.(path)
       answer.links[link] = path === null || path === '' ? null : await addressOf(path)
     }
     if (request.posts.length > 0) {
@@ -84,6 +91,16 @@ export async function previewReferences(deps: ReferenceDeps, request: PreviewRef
   }
 
   if (deps.kind === 'hexo') {
+    if (request.posts.length > 0) {
+      // post_link and post_path find a post by its slug, by the rule `folio check --links` uses.
+      const articles = (await deps.list()).map((article) => article.path)
+      for (const slug of request.posts.slice(0, REFERENCE_LIMIT)) {
+        const path = hexoPost(slug, articles)
+        const page = path === null ? null : await pageOf(path)
+        answer.posts[slug] = page?.address ?? null
+        if (page) answer.postTitles[slug] = page.title ?? slug
+      }
+    }
     const codeDir = cleanPath(typeof config['code_dir'] === 'string' ? config['code_dir'] : 'downloads/code') ?? 'downloads/code'
     const root = typeof config['root'] === 'string' ? config['root'] : '/'
     for (const name of request.code.slice(0, REFERENCE_LIMIT)) answer.code[name] = await codeFile(deps, codeDir, root, name)
@@ -101,6 +118,7 @@ async function codeFile(deps: ReferenceDeps, codeDir: string, root: string, name
   const shown = join(codeDir, name)
   if (rel === null || rel === '') return { error: `${shown} is outside the site's code folder (${codeDir}).` }
   const path = join(deps.sourceDir, codeDir, rel)
+  deps.watch?.(path)
   let abs: string
   try {
     abs = await deps.resolve(path)

@@ -10,7 +10,8 @@ const NONE: SiteData = {}
 /**
  * What the rest of the site says about the article's tags that name its other files: asked of the
  * main process when the set of names changes (not on every keystroke) and again when the folder's
- * articles change (the index's update events: a post a tag names was added, removed or edited),
+ * articles change (the index's update events: a post a tag names was added, removed or edited) or
+ * a file the answer read does (an include_code file: electron/siteserver/reference-watch.ts),
  * kept while a new answer comes, so a tag does not flicker back to its placeholder. An answer equal
  * to the last one keeps it, so the preview does not render again for nothing. Hugo's page
  * parameters come from the header being edited, so a changed value shows without a save.
@@ -24,7 +25,10 @@ export function useSiteData(path: string, body: string, header: string, generato
   const asks = request !== null
   useEffect(() => {
     if (!asks) return
-    return onMainEvent('contentChanged', () => setFolderChanges((n) => n + 1))
+    const changed = () => setFolderChanges((n) => n + 1)
+    // Articles come from the index's events; a file the answer read that is not one (an include_code file) from its own watch.
+    const stops = [onMainEvent('contentChanged', changed), onMainEvent('previewFilesChanged', changed)]
+    return () => stops.forEach((stop) => stop())
   }, [asks])
   useEffect(() => {
     if (request === null) return

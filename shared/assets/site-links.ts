@@ -70,11 +70,8 @@ export function siteLinkTarget(
 ): string | null {
   const target = link.target.split('#')[0] ?? ''
   switch (link.kind) {
-    case 'post_link': {
-      // Hexo's slug: the post's path under _posts without its extension, or its file name.
-      const slug = target.replace(/\.[^./]+$/, '')
-      return articles.find((a) => fileStem(a) === slug || a.replace(/\.[^./]+$/, '').endsWith(`/_posts/${slug}`)) ?? null
-    }
+    case 'post_link':
+      return hexoPost(target, articles)
     case 'post_url': {
       const name = target.slice(target.lastIndexOf('/') + 1)
       return articles.find((a) => a.includes('_posts/') && fileStem(a) === name) ?? null
@@ -98,6 +95,12 @@ export function siteLinkTarget(
       return named.length === 1 ? (named[0] ?? null) : null
     }
   }
+}
+
+/** The post a Hexo `post_link` or `post_path` slug names: its path under _posts without its extension, or its file name; null when none. */
+export function hexoPost(slug: string, articles: readonly string[]): string | null {
+  const bare = slug.split('#')[0]!.replace(/\.[^./]+$/, '')
+  return articles.find((a) => fileStem(a) === bare || a.replace(/\.[^./]+$/, '').endsWith(`/_posts/${bare}`)) ?? null
 }
 
 /** Jekyll's `{{ site.baseurl }}` a `link` tag may start with. */

@@ -1,6 +1,7 @@
 /**
  * Tags whose output depends on other files of the site: Jekyll's `{% link %}` and `{% post_url %}`
- * (the named page's address), Hexo's `{% include_code %}` (a file's text) and Hugo's
+ * and Hexo's `{% post_link %}` and `{% post_path %}` (the named page's address), Hexo's
+ * `{% include_code %}` (a file's text) and Hugo's
  * `{{< param >}}` (the page's or the site's parameters). The preview asks the main process for
  * what an article names (PreviewReferences) and renders with the answer; until it has one, such a
  * tag shows as its labelled placeholder.
@@ -22,8 +23,13 @@ export function siteDataOf(env: unknown): SiteData | undefined {
   return (env as { site?: SiteData } | undefined)?.site
 }
 
-const LIQUID = /\{%-?\s*(link|post_url|include_code)\s+((?:(?!-?%\}).)*?)\s*-?%\}/g
+const LIQUID = /\{%-?\s*(link|post_url|include_code|post_link|post_path)\s+((?:(?!-?%\}).)*?)\s*-?%\}/g
 const HUGO_PARAM = /\{\{[<%]\s*param\s/
+
+/** A Hexo post_link's slug without the `#section` after it. */
+export function hexoSlug(target: string): string {
+  return target.split('#')[0]!
+}
 
 /** The files and pages an article's tags name, or null when it names none (and needs no site parameters). */
 export function referencesIn(body: string, generator: Generator | undefined): PreviewReferenceRequest | null {
@@ -39,6 +45,7 @@ export function referencesIn(body: string, generator: Generator | undefined): Pr
     if (generator === 'jekyll' && m[1] === 'link') links.add(args[0]!)
     else if (generator === 'jekyll' && m[1] === 'post_url') posts.add(args[0]!)
     else if (generator === 'hexo' && m[1] === 'include_code') code.add(args[args.length - 1]!)
+    else if (generator === 'hexo' && (m[1] === 'post_link' || m[1] === 'post_path')) posts.add(hexoSlug(args[0]!))
   }
   if (links.size + posts.size + code.size === 0) return null
   return { links: [...links].sort(), posts: [...posts].sort(), code: [...code].sort() }

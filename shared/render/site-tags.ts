@@ -10,7 +10,7 @@ import type { StateBlock, StateInline } from 'markdown-it'
 import { parseAssetTag, splitTagArgs } from '../assets/hexo-tags'
 import type { Generator } from '../sites/types'
 import { highlightCode } from './highlight'
-import { goText, hugoParam, siteDataOf } from './site-refs'
+import { goText, hexoSlug, hugoParam, siteDataOf } from './site-refs'
 
 export type TagSyntax = 'liquid' | 'hugo'
 
@@ -140,12 +140,31 @@ const HEXO: Record<string, TagRenderer> = {
     const title = rest.length ? ` title="${escape(md, rest.join(' '))}"` : ''
     return `<a href="${escape(md, words[at]!)}"${title}>${escape(md, words.slice(0, at).join(' '))}</a>`
   },
-  // Another post of the site: its address is the site's to make, so the preview names the post.
-  post_link: ({ md, tag }) => {
-    const [slug = '', ...title] = splitTagArgs(tag.args).filter((word) => word !== 'true' && word !== 'false')
-    return `<a class="folio-post-link" data-post="${escape(md, slug)}" title="${escape(md, tag.source)}">${escape(md, title.join(' ') || slug)}</a>`
+  // Another post of the site, by its slug: its address and title as the site answers them (site-refs.ts);
+  // until it answers, the post is named. Hexo stops at a slug no post has.
+  post_link: ({ md, tag, env }) => {
+    const args = splitTagArgs(tag.args)
+    const last = args[args.length - 1]
+    if (last === 'true' || last === 'false') args.pop()
+    const [target = '', ...words] = args
+    const slug = hexoSlug(target)
+    const hash = target.slice(slug.length)
+    const refs = siteDataOf(env)?.refs
+    const address = refs?.posts[slug]
+    if (address === null) return tagError(md, 'Hexo', tag, `Hexo would stop: no post has the slug ${slug} (“Post not found”).`)
+    const title = refs?.postTitles[slug] ?? slug
+    // Hexo escapes the text unless the tag ends with `false` (the preview sanitizes it either way).
+    const text = words.length === 0 ? escape(md, title) : last === 'false' ? words.join(' ') : escape(md, words.join(' '))
+    if (address === undefined) return `<a class="folio-post-link" data-post="${escape(md, slug)}" title="${escape(md, tag.source)}">${text}</a>`
+    return `<a class="folio-post-link" data-post="${escape(md, slug)}" href="${escape(md, address + hash)}" title="${escape(md, title)}">${text}</a>`
   },
-  post_path: ({ md, tag }) => escape(md, splitTagArgs(tag.args)[0] ?? ''),
+  // The post's address; Hexo prints nothing for a slug no post has, which the preview names.
+  post_path: ({ md, tag, env }) => {
+    const slug = hexoSlug(splitTagArgs(tag.args)[0] ?? '')
+    const address = siteDataOf(env)?.refs?.posts[slug]
+    if (address === null) return tagError(md, 'Hexo', tag, `Hexo prints nothing here: no post has the slug ${slug}.`)
+    return escape(md, address ?? slug)
+  },
 }
 
 /** Jekyll's Liquid tags. */

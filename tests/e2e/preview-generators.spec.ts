@@ -16,7 +16,7 @@ A **note** from the theme.
 
 {% youtube dQw4w9WgXcQ %}
 
-Read {% post_link hello-world "the first post" %} first.[^1]
+Read {% post_link hello-world "the first post" %} first.[^1] Not {% post_link gone-post %}.
 
 {% mystery_tag arg %}
 
@@ -36,6 +36,7 @@ test('a Hexo site previews its tag plugins as the site renders them, unknown tag
       '_config.yml': 'title: Site\n',
       'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
       'source/_posts/tags.md': HEXO_POST,
+      'source/_posts/hello-world.md': '---\ntitle: Hello World\ndate: 2024-01-02 10:00:00\n---\n\nThe first post.\n',
     },
   })
   await page.locator('[data-testid=article-item][data-path="source/_posts/tags.md"]').click()
@@ -46,7 +47,10 @@ test('a Hexo site previews its tag plugins as the site renders them, unknown tag
   const card = preview.locator('.folio-embed').first()
   await expect(card).toHaveAttribute('data-embed-src', 'https://www.youtube.com/embed/dQw4w9WgXcQ')
   await expect(card).toContainText('YouTube')
+  // post_link is checked against the site: a post it finds is linked, a slug no post has is named as Hexo stops at it.
   await expect(preview.locator('a.folio-post-link')).toHaveText('the first post')
+  await expect(preview.locator('a.folio-post-link')).toHaveAttribute('href', '/2024/01/02/hello-world/')
+  await expect(preview.locator('.folio-tag-error[data-tag=post_link]')).toContainText('no post has the slug gone-post')
   const unknown = preview.locator('.folio-tag[data-tag=mystery_tag]')
   await expect(unknown).toBeVisible()
   await expect(unknown).toHaveText('Hexo mystery_tag')
@@ -100,4 +104,21 @@ test('a post a Jekyll tag names shows in the preview once it is added to the fol
   await expect(page.locator('[data-testid=article-item][data-path="_posts/2024-05-06-next.md"]')).toBeVisible({ timeout: 30_000 })
   await expect(missing).toHaveCount(0, { timeout: 30_000 })
   await expect(preview.locator('article p')).toHaveText('Next: /2024/05/06/next.html')
+})
+
+test('a file a Hexo {% include_code %} shows is shown again as it is changed on disk, without editing the article', async ({ launch }) => {
+  const { page, contentDir: dir } = await launch({
+    files: {
+      '_config.yml': 'title: Site\n',
+      'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
+      'source/_posts/code.md': '---\ntitle: Code\n---\n\n{% include_code hello.py %}\n',
+      'source/downloads/code/hello.py': 'print("first")\n',
+    },
+  })
+  await page.locator('[data-testid=article-item][data-path="source/_posts/code.md"]').click()
+  const preview = page.frameLocator('iframe[data-testid=preview]')
+  await expect(preview.locator('figure.highlight pre')).toHaveText('print("first")', { timeout: 30_000 })
+  // Changed by another program (the writer's code editor): not an article, so its own watch reports it.
+  await writeFile(join(dir, 'source/downloads/code/hello.py'), 'print("second")\n')
+  await expect(preview.locator('figure.highlight pre')).toHaveText('print("second")', { timeout: 30_000 })
 })

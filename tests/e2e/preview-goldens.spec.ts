@@ -42,6 +42,7 @@ const SITES: Site[] = [
       '_config.yml': 'title: Site\npost_asset_folder: true\n',
       'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
       'source/downloads/code/hello.py': 'def hello():\n    print("你好")\n',
+      'source/_posts/hello-world.md': '---\ntitle: Hello World\ndate: 2024-01-02 10:00:00\n---\n\nThe first post.\n',
       'source/_posts/syntax.md': `---
 title: 语法 Syntax
 ---

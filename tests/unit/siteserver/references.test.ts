@@ -57,6 +57,39 @@ describe('Jekyll {% link %} and {% post_url %}', () => {
   })
 })
 
+describe('Hexo {% post_link %} and {% post_path %}', () => {
+  it('link a post found by its slug to its address with its title; a slug no post has is named as Hexo stops at it', async () => {
+    const ws = await site({
+      '_config.yml': 'title: Site\nroot: /blog/\npermalink: :year/:title/\n', // :title keeps a post's folder under _posts
+      'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
+      'source/_posts/hello-world.md': '---\ntitle: Hello <World>\ndate: 2024-01-02 10:00:00\n---\n',
+      'source/_posts/2023/trip.md': '---\ntitle: 旅行\ndate: 2023-05-06 10:00:00\n---\n',
+      'source/_posts/reading.md': '---\ntitle: Reading\n---\n',
+    })
+    const body =
+      'Read {% post_link hello-world %}, {% post_link 2023/trip#day-2 "the trip" %}, {% post_link trip <b>raw</b> false %} at {% post_path hello-world %}.\n\n' +
+      '{% post_link nowhere %} and {% post_path gone %}\n'
+    const request = referencesIn(body, 'hexo')!
+    expect(request.posts).toEqual(['2023/trip', 'gone', 'hello-world', 'nowhere', 'trip'])
+    const refs = await ask(ws, body)
+    expect(refs.posts).toEqual({
+      '2023/trip': '/blog/2023/2023/trip/',
+      trip: '/blog/2023/2023/trip/',
+      'hello-world': '/blog/2024/hello-world/',
+      nowhere: null,
+      gone: null,
+    })
+    expect(refs.postTitles).toEqual({ '2023/trip': '旅行', trip: '旅行', 'hello-world': 'Hello <World>' })
+    expect(renderMarkdown(body, { generator: 'hexo', site: { refs } })).toBe(
+      '<p>Read <a class="folio-post-link" data-post="hello-world" href="/blog/2024/hello-world/" title="Hello &lt;World&gt;">Hello &lt;World&gt;</a>, ' +
+        '<a class="folio-post-link" data-post="2023/trip" href="/blog/2023/2023/trip/#day-2" title="旅行">the trip</a>, ' +
+        '<a class="folio-post-link" data-post="trip" href="/blog/2023/2023/trip/" title="旅行"><b>raw</b></a> at /blog/2024/hello-world/.</p>\n' +
+        '<p><span class="folio-tag folio-tag-error" data-tag="post_link" title="{% post_link nowhere %}"><span class="folio-tag-label">Hexo post_link</span> Hexo would stop: no post has the slug nowhere (“Post not found”).</span> and ' +
+        '<span class="folio-tag folio-tag-error" data-tag="post_path" title="{% post_path gone %}"><span class="folio-tag-label">Hexo post_path</span> Hexo prints nothing here: no post has the slug gone.</span></p>\n',
+    )
+  })
+})
+
 describe('Hexo {% include_code %}', () => {
   it('shows a file of code_dir with its title, lines and a view raw link; nothing outside the folder', async () => {
     const outside = await mkdtemp(join(tmpdir(), 'folio-outside-'))
