@@ -4,13 +4,13 @@
  */
 import { posix } from 'node:path'
 import type { CommitInfo, GitOutcome, GitProgress, GitState } from '../../shared/contract'
-import { FolioError, said } from '../../shared/errors'
+import { FolioError, said, type MessageParams } from '../../shared/errors'
 import { isArticleName } from '../workspace/scan'
 import { articleChanges } from './articles'
 import { articleHistory, stageText, textAt } from './history'
-import { git, GitUnavailableError } from './run'
+import { git, GitFailedError, GitUnavailableError } from './run'
 import { findRepo, operationIn, repoStatus, type PathStatus, type Repo } from './status'
-import { commitPaths, pull, push } from './sync'
+import { commitPaths, GitExplained, pull, push } from './sync'
 
 export interface GitServiceDeps {
   /** Absolute path of the open folder. */
@@ -75,7 +75,17 @@ export function createGitService(deps: GitServiceDeps): GitService {
 
   const fail = (error: unknown): never => {
     if (error instanceof FolioError) throw error
-    throw new FolioError({ code: 'IO', ...said('git-failed', { detail: error instanceof Error ? error.message : String(error) }) })
+    const detail = error instanceof Error ? error.message : String(error)
+    // The failure's parts by name, for the UI to say it in its language; git's own lines stay as git printed them.
+    const parts: MessageParams =
+      error instanceof GitExplained
+        ? error.params
+        : error instanceof GitUnavailableError
+          ? { why: 'not-installed' }
+          : error instanceof GitFailedError
+            ? { why: 'command', verb: `git ${error.args[0] ?? ''}`, output: detail.split('\n').slice(1).join('\n') }
+            : {}
+    throw new FolioError({ code: 'IO', ...said('git-failed', { detail, ...parts }) })
   }
 
   return {

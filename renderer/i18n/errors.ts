@@ -74,7 +74,7 @@ const ZH_REASON: Record<MessageReason, string> = {
   'git-mid-operation': 'Git 正处于未完成的 {operation} 中。请先在 Git 中完成它（git {operation} --continue，或 --abort），再从 Folio 提交。',
   'git-nothing-chosen': '请至少选择一篇要提交的文章。',
   'git-no-message': '请先写提交说明。',
-  'git-failed': 'Git 操作失败：{detail}',
+  'git-failed': '{detail}',
   'bulk-undo-gone': '没有可撤销的批量编辑 {id}（可能已撤销过）。',
   'bulk-undo-elsewhere': '这次批量编辑是在 {root} 中进行的。请打开那个文件夹再撤销。',
   'value-empty': '{what}是空的。请输入一个值。',
@@ -143,6 +143,26 @@ const ZH_ERRNO: Record<string, string> = {
   ENFILE: '系统打开的文件太多。请稍后再试。',
 }
 
+/** Why a commit, pull or push failed (electron/git/sync.ts's GitWhy), what happened and what to do; {verb} is 提交, 拉取 or 推送. */
+const ZH_GIT: Record<string, string> = {
+  identity: 'Git 不知道你是谁。请先设置一次你的名字和邮箱（git config --global user.name "…" 和 user.email "…"），然后再提交。',
+  'nothing-to-commit': '所选文章没有可提交的内容：它们与上一次提交相同。',
+  hook: '提交被拒绝了，很可能是仓库的 {hooks} 钩子拒绝的。请修正它报告的问题，然后再提交。',
+  commit: '提交失败了。',
+  conflict: '拉取到的更改与你的更改重叠。有冲突的文章已在文章列表中标出：逐篇打开并合并，然后提交。',
+  'sign-in': 'Git 无法登录远程仓库{remote}。Folio 不保存密码：请在 Git 中为它设置凭据助手或 SSH 密钥，然后再试。',
+  uncommitted: '拉取会覆盖你尚未提交的更改。请先提交（或撤销）它们，然后再拉取。',
+  behind: '远程仓库有你还没有的提交。请先拉取，然后再推送。',
+  'no-upstream': '这个分支还不在远程仓库上。请先用 git push -u 发布一次（例如 git push -u origin HEAD），然后再从 Folio 推送。',
+  'no-remote': '这个仓库没有可{verb}的远程仓库。请用 git remote add 添加一个，或设置分支的上游，然后再试。',
+  unreachable: 'Git 无法连接远程仓库{remote}。请检查网络和远程仓库的地址，然后再试。',
+  stopped: '{verb}在完成前被停止了。',
+  failed: '{verb}失败了。',
+  command: '命令 {verb} 失败了。',
+  'not-installed': '没有安装 Git（找不到 git 命令）。请安装 Git，才能在 Folio 中查看更改、提交和发布。',
+}
+const ZH_GIT_VERB: Record<string, string> = { commit: '提交', pull: '拉取', push: '推送' }
+
 /** The params as the sentence shows them: actions, kinds and causes in Chinese too. */
 function zhParams(reason: MessageReason, params: MessageParams, path: string): MessageParams {
   const value = (key: string) => String(params[key] ?? '')
@@ -165,6 +185,14 @@ function zhParams(reason: MessageReason, params: MessageParams, path: string): M
       },
       'zh-CN',
     )
+  }
+  if (reason === 'git-failed') {
+    const why = ZH_GIT[value('why')]
+    // Git's own output follows, as it printed it; a failure without a name keeps its English.
+    shown.detail = why
+      ? format(why, { hooks: value('hooks'), remote: value('remote') ? `（${value('remote')}）` : '', verb: ZH_GIT_VERB[value('verb')] ?? value('verb') }) +
+        (value('output') ? `\nGit 的输出：\n${value('output')}` : '')
+      : `Git 操作失败：${value('detail')}`
   }
   if (reason === 'upload-command') shown.why = params.quote ? `引号 ${value('quote')} 没有闭合` : '命令是空的'
   if (reason === 'upload-failed') {

@@ -195,10 +195,12 @@ describe('what the writer is told, and the user’s own git settings', () => {
     const h = await app(dir)
     const failure = await h.pushChanges().catch((e: Error) => e.message)
     expect(failure).toMatch(/could not reach the remote \(https:\/\/127\.0\.0\.1:9\/team\/site\.git\/?\)\. Check the network/)
-    expect(explainNetwork('push', "fatal: Authentication failed for 'https://git.example.com/team/site.git/'")).toMatch(
+    expect(explainNetwork('push', "fatal: Authentication failed for 'https://git.example.com/team/site.git/'").message).toMatch(
       /^Git could not sign in to the remote \(https:\/\/git\.example\.com\/team\/site\.git\/\)\. Folio stores no passwords: set up a credential helper or an SSH key/,
     )
-    expect(explainNetwork('push', 'git@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.')).toMatch(/could not sign in/)
+    expect(explainNetwork('push', 'git@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.').message).toMatch(
+      /could not sign in/,
+    )
   })
 
   it('pulls with rebase when the user set pull.rebase, keeping history straight', async () => {

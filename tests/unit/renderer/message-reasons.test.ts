@@ -140,6 +140,30 @@ describe('refusals from the main process in Chinese, English kept for the comman
   })
 })
 
+describe('git’s failures in Chinese, git’s own output kept as it printed it', () => {
+  it('a commit of articles that match the last commit, and a push of a branch the remote does not have', async () => {
+    const root = await copySite('plain')
+    const sh = (...args: string[]) =>
+      execFileSync('git', args, { cwd: root, stdio: 'pipe', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' } })
+    sh('init', '-q', '-b', 'main')
+    sh('config', 'user.name', 'Writer')
+    sh('config', 'user.email', 'writer@example.com')
+    sh('add', '-A')
+    sh('commit', '-q', '-m', 'First')
+    const article = execFileSync('git', ['ls-files', '*.md'], { cwd: root }).toString().split('\n')[0] as string
+    const git = createGitService({ root, articles: async () => [], onProgress: () => undefined })
+    const nothing = await failure(() => git.commit([article], 'Again'))
+    expect(nothing.message).toMatch(/^There is nothing to commit in the chosen articles/)
+    expect(errorText(nothing, 'zh-CN')).toMatch(/^所选文章没有可提交的内容：它们与上一次提交相同。\nGit 的输出：\n/)
+
+    sh('remote', 'add', 'origin', 'https://127.0.0.1:9/team/site.git')
+    const unpublished = await failure(() => git.push())
+    expect(unpublished.message).toMatch(/^This branch is not on the remote yet\./)
+    const zh = errorText(unpublished, 'zh-CN')
+    expect(zh).toMatch(/^这个分支还不在远程仓库上。请先用 git push -u 发布一次（例如 git push -u origin HEAD），然后再从 Folio 推送。\nGit 的输出：\nfatal: /)
+  }, 60_000)
+})
+
 describe('the link lint in the UI language', () => {
   it('names the rule and says what is missing in Chinese, the checker’s English in English', () => {
     const text = '---\ntitle: 文\n---\n\n![图](/images/none.png) [下一篇](next.md) {% post_link missing-post %}\n'
