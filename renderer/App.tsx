@@ -25,6 +25,7 @@ import { MediaPanel } from './media/MediaPanel'
 import { useImageInsert } from './media/useImageInsert'
 import { useImageFieldDrop } from './media/useImageFieldDrop'
 import { useMediaSettings } from './media/useMediaSettings'
+import { rememberLeaf, useLeafBundle } from './media/leaf-bundle'
 import { PropertiesForm } from './properties/PropertiesForm'
 import { MergedNotice } from './merge/MergedNotice'
 import { BufferStore } from './buffers/buffer-store'
@@ -102,12 +103,31 @@ function Workbench() {
   const mediaSettings = useMediaSettings(settings.media, (media) => updateSettings({ media }), openDialog)
   const [mediaOpen, setMediaOpen] = useState(false)
   const [mediaChanged, setMediaChanged] = useState(0)
-  const images = useImageInsert(view, session.path ?? null, mediaSettings.forInsert, showError, () => setMediaChanged((n) => n + 1), buffers.editAny, describe)
+  const files = useFileActions({ buffers, articles, refresh, showError, openPath: session.path, view })
+  const placeFor = useLeafBundle({
+    folder,
+    remembered: settings.hugoLeafImages,
+    remember: (root, choice) => updateSettings({ hugoLeafImages: rememberLeaf(settings.hugoLeafImages, root, choice) }),
+    buffers,
+    moved: files.moved,
+    ask: (from, to) => new Promise((answer) => openDialog({ kind: 'leaf-bundle', from, to, answer })),
+  })
+  const images = useImageInsert({
+    view,
+    shownPath: () => buffers.getSnapshot().path,
+    settingsFor: mediaSettings.forInsert,
+    placeFor,
+    onError: showError,
+    onInserted: () => setMediaChanged((n) => n + 1),
+    edit: buffers.editAny,
+    describe,
+  })
   useImageFieldDrop({
     buffers,
     rules: folder?.assets,
     hexo: folder?.kind === 'hexo',
     settingsFor: mediaSettings.forInsert,
+    placeFor,
     onError: showError,
     onInserted: () => setMediaChanged((n) => n + 1),
   })
@@ -136,8 +156,6 @@ function Workbench() {
   // Asked again whenever the list is (a save, a change on disk).
   const git = useGit(folder?.root ?? null, articles)
   const gitChanges = useMemo(() => new Map(git.state?.kind === 'repository' ? git.state.changes.map((c) => [c.path, c.status]) : []), [git.state])
-  const files = useFileActions({ buffers, articles, refresh, showError, openPath: session.path, view })
-
   const commands = useWorkbenchCommands({
     buffers,
     folderOpen: folder !== null,

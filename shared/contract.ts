@@ -603,7 +603,16 @@ export interface Settings {
   siteServerFolders: string[]
   /** Images: names, resize, metadata, upload command (shared/assets/insert, renderer/media). */
   media: MediaSettings
+  /**
+   * Where an image inserted into a Hugo leaf page goes, per content folder (absolute root) whose
+   * writer said to remember it: 'bundle' turns the page into a page bundle (the image beside its
+   * index.md), 'static' puts the image in static/images/. A folder not listed asks each time.
+   */
+  hugoLeafImages: Record<string, HugoLeafImages>
 }
+
+/** An image for a Hugo leaf page: the page becomes a bundle, or the image goes to static/images/. */
+export type HugoLeafImages = 'bundle' | 'static'
 
 /** The image settings, and whether the writer has seen them (the first insert shows them before copying anything). */
 export interface MediaSettings extends InsertSettings {

@@ -23,6 +23,7 @@ export const SETTINGS_DEFAULTS: Readonly<Settings> = Object.freeze({
   publishCommands: {},
   siteServerFolders: [],
   media: { ...DEFAULT_INSERT_SETTINGS, confirmed: false },
+  hugoLeafImages: {},
 })
 
 export const FONT_SIZE = { min: 10, max: 40 } as const
@@ -90,6 +91,11 @@ const CHECKS: { [K in keyof Settings]: Check } = {
     !Array.isArray(v) &&
     Object.entries(v).every(([folder, command]) => folderPath(folder) && typeof command === 'string' && command.length <= 10_000),
   media: mediaSettings,
+  hugoLeafImages: (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.entries(v).every(([folder, choice]) => folderPath(folder) && (choice === 'bundle' || choice === 'static')),
 }
 
 const KEYS = Object.keys(CHECKS) as (keyof Settings)[]

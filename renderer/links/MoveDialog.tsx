@@ -1,31 +1,12 @@
-import { ChangeSet, Text } from '@codemirror/state'
 import { useEffect, useRef, useState } from 'react'
-import type { BulkResult, MoveBuffer, MovePlan } from '../../shared/contract'
+import type { BulkResult, MovePlan } from '../../shared/contract'
 import { folio } from '../bridge'
-import type { BufferStore } from '../buffers/buffer-store'
+import { editBuffers, unsavedTexts, type BufferEdit, type MoveBuffers } from './move-buffers'
 import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
 import { HunkView } from '../dialogs/HunkView'
 import { SkippedList } from '../dialogs/SkippedList'
 import { Modal } from '../dialogs/Modal'
-
-/** The buffers a rename reads (articles with unsaved edits) and rewrites in place of their files. */
-export type MoveBuffers = Pick<BufferStore, 'getSnapshot' | 'editorState' | 'editKept'>
-
-/** A buffer a rename rewrote: what it became, and the change that takes it back. */
-interface BufferEdit {
-  path: string
-  after: string
-  inverse: ChangeSet
-}
-
-/** The text of every buffer with unsaved edits, as the editor shows it ('\n'-joined). */
-function unsavedTexts(buffers: MoveBuffers): MoveBuffer[] {
-  return buffers.getSnapshot().unsaved.flatMap((path) => {
-    const state = buffers.editorState(path)
-    return state ? [{ path, text: state.doc.toString() }] : []
-  })
-}
 
 interface Props {
   from: string
@@ -67,28 +48,12 @@ export function MoveDialog({ from, to, buffers, onMoved, onClose }: Props) {
   // The unsaved texts the plan was made from, read once as the dialog opens.
   const [sent] = useState(() => unsavedTexts(buffers))
 
-  /** Puts the plan's changes into the buffers it rewrote; the paths whose text moved on since are missed. */
-  const editBuffers = (plan: MovePlan, exclude: readonly string[]): { edits: BufferEdit[]; missed: string[] } => {
-    const edits: BufferEdit[] = []
-    const missed: string[] = []
-    for (const file of plan.files) {
-      const text = sent.find((b) => b.path === file.path)?.text
-      if (!file.buffer || text === undefined || exclude.includes(file.path)) continue
-      const doc = Text.of(text.split('\n'))
-      const changes = ChangeSet.of(file.buffer.changes, doc.length)
-      if (buffers.editKept(file.path, text, changes, 'input.rename')) {
-        edits.push({ path: file.path, after: changes.apply(doc).toString(), inverse: changes.invert(doc) })
-      } else missed.push(file.path)
-    }
-    return { edits, missed }
-  }
-
   const apply = async (plan: MovePlan, exclude: readonly string[]): Promise<{ result: BulkResult; edits: BufferEdit[]; missed: string[] } | null> => {
     setStage({ step: 'applying', plan })
     try {
       const result = await folio.applyMove(plan.id, [...exclude])
       // Before the buffers follow the renamed file: the plan names them as they were.
-      const edited = editBuffers(plan, exclude)
+      const edited = editBuffers(buffers, plan, sent, exclude)
       told.current.onMoved(plan.from, plan.to, result.changed)
       return { result, ...edited }
     } catch (e) {

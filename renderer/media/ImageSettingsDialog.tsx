@@ -4,6 +4,7 @@
  * command palette afterwards.
  */
 import { useState } from 'react'
+import type { HugoLeafImages } from '../../shared/contract'
 import { useI18n } from '../i18n/i18n'
 import { Modal } from '../dialogs/Modal'
 import { SUGGESTED_MAX_WIDTH, type MediaSettings } from './settings'
@@ -14,6 +15,13 @@ interface Props {
   purpose: 'insert' | 'edit'
   onSave(settings: MediaSettings): void
   onCancel(): void
+  /** In a Hugo folder: what an image for a single page does there (remembered from LeafBundleDialog, or asked each time). */
+  leaf?: LeafSetting | null
+}
+
+export interface LeafSetting {
+  choice: HugoLeafImages | undefined
+  save(choice: HugoLeafImages | undefined): void
 }
 
 const clampQuality = (text: string, fallback: number): number => {
@@ -21,9 +29,10 @@ const clampQuality = (text: string, fallback: number): number => {
   return Number.isFinite(n) ? Math.min(100, Math.max(1, n)) : fallback
 }
 
-export function ImageSettingsDialog({ settings, purpose, onSave, onCancel }: Props) {
+export function ImageSettingsDialog({ settings, purpose, onSave, onCancel, leaf }: Props) {
   const { t } = useI18n()
   const [draft, setDraft] = useState(settings)
+  const [leafChoice, setLeafChoice] = useState(leaf?.choice)
   const [resize, setResize] = useState(settings.maxWidth !== null)
   const [width, setWidth] = useState(String(settings.maxWidth ?? SUGGESTED_MAX_WIDTH))
   const set = (patch: Partial<MediaSettings>) => setDraft((d) => ({ ...d, ...patch }))
@@ -32,6 +41,7 @@ export function ImageSettingsDialog({ settings, purpose, onSave, onCancel }: Pro
 
   const save = () => {
     if (!widthValid) return
+    if (leaf && leafChoice !== leaf.choice) leaf.save(leafChoice)
     onSave({ ...draft, maxWidth: resize ? widthValue : null, confirmed: true })
   }
 
@@ -140,6 +150,20 @@ export function ImageSettingsDialog({ settings, purpose, onSave, onCancel }: Pro
             {t('imageKeepLocal')}
           </label>
         </fieldset>
+        {leaf && (
+          <fieldset data-testid="image-leaf-pages">
+            <legend>{t('imageLeafPages')}</legend>
+            <label>
+              <input type="radio" name="leaf" checked={leafChoice === undefined} onChange={() => setLeafChoice(undefined)} /> {t('imageLeafAsk')}
+            </label>
+            <label>
+              <input type="radio" name="leaf" checked={leafChoice === 'bundle'} onChange={() => setLeafChoice('bundle')} /> {t('leafBundleMake')}
+            </label>
+            <label>
+              <input type="radio" name="leaf" checked={leafChoice === 'static'} onChange={() => setLeafChoice('static')} /> {t('leafBundleStatic')}
+            </label>
+          </fieldset>
+        )}
         <div className="actions">
           <button type="submit" data-testid="image-settings-save" disabled={!widthValid}>
             {purpose === 'insert' ? t('imageSettingsInsert') : t('imageSettingsSave')}

@@ -12,12 +12,15 @@ import { setValue } from '../../shared/frontmatter'
 import { folio } from '../bridge'
 import type { BufferStore } from '../buffers/buffer-store'
 import { imagesFrom, mayHoldImages } from './image-transfer'
+import type { PlaceFor } from './leaf-bundle'
 
 interface Options {
   buffers: Pick<BufferStore, 'getSnapshot' | 'editorState' | 'dispatch'>
   rules: AssetRules | undefined
   hexo: boolean
   settingsFor(): Promise<InsertSettings | null>
+  /** A Hugo leaf page may become a bundle first (leaf-bundle.ts). */
+  placeFor: PlaceFor
   onError(error: unknown): void
   onInserted?(inserted: readonly InsertedImage[]): void
 }
@@ -43,20 +46,22 @@ export function useImageFieldDrop(options: Options): void {
       const row = imageField(event.target)
       const data = event.dataTransfer
       const { buffers } = latest.current
-      const path = buffers.getSnapshot().path
-      if (!row || !data || !path || buffers.getSnapshot().readOnly !== null || !mayHoldImages(data, false)) return
+      const shown = buffers.getSnapshot().path
+      if (!row || !data || !shown || buffers.getSnapshot().readOnly !== null || !mayHoldImages(data, false)) return
       // The text input would take the file's name as typed text.
       event.preventDefault()
       event.stopPropagation()
       const key = row.dataset['key'] as string
       void (async () => {
-        const { settingsFor, onError, onInserted, rules, hexo } = latest.current
+        const { settingsFor, placeFor, onError, onInserted, rules, hexo } = latest.current
         try {
           // A field holds one image: the first of the drop.
           const [first] = await imagesFrom(data, false)
           if (!first) return
           const settings = await settingsFor()
           if (!settings) return
+          const path = await placeFor(shown)
+          if (!path) return
           const inserted = await folio.insertImages(path, [first], settings)
           onInserted?.(inserted)
           const image = inserted[0]

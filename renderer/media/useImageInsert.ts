@@ -14,6 +14,7 @@ import { FolioError, said } from '../../shared/errors'
 import { folio } from '../bridge'
 import { imagesFrom, mayHoldImages } from './image-transfer'
 import { endLanding, followLanding } from './landing-links'
+import type { PlaceFor } from './leaf-bundle'
 
 /** Puts the links in at `at` (the selection when absent), one per line when several, and selects nothing. */
 export function insertLinks(view: EditorView, inserted: readonly InsertedImage[], userEvent: 'input.paste' | 'input.drop', at?: number): void {
@@ -53,24 +54,30 @@ export interface ImageInsert {
   choose(): Promise<void>
 }
 
-export function useImageInsert(
-  view: EditorView | null,
-  articlePath: string | null,
-  settingsFor: () => Promise<InsertSettings | null>,
-  onError: (error: unknown) => void,
-  onInserted: (inserted: readonly InsertedImage[]) => void,
-  edit: EditAny,
-  describe: (error: unknown) => string,
-): ImageInsert {
-  const latest = useRef({ articlePath, settingsFor, onError, onInserted, edit, describe })
-  latest.current = { articlePath, settingsFor, onError, onInserted, edit, describe }
+interface Options {
+  view: EditorView | null
+  /** The article shown now (read when needed: a Hugo leaf page made a bundle is shown under its new path before React renders again). */
+  shownPath(): string | null
+  settingsFor(): Promise<InsertSettings | null>
+  /** Where the images are inserted for: the article itself, its bundle once made, or null (cancelled); see leaf-bundle.ts. */
+  placeFor: PlaceFor
+  onError(error: unknown): void
+  onInserted(inserted: readonly InsertedImage[]): void
+  edit: EditAny
+  describe(error: unknown): string
+}
+
+export function useImageInsert(options: Options): ImageInsert {
+  const { view } = options
+  const latest = useRef(options)
+  latest.current = options
 
   /** Puts the links in, then waits for their files: landed, they stay; failed, they go again and the reason is shown. */
   const place = useCallback(
     (path: string, inserted: readonly InsertedImage[], userEvent: 'input.paste' | 'input.drop', at?: number): void => {
       if (!view) return
       // The writer may have switched articles meanwhile: the links belong to the one they were copied for.
-      if (latest.current.articlePath === path) insertLinks(view, inserted, userEvent, at)
+      if (latest.current.shownPath() === path) insertLinks(view, inserted, userEvent, at)
       const landing = landingOf(inserted)
       if (!landing) {
         latest.current.onInserted(inserted)
@@ -94,29 +101,34 @@ export function useImageInsert(
   useEffect(() => {
     if (!view) return
     const send = async (images: ImageUpload[], userEvent: 'input.paste' | 'input.drop', at?: number): Promise<void> => {
-      const path = latest.current.articlePath
-      if (!path || !images.length) return
+      const shown = latest.current.shownPath()
+      if (!shown || !images.length) return
       try {
         const settings = await latest.current.settingsFor()
         if (!settings) return
-        place(path, await folio.insertImages(path, images, settings, { background: true }), userEvent, at)
+        // What came before the drop point, to find it again if making a bundle rewrote the article's own links.
+        const before = at === undefined ? '' : view.state.sliceDoc(0, at)
+        const path = await latest.current.placeFor(shown)
+        if (!path) return
+        const still = at !== undefined && view.state.sliceDoc(0, at) === before ? at : undefined
+        place(path, await folio.insertImages(path, images, settings, { background: true }), userEvent, still)
       } catch (error) {
         latest.current.onError(error)
       }
     }
     const onPaste = (event: ClipboardEvent): void => {
       const data = event.clipboardData
-      if (!data || !latest.current.articlePath || view.state.readOnly || !mayHoldImages(data, true)) return
+      if (!data || !latest.current.shownPath() || view.state.readOnly || !mayHoldImages(data, true)) return
       event.preventDefault()
       event.stopPropagation()
       void imagesFrom(data, true).then((images) => send(images, 'input.paste'))
     }
     const onDragOver = (event: DragEvent): void => {
-      if (event.dataTransfer && latest.current.articlePath && mayHoldImages(event.dataTransfer, false)) event.preventDefault()
+      if (event.dataTransfer && latest.current.shownPath() && mayHoldImages(event.dataTransfer, false)) event.preventDefault()
     }
     const onDrop = (event: DragEvent): void => {
       const data = event.dataTransfer
-      if (!data || !latest.current.articlePath || view.state.readOnly || !mayHoldImages(data, false)) return
+      if (!data || !latest.current.shownPath() || view.state.readOnly || !mayHoldImages(data, false)) return
       event.preventDefault()
       event.stopPropagation()
       const at = view.posAtCoords({ x: event.clientX, y: event.clientY }) ?? view.state.selection.main.head
@@ -134,11 +146,13 @@ export function useImageInsert(
   }, [view, place])
 
   const choose = useCallback(async () => {
-    const path = latest.current.articlePath
-    if (!view || !path) return
+    const shown = latest.current.shownPath()
+    if (!view || !shown) return
     try {
       const settings = await latest.current.settingsFor()
       if (!settings) return
+      const path = await latest.current.placeFor(shown)
+      if (!path) return
       const inserted = await folio.chooseImages(path, settings, { background: true })
       if (inserted) place(path, inserted, 'input.paste')
     } catch (error) {

@@ -14,6 +14,8 @@ import { GitMergeDialog } from '../git/GitPanels'
 import type { GitModel } from '../git/use-git'
 import { MoveDialog } from '../links/MoveDialog'
 import { ImageSettingsDialog } from '../media/ImageSettingsDialog'
+import { LeafBundleDialog } from '../media/LeafBundleDialog'
+import { rememberLeaf } from '../media/leaf-bundle'
 import { ConflictDialog } from '../merge/ConflictDialog'
 import { PublishDialog } from '../publish/PublishDialog'
 import { SettingsDialog } from '../settings/SettingsDialog'
@@ -178,6 +180,14 @@ function ShownDialog(props: Props) {
         <ImageSettingsDialog
           settings={props.settings.media}
           purpose={dialog.purpose}
+          leaf={
+            folder?.assets?.kind === 'hugo'
+              ? {
+                  choice: props.settings.hugoLeafImages[folder.root],
+                  save: (choice) => props.updateSettings({ hugoLeafImages: rememberLeaf(props.settings.hugoLeafImages, folder.root, choice) }),
+                }
+              : null
+          }
           onSave={(saved) => {
             close('image-settings')
             dialog.answer(saved)
@@ -185,6 +195,18 @@ function ShownDialog(props: Props) {
           onCancel={() => {
             close('image-settings')
             dialog.answer(null)
+          }}
+        />
+      )
+    case 'leaf-bundle':
+      return (
+        <LeafBundleDialog
+          from={dialog.from}
+          to={dialog.to}
+          buffers={props.buffers}
+          onAnswer={(answer) => {
+            close('leaf-bundle')
+            dialog.answer(answer)
           }}
         />
       )

@@ -4,6 +4,7 @@ import type { Conflict } from '../buffers/buffer-store'
 import type { UnsavedAnswer } from '../buffers/UnsavedQuestion'
 import type { DialogHold } from '../dialogs/dialog-hold'
 import type { MenuTarget } from '../library/ArticleMenu'
+import type { LeafAnswer } from '../media/LeafBundleDialog'
 import type { ImageSettingsAsk } from '../media/useMediaSettings'
 
 /** The workbench's dialogs: one shown at a time, each with what it is about. */
@@ -29,6 +30,8 @@ export type Dialog =
   | { kind: 'unsaved'; paths: readonly string[]; answer(choice: UnsavedAnswer): void }
   /** The image settings, before the first insert (which waits for the answer) or opened on their own. */
   | ImageSettingsAsk
+  /** An image for a Hugo leaf page: make the page a bundle, or put the image in static/images/; the insert waits for `answer`. */
+  | { kind: 'leaf-bundle'; from: string; to: string; answer(answer: LeafAnswer | null): void }
 
 export type DialogKind = Dialog['kind']
 
@@ -56,6 +59,7 @@ export function waitsForAnswer(dialog: Dialog): boolean {
     case 'recovery':
     case 'conflict':
     case 'unsaved':
+    case 'leaf-bundle':
       return true
     case 'image-settings':
       return dialog.purpose === 'insert'
@@ -102,7 +106,7 @@ export function closed(queue: DialogQueue, kind: DialogKind): DialogStep {
 /** Answers a dialog that went away unanswered the way its Cancel would. */
 export function cancel(dialog: Dialog): void {
   if (dialog.kind === 'unsaved') dialog.answer('cancel')
-  else if (dialog.kind === 'image-settings') dialog.answer(null)
+  else if (dialog.kind === 'image-settings' || dialog.kind === 'leaf-bundle') dialog.answer(null)
 }
 
 export interface DialogState {

@@ -1,0 +1,102 @@
+/**
+ * An image for a Hugo leaf page (`posts/sea.md`): Hugo keeps a page's own images beside it only
+ * in a page bundle (`posts/sea/index.md`), so the writer chooses: turn the page into a bundle (the
+ * rename, planned as the dialog opens, shows which files' links follow), or put the image in
+ * static/images/ and leave the page where it is. "Remember for this folder" stops the question.
+ */
+import { useEffect, useRef, useState } from 'react'
+import type { HugoLeafImages, MoveBuffer, MovePlan } from '../../shared/contract'
+import { folio } from '../bridge'
+import { Modal } from '../dialogs/Modal'
+import { useErrorText } from '../i18n/errors'
+import { useI18n } from '../i18n/i18n'
+import { unsavedTexts, type MoveBuffers } from '../links/move-buffers'
+
+/** The writer's answer: with 'bundle', the plan they saw and the unsaved texts it was made from. */
+export type LeafAnswer = { remember: boolean } & ({ choice: 'bundle'; plan: MovePlan; sent: MoveBuffer[] } | { choice: Exclude<HugoLeafImages, 'bundle'> })
+
+interface Props {
+  from: string
+  to: string
+  buffers: MoveBuffers
+  /** The choice, or null when the writer cancelled: nothing is inserted. */
+  onAnswer(answer: LeafAnswer | null): void
+}
+
+export function LeafBundleDialog({ from, to, buffers, onAnswer }: Props) {
+  const { t } = useI18n()
+  const describe = useErrorText()
+  const [sent] = useState(() => unsavedTexts(buffers))
+  const [plan, setPlan] = useState<MovePlan | null>(null)
+  const [failure, setFailure] = useState<{ cause: unknown } | null>(null)
+  const [remember, setRemember] = useState(false)
+  // Chosen before the plan came back: answered as soon as it does.
+  const [waiting, setWaiting] = useState(false)
+  // Answered once (the dialog queue answers one that goes away unanswered).
+  const answered = useRef(false)
+  const told = useRef(onAnswer)
+  told.current = onAnswer
+  const answer = (value: LeafAnswer | null) => {
+    if (answered.current) return
+    answered.current = true
+    told.current(value)
+  }
+  useEffect(() => {
+    let live = true
+    folio.planMove(from, to, sent).then(
+      (made) => live && setPlan(made),
+      (cause: unknown) => live && setFailure({ cause }),
+    )
+    return () => {
+      live = false
+    }
+  }, [from, to, sent])
+
+  useEffect(() => {
+    if (waiting && plan) answer({ choice: 'bundle', plan, sent, remember })
+  })
+
+  const name = from.slice(from.lastIndexOf('/') + 1)
+  return (
+    <Modal title={t('leafBundleTitle')} testId="leaf-bundle-dialog" onDismiss={() => answer(null)}>
+      <p>{t('leafBundleWhy', { path: from })}</p>
+      {failure && (
+        <p className="error" role="alert">
+          {describe(failure.cause)}
+        </p>
+      )}
+      {!plan && !failure && <p aria-live="polite">{t('bulkWorking')}</p>}
+      {plan && (
+        <div data-testid="leaf-bundle-plan">
+          <p>{t('leafBundleMoves', { from: name, to })}</p>
+          {plan.files.length > 0 && (
+            <>
+              <p>{t('leafBundleLinks', { count: plan.files.length })}</p>
+              <ul>
+                {plan.files.map((file) => (
+                  <li key={file.path}>{file.path}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {plan.left.length > 0 && <p>{t('moveLeft', { count: plan.left.length })}</p>}
+        </div>
+      )}
+      <label>
+        <input type="checkbox" data-testid="leaf-bundle-remember" checked={remember} onChange={(e) => setRemember(e.target.checked)} />{' '}
+        {t('leafBundleRemember')}
+      </label>
+      <div className="actions">
+        <button data-testid="leaf-bundle-bundle" autoFocus disabled={failure !== null || waiting} onClick={() => setWaiting(true)}>
+          {t('leafBundleMake')}
+        </button>
+        <button data-testid="leaf-bundle-static" onClick={() => answer({ choice: 'static', remember })}>
+          {t('leafBundleStatic')}
+        </button>
+        <button data-testid="leaf-bundle-cancel" onClick={() => answer(null)}>
+          {t('cancel')}
+        </button>
+      </div>
+    </Modal>
+  )
+}

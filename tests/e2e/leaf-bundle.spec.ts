@@ -1,0 +1,140 @@
+/**
+ * An image for a Hugo leaf page: Folio asks first. Made a page bundle, the page moves with its
+ * bytes (unsaved edits kept in the editor, the relref in another page rewritten) and the image
+ * lands beside index.md; put in static/images/, the page stays and the link is site-absolute.
+ * The dialog is answered from the keyboard, and "remember" stops the question for the folder.
+ */
+import type { Page } from '@playwright/test'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { png } from '../unit/media/images'
+import { confirmImageSettings } from './support/images'
+import { expect, test } from './support/fixtures'
+
+const LEAF = '+++\ntitle = "海边"\ndate = 2024-05-01T10:00:00+08:00\n+++\n\nThe sea at dawn.\n'
+const OTHER = '---\ntitle: Other\n---\n\nSee [the sea]({{< relref "posts/sea.md" >}}).\n'
+
+test.use({
+  files: {
+    'hugo.toml': 'baseURL = "https://example.org/"\ntitle = "Notes"\n',
+    'content/_index.md': '---\ntitle: Home\n---\n',
+    'content/posts/sea.md': LEAF,
+    'content/posts/other.md': OTHER,
+  },
+})
+
+const editor = (page: Page) => page.locator('.cm-content')
+const item = (page: Page, path: string) => page.locator(`[data-testid=article-item][data-path="${path}"]`)
+
+/** Opens the leaf page with the cursor at its end. */
+async function openSea(page: Page): Promise<void> {
+  await item(page, 'content/posts/sea.md').click()
+  await expect(editor(page)).toContainText('The sea at dawn.', { timeout: 15_000 })
+  await editor(page).click()
+  await page.keyboard.press('Control+End')
+}
+
+/** Drops a file on the end of the editor's last line, as a person dragging it from the file manager would. */
+async function drop(page: Page, name: string, bytes: Buffer): Promise<void> {
+  const box = await page.locator('.cm-line').last().boundingBox()
+  if (!box) throw new Error('no editor line to drop on')
+  await page.evaluate(
+    ({ name, data, x, y }) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name, { type: 'image/png' }))
+      const target = document.elementFromPoint(x, y) ?? document.querySelector('.cm-content')
+      for (const kind of ['dragenter', 'dragover', 'drop']) {
+        target?.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: transfer, clientX: x, clientY: y }))
+      }
+    },
+    { name, data: bytes.toString('base64'), x: box.x + box.width - 2, y: box.y + box.height / 2 },
+  )
+}
+
+async function save(page: Page): Promise<void> {
+  await page.keyboard.press('Control+s')
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 })
+}
+
+const gone = (path: string) =>
+  stat(path).then(
+    () => false,
+    () => true,
+  )
+
+test('made a page bundle: the page moves with its bytes and unsaved edits, the image lands beside index.md', async ({ page, contentDir }) => {
+  await openSea(page)
+  await page.keyboard.type('Waves. ', { delay: 30 })
+  const image = png(4, 3, [20, 90, 200])
+  await drop(page, '海.png', image)
+  await confirmImageSettings(page)
+
+  const dialog = page.getByTestId('leaf-bundle-dialog')
+  await expect(dialog).toBeVisible({ timeout: 15_000 })
+  await expect(dialog).toContainText('content/posts/sea.md')
+  // The plan names the page that links to it before anything moves.
+  await expect(dialog.getByTestId('leaf-bundle-plan')).toContainText('content/posts/other.md', { timeout: 15_000 })
+  expect(await readFile(join(contentDir, 'content/posts/sea.md'), 'utf8')).toBe(LEAF)
+  await expect(dialog.getByTestId('leaf-bundle-bundle')).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(dialog).toBeHidden({ timeout: 15_000 })
+
+  const link = '![海](海.png)'
+  await expect(editor(page)).toContainText(`The sea at dawn.Waves. ${link}`, { timeout: 15_000 })
+  await expect(item(page, 'content/posts/sea/index.md')).toHaveAttribute('aria-selected', 'true', { timeout: 15_000 })
+  await expect(item(page, 'content/posts/sea.md')).toHaveCount(0)
+  // Moved as it was on disk: the writer's edits wait in the editor for their save.
+  expect(await readFile(join(contentDir, 'content/posts/sea/index.md'), 'utf8')).toBe(LEAF)
+  expect(await gone(join(contentDir, 'content/posts/sea.md'))).toBe(true)
+  expect(await readFile(join(contentDir, 'content/posts/sea/海.png'))).toEqual(image)
+  expect(await readFile(join(contentDir, 'content/posts/other.md'), 'utf8')).toBe(OTHER.replace('posts/sea.md', 'sea/index.md'))
+
+  await editor(page).click()
+  await save(page)
+  expect(await readFile(join(contentDir, 'content/posts/sea/index.md'), 'utf8')).toBe(`${LEAF}Waves. ${link}`)
+  expect(await gone(join(contentDir, 'static'))).toBe(true)
+})
+
+test('put in static/images/: the page stays, the link is site-absolute, and "remember" stops the question', async ({ page, contentDir }) => {
+  await openSea(page)
+  const first = png(3, 3, [200, 40, 40])
+  await drop(page, 'dawn.png', first)
+  await confirmImageSettings(page)
+  const dialog = page.getByTestId('leaf-bundle-dialog')
+  await expect(dialog).toBeVisible({ timeout: 15_000 })
+  // From the keyboard: tick "remember", then the static button.
+  await dialog.getByTestId('leaf-bundle-remember').focus()
+  await page.keyboard.press('Space')
+  await expect(dialog.getByTestId('leaf-bundle-remember')).toBeChecked()
+  await dialog.getByTestId('leaf-bundle-static').focus()
+  await page.keyboard.press('Enter')
+  await expect(dialog).toBeHidden({ timeout: 15_000 })
+  await expect(editor(page)).toContainText('![dawn](/images/dawn.png)', { timeout: 15_000 })
+
+  // A second image goes the same way without asking.
+  await page.keyboard.press('Control+End')
+  const second = png(2, 5, [40, 200, 40])
+  await drop(page, 'noon.png', second)
+  await expect(editor(page)).toContainText('![noon](/images/noon.png)', { timeout: 15_000 })
+  await expect(dialog).toHaveCount(0)
+
+  await save(page)
+  expect(await readFile(join(contentDir, 'content/posts/sea.md'), 'utf8')).toBe(`${LEAF}![dawn](/images/dawn.png)![noon](/images/noon.png)`)
+  expect(await readFile(join(contentDir, 'static/images/dawn.png'))).toEqual(first)
+  expect(await readFile(join(contentDir, 'static/images/noon.png'))).toEqual(second)
+  expect((await readdir(join(contentDir, 'content/posts'))).sort()).toEqual(['other.md', 'sea.md'])
+})
+
+test('cancelled: nothing moves and nothing is copied', async ({ page, contentDir }) => {
+  await openSea(page)
+  await drop(page, 'dusk.png', png(2, 2))
+  await confirmImageSettings(page)
+  const dialog = page.getByTestId('leaf-bundle-dialog')
+  await expect(dialog).toBeVisible({ timeout: 15_000 })
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden({ timeout: 15_000 })
+  await expect(editor(page)).not.toContainText('dusk')
+  expect(await readFile(join(contentDir, 'content/posts/sea.md'), 'utf8')).toBe(LEAF)
+  expect(await gone(join(contentDir, 'static'))).toBe(true)
+  expect(await gone(join(contentDir, 'content/posts/sea'))).toBe(true)
+})
