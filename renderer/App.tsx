@@ -5,7 +5,6 @@ import { IndexingCount } from './library/IndexingCount'
 import { FieldChecks } from './checks/FieldChecks'
 import { Editor } from './editor/Editor'
 import { revealLine } from './editor/reveal'
-import { useTopLine } from './editor/top-line'
 import { useEditorPhrases } from './editor/phrases'
 import { saidText, useErrorText } from './i18n/errors'
 import { headerErrorLine } from './i18n/header-errors'
@@ -18,9 +17,6 @@ import { FolderGone } from './library/FolderGone'
 import { useRecentArticles } from './library/quick-open/recent'
 import { usePinyinWarmup } from './library/quick-open/use-pinyin-warmup'
 import { FolderWarnings } from './library/FolderWarnings'
-import { Preview } from './preview/Preview'
-import { PreviewBoundary } from './preview/PreviewBoundary'
-import { resolveLocal } from './preview/render'
 import { MediaPanel } from './media/MediaPanel'
 import { useImageInsert } from './media/useImageInsert'
 import { useImageFieldDrop } from './media/useImageFieldDrop'
@@ -45,12 +41,12 @@ import { useOpenRequests } from './workbench/use-open-requests'
 import { useProblem } from './workbench/use-problem'
 import { useRecovery } from './workbench/use-recovery'
 import { useWorkspace } from './workbench/use-workspace'
+import { useArticleAssets } from './workbench/use-article-assets'
+import { PreviewPane } from './workbench/PreviewPane'
 import { GitPanels } from './git/GitPanels'
 import { useGit } from './git/use-git'
 import { usePaneCycle } from './keyboard/pane-cycle'
 import { useAutosave } from './buffers/autosave'
-import { PreviewSwitch } from './siteserver/PreviewSwitch'
-import { allowRemote, remoteAllowed } from './settings/remote-content'
 import { useSettings } from './settings/use-settings'
 import { useDarkTheme } from './settings/theme'
 import { useWriterSettings } from './settings/editor-settings'
@@ -95,7 +91,6 @@ function Workbench() {
     },
     [buffers],
   )
-  const topLine = useTopLine(view)
   const recent = useRecentArticles(folder?.root ?? null, session.path)
   usePinyinWarmup(articles)
   useEditorPhrases(view, t, locale)
@@ -183,27 +178,7 @@ function Workbench() {
   const mediaVersion = useMemo(() => ({ articles, mediaChanged }), [articles, mediaChanged])
   const body = useMemo(() => session.text.slice(session.header.bodyStart), [session.text, session.header.bodyStart])
   const headerError = parsed.errors[0] ? headerErrorLine(parsed.errors[0], locale) : null
-  const remoteContent = remoteAllowed(settings, folder?.root)
-  const imageUrl = useCallback(
-    (value: string) =>
-      /^https?:\/\//i.test(value)
-        ? remoteContent
-          ? value
-          : null
-        : resolveLocal(value, { assetBase: folder?.assetBase, articlePath: session.path ?? undefined, assetRules: folder?.assets }),
-    [folder, session.path, remoteContent],
-  )
-  const listImages = useCallback(() => (session.path ? folio.articleImages(session.path) : Promise.resolve([])), [session.path])
-  const previewOptions = useMemo(
-    () => ({ assetBase: folder?.assetBase, articlePath: session.path ?? undefined, assetRules: folder?.assets, generator: folder?.kind, dark, remoteContent }),
-    [folder, session.path, dark, remoteContent],
-  )
-  const setRemoteContent = useCallback(
-    (allowed: boolean) => {
-      if (folder) updateSettings(allowRemote(settings, folder.root, allowed))
-    },
-    [folder, settings, updateSettings],
-  )
+  const assets = useArticleAssets({ folder, path: session.path, settings, updateSettings, dark })
 
   // Typing re-renders the workbench; the list of thousands of articles renders only when it changes.
   const library = useMemo(
@@ -337,33 +312,25 @@ function Workbench() {
               eol={session.eol}
               readOnly={session.readOnly !== null}
               target={buffers}
-              listImages={listImages}
-              imageUrl={imageUrl}
+              listImages={assets.listImages}
+              imageUrl={assets.imageUrl}
             />
           )}
           {session.path && panes.properties && <FieldChecks text={session.text} parsed={parsed} required={required} timeZone={timeZone} onGoTo={goToLine} />}
           {session.merged && <MergedNotice notice={session.merged} onDismiss={buffers.dismissMerged} />}
           <Editor onView={onView} label={t('editor')} />
         </section>
-        <section className="preview-pane" aria-label={t('preview')} hidden={!panes.preview}>
-          <PreviewSwitch root={folder?.root ?? null} path={session.path}>
-            {session.path && (
-              <PreviewBoundary key={session.path} path={session.path}>
-                <Preview
-                  path={session.path}
-                  source={buffers}
-                  text={session.text}
-                  bodyStart={session.header.bodyStart}
-                  options={previewOptions}
-                  title={t('preview')}
-                  topLine={topLine}
-                  editor={view}
-                  onRemoteContent={setRemoteContent}
-                />
-              </PreviewBoundary>
-            )}
-          </PreviewSwitch>
-        </section>
+        <PreviewPane
+          hidden={!panes.preview}
+          root={folder?.root ?? null}
+          path={session.path}
+          source={buffers}
+          text={session.text}
+          bodyStart={session.header.bodyStart}
+          options={assets.previewOptions}
+          editor={view}
+          onRemoteContent={assets.setRemoteContent}
+        />
       </main>
       <StatusBar
         body={body}
@@ -384,7 +351,7 @@ function Workbench() {
         recent={recent}
         openPath={session.path}
         openUnsaved={session.path !== null && unsavedSet.has(session.path)}
-        remoteAllowed={remoteContent}
+        remoteAllowed={assets.remoteContent}
         settings={settings}
         settingsInfo={settingsInfo}
         updateSettings={updateSettings}
