@@ -12,7 +12,7 @@ import { escapeHtml } from '../../shared/html/escape'
 import { documentShell, href, isoInstant } from './html'
 import type { ExportSanitizer } from './sanitize'
 import { exportSiteData } from './site-data'
-import { guessLang } from './slug'
+import { guessLang } from './page-lang'
 import type { ExportSource } from './source'
 
 export interface ExportContext extends ExportSource {

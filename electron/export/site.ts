@@ -21,7 +21,8 @@ import { articleHeader, articleShellFacts, copyAll, type ExportContext, renderBo
 import type { ExportSanitizer } from './sanitize'
 import { sanitizerFor } from './sanitize-pool'
 import { articlesUnder, type ExportSource, openSource } from './source'
-import { guessLang, slugFor, uniqueSlugs } from './slug'
+import { guessLang } from './page-lang'
+import { slugFor, uniqueSlugs } from './slug'
 import { loadTheme } from './theme'
 import type { SiteSettings } from '../workspace/site'
 

@@ -16,7 +16,7 @@ interface Props {
   schema: FolderSchema | null
   /** The open article's collection (posts, drafts, a Hugo section…): its keys come first. */
   collection: string
-  /** Options for parse/edit that depend on the site (Hexo rules, time zone). */
+  /** The folder is a Hexo site: form edits write its headers by Hexo's rules. */
   hexo: boolean
   /** The file's line ending: CodeMirror splits inserted text on it alone. */
   eol: '\n' | '\r\n'

@@ -11,7 +11,7 @@ import type { ArticleSummary } from '../contract'
 import { textStats } from '../text-stats'
 import type { HeaderError, ParsedFrontMatter } from './types'
 import { DATE_KEYS, parseDateText } from './dates'
-import { scalarText } from './schema'
+import { scalarText } from './scalar-text'
 
 export type FieldCheckCode = 'missing-required' | 'title-length' | 'description-length' | 'duplicate-key' | 'scheduled'
 

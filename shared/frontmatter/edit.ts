@@ -9,7 +9,7 @@ import { headerRules } from '../sites'
 import { generatorOf, lineAt, looksLikeBrokenHeader } from './detect'
 import { fieldRecord, parseWithInternals, scanToml, type TomlEntry, untab } from './parse'
 import { doubleQuoted, hasControl, needsQuotes, plainDate, type QuoteStyle, yamlDate, yamlKey, yamlNumber, yamlString } from './quote'
-import { scalarText } from './schema'
+import { scalarText } from './scalar-text'
 import type { Detection, EditOptions, EditValue, Field, FieldValue, ParsedFrontMatter, TextPatch } from './types'
 
 /** Applies patches given in original-text coordinates (any order, non-overlapping). */

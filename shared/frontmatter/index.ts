@@ -2,7 +2,7 @@
 export { detect } from './detect'
 export { parse, fieldRecord } from './parse'
 export { setValue, addKey, removeKey, renameKey, addListItem, removeListItem, applyPatches, fieldToEditValue } from './edit'
-export { scalarText } from './schema'
+export { scalarText } from './scalar-text'
 export { parseDateText, isDateLike, type DateReading } from './dates'
 export { needsQuotes } from './quote'
 export type * from './types'

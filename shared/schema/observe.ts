@@ -3,7 +3,7 @@
  * the values worth suggesting and how a list is written. Small enough to cache per file.
  */
 import { dateFormatOf } from '../frontmatter/dates'
-import { scalarText } from '../frontmatter/schema'
+import { scalarText } from '../frontmatter/scalar-text'
 import type { FieldValue, ParsedFrontMatter } from '../frontmatter/types'
 import type { FieldKind, ListStyle, ObservedField } from './types'
 

@@ -1,5 +1,5 @@
 /** Tags and categories read from a header the way the generator reads them (its TaxonomyRule). */
-import { scalarText } from '../frontmatter/schema'
+import { scalarText } from '../frontmatter/scalar-text'
 import type { FieldValue } from '../frontmatter/types'
 import type { TaxonomyRule } from './types'
 

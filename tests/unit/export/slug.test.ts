@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { guessLang, slugFor, uniqueSlugs } from '../../../electron/export/slug'
+import { slugFor, uniqueSlugs } from '../../../electron/export/slug'
 
 describe('slugFor', () => {
   it('keeps a Chinese title readable and joins its words with hyphens', () => {
@@ -52,15 +52,5 @@ describe('uniqueSlugs', () => {
       ['index'],
     )
     expect([...slugs.values()]).toEqual(['Index-2', 'index-3', '标签'])
-  })
-})
-
-describe('guessLang', () => {
-  it('tells Japanese, Korean and Chinese apart, else the fallback', () => {
-    expect(guessLang('東京でラーメンを食べた')).toBe('ja')
-    expect(guessLang('서울 여행기')).toBe('ko')
-    expect(guessLang('Intel 发布新处理器')).toBe('zh')
-    expect(guessLang('Hello, world', 'de')).toBe('de')
-    expect(guessLang('，。！')).toBe('en')
   })
 })

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { INVOKE } from '../../../shared/contract'
-import { chooseExportTarget, printToPdf, printWindowOptions, writeClipboard } from '../../../electron/app/export'
+import { chooseExportTarget, printToPdf, printWindowOptions, writeClipboard } from '../../../electron/app/export-native'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, clipboard, dialog, FakeSession, FakeWebContents, ipcMain } from './fake-electron'
 
