@@ -69,9 +69,12 @@ export interface LifetimeFiles {
   pidFile: string | null
 }
 
+/** Where the preload goes without a data folder (the e2e harness): one folder per user in the temp folder, which the e2e fixtures remove after each test. */
+export const sharedStateDir = (): string => join(tmpdir(), `folio-siteserver-${process.getuid?.() ?? 'user'}`)
+
 /** Writes the preload module into `stateDir` (or a temp folder): a packaged app's own files sit in an archive Node cannot read. */
 export async function lifetimeFiles(stateDir: string | undefined): Promise<LifetimeFiles> {
-  const dir = stateDir ?? join(tmpdir(), `folio-siteserver-${process.getuid?.() ?? 'user'}`)
+  const dir = stateDir ?? sharedStateDir()
   await mkdir(dir, { recursive: true })
   const preload = join(dir, 'loopback.cjs')
   const current = await readFile(preload, 'utf8').catch(() => null)

@@ -4,28 +4,12 @@
  * reports itself done (not busy, no count) once every post is read. The time from the click to
  * the first row is printed (a speed target is a benchmark, never a test's assertion).
  */
-import { expect, test } from '@playwright/test'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { generateSite } from '../bench/generate-site'
-import { launchApp, type LaunchedApp } from './harness'
+import { expect, test } from './support/fixtures'
 
-let app: LaunchedApp | null = null
-let dir = ''
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-  if (dir) await rm(dir, { recursive: true, force: true })
-})
-
-test('a 10,000-post folder lists its first rows at once and counts the rest as it reads them', async () => {
+test('a 10,000-post folder lists its first rows at once and counts the rest as it reads them', async ({ launch }) => {
   test.skip(process.env.FOLIO_E2E === 'electron', 'the native folder dialog cannot be answered from here')
   test.setTimeout(300_000)
-  dir = await mkdtemp(join(tmpdir(), 'folio-big-'))
-  generateSite(dir, 10_000)
-  app = await launchApp({ contentDir: dir, startEmpty: true, libraryTimeoutMs: 240_000 })
-  const { page } = app
+  const { page } = await launch({ generatedPosts: 10_000, startEmpty: true, libraryTimeoutMs: 240_000 })
   const library = page.getByTestId('library')
   await page.getByTestId('welcome').getByRole('button', { name: 'Open folder…' }).click()
   const clicked = Date.now()

@@ -4,30 +4,21 @@
  * .ci/run), shows the open article's page from its own origin (which cannot reach window.folio),
  * follows a typed and saved edit, and stops. A site whose tool is missing says what to install.
  */
-import { expect, test, type Frame, type Page } from '@playwright/test'
+import type { Frame, Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 const POST = '---\ntitle: "第一篇"\ndate: 2024-03-05T10:00:00+08:00\n---\n\nThe first words.\n'
 
-function hugoSite(): Promise<string> {
-  return contentFolder({
-    'hugo.toml': 'baseURL = "https://example.org/"\nlanguageCode = "zh-cn"\ntitle = "随笔"\n',
-    'layouts/_default/baseof.html': '<!doctype html><html><head><title>{{ .Title }}</title></head><body>{{ block "main" . }}{{ end }}</body></html>\n',
-    'layouts/_default/single.html': '{{ define "main" }}<article><h1>{{ .Title }}</h1>{{ .Content }}</article>{{ end }}\n',
-    'layouts/_default/list.html': '{{ define "main" }}<p>list</p>{{ end }}\n',
-    'layouts/index.html': '{{ define "main" }}<p>home</p>{{ end }}\n',
-    'content/posts/first-post.md': POST,
-    'content/about.md': '---\ntitle: About\n---\n\nAbout me.\n',
-  })
+const HUGO_SITE = {
+  'hugo.toml': 'baseURL = "https://example.org/"\nlanguageCode = "zh-cn"\ntitle = "随笔"\n',
+  'layouts/_default/baseof.html': '<!doctype html><html><head><title>{{ .Title }}</title></head><body>{{ block "main" . }}{{ end }}</body></html>\n',
+  'layouts/_default/single.html': '{{ define "main" }}<article><h1>{{ .Title }}</h1>{{ .Content }}</article>{{ end }}\n',
+  'layouts/_default/list.html': '{{ define "main" }}<p>list</p>{{ end }}\n',
+  'layouts/index.html': '{{ define "main" }}<p>home</p>{{ end }}\n',
+  'content/posts/first-post.md': POST,
+  'content/about.md': '---\ntitle: About\n---\n\nAbout me.\n',
 }
 
 /** The frame showing the site's page (its own origin, not ours). */
@@ -38,11 +29,9 @@ async function siteFrame(page: Page): Promise<Frame> {
   return frame
 }
 
-test("hugo server: asked once, shows the article's page, follows a save, cannot reach Folio, stops", async () => {
+test("hugo server: asked once, shows the article's page, follows a save, cannot reach Folio, stops", async ({ launch }) => {
   test.setTimeout(180_000)
-  const dir = await hugoSite()
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({ files: HUGO_SITE })
   await page.locator('[data-testid=article-item][data-path="content/posts/first-post.md"]').click()
   await expect(page.locator('[data-testid=editor]')).toContainText('The first words.')
 
@@ -128,14 +117,14 @@ test("hugo server: asked once, shows the article's page, follows a save, cannot 
   await expect(pane).toHaveAttribute('data-status', 'stopped', { timeout: 30_000 })
 })
 
-test('a Hexo site without its packages says what is missing and how to install it, in Chinese too', async () => {
-  const dir = await contentFolder({
-    '_config.yml': 'title: 博客\n',
-    'package.json': JSON.stringify({ dependencies: { hexo: '^7.0.0', 'hexo-server': '^3.0.0' } }),
-    'source/_posts/hello.md': '---\ntitle: 你好\n---\n\n正文。\n',
+test('a Hexo site without its packages says what is missing and how to install it, in Chinese too', async ({ launch }) => {
+  const { page } = await launch({
+    files: {
+      '_config.yml': 'title: 博客\n',
+      'package.json': JSON.stringify({ dependencies: { hexo: '^7.0.0', 'hexo-server': '^3.0.0' } }),
+      'source/_posts/hello.md': '---\ntitle: 你好\n---\n\n正文。\n',
+    },
   })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
   await page.getByTestId('siteserver-tab').click()
   const missing = page.getByTestId('siteserver-missing')
   await expect(missing).toContainText('Hexo is not installed in this site')
@@ -147,10 +136,8 @@ test('a Hexo site without its packages says what is missing and how to install i
   await expect(missing).toContainText('npm install')
 })
 
-test('a plain folder offers no site server', async () => {
-  const dir = await contentFolder({ 'notes/a.md': '---\ntitle: A\n---\n\nBody.\n' })
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+test('a plain folder offers no site server', async ({ launch }) => {
+  const { page } = await launch({ files: { 'notes/a.md': '---\ntitle: A\n---\n\nBody.\n' } })
   await expect(page.locator('[data-testid=article-item]')).toHaveCount(1)
   await expect(page.getByTestId('siteserver-tab')).toHaveCount(0)
 })

@@ -5,19 +5,11 @@
  * names, key names, and the author's own content (file names, header keys and values), taken
  * from the folder the walk uses.
  */
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
-import { contentFolder } from './support/folders'
-
-let app: LaunchedApp | null = null
-test.afterEach(async () => {
-  await app?.close()
-  app = null
-})
+import { expect, test } from './support/fixtures'
 
 /** Names that are the same in every language: products, formats, keys on the keyboard, units. */
 const NAMES = [
@@ -206,12 +198,10 @@ async function typeChinese(page: Page, pinyin: string, chosen: string): Promise<
   await cdp.detach()
 }
 
-test('walking the whole app in zh-CN meets no English outside names and the author’s own content', async () => {
+test('walking the whole app in zh-CN meets no English outside names and the author’s own content', async ({ launch }) => {
   test.skip(process.env.FOLIO_E2E === 'electron', 'drives Chromium’s IME through CDP and answers the folder dialog')
   test.setTimeout(600_000)
-  const dir = await contentFolder(POSTS)
-  app = await launchApp({ contentDir: dir, startEmpty: true })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({ files: POSTS, startEmpty: true })
   const problems: string[] = []
 
   await page.getByLabel('Language').selectOption('zh-CN')
@@ -276,12 +266,12 @@ test('walking the whole app in zh-CN meets no English outside names and the auth
   expect(problems, problems.join('\n')).toEqual([])
 })
 
-test('the panels, the folder search typed through an input method, the article menu and a save conflict in zh-CN meet no English either', async () => {
+test('the panels, the folder search typed through an input method, the article menu and a save conflict in zh-CN meet no English either', async ({
+  launch,
+}) => {
   test.skip(process.env.FOLIO_E2E === 'electron', 'drives Chromium’s IME through CDP')
   test.setTimeout(600_000)
-  const dir = await contentFolder(POSTS)
-  app = await launchApp({ contentDir: dir })
-  const { page } = app
+  const { page, contentDir: dir } = await launch({ files: POSTS })
   const problems: string[] = []
   await page.getByLabel('Language').selectOption('zh-CN')
   const row = (path: string) => page.locator(`[data-testid=article-item][data-path="source/_posts/${path}"]`)
@@ -335,106 +325,105 @@ test('the panels, the folder search typed through an input method, the article m
   expect(problems, problems.join('\n')).toEqual([])
 })
 
-test('the git panel, bulk edit, moving an image, image settings, a goal and the recovery after a crash in zh-CN meet no English either', async () => {
+test('the git panel, bulk edit, moving an image, image settings, a goal and the recovery after a crash in zh-CN meet no English either', async ({
+  launch,
+  makeFolder,
+}) => {
   test.skip(process.env.FOLIO_E2E === 'electron', 'restarts with the journal the harness keeps in the profile')
   test.setTimeout(600_000)
-  const dir = await contentFolder(POSTS)
+  const dir = await makeFolder({ files: POSTS })
   const git = (...args: string[]) =>
     execFileSync('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' } })
   git('init', '-q', '-b', 'main')
   git('-c', 'user.name=Writer', '-c', 'user.email=writer@example.com', 'add', '-A')
   git('-c', 'user.name=Writer', '-c', 'user.email=writer@example.com', 'commit', '-q', '-m', 'First')
   await writeFile(join(dir, 'source/_posts/xiatian.md'), '---\ntitle: 夏天\ndate: 2024-06-01 09:00:00\ntags: [随笔]\n---\n\n夏天很热，改过了。\n')
-  const profileDir = await mkdtemp(join(tmpdir(), 'folio-e2e-profile-'))
-  try {
-    app = await launchApp({ contentDir: dir, profileDir })
-    let { page } = app
-    const problems: string[] = []
-    await page.getByLabel('Language').selectOption('zh-CN')
-    const row = (path: string) => page.locator(`[data-testid=article-item][data-path="source/_posts/${path}"]`)
+  let app = await launch({ contentDir: dir })
+  const { profileDir } = app
+  let { page } = app
+  const problems: string[] = []
+  await page.getByLabel('Language').selectOption('zh-CN')
+  const row = (path: string) => page.locator(`[data-testid=article-item][data-path="source/_posts/${path}"]`)
 
-    // Git: the status in the library and the dialog, opened from the keyboard.
-    await expect(page.getByTestId('git-open')).toContainText('main', { timeout: 30_000 })
-    await stop(page, 'library with git changes', problems, dir)
-    await page.getByTestId('git-open').focus()
-    await page.keyboard.press('Enter')
-    await expect(page.getByTestId('git-dialog')).toBeVisible()
-    await stop(page, 'git dialog', problems, dir)
-    await page.keyboard.press('Escape')
-    await expect(page.getByRole('dialog')).toHaveCount(0)
+  // Git: the status in the library and the dialog, opened from the keyboard.
+  await expect(page.getByTestId('git-open')).toContainText('main', { timeout: 30_000 })
+  await stop(page, 'library with git changes', problems, dir)
+  await page.getByTestId('git-open').focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('git-dialog')).toBeVisible()
+  await stop(page, 'git dialog', problems, dir)
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
 
-    // A bulk field edit over two articles chosen with Ctrl-click, and its preview.
-    await row('chuntian.md').click({ modifiers: ['Control'] })
-    await row('xiatian.md').click({ modifiers: ['Control'] })
-    await stop(page, 'two articles selected', problems, dir)
-    await page.getByTestId('bulk-edit').click()
-    await expect(page.getByRole('dialog')).toBeVisible()
-    await stop(page, 'bulk edit', problems, dir)
-    await page.getByTestId('bulk-action').selectOption('add-to-list')
-    await page.getByTestId('bulk-key').fill('tags')
-    await page.getByTestId('bulk-value').fill('精选')
-    await page.getByTestId('bulk-field-preview').click()
-    await expect(page.getByTestId('bulk-preview')).toBeVisible({ timeout: 30_000 })
-    await stop(page, 'bulk edit preview', problems, dir)
-    await page.keyboard.press('Escape')
-    await expect(page.getByRole('dialog')).toHaveCount(0)
+  // A bulk field edit over two articles chosen with Ctrl-click, and its preview.
+  await row('chuntian.md').click({ modifiers: ['Control'] })
+  await row('xiatian.md').click({ modifiers: ['Control'] })
+  await stop(page, 'two articles selected', problems, dir)
+  await page.getByTestId('bulk-edit').click()
+  await expect(page.getByRole('dialog')).toBeVisible()
+  await stop(page, 'bulk edit', problems, dir)
+  await page.getByTestId('bulk-action').selectOption('add-to-list')
+  await page.getByTestId('bulk-key').fill('tags')
+  await page.getByTestId('bulk-value').fill('精选')
+  await page.getByTestId('bulk-field-preview').click()
+  await expect(page.getByTestId('bulk-preview')).toBeVisible({ timeout: 30_000 })
+  await stop(page, 'bulk edit preview', problems, dir)
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
 
-    // Moving an image the article shows: the name asked for, then the preview of every reference.
-    await row('tupian.md').click()
-    await expect(page.locator('[data-testid=editor] .cm-content')).toContainText('一张图')
-    await page.getByTestId('toggle-media').focus()
-    await page.keyboard.press('Enter')
-    const image = page.getByTestId('media-panel').locator('[data-testid=media-article-item][data-path="source/images/tupian.png"]').first()
-    await expect(image).toBeVisible({ timeout: 30_000 })
-    await image.getByTestId('media-move').focus()
-    await page.keyboard.press('Enter')
-    const name = page.getByTestId('media-move-dialog').getByRole('textbox')
-    await expect(name).toBeFocused()
-    await stop(page, 'image new name', problems, dir)
-    await page.keyboard.type('tupian2', { delay: 40 })
-    await page.keyboard.press('Enter')
-    await expect(page.getByTestId('move-dialog').getByTestId('move-preview')).toBeVisible({ timeout: 30_000 })
-    await stop(page, 'move preview', problems, dir)
-    await page.keyboard.press('Escape')
-    await expect(page.getByRole('dialog')).toHaveCount(0)
+  // Moving an image the article shows: the name asked for, then the preview of every reference.
+  await row('tupian.md').click()
+  await expect(page.locator('[data-testid=editor] .cm-content')).toContainText('一张图')
+  await page.getByTestId('toggle-media').focus()
+  await page.keyboard.press('Enter')
+  const image = page.getByTestId('media-panel').locator('[data-testid=media-article-item][data-path="source/images/tupian.png"]').first()
+  await expect(image).toBeVisible({ timeout: 30_000 })
+  await image.getByTestId('media-move').focus()
+  await page.keyboard.press('Enter')
+  const name = page.getByTestId('media-move-dialog').getByRole('textbox')
+  await expect(name).toBeFocused()
+  await stop(page, 'image new name', problems, dir)
+  await page.keyboard.type('tupian2', { delay: 40 })
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('move-dialog').getByTestId('move-preview')).toBeVisible({ timeout: 30_000 })
+  await stop(page, 'move preview', problems, dir)
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
 
-    // Image settings, from the command palette.
-    await page.keyboard.press('Control+Shift+p')
-    await page.keyboard.type('图片设置', { delay: 40 })
-    await page.keyboard.press('Enter')
-    await expect(page.getByTestId('image-settings')).toBeVisible()
-    await stop(page, 'image settings', problems, dir)
-    await page.keyboard.press('Escape')
-    await expect(page.getByRole('dialog')).toHaveCount(0)
+  // Image settings, from the command palette.
+  await page.keyboard.press('Control+Shift+p')
+  await page.keyboard.type('图片设置', { delay: 40 })
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('image-settings')).toBeVisible()
+  await stop(page, 'image settings', problems, dir)
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
 
-    // A goal for the article, from the status bar by keyboard, and its progress.
-    await row('chuntian.md').click()
-    await page.getByTestId('goal').focus()
-    await page.keyboard.press('Enter')
-    await expect(page.getByTestId('goal-dialog')).toBeVisible()
-    await stop(page, 'goal dialog', problems, dir)
-    await page.keyboard.type('500', { delay: 40 })
-    await page.keyboard.press('Enter')
-    await expect(page.getByTestId('goal-progress')).toBeVisible()
-    await stop(page, 'goal in the status bar', problems, dir)
+  // A goal for the article, from the status bar by keyboard, and its progress.
+  await row('chuntian.md').click()
+  await page.getByTestId('goal').focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('goal-dialog')).toBeVisible()
+  await stop(page, 'goal dialog', problems, dir)
+  await page.keyboard.type('500', { delay: 40 })
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('goal-progress')).toBeVisible()
+  await stop(page, 'goal in the status bar', problems, dir)
 
-    // Unsaved typing, then a crash: the next start offers what was journaled.
-    await page.getByText('春天来了').click()
-    await page.keyboard.press('End')
-    await typeChinese(page, 'xinde', '新的')
-    const journal = () => readFile(join(profileDir, 'recovery', 'unsaved.json'), 'utf8').catch(() => '')
-    await expect.poll(async () => (await journal()).includes('新的'), { timeout: 15_000 }).toBe(true)
-    await app.close()
-    app = await launchApp({ contentDir: dir, profileDir })
-    page = app.page
-    // The language chosen is remembered across restarts (the harness starts a fresh browser).
-    await page.evaluate(() => localStorage.setItem('folio.locale', 'zh-CN'))
-    await page.reload()
-    await expect(page.getByTestId('recovery-dialog')).toBeVisible({ timeout: 30_000 })
-    await stop(page, 'recovery after a crash', problems, dir)
+  // Unsaved typing, then a crash: the next start offers what was journaled.
+  await page.getByText('春天来了').click()
+  await page.keyboard.press('End')
+  await typeChinese(page, 'xinde', '新的')
+  const journal = () => readFile(join(profileDir, 'recovery', 'unsaved.json'), 'utf8').catch(() => '')
+  await expect.poll(async () => (await journal()).includes('新的'), { timeout: 15_000 }).toBe(true)
+  await app.close()
+  app = await launch({ contentDir: dir, profileDir })
+  page = app.page
+  // The language chosen is remembered across restarts (the harness starts a fresh browser).
+  await page.evaluate(() => localStorage.setItem('folio.locale', 'zh-CN'))
+  await page.reload()
+  await expect(page.getByTestId('recovery-dialog')).toBeVisible({ timeout: 30_000 })
+  await stop(page, 'recovery after a crash', problems, dir)
 
-    expect(problems, problems.join('\n')).toEqual([])
-  } finally {
-    await rm(profileDir, { recursive: true, force: true })
-  }
+  expect(problems, problems.join('\n')).toEqual([])
 })

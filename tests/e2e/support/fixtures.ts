@@ -22,6 +22,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Settings, UiLocale } from '../../../shared/contract'
 import { STRINGS } from '../../../renderer/i18n/strings'
+import { sharedStateDir } from '../../../electron/siteserver/lifetime'
+import { generateSite } from '../../bench/generate-site'
 import { launchApp, type LaunchedApp, type LaunchOptions } from '../harness'
 import { contentFolder, copyFixture, removeTree, writeFiles } from './folders'
 
@@ -29,6 +31,8 @@ import { contentFolder, copyFixture, removeTree, writeFiles } from './folders'
 export interface FolderOptions {
   /** A folder under tests/fixtures to copy, such as 'sites/hexo'. */
   site?: string
+  /** This many posts generated as the benchmarks make them (tests/bench/generate-site), for a big folder. */
+  generatedPosts?: number
   /** Files to write (POSIX paths relative to the folder → text or bytes), over the copy of `site` if both are given. */
   files?: Record<string, string | Buffer>
 }
@@ -88,8 +92,8 @@ interface Options {
 }
 
 async function folderFor(options: FolderOptions): Promise<string> {
-  if (!options.site) return contentFolder(options.files ?? {})
-  const dir = await copyFixture(options.site)
+  const dir = options.site ? await copyFixture(options.site) : await contentFolder({})
+  if (options.generatedPosts) generateSite(dir, options.generatedPosts)
   await writeFiles(dir, options.files ?? {})
   return dir
 }
@@ -130,9 +134,9 @@ export const test = base.extend<Fixtures & Options>({
   launch: async ({ makeFolder, makeProfile }, use) => {
     const open: LaunchedApp[] = []
     await use(async (options = {}) => {
-      const { site, files, settings, uiLocale, windowSize, contentDir: given, profileDir: earlier, ...launchOptions } = options
+      const { site, generatedPosts, files, settings, uiLocale, windowSize, contentDir: given, profileDir: earlier, ...launchOptions } = options
       if (earlier && settings) throw new Error('launch(): settings are written into a new profile; a restart keeps the earlier profile’s.')
-      const contentDir = given ?? (await makeFolder({ site, files }))
+      const contentDir = given ?? (await makeFolder({ site, generatedPosts, files }))
       const profileDir = earlier ?? (await makeProfile(settings))
       const launched = await launchApp({ ...launchOptions, contentDir, profileDir })
       let closed: Promise<void> | null = null
@@ -146,6 +150,8 @@ export const test = base.extend<Fixtures & Options>({
       return app
     })
     for (const app of open.reverse()) await app.close()
+    // The harness gives the app no data folder, so a site server it started kept its preload in the temp folder.
+    await removeTree(sharedStateDir())
   },
 
   app: async ({ launch, site, files, settings, uiLocale, windowSize, startEmpty }, use) => {
