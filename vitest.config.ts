@@ -5,6 +5,6 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
-    globalSetup: ['tests/unit/built-main.ts'],
+    globalSetup: ['tests/support/scratch-root.ts', 'tests/unit/built-main.ts'],
   },
 })

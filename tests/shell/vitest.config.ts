@@ -10,5 +10,6 @@ export default defineConfig({
     testTimeout: 120_000,
     // The packaged layout runs electron-builder once.
     hookTimeout: 600_000,
+    globalSetup: ['tests/support/scratch-root.ts'],
   },
 })

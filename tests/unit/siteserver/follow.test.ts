@@ -23,6 +23,13 @@ afterEach(async () => {
   for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true })
 })
 
+/** The app's own folder for the server's pid file and preload (userData/siteserver in the app), removed after the test; without one they go to a shared temp folder. */
+function stateDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'folio-siteserver-state-'))
+  temps.push(dir)
+  return dir
+}
+
 const SERVER = `
 const { createServer } = require('node:http')
 const { readFileSync, writeFileSync } = require('node:fs')
@@ -55,6 +62,7 @@ it('tells the page when a save changed the served article, and stops the server 
   const reloads: { path: string; page: SiteServerPage }[] = []
   const service = createSiteServerService({
     ...workspaceSite(ws),
+    stateDir: stateDir(),
     onOutput: () => undefined,
     onState: () => undefined,
     onReload: (path, page) => reloads.push({ path, page }),

@@ -25,6 +25,13 @@ afterEach(async () => {
   for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true })
 })
 
+/** The app's own folder for the server's pid file and preload (userData/siteserver in the app), removed after the test; without one they go to a shared temp folder. */
+function stateDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'folio-siteserver-state-'))
+  temps.push(dir)
+  return dir
+}
+
 function write(root: string, rel: string, text: string): void {
   mkdirSync(join(root, rel, '..'), { recursive: true })
   writeFileSync(join(root, rel), text)
@@ -85,6 +92,7 @@ describe("the site's own server: hugo server", () => {
     const service = createSiteServerService({
       ...workspaceSite(ws),
       timeZone: 'Asia/Shanghai',
+      stateDir: stateDir(),
       onOutput: (text) => (log += text),
       onState: (state) => states.push(state),
       onReload: (path, page) => reloads.push({ path, page }),
@@ -136,7 +144,7 @@ describe("the site's own server: hugo server", () => {
   }, 120_000)
 
   it('stops when another folder opens, and when the app quits (the handlers table)', async () => {
-    const h = createHandlers({ trash: async () => {}, watch: false, emit: () => undefined })
+    const h = createHandlers({ trash: async () => {}, watch: false, emit: () => undefined, siteServerDir: stateDir() })
     handlers.push(h)
     const site = await h.openFolder(hugoSite())
     // Nothing of the site runs before the writer agreed for this folder.
