@@ -385,9 +385,11 @@ export function ChipsField(props: {
                 event.preventDefault()
                 const picked = active >= 0 ? shown[active] : undefined
                 add([picked ?? draft])
-              } else if (event.key === 'Escape' && shown.length) {
+              } else if (event.key === 'Escape' && (shown.length || draft)) {
+                // First the suggestions go, then what was typed: leaving the field would add it as a chip.
                 event.preventDefault()
-                setOpen(false)
+                if (shown.length) setOpen(false)
+                else setDraft('')
               } else onHistoryKey(event, session)
             }}
           />

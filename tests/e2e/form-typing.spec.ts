@@ -162,6 +162,33 @@ test('chips: Enter and comma add, an empty key becomes a list in the file’s st
   await expect(page.locator(property('tags')).getByTestId('suggestions').getByRole('option')).toHaveText(['css'])
 })
 
+test('Escape in a chip entry closes the suggestions, then drops what was typed: leaving the field adds no chip', async ({ launch }) => {
+  const { page, file } = await open(launch, ARTICLE)
+  const row = page.locator(property('tags'))
+  const tags = row.locator('input.chip-input')
+  await tags.click()
+  await page.keyboard.type('ja', { delay: KEY_DELAY })
+  await expect(row.getByTestId('suggestions').getByRole('option')).toHaveText(['java', 'javascript'])
+  await page.keyboard.press('Escape')
+  await expect(row.getByTestId('suggestions')).toHaveCount(0)
+  await expect(tags).toHaveValue('ja')
+  await page.keyboard.press('Escape')
+  await expect(tags).toHaveValue('')
+  await page.keyboard.type('zq', { delay: KEY_DELAY })
+  await page.keyboard.press('Escape')
+  await expect(tags).toHaveValue('')
+  await page.keyboard.press('Tab')
+  await expect(row.getByTestId('chip')).toHaveText([/js/])
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
+  // What is typed and left without Escape is kept, as a chip.
+  await tags.click()
+  await page.keyboard.type('css', { delay: KEY_DELAY })
+  await page.keyboard.press('Tab')
+  await expect(row.getByTestId('chip')).toHaveText([/js/, /css/])
+  await save(page)
+  expect(await readFile(file, 'utf8')).toBe(ARTICLE.replace('  - js\n', '  - js\n  - css\n'))
+})
+
 test('nested categories: a path typed with > is a category of its own, beside the path already there', async ({ launch }) => {
   const article = ARTICLE.replace('categories:\n', 'categories:\n  - 技术\n  - 前端\n')
   const { page, file } = await open(launch, article)
