@@ -241,7 +241,7 @@ function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; sch
           formats={schemaKey?.dateFormats.map((f) => f.value) ?? []}
           pickLabel={t('pickDate', { key })}
           notDate={t('notDate')}
-          onWrite={write}
+          onWrite={(next) => session.write(next.trim() === '' ? null : next, true)}
         />
       )
     case 'list':

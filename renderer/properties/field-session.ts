@@ -60,11 +60,14 @@ export class FieldSession {
     this.groupTime = 0
   }
 
-  /** Writes the whole value (after the paint; keys typed meanwhile make it once, with the last value). */
-  write(value: EditValue): void {
+  /**
+   * Writes the whole value (after the paint; keys typed meanwhile make it once, with the last
+   * value). `asDate`: the date widget's value, whose timestamp text is written plain so the site reads a date.
+   */
+  write(value: EditValue, asDate = false): void {
     if (!this.started) this.begin()
     const { key, quote } = this
-    const options = { ...this.options(), quote }
+    const options = { ...this.options(), quote, date: asDate }
     this.target.formWrite({
       merge: `value:${key}`,
       make: (state) => {

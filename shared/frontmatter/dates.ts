@@ -191,12 +191,32 @@ export function rewriteDate(original: string, next: WallTime): string | null {
 
 /**
  * Reads a date a person typed into a field, in any format of the grammar (the folder's own
- * formats are all among them), and writes it in `pattern`, the field's own format. Null when
- * the text is not a date; the caller keeps the typed text then.
+ * formats are all among them), and writes it in `pattern`, the field's own format. A zone typed
+ * with it keeps the instant: the time is moved to the zone the pattern writes (`+0800` typed
+ * into a GMT field), and kept as typed when the pattern writes none (its zone is the site's,
+ * which this module is not told). Null when the text is not a date; the caller keeps it then.
  */
 export function retypeDate(typed: string, pattern: string): string | null {
   const read = readDate(typed)
-  return read ? formatDate(read.wall, pattern) : null
+  if (!read) return null
+  const out = formatDate(read.wall, pattern)
+  if (read.zone === null) return out
+  const written = readDate(out)?.zone ?? null
+  if (written === null) return typed.trim()
+  const offset = zoneOffsetMinutes(written)
+  if (offset === zoneOffsetMinutes(read.zone)) return out
+  const moved = new Date(instantOf(read.wall, read.zone) + offset * 60_000)
+  const wall: WallTime = {
+    year: moved.getUTCFullYear(),
+    month: moved.getUTCMonth() + 1,
+    day: moved.getUTCDate(),
+    hour: moved.getUTCHours(),
+    minute: moved.getUTCMinutes(),
+    second: moved.getUTCSeconds(),
+    ms: moved.getUTCMilliseconds(),
+    hasTime: true,
+  }
+  return formatDate(wall, pattern)
 }
 
 /** The pattern of date text, or null; the folder schema counts these per key. */

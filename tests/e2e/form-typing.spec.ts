@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test, type Launch } from './support/fixtures'
+import { SEED } from './support/folders'
 import { centre, typeAhead } from './support/type-ahead'
 
 const KEY_DELAY = 30
@@ -114,6 +115,33 @@ test('a date typed over the old one is read on Enter and written in the field’
   await page.keyboard.type('2024/5/7 8:09:10', { delay: KEY_DELAY })
   await save(page)
   expect(changedLines(ARTICLE, await readFile(file, 'utf8'))).toEqual([['date: 2024-03-01 09:30:00', 'date: 2024-05-07 08:09:10']])
+})
+
+test('the seed’s RFC 1123 date: a date typed with its zone keeps its instant, and a date typed over text that is none is written as a date', async ({
+  launch,
+}) => {
+  const seed = await readFile(SEED, 'utf8')
+  const { page, file } = await open(launch, seed)
+  const date = page.locator(property('date')).locator('input[type=text]')
+  await expect(date).toHaveValue('Tue, 01 Mar 2022 04:51:00 GMT')
+  await date.click()
+  await page.keyboard.press('Control+a')
+  await page.keyboard.type('2022-03-02 05:06:07 +0800', { delay: KEY_DELAY })
+  await page.keyboard.press('Enter')
+  // Five past five in Beijing is the evening before in Greenwich.
+  await expect(date).toHaveValue('Tue, 01 Mar 2022 21:06:07 GMT')
+  await save(page)
+  expect(changedLines(seed, await readFile(file, 'utf8'))).toEqual([['date: Tue, 01 Mar 2022 04:51:00 GMT', 'date: Tue, 01 Mar 2022 21:06:07 GMT']])
+  // Text that is no date, then a date typed over it: a plain timestamp the site reads as a date, not a quoted string.
+  await page.keyboard.press('Control+a')
+  await page.keyboard.type('soon', { delay: KEY_DELAY })
+  await page.keyboard.press('Enter')
+  await expect(page.locator(property('date')).getByTestId('property-warning')).toBeVisible()
+  await page.keyboard.press('Control+a')
+  await page.keyboard.type('2024/5/6 7:08:09', { delay: KEY_DELAY })
+  await page.keyboard.press('Enter')
+  await save(page)
+  expect(changedLines(seed, await readFile(file, 'utf8'))).toEqual([['date: Tue, 01 Mar 2022 04:51:00 GMT', 'date: 2024-05-06 07:08:09']])
 })
 
 test('Chinese through an IME writes nothing while composing and the committed text once', async ({ launch }) => {

@@ -72,6 +72,18 @@ describe('writing dates in a field’s own format', () => {
     expect(retypeDate('2024-05-0', 'YYYY-MM-DD')).toBeNull()
   })
 
+  it('keeps the instant of a date typed with its zone: moved to the field’s zone, or kept as typed when the field writes none', () => {
+    const gmt = 'ddd, DD MMM YYYY HH:mm:ss[ GMT]'
+    expect(retypeDate('2022-03-02 05:06:07 +0800', gmt)).toBe('Tue, 01 Mar 2022 21:06:07 GMT')
+    expect(retypeDate('2022-03-02T05:06:07Z', gmt)).toBe('Wed, 02 Mar 2022 05:06:07 GMT')
+    expect(retypeDate('Wed, 02 Mar 2022 05:06:07 -0130', 'YYYY-MM-DD[T]HH:mm:ss[+08:00]')).toBe('2022-03-02T14:36:07+08:00')
+    expect(retypeDate('2024-12-31 23:30:00 -01:00', 'YYYY-MM-DD HH:mm:ss[Z]')).toBe('2025-01-01 00:30:00Z')
+    // The field's zone is the site's: the typed zone stays with the typed time.
+    expect(retypeDate(' 2022-03-02 05:06:07 +0800 ', 'YYYY-MM-DD HH:mm:ss')).toBe('2022-03-02 05:06:07 +0800')
+    // Without a zone, the time is read on the field's own clock.
+    expect(retypeDate('2022-03-02 05:06:07', gmt)).toBe('Wed, 02 Mar 2022 05:06:07 GMT')
+  })
+
   it('gives the wall time of an instant in a zone, with its offset', () => {
     expect(wallTimeAt(Date.UTC(2022, 6, 1, 16), 'America/New_York')).toEqual({ wall: wall(2022, 7, 1, 12), offsetMinutes: -240 })
     expect(wallTimeAt(Date.UTC(2022, 0, 1, 0, 0, 0, 5), 'UTC')).toEqual({ wall: wall(2022, 1, 1, 0, 0, 0, 5), offsetMinutes: 0 })
