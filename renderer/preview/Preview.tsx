@@ -1,5 +1,6 @@
 import type { EditorView } from '@codemirror/view'
 import { memo, useEffect, useMemo, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { useI18n } from '../i18n/i18n'
 import './preview.css'
 import { useLiveText, type EditorTextSource } from './live-text'
@@ -121,7 +122,12 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
         return
       }
       if (cancelled) return
-      setRendered({ blocks, article: renderer.options.articlePath })
+      const next = { blocks, article: renderer.options.articlePath }
+      // Patched into the frame in this task (the mount effect runs within flushSync), so it shows
+      // in the next frame instead of after React's scheduled render. A large body's result goes
+      // the scheduled way: its render, outline and mount are split over tasks the keys can get between.
+      if (body.length > LARGE_BODY) setRendered(next)
+      else flushSync(() => setRendered(next))
       const cost = performance.now() - start
       // The first render of an article also pays for warming up: keep the lowest cost seen.
       shown.current = { body, lineOffset, renderer, drawn, site, cost: last?.renderer === renderer ? Math.min(last.cost, cost) : cost }

@@ -1,7 +1,8 @@
 import type { EditorState } from '@codemirror/state'
 import { useEffect, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { headerOf } from '../editor/header-block'
-import { PREVIEW_PAUSE_MS } from './refresh-timing'
+import { LARGE_BODY, PREVIEW_PAUSE_MS, PREVIEW_REFRESH_MARK } from './refresh-timing'
 
 /** What the preview reads the open article from: the buffers (renderer/buffers/buffer-store.ts). */
 export interface EditorTextSource {
@@ -34,8 +35,17 @@ export function useLiveText(source: EditorTextSource, path: string, published: s
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
     const take = () => {
+      // The pause is decided: the refresh starts here (the renderer bench counts from this mark).
+      performance.clearMarks(PREVIEW_REFRESH_MARK)
+      performance.mark(PREVIEW_REFRESH_MARK)
       const state = source.editorState(path)
-      if (state) setLive({ text: { text: state.doc.toString(), bodyStart: headerOf(state).bodyStart }, after: after.current, path })
+      if (!state) return
+      const next = { text: { text: state.doc.toString(), bodyStart: headerOf(state).bodyStart }, after: after.current, path }
+      // Rendered now, in this task, with the preview's effects: its text goes to the render worker
+      // at once rather than after React's next scheduled render a task or two later (a large body
+      // waits for a longer pause anyway, see Preview.tsx).
+      if (state.doc.length > LARGE_BODY) setLive(next)
+      else flushSync(() => setLive(next))
     }
     const stop = source.onEdit(() => {
       lastEdit.current = performance.now()

@@ -10,5 +10,8 @@
  */
 export const PREVIEW_PAUSE_MS = 100
 
+/** The performance mark set when a pause is decided and the preview's refresh starts (the renderer bench counts from it). */
+export const PREVIEW_REFRESH_MARK = 'folio-preview-refresh'
+
 /** Bodies longer than this wait for a longer pause (twice their last refresh): taking in a refresh still costs the window. */
 export const LARGE_BODY = 256 * 1024

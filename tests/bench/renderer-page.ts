@@ -8,6 +8,7 @@ import { EditorState } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
 import MarkdownIt from 'markdown-it'
 import { previewBody, PreviewRenderer } from '../../renderer/preview/render'
+import { PREVIEW_REFRESH_MARK } from '../../renderer/preview/refresh-timing'
 import { detect } from '../../shared/frontmatter'
 
 /** Resolves with performance.now() once the frame rendered after this call has been painted. */
@@ -81,19 +82,27 @@ export function editorShows(marker: string, timeoutMs = 60_000): Promise<number>
   }).finally(() => observer?.disconnect())
 }
 
+/** When the preview is painted showing a word: from the last keystroke, and from the moment the preview decided the writer paused (its refresh's start). */
+export interface PreviewShown {
+  fromKey: number
+  fromPause: number
+}
+
 /**
- * Milliseconds from the last keystroke to the paint after the preview frame's article first
- * shows `marker`. The frame is same-origin and patched in place, so its document is watched.
+ * Milliseconds to the paint after the preview frame's article first shows `marker`, from the last
+ * keystroke and from the preview's refresh mark (PREVIEW_REFRESH_MARK, set when the pause is
+ * decided). The frame is same-origin and patched in place, so its document is watched.
  */
-export function previewShows(marker: string, timeoutMs = 60_000): Promise<number> {
+export function previewShows(marker: string, timeoutMs = 60_000): Promise<PreviewShown> {
   let observer: MutationObserver | null = null
-  return within<number>(timeoutMs, `the preview to show "${marker}"`, (resolve) => {
+  return within<PreviewShown>(timeoutMs, `the preview to show "${marker}"`, (resolve) => {
     const article = document.querySelector<HTMLIFrameElement>('iframe[data-testid=preview]')?.contentDocument?.querySelector('article')
     if (!article) throw new Error('no preview frame with an article')
     const check = () => {
       if (!article.textContent?.includes(marker)) return
       observer?.disconnect()
-      void afterPaint().then((painted) => resolve(painted - lastKey))
+      const pause = performance.getEntriesByName(PREVIEW_REFRESH_MARK, 'mark').at(-1)?.startTime ?? NaN
+      void afterPaint().then((painted) => resolve({ fromKey: painted - lastKey, fromPause: painted - pause }))
     }
     observer = new MutationObserver(check)
     observer.observe(article, { subtree: true, childList: true, characterData: true })
