@@ -271,14 +271,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     listArticles: () => open().list({ soFar: true }),
     folderSchema: () => open().schema({ soFar: true }),
     articleImages: (path) => open().images(path),
-    insertImages: async (path, images, settings, options) =>
-      media.insert(
-        open(),
-        path,
-        images.map((image) => ({ name: image.name, bytes: Buffer.from(image.data, 'base64') })),
-        settings,
-        options?.background,
-      ),
+    insertImages: async (path, images, settings, options) => media.insert(open(), path, await media.readUploads(images), settings, options?.background),
     imagesLanded: (landing) => media.landed(landing),
     mediaReport: () => mediaReport(open()),
     chooseImages: async (path, settings, options) => {

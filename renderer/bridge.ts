@@ -31,6 +31,11 @@ function unwrap<M extends InvokeMethod>(method: M): InvokeApi[M] {
 
 export const folio: InvokeApi = Object.fromEntries((Object.keys(INVOKE) as InvokeMethod[]).map((method) => [method, unwrap(method)])) as unknown as InvokeApi
 
+/** Where a dropped or pasted file is on disk; '' when it has no file behind it (see WireApi.pathForFile). */
+export function pathForFile(file: File): string {
+  return window.folio?.pathForFile(file) ?? ''
+}
+
 export function onMainEvent<E extends EventName>(event: E, listener: (payload: EventApi[E]) => void): () => void {
   return wire().on(event, listener)
 }

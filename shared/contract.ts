@@ -40,9 +40,24 @@ export interface FolderInfo {
   indexing?: { done: number; total: number; listing?: boolean }
 }
 
-/** An image on its way in: the name it came with ('' for none) and its bytes, base64 (plain JSON crosses every transport). */
-export const ImageUploadSchema = v.strictObject({ name: v.string(), data: v.string() })
+/**
+ * An image on its way in: the name it came with ('' for none) and either its bytes, base64 (plain
+ * JSON crosses every transport: a pasted screenshot has no file), or the absolute path of the file
+ * the writer dropped or copied (WireApi.pathForFile), which the main process reads itself: a
+ * photo's megabytes then never cross the bridge, encoded or not.
+ */
+export const ImageUploadSchema = v.union([
+  v.strictObject({ name: v.string(), data: v.string() }),
+  v.strictObject({ name: v.string(), file: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
+])
 export type ImageUpload = v.InferOutput<typeof ImageUploadSchema>
+
+/** A file handed over by a drop or a paste (the DOM's File, named here without the DOM). */
+export interface DroppedFile {
+  readonly name: string
+  readonly size: number
+  readonly type: string
+}
 
 /** An image copied into the folder (or found there with the same bytes) and the text that links it. */
 export interface InsertedImage {
@@ -1274,4 +1289,10 @@ export type WireApi = {
   [M in InvokeMethod]: (...args: Parameters<InvokeApi[M]>) => Promise<Envelope<InvokeResult<M>>>
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventApi[E]) => void): () => void
+  /**
+   * Where a dropped or pasted file is on disk (Electron's webUtils.getPathForFile, the only way a
+   * sandboxed page learns it); '' for one with no file behind it (a screenshot) or where no such
+   * thing exists (a plain browser).
+   */
+  pathForFile(file: DroppedFile): string
 }

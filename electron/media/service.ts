@@ -1,13 +1,11 @@
 /** Image insertion for the open folder: one guard per folder, the site's asset rules, the writer's settings. */
 import { randomUUID } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
-import { basename } from 'node:path'
-import type { InsertedImage } from '../../shared/contract'
-import { FolioError } from '../../shared/errors'
+import type { ImageUpload, InsertedImage } from '../../shared/contract'
 import { DEFAULT_INSERT_SETTINGS, PLAIN_RULES, type InsertSettings } from '../../shared/assets'
 import { createGuard, type Guard } from '../workspace/guard'
 import type { Workspace } from '../workspace/workspace'
-import { MadeImages, MAX_IMAGE_BYTES, startInsert, tooLarge, type ImageInput } from './insert'
+import { MadeImages, startInsert, type ImageInput } from './insert'
+import { readPicked } from './picked'
 
 export interface MediaService {
   /**
@@ -19,6 +17,8 @@ export interface MediaService {
   landed(id: string): Promise<void>
   /** Reads files the writer picked (absolute paths from the open dialog), refusing huge ones before reading them. */
   readChosen(files: readonly string[]): Promise<ImageInput[]>
+  /** The images a paste or drop sent: bytes as they came, files by their path (read as picked ones are). */
+  readUploads(uploads: readonly ImageUpload[]): Promise<ImageInput[]>
 }
 
 /** Inserts whose outcome nobody asked for yet; beyond this the oldest are forgotten (a closed window never asks). */
@@ -55,13 +55,13 @@ export function createMediaService(): MediaService {
     },
     async readChosen(files) {
       const out: ImageInput[] = []
-      for (const file of files) {
-        const s = await stat(file).catch(() => null)
-        if (!s?.isFile())
-          throw new FolioError({ code: 'NOT_FOUND', message: `Could not insert ${file}: it is not a file (moved or deleted?). Nothing was copied.` })
-        if (s.size > MAX_IMAGE_BYTES) throw tooLarge(basename(file), s.size)
-        out.push({ name: basename(file), bytes: await readFile(file) })
-      }
+      for (const file of files) out.push(await readPicked(file))
+      return out
+    },
+    async readUploads(uploads) {
+      const out: ImageInput[] = []
+      for (const upload of uploads)
+        out.push('file' in upload ? await readPicked(upload.file, upload.name) : { name: upload.name, bytes: Buffer.from(upload.data, 'base64') })
       return out
     },
   }

@@ -113,6 +113,7 @@ const ZH_DOING: Record<string, string> = {
   create: '创建',
   duplicate: '复制',
   'make writable': '设为可写',
+  insert: '插入',
 }
 
 const ZH_KIND: Record<string, string> = { fifo: '命名管道（FIFO）', socket: '套接字', device: '设备文件', link: '符号链接', other: '特殊文件' }

@@ -1,9 +1,11 @@
 /**
  * Images the writer hands over by paste or drop: files (a screenshot, copied or dragged files) and
- * images embedded in pasted HTML as data: URLs. They leave as base64 for the main process, which
- * decides what they are from the bytes (shared/assets/sniff); here we only pick likely candidates.
+ * images embedded in pasted HTML as data: URLs. A file on disk leaves as its path, anything else as
+ * base64, for the main process, which decides what they are from the bytes (shared/assets/sniff);
+ * here we only pick likely candidates.
  */
 import type { ImageUpload } from '../../shared/contract'
+import { pathForFile } from '../bridge'
 
 /**
  * The file's bytes as base64, encoded by the browser's own reader: a JS loop over a 12 MP photo
@@ -28,9 +30,11 @@ function isImageFile(file: File): boolean {
   return file.type.startsWith('image/') || /\.(png|jpe?g|jfif|gif|webp|avif|bmp|svg)$/i.test(file.name)
 }
 
+/** A file with a place on disk goes by its path (the main process reads it); a screenshot by its bytes. */
 async function fromFile(file: File, pasted: boolean): Promise<ImageUpload> {
   const name = pasted && GENERIC.test(file.name) ? '' : file.name
-  return { name, data: await base64(file) }
+  const path = pathForFile(file)
+  return path ? { name, file: path } : { name, data: await base64(file) }
 }
 
 /** `<img src="data:image/png;base64,…">` in pasted HTML (what a copied image from a page or an office app carries). */

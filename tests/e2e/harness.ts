@@ -135,6 +135,8 @@ function bridgeScript(methods: string[]): string {
   const listeners = new Map();
   const api = {};
   for (const method of ${JSON.stringify(methods)}) api[method] = (...args) => invoke(method, args);
+  // Chromium has no webUtils: a dropped file has no path here and goes as its bytes.
+  api.pathForFile = () => '';
   api.on = (event, listener) => {
     if (!listeners.has(event)) listeners.set(event, new Set());
     listeners.get(event).add(listener);

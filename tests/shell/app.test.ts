@@ -4,6 +4,7 @@
  * Electron and the renderer would (the page is simulated through the app's own preload) and
  * checks files on disk: the profile, the crash journal, the settings.
  */
+import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -11,7 +12,7 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Envelope } from '../../shared/errors'
-import type { PendingOpen, RecoveredBuffers, SettingsState } from '../../shared/contract'
+import type { InsertedImage, PendingOpen, RecoveredBuffers, SettingsState } from '../../shared/contract'
 import { cleanUp, devLayout, freshHome, launch, packagedLayout, scriptLayout, type Layout, type StandIn } from './launch'
 import type { StandInState, WindowState } from './protocol'
 
@@ -308,6 +309,31 @@ describe.each(layouts)('the built app as %s', (_name, makeLayout) => {
     expect((await app.exited).code).toBe(0)
     const saved = JSON.parse(await readFile(join(layout.userData(home), 'settings.json'), 'utf8')) as { preferences: Record<string, unknown> }
     expect(saved.preferences).toMatchObject({ theme: 'light', spellCheckLanguages: ['de', 'en-GB'], editorFontSize: 15 })
+  })
+
+  it('reads a dropped file by the path the preload gives for it, and refuses a named pipe or a relative path', async () => {
+    const home = await freshHome()
+    const app = await start({ home, args: [site] })
+    const window = await firstWindow(app)
+    await startPage(app, window.id)
+    value(await app.bridge(window.id, 'openFolder', site))
+    const outside = await mkdtemp(join(work, 'desktop-'))
+    const photo = join(outside, '截图 1.png')
+    await writeFile(photo, PNG)
+    const path = await app.bridge<string>(window.id, 'pathForFile', { name: '截图 1.png', size: PNG.length, type: 'image/png', path: photo })
+    expect(path).toBe(photo)
+    expect(await app.bridge<string>(window.id, 'pathForFile', { name: 'image.png', size: 3, type: 'image/png' })).toBe('')
+    const [inserted] = value<InsertedImage[]>(await app.bridge(window.id, 'insertImages', POST, [{ name: '截图 1.png', file: path }]))
+    expect(inserted).toMatchObject({ path: 'source/images/截图 1.png', link: '![截图 1](/images/截图%201.png)', reused: false })
+    expect(await readFile(join(site, 'source/images/截图 1.png'))).toEqual(PNG)
+    const fifo = join(outside, 'pipe.png')
+    execFileSync('mkfifo', [fifo])
+    const refused = (await app.bridge(window.id, 'insertImages', POST, [{ name: 'pipe.png', file: fifo }])) as Envelope<unknown>
+    expect(refused).toMatchObject({ ok: false, error: { code: 'IO', reason: 'not-regular', params: { kind: 'fifo', path: fifo } } })
+    const relative = (await app.bridge(window.id, 'insertImages', POST, [{ name: 'a.png', file: 'a.png' }])) as Envelope<unknown>
+    expect(relative).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } })
+    await app.request({ kind: 'quit' })
+    expect((await app.exited).code).toBe(0)
   })
 
   it("stops the site's own server (and what it started) when the window closes", async () => {

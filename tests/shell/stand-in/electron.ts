@@ -91,7 +91,11 @@ class PageContext {
         this.exposed.set(key, api)
       },
     }
-    return { ipcRenderer, contextBridge }
+    // A file the test hands over as dropped from the file manager carries its `path`, as Electron knows it for real Files.
+    const webUtils = {
+      getPathForFile: (file: { path?: unknown }) => (typeof file?.path === 'string' ? file.path : ''),
+    }
+    return { ipcRenderer, contextBridge, webUtils }
   }
 
   deliver(channel: string, payload: unknown): void {

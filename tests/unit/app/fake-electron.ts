@@ -217,6 +217,15 @@ class FakeIpcRenderer extends FakeEmitter {
 }
 export const ipcRenderer = new FakeIpcRenderer()
 
+/** Electron's webUtils: a File the page was handed has a path; anything else makes it throw. */
+export const webUtils = {
+  getPathForFile(file: unknown): string {
+    const path = (file as { path?: unknown } | null)?.path
+    if (typeof path !== 'string') throw new TypeError('Error processing argument at index 0, conversion failure from ')
+    return path
+  },
+}
+
 export const contextBridge = {
   exposed: new Map<string, unknown>(),
   exposeInMainWorld(key: string, api: unknown): void {

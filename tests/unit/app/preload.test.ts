@@ -12,9 +12,9 @@ beforeAll(async () => {
 })
 
 describe('preload', () => {
-  it('exposes only window.folio: the contract methods and on()', () => {
+  it('exposes only window.folio: the contract methods, on() and pathForFile()', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['folio'])
-    expect(Object.keys(folio).sort()).toEqual([...Object.keys(INVOKE), 'on'].sort())
+    expect(Object.keys(folio).sort()).toEqual([...Object.keys(INVOKE), 'on', 'pathForFile'].sort())
     for (const value of Object.values(folio)) expect(typeof value).toBe('function')
   })
 
@@ -33,6 +33,12 @@ describe('preload', () => {
     ipcRenderer.emit(EVENTS.menuCommand, { sender: 'ipc event' }, { command: 'find' })
     expect(seen).toEqual([{ command: 'save' }])
     expect(ipcRenderer.listenerCount(EVENTS.menuCommand)).toBe(0)
+  })
+
+  it("gives a dropped file's path, and '' for anything without one instead of throwing", () => {
+    const dropped = { name: '海边.jpg', size: 3, type: 'image/jpeg', path: '/home/me/Pictures/海边.jpg' }
+    expect(folio.pathForFile(dropped)).toBe('/home/me/Pictures/海边.jpg')
+    expect(folio.pathForFile({ name: 'image.png', size: 3, type: 'image/png' })).toBe('')
   })
 
   it('refuses events the contract does not name', () => {
