@@ -1,32 +1,22 @@
 import type { EditorView } from '@codemirror/view'
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { folio } from './bridge'
-import { IndexingCount } from './library/IndexingCount'
-import { FieldChecks } from './checks/FieldChecks'
-import { Editor } from './editor/Editor'
 import { revealLine } from './editor/reveal'
 import { useEditorPhrases } from './editor/phrases'
 import { saidText, useErrorText } from './i18n/errors'
 import { headerErrorLine } from './i18n/header-errors'
 import { I18nProvider, useI18n } from './i18n/i18n'
 import { linkLint } from './links/link-lint'
-import { Library, type LibraryHandle } from './library/Library'
-import { revealMatch } from './library/search/reveal-match'
-import { Welcome } from './library/Welcome'
+import type { LibraryHandle } from './library/Library'
 import { FolderGone } from './library/FolderGone'
 import { useRecentArticles } from './library/quick-open/recent'
 import { usePinyinWarmup } from './library/quick-open/use-pinyin-warmup'
-import { FolderWarnings } from './library/FolderWarnings'
-import { MediaPanel } from './media/MediaPanel'
 import { useImageInsert } from './media/useImageInsert'
 import { useImageFieldDrop } from './media/useImageFieldDrop'
 import { useMediaSettings } from './media/useMediaSettings'
 import { rememberLeaf, useLeafBundle } from './media/leaf-bundle'
-import { PropertiesForm } from './properties/PropertiesForm'
-import { MergedNotice } from './merge/MergedNotice'
 import { BufferStore } from './buffers/buffer-store'
 import { useBuffers } from './buffers/use-buffers'
-import { DeletedBanner } from './buffers/DeletedBanner'
 import { StatusBar } from './status/StatusBar'
 import { useDialogState } from './workbench/dialog-state'
 import { useConflictDialog } from './workbench/use-conflict-dialog'
@@ -43,6 +33,8 @@ import { useRecovery } from './workbench/use-recovery'
 import { useWorkspace } from './workbench/use-workspace'
 import { useArticleAssets } from './workbench/use-article-assets'
 import { PreviewPane } from './workbench/PreviewPane'
+import { EditorPane } from './workbench/EditorPane'
+import { LibraryPane, type OnlyArticles } from './workbench/LibraryPane'
 import { GitPanels } from './git/GitPanels'
 import { useGit } from './git/use-git'
 import { usePaneCycle } from './keyboard/pane-cycle'
@@ -51,7 +43,6 @@ import { useSettings } from './settings/use-settings'
 import { useDarkTheme } from './settings/theme'
 import { useWriterSettings } from './settings/editor-settings'
 import { useArticleGoal } from './settings/use-goal'
-import { TaxonomyView } from './taxonomy/TaxonomyView'
 
 export function App() {
   return (
@@ -146,7 +137,7 @@ function Workbench() {
   const openRequests = useOpenRequests({ openFolder, openFile: buffers.open })
 
   const [taxonomyOpen, setTaxonomyOpen] = useState(false)
-  const [only, setOnly] = useState<{ label: string; paths: ReadonlySet<string> } | null>(null)
+  const [only, setOnly] = useState<OnlyArticles | null>(null)
   useAutosave(buffers.save, session.state, session.text, settings.autosave)
   // Asked again whenever the list is (a save, a change on disk).
   const git = useGit(folder?.root ?? null, articles)
@@ -170,43 +161,15 @@ function Workbench() {
   })
   useMainEvents({ ...workspace.events, ...openRequests.events, menuCommand: ({ command }) => commands[command]?.() })
 
-  const hexo = folder?.kind === 'hexo'
   const parsed = session.header.parsed
-  const { collection, requiredFor, required, timeZone, dateMs } = useFolderRules(folder, schema, session.path, parsed)
+  const rules = useFolderRules(folder, schema, session.path, parsed)
+  const { requiredFor, timeZone, dateMs } = rules
   const goToLine = useCallback((line: number) => view && revealLine(view, line), [view])
   // Read again after an insert and whenever the list is (a save, a change on disk).
   const mediaVersion = useMemo(() => ({ articles, mediaChanged }), [articles, mediaChanged])
   const body = useMemo(() => session.text.slice(session.header.bodyStart), [session.text, session.header.bodyStart])
   const headerError = parsed.errors[0] ? headerErrorLine(parsed.errors[0], locale) : null
   const assets = useArticleAssets({ folder, path: session.path, settings, updateSettings, dark })
-
-  // Typing re-renders the workbench; the list of thousands of articles renders only when it changes.
-  const library = useMemo(
-    () => (
-      <Library
-        ref={libraryPane}
-        articles={articles}
-        selected={session.path}
-        onOpen={(p) => void buffers.open(p)}
-        onActivate={(p) => void buffers.open(p).then(() => view?.focus())}
-        onOpenMatch={(p, match) => void buffers.open(p).then(() => view && revealMatch(view, match))}
-        onMenu={(path, x, y) => openDialog({ kind: 'article-menu', target: { path, x, y } })}
-        only={only}
-        onClearOnly={() => setOnly(null)}
-        onBulkEdit={(paths) => openDialog({ kind: 'bulk-edit', paths })}
-        unsaved={unsavedSet}
-        changes={gitChanges}
-        requiredFor={requiredFor}
-        reading={indexing !== null}
-        onReplaced={(changed) => {
-          void refresh()
-          // Clean open articles follow what was written; edited ones were left out of the replace.
-          void buffers.diskChanged({ added: [], changed, removed: [] })
-        }}
-      />
-    ),
-    [articles, session.path, buffers, view, only, unsavedSet, gitChanges, requiredFor, indexing, refresh, openDialog],
-  )
 
   return (
     <div className={'app ' + (dark ? 'dark' : 'light')}>
@@ -241,85 +204,46 @@ function Workbench() {
         />
       )}
       <main className={'panes' + (panes.sidebar ? '' : ' no-sidebar') + (panes.preview ? '' : ' no-preview')}>
-        <nav className="library" data-testid="library" aria-busy={!workspace.listed || indexing !== null} aria-label={t('library')} hidden={!panes.sidebar}>
-          {problem.message && <p className="error">{problem.message}</p>}
-          <FolderWarnings warnings={folder?.warnings} />
-          {indexing && <IndexingCount done={indexing.done} total={indexing.total} listing={indexing.listing === true} />}
-          {taxonomyOpen && (
-            <TaxonomyView articles={articles} onFilter={(label, paths) => setOnly({ label, paths: new Set(paths) })} onChanged={() => void refresh()} />
-          )}
-          {mediaOpen && folder && (
-            <MediaPanel
-              assetBase={folder.assetBase}
-              rules={folder.assets}
-              articlePath={session.path}
-              text={session.text}
-              version={mediaVersion}
-              onOpen={(path, line) => void buffers.open(path).then(() => goToLine(line))}
-              onMove={(from, to) => openDialog({ kind: 'move', from, to })}
-            />
-          )}
-          {library}
-        </nav>
-        <section className="editor-pane" aria-label={t('editor')}>
-          {openRequests.problems.length > 0 && (
-            <div className="error" role="alert" data-testid="open-problem">
-              {openRequests.problems.map((line, index) => (
-                <p key={index}>{line}</p>
-              ))}
-              <button type="button" onClick={openRequests.dismissProblems}>
-                {t('dismiss')}
-              </button>
-            </div>
-          )}
-          {openRequests.opening && !folder && (
-            <p className="placeholder" data-testid="opening-folder">
-              {t('openingFolder', { folder: openRequests.opening })}
-            </p>
-          )}
-          {!folder && !problem.message && workspace.checked && !openRequests.opening && <Welcome onOpen={(path) => void openFolder(path)} />}
-          {folder && !session.path && <p className="placeholder">{t('noArticleOpen')}</p>}
-          {session.path && session.state === 'deleted' && (
-            <DeletedBanner
-              path={session.path}
-              message={session.message}
-              // The pressed button goes away with the banner: typing goes on in the text.
-              onRecreate={() => void buffers.save().then((saved) => saved && view?.focus())}
-              onSaveAs={(path) => void buffers.saveAs(path).then((saved) => saved && view?.focus())}
-              onClose={() => session.path && buffers.forget(session.path)}
-            />
-          )}
-          {session.path && (
-            <div className="properties-bar">
-              <button
-                type="button"
-                className="properties-toggle"
-                aria-expanded={panes.properties}
-                aria-label={t('toggleProperties')}
-                onClick={() => toggle('properties')}
-              >
-                {panes.properties ? '▾' : '▸'} {t('properties')}
-              </button>
-            </div>
-          )}
-          {session.path && panes.properties && (
-            <PropertiesForm
-              text={session.text}
-              parsed={parsed}
-              schema={schema}
-              collection={collection}
-              hexo={hexo}
-              eol={session.eol}
-              readOnly={session.readOnly !== null}
-              target={buffers}
-              listImages={assets.listImages}
-              imageUrl={assets.imageUrl}
-            />
-          )}
-          {session.path && panes.properties && <FieldChecks text={session.text} parsed={parsed} required={required} timeZone={timeZone} onGoTo={goToLine} />}
-          {session.merged && <MergedNotice notice={session.merged} onDismiss={buffers.dismissMerged} />}
-          <Editor onView={onView} label={t('editor')} />
-        </section>
+        <LibraryPane
+          hidden={!panes.sidebar}
+          busy={!workspace.listed || indexing !== null}
+          problem={problem.message}
+          folder={folder}
+          articles={articles}
+          indexing={indexing}
+          openPath={session.path}
+          openText={session.text}
+          buffers={buffers}
+          view={view}
+          libraryRef={libraryPane}
+          taxonomyOpen={taxonomyOpen}
+          mediaOpen={mediaOpen}
+          mediaVersion={mediaVersion}
+          only={only}
+          onOnly={setOnly}
+          unsaved={unsavedSet}
+          gitChanges={gitChanges}
+          requiredFor={requiredFor}
+          openDialog={openDialog}
+          goToLine={goToLine}
+          onChanged={refresh}
+        />
+        <EditorPane
+          session={session}
+          buffers={buffers}
+          view={view}
+          onView={onView}
+          folder={folder}
+          schema={schema}
+          rules={rules}
+          assets={assets}
+          openRequests={openRequests}
+          welcome={workspace.checked && !problem.message}
+          onOpenFolder={(path) => void openFolder(path)}
+          propertiesShown={panes.properties}
+          onToggleProperties={() => toggle('properties')}
+          goToLine={goToLine}
+        />
         <PreviewPane
           hidden={!panes.preview}
           root={folder?.root ?? null}
