@@ -3,7 +3,7 @@
 import { EditorState } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
 import { afterEach, describe, expect, it } from 'vitest'
-import { templateTags } from '../../../../renderer/editor/hexo-tags'
+import { templateTags } from '../../../../renderer/editor/template-tags'
 
 let view: EditorView | null = null
 afterEach(() => {
