@@ -40,6 +40,13 @@ export interface LaunchOptions {
   /** Chromium only: the "Insert image…" open dialog's answer, absolute paths (null: cancelled). Default: cancelled. */
   imageDialog?: () => string[] | null
   /**
+   * Chromium only: where files handed to the page are on disk, by file name, as Electron's
+   * webUtils.getPathForFile tells for files dropped or copied from the file manager (Chromium has
+   * no such thing). A file named here goes to the main process by its path; any other by its
+   * bytes. Default: none has a path.
+   */
+  filePaths?: Record<string, string>
+  /**
    * Chromium only: what the app was asked to open before the page started (launch arguments, a
    * second launch, the OS), handed to the page when it pulls it (takeOpenRequest). Default: nothing.
    */
@@ -128,15 +135,16 @@ function serve(handlers: () => Handlers): Promise<Server> {
 }
 
 /** Builds window.folio in the page from one exposed binding, like the preload does from ipcRenderer. */
-function bridgeScript(methods: string[]): string {
+function bridgeScript(methods: string[], filePaths: Record<string, string>): string {
   return `(() => {
   if (window.top !== window) return;
   const invoke = window.__folioInvoke;
   const listeners = new Map();
   const api = {};
   for (const method of ${JSON.stringify(methods)}) api[method] = (...args) => invoke(method, args);
-  // Chromium has no webUtils: a dropped file has no path here and goes as its bytes.
-  api.pathForFile = () => '';
+  // Chromium has no webUtils: a dropped file has the path the launch gave for its name, or none (then it goes as its bytes).
+  const filePaths = ${JSON.stringify(filePaths)};
+  api.pathForFile = (file) => (file && Object.hasOwn(filePaths, file.name) ? filePaths[file.name] : '');
   api.on = (event, listener) => {
     if (!listeners.has(event)) listeners.set(event, new Set());
     listeners.get(event).add(listener);
@@ -219,7 +227,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
       }
       return dispatch(handlers, method, args)
     })
-    await context.addInitScript(bridgeScript(Object.keys(INVOKE)))
+    await context.addInitScript(bridgeScript(Object.keys(INVOKE), options.filePaths ?? {}))
     page = await context.newPage()
     await page.goto(origin + '/index.html')
     await page.waitForSelector(options.startEmpty && !options.pendingOpen?.request ? '[data-testid=welcome]' : LIBRARY_LISTED, {
