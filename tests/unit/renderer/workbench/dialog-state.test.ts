@@ -1,12 +1,26 @@
+// @vitest-environment jsdom
 /**
  * The workbench's dialog queue as pure transitions: which dialog is shown, which wait their turn,
  * which are refused, and which are answered as cancelled when they go away unanswered.
  */
+import { act, createElement, StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
 import { describe, expect, it } from 'vitest'
 import type { Conflict } from '../../../../renderer/buffers/buffer-store'
 import type { UnsavedAnswer } from '../../../../renderer/buffers/UnsavedQuestion'
 import type { MediaSettings } from '../../../../shared/contract'
-import { cancel, closed, NO_DIALOGS, opened, type Dialog, type DialogQueue } from '../../../../renderer/workbench/dialog-state'
+import {
+  cancel,
+  closed,
+  NO_DIALOGS,
+  opened,
+  useDialogState,
+  type Dialog,
+  type DialogQueue,
+  type DialogState,
+} from '../../../../renderer/workbench/dialog-state'
+
+;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
 const conflict = (mine: string): Dialog => ({
   kind: 'conflict',
@@ -135,5 +149,73 @@ describe('closing a dialog', () => {
     closed(queue, 'unsaved').dropped.forEach(cancel)
     expect(answers).toEqual(['cancel'])
     expect(closed(NO_DIALOGS, 'recovery').queue).toBe(NO_DIALOGS)
+  })
+})
+
+describe('useDialogState', () => {
+  /** The hook mounted under StrictMode; `state()` is its latest render. */
+  function mounted() {
+    let latest: DialogState | null = null
+    const Probe = () => {
+      latest = useDialogState()
+      return null
+    }
+    const root = createRoot(document.createElement('div'))
+    act(() => root.render(createElement(StrictMode, null, createElement(Probe))))
+    const state = (): DialogState => {
+      if (!latest) throw new Error('not rendered')
+      return latest
+    }
+    return { state, unmount: () => act(() => root.unmount()) }
+  }
+
+  it('answers an unsaved question Cancel when a newer one comes, and the newer with the choice made', async () => {
+    const { state, unmount } = mounted()
+    let first!: Promise<string>
+    let second!: Promise<string>
+    act(() => {
+      first = state().askUnsaved(['posts/a.md'])
+    })
+    act(() => {
+      second = state().askUnsaved(['posts/a.md', 'posts/b.md'])
+    })
+    expect(await first).toBe('cancel')
+    const shown = state().dialog
+    expect(shown?.kind === 'unsaved' && shown.paths).toEqual(['posts/a.md', 'posts/b.md'])
+    act(() => {
+      if (shown?.kind === 'unsaved') shown.answer('save')
+      state().close('unsaved')
+    })
+    expect(await second).toBe('save')
+    expect(state().dialog).toBeNull()
+    unmount()
+  })
+
+  it('refuses a shortcut while a shown dialog holds, and takes it once the hold lets go', () => {
+    const { state, unmount } = mounted()
+    act(() => state().open({ kind: 'move', from: 'a.md', to: 'b.md' }))
+    const letGo = state().holder.hold()
+    act(() => state().open({ kind: 'quick-open' }))
+    expect(state().dialog?.kind).toBe('move')
+    letGo()
+    act(() => state().open({ kind: 'quick-open' }))
+    expect(state().dialog?.kind).toBe('quick-open')
+    unmount()
+  })
+
+  it('gives focus back to where it was before the first dialog once the queue is empty', () => {
+    const { state, unmount } = mounted()
+    const button = document.body.appendChild(document.createElement('button'))
+    button.focus()
+    act(() => state().open({ kind: 'settings' }))
+    act(() => state().open(conflict('mine\n')))
+    button.blur()
+    act(() => state().close('settings'))
+    expect(state().dialog?.kind).toBe('conflict')
+    expect(document.activeElement).toBe(document.body)
+    act(() => state().close('conflict'))
+    expect(document.activeElement).toBe(button)
+    button.remove()
+    unmount()
   })
 })
