@@ -185,6 +185,9 @@ export function DateField(props: Common & { text: string; formats: readonly stri
   }
   useEffect(() => (draft !== text ? registerPending(commit) : undefined))
   const clock = readWallClock(text)
+  // The picker's own value while it has focus: its write lands after the paint, and until then
+  // the document's value would reset the segment being typed (a year typed 2, 0, 2, 2 stopped at 0002).
+  const [picked, setPicked] = useState<string | null>(null)
   return (
     <div className="date-widget">
       <input
@@ -224,9 +227,16 @@ export function DateField(props: Common & { text: string; formats: readonly stri
           className="date-picker"
           step={1}
           aria-label={props.pickLabel}
-          value={toInputValue(clock)}
+          value={picked ?? toInputValue(clock)}
+          onFocus={() => session.begin()}
+          onBlur={() => {
+            setPicked(null)
+            session.end()
+          }}
           onChange={(event) => {
-            const next = fromInputValue(event.currentTarget.value, clock.hasTime)
+            const value = event.currentTarget.value
+            setPicked(value)
+            const next = fromInputValue(value, clock.hasTime)
             const written = next && writeWallClock(text, next)
             if (written) onWrite(written)
           }}

@@ -144,6 +144,24 @@ test('the seed’s RFC 1123 date: a date typed with its zone keeps its instant, 
   expect(changedLines(seed, await readFile(file, 'utf8'))).toEqual([['date: Tue, 01 Mar 2022 04:51:00 GMT', 'date: 2024-05-06 07:08:09']])
 })
 
+test('the date picker typed into segment by segment writes the whole date in the field’s own format, one undo step', async ({ launch }) => {
+  const seed = await readFile(SEED, 'utf8')
+  const { page, file } = await open(launch, seed)
+  const date = page.locator(property('date')).locator('input[type=text]')
+  await page.locator(property('date')).getByLabel('Pick date').focus()
+  // Month and day move on by themselves; the year takes up to six digits, so → moves on from it.
+  await page.keyboard.type('03052022', { delay: KEY_DELAY })
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.type('101112A', { delay: KEY_DELAY })
+  await page.keyboard.press('Tab')
+  await expect(date).toHaveValue('Sat, 05 Mar 2022 10:11:12 GMT')
+  await save(page)
+  expect(changedLines(seed, await readFile(file, 'utf8'))).toEqual([['date: Tue, 01 Mar 2022 04:51:00 GMT', 'date: Sat, 05 Mar 2022 10:11:12 GMT']])
+  await date.click()
+  await page.keyboard.press('Control+z')
+  await expect(date).toHaveValue('Tue, 01 Mar 2022 04:51:00 GMT')
+})
+
 test('Chinese through an IME writes nothing while composing and the committed text once', async ({ launch }) => {
   test.skip(process.env.FOLIO_E2E === 'electron', 'drives Chromium’s IME through CDP')
   const { page, file } = await open(launch, ARTICLE)
