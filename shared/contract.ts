@@ -7,7 +7,7 @@
 import * as v from 'valibot'
 import type { InsertSettings } from './assets/insert'
 import type { AssetRules } from './assets/resolve'
-import type { Envelope, FolioErrorData, Said } from './errors'
+import type { Envelope, FolioErrorData, Problem, Said } from './errors'
 import type { FieldCheck } from './frontmatter/checks'
 import type { FrontMatterFormat, HeaderError, HeaderErrorCode, TextPatch } from './frontmatter/types'
 import type { FolderSchema } from './schema/types'
@@ -862,7 +862,7 @@ export const PreviewReferenceRequestSchema = v.strictObject({
 export type PreviewReferenceRequest = v.InferOutput<typeof PreviewReferenceRequestSchema>
 
 /** A named file's text to show, or why the generator would not show it. */
-export type PreviewCode = { text: string; url: string } | { error: string }
+export type PreviewCode = { text: string; url: string } | Problem
 
 /** What the site answers for a PreviewReferenceRequest. */
 export interface PreviewReferences {

@@ -142,6 +142,32 @@ export const MESSAGE_REASONS = [
   /** line, detail: the header does not parse, or (kind not-read) the site does not read it. */
   'header-unparsed',
   'header-not-read',
+  /** path, folder: Hexo's include_code names a file outside the site's code folder. */
+  'code-outside',
+  /** path: the file include_code names is not in the site folder. */
+  'code-not-in-site',
+  /** path. */
+  'code-is-folder',
+  /** path, size (KB). */
+  'code-too-large',
+  /** path. */
+  'code-missing',
+  /** path. */
+  'code-not-utf-8',
+  /** path, detail: a named pipe, socket or device. */
+  'code-not-regular',
+  /** path, detail. */
+  'code-unreadable',
+  /** path: Jekyll's link tag names a file the site does not have. */
+  'jekyll-no-file',
+  /** name: Jekyll's post_url names no post. */
+  'jekyll-no-post',
+  /** key: Hugo's param shortcode names a parameter set nowhere. */
+  'hugo-no-param',
+  /** slug: Hexo's post_link names no post. */
+  'hexo-no-post',
+  /** slug: Hexo's post_path names no post. */
+  'hexo-no-post-path',
 ] as const
 
 export type MessageReason = (typeof MESSAGE_REASONS)[number]
@@ -181,6 +207,19 @@ export const ENGLISH: Partial<Record<MessageReason, string>> = {
   'image-link-left':
     '{detail} The link to {name} was left in {path}: that article was saved and closed before the image failed, and Folio does not change a closed file behind your back. Open {path} and remove the link, or insert the image again.',
   'header-not-read': 'The site does not read this header (line {line}: {detail}); Folio leaves it as it is',
+  'code-outside': "{path} is outside the site's code folder ({folder}).",
+  'code-not-in-site': '{path} is not in the site folder: Hexo would stop with “File does not exist”. Put the file there, or fix the path.',
+  'code-is-folder': '{path} is a folder, not a file.',
+  'code-too-large': '{path} is {size} KB: too large to show in the preview.',
+  'code-missing': '{path} does not exist: Hexo would stop with “File does not exist”.',
+  'code-not-utf-8': '{path} is not UTF-8 text.',
+  'code-not-regular': '{path} is {detail}, not a file.',
+  'code-unreadable': '{path} could not be read: {detail}.',
+  'jekyll-no-file': 'Jekyll would stop: the site has no file {path}.',
+  'jekyll-no-post': 'Jekyll would stop: no post in _posts is named {name}.',
+  'hexo-no-post': 'Hexo would stop: no post has the slug {slug} (“Post not found”).',
+  'hexo-no-post-path': 'Hexo prints nothing here: no post has the slug {slug}.',
+  'hugo-no-param': 'Hugo would stop: param "{key}" is set neither in this page nor in the site\'s params.',
 }
 
 export type MessageParams = Record<string, string | number>

@@ -8,6 +8,7 @@
  * preview showed.
  */
 import { stat } from 'node:fs/promises'
+import { said } from '../../shared/errors'
 import type { ArticleFile, ArticleSummary, PreviewCode, PreviewReferenceRequest, PreviewReferences, SiteKind } from '../../shared/contract'
 import { fieldRecord, parse } from '../../shared/frontmatter'
 import { NotRegularFile, readRegularFile } from '../workspace/open-inside'
@@ -116,28 +117,28 @@ export async function previewReferences(deps: ReferenceDeps, request: PreviewRef
 async function codeFile(deps: ReferenceDeps, codeDir: string, root: string, name: string): Promise<PreviewCode> {
   const rel = cleanPath(name)
   const shown = join(codeDir, name)
-  if (rel === null || rel === '') return { error: `${shown} is outside the site's code folder (${codeDir}).` }
+  if (rel === null || rel === '') return said('code-outside', { path: shown, folder: codeDir })
   const path = join(deps.sourceDir, codeDir, rel)
   deps.watch?.(path)
   let abs: string
   try {
     abs = await deps.resolve(path)
   } catch {
-    return { error: `${path} is not in the site folder: Hexo would stop with “File does not exist”. Put the file there, or fix the path.` }
+    return said('code-not-in-site', { path })
   }
   try {
     const info = await stat(abs)
-    if (info.isDirectory()) return { error: `${path} is a folder, not a file.` }
-    if (info.size > CODE_LIMIT) return { error: `${path} is ${Math.round(info.size / 1024)} KB: too large to show in the preview.` }
+    if (info.isDirectory()) return said('code-is-folder', { path })
+    if (info.size > CODE_LIMIT) return said('code-too-large', { path, size: Math.round(info.size / 1024) })
     // Read through a non-blocking open that refuses anything but a regular file: the path could
     // have become a named pipe since the stat, and reading one would wait forever.
     const text = new TextDecoder('utf-8', { fatal: true }).decode((await readRegularFile(abs)).bytes)
     return { text, url: `${root.replace(/\/?$/, '/')}${codeDir}/${rel}` }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') return { error: `${path} does not exist: Hexo would stop with “File does not exist”.` }
-    if (error instanceof TypeError) return { error: `${path} is not UTF-8 text.` }
-    if (error instanceof NotRegularFile) return { error: `${path} is ${error.kind}, not a file.` }
-    return { error: `${path} could not be read: ${(error as Error).message}.` }
+    if (code === 'ENOENT') return said('code-missing', { path })
+    if (error instanceof TypeError) return said('code-not-utf-8', { path })
+    if (error instanceof NotRegularFile) return said('code-not-regular', { path, detail: error.kind })
+    return said('code-unreadable', { path, detail: (error as Error).message })
   }
 }

@@ -97,6 +97,19 @@ const ZH_REASON: Record<MessageReason, string> = {
   'header-tabs': '头部用制表符缩进，Hexo 把每个制表符读作两个空格，这次编辑会改变 Hexo 对其他行的读法。请先把制表符换成空格。',
   'header-unparsed': '头部无法解析（第 {line} 行）。请把它当作文本编辑。',
   'header-not-read': '站点不会读取这个头部（第 {line} 行），Folio 保持原样。',
+  'code-outside': '{path} 在站点的代码文件夹（{folder}）之外。',
+  'code-not-in-site': '{path} 不在站点文件夹中：Hexo 会因“文件不存在”而停止。请把文件放到那里，或改正路径。',
+  'code-is-folder': '{path} 是文件夹，不是文件。',
+  'code-too-large': '{path} 有 {size} KB，太大，无法在预览中显示。',
+  'code-missing': '{path} 不存在：Hexo 会因“文件不存在”而停止。',
+  'code-not-utf-8': '{path} 不是 UTF-8 文本。',
+  'code-not-regular': '{path} 不是普通文件，预览无法显示它。',
+  'code-unreadable': '无法读取 {path}。请检查它是否存在、是否可读。',
+  'jekyll-no-file': 'Jekyll 会停止：站点中没有文件 {path}。',
+  'jekyll-no-post': 'Jekyll 会停止：_posts 中没有名为 {name} 的文章。',
+  'hexo-no-post': 'Hexo 会停止：没有名为 {slug} 的文章（找不到文章）。',
+  'hexo-no-post-path': 'Hexo 在这里什么也不输出：没有名为 {slug} 的文章。',
+  'hugo-no-param': 'Hugo 会停止：参数“{key}”既没有在这个页面中设置，也没有在站点的 params 中设置。',
 }
 
 /** What was left empty (the `what` param of value-empty). */

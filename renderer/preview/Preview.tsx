@@ -1,6 +1,7 @@
 import type { EditorView } from '@codemirror/view'
 import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
+import { saidText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
 import './preview.css'
 import { useLiveText, type EditorTextSource } from './live-text'
@@ -65,7 +66,7 @@ function followFragments(view: FrameView): void {
  * loads once, and again only when its CSP must change (remote content, asset base).
  */
 export const Preview = memo(function Preview({ path, source, text, bodyStart, options, title, topLine, editor, onRemoteContent }: Props) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const live = useLiveText(source, path, text, bodyStart)
   const { body, lineOffset } = useMemo(() => previewBody(live.text, live.bodyStart), [live.text, live.bodyStart])
   const quietFor = useRef(live.quietFor)
@@ -81,7 +82,8 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
       ),
     [options.dark, t],
   )
-  const renderer = useMemo(() => new PreviewRenderer(options, diagrams.markup), [options, diagrams])
+  // A tag the generator would stop at is said in the UI's language.
+  const renderer = useMemo(() => new PreviewRenderer(options, diagrams.markup, (said) => saidText(said, locale)), [options, diagrams, locale])
   const site = useSiteData(path, body, live.text.slice(0, live.bodyStart), options.generator)
   const shell = frameShell(options)
   const [rendered, setRendered] = useState<{ blocks: PreviewBlock[]; article: string | undefined } | null>(null)

@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify'
 import { fileStem, PLAIN_RULES, resolveTarget, type AssetRules } from '../../shared/assets'
+import { MESSAGE_REASONS, type MessageParams, type MessageReason, type Said } from '../../shared/errors'
 import { ARTICLE_ADD_TAGS, ARTICLE_FORBID_ATTR, ARTICLE_FORBID_TAGS } from '../../shared/html/sanitize-rules'
 import type { RenderOptions } from '../../shared/markdown'
 import { BlockRenderer, renderKey, type BlockUpdate } from '../../shared/render/block-renderer'
@@ -91,10 +92,15 @@ export class PreviewRenderer {
   private readonly local = new BlockRenderer()
   private diagramSources: string[] = []
 
-  /** `mermaid` draws a diagram fence (renderer/preview/diagrams.ts); without it diagrams show as source. */
+  /**
+   * `mermaid` draws a diagram fence (renderer/preview/diagrams.ts); without it diagrams show as
+   * source. `say` gives a named sentence in the UI's language (a tag the generator would stop at),
+   * null to keep its English.
+   */
   constructor(
     readonly options: PreviewOptions,
     private readonly mermaid?: (source: string) => string | null,
+    say?: (said: Said) => string | null,
   ) {
     const decide: SourceDecider = (src) => {
       const kind = sourceKind(src)
@@ -118,6 +124,11 @@ export class PreviewRenderer {
       if (embed !== null && !options.remoteContent && sourceKind(embed) === 'remote') this.remote.add(embed.trim())
       // A blocked image keeps a visible frame where it would be.
       if (src !== null && !element.hasAttribute('src')) element.setAttribute('data-blocked-src', src)
+      if (say && element.classList.contains('folio-tag-why')) {
+        const said = saidOf(element)
+        const text = said && say(said)
+        if (text) element.textContent = text
+      }
     })
   }
 
@@ -224,6 +235,19 @@ export class PreviewRenderer {
   private sanitize(html: string): PreviewBlock {
     this.remote = new Set()
     return { html: this.purify.sanitize(html, SANITIZE), remote: [...this.remote], line: null }
+  }
+}
+
+/** The reason and values a tag's error names (shared/render/site-tags.ts), if they are one. */
+function saidOf(element: Element): Said | null {
+  const reason = element.getAttribute('data-reason')
+  if (!(MESSAGE_REASONS as readonly (string | null)[]).includes(reason)) return null
+  try {
+    const params: unknown = JSON.parse(element.getAttribute('data-params') ?? '{}')
+    if (typeof params !== 'object' || params === null) return null
+    return { reason: reason as MessageReason, params: params as MessageParams }
+  } catch {
+    return null
   }
 }
 

@@ -8,6 +8,7 @@
 import type MarkdownIt from 'markdown-it'
 import type { StateBlock, StateInline } from 'markdown-it'
 import { parseAssetTag, splitTagArgs } from '../assets/hexo-tags'
+import { said, type Problem } from '../errors'
 import type { Generator } from '../sites/types'
 import { highlightCode } from './highlight'
 import { goText, hexoSlug, hugoParam, siteDataOf } from './site-refs'
@@ -46,9 +47,14 @@ export function placeholder(md: MarkdownIt, kind: string, name: string, source: 
   return `<span class="folio-tag" data-tag="${escape(md, name)}" title="${title}">${label}</span>`
 }
 
-/** A tag the generator would stop the build at (a page or file it names is missing): its label and why. */
-function tagError(md: MarkdownIt, kind: string, tag: SiteTag, message: string): string {
-  return `<span class="folio-tag folio-tag-error" data-tag="${escape(md, tag.name)}" title="${escape(md, tag.source)}"><span class="folio-tag-label">${escape(md, kind)} ${escape(md, tag.name)}</span> ${escape(md, message)}</span>`
+/**
+ * A tag the generator would stop the build at (a page or file it names is missing): its label and
+ * why, in English with the reason and its values beside it, for the preview to say it in the UI's
+ * language (renderer/preview/render.ts).
+ */
+function tagError(md: MarkdownIt, kind: string, tag: SiteTag, problem: Problem): string {
+  const why = `<span class="folio-tag-why" data-reason="${escape(md, problem.reason)}" data-params="${escape(md, JSON.stringify(problem.params))}">${escape(md, problem.message)}</span>`
+  return `<span class="folio-tag folio-tag-error" data-tag="${escape(md, tag.name)}" title="${escape(md, tag.source)}"><span class="folio-tag-label">${escape(md, kind)} ${escape(md, tag.name)}</span> ${why}</span>`
 }
 
 /** A video or page from another site as a labelled card with its address: it loads nothing until the writer clicks it (renderer/preview/embeds.ts). */
@@ -88,7 +94,7 @@ const HEXO: Record<string, TagRenderer> = {
     const option = (name: string) => args.find((arg) => arg.startsWith(`${name}:`))?.slice(name.length + 1)
     const code = siteDataOf(env)?.refs?.code[path]
     if (code === undefined) return placeholder(md, 'Hexo', tag.name, tag.source, ' ')
-    if ('error' in code) return tagError(md, 'Hexo', tag, code.error) + '\n'
+    if ('reason' in code) return tagError(md, 'Hexo', tag, code) + '\n'
     const lines = code.text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n')
     const from = Math.max(1, Number(option('from') ?? 1) || 1)
     const to = Math.min(lines.length, Number(option('to') ?? lines.length) || lines.length)
@@ -151,7 +157,7 @@ const HEXO: Record<string, TagRenderer> = {
     const hash = target.slice(slug.length)
     const refs = siteDataOf(env)?.refs
     const address = refs?.posts[slug]
-    if (address === null) return tagError(md, 'Hexo', tag, `Hexo would stop: no post has the slug ${slug} (“Post not found”).`)
+    if (address === null) return tagError(md, 'Hexo', tag, said('hexo-no-post', { slug }))
     const title = refs?.postTitles[slug] ?? slug
     // Hexo escapes the text unless the tag ends with `false` (the preview sanitizes it either way).
     const text = words.length === 0 ? escape(md, title) : last === 'false' ? words.join(' ') : escape(md, words.join(' '))
@@ -162,7 +168,7 @@ const HEXO: Record<string, TagRenderer> = {
   post_path: ({ md, tag, env }) => {
     const slug = hexoSlug(splitTagArgs(tag.args)[0] ?? '')
     const address = siteDataOf(env)?.refs?.posts[slug]
-    if (address === null) return tagError(md, 'Hexo', tag, `Hexo prints nothing here: no post has the slug ${slug}.`)
+    if (address === null) return tagError(md, 'Hexo', tag, said('hexo-no-post-path', { slug }))
     return escape(md, address ?? slug)
   },
 }
@@ -177,13 +183,13 @@ const JEKYLL: Record<string, TagRenderer> = {
   link: ({ md, tag, env }) => {
     const path = splitTagArgs(tag.args)[0] ?? ''
     const address = siteDataOf(env)?.refs?.links[path]
-    if (address === null) return tagError(md, 'Liquid', tag, `Jekyll would stop: the site has no file ${path}.`)
+    if (address === null) return tagError(md, 'Liquid', tag, said('jekyll-no-file', { path }))
     return escape(md, address ?? '/' + path.replace(/^\/+/, ''))
   },
   post_url: ({ md, tag, env }) => {
     const name = splitTagArgs(tag.args)[0] ?? ''
     const address = siteDataOf(env)?.refs?.posts[name]
-    if (address === null) return tagError(md, 'Liquid', tag, `Jekyll would stop: no post in _posts is named ${name}.`)
+    if (address === null) return tagError(md, 'Liquid', tag, said('jekyll-no-post', { name }))
     return escape(md, address ?? '/' + name.replace(/^(\d{4})-(\d\d)-(\d\d)-/, '$1/$2/$3/'))
   },
 }
@@ -222,7 +228,7 @@ const HUGO: Record<string, TagRenderer> = {
     const value = hugoParam(site?.page ?? {}, site?.refs?.params ?? {}, key)
     if (value !== undefined) return escape(md, goText(value))
     if (!site?.refs) return placeholder(md, 'Hugo', tag.name, tag.source)
-    return tagError(md, 'Hugo', tag, `Hugo would stop: param "${key}" is set neither in this page nor in the site's params.`)
+    return tagError(md, 'Hugo', tag, said('hugo-no-param', { key }))
   },
   youtube: ({ md, tag }) => {
     const { named, positional } = hugoArgs(tag.args)

@@ -114,6 +114,8 @@ const POSTS: Record<string, string> = {
   'source/_posts/chongfu.md': '---\ntitle: 重复\ntitle: 又一个\n---\n\n重复的键。\n',
   'source/_posts/tupian.md': '---\ntitle: 有图的文章\n---\n\n一张图：![图片](/images/tupian.png)\n',
   'source/images/tupian.png': '',
+  // Tags Hexo would stop at: a code file that is not there, a post no slug names.
+  'source/_posts/daima.md': '---\ntitle: 代码\ndate: 2024-08-01\n---\n\n{% include_code quefa.js %}\n\n见 {% post_link meiyou %}。\n',
   // Installed, so the site server pane asks before running the site's code.
   'node_modules/hexo/package.json': '{ "name": "hexo", "version": "7.0.0", "bin": { "hexo": "bin/hexo" } }\n',
   'node_modules/hexo/bin/hexo': '#!/usr/bin/env node\n',
@@ -125,6 +127,8 @@ const AUTHORS = [
   // The branch of the folder's git repository.
   'main',
   ...['images', 'zhaopian', 'png', 'queshi', 'tupian', 'wode', 'boke', 'asset_img', 'asset', 'img', 'scaffolds', 'post', 'config', 'draft', 'drafts'],
+  // The code file and post the broken tags name, and the folder Hexo keeps code in.
+  ...['downloads', 'code', 'quefa', 'js', 'meiyou'],
 ]
 const ALLOWED = [...new Set([...NAMES, ...AUTHORS])].filter((w) => w.length > 1)
 
@@ -176,11 +180,23 @@ async function englishOnScreen(page: Page, folder: string): Promise<string[]> {
   }, allowed)
 }
 
+/**
+ * Every English word in what the preview says about tags the generator would stop at: the frame
+ * is the author's, but those sentences are the UI's.
+ */
+async function englishInPreview(page: Page, folder: string): Promise<string[]> {
+  const allowed = new Set([...ALLOWED, ...folder.split(/[^A-Za-z]+/)])
+  const said = await page.frameLocator('iframe[data-testid=preview]').locator('.folio-tag-why').allTextContents()
+  return said.flatMap((text) =>
+    (text.match(/[A-Za-z][A-Za-z’']*[A-Za-z]/g) ?? []).filter((word) => !allowed.has(word)).map((word) => `${word} — preview: “${text.trim()}”`),
+  )
+}
+
 /** Checks one stop of the walk; all stops are reported together at the end. */
 async function stop(page: Page, name: string, problems: string[], folder: string): Promise<void> {
   // Let the stop settle: what follows an action (a list, a banner) is part of it.
   await page.waitForTimeout(300)
-  for (const word of await englishOnScreen(page, folder)) {
+  for (const word of [...(await englishOnScreen(page, folder)), ...(await englishInPreview(page, folder))]) {
     problems.push(`[${name}] ${word}`)
     // Said at once too, so a walk that stops half way still shows what it met.
     console.log(`[${name}] ${word}`)
@@ -236,6 +252,13 @@ test('walking the whole app in zh-CN meets no English outside names and the auth
   await row('chongfu.md').click()
   await expect(page.getByTestId('properties-error')).toBeVisible()
   await stop(page, 'duplicate key', problems, dir)
+
+  // Tags Hexo would stop at, said in the preview.
+  await row('daima.md').click()
+  const preview = page.frameLocator('iframe[data-testid=preview]')
+  await expect(preview.locator('.folio-tag-why[data-reason=code-missing]')).toBeVisible({ timeout: 30_000 })
+  await expect(preview.locator('.folio-tag-why[data-reason=hexo-no-post]')).toBeVisible()
+  await stop(page, 'preview: tags Hexo would stop at', problems, dir)
 
   await row('chuntian.md').click()
   await page.getByText('春天来了').click()

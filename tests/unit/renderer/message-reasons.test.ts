@@ -24,7 +24,10 @@ const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].
 /** English words left in a Chinese sentence once names, commands and values are taken out. */
 const english = (text: string) =>
   text
-    .replace(/git \w+ --continue|--abort|[\w./-]*\.md|notes|UTF|Latin|GBK|LF|CR|Mac OS|Folio|Git|Hexo|FIFO|MB|uid|PDF|HTML|http\(s\)|shell/g, '')
+    .replace(
+      /git \w+ --continue|--abort|[\w./-]*\.md|notes|UTF|Latin|GBK|LF|CR|Mac OS|Folio|Git|Hexo|FIFO|MB|KB|uid|Jekyll|Hugo|params|_posts|PDF|HTML|http\(s\)|shell/g,
+      '',
+    )
     .match(/[A-Za-z]{2,}/g)
 
 const failure = async (run: () => unknown): Promise<FolioError> => {

@@ -52,7 +52,7 @@ describe('Jekyll {% link %} and {% post_url %}', () => {
     expect(refs.posts).toEqual({ '2024-01-02-other': '/blog/notes/2024/01/02/other/' })
     expect(renderMarkdown(body, { generator: 'jekyll', site: { refs } })).toBe(
       '<p><a href="/blog/">home</a>, <a href="/blog/about/">about</a>, <a href="/blog/start-here/">setup</a>, <a href="/blog/notes/2024/01/02/other/">post</a>, ' +
-        '<span class="folio-tag folio-tag-error" data-tag="link" title="{% link gone.md %}"><span class="folio-tag-label">Liquid link</span> Jekyll would stop: the site has no file gone.md.</span></p>\n',
+        '<span class="folio-tag folio-tag-error" data-tag="link" title="{% link gone.md %}"><span class="folio-tag-label">Liquid link</span> <span class="folio-tag-why" data-reason="jekyll-no-file" data-params="{&quot;path&quot;:&quot;gone.md&quot;}">Jekyll would stop: the site has no file gone.md.</span></span></p>\n',
     )
   })
 })
@@ -84,8 +84,8 @@ describe('Hexo {% post_link %} and {% post_path %}', () => {
       '<p>Read <a class="folio-post-link" data-post="hello-world" href="/blog/2024/hello-world/" title="Hello &lt;World&gt;">Hello &lt;World&gt;</a>, ' +
         '<a class="folio-post-link" data-post="2023/trip" href="/blog/2023/2023/trip/#day-2" title="旅行">the trip</a>, ' +
         '<a class="folio-post-link" data-post="trip" href="/blog/2023/2023/trip/" title="旅行"><b>raw</b></a> at /blog/2024/hello-world/.</p>\n' +
-        '<p><span class="folio-tag folio-tag-error" data-tag="post_link" title="{% post_link nowhere %}"><span class="folio-tag-label">Hexo post_link</span> Hexo would stop: no post has the slug nowhere (“Post not found”).</span> and ' +
-        '<span class="folio-tag folio-tag-error" data-tag="post_path" title="{% post_path gone %}"><span class="folio-tag-label">Hexo post_path</span> Hexo prints nothing here: no post has the slug gone.</span></p>\n',
+        '<p><span class="folio-tag folio-tag-error" data-tag="post_link" title="{% post_link nowhere %}"><span class="folio-tag-label">Hexo post_link</span> <span class="folio-tag-why" data-reason="hexo-no-post" data-params="{&quot;slug&quot;:&quot;nowhere&quot;}">Hexo would stop: no post has the slug nowhere (“Post not found”).</span></span> and ' +
+        '<span class="folio-tag folio-tag-error" data-tag="post_path" title="{% post_path gone %}"><span class="folio-tag-label">Hexo post_path</span> <span class="folio-tag-why" data-reason="hexo-no-post-path" data-params="{&quot;slug&quot;:&quot;gone&quot;}">Hexo prints nothing here: no post has the slug gone.</span></span></p>\n',
     )
   })
 })
@@ -106,14 +106,16 @@ describe('Hexo {% include_code %}', () => {
       '{% include_code Greeting from:2 to:3 hello.js %}\n\n{% include_code hello.js %}\n\n{% include_code ../../../etc/passwd %}\n\n{% include_code link.js %}\n\n{% include_code none.js %}\n'
     const refs = await ask(ws, body)
     expect(refs.code['hello.js']).toEqual({ text: 'const a = 1\nconst b = 2\nconst c = 3\n', url: '/snippets/hello.js' })
-    for (const name of ['../../../etc/passwd', 'link.js', 'none.js']) expect(refs.code[name]).toHaveProperty('error')
+    for (const name of ['../../../etc/passwd', 'link.js', 'none.js']) expect(refs.code[name]).toHaveProperty('reason')
     const html = renderMarkdown(body, { generator: 'hexo', site: { refs } })
     expect(html).toContain(
       '<figure class="highlight js"><figcaption><span>Greeting</span><a href="/snippets/hello.js">view raw</a></figcaption><pre><code class="hljs language-js"><span class="hljs-keyword">const</span> b = <span class="hljs-number">2</span>\n<span class="hljs-keyword">const</span> c = <span class="hljs-number">3</span></code></pre></figure>',
     )
     expect(html).toContain('<figcaption><span>hello.js</span><a href="/snippets/hello.js">view raw</a></figcaption>')
     expect(html).not.toContain('secret')
-    expect(html).toContain('<span class="folio-tag-label">Hexo include_code</span> source/snippets/none.js does not exist')
+    expect(html).toContain(
+      '<span class="folio-tag-label">Hexo include_code</span> <span class="folio-tag-why" data-reason="code-missing" data-params="{&quot;path&quot;:&quot;source/snippets/none.js&quot;}">source/snippets/none.js does not exist',
+    )
   })
 
   it('names a named pipe in the code folder and never waits on it', async () => {
@@ -125,7 +127,11 @@ describe('Hexo {% include_code %}', () => {
     })
     execFileSync('mkfifo', [join(ws.info.root, 'source/downloads/code/pipe.js')])
     const refs = await ask(ws, '{% include_code pipe.js %}\n')
-    expect(refs.code['pipe.js']).toEqual({ error: 'source/downloads/code/pipe.js is a named pipe (FIFO), not a file.' })
+    expect(refs.code['pipe.js']).toEqual({
+      reason: 'code-not-regular',
+      params: { path: 'source/downloads/code/pipe.js', detail: 'a named pipe (FIFO)' },
+      message: 'source/downloads/code/pipe.js is a named pipe (FIFO), not a file.',
+    })
   })
 })
 
@@ -140,7 +146,7 @@ describe('Hugo {{< param >}}', () => {
     expect(refs.params).toMatchObject({ author: 'Site Author' })
     const page = { title: 'P', tags: ['a', 'b'] }
     expect(renderMarkdown(body, { generator: 'hugo', site: { refs, page } })).toBe(
-      '<p>By Site Author (@me), tags [a b], <span class="folio-tag folio-tag-error" data-tag="param" title="{{&lt; param nothing &gt;}}"><span class="folio-tag-label">Hugo param</span> Hugo would stop: param &quot;nothing&quot; is set neither in this page nor in the site\'s params.</span>.</p>\n',
+      '<p>By Site Author (@me), tags [a b], <span class="folio-tag folio-tag-error" data-tag="param" title="{{&lt; param nothing &gt;}}"><span class="folio-tag-label">Hugo param</span> <span class="folio-tag-why" data-reason="hugo-no-param" data-params="{&quot;key&quot;:&quot;nothing&quot;}">Hugo would stop: param &quot;nothing&quot; is set neither in this page nor in the site\'s params.</span></span>.</p>\n',
     )
     // The page's own value wins over the site's.
     expect(renderMarkdown('{{< param author >}}\n', { generator: 'hugo', site: { refs, page: { author: '作者' } } })).toBe('<p>作者</p>\n')
