@@ -23,19 +23,52 @@ function on<E extends EventName>(event: E, listener: (payload: EventApi[E]) => v
   }
 }
 
+/**
+ * The paths pathForFile gave out: the only files insertImages may name. The main process reads a
+ * `file` upload from anywhere on disk, so a page that went wrong (a script slipped past the
+ * sanitizer) must not be able to name ~/.ssh/id_rsa itself; only files the writer dropped or
+ * pasted are held here, and this world is out of the page's reach.
+ */
+const handedOver = new Set<string>()
+/** A session's drops are few; beyond this the oldest are forgotten (drop it again to insert it). */
+const MAX_HANDED_OVER = 1000
+
 /** Only the path of a File the page holds: one it was handed by a drop or paste (or an input), never one it names. */
 function pathForFile(file: DroppedFile): string {
+  let path: string
   try {
-    return webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0])
+    path = webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0])
   } catch {
     // Not a File (the page passed something else): no path, the bytes go instead.
     return ''
   }
+  if (path) {
+    handedOver.delete(path)
+    handedOver.add(path)
+    if (handedOver.size > MAX_HANDED_OVER) handedOver.delete(handedOver.values().next().value as string)
+  }
+  return path
 }
+
+/** insertImages, sending only files pathForFile handed out (the uploads copied first, so what was checked is what is sent). */
+const insertImages = ((articlePath: unknown, images: unknown, ...rest: unknown[]) => {
+  const uploads = Array.isArray(images) ? images.map((image: unknown) => (image && typeof image === 'object' ? { ...image } : image)) : images
+  for (const upload of Array.isArray(uploads) ? uploads : []) {
+    const file = (upload as { file?: unknown } | null)?.file
+    if (file !== undefined && !(typeof file === 'string' && handedOver.has(file))) {
+      const error = {
+        code: 'FORBIDDEN',
+        message: `Could not insert ${String(file)}: Folio reads only files dropped or pasted into it. Drop the file again or choose it with Insert image. Nothing was copied.`,
+      }
+      return Promise.resolve({ ok: false, error })
+    }
+  }
+  return ipcRenderer.invoke(INVOKE.insertImages, articlePath, uploads, ...rest)
+}) as WireApi['insertImages']
 
 function buildWireApi(): WireApi {
   const methods = Object.fromEntries((Object.keys(INVOKE) as InvokeMethod[]).map((method) => [method, invoker(method)]))
-  return { ...(methods as { [M in InvokeMethod]: WireApi[M] }), on, pathForFile }
+  return { ...(methods as { [M in InvokeMethod]: WireApi[M] }), insertImages, on, pathForFile }
 }
 
 contextBridge.exposeInMainWorld('folio', buildWireApi())

@@ -328,10 +328,18 @@ describe.each(layouts)('the built app as %s', (_name, makeLayout) => {
     expect(await readFile(join(site, 'source/images/截图 1.png'))).toEqual(PNG)
     const fifo = join(outside, 'pipe.png')
     execFileSync('mkfifo', [fifo])
+    await app.bridge<string>(window.id, 'pathForFile', { name: 'pipe.png', size: 0, type: 'image/png', path: fifo })
     const refused = (await app.bridge(window.id, 'insertImages', POST, [{ name: 'pipe.png', file: fifo }])) as Envelope<unknown>
     expect(refused).toMatchObject({ ok: false, error: { code: 'IO', reason: 'not-regular', params: { kind: 'fifo', path: fifo } } })
+    await app.bridge<string>(window.id, 'pathForFile', { name: 'a.png', size: 3, type: 'image/png', path: 'a.png' })
     const relative = (await app.bridge(window.id, 'insertImages', POST, [{ name: 'a.png', file: 'a.png' }])) as Envelope<unknown>
     expect(relative).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } })
+    // A path the page names itself, never handed over by a drop, is not read.
+    const secret = join(outside, 'secret.png')
+    await writeFile(secret, PNG)
+    const named = (await app.bridge(window.id, 'insertImages', POST, [{ name: 'secret.png', file: secret }])) as Envelope<unknown>
+    expect(named).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(existsSync(join(site, 'source/images/secret.png'))).toBe(false)
     await app.request({ kind: 'quit' })
     expect((await app.exited).code).toBe(0)
   })

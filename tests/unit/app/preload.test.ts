@@ -41,6 +41,39 @@ describe('preload', () => {
     expect(folio.pathForFile({ name: 'image.png', size: 3, type: 'image/png' })).toBe('')
   })
 
+  it('sends to insertImages only files pathForFile handed out, so the page cannot have main read one it names', async () => {
+    const dropped = { name: '海边.jpg', size: 3, type: 'image/jpeg', path: '/home/me/Pictures/海边.jpg' }
+    const path = folio.pathForFile(dropped)
+    ipcRenderer.invoked.length = 0
+    const refused = await folio.insertImages('source/_posts/a.md', [
+      { name: '海边.jpg', file: path },
+      { name: 'id_rsa', file: '/home/me/.ssh/id_rsa' },
+    ])
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('/home/me/.ssh/id_rsa') } })
+    expect(ipcRenderer.invoked).toEqual([])
+    // What was checked is what is sent: a getter cannot give one path to the check and another to main.
+    let reads = 0
+    const sly = {
+      name: 'a.jpg',
+      get file() {
+        return reads++ === 0 ? path : '/etc/shadow'
+      },
+    }
+    await folio.insertImages('source/_posts/a.md', [sly, { name: 'shot.png', data: 'iVBO' }])
+    expect(ipcRenderer.invoked).toEqual([
+      [
+        INVOKE.insertImages,
+        [
+          'source/_posts/a.md',
+          [
+            { name: 'a.jpg', file: path },
+            { name: 'shot.png', data: 'iVBO' },
+          ],
+        ],
+      ],
+    ])
+  })
+
   it('refuses events the contract does not name', () => {
     const on = folio.on as (event: string, listener: () => void) => () => void
     expect(() => on('ipc:raw', () => undefined)).toThrow(/Unknown Folio event/)
