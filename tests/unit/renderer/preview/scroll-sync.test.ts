@@ -1,0 +1,104 @@
+// @vitest-environment jsdom
+/**
+ * Scroll sync's arithmetic between source lines and the frame's scroll position, over blocks
+ * whose page positions are given (jsdom lays nothing out: each block element reports the box
+ * its page top gives, the frame window scrolls as a browser's would, clamped to its height).
+ */
+import { describe, expect, it } from 'vitest'
+import type { MountedBlock } from '../../../../renderer/preview/patch'
+import { frameTopLine, scrollFrameTo, scrollFrameToLine, type FrameView } from '../../../../renderer/preview/scroll-sync'
+
+/** Blocks at [source line, page top] in a frame `height` tall showing 400 px. */
+function frame(blocks: [number | null, number][], height = 2000): FrameView & { scrolls: number[] } {
+  const scrolls: number[] = []
+  const win = {
+    scrollY: 0,
+    innerHeight: 400,
+    document: { documentElement: { scrollHeight: height } },
+    scrollTo: ({ top }: { top: number }) => {
+      scrolls.push(top)
+      win.scrollY = Math.max(0, Math.min(top, height - 400))
+    },
+  }
+  const mounted: MountedBlock[] = blocks.map(([line, top]) => {
+    const element = document.createElement('p')
+    element.getBoundingClientRect = () => new DOMRect(0, top - win.scrollY, 100, 10)
+    return { html: '<p></p>', line, nodes: [document.createTextNode(' '), element] }
+  })
+  return { root: document.createElement('article'), window: win as unknown as Window, mounted, article: 'a.md', placed: null, scrolls }
+}
+
+describe('scrollFrameToLine', () => {
+  it('puts a block’s first line at the top, and a line inside a block as far into it as the line is into its lines', () => {
+    const view = frame([
+      [1, 0],
+      [5, 100],
+      [9, 300],
+    ])
+    scrollFrameToLine(view, 5)
+    expect(view.window.scrollY).toBe(100)
+    scrollFrameToLine(view, 7)
+    expect(view.window.scrollY).toBe(200)
+    expect(view.placed).toBe(200)
+  })
+
+  it('goes to the top above the first block, and to the last block’s top past it', () => {
+    const view = frame([
+      [3, 50],
+      [9, 300],
+    ])
+    scrollFrameToLine(view, 1)
+    expect(view.window.scrollY).toBe(0)
+    scrollFrameToLine(view, 40)
+    expect(view.window.scrollY).toBe(300)
+  })
+
+  it('skips blocks without a source line (a footnote list)', () => {
+    const view = frame([
+      [1, 0],
+      [null, 100],
+      [11, 200],
+    ])
+    scrollFrameToLine(view, 6)
+    expect(view.window.scrollY).toBe(100)
+  })
+})
+
+describe('scrollFrameTo', () => {
+  it('clamps to what the frame can scroll, rounds, and does not scroll (or claim the next scroll event) for less than a pixel', () => {
+    const view = frame([[1, 0]], 1000)
+    scrollFrameTo(view, 5000)
+    expect(view.window.scrollY).toBe(600)
+    scrollFrameTo(view, 600.4)
+    expect(view.scrolls).toEqual([600])
+    scrollFrameTo(view, -20)
+    expect(view.window.scrollY).toBe(0)
+    expect(view.placed).toBe(0)
+  })
+})
+
+describe('frameTopLine', () => {
+  it('is the inverse of scrollFrameToLine inside the blocks, to the whole pixel the frame scrolls by', () => {
+    const view = frame([
+      [1, 0],
+      [5, 100],
+      [9, 300],
+      [20, 700],
+    ])
+    for (const line of [5, 6, 7.5, 9, 14]) {
+      scrollFrameToLine(view, line)
+      expect(frameTopLine(view)).toBeCloseTo(line, 1)
+    }
+  })
+
+  it('is line 1 at the top, the last block’s line past it, and null with no block to go by', () => {
+    const view = frame([
+      [3, 50],
+      [9, 300],
+    ])
+    expect(frameTopLine(view)).toBe(1)
+    view.window.scrollTo({ top: 900 })
+    expect(frameTopLine(view)).toBe(9)
+    expect(frameTopLine(frame([[null, 0]]))).toBeNull()
+  })
+})
