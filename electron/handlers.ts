@@ -274,11 +274,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     insertImages: async (path, images, settings, options) => media.insert(open(), path, await media.readUploads(images), settings, options?.background),
     imagesLanded: (landing) => media.landed(landing),
     mediaReport: () => mediaReport(open()),
-    chooseImages: async (path, settings, options) => {
-      const ws = open()
-      const files = deps.chooseImages ? await deps.chooseImages() : null
-      if (files === null) return null
-      return media.insert(ws, path, await media.readChosen(files), settings, options?.background)
+    pickImages: async () => {
+      open()
+      return deps.chooseImages ? deps.chooseImages() : null
     },
     readArticle: (path) => open().read(path),
     makeArticleWritable: (path) => open().makeWritable(path),

@@ -46,10 +46,10 @@ export interface FolderInfo {
  * the writer dropped or copied (WireApi.pathForFile), which the main process reads itself: a
  * photo's megabytes then never cross the bridge, encoded or not.
  */
-export const ImageUploadSchema = v.union([
-  v.strictObject({ name: v.string(), data: v.string() }),
-  v.strictObject({ name: v.string(), file: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
-])
+export const ImageUploadSchema = v.union(
+  [v.strictObject({ name: v.string(), data: v.string() }), v.strictObject({ name: v.string(), file: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) })],
+  'An image is { name, data } (its bytes, base64) or { name, file } (the absolute path of its file)',
+)
 export type ImageUpload = v.InferOutput<typeof ImageUploadSchema>
 
 /** A file handed over by a drop or a paste (the DOM's File, named here without the DOM). */
@@ -707,8 +707,11 @@ export interface InvokeApi {
    * text linking each; all or nothing (shared/assets/insert, electron/media).
    */
   insertImages(articlePath: string, images: ImageUpload[], settings?: Partial<InsertSettings>, options?: InsertOptions): Promise<InsertedImage[]>
-  /** The same for files the writer picks in the native open dialog; null when cancelled. */
-  chooseImages(articlePath: string, settings?: Partial<InsertSettings>, options?: InsertOptions): Promise<InsertedImage[] | null>
+  /**
+   * "Insert image…": the native open dialog for images; the absolute paths chosen (inserted with
+   * insertImages as files, once the writer has answered what else an insert asks), null when cancelled.
+   */
+  pickImages(): Promise<string[] | null>
   /**
    * Settles once the files of a background insert (InsertedImage.landing) are written; rejects
    * with what went wrong, everything that insert wrote taken back.
@@ -1084,7 +1087,7 @@ export const INVOKE = {
   folderSchema: 'folder:schema',
   articleImages: 'article:images',
   insertImages: 'media:insert',
-  chooseImages: 'media:choose',
+  pickImages: 'media:pick',
   imagesLanded: 'media:landed',
   mediaReport: 'media:report',
   readArticle: 'article:read',
@@ -1190,7 +1193,7 @@ export const INVOKE_ARGUMENTS = {
   folderSchema: NoArguments,
   articleImages: Args(Text),
   insertImages: Args(Text, v.pipe(v.array(ImageUploadSchema), v.maxLength(100)), v.optional(InsertSettingsPatchSchema), v.optional(InsertOptionsSchema)),
-  chooseImages: Args(Text, v.optional(InsertSettingsPatchSchema), v.optional(InsertOptionsSchema)),
+  pickImages: NoArguments,
   imagesLanded: Args(Text),
   mediaReport: NoArguments,
   readArticle: Args(Text),

@@ -15,9 +15,7 @@ export interface MediaService {
   insert(workspace: Workspace, articlePath: string, images: ImageInput[], settings?: Partial<InsertSettings>, background?: boolean): Promise<InsertedImage[]>
   /** Settles once the files of that insert are written; rejects with why not (what it wrote is taken back). */
   landed(id: string): Promise<void>
-  /** Reads files the writer picked (absolute paths from the open dialog), refusing huge ones before reading them. */
-  readChosen(files: readonly string[]): Promise<ImageInput[]>
-  /** The images a paste or drop sent: bytes as they came, files by their path (read as picked ones are). */
+  /** The images a paste, drop or the open dialog sent: bytes as they came, files by their path (./picked). */
   readUploads(uploads: readonly ImageUpload[]): Promise<ImageInput[]>
 }
 
@@ -52,11 +50,6 @@ export function createMediaService(): MediaService {
       const landing = landings.get(id)
       landings.delete(id)
       await landing
-    },
-    async readChosen(files) {
-      const out: ImageInput[] = []
-      for (const file of files) out.push(await readPicked(file))
-      return out
     },
     async readUploads(uploads) {
       const out: ImageInput[] = []

@@ -151,10 +151,13 @@ export function useImageInsert(options: Options): ImageInsert {
     try {
       const settings = await latest.current.settingsFor()
       if (!settings) return
+      const files = await folio.pickImages()
+      if (!files?.length) return
+      // Asked once the files are chosen: cancelling the open dialog leaves a leaf page as it is.
       const path = await latest.current.placeFor(shown)
       if (!path) return
-      const inserted = await folio.chooseImages(path, settings, { background: true })
-      if (inserted) place(path, inserted, 'input.paste')
+      const images = files.map((file) => ({ name: '', file }))
+      place(path, await folio.insertImages(path, images, settings, { background: true }), 'input.paste')
     } catch (error) {
       latest.current.onError(error)
     }

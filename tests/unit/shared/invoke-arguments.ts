@@ -9,7 +9,7 @@ export const validArgs: Record<InvokeMethod, unknown[]> = {
   folderSchema: [],
   articleImages: ['a.md'],
   insertImages: ['a.md', [{ name: 'x.png', data: '' }], {}, { background: true }],
-  chooseImages: ['a.md'],
+  pickImages: [],
   imagesLanded: ['c0ffee'],
   mediaReport: [],
   readArticle: ['a.md'],
