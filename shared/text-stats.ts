@@ -139,3 +139,151 @@ export function textStats(text: string): TextStats {
   const minutes = latinWords / LATIN_WPM + cjkChars / CJK_CPM
   return { words, cjkChars, chars, readingMinutes: words === 0 ? 0 : Math.max(1, Math.ceil(minutes)) }
 }
+
+/** U+FFFD, what a decoder gives for bytes that are not UTF-8. */
+const REPLACEMENT = 0xfffd
+
+/** The length in bytes of the character utf8At decoded last (a module variable: no object per character). */
+let decodedLength = 1
+
+/**
+ * The code point of the UTF-8 character at `i` (its length in decodedLength), decoding as Buffer
+ * and TextDecoder do: a broken sequence is one U+FFFD for its longest valid beginning (the WHATWG
+ * rule), so counts over bytes equal counts over the decoded text.
+ */
+function utf8At(bytes: Uint8Array, i: number, end: number): number {
+  const b = bytes[i] as number
+  decodedLength = 1
+  if (b < 0x80) return b
+  let need: number
+  let lower = 0x80
+  let upper = 0xbf
+  let code: number
+  if (b >= 0xc2 && b <= 0xdf) {
+    need = 1
+    code = b & 0x1f
+  } else if (b >= 0xe0 && b <= 0xef) {
+    need = 2
+    code = b & 0x0f
+    if (b === 0xe0) lower = 0xa0
+    else if (b === 0xed) upper = 0x9f
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    need = 3
+    code = b & 0x07
+    if (b === 0xf0) lower = 0x90
+    else if (b === 0xf4) upper = 0x8f
+  } else return REPLACEMENT
+  for (let k = 1; k <= need; k++) {
+    const c = i + k < end ? (bytes[i + k] as number) : -1
+    if (c < lower || c > upper) {
+      decodedLength = k
+      return REPLACEMENT
+    }
+    lower = 0x80
+    upper = 0xbf
+    code = (code << 6) | (c & 0x3f)
+  }
+  decodedLength = need + 1
+  return code
+}
+
+/** Index of the ASCII `pattern` in bytes[from, end), or -1 (ASCII bytes never occur inside a UTF-8 character). */
+function indexOfAscii(bytes: Uint8Array, pattern: string, from: number, end: number): number {
+  const first = pattern.charCodeAt(0)
+  outer: for (let i = bytes.indexOf(first, from); i !== -1 && i + pattern.length <= end; i = bytes.indexOf(first, i + 1)) {
+    for (let k = 1; k < pattern.length; k++) if (bytes[i + k] !== pattern.charCodeAt(k)) continue outer
+    return i
+  }
+  return -1
+}
+
+/** skipMarkup over bytes: the end of markup starting at i (exclusive), or i when there is none. */
+function skipMarkupBytes(bytes: Uint8Array, i: number, code: number, end: number): number {
+  const next = i + 1 < end ? (bytes[i + 1] as number) : NaN
+  if (code === 60 /* < */) {
+    const isTag = next === 33 /* ! */ || next === 47 /* / */ || ((next | 32) >= 97 && (next | 32) <= 122)
+    if (!isTag) return i
+    const comment = next === 33 && bytes[i + 2] === 45 && bytes[i + 3] === 45 && i + 3 < end
+    const close = comment ? indexOfAscii(bytes, '-->', i + 4, end) : indexOfAscii(bytes, '>', i + 1, end)
+    if (close === -1) return i
+    return close + (bytes[close] === 45 ? 3 : 1)
+  }
+  if (code === 123 /* { */ && next === 37 /* % */) {
+    const close = indexOfAscii(bytes, '%}', i + 2, end)
+    return close === -1 ? i : close + 2
+  }
+  if (code === 93 /* ] */ && next === 40 /* ( */) {
+    const close = indexOfAscii(bytes, ')', i + 2, end)
+    return close === -1 ? i : close + 1
+  }
+  return i
+}
+
+/**
+ * textStats of UTF-8 bytes[from, to), counted without decoding them into a string first: the
+ * index counts every article's body this way and decodes only its header and first lines. Equal
+ * to textStats(the decoded text) for any bytes, valid UTF-8 or not (tests/unit/workspace).
+ */
+export function utf8TextStats(bytes: Uint8Array, from = 0, to = bytes.length): TextStats {
+  const table = classTable()
+  let latinWords = 0
+  let cjkChars = 0
+  let chars = 0
+  let inWord = false
+  for (let i = from; i < to;) {
+    // ASCII and the three-byte characters of CJK text decoded here; the rest (and anything broken) by utf8At.
+    const b = bytes[i] as number
+    let code: number
+    let length: number
+    if (b < 0x80) {
+      code = b
+      length = 1
+    } else if (b >= 0xe1 && b <= 0xec && i + 2 < to && ((bytes[i + 1] as number) & 0xc0) === 0x80 && ((bytes[i + 2] as number) & 0xc0) === 0x80) {
+      code = ((b & 0x0f) << 12) | (((bytes[i + 1] as number) & 0x3f) << 6) | ((bytes[i + 2] as number) & 0x3f)
+      length = 3
+    } else {
+      code = utf8At(bytes, i, to)
+      length = decodedLength
+    }
+    let cls: number
+    if (code >= 0x10000) {
+      // A surrogate pair in the text: judged as one character.
+      cls = code >= 0x20000 && code <= 0x2ffff ? CJK : letterOrDigit.test(String.fromCodePoint(code)) ? WORD : SEP
+    } else {
+      cls = table[code] as number
+      if (cls === MARKUP) {
+        const end = skipMarkupBytes(bytes, i, code, to)
+        if (end !== i) {
+          inWord = false
+          i = end
+          continue
+        }
+        cls = SEP
+      } else if (cls === SPACE) {
+        inWord = false
+        i += length
+        continue
+      } else if (cls === JOINER) {
+        let nextClass = SEP
+        if (inWord && i + length < to) {
+          const nextCode = utf8At(bytes, i + length, to)
+          // A character past U+FFFF starts with a high surrogate in the text, never a word's class.
+          nextClass = nextCode >= 0x10000 ? HIGH : (table[nextCode] as number)
+        }
+        cls = nextClass === WORD ? WORD : SEP
+      }
+    }
+    i += length
+    chars++
+    if (cls === CJK) {
+      cjkChars++
+      inWord = false
+    } else if (cls === WORD) {
+      if (!inWord) latinWords++
+      inWord = true
+    } else inWord = false
+  }
+  const words = latinWords + cjkChars
+  const minutes = latinWords / LATIN_WPM + cjkChars / CJK_CPM
+  return { words, cjkChars, chars, readingMinutes: words === 0 ? 0 : Math.max(1, Math.ceil(minutes)) }
+}

@@ -22,6 +22,6 @@ const site = (workerData as { site: SiteSettings }).site
 const rules = pathRules(site)
 
 parentPort?.on('message', (batch: IndexBatch) => {
-  const results = batch.entries.map((entry) => withoutText(readEntry(entry, site, rules)))
+  const results = batch.entries.map((entry) => withoutText(readEntry(entry, site, rules, { keepText: false })))
   parentPort?.postMessage({ start: batch.start, results } satisfies IndexReply)
 })

@@ -4,20 +4,21 @@
  * an excerpt and CJK-aware counts. ArticleIndex: every article of the folder, kept in step with
  * the disk and the cache. `folio index`, export and the app all list articles through this.
  */
+import { Buffer } from 'node:buffer'
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ArticleSummary, ContentChange, FolderWarning } from '../../shared/contract'
 import { fieldRecord, parse, scalarText } from '../../shared/frontmatter'
 import { checkFields, subjectOfParsed } from '../../shared/frontmatter/checks'
 import { DATE_KEYS, parseDateText } from '../../shared/frontmatter/dates'
-import type { FieldValue } from '../../shared/frontmatter/types'
+import type { FieldValue, ParsedFrontMatter } from '../../shared/frontmatter/types'
 import { buildFolderSchema, observeHeader, type FolderSchema, type ObservedField, type SchemaPins } from '../../shared/schema'
 import { readTaxonomy, siteRules } from '../../shared/sites'
-import { textStats } from '../../shared/text-stats'
+import { textStats, utf8TextStats } from '../../shared/text-stats'
 import type { CachedFile, IndexCache } from './cache'
 import { findFiles, type FileKind, type FoundFile, type PathRules, scan, type ScanEntry, Skipped, statArticle, statFound } from './scan'
 import { log } from '../log/log'
-import { displayText, encodingProblem } from './encoding'
+import { displayText, encodingProblem, utf16Of } from './encoding'
 import { EleventyData } from './eleventy-data'
 import { readRegularFileStatSync, readRegularFileSync } from './open-inside'
 import { inSlices } from './slices'
@@ -81,6 +82,14 @@ const MDX_LINE = /(?:import|export)\s/y
  * after the excerpt's length, so a 5 MB article costs no more than a short one.
  */
 export function plainExcerpt(body: string): string {
+  return scanExcerpt(body).excerpt
+}
+
+/**
+ * The excerpt, and whether the scan stopped on its own (the excerpt's length, `<!-- more -->`)
+ * before `end`, the index in body where it stopped: a body cut after that point gives the same excerpt.
+ */
+function scanExcerpt(body: string): { excerpt: string; stopped: boolean; end: number } {
   let out = ''
   let count = 0
   let space = false
@@ -89,7 +98,9 @@ export function plainExcerpt(body: string): string {
     const end = body.indexOf(close, from)
     return end === -1 ? body.length : end + close.length - 1
   }
-  for (let i = 0; i < body.length && count <= EXCERPT_LENGTH; i++) {
+  let i = 0
+  let stopped = false
+  for (; i < body.length && count <= EXCERPT_LENGTH; i++) {
     const c = body.charCodeAt(i)
     const next = body.charCodeAt(i + 1)
     if (c === 10 || c === 13) {
@@ -104,7 +115,10 @@ export function plainExcerpt(body: string): string {
     if (c === 60 /* < */) {
       if (body.startsWith('<!--', i)) {
         MORE_AT.lastIndex = i
-        if (MORE_AT.test(body)) break
+        if (MORE_AT.test(body)) {
+          stopped = true
+          break
+        }
         i = skipTo(i + 4, '-->')
         space = true
         continue
@@ -154,17 +168,39 @@ export function plainExcerpt(body: string): string {
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < body.length) out += body[++i]
     count++
   }
-  if (count <= EXCERPT_LENGTH) return out
-  return [...out].slice(0, EXCERPT_LENGTH).join('').trimEnd() + '…'
+  if (count <= EXCERPT_LENGTH) return { excerpt: out, stopped, end: i }
+  return { excerpt: [...out].slice(0, EXCERPT_LENGTH).join('').trimEnd() + '…', stopped: true, end: i }
+}
+
+/**
+ * Bytes of a file's start decoded to read its header when its text is not kept, a few first and
+ * more when the header runs on; a longer header is read from the whole text.
+ */
+const HEAD_BYTES = [1024, 4096]
+/** Bytes of a body decoded for its excerpt (markup before the prose included), the same way. */
+const EXCERPT_BYTES = [1536, 4096]
+/** How far the excerpt scan looks past a character (`<script`, `&nbsp;`, `export `): a cut body must reach this far beyond where it stopped. */
+const EXCERPT_LOOKAHEAD = 64
+
+/** What a summary needs of the body: its counts and, when asked, its excerpt. */
+interface BodyFacts {
+  words: number
+  readingMinutes: number
+  excerpt: () => string
 }
 
 /**
  * Null when the file is not an article (a .txt or .html without a header). Whatever goes wrong
  * reading one file becomes that file's error row: one bad file never fails the folder.
+ * `keepText: false` (index threads, the command line): the text is not wanted, so only the
+ * header and the body's first lines are decoded and the words are counted over the bytes; the
+ * summary is the same (tests/unit/workspace/summarize-head.test.ts).
  */
-export function summarize(facts: FileFacts, bytes: Uint8Array, site: SiteSettings, rules: PathRules): Indexed | null {
+export function summarize(facts: FileFacts, bytes: Uint8Array, site: SiteSettings, rules: PathRules, options: { keepText?: boolean } = {}): Indexed | null {
   try {
-    const indexed = summarizeText(facts, displayText(bytes), site, rules)
+    const head = options.keepText === false ? summarizeHead(facts, bytes, site, rules) : 'whole'
+    const indexed = head === 'whole' ? summarizeText(facts, displayText(bytes), site, rules) : head
+    if (indexed && options.keepText === false) indexed.text = ''
     const encoding = indexed && encodingProblem(bytes)
     if (indexed && encoding) indexed.summary.encoding = encoding
     return indexed
@@ -175,17 +211,71 @@ export function summarize(facts: FileFacts, bytes: Uint8Array, site: SiteSetting
 
 function summarizeText(facts: FileFacts, text: string, site: SiteSettings, rules: PathRules): Indexed | null {
   const parsed = parse(text, { site: site.kind, timeZone: site.timeZone })
+  const body = text.slice(parsed.detection.bodyStart)
+  const stats = textStats(body)
+  return summarizeParsed(facts, text, parsed, { words: stats.words, readingMinutes: stats.readingMinutes, excerpt: () => plainExcerpt(body) }, site, rules)
+}
+
+function utf8(bytes: Uint8Array, from: number, to: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8')
+}
+
+/** An offset at or before `at` that starts a UTF-8 character (never inside one). */
+function characterStart(bytes: Uint8Array, at: number, floor: number): number {
+  let i = Math.min(at, bytes.length)
+  while (i > floor && i < bytes.length && ((bytes[i] as number) & 0xc0) === 0x80) i--
+  return i
+}
+
+/**
+ * The summary from the header's bytes and the body's counted bytes, or 'whole' when the start of
+ * the file cannot tell it alone (UTF-16, a short file, a header longer than HEAD_BYTES or not
+ * closed in them, bytes that are not UTF-8 there, no header at all): then the whole text is read.
+ */
+function summarizeHead(facts: FileFacts, bytes: Uint8Array, site: SiteSettings, rules: PathRules): Indexed | null | 'whole' {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+  if (utf16Of(bytes)) return 'whole'
+  let read: { head: string; parsed: ParsedFrontMatter } | null = null
+  for (const size of HEAD_BYTES) {
+    if (bytes.length - start <= size) return 'whole'
+    const head = utf8(bytes, start, characterStart(bytes, start + size, start))
+    // A U+FFFD: bad bytes (or the author's own) make text offsets and byte offsets disagree.
+    if (head.includes('\uFFFD')) return 'whole'
+    const parsed = parse(head, { site: site.kind, timeZone: site.timeZone })
+    const { block, format } = parsed.detection
+    // Closed before the cut, the newline after its fence included: the rest of the file cannot change it.
+    if (format !== 'none' && block !== null && block.to < head.length) {
+      read = { head, parsed }
+      break
+    }
+  }
+  if (!read) return 'whole'
+  const { head, parsed } = read
+  const bodyAt = start + Buffer.byteLength(head.slice(0, parsed.detection.bodyStart), 'utf8')
+  const stats = utf8TextStats(bytes, bodyAt)
+  const excerpt = (): string => {
+    for (const size of EXCERPT_BYTES) {
+      const cut = characterStart(bytes, bodyAt + size, bodyAt)
+      const first = utf8(bytes, bodyAt, cut)
+      const scan = scanExcerpt(first)
+      if (cut >= bytes.length || (scan.stopped && scan.end + EXCERPT_LOOKAHEAD < first.length)) return scan.excerpt
+    }
+    return plainExcerpt(utf8(bytes, bodyAt, bytes.length))
+  }
+  return summarizeParsed(facts, head, parsed, { words: stats.words, readingMinutes: stats.readingMinutes, excerpt }, site, rules)
+}
+
+/** `text`: the file's text, or at least all of its header. */
+function summarizeParsed(facts: FileFacts, text: string, parsed: ParsedFrontMatter, body: BodyFacts, site: SiteSettings, rules: PathRules): Indexed | null {
   const format = parsed.detection.format
   if (format === 'none' && facts.kind === 'needs-header' && parsed.ok) return null
   const fields = fieldRecord(parsed)
   const generator = siteRules(site.kind)
-  const body = text.slice(parsed.detection.bodyStart)
   const headerDate = dateOf(first(fields, DATE_KEYS), site)
   const date = headerDate.text === null ? (dateFromName(facts.rel, site) ?? headerDate) : headerDate
   const updated = dateOf(first(fields, UPDATED_KEYS), site)
   const published = fields.published
   const draft = rules.inDrafts(facts.rel) || (published?.type === 'boolean' && !published.value) || (fields.draft?.type === 'boolean' && fields.draft.value)
-  const stats = textStats(body)
   const described = textOf(first(fields, EXCERPT_KEYS))
   return {
     text,
@@ -201,9 +291,9 @@ function summarizeText(facts: FileFacts, text: string, site: SiteSettings, rules
       tags: readTaxonomy(generator.tags, fields).map((path) => path.join(' ')),
       categories: readTaxonomy(generator.categories, fields),
       draft,
-      excerpt: described ? plainExcerpt(described) : plainExcerpt(body),
-      words: stats.words,
-      readingMinutes: stats.readingMinutes,
+      excerpt: described ? plainExcerpt(described) : body.excerpt(),
+      words: body.words,
+      readingMinutes: body.readingMinutes,
       size: facts.size,
       mtimeMs: facts.mtimeMs,
       error: parsed.errors[0] ?? null,
@@ -272,12 +362,12 @@ function factsOf(target: ReadTarget): FileFacts {
 }
 
 /** Reads and summarises one file; the same on any thread. */
-export function readEntry(target: ReadTarget, site: SiteSettings, rules: PathRules): ReadEntry {
+export function readEntry(target: ReadTarget, site: SiteSettings, rules: PathRules, options: { keepText?: boolean } = {}): ReadEntry {
   try {
     // A named pipe or device is never opened (a read would wait forever): it is listed as an error.
     if (target.special) throw new Error(`it is ${target.special}, not a regular file, and is never opened`)
     const { bytes, size, mtimeMs } = readRegularFileStatSync(target.abs, target.noFollow)
-    return { size, mtimeMs, indexed: summarize({ rel: target.rel, kind: target.kind, size, mtimeMs }, bytes, site, rules) }
+    return { size, mtimeMs, indexed: summarize({ rel: target.rel, kind: target.kind, size, mtimeMs }, bytes, site, rules, options) }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone'
     // Unreadable (permissions) or not a regular file: one error row, never a vanished article.
@@ -407,7 +497,9 @@ export class ArticleIndex {
       if (this.threads > 1 && stale.length >= THREAD_THRESHOLD) {
         // Texts stay where they were read: no thread sends them, and this one drops its own too, so a
         // big folder's index holds summaries only (search reads the texts when first asked).
-        const results = await readOnThreads(stale, this.site, this.threads, (target) => withoutText(readEntry(target, this.site, this.rules)))
+        const results = await readOnThreads(stale, this.site, this.threads, (target) =>
+          withoutText(readEntry(target, this.site, this.rules, { keepText: false })),
+        )
         for (let i = 0; i < stale.length; i++) apply(stale[i] as ReadTarget, results[i] as ReadEntry)
       } else await inSlices(stale, (target) => apply(target, readEntry(target, this.site, this.rules)))
       finish()
