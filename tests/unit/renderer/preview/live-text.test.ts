@@ -1,0 +1,74 @@
+// @vitest-environment jsdom
+/**
+ * useLiveText in React: the preview takes the editor's text after its own short pause, a newer
+ * published text (another article, a reload) wins at once, and edits of another article are not
+ * shown for this one. The source is a real EditorState per article, with the store's edit signal.
+ */
+import { EditorState } from '@codemirror/state'
+import { act, createElement } from 'react'
+import { createRoot, type Root } from 'react-dom/client'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { useLiveText, type EditorTextSource, type LiveTextView } from '../../../../renderer/preview/live-text'
+import { PREVIEW_PAUSE_MS } from '../../../../renderer/preview/refresh-timing'
+
+;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
+
+const A = '---\ntitle: 甲\n---\n正文。\n'
+
+/** Articles' editor states, and the store's "edited" signal. */
+function source(texts: Record<string, string>) {
+  const states = new Map(Object.entries(texts).map(([path, text]) => [path, EditorState.create({ doc: text })]))
+  const listeners = new Set<() => void>()
+  const src: EditorTextSource = {
+    onEdit: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
+    editorState: (path) => states.get(path) ?? null,
+  }
+  const type = (path: string, insert: string) => {
+    const state = states.get(path)
+    if (!state) throw new Error(path)
+    states.set(path, state.update({ changes: { from: state.doc.length, insert } }).state)
+    for (const listener of listeners) listener()
+  }
+  return { src, type }
+}
+
+let root: Root
+let seen: LiveTextView
+function Probe(props: { src: EditorTextSource; path: string; published: string; bodyStart: number }) {
+  seen = useLiveText(props.src, props.path, props.published, props.bodyStart)
+  return null
+}
+const show = (props: Parameters<typeof Probe>[0]) => act(() => root.render(createElement(Probe, props)))
+const pause = (ms = PREVIEW_PAUSE_MS + 50) => act(() => new Promise((done) => setTimeout(done, ms)))
+
+beforeEach(() => {
+  root = createRoot(document.createElement('div'))
+})
+afterEach(() => act(() => root.unmount()))
+
+describe('useLiveText', () => {
+  it('shows the published text until the writer types, then the editor’s text after the preview’s pause', async () => {
+    const { src, type } = source({ 'a.md': A })
+    show({ src, path: 'a.md', published: A, bodyStart: 17 })
+    expect([seen.text, seen.bodyStart, seen.quietFor()]).toEqual([A, 17, Infinity])
+    type('a.md', '再写。\n')
+    expect(seen.text).toBe(A)
+    expect(seen.quietFor()).toBeLessThan(PREVIEW_PAUSE_MS)
+    await pause()
+    expect(seen.text).toBe(A + '再写。\n')
+    expect(seen.bodyStart).toBe(A.indexOf('正文'))
+  })
+
+  it('lets a newer published text win at once (a reload), and never shows another article’s edits', async () => {
+    const { src, type } = source({ 'a.md': A, 'b.md': '---\ntitle: 乙\n---\n' })
+    show({ src, path: 'a.md', published: A, bodyStart: 17 })
+    type('a.md', '改。')
+    await pause()
+    expect(seen.text).toBe(A + '改。')
+    const reloaded = A.replace('正文', '磁盘上的正文')
+    show({ src, path: 'a.md', published: reloaded, bodyStart: 17 })
+    expect(seen.text).toBe(reloaded)
+    show({ src, path: 'b.md', published: '---\ntitle: 乙\n---\n', bodyStart: 15 })
+    expect(seen.text).toBe('---\ntitle: 乙\n---\n')
+  })
+})
