@@ -4,6 +4,7 @@
  * reach no channel the contract does not name. Bundled to one CommonJS file (sandboxed preload).
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
+import type { Envelope } from '../shared/errors'
 import { EVENTS, INVOKE, type DroppedFile, type EventApi, type EventName, type InvokeMethod, type WireApi } from '../shared/contract'
 
 function invoker<M extends InvokeMethod>(method: M): WireApi[M] {
@@ -42,13 +43,23 @@ function pathForFile(file: DroppedFile): string {
     // Not a File (the page passed something else): no path, the bytes go instead.
     return ''
   }
-  if (path) {
-    handedOver.delete(path)
-    handedOver.add(path)
-    if (handedOver.size > MAX_HANDED_OVER) handedOver.delete(handedOver.values().next().value as string)
-  }
+  handOver(path)
   return path
 }
+
+function handOver(path: string): void {
+  if (!path) return
+  handedOver.delete(path)
+  handedOver.add(path)
+  if (handedOver.size > MAX_HANDED_OVER) handedOver.delete(handedOver.values().next().value as string)
+}
+
+/** pickImages: the files the writer chose in the native open dialog are handed over too. */
+const pickImages = (async (...args: unknown[]) => {
+  const answer = (await ipcRenderer.invoke(INVOKE.pickImages, ...args)) as Envelope<string[] | null>
+  if (answer.ok && Array.isArray(answer.value)) for (const path of answer.value) if (typeof path === 'string') handOver(path)
+  return answer
+}) as WireApi['pickImages']
 
 /** insertImages, sending only files pathForFile handed out (the uploads copied first, so what was checked is what is sent). */
 const insertImages = ((articlePath: unknown, images: unknown, ...rest: unknown[]) => {
@@ -68,7 +79,7 @@ const insertImages = ((articlePath: unknown, images: unknown, ...rest: unknown[]
 
 function buildWireApi(): WireApi {
   const methods = Object.fromEntries((Object.keys(INVOKE) as InvokeMethod[]).map((method) => [method, invoker(method)]))
-  return { ...(methods as { [M in InvokeMethod]: WireApi[M] }), insertImages, on, pathForFile }
+  return { ...(methods as { [M in InvokeMethod]: WireApi[M] }), insertImages, pickImages, on, pathForFile }
 }
 
 contextBridge.exposeInMainWorld('folio', buildWireApi())

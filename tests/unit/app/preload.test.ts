@@ -74,6 +74,23 @@ describe('preload', () => {
     ])
   })
 
+  it('hands over the files chosen in the open dialog (pickImages), so "Insert image…" may insert them', async () => {
+    const invoke = ipcRenderer.invoke
+    ipcRenderer.invoke = async (channel: string, ...args: unknown[]) =>
+      channel === INVOKE.pickImages ? { ok: true, value: ['/home/me/Pictures/选的.png'] } : invoke.call(ipcRenderer, channel, ...args)
+    try {
+      expect(await folio.pickImages()).toEqual({ ok: true, value: ['/home/me/Pictures/选的.png'] })
+      ipcRenderer.invoked.length = 0
+      expect(await folio.insertImages('source/_posts/a.md', [{ name: '', file: '/home/me/Pictures/选的.png' }])).toEqual({
+        ok: true,
+        value: INVOKE.insertImages,
+      })
+      expect(await folio.insertImages('source/_posts/a.md', [{ name: '', file: '/home/me/Pictures/other.png' }])).toMatchObject({ ok: false })
+    } finally {
+      ipcRenderer.invoke = invoke
+    }
+  })
+
   it('refuses events the contract does not name', () => {
     const on = folio.on as (event: string, listener: () => void) => () => void
     expect(() => on('ipc:raw', () => undefined)).toThrow(/Unknown Folio event/)
