@@ -8,7 +8,7 @@ interface Props<T> {
   empty: string
   /** The rows for the text typed so far, best first. */
   rows(text: string): readonly T[]
-  /** The rows for the text when `rows` may still be working them out (see SlicedRanking): what Enter chooses from. */
+  /** The rows for the text when `rows` may still be working them out (see SlicedRanking): Enter on the first row takes the first of these. */
   settled?(text: string): readonly T[]
   keyOf(row: T): string
   render(row: T): ReactNode
@@ -61,7 +61,9 @@ export function Picker<T>({ title, testId, placeholder, empty, rows, settled, ke
         onKeyDown={(e) => {
           const to: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, PageDown: active + PAGE, PageUp: active - PAGE }
           if (e.key in to) move(to[e.key] as number)
-          else if (e.key === 'Enter') choose((settled?.(text) ?? shown)[active])
+          // The first row is the best of what was typed (its ranking finished now if it still goes
+          // on); a row the writer moved to is the one highlighted, even on rows not yet re-ranked.
+          else if (e.key === 'Enter') choose(active === 0 && settled ? settled(text)[0] : shown[active])
           else return
           e.preventDefault()
         }}
