@@ -52,6 +52,18 @@ export function createTaxonomyService(workspace: Workspace, options: { journalDi
     return plan
   }
 
+  // A preview by its id, or the message that it went (applied, or dropped as too old).
+  const planned = (planId: string): Plan => {
+    const plan = plans.get(planId)
+    if (!plan)
+      throw new FolioError({
+        code: 'NOT_FOUND',
+        message: 'That preview is no longer available (already applied, or too old). Preview the edit again.',
+        reason: 'preview-gone',
+        params: {},
+      })
+    return plan
+  }
   return {
     async taxonomy() {
       const { root, kind, articles } = await source()
@@ -64,26 +76,12 @@ export function createTaxonomyService(workspace: Workspace, options: { journalDi
       return { id: plan.id, files, pending: plan.pending, skipped: [...plan.skipped] }
     },
     async totals(planId) {
-      const plan = plans.get(planId)
-      if (!plan)
-        throw new FolioError({
-          code: 'NOT_FOUND',
-          message: 'That preview is no longer available (already applied, or too old). Preview the edit again.',
-          reason: 'preview-gone',
-          params: {},
-        })
+      const plan = planned(planId)
       await plan.done
       return { files: plan.files.length, skipped: [...plan.skipped] }
     },
     async apply(planId) {
-      const plan = plans.get(planId)
-      if (!plan)
-        throw new FolioError({
-          code: 'NOT_FOUND',
-          message: 'That preview is no longer available (already applied, or too old). Preview the edit again.',
-          reason: 'preview-gone',
-          params: {},
-        })
+      const plan = planned(planId)
       plans.delete(planId)
       await plan.done
       return applyPlan(plan, store, journal)
