@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process'
 import { isAbsolute, join } from 'node:path'
 import { FolioError, type MessageParams } from '../../shared/errors'
 import { findProgram } from '../system/find-program'
+import { streamText } from '../system/stream-text'
 import { batchCommand, isBatchFile, UnsafeArgumentError } from './windows-cmd'
 
 /** An upload that has not answered by then is stuck (a login prompt, a dead network). */
@@ -109,11 +110,11 @@ export async function uploadImage(template: string, file: string, shownName: str
     })
     let output = ''
     let timedOut = false
-    const take = (chunk: Buffer): void => {
-      output = (output + chunk.toString('utf8')).slice(-KEPT_OUTPUT)
+    const take = (text: string): void => {
+      output = (output + text).slice(-KEPT_OUTPUT)
     }
-    child.stdout.on('data', take)
-    child.stderr.on('data', take)
+    child.stdout.on('data', streamText(take))
+    child.stderr.on('data', streamText(take))
     const timer = setTimeout(() => {
       timedOut = true
       child.kill('SIGKILL')

@@ -2,8 +2,8 @@
  * Runs the writer's publish command in the site folder through their shell, streaming its
  * output, until it exits or is stopped. One at a time per folder.
  */
-import { StringDecoder } from 'node:string_decoder'
 import { spawnGroup } from '../system/process-group'
+import { streamText } from '../system/stream-text'
 
 export interface PublishRun {
   done: Promise<{ code: number | null; output: string }>
@@ -24,19 +24,12 @@ export function runPublish(command: string, cwd: string, onOutput: (text: string
   })
   const { child } = group
   let output = ''
-  // One decoder per stream: a character whose bytes arrive in two chunks (Chinese output does)
-  // is held until its last byte comes, instead of turning into two replacement characters.
-  const taker = () => {
-    const decoder = new StringDecoder('utf8')
-    return (chunk: Buffer) => {
-      const text = decoder.write(chunk)
-      if (text === '') return
-      output = (output + text).slice(-KEPT_OUTPUT)
-      onOutput(text)
-    }
+  const take = (text: string) => {
+    output = (output + text).slice(-KEPT_OUTPUT)
+    onOutput(text)
   }
-  child.stdout.on('data', taker())
-  child.stderr.on('data', taker())
+  child.stdout.on('data', streamText(take))
+  child.stderr.on('data', streamText(take))
   const done = new Promise<{ code: number | null; output: string }>((resolve) => {
     child.on('error', (error) => resolve({ code: null, output: `${output}\n${error.message}` }))
     child.on('close', (code) => resolve({ code, output }))

@@ -4,6 +4,7 @@
  */
 import { createServer } from 'node:net'
 import { spawnGroup } from '../system/process-group'
+import { streamText } from '../system/stream-text'
 import type { ServerCommand } from './detect'
 import { forgetGroup, recordGroup, watchGroup, withPreload, type LifetimeFiles } from './lifetime'
 
@@ -92,14 +93,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const recorded = child.pid === undefined ? Promise.resolve() : recordGroup(pidFile, child.pid)
   let base = '/'
   const origins = new RegExp(`https?://(?:127\\.0\\.0\\.1|localhost|\\[::1\\]):${port}(/[^\\s'"]*)?`)
-  const take = (chunk: Buffer): void => {
-    const text = chunk.toString('utf8')
+  const take = (text: string): void => {
     const said = origins.exec(text)?.[1]
     if (said !== undefined && said.startsWith('/')) base = said.endsWith('/') ? said : `${said}/`
     options.onOutput(text)
   }
-  child.stdout.on('data', take)
-  child.stderr.on('data', take)
+  child.stdout.on('data', streamText(take))
+  child.stderr.on('data', streamText(take))
   const exited = new Promise<{ code: number | null; error?: string }>((resolve) => {
     child.on('error', (error) => resolve({ code: null, error: error.message }))
     child.on('exit', (code) => resolve({ code }))
