@@ -157,8 +157,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     })
     const previous = workspace
     workspace = next
-    // The site's server belongs to the folder it serves.
-    await stopSiteServer()
+    // The site's server belongs to the folder it serves, and the preview's watch of its files too.
+    await Promise.all([stopSiteServer(), referenceFiles.close()])
     await previous?.close()
     deps.onFolderOpened?.(next.info)
     return describe(next)
@@ -264,7 +264,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     closeFolder: async () => {
       const closing = workspace
       workspace = null
-      await stopSiteServer()
+      await Promise.all([stopSiteServer(), referenceFiles.close()])
       await closing?.close()
     },
     // The window lists what is read so far while a big folder opens (FolderInfo.indexing, indexProgress events).

@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createHandlers } from '../../../electron/handlers'
 import { referenceWatch, type ReferenceWatch } from '../../../electron/siteserver/reference-watch'
 
 const temps: string[] = []
@@ -53,5 +54,45 @@ describe('referenceWatch', () => {
     await writeFile(join(code, 'hello.py'), 'print(6)\n')
     await writeFile(join(code, 'other.py'), 'print(7)\n')
     expect((await settled(reports, 4)).slice(3)).toEqual([['source/downloads/code/other.py']])
+  })
+})
+
+describe("the window's reference watch", () => {
+  it('follows the include_code file the preview read, and stops when the folder closes (its files are no longer shown)', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'folio-refwatch-'))
+    temps.push(root)
+    await mkdir(join(root, 'source/_posts'), { recursive: true })
+    await mkdir(join(root, 'source/downloads/code'), { recursive: true })
+    await writeFile(join(root, '_config.yml'), 'title: Site\n')
+    await writeFile(join(root, 'package.json'), '{"dependencies":{"hexo":"7"}}\n')
+    await writeFile(join(root, 'source/_posts/hello.md'), '---\ntitle: 你好\n---\n{% include_code hello.py %}\n')
+    const code = join(root, 'source/downloads/code/hello.py')
+    await writeFile(code, 'print(1)\n')
+    const reports: string[][] = []
+    const handlers = createHandlers({
+      trash: async () => undefined,
+      watch: false,
+      emit: (event, payload) => {
+        if (event === 'previewFilesChanged') reports.push((payload as { paths: string[] }).paths)
+      },
+    })
+    try {
+      await handlers.openFolder(root)
+      const answer = await handlers.previewReferences('source/_posts/hello.md', { links: [], posts: [], code: ['hello.py'] })
+      expect(answer.code['hello.py']).toMatchObject({ text: 'print(1)\n' })
+      // The watch settles after the answer: write until it reports (bounded).
+      for (let n = 2; reports.length === 0 && n < 40; n++) {
+        await writeFile(code, `print(${n})\n`)
+        await new Promise((done) => setTimeout(done, 250))
+      }
+      expect(reports[0]).toEqual(['source/downloads/code/hello.py'])
+
+      await handlers.closeFolder()
+      const before = reports.length
+      await writeFile(code, 'print(100)\n')
+      expect((await settled(reports, before + 1)).length).toBe(before)
+    } finally {
+      await handlers.dispose()
+    }
   })
 })
