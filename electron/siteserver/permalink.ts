@@ -49,11 +49,32 @@ const list = (v: FieldValue | undefined): string[] => {
 
 const pad = (n: number): string => String(n).padStart(2, '0')
 
+/** A page's date and time on the site's clock. */
+interface PageTime {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+  second: number
+}
+
+/** The date and time placeholders Hexo and Jekyll permalinks share. */
+function dateValues(date: PageTime): Record<string, string> {
+  return {
+    year: String(date.year),
+    month: pad(date.month),
+    i_month: String(date.month),
+    day: pad(date.day),
+    i_day: String(date.day),
+    hour: pad(date.hour),
+    minute: pad(date.minute),
+    second: pad(date.second),
+  }
+}
+
 /** The wall date of the article's `date` in the site's zone, else its file time. */
-function dateOf(
-  input: PageInput,
-  fallback?: { year: number; month: number; day: number },
-): { year: number; month: number; day: number; hour: number; minute: number; second: number; exact: boolean } {
+function dateOf(input: PageInput, fallback?: { year: number; month: number; day: number }): PageTime & { exact: boolean } {
   const field = input.fields['date']
   if (field?.type === 'date' && field.instant !== null) return { ...wallTimeAt(field.instant, input.timeZone).wall, exact: true }
   if (fallback) return { ...fallback, hour: 0, minute: 0, second: 0, exact: true }
@@ -123,14 +144,7 @@ function hexoPath(input: PageInput): PagePath {
     return c['filename_case'] === 1 ? dashed.toLowerCase() : c['filename_case'] === 2 ? dashed.toUpperCase() : dashed
   }
   const values: Record<string, string> = {
-    year: String(date.year),
-    month: pad(date.month),
-    i_month: String(date.month),
-    day: pad(date.day),
-    i_day: String(date.day),
-    hour: pad(date.hour),
-    minute: pad(date.minute),
-    second: pad(date.second),
+    ...dateValues(date),
     title,
     name: title.split('/').pop() ?? title,
     post_title: slugize(postTitle),
@@ -220,16 +234,9 @@ function jekyllPath(input: PageInput): PagePath {
   const pattern = JEKYLL_STYLES[style] ?? style
   const start = Date.UTC(date.year, 0, 1)
   const values: Record<string, string> = {
-    year: String(date.year),
-    month: pad(date.month),
-    i_month: String(date.month),
-    day: pad(date.day),
-    i_day: String(date.day),
+    ...dateValues(date),
     y_day: String(Math.floor((Date.UTC(date.year, date.month - 1, date.day) - start) / 86_400_000) + 1).padStart(3, '0'),
     short_year: pad(date.year % 100),
-    hour: pad(date.hour),
-    minute: pad(date.minute),
-    second: pad(date.second),
     title: slug,
     slug: urlize(slug),
     categories: categories.join('/'),
