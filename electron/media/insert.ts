@@ -375,16 +375,8 @@ export async function startInsert(
 }
 
 /** Inserts and waits until every file is written: all or nothing, as the header's image fields need. */
-export async function insertImages(
-  guard: Guard,
-  rules: AssetRules,
-  articleRel: string,
-  inputs: readonly ImageInput[],
-  settings: InsertSettings,
-  now = new Date(),
-  made?: MadeImages,
-): Promise<InsertedImage[]> {
-  const started = await startInsert(guard, rules, articleRel, inputs, settings, now, made)
+export async function insertImages(...args: Parameters<typeof startInsert>): Promise<InsertedImage[]> {
+  const started = await startInsert(...args)
   await started.landed
   return started.images
 }
