@@ -1,23 +1,13 @@
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cp, mkdir, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'parse5'
-import { afterEach } from 'vitest'
+import { tempDir as scratch } from '../temp-dir'
 
 export const HEXO = fileURLToPath(new URL('../../fixtures/sites/hexo/', import.meta.url))
 export const SEED = fileURLToPath(new URL('../../fixtures/export/seed/000_96ee1b00782f1bda.txt', import.meta.url))
 
-const made: string[] = []
-afterEach(async () => {
-  await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })))
-})
-
-export async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'folio-export-'))
-  made.push(dir)
-  return dir
-}
+export const tempDir = (): Promise<string> => scratch('folio-export-')
 
 /** A fresh folder holding these files (POSIX paths → text), removed after the test. */
 export async function folderWith(files: Record<string, string>): Promise<string> {

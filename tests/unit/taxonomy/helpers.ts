@@ -1,24 +1,14 @@
 /** Temporary copies of the taxonomy fixture sites, a workspace over them, and byte snapshots. */
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cp, readdir, readFile } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach } from 'vitest'
 import { createTaxonomyService, type TaxonomyService } from '../../../electron/taxonomy/service'
 import { openWorkspace, type Workspace } from '../../../electron/workspace/workspace'
+import { afterThisTest, tempDir as scratch } from '../temp-dir'
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url))
 
-const cleanups: (() => Promise<void>)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.()
-})
-
-export async function tempDir(prefix = 'folio-taxonomy-'): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix))
-  cleanups.push(() => rm(dir, { recursive: true, force: true }))
-  return dir
-}
+export const tempDir = (prefix = 'folio-taxonomy-'): Promise<string> => scratch(prefix)
 
 /** A fresh copy of tests/fixtures/<name> (e.g. 'taxonomy/hexo' or 'sites/jekyll'). */
 export async function copyFixture(name: string): Promise<string> {
@@ -36,7 +26,7 @@ export interface Opened {
 
 export async function openService(root: string, journalDir?: string): Promise<Opened> {
   const workspace = await openWorkspace({ root, trash: async () => undefined })
-  cleanups.push(() => workspace.close())
+  afterThisTest(() => workspace.close())
   const dir = journalDir ?? (await tempDir('folio-bulk-journal-'))
   return { root: workspace.info.root, workspace, service: createTaxonomyService(workspace, { journalDir: dir }), journalDir: dir }
 }

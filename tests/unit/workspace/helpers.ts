@@ -1,24 +1,14 @@
 /** Real temporary folders for workspace tests: fixtures are copied, never touched in place. */
-import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cp, mkdir, rename } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach } from 'vitest'
 import { openWorkspace, type OpenWorkspaceOptions, type Workspace } from '../../../electron/workspace/workspace'
+import { afterThisTest, tempDir as scratch } from '../temp-dir'
 
 export const SITES = fileURLToPath(new URL('../../fixtures/sites/', import.meta.url))
 export type SiteName = 'hexo' | 'jekyll' | 'hugo' | 'astro' | 'plain'
 
-const cleanups: (() => Promise<void>)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.()
-})
-
-export async function tempDir(prefix = 'folio-ws-'): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix))
-  cleanups.push(() => rm(dir, { recursive: true, force: true }))
-  return dir
-}
+export const tempDir = (prefix = 'folio-ws-'): Promise<string> => scratch(prefix)
 
 /** A fresh copy of a fixture site; returns its folder. */
 export async function copySite(site: SiteName): Promise<string> {
@@ -47,7 +37,7 @@ export async function fakeTrash(): Promise<{ trash: (abs: string) => Promise<voi
 export async function open(root: string, options: Partial<OpenWorkspaceOptions> = {}): Promise<Workspace> {
   const trash = options.trash ?? (await fakeTrash()).trash
   const ws = await openWorkspace({ root, trash, ...options })
-  cleanups.push(() => ws.close())
+  afterThisTest(() => ws.close())
   return ws
 }
 
