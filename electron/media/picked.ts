@@ -3,12 +3,13 @@
  * and pasted (the page sends their path, see WireApi.pathForFile). The writer chose the file, so
  * it may be outside the open folder; still only a regular file is read (a FIFO would block the
  * read for ever, a device never end), opened without waiting and checked on the open descriptor,
- * and its size is checked before a byte is read.
+ * and its size is checked before a byte is read and again while reading.
  */
 import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { basename, isAbsolute } from 'node:path'
 import { FolioError } from '../../shared/errors'
+import { readAtMost } from '../system/read-at-most'
 import { notRegular } from '../workspace/open-inside'
 import { MAX_IMAGE_BYTES, tooLarge, type ImageInput } from './insert'
 
@@ -32,8 +33,8 @@ export async function readPicked(file: string, name = ''): Promise<ImageInput> {
     const stats = await handle.stat()
     if (!stats.isFile()) throw notRegular(file, stats, 'insert')
     if (stats.size > MAX_IMAGE_BYTES) throw tooLarge(shown, stats.size)
-    const bytes = await handle.readFile()
-    // Grown since the check: the same limit holds.
+    const bytes = await readAtMost(handle, MAX_IMAGE_BYTES, stats.size)
+    // Grown since the check (or a size of 0 that was not true): the same limit holds.
     if (bytes.length > MAX_IMAGE_BYTES) throw tooLarge(shown, bytes.length)
     return { name: shown, bytes }
   } finally {
