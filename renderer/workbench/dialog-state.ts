@@ -92,15 +92,16 @@ export function opened(queue: DialogQueue, next: Dialog, holding: boolean): Dial
 }
 
 /**
- * Closing the dialogs of `kind`: the shown one gives its place to the first waiting; one of that
- * kind still waiting goes too (its cause went away: a conflict resolved elsewhere). A dialog of
- * another kind shown since (a command run from the palette) stays.
+ * Closing the dialogs of `kind`. The shown one gives its place to the first waiting, whatever its
+ * kind (image settings saved while an insert's settings question waits: the question shows next).
+ * Closed while not shown, those of that kind still waiting go (their cause went away: a conflict
+ * resolved elsewhere); a dialog of another kind shown since (a command run from the palette) stays.
  */
 export function closed(queue: DialogQueue, kind: DialogKind): DialogStep {
+  if (queue.shown?.kind === kind) return { queue: { shown: queue.waiting[0] ?? null, waiting: queue.waiting.slice(1) }, dropped: [] }
   const dropped = queue.waiting.filter((d) => d.kind === kind)
-  const waiting = queue.waiting.filter((d) => d.kind !== kind)
-  if (queue.shown?.kind !== kind) return { queue: dropped.length === 0 ? queue : { shown: queue.shown, waiting }, dropped }
-  return { queue: { shown: waiting[0] ?? null, waiting: waiting.slice(1) }, dropped }
+  if (dropped.length === 0) return { queue, dropped }
+  return { queue: { shown: queue.shown, waiting: queue.waiting.filter((d) => d.kind !== kind) }, dropped }
 }
 
 /** Answers a dialog that went away unanswered the way its Cancel would. */

@@ -143,6 +143,18 @@ describe('closing a dialog', () => {
     expect(step.dropped.map((d) => d.kind)).toEqual(['conflict'])
   })
 
+  it("shows an insert's settings question waiting behind image settings opened on their own once those are saved", () => {
+    const answers: Array<MediaSettings | null> = []
+    const insert = imageAsk('insert', answers)
+    // The insert asked while the palette was shown; the palette then opened the settings on their own.
+    const { queue, dropped } = openAll([{ kind: 'command-palette' }, insert, imageAsk('edit', [])])
+    expect(queue.waiting).toEqual([insert])
+    expect(dropped.map((d) => d.kind)).toEqual(['command-palette'])
+    const step = closed(queue, 'image-settings')
+    expect(step).toEqual({ queue: { shown: insert, waiting: [] }, dropped: [] })
+    expect(answers).toEqual([])
+  })
+
   it('answers a waiting question Cancel when it is taken out of line', () => {
     const answers: UnsavedAnswer[] = []
     const { queue } = openAll([recovery, unsavedAsk(answers)])
