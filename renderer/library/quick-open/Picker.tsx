@@ -24,11 +24,14 @@ const PAGE = 10
  */
 export function Picker<T>({ title, testId, placeholder, empty, rows, settled, keyOf, render, onChoose, onClose }: Props<T>) {
   const [text, setText] = useState('')
-  const [active, setActive] = useState(0)
+  // The row the writer moved to, by key, so it stays selected when a ranking finishing in slices
+  // reorders the list; null: the best row, whichever that is.
+  const [selected, setSelected] = useState<{ index: number; key: string | null }>({ index: 0, key: null })
   const listId = useId()
   const list = useRef<HTMLUListElement>(null)
   // Ranked when the text (or the ranking) changes, not when the selection moves.
   const shown = useMemo(() => rows(text), [rows, text])
+  const active = selectedIndex(shown, selected, keyOf)
 
   useEffect(() => {
     list.current?.querySelector<HTMLElement>(`[data-index="${active}"]`)?.scrollIntoView({ block: 'nearest' })
@@ -39,7 +42,11 @@ export function Picker<T>({ title, testId, placeholder, empty, rows, settled, ke
     onClose()
     onChoose(row)
   }
-  const move = (to: number) => setActive(Math.min(shown.length - 1, Math.max(0, to)))
+  const select = (index: number) => {
+    const row = shown[index]
+    if (row !== undefined) setSelected({ index, key: keyOf(row) })
+  }
+  const move = (to: number) => select(Math.min(shown.length - 1, Math.max(0, to)))
 
   return (
     <Modal title={title} testId={testId} onDismiss={onClose} showTitle={false} className="quick-open">
@@ -56,14 +63,14 @@ export function Picker<T>({ title, testId, placeholder, empty, rows, settled, ke
         value={text}
         onChange={(e) => {
           setText(e.currentTarget.value)
-          setActive(0)
+          setSelected({ index: 0, key: null })
         }}
         onKeyDown={(e) => {
           const to: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, PageDown: active + PAGE, PageUp: active - PAGE }
           if (e.key in to) move(to[e.key] as number)
-          // The first row is the best of what was typed (its ranking finished now if it still goes
-          // on); a row the writer moved to is the one highlighted, even on rows not yet re-ranked.
-          else if (e.key === 'Enter') choose(active === 0 && settled ? settled(text)[0] : shown[active])
+          // Not moved: the best of what was typed (its ranking finished now if it still goes on); a
+          // row the writer moved to is the one highlighted, even on rows not yet re-ranked.
+          else if (e.key === 'Enter') choose(selected.key === null && settled ? settled(text)[0] : shown[active])
           else return
           e.preventDefault()
         }}
@@ -77,7 +84,7 @@ export function Picker<T>({ title, testId, placeholder, empty, rows, settled, ke
             role="option"
             aria-selected={i === active}
             className={i === active ? 'active' : ''}
-            onMouseMove={() => i !== active && setActive(i)}
+            onMouseMove={() => i !== active && select(i)}
             onClick={() => choose(row)}
           >
             {render(row)}
@@ -87,6 +94,16 @@ export function Picker<T>({ title, testId, placeholder, empty, rows, settled, ke
       {shown.length === 0 && <p className="empty">{empty}</p>}
     </Modal>
   )
+}
+
+/** Where the selected row is now: found by its key when the rows changed under it, else its old place. */
+function selectedIndex<T>(shown: readonly T[], selected: { index: number; key: string | null }, keyOf: (row: T) => string): number {
+  const last = Math.max(0, shown.length - 1)
+  if (selected.key === null) return Math.min(selected.index, last)
+  const there = shown[selected.index]
+  if (there !== undefined && keyOf(there) === selected.key) return selected.index
+  const found = shown.findIndex((row) => keyOf(row) === selected.key)
+  return found === -1 ? Math.min(selected.index, last) : found
 }
 
 /** The text with the characters at `positions` marked. */

@@ -70,3 +70,31 @@ it('Enter on a row the writer moved to opens that row, the one highlighted', () 
   key('Enter')
   expect(chosen).toEqual(['海边.md'])
 })
+
+it('keeps the row the writer moved to selected when a ranking finishing in slices reorders the list', () => {
+  const chosen: string[] = []
+  const show = (rows: string[]) =>
+    act(() =>
+      root.render(
+        createElement(Picker<string>, {
+          title: 'Quick open',
+          testId: 'quick-open',
+          placeholder: '',
+          empty: 'Nothing',
+          rows: () => rows,
+          keyOf: (row) => row,
+          render: (row) => row,
+          onChoose: (row) => chosen.push(row),
+          onClose: () => undefined,
+        }),
+      ),
+    )
+  show(SHOWN)
+  key('ArrowDown')
+  expect(host.querySelector('[aria-selected=true]')?.textContent).toBe('海边.md')
+  // The ranking finishes: the same rows in another order, with one more on top.
+  show(['海报设计.md', '海报.md', '海边.md', '海边日记.md'])
+  expect(host.querySelector('[aria-selected=true]')?.textContent).toBe('海边.md')
+  key('Enter')
+  expect(chosen).toEqual(['海边.md'])
+})
