@@ -5,6 +5,7 @@
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import type { Envelope } from '../shared/errors'
+import { handedOverFiles } from '../shared/handed-over'
 import { EVENTS, INVOKE, type DroppedFile, type EventApi, type EventName, type InvokeMethod, type WireApi } from '../shared/contract'
 
 function invoker<M extends InvokeMethod>(method: M): WireApi[M] {
@@ -24,15 +25,8 @@ function on<E extends EventName>(event: E, listener: (payload: EventApi[E]) => v
   }
 }
 
-/**
- * The paths pathForFile gave out: the only files insertImages may name. The main process reads a
- * `file` upload from anywhere on disk, so a page that went wrong (a script slipped past the
- * sanitizer) must not be able to name ~/.ssh/id_rsa itself; only files the writer dropped or
- * pasted are held here, and this world is out of the page's reach.
- */
-const handedOver = new Set<string>()
-/** A session's drops are few; beyond this the oldest are forgotten (drop it again to insert it). */
-const MAX_HANDED_OVER = 1000
+/** The paths pathForFile (or the open dialog) gave out: the only files insertImages may name. */
+const handedOver = handedOverFiles()
 
 /** Only the path of a File the page holds: one it was handed by a drop or paste (or an input), never one it names. */
 function pathForFile(file: DroppedFile): string {
@@ -43,38 +37,22 @@ function pathForFile(file: DroppedFile): string {
     // Not a File (the page passed something else): no path, the bytes go instead.
     return ''
   }
-  handOver(path)
-  return path
-}
-
-function handOver(path: string): void {
-  if (!path) return
-  handedOver.delete(path)
   handedOver.add(path)
-  if (handedOver.size > MAX_HANDED_OVER) handedOver.delete(handedOver.values().next().value as string)
+  return path
 }
 
 /** pickImages: the files the writer chose in the native open dialog are handed over too. */
 const pickImages = (async (...args: unknown[]) => {
   const answer = (await ipcRenderer.invoke(INVOKE.pickImages, ...args)) as Envelope<string[] | null>
-  if (answer.ok && Array.isArray(answer.value)) for (const path of answer.value) if (typeof path === 'string') handOver(path)
+  if (answer.ok && Array.isArray(answer.value)) for (const path of answer.value) if (typeof path === 'string') handedOver.add(path)
   return answer
 }) as WireApi['pickImages']
 
 /** insertImages, sending only files pathForFile handed out (the uploads copied first, so what was checked is what is sent). */
 const insertImages = ((articlePath: unknown, images: unknown, ...rest: unknown[]) => {
-  const uploads = Array.isArray(images) ? images.map((image: unknown) => (image && typeof image === 'object' ? { ...image } : image)) : images
-  for (const upload of Array.isArray(uploads) ? uploads : []) {
-    const file = (upload as { file?: unknown } | null)?.file
-    if (file !== undefined && !(typeof file === 'string' && handedOver.has(file))) {
-      const error = {
-        code: 'FORBIDDEN',
-        message: `Could not insert ${String(file)}: Folio reads only files dropped or pasted into it. Drop the file again or choose it with Insert image. Nothing was copied.`,
-      }
-      return Promise.resolve({ ok: false, error })
-    }
-  }
-  return ipcRenderer.invoke(INVOKE.insertImages, articlePath, uploads, ...rest)
+  const checked = handedOver.check(images)
+  if (!checked.ok) return Promise.resolve(checked)
+  return ipcRenderer.invoke(INVOKE.insertImages, articlePath, checked.uploads, ...rest)
 }) as WireApi['insertImages']
 
 function buildWireApi(): WireApi {

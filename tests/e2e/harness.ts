@@ -14,6 +14,7 @@ import { Readable } from 'node:stream'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import { fileURLToPath } from 'node:url'
 import { createHandlers, dispatch, isInvokeMethod, type Handlers } from '../../electron/handlers'
+import { handedOverFiles } from '../../shared/handed-over'
 import { INVOKE, type EventApi, type EventName, type PendingOpen } from '../../shared/contract'
 import { pagePdfOptions } from '../../electron/export/pdf'
 import type { RichText } from '../../electron/export/rich-text'
@@ -217,6 +218,9 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     })
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    // The files a drop can hand over: the page's pathForFile gives these paths for their names.
+    const handedOver = handedOverFiles()
+    for (const path of Object.values(options.filePaths ?? {})) handedOver.add(path)
     await context.exposeBinding('__folioInvoke', async (source, method: unknown, args: unknown) => {
       // The harness's sender check: only our own top-level page may call the handlers.
       if (source.frame !== source.page.mainFrame() || !source.frame.url().startsWith(origin + '/')) {
@@ -225,7 +229,16 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
       if (typeof method !== 'string' || !isInvokeMethod(method) || !Array.isArray(args)) {
         return { ok: false, error: { code: 'BAD_ARGUMENT', message: 'Unknown method.' } }
       }
-      return dispatch(handlers, method, args)
+      // The preload's guard, kept here out of the page's reach as the preload keeps it in its world.
+      if (method === 'insertImages') {
+        const checked = handedOver.check(args[1])
+        if (!checked.ok) return checked
+        return dispatch(handlers, method, [args[0], checked.uploads, ...args.slice(2)])
+      }
+      const answer = await dispatch(handlers, method, args)
+      if (method === 'pickImages' && answer.ok && Array.isArray(answer.value))
+        for (const path of answer.value) if (typeof path === 'string') handedOver.add(path)
+      return answer
     })
     await context.addInitScript(bridgeScript(Object.keys(INVOKE), options.filePaths ?? {}))
     page = await context.newPage()
