@@ -55,7 +55,10 @@ export function useLeafBundle(options: Options): PlaceFor {
     if (choice === 'static') return path
     if (choice === 'bundle') {
       const sent = unsavedTexts(buffers)
-      return bundle(await folio.planMove(path, to, sent), sent)
+      const plan = await folio.planMove(path, to, sent).catch(() => null)
+      if (plan) return bundle(plan, sent)
+      // This page cannot become a bundle (its index.md is there already): asked, the writer sees
+      // why and can put the image in static/images/, instead of every insert failing.
     }
     const answer = await ask(path, to)
     if (!answer) return null

@@ -138,3 +138,41 @@ test('cancelled: nothing moves and nothing is copied', async ({ page, contentDir
   expect(await gone(join(contentDir, 'static'))).toBe(true)
   expect(await gone(join(contentDir, 'content/posts/sea'))).toBe(true)
 })
+
+test.describe('a page whose bundle cannot be made', () => {
+  test.use({
+    files: {
+      'hugo.toml': 'baseURL = "https://example.org/"\ntitle = "Notes"\n',
+      'content/posts/calm.md': '+++\ntitle = "Calm"\n+++\n\nStill water.\n',
+      'content/posts/sea.md': LEAF,
+      // A bundle of that name is there already: sea.md cannot become it.
+      'content/posts/sea/index.md': '+++\ntitle = "Sea (bundle)"\n+++\n\nAnother page.\n',
+    },
+  })
+
+  test('with "bundle" remembered, the question comes back with the reason, and static/images/ still works', async ({ page, contentDir }) => {
+    await item(page, 'content/posts/calm.md').click()
+    await expect(editor(page)).toContainText('Still water.', { timeout: 15_000 })
+    await editor(page).click()
+    await page.keyboard.press('Control+End')
+    await drop(page, 'calm.png', png(2, 2, [10, 10, 10]))
+    await confirmImageSettings(page)
+    const dialog = page.getByTestId('leaf-bundle-dialog')
+    await expect(dialog.getByTestId('leaf-bundle-plan')).toBeVisible({ timeout: 15_000 })
+    await dialog.getByTestId('leaf-bundle-remember').check()
+    await dialog.getByTestId('leaf-bundle-bundle').click()
+    await expect(dialog).toBeHidden({ timeout: 15_000 })
+    await expect(item(page, 'content/posts/calm/index.md')).toHaveAttribute('aria-selected', 'true', { timeout: 15_000 })
+
+    await openSea(page)
+    const image = png(3, 2, [90, 90, 200])
+    await drop(page, 'wave.png', image)
+    await expect(dialog).toBeVisible({ timeout: 15_000 })
+    await expect(dialog.getByRole('alert')).toBeVisible({ timeout: 15_000 })
+    await dialog.getByTestId('leaf-bundle-static').click()
+    await expect(dialog).toBeHidden({ timeout: 15_000 })
+    await expect(editor(page)).toContainText('![wave](/images/wave.png)', { timeout: 15_000 })
+    expect(await readFile(join(contentDir, 'static/images/wave.png'))).toEqual(image)
+    expect(await readFile(join(contentDir, 'content/posts/sea.md'), 'utf8')).toBe(LEAF)
+  })
+})
