@@ -1,7 +1,8 @@
 /**
  * `folio check --links` on a generated blog (generate-site.ts, each post given links to other
  * posts, images that exist and one that does not) against the cold index of the same folder,
- * `folio index --json`, in the same run, interleaved, medians; and against the fastest plain
+ * `folio index --json --no-cache` (every round cold: the cache a first run writes would make the
+ * rest warm), in the same run, interleaved, medians; and against the fastest plain
  * baseline (one Node process reading every post). Target: the check ≤ 2 × the cold index.
  *   npx tsx tests/bench/links.bench.ts      (BENCH_SMALL=1: 1,000 posts)
  * Needs the built command (`npm run build`; `npm run bench` builds first).
@@ -64,8 +65,8 @@ try {
   // Warm the page cache for everyone, then interleave so load on the machine hits all alike.
   await measure([PLAIN, dir, 'raw'])
   for (let round = 0; round < ROUNDS; round++) {
-    m.check.push(await measure([FOLIO, 'check', dir, '--links', '--json']))
-    m.index.push(await measure([FOLIO, 'index', dir, '--json']))
+    m.check.push(await measure([FOLIO, 'check', dir, '--links', '--json', '--no-cache']))
+    m.index.push(await measure([FOLIO, 'index', dir, '--json', '--no-cache']))
     m.raw.push(await measure([PLAIN, dir, 'raw']))
   }
   printTable([
