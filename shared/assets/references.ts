@@ -51,8 +51,18 @@ export function markdownTarget(raw: string): string {
   return safeDecode(decodeEntities(inner.replace(/\\([!-/:-@[-`{-~])/g, '$1')))
 }
 
+/** The last body's code ranges: its references and its site links are found one after the other. */
+let last: { body: string; ranges: ReadonlyArray<readonly [number, number]> } | null = null
+
 /** [start, end) ranges of the body that are code. */
-export function codeRanges(body: string): Array<[number, number]> {
+export function codeRanges(body: string): ReadonlyArray<readonly [number, number]> {
+  if (last?.body === body) return last.ranges
+  const ranges = codeRangesOf(body)
+  last = { body, ranges }
+  return ranges
+}
+
+function codeRangesOf(body: string): Array<[number, number]> {
   const lines = new LineIndex(body)
   // codeBlockLines counts lines from 0.
   const at = (line: number): number => lines.startOf(line + 1)
@@ -70,7 +80,7 @@ export function codeRanges(body: string): Array<[number, number]> {
   return ranges
 }
 
-function inside(ranges: Array<[number, number]>, offset: number): boolean {
+function inside(ranges: ReadonlyArray<readonly [number, number]>, offset: number): boolean {
   return ranges.some(([s, e]) => offset >= s && offset < e)
 }
 
