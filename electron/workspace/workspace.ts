@@ -116,6 +116,16 @@ export interface Workspace {
   close(): Promise<void>
 }
 
+/** A rename or move onto a name another file has: the writer chooses another. */
+function nameTaken(verb: 'rename' | 'move', from: string, to: string): FolioError {
+  return new FolioError({
+    code: 'EXISTS',
+    path: to,
+    message: `Could not ${verb} ${from} to ${to}: a file with that name exists. Choose another name.`,
+    reason: 'rename-taken',
+    params: { from, to },
+  })
+}
 /** The error for any write or read asked of a folder that is no longer where it was opened. */
 export function folderGoneError(root: string, rel: string, doing: string): FolioError {
   return new FolioError({
@@ -375,13 +385,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
       // On case-insensitive disks `a.md` → `A.md` finds the target "existing": it is the same file.
       const existing = source.abs === target.abs ? null : await lstat(target.abs).catch(() => null)
       if (existing && !(existing.ino === s.ino && existing.dev === s.dev)) {
-        throw new FolioError({
-          code: 'EXISTS',
-          path: target.rel,
-          message: `Could not rename ${source.rel} to ${target.rel}: a file with that name exists. Choose another name.`,
-          reason: 'rename-taken',
-          params: { from: source.rel, to: target.rel },
-        })
+        throw nameTaken('rename', source.rel, target.rel)
       }
       try {
         const assets = await assetFolderOf(source.rel)
@@ -493,13 +497,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
             message: `Could not move ${source.rel}: it is not a file of the folder (moved or deleted?).`,
           })
         if (source.abs !== target.abs && (await exists(target.abs))) {
-          throw new FolioError({
-            code: 'EXISTS',
-            path: target.rel,
-            message: `Could not move ${source.rel} to ${target.rel}: a file with that name exists. Choose another name.`,
-            reason: 'rename-taken',
-            params: { from: source.rel, to: target.rel },
-          })
+          throw nameTaken('move', source.rel, target.rel)
         }
         try {
           await mkdir(dirname(target.abs), { recursive: true })
