@@ -86,28 +86,8 @@ export function ImageSettingsDialog({ settings, purpose, onSave, onCancel, leaf 
             <input type="checkbox" data-testid="image-compress" checked={draft.compress} onChange={(e) => set({ compress: e.target.checked })} />{' '}
             {t('imageCompress')}
           </label>
-          <label>
-            {t('imageJpegQuality')}{' '}
-            <input
-              type="number"
-              min={1}
-              max={100}
-              data-testid="image-jpeg-quality"
-              value={draft.jpegQuality}
-              onChange={(e) => set({ jpegQuality: clampQuality(e.target.value, draft.jpegQuality) })}
-            />
-          </label>{' '}
-          <label>
-            {t('imageWebpQuality')}{' '}
-            <input
-              type="number"
-              min={1}
-              max={100}
-              data-testid="image-webp-quality"
-              value={draft.webpQuality}
-              onChange={(e) => set({ webpQuality: clampQuality(e.target.value, draft.webpQuality) })}
-            />
-          </label>
+          <QualityField label={t('imageJpegQuality')} testId="image-jpeg-quality" value={draft.jpegQuality} onChange={(jpegQuality) => set({ jpegQuality })} />{' '}
+          <QualityField label={t('imageWebpQuality')} testId="image-webp-quality" value={draft.webpQuality} onChange={(webpQuality) => set({ webpQuality })} />
         </fieldset>
         <fieldset>
           <legend>{t('imageMetadata')}</legend>
@@ -174,5 +154,14 @@ export function ImageSettingsDialog({ settings, purpose, onSave, onCancel, leaf 
         </div>
       </form>
     </Modal>
+  )
+}
+
+/** A compression quality from 1 to 100; what is typed outside that keeps the last good value. */
+function QualityField({ label, testId, value, onChange }: { label: string; testId: string; value: number; onChange(quality: number): void }) {
+  return (
+    <label>
+      {label} <input type="number" min={1} max={100} data-testid={testId} value={value} onChange={(e) => onChange(clampQuality(e.target.value, value))} />
+    </label>
   )
 }
