@@ -7,7 +7,7 @@
  */
 import type { SiteKind } from '../../shared/contract'
 import type { FieldValue } from '../../shared/frontmatter'
-import { wallTimeAt } from '../../shared/frontmatter/dates'
+import { wallTimeAt, type WallTime } from '../../shared/frontmatter/dates'
 
 export interface PageInput {
   kind: SiteKind
@@ -50,14 +50,7 @@ const list = (v: FieldValue | undefined): string[] => {
 const pad = (n: number): string => String(n).padStart(2, '0')
 
 /** A page's date and time on the site's clock. */
-interface PageTime {
-  year: number
-  month: number
-  day: number
-  hour: number
-  minute: number
-  second: number
-}
+type PageTime = Pick<WallTime, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second'>
 
 /** The date and time placeholders Hexo and Jekyll permalinks share. */
 function dateValues(date: PageTime): Record<string, string> {
