@@ -4,31 +4,13 @@
  * the copy in the site holds the file's bytes on disk, not what the page held. A file without a
  * path (a screenshot) still goes as its bytes.
  */
-import type { Page } from '@playwright/test'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { png } from '../unit/media/images'
-import { confirmImageSettings } from './support/images'
+import { confirmImageSettings, dropOnEditorEnd } from './support/images'
 import { expect, test } from './support/fixtures'
 
 const POST = '---\ntitle: 旅行\n---\n\nDay one.\n'
-
-/** Drops a file holding `bytes` in the page on the end of the editor's last line. */
-async function drop(page: Page, name: string, bytes: Buffer): Promise<void> {
-  const box = await page.locator('.cm-line').last().boundingBox()
-  if (!box) throw new Error('no editor line to drop on')
-  await page.evaluate(
-    ({ name, data, x, y }) => {
-      const transfer = new DataTransfer()
-      transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name, { type: 'image/png' }))
-      const target = document.elementFromPoint(x, y) ?? document.querySelector('.cm-content')
-      for (const kind of ['dragenter', 'dragover', 'drop']) {
-        target?.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: transfer, clientX: x, clientY: y }))
-      }
-    },
-    { name, data: bytes.toString('base64'), x: box.x + box.width - 2, y: box.y + box.height / 2 },
-  )
-}
 
 test('a dropped file is read from its path on disk; one without a path goes as its bytes', async ({ launch, makeFolder }) => {
   const desktop = await makeFolder({ files: { 'IMG_2041.png': png(6, 4, [10, 160, 90]) } })
@@ -38,19 +20,19 @@ test('a dropped file is read from its path on disk; one without a path goes as i
   await page.keyboard.press('Control+End')
 
   // What the page holds differs from the file on disk: the copy shows which one was read.
-  await drop(page, 'IMG_2041.png', png(1, 1))
+  await dropOnEditorEnd(page, 'IMG_2041.png', png(1, 1))
   await confirmImageSettings(page)
   await expect(page.locator('.cm-content')).toContainText('![IMG_2041](trip.assets/IMG_2041.png)', { timeout: 15_000 })
   expect(await readFile(join(contentDir, 'notes/trip.assets/IMG_2041.png'))).toEqual(png(6, 4, [10, 160, 90]))
 
   await page.keyboard.press('Control+End')
-  await drop(page, 'screenshot.png', png(2, 2))
+  await dropOnEditorEnd(page, 'screenshot.png', png(2, 2))
   await expect(page.locator('.cm-content')).toContainText('![screenshot](trip.assets/screenshot.png)', { timeout: 15_000 })
   expect(await readFile(join(contentDir, 'notes/trip.assets/screenshot.png'))).toEqual(png(2, 2))
 
   // Emptied on disk since: the file is read as it is now, the error names it, and nothing is inserted.
   await writeFile(join(desktop, 'IMG_2041.png'), '')
   await page.keyboard.press('Control+End')
-  await drop(page, 'IMG_2041.png', png(1, 1))
+  await dropOnEditorEnd(page, 'IMG_2041.png', png(1, 1))
   await expect(page.getByText(/IMG_2041\.png is not a PNG, JPEG/)).toBeVisible({ timeout: 15_000 })
 })

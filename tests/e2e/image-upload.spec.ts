@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import { chmod, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test, type Launch, type MakeFolder } from './support/fixtures'
-import { confirmImageSettings } from './support/images'
+import { confirmImageSettings, dropOnEditorEnd } from './support/images'
 import { png } from '../unit/media/images'
 
 const editor = (page: Page) => page.locator('.cm-content')
@@ -28,21 +28,6 @@ console.log('https://img.example.test/u/' + encodeURIComponent(basename(file)))
   return { command: (mode) => `"${process.execPath}" "${script}" ${mode} {file}`, host }
 }
 
-async function dropImage(page: Page, name: string, bytes: Buffer): Promise<void> {
-  const box = await page.locator('.cm-line').last().boundingBox()
-  if (!box) throw new Error('no editor line to drop on')
-  await page.evaluate(
-    ({ name, data, x, y }) => {
-      const transfer = new DataTransfer()
-      transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name, { type: 'image/png' }))
-      const target = document.elementFromPoint(x, y) ?? document.querySelector('.cm-content')
-      for (const kind of ['dragenter', 'dragover', 'drop'])
-        target?.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: transfer, clientX: x, clientY: y }))
-    },
-    { name, data: bytes.toString('base64'), x: box.x + box.width - 2, y: box.y + box.height / 2 },
-  )
-}
-
 async function openPost(launch: Launch): Promise<{ page: Page; root: string }> {
   const { page, contentDir: root } = await launch({ files: { 'posts/trip.md': '---\ntitle: Trip\n---\n\nDay one.\n' } })
   await page.locator('[data-testid=article-item][data-path="posts/trip.md"]').click()
@@ -59,7 +44,7 @@ test('an image dropped with an upload command set goes to the host and its URL i
   const { command, host } = await fakeUploader(makeFolder)
   const { page, root } = await openPost(launch)
   const image = png(6, 4)
-  await dropImage(page, '海边 beach.png', image)
+  await dropOnEditorEnd(page, '海边 beach.png', image)
   await confirmImageSettings(page, async (dialog) => {
     await dialog.getByTestId('image-upload-command').click()
     await page.keyboard.type(command('upload'), { delay: 5 })
@@ -80,7 +65,7 @@ test('an image dropped with an upload command set goes to the host and its URL i
 test('a failed upload shows what the command printed and inserts nothing', async ({ launch, makeFolder }) => {
   const { command } = await fakeUploader(makeFolder)
   const { page, root } = await openPost(launch)
-  await dropImage(page, 'shot.png', png(3, 3))
+  await dropOnEditorEnd(page, 'shot.png', png(3, 3))
   await confirmImageSettings(page, async (dialog) => {
     await dialog.getByTestId('image-upload-command').click()
     await page.keyboard.type(command('fail'), { delay: 5 })

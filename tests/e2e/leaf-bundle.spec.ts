@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { png } from '../unit/media/images'
-import { confirmImageSettings } from './support/images'
+import { confirmImageSettings, dropOnEditorEnd } from './support/images'
 import { expect, test } from './support/fixtures'
 
 const LEAF = '+++\ntitle = "海边"\ndate = 2024-05-01T10:00:00+08:00\n+++\n\nThe sea at dawn.\n'
@@ -34,23 +34,6 @@ async function openSea(page: Page): Promise<void> {
   await page.keyboard.press('Control+End')
 }
 
-/** Drops a file on the end of the editor's last line, as a person dragging it from the file manager would. */
-async function drop(page: Page, name: string, bytes: Buffer): Promise<void> {
-  const box = await page.locator('.cm-line').last().boundingBox()
-  if (!box) throw new Error('no editor line to drop on')
-  await page.evaluate(
-    ({ name, data, x, y }) => {
-      const transfer = new DataTransfer()
-      transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name, { type: 'image/png' }))
-      const target = document.elementFromPoint(x, y) ?? document.querySelector('.cm-content')
-      for (const kind of ['dragenter', 'dragover', 'drop']) {
-        target?.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: transfer, clientX: x, clientY: y }))
-      }
-    },
-    { name, data: bytes.toString('base64'), x: box.x + box.width - 2, y: box.y + box.height / 2 },
-  )
-}
-
 async function save(page: Page): Promise<void> {
   await page.keyboard.press('Control+s')
   await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 })
@@ -66,7 +49,7 @@ test('made a page bundle: the page moves with its bytes and unsaved edits, the i
   await openSea(page)
   await page.keyboard.type('Waves. ', { delay: 30 })
   const image = png(4, 3, [20, 90, 200])
-  await drop(page, '海.png', image)
+  await dropOnEditorEnd(page, '海.png', image)
   await confirmImageSettings(page)
 
   const dialog = page.getByTestId('leaf-bundle-dialog')
@@ -98,7 +81,7 @@ test('made a page bundle: the page moves with its bytes and unsaved edits, the i
 test('put in static/images/: the page stays, the link is site-absolute, and "remember" stops the question', async ({ page, contentDir }) => {
   await openSea(page)
   const first = png(3, 3, [200, 40, 40])
-  await drop(page, 'dawn.png', first)
+  await dropOnEditorEnd(page, 'dawn.png', first)
   await confirmImageSettings(page)
   const dialog = page.getByTestId('leaf-bundle-dialog')
   await expect(dialog).toBeVisible({ timeout: 15_000 })
@@ -114,7 +97,7 @@ test('put in static/images/: the page stays, the link is site-absolute, and "rem
   // A second image goes the same way without asking.
   await page.keyboard.press('Control+End')
   const second = png(2, 5, [40, 200, 40])
-  await drop(page, 'noon.png', second)
+  await dropOnEditorEnd(page, 'noon.png', second)
   await expect(editor(page)).toContainText('![noon](/images/noon.png)', { timeout: 15_000 })
   await expect(dialog).toHaveCount(0)
 
@@ -127,7 +110,7 @@ test('put in static/images/: the page stays, the link is site-absolute, and "rem
 
 test('cancelled: nothing moves and nothing is copied', async ({ page, contentDir }) => {
   await openSea(page)
-  await drop(page, 'dusk.png', png(2, 2))
+  await dropOnEditorEnd(page, 'dusk.png', png(2, 2))
   await confirmImageSettings(page)
   const dialog = page.getByTestId('leaf-bundle-dialog')
   await expect(dialog).toBeVisible({ timeout: 15_000 })
@@ -155,7 +138,7 @@ test.describe('a page whose bundle cannot be made', () => {
     await expect(editor(page)).toContainText('Still water.', { timeout: 15_000 })
     await editor(page).click()
     await page.keyboard.press('Control+End')
-    await drop(page, 'calm.png', png(2, 2, [10, 10, 10]))
+    await dropOnEditorEnd(page, 'calm.png', png(2, 2, [10, 10, 10]))
     await confirmImageSettings(page)
     const dialog = page.getByTestId('leaf-bundle-dialog')
     await expect(dialog.getByTestId('leaf-bundle-plan')).toBeVisible({ timeout: 15_000 })
@@ -166,7 +149,7 @@ test.describe('a page whose bundle cannot be made', () => {
 
     await openSea(page)
     const image = png(3, 2, [90, 90, 200])
-    await drop(page, 'wave.png', image)
+    await dropOnEditorEnd(page, 'wave.png', image)
     await expect(dialog).toBeVisible({ timeout: 15_000 })
     await expect(dialog.getByRole('alert')).toBeVisible({ timeout: 15_000 })
     await dialog.getByTestId('leaf-bundle-static').click()

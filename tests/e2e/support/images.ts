@@ -11,3 +11,20 @@ export async function confirmImageSettings(page: Page, change?: (dialog: ReturnT
   await dialog.getByTestId('image-settings-save').click()
   await expect(dialog).toBeHidden({ timeout: 15_000 })
 }
+
+/** Drops a PNG file holding `bytes` on the end of the editor's last line, as a person dragging it from the file manager would. */
+export async function dropOnEditorEnd(page: Page, name: string, bytes: Buffer): Promise<void> {
+  const box = await page.locator('.cm-line').last().boundingBox()
+  if (!box) throw new Error('no editor line to drop on')
+  await page.evaluate(
+    ({ name, data, x, y }) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name, { type: 'image/png' }))
+      const target = document.elementFromPoint(x, y) ?? document.querySelector('.cm-content')
+      for (const kind of ['dragenter', 'dragover', 'drop']) {
+        target?.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: transfer, clientX: x, clientY: y }))
+      }
+    },
+    { name, data: bytes.toString('base64'), x: box.x + box.width - 2, y: box.y + box.height / 2 },
+  )
+}
