@@ -81,3 +81,30 @@ export function printHunk(hunk: DiffHunk, io: CliIo): void {
   for (const line of hunk.removed) io.out(`-${line}`)
   for (const line of hunk.added) io.out(`+${line}`)
 }
+
+/** Entries per write of a JSON list: few writes, and no single string of the whole folder. */
+const JSON_CHUNK = 256
+
+/**
+ * A JSON array written a chunk of entries at a time. In a terminal it is indented for a person
+ * (the bytes JSON.stringify(all, null, 2) gives: a chunk's own array without its brackets is its
+ * entries, indented and joined as in the whole); into a pipe or a file it is an entry per line,
+ * the same array in half the bytes and much less work to write.
+ */
+export async function writeJsonList<T>(io: CliIo, items: AsyncIterable<T> | Iterable<T>): Promise<void> {
+  const inside = io.tty
+    ? (chunk: T[]): string => JSON.stringify(chunk, null, 2).slice(2, -2)
+    : (chunk: T[]): string => chunk.map((e) => JSON.stringify(e)).join(',\n')
+  let chunk: T[] = []
+  let any = false
+  for await (const item of items) {
+    if (chunk.length === JSON_CHUNK) {
+      io.out((any ? '' : '[\n') + inside(chunk) + ',')
+      any = true
+      chunk = []
+    }
+    chunk.push(item)
+  }
+  if (!any && chunk.length === 0) io.out('[]')
+  else io.out((any ? '' : '[\n') + inside(chunk) + '\n]')
+}

@@ -10,7 +10,7 @@ import type { HeaderError } from '../shared/frontmatter/types'
 import { collectionOf } from '../shared/schema'
 import { openFromCommandLine, openIndexFromCommandLine } from './workspace/open-from-cli'
 import { INDEX_CACHE_FOLDER, userDataFolder } from './system/app-data'
-import { parseCommandArgs, type CliIo } from './cli-command'
+import { parseCommandArgs, writeJsonList, type CliIo } from './cli-command'
 
 /** The JSON shape of `folio index --json`, one object per article. */
 export interface IndexEntry {
@@ -86,9 +86,6 @@ async function* indexEntries(dirArg: string, io: CliIo, cache: boolean): AsyncGe
   }
 }
 
-/** Entries per write of `index --json`: few writes, and no single string of the whole folder. */
-const JSON_CHUNK = 256
-
 function errorEntry(e: HeaderError): IndexEntry['error'] {
   return { code: e.code, message: e.message, line: e.line, column: e.column }
 }
@@ -110,25 +107,7 @@ export async function indexCommand(args: string[], io: CliIo): Promise<number> {
   const [dir = ''] = positionals
   const json = values.json
   if (json) {
-    // One array, written a chunk of entries at a time (no single string of the whole folder). In a
-    // terminal it is indented for a person (the bytes JSON.stringify(entries, null, 2) gives: a
-    // chunk's own array without its brackets is its entries, indented and joined as in the whole);
-    // into a pipe or file it is an entry per line, half the bytes and much less work to write.
-    const inside = io.tty
-      ? (entries: IndexEntry[]): string => JSON.stringify(entries, null, 2).slice(2, -2)
-      : (entries: IndexEntry[]): string => entries.map((e) => JSON.stringify(e)).join(',\n')
-    let chunk: IndexEntry[] = []
-    let any = false
-    for await (const e of indexEntries(dir, io, !values['no-cache'])) {
-      if (chunk.length === JSON_CHUNK) {
-        io.out((any ? '' : '[\n') + inside(chunk) + ',')
-        any = true
-        chunk = []
-      }
-      chunk.push(e)
-    }
-    if (!any && chunk.length === 0) io.out('[]')
-    else io.out((any ? '' : '[\n') + inside(chunk) + '\n]')
+    await writeJsonList(io, indexEntries(dir, io, !values['no-cache']))
     return 0
   }
   for await (const e of indexEntries(dir, io, !values['no-cache'])) {
@@ -165,21 +144,22 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const json = values.json
   if (values.links) return linksCommand(dir, json, io)
   let bad = 0
-  const rows: CheckRow[] = []
-  for await (const e of indexEntries(dir, io, !values['no-cache'])) {
-    if (e.error) {
-      bad++
-      rows.push({ path: e.path, line: e.error.line, column: e.error.column ?? null, severity: 'error', rule: e.error.code, message: e.error.message })
-    }
-    for (const c of e.checks) {
-      // The parse error above already names the first duplicate key.
-      if (e.error && c.code === 'duplicate-key' && c.line === e.error.line) continue
-      rows.push({ path: e.path, line: c.line, column: null, severity: c.severity, rule: c.code, message: c.message })
+  async function* findings(): AsyncGenerator<CheckRow> {
+    for await (const e of indexEntries(dir, io, !values['no-cache'])) {
+      if (e.error) {
+        bad++
+        yield { path: e.path, line: e.error.line, column: e.error.column ?? null, severity: 'error', rule: e.error.code, message: e.error.message }
+      }
+      for (const c of e.checks) {
+        // The parse error above already names the first duplicate key.
+        if (e.error && c.code === 'duplicate-key' && c.line === e.error.line) continue
+        yield { path: e.path, line: c.line, column: null, severity: c.severity, rule: c.code, message: c.message }
+      }
     }
   }
-  if (json) io.out(JSON.stringify(rows, null, 2))
+  if (json) await writeJsonList(io, findings())
   else {
-    for (const r of rows) {
+    for await (const r of findings()) {
       if (r.severity === 'error') io.out(`${r.path}:${r.line ?? ''}: ${r.message}`)
       else io.out(`${r.path}:${r.line === null ? '' : `${r.line}:`} ${r.severity === 'info' ? 'note' : 'warning'}: ${r.message}`)
     }
@@ -202,12 +182,9 @@ async function linksCommand(dirArg: string, json: boolean, io: CliIo): Promise<n
       }))
       .filter((p) => !p.path.startsWith('..'))
     if (json)
-      io.out(
-        JSON.stringify(
-          rows.map((r) => ({ ...r, severity: 'error' })),
-          null,
-          2,
-        ),
+      await writeJsonList(
+        io,
+        rows.map((r) => ({ ...r, severity: 'error' })),
       )
     else for (const r of rows) io.out(`${r.path}:${r.line}:${r.column}: ${r.message}`)
     return rows.length ? 1 : 0

@@ -21,8 +21,13 @@ async function site(files: Record<string, string>): Promise<string> {
 }
 
 async function run(...argv: string[]): Promise<{ code: number; out: string[] }> {
+  return runIn(false, ...argv)
+}
+
+/** The command with its output into a pipe, or into a terminal (`tty`). */
+async function runIn(tty: boolean, ...argv: string[]): Promise<{ code: number; out: string[] }> {
   const out: string[] = []
-  const code = await main(argv, { out: (l) => out.push(l), err: () => undefined, cwd: '/' })
+  const code = await main(argv, { out: (l) => out.push(l), err: () => undefined, cwd: '/', tty })
   return { code, out }
 }
 
@@ -46,6 +51,24 @@ describe('folio check --json', () => {
     // The text output says the same, one line per row, as before.
     expect(text.out.filter((l) => !/ (?:warning|note): /.test(l))).toEqual(errors.map((r) => `${r.path}:${r.line}: ${r.message}`))
     expect((await run('check', join(root, 'none'), '--json')).code).toBe(1)
+  })
+
+  it('writes a row per line into a pipe and indents in a terminal, the same array either way', async () => {
+    const files: Record<string, string> = {}
+    // More rows than one written chunk (256), a broken header every third file.
+    for (let i = 0; i < 600; i++)
+      files[`p${String(i).padStart(3, '0')}.md`] = i % 3 === 0 ? `---\ntitle: x\n  author: y\n---\n` : `---\ntitle: 第 ${i} 篇\n---\n正文\n`
+    const root = await site(files)
+    const piped = await run('check', root, '--json')
+    const rows = JSON.parse(piped.out.join('\n')) as CheckRow[]
+    expect(rows.filter((r) => r.severity === 'error')).toHaveLength(200)
+    expect(piped.out.join('\n')).toBe(`[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]`)
+    const terminal = await runIn(true, 'check', root, '--json')
+    expect(terminal.code).toBe(1)
+    expect(terminal.out.join('\n')).toBe(JSON.stringify(rows, null, 2))
+    // A clean folder is an empty array either way.
+    const clean = await site({ 'ok.md': '---\ntitle: fine\n---\nbody\n' })
+    expect((await run('check', clean, '--json')).out).toEqual(['[]'])
   })
 })
 
