@@ -7,7 +7,7 @@ import { statSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { LinkDiagnostic, LinkProblem } from '../../shared/contract'
-import { linkProblems, PLAIN_RULES, type FileSet } from '../../shared/assets'
+import { linkProblems, PLAIN_RULES, postTitles, type FileSet } from '../../shared/assets'
 import { isLanding } from '../media/landing'
 import type { Workspace } from '../workspace/workspace'
 
@@ -35,11 +35,13 @@ export async function checkLinks(workspace: Workspace): Promise<LinkProblem[]> {
   const rules = workspace.info.assets ?? PLAIN_RULES
   const [files, articles] = await Promise.all([allFiles(root), workspace.list()])
   const paths = articles.map((a) => a.path)
+  // Hexo's post_link also finds a post by its title.
+  const titles = postTitles(articles)
   const problems: LinkProblem[] = []
   for (const article of paths) {
     const text = await readFile(join(root, ...article.split('/')), 'utf8').catch(() => null)
     if (text === null) continue
-    for (const { path, line, column, rule, target, message } of linkProblems(text, article, rules, files, paths))
+    for (const { path, line, column, rule, target, message } of linkProblems(text, article, rules, files, paths, titles))
       problems.push({ path, line, column, rule, target, message })
   }
   return problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column))
@@ -54,6 +56,13 @@ export async function articleLinks(workspace: Workspace, path: string, text: str
   const abs = (rel: string): string => join(root, ...rel.split('/'))
   // An image still being made (its link already in) counts as there: it lands in a moment.
   const files: FileSet = { has: (rel) => statSync(abs(rel), { throwIfNoEntry: false })?.isFile() === true || isLanding(abs(rel)) }
-  const articles = (await workspace.list()).map((a) => a.path)
-  return linkProblems(text, path, workspace.info.assets ?? PLAIN_RULES, files, articles)
+  const listed = await workspace.list()
+  return linkProblems(
+    text,
+    path,
+    workspace.info.assets ?? PLAIN_RULES,
+    files,
+    listed.map((a) => a.path),
+    postTitles(listed),
+  )
 }

@@ -12,7 +12,7 @@ import { said } from '../../shared/errors'
 import type { ArticleFile, ArticleSummary, PreviewCode, PreviewReferenceRequest, PreviewReferences, SiteKind } from '../../shared/contract'
 import { fieldRecord, parse } from '../../shared/frontmatter'
 import { NotRegularFile, readRegularFile } from '../workspace/open-inside'
-import { hexoPost } from '../../shared/assets/site-links'
+import { hexoPost, postTitles, type PostTitles } from '../../shared/assets/site-links'
 import { readSiteConfig } from './config'
 import { pagePath } from './permalink'
 
@@ -22,8 +22,8 @@ export interface ReferenceDeps {
   /** Hexo `source_dir`, … relative to the root ('' for the root). */
   sourceDir: string
   timeZone: string
-  /** The site's articles (their paths relative to the root). */
-  list(): Promise<readonly Pick<ArticleSummary, 'path'>[]>
+  /** The site's articles (their paths relative to the root), with their titles when known (else read when a Hexo post_link asks). */
+  list(): Promise<readonly (Pick<ArticleSummary, 'path'> & { title?: string | null })[]>
   /** Reads a file of the folder through its guard. */
   read(path: string): Promise<Pick<ArticleFile, 'text' | 'mtimeMs'>>
   /** The workspace's guard: the real absolute path of a file inside the folder, or an error. */
@@ -93,10 +93,13 @@ export async function previewReferences(deps: ReferenceDeps, request: PreviewRef
 
   if (deps.kind === 'hexo') {
     if (request.posts.length > 0) {
-      // post_link and post_path find a post by its slug, by the rule `folio check --links` uses.
-      const articles = (await deps.list()).map((article) => article.path)
+      // post_link and post_path find a post by its slug, then by its title, by the rule `folio check --links` uses.
+      const listed = await deps.list()
+      const articles = listed.map((article) => article.path)
+      let titles: PostTitles | undefined
       for (const slug of request.posts.slice(0, REFERENCE_LIMIT)) {
-        const path = hexoPost(slug, articles)
+        if (!titles && hexoPost(slug, articles) === null) titles = await titlesOf(deps, listed)
+        const path = hexoPost(slug, articles, titles)
         const page = path === null ? null : await pageOf(path)
         answer.posts[slug] = page?.address ?? null
         if (page) answer.postTitles[slug] = page.title ?? slug
@@ -112,6 +115,22 @@ export async function previewReferences(deps: ReferenceDeps, request: PreviewRef
     if (typeof params === 'object' && params !== null && !Array.isArray(params)) answer.params = params as Record<string, unknown>
   }
   return answer
+}
+
+/** The site's posts by title: from the listing, or read from each post's header where the listing has no titles (an export's). */
+async function titlesOf(deps: ReferenceDeps, listed: readonly (Pick<ArticleSummary, 'path'> & { title?: string | null })[]): Promise<PostTitles> {
+  const titled: { path: string; title: string | null }[] = []
+  for (const article of listed) {
+    if (article.title !== undefined) titled.push({ path: article.path, title: article.title })
+    else if (/(^|\/)_posts\//.test(article.path)) {
+      const title = await deps.read(article.path).then(
+        (file) => fieldRecord(parse(file.text, { site: deps.kind, timeZone: deps.timeZone }))['title'],
+        () => undefined,
+      )
+      titled.push({ path: article.path, title: title?.type === 'string' ? title.value : null })
+    }
+  }
+  return postTitles(titled)
 }
 
 async function codeFile(deps: ReferenceDeps, codeDir: string, root: string, name: string): Promise<PreviewCode> {

@@ -8,15 +8,22 @@ import { detect } from '../frontmatter/detect'
 import type { LinkDiagnostic } from '../contract'
 import { findReferences, type Reference } from './references'
 import { isLocalTarget, targetCandidates, type AssetRules } from './resolve'
-import { findSiteLinks, siteLinkFound, type FileSet } from './site-links'
+import { findSiteLinks, siteLinkFound, type FileSet, type PostTitles } from './site-links'
 
 const isImage = (ref: Reference): boolean => ref.kind === 'image' || ref.kind === 'asset_img' || (ref.kind === 'html' && ref.attribute !== 'href')
 
 /** A link whose last segment has no extension is a site URL (`/about/`), not a file we can look for. */
 const namesFile = (target: string): boolean => /\.[a-z0-9]+$/i.test(target.split(/[?#]/)[0] ?? '')
 
-/** Every broken reference of one article's text, in order of position. */
-export function linkProblems(text: string, article: string, rules: AssetRules, files: FileSet, articles: readonly string[]): LinkDiagnostic[] {
+/** Every broken reference of one article's text, in order of position. `titles`: a Hexo site's posts by title, where `post_link` also looks. */
+export function linkProblems(
+  text: string,
+  article: string,
+  rules: AssetRules,
+  files: FileSet,
+  articles: readonly string[],
+  titles?: PostTitles,
+): LinkDiagnostic[] {
   const bodyStart = detect(text).bodyStart
   const body = text.slice(bodyStart)
   const problems: LinkDiagnostic[] = []
@@ -44,7 +51,7 @@ export function linkProblems(text: string, article: string, rules: AssetRules, f
     })
   }
   for (const link of findSiteLinks(body)) {
-    if (siteLinkFound(link, article, rules, files, articles)) continue
+    if (siteLinkFound(link, article, rules, files, articles, titles)) continue
     const message = `${link.kind} "${link.target}" finds no article`
     problems.push({
       path: article,

@@ -67,11 +67,12 @@ export function siteLinkTarget(
   rules: AssetRules,
   files: FileSet,
   articles: readonly string[],
+  titles?: PostTitles,
 ): string | null {
   const target = link.target.split('#')[0] ?? ''
   switch (link.kind) {
     case 'post_link':
-      return hexoPost(target, articles)
+      return hexoPost(target, articles, titles)
     case 'post_url': {
       const name = target.slice(target.lastIndexOf('/') + 1)
       return articles.find((a) => a.includes('_posts/') && fileStem(a) === name) ?? null
@@ -97,16 +98,42 @@ export function siteLinkTarget(
   }
 }
 
-/** The post a Hexo `post_link` or `post_path` slug names: its path under _posts without its extension, or its file name; null when none. */
-export function hexoPost(slug: string, articles: readonly string[]): string | null {
-  const bare = slug.split('#')[0]!.replace(/\.[^./]+$/, '')
-  return articles.find((a) => fileStem(a) === bare || a.replace(/\.[^./]+$/, '').endsWith(`/_posts/${bare}`)) ?? null
+/** A Hexo site's posts by their title (the header's `title`): the first post listed with each. */
+export type PostTitles = ReadonlyMap<string, string>
+
+/** The posts (articles under `_posts/`) by title, as Hexo's `Post.findOne({ title })` finds them: the first one listed with a title wins. */
+export function postTitles(articles: readonly { path: string; title?: string | null }[]): PostTitles {
+  const byTitle = new Map<string, string>()
+  for (const { path, title } of articles) {
+    if (title && isPost(path) && !byTitle.has(title)) byTitle.set(title, path)
+  }
+  return byTitle
+}
+
+const isPost = (path: string): boolean => path.startsWith('_posts/') || path.includes('/_posts/')
+
+/**
+ * The post a Hexo `post_link` or `post_path` names, as Hexo 7 looks: by its slug first (its path
+ * under _posts without its extension, or its file name), then by its title (`titles`); null when none.
+ */
+export function hexoPost(slug: string, articles: readonly string[], titles?: PostTitles): string | null {
+  const wanted = slug.split('#')[0]!
+  const bare = wanted.replace(/\.[^./]+$/, '')
+  const bySlug = articles.find((a) => fileStem(a) === bare || a.replace(/\.[^./]+$/, '').endsWith(`/_posts/${bare}`))
+  return bySlug ?? titles?.get(wanted) ?? null
 }
 
 /** Jekyll's `{{ site.baseurl }}` a `link` tag may start with. */
 export const LINK_BASE = /^\{\{\s*site\.baseurl\s*\}\}/
 
 /** Whether a site link finds its target among the folder's files and articles. */
-export function siteLinkFound(link: SiteLink, articleRel: string, rules: AssetRules, files: FileSet, articles: readonly string[]): boolean {
-  return siteLinkTarget(link, articleRel, rules, files, articles) !== null
+export function siteLinkFound(
+  link: SiteLink,
+  articleRel: string,
+  rules: AssetRules,
+  files: FileSet,
+  articles: readonly string[],
+  titles?: PostTitles,
+): boolean {
+  return siteLinkTarget(link, articleRel, rules, files, articles, titles) !== null
 }

@@ -53,6 +53,19 @@ describe('folio check --links', () => {
     })
   })
 
+  it('finds a Hexo post_link by the post title when no slug matches, as Hexo 7 does', async () => {
+    const root = await site({
+      '_config.yml': 'title: t\n',
+      'package.json': '{"dependencies":{"hexo":"^7.0.0"}}',
+      'source/_posts/a.md': '---\ntitle: A\n---\nSee {% post_link "秋天的 Kyoto" %} and {% post_link "No Such Title" %}.\n',
+      'source/_posts/2023-kyoto.md': '---\ntitle: 秋天的 Kyoto\n---\n',
+    })
+    expect(await run(['check', root, '--links'], root)).toEqual({
+      status: 1,
+      out: ['source/_posts/a.md:4:37: post_link "No Such Title" finds no article'],
+    })
+  })
+
   it('resolves Hugo ref and relref (bundle, page, site-rooted) and bundle images: a whole site exits 0', async () => {
     const root = await site({
       'hugo.toml': 'title = "t"\n',

@@ -90,6 +90,33 @@ describe('Hexo {% post_link %} and {% post_path %}', () => {
   })
 })
 
+describe('Hexo {% post_link %} by title', () => {
+  it('finds a post by its title when no slug matches, slug first, on a generated Hexo site', async () => {
+    const ws = await site({
+      '_config.yml': 'title: Site\npermalink: :year/:month/:day/:title/\n',
+      'package.json': '{ "dependencies": { "hexo": "^7.0.0" } }\n',
+      'source/_posts/first-trip.md': '---\ntitle: 第一次旅行\ndate: 2024-04-05 10:00:00\n---\n',
+      'source/_posts/notes.md': '---\ntitle: "Reading notes"\ndate: 2024-02-01 10:00:00\n---\n',
+      'source/_posts/other.md': '---\ntitle: notes\ndate: 2023-01-01 10:00:00\n---\n',
+      'source/about/index.md': '---\ntitle: About me\n---\n',
+    })
+    const body = 'See {% post_link 第一次旅行 %}, {% post_link "Reading notes" "my notes" %}, {% post_link notes %} and {% post_path "About me" %}.\n'
+    const refs = await ask(ws, body)
+    expect(refs.posts).toEqual({
+      第一次旅行: '/2024/04/05/first-trip/',
+      'Reading notes': '/2024/02/01/notes/',
+      // notes.md's slug comes before other.md's title.
+      notes: '/2024/02/01/notes/',
+      // A page is not a post: Hexo finds none.
+      'About me': null,
+    })
+    expect(refs.postTitles).toEqual({ 第一次旅行: '第一次旅行', 'Reading notes': 'Reading notes', notes: 'Reading notes' })
+    expect(renderMarkdown(body, { generator: 'hexo', site: { refs } })).toContain(
+      '<a class="folio-post-link" data-post="第一次旅行" href="/2024/04/05/first-trip/" title="第一次旅行">第一次旅行</a>',
+    )
+  })
+})
+
 describe('Hexo {% include_code %}', () => {
   it('shows a file of code_dir with its title, lines and a view raw link; nothing outside the folder', async () => {
     const outside = await mkdtemp(join(tmpdir(), 'folio-outside-'))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findSiteLinks, siteLinkFound, siteLinkTarget, type FileSet } from '../../../../shared/assets/site-links'
+import { findSiteLinks, hexoPost, postTitles, siteLinkFound, siteLinkTarget, type FileSet } from '../../../../shared/assets/site-links'
 import type { AssetRules } from '../../../../shared/assets/resolve'
 
 const files = (paths: readonly string[]): FileSet => ({ has: (rel) => paths.includes(rel) })
@@ -44,6 +44,28 @@ describe('siteLinkTarget', () => {
     expect(to('2024-03-01-hello.md')).toBe('source/_posts/2024-03-01-hello.md')
     expect(to('游记/第一天')).toBe('source/_posts/游记/第一天.md')
     expect(to('missing')).toBeNull()
+  })
+
+  it('Hexo post_link finds a post by its title when no slug matches, as Hexo 7 does: slug first, the first post listed with the title, posts only', () => {
+    const listed = [
+      { path: 'source/_posts/hello.md', title: 'Hello World' },
+      { path: 'source/_posts/2024/旅行.md', title: '去杭州' },
+      { path: 'source/_posts/again.md', title: 'Hello World' },
+      { path: 'source/_posts/named.md', title: 'hello' },
+      { path: 'source/about/index.md', title: 'About' },
+      { path: 'source/_posts/untitled.md', title: null },
+    ]
+    const titles = postTitles(listed)
+    const articles = listed.map((a) => a.path)
+    const to = (target: string) => siteLinkTarget({ kind: 'post_link', target }, 'source/_posts/x.md', hexo, files([]), articles, titles)
+    expect(to('Hello World')).toBe('source/_posts/hello.md')
+    expect(to('去杭州#第二天')).toBe('source/_posts/2024/旅行.md')
+    // A slug wins over a title equal to it: `hello` is hello.md's slug and named.md's title.
+    expect(to('hello')).toBe('source/_posts/hello.md')
+    // Titles are matched exactly, and a page is no post.
+    expect(to('hello world')).toBeNull()
+    expect(to('About')).toBeNull()
+    expect(hexoPost('Hello World', articles)).toBeNull()
   })
 
   it('Jekyll post_url looks only in _posts; link needs the file and may start with site.baseurl', () => {
