@@ -86,6 +86,8 @@ export function editorShows(marker: string, timeoutMs = 60_000): Promise<number>
 export interface PreviewShown {
   fromKey: number
   fromPause: number
+  /** From the refresh mark to the frame's article patched (the rest, to fromPause, is waiting for the frame and painting it). */
+  patched: number
 }
 
 /**
@@ -102,7 +104,9 @@ export function previewShows(marker: string, timeoutMs = 60_000): Promise<Previe
       if (!article.textContent?.includes(marker)) return
       observer?.disconnect()
       const pause = performance.getEntriesByName(PREVIEW_REFRESH_MARK, 'mark').at(-1)?.startTime ?? NaN
-      void afterPaint().then((painted) => resolve({ fromKey: painted - lastKey, fromPause: painted - pause }))
+      // The observer's callback runs in the patch's own task, right after it.
+      const patched = performance.now() - pause
+      void afterPaint().then((painted) => resolve({ fromKey: painted - lastKey, fromPause: painted - pause, patched }))
     }
     observer = new MutationObserver(check)
     observer.observe(article, { subtree: true, childList: true, characterData: true })
