@@ -8,14 +8,17 @@
  *   articles holding the query as a run are found by the engine's own indexOf, without a call
  *   per article; a run outscores any scattered match (see `contiguousOutranks`), so when runs
  *   fill the list the scattered matches are not looked for at all;
- * - a keystroke scores without allocating, and keeps only the best rows (no sort of every match);
- * - a query that extends the previous one searches only what matched before: a subsequence of
+ * - a keystroke scores only the candidates a character index gives (char-index.ts: the items
+ *   holding every character of the needle, or all but one for a typo), never every item;
+ * - a keystroke keeps only the best rows (no sort of every match);
+ * - a query that extends the previous one also leaves out what did not match before: a subsequence of
  *   the longer query is one of the shorter, and one typo away from it is either an exact match
  *   of the shorter or one typo away from it too;
  * - a typo is looked for with one pass over a text, not one pass per misspelling;
  * - positions are worked out for the rows shown only.
  */
 import { bestMatch, fuzzy, isWordStart, needleOf, oneTypoAway, rank, subsequence, type Matcher, type Ranked } from './fuzzy'
+import { add, CharIndex, membersOf, type Bitset } from './char-index'
 import { knownPinyin, pinyinVersion } from './pinyin'
 
 export interface Titled {
@@ -32,10 +35,22 @@ const TYPO_MIN_LENGTH = 4
 interface Narrowed {
   needle: string
   pinyin: boolean
-  /** Indexes of the items matching exactly. */
-  exact: Int32Array
-  /** Indexes matching exactly or with one typo (ascending), when typos were looked for. */
-  loose: Int32Array | null
+  /** The items matching exactly. */
+  exact: Bitset
+  /** The items matching exactly or with one typo, when typos were looked for. */
+  loose: Bitset | null
+}
+
+/** The items in both sets (`a` changed in place and returned); `but`: leaving those out. */
+function intersect(a: Bitset, b: Bitset | null, but: Bitset | null = null): Bitset {
+  for (let w = 0; w < a.length; w++) a[w] = (a[w] as number) & (b ? (b[w] as number) : -1) & (but ? ~(but[w] as number) : -1)
+  return a
+}
+
+function bitsetOf(items: readonly number[], n: number): Bitset {
+  const set = new Uint32Array((n + 31) >>> 5)
+  for (const i of items) add(set, i)
+  return set
 }
 
 /**
@@ -262,6 +277,8 @@ export class TitleIndex<T extends Titled> {
   private joins: Joined[] = []
   /** charBits of each text, SLOTS per item. */
   private readonly bits: Int32Array
+  /** Which items hold which characters: the candidates a keystroke scores. */
+  private readonly chars = new CharIndex(SLOTS)
   private readonly bonuses: Float64Array
   /** The bonus of most items (none, in quick open); the few with more are scored apart first. */
   private readonly commonBonus: number
@@ -269,8 +286,6 @@ export class TitleIndex<T extends Titled> {
   private readonly isSpecial: Uint8Array
   /** Best's places of the items, -1 between keystrokes. */
   private readonly where: Int32Array
-  /** 0 … n-1: every item a keystroke that narrows nothing looks at. */
-  private readonly everyone: Int32Array
   /** Per item, the best run score of the keystroke being ranked (NO_MATCH when none). */
   private readonly runScores: Float64Array
   /** Items with a Chinese title whose pinyin was not known yet, and the pinyin version last looked at. */
@@ -290,11 +305,11 @@ export class TitleIndex<T extends Titled> {
     this.hays = [titles, paths, none, [...none]]
     this.lowers = [titles.map((t) => t.toLowerCase()), paths.map((p) => p.toLowerCase()), [...none], [...none]]
     this.bits = new Int32Array(items.length * SLOTS)
+    this.chars.reserve(items.length)
     items.forEach((_, i) => this.setBits(i))
     this.bonuses = Float64Array.from(items, bonus)
-    this.everyone = Int32Array.from(items, (_, i) => i)
     this.commonBonus = this.bonuses.reduce((a, b) => Math.min(a, b), Infinity)
-    this.special = Int32Array.from(this.everyone.filter((i) => (this.bonuses[i] as number) > this.commonBonus))
+    this.special = Int32Array.from(items.flatMap((_, i) => ((this.bonuses[i] as number) > this.commonBonus ? [i] : [])))
     this.isSpecial = new Uint8Array(items.length)
     for (const i of this.special) this.isSpecial[i] = 1
     this.where = new Int32Array(items.length).fill(-1)
@@ -305,7 +320,11 @@ export class TitleIndex<T extends Titled> {
   }
 
   private setBits(i: number, from = 0): void {
-    for (let slot = from; slot < SLOTS; slot++) this.bits[i * SLOTS + slot] = charBits((this.lowers[slot] as string[])[i] as string)
+    for (let slot = from; slot < SLOTS; slot++) {
+      const lower = (this.lowers[slot] as string[])[i] as string
+      this.bits[i * SLOTS + slot] = charBits(lower)
+      this.chars.set(i, slot, lower)
+    }
   }
 
   /**
@@ -472,7 +491,8 @@ export class TitleIndex<T extends Titled> {
       let exact: number[] | null = null
       if (best.floor() <= scatteredCeiling(needle.length) + commonBonus) {
         all.push(...withRun)
-        yield* this.exactEach(previous?.exact ?? this.everyone, needle, slots, (i, score) => {
+        const candidates = membersOf(intersect(this.chars.candidates(needle, slots, n, 0), previous?.exact ?? null))
+        yield* this.exactEach(candidates, needle, slots, (i, score) => {
           if (runScores[i] !== NO_MATCH || isSpecial[i]) return
           all.push(i)
           best.offer(score, i)
@@ -482,19 +502,18 @@ export class TitleIndex<T extends Titled> {
       for (const i of withRun) runScores[i] = NO_MATCH
       withRun.length = 0
 
-      let loose: Int32Array | null = null
-      if (exact && exact.length < limit && needle.length >= TYPO_MIN_LENGTH) {
-        const isExact = new Uint8Array(n)
-        for (const i of exact) isExact[i] = 1
-        const typos: number[] = []
-        const candidates = (previous?.loose ?? this.everyone).filter((i) => !isExact[i])
+      const exactSet = exact && bitsetOf(exact, n)
+      let loose: Bitset | null = null
+      if (exactSet && exact && exact.length < limit && needle.length >= TYPO_MIN_LENGTH) {
+        loose = exactSet.slice()
+        const found = loose
+        const candidates = membersOf(intersect(this.chars.candidates(needle, slots, n, 1), previous?.loose ?? null, exactSet))
         yield* this.typoEach(candidates, needle, slots, (i, score) => {
-          typos.push(i)
+          add(found, i)
           best.offer(score, n + i)
         })
-        loose = Int32Array.from([...exact, ...typos]).sort()
       }
-      if (exact) this.last = { needle, pinyin, exact: Int32Array.from(exact), loose }
+      if (exactSet) this.last = { needle, pinyin, exact: exactSet, loose }
 
       return best.ranked().map((order) => {
         const i = order % n
