@@ -105,7 +105,7 @@ function optionsFor(abs: string): Promise<EditOptions> {
  */
 async function editFile(path: string, edits: Edit[], io: CliIo): Promise<boolean> {
   const abs = await realpath(path).catch(() => {
-    throw new FolioError({ code: 'NOT_FOUND', message: 'no such file' })
+    throw new FolioError({ code: 'NOT_FOUND', message: 'no such file', reason: 'file-missing', params: { doing: 'read', path } })
   })
   const opts = await optionsFor(abs)
   // The caller names the file before the reason, so the store's messages say "the file".

@@ -138,7 +138,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const unsavedSettled = async (): Promise<readonly string[]> => (await unsavedNow()) ?? unsaved
 
   const open = (): Workspace => {
-    if (!workspace) throw new FolioError({ code: 'NO_FOLDER', message: 'No folder is open. Open a content folder first.' })
+    if (!workspace) throw new FolioError({ code: 'NO_FOLDER', ...said('no-folder') })
     return workspace
   }
 
@@ -358,7 +358,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const service = siteServerOf()
       // The writer agreed for this folder (asked in the page); nothing else starts the site's code.
       if (!settings.get().preferences.siteServerFolders.includes(open().info.root)) {
-        throw new FolioError({ code: 'NOT_TRUSTED', message: "Starting the site's server runs the site's own code: agree to that for this folder first." })
+        throw new FolioError({ code: 'NOT_TRUSTED', ...said('site-not-trusted') })
       }
       return service.start()
     },
@@ -419,8 +419,7 @@ export function isInvokeMethod(name: string): name is InvokeMethod {
 
 export function toErrorData(error: unknown): FolioErrorData {
   if (error instanceof FolioError) return error.toData()
-  const message = error instanceof Error ? error.message : String(error)
-  return { code: 'IO', message }
+  return { code: 'IO', ...said('unexpected', { detail: error instanceof Error ? error.message : String(error) }) }
 }
 
 /** Which argument was refused and why, e.g. `argument 1 (options.format): Invalid type: …`. */
@@ -434,7 +433,7 @@ function refusal(method: InvokeMethod, issue: v.BaseIssue<unknown>): string {
 /** Validates the arguments against the contract's schema, calls the handler and wraps the outcome so typed errors cross intact. */
 export async function dispatch<M extends InvokeMethod>(handlers: InvokeApi, method: M, args: readonly unknown[]): Promise<Envelope<InvokeResult<M>>> {
   const parsed = v.safeParse(INVOKE_ARGUMENTS[method], args)
-  if (!parsed.success) return { ok: false, error: { code: 'BAD_ARGUMENT', message: refusal(method, parsed.issues[0]) } }
+  if (!parsed.success) return { ok: false, error: { code: 'BAD_ARGUMENT', ...said('bad-argument', { detail: refusal(method, parsed.issues[0]) }) } }
   try {
     const fn = handlers[method] as (...a: readonly unknown[]) => Promise<InvokeResult<M>>
     // The checked values, as many as were sent: a left-out optional argument stays left out.

@@ -4,7 +4,7 @@
  */
 import type { EventApi, EventName, InvokeApi, InvokeMethod, WireApi } from '../shared/contract'
 import { INVOKE } from '../shared/contract'
-import { FolioError } from '../shared/errors'
+import { FolioError, said } from '../shared/errors'
 
 declare global {
   interface Window {
@@ -14,7 +14,7 @@ declare global {
 
 function wire(): WireApi {
   if (!window.folio) {
-    throw new FolioError({ code: 'IO', message: 'Folio is not connected to its main process (window.folio is missing).' })
+    throw new FolioError({ code: 'IO', ...said('not-connected') })
   }
   return window.folio
 }

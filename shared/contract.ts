@@ -527,10 +527,11 @@ export const ExportRequestSchema = v.strictObject({
 export type ExportRequest = v.InferOutput<typeof ExportRequestSchema>
 
 /** One article that could not be exported (the others still were). */
-export interface ExportFailure {
+export interface ExportFailure extends Said {
   /** POSIX path relative to the content root. */
   path: string
   code: string
+  /** The English the command line prints; the UI says `reason` in its language. */
   message: string
   line?: number
 }

@@ -168,6 +168,71 @@ export const MESSAGE_REASONS = [
   'hexo-no-post',
   /** slug: Hexo's post_path names no post. */
   'hexo-no-post-path',
+  /** No content folder is open. */
+  'no-folder',
+  /** root, detail: the folder asked for cannot be opened. */
+  'folder-unopenable',
+  /** The writer has not agreed to run this folder's site server. */
+  'site-not-trusted',
+  /** A request from something that is not Folio's own window. */
+  'sender-refused',
+  /** The page has no bridge to the main process. */
+  'not-connected',
+  /** detail: a request's arguments the contract refuses (a bug of ours, in its words). */
+  'bad-argument',
+  /** detail: a failure nothing above names (a bug of ours, or the system's words). */
+  'unexpected',
+  /** path, why (uri, not-local, missing, not-article, last-gone): what was asked to open cannot be. */
+  'cannot-open',
+  /** path, why (not-string, nul, backslash, drive, absolute, root): a path Folio refuses to use. */
+  'bad-path',
+  /** path, uid, gid: saving would change the file's owner and group. */
+  'owner-not-kept',
+  /** path, uid: only the file's owner can change its permissions. */
+  'owner-only-chmod',
+  /** root: the open folder is gone, nothing was created. */
+  'create-folder-gone',
+  /** doing, path: not a file of the folder (moved or deleted?). */
+  'not-a-file',
+  /** The command line never deletes files. */
+  'cli-no-trash',
+  /** path: an export of a file or folder that does not exist. */
+  'export-missing',
+  /** path: a file given to export that is not an article. */
+  'export-not-article',
+  /** path, detail, errno: an article that cannot be read for export. */
+  'export-unreadable',
+  /** path, detail, errno: exporting one article failed. */
+  'export-failed',
+  /** path: an export stopped before this article. */
+  'export-cancelled',
+  /** id. */
+  'export-running',
+  'export-site-all',
+  'no-clipboard',
+  /** name, file, folder: another file took the image's name while it was prepared. */
+  'image-name-appeared',
+  /** name: an SVG that is nothing once its scripts are removed. */
+  'image-svg-empty',
+  /** name, folder, count: every numbered name of the image is taken. */
+  'image-names-full',
+  /** name, file: not a full path to a file. */
+  'image-not-full-path',
+  /** file: a picked or dropped file that is gone. */
+  'image-gone',
+  /** file: a file the page names that the writer did not hand over (the preload's refusal). */
+  'not-handed-over',
+  /** path: a path that leads outside the folder, as a rename or move target. */
+  'move-not-inside',
+  /** The text to replace is empty. */
+  'nothing-to-find',
+  /** line: fenceless header lines. */
+  'header-no-fences',
+  'header-none',
+  'list-item-not-editable',
+  /** key: a TOML table or dotted key. */
+  'toml-table',
+  'toml-no-null',
 ] as const
 
 export type MessageReason = (typeof MESSAGE_REASONS)[number]
@@ -220,6 +285,40 @@ export const ENGLISH: Partial<Record<MessageReason, string>> = {
   'hexo-no-post': 'Hexo would stop: no post has the slug {slug} (“Post not found”).',
   'hexo-no-post-path': 'Hexo prints nothing here: no post has the slug {slug}.',
   'hugo-no-param': 'Hugo would stop: param "{key}" is set neither in this page nor in the site\'s params.',
+  'no-folder': 'No folder is open. Open a content folder first.',
+  'folder-unopenable': 'Could not open the folder {root}: {detail}. Choose an existing folder.',
+  'site-not-trusted': "Starting the site's server runs the site's own code: agree to that for this folder first.",
+  'sender-refused': 'This window may not call Folio.',
+  'not-connected': 'Folio is not connected to its main process (window.folio is missing).',
+  'bad-argument': '{detail}',
+  unexpected: '{detail}',
+  'owner-not-kept': 'Could not save {path}: its owner and group cannot be kept ({uid}:{gid}), and saving would change them. Copy the text elsewhere.',
+  'owner-only-chmod':
+    'Could not make {path} writable: it belongs to another user (uid {uid}), so only they can change its permissions. Ask its owner, or copy the text elsewhere.',
+  'create-folder-gone': 'The open folder {root} no longer exists (moved, renamed or deleted?). Nothing was created. Close it, or open it where it is now.',
+  'not-a-file': 'Could not {doing} {path}: it is not a file of the folder (moved or deleted?).',
+  'cli-no-trash': 'The command line never deletes files.',
+  'export-missing': 'Cannot export "{path}": it does not exist. Pass an article file or a folder of articles.',
+  'export-not-article': '"{path}" is not an article file; pass files, or export a folder with --format site.',
+  'export-unreadable': 'Cannot read "{path}": {detail}. Check that the file exists and is readable.',
+  'export-failed': 'Exporting "{path}" failed: {detail}.',
+  'export-cancelled': 'Export of "{path}" was cancelled.',
+  'export-running': 'An export with id "{id}" is already running. Use a new id for each export.',
+  'export-site-all': 'A site is exported from the whole folder: ask for articles "all".',
+  'no-clipboard': 'There is no clipboard here to copy to.',
+  'image-name-appeared': 'Could not copy {name}: a file named {file} appeared in {folder} while it was being prepared. Insert it again. Nothing was copied.',
+  'image-names-full': 'Could not copy {name}: {count} files with that name are in {folder}. Rename it first.',
+  'image-not-full-path': 'Could not insert {name}: "{file}" is not a full path to a file. Nothing was copied.',
+  'image-gone': 'Could not insert {file}: it is not there any more (moved or deleted?). Nothing was copied.',
+  'not-handed-over':
+    'Could not insert {file}: Folio reads only files dropped or pasted into it. Drop the file again or choose it with Insert image. Nothing was copied.',
+  'move-not-inside': '"{path}" is not a path inside the folder. Type a path such as posts/new-name.md.',
+  'nothing-to-find': 'There is nothing to find. Type the text to replace.',
+  'header-no-fences': 'The first lines look like a header without its fences; fix them as text before adding fields',
+  'header-none': 'No header block',
+  'list-item-not-editable': 'This list item cannot be edited in place',
+  'toml-table': '"{key}" is a TOML table or dotted key; edit it as text',
+  'toml-no-null': 'TOML has no null; remove the key instead',
 }
 
 export type MessageParams = Record<string, string | number>
@@ -244,9 +343,12 @@ export function said(reason: MessageReason, params: MessageParams = {}): Problem
 export interface FolioErrorData {
   code: ErrorCode
   message: string
-  /** Which sentence `message` is, and the values it names, for the UI's language. */
-  reason?: MessageReason
-  params?: MessageParams
+  /**
+   * Which sentence `message` is, and the values it names, for the UI's language. Required: an
+   * error without one would reach a Chinese UI in English (tests/unit/errors-reason.test.ts).
+   */
+  reason: MessageReason
+  params: MessageParams
   /** POSIX path relative to the content root, when the error is about one file. */
   path?: string
   /** 1-based line in that file, when known. */
@@ -257,8 +359,8 @@ export interface FolioErrorData {
 
 export class FolioError extends Error implements FolioErrorData {
   readonly code: ErrorCode
-  readonly reason?: MessageReason
-  readonly params?: MessageParams
+  readonly reason: MessageReason
+  readonly params: MessageParams
   readonly path?: string
   readonly line?: number
   readonly disk?: { text: string; hash: string }
@@ -267,17 +369,15 @@ export class FolioError extends Error implements FolioErrorData {
     super(data.message)
     this.name = 'FolioError'
     this.code = data.code
-    if (data.reason !== undefined) this.reason = data.reason
-    if (data.params !== undefined) this.params = data.params
+    this.reason = data.reason
+    this.params = data.params
     if (data.path !== undefined) this.path = data.path
     if (data.line !== undefined) this.line = data.line
     if (data.disk !== undefined) this.disk = data.disk
   }
 
   toData(): FolioErrorData {
-    const data: FolioErrorData = { code: this.code, message: this.message }
-    if (this.reason !== undefined) data.reason = this.reason
-    if (this.params !== undefined) data.params = this.params
+    const data: FolioErrorData = { code: this.code, message: this.message, reason: this.reason, params: this.params }
     if (this.path !== undefined) data.path = this.path
     if (this.line !== undefined) data.line = this.line
     if (this.disk !== undefined) data.disk = this.disk

@@ -5,7 +5,7 @@
  * ~/.ssh/id_rsa itself. Kept where the page cannot reach it: in the app, the preload's world; in
  * the e2e harness, its Node side.
  */
-import type { FolioErrorData } from './errors'
+import { said, type FolioErrorData } from './errors'
 
 /** A session's drops are few; beyond this the oldest are forgotten (drop it again to insert it). */
 const MAX_HANDED_OVER = 1000
@@ -34,8 +34,7 @@ export function handedOverFiles(): HandedOverFiles {
       for (const upload of Array.isArray(uploads) ? uploads : []) {
         const file = (upload as { file?: unknown } | null)?.file
         if (file !== undefined && !(typeof file === 'string' && paths.has(file))) {
-          const message = `Could not insert ${String(file)}: Folio reads only files dropped or pasted into it. Drop the file again or choose it with Insert image. Nothing was copied.`
-          return { ok: false, error: { code: 'FORBIDDEN', message } }
+          return { ok: false, error: { code: 'FORBIDDEN', ...said('not-handed-over', { file: String(file) }) } }
         }
       }
       return { ok: true, uploads }

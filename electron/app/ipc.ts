@@ -5,7 +5,7 @@
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import { EVENTS, INVOKE, type EventApi, type EventName, type InvokeApi, type InvokeMethod } from '../../shared/contract'
-import type { Envelope } from '../../shared/errors'
+import { said, type Envelope } from '../../shared/errors'
 import { dispatch } from '../handlers'
 
 /** The web contents allowed to call us: our main window's, while it exists. */
@@ -13,7 +13,7 @@ export type TrustedContents = () => WebContents | null
 
 const FORBIDDEN: Envelope<never> = {
   ok: false,
-  error: { code: 'FORBIDDEN', message: 'This window may not call Folio.' },
+  error: { code: 'FORBIDDEN', ...said('sender-refused') },
 }
 
 /**

@@ -31,7 +31,14 @@ export function userArgs(argv: readonly string[], packaged: boolean): string[] {
   return packaged ? plain : plain.slice(1)
 }
 
-const cannotOpen = (asked: string, message: string): FolioErrorData => ({ code: 'CANNOT_OPEN', path: asked, message })
+/** why: uri, not-local, missing, not-article or last-gone (the params of the reason cannot-open). */
+const cannotOpen = (asked: string, why: string, message: string): FolioErrorData => ({
+  code: 'CANNOT_OPEN',
+  path: asked,
+  message,
+  reason: 'cannot-open',
+  params: { path: asked, why },
+})
 
 /**
  * An argument as a local path. Linux desktop entries pass `%U`: file:// URIs, percent-encoded.
@@ -73,15 +80,16 @@ export async function resolveTarget(asked: string, cwd: string): Promise<OpenOut
     if (isLocalFileUri(asked))
       return cannotOpen(
         asked,
+        'uri',
         `Folio could not read “${asked}” as a file address: it has a broken %-escape or an encoded “/”. Open the file from Folio instead.`,
       )
-    return cannotOpen(asked, `Folio can only open folders and articles on this computer, not “${asked}”.`)
+    return cannotOpen(asked, 'not-local', `Folio can only open folders and articles on this computer, not “${asked}”.`)
   }
   let real: string
   try {
     real = await realpath(path)
   } catch {
-    return cannotOpen(path, `Folio could not open “${path}”: there is no such file or folder. It may have been moved or deleted.`)
+    return cannotOpen(path, 'missing', `Folio could not open “${path}”: there is no such file or folder. It may have been moved or deleted.`)
   }
   const info = await stat(real).catch(() => null)
   if (info?.isDirectory()) return { folder: real, file: null }
@@ -89,6 +97,7 @@ export async function resolveTarget(asked: string, cwd: string): Promise<OpenOut
   if (kind === null || (kind === 'needs-header' && !(await startsWithHeader(real)))) {
     return cannotOpen(
       real,
+      'not-article',
       `Folio could not open “${real}”: it is neither a folder nor an article (.md, .markdown, .mdx, or .html/.txt with a front-matter header).`,
     )
   }
@@ -131,6 +140,7 @@ export async function startupOutcomes(launch: LaunchRequest, lastFolder: string 
   const last = await resolveTarget(lastFolder, launch.cwd)
   const gone = cannotOpen(
     lastFolder,
+    'last-gone',
     `The folder you had open last, “${lastFolder}”, is no longer there or cannot be read. Open it again from where it is now, or choose another folder.`,
   )
   return [...asked, isProblem(last) ? gone : last]

@@ -5,7 +5,7 @@
 import { join } from 'node:path'
 import { fieldRecord, parse } from '../../shared/frontmatter'
 import type { FieldValue } from '../../shared/frontmatter/types'
-import { FolioError, headerParams } from '../../shared/errors'
+import { FolioError, headerParams, said } from '../../shared/errors'
 import { summarize } from '../workspace/indexer'
 import { readRegularFile } from '../workspace/open-inside'
 import type { PathRules } from '../workspace/scan'
@@ -80,7 +80,7 @@ export async function loadArticle(site: SiteSettings, rules: PathRules, rel: str
     throw new FolioError({
       code: 'NOT_FOUND',
       path: rel,
-      message: `Cannot read "${rel}": ${(error as Error).message}. Check that the file exists and is readable.`,
+      ...said('export-unreadable', { path: rel, detail: (error as Error).message, errno: (error as NodeJS.ErrnoException).code ?? '' }),
     })
   }
   const indexed = summarize({ rel, size: facts.size, mtimeMs: facts.mtimeMs, kind: needsHeader ? 'needs-header' : 'article' }, bytes, site, rules)

@@ -4,7 +4,7 @@
  */
 import { realpath, stat } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
-import { FolioError, type FolioErrorData } from '../../shared/errors'
+import { FolioError, said, type FolioErrorData } from '../../shared/errors'
 import { type ExportArticle, loadArticle } from './article'
 import { type BundleOptions, exportBundle } from './bundle'
 import { type ExportContext, exportPage } from './page'
@@ -41,10 +41,11 @@ export interface BatchResult<R> {
   cancelled: boolean
 }
 
-function errorData(error: unknown, path: string): FolioErrorData {
+/** Why exporting `path` failed, as the failure list and the UI show it. */
+export function exportErrorData(error: unknown, path: string): FolioErrorData {
   if (error instanceof FolioError) return { ...error.toData(), path: error.path ?? path }
-  const message = error instanceof Error ? error.message : String(error)
-  return { code: 'IO', path, message: `Exporting "${path}" failed: ${message}.` }
+  const detail = error instanceof Error ? error.message : String(error)
+  return { code: 'IO', path, ...said('export-failed', { path, detail, errno: (error as NodeJS.ErrnoException | null)?.code ?? '' }) }
 }
 
 /** Runs `work` over items; never rejects because of an item, only lists it. */
@@ -60,7 +61,7 @@ export async function runBatch<R>(paths: readonly string[], work: (path: string)
       try {
         values.set(i, await work(path))
       } catch (error) {
-        failed.set(i, errorData(error, path))
+        failed.set(i, exportErrorData(error, path))
       }
       done++
       options.onProgress?.({ done, total: paths.length, path, ok: !failed.has(i) })
@@ -125,7 +126,7 @@ export async function exportArticles(files: readonly string[], options: Articles
     async (file) => {
       const real = await realpath(file).catch(() => null)
       if (real === null || !(await stat(real)).isFile()) {
-        throw new FolioError({ code: 'NOT_FOUND', path: file, message: `"${file}" is not an article file; pass files, or export a folder with --format site.` })
+        throw new FolioError({ code: 'NOT_FOUND', path: file, ...said('export-not-article', { path: file }) })
       }
       const { source } = await sourceFor(dirname(real))
       const rel = source.guard.toRel(real) ?? basename(real)
@@ -148,7 +149,7 @@ export async function exportArticles(files: readonly string[], options: Articles
       if (failure) throw new FolioError(failure)
       const entry = loaded.get(file)
       const name = names.get(file)
-      if (!entry || name === undefined) throw new FolioError({ code: 'CANCELLED', path: file, message: `Export of "${file}" was cancelled.` })
+      if (!entry || name === undefined) throw new FolioError({ code: 'CANCELLED', path: file, ...said('export-cancelled', { path: file }) })
       return options.format === 'html'
         ? exportPage(entry.article, entry.ctx, options.outDir, name, { inlineImages: options.inlineImages === true })
         : exportBundle(entry.article, entry.ctx, options.outDir, name, options)

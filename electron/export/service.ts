@@ -7,10 +7,10 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path'
 import type { ExportFailure, ExportFormat, ExportProgress, ExportRequest, ExportResult } from '../../shared/contract'
-import { FolioError, type FolioErrorData } from '../../shared/errors'
+import { FolioError, said, type FolioErrorData } from '../../shared/errors'
 import type { Workspace } from '../workspace/workspace'
 import { bodyOf, type ExportArticle, loadArticle } from './article'
-import { type BatchFailure, type BatchProgress, type ExportedArticle, exportArticles as exportFiles, runBatch } from './batch'
+import { type BatchFailure, type BatchProgress, type ExportedArticle, exportArticles as exportFiles, exportErrorData, runBatch } from './batch'
 import { exportBundle } from './bundle'
 import { documentShell, printPolicy } from './html'
 import { articleHeader, articleShellFacts, type ExportContext, exportPage, renderBody } from './page'
@@ -60,12 +60,14 @@ type Left = { path: string; src: string }
 const EXTENSION: Record<'html' | 'pdf' | 'zip', string> = { html: '.html', pdf: '.pdf', zip: '.zip' }
 
 function failureOf(path: string, error: FolioErrorData): ExportFailure {
-  return { path, code: error.code, message: error.message, ...(error.line === undefined ? {} : { line: error.line }) }
-}
-
-function errorData(error: unknown, path: string): FolioErrorData {
-  if (error instanceof FolioError) return error.toData()
-  return { code: 'IO', path, message: `Exporting "${path}" failed: ${error instanceof Error ? error.message : String(error)}.` }
+  return {
+    path,
+    code: error.code,
+    message: error.message,
+    reason: error.reason,
+    params: error.params,
+    ...(error.line === undefined ? {} : { line: error.line }),
+  }
 }
 
 /** The file name the user chose, without the extension the exporter adds itself. */
@@ -291,10 +293,9 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
 
   const runExport = async (request: ExportRequest): Promise<ExportResult | null> => {
     const workspace = deps.workspace()
-    if (running.has(request.id))
-      throw new FolioError({ code: 'BAD_ARGUMENT', message: `An export with id "${request.id}" is already running. Use a new id for each export.` })
+    if (running.has(request.id)) throw new FolioError({ code: 'BAD_ARGUMENT', ...said('export-running', { id: request.id }) })
     if (request.format === 'site' && request.articles !== 'all') {
-      throw new FolioError({ code: 'BAD_ARGUMENT', message: 'A site is exported from the whole folder: ask for articles "all".' })
+      throw new FolioError({ code: 'BAD_ARGUMENT', ...said('export-site-all') })
     }
     const controller = new AbortController()
     running.set(request.id, controller)
@@ -321,7 +322,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
         try {
           articles.push({ rel, abs: await workspace.resolve(rel) })
         } catch (error) {
-          refused.push(errorData(error, rel))
+          refused.push(exportErrorData(error, rel))
         }
       }
       const only = request.articles !== 'all' && rels.length === 1 ? articles[0] : undefined
@@ -348,7 +349,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       for (const controller of running.values()) controller.abort()
     },
     async copyRichText(path, remote = false) {
-      if (!deps.writeClipboard) throw new FolioError({ code: 'IO', message: 'There is no clipboard here to copy to.' })
+      if (!deps.writeClipboard) throw new FolioError({ code: 'IO', ...said('no-clipboard') })
       const { article, source } = await load(await deps.workspace().resolve(path))
       // One DOM for every copy of this session: building it costs ~100 ms.
       copier ??= createRichTextCopier()

@@ -4,7 +4,7 @@
  */
 import { realpath, stat } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import { FolioError } from '../../shared/errors'
+import { FolioError, said } from '../../shared/errors'
 import { createGuard, type Guard } from '../workspace/guard'
 import { pathRules, type PathRules, scan } from '../workspace/scan'
 import { detectSite, type SiteSettings } from '../workspace/site'
@@ -27,7 +27,7 @@ export async function openSource(path: string, root?: string): Promise<{ source:
     real = await realpath(path)
     isFile = (await stat(real)).isFile()
   } catch {
-    throw new FolioError({ code: 'NOT_FOUND', message: `Cannot export "${path}": it does not exist. Pass an article file or a folder of articles.` })
+    throw new FolioError({ code: 'NOT_FOUND', ...said('export-missing', { path }) })
   }
   const site = await detectSite(root ?? (isFile ? dirname(real) : real))
   const guard = await createGuard(site.root)

@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto'
 import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BulkResult, BulkSkip, MoveBuffer, MoveLeft, MovePlan } from '../../shared/contract'
-import { FolioError, type Said } from '../../shared/errors'
+import { FolioError, said, type Problem } from '../../shared/errors'
 import { applyPatches } from '../../shared/frontmatter'
 import { textHunks } from '../../shared/line-diff'
 import { mentionsOf, movesFor, PLAIN_RULES, relocate, resolvePath, rewriteArticle, rewriteContext, type FileMove } from '../../shared/assets'
@@ -49,8 +49,8 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') }
 }
 
-function badArgument(message: string, said?: Said): FolioError {
-  return new FolioError({ code: 'BAD_ARGUMENT', message, ...said })
+function badArgument(problem: Problem): FolioError {
+  return new FolioError({ code: 'BAD_ARGUMENT', ...problem })
 }
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
@@ -63,9 +63,9 @@ export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyServi
   const make = async (fromArg: string, toArg: string, buffers: readonly MoveBuffer[] = []): Promise<Kept> => {
     const from = resolvePath('', fromArg.replace(/\\/g, '/'))
     const to = resolvePath('', toArg.trim().replace(/\\/g, '/'))
-    if (!from) throw badArgument(`${fromArg} is not a path inside the folder.`)
-    if (!to) throw badArgument(`"${toArg}" is not a path inside the folder. Type a path such as posts/new-name.md.`)
-    if (from === to) throw badArgument(`${from} is already called that. Type a different name.`)
+    if (!from) throw badArgument(said('move-not-inside', { path: fromArg }))
+    if (!to) throw badArgument(said('move-not-inside', { path: toArg }))
+    if (from === to) throw badArgument(said('same-name', { value: from }))
     const [files, summaries] = await Promise.all([allFiles(root), workspace.list()])
     const articles = summaries.map((a) => a.path)
     if (!files.has(from) && !articles.includes(from))
@@ -88,7 +88,8 @@ export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyServi
     const isArticle = articles.includes(from)
     if (isArticle && !/\.[^./]+$/.test(to)) {
       const ext = from.slice(from.lastIndexOf('.'))
-      throw badArgument(`"${to}" has no extension; the site would not read it as an article. Type a name ending in ${ext}.`, {
+      throw badArgument({
+        message: `"${to}" has no extension; the site would not read it as an article. Type a name ending in ${ext}.`,
         reason: 'no-extension',
         params: { to, ext },
       })

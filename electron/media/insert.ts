@@ -14,7 +14,7 @@ import { link, lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, rmdir
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import type { InsertedImage } from '../../shared/contract'
-import { FolioError, type Said } from '../../shared/errors'
+import { FolioError, said, type Said } from '../../shared/errors'
 import {
   remoteImage,
   numberedName,
@@ -65,8 +65,9 @@ async function hashOf(bytes: Uint8Array): Promise<string> {
   return Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex')
 }
 
-function refuse(message: string, said?: Said): FolioError {
-  return new FolioError({ code: 'BAD_ARGUMENT', message, ...said })
+/** `message` is the English with the image's name as shown ("the pasted image" for none); `named` names it for the UI's language. */
+function refuse(message: string, named: Said): FolioError {
+  return new FolioError({ code: 'BAD_ARGUMENT', message, ...named })
 }
 
 export function tooLarge(name: string, size: number): FolioError {
@@ -85,11 +86,15 @@ export async function checkImage(input: ImageInput, settings: InsertSettings, no
   if (input.bytes.length > MAX_IMAGE_BYTES) throw tooLarge(input.name, input.bytes.length)
   const sniffed = sniffImage(input.bytes)
   if (!sniffed) {
-    throw refuse(`${shown(input.name)} is not a PNG, JPEG, GIF, WebP, AVIF, BMP or SVG image, or it is damaged (cut short?). Nothing was copied.`)
+    throw refuse(`${shown(input.name)} is not a PNG, JPEG, GIF, WebP, AVIF, BMP or SVG image, or it is damaged (cut short?). Nothing was copied.`, {
+      reason: 'image-unreadable',
+      params: { name: input.name, detail: 'not a known image type' },
+    })
   }
   if (sniffed.width && sniffed.height && sniffed.width * sniffed.height > MAX_PIXELS) {
     throw refuse(
       `${shown(input.name)} is ${sniffed.width} × ${sniffed.height} pixels (${Math.round((sniffed.width * sniffed.height) / 1e6)} megapixels); Folio inserts images up to ${MAX_PIXELS / 1e6} megapixels. Scale it down first. Nothing was copied.`,
+      { reason: 'image-too-many-pixels', params: { name: input.name, megapixels: MAX_PIXELS / 1e6 } },
     )
   }
   const own = input.name ? safeImageName(input.name, sniffed.ext) : 'empty'
@@ -103,7 +108,11 @@ export async function checkImage(input: ImageInput, settings: InsertSettings, no
   let bytes = input.bytes
   if (sniffed.type === 'svg') {
     const clean = sanitizeSvg(new TextDecoder().decode(bytes))
-    if (!clean) throw refuse(`${shown(input.name)} holds nothing of an SVG image once its scripts are removed. Nothing was copied.`)
+    if (!clean)
+      throw refuse(`${shown(input.name)} holds nothing of an SVG image once its scripts are removed. Nothing was copied.`, {
+        reason: 'image-svg-empty',
+        params: { name: input.name },
+      })
     bytes = new TextEncoder().encode(clean)
   }
   const name = settings.naming === 'timestamp' || own === 'empty' ? timestampName(now, sniffed.ext) : own
@@ -272,6 +281,8 @@ function takenMeanwhile(image: Checked, folderRel: string, name: string): FolioE
     code: 'EXISTS',
     path: folderRel ? `${folderRel}/${name}` : name,
     message: `Could not copy ${shown(image.given)}: a file named ${name} appeared in ${folderRel || 'the folder'} while it was being prepared. Insert it again. Nothing was copied.`,
+    reason: 'image-name-appeared',
+    params: { name: image.given, file: name, folder: folderRel },
   })
 }
 
@@ -319,7 +330,7 @@ export async function startInsert(
         throw new FolioError({
           code: 'EXISTS',
           path: folder.rel,
-          message: `Could not copy ${image.name}: 999 files with that name are in ${folder.rel}. Rename it first.`,
+          ...said('image-names-full', { name: image.name, folder: folder.rel, count: 999 }),
         })
       name = candidate
       taken.add(candidate.toLowerCase())

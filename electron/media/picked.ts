@@ -8,7 +8,7 @@
 import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { basename, isAbsolute } from 'node:path'
-import { FolioError } from '../../shared/errors'
+import { FolioError, said } from '../../shared/errors'
 import { readAtMost } from '../system/read-at-most'
 import { notRegular } from '../workspace/open-inside'
 import { MAX_IMAGE_BYTES, tooLarge, type ImageInput } from './insert'
@@ -20,14 +20,23 @@ const NONBLOCK = constants.O_NONBLOCK ?? 0
 export async function readPicked(file: string, name = ''): Promise<ImageInput> {
   const shown = name || basename(file)
   if (!isAbsolute(file)) {
-    throw new FolioError({ code: 'BAD_ARGUMENT', message: `Could not insert ${shown}: "${file}" is not a full path to a file. Nothing was copied.` })
+    throw new FolioError({ code: 'BAD_ARGUMENT', ...said('image-not-full-path', { name: shown, file }) })
   }
   const handle = await open(file, constants.O_RDONLY | NONBLOCK).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR')
-      throw new FolioError({ code: 'NOT_FOUND', message: `Could not insert ${file}: it is not there any more (moved or deleted?). Nothing was copied.` })
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw new FolioError({ code: 'NOT_FOUND', path: file, ...said('image-gone', { file }) })
     if (error.code === 'EISDIR')
-      throw new FolioError({ code: 'BAD_ARGUMENT', message: `Could not insert ${file}: it is a folder, not an image. Nothing was copied.` })
-    throw new FolioError({ code: 'IO', message: `Could not read ${file}: ${error.message}. Nothing was copied.` })
+      throw new FolioError({
+        code: 'BAD_ARGUMENT',
+        message: `Could not insert ${file}: it is a folder, not an image. Nothing was copied.`,
+        reason: 'is-folder',
+        params: { doing: 'insert', path: file },
+      })
+    throw new FolioError({
+      code: 'IO',
+      message: `Could not read ${file}: ${error.message}. Nothing was copied.`,
+      reason: 'io',
+      params: { doing: 'read', path: file, errno: error.code ?? '', detail: error.message },
+    })
   })
   try {
     const stats = await handle.stat()

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { BulkResult, BulkSkip, DiffHunk, ReplaceExclusions, ReplaceFile, ReplacePreview, ReplaceRequest } from '../../shared/contract'
-import { FolioError } from '../../shared/errors'
+import { FolioError, said } from '../../shared/errors'
 import type { EditOptions } from '../../shared/frontmatter/types'
 import { compileQuery } from '../../shared/search/query'
 import { applyArticle, changeHunks, planArticle, ReplaceRefused, type ArticlePlan } from '../../shared/search/replace'
@@ -104,9 +104,10 @@ export function createReplaceService(deps: ReplaceDeps): ReplaceService {
     async plan(request) {
       const compiled = compileQuery(request.query)
       if (!compiled.ok) {
-        const message =
-          compiled.message === 'empty' ? 'There is nothing to find. Type the text to replace.' : `The regular expression is not valid: ${compiled.message}`
-        throw new FolioError({ code: 'BAD_ARGUMENT', message })
+        throw new FolioError({
+          code: 'BAD_ARGUMENT',
+          ...(compiled.message === 'empty' ? said('nothing-to-find') : said('bad-regex', { detail: compiled.message })),
+        })
       }
       const unsaved = new Set(await deps.unsaved())
       const articles: PlannedArticle[] = []

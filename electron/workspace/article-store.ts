@@ -9,7 +9,7 @@
 import { fstatSync, lstatSync, type Stats } from 'node:fs'
 import { readFile, stat, type FileHandle } from 'node:fs/promises'
 import type { SaveResult } from '../../shared/contract'
-import { FolioError } from '../../shared/errors'
+import { FolioError, said } from '../../shared/errors'
 import { ChangedMeanwhile, writeFileAtomic } from './atomic-write'
 import { decode, encode, hashBytes } from './encoding'
 import { ioError, permissionProblem } from './files'
@@ -134,10 +134,9 @@ export function createArticleStore(guard: Guard, options: ArticleStoreOptions = 
       if (baseHash !== undefined && currentHash !== baseHash) throw conflict(rel, current, true)
       const expected = baseHash ?? currentHash
       const decoded = decode(current, name(rel))
-      if (decoded.readOnly) {
-        const named = decoded.problem ? { reason: decoded.problem, params: { path: rel } } : {}
-        throw new FolioError({ code: 'READ_ONLY', path: rel, message: decoded.readOnly, ...named })
-      }
+      // A text Folio cannot write back as it was (decode names why, and says it in readOnly).
+      if (decoded.problem)
+        throw new FolioError({ code: 'READ_ONLY', path: rel, message: decoded.readOnly ?? '', reason: decoded.problem, params: { path: rel } })
       const denied = permissionProblem(before, name(rel))
       if (denied) throw new FolioError({ code: 'READ_ONLY', path: rel, ...denied })
       let text: string
@@ -172,7 +171,7 @@ export function createArticleStore(guard: Guard, options: ArticleStoreOptions = 
           throw new FolioError({
             code: 'READ_ONLY',
             path: rel,
-            message: `Could not save ${rel}: its owner and group cannot be kept (${before.uid}:${before.gid}), and saving would change them. Copy the text elsewhere.`,
+            ...said('owner-not-kept', { path: rel, uid: before.uid, gid: before.gid }),
           })
         }
         throw error

@@ -6,7 +6,7 @@
 import type { Stats } from 'node:fs'
 import type { FileHandle } from 'node:fs/promises'
 import type { ArticleFile } from '../../shared/contract'
-import { FolioError, type Problem } from '../../shared/errors'
+import { FolioError, said, type Problem } from '../../shared/errors'
 import { decode, hashBytes } from './encoding'
 import type { Guard, Resolved } from './guard'
 import { isFolderError, openRegular, readRegular } from './open-inside'
@@ -102,7 +102,7 @@ export async function makeWritable(guard: Guard, r: Resolved): Promise<void> {
       new FolioError({
         code: 'READ_ONLY',
         path: r.rel,
-        message: `Could not make ${r.rel} writable: it belongs to another user (uid ${stats.uid}), so only they can change its permissions. Ask its owner, or copy the text elsewhere.`,
+        ...said('owner-only-chmod', { path: r.rel, uid: stats.uid }),
       })
     if (!ownsFile(stats)) throw refused()
     await handle.chmod((stats.mode & 0o7777) | 0o200).catch((error: unknown) => {

@@ -6,7 +6,7 @@
 import { realpath, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { FolderInfo } from '../../shared/contract'
-import { FolioError } from '../../shared/errors'
+import { FolioError, said } from '../../shared/errors'
 import { createCache } from './cache'
 import { ArticleIndex, INDEX_VERSION } from './indexer'
 import { pathRules, type PathRules } from './scan'
@@ -37,11 +37,12 @@ function cacheKey(site: SiteSettings): string {
 async function openFolder(root: string): Promise<string> {
   try {
     const real = await realpath(root)
-    if (!(await stat(real)).isDirectory()) throw new Error('it is a file, not a folder')
+    if (!(await stat(real)).isDirectory()) throw Object.assign(new Error('it is a file, not a folder'), { code: 'ENOTDIR' })
     return real
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message
-    throw new FolioError({ code: 'NOT_FOUND', message: `Could not open the folder ${root}: ${reason}. Choose an existing folder.` })
+    const errno = (error as NodeJS.ErrnoException).code ?? ''
+    const detail = errno === 'ENOENT' ? 'it does not exist' : (error as Error).message
+    throw new FolioError({ code: 'NOT_FOUND', ...said('folder-unopenable', { root, detail, errno }) })
   }
 }
 

@@ -26,8 +26,9 @@ export interface Guard {
   toRel(abs: string): string | null
 }
 
-function invalid(path: string, why: string): FolioError {
-  return new FolioError({ code: 'INVALID_PATH', path, message: `Refused the path "${path}": ${why}.` })
+/** `why` is the English; `kind` names it for the UI's language (the reason bad-path). */
+function invalid(path: string, kind: string, why: string): FolioError {
+  return new FolioError({ code: 'INVALID_PATH', path, message: `Refused the path "${path}": ${why}.`, reason: 'bad-path', params: { path, why: kind } })
 }
 
 function outside(path: string): FolioError {
@@ -42,11 +43,11 @@ function outside(path: string): FolioError {
 
 /** Checks the shape of a renderer path and returns its normalised segments. */
 function checkShape(path: string): string[] {
-  if (typeof path !== 'string') throw invalid(String(path), 'it is not a string')
-  if (path.includes('\0')) throw invalid(path.replaceAll('\0', '\\0'), 'it contains a NUL byte')
-  if (path.includes('\\')) throw invalid(path, 'use forward slashes; backslashes are not path separators here')
-  if (/^[A-Za-z]:/.test(path)) throw invalid(path, 'drive letters are not allowed; use a path relative to the folder')
-  if (path.startsWith('/')) throw invalid(path, 'absolute paths are not allowed; use a path relative to the folder')
+  if (typeof path !== 'string') throw invalid(String(path), 'not-string', 'it is not a string')
+  if (path.includes('\0')) throw invalid(path.replaceAll('\0', '\\0'), 'nul', 'it contains a NUL byte')
+  if (path.includes('\\')) throw invalid(path, 'backslash', 'use forward slashes; backslashes are not path separators here')
+  if (/^[A-Za-z]:/.test(path)) throw invalid(path, 'drive', 'drive letters are not allowed; use a path relative to the folder')
+  if (path.startsWith('/')) throw invalid(path, 'absolute', 'absolute paths are not allowed; use a path relative to the folder')
   const segments = path.split('/').filter((s) => s !== '' && s !== '.')
   if (segments.includes('..')) throw outside(path)
   return segments
@@ -88,7 +89,7 @@ export async function createGuard(root: string): Promise<Guard> {
     root: realRoot,
     async resolve(path, options = {}) {
       const segments = checkShape(path)
-      if (segments.length === 0 && !options.allowRoot) throw invalid(path, 'it names the folder itself, not a file in it')
+      if (segments.length === 0 && !options.allowRoot) throw invalid(path, 'root', 'it names the folder itself, not a file in it')
       // Even with noFollow, a symlink that points out of the root is refused outright.
       const real = await realpathLoose(join(realRoot, ...segments))
       if (real === null || !isInside(realRoot, real)) throw outside(path)

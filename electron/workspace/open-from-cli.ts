@@ -1,14 +1,19 @@
 import { realpath } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
-import { FolioError } from '../../shared/errors'
+import { FolioError, said } from '../../shared/errors'
 import type { Workspace } from './workspace'
 import { prepareFolderIndex, type FolderIndex } from './folder-index'
 
 /** The real path of a folder named on the command line, resolved against the shell's working folder. */
 async function commandLineFolder(dirArg: string, cwd: string): Promise<string> {
   return realpath(resolve(cwd, dirArg)).catch(() => {
-    throw new FolioError({ code: 'NOT_FOUND', message: `${dirArg}: no such folder; check the path` })
+    throw new FolioError({
+      code: 'NOT_FOUND',
+      message: `${dirArg}: no such folder; check the path`,
+      reason: 'folder-unopenable',
+      params: { root: dirArg, detail: 'it does not exist', errno: 'ENOENT' },
+    })
   })
 }
 
@@ -32,7 +37,7 @@ export async function openFromCommandLine(dirArg: string, cwd: string, options: 
     // The app's index cache, when the command asks for it: a second run over an unchanged folder only lists and stats it.
     cacheDir: options.cacheDir,
     trash: async () => {
-      throw new FolioError({ code: 'FORBIDDEN', message: 'the command line never deletes files' })
+      throw new FolioError({ code: 'FORBIDDEN', ...said('cli-no-trash') })
     },
   })
   return { workspace, dir }

@@ -7,7 +7,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs'
 import { lstat, mkdir, open, readlink, realpath, unlink, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
-import { FolioError } from '../../shared/errors'
+import { FolioError, said } from '../../shared/errors'
 import { isInside, type Guard, type Resolved } from './guard'
 
 // Windows has neither flag; there the guard's realpath check is what stands.
@@ -174,7 +174,7 @@ export async function ensureFolder(guard: Guard, folderRel: string): Promise<Res
     throw new FolioError({
       code: 'NOT_FOUND',
       path: '',
-      message: `The open folder ${guard.root} no longer exists (moved, renamed or deleted?). Nothing was created. Close it, or open it where it is now.`,
+      ...said('create-folder-gone', { root: guard.root }),
     })
   }
   const folder = await guard.resolve(folderRel, { allowRoot: true })

@@ -494,7 +494,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
           throw new FolioError({
             code: 'NOT_FOUND',
             path: source.rel,
-            message: `Could not move ${source.rel}: it is not a file of the folder (moved or deleted?).`,
+            ...said('not-a-file', { doing: 'move', path: source.rel }),
           })
         if (source.abs !== target.abs && (await exists(target.abs))) {
           throw nameTaken('move', source.rel, target.rel)

@@ -213,6 +213,7 @@ export function ExportDialog({ articlePath, unsaved, remoteAllowed, onClose }: P
 
 function ExportSummary({ result }: { result: ExportResult }) {
   const { t } = useI18n()
+  const errorText = useErrorText()
   const facts = { count: result.exported, target: result.target }
   return (
     <div className="export-result" data-testid="export-result" role="status">
@@ -223,7 +224,7 @@ function ExportSummary({ result }: { result: ExportResult }) {
           <ul className="export-failures">
             {result.failures.map((f) => (
               <li key={f.path} data-path={f.path}>
-                <code>{f.path}</code>: {f.message}
+                <code>{f.path}</code>: {errorText(f)}
               </li>
             ))}
           </ul>

@@ -110,6 +110,41 @@ const ZH_REASON: Record<MessageReason, string> = {
   'hexo-no-post': 'Hexo 会停止：没有名为 {slug} 的文章（找不到文章）。',
   'hexo-no-post-path': 'Hexo 在这里什么也不输出：没有名为 {slug} 的文章。',
   'hugo-no-param': 'Hugo 会停止：参数“{key}”既没有在这个页面中设置，也没有在站点的 params 中设置。',
+  'no-folder': '尚未打开文件夹。请先打开一个内容文件夹。',
+  'folder-unopenable': '无法打开文件夹 {root}：{errno}请选择一个存在的文件夹。',
+  'site-not-trusted': '启动站点服务器会运行这个站点自己的代码。请先为此文件夹同意这样做。',
+  'sender-refused': '已拒绝一个不是来自 Folio 窗口的请求。',
+  'not-connected': 'Folio 的窗口没有连接到它的主进程。请重新启动 Folio。',
+  'bad-argument': 'Folio 拒绝了一个无效的内部请求（{detail}）。请重试；如果再次出现，请报告这个问题。',
+  unexpected: '出现了意外错误（{detail}）。请重试；如果再次出现，请查看 Folio 的日志文件并报告这个问题。',
+  'cannot-open': '{sentence}',
+  'bad-path': '已拒绝路径“{path}”：{why}',
+  'owner-not-kept': '无法保存 {path}：保存会改变它的所有者和组（{uid}:{gid}），而 Folio 无法保留它们。请把文字复制到别处。',
+  'owner-only-chmod': '无法把 {path} 设为可写：它属于另一个用户（uid {uid}），只有该用户能更改它的权限。请联系它的所有者，或把文字复制到别处。',
+  'create-folder-gone': '打开的文件夹 {root} 已不存在（被移动、重命名或删除？）。没有创建任何内容。请关闭它，或从它现在的位置重新打开。',
+  'not-a-file': '无法{doing} {path}：它不是这个文件夹中的文件（已被移动或删除？）。请刷新文章列表。',
+  'cli-no-trash': '命令行从不删除文件。',
+  'export-missing': '无法导出“{path}”：它不存在。请选择一篇文章，或一个文章文件夹。',
+  'export-not-article': '“{path}”不是文章文件。请指定文章文件，或把整个文件夹导出为站点。',
+  'export-unreadable': '无法读取 {path}，没有导出它：{errno}请确认文件存在且可读，然后再导出。',
+  'export-failed': '导出 {path} 失败：{errno}请处理后再导出。',
+  'export-cancelled': '{path} 的导出已取消。',
+  'export-running': '编号为“{id}”的导出仍在运行。每次导出请使用新的编号。',
+  'export-site-all': '站点要从整个文件夹导出：请选择全部文章。',
+  'no-clipboard': '这里没有可以复制到的剪贴板。',
+  'image-name-appeared': '无法复制 {name}：准备期间，{folder}中出现了同名文件 {file}。请重新插入。没有复制任何文件。',
+  'image-names-full': '无法复制 {name}：{folder} 中已有 {count} 个同名文件。请先给它改个名字。没有复制任何文件。',
+  'image-svg-empty': '{name} 去掉脚本后不再包含任何 SVG 图像内容。没有复制任何文件。',
+  'image-not-full-path': '无法插入 {name}：“{file}”不是文件的完整路径。没有复制任何文件。',
+  'image-gone': '无法插入 {file}：它已不在原处（被移动或删除？）。请重新选择文件。没有复制任何文件。',
+  'not-handed-over': '无法插入 {file}：Folio 只读取拖入或粘贴进来的文件。请重新拖入该文件，或用“插入图片”选择它。没有复制任何文件。',
+  'move-not-inside': '“{path}”不是文件夹内的路径。请输入像 posts/new-name.md 这样的路径。',
+  'nothing-to-find': '没有要查找的内容。请输入要替换的文字。',
+  'header-no-fences': '开头几行看起来像缺少分隔线的头部。请先把它们当作文本修正，再添加字段。',
+  'header-none': '这篇文章没有头部。',
+  'list-item-not-editable': '这个列表项无法就地编辑。请把它当作文本编辑。',
+  'toml-table': '“{key}”是 TOML 表或带点的键。请把它当作文本编辑。',
+  'toml-no-null': 'TOML 没有空值。请改为删除这个键。',
 }
 
 /** What was left empty (the `what` param of value-empty). */
@@ -177,6 +212,30 @@ const ZH_GIT: Record<string, string> = {
 }
 const ZH_GIT_VERB: Record<string, string> = { commit: '提交', pull: '拉取', push: '推送' }
 
+/** Why something asked to open cannot be (electron/app/lifecycle.ts's cannotOpen). */
+const ZH_CANNOT_OPEN: Record<string, string> = {
+  uri: 'Folio 无法把“{path}”读作文件地址：其中有损坏的 % 转义或编码的“/”。请改从 Folio 中打开这个文件。',
+  'not-local': 'Folio 只能打开本机上的文件夹和文章，无法打开“{path}”。',
+  missing: 'Folio 无法打开“{path}”：没有这个文件或文件夹，它可能已被移动或删除。',
+  'not-article': 'Folio 无法打开“{path}”：它既不是文件夹，也不是文章（.md、.markdown、.mdx，或带头部的 .html/.txt）。',
+  'last-gone': '上次打开的文件夹“{path}”已不存在或无法读取。请从它现在的位置重新打开，或选择另一个文件夹。',
+}
+
+/** Why a path was refused (electron/workspace/guard.ts's invalid). */
+const ZH_BAD_PATH: Record<string, string> = {
+  'not-string': '它不是字符串。',
+  nul: '它包含空字符。',
+  backslash: '请使用正斜杠（/），反斜杠在这里不是路径分隔符。',
+  drive: '不允许使用盘符，请使用相对于文件夹的路径。',
+  absolute: '不允许使用绝对路径，请使用相对于文件夹的路径。',
+  root: '它指的是文件夹本身，而不是其中的文件。',
+}
+
+/** The system's refusal by its errno, or an unnamed one with its own words (errno '' and detail). */
+function zhErrno(errno: string, detail: string): string {
+  return ZH_ERRNO[errno] ?? (errno ? `系统拒绝了这个操作（${errno}）。` : detail ? `出现了意外错误（${detail}）。` : '系统拒绝了这个操作。')
+}
+
 /** The params as the sentence shows them: actions, kinds and causes in Chinese too. */
 function zhParams(reason: MessageReason, params: MessageParams, path: string): MessageParams {
   const value = (key: string) => String(params[key] ?? '')
@@ -184,7 +243,14 @@ function zhParams(reason: MessageReason, params: MessageParams, path: string): M
   if ('doing' in params) shown.doing = ZH_DOING[value('doing')] ?? value('doing')
   if (reason === 'not-regular') shown.kind = ZH_KIND[value('kind')] ?? ZH_KIND.other ?? ''
   // An errno outside the table is named by its code: the system's own words are English.
-  if (reason === 'io') shown.errno = ZH_ERRNO[value('errno')] ?? (value('errno') ? `系统拒绝了这个操作（${value('errno')}）。` : '系统拒绝了这个操作。')
+  if (reason === 'io') shown.errno = zhErrno(value('errno'), '')
+  if (reason === 'export-failed' || reason === 'export-unreadable') shown.errno = zhErrno(value('errno'), value('detail'))
+  if (reason === 'folder-unopenable')
+    shown.errno =
+      value('errno') === 'ENOENT' ? '它不存在。' : value('errno') === 'ENOTDIR' ? '它是文件，不是文件夹。' : zhErrno(value('errno'), value('detail'))
+  if (reason === 'cannot-open') shown.sentence = format(ZH_CANNOT_OPEN[value('why')] ?? ZH_CANNOT_OPEN.missing ?? '', { path: value('path') })
+  if (reason === 'bad-path') shown.why = ZH_BAD_PATH[value('why')] ?? ''
+  if (reason === 'image-name-appeared') shown.folder = value('folder') ? `${value('folder')} ` : '文件夹'
   if (reason === 'value-empty') shown.what = ZH_WHAT[value('what')] ?? value('what')
   if ('name' in params && value('name') === '') shown.name = '粘贴的图片'
   if (reason === 'export-header') {

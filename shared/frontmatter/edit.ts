@@ -288,7 +288,7 @@ function prepare(text: string, opts: EditOptions): Ctx {
     const line = text.slice(0, parsed.detection.bodyStart).split('\n').length
     throw new FolioError({
       code: 'HEADER_PARSE',
-      message: 'The first lines look like a header without its fences; fix them as text before adding fields',
+      ...said('header-no-fences', { line }),
       line,
     })
   }
@@ -297,7 +297,7 @@ function prepare(text: string, opts: EditOptions): Ctx {
 }
 
 function required<T>(v: T | null): T {
-  if (v === null) throw new FolioError({ code: 'HEADER_PARSE', message: 'No header block' })
+  if (v === null) throw new FolioError({ code: 'HEADER_PARSE', ...said('header-none') })
   return v
 }
 
@@ -498,7 +498,7 @@ function yamlNodeOf(ctx: Ctx, field: Field): Node | null {
 function itemRange(ctx: Ctx, node: unknown): { from: number; to: number } {
   const off = required(ctx.detection.content).from
   const range = (node as Node | null)?.range
-  if (!range) throw new FolioError({ code: 'BAD_ARGUMENT', message: 'This list item cannot be edited in place' })
+  if (!range) throw new FolioError({ code: 'BAD_ARGUMENT', ...said('list-item-not-editable') })
   let to = off + range[1]
   while (to > off + range[0] && /[ \t\r\n]/.test(ctx.text[to - 1] ?? '')) to--
   return { from: off + range[0], to }
@@ -633,7 +633,7 @@ function tomlEntry(ctx: Ctx, field: Field, allowSection: boolean): TomlEntry {
   if (!entry || (!entry.simple && !(allowSection && isSection(ctx.text, entry)))) {
     throw new FolioError({
       code: 'BAD_ARGUMENT',
-      message: `"${field.key}" is a TOML table or dotted key; edit it as text`,
+      ...said('toml-table', { key: field.key }),
       line: field.line,
     })
   }
@@ -655,7 +655,7 @@ const TOML_DATE = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|
 
 /** A TOML value; `old` is the source it replaces, whose string and date style is kept. */
 function tomlValue(v: EditValue, old: string | null): string {
-  if (v === null) throw new FolioError({ code: 'BAD_ARGUMENT', message: 'TOML has no null; remove the key instead' })
+  if (v === null) throw new FolioError({ code: 'BAD_ARGUMENT', ...said('toml-no-null') })
   if (typeof v === 'boolean') return String(v)
   if (typeof v === 'number') {
     if (Number.isNaN(v)) return 'nan'

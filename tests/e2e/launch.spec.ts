@@ -18,6 +18,8 @@ test('the article a launch asked for opens once the page pulls it, and what coul
           code: 'CANNOT_OPEN',
           path: missing,
           message: `Folio could not open “${missing}”: there is no such file or folder. It may have been moved or deleted.`,
+          reason: 'cannot-open',
+          params: { path: missing, why: 'missing' },
         },
       ],
     },

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import type { EventApi, EventName } from '../../../shared/contract'
 import { createOpenRequests } from '../../../electron/app/open-requests'
 
-const problem = { code: 'CANNOT_OPEN' as const, path: '/x', message: 'Folio could not open “/x”.' }
+const problem = {
+  code: 'CANNOT_OPEN' as const,
+  path: '/x',
+  message: 'Folio could not open “/x”.',
+  reason: 'cannot-open' as const,
+  params: { path: '/x', why: 'missing' },
+}
 
 function setup() {
   const sent: Array<[EventName, unknown]> = []

@@ -44,7 +44,7 @@ describe('batch export', () => {
       async (p) => {
         started.push(p)
         if (p === 'b') controller.abort()
-        if (p === 'a') throw new FolioError({ code: 'IO', message: 'disk full' })
+        if (p === 'a') throw new FolioError({ code: 'IO', message: 'disk full', reason: 'unexpected', params: { detail: 'disk full' } })
         return p.toUpperCase()
       },
       { signal: controller.signal, concurrency: 1 },
@@ -52,7 +52,7 @@ describe('batch export', () => {
     expect(started).toEqual(['a', 'b'])
     expect(result).toEqual({
       results: [{ path: 'b', value: 'B' }],
-      failures: [{ path: 'a', error: { code: 'IO', message: 'disk full', path: 'a' } }],
+      failures: [{ path: 'a', error: { code: 'IO', message: 'disk full', reason: 'unexpected', params: { detail: 'disk full' }, path: 'a' } }],
       cancelled: true,
     })
   })

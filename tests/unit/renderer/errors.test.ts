@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { FolioError } from '../../../shared/errors'
 import { errorText } from '../../../renderer/i18n/errors'
 
 describe('errors in the UI language', () => {
-  const conflict = new FolioError({ code: 'CONFLICT', path: 'posts/a.md', message: 'posts/a.md changed on disk since you opened it.' })
+  // Error data without a reason (a FolioError always has one): the code's sentence is the fallback.
+  const conflict: unknown = { code: 'CONFLICT', path: 'posts/a.md', message: 'posts/a.md changed on disk since you opened it.' }
 
   it('keeps the main process’s English sentence in English', () => {
     expect(errorText(conflict, 'en')).toBe('posts/a.md changed on disk since you opened it.')

@@ -59,7 +59,8 @@ describe('main-process messages in the UI language', () => {
   })
 
   it('falls back to the code’s sentence, then to the English, for what has no named reason', () => {
-    expect(errorText(new FolioError({ code: 'NO_FOLDER', message: 'No folder is open.' }), 'zh-CN')).toBe('尚未打开文件夹。请先打开一个内容文件夹。')
-    expect(errorText(new FolioError({ code: 'CANCELLED', message: 'Git is still busy.' }), 'zh-CN')).toBe('已取消。')
+    // Data without a reason can only come from outside the types (a FolioError always has one).
+    expect(errorText({ code: 'NO_FOLDER', message: 'No folder is open.' }, 'zh-CN')).toBe('尚未打开文件夹。请先打开一个内容文件夹。')
+    expect(errorText({ code: 'CANCELLED', message: 'Git is still busy.' }, 'zh-CN')).toBe('已取消。')
   })
 })

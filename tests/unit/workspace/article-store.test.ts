@@ -96,7 +96,12 @@ describe('ArticleStore.edit', () => {
   it('passes the change’s own error through untouched and writes nothing', async () => {
     const dir = await folder()
     const store = createArticleStore(await createGuard(dir))
-    const refusal = new FolioError({ code: 'HEADER_PARSE', message: 'the header does not parse' })
+    const refusal = new FolioError({
+      code: 'HEADER_PARSE',
+      message: 'the header does not parse',
+      reason: 'header-unparsed',
+      params: { line: 2, detail: 'unclosed quote' },
+    })
     await expect(
       store.edit('post.md', () => {
         throw refusal

@@ -125,7 +125,13 @@ describe('BufferStore: editing and saving', () => {
     const { store, disk, append, state } = setUp()
     await store.open('a.md')
     append('x')
-    disk.failNext = new FolioError({ code: 'IO', path: 'a.md', message: 'Could not save a.md: the disk is full.' })
+    disk.failNext = new FolioError({
+      code: 'IO',
+      path: 'a.md',
+      message: 'Could not save a.md: the disk is full.',
+      reason: 'io',
+      params: { doing: 'save', path: 'a.md', errno: 'ENOSPC' },
+    })
     expect(await store.save()).toBe(false)
     expect(state()).toBe('error')
     expect(store.getSnapshot().message).toContain('disk is full')
@@ -601,19 +607,19 @@ describe('BufferStore: the rarer moves', () => {
     const { store, disk, append, undoOnce, state } = setUp()
     await store.open('a.md')
     append('x')
-    disk.failNext = new FolioError({ code: 'IO', path: 'a.md', message: 'disk full' })
+    disk.failNext = new FolioError({ code: 'IO', path: 'a.md', message: 'disk full', reason: 'io', params: { doing: 'save', path: 'a.md', errno: 'ENOSPC' } })
     await store.save()
     expect(state()).toBe('error')
     undoOnce()
     expect(state()).toBe('clean')
     append('y')
-    disk.failNext = new FolioError({ code: 'IO', path: 'a.md', message: 'disk full' })
+    disk.failNext = new FolioError({ code: 'IO', path: 'a.md', message: 'disk full', reason: 'io', params: { doing: 'save', path: 'a.md', errno: 'ENOSPC' } })
     await store.save()
     expect(state()).toBe('error')
     expect(await store.save()).toBe(true)
     expect(disk.files.get('a.md')).toBe(POST + 'y')
     append('z')
-    disk.failNext = new FolioError({ code: 'IO', path: 'a.md', message: 'disk full' })
+    disk.failNext = new FolioError({ code: 'IO', path: 'a.md', message: 'disk full', reason: 'io', params: { doing: 'save', path: 'a.md', errno: 'ENOSPC' } })
     await store.save()
     disk.files.delete('a.md')
     await store.diskChanged({ added: [], changed: [], removed: ['a.md'] })

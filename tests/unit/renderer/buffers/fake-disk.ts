@@ -37,9 +37,23 @@ export class FakeDisk implements BufferApi {
 
   async readArticle(path: string): Promise<ArticleFile> {
     await Promise.resolve()
-    if (this.unreadable.has(path)) throw new FolioError({ code: 'IO', path, message: `Could not read ${path}: permission denied.` })
+    if (this.unreadable.has(path))
+      throw new FolioError({
+        code: 'IO',
+        path,
+        message: `Could not read ${path}: permission denied.`,
+        reason: 'io',
+        params: { doing: 'read', path, errno: 'EACCES' },
+      })
     const stored = this.files.get(path)
-    if (stored === undefined) throw new FolioError({ code: 'NOT_FOUND', path, message: `Could not read ${path}: the file does not exist.` })
+    if (stored === undefined)
+      throw new FolioError({
+        code: 'NOT_FOUND',
+        path,
+        message: `Could not read ${path}: the file does not exist.`,
+        reason: 'file-missing',
+        params: { doing: 'read', path },
+      })
     const readOnly = this.readOnly.get(path) ?? null
     const bom = stored.startsWith('\uFEFF')
     const text = bom ? stored.slice(1) : stored
@@ -64,7 +78,8 @@ export class FakeDisk implements BufferApi {
   async saveArticleAs(path: string, text: string, bom: boolean): Promise<SaveResult> {
     this.saves.push({ path, text, baseHash: '' })
     await Promise.resolve()
-    if (this.files.has(path)) throw new FolioError({ code: 'EXISTS', path, message: `Could not save ${path}: a file with that name exists.` })
+    if (this.files.has(path))
+      throw new FolioError({ code: 'EXISTS', path, message: `Could not save ${path}: a file with that name exists.`, reason: 'name-taken', params: { path } })
     const stored = bom ? '\uFEFF' + text : text
     this.files.set(path, stored)
     return { path, hash: hashOf(stored), mtimeMs: 0, size: stored.length }
@@ -77,9 +92,23 @@ export class FakeDisk implements BufferApi {
     this.failNext = null
     if (failure) throw failure
     const disk = this.files.get(path)
-    if (disk === undefined) throw new FolioError({ code: 'NOT_FOUND', path, message: `Could not save ${path}: the file does not exist.` })
+    if (disk === undefined)
+      throw new FolioError({
+        code: 'NOT_FOUND',
+        path,
+        message: `Could not save ${path}: the file does not exist.`,
+        reason: 'file-missing',
+        params: { doing: 'save', path },
+      })
     if (hashOf(disk) !== baseHash) {
-      throw new FolioError({ code: 'CONFLICT', path, message: `${path} changed on disk.`, disk: { text: disk, hash: hashOf(disk) } })
+      throw new FolioError({
+        code: 'CONFLICT',
+        path,
+        message: `${path} changed on disk.`,
+        reason: 'changed-since-opened',
+        params: { path },
+        disk: { text: disk, hash: hashOf(disk) },
+      })
     }
     // The file keeps its byte order mark, as the real save does.
     const stored = disk.startsWith('\uFEFF') ? '\uFEFF' + text : text
