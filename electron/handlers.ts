@@ -4,7 +4,20 @@
  * error shaping and the handlers themselves are the same in the app and in tests.
  */
 import { join } from 'node:path'
-import type { ContentChange, EventApi, UiLocale, EventName, FolderInfo, InvokeApi, InvokeMethod, InvokeResult, PendingOpen, Settings } from '../shared/contract'
+import type {
+  ContentChange,
+  EventApi,
+  UiLocale,
+  EventName,
+  FolderInfo,
+  FolderRows,
+  InvokeApi,
+  OpenedFolder,
+  InvokeMethod,
+  InvokeResult,
+  PendingOpen,
+  Settings,
+} from '../shared/contract'
 import * as v from 'valibot'
 import { INVOKE, INVOKE_ARGUMENTS } from '../shared/contract'
 import { FolioError, said, type Envelope, type FolioErrorData } from '../shared/errors'
@@ -142,9 +155,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return workspace
   }
 
-  const openFolder = async (path?: string): Promise<FolderInfo | null> => {
+  // Opens by number: an open that ends after a later one began is not the writer's last word.
+  let opens = 0
+  const openFolder = async (path?: string): Promise<OpenedFolder | null> => {
     const chosen = path ?? (deps.chooseFolder ? await deps.chooseFolder() : null)
     if (chosen === null) return null
+    const asked = ++opens
     const next = await openWorkspace({
       root: chosen,
       trash: deps.trash,
@@ -155,13 +171,24 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       // The window lists the first rows at once; the rest follow with a count.
       onIndexProgress: (progress) => deps.emit('indexProgress', progress),
     })
+    if (asked !== opens) {
+      // A slow folder (a network drive, a huge first slice) opened after the writer chose another: it stays closed.
+      await next.close()
+      return null
+    }
     const previous = workspace
     workspace = next
     // The site's server belongs to the folder it serves, and the preview's watch of its files too.
     await Promise.all([stopSiteServer(), referenceFiles.close()])
     await previous?.close()
     deps.onFolderOpened?.(next.info)
-    return describe(next)
+    // The first rows ride on the open's reply: the library paints them without asking again.
+    return { ...describe(next), rows: await rowsOf(next) }
+  }
+
+  const rowsOf = async (ws: Workspace): Promise<FolderRows> => {
+    const [articles, schema] = await Promise.all([ws.list({ soFar: true }), ws.schema({ soFar: true })])
+    return { articles, schema }
   }
 
   // One service per open folder: its header cache and previews belong to that folder.
@@ -261,6 +288,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     openFolder,
     getFolder: async () => (workspace ? describe(workspace) : null),
+    folderListing: async () => {
+      const ws = workspace
+      return ws ? { folder: describe(ws), rows: await rowsOf(ws) } : null
+    },
     closeFolder: async () => {
       const closing = workspace
       workspace = null

@@ -41,6 +41,29 @@ export interface FolderInfo {
 }
 
 /**
+ * What the library shows of the open folder: the articles read so far (every one once the index
+ * is done), newest first, and the folder schema the form's widgets follow.
+ */
+export interface FolderRows {
+  articles: ArticleSummary[]
+  schema: FolderSchema
+}
+
+/**
+ * openFolder's answer: the folder, with its first rows and schema in the same reply, so the
+ * library paints them without another round trip; the rest follows (IndexProgress, folderListing).
+ */
+export interface OpenedFolder extends FolderInfo {
+  rows: FolderRows
+}
+
+/** The open folder and its rows in one answer: what the library asks for again after a change. */
+export interface FolderListing {
+  folder: FolderInfo
+  rows: FolderRows
+}
+
+/**
  * An image on its way in: the name it came with ('' for none) and either its bytes, base64 (plain
  * JSON crosses every transport: a pasted screenshot has no file), or the absolute path of the file
  * the writer dropped or copied (WireApi.pathForFile), which the main process reads itself: a
@@ -694,8 +717,10 @@ export const COMMAND_KEYS = {
 /** Requests from the renderer, answered by the main process. */
 export interface InvokeApi {
   /** Open a content folder; without a path the native folder dialog asks. Null when cancelled. */
-  openFolder(path?: string): Promise<FolderInfo | null>
+  openFolder(path?: string): Promise<OpenedFolder | null>
   getFolder(): Promise<FolderInfo | null>
+  /** The open folder with its rows so far and its schema, in one answer; null when none is open. */
+  folderListing(): Promise<FolderListing | null>
   /** Stops working on the open folder (the Welcome screen follows); nothing on disk changes. */
   closeFolder(): Promise<void>
   listArticles(): Promise<ArticleSummary[]>
@@ -1083,6 +1108,7 @@ export type EventName = keyof EventApi
 export const INVOKE = {
   openFolder: 'folder:open',
   getFolder: 'folder:get',
+  folderListing: 'folder:listing',
   closeFolder: 'folder:close',
   listArticles: 'articles:list',
   folderSchema: 'folder:schema',
@@ -1189,6 +1215,7 @@ const NoArguments = Args()
 export const INVOKE_ARGUMENTS = {
   openFolder: Args(v.optional(Text)),
   getFolder: NoArguments,
+  folderListing: NoArguments,
   closeFolder: NoArguments,
   listArticles: NoArguments,
   folderSchema: NoArguments,

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ArticleSummary, FolderInfo, IndexProgress } from '../../shared/contract'
+import type { ArticleSummary, FolderInfo, FolderRows, IndexProgress, OpenedFolder } from '../../shared/contract'
+import { AnswerOrder } from './answer-order'
 import type { FolderSchema } from '../../shared/schema'
 import { folio } from '../bridge'
 import type { BufferStore } from '../buffers/buffer-store'
@@ -52,22 +53,59 @@ export function useWorkspace({ buffers, askUnsaved, problem, writes }: Options):
   const listedRoot = useRef<string | null>(null)
   const { show, clear } = problem
 
-  const refresh = useCallback(async () => {
-    try {
-      const info = await folio.getFolder()
+  // Answers come back in any order: one about the folder before, or older than what is shown, is dropped.
+  const [order] = useState(() => new AnswerOrder())
+
+  const display = useCallback(
+    (info: FolderInfo | null, rows: FolderRows | null) => {
       setFolder(info)
       listedRoot.current = info?.root ?? null
       setIndexing(info?.indexing ?? null)
       setChecked(true)
-      const [list, folderSchema] = info ? await Promise.all([folio.listArticles(), folio.folderSchema()]) : [[], null]
-      setArticles(list)
-      setSchema(folderSchema)
+      setArticles(rows?.articles ?? [])
+      setSchema(rows?.schema ?? null)
+      setListed(true)
       clear()
+    },
+    [clear],
+  )
+
+  const refresh = useCallback(async () => {
+    const ask = order.listing()
+    try {
+      // One round trip: the folder, its rows so far and its schema.
+      const listing = await folio.folderListing()
+      if (order.takeListing(ask)) display(listing?.folder ?? null, listing?.rows ?? null)
     } catch (error) {
+      if (!order.takeListing(ask)) return
       show(error)
+      setListed(true)
     }
-    setListed(true)
-  }, [show, clear])
+  }, [order, show, display])
+
+  /** Asks the main process to open a folder (its dialog when no path) and shows it with the first rows its reply carries. */
+  const openAndShow = useCallback(
+    async (path?: string, beforeShown?: () => void): Promise<FolderInfo | null> => {
+      const ask = order.open()
+      let opened: OpenedFolder | null = null
+      try {
+        opened = await folio.openFolder(path)
+      } finally {
+        // Listings dropped while it was on its way (the last count of the folder before) are asked again.
+        if (!order.takeOpen(ask, opened !== null)) {
+          if (!opened) void refresh()
+          opened = null
+        }
+      }
+      if (!opened) return null
+      setGoneRoot(null)
+      beforeShown?.()
+      const { rows, ...info } = opened
+      display(info, rows)
+      return info
+    },
+    [order, refresh, display],
+  )
 
   useEffect(() => void refresh(), [refresh])
   // A save changes the article's row and the folder's keys and values: ask for both again.
@@ -86,19 +124,14 @@ export function useWorkspace({ buffers, askUnsaved, problem, writes }: Options):
           if (answer === 'cancel') return null
           if (answer === 'save' && !(await buffers.saveAll())) return null
         }
-        const info = await folio.openFolder(path)
-        if (info) {
-          setGoneRoot(null)
-          buffers.reset()
-          await refresh()
-        }
-        return info
+        // The buffers go before the new folder's rows show: theirs are paths of the folder before.
+        return await openAndShow(path, () => buffers.reset())
       } catch (error) {
         show(error)
         return null
       }
     },
-    [refresh, buffers, show, askUnsaved],
+    [buffers, show, askUnsaved, openAndShow],
   )
 
   const closeGone = useCallback(async () => {
@@ -112,14 +145,11 @@ export function useWorkspace({ buffers, askUnsaved, problem, writes }: Options):
   // now, each still checked against the text it was read from (a different folder is a conflict).
   const locateGone = useCallback(async () => {
     try {
-      if (await folio.openFolder()) {
-        setGoneRoot(null)
-        await refresh()
-      }
+      await openAndShow()
     } catch (error) {
       show(error)
     }
-  }, [refresh, show])
+  }, [show, openAndShow])
 
   const relisted = useRef(0)
   const events: Workspace['events'] = {

@@ -15,7 +15,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import { fileURLToPath } from 'node:url'
 import { createHandlers, dispatch, isInvokeMethod, type Handlers } from '../../electron/handlers'
 import { handedOverFiles } from '../../shared/handed-over'
-import { INVOKE, type EventApi, type EventName, type PendingOpen } from '../../shared/contract'
+import { INVOKE, type EventApi, type EventName, type InvokeMethod, type PendingOpen } from '../../shared/contract'
 import { pagePdfOptions } from '../../electron/export/pdf'
 import type { RichText } from '../../electron/export/rich-text'
 import { ASSET_BASE, RENDERER_ORIGIN, serveAsset, serveRenderer } from '../../electron/app/serve-protocol'
@@ -64,6 +64,12 @@ export interface LaunchOptions {
    * launch, removed on close; a folder given here is left for the spec to remove.
    */
   profileDir?: string
+  /**
+   * Chromium only: told of every answer of the main process before it goes back to the page; a
+   * promise returned holds that answer until it settles (a slow disk, a slow earlier answer).
+   * Default: every answer goes back at once.
+   */
+  holdAnswer?: (method: InvokeMethod, args: readonly unknown[]) => Promise<void> | void
 }
 
 export interface LaunchedApp {
@@ -236,6 +242,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
         return dispatch(handlers, method, [args[0], checked.uploads, ...args.slice(2)])
       }
       const answer = await dispatch(handlers, method, args)
+      await options.holdAnswer?.(method, args)
       if (method === 'pickImages' && answer.ok && Array.isArray(answer.value))
         for (const path of answer.value) if (typeof path === 'string') handedOver.add(path)
       return answer

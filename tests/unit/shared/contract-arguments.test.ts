@@ -21,6 +21,7 @@ const query = { text: 'q', caseSensitive: false, wholeWord: false, regex: false,
 const badArgs: Record<InvokeMethod, [unknown[], number, RegExp]> = {
   openFolder: [[42], 1, /Expected string but received 42/],
   getFolder: [['extra'], 1, /Expected no arguments/],
+  folderListing: [['extra'], 1, /Expected no arguments/],
   closeFolder: [[1], 1, /Expected no arguments/],
   listArticles: [[{}], 1, /Expected no arguments/],
   folderSchema: [[null], 1, /Expected no arguments/],

@@ -4,6 +4,7 @@ import { INVOKE, type InvokeApi, type InvokeMethod } from '../../../shared/contr
 export const validArgs: Record<InvokeMethod, unknown[]> = {
   openFolder: ['/tmp/site'],
   getFolder: [],
+  folderListing: [],
   closeFolder: [],
   listArticles: [],
   folderSchema: [],

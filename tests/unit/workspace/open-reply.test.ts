@@ -1,0 +1,83 @@
+/**
+ * The folder open's reply (electron/handlers.ts): it carries the first rows and the schema, so the
+ * window paints them without asking again, and folderListing gives the same in one answer. An open
+ * that ends after the writer chose another folder stays closed: the later choice is the open one.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { EventApi, EventName } from '../../../shared/contract'
+import { createHandlers } from '../../../electron/handlers'
+import { generateSite } from '../../bench/generate-site'
+
+const POSTS = 2000
+const noTrash = async (): Promise<void> => {
+  throw new Error('never trashes')
+}
+
+describe('the open reply', () => {
+  let scratch = ''
+  let big = ''
+  let small = ''
+  beforeAll(async () => {
+    scratch = await mkdtemp(join(tmpdir(), 'folio-open-reply-'))
+    big = join(scratch, 'big')
+    generateSite(big, POSTS)
+    small = join(scratch, 'small')
+    await mkdir(small)
+    await writeFile(join(small, 'only.md'), '---\ntitle: Only\ndate: 2024-01-02\n---\n\nThe one post.\n')
+  })
+  afterAll(async () => {
+    await rm(scratch, { recursive: true, force: true })
+  })
+
+  const handlersFor = () => createHandlers({ trash: noTrash, watch: false, emit: <E extends EventName>(_event: E, _payload: EventApi[E]) => undefined })
+
+  it('carries the rows read so far, newest first, and the schema, as folderListing tells them', async () => {
+    const handlers = handlersFor()
+    try {
+      const opened = await handlers.openFolder(big)
+      expect(opened).not.toBeNull()
+      if (!opened) return
+      const { rows, ...info } = opened
+      // An early open: some rows, not all of them yet, sorted as the library lists them.
+      expect(rows.articles.length).toBeGreaterThan(0)
+      expect(info.indexing?.total ?? POSTS).toBeGreaterThanOrEqual(rows.articles.length)
+      const dates = rows.articles.map((a) => a.dateMs ?? -Infinity)
+      expect(dates).toEqual([...dates].sort((a, b) => b - a))
+      expect(rows.schema.keys.map((k) => k.key)).toContain('title')
+      expect(await handlers.getFolder()).toEqual(info)
+      const listing = await handlers.folderListing()
+      expect(listing?.folder.root).toBe(info.root)
+      expect(listing?.rows.articles.length).toBeGreaterThanOrEqual(rows.articles.length)
+    } finally {
+      await handlers.dispose()
+    }
+  })
+
+  it('keeps the folder chosen last when an earlier open ends after it', async () => {
+    const handlers = handlersFor()
+    try {
+      // The big folder reads its first slice; the small one, asked for meanwhile, is open sooner.
+      const first = handlers.openFolder(big)
+      const second = handlers.openFolder(small)
+      const [late, chosen] = await Promise.all([first, second])
+      expect(late).toBeNull()
+      expect(chosen?.rows.articles.map((a) => a.path)).toEqual(['only.md'])
+      expect((await handlers.getFolder())?.root).toBe(chosen?.root)
+      expect((await handlers.folderListing())?.rows.articles.map((a) => a.path)).toEqual(['only.md'])
+    } finally {
+      await handlers.dispose()
+    }
+  })
+
+  it('answers null to folderListing when no folder is open', async () => {
+    const handlers = handlersFor()
+    try {
+      expect(await handlers.folderListing()).toBeNull()
+    } finally {
+      await handlers.dispose()
+    }
+  })
+})
