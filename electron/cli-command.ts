@@ -85,16 +85,25 @@ export function printHunk(hunk: DiffHunk, io: CliIo): void {
 /** Entries per write of a JSON list: few writes, and no single string of the whole folder. */
 const JSON_CHUNK = 256
 
+/** How a list's items become JSON: `json` the compact text of one, `value` what is indented. */
+export interface JsonForm<T> {
+  json(item: T): string
+  value(item: T): unknown
+}
+
+const plainJson: JsonForm<unknown> = { json: (item) => JSON.stringify(item), value: (item) => item }
+
 /**
  * A JSON array written a chunk of entries at a time. In a terminal it is indented for a person
  * (the bytes JSON.stringify(all, null, 2) gives: a chunk's own array without its brackets is its
  * entries, indented and joined as in the whole); into a pipe or a file it is an entry per line,
- * the same array in half the bytes and much less work to write.
+ * the same array in half the bytes and much less work to write. `form`: for items that carry
+ * their JSON already (the listing cache's lines).
  */
-export async function writeJsonList<T>(io: CliIo, items: AsyncIterable<T> | Iterable<T>): Promise<void> {
+export async function writeJsonList<T>(io: CliIo, items: AsyncIterable<T> | Iterable<T>, form: JsonForm<T> = plainJson): Promise<void> {
   const inside = io.tty
-    ? (chunk: T[]): string => JSON.stringify(chunk, null, 2).slice(2, -2)
-    : (chunk: T[]): string => chunk.map((e) => JSON.stringify(e)).join(',\n')
+    ? (chunk: T[]): string => JSON.stringify(chunk.map(form.value), null, 2).slice(2, -2)
+    : (chunk: T[]): string => chunk.map(form.json).join(',\n')
   let chunk: T[] = []
   let any = false
   for await (const item of items) {

@@ -3,12 +3,12 @@
  * (and its cache), as lines or JSON. Loaded alone by cli.ts, so a big folder's listing starts
  * without the editing, rendering and export code.
  */
-import { isAbsolute, join, relative, sep } from 'node:path'
-import type { ArticleSummary, EncodingProblem } from '../shared/contract'
-import { requiredKeys, summaryChecks, type FieldCheck } from '../shared/frontmatter/checks'
-import type { HeaderError } from '../shared/frontmatter/types'
-import { collectionOf } from '../shared/schema'
-import { openFromCommandLine, openIndexFromCommandLine } from './workspace/open-from-cli'
+import { join, relative, sep } from 'node:path'
+import type { ArticleSummary } from '../shared/contract'
+import type { FieldCheck } from '../shared/frontmatter/checks'
+import { commandLineFolder, openFromCommandLine } from './workspace/open-from-cli'
+import { detectFolder } from './workspace/folder-site'
+import { freshListing, lineUnder, Listed } from './cli-listing'
 import { INDEX_CACHE_FOLDER, userDataFolder } from './system/app-data'
 import { parseCommandArgs, writeJsonList, type CliIo } from './cli-command'
 
@@ -38,64 +38,32 @@ export interface CheckEntry {
 }
 
 /**
- * Every article under DIR in path order, made one at a time as they are read out: 100,000 posts
- * never sit in memory twice (summaries and rows).
+ * Every article under DIR in path order, made one at a time as they are written out. With the
+ * cache, an unchanged folder's entries come from the listing cache (cli-listing.ts) as they were
+ * written last time; else the index reads what changed (the app's cache has the rest) and the
+ * listing is written again after the output. What the index left out (links it does not follow,
+ * folders it may not read, files gone meanwhile) is named on stderr either way.
  */
-async function* indexEntries(dirArg: string, io: CliIo, cache: boolean): AsyncGenerator<IndexEntry> {
+async function* indexEntries(dirArg: string, io: CliIo, cache: boolean): AsyncGenerator<Listed> {
+  const dir = await commandLineFolder(dirArg, io.cwd)
+  const site = await detectFolder(dir)
   // The app's own index cache: summaries of unchanged files (same path, size and mtime) are reused, never kept in the site.
-  const { folder, dir } = await openIndexFromCommandLine(dirArg, io.cwd, { cacheDir: cache ? join(userDataFolder(), INDEX_CACHE_FOLDER) : undefined })
-  const { index, info } = folder
-  try {
-    // What the index left out (links it does not follow, folders it may not read, files gone meanwhile), and why.
-    for (const w of info.warnings ?? []) if (w.skipped) io.err(`folio: warning: ${w.message}`)
-    const { kind, contentRoots } = info
-    const schema = index.schema(folder.schemaFile())
-    const required = new Map(schema.collections.map((c) => [c.name, requiredKeys(c)]))
-    const now = Date.now()
-    const rows: { path: string; a: ArticleSummary }[] = []
-    for (const a of index.list()) {
-      const abs = join(info.root, ...a.path.split('/'))
-      // The workspace may have opened the site around DIR: keep what lies under DIR.
-      const rel = relative(dir, abs)
-      if (rel.startsWith('..') || isAbsolute(rel)) continue
-      rows.push({ path: rel.split(sep).join('/'), a })
+  const cacheDir = cache ? join(userDataFolder(), INDEX_CACHE_FOLDER) : undefined
+  const now = Date.now()
+  // Eleventy's tags also come from data files the listing does not watch: always indexed.
+  const fresh = cacheDir && site.kind !== 'eleventy' ? freshListing(cacheDir, site, now) : null
+  if (fresh) {
+    for (const w of [...site.warnings, ...fresh.warnings]) if (w.skipped) io.err(`folio: warning: ${w.message}`)
+    for (let at = 0; at < fresh.lines.length;) {
+      const end = fresh.lines.indexOf('\n', at)
+      const line = lineUnder(fresh.lines.slice(at, end === -1 ? undefined : end), site.root, dir)
+      if (line !== null) yield new Listed(line)
+      at = end === -1 ? fresh.lines.length : end + 1
     }
-    rows.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
-    for (const { path, a } of rows) {
-      yield {
-        path,
-        format: a.format,
-        title: a.title,
-        date: a.date,
-        tags: a.tags,
-        categories: a.categories,
-        draft: a.draft,
-        words: a.words,
-        error: a.error ? errorEntry(a.error) : encodingError(a.encoding),
-        checks: summaryChecks(a, { now, required: required.get(collectionOf(kind, contentRoots, a.path)) }).map((c) => ({
-          code: c.code,
-          key: c.key,
-          severity: c.severity,
-          line: c.line,
-          message: c.message,
-        })),
-      }
-    }
-  } finally {
-    await index.close()
+    return
   }
-}
-
-function errorEntry(e: HeaderError): IndexEntry['error'] {
-  return { code: e.code, message: e.message, line: e.line, column: e.column }
-}
-
-/** The index decodes leniently for display and notes what the bytes lack; the command reports it as the file's error. */
-function encodingError(problem: EncodingProblem | undefined): IndexEntry['error'] {
-  if (!problem) return null
-  // CR-only lines are already a header error of the index.
-  if (problem.code === 'utf-16') return { code: 'utf-16', message: 'The file is encoded as UTF-16; convert it to UTF-8 to edit it', line: 1 }
-  return { code: 'invalid-utf8', message: 'The file is not valid UTF-8', line: problem.line }
+  // Loaded on demand: only a folder that changed since the listing needs the code that reads articles.
+  yield* (await import('./cli-index-build')).indexedEntries(site, dir, cacheDir, now, io)
 }
 
 export async function indexCommand(args: string[], io: CliIo): Promise<number> {
@@ -107,10 +75,10 @@ export async function indexCommand(args: string[], io: CliIo): Promise<number> {
   const [dir = ''] = positionals
   const json = values.json
   if (json) {
-    await writeJsonList(io, indexEntries(dir, io, !values['no-cache']))
+    await writeJsonList(io, indexEntries(dir, io, !values['no-cache']), { json: (l) => l.json, value: (l) => l.entry })
     return 0
   }
-  for await (const e of indexEntries(dir, io, !values['no-cache'])) {
+  for await (const { entry: e } of indexEntries(dir, io, !values['no-cache'])) {
     const status = e.error ? `ERROR line ${e.error.line}: ${e.error.message}` : e.draft ? 'draft' : ''
     io.out([e.path, e.format, e.date ?? '-', e.title ?? '(untitled)', status].filter((s) => s !== '').join('\t'))
   }
@@ -145,7 +113,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   if (values.links) return linksCommand(dir, json, io)
   let bad = 0
   async function* findings(): AsyncGenerator<CheckRow> {
-    for await (const e of indexEntries(dir, io, !values['no-cache'])) {
+    for await (const { entry: e } of indexEntries(dir, io, !values['no-cache'])) {
       if (e.error) {
         bad++
         yield { path: e.path, line: e.error.line, column: e.error.column ?? null, severity: 'error', rule: e.error.code, message: e.error.message }

@@ -16,6 +16,9 @@ import type { FrontMatterFormat, HeaderError } from '../../shared/frontmatter/ty
 import type { ObservedField } from '../../shared/schema'
 import { writeFileAtomic } from './atomic-write'
 
+/** Bump when the summary changes shape or meaning: old caches are then ignored. */
+export const INDEX_VERSION = 4
+
 export interface CachedFile {
   size: number
   mtimeMs: number

@@ -25,9 +25,6 @@ import { inSlices } from './slices'
 import { readOnThreads, THREAD_THRESHOLD } from './index-threads'
 import type { SiteSettings } from './site'
 
-/** Bump when the summary changes shape or meaning: old caches are then ignored. */
-export const INDEX_VERSION = 4
-
 const EXCERPT_LENGTH = 140
 const UPDATED_KEYS = ['updated', 'lastmod', 'last_modified_at', 'updatedDate', 'modified']
 const EXCERPT_KEYS = ['excerpt', 'description', 'summary']
@@ -583,6 +580,11 @@ export class ArticleIndex {
     })
     this.schemaMemo = { pins: pins?.pins ?? null, schema }
     return schema
+  }
+
+  /** Every file the index knows (articles, and files that turned out not to be), with the size and mtime it was read at. */
+  *stamps(): Generator<{ rel: string; size: number; mtimeMs: number }> {
+    for (const [rel, f] of this.files) yield { rel, size: f.size, mtimeMs: f.mtimeMs }
   }
 
   get(rel: string): ArticleSummary | null {

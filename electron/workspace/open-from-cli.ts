@@ -2,11 +2,12 @@ import { realpath } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { FolioError, said } from '../../shared/errors'
+import type { SiteSettings } from './site'
 import type { Workspace } from './workspace'
-import { prepareFolderIndex, type FolderIndex } from './folder-index'
+import type { FolderIndex } from './folder-index'
 
 /** The real path of a folder named on the command line, resolved against the shell's working folder. */
-async function commandLineFolder(dirArg: string, cwd: string): Promise<string> {
+export async function commandLineFolder(dirArg: string, cwd: string): Promise<string> {
   return realpath(resolve(cwd, dirArg)).catch(() => {
     throw new FolioError({
       code: 'NOT_FOUND',
@@ -44,18 +45,14 @@ export async function openFromCommandLine(dirArg: string, cwd: string, options: 
 }
 
 /**
- * The built index of a folder named on the command line, for commands that only list (`index`,
- * `check`): every core reads, and the app's cache is used when `cacheDir` is given. Close the
- * index when done (it writes the cache).
+ * The built index of a site for commands that only list (`index`, `check`): every core reads,
+ * and the app's cache is used when `cacheDir` is given. Close the index when done (it writes the cache).
  */
-export async function openIndexFromCommandLine(
-  dirArg: string,
-  cwd: string,
-  options: { cacheDir?: string } = {},
-): Promise<{ folder: FolderIndex; dir: string }> {
-  const dir = await commandLineFolder(dirArg, cwd)
-  const folder = await prepareFolderIndex(dir, { cacheDir: options.cacheDir, threads: availableParallelism() })
+export async function openIndexFromCommandLine(site: SiteSettings, options: { cacheDir?: string } = {}): Promise<FolderIndex> {
+  // Loaded on demand: a command answered from its listing cache reads no article.
+  const { prepareFolderIndex } = await import('./folder-index')
+  const folder = await prepareFolderIndex(site, { cacheDir: options.cacheDir, threads: availableParallelism() })
   await folder.index.build()
   folder.info.warnings = [...(folder.info.warnings ?? []), ...folder.index.problems]
-  return { folder, dir }
+  return folder
 }

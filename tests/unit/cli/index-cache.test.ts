@@ -1,11 +1,13 @@
 /**
  * `folio index` and `folio check` reuse the app's index cache (in the profile folder, never in
  * the site): a file keeps its summary while its path, size and mtime stay, and any change to
- * one of them, a new file or a deleted one is seen on the next run. The real command, on a
- * temporary site, with a profile folder of its own.
+ * one of them, a new file or a deleted one is seen on the next run. Beside it the command keeps
+ * its listing (the entries it wrote), which answers only while nothing its checks depend on
+ * changed: the files, the schema file, the clock passing a scheduled date. The real command, on
+ * a temporary site, with a profile folder of its own.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -55,7 +57,8 @@ describe('the index cache of the folio command', () => {
     const before = tree(dir)
     const cold = folio(profile, 'index', dir, '--json')
     expect(cold.code, cold.stderr).toBe(0)
-    expect(readdirSync(join(profile, 'index-cache'))).toHaveLength(1)
+    // The app's index cache and the command's listing, one file each.
+    expect(readdirSync(join(profile, 'index-cache')).map((f) => f.split('-')[0])).toEqual(['index', 'listing'])
     expect(tree(dir)).toEqual(before)
     const warm = folio(profile, 'index', dir, '--json')
     expect(warm.stdout).toBe(cold.stdout)
@@ -97,13 +100,50 @@ describe('the index cache of the folio command', () => {
     expect(folio(profile, 'index', dir, '--json').stdout).toBe(folio(profile, 'index', dir, '--json', '--no-cache').stdout)
   })
 
-  it('reads every file when the cache is damaged, and repairs it', () => {
+  it('reads every file when the caches are damaged, and repairs them', () => {
     const dir = site()
     const profile = temp('profile')
     const cold = folio(profile, 'index', dir, '--json').stdout
-    const [file] = readdirSync(join(profile, 'index-cache'))
-    writeFileSync(join(profile, 'index-cache', file!), '{"key": nonsense')
+    const [index, listing] = readdirSync(join(profile, 'index-cache')).map((f) => join(profile, 'index-cache', f))
+    // A damaged listing alone: the index cache answers, and the listing is written again.
+    writeFileSync(listing!, '{"key": nonsense\n{"path":"x"}')
     expect(folio(profile, 'index', dir, '--json').stdout).toBe(cold)
-    expect(readFileSync(join(profile, 'index-cache', file!), 'utf16le')).toContain('bad-bytes.md')
+    expect(readFileSync(listing!, 'utf16le')).toContain('bad-bytes.md')
+    for (const file of [index!, listing!]) writeFileSync(file, '{"key": nonsense')
+    expect(folio(profile, 'index', dir, '--json').stdout).toBe(cold)
+    for (const file of [index!, listing!]) expect(readFileSync(file, 'utf16le')).toContain('bad-bytes.md')
+  })
+
+  it('gives a subfolder its entries from the listing, and names what it left out on every run', () => {
+    const dir = site()
+    const profile = temp('profile')
+    symlinkSync(join(dir, 'nowhere.md'), join(dir, '2024/dangling.md'))
+    const cold = folio(profile, 'index', dir, '--json')
+    expect(cold.stderr).toMatch(/^folio: warning: Skipped a link that leads nowhere \(2024\/dangling\.md\)/m)
+    const warm = folio(profile, 'index', dir, '--json')
+    expect(warm.stdout).toBe(cold.stdout)
+    expect(warm.stderr).toBe(cold.stderr)
+    const sub = folio(profile, 'index', join(dir, '2024'), '--json')
+    expect(titles(sub.stdout)).toEqual(['one.md=One', 'two.md=Two'])
+    expect(sub.stdout).toBe(folio(profile, 'index', join(dir, '2024'), '--json', '--no-cache').stdout)
+  })
+
+  it('works the checks out again when the schema file changes or a scheduled date passes', async () => {
+    const dir = site()
+    const profile = temp('profile')
+    const check = () => folio(profile, 'check', dir).stdout
+    expect(check()).not.toContain('author is missing')
+    mkdirSync(join(dir, '.folio'))
+    writeFileSync(join(dir, '.folio/schema.yml'), 'keys:\n  author: { required: true }\n')
+    expect(check()).toMatch(/^2024\/one\.md: warning: author is missing/m)
+    unlinkSync(join(dir, '.folio/schema.yml'))
+    expect(check()).not.toContain('author is missing')
+    // A post dated three seconds from now is scheduled until then, and no longer after.
+    const soon = new Date(Math.ceil(Date.now() / 1000) * 1000 + 3000)
+    writeFileSync(join(dir, 'soon.md'), `---\ntitle: Soon\ndate: ${soon.toISOString()}\n---\nbody\n`)
+    expect(check()).toMatch(/^soon\.md: note: date is in the future/m)
+    expect(check()).toMatch(/^soon\.md: note: date is in the future/m)
+    await new Promise((resolve) => setTimeout(resolve, soon.getTime() - Date.now() + 100))
+    expect(check()).not.toContain('soon.md')
   })
 })
