@@ -1,0 +1,189 @@
+/**
+ * Opening a big folder in the app: the built renderer in Chromium through the e2e harness, with
+ * the real handlers (main-process code) over a generated site (generate-site.ts), no index cache.
+ * Build first (`npx electron-vite build`), then
+ *   npx tsx tests/bench/first-rows.bench.ts          10,000 posts, then 100,000
+ *   BENCH_SMALL=1 …                                   1,000 posts
+ *   BENCH_FIRST_ROWS=10000,50000 …                   these sizes
+ * Metrics, per size:
+ *   first row      the click on "Open folder…" (the dialog answers at once) → the first library
+ *                  row painted  vs  the plainest way to rows: list the folder (readdir, recursive)
+ *                  and read the first 100 files, synchronously, in this process. Target ≤ 500 ms.
+ *   every row      the click → the library painted not busy, every post listed (reference)
+ *   heap           the renderer's heap after GC with every post listed  vs  the same page on the
+ *                  welcome screen before the open. Target ≤ 150 MB.
+ * Medians of the rounds (one round at 100,000 posts); each round is a fresh app and cache.
+ */
+import type { CDPSession, Page } from '@playwright/test'
+import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { launchApp } from '../e2e/harness'
+import { generateSite } from './generate-site'
+import { printTable, rowOf, type Row } from './report'
+import { median } from './support'
+import { bounded } from './typing'
+
+const SMALL = process.env.BENCH_SMALL === '1'
+const SIZES = process.env.BENCH_FIRST_ROWS ? process.env.BENCH_FIRST_ROWS.split(',').map(Number) : SMALL ? [1_000] : [10_000, 100_000]
+const FIRST_ROW_MS = 500
+const HEAP_MB = 150
+/** The rows a window shows: what the plain baseline reads after listing the folder. */
+const FIRST_ROWS = 100
+/** Waits the page ends itself; this one ends them from here if it cannot. */
+const WAIT_MS = 10 * 60_000
+
+function rounds(posts: number): number {
+  if (SMALL) return 2
+  return posts > 20_000 ? 1 : 3
+}
+
+/** The plain baseline: the folder listed and the first FIRST_ROWS posts read, nothing parsed. */
+function listAndReadFirst(root: string): number {
+  let bytes = 0
+  let read = 0
+  for (const name of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+    if (!name.endsWith('.md')) continue
+    bytes += readFileSync(join(root, name)).length
+    if (++read === FIRST_ROWS) break
+  }
+  return bytes
+}
+
+function timed(fn: () => unknown): number {
+  const start = performance.now()
+  fn()
+  return performance.now() - start
+}
+
+/**
+ * Arms the page: from the next click, the time to the paint after the first library row shows
+ * (window.__firstRow), and to the paint after the library reports itself not busy
+ * (window.__everyRow). Each wait ends on its own. Plain script text: tsx's helpers do not exist in the page.
+ */
+const WATCH_OPEN = `(ms) => {
+  let clicked = null
+  document.addEventListener('click', (event) => { if (clicked === null) clicked = event.timeStamp }, { capture: true })
+  // A message posted from rAF runs as the next task, after that frame's paint.
+  const painted = () => new Promise((resolve) => requestAnimationFrame(() => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => resolve(performance.now())
+    channel.port2.postMessage(null)
+  }))
+  const when = (what, ready) => new Promise((resolve, reject) => {
+    const check = () => {
+      if (clicked === null || !ready()) return
+      observer.disconnect()
+      clearTimeout(timer)
+      const from = clicked
+      painted().then((at) => resolve(at - from))
+    }
+    const observer = new MutationObserver(check)
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] })
+    const timer = setTimeout(() => {
+      observer.disconnect()
+      reject(new Error('timed out after ' + ms + ' ms waiting for ' + what))
+    }, ms)
+  })
+  window.__firstRow = when('the first library row', () => document.querySelector('[data-testid=article-item]') !== null)
+  window.__everyRow = when('the library listed', () => document.querySelector('[data-testid=library][aria-busy=false] [data-testid=article-item]') !== null)
+  // Read from Node later: a rejection is reported there, not as an unhandled one here.
+  window.__firstRow.catch(() => undefined)
+  window.__everyRow.catch(() => undefined)
+}`
+
+async function watchOpen(page: Page, timeoutMs: number): Promise<void> {
+  await page.evaluate(`(${WATCH_OPEN})(${timeoutMs})`)
+}
+
+async function heapMB(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage')
+  await cdp.send('HeapProfiler.collectGarbage')
+  const usage = await cdp.send('Runtime.getHeapUsage')
+  return usage.usedSize / 1024 / 1024
+}
+
+interface Round {
+  firstRow: number
+  everyRow: number
+  heap: number
+  welcomeHeap: number
+  listed: number
+}
+
+async function openOnce(dir: string): Promise<Round> {
+  const app = await bounded(launchApp({ contentDir: dir, startEmpty: true }), WAIT_MS, 'the app to show its welcome screen')
+  try {
+    const { page } = app
+    const cdp = await bounded(page.context().newCDPSession(page), WAIT_MS, 'a CDP session')
+    const welcomeHeap = await bounded(heapMB(cdp), WAIT_MS, 'the welcome heap')
+    await bounded(watchOpen(page, WAIT_MS - 30_000), WAIT_MS, 'the open watch')
+    await page.getByTestId('welcome').getByRole('button', { name: 'Open folder…' }).click({ timeout: WAIT_MS })
+    const firstRow = await bounded(page.evaluate<number>('window.__firstRow'), WAIT_MS, 'the first row')
+    const everyRow = await bounded(page.evaluate<number>('window.__everyRow'), WAIT_MS, 'every row')
+    const heap = await bounded(heapMB(cdp), WAIT_MS, 'the heap after GC')
+    const listed = await bounded(
+      // The page's bridge answers in envelopes (renderer/bridge.ts unwraps them for the app).
+      page.evaluate<number>('window.folio.folderListing().then((answer) => (answer.ok ? (answer.value?.rows.articles.length ?? 0) : -1))'),
+      WAIT_MS,
+      'the listing count',
+    )
+    return { firstRow, everyRow, heap, welcomeHeap, listed }
+  } finally {
+    await bounded(app.close(), WAIT_MS, 'the app to close')
+  }
+}
+
+const rows: Row[] = []
+const scratch = await mkdtemp(join(tmpdir(), 'folio-first-rows-bench-'))
+try {
+  for (const posts of SIZES) {
+    const dir = join(scratch, `site-${posts}`)
+    const started = performance.now()
+    generateSite(dir, posts)
+    console.error(`${posts} posts generated in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    // Warm the page cache and the JIT for the baseline as for the app (both read the same files).
+    listAndReadFirst(dir)
+    const plain: number[] = []
+    const measured: Round[] = []
+    for (let round = 0; round < rounds(posts); round++) {
+      plain.push(timed(() => listAndReadFirst(dir)))
+      const one = await openOnce(dir)
+      if (one.listed !== posts) throw new Error(`the app listed ${one.listed} of ${posts} posts`)
+      console.error(
+        `${posts} posts, round ${round + 1}: first row ${one.firstRow.toFixed(0)} ms, every row ${one.everyRow.toFixed(0)} ms, heap ${one.heap.toFixed(1)} MB (welcome ${one.welcomeHeap.toFixed(1)} MB)`,
+      )
+      measured.push(one)
+    }
+    const of = (pick: (r: Round) => number): number => median(measured.map(pick))
+    rows.push(
+      rowOf(
+        `open → first row painted, ${posts} posts`,
+        of((r) => r.firstRow),
+        median(plain),
+        `≤ ${FIRST_ROW_MS} ms`,
+        { maxValue: FIRST_ROW_MS },
+      ),
+      rowOf(
+        `  open → every row listed, ${posts} posts`,
+        of((r) => r.everyRow),
+        median(plain),
+        'reference',
+      ),
+      rowOf(
+        `renderer heap MB, ${posts} posts listed`,
+        of((r) => r.heap),
+        of((r) => r.welcomeHeap),
+        `≤ ${HEAP_MB} MB`,
+        { maxValue: HEAP_MB },
+      ),
+    )
+    await rm(dir, { recursive: true, force: true })
+  }
+} finally {
+  await rm(scratch, { recursive: true, force: true })
+}
+
+printTable(rows)
+console.log(`\nbaselines: readdir (recursive) + read the first ${FIRST_ROWS} posts, sync, in Node; heap: the same page on the welcome screen`)
