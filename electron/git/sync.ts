@@ -35,7 +35,7 @@ export async function commitPaths(
   // the chosen articles; changes that were never staged still stay out.
   const args = options.merging ? ['commit', '--file=-'] : ['commit', '--only', '--file=-', '--', ...paths]
   const r = await runGit(args, { ...opts, stdin: message })
-  if (r.code !== 0) throw explainCommit(r.stderr + r.stdout.toString('utf8'), await commitHooks(repo))
+  if (r.code !== 0) throw explainCommit(r.stderr + r.stdout.toString('utf8'), await commitHooks(repo), paths)
   const head = await git(['rev-parse', 'HEAD'], opts)
   return { commit: head.stdout.toString('utf8').trim(), output: r.stdout.toString('utf8') + r.stderr }
 }
@@ -79,16 +79,18 @@ export type GitWhy =
 export class GitExplained extends Error {
   constructor(
     message: string,
-    readonly params: { why: GitWhy; verb: string; remote: string; hooks: string; output: string },
+    /** articles: the paths a failed commit was of, so the UI can name them. */
+    readonly params: { why: GitWhy; verb: string; remote: string; hooks: string; output: string; articles?: string },
   ) {
     super(message)
     this.name = 'GitExplained'
   }
 }
 
-function explainCommit(said: string, hooks: readonly string[]): GitExplained {
+function explainCommit(said: string, hooks: readonly string[], paths: readonly string[]): GitExplained {
   const output = said.trim()
-  const explained = (why: GitWhy, message: string) => new GitExplained(message, { why, verb: 'commit', remote: '', hooks: hooks.join(' or '), output })
+  const explained = (why: GitWhy, message: string) =>
+    new GitExplained(message, { why, verb: 'commit', remote: '', hooks: hooks.join(' or '), output, articles: paths.join('\n') })
   if (/Please tell me who you are|empty ident|unable to auto-detect email/i.test(output)) {
     return explained(
       'identity',

@@ -195,9 +195,9 @@ const ZH_ERRNO: Record<string, string> = {
 /** Why a commit, pull or push failed (electron/git/sync.ts's GitWhy), what happened and what to do; {verb} is 提交, 拉取 or 推送. */
 const ZH_GIT: Record<string, string> = {
   identity: 'Git 不知道你是谁。请先设置一次你的名字和邮箱（git config --global user.name "…" 和 user.email "…"），然后再提交。',
-  'nothing-to-commit': '所选文章没有可提交的内容：它们与上一次提交相同。',
-  hook: '提交被拒绝了，很可能是仓库的 {hooks} 钩子拒绝的。请修正它报告的问题，然后再提交。',
-  commit: '提交失败了。',
+  'nothing-to-commit': '{articles}没有可提交的内容：它们与上一次提交相同。',
+  hook: '{articles}的提交被拒绝了，很可能是仓库的 {hooks} 钩子拒绝的。请修正它报告的问题，然后再提交。',
+  commit: '{articles}的提交失败了。',
   conflict: '拉取到的更改与你的更改重叠。有冲突的文章已在文章列表中标出：逐篇打开并合并，然后提交。',
   'sign-in': 'Git 无法登录远程仓库{remote}。Folio 不保存密码：请在 Git 中为它设置凭据助手或 SSH 密钥，然后再试。',
   uncommitted: '拉取会覆盖你尚未提交的更改。请先提交（或撤销）它们，然后再拉取。',
@@ -270,8 +270,13 @@ function zhParams(reason: MessageReason, params: MessageParams, path: string): M
     const why = ZH_GIT[value('why')]
     // Git's own output follows, as it printed it; a failure without a name keeps its English.
     shown.detail = why
-      ? format(why, { hooks: value('hooks'), remote: value('remote') ? `（${value('remote')}）` : '', verb: ZH_GIT_VERB[value('verb')] ?? value('verb') }) +
-        (value('output') ? `\nGit 的输出：\n${value('output')}` : '')
+      ? format(why, {
+          hooks: value('hooks'),
+          remote: value('remote') ? `（${value('remote')}）` : '',
+          verb: ZH_GIT_VERB[value('verb')] ?? value('verb'),
+          // The articles a commit was of, by path; older messages name none.
+          articles: value('articles') ? `${value('articles').split('\n').join('、')} ` : '所选文章',
+        }) + (value('output') ? `\nGit 的输出：\n${value('output')}` : '')
       : `Git 操作失败：${value('detail')}`
   }
   if (reason === 'upload-command') shown.why = params.quote ? `引号 ${value('quote')} 没有闭合` : '命令是空的'

@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { confirmImageSettings, dropOnEditorEnd } from './support/images'
 import { expect, test } from './support/fixtures'
 
 /** Names that are the same in every language: products, formats, keys on the keyboard, units. */
@@ -190,6 +191,13 @@ async function englishInPreview(page: Page, folder: string): Promise<string[]> {
   return said.flatMap((text) =>
     (text.match(/[A-Za-z][A-Za-z’']*[A-Za-z]/g) ?? []).filter((word) => !allowed.has(word)).map((word) => `${word} — preview: “${text.trim()}”`),
   )
+}
+
+/** The English words of one message the UI shows, outside names and the author's own (file names, the folder's path). */
+function englishIn(text: string, folder: string): string[] {
+  const allowed = new Set([...ALLOWED, ...folder.split(/[^A-Za-z]+/)])
+  const words = text.replace(/[\w.-]+\.(?:png|jpe?g|gif|webp|svg|md|html)\b/gi, ' ')
+  return (words.match(/[A-Za-z][A-Za-z’']*[A-Za-z]/g) ?? []).filter((word) => !allowed.has(word))
 }
 
 /** Checks one stop of the walk; all stops are reported together at the end. */
@@ -447,6 +455,99 @@ test('the git panel, bulk edit, moving an image, image settings, a goal and the 
   await page.reload()
   await expect(page.getByTestId('recovery-dialog')).toBeVisible({ timeout: 30_000 })
   await stop(page, 'recovery after a crash', problems, dir)
+
+  expect(problems, problems.join('\n')).toEqual([])
+})
+
+test('a failed export, a refused commit, a failed image insert and a broken link are said in Chinese, naming the file', async ({
+  launch,
+  makeFolder,
+}, testInfo) => {
+  test.skip(process.env.FOLIO_E2E === 'electron', 'the export destination is answered by the Chromium harness only')
+  test.setTimeout(600_000)
+  const dir = await makeFolder({ files: POSTS })
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' } })
+  git('init', '-q', '-b', 'main')
+  git('config', 'user.name', 'Writer')
+  git('config', 'user.email', 'writer@example.com')
+  git('add', '-A')
+  git('commit', '-q', '-m', 'First')
+  // The repository's own check refuses the next commit, as a lint hook does.
+  await writeFile(join(dir, '.git/hooks/pre-commit'), '#!/bin/sh\necho "行尾有多余的空格" >&2\nexit 1\n', { mode: 0o755 })
+  await writeFile(join(dir, 'source/_posts/xiatian.md'), '---\ntitle: 夏天\ndate: 2024-06-01 09:00:00\ntags: [随笔]\n---\n\n夏天很热，改过了。 \n')
+  const { page, exportDir } = await launch({ contentDir: dir })
+  // The folder exported into is the writer's choice, named in the export's summary.
+  const theirs = `${dir} ${exportDir ?? ''}`
+  const problems: string[] = []
+  await page.getByLabel('Language').selectOption('zh-CN')
+  const row = (path: string) => page.locator(`[data-testid=article-item][data-path="source/_posts/${path}"]`)
+  /** A message the UI shows: Chinese, naming the file; a screenshot of the stop is kept to look at. */
+  const saysInChinese = async (text: string, file: string, name: string) => {
+    expect(text, name).toContain(file)
+    expect(text, name).toMatch(/[\u4e00-\u9fff]{4}/)
+    expect(englishIn(text, dir), `${name}: ${text}`).toEqual([])
+    await page.screenshot({ path: testInfo.outputPath(`${name}.png`) })
+    await stop(page, name, problems, theirs)
+  }
+
+  // A broken image link, underlined where written; its explanation on hover.
+  await row('chuntian.md').click()
+  await expect(page.locator('[data-testid=editor] .cm-content')).toContainText('春天来了')
+  const broken = page.locator('[data-testid=editor] .cm-lintRange-warning').filter({ hasText: '/images/queshi.png' })
+  await expect(broken).toHaveCount(1, { timeout: 30_000 })
+  await broken.hover()
+  const tooltip = page.locator('.cm-tooltip-hover')
+  await expect(tooltip).toBeVisible()
+  await saysInChinese(await tooltip.innerText(), 'source/images/queshi.png', 'broken link')
+  await page.mouse.move(0, 0)
+
+  // An image that is no image, dropped on the article: refused, nothing inserted.
+  await dropOnEditorEnd(page, '截图.png', Buffer.from('这不是图片，只是文字。'))
+  await confirmImageSettings(page)
+  const refused = page.locator('p.error').filter({ hasText: '截图.png' })
+  await expect(refused).toBeVisible({ timeout: 30_000 })
+  await saysInChinese(await refused.innerText(), '截图.png', 'failed image insert')
+  await expect(page.locator('[data-testid=editor] .cm-content')).not.toContainText('截图')
+
+  // Exporting an article whose header does not parse: refused in the dialog.
+  await row('huaile.md').click()
+  await expect(page.getByTestId('properties-error')).toBeVisible()
+  await page.keyboard.press('Control+Shift+E')
+  const dialog = page.getByTestId('export-dialog')
+  await expect(dialog).toBeVisible()
+  await dialog.getByTestId('export-format').selectOption('html')
+  await dialog.getByTestId('export-start').click()
+  const alert = dialog.getByRole('alert')
+  await expect(alert).toBeVisible({ timeout: 60_000 })
+  await saysInChinese(await alert.innerText(), 'source/_posts/huaile.md', 'failed export of one article')
+
+  // The whole folder: the articles that failed are listed, each said in Chinese.
+  await dialog.getByRole('radio', { name: '整个文件夹' }).check()
+  await dialog.getByTestId('export-start').click()
+  const failed = dialog.getByTestId('export-result').locator('.export-failures li')
+  await expect(failed).toHaveCount(2, { timeout: 60_000 })
+  for (const file of ['source/_posts/huaile.md', 'source/_posts/chongfu.md']) {
+    const item = failed.and(page.locator(`[data-path="${file}"]`))
+    // The list names the file first; the sentence after it names it again.
+    const text = (await item.innerText()).slice(file.length)
+    await saysInChinese(text, file, `export failure of ${file.split('/').pop()}`)
+  }
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+
+  // A commit the repository's hook refuses: what happened, to which article, what to do; git's own words after.
+  await page.getByTestId('git-open').click()
+  const gitDialog = page.getByTestId('git-dialog')
+  await expect(gitDialog).toBeVisible()
+  await gitDialog.getByTestId('git-commit').click()
+  const outcome = gitDialog.getByTestId('git-outcome')
+  await expect(outcome).toContainText('钩子', { timeout: 60_000 })
+  const [sentence, output] = (await outcome.innerText()).split('Git 的输出：')
+  expect(output).toContain('行尾有多余的空格')
+  // The hook is named by its file name, the same in every language.
+  await saysInChinese((sentence ?? '').replace('pre-commit', ''), 'source/_posts/xiatian.md', 'refused commit')
+  expect(git('log', '--format=%s').toString().trim()).toBe('First')
 
   expect(problems, problems.join('\n')).toEqual([])
 })

@@ -157,7 +157,8 @@ describe('git’s failures in Chinese, git’s own output kept as it printed it'
     const git = createGitService({ root, articles: async () => [], onProgress: () => undefined })
     const nothing = await failure(() => git.commit([article], 'Again'))
     expect(nothing.message).toMatch(/^There is nothing to commit in the chosen articles/)
-    expect(errorText(nothing, 'zh-CN')).toMatch(/^所选文章没有可提交的内容：它们与上一次提交相同。\nGit 的输出：\n/)
+    expect(errorText(nothing, 'zh-CN')).toMatch(/^\S+ 没有可提交的内容：它们与上一次提交相同。\nGit 的输出：\n/)
+    expect(errorText(nothing, 'zh-CN').startsWith(`${article} 没有`)).toBe(true)
 
     sh('remote', 'add', 'origin', 'https://127.0.0.1:9/team/site.git')
     const unpublished = await failure(() => git.push())
