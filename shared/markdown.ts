@@ -239,11 +239,31 @@ export function renderBlocksIn(body: string, options: RenderOptions, env: Render
 }
 
 /**
+ * What every code block needs: a fence of three backticks or tildes, or text after four columns
+ * of indentation (four spaces, or a tab among them), inside a list or quote too. A body with
+ * neither (most posts without code) need not be parsed. One pass: each blank run is skipped whole.
+ */
+function mayHoldCodeBlock(body: string): boolean {
+  if (body.includes('```') || body.includes('~~~')) return true
+  let spaces = body.indexOf('    ')
+  let tab = body.indexOf('\t')
+  while (spaces !== -1 || tab !== -1) {
+    let at = spaces === -1 ? tab : tab === -1 ? spaces : Math.min(spaces, tab)
+    while (body[at] === ' ' || body[at] === '\t') at++
+    if (at < body.length && body[at] !== '\n' && body[at] !== '\r') return true
+    if (spaces !== -1 && spaces < at) spaces = body.indexOf('    ', at)
+    if (tab !== -1 && tab < at) tab = body.indexOf('\t', at)
+  }
+  return false
+}
+
+/**
  * The lines of a Markdown body that are code (fenced or indented blocks), as [first, end) line
  * ranges, read by the same parser as the preview: text there is shown as written, so tools that
  * rewrite references must leave it alone.
  */
 export function codeBlockLines(body: string): Array<[number, number]> {
+  if (!mayHoldCodeBlock(body)) return []
   return plainBlocks
     .parse(body, {})
     .filter((token) => (token.type === 'fence' || token.type === 'code_block') && token.map)

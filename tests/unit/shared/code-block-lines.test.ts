@@ -29,6 +29,14 @@ const PARTS = [
   '```\nnever closed\n',
   'line\r\n',
   '1. one\n2. two\n',
+  // Indentation a quick look must not miss: after a list marker or a quote, tabs, runs of blanks.
+  '-     code after a list marker\n',
+  '>     code in a quote\n',
+  '\tcode after a tab\n',
+  '  \t code after blanks and a tab\n',
+  '        \n',
+  '<p>\u00a0</p>   \n',
+  '    \u00a0\n',
 ]
 
 describe('codeBlockLines', () => {
@@ -40,6 +48,12 @@ describe('codeBlockLines', () => {
       }),
       { numRuns: 400 },
     )
+  })
+
+  it('finds none in a body with no fence and no text after four columns of indentation', () => {
+    const body = `<div>\n   <p>第一段</p>\n        \n\t\n</div>\n\n![a](a.png)   \n${' '.repeat(100_000)}\n`
+    expect(codeBlockLines(body)).toEqual([])
+    expect(whole(body)).toEqual([])
   })
 
   it('does not take a $$ math block for code, nor code inside one', () => {
