@@ -4,9 +4,10 @@
  * without the editing, rendering and export code.
  */
 import { join, relative, sep } from 'node:path'
+import type { LinkLeads } from '../shared/assets/check'
 import type { ArticleSummary } from '../shared/contract'
 import type { FieldCheck } from '../shared/frontmatter/checks'
-import { commandLineFolder, openFromCommandLine } from './workspace/open-from-cli'
+import { commandLineFolder, openIndexFromCommandLine } from './workspace/open-from-cli'
 import { detectFolder } from './workspace/folder-site'
 import { freshListing, lineUnder, Listed } from './cli-listing'
 import { INDEX_CACHE_FOLDER, userDataFolder } from './system/app-data'
@@ -137,14 +138,18 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
 
 /** `check --links`: broken images and internal links, path:line:column: message; exit 1 if any. */
 async function linksCommand(dirArg: string, json: boolean, io: CliIo): Promise<number> {
-  const { workspace, dir } = await openFromCommandLine(dirArg, io.cwd)
+  const dir = await commandLineFolder(dirArg, io.cwd)
+  const site = await detectFolder(dir)
+  // Loaded on demand: the link checker reads bodies with the Markdown parser, which nothing else here needs.
+  const { checkFolderLinks } = await import('./links/check')
+  // Each article's link leads, taken while the index reads it: no file is read twice.
+  const leads = new Map<string, LinkLeads>()
+  const { index, info } = await openIndexFromCommandLine(site, { textFacts: { name: 'links', found: (rel, facts) => leads.set(rel, facts as LinkLeads) } })
   try {
-    // Loaded on demand: the link checker reads bodies with the Markdown parser, which nothing else here needs.
-    const { checkLinks } = await import('./links/check')
-    const rows = (await checkLinks(workspace))
+    const rows = (await checkFolderLinks(info, index.list(), leads))
       .map((p) => ({
         ...p,
-        path: relative(dir, join(workspace.info.root, ...p.path.split('/')))
+        path: relative(dir, join(info.root, ...p.path.split('/')))
           .split(sep)
           .join('/'),
       }))
@@ -157,6 +162,6 @@ async function linksCommand(dirArg: string, json: boolean, io: CliIo): Promise<n
     else for (const r of rows) io.out(`${r.path}:${r.line}:${r.column}: ${r.message}`)
     return rows.length ? 1 : 0
   } finally {
-    await workspace.close()
+    await index.close()
   }
 }

@@ -6,8 +6,8 @@
 import { statSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { LinkDiagnostic, LinkProblem } from '../../shared/contract'
-import { linkProblems, PLAIN_RULES, postTitles, type FileSet } from '../../shared/assets'
+import type { ArticleSummary, FolderInfo, LinkDiagnostic, LinkProblem } from '../../shared/contract'
+import { brokenLinks, linkLeads, linkProblems, PLAIN_RULES, postTitles, type FileSet, type LinkLeads } from '../../shared/assets'
 import { isLanding } from '../media/landing'
 import type { Workspace } from '../workspace/workspace'
 
@@ -31,17 +31,29 @@ export async function allFiles(root: string, rel = '', into = new Set<string>())
 }
 
 export async function checkLinks(workspace: Workspace): Promise<LinkProblem[]> {
-  const root = workspace.info.root
-  const rules = workspace.info.assets ?? PLAIN_RULES
-  const [files, articles] = await Promise.all([allFiles(root), workspace.list()])
+  return checkFolderLinks(workspace.info, await workspace.list(), new Map())
+}
+
+/**
+ * Every broken reference of the folder's articles, sorted by path and position. `leads`: what the
+ * index already took from articles as it read them; the others are read here.
+ */
+export async function checkFolderLinks(info: FolderInfo, articles: readonly ArticleSummary[], leads: ReadonlyMap<string, LinkLeads>): Promise<LinkProblem[]> {
+  const root = info.root
+  const rules = info.assets ?? PLAIN_RULES
+  const files = await allFiles(root)
   const paths = articles.map((a) => a.path)
   // Hexo's post_link also finds a post by its title.
   const titles = postTitles(articles)
   const problems: LinkProblem[] = []
   for (const article of paths) {
-    const text = await readFile(join(root, ...article.split('/')), 'utf8').catch(() => null)
-    if (text === null) continue
-    for (const { path, line, column, rule, target, message } of linkProblems(text, article, rules, files, paths, titles))
+    let found = leads.get(article)
+    if (!found) {
+      const text = await readFile(join(root, ...article.split('/')), 'utf8').catch(() => null)
+      if (text === null) continue
+      found = linkLeads(text, article, rules)
+    }
+    for (const { path, line, column, rule, target, message } of brokenLinks(found, rules, files, paths, titles))
       problems.push({ path, line, column, rule, target, message })
   }
   return problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column))

@@ -4,9 +4,10 @@
  * use it alone, so they load no editing, watching or rendering code.
  */
 import { basename } from 'node:path'
+import type { AssetRules } from '../../shared/assets/resolve'
 import type { FolderInfo } from '../../shared/contract'
 import { createCache, INDEX_VERSION } from './cache'
-import { ArticleIndex } from './indexer'
+import { ArticleIndex, type TextFacts } from './indexer'
 import { pathRules, type PathRules } from './scan'
 import { schemaFileReader, type SchemaFile } from './schema-file'
 import { detectFolder } from './folder-site'
@@ -27,6 +28,13 @@ export interface FolderIndexOptions {
   cacheDir?: string
   /** Threads a cold index of a big folder may use, this one included (default 1). */
   threads?: number
+  /** Facts to take from each article's text as the build reads it. */
+  textFacts?: TextFacts
+}
+
+/** Where the site keeps assets, as the one asset module (shared/assets) reads references. */
+export function siteAssetRules(site: SiteSettings): AssetRules {
+  return { kind: site.kind, postAssetFolder: site.postAssetFolder, sourceDir: site.sourceDir }
 }
 
 function cacheKey(site: SiteSettings): string {
@@ -37,14 +45,20 @@ function cacheKey(site: SiteSettings): string {
 export async function prepareFolderIndex(root: string | SiteSettings, options: FolderIndexOptions = {}): Promise<FolderIndex> {
   const site = typeof root === 'string' ? await detectFolder(root) : root
   const rules = pathRules(site)
-  const index = new ArticleIndex(site, rules, options.cacheDir ? createCache(options.cacheDir, site.root, cacheKey(site)) : null, options.threads)
+  const index = new ArticleIndex(
+    site,
+    rules,
+    options.cacheDir ? createCache(options.cacheDir, site.root, cacheKey(site)) : null,
+    options.threads,
+    options.textFacts,
+  )
   const info: FolderInfo = {
     root: site.root,
     name: basename(site.root),
     kind: site.kind,
     contentRoots: site.contentRoots,
     warnings: [...site.warnings],
-    assets: { kind: site.kind, postAssetFolder: site.postAssetFolder, sourceDir: site.sourceDir },
+    assets: siteAssetRules(site),
     timeZone: site.timeZone,
   }
   return { site, rules, index, schemaFile: schemaFileReader(site.root), info }

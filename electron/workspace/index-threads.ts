@@ -7,8 +7,8 @@
 import { Worker } from 'node:worker_threads'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { workerScript } from '../system/worker-script'
-import type { ReadEntry, ReadTarget } from './indexer'
-import type { IndexBatch, IndexReply } from './index-worker'
+import type { TextFactsName, ReadEntry, ReadTarget } from './indexer'
+import type { IndexBatch, IndexReply, IndexWorkerData } from './index-worker'
 import type { SiteSettings } from './site'
 
 /** Files per message: large enough that messaging costs little, small enough to share the tail. */
@@ -18,9 +18,16 @@ export const THREAD_THRESHOLD = 1_000
 
 /**
  * Reads every entry with `threads` threads in all (this one included), calling `local` for the
- * batches this thread takes; resolves with the results in entry order.
+ * batches this thread takes; resolves with the results in entry order. `facts`: the body facts
+ * the workers take too (`local` takes them here).
  */
-export async function readOnThreads(entries: ReadTarget[], site: SiteSettings, threads: number, local: (entry: ReadTarget) => ReadEntry): Promise<ReadEntry[]> {
+export async function readOnThreads(
+  entries: ReadTarget[],
+  site: SiteSettings,
+  threads: number,
+  local: (entry: ReadTarget) => ReadEntry,
+  facts?: TextFactsName,
+): Promise<ReadEntry[]> {
   const results: ReadEntry[] = new Array<ReadEntry>(entries.length)
   const script = threads > 1 ? workerScript(import.meta.url, 'index-worker') : null
   const retry: number[] = []
@@ -42,7 +49,7 @@ export async function readOnThreads(entries: ReadTarget[], site: SiteSettings, t
   }
   if (script) {
     for (let i = 0; i < threads - 1; i++) {
-      const worker = new Worker(script.code, { eval: script.eval, workerData: { site } })
+      const worker = new Worker(script.code, { eval: script.eval, workerData: { site, facts } satisfies IndexWorkerData })
       const inFlight = new Set<number>()
       const send = (): void => {
         const start = take()

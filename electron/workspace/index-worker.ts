@@ -4,9 +4,15 @@
  * every article's text between threads would cost what the thread saves).
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { readEntry, type ReadEntry, type ReadTarget, withoutText } from './indexer'
+import { type TextFactsName, loadTextFacts, readEntry, type ReadEntry, type ReadTarget, withoutText } from './indexer'
 import { pathRules } from './scan'
 import type { SiteSettings } from './site'
+
+export interface IndexWorkerData {
+  site: SiteSettings
+  /** Body facts to take from each article as it is read (indexer.ts TextFacts). */
+  facts?: TextFactsName
+}
 
 export interface IndexBatch {
   start: number
@@ -18,10 +24,13 @@ export interface IndexReply {
   results: ReadEntry[]
 }
 
-const site = (workerData as { site: SiteSettings }).site
+const { site, facts } = workerData as IndexWorkerData
 const rules = pathRules(site)
+const reader = facts ? loadTextFacts(facts, site) : Promise.resolve(undefined)
 
 parentPort?.on('message', (batch: IndexBatch) => {
-  const results = batch.entries.map((entry) => withoutText(readEntry(entry, site, rules, { keepText: false })))
-  parentPort?.postMessage({ start: batch.start, results } satisfies IndexReply)
+  void reader.then((read) => {
+    const results = batch.entries.map((entry) => withoutText(readEntry(entry, site, rules, { keepText: false, facts: read })))
+    parentPort?.postMessage({ start: batch.start, results } satisfies IndexReply)
+  })
 })

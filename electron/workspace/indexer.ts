@@ -348,8 +348,38 @@ export interface ReadTarget {
   noFollow?: boolean
 }
 
-/** What reading one file gives: its summary (null: not an article) and the size and mtime it had, or 'gone' when it vanished meanwhile. */
-export type ReadEntry = { size: number; mtimeMs: number; indexed: Indexed | null } | 'gone'
+/**
+ * What reading one file gives: its summary (null: not an article) and the size and mtime it had,
+ * or 'gone' when it vanished meanwhile; `facts`: what the build's TextFacts took from an article.
+ */
+export type ReadEntry = { size: number; mtimeMs: number; indexed: Indexed | null; facts?: unknown } | 'gone'
+
+/**
+ * Facts a build takes from each article's text while it has the bytes, so a pass over the whole
+ * folder afterwards reads no file again (`folio check --links`): `name` says which (every thread
+ * of the build loads their reader by it), `found` gets each article's.
+ */
+export interface TextFacts {
+  name: TextFactsName
+  found: (rel: string, facts: unknown) => void
+}
+
+export type TextFactsName = 'links'
+
+export type TextFactsReader = (text: string, rel: string) => unknown
+
+/** The reader of the named facts, loaded only when a build asks: the index alone needs none of it. */
+export async function loadTextFacts(name: TextFactsName, site: SiteSettings): Promise<TextFactsReader> {
+  switch (name) {
+    case 'links':
+      return (await import('../links/leads')).linkLeadsReader(site)
+  }
+}
+
+export interface ReadOptions {
+  keepText?: boolean
+  facts?: TextFactsReader
+}
 
 /** A target's size and mtime when it could not be read (a stat, when the open failed). */
 function factsOf(target: ReadTarget): FileFacts {
@@ -359,12 +389,14 @@ function factsOf(target: ReadTarget): FileFacts {
 }
 
 /** Reads and summarises one file; the same on any thread. */
-export function readEntry(target: ReadTarget, site: SiteSettings, rules: PathRules, options: { keepText?: boolean } = {}): ReadEntry {
+export function readEntry(target: ReadTarget, site: SiteSettings, rules: PathRules, options: ReadOptions = {}): ReadEntry {
   try {
     // A named pipe or device is never opened (a read would wait forever): it is listed as an error.
     if (target.special) throw new Error(`it is ${target.special}, not a regular file, and is never opened`)
     const { bytes, size, mtimeMs } = readRegularFileStatSync(target.abs, target.noFollow)
-    return { size, mtimeMs, indexed: summarize({ rel: target.rel, kind: target.kind, size, mtimeMs }, bytes, site, rules, options) }
+    const indexed = summarize({ rel: target.rel, kind: target.kind, size, mtimeMs }, bytes, site, rules, options)
+    if (!indexed || !options.facts) return { size, mtimeMs, indexed }
+    return { size, mtimeMs, indexed, facts: options.facts(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), target.rel) }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone'
     // Unreadable (permissions) or not a regular file: one error row, never a vanished article.
@@ -409,6 +441,7 @@ export class ArticleIndex {
     private readonly cache: IndexCache | null,
     /** Threads a cold build may read with (this one included); 1 reads here alone. */
     private readonly threads = 1,
+    private readonly textFacts?: TextFacts,
   ) {
     this.eleventy = site.kind === 'eleventy' ? new EleventyData(site.root, site.sourceDir) : null
   }
@@ -444,6 +477,7 @@ export class ArticleIndex {
     onProgress: (progress: { done: number; total: number; listing: boolean }) => void
   }): Promise<void> {
     const cached = this.cache?.load() ?? new Map<string, CachedFile>()
+    const facts = this.textFacts && (await loadTextFacts(this.textFacts.name, this.site))
     const skipped = new Skipped()
     const found = findFiles(this.site, this.rules, skipped, this.problems)
     let read = 0
@@ -471,6 +505,7 @@ export class ArticleIndex {
       // Saved or changed on disk since this read began: the newer summary stays.
       if (this.touched?.has(target.rel)) return
       if (result === 'gone') skipped.add('vanished', target.rel)
+      else if (result.facts !== undefined) this.textFacts?.found(target.rel, result.facts)
       this.apply(target.rel, result)
     }
     const finish = (): void => {
@@ -494,11 +529,15 @@ export class ArticleIndex {
       if (this.threads > 1 && stale.length >= THREAD_THRESHOLD) {
         // Texts stay where they were read: no thread sends them, and this one drops its own too, so a
         // big folder's index holds summaries only (search reads the texts when first asked).
-        const results = await readOnThreads(stale, this.site, this.threads, (target) =>
-          withoutText(readEntry(target, this.site, this.rules, { keepText: false })),
+        const results = await readOnThreads(
+          stale,
+          this.site,
+          this.threads,
+          (target) => withoutText(readEntry(target, this.site, this.rules, { keepText: false, facts })),
+          this.textFacts?.name,
         )
         for (let i = 0; i < stale.length; i++) apply(stale[i] as ReadTarget, results[i] as ReadEntry)
-      } else await inSlices(stale, (target) => apply(target, readEntry(target, this.site, this.rules)))
+      } else await inSlices(stale, (target) => apply(target, readEntry(target, this.site, this.rules, { facts })))
       finish()
       return
     }
@@ -508,12 +547,13 @@ export class ArticleIndex {
     const shownYet = (): boolean => this.progress.done >= early.firstRows || performance.now() - started > early.firstMs
     const site = this.site
     const rules = this.rules
+    const options = { facts }
     const progress = this.progress
     function* steps(): Generator<void> {
       // The first rows: each file read as soon as its folder is listed.
       for (let next = found.next(); !next.done; next = found.next()) {
         const target = prepare(next.value)
-        if (target) apply(target, readEntry(target, site, rules))
+        if (target) apply(target, readEntry(target, site, rules, options))
         yield
         if (shownYet()) break
       }
@@ -525,7 +565,7 @@ export class ArticleIndex {
       }
       progress.listing = false
       for (const target of stale) {
-        apply(target, readEntry(target, site, rules))
+        apply(target, readEntry(target, site, rules, options))
         yield
       }
     }

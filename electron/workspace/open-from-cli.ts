@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import { FolioError, said } from '../../shared/errors'
 import type { SiteSettings } from './site'
 import type { Workspace } from './workspace'
-import type { FolderIndex } from './folder-index'
+import type { FolderIndex, FolderIndexOptions } from './folder-index'
 
 /** The real path of a folder named on the command line, resolved against the shell's working folder. */
 export async function commandLineFolder(dirArg: string, cwd: string): Promise<string> {
@@ -48,10 +48,10 @@ export async function openFromCommandLine(dirArg: string, cwd: string, options: 
  * The built index of a site for commands that only list (`index`, `check`): every core reads,
  * and the app's cache is used when `cacheDir` is given. Close the index when done (it writes the cache).
  */
-export async function openIndexFromCommandLine(site: SiteSettings, options: { cacheDir?: string } = {}): Promise<FolderIndex> {
+export async function openIndexFromCommandLine(site: SiteSettings, options: Pick<FolderIndexOptions, 'cacheDir' | 'textFacts'> = {}): Promise<FolderIndex> {
   // Loaded on demand: a command answered from its listing cache reads no article.
   const { prepareFolderIndex } = await import('./folder-index')
-  const folder = await prepareFolderIndex(site, { cacheDir: options.cacheDir, threads: availableParallelism() })
+  const folder = await prepareFolderIndex(site, { ...options, threads: availableParallelism() })
   await folder.index.build()
   folder.info.warnings = [...(folder.info.warnings ?? []), ...folder.index.problems]
   return folder

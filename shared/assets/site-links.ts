@@ -128,7 +128,7 @@ export const LINK_BASE = /^\{\{\s*site\.baseurl\s*\}\}/
 
 /** Whether a site link finds its target among the folder's files and articles. */
 export function siteLinkFound(
-  link: SiteLink,
+  link: { kind: SiteLinkKind; target: string },
   articleRel: string,
   rules: AssetRules,
   files: FileSet,
