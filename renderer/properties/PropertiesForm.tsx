@@ -1,6 +1,7 @@
 import { memo, useCallback, useRef, useState } from 'react'
 import { addListItem, applyPatches, parse, removeKey, removeListItem, scalarText } from '../../shared/frontmatter'
 import type { EditOptions, EditValue, Field, FieldValue, ParsedFrontMatter, TextPatch } from '../../shared/frontmatter/types'
+import { weekdayMismatch } from '../../shared/frontmatter/dates'
 import { type FieldKind, type FolderSchema, type SchemaKey, schemaKeyFor, valueKind } from '../../shared/schema'
 import { headerErrorDetail, headerErrorPlace, headerErrorText } from '../i18n/header-errors'
 import { useI18n } from '../i18n/i18n'
@@ -212,7 +213,7 @@ const FieldRow = memo(function FieldRow({ field, source, schemaKey, locked, sess
 
 function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; schemaKey: SchemaKey | null }) {
   const { field, kind, source, schemaKey, locked, session, edit, imageUrl, listImages } = props
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const { key, value } = field
   const write = (next: EditValue) => void session.write(next)
   // A cleared text field is an empty key (`author:`), not an empty string in quotes.
@@ -241,6 +242,7 @@ function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; sch
           formats={schemaKey?.dateFormats.map((f) => f.value) ?? []}
           pickLabel={t('pickDate', { key })}
           notDate={t('notDate')}
+          wrongWeekday={wrongWeekday(shown, t, locale)}
           onWrite={(next) => session.write(next.trim() === '' ? null : next, true)}
         />
       )
@@ -303,6 +305,16 @@ function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; sch
       if (kind === 'longtext' || shown.includes('\n')) return <TextField {...common} value={shown} multiline onWrite={writeText} />
       return <OneLineField {...common} {...expand} value={shown} onWrite={writeText} />
   }
+}
+
+/** What the field says about a weekday its date does not fall on, in the UI's language; null when there is none. */
+function wrongWeekday(text: string, t: ReturnType<typeof useI18n>['t'], locale: string): string | null {
+  const mismatch = weekdayMismatch(text)
+  if (!mismatch) return null
+  const name = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' })
+  // 7 January 2024 was a Sunday, weekday 0.
+  const day = (weekday: number) => name.format(Date.UTC(2024, 0, 7 + weekday))
+  return t('weekdayMismatch', { actual: day(mismatch.actual), written: day(mismatch.written) })
 }
 
 /** The change from `before` to `after` as one patch over the span that differs. */

@@ -169,7 +169,17 @@ export function OneLineField(props: Common & { value: string; expandLabel: strin
  * A date as text, read when committed (Enter, Tab, blur, Save) in any of the folder's forms and
  * written in the field's own form; a picker beside it for the forms it can show.
  */
-export function DateField(props: Common & { text: string; formats: readonly string[]; pickLabel: string; notDate: string; onWrite(next: string): void }) {
+export function DateField(
+  props: Common & {
+    text: string
+    formats: readonly string[]
+    pickLabel: string
+    notDate: string
+    /** What to say when the text names a weekday its day does not fall on (it is kept as written). */
+    wrongWeekday: string | null
+    onWrite(next: string): void
+  },
+) {
   const { text, label, readOnly, session, formats, onWrite } = props
   const composing = useRef(false)
   const [draft, setDraft] = useDraft(text, composing)
@@ -243,6 +253,7 @@ export function DateField(props: Common & { text: string; formats: readonly stri
         />
       )}
       {text.trim() !== '' && !clock && <Warning>{props.notDate}</Warning>}
+      {props.wrongWeekday !== null && <Warning>{props.wrongWeekday}</Warning>}
     </div>
   )
 }

@@ -43,6 +43,8 @@ export interface DateText {
   zone: string | null
   /** The text's own format, for writing another date the same way. */
   pattern: string
+  /** The weekday as written (0 is Sunday), or null when none is; it may not be the day's. */
+  weekday: number | null
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
@@ -86,7 +88,7 @@ export function readDate(text: string): DateText | null {
       if (zone !== undefined) pattern += literal(zone)
     }
     const wall = wallOf(y, mo, d, h, mi, sec, frac)
-    return wall ? { wall, zone: zone?.trim() ?? null, pattern } : null
+    return wall ? { wall, zone: zone?.trim() ?? null, pattern, weekday: null } : null
   }
   m = NAMED.exec(s)
   if (m) {
@@ -94,10 +96,12 @@ export function readDate(text: string): DateText | null {
     const month = nameIndex(MONTHS, mon)
     if (month === null) return null
     let pattern = ''
+    let weekday: number | null = null
     if (wd !== undefined) {
-      const weekday = nameIndex(WEEKDAYS, wd)
-      if (weekday === null) return null
-      pattern += `${weekday.long ? 'dddd' : 'ddd'}${literal(digits(wdGap))}`
+      const named = nameIndex(WEEKDAYS, wd)
+      if (named === null) return null
+      weekday = named.index
+      pattern += `${named.long ? 'dddd' : 'ddd'}${literal(digits(wdGap))}`
     }
     pattern += `${d.length === 1 ? 'D' : 'DD'}${literal(gap1)}${month.long ? 'MMMM' : 'MMM'}${literal(gap2)}YYYY`
     if (h !== undefined) {
@@ -106,7 +110,7 @@ export function readDate(text: string): DateText | null {
       if (zone !== undefined) pattern += literal(zone)
     }
     const wall = wallOf(y, String(month.index + 1), d, h, mi, sec, undefined)
-    return wall ? { wall, zone: zone?.trim() ?? null, pattern } : null
+    return wall ? { wall, zone: zone?.trim() ?? null, pattern, weekday } : null
   }
   return null
 }
@@ -164,7 +168,7 @@ export function formatDate(wall: WallTime, pattern: string): string {
     else if (t === 'DD') out += two(wall.day)
     else if (t === 'D') out += String(wall.day)
     else if (t === 'dddd' || t === 'ddd') {
-      const name = WEEKDAYS[new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay()] ?? ''
+      const name = WEEKDAYS[weekdayOf(wall)] ?? ''
       out += t === 'ddd' ? name.slice(0, 3) : name
     } else if (t === 'HH') out += two(wall.hour)
     else if (t === 'H') out += String(wall.hour)
@@ -175,6 +179,26 @@ export function formatDate(wall: WallTime, pattern: string): string {
   }
   if (wall.hasTime && !hasTimeToken) out += ` ${two(wall.hour)}:${two(wall.minute)}:${two(wall.second)}`
   return out
+}
+
+/** The weekday of a wall time's day, 0 for Sunday. */
+export function weekdayOf(wall: WallTime): number {
+  // Not Date.UTC: it maps years 0–99 to 1900–1999.
+  const day = new Date(0)
+  day.setUTCFullYear(wall.year, wall.month - 1, wall.day)
+  return day.getUTCDay()
+}
+
+/**
+ * A weekday written beside a day that falls on another (`Mon, 05 Mar 2024`, a Tuesday): which of
+ * the two the author meant cannot be told, so the text is reported and never corrected. Null when
+ * the text names no weekday, names the right one, or is not date text.
+ */
+export function weekdayMismatch(text: string): { written: number; actual: number } | null {
+  const read = readDate(text)
+  if (!read || read.weekday === null) return null
+  const actual = weekdayOf(read.wall)
+  return read.weekday === actual ? null : { written: read.weekday, actual }
 }
 
 /**
@@ -194,11 +218,13 @@ export function rewriteDate(original: string, next: WallTime): string | null {
  * formats are all among them), and writes it in `pattern`, the field's own format. A zone typed
  * with it keeps the instant: the time is moved to the zone the pattern writes (`+0800` typed
  * into a GMT field), and kept as typed when the pattern writes none (its zone is the site's,
- * which this module is not told). Null when the text is not a date; the caller keeps it then.
+ * which this module is not told). Null when the text is not a date, or names a weekday the day
+ * does not fall on (see weekdayMismatch); the caller keeps it as typed then.
  */
 export function retypeDate(typed: string, pattern: string): string | null {
   const read = readDate(typed)
-  if (!read) return null
+  // A weekday that is not the day's: rewriting would pick one of the two for the author.
+  if (!read || weekdayMismatch(typed) !== null) return null
   const out = formatDate(read.wall, pattern)
   if (read.zone === null) return out
   const written = readDate(out)?.zone ?? null

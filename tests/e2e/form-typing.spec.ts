@@ -144,6 +144,32 @@ test('the seed’s RFC 1123 date: a date typed with its zone keeps its instant, 
   expect(changedLines(seed, await readFile(file, 'utf8'))).toEqual([['date: Tue, 01 Mar 2022 04:51:00 GMT', 'date: 2024-05-06 07:08:09']])
 })
 
+test('a weekday the typed day does not fall on is kept as typed and named in the field, never corrected', async ({ launch }) => {
+  const seed = await readFile(SEED, 'utf8')
+  const { page, file } = await open(launch, seed)
+  const row = page.locator(property('date'))
+  const date = row.locator('input[type=text]')
+  await date.click()
+  await page.keyboard.press('Control+a')
+  // 5 March 2024 was a Tuesday: which of the two the writer meant is theirs to say.
+  await page.keyboard.type('Mon, 05 Mar 2024 10:00:00 GMT', { delay: KEY_DELAY })
+  await page.keyboard.press('Enter')
+  await expect(date).toHaveValue('Mon, 05 Mar 2024 10:00:00 GMT')
+  await expect(row.getByTestId('property-warning')).toHaveText('This day is a Tuesday, not a Monday: kept as written. Correct the day or the weekday.')
+  await save(page)
+  expect(changedLines(seed, await readFile(file, 'utf8'))).toEqual([['date: Tue, 01 Mar 2022 04:51:00 GMT', 'date: Mon, 05 Mar 2024 10:00:00 GMT']])
+  // Told in Chinese too; the right weekday typed over it clears the message.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN')
+  await expect(row.getByTestId('property-warning')).toHaveText('这一天是星期二，不是星期一：按原样保留。请改正日期或星期。')
+  await date.click()
+  await page.keyboard.press('Control+a')
+  await page.keyboard.type('Tue, 05 Mar 2024 10:00:00 GMT', { delay: KEY_DELAY })
+  await page.keyboard.press('Enter')
+  await expect(row.getByTestId('property-warning')).toHaveCount(0)
+  await save(page)
+  expect(changedLines(seed, await readFile(file, 'utf8'))).toEqual([['date: Tue, 01 Mar 2022 04:51:00 GMT', 'date: Tue, 05 Mar 2024 10:00:00 GMT']])
+})
+
 test('the date picker typed into segment by segment writes the whole date in the field’s own format, one undo step', async ({ launch }) => {
   const seed = await readFile(SEED, 'utf8')
   const { page, file } = await open(launch, seed)

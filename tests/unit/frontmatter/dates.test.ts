@@ -4,7 +4,18 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { dateFormatOf, formatDate, parseDateText, readDate, retypeDate, rewriteDate, wallTimeAt, type WallTime } from '../../../shared/frontmatter/dates'
+import {
+  dateFormatOf,
+  formatDate,
+  parseDateText,
+  readDate,
+  retypeDate,
+  rewriteDate,
+  wallTimeAt,
+  weekdayMismatch,
+  weekdayOf,
+  type WallTime,
+} from '../../../shared/frontmatter/dates'
 import { readWallClock, toInputValue } from '../../../renderer/properties/wall-clock'
 
 const wall = (year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): WallTime => ({
@@ -31,7 +42,7 @@ describe('reading date text', () => {
       ['2024.05.06', 'YYYY.MM.DD', { ...wall(2024, 5, 6), hasTime: false }, null],
     ]
     for (const [text, pattern, expected, zone] of cases) {
-      expect(readDate(text), text).toEqual({ wall: expected, zone, pattern })
+      expect(readDate(text), text).toEqual({ wall: expected, zone, pattern, weekday: pattern.startsWith('ddd') ? 2 : null })
       expect(dateFormatOf(text)).toBe(pattern)
     }
   })
@@ -70,6 +81,24 @@ describe('writing dates in a field’s own format', () => {
     expect(retypeDate('2024/5/6', 'YYYY-MM-DD')).toBe('2024-05-06')
     expect(retypeDate('2024-05-06T07:08', 'YYYY-MM-DD[T]HH:mm:ss[+08:00]')).toBe('2024-05-06T07:08:00+08:00')
     expect(retypeDate('2024-05-0', 'YYYY-MM-DD')).toBeNull()
+  })
+
+  it('reports a weekday the day does not fall on and never corrects it', () => {
+    // 5 March 2024 was a Tuesday.
+    expect(weekdayMismatch('Mon, 05 Mar 2024 10:00:00 GMT')).toEqual({ written: 1, actual: 2 })
+    expect(weekdayMismatch('Saturday, 5 March 2024')).toEqual({ written: 6, actual: 2 })
+    expect(weekdayMismatch('Tue, 05 Mar 2024 10:00:00 GMT')).toBeNull()
+    expect(weekdayMismatch('2024-03-05 10:00:00')).toBeNull()
+    expect(weekdayMismatch('Mon, 31 Feb 2024')).toBeNull()
+    // Still a date for sorting and feeds: the day and time are as written.
+    expect(readDate('Mon, 05 Mar 2024 10:00:00 GMT')).toMatchObject({ wall: wall(2024, 3, 5, 10), weekday: 1, zone: 'GMT' })
+    // Typed into a field: neither the weekday nor the day is chosen for the author.
+    const gmt = 'ddd, DD MMM YYYY HH:mm:ss[ GMT]'
+    expect(retypeDate('Mon, 05 Mar 2024 10:00:00 GMT', gmt)).toBeNull()
+    expect(retypeDate('Mon, 05 Mar 2024 10:00:00 GMT', 'YYYY-MM-DD HH:mm:ss')).toBeNull()
+    expect(retypeDate('Tue, 05 Mar 2024 10:00:00 GMT', 'YYYY-MM-DD HH:mm:ss[Z]')).toBe('2024-03-05 10:00:00Z')
+    // Years below 100 are not the 1900s.
+    expect(weekdayOf(wall(24, 3, 5))).toBe(new Date('0024-03-05T00:00:00Z').getUTCDay())
   })
 
   it('keeps the instant of a date typed with its zone: moved to the field’s zone, or kept as typed when the field writes none', () => {

@@ -46,6 +46,8 @@ describe('dates typed as text', () => {
     expect(writeTypedDate('6 May 2024 10:00', '', ['YYYY/M/D H:mm:ss'])).toBe('2024/5/6 10:00:00')
     expect(writeTypedDate('2', '2024-03-01', [])).toBeNull()
     expect(writeTypedDate('2024-02-30', '2024-03-01', [])).toBeNull()
+    // A weekday the day does not fall on is kept as typed (the field says so), not corrected.
+    expect(writeTypedDate('Mon, 05 Mar 2024 10:00:00 GMT', 'Tue, 01 Mar 2022 04:51:00 GMT', [])).toBeNull()
   })
 })
 
