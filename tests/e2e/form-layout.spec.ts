@@ -229,3 +229,73 @@ test('a long value stays one line, with a control beside it that shows all of it
   await page.screenshot({ path })
   await testInfo.attach('long-value-image-zh-900.png', { path, contentType: 'image/png' })
 })
+
+/** The WCAG contrast ratio of two `rgb(…)`/`rgba(…)` colours. */
+function contrast(a: number[], b: number[]): number {
+  const luminance = ([r = 0, g = 0, bl = 0]: number[]) => {
+    const [R, G, B] = [r, g, bl].map((c) => {
+      const s = c / 255
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4
+    })
+    return 0.2126 * R! + 0.7152 * G! + 0.0722 * B!
+  }
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x)
+  return (hi! + 0.05) / (lo! + 0.05)
+}
+
+test('in the dark theme at 900 px every label, value, chip and warning of the form reads against its background, in Chinese, and nothing overflows', async ({
+  launch,
+}, testInfo) => {
+  const { page } = await launch({
+    files: {
+      '_config.yml': 'title: Test\ntimezone: Asia/Shanghai\n',
+      'package.json': '{"dependencies":{"hexo":"^7.0.0"}}\n',
+      'source/_posts/seed.md': await readFile(SEED),
+      // A weekday the day does not fall on and a list where a number goes: the form's warnings show.
+      'source/_posts/crowded.md': CROWDED.replace('updated: 2013/7/13 20:46:25', 'updated: Mon, 05 Mar 2024 10:00:00 GMT'),
+      'source/_posts/other.md': '---\ntitle: 另一篇\nweight: 3\n---\n正文\n',
+      'source/_posts/third.md': '---\ntitle: 第三篇\nweight: [a, b]\n---\n正文\n',
+    },
+  })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.setViewportSize({ width: 900, height: 700 })
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN')
+  await expect(page.locator('.app')).toHaveClass(/\bdark\b/)
+  await page.locator('[data-testid=article-item][data-path="source/_posts/crowded.md"]').click()
+  const form = page.getByTestId('properties')
+  await expect(form.locator('[data-testid=property][data-key="title"] input')).toHaveValue(/云计算市场/)
+  await expect(form.locator('[data-testid=property][data-key="updated"]').getByTestId('property-warning')).toContainText('这一天是星期二')
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the window at 900 px').toBe(true)
+  expect(await form.evaluate((el) => el.scrollWidth <= el.clientWidth), 'the form at 900 px').toBe(true)
+
+  const texts = form.locator(
+    '.property-key, .property-value input[type=text], .property-value textarea, .chip, .property-warning, .add-property input, .property-remove',
+  )
+  expect(await texts.count()).toBeGreaterThan(20)
+  for (const element of await texts.all()) {
+    await element.scrollIntoViewIfNeeded()
+    const seen = await element.evaluate((el) => {
+      const rgb = (s: string) => (s.match(/[\d.]+/g) ?? []).map(Number)
+      // The colour behind the text: the first ancestor (or itself) with an opaque background.
+      let behind: Element | null = el
+      let bg = [0, 0, 0, 0]
+      while (behind) {
+        bg = rgb(getComputedStyle(behind).backgroundColor)
+        if (bg.length === 3 || (bg[3] ?? 0) > 0.9) break
+        behind = behind.parentElement
+      }
+      const text = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? el.value || el.placeholder : (el.textContent ?? '')
+      return { color: rgb(getComputedStyle(el).color), bg, what: `${el.className || el.tagName}: ${text.slice(0, 40)}` }
+    })
+    const ratio = contrast(seen.color, seen.bg)
+    // WCAG AA for text of this size.
+    expect(ratio, `contrast of ${seen.what} (${seen.color.join(',')} on ${seen.bg.join(',')})`).toBeGreaterThanOrEqual(4.5)
+  }
+  for (const row of await form.getByTestId('property').all()) {
+    expect(await row.evaluate((el) => el.scrollWidth <= el.clientWidth), `row ${await row.getAttribute('data-key')} at 900 px`).toBe(true)
+  }
+  await form.evaluate((el) => el.scrollTo(0, 0))
+  const path = testInfo.outputPath('form-dark-900x700-zh-CN.png')
+  await page.screenshot({ path })
+  await testInfo.attach('form-dark-900x700-zh-CN.png', { path, contentType: 'image/png' })
+})
