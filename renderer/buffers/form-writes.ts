@@ -38,3 +38,16 @@ export class FormWriteQueue<Target> {
     return taken
   }
 }
+
+/** Keys closer together than this are one run of typing: its writes wait for a pause. */
+export const FORM_PAUSE_MS = 90
+/** Typing that never pauses still reaches the editor this often. */
+export const FORM_MAX_WAIT_MS = 250
+
+/**
+ * How much longer queued writes wait (0: make them now), given when the first of them and the
+ * latest were asked for: until the typing pauses, and never past the longest wait.
+ */
+export function typingWait(now: number, first: number, latest: number): number {
+  return Math.max(0, Math.min(latest + FORM_PAUSE_MS, first + FORM_MAX_WAIT_MS) - now)
+}

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { BufferStore } from '../../../../renderer/buffers/buffer-store'
+import { FORM_MAX_WAIT_MS, FORM_PAUSE_MS, typingWait } from '../../../../renderer/buffers/form-writes'
 import { FieldSession } from '../../../../renderer/properties/field-session'
 import { addListItem } from '../../../../shared/frontmatter'
 import type { EditOptions } from '../../../../shared/frontmatter/types'
@@ -136,5 +137,20 @@ describe('form writes', () => {
     paint()
     await store.open('a.md')
     expect(doc()).toBe(POST)
+  })
+})
+
+describe('a run of typing', () => {
+  it('waits for the typing to pause, and never longer than the longest wait', () => {
+    // One key: the pause after it.
+    expect(typingWait(0, 0, 0)).toBe(FORM_PAUSE_MS)
+    // Keys still coming: from the latest.
+    expect(typingWait(100, 0, 60)).toBe(60 + FORM_PAUSE_MS - 100)
+    // Paused long enough: now.
+    expect(typingWait(200, 0, 100)).toBe(0)
+    // Keys every 50 ms without end: no later than the longest wait after the first.
+    expect(typingWait(FORM_MAX_WAIT_MS - 10, 0, FORM_MAX_WAIT_MS - 20)).toBe(10)
+    expect(typingWait(FORM_MAX_WAIT_MS, 0, FORM_MAX_WAIT_MS - 5)).toBe(0)
+    expect(FORM_PAUSE_MS).toBeLessThan(FORM_MAX_WAIT_MS)
   })
 })
