@@ -23,6 +23,7 @@ import { INVOKE, INVOKE_ARGUMENTS } from '../shared/contract'
 import { FolioError, said, type Envelope, type FolioErrorData } from '../shared/errors'
 import { openWorkspace, type Workspace } from './workspace/workspace'
 import { createCrashJournal } from './recovery/crash-journal'
+import { journalEdits } from './recovery/journal-edits'
 import { createTaxonomyService, type TaxonomyService } from './taxonomy/service'
 import { createReplaceService, type ReplaceService } from './search/replace'
 import { createExportService, type ExportServiceDeps } from './export/service'
@@ -126,6 +127,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   // True once the page journals (it has answered recovery); false while a page has yet to answer.
   let journalAnswered = false
   const journal = deps.journalDir === undefined ? null : createCrashJournal({ dir: deps.journalDir })
+  const journalChanges = journal && journalEdits(journal)
 
   const setUnsaved = (paths: readonly string[]): void => {
     unsaved = [...paths]
@@ -334,7 +336,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     journalUnsaved: async (buffers) => {
       // Clearing needs no folder; buffers are always stamped with the folder they belong to.
       journal?.record(buffers.length === 0 ? '' : open().info.root, buffers)
+      journalChanges?.forget()
       journalAnswered = true
+    },
+    journalEdits: async (edits) => {
+      const refused = journalChanges?.apply(edits.length === 0 ? '' : open().info.root, edits) ?? []
+      journalAnswered = true
+      return refused
     },
     takeRecovered: async () => {
       journalAnswered = false
@@ -428,10 +436,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     siteServerOrigin: () => siteServer?.service.origin() ?? null,
     discardUnsaved: async () => {
       setUnsaved([])
+      journalChanges?.forget()
       if (journalAnswered) await journal?.clear()
     },
     pageGone: () => {
       unsaved = []
+      journalChanges?.forget()
       journalAnswered = false
     },
     dispose: async () => {

@@ -304,6 +304,21 @@ export const UnsavedBufferSchema = v.object({
 })
 export type UnsavedBuffer = v.InferOutput<typeof UnsavedBufferSchema>
 
+const Offset = v.pipe(v.number(), v.integer(), v.minValue(0))
+
+/**
+ * An unsaved buffer for the crash journal as a change to what the journal last received of it:
+ * its whole text, or the span [from, to) of the text named `after` replaced by `insert`, making a
+ * text of `length` characters. `version` names the text it makes, for the next change to build on.
+ */
+export const JournalEditSchema = v.object({
+  path: v.string(),
+  baseHash: v.string(),
+  version: v.string(),
+  edit: v.union([v.object({ text: v.string() }), v.object({ after: v.string(), from: Offset, to: Offset, insert: v.string(), length: Offset })]),
+})
+export type JournalEdit = v.InferOutput<typeof JournalEditSchema>
+
 /** What a crash, a kill or a renderer crash left in the journal. */
 export interface RecoveredBuffers {
   /** The folder those buffers belong to (absolute): openFolder(root) first when another is open. */
@@ -776,6 +791,12 @@ export interface InvokeApi {
   answerUnsaved(ask: number, paths: string[]): Promise<void>
   /** Journals every unsaved buffer of the open folder, replacing the previous set ([] clears it). */
   journalUnsaved(buffers: UnsavedBuffer[]): Promise<void>
+  /**
+   * The same, each buffer sent as a change to the text the journal last received of it, so typing
+   * in a long article sends its keys, not its text. Answers the paths whose change it could not
+   * apply (it holds another text for them, or none): send those whole.
+   */
+  journalEdits(edits: JournalEdit[]): Promise<string[]>
   /** Buffers a crash or a kill left behind, to offer back; null when there are none. */
   takeRecovered(): Promise<RecoveredBuffers | null>
   /**
@@ -1131,6 +1152,7 @@ export const INVOKE = {
   setUnsaved: 'unsaved:set',
   answerUnsaved: 'unsaved:answer',
   journalUnsaved: 'unsaved:journal',
+  journalEdits: 'unsaved:journal-edits',
   takeRecovered: 'unsaved:recovered',
   takeOpenRequest: 'open:take',
   listRecentFolders: 'folders:recent',
@@ -1238,6 +1260,7 @@ export const INVOKE_ARGUMENTS = {
   setUnsaved: Args(v.array(Text)),
   answerUnsaved: Args(Count, v.array(Text)),
   journalUnsaved: Args(v.array(UnsavedBufferSchema)),
+  journalEdits: Args(v.array(JournalEditSchema)),
   takeRecovered: NoArguments,
   takeOpenRequest: NoArguments,
   listRecentFolders: NoArguments,

@@ -136,6 +136,15 @@ function afterPaint(run: () => void): void {
   requestAnimationFrame(() => setTimeout(run))
 }
 
+/** An unsaved buffer as the crash journal reads it (BufferStore.unsavedDocs). */
+export interface UnsavedDoc {
+  path: string
+  baseHash: string
+  /** The editor's document: the same object while the text is unchanged. */
+  doc: Text
+  text(): string
+}
+
 function edited(buffer: Buffer): boolean {
   return !buffer.state.doc.eq(buffer.base)
 }
@@ -220,10 +229,19 @@ export class BufferStore {
     return this.#baseUnknown.get(buffer) === buffer.baseHash ? null : buffer.base.toString()
   }
 
-  /** Every unsaved buffer, for the crash journal, with the file's own line endings. */
-  readonly unsavedBuffers = (): UnsavedBuffer[] => {
+  /** Every unsaved buffer, with the file's own line endings. */
+  readonly unsavedBuffers = (): UnsavedBuffer[] => this.unsavedDocs().map(({ path, text, baseHash }) => ({ path, text: text(), baseHash }))
+
+  /**
+   * Every unsaved buffer's document, for the crash journal: `text()` (with the file's own line
+   * endings) copies the whole text, so the journal asks for it only when `doc` is another one.
+   */
+  readonly unsavedDocs = (): UnsavedDoc[] => {
     this.flushFormWrites()
-    return [...this.#buffers.values()].filter(edited).map((b) => ({ path: b.path, text: b.state.sliceDoc(), baseHash: b.baseHash }))
+    return [...this.#buffers.values()].filter(edited).map((b) => {
+      const state = b.state
+      return { path: b.path, baseHash: b.baseHash, doc: state.doc, text: () => state.sliceDoc() }
+    })
   }
 
   /** Counts document changes in any buffer: equal counts mean the texts are unchanged. */

@@ -1,16 +1,60 @@
 import { useEffect, useRef } from 'react'
+import type { JournalEdit } from '../../shared/contract'
+import { changedSpan } from '../../shared/changed-span'
 import { debounceWithMaxWait, type Debouncer } from '../../shared/debounce'
 import { folio, onMainEvent } from '../bridge'
 import { logPageError } from '../log/report-errors'
-import type { BufferStore } from './buffer-store'
+import type { BufferStore, UnsavedDoc } from './buffer-store'
+import type { Text } from '@codemirror/state'
 
 /**
- * Typing sends its text once it pauses this long, and while it never pauses at least this often.
+ * Typing sends its changes once it pauses this long, and while it never pauses at least this often.
  * The main process adds its own short debounce (electron/recovery/crash-journal.ts, 800 ms) before the
- * disk, so a kill loses at most MAX_WAIT + 800 ms (4.3 s, with room for IPC and fsync) < 5 s of typing.
+ * disk, so a kill loses at most MAX_WAIT + 800 ms (2.3 s, with room for IPC and fsync) of typing.
+ * A send is a keystroke's worth of text, not the article's (see journalEdits below), so it can be frequent.
  */
-export const JOURNAL_DELAY_MS = 1000
-export const JOURNAL_MAX_WAIT_MS = 3500
+export const JOURNAL_DELAY_MS = 500
+export const JOURNAL_MAX_WAIT_MS = 1500
+
+/** What the journal last received of a buffer: the document and text it was, under a version name. */
+interface Sent {
+  doc: Text
+  text: string
+  version: string
+  baseHash: string
+}
+
+/**
+ * The unsaved buffers as changes to what the journal last received (`sent`), which this updates:
+ * an unchanged buffer costs nothing, an edited one the span its keys changed. A buffer the journal
+ * has not received (or under another base) goes whole, as does a change of most of its text.
+ */
+export function journalEditsOf(docs: readonly UnsavedDoc[], sent: Map<string, Sent>, nextVersion: () => string): JournalEdit[] {
+  const edits: JournalEdit[] = []
+  const kept = new Set<string>()
+  for (const doc of docs) {
+    kept.add(doc.path)
+    const last = sent.get(doc.path)
+    const same = last !== undefined && last.baseHash === doc.baseHash
+    if (same && last.doc === doc.doc) {
+      edits.push({
+        path: doc.path,
+        baseHash: doc.baseHash,
+        version: last.version,
+        edit: { after: last.version, from: 0, to: 0, insert: '', length: last.text.length },
+      })
+      continue
+    }
+    const text = doc.text()
+    const version = nextVersion()
+    const span = same ? changedSpan(last.text, text) : null
+    const edit = span && span.insert.length < text.length / 2 ? { after: last!.version, ...span, length: text.length } : { text }
+    edits.push({ path: doc.path, baseHash: doc.baseHash, version, edit })
+    sent.set(doc.path, { doc: doc.doc, text, version, baseHash: doc.baseHash })
+  }
+  for (const path of sent.keys()) if (!kept.has(path)) sent.delete(path)
+  return edits
+}
 
 /**
  * Keeps the main process informed of unsaved work: which paths (the close guard asks before
@@ -38,14 +82,34 @@ export function useCrashJournalFeed(store: BufferStore, unsaved: readonly string
 
   // What the journal last received: nothing typed and the same set means nothing to send again.
   const sent = useRef<{ edits: number; key: string } | null>(null)
+  // Each buffer's text as the journal last received it, and a name for each text this page sends.
+  const texts = useRef(new Map<string, Sent>())
+  const versions = useRef({ page: crypto.randomUUID(), count: 0 })
   const debounce = useRef<Debouncer | null>(null)
   debounce.current ??= debounceWithMaxWait(
     () => {
       const now = { edits: store.editCount(), key: keyRef.current }
       if (sent.current && sent.current.edits === now.edits && sent.current.key === now.key) return
       sent.current = now
-      // Unreached, the journal would not protect these edits against a crash: worth the log.
-      void folio.journalUnsaved(store.unsavedBuffers()).catch((error: unknown) => logPageError('journal', error))
+      const nextVersion = () => `${versions.current.page}:${++versions.current.count}`
+      const edits = journalEditsOf(store.unsavedDocs(), texts.current, nextVersion)
+      folio.journalEdits(edits).then(
+        (refused) => {
+          if (refused.length === 0) return
+          // The journal holds another text of these (its page was another): they go whole, now.
+          for (const path of refused) texts.current.delete(path)
+          sent.current = null
+          debounce.current?.request()
+          debounce.current?.flush()
+        },
+        (error: unknown) => {
+          // Whether it arrived is unknown: the next send is whole. Unreached, the journal would
+          // not protect these edits against a crash: worth the log.
+          texts.current.clear()
+          sent.current = null
+          logPageError('journal', error)
+        },
+      )
     },
     { waitMs: JOURNAL_DELAY_MS, maxWaitMs: JOURNAL_MAX_WAIT_MS },
   )

@@ -14,6 +14,7 @@
  * body), a generator's tags (a closing tag pairs with an opening one far above), `$$` math, and
  * braces where they are attribute lists or MDX expressions.
  */
+import { commonPrefix, commonSuffix } from '../changed-span'
 import { lastAtOrBefore } from '../last-at-or-before'
 import { renderBlocksIn, renderEnv, type RenderedBlock, type RenderEnv, type RenderOptions } from '../markdown'
 
@@ -66,28 +67,6 @@ const BRACES = /[{}]/
 function reaching(text: string, options: RenderOptions): boolean {
   if (REACHING.test(text)) return true
   return (options.mdx === true || options.generator === 'hugo' || options.generator === 'jekyll') && BRACES.test(text)
-}
-
-/** How many characters two strings share at their start. */
-function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length)
-  let at = 0
-  // Compared in long slices first: the engine compares those faster than a loop of characters.
-  for (let step = 4096; step >= 1; step >>= 4) {
-    while (at + step <= max && a.slice(at, at + step) === b.slice(at, at + step)) at += step
-  }
-  while (at < max && a.charCodeAt(at) === b.charCodeAt(at)) at++
-  return at
-}
-
-/** How many characters two strings share at their end, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let n = 0
-  for (let step = 4096; step >= 1; step >>= 4) {
-    while (n + step <= max && a.slice(a.length - n - step, a.length - n) === b.slice(b.length - n - step, b.length - n)) n += step
-  }
-  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++
-  return n
 }
 
 function newlines(text: string, from: number, to: number): number {

@@ -44,6 +44,7 @@ const badArgs: Record<InvokeMethod, [unknown[], number, RegExp]> = {
   setUnsaved: [[['a.md', 7]], 1, /\(1\).*Expected string but received 7/],
   answerUnsaved: [[-1, []], 1, /Expected >=0 but received -1/],
   journalUnsaved: [[[{ path: 'a.md' }]], 1, /\(0\.text\)/],
+  journalEdits: [[[{ path: 'a.md', baseHash: 'h', version: 'v', edit: { after: 'v0', from: -1, to: 0, insert: '', length: 0 } }]], 1, /\(0\.edit/],
   takeRecovered: [['please'], 1, /Expected no arguments/],
   takeOpenRequest: [[1], 1, /Expected no arguments/],
   listRecentFolders: [[1], 1, /Expected no arguments/],

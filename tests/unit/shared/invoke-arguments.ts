@@ -27,6 +27,12 @@ export const validArgs: Record<InvokeMethod, unknown[]> = {
   setUnsaved: [['a.md']],
   answerUnsaved: [1, ['a.md']],
   journalUnsaved: [[{ path: 'a.md', text: 'x', baseHash: 'h' }]],
+  journalEdits: [
+    [
+      { path: 'a.md', baseHash: 'h', version: 'v1', edit: { text: 'x' } },
+      { path: 'b.md', baseHash: 'h', version: 'v3', edit: { after: 'v2', from: 1, to: 2, insert: 'y', length: 4 } },
+    ],
+  ],
   takeRecovered: [],
   takeOpenRequest: [],
   listRecentFolders: [],
