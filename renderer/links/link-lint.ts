@@ -1,29 +1,73 @@
 /**
  * The link checker's findings for the open article as lint diagnostics: each broken image or
  * internal link underlined where its target is written, with the checker's message. Asked of the
- * main process (which looks at the disk through the one asset module) when typing pauses and
- * after a save or reload, from the text as it is in the editor, so a fix shows at once.
+ * main process (which looks at the disk through the one asset module) when typing pauses, from
+ * the text as it is in the editor, so a fix shows at once.
+ *
+ * The whole text crosses to the main process only when an edit since the last answer could change
+ * what it finds: typing prose (most of a long article's pauses) keeps the last answer, moved along
+ * with the text, instead of copying a 1 MB body over the bridge at every pause. The folder is
+ * asked again now and then all the same, so a file that appeared meanwhile clears its warning.
  */
 import { linter, type Diagnostic } from '@codemirror/lint'
 import type { Extension } from '@codemirror/state'
-import type { UiLocale } from '../../shared/contract'
+import { changedSpan, type ChangedSpan } from '../../shared/changed-span'
+import type { LinkDiagnostic, UiLocale } from '../../shared/contract'
 import { folio } from '../bridge'
+import { headerOf } from '../editor/header-block'
 import { linkProblemText } from '../i18n/link-problems'
 
 /** Typing pauses this long before the folder is asked again. */
 const PAUSE_MS = 800
+/** How long an answer is kept while only prose is typed: files may come and go on disk meanwhile. */
+const KEEP_MS = 30_000
+
+/**
+ * Characters that make, unmake or hide a reference: Markdown links, images and definitions,
+ * HTML, generator tags and shortcodes, code spans and fences.
+ */
+const MARKUP = /[[\]()<>{}%`~\\]/
+
+/**
+ * Whether an edit could change the references the checker finds, or where: one that touches a
+ * line with markup, adds or removes a line (a blank line ends a paragraph; an indented line after
+ * it is code), starts a line (a list, a heading, an indented block), or reaches into the header.
+ */
+function mayChangeLinks(before: string, span: ChangedSpan, bodyStart: number): boolean {
+  if (span.from <= bodyStart) return true
+  const removed = before.slice(span.from, span.to)
+  if (removed.includes('\n') || span.insert.includes('\n')) return true
+  const lineStart = before.lastIndexOf('\n', span.from - 1) + 1
+  const lineEnd = before.indexOf('\n', span.to)
+  const line = before.slice(lineStart, lineEnd === -1 ? before.length : lineEnd)
+  if (/^\s*$/.test(before.slice(lineStart, span.from))) return true
+  return MARKUP.test(line) || MARKUP.test(span.insert)
+}
 
 /** `path` says which article the buffer is now (it follows renames); `locale`, the UI's language now. */
 export function linkLint(path: () => string, locale: () => UiLocale): Extension {
+  let last: { path: string; text: string; bodyStart: number; found: LinkDiagnostic[]; at: number } | null = null
   return linter(
     async (view) => {
       const text = view.state.doc.toString()
-      let found
-      try {
-        found = await folio.articleLinks(path(), text)
-      } catch {
-        // No folder, or the article is gone: there is nothing to check against, and nothing to say.
-        return []
+      const bodyStart = headerOf(view.state).bodyStart
+      const article = path()
+      let found: LinkDiagnostic[]
+      const kept = last && last.path === article && performance.now() - last.at < KEEP_MS ? last : null
+      const span = kept && changedSpan(kept.text, text)
+      if (kept && span && !mayChangeLinks(kept.text, span, Math.max(kept.bodyStart, bodyStart))) {
+        const shift = span.insert.length - (span.to - span.from)
+        found = kept.found.map((problem) => (problem.from >= span.to ? { ...problem, from: problem.from + shift, to: problem.to + shift } : problem))
+        last = { ...kept, text, bodyStart, found }
+      } else {
+        try {
+          found = await folio.articleLinks(article, text)
+        } catch {
+          // No folder, or the article is gone: there is nothing to check against, and nothing to say.
+          last = null
+          return []
+        }
+        last = { path: article, text, bodyStart, found, at: performance.now() }
       }
       const end = view.state.doc.length
       return found.map((problem): Diagnostic => ({
