@@ -8,7 +8,9 @@
  * the cache) and warm (the cache of the cold run, nothing changed: it lists and stats the folder).
  * Then the scaling table: cold index time and peak memory (the process's max RSS) of the command
  * at 1,000, 10,000, 50,000 and 100,000 posts, and the cost per post against 10,000's.
+ * The peak memory of the cold and warm runs is printed beside them.
  *   npx tsx tests/bench/index.bench.ts      (BENCH_SMALL=1: 1,000 posts, scaling to 5,000)
+ *   BENCH_LARGE=1: the cold and warm ratios at 100,000 posts (two rounds, no scaling table)
  * Needs the built command (`npm run build`; `npm run bench` builds first).
  */
 import { execFile } from 'node:child_process'
@@ -22,9 +24,10 @@ import { printTable, rowOf, type Row } from './report'
 import { median } from './support'
 
 const SMALL = process.env.BENCH_SMALL === '1'
-const COUNT = SMALL ? 1_000 : 10_000
-const ROUNDS = SMALL ? 3 : 5
-const SCALES = SMALL ? [1_000, 5_000] : [1_000, 10_000, 50_000, 100_000]
+const LARGE = !SMALL && process.env.BENCH_LARGE === '1'
+const COUNT = SMALL ? 1_000 : LARGE ? 100_000 : 10_000
+const ROUNDS = SMALL ? 3 : LARGE ? 2 : 5
+const SCALES = SMALL ? [1_000, 5_000] : LARGE ? [] : [1_000, 10_000, 50_000, 100_000]
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
 const FOLIO = join(REPO, 'bin/folio.js')
 const PLAIN = join(REPO, 'tests/bench/plain-index.mjs')
@@ -73,25 +76,38 @@ function spread(label: string, ms: number[]): number {
 
 async function headline(dir: string, root: string): Promise<Row[]> {
   const m = { cold: [] as number[], warm: [] as number[], yaml: [] as number[], raw: [] as number[] }
+  const peak = { cold: 0, warm: 0, yaml: 0 }
+  const peakOf = (run: Measured, key: keyof typeof peak): number => {
+    peak[key] = Math.max(peak[key], run.peakMb ?? 0)
+    return run.ms
+  }
   // Warm the page cache for everyone, then interleave so load on the machine hits all alike.
   await rawRead(dir)
   for (let round = 0; round < ROUNDS; round++) {
     const profile = join(root, `profile-${round}`)
-    m.yaml.push((await readYaml(dir)).ms)
-    m.cold.push((await folio(dir, profile)).ms)
+    m.yaml.push(peakOf(await readYaml(dir), 'yaml'))
+    m.cold.push(peakOf(await folio(dir, profile), 'cold'))
     m.raw.push((await rawRead(dir)).ms)
-    m.warm.push((await folio(dir, profile)).ms)
+    m.warm.push(peakOf(await folio(dir, profile), 'warm'))
     await rm(profile, { recursive: true, force: true })
   }
   const cold = spread('folio index cold', m.cold)
   const warm = spread('folio index warm', m.warm)
   const yaml = spread('read + yaml.parse', m.yaml)
   const raw = spread('raw read', m.raw)
-  return [
+  console.error(`peak memory: cold ${peak.cold.toFixed(0)} MB, warm ${peak.warm.toFixed(0)} MB, read + yaml.parse ${peak.yaml.toFixed(0)} MB`)
+  const rows = [
     rowOf(`folio index --json, ${COUNT} posts, cold`, cold, yaml, '≤ 1.0 × read + yaml.parse process', { maxRatio: 1 }),
     rowOf('  same, against the raw read', cold, raw, 'reference (read every file, one process)'),
     rowOf(`folio index --json, ${COUNT} posts, warm cache`, warm, raw, '≤ 0.3 × raw read process', { maxRatio: 0.3 }),
   ]
+  if (TIME) {
+    rows.push(
+      rowOf(`  peak memory MB, cold, ${COUNT} posts`, peak.cold, PEAK_LIMIT_MB, '≤ 1 GB', { maxValue: PEAK_LIMIT_MB }),
+      rowOf(`  peak memory MB, warm, ${COUNT} posts`, peak.warm, PEAK_LIMIT_MB, '≤ 1 GB', { maxValue: PEAK_LIMIT_MB }),
+    )
+  }
+  return rows
 }
 
 interface Scale {
@@ -130,8 +146,9 @@ try {
   const rows = await headline(dir, root)
   await rm(dir, { recursive: true, force: true })
   const scales = await scaling(root)
-  const base = scales.find((s) => s.posts === (SMALL ? 1_000 : 10_000)) ?? scales[0]!
+  const base = scales.find((s) => s.posts === (SMALL ? 1_000 : 10_000)) ?? scales[0]
   for (const s of scales) {
+    if (!base) break
     const perPost = s.ms / s.posts
     rows.push(
       rowOf(
@@ -145,7 +162,7 @@ try {
     if (s.peakMb !== null) rows.push(rowOf(`  peak memory MB at ${s.posts}`, s.peakMb, PEAK_LIMIT_MB, '≤ 1 GB', { maxValue: PEAK_LIMIT_MB }))
   }
   printTable(rows)
-  console.log('\nscaling (one run each): posts, folio index --json, peak memory, read + yaml.parse process')
+  if (scales.length > 0) console.log('\nscaling (one run each): posts, folio index --json, peak memory, read + yaml.parse process')
   for (const s of scales) {
     console.log(
       `${String(s.posts).padStart(7)}  ${(s.ms / 1000).toFixed(2).padStart(7)} s  ${(s.peakMb?.toFixed(0) ?? '?').padStart(5)} MB  ${(s.yamlMs / 1000).toFixed(2).padStart(7)} s`,
