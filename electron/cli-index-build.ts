@@ -23,7 +23,8 @@ export async function* indexedEntries(site: SiteSettings, dir: string, cacheDir:
     const { kind, contentRoots } = info
     // Stamped before the schema is read: a schema file changed meanwhile makes the listing stale, never wrong.
     const schemaFile = cacheDir ? schemaStamp(site.root) : null
-    const schema = index.schema(folder.schemaFile())
+    // Only which keys each collection requires matters to the checks: the schema of keys alone.
+    const schema = index.keySchema(folder.schemaFile())
     const required = new Map(schema.collections.map((c) => [c.name, requiredKeys(c)]))
     const articles = index.list().sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
     const lines: string[] = []
