@@ -121,6 +121,8 @@ async function openOnce(dir: string): Promise<Round> {
     await bounded(watchOpen(page, WAIT_MS - 30_000), WAIT_MS, 'the open watch')
     await page.getByTestId('welcome').getByRole('button', { name: 'Open folder…' }).click({ timeout: WAIT_MS })
     const firstRow = await bounded(page.evaluate<number>('window.__firstRow'), WAIT_MS, 'the first row')
+    // Said at once: at 100,000 posts the rest takes minutes.
+    console.error(`  first row painted ${firstRow.toFixed(0)} ms after the click; reading the rest…`)
     const everyRow = await bounded(page.evaluate<number>('window.__everyRow'), WAIT_MS, 'every row')
     const heap = await bounded(heapMB(cdp), WAIT_MS, 'the heap after GC')
     const listed = await bounded(
