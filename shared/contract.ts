@@ -117,7 +117,7 @@ export interface MediaReport {
 }
 
 /** Something about the open folder worth telling: the file (and key and line) it comes from and what was done. */
-export interface FolderWarning {
+export interface FolderWarning extends Said {
   /** POSIX path relative to the root of the file or folder concerned ('' for the folder itself). */
   path: string
   /** The setting concerned (e.g. `new_post_name`), when it comes from a site's settings file. */

@@ -224,6 +224,16 @@ export const MESSAGE_REASONS = [
   'not-handed-over',
   /** path: a path that leads outside the folder, as a rename or move target. */
   'move-not-inside',
+  /** path, line, key, value, why (outside, not-article), instead ('' the folder itself): a site setting Folio refuses, and what it uses. */
+  'setting-refused',
+  /** path: an Eleventy data file in JavaScript, not run. */
+  'eleventy-code',
+  /** path, detail: an Eleventy data file that is not JSON. */
+  'eleventy-json',
+  /** path ('' the folder itself), errno, detail: a folder that cannot be listed. */
+  'folder-unlistable',
+  /** why (folder-link, outside-link, dangling-link, vanished), count, names (the first three, a line each): files the listing left out. */
+  'links-skipped',
   /** The text to replace is empty. */
   'nothing-to-find',
   /** line: fenceless header lines. */

@@ -59,6 +59,8 @@ export class EleventyData {
       this.warnings.push({
         path: rel,
         message: `${rel} is an Eleventy data file written in JavaScript: Folio does not run code from a site, so tags it computes are not shown (not read, computed by code).`,
+        reason: 'eleventy-code',
+        params: { path: rel },
       })
     } else if (isFile) {
       try {
@@ -70,6 +72,8 @@ export class EleventyData {
         this.warnings.push({
           path: rel,
           message: `${rel} could not be read as JSON (${reason}), so the tags it gives are not shown; Eleventy will stop on it too. Fix the file and open the folder again.`,
+          reason: 'eleventy-json',
+          params: { path: rel, detail: reason },
         })
       }
     }

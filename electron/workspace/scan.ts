@@ -158,11 +158,14 @@ export interface FoundFile {
 /** The problem of a folder that could not be listed, in the words the folder's warnings use. */
 function unreadableFolder(problems: FolderWarning[] | undefined): (rel: string, error: unknown) => void {
   return (rel, error) => {
-    const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message
+    const errno = (error as NodeJS.ErrnoException).code ?? ''
+    const reason = errno === 'EACCES' ? 'permission denied' : (error as Error).message
     const name = rel || 'the folder itself'
     problems?.push({
       path: rel,
       message: `Could not list ${name} (${reason}): its articles are not shown. Give yourself read access to it and open the folder again.`,
+      reason: 'folder-unlistable',
+      params: { path: rel, errno, detail: reason },
       skipped: true,
     })
   }
@@ -233,7 +236,13 @@ export class Skipped {
         'dangling-link': `Skipped ${one ? 'a link that leads' : `${n} links that lead`} nowhere (${named}): the file pointed to does not exist. Fix or remove ${one ? 'the link' : 'the links'}.`,
         vanished: `${one ? 'A file was' : `${n} files were`} moved or deleted while Folio read the folder (${named}), so ${one ? 'it is' : 'they are'} not listed. Open the folder again to list ${one ? 'it' : 'them'} if ${one ? 'it is' : 'they are'} back.`,
       }[reason]
-      out.push({ path: paths[0] ?? '', message, skipped: true })
+      out.push({
+        path: paths[0] ?? '',
+        message,
+        reason: 'links-skipped',
+        params: { why: reason, count: n, names: paths.slice(0, 3).join('\n') },
+        skipped: true,
+      })
     }
     return out
   }

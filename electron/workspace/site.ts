@@ -109,18 +109,22 @@ async function configFolder(files: SiteFiles, file: string, text: string, key: s
   try {
     return (await files.guard.resolve(folder, { allowRoot: true })).rel
   } catch {
-    refuse(files, file, text, key, `${key} "${value}" leads outside the folder`, fallback ? `"${fallback}"` : 'the folder itself')
+    refuse(files, file, text, key, String(value), 'outside', fallback)
     return fallback
   }
 }
 
-function refuse(files: SiteFiles, file: string, text: string, key: string, what: string, instead: string): void {
+/** A setting refused (why: it leads outside the folder, or makes no article file) and the value used instead ('' the folder itself). */
+function refuse(files: SiteFiles, file: string, text: string, key: string, value: string, why: 'outside' | 'not-article', instead: string): void {
   const line = lineOfKey(text, key)
+  const what = why === 'outside' ? 'leads outside the folder' : 'does not make an article file'
   files.warnings.push({
     path: file,
     key,
     ...(line === undefined ? {} : { line }),
-    message: `${file}${line === undefined ? '' : ` line ${line}`}: ${what}; Folio uses ${instead} instead. Change the setting to a path inside the site folder.`,
+    message: `${file}${line === undefined ? '' : ` line ${line}`}: ${key} "${value}" ${what}; Folio uses ${instead ? `"${instead}"` : 'the folder itself'} instead. Change the setting to a path inside the site folder.`,
+    reason: 'setting-refused',
+    params: { path: file, line: line ?? '', key, value, why, instead },
   })
 }
 
@@ -134,7 +138,7 @@ async function checkNewPostName(files: SiteFiles, text: string, value: unknown, 
   const sample = value.replace(/:[a-z_]+/g, 'x')
   const named = /\.[A-Za-z0-9]+$/.test(sample) ? sample : `${sample}.md`
   if (!isArticleName(named)) {
-    refuse(files, '_config.yml', text, 'new_post_name', `new_post_name "${value}" does not make an article file`, `"${fallback}"`)
+    refuse(files, '_config.yml', text, 'new_post_name', value, 'not-article', fallback)
     return fallback
   }
   try {
@@ -143,7 +147,7 @@ async function checkNewPostName(files: SiteFiles, text: string, value: unknown, 
     if (!target.abs.startsWith(posts.abs + sep)) throw new Error('outside the posts folder')
     return value
   } catch {
-    refuse(files, '_config.yml', text, 'new_post_name', `new_post_name "${value}" leads outside the folder`, `"${fallback}"`)
+    refuse(files, '_config.yml', text, 'new_post_name', value, 'outside', fallback)
     return fallback
   }
 }

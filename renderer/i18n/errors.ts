@@ -139,6 +139,11 @@ const ZH_REASON: Record<MessageReason, string> = {
   'image-gone': '无法插入 {file}：它已不在原处（被移动或删除？）。请重新选择文件。没有复制任何文件。',
   'not-handed-over': '无法插入 {file}：Folio 只读取拖入或粘贴进来的文件。请重新拖入该文件，或用“插入图片”选择它。没有复制任何文件。',
   'move-not-inside': '“{path}”不是文件夹内的路径。请输入像 posts/new-name.md 这样的路径。',
+  'setting-refused': '{path}{at}：{key}“{value}”{what}，Folio 改用{instead}。请把这个设置改成站点文件夹内的路径。',
+  'eleventy-code': '{path} 是用 JavaScript 写的 Eleventy 数据文件：Folio 不运行站点的代码，所以不显示它计算出的标签。',
+  'eleventy-json': '{path} 无法作为 JSON 读取，所以不显示它给出的标签；Eleventy 也会因它停止。请修正这个文件，然后重新打开文件夹。',
+  'folder-unlistable': '无法列出{path}的内容，其中的文章没有显示：{errno}请给自己读取它的权限，然后重新打开文件夹。',
+  'links-skipped': '{sentence}',
   'nothing-to-find': '没有要查找的内容。请输入要替换的文字。',
   'header-no-fences': '开头几行看起来像缺少分隔线的头部。请先把它们当作文本修正，再添加字段。',
   'header-none': '这篇文章没有头部。',
@@ -221,6 +226,15 @@ const ZH_CANNOT_OPEN: Record<string, string> = {
   'last-gone': '上次打开的文件夹“{path}”已不存在或无法读取。请从它现在的位置重新打开，或选择另一个文件夹。',
 }
 
+/** Files the listing left out, by why (electron/workspace/scan.ts's Skipped). */
+const ZH_SKIPPED: Record<string, string> = {
+  'folder-link':
+    '没有跟随 {count} 个指向文件夹的链接（{names}）：链接可能绕成一个圈，所以 Folio 只读取真实的文件夹。请单独打开链接指向的文件夹，或把文件夹本身放到这里。',
+  'outside-link': '跳过了 {count} 个指向此文件夹之外文件的链接（{names}）：Folio 只编辑你打开的文件夹内的文件。请打开它们指向的文件夹，或把文件复制进来。',
+  'dangling-link': '跳过了 {count} 个无效链接（{names}）：链接指向的文件不存在。请修正或删除链接。',
+  vanished: '有 {count} 个文件在 Folio 读取文件夹时被移动或删除（{names}），因此没有列出。如果它们回来了，请重新打开文件夹。',
+}
+
 /** Why a path was refused (electron/workspace/guard.ts's invalid). */
 const ZH_BAD_PATH: Record<string, string> = {
   'not-string': '它不是字符串。',
@@ -250,6 +264,23 @@ function zhParams(reason: MessageReason, params: MessageParams, path: string): M
       value('errno') === 'ENOENT' ? '它不存在。' : value('errno') === 'ENOTDIR' ? '它是文件，不是文件夹。' : zhErrno(value('errno'), value('detail'))
   if (reason === 'cannot-open') shown.sentence = format(ZH_CANNOT_OPEN[value('why')] ?? ZH_CANNOT_OPEN.missing ?? '', { path: value('path') })
   if (reason === 'bad-path') shown.why = ZH_BAD_PATH[value('why')] ?? ''
+  if (reason === 'setting-refused') {
+    shown.at = value('line') ? ` 第 ${value('line')} 行` : ''
+    shown.what = value('why') === 'not-article' ? '不会生成文章文件' : '指向文件夹之外'
+    shown.instead = value('instead') ? `“${value('instead')}”` : '文件夹本身'
+  }
+  if (reason === 'folder-unlistable') {
+    shown.path = value('path') ? ` ${value('path')} ` : '文件夹本身'
+    shown.errno = zhErrno(value('errno'), value('detail'))
+  }
+  if (reason === 'links-skipped') {
+    const names = value('names').split('\n')
+    const more = Number(params.count) - names.length
+    shown.sentence = format(ZH_SKIPPED[value('why')] ?? ZH_SKIPPED.vanished ?? '', {
+      count: value('count'),
+      names: names.join('、') + (more > 0 ? `，另有 ${more} 个` : ''),
+    })
+  }
   if (reason === 'image-name-appeared') shown.folder = value('folder') ? `${value('folder')} ` : '文件夹'
   if (reason === 'value-empty') shown.what = ZH_WHAT[value('what')] ?? value('what')
   if ('name' in params && value('name') === '') shown.name = '粘贴的图片'

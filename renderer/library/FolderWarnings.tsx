@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { FolderWarning } from '../../shared/contract'
+import { saidText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
 
 /**
@@ -8,7 +9,7 @@ import { useI18n } from '../i18n/i18n'
  * the user dismisses it. Another list (another folder) shows again.
  */
 export function FolderWarnings({ warnings }: { warnings: readonly FolderWarning[] | undefined }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   // Compared by content: every refresh brings a fresh copy of the same list over IPC.
   const [dismissed, setDismissed] = useState<string | null>(null)
   const key = JSON.stringify(warnings ?? [])
@@ -19,7 +20,7 @@ export function FolderWarnings({ warnings }: { warnings: readonly FolderWarning[
       <ul>
         {warnings.map((w, i) => (
           <li key={i} data-key={w.key} data-path={w.path}>
-            {w.message}
+            {saidText(w, locale) ?? w.message}
           </li>
         ))}
       </ul>

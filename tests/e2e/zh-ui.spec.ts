@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { confirmImageSettings, dropOnEditorEnd } from './support/images'
 import { expect, test } from './support/fixtures'
@@ -130,6 +130,8 @@ const AUTHORS = [
   ...['images', 'zhaopian', 'png', 'queshi', 'tupian', 'wode', 'boke', 'asset_img', 'asset', 'img', 'scaffolds', 'post', 'config', 'draft', 'drafts'],
   // The code file and post the broken tags name, and the folder Hexo keeps code in.
   ...['downloads', 'code', 'quefa', 'js', 'meiyou'],
+  // The folder a refused new_post_name leads to, and a link to nothing.
+  ...['waimian', 'duankai', 'new', 'name', 'yml'],
 ]
 const ALLOWED = [...new Set([...NAMES, ...AUTHORS])].filter((w) => w.length > 1)
 
@@ -459,7 +461,7 @@ test('the git panel, bulk edit, moving an image, image settings, a goal and the 
   expect(problems, problems.join('\n')).toEqual([])
 })
 
-test('a failed export, a refused commit, a failed image insert and a broken link are said in Chinese, naming the file', async ({
+test('the folder’s warnings, a failed export, a refused commit, a failed image insert and a broken link are said in Chinese, naming the file', async ({
   launch,
   makeFolder,
 }, testInfo) => {
@@ -476,6 +478,9 @@ test('a failed export, a refused commit, a failed image insert and a broken link
   // The repository's own check refuses the next commit, as a lint hook does.
   await writeFile(join(dir, '.git/hooks/pre-commit'), '#!/bin/sh\necho "行尾有多余的空格" >&2\nexit 1\n', { mode: 0o755 })
   await writeFile(join(dir, 'source/_posts/xiatian.md'), '---\ntitle: 夏天\ndate: 2024-06-01 09:00:00\ntags: [随笔]\n---\n\n夏天很热，改过了。 \n')
+  // A setting that leads outside the folder and a link to nothing: the folder's warnings as it opens.
+  await writeFile(join(dir, '_config.yml'), (POSTS['_config.yml'] ?? '').replace('new_post_name: :title.md', 'new_post_name: ../../../waimian/:title.md'))
+  await symlink(join(dir, 'meiyou.md'), join(dir, 'source/_posts/duankai.md'))
   const { page, exportDir } = await launch({ contentDir: dir })
   // The folder exported into is the writer's choice, named in the export's summary.
   const theirs = `${dir} ${exportDir ?? ''}`
@@ -490,6 +495,13 @@ test('a failed export, a refused commit, a failed image insert and a broken link
     await page.screenshot({ path: testInfo.outputPath(`${name}.png`) })
     await stop(page, name, problems, theirs)
   }
+
+  const warnings = page.getByTestId('folder-warnings')
+  await expect(warnings).toBeVisible({ timeout: 30_000 })
+  await saysInChinese(await warnings.innerText(), '_config.yml 第 4 行', 'folder warnings')
+  await expect(warnings).toContainText('source/_posts/duankai.md')
+  await warnings.getByRole('button').click()
+  await expect(warnings).toHaveCount(0)
 
   // A broken image link, underlined where written; its explanation on hover.
   await row('chuntian.md').click()

@@ -4,7 +4,7 @@
  * export, image insert, the handed-over files, a move and the path guard reach the Chinese UI in
  * Chinese, naming the file, while their English stays what the command line printed.
  */
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportArticles } from '../../../electron/export/batch'
@@ -17,7 +17,7 @@ import { createGuard } from '../../../electron/workspace/guard'
 import { DEFAULT_INSERT_SETTINGS, PLAIN_RULES } from '../../../shared/assets'
 import { FolioError } from '../../../shared/errors'
 import { handedOverFiles } from '../../../shared/handed-over'
-import { errorText } from '../../../renderer/i18n/errors'
+import { errorText, saidText } from '../../../renderer/i18n/errors'
 import { copySite, open, tempDir } from '../workspace/helpers'
 
 /** Latin words left in a Chinese sentence once the file it names is taken out. */
@@ -101,5 +101,27 @@ describe('refusals of export, image insert and moves in Chinese', () => {
 
     const guard = await createGuard(root)
     expectChinese(await failure(() => guard.resolve('/etc/passwd')), '/etc/passwd')
+  })
+})
+
+describe('what the folder could not list, in Chinese', () => {
+  it('a site setting that leads outside the folder, and links the listing left out', async () => {
+    const root = await tempDir()
+    await writeFile(join(root, '_config.yml'), 'title: 博客\nsource_dir: ../外面\n')
+    await writeFile(join(root, 'package.json'), '{ "dependencies": { "hexo": "^7.0.0" } }\n')
+    await mkdir(join(root, 'source/_posts'), { recursive: true })
+    await writeFile(join(root, 'source/_posts/a.md'), '---\ntitle: 文\n---\n')
+    await symlink('/nowhere/at/all.md', join(root, 'source/_posts/断了.md'))
+    const ws = await open(root)
+    await ws.list()
+    const warnings = ws.info.warnings ?? []
+    const setting = warnings.find((w) => w.reason === 'setting-refused')
+    expect(setting?.message).toMatch(/^_config\.yml line 2: source_dir "\.\.\/外面" leads outside the folder/)
+    expect(setting && saidText(setting, 'zh-CN')).toBe(
+      '_config.yml 第 2 行：source_dir“../外面”指向文件夹之外，Folio 改用“source”。请把这个设置改成站点文件夹内的路径。',
+    )
+    const dangling = warnings.find((w) => w.reason === 'links-skipped')
+    expect(dangling?.message).toMatch(/^Skipped a link that leads nowhere \(source\/_posts\/断了\.md\)/)
+    expect(dangling && saidText(dangling, 'zh-CN')).toBe('跳过了 1 个无效链接（source/_posts/断了.md）：链接指向的文件不存在。请修正或删除链接。')
   })
 })

@@ -25,7 +25,7 @@ const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].
 const english = (text: string) =>
   text
     .replace(
-      /git \w+ --continue|--abort|[\w./-]*\.md|notes|UTF|Latin|GBK|LF|CR|Mac OS|Folio|Git|Hexo|FIFO|MB|KB|uid|Jekyll|Hugo|params|_posts|PDF|HTML|http\(s\)|shell|SVG|TOML|gid/g,
+      /git \w+ --continue|--abort|[\w./-]*\.md|notes|UTF|Latin|GBK|LF|CR|Mac OS|Folio|Git|Hexo|FIFO|MB|KB|uid|Jekyll|Hugo|params|_posts|PDF|HTML|http\(s\)|shell|SVG|TOML|gid|JSON|JavaScript|Eleventy/g,
       '',
     )
     .match(/[A-Za-z]{2,}/g)

@@ -51,6 +51,8 @@ describe('EleventyData', () => {
         path: 'posts/posts.11tydata.js',
         message:
           'posts/posts.11tydata.js is an Eleventy data file written in JavaScript: Folio does not run code from a site, so tags it computes are not shown (not read, computed by code).',
+        reason: 'eleventy-code',
+        params: { path: 'posts/posts.11tydata.js' },
       },
     ])
     expect(existsSync(join(root, marker))).toBe(false)
