@@ -5,6 +5,7 @@
  *   npx tsx tests/bench/first-rows.bench.ts          10,000 posts, then 100,000
  *   BENCH_SMALL=1 …                                   1,000 posts
  *   BENCH_FIRST_ROWS=10000,50000 …                   these sizes
+ *   BENCH_FIRST_ROWS_WAIT_MIN=20 …                   how long a wait may take (default 10 minutes)
  * Metrics, per size:
  *   first row      the click on "Open folder…" (the dialog answers at once) → the first library
  *                  row painted  vs  the plainest way to rows: list the folder (readdir, recursive)
@@ -32,7 +33,7 @@ const HEAP_MB = 150
 /** The rows a window shows: what the plain baseline reads after listing the folder. */
 const FIRST_ROWS = 100
 /** Waits the page ends itself; this one ends them from here if it cannot. */
-const WAIT_MS = 10 * 60_000
+const WAIT_MS = Number(process.env.BENCH_FIRST_ROWS_WAIT_MIN ?? 10) * 60_000
 
 function rounds(posts: number): number {
   if (SMALL) return 2
@@ -123,7 +124,12 @@ async function openOnce(dir: string): Promise<Round> {
     const firstRow = await bounded(page.evaluate<number>('window.__firstRow'), WAIT_MS, 'the first row')
     // Said at once: at 100,000 posts the rest takes minutes.
     console.error(`  first row painted ${firstRow.toFixed(0)} ms after the click; reading the rest…`)
-    const everyRow = await bounded(page.evaluate<number>('window.__everyRow'), WAIT_MS, 'every row')
+    // A folder not read within the wait (100,000 posts on a loaded machine) still gives its first row,
+    // and its heap with the rows listed so far (the table says how many); every row is then NaN.
+    const everyRow = await bounded(page.evaluate<number>('window.__everyRow'), WAIT_MS, 'every row').catch((error: unknown) => {
+      console.error(`  ${error instanceof Error ? error.message.split('\n')[0] : String(error)}: measuring with the rows listed so far`)
+      return NaN
+    })
     const heap = await bounded(heapMB(cdp), WAIT_MS, 'the heap after GC')
     const listed = await bounded(
       // The page's bridge answers in envelopes (renderer/bridge.ts unwraps them for the app).
@@ -152,7 +158,7 @@ try {
     for (let round = 0; round < rounds(posts); round++) {
       plain.push(timed(() => listAndReadFirst(dir)))
       const one = await openOnce(dir)
-      if (one.listed !== posts) throw new Error(`the app listed ${one.listed} of ${posts} posts`)
+      if (Number.isFinite(one.everyRow) && one.listed !== posts) throw new Error(`the app listed ${one.listed} of ${posts} posts`)
       console.error(
         `${posts} posts, round ${round + 1}: first row ${one.firstRow.toFixed(0)} ms, every row ${one.everyRow.toFixed(0)} ms, heap ${one.heap.toFixed(1)} MB (welcome ${one.welcomeHeap.toFixed(1)} MB)`,
       )
@@ -174,7 +180,7 @@ try {
         'reference',
       ),
       rowOf(
-        `renderer heap MB, ${posts} posts listed`,
+        `renderer heap MB, ${Math.min(...measured.map((r) => r.listed))} of ${posts} posts listed`,
         of((r) => r.heap),
         of((r) => r.welcomeHeap),
         `≤ ${HEAP_MB} MB`,
