@@ -433,7 +433,9 @@ export interface MoveLeft {
   line: number
   column: number
   target: string
+  /** Why it is left as written, in English; `said` names it for the UI's language. */
   reason: string
+  said: Said
 }
 
 /**

@@ -234,6 +234,14 @@ export const MESSAGE_REASONS = [
   'folder-unlistable',
   /** why (folder-link, outside-link, dangling-link, vanished), count, names (the first three, a line each): files the listing left out. */
   'links-skipped',
+  /** file: a reference a rename leaves as written (an asset tag cannot reach outside the post's asset folder). */
+  'left-asset-outside',
+  /** file, moved. */
+  'left-no-path',
+  /** file, kind (the site tag). */
+  'left-not-under-posts',
+  /** file, moved, kind. */
+  'left-no-target',
   /** The text to replace is empty. */
   'nothing-to-find',
   /** line: fenceless header lines. */
@@ -323,6 +331,10 @@ export const ENGLISH: Partial<Record<MessageReason, string>> = {
   'not-handed-over':
     'Could not insert {file}: Folio reads only files dropped or pasted into it. Drop the file again or choose it with Insert image. Nothing was copied.',
   'move-not-inside': '"{path}" is not a path inside the folder. Type a path such as posts/new-name.md.',
+  'left-asset-outside': "{file} is outside the post's asset folder, which an asset tag cannot reach",
+  'left-no-path': 'no path from {moved} reaches {file}',
+  'left-not-under-posts': '{file} is not under _posts, where {kind} looks',
+  'left-no-target': 'no {kind} target from {moved} finds {file}',
   'nothing-to-find': 'There is nothing to find. Type the text to replace.',
   'header-no-fences': 'The first lines look like a header without its fences; fix them as text before adding fields',
   'header-none': 'No header block',

@@ -134,7 +134,7 @@ export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyServi
           })
           return
         }
-        for (const l of result.left) left.push({ path: article, ...lineColumn(buffered, l.offset), target: l.target, reason: l.reason })
+        for (const l of result.left) left.push({ path: article, ...lineColumn(buffered, l.offset), target: l.target, reason: l.reason, said: l.said })
         if (result.patches.length === 0) return
         inEditor.push({ path: article, hunks: textHunks(buffered, applyPatches(buffered, result.patches)), buffer: { changes: result.patches } })
         return
@@ -163,7 +163,7 @@ export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyServi
         })
         return
       }
-      for (const l of result.left) left.push({ path: article, ...lineColumn(decoded.text, l.offset), target: l.target, reason: l.reason })
+      for (const l of result.left) left.push({ path: article, ...lineColumn(decoded.text, l.offset), target: l.target, reason: l.reason, said: l.said })
       if (result.patches.length === 0) return
       const after = applyPatches(decoded.text, result.patches)
       planned.push({

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { BulkResult, MovePlan } from '../../shared/contract'
 import { folio } from '../bridge'
 import { editBuffers, unsavedTexts, type BufferEdit, type MoveBuffers } from './move-buffers'
-import { useErrorText } from '../i18n/errors'
+import { saidText, useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
 import { HunkView } from '../dialogs/HunkView'
 import { SkippedList } from '../dialogs/SkippedList'
@@ -33,7 +33,7 @@ type Stage =
  * edits: the preview marks it, and saving it writes the new links with the edits.
  */
 export function MoveDialog({ from, to, buffers, onMoved, onClose }: Props) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const message = useErrorText()
   const [stage, setStage] = useState<Stage>({ step: 'planning' })
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set())
@@ -173,7 +173,7 @@ export function MoveDialog({ from, to, buffers, onMoved, onClose }: Props) {
               <p>{t('moveLeft', { count: plan.left.length })}</p>
               <ul>
                 {plan.left.map((l) => (
-                  <li key={`${l.path}:${l.line}:${l.column}`}>{`${l.path}:${l.line}:${l.column} "${l.target}": ${l.reason}`}</li>
+                  <li key={`${l.path}:${l.line}:${l.column}`}>{`${l.path}:${l.line}:${l.column} "${l.target}": ${saidText(l.said, locale) ?? l.reason}`}</li>
                 ))}
               </ul>
             </div>

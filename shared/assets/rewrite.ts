@@ -8,6 +8,7 @@
  * exactly what they will find. Only a reference's target bytes change; the header goes through
  * the lossless header edit (shared/frontmatter). Pure: the caller lists the files.
  */
+import { said, type Problem, type Said } from '../errors'
 import { parse, setValue } from '../frontmatter'
 import type { EditValue, FieldValue, HeaderError, TextPatch } from '../frontmatter/types'
 import type { Generator } from '../sites/types'
@@ -86,7 +87,9 @@ export interface LeftReference {
   /** Offset of the target in the article's text. */
   offset: number
   target: string
+  /** Why it is left as written, in English; `said` names it for the UI's language. */
   reason: string
+  said: Said
 }
 
 export interface ArticleRewrite {
@@ -123,7 +126,7 @@ function newPath(
   ref: Reference | { kind: Reference['kind']; target: string },
   article: string,
   ctx: RewriteContext,
-): { path: string } | { left: string } | null {
+): { path: string } | { left: Problem } | null {
   const before = reached(ref, article, ctx.rules, ctx.files)
   if (!before) return null
   const file = ctx.to(before.file)
@@ -156,7 +159,7 @@ function newPath(
   }
   const path = tries.find(reaches)
   if (path !== undefined) return { path }
-  return { left: asset ? `${file} is outside the post's asset folder, which an asset tag cannot reach` : `no path from ${moved} reaches ${file}` }
+  return { left: asset ? said('left-asset-outside', { file }) : said('left-no-path', { file, moved }) }
 }
 
 /** What a written target has around its path: wrapper, site base, query and fragment. */
@@ -217,7 +220,7 @@ function refShape(file: string, writtenWithExtension: boolean, toBundle: boolean
 }
 
 /** The new target of a site link whose article moves, in the link's own form; null when it still finds it. */
-function newSiteTarget(link: SiteLink, article: string, ctx: RewriteContext): { target: string } | { left: string } | null {
+function newSiteTarget(link: SiteLink, article: string, ctx: RewriteContext): { target: string } | { left: Problem } | null {
   const before = siteLinkTarget(link, article, ctx.rules, ctx.files, ctx.articles)
   if (before === null) return null
   const file = ctx.to(before)
@@ -232,7 +235,7 @@ function newSiteTarget(link: SiteLink, article: string, ctx: RewriteContext): { 
   switch (link.kind) {
     case 'post_link':
     case 'post_url': {
-      if (posts === -1) return { left: `${file} is not under _posts, where ${link.kind} looks` }
+      if (posts === -1) return { left: said('left-not-under-posts', { file, kind: link.kind }) }
       const inPosts = file.slice(posts + '_posts/'.length)
       const name = ext ? file.slice(file.lastIndexOf('/') + 1) : fileStem(file)
       const path = ext ? inPosts : inPosts.replace(/\.[^./]+$/, '')
@@ -257,7 +260,7 @@ function newSiteTarget(link: SiteLink, article: string, ctx: RewriteContext): { 
     }
   }
   const found = tries.find((t) => finds(t + hash))
-  return found === undefined ? { left: `no ${link.kind} target from ${moved} finds ${file}` } : { target: found + hash }
+  return found === undefined ? { left: said('left-no-target', { file, moved, kind: link.kind }) } : { target: found + hash }
 }
 
 /** A tag argument written in the style of the old one (its quotes kept; quoted when it needs to be). */
@@ -266,6 +269,9 @@ function writeArg(raw: string, value: string): string {
   if (quote) return `${quote}${value}${quote}`
   return /\s/.test(value) ? `"${value}"` : value
 }
+
+/** A reference left as written: the English and its reason, apart. */
+const leftAs = ({ message, reason, params }: Problem): { reason: string; said: Said } => ({ reason: message, said: { reason, params } })
 
 /** A header value that names a file of the site: a local path with an extension. */
 const namesFile = (value: string): boolean => isLocalTarget(value) && /\.[a-z0-9]+$/i.test(pathPart(value))
@@ -276,7 +282,7 @@ function newHeaderValue(value: string, article: string, ctx: RewriteContext, lef
   const next = newPath({ kind: 'image', target: value }, article, ctx)
   if (next === null) return null
   if ('left' in next) {
-    left.push({ offset, target: value, reason: next.left })
+    left.push({ offset, target: value, ...leftAs(next.left) })
     return null
   }
   const p = parts(value)
@@ -330,7 +336,7 @@ export function rewriteArticle(text: string, article: string, ctx: RewriteContex
     const next = newPath(ref, article, ctx)
     if (next === null) continue
     if ('left' in next) {
-      left.push({ offset: bodyStart + ref.targetStart, target: ref.target, reason: next.left })
+      left.push({ offset: bodyStart + ref.targetStart, target: ref.target, ...leftAs(next.left) })
       continue
     }
     const raw = body.slice(ref.targetStart, ref.targetEnd)
@@ -342,7 +348,7 @@ export function rewriteArticle(text: string, article: string, ctx: RewriteContex
     const next = newSiteTarget(link, article, ctx)
     if (next === null) continue
     if ('left' in next) {
-      left.push({ offset: bodyStart + link.targetStart, target: link.target, reason: next.left })
+      left.push({ offset: bodyStart + link.targetStart, target: link.target, ...leftAs(next.left) })
       continue
     }
     const raw = body.slice(link.targetStart, link.targetEnd)

@@ -103,7 +103,14 @@ describe('the rename rewrite on a Hexo site with post asset folders', () => {
     })
     const result = rewriteArticle(files['source/_posts/trip.md'], 'source/_posts/trip.md', ctx)
     expect(result.patches).toEqual([])
-    expect(result.left).toEqual([{ offset: 30, target: 'x.png', reason: expect.stringContaining('outside the post') }])
+    expect(result.left).toEqual([
+      {
+        offset: 30,
+        target: 'x.png',
+        reason: expect.stringContaining('outside the post'),
+        said: { reason: 'left-asset-outside', params: { file: 'source/images/x.png' } },
+      },
+    ])
   })
 
   it('never patches an article whose header does not parse, and says so', () => {
