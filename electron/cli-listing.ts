@@ -123,15 +123,21 @@ export function freshListing(cacheDir: string, site: SiteSettings, now: number):
   if (head.key !== listingKey(site) || head.root !== site.root || now < head.madeAt || (head.validUntil !== null && now >= head.validUntil)) return null
   const schema = schemaStamp(site.root)
   if (schema?.[0] !== head.schema?.[0] || schema?.[1] !== head.schema?.[1]) return null
-  const known = new Map<string, number>()
-  for (let i = 0; i < head.paths.length; i++) known.set(head.paths[i] as string, i)
+  // The listing keeps the files in the order the last run found them: an unchanged folder is
+  // compared in step, and a map is made only when the order differs.
+  let known: Map<string, number> | null = null
+  const indexOf = (rel: string, at: number): number | undefined => {
+    if (head.paths[at] === rel) return at
+    known ??= new Map(head.paths.map((path, i) => [path, i]))
+    return known.get(rel)
+  }
   const skipped = new Skipped()
   const problems: FolderWarning[] = []
   let seen = 0
   for (const found of findFiles(site, pathRules(site), skipped, problems)) {
     const entry = statFound(site.root, found, skipped)
     if (!entry) continue
-    const i = known.get(found.rel)
+    const i = indexOf(found.rel, seen)
     if (i === undefined || entry.size !== head.sizes[i] || entry.mtimeMs !== head.mtimes[i]) return null
     seen++
   }

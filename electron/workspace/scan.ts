@@ -104,8 +104,7 @@ export function pathRules(site: SiteSettings): PathRules {
  * Size and mtime of one article file; null when it is gone, a folder, or a symlink out of the
  * root. A FIFO, socket or device is returned with `special` set, so it is listed as an error.
  */
-export function statArticle(root: string, rel: string, kind: FileKind, link?: boolean): ScanEntry | null {
-  const abs = join(root, rel)
+export function statArticle(root: string, rel: string, kind: FileKind, link?: boolean, abs = join(root, rel)): ScanEntry | null {
   try {
     const s = statSync(abs, { throwIfNoEntry: false })
     if (!s || s.isDirectory()) return null
@@ -193,7 +192,7 @@ export function* findFiles(site: SiteSettings, rules: PathRules, skipped: Skippe
 
 /** A found file's size and mtime; null when it is left out (a link out of the root or to nothing, gone meanwhile), noted in `skipped`. */
 export function statFound(root: string, found: FoundFile, skipped: Skipped): ScanEntry | null {
-  const entry = statArticle(root, found.rel, found.kind, found.link)
+  const entry = statArticle(root, found.rel, found.kind, found.link, found.abs)
   if (entry) return entry
   if (found.link) skipped.add(statSync(found.abs, { throwIfNoEntry: false }) ? 'outside-link' : 'dangling-link', found.rel)
   else if (!existsSync(found.abs)) skipped.add('vanished', found.rel)
