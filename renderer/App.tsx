@@ -10,7 +10,7 @@ import { linkLint } from './links/link-lint'
 import type { LibraryHandle } from './library/Library'
 import { FolderGone } from './library/FolderGone'
 import { useRecentArticles } from './library/quick-open/recent'
-import { usePinyinWarmup } from './library/quick-open/use-pinyin-warmup'
+import { useQuickOpenWarmup } from './library/quick-open/use-quick-open-warmup'
 import { useImageInsert } from './media/useImageInsert'
 import { useImageFieldDrop } from './media/useImageFieldDrop'
 import { useMediaSettings } from './media/useMediaSettings'
@@ -83,7 +83,7 @@ function Workbench() {
     [buffers],
   )
   const recent = useRecentArticles(folder?.root ?? null, session.path)
-  usePinyinWarmup(articles)
+  useQuickOpenWarmup(articles)
   useEditorPhrases(view, t, locale)
   const goal = useArticleGoal(session.path, showError)
   const mediaSettings = useMediaSettings(settings.media, (media) => updateSettings({ media }), openDialog)

@@ -4,7 +4,8 @@ import { useI18n } from '../i18n/i18n'
 import type { Ranked } from './quick-open/fuzzy'
 import { Highlighted, Picker } from './quick-open/Picker'
 import { pinyinVersion, subscribePinyin } from './quick-open/pinyin'
-import { articleRanker, QUICK_OPEN_LIMIT } from './quick-open/rank-articles'
+import { libraryTitles, prepareTitles, subscribeTitles, titlesVersion } from './quick-open/prepared-titles'
+import { listRecentFirst, QUICK_OPEN_LIMIT } from './quick-open/rank-articles'
 import { SlicedRanking } from './quick-open/sliced-ranking'
 
 interface Props {
@@ -24,28 +25,31 @@ export function QuickOpen({ articles, recent = [], onOpen, onClose }: Props) {
   // The pinyin the idle-time warm-up (usePinyinWarmup) has worked out so far; more re-ranks the list.
   const spoken = useSyncExternalStore(subscribePinyin, pinyinVersion)
 
-  const recency = useMemo(() => new Map(recent.map((path, i) => [path, i])), [recent])
-  const ordered = useMemo(() => {
-    const byPath = new Map(articles.map((a) => [a.path, a]))
-    const first = recent.flatMap((path) => byPath.get(path) ?? [])
-    const seen = new Set(first)
-    return [...first, ...articles.filter((a) => !seen.has(a))]
-  }, [articles, recent])
+  // The library's index, prepared in idle time since the library loaded (App's warm-up) and kept
+  // between openings; a newer library than it was prepared for is taken by the first ranking.
+  const prepared = useSyncExternalStore(subscribeTitles, titlesVersion)
+  const index = libraryTitles()
+  const recency = useMemo(() => {
+    prepareTitles(articles)
+    listRecentFirst(index, recent)
+    return new Map(recent.map((path, i) => [path, i]))
+  }, [index, articles, recent])
 
-  // Made once per opening (every title lower-cased, each keystroke narrowing the last one's matches).
-  const ranker = useMemo(() => articleRanker(ordered, recent), [ordered, recent])
   // A ranking that outlasts its keystroke goes on in slices; when done, the list is asked again.
   const [ready, rankedMore] = useReducer((n: number) => n + 1, 0)
-  const sliced = useMemo(() => new SlicedRanking(ranker, rankedMore), [ranker])
+  const sliced = useMemo(() => new SlicedRanking(index, rankedMore), [index])
   useEffect(() => () => sliced.stop(), [sliced])
   const rows = useCallback(
     (text: string): Ranked<ArticleSummary>[] => {
-      // A new rows function when more pinyin is known, so the list is ranked again with it, and
-      // when a ranking finished in slices (`ready`), so the list asks for its rows again.
+      // A new rows function when more pinyin is known or the index was brought up to date, so the
+      // list is ranked again with it, and when a ranking finished in slices (`ready`), so the list
+      // asks for its rows again.
       void ready
+      void prepared
+      void recency
       return sliced.rows(text, true, QUICK_OPEN_LIMIT, spoken)
     },
-    [sliced, spoken, ready],
+    [sliced, spoken, ready, prepared, recency],
   )
 
   return (

@@ -85,13 +85,13 @@ export class CharIndex {
     this.words = words
   }
 
-  /** Notes the characters of item i's (lower-cased) text in a slot, forgetting those it had. */
-  set(i: number, slot: number, lower: string): void {
+  /** Notes the characters of item i's (lower-cased) text in a slot, forgetting those of the text it had (`before`). */
+  set(i: number, slot: number, lower: string, before = ''): void {
     const word = i >>> 5
     const bit = 1 << (i & 31)
     const base = slot * BUCKETS
-    for (let b = 0; b < BUCKETS; b++) {
-      const set = this.sets[base + b] as Bitset
+    for (let k = 0; k < before.length; k++) {
+      const set = this.sets[base + bucketOf(before.charCodeAt(k))] as Bitset
       set[word] = (set[word] as number) & ~bit
     }
     for (let k = 0; k < lower.length; k++) {

@@ -12,6 +12,8 @@ export interface Spoken {
   full: string
 }
 
+import { whenIdle, type Deadline } from './idle'
+
 type Convert = (text: string) => string[]
 
 let convert: Convert | null = null
@@ -71,19 +73,6 @@ let queue: readonly (string | null)[] = []
 let cursor = 0
 let scheduled = false
 let done: (() => void)[] = []
-
-/** Time taken per slice when the platform has no idle callback (Node: the tests and benchmarks). */
-const SLICE_MS = 8
-
-type Deadline = { timeRemaining(): number }
-function whenIdle(work: (deadline: Deadline) => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 500 })
-  else
-    setTimeout(() => {
-      const end = performance.now() + SLICE_MS
-      work({ timeRemaining: () => end - performance.now() })
-    }, 0)
-}
 
 function slice(deadline: Deadline): void {
   scheduled = false

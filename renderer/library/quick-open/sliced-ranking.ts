@@ -13,13 +13,14 @@ const soon: Later = (work) => {
 
 /**
  * Quick open's ranking, a keystroke at a time, that never holds the input for long: a keystroke
- * ranks for SLICE_MS at most; a ranking not done by then (a typo pass over a big folder) goes on
- * in slices of the same length, and the list shows the last finished rows until it is done, then
- * `onReady` says the new rows are there. A new keystroke drops a ranking not yet done.
+ * ranks for SLICE_MS at most; a ranking not done by then (a typo pass over a big folder, or the
+ * rest of an update of the index) goes on in slices of the same length, and the list shows the
+ * last finished rows until it is done, then `onReady` says the new rows are there. A new
+ * keystroke drops a ranking not yet done; so does a change of the index, ranking again.
  */
 export class SlicedRanking<T extends Titled> {
-  private running: { key: string; steps: Ranking<T> } | null = null
-  private finished: { key: string; rows: Ranked<T>[] } | null = null
+  private running: { key: string; text: string; pinyin: boolean; limit: number; steps: Ranking<T> } | null = null
+  private finished: { key: string; version: number; rows: Ranked<T>[] } | null = null
   private scheduled = false
 
   constructor(
@@ -40,30 +41,38 @@ export class SlicedRanking<T extends Titled> {
    * ranking is finished now (Enter chooses from the rows of what was typed).
    */
   rows(text: string, pinyin: boolean, limit: number, spoken: number, wait = false): Ranked<T>[] {
-    const key = `${spoken} ${pinyin ? 1 : 0} ${limit} ${text}`
-    if (this.finished?.key === key) return this.finished.rows
+    const key = `${pinyin ? 1 : 0} ${limit} ${text}`
     if (this.running?.key !== key) {
-      this.stop()
       // Taken between rankings: a ranking half way reads the texts as they were when it began.
       this.index.takePinyin(spoken)
-      this.running = { key, steps: this.index.ranking(text, pinyin, limit) }
+      if (this.finished?.key === key && this.finished.version === this.index.version) return this.finished.rows
+      this.start(key, text, pinyin, limit)
     }
     if (wait) while (!this.slice());
     else if (!this.slice()) this.schedule()
     return this.finished?.rows ?? []
   }
 
+  private start(key: string, text: string, pinyin: boolean, limit: number): void {
+    this.stop()
+    this.running = { key, text, pinyin, limit, steps: this.index.ranking(text, pinyin, limit) }
+  }
+
   /** One slice of the ranking under way, if any; true when it is done (or there was none). */
   slice(): boolean {
-    const job = this.running
-    if (!job) return true
     const end = performance.now() + this.sliceMs
     for (;;) {
+      const job = this.running
+      if (!job) return true
       const step = job.steps.next()
       if (step.done) {
         this.running = null
-        this.finished = { key: job.key, rows: step.value }
-        return true
+        if (step.value) {
+          this.finished = { key: job.key, version: this.index.version, rows: step.value }
+          return true
+        }
+        // The index changed under the ranking: the same text again.
+        this.start(job.key, job.text, job.pinyin, job.limit)
       }
       if (performance.now() >= end) return false
     }

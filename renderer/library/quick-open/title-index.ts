@@ -19,6 +19,7 @@
  */
 import { bestMatch, fuzzy, isWordStart, needleOf, oneTypoAway, rank, subsequence, type Matcher, type Ranked } from './fuzzy'
 import { add, CharIndex, membersOf, type Bitset } from './char-index'
+import { Best } from './best'
 import { knownPinyin, pinyinVersion } from './pinyin'
 
 export interface Titled {
@@ -51,118 +52,6 @@ function bitsetOf(items: readonly number[], n: number): Bitset {
   const set = new Uint32Array((n + 31) >>> 5)
   for (const i of items) add(set, i)
   return set
-}
-
-/**
- * The `limit` best (score, order) pairs: the highest score, then the lowest order, first. An order
- * below `where.length` is kept once: offered again with a higher score, its pair is raised.
- */
-class Best {
-  private readonly scores: number[] = []
-  private readonly orders: number[] = []
-
-  /** `where[order]`: the pair's place in the heap, -1 when not kept; all -1 again after `ranked`. */
-  constructor(
-    private readonly limit: number,
-    private readonly where: Int32Array,
-  ) {}
-
-  /** True when (a, i) ranks below (b, j). */
-  private static worse(a: number, i: number, b: number, j: number): boolean {
-    return a < b || (a === b && i > j)
-  }
-
-  offer(score: number, order: number): void {
-    const { scores, orders, where } = this
-    const kept = order < where.length ? (where[order] as number) : -1
-    if (kept !== -1) {
-      if (score > (scores[kept] as number)) {
-        scores[kept] = score
-        this.down(kept)
-      }
-    } else if (scores.length < this.limit) {
-      scores.push(score)
-      orders.push(order)
-      this.place(scores.length - 1)
-      this.up(scores.length - 1)
-    } else if (this.limit > 0 && Best.worse(scores[0] as number, orders[0] as number, score, order)) {
-      this.forget(orders[0] as number)
-      scores[0] = score
-      orders[0] = order
-      this.place(0)
-      this.down(0)
-    }
-  }
-
-  /** The lowest kept score once `limit` are kept, else -Infinity: what a new pair must reach. */
-  floor(): number {
-    return this.scores.length < this.limit ? -Infinity : (this.scores[0] as number)
-  }
-
-  /** Whether a pair (score, order) would be kept if offered now. */
-  takes(score: number, order: number): boolean {
-    return this.scores.length < this.limit || Best.worse(this.scores[0] as number, this.orders[0] as number, score, order)
-  }
-
-  /** Forgets every kept pair (a ranking stopped half way leaves `where` as it found it). */
-  clear(): void {
-    for (const order of this.orders) this.forget(order)
-    this.scores.length = 0
-    this.orders.length = 0
-  }
-
-  /** The kept orders, best first. */
-  ranked(): number[] {
-    for (const order of this.orders) this.forget(order)
-    const at = this.orders.map((_, k) => k)
-    at.sort((a, b) => (this.scores[b] as number) - (this.scores[a] as number) || (this.orders[a] as number) - (this.orders[b] as number))
-    return at.map((k) => this.orders[k] as number)
-  }
-
-  private place(k: number): void {
-    const order = this.orders[k] as number
-    if (order < this.where.length) this.where[order] = k
-  }
-
-  private forget(order: number): void {
-    if (order < this.where.length) this.where[order] = -1
-  }
-
-  // A binary heap with the worst pair on top.
-  private swap(a: number, b: number): void {
-    const { scores, orders } = this
-    ;[scores[a], scores[b]] = [scores[b] as number, scores[a] as number]
-    ;[orders[a], orders[b]] = [orders[b] as number, orders[a] as number]
-    this.place(a)
-    this.place(b)
-  }
-
-  private worseAt(a: number, b: number): boolean {
-    return Best.worse(this.scores[a] as number, this.orders[a] as number, this.scores[b] as number, this.orders[b] as number)
-  }
-
-  private up(k: number): void {
-    while (k > 0) {
-      const parent = (k - 1) >> 1
-      if (!this.worseAt(k, parent)) return
-      this.swap(k, parent)
-      k = parent
-    }
-  }
-
-  private down(k: number): void {
-    const n = this.scores.length
-    for (;;) {
-      const left = 2 * k + 1
-      const right = left + 1
-      let worst = k
-      if (left < n && this.worseAt(left, worst)) worst = left
-      if (right < n && this.worseAt(right, worst)) worst = right
-      if (worst === k) return
-      this.swap(k, worst)
-      k = worst
-    }
-  }
 }
 
 /** Below every score: no match. */
@@ -227,9 +116,14 @@ function charBits(lower: string): number {
 
 /** Candidates looked at between two yields of a ranking: well under a millisecond of work. */
 const CHUNK = 1024
+/** Candidates so few that scoring each costs less than finding the runs in every text. */
+const FEW = 4096
 
-/** A ranking's steps: it yields between chunks of work, so its caller can stop for a frame and come back; it returns the rows. */
-export type Ranking<T> = Generator<void, Ranked<T>[], void>
+/**
+ * A ranking's steps: it yields between chunks of work, so its caller can stop for a frame and
+ * come back; it returns the rows, or null when the index changed under it (rank again).
+ */
+export type Ranking<T> = Generator<void, Ranked<T>[] | null, void>
 
 /** A surrogate in the needle: its characters are not one UTF-16 unit each, the plain path is taken. */
 const SURROGATE = /[\uD800-\uDFFF]/
@@ -246,85 +140,324 @@ function scatteredCeiling(length: number): number {
   return (6 + 8 * (length - 1)) * Math.max(...WEIGHTS)
 }
 
-/** One kind of text of every item, joined by line feeds (no needle holds one), and where each starts. */
+/** Items per joined part: a part is joined again when one of its items changes, and a ranking yields between parts. */
+const PART = 8192
+
+/** One kind of text of PART items, joined by line feeds (no needle holds one), and where each starts. */
 interface Joined {
   text: string
-  /** starts[i]: where item i's text starts in `text`; starts[n]: past the end. */
+  /** starts[k]: where the part's item k starts in `text`; one more past the end. */
   starts: Int32Array
 }
 
-function joined(lowers: readonly string[]): Joined {
-  const starts = new Int32Array(lowers.length + 1)
+function joined(lowers: readonly string[], from: number, to: number): Joined {
+  const starts = new Int32Array(to - from + 1)
   let at = 0
-  lowers.forEach((lower, i) => {
-    starts[i] = at
-    at += lower.length + 1
-  })
-  starts[lowers.length] = at
+  for (let i = from; i < to; i++) {
+    starts[i - from] = at
+    at += (lowers[i] as string).length + 1
+  }
+  starts[to - from] = at
   // One flat string (a concatenation onto it would be a rope, flattened again on each new index).
-  return { text: lowers.join('\n'), starts }
+  return { text: lowers.slice(from, to).join('\n'), starts }
 }
 
-/** Quick open's searchable texts of the items it was made for, and the last keystroke's matches. */
+function grownInt32(old: Int32Array, size: number): Int32Array {
+  const grown = new Int32Array(size)
+  grown.set(old)
+  return grown
+}
+
+function grownFloat64(old: Float64Array, size: number): Float64Array {
+  const grown = new Float64Array(size)
+  grown.set(old)
+  return grown
+}
+
+function grownUint8(old: Uint8Array, size: number): Uint8Array {
+  const grown = new Uint8Array(size)
+  grown.set(old)
+  return grown
+}
+
+/** Work of a preparation done between two looks at the clock. */
+export type Deadline = () => boolean
+
+/**
+ * Quick open's searchable texts of a library, kept between openings: brought up to date with the
+ * library (`update`) a chunk at a time in idle time (`prepare`), an article added, renamed or
+ * removed costing its own texts, and the last keystroke's matches.
+ * Items are numbered as they arrive; a removed one keeps its number with empty texts (which match
+ * nothing) until half are removed, then the numbers are dealt again.
+ */
 export class TitleIndex<T extends Titled> {
+  /** By number; null: removed. */
+  private items: (T | null)[] = []
   /**
    * Per slot (title, path, initials, syllables) every item's text as given, and lower-cased. An
    * item without pinyin has '' there, which no needle matches, as if the text were not there.
    */
-  private readonly hays: string[][]
-  private readonly lowers: string[][]
-  /** The lowers of each slot joined, for finding runs. */
-  private joins: Joined[] = []
+  private readonly hays: string[][] = Array.from({ length: SLOTS }, () => [])
+  private readonly lowers: string[][] = Array.from({ length: SLOTS }, () => [])
+  /** Per slot, the lowers joined PART items at a time, for finding runs; null: to be joined again. */
+  private readonly parts: (Joined | null)[][] = Array.from({ length: SLOTS }, () => [])
   /** charBits of each text, SLOTS per item. */
-  private readonly bits: Int32Array
+  private bits: Int32Array = new Int32Array(0)
   /** Which items hold which characters: the candidates a keystroke scores. */
   private readonly chars = new CharIndex(SLOTS)
-  private readonly bonuses: Float64Array
+  private bonuses: Float64Array = new Float64Array(0)
   /** The bonus of most items (none, in quick open); the few with more are scored apart first. */
-  private readonly commonBonus: number
-  private readonly special: Int32Array
-  private readonly isSpecial: Uint8Array
+  private commonBonus = 0
+  private special: Int32Array = new Int32Array(0)
+  private isSpecial: Uint8Array = new Uint8Array(0)
   /** Best's places of the items, -1 between keystrokes. */
-  private readonly where: Int32Array
+  private where: Int32Array = new Int32Array(0)
   /** Per item, the best run score of the keystroke being ranked (NO_MATCH when none). */
-  private readonly runScores: Float64Array
+  private runScores: Float64Array = new Float64Array(0)
+  /** The items listed on an empty query, in that order (the first ones, then the library's), and each one's place there. */
+  private shown: Int32Array = new Int32Array(0)
+  private placeOf: Int32Array = new Int32Array(0)
+  /** The library's items in its order, the paths listed before them, and each path's item. */
+  private library: Int32Array = new Int32Array(0)
+  private first: readonly string[] = []
+  /** The bonus of the k-th first path, or of every item. */
+  private bonusAt: ((k: number) => number) | null = null
+  private bonusOf: ((item: T) => number) | null = null
+  private readonly numberOf = new Map<string, number>()
+  private removed = 0
   /** Items with a Chinese title whose pinyin was not known yet, and the pinyin version last looked at. */
-  private waiting: number[] = []
+  private readonly waiting = new Set<number>()
   private seenPinyin = -1
   /** The last keystroke whose exact matches were all found (not only its runs). */
   private last: Narrowed | null = null
+  /** The library asked for last, and the work bringing the index to it, when not done. */
+  private target: readonly T[] = []
+  private pending: Generator<void, void, void> | null = null
+  /** Changes with every change of the texts or the order: a ranking under way then gives up. */
+  private changes = 0
 
-  /** `items` in the order shown on an empty query; `bonus` is added to an item's score (recency). */
-  constructor(
-    readonly items: readonly T[],
-    bonus: (item: T) => number = () => 0,
-  ) {
-    const titles = items.map((item) => item.title ?? '')
-    const paths = items.map((item) => item.path)
-    const none = items.map(() => '')
-    this.hays = [titles, paths, none, [...none]]
-    this.lowers = [titles.map((t) => t.toLowerCase()), paths.map((p) => p.toLowerCase()), [...none], [...none]]
-    this.bits = new Int32Array(items.length * SLOTS)
-    this.chars.reserve(items.length)
-    items.forEach((_, i) => this.setBits(i))
-    this.bonuses = Float64Array.from(items, bonus)
-    this.commonBonus = this.bonuses.reduce((a, b) => Math.min(a, b), Infinity)
-    this.special = Int32Array.from(items.flatMap((_, i) => ((this.bonuses[i] as number) > this.commonBonus ? [i] : [])))
-    this.isSpecial = new Uint8Array(items.length)
-    for (const i of this.special) this.isSpecial[i] = 1
-    this.where = new Int32Array(items.length).fill(-1)
-    this.runScores = new Float64Array(items.length).fill(NO_MATCH)
-    this.waiting = items.flatMap((item, i) => (knownPinyin(item.title) === null ? [] : [i]))
-    this.takePinyin()
-    this.joins = this.lowers.map(joined)
+  /** Made for `items` at once, in the order shown on an empty query; `bonus` is added to an item's score (recency). */
+  constructor(items: readonly T[] = [], bonus?: (item: T) => number) {
+    this.update(items)
+    this.prepare(() => false)
+    if (bonus) this.setBonus(bonus)
   }
 
-  private setBits(i: number, from = 0): void {
-    for (let slot = from; slot < SLOTS; slot++) {
-      const lower = (this.lowers[slot] as string[])[i] as string
-      this.bits[i * SLOTS + slot] = charBits(lower)
-      this.chars.set(i, slot, lower)
+  /** Changes with every change of the texts or the order (a ranking is for one version). */
+  get version(): number {
+    return this.changes
+  }
+
+  /** Whether `items` is the library the index was last asked for. */
+  isFor(items: readonly T[]): boolean {
+    return this.target === items
+  }
+
+  /** Whether work is left to bring the index to its library. */
+  get preparing(): boolean {
+    return this.pending !== null
+  }
+
+  /** The library to search from now on, in its order: taken by `prepare` (or the next ranking). */
+  update(items: readonly T[]): void {
+    if (items === this.target && this.pending === null) return
+    this.target = items
+    this.pending = this.bringTo(items)
+  }
+
+  /** Works on the update until it is done (true) or `stop` says so (false); a chunk at a time. */
+  prepare(stop: Deadline): boolean {
+    while (this.pending) {
+      if (this.pending.next().done) this.pending = null
+      else if (stop()) return false
     }
+    return true
+  }
+
+  /**
+   * Lists `paths` (recent articles) first on an empty query and before equal scores, with the
+   * bonus `bonusAt(k)` for the k-th; every other item has none.
+   */
+  setFirst(paths: readonly string[], bonusAt: (k: number) => number): void {
+    if (paths === this.first) return
+    this.first = paths
+    this.bonusAt = bonusAt
+    this.bonusOf = null
+    this.arrange()
+  }
+
+  /** Each item's bonus worked out by `bonus` (all of them). */
+  setBonus(bonus: (item: T) => number): void {
+    this.bonusOf = bonus
+    this.bonusAt = null
+    this.items.forEach((item, i) => (this.bonuses[i] = item === null ? 0 : bonus(item)))
+    this.arrange()
+  }
+
+  private *bringTo(items: readonly T[]): Generator<void, void, void> {
+    this.changed()
+    if (this.removed > 0 && this.removed * 2 >= this.items.length) this.clear()
+    const count = this.items.length
+    // Kept: the items taken from the library so far (a path listed twice gets a second item).
+    const kept = new Uint8Array(count + items.length)
+    const library = new Int32Array(items.length)
+    for (let k = 0; k < items.length; k++) {
+      if (k % CHUNK === CHUNK - 1) {
+        yield
+        this.changed()
+      }
+      const item = items[k] as T
+      let i = this.numberOf.get(item.path)
+      if (i === undefined || kept[i]) i = this.append(item)
+      else if ((this.items[i] as T).title !== item.title) this.retitle(i, item)
+      else this.items[i] = item
+      kept[i] = 1
+      library[k] = i
+    }
+    for (let i = 0; i < count; i++) if (!kept[i] && this.items[i] !== null) this.remove(i)
+    this.library = library
+    this.arrange()
+    // The runs are found in the joined texts: join again the parts that changed.
+    for (let slot = 0; slot < SLOTS; slot++) {
+      for (let p = 0; p * PART < this.items.length; p++) {
+        if (this.parts[slot]?.[p]) continue
+        yield
+        this.changed()
+        this.partOf(slot, p)
+      }
+    }
+  }
+
+  private changed(): void {
+    this.changes++
+    this.last = null
+  }
+
+  /** Forgets every item: the numbers are dealt again. */
+  private clear(): void {
+    this.items = []
+    for (let slot = 0; slot < SLOTS; slot++) {
+      ;(this.hays[slot] as string[]).length = 0
+      ;(this.lowers[slot] as string[]).length = 0
+      ;(this.parts[slot] as (Joined | null)[]).length = 0
+    }
+    this.numberOf.clear()
+    this.waiting.clear()
+    this.removed = 0
+    this.special = new Int32Array(0)
+    this.bonuses.fill(0)
+    this.isSpecial.fill(0)
+  }
+
+  private append(item: T): number {
+    const i = this.items.length
+    if (i >= this.where.length) {
+      const size = Math.max(64, i * 2)
+      this.bits = grownInt32(this.bits, size * SLOTS)
+      this.bonuses = grownFloat64(this.bonuses, size)
+      this.isSpecial = grownUint8(this.isSpecial, size)
+      this.placeOf = grownInt32(this.placeOf, size)
+      // All -1 and NO_MATCH between rankings, and a ranking under way gives up on a change.
+      this.where = new Int32Array(size).fill(-1)
+      this.runScores = new Float64Array(size).fill(NO_MATCH)
+      this.chars.reserve(size)
+    }
+    this.items.push(item)
+    for (let slot = 0; slot < SLOTS; slot++) {
+      ;(this.hays[slot] as string[]).push('')
+      ;(this.lowers[slot] as string[]).push('')
+    }
+    this.retitle(i, item)
+    return i
+  }
+
+  /** Takes the item's title and path, and its pinyin if known. */
+  private retitle(i: number, item: T): void {
+    this.items[i] = item
+    this.numberOf.set(item.path, i)
+    if (this.bonusOf) this.bonuses[i] = this.bonusOf(item)
+    this.setText(i, 0, item.title ?? '')
+    this.setText(i, 1, item.path)
+    const spoken = knownPinyin(item.title)
+    this.setText(i, 2, spoken?.initials ?? '')
+    this.setText(i, 3, spoken?.full ?? '')
+    if (spoken === undefined) this.waiting.add(i)
+    else this.waiting.delete(i)
+  }
+
+  private remove(i: number): void {
+    const item = this.items[i] as T
+    if (this.numberOf.get(item.path) === i) this.numberOf.delete(item.path)
+    this.items[i] = null
+    for (let slot = 0; slot < SLOTS; slot++) this.setText(i, slot, '')
+    this.waiting.delete(i)
+    this.bonuses[i] = 0
+    this.removed++
+  }
+
+  private setText(i: number, slot: number, hay: string): void {
+    const lower = hay.toLowerCase()
+    ;(this.hays[slot] as string[])[i] = hay
+    const lowers = this.lowers[slot] as string[]
+    const before = lowers[i] as string
+    if (before === lower) return
+    lowers[i] = lower
+    this.bits[i * SLOTS + slot] = charBits(lower)
+    this.chars.set(i, slot, lower, before)
+    ;(this.parts[slot] as (Joined | null)[])[Math.floor(i / PART)] = null
+  }
+
+  private partOf(slot: number, p: number): Joined {
+    const parts = this.parts[slot] as (Joined | null)[]
+    let part = parts[p]
+    if (!part) {
+      part = joined(this.lowers[slot] as string[], p * PART, Math.min(this.items.length, (p + 1) * PART))
+      parts[p] = part
+    }
+    return part
+  }
+
+  /** The order shown on an empty query, and the bonuses' special items. */
+  private arrange(): void {
+    this.changed()
+    if (this.bonusAt) {
+      this.bonuses.fill(0)
+      this.first.forEach((path, k) => {
+        const i = this.numberOf.get(path)
+        if (i !== undefined) this.bonuses[i] = (this.bonusAt as (k: number) => number)(k)
+      })
+    }
+    const n = this.items.length
+    const shown = new Int32Array(n - this.removed)
+    // isSpecial marks the first items while they are listed (a typed array: no set per item).
+    const isFirst = this.isSpecial
+    isFirst.fill(0)
+    let k = 0
+    for (const path of this.first) {
+      const i = this.numberOf.get(path)
+      if (i === undefined || isFirst[i]) continue
+      isFirst[i] = 1
+      shown[k++] = i
+    }
+    for (const i of this.library) if (!isFirst[i] && this.items[i] !== null) shown[k++] = i
+    // Items of the library asked for but not taken yet (a ranking waits for them): none once prepared.
+    this.shown = shown.subarray(0, k)
+    let common = Infinity
+    for (let j = 0; j < k; j++) {
+      const i = shown[j] as number
+      this.placeOf[i] = j
+      common = Math.min(common, this.bonuses[i] as number)
+    }
+    this.commonBonus = common === Infinity ? 0 : common
+    isFirst.fill(0)
+    const special: number[] = []
+    for (let j = 0; j < k; j++) {
+      const i = shown[j] as number
+      if ((this.bonuses[i] as number) <= this.commonBonus) continue
+      special.push(i)
+      this.isSpecial[i] = 1
+    }
+    this.special = Int32Array.from(special)
   }
 
   /**
@@ -332,31 +465,20 @@ export class TitleIndex<T extends Titled> {
    * the warm-up's version `known` is new); quick open calls it when the warm-up reports progress.
    */
   takePinyin(known = pinyinVersion()): void {
-    if (this.seenPinyin === known || this.waiting.length === 0) return
+    if (this.seenPinyin === known || this.waiting.size === 0) return
     this.seenPinyin = known
-    const [titles, , initials, full] = this.hays as [string[], string[], string[], string[]]
-    const [, , lowerInitials, lowerFull] = this.lowers as [string[], string[], string[], string[]]
-    const still: number[] = []
+    let took = false
     for (const i of this.waiting) {
-      const spoken = knownPinyin(titles[i] as string)
-      if (!spoken) {
-        still.push(i)
-        continue
-      }
-      initials[i] = spoken.initials
-      lowerInitials[i] = spoken.initials.toLowerCase()
-      full[i] = spoken.full
-      lowerFull[i] = spoken.full.toLowerCase()
-      this.setBits(i, 2)
-    }
-    if (still.length === this.waiting.length) return
-    this.waiting = still
-    if (this.joins.length > 0) {
-      this.joins[2] = joined(lowerInitials)
-      this.joins[3] = joined(lowerFull)
+      const item = this.items[i] as T
+      const spoken = knownPinyin(item.title)
+      if (!spoken) continue
+      this.setText(i, 2, spoken.initials)
+      this.setText(i, 3, spoken.full)
+      this.waiting.delete(i)
+      took = true
     }
     // What the last keystrokes matched was without these texts.
-    this.last = null
+    if (took) this.changed()
   }
 
   /** The texts `rank` weighs for item i. */
@@ -367,33 +489,38 @@ export class TitleIndex<T extends Titled> {
   /**
    * Offers every item (but the special ones) holding `needle` as a run in one of its texts, with
    * its best run score as `subsequence` has it, noted in `runScores`; returns the items noted.
-   * Found by indexOf over each slot's joined text, which passes over the items without the run
+   * Found by indexOf over each slot's joined parts, which passes over the items without the run
    * inside the engine. A run that cannot reach the list (or a whole slot) is left unscored.
    */
   private *runs(needle: string, slots: number, best: Best, found: number[]): Generator<void, void, void> {
-    const { hays, joins, runScores, isSpecial, commonBonus } = this
+    const { hays, runScores, isSpecial, commonBonus } = this
     const base = 100 + needle.length * 10
     for (const slot of SLOT_ORDER) {
       if (slot >= slots) continue
       const weight = WEIGHTS[slot] as number
-      if ((base + 30) * weight + commonBonus < best.floor()) continue
-      const { text, starts } = joins[slot] as Joined
       const texts = hays[slot] as string[]
-      let i = 0
-      let seen = 0
-      for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, starts[i + 1] as number)) {
-        if (++seen % CHUNK === 0) yield
-        while ((starts[i + 1] as number) <= at) i++
-        if (isSpecial[i]) continue
-        const local = at - (starts[i] as number)
-        const penalty = Math.min(local, 30)
-        if (!best.takes((base + 30 - penalty) * weight + commonBonus, i)) continue
-        const score = (base + (isWordStart(texts[i] as string, local) ? 30 : 0) - penalty) * weight
-        const before = runScores[i] as number
-        if (before === NO_MATCH) found.push(i)
-        if (score > before) {
-          runScores[i] = score
-          best.offer(score + commonBonus, i)
+      for (let p = 0; p * PART < this.items.length; p++) {
+        if ((base + 30) * weight + commonBonus < best.floor()) break
+        yield
+        const { text, starts } = this.partOf(slot, p)
+        const from = p * PART
+        let k = 0
+        let seen = 0
+        for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, starts[k + 1] as number)) {
+          if (++seen % CHUNK === 0) yield
+          while ((starts[k + 1] as number) <= at) k++
+          const i = from + k
+          if (isSpecial[i]) continue
+          const local = at - (starts[k] as number)
+          const penalty = Math.min(local, 30)
+          if (!best.takes((base + 30 - penalty) * weight + commonBonus, i)) continue
+          const score = (base + (isWordStart(texts[i] as string, local) ? 30 : 0) - penalty) * weight
+          const before = runScores[i] as number
+          if (before === NO_MATCH) found.push(i)
+          if (score > before) {
+            runScores[i] = score
+            best.offer(score + commonBonus, i)
+          }
         }
       }
     }
@@ -451,24 +578,43 @@ export class TitleIndex<T extends Titled> {
     const steps = this.ranking(text, pinyin, limit)
     for (;;) {
       const step = steps.next()
-      if (step.done) return step.value
+      // Nothing changes the index while this loop runs.
+      if (step.done) return step.value ?? []
     }
   }
 
   /**
-   * `rank` in steps (see SlicedRanking). One ranking at a time: a ranking left half way is ended
-   * with `return()` before the next starts, or before `takePinyin`.
+   * `rank` in steps (see SlicedRanking): first what is left of an update, then the ranking, which
+   * gives up (null) when the index changes before it is done.
    */
   *ranking(text: string, pinyin: boolean, limit: number): Ranking<T> {
+    while (this.pending) {
+      if (this.pending.next().done) this.pending = null
+      else yield
+    }
+    const version = this.changes
+    const steps = this.ranked(text, pinyin, limit)
+    try {
+      for (;;) {
+        const step = steps.next()
+        if (step.done) return step.value
+        yield
+        if (this.changes !== version) return null
+      }
+    } finally {
+      steps.return([])
+    }
+  }
+
+  private *ranked(text: string, pinyin: boolean, limit: number): Generator<void, Ranked<T>[], void> {
     const { items, runScores, isSpecial, commonBonus } = this
     const needle = needleOf(text)
-    if (needle === '') return items.slice(0, limit).map((item) => ({ item, score: 0, positions: [] }))
+    if (needle === '') return [...this.shown.subarray(0, limit)].map((i) => ({ item: items[i] as T, score: 0, positions: [] }))
     const slots = pinyin ? SLOTS : 2
     if (SURROGATE.test(needle)) {
       this.last = null
-      const indexes = items.map((_, i) => i)
       return rank(
-        indexes,
+        [...this.shown],
         text,
         (i) => this.textsOf(i, slots),
         limit,
@@ -477,21 +623,23 @@ export class TitleIndex<T extends Titled> {
     }
     const previous = this.last && this.last.pinyin === pinyin && needle.startsWith(this.last.needle) ? this.last : null
     const n = items.length
-    const best = new Best(limit, this.where)
+    const best = new Best(limit, this.where, this.placeOf, n)
     const withRun: number[] = []
     try {
+      // Every item that can match, and no more than the last keystroke matched.
+      const candidates = membersOf(intersect(this.chars.candidates(needle, slots, n, 0), previous?.exact ?? null))
       // The special items (recent ones) in full first, then runs: when they fill the list, no
-      // scattered match can rank among them.
+      // scattered match can rank among them. A few candidates are scored at once instead.
       const all: number[] = []
       yield* this.exactEach(this.special, needle, slots, (i, score) => {
         all.push(i)
         best.offer(score, i)
       })
-      yield* this.runs(needle, slots, best, withRun)
+      const few = candidates.length <= FEW
+      if (!few) yield* this.runs(needle, slots, best, withRun)
       let exact: number[] | null = null
-      if (best.floor() <= scatteredCeiling(needle.length) + commonBonus) {
+      if (few || best.floor() <= scatteredCeiling(needle.length) + commonBonus) {
         all.push(...withRun)
-        const candidates = membersOf(intersect(this.chars.candidates(needle, slots, n, 0), previous?.exact ?? null))
         yield* this.exactEach(candidates, needle, slots, (i, score) => {
           if (runScores[i] !== NO_MATCH || isSpecial[i]) return
           all.push(i)
@@ -507,8 +655,8 @@ export class TitleIndex<T extends Titled> {
       if (exactSet && exact && exact.length < limit && needle.length >= TYPO_MIN_LENGTH) {
         loose = exactSet.slice()
         const found = loose
-        const candidates = membersOf(intersect(this.chars.candidates(needle, slots, n, 1), previous?.loose ?? null, exactSet))
-        yield* this.typoEach(candidates, needle, slots, (i, score) => {
+        const typos = membersOf(intersect(this.chars.candidates(needle, slots, n, 1), previous?.loose ?? null, exactSet))
+        yield* this.typoEach(typos, needle, slots, (i, score) => {
           add(found, i)
           best.offer(score, n + i)
         })

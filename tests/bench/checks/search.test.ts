@@ -21,7 +21,13 @@ describe('search benchmark', () => {
       'whole list, median',
       'whole list, p95',
       'whole list, slowest',
-      'opening (every title and path lower-cased)',
+      'whole list p95, CPU time',
+      'opening (recent first, the first rows listed)',
+      'opening, CPU time',
+      'index made in idle time, whole',
+      'index made in idle time, longest step',
+      'same, CPU time',
+      'index after one rename, whole',
       'pinyin of every Chinese title, in idle time',
     ])
     for (const row of rows) expect(row).toMatch(/\d+\.\d\s+\d+\.\d\s+\d+\.\d\d\s/)

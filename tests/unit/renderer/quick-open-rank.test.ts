@@ -2,13 +2,14 @@
  * Quick open's folder-scale ranking (TitleIndex) lists exactly what the plain fuzzy `rank` lists
  * over the same texts: same rows, scores, order and highlighted positions, key by key as a person
  * types, deletes and retypes, with and without pinyin, on generated titles shaped like a real
- * Chinese and English blog and on random ones.
+ * Chinese and English blog and on random ones; and the index quick open keeps between openings,
+ * brought up to date as articles are added, renamed, retitled and removed, ranks as one made anew.
  */
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { rank } from '../../../renderer/library/quick-open/fuzzy'
 import { knownPinyin, pinyinOf, warmPinyin } from '../../../renderer/library/quick-open/pinyin'
-import { articleRanker, QUICK_OPEN_LIMIT } from '../../../renderer/library/quick-open/rank-articles'
+import { articleRanker, listRecentFirst, QUICK_OPEN_LIMIT } from '../../../renderer/library/quick-open/rank-articles'
 import { SlicedRanking } from '../../../renderer/library/quick-open/sliced-ranking'
 import { TitleIndex, type Titled } from '../../../renderer/library/quick-open/title-index'
 import { postPath, seedParts } from '../../bench/generate-site'
@@ -148,5 +149,59 @@ describe('on random titles', () => {
       ),
       { numRuns: 300 },
     )
+  })
+})
+
+describe('the index kept between openings', () => {
+  const title = fc.option(fc.stringMatching(/^[abcAB _中文写]{0,10}$/), { nil: null })
+  // A library version: paths from a small set (so that articles stay, go and come back), in any order.
+  const library = fc.uniqueArray(fc.record({ path: fc.stringMatching(/^[abc]{1,4}\.md$/), title }), { selector: (a) => a.path, maxLength: 40 })
+
+  it('brought up to date a chunk at a time ranks as an index made for the last library', () => {
+    fc.assert(
+      fc.property(
+        fc.array(library, { minLength: 1, maxLength: 5 }),
+        fc.uniqueArray(fc.stringMatching(/^[abc]{1,4}\.md$/), { maxLength: 4 }),
+        fc.array(fc.stringMatching(/^[abcAB 中]{1,6}$/), { minLength: 1, maxLength: 4 }),
+        (versions, recent, words) => {
+          for (const a of versions.flat()) if (a.title) pinyinOf(a.title)
+          const kept = new TitleIndex<Titled>()
+          listRecentFirst(kept, recent)
+          for (const version of versions) {
+            kept.update(version)
+            // A few steps of idle time, then on to the next version (the last one is finished by the ranking).
+            let steps = 0
+            kept.prepare(() => ++steps > 2)
+            kept.rank(words[0] as string, true, 5)
+          }
+          const last = versions[versions.length - 1] as Titled[]
+          const recency = new Map(recent.map((p, i) => [p, i]))
+          const ordered = [...recent.flatMap((p) => last.find((a) => a.path === p) ?? []), ...last.filter((a) => !recency.has(a.path))]
+          const bonus = (a: Titled) => {
+            const at = recency.get(a.path)
+            return at === undefined ? 0 : 40 * (1 - at / Math.max(recent.length, 1))
+          }
+          for (const w of words) {
+            for (const text of [...keystrokes(w), '']) {
+              expect(kept.rank(text, true, 8)).toEqual(plainRank(ordered, text, bonus, true, 8))
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
+  it('a renamed article is found by its new name only, and a removed one not at all', () => {
+    const items = blog(2000)
+    const kept = new TitleIndex<Titled>(items)
+    expect(kept.rank('Notes 1997', true, 1)[0]?.item.path).toBe(postPath(1997))
+    const renamed = items.map((a, i) => (i === 1997 ? { path: 'posts/renamed.md', title: 'Renamed notes' } : a)).filter((_, i) => i !== 5)
+    kept.update(renamed)
+    kept.prepare(() => false)
+    expect(kept.rank('renamed', true, 3)[0]?.item.path).toBe('posts/renamed.md')
+    expect(kept.rank('Notes 1997 on', true, 100).map((r) => r.item.path)).not.toContain(postPath(1997))
+    expect(kept.rank(postPath(5), true, 100).map((r) => r.item.path)).not.toContain(postPath(5))
+    expect(kept.rank('', true, 3).map((r) => r.item.path)).toEqual(renamed.slice(0, 3).map((a) => a.path))
   })
 })

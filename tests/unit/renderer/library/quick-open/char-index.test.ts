@@ -53,7 +53,7 @@ describe('the candidate index', () => {
           // The texts change in place; items beyond the new list are emptied (as a removed article is).
           index.reserve(Math.max(before.length, after.length))
           const now = Array.from({ length: Math.max(before.length, after.length) }, (_, i) => after[i] ?? (['', ''] as const))
-          now.forEach((slotTexts, i) => slotTexts.forEach((t, slot) => index.set(i, slot, t)))
+          now.forEach((slotTexts, i) => slotTexts.forEach((t, slot) => index.set(i, slot, t, before[i]?.[slot] ?? '')))
           const exact = index.candidates(word, SLOTS, now.length, 0)
           for (const i of scanned(now, word, SLOTS, subsequence)) expect(has(exact, i)).toBe(true)
           // A text without a letter of the needle is never a candidate for it.
