@@ -10,7 +10,7 @@ import { currentHeading, headingsOf } from './outline'
 import { Diagrams } from './diagrams'
 import { EmbedPlayers } from './embeds'
 import { patchBlocks } from './patch'
-import { LARGE_BODY } from './refresh-timing'
+import { LARGE_BODY, WINDOW_BODY } from './refresh-timing'
 import { useSiteData } from './site-data'
 import type { SiteData } from '../../shared/render/site-refs'
 import { frameShell, previewBody, PreviewRenderer, type PreviewBlock, type PreviewOptions } from './render'
@@ -147,6 +147,25 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
     }
     // Another article or other options: counted from the next paint, so an article being opened shows its editor first.
     const fresh = last === null || last.renderer !== renderer
+    if (!fresh && body.length <= WINDOW_BODY) {
+      // After the effects of the pause's render (a microtask of the same task), so the patch shows in the next frame.
+      queueMicrotask(() => {
+        if (cancelled) return
+        const start = performance.now()
+        let blocks: PreviewBlock[]
+        try {
+          blocks = renderer.render(body, lineOffset, site)
+        } catch (error) {
+          setFailure({ error })
+          return
+        }
+        flushSync(() => setRendered({ blocks, article: renderer.options.articlePath }))
+        shown.current = { body, lineOffset, renderer, drawn, site, cost: Math.min(last.cost, performance.now() - start) }
+      })
+      return () => {
+        cancelled = true
+      }
+    }
     const frame = fresh ? requestAnimationFrame(() => (timer = setTimeout(attempt))) : 0
     if (!fresh) attempt()
     return () => {
