@@ -10,6 +10,8 @@ export class AnswerOrder {
   private shown = 0
   private lastOpen = 0
   private opening = false
+  /** A listing asked after the open on its way was dropped: it may have carried rows the open's reply lacks. */
+  private missed = false
 
   /** Numbers a listing about to be asked for. */
   listing(): number {
@@ -25,6 +27,7 @@ export class AnswerOrder {
 
   /** Whether the answer to this listing may be shown; it is then the newest shown. */
   takeListing(ask: number): boolean {
+    if (this.opening && ask > this.lastOpen) this.missed = true
     if (this.opening || ask < this.lastOpen || ask < this.shown) return false
     this.shown = ask
     return true
@@ -37,8 +40,19 @@ export class AnswerOrder {
   takeOpen(ask: number, opened: boolean): boolean {
     if (ask !== this.lastOpen) return false
     this.opening = false
+    this.missed &&= opened
     if (!opened) return false
     this.shown = ask
     return true
+  }
+
+  /**
+   * Whether a listing of the folder just opened was dropped while its open was on its way (the
+   * index's last count, say, when it finished before the reply came): ask again, once.
+   */
+  owedListing(): boolean {
+    const owed = this.missed
+    this.missed = false
+    return owed
   }
 }

@@ -107,6 +107,8 @@ export function useWorkspace({ buffers, askUnsaved, problem, writes }: Options):
       beforeShown?.()
       const { rows, ...info } = opened
       display(info, rows)
+      // The reply's rows were read before what that listing would have shown.
+      if (order.owedListing()) void refresh()
       return info
     },
     [order, refresh, display],

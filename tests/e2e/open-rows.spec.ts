@@ -152,3 +152,29 @@ test('an open answered after the writer opened another folder is dropped', async
   expect(await shownRows(page)).toEqual(['only.md'])
   await expect(page.getByTestId('library')).toHaveAttribute('aria-busy', 'false')
 })
+
+test('the folder’s last rows are listed when the index finished while the open’s reply was on its way', async ({ launch, makeFolder }) => {
+  test.setTimeout(180_000)
+  const dir = await makeFolder({ files: posts() })
+  const opens = new Held('openFolder')
+  let listingsAsked = 0
+  const { page } = await launch({
+    contentDir: dir,
+    startEmpty: true,
+    holdAnswer: (method) => {
+      if (method === 'folderListing') listingsAsked++
+      return opens.hold(method)
+    },
+  })
+  opens.holding = true
+  const before = listingsAsked
+  await page.getByTestId('welcome').getByRole('button', { name: 'Open folder…' }).click()
+  await expect.poll(() => opens.count, { timeout: 30_000 }).toBe(1)
+  // The reply (rows read so far) waits while the index reads the rest; its last count asks for a listing, answered at once.
+  await expect.poll(() => listingsAsked, { timeout: 60_000 }).toBeGreaterThan(before)
+  opens.release()
+  await expect(page.getByTestId('library-indexing')).toHaveCount(0, { timeout: 30_000 })
+  await expect(page.getByTestId('library')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 })
+  await page.getByTestId('article-list').evaluate((list) => list.scrollTo(0, list.scrollHeight))
+  await expect(page.locator(`[data-testid=article-item][data-path="${NEWEST_FIRST.at(-1)}"]`)).toBeVisible({ timeout: 10_000 })
+})

@@ -25,6 +25,23 @@ describe('AnswerOrder', () => {
     expect(order.takeListing(order.listing())).toBe(true)
   })
 
+  it('owes one listing after an open that dropped a listing asked while it was on its way', () => {
+    const order = new AnswerOrder()
+    const open = order.open()
+    // The index's last count came before the open's reply: its rows are newer than the reply's.
+    expect(order.takeListing(order.listing())).toBe(false)
+    expect(order.takeOpen(open, true)).toBe(true)
+    expect(order.owedListing()).toBe(true)
+    expect(order.owedListing()).toBe(false)
+    // Nothing dropped meanwhile: nothing owed.
+    const quiet = new AnswerOrder()
+    const before = quiet.listing()
+    const alone = quiet.open()
+    expect(quiet.takeListing(before)).toBe(false)
+    expect(quiet.takeOpen(alone, true)).toBe(true)
+    expect(quiet.owedListing()).toBe(false)
+  })
+
   it('drops an open the writer replaced by another, whichever answers first', () => {
     const order = new AnswerOrder()
     const first = order.open()
