@@ -28,7 +28,7 @@ describe('openFromCommandLine', () => {
     const before = await readFile(join(root, post))
     const error = await workspace.trash(post).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(FolioError)
-    expect(error).toMatchObject({ code: 'FORBIDDEN', message: 'the command line never deletes files' })
+    expect(error).toMatchObject({ code: 'FORBIDDEN', reason: 'cli-no-trash' })
     expect((await readFile(join(root, post))).equals(before)).toBe(true)
   })
 
