@@ -1,5 +1,6 @@
 /** The toolbar's git indicator: branch, ahead/behind and how many articles changed. */
 import type { GitModel } from './use-git'
+import { saidText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
 
 interface Props {
@@ -8,12 +9,17 @@ interface Props {
 }
 
 export function GitButton({ git, onOpen }: Props) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const state = git.state
   if (state === null || state.kind === 'not-a-repository') return null
   if (state.kind === 'unavailable') {
     return (
-      <span className="git-indicator muted" data-testid="git-unavailable" title={state.reason}>
+      // Git is unavailable only when it cannot be run (electron/git/service.ts): that failure's sentence, in the UI's language.
+      <span
+        className="git-indicator muted"
+        data-testid="git-unavailable"
+        title={saidText({ reason: 'git-failed', params: { why: 'not-installed', detail: state.reason } }, locale) ?? state.reason}
+      >
         {t('gitUnavailable')}
       </span>
     )
