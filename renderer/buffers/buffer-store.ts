@@ -19,7 +19,7 @@ import { folioSetup } from '../editor/setup'
 import { reloadTransaction } from '../workbench/reload'
 import { cleanMerge } from '../merge/conflict'
 import { mergedSummary } from '../merge/hunks'
-import { FormWriteQueue, typingWait, type FormWrite } from './form-writes'
+import { FORM_PAUSE_MS, FormWriteQueue, typedLongEnough, type FormWrite } from './form-writes'
 import { commitPendingEdits } from '../properties/pending'
 import { nextState, type BufferEvent, type BufferState } from './transitions'
 
@@ -174,9 +174,9 @@ export class BufferStore {
   #textTimer: ReturnType<typeof setTimeout> | undefined
   readonly #formWrites = new FormWriteQueue<Buffer>()
   #formQueued = false
-  /** When the first queued form write and the latest were asked for (performance.now()). */
+  /** When the first queued form write was asked for (performance.now()). */
   #formFirst = 0
-  #formLatest = 0
+  #formTimer: ReturnType<typeof setTimeout> | undefined
   #writes = 0
   #edits = 0
   /** Counts opens, so a slow read never replaces an article opened after it. */
@@ -296,25 +296,28 @@ export class BufferStore {
     const shown = this.#shown
     if (!shown) return
     this.#formWrites.add(shown, write)
-    const now = performance.now()
-    this.#formLatest = now
-    if (this.#formQueued) return
-    this.#formQueued = true
-    this.#formFirst = now
-    const run = () => {
-      this.#formQueued = false
-      this.flushFormWrites()
+    const { later } = this.#options
+    if (later) {
+      if (this.#formQueued) return
+      this.#formQueued = true
+      later(this.#flushTyped)
+      return
     }
-    if (this.#options.later) this.#options.later(run)
-    else afterPaint(() => this.#whenTypingPauses(run))
+    const now = performance.now()
+    if (!this.#formQueued) {
+      this.#formQueued = true
+      this.#formFirst = now
+    }
+    clearTimeout(this.#formTimer)
+    // Typing that goes on: right after this key's paint, the furthest from the next key. Else when it pauses.
+    if (typedLongEnough(now, this.#formFirst)) afterPaint(this.#flushTyped)
+    else this.#formTimer = setTimeout(this.#flushTyped, FORM_PAUSE_MS)
   }
 
-  /** Runs `run` once the form's typing pauses (see form-writes.ts): at once when it has. */
-  #whenTypingPauses(run: () => void): void {
-    // Writes made meanwhile (a blur, a save) leave nothing for the run: it then only ends the wait.
-    const wait = typingWait(performance.now(), this.#formFirst, this.#formLatest)
-    if (wait === 0) run()
-    else setTimeout(() => this.#whenTypingPauses(run), wait)
+  readonly #flushTyped = (): void => {
+    clearTimeout(this.#formTimer)
+    this.#formQueued = false
+    this.flushFormWrites()
   }
 
   /**

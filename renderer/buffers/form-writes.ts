@@ -45,9 +45,10 @@ export const FORM_PAUSE_MS = 90
 export const FORM_MAX_WAIT_MS = 250
 
 /**
- * How much longer queued writes wait (0: make them now), given when the first of them and the
- * latest were asked for: until the typing pauses, and never past the longest wait.
+ * Whether queued writes, the first asked for at `first`, have waited long enough for a run of
+ * typing that does not pause: then they are made after the paint of the key typed `now`, the
+ * moment furthest from the next key (a timer of their own could fire just as that key comes).
  */
-export function typingWait(now: number, first: number, latest: number): number {
-  return Math.max(0, Math.min(latest + FORM_PAUSE_MS, first + FORM_MAX_WAIT_MS) - now)
+export function typedLongEnough(now: number, first: number): boolean {
+  return now - first >= FORM_MAX_WAIT_MS
 }

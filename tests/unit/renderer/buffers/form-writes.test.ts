@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { BufferStore } from '../../../../renderer/buffers/buffer-store'
-import { FORM_MAX_WAIT_MS, FORM_PAUSE_MS, typingWait } from '../../../../renderer/buffers/form-writes'
+import { FORM_MAX_WAIT_MS, FORM_PAUSE_MS, typedLongEnough } from '../../../../renderer/buffers/form-writes'
 import { FieldSession } from '../../../../renderer/properties/field-session'
 import { addListItem } from '../../../../shared/frontmatter'
 import type { EditOptions } from '../../../../shared/frontmatter/types'
@@ -141,16 +141,12 @@ describe('form writes', () => {
 })
 
 describe('a run of typing', () => {
-  it('waits for the typing to pause, and never longer than the longest wait', () => {
-    // One key: the pause after it.
-    expect(typingWait(0, 0, 0)).toBe(FORM_PAUSE_MS)
-    // Keys still coming: from the latest.
-    expect(typingWait(100, 0, 60)).toBe(60 + FORM_PAUSE_MS - 100)
-    // Paused long enough: now.
-    expect(typingWait(200, 0, 100)).toBe(0)
-    // Keys every 50 ms without end: no later than the longest wait after the first.
-    expect(typingWait(FORM_MAX_WAIT_MS - 10, 0, FORM_MAX_WAIT_MS - 20)).toBe(10)
-    expect(typingWait(FORM_MAX_WAIT_MS, 0, FORM_MAX_WAIT_MS - 5)).toBe(0)
+  it('is written when it pauses, or after a key’s paint once its first write has waited the longest wait', () => {
+    expect(typedLongEnough(0, 0)).toBe(false)
+    expect(typedLongEnough(FORM_MAX_WAIT_MS - 1, 0)).toBe(false)
+    expect(typedLongEnough(FORM_MAX_WAIT_MS, 0)).toBe(true)
+    expect(typedLongEnough(1000 + FORM_MAX_WAIT_MS + 50, 1000)).toBe(true)
+    // A pause ends a run before the longest wait does.
     expect(FORM_PAUSE_MS).toBeLessThan(FORM_MAX_WAIT_MS)
   })
 })
