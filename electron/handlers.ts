@@ -78,6 +78,8 @@ export interface HandlerDeps {
   takeOpenRequest?: () => Promise<PendingOpen>
   /** The site's server's pid file and preload live here (the app's data folder); a server a crashed run left is ended at start. */
   siteServerDir?: string
+  /** What inserted photos were made into (userData/made-images.json in the app), so a restart reuses them; omitted means kept in memory. */
+  madeImagesFile?: string
   /** The one settings store (userData/settings.json in the app); omitted means one kept in memory. */
   settings?: SettingsStore
   /** The languages the session's spell checker offers (Electron's); omitted when the system chooses them. */
@@ -282,7 +284,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     onProgress: (progress) => deps.emit('exportProgress', progress),
   })
 
-  const media = createMediaService()
+  const media = createMediaService({ madeImagesFile: deps.madeImagesFile })
   const settings = deps.settings ?? settingsStore(null)
 
   const describe = (open: Workspace): FolderInfo => (deps.assetBase === undefined ? open.info : { ...open.info, assetBase: deps.assetBase })

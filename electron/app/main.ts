@@ -134,6 +134,7 @@ async function start(): Promise<void> {
     cacheDir: join(userData, INDEX_CACHE_FOLDER),
     journalDir: join(userData, 'recovery'),
     siteServerDir: join(userData, 'siteserver'),
+    madeImagesFile: join(userData, 'made-images.json'),
     assetBase: ASSET_BASE,
     emit,
     onUnsavedChange: (paths) => guard?.unsavedChanged(paths),

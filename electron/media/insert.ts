@@ -9,7 +9,7 @@
  * upload command the image goes to the writer's host (./upload) and its URL is linked. When any
  * step fails, what this call wrote is taken back, so a failure leaves the folder as it was.
  */
-import { randomBytes, webcrypto } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { link, lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
@@ -23,7 +23,6 @@ import {
   sniffImage,
   timestampName,
   type AssetRules,
-  type ImageProcessing,
   type ImageType,
   type InsertSettings,
 } from '../../shared/assets'
@@ -33,6 +32,7 @@ import { planProcessing, processImage, type ProcessPlan } from './process'
 import { sanitizeSvg } from './svg'
 import { landingNames, reserveLanding } from './landing'
 import { uploadImage } from './upload'
+import { hashOf, MadeImages } from './made'
 
 export interface ImageInput {
   /** The name it came with ('' for a pasted screenshot with none). */
@@ -58,11 +58,6 @@ interface Checked {
   alt: string
   /** What processing will do to it; null when these bytes are the ones that land. */
   plan: ProcessPlan | null
-}
-
-/** Hashed in libuv's pool (WebCrypto's digest), not on the main loop: a photo is megabytes, and the window waits on that loop. */
-async function hashOf(bytes: Uint8Array): Promise<string> {
-  return Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex')
 }
 
 /** `message` is the English with the image's name as shown ("the pasted image" for none); `named` names it for the UI's language. */
@@ -125,28 +120,6 @@ export async function checkImage(input: ImageInput, settings: InsertSettings, no
 async function finalBytes(image: Checked, settings: InsertSettings): Promise<Uint8Array> {
   if (!image.plan) return image.bytes
   return (await processImage(image.given, image.type, image.bytes, settings, MAX_PIXELS, image.plan)).bytes
-}
-
-/**
- * What a processed photo became, by the hash of the bytes it came as and the settings it was made
- * with: inserting the same photo again links the file made the first time instead of a copy.
- * (A file that was not processed is found by its own hash in the folder.)
- */
-export class MadeImages {
-  readonly #made = new Map<string, { name: string; size: number }>()
-  static #key(folderAbs: string, hash: string, settings: ImageProcessing): string {
-    const { maxWidth, compress, jpegQuality, webpQuality, metadata } = settings
-    return JSON.stringify([folderAbs, hash, maxWidth, compress, jpegQuality, webpQuality, metadata])
-  }
-  remember(folderAbs: string, hash: string, settings: ImageProcessing, name: string, size: number): void {
-    this.#made.set(MadeImages.#key(folderAbs, hash, settings), { name, size })
-  }
-  /** The file made from these bytes with these settings, if it is still in the folder as it was written. */
-  find(folderAbs: string, hash: string, settings: ImageProcessing, files: Map<string, { name: string; size: number }>): string | null {
-    const made = this.#made.get(MadeImages.#key(folderAbs, hash, settings))
-    const there = made && files.get(made.name.toLowerCase())
-    return there && there.size === made.size ? there.name : null
-  }
 }
 
 /** Files already in the folder (lower-cased names, since macOS and Windows disks are case-insensitive), and their sizes. */
@@ -319,7 +292,7 @@ export async function startInsert(
   const toWrite: Array<{ image: Checked; name: string }> = []
   for (const image of checked) {
     // Bytes that land as they came are found in the folder by their hash; a processed photo by what it was made from.
-    let name = image.plan ? made.find(folder.abs, image.hash, settings, files) : await sameBytes(folder.abs, files, image)
+    let name = image.plan ? await made.find(folder.abs, image.hash, settings, files) : await sameBytes(folder.abs, files, image)
     // A file another insert is still landing may yet be taken back if that insert fails.
     if (name !== null && taken.has(name.toLowerCase())) name = null
     const reused = name !== null
@@ -349,15 +322,15 @@ export async function startInsert(
     const written: string[] = []
     try {
       const at = await ensureFolder(guard, folder.rel)
-      const makes: Array<{ hash: string; name: string; size: number }> = []
+      const makes: Array<{ image: Checked; name: string; bytes: Uint8Array }> = []
       for (const { image, name } of toWrite) {
         const bytes = await finalBytes(image, settings)
         if (!(await writeExclusive(at.abs, name, bytes))) throw takenMeanwhile(image, folder.rel, name)
         written.push(join(at.abs, name))
-        makes.push({ hash: image.hash, name, size: bytes.length })
+        if (image.plan) makes.push({ image, name, bytes })
       }
       // Only once all landed: a later file failing takes back the earlier ones, which then must not be reused.
-      for (const m of makes) made.remember(folder.abs, m.hash, settings, m.name, m.size)
+      for (const m of makes) await made.remember(folder.abs, m.image.hash, settings, m.name, m.bytes)
     } catch (error) {
       await takeBack(written)
       throw writeError(error, folder.rel)

@@ -4,7 +4,8 @@ import type { ImageUpload, InsertedImage } from '../../shared/contract'
 import { DEFAULT_INSERT_SETTINGS, PLAIN_RULES, type InsertSettings } from '../../shared/assets'
 import { createGuard, type Guard } from '../workspace/guard'
 import type { Workspace } from '../workspace/workspace'
-import { MadeImages, startInsert, type ImageInput } from './insert'
+import { startInsert, type ImageInput } from './insert'
+import { MadeImages } from './made'
 import { readPicked } from './picked'
 
 export interface MediaService {
@@ -22,9 +23,10 @@ export interface MediaService {
 /** Inserts whose outcome nobody asked for yet; beyond this the oldest are forgotten (a closed window never asks). */
 const KEPT_LANDINGS = 64
 
-export function createMediaService(): MediaService {
+/** `madeImagesFile`: where what photos were made into is kept between runs (./made); omitted keeps it in memory. */
+export function createMediaService(options: { madeImagesFile?: string } = {}): MediaService {
   const guards = new WeakMap<Workspace, Promise<Guard>>()
-  const made = new MadeImages()
+  const made = new MadeImages(options.madeImagesFile ?? null)
   const landings = new Map<string, Promise<void>>()
   const guardOf = (workspace: Workspace): Promise<Guard> => {
     let guard = guards.get(workspace)

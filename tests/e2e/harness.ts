@@ -186,6 +186,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
     trash: async (absolutePath) => rename(absolutePath, join(scratch, `trash-${Date.now()}-${basename(absolutePath)}`)),
     cacheDir: join(scratch, 'cache'),
     journalDir,
+    madeImagesFile: join(options.profileDir ?? scratch, 'made-images.json'),
     emit: <E extends EventName>(event: E, payload: EventApi[E]) => {
       void page
         ?.evaluate(([name, data]) => (window as unknown as { __folioEmit?: (e: string, d: unknown) => void }).__folioEmit?.(name, data), [
