@@ -85,6 +85,11 @@ export class CharIndex {
     this.words = words
   }
 
+  /** Forgets every item's characters, keeping the room made (the items are numbered anew). */
+  clear(): void {
+    for (const set of this.sets) set.fill(0)
+  }
+
   /** Notes the characters of item i's (lower-cased) text in a slot, forgetting those of the text it had (`before`). */
   set(i: number, slot: number, lower: string, before = ''): void {
     const word = i >>> 5

@@ -341,6 +341,8 @@ export class TitleIndex<T extends Titled> {
       ;(this.lowers[slot] as string[]).length = 0
       ;(this.parts[slot] as (Joined | null)[]).length = 0
     }
+    // The items are numbered anew: an old item's characters would make its number a candidate for ever.
+    this.chars.clear()
     this.numberOf.clear()
     this.waiting.clear()
     this.removed = 0

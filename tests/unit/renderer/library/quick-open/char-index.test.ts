@@ -65,6 +65,18 @@ describe('the candidate index', () => {
     )
   })
 
+  it('forgets every item when cleared, and numbers the items anew', () => {
+    const index = indexOf([
+      ['leader', 'posts/b.md'],
+      ['中文写作', 'posts/zh.md'],
+    ])
+    index.clear()
+    index.set(0, 0, 'cloud team')
+    expect([...membersOf(index.candidates('leadr', 2, 2, 0))]).toEqual([])
+    expect([...membersOf(index.candidates('zh', 2, 2, 0))]).toEqual([])
+    expect([...membersOf(index.candidates('cld', 1, 2, 0))]).toEqual([0])
+  })
+
   it('leaves out texts without the needle, and a typo leaves out one character at most', () => {
     const index = indexOf([
       ['cloud team', 'posts/a.md'],
