@@ -164,9 +164,9 @@ export const MESSAGE_REASONS = [
   'jekyll-no-post',
   /** key: Hugo's param shortcode names a parameter set nowhere. */
   'hugo-no-param',
-  /** slug: Hexo's post_link names no post. */
+  /** slug: Hexo's post_link names no post (by slug, nor by title). */
   'hexo-no-post',
-  /** slug: Hexo's post_path names no post. */
+  /** slug: Hexo's post_path names no post (by slug, nor by title). */
   'hexo-no-post-path',
   /** No content folder is open. */
   'no-folder',
@@ -300,8 +300,8 @@ export const ENGLISH: Partial<Record<MessageReason, string>> = {
   'code-unreadable': '{path} could not be read: {detail}.',
   'jekyll-no-file': 'Jekyll would stop: the site has no file {path}.',
   'jekyll-no-post': 'Jekyll would stop: no post in _posts is named {name}.',
-  'hexo-no-post': 'Hexo would stop: no post has the slug {slug} (“Post not found”).',
-  'hexo-no-post-path': 'Hexo prints nothing here: no post has the slug {slug}.',
+  'hexo-no-post': 'Hexo would stop: no post has the slug or title {slug} (“Post not found”).',
+  'hexo-no-post-path': 'Hexo prints nothing here: no post has the slug or title {slug}.',
   'hugo-no-param': 'Hugo would stop: param "{key}" is set neither in this page nor in the site\'s params.',
   'no-folder': 'No folder is open. Open a content folder first.',
   'folder-unopenable': 'Could not open the folder {root}: {detail}. Choose an existing folder.',

@@ -50,7 +50,7 @@ test('a Hexo site previews its tag plugins as the site renders them, unknown tag
   // post_link is checked against the site: a post it finds is linked, a slug no post has is named as Hexo stops at it.
   await expect(preview.locator('a.folio-post-link')).toHaveText('the first post')
   await expect(preview.locator('a.folio-post-link')).toHaveAttribute('href', '/2024/01/02/hello-world/')
-  await expect(preview.locator('.folio-tag-error[data-tag=post_link]')).toContainText('no post has the slug gone-post')
+  await expect(preview.locator('.folio-tag-error[data-tag=post_link]')).toContainText('no post has the slug or title gone-post')
   const unknown = preview.locator('.folio-tag[data-tag=mystery_tag]')
   await expect(unknown).toBeVisible()
   await expect(unknown).toHaveText('Hexo mystery_tag')

@@ -84,8 +84,8 @@ describe('Hexo {% post_link %} and {% post_path %}', () => {
       '<p>Read <a class="folio-post-link" data-post="hello-world" href="/blog/2024/hello-world/" title="Hello &lt;World&gt;">Hello &lt;World&gt;</a>, ' +
         '<a class="folio-post-link" data-post="2023/trip" href="/blog/2023/2023/trip/#day-2" title="旅行">the trip</a>, ' +
         '<a class="folio-post-link" data-post="trip" href="/blog/2023/2023/trip/" title="旅行"><b>raw</b></a> at /blog/2024/hello-world/.</p>\n' +
-        '<p><span class="folio-tag folio-tag-error" data-tag="post_link" title="{% post_link nowhere %}"><span class="folio-tag-label">Hexo post_link</span> <span class="folio-tag-why" data-reason="hexo-no-post" data-params="{&quot;slug&quot;:&quot;nowhere&quot;}">Hexo would stop: no post has the slug nowhere (“Post not found”).</span></span> and ' +
-        '<span class="folio-tag folio-tag-error" data-tag="post_path" title="{% post_path gone %}"><span class="folio-tag-label">Hexo post_path</span> <span class="folio-tag-why" data-reason="hexo-no-post-path" data-params="{&quot;slug&quot;:&quot;gone&quot;}">Hexo prints nothing here: no post has the slug gone.</span></span></p>\n',
+        '<p><span class="folio-tag folio-tag-error" data-tag="post_link" title="{% post_link nowhere %}"><span class="folio-tag-label">Hexo post_link</span> <span class="folio-tag-why" data-reason="hexo-no-post" data-params="{&quot;slug&quot;:&quot;nowhere&quot;}">Hexo would stop: no post has the slug or title nowhere (“Post not found”).</span></span> and ' +
+        '<span class="folio-tag folio-tag-error" data-tag="post_path" title="{% post_path gone %}"><span class="folio-tag-label">Hexo post_path</span> <span class="folio-tag-why" data-reason="hexo-no-post-path" data-params="{&quot;slug&quot;:&quot;gone&quot;}">Hexo prints nothing here: no post has the slug or title gone.</span></span></p>\n',
     )
   })
 })
