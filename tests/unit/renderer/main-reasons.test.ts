@@ -18,20 +18,11 @@ import { DEFAULT_INSERT_SETTINGS, PLAIN_RULES } from '../../../shared/assets'
 import { FolioError } from '../../../shared/errors'
 import { handedOverFiles } from '../../../shared/handed-over'
 import { errorText, saidText } from '../../../renderer/i18n/errors'
+import { folioFailure } from '../folio-failure'
 import { copySite, open, tempDir } from '../workspace/helpers'
 
 /** Latin words left in a Chinese sentence once the file it names is taken out. */
 const english = (text: string, ...names: string[]) => names.reduce((t, name) => t.replaceAll(name, ''), text).match(/[A-Za-z]{2,}/g)
-
-const failure = async (run: () => unknown): Promise<FolioError> => {
-  try {
-    await run()
-  } catch (error) {
-    if (error instanceof FolioError) return error
-    throw error
-  }
-  throw new Error('expected a failure')
-}
 
 /** The Chinese of an error names `name`, in Chinese only; its English is the message. */
 function expectChinese(error: unknown, name: string): string {
@@ -56,7 +47,7 @@ describe('refusals of export, image insert and moves in Chinese', () => {
   it('an export of a path that is gone, and of a folder given as an article', async () => {
     const dir = await tempDir()
     const missing = join(dir, '不在了.md')
-    const gone = await failure(() => openSource(missing))
+    const gone = await folioFailure(() => openSource(missing))
     expect(gone.message).toBe(`Cannot export "${missing}": it does not exist. Pass an article file or a folder of articles.`)
     expect(expectChinese(gone, missing)).toBe(`无法导出“${missing}”：它不存在。请选择一篇文章，或一个文章文件夹。`)
 
@@ -71,9 +62,9 @@ describe('refusals of export, image insert and moves in Chinese', () => {
   it('an image file that is gone, a folder, a path that is not whole, a file not handed over, bytes that are no image', async () => {
     const dir = await tempDir()
     const gone = join(dir, '照片.png')
-    expectChinese(await failure(() => readPicked(gone)), gone)
-    expectChinese(await failure(() => readPicked(dir)), dir)
-    expectChinese(await failure(() => readPicked('照片.png')), '照片.png')
+    expectChinese(await folioFailure(() => readPicked(gone)), gone)
+    expectChinese(await folioFailure(() => readPicked(dir)), dir)
+    expectChinese(await folioFailure(() => readPicked('照片.png')), '照片.png')
 
     const refusal = handedOverFiles().check([{ file: '/home/writer/.ssh/id_rsa' }])
     expect(refusal.ok).toBe(false)
@@ -84,7 +75,7 @@ describe('refusals of export, image insert and moves in Chinese', () => {
 
     await writeFile(join(dir, 'post.md'), '---\ntitle: 文\n---\n')
     const guard = await createGuard(dir)
-    const notImage = await failure(() =>
+    const notImage = await folioFailure(() =>
       insertImages(guard, PLAIN_RULES, 'post.md', [{ name: '截图.png', bytes: new TextEncoder().encode('这不是图片') }], DEFAULT_INSERT_SETTINGS),
     )
     expect(notImage.message).toMatch(/^截图\.png is not a PNG, JPEG/)
@@ -95,12 +86,12 @@ describe('refusals of export, image insert and moves in Chinese', () => {
     const root = await copySite('hexo')
     const ws = await open(root)
     const move = createMoveService(ws, createTaxonomyService(ws, { journalDir: null }))
-    const outside = await failure(() => move.plan('source/_posts/2023-12-24-travel-notes.md', '../旅行.md'))
+    const outside = await folioFailure(() => move.plan('source/_posts/2023-12-24-travel-notes.md', '../旅行.md'))
     expect(outside.message).toBe('"../旅行.md" is not a path inside the folder. Type a path such as posts/new-name.md.')
     expect(errorText(outside, 'zh-CN')).toBe('“../旅行.md”不是文件夹内的路径。请输入像 posts/new-name.md 这样的路径。')
 
     const guard = await createGuard(root)
-    expectChinese(await failure(() => guard.resolve('/etc/passwd')), '/etc/passwd')
+    expectChinese(await folioFailure(() => guard.resolve('/etc/passwd')), '/etc/passwd')
   })
 })
 

@@ -12,12 +12,13 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { createGitService } from '../../../electron/git/service'
 import { createTaxonomyService } from '../../../electron/taxonomy/service'
-import { ENGLISH, FolioError, MESSAGE_REASONS, type MessageParams } from '../../../shared/errors'
+import { ENGLISH, MESSAGE_REASONS, type MessageParams } from '../../../shared/errors'
 import { addListItem, renameKey } from '../../../shared/frontmatter/edit'
 import { errorText, saidText } from '../../../renderer/i18n/errors'
 import { linkProblemText } from '../../../renderer/i18n/link-problems'
 import { linkProblems } from '../../../shared/assets/check'
 import type { AssetRules } from '../../../shared/assets/resolve'
+import { folioFailure } from '../folio-failure'
 import { copySite, open } from '../workspace/helpers'
 
 const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string))
@@ -29,16 +30,6 @@ const english = (text: string) =>
       '',
     )
     .match(/[A-Za-z]{2,}/g)
-
-const failure = async (run: () => unknown): Promise<FolioError> => {
-  try {
-    await run()
-  } catch (error) {
-    if (error instanceof FolioError) return error
-    throw error
-  }
-  throw new Error('expected a failure')
-}
 
 /** All of electron/ as text, to find where the older reasons' English is written. */
 async function mainSources(dir = fileURLToPath(new URL('../../../electron/', import.meta.url))): Promise<string> {
@@ -92,21 +83,21 @@ describe('refusals from the main process in Chinese, English kept for the comman
     const root = await copySite('hexo')
     const ws = await open(root)
     const bulk = createTaxonomyService(ws, { journalDir: null })
-    const same = await failure(() => bulk.plan({ kind: 'rename', key: 'tags', from: '旅行', to: '旅行' }))
+    const same = await folioFailure(() => bulk.plan({ kind: 'rename', key: 'tags', from: '旅行', to: '旅行' }))
     expect(same.message).toBe('"旅行" is already called that. Type a different name.')
     expect(errorText(same, 'zh-CN')).toBe('“旅行”已经是这个名字了。请输入一个不同的名字。')
-    const empty = await failure(() => bulk.plan({ kind: 'rename', key: 'tags', from: '旅行', to: ' ' }))
+    const empty = await folioFailure(() => bulk.plan({ kind: 'rename', key: 'tags', from: '旅行', to: ' ' }))
     expect(empty.message).toBe('The new value is empty. Type a value.')
     expect(errorText(empty, 'zh-CN')).toBe('新值是空的。请输入一个值。')
-    const gone = await failure(() => bulk.undo('nope'))
+    const gone = await folioFailure(() => bulk.undo('nope'))
     expect(errorText(gone, 'zh-CN')).toBe('没有可撤销的批量编辑 nope（可能已撤销过）。')
 
     await ws.createFolder('source/_posts/new')
-    const exists = await failure(() => ws.createFolder('source/_posts/new'))
+    const exists = await folioFailure(() => ws.createFolder('source/_posts/new'))
     expect(exists.message).toBe('Could not create the folder source/_posts/new: it already exists.')
     expect(errorText(exists, 'zh-CN')).toBe('无法创建文件夹 source/_posts/new：它已存在。')
 
-    const pattern = await failure(() =>
+    const pattern = await folioFailure(() =>
       ws.searchFolder({ query: { text: '(', caseSensitive: false, wholeWord: false, regex: true, scope: 'all' }, offset: 0, limit: 5 }),
     )
     expect(pattern.message).toMatch(/^The regular expression is not valid: /)
@@ -126,18 +117,18 @@ describe('refusals from the main process in Chinese, English kept for the comman
     }
     if (outside) {
       const git = createGitService({ root, articles: async () => [], onProgress: () => undefined })
-      const none = await failure(() => git.history('notes/a.md'))
+      const none = await folioFailure(() => git.history('notes/a.md'))
       expect(none.message).toBe(`${root} is not inside a git repository.`)
       expect(errorText(none, 'zh-CN')).toBe(`${root} 不在 Git 仓库中。`)
     }
 
     const text = '---\ntitle: 你好\nslug: hi\nmeta:\n  a: 1\n---\n'
-    const taken = await failure(() => renameKey(text, 'title', 'slug'))
+    const taken = await folioFailure(() => renameKey(text, 'title', 'slug'))
     expect(taken.message).toBe('The header already has a key "slug"')
     expect(errorText(taken, 'zh-CN')).toBe('头部已经有键“slug”。')
-    const map = await failure(() => addListItem(text, 'meta', 'x'))
+    const map = await folioFailure(() => addListItem(text, 'meta', 'x'))
     expect(errorText(map, 'zh-CN')).toBe('“meta”是映射，不是列表。')
-    const broken = await failure(() => renameKey('---\ntitle: "open\n---\n', 'title', 'name'))
+    const broken = await folioFailure(() => renameKey('---\ntitle: "open\n---\n', 'title', 'name'))
     expect(broken.message).toMatch(/^The header does not parse \(line \d+: /)
     expect(errorText(broken, 'zh-CN')).toMatch(/^头部无法解析（第 \d+ 行）。请把它当作文本编辑。$/)
   })
@@ -155,13 +146,13 @@ describe('git’s failures in Chinese, git’s own output kept as it printed it'
     sh('commit', '-q', '-m', 'First')
     const article = execFileSync('git', ['ls-files', '*.md'], { cwd: root }).toString().split('\n')[0] as string
     const git = createGitService({ root, articles: async () => [], onProgress: () => undefined })
-    const nothing = await failure(() => git.commit([article], 'Again'))
+    const nothing = await folioFailure(() => git.commit([article], 'Again'))
     expect(nothing.message).toMatch(/^There is nothing to commit in the chosen articles/)
     expect(errorText(nothing, 'zh-CN')).toMatch(/^\S+ 没有可提交的内容：它们与上一次提交相同。\nGit 的输出：\n/)
     expect(errorText(nothing, 'zh-CN').startsWith(`${article} 没有`)).toBe(true)
 
     sh('remote', 'add', 'origin', 'https://127.0.0.1:9/team/site.git')
-    const unpublished = await failure(() => git.push())
+    const unpublished = await folioFailure(() => git.push())
     expect(unpublished.message).toMatch(/^This branch is not on the remote yet\./)
     const zh = errorText(unpublished, 'zh-CN')
     expect(zh).toMatch(/^这个分支还不在远程仓库上。请先用 git push -u 发布一次（例如 git push -u origin HEAD），然后再从 Folio 推送。\nGit 的输出：\nfatal: /)
