@@ -74,17 +74,21 @@ function inside(inner: { x: number; width: number }, outer: { x: number; width: 
   return inner.x >= outer.x - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5
 }
 
+/** A Hexo site holding the seed article and the given posts. */
+async function hexoSite(posts: Record<string, string>): Promise<Record<string, string | Buffer>> {
+  return {
+    '_config.yml': 'title: Test\ntimezone: Asia/Shanghai\n',
+    'package.json': '{"dependencies":{"hexo":"^7.0.0"}}\n',
+    'source/_posts/seed.md': await readFile(SEED),
+    ...posts,
+  }
+}
+
 test('at 900×700 and 1000×700 every field’s label and control is on screen, in English and Chinese, and nothing overflows sideways', async ({
   launch,
 }, testInfo) => {
   const { page } = await launch({
-    files: {
-      '_config.yml': 'title: Test\ntimezone: Asia/Shanghai\n',
-      'package.json': '{"dependencies":{"hexo":"^7.0.0"}}\n',
-      'source/_posts/seed.md': await readFile(SEED),
-      'source/_posts/crowded.md': CROWDED,
-      'source/_posts/broken.md': BROKEN,
-    },
+    files: await hexoSite({ 'source/_posts/crowded.md': CROWDED, 'source/_posts/broken.md': BROKEN }),
   })
   let shown = 'en'
   for (const [width, locale] of [
@@ -247,15 +251,12 @@ test('in the dark theme at 900 px every label, value, chip and warning of the fo
   launch,
 }, testInfo) => {
   const { page } = await launch({
-    files: {
-      '_config.yml': 'title: Test\ntimezone: Asia/Shanghai\n',
-      'package.json': '{"dependencies":{"hexo":"^7.0.0"}}\n',
-      'source/_posts/seed.md': await readFile(SEED),
+    files: await hexoSite({
       // A weekday the day does not fall on and a list where a number goes: the form's warnings show.
       'source/_posts/crowded.md': CROWDED.replace('updated: 2013/7/13 20:46:25', 'updated: Mon, 05 Mar 2024 10:00:00 GMT'),
       'source/_posts/other.md': '---\ntitle: 另一篇\nweight: 3\n---\n正文\n',
       'source/_posts/third.md': '---\ntitle: 第三篇\nweight: [a, b]\n---\n正文\n',
-    },
+    }),
   })
   await page.emulateMedia({ colorScheme: 'dark' })
   await page.setViewportSize({ width: 900, height: 700 })
