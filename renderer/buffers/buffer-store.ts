@@ -539,6 +539,9 @@ export class BufferStore {
     } catch (error) {
       buffer.message = this.#options.describe(error)
       if (isCode(error, 'CONFLICT') && error.disk) {
+        // Keys typed into the form while the save was under way are part of "mine": made before
+        // the merge by itself or the dialog's texts are computed, or the merge would leave them out.
+        this.flushFormWrites()
         buffer.disk = error.disk
         this.#move(buffer, 'conflict')
         if (this.#mergeByItself(buffer, error.disk)) return this.#write(buffer, buffer.baseHash)
@@ -586,9 +589,12 @@ export class BufferStore {
     this.#rebase(shown, shown.disk, 'reload')
   }
 
-  /** A merge of base, mine and disk becomes the text (undoable); it is based on the disk from now. */
+  /**
+   * A merge of base, mine and disk becomes the text (undoable); it is based on the disk from now.
+   * The merge was computed from the texts the dialog showed: a form write still waiting came after
+   * them, so it is made on the merged text (by #rebase), never before it, where the merge would undo it.
+   */
   readonly acceptMerge = (text: string): void => {
-    this.flushFormWrites()
     const shown = this.#shown
     if (!shown?.disk || shown.status !== 'conflict') return
     this.#rebase(shown, shown.disk, 'merge', text)

@@ -4,6 +4,8 @@ import { BufferStore } from '../../../../renderer/buffers/buffer-store'
 import { TRANSITIONS, nextState, type BufferState } from '../../../../renderer/buffers/transitions'
 import { FolioError } from '../../../../shared/errors'
 import { FakeDisk, hashOf } from './fake-disk'
+import type { FormWrite } from '../../../../renderer/buffers/form-writes'
+import { merge3, resolve } from '../../../../shared/merge'
 
 /** Every move the store made, as state:event, so the last test can check the table is covered. */
 const moved = vi.hoisted(() => new Set<string>())
@@ -282,6 +284,53 @@ describe('BufferStore: conflicts', () => {
     expect(store.getSnapshot().conflict).toBeNull()
     expect(await store.save()).toBe(true)
     expect(disk.files.get('a.md')).toBe(merged)
+  })
+
+  /** A form write still waiting (its paint not come yet) that sets the title to `title`. */
+  function titleWrite(title: string): FormWrite {
+    return { merge: 'value:title', make: (state) => ({ changes: patchOf(state.doc.toString(), `title: ${title}`) }) }
+  }
+  function patchOf(doc: string, line: string) {
+    const from = doc.indexOf('title: ')
+    return { from, to: doc.indexOf('\n', from), insert: line }
+  }
+
+  it('keys typed into the form while a save was under way are in "mine" when the save conflicts, and the merge keeps them', async () => {
+    const waiting: (() => void)[] = []
+    const { store, disk, append } = setUp()
+    // Nothing publishes the text meanwhile (that makes the waiting writes too): only the conflict path can.
+    store.configure({ later: (run) => void waiting.push(run), textDelayMs: 60_000 })
+    await store.open('a.md')
+    append('Mine.\n')
+    disk.files.set('a.md', POST.replace('tags: [a]', 'tags: [a, b]') + 'Theirs.\n')
+    disk.hold = true
+    const saving = store.save()
+    // Typed while the save waits on the disk: the write waits for the keystroke's paint.
+    store.formWrite(titleWrite('Hello typed'))
+    await settle()
+    disk.hold = false
+    disk.release()
+    expect(await saving).toBe(false)
+    const conflict = store.getSnapshot().conflict
+    expect(conflict?.mine).toContain('title: Hello typed')
+    // What the dialog does: both paragraphs, in my order, merged with the disk's tag.
+    const result = merge3(conflict?.base ?? '', conflict?.mine ?? '', conflict?.disk.text ?? '', { site: 'plain' })
+    store.acceptMerge(resolve(result, ['both']))
+    expect(await store.save()).toBe(true)
+    expect(disk.files.get('a.md')).toBe(POST.replace('tags: [a]', 'tags: [a, b]').replace('Hello', 'Hello typed') + 'Mine.\nTheirs.\n')
+  })
+
+  it('a form write made after the dialog showed its texts lands in the merged text, not under it', async () => {
+    const waiting: (() => void)[] = []
+    const { store, disk } = await conflicted()
+    store.configure({ later: (run) => void waiting.push(run) })
+    const conflict = store.getSnapshot().conflict
+    const result = merge3(conflict?.base ?? '', conflict?.mine ?? '', conflict?.disk.text ?? '', { site: 'plain' })
+    // The field commits on its way out (a date typed as text commits on blur): still waiting when Merge is chosen.
+    store.formWrite(titleWrite('Hello typed'))
+    store.acceptMerge(resolve(result, ['both']))
+    expect(await store.save()).toBe(true)
+    expect(disk.files.get('a.md')).toBe(POST.replace('Hello', 'Hello typed') + 'Mine.\nTheirs.\n')
   })
 })
 
