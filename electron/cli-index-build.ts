@@ -4,7 +4,7 @@
  * into entries as they are written out; the listing cache is written after the output.
  * Loaded only then, with the code that reads articles.
  */
-import type { EncodingProblem } from '../shared/contract'
+import type { ArticleSummary, EncodingProblem } from '../shared/contract'
 import { requiredKeys, summaryChecks } from '../shared/frontmatter/checks'
 import type { HeaderError } from '../shared/frontmatter/types'
 import { collectionOf } from '../shared/schema'
@@ -40,7 +40,7 @@ export async function* indexedEntries(site: SiteSettings, dir: string, cacheDir:
         categories: a.categories,
         draft: a.draft,
         words: a.words,
-        error: a.error ? errorEntry(a.error) : encodingError(a.encoding),
+        error: articleError(a),
         checks: summaryChecks(a, { now, required: required.get(collectionOf(kind, contentRoots, a.path)) }).map((c) => ({
           code: c.code,
           key: c.key,
@@ -59,6 +59,11 @@ export async function* indexedEntries(site: SiteSettings, dir: string, cacheDir:
   } finally {
     await index.close()
   }
+}
+
+/** Why an article's header could not be read (it does not parse, or its bytes are not UTF-8), or null. */
+export function articleError(a: Pick<ArticleSummary, 'error' | 'encoding'>): IndexEntry['error'] {
+  return a.error ? errorEntry(a.error) : encodingError(a.encoding)
 }
 
 function errorEntry(e: HeaderError): IndexEntry['error'] {

@@ -111,7 +111,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   })
   const [dir = ''] = positionals
   const json = values.json
-  if (values.links) return linksCommand(dir, json, io)
+  if (values.links) return linksCommand(dir, json, !values['no-cache'], io)
   let bad = 0
   async function* findings(): AsyncGenerator<CheckRow> {
     for await (const { entry: e } of indexEntries(dir, io, !values['no-cache'])) {
@@ -136,32 +136,49 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   return bad > 0 ? 1 : 0
 }
 
-/** `check --links`: broken images and internal links, path:line:column: message; exit 1 if any. */
-async function linksCommand(dirArg: string, json: boolean, io: CliIo): Promise<number> {
+/**
+ * `check --links`: broken images and internal links, path:line:column: message; exit 1 if any.
+ * What the index could not read is said as plain `check` says it: folders and files it left out
+ * on stderr, headers that do not parse and bytes that are not UTF-8 as `path:line: message` rows
+ * (exit 1), since their header links could not be checked.
+ */
+async function linksCommand(dirArg: string, json: boolean, cache: boolean, io: CliIo): Promise<number> {
   const dir = await commandLineFolder(dirArg, io.cwd)
   const site = await detectFolder(dir)
   // Loaded on demand: the link checker reads bodies with the Markdown parser, which nothing else here needs.
-  const { checkFolderLinks } = await import('./links/check')
-  // Each article's link leads, taken while the index reads it: no file is read twice.
+  const [{ checkFolderLinks }, { articleError }] = await Promise.all([import('./links/check'), import('./cli-index-build')])
+  // Each article's link leads, taken while the index reads it: no file is read twice (those the cache answers for are read by the check).
   const leads = new Map<string, LinkLeads>()
-  const { index, info } = await openIndexFromCommandLine(site, { textFacts: { name: 'links', found: (rel, facts) => leads.set(rel, facts as LinkLeads) } })
+  const cacheDir = cache ? join(userDataFolder(), INDEX_CACHE_FOLDER) : undefined
+  const { index, info } = await openIndexFromCommandLine(site, {
+    cacheDir,
+    textFacts: { name: 'links', found: (rel, facts) => leads.set(rel, facts as LinkLeads) },
+  })
   try {
-    const rows = (await checkFolderLinks(info, index.list(), leads))
-      .map((p) => ({
-        ...p,
-        path: relative(dir, join(info.root, ...p.path.split('/')))
+    for (const w of info.warnings ?? []) if (w.skipped) io.err(`folio: warning: ${w.message}`)
+    const articles = index.list()
+    const unread: LinksRow[] = articles.flatMap((a) => {
+      const e = articleError(a)
+      return e ? [{ path: a.path, line: e.line, column: e.column ?? null, severity: 'error', rule: e.code, message: e.message }] : []
+    })
+    const broken: LinksRow[] = (await checkFolderLinks(info, articles, leads)).map((p) => ({ ...p, severity: 'error' }))
+    const rows = [...unread, ...broken]
+      .map((r) => ({
+        ...r,
+        path: relative(dir, join(info.root, ...r.path.split('/')))
           .split(sep)
           .join('/'),
       }))
-      .filter((p) => !p.path.startsWith('..'))
-    if (json)
-      await writeJsonList(
-        io,
-        rows.map((r) => ({ ...r, severity: 'error' })),
-      )
-    else for (const r of rows) io.out(`${r.path}:${r.line}:${r.column}: ${r.message}`)
+      .filter((r) => !r.path.startsWith('..'))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || (a.column ?? 0) - (b.column ?? 0)))
+    if (json) await writeJsonList(io, rows)
+    // A header error as plain check prints it; a link with its column.
+    else for (const r of rows) io.out(r.target === undefined ? `${r.path}:${r.line}: ${r.message}` : `${r.path}:${r.line}:${r.column}: ${r.message}`)
     return rows.length ? 1 : 0
   } finally {
     await index.close()
   }
 }
+
+/** A row of `check --links --json`: a broken reference (with its target), or an article whose header or bytes could not be read. */
+type LinksRow = Omit<CheckRow, 'line'> & { line: number; target?: string }

@@ -12,7 +12,8 @@ const USAGE = `Usage:
   folio index DIR [--json]           list every article under DIR (one JSON array with --json)
   folio check DIR [--json]           print path:line: message for each header that does not parse (exit 1),
                                      then field checks as warning:/note: lines (they never fail the check)
-  folio check DIR --links [--json]   broken images and internal links (path:line:column: message, exit 1)
+  folio check DIR --links [--json]   broken images and internal links (path:line:column: message, exit 1),
+                                     and headers that do not parse, printed as plain check prints them
                                      index and check reuse the app's index cache for files unchanged since
                                      (same size and modification time); --no-cache reads every file
   folio set FILE... KEY=VALUE        set KEY to the string VALUE in each file's header
