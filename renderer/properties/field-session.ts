@@ -7,7 +7,8 @@
 import { isolateHistory } from '@codemirror/commands'
 import { type EditorState, Transaction, type TransactionSpec } from '@codemirror/state'
 import type { FormWrite } from '../buffers/form-writes'
-import { parse, setValue } from '../../shared/frontmatter'
+import { setValue } from '../../shared/frontmatter'
+import { headerOf } from '../editor/header-block'
 import type { EditOptions, EditValue, TextPatch } from '../../shared/frontmatter/types'
 
 /** A pause this long in one field starts a new undo step. */
@@ -72,7 +73,7 @@ export class FieldSession {
       merge: `value:${key}`,
       make: (state) => {
         try {
-          return this.spec(setValue(state.doc.toString(), key, value, options))
+          return this.spec(setValue(headerText(state), key, value, options))
         } catch {
           return null // the header stopped parsing; the form shows why and is read-only
         }
@@ -90,7 +91,7 @@ export class FieldSession {
       merge: merge ? `edit:${this.key}` : null,
       make: (state) => {
         try {
-          return this.spec(make(state.doc.toString(), options))
+          return this.spec(make(headerText(state), options))
         } catch {
           return null // the header stopped parsing between keystroke and write; the banner explains it
         }
@@ -131,12 +132,25 @@ export class FieldSession {
   private originalQuote(): Quote | undefined {
     const state = this.target.shownState()
     if (!state) return undefined
-    const text = state.doc.toString()
-    const field = parse(text, this.options()).fields.find((f) => f.key === this.key)
+    // The header as the editor read it: the same fields the form shows, not parsed again.
+    const field = headerOf(state).parsed.fields.find((f) => f.key === this.key)
     if (!field || field.valueRange.from === field.valueRange.to) return undefined
-    const first = text[field.valueRange.from]
+    const first = state.doc.sliceString(field.valueRange.from, field.valueRange.from + 1)
     return first === "'" ? 'single' : first === '"' ? 'double' : 'plain'
   }
+}
+
+/**
+ * The text a form edit is computed from: the header and nothing after it (patches are offsets from
+ * the start, so they apply to the whole document alike). Joining and reading the whole article
+ * on every keystroke was most of a write's work. Without a header, the whole text: a new block is
+ * placed by what the first lines are. Lines are joined by '\n' as positions count them, never by
+ * the file's own break (state.sliceDoc): in a CRLF file that shifted every offset one per line,
+ * and a second edit landed past the closing fence.
+ */
+function headerText(state: EditorState): string {
+  const header = headerOf(state)
+  return header.block ? state.doc.sliceString(0, header.bodyStart) : state.doc.toString()
 }
 
 /** Whether a key event is the platform's undo or redo. */

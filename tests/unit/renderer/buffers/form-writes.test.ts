@@ -140,6 +140,45 @@ describe('form writes', () => {
   })
 })
 
+describe('form writes into a CRLF article', () => {
+  const CRLF = '---\r\ntitle: Windows\r\ntags:\r\n  - one\r\n---\r\n\r\nBody line.\r\n'
+
+  it('add a list item and then a field inside the header, each after its own paint, and save CRLF bytes', async () => {
+    const disk = new FakeDisk({ 'win.md': CRLF })
+    const painted: (() => void)[] = []
+    const store = new BufferStore(disk, {
+      describe: (error) => (error instanceof Error ? error.message : String(error)),
+      label: 'Editor',
+      rules: { site: 'plain' },
+      textDelayMs: 0,
+      later: (run) => painted.push(run),
+    })
+    const paint = () => {
+      for (const run of painted.splice(0)) run()
+    }
+    const options: EditOptions = { eol: '\r\n' }
+    await store.open('win.md')
+    const tags = new FieldSession(store, 'tags', () => options)
+    tags.begin()
+    tags.edit((text, o) => addListItem(text, 'tags', 'two', o))
+    tags.end()
+    paint()
+    // The form's Add field: an empty key first, then its value typed key by key.
+    const author = new FieldSession(store, 'author', () => options)
+    author.write(null)
+    paint()
+    author.begin()
+    for (const typed of ['M', 'Me']) {
+      author.write(typed)
+      paint()
+    }
+    author.end()
+    expect(store.editorState('win.md')?.doc.toString()).toBe('---\ntitle: Windows\ntags:\n  - one\n  - two\nauthor: Me\n---\n\nBody line.\n')
+    expect(await store.save()).toBe(true)
+    expect(disk.files.get('win.md')).toBe('---\r\ntitle: Windows\r\ntags:\r\n  - one\r\n  - two\r\nauthor: Me\r\n---\r\n\r\nBody line.\r\n')
+  })
+})
+
 describe('a run of typing', () => {
   it('is written when it pauses, or after a key’s paint once its first write has waited the longest wait', () => {
     expect(typedLongEnough(0, 0)).toBe(false)
