@@ -17,7 +17,7 @@ import type { ObservedField } from '../../shared/schema'
 import { writeFileAtomic } from './atomic-write'
 
 /** Bump when the summary changes shape or meaning: old caches are then ignored. */
-export const INDEX_VERSION = 4
+export const INDEX_VERSION = 5
 
 export interface CachedFile {
   size: number

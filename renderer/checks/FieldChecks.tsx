@@ -29,7 +29,8 @@ export const FieldChecks = memo(function FieldChecks({ text, parsed, required, t
   const shownText = useDeferredValue(text)
   const shownParsed = useDeferredValue(parsed)
   const checks = useMemo(
-    () => checkFields(subjectOfParsed(shownText, shownParsed, timeZone), { required, now }),
+    // A value that reads as a date is a date field in the form, which says its own wrong weekday beside it.
+    () => checkFields(subjectOfParsed(shownText, shownParsed, timeZone), { required, now }).filter((c) => c.code !== 'weekday-mismatch'),
     [shownText, shownParsed, required, timeZone, now],
   )
   if (checks.length === 0) return null

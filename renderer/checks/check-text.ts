@@ -16,6 +16,12 @@ export function shownDate(instant: number, locale: string, timeZone: string = LO
   return timeZone === LOCAL_ZONE ? shown : `${shown} (${timeZone})`
 }
 
+/** A weekday's name in `locale` (0 is Sunday): 星期二, Tuesday. */
+export function weekdayName(weekday: number, locale: string): string {
+  // 7 January 2024 was a Sunday, weekday 0.
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 7 + weekday))
+}
+
 /** A field check in the UI language; dates on the clock of `timeZone` (the site's). */
 export function checkText(check: FieldCheck, t: Translate, locale: string, timeZone?: string): string {
   switch (check.code) {
@@ -32,5 +38,9 @@ export function checkText(check: FieldCheck, t: Translate, locale: string, timeZ
       return t('checkDuplicate', { key: check.key, line: check.line ?? '?' })
     case 'scheduled':
       return t('checkScheduled', { key: check.key, date: check.at === undefined ? '' : shownDate(check.at, locale, timeZone) })
+    case 'weekday-mismatch':
+      return check.weekday
+        ? t('checkWeekday', { key: check.key, written: weekdayName(check.weekday.written, locale), actual: weekdayName(check.weekday.actual, locale) })
+        : check.message
   }
 }

@@ -500,6 +500,7 @@ const en = {
   checkLongCharacters: '{key} is {count} characters long; search results cut it after about {limit}. Shorten it.',
   checkDuplicate: '{key} appears more than once (line {line}); generators keep only one. Remove the extra line.',
   checkScheduled: '{key} is in the future ({date}): the article is scheduled, and most generators leave it out until then.',
+  checkWeekday: '{key} says {written}, but that day is a {actual}: kept as written. Correct the day or the weekday.',
   imageSettingsTitle: 'Image settings',
   imageSettingsFirst:
     'Before the first image goes in: this is what Folio does with images. You can change it later under Image settings… in the command palette.',
@@ -1036,6 +1037,7 @@ const zhCN: Strings = {
   checkLongCharacters: '{key} 有 {count} 个字；搜索结果大约在 {limit} 个字后截断。请缩短。',
   checkDuplicate: '{key} 出现了不止一次（第 {line} 行）；生成器只会保留一个。请删掉多余的一行。',
   checkScheduled: '{key} 是将来的时间（{date}）：文章为定时发布，多数生成器在此之前不会发布它。',
+  checkWeekday: '{key} 写的是{written}，但这一天是{actual}：按原样保留。请改正日期或星期。',
   imageSettingsTitle: '图片设置',
   imageSettingsFirst: '插入第一张图片之前，请确认 Folio 如何处理图片。之后可以在命令面板的“图片设置…”中修改。',
   imageNaming: '文件名',

@@ -3,6 +3,7 @@ import { addListItem, applyPatches, parse, removeKey, removeListItem, scalarText
 import type { EditOptions, EditValue, Field, FieldValue, ParsedFrontMatter, TextPatch } from '../../shared/frontmatter/types'
 import { weekdayMismatch } from '../../shared/frontmatter/dates'
 import { type FieldKind, type FolderSchema, type SchemaKey, schemaKeyFor, valueKind } from '../../shared/schema'
+import { weekdayName } from '../checks/check-text'
 import { headerErrorDetail, headerErrorPlace, headerErrorText } from '../i18n/header-errors'
 import { useI18n } from '../i18n/i18n'
 import { addCategoryPath, shownPath } from './category-path'
@@ -311,10 +312,7 @@ function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; sch
 function wrongWeekday(text: string, t: ReturnType<typeof useI18n>['t'], locale: string): string | null {
   const mismatch = weekdayMismatch(text)
   if (!mismatch) return null
-  const name = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' })
-  // 7 January 2024 was a Sunday, weekday 0.
-  const day = (weekday: number) => name.format(Date.UTC(2024, 0, 7 + weekday))
-  return t('weekdayMismatch', { actual: day(mismatch.actual), written: day(mismatch.written) })
+  return t('weekdayMismatch', { actual: weekdayName(mismatch.actual, locale), written: weekdayName(mismatch.written, locale) })
 }
 
 /** The change from `before` to `after` as one patch over the span that differs. */

@@ -4,16 +4,17 @@
  *   - required keys per collection (from the folder schema, or given by the caller);
  *   - title and description length, counted in characters for CJK text and in words otherwise;
  *   - duplicate keys (the parser refuses them; each one is listed with its line);
- *   - a date in the future: the article is scheduled.
+ *   - a date in the future: the article is scheduled;
+ *   - a weekday written beside a day that falls on another (`Mon, 05 Mar 2024`): kept as written.
  * Warnings are advice: `folio check` lists them but only headers that do not parse fail it.
  */
 import type { ArticleSummary } from '../contract'
 import { textStats } from '../text-stats'
 import type { HeaderError, ParsedFrontMatter } from './types'
-import { DATE_KEYS, parseDateText } from './dates'
+import { DATE_KEYS, WEEKDAYS, parseDateText, weekdayMismatch } from './dates'
 import { scalarText } from './scalar-text'
 
-export type FieldCheckCode = 'missing-required' | 'title-length' | 'description-length' | 'duplicate-key' | 'scheduled'
+export type FieldCheckCode = 'missing-required' | 'title-length' | 'description-length' | 'duplicate-key' | 'scheduled' | 'weekday-mismatch'
 
 export interface FieldCheck {
   code: FieldCheckCode
@@ -27,6 +28,8 @@ export interface FieldCheck {
   length?: { count: number; limit: number; unit: 'characters' | 'words' }
   /** Scheduled: the date's instant. */
   at?: number
+  /** Weekday mismatch: the weekday written and the one the day falls on (0 is Sunday). */
+  weekday?: { written: number; actual: number }
   /** An English sentence saying what is wrong and what to do (the command line prints it). */
   message: string
 }
@@ -41,6 +44,8 @@ export interface CheckSubject {
   description: { key: string; text: string; line: number | null } | null
   date: { key: string; instant: number; line: number | null } | null
   duplicates: readonly { key: string; line: number }[]
+  /** Scalar values as written that may be dates, for the weekday check (left out: not checked). */
+  dateTexts?: readonly { key: string; text: string; line: number | null }[]
 }
 
 export interface LengthLimit {
@@ -142,8 +147,23 @@ export function checkFields(subject: CheckSubject, options: CheckOptions = {}): 
       message: `${key} is in the future: the article is scheduled and most generators leave it out until then.`,
     })
   }
+  for (const { key, text, line } of subject.dateTexts ?? []) {
+    const weekday = weekdayMismatch(text)
+    if (!weekday) continue
+    checks.push({
+      code: 'weekday-mismatch',
+      key,
+      severity: 'warning',
+      line,
+      weekday,
+      message: `${key} says ${WEEKDAYS[weekday.written]}, but that day is a ${WEEKDAYS[weekday.actual]}; it is kept as written. Correct the day or the weekday.`,
+    })
+  }
   return checks
 }
+
+/** Longer than any date text: not read as one (the index checks every scalar of every header). */
+const DATE_TEXT_MAX = 48
 
 /** The key written on a duplicate-key error's line. */
 function keyOnLine(text: string, line: number): string {
@@ -219,5 +239,9 @@ export function subjectOfParsed(text: string, parsed: ParsedFrontMatter, timeZon
     description,
     date: headerDate(parsed, timeZone),
     duplicates: duplicatesOf(text, parsed.errors),
+    dateTexts: parsed.fields.flatMap((f) => {
+      const written = f.value.type === 'string' || f.value.type === 'date' ? scalarText(f.value) : null
+      return written !== null && written.length <= DATE_TEXT_MAX ? [{ key: f.key, text: written, line: f.line }] : []
+    }),
   }
 }

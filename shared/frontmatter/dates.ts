@@ -48,7 +48,8 @@ export interface DateText {
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+/** English weekday names, 0 is Sunday (the command line's messages name them). */
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 
 // YAML timestamp / ISO 8601 and its slash and dot cousins:
 // 2022-03-01, 2022-03-01 04:51:00, 2022-03-01T04:51:00.5+08:00, 2013-7-3 1:02 Z, 2013/7/13 20:46:25

@@ -69,6 +69,42 @@ test('keys a collection requires (pinned in .folio/schema.yml, or on nearly ever
   await expect(page.locator('[data-testid=field-check][data-code=missing-required][data-key=cover]')).toBeVisible()
 })
 
+test('a weekday its day does not fall on is a library warning, in either language, until the weekday typed in the form is right', async ({ launch }) => {
+  // 5 March 2024 was a Tuesday.
+  const wrong = '---\ntitle: 三月的周会\ndate: Mon, 05 Mar 2024 10:00:00 +0800\ntags: [会议]\n---\n\n正文。\n'
+  const { page, contentDir: dir } = await launch({
+    files: { 'wrong-day.md': wrong, 'right-day.md': '---\ntitle: Right day\ndate: Tue, 05 Mar 2024 10:00:00 +0800\n---\n\nBody.\n' },
+  })
+  const row = (path: string) => page.locator(`[data-testid=article-item][data-path="${path}"]`)
+  const badge = row('wrong-day.md').getByTestId('check-badge')
+  await expect(badge).toHaveText('⚑ 1')
+  await expect(badge).toHaveAttribute('title', 'date says Monday, but that day is a Tuesday: kept as written. Correct the day or the weekday.')
+  await expect(row('right-day.md').getByTestId('check-badge')).toHaveCount(0)
+  await page.getByLabel('Language').selectOption('zh-CN')
+  await expect(badge).toHaveAttribute('title', 'date 写的是星期一，但这一天是星期二：按原样保留。请改正日期或星期。')
+  await page.getByLabel('语言').selectOption('en')
+
+  // The form says it once, beside the date (not again in the checks under the form).
+  await row('wrong-day.md').click()
+  const field = page.locator('[data-testid=property][data-key="date"]')
+  await expect(field.getByTestId('property-warning')).toContainText('This day is a Tuesday, not a Monday')
+  await expect(page.locator('[data-testid=field-check][data-code=weekday-mismatch]')).toHaveCount(0)
+
+  // The writer meant the Tuesday: the weekday typed over, key by key, and saved clears the badge.
+  await field.locator('input[type=text]').click()
+  await page.keyboard.press('Home')
+  await page.keyboard.press('Shift+ArrowRight')
+  await page.keyboard.press('Shift+ArrowRight')
+  await page.keyboard.press('Shift+ArrowRight')
+  await page.keyboard.type('Tue', { delay: 40 })
+  await page.keyboard.press('Enter')
+  await expect(field.getByTestId('property-warning')).toHaveCount(0)
+  await page.keyboard.press('Control+s')
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'saved')
+  expect(await readFile(join(dir, 'wrong-day.md'), 'utf8')).toBe(wrong.replace('Mon, 05', 'Tue, 05'))
+  await expect(badge).toHaveCount(0)
+})
+
 /** The wall time in `timeZone` `hours` from now, as a Hexo date is written (`YYYY-MM-DD HH:mm:ss`). */
 function wallTime(hours: number, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-GB', {

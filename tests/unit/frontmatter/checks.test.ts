@@ -27,6 +27,17 @@ describe('field checks', () => {
     expect(check(`---\ntitle: ${longEnglish}\n---\n`)[0]).toMatchObject({ code: 'title-length', length: { count: 13, limit: 12, unit: 'words' } })
   })
 
+  it('names a weekday written beside a day that falls on another, in any field, with its line', () => {
+    // 5 March 2024 was a Tuesday; 1 March 2022 (the seed's) a Tuesday too.
+    const text =
+      "---\ntitle: 三月\ndate: Mon, 05 Mar 2024 10:00:00 +0800\nupdated: 'Tue, 01 Mar 2022 04:51:00 GMT'\npublished: Sun, 5 Mar 2024\nnote: Mon, not a date\n---\n"
+    expect(check(text)).toEqual([
+      expect.objectContaining({ code: 'weekday-mismatch', key: 'date', severity: 'warning', line: 3, weekday: { written: 1, actual: 2 } }),
+      expect.objectContaining({ code: 'weekday-mismatch', key: 'published', line: 5, weekday: { written: 0, actual: 2 } }),
+    ])
+    expect(check(text)[0]?.message).toBe('date says Monday, but that day is a Tuesday; it is kept as written. Correct the day or the weekday.')
+  })
+
   it('checks the description (or summary) length', () => {
     const words = Array.from({ length: 31 }, (_, i) => `word${i}`).join(' ')
     expect(check(`---\ntitle: T\nsummary: ${words}\n---\n`)).toEqual([

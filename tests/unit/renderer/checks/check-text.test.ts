@@ -30,6 +30,9 @@ describe('checkText', () => {
       'title 出现了不止一次（第 7 行）；生成器只会保留一个。请删掉多余的一行。',
     )
     expect(checkText(check({ code: 'duplicate-key', line: null }), t('en'), 'en')).toContain('(line ?)')
+    const weekday = check({ code: 'weekday-mismatch', key: 'date', line: 3, weekday: { written: 1, actual: 2 } })
+    expect(checkText(weekday, t('en'), 'en')).toBe('date says Monday, but that day is a Tuesday: kept as written. Correct the day or the weekday.')
+    expect(checkText(weekday, t('zh-CN'), 'zh-CN')).toBe('date 写的是星期一，但这一天是星期二：按原样保留。请改正日期或星期。')
   })
 
   it("shows a scheduled date on the site's clock, naming the site's zone when it is not the computer's", () => {
