@@ -191,8 +191,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   }
 
   const rowsOf = async (ws: Workspace): Promise<FolderRows> => {
-    const [articles, schema] = await Promise.all([ws.list({ soFar: true }), ws.schema({ soFar: true })])
-    return { articles, schema }
+    const schema = await ws.schema({ soFar: true })
+    // The rows and their cursor in one go: a change between them would be neither listed nor told.
+    return { ...ws.rows(), schema }
   }
 
   // One service per open folder: its header cache and previews belong to that folder.
@@ -304,6 +305,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     // The window lists what is read so far while a big folder opens (FolderInfo.indexing, indexProgress events).
     listArticles: () => open().list({ soFar: true }),
+    rowsSince: async (cursor) => {
+      const ws = workspace
+      const update = ws?.rowsSince(cursor)
+      if (!ws || !update) return null
+      // The schema tallies every header: sent once the index has read them all, not with every count.
+      return { folder: describe(ws), ...update, ...(ws.info.indexing ? {} : { schema: await ws.schema({ soFar: true }) }) }
+    },
     folderSchema: () => open().schema({ soFar: true }),
     articleImages: (path) => open().images(path),
     insertImages: async (path, images, settings, options) => media.insert(open(), path, await media.readUploads(images), settings, options?.background),

@@ -47,6 +47,33 @@ export interface FolderInfo {
 export interface FolderRows {
   articles: ArticleSummary[]
   schema: FolderSchema
+  /** Where rowsSince goes on from: what changes after these rows were listed. */
+  cursor: RowsCursor
+}
+
+/**
+ * A place in the open folder's changes: the open it belongs to (each open of a folder numbers
+ * anew) and how many changes of that open came before it.
+ */
+export interface RowsCursor {
+  open: number
+  at: number
+}
+
+/**
+ * What changed in the open folder since a cursor (rowsSince): the rows read or changed since
+ * (their summaries now, in no order) and the paths no longer articles. A folder of 100,000 posts
+ * is sent once while its index reads it, not again with every count.
+ */
+export interface RowsUpdate {
+  folder: FolderInfo
+  rows: ArticleSummary[]
+  removed: string[]
+  cursor: RowsCursor
+  /** How many articles the folder holds now: a library holding another number asks for the whole listing. */
+  count: number
+  /** The folder schema, once the index has read every file (while it reads, the one listed first serves). */
+  schema?: FolderSchema
 }
 
 /**
@@ -741,6 +768,8 @@ export interface InvokeApi {
   /** Stops working on the open folder (the Welcome screen follows); nothing on disk changes. */
   closeFolder(): Promise<void>
   listArticles(): Promise<ArticleSummary[]>
+  /** The rows read or changed since a cursor of the open folder; null when none is open or the cursor is another open's (ask folderListing). */
+  rowsSince(cursor: RowsCursor): Promise<RowsUpdate | null>
   /** What the folder's headers hold, key by key and per collection: the form's widgets follow it. */
   folderSchema(): Promise<FolderSchema>
   /** Images kept with an article (its asset folder, its bundle), as its header would name them. */
@@ -1134,6 +1163,7 @@ export const INVOKE = {
   folderListing: 'folder:listing',
   closeFolder: 'folder:close',
   listArticles: 'articles:list',
+  rowsSince: 'articles:rows-since',
   folderSchema: 'folder:schema',
   articleImages: 'article:images',
   insertImages: 'media:insert',
@@ -1242,6 +1272,7 @@ export const INVOKE_ARGUMENTS = {
   folderListing: NoArguments,
   closeFolder: NoArguments,
   listArticles: NoArguments,
+  rowsSince: Args(v.strictObject({ open: v.pipe(v.number(), v.integer(), v.minValue(0)), at: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
   folderSchema: NoArguments,
   articleImages: Args(Text),
   insertImages: Args(Text, v.pipe(v.array(ImageUploadSchema), v.maxLength(100)), v.optional(InsertSettingsPatchSchema), v.optional(InsertOptionsSchema)),

@@ -460,6 +460,8 @@ export class ArticleIndex {
   complete: Promise<void> = Promise.resolve()
   /** Paths refreshed or forgotten while a build still reads: its own older read of them is dropped. */
   private touched: Set<string> | null = null
+  /** Told the path of every file whose summary was set or dropped: the window lists what changed, not everything again. */
+  onRow: ((rel: string) => void) | null = null
 
   /** Whether a build is still listing or reading (after an early build returned). */
   get reading(): boolean {
@@ -496,6 +498,7 @@ export class ArticleIndex {
       this.progress.total++
       if (hit && hit.size === entry.size && hit.mtimeMs === entry.mtimeMs) {
         this.files.set(entry.rel, hit)
+        this.onRow?.(entry.rel)
         this.progress.done++
         return null
       }
@@ -642,6 +645,13 @@ export class ArticleIndex {
     for (const [rel, f] of this.files) yield { rel, size: f.size, mtimeMs: f.mtimeMs }
   }
 
+  /** How many articles the index holds (files that turned out not to be articles left out). */
+  articleCount(): number {
+    let count = 0
+    for (const f of this.files.values()) if (f.summary) count++
+    return count
+  }
+
   get(rel: string): ArticleSummary | null {
     const summary = this.files.get(rel)?.summary
     return summary ? this.shown(summary) : null
@@ -705,6 +715,7 @@ export class ArticleIndex {
   forget(rel: string): void {
     this.touched?.add(rel)
     this.files.delete(rel)
+    this.onRow?.(rel)
     this.schemaMemo = null
     this.dropText(rel)
     this.dirty = true
@@ -801,6 +812,7 @@ export class ArticleIndex {
     }
     const { indexed } = read
     this.files.set(rel, { size: read.size, mtimeMs: read.mtimeMs, summary: indexed?.summary ?? null, fields: indexed?.fields ?? null })
+    this.onRow?.(rel)
     this.dirty = true
     this.schemaMemo = null
     // A summary made on another thread comes without its text: search reads it when first asked.

@@ -11,6 +11,7 @@ import type {
   ArticleSummary,
   ContentChange,
   FolderInfo,
+  RowsCursor,
   NewArticleOptions,
   SaveResult,
   SearchHit,
@@ -43,6 +44,9 @@ import { watchSite, type WatchOptions, type Watcher } from './watch'
  */
 const FIRST_ROWS_MS = 150
 const FIRST_ROWS = 100
+
+/** Numbers each open, so a cursor of an open before (of this folder or another) is told apart. */
+let opens = 0
 
 /** How long a watcher batch waits for Folio's own writes in flight before reading the disk anyway. */
 const OWN_WRITE_WAIT_MS = 10_000
@@ -88,6 +92,13 @@ export interface Workspace {
    * (the window's list while a big folder opens; info.indexing says how far it has come).
    */
   list(options?: { soFar?: boolean }): Promise<ArticleSummary[]>
+  /** The articles read so far (as list soFar) and the cursor from which rowsSince tells what changes after them. */
+  rows(): { articles: ArticleSummary[]; cursor: RowsCursor }
+  /**
+   * What changed since a cursor of this open: the rows read or changed since (their summaries
+   * now), the paths no longer articles, and how many articles there are; null for another open's cursor.
+   */
+  rowsSince(cursor: RowsCursor): { rows: ArticleSummary[]; removed: string[]; cursor: RowsCursor; count: number } | null
   /** The folder schema: every key of every header, per collection, with the schema file's pins (`soFar` as for list). */
   schema(options?: { soFar?: boolean }): Promise<FolderSchema>
   /** Images the article keeps beside it, as its header would name them. */
@@ -150,6 +161,12 @@ function isEmpty(change: ContentChange): boolean {
 
 export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Workspace> {
   const { site, rules, index, schemaFile, info } = await prepareFolderIndex(options.root, options)
+  // Every path whose row was set or dropped, in order: the window asks for what changed after its
+  // last answer (a few thousand rows while a big folder is read, one after a save), never the
+  // whole folder again.
+  const openNumber = ++opens
+  const changes: string[] = []
+  index.onRow = (rel) => void changes.push(rel)
   const guard = await createGuard(site.root)
 
   // The folder as opened: another folder made at the same path later is not it.
@@ -258,6 +275,8 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     () => {
       info.warnings = [...warned, ...index.problems]
       delete info.indexing
+      // An Eleventy template's tags are completed by its data files once every file is read.
+      if (site.kind === 'eleventy') for (const { rel } of index.stamps()) changes.push(rel)
       indexed()
       startWatching()
       // Temp files of saves a crash interrupted (over a day ago: a save in progress is never touched).
@@ -407,6 +426,20 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     list: async (options) => {
       if (!options?.soFar) await index.complete
       return index.list()
+    },
+
+    rows: () => ({ articles: index.list(), cursor: { open: openNumber, at: changes.length } }),
+
+    rowsSince: (cursor) => {
+      if (cursor.open !== openNumber || cursor.at > changes.length) return null
+      const rows: ArticleSummary[] = []
+      const removed: string[] = []
+      for (const rel of new Set(changes.slice(cursor.at))) {
+        const summary = index.get(rel)
+        if (summary) rows.push(summary)
+        else removed.push(rel)
+      }
+      return { rows, removed, cursor: { open: openNumber, at: changes.length }, count: index.articleCount() }
     },
 
     schema: async (options) => {

@@ -18,7 +18,7 @@ export interface Facet {
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
 
-function compare(sort: SortKey): (a: ArticleSummary, b: ArticleSummary) => number {
+export function compare(sort: SortKey): (a: ArticleSummary, b: ArticleSummary) => number {
   switch (sort) {
     case 'title':
       return (a, b) => collator.compare(a.title ?? a.path, b.title ?? b.path) || a.path.localeCompare(b.path)
@@ -57,6 +57,11 @@ function sortedBy(articles: readonly ArticleSummary[], sort: SortKey): ArticleSu
   let sorted = orders.get(sort)
   if (!sorted) orders.set(sort, (sorted = articles.slice().sort(compare(sort))))
   return sorted
+}
+
+/** A list the caller keeps in date order (the library's rows as they arrive): sorting it by date again is skipped. */
+export function knownSortedByDate(articles: ArticleSummary[]): void {
+  if (!sortedLists.has(articles)) sortedLists.set(articles, new Map([['date', articles]]))
 }
 
 export function applyQuery(articles: ArticleSummary[], query: LibraryQuery): ArticleSummary[] {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ArticleSummary, FolderInfo, FolderRows, IndexProgress, OpenedFolder } from '../../shared/contract'
+import type { ArticleSummary, FolderInfo, FolderRows, IndexProgress, OpenedFolder, RowsCursor, RowsUpdate } from '../../shared/contract'
 import { AnswerOrder } from './answer-order'
+import { RowStore } from '../library/row-store'
 import type { FolderSchema } from '../../shared/schema'
 import { folio } from '../bridge'
 import type { BufferStore } from '../buffers/buffer-store'
@@ -41,9 +42,9 @@ interface Options {
   writes: number
 }
 
-/** The rows read so far are listed again at most this often while a big folder is read… */
-const RELIST_MIN_MS = 1000
-/** …and at most once per this many times what the last listing took, from the ask to the paint. */
+/** The rows read so far are asked for at most this often while a big folder is read… */
+const RELIST_MIN_MS = 500
+/** …and at most once per this many times what the last answer took, from the ask to the paint. */
 const RELIST_SHARE = 10
 
 /** The open folder as the window knows it: what it holds, how far its index has read, and opening, switching and closing it. */
@@ -57,6 +58,9 @@ export function useWorkspace({ buffers, askUnsaved, problem, writes }: Options):
   const [goneRoot, setGoneRoot] = useState<string | null>(null)
   const listedRoot = useRef<string | null>(null)
   const { show, clear } = problem
+  // The rows as the main process last told them, and where its changes go on from.
+  const [store] = useState(() => new RowStore())
+  const cursor = useRef<RowsCursor | null>(null)
 
   // Answers come back in any order: one about the folder before, or older than what is shown, is dropped.
   const [order] = useState(() => new AnswerOrder())
@@ -67,17 +71,43 @@ export function useWorkspace({ buffers, askUnsaved, problem, writes }: Options):
       listedRoot.current = info?.root ?? null
       setIndexing(info?.indexing ?? null)
       setChecked(true)
-      setArticles(rows?.articles ?? [])
+      setArticles(store.reset(rows?.articles ?? []))
+      cursor.current = rows?.cursor ?? null
       setSchema(rows?.schema ?? null)
       setListed(true)
       clear()
     },
-    [clear],
+    [clear, store],
   )
 
-  const refresh = useCallback(async () => {
+  /** Shows what changed since the rows shown; false when the rows then held are not the folder's count (ask for all of them). */
+  const update = useCallback(
+    (answer: RowsUpdate): boolean => {
+      setFolder(answer.folder)
+      listedRoot.current = answer.folder.root
+      setIndexing(answer.folder.indexing ?? null)
+      setArticles(store.apply(answer.rows, answer.removed))
+      cursor.current = answer.cursor
+      if (answer.schema) setSchema(answer.schema)
+      setListed(true)
+      clear()
+      return store.size === answer.count
+    },
+    [clear, store],
+  )
+
+  /** One ask: what changed since the rows shown, or (none shown, another open's, a count that disagrees) the whole listing. */
+  const listOnce = useCallback(async (): Promise<void> => {
+    const from = cursor.current
     const ask = order.listing()
     try {
+      if (from) {
+        const answer = await folio.rowsSince(from)
+        if (!order.takeListing(ask)) return
+        if (answer && update(answer)) return
+        cursor.current = null
+        return await listOnce()
+      }
       // One round trip: the folder, its rows so far and its schema.
       const listing = await folio.folderListing()
       if (order.takeListing(ask)) display(listing?.folder ?? null, listing?.rows ?? null)
@@ -86,7 +116,30 @@ export function useWorkspace({ buffers, askUnsaved, problem, writes }: Options):
       show(error)
       setListed(true)
     }
-  }, [order, show, display])
+  }, [order, show, display, update])
+
+  // One ask at a time: a change told while one is on its way is asked for once it is answered.
+  const listing = useRef<{ running: Promise<void>; again: boolean } | null>(null)
+  const refresh = useCallback((): Promise<void> => {
+    const now = listing.current
+    if (now) {
+      now.again = true
+      return now.running
+    }
+    const run = { running: Promise.resolve(), again: false }
+    run.running = (async () => {
+      try {
+        do {
+          run.again = false
+          await listOnce()
+        } while (run.again)
+      } finally {
+        listing.current = null
+      }
+    })()
+    listing.current = run
+    return run.running
+  }, [listOnce])
 
   /** Asks the main process to open a folder (its dialog when no path) and shows it with the first rows its reply carries. */
   const openAndShow = useCallback(
@@ -159,9 +212,10 @@ export function useWorkspace({ buffers, askUnsaved, problem, writes }: Options):
   }, [show, openAndShow])
 
   const relisted = useRef(0)
-  // A listing's cost grows with the folder (the main process lists, the page parses and renders
-  // every row): the next one waits ten times what the last took, so relisting a folder of 100,000
-  // posts takes a tenth of the time at most and leaves the rest to the index and the writer.
+  // Each answer brings only the rows read since the one before, but the library still filters,
+  // counts and renders every row: the next ask waits ten times what the last took, so a folder of
+  // 100,000 posts spends a tenth of the time at most on its list and leaves the rest to the index
+  // and the writer.
   const relistGap = useRef(RELIST_MIN_MS)
   const events: Workspace['events'] = {
     contentChanged: (change) => {
@@ -174,7 +228,7 @@ export function useWorkspace({ buffers, askUnsaved, problem, writes }: Options):
       if (!progress.listing && progress.done >= progress.total) return void refresh()
       if (progress.root !== listedRoot.current) return
       setIndexing({ done: progress.done, total: progress.total, listing: progress.listing })
-      // The rows read so far about once a second at most: listing thousands on every count costs more than it shows.
+      // The rows read since the last answer, a few times a second at most.
       const started = performance.now()
       if (started - relisted.current > relistGap.current) {
         relisted.current = started

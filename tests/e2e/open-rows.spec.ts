@@ -42,13 +42,16 @@ function shownRows(page: Page): Promise<string[]> {
   )
 }
 
-/** Answers of one method, held until released (a slow main process, as the harness lets a spec make it). */
+/** Answers of some methods, held until released (a slow main process, as the harness lets a spec make it). */
 class Held {
   holding = false
   private waiting: (() => void)[] = []
-  constructor(private readonly method: InvokeMethod) {}
+  private readonly methods: InvokeMethod[]
+  constructor(...methods: InvokeMethod[]) {
+    this.methods = methods
+  }
   hold = (method: InvokeMethod): Promise<void> | void => {
-    if (!this.holding || method !== this.method) return
+    if (!this.holding || !this.methods.includes(method)) return
     return new Promise((release) => this.waiting.push(release))
   }
   get count(): number {
@@ -86,7 +89,7 @@ async function settled(page: Page): Promise<void> {
 test('the first rows paint from the open reply alone; the rows read later follow, newest first', async ({ launch, makeFolder }) => {
   test.setTimeout(180_000)
   const dir = await makeFolder({ files: posts() })
-  const listings = new Held('folderListing')
+  const listings = new Held('folderListing', 'rowsSince')
   const { page } = await launch({ contentDir: dir, startEmpty: true, holdAnswer: listings.hold })
   listings.holding = true
   await page.getByTestId('welcome').getByRole('button', { name: 'Open folder…' }).click()
@@ -113,7 +116,7 @@ test('a slow listing of the folder before never paints over the folder opened af
   const big = await makeFolder({ files: posts() })
   const small = await makeFolder({ files: { 'only.md': '---\ntitle: Only\ndate: 2024-01-02\n---\n\nThe one post.\n' } })
   const choices = [big, small]
-  const listings = new Held('folderListing')
+  const listings = new Held('folderListing', 'rowsSince')
   const { page } = await launch({ contentDir: big, startEmpty: true, folderDialog: () => choices.shift() ?? null, holdAnswer: listings.hold })
   listings.holding = true
   await page.getByTestId('welcome').getByRole('button', { name: 'Open folder…' }).click()

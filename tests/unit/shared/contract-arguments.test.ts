@@ -24,6 +24,7 @@ const badArgs: Record<InvokeMethod, [unknown[], number, RegExp]> = {
   folderListing: [['extra'], 1, /Expected no arguments/],
   closeFolder: [[1], 1, /Expected no arguments/],
   listArticles: [[{}], 1, /Expected no arguments/],
+  rowsSince: [[{ open: 1, at: -1 }], 1, /Invalid value/],
   folderSchema: [[null], 1, /Expected no arguments/],
   articleImages: [[], 1, /Expected string but received undefined/],
   insertImages: [['a.md', [{ name: 'x.png' }]], 2, /\(0\): An image is \{ name, data \}.* or \{ name, file \}/],

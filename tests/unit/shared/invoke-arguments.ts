@@ -7,6 +7,7 @@ export const validArgs: Record<InvokeMethod, unknown[]> = {
   folderListing: [],
   closeFolder: [],
   listArticles: [],
+  rowsSince: [{ open: 1, at: 0 }],
   folderSchema: [],
   articleImages: ['a.md'],
   insertImages: ['a.md', [{ name: 'x.png', data: '' }], {}, { background: true }],

@@ -72,6 +72,78 @@ describe('the open reply', () => {
     }
   })
 
+  it('tells the rows read after the reply once each, and after a save only the article saved', async () => {
+    const progress: EventApi['indexProgress'][] = []
+    let finished = (): void => undefined
+    const done = new Promise<void>((resolve) => (finished = resolve))
+    const handlers = createHandlers({
+      trash: noTrash,
+      watch: false,
+      emit: <E extends EventName>(event: E, payload: EventApi[E]) => {
+        if (event !== 'indexProgress') return
+        const p = payload as EventApi['indexProgress']
+        progress.push(p)
+        if (!p.listing && p.done >= p.total) finished()
+      },
+    })
+    try {
+      const opened = await handlers.openFolder(big)
+      if (!opened) throw new Error('the folder did not open')
+      const rows = new Map(opened.rows.articles.map((a) => [a.path, a]))
+      let cursor = opened.rows.cursor
+      let sent = 0
+      // Asked as the window asks while the index reads: what changed since the last answer.
+      const ask = async (): Promise<NonNullable<Awaited<ReturnType<typeof handlers.rowsSince>>>> => {
+        const answer = await handlers.rowsSince(cursor)
+        if (!answer) throw new Error('rowsSince answered null for the open folder')
+        for (const row of answer.rows) rows.set(row.path, row)
+        for (const path of answer.removed) rows.delete(path)
+        sent += answer.rows.length
+        cursor = answer.cursor
+        return answer
+      }
+      while (progress.length === 0 || progress.at(-1)?.listing || (progress.at(-1)?.done ?? 0) < (progress.at(-1)?.total ?? 1)) {
+        await ask()
+        await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 20))])
+      }
+      const last = await ask()
+      const all = await handlers.listArticles()
+      expect(all.length).toBe(POSTS)
+      expect(last.count).toBe(POSTS)
+      expect(last.folder.indexing).toBeUndefined()
+      expect(last.schema?.keys.map((k) => k.key)).toContain('title')
+      expect([...rows.values()].sort((a, b) => a.path.localeCompare(b.path))).toEqual([...all].sort((a, b) => a.path.localeCompare(b.path)))
+      // Every row crossed once: the reply's, then each read after it.
+      expect(sent + opened.rows.articles.length).toBe(POSTS)
+      // Nothing changed since: nothing is sent again.
+      expect((await ask()).rows).toEqual([])
+      const post = all[POSTS - 1]?.path ?? ''
+      const article = await handlers.readArticle(post)
+      await handlers.saveArticle(post, article.text + '\nOne more line.\n', article.hash)
+      const saved = await ask()
+      expect(saved.rows.map((a) => a.path)).toEqual([post])
+      expect(saved.removed).toEqual([])
+    } finally {
+      await handlers.dispose()
+    }
+  })
+
+  it('answers rowsSince with null for a cursor of an open before, so the window asks for the whole listing', async () => {
+    const handlers = handlersFor()
+    try {
+      const first = await handlers.openFolder(small)
+      const second = await handlers.openFolder(small)
+      if (!first || !second) throw new Error('the folder did not open')
+      expect(second.rows.cursor.open).not.toBe(first.rows.cursor.open)
+      expect(await handlers.rowsSince(first.rows.cursor)).toBeNull()
+      expect((await handlers.rowsSince(second.rows.cursor))?.rows).toEqual([])
+      await handlers.closeFolder()
+      expect(await handlers.rowsSince(second.rows.cursor)).toBeNull()
+    } finally {
+      await handlers.dispose()
+    }
+  })
+
   it('answers null to folderListing when no folder is open', async () => {
     const handlers = handlersFor()
     try {

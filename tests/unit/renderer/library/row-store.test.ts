@@ -1,0 +1,80 @@
+/**
+ * The library's rows as they arrive in batches (renderer/library/row-store): whatever the batches,
+ * the rows are the folder's articles by path, in the order a whole listing sorted by the library
+ * gives, and a batch that changes nothing keeps the same list.
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { ArticleSummary } from '../../../../shared/contract'
+import { applyQuery } from '../../../../renderer/library/filters'
+import { RowStore } from '../../../../renderer/library/row-store'
+
+function summary(path: string, dateMs: number | null, title = path): ArticleSummary {
+  return {
+    path,
+    format: 'yaml',
+    title,
+    date: dateMs === null ? null : new Date(dateMs).toISOString(),
+    dateMs,
+    updated: null,
+    updatedMs: null,
+    tags: [],
+    categories: [],
+    draft: false,
+    excerpt: '',
+    words: 0,
+    readingMinutes: 0,
+    size: 0,
+    mtimeMs: 0,
+    error: null,
+    keys: ['title'],
+    checks: [],
+  }
+}
+
+const DATE_QUERY = { sort: 'date', status: 'all', category: null, tag: null } as const
+
+/** A path from a few, so batches change and remove rows already there; dates with ties and none. */
+const row = fc.record({
+  path: fc.constantFrom(...Array.from({ length: 12 }, (_, i) => `posts/p${i}.md`)),
+  day: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
+  title: fc.string(),
+})
+const batch = fc.record({
+  rows: fc.array(row, { maxLength: 6 }),
+  removed: fc.array(fc.constantFrom(...Array.from({ length: 12 }, (_, i) => `posts/p${i}.md`)), { maxLength: 3 }),
+})
+
+describe('the row store', () => {
+  it('holds what a whole listing would, in the library’s date order, after any batches', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 8 }), fc.array(batch, { maxLength: 8 }), (first, batches) => {
+        const store = new RowStore()
+        const truth = new Map<string, ArticleSummary>()
+        const made = (r: { path: string; day: number | null; title: string }) => summary(r.path, r.day === null ? null : r.day * 86_400_000, r.title)
+        for (const r of first) truth.set(r.path, made(r))
+        store.reset([...truth.values()])
+        for (const b of batches) {
+          for (const path of b.removed) truth.delete(path)
+          const rows = b.rows.map(made)
+          for (const r of rows) truth.set(r.path, r)
+          store.apply(rows, b.removed)
+          expect(store.size).toBe(truth.size)
+          // applyQuery takes the store's list as sorted; a plain copy is sorted anew: both agree.
+          expect(applyQuery(store.rows, DATE_QUERY)).toEqual(applyQuery([...truth.values()], DATE_QUERY))
+        }
+      }),
+    )
+  })
+
+  it('keeps the same list when a batch changes nothing, and a new one when it does', () => {
+    const store = new RowStore()
+    const a = summary('a.md', 2)
+    const before = store.reset([a, summary('b.md', 1)])
+    expect(store.apply([a], ['gone.md'])).toBe(before)
+    const after = store.apply([summary('c.md', 3)], [])
+    expect(after).not.toBe(before)
+    expect(after.map((r) => r.path)).toEqual(['c.md', 'a.md', 'b.md'])
+    expect(before.map((r) => r.path)).toEqual(['a.md', 'b.md'])
+  })
+})
