@@ -85,7 +85,7 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
   // A tag the generator would stop at is said in the UI's language.
   const renderer = useMemo(() => new PreviewRenderer(options, diagrams.markup, (said) => saidText(said, locale)), [options, diagrams, locale])
   const site = useSiteData(path, body, live.text.slice(0, live.bodyStart), options.generator)
-  const shell = frameShell(options)
+  const shell = useMemo(() => frameShell(options), [options])
   const [rendered, setRendered] = useState<{ blocks: PreviewBlock[]; article: string | undefined } | null>(null)
   const [loads, setLoads] = useState(0)
   const [failure, setFailure] = useState<{ error: unknown } | null>(null)

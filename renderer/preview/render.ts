@@ -110,6 +110,9 @@ export class PreviewRenderer {
       }
       return kind === 'local' ? (resolveLocal(src, options) ?? src) : src
     }
+    // Parsed once here, not on every block's sanitize: a refresh sanitizes a paragraph or two, and
+    // reading the config again each time cost more than sanitizing them.
+    this.purify.setConfig(SANITIZE)
     this.purify.addHook('uponSanitizeElement', (node) => {
       // An article's own style sheet stays in the preview, with its sources decided like the rest.
       if (node.nodeName === 'STYLE' && node.textContent) node.textContent = decideCssSources(node.textContent, decide)
@@ -234,7 +237,7 @@ export class PreviewRenderer {
 
   private sanitize(html: string): PreviewBlock {
     this.remote = new Set()
-    return { html: this.purify.sanitize(html, SANITIZE), remote: [...this.remote], line: null }
+    return { html: this.purify.sanitize(html), remote: [...this.remote], line: null }
   }
 }
 
