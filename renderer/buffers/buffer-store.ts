@@ -142,6 +142,8 @@ export interface UnsavedDoc {
   baseHash: string
   /** The editor's document: the same object while the text is unchanged. */
   doc: Text
+  /** The file's own line break, which `text()` joins the document's lines with. */
+  lineBreak: string
   text(): string
 }
 
@@ -240,7 +242,7 @@ export class BufferStore {
     this.flushFormWrites()
     return [...this.#buffers.values()].filter(edited).map((b) => {
       const state = b.state
-      return { path: b.path, baseHash: b.baseHash, doc: state.doc, text: () => state.sliceDoc() }
+      return { path: b.path, baseHash: b.baseHash, doc: state.doc, lineBreak: state.lineBreak, text: () => state.sliceDoc() }
     })
   }
 

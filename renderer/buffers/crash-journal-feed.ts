@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react'
 import type { JournalEdit } from '../../shared/contract'
-import { changedSpan } from '../../shared/changed-span'
 import { debounceWithMaxWait, type Debouncer } from '../../shared/debounce'
 import { folio, onMainEvent } from '../bridge'
+import { docSpan, joinedLength, joinedOffset } from '../editor/doc-span'
 import { logPageError } from '../log/report-errors'
 import type { BufferStore, UnsavedDoc } from './buffer-store'
 import type { Text } from '@codemirror/state'
@@ -16,18 +16,20 @@ import type { Text } from '@codemirror/state'
 export const JOURNAL_DELAY_MS = 500
 export const JOURNAL_MAX_WAIT_MS = 1500
 
-/** What the journal last received of a buffer: the document and text it was, under a version name. */
+/** What the journal last received of a buffer: the document it was, joined with which line break, under a version name. */
 interface Sent {
   doc: Text
-  text: string
+  lineBreak: string
   version: string
   baseHash: string
 }
 
 /**
  * The unsaved buffers as changes to what the journal last received (`sent`), which this updates:
- * an unchanged buffer costs nothing, an edited one the span its keys changed. A buffer the journal
- * has not received (or under another base) goes whole, as does a change of most of its text.
+ * an unchanged buffer costs nothing, an edited one the span its keys changed, found by walking
+ * the two documents' shared trees (renderer/editor/doc-span.ts) rather than copying and comparing
+ * the whole text. A buffer the journal has not received (or under another base) goes whole, as
+ * does a change of most of its text.
  */
 export function journalEditsOf(docs: readonly UnsavedDoc[], sent: Map<string, Sent>, nextVersion: () => string): JournalEdit[] {
   const edits: JournalEdit[] = []
@@ -35,22 +37,27 @@ export function journalEditsOf(docs: readonly UnsavedDoc[], sent: Map<string, Se
   for (const doc of docs) {
     kept.add(doc.path)
     const last = sent.get(doc.path)
-    const same = last !== undefined && last.baseHash === doc.baseHash
+    const same = last !== undefined && last.baseHash === doc.baseHash && last.lineBreak === doc.lineBreak
+    const length = joinedLength(doc.doc, doc.lineBreak)
     if (same && last.doc === doc.doc) {
-      edits.push({
-        path: doc.path,
-        baseHash: doc.baseHash,
-        version: last.version,
-        edit: { after: last.version, from: 0, to: 0, insert: '', length: last.text.length },
-      })
+      edits.push({ path: doc.path, baseHash: doc.baseHash, version: last.version, edit: { after: last.version, from: 0, to: 0, insert: '', length } })
       continue
     }
-    const text = doc.text()
     const version = nextVersion()
-    const span = same ? changedSpan(last.text, text) : null
-    const edit = span && span.insert.length < text.length / 2 ? { after: last!.version, ...span, length: text.length } : { text }
+    const span = same ? docSpan(last.doc, doc.doc) : undefined
+    let edit: JournalEdit['edit']
+    if (same && span === null) edit = { after: last.version, from: 0, to: 0, insert: '', length }
+    else if (same && span && span.toB - span.fromB < doc.doc.length / 2) {
+      edit = {
+        after: last.version,
+        from: joinedOffset(last.doc, span.fromA, doc.lineBreak),
+        to: joinedOffset(last.doc, span.toA, doc.lineBreak),
+        insert: doc.doc.sliceString(span.fromB, span.toB, doc.lineBreak),
+        length,
+      }
+    } else edit = { text: doc.text() }
     edits.push({ path: doc.path, baseHash: doc.baseHash, version, edit })
-    sent.set(doc.path, { doc: doc.doc, text, version, baseHash: doc.baseHash })
+    sent.set(doc.path, { doc: doc.doc, lineBreak: doc.lineBreak, version, baseHash: doc.baseHash })
   }
   for (const path of sent.keys()) if (!kept.has(path)) sent.delete(path)
   return edits

@@ -3,7 +3,7 @@
  * electron/recovery/journal-edits.ts): whatever the typing, a crash at any moment leaves on disk
  * exactly the text last sent, byte for byte.
  */
-import { Text } from '@codemirror/state'
+import { EditorState, Text } from '@codemirror/state'
 import fc from 'fast-check'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -27,8 +27,23 @@ async function journalDir(): Promise<string> {
   return join(dir, 'recovery')
 }
 
-/** An unsaved buffer as the store gives it: a new document object for each new text. */
-const docOf = (path: string, text: string, baseHash = 'base'): UnsavedDoc => ({ path, baseHash, doc: Text.of(text.split('\n')), text: () => text })
+/** An unsaved buffer as the store gives it: a new document object for each new text (its lines joined with '\n' are the text, '\r' and all). */
+const docOf = (path: string, text: string, baseHash = 'base'): UnsavedDoc => ({
+  path,
+  baseHash,
+  doc: Text.of(text.split('\n')),
+  lineBreak: '\n',
+  text: () => text,
+})
+
+/** A CRLF file's buffer as the store has it: an editor state whose line break is the file's, edited by transactions. */
+const stateDoc = (path: string, state: EditorState): UnsavedDoc => ({
+  path,
+  baseHash: 'base',
+  doc: state.doc,
+  lineBreak: state.lineBreak,
+  text: () => state.sliceDoc(),
+})
 
 /** As the bridge carries them: JSON (the e2e harness) and the contract's check (the main process). */
 const carried = (edits: JournalEdit[]): JournalEdit[] => v.parse(v.array(JournalEditSchema), JSON.parse(JSON.stringify(edits)))
@@ -71,6 +86,34 @@ describe('the crash journal fed by changes', () => {
     )
   })
 
+  it('restores a CRLF buffer edited by transactions byte for byte, each send a change of the file’s own text', async () => {
+    const step = fc.record({
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      cut: fc.nat({ max: 30 }),
+      insert: fc.constantFrom('a', '中文', '😀', '\r\n', '\n', ''),
+    })
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
+        const dir = await journalDir()
+        const journal = createCrashJournal({ dir })
+        const main = journalEdits(journal)
+        const renderer = page()
+        let state = EditorState.create({ doc: START + '正文。\r\n'.repeat(3_000), extensions: EditorState.lineSeparator.of('\r\n') })
+        main.apply('/site', journalEditsOf([stateDoc('a.md', state)], renderer.sent, renderer.next))
+        for (const { at, cut, insert } of steps) {
+          const from = Math.floor(at * state.doc.length)
+          state = state.update({ changes: { from, to: Math.min(state.doc.length, from + cut), insert } }).state
+          const edits = carried(journalEditsOf([stateDoc('a.md', state)], renderer.sent, renderer.next))
+          expect('text' in edits[0]!.edit).toBe(false)
+          expect(main.apply('/site', edits)).toEqual([])
+        }
+        await journal.flush()
+        expect((await createCrashJournal({ dir }).read())?.buffers).toEqual([{ path: 'a.md', text: state.sliceDoc(), baseHash: 'base' }])
+      }),
+      { numRuns: 25 },
+    )
+  })
+
   it('sends a keystroke as its change, an unchanged buffer as nothing, and a buffer new to the journal whole', () => {
     const renderer = page()
     const long = START + '正文。'.repeat(50_000)
@@ -104,7 +147,7 @@ describe('the crash journal fed by changes', () => {
     main.apply('/site', journalEditsOf([docOf('a.md', 'one\r\n'), docOf('b.md', 'bee')], before.sent, before.next))
     // A page that started again (its own versions) and believes the journal has its texts.
     const after = page()
-    after.sent.set('a.md', { doc: Text.of(['one', '']), text: 'one\r\n', version: 'elsewhere:1', baseHash: 'base' })
+    after.sent.set('a.md', { doc: Text.of(['one\r', '']), lineBreak: '\n', version: 'elsewhere:1', baseHash: 'base' })
     const edits = journalEditsOf([docOf('a.md', 'one two\r\n'), docOf('b.md', 'bee')], after.sent, after.next)
     expect(main.apply('/site', edits)).toEqual(['a.md'])
     await journal.flush()
