@@ -13,12 +13,12 @@ const read = (path: string): Promise<string | null> => readFile(path, 'utf8').ca
 export async function readSiteConfig(root: string, kind: SiteKind): Promise<Record<string, unknown>> {
   if (kind === 'hexo' || kind === 'jekyll') {
     const text = (await read(join(root, '_config.yml'))) ?? (kind === 'jekyll' ? await read(join(root, '_config.yaml')) : null)
-    return parseConfig(text, 'yaml')
+    return await parseConfig(text, 'yaml')
   }
   if (kind === 'hugo') {
     for (const [name, format] of HUGO_CONFIGS) {
       const text = await read(join(root, name))
-      if (text !== null) return parseConfig(text, format)
+      if (text !== null) return await parseConfig(text, format)
     }
   }
   // Astro's and Eleventy's settings are code, never run to be read.

@@ -3,10 +3,9 @@
  * articles are read and created. Opening a folder inside a site (Hexo's `source/_posts`,
  * Jekyll's `_posts`, Hugo's `content/posts`, …) opens the site itself.
  */
+import { readlinkSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { dirname, relative, sep } from 'node:path'
-import { parse as parseToml } from 'smol-toml'
-import { parse as parseYaml } from 'yaml'
 import type { FolderWarning, SiteKind } from '../../shared/contract'
 import { siteRules } from '../../shared/sites'
 import type { Layout, LayoutInput } from '../../shared/sites/types'
@@ -24,6 +23,8 @@ export interface SiteSettings {
   layout: Layout
   /** IANA zone for dates written without one. */
   timeZone: string
+  /** The zone the site's settings name; absent when timeZone is the system's (see zoneKey). */
+  zoneSetting?: string
   /** Hexo's `new_post_name` (default `:title.md`). */
   newPostName: string
   /** Hexo's `post_asset_folder`. */
@@ -38,7 +39,34 @@ export interface SiteSettings {
 
 type Settings = Record<string, unknown>
 
-const systemZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone
+let system: string | undefined
+/**
+ * The system's zone, worked out when first asked: the first Intl.DateTimeFormat loads ICU's
+ * locale and zone data (20–50 ms, more on a busy machine), which a folder whose dates are never
+ * read (`folio index` answered from its listing) does not need. V8 itself keeps the zone it
+ * found for the life of the process, so keeping it here changes nothing.
+ */
+export function systemZone(): string {
+  return (system ??= Intl.DateTimeFormat().resolvedOptions().timeZone)
+}
+
+/**
+ * What the site's zone depends on, cheaply: the zone its settings name, or what the system's
+ * comes from (the TZ variable, else where /etc/localtime links, as ICU looks); only where neither
+ * says (Windows, a copied zone file) the zone itself. For caches that must notice a change of
+ * zone without working the zone out.
+ */
+export function zoneKey(site: SiteSettings): string {
+  if (site.zoneSetting !== undefined) return site.zoneSetting
+  const tz = process.env.TZ
+  if (tz !== undefined) return `TZ=${tz}`
+  try {
+    return `localtime=${readlinkSync('/etc/localtime')}`
+  } catch {
+    // Not a link, or no such file: only the zone itself tells.
+    return site.timeZone
+  }
+}
 
 function validZone(zone: unknown): string | null {
   if (typeof zone !== 'string' || zone.trim() === '') return null
@@ -152,11 +180,19 @@ async function checkNewPostName(files: SiteFiles, text: string, value: unknown, 
   }
 }
 
+/** The parser of a settings format, loaded when a site's settings first need it (most folders have no YAML or TOML settings). */
+async function parserOf(format: 'yaml' | 'toml' | 'json'): Promise<(text: string) => unknown> {
+  if (format === 'yaml') return (await import('yaml')).parse
+  if (format === 'toml') return (await import('smol-toml')).parse
+  return JSON.parse
+}
+
 /** A settings file that does not parse is treated as empty: the folder still opens. */
-export function parseConfig(text: string | null, format: 'yaml' | 'toml' | 'json'): Settings {
+export async function parseConfig(text: string | null, format: 'yaml' | 'toml' | 'json'): Promise<Settings> {
   if (text === null) return {}
+  const parse = await parserOf(format)
   try {
-    const value: unknown = format === 'yaml' ? parseYaml(text) : format === 'toml' ? parseToml(text) : JSON.parse(text)
+    const value: unknown = parse(text)
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Settings) : {}
   } catch {
     // A config its generator could not read either: the generator's defaults apply, as they would there.
@@ -165,7 +201,7 @@ export function parseConfig(text: string | null, format: 'yaml' | 'toml' | 'json
 }
 
 async function hasHexoDependency(files: SiteFiles): Promise<boolean> {
-  const pkg = parseConfig(await readText(files, 'package.json'), 'json')
+  const pkg = await parseConfig(await readText(files, 'package.json'), 'json')
   const deps = { ...(pkg.dependencies as Settings | undefined), ...(pkg.devDependencies as Settings | undefined) }
   return 'hexo' in deps || typeof pkg.hexo === 'object'
 }
@@ -186,27 +222,40 @@ async function readScaffold(files: SiteFiles, rel: string): Promise<string | und
   return (await readText(files, rel)) ?? undefined
 }
 
-function base(root: string, kind: SiteKind, warnings: FolderWarning[] = [], input: LayoutInput = { sourceDir: '' }): SiteSettings {
+/**
+ * A site's settings: the generator's layout and defaults, `more` over them. Without a zone in
+ * `zone` (the site's own setting), timeZone is the system's, worked out when first read.
+ */
+function base(
+  root: string,
+  kind: SiteKind,
+  warnings: FolderWarning[] = [],
+  input: LayoutInput = { sourceDir: '' },
+  zone: string | null = null,
+  more: Partial<Pick<SiteSettings, 'newPostName' | 'postAssetFolder' | 'scaffolds'>> = {},
+): SiteSettings {
   const layout = siteRules(kind).layout(input)
   const contentRoots = [...new Set([...layout.roots, ...layout.pages])]
-  return {
+  const site = {
     kind,
     root,
     contentRoots,
     layout,
-    timeZone: systemZone(),
     newPostName: ':title.md',
     postAssetFolder: false,
     sourceDir: input.sourceDir,
     scaffolds: {},
     warnings,
-  }
+    ...more,
+  } as Omit<SiteSettings, 'timeZone'> as SiteSettings
+  if (zone !== null) return Object.assign(site, { timeZone: zone, zoneSetting: zone })
+  return Object.defineProperty(site, 'timeZone', { get: systemZone, enumerable: true, configurable: true })
 }
 
 async function hexo(files: SiteFiles): Promise<SiteSettings | null> {
   const configText = await readText(files, '_config.yml')
   if (configText === null || !(await hasHexoDependency(files))) return null
-  const config = parseConfig(configText, 'yaml')
+  const config = await parseConfig(configText, 'yaml')
   const check = (key: string, fallback: string): Promise<string> => configFolder(files, '_config.yml', configText, key, config[key], fallback)
   const sourceDir = await check('source_dir', 'source')
   const scaffoldDir = await check('scaffold_dir', 'scaffolds')
@@ -218,13 +267,11 @@ async function hexo(files: SiteFiles): Promise<SiteSettings | null> {
     const text = await readScaffold(files, scaffoldDir ? `${scaffoldDir}/${layout}.md` : `${layout}.md`)
     if (text !== undefined) scaffolds[layout] = text
   }
-  return {
-    ...base(files.guard.root, 'hexo', files.warnings, { sourceDir }),
-    timeZone: validZone(config.timezone) ?? systemZone(),
+  return base(files.guard.root, 'hexo', files.warnings, { sourceDir }, validZone(config.timezone), {
     newPostName,
     postAssetFolder: config.post_asset_folder === true,
     scaffolds,
-  }
+  })
 }
 
 async function jekyll(files: SiteFiles): Promise<SiteSettings | null> {
@@ -233,7 +280,7 @@ async function jekyll(files: SiteFiles): Promise<SiteSettings | null> {
   if (configText === null) configText = await readText(files, (configFile = '_config.yaml'))
   if (configText === null) return null
   if (!(await exists(files, 'Gemfile')) && !(await isDir(files, '_posts'))) return null
-  const config = parseConfig(configText, 'yaml')
+  const config = await parseConfig(configText, 'yaml')
   const collectionsDir = await configFolder(files, configFile, configText, 'collections_dir', config.collections_dir, '')
   const inDir = (name: string): string => (collectionsDir ? `${collectionsDir}/${name}` : name)
   const input: LayoutInput = {
@@ -243,7 +290,7 @@ async function jekyll(files: SiteFiles): Promise<SiteSettings | null> {
   }
   // With a collections_dir, posts and drafts live inside it too.
   if (collectionsDir) input.collections?.push(inDir('_posts'), inDir('_drafts'))
-  return { ...base(files.guard.root, 'jekyll', files.warnings, input), timeZone: validZone(config.timezone) ?? systemZone() }
+  return base(files.guard.root, 'jekyll', files.warnings, input, validZone(config.timezone))
 }
 
 /**
@@ -261,7 +308,7 @@ async function hugo(files: SiteFiles): Promise<SiteSettings | null> {
   for (const [name, format] of HUGO_CONFIGS) {
     const text = await readText(files, name)
     if (text === null) continue
-    const config = parseConfig(text, format)
+    const config = await parseConfig(text, format)
     // `config.*` is a common name; only call it Hugo when Hugo's folders are there too.
     if (name.startsWith('config.') && !(await isDir(files, 'content')) && !(await isDir(files, 'archetypes'))) continue
     const sourceDir = await configFolder(files, name, text, 'contentDir', config.contentDir, 'content')
@@ -270,7 +317,7 @@ async function hugo(files: SiteFiles): Promise<SiteSettings | null> {
     if (post !== undefined) scaffolds.post = scaffolds.draft = post
     const page = await readScaffold(files, 'archetypes/default.md')
     if (page !== undefined) scaffolds.page = page
-    return { ...base(files.guard.root, 'hugo', files.warnings, { sourceDir }), timeZone: validZone(config.timeZone) ?? systemZone(), scaffolds }
+    return base(files.guard.root, 'hugo', files.warnings, { sourceDir }, validZone(config.timeZone), { scaffolds })
   }
   return null
 }
@@ -293,7 +340,7 @@ async function eleventy(files: SiteFiles): Promise<SiteSettings | null> {
   for (const name of ELEVENTY_CONFIGS) {
     const text = await readText(files, name)
     if (text === null) continue
-    const scripts = JSON.stringify(parseConfig(await readText(files, 'package.json'), 'json').scripts ?? '')
+    const scripts = JSON.stringify((await parseConfig(await readText(files, 'package.json'), 'json')).scripts ?? '')
     const literal = /\binput\s*:\s*["'`]([^"'`]+)["'`]/.exec(text)?.[1] ?? /--input[= ]([^\s"'\\]+)/.exec(scripts)?.[1]
     const sourceDir = await configFolder(files, name, text, 'input', literal, '')
     return base(files.guard.root, 'eleventy', files.warnings, { sourceDir })

@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { detectSite } from '../../../electron/workspace/site'
-import { copySite, open, type SiteName } from './helpers'
+import { detectSite, zoneKey } from '../../../electron/workspace/site'
+import { copySite, open, tempDir, type SiteName } from './helpers'
 
 describe('site detection', () => {
   it.each<[SiteName, string[]]>([
@@ -59,5 +59,49 @@ describe('site detection', () => {
     const root = await copySite('hexo')
     await writeFile(join(root, 'package.json'), '{"dependencies":{}}')
     expect((await detectSite(root)).kind).not.toBe('hexo')
+  })
+
+  it('reads Hugo settings in each of its formats (TOML, YAML, JSON), each parser loaded when first needed', async () => {
+    const root = await copySite('hugo')
+    await rm(join(root, 'hugo.toml'))
+    await writeFile(join(root, 'hugo.yaml'), 'title: 山居\ntimeZone: America/Chicago\ncontentDir: content\n')
+    expect((await detectSite(root)).timeZone).toBe('America/Chicago')
+    await rm(join(root, 'hugo.yaml'))
+    await writeFile(join(root, 'hugo.json'), '{"timeZone": "Pacific/Auckland"}')
+    expect((await detectSite(root)).timeZone).toBe('Pacific/Auckland')
+    await rm(join(root, 'hugo.json'))
+    await writeFile(join(root, 'hugo.toml'), 'timeZone = "Asia/Kolkata"\n')
+    expect((await detectSite(root)).timeZone).toBe('Asia/Kolkata')
+  })
+
+  it("a folder without a zone setting has the system's zone, and its zone key says where that comes from", async () => {
+    const plain = await detectSite(await tempDir())
+    expect(plain.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone)
+    // Copied and sent to index threads as a plain value.
+    expect(structuredClone(plain).timeZone).toBe(plain.timeZone)
+    expect((JSON.parse(JSON.stringify(plain)) as { timeZone: string }).timeZone).toBe(plain.timeZone)
+    const before = process.env.TZ
+    try {
+      process.env.TZ = 'Asia/Tokyo'
+      expect(zoneKey(plain)).toBe('TZ=Asia/Tokyo')
+      process.env.TZ = 'Europe/Paris'
+      expect(zoneKey(plain)).toBe('TZ=Europe/Paris')
+    } finally {
+      if (before === undefined) delete process.env.TZ
+      else process.env.TZ = before
+    }
+    // A zone the settings name is the key whatever the system says.
+    const hexo = await detectSite(await copySite('hexo'))
+    expect(zoneKey(hexo)).toBe('Asia/Shanghai')
+  })
+
+  it('a Hexo site whose timezone is not a zone uses the system zone', async () => {
+    const root = await copySite('hexo')
+    await mkdir(join(root, 'source'), { recursive: true })
+    await writeFile(join(root, '_config.yml'), 'title: 博客\ntimezone: Not/AZone\n')
+    const site = await detectSite(root)
+    expect(site.kind).toBe('hexo')
+    expect(site.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone)
+    expect(site.zoneSetting).toBeUndefined()
   })
 })
