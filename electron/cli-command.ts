@@ -8,6 +8,8 @@ import type { DiffHunk } from '../shared/contract'
 export interface CliIo {
   out(line: string): void
   err(line: string): void
+  /** Output that is UTF-8 already (a stored listing), written as it is; without it, decoded and given to `out`. */
+  write?(bytes: Uint8Array): void
   /** Relative paths in the arguments resolve against it. */
   cwd: string
   /** Output goes to a terminal: JSON lists are indented for a person to read (else compact). */
@@ -84,6 +86,8 @@ export function printHunk(hunk: DiffHunk, io: CliIo): void {
 
 /** Entries per write of a JSON list: few writes, and no single string of the whole folder. */
 const JSON_CHUNK = 256
+/** Between two entries of a compact JSON list: an entry per line. */
+export const JSON_LIST_SEPARATOR = ',\n'
 
 /** How a list's items become JSON: `json` the compact text of one, `value` what is indented. */
 export interface JsonForm<T> {
@@ -103,7 +107,7 @@ const plainJson: JsonForm<unknown> = { json: (item) => JSON.stringify(item), val
 export async function writeJsonList<T>(io: CliIo, items: AsyncIterable<T> | Iterable<T>, form: JsonForm<T> = plainJson): Promise<void> {
   const inside = io.tty
     ? (chunk: T[]): string => JSON.stringify(chunk.map(form.value), null, 2).slice(2, -2)
-    : (chunk: T[]): string => chunk.map(form.json).join(',\n')
+    : (chunk: T[]): string => chunk.map(form.json).join(JSON_LIST_SEPARATOR)
   let chunk: T[] = []
   let any = false
   for await (const item of items) {
@@ -116,4 +120,16 @@ export async function writeJsonList<T>(io: CliIo, items: AsyncIterable<T> | Iter
   }
   if (!any && chunk.length === 0) io.out('[]')
   else io.out((any ? '' : '[\n') + inside(chunk) + '\n]')
+}
+
+/**
+ * The compact JSON list whose entries are given as UTF-8 already, joined by JSON_LIST_SEPARATOR:
+ * the bytes writeJsonList writes for them, without decoding or encoding a character.
+ */
+export function writeJsonBytes(io: CliIo, inside: Uint8Array): void {
+  if (inside.length === 0) return io.out('[]')
+  if (!io.write) return io.out(`[\n${Buffer.from(inside.buffer, inside.byteOffset, inside.length).toString('utf8')}\n]`)
+  io.write(Buffer.from('[\n'))
+  io.write(inside)
+  io.write(Buffer.from('\n]\n'))
 }

@@ -9,9 +9,10 @@ import type { ArticleSummary } from '../shared/contract'
 import type { FieldCheck } from '../shared/frontmatter/checks'
 import { commandLineFolder, openIndexFromCommandLine } from './workspace/open-from-cli'
 import { detectFolder } from './workspace/folder-site'
-import { freshListing, lineUnder, Listed } from './cli-listing'
+import { entryLines, freshListing, lineUnder, Listed, type FreshListing } from './cli-listing'
 import { INDEX_CACHE_FOLDER, userDataFolder } from './system/app-data'
-import { parseCommandArgs, writeJsonList, type CliIo } from './cli-command'
+import { parseCommandArgs, writeJsonBytes, writeJsonList, type CliIo } from './cli-command'
+import type { SiteSettings } from './workspace/site'
 
 /** The JSON shape of `folio index --json`, one object per article. */
 export interface IndexEntry {
@@ -38,14 +39,17 @@ export interface CheckEntry {
   message: string
 }
 
-/**
- * Every article under DIR in path order, made one at a time as they are written out. With the
- * cache, an unchanged folder's entries come from the listing cache (cli-listing.ts) as they were
- * written last time; else the index reads what changed (the app's cache has the rest) and the
- * listing is written again after the output. What the index left out (links it does not follow,
- * folders it may not read, files gone meanwhile) is named on stderr either way.
- */
-async function* indexEntries(dirArg: string, io: CliIo, cache: boolean): AsyncGenerator<Listed> {
+/** What `folio index` and `folio check` list: a folder, its site, and the stored listing when it is still true. */
+interface Listing {
+  dir: string
+  site: SiteSettings
+  /** The app's index cache folder; undefined with --no-cache. */
+  cacheDir: string | undefined
+  now: number
+  fresh: FreshListing | null
+}
+
+async function listing(dirArg: string, io: CliIo, cache: boolean): Promise<Listing> {
   const dir = await commandLineFolder(dirArg, io.cwd)
   const site = await detectFolder(dir)
   // The app's own index cache: summaries of unchanged files (same path, size and mtime) are reused, never kept in the site.
@@ -53,13 +57,22 @@ async function* indexEntries(dirArg: string, io: CliIo, cache: boolean): AsyncGe
   const now = Date.now()
   // Eleventy's tags also come from data files the listing does not watch: always indexed.
   const fresh = cacheDir && site.kind !== 'eleventy' ? freshListing(cacheDir, site, now) : null
+  if (fresh) for (const w of [...site.warnings, ...fresh.warnings]) if (w.skipped) io.err(`folio: warning: ${w.message}`)
+  return { dir, site, cacheDir, now, fresh }
+}
+
+/**
+ * Every article under DIR in path order, made one at a time as they are written out. With the
+ * cache, an unchanged folder's entries come from the listing cache (cli-listing.ts) as they were
+ * written last time; else the index reads what changed (the app's cache has the rest) and the
+ * listing is written again after the output. What the index left out (links it does not follow,
+ * folders it may not read, files gone meanwhile) is named on stderr either way.
+ */
+async function* entriesOf({ dir, site, cacheDir, now, fresh }: Listing, io: CliIo): AsyncGenerator<Listed> {
   if (fresh) {
-    for (const w of [...site.warnings, ...fresh.warnings]) if (w.skipped) io.err(`folio: warning: ${w.message}`)
-    for (let at = 0; at < fresh.lines.length;) {
-      const end = fresh.lines.indexOf('\n', at)
-      const line = lineUnder(fresh.lines.slice(at, end === -1 ? undefined : end), site.root, dir)
+    for (const json of entryLines(fresh.entries)) {
+      const line = lineUnder(json, site.root, dir)
       if (line !== null) yield new Listed(line)
-      at = end === -1 ? fresh.lines.length : end + 1
     }
     return
   }
@@ -74,12 +87,14 @@ export async function indexCommand(args: string[], io: CliIo): Promise<number> {
     positionals: { min: 1, max: 1 },
   })
   const [dir = ''] = positionals
-  const json = values.json
-  if (json) {
-    await writeJsonList(io, indexEntries(dir, io, !values['no-cache']), { json: (l) => l.json, value: (l) => l.entry })
+  const listed = await listing(dir, io, !values['no-cache'])
+  if (values.json) {
+    // The whole site, compact: the stored entries are the array's inside, byte for byte.
+    if (listed.fresh && listed.site.root === listed.dir && !io.tty) writeJsonBytes(io, listed.fresh.entries)
+    else await writeJsonList(io, entriesOf(listed, io), { json: (l) => l.json, value: (l) => l.entry })
     return 0
   }
-  for await (const { entry: e } of indexEntries(dir, io, !values['no-cache'])) {
+  for await (const { entry: e } of entriesOf(listed, io)) {
     const status = e.error ? `ERROR line ${e.error.line}: ${e.error.message}` : e.draft ? 'draft' : ''
     io.out([e.path, e.format, e.date ?? '-', e.title ?? '(untitled)', status].filter((s) => s !== '').join('\t'))
   }
@@ -114,7 +129,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   if (values.links) return linksCommand(dir, json, !values['no-cache'], io)
   let bad = 0
   async function* findings(): AsyncGenerator<CheckRow> {
-    for await (const { entry: e } of indexEntries(dir, io, !values['no-cache'])) {
+    for await (const { entry: e } of entriesOf(await listing(dir, io, !values['no-cache']), io)) {
       if (e.error) {
         bad++
         yield { path: e.path, line: e.error.line, column: e.error.column ?? null, severity: 'error', rule: e.error.code, message: e.error.message }

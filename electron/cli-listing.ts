@@ -4,32 +4,33 @@
  * size and mtime of every file it came from and what else its checks depended on (the schema
  * file, the time of the next scheduled date). When nothing of that changed, a run lists and stats
  * the folder and writes these lines: it loads neither the index cache's summaries nor the code
- * that reads articles, and works out no schema or checks.
+ * that reads articles (nor the YAML parser, nor the zone data), and works out no schema or checks.
  * It sits beside the app's index cache (index-cache/ in the profile), one file per folder, and
- * is rewritten by every command run that indexed the folder anew.
+ * is rewritten by every command run that indexed the folder anew (cli-listing-save.ts).
+ * The file is UTF-8: its first line the head (ListingHead's JSON), then the entries as the inside
+ * of `index --json`'s array (`entry,\nentry,\n…entry`), so an unchanged folder's answer is
+ * written out as the stored bytes, never decoded or encoded.
  */
-import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import { version } from '../package.json'
-import { SCHEMA_FILE } from '../shared/schema/pins'
-import { writeFileAtomic } from './workspace/atomic-write'
-import { INDEX_VERSION } from './workspace/cache'
+import { JSON_LIST_SEPARATOR } from './cli-command'
+import { SCHEMA_FILE } from '../shared/schema/file'
+import { cacheFileName, siteKey } from './workspace/cache-key'
 import { findFiles, pathRules, Skipped, statFound } from './workspace/scan'
 import type { SiteSettings } from './workspace/site'
 import type { FolderWarning } from '../shared/contract'
 import type { IndexEntry } from './cli-index'
 
 /** Bump when the listing's layout or the entries' JSON change. */
-const LISTING_VERSION = 1
+const LISTING_VERSION = 2
 
 /** What a listing is valid for besides its files: the code and the site's settings. */
-function listingKey(site: SiteSettings): string {
-  return JSON.stringify([LISTING_VERSION, version, INDEX_VERSION, site.kind, site.timeZone, site.contentRoots, site.sourceDir])
+export function listingKey(site: SiteSettings): string {
+  return JSON.stringify([LISTING_VERSION, version, ...siteKey(site)])
 }
 
-interface ListingHead {
+export interface ListingHead {
   key: string
   root: string
   /** Every file the index knew (articles or not), as parallel lists. */
@@ -44,18 +45,8 @@ interface ListingHead {
   validUntil: number | null
 }
 
-/** What the listing needs of a finished index, to be written after the command's output. */
-export interface ListingFacts {
-  files: Iterable<{ rel: string; size: number; mtimeMs: number }>
-  schema: ListingHead['schema']
-  madeAt: number
-  validUntil: number | null
-  /** Each article's entry JSON, site-relative paths, in path order. */
-  lines: readonly string[]
-}
-
 export function listingFile(cacheDir: string, root: string): string {
-  return join(cacheDir, `listing-${createHash('sha256').update(root).digest('hex').slice(0, 24)}.utf16`)
+  return join(cacheDir, cacheFileName('listing', root, 'jsonl'))
 }
 
 /** The schema file's size and mtime, or null when there is none. */
@@ -64,40 +55,13 @@ export function schemaStamp(root: string): ListingHead['schema'] {
   return s?.isFile() ? [s.size, s.mtimeMs] : null
 }
 
-/** Lines per written part: 100,000 entries never become one string. */
-const SAVE_SLICE = 2_000
+/** Between two entries of the stored listing, as between two entries of `index --json`'s array. */
+export const ENTRY_SEPARATOR = JSON_LIST_SEPARATOR
 
-/** Stored as UTF-16LE, the strings' own encoding: reading it back is a copy, not a decode. */
-function* listingParts(site: SiteSettings, facts: ListingFacts): Generator<Uint8Array> {
-  const head: ListingHead = {
-    key: listingKey(site),
-    root: site.root,
-    paths: [],
-    sizes: [],
-    mtimes: [],
-    schema: facts.schema,
-    madeAt: facts.madeAt,
-    validUntil: facts.validUntil,
-  }
-  for (const f of facts.files) {
-    head.paths.push(f.rel)
-    head.sizes.push(f.size)
-    head.mtimes.push(f.mtimeMs)
-  }
-  // JSON never holds a raw newline: the head is the first line, each entry a line after it.
-  yield Buffer.from(JSON.stringify(head), 'utf16le')
-  for (let i = 0; i < facts.lines.length; i += SAVE_SLICE) yield Buffer.from('\n' + facts.lines.slice(i, i + SAVE_SLICE).join('\n'), 'utf16le')
-}
-
-export async function saveListing(cacheDir: string, site: SiteSettings, facts: ListingFacts): Promise<void> {
-  await mkdir(cacheDir, { recursive: true })
-  await writeFileAtomic(listingFile(cacheDir, site.root), listingParts(site, facts), { durable: false })
-}
-
-/** A listing still true of the folder: its entry lines and what the listing of the folder left out. */
+/** A listing still true of the folder: its entries and what the listing of the folder left out. */
 export interface FreshListing {
-  /** Each article's entry JSON, site-relative paths, in path order, separated by newlines. */
-  lines: string
+  /** Each article's entry JSON (UTF-8), site-relative paths, in path order, joined by ENTRY_SEPARATOR. */
+  entries: Buffer
   warnings: FolderWarning[]
 }
 
@@ -107,16 +71,16 @@ export interface FreshListing {
  * none gone). Null otherwise, or when there is none or it is damaged.
  */
 export function freshListing(cacheDir: string, site: SiteSettings, now: number): FreshListing | null {
-  let text: string
+  let bytes: Buffer
   try {
-    text = readFileSync(listingFile(cacheDir, site.root), 'utf16le')
+    bytes = readFileSync(listingFile(cacheDir, site.root))
   } catch {
     return null // none yet
   }
-  const newline = text.indexOf('\n')
+  const newline = bytes.indexOf(10)
   let head: ListingHead
   try {
-    head = JSON.parse(newline === -1 ? text : text.slice(0, newline)) as ListingHead
+    head = JSON.parse(bytes.toString('utf8', 0, newline === -1 ? bytes.length : newline)) as ListingHead
   } catch {
     return null // damaged: the next indexing run writes it again
   }
@@ -142,7 +106,18 @@ export function freshListing(cacheDir: string, site: SiteSettings, now: number):
     seen++
   }
   if (seen !== head.paths.length) return null
-  return { lines: newline === -1 ? '' : text.slice(newline + 1), warnings: [...problems, ...skipped.warnings()] }
+  return { entries: newline === -1 ? Buffer.alloc(0) : bytes.subarray(newline + 1), warnings: [...problems, ...skipped.warnings()] }
+}
+
+/** Each entry line of a listing's entries (see ENTRY_SEPARATOR). */
+export function* entryLines(entries: Buffer): Generator<string> {
+  const text = entries.toString('utf8')
+  for (let at = 0; at < text.length;) {
+    const end = text.indexOf(ENTRY_SEPARATOR, at)
+    // A JSON line never holds a raw newline: a comma and a newline are always between entries.
+    yield text.slice(at, end === -1 ? undefined : end)
+    at = end === -1 ? text.length : end + ENTRY_SEPARATOR.length
+  }
 }
 
 /** One article of the listing: its `index --json` entry as a JSON line, parsed when asked. */

@@ -38,6 +38,7 @@ parse, or that is not UTF-8, is left as it is and reported on stderr (exit statu
 const defaultIo: CliIo = {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
+  write: (bytes) => process.stdout.write(bytes),
   cwd: process.cwd(),
   tty: process.stdout.isTTY === true,
 }

@@ -2,7 +2,6 @@
  * Atomic replacement of a file: a reader (or a crash) sees either the old bytes or the new ones,
  * never a torn mix. The temp file lives in the same folder so rename(2) never crosses devices.
  */
-import { randomBytes } from 'node:crypto'
 import { open, rename, stat, unlink } from 'node:fs/promises'
 import { renameSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -21,7 +20,9 @@ export function isTempName(name: string): boolean {
 }
 
 function tempName(): string {
-  return `.folio-${randomBytes(6).toString('hex')}.tmp`
+  // The global Web Crypto, loaded on first use: a module that only reads (a listing checked
+  // against the cache) never pays for node:crypto's start.
+  return `.folio-${Buffer.from(crypto.getRandomValues(new Uint8Array(6))).toString('hex')}.tmp`
 }
 
 export interface AtomicWriteOptions {

@@ -6,7 +6,6 @@
  * The JSON is stored as UTF-16LE, the string's own encoding: reading it back is a copy, where
  * decoding megabytes of CJK excerpts from UTF-8 costs ten times as long.
  */
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -15,9 +14,7 @@ import type { FieldCheck } from '../../shared/frontmatter/checks'
 import type { FrontMatterFormat, HeaderError } from '../../shared/frontmatter/types'
 import type { ObservedField } from '../../shared/schema'
 import { writeFileAtomic } from './atomic-write'
-
-/** Bump when the summary changes shape or meaning: old caches are then ignored. */
-export const INDEX_VERSION = 5
+import { cacheFileName } from './cache-key'
 
 export interface CachedFile {
   size: number
@@ -133,7 +130,7 @@ function* documentParts(key: string, root: string, files: ReadonlyMap<string, Ca
 }
 
 export function createCache(cacheDir: string, root: string, key: string): IndexCache {
-  const file = join(cacheDir, `index-${createHash('sha256').update(root).digest('hex').slice(0, 24)}.utf16.json`)
+  const file = join(cacheDir, cacheFileName('index', root, 'utf16.json'))
   return {
     load() {
       const files = new Map<string, CachedFile>()

@@ -6,7 +6,8 @@
 import { basename } from 'node:path'
 import type { AssetRules } from '../../shared/assets/resolve'
 import type { FolderInfo } from '../../shared/contract'
-import { createCache, INDEX_VERSION } from './cache'
+import { createCache } from './cache'
+import { siteKey } from './cache-key'
 import { ArticleIndex, type TextFacts } from './indexer'
 import { pathRules, type PathRules } from './scan'
 import { schemaFileReader, type SchemaFile } from './schema-file'
@@ -37,10 +38,6 @@ export function siteAssetRules(site: SiteSettings): AssetRules {
   return { kind: site.kind, postAssetFolder: site.postAssetFolder, sourceDir: site.sourceDir }
 }
 
-function cacheKey(site: SiteSettings): string {
-  return JSON.stringify([INDEX_VERSION, site.kind, site.timeZone, site.contentRoots, site.sourceDir])
-}
-
 /** Detects the site at root (or takes the one detected) and sets up its index (not built yet: the caller chooses how). */
 export async function prepareFolderIndex(root: string | SiteSettings, options: FolderIndexOptions = {}): Promise<FolderIndex> {
   const site = typeof root === 'string' ? await detectFolder(root) : root
@@ -48,7 +45,7 @@ export async function prepareFolderIndex(root: string | SiteSettings, options: F
   const index = new ArticleIndex(
     site,
     rules,
-    options.cacheDir ? createCache(options.cacheDir, site.root, cacheKey(site)) : null,
+    options.cacheDir ? createCache(options.cacheDir, site.root, JSON.stringify(siteKey(site))) : null,
     options.threads,
     options.textFacts,
   )

@@ -6,7 +6,7 @@ import type { Dirent } from 'node:fs'
 import type { FolderWarning } from '../../shared/contract'
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import { unlink } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, sep } from 'node:path'
 import { isTempName, STALE_TEMP_MS } from './atomic-write'
 import { specialKind } from './open-inside'
 import { inSlices } from './slices'
@@ -78,8 +78,7 @@ function inFolder(rel: string, folder: string): boolean {
 /** The scan's rules from the generator's layout (shared/sites): roots, pages, drafts, skipped names. */
 export function pathRules(site: SiteSettings): PathRules {
   const { roots, pages, drafts, skipUnderscore, keep, skip } = site.layout
-  const hidden = (rel: string): boolean => {
-    const name = lastSegment(rel)
+  const hidden = (rel: string, name = lastSegment(rel)): boolean => {
     if (name.startsWith('.') || ALWAYS_SKIPPED.has(name)) return true
     if (skip.some((s) => under(rel, s))) return true
     return skipUnderscore && name.startsWith('_') && !keep.some((k) => rel === k || (!k.includes('/') && name === k))
@@ -90,8 +89,9 @@ export function pathRules(site: SiteSettings): PathRules {
   return {
     dir: (rel) => (rel === '' || !hidden(rel)) && (inRoots(rel) || inPages(rel) || leadsTo(rel)),
     file(rel) {
-      if (hidden(rel)) return null
-      const kind = articleFileKind(lastSegment(rel))
+      const name = lastSegment(rel)
+      if (hidden(rel, name)) return null
+      const kind = articleFileKind(name)
       if (kind === null || inRoots(rel)) return kind
       // A page is an article only when it starts with a header (Jekyll copies the others as they are).
       return inPages(rel) ? 'needs-header' : null
@@ -123,13 +123,18 @@ export function statArticle(root: string, rel: string, kind: FileKind, link?: bo
  * a caller can read the files of the first folders before the last ones are listed. Unreadable
  * folders are skipped (and told to `unreadable`).
  */
-function* folders(site: SiteSettings, rules: PathRules, unreadable?: (rel: string, error: unknown) => void): Generator<{ rel: string; entries: Dirent[] }> {
+function* folders(
+  site: SiteSettings,
+  rules: PathRules,
+  unreadable?: (rel: string, error: unknown) => void,
+): Generator<{ rel: string; abs: string; entries: Dirent[] }> {
   const dirs = ['']
   for (let i = 0; i < dirs.length; i++) {
     const rel = dirs[i] as string
+    const abs = rel ? join(site.root, rel) : site.root
     let entries: Dirent[]
     try {
-      entries = readdirSync(rel ? join(site.root, rel) : site.root, { withFileTypes: true })
+      entries = readdirSync(abs, { withFileTypes: true })
     } catch (error) {
       // Vanished meanwhile is nothing to report; a folder we may not read is.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') unreadable?.(rel, error)
@@ -139,7 +144,7 @@ function* folders(site: SiteSettings, rules: PathRules, unreadable?: (rel: strin
       const childRel = rel ? `${rel}/${entry.name}` : entry.name
       if (entry.isDirectory() && rules.dir(childRel)) dirs.push(childRel)
     }
-    yield { rel, entries }
+    yield { rel, abs, entries }
   }
 }
 
@@ -177,13 +182,15 @@ function unreadableFolder(problems: FolderWarning[] | undefined): (rel: string, 
  * read are added to `problems`, so they are reported instead of looking empty.
  */
 export function* findFiles(site: SiteSettings, rules: PathRules, skipped: Skipped, problems?: FolderWarning[]): Generator<FoundFile> {
-  for (const { rel, entries } of folders(site, rules, unreadableFolder(problems))) {
+  for (const { rel, abs, entries } of folders(site, rules, unreadableFolder(problems))) {
+    // A listed name is one segment: the folder's path and the name need no join (which normalises every path again).
+    const prefix = abs.endsWith(sep) ? abs : abs + sep
     for (const entry of entries) {
       if (entry.isDirectory()) continue
       const childRel = rel ? `${rel}/${entry.name}` : entry.name
       const kind = rules.file(childRel)
       const link = entry.isSymbolicLink()
-      if (kind) yield { rel: childRel, abs: join(site.root, childRel), kind, link, regular: entry.isFile() }
+      if (kind) yield { rel: childRel, abs: prefix + entry.name, kind, link, regular: entry.isFile() }
       else if (link && rules.dir(childRel) && statSync(join(site.root, childRel), { throwIfNoEntry: false })?.isDirectory())
         skipped.add('folder-link', childRel)
     }

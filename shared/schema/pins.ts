@@ -12,9 +12,10 @@
  *         description: { kind: longtext, required: true }
  */
 import { parseDocument } from 'yaml'
+import { SCHEMA_FILE } from './file'
 import { FIELD_KINDS, type FieldKind, type KeyPin, type SchemaPins } from './types'
 
-export const SCHEMA_FILE = '.folio/schema.yml'
+export { SCHEMA_FILE }
 
 export interface ReadPins {
   pins: SchemaPins

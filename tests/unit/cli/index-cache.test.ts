@@ -27,7 +27,11 @@ function temp(name: string): string {
 }
 
 function folio(profile: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, FOLIO_USER_DATA: profile } })
+  return folioIn({}, profile, ...args)
+}
+
+function folioIn(env: Record<string, string>, profile: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env, FOLIO_USER_DATA: profile } })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
@@ -108,10 +112,11 @@ describe('the index cache of the folio command', () => {
     // A damaged listing alone: the index cache answers, and the listing is written again.
     writeFileSync(listing!, '{"key": nonsense\n{"path":"x"}')
     expect(folio(profile, 'index', dir, '--json').stdout).toBe(cold)
-    expect(readFileSync(listing!, 'utf16le')).toContain('bad-bytes.md')
+    expect(readFileSync(listing!, 'utf8')).toContain('bad-bytes.md')
     for (const file of [index!, listing!]) writeFileSync(file, '{"key": nonsense')
     expect(folio(profile, 'index', dir, '--json').stdout).toBe(cold)
-    for (const file of [index!, listing!]) expect(readFileSync(file, 'utf16le')).toContain('bad-bytes.md')
+    expect(readFileSync(index!, 'utf16le')).toContain('bad-bytes.md')
+    expect(readFileSync(listing!, 'utf8')).toContain('bad-bytes.md')
   })
 
   it('gives a subfolder its entries from the listing, and names what it left out on every run', () => {
@@ -145,5 +150,36 @@ describe('the index cache of the folio command', () => {
     expect(check()).toMatch(/^soon\.md: note: date is in the future/m)
     await new Promise((resolve) => setTimeout(resolve, soon.getTime() - Date.now() + 100))
     expect(check()).not.toContain('soon.md')
+  })
+
+  it('works dates out again when the system zone changes', () => {
+    const dir = site()
+    const profile = temp('profile')
+    // Three hours ahead of UTC's wall clock, written without a zone: past in Shanghai (UTC+8), future in New York.
+    const wall = new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')
+    writeFileSync(join(dir, 'zoned.md'), `---\ntitle: Zoned\ndate: ${wall}\n---\nbody\n`)
+    const check = (tz: string) => folioIn({ TZ: tz }, profile, 'check', dir).stdout
+    expect(check('Asia/Shanghai')).not.toContain('zoned.md')
+    expect(check('Asia/Shanghai')).not.toContain('zoned.md')
+    expect(check('America/New_York')).toMatch(/^zoned\.md: note: date is in the future/m)
+    expect(check('Asia/Shanghai')).not.toContain('zoned.md')
+  })
+
+  it('writes the stored answer of an unchanged folder as it is, into a pipe and a file alike', () => {
+    const dir = site()
+    const profile = temp('profile')
+    const cold = folio(profile, 'index', dir, '--json').stdout
+    const out = join(temp('out'), 'index.json')
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" index "${dir}" --json > "${out}"`], {
+      env: { ...process.env, FOLIO_USER_DATA: profile },
+      timeout: 60_000,
+    })
+    expect(r.status).toBe(0)
+    expect(readFileSync(out, 'utf8')).toBe(cold)
+    expect(cold.endsWith('\n]\n')).toBe(true)
+    // An empty folder: the empty list, from the listing too.
+    const empty = temp('empty')
+    expect(folio(profile, 'index', empty, '--json').stdout).toBe('[]\n')
+    expect(folio(profile, 'index', empty, '--json').stdout).toBe('[]\n')
   })
 })

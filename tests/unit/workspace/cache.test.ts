@@ -81,7 +81,7 @@ describe('the index cache', () => {
     await createCache(dir, '/博客', 'v1').save(new Map([['b.md', entry('b.md')]]))
     const names = await readdir(dir)
     expect(names).toHaveLength(2)
-    for (const name of names) expect(name).toMatch(/^index-[0-9a-f]{24}\.utf16\.json$/)
+    for (const name of names) expect(name).toMatch(/^index-[0-9a-f]{16}\.utf16\.json$/)
     const text = (await readFile(join(dir, names[0] ?? ''))).toString('utf16le')
     expect(() => JSON.parse(text) as unknown).not.toThrow()
   })
