@@ -13,6 +13,11 @@
  *   every row      the click → the library painted not busy, every post listed (reference)
  *   heap           the renderer's heap after GC with every post listed  vs  the same page on the
  *                  welcome screen before the open. Target ≤ 150 MB.
+ *   quick open     with every post listed, Ctrl+P and a title typed key by key: each keystroke
+ *                  (its event's time) → the paint after it, p95  vs  the same keys typed into a
+ *                  bare input added to the same page. Target ≤ 16 ms (one frame).
+ *   filters, sort  status, tag and sort changed in the library's selects, each change → the
+ *                  paint after it, p95  vs  that bare input's keystrokes. Target ≤ 16 ms.
  * Medians of the rounds (one round at 100,000 posts); each round is a fresh app and cache.
  */
 import type { CDPSession, Page } from '@playwright/test'
@@ -23,13 +28,20 @@ import { join } from 'node:path'
 import { launchApp } from '../e2e/harness'
 import { generateSite } from './generate-site'
 import { printTable, rowOf, type Row } from './report'
-import { median } from './support'
-import { bounded } from './typing'
+import { median, quantile } from './support'
+import { bounded, sleep } from './typing'
 
 const SMALL = process.env.BENCH_SMALL === '1'
 const SIZES = process.env.BENCH_FIRST_ROWS ? process.env.BENCH_FIRST_ROWS.split(',').map(Number) : SMALL ? [1_000] : [10_000, 100_000]
 const FIRST_ROW_MS = 500
 const HEAP_MB = 150
+const FRAME_MS = 16
+/** Typed into quick open and into the bare input: a title's words, as a writer looks one up. */
+const QUERY = 'story 9999 cloud'
+/** Between two keys: a quick typist. */
+const KEY_GAP_MS = 80
+/** After a key or a change, before the next: what the app does meanwhile is in the way of the next. */
+const SETTLE_MS = 400
 /** The rows a window shows: what the plain baseline reads after listing the folder. */
 const FIRST_ROWS = 100
 /** Waits the page ends itself; this one ends them from here if it cannot. */
@@ -94,6 +106,89 @@ const WATCH_OPEN = `(ms) => {
   window.__everyRow.catch(() => undefined)
 }`
 
+/**
+ * Times every keystroke and every change of a select from the event's own time (so time queued
+ * behind a busy page counts) to the paint after it; window.__takeInputs() hands them over.
+ */
+const WATCH_INPUTS = `() => {
+  const times = []
+  let pending = null
+  const painted = () => new Promise((resolve) => requestAnimationFrame(() => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => resolve(performance.now())
+    channel.port2.postMessage(null)
+  }))
+  const stamp = (event) => {
+    if (pending !== null) return
+    pending = event.timeStamp
+    painted().then((at) => { times.push(at - pending); pending = null })
+  }
+  for (const type of ['keydown', 'beforeinput', 'change']) document.addEventListener(type, stamp, { capture: true })
+  window.__takeInputs = () => times.splice(0)
+}`
+
+const takeInputs = (page: Page): Promise<number[]> => bounded(page.evaluate<number[]>('window.__takeInputs()'), 60_000, 'the input times')
+
+async function typeKeys(page: Page, keys: string): Promise<number[]> {
+  await takeInputs(page)
+  for (const key of keys) {
+    await bounded(page.keyboard.type(key), 60_000, `the page to take the key "${key}"`)
+    await sleep(KEY_GAP_MS)
+  }
+  await sleep(SETTLE_MS)
+  return takeInputs(page)
+}
+
+interface Inputs {
+  bare: number[]
+  quickOpen: number[]
+  filters: number[]
+}
+
+/** With every post listed: the bare input's keys, quick open's keys and the library's select changes. */
+async function inputsListed(page: Page): Promise<Inputs> {
+  await bounded(page.evaluate(`(${WATCH_INPUTS})()`), 60_000, 'the input watch')
+  await bounded(
+    page.evaluate(`(() => {
+      const input = document.createElement('input')
+      input.id = 'bench-bare-input'
+      input.style.cssText = 'position: fixed; top: 0; left: 0; z-index: 10000'
+      document.body.append(input)
+    })()`),
+    60_000,
+    'the bare input',
+  )
+  await page.locator('#bench-bare-input').focus({ timeout: 60_000 })
+  const bare = await typeKeys(page, QUERY)
+  await bounded(page.evaluate(`document.getElementById('bench-bare-input').remove()`), 60_000, 'the bare input to go')
+
+  await page.getByTestId('article-list').focus({ timeout: 60_000 })
+  await page.keyboard.press('Control+p')
+  await page.getByTestId('quick-open').getByRole('combobox').waitFor({ timeout: 60_000 })
+  const quickOpen = await typeKeys(page, QUERY)
+  await page.keyboard.press('Escape')
+  await page.getByTestId('quick-open').waitFor({ state: 'detached', timeout: 60_000 })
+
+  await takeInputs(page)
+  const tag = await page.getByTestId('library-tag').locator('option').nth(2).getAttribute('value', { timeout: 60_000 })
+  const changes: [string, string][] = [
+    ['library-status', 'drafts'],
+    ['library-status', 'published'],
+    ['library-status', 'all'],
+    ['library-tag', tag ?? ''],
+    ['library-tag', ''],
+    ['library-sort', 'title'],
+    ['library-sort', 'updated'],
+    ['library-sort', 'date'],
+  ]
+  for (const [testId, value] of changes) {
+    await page.getByTestId(testId).selectOption(value, { timeout: 60_000 })
+    await sleep(SETTLE_MS)
+  }
+  const filters = await takeInputs(page)
+  return { bare, quickOpen, filters }
+}
+
 async function watchOpen(page: Page, timeoutMs: number): Promise<void> {
   await page.evaluate(`(${WATCH_OPEN})(${timeoutMs})`)
 }
@@ -111,6 +206,8 @@ interface Round {
   heap: number
   welcomeHeap: number
   listed: number
+  /** With every post listed; null when the folder was not read within the wait. */
+  inputs: Inputs | null
 }
 
 async function openOnce(dir: string): Promise<Round> {
@@ -137,7 +234,8 @@ async function openOnce(dir: string): Promise<Round> {
       WAIT_MS,
       'the listing count',
     )
-    return { firstRow, everyRow, heap, welcomeHeap, listed }
+    const inputs = Number.isFinite(everyRow) ? await inputsListed(page) : null
+    return { firstRow, everyRow, heap, welcomeHeap, listed, inputs }
   } finally {
     await bounded(app.close(), WAIT_MS, 'the app to close')
   }
@@ -187,6 +285,19 @@ try {
         { maxValue: HEAP_MB },
       ),
     )
+    const inputs = measured.flatMap((r) => (r.inputs ? [r.inputs] : []))
+    if (inputs.length > 0) {
+      const bare = inputs.flatMap((r) => r.bare)
+      const quickOpen = inputs.flatMap((r) => r.quickOpen)
+      const filters = inputs.flatMap((r) => r.filters)
+      console.error(`  keystroke → paint: bare ${bare.map((t) => t.toFixed(0)).join(' ')}`)
+      console.error(`  quick open ${quickOpen.map((t) => t.toFixed(0)).join(' ')}`)
+      console.error(`  filters and sort ${filters.map((t) => t.toFixed(0)).join(' ')}`)
+      rows.push(
+        rowOf(`quick open keystroke → paint p95, ${posts} posts`, quantile(quickOpen, 0.95), quantile(bare, 0.95), `≤ ${FRAME_MS} ms`, { maxValue: FRAME_MS }),
+        rowOf(`filter or sort change → paint p95, ${posts} posts`, quantile(filters, 0.95), quantile(bare, 0.95), `≤ ${FRAME_MS} ms`, { maxValue: FRAME_MS }),
+      )
+    }
     await rm(dir, { recursive: true, force: true })
   }
 } finally {
@@ -194,4 +305,6 @@ try {
 }
 
 printTable(rows)
-console.log(`\nbaselines: readdir (recursive) + read the first ${FIRST_ROWS} posts, sync, in Node; heap: the same page on the welcome screen`)
+console.log(
+  `\nbaselines: readdir (recursive) + read the first ${FIRST_ROWS} posts, sync, in Node; heap: the same page on the welcome screen; keystrokes and changes: the same keys typed into a bare input in the same page`,
+)
