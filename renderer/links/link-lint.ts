@@ -10,10 +10,10 @@
  * asked again now and then all the same, so a file that appeared meanwhile clears its warning.
  */
 import { linter, type Diagnostic } from '@codemirror/lint'
-import type { Extension } from '@codemirror/state'
-import { changedSpan, type ChangedSpan } from '../../shared/changed-span'
+import type { Extension, Text } from '@codemirror/state'
 import type { LinkDiagnostic, UiLocale } from '../../shared/contract'
 import { folio } from '../bridge'
+import { docSpan, type DocSpan } from '../editor/doc-span'
 import { headerOf } from '../editor/header-block'
 import { linkProblemText } from '../i18n/link-problems'
 
@@ -33,41 +33,43 @@ const MARKUP = /[[\]()<>{}%`~\\]/
  * line with markup, adds or removes a line (a blank line ends a paragraph; an indented line after
  * it is code), starts a line (a list, a heading, an indented block), or reaches into the header.
  */
-function mayChangeLinks(before: string, span: ChangedSpan, bodyStart: number): boolean {
-  if (span.from <= bodyStart) return true
-  const removed = before.slice(span.from, span.to)
-  if (removed.includes('\n') || span.insert.includes('\n')) return true
-  const lineStart = before.lastIndexOf('\n', span.from - 1) + 1
-  const lineEnd = before.indexOf('\n', span.to)
-  const line = before.slice(lineStart, lineEnd === -1 ? before.length : lineEnd)
-  if (/^\s*$/.test(before.slice(lineStart, span.from))) return true
-  return MARKUP.test(line) || MARKUP.test(span.insert)
+function mayChangeLinks(before: Text, after: Text, span: DocSpan, bodyStart: number): boolean {
+  if (span.fromA <= bodyStart) return true
+  const removed = before.sliceString(span.fromA, span.toA)
+  const insert = after.sliceString(span.fromB, span.toB)
+  if (/[\r\n]/.test(removed) || /[\r\n]/.test(insert)) return true
+  const line = before.lineAt(span.fromA)
+  if (/^\s*$/.test(line.text.slice(0, span.fromA - line.from))) return true
+  return MARKUP.test(line.text) || MARKUP.test(insert)
 }
 
 /** `path` says which article the buffer is now (it follows renames); `locale`, the UI's language now. */
 export function linkLint(path: () => string, locale: () => UiLocale): Extension {
-  let last: { path: string; text: string; bodyStart: number; found: LinkDiagnostic[]; at: number } | null = null
+  let last: { path: string; doc: Text; bodyStart: number; found: LinkDiagnostic[]; at: number } | null = null
   return linter(
     async (view) => {
-      const text = view.state.doc.toString()
+      const doc = view.state.doc
       const bodyStart = headerOf(view.state).bodyStart
       const article = path()
       let found: LinkDiagnostic[]
       const kept = last && last.path === article && performance.now() - last.at < KEEP_MS ? last : null
-      const span = kept && changedSpan(kept.text, text)
-      if (kept && span && !mayChangeLinks(kept.text, span, Math.max(kept.bodyStart, bodyStart))) {
-        const shift = span.insert.length - (span.to - span.from)
-        found = kept.found.map((problem) => (problem.from >= span.to ? { ...problem, from: problem.from + shift, to: problem.to + shift } : problem))
-        last = { ...kept, text, bodyStart, found }
+      // Found on the two documents' shared trees: a pause costs the edit's lines, not two copies of the text.
+      const span = kept && docSpan(kept.doc, doc)
+      if (kept && (span === null || !mayChangeLinks(kept.doc, doc, span, Math.max(kept.bodyStart, bodyStart)))) {
+        const shift = span ? span.toB - span.fromB - (span.toA - span.fromA) : 0
+        found = span
+          ? kept.found.map((problem) => (problem.from >= span.toA ? { ...problem, from: problem.from + shift, to: problem.to + shift } : problem))
+          : kept.found
+        last = { ...kept, doc, bodyStart, found }
       } else {
         try {
-          found = await folio.articleLinks(article, text)
+          found = await folio.articleLinks(article, doc.toString())
         } catch {
           // No folder, or the article is gone: there is nothing to check against, and nothing to say.
           last = null
           return []
         }
-        last = { path: article, text, bodyStart, found, at: performance.now() }
+        last = { path: article, doc, bodyStart, found, at: performance.now() }
       }
       const end = view.state.doc.length
       return found.map((problem): Diagnostic => ({

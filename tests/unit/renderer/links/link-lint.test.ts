@@ -95,6 +95,27 @@ describe('linkLint', () => {
     expect(found[0]?.text).toBe('old-post.md')
   })
 
+  it('typing prose keeps the last answer, moved along with the text, without asking the folder again', async () => {
+    const open = await site()
+    let asked = 0
+    window.folio = {
+      articleLinks: async (path: string, text: string) => (asked++, { ok: true, value: await articleLinks(open, path, text) }),
+    } as unknown as WireApi
+    const v = editor(POST.replace('\n\n![封面]', '\n\n一段文字。\n\n![封面]'))
+    await diagnostics(v, 2)
+    expect(asked).toBe(1)
+    const at = v.state.doc.toString().indexOf('一段文字') + 2
+    v.dispatch({ changes: { from: at, insert: '很长的' } })
+    v.dispatch({ changes: { from: at, insert: '又' } })
+    forceLinting(v)
+    await expect.poll(() => diagnostics(v, 2).then((found) => found.map((d) => d.text)), { timeout: 10_000 }).toEqual(['travel/gone.png', 'old-post.md'])
+    expect(asked).toBe(1)
+    // A line break is a change that may make or unmake a reference: the folder is asked.
+    v.dispatch({ changes: { from: at, insert: '\n' } })
+    await diagnostics(v, 2)
+    await expect.poll(() => asked, { timeout: 10_000 }).toBe(2)
+  })
+
   it('once the folder is gone, clears what it said instead of failing', async () => {
     await site()
     const v = editor(POST)
