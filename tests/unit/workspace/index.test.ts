@@ -112,6 +112,12 @@ describe('index', () => {
     await utimes(abs, mtime, new Date(mtime.getTime() + 5000))
     const third = await open(root, { cacheDir })
     expect(byPath(await third.list())[path]?.title).toBe('再见，Hexo')
+    await third.close()
+    // A changed size is noticed too, with the mtime the cache holds.
+    await writeFile(abs, text.replace('你好，Hexo', '又见面了，Hexo'))
+    await utimes(abs, mtime, new Date(mtime.getTime() + 5000))
+    const fourth = await open(root, { cacheDir })
+    expect(byPath(await fourth.list())[path]?.title).toBe('又见面了，Hexo')
   })
 
   it('ignores a cache made with other settings (a changed timezone) or a damaged one', async () => {
