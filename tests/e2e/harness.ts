@@ -70,6 +70,12 @@ export interface LaunchOptions {
    * Default: every answer goes back at once.
    */
   holdAnswer?: (method: InvokeMethod, args: readonly unknown[]) => Promise<void> | void
+  /**
+   * Chromium only: told of every call of the page before the main process handles it; a promise
+   * returned holds the call until it settles (a busy bridge: a report of the page arriving late).
+   * Default: every call is handled at once.
+   */
+  holdCall?: (method: InvokeMethod, args: readonly unknown[]) => Promise<void> | void
 }
 
 export interface LaunchedApp {
@@ -236,6 +242,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
       if (typeof method !== 'string' || !isInvokeMethod(method) || !Array.isArray(args)) {
         return { ok: false, error: { code: 'BAD_ARGUMENT', message: 'Unknown method.' } }
       }
+      await options.holdCall?.(method, args)
       // The preload's guard, kept here out of the page's reach as the preload keeps it in its world.
       if (method === 'insertImages') {
         const checked = handedOver.check(args[1])
