@@ -122,3 +122,39 @@ test('the header merges field by field: a neighbouring field changed on disk lan
   expect(await readFile(file, 'utf8')).toBe(dated.replace('Old title', 'Their title').replace('[a]', '[a, b]'))
   await expect(title).toHaveValue('Their title')
 })
+
+test('keys typed into a form field while a save finds the file changed on disk all land in the merge', async ({ launch }) => {
+  const original = '---\ntitle: Notes\ntags: [a]\n---\n\nOne.\n'
+  // The save's answer can be held (a slow disk): the writer types on while it is under way.
+  let held: Promise<void> | undefined
+  let release = (): void => undefined
+  const { page, contentDir: dir } = await launch({ files: { 'notes.md': original }, holdAnswer: (method) => (method === 'saveArticle' ? held : undefined) })
+  const file = join(dir, 'notes.md')
+  await page.locator('[data-testid=article-item][data-path="notes.md"]').click()
+  await page.getByText('One.', { exact: true }).click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' mine', { delay: 30 })
+
+  // Another program changes the same line and adds a tag.
+  const theirs = original.replace('[a]', '[a, b]').replace('One.', 'One. theirs')
+  await writeFile(file, theirs)
+  held = new Promise((go) => (release = go))
+  await page.keyboard.press('Control+s')
+  await expect(status(page)).toHaveAttribute('data-state', 'saving')
+  const title = page.locator('[data-testid=property][data-key="title"]').locator('input')
+  await title.click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' 与猫 and dogs', { delay: 30 })
+  held = undefined
+  release()
+
+  // The question shows every key typed: the merge of the title and the disk's tag needs no decision.
+  const dialog = page.getByTestId('conflict-dialog')
+  await expect(dialog.getByTestId('merge-hunk')).toHaveCount(1)
+  await dialog.getByTestId('merge-take-both').click()
+  await dialog.getByTestId('merge-apply').click()
+  await expect(dialog).toHaveCount(0)
+  await expect(status(page)).toHaveAttribute('data-state', 'saved')
+  expect(await readFile(file, 'utf8')).toBe('---\ntitle: Notes 与猫 and dogs\ntags: [a, b]\n---\n\nOne. mine\nOne. theirs\n')
+  await expect(title).toHaveValue('Notes 与猫 and dogs')
+})
