@@ -196,6 +196,9 @@ export function weekdayOf(wall: WallTime): number {
  * the text names no weekday, names the right one, or is not date text.
  */
 export function weekdayMismatch(text: string): { written: number; actual: number } | null {
+  // Only the named form writes a weekday, and it writes it first: the index asks this of every
+  // short value of every header, and most (titles, numeric dates) are told apart by their first character.
+  if (!/^\s*[A-Za-z]{3}/.test(text)) return null
   const read = readDate(text)
   if (!read || read.weekday === null) return null
   const actual = weekdayOf(read.wall)
