@@ -19,7 +19,7 @@ import { folioSetup } from '../editor/setup'
 import { reloadTransaction } from '../workbench/reload'
 import { cleanMerge } from '../merge/conflict'
 import { mergedSummary } from '../merge/hunks'
-import { FORM_PAUSE_MS, FormWriteQueue, typedLongEnough, type FormWrite } from './form-writes'
+import { FORM_IDLE_TIMEOUT_MS, FORM_PAUSE_MS, FormWriteQueue, idleEnough, typedLongEnough, type FormWrite } from './form-writes'
 import { commitPendingEdits } from '../properties/pending'
 import { nextState, type BufferEvent, type BufferState } from './transitions'
 
@@ -179,6 +179,8 @@ export class BufferStore {
   /** When the first queued form write was asked for (performance.now()). */
   #formFirst = 0
   #formTimer: ReturnType<typeof setTimeout> | undefined
+  /** The idle callback that will make the queued form writes, when one is asked for. */
+  #formIdle: number | undefined
   #writes = 0
   #edits = 0
   /** Counts opens, so a slow read never replaces an article opened after it. */
@@ -290,9 +292,10 @@ export class BufferStore {
   // ---- the form's writes ----
 
   /**
-   * A form edit: made after the keystroke's frame is painted, from the buffer's state as it is
-   * then; consecutive writes of one value are made once (see form-writes.ts). Everything that
-   * reads, saves, replaces or leaves the text makes the waiting writes first (flushFormWrites).
+   * A form edit: made in the window's idle time once typing pauses (or has gone on for the
+   * longest wait), from the buffer's state as it is then; consecutive writes of one value are made
+   * once (see form-writes.ts). Everything that reads, saves, replaces or leaves the text makes the
+   * waiting writes first (flushFormWrites).
    */
   readonly formWrite = (write: FormWrite): void => {
     const shown = this.#shown
@@ -302,7 +305,7 @@ export class BufferStore {
     if (later) {
       if (this.#formQueued) return
       this.#formQueued = true
-      later(this.#flushTyped)
+      later(this.flushFormWrites)
       return
     }
     const now = performance.now()
@@ -311,15 +314,25 @@ export class BufferStore {
       this.#formFirst = now
     }
     clearTimeout(this.#formTimer)
-    // Typing that goes on: right after this key's paint, the furthest from the next key. Else when it pauses.
-    if (typedLongEnough(now, this.#formFirst)) afterPaint(this.#flushTyped)
-    else this.#formTimer = setTimeout(this.#flushTyped, FORM_PAUSE_MS)
+    // Typing that goes on: in the idle time after this key's paint. Else when it pauses.
+    if (typedLongEnough(now, this.#formFirst)) this.#flushWhenIdle()
+    else this.#formTimer = setTimeout(this.#flushWhenIdle, FORM_PAUSE_MS)
   }
 
-  readonly #flushTyped = (): void => {
-    clearTimeout(this.#formTimer)
-    this.#formQueued = false
-    this.flushFormWrites()
+  /**
+   * The writes are made in an idle period long enough for them, never in a key's own task nor in
+   * a timer that may fire just as the next key comes (the header patch, the editor's update and
+   * the form's render cost a loaded window a frame or more).
+   */
+  readonly #flushWhenIdle = (): void => {
+    if (this.#formIdle !== undefined) return
+    this.#formIdle = requestIdleCallback(this.#flushIdle, { timeout: FORM_IDLE_TIMEOUT_MS })
+  }
+
+  readonly #flushIdle = (deadline: IdleDeadline): void => {
+    this.#formIdle = undefined
+    if (idleEnough(deadline)) this.flushFormWrites()
+    else this.#flushWhenIdle()
   }
 
   /**
@@ -340,6 +353,11 @@ export class BufferStore {
 
   /** Makes every waiting form write, in the order asked, each into the buffer it was asked for. */
   readonly flushFormWrites = (): void => {
+    // Whoever makes them (the idle time, a save, a blur), nothing is left waiting for them.
+    this.#formQueued = false
+    clearTimeout(this.#formTimer)
+    if (this.#formIdle !== undefined) cancelIdleCallback(this.#formIdle)
+    this.#formIdle = undefined
     const entries = this.#formWrites.take()
     let shownChanged = false
     for (const { target, write } of entries) {
@@ -350,7 +368,7 @@ export class BufferStore {
       this.#apply(target, spec)
       shownChanged ||= target === this.#shown
     }
-    // Already after the paint: the form and the preview get the text now, not a frame later.
+    // Already between keys: the form and the preview get the text now, not a frame later.
     if (shownChanged) this.#publishText()
   }
 
@@ -913,6 +931,8 @@ export class BufferStore {
     // Never a text without a write the form already shows: the field would jump back to it.
     this.flushFormWrites()
     clearTimeout(this.#textTimer)
+    // Published now: a publish still queued for after a paint has nothing new to show.
+    this.#textQueued = false
     const shown = this.#shown
     if (shown) {
       this.#header = headerOf(shown.state)
@@ -931,8 +951,7 @@ export class BufferStore {
     if (this.#textQueued) return
     this.#textQueued = true
     ;(this.#options.later ?? afterPaint)(() => {
-      this.#textQueued = false
-      this.#publishText()
+      if (this.#textQueued) this.#publishText()
     })
   }
 

@@ -1,7 +1,8 @@
 /**
  * Form edits on their way to the text. A keystroke in the properties form shows in its input at
- * once; the text edit follows after the keystroke's frame is painted (re-parsing the header and
- * patching the document inside that frame made typing miss it). A write is computed from the
+ * once; the text edit follows in the window's idle time between keys (re-parsing the header and
+ * patching the document inside a key's frame, or in a timer that fired as a key came, made
+ * typing miss frames). A write is computed from the
  * buffer's state as it is when it is made, never from the render the keystroke saw, and writes
  * are made in the order they were asked for.
  */
@@ -41,14 +42,26 @@ export class FormWriteQueue<Target> {
 
 /** Keys closer together than this are one run of typing: its writes wait for a pause. */
 export const FORM_PAUSE_MS = 90
-/** Typing that never pauses still reaches the editor this often. */
+/** Typing that never pauses still reaches the editor after this long, in the idle time between two keys. */
 export const FORM_MAX_WAIT_MS = 250
+/**
+ * An idle period shorter than this is left for the next one (a frame is due): a write, with the
+ * editor's update and the form's render, takes about this long on a loaded machine.
+ */
+export const FORM_IDLE_NEEDS_MS = 8
+/** However busy the window, waiting writes are made this long after they were due. */
+export const FORM_IDLE_TIMEOUT_MS = 250
 
 /**
  * Whether queued writes, the first asked for at `first`, have waited long enough for a run of
- * typing that does not pause: then they are made after the paint of the key typed `now`, the
- * moment furthest from the next key (a timer of their own could fire just as that key comes).
+ * typing that does not pause: then they are made in the idle time after the paint of the key
+ * typed `now` (a timer of their own could fire just as the next key comes).
  */
 export function typedLongEnough(now: number, first: number): boolean {
   return now - first >= FORM_MAX_WAIT_MS
+}
+
+/** Whether the writes are made in this idle period: it is long enough, or they waited the longest they may. */
+export function idleEnough(deadline: Pick<IdleDeadline, 'didTimeout' | 'timeRemaining'>): boolean {
+  return deadline.didTimeout || deadline.timeRemaining() >= FORM_IDLE_NEEDS_MS
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { BufferStore } from '../../../../renderer/buffers/buffer-store'
-import { FORM_MAX_WAIT_MS, FORM_PAUSE_MS, typedLongEnough } from '../../../../renderer/buffers/form-writes'
+import { FORM_IDLE_NEEDS_MS, FORM_MAX_WAIT_MS, FORM_PAUSE_MS, idleEnough, typedLongEnough } from '../../../../renderer/buffers/form-writes'
 import { FieldSession } from '../../../../renderer/properties/field-session'
 import { addListItem } from '../../../../shared/frontmatter'
 import type { EditOptions } from '../../../../shared/frontmatter/types'
@@ -187,5 +187,14 @@ describe('a run of typing', () => {
     expect(typedLongEnough(1000 + FORM_MAX_WAIT_MS + 50, 1000)).toBe(true)
     // A pause ends a run before the longest wait does.
     expect(FORM_PAUSE_MS).toBeLessThan(FORM_MAX_WAIT_MS)
+  })
+
+  it('is written in an idle period long enough for it, or in any once it waited the longest it may', () => {
+    const idle = (remaining: number, didTimeout = false) => ({ didTimeout, timeRemaining: () => remaining })
+    expect(idleEnough(idle(50))).toBe(true)
+    expect(idleEnough(idle(FORM_IDLE_NEEDS_MS))).toBe(true)
+    // A frame is due: left for the next idle period.
+    expect(idleEnough(idle(FORM_IDLE_NEEDS_MS - 1))).toBe(false)
+    expect(idleEnough(idle(0, true))).toBe(true)
   })
 })
