@@ -371,6 +371,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     applyReplace: (planId, excluded) => replaceOf().apply(planId, excluded),
     planMove: (from, to, buffers) => moverOf().plan(from, to, buffers),
     applyMove: (planId, exclude) => moverOf().apply(planId, exclude),
+    undoLeafBundle: (resultId, images) => moverOf().undoBundle(resultId, images, (abs) => media.wroteHash(abs)),
     articleLinks: (path, text) => articleLinks(open(), path, text),
     exportArticles: (request) => exports.run(request),
     cancelExport: async (id) => exports.cancel(id),

@@ -486,6 +486,14 @@ export interface MovePlan {
   skipped: BulkSkip[]
 }
 
+/** What undoing a Hugo leaf page made a page bundle did (undoLeafBundle). */
+export interface LeafBundleUndone extends BulkResult {
+  /** Images the insert put beside index.md, removed (unchanged since). */
+  removed: string[]
+  /** What else is in the bundle folder (put there since), kept with the folder; empty: the folder was removed. */
+  kept: string[]
+}
+
 /** A bulk-edit preview once all of it is computed. */
 export interface BulkPlanTotals {
   files: number
@@ -866,6 +874,13 @@ export interface InvokeApi {
    * that has not changed since the preview; undo it with undoBulkEdit.
    */
   applyMove(planId: string, exclude: string[]): Promise<BulkResult>
+  /**
+   * Undoes making a Hugo leaf page a page bundle (applyMove to leafBundle's path): refused, nothing
+   * changed, when any file it touched changed since; else the links it rewrote are restored, the
+   * page moves back, `images` (what the insert put beside index.md) are removed and the folder too
+   * when nothing else is in it.
+   */
+  undoLeafBundle(resultId: string, images: string[]): Promise<LeafBundleUndone>
   /** Broken images and internal links of an article's text as being edited (the editor's lint). */
   articleLinks(path: string, text: string): Promise<LinkDiagnostic[]>
   /**
@@ -1199,6 +1214,7 @@ export const INVOKE = {
   applyReplace: 'replace:apply',
   planMove: 'links:plan-move',
   applyMove: 'links:apply-move',
+  undoLeafBundle: 'links:undo-bundle',
   articleLinks: 'links:article',
   exportArticles: 'export:run',
   cancelExport: 'export:cancel',
@@ -1308,6 +1324,7 @@ export const INVOKE_ARGUMENTS = {
   applyReplace: Args(Text, ReplaceExclusionsSchema),
   planMove: Args(Text, Text, v.optional(v.array(MoveBufferSchema))),
   applyMove: Args(Text, v.array(Text)),
+  undoLeafBundle: Args(Text, v.array(Text)),
   articleLinks: Args(Text, Text),
   previewReferences: Args(Text, PreviewReferenceRequestSchema),
   exportArticles: Args(ExportRequestSchema),

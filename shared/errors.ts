@@ -108,6 +108,10 @@ export const MESSAGE_REASONS = [
   'bulk-undo-gone',
   /** root: the folder the bulk edit was made in. */
   'bulk-undo-elsewhere',
+  /** from, to, paths: the files changed since, comma-separated. */
+  'bundle-undo-changed',
+  /** from: something is at the page's old name now. */
+  'bundle-undo-taken',
   /** what (new value, value to merge into, field name, value). */
   'value-empty',
   /** value. */
@@ -267,6 +271,10 @@ export const ENGLISH: Partial<Record<MessageReason, string>> = {
   'git-failed': '{detail}',
   'bulk-undo-gone': 'There is no bulk edit {id} to undo (already undone?).',
   'bulk-undo-elsewhere': 'That bulk edit was made in {root}. Open that folder to undo it.',
+  'bundle-undo-changed':
+    'Could not undo making {from} the page bundle {to}: {paths} changed since, and undoing would overwrite or remove that. Nothing was changed. Rename {to} back by hand if you still want to.',
+  'bundle-undo-taken':
+    'Could not undo making {from} a page bundle: something named {from} is there now. Nothing was changed. Rename or remove it, then undo again.',
   'value-empty': 'The {what} is empty. Type a value.',
   'same-name': '"{value}" is already called that. Type a different name.',
   'merge-nothing': 'Choose at least one value other than the one to merge into.',

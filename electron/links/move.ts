@@ -14,11 +14,11 @@
 import { randomUUID } from 'node:crypto'
 import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { BulkResult, BulkSkip, MoveBuffer, MoveLeft, MovePlan } from '../../shared/contract'
+import type { BulkResult, BulkSkip, LeafBundleUndone, MoveBuffer, MoveLeft, MovePlan } from '../../shared/contract'
 import { FolioError, said, type Problem } from '../../shared/errors'
 import { applyPatches } from '../../shared/frontmatter'
 import { textHunks } from '../../shared/line-diff'
-import { mentionsOf, movesFor, PLAIN_RULES, relocate, resolvePath, rewriteArticle, rewriteContext, type FileMove } from '../../shared/assets'
+import { leafBundle, mentionsOf, movesFor, PLAIN_RULES, relocate, resolvePath, rewriteArticle, rewriteContext, type FileMove } from '../../shared/assets'
 import type { TaxonomyService } from '../taxonomy/service'
 import type { Plan, PlannedFile } from '../taxonomy/plan'
 import { decode, encode, hashBytes } from '../workspace/encoding'
@@ -26,6 +26,7 @@ import { readRegularFileSync } from '../workspace/open-inside'
 import { inSlices } from '../workspace/slices'
 import type { Workspace } from '../workspace/workspace'
 import { allFiles } from './check'
+import { bundleMade, undoBundle, type BundleMade } from './bundle-undo'
 
 export interface MoveService {
   /** `buffers`: the texts of articles with unsaved edits in the editor ('\n'-joined, as it shows them). */
@@ -33,6 +34,8 @@ export interface MoveService {
   /** The plan with its patches (paths as they are now), for the command line. */
   planFull(from: string, to: string): Promise<{ preview: MovePlan; files: PlannedFile[] }>
   apply(planId: string, exclude: readonly string[]): Promise<BulkResult>
+  /** Undoes a Hugo leaf page made a bundle (./bundle-undo); `wroteHash`: the hash of what an insert wrote at an absolute path. */
+  undoBundle(resultId: string, images: readonly string[], wroteHash: (abs: string) => string | undefined): Promise<LeafBundleUndone>
 }
 
 interface Kept {
@@ -55,10 +58,12 @@ function badArgument(problem: Problem): FolioError {
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
 
-export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyService, 'applyPlanned'>): MoveService {
+export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyService, 'applyPlanned' | 'undo'>): MoveService {
   const root = workspace.info.root
   const rules = workspace.info.assets ?? PLAIN_RULES
   const plans = new Map<string, Kept>()
+  /** Hugo leaf pages made bundles, by result id, for their undo. */
+  const bundles = new Map<string, BundleMade>()
 
   const make = async (fromArg: string, toArg: string, buffers: readonly MoveBuffer[] = []): Promise<Kept> => {
     const from = resolvePath('', fromArg.replace(/\\/g, '/'))
@@ -223,7 +228,18 @@ export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyServi
         pending: 0,
         done: Promise.resolve(),
       }
-      return bulk.applyPlanned(plan)
+      const result = await bulk.applyPlanned(plan)
+      if (leafBundle(preview.from, rules) === preview.to) {
+        bundles.set(result.id, await bundleMade(root, preview, files, result))
+        for (const old of bundles.keys()) if (bundles.size > KEPT_PLANS) bundles.delete(old)
+      }
+      return result
+    },
+    async undoBundle(resultId, images, wroteHash) {
+      const made = bundles.get(resultId)
+      const undone = await undoBundle(root, made, resultId, images, { undo: (id) => bulk.undo(id), wroteHash })
+      bundles.delete(resultId)
+      return undone
     },
   }
 }

@@ -273,6 +273,8 @@ export async function startInsert(
   settings: InsertSettings,
   now = new Date(),
   made = new MadeImages(),
+  /** Told the hash of each file written (absolute path), so an undo can tell it from one changed or added since. */
+  wrote: (abs: string, hash: string) => void = () => undefined,
 ): Promise<StartedInsert> {
   const done = (images: InsertedImage[]): StartedInsert => ({ images, landed: Promise.resolve(), pending: false })
   if (!inputs.length) return done([])
@@ -327,6 +329,7 @@ export async function startInsert(
         const bytes = await finalBytes(image, settings)
         if (!(await writeExclusive(at.abs, name, bytes))) throw takenMeanwhile(image, folder.rel, name)
         written.push(join(at.abs, name))
+        wrote(join(at.abs, name), image.plan ? await hashOf(bytes) : image.hash)
         if (image.plan) makes.push({ image, name, bytes })
       }
       // Only once all landed: a later file failing takes back the earlier ones, which then must not be reused.

@@ -77,6 +77,9 @@ const ZH_REASON: Record<MessageReason, string> = {
   'git-failed': '{detail}',
   'bulk-undo-gone': '没有可撤销的批量编辑 {id}（可能已撤销过）。',
   'bulk-undo-elsewhere': '这次批量编辑是在 {root} 中进行的。请打开那个文件夹再撤销。',
+  'bundle-undo-changed':
+    '无法撤销把 {from} 改为页面包 {to}：{paths} 在那之后有改动，撤销会覆盖或删除这些改动。没有做任何更改。如果仍要撤销，请手动把 {to} 改回原名。',
+  'bundle-undo-taken': '无法撤销把 {from} 改为页面包：现在已有名为 {from} 的文件。没有做任何更改。请重命名或删除它，然后再撤销。',
   'value-empty': '{what}是空的。请输入一个值。',
   'same-name': '“{value}”已经是这个名字了。请输入一个不同的名字。',
   'merge-nothing': '请至少选择一个要合并的值（合并目标除外）。',

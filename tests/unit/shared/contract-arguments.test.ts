@@ -60,6 +60,7 @@ const badArgs: Record<InvokeMethod, [unknown[], number, RegExp]> = {
   applyReplace: [['plan', { files: [], changes: [{ path: 'a.md', index: 1.5 }] }], 2, /\(changes\.0\.index\).*integer/],
   planMove: [['a.md'], 2, /Expected string but received undefined/],
   applyMove: [['plan', 'a.md'], 2, /Expected Array but received "a.md"/],
+  undoLeafBundle: [['result', 'content/posts/sea/a.png'], 2, /Expected Array but received "content\/posts\/sea\/a.png"/],
   articleLinks: [['a.md', null], 2, /Expected string but received null/],
   previewReferences: [['a.md', { links: ['about.md'], posts: [] }], 2, /\(code\)/],
   exportArticles: [[{ id: 'e', articles: 'all', format: 'pdf', options: { pdf: { margins: { top: 500 } } } }], 1, /\(options\.pdf\.margins\.top\).*<=100/],

@@ -48,6 +48,7 @@ export const validArgs: Record<InvokeMethod, unknown[]> = {
   applyReplace: ['plan-id', { files: ['a.md'], changes: [{ path: 'b.md', index: 0 }] }],
   planMove: ['a.md', 'b.md'],
   applyMove: ['plan-id', ['a.md']],
+  undoLeafBundle: ['result-id', ['content/posts/sea/a.png']],
   articleLinks: ['a.md', 'text'],
   previewReferences: ['a.md', { links: ['about.md'], posts: [], code: [] }],
   exportArticles: [{ id: 'export-1', articles: ['a.md'], format: 'pdf', options: { pdf: { pageSize: 'A4', pageNumbers: true } } }],
