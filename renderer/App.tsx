@@ -171,29 +171,48 @@ function Workbench() {
   const headerError = parsed.errors[0] ? headerErrorLine(parsed.errors[0], locale) : null
   const assets = useArticleAssets({ folder, path: session.path, settings, updateSettings, dark })
 
+  // Stable props for the panes that a form write does not change: a keystroke's write re-renders
+  // the form (and what reads the text), not the toolbar, the git buttons or the status bar.
+  const onOpenFolder = useCallback(() => void openFolder(), [openFolder])
+  const onToggleTaxonomy = useCallback(() => setTaxonomyOpen((open) => !open), [])
+  const onToggleMedia = useCallback(() => setMediaOpen((open) => !open), [])
+  const onSave = useCallback(() => void buffers.save(), [buffers])
+  const onShowInLibrary = useCallback((label: string, paths: readonly string[]) => setOnly({ label, paths: new Set(paths) }), [])
+  const onGitMerge = useCallback((path: string) => openDialog({ kind: 'git-merge', path }), [openDialog])
+  const shownText = useCallback(() => buffers.getSnapshot().text, [buffers])
+  const gitPanels = useMemo(
+    () => (
+      <GitPanels
+        git={git}
+        openPath={session.path}
+        currentText={shownText}
+        unsaved={unsavedSet}
+        buffers={buffers}
+        onOpen={buffers.open}
+        onShowInLibrary={onShowInLibrary}
+        onMerge={onGitMerge}
+      />
+    ),
+    [git, session.path, shownText, unsavedSet, buffers, onShowInLibrary, onGitMerge],
+  )
+  const onMakeWritable = useCallback(() => void buffers.makeWritable(), [buffers])
+  const onToggleProperties = useCallback(() => toggle('properties'), [toggle])
+  const onOpenFolderAt = useCallback((path: string) => void openFolder(path), [openFolder])
+
   return (
     <div className={'app ' + (dark ? 'dark' : 'light')}>
       <Toolbar
         folder={folder}
-        onOpenFolder={() => void openFolder()}
+        onOpenFolder={onOpenFolder}
         openDialog={openDialog}
         taxonomyOpen={taxonomyOpen}
-        onToggleTaxonomy={() => setTaxonomyOpen((open) => !open)}
+        onToggleTaxonomy={onToggleTaxonomy}
         mediaOpen={mediaOpen}
-        onToggleMedia={() => setMediaOpen((open) => !open)}
+        onToggleMedia={onToggleMedia}
         canSave={session.state === 'dirty' || session.state === 'error' || session.state === 'deleted'}
-        onSave={() => void buffers.save()}
+        onSave={onSave}
       >
-        <GitPanels
-          git={git}
-          openPath={session.path}
-          currentText={session.text}
-          unsaved={unsavedSet}
-          buffers={buffers}
-          onOpen={buffers.open}
-          onShowInLibrary={(label, paths) => setOnly({ label, paths: new Set(paths) })}
-          onMerge={(path) => openDialog({ kind: 'git-merge', path })}
-        />
+        {gitPanels}
       </Toolbar>
       {workspace.goneRoot && (
         <FolderGone
@@ -239,9 +258,9 @@ function Workbench() {
           assets={assets}
           openRequests={openRequests}
           welcome={workspace.checked && !problem.message}
-          onOpenFolder={(path) => void openFolder(path)}
+          onOpenFolder={onOpenFolderAt}
           propertiesShown={panes.properties}
-          onToggleProperties={() => toggle('properties')}
+          onToggleProperties={onToggleProperties}
           goToLine={goToLine}
         />
         <PreviewPane
@@ -262,7 +281,7 @@ function Workbench() {
         message={session.message}
         cursor={session.cursor}
         readOnly={session.readOnlyReason ? (saidText(session.readOnlyReason, locale) ?? session.readOnly) : session.readOnly}
-        onMakeWritable={session.canMakeWritable ? () => void buffers.makeWritable() : null}
+        onMakeWritable={session.canMakeWritable ? onMakeWritable : null}
         headerError={headerError}
         dateMs={dateMs}
         timeZone={timeZone}

@@ -1,5 +1,5 @@
 /** Git in the toolbar: the indicator, the History button, and the dialogs they open (a conflict's merge shows in the workbench's queue). */
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { folio } from '../bridge'
 import type { BufferStore } from '../buffers/buffer-store'
 import { useI18n } from '../i18n/i18n'
@@ -13,7 +13,8 @@ import type { GitModel } from './use-git'
 interface Props {
   git: GitModel
   openPath: string | null
-  currentText: string
+  /** The open article's text now (read when the history opens: the workbench does not re-render this for every edit). */
+  currentText(): string
   unsaved: ReadonlySet<string>
   buffers: BufferStore
   onOpen(path: string): Promise<void>
@@ -22,7 +23,7 @@ interface Props {
   onMerge(path: string): void
 }
 
-export function GitPanels({ git, openPath, currentText, unsaved, buffers, onOpen, onShowInLibrary, onMerge }: Props) {
+export const GitPanels = memo(function GitPanels({ git, openPath, currentText, unsaved, buffers, onOpen, onShowInLibrary, onMerge }: Props) {
   const { t } = useI18n()
   const [shown, setShown] = useState<'changes' | 'history' | null>(null)
   const state = git.state
@@ -60,7 +61,7 @@ export function GitPanels({ git, openPath, currentText, unsaved, buffers, onOpen
       {shown === 'history' && openPath !== null && (
         <HistoryDialog
           path={openPath}
-          current={currentText}
+          current={currentText()}
           onRestore={(text) => {
             replaceShownText(buffers, text)
             setShown(null)
@@ -70,7 +71,7 @@ export function GitPanels({ git, openPath, currentText, unsaved, buffers, onOpen
       )}
     </>
   )
-}
+})
 
 interface MergeProps {
   path: string

@@ -2,7 +2,7 @@
  * The open folder's git state for the UI: asked again whenever the article list changes (a
  * save, a change on disk) and when the window regains focus (a commit made in a terminal).
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { GitProgress, GitState } from '../../shared/contract'
 import { folio } from '../bridge'
 import { useMainEvents } from '../workbench/use-main-events'
@@ -55,7 +55,8 @@ export function useGit(root: string | null, changed: unknown): GitModel {
   useMainEvents({ gitProgress: (p: GitProgress) => setProgress((shown) => keepTail(shown + p.text)) })
 
   const clearProgress = useCallback(() => setProgress(''), [])
-  return { state, error, refresh, progress, clearProgress }
+  // One object while nothing in it changes: the toolbar's git buttons are memoized on it.
+  return useMemo(() => ({ state, error, refresh, progress, clearProgress }), [state, error, refresh, progress, clearProgress])
 }
 
 /**

@@ -2,7 +2,7 @@
  * The open article's goal, kept by the main process by folder and path (never in the article):
  * read when the article is shown, changed from the status bar.
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ArticleGoal } from '../../shared/contract'
 import { folio } from '../bridge'
 
@@ -35,5 +35,7 @@ export function useArticleGoal(path: string | null, onError: (error: unknown) =>
     },
     [path],
   )
-  return { goal: goal !== null && goal.path === path ? goal.goal : null, setGoal }
+  const shown = goal !== null && goal.path === path ? goal.goal : null
+  // One object while nothing in it changes: the status bar is memoized on it.
+  return useMemo(() => ({ goal: shown, setGoal }), [shown, setGoal])
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { memo, useEffect, useState } from 'react'
 import { textStats, type TextStats } from '../../shared/text-stats'
 import { shownDate } from '../checks/check-text'
 import { useNow } from '../checks/use-now'
@@ -37,7 +37,8 @@ const SHOWN = {
   deleted: { label: 'deletedOnDisk', data: 'deleted' },
 } as const
 
-export function StatusBar({ body, state, message, cursor, readOnly, onMakeWritable, headerError, dateMs, timeZone, goal }: Props) {
+/** Memoized: a form write that changes neither the body nor the date leaves it as it is. */
+export const StatusBar = memo(function StatusBar({ body, state, message, cursor, readOnly, onMakeWritable, headerError, dateMs, timeZone, goal }: Props) {
   const { t, locale } = useI18n()
   const now = useNow()
   // Counting a 1 MB body takes tens of milliseconds: do it when the window is idle, not in the
@@ -83,4 +84,4 @@ export function StatusBar({ body, state, message, cursor, readOnly, onMakeWritab
       </span>
     </footer>
   )
-}
+})

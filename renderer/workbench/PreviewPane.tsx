@@ -1,4 +1,5 @@
 import type { EditorView } from '@codemirror/view'
+import { memo } from 'react'
 import type { EditorTextSource } from '../preview/live-text'
 import { useTopLine } from '../editor/top-line'
 import { useI18n } from '../i18n/i18n'
@@ -22,8 +23,8 @@ interface Props {
   onRemoteContent(allowed: boolean): void
 }
 
-/** The right pane: the open article's live preview, or the site as its own server shows it. */
-export function PreviewPane({ hidden, root, path, source, text, bodyStart, options, editor, onRemoteContent }: Props) {
+/** The right pane: the open article's live preview, or the site as its own server shows it. Memoized: the workbench re-renders for what the preview does not show (the cursor, the save state). */
+export const PreviewPane = memo(function PreviewPane({ hidden, root, path, source, text, bodyStart, options, editor, onRemoteContent }: Props) {
   const { t } = useI18n()
   const topLine = useTopLine(editor)
   return (
@@ -47,4 +48,4 @@ export function PreviewPane({ hidden, root, path, source, text, bodyStart, optio
       </PreviewSwitch>
     </section>
   )
-}
+})

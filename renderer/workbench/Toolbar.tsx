@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 import type { FolderInfo } from '../../shared/contract'
 import { useI18n } from '../i18n/i18n'
 import type { Dialog } from './dialog-state'
@@ -19,8 +19,19 @@ interface Props {
   children?: ReactNode
 }
 
-/** The window's toolbar: the folder and its actions, the side panels, language, shortcuts, settings and Save. */
-export function Toolbar({ folder, onOpenFolder, openDialog, taxonomyOpen, onToggleTaxonomy, mediaOpen, onToggleMedia, canSave, onSave, children }: Props) {
+/** The window's toolbar: the folder and its actions, the side panels, language, shortcuts, settings and Save. Memoized: a form write changes none of its props. */
+export const Toolbar = memo(function Toolbar({
+  folder,
+  onOpenFolder,
+  openDialog,
+  taxonomyOpen,
+  onToggleTaxonomy,
+  mediaOpen,
+  onToggleMedia,
+  canSave,
+  onSave,
+  children,
+}: Props) {
   const { t, locale, setLocale } = useI18n()
   return (
     <header className="toolbar">
@@ -64,4 +75,4 @@ export function Toolbar({ folder, onOpenFolder, openDialog, taxonomyOpen, onTogg
       </button>
     </header>
   )
-}
+})
