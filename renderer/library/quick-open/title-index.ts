@@ -116,6 +116,12 @@ function charBits(lower: string): number {
 
 /** Candidates looked at between two yields of a ranking: well under a millisecond of work. */
 const CHUNK = 1024
+/**
+ * Library items taken between two yields of an update: each new or retitled one costs its four
+ * texts lowered and every character of them indexed (a CHUNK of them took up to 40 ms of an idle
+ * step on a loaded machine); an idle step ends at its deadline only between yields.
+ */
+const TAKE = 128
 /** Candidates so few that scoring each costs less than finding the runs in every text. */
 const FEW = 4096
 
@@ -302,7 +308,7 @@ export class TitleIndex<T extends Titled> {
     const kept = new Uint8Array(count + items.length)
     const library = new Int32Array(items.length)
     for (let k = 0; k < items.length; k++) {
-      if (k % CHUNK === CHUNK - 1) {
+      if (k % TAKE === TAKE - 1) {
         yield
         this.changed()
       }
