@@ -1,6 +1,7 @@
-import type { EditorState } from '@codemirror/state'
+import type { EditorState, Text } from '@codemirror/state'
 import { useEffect, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
+import { docSpan } from '../editor/doc-span'
 import { headerOf } from '../editor/header-block'
 import { LARGE_BODY, PREVIEW_PAUSE_MS, PREVIEW_REFRESH_MARK } from './refresh-timing'
 
@@ -34,13 +35,27 @@ export function useLiveText(source: EditorTextSource, path: string, published: s
   after.current = published
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
+    // The text taken last and the document it was: the next is made from it and the edit between
+    // (doc-span.ts), not by joining every line of the document again at each pause.
+    let taken: { doc: Text; text: string } | null = null
+    const textOf = (doc: Text): string => {
+      const last = taken
+      const span = last && docSpan(last.doc, doc)
+      const text = !last
+        ? doc.toString()
+        : !span
+          ? last.text
+          : last.text.slice(0, span.fromA) + doc.sliceString(span.fromB, span.toB) + last.text.slice(span.toA)
+      taken = { doc, text }
+      return text
+    }
     const take = () => {
       // The pause is decided: the refresh starts here (the renderer bench counts from this mark).
       performance.clearMarks(PREVIEW_REFRESH_MARK)
       performance.mark(PREVIEW_REFRESH_MARK)
       const state = source.editorState(path)
       if (!state) return
-      const next = { text: { text: state.doc.toString(), bodyStart: headerOf(state).bodyStart }, after: after.current, path }
+      const next = { text: { text: textOf(state.doc), bodyStart: headerOf(state).bodyStart }, after: after.current, path }
       // Rendered now, in this task, with the preview's effects: its text goes to the render worker
       // at once rather than after React's next scheduled render a task or two later (a large body
       // waits for a longer pause anyway, see Preview.tsx).

@@ -59,6 +59,29 @@ describe('useLiveText', () => {
     expect(seen.bodyStart).toBe(A.indexOf('正文'))
   })
 
+  it('takes the editor’s exact text pause after pause, whatever was edited where (a CRLF file’s lone \\n too)', async () => {
+    const long = A + '第一段。plain words\n\n'.repeat(3_000)
+    const states = new Map([['a.md', EditorState.create({ doc: long, extensions: EditorState.lineSeparator.of('\r\n') })]])
+    const listeners = new Set<() => void>()
+    const src: EditorTextSource = { onEdit: (l) => (listeners.add(l), () => void listeners.delete(l)), editorState: (path) => states.get(path) ?? null }
+    show({ src, path: 'a.md', published: long, bodyStart: 17 })
+    const edits = [
+      { at: 0.5, cut: 0, insert: '中文' },
+      { at: 0.1, cut: 7, insert: '' },
+      { at: 0.9, cut: 2, insert: '\r\n😀' },
+      { at: 0.3, cut: 0, insert: '\n' },
+      { at: 1, cut: 0, insert: 'end' },
+    ]
+    for (const { at, cut, insert } of edits) {
+      const state = states.get('a.md')!
+      const from = Math.floor(at * state.doc.length)
+      states.set('a.md', state.update({ changes: { from, to: Math.min(state.doc.length, from + cut), insert } }).state)
+      for (const listener of listeners) listener()
+      await pause()
+      expect(seen.text).toBe(states.get('a.md')!.doc.toString())
+    }
+  })
+
   it('lets a newer published text win at once (a reload), and never shows another article’s edits', async () => {
     const { src, type } = source({ 'a.md': A, 'b.md': '---\ntitle: 乙\n---\n' })
     show({ src, path: 'a.md', published: A, bodyStart: 17 })
