@@ -20,7 +20,7 @@ import type {
 } from '../shared/contract'
 import * as v from 'valibot'
 import { INVOKE, INVOKE_ARGUMENTS } from '../shared/contract'
-import { FolioError, said, type Envelope, type FolioErrorData } from '../shared/errors'
+import { FolioError, said, systemProblem, type Envelope, type FolioErrorData } from '../shared/errors'
 import { openWorkspace, type Workspace } from './workspace/workspace'
 import { createCrashJournal } from './recovery/crash-journal'
 import { journalEdits } from './recovery/journal-edits'
@@ -471,6 +471,9 @@ export function isInvokeMethod(name: string): name is InvokeMethod {
 
 export function toErrorData(error: unknown): FolioErrorData {
   if (error instanceof FolioError) return error.toData()
+  const system = systemProblem(error)
+  // The system's path is absolute, not one of the folder's: it stays in the sentence's params.
+  if (system) return { code: 'IO', ...system }
   return { code: 'IO', ...said('unexpected', { detail: error instanceof Error ? error.message : String(error) }) }
 }
 

@@ -73,7 +73,7 @@ export const MESSAGE_REASONS = [
   'pdf-unavailable',
   /** command, detail: the upload command cannot be run as written. */
   'upload-command',
-  /** name, detail, output: the upload command failed. */
+  /** name, command, output, how (start: detail, errno; timeout: seconds; status: status; no-url): the upload command failed. */
   'upload-failed',
   /** name, size, max: an image over the size Folio inserts. */
   'image-too-large',
@@ -87,7 +87,7 @@ export const MESSAGE_REASONS = [
   'image-folder-read-only',
   /** where. */
   'disk-full',
-  /** where, detail. */
+  /** where, errno, detail. */
   'image-copy-failed',
   /** name, path, detail: an image failed after its link went into an article that was saved and closed meanwhile. */
   'image-link-left',
@@ -368,6 +368,55 @@ export interface Problem extends Said {
 export function said(reason: MessageReason, params: MessageParams = {}): Problem {
   const english = ENGLISH[reason] ?? reason
   return { reason, params, message: english.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole)) }
+}
+
+/** What a system call was doing, as the `doing` param names it (the UI's language has a word for each). */
+const DOING_BY_SYSCALL: Record<string, string> = {
+  open: 'open',
+  read: 'read',
+  readFile: 'read',
+  write: 'write',
+  writeFile: 'write',
+  scandir: 'list',
+  opendir: 'list',
+  mkdir: 'create the folder',
+  rmdir: 'remove the folder',
+  rm: 'delete',
+  unlink: 'delete',
+  rename: 'rename',
+  copyfile: 'copy',
+  cp: 'copy',
+  stat: 'look at',
+  lstat: 'look at',
+  fstat: 'look at',
+  access: 'look at',
+  realpath: 'look at',
+  readlink: 'look at',
+  chmod: 'make writable',
+  symlink: 'create',
+  link: 'create',
+  utime: 'write',
+  fsync: 'write',
+  spawn: 'run',
+}
+
+/**
+ * A failure the system reported (Node's `EACCES: permission denied, open '/x'`) as the `io`
+ * sentence: what was being done, to which file, and the system's code, so the UI can say why in
+ * its language instead of showing the system's English. Null for anything else.
+ */
+export function systemProblem(error: unknown): Problem | null {
+  if (typeof error !== 'object' || error === null) return null
+  const { code, syscall, path, message } = error as { code?: unknown; syscall?: unknown; path?: unknown; message?: unknown }
+  if (typeof code !== 'string' || !/^E[A-Z0-9]+$/.test(code) || typeof syscall !== 'string') return null
+  const doing = DOING_BY_SYSCALL[syscall.replace(/^spawn .*/, 'spawn')] ?? 'use'
+  const file = typeof path === 'string' ? path : ''
+  const detail = typeof message === 'string' ? message : code
+  return {
+    reason: 'io',
+    params: { doing, path: file, errno: code, detail },
+    message: file ? `Could not ${doing} ${file}: ${detail}` : `Could not ${doing} a file: ${detail}`,
+  }
 }
 
 export interface FolioErrorData {

@@ -207,7 +207,7 @@ function writeError(error: unknown, folder: string): FolioError {
     path: folder,
     message: `Could not copy the image into ${where}: ${reason}. Nothing was copied.`,
     reason: 'image-copy-failed',
-    params: { where: folder, detail: reason },
+    params: { where: folder, errno: code ?? '', detail: reason },
   })
 }
 

@@ -99,7 +99,7 @@ export async function uploadImage(template: string, file: string, shownName: str
     )
   const shownCommand = splitCommand(template).join(' ')
   const run = process.platform === 'win32' && isBatchFile(resolved) ? throughCmd(template, resolved, args) : { file: resolved, args, verbatim: false }
-  const result = await new Promise<{ code: number | null; output: string; error?: string; timedOut: boolean }>((resolve) => {
+  const result = await new Promise<{ code: number | null; output: string; error?: string; errno?: string; timedOut: boolean }>((resolve) => {
     const child = spawn(run.file, run.args, {
       cwd,
       shell: false,
@@ -121,7 +121,7 @@ export async function uploadImage(template: string, file: string, shownName: str
     }, timeoutMs)
     child.on('error', (error) => {
       clearTimeout(timer)
-      resolve({ code: null, output, error: error.message, timedOut })
+      resolve({ code: null, output, error: error.message, errno: (error as NodeJS.ErrnoException).code ?? '', timedOut })
     })
     child.on('close', (code) => {
       clearTimeout(timer)
@@ -138,7 +138,7 @@ export async function uploadImage(template: string, file: string, shownName: str
       reason: 'upload-failed',
       params: { name: shownName, command: shownCommand, output: said, ...how },
     })
-  if (result.error) throw fail(`"${shownCommand}" could not start (${result.error})`, { how: 'start', detail: result.error })
+  if (result.error) throw fail(`"${shownCommand}" could not start (${result.error})`, { how: 'start', detail: result.error, errno: result.errno ?? '' })
   const seconds = Math.round(timeoutMs / 1000)
   if (result.timedOut) throw fail(`"${shownCommand}" did not finish within ${seconds} s and was stopped`, { how: 'timeout', seconds })
   if (result.code !== 0) throw fail(`"${shownCommand}" ended with exit status ${result.code ?? 'unknown'}`, { how: 'status', status: result.code ?? '?' })

@@ -6,6 +6,7 @@ import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
 import type { StringKey } from '../i18n/strings'
 import { Modal } from '../dialogs/Modal'
+import { MessageText } from '../i18n/tool-output'
 
 interface Props {
   /** The open article, or null: then only the whole folder can be exported. */
@@ -184,7 +185,7 @@ export function ExportDialog({ articlePath, unsaved, remoteAllowed, onClose }: P
       {phase.kind === 'done' && <ExportSummary result={phase.result} />}
       {error && (
         <p className="error" role="alert">
-          {error}
+          <MessageText text={error} />
         </p>
       )}
       {copied && <p role="status">{t('copiedRichText')}</p>}
@@ -223,8 +224,9 @@ function ExportSummary({ result }: { result: ExportResult }) {
           <p>{t('exportFailures', { count: result.failures.length })}</p>
           <ul className="export-failures">
             {result.failures.map((f) => (
+              // The sentence names the article: once, as a path where it says it.
               <li key={f.path} data-path={f.path}>
-                <code>{f.path}</code>: {errorText(f)}
+                <MessageText text={errorText(f)} file={f.path} />
               </li>
             ))}
           </ul>

@@ -10,6 +10,7 @@ import { useErrorText } from '../i18n/errors'
 import { Modal } from '../dialogs/Modal'
 import { STATUS_KEYS } from './status-label'
 import { suggestMessage } from './suggest-message'
+import { MessageText, withOutput } from '../i18n/tool-output'
 
 type Repository = Extract<GitState, { kind: 'repository' }>
 
@@ -66,7 +67,7 @@ export function ChangesDialog({ state, progress, unsaved, onRefresh, onClearProg
       setOutcome({ ok: true, text: kind === 'commit' ? t('gitCommitted', { count: chosenChanges.length }) : t(kind === 'pull' ? 'gitPulled' : 'gitPushed') })
       if (kind === 'commit') setMessage(null)
       if (done.output.trim() !== '' && kind !== 'commit')
-        setOutcome({ ok: true, text: `${t(kind === 'pull' ? 'gitPulled' : 'gitPushed')}\n${done.output.trim()}` })
+        setOutcome({ ok: true, text: withOutput(t(kind === 'pull' ? 'gitPulled' : 'gitPushed'), t('outputOfGit'), done.output) })
     } catch (error) {
       setOutcome({ ok: false, text: describe(error) })
     } finally {
@@ -167,9 +168,9 @@ export function ChangesDialog({ state, progress, unsaved, onRefresh, onClearProg
         </pre>
       )}
       {outcome && (
-        <pre className={outcome.ok ? 'git-log' : 'git-log error'} role={outcome.ok ? 'status' : 'alert'} data-testid="git-outcome">
-          {outcome.text}
-        </pre>
+        <p className={outcome.ok ? 'git-outcome' : 'git-outcome error'} role={outcome.ok ? 'status' : 'alert'} data-testid="git-outcome">
+          <MessageText text={outcome.text} />
+        </p>
       )}
       <div className="actions">
         <button

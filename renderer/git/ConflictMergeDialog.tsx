@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n'
 import { useErrorText } from '../i18n/errors'
 import { TextMerge } from '../merge/TextMerge'
 import { Modal } from '../dialogs/Modal'
+import { MessageText } from '../i18n/tool-output'
 
 interface Props {
   path: string
@@ -45,7 +46,7 @@ export function ConflictMergeDialog({ path, onResolve, onClose }: Props) {
     <Modal title={t('gitMergeTitle', { path })} testId="git-merge" className="wide" onDismiss={onClose}>
       {error !== null && (
         <p className="error" role="alert">
-          {describe(error)}
+          <MessageText text={describe(error)} />
         </p>
       )}
       {versions && (versions.mine === null || versions.theirs === null) && <p className="warning">{t('gitMergeDeleted')}</p>}

@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n'
 import { useErrorText } from '../i18n/errors'
 import { TextMerge } from '../merge/TextMerge'
 import { Modal } from '../dialogs/Modal'
+import { MessageText } from '../i18n/tool-output'
 
 interface Props {
   path: string
@@ -56,7 +57,7 @@ export function HistoryDialog({ path, current, onRestore, onClose }: Props) {
     <Modal title={t('gitHistoryOf', { path })} testId="git-history" className="wide git-history" onDismiss={onClose}>
       {error !== null && (
         <p className="error" role="alert">
-          {describe(error)}
+          <MessageText text={describe(error)} />
         </p>
       )}
       {commits === null && error === null && <p>{t('gitLoading')}</p>}

@@ -4,7 +4,8 @@ import type { HeaderErrorCode, HeaderErrorReason } from '../../shared/frontmatte
 import { useI18n } from './i18n'
 import type { UiLocale } from '../../shared/contract'
 import { headerErrorLine } from './header-errors'
-import { format } from './strings'
+import { STRINGS, format } from './strings'
+import { isolated, withOutput } from './tool-output'
 
 /**
  * Errors from the main process carry an English message that names the file and what to do
@@ -22,11 +23,11 @@ const BY_CODE: Partial<Record<UiLocale, Record<ErrorCode, string>>> = {
     INVALID_UTF8: '{path} 不是有效的 UTF-8 文本，只能查看，不能保存。',
     READ_ONLY: '{path} 是只读的，无法保存。',
     HEADER_PARSE: '{path} 的头部无法解析，请先在正文中修正它。',
-    BAD_ARGUMENT: '请求无效：{message}',
+    BAD_ARGUMENT: 'Folio 拒绝了一个无效的请求。',
     FORBIDDEN: '已拒绝一个不是来自 Folio 窗口的请求。',
     CANCELLED: '已取消。',
     NOT_TRUSTED: '启动站点服务器会运行这个站点的代码，请先为此文件夹同意这样做。',
-    IO: '读写 {path} 时出错：{message}',
+    IO: '读写 {path} 时出错。',
     CANNOT_OPEN: 'Folio 无法打开 {path}：它不存在，或不是本机上的文件夹或 Markdown 文章。',
   },
 }
@@ -35,7 +36,7 @@ const ZH_REASON: Record<MessageReason, string> = {
   'file-missing': '无法{doing} {path}：文件不存在（已被移动或删除？）。请刷新文章列表。',
   'is-folder': '无法{doing} {path}：它是文件夹，不是文件。',
   'not-regular': '无法{doing} {path}：它是{kind}，不是普通文件。Folio 只打开普通文件，请删除或重命名它。',
-  io: '无法{doing} {path}：{errno}',
+  io: '无法{doing}{path}：{errno}',
   'folder-gone': '无法{doing} {path}：打开的文件夹 {root} 已不存在（被移动、重命名或删除？）。没有写入任何内容。请找到该文件夹，或关闭它。',
   'outside-folder': '已拒绝路径“{path}”：它指向打开的文件夹之外。请使用文件夹内的路径。',
   'changed-since-opened': '{path} 在打开后已在磁盘上被更改。请重新载入、保留你的版本，或比较两者。',
@@ -57,14 +58,14 @@ const ZH_REASON: Record<MessageReason, string> = {
   'export-header': '{path} 的头部无法解析：{header}。请修正头部后再导出。',
   'pdf-unavailable': '这里无法打印 PDF。请导出为 HTML，再在浏览器中打印该页面。',
   'upload-command': '上传命令“{command}”无法运行：{why}。请在图片设置中改正它。',
-  'upload-failed': '上传 {name} 失败：{what}。{output}\n请检查图片设置中的命令（以及图床是否接受你的请求），然后重新插入图片。没有插入任何内容。',
+  'upload-failed': '上传 {name} 失败：{what}。{silent}请检查图片设置中的命令（以及图床是否接受你的请求），然后重新插入图片。没有插入任何内容。',
   'image-too-large': '{name} 有 {size}，Folio 只插入不超过 {max} 的图片。请先缩小它。没有复制任何文件。',
   'image-too-many-pixels': '{name} 超过 {megapixels} 百万像素，这是 Folio 能插入的上限。请先缩小它。没有复制任何文件。',
   'image-unreadable': '{name} 无法作为图片读取，文件可能已损坏。请在图片编辑器中打开并另存，再插入那份副本。没有复制任何文件。',
   'image-name-path': '已拒绝图片名“{name}”：名字不能指向其他文件夹。请重命名文件后再插入。',
   'image-folder-read-only': '无法把图片复制到 {where}：文件夹是只读的。请设为可写后再插入图片。没有复制任何文件。',
   'disk-full': '无法把图片复制到 {where}：磁盘已满。没有复制任何文件。',
-  'image-copy-failed': '无法把图片复制到 {where}：{detail}。没有复制任何文件。',
+  'image-copy-failed': '无法把图片复制到 {where}：{errno}没有复制任何文件。',
   'image-link-left':
     '{detail} 指向 {name} 的链接留在了 {path} 中：图片失败之前，那篇文章已保存并关闭，Folio 不会在背后改动已关闭的文件。请打开 {path} 删除这个链接，或重新插入图片。',
   'export-theme': '无法读取导出主题“{theme}”。请重新安装 Folio，或指定一个存在的主题。',
@@ -92,7 +93,7 @@ const ZH_REASON: Record<MessageReason, string> = {
   'title-needed': '新文章需要一个标题。',
   'rename-folder': '无法重命名 {path}：它是文件夹。请逐篇重命名文章。',
   'folder-exists': '无法创建文件夹 {path}：它已存在。',
-  'bad-regex': '正则表达式无效：{detail}',
+  'bad-regex': '正则表达式无效。',
   'publish-busy': '发布命令仍在运行。请等它完成或停止它，然后再运行。',
   'key-exists': '头部已经有键“{key}”。',
   'map-not-list': '“{key}”是映射，不是列表。',
@@ -118,8 +119,8 @@ const ZH_REASON: Record<MessageReason, string> = {
   'site-not-trusted': '启动站点服务器会运行这个站点自己的代码。请先为此文件夹同意这样做。',
   'sender-refused': '已拒绝一个不是来自 Folio 窗口的请求。',
   'not-connected': 'Folio 的窗口没有连接到它的主进程。请重新启动 Folio。',
-  'bad-argument': 'Folio 拒绝了一个无效的内部请求（{detail}）。请重试；如果再次出现，请报告这个问题。',
-  unexpected: '出现了意外错误（{detail}）。请重试；如果再次出现，请查看 Folio 的日志文件并报告这个问题。',
+  'bad-argument': 'Folio 拒绝了一个无效的内部请求。请重试；如果再次出现，请报告这个问题。',
+  unexpected: '出现了意外错误。请重试；如果再次出现，请查看 Folio 的日志文件并报告这个问题。',
   'cannot-open': '{sentence}',
   'bad-path': '已拒绝路径“{path}”：{why}',
   'owner-not-kept': '无法保存 {path}：保存会改变它的所有者和组（{uid}:{gid}），而 Folio 无法保留它们。请把文字复制到别处。',
@@ -174,6 +175,15 @@ const ZH_DOING: Record<string, string> = {
   duplicate: '复制',
   'make writable': '设为可写',
   insert: '插入',
+  open: '打开',
+  write: '写入',
+  list: '列出',
+  'remove the folder': '删除文件夹',
+  delete: '删除',
+  copy: '复制',
+  'look at': '访问',
+  run: '运行',
+  use: '使用',
 }
 
 const ZH_KIND: Record<string, string> = { fifo: '命名管道（FIFO）', socket: '套接字', device: '设备文件', link: '符号链接', other: '特殊文件' }
@@ -252,9 +262,38 @@ const ZH_BAD_PATH: Record<string, string> = {
   root: '它指的是文件夹本身，而不是其中的文件。',
 }
 
-/** The system's refusal by its errno, or an unnamed one with its own words (errno '' and detail). */
-function zhErrno(errno: string, detail: string): string {
-  return ZH_ERRNO[errno] ?? (errno ? `系统拒绝了这个操作（${errno}）。` : detail ? `出现了意外错误（${detail}）。` : '系统拒绝了这个操作。')
+/** The system's refusal by its errno; an unnamed one's own words follow the sentence (zhOutput). */
+function zhErrno(errno: string): string {
+  return ZH_ERRNO[errno] ?? (errno ? `系统拒绝了这个操作（${errno}）。` : '出现了意外错误。')
+}
+
+/** Why a command could not start, by the system's code. */
+const ZH_NOT_STARTED: Record<string, string> = {
+  ENOENT: '找不到这个命令',
+  EACCES: '没有运行它的权限',
+  EPERM: '系统不允许运行它',
+  ENOEXEC: '它不是可以运行的程序',
+}
+
+/** Reasons whose `detail` is the system's words, shown only when no errno names the failure. */
+const DETAIL_WHEN_NO_ERRNO = new Set<MessageReason>(['io', 'export-failed', 'export-unreadable', 'folder-unopenable', 'folder-unlistable', 'image-copy-failed'])
+
+const ZH_LABEL = STRINGS['zh-CN']
+
+/**
+ * The tool's own words a reason carries (git's output, an upload command's, an error's English),
+ * to show after the sentence, set apart under a Chinese label: they cannot be translated.
+ */
+function zhOutput(reason: MessageReason, params: MessageParams): { label: string; text: string } | null {
+  const value = (key: string) => String(params[key] ?? '')
+  if (reason === 'git-failed') return { label: ZH_LABEL.outputOfGit, text: ZH_GIT[value('why')] ? value('output') : value('detail') }
+  if (reason === 'upload-failed') {
+    if (value('how') === 'start' && !ZH_NOT_STARTED[value('errno')]) return { label: ZH_LABEL.outputOfError, text: value('detail') }
+    return { label: ZH_LABEL.outputOfCommand, text: value('output') }
+  }
+  if (reason === 'unexpected' || reason === 'bad-argument' || reason === 'bad-regex') return { label: ZH_LABEL.outputOfError, text: value('detail') }
+  if (DETAIL_WHEN_NO_ERRNO.has(reason) && !value('errno')) return { label: ZH_LABEL.outputOfError, text: value('detail') }
+  return null
 }
 
 /** The params as the sentence shows them: actions, kinds and causes in Chinese too. */
@@ -264,11 +303,14 @@ function zhParams(reason: MessageReason, params: MessageParams, path: string): M
   if ('doing' in params) shown.doing = ZH_DOING[value('doing')] ?? value('doing')
   if (reason === 'not-regular') shown.kind = ZH_KIND[value('kind')] ?? ZH_KIND.other ?? ''
   // An errno outside the table is named by its code: the system's own words are English.
-  if (reason === 'io') shown.errno = zhErrno(value('errno'), '')
-  if (reason === 'export-failed' || reason === 'export-unreadable') shown.errno = zhErrno(value('errno'), value('detail'))
+  if (reason === 'io') {
+    shown.errno = zhErrno(value('errno'))
+    // The system does not always say which file (reading a folder as a file names none).
+    shown.path = shown.path ? ` ${String(shown.path)}` : ''
+  }
+  if (reason === 'export-failed' || reason === 'export-unreadable' || reason === 'image-copy-failed') shown.errno = zhErrno(value('errno'))
   if (reason === 'folder-unopenable')
-    shown.errno =
-      value('errno') === 'ENOENT' ? '它不存在。' : value('errno') === 'ENOTDIR' ? '它是文件，不是文件夹。' : zhErrno(value('errno'), value('detail'))
+    shown.errno = value('errno') === 'ENOENT' ? '它不存在。' : value('errno') === 'ENOTDIR' ? '它是文件，不是文件夹。' : zhErrno(value('errno'))
   if (reason === 'cannot-open') shown.sentence = format(ZH_CANNOT_OPEN[value('why')] ?? ZH_CANNOT_OPEN.missing ?? '', { path: value('path') })
   if (reason === 'bad-path') shown.why = ZH_BAD_PATH[value('why')] ?? ''
   if (reason === 'setting-refused') {
@@ -278,7 +320,7 @@ function zhParams(reason: MessageReason, params: MessageParams, path: string): M
   }
   if (reason === 'folder-unlistable') {
     shown.path = value('path') ? ` ${value('path')} ` : '文件夹本身'
-    shown.errno = zhErrno(value('errno'), value('detail'))
+    shown.errno = zhErrno(value('errno'))
   }
   if (reason === 'links-skipped') {
     const names = value('names').split('\n')
@@ -306,29 +348,30 @@ function zhParams(reason: MessageReason, params: MessageParams, path: string): M
   }
   if (reason === 'git-failed') {
     const why = ZH_GIT[value('why')]
-    // Git's own output follows, as it printed it; a failure without a name keeps its English.
+    // Git's own output follows the sentence (zhOutput); a failure without a name is git's words alone.
     shown.detail = why
       ? format(why, {
-          hooks: value('hooks'),
+          hooks: value('hooks') && isolated(value('hooks')),
           remote: value('remote') ? `（${value('remote')}）` : '',
           verb: ZH_GIT_VERB[value('verb')] ?? value('verb'),
           // The articles a commit was of, by path; older messages name none.
           articles: value('articles') ? `${value('articles').split('\n').join('、')} ` : '所选文章',
-        }) + (value('output') ? `\nGit 的输出：\n${value('output')}` : '')
-      : `Git 操作失败：${value('detail')}`
+        })
+      : 'Git 操作失败。'
   }
   if (reason === 'upload-command') shown.why = params.quote ? `引号 ${value('quote')} 没有闭合` : '命令是空的'
   if (reason === 'upload-failed') {
     const how = value('how')
     shown.what =
       how === 'start'
-        ? `“${value('command')}”无法启动（${value('detail')}）`
+        ? `“${value('command')}”无法启动${ZH_NOT_STARTED[value('errno')] ? `：${ZH_NOT_STARTED[value('errno')]}` : ''}`
         : how === 'timeout'
           ? `“${value('command')}”在 ${value('seconds')} 秒内没有完成，已被停止`
           : how === 'status'
             ? `“${value('command')}”以退出状态 ${value('status')} 结束`
             : `“${value('command')}”没有输出 http(s) 网址`
-    shown.output = value('output') ? `它的输出：\n${value('output')}` : '它没有任何输出。'
+    // Its output follows the sentence (zhOutput); that it printed nothing is said here.
+    shown.silent = how !== 'start' && value('output').trim() === '' ? '它没有任何输出。' : ''
   }
   return shown
 }
@@ -336,11 +379,17 @@ function zhParams(reason: MessageReason, params: MessageParams, path: string): M
 /** A named sentence from the main process in the UI's language; null when that language has none (English: the message). */
 export function saidText(said: Said & { path?: string }, locale: UiLocale): string | null {
   if (locale !== 'zh-CN') return null
-  return format(ZH_REASON[said.reason], zhParams(said.reason, said.params, said.path ?? ''), locale)
+  const sentence = format(ZH_REASON[said.reason], zhParams(said.reason, said.params, said.path ?? ''), locale)
+  const output = zhOutput(said.reason, said.params)
+  return output ? withOutput(sentence, output.label, output.text) : sentence
 }
 
 export function errorText(error: unknown, locale: UiLocale): string {
-  if (!isFolioErrorData(error)) return error instanceof Error ? error.message : String(error)
+  if (!isFolioErrorData(error)) {
+    const words = error instanceof Error ? error.message : String(error)
+    // Not one of Folio's errors: its words are English, shown set apart after the UI's sentence.
+    return saidText({ reason: 'unexpected', params: { detail: words } }, locale) ?? words
+  }
   if (error.reason && error.params) {
     const said = saidText({ reason: error.reason, params: error.params, path: error.path ?? '' }, locale)
     if (said !== null) return said
@@ -348,7 +397,9 @@ export function errorText(error: unknown, locale: UiLocale): string {
   const template = BY_CODE[locale]?.[error.code]
   // A sentence about a file needs the file: without one, the main process's own words say more.
   if (!template || (template.includes('{path}') && !error.path)) return error.message
-  return format(template, { path: error.path ?? '', message: error.message }, locale)
+  // The main process's English follows the sentence, set apart, when the sentence cannot say it.
+  const sentence = format(template, { path: error.path ?? '' }, locale)
+  return error.code === 'IO' || error.code === 'BAD_ARGUMENT' ? withOutput(sentence, STRINGS[locale].outputOfError, error.message) : sentence
 }
 
 /** `(error) => text` in the UI's language. */

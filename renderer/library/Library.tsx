@@ -9,6 +9,7 @@ import { SearchResults } from './search/SearchResults'
 import { useFolderSearch } from './search/use-folder-search'
 import { applyQuery, categoryFacets, tagFacets, type LibraryQuery, type SortKey, type StatusFilter } from './filters'
 import { IconButton } from '../controls/IconButton'
+import { MessageText } from '../i18n/tool-output'
 
 /** What the workbench's commands ask of the library. */
 export interface LibraryHandle {
@@ -180,7 +181,7 @@ export function Library({
       )}
       {search.error && (
         <p className="error" role="alert" data-testid="search-error">
-          {search.error}
+          <MessageText text={search.error} />
         </p>
       )}
       {search.results ? (

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n'
 import { HunkView } from '../dialogs/HunkView'
 import { SkippedList } from '../dialogs/SkippedList'
 import { Modal } from '../dialogs/Modal'
+import { MessageText } from '../i18n/tool-output'
 
 interface Props {
   from: string
@@ -137,7 +138,7 @@ export function MoveDialog({ from, to, buffers, onMoved, onClose }: Props) {
       <p className="move-to">{t('moveTo', { to })}</p>
       {error && (
         <p className="error" role="alert">
-          {error}
+          <MessageText text={error} />
         </p>
       )}
       {busy && !error && <p aria-live="polite">{t('bulkWorking')}</p>}

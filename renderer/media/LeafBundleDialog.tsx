@@ -11,6 +11,7 @@ import { Modal } from '../dialogs/Modal'
 import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
 import { unsavedTexts, type MoveBuffers } from '../links/move-buffers'
+import { MessageText } from '../i18n/tool-output'
 
 /** The writer's answer: with 'bundle', the plan they saw and the unsaved texts it was made from. */
 export type LeafAnswer = { remember: boolean } & ({ choice: 'bundle'; plan: MovePlan; sent: MoveBuffer[] } | { choice: Exclude<HugoLeafImages, 'bundle'> })
@@ -62,7 +63,7 @@ export function LeafBundleDialog({ from, to, buffers, onAnswer }: Props) {
       <p>{t('leafBundleWhy', { path: from })}</p>
       {failure && (
         <p className="error" role="alert">
-          {describe(failure.cause)}
+          <MessageText text={describe(failure.cause)} />
         </p>
       )}
       {!plan && !failure && <p aria-live="polite">{t('bulkWorking')}</p>}

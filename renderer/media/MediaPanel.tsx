@@ -11,6 +11,7 @@ import { folio } from '../bridge'
 import { useI18n } from '../i18n/i18n'
 import { MoveImageDialog } from './MoveImageDialog'
 import { useErrorText } from '../i18n/errors'
+import { MessageText } from '../i18n/tool-output'
 
 type Tab = 'article' | 'folder' | 'unused' | 'broken'
 
@@ -199,7 +200,11 @@ export function MediaPanel({ assetBase, rules, articlePath, text, version, onOpe
           {t('mediaRefresh')}
         </button>
       </div>
-      {error !== null && <p className="error">{describe(error)}</p>}
+      {error !== null && (
+        <p className="error">
+          <MessageText text={describe(error)} />
+        </p>
+      )}
       {!report && error === null && <p className="muted">{t('mediaLoading')}</p>}
       {report && tab === 'article' && articleList()}
       {report && tab === 'folder' && imageList(report.images)}

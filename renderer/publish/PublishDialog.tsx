@@ -12,6 +12,7 @@ import { useI18n } from '../i18n/i18n'
 import type { StringKey } from '../i18n/strings'
 import { useErrorText } from '../i18n/errors'
 import { Modal } from '../dialogs/Modal'
+import { MessageText } from '../i18n/tool-output'
 
 interface Props {
   /** The command last run for this folder, if any. */
@@ -113,13 +114,15 @@ export function PublishDialog({ saved, onSave, onClose }: Props) {
           role={'error' in result || result.code !== 0 ? 'alert' : 'status'}
           data-testid="publish-result"
         >
-          {'error' in result
-            ? result.error
-            : result.code === 0
-              ? t('publishDone')
-              : result.code === null
-                ? t('publishStopped')
-                : t('publishFailed', { code: result.code })}
+          {'error' in result ? (
+            <MessageText text={result.error} />
+          ) : result.code === 0 ? (
+            t('publishDone')
+          ) : result.code === null ? (
+            t('publishStopped')
+          ) : (
+            t('publishFailed', { code: result.code })
+          )}
         </p>
       )}
       <div className="actions">

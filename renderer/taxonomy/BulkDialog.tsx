@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n'
 import { HunkView } from '../dialogs/HunkView'
 import { SkippedList } from '../dialogs/SkippedList'
 import { Modal } from '../dialogs/Modal'
+import { MessageText } from '../i18n/tool-output'
 
 /** Files whose diff is drawn; the rest are counted (a rename can touch thousands). */
 const SHOWN_FILES = 200
@@ -89,7 +90,7 @@ export function BulkDialog({ title, operation, onClose, onChanged }: Props) {
     >
       {error && (
         <p className="error" role="alert">
-          {error}
+          <MessageText text={error} />
         </p>
       )}
       {busy && !error && <p aria-live="polite">{t('bulkWorking')}</p>}

@@ -10,6 +10,7 @@ import { revealMatch } from '../library/search/reveal-match'
 import { MediaPanel } from '../media/MediaPanel'
 import { TaxonomyView } from '../taxonomy/TaxonomyView'
 import type { Dialog } from './dialog-state'
+import { MessageText } from '../i18n/tool-output'
 
 /** Only these articles, picked elsewhere (a taxonomy value, git's changed files), with what they are. */
 export interface OnlyArticles {
@@ -81,7 +82,11 @@ export function LibraryPane(props: Props) {
   )
   return (
     <nav className="library" data-testid="library" aria-busy={props.busy} aria-label={t('library')} hidden={props.hidden}>
-      {props.problem && <p className="error">{props.problem}</p>}
+      {props.problem && (
+        <p className="error">
+          <MessageText text={props.problem} />
+        </p>
+      )}
       <FolderWarnings warnings={folder?.warnings} />
       {indexing && <IndexingCount done={indexing.done} total={indexing.total} listing={indexing.listing === true} />}
       {props.taxonomyOpen && <TaxonomyView articles={articles} onFilter={filter} onChanged={() => void onChanged()} />}

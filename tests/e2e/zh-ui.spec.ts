@@ -2,8 +2,11 @@
  * The Chinese UI speaks Chinese: a person walks the whole app in zh-CN (welcome, library, editor,
  * form, preview, status bar, every dialog, panel and menu, error banners and empty states) and at
  * each stop every visible string is checked for English words. Allowed are product and format
- * names, key names, and the author's own content (file names, header keys and values), taken
- * from the folder the walk uses.
+ * names and keys on the keyboard (a list: they are the same in every language), and the author's
+ * own content by where it is shown, never by its words: the editor's text, the preview, elements
+ * marked as the author's (`translate="no"`: paths, header keys as written), names isolated inside
+ * a sentence (U+2068 … U+2069: a key, a hook, a branch), file names with their extension, and the
+ * folder's own path.
  */
 import type { Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
@@ -83,11 +86,6 @@ const NAMES = [
   'localhost',
   'http',
   'https',
-  'md',
-  'markdown',
-  'html',
-  'yml',
-  'txt',
   'Typora',
   'Obsidian',
   'CodeMirror',
@@ -122,7 +120,7 @@ const POSTS: Record<string, string> = {
   'node_modules/hexo/bin/hexo': '#!/usr/bin/env node\n',
   'node_modules/hexo-server/package.json': '{ "name": "hexo-server", "version": "3.0.0" }\n',
 }
-const AUTHORS = [
+const AUTHOR_WORDS = [
   ...Object.keys(POSTS).flatMap((path) => path.split(/[^A-Za-z]+/)),
   ...['title', 'date', 'tags', 'categories', 'language', 'permalink', 'new_post_name', 'year', 'month', 'day', 'zh', 'CN', 'source', 'posts'],
   // The branch of the folder's git repository.
@@ -133,34 +131,48 @@ const AUTHORS = [
   // The folder a refused new_post_name leads to, and a link to nothing.
   ...['waimian', 'duankai', 'new', 'name', 'yml'],
 ]
-const ALLOWED = [...new Set([...NAMES, ...AUTHORS])].filter((w) => w.length > 1)
+const ALLOWED = [...new Set([...NAMES, ...AUTHOR_WORDS, 'md', 'markdown', 'html', 'yml', 'txt'])].filter((w) => w.length > 1)
+
+/**
+ * The author's names inside a sentence, by their shape: a file name with its extension and the
+ * folders before it (`source/_posts/chuntian.md`, `../../../waimian/:title.md`, `/images/a.png`),
+ * an extension on its own (`.md`), a template's `{token}`. A word is not allowed for being one of
+ * theirs: `name` in a sentence is English, `new_post_name.md` would be a file.
+ */
+const THEIRS = String.raw`\{\w+\}|(?:\.{0,2}/)?(?:[\w.:~@-]+/)*[\w.:-]*[\w-]\.(?:png|jpe?g|gif|webp|svg|md|markdown|mdx|html?|txt|yml|yaml|toml|json|js|css)\b|(?<![\w/])\.(?:md|markdown|mdx|html?|txt|yml|yaml|toml|json)\b`
+
+/** Elements whose text is the author's or a tool's, not the UI's: shown as written, never checked. */
+const AUTHORS =
+  '.cm-content, .cm-line, code, kbd, pre, iframe, [data-user-content], [translate=no], .cm-vim-panel, select option, .article-title, .folder-name, .cm-gutter-lint'
+
+/** The English words of a text the UI shows, outside names, the folders' own paths (`folders`, space-separated) and the author's file names. */
+function englishIn(text: string, folders: string): string[] {
+  // A name the UI marks as the author's or a tool's inside its sentence (isolated: U+2068 … U+2069).
+  let left = text.replace(/\u2068[^\u2069]*\u2069/g, ' ')
+  // The folder's path is the writer's choice: taken out whole, longest first.
+  for (const folder of folders
+    .split(' ')
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length))
+    left = left.split(folder).join(' ')
+  left = left.replace(new RegExp(THEIRS, 'gi'), ' ')
+  const ok = new Set(ALLOWED)
+  return (left.match(/[A-Za-z][A-Za-z’']*[A-Za-z]/g) ?? []).filter((word) => !ok.has(word) && !ok.has(word.replace(/[’']s$/, '')))
+}
 
 /**
  * Every visible English word on the page, with where it was: text of shown elements and the
  * labels a person meets (placeholder, title, aria-label, alt). The article's own text (the
- * editor's lines, the preview's frame) and code are the author's, not the UI's.
+ * editor's lines, the preview's frame), code and what is marked as the author's are not the UI's.
  */
 async function englishOnScreen(page: Page, folder: string): Promise<string[]> {
-  // The open folder's name and path are the author's too.
-  const allowed = [...ALLOWED, ...folder.split(/[^A-Za-z]+/)]
-  return page.evaluate((allowed) => {
-    const ok = new Set(allowed)
-    const found: string[] = []
-    const authors =
-      '.cm-content, .cm-line, code, kbd, pre, iframe, [data-user-content], .cm-vim-panel, select option, .article-title, .folder-name, .cm-gutter-lint'
+  const texts = await page.evaluate((authors) => {
+    const seen: { text: string; where: string }[] = []
     const shown = (el: Element | null): boolean => {
       if (!el) return false
       if (el.getClientRects().length === 0) return false
       const style = getComputedStyle(el)
       return style.visibility !== 'hidden' && style.display !== 'none'
-    }
-    const check = (text: string, where: string) => {
-      // A template's {token} and an example file name are names, the same in every language.
-      const words = text.replace(/\{\w+\}/g, ' ').replace(/[\w.-]+\.(?:png|jpe?g|gif|webp|svg|md|html)\b/gi, ' ')
-      for (const word of words.match(/[A-Za-z][A-Za-z’']*[A-Za-z]/g) ?? []) {
-        if (ok.has(word) || ok.has(word.replace(/[’']s$/, ''))) continue
-        found.push(`${word} — ${where}: “${text.trim().replace(/\s+/g, ' ').slice(0, 100)}”`)
-      }
     }
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -169,18 +181,20 @@ async function englishOnScreen(page: Page, folder: string): Promise<string[]> {
       // Inside a closed <details>, only the summary shows.
       const details = parent.closest('details')
       if (details && !details.open && !parent.closest('summary')) continue
-      check(node.textContent ?? '', parent.tagName.toLowerCase() + (parent.className ? '.' + String(parent.className).split(' ')[0] : ''))
+      seen.push({ text: node.textContent ?? '', where: parent.tagName.toLowerCase() + (parent.className ? '.' + String(parent.className).split(' ')[0] : '') })
     }
     for (const el of document.body.querySelectorAll('[placeholder], [title], [aria-label], [alt], [aria-description]')) {
       if (el.closest(authors.replace('.cm-gutter-lint, ', '').replace(', .article-title', '')) || !shown(el)) continue
       for (const attr of ['placeholder', 'title', 'aria-label', 'alt', 'aria-description']) {
         const value = el.getAttribute(attr)
         // The library's row title is the article's path, the author's own.
-        if (value && !(attr === 'title' && el.matches('[data-testid=article-item], .folder-name'))) check(value, `${el.tagName.toLowerCase()}[${attr}]`)
+        if (value && !(attr === 'title' && el.matches('[data-testid=article-item], .folder-name')))
+          seen.push({ text: value, where: `${el.tagName.toLowerCase()}[${attr}]` })
       }
     }
-    return found
-  }, allowed)
+    return seen
+  }, AUTHORS)
+  return texts.flatMap(({ text, where }) => englishIn(text, folder).map((word) => `${word} — ${where}: “${text.trim().replace(/\s+/g, ' ').slice(0, 100)}”`))
 }
 
 /**
@@ -188,18 +202,8 @@ async function englishOnScreen(page: Page, folder: string): Promise<string[]> {
  * is the author's, but those sentences are the UI's.
  */
 async function englishInPreview(page: Page, folder: string): Promise<string[]> {
-  const allowed = new Set([...ALLOWED, ...folder.split(/[^A-Za-z]+/)])
   const said = await page.frameLocator('iframe[data-testid=preview]').locator('.folio-tag-why').allTextContents()
-  return said.flatMap((text) =>
-    (text.match(/[A-Za-z][A-Za-z’']*[A-Za-z]/g) ?? []).filter((word) => !allowed.has(word)).map((word) => `${word} — preview: “${text.trim()}”`),
-  )
-}
-
-/** The English words of one message the UI shows, outside names and the author's own (file names, the folder's path). */
-function englishIn(text: string, folder: string): string[] {
-  const allowed = new Set([...ALLOWED, ...folder.split(/[^A-Za-z]+/)])
-  const words = text.replace(/[\w.-]+\.(?:png|jpe?g|gif|webp|svg|md|html)\b/gi, ' ')
-  return (words.match(/[A-Za-z][A-Za-z’']*[A-Za-z]/g) ?? []).filter((word) => !allowed.has(word))
+  return said.flatMap((text) => englishIn(text, folder).map((word) => `${word} — preview: “${text.trim()}”`))
 }
 
 /** Checks one stop of the walk; all stops are reported together at the end. */
@@ -541,8 +545,10 @@ test('the folder’s warnings, a failed export, a refused commit, a failed image
   await expect(failed).toHaveCount(2, { timeout: 60_000 })
   for (const file of ['source/_posts/huaile.md', 'source/_posts/chongfu.md']) {
     const item = failed.and(page.locator(`[data-path="${file}"]`))
-    // The list names the file first; the sentence after it names it again.
-    const text = (await item.innerText()).slice(file.length)
+    // The sentence names the file once, as a path, where it says it.
+    const text = await item.innerText()
+    expect(text.split(file), text).toHaveLength(2)
+    await expect(item.locator('code.path')).toHaveText(file)
     await saysInChinese(text, file, `export failure of ${file.split('/').pop()}`)
   }
   await page.keyboard.press('Escape')
@@ -555,10 +561,14 @@ test('the folder’s warnings, a failed export, a refused commit, a failed image
   await gitDialog.getByTestId('git-commit').click()
   const outcome = gitDialog.getByTestId('git-outcome')
   await expect(outcome).toContainText('钩子', { timeout: 60_000 })
-  const [sentence, output] = (await outcome.innerText()).split('Git 的输出：')
-  expect(output).toContain('行尾有多余的空格')
-  // The hook is named by its file name, the same in every language.
-  await saysInChinese((sentence ?? '').replace('pre-commit', ''), 'source/_posts/xiatian.md', 'refused commit')
+  // Git's own words are set apart from the sentence, under a Chinese label, as git printed them.
+  const output = outcome.getByTestId('tool-output')
+  await expect(output).toContainText('Git 的输出：')
+  await expect(output.locator('code')).toHaveText('行尾有多余的空格')
+  const [sentence] = (await outcome.innerText()).split('Git 的输出：')
+  // The hook is named by its file name, the same in every language, marked as a name.
+  expect(sentence).toContain('\u2068pre-commit\u2069')
+  await saysInChinese(sentence ?? '', 'source/_posts/xiatian.md', 'refused commit')
   expect(git('log', '--format=%s').toString().trim()).toBe('First')
 
   expect(problems, problems.join('\n')).toEqual([])

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n'
 import { HunkView } from '../../dialogs/HunkView'
 import { SkippedList } from '../../dialogs/SkippedList'
 import { Modal } from '../../dialogs/Modal'
+import { MessageText } from '../../i18n/tool-output'
 
 interface Props {
   request: ReplaceRequest
@@ -127,7 +128,7 @@ export function ReplaceDialog({ request, onClose, onChanged }: Props) {
     >
       {error && (
         <p className="error" role="alert">
-          {error}
+          <MessageText text={error} />
         </p>
       )}
       {busy && !error && <p aria-live="polite">{t('bulkWorking')}</p>}

@@ -3,6 +3,7 @@ import type { SearchResults } from '../../../shared/contract'
 import { compileQuery, type SearchQuery } from '../../../shared/search/query'
 import { folio } from '../../bridge'
 import { useErrorText } from '../../i18n/errors'
+import { withOutput } from '../../i18n/tool-output'
 import { useI18n } from '../../i18n/i18n'
 
 const SEARCH_DELAY_MS = 150
@@ -40,7 +41,7 @@ export function useFolderSearch(query: SearchQuery, paths: readonly string[]): F
     if (!compiled.ok) {
       request.current = null
       setPage(null)
-      setError(compiled.message === 'empty' ? null : t('searchBadRegex', { message: compiled.message }))
+      setError(compiled.message === 'empty' ? null : withOutput(t('searchBadRegex'), t('outputOfError'), compiled.message))
       return
     }
     const asked = { query, paths: [...paths] }

@@ -15,6 +15,7 @@ import { createTaxonomyService } from '../../../electron/taxonomy/service'
 import { ENGLISH, MESSAGE_REASONS, type MessageParams } from '../../../shared/errors'
 import { addListItem, renameKey } from '../../../shared/frontmatter/edit'
 import { errorText, saidText } from '../../../renderer/i18n/errors'
+import { messageParts } from '../../../renderer/i18n/tool-output'
 import { linkProblemText } from '../../../renderer/i18n/link-problems'
 import { linkProblems } from '../../../shared/assets/check'
 import type { AssetRules } from '../../../shared/assets/resolve'
@@ -101,7 +102,11 @@ describe('refusals from the main process in Chinese, English kept for the comman
       ws.searchFolder({ query: { text: '(', caseSensitive: false, wholeWord: false, regex: true, scope: 'all' }, offset: 0, limit: 5 }),
     )
     expect(pattern.message).toMatch(/^The regular expression is not valid: /)
-    expect(errorText(pattern, 'zh-CN')).toMatch(/^正则表达式无效：/)
+    // The engine's English is set apart after the sentence, as the error's own words.
+    expect(messageParts(errorText(pattern, 'zh-CN'))).toEqual({
+      sentence: '正则表达式无效。',
+      output: { label: '错误的原文：', text: expect.stringMatching(/^Invalid regular expression/) },
+    })
     await ws.close()
   })
 
@@ -148,14 +153,17 @@ describe('git’s failures in Chinese, git’s own output kept as it printed it'
     const git = createGitService({ root, articles: async () => [], onProgress: () => undefined })
     const nothing = await folioFailure(() => git.commit([article], 'Again'))
     expect(nothing.message).toMatch(/^There is nothing to commit in the chosen articles/)
-    expect(errorText(nothing, 'zh-CN')).toMatch(/^\S+ 没有可提交的内容：它们与上一次提交相同。\nGit 的输出：\n/)
-    expect(errorText(nothing, 'zh-CN').startsWith(`${article} 没有`)).toBe(true)
+    const parts = messageParts(errorText(nothing, 'zh-CN'))
+    expect(parts.sentence).toBe(`${article} 没有可提交的内容：它们与上一次提交相同。`)
+    expect(parts.output).toEqual({ label: 'Git 的输出：', text: expect.stringContaining('nothing to commit') })
 
     sh('remote', 'add', 'origin', 'https://127.0.0.1:9/team/site.git')
     const unpublished = await folioFailure(() => git.push())
     expect(unpublished.message).toMatch(/^This branch is not on the remote yet\./)
-    const zh = errorText(unpublished, 'zh-CN')
-    expect(zh).toMatch(/^这个分支还不在远程仓库上。请先用 git push -u 发布一次（例如 git push -u origin HEAD），然后再从 Folio 推送。\nGit 的输出：\nfatal: /)
+    const zh = messageParts(errorText(unpublished, 'zh-CN'))
+    expect(zh.sentence).toBe('这个分支还不在远程仓库上。请先用 git push -u 发布一次（例如 git push -u origin HEAD），然后再从 Folio 推送。')
+    expect(zh.output?.label).toBe('Git 的输出：')
+    expect(zh.output?.text).toMatch(/^fatal: /)
   }, 60_000)
 })
 
