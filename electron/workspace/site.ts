@@ -4,7 +4,7 @@
  * Jekyll's `_posts`, Hugo's `content/posts`, …) opens the site itself.
  */
 import { readlinkSync } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { dirname, relative, sep } from 'node:path'
 import type { FolderWarning, SiteKind } from '../../shared/contract'
 import { siteRules } from '../../shared/sites'
@@ -349,7 +349,16 @@ async function eleventy(files: SiteFiles): Promise<SiteSettings | null> {
 }
 
 /** Detects the site whose root is exactly this folder. */
+/** The settings files a detector starts from: a folder with none of them is no generator's site. */
+const SETTINGS_FILES = new Set(['_config.yml', '_config.yaml', ...HUGO_CONFIGS.map(([name]) => name), ...ASTRO_CONFIGS, ...ELEVENTY_CONFIGS])
+
 async function detectAt(root: string): Promise<SiteSettings | null> {
+  // One listing first: most folders (and every folder above a plain one) hold none of the settings
+  // files, and asking the guard for each of the twenty names costs several calls apiece. Names are
+  // compared in lower case, as a case-insensitive disk would open them; a folder that cannot be
+  // listed is asked name by name.
+  const names = await readdir(root).catch(() => null)
+  if (names && !names.some((name) => SETTINGS_FILES.has(name.toLowerCase()))) return null
   // Each detector starts with a clean list: a refusal in a detector that does not match is not this site's.
   const files = async (): Promise<SiteFiles> => ({ guard: await createGuard(root), warnings: [] })
   return (
