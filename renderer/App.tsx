@@ -15,6 +15,7 @@ import { useImageInsert } from './media/useImageInsert'
 import { useImageFieldDrop } from './media/useImageFieldDrop'
 import { useMediaSettings } from './media/useMediaSettings'
 import { rememberLeaf, useLeafBundle } from './media/leaf-bundle'
+import { LeafBundleNotice } from './media/LeafBundleNotice'
 import { BufferStore } from './buffers/buffer-store'
 import { useBuffers } from './buffers/use-buffers'
 import { StatusBar } from './status/StatusBar'
@@ -90,19 +91,21 @@ function Workbench() {
   const [mediaOpen, setMediaOpen] = useState(false)
   const [mediaChanged, setMediaChanged] = useState(0)
   const files = useFileActions({ buffers, articles, refresh, showError, openPath: session.path, view })
-  const placeFor = useLeafBundle({
+  const leaf = useLeafBundle({
     folder,
     remembered: settings.hugoLeafImages,
     remember: (root, choice) => updateSettings({ hugoLeafImages: rememberLeaf(settings.hugoLeafImages, root, choice) }),
     buffers,
     moved: files.moved,
-    ask: (from, to) => new Promise((answer) => openDialog({ kind: 'leaf-bundle', from, to, answer })),
+    ask: (from, to, planned) => new Promise((answer) => openDialog({ kind: 'leaf-bundle', from, to, planned, answer })),
   })
+  const placeFor = leaf.placeFor
   const images = useImageInsert({
     view,
     shownPath: () => buffers.getSnapshot().path,
     settingsFor: mediaSettings.forInsert,
     placeFor,
+    placed: leaf.inserted,
     onError: showError,
     onInserted: () => setMediaChanged((n) => n + 1),
     edit: buffers.editAny,
@@ -222,6 +225,7 @@ function Workbench() {
           onLocate={() => void workspace.locateGone()}
         />
       )}
+      {leaf.notice && <LeafBundleNotice notice={leaf.notice} onUndo={() => void leaf.undo()} onDismiss={leaf.dismiss} />}
       <main className={'panes' + (panes.sidebar ? '' : ' no-sidebar') + (panes.preview ? '' : ' no-preview')}>
         <LibraryPane
           hidden={!panes.sidebar}

@@ -2,11 +2,13 @@
  * An image for a Hugo leaf page (`posts/sea.md`): Hugo keeps a page's own images beside it only
  * in a page bundle (`posts/sea/index.md`), so the writer chooses: turn the page into a bundle (the
  * rename, planned as the dialog opens, shows which files' links follow), or put the image in
- * static/images/ and leave the page where it is. "Remember for this folder" stops the question.
+ * static/images/ and leave the page where it is. "Remember for this folder" stops the question,
+ * but a remembered 'bundle' whose rename rewrites other files' links still shows them first.
  */
 import { useEffect, useRef, useState } from 'react'
 import type { HugoLeafImages, MoveBuffer, MovePlan } from '../../shared/contract'
 import { folio } from '../bridge'
+import { HunkView } from '../dialogs/HunkView'
 import { Modal } from '../dialogs/Modal'
 import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
@@ -20,15 +22,20 @@ interface Props {
   from: string
   to: string
   buffers: MoveBuffers
+  /**
+   * 'Bundle' is remembered for the folder and this plan rewrites links in other files: shown
+   * before anything is written (the question about static/images/ stays, "remember" goes).
+   */
+  planned?: { plan: MovePlan; sent: MoveBuffer[] }
   /** The choice, or null when the writer cancelled: nothing is inserted. */
   onAnswer(answer: LeafAnswer | null): void
 }
 
-export function LeafBundleDialog({ from, to, buffers, onAnswer }: Props) {
+export function LeafBundleDialog({ from, to, buffers, planned, onAnswer }: Props) {
   const { t } = useI18n()
   const describe = useErrorText()
-  const [sent] = useState(() => unsavedTexts(buffers))
-  const [plan, setPlan] = useState<MovePlan | null>(null)
+  const [sent] = useState(() => planned?.sent ?? unsavedTexts(buffers))
+  const [plan, setPlan] = useState<MovePlan | null>(planned?.plan ?? null)
   const [failure, setFailure] = useState<{ cause: unknown } | null>(null)
   const [remember, setRemember] = useState(false)
   // Chosen before the plan came back: answered as soon as it does.
@@ -43,6 +50,7 @@ export function LeafBundleDialog({ from, to, buffers, onAnswer }: Props) {
     told.current(value)
   }
   useEffect(() => {
+    if (planned) return
     let live = true
     folio.planMove(from, to, sent).then(
       (made) => live && setPlan(made),
@@ -51,7 +59,7 @@ export function LeafBundleDialog({ from, to, buffers, onAnswer }: Props) {
     return () => {
       live = false
     }
-  }, [from, to, sent])
+  }, [from, to, sent, planned])
 
   useEffect(() => {
     if (waiting && plan) answer({ choice: 'bundle', plan, sent, remember })
@@ -61,6 +69,7 @@ export function LeafBundleDialog({ from, to, buffers, onAnswer }: Props) {
   return (
     <Modal title={t('leafBundleTitle')} testId="leaf-bundle-dialog" onDismiss={() => answer(null)}>
       <p>{t('leafBundleWhy', { path: from })}</p>
+      {planned && <p data-testid="leaf-bundle-remembered">{t('leafBundleRemembered')}</p>}
       {failure && (
         <p className="error" role="alert">
           <MessageText text={describe(failure.cause)} />
@@ -73,20 +82,25 @@ export function LeafBundleDialog({ from, to, buffers, onAnswer }: Props) {
           {plan.files.length > 0 && (
             <>
               <p>{t('leafBundleLinks', { count: plan.files.length })}</p>
-              <ul>
-                {plan.files.map((file) => (
-                  <li key={file.path}>{file.path}</li>
-                ))}
-              </ul>
+              {plan.files.map((file) => (
+                <section key={file.path} className="bulk-file" data-testid="leaf-bundle-file" data-path={file.path} aria-label={file.path}>
+                  <h3>{file.path}</h3>
+                  {file.hunks.map((hunk) => (
+                    <HunkView key={hunk.line} hunk={hunk} />
+                  ))}
+                </section>
+              ))}
             </>
           )}
           {plan.left.length > 0 && <p>{t('moveLeft', { count: plan.left.length })}</p>}
         </div>
       )}
-      <label>
-        <input type="checkbox" data-testid="leaf-bundle-remember" checked={remember} onChange={(e) => setRemember(e.target.checked)} />{' '}
-        {t('leafBundleRemember')}
-      </label>
+      {!planned && (
+        <label>
+          <input type="checkbox" data-testid="leaf-bundle-remember" checked={remember} onChange={(e) => setRemember(e.target.checked)} />{' '}
+          {t('leafBundleRemember')}
+        </label>
+      )}
       <div className="actions">
         <button data-testid="leaf-bundle-bundle" autoFocus disabled={failure !== null || waiting} onClick={() => setWaiting(true)}>
           {t('leafBundleMake')}

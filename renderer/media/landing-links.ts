@@ -44,13 +44,19 @@ export function followLanding(state: EditorState, id: string, from: number, text
 export function endLanding(state: EditorState, id: string, takeOut: boolean): TransactionSpec | null {
   const landing = state.field(landings, false)?.find((l) => l.id === id)
   if (!landing) return null
-  const intact = landing.to - landing.from === landing.text.length && state.sliceDoc(landing.from, landing.to) === landing.text
+  const intact = landingIntact(state, id)
   return {
     effects: untrack.of(id),
     ...(takeOut && intact
       ? { changes: { from: landing.from, to: landing.to }, annotations: Transaction.addToHistory.of(false), userEvent: 'delete.landing' }
       : {}),
   }
+}
+
+/** Whether the text followed as `id` is still there as inserted. */
+export function landingIntact(state: EditorState, id: string): boolean {
+  const landing = state.field(landings, false)?.find((l) => l.id === id)
+  return landing !== undefined && landing.to - landing.from === landing.text.length && state.sliceDoc(landing.from, landing.to) === landing.text
 }
 
 /** Whether the link of `id` is still followed (and where), for tests. */

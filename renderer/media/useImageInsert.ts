@@ -17,15 +17,26 @@ import { endLanding, followLanding } from './landing-links'
 import type { PlaceFor } from './leaf-bundle'
 
 /** Puts the links in at `at` (the selection when absent), one per line when several, and selects nothing. */
-export function insertLinks(view: EditorView, inserted: readonly InsertedImage[], userEvent: 'input.paste' | 'input.drop', at?: number): void {
+export function insertLinks(
+  view: EditorView,
+  inserted: readonly InsertedImage[],
+  userEvent: 'input.paste' | 'input.drop',
+  at?: number,
+  /** Also followed under this id (the Hugo page made a bundle for them: its undo takes them out). */
+  follow?: string,
+): void {
   if (!inserted.length) return
   const text = inserted.map((image) => image.link).join('\n')
   const range = at === undefined ? view.state.selection.main : { from: at, to: at }
   const landing = landingOf(inserted)
+  const follows = [landing, follow].filter((id): id is string => id !== undefined)
   view.dispatch({
     changes: { from: range.from, to: range.to, insert: text },
     selection: { anchor: range.from + text.length },
-    effects: landing ? followLanding(view.state, landing, range.from, text) : [],
+    // One appendConfig at most: the second follow is made from the state the first one's field is in.
+    effects: follows.flatMap((id, i) =>
+      i === 0 ? followLanding(view.state, id, range.from, text) : followLanding(view.state, id, range.from, text).slice(-1),
+    ),
     userEvent,
     scrollIntoView: true,
   })
@@ -61,6 +72,8 @@ interface Options {
   settingsFor(): Promise<InsertSettings | null>
   /** Where the images are inserted for: the article itself, its bundle once made, or null (cancelled); see leaf-bundle.ts. */
   placeFor: PlaceFor
+  /** The images inserted for `path`; an id returned follows their links (leaf-bundle.ts: the bundle just made for them). */
+  placed(path: string, inserted: readonly InsertedImage[]): string | undefined
   onError(error: unknown): void
   onInserted(inserted: readonly InsertedImage[]): void
   edit: EditAny
@@ -77,7 +90,8 @@ export function useImageInsert(options: Options): ImageInsert {
     (path: string, inserted: readonly InsertedImage[], userEvent: 'input.paste' | 'input.drop', at?: number): void => {
       if (!view) return
       // The writer may have switched articles meanwhile: the links belong to the one they were copied for.
-      if (latest.current.shownPath() === path) insertLinks(view, inserted, userEvent, at)
+      const follow = latest.current.placed(path, inserted)
+      if (latest.current.shownPath() === path) insertLinks(view, inserted, userEvent, at, follow)
       const landing = landingOf(inserted)
       if (!landing) {
         latest.current.onInserted(inserted)

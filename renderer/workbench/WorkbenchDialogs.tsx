@@ -204,6 +204,7 @@ function ShownDialog(props: Props) {
           from={dialog.from}
           to={dialog.to}
           buffers={props.buffers}
+          planned={dialog.planned}
           onAnswer={(answer) => {
             close('leaf-bundle')
             dialog.answer(answer)

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { RecoveredBuffers } from '../../shared/contract'
+import type { MoveBuffer, MovePlan, RecoveredBuffers } from '../../shared/contract'
 import type { Conflict } from '../buffers/buffer-store'
 import type { UnsavedAnswer } from '../buffers/UnsavedQuestion'
 import type { DialogHold } from '../dialogs/dialog-hold'
@@ -31,7 +31,7 @@ export type Dialog =
   /** The image settings, before the first insert (which waits for the answer) or opened on their own. */
   | ImageSettingsAsk
   /** An image for a Hugo leaf page: make the page a bundle, or put the image in static/images/; the insert waits for `answer`. */
-  | { kind: 'leaf-bundle'; from: string; to: string; answer(answer: LeafAnswer | null): void }
+  | { kind: 'leaf-bundle'; from: string; to: string; planned?: { plan: MovePlan; sent: MoveBuffer[] }; answer(answer: LeafAnswer | null): void }
 
 export type DialogKind = Dialog['kind']
 

@@ -5,7 +5,7 @@
  * The dialog is answered from the keyboard, and "remember" stops the question for the folder.
  */
 import type { Page } from '@playwright/test'
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { png } from '../unit/media/images'
 import { confirmImageSettings, dropOnEditorEnd } from './support/images'
@@ -157,5 +157,108 @@ test.describe('a page whose bundle cannot be made', () => {
     await expect(editor(page)).toContainText('![wave](/images/wave.png)', { timeout: 15_000 })
     expect(await readFile(join(contentDir, 'static/images/wave.png'))).toEqual(image)
     expect(await readFile(join(contentDir, 'content/posts/sea.md'), 'utf8')).toBe(LEAF)
+  })
+})
+
+/** Drops an image on the open leaf page and makes it a bundle from the dialog; the link shows. */
+async function makeBundle(page: Page, name: string, image: Buffer): Promise<void> {
+  await dropOnEditorEnd(page, name, image)
+  await confirmImageSettings(page)
+  const dialog = page.getByTestId('leaf-bundle-dialog')
+  await expect(dialog.getByTestId('leaf-bundle-plan')).toBeVisible({ timeout: 15_000 })
+  await dialog.getByTestId('leaf-bundle-bundle').click()
+  await expect(dialog).toBeHidden({ timeout: 15_000 })
+  await expect(editor(page)).toContainText(`](${name})`, { timeout: 15_000 })
+}
+
+test('Undo on the notice puts the leaf page, its links and the folder back as they were', async ({ page, contentDir }) => {
+  await openSea(page)
+  await page.keyboard.type('Waves. ', { delay: 30 })
+  await makeBundle(page, '海.png', png(4, 3, [20, 90, 200]))
+  const notice = page.getByTestId('leaf-bundle-notice')
+  await expect(notice).toContainText('content/posts/sea/index.md')
+  expect(await readFile(join(contentDir, 'content/posts/other.md'), 'utf8')).toBe(OTHER.replace('posts/sea.md', 'sea/index.md'))
+
+  await notice.getByTestId('leaf-bundle-undo').focus()
+  await page.keyboard.press('Enter')
+  await expect(notice).toHaveAttribute('data-step', 'undone', { timeout: 15_000 })
+  expect(await readFile(join(contentDir, 'content/posts/sea.md'), 'utf8')).toBe(LEAF)
+  expect(await readFile(join(contentDir, 'content/posts/other.md'), 'utf8')).toBe(OTHER)
+  expect(await gone(join(contentDir, 'content/posts/sea'))).toBe(true)
+  // The page is open under its old name again, with the writer's typing and without the image's link.
+  await expect(item(page, 'content/posts/sea.md')).toHaveAttribute('aria-selected', 'true', { timeout: 15_000 })
+  await expect(item(page, 'content/posts/sea/index.md')).toHaveCount(0)
+  await expect(editor(page)).toContainText('The sea at dawn.Waves. ')
+  await expect(editor(page)).not.toContainText('海.png')
+  await editor(page).click()
+  await save(page)
+  expect(await readFile(join(contentDir, 'content/posts/sea.md'), 'utf8')).toBe(`${LEAF}Waves. `)
+})
+
+test('Undo keeps a file put in the bundle since, and is refused, changing nothing, once a rewritten file changed', async ({ page, contentDir }) => {
+  await openSea(page)
+  const image = png(3, 3, [200, 120, 40])
+  await makeBundle(page, 'dune.png', image)
+  const notice = page.getByTestId('leaf-bundle-notice')
+  const rewritten = OTHER.replace('posts/sea.md', 'sea/index.md')
+  // Someone edits a file whose link followed the page: the undo would overwrite that.
+  await writeFile(join(contentDir, 'content/posts/other.md'), `${rewritten}More.\n`)
+  await notice.getByTestId('leaf-bundle-undo').click()
+  await expect(notice.getByRole('alert')).toContainText('content/posts/other.md', { timeout: 15_000 })
+  expect(await readFile(join(contentDir, 'content/posts/other.md'), 'utf8')).toBe(`${rewritten}More.\n`)
+  expect(await readFile(join(contentDir, 'content/posts/sea/index.md'), 'utf8')).toBe(LEAF)
+  expect(await readFile(join(contentDir, 'content/posts/sea/dune.png'))).toEqual(image)
+  expect(await gone(join(contentDir, 'content/posts/sea.md'))).toBe(true)
+
+  // Put back as it was, and a file of the writer's added to the folder: the undo goes through and keeps that file.
+  await writeFile(join(contentDir, 'content/posts/other.md'), rewritten)
+  await writeFile(join(contentDir, 'content/posts/sea/notes.txt'), 'mine')
+  await notice.getByTestId('leaf-bundle-undo').click()
+  await expect(notice).toHaveAttribute('data-step', 'undone', { timeout: 15_000 })
+  await expect(notice).toContainText('notes.txt')
+  expect(await readFile(join(contentDir, 'content/posts/sea.md'), 'utf8')).toBe(LEAF)
+  expect(await readFile(join(contentDir, 'content/posts/other.md'), 'utf8')).toBe(OTHER)
+  expect((await readdir(join(contentDir, 'content/posts/sea'))).sort()).toEqual(['notes.txt'])
+})
+
+test.describe('with "bundle" remembered', () => {
+  test.use({
+    files: {
+      'hugo.toml': 'baseURL = "https://example.org/"\ntitle = "Notes"\n',
+      'content/posts/calm.md': '+++\ntitle = "Calm"\n+++\n\nStill water.\n',
+      'content/posts/sea.md': LEAF,
+      'content/posts/other.md': OTHER,
+    },
+  })
+
+  test('a page other files link to shows which files and lines change before anything is written', async ({ page, contentDir }) => {
+    // Nothing links to calm.md: remembered, it is made a bundle without showing anything.
+    await item(page, 'content/posts/calm.md').click()
+    await expect(editor(page)).toContainText('Still water.', { timeout: 15_000 })
+    await editor(page).click()
+    await page.keyboard.press('Control+End')
+    await dropOnEditorEnd(page, 'calm.png', png(2, 2, [10, 10, 10]))
+    await confirmImageSettings(page)
+    const dialog = page.getByTestId('leaf-bundle-dialog')
+    await expect(dialog.getByTestId('leaf-bundle-plan')).toBeVisible({ timeout: 15_000 })
+    await dialog.getByTestId('leaf-bundle-remember').check()
+    await dialog.getByTestId('leaf-bundle-bundle').click()
+    await expect(dialog).toBeHidden({ timeout: 15_000 })
+    await expect(item(page, 'content/posts/calm/index.md')).toHaveAttribute('aria-selected', 'true', { timeout: 15_000 })
+
+    await openSea(page)
+    await dropOnEditorEnd(page, 'wave.png', png(3, 2, [90, 90, 200]))
+    await expect(dialog.getByTestId('leaf-bundle-remembered')).toBeVisible({ timeout: 15_000 })
+    const file = dialog.locator('[data-testid=leaf-bundle-file][data-path="content/posts/other.md"]')
+    await expect(file).toContainText('relref "posts/sea.md"')
+    await expect(file).toContainText('relref "sea/index.md"')
+    expect(await readFile(join(contentDir, 'content/posts/other.md'), 'utf8')).toBe(OTHER)
+    expect(await readFile(join(contentDir, 'content/posts/sea.md'), 'utf8')).toBe(LEAF)
+    await expect(dialog.getByTestId('leaf-bundle-bundle')).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(dialog).toBeHidden({ timeout: 15_000 })
+    await expect(editor(page)).toContainText('![wave](wave.png)', { timeout: 15_000 })
+    expect(await readFile(join(contentDir, 'content/posts/other.md'), 'utf8')).toBe(OTHER.replace('posts/sea.md', 'sea/index.md'))
+    expect(await readFile(join(contentDir, 'content/posts/sea/index.md'), 'utf8')).toBe(LEAF)
   })
 })
