@@ -313,7 +313,12 @@ function zhParams(reason: MessageReason, params: MessageParams, path: string): M
     shown.errno = value('errno') === 'ENOENT' ? '它不存在。' : value('errno') === 'ENOTDIR' ? '它是文件，不是文件夹。' : zhErrno(value('errno'))
   if (reason === 'cannot-open') shown.sentence = format(ZH_CANNOT_OPEN[value('why')] ?? ZH_CANNOT_OPEN.missing ?? '', { path: value('path') })
   if (reason === 'bad-path') shown.why = ZH_BAD_PATH[value('why')] ?? ''
+  // The author's names inside the sentence (a setting's key and value, a slug, a param), marked as theirs.
+  if (reason === 'setting-refused' || reason === 'hugo-no-param') shown.key = isolated(value('key'))
+  if (reason === 'hexo-no-post' || reason === 'hexo-no-post-path') shown.slug = isolated(value('slug'))
+  if (reason === 'jekyll-no-post') shown.name = isolated(value('name'))
   if (reason === 'setting-refused') {
+    shown.value = isolated(value('value'))
     shown.at = value('line') ? ` 第 ${value('line')} 行` : ''
     shown.what = value('why') === 'not-article' ? '不会生成文章文件' : '指向文件夹之外'
     shown.instead = value('instead') ? `“${value('instead')}”` : '文件夹本身'

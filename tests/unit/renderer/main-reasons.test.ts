@@ -109,7 +109,8 @@ describe('what the folder could not list, in Chinese', () => {
     const setting = warnings.find((w) => w.reason === 'setting-refused')
     expect(setting?.message).toMatch(/^_config\.yml line 2: source_dir "\.\.\/外面" leads outside the folder/)
     expect(setting && saidText(setting, 'zh-CN')).toBe(
-      '_config.yml 第 2 行：source_dir“../外面”指向文件夹之外，Folio 改用“source”。请把这个设置改成站点文件夹内的路径。',
+      // The setting's key and value are the author's, marked as names (isolated) inside the sentence.
+      '_config.yml 第 2 行：\u2068source_dir\u2069“\u2068../外面\u2069”指向文件夹之外，Folio 改用“source”。请把这个设置改成站点文件夹内的路径。',
     )
     const dangling = warnings.find((w) => w.reason === 'links-skipped')
     expect(dangling?.message).toMatch(/^Skipped a link that leads nowhere \(source\/_posts\/断了\.md\)/)
