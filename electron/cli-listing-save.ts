@@ -10,7 +10,7 @@ import type { SiteSettings } from './workspace/site'
 
 /** What the listing needs of a finished index, to be written after the command's output. */
 export interface ListingFacts {
-  files: Iterable<{ rel: string; size: number; mtimeMs: number }>
+  files: Iterable<{ rel: string; size: number; mtimeMs: number; untrusted: boolean }>
   schema: ListingHead['schema']
   madeAt: number
   validUntil: number | null
@@ -35,7 +35,8 @@ function* listingParts(site: SiteSettings, facts: ListingFacts): Generator<Uint8
   for (const f of facts.files) {
     head.paths.push(f.rel)
     head.sizes.push(f.size)
-    head.mtimes.push(f.mtimeMs)
+    // No mtime matches null: a stamp no cache may trust makes the listing stale for the next run.
+    head.mtimes.push(f.untrusted ? null : f.mtimeMs)
   }
   // JSON never holds a raw newline: the head is the first line.
   yield Buffer.from(JSON.stringify(head) + '\n')

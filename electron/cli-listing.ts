@@ -36,7 +36,8 @@ export interface ListingHead {
   /** Every file the index knew (articles or not), as parallel lists. */
   paths: string[]
   sizes: number[]
-  mtimes: number[]
+  /** Null for a stamp read within its mtime's tick (stampTrusted): that file is never taken as unchanged. */
+  mtimes: (number | null)[]
   /** The schema file's size and mtime when the checks were worked out; null when there was none. */
   schema: [size: number, mtimeMs: number] | null
   /** When the lines were made; a clock set back before it makes them stale. */

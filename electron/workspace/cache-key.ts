@@ -23,3 +23,16 @@ export function cacheFileName(kind: 'index' | 'listing', root: string, extension
 export function siteKey(site: SiteSettings): unknown[] {
   return [INDEX_VERSION, site.kind, zoneKey(site), site.contentRoots, site.sourceDir]
 }
+
+/**
+ * Filesystems count mtimes in ticks (a second on HFS+ and ext3, two on FAT, a few milliseconds
+ * on ext4), so a file written again within the tick it was read in keeps its mtime, and at the
+ * same size its stamp says nothing changed. A stamp read this close after its mtime (or before
+ * it: a clock behind the disk's) is kept by no cache: the file is read again next time.
+ */
+const SAME_TICK_MS = 2_000
+
+/** Whether a file's size and mtime, read at `readAt`, may stand for its contents in a cache. */
+export function stampTrusted(mtimeMs: number, readAt: number): boolean {
+  return readAt - mtimeMs >= SAME_TICK_MS
+}

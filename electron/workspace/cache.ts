@@ -23,6 +23,8 @@ export interface CachedFile {
   summary: ArticleSummary | null
   /** The header's keys for the folder schema; null with no summary. */
   fields: ObservedField[] | null
+  /** Read within its mtime's tick (stampTrusted): a change since may have kept the stamp, so no cache keeps it. */
+  untrusted?: true
 }
 
 type SummaryTuple = [
@@ -122,6 +124,8 @@ function* documentParts(key: string, root: string, files: ReadonlyMap<string, Ca
     return part
   }
   for (const [path, f] of files) {
+    // Left out: the next open reads the file again.
+    if (f.untrusted) continue
     slice.push([path, f.size, f.mtimeMs, f.summary ? pack(f.summary) : null, f.fields])
     if (slice.length === SAVE_SLICE) yield flush()
   }

@@ -16,6 +16,7 @@ import { buildFolderSchema, observeHeader, type FolderSchema, type ObservedField
 import { readTaxonomy, siteRules } from '../../shared/sites'
 import { textStats, utf8TextStats } from '../../shared/text-stats'
 import type { CachedFile, IndexCache } from './cache'
+import { stampTrusted } from './cache-key'
 import { findFiles, type FileKind, type FoundFile, type PathRules, scan, type ScanEntry, Skipped, statArticle, statFound } from './scan'
 import { log } from '../log/log'
 import { displayText, encodingProblem, utf16Of } from './encoding'
@@ -640,9 +641,9 @@ export class ArticleIndex {
     })
   }
 
-  /** Every file the index knows (articles, and files that turned out not to be), with the size and mtime it was read at. */
-  *stamps(): Generator<{ rel: string; size: number; mtimeMs: number }> {
-    for (const [rel, f] of this.files) yield { rel, size: f.size, mtimeMs: f.mtimeMs }
+  /** Every file the index knows (articles, and files that turned out not to be), with the size and mtime it was read at; `untrusted`: no cache may keep that stamp (stampTrusted). */
+  *stamps(): Generator<{ rel: string; size: number; mtimeMs: number; untrusted: boolean }> {
+    for (const [rel, f] of this.files) yield { rel, size: f.size, mtimeMs: f.mtimeMs, untrusted: f.untrusted === true }
   }
 
   /** How many articles the index holds (files that turned out not to be articles left out). */
@@ -811,7 +812,10 @@ export class ArticleIndex {
       return null
     }
     const { indexed } = read
-    this.files.set(rel, { size: read.size, mtimeMs: read.mtimeMs, summary: indexed?.summary ?? null, fields: indexed?.fields ?? null })
+    const file: CachedFile = { size: read.size, mtimeMs: read.mtimeMs, summary: indexed?.summary ?? null, fields: indexed?.fields ?? null }
+    // The read came before now: a stamp within a tick of now was within a tick of the read too.
+    if (!stampTrusted(read.mtimeMs, Date.now())) file.untrusted = true
+    this.files.set(rel, file)
     this.onRow?.(rel)
     this.dirty = true
     this.schemaMemo = null

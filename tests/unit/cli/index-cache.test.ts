@@ -49,6 +49,9 @@ function site(): string {
   writeFileSync(join(dir, '2024/two.md'), post('Two', 'two words\n'))
   writeFileSync(join(dir, 'bad-bytes.md'), Buffer.concat([Buffer.from(post('Bad', 'line six\n')), Buffer.from([0xc3, 0x28, 0x0a])]))
   writeFileSync(join(dir, 'utf16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(post('Wide'), 'utf16le')]))
+  // Written a while ago, as a site's files are: a stamp read within its mtime's tick is kept by no cache.
+  const before = new Date(Date.now() - 60_000)
+  for (const name of ['2024/one.md', '2024/two.md', 'bad-bytes.md', 'utf16.md']) utimesSync(join(dir, name), before, before)
   return dir
 }
 
@@ -102,6 +105,22 @@ describe('the index cache of the folio command', () => {
     expect(titles(folio(profile, 'index', dir, '--json').stdout)).toEqual(['2024/one.md=Uno', '2024/three.md=Three', '2024/two.md=Second', 'bad-bytes.md=Bad'])
     // And what the last run wrote is what the next one reads.
     expect(folio(profile, 'index', dir, '--json').stdout).toBe(folio(profile, 'index', dir, '--json', '--no-cache').stdout)
+  })
+
+  it('never trusts a stamp read as it was made: a file changed again within the same mtime tick is read again', () => {
+    const dir = site()
+    const profile = temp('profile')
+    const one = join(dir, '2024/one.md')
+    // An mtime the read does not come well after (a second-granular filesystem, a clock ahead):
+    // a write of the same size in the same tick leaves it as it was.
+    const mtime = new Date(Math.floor(Date.now() / 1000) * 1000 + 60_000)
+    utimesSync(one, mtime, mtime)
+    expect(titles(folio(profile, 'index', dir, '--json').stdout)).toContain('2024/one.md=One')
+    writeFileSync(one, post('Uno'))
+    utimesSync(one, mtime, mtime)
+    // Neither the listing nor the index cache answers for it.
+    expect(titles(folio(profile, 'index', dir, '--json').stdout)).toContain('2024/one.md=Uno')
+    expect(folio(profile, 'check', dir).stdout).toBe(folio(profile, 'check', dir, '--no-cache').stdout)
   })
 
   it('reads every file when the caches are damaged, and repairs them', () => {
