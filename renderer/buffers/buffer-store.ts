@@ -215,6 +215,13 @@ export class BufferStore {
     return this.#buffers.get(path)?.state ?? null
   }
 
+  /**
+   * The EditorState of the buffer at `path` as it is, form writes still waiting left to wait: for a
+   * view that follows the text on a timer of its own (the preview), which must not make them in
+   * its task, just as a key may come (they reach it once made, as any other edit does).
+   */
+  readonly liveState = (path: string): EditorState | null => this.#buffers.get(path)?.state ?? null
+
   /** The shown buffer's EditorState, form writes made; null when none is shown. */
   readonly shownState = (): EditorState | null => {
     this.flushFormWrites()

@@ -9,7 +9,8 @@ import { LARGE_BODY, PREVIEW_PAUSE_MS, PREVIEW_REFRESH_MARK } from './refresh-ti
 export interface EditorTextSource {
   /** Called on every document change, at once. */
   onEdit(listener: () => void): () => void
-  editorState(path: string): EditorState | null
+  /** The article's state as it is: a form write still waiting is not made for the preview (it comes as an edit once made). */
+  liveState(path: string): EditorState | null
 }
 
 export interface LiveText {
@@ -53,7 +54,7 @@ export function useLiveText(source: EditorTextSource, path: string, published: s
       // The pause is decided: the refresh starts here (the renderer bench counts from this mark).
       performance.clearMarks(PREVIEW_REFRESH_MARK)
       performance.mark(PREVIEW_REFRESH_MARK)
-      const state = source.editorState(path)
+      const state = source.liveState(path)
       if (!state) return
       const next = { text: { text: textOf(state.doc), bodyStart: headerOf(state).bodyStart }, after: after.current, path }
       // Rendered now, in this task, with the preview's effects: its text goes to the render worker

@@ -21,7 +21,7 @@ function source(texts: Record<string, string>) {
   const listeners = new Set<() => void>()
   const src: EditorTextSource = {
     onEdit: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
-    editorState: (path) => states.get(path) ?? null,
+    liveState: (path) => states.get(path) ?? null,
   }
   const type = (path: string, insert: string) => {
     const state = states.get(path)
@@ -63,7 +63,7 @@ describe('useLiveText', () => {
     const long = A + '第一段。plain words\n\n'.repeat(3_000)
     const states = new Map([['a.md', EditorState.create({ doc: long, extensions: EditorState.lineSeparator.of('\r\n') })]])
     const listeners = new Set<() => void>()
-    const src: EditorTextSource = { onEdit: (l) => (listeners.add(l), () => void listeners.delete(l)), editorState: (path) => states.get(path) ?? null }
+    const src: EditorTextSource = { onEdit: (l) => (listeners.add(l), () => void listeners.delete(l)), liveState: (path) => states.get(path) ?? null }
     show({ src, path: 'a.md', published: long, bodyStart: 17 })
     const edits = [
       { at: 0.5, cut: 0, insert: '中文' },
