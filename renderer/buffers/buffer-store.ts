@@ -181,6 +181,8 @@ export class BufferStore {
   #formTimer: ReturnType<typeof setTimeout> | undefined
   /** The idle callback that will make the queued form writes, when one is asked for. */
   #formIdle: number | undefined
+  /** When the queued form writes were first asked of the idle time (performance.now()). */
+  #formDue: number | undefined
   #writes = 0
   #edits = 0
   /** Counts opens, so a slow read never replaces an article opened after it. */
@@ -333,7 +335,9 @@ export class BufferStore {
    */
   readonly #flushWhenIdle = (): void => {
     if (this.#formIdle !== undefined) return
-    this.#formIdle = requestIdleCallback(this.#flushIdle, { timeout: FORM_IDLE_TIMEOUT_MS })
+    // Asked again after an idle period too short: the timeout counts from when they were first due, not anew.
+    const due = (this.#formDue ??= performance.now())
+    this.#formIdle = requestIdleCallback(this.#flushIdle, { timeout: Math.max(1, due + FORM_IDLE_TIMEOUT_MS - performance.now()) })
   }
 
   readonly #flushIdle = (deadline: IdleDeadline): void => {
@@ -365,6 +369,7 @@ export class BufferStore {
     clearTimeout(this.#formTimer)
     if (this.#formIdle !== undefined) cancelIdleCallback(this.#formIdle)
     this.#formIdle = undefined
+    this.#formDue = undefined
     const entries = this.#formWrites.take()
     let shownChanged = false
     for (const { target, write } of entries) {

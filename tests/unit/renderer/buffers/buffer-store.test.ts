@@ -4,7 +4,7 @@ import { BufferStore } from '../../../../renderer/buffers/buffer-store'
 import { TRANSITIONS, nextState, type BufferState } from '../../../../renderer/buffers/transitions'
 import { FolioError } from '../../../../shared/errors'
 import { FakeDisk, hashOf } from './fake-disk'
-import type { FormWrite } from '../../../../renderer/buffers/form-writes'
+import { FORM_IDLE_TIMEOUT_MS, FORM_MAX_WAIT_MS, type FormWrite } from '../../../../renderer/buffers/form-writes'
 import { merge3, resolve } from '../../../../shared/merge'
 
 /** Every move the store made, as state:event, so the last test can check the table is covered. */
@@ -331,6 +331,43 @@ describe('BufferStore: conflicts', () => {
     store.acceptMerge(resolve(result, ['both']))
     expect(await store.save()).toBe(true)
     expect(disk.files.get('a.md')).toBe(POST.replace('Hello', 'Hello typed') + 'Mine.\nTheirs.\n')
+  })
+
+  it('a form write waiting for idle time is made by the longest wait, however short the idle periods the window gets', async () => {
+    const asked: { run: IdleRequestCallback; timeout: number }[] = []
+    vi.stubGlobal('requestIdleCallback', (run: IdleRequestCallback, options?: IdleRequestOptions) => asked.push({ run, timeout: options?.timeout ?? Infinity }))
+    vi.stubGlobal('cancelIdleCallback', () => undefined)
+    // The text's publish after a paint is not what this test is about.
+    vi.stubGlobal('requestAnimationFrame', () => 0)
+    let clock = 1000
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock)
+    try {
+      const { store } = setUp()
+      await store.open('a.md')
+      store.configure({ later: undefined })
+      const text = () => store.editorState('a.md')?.doc.toString()
+      // Typing that goes on for the longest wait: its writes are asked for in idle time.
+      store.formWrite(titleWrite('Hello t'))
+      clock += FORM_MAX_WAIT_MS
+      store.formWrite(titleWrite('Hello typed'))
+      expect(asked).toHaveLength(1)
+      const due = clock
+      // Idle periods too short for the write, one after another: each asks again, never past the bound.
+      for (const [i, at] of [60, 150, 240].entries()) {
+        clock = due + at
+        asked.at(-1)!.run({ didTimeout: false, timeRemaining: () => 1 })
+        // Not made (reading the text would make it): asked for again.
+        expect(asked).toHaveLength(i + 2)
+        expect(clock + asked.at(-1)!.timeout).toBeLessThanOrEqual(due + FORM_IDLE_TIMEOUT_MS)
+      }
+      clock = due + FORM_IDLE_TIMEOUT_MS
+      asked.at(-1)!.run({ didTimeout: true, timeRemaining: () => 0 })
+      expect(asked).toHaveLength(4)
+      expect(text()).toContain('title: Hello typed\n')
+    } finally {
+      now.mockRestore()
+      vi.unstubAllGlobals()
+    }
   })
 })
 
