@@ -353,7 +353,8 @@ export interface ReadTarget {
  * What reading one file gives: its summary (null: not an article) and the size and mtime it had,
  * or 'gone' when it vanished meanwhile; `facts`: what the build's TextFacts took from an article.
  */
-export type ReadEntry = { size: number; mtimeMs: number; indexed: Indexed | null; facts?: unknown } | 'gone'
+/** `readAt`: Date.now() before the file was opened, for stampTrusted (cache-key.ts). */
+export type ReadEntry = { size: number; mtimeMs: number; readAt: number; indexed: Indexed | null; facts?: unknown } | 'gone'
 
 /**
  * Facts a build takes from each article's text while it has the bytes, so a pass over the whole
@@ -391,18 +392,20 @@ function factsOf(target: ReadTarget): FileFacts {
 
 /** Reads and summarises one file; the same on any thread. */
 export function readEntry(target: ReadTarget, site: SiteSettings, rules: PathRules, options: ReadOptions = {}): ReadEntry {
+  // Taken before the stat: a stamp within a tick of it was within a tick of the read.
+  const readAt = Date.now()
   try {
     // A named pipe or device is never opened (a read would wait forever): it is listed as an error.
     if (target.special) throw new Error(`it is ${target.special}, not a regular file, and is never opened`)
     const { bytes, size, mtimeMs } = readRegularFileStatSync(target.abs, target.noFollow)
     const indexed = summarize({ rel: target.rel, kind: target.kind, size, mtimeMs }, bytes, site, rules, options)
-    if (!indexed || !options.facts) return { size, mtimeMs, indexed }
-    return { size, mtimeMs, indexed, facts: options.facts(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), target.rel) }
+    if (!indexed || !options.facts) return { size, mtimeMs, readAt, indexed }
+    return { size, mtimeMs, readAt, indexed, facts: options.facts(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), target.rel) }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone'
     // Unreadable (permissions) or not a regular file: one error row, never a vanished article.
     const facts = factsOf(target)
-    return { size: facts.size, mtimeMs: facts.mtimeMs, indexed: unreadable(facts, error) }
+    return { size: facts.size, mtimeMs: facts.mtimeMs, readAt, indexed: unreadable(facts, error) }
   }
 }
 
@@ -813,8 +816,7 @@ export class ArticleIndex {
     }
     const { indexed } = read
     const file: CachedFile = { size: read.size, mtimeMs: read.mtimeMs, summary: indexed?.summary ?? null, fields: indexed?.fields ?? null }
-    // The read came before now: a stamp within a tick of now was within a tick of the read too.
-    if (!stampTrusted(read.mtimeMs, Date.now())) file.untrusted = true
+    if (!stampTrusted(read.mtimeMs, read.readAt)) file.untrusted = true
     this.files.set(rel, file)
     this.onRow?.(rel)
     this.dirty = true
