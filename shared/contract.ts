@@ -74,6 +74,8 @@ export interface RowsUpdate {
   count: number
   /** The folder schema, once the index has read every file (while it reads, the one listed first serves). */
   schema?: FolderSchema
+  /** More changes than one answer carries: ask again from this cursor at once (count holds once none are left). */
+  more?: true
 }
 
 /**

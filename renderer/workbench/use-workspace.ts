@@ -91,7 +91,7 @@ export function useWorkspace({ buffers, askUnsaved, problem, writes }: Options):
       if (answer.schema) setSchema(answer.schema)
       setListed(true)
       clear()
-      return store.size === answer.count
+      return answer.more === true || store.size === answer.count
     },
     [clear, store],
   )
@@ -104,7 +104,7 @@ export function useWorkspace({ buffers, askUnsaved, problem, writes }: Options):
       if (from) {
         const answer = await folio.rowsSince(from)
         if (!order.takeListing(ask)) return
-        if (answer && update(answer)) return
+        if (answer && update(answer)) return answer.more ? await listOnce() : undefined
         cursor.current = null
         return await listOnce()
       }

@@ -229,8 +229,14 @@ async function openOnce(dir: string): Promise<Round> {
     })
     const heap = await bounded(heapMB(cdp), WAIT_MS, 'the heap after GC')
     const listed = await bounded(
-      // The page's bridge answers in envelopes (renderer/bridge.ts unwraps them for the app).
-      page.evaluate<number>('window.folio.folderListing().then((answer) => (answer.ok ? (answer.value?.rows.articles.length ?? 0) : -1))'),
+      // The rows the list holds, from its height (the rows are virtual): asking the main process for
+      // the whole listing would send 100,000 summaries, more than the harness's DevTools pipe holds.
+      page.evaluate<number>(`(() => {
+        const list = document.querySelector('[data-testid=article-list]')
+        const row = document.querySelector('[data-testid=article-item]')
+        const rows = list && list.querySelector(':scope > div')
+        return rows && row ? Math.round(rows.offsetHeight / row.offsetHeight) : 0
+      })()`),
       WAIT_MS,
       'the listing count',
     )
