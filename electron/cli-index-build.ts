@@ -10,7 +10,8 @@ import type { HeaderError } from '../shared/frontmatter/types'
 import { collectionOf } from '../shared/schema'
 import type { CliIo } from './cli-command'
 import type { IndexEntry } from './cli-index'
-import { lineUnder, Listed, schemaStamp } from './cli-listing'
+import { lineUnder, Listed, schemaStamp, type ListingHead } from './cli-listing'
+import { stampTrusted } from './workspace/cache-key'
 import { saveListing } from './cli-listing-save'
 import { openIndexFromCommandLine } from './workspace/open-from-cli'
 import type { SiteSettings } from './workspace/site'
@@ -23,7 +24,10 @@ export async function* indexedEntries(site: SiteSettings, dir: string, cacheDir:
     for (const w of info.warnings ?? []) if (w.skipped) io.err(`folio: warning: ${w.message}`)
     const { kind, contentRoots } = info
     // Stamped before the schema is read: a schema file changed meanwhile makes the listing stale, never wrong.
-    const schemaFile = cacheDir ? schemaStamp(site.root) : null
+    const readAt = Date.now()
+    const stamp = cacheDir ? schemaStamp(site.root) : null
+    // A stamp within its mtime's tick stands for no contents: kept without its mtime, the next run works the checks out again.
+    const schemaFile: ListingHead['schema'] = stamp && !stampTrusted(stamp[1], readAt) ? [stamp[0], null] : stamp
     // Only which keys each collection requires matters to the checks: the schema of keys alone.
     const schema = index.keySchema(folder.schemaFile())
     const required = new Map(schema.collections.map((c) => [c.name, requiredKeys(c)]))

@@ -38,8 +38,8 @@ export interface ListingHead {
   sizes: number[]
   /** Null for a stamp read within its mtime's tick (stampTrusted): that file is never taken as unchanged. */
   mtimes: (number | null)[]
-  /** The schema file's size and mtime when the checks were worked out; null when there was none. */
-  schema: [size: number, mtimeMs: number] | null
+  /** The schema file's size and mtime when the checks were worked out (no mtime: not one to trust, stampTrusted); null when there was none. */
+  schema: [size: number, mtimeMs: number | null] | null
   /** When the lines were made; a clock set back before it makes them stale. */
   madeAt: number
   /** The first article date after madeAt: from then on that article's "scheduled" note is wrong. */
@@ -51,7 +51,7 @@ export function listingFile(cacheDir: string, root: string): string {
 }
 
 /** The schema file's size and mtime, or null when there is none. */
-export function schemaStamp(root: string): ListingHead['schema'] {
+export function schemaStamp(root: string): [size: number, mtimeMs: number] | null {
   const s = statSync(join(root, SCHEMA_FILE), { throwIfNoEntry: false })
   return s?.isFile() ? [s.size, s.mtimeMs] : null
 }

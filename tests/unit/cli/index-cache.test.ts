@@ -123,6 +123,23 @@ describe('the index cache of the folio command', () => {
     expect(folio(profile, 'check', dir).stdout).toBe(folio(profile, 'check', dir, '--no-cache').stdout)
   })
 
+  it('never trusts the schema file stamp read within its mtime tick', () => {
+    const dir = site()
+    const profile = temp('profile')
+    const schema = join(dir, '.folio/schema.yml')
+    mkdirSync(join(dir, '.folio'))
+    const mtime = new Date(Math.floor(Date.now() / 1000) * 1000 + 60_000)
+    writeFileSync(schema, 'keys:\n  author: { required: true }\n')
+    utimesSync(schema, mtime, mtime)
+    expect(folio(profile, 'check', dir).stdout).toMatch(/^2024\/one\.md: warning: author is missing/m)
+    // The same size, another key, the same mtime.
+    writeFileSync(schema, 'keys:\n  series: { required: true }\n')
+    utimesSync(schema, mtime, mtime)
+    const again = folio(profile, 'check', dir).stdout
+    expect(again).toMatch(/^2024\/one\.md: warning: series is missing/m)
+    expect(again).not.toContain('author is missing')
+  })
+
   it('reads every file when the caches are damaged, and repairs them', () => {
     const dir = site()
     const profile = temp('profile')
