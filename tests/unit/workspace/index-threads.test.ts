@@ -9,10 +9,18 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWorkspace } from '../../../electron/workspace/workspace'
 import { readOnThreads, THREAD_THRESHOLD } from '../../../electron/workspace/index-threads'
-import { readEntry, withoutText } from '../../../electron/workspace/indexer'
+import { type ReadEntry, readEntry, withoutText } from '../../../electron/workspace/indexer'
 import { pathRules, scan } from '../../../electron/workspace/scan'
 import { detectSite } from '../../../electron/workspace/site'
 import { generateSite } from '../../bench/generate-site'
+
+/** A read as it is compared between threads: without the text or the time the read began. */
+function sameRead(read: ReadEntry): ReadEntry | Omit<Exclude<ReadEntry, 'gone'>, 'readAt'> {
+  const bare = withoutText(read)
+  if (bare === 'gone') return bare
+  const { readAt: _readAt, ...rest } = bare
+  return rest
+}
 
 const noTrash = async (): Promise<void> => {
   throw new Error('never trashes')
@@ -68,6 +76,10 @@ describe('the index on worker threads', () => {
     expect(read).toHaveLength(entries.length)
     // The worker is handed two batches before this thread starts: it always reads some.
     expect(here).toBeLessThan(entries.length)
-    expect(read.map(withoutText)).toEqual(entries.map((e) => withoutText(readEntry(e, site, rules))))
+    // Each read carries the time it began (for stampTrusted), which differs between two reads.
+    const started = Date.now()
+    const again = entries.map((e) => readEntry(e, site, rules))
+    expect(read.map(sameRead)).toEqual(again.map(sameRead))
+    for (const r of read) if (r !== 'gone') expect(r.readAt).toBeLessThanOrEqual(started)
   }, 300_000)
 })
