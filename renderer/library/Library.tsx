@@ -1,4 +1,4 @@
-import { useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react'
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react'
 import type { ArticleSummary, GitChangeKind, SearchMatch } from '../../shared/contract'
 import type { SearchQuery } from '../../shared/search/query'
 import { useI18n } from '../i18n/i18n'
@@ -7,7 +7,7 @@ import { ReplaceRow, type ReplaceRowHandle } from './search/ReplaceRow'
 import { SearchOptions } from './search/SearchOptions'
 import { SearchResults } from './search/SearchResults'
 import { useFolderSearch } from './search/use-folder-search'
-import { applyQuery, categoryFacets, tagFacets, type LibraryQuery, type SortKey, type StatusFilter } from './filters'
+import { applyQuery, categoryFacets, tagFacets, warmSortOrders, type LibraryQuery, type SortKey, type StatusFilter } from './filters'
 import { IconButton } from '../controls/IconButton'
 import { MessageText } from '../i18n/tool-output'
 
@@ -81,6 +81,11 @@ export function Library({
   const [searchQuery, setSearchQuery] = useState<SearchQuery>({ text: '', caseSensitive: false, wholeWord: false, regex: false, scope: 'all' })
 
   const [checked, setChecked] = useState<{ paths: ReadonlySet<string>; anchor: string | null }>({ paths: new Set(), anchor: null })
+
+  // The other orders sorted in idle time once the folder is read, so the first sort change lists at once.
+  useEffect(() => {
+    if (!reading) warmSortOrders(articles)
+  }, [articles, reading])
 
   const shown = useMemo(() => {
     const matching = applyQuery(articles, query)

@@ -1,4 +1,6 @@
 import { CATEGORY_SEPARATOR, type ArticleSummary } from '../../shared/contract'
+import { whenIdle, type Deadline } from './quick-open/idle'
+import { sortNow, sortSteps } from './sort-steps'
 
 export type SortKey = 'date' | 'title' | 'updated'
 export type StatusFilter = 'all' | 'published' | 'drafts'
@@ -47,21 +49,69 @@ function categoryKeys(article: ArticleSummary): Set<string> {
 /**
  * Each listing sorted once per order: a filter keeps the order it is given, so a change of
  * status, category or tag only filters (100,000 articles re-sorted by collation on every change
- * took a quarter of a second).
+ * took a quarter of a second). warmSortOrders sorts the other orders in idle time beforehand.
  */
 const sortedLists = new WeakMap<readonly ArticleSummary[], Map<SortKey, ArticleSummary[]>>()
+/** Sorts begun in idle time and not yet done, per listing: a change to that order finishes one. */
+const sorting = new WeakMap<readonly ArticleSummary[], Map<SortKey, Generator<void, ArticleSummary[], void>>>()
 
-function sortedBy(articles: readonly ArticleSummary[], sort: SortKey): ArticleSummary[] {
+function ordersOf(articles: readonly ArticleSummary[]): Map<SortKey, ArticleSummary[]> {
   let orders = sortedLists.get(articles)
   if (!orders) sortedLists.set(articles, (orders = new Map()))
+  return orders
+}
+
+function sortedBy(articles: readonly ArticleSummary[], sort: SortKey): ArticleSummary[] {
+  const orders = ordersOf(articles)
   let sorted = orders.get(sort)
-  if (!sorted) orders.set(sort, (sorted = articles.slice().sort(compare(sort))))
+  if (!sorted) {
+    const begun = sorting.get(articles)?.get(sort)
+    sorting.get(articles)?.delete(sort)
+    orders.set(sort, (sorted = sortNow(begun ?? sortSteps(articles, compare(sort)))))
+  }
   return sorted
+}
+
+const SORT_KEYS: readonly SortKey[] = ['date', 'title', 'updated']
+/** The listing warmSortOrders works on; a newer one stops the older's warm-up. */
+let warming: readonly ArticleSummary[] | null = null
+
+/**
+ * Sorts `articles` in every order not sorted yet, in idle slices, so the first change of the
+ * library's sort lists at once instead of sorting 10,000 titles by collation in that frame.
+ */
+export function warmSortOrders(articles: readonly ArticleSummary[], idle: (work: (deadline: Deadline) => void) => void = whenIdle): void {
+  warming = articles
+  const slice = (deadline: Deadline) => {
+    if (warming !== articles) return
+    const orders = ordersOf(articles)
+    let begun = sorting.get(articles)
+    if (!begun) sorting.set(articles, (begun = new Map()))
+    for (const sort of SORT_KEYS) {
+      if (orders.has(sort)) continue
+      let steps = begun.get(sort)
+      if (!steps) begun.set(sort, (steps = sortSteps(articles, compare(sort))))
+      while (deadline.timeRemaining() > 1) {
+        const step = steps.next()
+        if (!step.done) continue
+        orders.set(sort, step.value)
+        begun.delete(sort)
+        break
+      }
+      if (!orders.has(sort)) {
+        idle(slice)
+        return
+      }
+    }
+    warming = null
+  }
+  idle(slice)
 }
 
 /** A list the caller keeps in date order (the library's rows as they arrive): sorting it by date again is skipped. */
 export function knownSortedByDate(articles: ArticleSummary[]): void {
-  if (!sortedLists.has(articles)) sortedLists.set(articles, new Map([['date', articles]]))
+  const orders = ordersOf(articles)
+  if (!orders.has('date')) orders.set('date', articles)
 }
 
 export function applyQuery(articles: ArticleSummary[], query: LibraryQuery): ArticleSummary[] {

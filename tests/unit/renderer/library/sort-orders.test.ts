@@ -1,0 +1,79 @@
+/**
+ * The library's sort orders (renderer/library/filters, sort-steps): the sort in steps gives what
+ * Array.prototype.sort gives, and orders warmed in idle slices, finished or cut short by a sort
+ * change, list exactly what a sort from scratch lists.
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { ArticleSummary } from '../../../../shared/contract'
+import { applyQuery, compare, warmSortOrders, type SortKey } from '../../../../renderer/library/filters'
+import { sortNow, sortSteps } from '../../../../renderer/library/sort-steps'
+import type { Deadline } from '../../../../renderer/library/quick-open/idle'
+
+function summary(i: number, title: string | null, dateMs: number | null, updatedMs: number | null): ArticleSummary {
+  return {
+    path: `source/_posts/p${i}.md`,
+    format: 'yaml',
+    title,
+    date: dateMs === null ? null : new Date(dateMs).toISOString(),
+    dateMs,
+    updated: null,
+    updatedMs,
+    mtimeMs: 1_700_000_000_000 + i,
+    draft: false,
+    tags: [],
+    categories: [],
+  } as unknown as ArticleSummary
+}
+
+const articles = fc
+  .array(
+    fc.tuple(
+      fc.option(fc.constantFrom('Story 9', 'story 10', '云 笔记', 'Ärger', 'apple', 'Zebra 2', '')),
+      fc.option(fc.integer({ min: 0, max: 5 })),
+      fc.option(fc.integer({ min: 0, max: 5 })),
+    ),
+    {
+      maxLength: 300,
+    },
+  )
+  .map((rows) =>
+    rows.map(([title, date, updated], i) => summary(i, title, date === null ? null : date * 86_400_000, updated === null ? null : updated * 86_400_000)),
+  )
+
+const ALL = { status: 'all', category: null, tag: null } as const
+const SORTS: SortKey[] = ['date', 'title', 'updated']
+
+describe('sort orders', () => {
+  it('sorts in steps as Array.prototype.sort does', () => {
+    fc.assert(
+      fc.property(articles, fc.constantFrom(...SORTS), (list, sort) => {
+        expect(sortNow(sortSteps(list, compare(sort)))).toEqual(list.slice().sort(compare(sort)))
+      }),
+    )
+  })
+
+  it('lists the same after a warm-up, whole or cut short by a sort change', () => {
+    fc.assert(
+      fc.property(articles, fc.integer({ min: 0, max: 6 }), fc.constantFrom(...SORTS), (list, slices, sort) => {
+        const expected = list.slice().sort(compare(sort))
+        const queued: ((deadline: Deadline) => void)[] = []
+        // Each idle slice has time for a few steps only.
+        let budget = 0
+        const deadline: Deadline = { timeRemaining: () => (budget-- > 0 ? 5 : 0) }
+        warmSortOrders(list, (work) => queued.push(work))
+        for (let i = 0; i < slices && queued.length > 0; i++) {
+          budget = 3
+          queued.shift()?.(deadline)
+        }
+        expect(applyQuery(list, { ...ALL, sort })).toEqual(expected)
+        // The warm-up going on after the change leaves the order as it is.
+        while (queued.length > 0) {
+          budget = 3
+          queued.shift()?.(deadline)
+        }
+        expect(applyQuery(list, { ...ALL, sort })).toEqual(expected)
+      }),
+    )
+  })
+})
