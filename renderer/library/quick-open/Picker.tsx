@@ -17,6 +17,11 @@ interface Props<T> {
 }
 
 const PAGE = 10
+/**
+ * Rows put in the page at first: the list shows about 15; more are added as it is scrolled or the
+ * selection moves down. A hundred rows laid out on every keystroke cost more than ranking them.
+ */
+const MOUNTED = 30
 
 /**
  * A filter box over a list (quick open, command palette): arrows, Page Up/Down, Home/End move
@@ -32,10 +37,19 @@ export function Picker<T>({ title, testId, placeholder, empty, rows, settled, ke
   // Ranked when the text (or the ranking) changes, not when the selection moves.
   const shown = useMemo(() => rows(text), [rows, text])
   const active = selectedIndex(shown, selected, keyOf)
+  const [mounted, setMounted] = useState(MOUNTED)
+  const reach = Math.max(mounted, active + PAGE + 1)
+  // Whether the list is scrolled: a new text scrolls it back to the top only then, since asking
+  // the list where it is lays the page out again on each keystroke.
+  const scrolled = useRef(false)
 
+  // The selection moved by the writer (keys, mouse), not by a new text: it is scrolled into view.
+  const moved = useRef(false)
   useEffect(() => {
+    if (!moved.current) return
+    moved.current = false
     list.current?.querySelector<HTMLElement>(`[data-index="${active}"]`)?.scrollIntoView({ block: 'nearest' })
-  }, [active, text])
+  }, [active])
 
   const choose = (row: T | undefined) => {
     if (row === undefined) return
@@ -44,7 +58,9 @@ export function Picker<T>({ title, testId, placeholder, empty, rows, settled, ke
   }
   const select = (index: number) => {
     const row = shown[index]
-    if (row !== undefined) setSelected({ index, key: keyOf(row) })
+    if (row === undefined) return
+    moved.current = true
+    setSelected({ index, key: keyOf(row) })
   }
   const move = (to: number) => select(Math.min(shown.length - 1, Math.max(0, to)))
 
@@ -64,6 +80,9 @@ export function Picker<T>({ title, testId, placeholder, empty, rows, settled, ke
         onChange={(e) => {
           setText(e.currentTarget.value)
           setSelected({ index: 0, key: null })
+          setMounted(MOUNTED)
+          moved.current = false
+          if (scrolled.current && list.current) list.current.scrollTop = 0
         }}
         onKeyDown={(e) => {
           const to: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, PageDown: active + PAGE, PageUp: active - PAGE }
@@ -75,14 +94,27 @@ export function Picker<T>({ title, testId, placeholder, empty, rows, settled, ke
           e.preventDefault()
         }}
       />
-      <ul role="listbox" id={listId} aria-label={title} ref={list}>
-        {shown.map((row, i) => (
+      <ul
+        role="listbox"
+        id={listId}
+        aria-label={title}
+        ref={list}
+        onScroll={(e) => {
+          const ul = e.currentTarget
+          scrolled.current = ul.scrollTop > 0
+          // Near the end of the rows put in the page: more of them.
+          if (reach < shown.length && ul.scrollTop + 2 * ul.clientHeight >= ul.scrollHeight) setMounted(reach + MOUNTED)
+        }}
+      >
+        {shown.slice(0, reach).map((row, i) => (
           <li
             key={keyOf(row)}
             id={`${listId}-${i}`}
             data-index={i}
             role="option"
             aria-selected={i === active}
+            aria-setsize={shown.length}
+            aria-posinset={i + 1}
             className={i === active ? 'active' : ''}
             onMouseMove={() => i !== active && select(i)}
             onClick={() => choose(row)}
