@@ -69,6 +69,14 @@ test('recent articles come first and the list follows the selection', async ({ l
   const active = page.getByTestId('quick-open').locator('[role=option][aria-selected=true]')
   await expect(active).toHaveCount(1)
   await expect(active).toBeInViewport()
+  // Scrolled with the wheel to its end, the list brings in the rest of its 64 rows.
+  await page.getByTestId('quick-open').getByRole('listbox').hover()
+  await expect(async () => {
+    await page.mouse.wheel(0, 2000)
+    await expect(options(page)).toHaveCount(64, { timeout: 1000 })
+  }).toPass({ timeout: 30_000 })
+  await expect(options(page).last()).toHaveAttribute('aria-setsize', '64')
+  await expect(options(page).last()).toHaveAttribute('aria-posinset', '64')
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('quick-open')).toHaveCount(0)
 })
