@@ -1,5 +1,6 @@
 import type { FieldCheck } from '../../shared/frontmatter/checks'
 import type { StringKey } from '../i18n/strings'
+import { isolated } from '../i18n/tool-output'
 
 type Translate = (key: StringKey, values?: Record<string, string | number>) => string
 
@@ -24,23 +25,25 @@ export function weekdayName(weekday: number, locale: string): string {
 
 /** A field check in the UI language; dates on the clock of `timeZone` (the site's). */
 export function checkText(check: FieldCheck, t: Translate, locale: string, timeZone?: string): string {
+  // The key is the author's, as written: isolated inside the sentence in any language.
+  const key = isolated(check.key)
   switch (check.code) {
     case 'missing-required':
-      return t('checkMissing', { key: check.key })
+      return t('checkMissing', { key })
     case 'title-length':
     case 'description-length':
       return t(check.length?.unit === 'characters' ? 'checkLongCharacters' : 'checkLongWords', {
-        key: check.key,
+        key,
         count: check.length?.count ?? 0,
         limit: check.length?.limit ?? 0,
       })
     case 'duplicate-key':
-      return t('checkDuplicate', { key: check.key, line: check.line ?? '?' })
+      return t('checkDuplicate', { key, line: check.line ?? '?' })
     case 'scheduled':
-      return t('checkScheduled', { key: check.key, date: check.at === undefined ? '' : shownDate(check.at, locale, timeZone) })
+      return t('checkScheduled', { key, date: check.at === undefined ? '' : shownDate(check.at, locale, timeZone) })
     case 'weekday-mismatch':
       return check.weekday
-        ? t('checkWeekday', { key: check.key, written: weekdayName(check.weekday.written, locale), actual: weekdayName(check.weekday.actual, locale) })
+        ? t('checkWeekday', { key, written: weekdayName(check.weekday.written, locale), actual: weekdayName(check.weekday.actual, locale) })
         : check.message
   }
 }

@@ -10,7 +10,7 @@ import { useErrorText } from '../i18n/errors'
 import { Modal } from '../dialogs/Modal'
 import { STATUS_KEYS } from './status-label'
 import { suggestMessage } from './suggest-message'
-import { MessageText, withOutput } from '../i18n/tool-output'
+import { isolated, MessageText, withOutput } from '../i18n/tool-output'
 
 type Repository = Extract<GitState, { kind: 'repository' }>
 
@@ -87,7 +87,7 @@ export function ChangesDialog({ state, progress, unsaved, onRefresh, onClearProg
   return (
     <Modal title={t('gitChanges')} testId="git-dialog" className="wide git-dialog" {...(busy ? {} : { onDismiss: onClose })}>
       <p data-testid="git-branch">
-        {b.name === null ? t('gitDetached', { commit: b.commit?.slice(0, 7) ?? '—' }) : t('gitOnBranch', { branch: b.name })}
+        {b.name === null ? t('gitDetached', { commit: b.commit?.slice(0, 7) ?? '—' }) : t('gitOnBranch', { branch: isolated(b.name) })}
         {b.upstream && ' · ' + t('gitAheadBehind', { ahead: b.ahead, behind: b.behind, upstream: b.upstream })}
       </p>
       {state.operation && (

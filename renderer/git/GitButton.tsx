@@ -26,17 +26,13 @@ export function GitButton({ git, onOpen }: Props) {
   }
   const b = state.branch
   const changed = state.changes.length
-  const label = [
-    `⎇ ${b.name ?? b.commit?.slice(0, 7) ?? '—'}`,
-    b.ahead > 0 ? `↑${b.ahead}` : '',
-    b.behind > 0 ? `↓${b.behind}` : '',
-    changed > 0 ? `· ${t('gitChangedCount', { count: changed })}` : '',
-  ]
+  const counts = [b.ahead > 0 ? `↑${b.ahead}` : '', b.behind > 0 ? `↓${b.behind}` : '', changed > 0 ? `· ${t('gitChangedCount', { count: changed })}` : '']
     .filter((s) => s !== '')
     .join(' ')
   return (
     <button type="button" className="git-indicator" data-testid="git-open" title={git.error ?? t('gitChanges')} onClick={onOpen}>
-      {label}
+      {/* The branch's name is the repository's, as written. */}⎇ <span translate="no">{b.name ?? b.commit?.slice(0, 7) ?? '—'}</span>
+      {counts && ` ${counts}`}
       {state.operation && ' ⚠'}
     </button>
   )

@@ -1,6 +1,7 @@
 import type { HeaderError, HeaderErrorCode, HeaderErrorReason } from '../../shared/frontmatter/types'
 import type { UiLocale } from '../../shared/contract'
 import { format } from './strings'
+import { isolated } from './tool-output'
 
 /**
  * A header error in the UI's language. English shows the parser's (or Folio's) own message. In
@@ -56,11 +57,13 @@ const ZH_REASON_BARE: Partial<Record<HeaderErrorReason, string>> = {
 }
 
 function zhSentence(error: Shown): string {
+  // The subject is the author's key or text as written, isolated inside the Chinese sentence.
+  const subject = error.subject === undefined ? undefined : isolated(error.subject)
   if (error.reason) {
-    if (error.subject === undefined) return ZH_REASON_BARE[error.reason] ?? ZH_REASON[error.reason]
-    return format(ZH_REASON[error.reason], { subject: error.subject })
+    if (subject === undefined) return ZH_REASON_BARE[error.reason] ?? ZH_REASON[error.reason]
+    return format(ZH_REASON[error.reason], { subject })
   }
-  if (error.code === 'duplicate-key' && error.subject !== undefined) return `键“${error.subject}”出现了不止一次：删掉或改名其中一个`
+  if (error.code === 'duplicate-key' && subject !== undefined) return `键“${subject}”出现了不止一次：删掉或改名其中一个`
   return ZH[error.code]
 }
 

@@ -6,6 +6,7 @@ import { type FieldKind, type FolderSchema, type SchemaKey, schemaKeyFor, valueK
 import { weekdayName } from '../checks/check-text'
 import { headerErrorDetail, headerErrorPlace, headerErrorText } from '../i18n/header-errors'
 import { useI18n } from '../i18n/i18n'
+import { isolated } from '../i18n/tool-output'
 import { addCategoryPath, shownPath } from './category-path'
 import { FieldSession, type FormTarget } from './field-session'
 import { suggest } from './suggest'
@@ -175,7 +176,7 @@ const FieldRow = memo(function FieldRow({ field, source, schemaKey, locked, sess
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) frozen.current = null
       }}
     >
-      <label className="property-key" title={field.key}>
+      <label className="property-key" title={field.key} translate="no">
         {field.key}
         {schemaKey?.required && (
           <span className="property-required" aria-label={t('requiredField')}>
@@ -201,8 +202,8 @@ const FieldRow = memo(function FieldRow({ field, source, schemaKey, locked, sess
         <button
           type="button"
           className="property-remove"
-          aria-label={t('removeField', { key: field.key })}
-          title={t('removeField', { key: field.key })}
+          aria-label={t('removeField', { key: isolated(field.key) })}
+          title={t('removeField', { key: isolated(field.key) })}
           onClick={() => edit(field.key, (doc, options) => removeKey(doc, field.key, options))}
         >
           −
@@ -219,7 +220,8 @@ function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; sch
   const write = (next: EditValue) => void session.write(next)
   // A cleared text field is an empty key (`author:`), not an empty string in quotes.
   const writeText = (next: string) => void session.write(next === '' ? null : next)
-  const common = { label: key, readOnly: locked, session }
+  // The key is the author's, as written: isolated, it names the field in any language.
+  const common = { label: isolated(key), readOnly: locked, session }
   const expand = { expandLabel: t('expandValue', { key }), collapseLabel: t('collapseValue', { key }) }
   if (!fits(kind, value)) {
     return (
@@ -232,7 +234,7 @@ function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; sch
   const shown = value.type === 'null' ? '' : (scalarText(value) ?? '')
   switch (kind) {
     case 'boolean':
-      return <BooleanField value={value.type === 'boolean' && value.value} label={key} readOnly={locked} onChange={write} />
+      return <BooleanField value={value.type === 'boolean' && value.value} label={isolated(key)} readOnly={locked} onChange={write} />
     case 'number':
       return <NumberField {...common} text={shown} notNumber={t('notNumber')} onWrite={write} />
     case 'date':
@@ -241,7 +243,7 @@ function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; sch
           {...common}
           text={shown}
           formats={schemaKey?.dateFormats.map((f) => f.value) ?? []}
-          pickLabel={t('pickDate', { key })}
+          pickLabel={t('pickDate', { key: isolated(key) })}
           notDate={t('notDate')}
           wrongWeekday={wrongWeekday(shown, t, locale)}
           onWrite={(next) => session.write(next.trim() === '' ? null : next, true)}
@@ -263,8 +265,8 @@ function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; sch
           path={paths && !nested && items.length > 1}
           paths={paths}
           placeholder={paths ? t('categoryPathHint') : undefined}
-          label={key}
-          removeLabel={(item) => t('removeField', { key: item })}
+          label={isolated(key)}
+          removeLabel={(item) => t('removeField', { key: isolated(item) })}
           values={schemaKey?.values ?? []}
           choices={schemaKey?.choices ?? []}
           readOnly={locked}

@@ -14,6 +14,7 @@ import { useMainEvents } from '../workbench/use-main-events'
 import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
 import type { StringKey } from '../i18n/strings'
+import { isolated } from '../i18n/tool-output'
 import { Modal } from '../dialogs/Modal'
 import { isTrusted, trust } from './consent'
 import { freshUrl } from './fresh-url'
@@ -95,7 +96,8 @@ export function SiteServerPane({ root, path, snapshot }: Props) {
     )
 
   const url = page?.url ?? (origin === null ? null : `${origin}/`)
-  const command = 'command' in state ? state.command : ''
+  // The command is the site's, as written, inside the UI's sentence.
+  const command = isolated('command' in state ? state.command : '')
   const logPanel = (
     <pre className="siteserver-log" data-testid="siteserver-log" aria-label={t('siteServerLogLabel')} tabIndex={0}>
       {log}
@@ -195,7 +197,7 @@ export function SiteServerPane({ root, path, snapshot }: Props) {
 }
 
 function exitText(state: Extract<SiteServerState, { status: 'exited' }>, t: (key: StringKey, values?: Record<string, string | number>) => string): string {
-  const command = state.command
+  const command = isolated(state.command)
   if (state.reason === 'could-not-start') return t('siteServerCouldNotStart', { command })
   if (state.reason === 'no-answer') return t('siteServerNoAnswer', { command })
   return state.code === null ? t('siteServerExitedSignal', { command }) : t('siteServerExited', { command, code: state.code })

@@ -3,6 +3,7 @@ import type { ArticleSummary, BulkOperation, CategoryNode, Taxonomy, TaxonomyKey
 import { folio } from '../bridge'
 import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
+import { isolated } from '../i18n/tool-output'
 import { CATEGORY_SEPARATOR } from '../../shared/contract'
 import { Modal } from '../dialogs/Modal'
 import { BulkDialog } from './BulkDialog'
@@ -106,9 +107,9 @@ function KeySection({ entry, actions, merging, onMerge }: { entry: TaxonomyKey; 
   const { t } = useI18n()
   const byValue = useMemo(() => new Map(entry.values.map((v) => [v.value, v])), [entry.values])
   return (
-    <section className="taxonomy-key" data-testid="taxonomy-key" data-key={entry.key} aria-label={entry.key}>
+    <section className="taxonomy-key" data-testid="taxonomy-key" data-key={entry.key} aria-label={isolated(entry.key)}>
       <h3>
-        {entry.key} <span className="count">{entry.values.length}</span>
+        <span translate="no">{entry.key}</span> <span className="count">{entry.values.length}</span>
         {merging && (
           <button type="button" className="taxonomy-merge" data-testid="taxonomy-merge" onClick={onMerge}>
             {t('taxMerge')}
@@ -163,7 +164,7 @@ function Row({ keyName, value, label, tree, actions, depth = 0 }: RowProps) {
       <button
         type="button"
         className="taxonomy-filter"
-        aria-label={t('taxShow', { key: keyName, value: v, count: value.count })}
+        aria-label={t('taxShow', { key: isolated(keyName), value: isolated(v), count: value.count })}
         onClick={() => actions.filter(keyName, v)}
       >
         <span className="taxonomy-label">{label}</span> <span className="count">{value.count}</span>

@@ -56,7 +56,7 @@ test('edit, save, commit only that article with a suggested message, and push', 
 
   await page.getByTestId('git-open').click()
   const dialog = page.getByTestId('git-dialog')
-  await expect(dialog.getByTestId('git-branch')).toContainText('On branch main')
+  await expect(dialog.getByTestId('git-branch')).toContainText('On branch \u2068main\u2069')
   // Leave the other writer's article out.
   await dialog.locator('[data-path="posts/other.md"] input[type=checkbox]').uncheck()
   await expect(dialog.getByTestId('git-message')).toHaveValue('Update “旅行笔记”')

@@ -91,7 +91,9 @@ test('the header lint message speaks the UI language, and follows a switch of la
   const marker = editor.locator('.cm-gutter-lint .cm-lint-marker-error')
   await expect(marker).toHaveCount(1, { timeout: 15_000 })
   await marker.hover()
-  await expect(page.locator('.cm-tooltip')).toContainText('键“title”出现了不止一次：删掉或改名其中一个（第 3 行第 1 列）。头部能够解析之前，表单保持锁定。')
+  await expect(page.locator('.cm-tooltip')).toContainText(
+    '键“\u2068title\u2069”出现了不止一次：删掉或改名其中一个（第 3 行第 1 列）。头部能够解析之前，表单保持锁定。',
+  )
   await page.mouse.move(0, 0)
   await page.getByRole('combobox', { name: '语言' }).selectOption('en')
   await marker.hover()

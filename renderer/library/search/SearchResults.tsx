@@ -74,7 +74,7 @@ export function SearchResults({ results, loadingMore, onLoadMore, onOpenMatch }:
                 onClick={() => onOpenMatch(article.path, match)}
               >
                 <span className="search-line">{match.line}</span>
-                <span className="snippet">
+                <span className="snippet" translate="no">
                   {match.snippet.slice(0, match.matchStart)}
                   <mark>{match.snippet.slice(match.matchStart, match.matchEnd)}</mark>
                   {match.snippet.slice(match.matchEnd)}

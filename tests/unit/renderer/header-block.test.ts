@@ -82,7 +82,7 @@ describe('the header block field', () => {
     expect(headerDiagnostics(stateOf(doc))[0]?.message).toBe('Duplicate key title (line 3, column 1). The form is locked until the header parses.')
     const chinese = [EditorState.phrases.of({ [phraseKey('headerLint')]: STRINGS['zh-CN'].headerLint }), editorLocale.of('zh-CN')]
     expect(headerDiagnostics(stateOf(doc, chinese))[0]?.message).toBe(
-      '键“title”出现了不止一次：删掉或改名其中一个（第 3 行第 1 列）。头部能够解析之前，表单保持锁定。',
+      '键“\u2068title\u2069”出现了不止一次：删掉或改名其中一个（第 3 行第 1 列）。头部能够解析之前，表单保持锁定。',
     )
   })
 

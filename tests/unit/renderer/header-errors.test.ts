@@ -15,7 +15,7 @@ describe('header errors in the UI language', () => {
   it('says each kind of header error in Chinese, and leaves English as the parser wrote it', () => {
     const duplicate = errorOf('---\ntitle: a\ntitle: b\n---\n')
     const open = errorOf('---\ntitle: a\n')
-    expect(headerErrorText(duplicate, 'zh-CN')).toBe('键“title”出现了不止一次：删掉或改名其中一个')
+    expect(headerErrorText(duplicate, 'zh-CN')).toBe('键“\u2068title\u2069”出现了不止一次：删掉或改名其中一个')
     expect(headerErrorDetail(duplicate, 'zh-CN')).toBeNull()
     expect(headerErrorText(open, 'zh-CN')).toMatch(/^头部没有结束的分隔线/)
     expect(headerErrorText(open, 'en')).toBe(open.message)
@@ -24,15 +24,15 @@ describe('header errors in the UI language', () => {
 
   it('explains the YAML, TOML and JSON parsers’ errors in Chinese by what is wrong, with line and column, and no English', () => {
     const cases: [string, RegExp, string][] = [
-      ['---\ntitle: a\n  date: 2020\n---\n', /^键“date”比上面的键缩进得多/, '第 3 行第 3 列'],
-      ['---\ntitle: "abc\ndate: 2020\n---\n', /^引号 " 没有闭合/, '第 2 行第 1 列'],
+      ['---\ntitle: a\n  date: 2020\n---\n', /^键“\u2068date\u2069”比上面的键缩进得多/, '第 3 行第 3 列'],
+      ['---\ntitle: "abc\ndate: 2020\n---\n', /^引号 \u2068"\u2069 没有闭合/, '第 2 行第 1 列'],
       ['---\ntags: [a, b\ndate: 2020\n---\n', /^方括号或花括号没有闭合/, '第 2 行第 1 列'],
       ['---\ntags:\n\t- a\n---\n', /Tab 缩进/, '第 3 行第 1 列'],
       ['---\ntitle\ndate: 2020\n---\n', /缺少冒号/, '第 2 行第 1 列'],
       ['---\ntitle: a: b\n---\n', /值里有“: ”/, '第 2 行第 8 列'],
       ['---\ntitle: "a"# c\n---\n', /# 注释前缺少空格/, '第 2 行第 11 列'],
-      ['---\ntitle: @foo\n---\n', /^值不能以 @ 开头/, '第 2 行第 8 列'],
-      ['---\ntitle: "a\\q"\n---\n', /转义 \\q 无效/, '第 2 行第 10 列'],
+      ['---\ntitle: @foo\n---\n', /^值不能以 \u2068@\u2069 开头/, '第 2 行第 8 列'],
+      ['---\ntitle: "a\\q"\n---\n', /转义 \u2068\\q\u2069 无效/, '第 2 行第 10 列'],
       ['---\ntitle: "a" b\n---\n', /值后面有多余的内容/, '第 2 行第 12 列'],
       ['---\na: &x &y 1\n---\n', /锚点/, '第 2 行第 7 列'],
       ['+++\ntitle = \n+++\n', /缺少值/, '第 2 行第 9 列'],
