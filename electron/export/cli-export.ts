@@ -37,8 +37,22 @@ function remoteLeftOut(path: string, src: string): string {
   return `warning ${path}: remote "${src}" left out (pass --remote-content to keep remote images and media)`
 }
 
+/** One line per failed article, naming it once: by the message when its sentence names the file, else before it. */
 function reportFailures(failures: readonly BatchFailure[], io: CliIo): void {
-  for (const f of failures) io.err(`skipped ${f.path}: ${f.error.message}`)
+  for (const f of failures) {
+    const named = [f.path, f.error.path].some((path) => path !== undefined && f.error.message.includes(path))
+    io.err(named ? `skipped: ${f.error.message}` : `skipped ${f.path}: ${f.error.message}`)
+  }
+}
+
+/** `1 article`, `3 articles`. */
+function articles(count: number): string {
+  return `${count} ${count === 1 ? 'article' : 'articles'}`
+}
+
+/** `; 2 skipped` when some failed, else nothing. */
+function skipped(failures: readonly BatchFailure[]): string {
+  return failures.length ? `; ${failures.length} skipped` : ''
 }
 
 /**
@@ -108,7 +122,7 @@ export async function runExport(argv: readonly string[], io: CliIo = consoleIO, 
         io.err('Cancelled.')
         return 1
       }
-      io.out(`Exported a site of ${result.articles} article(s) to ${outDir}${result.failures.length ? `; ${result.failures.length} skipped` : ''}.`)
+      io.out(`Exported a site of ${articles(result.articles)} to ${outDir}${skipped(result.failures)}.`)
       return result.failures.length ? 1 : 0
     }
     const { files, fromFolders } = await expand(paths, outDir)
@@ -132,7 +146,7 @@ export async function runExport(argv: readonly string[], io: CliIo = consoleIO, 
       io.err('Cancelled.')
       return 1
     }
-    io.out(`Exported ${result.results.length} article(s) to ${outDir}${result.failures.length ? `; ${result.failures.length} skipped` : ''}.`)
+    io.out(`Exported ${articles(result.results.length)} to ${outDir}${skipped(result.failures)}.`)
     return result.failures.length ? 1 : 0
   } catch (error) {
     io.err(error instanceof FolioError || error instanceof Error ? error.message : String(error))
