@@ -113,6 +113,8 @@ export function ImageSettingsDialog({ settings, purpose, onSave, onCancel, leaf 
               type="text"
               data-testid="image-upload-command"
               spellCheck={false}
+              // A command, as the shell reads it: its example is not translated.
+              translate="no"
               placeholder="picgo upload {file}"
               value={draft.uploadCommand}
               onChange={(e) => set({ uploadCommand: e.target.value })}

@@ -22,9 +22,7 @@ const NAMES = [
   'Aa',
   'ab',
   'node_modules',
-  // Folders, files and config keys a site's tools name: public/, deploy:, Gemfile and its gems.
-  'public',
-  'deploy',
+  // The file a Ruby site lists its gems in.
   'Gemfile',
   'gem',
   'Folio',
@@ -83,7 +81,6 @@ const NAMES = [
   'npm',
   'npx',
   'hexo',
-  'server',
   'localhost',
   'http',
   'https',
@@ -92,14 +89,10 @@ const NAMES = [
   'CodeMirror',
   'pinyin',
   'Mod',
-  'Regex',
-  'regex',
   'GPS',
-  // Image uploaders, and the command the upload setting shows as its example (picgo upload {file}).
+  // Image uploaders.
   'PicGo',
   'PicList',
-  'picgo',
-  'upload',
 ]
 
 /** The author's content in the folder walked: file and folder names, header keys and values written in Latin letters. */
