@@ -1,5 +1,6 @@
 import { Component, type ReactNode } from 'react'
 import { useI18n } from '../i18n/i18n'
+import { MessageText, withOutput } from '../i18n/tool-output'
 import { logPageError } from '../log/report-errors'
 
 interface Props {
@@ -16,7 +17,10 @@ function PreviewFailed({ path, error, onRetry }: { path: string; error: Error; o
   const { t } = useI18n()
   return (
     <div className="preview-failed" role="alert" data-testid="preview-failed">
-      <p>{t('previewFailed', { path, message: error.message || String(error) })}</p>
+      <p>
+        {/* What broke is said in the UI's language; the error's own (English) words follow, set apart. */}
+        <MessageText text={withOutput(t('previewFailed', { path }), t('outputOfError'), error.message || String(error))} file={path} />
+      </p>
       <button type="button" onClick={onRetry}>
         {t('previewRetry')}
       </button>

@@ -89,7 +89,8 @@ test('a preview that fails to render names the article and leaves the editor wor
   await page.keyboard.type(' FAULT-7F3', { delay: 40 })
   const failed = page.getByTestId('preview-failed')
   await expect(failed).toContainText('fails.md')
-  await expect(failed).toContainText('parser fault injected by the test')
+  // The error's own words are set apart from the sentence, as they were reported.
+  await expect(failed.getByTestId('tool-output').locator('code')).toHaveText('parser fault injected by the test')
   // The rest of the app is there and typing goes on to disk.
   await expect(page.getByTestId('article-item')).toHaveCount(1)
   await page.keyboard.type(' more', { delay: 40 })
