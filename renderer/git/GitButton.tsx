@@ -1,6 +1,6 @@
 /** The toolbar's git indicator: branch, ahead/behind and how many articles changed. */
 import type { GitModel } from './use-git'
-import { saidText } from '../i18n/errors'
+import { errorText, saidText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
 
 interface Props {
@@ -30,7 +30,13 @@ export function GitButton({ git, onOpen }: Props) {
     .filter((s) => s !== '')
     .join(' ')
   return (
-    <button type="button" className="git-indicator" data-testid="git-open" title={git.error ?? t('gitChanges')} onClick={onOpen}>
+    <button
+      type="button"
+      className="git-indicator"
+      data-testid="git-open"
+      title={git.error === null ? t('gitChanges') : errorText(git.error, locale)}
+      onClick={onOpen}
+    >
       {/* The branch's name is the repository's, as written. */}⎇ <span translate="no">{b.name ?? b.commit?.slice(0, 7) ?? '—'}</span>
       {counts && ` ${counts}`}
       {state.operation && ' ⚠'}

@@ -9,8 +9,8 @@ import { useMainEvents } from '../workbench/use-main-events'
 
 export interface GitModel {
   state: GitState | null
-  /** The status line from the last failed status call, when git itself failed. */
-  error: string | null
+  /** Why the last status call failed (said through errorText, in the UI's language), or null. */
+  error: unknown
   refresh(): Promise<void>
   /** Progress output of the running pull or push, cleared when the next one starts. */
   progress: string
@@ -21,7 +21,7 @@ const REFRESH_DELAY_MS = 250
 
 export function useGit(root: string | null, changed: unknown): GitModel {
   const [state, setState] = useState<GitState | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
   const [progress, setProgress] = useState('')
   // Answers to an older folder (or an older call) must not overwrite a newer one.
   const asked = useRef(0)
@@ -38,7 +38,7 @@ export function useGit(root: string | null, changed: unknown): GitModel {
       setState(next)
       setError(null)
     } catch (failure) {
-      if (ticket === asked.current) setError(failure instanceof Error ? failure.message : String(failure))
+      if (ticket === asked.current) setError(failure ?? new Error('git status failed'))
     }
   }, [root])
 
