@@ -18,36 +18,24 @@ export interface DocSpan {
   toB: number
 }
 
-/** How far the two trees are the same objects from their start: a length both begin with. */
-function sharedStart(a: Text, b: Text): number {
+/**
+ * How far the two trees are the same objects from their start (or, `fromEnd`, from their end):
+ * a length both begin (or end) with.
+ */
+function sharedRun(a: Text, b: Text, fromEnd: boolean): number {
   let pos = 0
   for (;;) {
     if (a === b) return pos + a.length
     const ac = a.children
     const bc = b.children
     if (!ac || !bc) return pos
+    const at = (children: readonly Text[], i: number): Text => children[fromEnd ? children.length - 1 - i : i]!
     let i = 0
-    while (i < ac.length && i < bc.length && ac[i] === bc[i]) pos += ac[i++]!.length + 1
+    while (i < ac.length && i < bc.length && at(ac, i) === at(bc, i)) pos += at(ac, i++).length + 1
     // The line break after the last same child is shared only when both go on past it.
     if (i === ac.length || i === bc.length) return i === 0 ? pos : pos - 1
-    a = ac[i]!
-    b = bc[i]!
-  }
-}
-
-/** As sharedStart, from the end: a length both end with. */
-function sharedEnd(a: Text, b: Text): number {
-  let pos = 0
-  for (;;) {
-    if (a === b) return pos + a.length
-    const ac = a.children
-    const bc = b.children
-    if (!ac || !bc) return pos
-    let i = 0
-    while (i < ac.length && i < bc.length && ac[ac.length - 1 - i] === bc[bc.length - 1 - i]) pos += ac[ac.length - 1 - i++]!.length + 1
-    if (i === ac.length || i === bc.length) return i === 0 ? pos : pos - 1
-    a = ac[ac.length - 1 - i]!
-    b = bc[bc.length - 1 - i]!
+    a = at(ac, i)
+    b = at(bc, i)
   }
 }
 
@@ -86,11 +74,11 @@ const codeAt = (doc: Text, at: number): number => (at < doc.length ? doc.sliceSt
 export function docSpan(a: Text, b: Text): DocSpan | null {
   if (a === b) return null
   const max = Math.min(a.length, b.length)
-  let prefix = firstDifference(a, b, Math.min(sharedStart(a, b), max))
+  let prefix = firstDifference(a, b, Math.min(sharedRun(a, b, false), max))
   if (prefix === max && a.length === b.length) return null
   if (prefix > 0 && (isLowSurrogate(codeAt(a, prefix)) || isLowSurrogate(codeAt(b, prefix)))) prefix--
   const room = max - prefix
-  let suffix = lastDifference(a, b, Math.min(sharedEnd(a, b), room), room)
+  let suffix = lastDifference(a, b, Math.min(sharedRun(a, b, true), room), room)
   if (suffix > 0 && isLowSurrogate(codeAt(a, a.length - suffix))) suffix--
   return { fromA: prefix, toA: a.length - suffix, fromB: prefix, toB: b.length - suffix }
 }
