@@ -4,7 +4,7 @@
  * lands beside index.md; put in static/images/, the page stays and the link is site-absolute.
  * The dialog is answered from the keyboard, and "remember" stops the question for the folder.
  */
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { png } from '../unit/media/images'
@@ -44,6 +44,23 @@ const gone = (path: string) =>
     () => false,
     () => true,
   )
+
+/** Drops an image on calm.md (linked from nowhere) and answers "bundle", remembered; returns the dialog. */
+async function rememberBundleWithCalm(page: Page): Promise<Locator> {
+  await item(page, 'content/posts/calm.md').click()
+  await expect(editor(page)).toContainText('Still water.', { timeout: 15_000 })
+  await editor(page).click()
+  await page.keyboard.press('Control+End')
+  await dropOnEditorEnd(page, 'calm.png', png(2, 2, [10, 10, 10]))
+  await confirmImageSettings(page)
+  const dialog = page.getByTestId('leaf-bundle-dialog')
+  await expect(dialog.getByTestId('leaf-bundle-plan')).toBeVisible({ timeout: 15_000 })
+  await dialog.getByTestId('leaf-bundle-remember').check()
+  await dialog.getByTestId('leaf-bundle-bundle').click()
+  await expect(dialog).toBeHidden({ timeout: 15_000 })
+  await expect(item(page, 'content/posts/calm/index.md')).toHaveAttribute('aria-selected', 'true', { timeout: 15_000 })
+  return dialog
+}
 
 test('made a page bundle: the page moves with its bytes and unsaved edits, the image lands beside index.md', async ({ page, contentDir }) => {
   await openSea(page)
@@ -134,18 +151,7 @@ test.describe('a page whose bundle cannot be made', () => {
   })
 
   test('with "bundle" remembered, the question comes back with the reason, and static/images/ still works', async ({ page, contentDir }) => {
-    await item(page, 'content/posts/calm.md').click()
-    await expect(editor(page)).toContainText('Still water.', { timeout: 15_000 })
-    await editor(page).click()
-    await page.keyboard.press('Control+End')
-    await dropOnEditorEnd(page, 'calm.png', png(2, 2, [10, 10, 10]))
-    await confirmImageSettings(page)
-    const dialog = page.getByTestId('leaf-bundle-dialog')
-    await expect(dialog.getByTestId('leaf-bundle-plan')).toBeVisible({ timeout: 15_000 })
-    await dialog.getByTestId('leaf-bundle-remember').check()
-    await dialog.getByTestId('leaf-bundle-bundle').click()
-    await expect(dialog).toBeHidden({ timeout: 15_000 })
-    await expect(item(page, 'content/posts/calm/index.md')).toHaveAttribute('aria-selected', 'true', { timeout: 15_000 })
+    const dialog = await rememberBundleWithCalm(page)
 
     await openSea(page)
     const image = png(3, 2, [90, 90, 200])
@@ -233,18 +239,7 @@ test.describe('with "bundle" remembered', () => {
 
   test('a page other files link to shows which files and lines change before anything is written', async ({ page, contentDir }) => {
     // Nothing links to calm.md: remembered, it is made a bundle without showing anything.
-    await item(page, 'content/posts/calm.md').click()
-    await expect(editor(page)).toContainText('Still water.', { timeout: 15_000 })
-    await editor(page).click()
-    await page.keyboard.press('Control+End')
-    await dropOnEditorEnd(page, 'calm.png', png(2, 2, [10, 10, 10]))
-    await confirmImageSettings(page)
-    const dialog = page.getByTestId('leaf-bundle-dialog')
-    await expect(dialog.getByTestId('leaf-bundle-plan')).toBeVisible({ timeout: 15_000 })
-    await dialog.getByTestId('leaf-bundle-remember').check()
-    await dialog.getByTestId('leaf-bundle-bundle').click()
-    await expect(dialog).toBeHidden({ timeout: 15_000 })
-    await expect(item(page, 'content/posts/calm/index.md')).toHaveAttribute('aria-selected', 'true', { timeout: 15_000 })
+    const dialog = await rememberBundleWithCalm(page)
 
     await openSea(page)
     await dropOnEditorEnd(page, 'wave.png', png(3, 2, [90, 90, 200]))

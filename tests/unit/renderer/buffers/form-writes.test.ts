@@ -13,8 +13,8 @@ import { FakeDisk } from './fake-disk'
 const POST = "---\ntitle: Hello\nauthor: 'The team'\ntags:\n  - js\n---\n\nBody.\n"
 const OTHER = '---\ntitle: Other\n---\n\nMore.\n'
 
-function setUp() {
-  const disk = new FakeDisk({ 'a.md': POST, 'b.md': OTHER })
+function setUp(files: Record<string, string> = { 'a.md': POST, 'b.md': OTHER }, eol: '\n' | '\r\n' = '\n') {
+  const disk = new FakeDisk(files)
   /** What waits for the keystroke's paint; paint() runs it. */
   const painted: (() => void)[] = []
   const store = new BufferStore(disk, {
@@ -24,7 +24,7 @@ function setUp() {
     textDelayMs: 0,
     later: (run) => painted.push(run),
   })
-  const options: EditOptions = { eol: '\n' }
+  const options: EditOptions = { eol }
   const field = (key: string) => new FieldSession(store, key, () => options)
   const paint = () => {
     for (const run of painted.splice(0)) run()
@@ -144,27 +144,15 @@ describe('form writes into a CRLF article', () => {
   const CRLF = '---\r\ntitle: Windows\r\ntags:\r\n  - one\r\n---\r\n\r\nBody line.\r\n'
 
   it('add a list item and then a field inside the header, each after its own paint, and save CRLF bytes', async () => {
-    const disk = new FakeDisk({ 'win.md': CRLF })
-    const painted: (() => void)[] = []
-    const store = new BufferStore(disk, {
-      describe: (error) => (error instanceof Error ? error.message : String(error)),
-      label: 'Editor',
-      rules: { site: 'plain' },
-      textDelayMs: 0,
-      later: (run) => painted.push(run),
-    })
-    const paint = () => {
-      for (const run of painted.splice(0)) run()
-    }
-    const options: EditOptions = { eol: '\r\n' }
+    const { disk, store, field, paint } = setUp({ 'win.md': CRLF }, '\r\n')
     await store.open('win.md')
-    const tags = new FieldSession(store, 'tags', () => options)
+    const tags = field('tags')
     tags.begin()
     tags.edit((text, o) => addListItem(text, 'tags', 'two', o))
     tags.end()
     paint()
     // The form's Add field: an empty key first, then its value typed key by key.
-    const author = new FieldSession(store, 'author', () => options)
+    const author = field('author')
     author.write(null)
     paint()
     author.begin()
