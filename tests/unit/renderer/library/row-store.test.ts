@@ -8,28 +8,10 @@ import { describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '../../../../shared/contract'
 import { applyQuery } from '../../../../renderer/library/filters'
 import { RowStore } from '../../../../renderer/library/row-store'
+import { articleSummary } from './summary'
 
 function summary(path: string, dateMs: number | null, title = path): ArticleSummary {
-  return {
-    path,
-    format: 'yaml',
-    title,
-    date: dateMs === null ? null : new Date(dateMs).toISOString(),
-    dateMs,
-    updated: null,
-    updatedMs: null,
-    tags: [],
-    categories: [],
-    draft: false,
-    excerpt: '',
-    words: 0,
-    readingMinutes: 0,
-    size: 0,
-    mtimeMs: 0,
-    error: null,
-    keys: ['title'],
-    checks: [],
-  }
+  return articleSummary(path, { dateMs, title })
 }
 
 const DATE_QUERY = { sort: 'date', status: 'all', category: null, tag: null } as const

@@ -9,21 +9,10 @@ import type { ArticleSummary } from '../../../../shared/contract'
 import { applyQuery, compare, warmSortOrders, type SortKey } from '../../../../renderer/library/filters'
 import { sortNow, sortSteps } from '../../../../renderer/library/sort-steps'
 import type { Deadline } from '../../../../renderer/library/quick-open/idle'
+import { articleSummary } from './summary'
 
 function summary(i: number, title: string | null, dateMs: number | null, updatedMs: number | null): ArticleSummary {
-  return {
-    path: `source/_posts/p${i}.md`,
-    format: 'yaml',
-    title,
-    date: dateMs === null ? null : new Date(dateMs).toISOString(),
-    dateMs,
-    updated: null,
-    updatedMs,
-    mtimeMs: 1_700_000_000_000 + i,
-    draft: false,
-    tags: [],
-    categories: [],
-  } as unknown as ArticleSummary
+  return articleSummary(`source/_posts/p${i}.md`, { title, dateMs, updatedMs, mtimeMs: 1_700_000_000_000 + i })
 }
 
 const articles = fc
