@@ -137,8 +137,12 @@ describe.each(layouts)('the built app as %s', (_name, makeLayout) => {
     expect(pending).toEqual({ request: { folder: site, file: null }, problems: [] })
     const info = value<{ root: string; assetBase: string }>(await app.bridge(window.id, 'openFolder', site))
     expect(info.root).toBe(site)
-    const articles = value<Array<{ path: string }>>(await app.bridge(window.id, 'listArticles'))
-    expect(articles.map((article) => article.path)).toContain(POST)
+    // listArticles answers with what the index has read so far: ask again until the small site is all in.
+    const listed = async (): Promise<string[]> => value<Array<{ path: string }>>(await app.bridge(window.id, 'listArticles')).map((article) => article.path)
+    let paths = await listed()
+    for (const deadline = Date.now() + 30_000; !paths.includes(POST) && Date.now() < deadline; paths = await listed())
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(paths).toContain(POST)
     const image = (await app.request({
       kind: 'fetch',
       url: `${info.assetBase}source/_posts/${encodeURIComponent('猫.png')}`,
