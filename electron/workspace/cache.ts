@@ -15,6 +15,7 @@ import type { FrontMatterFormat, HeaderError } from '../../shared/frontmatter/ty
 import type { ObservedField } from '../../shared/schema'
 import { writeFileAtomic } from './atomic-write'
 import { cacheFileName } from './cache-key'
+import { removeOldCaches } from './cache-old-names'
 
 export interface CachedFile {
   size: number
@@ -135,6 +136,8 @@ function* documentParts(key: string, root: string, files: ReadonlyMap<string, Ca
 
 export function createCache(cacheDir: string, root: string, key: string): IndexCache {
   const file = join(cacheDir, cacheFileName('index', root, 'utf16.json'))
+  // Nothing writes the old names any more: looking for them once per open is enough.
+  let oldRemoved = false
   return {
     load() {
       const files = new Map<string, CachedFile>()
@@ -152,6 +155,9 @@ export function createCache(cacheDir: string, root: string, key: string): IndexC
     async save(files) {
       await mkdir(cacheDir, { recursive: true })
       await writeFileAtomic(file, documentParts(key, root, files), { durable: false })
+      if (oldRemoved) return
+      oldRemoved = true
+      await removeOldCaches(cacheDir, root)
     },
   }
 }
