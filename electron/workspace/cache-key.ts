@@ -34,5 +34,10 @@ const SAME_TICK_MS = 2_000
 
 /** Whether a file's size and mtime, read at `readAt`, may stand for its contents in a cache. */
 export function stampTrusted(mtimeMs: number, readAt: number): boolean {
-  return readAt - mtimeMs >= SAME_TICK_MS
+  return readAt >= trustedFrom(mtimeMs)
+}
+
+/** The earliest time a read of a file with this mtime is trusted (stampTrusted). */
+export function trustedFrom(mtimeMs: number): number {
+  return mtimeMs + SAME_TICK_MS
 }

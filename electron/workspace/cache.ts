@@ -26,6 +26,8 @@ export interface CachedFile {
   fields: ObservedField[] | null
   /** Read within its mtime's tick (stampTrusted): a change since may have kept the stamp, so no cache keeps it. */
   untrusted?: true
+  /** With untrusted: the hash of the bytes the summary was made from, so a re-read can tell a rewrite that kept the stamp. */
+  hash?: string
 }
 
 type SummaryTuple = [

@@ -16,10 +16,10 @@ import { buildFolderSchema, observeHeader, type FolderSchema, type ObservedField
 import { readTaxonomy, siteRules } from '../../shared/sites'
 import { textStats, utf8TextStats } from '../../shared/text-stats'
 import type { CachedFile, IndexCache } from './cache'
-import { stampTrusted } from './cache-key'
+import { stampTrusted, trustedFrom } from './cache-key'
 import { findFiles, type FileKind, type FoundFile, type PathRules, scan, type ScanEntry, Skipped, statArticle, statFound } from './scan'
 import { log } from '../log/log'
-import { displayText, encodingProblem, utf16Of } from './encoding'
+import { displayText, encodingProblem, hashBytes, utf16Of } from './encoding'
 import { EleventyData } from './eleventy-data'
 import { readRegularFileStatSync, readRegularFileSync } from './open-inside'
 import { inSlices } from './slices'
@@ -353,8 +353,11 @@ export interface ReadTarget {
  * What reading one file gives: its summary (null: not an article) and the size and mtime it had,
  * or 'gone' when it vanished meanwhile; `facts`: what the build's TextFacts took from an article.
  */
-/** `readAt`: Date.now() before the file was opened, for stampTrusted (cache-key.ts). */
-export type ReadEntry = { size: number; mtimeMs: number; readAt: number; indexed: Indexed | null; facts?: unknown } | 'gone'
+/**
+ * `readAt`: Date.now() before the file was opened, for stampTrusted (cache-key.ts); `hash`: of the
+ * bytes read, given when the stamp is not trusted (or when asked), to compare with a later read.
+ */
+export type ReadEntry = { size: number; mtimeMs: number; readAt: number; indexed: Indexed | null; facts?: unknown; hash?: string } | 'gone'
 
 /**
  * Facts a build takes from each article's text while it has the bytes, so a pass over the whole
@@ -381,6 +384,8 @@ export async function loadTextFacts(name: TextFactsName, site: SiteSettings): Pr
 export interface ReadOptions {
   keepText?: boolean
   facts?: TextFactsReader
+  /** Hash the bytes even when the stamp is trusted (a re-check compares them with the last read's). */
+  hash?: boolean
 }
 
 /** A target's size and mtime when it could not be read (a stat, when the open failed). */
@@ -399,8 +404,10 @@ export function readEntry(target: ReadTarget, site: SiteSettings, rules: PathRul
     if (target.special) throw new Error(`it is ${target.special}, not a regular file, and is never opened`)
     const { bytes, size, mtimeMs } = readRegularFileStatSync(target.abs, target.noFollow)
     const indexed = summarize({ rel: target.rel, kind: target.kind, size, mtimeMs }, bytes, site, rules, options)
-    if (!indexed || !options.facts) return { size, mtimeMs, readAt, indexed }
-    return { size, mtimeMs, readAt, indexed, facts: options.facts(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), target.rel) }
+    const read: ReadEntry = { size, mtimeMs, readAt, indexed }
+    if (options.hash || !stampTrusted(mtimeMs, readAt)) read.hash = hashBytes(bytes)
+    if (indexed && options.facts) read.facts = options.facts(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), target.rel)
+    return read
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone'
     // Unreadable (permissions) or not a regular file: one error row, never a vanished article.
@@ -415,6 +422,12 @@ export function withoutText(read: ReadEntry): ReadEntry {
 }
 
 const PERSIST_DELAY_MS = 2000
+/** After a stamp's tick, a little more before its re-check, so the read surely comes after it. */
+const RECHECK_MARGIN_MS = 100
+/** A stamp trusted only further ahead (a disk's clock ahead of ours) waits for the next refresh or open, not a timer. */
+const RECHECK_HORIZON_MS = 60_000
+/** How long the index goes without a refresh before it re-checks untrusted stamps. */
+const RECHECK_QUIET_MS = 2000
 /** The values of a field the key schema does not tally. */
 const NO_VALUES: string[] = []
 /** How often an early build tells its progress. */
@@ -466,6 +479,17 @@ export class ArticleIndex {
   private touched: Set<string> | null = null
   /** Told the path of every file whose summary was set or dropped: the window lists what changed, not everything again. */
   onRow: ((rel: string) => void) | null = null
+  /**
+   * Told the files read within their mtime's tick once that tick has passed: refreshing them
+   * compares their bytes again (an outside rewrite that kept the stamp is then seen), and a read
+   * now is trusted, so the cache keeps them. Without it (the command line) they wait for the next run.
+   */
+  onRecheck: ((paths: string[]) => void) | null = null
+  private recheckTimer: NodeJS.Timeout | null = null
+  /** When the earliest untrusted stamp waiting for its re-check may be trusted; Infinity with none. */
+  private recheckAt = Infinity
+  /** When refresh() was last asked, to re-check only once the folder is quiet. */
+  private refreshedAt = 0
 
   /** Whether a build is still listing or reading (after an early build returned). */
   get reading(): boolean {
@@ -671,9 +695,16 @@ export class ArticleIndex {
     return tags.length === summary.tags.length ? summary : { ...summary, tags }
   }
 
-  /** Re-reads the given paths (files, or folders meaning everything indexed under them). */
-  async refresh(paths: Iterable<string>): Promise<ContentChange> {
+  /**
+   * Re-reads the given paths (files, or folders meaning everything indexed under them).
+   * `sameStampOnly` (the re-check of untrusted stamps): only files whose stamp is still the one
+   * read are compared; a file changed or gone since is left to the watcher, which reports it.
+   */
+  async refresh(paths: Iterable<string>, sameStampOnly = false): Promise<ContentChange> {
+    this.refreshedAt = Date.now()
+    this.armRecheck()
     const change: ContentChange = { added: [], changed: [], removed: [] }
+    let trusted = 0
     const targets = new Set<string>()
     for (const path of paths) {
       targets.add(path)
@@ -686,18 +717,34 @@ export class ArticleIndex {
       const kind = this.rules.file(rel)
       const before = this.files.get(rel)
       const entry = kind ? statArticle(this.site.root, rel, kind) : null
+      if (sameStampOnly && (!before || !entry || before.size !== entry.size || before.mtimeMs !== entry.mtimeMs)) return
       if (!entry) {
         if (before) this.forget(rel)
         if (before?.summary) change.removed.push(rel)
         return
       }
-      if (before && before.size === entry.size && before.mtimeMs === entry.mtimeMs) return
-      const after = this.load(entry)
+      let after: ArticleSummary | null
+      if (before && before.size === entry.size && before.mtimeMs === entry.mtimeMs) {
+        if (!before.untrusted) return
+        // Read within its mtime's tick: a rewrite at the same size in that tick kept the stamp, so the bytes tell.
+        const read = readEntry(entry, this.site, this.rules, { hash: true })
+        if (read !== 'gone' && read.hash === before.hash && read.size === before.size && read.mtimeMs === before.mtimeMs) {
+          // The same bytes: read now, after its tick, the stamp stands for them and the cache may keep it.
+          if (stampTrusted(read.mtimeMs, read.readAt)) {
+            delete before.untrusted
+            delete before.hash
+            this.dirty = true
+            trusted++
+          }
+          return
+        }
+        after = this.apply(rel, read)
+      } else after = this.load(entry)
       if (before?.summary && after) change.changed.push(rel)
       else if (after) change.added.push(rel)
       else if (before?.summary) change.removed.push(rel)
     })
-    if (change.added.length + change.changed.length + change.removed.length > 0) this.schedulePersist()
+    if (change.added.length + change.changed.length + change.removed.length + trusted > 0) this.schedulePersist()
     return change
   }
 
@@ -710,7 +757,8 @@ export class ArticleIndex {
     for (const entry of found) {
       seen.add(entry.rel)
       const known = this.files.get(entry.rel)
-      if (!known || known.size !== entry.size || known.mtimeMs !== entry.mtimeMs) paths.push(entry.rel)
+      // An untrusted stamp says nothing of a rewrite that kept it: refresh() compares the bytes.
+      if (!known || known.untrusted || known.size !== entry.size || known.mtimeMs !== entry.mtimeMs) paths.push(entry.rel)
     }
     for (const rel of this.files.keys()) if (!seen.has(rel)) paths.push(rel)
     return this.closed ? [] : paths
@@ -790,6 +838,7 @@ export class ArticleIndex {
 
   async close(): Promise<void> {
     this.closed = true
+    if (this.recheckTimer) clearTimeout(this.recheckTimer)
     await this.complete
     await this.loadingTexts
     await this.persist()
@@ -801,6 +850,41 @@ export class ArticleIndex {
     if (this.persistTimer) clearTimeout(this.persistTimer)
     this.persistTimer = setTimeout(() => void this.persist(), delayMs)
     this.persistTimer.unref()
+  }
+
+  /**
+   * Re-checks the file stamped `mtimeMs` (with any other due by then) once a read of it is trusted,
+   * and once the index has had no refresh for RECHECK_QUIET_MS: a burst of changes (a checkout)
+   * is re-checked once, after it, not between the watcher's batches.
+   */
+  private recheckLater(mtimeMs: number): void {
+    if (!this.onRecheck || this.closed) return
+    const at = trustedFrom(mtimeMs)
+    if (at - Date.now() > RECHECK_HORIZON_MS) return
+    this.recheckAt = Math.min(this.recheckAt, at)
+    this.armRecheck()
+  }
+
+  private armRecheck(): void {
+    if (this.recheckAt === Infinity || this.closed) return
+    if (this.recheckTimer) clearTimeout(this.recheckTimer)
+    const at = Math.max(this.recheckAt, this.refreshedAt + RECHECK_QUIET_MS)
+    this.recheckTimer = setTimeout(() => this.recheck(), Math.max(0, at - Date.now()) + RECHECK_MARGIN_MS)
+    this.recheckTimer.unref()
+  }
+
+  private recheck(): void {
+    this.recheckTimer = null
+    this.recheckAt = Infinity
+    if (this.closed) return
+    const now = Date.now()
+    const due: string[] = []
+    for (const [rel, f] of this.files) {
+      if (!f.untrusted) continue
+      if (stampTrusted(f.mtimeMs, now)) due.push(rel)
+      else this.recheckLater(f.mtimeMs)
+    }
+    if (due.length > 0) this.onRecheck?.(due)
   }
 
   /** Reads and summarises one file; vanished files are dropped. */
@@ -816,7 +900,11 @@ export class ArticleIndex {
     }
     const { indexed } = read
     const file: CachedFile = { size: read.size, mtimeMs: read.mtimeMs, summary: indexed?.summary ?? null, fields: indexed?.fields ?? null }
-    if (!stampTrusted(read.mtimeMs, read.readAt)) file.untrusted = true
+    if (!stampTrusted(read.mtimeMs, read.readAt)) {
+      file.untrusted = true
+      if (read.hash !== undefined) file.hash = read.hash
+      this.recheckLater(read.mtimeMs)
+    }
     this.files.set(rel, file)
     this.onRow?.(rel)
     this.dirty = true

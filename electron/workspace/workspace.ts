@@ -219,14 +219,14 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
   let indexed = (): void => undefined
   const built = new Promise<void>((resolve) => (indexed = resolve))
   let buildFailed = false
-  const refreshAndReport = async (paths: string[], rescan: boolean): Promise<void> => {
+  const refreshAndReport = async (paths: string[], rescan: boolean, sameStampOnly = false): Promise<void> => {
     await built
     if (buildFailed) return
     // Bounded: a write stuck on a stalled disk must not stop outside changes from being reported.
     await Promise.race([Promise.allSettled([...inFlight]), new Promise((resolve) => setTimeout(resolve, OWN_WRITE_WAIT_MS).unref())])
     // A vanished folder keeps its last list (with the banner saying why) rather than emptying it.
     if (await rootGone()) return
-    const change = await index.refresh(paths)
+    const change = await index.refresh(paths, sameStampOnly)
     if (rescan) {
       const missed = await index.refresh(await index.differences())
       change.added.push(...missed.added)
@@ -235,6 +235,10 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     }
     if (!isEmpty(change)) options.onChange?.(change)
   }
+  index.onRecheck = (paths) =>
+    void refreshAndReport(paths, false, true).catch((error: unknown) =>
+      log.warn('index', `Could not check again the files just written in ${site.root}.`, error),
+    )
   // The watcher starts once the index has read every file: setting it up walks the whole tree, and
   // beside an early index it delayed a big folder's first rows by seconds. Its first rescan catches
   // what changed before it watched.
