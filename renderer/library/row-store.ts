@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '../../shared/contract'
+import type { ArticleSummary, RowsCursor, RowsUpdate } from '../../shared/contract'
 import { compare, knownSortedByDate } from './filters'
 
 const newestFirst = compare('date')
@@ -31,6 +31,13 @@ export class RowStore {
     return this.sorted
   }
 
+  /** Another store's rows in place of these (the folder listed again into it, a page at a time). */
+  take(other: RowStore): ArticleSummary[] {
+    this.byPath = other.byPath
+    this.sorted = other.sorted
+    return this.sorted
+  }
+
   /** Rows read or changed (by path) and paths gone; the rows unchanged when the batch changes nothing. */
   apply(rows: readonly ArticleSummary[], removed: readonly string[]): ArticleSummary[] {
     const leaving = new Set<string>()
@@ -52,6 +59,45 @@ export class RowStore {
     knownSortedByDate(this.sorted)
     return this.sorted
   }
+}
+
+/** One rowsSince answer, or 'stale' when the window has since asked for something newer (another open): not to be shown. */
+export type RowsAnswer = RowsUpdate | null | 'stale'
+
+/**
+ * Brings `store` up to the open folder from `from`, showing each answer as it comes (`show`, with
+ * the store's rows after it) and asking again at once while the main process has more. When the
+ * rows then held are not the folder's count, the open is listed again from its first change into
+ * a new store, a page (one rowsSince answer) at a time, which then takes the place of the rows:
+ * no answer carries more than a page, where the whole listing of 100,000 posts in one was ~120 MB.
+ * False: `from` is not the open folder's (another open, or none): ask for the whole listing.
+ */
+export async function catchUp(
+  store: RowStore,
+  from: RowsCursor,
+  ask: (cursor: RowsCursor) => Promise<RowsAnswer>,
+  show: (answer: RowsUpdate, rows: ArticleSummary[]) => void,
+): Promise<boolean> {
+  let answer = await ask(from)
+  for (;;) {
+    if (answer === 'stale') return true
+    if (answer === null) return false
+    show(answer, store.apply(answer.rows, answer.removed))
+    if (!answer.more) break
+    answer = await ask(answer.cursor)
+  }
+  if (store.size === answer.count) return true
+  const fresh = new RowStore()
+  let page = await ask({ open: answer.cursor.open, at: 0 })
+  for (;;) {
+    if (page === 'stale') return true
+    if (page === null) return false
+    fresh.apply(page.rows, page.removed)
+    if (!page.more) break
+    page = await ask(page.cursor)
+  }
+  show({ ...page, rows: [], removed: [] }, store.take(fresh))
+  return true
 }
 
 /** Two lists in date order as one. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ArticleSummary, FolderInfo, FolderRows, IndexProgress, OpenedFolder, RowsCursor, RowsUpdate } from '../../shared/contract'
 import { AnswerOrder } from './answer-order'
-import { RowStore } from '../library/row-store'
+import { catchUp, RowStore } from '../library/row-store'
 import type { FolderSchema } from '../../shared/schema'
 import { folio } from '../bridge'
 import type { BufferStore } from '../buffers/buffer-store'
@@ -80,43 +80,49 @@ export function useWorkspace({ buffers, askUnsaved, problem, writes }: Options):
     [clear, store],
   )
 
-  /** Shows what changed since the rows shown; false when the rows then held are not the folder's count (ask for all of them). */
+  /** Shows an answer about what changed since the rows shown, with the rows after it. */
   const update = useCallback(
-    (answer: RowsUpdate): boolean => {
+    (answer: RowsUpdate, rows: ArticleSummary[]): void => {
       setFolder(answer.folder)
       listedRoot.current = answer.folder.root
-      setIndexing(answer.folder.indexing ?? null)
-      setArticles(store.apply(answer.rows, answer.removed))
+      // Rows still to come in the next answers: the library stays busy, counting them in.
+      setIndexing(answer.folder.indexing ?? (answer.more ? { done: rows.length, total: answer.count } : null))
+      setArticles(rows)
       cursor.current = answer.cursor
       if (answer.schema) setSchema(answer.schema)
       setListed(true)
       clear()
-      return answer.more === true || store.size === answer.count
     },
-    [clear, store],
+    [clear],
   )
 
-  /** One ask: what changed since the rows shown, or (none shown, another open's, a count that disagrees) the whole listing. */
+  /** One ask: what changed since the rows shown (catchUp), or (none shown, another open's) the whole listing. */
   const listOnce = useCallback(async (): Promise<void> => {
     const from = cursor.current
-    const ask = order.listing()
+    // An answer (or failure) to an ask the window has moved on from is dropped.
+    const asked = async <T>(ask: () => Promise<T>): Promise<T | 'stale'> => {
+      const n = order.listing()
+      try {
+        const answer = await ask()
+        return order.takeListing(n) ? answer : 'stale'
+      } catch (error) {
+        if (order.takeListing(n)) throw error
+        return 'stale'
+      }
+    }
     try {
       if (from) {
-        const answer = await folio.rowsSince(from)
-        if (!order.takeListing(ask)) return
-        if (answer && update(answer)) return answer.more ? await listOnce() : undefined
+        if (await catchUp(store, from, (at) => asked(() => folio.rowsSince(at)), update)) return
         cursor.current = null
-        return await listOnce()
       }
       // One round trip: the folder, its rows so far and its schema.
-      const listing = await folio.folderListing()
-      if (order.takeListing(ask)) display(listing?.folder ?? null, listing?.rows ?? null)
+      const listing = await asked(() => folio.folderListing())
+      if (listing !== 'stale') display(listing?.folder ?? null, listing?.rows ?? null)
     } catch (error) {
-      if (!order.takeListing(ask)) return
       show(error)
       setListed(true)
     }
-  }, [order, show, display, update])
+  }, [order, show, display, update, store])
 
   // One ask at a time: a change told while one is on its way is asked for once it is answered.
   const listing = useRef<{ running: Promise<void>; again: boolean } | null>(null)

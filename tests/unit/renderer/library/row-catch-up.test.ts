@@ -1,0 +1,87 @@
+/**
+ * The library catching up with the main process (renderer/library/row-store catchUp) over the real
+ * handlers and a generated folder: a count that disagrees lists the open again a page at a time,
+ * never the whole listing in one answer, and ends with exactly the folder's rows.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { EventApi, EventName, RowsCursor } from '../../../../shared/contract'
+import { createHandlers } from '../../../../electron/handlers'
+import { catchUp, RowStore } from '../../../../renderer/library/row-store'
+import { generateSite } from '../../../bench/generate-site'
+import { articleSummary } from './summary'
+
+/** More than one rowsSince answer holds (5,000 rows). */
+const POSTS = 5200
+const PAGE = 5000
+
+describe('catching up with the folder', () => {
+  let scratch = ''
+  let site = ''
+  beforeAll(async () => {
+    scratch = await mkdtemp(join(tmpdir(), 'folio-row-catch-up-'))
+    site = join(scratch, 'site')
+    generateSite(site, POSTS)
+  })
+  afterAll(async () => {
+    await rm(scratch, { recursive: true, force: true })
+  })
+
+  it('lists the folder again in pages when the rows held disagree with its count', { timeout: 120_000 }, async () => {
+    let finished = (): void => undefined
+    const indexed = new Promise<void>((resolve) => (finished = resolve))
+    const handlers = createHandlers({
+      trash: async () => {
+        throw new Error('never trashes')
+      },
+      watch: false,
+      emit: <E extends EventName>(event: E, payload: EventApi[E]) => {
+        const p = payload as EventApi['indexProgress']
+        if (event === 'indexProgress' && !p.listing && p.done >= p.total) finished()
+      },
+    })
+    try {
+      const opened = await handlers.openFolder(site)
+      if (!opened) throw new Error('the folder did not open')
+      await indexed
+      // The rows of the reply and one the folder never held: the count disagrees at the end.
+      const store = new RowStore()
+      store.reset([...opened.rows.articles, articleSummary('ghost.md', { dateMs: 0 })])
+      const asked: RowsCursor[] = []
+      const sizes: number[] = []
+      const ask = async (cursor: RowsCursor) => {
+        asked.push(cursor)
+        const answer = await handlers.rowsSince(cursor)
+        if (answer) sizes.push(answer.rows.length + answer.removed.length)
+        return answer
+      }
+      let shown: string[] = []
+      expect(await catchUp(store, opened.rows.cursor, ask, (_answer, rows) => (shown = rows.map((a) => a.path)))).toBe(true)
+
+      const all = (await handlers.listArticles()).map((a) => a.path)
+      expect(store.size).toBe(POSTS)
+      expect([...shown].sort()).toEqual([...all].sort())
+      expect(shown).not.toContain('ghost.md')
+      // Listed again from the open's first change, and never more than a page per answer.
+      expect(asked.some((cursor) => cursor.at === 0 && cursor.open === opened.rows.cursor.open)).toBe(true)
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(PAGE)
+      expect(sizes.filter((n) => n === PAGE).length).toBeGreaterThanOrEqual(1)
+    } finally {
+      await handlers.dispose()
+    }
+  })
+
+  it('says the whole listing is needed when the cursor is not the open folder’s', async () => {
+    const store = new RowStore()
+    expect(
+      await catchUp(
+        store,
+        { open: 1, at: 0 },
+        async () => null,
+        () => undefined,
+      ),
+    ).toBe(false)
+  })
+})
