@@ -63,7 +63,8 @@ export class Diagrams {
   constructor(
     private readonly dark: boolean,
     private readonly onDrawn: () => void,
-    private readonly describeError: (message: string) => string,
+    /** What to say of a diagram Mermaid could not draw, in the UI's language, and the label its own words go under. */
+    private readonly words: { failed: string; output: string },
   ) {}
 
   /** The diagram's markup, or null while it is being drawn (the preview shows its source meanwhile). */
@@ -98,13 +99,21 @@ export class Diagrams {
       const { svg } = await mermaid.render(`folio-mermaid-${++sequence}`, source)
       const inert = inertSvg(svg)
       if (inert) return `<div class="folio-diagram" data-diagram="mermaid">${inert}</div>`
-      return this.#failed(source, 'empty diagram')
+      return this.#failed(source, '')
     } catch (error) {
       return this.#failed(source, error instanceof Error ? error.message : String(error))
     }
   }
 
+  /**
+   * The sentence in the UI's language, then Mermaid's own words (English) set apart under a label,
+   * marked as not the UI's, then the source. Markup only: the frame still runs no script.
+   */
   #failed(source: string, message: string): string {
-    return `<div class="folio-diagram folio-diagram-error" data-diagram="mermaid" role="note"><p>${escapeHtml(this.describeError(message))}</p><pre><code>${escapeHtml(source)}</code></pre></div>`
+    const said = message.trim()
+    const output = said
+      ? `<p class="folio-tool-output"><span class="folio-tool-output-label">${escapeHtml(this.words.output)}</span><code translate="no">${escapeHtml(said)}</code></p>`
+      : ''
+    return `<div class="folio-diagram folio-diagram-error" data-diagram="mermaid" role="note"><p class="folio-diagram-why">${escapeHtml(this.words.failed)}</p>${output}<pre><code>${escapeHtml(source)}</code></pre></div>`
   }
 }

@@ -310,6 +310,7 @@ blockquote footer{font-size:.9em}blockquote footer cite::before{content:" — "}
 .footnotes{font-size:.9em}
 .folio-diagram{margin:1em 0;overflow:auto}.folio-diagram svg{max-width:100%;height:auto}
 .folio-diagram-error{border-left:4px solid #cf222e;padding:4px 12px;background:rgba(207,34,46,.06)}
+.folio-tool-output-label{display:block;font-size:12px;color:#656d76}.folio-tool-output code{display:block;white-space:pre-wrap;font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 figure.folio-diagram-source figcaption{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#656d76}
 .hljs-keyword,.hljs-selector-tag,.hljs-literal,.hljs-built_in{color:#cf222e}.hljs-string,.hljs-regexp,.hljs-attr{color:#0a3069}
 .hljs-number,.hljs-symbol{color:#0550ae}.hljs-comment,.hljs-quote{color:#6e7781;font-style:italic}.hljs-title,.hljs-section{color:#8250df}

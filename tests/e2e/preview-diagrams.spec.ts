@@ -31,5 +31,8 @@ test('a diagram that does not parse says so and shows its source; the rest of th
   const frame = page.frameLocator('iframe[data-testid=preview]')
   await expect(frame.locator('.folio-diagram-error')).toContainText('This Mermaid diagram could not be drawn', { timeout: 60_000 })
   await expect(frame.locator('.folio-diagram-error pre')).toContainText('A --> --> [[[')
+  // Mermaid's own words follow the sentence, set apart under a label and marked as not the UI's.
+  await expect(frame.locator('.folio-diagram-error .folio-tool-output')).toContainText("Mermaid's message:")
+  await expect(frame.locator('.folio-diagram-error .folio-tool-output code[translate=no]')).toContainText('Parse error')
   await expect(frame.locator('em')).toHaveText('here')
 })

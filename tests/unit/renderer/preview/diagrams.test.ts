@@ -38,20 +38,19 @@ describe('inertSvg', () => {
 })
 
 describe('Diagrams', () => {
-  it('answers null while drawing, then the drawn markup: a source Mermaid cannot parse shows escaped, with the reason', async () => {
+  it('answers null while drawing, then the drawn markup: a source Mermaid cannot parse shows escaped, after the sentence and Mermaid’s own words set apart', async () => {
     let drawn = 0
-    const diagrams = new Diagrams(
-      false,
-      () => drawn++,
-      (message) => `图表画不出来：${message}`,
-    )
+    const diagrams = new Diagrams(false, () => drawn++, { failed: '图表画不出来。', output: 'Mermaid 的原话：' })
     const source = 'graph TD\n  A[<b>x</b>] --> --> B &&'
     expect(diagrams.markup(source)).toBeNull()
     // Asked again while drawing: no second drawing.
     expect(diagrams.markup(source)).toBeNull()
     await expect.poll(() => drawn, { timeout: 60_000 }).toBe(1)
     const markup = diagrams.markup(source) ?? ''
-    expect(markup).toMatch(/^<div class="folio-diagram folio-diagram-error" data-diagram="mermaid" role="note"><p>图表画不出来：/)
+    // The sentence is the UI's alone; Mermaid's English follows under its label, marked as not the UI's.
+    expect(markup).toMatch(
+      /^<div class="folio-diagram folio-diagram-error" data-diagram="mermaid" role="note"><p class="folio-diagram-why">图表画不出来。<\/p><p class="folio-tool-output"><span class="folio-tool-output-label">Mermaid 的原话：<\/span><code translate="no">[^<]*[A-Za-z][^<]*<\/code><\/p><pre>/,
+    )
     expect(markup).toContain('<pre><code>graph TD\n  A[&#60;b&#62;x&#60;/b&#62;] --&#62; --&#62; B &#38;&#38;</code></pre>')
     expect(markup).not.toContain('<b>')
     expect(drawn).toBe(1)
