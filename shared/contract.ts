@@ -9,7 +9,7 @@ import type { InsertSettings } from './assets/insert'
 import type { AssetRules } from './assets/resolve'
 import type { Envelope, FolioErrorData, Problem, Said } from './errors'
 import type { FieldCheck } from './frontmatter/checks'
-import type { FrontMatterFormat, HeaderError, HeaderErrorCode, TextPatch } from './frontmatter/types'
+import type { FrontMatterFormat, HeaderError, HeaderErrorCode, HeaderErrorReason, TextPatch } from './frontmatter/types'
 import type { FolderSchema } from './schema/types'
 
 /** The generator whose rules (shared/sites) Folio reads the folder by. */
@@ -417,8 +417,19 @@ export interface DiffHunk {
 export interface BulkSkip {
   path: string
   reason: string
-  /** Why, for the UI to say in its own language: the kind of reason and its details. */
-  why?: { kind: 'changed' | 'changed-after' | 'unsaved' | 'header' | 'read-only' | 'refused'; line?: number; code?: HeaderErrorCode; message?: string }
+  /**
+   * Why, for the UI to say in its own language: the kind of reason and its details (a header
+   * error's code, reason and subject; a read-only file's named reason).
+   */
+  why?: {
+    kind: 'changed' | 'changed-after' | 'unsaved' | 'header' | 'read-only' | 'refused'
+    line?: number
+    code?: HeaderErrorCode
+    reason?: HeaderErrorReason
+    subject?: string
+    message?: string
+    said?: Said
+  }
 }
 
 /** What a bulk edit would do, file by file; kept on the main side under `id` until applied. */

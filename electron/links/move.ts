@@ -135,7 +135,7 @@ export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyServi
           skipped.push({
             path: article,
             reason: `${article} has unsaved edits whose header does not parse (line ${e.line}: ${e.message}), so its references were not looked at and nothing of it changes. Fix the header, then rename again.`,
-            why: { kind: 'header', line: e.line, code: e.code, message: e.message },
+            why: { kind: 'header', line: e.line, code: e.code, reason: e.reason, subject: e.subject, message: e.message },
           })
           return
         }
@@ -155,7 +155,11 @@ export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyServi
       const concerned = article === from || mentions.some((m) => decoded.text.includes(m))
       if (!concerned) return
       if (decoded.readOnly !== null) {
-        skipped.push({ path: article, reason: decoded.readOnly, why: { kind: 'read-only', message: decoded.readOnly } })
+        skipped.push({
+          path: article,
+          reason: decoded.readOnly,
+          why: { kind: 'read-only', message: decoded.readOnly, said: decoded.problem ? { reason: decoded.problem, params: { path: article } } : undefined },
+        })
         return
       }
       const result = rewriteArticle(decoded.text, article, ctx)
@@ -164,7 +168,7 @@ export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyServi
         skipped.push({
           path: article,
           reason: `${article}: the header does not parse (line ${e.line}: ${e.message}), so its references were not looked at and it is left as it is. Fix it, then rename again.`,
-          why: { kind: 'header', line: e.line, code: e.code, message: e.message },
+          why: { kind: 'header', line: e.line, code: e.code, reason: e.reason, subject: e.subject, message: e.message },
         })
         return
       }

@@ -121,7 +121,14 @@ export function createReplaceService(deps: ReplaceDeps): ReplaceService {
           skipped.push({
             path: doc.path,
             reason: `${doc.path}: ${plan.reason}`,
-            why: { kind: 'header', line: plan.error.line, code: plan.error.code, message: plan.error.message },
+            why: {
+              kind: 'header',
+              line: plan.error.line,
+              code: plan.error.code,
+              reason: plan.error.reason,
+              subject: plan.error.subject,
+              message: plan.error.message,
+            },
           })
         else if (unsaved.has(doc.path)) skipped.push(unsavedSkip(doc.path))
         else {
@@ -160,7 +167,11 @@ export function createReplaceService(deps: ReplaceDeps): ReplaceService {
           return void skipped.push({ path: article.path, reason: error instanceof Error ? error.message : String(error) })
         }
         if (disk.readOnly !== null)
-          return void skipped.push({ path: article.path, reason: `${article.path}: ${disk.readOnly}`, why: { kind: 'read-only', message: disk.readOnly } })
+          return void skipped.push({
+            path: article.path,
+            reason: `${article.path}: ${disk.readOnly}`,
+            why: { kind: 'read-only', message: disk.readOnly, said: disk.readOnlyReason },
+          })
         if (disk.text !== article.text) {
           return void skipped.push({
             path: article.path,
@@ -175,7 +186,7 @@ export function createReplaceService(deps: ReplaceDeps): ReplaceService {
           if (!(error instanceof ReplaceRefused)) throw error
           const header = error.error
           const why: BulkSkip['why'] = header
-            ? { kind: 'refused', line: header.line, code: header.code, message: header.message }
+            ? { kind: 'refused', line: header.line, code: header.code, reason: header.reason, subject: header.subject, message: header.message }
             : { kind: 'refused', message: error.message }
           return void skipped.push({ path: article.path, reason: `${article.path}: ${error.message}`, why })
         }

@@ -190,7 +190,16 @@ export async function planOperation(source: PlanSource, op: BulkOperation, id: s
     const concerned = mentions === null || mentions.some((m) => decoded.text.includes(m))
     if (!concerned && mentionRequired) return
     if (decoded.readOnly !== null) {
-      if (concerned) skipped.push({ path: article.path, reason: decoded.readOnly, why: { kind: 'read-only', message: decoded.readOnly } })
+      if (concerned)
+        skipped.push({
+          path: article.path,
+          reason: decoded.readOnly,
+          why: {
+            kind: 'read-only',
+            message: decoded.readOnly,
+            said: decoded.problem ? { reason: decoded.problem, params: { path: article.path } } : undefined,
+          },
+        })
       return
     }
     reads.push({ path: article.path, hash: hashBytes(bytes), text: decoded.text, bom: decoded.bom, concerned })
@@ -200,7 +209,7 @@ export async function planOperation(source: PlanSource, op: BulkOperation, id: s
     const error = parsed.errors[0]
     if (error) {
       if (read.concerned) {
-        const why = { kind: 'header' as const, line: error.line, code: error.code, message: error.message }
+        const why = { kind: 'header' as const, line: error.line, code: error.code, reason: error.reason, subject: error.subject, message: error.message }
         skipped.push({
           path: read.path,
           reason: `${read.path}: the header does not parse (line ${error.line}: ${error.message}). Fix it, then plan again.`,

@@ -148,7 +148,7 @@ describe('replace across the folder', () => {
         {
           path: 'broken.md',
           reason: expect.stringMatching(/^broken\.md: The header does not parse/),
-          why: { kind: 'header', line: 2, code: 'syntax', message: expect.any(String) },
+          why: { kind: 'header', line: 2, code: 'syntax', reason: 'unclosed-bracket', message: expect.any(String) },
         },
       ])
       const result = await h.applyReplace(preview.id, { files: [], changes: [{ path: 'b.md', index: 1 }] })
