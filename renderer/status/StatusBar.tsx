@@ -3,6 +3,7 @@ import { textStats, type TextStats } from '../../shared/text-stats'
 import { shownDate } from '../checks/check-text'
 import { useNow } from '../checks/use-now'
 import { useI18n } from '../i18n/i18n'
+import { MessageText, messageParts } from '../i18n/tool-output'
 import type { BufferState } from '../buffers/transitions'
 import { GoalStatus } from '../settings/GoalStatus'
 import type { GoalControl } from '../settings/use-goal'
@@ -50,9 +51,21 @@ export const StatusBar = memo(function StatusBar({ body, state, message, cursor,
   }, [body])
   return (
     <footer className="status-bar" role="status">
-      <span data-testid="save-status" data-state={SHOWN[state].data} className={'save-status ' + SHOWN[state].data} title={message ?? undefined}>
-        {t(SHOWN[state].label)}
-        {message && state === 'error' ? `: ${message}` : ''}
+      {/* The reason a save failed follows in the UI's language; a tool's own words, set apart after it (not in the tooltip). */}
+      <span
+        data-testid="save-status"
+        data-state={SHOWN[state].data}
+        className={'save-status ' + SHOWN[state].data}
+        title={message ? messageParts(message).sentence : undefined}
+      >
+        {message && state === 'error' ? (
+          <>
+            {t('saveFailedSaid')}
+            <MessageText text={message} />
+          </>
+        ) : (
+          t(SHOWN[state].label)
+        )}
       </span>
       {readOnly && (
         <span className="read-only" data-testid="read-only" title={readOnly}>
