@@ -222,7 +222,7 @@ function FieldWidget(props: Omit<RowProps, 'schemaKey'> & { kind: FieldKind; sch
   const writeText = (next: string) => void session.write(next === '' ? null : next)
   // The key is the author's, as written: isolated, it names the field in any language.
   const common = { label: isolated(key), readOnly: locked, session }
-  const expand = { expandLabel: t('expandValue', { key }), collapseLabel: t('collapseValue', { key }) }
+  const expand = { expandLabel: t('expandValue', { key: isolated(key) }), collapseLabel: t('collapseValue', { key: isolated(key) }) }
   if (!fits(kind, value)) {
     return (
       <>

@@ -56,7 +56,7 @@ export function TaxonomyView({ articles, onFilter, onChanged }: Props) {
     filter: (key, value) => onFilter(`${key}: ${value}`, taxonomy?.keys.find((k) => k.key === key)?.values.find((v) => v.value === value)?.paths ?? []),
     rename: (key, value, tree) => setAsk({ kind: 'rename', key, value, tree }),
     move: (value) => setAsk({ kind: 'move', value }),
-    remove: (key, value) => setRun({ title: t('taxDeleteTitle', { key, value }), operation: { kind: 'delete', key, value } }),
+    remove: (key, value) => setRun({ title: t('taxDeleteTitle', { key: isolated(key), value: isolated(value) }), operation: { kind: 'delete', key, value } }),
   }
 
   const answer = (text: string) => {
@@ -65,12 +65,18 @@ export function TaxonomyView({ articles, onFilter, onChanged }: Props) {
     if (ask.kind === 'rename') {
       // A tree node is renamed in place: its parent path stays.
       const to = ask.tree ? [...ask.value.split(CATEGORY_SEPARATOR).slice(0, -1), text].join(CATEGORY_SEPARATOR) : text
-      setRun({ title: t('taxRenameTitle', { key: ask.key, value: ask.value }), operation: { kind: 'rename', key: ask.key, from: ask.value, to } })
+      setRun({
+        title: t('taxRenameTitle', { key: isolated(ask.key), value: isolated(ask.value) }),
+        operation: { kind: 'rename', key: ask.key, from: ask.value, to },
+      })
     } else if (ask.kind === 'move') {
       const toParent = text.trim() === '' ? [] : text.split(CATEGORY_SEPARATOR.trim()).map((s) => s.trim())
-      setRun({ title: t('taxMoveTitle', { value: ask.value }), operation: { kind: 'move-category', from: ask.value.split(CATEGORY_SEPARATOR), toParent } })
+      setRun({
+        title: t('taxMoveTitle', { value: isolated(ask.value) }),
+        operation: { kind: 'move-category', from: ask.value.split(CATEGORY_SEPARATOR), toParent },
+      })
     } else {
-      setRun({ title: t('taxMergeTitle', { key: ask.key }), operation: { kind: 'merge', key: ask.key, from: ask.values, to: text } })
+      setRun({ title: t('taxMergeTitle', { key: isolated(ask.key) }), operation: { kind: 'merge', key: ask.key, from: ask.values, to: text } })
       setChecked({ key: '', values: [] })
     }
   }
@@ -160,7 +166,12 @@ function Row({ keyName, value, label, tree, actions, depth = 0 }: RowProps) {
   const v = value.value
   return (
     <li className="taxonomy-value" data-testid="taxonomy-value" data-key={keyName} data-value={v} style={{ paddingLeft: depth * 14 }}>
-      <input type="checkbox" aria-label={t('taxSelect', { value: v })} checked={actions.checked(keyName, v)} onChange={() => actions.toggle(keyName, v)} />
+      <input
+        type="checkbox"
+        aria-label={t('taxSelect', { value: isolated(v) })}
+        checked={actions.checked(keyName, v)}
+        onChange={() => actions.toggle(keyName, v)}
+      />
       <button
         type="button"
         className="taxonomy-filter"
@@ -169,15 +180,20 @@ function Row({ keyName, value, label, tree, actions, depth = 0 }: RowProps) {
       >
         <span className="taxonomy-label">{label}</span> <span className="count">{value.count}</span>
       </button>
-      <IconButton className="icon" data-testid="taxonomy-rename" label={t('taxRename', { value: v })} onClick={() => actions.rename(keyName, v, tree)}>
+      <IconButton
+        className="icon"
+        data-testid="taxonomy-rename"
+        label={t('taxRename', { value: isolated(v) })}
+        onClick={() => actions.rename(keyName, v, tree)}
+      >
         ✎
       </IconButton>
       {tree && (
-        <IconButton className="icon" data-testid="taxonomy-move" label={t('taxMove', { value: v })} onClick={() => actions.move(v)}>
+        <IconButton className="icon" data-testid="taxonomy-move" label={t('taxMove', { value: isolated(v) })} onClick={() => actions.move(v)}>
           ⇥
         </IconButton>
       )}
-      <IconButton className="icon" data-testid="taxonomy-delete" label={t('taxDelete', { value: v })} onClick={() => actions.remove(keyName, v)}>
+      <IconButton className="icon" data-testid="taxonomy-delete" label={t('taxDelete', { value: isolated(v) })} onClick={() => actions.remove(keyName, v)}>
         ✕
       </IconButton>
     </li>
@@ -191,17 +207,17 @@ function AskDialog({ ask, onAnswer, onCancel }: { ask: Ask; onAnswer(text: strin
   const [text, setText] = useState(initial)
   const title =
     ask.kind === 'rename'
-      ? t('taxRenameTitle', { key: ask.key, value: ask.value })
+      ? t('taxRenameTitle', { key: isolated(ask.key), value: isolated(ask.value) })
       : ask.kind === 'move'
-        ? t('taxMoveTitle', { value: ask.value })
-        : t('taxMergeTitle', { key: ask.key })
+        ? t('taxMoveTitle', { value: isolated(ask.value) })
+        : t('taxMergeTitle', { key: isolated(ask.key) })
   const label = ask.kind === 'rename' ? t('taxNewName') : ask.kind === 'move' ? t('taxNewParent') : t('taxMergeInto')
   // Moving to the top level is an empty parent; every other answer needs text.
   const ready = ask.kind === 'move' || text.trim() !== ''
   const submit = () => ready && onAnswer(text.trim())
   return (
     <Modal title={title} testId="taxonomy-ask" onDismiss={onCancel}>
-      {ask.kind === 'merge' && <p>{t('taxMergeValues', { values: ask.values.join(', ') })}</p>}
+      {ask.kind === 'merge' && <p>{t('taxMergeValues', { values: ask.values.map(isolated).join(', ') })}</p>}
       <input
         autoFocus
         type="text"

@@ -169,12 +169,12 @@ test('a long value stays one line, with a control beside it that shows all of it
   // One line, cut at the edge, with the control beside it; a short value has none.
   await expect(link.locator('input[type=text]')).toHaveValue(url)
   expect((await link.locator('input[type=text]').boundingBox())?.height ?? 99).toBeLessThan(40)
-  const expand = link.getByRole('button', { name: 'Show all of link' })
+  const expand = link.getByRole('button', { name: 'Show all of \u2068link\u2069' })
   await expect(expand).toBeVisible()
   await expect(expand).toHaveAttribute('aria-expanded', 'false')
   await expect(form.locator('[data-testid=property][data-key="weight"] .one-line-expand')).toHaveCount(0)
   // Shown after another article's short title, the long Chinese title gets its control too.
-  await expect(form.locator('[data-testid=property][data-key="title"]').getByRole('button', { name: 'Show all of title' })).toBeVisible()
+  await expect(form.locator('[data-testid=property][data-key="title"]').getByRole('button', { name: 'Show all of \u2068title\u2069' })).toBeVisible()
   await expect(form.locator('[data-testid=property][data-key^="a_very_long_custom_key"] .one-line-expand')).toHaveCount(0)
 
   // From the keyboard: Tab from the field reaches the control, Enter shows the whole value.
@@ -182,7 +182,7 @@ test('a long value stays one line, with a control beside it that shows all of it
   await page.keyboard.press('Tab')
   await expect(expand).toBeFocused()
   await page.keyboard.press('Enter')
-  const collapse = link.getByRole('button', { name: 'Show link on one line' })
+  const collapse = link.getByRole('button', { name: 'Show \u2068link\u2069 on one line' })
   await expect(collapse).toHaveAttribute('aria-expanded', 'true')
   await expect(collapse).toBeFocused()
   const wrapped = link.locator('textarea')
@@ -221,9 +221,9 @@ test('a long value stays one line, with a control beside it that shows all of it
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN')
   const cover = form.locator('[data-testid=property][data-key="cover"]')
   await expect(cover).toHaveAttribute('data-kind', 'image')
-  await expect(link.getByRole('button', { name: '展开 link' })).toBeVisible()
-  await cover.getByRole('button', { name: '展开 cover' }).click()
-  await expect(cover.getByRole('button', { name: '收起 cover' })).toHaveAttribute('aria-expanded', 'true')
+  await expect(link.getByRole('button', { name: '展开 \u2068link\u2069' })).toBeVisible()
+  await cover.getByRole('button', { name: '展开 \u2068cover\u2069' }).click()
+  await expect(cover.getByRole('button', { name: '收起 \u2068cover\u2069' })).toHaveAttribute('aria-expanded', 'true')
   await expect(cover.getByRole('button', { name: '选择…' })).toBeVisible()
   for (const control of await cover.locator('textarea, button').all()) {
     const box = await control.boundingBox()
