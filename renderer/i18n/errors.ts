@@ -374,7 +374,7 @@ function zhParams(reason: MessageReason, params: MessageParams, path: string): M
           ? `“${value('command')}”在 ${value('seconds')} 秒内没有完成，已被停止`
           : how === 'status'
             ? `“${value('command')}”以退出状态 ${value('status')} 结束`
-            : `“${value('command')}”没有输出 http(s) 网址`
+            : `“${value('command')}”没有输出以 ${isolated('http://')} 或 ${isolated('https://')} 开头的网址`
     // Its output follows the sentence (zhOutput); that it printed nothing is said here.
     shown.silent = how !== 'start' && value('output').trim() === '' ? '它没有任何输出。' : ''
   }
