@@ -5,6 +5,7 @@
 import type { BulkSkip } from '../../shared/contract'
 import { useI18n } from '../i18n/i18n'
 import { useSkipText } from '../i18n/skips'
+import { MessageText } from '../i18n/tool-output'
 
 /** `counted` names what the heading counts: a replace speaks of articles, a bulk edit of files. */
 export function SkippedList({ skipped, counted, testId }: { skipped: readonly BulkSkip[]; counted: 'articles' | 'files'; testId: string }) {
@@ -17,7 +18,7 @@ export function SkippedList({ skipped, counted, testId }: { skipped: readonly Bu
       <ul>
         {skipped.map((s) => (
           <li key={s.path} data-path={s.path}>
-            {text(s)}
+            <MessageText text={text(s)} />
           </li>
         ))}
       </ul>
