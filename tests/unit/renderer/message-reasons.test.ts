@@ -23,11 +23,12 @@ import { folioFailure } from '../folio-failure'
 import { copySite, open } from '../workspace/helpers'
 
 const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string))
-/** English words left in a Chinese sentence once names, commands and values are taken out. */
+/** English words left in a Chinese sentence once names (isolated, U+2068 … U+2069), commands and values are taken out. */
 const english = (text: string) =>
   text
+    .replace(/\u2068[^\u2069]*\u2069/g, ' ')
     .replace(
-      /git \w+ --continue|--abort|[\w./-]*\.md|notes|UTF|Latin|GBK|LF|CR|Mac OS|Folio|Git|Hexo|FIFO|MB|KB|uid|Jekyll|Hugo|params|_posts|PDF|HTML|http\(s\)|shell|SVG|TOML|gid|JSON|JavaScript|Eleventy/g,
+      /git \w+ --continue|--abort|[\w./-]*\.md|notes|UTF|Latin|GBK|LF|CR|Mac OS|Folio|Git|Hexo|FIFO|MB|KB|uid|Jekyll|Hugo|params|_posts|PDF|HTML|shell|SVG|TOML|gid|JSON|JavaScript|Eleventy/g,
       '',
     )
     .match(/[A-Za-z]{2,}/g)
