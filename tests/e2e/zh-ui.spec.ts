@@ -82,6 +82,7 @@ const NAMES = [
   'Obsidian',
   'CodeMirror',
   'Mermaid',
+  'Ruby',
   'Mod',
   'GPS',
   // Image uploaders.
