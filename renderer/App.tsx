@@ -235,7 +235,7 @@ function Workbench() {
           articles={articles}
           indexing={indexing}
           openPath={session.path}
-          openText={session.text}
+          openText={mediaOpen ? session.text : ''}
           buffers={buffers}
           view={view}
           libraryRef={libraryPane}

@@ -1,5 +1,5 @@
 import type { EditorView } from '@codemirror/view'
-import { useMemo, type Ref } from 'react'
+import { memo, useMemo, type Ref } from 'react'
 import type { ArticleSummary, FolderInfo, GitChangeKind } from '../../shared/contract'
 import type { BufferStore } from '../buffers/buffer-store'
 import { useI18n } from '../i18n/i18n'
@@ -27,7 +27,10 @@ interface Props {
   folder: FolderInfo | null
   articles: ArticleSummary[]
   indexing: { done: number; total: number; listing?: boolean } | null
-  /** The open article and its text (the media panel shows its images). */
+  /**
+   * The open article and its text (the media panel shows its images). The text is read only while
+   * the media panel is open: pass '' otherwise, so a keystroke leaves the pane alone.
+   */
   openPath: string | null
   openText: string
   buffers: BufferStore
@@ -48,8 +51,11 @@ interface Props {
   onChanged(): Promise<void>
 }
 
-/** The left pane: the folder's warnings and indexing, the taxonomy and media panels, and the article list. */
-export function LibraryPane(props: Props) {
+/**
+ * The left pane: the folder's warnings and indexing, the taxonomy and media panels, and the article list.
+ * Memoized: a form or editor keystroke re-renders the workbench, which changes none of these props.
+ */
+export const LibraryPane = memo(function LibraryPane(props: Props) {
   const { t } = useI18n()
   const { folder, articles, indexing, openPath, buffers, view, libraryRef, only, onOnly, unsaved, gitChanges, requiredFor, openDialog, onChanged } = props
   const filter = (label: string, paths: string[]) => onOnly({ label, paths: new Set(paths) })
@@ -104,4 +110,4 @@ export function LibraryPane(props: Props) {
       {library}
     </nav>
   )
-}
+})

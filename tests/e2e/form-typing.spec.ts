@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test, type Launch } from './support/fixtures'
 import { SEED } from './support/folders'
+import { countRenders, takeRenders } from './support/render-count'
 import { centre, typeAhead } from './support/type-ahead'
 
 const KEY_DELAY = 30
@@ -70,6 +71,33 @@ test('appending to a text field writes it plain, not in the quotes a trailing sp
   await page.keyboard.press('End')
   await page.keyboard.type(' and friends', { delay: KEY_DELAY })
   await expect(author).toBeFocused()
+  await save(page)
+  expect(changedLines(ARTICLE, await readFile(file, 'utf8'))).toEqual([['author: The Folio team', 'author: The Folio team and friends']])
+})
+
+test('typing into a field re-renders the form, never the library, the toolbar or the status bar', async ({ launch }) => {
+  const { page, file } = await open(launch, ARTICLE)
+  const item = '[data-testid=article-item][data-path="source/_posts/post.md"]'
+  await countRenders(page, item)
+  await page.locator(item).click()
+  const author = page.locator(property('author')).locator('input')
+  await author.click()
+  await page.keyboard.press('End')
+  // The first write makes the article unsaved, which the library and the toolbar show: typed before counting.
+  await page.keyboard.type(' and', { delay: KEY_DELAY })
+  await expect(page.locator('[data-testid=save-status]')).toHaveAttribute('data-state', 'dirty')
+  await expect.poll(async () => (await takeRenders(page)).PropertiesForm ?? 0).toBe(0)
+  await page.keyboard.type(' friends', { delay: KEY_DELAY })
+  // The keys' writes reached the text: the form rendered the header they made.
+  const renders: Record<string, number> = {}
+  await expect
+    .poll(async () => {
+      for (const [name, count] of Object.entries(await takeRenders(page))) renders[name] = (renders[name] ?? 0) + count
+      return renders.PropertiesForm ?? 0
+    })
+    .toBeGreaterThan(0)
+  expect(renders.TextField ?? 0).toBeGreaterThanOrEqual(' friends'.length)
+  for (const pane of ['LibraryPane', 'Library', 'ArticleList', 'Toolbar', 'GitPanels', 'StatusBar']) expect(renders[pane] ?? 0, pane).toBe(0)
   await save(page)
   expect(changedLines(ARTICLE, await readFile(file, 'utf8'))).toEqual([['author: The Folio team', 'author: The Folio team and friends']])
 })
