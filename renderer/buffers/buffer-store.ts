@@ -243,19 +243,23 @@ export class BufferStore {
   }
 
   /** Every unsaved buffer, with the file's own line endings. */
-  readonly unsavedBuffers = (): UnsavedBuffer[] => this.unsavedDocs().map(({ path, text, baseHash }) => ({ path, text: text(), baseHash }))
+  readonly unsavedBuffers = (): UnsavedBuffer[] => {
+    this.flushFormWrites()
+    return this.unsavedDocs().map(({ path, text, baseHash }) => ({ path, text: text(), baseHash }))
+  }
 
   /**
    * Every unsaved buffer's document, for the crash journal: `text()` (with the file's own line
    * endings) copies the whole text, so the journal asks for it only when `doc` is another one.
+   * Form writes still waiting are left to wait: the journal's timer can fire just as a key comes,
+   * and making them there put a header write in that key's way. Once made, they are edits the
+   * journal is told of like any other.
    */
-  readonly unsavedDocs = (): UnsavedDoc[] => {
-    this.flushFormWrites()
-    return [...this.#buffers.values()].filter(edited).map((b) => {
+  readonly unsavedDocs = (): UnsavedDoc[] =>
+    [...this.#buffers.values()].filter(edited).map((b) => {
       const state = b.state
       return { path: b.path, baseHash: b.baseHash, doc: state.doc, lineBreak: state.lineBreak, text: () => state.sliceDoc() }
     })
-  }
 
   /** Counts document changes in any buffer: equal counts mean the texts are unchanged. */
   readonly editCount = (): number => this.#edits

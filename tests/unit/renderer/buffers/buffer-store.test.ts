@@ -320,6 +320,19 @@ describe('BufferStore: conflicts', () => {
     expect(disk.files.get('a.md')).toBe(POST.replace('tags: [a]', 'tags: [a, b]').replace('Hello', 'Hello typed') + 'Mine.\nTheirs.\n')
   })
 
+  it('the crash journal reads the buffers as they are: a form write waiting for idle time stays waiting, and is read once made', async () => {
+    const waiting: (() => void)[] = []
+    const { store, append } = setUp()
+    store.configure({ later: (run) => void waiting.push(run) })
+    await store.open('a.md')
+    append('Mine.\n')
+    store.formWrite(titleWrite('Hello typed'))
+    // The journal's timer can fire just as a key comes: its read must not make the header write there.
+    expect(store.unsavedDocs().map((d) => d.doc.toString())).toEqual([POST + 'Mine.\n'])
+    for (const run of waiting.splice(0)) run()
+    expect(store.unsavedDocs().map((d) => d.text())).toEqual([POST.replace('Hello', 'Hello typed') + 'Mine.\n'])
+  })
+
   it('a form write made after the dialog showed its texts lands in the merged text, not under it', async () => {
     const waiting: (() => void)[] = []
     const { store, disk } = await conflicted()
