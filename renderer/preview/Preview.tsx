@@ -263,14 +263,19 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
     if (view.current && performance.now() - previewLed.current > LEAD_MS) scrollFrameToLine(view.current, topLine)
   }, [topLine])
 
-  const headings = useMemo(() => (rendered ? headingsOf(rendered.blocks) : []), [rendered])
   const [outlineOpen, setOutlineOpen] = useState(() => localStorage.getItem(OUTLINE_KEY) === 'open')
+  // Read only while the outline shows: otherwise a refresh would go through every block for nothing.
+  const headings = useMemo(() => (rendered && outlineOpen ? headingsOf(rendered.blocks) : []), [rendered, outlineOpen])
   const toggleOutline = () => {
     localStorage.setItem(OUTLINE_KEY, outlineOpen ? 'closed' : 'open')
     setOutlineOpen(!outlineOpen)
   }
 
-  const remote = useMemo(() => new Set(rendered?.blocks.flatMap((block) => block.remote)).size, [rendered])
+  const remote = useMemo(() => {
+    const sources = new Set<string>()
+    for (const block of rendered?.blocks ?? []) for (const src of block.remote) sources.add(src)
+    return sources.size
+  }, [rendered])
   const allowed = options.remoteContent === true
   return (
     <div className="preview-stack">

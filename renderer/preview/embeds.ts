@@ -91,6 +91,9 @@ export class EmbedPlayers {
 
   /** Puts each player over its card; a card no longer in the article takes its player away. */
   layout(): void {
+    // Nothing plays: nothing to place. Reading the frame's box would lay the window out in the
+    // task of every preview refresh, before the frame that shows it.
+    if (this.players.length === 0) return
     const frame = this.previewFrame
     Object.assign(this.layer.style, {
       position: 'absolute',
