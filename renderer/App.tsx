@@ -2,7 +2,7 @@ import type { EditorView } from '@codemirror/view'
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { folio } from './bridge'
 import { revealLine } from './editor/reveal'
-import { useEditorPhrases } from './editor/phrases'
+import { useEditorPhrases, useEditorWords } from './editor/phrases'
 import { saidText, useErrorText } from './i18n/errors'
 import { headerErrorLine } from './i18n/header-errors'
 import { I18nProvider, useI18n } from './i18n/i18n'
@@ -75,7 +75,9 @@ function Workbench() {
   const { folder, articles, schema, indexing, refresh, openFolder } = workspace
   // As the index reads headers (electron/workspace/indexer.ts), so editor and library agree.
   const site = folder?.kind === 'hexo' ? 'hexo' : 'plain'
-  useLayoutEffect(() => buffers.configure({ describe, label: t('editor'), rules: { site } }), [buffers, describe, t, site])
+  // An article's state is made with the editor's words: none to change as it shows.
+  const words = useEditorWords(t, locale)
+  useLayoutEffect(() => buffers.configure({ describe, label: t('editor'), rules: { site }, phrases: words }), [buffers, describe, t, site, words])
   const onView = useCallback(
     (next: EditorView | null) => {
       buffers.attachView(next)
@@ -85,7 +87,7 @@ function Workbench() {
   )
   const recent = useRecentArticles(folder?.root ?? null, session.path)
   useQuickOpenWarmup(articles)
-  useEditorPhrases(view, t, locale)
+  useEditorPhrases(view, words)
   const goal = useArticleGoal(session.path, showError)
   const mediaSettings = useMediaSettings(settings.media, (media) => updateSettings({ media }), openDialog)
   const [mediaOpen, setMediaOpen] = useState(false)

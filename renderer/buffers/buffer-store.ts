@@ -97,6 +97,8 @@ export interface BufferStoreOptions {
   textDelayMs?: number
   /** Runs the cursor's and a header change's update after the keystroke's frame (tests run them at once). */
   later?(run: () => void): void
+  /** The editor's words in the UI language (renderer/editor/phrases.ts): each state is made with them. */
+  phrases?: Extension
   /** More of each buffer's editor, given its path as it is now (it follows renames): the link lint. */
   extensions?(path: () => string): Extension[]
 }
@@ -442,7 +444,7 @@ export class BufferStore {
   }
 
   #makeState(buffer: Buffer, text: string, eol: '\n' | '\r\n', readOnly: boolean): EditorState {
-    const { label, rules } = this.#options
+    const { label, rules, phrases } = this.#options
     const listener = EditorView.updateListener.of((update) => {
       buffer.state = update.state
       let from = Infinity
@@ -450,7 +452,7 @@ export class BufferStore {
       this.#updated(buffer, update.docChanged, update.docChanged && touchesHeader(update.startState, from), update.docChanged || update.selectionSet)
     })
     const more = this.#options.extensions?.(() => buffer.path) ?? []
-    return EditorState.create({ doc: text, extensions: [folioSetup({ eol, readOnly, label, site: rules.site }), listener, ...more] })
+    return EditorState.create({ doc: text, extensions: [folioSetup({ eol, readOnly, label, site: rules.site, phrases }), listener, ...more] })
   }
 
   /** After any transaction on a buffer: its state, the edit listeners, and what the UI shows. */

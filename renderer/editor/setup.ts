@@ -31,6 +31,8 @@ export interface SetupOptions {
   label: string
   /** Read headers by this generator's rules (shared/sites). */
   site: Generator
+  /** The editor's words in the UI language (phrases.ts); English without them. */
+  phrases?: Extension
 }
 
 /**
@@ -58,7 +60,7 @@ export function folioSetup(options: SetupOptions): Extension[] {
     headerLines(),
     headerFolding(),
     headerLint(),
-    editorPhrases(),
+    editorPhrases(options.phrases),
     codeFolding(),
     foldGutter(),
     search({ top: true }),

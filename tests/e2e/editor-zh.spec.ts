@@ -42,3 +42,24 @@ test('the find and replace panel speaks Chinese and is readable in dark mode', a
   const [text, face] = await button.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor])
   expect(contrast(text as string, face as string)).toBeGreaterThan(4.5)
 })
+
+test('the editor takes the language chosen while an article is open, and articles opened after it start in it', async ({ launch }) => {
+  const { page } = await launch({ files: { 'a.md': '---\ntitle: A\n---\n\n第一篇。\n', 'b.md': '---\ntitle: B\n---\n\n第二篇。\n' } })
+  await page.locator('[data-testid=article-item][data-path="a.md"]').click()
+  await page.getByText('第一篇。').click()
+  await page.keyboard.press('ControlOrMeta+f')
+  await expect(page.locator('.cm-search input[name=search]')).toHaveAttribute('placeholder', 'Find')
+  await page.keyboard.press('Escape')
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN')
+  await page.getByText('第一篇。').click()
+  await page.keyboard.press('ControlOrMeta+f')
+  await expect(page.locator('.cm-search input[name=search]')).toHaveAttribute('placeholder', '查找')
+  await page.keyboard.press('Escape')
+
+  await page.locator('[data-testid=article-item][data-path="b.md"]').click()
+  await page.getByText('第二篇。').click()
+  await page.keyboard.press('ControlOrMeta+f')
+  await expect(page.locator('.cm-search input[name=search]')).toHaveAttribute('placeholder', '查找')
+  await expect(page.locator('.cm-search').getByRole('button', { name: '全部替换' })).toBeVisible()
+})

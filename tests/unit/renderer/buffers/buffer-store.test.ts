@@ -1,6 +1,8 @@
 import { undo } from '@codemirror/commands'
+import { EditorState } from '@codemirror/state'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { BufferStore } from '../../../../renderer/buffers/buffer-store'
+import { editorWords } from '../../../../renderer/editor/phrases'
 import { TRANSITIONS, nextState, type BufferState } from '../../../../renderer/buffers/transitions'
 import { FolioError } from '../../../../shared/errors'
 import { FakeDisk, hashOf } from './fake-disk'
@@ -160,6 +162,17 @@ describe('BufferStore: editing and saving', () => {
     expect(await store.saveAll()).toBe(true)
     expect(disk.files.get('b.md')).toBe('B\nedit B')
     expect(disk.files.get('a.md')).toBe(POST)
+  })
+
+  it('makes an opened article speak the words it was configured with: nothing to reconfigure as it shows', async () => {
+    const { store } = setUp()
+    const words = [EditorState.phrases.of({ Find: '查找' })]
+    store.configure({ phrases: words })
+    await store.open('a.md')
+    const state = store.editorState('a.md')!
+    expect(state.phrase('Find')).toBe('查找')
+    // The very value given: the window's check (useEditorPhrases) finds it and leaves the state alone.
+    expect(editorWords(state)).toBe(words)
   })
 
   it('a slow read never replaces an article opened after it', async () => {
