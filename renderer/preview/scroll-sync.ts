@@ -75,8 +75,15 @@ export function frameTopLine(view: FrameView): number | null {
   if (list.length === 0) return null
   const y = view.window.scrollY
   if (y <= 0) return 1
+  // The last block starting at or above the top: blocks stand in source order, so a binary search
+  // reads a dozen boxes of a long article on each scroll instead of every one above the top.
   let i = 0
-  while (i + 1 < list.length && topOf(view, list[i + 1]!.element) <= y) i++
+  let past = list.length
+  while (past - i > 1) {
+    const middle = (i + past) >> 1
+    if (topOf(view, list[middle]!.element) <= y) i = middle
+    else past = middle
+  }
   const here = list[i]!
   const next = list[i + 1]
   const top = topOf(view, here.element)

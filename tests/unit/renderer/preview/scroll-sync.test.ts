@@ -101,4 +101,20 @@ describe('frameTopLine', () => {
     expect(frameTopLine(view)).toBe(9)
     expect(frameTopLine(frame([[null, 0]]))).toBeNull()
   })
+
+  it('reads a few boxes of a long article on each scroll, not every block above the top', () => {
+    const view = frame(
+      Array.from({ length: 2000 }, (_, i): [number, number] => [1 + 3 * i, 50 * i]),
+      100_000,
+    )
+    let reads = 0
+    for (const block of view.mounted) {
+      const element = block.nodes[1] as Element
+      const box = element.getBoundingClientRect.bind(element)
+      element.getBoundingClientRect = () => (reads++, box())
+    }
+    view.window.scrollTo({ top: 75_025 })
+    expect(frameTopLine(view)).toBeCloseTo(1 + 3 * 1500 + 1.5, 5)
+    expect(reads).toBeLessThan(30)
+  })
 })
