@@ -2,8 +2,9 @@
  * Word counts that are right for Chinese and Japanese: those scripts put no spaces between words,
  * so each Han/kana character counts as one word, while Latin (and Korean, which does use spaces)
  * text counts runs of letters. HTML tags, comments, Hexo `{% … %}` tags and link targets are
- * markup, not prose, and are skipped. Pure, and allocates nothing per call (a character table
- * once): the status bar runs it whenever typing pauses, and the index over every article.
+ * markup, not prose, and are skipped. Pure, and allocates nothing per character (a character
+ * table once): the status bar counts the open article a slice at a time whenever typing pauses,
+ * and the index counts every article.
  */
 
 export interface TextStats {
@@ -99,21 +100,43 @@ function skipMarkup(text: string, i: number, code: number): number {
   return i
 }
 
-export function textStats(text: string): TextStats {
+/**
+ * A count under way: how far into the text it has got and what it has found so far. The count
+ * stops only between two characters it would have read one after the other (never inside markup
+ * or a surrogate pair), so going on from here gives exactly what one pass would.
+ */
+export interface StatsProgress {
+  /** The next UTF-16 unit to read: the count is done once this is at (or past) the text's length. */
+  at: number
+  latinWords: number
+  cjkChars: number
+  chars: number
+  inWord: boolean
+}
+
+export function statsStart(): StatsProgress {
+  return { at: 0, latinWords: 0, cjkChars: 0, chars: 0, inWord: false }
+}
+
+/**
+ * Counts `text` on from `progress` until it has read up to `until` (or a little past it, to the
+ * end of markup or of a surrogate pair) and returns where it got. A long text is counted a slice
+ * at a time this way, letting the window's keys in between (renderer/status/StatusBar.tsx).
+ */
+export function countOn(text: string, progress: StatsProgress, until = text.length): StatsProgress {
   const table = classTable()
-  let latinWords = 0
-  let cjkChars = 0
-  let chars = 0
-  let inWord = false
+  let { latinWords, cjkChars, chars, inWord } = progress
   const length = text.length
-  for (let i = 0; i < length; i++) {
+  const end = Math.min(until, length)
+  let i = progress.at
+  for (; i < end; i++) {
     const code = text.charCodeAt(i)
     let cls = table[code] as number
     if (cls === MARKUP) {
-      const end = skipMarkup(text, i, code)
-      if (end !== i) {
+      const skipped = skipMarkup(text, i, code)
+      if (skipped !== i) {
         inWord = false
-        i = end - 1
+        i = skipped - 1
         continue
       }
       cls = SEP
@@ -135,9 +158,19 @@ export function textStats(text: string): TextStats {
       inWord = true
     } else inWord = false
   }
+  return { at: i, latinWords, cjkChars, chars, inWord }
+}
+
+/** What a finished count (countOn up to the text's end) says. */
+export function statsOf(progress: StatsProgress): TextStats {
+  const { latinWords, cjkChars, chars } = progress
   const words = latinWords + cjkChars
   const minutes = latinWords / LATIN_WPM + cjkChars / CJK_CPM
   return { words, cjkChars, chars, readingMinutes: words === 0 ? 0 : Math.max(1, Math.ceil(minutes)) }
+}
+
+export function textStats(text: string): TextStats {
+  return statsOf(countOn(text, statsStart()))
 }
 
 /** U+FFFD, what a decoder gives for bytes that are not UTF-8. */
@@ -283,7 +316,5 @@ export function utf8TextStats(bytes: Uint8Array, from = 0, to = bytes.length): T
       inWord = true
     } else inWord = false
   }
-  const words = latinWords + cjkChars
-  const minutes = latinWords / LATIN_WPM + cjkChars / CJK_CPM
-  return { words, cjkChars, chars, readingMinutes: words === 0 ? 0 : Math.max(1, Math.ceil(minutes)) }
+  return statsOf({ at: to, latinWords, cjkChars, chars, inWord })
 }
