@@ -75,7 +75,6 @@ export interface BufferSnapshot {
   readOnlyReason: Said | null
   /** The read-only reason is the file's permission, which makeWritable can lift. */
   canMakeWritable: boolean
-  cursor: Cursor
   /** The shown buffer's conflict while its dialog is open. */
   conflict: Conflict | null
   /** Every path with unsaved edits (shown or kept in memory), sorted. */
@@ -190,6 +189,7 @@ export class BufferStore {
   /** Counts opens, so a slow read never replaces an article opened after it. */
   #opening = 0
   readonly #listeners = new Set<() => void>()
+  readonly #cursorListeners = new Set<() => void>()
   readonly #editListeners = new Set<() => void>()
   #snapshot: BufferSnapshot
 
@@ -207,6 +207,17 @@ export class BufferStore {
   }
 
   readonly getSnapshot = (): BufferSnapshot => this.#snapshot
+
+  /**
+   * The cursor's line and column, apart from the snapshot: every keystroke moves it, and only the
+   * status bar shows it, so a move re-renders that and not the whole workbench.
+   */
+  readonly subscribeCursor = (listener: () => void): (() => void) => {
+    this.#cursorListeners.add(listener)
+    return () => void this.#cursorListeners.delete(listener)
+  }
+
+  readonly getCursor = (): Cursor => this.#cursor
 
   /** The state of the buffer at `path`, or null when none is kept. */
   stateOf(path: string): BufferState | null {
@@ -486,7 +497,7 @@ export class BufferStore {
     this.#notice = null
     if (this.#merged?.path !== buffer.path) this.#merged = null
     this.#conflictOpen = buffer.status === 'conflict'
-    this.#cursor = cursorOf(buffer.state)
+    this.#moveCursor(cursorOf(buffer.state))
     this.#publishText()
   }
 
@@ -900,7 +911,7 @@ export class BufferStore {
     clearTimeout(this.#textTimer)
     this.#text = ''
     this.#header = NO_HEADER
-    this.#cursor = { line: 1, column: 1 }
+    this.#moveCursor({ line: 1, column: 1 })
   }
 
   /** Puts journaled buffers back as unsaved edits on top of what is on disk now. */
@@ -986,11 +997,14 @@ export class BufferStore {
       this.#cursorQueued = false
       const shown = this.#shown
       if (!shown) return
-      const next = cursorOf(shown.state)
-      if (next.line === this.#cursor.line && next.column === this.#cursor.column) return
-      this.#cursor = next
-      this.#emit()
+      this.#moveCursor(cursorOf(shown.state))
     })
+  }
+
+  #moveCursor(next: Cursor): void {
+    if (next.line === this.#cursor.line && next.column === this.#cursor.column) return
+    this.#cursor = next
+    for (const listener of [...this.#cursorListeners]) listener()
   }
 
   #build(): BufferSnapshot {
@@ -1005,7 +1019,6 @@ export class BufferStore {
       readOnly: shown?.readOnly ?? null,
       readOnlyReason: shown?.readOnlyReason ?? null,
       canMakeWritable: shown?.canMakeWritable ?? false,
-      cursor: this.#cursor,
       conflict: this.#conflictOpen ? this.conflict() : null,
       unsaved: [...this.#buffers.values()]
         .filter(edited)

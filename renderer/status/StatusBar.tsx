@@ -5,6 +5,8 @@ import { useNow } from '../checks/use-now'
 import { useI18n } from '../i18n/i18n'
 import { MessageText, messageParts } from '../i18n/tool-output'
 import type { BufferState } from '../buffers/transitions'
+import type { BufferStore } from '../buffers/buffer-store'
+import { useCursor } from '../buffers/use-buffers'
 import { GoalStatus } from '../settings/GoalStatus'
 import type { GoalControl } from '../settings/use-goal'
 
@@ -12,7 +14,8 @@ interface Props {
   body: string
   state: BufferState
   message: string | null
-  cursor: { line: number; column: number }
+  /** Where the cursor is: read here, so a keystroke's move re-renders the status bar alone. */
+  cursor: Pick<BufferStore, 'subscribeCursor' | 'getCursor'>
   readOnly: string | null
   /** Set when the read-only reason is the file's permission: the writer may lift it here. */
   onMakeWritable: (() => void) | null
@@ -112,9 +115,17 @@ export const StatusBar = memo(function StatusBar({ body, state, message, cursor,
       <span data-testid="word-count">
         {stats.words} {t('words')} · {stats.chars} {t('characters')} · {stats.readingMinutes} {t('minutes')}
       </span>
-      <span>
-        {t('line')} {cursor.line}, {t('column')} {cursor.column}
-      </span>
+      <CursorPlace cursor={cursor} />
     </footer>
   )
 })
+
+function CursorPlace({ cursor }: { cursor: Props['cursor'] }) {
+  const { t } = useI18n()
+  const { line, column } = useCursor(cursor)
+  return (
+    <span>
+      {t('line')} {line}, {t('column')} {column}
+    </span>
+  )
+}

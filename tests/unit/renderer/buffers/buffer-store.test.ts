@@ -205,6 +205,28 @@ describe('BufferStore: editing and saving', () => {
     off()
   })
 
+  it('a keystroke moves the cursor for its own listeners without a new snapshot: the workbench does not re-render for it', async () => {
+    const { store } = setUp()
+    await store.open('a.md')
+    await settle()
+    let renders = 0
+    let moves = 0
+    const off = store.subscribe(() => renders++)
+    const offCursor = store.subscribeCursor(() => moves++)
+    const end = POST.length - 1
+    store.dispatch({ selection: { anchor: end } })
+    expect(store.getCursor()).toEqual({ line: 6, column: 17 })
+    store.dispatch({ changes: { from: end, insert: '字' }, selection: { anchor: end + 1 } })
+    store.dispatch({ changes: { from: end + 1, insert: 'b' }, selection: { anchor: end + 2 } })
+    await settle() // the text published after the pause
+    expect(store.getCursor()).toEqual({ line: 6, column: 19 })
+    expect(moves).toBe(3)
+    // Only the edit's own news: the buffer became dirty, and its text was published after the pause.
+    expect(renders).toBe(2)
+    off()
+    offCursor()
+  })
+
   it('a header change reaches `text` and `header` once the keystroke is painted, as the last change left them', async () => {
     const { store } = setUp()
     const painted: (() => void)[] = []
