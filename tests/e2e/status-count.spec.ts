@@ -1,7 +1,7 @@
 /**
  * The status bar's word count on an article long enough to be counted over several idle slices
  * (renderer/status/StatusBar.tsx): the counts shown are exactly those of one pass over the body,
- * before and after typing, Chinese by character.
+ * before and after typing, Chinese by character; the cursor's line and column follow each key.
  */
 import type { Page } from '@playwright/test'
 import { textStats } from '../../shared/text-stats'
@@ -24,10 +24,14 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text, { delay: 30 })
 }
 
-test('the word count of a long article is the whole body counted at once, and follows typing', async ({ page }) => {
+test('the word count of a long article is the whole body counted at once, and follows typing, as the cursor place does', async ({ page }) => {
   expect(BODY.length).toBeGreaterThan(4 * 16_384)
   await page.locator('[data-testid=article-item][data-path="long.md"]').click()
   await expect(page.getByTestId('word-count')).toHaveText(shown(BODY))
   await typeAtEnd(page, '再写 more')
   await expect(page.getByTestId('word-count')).toHaveText(shown(BODY + '再写 more'))
+  // The cursor's place follows each key on its own (apart from the buffer snapshot).
+  await expect(page.locator('.status-bar')).toContainText(`Ln ${(HEADER + BODY).split('\n').length}, Col 8`)
+  await page.keyboard.press('ArrowLeft')
+  await expect(page.locator('.status-bar')).toContainText(`Ln ${(HEADER + BODY).split('\n').length}, Col 7`)
 })
