@@ -15,7 +15,7 @@
  *   the longer query is one of the shorter, and one typo away from it is either an exact match
  *   of the shorter or one typo away from it too;
  * - a typo is looked for with one pass over a text, not one pass per misspelling;
- * - positions are worked out for the rows shown only.
+ * - scores and positions are worked out for the rows read (shown) only, when first read.
  */
 import { bestMatch, fuzzy, isWordStart, needleOf, oneTypoAway, rank, subsequence, type Matcher, type Ranked } from './fuzzy'
 import { add, CharIndex, membersOf, type Bitset } from './char-index'
@@ -184,6 +184,22 @@ function grownUint8(old: Uint8Array, size: number): Uint8Array {
   const grown = new Uint8Array(size)
   grown.set(old)
   return grown
+}
+
+/**
+ * A ranked row whose score and highlighted positions are worked out when first read: the picker
+ * shows about 30 of the 100 rows ranked, and a ranking that a newer keystroke replaces is never
+ * shown at all. The texts are the item's as ranked, so a later change of the index does not
+ * change them.
+ */
+function matchedRow<T>(item: T, bonus: number, needle: string, texts: readonly (readonly [string, number])[], match: Matcher): Ranked<T> {
+  let found: { score: number; positions: number[] } | null = null
+  const matched = () => (found ??= bestMatch(needle, texts, match) ?? { score: NO_MATCH, positions: [] })
+  const row = { item } as Ranked<T>
+  // Own and enumerable, so a row compares (and copies) as a plain one would.
+  Object.defineProperty(row, 'score', { enumerable: true, get: () => matched().score + bonus })
+  Object.defineProperty(row, 'positions', { enumerable: true, get: () => matched().positions })
+  return row
 }
 
 /** Work of a preparation done between two looks at the clock. */
@@ -673,9 +689,7 @@ export class TitleIndex<T extends Titled> {
 
       return best.ranked().map((order) => {
         const i = order % n
-        const match: Matcher = order < n ? subsequence : fuzzy
-        const found = bestMatch(needle, this.textsOf(i, slots), match) as NonNullable<ReturnType<typeof bestMatch>>
-        return { item: items[i] as T, score: found.score + (this.bonuses[i] as number), positions: found.positions }
+        return matchedRow(items[i] as T, this.bonuses[i] as number, needle, this.textsOf(i, slots), order < n ? subsequence : fuzzy)
       })
     } finally {
       // Left half way: the per-item marks go back to how the next ranking expects them.

@@ -205,3 +205,28 @@ describe('the index kept between openings', () => {
     expect(kept.rank('', true, 3).map((r) => r.item.path)).toEqual(renamed.slice(0, 3).map((a) => a.path))
   })
 })
+
+describe('highlights worked out for the rows shown only', () => {
+  const items = blog(3000).map((a, i) => (i % 11 === 6 ? { ...a, title: `中文写作第${i}篇 云计算` } : a))
+  beforeAll(() => warmPinyin(items.map((a) => a.title)))
+  const bonus = () => 0
+
+  it('are worked out when a row is read, and equal the one-pass ranking even after the index changed', () => {
+    const kept = new TitleIndex<Titled>(items)
+    // Chinese, pinyin initials and syllables, a typo, a scattered match, a path.
+    for (const text of ['中文', 'zwxz', 'yunjisuan', 'cluod', 'Notes 12', 'ccase', '2015/03', 'zwxzd']) {
+      const rows = kept.rank(text, true, QUICK_OPEN_LIMIT)
+      const plain = plainRank(items, text, bonus, true)
+      expect(rows.length, text).toBe(plain.length)
+      // Not worked out yet: a getter, run on the first read only.
+      if (text !== '') expect(typeof Object.getOwnPropertyDescriptor(rows[0], 'positions')?.get, text).toBe('function')
+      // The picker reads the first 30 rows now; a renamed or removed article must not change what the rest read later.
+      rows.slice(0, 30).forEach((row, k) => expect(row.positions, text).toEqual(plain[k]?.positions))
+      kept.update(items.map((a, i) => (i % 2 === 0 ? { path: a.path, title: `renamed ${i}` } : a)).filter((_, i) => i % 3 !== 0))
+      kept.prepare(() => false)
+      expect(rows, text).toEqual(plain)
+      kept.update(items)
+      kept.prepare(() => false)
+    }
+  })
+})
