@@ -420,7 +420,10 @@ export class TitleIndex<T extends Titled> {
   }
 
   private setText(i: number, slot: number, hay: string): void {
-    const lower = hay.toLowerCase()
+    const lowered = hay.toLowerCase()
+    // The text itself when already lower case (pinyin, most paths): toLowerCase() copies a
+    // string with Chinese in it even then, a copy per path and pinyin text kept for every item.
+    const lower = lowered === hay ? hay : lowered
     ;(this.hays[slot] as string[])[i] = hay
     const lowers = this.lowers[slot] as string[]
     const before = lowers[i] as string

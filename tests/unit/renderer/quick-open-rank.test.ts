@@ -230,3 +230,23 @@ describe('highlights worked out for the rows shown only', () => {
     }
   })
 })
+
+describe('pinyin kept as flat strings', () => {
+  it('spells every title as pinyin-pro does, lower case without spaces', async () => {
+    const { pinyin } = await import('pinyin-pro')
+    const title = fc.stringMatching(/^[中文写作阿里云 Aİß\tZ5：，"-]{1,16}$/)
+    fc.assert(
+      fc.property(title, (text) => {
+        const spoken = pinyinOf(text)
+        if (!/\p{Script=Han}/u.test(text)) {
+          expect(spoken).toBeNull()
+          return
+        }
+        const syllables = pinyin(text, { toneType: 'none', type: 'array' })
+        const initials = syllables.map((s) => String.fromCodePoint(s.codePointAt(0) ?? 32)).join('')
+        expect(spoken).toEqual({ initials: initials.toLowerCase().replace(/\s+/g, ''), full: syllables.join('').toLowerCase().replace(/\s+/g, '') })
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
