@@ -1,5 +1,6 @@
 import type { ArticleSummary, RowsCursor, RowsUpdate } from '../../shared/contract'
 import { compare, knownSortedByDate } from './filters'
+import { SharedStrings } from './shared-strings'
 
 const newestFirst = compare('date')
 
@@ -13,6 +14,7 @@ const newestFirst = compare('date')
 export class RowStore {
   private byPath = new Map<string, ArticleSummary>()
   private sorted: ArticleSummary[] = []
+  private strings = new SharedStrings()
 
   get rows(): ArticleSummary[] {
     return this.sorted
@@ -24,7 +26,8 @@ export class RowStore {
 
   /** A whole listing in place of every row. */
   reset(articles: readonly ArticleSummary[]): ArticleSummary[] {
-    this.byPath = new Map(articles.map((a) => [a.path, a]))
+    this.strings = new SharedStrings()
+    this.byPath = new Map(articles.map((a) => [a.path, this.strings.share(a)]))
     // The main process lists newest first already: the sort only checks it (and orders ties as the library does).
     this.sorted = [...this.byPath.values()].sort(newestFirst)
     knownSortedByDate(this.sorted)
@@ -35,6 +38,7 @@ export class RowStore {
   take(other: RowStore): ArticleSummary[] {
     this.byPath = other.byPath
     this.sorted = other.sorted
+    this.strings = other.strings
     return this.sorted
   }
 
@@ -50,7 +54,7 @@ export class RowStore {
       const before = this.byPath.get(row.path)
       if (before === row) continue
       if (before) leaving.add(row.path)
-      this.byPath.set(row.path, row)
+      this.byPath.set(row.path, this.strings.share(row))
       coming.push(row)
     }
     if (leaving.size === 0 && coming.length === 0) return this.sorted

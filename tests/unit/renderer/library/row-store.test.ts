@@ -60,3 +60,31 @@ describe('the row store', () => {
     expect(before.map((r) => r.path)).toEqual(['a.md', 'b.md'])
   })
 })
+
+describe('rows sharing their repeated strings', () => {
+  const listed = fc.record({
+    path: fc.constantFrom(...Array.from({ length: 12 }, (_, i) => `posts/p${i}.md`)),
+    tags: fc.array(fc.constantFrom('云计算', 't1', 'Tech', ''), { maxLength: 3 }),
+    categories: fc.array(fc.array(fc.constantFrom('新媒体', 'ZAKER', 'channel-0'), { minLength: 1, maxLength: 3 }), { maxLength: 3 }),
+    keys: fc.uniqueArray(fc.constantFrom('title', 'date', 'tags', 'categories', 'draft'), { maxLength: 5 }),
+  })
+  const summaries = (rows: readonly { path: string; tags: string[]; categories: string[][]; keys: string[] }[]) =>
+    rows.map((r) => articleSummary(r.path, { tags: r.tags, categories: r.categories, keys: r.keys, format: 'yaml' }))
+
+  it('hold what came over the bridge, through a listing and later batches', () => {
+    fc.assert(
+      fc.property(fc.array(listed, { maxLength: 8 }), fc.array(fc.array(listed, { maxLength: 4 }), { maxLength: 4 }), (first, batches) => {
+        const store = new RowStore()
+        // What the bridge gives: fresh copies, compared with the rows the store holds.
+        const expected = new Map(summaries(first).map((a) => [a.path, structuredClone(a)]))
+        store.reset(summaries(first))
+        for (const b of batches) {
+          for (const a of summaries(b)) expected.set(a.path, structuredClone(a))
+          store.apply(summaries(b), [])
+        }
+        expect(new Map(store.rows.map((a) => [a.path, a]))).toEqual(expected)
+      }),
+      { numRuns: 200 },
+    )
+  })
+})
