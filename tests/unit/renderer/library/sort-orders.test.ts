@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { ArticleSummary } from '../../../../shared/contract'
-import { applyQuery, compare, warmSortOrders, type SortKey } from '../../../../renderer/library/filters'
+import { CATEGORY_SEPARATOR, type ArticleSummary } from '../../../../shared/contract'
+import { applyQuery, categoryFacets, compare, warmSortOrders, type SortKey } from '../../../../renderer/library/filters'
 import { sortNow, sortSteps } from '../../../../renderer/library/sort-steps'
 import type { Deadline } from '../../../../renderer/library/quick-open/idle'
 import { articleSummary } from './summary'
@@ -63,6 +63,39 @@ describe('sort orders', () => {
         }
         expect(applyQuery(list, { ...ALL, sort })).toEqual(expected)
       }),
+    )
+  })
+})
+
+describe('category filters and facets over categories sets shared between rows', () => {
+  const name = fc.constantFrom('A', 'B', 'A › B', '新媒体', '')
+  const categories = fc.array(fc.array(name, { minLength: 1, maxLength: 3 }), { maxLength: 3 })
+
+  /** Every prefix of every category path, worked out for the row alone. */
+  const keysOf = (a: ArticleSummary) => new Set(a.categories.flatMap((path) => path.map((_, i) => path.slice(0, i + 1).join(CATEGORY_SEPARATOR))))
+
+  it('count and filter each row by its own categories', () => {
+    fc.assert(
+      fc.property(fc.array(categories, { maxLength: 12 }), (sets) => {
+        const rows = sets.map((c, i) => articleSummary(`posts/p${i}.md`, { categories: c }))
+        const counts = new Map<string, number>()
+        for (const a of rows) for (const key of keysOf(a)) counts.set(key, (counts.get(key) ?? 0) + 1)
+        expect(new Map(categoryFacets(rows).map((f) => [f.value, f.count]))).toEqual(counts)
+        for (const key of [...counts.keys(), 'A › B › A']) {
+          const query = { sort: 'date', status: 'all', category: key, tag: null } as const
+          expect(
+            applyQuery(rows, query)
+              .map((a) => a.path)
+              .sort(),
+          ).toEqual(
+            rows
+              .filter((a) => keysOf(a).has(key))
+              .map((a) => a.path)
+              .sort(),
+          )
+        }
+      }),
+      { numRuns: 300 },
     )
   })
 })
