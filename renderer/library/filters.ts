@@ -1,5 +1,5 @@
 import { CATEGORY_SEPARATOR, type ArticleSummary } from '../../shared/contract'
-import { whenIdle, type Deadline } from './quick-open/idle'
+import { whenIdle, type Deadline } from '../idle/idle'
 import { sortNow, sortSteps } from './sort-steps'
 
 export type SortKey = 'date' | 'title' | 'updated'

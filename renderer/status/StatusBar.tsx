@@ -7,6 +7,7 @@ import { MessageText, messageParts } from '../i18n/tool-output'
 import type { BufferState } from '../buffers/transitions'
 import type { BufferStore } from '../buffers/buffer-store'
 import { useCursor } from '../buffers/use-buffers'
+import { sliceWhenIdle } from '../idle/idle'
 import { GoalStatus } from '../settings/GoalStatus'
 import type { GoalControl } from '../settings/use-goal'
 
@@ -43,26 +44,25 @@ const SHOWN = {
 
 /** Characters counted between two looks at the idle time left: well under a millisecond's work. */
 const COUNT_SLICE = 16_384
+/** A count is done within about this (plus one idle timeout) even in a window that is never idle. */
+const COUNT_WITHIN_MS = 1000
 
 /**
  * The body's counts, made while the window is idle and a slice at a time: counting a 1 MB body
  * at once takes tens of milliseconds, in the way of a key typed meanwhile. A new body starts
- * the count again; the last counts show until it is done.
+ * the count again; the last counts show until it is done, which is never long after
+ * COUNT_WITHIN_MS (sliceWhenIdle finishes the rest at once then).
  */
 function useIdleStats(body: string): TextStats {
   const [stats, setStats] = useState(EMPTY)
   useEffect(() => {
     let progress = statsStart()
-    let idle = 0
-    const count = (deadline: IdleDeadline) => {
-      // At least one slice each time, so a window that is never idle still gets there (the timeout).
-      do progress = countOn(body, progress, progress.at + COUNT_SLICE)
-      while (progress.at < body.length && deadline.timeRemaining() > 1)
-      if (progress.at < body.length) idle = requestIdleCallback(count, { timeout: 500 })
-      else setStats(statsOf(progress))
-    }
-    idle = requestIdleCallback(count, { timeout: 500 })
-    return () => cancelIdleCallback(idle)
+    return sliceWhenIdle(() => {
+      progress = countOn(body, progress, progress.at + COUNT_SLICE)
+      if (progress.at < body.length) return false
+      setStats(statsOf(progress))
+      return true
+    }, COUNT_WITHIN_MS)
   }, [body])
   return stats
 }

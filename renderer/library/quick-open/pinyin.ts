@@ -12,7 +12,7 @@ export interface Spoken {
   full: string
 }
 
-import { whenIdle, type Deadline } from './idle'
+import { whenIdle, type Deadline } from '../../idle/idle'
 
 type Convert = (text: string) => string[]
 

@@ -4,7 +4,7 @@
  * texts), so opening quick open on 100,000 articles lists them in the next frame.
  */
 import type { ArticleSummary } from '../../../shared/contract'
-import { whenIdle } from './idle'
+import { whenIdle } from '../../idle/idle'
 import { TitleIndex } from './title-index'
 
 const index = new TitleIndex<ArticleSummary>()

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { CATEGORY_SEPARATOR, type ArticleSummary } from '../../../../shared/contract'
 import { applyQuery, categoryFacets, compare, warmSortOrders, type SortKey } from '../../../../renderer/library/filters'
 import { sortNow, sortSteps } from '../../../../renderer/library/sort-steps'
-import type { Deadline } from '../../../../renderer/library/quick-open/idle'
+import type { Deadline } from '../../../../renderer/idle/idle'
 import { articleSummary } from './summary'
 
 function summary(i: number, title: string | null, dateMs: number | null, updatedMs: number | null): ArticleSummary {
