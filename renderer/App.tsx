@@ -285,7 +285,7 @@ function Workbench() {
         body={body}
         state={session.state}
         message={session.message}
-        cursor={buffers}
+        cursorSource={buffers}
         readOnly={session.readOnlyReason ? (saidText(session.readOnlyReason, locale) ?? session.readOnly) : session.readOnly}
         onMakeWritable={session.canMakeWritable ? onMakeWritable : null}
         headerError={headerError}

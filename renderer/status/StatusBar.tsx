@@ -15,8 +15,8 @@ interface Props {
   body: string
   state: BufferState
   message: string | null
-  /** Where the cursor is: read here, so a keystroke's move re-renders the status bar alone. */
-  cursor: Pick<BufferStore, 'subscribeCursor' | 'getCursor'>
+  /** The store the cursor's place is read from: read here, so a keystroke's move re-renders the status bar alone. */
+  cursorSource: Pick<BufferStore, 'subscribeCursor' | 'getCursor'>
   readOnly: string | null
   /** Set when the read-only reason is the file's permission: the writer may lift it here. */
   onMakeWritable: (() => void) | null
@@ -68,7 +68,7 @@ function useIdleStats(body: string): TextStats {
 }
 
 /** Memoized: a form write that changes neither the body nor the date leaves it as it is. */
-export const StatusBar = memo(function StatusBar({ body, state, message, cursor, readOnly, onMakeWritable, headerError, dateMs, timeZone, goal }: Props) {
+export const StatusBar = memo(function StatusBar({ body, state, message, cursorSource, readOnly, onMakeWritable, headerError, dateMs, timeZone, goal }: Props) {
   const { t, locale } = useI18n()
   const now = useNow()
   const stats = useIdleStats(body)
@@ -115,14 +115,14 @@ export const StatusBar = memo(function StatusBar({ body, state, message, cursor,
       <span data-testid="word-count">
         {stats.words} {t('words')} · {stats.chars} {t('characters')} · {stats.readingMinutes} {t('minutes')}
       </span>
-      <CursorPlace cursor={cursor} />
+      <CursorPlace source={cursorSource} />
     </footer>
   )
 })
 
-function CursorPlace({ cursor }: { cursor: Props['cursor'] }) {
+function CursorPlace({ source }: { source: Props['cursorSource'] }) {
   const { t } = useI18n()
-  const { line, column } = useCursor(cursor)
+  const { line, column } = useCursor(source)
   return (
     <span>
       {t('line')} {line}, {t('column')} {column}
