@@ -69,27 +69,58 @@ export function scrollFrameToLine(view: FrameView, line: number): void {
   scrollFrameTo(view, top + fraction * (topOf(view, next.element) - top))
 }
 
+interface Placed {
+  index: number
+  top: number
+}
+
+/**
+ * The first block from `start` towards `end` (not included) that shows a box, with its page top.
+ * A block with no box (display:none or hidden in the author's HTML) reads top 0, which would
+ * place it anywhere in the order: it has no place to go by, so it is passed over.
+ */
+function shownFrom(view: FrameView, list: readonly Anchor[], start: number, end: number): Placed | null {
+  const step = end > start ? 1 : -1
+  for (let index = start; index !== end; index += step) {
+    const box = list[index]!.element.getBoundingClientRect()
+    if (box.width !== 0 || box.height !== 0) return { index, top: box.top + view.window.scrollY }
+  }
+  return null
+}
+
 /** The source line (fractional) at the top of the frame's viewport: the inverse of scrollFrameToLine. */
 export function frameTopLine(view: FrameView): number | null {
   const list = anchors(view.mounted)
   if (list.length === 0) return null
   const y = view.window.scrollY
   if (y <= 0) return 1
-  // The last block starting at or above the top: blocks stand in source order, so a binary search
-  // reads a dozen boxes of a long article on each scroll instead of every one above the top.
-  let i = 0
+  // The last shown block starting at or above the top: blocks stand in source order, so a binary
+  // search reads a dozen boxes of a long article on each scroll instead of every one above the top.
+  let here: Placed | null = null
   let past = list.length
-  while (past - i > 1) {
-    const middle = (i + past) >> 1
-    if (topOf(view, list[middle]!.element) <= y) i = middle
-    else past = middle
+  while (past - (here?.index ?? -1) > 1) {
+    const low: number = here?.index ?? -1
+    const middle: number = (low + past) >> 1
+    const probe: Placed | null = shownFrom(view, list, middle, past) ?? shownFrom(view, list, middle - 1, low)
+    if (!probe) break
+    if (probe.top <= y) here = probe
+    else past = probe.index
   }
-  const here = list[i]!
-  const next = list[i + 1]
-  const top = topOf(view, here.element)
-  if (!next || y < top) return here.line
-  const span = topOf(view, next.element) - top
-  return here.line + (span > 0 ? ((y - top) / span) * (next.line - here.line) : 0)
+  if (!here) {
+    const first = shownFrom(view, list, 0, list.length)
+    return first ? list[first.index]!.line : null
+  }
+  // A floated or positioned block can read above the top while the blocks before it are below:
+  // the search would jump ahead to it, so step back while the shown block before is below the top.
+  for (let before = shownFrom(view, list, here.index - 1, -1); before && before.top > y;) {
+    before = shownFrom(view, list, before.index - 1, -1)
+    if (before && before.top <= y) here = before
+  }
+  const next = shownFrom(view, list, here.index + 1, list.length)
+  const line = list[here.index]!.line
+  if (!next) return line
+  const span = next.top - here.top
+  return line + (span > 0 ? ((y - here.top) / span) * (list[next.index]!.line - line) : 0)
 }
 
 /** Scrolls the editor so that `line` (1-based, may be fractional) is at its top, leaving the cursor where it is. */

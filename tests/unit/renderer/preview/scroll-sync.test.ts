@@ -118,3 +118,35 @@ describe('frameTopLine', () => {
     expect(reads).toBeLessThan(30)
   })
 })
+
+describe('frameTopLine with blocks out of the flow', () => {
+  /** Makes block `index` of `view` read an empty box at the viewport's top, as display:none does. */
+  function hide(view: FrameView, index: number): void {
+    const element = view.mounted[index]!.nodes[1] as Element
+    element.getBoundingClientRect = () => new DOMRect(0, 0, 0, 0)
+  }
+
+  it('passes over hidden blocks wherever the search lands on them', () => {
+    const blocks = Array.from({ length: 200 }, (_, i): [number, number] => [1 + 3 * i, 50 * i])
+    for (const hidden of [[100], [99, 100, 101], [50, 100, 150], Array.from({ length: 60 }, (_, i) => 70 + i)]) {
+      const view = frame(blocks, 10_000)
+      for (const index of hidden) hide(view, index)
+      for (const top of [1_025, 3_525, 4_975, 5_025, 7_525]) {
+        view.window.scrollTo({ top })
+        const shown = blocks.filter((_, i) => !hidden.includes(i))
+        const at = shown.findLast(([, blockTop]) => blockTop <= top)!
+        const next = shown[shown.indexOf(at) + 1]!
+        const expected = at[0] + ((top - at[1]) / (next[1] - at[1])) * (next[0] - at[0])
+        expect(frameTopLine(view), `hidden ${hidden.length} from ${hidden[0]}, top ${top}`).toBeCloseTo(expected, 5)
+      }
+    }
+  })
+
+  it('does not jump ahead to a positioned block that reads above the top', () => {
+    const blocks = Array.from({ length: 200 }, (_, i): [number, number] => [1 + 3 * i, 50 * i])
+    blocks[100] = [301, 10]
+    const view = frame(blocks, 10_000)
+    view.window.scrollTo({ top: 1_025 })
+    expect(frameTopLine(view)).toBeCloseTo(1 + 3 * 20 + 1.5, 5)
+  })
+})
