@@ -45,7 +45,7 @@ export function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN
 }
 
-export { printTable, rowOf, type Row } from './report'
+export { FRAME_MS, overBare, printTable, rowOf, type Row } from './report'
 
 /**
  * Runs a benchmark script in small mode (BENCH_SMALL=1) the way `npm run bench:*` does, and
