@@ -74,6 +74,8 @@ export type RowsAnswer = RowsUpdate | null | 'stale'
  * rows then held are not the folder's count, the open is listed again from its first change into
  * a new store, a page (one rowsSince answer) at a time, which then takes the place of the rows:
  * no answer carries more than a page, where the whole listing of 100,000 posts in one was ~120 MB.
+ * The rows shown meanwhile are the old ones: `relisting` says, before each page is asked for, how
+ * many of the folder's rows the new store holds, so the library stays busy until it takes them.
  * False: `from` is not the open folder's (another open, or none): ask for the whole listing.
  */
 export async function catchUp(
@@ -81,6 +83,7 @@ export async function catchUp(
   from: RowsCursor,
   ask: (cursor: RowsCursor) => Promise<RowsAnswer>,
   show: (answer: RowsUpdate, rows: ArticleSummary[]) => void,
+  relisting: (answer: RowsUpdate, done: number) => void,
 ): Promise<boolean> {
   let answer = await ask(from)
   for (;;) {
@@ -92,12 +95,14 @@ export async function catchUp(
   }
   if (store.size === answer.count) return true
   const fresh = new RowStore()
+  relisting(answer, 0)
   let page = await ask({ open: answer.cursor.open, at: 0 })
   for (;;) {
     if (page === 'stale') return true
     if (page === null) return false
     fresh.apply(page.rows, page.removed)
     if (!page.more) break
+    relisting(page, fresh.size)
     page = await ask(page.cursor)
   }
   show({ ...page, rows: [], removed: [] }, store.take(fresh))

@@ -96,6 +96,11 @@ export function useWorkspace({ buffers, askUnsaved, problem, writes }: Options):
     [clear],
   )
 
+  /** The rows shown disagree with the folder's count and it is listed again: busy until the new rows replace them. */
+  const relisting = useCallback((answer: RowsUpdate, done: number): void => {
+    setIndexing(answer.folder.indexing ?? { done, total: answer.count })
+  }, [])
+
   /** One ask: what changed since the rows shown (catchUp), or (none shown, another open's) the whole listing. */
   const listOnce = useCallback(async (): Promise<void> => {
     const from = cursor.current
@@ -112,7 +117,7 @@ export function useWorkspace({ buffers, askUnsaved, problem, writes }: Options):
     }
     try {
       if (from) {
-        if (await catchUp(store, from, (at) => asked(() => folio.rowsSince(at)), update)) return
+        if (await catchUp(store, from, (at) => asked(() => folio.rowsSince(at)), update, relisting)) return
         cursor.current = null
       }
       // One round trip: the folder, its rows so far and its schema.
@@ -122,7 +127,7 @@ export function useWorkspace({ buffers, askUnsaved, problem, writes }: Options):
       show(error)
       setListed(true)
     }
-  }, [order, show, display, update, store])
+  }, [order, show, display, update, relisting, store])
 
   // One ask at a time: a change told while one is on its way is asked for once it is answered.
   const listing = useRef<{ running: Promise<void>; again: boolean } | null>(null)

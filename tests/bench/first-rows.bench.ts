@@ -284,11 +284,11 @@ try {
     for (let round = 0; round < rounds(posts); round++) {
       plain.push(timed(() => listAndReadFirst(dir)))
       const one = await openOnce(dir)
-      // Said, not thrown: the round's numbers still print (the heap row names how many were listed).
-      if (Number.isFinite(one.everyRow) && one.listed !== posts) console.error(`  the library said it was done with ${one.listed} of ${posts} posts listed`)
       console.error(
         `${posts} posts, round ${round + 1}: first row ${one.firstRow.toFixed(0)} ms, every row ${one.everyRow.toFixed(0)} ms, heap ${one.heap.toFixed(1)} MB (welcome ${one.welcomeHeap.toFixed(1)} MB)`,
       )
+      // The library said it was done (not busy) with posts missing: the run fails, after the round's numbers print.
+      if (Number.isFinite(one.everyRow) && one.listed !== posts) throw new Error(`the library said it was done with ${one.listed} of ${posts} posts listed`)
       measured.push(one)
     }
     const of = (pick: (r: Round) => number): number => median(measured.map(pick))

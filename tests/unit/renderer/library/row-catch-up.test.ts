@@ -1,13 +1,14 @@
 /**
  * The library catching up with the main process (renderer/library/row-store catchUp) over the real
  * handlers and a generated folder: a count that disagrees lists the open again a page at a time,
- * never the whole listing in one answer, and ends with exactly the folder's rows.
+ * never the whole listing in one answer, says it is busy until the new rows replace the old, and
+ * ends with exactly the folder's rows.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { EventApi, EventName, RowsCursor } from '../../../../shared/contract'
+import type { ArticleSummary, EventApi, EventName, RowsCursor, RowsUpdate } from '../../../../shared/contract'
 import { createHandlers } from '../../../../electron/handlers'
 import { catchUp, RowStore } from '../../../../renderer/library/row-store'
 import { generateSite } from '../../../bench/generate-site'
@@ -51,14 +52,24 @@ describe('catching up with the folder', () => {
       store.reset([...opened.rows.articles, articleSummary('ghost.md', { dateMs: 0 })])
       const asked: RowsCursor[] = []
       const sizes: number[] = []
+      // What the library was told, in order: a page asked for, rows shown, or busy re-listing (rows held so far).
+      const told: string[] = []
       const ask = async (cursor: RowsCursor) => {
         asked.push(cursor)
+        told.push(`ask ${cursor.at}`)
         const answer = await handlers.rowsSince(cursor)
         if (answer) sizes.push(answer.rows.length + answer.removed.length)
         return answer
       }
       let shown: string[] = []
-      expect(await catchUp(store, opened.rows.cursor, ask, (_answer, rows) => (shown = rows.map((a) => a.path)))).toBe(true)
+      const show = (_answer: RowsUpdate, rows: ArticleSummary[]): void => {
+        told.push('show')
+        shown = rows.map((a) => a.path)
+      }
+      const relisting = (answer: RowsUpdate, done: number): void => {
+        told.push(`busy ${done}/${answer.count}`)
+      }
+      expect(await catchUp(store, opened.rows.cursor, ask, show, relisting)).toBe(true)
 
       const all = (await handlers.listArticles()).map((a) => a.path)
       expect(store.size).toBe(POSTS)
@@ -68,6 +79,9 @@ describe('catching up with the folder', () => {
       expect(asked.some((cursor) => cursor.at === 0 && cursor.open === opened.rows.cursor.open)).toBe(true)
       expect(Math.max(...sizes)).toBeLessThanOrEqual(PAGE)
       expect(sizes.filter((n) => n === PAGE).length).toBeGreaterThanOrEqual(1)
+      // From the moment the count disagrees the library is busy, before every page, and shows rows only once: the new ones.
+      const relist = told.indexOf('ask 0', 1)
+      expect(told.slice(relist - 1)).toEqual([`busy 0/${POSTS}`, 'ask 0', `busy ${PAGE}/${POSTS}`, expect.stringMatching(/^ask /), 'show'])
     } finally {
       await handlers.dispose()
     }
@@ -80,6 +94,7 @@ describe('catching up with the folder', () => {
         store,
         { open: 1, at: 0 },
         async () => null,
+        () => undefined,
         () => undefined,
       ),
     ).toBe(false)
