@@ -861,6 +861,8 @@ export class ArticleIndex {
     if (!this.onRecheck || this.closed) return
     const at = trustedFrom(mtimeMs)
     if (at - Date.now() > RECHECK_HORIZON_MS) return
+    // Armed already for this stamp or an earlier one (refresh re-arms when the quiet moves): no timer swap per file read.
+    if (this.recheckTimer && at >= this.recheckAt) return
     this.recheckAt = Math.min(this.recheckAt, at)
     this.armRecheck()
   }
@@ -879,11 +881,14 @@ export class ArticleIndex {
     if (this.closed) return
     const now = Date.now()
     const due: string[] = []
+    // The earliest stamp not yet due arms the timer once (not once per file: a checkout leaves thousands).
+    let earliest = Infinity
     for (const [rel, f] of this.files) {
       if (!f.untrusted) continue
       if (stampTrusted(f.mtimeMs, now)) due.push(rel)
-      else this.recheckLater(f.mtimeMs)
+      else earliest = Math.min(earliest, f.mtimeMs)
     }
+    if (earliest !== Infinity) this.recheckLater(earliest)
     if (due.length > 0) this.onRecheck?.(due)
   }
 
