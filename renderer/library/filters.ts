@@ -35,10 +35,22 @@ export function compare(sort: SortKey): (a: ArticleSummary, b: ArticleSummary) =
 const categoryKeysOf = new WeakMap<ArticleSummary, Set<string>>()
 
 /**
- * The keys of each set of categories, shared by the summaries with those categories (read only):
- * a folder has a few hundred sets of categories, where a set per summary held 15 MB at 100,000.
+ * The keys of each set of categories, shared by the summaries with those categories (read only:
+ * a change to one set would change every one of those summaries' facets): a folder has a few
+ * hundred sets of categories, where a set per summary held 15 MB at 100,000. Held for the listing
+ * the library shows (forgetCategoryKeys), not for every folder opened in the session.
  */
 const categoryKeysFor = new Map<string, Set<string>>()
+
+/** A whole new listing (another folder, or the same opened again): the sets of the one before go with its rows. */
+export function forgetCategoryKeys(): void {
+  categoryKeysFor.clear()
+}
+
+/** How many distinct sets of categories are held (tests: the cache stays with the listing shown). */
+export function heldCategoryKeySets(): number {
+  return categoryKeysFor.size
+}
 
 /** Every prefix of every category path: a post in A › B counts for A and for A › B. */
 function categoryKeys(article: ArticleSummary): Set<string> {

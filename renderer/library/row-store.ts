@@ -1,5 +1,5 @@
 import type { ArticleSummary, RowsCursor, RowsUpdate } from '../../shared/contract'
-import { compare, knownSortedByDate } from './filters'
+import { compare, forgetCategoryKeys, knownSortedByDate } from './filters'
 import { SharedStrings } from './shared-strings'
 
 const newestFirst = compare('date')
@@ -26,6 +26,7 @@ export class RowStore {
 
   /** A whole listing in place of every row. */
   reset(articles: readonly ArticleSummary[]): ArticleSummary[] {
+    forgetCategoryKeys()
     this.strings = new SharedStrings()
     this.byPath = new Map(articles.map((a) => [a.path, this.strings.share(a)]))
     // The main process lists newest first already: the sort only checks it (and orders ties as the library does).

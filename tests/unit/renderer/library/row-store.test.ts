@@ -6,7 +6,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '../../../../shared/contract'
-import { applyQuery } from '../../../../renderer/library/filters'
+import { applyQuery, categoryFacets, heldCategoryKeySets } from '../../../../renderer/library/filters'
 import { RowStore } from '../../../../renderer/library/row-store'
 import { articleSummary } from './summary'
 
@@ -86,5 +86,23 @@ describe('rows sharing their repeated strings', () => {
       }),
       { numRuns: 200 },
     )
+  })
+})
+
+describe('the category filter’s sets of keys', () => {
+  it('are held for the listing shown, not for every folder opened before it', () => {
+    const store = new RowStore()
+    const folder = (name: string, sets: number): ArticleSummary[] =>
+      Array.from({ length: sets * 3 }, (_, i) => articleSummary(`${name}/${i}.md`, { categories: [[`${name}-${i % sets}`, 'sub']] }))
+    for (const [name, sets] of [
+      ['a', 40],
+      ['b', 30],
+      ['c', 20],
+    ] as const) {
+      const rows = store.reset(folder(name, sets))
+      expect(categoryFacets(rows)).toHaveLength(sets * 2)
+      // One set per distinct categories of this folder: the folders before are let go.
+      expect(heldCategoryKeySets()).toBe(sets)
+    }
   })
 })
