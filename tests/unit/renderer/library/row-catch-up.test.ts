@@ -25,7 +25,8 @@ describe('catching up with the folder', () => {
     scratch = await mkdtemp(join(tmpdir(), 'folio-row-catch-up-'))
     site = join(scratch, 'site')
     generateSite(site, POSTS)
-  })
+    // 5,200 files written: well over the default 10 s on a loaded machine.
+  }, 120_000)
   afterAll(async () => {
     await rm(scratch, { recursive: true, force: true })
   })
