@@ -21,7 +21,7 @@ import { textHunks } from '../../shared/line-diff'
 import { leafBundle, mentionsOf, movesFor, PLAIN_RULES, relocate, resolvePath, rewriteArticle, rewriteContext, type FileMove } from '../../shared/assets'
 import type { TaxonomyService } from '../taxonomy/service'
 import type { Plan, PlannedFile } from '../taxonomy/plan'
-import { decode, encode, hashBytes } from '../workspace/encoding'
+import { decode, encode, encodingSaid, hashBytes } from '../workspace/encoding'
 import { readRegularFileSync } from '../workspace/open-inside'
 import { inSlices } from '../workspace/slices'
 import type { Workspace } from '../workspace/workspace'
@@ -158,7 +158,7 @@ export function createMoveService(workspace: Workspace, bulk: Pick<TaxonomyServi
         skipped.push({
           path: article,
           reason: decoded.readOnly,
-          why: { kind: 'read-only', message: decoded.readOnly, said: decoded.problem ? { reason: decoded.problem, params: { path: article } } : undefined },
+          why: { kind: 'read-only', message: decoded.readOnly, said: encodingSaid(decoded, article) ?? undefined },
         })
         return
       }

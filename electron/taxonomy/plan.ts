@@ -9,7 +9,7 @@ import type { ArticleSummary, BulkOperation, BulkSkip, DiffHunk, SiteKind } from
 import { FolioError, said, type MessageParams, type MessageReason } from '../../shared/errors'
 import { applyPatches, parse, removeKey, setValue } from '../../shared/frontmatter'
 import type { EditOptions, ParsedFrontMatter, TextPatch } from '../../shared/frontmatter/types'
-import { decode, encode, hashBytes } from '../workspace/encoding'
+import { decode, encode, encodingSaid, hashBytes } from '../workspace/encoding'
 import { readRegularFileSync } from '../workspace/open-inside'
 import { inSlices } from '../workspace/slices'
 import { spanHunk } from '../../shared/line-diff'
@@ -197,7 +197,7 @@ export async function planOperation(source: PlanSource, op: BulkOperation, id: s
           why: {
             kind: 'read-only',
             message: decoded.readOnly,
-            said: decoded.problem ? { reason: decoded.problem, params: { path: article.path } } : undefined,
+            said: encodingSaid(decoded, article.path) ?? undefined,
           },
         })
       return

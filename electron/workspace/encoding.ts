@@ -7,6 +7,7 @@
 import { Buffer, isUtf8 } from 'node:buffer'
 import { createHash } from 'node:crypto'
 import type { EncodingProblem, LineEnding } from '../../shared/contract'
+import type { Said } from '../../shared/errors'
 import { dominantEol } from '../../shared/frontmatter/detect'
 
 export type Utf16 = 'utf-16le' | 'utf-16be'
@@ -76,6 +77,11 @@ export interface Decoded {
   problem: 'utf-16' | 'not-utf-8' | 'cr-only' | null
   /** Byte offset of the first byte that is not UTF-8, or -1. */
   invalidAt: number
+}
+
+/** Why the decoded file is read-only because of its encoding, named for the UI's language; null when it is not. */
+export function encodingSaid(decoded: Decoded, path: string): Said | null {
+  return decoded.readOnly !== null && decoded.problem !== null ? { reason: decoded.problem, params: { path } } : null
 }
 
 export function hashBytes(bytes: Uint8Array): string {

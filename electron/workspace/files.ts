@@ -7,7 +7,7 @@ import type { Stats } from 'node:fs'
 import type { FileHandle } from 'node:fs/promises'
 import type { ArticleFile } from '../../shared/contract'
 import { FolioError, said, type Problem } from '../../shared/errors'
-import { decode, hashBytes } from './encoding'
+import { decode, encodingSaid, hashBytes } from './encoding'
 import type { Guard, Resolved } from './guard'
 import { isFolderError, openRegular, readRegular } from './open-inside'
 
@@ -61,12 +61,12 @@ export async function readArticle(guard: Guard, r: Resolved): Promise<ArticleFil
   } catch (error) {
     throw ioError(error, r.rel, 'read')
   }
-  const { text, bom, eol, readOnly: undecodable, problem: encoding } = decode(bytes, r.rel)
+  const decoded = decode(bytes, r.rel)
+  const { text, bom, eol, readOnly: undecodable } = decoded
+  const encoding = encodingSaid(decoded, r.rel)
   const tooLarge = sizeProblem(bytes.length, r.rel)
   const problem: Problem | null =
-    undecodable !== null && encoding !== null
-      ? { message: undecodable, reason: encoding, params: { path: r.rel } }
-      : (tooLarge ?? permissionProblem(stats, r.rel))
+    undecodable !== null && encoding !== null ? { message: undecodable, ...encoding } : (tooLarge ?? permissionProblem(stats, r.rel))
   const readOnly = problem?.message ?? null
   const canMakeWritable = undecodable === null && tooLarge === null && readOnly !== null && writeBitsMissing(stats) && ownsFile(stats)
   const file: ArticleFile = { path: r.rel, text, bom, eol, readOnly, canMakeWritable, hash: hashBytes(bytes), mtimeMs: stats.mtimeMs, size: bytes.length }
