@@ -284,7 +284,8 @@ function Workbench() {
       <StatusBar
         body={body}
         state={session.state}
-        message={session.message}
+        failed={session.failed}
+        failures={session.failures}
         cursorSource={buffers}
         readOnly={session.readOnlyReason ? (saidText(session.readOnlyReason, locale) ?? session.readOnly) : session.readOnly}
         onMakeWritable={session.canMakeWritable ? onMakeWritable : null}

@@ -40,6 +40,16 @@ export interface Conflict {
   disk: { text: string; hash: string }
 }
 
+/** What an 'error' state comes from: a save, opening an article, or bringing journaled edits back. */
+export type FailedStep = 'save' | 'open' | 'restore'
+
+/** A failure that is not the shown buffer's own save: shown until another article is shown. */
+interface Notice {
+  step: 'open' | 'restore'
+  /** One message a file. */
+  messages: readonly string[]
+}
+
 /** Changes on disk merged with mine without asking, to be announced. */
 export interface MergedNotice {
   path: string
@@ -70,6 +80,10 @@ export interface BufferSnapshot {
   state: BufferState
   /** Why the last action on the shown article failed, or what happened to it on disk. */
   message: string | null
+  /** What failed when `state` is 'error': the label the status bar puts before `failures`. */
+  failed: FailedStep | null
+  /** Each failure's own message (one per file when several restores failed), each shown apart. */
+  failures: readonly string[]
   readOnly: string | null
   /** The read-only reason named, for the UI's language. */
   readOnlyReason: Said | null
@@ -163,8 +177,8 @@ export class BufferStore {
   /** Every buffer kept: the shown one, and those with unsaved edits. */
   readonly #buffers = new Map<string, Buffer>()
   #shown: Buffer | null = null
-  /** Opening failed: shown until another article is shown. */
-  #notice: string | null = null
+  /** Opening or restoring failed: shown until another article is shown. */
+  #notice: Notice | null = null
   #conflictOpen = false
   #merged: MergedNotice | null = null
   /** Buffers whose base text is not the text of this base hash (restored after the disk moved on). */
@@ -430,7 +444,7 @@ export class BufferStore {
       this.#show(this.#buffers.get(path) ?? this.#load(file), true)
     } catch (error) {
       if (ticket !== this.#opening) return
-      this.#notice = this.#options.describe(error)
+      this.#notice = { step: 'open', messages: [this.#options.describe(error)] }
       this.#emit()
     }
   }
@@ -935,7 +949,7 @@ export class BufferStore {
     }
     if (first) this.#show(first, false)
     // After show(), which clears the notice: a buffer that could not come back must be said.
-    if (failed.length > 0) this.#notice = failed.join('; ')
+    if (failed.length > 0) this.#notice = { step: 'restore', messages: failed }
     this.#emit()
   }
 
@@ -1015,7 +1029,9 @@ export class BufferStore {
       header: shown ? this.#header : NO_HEADER,
       eol: shown?.state.lineBreak === '\r\n' ? '\r\n' : '\n',
       state: this.#notice ? 'error' : (shown?.status ?? 'clean'),
-      message: this.#notice ?? shown?.message ?? null,
+      message: this.#notice ? this.#notice.messages.join('\n') : (shown?.message ?? null),
+      failed: this.#notice?.step ?? (shown?.status === 'error' ? 'save' : null),
+      failures: this.#notice?.messages ?? (shown?.status === 'error' && shown.message ? [shown.message] : []),
       readOnly: shown?.readOnly ?? null,
       readOnlyReason: shown?.readOnlyReason ?? null,
       canMakeWritable: shown?.canMakeWritable ?? false,

@@ -74,7 +74,8 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
   // Each diagram drawn renders the preview again, with the drawing in place of its source.
   const [drawn, setDrawn] = useState(0)
   const diagrams = useMemo(
-    () => new Diagrams(options.dark === true, () => setDrawn((n) => n + 1), { failed: t('diagramFailed'), output: t('outputOfMermaid') }),
+    () =>
+      new Diagrams(options.dark === true, () => setDrawn((n) => n + 1), { failed: t('diagramFailed'), empty: t('diagramEmpty'), output: t('outputOfMermaid') }),
     [options.dark, t],
   )
   // A tag the generator would stop at is said in the UI's language.

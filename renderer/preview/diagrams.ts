@@ -63,8 +63,11 @@ export class Diagrams {
   constructor(
     private readonly dark: boolean,
     private readonly onDrawn: () => void,
-    /** What to say of a diagram Mermaid could not draw, in the UI's language, and the label its own words go under. */
-    private readonly words: { failed: string; output: string },
+    /**
+     * What to say of a diagram Mermaid could not draw, and of one whose drawing had nothing safe
+     * to show, in the UI's language, and the label Mermaid's own words go under.
+     */
+    private readonly words: { failed: string; empty: string; output: string },
   ) {}
 
   /** The diagram's markup, or null while it is being drawn (the preview shows its source meanwhile). */
@@ -99,9 +102,10 @@ export class Diagrams {
       const { svg } = await mermaid.render(`folio-mermaid-${++sequence}`, source)
       const inert = inertSvg(svg)
       if (inert) return `<div class="folio-diagram" data-diagram="mermaid">${inert}</div>`
-      return this.#failed(source, '')
+      // Mermaid drew, but nothing of it was left once made inert: the source may well be right.
+      return this.#failed(source, this.words.empty, '')
     } catch (error) {
-      return this.#failed(source, error instanceof Error ? error.message : String(error))
+      return this.#failed(source, this.words.failed, error instanceof Error ? error.message : String(error))
     }
   }
 
@@ -109,11 +113,11 @@ export class Diagrams {
    * The sentence in the UI's language, then Mermaid's own words (English) set apart under a label,
    * marked as not the UI's, then the source. Markup only: the frame still runs no script.
    */
-  #failed(source: string, message: string): string {
+  #failed(source: string, why: string, message: string): string {
     const said = message.trim()
     const output = said
       ? `<p class="folio-tool-output"><span class="folio-tool-output-label">${escapeHtml(this.words.output)}</span><code translate="no">${escapeHtml(said)}</code></p>`
       : ''
-    return `<div class="folio-diagram folio-diagram-error" data-diagram="mermaid" role="note"><p class="folio-diagram-why">${escapeHtml(this.words.failed)}</p>${output}<pre><code>${escapeHtml(source)}</code></pre></div>`
+    return `<div class="folio-diagram folio-diagram-error" data-diagram="mermaid" role="note"><p class="folio-diagram-why">${escapeHtml(why)}</p>${output}<pre><code>${escapeHtml(source)}</code></pre></div>`
   }
 }

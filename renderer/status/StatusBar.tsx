@@ -3,9 +3,9 @@ import { countOn, statsOf, statsStart, textStats, type TextStats } from '../../s
 import { shownDate } from '../checks/check-text'
 import { useNow } from '../checks/use-now'
 import { useI18n } from '../i18n/i18n'
-import { MessageText, messageParts } from '../i18n/tool-output'
+import { MessageText, plainMessage } from '../i18n/tool-output'
 import type { BufferState } from '../buffers/transitions'
-import type { BufferStore } from '../buffers/buffer-store'
+import type { BufferStore, FailedStep } from '../buffers/buffer-store'
 import { useCursor } from '../buffers/use-buffers'
 import { sliceWhenIdle } from '../idle/idle'
 import { GoalStatus } from '../settings/GoalStatus'
@@ -14,7 +14,9 @@ import type { GoalControl } from '../settings/use-goal'
 interface Props {
   body: string
   state: BufferState
-  message: string | null
+  /** What failed when the state is 'error', and each failure's message (one a file). */
+  failed: FailedStep | null
+  failures: readonly string[]
   /** The store the cursor's place is read from: read here, so a keystroke's move re-renders the status bar alone. */
   cursorSource: Pick<BufferStore, 'subscribeCursor' | 'getCursor'>
   readOnly: string | null
@@ -42,6 +44,9 @@ const SHOWN = {
   deleted: { label: 'deletedOnDisk', data: 'deleted' },
 } as const
 
+/** The label before a failure, by what failed: an open or a restore is not a save. */
+const FAILED_SAID = { save: 'saveFailedSaid', open: 'openFailedSaid', restore: 'restoreFailedSaid' } as const
+
 /** Characters counted between two looks at the idle time left: well under a millisecond's work. */
 const COUNT_SLICE = 16_384
 /** A count is done within about this (plus one idle timeout) even in a window that is never idle. */
@@ -68,23 +73,44 @@ function useIdleStats(body: string): TextStats {
 }
 
 /** Memoized: a form write that changes neither the body nor the date leaves it as it is. */
-export const StatusBar = memo(function StatusBar({ body, state, message, cursorSource, readOnly, onMakeWritable, headerError, dateMs, timeZone, goal }: Props) {
+export const StatusBar = memo(function StatusBar({
+  body,
+  state,
+  failed,
+  failures,
+  cursorSource,
+  readOnly,
+  onMakeWritable,
+  headerError,
+  dateMs,
+  timeZone,
+  goal,
+}: Props) {
   const { t, locale } = useI18n()
   const now = useNow()
   const stats = useIdleStats(body)
   return (
     <footer className="status-bar" role="status">
-      {/* The reason a save failed follows in the UI's language; a tool's own words, set apart after it (not in the tooltip). */}
+      {/*
+        What failed and why, in the UI's language; a tool's own words set apart after each file's
+        sentence. The bar is one line: the tooltip holds every failure whole, the tool's words too.
+      */}
       <span
         data-testid="save-status"
         data-state={SHOWN[state].data}
         className={'save-status ' + SHOWN[state].data}
-        title={message ? messageParts(message).sentence : undefined}
+        title={state === 'error' && failures.length > 0 ? failures.map(plainMessage).join('\n\n') : undefined}
       >
-        {message && state === 'error' ? (
+        {state === 'error' && failed && failures.length > 0 ? (
           <>
-            {t('saveFailedSaid')}
-            <MessageText text={message} />
+            {t(FAILED_SAID[failed])}
+            <span className="failures">
+              {failures.map((failure, i) => (
+                <span className="failure" data-testid="save-failure" key={i}>
+                  <MessageText text={failure} />
+                </span>
+              ))}
+            </span>
           </>
         ) : (
           t(SHOWN[state].label)

@@ -217,7 +217,7 @@ function AskDialog({ ask, onAnswer, onCancel }: { ask: Ask; onAnswer(text: strin
   const submit = () => ready && onAnswer(text.trim())
   return (
     <Modal title={title} testId="taxonomy-ask" onDismiss={onCancel}>
-      {ask.kind === 'merge' && <p>{t('taxMergeValues', { values: ask.values.map(isolated).join(', ') })}</p>}
+      {ask.kind === 'merge' && <p>{t('taxMergeValues', { values: ask.values.map(isolated).join(t('listSeparator')) })}</p>}
       <input
         autoFocus
         type="text"

@@ -139,6 +139,7 @@ describe('BufferStore: editing and saving', () => {
     expect(await store.save()).toBe(false)
     expect(state()).toBe('error')
     expect(store.getSnapshot().message).toContain('disk is full')
+    expect(store.getSnapshot().failed).toBe('save')
     expect(disk.files.get('a.md')).toBe(POST)
     append('y')
     expect(state()).toBe('dirty')
@@ -188,6 +189,26 @@ describe('BufferStore: editing and saving', () => {
     await store.open('missing.md')
     expect(store.getSnapshot().state).toBe('error')
     expect(store.getSnapshot().message).toContain('missing.md')
+    // Told as a failed open, not a failed save.
+    expect(store.getSnapshot().failed).toBe('open')
+    expect(store.getSnapshot().failures).toEqual([expect.stringContaining('missing.md')])
+  })
+
+  it('keeps each file that could not be restored a failure of its own, told as a failed restore', async () => {
+    const { store, disk } = setUp({ 'a.md': 'A\n', 'x.md': 'X\n', 'y.md': 'Y\n' })
+    disk.unreadable.add('x.md')
+    disk.unreadable.add('y.md')
+    await store.restore([
+      { path: 'a.md', text: 'A\nmore', baseHash: hashOf('A\n') },
+      { path: 'x.md', text: 'x', baseHash: hashOf('X\n') },
+      { path: 'y.md', text: 'y', baseHash: hashOf('Y\n') },
+    ])
+    const { failed, failures } = store.getSnapshot()
+    expect(failed).toBe('restore')
+    expect(failures).toHaveLength(2)
+    expect(failures[0]).toMatch(/^x\.md: /)
+    expect(failures[0]).not.toContain('y.md')
+    expect(failures[1]).toMatch(/^y\.md: /)
   })
 
   it('publishes only when something shown changes: typing in a dirty buffer re-renders nothing', async () => {

@@ -40,7 +40,7 @@ describe('inertSvg', () => {
 describe('Diagrams', () => {
   it('answers null while drawing, then the drawn markup: a source Mermaid cannot parse shows escaped, after the sentence and Mermaid’s own words set apart', async () => {
     let drawn = 0
-    const diagrams = new Diagrams(false, () => drawn++, { failed: '图表画不出来。', output: 'Mermaid 的原话：' })
+    const diagrams = new Diagrams(false, () => drawn++, { failed: '图表画不出来。', empty: '图表画出来是空的。', output: 'Mermaid 的原话：' })
     const source = 'graph TD\n  A[<b>x</b>] --> --> B &&'
     expect(diagrams.markup(source)).toBeNull()
     // Asked again while drawing: no second drawing.
