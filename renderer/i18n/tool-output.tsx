@@ -41,11 +41,6 @@ export function messageParts(text: string): MessageParts {
   }
 }
 
-/** The whole message as plain text (a tooltip): the sentence, then the tool's label and words on lines of their own. */
-export function plainMessage(text: string): string {
-  return text.replaceAll(MARK, '')
-}
-
 /** The sentence with each mention of `file` shown as a path: named once, where the sentence names it. */
 function naming(sentence: string, file: string | undefined) {
   if (!file || !sentence.includes(file)) return sentence

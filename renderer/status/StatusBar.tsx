@@ -3,7 +3,7 @@ import { countOn, statsOf, statsStart, textStats, type TextStats } from '../../s
 import { shownDate } from '../checks/check-text'
 import { useNow } from '../checks/use-now'
 import { useI18n } from '../i18n/i18n'
-import { MessageText, plainMessage } from '../i18n/tool-output'
+import { MessageText, messageParts } from '../i18n/tool-output'
 import type { BufferState } from '../buffers/transitions'
 import type { BufferStore, FailedStep } from '../buffers/buffer-store'
 import { useCursor } from '../buffers/use-buffers'
@@ -93,13 +93,13 @@ export const StatusBar = memo(function StatusBar({
     <footer className="status-bar" role="status">
       {/*
         What failed and why, in the UI's language; a tool's own words set apart after each file's
-        sentence. The bar is one line: the tooltip holds every failure whole, the tool's words too.
+        sentence. The bar is one line: the tooltip holds every file's sentence (the zh walk allows no English in titles).
       */}
       <span
         data-testid="save-status"
         data-state={SHOWN[state].data}
         className={'save-status ' + SHOWN[state].data}
-        title={state === 'error' && failures.length > 0 ? failures.map(plainMessage).join('\n\n') : undefined}
+        title={state === 'error' && failures.length > 0 ? failures.map((failure) => messageParts(failure).sentence).join('\n') : undefined}
       >
         {state === 'error' && failed && failures.length > 0 ? (
           <>
