@@ -93,7 +93,8 @@ export const StatusBar = memo(function StatusBar({
     <footer className="status-bar" role="status">
       {/*
         What failed and why, in the UI's language; a tool's own words set apart after each file's
-        sentence. The bar is one line: the tooltip holds every file's sentence (the zh walk allows no English in titles).
+        sentence. A failure wraps and scrolls in the bar, so all of it can be read; the tooltip holds
+        only the sentences (the zh walk allows no English in titles).
       */}
       <span
         data-testid="save-status"
