@@ -137,6 +137,8 @@ interface Buffer {
 
 type Loaded = Pick<ArticleFile, 'path' | 'text' | 'bom' | 'eol' | 'hash' | 'readOnly' | 'readOnlyReason' | 'canMakeWritable'>
 
+/** One empty list for every snapshot without a failure: a new [] each time would re-render the memoised status bar on every keystroke. */
+const NO_FAILURES: readonly string[] = []
 const NO_HEADER = readHeader(EditorState.create({ doc: '' }).doc, { site: 'plain' })
 
 const TEXT_DELAY_MS = 200
@@ -1031,7 +1033,7 @@ export class BufferStore {
       state: this.#notice ? 'error' : (shown?.status ?? 'clean'),
       message: this.#notice ? this.#notice.messages.join('\n') : (shown?.message ?? null),
       failed: this.#notice?.step ?? (shown?.status === 'error' ? 'save' : null),
-      failures: this.#notice?.messages ?? (shown?.status === 'error' && shown.message ? [shown.message] : []),
+      failures: this.#notice?.messages ?? (shown?.status === 'error' && shown.message ? [shown.message] : NO_FAILURES),
       readOnly: shown?.readOnly ?? null,
       readOnlyReason: shown?.readOnlyReason ?? null,
       canMakeWritable: shown?.canMakeWritable ?? false,
