@@ -30,7 +30,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { launchApp } from '../e2e/harness'
 import { generateSite } from './generate-site'
-import { FRAME_MS, overBare, printTable, rowOf, type Row } from './report'
+import { FRAME_MS, FRAMES, framesNote, overBare, printTable, rowOf, type Row } from './report'
 import { median, quantile } from './support'
 import { bounded, sleep } from './typing'
 
@@ -232,7 +232,11 @@ interface Round {
 }
 
 async function openOnce(dir: string): Promise<Round> {
-  const app = await bounded(launchApp({ contentDir: dir, startEmpty: true }), WAIT_MS, 'the app to show its welcome screen')
+  const app = await bounded(
+    launchApp({ contentDir: dir, startEmpty: true, uncappedFrames: FRAMES === 'uncapped' }),
+    WAIT_MS,
+    'the app to show its welcome screen',
+  )
   try {
     const { page } = app
     const cdp = await bounded(page.context().newCDPSession(page), WAIT_MS, 'a CDP session')
@@ -343,6 +347,7 @@ try {
   await rm(scratch, { recursive: true, force: true })
 }
 
+console.log(framesNote())
 printTable(rows)
 console.log(
   `\nbaselines: readdir (recursive) + read the first ${FIRST_ROWS} posts, sync, in Node; heap: the same page on the welcome screen; keystrokes and changes: the same keys typed into a bare input in the same page`,

@@ -11,17 +11,15 @@
  *   text field   `author`, a short text field, typed at the end of its value
  *   title        `title`, the field that also feeds the field checks and the library row
  * Printed for each: p50, p95 and max of the form and of the bare input, and their ratio; then the
- * form's p95 less the bare input's (its baseline column is the frame it must fit in).
- * Target: the form's p95 within one frame (16.7 ms) of the bare input's p95 in the same run, so
- * load on the machine, which slows both, is not counted against the form. The absolute p95 is
- * printed beside it for reference.
+ * form's p95 less the bare input's, for reference (load on the machine slows both alike).
+ * Target: the form's p95 within one frame (16.7 ms), with frames drawn when ready (report.ts FRAMES).
  */
 import type { CDPSession, Page } from '@playwright/test'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { launchApp } from '../e2e/harness'
-import { overBare, printTable, rowOf, type Row } from './report'
+import { FRAME_MS, FRAMES, framesNote, overBare, printTable, rowOf, type Row } from './report'
 import { generateArticles } from './support'
 import { bounded, pageScript, quantile, sleep, typeBursts, typingText, type Cadence } from './typing'
 
@@ -158,7 +156,7 @@ try {
   await generateArticles(join(site, 'source', '_posts'), LIBRARY, post)
   const script = await pageScript()
   const started = performance.now()
-  const app = await launchApp({ contentDir: site, libraryTimeoutMs: LIBRARY_TIMEOUT_MS })
+  const app = await launchApp({ contentDir: site, libraryTimeoutMs: LIBRARY_TIMEOUT_MS, uncappedFrames: FRAMES === 'uncapped' })
   console.log(`${LIBRARY} posts: folder open and library listed in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   try {
     const { page } = app
@@ -176,8 +174,7 @@ try {
       rows.push(rowOf(`${field}: keystroke → paint p50`, quantile(form, 0.5), quantile(bare, 0.5), 'reference'))
       const formP95 = quantile(form, 0.95)
       const bareP95 = quantile(bare, 0.95)
-      rows.push(rowOf(`${field}: keystroke → paint p95`, formP95, bareP95, 'reference (one frame is 16.7 ms)'))
-      // What the form adds over typing into a bare input: load on the machine slows both alike.
+      rows.push(rowOf(`${field}: keystroke → paint p95`, formP95, bareP95, `≤ ${FRAME_MS} ms (one frame)`, { maxValue: FRAME_MS }))
       rows.push(overBare(`${field}: p95 over the bare input`, formP95, bareP95))
       rows.push(rowOf(`${field}: keystroke → paint max`, Math.max(...form), Math.max(...bare), 'reference'))
       if (PROFILE) {
@@ -199,6 +196,7 @@ try {
   await rm(root, { recursive: true, force: true })
 }
 
+console.log(framesNote())
 printTable(rows)
 console.log(
   `\n${LIBRARY} posts listed; target: the form's keystroke → paint p95 at most one frame (16.7 ms) over a bare <input> typed into over the same page in the same run`,

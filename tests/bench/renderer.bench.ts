@@ -18,12 +18,9 @@ Typing into a header field with a big library listed is tests/bench/form.bench.t
  * Typing is real key input through page.keyboard: bursts at ~20 keys a second with a pause after
  * each burst, so whatever the app does during a pause is in the way of the next keystroke.
  * Target for typing into 1 MB (while previewing, and during a render): the app's keystroke → paint
- * p95 within one frame (16.7 ms) of the bare CodeMirror's p95 in the same run, as the form bench
- * judges the form against a bare input. A bare CodeMirror on a 1 MB text is itself over a frame
- * at p95 on a loaded 2-core machine, so a p95 of one frame in absolute terms could not be met by
- * construction, and load, which slows both alike, would be counted against the app; what the
- * app adds over the editor alone is what the app can change. The absolute p50, p95 and max are
- * printed beside it for reference.
+ * p95 within one frame (16.7 ms), with frames drawn when ready (report.ts FRAMES). The bare
+ * CodeMirror's p95, and what the app adds over it, are printed beside it: load on the machine
+ * slows both alike.
  */
 import type { CDPSession, Page } from '@playwright/test'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -33,7 +30,7 @@ import { fileURLToPath } from 'node:url'
 import type { InvokeApi } from '../../shared/contract'
 import { PREVIEW_PAUSE_MS } from '../../renderer/preview/refresh-timing'
 import { launchApp } from '../e2e/harness'
-import { overBare, printTable, rowOf, type Row } from './report'
+import { FRAME_MS, FRAMES, framesNote, overBare, printTable, rowOf, type Row } from './report'
 import { bounded, pageScript, quantile, sleep, typeBursts as typeCadenced, typingText } from './typing'
 
 const SMALL = process.env.BENCH_SMALL === '1'
@@ -111,7 +108,7 @@ const typeBursts = (page: Page, keys: string[]) =>
 const WAIT_MS = 90_000
 
 async function launch(dir: string, script: string) {
-  const app = await bounded(launchApp({ contentDir: dir }), 5 * 60_000, `the app to list ${dir}`)
+  const app = await bounded(launchApp({ contentDir: dir, uncappedFrames: FRAMES === 'uncapped' }), 5 * 60_000, `the app to list ${dir}`)
   await bounded(app.page.evaluate(script), WAIT_MS, 'the bench helpers to load in the page')
   await bounded(
     app.page.evaluate(() => window.folioBench!.watchKeystrokes()),
@@ -205,7 +202,7 @@ try {
       `typing into 1 MB with the preview shown: ${refreshes} preview refreshes in ${KEYSTROKES} keys (${KEYSTROKES / BURST} pauses of ${PAUSE_MS} ms)`,
     )
     rows.push(rowOf('keystroke → paint p50 (1 MB)', median(ours), median(bare), 'reference'))
-    rows.push(rowOf('keystroke → paint p95 (1 MB)', quantile(ours, 0.95), quantile(bare, 0.95), 'reference (one frame is 16.7 ms)'))
+    rows.push(rowOf('keystroke → paint p95 (1 MB)', quantile(ours, 0.95), quantile(bare, 0.95), `≤ ${FRAME_MS} ms (one frame)`, { maxValue: FRAME_MS }))
     rows.push(overBare('keystroke → paint p95 over bare CodeMirror (1 MB)', quantile(ours, 0.95), quantile(bare, 0.95)))
     rows.push(rowOf('keystroke → paint max (1 MB)', Math.max(...ours), Math.max(...bare), 'reference'))
 
@@ -268,7 +265,11 @@ try {
     )
     console.log(`typing during a 1 MB render: ${DURING_ROUNDS} renders started, ${overlapping} preview patches seen`)
     rows.push(rowOf('keystroke → paint p50 during a 1 MB render', median(during), median(bareDuring), 'reference'))
-    rows.push(rowOf('keystroke → paint p95 during a 1 MB render', quantile(during, 0.95), quantile(bareDuring, 0.95), 'reference (one frame is 16.7 ms)'))
+    rows.push(
+      rowOf('keystroke → paint p95 during a 1 MB render', quantile(during, 0.95), quantile(bareDuring, 0.95), `≤ ${FRAME_MS} ms (one frame)`, {
+        maxValue: FRAME_MS,
+      }),
+    )
     rows.push(overBare('keystroke → paint p95 over bare during a 1 MB render', quantile(during, 0.95), quantile(bareDuring, 0.95)))
     rows.push(rowOf('keystroke → paint max during a 1 MB render', Math.max(...during), Math.max(...bareDuring), 'reference'))
 
@@ -382,6 +383,7 @@ try {
   await rm(root, { recursive: true, force: true })
 }
 
+console.log(framesNote())
 printTable(rows)
 console.log(
   '\nbaselines: bare CodeMirror on the same text; markdown-it alone on the same body; folio.readArticle of the same file; the app with one article (heap in MB)',
