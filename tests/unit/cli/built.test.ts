@@ -118,19 +118,27 @@ describe('the built folio command', () => {
     return JSON.parse(readFileSync(report, 'utf8')) as { workers: number; replies: number }
   }
 
-  it.skipIf(availableParallelism() < 2)('exports a large site on the built sanitizer worker thread', () => {
-    const install = runtimeOnlyInstall()
-    expect(existsSync(join(install, 'out/main/sanitize-worker.js'))).toBe(true)
-    const { workers, replies } = exportSite(install)
-    expect(workers).toBeGreaterThan(0)
-    expect(replies).toBeGreaterThan(0)
-  })
+  it.skipIf(availableParallelism() < 2)(
+    'exports a large site on the built sanitizer worker thread',
+    () => {
+      const install = runtimeOnlyInstall()
+      expect(existsSync(join(install, 'out/main/sanitize-worker.js'))).toBe(true)
+      const { workers, replies } = exportSite(install)
+      expect(workers).toBeGreaterThan(0)
+      expect(replies).toBeGreaterThan(0)
+    },
+    200_000,
+  )
 
-  it.skipIf(availableParallelism() < 2)('finishes the export on its own thread when a worker cannot load', () => {
-    const install = runtimeOnlyInstall()
-    writeFileSync(join(install, 'out/main/sanitize-worker.js'), "throw new Error('this worker cannot load')\n")
-    const { workers, replies } = exportSite(install)
-    expect(workers).toBeGreaterThan(0)
-    expect(replies).toBe(0)
-  })
+  it.skipIf(availableParallelism() < 2)(
+    'finishes the export on its own thread when a worker cannot load',
+    () => {
+      const install = runtimeOnlyInstall()
+      writeFileSync(join(install, 'out/main/sanitize-worker.js'), "throw new Error('this worker cannot load')\n")
+      const { workers, replies } = exportSite(install)
+      expect(workers).toBeGreaterThan(0)
+      expect(replies).toBe(0)
+    },
+    200_000,
+  )
 })

@@ -29,7 +29,7 @@ describe('an early open of a big folder', () => {
     // Written a while ago, as a site's posts are: a stamp read within its mtime's tick is kept by no cache.
     const before = new Date(Date.now() - 60_000)
     for (let i = 0; i < POSTS; i++) await utimes(join(root, postPath(i)), before, before)
-  })
+  }, 120_000)
   /** The index cache's entry of `path` ([path, size, mtime, …]), or undefined (none yet, or being replaced). */
   const cachedStamp = (path: string): [string, number, number] | undefined => {
     const [name] = readdirSync(join(scratch, 'cache'))

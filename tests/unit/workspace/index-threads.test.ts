@@ -51,7 +51,7 @@ describe('the index on worker threads', () => {
     await chmod(join(root, 'secret.md'), 0)
     await symlink('.', join(root, 'loop'))
     await symlink('missing.md', join(root, 'dangling.md'))
-  })
+  }, 120_000)
   afterAll(async () => {
     await chmod(join(root, 'secret.md'), 0o644).catch(() => undefined)
     await rm(root, { recursive: true, force: true })

@@ -27,7 +27,7 @@ describe('the open reply', () => {
     small = join(scratch, 'small')
     await mkdir(small)
     await writeFile(join(small, 'only.md'), '---\ntitle: Only\ndate: 2024-01-02\n---\n\nThe one post.\n')
-  })
+  }, 120_000)
   afterAll(async () => {
     await rm(scratch, { recursive: true, force: true })
   })
