@@ -166,7 +166,8 @@ export function ArticleList({ ref, articles, selected, onOpen, onActivate, onMen
                     ⚑ {warnings.length}
                   </span>
                 )}
-                <span>{article.date ?? ''}</span>
+                {/* The date as the header writes it (`Jul 08 2022`): the author's, in every UI language. */}
+                <span translate="no">{article.date ?? ''}</span>
               </span>
             </div>
           )
