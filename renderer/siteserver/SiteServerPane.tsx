@@ -107,7 +107,7 @@ export function SiteServerPane({ root, path, snapshot }: Props) {
   return (
     <div className={`siteserver ${state.status}`} data-testid="siteserver" data-status={state.status}>
       {state.status === 'missing' && (
-        <div className="siteserver-message" role="alert" data-testid="siteserver-missing">
+        <div className="siteserver-message" role="alert" data-testid="siteserver-missing" data-reason={state.reason}>
           <h3>{t('siteServerMissingTitle')}</h3>
           <p>{t(MISSING[state.reason][0])}</p>
           <p>{t(MISSING[state.reason][1])}</p>

@@ -11,8 +11,9 @@
  */
 import type { Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
-import { readFile, symlink, writeFile } from 'node:fs/promises'
+import { readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { SiteServerMissing } from '../../shared/contract'
 import { confirmImageSettings, dropOnEditorEnd } from './support/images'
 import { expect, test } from './support/fixtures'
 
@@ -83,6 +84,12 @@ const NAMES = [
   'CodeMirror',
   'Mermaid',
   'Ruby',
+  // Ruby's package tool, which runs a Jekyll site's server.
+  'Bundler',
+  // Systems named where the way to install a tool differs on each.
+  'Debian',
+  'Ubuntu',
+  'macOS',
   'Mod',
   'GPS',
   // Image uploaders.
@@ -587,6 +594,58 @@ test('the folder’s warnings, a failed export, a refused commit, a failed image
   expect(sentence).toContain('\u2068pre-commit\u2069')
   await saysInChinese(sentence ?? '', 'source/_posts/xiatian.md', 'refused commit')
   expect(git('log', '--format=%s').toString().trim()).toBe('First')
+
+  expect(problems, problems.join('\n')).toEqual([])
+})
+
+test('the site server’s panel for a tool that is not installed says in Chinese what is missing and how to install it, for every tool', async ({
+  launch,
+  makeFolder,
+}) => {
+  test.skip(process.env.FOLIO_E2E === 'electron', 'takes programs off PATH in the process that runs the handlers (the harness’s)')
+  test.setTimeout(300_000)
+  const hexoPackage = { 'node_modules/hexo/package.json': POSTS['node_modules/hexo/package.json'] ?? '' }
+  const hexoAndServer = { ...hexoPackage, 'node_modules/hexo-server/package.json': POSTS['node_modules/hexo-server/package.json'] ?? '' }
+  const hexoInstalled = { ...hexoAndServer, 'node_modules/hexo/bin/hexo': POSTS['node_modules/hexo/bin/hexo'] ?? '' }
+  const jekyllWithoutGemfile = await makeFolder({ site: 'sites/jekyll' })
+  await rm(join(jekyllWithoutGemfile, 'Gemfile'))
+  // A PATH that is one empty folder: no hugo, bundle, node or npm, whatever this machine has installed.
+  const noPrograms = await makeFolder({})
+  const sites: { reason: SiteServerMissing; folder: string; offPath?: true }[] = [
+    { reason: 'hexo', folder: await makeFolder({ site: 'sites/hexo' }) },
+    { reason: 'hexo-server', folder: await makeFolder({ site: 'sites/hexo', files: hexoPackage }) },
+    { reason: 'hexo-command', folder: await makeFolder({ site: 'sites/hexo', files: hexoAndServer }) },
+    { reason: 'node', folder: await makeFolder({ site: 'sites/hexo', files: hexoInstalled }), offPath: true },
+    { reason: 'hugo', folder: await makeFolder({ site: 'sites/hugo' }), offPath: true },
+    { reason: 'gemfile', folder: jekyllWithoutGemfile },
+    { reason: 'bundler', folder: await makeFolder({ site: 'sites/jekyll' }), offPath: true },
+    { reason: 'dev-script', folder: await makeFolder({ site: 'sites/astro' }) },
+    {
+      reason: 'packages',
+      folder: await makeFolder({ site: 'sites/astro', files: { 'package.json': '{ "private": true, "scripts": { "dev": "astro dev" } }\n' } }),
+    },
+  ]
+  let next = ''
+  const { page } = await launch({ contentDir: sites[0]?.folder ?? '', folderDialog: () => next })
+  const problems: string[] = []
+  await page.getByLabel('Language').selectOption('zh-CN')
+  const path = process.env.PATH
+  try {
+    for (const [i, { reason, folder, offPath }] of sites.entries()) {
+      // The server is looked for when the folder's pane first asks (handlers.ts), in this process.
+      if (offPath) process.env.PATH = noPrograms
+      if (i > 0) {
+        next = folder
+        await page.getByRole('button', { name: '打开文件夹…' }).click()
+      }
+      await page.getByTestId('siteserver-tab').click()
+      await expect(page.locator(`[data-testid=siteserver-missing][data-reason=${reason}]`)).toBeVisible({ timeout: 30_000 })
+      process.env.PATH = path
+      await stop(page, `site server: ${reason} missing`, problems, folder)
+    }
+  } finally {
+    process.env.PATH = path
+  }
 
   expect(problems, problems.join('\n')).toEqual([])
 })
