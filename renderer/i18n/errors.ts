@@ -262,9 +262,33 @@ const ZH_BAD_PATH: Record<string, string> = {
   root: '它指的是文件夹本身，而不是其中的文件。',
 }
 
-/** The system's refusal by its errno; an unnamed one's own words follow the sentence (zhOutput). */
+/**
+ * The system's refusal by its errno. A code outside the table is said as a refusal Folio cannot
+ * explain; the code itself, with the system's words, follows the sentence set apart (zhOutput).
+ */
 function zhErrno(errno: string): string {
-  return ZH_ERRNO[errno] ?? (errno ? `系统拒绝了这个操作（${errno}）。` : '出现了意外错误。')
+  return ZH_ERRNO[errno] ?? (errno ? '系统拒绝了这个操作，Folio 不认识它给出的原因代码。' : '出现了意外错误。')
+}
+
+/** What to do after a refusal nobody can name (the io sentence says nothing more). */
+const ZH_UNNAMED_ADVICE = '请确认文件所在的磁盘仍然可用、你有权限使用这个文件，然后再试。'
+/** The same in English: the main process's message would put the bare code where the reason goes. */
+const EN_UNNAMED_IO =
+  'Could not {doing} {path}: the system refused with a code Folio does not know. Check that the disk is still available and that you may use this file, then try again.'
+
+/** Reasons that name the system's refusal by its errno. */
+const ERRNO_REASONS = new Set<MessageReason>(['io', 'export-failed', 'export-unreadable', 'folder-unopenable', 'folder-unlistable', 'image-copy-failed'])
+
+/** An errno the sentences have no words for (EXYZ): said as unexplained, its code shown as the system's words. */
+function unnamedErrno(reason: MessageReason, errno: string): boolean {
+  if (!ERRNO_REASONS.has(reason) || errno === '' || errno in ZH_ERRNO) return false
+  return !(reason === 'folder-unopenable' && (errno === 'ENOENT' || errno === 'ENOTDIR'))
+}
+
+/** The system's words about a refusal, with its code: the code alone when it said nothing more. */
+function errnoWords(errno: string, detail: string): string {
+  if (detail.trim() === '') return errno
+  return detail.includes(errno) ? detail : `${errno}: ${detail}`
 }
 
 /** Why a command could not start, by the system's code. */
@@ -274,9 +298,6 @@ const ZH_NOT_STARTED: Record<string, string> = {
   EPERM: '系统不允许运行它',
   ENOEXEC: '它不是可以运行的程序',
 }
-
-/** Reasons whose `detail` is the system's words, shown only when no errno names the failure. */
-const DETAIL_WHEN_NO_ERRNO = new Set<MessageReason>(['io', 'export-failed', 'export-unreadable', 'folder-unopenable', 'folder-unlistable', 'image-copy-failed'])
 
 const ZH_LABEL = STRINGS['zh-CN']
 
@@ -292,7 +313,9 @@ function zhOutput(reason: MessageReason, params: MessageParams): { label: string
     return { label: ZH_LABEL.outputOfCommand, text: value('output') }
   }
   if (reason === 'unexpected' || reason === 'bad-argument' || reason === 'bad-regex') return { label: ZH_LABEL.outputOfError, text: value('detail') }
-  if (DETAIL_WHEN_NO_ERRNO.has(reason) && !value('errno')) return { label: ZH_LABEL.outputOfError, text: value('detail') }
+  // The system's words when no errno names the failure, or one the sentence could not name (with its code).
+  if (ERRNO_REASONS.has(reason) && !value('errno')) return { label: ZH_LABEL.outputOfError, text: value('detail') }
+  if (unnamedErrno(reason, value('errno'))) return { label: ZH_LABEL.outputOfError, text: errnoWords(value('errno'), value('detail')) }
   return null
 }
 
@@ -302,9 +325,9 @@ function zhParams(reason: MessageReason, params: MessageParams, path: string): M
   const shown: MessageParams = { ...params, path: params.path ?? path }
   if ('doing' in params) shown.doing = ZH_DOING[value('doing')] ?? value('doing')
   if (reason === 'not-regular') shown.kind = ZH_KIND[value('kind')] ?? ZH_KIND.other ?? ''
-  // An errno outside the table is named by its code: the system's own words are English.
   if (reason === 'io') {
-    shown.errno = zhErrno(value('errno'))
+    // An errno outside the table is said as unexplained, with what to do; its code follows the sentence (zhOutput).
+    shown.errno = zhErrno(value('errno')) + (unnamedErrno(reason, value('errno')) ? ZH_UNNAMED_ADVICE : '')
     // The system does not always say which file (reading a folder as a file names none).
     shown.path = shown.path ? ` ${String(shown.path)}` : ''
   }
@@ -383,10 +406,18 @@ function zhParams(reason: MessageReason, params: MessageParams, path: string): M
 
 /** A named sentence from the main process in the UI's language; null when that language has none (English: the message). */
 export function saidText(said: Said & { path?: string }, locale: UiLocale): string | null {
-  if (locale !== 'zh-CN') return null
+  if (locale !== 'zh-CN') return englishUnnamedIo(said)
   const sentence = format(ZH_REASON[said.reason], zhParams(said.reason, said.params, said.path ?? ''), locale)
   const output = zhOutput(said.reason, said.params)
   return output ? withOutput(sentence, output.label, output.text) : sentence
+}
+
+/** An io refusal by an errno nobody has words for, in English: what to do, then the code set apart as the system's words. */
+function englishUnnamedIo(said: Said & { path?: string }): string | null {
+  const value = (key: string) => String(said.params[key] ?? '')
+  if (said.reason !== 'io' || !unnamedErrno(said.reason, value('errno'))) return null
+  const path = value('path') || said.path || 'a file'
+  return withOutput(format(EN_UNNAMED_IO, { doing: value('doing'), path }), STRINGS.en.outputOfError, errnoWords(value('errno'), value('detail')))
 }
 
 export function errorText(error: unknown, locale: UiLocale): string {

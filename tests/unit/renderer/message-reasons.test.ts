@@ -66,17 +66,35 @@ describe('every message reason in both languages', () => {
     }
   })
 
-  it('names an errno outside the table by its code, not in the system’s English', () => {
-    const zh = errorText(
-      {
-        code: 'IO',
-        message: 'Could not save a.md: EWEIRD: odd thing',
-        reason: 'io',
-        params: { doing: 'save', path: 'a.md', errno: 'EWEIRD', detail: 'EWEIRD: odd thing' },
-      },
-      'zh-CN',
-    )
-    expect(zh).toBe('无法保存 a.md：系统拒绝了这个操作（EWEIRD）。')
+  it('says what happened to which file and what to do for an errno it has no words for, the code set apart as the system’s words', () => {
+    const weird = {
+      code: 'IO' as const,
+      message: 'Could not save a.md: EXYZ: odd thing',
+      reason: 'io' as const,
+      params: { doing: 'save', path: 'a.md', errno: 'EXYZ', detail: 'EXYZ: odd thing' },
+    }
+    expect(messageParts(errorText(weird, 'zh-CN'))).toEqual({
+      sentence: '无法保存 a.md：系统拒绝了这个操作，Folio 不认识它给出的原因代码。请确认文件所在的磁盘仍然可用、你有权限使用这个文件，然后再试。',
+      output: { label: '错误的原文：', text: 'EXYZ: odd thing' },
+    })
+    expect(messageParts(errorText(weird, 'en'))).toEqual({
+      sentence:
+        'Could not save a.md: the system refused with a code Folio does not know. Check that the disk is still available and that you may use this file, then try again.',
+      output: { label: 'The error as it was reported:', text: 'EXYZ: odd thing' },
+    })
+    // The system said nothing but the code: the code alone is its words.
+    const bare = { ...weird, message: 'Could not save a.md: EXYZ', params: { ...weird.params, detail: 'EXYZ' } }
+    expect(messageParts(errorText(bare, 'zh-CN')).output).toEqual({ label: '错误的原文：', text: 'EXYZ' })
+    expect(messageParts(errorText(bare, 'en')).output).toEqual({ label: 'The error as it was reported:', text: 'EXYZ' })
+    // Words without the code: the code goes first, so the writer can name it to whoever helps.
+    const exported = saidText({ reason: 'export-failed', params: { path: 'a.md', errno: 'EXYZ', detail: 'odd thing' } }, 'zh-CN') ?? ''
+    expect(messageParts(exported)).toEqual({
+      sentence: '导出 a.md 失败：系统拒绝了这个操作，Folio 不认识它给出的原因代码。请处理后再导出。',
+      output: { label: '错误的原文：', text: 'EXYZ: odd thing' },
+    })
+    // A code the table names keeps its sentence, without the system's English.
+    expect(errorText({ ...weird, params: { ...weird.params, errno: 'EACCES' } }, 'zh-CN')).toBe('无法保存 a.md：没有权限。请检查文件和所在文件夹的权限。')
+    expect(errorText({ ...weird, params: { ...weird.params, errno: 'EACCES' } }, 'en')).toBe(weird.message)
   })
 })
 
