@@ -3,12 +3,13 @@
  * a rewrite at the same size in that tick keeps it. The open app compares such a file's bytes
  * again on its next refresh, and once the tick has passed reads it again on its own, so the row
  * follows an outside edit the stamp hid, and a file Folio just saved goes into the index cache.
- * Real folders; mtimes pinned with utimes to whole seconds (they survive it exactly).
+ * Real folders; mtimes pinned with utimes to whole seconds (they survive it exactly). Where the
+ * time of a read decides, the index's clock is held (Date faked, timers real), not raced.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { readFile, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { ContentChange } from '../../../shared/contract'
 import { copySite, open, tempDir, waitFor } from './helpers'
 
@@ -76,23 +77,28 @@ describe('stamps read within their tick', () => {
     await settled(root)
     const cacheDir = await tempDir('folio-cache-')
     const abs = join(root, PATH)
-    // Ahead of the clock by 4 to 5 s: the open's read is within the tick however slow a loaded machine
-    // is (up to 4 s), so is the rewrite just after it, and the re-check comes 2 s after that.
-    const mtime = new Date(Math.ceil(Date.now() / 1000) * 1000 + 4000)
+    const mtime = new Date(Math.floor(Date.now() / 1000) * 1000)
     await utimes(abs, mtime, mtime)
-    const changes: ContentChange[] = []
-    const ws = await open(root, { cacheDir, onChange: (c) => changes.push(c) })
-    expect(await titleOf(ws)).toBe('你好，Hexo')
-    await rewriteSameSize(abs, mtime)
-    // The re-check (at least mtime + 2.1 s) had not yet trusted the first bytes.
-    expect(Date.now()).toBeLessThan(mtime.getTime() + 2000)
-    await waitFor(
-      () => changes.some((c) => c.changed.includes(PATH)),
-      20_000,
-      () => changes,
-    )
-    expect(await titleOf(ws)).toBe('再见，Hexo')
-    await ws.close()
+    // The index's clock (Date) held half a second into the stamp's tick while timers run as usual:
+    // the open's read and the rewrite after it are within the tick however slow the machine is.
+    vi.useFakeTimers({ toFake: ['Date'], now: mtime.getTime() + 500 })
+    try {
+      const changes: ContentChange[] = []
+      const ws = await open(root, { cacheDir, onChange: (c) => changes.push(c) })
+      expect(await titleOf(ws)).toBe('你好，Hexo')
+      await rewriteSameSize(abs, mtime)
+      // The tick passes: the re-check (armed for mtime + 2.1 s, re-armed while the clock is short of it) reads the file again.
+      vi.setSystemTime(mtime.getTime() + 3000)
+      await waitFor(
+        () => changes.some((c) => c.changed.includes(PATH)),
+        20_000,
+        () => changes,
+      )
+      expect(await titleOf(ws)).toBe('再见，Hexo')
+      await ws.close()
+    } finally {
+      vi.useRealTimers()
+    }
     expect((await cachedEntries(cacheDir)).get(PATH)?.[2]).toBe(mtime.getTime())
   })
 
@@ -108,8 +114,13 @@ describe('stamps read within their tick', () => {
     // The stamp the next open finds is the one the cache holds: it takes the summary from there.
     const now = await stat(join(root, PATH))
     expect([now.size, now.mtimeMs]).toEqual([saved.size, saved.mtimeMs])
+    const cacheFile = join(cacheDir, readdirSync(cacheDir).find((n) => n.startsWith('index-')) ?? '')
+    const before = { bytes: await readFile(cacheFile), mtimeMs: (await stat(cacheFile)).mtimeMs }
     const again = await open(root, { cacheDir })
     expect(await titleOf(again)).toBe('存好，Hexo')
+    await again.close()
+    // An open that read any file rewrites the cache as it closes (indexer.ts: dirty once a file is read): it read none.
+    expect({ bytes: await readFile(cacheFile), mtimeMs: (await stat(cacheFile)).mtimeMs }).toEqual(before)
   })
 })
 
