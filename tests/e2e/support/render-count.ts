@@ -3,6 +3,8 @@
  * commits to (the one its developer tools install; the production build reports to it too).
  * After every commit the tree is walked the way those tools walk it: a subtree whose child is the
  * previous commit's is untouched; a component with the PerformedWork flag called its render.
+ * Those are React's internals (fiber tags, flags, the hook's onCommitFiberRoot), not its API:
+ * written against react and react-dom 19.3.1 (package-lock.json); check them when React moves.
  */
 import type { Page } from '@playwright/test'
 
