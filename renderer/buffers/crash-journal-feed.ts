@@ -10,7 +10,11 @@ import type { Text } from '@codemirror/state'
 /**
  * Typing sends its changes once it pauses this long, and while it never pauses at least this often.
  * The main process adds its own short debounce (electron/recovery/crash-journal.ts, 800 ms) before the
- * disk, so a kill loses at most MAX_WAIT + 800 ms (2.3 s, with room for IPC and fsync) of typing.
+ * disk, so a kill loses at most MAX_WAIT + 800 ms (2.3 s, with room for IPC and fsync) of typing in
+ * the text. Typing in the form reaches the document only after its own wait (buffer-store.ts: the
+ * last key waits FORM_PAUSE_MS for a pause, then up to FORM_IDLE_TIMEOUT_MS for idle time;
+ * form-writes.ts), so there a kill loses at most FORM_PAUSE_MS + FORM_IDLE_TIMEOUT_MS + MAX_WAIT +
+ * 800 ms (2.64 s).
  * A send is a keystroke's worth of text, not the article's (see journalEdits below), so it can be frequent.
  */
 export const JOURNAL_DELAY_MS = 500
