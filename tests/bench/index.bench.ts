@@ -11,6 +11,9 @@
  * The peak memory of the cold and warm runs is printed beside them.
  *   npx tsx tests/bench/index.bench.ts      (BENCH_SMALL=1: 1,000 posts, scaling to 5,000)
  *   BENCH_LARGE=1: the cold and warm ratios at 100,000 posts (two rounds, no scaling table)
+ *   BENCH_SCALING=0: the cold and warm ratios only, no scaling table
+ *   BENCH_NODE=/path/to/node: every process (folio and the baselines) run by that Node instead
+ *     of this one, to see what another Node's start and file calls change
  * Needs the built command (`npm run build`; `npm run bench` builds first).
  */
 import { execFile } from 'node:child_process'
@@ -27,7 +30,8 @@ const SMALL = process.env.BENCH_SMALL === '1'
 const LARGE = !SMALL && process.env.BENCH_LARGE === '1'
 const COUNT = SMALL ? 1_000 : LARGE ? 100_000 : 10_000
 const ROUNDS = SMALL ? 3 : LARGE ? 2 : 5
-const SCALES = SMALL ? [1_000, 5_000] : LARGE ? [] : [1_000, 10_000, 50_000, 100_000]
+const SCALES = process.env.BENCH_SCALING === '0' || LARGE ? [] : SMALL ? [1_000, 5_000] : [1_000, 10_000, 50_000, 100_000]
+const NODE = process.env.BENCH_NODE || process.execPath
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
 const FOLIO = join(REPO, 'bin/folio.js')
 const PLAIN = join(REPO, 'tests/bench/plain-index.mjs')
@@ -45,7 +49,7 @@ const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null
 
 /** Runs `node args…` to completion, its output discarded; wall time and peak memory. */
 function measure(args: string[], env: Record<string, string> = {}): Promise<Measured> {
-  const [command, argv] = TIME ? [TIME, ['-f', 'PEAK_KB %M', process.execPath, ...args]] : [process.execPath, args]
+  const [command, argv] = TIME ? [TIME, ['-f', 'PEAK_KB %M', NODE, ...args]] : [NODE, args]
   const start = performance.now()
   return new Promise((resolve, reject) => {
     execFile(
@@ -139,6 +143,7 @@ async function scaling(root: string): Promise<Scale[]> {
 }
 
 if (!existsSync(join(REPO, 'out/main/cli.js'))) throw new Error('the folio command is not built: run `npm run build` (npm run bench does).')
+if (NODE !== process.execPath) console.error(`every process runs under ${NODE}`)
 const root = await mkdtemp(join(tmpdir(), 'folio-index-bench-'))
 try {
   const dir = join(root, 'site')
