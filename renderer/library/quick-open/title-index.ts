@@ -186,15 +186,28 @@ function grownUint8(old: Uint8Array, size: number): Uint8Array {
   return grown
 }
 
+/** How a ranked row's score and highlights are worked out: an exact match, and one with a typo (see fuzzy.ts). */
+export interface RowMatchers {
+  exact: Matcher
+  typo: Matcher
+}
+
+const MATCHERS: RowMatchers = { exact: subsequence, typo: fuzzy }
+
 /**
  * A ranked row whose score and highlighted positions are worked out when first read: the picker
  * shows about 30 of the 100 rows ranked, and a ranking that a newer keystroke replaces is never
  * shown at all. The texts are the item's as ranked, so a later change of the index does not
- * change them.
+ * change them; they matched when ranked, so a row that does not match them now is a fault of
+ * the ranking, said at once rather than listed with no score.
  */
-function matchedRow<T>(item: T, bonus: number, needle: string, texts: readonly (readonly [string, number])[], match: Matcher): Ranked<T> {
+function matchedRow<T extends Titled>(item: T, bonus: number, needle: string, texts: readonly (readonly [string, number])[], match: Matcher): Ranked<T> {
   let found: { score: number; positions: number[] } | null = null
-  const matched = () => (found ??= bestMatch(needle, texts, match) ?? { score: NO_MATCH, positions: [] })
+  const matched = () => {
+    found ??= bestMatch(needle, texts, match)
+    if (!found) throw new Error(`quick open ranked "${item.path}" for "${needle}", but it does not match its own texts`)
+    return found
+  }
   const row = { item } as Ranked<T>
   // Own and enumerable, so a row compares (and copies) as a plain one would.
   Object.defineProperty(row, 'score', { enumerable: true, get: () => matched().score + bonus })
@@ -258,8 +271,15 @@ export class TitleIndex<T extends Titled> {
   /** Changes with every change of the texts or the order: a ranking under way then gives up. */
   private changes = 0
 
-  /** Made for `items` at once, in the order shown on an empty query; `bonus` is added to an item's score (recency). */
-  constructor(items: readonly T[] = [], bonus?: (item: T) => number) {
+  /**
+   * Made for `items` at once, in the order shown on an empty query; `bonus` is added to an item's
+   * score (recency); `matchers` work out the rows read (tests count their calls).
+   */
+  constructor(
+    items: readonly T[] = [],
+    bonus?: (item: T) => number,
+    private readonly matchers: RowMatchers = MATCHERS,
+  ) {
     this.update(items)
     this.prepare(() => false)
     if (bonus) this.setBonus(bonus)
@@ -692,7 +712,7 @@ export class TitleIndex<T extends Titled> {
 
       return best.ranked().map((order) => {
         const i = order % n
-        return matchedRow(items[i] as T, this.bonuses[i] as number, needle, this.textsOf(i, slots), order < n ? subsequence : fuzzy)
+        return matchedRow(items[i] as T, this.bonuses[i] as number, needle, this.textsOf(i, slots), order < n ? this.matchers.exact : this.matchers.typo)
       })
     } finally {
       // Left half way: the per-item marks go back to how the next ranking expects them.
