@@ -1,4 +1,4 @@
-import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react'
+import { useEffect, useImperativeHandle, useMemo, useReducer, useRef, useState, type Ref } from 'react'
 import type { ArticleSummary, GitChangeKind, SearchMatch } from '../../shared/contract'
 import type { SearchQuery } from '../../shared/search/query'
 import { useI18n } from '../i18n/i18n'
@@ -7,7 +7,7 @@ import { ReplaceRow, type ReplaceRowHandle } from './search/ReplaceRow'
 import { SearchOptions } from './search/SearchOptions'
 import { SearchResults } from './search/SearchResults'
 import { useFolderSearch } from './search/use-folder-search'
-import { applyQuery, categoryFacets, tagFacets, warmSortOrders, type LibraryQuery, type SortKey, type StatusFilter } from './filters'
+import { categoryFacets, listQuery, tagFacets, warmSortOrders, type LibraryQuery, type SortKey, type StatusFilter } from './filters'
 import { IconButton } from '../controls/IconButton'
 import { MessageText } from '../i18n/tool-output'
 
@@ -87,10 +87,15 @@ export function Library({
     if (!reading) warmSortOrders(articles)
   }, [articles, reading])
 
+  // A sort asked for before the warm-up sorted it lists in the listing's order at once and again,
+  // sorted, once it is finished in slices between frames (never a sort of every row in one task).
+  const [sorted, sortFinished] = useReducer((n: number) => n + 1, 0)
   const shown = useMemo(() => {
-    const matching = applyQuery(articles, query)
+    // Asked again when a sort finished in slices.
+    void sorted
+    const matching = listQuery(articles, query, sortFinished).rows
     return only ? matching.filter((a) => only.paths.has(a.path)) : matching
-  }, [articles, query, only])
+  }, [articles, query, only, sorted])
 
   const check = (path: string, range: boolean) =>
     setChecked(({ paths, anchor }) => {

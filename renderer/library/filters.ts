@@ -1,6 +1,6 @@
 import { CATEGORY_SEPARATOR, type ArticleSummary } from '../../shared/contract'
 import { whenIdle, type Deadline } from '../idle/idle'
-import { sortNow, sortSteps } from './sort-steps'
+import { sortSteps } from './sort-steps'
 
 export type SortKey = 'date' | 'title' | 'updated'
 export type StatusFilter = 'all' | 'published' | 'drafts'
@@ -76,7 +76,7 @@ function categoryKeys(article: ArticleSummary): Set<string> {
  * took a quarter of a second). warmSortOrders sorts the other orders in idle time beforehand.
  */
 const sortedLists = new WeakMap<readonly ArticleSummary[], Map<SortKey, ArticleSummary[]>>()
-/** Sorts begun in idle time and not yet done, per listing: a change to that order finishes one. */
+/** Sorts begun and not yet done, per listing (by the warm-up, or a sort change finishing in slices): whoever steps next goes on from there. */
 const sorting = new WeakMap<readonly ArticleSummary[], Map<SortKey, Generator<void, ArticleSummary[], void>>>()
 
 function ordersOf(articles: readonly ArticleSummary[]): Map<SortKey, ArticleSummary[]> {
@@ -85,15 +85,31 @@ function ordersOf(articles: readonly ArticleSummary[]): Map<SortKey, ArticleSumm
   return orders
 }
 
-function sortedBy(articles: readonly ArticleSummary[], sort: SortKey): ArticleSummary[] {
+/**
+ * Sorts `articles` by `sort` on from where it was left (the same steps for the warm-up, a slice of
+ * a sort change and a sort at once) while `more()` says so; true once that order is known.
+ */
+function sortOn(articles: readonly ArticleSummary[], sort: SortKey, more: () => boolean): boolean {
   const orders = ordersOf(articles)
-  let sorted = orders.get(sort)
-  if (!sorted) {
-    const begun = sorting.get(articles)?.get(sort)
-    sorting.get(articles)?.delete(sort)
-    orders.set(sort, (sorted = sortNow(begun ?? sortSteps(articles, compare(sort)))))
-  }
-  return sorted
+  if (orders.has(sort)) return true
+  let begun = sorting.get(articles)
+  if (!begun) sorting.set(articles, (begun = new Map()))
+  let steps = begun.get(sort)
+  if (!steps) begun.set(sort, (steps = sortSteps(articles, compare(sort))))
+  do {
+    const step = steps.next()
+    if (step.done) {
+      orders.set(sort, step.value)
+      begun.delete(sort)
+      return true
+    }
+  } while (more())
+  return false
+}
+
+function sortedBy(articles: readonly ArticleSummary[], sort: SortKey): ArticleSummary[] {
+  sortOn(articles, sort, () => true)
+  return ordersOf(articles).get(sort) as ArticleSummary[]
 }
 
 const SORT_KEYS: readonly SortKey[] = ['date', 'title', 'updated']
@@ -108,21 +124,8 @@ export function warmSortOrders(articles: readonly ArticleSummary[], idle: (work:
   warming = articles
   const slice = (deadline: Deadline) => {
     if (warming !== articles) return
-    const orders = ordersOf(articles)
-    let begun = sorting.get(articles)
-    if (!begun) sorting.set(articles, (begun = new Map()))
     for (const sort of SORT_KEYS) {
-      if (orders.has(sort)) continue
-      let steps = begun.get(sort)
-      if (!steps) begun.set(sort, (steps = sortSteps(articles, compare(sort))))
-      while (deadline.timeRemaining() > 1) {
-        const step = steps.next()
-        if (!step.done) continue
-        orders.set(sort, step.value)
-        begun.delete(sort)
-        break
-      }
-      if (!orders.has(sort)) {
+      if (!sortOn(articles, sort, () => deadline.timeRemaining() > 1)) {
         idle(slice)
         return
       }
@@ -132,14 +135,74 @@ export function warmSortOrders(articles: readonly ArticleSummary[], idle: (work:
   idle(slice)
 }
 
+/** Work of a sort change done per task: the rest of a frame is the browser's (input, paint). */
+export const SORT_SLICE_MS = 6
+
+/** Runs `work` soon, after the browser has had its turn. */
+export type Later = (work: () => void) => void
+
+const soon: Later = (work) => {
+  setTimeout(work, 0)
+}
+
+/** Per listing and order: who waits for a sort being finished in slices (the slices run while the set is there). */
+const finishing = new WeakMap<readonly ArticleSummary[], Map<SortKey, Set<() => void>>>()
+
+/** Finishes the sort of `articles` by `sort` in task slices of SORT_SLICE_MS, then calls `done`. */
+function finishSort(articles: readonly ArticleSummary[], sort: SortKey, done: () => void, later: Later): void {
+  let bySort = finishing.get(articles)
+  if (!bySort) finishing.set(articles, (bySort = new Map()))
+  const waiting = bySort.get(sort)
+  if (waiting) {
+    waiting.add(done)
+    return
+  }
+  const waiters = new Set([done])
+  bySort.set(sort, waiters)
+  const slice = () => {
+    const end = performance.now() + SORT_SLICE_MS
+    if (!sortOn(articles, sort, () => performance.now() < end)) {
+      later(slice)
+      return
+    }
+    bySort.delete(sort)
+    for (const waiter of waiters) waiter()
+  }
+  later(slice)
+}
+
+export interface Listed {
+  rows: ArticleSummary[]
+  /** The order asked for is still being sorted: the rows keep the listing's own order until `onSorted` is called. */
+  sorting: boolean
+}
+
+/**
+ * The library's rows for `query`, never sorting all of them in one task: an order not sorted yet
+ * (a change arriving before warmSortOrders is done; a title sort of 100,000 takes seconds) lists
+ * the filtered rows in the listing's own order now, finishes the sort in slices between frames,
+ * and then calls `onSorted` (ask again).
+ */
+export function listQuery(articles: readonly ArticleSummary[], query: LibraryQuery, onSorted: () => void, later: Later = soon): Listed {
+  const sorted = ordersOf(articles).get(query.sort)
+  if (sorted) return { rows: filtered(sorted, query), sorting: false }
+  finishSort(articles, query.sort, onSorted, later)
+  return { rows: filtered(articles, query), sorting: true }
+}
+
 /** A list the caller keeps in date order (the library's rows as they arrive): sorting it by date again is skipped. */
 export function knownSortedByDate(articles: ArticleSummary[]): void {
   const orders = ordersOf(articles)
   if (!orders.has('date')) orders.set('date', articles)
 }
 
+/** The rows for `query`, sorted now if that order is not known yet (tests, benchmarks; the library uses listQuery). */
 export function applyQuery(articles: ArticleSummary[], query: LibraryQuery): ArticleSummary[] {
-  return sortedBy(articles, query.sort).filter(
+  return filtered(sortedBy(articles, query.sort), query)
+}
+
+function filtered(articles: readonly ArticleSummary[], query: LibraryQuery): ArticleSummary[] {
+  return articles.filter(
     (a) =>
       (query.status === 'all' || (query.status === 'drafts') === a.draft) &&
       (query.category === null || categoryKeys(a).has(query.category)) &&

@@ -6,7 +6,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CATEGORY_SEPARATOR, type ArticleSummary } from '../../../../shared/contract'
-import { applyQuery, categoryFacets, compare, warmSortOrders, type SortKey } from '../../../../renderer/library/filters'
+import { applyQuery, categoryFacets, compare, listQuery, warmSortOrders, type SortKey } from '../../../../renderer/library/filters'
 import { sortNow, sortSteps } from '../../../../renderer/library/sort-steps'
 import type { Deadline } from '../../../../renderer/idle/idle'
 import { articleSummary } from './summary'
@@ -62,6 +62,66 @@ describe('sort orders', () => {
           queued.shift()?.(deadline)
         }
         expect(applyQuery(list, { ...ALL, sort })).toEqual(expected)
+      }),
+    )
+  })
+})
+
+describe('a sort change before the warm-up is done', () => {
+  it('lists the filtered rows in the listing order at once, sorts in slices, then lists them sorted', () => {
+    const titles = ['Story 9', 'story 10', '云 笔记', 'Ärger', 'apple', 'Zebra 2']
+    const list = Array.from({ length: 20_000 }, (_, i) =>
+      articleSummary(`source/_posts/p${i}.md`, { title: `${titles[i % titles.length]} ${(i * 7919) % 20_000}`, draft: i % 3 === 0 }),
+    )
+    const drafts = { sort: 'title', status: 'drafts', category: null, tag: null } as const
+    const queued: (() => void)[] = []
+    const later = (work: () => void) => queued.push(work)
+    const finished: string[] = []
+    const first = listQuery(list, drafts, () => finished.push('first'), later)
+    expect(first.sorting).toBe(true)
+    expect(first.rows).toEqual(list.filter((a) => a.draft))
+    // Another change while it sorts waits for the same sort.
+    expect(listQuery(list, { ...drafts, status: 'all' }, () => finished.push('second'), later).rows).toEqual(list)
+    // A slice is a few milliseconds of it: sorting 20,000 titles by collation takes many.
+    queued.shift()?.()
+    expect(queued.length).toBe(1)
+    expect(finished).toEqual([])
+    while (queued.length > 0) queued.shift()?.()
+    expect(finished).toEqual(['first', 'second'])
+    const after = listQuery(list, drafts, () => finished.push('again'), later)
+    expect(after.sorting).toBe(false)
+    expect(after.rows).toEqual(list.filter((a) => a.draft).sort(compare('title')))
+    expect(queued).toEqual([])
+  })
+
+  it('finished in slices after a warm-up cut short, lists what a sort from scratch lists', () => {
+    fc.assert(
+      fc.property(articles, fc.integer({ min: 0, max: 6 }), fc.constantFrom(...SORTS), (list, slices, sort) => {
+        const idle: ((deadline: Deadline) => void)[] = []
+        let budget = 0
+        const deadline: Deadline = { timeRemaining: () => (budget-- > 0 ? 5 : 0) }
+        warmSortOrders(list, (work) => idle.push(work))
+        for (let i = 0; i < slices && idle.length > 0; i++) {
+          budget = 3
+          idle.shift()?.(deadline)
+        }
+        const queued: (() => void)[] = []
+        let done = 0
+        const listed = listQuery(
+          list,
+          { ...ALL, sort },
+          () => done++,
+          (work) => queued.push(work),
+        )
+        if (listed.sorting) expect(listed.rows).toEqual(list)
+        // The warm-up and the change's slices take turns on the same sort.
+        while (queued.length > 0 || idle.length > 0) {
+          queued.shift()?.()
+          budget = 3
+          idle.shift()?.(deadline)
+        }
+        expect(done).toBe(listed.sorting ? 1 : 0)
+        expect(listQuery(list, { ...ALL, sort }, () => done++).rows).toEqual(list.slice().sort(compare(sort)))
       }),
     )
   })
