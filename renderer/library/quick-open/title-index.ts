@@ -156,6 +156,9 @@ interface Joined {
   starts: Int32Array
 }
 
+/** The length from which V8 keeps a slice of a string as a pointer into it rather than a copy. */
+const SLICED = 13
+
 function joined(lowers: readonly string[], from: number, to: number): Joined {
   const starts = new Int32Array(to - from + 1)
   let at = 0
@@ -458,8 +461,19 @@ export class TitleIndex<T extends Titled> {
     const parts = this.parts[slot] as (Joined | null)[]
     let part = parts[p]
     if (!part) {
-      part = joined(this.lowers[slot] as string[], p * PART, Math.min(this.items.length, (p + 1) * PART))
+      const from = p * PART
+      const lowers = this.lowers[slot] as string[]
+      const hays = this.hays[slot] as string[]
+      part = joined(lowers, from, Math.min(this.items.length, (p + 1) * PART))
       parts[p] = part
+      // A lowered copy that is not the text itself (a title with capitals) becomes a slice of the
+      // joined text, which the engine keeps as a pointer into it (from SLICED characters on): the
+      // characters are held once, not twice. All of the part's: none then holds an older join.
+      const { text, starts } = part
+      for (let k = 0; k + 1 < starts.length; k++) {
+        const lower = lowers[from + k] as string
+        if (lower !== hays[from + k] && lower.length >= SLICED) lowers[from + k] = text.slice(starts[k], (starts[k + 1] as number) - 1)
+      }
     }
     return part
   }
