@@ -63,7 +63,8 @@ function followFragments(view: FrameView): void {
  * of any kind runs in it (script elements, handlers, javascript: URLs), so nothing in it can reach
  * window.folio; there are no forms, popups or top navigation. Being same-origin, the parent
  * patches its <article> block by block as the writer types and scrolls it directly: the frame
- * loads once, and again only when its CSP must change (remote content, asset base).
+ * loads once and serves every article (switching articles patches it like an edit), loading
+ * again only when its CSP must change (remote content, asset base).
  */
 export const Preview = memo(function Preview({ path, source, text, bodyStart, options, title, topLine, editor, onRemoteContent }: Props) {
   const { t, locale } = useI18n()
@@ -80,6 +81,8 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
   )
   // A tag the generator would stop at is said in the UI's language.
   const renderer = useMemo(() => new PreviewRenderer(options, diagrams.markup, (said) => saidText(said, locale)), [options, diagrams, locale])
+  // Another article (the frame stays for it) or other options: the old renderer's work in progress stops.
+  useEffect(() => () => renderer.dispose(), [renderer])
   const site = useSiteData(path, body, live.text.slice(0, live.bodyStart), options.generator)
   const shell = useMemo(() => frameShell(options), [options])
   const [rendered, setRendered] = useState<{ blocks: PreviewBlock[]; article: string | undefined } | null>(null)

@@ -11,6 +11,8 @@ interface Props {
 
 interface State {
   error: Error | null
+  /** The article the error belongs to: another article starts with a clean slate in the same pane. */
+  path: string
 }
 
 function PreviewFailed({ path, error, onRetry }: { path: string; error: Error; onRetry(): void }) {
@@ -33,10 +35,15 @@ function PreviewFailed({ path, error, onRetry }: { path: string; error: Error; o
  * happened to which article in its own pane; the editor, the form and the rest of the app go on.
  */
 export class PreviewBoundary extends Component<Props, State> {
-  override state: State = { error: null }
+  override state: State = { error: null, path: this.props.path }
 
-  static getDerivedStateFromError(error: unknown): State {
+  static getDerivedStateFromError(error: unknown): Partial<State> {
     return { error: error instanceof Error ? error : new Error(String(error)) }
+  }
+
+  /** Not keyed on the path (that would load a new preview frame for every article): a failure is forgotten when the article changes. */
+  static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
+    return props.path === state.path ? null : { error: null, path: props.path }
   }
 
   override componentDidCatch(error: unknown): void {

@@ -66,6 +66,13 @@ export interface PreviewBlock {
   remote: readonly string[]
 }
 
+/** How a render of a disposed renderer ends (PreviewRenderer.dispose): nobody waits for its blocks. */
+export class PreviewRenderDisposed extends Error {
+  constructor() {
+    super('The preview moved on to another article before this render finished.')
+  }
+}
+
 /** What a preview renderer holds: the blocks it showed last, their HTML before sanitizing, and the answer they came from. */
 interface Held {
   answer: number
@@ -91,6 +98,7 @@ export class PreviewRenderer {
   private readonly client = workerClient()
   private readonly local = new BlockRenderer()
   private diagramSources: string[] = []
+  private disposed = false
 
   /**
    * `mermaid` draws a diagram fence (renderer/preview/diagrams.ts); without it diagrams show as
@@ -135,6 +143,14 @@ export class PreviewRenderer {
     })
   }
 
+  /**
+   * This renderer is done with (another article, other options, the preview gone): a render of
+   * its still under way stops at its next slice instead of sanitizing a whole article nobody will see.
+   */
+  dispose(): void {
+    this.disposed = true
+  }
+
   /** In the window's own thread. `site`: what the rest of the site says about tags naming its other files (shared/render/site-refs). */
   render(body: string, lineOffset: number, site?: SiteData): PreviewBlock[] {
     const options = this.renderOptions(site)
@@ -158,6 +174,7 @@ export class PreviewRenderer {
     for (let round = 0; ; round++) {
       const drawn = this.drawn()
       const answer = await renderInWorker({ client: this.client, base: this.held.answer, body, options, diagrams: drawn })
+      if (this.disposed) throw new PreviewRenderDisposed()
       // Many new blocks (an article opened, another site answer) are sanitized a slice at a time, letting keys in between.
       const fresh = await this.sanitizedInSlices(answer.update)
       if (!answer.update.whole && answer.base !== this.held.answer) {
@@ -229,6 +246,7 @@ export class PreviewRenderer {
       fresh.push(known.get(block.html) ?? this.sanitize(block.html))
       if (performance.now() - slice > SLICE_MS) {
         await new Promise((resolve) => setTimeout(resolve))
+        if (this.disposed) throw new PreviewRenderDisposed()
         slice = performance.now()
       }
     }

@@ -31,7 +31,8 @@ export const PreviewPane = memo(function PreviewPane({ hidden, root, path, sourc
     <section className="preview-pane" aria-label={t('preview')} hidden={hidden}>
       <PreviewSwitch root={root} path={path}>
         {path && (
-          <PreviewBoundary key={path} path={path}>
+          // One preview for every article (not keyed on the path): switching articles keeps its frame.
+          <PreviewBoundary path={path}>
             <Preview
               path={path}
               source={source}

@@ -154,3 +154,52 @@ test('an in-page link (a footnote, a table of contents) scrolls the preview, whi
   await expect(preview.locator('#the-end')).toBeInViewport()
   expect(await frameLoads(page)).toBe(0)
 })
+
+test('switching articles keeps the preview frame, leaves nothing of the last article in it, and stops the last article’s render', async ({ launch }) => {
+  // Tens of thousands of short blocks: the preview sanitizes them a slice at a time for a good while.
+  const blocks = 30_000
+  const big = Array.from({ length: blocks }, (_, i) => `段 ${i}`).join('\n\n')
+  const { page } = await launch({
+    files: {
+      'a-styled.md': '---\ntitle: Styled\n---\n\n<style>p { color: rgb(255, 0, 0) }</style>\n\nStyled marker\n',
+      'b-big.md': `---\ntitle: Big\n---\n\n${big}\n`,
+      'c-small.md': '---\ntitle: Small\n---\n\nSmall marker\n',
+    },
+  })
+  // Every block the preview sanitizes is parsed once by DOMPurify (through DOMParser): counted, not changed.
+  await page.evaluate(() => {
+    const counted = window as unknown as { __parses: number }
+    counted.__parses = 0
+    const parse = DOMParser.prototype.parseFromString
+    DOMParser.prototype.parseFromString = function (this: DOMParser, ...args: Parameters<DOMParser['parseFromString']>) {
+      counted.__parses++
+      return parse.apply(this, args)
+    }
+  })
+  const parses = () => page.evaluate(() => (window as unknown as { __parses: number }).__parses)
+  const preview = page.frameLocator(frameSelector)
+  await page.locator('[data-testid=article-item][data-path="a-styled.md"]').click()
+  await expect(preview.locator('p', { hasText: 'Styled marker' })).toHaveCSS('color', 'rgb(255, 0, 0)')
+  await countFrameLoads(page)
+  await page.locator(frameSelector).evaluate((frame) => ((window as unknown as { __frame: Element }).__frame = frame))
+
+  const started = await parses()
+  await page.locator('[data-testid=article-item][data-path="b-big.md"]').click()
+  // Switched away as soon as the big article's blocks are being sanitized.
+  await expect.poll(parses, { timeout: 60_000 }).toBeGreaterThan(started + 10)
+  await page.locator('[data-testid=article-item][data-path="c-small.md"]').click()
+  const small = preview.locator('p', { hasText: 'Small marker' })
+  await expect(small).toBeVisible({ timeout: 30_000 })
+  // The big article's render stopped at the switch: no more of its blocks are sanitized once the
+  // small one shows (it went on for about a thousand a second here, taking slices from the keys).
+  const shown = await parses()
+  await page.waitForTimeout(1_000)
+  expect((await parses()) - shown).toBeLessThan(50)
+
+  // The same frame, not loaded again; the styled article's sheet went with its blocks.
+  expect(await page.evaluate((selector) => document.querySelector(selector) === (window as unknown as { __frame: Element }).__frame, frameSelector)).toBe(true)
+  expect(await frameLoads(page)).toBe(0)
+  await expect(small).not.toHaveCSS('color', 'rgb(255, 0, 0)')
+  await expect(preview.locator('article style')).toHaveCount(0)
+  await expect(preview.locator('article')).not.toContainText('Styled marker')
+})
