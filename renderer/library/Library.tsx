@@ -90,11 +90,11 @@ export function Library({
   // A sort asked for before the warm-up sorted it lists in the listing's order at once and again,
   // sorted, once it is finished in slices between frames (never a sort of every row in one task).
   const [sorted, sortFinished] = useReducer((n: number) => n + 1, 0)
-  const shown = useMemo(() => {
+  const { shown, sorting } = useMemo(() => {
     // Asked again when a sort finished in slices.
     void sorted
-    const matching = listQuery(articles, query, sortFinished).rows
-    return only ? matching.filter((a) => only.paths.has(a.path)) : matching
+    const listed = listQuery(articles, query, sortFinished)
+    return { shown: only ? listed.rows.filter((a) => only.paths.has(a.path)) : listed.rows, sorting: listed.sorting }
   }, [articles, query, only, sorted])
 
   const check = (path: string, range: boolean) =>
@@ -202,19 +202,26 @@ export function Library({
           onOpenMatch={(path, match) => (onOpenMatch ? onOpenMatch(path, match) : onOpen(path))}
         />
       ) : (
-        <ArticleList
-          ref={list}
-          articles={shown}
-          selected={selected}
-          onOpen={onOpen}
-          onActivate={onActivate}
-          onMenu={onMenu}
-          checked={onBulkEdit ? checked.paths : undefined}
-          onCheck={onBulkEdit ? check : undefined}
-          unsaved={unsaved}
-          changes={changes}
-          requiredFor={requiredFor}
-        />
+        <>
+          {sorting && (
+            <p className="library-sorting" role="status" data-testid="library-sorting">
+              {t('librarySorting')}
+            </p>
+          )}
+          <ArticleList
+            ref={list}
+            articles={shown}
+            selected={selected}
+            onOpen={onOpen}
+            onActivate={onActivate}
+            onMenu={onMenu}
+            checked={onBulkEdit ? checked.paths : undefined}
+            onCheck={onBulkEdit ? check : undefined}
+            unsaved={unsaved}
+            changes={changes}
+            requiredFor={requiredFor}
+          />
+        </>
       )}
     </>
   )
