@@ -14,11 +14,12 @@
  * form's p95 less the bare input's, for reference (load on the machine slows both alike).
  * Target: the form's p95 within one frame (16.7 ms), with frames drawn when ready (report.ts FRAMES).
  */
-import type { CDPSession, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { launchApp } from '../e2e/harness'
+import { printTop, profiled } from './cpu-profile'
 import { FRAME_MS, FRAMES, framesNote, overBare, printTable, rowOf, type Row } from './report'
 import { generateArticles } from './support'
 import { bounded, pageScript, quantile, sleep, typeBursts, typingText, type Cadence } from './typing'
@@ -57,67 +58,6 @@ thumbnail: 'https://example.com/${i}.jpg'
 description: 第 ${i} 篇的摘要
 ---
 ${body}`
-}
-
-interface Profiled {
-  self: Map<string, number>
-  total: Map<string, number>
-}
-
-interface ProfileNode {
-  id: number
-  callFrame: { functionName: string; url: string; lineNumber: number }
-  children?: number[]
-}
-
-/** Self and total milliseconds per function of a CDP CPU profile. */
-function summarize(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): Profiled {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
-  const parent = new Map<number, number>()
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
-  const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber + 1}`
-  const self = new Map<string, number>()
-  const total = new Map<string, number>()
-  const samples = profile.samples ?? []
-  const deltas = profile.timeDeltas ?? []
-  for (let i = 0; i < samples.length; i++) {
-    const ms = (deltas[i + 1] ?? 0) / 1000
-    let node = byId.get(samples[i]!)
-    if (!node) continue
-    self.set(name(node), (self.get(name(node)) ?? 0) + ms)
-    const seen = new Set<string>()
-    while (node) {
-      const key = name(node)
-      if (!seen.has(key)) total.set(key, (total.get(key) ?? 0) + ms)
-      seen.add(key)
-      const up = parent.get(node.id)
-      node = up === undefined ? undefined : byId.get(up)
-    }
-  }
-  return { self, total }
-}
-
-function printTop(title: string, times: Map<string, number>, count: number): void {
-  console.log(`  ${title}`)
-  const skip = /^\((root|program|idle|garbage collector)\)/
-  for (const [fn, ms] of [...times]
-    .filter(([fn]) => !skip.test(fn))
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, count)) {
-    console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${fn}`)
-  }
-}
-
-async function profiled(cdp: CDPSession, run: () => Promise<unknown>): Promise<Profiled> {
-  const start = async () => {
-    await cdp.send('Profiler.enable')
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
-    await cdp.send('Profiler.start')
-  }
-  await bounded(start(), STEP_TIMEOUT_MS, 'the profiler to start')
-  await run()
-  const { profile } = await bounded(cdp.send('Profiler.stop'), STEP_TIMEOUT_MS, 'the CPU profile')
-  return summarize(profile as unknown as Parameters<typeof summarize>[0])
 }
 
 /** Types into `field` and into a bare input, alternating halves; returns both sets of times. */

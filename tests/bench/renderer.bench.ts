@@ -2,6 +2,9 @@
  * Renderer benchmark: the built renderer in Chromium through the e2e harness, with baselines
  * measured in the same page in the same run. Build first (`npx electron-vite build`), then
  *   npx tsx tests/bench/renderer.bench.ts        (BENCH_SMALL=1: fewer rounds, a smaller library)
+ *   BENCH_ONLY=typing …   only the two 1 MB typing sections (no refresh, open or heap rows)
+ *   BENCH_PROFILE=1 …     also records a CPU profile of one typed burst into the 1 MB article with the
+ *                         preview shown and prints the functions that took the most time
  * Metrics:
  *   keystroke → paint   typing into a 1 MB article, half Chinese   vs  a bare CodeMirror on the same text
  *   preview render      the preview's pipeline in the page, 100 KB, afresh and after an edit  vs  markdown-it alone on its body
@@ -30,10 +33,16 @@ import { fileURLToPath } from 'node:url'
 import type { InvokeApi } from '../../shared/contract'
 import { PREVIEW_PAUSE_MS } from '../../renderer/preview/refresh-timing'
 import { launchApp } from '../e2e/harness'
+import { printTop, profiled } from './cpu-profile'
 import { FRAME_MS, FRAMES, framesNote, overBare, printTable, rowOf, type Row } from './report'
 import { bounded, pageScript, quantile, sleep, typeBursts as typeCadenced, typingText } from './typing'
 
 const SMALL = process.env.BENCH_SMALL === '1'
+const TYPING_ONLY = process.env.BENCH_ONLY === 'typing'
+const PROFILE = process.env.BENCH_PROFILE === '1'
+/** Functions of ours worth seeing in a profile beside the framework's. */
+const APP_PARTS =
+  /^(App|Workbench|PreviewPane|Preview|StatusBar|EditorPane|FieldChecks|PropertiesForm|publish\w*|#?\w*[Pp]ublish\w*|linkLint|journalEditsOf|docSpan|readHeader|parse|previewBody|render|textStats|countText|build|emit|updated|sanitize) /
 const KEYSTROKES = SMALL ? 40 : 200
 const BURST = SMALL ? 10 : 20
 const KEY_GAP_MS = 50
@@ -206,6 +215,22 @@ try {
     rows.push(overBare('keystroke → paint p95 over bare CodeMirror (1 MB)', quantile(ours, 0.95), quantile(bare, 0.95)))
     rows.push(rowOf('keystroke → paint max (1 MB)', Math.max(...ours), Math.max(...bare), 'reference'))
 
+    if (PROFILE) {
+      const cdp = await bounded(page.context().newCDPSession(page), WAIT_MS, 'a CDP session')
+      await page
+        .locator('.cm-line', { hasText: bigLines[line - 1]!.slice(0, 12) })
+        .first()
+        .click({ timeout: WAIT_MS })
+      await bounded(page.keyboard.press('End'), WAIT_MS, 'the End key')
+      await sleep(SETTLE_MS)
+      const summary = await profiled(cdp, () => typeBursts(page, keys.slice(0, BURST)))
+      console.log(`\nCPU profile, one burst of ${BURST} keys into the 1 MB article (and its pause):`)
+      printTop('self time', summary.self, 20)
+      printTop('total time', summary.total, 30)
+      printTop("total time, the app's own parts", new Map([...summary.total].filter(([fn]) => APP_PARTS.test(fn))), 25)
+      await bounded(cdp.detach(), WAIT_MS, 'the CDP session to close')
+    }
+
     // Typing during a 1 MB render: one key, a pause just past the preview's, so the whole article
     // goes to render, then a burst typed while that render runs (in the preview's worker). The same
     // keys into a bare CodeMirror with no preview at all are the baseline.
@@ -273,112 +298,116 @@ try {
     rows.push(overBare('keystroke → paint p95 over bare during a 1 MB render', quantile(during, 0.95), quantile(bareDuring, 0.95)))
     rows.push(rowOf('keystroke → paint max during a 1 MB render', Math.max(...during), Math.max(...bareDuring), 'reference'))
 
-    // Preview refresh: type a word into the 100 KB article, time from its last key to the preview showing it.
-    await openArticle(page, 'mid.md', '第 1 节')
-    const midLine = midBody.split('\n').find((l) => /^[\u4e00-\u9fff]/.test(l))!
-    await page
-      .locator('.cm-line', { hasText: midLine.slice(0, 12) })
-      .first()
-      .click({ timeout: WAIT_MS })
-    await bounded(page.keyboard.press('End'), WAIT_MS, 'the End key')
-    const refresh: number[] = []
-    const fromKey: number[] = []
-    const patched: number[] = []
-    const plainRenders: number[] = []
-    let refreshFailed: string | null = null
-    for (let round = 0; round < PREVIEW_ROUNDS && !refreshFailed; round++) {
-      const marker = `zqv${'abcdefghijklmnop'[round]}w`
-      const shown = page.evaluate(([m, ms]) => window.folioBench!.previewShows(m, ms), [marker, WAIT_MS - 10_000] as const)
-      shown.catch(() => undefined)
-      for (const key of ` ${marker}`) {
-        await bounded(page.keyboard.type(key), WAIT_MS, `the key ${key}`)
-        await sleep(KEY_GAP_MS)
+    if (!TYPING_ONLY) {
+      // Preview refresh: type a word into the 100 KB article, time from its last key to the preview showing it.
+      await openArticle(page, 'mid.md', '第 1 节')
+      const midLine = midBody.split('\n').find((l) => /^[\u4e00-\u9fff]/.test(l))!
+      await page
+        .locator('.cm-line', { hasText: midLine.slice(0, 12) })
+        .first()
+        .click({ timeout: WAIT_MS })
+      await bounded(page.keyboard.press('End'), WAIT_MS, 'the End key')
+      const refresh: number[] = []
+      const fromKey: number[] = []
+      const patched: number[] = []
+      const plainRenders: number[] = []
+      let refreshFailed: string | null = null
+      for (let round = 0; round < PREVIEW_ROUNDS && !refreshFailed; round++) {
+        const marker = `zqv${'abcdefghijklmnop'[round]}w`
+        const shown = page.evaluate(([m, ms]) => window.folioBench!.previewShows(m, ms), [marker, WAIT_MS - 10_000] as const)
+        shown.catch(() => undefined)
+        for (const key of ` ${marker}`) {
+          await bounded(page.keyboard.type(key), WAIT_MS, `the key ${key}`)
+          await sleep(KEY_GAP_MS)
+        }
+        // A preview that never shows the word is reported in the table; the other metrics still run.
+        const times = await bounded(shown, WAIT_MS, `the preview to show ${marker}`).catch((error: Error) => ((refreshFailed = error.message), null))
+        refresh.push(times?.fromPause ?? NaN)
+        fromKey.push(times?.fromKey ?? NaN)
+        patched.push(times?.patched ?? NaN)
+        // The baseline right after each round, so both see the same load on a shared machine.
+        plainRenders.push(
+          await bounded(
+            page.evaluate(([text, n]) => window.folioBench!.markdownItMs(text, n), [midBody, 3] as const),
+            WAIT_MS,
+            'markdown-it alone',
+          ),
+        )
+        await sleep(PAUSE_MS)
       }
-      // A preview that never shows the word is reported in the table; the other metrics still run.
-      const times = await bounded(shown, WAIT_MS, `the preview to show ${marker}`).catch((error: Error) => ((refreshFailed = error.message), null))
-      refresh.push(times?.fromPause ?? NaN)
-      fromKey.push(times?.fromKey ?? NaN)
-      patched.push(times?.patched ?? NaN)
-      // The baseline right after each round, so both see the same load on a shared machine.
-      plainRenders.push(
-        await bounded(
-          page.evaluate(([text, n]) => window.folioBench!.markdownItMs(text, n), [midBody, 3] as const),
-          WAIT_MS,
-          'markdown-it alone',
-        ),
+      if (refreshFailed) console.log(`preview refresh: ${refreshFailed}`)
+      // Where the refresh's time goes: its own work up to the patch, then the wait for the next frame and its paint.
+      console.log(`preview refresh (100 KB): pause → frame patched ${median(patched).toFixed(1)} ms, → painted ${median(refresh).toFixed(1)} ms (median)`)
+      const inPage = <T>(what: string, run: () => Promise<T>) => bounded(run(), WAIT_MS, what)
+      const first = await inPage('the preview pipeline', () =>
+        page.evaluate(([text, n]) => window.folioBench!.previewMs(text, n, true), [midArticle, 15] as const),
       )
-      await sleep(PAUSE_MS)
-    }
-    if (refreshFailed) console.log(`preview refresh: ${refreshFailed}`)
-    // Where the refresh's time goes: its own work up to the patch, then the wait for the next frame and its paint.
-    console.log(`preview refresh (100 KB): pause → frame patched ${median(patched).toFixed(1)} ms, → painted ${median(refresh).toFixed(1)} ms (median)`)
-    const inPage = <T>(what: string, run: () => Promise<T>) => bounded(run(), WAIT_MS, what)
-    const first = await inPage('the preview pipeline', () =>
-      page.evaluate(([text, n]) => window.folioBench!.previewMs(text, n, true), [midArticle, 15] as const),
-    )
-    const again = await inPage('the preview pipeline after an edit', () =>
-      page.evaluate(([text, n]) => window.folioBench!.previewMs(text, n, false), [midArticle, 15] as const),
-    )
-    rows.push(rowOf('preview first render (100 KB)', first, plainRenders, 'reference'))
-    rows.push(rowOf('preview render after an edit (100 KB)', again, plainRenders, '≤ 2.0', { maxRatio: 2 }))
-    rows.push(rowOf(`pause (${PREVIEW_PAUSE_MS} ms) decided → preview painted (100 KB)`, median(refresh), plainRenders, '≤ 2.0', { maxRatio: 2 }))
-    rows.push(rowOf('last key → preview painted (100 KB)', median(fromKey), plainRenders, 'reference'))
+      const again = await inPage('the preview pipeline after an edit', () =>
+        page.evaluate(([text, n]) => window.folioBench!.previewMs(text, n, false), [midArticle, 15] as const),
+      )
+      rows.push(rowOf('preview first render (100 KB)', first, plainRenders, 'reference'))
+      rows.push(rowOf('preview render after an edit (100 KB)', again, plainRenders, '≤ 2.0', { maxRatio: 2 }))
+      rows.push(rowOf(`pause (${PREVIEW_PAUSE_MS} ms) decided → preview painted (100 KB)`, median(refresh), plainRenders, '≤ 2.0', { maxRatio: 2 }))
+      rows.push(rowOf('last key → preview painted (100 KB)', median(fromKey), plainRenders, 'reference'))
 
-    // Open: alternate two 100 KB articles (a clean buffer is dropped, so each open reads the file again).
-    const read = (path: string) =>
-      page.evaluate(async (p) => {
-        const start = performance.now()
-        await (window as unknown as { folio: Pick<InvokeApi, 'readArticle'> }).folio.readArticle(p)
-        return performance.now() - start
-      }, path)
-    const readBounded = (path: string) => bounded(read(path), WAIT_MS, `reading ${path}`)
-    const opens: number[] = []
-    const reads: number[] = []
-    for (let round = 0; round < OPEN_ROUNDS; round++) {
-      const name = round % 2 === 0 ? 'open-a' : 'open-b'
-      opens.push(await openArticle(page, `${name}.md`, `Opening marker ${name}`))
-      reads.push(await readBounded(`${name}.md`))
-      await sleep(PAUSE_MS)
+      // Open: alternate two 100 KB articles (a clean buffer is dropped, so each open reads the file again).
+      const read = (path: string) =>
+        page.evaluate(async (p) => {
+          const start = performance.now()
+          await (window as unknown as { folio: Pick<InvokeApi, 'readArticle'> }).folio.readArticle(p)
+          return performance.now() - start
+        }, path)
+      const readBounded = (path: string) => bounded(read(path), WAIT_MS, `reading ${path}`)
+      const opens: number[] = []
+      const reads: number[] = []
+      for (let round = 0; round < OPEN_ROUNDS; round++) {
+        const name = round % 2 === 0 ? 'open-a' : 'open-b'
+        opens.push(await openArticle(page, `${name}.md`, `Opening marker ${name}`))
+        reads.push(await readBounded(`${name}.md`))
+        await sleep(PAUSE_MS)
+      }
+      rows.push(rowOf('open → editor painted (100 KB)', median(opens), median(reads), '≤ 100 ms', { maxValue: 100 }))
+      const bigOpens: number[] = []
+      const bigReads: number[] = []
+      for (let round = 0; round < (SMALL ? 1 : 3); round++) {
+        await openArticle(page, 'open-a.md', 'Opening marker open-a')
+        await sleep(PAUSE_MS)
+        bigOpens.push(await openArticle(page, 'big.md', '第 1 节'))
+        // The 1 MB preview renders after the editor shows: let it finish before reading.
+        await sleep(PAUSE_MS * 5)
+        bigReads.push(await readBounded('big.md'))
+      }
+      rows.push(rowOf('open → editor painted (1 MB)', median(bigOpens), median(bigReads), '≤ 100 ms', { maxValue: 100 }))
     }
-    rows.push(rowOf('open → editor painted (100 KB)', median(opens), median(reads), '≤ 100 ms', { maxValue: 100 }))
-    const bigOpens: number[] = []
-    const bigReads: number[] = []
-    for (let round = 0; round < (SMALL ? 1 : 3); round++) {
-      await openArticle(page, 'open-a.md', 'Opening marker open-a')
-      await sleep(PAUSE_MS)
-      bigOpens.push(await openArticle(page, 'big.md', '第 1 节'))
-      // The 1 MB preview renders after the editor shows: let it finish before reading.
-      await sleep(PAUSE_MS * 5)
-      bigReads.push(await readBounded('big.md'))
-    }
-    rows.push(rowOf('open → editor painted (1 MB)', median(bigOpens), median(bigReads), '≤ 100 ms', { maxValue: 100 }))
   } finally {
     await bounded(app.close(), WAIT_MS, 'the app to close')
   }
 
-  // Library heap: 10,000 small articles listed vs one.
-  const heaps: number[] = []
-  for (const count of [LIBRARY, 1]) {
-    const dir = join(root, `library-${count}`)
-    await mkdir(dir)
-    for (let start = 0; start < count; start += 500) {
-      await Promise.all(
-        Array.from({ length: Math.min(500, count - start) }, (_, k) => {
-          const i = start + k
-          return writeFile(join(dir, `post-${i}.md`), article(`第 ${i} 篇 post ${i}`, markdownBody(chinese, 2_000, i)))
-        }),
-      )
+  if (!TYPING_ONLY) {
+    // Library heap: 10,000 small articles listed vs one.
+    const heaps: number[] = []
+    for (const count of [LIBRARY, 1]) {
+      const dir = join(root, `library-${count}`)
+      await mkdir(dir)
+      for (let start = 0; start < count; start += 500) {
+        await Promise.all(
+          Array.from({ length: Math.min(500, count - start) }, (_, k) => {
+            const i = start + k
+            return writeFile(join(dir, `post-${i}.md`), article(`第 ${i} 篇 post ${i}`, markdownBody(chinese, 2_000, i)))
+          }),
+        )
+      }
+      const library = await launch(dir, script)
+      try {
+        const cdp = await bounded(library.page.context().newCDPSession(library.page), WAIT_MS, 'a CDP session')
+        await sleep(1_000)
+        heaps.push(await bounded(heapMB(cdp), WAIT_MS, 'the heap after GC'))
+      } finally {
+        await bounded(library.close(), WAIT_MS, 'the library app to close')
+      }
     }
-    const library = await launch(dir, script)
-    try {
-      const cdp = await bounded(library.page.context().newCDPSession(library.page), WAIT_MS, 'a CDP session')
-      await sleep(1_000)
-      heaps.push(await bounded(heapMB(cdp), WAIT_MS, 'the heap after GC'))
-    } finally {
-      await bounded(library.close(), WAIT_MS, 'the library app to close')
-    }
+    rows.push(rowOf(`library heap MB (${LIBRARY} articles)`, heaps[0]!, heaps[1]!, '≤ 150 MB', { maxValue: 150 }))
   }
-  rows.push(rowOf(`library heap MB (${LIBRARY} articles)`, heaps[0]!, heaps[1]!, '≤ 150 MB', { maxValue: 150 }))
 } finally {
   await rm(root, { recursive: true, force: true })
 }
