@@ -13,6 +13,7 @@ import { isolateHistory, redo, undo } from '@codemirror/commands'
 import type { ArticleFile, ContentChange, InvokeApi, SaveResult, UnsavedBuffer } from '../../shared/contract'
 import { FolioError, type Said } from '../../shared/errors'
 import { detect } from '../../shared/frontmatter'
+import { joinedText, type JoinedText } from '../editor/doc-span'
 import { foldHeader } from '../editor/frontmatter-fold'
 import { headerOf, readHeader, type HeaderBlock, type HeaderRules } from '../editor/header-block'
 import { folioSetup } from '../editor/setup'
@@ -186,6 +187,8 @@ export class BufferStore {
   /** Buffers whose base text is not the text of this base hash (restored after the disk moved on). */
   readonly #baseUnknown = new WeakMap<Buffer, string>()
   #text = ''
+  /** The shown buffer's document #text was made from: the next text is made from it and the edit between. */
+  #joined: (JoinedText & { buffer: Buffer }) | null = null
   #header: HeaderBlock = NO_HEADER
   #cursor: Cursor = { line: 1, column: 1 }
   #cursorQueued = false
@@ -926,6 +929,7 @@ export class BufferStore {
     this.#view?.setState(EditorState.create({ doc: '' }))
     clearTimeout(this.#textTimer)
     this.#text = ''
+    this.#joined = null
     this.#header = NO_HEADER
     this.#moveCursor({ line: 1, column: 1 })
   }
@@ -981,7 +985,10 @@ export class BufferStore {
     const shown = this.#shown
     if (shown) {
       this.#header = headerOf(shown.state)
-      this.#text = shown.state.doc.toString()
+      // At each pause of typing: the text since the last one is the edit's lines, not a 1 MB join.
+      const { doc } = shown.state
+      this.#text = joinedText(this.#joined?.buffer === shown ? this.#joined : null, doc)
+      this.#joined = { buffer: shown, doc, text: this.#text }
     }
     this.#emit()
   }

@@ -95,3 +95,21 @@ export function joinedOffset(doc: Text, pos: number, lineBreak: string): number 
 export function joinedLength(doc: Text, lineBreak: string): number {
   return doc.length + (doc.lines - 1) * (lineBreak.length - 1)
 }
+
+/** A document and its text joined with '\n' (`doc.toString()`), kept to make the next version's text from. */
+export interface JoinedText {
+  doc: Text
+  text: string
+}
+
+/**
+ * `doc.toString()`, made from the text of an earlier version of the same document and the span
+ * between them: after a keystroke in a 1 MB article, a few lines are read instead of every line
+ * being joined again. Without an earlier version it joins the whole document.
+ */
+export function joinedText(last: JoinedText | null, doc: Text): string {
+  if (!last) return doc.toString()
+  const span = docSpan(last.doc, doc)
+  if (!span) return last.text
+  return last.text.slice(0, span.fromA) + doc.sliceString(span.fromB, span.toB) + last.text.slice(span.toA)
+}

@@ -1,5 +1,5 @@
 import { undo } from '@codemirror/commands'
-import { EditorState } from '@codemirror/state'
+import { EditorState, Text } from '@codemirror/state'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { BufferStore } from '../../../../renderer/buffers/buffer-store'
 import { editorWords } from '../../../../renderer/editor/phrases'
@@ -146,6 +146,28 @@ describe('BufferStore: editing and saving', () => {
     expect(await store.save()).toBe(true)
     expect(disk.files.get('a.md')).toBe(POST + 'xy')
     expect(store.getSnapshot().message).toBeNull()
+  })
+
+  it('publishes the text after a keystroke from the last text and the edit, without joining a long article again', async () => {
+    const body = Array.from({ length: 20_000 }, (_, i) => `第 ${i} 行 line ${i}`).join('\n')
+    const { store, append } = setUp({ 'long.md': POST + body, 'b.md': 'B\n' })
+    await store.open('long.md')
+    const joins = vi.spyOn(Text.prototype, 'toString')
+    try {
+      append('中')
+      await settle()
+      append('文')
+      await settle()
+      expect(store.getSnapshot().text).toBe(POST + body + '中文')
+      expect(joins).not.toHaveBeenCalled()
+      // Another article's text is its own, joined afresh.
+      await store.open('b.md')
+      expect(store.getSnapshot().text).toBe('B\n')
+      await store.open('long.md')
+      expect(store.getSnapshot().text).toBe(POST + body + '中文')
+    } finally {
+      joins.mockRestore()
+    }
   })
 
   it('keeps unsaved buffers in memory, undo history included, while another article is shown', async () => {

@@ -5,9 +5,9 @@
  */
 import { EditorState, Text } from '@codemirror/state'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { changedSpan } from '../../../../shared/changed-span'
-import { docSpan, joinedLength, joinedOffset } from '../../../../renderer/editor/doc-span'
+import { docSpan, joinedLength, joinedOffset, joinedText } from '../../../../renderer/editor/doc-span'
 
 const LINES = ['第一节 云计算', 'plain words here', '', '😀 emoji 𠀋 line', '- [link](a.png)', '```js', 'const x = 1', '```']
 
@@ -88,5 +88,38 @@ describe('docSpan', () => {
       expect(joined.slice(joinedOffset(doc, pos, '\r\n'))).toBe(doc.sliceString(pos, doc.length, '\r\n'))
     }
     expect(joinedOffset(doc, 5, '\n')).toBe(5)
+  })
+})
+
+describe('joinedText', () => {
+  it('makes each version’s text from the last one’s, the same as joining the document', () => {
+    const start = EditorState.create({ doc: bigDoc(3_000) })
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
+        let state = start
+        let last = { doc: start.doc, text: start.doc.toString() }
+        for (const { at, remove, insert } of edits) {
+          const from = Math.floor(at * state.doc.length)
+          state = state.update({ changes: { from, to: Math.min(state.doc.length, from + remove), insert } }).state
+          last = { doc: state.doc, text: joinedText(last, state.doc) }
+          expect(last.text).toBe(state.doc.toString())
+        }
+      }),
+      { numRuns: 100 },
+    )
+  })
+
+  it('joins the document only without an earlier version', () => {
+    const doc = bigDoc(3_000)
+    const after = EditorState.create({ doc }).update({ changes: { from: doc.length / 2, insert: '中文' } }).state.doc
+    const joins = vi.spyOn(Text.prototype, 'toString')
+    try {
+      const first = joinedText(null, doc)
+      expect(joins).toHaveBeenCalledTimes(1)
+      expect(joinedText({ doc, text: first }, after)).toBe(after.sliceString(0))
+      expect(joins).toHaveBeenCalledTimes(1)
+    } finally {
+      joins.mockRestore()
+    }
   })
 })
