@@ -11,6 +11,7 @@ import type {
   ArticleSummary,
   ContentChange,
   FolderInfo,
+  LibraryRow,
   RowsCursor,
   NewArticleOptions,
   SaveResult,
@@ -53,7 +54,7 @@ const FIRST_ROWS = 40
  * 100,000 posts are read would otherwise get them in one message, more than the e2e harness's
  * DevTools pipe holds (100 MB); the rest follows in the next answers.
  */
-const ROWS_PER_ANSWER = 5000
+export const ROWS_PER_ANSWER = 5000
 
 /** Numbers each open, so a cursor of an open before (of this folder or another) is told apart. */
 let opens = 0
@@ -103,12 +104,12 @@ export interface Workspace {
    */
   list(options?: { soFar?: boolean }): Promise<ArticleSummary[]>
   /** The articles read so far (as list soFar) and the cursor from which rowsSince tells what changes after them. */
-  rows(): { articles: ArticleSummary[]; cursor: RowsCursor }
+  rows(): { articles: LibraryRow[]; cursor: RowsCursor }
   /**
    * What changed since a cursor of this open: the rows read or changed since (their summaries
    * now), the paths no longer articles, and how many articles there are; null for another open's cursor.
    */
-  rowsSince(cursor: RowsCursor): { rows: ArticleSummary[]; removed: string[]; cursor: RowsCursor; count: number; more?: true } | null
+  rowsSince(cursor: RowsCursor): { rows: LibraryRow[]; removed: string[]; cursor: RowsCursor; count: number; more?: true } | null
   /** The folder schema: every key of every header, per collection, with the schema file's pins (`soFar` as for list). */
   schema(options?: { soFar?: boolean }): Promise<FolderSchema>
   /** Images the article keeps beside it, as its header would name them. */
@@ -156,6 +157,12 @@ export function folderGoneError(root: string, rel: string, doing: string): Folio
     reason: 'folder-gone',
     params: { doing, path: rel, root },
   })
+}
+
+/** A summary as the library holds it: the excerpt stays here, since no row shows it. */
+export function libraryRow(summary: ArticleSummary): LibraryRow {
+  const { excerpt: _excerpt, ...row } = summary
+  return row
 }
 
 function exists(path: string): Promise<boolean> {
@@ -442,11 +449,11 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
       return index.list()
     },
 
-    rows: () => ({ articles: index.list(), cursor: { open: openNumber, at: changes.length } }),
+    rows: () => ({ articles: index.list().map(libraryRow), cursor: { open: openNumber, at: changes.length } }),
 
     rowsSince: (cursor) => {
       if (cursor.open !== openNumber || cursor.at > changes.length) return null
-      const rows: ArticleSummary[] = []
+      const rows: LibraryRow[] = []
       const removed: string[] = []
       const seen = new Set<string>()
       let at = cursor.at
@@ -455,7 +462,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
         if (seen.has(rel)) continue
         seen.add(rel)
         const summary = index.get(rel)
-        if (summary) rows.push(summary)
+        if (summary) rows.push(libraryRow(summary))
         else removed.push(rel)
       }
       return { rows, removed, cursor: { open: openNumber, at }, count: index.articleCount(), ...(at < changes.length ? { more: true as const } : {}) }

@@ -1,5 +1,5 @@
 import { useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react'
-import type { ArticleSummary, GitChangeKind } from '../../shared/contract'
+import type { LibraryRow, GitChangeKind } from '../../shared/contract'
 import { summaryChecks } from '../../shared/frontmatter/checks'
 import { checkText } from '../checks/check-text'
 import { useNow } from '../checks/use-now'
@@ -16,7 +16,7 @@ export interface ArticleListHandle {
 
 interface Props {
   ref?: Ref<ArticleListHandle>
-  articles: ArticleSummary[]
+  articles: LibraryRow[]
   selected: string | null
   onOpen(path: string): void
   /** Enter on the selected article: open it and go on writing (focus moves to the editor). */

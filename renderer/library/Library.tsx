@@ -1,5 +1,5 @@
 import { useEffect, useImperativeHandle, useMemo, useReducer, useRef, useState, type Ref } from 'react'
-import type { ArticleSummary, GitChangeKind, SearchMatch } from '../../shared/contract'
+import type { LibraryRow, GitChangeKind, SearchMatch } from '../../shared/contract'
 import type { SearchQuery } from '../../shared/search/query'
 import { useI18n } from '../i18n/i18n'
 import { ArticleList, type ArticleListHandle } from './ArticleList'
@@ -22,7 +22,7 @@ export interface LibraryHandle {
 
 interface Props {
   ref?: Ref<LibraryHandle>
-  articles: ArticleSummary[]
+  articles: LibraryRow[]
   selected: string | null
   onOpen(path: string): void
   /** Enter on an article: open it and move to the editor. */

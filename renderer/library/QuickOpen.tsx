@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useReducer, useSyncExternalStore } from 'react'
-import type { ArticleSummary } from '../../shared/contract'
+import type { LibraryRow } from '../../shared/contract'
 import { useI18n } from '../i18n/i18n'
 import type { Ranked } from './quick-open/fuzzy'
 import { Highlighted, Picker } from './quick-open/Picker'
@@ -9,7 +9,7 @@ import { listRecentFirst, QUICK_OPEN_LIMIT } from './quick-open/rank-articles'
 import { SlicedRanking } from './quick-open/sliced-ranking'
 
 interface Props {
-  articles: ArticleSummary[]
+  articles: LibraryRow[]
   /** Paths opened before, most recent first. */
   recent?: readonly string[]
   onOpen(path: string): void
@@ -40,7 +40,7 @@ export function QuickOpen({ articles, recent = [], onOpen, onClose }: Props) {
   const sliced = useMemo(() => new SlicedRanking(index, rankedMore), [index])
   useEffect(() => () => sliced.stop(), [sliced])
   const rows = useCallback(
-    (text: string): Ranked<ArticleSummary>[] => {
+    (text: string): Ranked<LibraryRow>[] => {
       // A new rows function when more pinyin is known or the index was brought up to date, so the
       // list is ranked again with it, and when a ranking finished in slices (`ready`), so the list
       // asks for its rows again.

@@ -1,4 +1,4 @@
-import { CATEGORY_SEPARATOR, type ArticleSummary } from '../../shared/contract'
+import { CATEGORY_SEPARATOR, type LibraryRow } from '../../shared/contract'
 import { whenIdle, type Deadline } from '../idle/idle'
 import { sortSteps } from './sort-steps'
 
@@ -20,7 +20,7 @@ export interface Facet {
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
 
-export function compare(sort: SortKey): (a: ArticleSummary, b: ArticleSummary) => number {
+export function compare(sort: SortKey): (a: LibraryRow, b: LibraryRow) => number {
   switch (sort) {
     case 'title':
       return (a, b) => collator.compare(a.title ?? a.path, b.title ?? b.path) || a.path.localeCompare(b.path)
@@ -32,7 +32,7 @@ export function compare(sort: SortKey): (a: ArticleSummary, b: ArticleSummary) =
 }
 
 /** Per summary: the library asks again on every filter change, and a summary never changes (a new listing brings new ones). */
-const categoryKeysOf = new WeakMap<ArticleSummary, Set<string>>()
+const categoryKeysOf = new WeakMap<LibraryRow, Set<string>>()
 
 /**
  * The keys of each set of categories, shared by the summaries with those categories (read only:
@@ -53,7 +53,7 @@ export function heldCategoryKeySets(): number {
 }
 
 /** Every prefix of every category path: a post in A › B counts for A and for A › B. */
-function categoryKeys(article: ArticleSummary): Set<string> {
+function categoryKeys(article: LibraryRow): Set<string> {
   const known = categoryKeysOf.get(article)
   if (known) return known
   // JSON: [["A › B"]] and [["A", "B"]] are told apart (the second also counts for A).
@@ -75,11 +75,11 @@ function categoryKeys(article: ArticleSummary): Set<string> {
  * status, category or tag only filters (100,000 articles re-sorted by collation on every change
  * took a quarter of a second). warmSortOrders sorts the other orders in idle time beforehand.
  */
-const sortedLists = new WeakMap<readonly ArticleSummary[], Map<SortKey, ArticleSummary[]>>()
+const sortedLists = new WeakMap<readonly LibraryRow[], Map<SortKey, LibraryRow[]>>()
 /** Sorts begun and not yet done, per listing (by the warm-up, or a sort change finishing in slices): whoever steps next goes on from there. */
-const sorting = new WeakMap<readonly ArticleSummary[], Map<SortKey, Generator<void, ArticleSummary[], void>>>()
+const sorting = new WeakMap<readonly LibraryRow[], Map<SortKey, Generator<void, LibraryRow[], void>>>()
 
-function ordersOf(articles: readonly ArticleSummary[]): Map<SortKey, ArticleSummary[]> {
+function ordersOf(articles: readonly LibraryRow[]): Map<SortKey, LibraryRow[]> {
   let orders = sortedLists.get(articles)
   if (!orders) sortedLists.set(articles, (orders = new Map()))
   return orders
@@ -89,7 +89,7 @@ function ordersOf(articles: readonly ArticleSummary[]): Map<SortKey, ArticleSumm
  * Sorts `articles` by `sort` on from where it was left (the same steps for the warm-up, a slice of
  * a sort change and a sort at once) while `more()` says so; true once that order is known.
  */
-function sortOn(articles: readonly ArticleSummary[], sort: SortKey, more: () => boolean): boolean {
+function sortOn(articles: readonly LibraryRow[], sort: SortKey, more: () => boolean): boolean {
   const orders = ordersOf(articles)
   if (orders.has(sort)) return true
   let begun = sorting.get(articles)
@@ -107,20 +107,20 @@ function sortOn(articles: readonly ArticleSummary[], sort: SortKey, more: () => 
   return false
 }
 
-function sortedBy(articles: readonly ArticleSummary[], sort: SortKey): ArticleSummary[] {
+function sortedBy(articles: readonly LibraryRow[], sort: SortKey): LibraryRow[] {
   sortOn(articles, sort, () => true)
-  return ordersOf(articles).get(sort) as ArticleSummary[]
+  return ordersOf(articles).get(sort) as LibraryRow[]
 }
 
 const SORT_KEYS: readonly SortKey[] = ['date', 'title', 'updated']
 /** The listing warmSortOrders works on; a newer one stops the older's warm-up. */
-let warming: readonly ArticleSummary[] | null = null
+let warming: readonly LibraryRow[] | null = null
 
 /**
  * Sorts `articles` in every order not sorted yet, in idle slices, so the first change of the
  * library's sort lists at once instead of sorting 10,000 titles by collation in that frame.
  */
-export function warmSortOrders(articles: readonly ArticleSummary[], idle: (work: (deadline: Deadline) => void) => void = whenIdle): void {
+export function warmSortOrders(articles: readonly LibraryRow[], idle: (work: (deadline: Deadline) => void) => void = whenIdle): void {
   warming = articles
   const slice = (deadline: Deadline) => {
     if (warming !== articles) return
@@ -146,10 +146,10 @@ const soon: Later = (work) => {
 }
 
 /** Per listing and order: who waits for a sort being finished in slices (the slices run while the set is there). */
-const finishing = new WeakMap<readonly ArticleSummary[], Map<SortKey, Set<() => void>>>()
+const finishing = new WeakMap<readonly LibraryRow[], Map<SortKey, Set<() => void>>>()
 
 /** Finishes the sort of `articles` by `sort` in task slices of SORT_SLICE_MS, then calls `done`. */
-function finishSort(articles: readonly ArticleSummary[], sort: SortKey, done: () => void, later: Later): void {
+function finishSort(articles: readonly LibraryRow[], sort: SortKey, done: () => void, later: Later): void {
   let bySort = finishing.get(articles)
   if (!bySort) finishing.set(articles, (bySort = new Map()))
   const waiting = bySort.get(sort)
@@ -172,7 +172,7 @@ function finishSort(articles: readonly ArticleSummary[], sort: SortKey, done: ()
 }
 
 export interface Listed {
-  rows: ArticleSummary[]
+  rows: LibraryRow[]
   /** The order asked for is still being sorted: the rows keep the listing's own order until `onSorted` is called. */
   sorting: boolean
 }
@@ -183,7 +183,7 @@ export interface Listed {
  * the filtered rows in the listing's own order now, finishes the sort in slices between frames,
  * and then calls `onSorted` (ask again).
  */
-export function listQuery(articles: readonly ArticleSummary[], query: LibraryQuery, onSorted: () => void, later: Later = soon): Listed {
+export function listQuery(articles: readonly LibraryRow[], query: LibraryQuery, onSorted: () => void, later: Later = soon): Listed {
   const sorted = ordersOf(articles).get(query.sort)
   if (sorted) return { rows: filtered(sorted, query), sorting: false }
   finishSort(articles, query.sort, onSorted, later)
@@ -191,17 +191,17 @@ export function listQuery(articles: readonly ArticleSummary[], query: LibraryQue
 }
 
 /** A list the caller keeps in date order (the library's rows as they arrive): sorting it by date again is skipped. */
-export function knownSortedByDate(articles: ArticleSummary[]): void {
+export function knownSortedByDate(articles: LibraryRow[]): void {
   const orders = ordersOf(articles)
   if (!orders.has('date')) orders.set('date', articles)
 }
 
 /** The rows for `query`, sorted now if that order is not known yet (tests, benchmarks; the library uses listQuery). */
-export function applyQuery(articles: ArticleSummary[], query: LibraryQuery): ArticleSummary[] {
+export function applyQuery(articles: LibraryRow[], query: LibraryQuery): LibraryRow[] {
   return filtered(sortedBy(articles, query.sort), query)
 }
 
-function filtered(articles: readonly ArticleSummary[], query: LibraryQuery): ArticleSummary[] {
+function filtered(articles: readonly LibraryRow[], query: LibraryQuery): LibraryRow[] {
   return articles.filter(
     (a) =>
       (query.status === 'all' || (query.status === 'drafts') === a.draft) &&
@@ -216,10 +216,10 @@ function countFacets(values: Iterable<string>[]): Facet[] {
   return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => collator.compare(a.value, b.value))
 }
 
-export function categoryFacets(articles: ArticleSummary[]): Facet[] {
+export function categoryFacets(articles: LibraryRow[]): Facet[] {
   return countFacets(articles.map(categoryKeys))
 }
 
-export function tagFacets(articles: ArticleSummary[]): Facet[] {
+export function tagFacets(articles: LibraryRow[]): Facet[] {
   return countFacets(articles.map((a) => new Set(a.tags)))
 }

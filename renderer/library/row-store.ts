@@ -1,6 +1,6 @@
-import type { ArticleSummary, RowsCursor, RowsUpdate } from '../../shared/contract'
+import type { LibraryRow, RowsCursor, RowsUpdate } from '../../shared/contract'
 import { compare, forgetCategoryKeys, knownSortedByDate } from './filters'
-import { SharedStrings } from './shared-strings'
+import { SharedStrings, sameRow } from './shared-strings'
 
 const newestFirst = compare('date')
 
@@ -10,13 +10,17 @@ const newestFirst = compare('date')
  * its own and merged into the rows in one pass, so 100,000 rows arriving a few thousand at a time
  * are never sorted again from the start; each merge gives a new list (the library's memos
  * follow its identity), known to be in date order, so the library does not sort it again.
+ * The store holds its own copies of the rows handed in (SharedStrings.copy): their repeated strings
+ * and lists shared, their excerpts left out; the rows handed in are not changed.
  */
 export class RowStore {
-  private byPath = new Map<string, ArticleSummary>()
-  private sorted: ArticleSummary[] = []
+  private byPath = new Map<string, LibraryRow>()
+  private sorted: LibraryRow[] = []
   private strings = new SharedStrings()
+  /** Rows copied since the strings table was last built from the rows held: past a whole listing's worth, it is built again. */
+  private copiedSince = 0
 
-  get rows(): ArticleSummary[] {
+  get rows(): LibraryRow[] {
     return this.sorted
   }
 
@@ -24,11 +28,17 @@ export class RowStore {
     return this.byPath.size
   }
 
+  /** How many strings and lists the store keeps to share between rows (what a rebuild of the table lets go of). */
+  get sharing(): number {
+    return this.strings.known
+  }
+
   /** A whole listing in place of every row. */
-  reset(articles: readonly ArticleSummary[]): ArticleSummary[] {
+  reset(articles: readonly LibraryRow[]): LibraryRow[] {
     forgetCategoryKeys()
     this.strings = new SharedStrings()
-    this.byPath = new Map(articles.map((a) => [a.path, this.strings.share(a)]))
+    this.copiedSince = 0
+    this.byPath = new Map(articles.map((a) => [a.path, this.strings.copy(a)]))
     // The main process lists newest first already: the sort only checks it (and orders ties as the library does).
     this.sorted = [...this.byPath.values()].sort(newestFirst)
     knownSortedByDate(this.sorted)
@@ -36,35 +46,52 @@ export class RowStore {
   }
 
   /** Another store's rows in place of these (the folder listed again into it, a page at a time). */
-  take(other: RowStore): ArticleSummary[] {
+  take(other: RowStore): LibraryRow[] {
     this.byPath = other.byPath
     this.sorted = other.sorted
     this.strings = other.strings
+    this.copiedSince = other.copiedSince
     return this.sorted
   }
 
   /** Rows read or changed (by path) and paths gone; the rows unchanged when the batch changes nothing. */
-  apply(rows: readonly ArticleSummary[], removed: readonly string[]): ArticleSummary[] {
+  apply(rows: readonly LibraryRow[], removed: readonly string[]): LibraryRow[] {
     const leaving = new Set<string>()
     for (const path of removed) if (this.byPath.delete(path)) leaving.add(path)
     // A path twice in one batch: its last row counts.
-    const incoming = new Map<string, ArticleSummary>()
+    const incoming = new Map<string, LibraryRow>()
     for (const row of rows) incoming.set(row.path, row)
-    const coming: ArticleSummary[] = []
+    const coming: LibraryRow[] = []
     for (const row of incoming.values()) {
       const before = this.byPath.get(row.path)
-      if (before === row) continue
+      if (before && sameRow(before, row)) continue
       if (before) leaving.add(row.path)
-      this.byPath.set(row.path, this.strings.share(row))
-      coming.push(row)
+      const copy = this.strings.copy(row)
+      this.byPath.set(row.path, copy)
+      coming.push(copy)
     }
+    this.copiedSince += coming.length
+    if (this.copiedSince > this.byPath.size + REBUILD_AFTER) this.rebuildStrings()
     if (leaving.size === 0 && coming.length === 0) return this.sorted
     const staying = leaving.size === 0 ? this.sorted : this.sorted.filter((a) => !leaving.has(a.path))
     this.sorted = merge(staying, coming.sort(newestFirst))
     knownSortedByDate(this.sorted)
     return this.sorted
   }
+
+  /**
+   * The strings table anew from the rows held: the strings and lists of rows changed or gone since
+   * are let go (a long session of saves would otherwise keep every title's tags it ever saw).
+   */
+  private rebuildStrings(): void {
+    this.strings = new SharedStrings()
+    for (const row of this.byPath.values()) this.strings.keep(row)
+    this.copiedSince = 0
+  }
 }
+
+/** Rows copied beyond a whole listing's worth before the strings table is built again from the rows held. */
+const REBUILD_AFTER = 1000
 
 /** One rowsSince answer, or 'stale' when the window has since asked for something newer (another open): not to be shown. */
 export type RowsAnswer = RowsUpdate | null | 'stale'
@@ -83,7 +110,7 @@ export async function catchUp(
   store: RowStore,
   from: RowsCursor,
   ask: (cursor: RowsCursor) => Promise<RowsAnswer>,
-  show: (answer: RowsUpdate, rows: ArticleSummary[]) => void,
+  show: (answer: RowsUpdate, rows: LibraryRow[]) => void,
   relisting: (answer: RowsUpdate, done: number) => void,
 ): Promise<boolean> {
   let answer = await ask(from)
@@ -111,15 +138,14 @@ export async function catchUp(
 }
 
 /** Two lists in date order as one. */
-function merge(a: readonly ArticleSummary[], b: readonly ArticleSummary[]): ArticleSummary[] {
+function merge(a: readonly LibraryRow[], b: readonly LibraryRow[]): LibraryRow[] {
   if (b.length === 0) return a.slice()
-  const out = new Array<ArticleSummary>(a.length + b.length)
+  const out = new Array<LibraryRow>(a.length + b.length)
   let i = 0
   let j = 0
   let k = 0
-  while (i < a.length && j < b.length)
-    out[k++] = newestFirst(b[j] as ArticleSummary, a[i] as ArticleSummary) < 0 ? (b[j++] as ArticleSummary) : (a[i++] as ArticleSummary)
-  while (i < a.length) out[k++] = a[i++] as ArticleSummary
-  while (j < b.length) out[k++] = b[j++] as ArticleSummary
+  while (i < a.length && j < b.length) out[k++] = newestFirst(b[j] as LibraryRow, a[i] as LibraryRow) < 0 ? (b[j++] as LibraryRow) : (a[i++] as LibraryRow)
+  while (i < a.length) out[k++] = a[i++] as LibraryRow
+  while (j < b.length) out[k++] = b[j++] as LibraryRow
   return out
 }

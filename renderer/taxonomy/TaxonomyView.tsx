@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { ArticleSummary, BulkOperation, CategoryNode, Taxonomy, TaxonomyKey, TaxonomyValue } from '../../shared/contract'
+import type { LibraryRow, BulkOperation, CategoryNode, Taxonomy, TaxonomyKey, TaxonomyValue } from '../../shared/contract'
 import { folio } from '../bridge'
 import { useErrorText } from '../i18n/errors'
 import { useI18n } from '../i18n/i18n'
@@ -14,7 +14,7 @@ const SHOWN_VALUES = 500
 
 interface Props {
   /** The library's list: when it changes (a save, an outside edit), the taxonomy is read again. */
-  articles: ArticleSummary[]
+  articles: LibraryRow[]
   onFilter(label: string, paths: string[]): void
   onChanged(): void
 }

@@ -1,6 +1,6 @@
 import type { EditorView } from '@codemirror/view'
 import { memo, useMemo, type Ref } from 'react'
-import type { ArticleSummary, FolderInfo, GitChangeKind } from '../../shared/contract'
+import type { LibraryRow, FolderInfo, GitChangeKind } from '../../shared/contract'
 import type { BufferStore } from '../buffers/buffer-store'
 import { useI18n } from '../i18n/i18n'
 import { FolderWarnings } from '../library/FolderWarnings'
@@ -25,7 +25,7 @@ interface Props {
   /** What went wrong last, in the UI's language. */
   problem: string | null
   folder: FolderInfo | null
-  articles: ArticleSummary[]
+  articles: LibraryRow[]
   indexing: { done: number; total: number; listing?: boolean } | null
   /**
    * The open article and its text (the media panel shows its images). The text is read only while

@@ -1,4 +1,4 @@
-import type { ArticleSummary, FolderInfo, Settings } from '../../shared/contract'
+import type { LibraryRow, FolderInfo, Settings } from '../../shared/contract'
 import type { Generator } from '../../shared/sites/types'
 import type { BufferStore } from '../buffers/buffer-store'
 import { UnsavedDialog } from '../buffers/UnsavedQuestion'
@@ -29,7 +29,7 @@ import type { Recovery } from './use-recovery'
 interface Props {
   dialogs: DialogState
   folder: FolderInfo | null
-  articles: ArticleSummary[]
+  articles: LibraryRow[]
   /** Paths opened before, most recent first (quick open lists them first). */
   recent: readonly string[]
   /** The open article, and whether it has unsaved edits (export reads the file on disk). */

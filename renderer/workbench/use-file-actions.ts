@@ -1,6 +1,6 @@
 import type { EditorView } from '@codemirror/view'
 import { useEffect, useState } from 'react'
-import type { ArticleSummary } from '../../shared/contract'
+import type { LibraryRow } from '../../shared/contract'
 import { folio } from '../bridge'
 import type { BufferStore } from '../buffers/buffer-store'
 import { focusNewArticle } from '../buffers/focus-new'
@@ -15,7 +15,7 @@ export interface FileActions {
 
 interface Options {
   buffers: BufferStore
-  articles: readonly ArticleSummary[]
+  articles: readonly LibraryRow[]
   refresh(): Promise<void>
   showError(error: unknown): void
   /** The open article and its editor: a new article takes the next keystrokes once its form shows. */

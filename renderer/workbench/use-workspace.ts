@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ArticleSummary, FolderInfo, FolderRows, IndexProgress, OpenedFolder, RowsCursor, RowsUpdate } from '../../shared/contract'
+import type { LibraryRow, FolderInfo, FolderRows, IndexProgress, OpenedFolder, RowsCursor, RowsUpdate } from '../../shared/contract'
 import { AnswerOrder } from './answer-order'
 import { catchUp, RowStore } from '../library/row-store'
 import type { FolderSchema } from '../../shared/schema'
@@ -11,7 +11,7 @@ import type { Problem } from './use-problem'
 
 export interface Workspace {
   folder: FolderInfo | null
-  articles: ArticleSummary[]
+  articles: LibraryRow[]
   schema: FolderSchema | null
   /** The main process was asked which folder is open (until then neither the welcome nor the library shows). */
   checked: boolean
@@ -50,7 +50,7 @@ const RELIST_SHARE = 10
 /** The open folder as the window knows it: what it holds, how far its index has read, and opening, switching and closing it. */
 export function useWorkspace({ buffers, askUnsaved, problem, writes }: Options): Workspace {
   const [folder, setFolder] = useState<FolderInfo | null>(null)
-  const [articles, setArticles] = useState<ArticleSummary[]>([])
+  const [articles, setArticles] = useState<LibraryRow[]>([])
   const [schema, setSchema] = useState<FolderSchema | null>(null)
   const [checked, setChecked] = useState(false)
   const [listed, setListed] = useState(false)
@@ -82,7 +82,7 @@ export function useWorkspace({ buffers, askUnsaved, problem, writes }: Options):
 
   /** Shows an answer about what changed since the rows shown, with the rows after it. */
   const update = useCallback(
-    (answer: RowsUpdate, rows: ArticleSummary[]): void => {
+    (answer: RowsUpdate, rows: LibraryRow[]): void => {
       setFolder(answer.folder)
       listedRoot.current = answer.folder.root
       // Rows still to come in the next answers: the library stays busy, counting them in.

@@ -8,7 +8,7 @@
  *   - a weekday written beside a day that falls on another (`Mon, 05 Mar 2024`): kept as written.
  * Warnings are advice: `folio check` lists them but only headers that do not parse fail it.
  */
-import type { ArticleSummary } from '../contract'
+import type { LibraryRow } from '../contract'
 import { textStats } from '../text-stats'
 import type { HeaderError, ParsedFrontMatter } from './types'
 import { DATE_KEYS, WEEKDAYS, parseDateText, weekdayMismatch } from './dates'
@@ -187,7 +187,7 @@ export function duplicatesOf(text: string, errors: readonly HeaderError[]): { ke
  * The checks of an indexed article: those the index made from the file (lengths, duplicate keys)
  * plus those that depend on the folder and the clock (required keys, scheduled).
  */
-export function summaryChecks(a: ArticleSummary, options: CheckOptions = {}): FieldCheck[] {
+export function summaryChecks(a: LibraryRow, options: CheckOptions = {}): FieldCheck[] {
   const subject: CheckSubject = {
     ok: a.error === null,
     keys: a.keys.map((key) => ({ key, line: null })),

@@ -1,10 +1,11 @@
 /**
  * Where the renderer's heap goes with a whole folder listed, without starting the app (issue 19:
  * ≤ 150 MB with 100,000 articles listed): the summaries as they arrive over IPC (made by the
- * indexer from generated posts, then structured-cloned as the bridge does), then each structure
+ * indexer from generated posts, as the row API sends them, then structured-cloned as the bridge does), then each structure
  * the library builds over them, in the order it builds them, each reported as the heap it adds
  * after a full GC.
- *   rows           RowStore: the rows by path and newest first
+ *   rows           RowStore: its own copies of the rows (by path and newest first) in place of
+ *                  the clones, which it lets go
  *   filters        the default query's list, the category and tag facets
  *   sort orders    the title and updated orders, as the idle-time warm-up sorts them
  *   pinyin         every Chinese title's pinyin, as quick open's warm-up works it out
@@ -20,8 +21,9 @@ import { runInNewContext } from 'node:vm'
 import { setFlagsFromString } from 'node:v8'
 import { summarize } from '../../electron/workspace/indexer'
 import { pathRules } from '../../electron/workspace/scan'
+import { libraryRow } from '../../electron/workspace/workspace'
 import { detectSite } from '../../electron/workspace/site'
-import type { ArticleSummary } from '../../shared/contract'
+import type { LibraryRow } from '../../shared/contract'
 import { applyQuery, categoryFacets, compare, tagFacets } from '../../renderer/library/filters'
 import { loadPinyin, warmPinyin } from '../../renderer/library/quick-open/pinyin'
 import { TitleIndex } from '../../renderer/library/quick-open/title-index'
@@ -45,21 +47,21 @@ function heapMB(): number {
 }
 
 /** The summaries the main process would send for POSTS generated posts, as the renderer holds them (cloned, like IPC). */
-async function listing(): Promise<ArticleSummary[]> {
+async function listing(): Promise<LibraryRow[]> {
   const folder = mkdtempSync(join(tmpdir(), 'folio-heap-'))
   try {
     const site = await detectSite(folder)
     const rules = pathRules(site)
     const parts = seedParts()
     const encoder = new TextEncoder()
-    const rows: ArticleSummary[] = []
+    const rows: LibraryRow[] = []
     for (let i = 0; i < POSTS; i++) {
       const bytes = encoder.encode(post(parts, i))
       const indexed = summarize({ rel: postPath(i), size: bytes.length, mtimeMs: 1_700_000_000_000 + i * 60_000, kind: 'article' }, bytes, site, rules, {
         keepText: false,
       })
       if (!indexed) throw new Error(`post ${i} gave no summary`)
-      rows.push(structuredClone(indexed.summary))
+      rows.push(structuredClone(libraryRow(indexed.summary)))
     }
     return rows
   } finally {
@@ -83,18 +85,17 @@ async function runBenchmark(): Promise<Row[]> {
     console.error(`  ${name}: ${(after - before).toFixed(1)} MB`)
     before = after
   }
-  const summaries = await listing()
-  measure('summaries (as cloned over IPC)', summaries)
   const store = new RowStore()
-  const rows = store.reset(summaries)
-  measure('RowStore (by path, newest first)', store)
+  measure('summaries (as cloned over IPC)', await listing())
+  const rows = store.reset(held.pop() as LibraryRow[])
+  measure('RowStore (its copies in place of the clones)', store)
   const shown = applyQuery(rows, { sort: 'date', status: 'all', category: null, tag: null })
   measure('default filter list and its paths', [shown, shown.map((a) => a.path)])
   measure('category and tag facets', [categoryFacets(rows), tagFacets(rows)])
   measure('title and updated sort orders', [sortNow(sortSteps(rows, compare('title'))), sortNow(sortSteps(rows, compare('updated')))])
   await warmPinyin(rows.map((a) => a.title))
   measure('pinyin of the Chinese titles', null)
-  const index = new TitleIndex<ArticleSummary>(rows)
+  const index = new TitleIndex<LibraryRow>(rows)
   measure('quick open index', index)
   clearTimeout(deadline)
   const own = sizes[0]?.[1] ?? NaN

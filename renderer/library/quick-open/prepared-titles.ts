@@ -3,22 +3,22 @@
  * time as the library loads and changes (an article added, renamed or removed costs its own
  * texts), so opening quick open on 100,000 articles lists them in the next frame.
  */
-import type { ArticleSummary } from '../../../shared/contract'
+import type { LibraryRow } from '../../../shared/contract'
 import { whenIdle } from '../../idle/idle'
 import { TitleIndex } from './title-index'
 
-const index = new TitleIndex<ArticleSummary>()
+const index = new TitleIndex<LibraryRow>()
 const listeners = new Set<() => void>()
 let scheduled = false
 let prepared = 0
 
 /** The index of the library last given to `prepareTitles`, or on its way there (a ranking finishes the way first). */
-export function libraryTitles(): TitleIndex<ArticleSummary> {
+export function libraryTitles(): TitleIndex<LibraryRow> {
   return index
 }
 
 /** Brings the index to the library in idle time, a few milliseconds at a time. */
-export function prepareTitles(articles: readonly ArticleSummary[]): void {
+export function prepareTitles(articles: readonly LibraryRow[]): void {
   if (index.isFor(articles)) return
   index.update(articles)
   schedule()

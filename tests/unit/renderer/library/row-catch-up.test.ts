@@ -8,15 +8,16 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ArticleSummary, EventApi, EventName, RowsCursor, RowsUpdate } from '../../../../shared/contract'
+import type { LibraryRow, EventApi, EventName, RowsCursor, RowsUpdate } from '../../../../shared/contract'
 import { createHandlers } from '../../../../electron/handlers'
+import { ROWS_PER_ANSWER } from '../../../../electron/workspace/workspace'
 import { catchUp, RowStore } from '../../../../renderer/library/row-store'
 import { generateSite } from '../../../bench/generate-site'
 import { articleSummary } from './summary'
 
-/** More than one rowsSince answer holds (5,000 rows). */
-const POSTS = 5200
-const PAGE = 5000
+/** More than one rowsSince answer holds. */
+const POSTS = ROWS_PER_ANSWER + 200
+const PAGE = ROWS_PER_ANSWER
 
 describe('catching up with the folder', () => {
   let scratch = ''
@@ -31,7 +32,8 @@ describe('catching up with the folder', () => {
     await rm(scratch, { recursive: true, force: true })
   })
 
-  it('lists the folder again in pages when the rows held disagree with its count', { timeout: 120_000 }, async () => {
+  /** The real handlers, and a promise kept once their index has read every file. */
+  function handlersOf(cacheDir?: string): { handlers: ReturnType<typeof createHandlers>; indexed: Promise<void> } {
     let finished = (): void => undefined
     const indexed = new Promise<void>((resolve) => (finished = resolve))
     const handlers = createHandlers({
@@ -39,11 +41,17 @@ describe('catching up with the folder', () => {
         throw new Error('never trashes')
       },
       watch: false,
+      ...(cacheDir ? { cacheDir } : {}),
       emit: <E extends EventName>(event: E, payload: EventApi[E]) => {
         const p = payload as EventApi['indexProgress']
         if (event === 'indexProgress' && !p.listing && p.done >= p.total) finished()
       },
     })
+    return { handlers, indexed }
+  }
+
+  it('lists the folder again in pages when the rows held disagree with its count', { timeout: 120_000 }, async () => {
+    const { handlers, indexed } = handlersOf()
     try {
       const opened = await handlers.openFolder(site)
       if (!opened) throw new Error('the folder did not open')
@@ -63,7 +71,7 @@ describe('catching up with the folder', () => {
         return answer
       }
       let shown: string[] = []
-      const show = (_answer: RowsUpdate, rows: ArticleSummary[]): void => {
+      const show = (_answer: RowsUpdate, rows: LibraryRow[]): void => {
         told.push('show')
         shown = rows.map((a) => a.path)
       }
@@ -74,6 +82,9 @@ describe('catching up with the folder', () => {
 
       const all = (await handlers.listArticles()).map((a) => a.path)
       expect(store.size).toBe(POSTS)
+      // The rows held are the library's own: no excerpt, which no row shows, came over or is kept.
+      expect(opened.rows.articles.some((a) => 'excerpt' in a)).toBe(false)
+      expect(store.rows.some((a) => 'excerpt' in a)).toBe(false)
       expect([...shown].sort()).toEqual([...all].sort())
       expect(shown).not.toContain('ghost.md')
       // Listed again from the open's first change, and never more than a page per answer.
@@ -85,6 +96,43 @@ describe('catching up with the folder', () => {
       expect(told.slice(relist - 1)).toEqual([`busy 0/${POSTS}`, 'ask 0', `busy ${PAGE}/${POSTS}`, expect.stringMatching(/^ask /), 'show'])
     } finally {
       await handlers.dispose()
+    }
+  })
+
+  it('catches up with a folder opened again from its index cache, a page at a time', { timeout: 120_000 }, async () => {
+    const cacheDir = join(scratch, 'cache')
+    const cold = handlersOf(cacheDir)
+    try {
+      if (!(await cold.handlers.openFolder(site))) throw new Error('the folder did not open')
+      await cold.indexed
+    } finally {
+      await cold.handlers.dispose()
+    }
+    const warm = handlersOf(cacheDir)
+    try {
+      const opened = await warm.handlers.openFolder(site)
+      if (!opened) throw new Error('the folder did not open again')
+      await warm.indexed
+      const store = new RowStore()
+      store.reset(opened.rows.articles)
+      const sizes: number[] = []
+      const ask = async (cursor: RowsCursor) => {
+        const answer = await warm.handlers.rowsSince(cursor)
+        if (answer) sizes.push(answer.rows.length + answer.removed.length)
+        return answer
+      }
+      let shown: string[] = opened.rows.articles.map((a) => a.path)
+      const show = (_answer: RowsUpdate, rows: LibraryRow[]): void => {
+        shown = rows.map((a) => a.path)
+      }
+      expect(await catchUp(store, opened.rows.cursor, ask, show, () => undefined)).toBe(true)
+      const all = (await warm.handlers.listArticles()).map((a) => a.path)
+      expect(store.size).toBe(POSTS)
+      expect([...shown].sort()).toEqual([...all].sort())
+      expect(Math.max(0, ...sizes)).toBeLessThanOrEqual(PAGE)
+      expect(store.rows.some((a) => 'excerpt' in a)).toBe(false)
+    } finally {
+      await warm.handlers.dispose()
     }
   })
 

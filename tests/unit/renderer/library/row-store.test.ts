@@ -5,12 +5,12 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { ArticleSummary } from '../../../../shared/contract'
+import type { LibraryRow } from '../../../../shared/contract'
 import { applyQuery, categoryFacets, heldCategoryKeySets } from '../../../../renderer/library/filters'
 import { RowStore } from '../../../../renderer/library/row-store'
 import { articleSummary } from './summary'
 
-function summary(path: string, dateMs: number | null, title = path): ArticleSummary {
+function summary(path: string, dateMs: number | null, title = path): LibraryRow {
   return articleSummary(path, { dateMs, title })
 }
 
@@ -32,7 +32,7 @@ describe('the row store', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 8 }), fc.array(batch, { maxLength: 8 }), (first, batches) => {
         const store = new RowStore()
-        const truth = new Map<string, ArticleSummary>()
+        const truth = new Map<string, LibraryRow>()
         const made = (r: { path: string; day: number | null; title: string }) => summary(r.path, r.day === null ? null : r.day * 86_400_000, r.title)
         for (const r of first) truth.set(r.path, made(r))
         store.reset([...truth.values()])
@@ -89,10 +89,50 @@ describe('rows sharing their repeated strings', () => {
   })
 })
 
+describe('the rows the store is handed', () => {
+  /** A row as the bridge could hand it, frozen through and through: the store may not change it. */
+  function frozen<T>(value: T): T {
+    if (typeof value === 'object' && value !== null) {
+      for (const inner of Object.values(value)) frozen(inner)
+      Object.freeze(value)
+    }
+    return value
+  }
+
+  it('are left as they were, and the store keeps its own copies without an excerpt', () => {
+    const handed = [1, 2, 3].map((i) =>
+      frozen({
+        ...articleSummary(`p${i}.md`, { dateMs: i, tags: ['云计算'], categories: [['新媒体', 'ZAKER']], keys: ['title', 'date'] }),
+        excerpt: '第一段。',
+      }),
+    )
+    const copies = structuredClone(handed)
+    const store = new RowStore()
+    store.reset(handed)
+    store.apply([frozen({ ...articleSummary('p4.md', { dateMs: 4, tags: ['云计算'] }), excerpt: '又一段。' })], [])
+    expect(handed).toEqual(copies)
+    expect(store.rows.map((a) => a.path)).toEqual(['p4.md', 'p3.md', 'p2.md', 'p1.md'])
+    expect(store.rows.some((a) => 'excerpt' in a)).toBe(false)
+    // The repeated lists are one list, held by every row that has it.
+    expect(store.rows[1]?.categories).toBe(store.rows[2]?.categories)
+  })
+
+  it('let go of the strings of rows changed since, however long the session', () => {
+    const store = new RowStore()
+    store.reset(Array.from({ length: 10 }, (_, i) => articleSummary(`p${i}.md`, { dateMs: i })))
+    const start = store.sharing
+    // A writer saving one post over and over, each time with a new tag.
+    for (let save = 0; save < 5000; save++) store.apply([articleSummary('p0.md', { dateMs: 0, tags: [`tag ${save}`] })], [])
+    expect(store.size).toBe(10)
+    expect(store.rows.find((a) => a.path === 'p0.md')?.tags).toEqual(['tag 4999'])
+    expect(store.sharing).toBeLessThan(start + 1500)
+  })
+})
+
 describe('the category filter’s sets of keys', () => {
   it('are held for the listing shown, not for every folder opened before it', () => {
     const store = new RowStore()
-    const folder = (name: string, sets: number): ArticleSummary[] =>
+    const folder = (name: string, sets: number): LibraryRow[] =>
       Array.from({ length: sets * 3 }, (_, i) => articleSummary(`${name}/${i}.md`, { categories: [[`${name}-${i % sets}`, 'sub']] }))
     for (const [name, sets] of [
       ['a', 40],

@@ -5,13 +5,13 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CATEGORY_SEPARATOR, type ArticleSummary } from '../../../../shared/contract'
+import { CATEGORY_SEPARATOR, type LibraryRow } from '../../../../shared/contract'
 import { applyQuery, categoryFacets, compare, listQuery, warmSortOrders, type SortKey } from '../../../../renderer/library/filters'
 import { sortNow, sortSteps } from '../../../../renderer/library/sort-steps'
 import type { Deadline } from '../../../../renderer/idle/idle'
 import { articleSummary } from './summary'
 
-function summary(i: number, title: string | null, dateMs: number | null, updatedMs: number | null): ArticleSummary {
+function summary(i: number, title: string | null, dateMs: number | null, updatedMs: number | null): LibraryRow {
   return articleSummary(`source/_posts/p${i}.md`, { title, dateMs, updatedMs, mtimeMs: 1_700_000_000_000 + i })
 }
 
@@ -132,7 +132,7 @@ describe('category filters and facets over categories sets shared between rows',
   const categories = fc.array(fc.array(name, { minLength: 1, maxLength: 3 }), { maxLength: 3 })
 
   /** Every prefix of every category path, worked out for the row alone. */
-  const keysOf = (a: ArticleSummary) => new Set(a.categories.flatMap((path) => path.map((_, i) => path.slice(0, i + 1).join(CATEGORY_SEPARATOR))))
+  const keysOf = (a: LibraryRow) => new Set(a.categories.flatMap((path) => path.map((_, i) => path.slice(0, i + 1).join(CATEGORY_SEPARATOR))))
 
   it('count and filter each row by its own categories', () => {
     fc.assert(

@@ -1,7 +1,7 @@
-import type { ArticleSummary } from '../../../../shared/contract'
+import type { LibraryRow } from '../../../../shared/contract'
 
 /** A listed article with plain defaults, as the library's unit tests build their rows. */
-export function articleSummary(path: string, over: Partial<ArticleSummary> = {}): ArticleSummary {
+export function articleSummary(path: string, over: Partial<LibraryRow> = {}): LibraryRow {
   const dateMs = over.dateMs ?? null
   return {
     path,
@@ -14,7 +14,6 @@ export function articleSummary(path: string, over: Partial<ArticleSummary> = {})
     tags: [],
     categories: [],
     draft: false,
-    excerpt: '',
     words: 0,
     readingMinutes: 0,
     size: 0,
