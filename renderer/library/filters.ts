@@ -1,5 +1,6 @@
 import { CATEGORY_SEPARATOR, type LibraryRow } from '../../shared/contract'
 import { whenIdle, type Deadline } from '../idle/idle'
+import { orderFromEarlier } from './order-from-earlier'
 import { sortSteps } from './sort-steps'
 
 export type SortKey = 'date' | 'title' | 'updated'
@@ -38,13 +39,17 @@ const categoryKeysOf = new WeakMap<LibraryRow, Set<string>>()
  * The keys of each set of categories, shared by the summaries with those categories (read only:
  * a change to one set would change every one of those summaries' facets): a folder has a few
  * hundred sets of categories, where a set per summary held 15 MB at 100,000. Held for the listing
- * the library shows (forgetCategoryKeys), not for every folder opened in the session.
+ * the library shows (forgetEarlierListings), not for every folder opened in the session.
  */
 const categoryKeysFor = new Map<string, Set<string>>()
 
-/** A whole new listing (another folder, or the same opened again): the sets of the one before go with its rows. */
-export function forgetCategoryKeys(): void {
+/**
+ * A whole new listing (another folder, or the same opened again): the category sets and the
+ * sorted orders of the one before go with its rows.
+ */
+export function forgetEarlierListings(): void {
   categoryKeysFor.clear()
+  lastSorted.clear()
 }
 
 /** How many distinct sets of categories are held (tests: the cache stays with the listing shown). */
@@ -85,13 +90,37 @@ function ordersOf(articles: readonly LibraryRow[]): Map<SortKey, LibraryRow[]> {
   return orders
 }
 
+/** Per order, the last listing sorted in it: the next listing's order is made from it (orderFromEarlier). */
+const lastSorted = new Map<SortKey, { articles: readonly LibraryRow[]; sorted: readonly LibraryRow[] }>()
+
+function known(articles: readonly LibraryRow[], sort: SortKey, sorted: LibraryRow[]): void {
+  ordersOf(articles).set(sort, sorted)
+  lastSorted.set(sort, { articles, sorted })
+}
+
+/** Per listing, the orders it was tried to make from an earlier listing (tried once: it costs a pass over the rows). */
+const madeFromEarlier = new WeakMap<readonly LibraryRow[], Set<SortKey>>()
+
+/** `articles` in the order `sort`, if known or made at once from the last listing sorted so (a save); else undefined. */
+function orderNow(articles: readonly LibraryRow[], sort: SortKey): LibraryRow[] | undefined {
+  const had = ordersOf(articles).get(sort)
+  if (had) return had
+  let tried = madeFromEarlier.get(articles)
+  if (!tried) madeFromEarlier.set(articles, (tried = new Set()))
+  const last = lastSorted.get(sort)
+  if (tried.has(sort) || !last || last.articles === articles) return undefined
+  tried.add(sort)
+  const made = orderFromEarlier(last.sorted, articles, compare(sort))
+  if (made) known(articles, sort, made)
+  return made
+}
+
 /**
  * Sorts `articles` by `sort` on from where it was left (the same steps for the warm-up, a slice of
  * a sort change and a sort at once) while `more()` says so; true once that order is known.
  */
 function sortOn(articles: readonly LibraryRow[], sort: SortKey, more: () => boolean): boolean {
-  const orders = ordersOf(articles)
-  if (orders.has(sort)) return true
+  if (orderNow(articles, sort)) return true
   let begun = sorting.get(articles)
   if (!begun) sorting.set(articles, (begun = new Map()))
   let steps = begun.get(sort)
@@ -99,7 +128,7 @@ function sortOn(articles: readonly LibraryRow[], sort: SortKey, more: () => bool
   do {
     const step = steps.next()
     if (step.done) {
-      orders.set(sort, step.value)
+      known(articles, sort, step.value)
       begun.delete(sort)
       return true
     }
@@ -148,6 +177,9 @@ const soon: Later = (work) => {
 /** Per listing and order: who waits for a sort being finished in slices (the slices run while the set is there). */
 const finishing = new WeakMap<readonly LibraryRow[], Map<SortKey, Set<() => void>>>()
 
+/** The listing the library last asked for (listQuery): a sort finishing for an older one stops. */
+let asked: readonly LibraryRow[] | null = null
+
 /** Finishes the sort of `articles` by `sort` in task slices of SORT_SLICE_MS, then calls `done`. */
 function finishSort(articles: readonly LibraryRow[], sort: SortKey, done: () => void, later: Later): void {
   let bySort = finishing.get(articles)
@@ -160,6 +192,10 @@ function finishSort(articles: readonly LibraryRow[], sort: SortKey, done: () => 
   const waiters = new Set([done])
   bySort.set(sort, waiters)
   const slice = () => {
+    if (asked !== articles) {
+      bySort.delete(sort)
+      return
+    }
     const end = performance.now() + SORT_SLICE_MS
     if (!sortOn(articles, sort, () => performance.now() < end)) {
       later(slice)
@@ -184,7 +220,9 @@ export interface Listed {
  * and then calls `onSorted` (ask again).
  */
 export function listQuery(articles: readonly LibraryRow[], query: LibraryQuery, onSorted: () => void, later: Later = soon): Listed {
-  const sorted = ordersOf(articles).get(query.sort)
+  asked = articles
+  // The listing before this one gives this one's order at once when few rows changed (a save).
+  const sorted = orderNow(articles, query.sort)
   if (sorted) return { rows: filtered(sorted, query), sorting: false }
   finishSort(articles, query.sort, onSorted, later)
   return { rows: filtered(articles, query), sorting: true }
@@ -192,8 +230,7 @@ export function listQuery(articles: readonly LibraryRow[], query: LibraryQuery, 
 
 /** A list the caller keeps in date order (the library's rows as they arrive): sorting it by date again is skipped. */
 export function knownSortedByDate(articles: LibraryRow[]): void {
-  const orders = ordersOf(articles)
-  if (!orders.has('date')) orders.set('date', articles)
+  if (!ordersOf(articles).has('date')) known(articles, 'date', articles)
 }
 
 /** The rows for `query`, sorted now if that order is not known yet (tests, benchmarks; the library uses listQuery). */

@@ -1,5 +1,5 @@
 import type { LibraryRow, RowsCursor, RowsUpdate } from '../../shared/contract'
-import { compare, forgetCategoryKeys, knownSortedByDate } from './filters'
+import { compare, forgetEarlierListings, knownSortedByDate } from './filters'
 import { SharedStrings, sameRow } from './shared-strings'
 
 const newestFirst = compare('date')
@@ -35,7 +35,7 @@ export class RowStore {
 
   /** A whole listing in place of every row. */
   reset(articles: readonly LibraryRow[]): LibraryRow[] {
-    forgetCategoryKeys()
+    forgetEarlierListings()
     this.strings = new SharedStrings()
     this.copiedSince = 0
     this.byPath = new Map(articles.map((a) => [a.path, this.strings.copy(a)]))
