@@ -208,7 +208,12 @@ function matchedRow<T extends Titled>(item: T, bonus: number, needle: string, te
   let found: { score: number; positions: number[] } | null = null
   const matched = () => {
     found ??= bestMatch(needle, texts, match)
-    if (!found) throw new Error(`quick open ranked "${item.path}" for "${needle}", but it does not match its own texts`)
+    if (!found) {
+      // A fault of the ranking, said loudly; thrown, it would take the window down with the picker
+      // (rows are read while React renders). The row shows without highlights.
+      console.error(`quick open ranked "${item.path}" for "${needle}", but it does not match its own texts`)
+      found = { score: 0, positions: [] }
+    }
     return found
   }
   const row = { item } as Ranked<T>
