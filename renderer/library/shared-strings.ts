@@ -43,28 +43,18 @@ export class SharedStrings {
 
   /** A copy of the row with its repeated strings and lists shared with the rows before it, and nothing a row does not hold (an excerpt). */
   copy(row: LibraryRow): LibraryRow {
-    const copy: LibraryRow = {
-      path: row.path,
+    // Whatever a row holds is copied (a field added later too), but the excerpt: an in-process
+    // caller may hand whole summaries, and the library never shows one.
+    const { excerpt: _excerpt, ...rest } = row as LibraryRow & { excerpt?: unknown }
+    return {
+      ...rest,
       format: this.one(row.format) as LibraryRow['format'],
-      title: row.title,
-      date: row.date,
-      dateMs: row.dateMs,
-      updated: row.updated,
-      updatedMs: row.updatedMs,
       // A folder's tag lists differ from post to post: their strings are shared, each list is the row's own.
       tags: row.tags.length === 0 ? (NONE as never[]) : this.texts(row.tags),
       categories: this.list(row.categories, this.categories),
-      draft: row.draft,
-      words: row.words,
-      readingMinutes: row.readingMinutes,
-      size: row.size,
-      mtimeMs: row.mtimeMs,
-      error: row.error,
       keys: this.list(row.keys, this.texts),
       checks: row.checks.length === 0 ? (NONE as never[]) : row.checks,
     }
-    if (row.encoding) copy.encoding = row.encoding
-    return copy
   }
 
   /** Knows a row this table (or one before it) copied, so the rows after it share with it. */
