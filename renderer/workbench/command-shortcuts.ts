@@ -5,16 +5,35 @@ export type CommandHandlers = Partial<Record<MenuCommand, () => void>>
 
 const MAC = /Mac|iPhone|iPad/.test(navigator.platform)
 
-/** Whether a key event is a binding in CodeMirror notation (`Mod-Alt-s`; Mod is Cmd on macOS). */
-export function matchesBinding(binding: string, event: KeyboardEvent, mac = MAC): boolean {
+/** A binding in CodeMirror notation (`Mod-Alt-s`), taken apart once rather than at every key. */
+interface Binding {
+  mod: boolean
+  alt: boolean
+  shift: boolean
+  key: string
+  /** The key's event.code, not event.key, for a letter: Alt and Shift change the character a letter key types. */
+  code: string
+}
+
+function parseBinding(binding: string): Binding {
   const parts = binding.split('-')
   const key = parts.pop() ?? ''
-  const want = { mod: parts.includes('Mod'), alt: parts.includes('Alt'), shift: parts.includes('Shift') }
-  const mod = mac ? event.metaKey : event.ctrlKey
-  // event.code, not event.key: Alt and Shift change the character a letter key types.
   const code = /^[a-z]$/i.test(key) ? `Key${key.toUpperCase()}` : key
-  return mod === want.mod && event.altKey === want.alt && event.shiftKey === want.shift && (event.code === code || event.key === key)
+  return { mod: parts.includes('Mod'), alt: parts.includes('Alt'), shift: parts.includes('Shift'), key, code }
 }
+
+function matches(want: Binding, event: KeyboardEvent, mac: boolean): boolean {
+  const mod = mac ? event.metaKey : event.ctrlKey
+  return mod === want.mod && event.altKey === want.alt && event.shiftKey === want.shift && (event.code === want.code || event.key === want.key)
+}
+
+/** Whether a key event is a binding in CodeMirror notation (`Mod-Alt-s`; Mod is Cmd on macOS). */
+export function matchesBinding(binding: string, event: KeyboardEvent, mac = MAC): boolean {
+  return matches(parseBinding(binding), event, mac)
+}
+
+/** Every command's binding, parsed: the window hears every key typed anywhere in it. */
+const BINDINGS = (Object.entries(COMMAND_KEYS) as [MenuCommand, string][]).map(([command, binding]) => [command, parseBinding(binding)] as const)
 
 /**
  * The window-wide shortcuts of COMMAND_KEYS, working from anywhere — the editor, a form field,
@@ -26,9 +45,9 @@ export function useCommandShortcuts(handlers: CommandHandlers): void {
   latest.current = handlers
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      for (const [command, binding] of Object.entries(COMMAND_KEYS) as [MenuCommand, string][]) {
+      for (const [command, binding] of BINDINGS) {
         const run = latest.current[command]
-        if (run && matchesBinding(binding, event)) {
+        if (run && matches(binding, event, MAC)) {
           event.preventDefault()
           event.stopPropagation()
           run()
