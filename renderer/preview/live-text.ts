@@ -1,7 +1,7 @@
 import type { EditorState, Text } from '@codemirror/state'
 import { useEffect, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
-import { docSpan } from '../editor/doc-span'
+import { joinedText, type JoinedText } from '../editor/doc-span'
 import { headerOf } from '../editor/header-block'
 import { LARGE_BODY, PREVIEW_PAUSE_MS, PREVIEW_REFRESH_MARK } from './refresh-timing'
 
@@ -38,15 +38,9 @@ export function useLiveText(source: EditorTextSource, path: string, published: s
     let timer: ReturnType<typeof setTimeout> | undefined
     // The text taken last and the document it was: the next is made from it and the edit between
     // (doc-span.ts), not by joining every line of the document again at each pause.
-    let taken: { doc: Text; text: string } | null = null
+    let taken: JoinedText | null = null
     const textOf = (doc: Text): string => {
-      const last = taken
-      const span = last && docSpan(last.doc, doc)
-      const text = !last
-        ? doc.toString()
-        : !span
-          ? last.text
-          : last.text.slice(0, span.fromA) + doc.sliceString(span.fromB, span.toB) + last.text.slice(span.toA)
+      const text = joinedText(taken, doc)
       taken = { doc, text }
       return text
     }
