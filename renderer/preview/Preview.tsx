@@ -10,7 +10,7 @@ import { currentHeading, headingsOf } from './outline'
 import { Diagrams } from './diagrams'
 import { EmbedPlayers } from './embeds'
 import { patchBlocks } from './patch'
-import { LARGE_BODY, WINDOW_BODY } from './refresh-timing'
+import { LARGE_BODY, refreshPause, WINDOW_BODY } from './refresh-timing'
 import { useSiteData } from './site-data'
 import type { SiteData } from '../../shared/render/site-refs'
 import { frameShell, previewBody, PreviewRenderer, type PreviewBlock, type PreviewOptions } from './render'
@@ -135,12 +135,13 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
     }
     // The text comes on the writer's pause (live-text.ts): render it at once, off the window's
     // thread (render-worker.ts), so typing goes on meanwhile. A large body still waits until the
-    // writer has paused for twice its last refresh: taking in its result (sanitizing, patching)
-    // and the worker's own work on a busy machine are still in the way of keys typed meanwhile.
-    const slow = last !== null && last.renderer === renderer && body.length > LARGE_BODY ? last.cost : 0
+    // writer has paused for its refreshPause (at least twice its last refresh): taking in its
+    // result (sanitizing, patching) and the worker's own work on a busy machine are still in the
+    // way of keys typed meanwhile.
+    const pause = last !== null && last.renderer === renderer && body.length > LARGE_BODY ? refreshPause(body.length, last.cost) : 0
     let timer: ReturnType<typeof setTimeout> | undefined
     const attempt = () => {
-      const wait = 2 * slow - quietFor.current()
+      const wait = pause - quietFor.current()
       if (wait > 0) timer = setTimeout(attempt, wait)
       else void render()
     }

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { joinedText, type JoinedText } from '../editor/doc-span'
 import { headerOf } from '../editor/header-block'
-import { LARGE_BODY, PREVIEW_PAUSE_MS, PREVIEW_REFRESH_MARK } from './refresh-timing'
+import { LARGE_BODY, PREVIEW_REFRESH_MARK, refreshPause } from './refresh-timing'
 
 /** What the preview reads the open article from: the buffers (renderer/buffers/buffer-store.ts). */
 export interface EditorTextSource {
@@ -24,7 +24,7 @@ export interface LiveTextView extends LiveText {
 }
 
 /**
- * The article's text for the preview, taken from the editor on the preview's own short pause
+ * The article's text for the preview, taken from the editor on the preview's own short pause (longer for a large article: refreshPause)
  * instead of the buffer store's published text (which waits longer, for the form and the status
  * bar). `published` is that text: a newer one (another article, a reload, a header edit) shows at once.
  */
@@ -60,7 +60,9 @@ export function useLiveText(source: EditorTextSource, path: string, published: s
     const stop = source.onEdit(() => {
       lastEdit.current = performance.now()
       clearTimeout(timer)
-      timer = setTimeout(take, PREVIEW_PAUSE_MS)
+      // A large article is taken only after a longer pause: even taking its text (and what the
+      // preview does with it at once) is in the way of a key that comes meanwhile.
+      timer = setTimeout(take, refreshPause(source.liveState(path)?.doc.length ?? 0))
     })
     return () => {
       stop()

@@ -31,7 +31,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { InvokeApi } from '../../shared/contract'
-import { PREVIEW_PAUSE_MS } from '../../renderer/preview/refresh-timing'
+import { PREVIEW_PAUSE_MS, refreshPause } from '../../renderer/preview/refresh-timing'
 import { launchApp } from '../e2e/harness'
 import { printTop, profiled } from './cpu-profile'
 import { FRAME_MS, FRAMES, framesNote, overBare, printTable, rowOf, type Row } from './report'
@@ -231,9 +231,9 @@ try {
       await bounded(cdp.detach(), WAIT_MS, 'the CDP session to close')
     }
 
-    // Typing during a 1 MB render: one key, a pause just past the preview's, so the whole article
-    // goes to render, then a burst typed while that render runs (in the preview's worker). The same
-    // keys into a bare CodeMirror with no preview at all are the baseline.
+    // Typing during a 1 MB render: one key, a pause just past the preview's (refreshPause for 1 MB),
+    // so the whole article goes to render, then a burst typed while that render runs (in the
+    // preview's worker). The same keys into a bare CodeMirror with no preview at all are the baseline.
     const during: number[] = []
     const bareDuring: number[] = []
     let overlapping = 0
@@ -246,7 +246,7 @@ try {
       )
       for (let round = 0, k = 0; round < DURING_ROUNDS; round++) {
         await bounded(page.keyboard.type(duringKeys[k++]!), WAIT_MS, 'a key')
-        await sleep(PREVIEW_PAUSE_MS + 30)
+        await sleep(refreshPause(bigBody.length) + 30)
         for (let i = 0; i < DURING_BURST; i++) {
           await bounded(page.keyboard.type(duringKeys[k++]!), WAIT_MS, 'a key')
           await sleep(KEY_GAP_MS)

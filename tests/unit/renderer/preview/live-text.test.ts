@@ -7,9 +7,9 @@
 import { EditorState } from '@codemirror/state'
 import { act, createElement } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useLiveText, type EditorTextSource, type LiveTextView } from '../../../../renderer/preview/live-text'
-import { PREVIEW_PAUSE_MS } from '../../../../renderer/preview/refresh-timing'
+import { LARGE_BODY, PREVIEW_PAUSE_MS, refreshPause } from '../../../../renderer/preview/refresh-timing'
 
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
@@ -93,5 +93,51 @@ describe('useLiveText', () => {
     expect(seen.text).toBe(reloaded)
     show({ src, path: 'b.md', published: '---\ntitle: 乙\n---\n', bodyStart: 15 })
     expect(seen.text).toBe('---\ntitle: 乙\n---\n')
+  })
+
+  it('takes a large article only once the writer stops, never between the keys of a burst', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+    try {
+      const big = A + '一段正文，plain words too.\n\n'.repeat(Math.ceil((1024 * 1024) / 24))
+      const { src, type } = source({ 'big.md': big })
+      show({ src, path: 'big.md', published: big, bodyStart: 17 })
+      // Keys 200 ms apart: slow typing on a loaded machine, yet one burst; each gap is past the small article's pause.
+      let typed = big
+      for (const key of '慢慢地打字') {
+        type('big.md', key)
+        typed += key
+        act(() => {
+          vi.advanceTimersByTime(200)
+        })
+        expect(seen.text).toBe(big)
+      }
+      const pause = refreshPause(typed.length)
+      act(() => {
+        vi.advanceTimersByTime(pause - 200 - 1)
+      })
+      expect(seen.text).toBe(big)
+      act(() => {
+        vi.advanceTimersByTime(1)
+      })
+      expect(seen.text).toBe(typed)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
+describe('refreshPause', () => {
+  it('refreshes a small body at the short pause, whatever its last refresh cost', () => {
+    expect(refreshPause(0)).toBe(PREVIEW_PAUSE_MS)
+    expect(refreshPause(LARGE_BODY, 40)).toBe(PREVIEW_PAUSE_MS)
+  })
+
+  it('makes a large body wait past any gap of a burst even after a quick refresh, longer as it grows or as its refresh costs', () => {
+    const mb = 1024 * 1024
+    // A 1 MB refresh that took 5 ms (the lowest cost kept) once made the wait 10 ms.
+    expect(refreshPause(mb, 5)).toBeGreaterThanOrEqual(300)
+    expect(refreshPause(LARGE_BODY + 1)).toBeGreaterThanOrEqual(300)
+    expect(refreshPause(4 * mb)).toBeGreaterThan(refreshPause(mb))
+    expect(refreshPause(mb, 400)).toBe(800)
   })
 })
