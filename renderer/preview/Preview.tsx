@@ -87,6 +87,9 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
   const shell = useMemo(() => frameShell(options), [options])
   const [rendered, setRendered] = useState<{ blocks: PreviewBlock[]; article: string | undefined } | null>(null)
   const [loads, setLoads] = useState(0)
+  // The article the frame shows in full (null before any): until it is this one, the frame still
+  // holds the last article (the frame is kept across a switch) or part of this one.
+  const [framed, setFramed] = useState<string | undefined | null>(null)
   const [failure, setFailure] = useState<{ error: unknown } | null>(null)
   if (failure) throw failure.error
   const view = useRef<FrameView | null>(null)
@@ -258,6 +261,7 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
         players.current?.clear()
         scrollFrameToLine(current, topLineNow.current)
       }
+      setFramed(rendered.article)
       players.current?.layout()
     }
     mount()
@@ -268,9 +272,14 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
     if (view.current && performance.now() - previewLed.current > LEAD_MS) scrollFrameToLine(view.current, topLine)
   }, [topLine])
 
+  // Another article is being opened: what is rendered (the outline, the remote-content bar) or in
+  // the frame is still the last article's until its render lands. The outline and bar say nothing
+  // meanwhile; the frame is dimmed and marked busy, so the old page is not read as the new one.
+  const ownRender = rendered !== null && rendered.article === options.articlePath
+  const busy = !ownRender || framed !== options.articlePath
   const [outlineOpen, setOutlineOpen] = useState(() => localStorage.getItem(OUTLINE_KEY) === 'open')
   // Read only while the outline shows: otherwise a refresh would go through every block for nothing.
-  const headings = useMemo(() => (rendered && outlineOpen ? headingsOf(rendered.blocks) : []), [rendered, outlineOpen])
+  const headings = useMemo(() => (rendered && ownRender && outlineOpen ? headingsOf(rendered.blocks) : []), [rendered, ownRender, outlineOpen])
   const toggleOutline = () => {
     localStorage.setItem(OUTLINE_KEY, outlineOpen ? 'closed' : 'open')
     setOutlineOpen(!outlineOpen)
@@ -278,12 +287,12 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
 
   const remote = useMemo(() => {
     const sources = new Set<string>()
-    for (const block of rendered?.blocks ?? []) for (const src of block.remote) sources.add(src)
+    if (rendered && ownRender) for (const block of rendered.blocks) for (const src of block.remote) sources.add(src)
     return sources.size
-  }, [rendered])
+  }, [rendered, ownRender])
   const allowed = options.remoteContent === true
   return (
-    <div className="preview-stack">
+    <div className={busy ? 'preview-stack stale' : 'preview-stack'}>
       {remote > 0 && (
         <div
           className={'preview-remote ' + (allowed ? 'loading' : 'blocked')}
@@ -319,7 +328,16 @@ export const Preview = memo(function Preview({ path, source, text, bodyStart, op
           <Outline headings={headings} current={currentHeading(headings, topLine)} onJump={(line) => editor && jumpEditorToLine(editor, line)} />
         </nav>
       )}
-      <iframe ref={frame} className="preview-frame" data-testid="preview" title={title} sandbox="allow-same-origin" srcDoc={shell} onLoad={onLoad} />
+      <iframe
+        ref={frame}
+        className="preview-frame"
+        data-testid="preview"
+        title={title}
+        aria-busy={busy}
+        sandbox="allow-same-origin"
+        srcDoc={shell}
+        onLoad={onLoad}
+      />
       <div ref={layer} className="preview-embed-layer" />
     </div>
   )

@@ -155,15 +155,17 @@ test('an in-page link (a footnote, a table of contents) scrolls the preview, whi
   expect(await frameLoads(page)).toBe(0)
 })
 
-test('switching articles keeps the preview frame, leaves nothing of the last article in it, and stops the last article’s render', async ({ launch }) => {
+test('switching articles keeps the preview frame, marks it busy until the new article is in, leaves nothing of the last article in it, and stops the last article’s render', async ({
+  launch,
+}) => {
   // Tens of thousands of short blocks: the preview sanitizes them a slice at a time for a good while.
   const blocks = 30_000
   const big = Array.from({ length: blocks }, (_, i) => `段 ${i}`).join('\n\n')
   const { page } = await launch({
     files: {
-      'a-styled.md': '---\ntitle: Styled\n---\n\n<style>p { color: rgb(255, 0, 0) }</style>\n\nStyled marker\n',
+      'a-styled.md': '---\ntitle: Styled\n---\n\n## Styled heading\n\n<style>p { color: rgb(255, 0, 0) }</style>\n\nStyled marker\n',
       'b-big.md': `---\ntitle: Big\n---\n\n${big}\n`,
-      'c-small.md': '---\ntitle: Small\n---\n\nSmall marker\n',
+      'c-small.md': '---\ntitle: Small\n---\n\n## Small heading\n\nSmall marker\n',
     },
   })
   // Every block the preview sanitizes is parsed once by DOMPurify (through DOMParser): counted, not changed.
@@ -180,6 +182,11 @@ test('switching articles keeps the preview frame, leaves nothing of the last art
   const preview = page.frameLocator(frameSelector)
   await page.locator('[data-testid=article-item][data-path="a-styled.md"]').click()
   await expect(preview.locator('p', { hasText: 'Styled marker' })).toHaveCSS('color', 'rgb(255, 0, 0)')
+  const frameElement = page.locator(frameSelector)
+  const outline = page.getByTestId('outline')
+  await page.getByTestId('outline-toggle').click()
+  await expect(outline).toContainText('Styled heading')
+  await expect(frameElement).toHaveAttribute('aria-busy', 'false')
   await countFrameLoads(page)
   await page.locator(frameSelector).evaluate((frame) => ((window as unknown as { __frame: Element }).__frame = frame))
 
@@ -187,9 +194,17 @@ test('switching articles keeps the preview frame, leaves nothing of the last art
   await page.locator('[data-testid=article-item][data-path="b-big.md"]').click()
   // Switched away as soon as the big article's blocks are being sanitized.
   await expect.poll(parses, { timeout: 60_000 }).toBeGreaterThan(started + 10)
+  // The frame still holds the styled article while the big one renders: it says so (busy, dimmed)
+  // and the outline no longer lists the styled article's headings as if they were the big one's.
+  await expect(frameElement).toHaveAttribute('aria-busy', 'true')
+  await expect(frameElement).toHaveCSS('opacity', /^0\.\d+$/)
+  await expect(outline).not.toContainText('Styled heading')
   await page.locator('[data-testid=article-item][data-path="c-small.md"]').click()
   const small = preview.locator('p', { hasText: 'Small marker' })
   await expect(small).toBeVisible({ timeout: 30_000 })
+  await expect(frameElement).toHaveAttribute('aria-busy', 'false')
+  await expect(frameElement).toHaveCSS('opacity', '1')
+  await expect(outline).toContainText('Small heading')
   // The big article's render stopped at the switch: no more of its blocks are sanitized once the
   // small one shows (it went on for about a thousand a second here, taking slices from the keys).
   const shown = await parses()
