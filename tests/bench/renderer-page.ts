@@ -120,6 +120,24 @@ export function previewShows(marker: string, timeoutMs = 60_000): Promise<Previe
   }).finally(() => observer?.disconnect())
 }
 
+/** When the preview last decided a pause (its PREVIEW_REFRESH_MARK, one kept at a time), or -1. */
+export function lastRefreshMark(): number {
+  return performance.getEntriesByName(PREVIEW_REFRESH_MARK, 'mark').at(-1)?.startTime ?? -1
+}
+
+/** Resolves true once the preview decides a pause after `since` (lastRefreshMark), false after `timeoutMs` without one. */
+export function refreshDecided(since: number, timeoutMs: number): Promise<boolean> {
+  const started = performance.now()
+  return new Promise((resolve) => {
+    const look = () => {
+      if (lastRefreshMark() > since) resolve(true)
+      else if (performance.now() - started > timeoutMs) resolve(false)
+      else setTimeout(look, 5)
+    }
+    look()
+  })
+}
+
 let patches = 0
 let patchObserver: MutationObserver | null = null
 
