@@ -156,8 +156,12 @@ interface Joined {
   starts: Int32Array
 }
 
-/** The length from which V8 keeps a slice of a string as a pointer into it rather than a copy. */
-const SLICED = 13
+/**
+ * V8's SlicedString::kMinLength: from this length on, V8 keeps a slice of a string as a pointer
+ * into it rather than a copy. An engine detail, not a language rule: the heap bench shows whether
+ * the saving still holds.
+ */
+const V8_SLICED_STRING_MIN_LENGTH = 13
 
 function joined(lowers: readonly string[], from: number, to: number): Joined {
   const starts = new Int32Array(to - from + 1)
@@ -472,12 +476,12 @@ export class TitleIndex<T extends Titled> {
       part = joined(lowers, from, Math.min(this.items.length, (p + 1) * PART))
       parts[p] = part
       // A lowered copy that is not the text itself (a title with capitals) becomes a slice of the
-      // joined text, which the engine keeps as a pointer into it (from SLICED characters on): the
+      // joined text, which the engine keeps as a pointer into it (from V8_SLICED_STRING_MIN_LENGTH characters on): the
       // characters are held once, not twice. All of the part's: none then holds an older join.
       const { text, starts } = part
       for (let k = 0; k + 1 < starts.length; k++) {
         const lower = lowers[from + k] as string
-        if (lower !== hays[from + k] && lower.length >= SLICED) lowers[from + k] = text.slice(starts[k], (starts[k + 1] as number) - 1)
+        if (lower !== hays[from + k] && lower.length >= V8_SLICED_STRING_MIN_LENGTH) lowers[from + k] = text.slice(starts[k], (starts[k + 1] as number) - 1)
       }
     }
     return part
