@@ -41,10 +41,14 @@ async function renameFirstImage(page: Page, name: string): Promise<void> {
     await page.keyboard.press('Enter')
   }
   const item = panel.locator('[data-testid=media-article-item][data-path="source/images/cover.png"]').first()
-  await expect(item).toBeVisible({ timeout: 30_000 })
-  await item.getByRole('button').first().focus()
-  await page.keyboard.press('Tab')
-  await expect(item.getByTestId('media-move')).toBeFocused()
+  await expect(item.getByTestId('media-move')).toBeVisible({ timeout: 30_000 })
+  // The panel reads its report again after each move on disk; a walk that a re-read interrupted
+  // starts again from the row.
+  await expect(async () => {
+    await item.getByRole('button').first().focus()
+    await page.keyboard.press('Tab')
+    await expect(item.getByTestId('media-move')).toBeFocused({ timeout: 1_000 })
+  }).toPass({ timeout: 15_000 })
   await page.keyboard.press('Enter')
   const input = page.getByTestId('media-move-dialog').getByRole('textbox')
   await expect(input).toBeFocused()
