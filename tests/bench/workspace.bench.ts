@@ -5,22 +5,31 @@
  * Metrics:
  *   cold index   openWorkspace + list with an empty cache   vs  read every file + yaml.parse its header
  *   warm re-open openWorkspace + list with the cache        vs  read every file's raw bytes
+ *   app re-open  what the window's re-open of the folder costs the main process: the handlers'
+ *                openFolder (its reply carries the first rows) and the window's rowsSince asks
+ *                until it holds every row and the final schema, with the cache  vs  the same raw read
+ *   stat floor   one stat per file: the least a re-open that never serves a changed file from
+ *                its cache must do (reference)
  * Each baseline runs with readFileSync and with fs/promises; the ratio is against the faster.
  *   search       time to the first page of results          vs  the 100 ms budget
  * Baselines run in the same process, interleaved with ours, and each figure is a median.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
+import { createHandlers } from '../../electron/handlers'
+import type { RowsCursor } from '../../shared/contract'
 import { openWorkspace } from '../../electron/workspace/workspace'
 import { generateArticles, median, printTable, rowOf, time, type Row } from './support'
 
 const COUNT = process.env.BENCH_SMALL === '1' ? 500 : 10_000
 const ROUNDS = process.env.BENCH_SMALL === '1' ? 3 : 5
 const SEARCH_BUDGET_MS = 100
+/** An app re-open that has not listed every row by then is stuck, not slow. */
+const REOPEN_TIMEOUT_MS = 120_000
 
 /** The seed with a different title, date, tags and a rotated body, so no two files are equal. */
 function article(seed: string, i: number): string {
@@ -72,6 +81,44 @@ async function readAllBytes(root: string, read: (path: string) => Promise<Buffer
   return bytes
 }
 
+/** One stat per file (the listing included): what checking every file against the cache costs at least. */
+async function statAll(root: string): Promise<number> {
+  let bytes = 0
+  for (const name of await readdir(root, { recursive: true })) {
+    if (name.endsWith('.md')) bytes += statSync(join(root, name)).size
+  }
+  return bytes
+}
+
+/**
+ * The window re-opening the folder, as far as the main process goes: openFolder through the real
+ * handlers (its reply carries the first rows), then rowsSince as the library asks, until the rows
+ * number every article and the final schema came (sent once the index has checked every file).
+ * Returns the rows the window would hold.
+ */
+async function appReopen(root: string, cacheDir: string): Promise<number> {
+  const handlers = createHandlers({ trash: noTrash, cacheDir, watch: false, emit: () => undefined })
+  const deadline = performance.now() + REOPEN_TIMEOUT_MS
+  try {
+    const opened = await handlers.openFolder(root)
+    if (!opened) throw new Error('the re-open was refused')
+    let cursor: RowsCursor = opened.rows.cursor
+    let rows = opened.rows.articles.length
+    for (;;) {
+      if (performance.now() > deadline) throw new Error(`the re-open listed ${rows} rows in ${REOPEN_TIMEOUT_MS} ms and no schema`)
+      const update = await handlers.rowsSince(cursor)
+      if (!update) throw new Error('the open was replaced while it listed')
+      rows += update.rows.length
+      cursor = update.cursor
+      if (update.schema && !update.more) return rows
+      // The index is still checking files: ask again shortly, as the window does on its progress event.
+      if (!update.more) await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+  } finally {
+    await handlers.closeFolder()
+  }
+}
+
 // Each baseline is measured two ways: with fs/promises (what non-blocking main-process code
 // writes) and with the sync calls (the fastest a single thread can read, blocking while it does).
 const asyncText = (path: string): Promise<string> => readFile(path, 'utf8')
@@ -91,13 +138,19 @@ export async function runBenchmark(): Promise<Row[]> {
     // Warm the page cache and the JIT for every contender before measuring.
     await readAllBytes(root, syncBytes)
     await readAndParseAll(root, syncText)
-    const m: Record<'cold' | 'coldAsync' | 'coldSync' | 'warm' | 'warmAsync' | 'warmSync' | 'search' | 'searchAfterWarm', number[]> = {
+    const m: Record<
+      'cold' | 'coldAsync' | 'coldSync' | 'warm' | 'warmAsync' | 'warmSync' | 'app' | 'appSync' | 'stat' | 'search' | 'searchAfterWarm',
+      number[]
+    > = {
       cold: [],
       coldAsync: [],
       coldSync: [],
       warm: [],
       warmAsync: [],
       warmSync: [],
+      app: [],
+      appSync: [],
+      stat: [],
       search: [],
       searchAfterWarm: [],
     }
@@ -122,6 +175,12 @@ export async function runBenchmark(): Promise<Row[]> {
       m.warm.push(performance.now() - again)
       m.searchAfterWarm.push(await time(() => warm.search('蔡英华', 20)))
       await warm.close()
+      // The app's re-open, beside a raw read and a stat of every file taken just before it.
+      m.appSync.push(await time(() => readAllBytes(root, syncBytes)))
+      m.stat.push(await time(() => statAll(root)))
+      let listed = 0
+      m.app.push(await time(async () => (listed = await appReopen(root, cacheDir))))
+      if (listed < COUNT) throw new Error(`the app re-open listed ${listed} rows, expected ${COUNT}`)
     }
     if (articles !== COUNT) throw new Error(`indexed ${articles} articles, expected ${COUNT}`)
     // Headline ratios are against the fastest plain reader of the run (the sync one, as a rule);
@@ -133,6 +192,8 @@ export async function runBenchmark(): Promise<Row[]> {
       rowOf('  same, fs/promises baseline', median(m.cold), median(m.coldAsync), 'reference (fs/promises + yaml)'),
       rowOf('warm re-open from cache', median(m.warm), warmBase, '≤ 0.3 × raw read (fastest reader)', { maxRatio: 0.3 }),
       rowOf('  same, fs/promises baseline', median(m.warm), median(m.warmAsync), 'reference (fs/promises raw bytes)'),
+      rowOf('app re-open: every row and the schema', median(m.app), [median(m.appSync), ...warmBase], '≤ 0.3 × raw read (fastest reader)', { maxRatio: 0.3 }),
+      rowOf('  stat of every file', median(m.stat), [median(m.appSync), ...warmBase], 'reference (the floor of a safe re-open)'),
       rowOf('search, first results', median(m.search), SEARCH_BUDGET_MS, '≤ 100 ms budget', { maxValue: SEARCH_BUDGET_MS }),
       rowOf('  first search after re-open', median(m.searchAfterWarm), SEARCH_BUDGET_MS, 'reference (texts still loading)'),
     ]
