@@ -5,6 +5,9 @@
  * Summaries are stored as positional tuples: a third smaller and faster to parse than objects.
  * The JSON is stored as UTF-16LE, the string's own encoding: reading it back is a copy, where
  * decoding megabytes of CJK excerpts from UTF-8 costs ten times as long.
+ * The header fields (half the file) follow the entries as a second JSON text, after a newline, and
+ * are decoded and parsed only when first asked: the folder schema the cache was saved with is kept
+ * in it too, so re-opening an unchanged folder never reads them.
  */
 import { readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
@@ -12,7 +15,8 @@ import { join } from 'node:path'
 import type { ArticleSummary, EncodingProblem } from '../../shared/contract'
 import type { FieldCheck } from '../../shared/frontmatter/checks'
 import type { FrontMatterFormat, HeaderError } from '../../shared/frontmatter/types'
-import type { ObservedField } from '../../shared/schema'
+import type { FolderSchema, ObservedField } from '../../shared/schema'
+import { log } from '../log/log'
 import { writeFileAtomic } from './atomic-write'
 import { cacheFileName } from './cache-key'
 import { removeOldCaches } from './cache-old-names'
@@ -28,6 +32,18 @@ export interface CachedFile {
   untrusted?: true
   /** With untrusted: the hash of the bytes the summary was made from, so a re-read can tell a rewrite that kept the stamp. */
   hash?: string
+}
+
+/** A folder schema and the schema file's pins it was built with (their JSON): valid only for the files it was saved with. */
+export interface CachedSchema {
+  pins: string
+  schema: FolderSchema
+}
+
+/** What a cache holds: its files and, when one was saved with them, their folder schema. */
+export interface LoadedIndex {
+  files: Map<string, CachedFile>
+  schema: CachedSchema | null
 }
 
 type SummaryTuple = [
@@ -50,16 +66,63 @@ type SummaryTuple = [
   encoding?: EncodingProblem,
 ]
 
+/** The first JSON text of the file; the second is the entries' fields, in the same order (FieldsDocument). */
 interface CacheDocument {
   /** Settings and indexer version the summaries were made with. */
   key: string
   root: string
-  files: [path: string, size: number, mtimeMs: number, summary: SummaryTuple | null, fields: ObservedField[] | null][]
+  schema: CachedSchema | null
+  files: [path: string, size: number, mtimeMs: number, summary: SummaryTuple | null][]
 }
 
+type FieldsDocument = (ObservedField[] | null)[]
+
 export interface IndexCache {
-  load(): Map<string, CachedFile>
-  save(files: ReadonlyMap<string, CachedFile>): Promise<void>
+  load(): LoadedIndex
+  /** `schema`: the folder schema of exactly these files, when one is known. */
+  save(files: ReadonlyMap<string, CachedFile>, schema?: CachedSchema | null): Promise<void>
+}
+
+/** The fields part of a loaded cache: its bytes, decoded and parsed when an entry's fields are first asked. */
+class FieldsPart {
+  private parsed: FieldsDocument | null = null
+  constructor(
+    private bytes: Buffer | null,
+    private readonly file: string,
+  ) {}
+
+  at(i: number): ObservedField[] | null {
+    if (!this.parsed) {
+      try {
+        const doc: unknown = JSON.parse((this.bytes as Buffer).toString('utf16le'))
+        if (!Array.isArray(doc)) throw new Error('the fields are not a list')
+        this.parsed = doc as FieldsDocument
+      } catch (error) {
+        // Damaged after the entries parsed: the schema goes without these headers' keys until the next save.
+        log.warn('index', `The header fields in the index cache ${this.file} could not be read; the folder schema leaves them out.`, error)
+        this.parsed = []
+      }
+      this.bytes = null
+    }
+    return this.parsed[i] ?? null
+  }
+}
+
+/** An entry read from the cache: its fields come from the fields part when first asked. */
+class LoadedFile implements CachedFile {
+  private own: ObservedField[] | null | undefined
+  constructor(
+    readonly size: number,
+    readonly mtimeMs: number,
+    readonly summary: ArticleSummary | null,
+    private readonly part: FieldsPart,
+    private readonly at: number,
+  ) {}
+
+  get fields(): ObservedField[] | null {
+    if (this.own === undefined) this.own = this.summary ? (this.part.at(this.at) ?? []) : null
+    return this.own
+  }
 }
 
 function pack(s: ArticleSummary): SummaryTuple {
@@ -113,27 +176,35 @@ function unpack(path: string, size: number, mtimeMs: number, t: SummaryTuple): A
 /** Entries per part of the written cache: 100,000 posts never become one string of 170 MB. */
 const SAVE_SLICE = 2_000
 
-/** The JSON of a CacheDocument, a slice of entries at a time, in UTF-16LE. */
-function* documentParts(key: string, root: string, files: ReadonlyMap<string, CachedFile>): Generator<Uint8Array> {
-  const head = JSON.stringify({ key, root, files: [] } satisfies CacheDocument)
+/** The elements of a JSON list, a slice at a time, in UTF-16LE (without its brackets). */
+function* listParts<T, R>(items: readonly T[], row: (item: T) => R): Generator<Uint8Array> {
+  for (let from = 0; from < items.length; from += SAVE_SLICE) {
+    const text = JSON.stringify(items.slice(from, from + SAVE_SLICE).map(row)).slice(1, -1)
+    yield Buffer.from((from === 0 ? '' : ',') + text, 'utf16le')
+  }
+}
+
+/** A CacheDocument's JSON, a newline, then its FieldsDocument's, a slice of entries at a time, in UTF-16LE. */
+function* documentParts(key: string, root: string, files: ReadonlyMap<string, CachedFile>, schema: CachedSchema | null): Generator<Uint8Array> {
+  // Taken at once: both texts list the same entries in the same order, whatever changes while they are written.
+  // Left out: untrusted stamps (the next open reads those files again).
+  const kept = [...files].filter(([, f]) => !f.untrusted)
+  const head = JSON.stringify({ key, root, schema, files: [] } satisfies CacheDocument)
   yield Buffer.from(head.slice(0, -2), 'utf16le')
-  let slice: CacheDocument['files'] = []
-  let first = true
-  const flush = (): Uint8Array => {
-    const text = JSON.stringify(slice).slice(1, -1)
-    const part = Buffer.from((first ? '' : ',') + text, 'utf16le')
-    first = false
-    slice = []
-    return part
+  yield* listParts(kept, ([path, f]): CacheDocument['files'][number] => [path, f.size, f.mtimeMs, f.summary ? pack(f.summary) : null])
+  yield Buffer.from(']}\n[', 'utf16le')
+  yield* listParts(kept, ([, f]) => f.fields)
+  yield Buffer.from(']', 'utf16le')
+}
+
+const NEWLINE = 0x0a
+
+/** The byte offset of the first newline character of UTF-16LE bytes (JSON.stringify writes none of its own), or -1. */
+function newlineAt(bytes: Buffer): number {
+  for (let at = bytes.indexOf(NEWLINE); at !== -1; at = bytes.indexOf(NEWLINE, at + 1)) {
+    if (at % 2 === 0 && bytes[at + 1] === 0) return at
   }
-  for (const [path, f] of files) {
-    // Left out: the next open reads the file again.
-    if (f.untrusted) continue
-    slice.push([path, f.size, f.mtimeMs, f.summary ? pack(f.summary) : null, f.fields])
-    if (slice.length === SAVE_SLICE) yield flush()
-  }
-  if (slice.length > 0) yield flush()
-  yield Buffer.from(']}', 'utf16le')
+  return -1
 }
 
 export function createCache(cacheDir: string, root: string, key: string): IndexCache {
@@ -144,19 +215,23 @@ export function createCache(cacheDir: string, root: string, key: string): IndexC
     load() {
       const files = new Map<string, CachedFile>()
       try {
-        const doc = JSON.parse(readFileSync(file, 'utf16le')) as CacheDocument
-        if (doc.key !== key || doc.root !== root || !Array.isArray(doc.files)) return files
-        for (const [path, size, mtimeMs, t, fields] of doc.files) {
-          files.set(path, { size, mtimeMs, summary: t ? unpack(path, size, mtimeMs, t) : null, fields: t ? (fields ?? []) : null })
-        }
+        const bytes = readFileSync(file)
+        const cut = newlineAt(bytes)
+        if (cut === -1) return { files, schema: null }
+        const doc = JSON.parse(bytes.toString('utf16le', 0, cut)) as CacheDocument
+        if (doc.key !== key || doc.root !== root || !Array.isArray(doc.files)) return { files, schema: null }
+        const part = new FieldsPart(bytes.subarray(cut + 2), file)
+        let at = 0
+        for (const [path, size, mtimeMs, t] of doc.files) files.set(path, new LoadedFile(size, mtimeMs, t ? unpack(path, size, mtimeMs, t) : null, part, at++))
+        return { files, schema: doc.schema ?? null }
       } catch {
         // Missing or damaged cache: index from the files, and the next save repairs it.
+        return { files: new Map(), schema: null }
       }
-      return files
     },
-    async save(files) {
+    async save(files, schema = null) {
       await mkdir(cacheDir, { recursive: true })
-      await writeFileAtomic(file, documentParts(key, root, files), { durable: false })
+      await writeFileAtomic(file, documentParts(key, root, files, schema), { durable: false })
       if (oldRemoved) return
       oldRemoved = true
       await removeOldCaches(cacheDir, root)

@@ -15,7 +15,7 @@ import type { FieldValue, ParsedFrontMatter } from '../../shared/frontmatter/typ
 import { buildFolderSchema, observeHeader, type FolderSchema, type ObservedField, type SchemaPins } from '../../shared/schema'
 import { readTaxonomy, siteRules } from '../../shared/sites'
 import { textStats, utf8TextStats } from '../../shared/text-stats'
-import type { CachedFile, IndexCache } from './cache'
+import type { CachedFile, CachedSchema, IndexCache } from './cache'
 import { stampTrusted, trustedFrom } from './cache-key'
 import { findFiles, type FileKind, type FoundFile, type PathRules, scan, type ScanEntry, Skipped, statArticle, statFound } from './scan'
 import { log } from '../log/log'
@@ -450,7 +450,15 @@ export class ArticleIndex {
   private saving: Promise<void> = Promise.resolve()
   private closed = false
   /** The folder schema, kept until a file changes. */
-  private schemaMemo: { pins: SchemaPins | null; schema: FolderSchema } | null = null
+  private schemaMemo: { pins: SchemaPins | null; key: string; schema: FolderSchema } | null = null
+  /**
+   * The folder schema the cache was saved with: the answer while a build from that cache reads, and
+   * after it while no file differs from the cache, so a re-open of an unchanged folder never parses
+   * the headers' fields. Dropped at the first file read, changed or gone.
+   */
+  private cachedSchema: CachedSchema | null = null
+  /** The pins (their JSON) of the schema the cache on disk holds for its files; null when it holds none. */
+  private schemaOnDisk: string | null = null
   /** Eleventy: tags its data files give templates, added to what the header says. */
   private readonly eleventy: EleventyData | null
 
@@ -508,7 +516,10 @@ export class ArticleIndex {
     firstRows: number
     onProgress: (progress: { done: number; total: number; listing: boolean }) => void
   }): Promise<void> {
-    const cached = this.cache?.load() ?? new Map<string, CachedFile>()
+    const loaded = this.cache?.load() ?? { files: new Map<string, CachedFile>(), schema: null }
+    const cached = loaded.files
+    this.cachedSchema = loaded.schema
+    this.schemaOnDisk = loaded.schema?.pins ?? null
     const facts = this.textFacts && (await loadTextFacts(this.textFacts.name, this.site))
     const skipped = new Skipped()
     const found = findFiles(this.site, this.rules, skipped, this.problems)
@@ -546,6 +557,8 @@ export class ArticleIndex {
       this.progress.listing = false
       this.problems.push(...skipped.warnings())
       this.dirty = read > 0 || cached.size !== this.files.size
+      // A file the cache held and the folder no longer has: the cache's schema counted it.
+      if (this.dirty) this.schemaChanged()
       if (this.eleventy) {
         for (const rel of this.files.keys()) this.eleventy.inherited(rel)
         this.problems.push(...this.eleventy.warnings)
@@ -641,9 +654,30 @@ export class ArticleIndex {
   schema(pins: { pins: SchemaPins; file: string; errors: string[] } | null): FolderSchema {
     const memo = this.schemaMemo
     if (memo && memo.pins === (pins?.pins ?? null)) return memo.schema
-    const schema = this.buildSchema(pins, (fields) => fields)
-    this.schemaMemo = { pins: pins?.pins ?? null, schema }
+    const key = JSON.stringify(pins)
+    const seed = this.cachedSchema
+    const schema = seed && seed.pins === key ? seed.schema : this.buildSchema(pins, (fields) => fields)
+    this.schemaMemo = { pins: pins?.pins ?? null, key, schema }
+    // The whole folder's schema, which the cache does not hold: kept with it, so the next open need not build it.
+    if (!this.reading && this.cache && this.schemaOnDisk !== key) {
+      this.dirty = true
+      this.schedulePersist()
+    }
     return schema
+  }
+
+  /** The folder schema of exactly the files held now, when one is known: the cache keeps it with them. */
+  private keptSchema(): CachedSchema | null {
+    if (this.reading) return null
+    const memo = this.schemaMemo
+    return memo ? { pins: memo.key, schema: memo.schema } : this.cachedSchema
+  }
+
+  /** A file was read, changed or dropped: no schema made before stands for the folder. */
+  private schemaChanged(): void {
+    this.schemaMemo = null
+    this.cachedSchema = null
+    this.schemaOnDisk = null
   }
 
   /**
@@ -768,7 +802,7 @@ export class ArticleIndex {
     this.touched?.add(rel)
     this.files.delete(rel)
     this.onRow?.(rel)
-    this.schemaMemo = null
+    this.schemaChanged()
     this.dropText(rel)
     this.dirty = true
   }
@@ -828,10 +862,17 @@ export class ArticleIndex {
     this.saving = this.saving.then(async () => {
       if (!this.dirty || !this.cache) return
       this.dirty = false
-      await this.cache.save(this.files).catch((error: unknown) => {
-        this.dirty = true
-        log.warn('index', `Could not write the index cache of ${this.site.root}; the next open reads every file again.`, error)
-      })
+      const schema = this.keptSchema()
+      await this.cache.save(this.files, schema).then(
+        () => {
+          // Unless a file changed while it was written: then the next write says what it holds.
+          if (!this.dirty) this.schemaOnDisk = schema?.pins ?? null
+        },
+        (error: unknown) => {
+          this.dirty = true
+          log.warn('index', `Could not write the index cache of ${this.site.root}; the next open reads every file again.`, error)
+        },
+      )
     })
     await this.saving
   }
@@ -913,7 +954,7 @@ export class ArticleIndex {
     this.files.set(rel, file)
     this.onRow?.(rel)
     this.dirty = true
-    this.schemaMemo = null
+    this.schemaChanged()
     // A summary made on another thread comes without its text: search reads it when first asked.
     if (indexed?.text) this.keepText(rel, indexed.text)
     else this.dropText(rel)

@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '../../../shared/contract'
-import { createCache, type CachedFile } from '../../../electron/workspace/cache'
+import { createCache, type CachedFile, type CachedSchema, type IndexCache } from '../../../electron/workspace/cache'
 import { tempDir } from './helpers'
 
 function summary(path: string, over: Partial<ArticleSummary> = {}): ArticleSummary {
@@ -34,6 +34,18 @@ function entry(path: string, over: Partial<ArticleSummary> = {}): CachedFile {
   return { size: s.size, mtimeMs: s.mtimeMs, summary: s, fields: [['title', 'text', [], null]] }
 }
 
+/** What a cache loads, as plain entries (a loaded entry reads its fields from the file when first asked). */
+function loaded(cache: IndexCache): Map<string, CachedFile> {
+  const files = new Map<string, CachedFile>()
+  for (const [path, f] of cache.load().files) files.set(path, { size: f.size, mtimeMs: f.mtimeMs, summary: f.summary, fields: f.fields })
+  return files
+}
+
+const SCHEMA: CachedSchema = {
+  pins: 'null',
+  schema: { articles: 1, keys: [], collections: [], listStyle: null, file: null, fileErrors: [] },
+}
+
 describe('the index cache', () => {
   it('reads back what it saved, Chinese text, header errors and encoding problems included', async () => {
     const dir = await tempDir()
@@ -51,7 +63,7 @@ describe('the index cache', () => {
       ['source/notes.txt', { size: 12, mtimeMs: 1, summary: null, fields: null }],
     ])
     await createCache(dir, '/home/李雷/blog', 'v1').save(files)
-    expect(createCache(dir, '/home/李雷/blog', 'v1').load()).toEqual(files)
+    expect(loaded(createCache(dir, '/home/李雷/blog', 'v1'))).toEqual(files)
   })
 
   it('round-trips across the slices it writes in (2,000 entries each)', async () => {
@@ -61,7 +73,7 @@ describe('the index cache', () => {
       for (let i = 0; i < count; i++) files.set(`posts/${i}.md`, entry(`posts/${i}.md`, { words: i }))
       const cache = createCache(dir, '/blog', `count-${count}`)
       await cache.save(files)
-      const back = cache.load()
+      const back = loaded(cache)
       expect(back.size).toBe(count)
       expect(back).toEqual(files)
     }
@@ -70,9 +82,9 @@ describe('the index cache', () => {
   it('is empty when made with other settings or for another folder', async () => {
     const dir = await tempDir()
     await createCache(dir, '/blog', 'v1').save(new Map([['a.md', entry('a.md')]]))
-    expect(createCache(dir, '/blog', 'v2').load().size).toBe(0)
-    expect(createCache(dir, '/other', 'v1').load().size).toBe(0)
-    expect(createCache(dir, '/blog', 'v1').load().size).toBe(1)
+    expect(createCache(dir, '/blog', 'v2').load().files.size).toBe(0)
+    expect(createCache(dir, '/other', 'v1').load().files.size).toBe(0)
+    expect(createCache(dir, '/blog', 'v1').load().files.size).toBe(1)
   })
 
   it('keeps one file per content root, as UTF-16LE JSON', async () => {
@@ -82,23 +94,48 @@ describe('the index cache', () => {
     const names = await readdir(dir)
     expect(names).toHaveLength(2)
     for (const name of names) expect(name).toMatch(/^index-[0-9a-f]{16}\.utf16\.json$/)
-    const text = (await readFile(join(dir, names[0] ?? ''))).toString('utf16le')
-    expect(() => JSON.parse(text) as unknown).not.toThrow()
+    // The entries, then (after a newline) their header fields.
+    const parts = (await readFile(join(dir, names[0] ?? ''))).toString('utf16le').split('\n')
+    expect(parts).toHaveLength(2)
+    for (const part of parts) expect(() => JSON.parse(part) as unknown).not.toThrow()
   })
 
   it('a missing or damaged cache loads as empty (the folder is indexed from its files) and the next save repairs it', async () => {
     const dir = await tempDir()
     const cache = createCache(join(dir, 'not-yet'), '/blog', 'v1')
-    expect(cache.load().size).toBe(0)
+    expect(cache.load().files.size).toBe(0)
     await cache.save(new Map([['a.md', entry('a.md')]]))
     const [name] = await readdir(join(dir, 'not-yet'))
     const file = join(dir, 'not-yet', name ?? '')
     const whole = await readFile(file)
     await writeFile(file, whole.subarray(0, whole.length / 2))
-    expect(cache.load().size).toBe(0)
+    expect(cache.load().files.size).toBe(0)
     await writeFile(file, Buffer.from('{"key":"v1","root":"/blog","files":null}', 'utf16le'))
-    expect(cache.load().size).toBe(0)
+    expect(cache.load().files.size).toBe(0)
     await cache.save(new Map([['a.md', entry('a.md')]]))
-    expect(cache.load().get('a.md')?.summary?.title).toBe('阿里云发布新一代服务器 a.md')
+    expect(cache.load().files.get('a.md')?.summary?.title).toBe('阿里云发布新一代服务器 a.md')
+  })
+
+  it('keeps the folder schema it was saved with, and none when saved without', async () => {
+    const dir = await tempDir()
+    const cache = createCache(dir, '/blog', 'v1')
+    await cache.save(new Map([['a.md', entry('a.md')]]), SCHEMA)
+    expect(cache.load().schema).toEqual(SCHEMA)
+    await cache.save(new Map([['a.md', entry('a.md')]]))
+    expect(cache.load().schema).toBeNull()
+  })
+
+  it('reads the header fields only when asked: damaged fields leave the entries and the schema whole, and come back empty', async () => {
+    const dir = await tempDir()
+    const cache = createCache(dir, '/blog', 'v1')
+    await cache.save(new Map([['a.md', entry('a.md')]]), SCHEMA)
+    const [name] = await readdir(dir)
+    const file = join(dir, name ?? '')
+    const text = (await readFile(file)).toString('utf16le')
+    await writeFile(file, Buffer.from(text.slice(0, text.indexOf('\n') + 3), 'utf16le'))
+    const back = cache.load()
+    expect(back.schema).toEqual(SCHEMA)
+    expect(back.files.get('a.md')?.summary?.title).toBe('阿里云发布新一代服务器 a.md')
+    expect(back.files.get('a.md')?.fields).toEqual([])
   })
 })

@@ -49,3 +49,8 @@ export async function waitFor(check: () => boolean, timeoutMs = 10_000, state: (
     await new Promise((r) => setTimeout(r, 20))
   }
 }
+
+/** An index cache file's entries ([path, size, mtimeMs, …]): its first JSON text, before the newline its header fields follow. */
+export function cacheEntries(text: string): [string, number, number][] {
+  return (JSON.parse(text.slice(0, text.indexOf('\n'))) as { files: [string, number, number][] }).files
+}

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { IndexProgress } from '../../../shared/contract'
 import { openWorkspace } from '../../../electron/workspace/workspace'
 import { generateSite, postPath } from '../../bench/generate-site'
-import { waitFor } from './helpers'
+import { cacheEntries, waitFor } from './helpers'
 
 const noTrash = async (): Promise<void> => {
   throw new Error('never trashes')
@@ -34,7 +34,7 @@ describe('an early open of a big folder', () => {
   const cachedStamp = (path: string): [string, number, number] | undefined => {
     const [name] = readdirSync(join(scratch, 'cache'))
     try {
-      return (JSON.parse(readFileSync(join(scratch, 'cache', name!), 'utf16le')) as { files: [string, number, number][] }).files.find((f) => f[0] === path)
+      return cacheEntries(readFileSync(join(scratch, 'cache', name!), 'utf16le')).find((f) => f[0] === path)
     } catch {
       return undefined
     }
@@ -92,8 +92,7 @@ describe('an early open of a big folder', () => {
       await early.close()
     }
     const [cacheFile] = readdirSync(join(scratch, 'cache'))
-    const cachedPaths = async () =>
-      (JSON.parse(await readFile(join(scratch, 'cache', cacheFile!), 'utf16le')) as { files: [string][] }).files.map(([path]) => path)
+    const cachedPaths = async () => cacheEntries(await readFile(join(scratch, 'cache', cacheFile!), 'utf16le')).map(([path]) => path)
     expect(await cachedPaths()).toHaveLength(POSTS)
     // Once its mtime is well behind, an open reads it again and the cache holds every file.
     const old = new Date(Date.now() - 60_000)

@@ -11,7 +11,7 @@ import { readFile, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type { ContentChange } from '../../../shared/contract'
-import { copySite, open, tempDir, waitFor } from './helpers'
+import { cacheEntries, copySite, open, tempDir, waitFor } from './helpers'
 
 const PATH = 'source/_posts/2024-03-01-hello-hexo.md'
 
@@ -31,8 +31,8 @@ async function rewriteSameSize(abs: string, mtime: Date): Promise<void> {
 async function cachedEntries(cacheDir: string): Promise<Map<string, [string, number, number]>> {
   const names = readdirSync(cacheDir).filter((n) => n.startsWith('index-'))
   if (names.length === 0) return new Map()
-  const doc = JSON.parse(await readFile(join(cacheDir, names[0] ?? ''), 'utf16le')) as { files: [string, number, number][] }
-  return new Map(doc.files.map((f) => [f[0], f]))
+  const files = cacheEntries(await readFile(join(cacheDir, names[0] ?? ''), 'utf16le'))
+  return new Map(files.map((f) => [f[0], f]))
 }
 
 const titleOf = async (ws: { list(): Promise<{ path: string; title: string | null }[]> }): Promise<string | null | undefined> =>
@@ -129,8 +129,8 @@ function holds(cacheDir: string, stamp: { size: number; mtimeMs: number }): bool
   const name = readdirSync(cacheDir).find((n) => n.startsWith('index-'))
   if (!name) return false
   try {
-    const doc = JSON.parse(readFileSync(join(cacheDir, name), 'utf16le')) as { files: [string, number, number][] }
-    return doc.files.some((f) => f[0] === PATH && f[1] === stamp.size && f[2] === stamp.mtimeMs)
+    const files = cacheEntries(readFileSync(join(cacheDir, name), 'utf16le'))
+    return files.some((f) => f[0] === PATH && f[1] === stamp.size && f[2] === stamp.mtimeMs)
   } catch {
     return false // being replaced: asked again
   }
