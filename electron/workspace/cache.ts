@@ -13,7 +13,6 @@ import { readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ArticleSummary, EncodingProblem } from '../../shared/contract'
-import type { FieldCheck } from '../../shared/frontmatter/checks'
 import type { FrontMatterFormat, HeaderError } from '../../shared/frontmatter/types'
 import type { FolderSchema, ObservedField } from '../../shared/schema'
 import { log } from '../log/log'
@@ -46,6 +45,9 @@ export interface LoadedIndex {
   schema: CachedSchema | null
 }
 
+/** A list's number in the document's `lists`: the few distinct ones (header keys, categories, tags, checks) are written once. */
+type ListRef = number
+
 type SummaryTuple = [
   format: FrontMatterFormat,
   title: string | null,
@@ -53,15 +55,15 @@ type SummaryTuple = [
   dateMs: number | null,
   updated: string | null,
   updatedMs: number | null,
-  tags: string[],
-  categories: string[][],
+  tags: ListRef,
+  categories: ListRef,
   draft: 0 | 1,
   excerpt: string,
   words: number,
   readingMinutes: number,
   error: HeaderError | null,
-  keys: string[],
-  checks: FieldCheck[],
+  keys: ListRef,
+  checks: ListRef,
   /** Left out when the bytes are fine (nearly always). */
   encoding?: EncodingProblem,
 ]
@@ -73,6 +75,36 @@ interface CacheDocument {
   root: string
   schema: CachedSchema | null
   files: [path: string, size: number, mtimeMs: number, summary: SummaryTuple | null][]
+  /** The lists the summaries name by number (ListRef). */
+  lists: unknown[]
+}
+
+/**
+ * The lists of the summaries written, each distinct one once: 10,000 posts repeat a few dozen sets
+ * of header keys and categories, so the file is a quarter smaller and a load makes one array of each,
+ * which its summaries share (nothing changes a summary's lists in place).
+ */
+class ListTable {
+  private readonly numbers = new Map<string, ListRef>()
+  readonly lists: unknown[] = []
+
+  ref(list: unknown[]): ListRef {
+    const json = JSON.stringify(list)
+    let n = this.numbers.get(json)
+    if (n === undefined) {
+      n = this.lists.length
+      this.lists.push(list)
+      this.numbers.set(json, n)
+    }
+    return n
+  }
+}
+
+/** A list a loaded summary names; a number that names none is a damaged cache. */
+function listAt<T>(lists: unknown[], n: ListRef): T {
+  const list = lists[n]
+  if (!Array.isArray(list)) throw new Error(`the index cache names list ${n}, which it does not hold`)
+  return list as T
 }
 
 type FieldsDocument = (ObservedField[] | null)[]
@@ -125,7 +157,7 @@ class LoadedFile implements CachedFile {
   }
 }
 
-function pack(s: ArticleSummary): SummaryTuple {
+function pack(s: ArticleSummary, table: ListTable): SummaryTuple {
   const t: SummaryTuple = [
     s.format,
     s.title,
@@ -133,21 +165,21 @@ function pack(s: ArticleSummary): SummaryTuple {
     s.dateMs,
     s.updated,
     s.updatedMs,
-    s.tags,
-    s.categories,
+    table.ref(s.tags),
+    table.ref(s.categories),
     s.draft ? 1 : 0,
     s.excerpt,
     s.words,
     s.readingMinutes,
     s.error,
-    s.keys,
-    s.checks,
+    table.ref(s.keys),
+    table.ref(s.checks),
   ]
   if (s.encoding) t.push(s.encoding)
   return t
 }
 
-function unpack(path: string, size: number, mtimeMs: number, t: SummaryTuple): ArticleSummary {
+function unpack(path: string, size: number, mtimeMs: number, t: SummaryTuple, lists: unknown[]): ArticleSummary {
   const [format, title, date, dateMs, updated, updatedMs, tags, categories, draft, excerpt, words, readingMinutes, error, keys, checks, encoding] = t
   const summary: ArticleSummary = {
     path,
@@ -157,8 +189,8 @@ function unpack(path: string, size: number, mtimeMs: number, t: SummaryTuple): A
     dateMs,
     updated,
     updatedMs,
-    tags,
-    categories,
+    tags: listAt(lists, tags),
+    categories: listAt(lists, categories),
     draft: draft === 1,
     excerpt,
     words,
@@ -166,8 +198,8 @@ function unpack(path: string, size: number, mtimeMs: number, t: SummaryTuple): A
     size,
     mtimeMs,
     error,
-    keys,
-    checks,
+    keys: listAt(lists, keys),
+    checks: listAt(lists, checks),
   }
   if (encoding) summary.encoding = encoding
   return summary
@@ -189,10 +221,12 @@ function* documentParts(key: string, root: string, files: ReadonlyMap<string, Ca
   // Taken at once: both texts list the same entries in the same order, whatever changes while they are written.
   // Left out: untrusted stamps (the next open reads those files again).
   const kept = [...files].filter(([, f]) => !f.untrusted)
-  const head = JSON.stringify({ key, root, schema, files: [] } satisfies CacheDocument)
-  yield Buffer.from(head.slice(0, -2), 'utf16le')
-  yield* listParts(kept, ([path, f]): CacheDocument['files'][number] => [path, f.size, f.mtimeMs, f.summary ? pack(f.summary) : null])
-  yield Buffer.from(']}\n[', 'utf16le')
+  const head = JSON.stringify({ key, root, schema, files: [], lists: [] } satisfies CacheDocument)
+  yield Buffer.from(head.slice(0, head.lastIndexOf('"files":[') + 9), 'utf16le')
+  const table = new ListTable()
+  yield* listParts(kept, ([path, f]): CacheDocument['files'][number] => [path, f.size, f.mtimeMs, f.summary ? pack(f.summary, table) : null])
+  // The lists after the entries that name them: they are known once every entry is written.
+  yield Buffer.from(`],"lists":${JSON.stringify(table.lists)}}\n[`, 'utf16le')
   yield* listParts(kept, ([, f]) => f.fields)
   yield Buffer.from(']', 'utf16le')
 }
@@ -219,10 +253,12 @@ export function createCache(cacheDir: string, root: string, key: string): IndexC
         const cut = newlineAt(bytes)
         if (cut === -1) return { files, schema: null }
         const doc = JSON.parse(bytes.toString('utf16le', 0, cut)) as CacheDocument
-        if (doc.key !== key || doc.root !== root || !Array.isArray(doc.files)) return { files, schema: null }
+        if (doc.key !== key || doc.root !== root || !Array.isArray(doc.files) || !Array.isArray(doc.lists)) return { files, schema: null }
+        const lists = doc.lists
         const part = new FieldsPart(bytes.subarray(cut + 2), file)
         let at = 0
-        for (const [path, size, mtimeMs, t] of doc.files) files.set(path, new LoadedFile(size, mtimeMs, t ? unpack(path, size, mtimeMs, t) : null, part, at++))
+        for (const [path, size, mtimeMs, t] of doc.files)
+          files.set(path, new LoadedFile(size, mtimeMs, t ? unpack(path, size, mtimeMs, t, lists) : null, part, at++))
         return { files, schema: doc.schema ?? null }
       } catch {
         // Missing or damaged cache: index from the files, and the next save repairs it.

@@ -138,4 +138,20 @@ describe('the index cache', () => {
     expect(back.files.get('a.md')?.summary?.title).toBe('阿里云发布新一代服务器 a.md')
     expect(back.files.get('a.md')?.fields).toEqual([])
   })
+
+  it('writes each distinct list once, and the summaries loaded share it', async () => {
+    const dir = await tempDir()
+    const cache = createCache(dir, '/blog', 'v1')
+    const files = new Map<string, CachedFile>()
+    for (let i = 0; i < 50; i++) files.set(`posts/${i}.md`, entry(`posts/${i}.md`, { tags: i === 7 ? ['独有'] : ['云计算', 'ARM'] }))
+    await cache.save(files)
+    const [name] = await readdir(dir)
+    const text = (await readFile(join(dir, name ?? ''))).toString('utf16le')
+    expect(text.split('"云计算","ARM"')).toHaveLength(2)
+    const back = cache.load().files
+    expect(back.get('posts/1.md')?.summary?.tags).toBe(back.get('posts/2.md')?.summary?.tags)
+    expect(back.get('posts/1.md')?.summary?.keys).toBe(back.get('posts/49.md')?.summary?.keys)
+    expect(back.get('posts/7.md')?.summary?.tags).toEqual(['独有'])
+    expect(loaded(cache)).toEqual(files)
+  })
 })
