@@ -4,6 +4,13 @@ const SLICE_MS = 8
 /** The longest an idle callback waits for the window to go idle. */
 const IDLE_TIMEOUT_MS = 500
 
+/**
+ * The most a sliced job works in one idle callback, however much idle time the browser offers
+ * (up to 50 ms when nothing is scheduled): a key that comes meanwhile waits for the callback to
+ * end, and a writer's next key is never scheduled ahead of time.
+ */
+export const IDLE_RUN_MS = 4
+
 export interface Deadline {
   timeRemaining(): number
 }
@@ -29,7 +36,8 @@ export const whenIdle: IdleScheduler = (work) => {
 
 /**
  * Runs `step` (one small slice of a job; it returns true once the job is done) in idle time, at
- * least one step per callback so a window that is never idle still moves on. A window busy for
+ * least one step per callback so a window that is never idle still moves on, and steps for no
+ * more than IDLE_RUN_MS of a callback's idle time. A window busy for
  * long would leave the job undone for many seconds (one slice each half second), so once
  * `withinMs` has passed since the start the rest runs in the next callback, whatever it costs:
  * the job always ends within about `withinMs` plus one idle timeout. Returns how to call it off.
@@ -40,9 +48,10 @@ export function sliceWhenIdle(step: () => boolean, withinMs: number, idle: IdleS
   let over = false
   const run = (deadline: Deadline) => {
     if (over) return
+    const runEnd = performance.now() + IDLE_RUN_MS
     let done: boolean
     do done = step()
-    while (!done && (deadline.timeRemaining() > 1 || performance.now() >= mustEndAt))
+    while (!done && ((deadline.timeRemaining() > 1 && performance.now() < runEnd) || performance.now() >= mustEndAt))
     if (!done) cancel = idle(run)
   }
   cancel = idle(run)

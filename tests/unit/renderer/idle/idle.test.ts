@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sliceWhenIdle, type IdleScheduler } from '../../../../renderer/idle/idle'
+import { IDLE_RUN_MS, sliceWhenIdle, type IdleScheduler } from '../../../../renderer/idle/idle'
 
 /** A window that is never idle: every callback comes (on its timeout) with no idle time left. */
 const neverIdle: IdleScheduler = (work) => {
@@ -38,6 +38,36 @@ describe('sliceWhenIdle', () => {
   it('takes one step a callback while there is no idle time and its time is not up', async () => {
     const { callbacks } = await job(5, 60_000, neverIdle)
     expect(callbacks).toBe(5)
+  })
+
+  it('works no longer than IDLE_RUN_MS in a callback, however much idle time it is offered', async () => {
+    // The browser offers up to 50 ms of idle time; a key typed meanwhile would wait all of it.
+    const generous: IdleScheduler = (work) => {
+      const id = setTimeout(() => {
+        const end = performance.now() + 50
+        work({ timeRemaining: () => end - performance.now() })
+      }, 0)
+      return () => clearTimeout(id)
+    }
+    const perCallback: number[] = []
+    await new Promise<void>((resolve) => {
+      let left = 40
+      const counted: IdleScheduler = (work) => generous((deadline) => (perCallback.push(0), work(deadline)))
+      sliceWhenIdle(
+        () => {
+          // One step of about IDLE_RUN_MS / 2 (longer on a busy machine, which only means fewer a callback).
+          const until = performance.now() + IDLE_RUN_MS / 2
+          while (performance.now() < until);
+          perCallback[perCallback.length - 1]!++
+          if (--left > 0) return false
+          resolve()
+          return true
+        },
+        60_000,
+        counted,
+      )
+    })
+    expect(Math.max(...perCallback)).toBeLessThanOrEqual(3)
   })
 
   it('stops when called off', async () => {
