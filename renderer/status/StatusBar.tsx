@@ -8,6 +8,7 @@ import type { BufferState } from '../buffers/transitions'
 import type { BufferStore, FailedStep } from '../buffers/buffer-store'
 import { useCursor } from '../buffers/use-buffers'
 import { sliceWhenIdle } from '../idle/idle'
+import { countInWorker } from './count-client'
 import { GoalStatus } from '../settings/GoalStatus'
 import type { GoalControl } from '../settings/use-goal'
 
@@ -53,21 +54,40 @@ const COUNT_SLICE = 16_384
 const COUNT_WITHIN_MS = 1000
 
 /**
- * The body's counts, made while the window is idle and a slice at a time: counting a 1 MB body
- * at once takes tens of milliseconds, in the way of a key typed meanwhile. A new body starts
- * the count again; the last counts show until it is done, which is never long after
- * COUNT_WITHIN_MS (sliceWhenIdle finishes the rest at once then).
+ * The body's counts. A body of up to one slice is counted at once (well under a millisecond); a
+ * longer one in the count worker (count-worker.ts), since counting a 1 MB body takes tens of
+ * milliseconds the writer's next key would wait for, at every pause of typing. Should the worker
+ * fail, the window counts it a slice at a time in idle time. A new body starts the count again;
+ * the last counts show until it is done.
  */
-function useIdleStats(body: string): TextStats {
+function useStats(body: string): TextStats {
   const [stats, setStats] = useState(EMPTY)
   useEffect(() => {
-    let progress = statsStart()
-    return sliceWhenIdle(() => {
-      progress = countOn(body, progress, progress.at + COUNT_SLICE)
-      if (progress.at < body.length) return false
-      setStats(statsOf(progress))
-      return true
-    }, COUNT_WITHIN_MS)
+    if (body.length <= COUNT_SLICE) {
+      setStats(textStats(body))
+      return
+    }
+    let stopIdle: (() => void) | null = null
+    let current = true
+    countInWorker(body).then(
+      (counted) => {
+        if (current) setStats(counted)
+      },
+      () => {
+        if (!current) return
+        let progress = statsStart()
+        stopIdle = sliceWhenIdle(() => {
+          progress = countOn(body, progress, progress.at + COUNT_SLICE)
+          if (progress.at < body.length) return false
+          setStats(statsOf(progress))
+          return true
+        }, COUNT_WITHIN_MS)
+      },
+    )
+    return () => {
+      current = false
+      stopIdle?.()
+    }
   }, [body])
   return stats
 }
@@ -88,7 +108,7 @@ export const StatusBar = memo(function StatusBar({
 }: Props) {
   const { t, locale } = useI18n()
   const now = useNow()
-  const stats = useIdleStats(body)
+  const stats = useStats(body)
   return (
     <footer className="status-bar" role="status">
       {/*

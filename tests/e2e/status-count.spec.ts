@@ -1,6 +1,6 @@
 /**
- * The status bar's word count on an article long enough to be counted over several idle slices
- * (renderer/status/StatusBar.tsx): the counts shown are exactly those of one pass over the body,
+ * The status bar's word count on an article long enough to be counted off the window's thread
+ * (renderer/status/count-worker.ts): the counts shown are exactly those of one pass over the body,
  * before and after typing, Chinese by character; the cursor's line and column follow each key.
  */
 import type { Page } from '@playwright/test'
@@ -28,6 +28,8 @@ test('the word count of a long article is the whole body counted at once, and fo
   expect(BODY.length).toBeGreaterThan(4 * 16_384)
   await page.locator('[data-testid=article-item][data-path="long.md"]').click()
   await expect(page.getByTestId('word-count')).toHaveText(shown(BODY))
+  // Counted in the count worker: a long body's count is not in the way of the writer's keys.
+  expect(page.workers().some((worker) => /count-worker/.test(worker.url()))).toBe(true)
   await typeAtEnd(page, '再写 more')
   await expect(page.getByTestId('word-count')).toHaveText(shown(BODY + '再写 more'))
   // The cursor's place follows each key on its own (apart from the buffer snapshot).
