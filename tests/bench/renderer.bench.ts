@@ -8,7 +8,8 @@
  * Metrics:
  *   keystroke → paint   typing into a 1 MB article, half Chinese   vs  a bare CodeMirror on the same text
  *   preview render      the preview's pipeline in the page, 100 KB, afresh and after an edit  vs  markdown-it alone on its body
- *   preview refresh     the writer's pause → the frame patched and painted, 100 KB  vs  markdown-it alone.
+ *   preview refresh     the writer's pause → the frame patched and painted, 100 KB  vs  markdown-it alone (the
+ *                       fastest of its renders of the same body, taken while the page is quiet before each round).
  *                       The preview takes the editor's text once typing has paused PREVIEW_PAUSE_MS
  *                       (renderer/preview/refresh-timing.ts): that pause is the writer's, so the refresh
  *                       is counted from the moment the preview decides it (its PREVIEW_REFRESH_MARK);
@@ -324,6 +325,15 @@ try {
       const plainRenders: number[] = []
       let refreshFailed: string | null = null
       for (let round = 0; round < PREVIEW_ROUNDS && !refreshFailed; round++) {
+        // The baseline before each round's keys, while the page is quiet (the last refresh painted,
+        // PAUSE_MS since), so it and the refresh see the same load on a shared machine.
+        plainRenders.push(
+          await bounded(
+            page.evaluate(([text, n]) => window.folioBench!.markdownItMs(text, n), [midBody, 3] as const),
+            WAIT_MS,
+            'markdown-it alone',
+          ),
+        )
         const marker = `zqv${'abcdefghijklmnop'[round]}w`
         const shown = page.evaluate(([m, ms]) => window.folioBench!.previewShows(m, ms), [marker, WAIT_MS - 10_000] as const)
         shown.catch(() => undefined)
@@ -336,14 +346,6 @@ try {
         refresh.push(times?.fromPause ?? NaN)
         fromKey.push(times?.fromKey ?? NaN)
         patched.push(times?.patched ?? NaN)
-        // The baseline right after each round, so both see the same load on a shared machine.
-        plainRenders.push(
-          await bounded(
-            page.evaluate(([text, n]) => window.folioBench!.markdownItMs(text, n), [midBody, 3] as const),
-            WAIT_MS,
-            'markdown-it alone',
-          ),
-        )
         await sleep(PAUSE_MS)
       }
       if (refreshFailed) console.log(`preview refresh: ${refreshFailed}`)
