@@ -7,7 +7,7 @@ import { type Document, type Node, isMap, isScalar, isSeq, Scalar, type YAMLSeq 
 import { FolioError, said } from '../errors'
 import { headerRules } from '../sites'
 import { generatorOf, lineAt, looksLikeBrokenHeader } from './detect'
-import { fieldRecord, parseWithInternals, scanToml, type TomlEntry, untab } from './parse'
+import { fieldRecord, parseWithInternals, readFlat, scanToml, type TomlEntry, untab } from './parse'
 import { doubleQuoted, hasControl, needsQuotes, plainDate, type QuoteStyle, yamlDate, yamlKey, yamlNumber, yamlString } from './quote'
 import { scalarText } from './scalar-text'
 import type { Detection, EditOptions, EditValue, Field, FieldValue, ParsedFrontMatter, TextPatch } from './types'
@@ -42,6 +42,35 @@ export function fieldToEditValue(v: FieldValue): EditValue {
 
 /** Sets `key` to `value`, adding the key (or the whole block) when it is missing. */
 export function setValue(text: string, key: string, value: EditValue, opts: EditOptions = {}): TextPatch[] {
+  return setFlatScalar(text, key, value, opts) ?? setValueParsed(text, key, value, opts)
+}
+
+/**
+ * setValue's fast path for what typing into the form writes, made between two keystrokes: a
+ * scalar set on a key whose value sits on the key's own line, in a flat YAML header (flat-yaml.ts).
+ * The header is scanned instead of read by the full YAML parser, which was most of a form write's
+ * time; the patch is the one setValueParsed makes (tests/unit/frontmatter/flat-edit.test.ts
+ * compares them on generated headers). Null when the fast path does not apply.
+ */
+export function setFlatScalar(text: string, key: string, value: EditValue, opts: EditOptions = {}): TextPatch[] | null {
+  // Tab-indented lines take throughTabs (Hexo's reading); flat headers have none, but a blank line may.
+  if (isCollection(value) || text.includes('\n\t')) return null
+  const parsed = readFlat(text, opts)
+  const field = parsed?.fields.find((f) => f.key === key)
+  if (!parsed || !field) return null
+  const vr = field.valueRange
+  // A block list below the key: replacing it takes its lines too (the full path).
+  if (vr.from > lineAt(text, field.keyRange.from).end) return null
+  if (readsAs(field.value, value)) return []
+  if (value === null) return tidy(text, [afterColon(text, field, '', vr.to)])
+  const current = field.value.type === 'list' ? null : writtenStyle(text[vr.from])
+  const asDate = opts.date === true || (current === 'plain' && plainDate(text.slice(vr.from, vr.to)))
+  const insert = yamlScalar(value, flatStyle(text, parsed.fields), opts.quote ?? current, false, asDate)
+  return tidy(text, [{ from: vr.from, to: vr.to, insert }])
+}
+
+/** setValue through the full parser: every format, value and header (setValue tries setFlatScalar first). */
+export function setValueParsed(text: string, key: string, value: EditValue, opts: EditOptions = {}): TextPatch[] {
   const tabbed = throughTabs(text, opts, (u) => setValue(u, key, value, opts))
   if (tabbed) return tabbed
   const ctx = prepare(text, opts)
@@ -355,6 +384,40 @@ interface YamlStyle {
 
 const DEFAULT_STYLE: YamlStyle = { seqIndent: '  ', mapIndent: '  ', flowLists: false, quote: 'single', alwaysQuote: false }
 
+/** How the block's top-level strings are quoted (see yamlStyle), counted by both ways of reading it. */
+interface QuoteCounts {
+  /** Strings that could be plain, by how they are written: a habit of quoting. */
+  habit: Record<QuoteStyle, number>
+  /** Quoted strings by their quote: the preferred mark. */
+  marks: Record<QuoteStyle, number>
+}
+
+function quoteHabits({ habit, marks }: QuoteCounts): Pick<YamlStyle, 'quote' | 'alwaysQuote'> {
+  return { quote: marks.double > marks.single ? 'double' : 'single', alwaysQuote: habit.single + habit.double > habit.plain }
+}
+
+/** A scalar's style from its first character. */
+function writtenStyle(first: string | undefined): QuoteStyle {
+  return first === "'" ? 'single' : first === '"' ? 'double' : 'plain'
+}
+
+/**
+ * yamlStyle's quoting for a flat header, from its scanned fields: a plain value counts as a
+ * string exactly when it needs no quotes (it then reads back as that string under YAML 1.1 and
+ * 1.2); lists count for nothing, as they do there.
+ */
+function flatStyle(text: string, fields: readonly Field[]): YamlStyle {
+  const counts: QuoteCounts = { habit: { plain: 0, single: 0, double: 0 }, marks: { plain: 0, single: 0, double: 0 } }
+  for (const f of fields) {
+    if (f.value.type === 'list') continue
+    const style = writtenStyle(text[f.valueRange.from])
+    const string = style === 'plain' ? text.slice(f.valueRange.from, f.valueRange.to) : scalarText(f.value)
+    if (style !== 'plain') counts.marks[style]++
+    if (string !== null && !needsQuotes(string)) counts.habit[style]++
+  }
+  return { ...DEFAULT_STYLE, ...quoteHabits(counts) }
+}
+
 /** The block's habits, read from its top-level values. */
 function yamlStyle(ctx: Ctx): YamlStyle {
   const root = ctx.yaml?.contents
@@ -365,8 +428,8 @@ function yamlStyle(ctx: Ctx): YamlStyle {
   let flow = 0
   let block = 0
   // Quotes on values that could be plain show a habit; quotes anywhere show the preferred mark.
-  const habit = { plain: 0, single: 0, double: 0 }
-  const marks: Record<QuoteStyle, number> = { plain: 0, single: 0, double: 0 }
+  const counts: QuoteCounts = { habit: { plain: 0, single: 0, double: 0 }, marks: { plain: 0, single: 0, double: 0 } }
+  const { habit, marks } = counts
   for (const pair of root.items) {
     const v = pair.value
     if (isSeq(v) && v.range) {
@@ -388,7 +451,6 @@ function yamlStyle(ctx: Ctx): YamlStyle {
     }
   }
   const most = (m: Map<string, number>, d: string): string => [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? d
-  const quote: QuoteStyle = marks.double > marks.single ? 'double' : 'single'
   // A block without lists of its own writes one as the folder does.
   const folder = flow + block === 0 ? ctx.listStyle : undefined
   if (folder) {
@@ -399,8 +461,7 @@ function yamlStyle(ctx: Ctx): YamlStyle {
     seqIndent: most(seqIndents, DEFAULT_STYLE.seqIndent),
     mapIndent: most(mapIndents, DEFAULT_STYLE.mapIndent),
     flowLists: flow > block,
-    quote,
-    alwaysQuote: habit.single + habit.double > habit.plain,
+    ...quoteHabits(counts),
   }
 }
 

@@ -29,6 +29,11 @@ export function parse(text: string, opts: ParseOptions = {}): ParsedFrontMatter 
   return parseFlat(text, opts, found) ?? parseWithInternals(text, opts, found).parsed
 }
 
+/** The header as the flat fast path reads it; null when it is not a flat YAML header (see flat-yaml.ts). */
+export function readFlat(text: string, opts: ParseOptions = {}): ParsedFrontMatter | null {
+  return parseFlat(text, opts, detectWithDoc(text, opts))
+}
+
 function parseFlat(text: string, opts: ParseOptions, found: DetectResult): ParsedFrontMatter | null {
   const { detection } = found
   const content = detection.content
