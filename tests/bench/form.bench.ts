@@ -34,7 +34,7 @@ const PROFILE = process.env.BENCH_PROFILE === '1'
 /** One frame at 60 Hz: the most a keystroke in the form may cost over one in a bare input. */
 /** Components and functions of ours worth seeing in a profile beside the framework's. */
 const APP_PARTS =
-  /^(Workbench|PropertiesForm|FieldRow|FieldWidget|TextField|DateField|ChipsField|AddField|FieldChecks|Library|ArticleList|Preview|PreviewPane|StatusBar|Toolbar|GitPanels|LibraryPane|EditorPane|WorkbenchDialogs|Editor|setValue|readHeader|parse|checkFields|subjectOfParsed|previewBody|publish|write|dispatch|headerDiagnostics|textStats) /
+  /^(Workbench|PropertiesForm|FieldRow|FieldWidget|TextField|DateField|ChipsField|AddField|FieldChecks|Library|ArticleList|Preview|PreviewPane|StatusBar|Toolbar|GitPanels|LibraryPane|EditorPane|WorkbenchDialogs|Editor|flushFormWrites|setValue|readHeader|headerTokens|parse|checkFields|subjectOfParsed|previewBody|publish|write|dispatch|headerDiagnostics|textStats) /
 /** The longest a click, a focus or an in-page call may take on a loaded machine before the run fails. */
 const STEP_TIMEOUT_MS = 60_000
 /** Opening a 10,000-post folder indexes it first: the library may take minutes on a loaded machine. */
