@@ -142,6 +142,17 @@ export function headerTokens(
   return out
 }
 
+/**
+ * The tokens of one header line read on its own (not inside a block scalar), and whether it opens
+ * a block scalar (`key: |`), which would make the lines below it strings.
+ */
+export function headerLineTokens(line: { from: number; text: string }, format: FrontMatterFormat): { tokens: HeaderToken[]; opensBlock: boolean } {
+  const scan: LineScan = { text: line.text, base: line.from, out: [] }
+  let opensBlock = false
+  tokenizeLine(scan, /^[ \t]*/.exec(line.text)?.[0].length ?? 0, format, () => (opensBlock = true))
+  return { tokens: scan.out, opensBlock }
+}
+
 function tokenizeLine(scan: LineScan, indent: number, format: FrontMatterFormat, blockScalar: (keyIndent: number) => void): void {
   const { text } = scan
   let i = indent

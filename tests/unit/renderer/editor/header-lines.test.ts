@@ -1,8 +1,10 @@
 /** The header's line and token styling, read from a plain EditorState (no DOM). */
 import { EditorState } from '@codemirror/state'
 import { EditorView, type DecorationSet } from '@codemirror/view'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { headerLines } from '../../../../renderer/editor/header-lines'
+import { flatHeader, header, text } from '../../frontmatter/yaml-headers'
 
 function styled(state: EditorState): { lines: number[]; marks: [string, string][] } {
   const lines: number[] = []
@@ -54,5 +56,31 @@ describe('headerLines', () => {
     expect(toml.lines).toEqual([1, 2, 3])
     expect(toml.marks).toEqual(expect.arrayContaining([['title', 'key']]))
     expect(styled(EditorState.create({ doc: 'title: not a header\n---\n', extensions: headerLines() }))).toEqual({ lines: [], marks: [] })
+  })
+
+  it('restyles after any edit inside one line exactly as styling the new text afresh does', () => {
+    // Headers in YAML (flat and not), TOML and JSON, each edited once inside one of its lines.
+    const others = fc.constantFrom(
+      '+++\ntitle = "标题"\ntags = ["a", "b"] # c\ndate = 2024-01-01\n+++\nbody\n',
+      '{\n  "title": "标题",\n  "draft": true\n}\nbody\n',
+      '---\ntitle: a\nnote: |\n  kept\n  text\nauthor: b\n---\nbody\n',
+    )
+    const doc = fc.oneof(flatHeader, header, others)
+    const typed = fc.oneof(text, fc.constantFrom('', ' ', '|', '>-', ': ', '#', "'", '"', '[', ']', '- ', 'key: |', '---'))
+    const edit = fc.tuple(doc, fc.nat(), fc.nat(4), typed)
+    let inHeader = 0
+    fc.assert(
+      fc.property(edit, ([d, at, length, insert]) => {
+        const state = EditorState.create({ doc: d, extensions: headerLines() })
+        const line = state.doc.lineAt(at % (state.doc.length + 1))
+        const from = line.from + (at % (line.length + 1))
+        const to = Math.min(line.to, from + length)
+        const after = state.update({ changes: { from, to, insert } }).state
+        if (styled(state).lines.includes(line.number)) inHeader++
+        expect(styled(after)).toEqual(styled(EditorState.create({ doc: after.doc, extensions: headerLines() })))
+      }),
+      { numRuns: 3000 },
+    )
+    expect(inHeader).toBeGreaterThan(1000)
   })
 })
