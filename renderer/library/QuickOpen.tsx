@@ -60,6 +60,7 @@ export function QuickOpen({ articles, recent = [], onOpen, onClose }: Props) {
       empty={t('quickOpenNothing')}
       rows={rows}
       settled={(text) => sliced.rows(text, true, QUICK_OPEN_LIMIT, spoken, true)}
+      ranking={() => sliced.pending}
       keyOf={(row) => row.item.path}
       onChoose={(row) => onOpen(row.item.path)}
       onClose={onClose}

@@ -10,6 +10,8 @@ interface Props<T> {
   rows(text: string): readonly T[]
   /** The rows for the text when `rows` may still be working them out (see SlicedRanking): Enter on the first row takes the first of these. */
   settled?(text: string): readonly T[]
+  /** Whether the rows `rows` gave are still an earlier text's (a ranking goes on in slices): the list says it is busy. */
+  ranking?(): boolean
   keyOf(row: T): string
   render(row: T): ReactNode
   onChoose(row: T): void
@@ -27,7 +29,7 @@ const MOUNTED = 30
  * A filter box over a list (quick open, command palette): arrows, Page Up/Down, Home/End move
  * the selection, which stays in view; Enter chooses, Escape closes. A combobox to assistive tech.
  */
-export function Picker<T>({ title, testId, placeholder, empty, rows, settled, keyOf, render, onChoose, onClose }: Props<T>) {
+export function Picker<T>({ title, testId, placeholder, empty, rows, settled, ranking, keyOf, render, onChoose, onClose }: Props<T>) {
   const [text, setText] = useState('')
   // The row the writer moved to, by key, so it stays selected when a ranking finishing in slices
   // reorders the list; null: the best row, whichever that is.
@@ -36,6 +38,7 @@ export function Picker<T>({ title, testId, placeholder, empty, rows, settled, ke
   const list = useRef<HTMLUListElement>(null)
   // Ranked when the text (or the ranking) changes, not when the selection moves.
   const shown = useMemo(() => rows(text), [rows, text])
+  const busy = ranking?.() ?? false
   const active = selectedIndex(shown, selected, keyOf)
   const [mounted, setMounted] = useState(MOUNTED)
   const reach = Math.max(mounted, active + PAGE + 1)
@@ -98,6 +101,7 @@ export function Picker<T>({ title, testId, placeholder, empty, rows, settled, ke
         role="listbox"
         id={listId}
         aria-label={title}
+        aria-busy={busy}
         ref={list}
         onScroll={(e) => {
           const ul = e.currentTarget
