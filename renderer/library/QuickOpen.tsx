@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useSyncExternalStore } fro
 import type { LibraryRow } from '../../shared/contract'
 import { useI18n } from '../i18n/i18n'
 import type { Ranked } from './quick-open/fuzzy'
-import { Highlighted, Picker } from './quick-open/Picker'
+import { Highlighted, MOUNTED, Picker } from './quick-open/Picker'
 import { pinyinVersion, subscribePinyin } from './quick-open/pinyin'
 import { libraryTitles, prepareTitles, subscribeTitles, titlesVersion } from './quick-open/prepared-titles'
 import { listRecentFirst, QUICK_OPEN_LIMIT } from './quick-open/rank-articles'
@@ -37,7 +37,8 @@ export function QuickOpen({ articles, recent = [], onOpen, onClose }: Props) {
 
   // A ranking that outlasts its keystroke goes on in slices; when done, the list is asked again.
   const [ready, rankedMore] = useReducer((n: number) => n + 1, 0)
-  const sliced = useMemo(() => new SlicedRanking(index, rankedMore), [index])
+  // The rows the picker puts in the page at first are worth showing before the rest are ranked.
+  const sliced = useMemo(() => new SlicedRanking(index, rankedMore, undefined, undefined, MOUNTED), [index])
   useEffect(() => () => sliced.stop(), [sliced])
   const rows = useCallback(
     (text: string): Ranked<LibraryRow>[] => {
@@ -60,7 +61,7 @@ export function QuickOpen({ articles, recent = [], onOpen, onClose }: Props) {
       empty={t('quickOpenNothing')}
       rows={rows}
       settled={(text) => sliced.rows(text, true, QUICK_OPEN_LIMIT, spoken, true)}
-      ranking={() => sliced.pending}
+      ranking={() => sliced.state}
       keyOf={(row) => row.item.path}
       onChoose={(row) => onOpen(row.item.path)}
       onClose={onClose}

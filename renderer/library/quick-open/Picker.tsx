@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { Modal } from '../../dialogs/Modal'
+import type { RowsState } from './sliced-ranking'
 
 interface Props<T> {
   title: string
@@ -10,8 +11,11 @@ interface Props<T> {
   rows(text: string): readonly T[]
   /** The rows for the text when `rows` may still be working them out (see SlicedRanking): Enter on the first row takes the first of these. */
   settled?(text: string): readonly T[]
-  /** Whether the rows `rows` gave are still an earlier text's (a ranking goes on in slices): the list says it is busy. */
-  ranking?(): boolean
+  /**
+   * What the rows `rows` gave are while a ranking goes on in slices: the text's first rows (more
+   * to come) or still an earlier text's. The list is busy until they are the text's own, all of them.
+   */
+  ranking?(): RowsState
   keyOf(row: T): string
   render(row: T): ReactNode
   onChoose(row: T): void
@@ -23,7 +27,7 @@ const PAGE = 10
  * Rows put in the page at first: the list shows about 15; more are added as it is scrolled or the
  * selection moves down. A hundred rows laid out on every keystroke cost more than ranking them.
  */
-const MOUNTED = 30
+export const MOUNTED = 30
 
 /**
  * A filter box over a list (quick open, command palette): arrows, Page Up/Down, Home/End move
@@ -38,7 +42,7 @@ export function Picker<T>({ title, testId, placeholder, empty, rows, settled, ra
   const list = useRef<HTMLUListElement>(null)
   // Ranked when the text (or the ranking) changes, not when the selection moves.
   const shown = useMemo(() => rows(text), [rows, text])
-  const busy = ranking?.() ?? false
+  const state = ranking?.() ?? 'done'
   const active = selectedIndex(shown, selected, keyOf)
   const [mounted, setMounted] = useState(MOUNTED)
   const reach = Math.max(mounted, active + PAGE + 1)
@@ -101,7 +105,8 @@ export function Picker<T>({ title, testId, placeholder, empty, rows, settled, ra
         role="listbox"
         id={listId}
         aria-label={title}
-        aria-busy={busy}
+        aria-busy={state !== 'done'}
+        data-rows={state}
         ref={list}
         onScroll={(e) => {
           const ul = e.currentTarget

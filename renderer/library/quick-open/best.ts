@@ -71,9 +71,21 @@ export class Best {
   /** The kept orders, best first. */
   ranked(): number[] {
     for (const order of this.orders) this.forget(order)
+    return this.bestFirst().map((k) => this.orders[k] as number)
+  }
+
+  /** The kept orders scoring above `ceiling`, best first; all stay kept. */
+  above(ceiling: number): number[] {
+    return this.bestFirst()
+      .filter((k) => (this.scores[k] as number) > ceiling)
+      .map((k) => this.orders[k] as number)
+  }
+
+  /** The places of the kept pairs in the heap, best pair first. */
+  private bestFirst(): number[] {
     const at = this.orders.map((_, k) => k)
     at.sort((a, b) => (this.scores[b] as number) - (this.scores[a] as number) || this.tie(this.orders[a] as number) - this.tie(this.orders[b] as number))
-    return at.map((k) => this.orders[k] as number)
+    return at
   }
 
   private place(k: number): void {

@@ -15,7 +15,9 @@
  *   the longer query is one of the shorter, and one typo away from it is either an exact match
  *   of the shorter or one typo away from it too;
  * - a typo is looked for with one pass over a text, not one pass per misspelling;
- * - scores and positions are worked out for the rows read (shown) only, when first read.
+ * - scores and positions are worked out for the rows read (shown) only, when first read;
+ * - a ranking that takes more than a slice hands over its first rows as soon as nothing left to
+ *   look at can reach them (see `Ranking`), so the list shows this keystroke's best rows at once.
  */
 import { bestMatch, fuzzy, isWordStart, needleOf, oneTypoAway, rank, subsequence, type Matcher, type Ranked } from './fuzzy'
 import { add, CharIndex, membersOf, type Bitset } from './char-index'
@@ -127,9 +129,11 @@ const FEW = 4096
 
 /**
  * A ranking's steps: it yields between chunks of work, so its caller can stop for a frame and
- * come back; it returns the rows, or null when the index changed under it (rank again).
+ * come back; it returns the rows, or null when the index changed under it (rank again). A step
+ * that yields rows yields the ranking's first rows, final: every candidate not looked at yet
+ * scores below them, so they are the first rows of what it returns, in that order.
  */
-export type Ranking<T> = Generator<void, Ranked<T>[] | null, void>
+export type Ranking<T> = Generator<Ranked<T>[] | void, Ranked<T>[] | null, void>
 
 /** A surrogate in the needle: its characters are not one UTF-16 unit each, the plain path is taken. */
 const SURROGATE = /[\uD800-\uDFFF]/
@@ -144,6 +148,15 @@ const SLOT_ORDER: readonly number[] = [0, 2, 3, 1]
  */
 function scatteredCeiling(length: number): number {
   return (6 + 8 * (length - 1)) * Math.max(...WEIGHTS)
+}
+
+/**
+ * The most a match with a typo of a needle of `length` characters scores in any text: half a
+ * run of its longest variant (two neighbours swapped) at the start of a word, less 20, times the
+ * highest weight (see `fuzzy`).
+ */
+function typoCeiling(length: number): number {
+  return ((100 + length * 10 + 30) / 2 - 20) * Math.max(...WEIGHTS)
 }
 
 /** Items per joined part: a part is joined again when one of its items changes, and a ranking yields between parts. */
@@ -255,6 +268,8 @@ export class TitleIndex<T extends Titled> {
   private bonuses: Float64Array = new Float64Array(0)
   /** The bonus of most items (none, in quick open); the few with more are scored apart first. */
   private commonBonus = 0
+  /** The highest bonus of any item. */
+  private topBonus = 0
   private special: Int32Array = new Int32Array(0)
   private isSpecial: Uint8Array = new Uint8Array(0)
   /** Best's places of the items, -1 between keystrokes. */
@@ -519,6 +534,9 @@ export class TitleIndex<T extends Titled> {
       common = Math.min(common, this.bonuses[i] as number)
     }
     this.commonBonus = common === Infinity ? 0 : common
+    let top = this.commonBonus
+    for (let j = 0; j < k; j++) top = Math.max(top, this.bonuses[shown[j] as number] as number)
+    this.topBonus = top
     isFirst.fill(0)
     const special: number[] = []
     for (let j = 0; j < k; j++) {
@@ -668,7 +686,7 @@ export class TitleIndex<T extends Titled> {
       for (;;) {
         const step = steps.next()
         if (step.done) return step.value
-        yield
+        yield step.value
         if (this.changes !== version) return null
       }
     } finally {
@@ -676,7 +694,19 @@ export class TitleIndex<T extends Titled> {
     }
   }
 
-  private *ranked(text: string, pinyin: boolean, limit: number): Generator<void, Ranked<T>[], void> {
+  /** A ranked row of the item with `order` (see Best): an exact match, or one with a typo. */
+  private rowOf(order: number, needle: string, slots: number): Ranked<T> {
+    const n = this.items.length
+    const i = order % n
+    return matchedRow(this.items[i] as T, this.bonuses[i] as number, needle, this.textsOf(i, slots), order < n ? this.matchers.exact : this.matchers.typo)
+  }
+
+  /** The best rows kept so far that score above `ceiling` (what anything not looked at yet can reach): final. */
+  private firstRows(best: Best, ceiling: number, needle: string, slots: number): Ranked<T>[] {
+    return best.above(ceiling).map((order) => this.rowOf(order, needle, slots))
+  }
+
+  private *ranked(text: string, pinyin: boolean, limit: number): Generator<Ranked<T>[] | void, Ranked<T>[], void> {
     const { items, runScores, isSpecial, commonBonus } = this
     const needle = needleOf(text)
     if (needle === '') return [...this.shown.subarray(0, limit)].map((i) => ({ item: items[i] as T, score: 0, positions: [] }))
@@ -708,7 +738,16 @@ export class TitleIndex<T extends Titled> {
       const few = candidates.length <= FEW
       if (!few) yield* this.runs(needle, slots, best, withRun)
       let exact: number[] | null = null
+      const lookForTypos = needle.length >= TYPO_MIN_LENGTH
       if (few || best.floor() <= scatteredCeiling(needle.length) + commonBonus) {
+        // Every run is in: the scattered matches and the typos left score below this.
+        if (!few)
+          yield this.firstRows(
+            best,
+            Math.max(scatteredCeiling(needle.length) + commonBonus, lookForTypos ? typoCeiling(needle.length) + this.topBonus : NO_MATCH),
+            needle,
+            slots,
+          )
         all.push(...withRun)
         yield* this.exactEach(candidates, needle, slots, (i, score) => {
           if (runScores[i] !== NO_MATCH || isSpecial[i]) return
@@ -722,7 +761,9 @@ export class TitleIndex<T extends Titled> {
 
       const exactSet = exact && bitsetOf(exact, n)
       let loose: Bitset | null = null
-      if (exactSet && exact && exact.length < limit && needle.length >= TYPO_MIN_LENGTH) {
+      if (exactSet && exact && exact.length < limit && lookForTypos) {
+        // Every exact match is in: the typos score below this.
+        yield this.firstRows(best, typoCeiling(needle.length) + this.topBonus, needle, slots)
         loose = exactSet.slice()
         const found = loose
         const typos = membersOf(intersect(this.chars.candidates(needle, slots, n, 1), previous?.loose ?? null, exactSet))
@@ -733,10 +774,7 @@ export class TitleIndex<T extends Titled> {
       }
       if (exactSet) this.last = { needle, pinyin, exact: exactSet, loose }
 
-      return best.ranked().map((order) => {
-        const i = order % n
-        return matchedRow(items[i] as T, this.bonuses[i] as number, needle, this.textsOf(i, slots), order < n ? this.matchers.exact : this.matchers.typo)
-      })
+      return best.ranked().map((order) => this.rowOf(order, needle, slots))
     } finally {
       // Left half way: the per-item marks go back to how the next ranking expects them.
       for (const i of withRun) runScores[i] = NO_MATCH

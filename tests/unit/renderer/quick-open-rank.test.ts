@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { fuzzy, rank, subsequence, type Matcher } from '../../../renderer/library/quick-open/fuzzy'
+import { fuzzy, rank, subsequence, type Matcher, type Ranked } from '../../../renderer/library/quick-open/fuzzy'
 import { knownPinyin, pinyinOf, warmPinyin } from '../../../renderer/library/quick-open/pinyin'
 import { articleRanker, listRecentFirst, QUICK_OPEN_LIMIT } from '../../../renderer/library/quick-open/rank-articles'
 import { SlicedRanking } from '../../../renderer/library/quick-open/sliced-ranking'
@@ -276,5 +276,97 @@ describe('pinyin kept as flat strings', () => {
       }),
       { numRuns: 300 },
     )
+  })
+})
+
+/** Every step of a ranking run to its end: the first rows it handed over on the way, and its rows. */
+function stepped<T extends Titled>(index: TitleIndex<T>, text: string, pinyin: boolean, limit: number) {
+  const steps = index.ranking(text, pinyin, limit)
+  const early: Ranked<T>[][] = []
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return { early, rows: step.value }
+    if (step.value) early.push(step.value)
+  }
+}
+
+/**
+ * A blog with a few posts named alike and many named one letter off: typing that name finds the
+ * few exactly and then looks for typos among the many, the long part of the ranking.
+ */
+function blogWithSeries(): Titled[] {
+  const series = Array.from({ length: 40 }, (_, i) => ({ path: `plans/plan-${i}.md`, title: `Quarterly plan ${i}` }))
+  const near = Array.from({ length: 3000 }, (_, i) => ({ path: `drafts/d-${i}.md`, title: `Quarterly pla ${i}` }))
+  return [...blog(6000), ...series, ...near]
+}
+
+describe("the first rows a ranking hands over before it is done are its rows' first ones", () => {
+  it('on a folder big enough for runs to be looked for first, key by key', () => {
+    const items = blogWithSeries()
+    const recent = [items[9], items[4]].map((a) => (a as Titled).path)
+    const ranker = articleRanker(items, recent)
+    let handed = 0
+    for (const word of ['quarterly plan', 'notes 12', 'cloud team', 'leadr', 'zwxz', 'yunji', 'e', 'ccase', '2015/03', 'post-12', 'plan 3']) {
+      for (const text of keystrokes(word)) {
+        const { early, rows } = stepped(ranker, text, true, QUICK_OPEN_LIMIT)
+        expect(rows, text).toEqual(ranker.rank(text, true, QUICK_OPEN_LIMIT))
+        for (const first of early) expect(first, text).toEqual((rows ?? []).slice(0, first.length))
+        handed += early.filter((first) => first.length > 0).length
+      }
+    }
+    // Not vacuous: keystrokes did hand their first rows over early.
+    expect(handed).toBeGreaterThan(0)
+  })
+
+  it('on random titles, bonuses and limits', () => {
+    const word = fc.stringMatching(/^[abcAB _/中文写]{0,12}$/)
+    const item = fc.record({ path: fc.stringMatching(/^[abc/.]{1,10}$/), title: fc.option(word, { nil: null }) })
+    fc.assert(
+      fc.property(
+        fc.array(item, { maxLength: 60 }),
+        fc.array(fc.stringMatching(/^[abcAB 中]{0,7}$/), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 12 }),
+        (items, words, limit) => {
+          const bonus = (a: Titled) => (a.path.length % 3) * 7.5
+          for (const a of items) if (a.title) pinyinOf(a.title)
+          const ranker = new TitleIndex(items, bonus)
+          for (const w of words) {
+            for (const text of keystrokes(w)) {
+              const { early, rows } = stepped(ranker, text, true, limit)
+              expect(rows).toEqual(plainRank(items, text, bonus, true, limit))
+              for (const first of early) expect(first).toEqual((rows ?? []).slice(0, first.length))
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
+  it('are shown while the ranking goes on, and the list says whose rows it shows', () => {
+    const items = blogWithSeries()
+    const sliced = new SlicedRanking(
+      articleRanker(items, []),
+      () => undefined,
+      () => undefined,
+      // No time for a step: each call works one step, as on a machine too busy for more.
+      0,
+      10,
+    )
+    // Fewer than a list of exact matches: typos are looked for after them, among thousands.
+    const whole = articleRanker(items, []).rank('quarterly plan', true, QUICK_OPEN_LIMIT)
+    let shown = sliced.rows('quarterly plan', true, QUICK_OPEN_LIMIT, 0)
+    while (sliced.state === 'earlier') {
+      expect(sliced.slice()).toBe(false)
+      shown = sliced.rows('quarterly plan', true, QUICK_OPEN_LIMIT, 0)
+    }
+    // The typos are still being looked for, and the exact matches are listed already.
+    expect(sliced.state).toBe('first')
+    expect(sliced.pending).toBe(true)
+    expect(shown.length).toBeGreaterThanOrEqual(10)
+    expect(shown).toEqual(whole.slice(0, shown.length))
+    while (!sliced.slice());
+    expect(sliced.state).toBe('done')
+    expect(sliced.rows('quarterly plan', true, QUICK_OPEN_LIMIT, 0)).toEqual(whole)
   })
 })
