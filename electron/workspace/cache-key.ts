@@ -6,7 +6,7 @@
 import { zoneKey, type SiteSettings } from './site'
 
 /** Bump when the summary changes shape or meaning: old caches are then ignored. */
-export const INDEX_VERSION = 5
+export const INDEX_VERSION = 6
 
 /**
  * A folder's cache file name: `kind`, a 64-bit FNV-1a hash of the folder's real path and the

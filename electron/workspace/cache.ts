@@ -217,10 +217,7 @@ function* listParts<T, R>(items: readonly T[], row: (item: T) => R): Generator<U
 }
 
 /** A CacheDocument's JSON, a newline, then its FieldsDocument's, a slice of entries at a time, in UTF-16LE. */
-function* documentParts(key: string, root: string, files: ReadonlyMap<string, CachedFile>, schema: CachedSchema | null): Generator<Uint8Array> {
-  // Taken at once: both texts list the same entries in the same order, whatever changes while they are written.
-  // Left out: untrusted stamps (the next open reads those files again).
-  const kept = [...files].filter(([, f]) => !f.untrusted)
+function* documentParts(key: string, root: string, kept: ReadonlyArray<[string, CachedFile]>, schema: CachedSchema | null): Generator<Uint8Array> {
   const head = JSON.stringify({ key, root, schema, files: [], lists: [] } satisfies CacheDocument)
   yield Buffer.from(head.slice(0, head.lastIndexOf('"files":[') + 9), 'utf16le')
   const table = new ListTable()
@@ -255,7 +252,8 @@ export function createCache(cacheDir: string, root: string, key: string): IndexC
         const doc = JSON.parse(bytes.toString('utf16le', 0, cut)) as CacheDocument
         if (doc.key !== key || doc.root !== root || !Array.isArray(doc.files) || !Array.isArray(doc.lists)) return { files, schema: null }
         const lists = doc.lists
-        const part = new FieldsPart(bytes.subarray(cut + 2), file)
+        // A copy: a view would keep the whole file's bytes alive for as long as the fields go unread.
+        const part = new FieldsPart(Buffer.from(bytes.subarray(cut + 2)), file)
         let at = 0
         for (const [path, size, mtimeMs, t] of doc.files)
           files.set(path, new LoadedFile(size, mtimeMs, t ? unpack(path, size, mtimeMs, t, lists) : null, part, at++))
@@ -266,8 +264,14 @@ export function createCache(cacheDir: string, root: string, key: string): IndexC
       }
     },
     async save(files, schema = null) {
+      // The entries are taken in the caller's tick, with the schema it made from them: a file
+      // changed while the folder is made or the write opens must not be stored beside a schema
+      // that never saw it (an open that finds every stamp matching would keep that schema).
+      // Both texts list these entries in this order. Untrusted stamps are left out: the next open
+      // reads those files again.
+      const kept = [...files].filter(([, f]) => !f.untrusted)
       await mkdir(cacheDir, { recursive: true })
-      await writeFileAtomic(file, documentParts(key, root, files, schema), { durable: false })
+      await writeFileAtomic(file, documentParts(key, root, kept, schema), { durable: false })
       if (oldRemoved) return
       oldRemoved = true
       await removeOldCaches(cacheDir, root)

@@ -125,6 +125,20 @@ describe('the index cache', () => {
     expect(cache.load().schema).toBeNull()
   })
 
+  it('stores the entries as they were when asked to save, beside the schema made from them, whatever changes during the write', async () => {
+    const dir = await tempDir()
+    const cache = createCache(join(dir, 'made-by-the-save'), '/blog', 'v1')
+    const files = new Map([['a.md', entry('a.md')]])
+    const saved = cache.save(files, SCHEMA)
+    // A watcher's update lands while the save makes its folder and opens its file.
+    files.set('a.md', entry('a.md', { title: 'changed on disk', size: 99 }))
+    files.set('b.md', entry('b.md'))
+    await saved
+    const back = loaded(cache)
+    expect([...back.keys()]).toEqual(['a.md'])
+    expect(back.get('a.md')?.summary?.title).toBe('阿里云发布新一代服务器 a.md')
+  })
+
   it('reads the header fields only when asked: damaged fields leave the entries and the schema whole, and come back empty', async () => {
     const dir = await tempDir()
     const cache = createCache(dir, '/blog', 'v1')
