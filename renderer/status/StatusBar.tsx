@@ -8,7 +8,7 @@ import type { BufferState } from '../buffers/transitions'
 import type { BufferStore, FailedStep } from '../buffers/buffer-store'
 import { useCursor } from '../buffers/use-buffers'
 import { sliceWhenIdle } from '../idle/idle'
-import { countInWorker } from './count-client'
+import { CountSuperseded, countInWorker } from './count-client'
 import { GoalStatus } from '../settings/GoalStatus'
 import type { GoalControl } from '../settings/use-goal'
 
@@ -73,8 +73,8 @@ function useStats(body: string): TextStats {
       (counted) => {
         if (current) setStats(counted)
       },
-      () => {
-        if (!current) return
+      (error: unknown) => {
+        if (!current || error instanceof CountSuperseded) return
         let progress = statsStart()
         stopIdle = sliceWhenIdle(() => {
           progress = countOn(body, progress, progress.at + COUNT_SLICE)
