@@ -66,3 +66,16 @@ export async function runSmall(script: string): Promise<{ header: string; rows: 
   const [header = '', ...rows] = stdout.trim().split('\n')
   return { header, rows }
 }
+
+/**
+ * Every wait of a benchmark ends: a page that is stuck (a long task that never yields, a frame
+ * that never paints, an evaluate that never settles) fails the run naming what it waited for,
+ * instead of hanging it.
+ */
+export function bounded<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s waiting for ${what}`)), ms)
+  })
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer))
+}

@@ -6,6 +6,9 @@ import type { Page } from '@playwright/test'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import type * as PageSide from './renderer-page'
+import { bounded } from './support'
+
+export { bounded }
 
 declare global {
   interface Window {
@@ -32,19 +35,6 @@ export async function pageScript(): Promise<string> {
 export { quantile } from './support'
 
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
-
-/**
- * Every wait of a benchmark ends: a page that is stuck (a long task that never yields, a frame
- * that never paints, an evaluate that never settles) fails the run naming what it waited for,
- * instead of hanging it.
- */
-export function bounded<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s waiting for ${what}`)), ms)
-  })
-  return Promise.race([work, limit]).finally(() => clearTimeout(timer))
-}
 
 /** The longest one key (or one in-page call) may take on a loaded machine before the run fails. */
 const KEY_TIMEOUT_MS = 30_000

@@ -24,7 +24,7 @@ import { parse as parseYaml } from 'yaml'
 import { createHandlers } from '../../electron/handlers'
 import type { RowsCursor } from '../../shared/contract'
 import { openWorkspace } from '../../electron/workspace/workspace'
-import { generateArticles, median, printTable, rowOf, time, type Row } from './support'
+import { bounded, generateArticles, median, printTable, rowOf, time, type Row } from './support'
 
 const COUNT = process.env.BENCH_SMALL === '1' ? 500 : 10_000
 const ROUNDS = process.env.BENCH_SMALL === '1' ? 3 : 5
@@ -102,13 +102,14 @@ async function appReopen(root: string, cacheDir: string): Promise<{ ms: number; 
   const start = performance.now()
   const deadline = start + REOPEN_TIMEOUT_MS
   try {
-    const opened = await handlers.openFolder(root)
+    const left = () => Math.max(0, deadline - performance.now())
+    const opened = await bounded(handlers.openFolder(root), left(), 'the re-open')
     if (!opened) throw new Error('the re-open was refused')
     let cursor: RowsCursor = opened.rows.cursor
     let rows = opened.rows.articles.length
     for (;;) {
       if (performance.now() > deadline) throw new Error(`the re-open listed ${rows} rows in ${REOPEN_TIMEOUT_MS} ms and no schema`)
-      const update = await handlers.rowsSince(cursor)
+      const update = await bounded(handlers.rowsSince(cursor), left(), "the re-open's rows")
       if (!update) throw new Error('the open was replaced while it listed')
       rows += update.rows.length
       cursor = update.cursor
@@ -117,7 +118,7 @@ async function appReopen(root: string, cacheDir: string): Promise<{ ms: number; 
       if (!update.more) await new Promise((resolve) => setTimeout(resolve, 5))
     }
   } finally {
-    await handlers.closeFolder()
+    await bounded(handlers.closeFolder(), REOPEN_TIMEOUT_MS, 'the folder to close')
   }
 }
 
