@@ -10,6 +10,8 @@ describe('workspace benchmark', () => {
       'same, fs/promises baseline',
       'warm re-open from cache',
       'same, fs/promises baseline',
+      'app re-open: every row and the schema',
+      'stat of every file',
       'search, first results',
       'first search after re-open',
     ])
