@@ -203,11 +203,6 @@ export function Library({
         />
       ) : (
         <>
-          {sorting && (
-            <p className="library-sorting" role="status" data-testid="library-sorting">
-              {t('librarySorting')}
-            </p>
-          )}
           <ArticleList
             ref={list}
             articles={shown}
@@ -221,6 +216,11 @@ export function Library({
             changes={changes}
             requiredFor={requiredFor}
           />
+          {sorting && (
+            <p className="library-sorting" role="status" data-testid="library-sorting">
+              {t('librarySorting')}
+            </p>
+          )}
         </>
       )}
     </>
