@@ -53,11 +53,14 @@ export function setValue(text: string, key: string, value: EditValue, opts: Edit
  * compares them on generated headers). Null when the fast path does not apply.
  */
 export function setFlatScalar(text: string, key: string, value: EditValue, opts: EditOptions = {}): TextPatch[] | null {
-  // Tab-indented lines take throughTabs (Hexo's reading); flat headers have none, but a blank line may.
-  if (isCollection(value) || text.includes('\n\t')) return null
+  if (isCollection(value)) return null
   const parsed = readFlat(text, opts)
   const field = parsed?.fields.find((f) => f.key === key)
   if (!parsed || !field) return null
+  // A tab-indented header line takes throughTabs (Hexo's reading); flat headers have none, but a
+  // blank line may. Tabs in the body (Go code, Makefiles) leave the header to this path.
+  const content = parsed.detection.content
+  if (content && text.slice(0, content.to).includes('\n\t')) return null
   const vr = field.valueRange
   // A block list below the key: replacing it takes its lines too (the full path).
   if (vr.from > lineAt(text, field.keyRange.from).end) return null

@@ -187,10 +187,18 @@ const flatValue = fc.oneof(
  */
 export const flatHeader = fc
   .tuple(
-    fc.uniqueArray(fc.tuple(flatKey, flatValue, fc.constantFrom('', '', '', ' ')), { minLength: 1, maxLength: 6, selector: ([k]) => k }),
+    fc.uniqueArray(fc.tuple(flatKey, flatValue, fc.constantFrom('', '', '', ' '), fc.constantFrom(' ', ' ', ' ', '\t')), {
+      minLength: 1,
+      maxLength: 6,
+      selector: ([k]) => k,
+    }),
     fc.constantFrom('\n', '\r\n'),
+    // A byte-order mark before the fence, as some Windows editors save.
+    fc.constantFrom('', '', '', '\uFEFF'),
+    // Bodies a header is read beside: prose, a tab-indented code block, a thematic break, an indented fence.
+    fc.constantFrom('The body.\n', '\tfunc main() {}\n', 'Above.\n\n---\n\nBelow.\n', '  ---\n\tx: 1\n'),
   )
-  .map(([entries, eol]) => {
-    const lines = entries.map(([k, v, trail]) => `${k}:${v.startsWith('\n') || v === '' ? '' : ' '}${v}${trail}`)
-    return `---\n${lines.join('\n')}\n---\nThe body.\n`.replace(/\n/g, eol)
+  .map(([entries, eol, bom, body]) => {
+    const lines = entries.map(([k, v, trail, gap]) => `${k}:${v.startsWith('\n') || v === '' ? '' : gap}${v}${trail}`)
+    return `${bom}---\n${lines.join('\n')}\n---\n${body}`.replace(/\n/g, eol)
   })
