@@ -42,16 +42,22 @@ export const whenIdle: IdleScheduler = (work) => {
  * `withinMs` has passed since the start the rest runs in the next callback, whatever it costs:
  * the job always ends within about `withinMs` plus one idle timeout. Returns how to call it off.
  */
-export function sliceWhenIdle(step: () => boolean, withinMs: number, idle: IdleScheduler = whenIdle): () => void {
-  const mustEndAt = performance.now() + withinMs
+export function sliceWhenIdle(
+  step: () => boolean,
+  withinMs: number,
+  idle: IdleScheduler = whenIdle,
+  /** The clock the limits are read on (a test's, to count steps without depending on the machine's speed). */
+  now: () => number = () => performance.now(),
+): () => void {
+  const mustEndAt = now() + withinMs
   let cancel = () => {}
   let over = false
   const run = (deadline: Deadline) => {
     if (over) return
-    const runEnd = performance.now() + IDLE_RUN_MS
+    const runEnd = now() + IDLE_RUN_MS
     let done: boolean
     do done = step()
-    while (!done && ((deadline.timeRemaining() > 1 && performance.now() < runEnd) || performance.now() >= mustEndAt))
+    while (!done && ((deadline.timeRemaining() > 1 && now() < runEnd) || now() >= mustEndAt))
     if (!done) cancel = idle(run)
   }
   cancel = idle(run)
