@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from 'react'
+import { useEffect, useLayoutEffect, useState, type RefObject } from 'react'
 
 const FOCUSABLE = [
   'a[href]',
@@ -24,6 +24,13 @@ export function focusables(root: HTMLElement): HTMLElement[] {
  */
 export function useFocusTrap(root: RefObject<HTMLElement | null>): void {
   useReturnFocus()
+  // A focused control the dialog took away (Undo, replaced by "undoing…") leaves focus on the
+  // page's body, where Escape and Tab reach no dialog: it comes back inside in the same commit.
+  useLayoutEffect(() => {
+    const element = root.current
+    const active = document.activeElement
+    if (element && (active === null || active === document.body)) (focusables(element)[0] ?? element).focus()
+  })
   useEffect(() => {
     const element = root.current
     if (!element) return

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { BulkResult, MovePlan } from '../../shared/contract'
 import { folio } from '../bridge'
 import { editBuffers, unsavedTexts, type BufferEdit, type MoveBuffers } from './move-buffers'
@@ -113,7 +113,7 @@ export function MoveDialog({ from, to, buffers, onMoved, onClose }: Props) {
   }
 
   // Undone, the Undo button is gone: Close takes the focus, so Escape and Enter still reach the dialog.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (stage.step === 'undone' || error) close.current?.focus()
   }, [stage.step, error])
 

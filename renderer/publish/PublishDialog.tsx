@@ -3,7 +3,7 @@
  * deploy branch), run in the site folder with its output shown live and its exit status. The
  * suggestions come from the site's files and only fill the command in; nothing runs unasked.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { PublishResult, PublishSuggestion } from '../../shared/contract'
 import { folio } from '../bridge'
 import { useMainEvents } from '../workbench/use-main-events'
@@ -49,7 +49,7 @@ export function PublishDialog({ saved, onSave, onClose }: Props) {
   const [result, setResult] = useState<PublishResult | { error: string } | null>(null)
   const runButton = useRef<HTMLButtonElement>(null)
   // Run is disabled while the command runs, which drops the keyboard focus: give it back after.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!running && result) runButton.current?.focus()
   }, [running, result])
 

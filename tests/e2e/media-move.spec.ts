@@ -60,7 +60,13 @@ async function renameFirstImage(page: Page, name: string): Promise<void> {
 }
 
 test('renaming an image from the media panel previews every reference, rewrites them on disk and undoes byte for byte', async ({ launch }) => {
-  const { page, contentDir: root } = await launch({ files: { ...SITE, 'source/images/cover.png': COVER } })
+  // The undo's answer is held, so the dialog's "undoing" moment (its Undo button gone) can be looked at.
+  let release = () => {}
+  const undoHeld = new Promise<void>((resolve) => (release = resolve))
+  const { page, contentDir: root } = await launch({
+    files: { ...SITE, 'source/images/cover.png': COVER },
+    holdAnswer: (method) => (method === 'undoBulkEdit' ? undoHeld : undefined),
+  })
   await page.locator('[data-testid=article-item][data-path="source/_posts/trip.md"]').click()
   await expect(page.locator('.cm-content')).toContainText('旅行的封面', { timeout: 15_000 })
   await renameFirstImage(page, 'hero')
@@ -93,12 +99,17 @@ test('renaming an image from the media panel previews every reference, rewrites 
 
   await expect(dialog.getByTestId('move-undo')).toBeFocused()
   await page.keyboard.press('Enter')
-  await expect(dialog.getByTestId('move-outcome')).toContainText('Renamed back', { timeout: 30_000 })
+  // While the undo runs its button is gone; focus stays in the dialog, not on the page's body.
+  await expect(dialog.getByTestId('move-undo')).toHaveCount(0)
+  expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true)
+  release()
+  // Escape the moment the outcome shows: Close has the focus already, and the dialog closes.
+  await dialog.getByTestId('move-outcome').filter({ hasText: 'Renamed back' }).waitFor({ timeout: 30_000 })
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
   await expectDisk(root, SITE)
   expect(await readFile(join(root, 'source/images/cover.png'))).toEqual(COVER)
   expect(await exists(join(root, 'source/images/hero.png'))).toBe(false)
-  await page.keyboard.press('Escape')
-  await expect(dialog).toHaveCount(0)
   await expect(page.locator('[data-testid=media-article-item][data-path="source/images/cover.png"]').first()).toBeVisible({ timeout: 30_000 })
 })
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type UIEvent } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type UIEvent } from 'react'
 import type { BulkResult, ReplaceFile, ReplacePreview, ReplaceRequest } from '../../../shared/contract'
 import { folio } from '../../bridge'
 import { useErrorText } from '../../i18n/errors'
@@ -42,7 +42,7 @@ export function ReplaceDialog({ request, onClose, onChanged }: Props) {
   const closeButton = useRef<HTMLButtonElement>(null)
 
   // The button pressed goes away with its stage: the keyboard goes on from the next step's button.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (stage.step === 'applied') (undoButton.current ?? closeButton.current)?.focus()
     if (stage.step === 'undone') closeButton.current?.focus()
   }, [stage.step])
