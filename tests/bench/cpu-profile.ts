@@ -3,7 +3,11 @@
  * keystroke's time goes, for the benches that time typing (BENCH_PROFILE=1).
  */
 import type { CDPSession } from '@playwright/test'
+import { writeFile } from 'node:fs/promises'
 import { bounded } from './typing'
+
+/** Profiles written by this run (BENCH_PROFILE_OUT), numbered in order. */
+let written = 0
 
 export interface Profiled {
   self: Map<string, number>
@@ -67,5 +71,7 @@ export async function profiled(cdp: CDPSession, run: () => Promise<unknown>): Pr
   await bounded(start(), PROFILER_TIMEOUT_MS, 'the profiler to start')
   await run()
   const { profile } = await bounded(cdp.send('Profiler.stop'), PROFILER_TIMEOUT_MS, 'the CPU profile')
+  // The whole profile, for its call tree (chrome://inspect or any .cpuprofile reader).
+  if (process.env.BENCH_PROFILE_OUT) await writeFile(`${process.env.BENCH_PROFILE_OUT}-${++written}.cpuprofile`, JSON.stringify(profile))
   return summarize(profile as unknown as Parameters<typeof summarize>[0])
 }

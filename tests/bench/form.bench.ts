@@ -7,6 +7,10 @@
  *   BENCH_LIBRARY=2000 npx tsx tests/bench/form.bench.ts
  *   BENCH_PROFILE=1 …  also records a CPU profile of one typed burst per field and prints the
  *                      functions that took the most time (self and total) while typing.
+ *     BENCH_PROFILE_KEYS=160  profiles that many keys (in the same bursts) instead of one burst
+ *     BENCH_PROFILE_OUT=/tmp/form  also writes each profile whole (/tmp/form-1.cpuprofile, …) to
+ *                      read its call tree: on a loaded machine one sample can carry a long gap, so
+ *                      the summed times above name whatever was on the stack when the window waited
  * Metrics (keystroke → paint, from the key event's own timestamp to the paint after it):
  *   text field   `author`, a short text field, typed at the end of its value
  *   title        `title`, the field that also feeds the field checks and the library row
@@ -31,6 +35,7 @@ const CADENCE: Cadence = { burst: SMALL ? 10 : 20, gapMs: 50, pauseMs: 400 }
 /** Time for the page to settle after focus moves, before typing starts. */
 const SETTLE_MS = 1_000
 const PROFILE = process.env.BENCH_PROFILE === '1'
+const PROFILE_KEYS = Number(process.env.BENCH_PROFILE_KEYS ?? CADENCE.burst)
 /** One frame at 60 Hz: the most a keystroke in the form may cost over one in a bare input. */
 /** Components and functions of ours worth seeing in a profile beside the framework's. */
 const APP_PARTS =
@@ -121,8 +126,8 @@ try {
         const cdp = await bounded(page.context().newCDPSession(page), STEP_TIMEOUT_MS, 'a CDP session')
         await page.locator(`[data-testid=property][data-key="${field}"] input`).first().click({ timeout: STEP_TIMEOUT_MS })
         await sleep(SETTLE_MS)
-        const summary = await profiled(cdp, () => typeBursts(page, keys.slice(0, CADENCE.burst), CADENCE))
-        console.log(`\nCPU profile, one burst of ${CADENCE.burst} keys into ${field}:`)
+        const summary = await profiled(cdp, () => typeBursts(page, keys.slice(0, PROFILE_KEYS), CADENCE))
+        console.log(`\nCPU profile, ${PROFILE_KEYS} keys (bursts of ${CADENCE.burst}) into ${field}:`)
         printTop('self time', summary.self, 15)
         printTop('total time', summary.total, 25)
         printTop("total time, the app's own parts", new Map([...summary.total].filter(([fn]) => APP_PARTS.test(fn))), 25)
