@@ -19,6 +19,7 @@ import { log } from '../log/log'
 import { writeFileAtomic } from './atomic-write'
 import { cacheFileName } from './cache-key'
 import { removeOldCaches } from './cache-old-names'
+import type { FolderListing } from './scan'
 
 export interface CachedFile {
   size: number
@@ -39,10 +40,11 @@ export interface CachedSchema {
   schema: FolderSchema
 }
 
-/** What a cache holds: its files and, when one was saved with them, their folder schema. */
+/** What a cache holds: its files, when one was saved with them their folder schema, and its folders' listings. */
 export interface LoadedIndex {
   files: Map<string, CachedFile>
   schema: CachedSchema | null
+  folders: Map<string, FolderListing>
 }
 
 /** A list's number in the document's `lists`: the few distinct ones (header keys, categories, tags, checks) are written once. */
@@ -77,6 +79,8 @@ interface CacheDocument {
   files: [path: string, size: number, mtimeMs: number, summary: SummaryTuple | null][]
   /** The lists the summaries name by number (ListRef). */
   lists: unknown[]
+  /** The listings of the folders the files were found in (absent in a cache written before they were kept). */
+  dirs?: [path: string, mtimeMs: number, ctimeMs: number, ino: number, names: string[], types: string][]
 }
 
 /**
@@ -111,8 +115,8 @@ type FieldsDocument = (ObservedField[] | null)[]
 
 export interface IndexCache {
   load(): LoadedIndex
-  /** `schema`: the folder schema of exactly these files, when one is known. */
-  save(files: ReadonlyMap<string, CachedFile>, schema?: CachedSchema | null): Promise<void>
+  /** `schema`: the folder schema of exactly these files, when one is known; `folders`: listings a re-open may reuse. */
+  save(files: ReadonlyMap<string, CachedFile>, schema?: CachedSchema | null, folders?: ReadonlyMap<string, FolderListing>): Promise<void>
 }
 
 /** The fields part of a loaded cache: its bytes, decoded and parsed when an entry's fields are first asked. */
@@ -217,8 +221,15 @@ function* listParts<T, R>(items: readonly T[], row: (item: T) => R): Generator<U
 }
 
 /** A CacheDocument's JSON, a newline, then its FieldsDocument's, a slice of entries at a time, in UTF-16LE. */
-function* documentParts(key: string, root: string, kept: ReadonlyArray<[string, CachedFile]>, schema: CachedSchema | null): Generator<Uint8Array> {
-  const head = JSON.stringify({ key, root, schema, files: [], lists: [] } satisfies CacheDocument)
+function* documentParts(
+  key: string,
+  root: string,
+  kept: ReadonlyArray<[string, CachedFile]>,
+  schema: CachedSchema | null,
+  folders: ReadonlyMap<string, FolderListing>,
+): Generator<Uint8Array> {
+  const dirs: CacheDocument['dirs'] = [...folders].map(([path, f]) => [path, f.mtimeMs, f.ctimeMs, f.ino, f.names, f.types])
+  const head = JSON.stringify({ key, root, schema, dirs, files: [], lists: [] } satisfies CacheDocument)
   yield Buffer.from(head.slice(0, head.lastIndexOf('"files":[') + 9), 'utf16le')
   const table = new ListTable()
   yield* listParts(kept, ([path, f]): CacheDocument['files'][number] => [path, f.size, f.mtimeMs, f.summary ? pack(f.summary, table) : null])
@@ -226,6 +237,20 @@ function* documentParts(key: string, root: string, kept: ReadonlyArray<[string, 
   yield Buffer.from(`],"lists":${JSON.stringify(table.lists)}}\n[`, 'utf16le')
   yield* listParts(kept, ([, f]) => f.fields)
   yield Buffer.from(']', 'utf16le')
+}
+
+/** The cached folder listings; one that is not well formed is left out (that folder is listed again). */
+function foldersOf(dirs: unknown): Map<string, FolderListing> {
+  const folders = new Map<string, FolderListing>()
+  if (!Array.isArray(dirs)) return folders
+  for (const d of dirs as unknown[]) {
+    if (!Array.isArray(d)) continue
+    const [path, mtimeMs, ctimeMs, ino, names, types] = d as unknown[]
+    if (typeof path !== 'string' || typeof mtimeMs !== 'number' || typeof ctimeMs !== 'number' || typeof ino !== 'number') continue
+    if (typeof types !== 'string' || !Array.isArray(names) || names.length !== types.length || !names.every((n) => typeof n === 'string')) continue
+    folders.set(path, { mtimeMs, ctimeMs, ino, names: names as string[], types })
+  }
+  return folders
 }
 
 const NEWLINE = 0x0a
@@ -245,25 +270,26 @@ export function createCache(cacheDir: string, root: string, key: string): IndexC
   return {
     load() {
       const files = new Map<string, CachedFile>()
+      const none = (): LoadedIndex => ({ files: new Map(), schema: null, folders: new Map() })
       try {
         const bytes = readFileSync(file)
         const cut = newlineAt(bytes)
-        if (cut === -1) return { files, schema: null }
+        if (cut === -1) return none()
         const doc = JSON.parse(bytes.toString('utf16le', 0, cut)) as CacheDocument
-        if (doc.key !== key || doc.root !== root || !Array.isArray(doc.files) || !Array.isArray(doc.lists)) return { files, schema: null }
+        if (doc.key !== key || doc.root !== root || !Array.isArray(doc.files) || !Array.isArray(doc.lists)) return none()
         const lists = doc.lists
         // A copy: a view would keep the whole file's bytes alive for as long as the fields go unread.
         const part = new FieldsPart(Buffer.from(bytes.subarray(cut + 2)), file)
         let at = 0
         for (const [path, size, mtimeMs, t] of doc.files)
           files.set(path, new LoadedFile(size, mtimeMs, t ? unpack(path, size, mtimeMs, t, lists) : null, part, at++))
-        return { files, schema: doc.schema ?? null }
+        return { files, schema: doc.schema ?? null, folders: foldersOf(doc.dirs) }
       } catch {
         // Missing or damaged cache: index from the files, and the next save repairs it.
-        return { files: new Map(), schema: null }
+        return none()
       }
     },
-    async save(files, schema = null) {
+    async save(files, schema = null, folders = new Map()) {
       // The entries are taken in the caller's tick, with the schema it made from them: a file
       // changed while the folder is made or the write opens must not be stored beside a schema
       // that never saw it (an open that finds every stamp matching would keep that schema).
@@ -271,7 +297,7 @@ export function createCache(cacheDir: string, root: string, key: string): IndexC
       // reads those files again.
       const kept = [...files].filter(([, f]) => !f.untrusted)
       await mkdir(cacheDir, { recursive: true })
-      await writeFileAtomic(file, documentParts(key, root, kept, schema), { durable: false })
+      await writeFileAtomic(file, documentParts(key, root, kept, schema, folders), { durable: false })
       if (oldRemoved) return
       oldRemoved = true
       await removeOldCaches(cacheDir, root)

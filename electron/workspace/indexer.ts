@@ -17,7 +17,19 @@ import { readTaxonomy, siteRules } from '../../shared/sites'
 import { textStats, utf8TextStats } from '../../shared/text-stats'
 import type { CachedFile, CachedSchema, IndexCache } from './cache'
 import { stampTrusted, trustedFrom } from './cache-key'
-import { findFiles, type FileKind, type FoundFile, type PathRules, scan, type ScanEntry, Skipped, statArticle, statFound } from './scan'
+import {
+  findFiles,
+  type FileKind,
+  type FolderListing,
+  type FoundFile,
+  type Listings,
+  type PathRules,
+  scan,
+  type ScanEntry,
+  Skipped,
+  statArticle,
+  statFound,
+} from './scan'
 import { log } from '../log/log'
 import { displayText, encodingProblem, hashBytes, utf16Of } from './encoding'
 import { EleventyData } from './eleventy-data'
@@ -457,6 +469,11 @@ export class ArticleIndex {
    * the headers' fields. Dropped at the first file read, changed or gone.
    */
   private cachedSchema: CachedSchema | null = null
+  /**
+   * The folders' listings of the last build, for the cache: a later change to a folder changes its
+   * stamp, so a listing saved after it is listed again on the next open, never trusted.
+   */
+  private listings: ReadonlyMap<string, FolderListing> = new Map()
   /** The pins (their JSON) of the schema the cache on disk holds for its files; null when it holds none. */
   private schemaOnDisk: string | null = null
   /** Eleventy: tags its data files give templates, added to what the header says. */
@@ -516,13 +533,15 @@ export class ArticleIndex {
     firstRows: number
     onProgress: (progress: { done: number; total: number; listing: boolean }) => void
   }): Promise<void> {
-    const loaded = this.cache?.load() ?? { files: new Map<string, CachedFile>(), schema: null }
-    const cached = loaded.files
-    this.cachedSchema = loaded.schema
-    this.schemaOnDisk = loaded.schema?.pins ?? null
+    const loaded = this.cache?.load()
+    const cached = loaded?.files ?? new Map<string, CachedFile>()
+    this.cachedSchema = loaded?.schema ?? null
+    this.schemaOnDisk = loaded?.schema?.pins ?? null
     const facts = this.textFacts && (await loadTextFacts(this.textFacts.name, this.site))
     const skipped = new Skipped()
-    const found = findFiles(this.site, this.rules, skipped, this.problems)
+    // With a cache, a folder unchanged since it was listed is not listed again (its files are still stat'ed).
+    const listings: Listings | undefined = loaded && { known: loaded.folders, kept: new Map(), added: 0 }
+    const found = findFiles(this.site, this.rules, skipped, this.problems, listings)
     let read = 0
     /** A found file to read, or null when the cache knows it unchanged (or it is left out). */
     const prepare = (file: FoundFile): ReadTarget | null => {
@@ -556,9 +575,12 @@ export class ArticleIndex {
       this.touched = null
       this.progress.listing = false
       this.problems.push(...skipped.warnings())
-      this.dirty = read > 0 || cached.size !== this.files.size
+      const filesChanged = read > 0 || cached.size !== this.files.size
       // A file the cache held and the folder no longer has: the cache's schema counted it.
-      if (this.dirty) this.schemaChanged()
+      if (filesChanged) this.schemaChanged()
+      if (listings) this.listings = listings.kept
+      // A folder listed again (a picture added to it, say) is saved too, so the next open need not list it.
+      this.dirty = filesChanged || (listings?.added ?? 0) > 0
       if (this.eleventy) {
         for (const rel of this.files.keys()) this.eleventy.inherited(rel)
         this.problems.push(...this.eleventy.warnings)
@@ -863,7 +885,7 @@ export class ArticleIndex {
       if (!this.dirty || !this.cache) return
       this.dirty = false
       const schema = this.keptSchema()
-      await this.cache.save(this.files, schema).then(
+      await this.cache.save(this.files, schema, this.listings).then(
         () => {
           // Unless a file changed while it was written: then the next write says what it holds.
           if (!this.dirty) this.schemaOnDisk = schema?.pins ?? null

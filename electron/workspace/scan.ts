@@ -2,12 +2,13 @@
  * Finding article files under the content roots, with the skip rules each site generator uses,
  * and their size and mtime (all the cache needs to decide whether to read a file again).
  */
-import type { Dirent } from 'node:fs'
+import type { Dirent, Stats } from 'node:fs'
 import type { FolderWarning } from '../../shared/contract'
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import { unlink } from 'node:fs/promises'
 import { join, sep } from 'node:path'
 import { isTempName, STALE_TEMP_MS } from './atomic-write'
+import { stampTrusted } from './cache-key'
 import { specialKind } from './open-inside'
 import { inSlices } from './slices'
 import type { SiteSettings } from './site'
@@ -118,23 +119,115 @@ export function statArticle(root: string, rel: string, kind: FileKind, link?: bo
   }
 }
 
+/** What the walk needs of a folder's entry: a Dirent, or one a cached listing names. */
+export interface FolderEntry {
+  readonly name: string
+  isDirectory(): boolean
+  isSymbolicLink(): boolean
+  isFile(): boolean
+}
+
+/**
+ * A folder's listing as the index cache keeps it: the folder's stamp when it was listed and the
+ * entries any scan rules can look at (folders, links, article and temp-file names). Creating,
+ * removing or renaming an entry changes the folder's mtime; a chmod its ctime; a folder put in
+ * its place its inode. While all three are the same, the listing stands for the folder.
+ */
+export interface FolderListing {
+  mtimeMs: number
+  ctimeMs: number
+  ino: number
+  names: string[]
+  /** One letter per name: d a folder, f a regular file, l a symbolic link, o anything else. */
+  types: string
+}
+
+/** The listings a walk may reuse (from the cache) and the ones it leaves for the next save. */
+export interface Listings {
+  known: ReadonlyMap<string, FolderListing>
+  /** Every folder listed (with a stamp old enough to trust) or reused in this walk. */
+  kept: Map<string, FolderListing>
+  /** How many listings this walk kept that the cache did not hold: worth a save. */
+  added: number
+}
+
+class ListedEntry implements FolderEntry {
+  constructor(
+    readonly name: string,
+    private readonly type: string,
+  ) {}
+  isDirectory(): boolean {
+    return this.type === 'd'
+  }
+  isSymbolicLink(): boolean {
+    return this.type === 'l'
+  }
+  isFile(): boolean {
+    return this.type === 'f'
+  }
+}
+
+function entriesOf(listing: FolderListing): FolderEntry[] {
+  const out: FolderEntry[] = []
+  for (let i = 0; i < listing.names.length; i++) out.push(new ListedEntry(listing.names[i] as string, listing.types[i] as string))
+  return out
+}
+
+function listingOf(s: Stats, entries: readonly Dirent[]): FolderListing {
+  const names: string[] = []
+  let types = ''
+  for (const entry of entries) {
+    const dir = entry.isDirectory()
+    const link = entry.isSymbolicLink()
+    // Kept whatever the rules: a change of the site's settings needs no new listing.
+    if (!dir && !link && !isArticleName(entry.name) && !isTempName(entry.name)) continue
+    names.push(entry.name)
+    types += dir ? 'd' : link ? 'l' : entry.isFile() ? 'f' : 'o'
+  }
+  return { mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino, names, types }
+}
+
+/**
+ * The entries of one folder: its cached listing while the folder's stamp is the one listed, else
+ * a listing now (kept for the cache when its mtime is older than the tick a change could hide in).
+ */
+function listFolder(abs: string, rel: string, listings: Listings | undefined): FolderEntry[] {
+  if (!listings) return readdirSync(abs, { withFileTypes: true })
+  // The time before the stat and the listing: a change after it gives the folder a later mtime.
+  const listedAt = Date.now()
+  const s = statSync(abs, { throwIfNoEntry: false })
+  const known = listings.known.get(rel)
+  if (s && known && known.mtimeMs === s.mtimeMs && known.ctimeMs === s.ctimeMs && known.ino === s.ino) {
+    listings.kept.set(rel, known)
+    return entriesOf(known)
+  }
+  const entries = readdirSync(abs, { withFileTypes: true })
+  if (s && stampTrusted(s.mtimeMs, listedAt)) {
+    listings.kept.set(rel, listingOf(s, entries))
+    listings.added++
+  }
+  return entries
+}
+
 /**
  * Every folder the scan descends into with its entries, breadth first, one listing per step, so
  * a caller can read the files of the first folders before the last ones are listed. Unreadable
- * folders are skipped (and told to `unreadable`).
+ * folders are skipped (and told to `unreadable`). With `listings`, a folder unchanged since the
+ * cache listed it is not listed again.
  */
 function* folders(
   site: SiteSettings,
   rules: PathRules,
   unreadable?: (rel: string, error: unknown) => void,
-): Generator<{ rel: string; abs: string; entries: Dirent[] }> {
+  listings?: Listings,
+): Generator<{ rel: string; abs: string; entries: FolderEntry[] }> {
   const dirs = ['']
   for (let i = 0; i < dirs.length; i++) {
     const rel = dirs[i] as string
     const abs = rel ? join(site.root, rel) : site.root
-    let entries: Dirent[]
+    let entries: FolderEntry[]
     try {
-      entries = readdirSync(abs, { withFileTypes: true })
+      entries = listFolder(abs, rel, listings)
     } catch (error) {
       // Vanished meanwhile is nothing to report; a folder we may not read is.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') unreadable?.(rel, error)
@@ -179,10 +272,10 @@ function unreadableFolder(problems: FolderWarning[] | undefined): (rel: string, 
  * Every possible article under the site's content roots, a folder at a time, from the listings
  * alone (no stat: the index stats only what its cache knows or what the listing cannot tell).
  * Symlinked folders are not followed (loops) and are noted in `skipped`; folders that cannot be
- * read are added to `problems`, so they are reported instead of looking empty.
+ * read are added to `problems`, so they are reported instead of looking empty. `listings`: see folders().
  */
-export function* findFiles(site: SiteSettings, rules: PathRules, skipped: Skipped, problems?: FolderWarning[]): Generator<FoundFile> {
-  for (const { rel, abs, entries } of folders(site, rules, unreadableFolder(problems))) {
+export function* findFiles(site: SiteSettings, rules: PathRules, skipped: Skipped, problems?: FolderWarning[], listings?: Listings): Generator<FoundFile> {
+  for (const { rel, abs, entries } of folders(site, rules, unreadableFolder(problems), listings)) {
     // A listed name is one segment: the folder's path and the name need no join (which normalises every path again).
     const prefix = abs.endsWith(sep) ? abs : abs + sep
     for (const entry of entries) {
