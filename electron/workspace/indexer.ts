@@ -663,6 +663,11 @@ export class ArticleIndex {
     await Promise.race([shown, this.complete])
   }
 
+  /** The folders' listings the last build made or reused (what the cache keeps of them). */
+  folderListings(): ReadonlyMap<string, FolderListing> {
+    return this.listings
+  }
+
   list(): ArticleSummary[] {
     const out: ArticleSummary[] = []
     for (const f of this.files.values()) if (f.summary) out.push(this.shown(f.summary))

@@ -349,11 +349,14 @@ export class Skipped {
 
 /**
  * Removes the temp files of saves that a crash or a kill interrupted more than a day ago, in
- * every folder the scan reads (that is where saves put them). Returns how many went.
+ * every folder the scan reads (that is where saves put them). Returns how many went. `known`:
+ * the listings the index just made or reused (they name temp files too), so a folder unchanged
+ * since is not listed again.
  */
-export async function sweepStaleTemps(site: SiteSettings, rules: PathRules, now = Date.now()): Promise<number> {
+export async function sweepStaleTemps(site: SiteSettings, rules: PathRules, known?: ReadonlyMap<string, FolderListing>, now = Date.now()): Promise<number> {
   const stale: string[] = []
-  await inSlices(folders(site, rules), ({ rel, entries }) => {
+  const listings = known && { known, kept: new Map<string, FolderListing>(), added: 0 }
+  await inSlices(folders(site, rules, undefined, listings), ({ rel, entries }) => {
     for (const entry of entries) {
       if (!entry.isFile() || !isTempName(entry.name)) continue
       const abs = join(site.root, rel, entry.name)

@@ -302,7 +302,9 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
       startWatching()
       // Temp files of saves a crash interrupted (over a day ago: a save in progress is never touched).
       if (!closing && options.sweepTemps !== false)
-        void sweepStaleTemps(site, rules).catch((error: unknown) => log.warn('workspace', `Could not remove temp files old saves left in ${site.root}.`, error))
+        void sweepStaleTemps(site, rules, index.folderListings()).catch((error: unknown) =>
+          log.warn('workspace', `Could not remove temp files old saves left in ${site.root}.`, error),
+        )
     },
     (error: unknown) => {
       log.warn('index', `Could not finish indexing ${site.root}.`, error)

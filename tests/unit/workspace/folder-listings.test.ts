@@ -5,12 +5,12 @@
  * cache after each kind of change. Settled stamps are pinned with utimes a minute back, as a
  * site's folders are; a folder changed within its mtime's tick of the listing is never kept.
  */
-import { readdirSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { mkdir, readFile, rename, rm, stat, symlink, unlink, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openWorkspace } from '../../../electron/workspace/workspace'
-import { tempDir } from './helpers'
+import { tempDir, waitFor } from './helpers'
 
 const noTrash = async (): Promise<void> => {
   throw new Error('never trashes')
@@ -156,6 +156,24 @@ describe('a re-open lists again only the folders that changed', () => {
       if (what !== 'a file put in an ignored folder') expect(after).not.toEqual(before)
     })
   }
+
+  it('a save’s temp file that a crash left is removed on a re-open that took its folder’s names from the cache', async () => {
+    const { root, cacheDir } = await cachedSite(BASE)
+    const temp = join(root, 'posts/2024/.folio-0123456789ab.tmp')
+    await writeFile(temp, 'half a save')
+    await settle(root)
+    // Recent when this open lists it (a save in progress): it stays, and the cached listing names it.
+    await opened(root, cacheDir)
+    expect((await cachedDirs(cacheDir)).get('posts/2024')?.[4]).toContain('.folio-0123456789ab.tmp')
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000)
+    await utimes(temp, twoDaysAgo, twoDaysAgo)
+    const ws = await openWorkspace({ root, trash: noTrash, readTexts: false, cacheDir })
+    try {
+      await waitFor(() => !existsSync(temp))
+    } finally {
+      await ws.close()
+    }
+  })
 
   it('a re-open of an unchanged folder lists and warns of what an open without a cache does (links, ignored folders)', async () => {
     const { root, cacheDir } = await cachedSite(BASE)
