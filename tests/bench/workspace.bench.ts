@@ -9,8 +9,10 @@
  *                process: the handlers' openFolder (its reply carries the first rows) and the
  *                window's rowsSince asks until it holds every row and the final schema, with the
  *                cache the earlier open left  vs  the same raw read
- *   stat floor   one stat per file: the least a re-open that never serves a changed file from
- *                its cache must do (reference)
+ *   list + stat  a recursive listing of the folder and one stat per file (reference: the listing
+ *                is most of it, and a re-open lists only the folders that changed)
+ *   stat floor   one stat per file and per folder from a list of their paths, no listing: the
+ *                least a re-open that never serves a changed file from its cache must do (reference)
  * Each baseline runs with readFileSync and with fs/promises; the ratio is against the faster.
  *   search       time to the first page of results          vs  the 100 ms budget
  * Baselines run in the same process, interleaved with ours, and each figure is a median.
@@ -18,7 +20,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 import { createHandlers } from '../../electron/handlers'
@@ -82,12 +84,19 @@ async function readAllBytes(root: string, read: (path: string) => Promise<Buffer
   return bytes
 }
 
-/** One stat per file (the listing included): what checking every file against the cache costs at least. */
+/** A recursive listing and one stat per file. */
 async function statAll(root: string): Promise<number> {
   let bytes = 0
   for (const name of await readdir(root, { recursive: true })) {
     if (name.endsWith('.md')) bytes += statSync(join(root, name)).size
   }
+  return bytes
+}
+
+/** One stat per folder and per file of a known list, no listing: what checking every file and folder against the cache costs at least. */
+function statEach(paths: readonly string[]): number {
+  let bytes = 0
+  for (const path of paths) bytes += statSync(path).size
   return bytes
 }
 
@@ -137,12 +146,13 @@ export async function runBenchmark(): Promise<Row[]> {
   const dir = await mkdtemp(join(tmpdir(), 'folio-bench-'))
   try {
     const root = join(dir, 'site')
-    await generate(root)
+    const files = await generate(root)
+    const everyPath = [root, ...new Set(files.map((f) => dirname(f))), ...files]
     // Warm the page cache and the JIT for every contender before measuring.
     await readAllBytes(root, syncBytes)
     await readAndParseAll(root, syncText)
     const m: Record<
-      'cold' | 'coldAsync' | 'coldSync' | 'warm' | 'warmAsync' | 'warmSync' | 'app' | 'appSync' | 'stat' | 'search' | 'searchAfterWarm',
+      'cold' | 'coldAsync' | 'coldSync' | 'warm' | 'warmAsync' | 'warmSync' | 'app' | 'appSync' | 'stat' | 'statEach' | 'search' | 'searchAfterWarm',
       number[]
     > = {
       cold: [],
@@ -154,6 +164,7 @@ export async function runBenchmark(): Promise<Row[]> {
       app: [],
       appSync: [],
       stat: [],
+      statEach: [],
       search: [],
       searchAfterWarm: [],
     }
@@ -183,6 +194,7 @@ export async function runBenchmark(): Promise<Row[]> {
       await appReopen(root, cacheDir)
       m.appSync.push(await time(() => readAllBytes(root, syncBytes)))
       m.stat.push(await time(() => statAll(root)))
+      m.statEach.push(await time(async () => statEach(everyPath)))
       const app = await appReopen(root, cacheDir)
       m.app.push(app.ms)
       if (app.rows < COUNT) throw new Error(`the app re-open listed ${app.rows} rows, expected ${COUNT}`)
@@ -198,7 +210,8 @@ export async function runBenchmark(): Promise<Row[]> {
       rowOf('warm re-open from cache', median(m.warm), warmBase, '≤ 0.3 × raw read (fastest reader)', { maxRatio: 0.3 }),
       rowOf('  same, fs/promises baseline', median(m.warm), median(m.warmAsync), 'reference (fs/promises raw bytes)'),
       rowOf('app re-open: every row and the schema', median(m.app), [median(m.appSync), ...warmBase], '≤ 0.3 × raw read (fastest reader)', { maxRatio: 0.3 }),
-      rowOf('  stat of every file', median(m.stat), [median(m.appSync), ...warmBase], 'reference (the floor of a safe re-open)'),
+      rowOf('  stat of every file', median(m.stat), [median(m.appSync), ...warmBase], 'reference (recursive listing + a stat per file)'),
+      rowOf('  stat of every file and folder, no listing', median(m.statEach), [median(m.appSync), ...warmBase], 'reference (the floor of a safe re-open)'),
       rowOf('search, first results', median(m.search), SEARCH_BUDGET_MS, '≤ 100 ms budget', { maxValue: SEARCH_BUDGET_MS }),
       rowOf('  first search after re-open', median(m.searchAfterWarm), SEARCH_BUDGET_MS, 'reference (texts still loading)'),
     ]

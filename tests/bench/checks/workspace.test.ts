@@ -12,6 +12,7 @@ describe('workspace benchmark', () => {
       'same, fs/promises baseline',
       'app re-open: every row and the schema',
       'stat of every file',
+      'stat of every file and folder, no listing',
       'search, first results',
       'first search after re-open',
     ])
