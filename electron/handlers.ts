@@ -372,7 +372,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     planMove: (from, to, buffers) => moverOf().plan(from, to, buffers),
     applyMove: (planId, exclude) => moverOf().apply(planId, exclude),
     undoLeafBundle: (resultId, images) => moverOf().undoBundle(resultId, images, (abs) => media.wroteHash(abs)),
-    articleLinks: (path, text) => articleLinks(open(), path, text),
+    articleLinkRefs: (path, links) => articleLinks(open(), path, links),
     exportArticles: (request) => exports.run(request),
     cancelExport: async (id) => exports.cancel(id),
     copyRichText: (path, options) => exports.copyRichText(path, options?.remoteContent === true),

@@ -470,6 +470,41 @@ export interface LinkDiagnostic extends LinkProblem {
   to: number
 }
 
+/** What a reference is written as: a Markdown image, link or definition, an HTML attribute, or a Hexo asset tag. */
+export const REFERENCE_KINDS = ['image', 'link', 'definition', 'html', 'asset_img', 'asset_link', 'asset_path'] as const
+/** A generator's tag that links to another article of the site. */
+export const SITE_LINK_KINDS = ['post_link', 'post_url', 'link', 'ref'] as const
+
+/** Where a reference is written: the line and column shown (1-based) and its target's offsets in the whole text. */
+const WrittenEntries = {
+  line: v.pipe(Offset, v.minValue(1)),
+  column: v.pipe(Offset, v.minValue(1)),
+  from: Offset,
+  to: Offset,
+  target: v.string(),
+}
+/**
+ * The references of an article's text that a missing file or article would break, as read from the
+ * text alone, without the site's rules (shared/assets/check.ts `textLinks`): what the editor sends
+ * for its lint instead of the whole text. The main side resolves and checks each as it would the text's.
+ */
+export const TextLinksSchema = v.strictObject({
+  /** References to files; `image` says which rule a broken one breaks. */
+  files: v.array(
+    v.pipe(
+      v.strictObject({ ...WrittenEntries, kind: v.picklist(REFERENCE_KINDS), image: v.boolean() }),
+      v.check((ref) => ref.from <= ref.to, 'Expected from ≤ to'),
+    ),
+  ),
+  site: v.array(
+    v.pipe(
+      v.strictObject({ ...WrittenEntries, kind: v.picklist(SITE_LINK_KINDS) }),
+      v.check((ref) => ref.from <= ref.to, 'Expected from ≤ to'),
+    ),
+  ),
+})
+export type TextLinks = v.InferOutput<typeof TextLinksSchema>
+
 /** An article's unsaved text in the editor ('\n'-joined), for a rename to rewrite in the buffer instead of on disk. */
 export const MoveBufferSchema = v.strictObject({ path: v.string(), text: v.string() })
 export type MoveBuffer = v.InferOutput<typeof MoveBufferSchema>
@@ -901,8 +936,11 @@ export interface InvokeApi {
    * when nothing else is in it.
    */
   undoLeafBundle(resultId: string, images: string[]): Promise<LeafBundleUndone>
-  /** Broken images and internal links of an article's text as being edited (the editor's lint). */
-  articleLinks(path: string, text: string): Promise<LinkDiagnostic[]>
+  /**
+   * Broken images and internal links of an article as being edited (the editor's lint), from the
+   * references its text makes (read in the window, off its thread): a 1 MB text never crosses.
+   */
+  articleLinkRefs(path: string, links: TextLinks): Promise<LinkDiagnostic[]>
   /**
    * Exports articles of the open folder; the main side asks where to (a save dialog for one
    * file, a folder dialog otherwise). Null when that question was cancelled. Progress comes as
@@ -1235,7 +1273,7 @@ export const INVOKE = {
   planMove: 'links:plan-move',
   applyMove: 'links:apply-move',
   undoLeafBundle: 'links:undo-bundle',
-  articleLinks: 'links:article',
+  articleLinkRefs: 'links:article-refs',
   exportArticles: 'export:run',
   cancelExport: 'export:cancel',
   copyRichText: 'export:rich-text',
@@ -1345,7 +1383,7 @@ export const INVOKE_ARGUMENTS = {
   planMove: Args(Text, Text, v.optional(v.array(MoveBufferSchema))),
   applyMove: Args(Text, v.array(Text)),
   undoLeafBundle: Args(Text, v.array(Text)),
-  articleLinks: Args(Text, Text),
+  articleLinkRefs: Args(Text, TextLinksSchema),
   previewReferences: Args(Text, PreviewReferenceRequestSchema),
   exportArticles: Args(ExportRequestSchema),
   cancelExport: Args(Text),

@@ -6,8 +6,8 @@
 import { statSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ArticleSummary, FolderInfo, LinkDiagnostic, LinkProblem } from '../../shared/contract'
-import { brokenLinks, linkLeads, linkProblems, PLAIN_RULES, postTitles, type FileSet, type LinkLeads } from '../../shared/assets'
+import type { ArticleSummary, FolderInfo, LinkDiagnostic, LinkProblem, TextLinks } from '../../shared/contract'
+import { brokenLinks, leadsOf, linkLeads, PLAIN_RULES, postTitles, type FileSet, type LinkLeads } from '../../shared/assets'
 import { isLanding } from '../media/landing'
 import type { Workspace } from '../workspace/workspace'
 
@@ -60,19 +60,21 @@ export async function checkFolderLinks(info: FolderInfo, articles: readonly Arti
 }
 
 /**
- * The open article's problems for the editor, from its text as being edited. Files are looked
- * at one by one on disk (a few per article) instead of listing a folder of thousands.
+ * The open article's problems for the editor, from the references its text makes as being edited
+ * (read in the window: untrusted, so each is resolved here under the site's rules as if read from
+ * the text). Files are looked at one by one on disk (a few per article) instead of listing a
+ * folder of thousands.
  */
-export async function articleLinks(workspace: Workspace, path: string, text: string): Promise<LinkDiagnostic[]> {
+export async function articleLinks(workspace: Workspace, path: string, links: TextLinks): Promise<LinkDiagnostic[]> {
   const root = workspace.info.root
   const abs = (rel: string): string => join(root, ...rel.split('/'))
   // An image still being made (its link already in) counts as there: it lands in a moment.
   const files: FileSet = { has: (rel) => statSync(abs(rel), { throwIfNoEntry: false })?.isFile() === true || isLanding(abs(rel)) }
   const listed = await workspace.list()
-  return linkProblems(
-    text,
-    path,
-    workspace.info.assets ?? PLAIN_RULES,
+  const rules = workspace.info.assets ?? PLAIN_RULES
+  return brokenLinks(
+    leadsOf(links, path, rules),
+    rules,
     files,
     listed.map((a) => a.path),
     postTitles(listed),

@@ -4,10 +4,12 @@
  * main process (which looks at the disk through the one asset module) when typing pauses, from
  * the text as it is in the editor, so a fix shows at once.
  *
- * The whole text crosses to the main process only when an edit since the last answer could change
- * what it finds: typing prose (most of a long article's pauses) keeps the last answer, moved along
- * with the text, instead of copying a 1 MB body over the bridge at every pause. The folder is
- * asked again now and then all the same, so a file that appeared meanwhile clears its warning.
+ * The references are read from the text in a worker (link-worker.ts) and only they cross to the
+ * main process: a 1 MB text over the bridge costs the window far more than the few hundred
+ * references it holds. They are read again only when an edit since the last answer could change
+ * them: typing prose (most of a long article's pauses) keeps the last answer, moved along with the
+ * text. The folder is asked again now and then all the same, so a file that appeared meanwhile
+ * clears its warning.
  */
 import { linter, type Diagnostic } from '@codemirror/lint'
 import type { Extension, Text } from '@codemirror/state'
@@ -16,6 +18,7 @@ import { folio } from '../bridge'
 import { docSpan, type DocSpan } from '../editor/doc-span'
 import { headerOf } from '../editor/header-block'
 import { linkProblemText } from '../i18n/link-problems'
+import { linksInWorker } from './link-client'
 
 /** Typing pauses this long before the folder is asked again. */
 const PAUSE_MS = 800
@@ -63,7 +66,7 @@ export function linkLint(path: () => string, locale: () => UiLocale): Extension 
         last = { ...kept, doc, bodyStart, found }
       } else {
         try {
-          found = await folio.articleLinks(article, doc.toString())
+          found = await folio.articleLinkRefs(article, await linksInWorker(doc.toString()))
         } catch {
           // No folder, or the article is gone: there is nothing to check against, and nothing to say.
           last = null

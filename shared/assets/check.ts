@@ -7,9 +7,9 @@
  * rewrite do.
  */
 import { detect } from '../frontmatter/detect'
-import type { LinkDiagnostic } from '../contract'
+import type { LinkDiagnostic, TextLinks } from '../contract'
 import { LineIndex } from '../line-index'
-import { findReferences, type Reference } from './references'
+import { findReferences, type Reference, type ReferenceKind } from './references'
 import { isLocalTarget, targetCandidates, type AssetRules } from './resolve'
 import { findSiteLinks, siteLinkFound, type FileSet, type PostTitles, type SiteLinkKind } from './site-links'
 
@@ -45,25 +45,56 @@ export interface LinkLeads {
   site: SiteLead[]
 }
 
-/** The references of an article's text that a missing file or article would break, in order of position. */
-export function linkLeads(text: string, article: string, rules: AssetRules): LinkLeads {
+/**
+ * The references of an article's text that a missing file or article would break, in order of
+ * position, read from the text alone: the editor reads them in the window and sends only these.
+ */
+export function textLinks(text: string): TextLinks {
   const bodyStart = detect(text).bodyStart
   const body = text.slice(bodyStart)
   const lines = new LineIndex(text)
-  const files: FileLead[] = []
-  const site: SiteLead[] = []
+  const files: TextLinks['files'] = []
+  const site: TextLinks['site'] = []
   for (const ref of findReferences(body)) {
     const image = isImage(ref)
-    if (!isLocalTarget(ref.target) || (!image && !ref.kind.startsWith('asset_') && !namesFile(ref.target))) continue
+    if (!checkable(ref.kind, ref.target, image)) continue
     const { line, column } = lines.at(bodyStart + ref.targetStart)
-    const candidates = targetCandidates(ref, article, rules)
-    files.push({ line, column, from: bodyStart + ref.targetStart, to: bodyStart + ref.targetEnd, target: ref.target, image, candidates })
+    files.push({ line, column, from: bodyStart + ref.targetStart, to: bodyStart + ref.targetEnd, target: ref.target, kind: ref.kind, image })
   }
   for (const link of findSiteLinks(body)) {
     const { line, column } = lines.at(bodyStart + link.start)
     site.push({ line, column, from: bodyStart + link.targetStart, to: bodyStart + link.targetEnd, target: link.target, kind: link.kind })
   }
+  return { files, site }
+}
+
+/** Whether a missing file would break a reference: a local file's path (a link's, only when it names a file). */
+const checkable = (kind: ReferenceKind, target: string, image: boolean): boolean =>
+  isLocalTarget(target) && (image || kind.startsWith('asset_') || namesFile(target))
+
+/**
+ * The leads of an article's references: where each file reference may point under the site's
+ * rules. The references may come from the window, so the ones no text would give are left out.
+ */
+export function leadsOf(links: TextLinks, article: string, rules: AssetRules): LinkLeads {
+  const files = links.files
+    .filter((ref) => checkable(ref.kind, ref.target, ref.image))
+    .map(({ line, column, from, to, target, kind, image }) => ({
+      line,
+      column,
+      from,
+      to,
+      target,
+      image,
+      candidates: targetCandidates({ kind, target }, article, rules),
+    }))
+  const site = links.site.map(({ line, column, from, to, target, kind }) => ({ line, column, from, to, target, kind }))
   return { article, files, site }
+}
+
+/** The references of an article's text that a missing file or article would break, in order of position. */
+export function linkLeads(text: string, article: string, rules: AssetRules): LinkLeads {
+  return leadsOf(textLinks(text), article, rules)
 }
 
 /** The leads that find nothing, in order of position. `titles`: a Hexo site's posts by title, where `post_link` also looks. */

@@ -5,11 +5,13 @@
  * and inline code is shown as written by every generator, so nothing there is a reference.
  * Each reference carries the offsets of its target as written, so a rewrite patches only those.
  */
+import type { REFERENCE_KINDS } from '../contract'
 import { LineIndex } from '../line-index'
 import { codeBlockLines, inlineCodeSpans } from '../markdown'
 import { ASSET_TAG, parseAssetTag, type AssetTag, type AssetTagName } from './hexo-tags'
 
-export type ReferenceKind = 'image' | 'link' | 'definition' | 'html' | AssetTagName
+/** The kinds are listed in the contract, since the editor's lint sends references (TextLinks). */
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number]
 
 export interface Reference {
   kind: ReferenceKind

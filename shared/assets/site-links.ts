@@ -4,6 +4,7 @@
  * `{{< ref "path" >}}` and `relref`. Found outside code, with the target's offsets, like
  * references.ts; where each points is decided against the folder's articles by `siteLinkMatches`.
  */
+import type { SITE_LINK_KINDS } from '../contract'
 import { codeRanges } from './references'
 import { fileStem, folderOf, resolvePath, type AssetRules } from './resolve'
 import { tagArgs } from './hexo-tags'
@@ -13,7 +14,8 @@ export interface FileSet {
   has(rel: string): boolean
 }
 
-export type SiteLinkKind = 'post_link' | 'post_url' | 'link' | 'ref'
+/** Listed in the contract, since the editor's lint sends site links (TextLinks). */
+export type SiteLinkKind = (typeof SITE_LINK_KINDS)[number]
 
 export interface SiteLink {
   kind: SiteLinkKind

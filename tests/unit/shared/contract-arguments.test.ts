@@ -61,7 +61,11 @@ const badArgs: Record<InvokeMethod, [unknown[], number, RegExp]> = {
   planMove: [['a.md'], 2, /Expected string but received undefined/],
   applyMove: [['plan', 'a.md'], 2, /Expected Array but received "a.md"/],
   undoLeafBundle: [['result', 'content/posts/sea/a.png'], 2, /Expected Array but received "content\/posts\/sea\/a.png"/],
-  articleLinks: [['a.md', null], 2, /Expected string but received null/],
+  articleLinkRefs: [
+    ['a.md', { files: [{ line: 1, column: 1, from: 9, to: 2, target: 'a.png', kind: 'image', image: true }], site: [] }],
+    2,
+    /\(files\.0\).*from ≤ to/,
+  ],
   previewReferences: [['a.md', { links: ['about.md'], posts: [] }], 2, /\(code\)/],
   exportArticles: [[{ id: 'e', articles: 'all', format: 'pdf', options: { pdf: { margins: { top: 500 } } } }], 1, /\(options\.pdf\.margins\.top\).*<=100/],
   cancelExport: [[42], 1, /Expected string but received 42/],
@@ -104,6 +108,21 @@ describe('argument schemas', () => {
     const message = envelope.ok ? '' : envelope.error.message
     expect(message).toContain(`Invalid argument ${position} for ${method}`)
     expect(message).toMatch(why)
+    expect(calls).toEqual([])
+  })
+
+  it('refuses a link reference of a kind no text makes, or with no place in the text', async () => {
+    const { handlers, calls } = recorded()
+    const at = { line: 1, column: 1, from: 0, to: 5, target: 'a.png' }
+    for (const links of [
+      { files: [{ ...at, kind: 'script', image: true }], site: [] },
+      { files: [], site: [{ ...at, kind: 'include' }] },
+      { files: [{ ...at, from: -1, kind: 'image', image: true }], site: [] },
+      { files: [{ ...at, line: 0, kind: 'image', image: true }], site: [] },
+      { files: [{ ...at, kind: 'image', image: true, candidates: ['../../etc/passwd'] }], site: [] },
+      'the whole text',
+    ])
+      expect(await dispatch(handlers, 'articleLinkRefs', ['a.md', links])).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } })
     expect(calls).toEqual([])
   })
 

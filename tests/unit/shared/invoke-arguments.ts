@@ -49,7 +49,13 @@ export const validArgs: Record<InvokeMethod, unknown[]> = {
   planMove: ['a.md', 'b.md'],
   applyMove: ['plan-id', ['a.md']],
   undoLeafBundle: ['result-id', ['content/posts/sea/a.png']],
-  articleLinks: ['a.md', 'text'],
+  articleLinkRefs: [
+    'a.md',
+    {
+      files: [{ line: 3, column: 4, from: 20, to: 31, target: 'a/cover.png', kind: 'image', image: true }],
+      site: [{ line: 5, column: 1, from: 40, to: 44, target: 'b', kind: 'post_link' }],
+    },
+  ],
   previewReferences: ['a.md', { links: ['about.md'], posts: [], code: [] }],
   exportArticles: [{ id: 'export-1', articles: ['a.md'], format: 'pdf', options: { pdf: { pageSize: 'A4', pageNumbers: true } } }],
   cancelExport: ['export-1'],

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * The link lint in a real EditorView over a real folder: window.folio.articleLinks answered by
+ * The link lint in a real EditorView over a real folder: window.folio.articleLinkRefs answered by
  * the main process's own checker (electron/links/check.ts) on a workspace opened on a temporary
  * Hexo-shaped site. A broken image or link is underlined where its target is written, in the
  * UI's language; a fix typed in the editor clears it; no folder means nothing to say.
@@ -15,7 +15,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { articleLinks } from '../../../../electron/links/check'
 import { openWorkspace, type Workspace } from '../../../../electron/workspace/workspace'
 import { linkLint } from '../../../../renderer/links/link-lint'
-import type { UiLocale, WireApi } from '../../../../shared/contract'
+import type { TextLinks, UiLocale, WireApi } from '../../../../shared/contract'
 
 const POST = '---\ntitle: 旅行\n---\n\n![封面](travel/cover.png)\n\n![丢了](travel/gone.png)\n\n[旧文](old-post.md)\n'
 
@@ -41,7 +41,7 @@ async function site(): Promise<Workspace> {
   ws = await openWorkspace({ root: dir, trash: async () => undefined })
   const open = ws
   window.folio = {
-    articleLinks: async (path: string, text: string) => ({ ok: true, value: await articleLinks(open, path, text) }),
+    articleLinkRefs: async (path: string, links: TextLinks) => ({ ok: true, value: await articleLinks(open, path, links) }),
   } as unknown as WireApi
   return open
 }
@@ -99,7 +99,7 @@ describe('linkLint', () => {
     const open = await site()
     let asked = 0
     window.folio = {
-      articleLinks: async (path: string, text: string) => (asked++, { ok: true, value: await articleLinks(open, path, text) }),
+      articleLinkRefs: async (path: string, links: TextLinks) => (asked++, { ok: true, value: await articleLinks(open, path, links) }),
     } as unknown as WireApi
     const v = editor(POST.replace('\n\n![封面]', '\n\n一段文字。\n\n![封面]'))
     await diagnostics(v, 2)
@@ -116,12 +116,45 @@ describe('linkLint', () => {
     await expect.poll(() => asked, { timeout: 10_000 }).toBe(2)
   })
 
+  it('sends the main process the references of the text, never the text', async () => {
+    const open = await site()
+    const sent: unknown[] = []
+    window.folio = {
+      articleLinkRefs: async (path: string, links: TextLinks) => (sent.push(links), { ok: true, value: await articleLinks(open, path, links) }),
+    } as unknown as WireApi
+    const prose = '很长的一段文字，'.repeat(20_000)
+    await diagnostics(editor(POST.replace('\n\n![封面]', `\n\n${prose}\n\n![封面]`)), 2)
+    const wire = JSON.stringify(sent)
+    expect(wire).not.toContain('很长的')
+    expect(wire.length).toBeLessThan(2_000)
+  })
+
+  it('takes the references it is sent as untrusted: the checker resolves each under the site’s rules and looks only inside the folder', async () => {
+    const open = await site()
+    const at = { line: 5, column: 4, from: 20, to: 30 }
+    const found = await articleLinks(open, 'source/_posts/travel.md', {
+      files: [
+        // What no text gives: a link that names no file, a web address.
+        { ...at, target: '/about/', kind: 'link', image: false },
+        { ...at, target: 'https://example.com/a.png', kind: 'image', image: true },
+        // A path out of the folder is broken, never looked for.
+        { ...at, target: '../../../../../etc/hostname', kind: 'image', image: true },
+        // A file that is there.
+        { ...at, target: 'travel/cover.png', kind: 'image', image: true },
+      ],
+      site: [],
+    })
+    expect(found.map((p) => [p.target, p.message])).toEqual([
+      ['../../../../../etc/hostname', 'image "../../../../../etc/hostname" is broken: it leads outside the folder'],
+    ])
+  })
+
   it('once the folder is gone, clears what it said instead of failing', async () => {
     await site()
     const v = editor(POST)
     await diagnostics(v, 2)
     window.folio = {
-      articleLinks: async () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'The folder is gone.' } }),
+      articleLinkRefs: async () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'The folder is gone.' } }),
     } as unknown as WireApi
     v.dispatch({ changes: { from: v.state.doc.length, insert: '\n再写一句。\n' } })
     await diagnostics(v, 0)
