@@ -107,15 +107,17 @@ export class CharIndex {
 
   /**
    * The items below n that may hold `needle` in one of the first `slots` texts: each of its
-   * characters there (`spare` 0), or all but one (`spare` 1, for a typo).
+   * characters there (`spare` 0), or all but one (`spare` 1, for a typo); with `within`, only
+   * items of that set (a keystroke that extends the last one looks at the words of its matches).
    */
-  candidates(needle: string, slots: number, n: number, spare: 0 | 1): Bitset {
+  candidates(needle: string, slots: number, n: number, spare: 0 | 1, within: Bitset | null = null): Bitset {
     const words = wordsFor(n)
     const found = new Uint32Array(words)
     const buckets = bucketsOf(needle)
     for (let slot = 0; slot < slots; slot++) {
       const sets = buckets.map((b) => this.sets[slot * BUCKETS + b] as Bitset)
       for (let w = 0; w < words; w++) {
+        if (within && (within[w] as number) === 0) continue
         // none: the items holding every bucket so far; one: those missing exactly one.
         let none = -1
         let one = 0

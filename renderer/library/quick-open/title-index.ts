@@ -727,7 +727,7 @@ export class TitleIndex<T extends Titled> {
     const withRun: number[] = []
     try {
       // Every item that can match, and no more than the last keystroke matched.
-      const candidates = membersOf(intersect(this.chars.candidates(needle, slots, n, 0), previous?.exact ?? null))
+      const candidates = membersOf(intersect(this.chars.candidates(needle, slots, n, 0, previous?.exact ?? null), previous?.exact ?? null))
       // The special items (recent ones) in full first, then runs: when they fill the list, no
       // scattered match can rank among them. A few candidates are scored at once instead.
       const all: number[] = []
@@ -766,7 +766,7 @@ export class TitleIndex<T extends Titled> {
         yield this.firstRows(best, typoCeiling(needle.length) + this.topBonus, needle, slots)
         loose = exactSet.slice()
         const found = loose
-        const typos = membersOf(intersect(this.chars.candidates(needle, slots, n, 1), previous?.loose ?? null, exactSet))
+        const typos = membersOf(intersect(this.chars.candidates(needle, slots, n, 1, previous?.loose ?? null), previous?.loose ?? null, exactSet))
         yield* this.typoEach(typos, needle, slots, (i, score) => {
           add(found, i)
           best.offer(score, n + i)

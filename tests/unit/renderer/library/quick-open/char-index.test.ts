@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CharIndex, has, membersOf } from '../../../../../renderer/library/quick-open/char-index'
+import { add, CharIndex, has, membersOf } from '../../../../../renderer/library/quick-open/char-index'
 import { fuzzy, subsequence } from '../../../../../renderer/library/quick-open/fuzzy'
 
 const SLOTS = 2
@@ -38,6 +38,26 @@ describe('the candidate index', () => {
         // No item past the last one.
         expect([...membersOf(loose)].every((i) => i < texts.length)).toBe(true)
       }),
+      { numRuns: 500 },
+    )
+  })
+
+  it("asked within a set (the last keystroke's matches), keeps every candidate of that set", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(text, text), { maxLength: 200 }),
+        needle,
+        fc.array(fc.nat(199)),
+        fc.constantFrom<0 | 1>(0, 1),
+        (texts, word, members, spare) => {
+          const index = indexOf(texts)
+          const within = new Uint32Array(Math.ceil(texts.length / 32))
+          for (const i of members) if (i < texts.length) add(within, i)
+          const all = index.candidates(word, SLOTS, texts.length, spare)
+          const inside = index.candidates(word, SLOTS, texts.length, spare, within)
+          for (const i of membersOf(all)) if (has(within, i)) expect(has(inside, i), `${i}`).toBe(true)
+        },
+      ),
       { numRuns: 500 },
     )
   })
