@@ -32,7 +32,11 @@ export function isWordStart(text: string, i: number): boolean {
 /** Subsequence match of `needle` (already lower-cased) in `hay`; null when absent. */
 export function subsequence(needle: string, hay: string): FuzzyMatch | null {
   if (needle.length === 0) return { score: 0, positions: [] }
-  const lower = hay.toLowerCase()
+  return subsequenceIn(needle, hay, hay.toLowerCase())
+}
+
+/** `subsequence` of a non-empty needle, with the hay's lower case given. */
+function subsequenceIn(needle: string, hay: string, lower: string): FuzzyMatch | null {
   // Prefer a contiguous occurrence: it is what a person typing a substring means.
   const at = lower.indexOf(needle)
   if (at !== -1) {
@@ -62,13 +66,54 @@ export function oneTypoAway(needle: string): string[] {
   return [...variants].filter((v) => v.length > 0)
 }
 
+/**
+ * Whether one of `oneTypoAway(needle)` is a subsequence of `lower`. A swapped variant that
+ * matches has the variant without its first swapped character inside it, so looking for one
+ * left out is enough: one pass from each end finds where every prefix of the needle ends at the
+ * earliest and every suffix starts at the latest, and some character must fit between the two.
+ * `starts` is room for needle.length + 1 numbers.
+ */
+export function oneTypoMatches(needle: string, lower: string, starts: Int32Array): boolean {
+  const n = needle.length
+  // starts[j]: where needle[j, n) can start at the latest (-1: it does not match).
+  starts[n] = lower.length
+  for (let j = n - 1; j >= 0; j--) {
+    const next = starts[j + 1] as number
+    starts[j] = next <= 0 ? -1 : lower.lastIndexOf(needle[j] as string, next - 1)
+  }
+  // end: where needle[0, i) leaves off at the earliest.
+  let end = 0
+  for (let i = 0; i < n; i++) {
+    if (end <= (starts[i + 1] as number)) return true
+    const at = lower.indexOf(needle[i] as string, end)
+    if (at === -1) return false
+    end = at + 1
+  }
+  return false
+}
+
+/**
+ * The last needle's typo variants: quick open reads each listed row against every text of it
+ * with the same needle, a hundred or so calls a keystroke.
+ */
+let variantsFor = ''
+let variants: string[] = []
+
 /** A typo-tolerant match: exact subsequence first, else one typo (queries of 4+ characters). */
 export function fuzzy(needle: string, hay: string): FuzzyMatch | null {
-  const exact = subsequence(needle, hay)
+  if (needle.length === 0) return { score: 0, positions: [] }
+  const lower = hay.toLowerCase()
+  const exact = subsequenceIn(needle, hay, lower)
   if (exact || needle.length < 4) return exact
+  // Most texts a typo row is read against hold no variant: one pass says so.
+  if (!oneTypoMatches(needle, lower, new Int32Array(needle.length + 1))) return null
+  if (variantsFor !== needle) {
+    variants = oneTypoAway(needle)
+    variantsFor = needle
+  }
   let best: FuzzyMatch | null = null
-  for (const variant of oneTypoAway(needle)) {
-    const found = subsequence(variant, hay)
+  for (const variant of variants) {
+    const found = subsequenceIn(variant, hay, lower)
     if (found && (!best || found.score > best.score)) best = found
   }
   return best ? { score: best.score / 2 - 20, positions: best.positions } : null

@@ -19,7 +19,7 @@
  * - a ranking that takes more than a slice hands over its first rows as soon as nothing left to
  *   look at can reach them (see `Ranking`), so the list shows this keystroke's best rows at once.
  */
-import { bestMatch, fuzzy, isWordStart, needleOf, oneTypoAway, rank, subsequence, type Matcher, type Ranked } from './fuzzy'
+import { bestMatch, fuzzy, isWordStart, needleOf, oneTypoAway, oneTypoMatches, rank, subsequence, type Matcher, type Ranked } from './fuzzy'
 import { add, CharIndex, membersOf, type Bitset } from './char-index'
 import { Best } from './best'
 import { knownPinyin, pinyinVersion } from './pinyin'
@@ -74,32 +74,6 @@ function subsequenceScore(needle: string, hay: string, lower: string): number {
     from = i + 1
   }
   return score - Math.min(first, 20) / 2
-}
-
-/**
- * Whether `needle` with one character left out, or two neighbours swapped, is a subsequence of
- * `lower`: what `fuzzy` looks for when the needle itself is not. A swapped variant that matches
- * has the variant without its first swapped character inside it, so looking for one left out is
- * enough: one pass from each end finds where every prefix of the needle ends at the earliest and
- * every suffix starts at the latest, and some character must fit between the two.
- */
-function oneTypoMatches(needle: string, lower: string, starts: Int32Array): boolean {
-  const n = needle.length
-  // starts[j]: where needle[j, n) can start at the latest (-1: it does not match); room for n + 1.
-  starts[n] = lower.length
-  for (let j = n - 1; j >= 0; j--) {
-    const next = starts[j + 1] as number
-    starts[j] = next <= 0 ? -1 : lower.lastIndexOf(needle[j] as string, next - 1)
-  }
-  // end: where needle[0, i) leaves off at the earliest.
-  let end = 0
-  for (let i = 0; i < n; i++) {
-    if (end <= (starts[i + 1] as number)) return true
-    const at = lower.indexOf(needle[i] as string, end)
-    if (at === -1) return false
-    end = at + 1
-  }
-  return false
 }
 
 /**
