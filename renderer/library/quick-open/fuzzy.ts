@@ -66,38 +66,67 @@ export function oneTypoAway(needle: string): string[] {
   return [...variants].filter((v) => v.length > 0)
 }
 
+/** One of `oneTypoAway(needle)`: its text, and where the needle was changed (one left out at `at`, or `at` and the next swapped). */
+export interface Typo {
+  text: string
+  swapped: boolean
+  at: number
+}
+
+/** `oneTypoAway(needle)` in its order, each with where it changed the needle. */
+export function typosOf(needle: string): Typo[] {
+  const seen = new Set<string>([needle, ''])
+  const typos: Typo[] = []
+  const take = (text: string, swapped: boolean, at: number) => {
+    if (seen.has(text)) return
+    seen.add(text)
+    typos.push({ text, swapped, at })
+  }
+  for (let i = 0; i < needle.length; i++) take(needle.slice(0, i) + needle.slice(i + 1), false, i)
+  for (let i = 0; i + 1 < needle.length; i++) take(needle.slice(0, i) + needle[i + 1] + needle[i] + needle.slice(i + 2), true, i)
+  return typos
+}
+
 /**
- * Whether one of `oneTypoAway(needle)` is a subsequence of `lower`. A swapped variant that
- * matches has the variant without its first swapped character inside it, so looking for one
- * left out is enough: one pass from each end finds where every prefix of the needle ends at the
- * earliest and every suffix starts at the latest, and some character must fit between the two.
- * `starts` is room for needle.length + 1 numbers.
+ * Where the needle's prefixes end at the earliest in `lower` (ends[i] for needle[0, i); -1: it
+ * does not fit) and its suffixes start at the latest (starts[j] for needle[j, n); -1: it does not
+ * fit): with them, whether a typo variant is a subsequence takes two lookups at most (`fits`),
+ * not a pass of its own. Each is room for needle.length + 1 numbers.
  */
-export function oneTypoMatches(needle: string, lower: string, starts: Int32Array): boolean {
+export function typoBounds(needle: string, lower: string, ends: Int32Array, starts: Int32Array): void {
   const n = needle.length
-  // starts[j]: where needle[j, n) can start at the latest (-1: it does not match).
   starts[n] = lower.length
   for (let j = n - 1; j >= 0; j--) {
     const next = starts[j + 1] as number
     starts[j] = next <= 0 ? -1 : lower.lastIndexOf(needle[j] as string, next - 1)
   }
-  // end: where needle[0, i) leaves off at the earliest.
-  let end = 0
+  ends[0] = 0
   for (let i = 0; i < n; i++) {
-    if (end <= (starts[i + 1] as number)) return true
-    const at = lower.indexOf(needle[i] as string, end)
-    if (at === -1) return false
-    end = at + 1
+    const end = ends[i] as number
+    const at = end === -1 ? -1 : lower.indexOf(needle[i] as string, end)
+    ends[i + 1] = at === -1 ? -1 : at + 1
   }
-  return false
+}
+
+/** Whether the typo variant is a subsequence of `lower`, from its `typoBounds`. */
+export function fits(typo: Typo, needle: string, lower: string, ends: Int32Array, starts: Int32Array): boolean {
+  const end = ends[typo.at] as number
+  if (end === -1) return false
+  if (!typo.swapped) return end <= (starts[typo.at + 1] as number)
+  const first = lower.indexOf(needle[typo.at + 1] as string, end)
+  if (first === -1) return false
+  const second = lower.indexOf(needle[typo.at] as string, first + 1)
+  return second !== -1 && second + 1 <= (starts[typo.at + 2] as number)
 }
 
 /**
- * The last needle's typo variants: quick open reads each listed row against every text of it
- * with the same needle, a hundred or so calls a keystroke.
+ * The last needle's typo variants and room for their bounds: quick open reads each listed row
+ * against every text of it with the same needle, a hundred or so calls a keystroke.
  */
-let variantsFor = ''
-let variants: string[] = []
+let typosFor = ''
+let typos: Typo[] = []
+let ends = new Int32Array(0)
+let starts = new Int32Array(0)
 
 /** A typo-tolerant match: exact subsequence first, else one typo (queries of 4+ characters). */
 export function fuzzy(needle: string, hay: string): FuzzyMatch | null {
@@ -105,15 +134,18 @@ export function fuzzy(needle: string, hay: string): FuzzyMatch | null {
   const lower = hay.toLowerCase()
   const exact = subsequenceIn(needle, hay, lower)
   if (exact || needle.length < 4) return exact
-  // Most texts a typo row is read against hold no variant: one pass says so.
-  if (!oneTypoMatches(needle, lower, new Int32Array(needle.length + 1))) return null
-  if (variantsFor !== needle) {
-    variants = oneTypoAway(needle)
-    variantsFor = needle
+  if (typosFor !== needle) {
+    typos = typosOf(needle)
+    typosFor = needle
+    ends = new Int32Array(needle.length + 1)
+    starts = new Int32Array(needle.length + 1)
   }
+  // Only the variants that fit are matched (most fit nowhere): the same best, found first.
+  typoBounds(needle, lower, ends, starts)
   let best: FuzzyMatch | null = null
-  for (const variant of variants) {
-    const found = subsequenceIn(variant, hay, lower)
+  for (const typo of typos) {
+    if (!fits(typo, needle, lower, ends, starts)) continue
+    const found = subsequenceIn(typo.text, hay, lower)
     if (found && (!best || found.score > best.score)) best = found
   }
   return best ? { score: best.score / 2 - 20, positions: best.positions } : null

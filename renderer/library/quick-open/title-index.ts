@@ -19,7 +19,7 @@
  * - a ranking that takes more than a slice hands over its first rows as soon as nothing left to
  *   look at can reach them (see `Ranking`), so the list shows this keystroke's best rows at once.
  */
-import { bestMatch, fuzzy, isWordStart, needleOf, oneTypoAway, oneTypoMatches, rank, subsequence, type Matcher, type Ranked } from './fuzzy'
+import { bestMatch, fits, fuzzy, isWordStart, needleOf, rank, subsequence, typoBounds, typosOf, type Matcher, type Ranked } from './fuzzy'
 import { add, CharIndex, membersOf, type Bitset } from './char-index'
 import { Best } from './best'
 import { knownPinyin, pinyinVersion } from './pinyin'
@@ -610,7 +610,8 @@ export class TitleIndex<T extends Titled> {
   private *typoEach(candidates: ArrayLike<number>, needle: string, slots: number, found: (i: number, score: number) => void): Generator<void, void, void> {
     const { hays, lowers, bits, bonuses } = this
     const wanted = charBits(needle)
-    const variants = oneTypoAway(needle)
+    const typos = typosOf(needle)
+    const ends = new Int32Array(needle.length + 1)
     const starts = new Int32Array(needle.length + 1)
     for (let k = 0; k < candidates.length; k++) {
       if (k % CHUNK === CHUNK - 1) yield
@@ -622,9 +623,11 @@ export class TitleIndex<T extends Titled> {
         if ((missing & (missing - 1)) !== 0) continue
         const hay = (hays[slot] as string[])[i] as string
         const lower = (lowers[slot] as string[])[i] as string
-        if (!oneTypoMatches(needle, lower, starts)) continue
+        typoBounds(needle, lower, ends, starts)
+        // Only the variants that fit are scored (a keystroke's typo pass scored 2n a text before).
         let score = NO_MATCH
-        for (const variant of variants) score = Math.max(score, subsequenceScore(variant, hay, lower))
+        for (const typo of typos) if (fits(typo, needle, lower, ends, starts)) score = Math.max(score, subsequenceScore(typo.text, hay, lower))
+        if (score === NO_MATCH) continue
         score = (score / 2 - 20) * (WEIGHTS[slot] as number)
         if (score > best) best = score
       }

@@ -2,13 +2,14 @@
  * `fuzzy`, which quick open reads every listed row with (and the command palette ranks with),
  * gives what its plain definition gives: the exact subsequence match, else the best of the
  * needle's one-typo variants matched one by one, at half score less 20. It works the typo part
- * out faster (the text lower-cased once, a text holding no variant passed over in one pass, the
- * variants kept between calls), so it is checked against that definition here, on random texts
- * and on real-sized titles and paths of a generated blog.
+ * out faster (the text lower-cased once, only the variants that fit the text matched, found from
+ * where the needle's prefixes end and suffixes start, the variants kept between calls), so it is
+ * checked against that definition here, on random texts and on real-sized titles and paths of a
+ * generated blog.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { fuzzy, oneTypoAway, subsequence, type FuzzyMatch } from '../../../../../renderer/library/quick-open/fuzzy'
+import { fits, fuzzy, oneTypoAway, subsequence, typoBounds, typosOf, type FuzzyMatch } from '../../../../../renderer/library/quick-open/fuzzy'
 import { postPath, seedParts } from '../../../../bench/generate-site'
 
 function plainFuzzy(needle: string, hay: string): FuzzyMatch | null {
@@ -21,6 +22,25 @@ function plainFuzzy(needle: string, hay: string): FuzzyMatch | null {
   }
   return best ? { score: best.score / 2 - 20, positions: best.positions } : null
 }
+
+describe('the typo variants', () => {
+  it('are the plain ones, in their order, and fit a text exactly when they are a subsequence of it', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[abcd _中]{1,9}$/), fc.array(fc.stringMatching(/^[abcdAB _中文-]{0,16}$/), { maxLength: 20 }), (needle, hays) => {
+        const typos = typosOf(needle)
+        expect(typos.map((t) => t.text)).toEqual(oneTypoAway(needle))
+        const ends = new Int32Array(needle.length + 1)
+        const starts = new Int32Array(needle.length + 1)
+        for (const hay of hays) {
+          const lower = hay.toLowerCase()
+          typoBounds(needle, lower, ends, starts)
+          for (const typo of typos) expect(fits(typo, needle, lower, ends, starts), `${typo.text} in ${hay}`).toBe(subsequence(typo.text, hay) !== null)
+        }
+      }),
+      { numRuns: 1000 },
+    )
+  })
+})
 
 describe('fuzzy matches as its plain definition does', () => {
   it('on random texts and needles, a needle asked of many texts in turn', () => {
