@@ -108,11 +108,23 @@ export function typoBounds(needle: string, lower: string, ends: Int32Array, star
   }
 }
 
+/** Whether any typo variant is a subsequence of `lower`, from its `typoBounds`: one with a character left out is, if any is. */
+export function anyFits(needle: string, ends: Int32Array, starts: Int32Array): boolean {
+  for (let i = 0; i < needle.length; i++) {
+    const end = ends[i] as number
+    if (end !== -1 && end <= (starts[i + 1] as number)) return true
+  }
+  return false
+}
+
 /** Whether the typo variant is a subsequence of `lower`, from its `typoBounds`. */
 export function fits(typo: Typo, needle: string, lower: string, ends: Int32Array, starts: Int32Array): boolean {
   const end = ends[typo.at] as number
   if (end === -1) return false
   if (!typo.swapped) return end <= (starts[typo.at + 1] as number)
+  // Swapped at i, it holds the variant with i + 1 left out: when that one does not fit, no lookup.
+  const next = ends[typo.at + 1] as number
+  if (next === -1 || next > (starts[typo.at + 2] as number)) return false
   const first = lower.indexOf(needle[typo.at + 1] as string, end)
   if (first === -1) return false
   const second = lower.indexOf(needle[typo.at] as string, first + 1)
@@ -142,6 +154,7 @@ export function fuzzy(needle: string, hay: string): FuzzyMatch | null {
   }
   // Only the variants that fit are matched (most fit nowhere): the same best, found first.
   typoBounds(needle, lower, ends, starts)
+  if (!anyFits(needle, ends, starts)) return null
   let best: FuzzyMatch | null = null
   for (const typo of typos) {
     if (!fits(typo, needle, lower, ends, starts)) continue

@@ -19,7 +19,7 @@
  * - a ranking that takes more than a slice hands over its first rows as soon as nothing left to
  *   look at can reach them (see `Ranking`), so the list shows this keystroke's best rows at once.
  */
-import { bestMatch, fits, fuzzy, isWordStart, needleOf, rank, subsequence, typoBounds, typosOf, type Matcher, type Ranked } from './fuzzy'
+import { anyFits, bestMatch, fits, fuzzy, isWordStart, needleOf, rank, subsequence, typoBounds, typosOf, type Matcher, type Ranked } from './fuzzy'
 import { add, CharIndex, membersOf, type Bitset } from './char-index'
 import { Best } from './best'
 import { knownPinyin, pinyinVersion } from './pinyin'
@@ -624,6 +624,7 @@ export class TitleIndex<T extends Titled> {
         const hay = (hays[slot] as string[])[i] as string
         const lower = (lowers[slot] as string[])[i] as string
         typoBounds(needle, lower, ends, starts)
+        if (!anyFits(needle, ends, starts)) continue
         // Only the variants that fit are scored (a keystroke's typo pass scored 2n a text before).
         let score = NO_MATCH
         for (const typo of typos) if (fits(typo, needle, lower, ends, starts)) score = Math.max(score, subsequenceScore(typo.text, hay, lower))
