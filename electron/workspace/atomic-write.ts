@@ -13,7 +13,10 @@ import { dirname, join } from 'node:path'
  */
 const TEMP_NAME = /^\.folio-[0-9a-f]{12}\.tmp$/
 /** What earlier versions named them (`.folio-tmp-<article name>-<pid>-<hex>`): cleaned the same way. */
-const OLD_TEMP_NAME = /^\.folio-tmp-/
+const OLD_TEMP_NAME = /^\.folio-tmp-[^/\\]*$/
+
+/** What decides a temp name, for a cache that keeps the names it matched (see scan.ts LISTING_FILTER). */
+export const TEMP_NAMES = `${TEMP_NAME.source}|${OLD_TEMP_NAME.source}`
 
 export function isTempName(name: string): boolean {
   return TEMP_NAME.test(name) || OLD_TEMP_NAME.test(name)

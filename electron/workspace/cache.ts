@@ -19,7 +19,7 @@ import { log } from '../log/log'
 import { writeFileAtomic } from './atomic-write'
 import { cacheFileName } from './cache-key'
 import { removeOldCaches } from './cache-old-names'
-import type { FolderListing } from './scan'
+import { isEntryName, LISTING_FILTER, type FolderListing } from './scan'
 
 export interface CachedFile {
   size: number
@@ -81,6 +81,8 @@ interface CacheDocument {
   lists: unknown[]
   /** The listings of the folders the files were found in (absent in a cache written before they were kept). */
   dirs?: [path: string, mtimeMs: number, ctimeMs: number, ino: number, names: string[], types: string][]
+  /** Which names the listings hold (scan.ts LISTING_FILTER); listings kept under another are not used. */
+  dirsFilter?: string
 }
 
 /**
@@ -229,7 +231,7 @@ function* documentParts(
   folders: ReadonlyMap<string, FolderListing>,
 ): Generator<Uint8Array> {
   const dirs: CacheDocument['dirs'] = [...folders].map(([path, f]) => [path, f.mtimeMs, f.ctimeMs, f.ino, f.names, f.types])
-  const head = JSON.stringify({ key, root, schema, dirs, files: [], lists: [] } satisfies CacheDocument)
+  const head = JSON.stringify({ key, root, schema, dirs, dirsFilter: LISTING_FILTER, files: [], lists: [] } satisfies CacheDocument)
   yield Buffer.from(head.slice(0, head.lastIndexOf('"files":[') + 9), 'utf16le')
   const table = new ListTable()
   yield* listParts(kept, ([path, f]): CacheDocument['files'][number] => [path, f.size, f.mtimeMs, f.summary ? pack(f.summary, table) : null])
@@ -239,15 +241,20 @@ function* documentParts(
   yield Buffer.from(']', 'utf16le')
 }
 
-/** The cached folder listings; one that is not well formed is left out (that folder is listed again). */
-function foldersOf(dirs: unknown): Map<string, FolderListing> {
+/**
+ * The cached folder listings; one that is not well formed is left out (that folder is listed
+ * again). A listing decides which paths are read and which temp files are removed, so a name that
+ * is not one path segment (a damaged or forged cache) drops its whole listing.
+ */
+function foldersOf(dirs: unknown, filter: unknown): Map<string, FolderListing> {
   const folders = new Map<string, FolderListing>()
-  if (!Array.isArray(dirs)) return folders
+  if (!Array.isArray(dirs) || filter !== LISTING_FILTER) return folders
   for (const d of dirs as unknown[]) {
     if (!Array.isArray(d)) continue
     const [path, mtimeMs, ctimeMs, ino, names, types] = d as unknown[]
     if (typeof path !== 'string' || typeof mtimeMs !== 'number' || typeof ctimeMs !== 'number' || typeof ino !== 'number') continue
-    if (typeof types !== 'string' || !Array.isArray(names) || names.length !== types.length || !names.every((n) => typeof n === 'string')) continue
+    if (typeof types !== 'string' || !/^[dflo]*$/.test(types) || !Array.isArray(names) || names.length !== types.length) continue
+    if (!names.every((n) => typeof n === 'string' && isEntryName(n))) continue
     folders.set(path, { mtimeMs, ctimeMs, ino, names: names as string[], types })
   }
   return folders
@@ -283,7 +290,7 @@ export function createCache(cacheDir: string, root: string, key: string): IndexC
         let at = 0
         for (const [path, size, mtimeMs, t] of doc.files)
           files.set(path, new LoadedFile(size, mtimeMs, t ? unpack(path, size, mtimeMs, t, lists) : null, part, at++))
-        return { files, schema: doc.schema ?? null, folders: foldersOf(doc.dirs) }
+        return { files, schema: doc.schema ?? null, folders: foldersOf(doc.dirs, doc.dirsFilter) }
       } catch {
         // Missing or damaged cache: index from the files, and the next save repairs it.
         return none()

@@ -6,8 +6,8 @@ import type { Dirent, Stats } from 'node:fs'
 import type { FolderWarning } from '../../shared/contract'
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import { unlink } from 'node:fs/promises'
-import { join, sep } from 'node:path'
-import { isTempName, STALE_TEMP_MS } from './atomic-write'
+import { dirname, join, sep } from 'node:path'
+import { isTempName, STALE_TEMP_MS, TEMP_NAMES } from './atomic-write'
 import { stampTrusted } from './cache-key'
 import { specialKind } from './open-inside'
 import { inSlices } from './slices'
@@ -18,6 +18,18 @@ const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd', '.mdx'
 /** Articles only when they start with a front-matter header (decided when read). */
 const HEADER_EXTENSIONS = new Set(['.html', '.htm', '.txt'])
 const ALWAYS_SKIPPED = new Set(['node_modules'])
+
+/**
+ * Which file names a kept folder listing holds (see listingOf): a cache written under other
+ * extensions or temp names has listings that would hide files this version reads, so it is
+ * stored beside them and a cache with another one lists every folder again.
+ */
+export const LISTING_FILTER = `${[...ARTICLE_EXTENSIONS, ...HEADER_EXTENSIONS].join(',')}|${TEMP_NAMES}`
+
+/** Whether a cached listing's name can be an entry of one folder: one path segment, nothing that climbs out. */
+export function isEntryName(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name)
+}
 
 export type FileKind = 'article' | 'needs-header'
 
@@ -360,6 +372,8 @@ export async function sweepStaleTemps(site: SiteSettings, rules: PathRules, know
     for (const entry of entries) {
       if (!entry.isFile() || !isTempName(entry.name)) continue
       const abs = join(site.root, rel, entry.name)
+      // Only ever a file directly in the folder walked, whatever a listing says.
+      if (dirname(abs) !== join(site.root, rel)) continue
       const s = lstatSync(abs, { throwIfNoEntry: false })
       if (s?.isFile() && now - s.mtimeMs >= STALE_TEMP_MS) stale.push(abs)
     }

@@ -58,17 +58,31 @@ async function cachedDirs(cacheDir: string): Promise<Map<string, Dirs[number]>> 
   return new Map((doc.dirs ?? []).map((d) => [d[0], d]))
 }
 
-/** Rewrites one cached listing's names (its stamp kept): what a re-open then lists shows whether it listed the folder itself. */
-async function editCachedListing(cacheDir: string, rel: string, edit: (names: string[], types: string) => [string[], string]): Promise<void> {
+/** Rewrites the cache's first part (its entries, listings and their filter), the rest kept. */
+async function editCache(cacheDir: string, edit: (doc: { dirs: Dirs; dirsFilter?: string }) => void): Promise<void> {
   const file = cacheFile(cacheDir)
   const text = await readFile(file, 'utf16le')
   const cut = text.indexOf('\n')
-  const doc = JSON.parse(text.slice(0, cut)) as { dirs: Dirs }
-  const dir = doc.dirs.find((d) => d[0] === rel)
-  if (!dir) throw new Error(`the cache holds no listing of ${rel}`)
-  ;[dir[4], dir[5]] = edit(dir[4], dir[5])
+  const doc = JSON.parse(text.slice(0, cut)) as { dirs: Dirs; dirsFilter?: string }
+  edit(doc)
   await writeFile(file, JSON.stringify(doc) + text.slice(cut), 'utf16le')
 }
+
+/** Rewrites one cached listing's names (its stamp kept): what a re-open then lists shows whether it listed the folder itself. */
+async function editCachedListing(cacheDir: string, rel: string, edit: (names: string[], types: string) => [string[], string]): Promise<void> {
+  await editCache(cacheDir, (doc) => {
+    const dir = doc.dirs.find((d) => d[0] === rel)
+    if (!dir) throw new Error(`the cache holds no listing of ${rel}`)
+    ;[dir[4], dir[5]] = edit(dir[4], dir[5])
+  })
+}
+
+/** posts' cached listing without b.md: a re-open that took it does not list b.md. */
+const withoutB = (names: string[], types: string): [string[], string] => {
+  const at = names.indexOf('b.md')
+  return [names.filter((_, i) => i !== at), types.slice(0, at) + types.slice(at + 1)]
+}
+const postsRows = (rows: string[]) => rows.filter((r) => r.startsWith('posts/') && !r.startsWith('posts/2024') && !r.startsWith('posts/old'))
 
 /** A settled site, opened once with a cache (which keeps its folders' listings). */
 async function cachedSite(files: Record<string, string>): Promise<{ root: string; cacheDir: string }> {
@@ -97,12 +111,9 @@ describe('a re-open lists again only the folders that changed', () => {
     const { root, cacheDir } = await cachedSite(BASE)
     expect([...(await cachedDirs(cacheDir)).keys()].sort()).toEqual(['', 'notes', 'posts', 'posts/2024', 'posts/2024/deep', 'posts/old'])
     // The cache's listing of posts names a.md alone: a re-open that took it did not list posts again.
-    await editCachedListing(cacheDir, 'posts', (names, types) => {
-      const at = names.indexOf('b.md')
-      return [names.filter((_, i) => i !== at), types.slice(0, at) + types.slice(at + 1)]
-    })
+    await editCachedListing(cacheDir, 'posts', withoutB)
     const reused = await opened(root, cacheDir)
-    expect(reused.rows.filter((r) => r.startsWith('posts/') && !r.startsWith('posts/2024') && !r.startsWith('posts/old'))).toEqual(['posts/a.md 甲'])
+    expect(postsRows(reused.rows)).toEqual(['posts/a.md 甲'])
     // Another mtime (still a settled one): the folder is listed again and b.md is back.
     const other = new Date(settledAt().getTime() - 5_000)
     await utimes(join(root, 'posts'), other, other)
@@ -170,6 +181,62 @@ describe('a re-open lists again only the folders that changed', () => {
     const ws = await openWorkspace({ root, trash: noTrash, readTexts: false, cacheDir })
     try {
       await waitFor(() => !existsSync(temp))
+    } finally {
+      await ws.close()
+    }
+  })
+
+  it('uses no listing kept under other article extensions or temp names (a cache of another version)', async () => {
+    const { root, cacheDir } = await cachedSite(BASE)
+    await editCachedListing(cacheDir, 'posts', withoutB)
+    await editCache(cacheDir, (doc) => (doc.dirsFilter = '.md|an older version'))
+    expect(postsRows((await opened(root, cacheDir)).rows)).toEqual(['posts/a.md 甲', 'posts/b.md 乙'])
+  })
+
+  it('never reads or removes a file outside the folder that a damaged or forged listing names', async () => {
+    const { root, cacheDir } = await cachedSite(BASE)
+    // Beside the site folder, where `..` from it leads.
+    const base = join(root, '..')
+    await write(base, { 'outside/stolen.md': post('不该读到') })
+    const victim = join(base, 'outside/victim')
+    await writeFile(victim, 'not Folio’s')
+    // A save's temp file inside, old enough to be swept: once it is gone, the sweep has run.
+    const temp = join(root, 'posts/.folio-0123456789ab.tmp')
+    await writeFile(temp, 'half a save')
+    await settle(root)
+    const longAgo = new Date('2020-01-01T00:00:00Z')
+    await utimes(victim, longAgo, longAgo)
+    await utimes(temp, longAgo, longAgo)
+    await opened(root, cacheDir)
+    await editCachedListing(cacheDir, '', (names, types) => [[...names, '../outside/stolen.md', '.folio-tmp-/../../outside/victim'], `${types}ff`])
+    await editCachedListing(cacheDir, 'posts', (names, types) => [[...names, '../../outside/stolen.md'], `${types}f`])
+    const ws = await openWorkspace({ root, trash: noTrash, readTexts: false, cacheDir })
+    try {
+      expect((await ws.list()).map((a) => a.path).filter((p) => p.includes('..') || p.includes('stolen'))).toEqual([])
+      await waitFor(() => !existsSync(temp))
+      expect(existsSync(victim)).toBe(true)
+    } finally {
+      await ws.close()
+    }
+  })
+
+  it('an open that watches the folder lists it again once, so a file a stale listing hides (a mount whose folders keep their stamp) appears', async () => {
+    const { root, cacheDir } = await cachedSite(BASE)
+    await editCachedListing(cacheDir, 'posts', withoutB)
+    const added: string[] = []
+    const ws = await openWorkspace({
+      root,
+      trash: noTrash,
+      readTexts: false,
+      sweepTemps: false,
+      cacheDir,
+      watch: true,
+      watchTiming: { quietMs: 50, maxWaitMs: 300 },
+      onChange: (change) => added.push(...change.added),
+    })
+    try {
+      await waitFor(() => added.includes('posts/b.md'))
+      expect((await ws.list()).map((a) => a.path)).toContain('posts/b.md')
     } finally {
       await ws.close()
     }
