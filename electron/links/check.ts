@@ -60,22 +60,50 @@ export async function checkFolderLinks(info: FolderInfo, articles: readonly Arti
 }
 
 /**
+ * Whether `rel` is a path inside the folder as the index writes one: no empty, `.` or `..` segment,
+ * no backslash or colon (one segment for the asset resolver, but several, a drive or a stream on Windows).
+ */
+export function isFolderPath(rel: string): boolean {
+  return rel !== '' && rel.split('/').every((s) => s !== '' && s !== '.' && s !== '..' && !/[\\:\0]/.test(s))
+}
+
+/**
+ * The folder's files as looked at one by one on disk, each looked at once. A path that is not
+ * plainly inside the folder is never looked at: the window must not learn what exists outside it.
+ */
+export function filesOnDisk(root: string): FileSet {
+  const seen = new Map<string, boolean>()
+  const there = (rel: string): boolean => {
+    if (!isFolderPath(rel)) return false
+    const abs = join(root, ...rel.split('/'))
+    // An image still being made (its link already in) counts as there: it lands in a moment.
+    return statSync(abs, { throwIfNoEntry: false })?.isFile() === true || isLanding(abs)
+  }
+  return {
+    has: (rel) => {
+      let found = seen.get(rel)
+      if (found === undefined) seen.set(rel, (found = there(rel)))
+      return found
+    },
+  }
+}
+
+/**
  * The open article's problems for the editor, from the references its text makes as being edited
  * (read in the window: untrusted, so each is resolved here under the site's rules as if read from
  * the text). Files are looked at one by one on disk (a few per article) instead of listing a
- * folder of thousands.
+ * folder of thousands. `path` comes from the window too: the guard refuses one leading outside.
  */
 export async function articleLinks(workspace: Workspace, path: string, links: TextLinks): Promise<LinkDiagnostic[]> {
-  const root = workspace.info.root
-  const abs = (rel: string): string => join(root, ...rel.split('/'))
-  // An image still being made (its link already in) counts as there: it lands in a moment.
-  const files: FileSet = { has: (rel) => statSync(abs(rel), { throwIfNoEntry: false })?.isFile() === true || isLanding(abs(rel)) }
+  await workspace.resolve(path)
+  // A path the index never writes (`./a.md`, `a//b.md`) names no article to check.
+  if (!isFolderPath(path)) return []
   const listed = await workspace.list()
   const rules = workspace.info.assets ?? PLAIN_RULES
   return brokenLinks(
     leadsOf(links, path, rules),
     rules,
-    files,
+    filesOnDisk(workspace.info.root),
     listed.map((a) => a.path),
     postTitles(listed),
   )
