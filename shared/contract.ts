@@ -475,13 +475,19 @@ export const REFERENCE_KINDS = ['image', 'link', 'definition', 'html', 'asset_im
 /** A generator's tag that links to another article of the site. */
 export const SITE_LINK_KINDS = ['post_link', 'post_url', 'link', 'ref'] as const
 
+/**
+ * Bounds on what the editor's lint may send: each file reference costs the main process's thread a
+ * few stats, so a forged request must not name millions. Far above what a real article writes.
+ */
+export const TEXT_LINKS_LIMITS = { references: 20_000, target: 4096 } as const
+
 /** Where a reference is written: the line and column shown (1-based) and its target's offsets in the whole text. */
 const WrittenEntries = {
   line: v.pipe(Offset, v.minValue(1)),
   column: v.pipe(Offset, v.minValue(1)),
   from: Offset,
   to: Offset,
-  target: v.string(),
+  target: v.pipe(v.string(), v.maxLength(TEXT_LINKS_LIMITS.target)),
 }
 /**
  * The references of an article's text that a missing file or article would break, as read from the
@@ -490,17 +496,23 @@ const WrittenEntries = {
  */
 export const TextLinksSchema = v.strictObject({
   /** References to files; `image` says which rule a broken one breaks. */
-  files: v.array(
-    v.pipe(
-      v.strictObject({ ...WrittenEntries, kind: v.picklist(REFERENCE_KINDS), image: v.boolean() }),
-      v.check((ref) => ref.from <= ref.to, 'Expected from ≤ to'),
+  files: v.pipe(
+    v.array(
+      v.pipe(
+        v.strictObject({ ...WrittenEntries, kind: v.picklist(REFERENCE_KINDS), image: v.boolean() }),
+        v.check((ref) => ref.from <= ref.to, 'Expected from ≤ to'),
+      ),
     ),
+    v.maxLength(TEXT_LINKS_LIMITS.references),
   ),
-  site: v.array(
-    v.pipe(
-      v.strictObject({ ...WrittenEntries, kind: v.picklist(SITE_LINK_KINDS) }),
-      v.check((ref) => ref.from <= ref.to, 'Expected from ≤ to'),
+  site: v.pipe(
+    v.array(
+      v.pipe(
+        v.strictObject({ ...WrittenEntries, kind: v.picklist(SITE_LINK_KINDS) }),
+        v.check((ref) => ref.from <= ref.to, 'Expected from ≤ to'),
+      ),
     ),
+    v.maxLength(TEXT_LINKS_LIMITS.references),
   ),
 })
 export type TextLinks = v.InferOutput<typeof TextLinksSchema>

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../../electron/handlers'
-import { INVOKE, type InvokeApi, type InvokeMethod } from '../../../shared/contract'
+import { INVOKE, TEXT_LINKS_LIMITS, type InvokeApi, type InvokeMethod } from '../../../shared/contract'
 import { recording, validArgs } from './invoke-arguments'
 
 const methods = Object.keys(INVOKE) as InvokeMethod[]
@@ -120,10 +120,27 @@ describe('argument schemas', () => {
       { files: [{ ...at, from: -1, kind: 'image', image: true }], site: [] },
       { files: [{ ...at, line: 0, kind: 'image', image: true }], site: [] },
       { files: [{ ...at, kind: 'image', image: true, candidates: ['../../etc/passwd'] }], site: [] },
+      { files: [{ ...at, kind: 'image', image: true, target: 'a'.repeat(TEXT_LINKS_LIMITS.target + 1) }], site: [] },
+      { files: Array.from({ length: TEXT_LINKS_LIMITS.references + 1 }, () => ({ ...at, kind: 'image', image: true })), site: [] },
+      { files: [], site: Array.from({ length: TEXT_LINKS_LIMITS.references + 1 }, () => ({ ...at, kind: 'post_link' })) },
       'the whole text',
     ])
       expect(await dispatch(handlers, 'articleLinkRefs', ['a.md', links])).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } })
     expect(calls).toEqual([])
+  })
+
+  it('takes link references up to their bounds', async () => {
+    const { handlers, calls } = recorded()
+    const at = { line: 1, column: 1, from: 0, to: 5, kind: 'image', image: true }
+    const links = {
+      files: [
+        { ...at, target: 'a'.repeat(TEXT_LINKS_LIMITS.target) },
+        ...Array.from({ length: TEXT_LINKS_LIMITS.references - 1 }, () => ({ ...at, target: 'a.png' })),
+      ],
+      site: [],
+    }
+    await dispatch(handlers, 'articleLinkRefs', ['a.md', links])
+    expect(calls).toHaveLength(1)
   })
 
   it('keeps a left-out optional argument left out', async () => {
