@@ -2,9 +2,20 @@ import { textLinks } from '../../shared/assets/check'
 import type { TextLinks } from '../../shared/contract'
 import type { LinkRequest, LinkResponse } from './link-protocol'
 
+interface Waiter {
+  text: string
+  resolve: (links: TextLinks) => void
+  reject: (error: unknown) => void
+}
+
 let worker: Worker | null = null
 let nextId = 0
-const waiting = new Map<number, { text: string; resolve: (links: TextLinks) => void }>()
+const waiting = new Map<number, Waiter>()
+
+/** The references read in the window: a reading that throws rejects, which the lint takes as nothing to say. */
+function readHere(text: string): Promise<TextLinks> {
+  return new Promise((resolve) => resolve(textLinks(text)))
+}
 
 function workerOf(): Worker {
   if (worker) return worker
@@ -18,8 +29,10 @@ function workerOf(): Worker {
     // The worker could not start or answer: what it was asked is read in the window; the next starts a new one.
     worker = null
     started.terminate()
-    for (const { text, resolve } of waiting.values()) resolve(textLinks(text))
+    const asked = [...waiting.values()]
     waiting.clear()
+    // Each waiter settles, even when the window's reading throws too.
+    for (const { text, resolve, reject } of asked) readHere(text).then(resolve, reject)
   }
   started.onerror = (event) => {
     event.preventDefault()
@@ -29,12 +42,23 @@ function workerOf(): Worker {
   return (worker = started)
 }
 
-/** The references of an article's text that the link check judges, read in the link worker (in the window where there are no workers). */
+/** The references of an article's text that the link check judges, read in the link worker (in the window where there are no workers or one cannot be made). */
 export function linksInWorker(text: string): Promise<TextLinks> {
-  if (typeof Worker === 'undefined') return Promise.resolve(textLinks(text))
+  if (typeof Worker === 'undefined') return readHere(text)
+  let linker: Worker
+  try {
+    linker = workerOf()
+  } catch {
+    return readHere(text)
+  }
   const id = ++nextId
-  return new Promise((resolve) => {
-    waiting.set(id, { text, resolve })
-    workerOf().postMessage({ id, text } satisfies LinkRequest)
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { text, resolve, reject })
+    try {
+      linker.postMessage({ id, text } satisfies LinkRequest)
+    } catch (error) {
+      waiting.delete(id)
+      reject(error)
+    }
   })
 }
