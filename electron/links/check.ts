@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import type { ArticleSummary, FolderInfo, LinkDiagnostic, LinkProblem, TextLinks } from '../../shared/contract'
 import { brokenLinks, leadsOf, linkLeads, PLAIN_RULES, postTitles, type FileSet, type LinkLeads } from '../../shared/assets'
 import { isLanding } from '../media/landing'
+import { isEntryName } from '../workspace/scan'
 import type { Workspace } from '../workspace/workspace'
 
 export type { LinkProblem }
@@ -60,11 +61,11 @@ export async function checkFolderLinks(info: FolderInfo, articles: readonly Arti
 }
 
 /**
- * Whether `rel` is a path inside the folder as the index writes one: no empty, `.` or `..` segment,
- * no backslash or colon (one segment for the asset resolver, but several, a drive or a stream on Windows).
+ * Whether `rel` is a path inside the folder as the index writes one: every segment a plain entry name (scan.ts), and
+ * none with a colon (a drive or a stream on Windows).
  */
 export function isFolderPath(rel: string): boolean {
-  return rel !== '' && rel.split('/').every((s) => s !== '' && s !== '.' && s !== '..' && !/[\\:\0]/.test(s))
+  return rel.split('/').every((s) => isEntryName(s) && !s.includes(':'))
 }
 
 /**
