@@ -64,6 +64,13 @@ describe('articleLinks', () => {
       expect(files.has(rel)).toBe(false)
   })
 
+  it.skipIf(process.platform === 'win32')('finds a file whose name holds a colon, as the index lists it', async () => {
+    const { root, workspace } = await site()
+    await writeFile(join(root, 'source/_posts/10:30.png'), 'png')
+    expect(filesOnDisk(root).has('source/_posts/10:30.png')).toBe(true)
+    expect(await articleLinks(workspace, 'source/_posts/trip.md', image('10:30.png'))).toEqual([])
+  })
+
   it('looks at each file once per check, however often it is named', async () => {
     const { root } = await site()
     const files = filesOnDisk(root)
