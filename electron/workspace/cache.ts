@@ -185,28 +185,29 @@ function pack(s: ArticleSummary, table: ListTable): SummaryTuple {
   return t
 }
 
+/** A tuple back into a summary; indexed reads, since a destructuring walks an iterator per entry of a 10,000-entry load. */
 function unpack(path: string, size: number, mtimeMs: number, t: SummaryTuple, lists: unknown[]): ArticleSummary {
-  const [format, title, date, dateMs, updated, updatedMs, tags, categories, draft, excerpt, words, readingMinutes, error, keys, checks, encoding] = t
   const summary: ArticleSummary = {
     path,
-    format,
-    title,
-    date,
-    dateMs,
-    updated,
-    updatedMs,
-    tags: listAt(lists, tags),
-    categories: listAt(lists, categories),
-    draft: draft === 1,
-    excerpt,
-    words,
-    readingMinutes,
+    format: t[0],
+    title: t[1],
+    date: t[2],
+    dateMs: t[3],
+    updated: t[4],
+    updatedMs: t[5],
+    tags: listAt(lists, t[6]),
+    categories: listAt(lists, t[7]),
+    draft: t[8] === 1,
+    excerpt: t[9],
+    words: t[10],
+    readingMinutes: t[11],
     size,
     mtimeMs,
-    error,
-    keys: listAt(lists, keys),
-    checks: listAt(lists, checks),
+    error: t[12],
+    keys: listAt(lists, t[13]),
+    checks: listAt(lists, t[14]),
   }
+  const encoding = t[15]
   if (encoding) summary.encoding = encoding
   return summary
 }
@@ -287,9 +288,11 @@ export function createCache(cacheDir: string, root: string, key: string): IndexC
         const lists = doc.lists
         // A copy: a view would keep the whole file's bytes alive for as long as the fields go unread.
         const part = new FieldsPart(Buffer.from(bytes.subarray(cut + 2)), file)
-        let at = 0
-        for (const [path, size, mtimeMs, t] of doc.files)
-          files.set(path, new LoadedFile(size, mtimeMs, t ? unpack(path, size, mtimeMs, t, lists) : null, part, at++))
+        const entries = doc.files
+        for (let at = 0; at < entries.length; at++) {
+          const [path, size, mtimeMs, t] = entries[at] as CacheDocument['files'][number]
+          files.set(path, new LoadedFile(size, mtimeMs, t ? unpack(path, size, mtimeMs, t, lists) : null, part, at))
+        }
         return { files, schema: doc.schema ?? null, folders: foldersOf(doc.dirs, doc.dirsFilter) }
       } catch {
         // Missing or damaged cache: index from the files, and the next save repairs it.

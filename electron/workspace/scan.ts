@@ -73,9 +73,12 @@ function lastSegment(rel: string): string {
   return rel.slice(rel.lastIndexOf('/') + 1)
 }
 
+/** Whether rel is folder or lies under it; no string is built (the walk asks this of every file against every root). */
 function under(rel: string, folder: string): boolean {
-  return folder === '' || rel === folder || rel.startsWith(folder + '/')
+  return folder === '' || (rel.startsWith(folder) && (rel.length === folder.length || rel.charCodeAt(folder.length) === SLASH))
 }
+
+const SLASH = 0x2f
 
 /**
  * Whether `rel` lies in a folder named by the layout: a path (`source/_posts`, '' for the root)
@@ -123,8 +126,11 @@ export function statArticle(root: string, rel: string, kind: FileKind, link?: bo
     if (!s || s.isDirectory()) return null
     // A symlinked article counts only when it points at a file inside the root.
     if ((link ?? lstatSync(abs).isSymbolicLink()) && !realpathSync(abs).startsWith(root.endsWith('/') ? root : root + '/')) return null
+    const entry: ScanEntry = { rel, abs, size: s.size, mtimeMs: s.mtimeMs, kind }
+    // Set only when it is one (rarely): a re-open makes an entry per file, and a spread of an empty object per entry costs as much as the entry.
     const special = specialKind(s)
-    return { rel, abs, size: s.size, mtimeMs: s.mtimeMs, kind, ...(special ? { special } : {}) }
+    if (special) entry.special = special
+    return entry
   } catch {
     // Gone between the listing and the stat, or a link that leads nowhere: not an article now.
     return null
