@@ -76,3 +76,29 @@ test('Ctrl-click selects articles for a bulk field edit; a plain click still ope
   await page.getByTestId('article-list').press(' ')
   await expect(page.locator(`${items}[data-path="source/_posts/b.md"]`)).toHaveAttribute('aria-checked', 'true')
 })
+
+test('a rename over 224 articles says exactly 224 files, shows each path as written, and changes them all', async ({ launch }) => {
+  const files: Record<string, string> = { '_config.yml': FILES['_config.yml'], 'package.json': FILES['package.json'] }
+  for (let i = 0; i < 224; i++) files[`source/_posts/Post-${i}.md`] = post(`Post ${i}`, '2024-03-01 10:00:00', 'tags: [OldTag, other]\n')
+  const { page, contentDir: dir } = await launch({ files })
+
+  await page.getByTestId('toggle-taxonomy').click()
+  const tag = page.locator(value('tags', 'OldTag'))
+  await expect(tag).toContainText('224')
+  await tag.getByRole('button', { name: 'Rename \u2068OldTag\u2069' }).click()
+  await page.getByTestId('taxonomy-ask-input').fill('NewTag')
+  await page.getByTestId('taxonomy-ask-ok').click()
+
+  // The preview draws the first 200 files, but counts every one.
+  const preview = page.getByTestId('bulk-preview')
+  await expect(preview.getByTestId('bulk-count')).toHaveText('224 files will change:', { timeout: 30_000 })
+  await expect(preview.getByText('…and 24 more files')).toBeVisible()
+  await expect(page.getByTestId('bulk-apply')).toHaveText('Apply to 224 files')
+  // The preview sits inside the taxonomy panel, whose headings are upper-case: a path keeps its letters.
+  const heading = preview.locator('[data-testid=bulk-file][data-path="source/_posts/Post-0.md"] h3')
+  await expect(heading).toHaveText('source/_posts/Post-0.md', { useInnerText: true })
+
+  await page.getByTestId('bulk-apply').click()
+  await expect(page.getByTestId('bulk-outcome')).toContainText('Changed 224 files', { timeout: 30_000 })
+  expect(await readFile(join(dir, 'source/_posts/Post-223.md'), 'utf8')).toBe(post('Post 223', '2024-03-01 10:00:00', 'tags: [NewTag, other]\n'))
+})
