@@ -36,8 +36,22 @@ async function everyScreen(page: Page, mode: string): Promise<void> {
   await expect(page.locator('[data-testid=property][data-key=title] input')).toHaveValue('First light')
   await expectAccessible(page, `${mode}: article open`)
 
+  // CodeMirror's find and replace panel, and the goal dialog from the status bar.
+  await page.getByText('Morning pages.').click()
+  await page.keyboard.press('ControlOrMeta+f')
+  await expect(page.locator('.cm-search')).toBeVisible()
+  await expectAccessible(page, `${mode}: find panel`)
+  await page.keyboard.press('Escape')
+  await page.getByTestId('goal').focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('goal-dialog')).toBeVisible()
+  await expectAccessible(page, `${mode}: goal`)
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('goal-dialog')).toHaveCount(0)
+
   const dialogs: [string, string, string][] = [
     ['ControlOrMeta+p', 'quick-open', 'quick open'],
+    ['ControlOrMeta+Shift+P', 'command-palette', 'command palette'],
     ['ControlOrMeta+n', 'new-article-dialog', 'new article'],
     ['ControlOrMeta+Shift+E', 'export-dialog', 'export'],
   ]
@@ -68,11 +82,25 @@ async function everyScreen(page: Page, mode: string): Promise<void> {
 
   await page.getByTestId('toggle-taxonomy').click()
   await expectAccessible(page, `${mode}: taxonomy`)
+  await page.locator('[data-testid=taxonomy-value][data-key="tags"][data-value="morning"]').getByRole('button', { name: 'Rename \u2068morning\u2069' }).click()
+  await page.getByTestId('taxonomy-ask-input').fill('evening')
+  await page.getByTestId('taxonomy-ask-ok').click()
+  await expect(page.getByTestId('bulk-preview').getByTestId('bulk-file')).toHaveCount(1)
+  await expectAccessible(page, `${mode}: bulk-edit preview`)
+  await page.getByTestId('bulk-close').click()
   await page.getByTestId('toggle-taxonomy').click()
 
   await page.getByTestId('library-search').pressSequentially('notes', { delay: 30 })
   await expect(page.getByTestId('search-results')).toBeVisible()
   await expectAccessible(page, `${mode}: search`)
+  await page.keyboard.press('ControlOrMeta+Shift+h')
+  await expect(page.getByTestId('library-replace')).toBeFocused()
+  await page.keyboard.type('jottings', { delay: 30 })
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('replace-dialog').getByTestId('replace-file')).toHaveCount(2)
+  await expectAccessible(page, `${mode}: replace across the folder`)
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('replace-dialog')).toHaveCount(0)
   await page.getByTestId('library-search').fill('')
 
   await page.locator('[data-testid=article-item][data-path="posts/broken.md"]').click()
