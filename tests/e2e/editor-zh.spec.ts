@@ -1,5 +1,5 @@
 /**
- * CodeMirror's own words in the Chinese UI (find/replace) and a find panel readable in dark mode.
+ * CodeMirror's own words in the Chinese UI (find/replace, folding) and a find panel readable in dark mode.
  */
 import { expect, test } from './support/fixtures'
 
@@ -62,4 +62,19 @@ test('the editor takes the language chosen while an article is open, and article
   await page.keyboard.press('ControlOrMeta+f')
   await expect(page.locator('.cm-search input[name=search]')).toHaveAttribute('placeholder', '查找')
   await expect(page.locator('.cm-search').getByRole('button', { name: '全部替换' })).toBeVisible()
+})
+
+test('the folded header and the fold gutter speak Chinese, labels the zh-CN walk leaves to the editor', async ({ launch }) => {
+  const { page } = await launch({ files: { 'a.md': '---\ntitle: 中文\ndate: 2024-05-01 10:00:00\n---\n\n正文。\n\n## 小节\n\n内容。\n' } })
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN')
+  await page.locator('[data-testid=article-item][data-path="a.md"]').click()
+  // A header that parses opens folded: its placeholder is labelled for a screen reader and a pointer.
+  const placeholder = page.locator('[data-testid=editor] .cm-foldPlaceholder')
+  await expect(placeholder).toHaveAttribute('aria-label', '已折叠的代码')
+  await expect(placeholder).toHaveAttribute('title', '展开')
+  const gutter = page.locator('[data-testid=editor] .cm-foldGutter [title]')
+  await expect(gutter.first()).toBeAttached()
+  const titles = await gutter.evaluateAll((els) => [...new Set(els.map((el) => el.getAttribute('title')))])
+  expect(titles.length).toBeGreaterThan(0)
+  for (const title of titles) expect(['折叠此行', '展开此行']).toContain(title)
 })
