@@ -82,6 +82,11 @@ export interface LaunchOptions {
    * see tests/bench/report.ts FRAMES). Default: on the beat, as a display draws.
    */
   uncappedFrames?: boolean
+  /**
+   * Chromium only: the spell-check languages the system offers, as Electron's session lists them
+   * (`availableSpellCheckerLanguages`). Default: none listed, as when the system chooses.
+   */
+  spellCheckLanguages?: string[]
 }
 
 export interface LaunchedApp {
@@ -199,6 +204,7 @@ async function launchChromium(options: LaunchOptions): Promise<LaunchedApp> {
     cacheDir: join(scratch, 'cache'),
     journalDir,
     madeImagesFile: join(options.profileDir ?? scratch, 'made-images.json'),
+    spellCheckLanguages: () => options.spellCheckLanguages ?? null,
     emit: <E extends EventName>(event: E, payload: EventApi[E]) => {
       void page
         ?.evaluate(([name, data]) => (window as unknown as { __folioEmit?: (e: string, d: unknown) => void }).__folioEmit?.(name, data), [

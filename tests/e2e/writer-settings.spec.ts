@@ -321,3 +321,39 @@ test('the settings dialog is complete in Chinese', async ({ launch }) => {
   })
   expect(words.filter((w) => !['Vim', 'Markdown', 'HTML', 'Folio', 'Ctrl', 'Shift'].includes(w))).toEqual([])
 })
+
+test('spell-check languages are chosen with the keyboard from what the system offers, kept in the settings file, and off with spelling', async ({ launch }) => {
+  const offered = ['en-US', 'de-DE', 'fr']
+  const app = await launch({ files: { 'a.md': '---\ntitle: A\n---\n\nText.\n' }, spellCheckLanguages: offered })
+  let { page } = app
+  await openArticle(page, 'a.md')
+  await expect(page.locator('[data-testid=editor] .cm-content')).toHaveAttribute('spellcheck', 'true')
+  const dialog = await openSettings(page)
+  const group = dialog.getByTestId('spell-languages')
+  await expect(group.getByRole('checkbox')).toHaveCount(offered.length)
+  const german = group.getByRole('checkbox', { name: /de-DE/ })
+  // Tab walks the dialog's controls to the language, as a person without a mouse does.
+  for (let i = 0; i < 40 && !(await german.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+  await expect(german).toBeFocused()
+  await page.keyboard.press('Space')
+  await expect(german).toBeChecked()
+  const stored = async () => JSON.parse(await readFile(join(app.profileDir, 'settings.json'), 'utf8')).preferences.spellCheckLanguages as string[]
+  await expect.poll(stored).toEqual(['de-DE'])
+
+  // Spelling off: the languages cannot be chosen, and the editor no longer asks for a check.
+  const spelling = dialog.getByRole('checkbox', { name: 'Check spelling' })
+  await spelling.focus()
+  await page.keyboard.press('Space')
+  await expect(spelling).not.toBeChecked()
+  await expect(german).toBeDisabled()
+  await expect(page.locator('[data-testid=editor] .cm-content')).toHaveAttribute('spellcheck', 'false')
+  await page.keyboard.press('Space')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+
+  await app.close()
+  page = (await launch({ contentDir: app.contentDir, profileDir: app.profileDir, spellCheckLanguages: offered })).page
+  const again = await openSettings(page)
+  await expect(again.getByTestId('spell-languages').getByRole('checkbox', { name: /de-DE/ })).toBeChecked()
+  await expect(again.getByTestId('spell-languages').getByRole('checkbox', { name: /en-US/ })).not.toBeChecked()
+})
