@@ -831,9 +831,10 @@ export class BufferStore {
     if (view && buffer === this.#shown && view.state === buffer.state) {
       const scroll = view.scrollSnapshot()
       const tr = buffer.state.update(spec)
-      view.dispatch(tr)
       const kept = scroll.map(tr.changes)
-      if (kept) view.dispatch({ effects: kept })
+      // The edit and the kept scroll in one view update: a second dispatch ran every plugin, the
+      // gutters and the listeners again in the same idle task, in the way of the next key.
+      view.dispatch(kept ? [tr, tr.state.update({ effects: kept })] : [tr])
       return
     }
     this.#commit(buffer, buffer.state.update(spec))
