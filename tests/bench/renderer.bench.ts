@@ -3,6 +3,7 @@
  * measured in the same page in the same run. Build first (`npx electron-vite build`), then
  *   npx tsx tests/bench/renderer.bench.ts        (BENCH_SMALL=1: fewer rounds, a smaller library)
  *   BENCH_ONLY=typing …   only the two 1 MB typing sections (no refresh, open or heap rows)
+ *   BENCH_ONLY=refresh …  only the 100 KB preview rows (no typing, open or heap rows)
  *   BENCH_PROFILE=1 …     also records a CPU profile of one typed burst into the 1 MB article with the
  *                         preview shown and prints the functions that took the most time
  * Metrics:
@@ -40,6 +41,7 @@ import { bounded, pageScript, quantile, sleep, typeBursts as typeCadenced, typin
 
 const SMALL = process.env.BENCH_SMALL === '1'
 const TYPING_ONLY = process.env.BENCH_ONLY === 'typing'
+const REFRESH_ONLY = process.env.BENCH_ONLY === 'refresh'
 const PROFILE = process.env.BENCH_PROFILE === '1'
 /** Functions of ours worth seeing in a profile beside the framework's. */
 const APP_PARTS =
@@ -165,36 +167,124 @@ try {
   const app = await launch(content, script)
   try {
     const { page } = app
-    // Keystroke → paint: the app's editor and a bare CodeMirror on the same text, alternating.
-    await openArticle(page, 'big.md', '第 1 节')
-    const bigLines = article('一兆字节 1 MB', bigBody).split('\n')
-    const line = bigLines.findIndex((l, i) => i > 12 && /^[\u4e00-\u9fff]/.test(l)) + 1
-    /** The caret at the end of the line every 1 MB section types into, then a settle. */
-    const caretAtTypedLine = async (): Promise<void> => {
-      await page
-        .locator('.cm-line', { hasText: bigLines[line - 1]!.slice(0, 12) })
-        .first()
-        .click({ timeout: WAIT_MS })
-      await bounded(page.keyboard.press('End'), WAIT_MS, 'the End key')
-      await sleep(SETTLE_MS)
-    }
-    const keys = typingText(KEYSTROKES)
-    const ours: number[] = []
-    const bare: number[] = []
-    let refreshes = 0
-    for (const half of [keys.slice(0, keys.length / 2), keys.slice(keys.length / 2)]) {
-      await caretAtTypedLine()
-      // The preview stays shown and follows the typing: its refreshes are counted.
-      if (
-        !(await bounded(
-          page.evaluate(() => window.folioBench!.watchPreviewPatches()),
+    if (!REFRESH_ONLY) {
+      // Keystroke → paint: the app's editor and a bare CodeMirror on the same text, alternating.
+      await openArticle(page, 'big.md', '第 1 节')
+      const bigLines = article('一兆字节 1 MB', bigBody).split('\n')
+      const line = bigLines.findIndex((l, i) => i > 12 && /^[\u4e00-\u9fff]/.test(l)) + 1
+      /** The caret at the end of the line every 1 MB section types into, then a settle. */
+      const caretAtTypedLine = async (): Promise<void> => {
+        await page
+          .locator('.cm-line', { hasText: bigLines[line - 1]!.slice(0, 12) })
+          .first()
+          .click({ timeout: WAIT_MS })
+        await bounded(page.keyboard.press('End'), WAIT_MS, 'the End key')
+        await sleep(SETTLE_MS)
+      }
+      const keys = typingText(KEYSTROKES)
+      const ours: number[] = []
+      const bare: number[] = []
+      let refreshes = 0
+      for (const half of [keys.slice(0, keys.length / 2), keys.slice(keys.length / 2)]) {
+        await caretAtTypedLine()
+        // The preview stays shown and follows the typing: its refreshes are counted.
+        if (
+          !(await bounded(
+            page.evaluate(() => window.folioBench!.watchPreviewPatches()),
+            WAIT_MS,
+            'the preview frame',
+          ))
+        )
+          throw new Error('renderer bench: the 1 MB article shows no preview')
+        ours.push(...(await typeBursts(page, half)))
+        refreshes += await bounded(
+          page.evaluate(() => window.folioBench!.takePreviewPatches()),
           WAIT_MS,
-          'the preview frame',
-        ))
+          'the preview refresh count',
+        )
+        await bounded(
+          page.evaluate(([doc, at]) => window.folioBench!.mountBareEditor(doc, at), [bigBody, 5] as const),
+          WAIT_MS,
+          'the bare editor',
+        )
+        await sleep(SETTLE_MS)
+        bare.push(...(await typeBursts(page, half)))
+        await bounded(
+          page.evaluate(() => window.folioBench!.unmountBareEditor()),
+          WAIT_MS,
+          'the bare editor to go',
+        )
+      }
+      console.log(
+        `typing into 1 MB with the preview shown: ${refreshes} preview refreshes in ${KEYSTROKES} keys (${KEYSTROKES / BURST} pauses of ${PAUSE_MS} ms)`,
       )
-        throw new Error('renderer bench: the 1 MB article shows no preview')
-      ours.push(...(await typeBursts(page, half)))
-      refreshes += await bounded(
+      rows.push(rowOf('keystroke → paint p50 (1 MB)', median(ours), median(bare), 'reference'))
+      rows.push(rowOf('keystroke → paint p95 (1 MB)', quantile(ours, 0.95), quantile(bare, 0.95), `≤ ${FRAME_MS} ms (one frame)`, { maxValue: FRAME_MS }))
+      rows.push(overBare('keystroke → paint p95 over bare CodeMirror (1 MB)', quantile(ours, 0.95), quantile(bare, 0.95)))
+      rows.push(rowOf('keystroke → paint max (1 MB)', Math.max(...ours), Math.max(...bare), 'reference'))
+
+      if (PROFILE) {
+        const cdp = await bounded(page.context().newCDPSession(page), WAIT_MS, 'a CDP session')
+        await caretAtTypedLine()
+        const summary = await profiled(cdp, () => typeBursts(page, keys.slice(0, BURST)))
+        console.log(`\nCPU profile, one burst of ${BURST} keys into the 1 MB article (and its pause):`)
+        printTop('self time', summary.self, 20)
+        printTop('total time', summary.total, 30)
+        printTop("total time, the app's own parts", new Map([...summary.total].filter(([fn]) => APP_PARTS.test(fn))), 25)
+        await bounded(cdp.detach(), WAIT_MS, 'the CDP session to close')
+      }
+
+      // Typing during a 1 MB render: one key, then the burst as soon as the preview decides its pause
+      // (its refresh mark; the pause grows with the last refresh's cost, so no fixed sleep fits), so
+      // the burst is typed while the whole article renders (in the preview's worker). The same keys
+      // into a bare CodeMirror with no preview at all are the baseline, after refreshPause for 1 MB.
+      const during: number[] = []
+      const bareDuring: number[] = []
+      let overlapping = 0
+      const duringKeys = typingText(DURING_ROUNDS * (DURING_BURST + 1))
+      let undecided = 0
+      const typeDuring = async (preview: boolean): Promise<number[]> => {
+        await bounded(
+          page.evaluate(() => window.folioBench!.takeKeystrokes()),
+          WAIT_MS,
+          'the page to hand over keystroke times',
+        )
+        for (let round = 0, k = 0; round < DURING_ROUNDS; round++) {
+          const seen = await bounded(
+            page.evaluate(() => window.folioBench!.lastRefreshMark()),
+            WAIT_MS,
+            'the last refresh mark',
+          )
+          await bounded(page.keyboard.type(duringKeys[k++]!), WAIT_MS, 'a key')
+          if (!preview) await sleep(refreshPause(bigBody.length) + 30)
+          else if (
+            !(await bounded(
+              page.evaluate(([s, ms]) => window.folioBench!.refreshDecided(s, ms), [seen, 5_000] as const),
+              WAIT_MS,
+              'the pause',
+            ))
+          )
+            undecided++
+          for (let i = 0; i < DURING_BURST; i++) {
+            await bounded(page.keyboard.type(duringKeys[k++]!), WAIT_MS, 'a key')
+            await sleep(KEY_GAP_MS)
+          }
+          await sleep(DURING_SETTLE_MS)
+        }
+        return bounded(
+          page.evaluate(() => window.folioBench!.takeKeystrokes()),
+          WAIT_MS,
+          'the page to hand over keystroke times',
+        )
+      }
+      await caretAtTypedLine()
+      await bounded(
+        page.evaluate(() => window.folioBench!.watchPreviewPatches()),
+        WAIT_MS,
+        'the preview frame',
+      )
+      during.push(...(await typeDuring(true)))
+      overlapping = await bounded(
         page.evaluate(() => window.folioBench!.takePreviewPatches()),
         WAIT_MS,
         'the preview refresh count',
@@ -205,110 +295,24 @@ try {
         'the bare editor',
       )
       await sleep(SETTLE_MS)
-      bare.push(...(await typeBursts(page, half)))
+      bareDuring.push(...(await typeDuring(false)))
       await bounded(
         page.evaluate(() => window.folioBench!.unmountBareEditor()),
         WAIT_MS,
         'the bare editor to go',
       )
-    }
-    console.log(
-      `typing into 1 MB with the preview shown: ${refreshes} preview refreshes in ${KEYSTROKES} keys (${KEYSTROKES / BURST} pauses of ${PAUSE_MS} ms)`,
-    )
-    rows.push(rowOf('keystroke → paint p50 (1 MB)', median(ours), median(bare), 'reference'))
-    rows.push(rowOf('keystroke → paint p95 (1 MB)', quantile(ours, 0.95), quantile(bare, 0.95), `≤ ${FRAME_MS} ms (one frame)`, { maxValue: FRAME_MS }))
-    rows.push(overBare('keystroke → paint p95 over bare CodeMirror (1 MB)', quantile(ours, 0.95), quantile(bare, 0.95)))
-    rows.push(rowOf('keystroke → paint max (1 MB)', Math.max(...ours), Math.max(...bare), 'reference'))
-
-    if (PROFILE) {
-      const cdp = await bounded(page.context().newCDPSession(page), WAIT_MS, 'a CDP session')
-      await caretAtTypedLine()
-      const summary = await profiled(cdp, () => typeBursts(page, keys.slice(0, BURST)))
-      console.log(`\nCPU profile, one burst of ${BURST} keys into the 1 MB article (and its pause):`)
-      printTop('self time', summary.self, 20)
-      printTop('total time', summary.total, 30)
-      printTop("total time, the app's own parts", new Map([...summary.total].filter(([fn]) => APP_PARTS.test(fn))), 25)
-      await bounded(cdp.detach(), WAIT_MS, 'the CDP session to close')
-    }
-
-    // Typing during a 1 MB render: one key, then the burst as soon as the preview decides its pause
-    // (its refresh mark; the pause grows with the last refresh's cost, so no fixed sleep fits), so
-    // the burst is typed while the whole article renders (in the preview's worker). The same keys
-    // into a bare CodeMirror with no preview at all are the baseline, after refreshPause for 1 MB.
-    const during: number[] = []
-    const bareDuring: number[] = []
-    let overlapping = 0
-    const duringKeys = typingText(DURING_ROUNDS * (DURING_BURST + 1))
-    let undecided = 0
-    const typeDuring = async (preview: boolean): Promise<number[]> => {
-      await bounded(
-        page.evaluate(() => window.folioBench!.takeKeystrokes()),
-        WAIT_MS,
-        'the page to hand over keystroke times',
+      console.log(
+        `typing during a 1 MB render: ${DURING_ROUNDS} renders asked for, ${undecided} of them not begun within 5 s of the key, ${overlapping} preview patches seen`,
       )
-      for (let round = 0, k = 0; round < DURING_ROUNDS; round++) {
-        const seen = await bounded(
-          page.evaluate(() => window.folioBench!.lastRefreshMark()),
-          WAIT_MS,
-          'the last refresh mark',
-        )
-        await bounded(page.keyboard.type(duringKeys[k++]!), WAIT_MS, 'a key')
-        if (!preview) await sleep(refreshPause(bigBody.length) + 30)
-        else if (
-          !(await bounded(
-            page.evaluate(([s, ms]) => window.folioBench!.refreshDecided(s, ms), [seen, 5_000] as const),
-            WAIT_MS,
-            'the pause',
-          ))
-        )
-          undecided++
-        for (let i = 0; i < DURING_BURST; i++) {
-          await bounded(page.keyboard.type(duringKeys[k++]!), WAIT_MS, 'a key')
-          await sleep(KEY_GAP_MS)
-        }
-        await sleep(DURING_SETTLE_MS)
-      }
-      return bounded(
-        page.evaluate(() => window.folioBench!.takeKeystrokes()),
-        WAIT_MS,
-        'the page to hand over keystroke times',
+      rows.push(rowOf('keystroke → paint p50 during a 1 MB render', median(during), median(bareDuring), 'reference'))
+      rows.push(
+        rowOf('keystroke → paint p95 during a 1 MB render', quantile(during, 0.95), quantile(bareDuring, 0.95), `≤ ${FRAME_MS} ms (one frame)`, {
+          maxValue: FRAME_MS,
+        }),
       )
+      rows.push(overBare('keystroke → paint p95 over bare during a 1 MB render', quantile(during, 0.95), quantile(bareDuring, 0.95)))
+      rows.push(rowOf('keystroke → paint max during a 1 MB render', Math.max(...during), Math.max(...bareDuring), 'reference'))
     }
-    await caretAtTypedLine()
-    await bounded(
-      page.evaluate(() => window.folioBench!.watchPreviewPatches()),
-      WAIT_MS,
-      'the preview frame',
-    )
-    during.push(...(await typeDuring(true)))
-    overlapping = await bounded(
-      page.evaluate(() => window.folioBench!.takePreviewPatches()),
-      WAIT_MS,
-      'the preview refresh count',
-    )
-    await bounded(
-      page.evaluate(([doc, at]) => window.folioBench!.mountBareEditor(doc, at), [bigBody, 5] as const),
-      WAIT_MS,
-      'the bare editor',
-    )
-    await sleep(SETTLE_MS)
-    bareDuring.push(...(await typeDuring(false)))
-    await bounded(
-      page.evaluate(() => window.folioBench!.unmountBareEditor()),
-      WAIT_MS,
-      'the bare editor to go',
-    )
-    console.log(
-      `typing during a 1 MB render: ${DURING_ROUNDS} renders asked for, ${undecided} of them not begun within 5 s of the key, ${overlapping} preview patches seen`,
-    )
-    rows.push(rowOf('keystroke → paint p50 during a 1 MB render', median(during), median(bareDuring), 'reference'))
-    rows.push(
-      rowOf('keystroke → paint p95 during a 1 MB render', quantile(during, 0.95), quantile(bareDuring, 0.95), `≤ ${FRAME_MS} ms (one frame)`, {
-        maxValue: FRAME_MS,
-      }),
-    )
-    rows.push(overBare('keystroke → paint p95 over bare during a 1 MB render', quantile(during, 0.95), quantile(bareDuring, 0.95)))
-    rows.push(rowOf('keystroke → paint max during a 1 MB render', Math.max(...during), Math.max(...bareDuring), 'reference'))
 
     if (!TYPING_ONLY) {
       // Preview refresh: type a word into the 100 KB article, time from its last key to the preview showing it.
@@ -362,7 +366,8 @@ try {
       rows.push(rowOf('preview render after an edit (100 KB)', again, plainRenders, '≤ 2.0', { maxRatio: 2 }))
       rows.push(rowOf(`pause (${PREVIEW_PAUSE_MS} ms) decided → preview painted (100 KB)`, median(refresh), plainRenders, '≤ 2.0', { maxRatio: 2 }))
       rows.push(rowOf('last key → preview painted (100 KB)', median(fromKey), plainRenders, 'reference'))
-
+    }
+    if (!TYPING_ONLY && !REFRESH_ONLY) {
       // Open: alternate two 100 KB articles (a clean buffer is dropped, so each open reads the file again).
       const read = (path: string) =>
         page.evaluate(async (p) => {
@@ -396,7 +401,7 @@ try {
     await bounded(app.close(), WAIT_MS, 'the app to close')
   }
 
-  if (!TYPING_ONLY) {
+  if (!TYPING_ONLY && !REFRESH_ONLY) {
     // Library heap: 10,000 small articles listed vs one.
     const heaps: number[] = []
     for (const count of [LIBRARY, 1]) {
