@@ -2,6 +2,7 @@
  * axe-core over every screen and dialog, in light and dark: no serious or critical violation.
  * The preview frame is left out: it shows the author's own HTML.
  */
+import { execFileSync } from 'node:child_process'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './support/fixtures'
@@ -120,3 +121,20 @@ test('no serious accessibility violation on the welcome screen', async ({ launch
   const { page } = await launch({ files: FOLDER, startEmpty: true })
   await expectAccessible(page, 'welcome')
 })
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, stdio: 'ignore', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' } })
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violation in the git panel (${colorScheme})`, async ({ launch, makeFolder }) => {
+    const dir = await makeFolder({ files: FOLDER })
+    git(dir, 'init', '-q', '-b', 'main')
+    git(dir, '-c', 'user.name=Writer', '-c', 'user.email=writer@example.com', 'add', '-A')
+    git(dir, '-c', 'user.name=Writer', '-c', 'user.email=writer@example.com', 'commit', '-q', '-m', 'First')
+    const { page } = await launch({ contentDir: dir })
+    await page.emulateMedia({ colorScheme })
+    await page.getByTestId('git-open').click()
+    await expect(page.getByTestId('git-dialog').getByTestId('git-branch')).toContainText('main')
+    await expectAccessible(page, `${colorScheme}: git panel`)
+  })
+}
