@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { png } from '../unit/media/images'
 import { expect, test } from './support/fixtures'
 
 // Each axe run takes seconds on a loaded machine, and a screen takes one.
@@ -136,5 +137,24 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByTestId('git-open').click()
     await expect(page.getByTestId('git-dialog').getByTestId('git-branch')).toContainText('main')
     await expectAccessible(page, `${colorScheme}: git panel`)
+  })
+}
+
+const BLOG = {
+  '_config.yml': 'title: Blog\npost_asset_folder: true\n',
+  'package.json': '{"dependencies":{"hexo":"^7.0.0"}}',
+  'source/_posts/trip.md': '---\ntitle: Trip\n---\n\n{% asset_img map.png %}\n\n![gone](missing.png)\n',
+  'source/_posts/trip/map.png': png(4, 3),
+  'source/_posts/trip/old.png': png(2, 2),
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violation in the media panel (${colorScheme})`, async ({ launch }) => {
+    const { page } = await launch({ files: BLOG })
+    await page.emulateMedia({ colorScheme })
+    await page.locator('[data-testid=article-item][data-path="source/_posts/trip.md"]').click()
+    await page.getByTestId('toggle-media').click()
+    await expect(page.getByTestId('media-panel').getByTestId('media-article-item')).toHaveCount(2, { timeout: 15_000 })
+    await expectAccessible(page, `${colorScheme}: media panel`)
   })
 }
