@@ -158,3 +158,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectAccessible(page, `${colorScheme}: media panel`)
   })
 }
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violation in the trash confirmation (${colorScheme})`, async ({ launch }) => {
+    const { page } = await launch({ files: FOLDER })
+    await page.emulateMedia({ colorScheme })
+    await page.locator('[data-testid=article-item][data-path="posts/first.md"]').click({ button: 'right' })
+    await page
+      .getByTestId('article-menu')
+      .getByRole('menuitem', { name: /Move to trash/ })
+      .click()
+    await expect(page.getByTestId('trash-dialog')).toBeVisible()
+    await expectAccessible(page, `${colorScheme}: trash confirmation`)
+  })
+}
