@@ -60,15 +60,13 @@ export async function checkFolderLinks(info: FolderInfo, articles: readonly Arti
   return problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column))
 }
 
-/** A colon names a drive or a stream on Windows; elsewhere it is a plain character of a name (`10:30.png`), which the index lists. */
-const COLON_MEANS_MORE = process.platform === 'win32'
-
 /**
  * Whether `rel` is a path inside the folder as the index writes one: every segment a plain entry name (scan.ts), and,
- * on Windows, none with a colon.
+ * on Windows, none with a colon (a drive or a stream there; elsewhere a plain character of a name, `10:30.png`).
  */
-export function isFolderPath(rel: string): boolean {
-  return rel.split('/').every((s) => isEntryName(s) && !(COLON_MEANS_MORE && s.includes(':')))
+export function isFolderPath(rel: string, platform: NodeJS.Platform = process.platform): boolean {
+  const colonMeansMore = platform === 'win32'
+  return rel.split('/').every((s) => isEntryName(s) && !(colonMeansMore && s.includes(':')))
 }
 
 /**

@@ -347,13 +347,17 @@ test('spell-check languages are chosen with the keyboard from what the system of
   await expect(spelling).not.toBeChecked()
   await expect(german).toBeDisabled()
   await expect(page.locator('[data-testid=editor] .cm-content')).toHaveAttribute('spellcheck', 'false')
+  // And on again, saved before the restart below reads it.
   await page.keyboard.press('Space')
+  await expect(german).toBeEnabled()
+  await expect.poll(async () => JSON.parse(await readFile(join(app.profileDir, 'settings.json'), 'utf8')).preferences.spellCheck as boolean).toBe(true)
   await page.keyboard.press('Escape')
   await expect(dialog).toHaveCount(0)
 
   await app.close()
   page = (await launch({ contentDir: app.contentDir, profileDir: app.profileDir, spellCheckLanguages: offered })).page
   const again = await openSettings(page)
+  await expect(again.getByRole('checkbox', { name: 'Check spelling' })).toBeChecked()
   await expect(again.getByTestId('spell-languages').getByRole('checkbox', { name: /de-DE/ })).toBeChecked()
   await expect(again.getByTestId('spell-languages').getByRole('checkbox', { name: /en-US/ })).not.toBeChecked()
 })

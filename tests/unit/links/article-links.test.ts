@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { articleLinks, filesOnDisk } from '../../../electron/links/check'
+import { articleLinks, filesOnDisk, isFolderPath } from '../../../electron/links/check'
 import { openWorkspace, type Workspace } from '../../../electron/workspace/workspace'
 import type { TextLinks } from '../../../shared/contract'
 
@@ -62,6 +62,15 @@ describe('articleLinks', () => {
     expect(files.has('source/_posts/trip.md')).toBe(true)
     for (const rel of ['../secret.png', 'source/../../secret.png', '..\\secret.png', 'C:/secret.png', '', 'source//_posts/trip.md', './source/_posts/trip.md'])
       expect(files.has(rel)).toBe(false)
+  })
+
+  it('refuses a colon only where it names a drive or a stream', () => {
+    for (const rel of ['C:/secret.png', 'a.png:zone', 'source/C:', 'source/_posts/10:30.png']) {
+      expect(isFolderPath(rel, 'win32')).toBe(false)
+      expect(isFolderPath(rel, 'linux')).toBe(true)
+      expect(isFolderPath(rel, 'darwin')).toBe(true)
+    }
+    expect(isFolderPath('source/_posts/a.png', 'win32')).toBe(true)
   })
 
   it.skipIf(process.platform === 'win32')('finds a file whose name holds a colon, as the index lists it', async () => {
