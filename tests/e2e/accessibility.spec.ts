@@ -172,3 +172,20 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectAccessible(page, `${colorScheme}: trash confirmation`)
   })
 }
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violation in the unsaved-changes dialog (${colorScheme})`, async ({ launch, makeFolder }) => {
+    const there = await makeFolder({ files: { 'elsewhere.md': '---\ntitle: Elsewhere\n---\n\nIn the other folder.\n' } })
+    const { page } = await launch({ files: FOLDER, folderDialog: () => there })
+    await page.emulateMedia({ colorScheme })
+    await page.locator('[data-testid=article-item][data-path="posts/first.md"]').click()
+    await page.getByText('Morning pages.').click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' More.', { delay: 40 })
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'dirty')
+    await page.getByRole('button', { name: 'Open folder' }).click()
+    await expect(page.getByTestId('unsaved-dialog')).toBeVisible()
+    await expect(page.getByTestId('unsaved-paths')).toContainText('first.md')
+    await expectAccessible(page, `${colorScheme}: unsaved-changes dialog`)
+  })
+}
