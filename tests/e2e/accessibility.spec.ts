@@ -3,6 +3,8 @@
  * The preview frame is left out: it shows the author's own HTML.
  */
 import { execFileSync } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { png } from '../unit/media/images'
@@ -187,5 +189,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('unsaved-dialog')).toBeVisible()
     await expect(page.getByTestId('unsaved-paths')).toContainText('first.md')
     await expectAccessible(page, `${colorScheme}: unsaved-changes dialog`)
+  })
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violation in the conflict dialog (${colorScheme})`, async ({ launch }) => {
+    const { page, contentDir } = await launch({ files: FOLDER })
+    await page.emulateMedia({ colorScheme })
+    await page.locator('[data-testid=article-item][data-path="posts/first.md"]').click()
+    await page.getByText('Morning pages.').click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' Mine.', { delay: 40 })
+    await writeFile(join(contentDir, 'posts/first.md'), FOLDER['posts/first.md'].replace('Morning pages.', 'Changed by another program.'))
+    await page.keyboard.press('Control+s')
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'conflict')
+    await expect(page.getByTestId('conflict-compare')).toContainText('Changed by another program.')
+    await expectAccessible(page, `${colorScheme}: conflict dialog`)
   })
 }
