@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { png } from '../unit/media/images'
 import { expect, test } from './support/fixtures'
+import { dropOnEditorEnd } from './support/images'
 
 // Each axe run takes seconds on a loaded machine, and a screen takes one.
 test.setTimeout(180_000)
@@ -205,5 +206,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'conflict')
     await expect(page.getByTestId('conflict-compare')).toContainText('Changed by another program.')
     await expectAccessible(page, `${colorScheme}: conflict dialog`)
+  })
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violation in the image settings (${colorScheme})`, async ({ launch }) => {
+    const { page } = await launch({ files: FOLDER })
+    await page.emulateMedia({ colorScheme })
+    await page.locator('[data-testid=article-item][data-path="posts/first.md"]').click()
+    await page.getByText('Morning pages.').click()
+    await page.keyboard.press('Control+End')
+    await dropOnEditorEnd(page, 'photo.png', png(2, 2))
+    await expect(page.getByTestId('image-settings')).toBeVisible({ timeout: 15_000 })
+    await expectAccessible(page, `${colorScheme}: image settings`)
   })
 }
