@@ -221,3 +221,29 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectAccessible(page, `${colorScheme}: image settings`)
   })
 }
+
+const SITE = {
+  '_config.yml': 'title: Blog\n',
+  'package.json': '{"dependencies":{"hexo":"^7.0.0"}}',
+  'source/_posts/trip.md': '---\ntitle: Trip\ncover: /images/cover.png\n---\n\n旅行的封面：![封面](/images/cover.png)\n',
+  'source/_posts/home.md': '---\ntitle: Home\n---\n\nIntro.\n\n<img src="/images/cover.png">\n',
+  'source/images/cover.png': png(8, 5),
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violation in the move dialog (${colorScheme})`, async ({ launch }) => {
+    const { page } = await launch({ files: SITE })
+    await page.emulateMedia({ colorScheme })
+    await page.locator('[data-testid=article-item][data-path="source/_posts/trip.md"]').click()
+    await page.getByTestId('toggle-media').click()
+    const item = page.getByTestId('media-panel').locator('[data-testid=media-article-item][data-path="source/images/cover.png"]').first()
+    await item.getByTestId('media-move').click({ timeout: 30_000 })
+    const input = page.getByTestId('media-move-dialog').getByRole('textbox')
+    await expect(input).toBeFocused()
+    await expectAccessible(page, `${colorScheme}: new image name`)
+    await page.keyboard.type('hero', { delay: 40 })
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('move-dialog').getByTestId('move-preview')).toBeVisible({ timeout: 30_000 })
+    await expectAccessible(page, `${colorScheme}: move dialog`)
+  })
+}
