@@ -247,3 +247,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectAccessible(page, `${colorScheme}: move dialog`)
   })
 }
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violation in the publish dialog (${colorScheme})`, async ({ launch }) => {
+    const build = `node -e "console.log('网站已生成')"`
+    const { page } = await launch({ files: { ...FOLDER, 'package.json': JSON.stringify({ scripts: { build } }) } })
+    await page.emulateMedia({ colorScheme })
+    await page.getByTestId('publish-open').click()
+    const dialog = page.getByTestId('publish-dialog')
+    await expect(dialog.getByTestId('publish-command')).toHaveValue('npm run build')
+    await expectAccessible(page, `${colorScheme}: publish`)
+    await dialog.getByTestId('publish-run').click()
+    await expect(dialog.getByTestId('publish-log')).toContainText('网站已生成')
+    await expectAccessible(page, `${colorScheme}: publish output`)
+  })
+}
