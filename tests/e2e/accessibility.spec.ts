@@ -262,3 +262,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectAccessible(page, `${colorScheme}: publish output`)
   })
 }
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violation in the site server pane (${colorScheme})`, async ({ launch }) => {
+    const { page } = await launch({
+      files: {
+        '_config.yml': 'title: 博客\n',
+        'package.json': JSON.stringify({ dependencies: { hexo: '^7.0.0', 'hexo-server': '^3.0.0' } }),
+        'source/_posts/hello.md': '---\ntitle: 你好\n---\n\n正文。\n',
+      },
+    })
+    await page.emulateMedia({ colorScheme })
+    await page.getByTestId('siteserver-tab').click()
+    await expect(page.getByTestId('siteserver-missing')).toContainText('npm install')
+    await expectAccessible(page, `${colorScheme}: site server, tool missing`)
+  })
+}
