@@ -3,7 +3,7 @@
  * The preview frame is left out: it shows the author's own HTML.
  */
 import { execFileSync } from 'node:child_process'
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
@@ -276,5 +276,24 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByTestId('siteserver-tab').click()
     await expect(page.getByTestId('siteserver-missing')).toContainText('npm install')
     await expectAccessible(page, `${colorScheme}: site server, tool missing`)
+  })
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violation in the recovery dialog (${colorScheme})`, async ({ launch }) => {
+    const { page, journalDir } = await launch({ files: FOLDER })
+    if (!journalDir) throw new Error('The harness must say where the journal lives.')
+    await page.emulateMedia({ colorScheme })
+    await page.locator('[data-testid=article-item][data-path="posts/first.md"]').click()
+    await page.getByText('Morning pages.').click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' More words.', { delay: 30 })
+    // The window goes away with the edit unsaved once the crash journal holds it, and starts again.
+    await expect.poll(() => readFile(join(journalDir, 'unsaved.json'), 'utf8').catch(() => ''), { timeout: 15_000 }).toContain('More words.')
+    await page.reload()
+    const dialog = page.getByTestId('recovery-dialog')
+    await expect(dialog).toBeVisible({ timeout: 30_000 })
+    await expect(dialog).toContainText('posts/first.md')
+    await expectAccessible(page, `${colorScheme}: recovery dialog`)
   })
 }
