@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { png } from '../unit/media/images'
 import { expect, test } from './support/fixtures'
-import { dropOnEditorEnd } from './support/images'
+import { confirmImageSettings, dropOnEditorEnd } from './support/images'
 
 // Each axe run takes seconds on a loaded machine, and a screen takes one.
 test.setTimeout(180_000)
@@ -295,5 +295,29 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(dialog).toBeVisible({ timeout: 30_000 })
     await expect(dialog).toContainText('posts/first.md')
     await expectAccessible(page, `${colorScheme}: recovery dialog`)
+  })
+}
+
+const HUGO_LEAF = {
+  'hugo.toml': 'baseURL = "https://example.org/"\ntitle = "Notes"\n',
+  'content/_index.md': '---\ntitle: Home\n---\n',
+  'content/posts/sea.md': '+++\ntitle = "海边"\ndate = 2024-05-01T10:00:00+08:00\n+++\n\nThe sea at dawn.\n',
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violation in the leaf-bundle dialog and notice (${colorScheme})`, async ({ launch }) => {
+    const { page } = await launch({ files: HUGO_LEAF })
+    await page.emulateMedia({ colorScheme })
+    await page.locator('[data-testid=article-item][data-path="content/posts/sea.md"]').click()
+    await page.getByText('The sea at dawn.').click()
+    await page.keyboard.press('Control+End')
+    await dropOnEditorEnd(page, 'sea.png', png(2, 2))
+    await confirmImageSettings(page)
+    const dialog = page.getByTestId('leaf-bundle-dialog')
+    await expect(dialog.getByTestId('leaf-bundle-plan')).toBeVisible({ timeout: 15_000 })
+    await expectAccessible(page, `${colorScheme}: leaf-bundle dialog`)
+    await dialog.getByTestId('leaf-bundle-bundle').click()
+    await expect(page.getByTestId('leaf-bundle-notice')).toContainText('content/posts/sea/index.md', { timeout: 15_000 })
+    await expectAccessible(page, `${colorScheme}: leaf-bundle notice`)
   })
 }
