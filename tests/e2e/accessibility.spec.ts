@@ -3,7 +3,7 @@
  * The preview frame is left out: it shows the author's own HTML.
  */
 import { execFileSync } from 'node:child_process'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
@@ -121,10 +121,27 @@ for (const colorScheme of ['light', 'dark'] as const) {
   })
 }
 
-test('no serious accessibility violation on the welcome screen', async ({ launch }) => {
-  const { page } = await launch({ files: FOLDER, startEmpty: true })
-  await expectAccessible(page, 'welcome')
-})
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violation on the welcome screen (${colorScheme})`, async ({ launch }) => {
+    const { page } = await launch({ files: FOLDER, startEmpty: true })
+    await page.emulateMedia({ colorScheme })
+    await expectAccessible(page, `${colorScheme}: welcome`)
+  })
+
+  test(`no serious accessibility violation in the deleted-article and folder-gone banners (${colorScheme})`, async ({ launch, makeFolder }) => {
+    const { page, contentDir } = await launch({ files: FOLDER })
+    await page.emulateMedia({ colorScheme })
+    await page.locator('[data-testid=article-item][data-path="posts/first.md"]').click()
+    await expect(page.locator('[data-testid=property][data-key=title] input')).toHaveValue('First light')
+    await rm(join(contentDir, 'posts/first.md'))
+    await expect(page.getByTestId('file-deleted')).toBeVisible({ timeout: 20_000 })
+    await expectAccessible(page, `${colorScheme}: article deleted on disk`)
+    // The whole folder moved away, into another of the test's folders, which the fixture removes.
+    await rename(contentDir, join(await makeFolder(), 'moved'))
+    await expect(page.getByTestId('folder-gone')).toBeVisible({ timeout: 20_000 })
+    await expectAccessible(page, `${colorScheme}: folder gone`)
+  })
+}
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', args, { cwd, stdio: 'ignore', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' } })
