@@ -1,6 +1,6 @@
 /**
  * axe-core over every screen and dialog, in light and dark: no serious or critical violation.
- * The preview frame is left out: it shows the author's own HTML.
+ * The preview frame and the site server's frame are left out: they show the author's own HTML.
  */
 import { execFileSync } from 'node:child_process'
 import { readFile, rename, rm, writeFile } from 'node:fs/promises'
@@ -22,7 +22,11 @@ const FOLDER = {
 
 /** Runs axe on the page as it is now; fails listing each serious or critical rule and where. */
 async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).exclude('.preview-pane iframe').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const results = await new AxeBuilder({ page })
+    .exclude('.preview-pane iframe')
+    .exclude('[data-testid=siteserver-frame]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(
@@ -336,5 +340,36 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await dialog.getByTestId('leaf-bundle-bundle').click()
     await expect(page.getByTestId('leaf-bundle-notice')).toContainText('content/posts/sea/index.md', { timeout: 15_000 })
     await expectAccessible(page, `${colorScheme}: leaf-bundle notice`)
+  })
+}
+
+const HUGO_SITE = {
+  'hugo.toml': 'baseURL = "https://example.org/"\ntitle = "Notes"\n',
+  'layouts/_default/baseof.html': '<!doctype html><html><head><title>{{ .Title }}</title></head><body>{{ block "main" . }}{{ end }}</body></html>\n',
+  'layouts/_default/single.html': '{{ define "main" }}<article><h1>{{ .Title }}</h1>{{ .Content }}</article>{{ end }}\n',
+  'layouts/_default/list.html': '{{ define "main" }}<p>list</p>{{ end }}\n',
+  'layouts/index.html': '{{ define "main" }}<p>home</p>{{ end }}\n',
+  'content/posts/first-post.md': '---\ntitle: First\ndate: 2024-03-05T10:00:00+08:00\n---\n\nThe first words.\n',
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violation in the site server's question and while it runs (${colorScheme})`, async ({ launch }) => {
+    const { page } = await launch({ files: HUGO_SITE })
+    await page.emulateMedia({ colorScheme })
+    await page.locator('[data-testid=article-item][data-path="content/posts/first-post.md"]').click()
+    await page.getByTestId('siteserver-tab').click()
+    const pane = page.getByTestId('siteserver')
+    await expect(pane).toHaveAttribute('data-status', 'stopped')
+    await expectAccessible(page, `${colorScheme}: site server, stopped`)
+    await page.getByTestId('siteserver-start').click()
+    await expect(page.getByTestId('siteserver-trust')).toContainText('runs code from the folder')
+    await expectAccessible(page, `${colorScheme}: site server, asking before it runs the site's code`)
+    await page.getByTestId('siteserver-trust-start').click()
+    await expect(pane).toHaveAttribute('data-status', 'running', { timeout: 90_000 })
+    await page.getByTestId('siteserver-log-toggle').click()
+    await expect(page.getByTestId('siteserver-log')).toBeVisible()
+    await expectAccessible(page, `${colorScheme}: site server, running with its log`)
+    await page.getByTestId('siteserver-stop').first().click()
+    await expect(pane).toHaveAttribute('data-status', 'stopped', { timeout: 30_000 })
   })
 }
