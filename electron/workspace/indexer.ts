@@ -5,6 +5,7 @@
  * the disk and the cache. `folio index`, export and the app all list articles through this.
  */
 import { Buffer } from 'node:buffer'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ArticleSummary, ContentChange, FolderWarning } from '../../shared/contract'
@@ -867,7 +868,9 @@ export class ArticleIndex {
   /** Reads the texts a cached open skipped, in slices, so later searches find them in memory. */
   async loadTexts(): Promise<void> {
     await this.complete
-    if (this.textsFull) return
+    // A turn of the event loop first: the open's caller lists the folder before the first file is read.
+    await nextTurn()
+    if (this.textsFull || this.closed) return
     const missing = [...this.files].filter(([rel, f]) => f.summary && !this.texts.has(rel)).map(([rel]) => rel)
     if (missing.length > 0) {
       this.loadingTexts ??= inSlices(

@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises'
+import { writeFileSync } from 'node:fs'
+import { utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { search } from '../../../electron/workspace/search'
@@ -42,6 +43,20 @@ describe('search', () => {
     const file = await ws.read('notes/toml.md')
     await ws.save('notes/toml.md', file.text + '新加的句子\n', file.hash)
     expect((await ws.search('新加')).map((h) => h.path)).toEqual(['notes/toml.md'])
+  })
+
+  it('reads no article text before a cached open has answered', async () => {
+    const root = await tempDir()
+    const file = join(root, 'a.md')
+    await writeFile(file, '---\ntitle: a\n---\nthe old words\n')
+    // Written long ago: the cache keeps its stamp, so the next open reads no text while it lists.
+    await utimes(file, new Date('2020-01-01'), new Date('2020-01-01'))
+    const cacheDir = await tempDir('folio-cache-')
+    await (await open(root, { cacheDir })).close()
+    const ws = await open(root, { cacheDir })
+    // Changed the moment the open answers (no watcher): the texts the background reads come after it, so search sees this one.
+    writeFileSync(file, '---\ntitle: a\n---\nthe new words\n')
+    expect((await ws.search('new')).map((h) => h.path)).toEqual(['a.md'])
   })
 
   it('cuts long lines around the match', () => {
